@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { runAction } from "@/lib/api/action";
+import { createApiToken, revokeApiToken } from "@/lib/auth/mutations";
+import { createTokenSchema } from "@/lib/auth/schemas";
+import { requireActor } from "@/lib/auth/session";
+import { parseInput } from "@/lib/validation";
+
+const ANY_MEMBER = ["EDITOR", "ANALYST", "ADMIN"] as const;
+
+export async function createTokenAction(_previous: unknown, form: FormData) {
+  return runAction(async () => {
+    const input = parseInput(createTokenSchema, { name: form.get("name") });
+    const actor = await requireActor(ANY_MEMBER);
+    const { token, name } = await createApiToken(actor, actor.id, input.name);
+    revalidatePath("/settings/tokens");
+    return { token, name };
+  });
+}
+
+export async function revokeTokenAction(tokenId: string) {
+  return runAction(async () => {
+    const id = parseInput(z.string().min(1), tokenId);
+    const actor = await requireActor(ANY_MEMBER);
+    await revokeApiToken(actor, id);
+    revalidatePath("/settings/tokens");
+  }, "Token revoked.");
+}

@@ -1,0 +1,6 @@
+import { redirect } from "next/navigation";
+import { getActor } from "@/lib/auth/session";
+
+export default async function HomePage() {
+  redirect((await getActor()) ? "/articles" : "/signin");
+}

@@ -1,0 +1,29 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/permissions";
+import { SignOutButton } from "./sign-out-button";
+
+const LINKS = [
+  { href: "/articles", label: "Articles" },
+  { href: "/briefings", label: "Public briefings" },
+] as const;
+
+export function WorkspaceHeader({ actor }: { actor: Actor }) {
+  return (
+    <header className="site-header">
+      <Link href="/articles" className="brand">Concord</Link>
+      <nav aria-label="Workspace">
+        <ul>
+          {LINKS.map((link) => (
+            <li key={link.href}><Link href={link.href}>{link.label}</Link></li>
+          ))}
+          <li><Link href="/settings/tokens">API tokens</Link></li>
+          {actor.role === "ADMIN" ? <li><Link href="/admin/users">Users</Link></li> : null}
+        </ul>
+      </nav>
+      <div className="who">
+        <span>{actor.name} <span className="muted">({actor.role.toLowerCase()})</span></span>
+        <SignOutButton />
+      </div>
+    </header>
+  );
+}

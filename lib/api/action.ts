@@ -1,0 +1,24 @@
+import "server-only";
+import { toPublicError } from "@/lib/errors";
+
+export type ActionResult<T = undefined> = { ok: true; data: T; message?: string } | { ok: false; error: string; details?: unknown };
+
+/**
+ * Runs a server action body and turns errors into a result the form can show, so a
+ * failed action never loses what the user typed. Redirects and other Next.js control
+ * flow pass through.
+ */
+export async function runAction<T>(body: () => Promise<T>, message?: string): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await body(), message };
+  } catch (error) {
+    if (isNextControlFlow(error)) throw error;
+    const { message: errorMessage, details } = toPublicError(error);
+    return { ok: false, error: errorMessage, details };
+  }
+}
+
+function isNextControlFlow(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "DYNAMIC_SERVER_USAGE");
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/permissions";
+import type { RoleName } from "@/lib/auth/schemas";
+import { assertRole, getRequestActor } from "@/lib/auth/session";
+import { ForbiddenError, PayloadTooLargeError, toPublicError, ValidationError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+type Access = "public" | readonly RoleName[];
+
+type RouteContext<P> = { params: Promise<P> };
+
+type HandlerArgs<P, B> = { request: NextRequest; params: P; actor: Actor | null; body: B };
+
+type Options<S extends z.ZodType | undefined> = {
+  /** Who may call: "public", or the roles allowed. */
+  access: Access;
+  /** Validates the JSON body; without it the handler gets `undefined`. */
+  body?: S;
+  maxBodyBytes?: number;
+};
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * The one wrapper for route handlers under app/api: authenticate (token or cookie),
+ * authorize by role, check Origin on cookie-authenticated writes, validate the body,
+ * run, and map errors to status codes and messages once.
+ */
+export function apiRoute<P = Record<string, never>, S extends z.ZodType | undefined = undefined>(
+  options: Options<S>,
+  handler: (args: HandlerArgs<P, S extends z.ZodType ? z.infer<S> : undefined>) => Promise<unknown>,
+) {
+  return async (request: NextRequest, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const { actor, method } = await getRequestActor(request);
+      const allowed = options.access === "public" ? null : assertRole(actor, options.access);
+      if (method === "cookie" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+      const body = options.body ? parseInput(options.body, await readJson(request, options.maxBodyBytes)) : undefined;
+      const params = context?.params ? await context.params : ({} as P);
+      const result = await handler({ request, params, actor: allowed ?? actor, body: body as never });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function errorResponse(error: unknown): Response {
+  const { status, message, details } = toPublicError(error);
+  const extra = details && typeof details === "object" ? details : {};
+  return Response.json({ error: message, ...extra }, { status });
+}
+
+export function created(body: unknown): Response {
+  return Response.json(body, { status: 201 });
+}
+
+/** Reads a request body, refusing more than `limit` bytes even when Content-Length lies or is absent. */
+export async function readBody(request: Request, limit = DEFAULT_MAX_BODY_BYTES): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > limit) throw new PayloadTooLargeError(`The request body is over ${formatBytes(limit)}.`);
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > limit) throw new PayloadTooLargeError(`The request body is over ${formatBytes(limit)}.`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function readJson(request: Request, limit?: number): Promise<unknown> {
+  const bytes = await readBody(request, limit);
+  if (bytes.byteLength === 0) return {};
+  try {
+    return JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    throw new ValidationError("The request body is not valid JSON.");
+  }
+}
+
+function assertSameOrigin(request: NextRequest): void {
+  const origin = request.headers.get("origin");
+  if (origin === null) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  if (!host || originHost !== host) throw new ForbiddenError("Cross-site requests are not accepted.");
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+}

@@ -1,0 +1,120 @@
+import { wordCount } from "./text";
+import type { RemovalReason } from "./types";
+
+/**
+ * Page furniture that ends up in copied articles. Each rule is a generic signal (a phrase that
+ * only furniture uses, or a shape such as "ends with /AGENCY"), limited to short lines so that a
+ * body paragraph mentioning cookies or photos is never dropped. Rules are tried in order.
+ */
+interface Rule {
+  reason: RemovalReason;
+  /** Longest line, in words, the rule may remove. */
+  maxWords: number;
+  test: (line: string) => boolean;
+}
+
+const matches = (pattern: RegExp) => (line: string) => pattern.test(line);
+
+/** A sentence asking readers to rate or share; also stripped from disclaimers it is glued to. */
+export const PROMPT_SENTENCE =
+  /thumbs[ -]?(?:up|down)|👍|👎|express your (?:opinion|views?) by|was this (?:article |story |page )?(?:helpful|useful)|rate this (?:article|story)|share this (?:article|story|post)/i;
+
+const COOKIE = /\bcookies?\b/i;
+const COOKIE_CONSENT = /\b(?:agree|accept|consent|brows(?:e|ing)|continu(?:e|ing) to|settings|preferences|use of|we use|policy)\b/i;
+
+const SOCIAL_NAMES =
+  "facebook|twitter|x|linkedin|whatsapp|telegram|weibo|wechat|reddit|e-?mail|print|pinterest|vk|copy link|messenger|line";
+const SOCIAL_ONLY = new RegExp(`^(?:(?:${SOCIAL_NAMES})[\\s,|•·/]*){2,}$`, "i");
+
+// Case-sensitive: the agency is a capitalised name after " /".
+const AGENCY_SUFFIX = /\s\/\s?\p{Lu}\p{L}*(?: \p{Lu}\p{L}*){0,2}\.?$/u;
+const PHOTO_SUFFIX = /\[photos?(?:\/[^\]]*)?\]$|\((?:photo|photograph|image|picture)\b[^)]*\)\.?$/i;
+
+const RULES: readonly Rule[] = [
+  { reason: "consent", maxWords: 80, test: (line) => COOKIE.test(line) && COOKIE_CONSENT.test(line) },
+  {
+    reason: "consent",
+    maxWords: 5,
+    test: matches(/^(?:accept|reject|allow|decline|refuse)(?: all)?(?: cookies)?$|^manage (?:cookie )?(?:preferences|settings|consent)$/i),
+  },
+  {
+    reason: "navigation",
+    maxWords: 6,
+    test: matches(
+      /^(?:choose|select|change|switch)(?: your| the)? (?:language|edition|region|country|site)\b|^skip to (?:main )?(?:content|navigation)$|^(?:home|menu|search|sign in|log in|login|register|back to top|top|next|previous|more|close)$|^home\s*[>›»/|]/i,
+    ),
+  },
+  // Three or more short items separated by bars or bullets: a menu or a language list.
+  { reason: "navigation", maxWords: 15, test: matches(/^[^|•·]{1,25}(?:\s[|•·]\s[^|•·]{1,25}){2,}$/) },
+  {
+    reason: "licence/hotline",
+    maxWords: 20,
+    test: matches(/(?:\bhotline\b|\bhot line\b|举报|热线|\blicen[cs]e\b|许可证|\bICP\b|备案|公网安备)[^\d]{0,40}\d[\d -]{4,}/i),
+  },
+  { reason: "copyright", maxWords: 30, test: matches(/^(?:copyright\b|©|\(c\) \d)|\ball rights reserved\b/i) },
+  {
+    reason: "comment form",
+    maxWords: 20,
+    test: matches(
+      /^(?:leave a (?:reply|comment)|add a comment|post a comment|write a comment|cancel reply|post comment|submit comment|comments?(?: \(\d+\))?|\d+ comments?|view comments|show comments|join the (?:conversation|discussion))$|your email address will not be published|required fields are marked|^save my name, email/i,
+    ),
+  },
+  { reason: "rating prompt", maxWords: 40, test: matches(PROMPT_SENTENCE) },
+  {
+    reason: "share prompt",
+    maxWords: 8,
+    test: matches(/^(?:share(?: this)?(?: article| story| post| page)?(?: (?:on|via|to) \S+)?|tweet|email this|print this|copy link)\s*[:!]?$/i),
+  },
+  { reason: "share prompt", maxWords: 12, test: matches(SOCIAL_ONLY) },
+  {
+    reason: "subscription prompt",
+    maxWords: 20,
+    test: matches(/^(?:subscribe\b|sign up (?:for|to)\b|get our \w+ newsletter|(?:our |the )?newsletter\b|follow us on\b)/i),
+  },
+  {
+    reason: "related link",
+    maxWords: 25,
+    test: matches(/^(?:read more|read also|also read|related(?: articles| stories| news| content| coverage)?|see also|recommended(?: for you)?|more on this(?: story)?|you may also like|more from \w+)\s*(?:[:>»|-]|$)/i),
+  },
+  {
+    reason: "advertisement",
+    maxWords: 5,
+    test: matches(/^(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|scroll to continue with content)$/i),
+  },
+  // Credits before captions: a caption line naming a stock agency is a credit.
+  {
+    reason: "credit",
+    maxWords: 30,
+    test: matches(
+      /^\(?(?:photos?|images?|pictures?|photograph|illustration|graphics?|video)(?: credits?)?\s*[:/]|^\(?(?:photo|image|video) (?:by|courtesy of)\b|^credits?\s*:/i,
+    ),
+  },
+  {
+    reason: "credit",
+    maxWords: 40,
+    test: matches(/\b(?:shutterstock|getty ?images|istock(?:photo)?|alamy|depositphotos|dreamstime|unsplash|pexels|adobe stock)\b|\bby \S+\.(?:com|net|org)\b/i),
+  },
+  {
+    reason: "caption",
+    maxWords: 80,
+    test: matches(
+      /^(?:an? |this )?(?:file|undated|handout|aerial) (?:photo|picture|image)\b|^(?:photo|picture) (?:taken|shows)\b|^(?:a )?screenshot\b|^in this (?:photo|picture|image)\b/i,
+    ),
+  },
+  // Agency suffix ("… Osaka, June 28, 2019. /VCG", "[Photo/Agencies]", "(Photo: AP)").
+  {
+    reason: "caption",
+    maxWords: 80,
+    test: (line) => AGENCY_SUFFIX.test(line) || PHOTO_SUFFIX.test(line),
+  },
+  { reason: "caption", maxWords: 60, test: matches(/\b(?:photo|drawing|portrait|digital|stock|file) illustration\b/i) },
+];
+
+/** The boilerplate reason for a line, or null when the line may be body text. */
+export function classifyBoilerplate(line: string): RemovalReason | null {
+  const words = wordCount(line);
+  for (const rule of RULES) {
+    if (words <= rule.maxWords && rule.test(line)) return rule.reason;
+  }
+  return null;
+}

@@ -1,0 +1,251 @@
+import * as chrono from "chrono-node";
+import { PROMPT_SENTENCE } from "./boilerplate";
+import { outletName } from "./outlets";
+import { wordCount } from "./text";
+import type { RemovalReason } from "./types";
+
+/** What a metadata line says about the article. Every such line is removed from the body. */
+export interface LineFacts {
+  reason: RemovalReason;
+  /** The label stood alone and the next line holds its value (that line is removed too). */
+  consumesNext?: boolean;
+  author?: string;
+  commentators?: string[];
+  url?: string;
+  outlet?: string;
+  publishedAt?: string;
+  disclaimer?: string;
+  opinionDisclaimer?: boolean;
+  sectionLabel?: string;
+}
+
+type LabelKind = "author" | "commentators" | "source" | "published" | "updated" | "disclaimer";
+
+// Lowercase label → what its value is. Labels are matched whole, so body sentences such as
+// "Source: a senior official said…" only count when their value parses (see readLabelValue).
+const LABELS = new Map<string, LabelKind>([
+  ...(["author", "authors", "written by", "writer", "reporter", "reporters", "byline", "by"] as const).map(
+    (label) => [label, "author"] as const,
+  ),
+  ...([
+    "commentary guest", "commentary guests", "guest", "guests", "commentator", "commentators",
+    "interviewee", "interviewees", "expert commentator",
+  ] as const).map((label) => [label, "commentators"] as const),
+  ...([
+    "original article", "original source", "original link", "original url", "original story", "original",
+    "source", "sources", "source link", "source url", "link", "url", "via", "read the original",
+  ] as const).map((label) => [label, "source"] as const),
+  ...([
+    "published", "published on", "published at", "posted", "posted on", "posted at", "date",
+    "publication date", "first published", "release date",
+  ] as const).map((label) => [label, "published"] as const),
+  ...(["updated", "last updated", "updated on", "modified", "last modified"] as const).map(
+    (label) => [label, "updated"] as const,
+  ),
+  ["disclaimer", "disclaimer"],
+]);
+
+const LABEL_LINE = /^([\p{L}][\p{L}' ]{0,28}?)\s*[:：]\s*(.*)$/u;
+const BYLINE = /^(?:written )?by\s+(.+)$/i;
+const URL_ONLY = /^<?(https?:\/\/[^\s<>]+)>?$/i;
+const SECTION_LABEL =
+  /^(?:opinion|analysis|news analysis|commentary|comment|editorial|op-ed|interview|exclusive|q ?& ?a|viewpoint|column|perspective|explainer)$/i;
+
+/** A disclaimer saying the text is the author's own view: the mark of an opinion piece. */
+export const OPINION_DISCLAIMER =
+  /\b(?:solely represents?|represents? (?:only|solely)|do(?:es)? not necessarily (?:reflect|represent)|views? expressed (?:in this \w+ )?(?:are|is) (?:the author|those of|solely|his|her|their)|(?:author|writer)(?:'s|s'|’s) (?:own|personal) (?:views?|opinions?))/i;
+const MAX_DISCLAIMER_WORDS = 80;
+
+// Parts of a byline value after the name: "Jane Doe | Reuters", "Jane Doe - March 3".
+const BYLINE_SEPARATOR = /\s*[|•·]\s*|\s+[-–—]\s+/;
+const NAME_LIST_SEPARATOR = /\s*[,;&]\s*|\s+and\s+/;
+const NAME_TOKEN = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lo}[\p{Lo}\p{M}·]*)$/u;
+const NAME_PARTICLES = new Set(["de", "da", "del", "der", "den", "di", "dos", "du", "la", "le", "van", "von", "bin", "al", "el", "y"]);
+const DOMAIN_LIKE = /\.\p{L}{2,}/u;
+// A lone calendar word after "By" is a time phrase ("By Monday, …"), not a person.
+const CALENDAR_WORDS =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|then|now)$/i;
+const MAX_NAME_WORDS = 5;
+const MAX_BYLINE_WORDS = 10;
+
+const MAX_DATE_LINE_CHARS = 40;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/**
+ * Reads a metadata line: labels ("Author: …", "Original article: <url>", "Disclaimer: …"),
+ * "By Name" bylines, bare URLs, section labels and, in the header, date-only lines. `next` is
+ * the following line, used when a label stands alone. Null when the line is not metadata.
+ */
+export function readMetadataLine(line: string, next: string | undefined, inHeader: boolean): LineFacts | null {
+  const labelled = LABEL_LINE.exec(line);
+  const kind = labelled ? LABELS.get(labelled[1].toLowerCase()) : undefined;
+  if (labelled && kind) {
+    const facts = labelled[2] ? readLabelValue(kind, labelled[2], line) : readLabelValueOnNextLine(kind, next);
+    if (facts) return facts;
+  }
+  return (
+    readDisclaimer(line) ??
+    readByline(line) ??
+    readBareUrl(line) ??
+    readSectionLabel(line) ??
+    (inHeader ? readDateLine(line) : null)
+  );
+}
+
+function readLabelValue(kind: LabelKind, value: string, line: string): LineFacts | null {
+  switch (kind) {
+    case "author": {
+      const names = parseNames(value.split(BYLINE_SEPARATOR)[0]);
+      return names.length ? { reason: "byline", author: names.join(", ") } : null;
+    }
+    case "commentators": {
+      const names = parseNames(value);
+      return names.length ? { reason: "byline", commentators: names } : null;
+    }
+    case "source":
+      return readSource(value);
+    case "published":
+    case "updated":
+      if (wordCount(value) > 8) return null;
+      return kind === "published" ? { reason: "dateline", publishedAt: parseStatedDate(value) ?? undefined } : { reason: "dateline" };
+    case "disclaimer":
+      return disclaimerFacts(line);
+  }
+}
+
+/** A label alone on its line ("Commentary Guest:") whose value is the next line. */
+function readLabelValueOnNextLine(kind: LabelKind, next: string | undefined): LineFacts | null {
+  if (next === undefined || kind === "disclaimer") return null;
+  const facts = readLabelValue(kind, next, next);
+  return facts ? { ...facts, consumesNext: true } : null;
+}
+
+function readSource(value: string): LineFacts | null {
+  const url = URL_ONLY.exec(value)?.[1];
+  if (url) return { reason: "source link", url };
+  const outlet = outletName(value.replace(/[.]$/, ""));
+  return outlet ? { reason: "source link", outlet } : null;
+}
+
+function readDisclaimer(line: string): LineFacts | null {
+  return OPINION_DISCLAIMER.test(line) && wordCount(line) <= MAX_DISCLAIMER_WORDS ? disclaimerFacts(line) : null;
+}
+
+/** The disclaimer without its label and without prompts that were glued to it. */
+function disclaimerFacts(line: string): LineFacts {
+  const disclaimer = line
+    .replace(/^disclaimer\s*[:：]\s*/i, "")
+    .split(/(?<=[.!?])\s+/)
+    .filter((sentence) => !PROMPT_SENTENCE.test(sentence))
+    .join(" ");
+  return { reason: "disclaimer", disclaimer: disclaimer || line, opinionDisclaimer: OPINION_DISCLAIMER.test(line) };
+}
+
+/** "By Jane Doe", "By Jane Doe and John Roe | Reuters"; not "By continuing to browse…". */
+function readByline(line: string): LineFacts | null {
+  const value = BYLINE.exec(line)?.[1];
+  if (!value || wordCount(line) > MAX_BYLINE_WORDS || /[!?]$/.test(line)) return null;
+  const namePart = value.split(BYLINE_SEPARATOR)[0];
+  const [first, ...rest] = namePart.split(",");
+  // A comma may introduce a role or an outlet ("By Jane Doe, Reuters"), never a clause.
+  if (rest.some(isClause)) return null;
+  const names = parseNames(rest.length ? first : namePart.replace(/\.$/, ""));
+  return names.length ? { reason: "byline", author: names.join(", ") } : null;
+}
+
+function isClause(text: string): boolean {
+  const part = text.trim();
+  return /[.]$/.test(part) || (/^\p{Ll}/u.test(part) && wordCount(part) > 3);
+}
+
+function readBareUrl(line: string): LineFacts | null {
+  const url = URL_ONLY.exec(line)?.[1];
+  return url ? { reason: "source link", url } : null;
+}
+
+function readSectionLabel(line: string): LineFacts | null {
+  return SECTION_LABEL.test(line) ? { reason: "section label", sectionLabel: line.toLowerCase() } : null;
+}
+
+/** A line that is only a date ("March 17, 2025", "2025-03-17 10:23"). */
+function readDateLine(line: string): LineFacts | null {
+  if (line.length > MAX_DATE_LINE_CHARS || !/\d/.test(line)) return null;
+  const [result] = chrono.strict.parse(line);
+  if (!result || result.text.length < line.length * 0.8) return null;
+  return { reason: "dateline", publishedAt: isoDay(result) ?? undefined };
+}
+
+/**
+ * Person names in a byline or guest list value. Returns [] when any listed part is not
+ * name-shaped beyond the first (a role after a comma is dropped, a sentence is rejected).
+ */
+export function parseNames(value: string): string[] {
+  const parts = value.trim().split(NAME_LIST_SEPARATOR).filter(Boolean);
+  const names: string[] = [];
+  for (const part of parts) {
+    if (isPersonName(part)) names.push(part);
+    else if (names.length === 0) return [];
+  }
+  return names;
+}
+
+export function isPersonName(text: string): boolean {
+  if (/\d|@|\//.test(text) || DOMAIN_LIKE.test(text)) return false;
+  const words = text.split(" ");
+  if (words.length > MAX_NAME_WORDS || (words.length === 1 && CALENDAR_WORDS.test(text))) return false;
+  return words.every((word, i) => NAME_TOKEN.test(word) || (i > 0 && NAME_PARTICLES.has(word)));
+}
+
+/** YYYY-MM-DD for a stated date ("2025-03-17T10:00:00+08:00", "March 17, 2025"); null without a year. */
+export function parseStatedDate(value: string): string | null {
+  const iso = ISO_DAY.exec(value.trim());
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const [result] = chrono.strict.parse(value);
+  return result ? isoDay(result) : null;
+}
+
+function isoDay(result: chrono.ParsedResult): string | null {
+  const start = result.start;
+  if (!start.isCertain("year") || !start.isCertain("day")) return null;
+  const pad = (n: number | null) => String(n ?? 0).padStart(2, "0");
+  return `${start.get("year")}-${pad(start.get("month"))}-${pad(start.get("day"))}`;
+}
+
+// "<Name>, a researcher at …, told CGTN": outlets introduce their own interviewees this way,
+// while other outlets are cited as "Reuters reported", "according to TASS", "told CBS".
+const TOLD_OUTLET = /\btold (?:the )?(\p{Lu}[\p{L}'’&-]*(?: \p{Lu}[\p{L}'’&-]*){0,3})/gu;
+const APPOSITIVE_LOOKBACK = 300;
+const SENTENCE_END = /[\p{Ll}\d][.!?]["”’]? /u;
+
+/**
+ * The outlet when the text refers to itself ("…, a scholar at X, told the Global Times"):
+ * exactly one outlet-like name is told things by a described interviewee and is never cited as
+ * a third party. Null when unsure.
+ */
+export function outletFromSelfReference(paragraphs: readonly string[]): string | null {
+  const candidates = new Set<string>();
+  for (const paragraph of paragraphs) {
+    for (const match of paragraph.matchAll(TOLD_OUTLET)) {
+      const name = outletName(match[1]);
+      if (name && followsAppositive(paragraph, match.index)) candidates.add(name);
+    }
+  }
+  const text = paragraphs.join("\n").toLowerCase();
+  const selfReferences = [...candidates].filter((name) => !citedAsThirdParty(text, name.toLowerCase()));
+  return selfReferences.length === 1 ? selfReferences[0] : null;
+}
+
+/** True when the sentence before `index` ends with an appositive: ", a researcher at …, ". */
+function followsAppositive(paragraph: string, index: number): boolean {
+  const before = paragraph.slice(Math.max(0, index - APPOSITIVE_LOOKBACK), index);
+  if (!before.endsWith(", ")) return false;
+  const start = Math.max(before.lastIndexOf(", a "), before.lastIndexOf(", an "));
+  return start !== -1 && !SENTENCE_END.test(before.slice(start));
+}
+
+function citedAsThirdParty(lowerText: string, lowerName: string): boolean {
+  const bare = lowerName.replace(/^the /, "");
+  return [`${bare} reported`, `${bare} said`, `${bare} quoted`, `according to ${bare}`, `according to the ${bare}`, `reported by ${bare}`, `reported by the ${bare}`].some(
+    (phrase) => lowerText.includes(phrase),
+  );
+}

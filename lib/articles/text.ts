@@ -1,0 +1,78 @@
+import type { SourceLine } from "./types";
+
+// Invisible characters that only break matching and offsets: zero-width space, word joiner,
+// BOM, soft hyphen, and control characters (C0 except whitespace, DEL, C1).
+const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
+const WHITESPACE_RUN = /\s+/g;
+const LINE_BREAK = /\r\n?|\n|\u2028|\u2029/;
+
+// A line that ends a sentence or a label: what follows it is a new paragraph.
+const ENDS_PARAGRAPH = /[.!?:…。！？"”’»)\]]$/;
+const STARTS_LOWERCASE = /^\p{Ll}/u;
+
+// Hard-wrapped text (e-mail, some plain-text exports) has all lines under this width.
+const MAX_WRAP_WIDTH = 100;
+const MIN_WRAP_WIDTH = 50;
+const WRAPPED_LINE_SHARE = 0.75;
+
+/**
+ * Canonical form of one line: NFC, invisible characters removed, whitespace runs (including
+ * no-break and ideographic spaces) collapsed to one space, trimmed. Quotes and dashes are kept
+ * as they are: annotation offsets count characters of this exact text.
+ */
+export function normalizeLine(text: string): string {
+  return text.normalize("NFC").replace(INVISIBLE, "").replace(WHITESPACE_RUN, " ").trim();
+}
+
+/**
+ * Splits plain text into candidate lines. Works for one paragraph per line as well as for
+ * blank-line-separated paragraphs; within a block of consecutive lines, a line is joined to the
+ * previous one only when it evidently continues it (see `continuesPrevious`).
+ */
+export function splitTextIntoLines(text: string): SourceLine[] {
+  const raw = text.split(LINE_BREAK).map(normalizeLine);
+  const wrapWidth = hardWrapWidth(raw);
+  const lines: SourceLine[] = [];
+  let previousRaw = "";
+  for (const line of raw) {
+    const last = lines.at(-1);
+    if (line && last && previousRaw && continuesPrevious(previousRaw, line, wrapWidth)) {
+      last.text = `${last.text} ${line}`;
+    } else if (line) {
+      lines.push({ text: line });
+    }
+    previousRaw = line;
+  }
+  return lines;
+}
+
+/**
+ * True when `line` is the rest of the paragraph `previous` started: the previous line does not
+ * end a sentence and either this one starts in lowercase, or the text is hard-wrapped and the
+ * previous line was long enough to have been wrapped.
+ */
+export function continuesPrevious(previous: string, line: string, wrapWidth: number | null): boolean {
+  if (ENDS_PARAGRAPH.test(previous)) return false;
+  if (STARTS_LOWERCASE.test(line)) return true;
+  return wrapWidth !== null && previous.length >= wrapWidth * WRAPPED_LINE_SHARE;
+}
+
+/**
+ * The wrap width when the text looks hard-wrapped (no line longer than a typical terminal width,
+ * and at least one block of several lines), else null.
+ */
+export function hardWrapWidth(lines: readonly string[]): number | null {
+  let longest = 0;
+  let hasMultiLineBlock = false;
+  for (let i = 0; i < lines.length; i++) {
+    longest = Math.max(longest, lines[i].length);
+    if (lines[i] && lines[i + 1]) hasMultiLineBlock = true;
+  }
+  return hasMultiLineBlock && longest >= MIN_WRAP_WIDTH && longest <= MAX_WRAP_WIDTH ? longest : null;
+}
+
+export function wordCount(line: string): number {
+  let count = 1;
+  for (let i = line.indexOf(" "); i !== -1; i = line.indexOf(" ", i + 1)) count++;
+  return count;
+}

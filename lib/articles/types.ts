@@ -1,0 +1,92 @@
+/**
+ * Shared types of the article import library. Everything here is plain data so that the
+ * result of a parse can be stored as JSON and re-derived later (see `applyLineDecisions`).
+ */
+
+/**
+ * Why a candidate line is not part of the body. Short, stable, lowercase strings: they are
+ * stored with imports and shown to editors, so never rename one without a migration.
+ */
+export const REMOVAL_REASONS = [
+  "headline",
+  "byline",
+  "dateline",
+  "section label",
+  "source link",
+  "disclaimer",
+  "consent",
+  "navigation",
+  "licence/hotline",
+  "copyright",
+  "caption",
+  "credit",
+  "comment form",
+  "share prompt",
+  "rating prompt",
+  "subscription prompt",
+  "related link",
+  "advertisement",
+  "duplicate",
+  "editor",
+] as const;
+
+export type RemovalReason = (typeof REMOVAL_REASONS)[number];
+
+export type ArticleFormat = "text" | "html" | "markdown";
+
+export type ArticleKind = "news" | "opinion" | "analysis" | "interview";
+
+/**
+ * One candidate line of the source, in source order. `kept` lines are the body paragraphs.
+ * A restored line keeps the `reason` it was removed for, so toggling it twice is lossless;
+ * the reason is only meaningful while `kept` is false.
+ */
+export interface ClassifiedLine {
+  text: string;
+  kept: boolean;
+  reason?: RemovalReason;
+}
+
+export interface RemovedLine {
+  text: string;
+  reason: RemovalReason;
+}
+
+export interface ParsedArticle {
+  title: string;
+  /** True when no headline was found and `title` was made from the opening words. */
+  titleProvisional: boolean;
+  outlet: string | null;
+  url: string | null;
+  author: string | null;
+  commentators: string[];
+  /** YYYY-MM-DD, only when the source states its publication date. */
+  publishedAt: string | null;
+  /** ISO 639-1 code such as "en", or null when unsure. */
+  language: string | null;
+  kind: ArticleKind;
+  disclaimer: string | null;
+  paragraphs: string[];
+  removed: RemovedLine[];
+  /** Every candidate line in order; `paragraphs` and `removed` are derived from it. */
+  lines: ClassifiedLine[];
+  encoding: string;
+  format: ArticleFormat;
+}
+
+/** A line produced by a format reader, before classification. */
+export interface SourceLine {
+  text: string;
+  /** Set when the format itself says what the line is (an HTML figcaption, a Markdown image). */
+  preset?: RemovalReason;
+}
+
+/** Document-level facts a format reader may know before any line is classified. */
+export interface SourceMetadata {
+  title: string | null;
+  author: string | null;
+  url: string | null;
+  outlet: string | null;
+  publishedAt: string | null;
+  language: string | null;
+}

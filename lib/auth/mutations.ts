@@ -1,0 +1,80 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { canManageTokens, canManageUsers, type Actor } from "./permissions";
+import { createUserSchema, updateUserSchema, type CreateUserInput } from "./schemas";
+import { generateApiToken, hashPassword } from "./secrets";
+
+/** Creates a user. `actor` is null only for the command line and first-start bootstrap. */
+export async function createUser(actor: Actor | null, input: CreateUserInput) {
+  if (actor && !canManageUsers(actor)) throw new ForbiddenError("Only an admin can add users.");
+  const data = parseInput(createUserSchema, input);
+  const passwordHash = await hashPassword(data.password);
+  return db.$transaction(async (tx) => {
+    const existing = await tx.user.findUnique({ where: { email: data.email } });
+    if (existing) throw new ConflictError(`A user with the email ${data.email} already exists.`);
+    const user = await tx.user.create({
+      data: { email: data.email, name: data.name ?? data.email.split("@")[0]!, role: data.role, passwordHash },
+      select: { id: true, email: true, name: true, role: true },
+    });
+    await recordAudit(tx, { actorId: actor?.id ?? null, action: "user.create", targetType: "User", targetId: user.id, detail: { role: user.role } });
+    return user;
+  });
+}
+
+/** Changes role, password or disabled state; any of them ends the user's other sessions. */
+export async function updateUser(actor: Actor, input: unknown) {
+  if (!canManageUsers(actor)) throw new ForbiddenError("Only an admin can change users.");
+  const data = parseInput(updateUserSchema, input);
+  if (data.userId === actor.id && (data.role && data.role !== "ADMIN" || data.disabled)) {
+    throw new ValidationError("You cannot remove your own admin role or disable yourself.");
+  }
+  const passwordHash = data.password ? await hashPassword(data.password) : undefined;
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: data.userId } });
+    if (!user) throw new NotFoundError("The user");
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: {
+        role: data.role,
+        passwordHash,
+        disabledAt: data.disabled === undefined ? undefined : data.disabled ? new Date() : null,
+        sessionVersion: { increment: 1 },
+      },
+      select: { id: true, email: true, name: true, role: true, disabledAt: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.update",
+      targetType: "User",
+      targetId: user.id,
+      detail: { role: data.role ?? null, passwordChanged: Boolean(passwordHash), disabled: data.disabled ?? null },
+    });
+    return updated;
+  });
+}
+
+/** Creates a personal API token for `userId`; the token text is returned once and never stored. */
+export async function createApiToken(actor: Actor | null, userId: string, name: string) {
+  if (actor && !canManageTokens(actor, userId)) throw new ForbiddenError("You can only create tokens for yourself.");
+  const { token, hash, prefix } = generateApiToken();
+  const record = await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({ data: { userId, name, tokenHash: hash, prefix }, select: { id: true, name: true, prefix: true, createdAt: true } });
+    await recordAudit(tx, { actorId: actor?.id ?? userId, action: "token.create", targetType: "ApiToken", targetId: created.id });
+    return created;
+  });
+  return { ...record, token };
+}
+
+export async function revokeApiToken(actor: Actor, tokenId: string) {
+  const token = await db.apiToken.findUnique({ where: { id: tokenId } });
+  if (!token || !canManageTokens(actor, token.userId)) throw new NotFoundError("The token");
+  if (token.revokedAt) return token;
+  return db.$transaction(async (tx) => {
+    const revoked = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, { actorId: actor.id, action: "token.revoke", targetType: "ApiToken", targetId: tokenId });
+    return revoked;
+  });
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { RateLimitedError } from "@/lib/errors";
+import { authenticate } from "./sign-in";
+
+const SESSION_MAX_AGE_S = 8 * 60 * 60;
+
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  return first || (typeof headers?.["x-real-ip"] === "string" ? headers["x-real-ip"] : "local");
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.AUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  pages: { signIn: "/signin" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        try {
+          const user = await authenticate(credentials, clientAddress(req?.headers));
+          return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sv: user.sessionVersion } : null;
+        } catch (error) {
+          if (error instanceof RateLimitedError) throw new Error("RateLimited");
+          throw error;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        const signedIn = user as { id: string; sv?: number };
+        token.uid = signedIn.id;
+        token.sv = signedIn.sv;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      // The role is read from the database on every request (lib/auth/session.ts), never trusted from the cookie.
+      return { ...session, uid: token.uid, sv: token.sv } as typeof session;
+    },
+  },
+};

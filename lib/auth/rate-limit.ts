@@ -1,0 +1,24 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+/**
+ * Counts an event for `key` in a fixed window, shared by every app instance through the
+ * database, and returns how many happened in the current window (this one included).
+ */
+export async function countAttempt(key: string, windowMs: number): Promise<number> {
+  const rows = await db.$queryRaw<{ count: number }[]>`
+    INSERT INTO "RateLimit" ("key", "count", "windowStart") VALUES (${key}, 1, now())
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimit"."windowStart" < now() - make_interval(secs => ${windowMs / 1000}) THEN 1 ELSE "RateLimit"."count" + 1 END,
+      "windowStart" = CASE WHEN "RateLimit"."windowStart" < now() - make_interval(secs => ${windowMs / 1000}) THEN now() ELSE "RateLimit"."windowStart" END
+    RETURNING "count"`;
+  return rows[0]?.count ?? 1;
+}
+
+export async function resetAttempts(key: string): Promise<void> {
+  await db.rateLimit.deleteMany({ where: { key } });
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { forbidden, redirect } from "next/navigation";
+import type { NextRequest } from "next/server";
+import { ForbiddenError, UnauthorizedError } from "@/lib/errors";
+import { authOptions } from "./options";
+import { hasRole, type Actor } from "./permissions";
+import { findActorForApiToken, findActorForSession } from "./queries";
+import type { RoleName } from "./schemas";
+
+type SessionClaims = { uid?: unknown; sv?: unknown };
+
+async function actorFromClaims(claims: SessionClaims | null): Promise<Actor | null> {
+  if (!claims || typeof claims.uid !== "string" || typeof claims.sv !== "number") return null;
+  return findActorForSession(claims.uid, claims.sv);
+}
+
+/** The signed-in actor of the current page or server action, or null. */
+export async function getActor(): Promise<Actor | null> {
+  const session = (await getServerSession(authOptions)) as SessionClaims | null;
+  return actorFromClaims(session);
+}
+
+/** For pages: the actor with one of `roles`, else a redirect to sign in (or a 403 for the wrong role). */
+export async function requirePageActor(roles: readonly RoleName[] = ["EDITOR", "ANALYST", "ADMIN"]): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect("/signin");
+  if (!hasRole(actor, roles)) forbidden();
+  return actor;
+}
+
+/** For server actions: the actor with one of `roles`, else the matching error. */
+export async function requireActor(roles: readonly RoleName[]): Promise<Actor> {
+  const actor = await getActor();
+  return assertRole(actor, roles);
+}
+
+export function assertRole(actor: Actor | null, roles: readonly RoleName[]): Actor {
+  if (!actor) throw new UnauthorizedError();
+  if (!hasRole(actor, roles)) throw new ForbiddenError("Your role does not allow this.");
+  return actor;
+}
+
+export type AuthMethod = "token" | "cookie" | "none";
+
+/** The actor behind an API request: a Bearer token first, else the session cookie. */
+export async function getRequestActor(request: NextRequest): Promise<{ actor: Actor | null; method: AuthMethod }> {
+  const header = request.headers.get("authorization");
+  if (header?.toLowerCase().startsWith("bearer ")) {
+    return { actor: await findActorForApiToken(header.slice(7).trim()), method: "token" };
+  }
+  const claims = await getToken({ req: request, secret: process.env.AUTH_SECRET });
+  if (!claims) return { actor: null, method: "none" };
+  return { actor: await actorFromClaims(claims as SessionClaims), method: "cookie" };
+}

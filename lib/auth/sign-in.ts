@@ -1,0 +1,35 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { RateLimitedError } from "@/lib/errors";
+import { countAttempt, resetAttempts, sleep } from "./rate-limit";
+import { signInSchema } from "./schemas";
+import { DUMMY_PASSWORD_HASH, verifyPassword } from "./secrets";
+
+const WINDOW_MS = 15 * 60_000;
+// Failures before answers from an address start to slow down, and before they stop.
+const FREE_FAILURES = 5;
+const MAX_FAILURES = 30;
+const DELAY_STEP_MS = 400;
+
+export type SignedInUser = { id: string; email: string; name: string; role: string; sessionVersion: number };
+
+/**
+ * Checks an email and password. Returns null for every kind of failure, so callers can
+ * only ever say one generic thing; repeated failures from one address are slowed down.
+ */
+export async function authenticate(input: unknown, clientAddress: string): Promise<SignedInUser | null> {
+  const key = `signin:${clientAddress}`;
+  const parsed = signInSchema.safeParse(input);
+  const user = parsed.success
+    ? await db.user.findUnique({ where: { email: parsed.data.email } })
+    : null;
+  const valid = await verifyPassword(parsed.success ? parsed.data.password : "", user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  if (user && valid && !user.disabledAt) {
+    await resetAttempts(key);
+    return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+  }
+  const failures = await countAttempt(key, WINDOW_MS);
+  if (failures > MAX_FAILURES) throw new RateLimitedError();
+  if (failures > FREE_FAILURES) await sleep(Math.min(failures - FREE_FAILURES, 10) * DELAY_STEP_MS);
+  return null;
+}

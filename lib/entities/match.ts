@@ -1,0 +1,559 @@
+/**
+ * Alias matching: finds mentions of known entities in article text, proposes new
+ * entities and flags probable duplicates. Pure functions, no database.
+ */
+import nlp from "compromise";
+
+// ---------------------------------------------------------------------------
+// Normalization
+// ---------------------------------------------------------------------------
+
+/** Apostrophe look-alikes that CMSs and keyboards substitute for "'" (all single UTF-16 units). */
+const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u02B9\u02BC\u0060\u00B4\u2032]/g;
+const QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/g;
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+const COMBINING_MARKS = /\p{M}/gu;
+
+/** Letters NFKD does not decompose but that readers treat as their base letter(s). */
+const LETTER_FOLDS: Record<string, string> = {
+  ł: "l", ø: "o", đ: "d", ð: "d", ħ: "h", ı: "i", ß: "ss", æ: "ae", œ: "oe", þ: "th",
+};
+const FOLDABLE_LETTERS = new RegExp(`[${Object.keys(LETTER_FOLDS).join("")}]`, "g");
+
+/** Key for search and duplicate detection: case, diacritics and typography do not count. */
+export function normalizeName(s: string): string {
+  return s
+    .normalize("NFKD")
+    .replace(COMBINING_MARKS, "")
+    .toLowerCase()
+    .replace(FOLDABLE_LETTERS, (letter) => LETTER_FOLDS[letter] ?? letter)
+    .replace(APOSTROPHES, "'")
+    .replace(QUOTES, '"')
+    .replace(DASHES, "-")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** A word: letters, digits and combining marks (so a decomposed "ï" stays inside its word). */
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+interface Token {
+  start: number;
+  end: number;
+  key: string;
+}
+
+function tokenize(text: string): Token[] {
+  return Array.from(text.matchAll(WORD), (m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    key: normalizeName(m[0]),
+  }));
+}
+
+// ---------------------------------------------------------------------------
+// Mention matching
+// ---------------------------------------------------------------------------
+
+export interface MatcherEntry {
+  entityId: string;
+  names: string[];
+}
+
+export interface Mention {
+  /** Several ids when an alias is shared: the caller flags the mention as ambiguous. */
+  entityIds: string[];
+  /** Offsets into the original text (JS string indices), end exclusive. */
+  start: number;
+  end: number;
+  /** True when the text spells the alias exactly as registered (case and diacritics included). */
+  exact: boolean;
+}
+
+export interface Matcher {
+  findMentions(text: string): Mention[];
+}
+
+/**
+ * How the text must be capitalized for an alias to match. Matching is case-insensitive
+ * ("ZELENSKYY" matches "Zelenskyy"), but without these rules the alias "US" would match
+ * the pronoun "us" and "May" (a surname) the verb "may".
+ */
+type CaseRule = "any" | "capitalized" | "uppercase";
+
+interface AliasForm {
+  entityId: string;
+  form: string;
+  caseRule: CaseRule;
+}
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  aliases: AliasForm[];
+}
+
+/** Short acronyms are common words in lower case ("US", "WHO"); longer ones are often title-cased ("Nato"). */
+const MAX_STRICT_ACRONYM_LETTERS = 3;
+
+function caseRuleFor(alias: string): CaseRule {
+  const letters = alias.replace(/[^\p{L}]/gu, "");
+  if (letters.length === 0) return "any";
+  const isAcronym = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  if (isAcronym) return letters.length <= MAX_STRICT_ACRONYM_LETTERS ? "uppercase" : "capitalized";
+  return /^\p{Lu}/u.test(letters) ? "capitalized" : "any";
+}
+
+function caseRuleAccepts(rule: CaseRule, slice: string): boolean {
+  const letters = slice.replace(/[^\p{L}]/gu, "");
+  if (rule === "uppercase") return letters === letters.toUpperCase();
+  if (rule === "capitalized") return /^[\p{Lu}\p{Lt}]/u.test(letters);
+  return true;
+}
+
+const collapseSpaces = (s: string) => s.replace(/\s+/g, " ").trim();
+
+/**
+ * What may separate two words of one multi-word alias in the text: spaces, dots of initials
+ * ("J. K."), hyphens, apostrophes, "&". Clause punctuation (commas, brackets, quotes, …)
+ * or a long gap means the words belong to different phrases.
+ */
+const MAX_GAP_LENGTH = 4;
+const CLAUSE_PUNCTUATION = /[,;:!?()[\]{}"“”«»/|]/;
+
+function isWordGap(gap: string): boolean {
+  return gap.length <= MAX_GAP_LENGTH && !CLAUSE_PUNCTUATION.test(gap) && !/\n\s*\n/.test(gap);
+}
+
+function newNode(): TrieNode {
+  return { children: new Map(), aliases: [] };
+}
+
+function insertAlias(root: TrieNode, entityId: string, alias: string): void {
+  const keys = tokenize(alias).map((t) => t.key);
+  if (keys.length === 0) return;
+  let node = root;
+  for (const key of keys) {
+    let child = node.children.get(key);
+    if (!child) {
+      child = newNode();
+      node.children.set(key, child);
+    }
+    node = child;
+  }
+  const form = collapseSpaces(alias);
+  if (!node.aliases.some((a) => a.entityId === entityId && a.form === form)) {
+    node.aliases.push({ entityId, form, caseRule: caseRuleFor(form) });
+  }
+}
+
+/**
+ * Builds a token trie over normalized alias words: matching a text costs one map lookup
+ * per word and per alias word, independent of the number of entities.
+ */
+export function buildMatcher(entries: MatcherEntry[]): Matcher {
+  const root = newNode();
+  for (const entry of entries) {
+    for (const name of entry.names) insertAlias(root, entry.entityId, name);
+  }
+  return { findMentions: (text) => findMentions(root, text) };
+}
+
+function findMentions(root: TrieNode, text: string): Mention[] {
+  const tokens = tokenize(text);
+  const mentions: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const found = longestMatchAt(root, tokens, i, text);
+    if (found) {
+      mentions.push(found.mention);
+      i = found.lastToken + 1;
+    } else {
+      i += 1;
+    }
+  }
+  return mentions;
+}
+
+/** Every alias ending along the trie path that starts at token `first`, shortest first. */
+function aliasEndingsFrom(root: TrieNode, tokens: Token[], first: number, text: string) {
+  const endings: { lastToken: number; aliases: AliasForm[] }[] = [];
+  let node = root.children.get(tokens[first].key);
+  let j = first;
+  while (node) {
+    if (node.aliases.length > 0) endings.push({ lastToken: j, aliases: node.aliases });
+    const next = tokens[j + 1];
+    if (!next || !isWordGap(text.slice(tokens[j].end, next.start))) break;
+    node = node.children.get(next.key);
+    j += 1;
+  }
+  return endings;
+}
+
+/** Longest match wins ("Vladimir Putin" is one mention, not "Putin" inside it). */
+function longestMatchAt(root: TrieNode, tokens: Token[], first: number, text: string) {
+  const endings = aliasEndingsFrom(root, tokens, first, text);
+  for (let k = endings.length - 1; k >= 0; k--) {
+    const { lastToken, aliases } = endings[k];
+    const start = tokens[first].start;
+    const end = tokens[lastToken].end;
+    const slice = text.slice(start, end);
+    const accepted = aliases.filter((a) => caseRuleAccepts(a.caseRule, slice));
+    if (accepted.length === 0) continue;
+    const spelled = collapseSpaces(slice);
+    const mention: Mention = {
+      entityIds: [...new Set(accepted.map((a) => a.entityId))],
+      start,
+      end,
+      exact: accepted.some((a) => a.form === spelled),
+    };
+    return { mention, lastToken };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// New entity suggestions
+// ---------------------------------------------------------------------------
+
+export type SuggestedEntityType = "PERSON" | "ORGANIZATION" | "PLACE";
+
+export interface EntitySuggestion {
+  name: string;
+  type: SuggestedEntityType;
+  occurrences: { start: number; end: number }[];
+}
+
+interface Span {
+  type: SuggestedEntityType;
+  start: number;
+  end: number;
+}
+
+/** Words that precede a name in news copy but are not part of it. */
+const LEADING_NON_NAME_WORDS = new Set([
+  "the", "president", "vice", "prime", "minister", "foreign", "defence", "defense", "chancellor",
+  "secretary", "senator", "sen", "rep", "representative", "governor", "gov", "mayor", "general",
+  "gen", "mr", "mrs", "ms", "dr", "sir", "dame", "spokesman", "spokeswoman", "spokesperson",
+  "envoy", "ambassador", "special", "former",
+]);
+
+/** Capitalized words that follow names in news copy ("Putin said Tuesday") without being part of them. */
+const CALENDAR_WORDS = new Set([
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "january", "february", "march", "april", "may", "june", "july", "august", "september",
+  "october", "november", "december",
+]);
+
+/** Lower-case particles that belong inside names ("Ursula von der Leyen", "Bashar al-Assad"). */
+const NAME_PARTICLES = new Set(["von", "van", "der", "den", "de", "del", "della", "la", "le", "al", "bin", "ibn", "da", "dos"]);
+
+/** A final "." that belongs to the name ("Apple Inc.", "Donald Trump Jr."), not to the sentence. */
+const ABBREVIATION_END = /(?:\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Bros|Plc)|\b\p{Lu})\.$/u;
+
+const TYPE_VIEWS: [SuggestedEntityType, "people" | "organizations" | "places"][] = [
+  ["PERSON", "people"],
+  ["ORGANIZATION", "organizations"],
+  ["PLACE", "places"],
+];
+
+/**
+ * Proposes people, organizations and places found by compromise that are not known yet.
+ * `knownNormalizedNames` holds normalizeName() of every known name and alias.
+ */
+export function suggestNewEntities(text: string, knownNormalizedNames: Set<string>): EntitySuggestion[] {
+  // Same length, so compromise's offsets stay valid; compromise only understands straight apostrophes.
+  const prepared = text.replace(APOSTROPHES, "'");
+  const doc = nlp(prepared);
+  const spans: Span[] = [];
+  for (const [type, view] of TYPE_VIEWS) {
+    const found = doc[view]().json({ offset: true }) as { offset: { start: number; length: number } }[];
+    for (const { offset } of found) {
+      for (const part of splitAtCommas(prepared, offset.start, offset.start + offset.length)) {
+        const cleaned = cleanSpan(prepared, { type, ...part });
+        if (cleaned) spans.push(type === "PERSON" ? extendName(prepared, cleaned) : cleaned);
+      }
+    }
+  }
+  const merged = mergeAdjacentSpans(prepared, dropOverlaps(spans));
+  return groupSuggestions(text, merged, knownNormalizedNames);
+}
+
+/** compromise returns lists like "Istanbul, Turkey" as one place. */
+function splitAtCommas(text: string, start: number, end: number): { start: number; end: number }[] {
+  const parts: { start: number; end: number }[] = [];
+  let partStart = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text[i] === "," || text[i] === ";") {
+      parts.push({ start: partStart, end: i });
+      partStart = i + 1;
+    }
+  }
+  return parts;
+}
+
+/** Trims punctuation, possessive endings and leading titles; null when nothing name-like is left. */
+function cleanSpan(text: string, span: Span): Span | null {
+  let { start, end } = span;
+  const slice = () => text.slice(start, end);
+  while (start < end && /[\s"'([]/.test(text[start])) start++;
+  while (start < end && /[\s"'),;:!?\]]/.test(text[end - 1])) end--;
+  if (slice().endsWith(".") && !ABBREVIATION_END.test(slice())) end--;
+  const possessive = /'s?$/.exec(slice());
+  if (possessive) end -= possessive[0].length;
+  start = skipLeadingNonNameWords(text, start, end);
+  return looksLikeName(slice()) ? { ...span, start, end } : null;
+}
+
+function skipLeadingNonNameWords(text: string, start: number, end: number): number {
+  const leadingWord = /^(\p{L}+)\.?\s+/u;
+  let m: RegExpExecArray | null;
+  while ((m = leadingWord.exec(text.slice(start, end))) && LEADING_NON_NAME_WORDS.has(m[1].toLowerCase())) {
+    start += m[0].length;
+  }
+  return start;
+}
+
+/** Junk: empty, no letters, or a single lower-case word ("spokesman", "officials"). */
+function looksLikeName(s: string): boolean {
+  if (!/\p{L}/u.test(s)) return false;
+  const isSingleWord = !/\s/.test(s);
+  return !(isSingleWord && s === s.toLowerCase());
+}
+
+/**
+ * compromise often stops a person's name early ("Sergei" in "Sergei Lavrov's"): extend it
+ * over directly following capitalized words and name particles. Words stop at an
+ * apostrophe, so a possessive ending is never taken in.
+ */
+function extendName(text: string, span: Span): Span {
+  const nextWord = /^ ((\p{L}+)(?:-\p{L}+)*)/u;
+  let end = span.end;
+  let m: RegExpExecArray | null;
+  while ((m = nextWord.exec(text.slice(end)))) {
+    const word = m[1];
+    const isParticle = NAME_PARTICLES.has(word) && startsWithNameWordAfterParticles(text.slice(end + m[0].length));
+    const isNameWord = /^\p{Lu}/u.test(word) && !CALENDAR_WORDS.has(word.toLowerCase());
+    if (!isNameWord && !isParticle) break;
+    end += m[0].length;
+  }
+  return { ...span, end };
+}
+
+/** A particle only belongs to a name when a capitalized word follows ("von der Leyen", not "de facto"). */
+function startsWithNameWordAfterParticles(rest: string): boolean {
+  const words = rest.slice(0, 80).split(" ").slice(1);
+  const firstNonParticle = words.find((w) => !NAME_PARTICLES.has(w));
+  return firstNonParticle !== undefined && /^\p{Lu}/u.test(firstNonParticle);
+}
+
+/** The same words can be tagged twice (a place and an organization): the first reading wins. */
+function dropOverlaps(spans: Span[]): Span[] {
+  const kept: Span[] = [];
+  for (const span of spans) {
+    if (!kept.some((k) => span.start < k.end && k.start < span.end)) kept.push(span);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** "President Vladimir" + "Putin" are cut apart by compromise around titles and possessives. */
+function mergeAdjacentSpans(text: string, spans: Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && last.type === span.type && text.slice(last.end, span.start) === " ") {
+      last.end = span.end;
+    } else {
+      merged.push({ ...span });
+    }
+  }
+  return merged;
+}
+
+function groupSuggestions(text: string, spans: Span[], known: Set<string>): EntitySuggestion[] {
+  const byKey = new Map<string, EntitySuggestion>();
+  for (const span of spans) {
+    const name = collapseSpaces(text.slice(span.start, span.end));
+    const key = normalizeName(name);
+    if (known.has(key)) continue;
+    const suggestion = byKey.get(key) ?? { name, type: span.type, occurrences: [] };
+    suggestion.occurrences.push({ start: span.start, end: span.end });
+    byKey.set(key, suggestion);
+  }
+  return foldSurnamesIntoFullNames([...byKey.values()]);
+}
+
+/** "Lavrov" alone is the same person as a suggested "Sergei Lavrov" in the same article. */
+function foldSurnamesIntoFullNames(suggestions: EntitySuggestion[]): EntitySuggestion[] {
+  const fullNames = suggestions.filter((s) => s.type === "PERSON" && s.name.includes(" "));
+  const result: EntitySuggestion[] = [];
+  for (const s of suggestions) {
+    const key = normalizeName(s.name);
+    const full = s.type === "PERSON" && !s.name.includes(" ")
+      ? fullNames.find((f) => normalizeName(f.name).endsWith(` ${key}`))
+      : undefined;
+    if (full) full.occurrences.push(...s.occurrences);
+    else result.push(s);
+  }
+  for (const s of result) s.occurrences.sort((a, b) => a.start - b.start);
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// Name similarity and duplicate candidates
+// ---------------------------------------------------------------------------
+
+function nameTokens(name: string): string[] {
+  const tokens = tokenize(name).map((t) => t.key);
+  // Initials ("Donald J. Trump") carry too little to count for or against a match.
+  const significant = tokens.filter((t) => t.length > 1);
+  return significant.length > 0 ? significant : tokens;
+}
+
+function bigrams(word: string): string[] {
+  if (word.length < 2) return [word];
+  const grams: string[] = [];
+  for (let i = 0; i < word.length - 1; i++) grams.push(word.slice(i, i + 2));
+  return grams;
+}
+
+/** Sørensen–Dice on character bigrams: "sergei"/"sergey" 0.8, "trump"/"tusk" 0. */
+function diceCoefficient(a: string, b: string): number {
+  if (a === b) return 1;
+  const gramsA = bigrams(a);
+  const remaining = new Map<string, number>();
+  for (const g of bigrams(b)) remaining.set(g, (remaining.get(g) ?? 0) + 1);
+  let shared = 0;
+  for (const g of gramsA) {
+    const count = remaining.get(g) ?? 0;
+    if (count > 0) {
+      shared++;
+      remaining.set(g, count - 1);
+    }
+  }
+  return (2 * shared) / (gramsA.length + bigrams(b).length);
+}
+
+function bestTokenScores(from: string[], to: string[]): number[] {
+  return from.map((t) => Math.max(...to.map((u) => diceCoefficient(t, u))));
+}
+
+/**
+ * Similarity 0..1 of two names: every word is paired with its most similar word in the other
+ * name (word order does not matter) and scored with bigram Dice; the score is the mean over
+ * the words of both names, so a missing word lowers it ("Putin" vs "Vladimir Putin" ≈ 0.67)
+ * and a different surname weighs as much as a different first name.
+ */
+export function similarNames(a: string, b: string): number {
+  const tokensA = nameTokens(a);
+  const tokensB = nameTokens(b);
+  if (tokensA.length === 0 || tokensB.length === 0) return 0;
+  const scores = [...bestTokenScores(tokensA, tokensB), ...bestTokenScores(tokensB, tokensA)];
+  return scores.reduce((sum, s) => sum + s, 0) / scores.length;
+}
+
+export interface DuplicateCandidateInput {
+  id: string;
+  type: string;
+  name: string;
+  aliases: string[];
+}
+
+export interface DuplicateCandidate {
+  aId: string;
+  bId: string;
+  reason: "shared alias" | "similar name";
+  score: number;
+}
+
+/** Below this, names like "Donald Trump"/"Donald Tusk" (0.5) or "Kim Jong Un"/"Kim Jong Il" (0.67) stay apart. */
+export const SIMILAR_NAME_THRESHOLD = 0.85;
+/** A block this large comes from a common word ("John", "Ministry"); the entities' other words still pair them. */
+const MAX_BLOCK_SIZE = 200;
+const BLOCK_PREFIX_LENGTH = 3;
+
+/**
+ * Pairs of same-type entities that may be one entity. Entities are only compared when they
+ * share a name word prefix (blocking), so thousands of entities do not cost n² comparisons.
+ */
+export function findDuplicateCandidates(entities: DuplicateCandidateInput[]): DuplicateCandidate[] {
+  const shared = sharedAliasPairs(entities);
+  const seen = new Set(shared.map((c) => pairKey(c.aId, c.bId)));
+  const similar = similarNamePairs(entities, seen);
+  return [...shared, ...similar].sort((x, y) => y.score - x.score || x.aId.localeCompare(y.aId));
+}
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+function orderedPair(a: string, b: string): [string, string] {
+  return a < b ? [a, b] : [b, a];
+}
+
+function allNames(entity: DuplicateCandidateInput): string[] {
+  return [entity.name, ...entity.aliases];
+}
+
+function sharedAliasPairs(entities: DuplicateCandidateInput[]): DuplicateCandidate[] {
+  const idsByName = new Map<string, Set<string>>();
+  for (const e of entities) {
+    for (const name of allNames(e)) {
+      const key = `${e.type}\u0000${normalizeName(name)}`;
+      const ids = idsByName.get(key) ?? new Set<string>();
+      ids.add(e.id);
+      idsByName.set(key, ids);
+    }
+  }
+  const pairs = new Map<string, DuplicateCandidate>();
+  for (const ids of idsByName.values()) {
+    const list = [...ids];
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const [aId, bId] = orderedPair(list[i], list[j]);
+        pairs.set(pairKey(aId, bId), { aId, bId, reason: "shared alias", score: 1 });
+      }
+    }
+  }
+  return [...pairs.values()];
+}
+
+function similarNamePairs(entities: DuplicateCandidateInput[], seen: Set<string>): DuplicateCandidate[] {
+  const pairs: DuplicateCandidate[] = [];
+  for (const block of blocks(entities)) {
+    if (block.length > MAX_BLOCK_SIZE) continue;
+    for (let i = 0; i < block.length; i++) {
+      for (let j = i + 1; j < block.length; j++) {
+        const key = pairKey(block[i].id, block[j].id);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const score = bestNameSimilarity(block[i], block[j]);
+        if (score >= SIMILAR_NAME_THRESHOLD) {
+          const [aId, bId] = orderedPair(block[i].id, block[j].id);
+          pairs.push({ aId, bId, reason: "similar name", score });
+        }
+      }
+    }
+  }
+  return pairs;
+}
+
+function blocks(entities: DuplicateCandidateInput[]): DuplicateCandidateInput[][] {
+  const byKey = new Map<string, DuplicateCandidateInput[]>();
+  for (const e of entities) {
+    const keys = new Set(allNames(e).flatMap((n) => nameTokens(n).map((t) => `${e.type}\u0000${t.slice(0, BLOCK_PREFIX_LENGTH)}`)));
+    for (const key of keys) {
+      const members = byKey.get(key) ?? [];
+      members.push(e);
+      byKey.set(key, members);
+    }
+  }
+  return [...byKey.values()];
+}
+
+function bestNameSimilarity(a: DuplicateCandidateInput, b: DuplicateCandidateInput): number {
+  let best = 0;
+  for (const nameA of allNames(a)) {
+    for (const nameB of allNames(b)) best = Math.max(best, similarNames(nameA, nameB));
+  }
+  return best;
+}

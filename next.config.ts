@@ -1,0 +1,11 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // forbidden() and unauthorized() render proper 403/401 pages for role checks.
+  experimental: { authInterrupts: true },
+  // Server-side libraries that must not be bundled (native-free but large or dynamic).
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "linkedom", "pg-boss", "compromise"],
+  poweredByHeader: false,
+};
+
+export default nextConfig;

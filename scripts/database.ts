@@ -1,0 +1,35 @@
+import { findRunningEmbedded, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { describeConnectionError } from "@/lib/db/connection";
+
+/**
+ * Runs `fn` with a database URL: DATABASE_URL when set, else the embedded database
+ * that `npm start` serves, else the embedded database opened here for the duration.
+ */
+export async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
+  const configured = process.env.DATABASE_URL;
+  if (configured) return fn(configured);
+  const running = await findRunningEmbedded();
+  if (running) return withEnv(running, fn);
+  const embedded = await startEmbeddedPostgres({ persistent: true });
+  try {
+    return await withEnv(embedded.url, fn);
+  } finally {
+    await embedded.stop();
+  }
+}
+
+async function withEnv<T>(url: string, fn: (url: string) => Promise<T>): Promise<T> {
+  process.env.DATABASE_URL = url;
+  process.env.DATABASE_POOL_MAX = "1";
+  return fn(url);
+}
+
+/** Ends a command with a one-line message instead of a stack trace for known failures. */
+export async function runCommand(main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    console.error(describeConnectionError(error) ?? (error instanceof Error ? error.message : String(error)));
+    process.exitCode = 1;
+  }
+}
