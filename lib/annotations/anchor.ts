@@ -11,7 +11,12 @@
  */
 import DiffMatchPatch from "diff-match-patch";
 
-export type TextQuoteSelector = { type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string };
+export type TextQuoteSelector = {
+  type: "TextQuoteSelector";
+  exact: string;
+  prefix: string;
+  suffix: string;
+};
 export type TextPositionSelector = { type: "TextPositionSelector"; start: number; end: number };
 export type AnchorSelectors = { quote: TextQuoteSelector; position: TextPositionSelector };
 
@@ -63,7 +68,9 @@ type NotLocated = { start?: undefined; end?: undefined; exact?: undefined; score
  * orphaned: nothing close enough; the caller must keep the annotation and list it as orphaned.
  * `score` is 1 for kept and moved.
  */
-export type ReanchorResult = ({ status: "kept" | "moved" | "fuzzy" } & Located) | ({ status: "orphaned" } & NotLocated);
+export type ReanchorResult =
+  | ({ status: "kept" | "moved" | "fuzzy" } & Located)
+  | ({ status: "orphaned" } & NotLocated);
 
 export type HighlightRange = { id: string; start: number; end: number };
 export type HighlightSegment = { start: number; end: number; text: string; ids: string[] };
@@ -89,7 +96,11 @@ export function buildSelectors(text: string, start: number, end: number): Anchor
  * than CONTEXT_LENGTH but must match the text around the quote, because re-anchoring
  * relies on them to pick between repeated quotes.
  */
-export function verifySelectors(text: string, quote: TextQuoteSelector, position: TextPositionSelector): VerifyResult {
+export function verifySelectors(
+  text: string,
+  quote: TextQuoteSelector,
+  position: TextPositionSelector,
+): VerifyResult {
   const problem = rangeProblem(text, position.start, position.end) ?? quoteProblem(text, quote, position);
   return problem ? { ok: false, ...problem } : { ok: true };
 }
@@ -103,7 +114,9 @@ function rangeProblem(text: string, start: number, end: number): SelectorProblem
     return { code: "out_of_range", message: `Selection ${start}–${end} is outside the text (length ${text.length}).` };
   }
   if (start === end) return { code: "empty_selection", message: "Selection is empty." };
-  if (isBlank(text.slice(start, end))) return { code: "whitespace_only", message: "Selection contains only whitespace." };
+  if (isBlank(text.slice(start, end))) {
+    return { code: "whitespace_only", message: "Selection contains only whitespace." };
+  }
   return null;
 }
 
@@ -112,7 +125,10 @@ function quoteProblem(text: string, quote: TextQuoteSelector, position: TextPosi
     return { code: "quote_mismatch", message: "Quoted text does not match the text at the given position." };
   }
   if (!text.endsWith(quote.prefix, position.start) || !text.startsWith(quote.suffix, position.end)) {
-    return { code: "context_mismatch", message: "Quote prefix or suffix does not match the text around the selection." };
+    return {
+      code: "context_mismatch",
+      message: "Quote prefix or suffix does not match the text around the selection.",
+    };
   }
   return null;
 }
@@ -132,22 +148,20 @@ export function reanchorAll(newText: string, anchors: readonly AnchorSelectors[]
   return anchors.map((anchor) => reanchorIn(context, anchor));
 }
 
-const ORPHANED: ReanchorResult = { status: "orphaned" };
-
 function reanchorIn(context: SearchContext, { quote, position }: AnchorSelectors): ReanchorResult {
   // An empty quote would "match" everywhere.
-  if (quote.exact === "") return ORPHANED;
+  if (quote.exact === "") return { status: "orphaned" };
   return (
     keptInPlace(context.text, quote, position) ??
     findExactQuote(context.text, quote, position) ??
-    findFuzzyQuote(context, quote, position) ??
-    ORPHANED
+    findFuzzyQuote(context, quote, position) ?? { status: "orphaned" }
   );
 }
 
 function keptInPlace(text: string, quote: TextQuoteSelector, position: TextPositionSelector): ReanchorResult | null {
-  const stillThere = position.start >= 0 && text.startsWith(quote.exact, position.start);
-  return stillThere ? { status: "kept", start: position.start, end: position.start + quote.exact.length, exact: quote.exact, score: 1 } : null;
+  if (position.start < 0 || !text.startsWith(quote.exact, position.start)) return null;
+  const end = position.start + quote.exact.length;
+  return { status: "kept", start: position.start, end, exact: quote.exact, score: 1 };
 }
 
 /** Among exact occurrences, prefer the best context agreement, then the one nearest the old position. */
@@ -159,7 +173,9 @@ function findExactQuote(text: string, quote: TextQuoteSelector, position: TextPo
     const agreement = contextAgreement(text, at, quote);
     const distance = Math.abs(at - position.start);
     if (agreement > bestAgreement || (agreement === bestAgreement && distance < bestDistance)) {
-      [best, bestAgreement, bestDistance] = [at, agreement, distance];
+      best = at;
+      bestAgreement = agreement;
+      bestDistance = distance;
     }
   }
   if (best === -1) return null;
@@ -171,16 +187,20 @@ function contextAgreement(text: string, at: number, quote: TextQuoteSelector): n
   const { prefix, suffix } = quote;
   const end = at + quote.exact.length;
   let before = 0;
-  while (before < prefix.length && at - before > 0 && text[at - before - 1] === prefix[prefix.length - before - 1]) before++;
+  while (before < prefix.length && before < at && text[at - before - 1] === prefix[prefix.length - before - 1]) {
+    before++;
+  }
   let after = 0;
-  while (after < suffix.length && end + after < text.length && text[end + after] === suffix[after]) after++;
+  while (after < suffix.length && end + after < text.length && text[end + after] === suffix[after]) {
+    after++;
+  }
   return before + after;
 }
 
 /** diff-match-patch's bitap matcher handles patterns of at most 32 characters (its Match_MaxBits). */
 const MATCH_WINDOW = 32;
 /** Lenient on purpose: bitap only proposes a candidate; FUZZY_THRESHOLD decides. */
-const BITAP_THRESHOLD = 0.45;
+const BITAP_THRESHOLD = 0.5;
 /**
  * Match_Distance as a multiple of the text length: a candidate at the far end of the text
  * costs at most 1/4 in bitap's score, so distance breaks ties between similar candidates
@@ -201,7 +221,11 @@ function createSearchContext(text: string): SearchContext {
   return { text, dmp, reversed: () => (reversed ??= reverse(text)) };
 }
 
-function findFuzzyQuote(context: SearchContext, quote: TextQuoteSelector, position: TextPositionSelector): ReanchorResult | null {
+function findFuzzyQuote(
+  context: SearchContext,
+  quote: TextQuoteSelector,
+  position: TextPositionSelector,
+): ReanchorResult | null {
   const found = candidateSpan(context, quote.exact, expectedStart(context.text, quote, position));
   if (!found) return null;
   const { start, end } = trimToQuoteEdges(context.text, found, quote.exact);

@@ -99,7 +99,9 @@ describe("verifySelectors", () => {
   it("rejects a quote that does not match the text at the position", () => {
     const { quote, position } = select(ARTICLE, PASSAGE);
 
-    const result = verifySelectors(ARTICLE, { ...quote, exact: "the new bridge would cost about 50 million euros" }, position);
+    const tampered = { ...quote, exact: "the new bridge would cost about 50 million euros" };
+
+    const result = verifySelectors(ARTICLE, tampered, position);
 
     expect(result).toMatchObject({ ok: false, code: "quote_mismatch" });
   });
@@ -232,6 +234,54 @@ describe("reanchor", () => {
     expect(highlighted(text, result)).toBe(edited);
   });
 
+  it("does not let a fuzzy highlight start or end on whitespace the quote did not have", () => {
+    const sentence = "The company reported record profits in the third quarter.";
+    const source = `Markets opened higher. ${sentence} Analysts were surprised.`;
+    const text = source.replace(sentence, "The company reported a loss in the third quarter of the year.");
+
+    // The quote's ending (" quarter.") now matches best just before "of the year.".
+    const result = reanchor(text, select(source, sentence));
+
+    expect(result.status).toBe("fuzzy");
+    expect(highlighted(text, result)).toBe("The company reported a loss in the third quarter");
+  });
+
+  describe("an edited passage with a similar passage nearer to its old position", () => {
+    // Removing the long first paragraph brings the look-alike close to where the passage
+    // used to be; the surviving context must lead the fuzzy search to the right one.
+    const filler = "Earlier coverage of the council session is summarised in our live blog. ".repeat(8);
+    const passage = "The bridge would cost about 40 million euros";
+    const lookalike = "The tunnel would cost about 40 million euros";
+    const original = [
+      filler,
+      "The lead paragraph stays.",
+      `Budget talks. ${passage}, officials said.`,
+      filler.slice(0, 200),
+      `Transport plan. ${lookalike}, officials said.`,
+    ].join("\n\n");
+    const edited = "The bridge would cost about 45 million euros";
+    const before = select(original, passage);
+    const withoutFiller = original.replace(`${filler}\n\n`, "");
+
+    it("follows the passage's unchanged prefix", () => {
+      const text = withoutFiller.replace(`${passage}, officials said.`, `${edited}, a spokesperson said.`);
+
+      const result = reanchor(text, before);
+
+      expect(result.status).toBe("fuzzy");
+      expect(highlighted(text, result)).toBe(edited);
+    });
+
+    it("follows the passage's unchanged suffix when the prefix changed", () => {
+      const text = withoutFiller.replace(`Budget talks. ${passage}`, `Budget talks resumed: ${edited}`);
+
+      const result = reanchor(text, before);
+
+      expect(result.status).toBe("fuzzy");
+      expect(highlighted(text, result)).toBe(edited);
+    });
+  });
+
   it("orphans the annotation when the passage is gone", () => {
     const text = [INTRO, "The mayor declined to comment on the cost of the project.", REACTION].join("\n\n");
 
@@ -352,14 +402,14 @@ describe("reanchorAll", () => {
   it("re-anchors 1,000 annotations on a 10 KB text in well under a second", () => {
     const random = seededRandom(42);
     const words = "council budget mayor bridge river school tax vote court police report minister plan city".split(" ");
-    const sentence = () =>
-      `${Array.from({ length: 8 + Math.floor(random() * 8) }, () => words[Math.floor(random() * words.length)]).join(" ")} ${Math.floor(random() * 100000)}.`;
+    const pick = (count: number) => Math.floor(random() * count);
+    const sentence = () => `${Array.from({ length: 8 + pick(8) }, () => words[pick(words.length)]).join(" ")} ${pick(100_000)}.`;
     const paragraphs: string[] = [];
     while (paragraphs.join("\n\n").length < 10_000) paragraphs.push(Array.from({ length: 4 }, sentence).join(" "));
     const text = paragraphs.join("\n\n");
     const anchors = Array.from({ length: 1_000 }, () => {
-      const start = Math.floor(random() * (text.length - 80));
-      const length = 10 + Math.floor(random() * 60);
+      const start = pick(text.length - 80);
+      const length = 10 + pick(60);
       return buildSelectors(text, start, start + length);
     });
     // A typical new revision: a new lead paragraph, one paragraph dropped, a few edits.
@@ -375,7 +425,9 @@ describe("reanchorAll", () => {
     expect(results).toHaveLength(1_000);
     expect(elapsed).toBeLessThan(1_000);
     for (const [i, result] of results.entries()) {
-      if (result.status === "kept" || result.status === "moved") expect(edited.slice(result.start, result.end)).toBe(anchors[i].quote.exact);
+      if (result.status === "kept" || result.status === "moved") {
+        expect(edited.slice(result.start, result.end)).toBe(anchors[i].quote.exact);
+      }
     }
     const statuses = new Set(results.map((result) => result.status));
     expect(statuses).toEqual(new Set(["moved", "fuzzy", "orphaned"]));
