@@ -15,11 +15,15 @@ interface Rule {
 
 const matches = (pattern: RegExp) => (line: string) => pattern.test(line);
 
-/** A sentence asking readers to rate or share; also stripped from disclaimers it is glued to. */
-export const PROMPT_SENTENCE =
-  /thumbs[ -]?(?:up|down)|👍|👎|express your (?:opinion|views?) by|was this (?:article |story |page )?(?:helpful|useful)|rate this (?:article|story)|share this (?:article|story|post)/i;
+const RATING_PROMPT =
+  /thumbs[ -]?(?:up|down)|👍|👎|express your (?:opinion|views?) by|was this (?:article |story |page )?(?:helpful|useful)|rate this (?:article|story)/i;
+const SHARE_PROMPT = /^(?:share(?: this)?(?: article| story| post| page)?(?: (?:on|via|to) \S+)?|tweet|email this|print this|copy link)\s*[:!]?$/i;
+
+/** A sentence asking readers to rate or share; stripped from disclaimers it is glued to. */
+export const PROMPT_SENTENCE = new RegExp(`${RATING_PROMPT.source}|share this (?:article|story|post)`, "i");
 
 const COOKIE = /\bcookies?\b/i;
+const READER_ADDRESS = /\b(?:you|your|we|our)\b/i;
 const COOKIE_CONSENT = /\b(?:agree|accept|consent|brows(?:e|ing)|continu(?:e|ing) to|settings|preferences|use of|we use|policy)\b/i;
 
 const SOCIAL_NAMES =
@@ -31,7 +35,12 @@ const AGENCY_SUFFIX = /\s\/\s?\p{Lu}\p{L}*(?: \p{Lu}\p{L}*){0,2}\.?$/u;
 const PHOTO_SUFFIX = /\[photos?(?:\/[^\]]*)?\]$|\((?:photo|photograph|image|picture)\b[^)]*\)\.?$/i;
 
 const RULES: readonly Rule[] = [
-  { reason: "consent", maxWords: 80, test: (line) => COOKIE.test(line) && COOKIE_CONSENT.test(line) },
+  // Banners address the reader ("you agree", "our use of cookies"); articles about cookie law do not.
+  {
+    reason: "consent",
+    maxWords: 80,
+    test: (line) => COOKIE.test(line) && READER_ADDRESS.test(line) && COOKIE_CONSENT.test(line),
+  },
   {
     reason: "consent",
     maxWords: 5,
@@ -59,12 +68,8 @@ const RULES: readonly Rule[] = [
       /^(?:leave a (?:reply|comment)|add a comment|post a comment|write a comment|cancel reply|post comment|submit comment|comments?(?: \(\d+\))?|\d+ comments?|view comments|show comments|join the (?:conversation|discussion))$|your email address will not be published|required fields are marked|^save my name, email/i,
     ),
   },
-  { reason: "rating prompt", maxWords: 40, test: matches(PROMPT_SENTENCE) },
-  {
-    reason: "share prompt",
-    maxWords: 8,
-    test: matches(/^(?:share(?: this)?(?: article| story| post| page)?(?: (?:on|via|to) \S+)?|tweet|email this|print this|copy link)\s*[:!]?$/i),
-  },
+  { reason: "rating prompt", maxWords: 40, test: matches(RATING_PROMPT) },
+  { reason: "share prompt", maxWords: 8, test: matches(SHARE_PROMPT) },
   { reason: "share prompt", maxWords: 12, test: matches(SOCIAL_ONLY) },
   {
     reason: "subscription prompt",

@@ -28,6 +28,18 @@ const WHATWG_SUPERSETS: Record<string, string> = {
   "us-ascii": "windows-1252",
 };
 
+// Documents editors often pick by mistake. Some start with text-like bytes (PDF, RTF), so the
+// control-character test alone would not catch them.
+const BINARY_SIGNATURES: readonly number[][] = [
+  [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
+  [0x50, 0x4b, 0x03, 0x04], // ZIP: .docx, .odt, .epub
+  [0xd0, 0xcf, 0x11, 0xe0], // OLE2: .doc
+  [0x7b, 0x5c, 0x72, 0x74, 0x66], // {\rtf
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x47, 0x49, 0x46, 0x38], // GIF8
+];
+
 // Without a BOM these cannot be told apart from binary reliably, so detection never picks them.
 const UNSUPPORTED_WITHOUT_BOM = /^utf-(?:16|32)/;
 
@@ -47,7 +59,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     return { text, encoding: bom.encoding, bom: true };
   }
 
-  if (looksBinary(bytes)) throw new ParseError("binary");
+  if (hasBinarySignature(bytes) || looksBinary(bytes)) throw new ParseError("binary");
 
   const utf8 = decodeStrict(bytes, "utf-8");
   if (utf8 !== null) return { text: utf8, encoding: "utf-8", bom: false };
@@ -83,6 +95,10 @@ function decodeStrict(bytes: Uint8Array, encoding: Bom["encoding"]): string | nu
   } catch {
     return null;
   }
+}
+
+function hasBinarySignature(bytes: Uint8Array): boolean {
+  return BINARY_SIGNATURES.some((signature) => signature.every((byte, i) => bytes[i] === byte));
 }
 
 function looksBinary(bytes: Uint8Array): boolean {

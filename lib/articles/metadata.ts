@@ -24,7 +24,7 @@ type LabelKind = "author" | "commentators" | "source" | "published" | "updated" 
 // Lowercase label → what its value is. Labels are matched whole, so body sentences such as
 // "Source: a senior official said…" only count when their value parses (see readLabelValue).
 const LABELS = new Map<string, LabelKind>([
-  ...(["author", "authors", "written by", "writer", "reporter", "reporters", "byline", "by"] as const).map(
+  ...(["author", "authors", "written by", "writer", "reporter", "reporters", "byline", "by", "autor", "auteur", "автор", "作者", "记者"] as const).map(
     (label) => [label, "author"] as const,
   ),
   ...([
@@ -34,6 +34,7 @@ const LABELS = new Map<string, LabelKind>([
   ...([
     "original article", "original source", "original link", "original url", "original story", "original",
     "source", "sources", "source link", "source url", "link", "url", "via", "read the original",
+    "quelle", "fuente", "источник", "来源", "原文", "原文链接",
   ] as const).map((label) => [label, "source"] as const),
   ...([
     "published", "published on", "published at", "posted", "posted on", "posted at", "date",
@@ -52,9 +53,10 @@ const SECTION_LABEL =
   /^(?:opinion|analysis|news analysis|commentary|comment|editorial|op-ed|interview|exclusive|q ?& ?a|viewpoint|column|perspective|explainer)$/i;
 
 /** A disclaimer saying the text is the author's own view: the mark of an opinion piece. */
-export const OPINION_DISCLAIMER =
+const OPINION_DISCLAIMER =
   /\b(?:solely represents?|represents? (?:only|solely)|do(?:es)? not necessarily (?:reflect|represent)|views? expressed (?:in this \w+ )?(?:are|is) (?:the author|those of|solely|his|her|their)|(?:author|writer)(?:'s|s'|’s) (?:own|personal) (?:views?|opinions?))/i;
 const MAX_DISCLAIMER_WORDS = 80;
+const MAX_SOURCE_WORDS = 6;
 
 // Parts of a byline value after the name: "Jane Doe | Reuters", "Jane Doe - March 3".
 const BYLINE_SEPARATOR = /\s*[|•·]\s*|\s+[-–—]\s+/;
@@ -65,6 +67,12 @@ const DOMAIN_LIKE = /\.\p{L}{2,}/u;
 // A lone calendar word after "By" is a time phrase ("By Monday, …"), not a person.
 const CALENDAR_WORDS =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|then|now)$/i;
+// Job titles that follow a name in bylines ("Jane Doe, Staff Reporter").
+const ROLE_WORDS = new Set([
+  "reporter", "correspondent", "editor", "staff", "writer", "contributor", "columnist", "analyst",
+  "professor", "president", "minister", "director", "chief", "senior", "team", "desk", "agencies",
+]);
+const INITIAL_AT_END = /(?:^|\s)(?:\p{Lu}|Jr|Sr)\.$/u;
 const MAX_NAME_WORDS = 5;
 const MAX_BYLINE_WORDS = 10;
 
@@ -95,8 +103,8 @@ export function readMetadataLine(line: string, next: string | undefined, inHeade
 function readLabelValue(kind: LabelKind, value: string, line: string): LineFacts | null {
   switch (kind) {
     case "author": {
-      const names = parseNames(value.split(BYLINE_SEPARATOR)[0]);
-      return names.length ? { reason: "byline", author: names.join(", ") } : null;
+      const author = parseByline(value);
+      return author ? { reason: "byline", author } : null;
     }
     case "commentators": {
       const names = parseNames(value);
@@ -120,11 +128,17 @@ function readLabelValueOnNextLine(kind: LabelKind, next: string | undefined): Li
   return facts ? { ...facts, consumesNext: true } : null;
 }
 
+/**
+ * "Source: <url>", "Source: Xinhua". A short attribution naming no known outlet (e.g. under a
+ * chart) is still removed; anything sentence-like is body text.
+ */
 function readSource(value: string): LineFacts | null {
   const url = URL_ONLY.exec(value)?.[1];
   if (url) return { reason: "source link", url };
-  const outlet = outletName(value.replace(/[.]$/, ""));
-  return outlet ? { reason: "source link", outlet } : null;
+  const name = value.replace(/[.]$/, "");
+  const outlet = outletName(name);
+  if (outlet) return { reason: "source link", outlet };
+  return wordCount(name) <= MAX_SOURCE_WORDS && !/[.!?,;]/.test(name) && !/^\p{Ll}/u.test(name) ? { reason: "source link" } : null;
 }
 
 function readDisclaimer(line: string): LineFacts | null {
@@ -175,24 +189,34 @@ function readDateLine(line: string): LineFacts | null {
   return { reason: "dateline", publishedAt: isoDay(result) ?? undefined };
 }
 
+/** The author names of a byline value ("By Jane Doe | Reuters" → "Jane Doe"), or null. */
+export function parseByline(value: string): string | null {
+  const names = parseNames(value.replace(/^by\s+/i, "").split(BYLINE_SEPARATOR)[0]);
+  return names.length ? names.join(", ") : null;
+}
+
 /**
- * Person names in a byline or guest list value. Returns [] when any listed part is not
- * name-shaped beyond the first (a role after a comma is dropped, a sentence is rejected).
+ * Person names in a byline or guest list value. Returns [] when the first listed part is not
+ * name-shaped or the value ends like a sentence ("Guest: Yes."); later parts that are not names
+ * (a role, an outlet) are dropped.
  */
-export function parseNames(value: string): string[] {
-  const parts = value.trim().split(NAME_LIST_SEPARATOR).filter(Boolean);
+function parseNames(value: string): string[] {
+  const trimmed = value.trim();
+  if (/[.!?]$/.test(trimmed) && !INITIAL_AT_END.test(trimmed)) return [];
+  const parts = trimmed.split(NAME_LIST_SEPARATOR).filter(Boolean);
   const names: string[] = [];
   for (const part of parts) {
-    if (isPersonName(part)) names.push(part);
+    if (isPersonName(part) && !outletName(part)) names.push(part);
     else if (names.length === 0) return [];
   }
   return names;
 }
 
-export function isPersonName(text: string): boolean {
+function isPersonName(text: string): boolean {
   if (/\d|@|\//.test(text) || DOMAIN_LIKE.test(text)) return false;
   const words = text.split(" ");
   if (words.length > MAX_NAME_WORDS || (words.length === 1 && CALENDAR_WORDS.test(text))) return false;
+  if (words.some((word) => ROLE_WORDS.has(word.toLowerCase()))) return false;
   return words.every((word, i) => NAME_TOKEN.test(word) || (i > 0 && NAME_PARTICLES.has(word)));
 }
 

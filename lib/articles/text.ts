@@ -14,6 +14,7 @@ const STARTS_LOWERCASE = /^\p{Ll}/u;
 const MAX_WRAP_WIDTH = 100;
 const MIN_WRAP_WIDTH = 50;
 const WRAPPED_LINE_SHARE = 0.75;
+const MIN_WRAPPED_LINES = 2;
 
 /**
  * Canonical form of one line: NFC, invisible characters removed, whitespace runs (including
@@ -58,17 +59,19 @@ export function continuesPrevious(previous: string, line: string, wrapWidth: num
 }
 
 /**
- * The wrap width when the text looks hard-wrapped (no line longer than a typical terminal width,
- * and at least one block of several lines), else null.
+ * The wrap width when the text looks hard-wrapped, else null: no line is longer than a typical
+ * terminal width, and several long lines break mid-sentence onto a following line. (Text with
+ * one short paragraph per line has long lines too, but they end sentences.)
  */
 export function hardWrapWidth(lines: readonly string[]): number | null {
-  let longest = 0;
-  let hasMultiLineBlock = false;
-  for (let i = 0; i < lines.length; i++) {
-    longest = Math.max(longest, lines[i].length);
-    if (lines[i] && lines[i + 1]) hasMultiLineBlock = true;
+  const longest = lines.reduce((max, line) => Math.max(max, line.length), 0);
+  if (longest < MIN_WRAP_WIDTH || longest > MAX_WRAP_WIDTH) return null;
+  let wrapped = 0;
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i];
+    if (lines[i + 1] && line.length >= longest * WRAPPED_LINE_SHARE && !ENDS_PARAGRAPH.test(line)) wrapped++;
   }
-  return hasMultiLineBlock && longest >= MIN_WRAP_WIDTH && longest <= MAX_WRAP_WIDTH ? longest : null;
+  return wrapped >= MIN_WRAPPED_LINES ? longest : null;
 }
 
 export function wordCount(line: string): number {

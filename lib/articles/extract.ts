@@ -1,0 +1,255 @@
+import { classifyBoilerplate } from "./boilerplate";
+import { assertTextual, decodeBytes } from "./decode";
+import { MAX_IMPORT_BYTES, ParseError } from "./errors";
+import { readHtml } from "./html";
+import { markHeadline, provisionalTitle } from "./headline";
+import { detectKind } from "./kind";
+import { detectLanguage } from "./language";
+import { readMarkdown } from "./markdown";
+import { outletFromSelfReference, readMetadataLine, type LineFacts } from "./metadata";
+import { outletFromUrl } from "./outlets";
+import { splitTextIntoLines, wordCount } from "./text";
+import type {
+  ArticleFormat,
+  ClassifiedLine,
+  ParsedArticle,
+  RemovalReason,
+  RemovedLine,
+  SourceLine,
+  SourceMetadata,
+} from "./types";
+
+export { MAX_IMPORT_BYTES, ParseError, type ParseErrorCode } from "./errors";
+export { provisionalTitle } from "./headline";
+export { REMOVAL_REASONS } from "./types";
+export type { ArticleFormat, ArticleKind, ClassifiedLine, ParsedArticle, RemovalReason, RemovedLine } from "./types";
+
+export interface ParseInput {
+  bytes: Uint8Array;
+  filename?: string;
+  /** Overrides detection from the filename extension and from the content. */
+  format?: ArticleFormat;
+}
+
+/** An editor's choice for one line of `ParsedArticle.lines`, addressed by its index. */
+export interface LineDecision {
+  index: number;
+  kept: boolean;
+}
+
+export interface LineContent {
+  lines: ClassifiedLine[];
+  paragraphs: string[];
+  removed: RemovedLine[];
+}
+
+/** Facts gathered from metadata lines while classifying. */
+interface LineMetadata {
+  author: string | null;
+  commentators: string[];
+  url: string | null;
+  outlet: string | null;
+  publishedAt: string | null;
+  disclaimer: string | null;
+  opinionDisclaimer: boolean;
+  sectionLabels: string[];
+}
+
+const EXTENSION_FORMATS: Record<string, ArticleFormat> = {
+  txt: "text",
+  text: "text",
+  html: "html",
+  htm: "html",
+  xhtml: "html",
+  md: "markdown",
+  markdown: "markdown",
+};
+
+// The header (headline, bylines, dates) ends at the first line long enough to be body text.
+const BODY_LINE_WORDS = 20;
+
+/**
+ * Parses an imported file. The format comes from `format`, else the filename extension
+ * (.txt, .html/.htm, .md/.markdown), else the content. Throws ParseError for files that cannot
+ * become an article (empty, binary, over MAX_IMPORT_BYTES, unknown encoding, no text).
+ */
+export function parseArticle(input: ParseInput): ParsedArticle {
+  if (input.bytes.length === 0) throw new ParseError("empty");
+  if (input.bytes.length > MAX_IMPORT_BYTES) throw new ParseError("too-large");
+  const { text, encoding } = decodeBytes(input.bytes);
+  if (!text.trim()) throw new ParseError("empty");
+  const format = input.format ?? formatFromFilename(input.filename) ?? sniffFormat(text);
+  return buildArticle(text, format, encoding);
+}
+
+/** Parses text pasted into the import form (a JavaScript string, sent as UTF-8). */
+export function parsePastedText(text: string): ParsedArticle {
+  if (!text.trim()) throw new ParseError("empty");
+  if (utf8Length(text) > MAX_IMPORT_BYTES) throw new ParseError("too-large");
+  assertTextual(text);
+  return buildArticle(text, sniffFormat(text), "utf-8");
+}
+
+/** The text annotation offsets count: paragraphs separated by one blank line. */
+export function normalizedText(paragraphs: readonly string[]): string {
+  return paragraphs.join("\n\n");
+}
+
+/**
+ * Rebuilds the body after an editor restored removed lines or removed kept ones. Lines removed
+ * by the editor get the reason "editor"; a restored line keeps its original reason so that
+ * removing it again shows why the parser had dropped it.
+ */
+export function applyLineDecisions(lines: readonly ClassifiedLine[], decisions: readonly LineDecision[]): LineContent {
+  const next = lines.map((line) => ({ ...line }));
+  for (const { index, kept } of decisions) {
+    const line = next[index];
+    if (!line) throw new RangeError(`There is no line ${index} (the article has ${next.length}).`);
+    line.kept = kept;
+    if (!kept && !line.reason) line.reason = "editor";
+  }
+  return { lines: next, ...deriveContent(next) };
+}
+
+export function formatFromFilename(filename: string | undefined): ArticleFormat | null {
+  const extension = filename?.match(/\.([a-z0-9]+)$/i)?.[1].toLowerCase();
+  return (extension && EXTENSION_FORMATS[extension]) || null;
+}
+
+/** Guesses the format of unlabelled text from markup near its start. */
+export function sniffFormat(text: string): ArticleFormat {
+  const head = text.slice(0, 4096);
+  if (/^\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype html|html[\s>])/i.test(head)) return "html";
+  const closingTags = head.match(/<\/(?:p|div|span|a|h[1-6]|li|article|section|body|strong|em|b|i)>/gi)?.length ?? 0;
+  if (closingTags >= 3) return "html";
+  if (/^\s*#{1,6} \S/.test(head)) return "markdown";
+  const markdownSignals = [
+    /^#{1,6} \S/m,
+    /\[[^\]\n]+\]\([^)\s]+\)/,
+    /(\*\*|__)\S[^\n]*?\S\1/,
+    /^> \S/m,
+    /^```/m,
+    /^\s*[-*+] \S/m,
+  ].filter((pattern) => pattern.test(head)).length;
+  return markdownSignals >= 2 ? "markdown" : "text";
+}
+
+function buildArticle(text: string, format: ArticleFormat, encoding: string): ParsedArticle {
+  const source = readSource(text, format);
+  const { lines, metadata } = classifyLines(source.lines);
+  const headline = markHeadline(lines, source.metadata.title);
+  const { paragraphs, removed } = deriveContent(lines);
+  if (paragraphs.length === 0) throw new ParseError("no-body");
+
+  const url = source.metadata.url ?? metadata.url;
+  const title = source.metadata.title ?? headline;
+  return {
+    title: title ?? provisionalTitle(paragraphs[0]),
+    titleProvisional: title === null,
+    outlet:
+      source.metadata.outlet ?? (url ? outletFromUrl(url) : null) ?? metadata.outlet ?? outletFromSelfReference(paragraphs),
+    url,
+    author: source.metadata.author ?? metadata.author,
+    commentators: metadata.commentators,
+    publishedAt: source.metadata.publishedAt ?? metadata.publishedAt,
+    language: source.metadata.language ?? detectLanguage(paragraphs),
+    kind: detectKind({
+      title,
+      sectionLabels: metadata.sectionLabels,
+      opinionDisclaimer: metadata.opinionDisclaimer,
+      commentators: metadata.commentators,
+      paragraphs,
+    }),
+    disclaimer: metadata.disclaimer,
+    paragraphs,
+    removed,
+    lines,
+    encoding,
+    format,
+  };
+}
+
+function readSource(text: string, format: ArticleFormat): { lines: SourceLine[]; metadata: SourceMetadata } {
+  if (format === "html") return readHtml(text);
+  if (format === "markdown") return readMarkdown(text);
+  return {
+    lines: splitTextIntoLines(text),
+    metadata: { title: null, author: null, url: null, outlet: null, publishedAt: null, language: null },
+  };
+}
+
+/** Classifies every line as body or as removed with a reason, collecting metadata on the way. */
+function classifyLines(source: readonly SourceLine[]): { lines: ClassifiedLine[]; metadata: LineMetadata } {
+  const lines: ClassifiedLine[] = [];
+  const metadata: LineMetadata = {
+    author: null,
+    commentators: [],
+    url: null,
+    outlet: null,
+    publishedAt: null,
+    disclaimer: null,
+    opinionDisclaimer: false,
+    sectionLabels: [],
+  };
+  let inHeader = true;
+  for (let i = 0; i < source.length; i++) {
+    const { text, preset } = source[i];
+    if (preset) {
+      lines.push(removedLine(text, preset));
+      continue;
+    }
+    const facts = readMetadataLine(text, source[i + 1]?.text, inHeader);
+    if (facts) {
+      collectFacts(metadata, facts);
+      lines.push(removedLine(text, facts.reason));
+      if (facts.consumesNext) lines.push(removedLine(source[++i].text, facts.reason));
+      continue;
+    }
+    const reason = classifyBoilerplate(text) ?? (text === source[i - 1]?.text ? "duplicate" : null);
+    lines.push(reason ? removedLine(text, reason) : { text, kept: true });
+    if (!reason && wordCount(text) >= BODY_LINE_WORDS) inHeader = false;
+  }
+  return { lines, metadata };
+}
+
+/** The first statement of each fact wins; guests and section labels accumulate. */
+function collectFacts(metadata: LineMetadata, facts: LineFacts): void {
+  metadata.author ??= facts.author ?? null;
+  metadata.url ??= facts.url ?? null;
+  metadata.outlet ??= facts.outlet ?? null;
+  metadata.publishedAt ??= facts.publishedAt ?? null;
+  metadata.disclaimer ??= facts.disclaimer ?? null;
+  metadata.opinionDisclaimer ||= facts.opinionDisclaimer ?? false;
+  for (const name of facts.commentators ?? []) {
+    if (!metadata.commentators.includes(name)) metadata.commentators.push(name);
+  }
+  if (facts.sectionLabel) metadata.sectionLabels.push(facts.sectionLabel);
+}
+
+function removedLine(text: string, reason: RemovalReason): ClassifiedLine {
+  return { text, kept: false, reason };
+}
+
+function deriveContent(lines: readonly ClassifiedLine[]): { paragraphs: string[]; removed: RemovedLine[] } {
+  const paragraphs: string[] = [];
+  const removed: RemovedLine[] = [];
+  for (const line of lines) {
+    if (line.kept) paragraphs.push(line.text);
+    else removed.push({ text: line.text, reason: line.reason ?? "editor" });
+  }
+  return { paragraphs, removed };
+}
+
+/** UTF-8 byte length without allocating an encoded copy. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    // A surrogate pair is 4 bytes in UTF-8: 2 for each half.
+    else if (code >= 0xd800 && code <= 0xdfff) bytes += 2;
+    else bytes += 3;
+  }
+  return bytes;
+}

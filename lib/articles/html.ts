@@ -1,0 +1,162 @@
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import { ParseError } from "./errors";
+import { parseByline, parseStatedDate } from "./metadata";
+import { continuesPrevious, normalizeLine } from "./text";
+import type { RemovalReason, SourceLine, SourceMetadata } from "./types";
+
+export interface HtmlSource {
+  lines: SourceLine[];
+  metadata: SourceMetadata;
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+// Never rendered as text; removing them up front guarantees script text cannot leak. JSON-LD
+// stays for Readability, which reads its metadata and then removes every script itself.
+const INERT_TAGS = "style, noscript, template, iframe, object, embed, svg, canvas, button, select, textarea";
+const INERT_SELECTOR = `script:not([type="application/ld+json"]), ${INERT_TAGS}`;
+const ALL_INERT_SELECTOR = `script, ${INERT_TAGS}`;
+
+// Elements that start a new paragraph. Everything else is inline and joins the current one.
+const BLOCK_TAGS = new Set([
+  "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt", "figure", "footer",
+  "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
+  "section", "summary", "table", "tbody", "td", "th", "thead", "tr", "ul", "caption",
+]);
+
+const PUBLISHED_META = [
+  "article:published_time", "og:article:published_time", "datePublished", "pubdate", "publishdate",
+  "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date", "sailthru.date",
+];
+
+/**
+ * Reads an HTML page: document metadata first (canonical URL, og:*, article:published_time,
+ * lang), then the article body found by Readability, flattened to one line per block element.
+ * Scripts are never executed (linkedom has no script engine) and are removed before reading.
+ */
+export function readHtml(html: string): HtmlSource {
+  const document = parseDocument(html);
+  // Read before Readability, which rewrites the document.
+  const metadata = readDocumentMetadata(document);
+  const titles = [firstHeading(document), meta(document, "og:title", "twitter:title"), document.title] as const;
+  document.querySelectorAll(INERT_SELECTOR).forEach((element) => element.remove());
+
+  const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
+  let lines = article?.content ? blockLines(article.content) : [];
+  // Readability mutates the document, so the fallback reads a fresh copy of the page.
+  if (lines.length === 0) lines = bodyLines(html);
+  if (lines.length === 0) throw new ParseError("no-text");
+
+  return {
+    lines,
+    metadata: {
+      ...metadata,
+      title: chooseTitle(titles[0], titles[1], article?.title, titles[2]),
+      author: metadata.author ?? (article?.byline ? parseByline(article.byline) : null),
+      publishedAt: metadata.publishedAt ?? (article?.publishedTime ? parseStatedDate(article.publishedTime) : null),
+      outlet: metadata.outlet ?? cleanText(article?.siteName),
+    },
+  };
+}
+
+/** linkedom needs an <html> with a <body>: fragments and body-less pages get one. */
+function parseDocument(html: string): Document {
+  let source = html;
+  if (!/<html[\s>]/i.test(html)) source = `<!doctype html><html><head></head><body>${html}</body></html>`;
+  else if (!/<body[\s>]/i.test(html)) source = html.replace(/<\/head>/i.test(html) ? /<\/head>/i : /<html[^>]*>/i, (tag) => `${tag}<body>`);
+  return parseHTML(source).document;
+}
+
+function readDocumentMetadata(document: Document): Omit<SourceMetadata, "title"> {
+  const author = meta(document, "author", "article:author", "byl");
+  const published = meta(document, ...PUBLISHED_META) ?? document.querySelector("time[pubdate], time[itemprop=datePublished]")?.getAttribute("datetime");
+  return {
+    url: absoluteUrl(document.querySelector("link[rel~=canonical]")?.getAttribute("href")) ?? absoluteUrl(meta(document, "og:url")),
+    author: author ? parseByline(author) : null,
+    publishedAt: published ? parseStatedDate(published) : null,
+    language: primaryLanguage(document.documentElement?.getAttribute("lang") ?? meta(document, "og:locale", "content-language")),
+    outlet: meta(document, "og:site_name", "application-name"),
+  };
+}
+
+/** The content of the first meta tag named (name, property, itemprop or http-equiv) by one of `keys`. */
+function meta(document: Document, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const selector = ["name", "property", "itemprop", "http-equiv"].map((attribute) => `meta[${attribute}="${key}"]`).join(", ");
+    const content = cleanText(document.querySelector(selector)?.getAttribute("content"));
+    if (content) return content;
+  }
+  return null;
+}
+
+function firstHeading(document: Document): string | null {
+  return cleanText(document.querySelector("h1")?.textContent);
+}
+
+/** The visible headline when the page title contains it ("Headline | Site"), else the best title. */
+function chooseTitle(headline: string | null, ...titles: (string | null | undefined)[]): string | null {
+  const candidates = titles.map(cleanText).filter((title): title is string => Boolean(title));
+  if (headline && candidates.some((title) => title.includes(headline))) return headline;
+  return candidates[0] ?? headline;
+}
+
+function absoluteUrl(value: string | null | undefined): string | null {
+  return value && /^https?:\/\//i.test(value.trim()) ? value.trim() : null;
+}
+
+function primaryLanguage(tag: string | null | undefined): string | null {
+  const primary = tag?.trim().split(/[-_]/)[0].toLowerCase();
+  return primary && /^[a-z]{2,3}$/.test(primary) ? primary : null;
+}
+
+function cleanText(value: string | null | undefined): string | null {
+  return value ? normalizeLine(value) || null : null;
+}
+
+function bodyLines(html: string): SourceLine[] {
+  const document = parseDocument(html);
+  document.querySelectorAll(ALL_INERT_SELECTOR).forEach((element) => element.remove());
+  return document.body ? blockLines(document.body) : [];
+}
+
+/** One line per block element (and per <br>); figcaptions are marked as captions. */
+function blockLines(root: Node): SourceLine[] {
+  const lines: SourceLine[] = [];
+  let buffer = "";
+  const flush = (preset?: RemovalReason) => {
+    // A <br> ends a line unless the next one evidently continues the sentence, as in plain text.
+    let previous = "";
+    for (const part of buffer.split("\n")) {
+      const text = normalizeLine(part);
+      const last = lines.at(-1);
+      if (text && previous && last && continuesPrevious(previous, text, null)) last.text = `${last.text} ${text}`;
+      else if (text) lines.push(preset ? { text, preset } : { text });
+      previous = text;
+    }
+    buffer = "";
+  };
+  const walk = (node: Node, inPre: boolean) => {
+    if (node.nodeType === TEXT_NODE) {
+      // Source newlines are layout, except inside <pre>.
+      const data = node.textContent ?? "";
+      buffer += inPre ? data : data.replace(/[\r\n]+/g, " ");
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE) return;
+    const tag = (node as Element).localName.toLowerCase();
+    if (tag === "br") {
+      buffer += "\n";
+      return;
+    }
+    const isCaption = tag === "figcaption";
+    const isBlock = isCaption || BLOCK_TAGS.has(tag);
+    if (isBlock) flush();
+    node.childNodes.forEach((child) => walk(child, inPre || tag === "pre"));
+    if (isBlock) flush(isCaption ? "caption" : undefined);
+  };
+  walk(root, false);
+  flush();
+  return lines;
+}
