@@ -402,12 +402,17 @@ function foldSurnamesIntoFullNames(suggestions: EntitySuggestion[]): EntitySugge
 // Name similarity and duplicate candidates
 // ---------------------------------------------------------------------------
 
-function nameTokens(name: string): string[] {
-  const tokens = tokenize(name).map((t) => t.key);
-  // Initials ("Donald J. Trump") carry too little to count for or against a match.
-  const significant = tokens.filter((t) => t.length > 1);
-  return significant.length > 0 ? significant : tokens;
+/** A word of a name with its character bigrams, computed once per name. */
+interface NameWord {
+  text: string;
+  grams: string[];
 }
+
+function nameWords(name: string): NameWord[] {
+  return tokenize(name).map(({ key }) => ({ text: key, grams: bigrams(key) }));
+}
+
+const isInitial = (word: NameWord) => word.text.length === 1;
 
 function bigrams(word: string): string[] {
   if (word.length < 2) return [word];
@@ -416,39 +421,56 @@ function bigrams(word: string): string[] {
   return grams;
 }
 
-/** Sørensen–Dice on character bigrams: "sergei"/"sergey" 0.8, "trump"/"tusk" 0. */
-function diceCoefficient(a: string, b: string): number {
-  if (a === b) return 1;
-  const gramsA = bigrams(a);
-  const remaining = new Map<string, number>();
-  for (const g of bigrams(b)) remaining.set(g, (remaining.get(g) ?? 0) + 1);
-  let shared = 0;
-  for (const g of gramsA) {
-    const count = remaining.get(g) ?? 0;
-    if (count > 0) {
-      shared++;
-      remaining.set(g, count - 1);
-    }
-  }
-  return (2 * shared) / (gramsA.length + bigrams(b).length);
+/** An initial matches any word with its letter ("S." ~ "Sergei"); other words are compared by wordDice. */
+function wordSimilarity(a: NameWord, b: NameWord): number {
+  if (isInitial(a) || isInitial(b)) return a.text[0] === b.text[0] ? 1 : 0;
+  return wordDice(a, b);
 }
 
-function bestTokenScores(from: string[], to: string[]): number[] {
-  return from.map((t) => Math.max(...to.map((u) => diceCoefficient(t, u))));
+/** Sørensen–Dice on character bigrams: "sergei"/"sergey" 0.8, "trump"/"tusk" 0. */
+function wordDice(a: NameWord, b: NameWord): number {
+  if (a.text === b.text) return 1;
+  const used = new Uint8Array(b.grams.length);
+  let shared = 0;
+  for (const g of a.grams) {
+    for (let i = 0; i < b.grams.length; i++) {
+      if (!used[i] && b.grams[i] === g) {
+        used[i] = 1;
+        shared++;
+        break;
+      }
+    }
+  }
+  return (2 * shared) / (a.grams.length + b.grams.length);
 }
 
 /**
  * Similarity 0..1 of two names: every word is paired with its most similar word in the other
  * name (word order does not matter) and scored with bigram Dice; the score is the mean over
  * the words of both names, so a missing word lowers it ("Putin" vs "Vladimir Putin" ≈ 0.67)
- * and a different surname weighs as much as a different first name.
+ * and a different surname weighs as much as a different first name. An initial counts when
+ * it fits a word of the other name ("S. Lavrov" = "Sergei Lavrov") and is ignored when it
+ * fits none ("Donald J. Trump" = "Donald Trump"): initials carry too little to count against.
  */
 export function similarNames(a: string, b: string): number {
-  const tokensA = nameTokens(a);
-  const tokensB = nameTokens(b);
-  if (tokensA.length === 0 || tokensB.length === 0) return 0;
-  const scores = [...bestTokenScores(tokensA, tokensB), ...bestTokenScores(tokensB, tokensA)];
-  return scores.reduce((sum, s) => sum + s, 0) / scores.length;
+  return similarWordLists(nameWords(a), nameWords(b));
+}
+
+function similarWordLists(wordsA: NameWord[], wordsB: NameWord[]): number {
+  const bestForA = new Array<number>(wordsA.length).fill(0);
+  const bestForB = new Array<number>(wordsB.length).fill(0);
+  wordsA.forEach((a, i) => {
+    wordsB.forEach((b, j) => {
+      const score = wordSimilarity(a, b);
+      bestForA[i] = Math.max(bestForA[i], score);
+      bestForB[j] = Math.max(bestForB[j], score);
+    });
+  });
+  const counted = [
+    ...bestForA.filter((best, i) => best > 0 || !isInitial(wordsA[i])),
+    ...bestForB.filter((best, j) => best > 0 || !isInitial(wordsB[j])),
+  ];
+  return counted.length === 0 ? 0 : counted.reduce((sum, best) => sum + best, 0) / counted.length;
 }
 
 export interface DuplicateCandidateInput {
@@ -474,86 +496,95 @@ const BLOCK_PREFIX_LENGTH = 3;
 /**
  * Pairs of same-type entities that may be one entity. Entities are only compared when they
  * share a name word prefix (blocking), so thousands of entities do not cost n² comparisons.
+ * A pair sharing an alias is reported once, as "shared alias".
  */
 export function findDuplicateCandidates(entities: DuplicateCandidateInput[]): DuplicateCandidate[] {
-  const shared = sharedAliasPairs(entities);
-  const seen = new Set(shared.map((c) => pairKey(c.aId, c.bId)));
-  const similar = similarNamePairs(entities, seen);
+  const prepared = entities.map(prepare);
+  const seen = new Set<number>();
+  const shared = sharedAliasPairs(prepared, seen);
+  const similar = similarNamePairs(prepared, seen);
   return [...shared, ...similar].sort((x, y) => y.score - x.score || x.aId.localeCompare(y.aId));
 }
 
-function pairKey(a: string, b: string): string {
-  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+/** An entity with its position (for cheap pair keys) and each distinct name split into words once. */
+interface PreparedEntity {
+  index: number;
+  id: string;
+  type: string;
+  normalizedNames: Set<string>;
+  wordLists: NameWord[][];
 }
 
-function orderedPair(a: string, b: string): [string, string] {
-  return a < b ? [a, b] : [b, a];
+function prepare(entity: DuplicateCandidateInput, index: number): PreparedEntity {
+  const names = [entity.name, ...entity.aliases];
+  const lists = new Map(names.map((n) => nameWords(n)).map((words) => [words.map((w) => w.text).join(" "), words]));
+  return {
+    index,
+    id: entity.id,
+    type: entity.type,
+    normalizedNames: new Set(names.map(normalizeName)),
+    wordLists: [...lists.values()],
+  };
 }
 
-function allNames(entity: DuplicateCandidateInput): string[] {
-  return [entity.name, ...entity.aliases];
+/** Records the pair as handled; false when it already was. */
+function firstVisit(seen: Set<number>, total: number, a: PreparedEntity, b: PreparedEntity): boolean {
+  const key = Math.min(a.index, b.index) * total + Math.max(a.index, b.index);
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return true;
 }
 
-function sharedAliasPairs(entities: DuplicateCandidateInput[]): DuplicateCandidate[] {
-  const idsByName = new Map<string, Set<string>>();
-  for (const e of entities) {
-    for (const name of allNames(e)) {
-      const key = `${e.type}\u0000${normalizeName(name)}`;
-      const ids = idsByName.get(key) ?? new Set<string>();
-      ids.add(e.id);
-      idsByName.set(key, ids);
-    }
-  }
-  const pairs = new Map<string, DuplicateCandidate>();
-  for (const ids of idsByName.values()) {
-    const list = [...ids];
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const [aId, bId] = orderedPair(list[i], list[j]);
-        pairs.set(pairKey(aId, bId), { aId, bId, reason: "shared alias", score: 1 });
-      }
-    }
-  }
-  return [...pairs.values()];
+function candidate(a: PreparedEntity, b: PreparedEntity, reason: DuplicateCandidate["reason"], score: number): DuplicateCandidate {
+  const [aId, bId] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
+  return { aId, bId, reason, score };
 }
 
-function similarNamePairs(entities: DuplicateCandidateInput[], seen: Set<string>): DuplicateCandidate[] {
+function sharedAliasPairs(entities: PreparedEntity[], seen: Set<number>): DuplicateCandidate[] {
+  const byName = groupBy(entities, (e) => [...e.normalizedNames].map((n) => `${e.type}\u0000${n}`));
   const pairs: DuplicateCandidate[] = [];
-  for (const block of blocks(entities)) {
-    if (block.length > MAX_BLOCK_SIZE) continue;
-    for (let i = 0; i < block.length; i++) {
-      for (let j = i + 1; j < block.length; j++) {
-        const key = pairKey(block[i].id, block[j].id);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const score = bestNameSimilarity(block[i], block[j]);
-        if (score >= SIMILAR_NAME_THRESHOLD) {
-          const [aId, bId] = orderedPair(block[i].id, block[j].id);
-          pairs.push({ aId, bId, reason: "similar name", score });
-        }
-      }
-    }
-  }
+  forEachPair(byName.values(), (a, b) => {
+    if (firstVisit(seen, entities.length, a, b)) pairs.push(candidate(a, b, "shared alias", 1));
+  });
   return pairs;
 }
 
-function blocks(entities: DuplicateCandidateInput[]): DuplicateCandidateInput[][] {
-  const byKey = new Map<string, DuplicateCandidateInput[]>();
-  for (const e of entities) {
-    const keys = new Set(allNames(e).flatMap((n) => nameTokens(n).map((t) => `${e.type}\u0000${t.slice(0, BLOCK_PREFIX_LENGTH)}`)));
-    for (const key of keys) {
-      const members = byKey.get(key) ?? [];
-      members.push(e);
-      byKey.set(key, members);
-    }
-  }
-  return [...byKey.values()];
+function similarNamePairs(entities: PreparedEntity[], seen: Set<number>): DuplicateCandidate[] {
+  const blocks = groupBy(entities, (e) => e.wordLists.flat().map((w) => `${e.type}\u0000${w.text.slice(0, BLOCK_PREFIX_LENGTH)}`));
+  const usefulBlocks = [...blocks.values()].filter((block) => block.length <= MAX_BLOCK_SIZE);
+  const pairs: DuplicateCandidate[] = [];
+  forEachPair(usefulBlocks, (a, b) => {
+    if (!firstVisit(seen, entities.length, a, b)) return;
+    const score = bestNameSimilarity(a, b);
+    if (score >= SIMILAR_NAME_THRESHOLD) pairs.push(candidate(a, b, "similar name", score));
+  });
+  return pairs;
 }
 
-function bestNameSimilarity(a: DuplicateCandidateInput, b: DuplicateCandidateInput): number {
+function groupBy<T>(items: T[], keysOf: (item: T) => string[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of new Set(keysOf(item))) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
+}
+
+function forEachPair<T>(groups: Iterable<T[]>, visit: (a: T, b: T) => void): void {
+  for (const group of groups) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) visit(group[i], group[j]);
+    }
+  }
+}
+
+function bestNameSimilarity(a: PreparedEntity, b: PreparedEntity): number {
   let best = 0;
-  for (const nameA of allNames(a)) {
-    for (const nameB of allNames(b)) best = Math.max(best, similarNames(nameA, nameB));
+  for (const wordsA of a.wordLists) {
+    for (const wordsB of b.wordLists) best = Math.max(best, similarWordLists(wordsA, wordsB));
   }
   return best;
 }

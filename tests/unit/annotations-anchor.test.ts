@@ -418,12 +418,9 @@ describe("reanchorAll", () => {
       ...paragraphs.filter((_, i) => i !== 10).map((p, i) => (i % 5 === 0 ? p.replace(/\d+/, "2026") : p)),
     ].join("\n\n");
 
-    const startedAt = performance.now();
     const results = reanchorAll(edited, anchors);
-    const elapsed = performance.now() - startedAt;
 
     expect(results).toHaveLength(1_000);
-    expect(elapsed).toBeLessThan(1_000);
     for (const [i, result] of results.entries()) {
       if (result.status === "kept" || result.status === "moved") {
         expect(edited.slice(result.start, result.end)).toBe(anchors[i].quote.exact);

@@ -258,17 +258,3 @@ describe("seed 004: headline, illustration caption and stock-photo credit", () =
     expectAbsentFromBody(article, "Illustration");
   });
 });
-
-describe("speed", () => {
-  it("parses a seed in well under 5 ms on average", () => {
-    const files = SEEDS.map((name) => readFileSync(path.resolve(import.meta.dirname, "../../seeds", name)));
-    for (const bytes of files) parseArticle({ bytes }); // warm up the JIT
-    const rounds = 40;
-    const start = performance.now();
-    for (let round = 0; round < rounds; round++) {
-      for (const bytes of files) parseArticle({ bytes });
-    }
-    const perArticle = (performance.now() - start) / (rounds * files.length);
-    expect(perArticle).toBeLessThan(5);
-  });
-});

@@ -1,0 +1,782 @@
+/**
+ * Dates in article text and dates of events. Pure functions, no database.
+ *
+ * Calendar days are handled as "day numbers" (days since 1970-01-01) so that adding days,
+ * weekdays and month boundaries never depend on the server's time zone.
+ */
+import * as chrono from "chrono-node";
+import { z } from "zod";
+
+export const DATE_PRECISIONS = ["year", "month", "day", "hour", "minute"] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+export const PARTS_OF_DAY = ["morning", "afternoon", "evening", "night"] as const;
+export type PartOfDay = (typeof PARTS_OF_DAY)[number];
+
+export interface ResolvedDate {
+  text: string;
+  start: number;
+  end: number;
+  /** For month and year precision: the first day of the period. */
+  date: string | null;
+  precision: DatePrecision;
+  /** "HH:MM" as written (for hour precision "HH:00"). */
+  time?: string;
+  /** IANA zone, only when the text states one ("ET", "Moscow time"). */
+  timeZone?: string;
+  partOfDay?: PartOfDay;
+  /** True when the date was computed from the publication date ("on Saturday", "last week"). */
+  relative: boolean;
+  note?: string;
+}
+
+export const NO_PUBLICATION_DATE_NOTE = "relative date cannot be resolved: the article has no publication date";
+
+// ---------------------------------------------------------------------------
+// Calendar arithmetic
+// ---------------------------------------------------------------------------
+
+interface Ymd {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const MS_PER_DAY = 86_400_000;
+const MS_PER_MINUTE = 60_000;
+const MONTH_NAMES = [
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
+];
+const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+const dayNumber = ({ year, month, day }: Ymd) => Date.UTC(year, month - 1, day) / MS_PER_DAY;
+
+function fromDayNumber(n: number): Ymd {
+  const d = new Date(n * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** 0 = Sunday, as in JavaScript and chrono. 1970-01-01 was a Thursday. */
+const weekdayOf = (n: number) => (((n + 4) % 7) + 7) % 7;
+
+const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+const isoDay = ({ year, month, day }: Ymd) => `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+
+function parseIsoDay(s: string): Ymd {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) throw new Error(`publication date must be YYYY-MM-DD, got "${s}"`);
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}
+
+// ---------------------------------------------------------------------------
+// Time zones
+// ---------------------------------------------------------------------------
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Abbreviations as written in news copy. Ambiguous ones (IST: India, Israel or Ireland) are left out. */
+const ZONE_ABBREVIATIONS: Record<string, string> = {
+  ET: "America/New_York", EDT: "America/New_York", EST: "America/New_York",
+  CT: "America/Chicago", CDT: "America/Chicago", CST: "America/Chicago",
+  MT: "America/Denver", MDT: "America/Denver", MST: "America/Denver",
+  PT: "America/Los_Angeles", PDT: "America/Los_Angeles", PST: "America/Los_Angeles",
+  GMT: "UTC", UTC: "UTC", BST: "Europe/London",
+  CET: "Europe/Berlin", CEST: "Europe/Berlin", EET: "Europe/Athens", EEST: "Europe/Athens",
+  MSK: "Europe/Moscow", JST: "Asia/Tokyo", KST: "Asia/Seoul", HKT: "Asia/Hong_Kong",
+  SGT: "Asia/Singapore", AEST: "Australia/Sydney", AEDT: "Australia/Sydney",
+};
+
+/** "<place> time" for places that are not the city in an IANA zone name. */
+const ZONE_PLACE_ALIASES: Record<string, string> = {
+  eastern: "America/New_York", central: "America/Chicago", mountain: "America/Denver",
+  pacific: "America/Los_Angeles", washington: "America/New_York", greenwich: "UTC",
+  universal: "UTC", british: "Europe/London", beijing: "Asia/Shanghai", kyiv: "Europe/Kyiv",
+  kiev: "Europe/Kyiv", ukrainian: "Europe/Kyiv", delhi: "Asia/Kolkata", "new delhi": "Asia/Kolkata",
+  israel: "Asia/Jerusalem", "tel aviv": "Asia/Jerusalem",
+};
+
+let zonesByPlace: Map<string, string> | undefined;
+
+/** "Moscow" → Europe/Moscow, "New York" → America/New_York: the city part of every IANA zone. */
+function zoneForPlace(place: string): string | undefined {
+  const key = place.toLowerCase();
+  if (ZONE_PLACE_ALIASES[key]) return ZONE_PLACE_ALIASES[key];
+  zonesByPlace ??= new Map(
+    Intl.supportedValuesOf("timeZone").map((zone) => [zone.split("/").pop()!.replace(/_/g, " ").toLowerCase(), zone]),
+  );
+  return zonesByPlace.get(key);
+}
+
+const ABBREVIATION_ALTERNATIVES = Object.keys(ZONE_ABBREVIATIONS).join("|");
+const ZONE_ABBREVIATION_PATTERN = new RegExp(`\\b(${ABBREVIATION_ALTERNATIVES})\\b`);
+const ZONE_TEXT = `(?:${ABBREVIATION_ALTERNATIVES})\\b|\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)? time\\b`;
+/** " ET", " (EDT)", " Moscow time", " (New York time)" right after a time. */
+const ZONE_AFTER_TIME = new RegExp(`^(?:\\s*\\((${ZONE_TEXT})\\)|\\s+(${ZONE_TEXT}))`, "u");
+
+function zoneFromText(zoneText: string): string | undefined {
+  return ZONE_ABBREVIATIONS[zoneText] ?? zoneForPlace(zoneText.replace(/ time$/, ""));
+}
+
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormatter(zone: string): Intl.DateTimeFormat {
+  let f = formatterCache.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone, hourCycle: "h23",
+      year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric",
+    });
+    formatterCache.set(zone, f);
+  }
+  return f;
+}
+
+/** The wall clock in `zone` at an instant, expressed as if it were UTC milliseconds. */
+function wallClockMs(utcMs: number, zone: string): number {
+  const parts: Record<string, number> = {};
+  for (const p of wallClockFormatter(zone).formatToParts(new Date(utcMs))) parts[p.type] = Number(p.value);
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+}
+
+/** Wall-clock time in `zone` → UTC ms. Two passes settle the offset around DST changes. */
+function zonedToUtcMs(wallMs: number, zone: string): number {
+  const firstGuess = wallMs - (wallClockMs(wallMs, zone) - wallMs);
+  return wallMs - (wallClockMs(firstGuess, zone) - firstGuess);
+}
+
+// ---------------------------------------------------------------------------
+// Dates in text
+// ---------------------------------------------------------------------------
+
+/** "the 19th": chrono only reads ordinals next to a month name. Not "the 19th century" or "the 47th Brigade". */
+const dayOfMonthParser: chrono.Parser = {
+  pattern: () =>
+    /\bthe\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)!?]|$)|\s+(?:at|in|on|when|and|or|to|as|after|before|but|with|of\s+(?:this|that|the)\s+month)\b)/i,
+  // The month is ours to resolve (see resolveDatesInText); January is implied only so that
+  // chrono does not drop "the 31st" as invalid in a 30-day reference month.
+  extract: (context, match) => context.createParsingComponents({ day: Number(match[1]) }).imply("month", 1),
+};
+
+/**
+ * "in 2024", "since 2014": chrono does not read a bare year, which is too ambiguous without
+ * a preposition. The preposition stays in the text: chrono discards results that are only digits.
+ */
+const yearParser: chrono.Parser = {
+  pattern: () => /\b(?:in|since|by|during|until|through|before|after|early|late|mid-)\s*((?:1[89]|20)\d{2})\b(?![-–,.]?\d)/i,
+  extract: (_context, match) => ({ year: Number(match[1]) }),
+};
+
+const parser = chrono.casual.clone();
+parser.parsers.push(dayOfMonthParser, yearParser);
+
+/** Reference used only to run chrono when the article has no publication date; never shown. */
+const FALLBACK_REFERENCE: Ymd = { year: 2001, month: 5, day: 16 };
+/**
+ * chrono reports values it computed from the reference ("yesterday") as known, like stated
+ * ones. Parsing a second time against a reference 13 months and 2 days later tells them
+ * apart: stated values do not move.
+ */
+const SHIFT_DAYS = 397;
+
+type Granularity = "day" | "week" | "month" | "year";
+
+/** Where the calendar date of an expression comes from. */
+type DateBasis =
+  | { kind: "stated"; year?: number; month?: number; day?: number; yearFromReference: number }
+  | { kind: "weekday"; weekday: number; modifierDay: number | null; spanDays: number }
+  | { kind: "dayOfMonth"; day: number }
+  | { kind: "fromReference"; anchorDay: number; granularity: Granularity; certain: ("year" | "month" | "day")[] }
+  | { kind: "none" };
+
+interface Found {
+  start: number;
+  end: number;
+  basis: DateBasis;
+  statedWeekday?: number;
+  hour?: number;
+  minute?: number;
+  minutesStated: boolean;
+  timeZone?: string;
+  partOfDay?: PartOfDay;
+}
+
+/**
+ * Finds dates in a passage and resolves them against the publication date (YYYY-MM-DD).
+ *
+ * Weekday rule: a bare weekday ("on Saturday") is the nearest such day on or before the
+ * publication date (0–6 days back), unless its sentence is in the future tense ("will",
+ * "is due to", …): then the nearest on or after it (0–6 days ahead). "last/next/this
+ * Monday" follow chrono. A bare day of the month ("the 19th") follows the same rule.
+ */
+export function resolveDatesInText(passage: string, publishedAt: string | null): ResolvedDate[] {
+  const publication = publishedAt ? parseIsoDay(publishedAt) : null;
+  const reference = publication ?? FALLBACK_REFERENCE;
+  const found = mergeNeighbours(passage, findDates(passage, reference));
+  // "in the morning" alone names no day and no time.
+  const meaningful = found.filter((f) => f.basis.kind !== "none" || f.hour !== undefined);
+  return meaningful.map((f) => resolveFound(passage, f, publication, reference));
+}
+
+function parseAgainst(passage: string, reference: Ymd, shiftDays = 0): chrono.ParsedResult[] {
+  const instant = new Date((dayNumber(reference) + shiftDays) * MS_PER_DAY + 12 * 3_600_000);
+  return parser.parse(passage, { instant, timezone: 0 });
+}
+
+function findDates(passage: string, reference: Ymd): Found[] {
+  const shifted = parseAgainst(passage, reference, SHIFT_DAYS);
+  const found: Found[] = [];
+  for (const result of parseAgainst(passage, reference)) {
+    const twin = shifted.find((s) => s.index === result.index && s.text === result.text);
+    const f = partOfDayPrefixed(passage, result, reference) ?? toFound(result, twin);
+    found.push(withTimeZone(passage, trimSpan(passage, f)));
+  }
+  return found;
+}
+
+/** chrono loses the date in "morning of the 19th" / "night of May 19": parse the date part alone. */
+function partOfDayPrefixed(passage: string, result: chrono.ParsedResult, reference: Ymd): Found | null {
+  const m = /^(morning|afternoon|evening|night)\s+of\s+/i.exec(result.text);
+  if (!m) return null;
+  const offset = result.index + m[0].length;
+  const rest = passage.slice(offset, result.index + result.text.length);
+  const [inner] = parseAgainst(rest, reference);
+  const [innerShifted] = parseAgainst(rest, reference, SHIFT_DAYS);
+  if (!inner) return null;
+  const f = toFound(inner, innerShifted);
+  return { ...f, start: result.index, end: offset + f.end, partOfDay: m[1].toLowerCase() as PartOfDay };
+}
+
+const COMPONENTS_OF_DATE = ["year", "month", "day"] as const;
+
+function toFound(result: chrono.ParsedResult, twin: chrono.ParsedResult | undefined): Found {
+  const c = result.start;
+  const text = result.text;
+  const stated = COMPONENTS_OF_DATE.filter(
+    (k) => c.isCertain(k) && twin?.start.isCertain(k) && twin.start.get(k) === c.get(k),
+  );
+  const computed = COMPONENTS_OF_DATE.filter((k) => c.isCertain(k) && !stated.includes(k));
+  const hasTime = c.isCertain("hour");
+  return {
+    start: result.index,
+    end: result.index + text.length,
+    basis: dateBasis(text, c, stated, computed),
+    statedWeekday: c.isCertain("weekday") ? (c.get("weekday") ?? undefined) : undefined,
+    hour: hasTime ? (c.get("hour") ?? undefined) : undefined,
+    minute: hasTime ? (c.get("minute") ?? 0) : undefined,
+    minutesStated: /\d[:.h]\d{2}\b|\b(?:noon|midnight)\b/i.test(text),
+    partOfDay: partOfDayIn(text),
+  };
+}
+
+function dateBasis(
+  text: string,
+  c: chrono.ParsedComponents,
+  stated: readonly ("year" | "month" | "day")[],
+  computed: readonly ("year" | "month" | "day")[],
+): DateBasis {
+  const chronoDay = dayNumber({ year: c.get("year")!, month: c.get("month")!, day: c.get("day")! });
+  if (computed.length > 0 || /\b(?:today|tonight|this (?:morning|afternoon|evening|week|month|year)|weeks?)\b/i.test(text)) {
+    return { kind: "fromReference", anchorDay: chronoDay, granularity: granularityOf(text, computed), certain: [...computed] };
+  }
+  if (stated.includes("month") || stated.includes("year")) {
+    return {
+      kind: "stated",
+      year: stated.includes("year") ? c.get("year")! : undefined,
+      month: stated.includes("month") ? c.get("month")! : undefined,
+      day: stated.includes("day") ? c.get("day")! : undefined,
+      yearFromReference: c.get("year")!,
+    };
+  }
+  if (stated.includes("day")) return { kind: "dayOfMonth", day: c.get("day")! };
+  if (c.isCertain("weekday")) {
+    const hasModifier = /\b(?:last|next|this|past|coming)\b/i.test(text);
+    // chrono reads "weekend" as one day; it is Saturday and Sunday.
+    const isWeekend = /\bweekend\b/i.test(text);
+    const saturdayBefore = chronoDay - ((weekdayOf(chronoDay) + 1) % 7);
+    return {
+      kind: "weekday",
+      weekday: isWeekend ? 6 : c.get("weekday")!,
+      modifierDay: hasModifier ? (isWeekend ? saturdayBefore : chronoDay) : null,
+      spanDays: isWeekend ? 2 : 1,
+    };
+  }
+  return { kind: "none" };
+}
+
+function granularityOf(text: string, computed: readonly string[]): Granularity {
+  if (/\bweeks?\b/i.test(text)) return "week";
+  if (computed.includes("day") || computed.length === 0) return "day";
+  return computed.includes("month") ? "month" : "year";
+}
+
+function partOfDayIn(text: string): PartOfDay | undefined {
+  const m = /\b(morning|afternoon|evening|night|tonight|overnight)\b/i.exec(text);
+  if (!m) return undefined;
+  const word = m[1].toLowerCase();
+  return word === "tonight" || word === "overnight" ? "night" : (word as PartOfDay);
+}
+
+/** chrono keeps punctuation such as the comma in "on Sunday,". */
+function trimSpan(passage: string, f: Found): Found {
+  let end = f.end;
+  while (end > f.start && /[\s,;:]/.test(passage[end - 1])) end--;
+  return { ...f, end };
+}
+
+/** A zone written inside the expression ("10:00 ET") or right after it ("17:00 Moscow time"). */
+function withTimeZone(passage: string, f: Found): Found {
+  if (f.hour === undefined) return f;
+  const inside = ZONE_ABBREVIATION_PATTERN.exec(passage.slice(f.start, f.end));
+  if (inside) return { ...f, timeZone: ZONE_ABBREVIATIONS[inside[1]] };
+  const after = ZONE_AFTER_TIME.exec(passage.slice(f.end));
+  const zone = after && zoneFromText(after[1] ?? after[2]);
+  return after && zone ? { ...f, timeZone: zone, end: f.end + after[0].length } : f;
+}
+
+/** Words that join a time to its date ("17:00 Moscow time on May 19", "Sunday, the 18th"). */
+const JOINING_GAP = /^\s*,?\s*(?:on|of|at)?\s*,?\s*$/i;
+
+function mergeNeighbours(passage: string, found: Found[]): Found[] {
+  const merged: Found[] = [];
+  for (const f of found) {
+    const last = merged[merged.length - 1];
+    const joined = last && JOINING_GAP.test(passage.slice(last.end, f.start)) ? mergePair(last, f) : null;
+    if (joined) merged[merged.length - 1] = joined;
+    else merged.push(f);
+  }
+  return merged;
+}
+
+function mergePair(a: Found, b: Found): Found | null {
+  const timeOnly = (f: Found) => f.basis.kind === "none" && f.hour !== undefined;
+  const span = { start: a.start, end: b.end };
+  if (timeOnly(a) !== timeOnly(b) && (a.hour === undefined || b.hour === undefined)) {
+    const [time, date] = timeOnly(a) ? [a, b] : [b, a];
+    if (date.basis.kind === "none") return null;
+    return {
+      ...date,
+      ...span,
+      hour: time.hour,
+      minute: time.minute,
+      minutesStated: time.minutesStated,
+      timeZone: time.timeZone ?? date.timeZone,
+      partOfDay: date.partOfDay ?? time.partOfDay,
+    };
+  }
+  if (a.basis.kind === "weekday" && b.basis.kind === "dayOfMonth") {
+    return { ...b, ...span, statedWeekday: a.basis.weekday, partOfDay: b.partOfDay ?? a.partOfDay };
+  }
+  return null;
+}
+
+// --- Resolution --------------------------------------------------------------
+
+/** Inclusive range of day numbers the expression can refer to. */
+interface DayRange {
+  from: number;
+  to: number;
+}
+
+function resolveFound(passage: string, f: Found, publication: Ymd | null, reference: Ymd): ResolvedDate {
+  const base = {
+    text: passage.slice(f.start, f.end),
+    start: f.start,
+    end: f.end,
+    ...(f.timeZone ? { timeZone: f.timeZone } : {}),
+    ...(f.partOfDay ? { partOfDay: f.partOfDay } : {}),
+    ...(f.hour !== undefined ? { time: `${pad(f.hour)}:${pad(f.minute ?? 0)}` } : {}),
+  };
+  const relative = f.basis.kind !== "stated" && f.basis.kind !== "none";
+  if (f.basis.kind === "none") {
+    return { ...base, date: null, precision: timePrecision(f) ?? "day", relative, note: "no date stated, only a time of day" };
+  }
+  const future = isFutureTense(sentenceAround(passage, f.start, f.end));
+  const range = dayRange(f.basis, dayNumber(reference), future, approximationWidth(passage, f, reference));
+  const period = periodContaining(range);
+  const precision = (period.precision === "day" ? timePrecision(f) : null) ?? period.precision ?? "year";
+  const yearMissing = f.basis.kind === "stated" && f.basis.year === undefined;
+  const unresolved = !publication && (relative || yearMissing);
+  const note = unresolved
+    ? relative ? NO_PUBLICATION_DATE_NOTE : "the year is not stated and the article has no publication date"
+    : joinNotes(
+      yearMissing ? "year not stated: taken as the nearest to the publication date" : undefined,
+      period.note,
+      weekdayMismatch(f, range),
+    );
+  return {
+    ...base,
+    date: unresolved || !period.first ? null : isoDay(period.first),
+    precision,
+    relative,
+    ...(note ? { note } : {}),
+  };
+}
+
+function timePrecision(f: Found): "hour" | "minute" | null {
+  if (f.hour === undefined) return null;
+  return f.minutesStated ? "minute" : "hour";
+}
+
+function dayRange(basis: Exclude<DateBasis, { kind: "none" }>, refDay: number, future: boolean, widen: number): DayRange {
+  switch (basis.kind) {
+    case "stated":
+      return statedRange(basis);
+    case "weekday": {
+      const first = basis.modifierDay ?? nearestWeekday(basis.weekday, refDay, future);
+      return { from: first, to: first + basis.spanDays - 1 };
+    }
+    case "dayOfMonth": {
+      const day = nearestDayOfMonth(basis.day, fromDayNumber(refDay), future);
+      return { from: day, to: day };
+    }
+    case "fromReference":
+      return widen > 0
+        ? { from: basis.anchorDay - widen, to: basis.anchorDay + widen }
+        : referenceRange(basis, refDay);
+  }
+}
+
+function statedRange(basis: Extract<DateBasis, { kind: "stated" }>): DayRange {
+  const year = basis.year ?? basis.yearFromReference;
+  if (basis.month === undefined) return { from: dayNumber({ year, month: 1, day: 1 }), to: dayNumber({ year, month: 12, day: 31 }) };
+  if (basis.day === undefined) {
+    return { from: dayNumber({ year, month: basis.month, day: 1 }), to: dayNumber({ year, month: basis.month, day: daysInMonth(year, basis.month) }) };
+  }
+  const day = dayNumber({ year, month: basis.month, day: basis.day });
+  return { from: day, to: day };
+}
+
+function nearestWeekday(weekday: number, refDay: number, future: boolean): number {
+  const refWeekday = weekdayOf(refDay);
+  return future ? refDay + ((weekday - refWeekday + 7) % 7) : refDay - ((refWeekday - weekday + 7) % 7);
+}
+
+/** The closest month (going back, or forward for the future tense) that has this day. */
+function nearestDayOfMonth(day: number, ref: Ymd, future: boolean): number {
+  const step = future ? 1 : -1;
+  for (let k = 0; k < 24; k++) {
+    const monthIndex = ref.year * 12 + (ref.month - 1) + step * k;
+    const year = Math.floor(monthIndex / 12);
+    const month = (monthIndex % 12) + 1;
+    if (day > daysInMonth(year, month)) continue;
+    const candidate = dayNumber({ year, month, day });
+    const refDay = dayNumber(ref);
+    if (future ? candidate >= refDay : candidate <= refDay) return candidate;
+  }
+  throw new Error(`no month has a day ${day}`);
+}
+
+/** Calendar period an expression from the reference covers: "last week" is Monday–Sunday. */
+function referenceRange(basis: Extract<DateBasis, { kind: "fromReference" }>, refDay: number): DayRange {
+  const anchor = basis.certain.length === 0 && basis.granularity === "week" ? refDay : basis.anchorDay;
+  const a = fromDayNumber(anchor);
+  switch (basis.granularity) {
+    case "day":
+      return { from: anchor, to: anchor };
+    case "week": {
+      const monday = anchor - ((weekdayOf(anchor) + 6) % 7);
+      return { from: monday, to: monday + 6 };
+    }
+    case "month":
+      return { from: dayNumber({ ...a, day: 1 }), to: dayNumber({ ...a, day: daysInMonth(a.year, a.month) }) };
+    case "year":
+      return { from: dayNumber({ year: a.year, month: 1, day: 1 }), to: dayNumber({ year: a.year, month: 12, day: 31 }) };
+  }
+}
+
+/**
+ * "approximately one month ago" is not a calendar month: the range extends a quarter of
+ * the distance from the publication date on either side (at least a day).
+ */
+function approximationWidth(passage: string, f: Found, reference: Ymd): number {
+  if (f.basis.kind !== "fromReference") return 0;
+  const before = passage.slice(Math.max(0, f.start - 20), f.start);
+  if (!/\b(?:approximately|about|around|roughly|some|nearly|almost|more than|less than|over)\s+$/i.test(before)) return 0;
+  return Math.max(1, Math.round(Math.abs(dayNumber(reference) - f.basis.anchorDay) / 4));
+}
+
+/** Smallest day/month/year containing the range; a note when the range is narrower than it. */
+function periodContaining({ from, to }: DayRange): { precision: "day" | "month" | "year" | null; first: Ymd | null; note?: string } {
+  const a = fromDayNumber(from);
+  const b = fromDayNumber(to);
+  if (from === to) return { precision: "day", first: a };
+  const describe = `between ${isoDay(a)} and ${isoDay(b)}`;
+  if (a.year !== b.year) return { precision: null, first: null, note: `${describe}: spans two years` };
+  const wholeMonth = a.day === 1 && b.day === daysInMonth(b.year, b.month);
+  if (a.month === b.month) return { precision: "month", first: { ...a, day: 1 }, ...(wholeMonth ? {} : { note: describe }) };
+  const wholeYear = a.month === 1 && a.day === 1 && b.month === 12 && b.day === 31;
+  return { precision: "year", first: { year: a.year, month: 1, day: 1 }, ...(wholeYear ? {} : { note: describe }) };
+}
+
+function weekdayMismatch(f: Found, range: DayRange): string | undefined {
+  if (f.statedWeekday === undefined || range.from !== range.to) return undefined;
+  const actual = weekdayOf(range.from);
+  if (actual === f.statedWeekday) return undefined;
+  return `the text says ${WEEKDAY_NAMES[f.statedWeekday]} but ${isoDay(fromDayNumber(range.from))} is a ${WEEKDAY_NAMES[actual]}`;
+}
+
+function joinNotes(...notes: (string | undefined)[]): string | undefined {
+  const present = notes.filter((n): n is string => Boolean(n));
+  return present.length > 0 ? present.join("; ") : undefined;
+}
+
+function sentenceAround(passage: string, start: number, end: number): string {
+  const before = passage.slice(0, start);
+  const sentenceStart = Math.max(before.lastIndexOf(". "), before.lastIndexOf("! "), before.lastIndexOf("? "), before.lastIndexOf("\n")) + 1;
+  const after = /[.!?](?:\s|$)|\n/.exec(passage.slice(end));
+  return passage.slice(sentenceStart, after ? end + after.index : passage.length);
+}
+
+const FUTURE_TENSE =
+  /\b(?:will|shall|won['’]t|going to|(?:is|are) (?:due|set|scheduled|expected|slated|poised|planning|to)|plans? to|intends? to)\b|\w['’]ll\b/i;
+
+function isFutureTense(sentence: string): boolean {
+  return FUTURE_TENSE.test(sentence);
+}
+
+// ---------------------------------------------------------------------------
+// Event dates
+// ---------------------------------------------------------------------------
+
+const LOCAL_DATE_FORMATS: Record<DatePrecision, RegExp> = {
+  year: /^(\d{4})$/,
+  month: /^(\d{4})-(\d{2})$/,
+  day: /^(\d{4})-(\d{2})-(\d{2})$/,
+  hour: /^(\d{4})-(\d{2})-(\d{2})T(\d{2})$/,
+  minute: /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/,
+};
+const EXPECTED_FORMAT: Record<DatePrecision, string> = {
+  year: "YYYY", month: "YYYY-MM", day: "YYYY-MM-DD", hour: "YYYY-MM-DDTHH", minute: "YYYY-MM-DDTHH:MM",
+};
+
+interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+function localParts(localDate: string, precision: DatePrecision): LocalParts | null {
+  const m = LOCAL_DATE_FORMATS[precision].exec(localDate);
+  if (!m) return null;
+  const [year, month = 1, day = 1, hour = 0, minute = 0] = m.slice(1).map(Number);
+  return { year, month, day, hour, minute };
+}
+
+function precisionOfFormat(localDate: string): DatePrecision | undefined {
+  return DATE_PRECISIONS.find((p) => LOCAL_DATE_FORMATS[p].test(localDate));
+}
+
+export interface DateProblem {
+  path: "localDate" | "timeZone";
+  message: string;
+}
+
+/** Everything wrong with a local date + precision + zone, in words an editor understands. */
+export function eventDateProblems(value: { localDate: string; precision: DatePrecision; timeZone?: string | null }): DateProblem[] {
+  const problems: DateProblem[] = [];
+  if (value.timeZone != null && !isValidTimeZone(value.timeZone)) {
+    problems.push({ path: "timeZone", message: `unknown time zone "${value.timeZone}" (expected an IANA name such as Europe/Moscow)` });
+  }
+  const parts = localParts(value.localDate, value.precision);
+  if (!parts) {
+    const actual = precisionOfFormat(value.localDate);
+    problems.push({
+      path: "localDate",
+      message: actual
+        ? `"${value.localDate}" has ${actual} precision, not ${value.precision}`
+        : `"${value.localDate}" is not a date: expected ${EXPECTED_FORMAT[value.precision]}`,
+    });
+    return problems;
+  }
+  const calendarProblem = impossibleDate(value.localDate, parts);
+  if (calendarProblem) problems.push({ path: "localDate", message: calendarProblem });
+  return problems;
+}
+
+function impossibleDate(localDate: string, { year, month, day, hour, minute }: LocalParts): string | null {
+  if (month < 1 || month > 12) return `${localDate} does not exist: there is no month ${month}`;
+  const monthLength = daysInMonth(year, month);
+  if (day < 1 || day > monthLength) {
+    return `${localDate} does not exist: ${MONTH_NAMES[month - 1]} ${year} has ${monthLength} days`;
+  }
+  if (hour > 23) return `${localDate} does not exist: hours go from 00 to 23`;
+  if (minute > 59) return `${localDate} does not exist: minutes go from 00 to 59`;
+  return null;
+}
+
+export const eventDateSchema = z
+  .object({
+    localDate: z.string(),
+    precision: z.enum(DATE_PRECISIONS),
+    timeZone: z.string().nullable(),
+  })
+  .superRefine((value, ctx) => {
+    for (const p of eventDateProblems(value)) ctx.addIssue({ code: "custom", path: [p.path], message: p.message });
+  });
+
+export type EventDate = z.infer<typeof eventDateSchema>;
+
+/** A date as compared: an event date, or a claimed date that may name a part of the day. */
+export interface DateLike {
+  localDate: string;
+  precision: DatePrecision;
+  timeZone?: string | null;
+  partOfDay?: PartOfDay;
+}
+
+function requireParts(value: DateLike): LocalParts {
+  const parts = localParts(value.localDate, value.precision);
+  const problem = parts ? impossibleDate(value.localDate, parts) : `"${value.localDate}" does not match precision ${value.precision}`;
+  if (!parts || problem) throw new Error(`invalid date: ${problem}`);
+  return parts;
+}
+
+/** Local hours covered by a part of the day; generous and overlapping because usage varies. Night runs into the next day. */
+const PART_OF_DAY_HOURS: Record<PartOfDay, [number, number]> = {
+  morning: [4, 12],
+  afternoon: [12, 18],
+  evening: [17, 24],
+  night: [20, 30],
+};
+
+/** [start, end) of the period as wall-clock milliseconds (as if the wall clock were UTC). */
+function wallClockPeriod(value: DateLike): { start: number; end: number } {
+  const { year, month, day, hour, minute } = requireParts(value);
+  const dayStart = Date.UTC(year, month - 1, day);
+  switch (value.precision) {
+    case "year":
+      return { start: dayStart, end: Date.UTC(year + 1, 0, 1) };
+    case "month":
+      return { start: dayStart, end: Date.UTC(year, month, 1) };
+    case "day": {
+      if (!value.partOfDay) return { start: dayStart, end: dayStart + MS_PER_DAY };
+      const [from, to] = PART_OF_DAY_HOURS[value.partOfDay];
+      return { start: dayStart + from * 3_600_000, end: dayStart + to * 3_600_000 };
+    }
+    case "hour":
+      return { start: Date.UTC(year, month - 1, day, hour), end: Date.UTC(year, month - 1, day, hour + 1) };
+    case "minute": {
+      const start = Date.UTC(year, month - 1, day, hour, minute);
+      return { start, end: start + MS_PER_MINUTE };
+    }
+  }
+}
+
+function utcPeriod(value: DateLike, zone: string): { start: number; end: number } {
+  const wall = wallClockPeriod(value);
+  return { start: zonedToUtcMs(wall.start, zone), end: zonedToUtcMs(wall.end, zone) };
+}
+
+/** Start of the event's period as an instant; a date without zone is taken as UTC. */
+export function toUtcInstant(eventDate: DateLike): Date {
+  return new Date(utcPeriod(eventDate, eventDate.timeZone ?? "UTC").start);
+}
+
+export type DateRelation = "identical" | "compatible" | "conflict";
+
+/**
+ * Compares two dates as periods of time. Both zoned: compared as instants. Only one zoned:
+ * the other is read in the same zone (a date without zone is the calendar day the source
+ * gave). Same period → identical; overlapping periods (one contains the other, or e.g. the
+ * same day in two zones) → compatible, since both can be true; disjoint → conflict.
+ */
+export function compareDates(a: DateLike, b: DateLike): DateRelation {
+  const pa = utcPeriod(a, a.timeZone ?? b.timeZone ?? "UTC");
+  const pb = utcPeriod(b, b.timeZone ?? a.timeZone ?? "UTC");
+  if (pa.start === pb.start && pa.end === pb.end && a.partOfDay === b.partOfDay) return "identical";
+  return pa.start < pb.end && pb.start < pa.end ? "compatible" : "conflict";
+}
+
+/** The resolved passage date in event-date form (localDate cut to its precision), or null if unresolved. */
+export function resolvedToDateLike(resolved: ResolvedDate): DateLike | null {
+  if (!resolved.date) return null;
+  const cut: Record<DatePrecision, string> = {
+    year: resolved.date.slice(0, 4),
+    month: resolved.date.slice(0, 7),
+    day: resolved.date,
+    hour: `${resolved.date}T${resolved.time?.slice(0, 2)}`,
+    minute: `${resolved.date}T${resolved.time}`,
+  };
+  return {
+    localDate: cut[resolved.precision],
+    precision: resolved.precision,
+    timeZone: resolved.timeZone ?? null,
+    ...(resolved.partOfDay ? { partOfDay: resolved.partOfDay } : {}),
+  };
+}
+
+/** True when the passage's date cannot be the event's date (at the coarser of the two precisions). */
+export function datesDisagree(resolved: ResolvedDate, eventDate: EventDate): boolean {
+  const passageDate = resolvedToDateLike(resolved);
+  return passageDate !== null && compareDates(passageDate, eventDate) === "conflict";
+}
+
+// --- Formatting --------------------------------------------------------------
+
+/** "EDT", "BST", else "Moscow time": ICU only has letter abbreviations for some zones and locales. */
+function zoneLabel(zone: string, instant: Date): string {
+  if (zone === "UTC" || zone === "Etc/UTC") return "UTC";
+  for (const locale of ["en-US", "en-GB"]) {
+    const name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" })
+      .formatToParts(instant)
+      .find((p) => p.type === "timeZoneName")?.value;
+    if (name && /^[A-Z]{2,5}$/.test(name)) return name;
+  }
+  return `${zone.split("/").pop()!.replace(/_/g, " ")} time`;
+}
+
+function formatDay({ year, month, day }: Ymd): string {
+  return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
+}
+
+function clockAt(utcMs: number, zone: string): { day: Ymd; time: string } {
+  const wall = new Date(wallClockMs(utcMs, zone));
+  return {
+    day: { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() },
+    time: `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`,
+  };
+}
+
+/**
+ * "19 May 2025, 10:00 EDT (14:00 UTC)". Shown in `options.zone` when given (converted),
+ * else in the event's own zone. Hours show as a range ("10:00–11:00"). A time without a
+ * zone cannot be converted and says so.
+ */
+export function formatEventDate(eventDate: EventDate, options: { zone?: string } = {}): string {
+  const { year, month, day, hour, minute } = requireParts(eventDate);
+  if (eventDate.precision === "year") return String(year);
+  if (eventDate.precision === "month") return `${MONTH_NAMES[month - 1]} ${year}`;
+  if (eventDate.precision === "day") return formatDay({ year, month, day });
+  if (!eventDate.timeZone) {
+    const clock = `${pad(hour)}:${pad(minute)}`;
+    const time = eventDate.precision === "hour" ? `${clock}–${pad(hour + 1)}:00` : clock;
+    return `${formatDay({ year, month, day })}, ${time} (time zone not stated)`;
+  }
+  const zone = options.zone ?? eventDate.timeZone;
+  if (!isValidTimeZone(zone)) throw new Error(`unknown time zone "${zone}"`);
+  const period = utcPeriod(eventDate, eventDate.timeZone);
+  const shown = describeIn(period, zone, eventDate.precision);
+  if (zone === "UTC") return `${shown.day}, ${shown.time} UTC`;
+  const utc = describeIn(period, "UTC", eventDate.precision);
+  const utcDay = utc.day === shown.day ? "" : `${utc.day}, `;
+  return `${shown.day}, ${shown.time} ${zoneLabel(zone, new Date(period.start))} (${utcDay}${utc.time} UTC)`;
+}
+
+function describeIn(period: { start: number; end: number }, zone: string, precision: "hour" | "minute") {
+  const start = clockAt(period.start, zone);
+  const time = precision === "hour" ? `${start.time}–${clockAt(period.end, zone).time}` : start.time;
+  return { day: formatDay(start.day), time };
+}
