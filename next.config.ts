@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // Lets several builds of one checkout coexist (e.g. parallel test runs); .next by default.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // forbidden() and unauthorized() render proper 403/401 pages for role checks.
   experimental: { authInterrupts: true },
   // Server-side libraries that must not be bundled (native-free but large or dynamic).

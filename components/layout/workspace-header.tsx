@@ -4,7 +4,13 @@ import { SignOutButton } from "./sign-out-button";
 
 const LINKS = [
   { href: "/articles", label: "Articles" },
-  { href: "/briefings", label: "Public briefings" },
+  { href: "/import", label: "Import" },
+  { href: "/review", label: "Review" },
+  { href: "/entities", label: "Entities" },
+  { href: "/events", label: "Events" },
+  { href: "/contradictions", label: "Contradictions" },
+  { href: "/workspace-briefings", label: "Briefings" },
+  { href: "/briefings", label: "Public site" },
 ] as const;
 
 export function WorkspaceHeader({ actor }: { actor: Actor }) {

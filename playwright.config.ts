@@ -1,0 +1,41 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+const port = process.env.E2E_PORT ?? "3100";
+
+// Browser downloads are impossible where Concord is tested: use the system's Chromium.
+function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) {
+    throw new Error(
+      "No Chromium found for the end-to-end tests. Install it (Debian/Ubuntu: `apt-get update && apt-get install -y chromium`) or set CHROMIUM_PATH to its executable.",
+    );
+  }
+  return found;
+}
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  // Two cores: the server and one browser at a time.
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: {
+    command: "node_modules/.bin/tsx --conditions=react-server tests/e2e/support/server.ts",
+    url: `http://127.0.0.1:${port}/signin`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});
