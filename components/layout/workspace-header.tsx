@@ -9,7 +9,7 @@ const LINKS = [
   { href: "/entities", label: "Entities" },
   { href: "/events", label: "Events" },
   { href: "/contradictions", label: "Contradictions" },
-  { href: "/workspace-briefings", label: "Briefings" },
+  { href: "/compose", label: "Briefings" },
   { href: "/briefings", label: "Public site" },
 ] as const;
 
