@@ -7,7 +7,7 @@ import { createApiToken, updateUser } from "@/lib/auth/mutations";
 import { backupDatabase, restoreDatabase } from "@/lib/db/backup";
 import { migrate } from "@/lib/db/migrate";
 import { makeUser } from "../support/fixtures";
-import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-db";
+import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch";
 
 /** Row count and a checksum of the content of every table. */
 async function fingerprint(url: string): Promise<Record<string, { rows: number; md5: string }>> {

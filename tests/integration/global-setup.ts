@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { migrate } from "@/lib/db/migrate";
-import { createScratchDatabase } from "../support/scratch-db";
+import { createScratchDatabase } from "@/lib/db/scratch";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, MIGRATIONS_DIR, readMigrations } from "@/lib/db/migrate";
-import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-db";
+import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch";
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });

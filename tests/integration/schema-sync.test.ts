@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "@/lib/db/migrate";
 import { schemaSqlFromEmpty } from "@/lib/db/schema-sql";
-import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-db";
+import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch";
 
 // Objects the migrations add that schema.prisma cannot express (see 20261121000100_integrity_and_search).
 const UNMODELED_INDEXES = ["Article_search_idx", "ArticleRevision_text_search_idx", "EntityAlias_normalized_prefix_idx", "Entity_normalizedName_prefix_idx"];

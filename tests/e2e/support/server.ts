@@ -7,7 +7,7 @@ import type { RoleName } from "@/lib/auth/schemas";
 import { disconnectDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { seedOnFirstStart } from "@/lib/seed";
-import { createScratchDatabase } from "../../support/scratch-db";
+import { createScratchDatabase } from "@/lib/db/scratch";
 import { E2E_USERS } from "./users";
 
 const root = path.resolve(import.meta.dirname, "../../..");

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { startEmbeddedPostgres } from "./embedded";
 
 export type ScratchDatabase = { url: string; embedded: boolean; drop: () => Promise<void> };
 
 /**
- * A fresh, empty database for a test run: a new database on the server DATABASE_URL
+ * A fresh, empty database for a test or benchmark run: a new database on the server DATABASE_URL
  * names, else an in-memory embedded PostgreSQL (PGlite).
  */
 export async function createScratchDatabase(prefix: string): Promise<ScratchDatabase> {
