@@ -17,7 +17,11 @@ export type SignedInUser = { id: string; email: string; name: string; role: stri
  * Checks an email and password. Returns null for every kind of failure, so callers can
  * only ever say one generic thing; repeated failures from one address are slowed down.
  */
-export async function authenticate(input: unknown, clientAddress: string): Promise<SignedInUser | null> {
+export async function authenticate(
+  input: unknown,
+  clientAddress: string,
+  options: { wait?: (ms: number) => Promise<void> } = {},
+): Promise<SignedInUser | null> {
   const key = `signin:${clientAddress}`;
   const parsed = signInSchema.safeParse(input);
   const user = parsed.success
@@ -30,6 +34,11 @@ export async function authenticate(input: unknown, clientAddress: string): Promi
   }
   const failures = await countAttempt(key, WINDOW_MS);
   if (failures > MAX_FAILURES) throw new RateLimitedError();
-  if (failures > FREE_FAILURES) await sleep(Math.min(failures - FREE_FAILURES, 10) * DELAY_STEP_MS);
+  await (options.wait ?? sleep)(failureDelayMs(failures));
   return null;
+}
+
+/** How long the answer to the n-th failure in a window is held back. */
+export function failureDelayMs(failures: number): number {
+  return failures <= FREE_FAILURES ? 0 : Math.min(failures - FREE_FAILURES, 10) * DELAY_STEP_MS;
 }
