@@ -17,11 +17,13 @@ function chromiumPath(): string {
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Separate folders let several runs of one checkout proceed side by side.
+  outputDir: process.env.PLAYWRIGHT_OUTPUT_DIR ?? "test-results",
   // Two cores: the server and one browser at a time.
   workers: 1,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
