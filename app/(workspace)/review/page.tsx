@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatTimestamp, kindLabel } from "@/components/annotations/labels";
+import { canReviewAnnotation } from "@/lib/annotations/permissions";
+import { listAnnotationKinds, listReviewQueue, listReviewQueueFacets } from "@/lib/annotations/queries";
+import { reviewQueueFilterSchema } from "@/lib/annotations/schemas";
+import { requirePageActor } from "@/lib/auth/session";
+import { ReviewDecision } from "./_components/review-decision";
+import "@/components/annotations/annotations.css";
+
+export const metadata: Metadata = { title: "Review queue" };
+
+const AGE_OPTIONS = [
+  { value: "", label: "Any age" },
+  { value: "1", label: "Waiting 1 day or more" },
+  { value: "3", label: "Waiting 3 days or more" },
+  { value: "7", label: "Waiting a week or more" },
+  { value: "30", label: "Waiting a month or more" },
+];
+
+function first(value: string | string[] | undefined): string | undefined {
+  return (Array.isArray(value) ? value[0] : value) || undefined;
+}
+
+function age(iso: string): string {
+  const days = Math.floor((Date.now() - new Date(iso).getTime()) / 86_400_000);
+  return days === 0 ? "today" : days === 1 ? "1 day" : `${days} days`;
+}
+
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor(["ANALYST", "EDITOR", "ADMIN"]);
+  const params = await searchParams;
+  const parsed = reviewQueueFilterSchema.safeParse({
+    articleId: first(params.article),
+    kind: first(params.kind),
+    authorId: first(params.author),
+    minAgeDays: first(params.age),
+  });
+  const filter = parsed.success ? parsed.data : {};
+  const [items, facets, kinds] = await Promise.all([
+    listReviewQueue(actor, filter),
+    listReviewQueueFacets(actor),
+    listAnnotationKinds({ includeInactive: true }),
+  ]);
+  const selected = (name: string) => first(params[name]) ?? "";
+
+  return (
+    <>
+      <h1>Review queue</h1>
+      <p className="muted">
+        Annotations awaiting review, oldest first. {actor.role === "ANALYST" ? "You cannot review your own." : "Analysts approve, reject or request changes."}
+      </p>
+      <form method="get" className="card inline-form" aria-label="Filter the review queue">
+        <div className="field">
+          <label htmlFor="filter-article">Article</label>
+          <select id="filter-article" name="article" defaultValue={selected("article")}>
+            <option value="">All articles</option>
+            {facets.articles.map((article) => <option key={article.id} value={article.id}>{article.title}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-kind">Kind</label>
+          <select id="filter-kind" name="kind" defaultValue={selected("kind")}>
+            <option value="">All kinds</option>
+            {kinds.map((kind) => <option key={kind.key} value={kind.key}>{kind.label}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-author">Author</label>
+          <select id="filter-author" name="author" defaultValue={selected("author")}>
+            <option value="">All authors</option>
+            {facets.authors.map((author) => <option key={author.id} value={author.id}>{author.name}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-age">Age</label>
+          <select id="filter-age" name="age" defaultValue={selected("age")}>
+            {AGE_OPTIONS.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+          </select>
+        </div>
+        <button type="submit" className="button secondary">Apply filters</button>
+        <Link href="/review">Clear</Link>
+      </form>
+
+      <h2>{items.length === 1 ? "1 annotation" : `${items.length} annotations`} awaiting review</h2>
+      {items.length === 0 ? <p>Nothing is waiting for review.</p> : null}
+      {items.map((item) => (
+        <article key={item.id} className="card review-queue-item" aria-label={`${kindLabel(kinds, item.kind)} on ${item.article.title}`}>
+          <header>
+            <span>
+              <strong>{kindLabel(kinds, item.kind)}</strong> on{" "}
+              <Link href={`/articles/${item.article.id}#annotation-${item.id}`}>{item.article.title}</Link>
+            </span>
+            <span className="muted">
+              by {item.author.name} · {formatTimestamp(item.createdAt)} · waiting {age(item.createdAt)}
+              {item.anchorStatus !== "ANCHORED" ? ` · ${item.anchorStatus === "ORPHANED" ? "orphaned" : "re-anchored, check"}` : ""}
+            </span>
+          </header>
+          <blockquote className="annotation-quote">{item.anchorStatus === "ORPHANED" ? item.originalExact : item.exact}</blockquote>
+          {item.bodyHtml ? <div className="annotation-comment" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} /> : null}
+          {item.tags.length > 0 ? <p className="muted">Tags: {item.tags.join(", ")}</p> : null}
+          {canReviewAnnotation(actor, item) ? (
+            <ReviewDecision annotationId={item.id} version={item.version} quote={item.exact} />
+          ) : (
+            <p className="muted">{actor.role === "ANALYST" ? "Your own annotation: another analyst reviews it." : "Awaiting an analyst."}</p>
+          )}
+        </article>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import { apiRoute } from "@/lib/api/route";
+import { publicOrigin, withW3CConflict } from "@/lib/annotations/api";
+import { jsonLdResponse, toW3CAnnotation } from "@/lib/annotations/json-ld";
+import { confirmAnchor } from "@/lib/annotations/mutations";
+import { confirmAnchorSchema } from "@/lib/annotations/schemas";
+
+/** Confirms that an annotation re-anchored by fuzzy matching ("re-anchored, check") points at the right words. */
+export const POST = apiRoute<{ id: string }, typeof confirmAnchorSchema>(
+  { access: ["EDITOR", "ADMIN"], body: confirmAnchorSchema },
+  async ({ request, actor, params, body }) => {
+    const origin = publicOrigin(request);
+    const confirmed = await withW3CConflict(origin, () => confirmAnchor(actor!, params.id, body));
+    return jsonLdResponse(toW3CAnnotation(confirmed, origin));
+  },
+);

@@ -1,0 +1,23 @@
+import { listAnnotationKinds, listArticleAnnotations } from "@/lib/annotations/queries";
+import type { Actor } from "@/lib/auth/permissions";
+import { AnnotationReader } from "./annotation-reader";
+
+type Props = { actor: Actor; article: { id: string; currentRevisionId: string; text: string } };
+
+/** The article's clean text with its annotations, highlights and the annotation panel. */
+export async function ArticleAnnotations({ actor, article }: Props) {
+  const [annotations, kinds] = await Promise.all([
+    listArticleAnnotations(actor, article.id),
+    listAnnotationKinds({ includeInactive: true }),
+  ]);
+  return (
+    <AnnotationReader
+      articleId={article.id}
+      revisionId={article.currentRevisionId}
+      text={article.text}
+      annotations={annotations}
+      kinds={kinds}
+      viewer={{ id: actor.id, email: actor.email, name: actor.name, role: actor.role }}
+    />
+  );
+}

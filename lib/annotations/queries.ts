@@ -1,0 +1,134 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/permissions";
+import { canUseWorkspace } from "@/lib/auth/permissions";
+import { db, type Prisma, type Tx } from "@/lib/db";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { AnnotationKindView, AnnotationView, ReviewQueueItem } from "./types";
+import { sanitizeRichText } from "./rich-text";
+import type { ReviewQueueFilter } from "./schemas";
+
+const person = { select: { id: true, name: true } } as const;
+
+const annotationInclude = {
+  author: person,
+  reviews: { orderBy: { createdAt: "asc" }, include: { actor: person } },
+  replies: { where: { deletedAt: null }, orderBy: { createdAt: "asc" }, include: { author: person } },
+} satisfies Prisma.AnnotationInclude;
+
+type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;
+
+function assertReader(actor: Actor | null): asserts actor is Actor {
+  if (!canUseWorkspace(actor)) throw new ForbiddenError("Sign in to read annotations.");
+}
+
+export function toAnnotationView(row: AnnotationRow): AnnotationView {
+  return {
+    id: row.id,
+    articleId: row.articleId,
+    revisionId: row.revisionId,
+    kind: row.kind,
+    body: sanitizeRichText(row.body),
+    bodyHtml: row.bodyHtml,
+    tags: row.tags,
+    exact: row.exact,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    start: row.start,
+    end: row.end,
+    anchorStatus: row.anchorStatus,
+    originalExact: row.originalExact,
+    status: row.status,
+    version: row.version,
+    author: row.author,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    deletedAt: row.deletedAt ? row.deletedAt.toISOString() : null,
+    reviews: row.reviews.map((review) => ({
+      id: review.id,
+      actor: review.actor,
+      fromStatus: review.fromStatus,
+      toStatus: review.toStatus,
+      comment: review.comment,
+      createdAt: review.createdAt.toISOString(),
+    })),
+    replies: row.replies.map((reply) => ({
+      id: reply.id,
+      parentId: reply.parentId,
+      author: reply.author,
+      body: reply.body,
+      createdAt: reply.createdAt.toISOString(),
+    })),
+  };
+}
+
+/** The annotation as stored, including a soft-deleted one; for the current state in conflicts. */
+export async function loadAnnotationView(client: Tx | typeof db, id: string): Promise<AnnotationView | null> {
+  const row = await client.annotation.findUnique({ where: { id }, include: annotationInclude });
+  return row ? toAnnotationView(row) : null;
+}
+
+/** One annotation that has not been deleted. */
+export async function getAnnotation(actor: Actor | null, id: string): Promise<AnnotationView> {
+  assertReader(actor);
+  const view = await loadAnnotationView(db, id);
+  if (!view || view.deletedAt) throw new NotFoundError("The annotation");
+  return view;
+}
+
+/** The article's annotations (not deleted) in text order; orphans keep their old position in that order. */
+export async function listArticleAnnotations(actor: Actor | null, articleId: string): Promise<AnnotationView[]> {
+  assertReader(actor);
+  const rows = await db.annotation.findMany({
+    where: { articleId, deletedAt: null },
+    include: annotationInclude,
+    orderBy: [{ start: "asc" }, { end: "asc" }, { createdAt: "asc" }],
+  });
+  return rows.map(toAnnotationView);
+}
+
+export async function getArticleSummary(actor: Actor | null, articleId: string) {
+  assertReader(actor);
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, title: true } });
+  if (!article) throw new NotFoundError("The article");
+  return article;
+}
+
+export async function listAnnotationKinds(options: { includeInactive?: boolean } = {}): Promise<AnnotationKindView[]> {
+  return db.annotationKind.findMany({
+    where: options.includeInactive ? {} : { active: true },
+    orderBy: [{ position: "asc" }, { key: "asc" }],
+    select: { key: true, label: true, position: true, active: true, builtIn: true },
+  });
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Annotations awaiting review (PENDING), oldest first. */
+export async function listReviewQueue(actor: Actor | null, filter: ReviewQueueFilter = {}): Promise<ReviewQueueItem[]> {
+  assertReader(actor);
+  const rows = await db.annotation.findMany({
+    where: {
+      deletedAt: null,
+      status: "PENDING",
+      articleId: filter.articleId || undefined,
+      kind: filter.kind || undefined,
+      authorId: filter.authorId || undefined,
+      createdAt: filter.minAgeDays ? { lte: new Date(Date.now() - filter.minAgeDays * DAY_MS) } : undefined,
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: 500,
+    include: { ...annotationInclude, article: { select: { id: true, title: true } } },
+  });
+  return rows.map((row) => ({ ...toAnnotationView(row), article: row.article }));
+}
+
+/** Choices for the review queue's filters: articles, kinds and authors that have pending annotations. */
+export async function listReviewQueueFacets(actor: Actor | null) {
+  assertReader(actor);
+  const pending = { deletedAt: null, status: "PENDING" } as const;
+  const [articles, authors] = await Promise.all([
+    db.article.findMany({ where: { annotations: { some: pending } }, select: { id: true, title: true }, orderBy: { title: "asc" } }),
+    db.user.findMany({ where: { annotations: { some: pending } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { articles, authors };
+}
