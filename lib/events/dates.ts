@@ -6,9 +6,10 @@
  */
 import * as chrono from "chrono-node";
 import { z } from "zod";
+import { DATE_PRECISIONS, type DatePrecisionName } from "./vocabulary";
 
-export const DATE_PRECISIONS = ["year", "month", "day", "hour", "minute"] as const;
-export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+export { DATE_PRECISIONS };
+export type DatePrecision = DatePrecisionName;
 
 export const PARTS_OF_DAY = ["morning", "afternoon", "evening", "night"] as const;
 export type PartOfDay = (typeof PARTS_OF_DAY)[number];
@@ -401,7 +402,7 @@ function resolveFound(passage: string, f: Found, publication: Ymd | null, refere
   if (f.basis.kind === "none") {
     return { ...base, date: null, precision: timePrecision(f) ?? "day", relative, note: "no date stated, only a time of day" };
   }
-  const future = isFutureTense(sentenceAround(passage, f.start, f.end));
+  const future = isFutureTense(tenseContext(passage, f.start, f.end));
   const range = dayRange(f.basis, dayNumber(reference), future, approximationWidth(passage, f, reference));
   const period = periodContaining(range);
   const precision = (period.precision === "day" ? timePrecision(f) : null) ?? period.precision ?? "year";
@@ -531,11 +532,31 @@ function joinNotes(...notes: (string | undefined)[]): string | undefined {
   return present.length > 0 ? present.join("; ") : undefined;
 }
 
-function sentenceAround(passage: string, start: number, end: number): string {
+function sentenceBounds(passage: string, start: number, end: number): { from: number; to: number } {
   const before = passage.slice(0, start);
-  const sentenceStart = Math.max(before.lastIndexOf(". "), before.lastIndexOf("! "), before.lastIndexOf("? "), before.lastIndexOf("\n")) + 1;
+  const from = Math.max(before.lastIndexOf(". "), before.lastIndexOf("! "), before.lastIndexOf("? "), before.lastIndexOf("\n")) + 1;
   const after = /[.!?](?:\s|$)|\n/.exec(passage.slice(end));
-  return passage.slice(sentenceStart, after ? end + after.index : passage.length);
+  return { from, to: after ? end + after.index : passage.length };
+}
+
+/**
+ * The words that decide the tense of a date: its clause ("…, the ministry said on Saturday"
+ * is past even when the sentence also says "they will meet"). A clause that is little more
+ * than the date ("On Saturday, the leaders will meet") takes the whole sentence.
+ */
+const DATE_FILLER_WORDS = new Set(["on", "at", "in", "by", "of", "the", "and", "or", "but", "then", "since", "until", "early", "late"]);
+
+function tenseContext(passage: string, start: number, end: number): string {
+  const sentence = sentenceBounds(passage, start, end);
+  const clauseBreak = /[,;:()\u2013\u2014]/;
+  let from = start;
+  while (from > sentence.from && !clauseBreak.test(passage[from - 1])) from--;
+  let to = end;
+  while (to < sentence.to && !clauseBreak.test(passage[to])) to++;
+  const otherWords = `${passage.slice(from, start)} ${passage.slice(end, to)}`
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w) && !DATE_FILLER_WORDS.has(w.toLowerCase()));
+  return otherWords.length > 0 ? passage.slice(from, to) : passage.slice(sentence.from, sentence.to);
 }
 
 const FUTURE_TENSE =
@@ -683,6 +704,12 @@ function utcPeriod(value: DateLike, zone: string): { start: number; end: number 
 /** Start of the event's period as an instant; a date without zone is taken as UTC. */
 export function toUtcInstant(eventDate: DateLike): Date {
   return new Date(utcPeriod(eventDate, eventDate.timeZone ?? "UTC").start);
+}
+
+/** The event's whole period as instants, end exclusive ("May 2025" runs to 1 June); a date without zone is taken as UTC. */
+export function eventPeriod(eventDate: DateLike): { start: Date; end: Date } {
+  const { start, end } = utcPeriod(eventDate, eventDate.timeZone ?? "UTC");
+  return { start: new Date(start), end: new Date(end) };
 }
 
 export type DateRelation = "identical" | "compatible" | "conflict";

@@ -1,0 +1,64 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/api/action";
+import { requireActor } from "@/lib/auth/session";
+import { addEntityAliases, deleteEntity, removeEntityAlias, undoEntityMerge, updateEntity } from "@/lib/entities/mutations";
+import { ENTITY_WRITE_ROLES } from "@/lib/entities/permissions";
+import { addAliasesSchema, updateEntitySchema } from "@/lib/entities/schemas";
+import { ValidationError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+
+export async function updateEntityAction(entityId: string, _previous: unknown, form: FormData) {
+  return runAction(async () => {
+    const input = parseInput(updateEntitySchema, {
+      version: Number(form.get("version")),
+      type: form.get("type"),
+      name: form.get("name"),
+      description: form.get("description"),
+      externalId: form.get("externalId"),
+      confirmDuplicate: form.get("confirmDuplicate") === "on",
+    });
+    const actor = await requireActor(ENTITY_WRITE_ROLES);
+    const entity = await updateEntity(actor, entityId, input);
+    revalidatePath("/entities", "layout");
+    return { version: entity.version };
+  }, "Saved.");
+}
+
+export async function addAliasAction(entityId: string, _previous: unknown, form: FormData) {
+  return runAction(async () => {
+    const input = parseInput(addAliasesSchema, { entityId, aliases: [String(form.get("alias") ?? "")] });
+    const actor = await requireActor(ENTITY_WRITE_ROLES);
+    const { added } = await addEntityAliases(actor, input);
+    if (added.length === 0) throw new ValidationError("alias: That is already the entity's name or one of its aliases.");
+    revalidatePath(`/entities/${entityId}`);
+    return { added };
+  }, "Alias added. Suggestions in articles are being updated.");
+}
+
+export async function removeAliasAction(entityId: string, aliasId: string) {
+  return runAction(async () => {
+    const actor = await requireActor(ENTITY_WRITE_ROLES);
+    await removeEntityAlias(actor, entityId, aliasId);
+    revalidatePath(`/entities/${entityId}`);
+  }, "Alias removed.");
+}
+
+export async function deleteEntityAction(entityId: string) {
+  return runAction(async () => {
+    const actor = await requireActor(ENTITY_WRITE_ROLES);
+    await deleteEntity(actor, entityId);
+    revalidatePath("/entities");
+  }, "Entity deleted.");
+}
+
+export async function undoMergeAction(mergeId: string) {
+  return runAction(async () => {
+    const actor = await requireActor(ENTITY_WRITE_ROLES);
+    const { source, target } = await undoEntityMerge(actor, mergeId);
+    revalidatePath("/entities", "layout");
+    revalidatePath("/events", "layout");
+    return { sourceId: source.id, targetId: target.id };
+  }, "Merge undone.");
+}

@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/api/action";
+import { requireActor } from "@/lib/auth/session";
+import { deleteEvent, updateEvent } from "@/lib/events/mutations";
+import { EVENT_WRITE_ROLES } from "@/lib/events/permissions";
+import { updateEventSchema } from "@/lib/events/schemas";
+import { parseInput } from "@/lib/validation";
+
+export async function updateEventAction(eventId: string, input: unknown) {
+  return runAction(async () => {
+    const data = parseInput(updateEventSchema, input);
+    const actor = await requireActor(EVENT_WRITE_ROLES);
+    const event = await updateEvent(actor, eventId, data);
+    revalidatePath("/events", "layout");
+    return { id: event.id };
+  }, "Saved.");
+}
+
+export async function deleteEventAction(eventId: string) {
+  return runAction(async () => {
+    const actor = await requireActor(EVENT_WRITE_ROLES);
+    await deleteEvent(actor, eventId);
+    revalidatePath("/events", "layout");
+  }, "Event deleted.");
+}

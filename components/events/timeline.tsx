@@ -1,0 +1,111 @@
+import { useId } from "react";
+import { layoutTimeline, type TimelineEvent, type TimelineOptions } from "./timeline-layout";
+import "./timeline.css";
+
+export type { TimelineEvent, TimelineOptions } from "./timeline-layout";
+
+/** Marker colours by event type; distinguishable for common colour-vision deficiencies. */
+const TYPE_COLOURS: Record<string, string> = {
+  PHONE_CALL: "#0b5c8a",
+  MEETING: "#1f6f3f",
+  TALKS: "#6a3d9a",
+  STATEMENT: "#8a5a00",
+  AGREEMENT: "#00786f",
+  PROPOSAL: "#b5473a",
+  MILITARY_ACTION: "#a4161a",
+  OTHER: "#5c5c57",
+};
+
+type TimelineProps = TimelineOptions & {
+  events: TimelineEvent[];
+  /** Accessible name of the chart. */
+  title?: string;
+  /** Where an event opens; the event page by default. */
+  hrefFor?: (id: string) => string;
+  /** Shown when no event has a date. */
+  emptyText?: string;
+};
+
+/**
+ * A visual timeline of events (SVG): a time axis with ticks, a dot per dated event (a bar
+ * for a month or year), labels in lanes so they never overlap, and every event a focusable
+ * link with its title and date as its name. Presentational and server-renderable: the
+ * caller passes the events. Undated events are listed under the chart.
+ */
+export function Timeline({ events, title = "Timeline of events", hrefFor = (id) => `/events/${id}`, emptyText = "No dated events to show.", ...options }: TimelineProps) {
+  const titleId = useId();
+  const layout = layoutTimeline(events, options);
+  return (
+    <figure className="timeline">
+      {layout.placed.length === 0 ? (
+        <p className="muted">{emptyText}</p>
+      ) : (
+        <svg
+          role="group"
+          aria-labelledby={titleId}
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          width="100%"
+          preserveAspectRatio="xMinYMin meet"
+          className="timeline-chart"
+        >
+          <title id={titleId}>{title}</title>
+          <line x1={0} x2={layout.width} y1={layout.axisY} y2={layout.axisY} stroke="#1d1d1b" strokeWidth={1} aria-hidden="true" />
+          <g aria-hidden="true">
+            {layout.ticks.map((tick) => (
+              <g key={tick.x}>
+                <line x1={tick.x} x2={tick.x} y1={layout.axisY - 5} y2={layout.height} stroke="#d9d6cc" strokeWidth={1} />
+                <text x={tick.anchor === "start" ? tick.x + 3 : tick.x - 3} y={layout.axisY - 10} fontSize={11} fill="#5c5c57" textAnchor={tick.anchor}>
+                  {tick.label}
+                </text>
+              </g>
+            ))}
+          </g>
+          <g aria-hidden="true">
+            {layout.placed.map((p) => (
+              <line
+                key={p.event.id}
+                x1={p.x}
+                x2={p.x}
+                y1={layout.axisY}
+                y2={layout.laneY(p.lane)}
+                stroke={TYPE_COLOURS[p.event.type] ?? TYPE_COLOURS.OTHER}
+                strokeOpacity={0.35}
+                strokeDasharray="2 3"
+              />
+            ))}
+          </g>
+          {layout.placed.map((p) => {
+            const y = layout.laneY(p.lane);
+            const colour = TYPE_COLOURS[p.event.type] ?? TYPE_COLOURS.OTHER;
+            return (
+              <a key={p.event.id} href={hrefFor(p.event.id)} aria-label={`${p.event.title}, ${p.dateLabel}`} className="timeline-event">
+                <title>{`${p.event.title} — ${p.dateLabel}`}</title>
+                {/* The whole row of mark and label is clickable, not only the painted strokes. */}
+                <rect x={p.hitFrom} y={y - 11} width={p.hitTo - p.hitFrom} height={22} fill="transparent" />
+                {p.barEnd !== null ? (
+                  <rect x={p.x} y={y - 5} width={p.barEnd - p.x} height={10} rx={5} fill={colour} fillOpacity={0.55} />
+                ) : (
+                  <circle cx={p.x} cy={y} r={6} fill={colour} />
+                )}
+                <text x={p.labelX} y={y + 4} fontSize={13} textAnchor={p.labelAnchor} fill="#1d1d1b">
+                  {p.label}
+                </text>
+              </a>
+            );
+          })}
+        </svg>
+      )}
+      {layout.undated.length > 0 ? (
+        <figcaption className="timeline-undated">
+          <span className="muted">Undated: </span>
+          {layout.undated.map((e, i) => (
+            <span key={e.id}>
+              {i > 0 ? ", " : null}
+              <a href={hrefFor(e.id)}>{e.title}</a>
+            </span>
+          ))}
+        </figcaption>
+      ) : null}
+    </figure>
+  );
+}

@@ -1,0 +1,243 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/permissions";
+import { db, type Prisma, type Tx } from "@/lib/db";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { eventSummarySelect, toEventSummary } from "@/lib/events/summary";
+import type { EventSummary } from "@/lib/events/types";
+import { parseInput } from "@/lib/validation";
+import { listLinkedPassages } from "./links";
+import { findDuplicateCandidates, normalizeName } from "./match";
+import { canReadEntities } from "./permissions";
+import { entitySearchSchema, type EntityTypeName } from "./schemas";
+import type { DuplicateCandidateView, EntityMergeView, EntityRef, EntitySearchHit, EntityView, PassagesByOutlet } from "./types";
+
+/** Neither deleted nor merged into another entity: the ones that can be linked, searched and matched. */
+export const ACTIVE_ENTITY = { deletedAt: null, mergedIntoId: null } satisfies Prisma.EntityWhereInput;
+
+const entityInclude = {
+  aliases: { orderBy: { alias: "asc" } },
+  mergedInto: { select: { id: true, name: true, type: true } },
+} satisfies Prisma.EntityInclude;
+
+type EntityRow = Prisma.EntityGetPayload<{ include: typeof entityInclude }>;
+
+export function assertEntityReader(actor: Actor | null): asserts actor is Actor {
+  if (!canReadEntities(actor)) throw new ForbiddenError("Sign in to read entities.");
+}
+
+function toEntityView(row: EntityRow): EntityView {
+  return {
+    id: row.id,
+    type: row.type,
+    name: row.name,
+    description: row.description,
+    externalId: row.externalId,
+    aliases: row.aliases.map((a) => ({ id: a.id, alias: a.alias })),
+    version: row.version,
+    mergedInto: row.mergedInto,
+    deleted: row.deletedAt !== null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The entity as stored (merged or deleted ones included), or null. */
+export async function loadEntityView(client: Tx | typeof db, id: string): Promise<EntityView | null> {
+  const row = await client.entity.findUnique({ where: { id }, include: entityInclude });
+  return row ? toEntityView(row) : null;
+}
+
+/** One entity; a merged one is returned with `mergedInto` so callers can follow it. Deleted ones are not found. */
+export async function getEntity(actor: Actor | null, id: string): Promise<EntityView> {
+  assertEntityReader(actor);
+  const view = await loadEntityView(db, id);
+  if (!view || view.deleted) throw new NotFoundError("The entity");
+  return view;
+}
+
+/** Characters LIKE treats specially; names do not need them. */
+const searchKey = (q: string) => normalizeName(q).replace(/[%_\\]/g, "");
+
+const SEARCH_POOL = 100;
+
+/**
+ * Alias-aware search, case- and diacritics-insensitive: "kiev", "Kyiv" and "KYÏV" find the
+ * same city through its aliases. Prefix matches of a name or alias come first (they use the
+ * prefix indexes), then names and aliases with a later word starting with the query.
+ */
+export async function searchEntities(actor: Actor | null, input: unknown): Promise<EntitySearchHit[]> {
+  assertEntityReader(actor);
+  const { q, type, limit } = parseInput(entitySearchSchema, input);
+  const key = searchKey(q);
+  const base: Prisma.EntityWhereInput = { ...ACTIVE_ENTITY, ...(type ? { type } : {}) };
+  const select = { id: true, name: true, type: true, description: true, normalizedName: true, aliases: { select: { alias: true, normalized: true } } } as const;
+  if (!key) {
+    const rows = await db.entity.findMany({ where: base, select, orderBy: { normalizedName: "asc" }, take: limit });
+    return rows.map((row) => toHit(row, row.name));
+  }
+  const prefixRows = await db.entity.findMany({
+    where: { ...base, OR: [{ normalizedName: { startsWith: key } }, { aliases: { some: { normalized: { startsWith: key } } } }] },
+    select,
+    orderBy: { normalizedName: "asc" },
+    take: SEARCH_POOL,
+  });
+  const wordRows =
+    prefixRows.length >= limit
+      ? []
+      : await db.entity.findMany({
+          where: {
+            ...base,
+            id: { notIn: prefixRows.map((r) => r.id) },
+            OR: [{ normalizedName: { contains: ` ${key}` } }, { aliases: { some: { normalized: { contains: ` ${key}` } } } }],
+          },
+          select,
+          orderBy: { normalizedName: "asc" },
+          take: limit,
+        });
+  return [...prefixRows, ...wordRows]
+    .map((row) => ({ row, ...bestMatch(row, key) }))
+    .sort((a, b) => a.rank - b.rank || a.row.normalizedName.localeCompare(b.row.normalizedName))
+    .slice(0, limit)
+    .map(({ row, matched }) => toHit(row, matched));
+}
+
+type SearchRow = { id: string; name: string; type: EntityTypeName; description: string | null; normalizedName: string; aliases: { alias: string; normalized: string }[] };
+
+function toHit(row: SearchRow, matched: string): EntitySearchHit {
+  return { id: row.id, name: row.name, type: row.type, description: row.description, aliases: row.aliases.map((a) => a.alias), matched };
+}
+
+/** Exact name, exact alias, name prefix, alias prefix, then a later word: lower ranks first. */
+function bestMatch(row: SearchRow, key: string): { rank: number; matched: string } {
+  const candidates = [
+    { normalized: row.normalizedName, text: row.name, isAlias: false },
+    ...row.aliases.map((a) => ({ normalized: a.normalized, text: a.alias, isAlias: true })),
+  ];
+  let best = { rank: Number.POSITIVE_INFINITY, matched: row.name };
+  for (const c of candidates) {
+    const level = c.normalized === key ? 0 : c.normalized.startsWith(key) ? 2 : c.normalized.includes(` ${key}`) ? 4 : null;
+    if (level === null) continue;
+    const rank = level + (c.isAlias ? 1 : 0);
+    if (rank < best.rank) best = { rank, matched: c.text };
+  }
+  return best;
+}
+
+export type EntityPage = {
+  entity: EntityView;
+  participations: (EventSummary & { role: string })[];
+  placeOf: EventSummary[];
+  passages: PassagesByOutlet;
+  merges: EntityMergeView[];
+  duplicates: DuplicateCandidateView[];
+  canDelete: boolean;
+};
+
+/** Everything the entity page shows: the entity, its events, every linked passage, merges and likely duplicates. */
+export async function getEntityPage(actor: Actor | null, id: string): Promise<EntityPage> {
+  const entity = await getEntity(actor, id);
+  const [participations, placeOf, passages, merges, duplicates, usage] = await Promise.all([
+    db.eventParticipant.findMany({
+      where: { entityId: id, event: { deletedAt: null } },
+      select: { role: true, event: { select: eventSummarySelect } },
+      orderBy: { event: { occurredAt: "asc" } },
+    }),
+    db.event.findMany({ where: { placeId: id, deletedAt: null }, select: eventSummarySelect, orderBy: { occurredAt: "asc" } }),
+    listLinkedPassages(actor, { entityId: id }),
+    listEntityMerges(actor, id),
+    entity.mergedInto ? Promise.resolve([]) : listDuplicateCandidates(actor, { entityId: id, includeJudged: true }),
+    countEntityUsage(db, id),
+  ]);
+  return {
+    entity,
+    participations: participations.map((p) => ({ ...toEventSummary(p.event), role: p.role })),
+    placeOf: placeOf.map(toEventSummary),
+    passages,
+    merges,
+    duplicates,
+    canDelete: usage.total === 0,
+  };
+}
+
+/** What still refers to an entity; it can be deleted only when nothing does. Sequential: `client` may be a transaction. */
+export async function countEntityUsage(client: Tx | typeof db, id: string) {
+  const links = await client.link.count({ where: { entityId: id, annotation: { deletedAt: null } } });
+  const participations = await client.eventParticipant.count({ where: { entityId: id, event: { deletedAt: null } } });
+  const places = await client.event.count({ where: { placeId: id, deletedAt: null } });
+  const claims = await client.claim.count({ where: { entityId: id } });
+  const contradictions = await client.contradiction.count({ where: { entityId: id } });
+  return { links, participations, places, claims, contradictions, total: links + participations + places + claims + contradictions };
+}
+
+const refSelect = { select: { id: true, name: true, type: true } } as const;
+
+export async function listEntityMerges(actor: Actor | null, entityId: string): Promise<EntityMergeView[]> {
+  assertEntityReader(actor);
+  const rows = await db.entityMerge.findMany({
+    where: { OR: [{ sourceId: entityId }, { targetId: entityId }] },
+    include: { source: refSelect, target: refSelect, actor: { select: { id: true, name: true } } },
+    orderBy: { createdAt: "desc" },
+  });
+  return rows.map((row) => {
+    const moved = row.moved as { aliasesMoved?: unknown[]; aliasesAdded?: unknown[]; links?: unknown[]; participantsMoved?: unknown[]; participantsDropped?: unknown[]; places?: unknown[]; claims?: unknown[] };
+    const count = (list?: unknown[]) => list?.length ?? 0;
+    return {
+      id: row.id,
+      source: row.source,
+      target: row.target,
+      actor: row.actor,
+      createdAt: row.createdAt.toISOString(),
+      undoneAt: row.undoneAt ? row.undoneAt.toISOString() : null,
+      summary: {
+        aliases: count(moved.aliasesMoved) + count(moved.aliasesAdded),
+        links: count(moved.links),
+        participations: count(moved.participantsMoved) + count(moved.participantsDropped),
+        places: count(moved.places),
+        claims: count(moved.claims),
+      },
+    };
+  });
+}
+
+/** Merges listed on the duplicates page at most; a longer list is not read by anyone. */
+const MAX_CANDIDATES = 200;
+
+/**
+ * Pairs of active entities that may be one (shared alias or similar name), with the verdict
+ * an editor gave before. Pairs judged "different" are left out unless `includeJudged`.
+ */
+export async function listDuplicateCandidates(
+  actor: Actor | null,
+  options: { entityId?: string; includeJudged?: boolean } = {},
+): Promise<DuplicateCandidateView[]> {
+  assertEntityReader(actor);
+  const entities = await db.entity.findMany({
+    where: ACTIVE_ENTITY,
+    select: { id: true, name: true, type: true, aliases: { select: { alias: true } } },
+  });
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  let pairs = findDuplicateCandidates(entities.map((e) => ({ id: e.id, type: e.type, name: e.name, aliases: e.aliases.map((a) => a.alias) })));
+  if (options.entityId) pairs = pairs.filter((p) => p.aId === options.entityId || p.bId === options.entityId);
+  const judgements = pairs.length
+    ? await db.duplicateJudgement.findMany({
+        where: { entityAId: { in: [...new Set(pairs.map((p) => p.aId))] } },
+        select: { entityAId: true, entityBId: true, verdict: true },
+      })
+    : [];
+  const verdicts = new Map(judgements.map((j) => [`${j.entityAId}|${j.entityBId}`, j.verdict]));
+  const ref = (id: string): EntityRef & { aliases: string[] } => {
+    const e = byId.get(id)!;
+    return { id: e.id, name: e.name, type: e.type, aliases: e.aliases.map((a) => a.alias) };
+  };
+  return pairs
+    .map((p) => ({ a: ref(p.aId), b: ref(p.bId), reason: p.reason, score: p.score, verdict: verdicts.get(`${p.aId}|${p.bId}`) ?? null }))
+    .filter((c) => options.includeJudged || c.verdict !== "DIFFERENT")
+    .slice(0, MAX_CANDIDATES);
+}
+
+/** Entities for pickers that must not load the whole registry: the ones named by id. */
+export async function listEntityRefs(actor: Actor | null, ids: string[]): Promise<EntityRef[]> {
+  assertEntityReader(actor);
+  if (ids.length === 0) return [];
+  return db.entity.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, type: true } });
+}

@@ -1,0 +1,105 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/permissions";
+import { listLinkedPassages } from "@/lib/entities/links";
+import { db, type Prisma, type Tx } from "@/lib/db";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { eventDateView } from "./date-fields";
+import { canReadEvents } from "./permissions";
+import { EVENT_RELATION_INVERSE_LABELS, EVENT_RELATION_LABELS, eventListSchema } from "./schemas";
+import { eventSummarySelect, toEventSummary } from "./summary";
+import type { EventPage, EventSummary, EventView } from "./types";
+
+export function assertEventReader(actor: Actor | null): asserts actor is Actor {
+  if (!canReadEvents(actor)) throw new ForbiddenError("Sign in to read events.");
+}
+
+const relatedEventSelect = { select: { id: true, title: true, localDate: true, datePrecision: true, timeZone: true, deletedAt: true } } as const;
+
+const eventInclude = {
+  place: { select: { id: true, name: true, type: true } },
+  participants: { select: { role: true, entity: { select: { id: true, name: true, type: true } } }, orderBy: { role: "asc" } },
+  relationsFrom: { include: { to: relatedEventSelect } },
+  relationsTo: { include: { from: relatedEventSelect } },
+} satisfies Prisma.EventInclude;
+
+type EventRow = Prisma.EventGetPayload<{ include: typeof eventInclude }>;
+
+function toEventView(row: EventRow): EventView {
+  const related = (e: { id: string; title: string; localDate: string | null; datePrecision: EventRow["datePrecision"]; timeZone: string | null }) => ({
+    id: e.id,
+    title: e.title,
+    date: eventDateView(e),
+  });
+  return {
+    ...toEventSummary(row),
+    description: row.description,
+    relations: [
+      ...row.relationsFrom
+        .filter((r) => !r.to.deletedAt)
+        .map((r) => ({ type: r.type, direction: "from" as const, label: EVENT_RELATION_LABELS[r.type], event: related(r.to) })),
+      ...row.relationsTo
+        .filter((r) => !r.from.deletedAt)
+        .map((r) => ({ type: r.type, direction: "to" as const, label: EVENT_RELATION_INVERSE_LABELS[r.type], event: related(r.from) })),
+    ],
+    version: row.version,
+    deleted: row.deletedAt !== null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function loadEventView(client: Tx | typeof db, id: string): Promise<EventView | null> {
+  const row = await client.event.findUnique({ where: { id }, include: eventInclude });
+  return row ? toEventView(row) : null;
+}
+
+export async function getEvent(actor: Actor | null, id: string): Promise<EventView> {
+  assertEventReader(actor);
+  const view = await loadEventView(db, id);
+  if (!view || view.deleted) throw new NotFoundError("The event");
+  return view;
+}
+
+/** What still refers to an event; it can be deleted only when nothing does. Sequential: `client` may be a transaction. */
+export async function countEventUsage(client: Tx | typeof db, id: string) {
+  const links = await client.link.count({ where: { eventId: id, annotation: { deletedAt: null } } });
+  const claims = await client.claim.count({ where: { eventId: id } });
+  const contradictions = await client.contradiction.count({ where: { eventId: id } });
+  return { links, claims, contradictions, total: links + claims + contradictions };
+}
+
+export async function getEventPage(actor: Actor | null, id: string): Promise<EventPage> {
+  const event = await getEvent(actor, id);
+  const [passages, usage] = await Promise.all([listLinkedPassages(actor, { eventId: id }), countEventUsage(db, id)]);
+  return { event, passages, canDelete: usage.total === 0 };
+}
+
+/**
+ * Events in date order (undated ones last), filtered by title words, by an entity taking part
+ * or being the place, and by a date range (YYYY-MM-DD, inclusive) on the event's instant.
+ */
+export async function listEvents(actor: Actor | null, input: unknown = {}): Promise<EventSummary[]> {
+  assertEventReader(actor);
+  const { q, entityId, from, to, limit } = parseInput(eventListSchema, input);
+  const where: Prisma.EventWhereInput = { deletedAt: null };
+  const and: Prisma.EventWhereInput[] = [];
+  if (q) and.push({ title: { contains: q, mode: "insensitive" } });
+  if (entityId) and.push({ OR: [{ placeId: entityId }, { participants: { some: { entityId } } }] });
+  if (from || to) {
+    and.push({
+      occurredAt: {
+        ...(from ? { gte: new Date(`${from}T00:00:00Z`) } : {}),
+        ...(to ? { lt: new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) } : {}),
+      },
+    });
+  }
+  if (and.length) where.AND = and;
+  const rows = await db.event.findMany({
+    where,
+    select: eventSummarySelect,
+    orderBy: [{ occurredAt: { sort: "asc", nulls: "last" } }, { title: "asc" }],
+    take: limit,
+  });
+  return rows.map(toEventSummary);
+}

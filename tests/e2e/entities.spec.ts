@@ -1,0 +1,103 @@
+import { expect, test, type Page } from "@playwright/test";
+import { firstArticlePath } from "./support/annotations-fixtures";
+import { signIn } from "./support/users";
+
+/** A word no seed article contains, so names made here never collide with imported ones. */
+const unique = () => `Zq${Math.random().toString(36).slice(2, 8)}`;
+
+async function addEntity(page: Page, type: string, name: string, aliases: string[] = []) {
+  await page.goto("/entities");
+  const form = page.getByRole("form", { name: "Add an entity" });
+  await form.getByLabel("Type").selectOption({ label: type });
+  await form.getByLabel("Canonical name").fill(name);
+  await form.getByLabel("Aliases").fill(aliases.join("\n"));
+  await form.getByRole("button", { name: "Add entity" }).click();
+  return form;
+}
+
+/** An annotation on the first sentence of the first imported article, made through the JSON API. */
+async function annotateFirstSentence(page: Page): Promise<{ articleId: string; annotationId: string; quote: string }> {
+  const articlePath = await firstArticlePath(page);
+  const articleId = articlePath.split("/").pop()!;
+  const article = await (await page.request.get(`/api/articles/${articleId}`)).json();
+  const quote: string = article.text.slice(0, article.text.search(/[.!?](\s|$)/) + 1);
+  const created = await page.request.post("/api/annotations", {
+    data: {
+      type: "Annotation",
+      target: { source: `/articles/${articleId}`, selector: [{ type: "TextQuoteSelector", exact: quote }, { type: "TextPositionSelector", start: 0, end: quote.length }] },
+      body: { kind: "quote" },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const annotationId = String((await created.json()).id).split("/").pop()!;
+  return { articleId, annotationId, quote };
+}
+
+test("an editor adds an entity and is warned, with the existing one offered, when adding it twice", async ({ page }) => {
+  await signIn(page, "editor");
+  const name = `Sergei ${unique()}`;
+  const form = await addEntity(page, "Person", name, [`Sergey ${name.split(" ")[1]}`]);
+  await expect(form.getByRole("status")).toContainText("Entity created.");
+
+  const again = await addEntity(page, "Person", name.toUpperCase());
+  await expect(again.getByRole("alert")).toContainText(`Person "${name}" already exists`);
+  await again.getByRole("button", { name: `Add these names to ${name}` }).click();
+  await expect(again.getByText(`The names were added to ${name}.`)).toBeVisible();
+
+  await page.getByRole("search", { name: "Search entities" }).getByLabel("Name or alias").fill(`sergey ${name.split(" ")[1].toLowerCase()}`);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("link", { name })).toBeVisible();
+});
+
+test("an editor creates an event with a zoned time and a participant, sees its linked passage and finds it on the timeline", async ({ page }) => {
+  await signIn(page, "editor");
+  const person = `Marco ${unique()}`;
+  await expect((await addEntity(page, "Person", person)).getByRole("status")).toContainText("Entity created.");
+
+  const title = `Phone call ${unique()}`;
+  await page.goto("/events/new");
+  const form = page.getByRole("form", { name: "New event" });
+  await form.getByLabel("Type").selectOption({ label: "Phone call" });
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Date and time").fill("2025-05-17T10:00");
+  await form.getByLabel("Precision").selectOption({ label: "Minute" });
+  await form.getByLabel("Time zone").fill("America/New_York");
+  await form.getByRole("button", { name: "Add participant" }).click();
+  await form.getByLabel("Participant 1", { exact: true }).fill(person.split(" ")[1]);
+  await form.getByRole("button", { name: new RegExp(person) }).click();
+  await form.getByLabel("Role of participant 1").fill("caller");
+  await form.getByRole("button", { name: "Create event" }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+  await expect(page.getByText("17 May 2025, 10:00 EDT (14:00 UTC)")).toBeVisible();
+  await expect(page.getByText("In UTC: 17 May 2025, 14:00 UTC")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Participants" })).toContainText(`${person} (person): caller`);
+  const eventPath = new URL(page.url()).pathname;
+  const eventId = eventPath.split("/").pop()!;
+
+  const { articleId, annotationId, quote } = await annotateFirstSentence(page);
+  const linked = await page.request.post("/api/links", { data: { annotationId, targetType: "event", targetId: eventId, relation: "describes" } });
+  expect(linked.status()).toBe(201);
+  await page.goto(eventPath);
+  const passages = page.getByRole("region", { name: "What the sources say" });
+  await expect(passages.locator("blockquote")).toHaveText(quote);
+  await expect(passages.getByRole("link")).toHaveAttribute("href", `/articles/${articleId}#annotation-${annotationId}`);
+
+  await page.goto("/events");
+  const timeline = page.getByRole("group", { name: "Timeline of events" });
+  await timeline.getByRole("link", { name: `${title}, 17 May 2025, 10:00 EDT (14:00 UTC)` }).click();
+  await expect(page).toHaveURL(new RegExp(`${eventPath}$`));
+
+  await page.goto("/events");
+  const filters = page.getByRole("search", { name: "Filter events" });
+  await filters.getByLabel("Involving").fill(person.split(" ")[1]);
+  await filters.getByRole("button", { name: new RegExp(person) }).click();
+  await filters.getByLabel("From").fill("2025-05-01");
+  await filters.getByLabel("To").fill("2025-05-31");
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByRole("group", { name: `Timeline of events involving ${person}` }).getByRole("link")).toHaveCount(1);
+  await filters.getByLabel("From").fill("2025-06-01");
+  await filters.getByLabel("To").fill("2025-06-30");
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByText("No dated event matches these filters.")).toBeVisible();
+});
