@@ -1,0 +1,58 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { runAction } from "@/lib/api/action";
+import { requireActor } from "@/lib/auth/session";
+import { reopenContradiction, resolveContradiction, signOffContradiction } from "@/lib/contradictions/mutations";
+import { reopenContradictionSchema, resolveContradictionSchema, signOffContradictionSchema } from "@/lib/contradictions/schemas";
+import { parseInput } from "@/lib/validation";
+
+const idSchema = z.string().min(1).max(64);
+
+/** FormData gives null for a missing field; the schemas want undefined. */
+const field = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" && value !== "" ? value : undefined;
+};
+
+function revalidate(id: string) {
+  revalidatePath(`/contradictions/${id}`);
+  revalidatePath("/contradictions");
+}
+
+export async function resolveContradictionAction(form: FormData) {
+  return runAction(async () => {
+    const id = parseInput(idSchema, field(form, "id"));
+    const input = parseInput(resolveContradictionSchema, {
+      version: field(form, "version"),
+      resolution: field(form, "resolution"),
+      acceptedClaimId: field(form, "acceptedClaimId"),
+      rationale: field(form, "rationale") ?? "",
+      evidenceAnnotationIds: form.getAll("evidence").filter((v): v is string => typeof v === "string"),
+    });
+    const actor = await requireActor(["EDITOR", "ADMIN"]);
+    await resolveContradiction(actor, id, input);
+    revalidate(id);
+  }, "Resolved. It now awaits sign-off by an analyst.");
+}
+
+export async function signOffContradictionAction(form: FormData) {
+  return runAction(async () => {
+    const id = parseInput(idSchema, field(form, "id"));
+    const input = parseInput(signOffContradictionSchema, { version: field(form, "version"), comment: field(form, "comment") });
+    const actor = await requireActor(["ANALYST"]);
+    await signOffContradiction(actor, id, input);
+    revalidate(id);
+  }, "Signed off.");
+}
+
+export async function reopenContradictionAction(form: FormData) {
+  return runAction(async () => {
+    const id = parseInput(idSchema, field(form, "id"));
+    const input = parseInput(reopenContradictionSchema, { version: field(form, "version"), rationale: field(form, "rationale") ?? "" });
+    const actor = await requireActor(["EDITOR", "ANALYST", "ADMIN"]);
+    await reopenContradiction(actor, id, input);
+    revalidate(id);
+  }, "Reopened.");
+}

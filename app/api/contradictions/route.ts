@@ -1,0 +1,18 @@
+import { apiRoute, created } from "@/lib/api/route";
+import { createContradiction } from "@/lib/contradictions/mutations";
+import { getContradiction, listContradictions } from "@/lib/contradictions/queries";
+import { contradictionFiltersSchema, createContradictionSchema } from "@/lib/contradictions/schemas";
+import { contradictionListItemToJson, contradictionToJson } from "@/lib/contradictions/serialize";
+import { parseInput } from "@/lib/validation";
+
+/** Filters: `?status=open|awaiting_signoff|resolved|disclosed|dismissed&eventId=&entityId=&articleId=&outlet=`. */
+export const GET = apiRoute({ access: ["EDITOR", "ANALYST", "ADMIN"] }, async ({ request, actor }) => {
+  const filters = parseInput(contradictionFiltersSchema, Object.fromEntries(request.nextUrl.searchParams));
+  return { contradictions: (await listContradictions(actor, filters)).map(contradictionListItemToJson) };
+});
+
+/** Flags a contradiction by hand: `{ annotationIds, summary, internal?, eventId?, entityId?, attribute? }`. */
+export const POST = apiRoute({ access: ["EDITOR", "ADMIN"], body: createContradictionSchema }, async ({ actor, body }) => {
+  const { id } = await createContradiction(actor!, body);
+  return created(contradictionToJson(await getContradiction(actor, id)));
+});

@@ -1,0 +1,423 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { PARTS_OF_DAY, type DatePrecision } from "@/lib/events/dates";
+import { NUMBER_QUALIFIERS, parseValue, type ClaimValue, type ClaimValueType, type NumberQualifier } from "@/lib/contradictions/compare-values";
+import { formatClaimValue } from "@/lib/contradictions/format";
+import { ATTRIBUTE_LABELS, isKnownAttribute, KNOWN_ATTRIBUTES, MAX_CLAIM_TEXT, VALUE_TYPE_LABELS, valueTypesFor } from "@/lib/contradictions/schemas";
+import "./contradictions.css";
+
+type Subject = { type: "event" | "entity"; id: string; label: string };
+
+export interface ClaimFormProps {
+  annotation: { id: string; exact: string; articlePublishedAt: string | null };
+  /** Entities and events the passage is linked to: offered as subject, and as the proposed entity list. */
+  linkedEntities: { id: string; name: string }[];
+  linkedEvents: { id: string; title: string }[];
+  /** The claim already on the annotation, to correct it. */
+  claim?: {
+    id: string;
+    updatedAt: string;
+    subject: { type: "event" | "entity"; id: string };
+    subjectLabel: string;
+    attribute: string;
+    value: ClaimValue;
+    entityLabels: Record<string, string>;
+  } | null;
+}
+
+type Detection = { contradictionIds: string[]; corroboratingOutlets: number; compatibleClaims: number };
+
+const QUALIFIER_LABELS: Record<NumberQualifier, string> = {
+  exact: "exactly",
+  more_than: "more than",
+  less_than: "less than",
+  about: "about",
+  nearly: "nearly",
+  at_least: "at least",
+  at_most: "at most",
+};
+
+const LOCAL_DATE_PATTERNS: [DatePrecision, RegExp][] = [
+  ["minute", /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/],
+  ["hour", /^\d{4}-\d{2}-\d{2}T\d{2}$/],
+  ["day", /^\d{4}-\d{2}-\d{2}$/],
+  ["month", /^\d{4}-\d{2}$/],
+  ["year", /^\d{4}$/],
+];
+
+/** The precision a local date is written at ("2025-05" is a month); the server explains anything else. */
+function precisionOf(localDate: string): DatePrecision {
+  return LOCAL_DATE_PATTERNS.find(([, pattern]) => pattern.test(localDate.trim()))?.[0] ?? "day";
+}
+
+type Fields = {
+  localDate: string;
+  timeZone: string;
+  partOfDay: string;
+  amount: string;
+  qualifier: NumberQualifier;
+  unit: string;
+  per: string;
+  entityIds: string[];
+  text: string;
+};
+
+const EMPTY: Fields = { localDate: "", timeZone: "", partOfDay: "", amount: "", qualifier: "exact", unit: "", per: "", entityIds: [], text: "" };
+
+function fieldsOf(value: ClaimValue): Partial<Fields> {
+  switch (value.type) {
+    case "date":
+      return { localDate: value.localDate, timeZone: value.timeZone ?? "", partOfDay: value.partOfDay ?? "" };
+    case "number":
+      return { amount: String(value.value), qualifier: value.qualifier, unit: value.unit ?? "", per: value.per ?? "" };
+    case "entities":
+      return { entityIds: value.ids };
+    case "text":
+      return { text: value.text };
+  }
+}
+
+function valueOf(type: ClaimValueType, f: Fields): unknown {
+  switch (type) {
+    case "date":
+      return {
+        type,
+        localDate: f.localDate.trim(),
+        precision: precisionOf(f.localDate),
+        ...(f.timeZone.trim() ? { timeZone: f.timeZone.trim() } : {}),
+        ...(f.partOfDay ? { partOfDay: f.partOfDay } : {}),
+      };
+    case "number":
+      return {
+        type,
+        value: f.amount.trim() === "" ? f.amount : Number(f.amount.replace(/,/g, "")),
+        qualifier: f.qualifier,
+        ...(f.unit.trim() ? { unit: f.unit.trim() } : {}),
+        ...(f.per.trim() ? { per: f.per.trim() } : {}),
+      };
+    case "entities":
+      return { type, ids: f.entityIds };
+    case "text":
+      return { type, text: f.text };
+  }
+}
+
+/** The attribute a passage most likely states, for a first proposal. */
+function guessAttribute(exact: string, publishedAt: string | null, hasEntities: boolean): string {
+  if (parseValue("date", exact, { publishedAt })) return "date";
+  if (parseValue("number", exact, { publishedAt })) return "quantity";
+  return hasEntities ? "participants" : "statement";
+}
+
+async function searchSubjects(q: string, type: "event" | "entity" | undefined, signal: AbortSignal): Promise<Subject[]> {
+  const params = new URLSearchParams({ q, ...(type ? { type } : {}) });
+  const response = await fetch(`/api/claims/subjects?${params}`, { signal });
+  if (!response.ok) return [];
+  return (await response.json()).subjects as Subject[];
+}
+
+function useSearch(query: string, type?: "event" | "entity"): Subject[] {
+  const [results, setResults] = useState<Subject[]>([]);
+  useEffect(() => {
+    if (query.trim().length < 2) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      searchSubjects(query, type, controller.signal).then(setResults, () => undefined);
+    }, 250);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query, type]);
+  return query.trim().length < 2 ? [] : results;
+}
+
+/**
+ * Records the claim a passage makes: its subject (an event or entity), the attribute, and
+ * the value, proposed from the passage (dates and numbers parsed, entities from the
+ * passage's links) for the editor to confirm or correct.
+ */
+export function ClaimForm({ annotation, linkedEntities, linkedEvents, claim }: ClaimFormProps) {
+  const id = useId();
+  const router = useRouter();
+  const publishedAt = annotation.articlePublishedAt;
+
+  const linkedSubjects: Subject[] = [
+    ...linkedEvents.map((e) => ({ type: "event" as const, id: e.id, label: e.title })),
+    ...linkedEntities.map((e) => ({ type: "entity" as const, id: e.id, label: e.name })),
+  ];
+  const [subjects, setSubjects] = useState<Subject[]>(() => {
+    const current = claim ? [{ ...claim.subject, label: claim.subjectLabel }] : [];
+    return unique([...current, ...linkedSubjects]);
+  });
+  const [subjectKey, setSubjectKey] = useState(() => (claim ? keyOf(claim.subject) : linkedSubjects[0] ? keyOf(linkedSubjects[0]) : ""));
+  const [subjectQuery, setSubjectQuery] = useState("");
+  const subjectResults = useSearch(subjectQuery);
+
+  const initialAttribute = claim?.attribute ?? guessAttribute(annotation.exact, publishedAt, linkedEntities.length > 0);
+  const [attributeChoice, setAttributeChoice] = useState(isKnownAttribute(initialAttribute) ? initialAttribute : "other");
+  const [otherName, setOtherName] = useState(isKnownAttribute(initialAttribute) ? "" : initialAttribute);
+  const attribute = attributeChoice === "other" ? otherName.trim().toLowerCase() : attributeChoice;
+  const allowedTypes = valueTypesFor(attribute || "other");
+  const [valueType, setValueType] = useState<ClaimValueType>(claim?.value.type ?? allowedTypes[0]);
+
+  const [entityLabels, setEntityLabels] = useState<Record<string, string>>(() => ({
+    ...Object.fromEntries(linkedEntities.map((e) => [e.id, e.name])),
+    ...(claim?.entityLabels ?? {}),
+  }));
+  const [fields, setFields] = useState<Fields>(() => ({ ...EMPTY, ...(claim ? fieldsOf(claim.value) : propose(allowedTypes[0]).fields) }));
+  const [proposalNote, setProposalNote] = useState<string | null>(() => (claim ? null : propose(allowedTypes[0]).note));
+  const [entityQuery, setEntityQuery] = useState("");
+  const entityResults = useSearch(entityQuery, "entity");
+
+  const [saved, setSaved] = useState<{ id: string; updatedAt: string } | null>(claim ? { id: claim.id, updatedAt: claim.updatedAt } : null);
+  const [pending, setPending] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: true; detection: Detection } | { ok: false; error: string } | null>(null);
+
+  function propose(type: ClaimValueType): { fields: Partial<Fields>; note: string } {
+    if (type === "entities") {
+      return linkedEntities.length > 0
+        ? { fields: { entityIds: linkedEntities.map((e) => e.id) }, note: "Proposed from the entities the passage is linked to. Confirm or correct." }
+        : { fields: { entityIds: [] }, note: "The passage is not linked to any entity: add them below." };
+    }
+    if (type === "text") return { fields: { text: annotation.exact.slice(0, MAX_CLAIM_TEXT) }, note: "Proposed: the passage itself. Shorten it to what is claimed." };
+    const parsed = parseValue(type, annotation.exact, { publishedAt });
+    if (!parsed) return { fields: {}, note: `No ${type} found in the passage: enter it.` };
+    return { fields: fieldsOf(parsed), note: `Proposed from the passage: ${formatClaimValue(parsed)}. Confirm or correct.` };
+  }
+
+  function changeType(type: ClaimValueType) {
+    setValueType(type);
+    const proposal = propose(type);
+    setFields((f) => ({ ...f, ...proposal.fields }));
+    setProposalNote(proposal.note);
+  }
+
+  function changeAttribute(choice: string, name = otherName) {
+    setAttributeChoice(choice);
+    const allowed = valueTypesFor(choice === "other" ? name.trim().toLowerCase() || "other" : choice);
+    if (!allowed.includes(valueType)) changeType(allowed[0]);
+  }
+
+  const set = <K extends keyof Fields>(key: K) => (value: Fields[K]) => setFields((f) => ({ ...f, [key]: value }));
+
+  function chooseSubject(subject: Subject) {
+    setSubjects((list) => unique([...list, subject]));
+    setSubjectKey(keyOf(subject));
+    setSubjectQuery("");
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const subject = subjects.find((s) => keyOf(s) === subjectKey);
+    const body = {
+      ...(subject ? (subject.type === "event" ? { eventId: subject.id } : { entityId: subject.id }) : {}),
+      attribute,
+      value: valueOf(valueType, fields),
+    };
+    setPending(true);
+    try {
+      const response = saved
+        ? await fetch(`/api/claims/${saved.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...body, updatedAt: saved.updatedAt }) })
+        : await fetch("/api/claims", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...body, annotationId: annotation.id }) });
+      const json = await response.json().catch(() => ({}));
+      if (!response.ok) {
+        setOutcome({ ok: false, error: json.error ?? `The claim was not saved (${response.status}).` });
+        return;
+      }
+      setSaved({ id: json.claim.id, updatedAt: json.claim.updatedAt });
+      setOutcome({ ok: true, detection: json.detection });
+      router.refresh();
+    } catch {
+      setOutcome({ ok: false, error: "The claim was not saved: the server could not be reached. Try again." });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="card cx-form" aria-label={saved ? "Correct the claim" : "Record the claim"}>
+      <fieldset>
+        <legend>What the claim is about</legend>
+        <div className="field">
+          <label htmlFor={`${id}-subject-search`}>Search events and entities</label>
+          <input
+            id={`${id}-subject-search`}
+            type="search"
+            value={subjectQuery}
+            onChange={(e) => setSubjectQuery(e.target.value)}
+          />
+        </div>
+        {subjectResults.length > 0 ? (
+          <ul className="cx-subject-results" aria-label="Matching events and entities">
+            {subjectResults.map((s) => (
+              <li key={keyOf(s)}>
+                <button type="button" className="button secondary" onClick={() => chooseSubject(s)}>
+                  Choose {s.label} ({s.type})
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <div className="field">
+          <label htmlFor={`${id}-subject`}>Subject</label>
+          <select id={`${id}-subject`} value={subjectKey} onChange={(e) => setSubjectKey(e.target.value)} required>
+            <option value="">Choose an event or entity</option>
+            {subjects.map((s) => <option key={keyOf(s)} value={keyOf(s)}>{s.label} ({s.type})</option>)}
+          </select>
+        </div>
+      </fieldset>
+
+      <div className="inline-form">
+        <div className="field">
+          <label htmlFor={`${id}-attribute`}>Attribute</label>
+          <select id={`${id}-attribute`} value={attributeChoice} onChange={(e) => changeAttribute(e.target.value)}>
+            {KNOWN_ATTRIBUTES.map((a) => <option key={a} value={a}>{ATTRIBUTE_LABELS[a]}</option>)}
+            <option value="other">Other (name it)</option>
+          </select>
+        </div>
+        {attributeChoice === "other" ? (
+          <div className="field">
+            <label htmlFor={`${id}-attribute-name`}>Attribute name</label>
+            <input id={`${id}-attribute-name`} value={otherName} required maxLength={60} onChange={(e) => { setOtherName(e.target.value); changeAttribute("other", e.target.value); }} />
+          </div>
+        ) : null}
+        <div className="field">
+          <label htmlFor={`${id}-type`}>Kind of value</label>
+          <select id={`${id}-type`} value={valueType} onChange={(e) => changeType(e.target.value as ClaimValueType)}>
+            {allowedTypes.map((t) => <option key={t} value={t}>{VALUE_TYPE_LABELS[t]}</option>)}
+          </select>
+        </div>
+      </div>
+
+      {proposalNote ? <p className="muted" role="status">{proposalNote}</p> : null}
+
+      {valueType === "date" ? (
+        <div className="inline-form">
+          <div className="field">
+            <label htmlFor={`${id}-date`}>Date</label>
+            <input id={`${id}-date`} value={fields.localDate} required onChange={(e) => set("localDate")(e.target.value)} aria-describedby={`${id}-date-hint`} />
+            <span id={`${id}-date-hint`} className="hint">2025-05-19, 2025-05 or 2025; with a time 2025-05-19T10:00 (read as {precisionOf(fields.localDate)}).</span>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-zone`}>Time zone (optional)</label>
+            <input id={`${id}-zone`} value={fields.timeZone} placeholder="America/New_York" onChange={(e) => set("timeZone")(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-part`}>Part of the day (optional)</label>
+            <select id={`${id}-part`} value={fields.partOfDay} onChange={(e) => set("partOfDay")(e.target.value)}>
+              <option value="">Not stated</option>
+              {PARTS_OF_DAY.map((p) => <option key={p} value={p}>{p}</option>)}
+            </select>
+          </div>
+        </div>
+      ) : null}
+
+      {valueType === "number" ? (
+        <div className="inline-form">
+          <div className="field">
+            <label htmlFor={`${id}-qualifier`}>Qualifier</label>
+            <select id={`${id}-qualifier`} value={fields.qualifier} onChange={(e) => set("qualifier")(e.target.value as NumberQualifier)}>
+              {NUMBER_QUALIFIERS.map((q) => <option key={q} value={q}>{QUALIFIER_LABELS[q]}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-amount`}>Number</label>
+            <input id={`${id}-amount`} inputMode="decimal" value={fields.amount} required onChange={(e) => set("amount")(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-unit`}>Unit (optional)</label>
+            <input id={`${id}-unit`} value={fields.unit} placeholder="%, km, USD" onChange={(e) => set("unit")(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-per`}>Per (optional)</label>
+            <input id={`${id}-per`} value={fields.per} placeholder="week" onChange={(e) => set("per")(e.target.value)} />
+          </div>
+        </div>
+      ) : null}
+
+      {valueType === "entities" ? (
+        <fieldset>
+          <legend>Entities</legend>
+          {fields.entityIds.length === 0 ? <p className="muted">None chosen yet.</p> : (
+            <ul className="cx-chosen" aria-label="Chosen entities">
+              {fields.entityIds.map((entityId) => (
+                <li key={entityId}>
+                  {entityLabels[entityId] ?? entityId}
+                  <button type="button" aria-label={`Remove ${entityLabels[entityId] ?? entityId}`} onClick={() => set("entityIds")(fields.entityIds.filter((e) => e !== entityId))}>✕</button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="field">
+            <label htmlFor={`${id}-entity-search`}>Add an entity</label>
+            <input id={`${id}-entity-search`} type="search" value={entityQuery} onChange={(e) => setEntityQuery(e.target.value)} />
+          </div>
+          {entityResults.length > 0 ? (
+            <ul className="cx-subject-results" aria-label="Matching entities">
+              {entityResults.filter((e) => !fields.entityIds.includes(e.id)).map((e) => (
+                <li key={e.id}>
+                  <button
+                    type="button"
+                    className="button secondary"
+                    onClick={() => {
+                      setEntityLabels((labels) => ({ ...labels, [e.id]: e.label }));
+                      set("entityIds")([...fields.entityIds, e.id]);
+                      setEntityQuery("");
+                    }}
+                  >
+                    Add {e.label}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </fieldset>
+      ) : null}
+
+      {valueType === "text" ? (
+        <div className="field">
+          <label htmlFor={`${id}-text`}>Claimed text</label>
+          <textarea id={`${id}-text`} value={fields.text} required maxLength={MAX_CLAIM_TEXT} onChange={(e) => set("text")(e.target.value)} />
+          <span className="hint">Free text is compared by hand: flag a contradiction if another source says otherwise.</span>
+        </div>
+      ) : null}
+
+      <button type="submit" className="button" disabled={pending}>{pending ? "Saving…" : saved ? "Save correction" : "Save claim"}</button>
+      {outcome && !outcome.ok ? <Alert kind="error">{outcome.error}</Alert> : null}
+      {outcome?.ok ? <DetectionOutcome detection={outcome.detection} /> : null}
+    </form>
+  );
+}
+
+function DetectionOutcome({ detection }: { detection: Detection }) {
+  const others = detection.corroboratingOutlets - 1;
+  return (
+    <Alert kind="success">
+      <p>Claim saved.</p>
+      {detection.contradictionIds.length > 0 ? (
+        <p>
+          ⚠ Another source states a conflicting value:{" "}
+          {detection.contradictionIds.map((cid, i) => (
+            <span key={cid}>{i > 0 ? ", " : ""}<Link href={`/contradictions/${cid}`}>see the contradiction</Link></span>
+          ))}
+          .
+        </p>
+      ) : null}
+      {others > 0 ? <p>✓ Corroborated: {detection.corroboratingOutlets} independent outlets state the same value.</p> : null}
+      {detection.compatibleClaims > 0 ? <p>≈ {detection.compatibleClaims} other {detection.compatibleClaims === 1 ? "source agrees" : "sources agree"} at a different precision.</p> : null}
+    </Alert>
+  );
+}
+
+function keyOf(subject: { type: string; id: string }): string {
+  return `${subject.type}:${subject.id}`;
+}
+
+function unique(subjects: Subject[]): Subject[] {
+  return [...new Map(subjects.map((s) => [keyOf(s), s])).values()];
+}
