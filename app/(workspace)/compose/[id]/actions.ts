@@ -1,0 +1,77 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { runAction } from "@/lib/api/action";
+import { requireActor } from "@/lib/auth/session";
+import { approveBriefing, publishBriefing, retractBriefing, returnBriefing, submitBriefing } from "@/lib/briefings/mutations";
+import { BRIEFING_REVIEW_ROLES, BRIEFING_WRITE_ROLES } from "@/lib/briefings/permissions";
+import { revalidatePublicBriefing } from "@/lib/briefings/public-cache";
+import {
+  approveBriefingSchema,
+  publishBriefingSchema,
+  retractBriefingSchema,
+  returnBriefingSchema,
+  submitBriefingSchema,
+} from "@/lib/briefings/schemas";
+import { parseInput } from "@/lib/validation";
+
+const idSchema = z.string().min(1).max(64);
+
+function text(form: FormData, name: string): string | undefined {
+  const value = form.get(name);
+  return typeof value === "string" ? value : undefined;
+}
+
+export async function submitBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
+  return runAction(async () => {
+    const id = parseInput(idSchema, briefingId);
+    const input = parseInput(submitBriefingSchema, { comment: text(form, "comment") });
+    const actor = await requireActor(BRIEFING_WRITE_ROLES);
+    await submitBriefing(actor, id, input);
+    revalidatePath(`/compose/${id}`);
+  }, "Submitted for review.");
+}
+
+export async function approveBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
+  return runAction(async () => {
+    const id = parseInput(idSchema, briefingId);
+    const input = parseInput(approveBriefingSchema, { version: Number(text(form, "version")), comment: text(form, "comment") });
+    const actor = await requireActor(BRIEFING_REVIEW_ROLES);
+    await approveBriefing(actor, id, input);
+    revalidatePath(`/compose/${id}`);
+  }, "Approved.");
+}
+
+export async function returnBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
+  return runAction(async () => {
+    const id = parseInput(idSchema, briefingId);
+    const input = parseInput(returnBriefingSchema, { comment: text(form, "comment") ?? "" });
+    const actor = await requireActor(BRIEFING_REVIEW_ROLES);
+    await returnBriefing(actor, id, input);
+    revalidatePath(`/compose/${id}`);
+  }, "Sent back to the writers.");
+}
+
+export async function publishBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
+  return runAction(async () => {
+    const id = parseInput(idSchema, briefingId);
+    const input = parseInput(publishBriefingSchema, { note: text(form, "note") });
+    const actor = await requireActor(BRIEFING_WRITE_ROLES);
+    const published = await publishBriefing(actor, id, input);
+    revalidatePublicBriefing(published.slug);
+    revalidatePath(`/compose/${id}`);
+    revalidatePath("/compose");
+  }, "Published.");
+}
+
+export async function retractBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
+  return runAction(async () => {
+    const id = parseInput(idSchema, briefingId);
+    const input = parseInput(retractBriefingSchema, { note: text(form, "note") ?? "" });
+    const actor = await requireActor(BRIEFING_WRITE_ROLES);
+    const briefing = await retractBriefing(actor, id, input);
+    revalidatePublicBriefing(briefing.slug);
+    revalidatePath(`/compose/${id}`);
+  }, "Retracted. The public page now shows the retraction note.");
+}

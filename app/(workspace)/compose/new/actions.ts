@@ -1,0 +1,23 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { runAction } from "@/lib/api/action";
+import { requireActor } from "@/lib/auth/session";
+import { createBriefing } from "@/lib/briefings/mutations";
+import { BRIEFING_WRITE_ROLES } from "@/lib/briefings/permissions";
+import { createBriefingSchema } from "@/lib/briefings/schemas";
+import { parseInput } from "@/lib/validation";
+
+export async function createBriefingAction(_previous: unknown, form: FormData) {
+  return runAction(async () => {
+    const slug = String(form.get("slug") ?? "").trim();
+    const input = parseInput(createBriefingSchema, {
+      title: form.get("title"),
+      summary: form.get("summary") ?? undefined,
+      ...(slug ? { slug } : {}),
+    });
+    const actor = await requireActor(BRIEFING_WRITE_ROLES);
+    const briefing = await createBriefing(actor, input);
+    redirect(`/compose/${briefing.id}`);
+  });
+}

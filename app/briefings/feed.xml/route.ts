@@ -1,0 +1,10 @@
+import { getCachedPublicFeed } from "@/lib/briefings/public-cache";
+
+// Built from the data cache (purged on publish and retraction), never at build time.
+export const dynamic = "force-dynamic";
+
+export async function GET(): Promise<Response> {
+  return new Response(await getCachedPublicFeed(), {
+    headers: { "content-type": "application/atom+xml; charset=utf-8" },
+  });
+}

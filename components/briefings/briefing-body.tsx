@@ -1,0 +1,19 @@
+import { splitAtTimelines, type TimelineData } from "@/lib/briefings/render";
+import { BriefingTimeline } from "./briefing-timeline";
+import "./public-briefing.css";
+
+/**
+ * The rendered body: sanitized HTML (built and cleaned on the server, see lib/briefings/render.ts)
+ * with the timeline pictures drawn where the writer placed them.
+ */
+export function BriefingBody({ html, timelines }: { html: string; timelines: readonly TimelineData[] }) {
+  return (
+    <div className="briefing-body">
+      {splitAtTimelines(html).map((segment, index) => {
+        if (segment.kind === "html") return <div key={index} className="briefing-html" dangerouslySetInnerHTML={{ __html: segment.html }} />;
+        const timeline = timelines[segment.index];
+        return timeline ? <BriefingTimeline key={index} timeline={timeline} /> : null;
+      })}
+    </div>
+  );
+}

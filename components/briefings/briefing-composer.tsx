@@ -1,0 +1,379 @@
+"use client";
+
+import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import type { BriefingDoc } from "@/lib/briefings/document";
+import { MAX_SUMMARY_CHARS, MAX_TITLE_CHARS } from "@/lib/briefings/schemas";
+import type { BriefingView, ComposerOptions } from "@/lib/briefings/types";
+import {
+  BriefingDocumentNode,
+  CitationNode,
+  DisagreementsNode,
+  EntityMentionNode,
+  EventRefNode,
+  KeyActorsNode,
+  TimelineNode,
+} from "./composer-nodes";
+import { ReferencePicker, type PickerItem } from "./reference-picker";
+import "./briefing-composer.css";
+
+/** Quiet time after the last keystroke before the draft is saved. */
+const AUTOSAVE_DELAY_MS = 1200;
+
+export type ComposerBriefing = { id: string; title: string; summary: string | null; body: BriefingDoc; version: number };
+
+type SaveState = { kind: "saved" } | { kind: "unsaved" } | { kind: "saving" } | { kind: "conflict" };
+
+type PickerKind = "citation" | "entity" | "event" | "timeline" | "disagreements" | "keyActors";
+
+/**
+ * The briefing editor. Every change is saved after a short pause as a new draft version
+ * (PATCH /api/briefings/{id} naming the version it started from). When someone else saved
+ * first, the server refuses with 409 and the current state: the editor stops saving and asks
+ * whether to load their version or to save this one over it; nothing is overwritten silently.
+ */
+export function BriefingComposer({ briefing, options, editable }: { briefing: ComposerBriefing; options: ComposerOptions; editable: boolean }) {
+  const router = useRouter();
+  const titleId = useId();
+  const summaryId = useId();
+  const [title, setTitle] = useState(briefing.title);
+  const [summary, setSummary] = useState(briefing.summary ?? "");
+  const [version, setVersion] = useState(briefing.version);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: "saved" });
+  const [error, setError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<BriefingView | null>(null);
+  const [picker, setPicker] = useState<PickerKind | null>(null);
+
+  // The save loop reads the latest values without re-creating timers on every keystroke.
+  const latest = useRef({ title, summary, version });
+  latest.current.title = title;
+  latest.current.summary = summary;
+  const dirty = useRef(false);
+  const saving = useRef(false);
+  const blocked = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const editorRef = useRef<Editor | null>(null);
+
+  async function save() {
+    const editor = editorRef.current;
+    if (timer.current) clearTimeout(timer.current);
+    if (!editor || saving.current || blocked.current || !dirty.current) return;
+    saving.current = true;
+    dirty.current = false;
+    setSaveState({ kind: "saving" });
+    let succeeded = false;
+    try {
+      const response = await fetch(`/api/briefings/${briefing.id}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          version: latest.current.version,
+          title: latest.current.title,
+          summary: latest.current.summary,
+          body: editor.getJSON(),
+        }),
+      });
+      const json = await response.json().catch(() => null);
+      if (response.ok) {
+        succeeded = true;
+        latest.current.version = json.briefing.version;
+        setVersion(json.briefing.version);
+        setError(null);
+        setSaveState(dirty.current ? { kind: "unsaved" } : { kind: "saved" });
+        // The preview and the publishing checklist are rendered on the server from the saved draft.
+        router.refresh();
+      } else if (response.status === 409 && json?.current) {
+        dirty.current = true;
+        blocked.current = true;
+        setConflict(json.current as BriefingView);
+        setSaveState({ kind: "conflict" });
+      } else {
+        dirty.current = true;
+        setError(json?.error ?? "The draft could not be saved.");
+        setSaveState({ kind: "unsaved" });
+      }
+    } catch {
+      dirty.current = true;
+      setError("The draft could not be saved: the connection failed. Your changes are kept here; save again when you are back online.");
+      setSaveState({ kind: "unsaved" });
+    } finally {
+      saving.current = false;
+      // Changes typed while saving go out next; after a failure, the next change or "Save now" retries.
+      if (succeeded && dirty.current) schedule();
+    }
+  }
+  // Timers and the editor's update handler call the latest save and change handlers through refs.
+  const saveRef = useRef(save);
+  saveRef.current = save;
+
+  function schedule() {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void saveRef.current(), AUTOSAVE_DELAY_MS);
+  }
+
+  function changed() {
+    dirty.current = true;
+    if (!blocked.current) setSaveState({ kind: "unsaved" });
+    schedule();
+  }
+  const changedRef = useRef(changed);
+  changedRef.current = changed;
+
+  const editor = useEditor({
+    immediatelyRender: false,
+    editable,
+    extensions: [
+      StarterKit.configure({
+        document: false,
+        heading: { levels: [2, 3] },
+        codeBlock: false,
+        code: false,
+        strike: false,
+        underline: false,
+        horizontalRule: false,
+        link: { openOnClick: false, autolink: true, defaultProtocol: "https", protocols: ["http", "https", "mailto"] },
+      }),
+      BriefingDocumentNode,
+      CitationNode,
+      EntityMentionNode,
+      EventRefNode,
+      TimelineNode,
+      DisagreementsNode,
+      KeyActorsNode,
+    ],
+    content: briefing.body as JSONContent,
+    editorProps: {
+      attributes: { role: "textbox", "aria-multiline": "true", "aria-label": "Briefing body", class: "composer-content serif" },
+    },
+    onUpdate: () => changedRef.current(),
+  });
+  editorRef.current = editor;
+
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (dirty.current || saving.current) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, []);
+
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+
+  function loadTheirs() {
+    if (!conflict || !editor) return;
+    editor.commands.setContent(conflict.body as JSONContent, { emitUpdate: false });
+    setTitle(conflict.title);
+    setSummary(conflict.summary ?? "");
+    latest.current = { title: conflict.title, summary: conflict.summary ?? "", version: conflict.version };
+    setVersion(conflict.version);
+    dirty.current = false;
+    blocked.current = false;
+    setConflict(null);
+    setSaveState({ kind: "saved" });
+    router.refresh();
+  }
+
+  function keepMine() {
+    if (!conflict) return;
+    latest.current.version = conflict.version;
+    blocked.current = false;
+    dirty.current = true;
+    setConflict(null);
+    void save();
+  }
+
+  function insertInline(node: JSONContent) {
+    editor?.chain().focus().insertContent(node).run();
+  }
+
+  function insertBlock(node: JSONContent) {
+    if (!editor) return;
+    const { selection } = editor.state;
+    // After the top-level block holding the cursor: inserted blocks live at the top level only.
+    const position = selection.$from.depth === 0 ? selection.to : selection.$from.after(1);
+    editor.chain().focus().insertContentAt(position, node).run();
+  }
+
+  function insertChosen(kind: PickerKind, ids: string[]) {
+    setPicker(null);
+    switch (kind) {
+      case "citation": {
+        const outlets = [...new Set(ids.map((id) => options.passages.find((passage) => passage.id === id)).map((passage) => passage?.outlet ?? passage?.articleTitle ?? "source"))];
+        insertInline({ type: "citation", attrs: { annotationIds: ids, label: outlets.join("; ") } });
+        return;
+      }
+      case "entity": {
+        const entity = options.entities.find((item) => item.id === ids[0]);
+        if (entity) insertInline({ type: "entityMention", attrs: { entityId: entity.id, label: entity.name } });
+        return;
+      }
+      case "event": {
+        const event = options.events.find((item) => item.id === ids[0]);
+        if (event) insertInline({ type: "eventRef", attrs: { eventId: event.id, label: event.title } });
+        return;
+      }
+      case "timeline":
+        insertBlock({ type: "timeline", attrs: { eventIds: ids } });
+        return;
+      case "disagreements":
+        insertBlock({ type: "disagreements", attrs: { contradictionIds: ids } });
+        return;
+      case "keyActors":
+        insertBlock({ type: "keyActors", attrs: { entityIds: ids } });
+    }
+  }
+
+  const status =
+    saveState.kind === "saving"
+      ? "Saving…"
+      : saveState.kind === "unsaved"
+        ? "Unsaved changes"
+        : saveState.kind === "conflict"
+          ? "Not saved: someone else saved a newer version"
+          : `All changes saved (version ${version})`;
+
+  return (
+    <div className="briefing-composer">
+      {editable ? (
+        <>
+          <div className="field">
+            <label htmlFor={titleId}>Title</label>
+            <input
+              id={titleId}
+              value={title}
+              maxLength={MAX_TITLE_CHARS}
+              required
+              onChange={(event) => {
+                setTitle(event.target.value);
+                changed();
+              }}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={summaryId}>Summary</label>
+            <textarea
+              id={summaryId}
+              rows={2}
+              value={summary}
+              maxLength={MAX_SUMMARY_CHARS}
+              onChange={(event) => {
+                setSummary(event.target.value);
+                changed();
+              }}
+            />
+          </div>
+        </>
+      ) : null}
+
+      {conflict ? (
+        <div className="alert error" role="alert">
+          <p>
+            <strong>Someone else saved this briefing</strong> (version {conflict.version}, titled &ldquo;{conflict.title}&rdquo;) while you were editing. Your
+            changes are not saved and nothing was overwritten.
+          </p>
+          <div className="inline-form">
+            <button type="button" className="button secondary" onClick={loadTheirs}>Load their version</button>
+            <button type="button" className="button danger" onClick={keepMine}>Save mine over theirs</button>
+          </div>
+        </div>
+      ) : null}
+      {error ? <Alert kind="error">{error}</Alert> : null}
+
+      {editable ? <Toolbar editor={editor} onPick={setPicker} /> : null}
+      {picker ? <Picker kind={picker} options={options} onInsert={(ids) => insertChosen(picker, ids)} onCancel={() => setPicker(null)} /> : null}
+      <EditorContent editor={editor} className="composer-editor" />
+
+      {editable ? (
+        <div className="composer-status">
+          <p role="status" aria-live="polite">{status}</p>
+          <button type="button" className="button secondary" onClick={() => void save()} disabled={saveState.kind !== "unsaved"}>
+            Save now
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function Toolbar({ editor, onPick }: { editor: Editor | null; onPick: (kind: PickerKind) => void }) {
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: current }) =>
+      current
+        ? {
+            bold: current.isActive("bold"),
+            italic: current.isActive("italic"),
+            h2: current.isActive("heading", { level: 2 }),
+            h3: current.isActive("heading", { level: 3 }),
+            bulletList: current.isActive("bulletList"),
+            orderedList: current.isActive("orderedList"),
+            blockquote: current.isActive("blockquote"),
+          }
+        : null,
+  });
+  const toggle = (name: string, pressed: boolean | undefined, run: (chain: ReturnType<Editor["chain"]>) => void, text: string) => (
+    <button type="button" className="toolbar-button" aria-label={name} aria-pressed={pressed ?? false} disabled={!editor} onClick={() => editor && run(editor.chain().focus())}>
+      {text}
+    </button>
+  );
+  const insert = (kind: PickerKind, text: string) => (
+    <button type="button" className="toolbar-button" disabled={!editor} onClick={() => onPick(kind)}>
+      {text}
+    </button>
+  );
+  return (
+    <div role="toolbar" aria-label="Briefing formatting and sources" className="composer-toolbar">
+      {toggle("Bold", active?.bold, (chain) => chain.toggleBold().run(), "B")}
+      {toggle("Italic", active?.italic, (chain) => chain.toggleItalic().run(), "I")}
+      {toggle("Section heading", active?.h2, (chain) => chain.toggleHeading({ level: 2 }).run(), "H2")}
+      {toggle("Subheading", active?.h3, (chain) => chain.toggleHeading({ level: 3 }).run(), "H3")}
+      {toggle("Bulleted list", active?.bulletList, (chain) => chain.toggleBulletList().run(), "• List")}
+      {toggle("Numbered list", active?.orderedList, (chain) => chain.toggleOrderedList().run(), "1. List")}
+      {toggle("Quote", active?.blockquote, (chain) => chain.toggleBlockquote().run(), "“ Quote")}
+      <span className="toolbar-separator" aria-hidden="true" />
+      {insert("citation", "Cite passages")}
+      {insert("entity", "Mention entity")}
+      {insert("event", "Refer to event")}
+      {insert("timeline", "Insert timeline")}
+      {insert("disagreements", "Insert disagreements")}
+      {insert("keyActors", "Insert key actors")}
+    </div>
+  );
+}
+
+function Picker({ kind, options, onInsert, onCancel }: { kind: PickerKind; options: ComposerOptions; onInsert: (ids: string[]) => void; onCancel: () => void }) {
+  const passages: PickerItem[] = options.passages.map((passage) => ({
+    id: passage.id,
+    label: passage.label,
+    detail: passage.articleTitle,
+    warning:
+      passage.status !== "APPROVED"
+        ? `${passage.status.toLowerCase().replace("_", " ")}: publishing waits for approval`
+        : passage.anchorStatus !== "ANCHORED"
+          ? "anchor needs checking"
+          : undefined,
+  }));
+  const entities: PickerItem[] = options.entities.map((entity) => ({ id: entity.id, label: entity.name, detail: entity.typeLabel }));
+  const events: PickerItem[] = options.events.map((event) => ({ id: event.id, label: event.title, detail: event.dateLabel ?? "date unknown" }));
+  const contradictions: PickerItem[] = options.contradictions.map((item) => ({ id: item.id, label: item.summary, detail: item.statusLabel }));
+  const props = {
+    citation: { title: "Cite passages", items: passages, multiple: true, insertLabel: "Insert citation", emptyText: "No annotated passages yet: annotate articles first." },
+    entity: { title: "Mention an entity", items: entities, multiple: false, insertLabel: "Insert mention", emptyText: "No entities yet." },
+    event: { title: "Refer to an event", items: events, multiple: false, insertLabel: "Insert reference", emptyText: "No events yet." },
+    timeline: { title: "Timeline of events", items: events, multiple: true, insertLabel: "Insert timeline", emptyText: "No events yet." },
+    disagreements: {
+      title: "What the sources disagree on",
+      items: contradictions,
+      multiple: true,
+      insertLabel: "Insert disagreements",
+      emptyText: "No resolved or disclosed contradictions yet.",
+    },
+    keyActors: { title: "Key actors", items: entities, multiple: true, insertLabel: "Insert key actors", emptyText: "No entities yet." },
+  }[kind];
+  return <ReferencePicker key={kind} {...props} onInsert={onInsert} onCancel={onCancel} />;
+}

@@ -1,0 +1,55 @@
+import { formatDay } from "@/lib/briefings/format";
+import type { CitationNote } from "@/lib/briefings/render";
+import "./public-briefing.css";
+
+const LINK_REL = "noopener noreferrer nofollow";
+
+/**
+ * The numbered notes under a briefing. Each is the target of its citations (#note-N): the
+ * quoted passage, where and when it was published, a link to the original, and the passage
+ * in its sentence behind a disclosure, all readable without signing in.
+ */
+export function SourceNotes({ notes }: { notes: readonly CitationNote[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <section className="source-notes" aria-labelledby="sources-heading">
+      <h2 id="sources-heading">Sources</h2>
+      <ol>
+        {notes.map((note) => (
+          <li key={note.number} id={`note-${note.number}`} className="source-note" tabIndex={-1}>
+            <blockquote cite={note.url ?? undefined}>
+              <p>“{note.quote}”</p>
+            </blockquote>
+            <p className="source-meta">
+              {note.outlet ? <span className="source-outlet">{note.outlet}</span> : null}
+              {note.outlet ? ", " : null}
+              <cite>{note.articleTitle}</cite>
+              {note.publishedAt ? (
+                <>
+                  , <time dateTime={note.publishedAt}>{formatDay(note.publishedAt)}</time>
+                </>
+              ) : null}
+              .{" "}
+              {note.url ? (
+                <a href={note.url} rel={LINK_REL}>
+                  Read the original{note.outlet ? ` at ${note.outlet}` : ""}
+                </a>
+              ) : null}
+            </p>
+            <details className="source-context">
+              <summary>The passage in context</summary>
+              <p>
+                {note.before}
+                <mark>{note.quote}</mark>
+                {note.after}
+              </p>
+            </details>
+            <a href={`#cite-${note.number}`} className="source-back" aria-label={`Back to the text citing source ${note.number}`}>
+              ↩ Back to the text
+            </a>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+/** Structured data (schema.org) for a published briefing: a NewsArticle and a ClaimReview per resolved disagreement. Pure module. */
+import type { CitationNote, RenderedDisagreement } from "./render";
+
+export type JsonLdInput = {
+  url: string;
+  headline: string;
+  description: string | null;
+  /** First publication of the briefing and this version's publication, ISO instants. */
+  datePublished: string;
+  dateModified: string;
+  authorName: string;
+  publisherName: string;
+  publisherUrl: string;
+  notes: readonly CitationNote[];
+  disagreements: readonly RenderedDisagreement[];
+};
+
+type JsonObject = { [key: string]: unknown };
+
+/** Schema.org's limit for headline is 110 characters; longer titles are shortened with an ellipsis. */
+const MAX_HEADLINE = 110;
+
+export function buildBriefingJsonLd(input: JsonLdInput): JsonObject[] {
+  const publisher = { "@type": "Organization", name: input.publisherName, url: input.publisherUrl };
+  const headline = input.headline.length > MAX_HEADLINE ? `${input.headline.slice(0, MAX_HEADLINE - 1)}…` : input.headline;
+  const article: JsonObject = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline,
+    ...(input.description ? { description: input.description } : {}),
+    url: input.url,
+    mainEntityOfPage: { "@type": "WebPage", "@id": input.url },
+    datePublished: input.datePublished,
+    dateModified: input.dateModified,
+    author: { "@type": "Person", name: input.authorName },
+    publisher,
+    citation: input.notes.map((note) => ({
+      "@type": "CreativeWork",
+      name: note.articleTitle,
+      ...(note.url ? { url: note.url } : {}),
+      ...(note.outlet ? { publisher: { "@type": "Organization", name: note.outlet } } : {}),
+      ...(note.publishedAt ? { datePublished: note.publishedAt } : {}),
+    })),
+  };
+  const reviews = input.disagreements
+    .filter((item) => item.status === "RESOLVED")
+    .map((item) => ({
+      "@context": "https://schema.org",
+      "@type": "ClaimReview",
+      url: `${input.url}#${item.anchor}`,
+      claimReviewed: item.summary,
+      datePublished: item.resolvedAt ?? input.dateModified,
+      author: publisher,
+      reviewRating: {
+        "@type": "Rating",
+        alternateName: item.verdict,
+        ...(item.rationale ? { ratingExplanation: item.rationale } : {}),
+      },
+      itemReviewed: {
+        "@type": "Claim",
+        appearance: item.sources.map((source) => ({
+          "@type": "CreativeWork",
+          name: source.articleTitle,
+          ...(source.url ? { url: source.url } : {}),
+          ...(source.outlet ? { publisher: { "@type": "Organization", name: source.outlet } } : {}),
+        })),
+      },
+    }));
+  return [article, ...reviews];
+}
+
+/**
+ * JSON for a <script type="application/ld+json"> element: "<" is escaped so no value can
+ * close the script element, and the line separators JavaScript parsers trip on are escaped too.
+ */
+export function serializeJsonLd(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}

@@ -1,0 +1,333 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit";
+import type { Actor } from "@/lib/auth/permissions";
+import { db, Prisma, type Tx } from "@/lib/db";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { briefingDocSchema, collectReferences, emptyBriefingDoc, sanitizeBriefingDoc, type BriefingDoc, type BriefingReferences } from "./document";
+import { buildBriefingJsonLd } from "./json-ld";
+import { canComposeBriefings, canReviewBriefing, canReviewBriefings } from "./permissions";
+import { listBriefingWriters, loadBriefingView } from "./queries";
+import { renderBriefing } from "./render";
+import {
+  approveBriefingSchema,
+  createBriefingSchema,
+  publishBriefingSchema,
+  retractBriefingSchema,
+  returnBriefingSchema,
+  submitBriefingSchema,
+  updateBriefingSchema,
+} from "./schemas";
+import { briefingPath, publicBaseUrl, PUBLISHER_NAME } from "./site";
+import { slugify, suggestFreeSlug } from "./slug";
+import { loadSources, toRenderSources, type Client } from "./sources";
+import type { BriefingView, PublishResult } from "./types";
+import { findBlockers } from "./vetting";
+
+/** Publishing renders every cited article's text; give it more than Prisma's default 5 s. */
+const TRANSACTION_OPTIONS = { timeout: 30_000, maxWait: 10_000 };
+
+function assertComposer(actor: Actor): void {
+  if (!canComposeBriefings(actor)) throw new ForbiddenError("Only editors and admins compose, publish and retract briefings.");
+}
+
+async function viewOf(tx: Tx, id: string): Promise<BriefingView> {
+  const view = await loadBriefingView(tx, id);
+  if (!view) throw new NotFoundError("The briefing");
+  return view;
+}
+
+// ───────────────────────────── body and slug checks ─────────────────────────────
+
+/**
+ * Cleans the body (unknown nodes, attributes and unsafe links removed), validates it strictly,
+ * and refuses references to passages, entities, events or contradictions that do not exist or
+ * were deleted, unless the stored body already had them (a source deleted after it was cited is
+ * a publishing blocker, and must not stop the writer from saving other changes).
+ */
+async function prepareBody(tx: Tx, raw: unknown, previous: BriefingReferences | null): Promise<BriefingDoc> {
+  const doc = parseInput(briefingDocSchema, sanitizeBriefingDoc(raw));
+  const refs = collectReferences(doc);
+  const fresh = (ids: string[], old: string[] | undefined) => ids.filter((id) => !old?.includes(id));
+  const annotationIds = fresh(refs.annotationIds, previous?.annotationIds);
+  const entityIds = fresh(refs.entityIds, previous?.entityIds);
+  const eventIds = fresh(refs.eventIds, previous?.eventIds);
+  const contradictionIds = fresh(refs.contradictionIds, previous?.contradictionIds);
+  const annotations = annotationIds.length ? await tx.annotation.findMany({ where: { id: { in: annotationIds }, deletedAt: null }, select: { id: true } }) : [];
+  const entities = entityIds.length ? await tx.entity.findMany({ where: { id: { in: entityIds }, deletedAt: null }, select: { id: true } }) : [];
+  const events = eventIds.length ? await tx.event.findMany({ where: { id: { in: eventIds }, deletedAt: null }, select: { id: true } }) : [];
+  const contradictions = contradictionIds.length ? await tx.contradiction.findMany({ where: { id: { in: contradictionIds } }, select: { id: true } }) : [];
+  const missing = (ids: string[], found: { id: string }[]) => ids.filter((id) => !found.some((row) => row.id === id));
+  const problems = {
+    annotationIds: missing(annotationIds, annotations),
+    entityIds: missing(entityIds, entities),
+    eventIds: missing(eventIds, events),
+    contradictionIds: missing(contradictionIds, contradictions),
+  };
+  if (problems.annotationIds.length > 0) {
+    throw new ValidationError(`A citation points to a passage that does not exist or was deleted (${problems.annotationIds.join(", ")}).`, { missing: problems });
+  }
+  const other = [...problems.entityIds, ...problems.eventIds, ...problems.contradictionIds];
+  if (other.length > 0) {
+    throw new ValidationError(`The body refers to an entity, event or contradiction that does not exist or was deleted (${other.join(", ")}).`, { missing: problems });
+  }
+  return doc;
+}
+
+/** 409 with a free address to use instead. */
+async function assertSlugFree(tx: Client, slug: string, exceptId?: string): Promise<void> {
+  const holder = await tx.briefing.findUnique({ where: { slug }, select: { id: true } });
+  if (!holder || holder.id === exceptId) return;
+  const suggestion = await freeSlugLike(tx, slug);
+  throw new ConflictError(`The address /briefings/${slug} is taken. Try /briefings/${suggestion}.`, { suggestion });
+}
+
+async function freeSlugLike(tx: Client, slug: string): Promise<string> {
+  const taken = await tx.briefing.findMany({ where: { slug: { startsWith: slug.slice(0, 60) } }, select: { slug: true } });
+  return suggestFreeSlug(slug, new Set(taken.map((row) => row.slug)));
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+// ───────────────────────────── drafts ─────────────────────────────
+
+export async function createBriefing(actor: Actor, input: unknown): Promise<BriefingView> {
+  assertComposer(actor);
+  const data = parseInput(createBriefingSchema, input);
+  try {
+    return await db.$transaction(async (tx) => {
+      const body = await prepareBody(tx, data.body ?? emptyBriefingDoc(), null);
+      // An address the writer chose must be free; one derived from the title is made free.
+      const slug = data.slug ?? (await freeSlugLike(tx, slugify(data.title)));
+      if (data.slug) await assertSlugFree(tx, slug);
+      const bodyJson = body as unknown as Prisma.InputJsonValue;
+      const created = await tx.briefing.create({
+        data: { slug, title: data.title, summary: data.summary ?? null, body: bodyJson, authorId: actor.id },
+        select: { id: true },
+      });
+      await tx.briefingDraft.create({ data: { briefingId: created.id, version: 1, title: data.title, body: bodyJson, authorId: actor.id } });
+      await recordAudit(tx, { actorId: actor.id, action: "briefing.create", targetType: "Briefing", targetId: created.id, detail: { slug } });
+      return viewOf(tx, created.id);
+    }, TRANSACTION_OPTIONS);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const slug = data.slug ?? slugify(data.title);
+      const suggestion = await freeSlugLike(db, slug);
+      throw new ConflictError(`The address /briefings/${slug} was just taken. Try /briefings/${suggestion}.`, { suggestion });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Saves the draft if `version` is still current (else 409 with the current state, never a
+ * silent overwrite) and records it as a new BriefingDraft. An edit after approval or
+ * publication makes the briefing a draft again that needs a new approval.
+ */
+export async function updateBriefing(actor: Actor, id: string, input: unknown): Promise<BriefingView> {
+  assertComposer(actor);
+  const data = parseInput(updateBriefingSchema, input);
+  return db.$transaction(async (tx) => {
+    const current = await tx.briefing.findUnique({
+      where: { id },
+      select: { id: true, version: true, status: true, title: true, slug: true, body: true, _count: { select: { published: true } } },
+    });
+    if (!current) throw new NotFoundError("The briefing");
+    if (current.status === "RETRACTED") throw new ConflictError("This briefing was retracted and can no longer be edited.", { current: await viewOf(tx, id) });
+    if (data.version !== current.version) {
+      throw new ConflictError(`Someone else saved this briefing (now version ${current.version}) after the version you edited (${data.version}).`, {
+        current: await viewOf(tx, id),
+      });
+    }
+    if (data.slug !== undefined && data.slug !== current.slug) {
+      if (current._count.published > 0) throw new ValidationError("The address of a published briefing cannot change: readers and feeds link to it.");
+      await assertSlugFree(tx, data.slug, id);
+    }
+    const previousRefs = collectReferences(sanitizeBriefingDoc(current.body));
+    const body = data.body === undefined ? undefined : await prepareBody(tx, data.body, previousRefs);
+    const version = current.version + 1;
+    const status = current.status === "APPROVED" || current.status === "PUBLISHED" ? "DRAFT" : current.status;
+    const title = data.title ?? current.title;
+    const bodyJson = (body ?? sanitizeBriefingDoc(current.body)) as unknown as Prisma.InputJsonValue;
+    // Conditional on the version read above, so a concurrent save cannot slip in between.
+    const { count } = await tx.briefing.updateMany({
+      where: { id, version: current.version },
+      data: {
+        version,
+        status,
+        title,
+        slug: data.slug,
+        summary: data.summary,
+        ...(body ? { body: bodyJson } : {}),
+      },
+    });
+    if (count === 0) throw new ConflictError("Someone else saved this briefing at the same moment.", { current: await viewOf(tx, id) });
+    await tx.briefingDraft.create({ data: { briefingId: id, version, title, body: bodyJson, authorId: actor.id } });
+    await recordAudit(tx, { actorId: actor.id, action: "briefing.update", targetType: "Briefing", targetId: id, detail: { version, status } });
+    return viewOf(tx, id);
+  }, TRANSACTION_OPTIONS);
+}
+
+// ───────────────────────────── review workflow ─────────────────────────────
+
+export async function submitBriefing(actor: Actor, id: string, input: unknown = {}): Promise<BriefingView> {
+  assertComposer(actor);
+  const data = parseInput(submitBriefingSchema, input);
+  return db.$transaction(async (tx) => {
+    const current = await tx.briefing.findUnique({ where: { id }, select: { status: true } });
+    if (!current) throw new NotFoundError("The briefing");
+    if (current.status !== "DRAFT") {
+      throw new ConflictError(`Only a draft can be submitted for review; this briefing is ${current.status.toLowerCase().replace("_", " ")}.`, { current: await viewOf(tx, id) });
+    }
+    const { count } = await tx.briefing.updateMany({ where: { id, status: "DRAFT" }, data: { status: "IN_REVIEW" } });
+    if (count === 0) throw new ConflictError("The briefing changed at the same moment; reload it.", { current: await viewOf(tx, id) });
+    await tx.briefingReview.create({ data: { briefingId: id, actorId: actor.id, action: "submit", comment: data.comment ?? null } });
+    await recordAudit(tx, { actorId: actor.id, action: "briefing.submit", targetType: "Briefing", targetId: id });
+    return viewOf(tx, id);
+  });
+}
+
+async function assertReviewer(tx: Tx, actor: Actor, id: string) {
+  if (!canReviewBriefings(actor)) throw new ForbiddenError("Only analysts approve or return briefings.");
+  const current = await tx.briefing.findUnique({ where: { id }, select: { status: true, version: true, authorId: true } });
+  if (!current) throw new NotFoundError("The briefing");
+  if (!canReviewBriefing(actor, await listBriefingWriters(tx, id, current.authorId))) {
+    throw new ForbiddenError("You wrote this briefing, so another analyst must review it.");
+  }
+  if (current.status !== "IN_REVIEW") {
+    throw new ConflictError(`Only a briefing in review can be approved or returned; this one is ${current.status.toLowerCase().replace("_", " ")}.`, {
+      current: await viewOf(tx, id),
+    });
+  }
+  return current;
+}
+
+/** Approves the current draft version; naming an older version than the current one (the analyst read a stale draft) is refused. */
+export async function approveBriefing(actor: Actor, id: string, input: unknown = {}): Promise<BriefingView> {
+  const data = parseInput(approveBriefingSchema, input);
+  return db.$transaction(async (tx) => {
+    const current = await assertReviewer(tx, actor, id);
+    if (data.version !== undefined && data.version !== current.version) {
+      throw new ConflictError(`The briefing was edited (now version ${current.version}) after the version you read (${data.version}); read it again before approving.`, {
+        current: await viewOf(tx, id),
+      });
+    }
+    const { count } = await tx.briefing.updateMany({
+      where: { id, status: "IN_REVIEW", version: current.version },
+      data: { status: "APPROVED", approvedById: actor.id, approvedVersion: current.version },
+    });
+    if (count === 0) throw new ConflictError("The briefing changed at the same moment; read it again.", { current: await viewOf(tx, id) });
+    await tx.briefingReview.create({ data: { briefingId: id, actorId: actor.id, action: "approve", comment: data.comment ?? null } });
+    await recordAudit(tx, { actorId: actor.id, action: "briefing.approve", targetType: "Briefing", targetId: id, detail: { version: current.version } });
+    return viewOf(tx, id);
+  });
+}
+
+export async function returnBriefing(actor: Actor, id: string, input: unknown): Promise<BriefingView> {
+  const data = parseInput(returnBriefingSchema, input);
+  return db.$transaction(async (tx) => {
+    await assertReviewer(tx, actor, id);
+    const { count } = await tx.briefing.updateMany({ where: { id, status: "IN_REVIEW" }, data: { status: "DRAFT" } });
+    if (count === 0) throw new ConflictError("The briefing changed at the same moment; read it again.", { current: await viewOf(tx, id) });
+    await tx.briefingReview.create({ data: { briefingId: id, actorId: actor.id, action: "return", comment: data.comment } });
+    await recordAudit(tx, { actorId: actor.id, action: "briefing.return", targetType: "Briefing", targetId: id });
+    return viewOf(tx, id);
+  });
+}
+
+// ───────────────────────────── publishing ─────────────────────────────
+
+/**
+ * Publishes the approved draft as the next immutable BriefingVersion: sanitized HTML with its
+ * citations, quotes, timeline and structured data frozen as the workspace has them now.
+ * Refused with 409 and every blocker (see vetting.ts) when anything is not vetted; publishing
+ * again needs a change note.
+ */
+export async function publishBriefing(actor: Actor, id: string, input: unknown = {}): Promise<PublishResult & { slug: string }> {
+  assertComposer(actor);
+  const data = parseInput(publishBriefingSchema, input);
+  return db.$transaction(async (tx) => {
+    // One publisher at a time per briefing: the version number is the next after the last.
+    await tx.$queryRaw`SELECT 1 FROM "Briefing" WHERE "id" = ${id} FOR UPDATE`;
+    const briefing = await tx.briefing.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        summary: true,
+        body: true,
+        status: true,
+        version: true,
+        approvedVersion: true,
+        author: { select: { name: true } },
+        published: { select: { number: true, publishedAt: true }, orderBy: { number: "asc" } },
+      },
+    });
+    if (!briefing) throw new NotFoundError("The briefing");
+    if (briefing.status === "RETRACTED") throw new ConflictError("This briefing was retracted and cannot be published again.", { blockers: [] });
+    const doc = sanitizeBriefingDoc(briefing.body);
+    const loaded = await loadSources(tx, collectReferences(doc));
+    const blockers = await findBlockers(tx, briefing, loaded);
+    if (blockers.length > 0) {
+      throw new ConflictError(`The briefing cannot be published yet: ${blockers.length} ${blockers.length === 1 ? "problem needs" : "problems need"} fixing.`, { blockers });
+    }
+    const previous = briefing.published.at(-1);
+    if (previous && !data.note) throw new ValidationError("Publishing a new version needs a change note telling readers what changed.");
+
+    const rendered = renderBriefing(doc, await toRenderSources(tx, loaded));
+    const number = (previous?.number ?? 0) + 1;
+    const publishedAt = new Date();
+    const path = briefingPath(briefing.slug);
+    const url = `${publicBaseUrl()}${path}`;
+    const jsonLd = buildBriefingJsonLd({
+      url,
+      headline: briefing.title,
+      description: briefing.summary,
+      datePublished: (briefing.published[0]?.publishedAt ?? publishedAt).toISOString(),
+      dateModified: publishedAt.toISOString(),
+      authorName: briefing.author.name,
+      publisherName: PUBLISHER_NAME,
+      publisherUrl: publicBaseUrl(),
+      notes: rendered.notes,
+      disagreements: rendered.disagreements,
+    });
+    await tx.briefingVersion.create({
+      data: {
+        briefingId: id,
+        number,
+        title: briefing.title,
+        summary: briefing.summary,
+        html: rendered.html,
+        citations: rendered.notes as unknown as Prisma.InputJsonValue,
+        timeline: rendered.timelines as unknown as Prisma.InputJsonValue,
+        jsonLd: jsonLd as unknown as Prisma.InputJsonValue,
+        changeNote: data.note ?? null,
+        publishedById: actor.id,
+        publishedAt,
+      },
+    });
+    await tx.briefing.update({ where: { id }, data: { status: "PUBLISHED" } });
+    await tx.briefingReview.create({ data: { briefingId: id, actorId: actor.id, action: "publish", comment: data.note ?? null } });
+    await recordAudit(tx, { actorId: actor.id, action: "briefing.publish", targetType: "Briefing", targetId: id, detail: { number, draftVersion: briefing.version } });
+    return { version: number, url, path, publishedAt: publishedAt.toISOString(), slug: briefing.slug };
+  }, TRANSACTION_OPTIONS);
+}
+
+/** Retracts a published briefing: its public page stays, headed by the retraction note. */
+export async function retractBriefing(actor: Actor, id: string, input: unknown): Promise<BriefingView> {
+  assertComposer(actor);
+  const data = parseInput(retractBriefingSchema, input);
+  return db.$transaction(async (tx) => {
+    const current = await tx.briefing.findUnique({ where: { id }, select: { status: true, _count: { select: { published: true } } } });
+    if (!current) throw new NotFoundError("The briefing");
+    if (current._count.published === 0) throw new ConflictError("Only a published briefing can be retracted.", { current: await viewOf(tx, id) });
+    if (current.status === "RETRACTED") throw new ConflictError("This briefing is already retracted.", { current: await viewOf(tx, id) });
+    await tx.briefing.update({ where: { id }, data: { status: "RETRACTED", retractedAt: new Date(), retractionNote: data.note } });
+    await tx.briefingReview.create({ data: { briefingId: id, actorId: actor.id, action: "retract", comment: data.note } });
+    await recordAudit(tx, { actorId: actor.id, action: "briefing.retract", targetType: "Briefing", targetId: id });
+    return viewOf(tx, id);
+  });
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
+import { buildPublicFeed, getPublicBriefing, listPublishedBriefings } from "./public";
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./slug";
+
+/**
+ * The public pages read published briefings through Next's data cache: a version is frozen,
+ * so a page is built from the database once and then served from the cache until the next
+ * publication or retraction purges it (revalidatePublicBriefing). No query per view.
+ */
+
+const ALL_BRIEFINGS_TAG = "public-briefings";
+const briefingTag = (slug: string) => `public-briefing:${slug}`;
+
+export async function getCachedPublicBriefing(slug: string, number?: number) {
+  // Addresses that cannot exist are answered without a cache entry or a query.
+  if (!SLUG_PATTERN.test(slug) || slug.length > MAX_SLUG_LENGTH) return null;
+  return unstable_cache(() => getPublicBriefing(slug, number), ["public-briefing", slug, String(number ?? "latest")], {
+    tags: [ALL_BRIEFINGS_TAG, briefingTag(slug)],
+  })();
+}
+
+export const getCachedPublishedBriefings = unstable_cache(() => listPublishedBriefings(), ["public-briefings-list"], { tags: [ALL_BRIEFINGS_TAG] });
+
+export const getCachedPublicFeed = unstable_cache(() => buildPublicFeed(), ["public-briefings-feed"], { tags: [ALL_BRIEFINGS_TAG] });
+
+/** Purges the cached public pages and feed of a briefing right away, after it is published or retracted. */
+export function revalidatePublicBriefing(slug: string): void {
+  try {
+    revalidateTag(briefingTag(slug), { expire: 0 });
+    revalidateTag(ALL_BRIEFINGS_TAG, { expire: 0 });
+    revalidatePath("/briefings");
+    revalidatePath("/briefings/feed.xml");
+    revalidatePath(`/briefings/${slug}`);
+    revalidatePath("/briefings/[slug]/v/[n]", "page");
+  } catch (error) {
+    // Outside a Next.js request (command-line scripts, tests calling route handlers directly) there is no cache to purge.
+    if (error instanceof Error && error.message.startsWith("Invariant: static generation store missing")) return;
+    throw error;
+  }
+}
