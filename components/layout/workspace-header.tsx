@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/entities", label: "Entities" },
   { href: "/events", label: "Events" },
   { href: "/contradictions", label: "Contradictions" },
+  { href: "/compare", label: "Compare sources" },
   { href: "/compose", label: "Briefings" },
   { href: "/briefings", label: "Public site" },
 ] as const;
@@ -23,7 +24,12 @@ export function WorkspaceHeader({ actor }: { actor: Actor }) {
             <li key={link.href}><Link href={link.href}>{link.label}</Link></li>
           ))}
           <li><Link href="/settings/tokens">API tokens</Link></li>
-          {actor.role === "ADMIN" ? <li><Link href="/admin/users">Users</Link></li> : null}
+          {actor.role === "ADMIN" ? (
+            <>
+              <li><Link href="/admin/users">Users</Link></li>
+              <li><Link href="/admin/annotation-kinds">Annotation kinds</Link></li>
+            </>
+          ) : null}
         </ul>
       </nav>
       <div className="who">

@@ -7,7 +7,7 @@ import { createUserSchema, updateUserSchema } from "@/lib/auth/schemas";
 import { requireActor } from "@/lib/auth/session";
 import { parseInput } from "@/lib/validation";
 
-export async function createUserAction(_previous: unknown, form: FormData) {
+export async function createUserAction(form: FormData) {
   return runAction(async () => {
     const input = parseInput(createUserSchema, {
       email: form.get("email"),

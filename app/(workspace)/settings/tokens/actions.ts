@@ -10,7 +10,7 @@ import { parseInput } from "@/lib/validation";
 
 const ANY_MEMBER = ["EDITOR", "ANALYST", "ADMIN"] as const;
 
-export async function createTokenAction(_previous: unknown, form: FormData) {
+export async function createTokenAction(form: FormData) {
   return runAction(async () => {
     const input = parseInput(createTokenSchema, { name: form.get("name") });
     const actor = await requireActor(ANY_MEMBER);

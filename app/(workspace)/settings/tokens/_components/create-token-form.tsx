@@ -1,18 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createTokenAction } from "../actions";
 
 export function CreateTokenForm() {
-  const [state, action] = useActionState(createTokenAction, null);
+  const { pending, result: state, onSubmit } = useActionForm(createTokenAction, { resetOnSuccess: true });
   return (
-    <form action={action} className="card">
+    <form onSubmit={onSubmit} className="card" aria-label="Create a token">
       <div className="inline-form">
         <Field label="Token name" name="name" required maxLength={80} hint="What will use it, e.g. the import script." />
-        <SubmitButton pendingText="Creating…">Create token</SubmitButton>
+        <button type="submit" className="button" disabled={pending}>{pending ? "Creating…" : "Create token"}</button>
       </div>
       {state && !state.ok ? <Alert kind="error">{state.error}</Alert> : null}
       {state?.ok ? (
