@@ -1,9 +1,30 @@
 import "server-only";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { importArticles, refreshSuggestions } from "@/lib/articles/mutations";
+import { db } from "@/lib/db";
+
+const SEEDS_DIR = path.resolve(import.meta.dirname, "../seeds");
 
 /**
- * Imports the articles in seeds/ when the database has none. The article importer
- * (lib/articles) plugs in here; until it exists there is nothing to import with.
+ * On the first start of a database without articles, imports every file in seeds/ through the
+ * importer, exactly as `npm run import` would, and logs what happened to each.
  */
 export async function seedOnFirstStart(log: (line: string) => void): Promise<void> {
-  log("Seed articles: the importer is not available yet; skipping.");
+  if ((await db.article.count()) > 0) return;
+  const names = (await readdir(SEEDS_DIR, { withFileTypes: true }))
+    .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
+    .map((entry) => entry.name)
+    .sort();
+  if (names.length === 0) {
+    log("Seed articles: seeds/ is empty; nothing to import.");
+    return;
+  }
+  const sources = await Promise.all(names.map(async (name) => ({ bytes: await readFile(path.join(SEEDS_DIR, name)), filename: name })));
+  const outcomes = await importArticles(null, sources);
+  log(`Seed articles: the database had none, so the ${names.length} file(s) in seeds/ went through the importer:`);
+  for (const outcome of outcomes) {
+    log(outcome.status === "failed" ? `  failed    ${outcome.file}: ${outcome.error}` : `  ${outcome.status.padEnd(9)} ${outcome.file}: ${outcome.title}`);
+  }
+  await refreshSuggestions(outcomes.flatMap((outcome) => (outcome.status === "imported" ? [outcome.articleId!] : [])));
 }

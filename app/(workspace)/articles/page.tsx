@@ -1,14 +1,48 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { ArticleFilters } from "@/components/articles/article-filters";
+import { ArticleTable } from "@/components/articles/article-table";
+import { Alert } from "@/components/ui/alert";
+import { canImportArticles } from "@/lib/articles/permissions";
+import { listArticles, listOutlets } from "@/lib/articles/queries";
+import { articleListQuerySchema } from "@/lib/articles/schemas";
 import { requirePageActor } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Articles" };
 
-export default async function ArticlesPage() {
-  await requirePageActor();
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ArticlesPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requirePageActor();
+  const params = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const parsed = articleListQuerySchema.safeParse(params);
+  // A malformed filter (e.g. a hand-edited date) is dropped with a note rather than failing the page.
+  const query = parsed.success ? parsed.data : articleListQuerySchema.parse({ q: params.q, page: params.page });
+  const [list, outlets] = await Promise.all([listArticles(actor, query), listOutlets(actor)]);
+  const pageLink = (page: number) => `/articles?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([, value]) => value)), page: String(page) })}`;
+  const filtered = Boolean(query.q || query.outlet || query.kind || query.from || query.to);
+
   return (
     <>
-      <h1>Articles</h1>
-      <p>No articles yet.</p>
+      <div className="article-list-summary">
+        <h1>Articles</h1>
+        {canImportArticles(actor) ? <Link href="/import" className="button">Import articles</Link> : null}
+      </div>
+      <ArticleFilters query={query} outlets={outlets} />
+      {parsed.success ? null : <Alert kind="error">{parsed.error.issues[0]?.message ?? "A filter was not valid."} The filters were reset.</Alert>}
+      <p role="status" className="muted">
+        {list.total === 0
+          ? filtered ? "No articles match." : "No articles yet."
+          : `${list.total} article${list.total === 1 ? "" : "s"}${filtered ? " match" : ""}${list.pageCount > 1 ? `; page ${list.page} of ${list.pageCount}` : ""}.`}
+      </p>
+      {list.items.length > 0 ? <ArticleTable items={list.items} /> : null}
+      {list.pageCount > 1 ? (
+        <nav className="pagination" aria-label="Pages">
+          {list.page > 1 ? <Link href={pageLink(list.page - 1)}>Previous page</Link> : null}
+          <span>Page {list.page} of {list.pageCount}</span>
+          {list.page < list.pageCount ? <Link href={pageLink(list.page + 1)}>Next page</Link> : null}
+        </nav>
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,30 @@
+import type { ArticleDetail } from "@/lib/articles/queries";
+import { KIND_LABELS } from "@/lib/articles/schemas";
+import { formatDay, formatTimestamp } from "./format";
+import "./articles.css";
+
+/** The article's metadata as a definition list. */
+export function ArticleFacts({ article }: { article: ArticleDetail }) {
+  const facts: [string, React.ReactNode][] = [
+    ["Title", <>{article.title}{article.titleProvisional ? <> <span className="badge warn">provisional</span></> : null}</>],
+    ["Outlet", article.outlet ?? <span className="muted">unknown</span>],
+    ["Publication date", article.publishedAt ? formatDay(article.publishedAt) : <span className="muted">not stated in the source</span>],
+    ["Original URL", article.url ? <a href={article.url} rel="noopener noreferrer nofollow" target="_blank">{article.url}</a> : <span className="muted">none</span>],
+    ["Author", article.author ?? <span className="muted">not named</span>],
+    ["Kind", KIND_LABELS[article.kind]],
+  ];
+  if (article.commentators.length > 0) facts.push(["Commentators", article.commentators.join(", ")]);
+  if (article.disclaimer) facts.push(["Disclaimer", article.disclaimer]);
+  facts.push(["Language", article.language ?? <span className="muted">not recognised</span>]);
+  facts.push(["Imported", `${formatTimestamp(article.createdAt)}${article.createdBy ? ` by ${article.createdBy}` : ""}`]);
+  return (
+    <dl className="metadata-list" aria-label="Metadata">
+      {facts.map(([label, value]) => (
+        <div key={label} style={{ display: "contents" }}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

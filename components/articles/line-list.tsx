@@ -1,0 +1,79 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import type { ActionResult } from "@/lib/api/action";
+import type { ChangeLinesInput } from "@/lib/articles/schemas";
+import type { ClassifiedLine } from "@/lib/articles/types";
+import "./articles.css";
+
+type Reanchored = { kept: number; moved: number; fuzzy: number; orphaned: number };
+type Change = (input: ChangeLinesInput) => Promise<ActionResult<{ revisionId: string; number: number; reanchored: Reanchored }>>;
+
+type Props = {
+  articleId: string;
+  revisionId: string;
+  lines: ClassifiedLine[];
+  /** Without it the list is read-only (analysts, old revisions). */
+  change?: Change;
+};
+
+function describeResult(number: number, kept: boolean, reanchored: Reanchored): string {
+  const moved = reanchored.kept + reanchored.moved + reanchored.fuzzy;
+  const notes = [
+    moved ? `${moved} annotation${moved === 1 ? "" : "s"} moved to it` : "",
+    reanchored.fuzzy ? `${reanchored.fuzzy} to check` : "",
+    reanchored.orphaned ? `${reanchored.orphaned} could not be placed` : "",
+  ].filter(Boolean);
+  return `Line ${kept ? "restored" : "removed"}: revision ${number} created${notes.length ? `; ${notes.join(", ")}` : ""}.`;
+}
+
+/** Every line the importer read, in order: removed ones struck through with the reason, each reversible. */
+export function LineList({ articleId, revisionId, lines, change }: Props) {
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  function toggle(index: number, kept: boolean) {
+    if (!change) return;
+    startTransition(async () => {
+      const result = await change({ articleId, revisionId, decisions: [{ index, kept }] });
+      setMessage(result.ok ? { ok: true, text: describeResult(result.data.number, kept, result.data.reanchored) } : { ok: false, text: result.error });
+    });
+  }
+
+  if (lines.length === 0) return <p className="muted">This revision has no line list.</p>;
+  return (
+    <>
+      {message ? <p role={message.ok ? "status" : "alert"} className={`alert ${message.ok ? "success" : "error"}`}>{message.text}</p> : null}
+      <ol className="line-list" aria-label="Lines of the original">
+        {lines.map((line, index) => (
+          <li key={index} data-kept={line.kept}>
+            <span className="line-number" aria-hidden="true">{index + 1}</span>
+            <span>
+              {line.kept ? (
+                line.text
+              ) : (
+                <>
+                  <del className="removed-text">{line.text}</del>
+                  <span className="badge reason">removed: {line.reason ?? "editor"}</span>
+                </>
+              )}
+            </span>
+            {change ? (
+              <button
+                type="button"
+                className="button secondary"
+                disabled={pending}
+                aria-label={`${line.kept ? "Remove" : "Restore"} line ${index + 1}`}
+                onClick={() => toggle(index, !line.kept)}
+              >
+                {line.kept ? "Remove" : "Restore"}
+              </button>
+            ) : (
+              <span />
+            )}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import { createHash } from "node:crypto";
+import { ParseError, parseArticle, type ArticleFormat, type ParsedArticle } from "./extract";
+import type { ArticleKindName, ExtractedMetadata } from "./schemas";
+
+/** One file or pasted text to import, as bytes: what is stored as the original. */
+export type ImportSource = {
+  bytes: Uint8Array;
+  /** The file name (or path, for the command line) shown in results and kept with the revision. */
+  filename?: string | null;
+  format?: ArticleFormat;
+};
+
+export type PreparedImport =
+  | { ok: true; file: string | null; bytes: Uint8Array; contentHash: string; article: ParsedArticle }
+  | { ok: false; file: string | null; error: string; code: string };
+
+/** Text that reached us as a string (pasted, JSON): stored as its UTF-8 bytes. */
+export function sourceFromText(text: string, options: { filename?: string | null; format?: ArticleFormat } = {}): ImportSource {
+  return { bytes: new TextEncoder().encode(text), filename: options.filename ?? null, format: options.format };
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * Parses one source. A file the parser refuses becomes a per-file failure with the parser's
+ * message for editors; an unexpected parser failure is reported the same way, so one odd file
+ * never stops the others of a batch.
+ */
+export function prepareImport(source: ImportSource): PreparedImport {
+  const file = source.filename ?? null;
+  try {
+    const article = parseArticle({ bytes: source.bytes, filename: source.filename ?? undefined, format: source.format });
+    return { ok: true, file, bytes: source.bytes, contentHash: contentHash(source.bytes), article };
+  } catch (error) {
+    if (error instanceof ParseError) return { ok: false, file, error: error.message, code: error.code };
+    console.error(`Importing ${file ?? "pasted text"} failed in the parser:`, error);
+    return { ok: false, file, error: "The importer could not read this file.", code: "parser" };
+  }
+}
+
+/** A file over the size limit, refused before its bytes are read. */
+export function tooLargeImport(file: string | null): PreparedImport {
+  const error = new ParseError("too-large");
+  return { ok: false, file, error: error.message, code: error.code };
+}
+
+export function kindName(article: ParsedArticle): ArticleKindName {
+  return article.kind.toUpperCase() as ArticleKindName;
+}
+
+/** The extracted fields, as stored with each revision and shown in previews. */
+export function extractedMetadata(article: ParsedArticle): ExtractedMetadata {
+  return {
+    title: article.title,
+    titleProvisional: article.titleProvisional,
+    outlet: article.outlet,
+    url: article.url,
+    author: article.author,
+    commentators: article.commentators,
+    publishedAt: article.publishedAt,
+    language: article.language,
+    kind: kindName(article),
+    disclaimer: article.disclaimer,
+  };
+}
+
+/** One element of `npm run import -- --dry-run --json`: exactly these keys, in this order. */
+export type DryRunRecord = {
+  file: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  kind: string | null;
+  paragraphs: string[];
+  removed: { text: string; reason: string }[];
+  error: string | null;
+};
+
+export function dryRunRecord(file: string, prepared: PreparedImport): DryRunRecord {
+  if (!prepared.ok) {
+    return {
+      file,
+      title: null,
+      outlet: null,
+      url: null,
+      author: null,
+      publishedAt: null,
+      language: null,
+      kind: null,
+      paragraphs: [],
+      removed: [],
+      error: prepared.error,
+    };
+  }
+  const { article } = prepared;
+  return {
+    file,
+    title: article.title,
+    outlet: article.outlet,
+    url: article.url,
+    author: article.author,
+    publishedAt: article.publishedAt,
+    language: article.language,
+    kind: article.kind,
+    paragraphs: article.paragraphs,
+    removed: article.removed.map(({ text, reason }) => ({ text, reason })),
+    error: null,
+  };
+}

@@ -1,0 +1,167 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/users";
+
+function unique(prefix: string): string {
+  return `${prefix}${randomBytes(4).toString("hex")}`;
+}
+
+function messyPage(word: string): string {
+  return [
+    "We use cookies to give you the best experience. By continuing to browse you agree to our use of cookies.",
+    `Lighthouse ${word} restored after storm damage`,
+    "By Ingrid Solberg",
+    "Original article: https://coastnews.example.com/lighthouse-restored",
+    "",
+    `Engineers finished restoring the ${word} lighthouse on Thursday, three months after a winter storm tore off its lantern room and flooded the keeper's cottage.`,
+    "",
+    "Photo: Coast News / Lars Berg",
+    "",
+    "The light will be switched on again at dusk on Saturday, the maritime authority said, and guided tours will resume in the spring.",
+    "",
+    "Leave a Reply",
+  ].join("\n");
+}
+
+test("an editor pastes a page, previews the extraction, saves it, finds it by full-text search and sees its provenance", async ({ page }) => {
+  const word = unique("lh");
+  await signIn(page, "editor");
+  await page.getByRole("link", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Import articles" })).toBeVisible();
+
+  await page.getByRole("textbox", { name: "Pasted text" }).fill(messyPage(word));
+  await page.getByRole("button", { name: "Preview pasted text" }).click();
+
+  const item = page.getByRole("article", { name: "Import of Pasted text" });
+  await expect(item.getByText(`Lighthouse ${word} restored after storm damage`).first()).toBeVisible();
+  await expect(item.getByText("ready")).toBeVisible();
+  const removed = item.getByRole("list", { name: "Removed lines" });
+  await expect(removed.getByRole("listitem").filter({ hasText: "Leave a Reply" })).toContainText("comment form");
+  await expect(removed.getByRole("listitem").filter({ hasText: "We use cookies" })).toContainText("consent");
+  await expect(removed.getByRole("listitem").filter({ hasText: "Photo: Coast News" })).toContainText("credit");
+  await expect(item.getByRole("list", { name: "Body paragraphs" }).getByRole("listitem")).toHaveCount(2);
+  await expect(item.getByRole("definition").filter({ hasText: /^Ingrid Solberg$/ })).toBeVisible();
+
+  await page.getByRole("button", { name: "Import 1 article" }).click();
+  await expect(item.getByText(/^Imported as/)).toBeVisible();
+  await expect(page.getByText("Finished 1 file: 1 imported, 0 duplicate, 0 new revision, 0 failed.")).toBeVisible();
+
+  // Importing the same text again says it is a duplicate.
+  await page.getByRole("textbox", { name: "Pasted text" }).fill(messyPage(word));
+  await page.getByRole("button", { name: "Preview pasted text" }).click();
+  await expect(page.getByRole("article", { name: "Import of Pasted text" }).getByText("already imported")).toBeVisible();
+
+  // Full-text search over the body finds it.
+  await page.getByRole("link", { name: "Articles", exact: true }).click();
+  await page.getByRole("searchbox", { name: "Search" }).fill(`${word} keeper's cottage`);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("1 article match.");
+  await page.getByRole("link", { name: `Lighthouse ${word} restored after storm damage` }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Lighthouse ${word} restored after storm damage`);
+  const facts = page.getByRole("definition");
+  await expect(facts.filter({ hasText: /^Ingrid Solberg$/ })).toBeVisible();
+  await expect(facts.filter({ hasText: /^coastnews\.example\.com$/ })).toBeVisible();
+  await expect(page.getByText(`Engineers finished restoring the ${word} lighthouse`).first()).toBeVisible();
+
+  // Provenance: the original as imported, and every line with removed ones struck through and their reasons.
+  await page.getByText("Show the original as imported").click();
+  await expect(page.getByLabel("Original text")).toContainText("Leave a Reply");
+  const lines = page.getByRole("list", { name: "Lines of the original" });
+  const reply = lines.getByRole("listitem").filter({ hasText: "Leave a Reply" });
+  await expect(reply.locator("del")).toHaveText("Leave a Reply");
+  await expect(reply).toContainText("removed: comment form");
+  await expect(page.getByRole("link", { name: "Download the original" })).toHaveAttribute("href", /\/revisions\/1\/original$/);
+
+  // Restoring a removed line makes revision 2; revision 1 stays readable.
+  await reply.getByRole("button", { name: /^Restore line/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "revision 2 created" })).toBeVisible();
+  await expect(lines.getByRole("listitem").filter({ hasText: "Leave a Reply" }).locator("del")).toHaveCount(0);
+  const revisions = page.getByRole("table", { name: "Revisions" });
+  await expect(revisions.getByRole("row")).toHaveCount(3);
+  await revisions.getByRole("link", { name: "Revision 1" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Revision 1 of");
+  await expect(page.getByRole("note")).toContainText("earlier revision");
+  await expect(page.getByRole("list", { name: "Lines of the original" }).getByRole("listitem").filter({ hasText: "Leave a Reply" }).locator("del")).toHaveCount(1);
+});
+
+test("an editor uploads files: bad ones get a clear reason, the headline-less one a provisional title to confirm", async ({ page }) => {
+  const word = unique("up");
+  await signIn(page, "editor");
+  await page.goto("/import");
+  await page.getByLabel("Files to import").setInputFiles([
+    {
+      name: "harbour.md",
+      mimeType: "text/markdown",
+      buffer: Buffer.from(`# Harbour ${word} reopens\n\nThe ${word} harbour reopened to fishing boats on Monday after dredging work that lasted most of the winter.\n\nSkippers said the deeper channel would let larger boats land their catch in town again.`),
+    },
+    {
+      name: "no-headline.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from(`Firefighters in ${word} county contained a forest fire on Sunday evening after two days of work, the regional fire service said.\n\nNo homes were damaged, and a road closed during the fire reopened on Monday morning.`),
+    },
+    { name: "empty.txt", mimeType: "text/plain", buffer: Buffer.from("") },
+  ]);
+
+  const empty = page.getByRole("article", { name: "Import of empty.txt" });
+  await expect(empty.getByRole("alert")).toHaveText("The file is empty.");
+  await expect(page.getByRole("article", { name: "Import of harbour.md" }).getByText("ready")).toBeVisible();
+  const headless = page.getByRole("article", { name: "Import of no-headline.txt" });
+  await expect(headless.getByText("provisional title", { exact: true })).toBeVisible();
+
+  await page.getByRole("button", { name: "Import 2 articles" }).click();
+  await expect(page.getByText("Finished 2 files: 2 imported, 0 duplicate, 0 new revision, 0 failed.")).toBeVisible();
+  await headless.getByRole("link").click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("provisional title");
+  await page.getByRole("button", { name: "Confirm title" }).click();
+  await expect(page.getByText("Title confirmed.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).not.toContainText("provisional title");
+
+  await page.getByText("Correct the metadata").click();
+  const form = page.getByRole("form", { name: "Article metadata" });
+  await form.getByLabel("Title").fill(`Forest fire in ${word} county contained`);
+  await form.getByLabel("Outlet").fill("Regional Herald");
+  await form.getByLabel("Kind").selectOption("NEWS");
+  await form.getByRole("button", { name: "Save metadata" }).click();
+  await expect(form.getByText("Metadata saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Forest fire in ${word} county contained`);
+});
+
+test("a folder-sized upload imports in the background with visible progress and per-file results", async ({ page }) => {
+  const word = unique("bg");
+  await signIn(page, "editor");
+  await page.goto("/import");
+  const files = Array.from({ length: 14 }, (_, n) => ({
+    name: `bulletin-${String(n).padStart(2, "0")}.txt`,
+    mimeType: "text/plain",
+    buffer: Buffer.from(`Bulletin ${n} on ${word} road works\n\nCrews continued road works on section ${n} of the ${word} ring road on Tuesday, the transport office said in its daily bulletin.\n\nDrivers should expect delays of up to twenty minutes at peak times this week.`),
+  }));
+  files[5] = { name: "bulletin-05.txt", mimeType: "text/plain", buffer: Buffer.from("") };
+  await page.getByLabel("Files to import").setInputFiles(files);
+  await expect(page.getByText("This many files are imported in the background.")).toBeVisible();
+  await page.getByRole("button", { name: "Import 13 articles" }).click();
+  await expect(page.getByText("Finished 13 files: 13 imported, 0 duplicate, 0 new revision, 0 failed.")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("article", { name: "Import of bulletin-13.txt" }).getByText(/^Imported as/)).toBeVisible();
+  await expect(page.getByRole("article", { name: "Import of bulletin-05.txt" }).getByRole("alert")).toHaveText("The file is empty.");
+
+  await page.goto(`/articles?q=${word}`);
+  await expect(page.getByRole("status")).toHaveText("13 articles match.");
+});
+
+test("the seed articles are there on first start; an analyst reads them but cannot import or edit", async ({ page }) => {
+  await signIn(page, "analyst");
+  await expect(page.getByRole("table", { name: "Articles" }).getByRole("row")).not.toHaveCount(1);
+  await page.goto("/articles?outlet=Toutiao");
+  const provisional = page.getByRole("row").filter({ hasText: "provisional title" }).first();
+  await expect(provisional).toBeVisible();
+  await provisional.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Provenance" })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: /^Toutiao$/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Restore line/ })).toHaveCount(0);
+  await expect(page.getByText("Correct the metadata")).toHaveCount(0);
+  await page.goto("/import");
+  await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+});
