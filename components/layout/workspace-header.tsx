@@ -4,7 +4,7 @@ import { SignOutButton } from "./sign-out-button";
 
 const LINKS = [
   { href: "/articles", label: "Articles" },
-  { href: "/import", label: "Import" },
+  { href: "/import", label: "Import", writersOnly: true },
   { href: "/review", label: "Review" },
   { href: "/entities", label: "Entities" },
   { href: "/events", label: "Events" },
@@ -20,7 +20,7 @@ export function WorkspaceHeader({ actor }: { actor: Actor }) {
       <Link href="/articles" className="brand">Concord</Link>
       <nav aria-label="Workspace">
         <ul>
-          {LINKS.map((link) => (
+          {LINKS.filter((link) => !("writersOnly" in link) || actor.role !== "ANALYST").map((link) => (
             <li key={link.href}><Link href={link.href}>{link.label}</Link></li>
           ))}
           <li><Link href="/settings/tokens">API tokens</Link></li>

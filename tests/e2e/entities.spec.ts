@@ -101,3 +101,40 @@ test("an editor creates an event with a zoned time and a participant, sees its l
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByText("No dated event matches these filters.")).toBeVisible();
 });
+
+test("an editor links a passage to an entity and to an event and sees it on the event page and the timeline", async ({ page }) => {
+  await signIn(page, "editor");
+  const u = unique();
+  const imported = await (await page.request.post("/api/articles", { data: { text: `Talks resume\n\nForeign Minister Sergei ${u} spoke to his counterpart on Saturday.\n\nOfficials said little.` } })).json();
+  const patched = await page.request.patch(`/api/articles/${imported.id}`, { data: { version: imported.version ?? 1, publishedAt: "2025-05-21", outlet: "E2E Wire" } });
+  expect(patched.status()).toBe(200);
+  const text: string = (await (await page.request.get(`/api/articles/${imported.id}`)).json()).text;
+  const quote = `Foreign Minister Sergei ${u} spoke to his counterpart on Saturday.`;
+  const start = text.indexOf(quote);
+  const annotated = await page.request.post("/api/annotations", {
+    data: { type: "Annotation", target: { source: `/articles/${imported.id}`, selector: [{ type: "TextQuoteSelector", exact: quote }, { type: "TextPositionSelector", start, end: start + quote.length }] }, body: { kind: "quote" } },
+  });
+  expect(annotated.status()).toBe(201);
+  expect((await page.request.post("/api/entities", { data: { type: "person", name: `Sergei ${u}` } })).status()).toBe(201);
+  expect((await page.request.post("/api/events", { data: { type: "phone_call", title: `Call ${u}`, date: { localDate: "2025-05-19", precision: "day" } } })).status()).toBe(201);
+
+  await page.goto(`/articles/${imported.id}`);
+  await page.locator("mark.highlight", { hasText: quote }).first().click();
+  const links = page.getByRole("region", { name: "Links of this passage" });
+  await expect(links.getByRole("list", { name: "Dates in this passage" })).toContainText("“on Saturday” → 17 May 2025");
+  await links.getByRole("searchbox", { name: "Entity" }).fill(u);
+  await links.getByRole("list", { name: "Entity: results" }).getByRole("button", { name: new RegExp(u) }).click();
+  await links.getByRole("button", { name: "Link passage" }).click();
+  await expect(links.getByRole("list", { name: "Links" })).toContainText(`Sergei ${u}`);
+  await links.getByLabel("An event").check();
+  await links.getByRole("searchbox", { name: "Event" }).fill(u);
+  await links.getByRole("list", { name: "Event: results" }).getByRole("button", { name: new RegExp(u) }).click();
+  await expect(links.getByRole("alert").filter({ hasText: "Date mismatch" })).toContainText("17 May 2025, but the event is dated 19 May 2025");
+  await links.getByLabel("Relation").selectOption({ label: "Describes" });
+  await links.getByRole("button", { name: "Link passage" }).click();
+  await links.getByRole("list", { name: "Links" }).getByRole("link", { name: `Call ${u}` }).click();
+  await expect(page.getByRole("region", { name: "What the sources say" }).locator("blockquote")).toHaveText(quote);
+  await page.goto("/events");
+  await page.getByRole("group", { name: "Timeline of events" }).getByRole("link", { name: `Call ${u}, 19 May 2025` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Call ${u}`);
+});

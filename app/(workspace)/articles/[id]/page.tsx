@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { ArticleAnnotations } from "@/components/annotations/article-annotations";
 import { ArticleFacts } from "@/components/articles/article-facts";
 import { ArticleMetadataForm } from "@/components/articles/article-metadata-form";
+import { OpenContradictionsBadge } from "@/components/contradictions/open-contradictions-badge";
+import { ArticleSuggestions } from "@/components/entities/article-suggestions";
 import { LineList } from "@/components/articles/line-list";
 import { OriginalFile } from "@/components/articles/original-file";
 import { RevisionList } from "@/components/articles/revision-list";
@@ -40,6 +42,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
       <p className="muted">
         {[article.outlet, article.publishedAt, KIND_LABELS[article.kind], `revision ${revision.number} of ${article.revisions.length}`].filter(Boolean).join(" · ")}
       </p>
+      <OpenContradictionsBadge articleId={article.id} />
 
       <section aria-labelledby="metadata-heading" className="card">
         <h2 id="metadata-heading">Metadata</h2>
@@ -69,6 +72,8 @@ export default async function ArticlePage({ params }: { params: Params }) {
         <h2 id="text-heading">Text</h2>
         <ArticleAnnotations actor={actor} article={{ id: article.id, currentRevisionId: revision.id, text: revision.text }} />
       </section>
+
+      <ArticleSuggestions actor={actor} articleId={article.id} />
 
       <section aria-labelledby="provenance-heading">
         <h2 id="provenance-heading">Provenance</h2>
