@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { reanchorAnnotationsForRevision, type ReanchorCounts } from "@/lib/annotations/reanchor-revision";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit, recordAuditMany, type AuditEntry } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, type Tx } from "@/lib/db";
 import { refreshArticleSuggestions } from "@/lib/entities/suggestions";
@@ -126,7 +126,7 @@ async function writeBatch(tx: Tx, actor: Actor | null, prepared: readonly Prepar
   const newCurrent = new Map<string, string>();
   const newRevisions: { articleId: string; revision: { id: string; text: string }; existing: boolean; parsed: Parsed }[] = [];
   const outcomes: ImportOutcome[] = [];
-  const audit: Prisma.AuditLogCreateManyInput[] = [];
+  const audit: AuditEntry[] = [];
 
   for (const [i, item] of prepared.entries()) {
     const position = options.positions?.[i];
@@ -178,8 +178,7 @@ async function writeBatch(tx: Tx, actor: Actor | null, prepared: readonly Prepar
     if (existing) await adoptImportedRevision(tx, articleId, revision.id, parsed);
     await reanchorAnnotationsForRevision(tx, articleId, revision);
   }
-  // One statement for the batch; recordAudit would be one round trip per file.
-  if (audit.length > 0) await tx.auditLog.createMany({ data: audit });
+  await recordAuditMany(tx, audit);
   if (options.jobId) await recordJobProgress(tx, options.jobId, outcomes);
   return outcomes;
 }
