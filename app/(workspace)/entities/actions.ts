@@ -17,7 +17,7 @@ function aliasLines(value: FormDataEntryValue | null): string[] {
     .filter(Boolean);
 }
 
-export async function createEntityAction(_previous: unknown, form: FormData) {
+export async function createEntityAction(form: FormData) {
   return runAction(async () => {
     const input = parseInput(createEntitySchema, {
       type: form.get("type"),

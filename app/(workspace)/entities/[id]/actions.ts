@@ -9,7 +9,7 @@ import { addAliasesSchema, updateEntitySchema } from "@/lib/entities/schemas";
 import { ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 
-export async function updateEntityAction(entityId: string, _previous: unknown, form: FormData) {
+export async function updateEntityAction(entityId: string, form: FormData) {
   return runAction(async () => {
     const input = parseInput(updateEntitySchema, {
       version: Number(form.get("version")),
@@ -26,7 +26,7 @@ export async function updateEntityAction(entityId: string, _previous: unknown, f
   }, "Saved.");
 }
 
-export async function addAliasAction(entityId: string, _previous: unknown, form: FormData) {
+export async function addAliasAction(entityId: string, form: FormData) {
   return runAction(async () => {
     const input = parseInput(addAliasesSchema, { entityId, aliases: [String(form.get("alias") ?? "")] });
     const actor = await requireActor(ENTITY_WRITE_ROLES);

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useFormAction } from "@/components/entities/use-form-action";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import type { EntityAliasView } from "@/lib/entities/types";
@@ -10,9 +10,9 @@ import { addAliasAction, removeAliasAction } from "../[id]/actions";
 
 export function AliasEditor({ entityId, aliases, canEdit }: { entityId: string; aliases: EntityAliasView[]; canEdit: boolean }) {
   const router = useRouter();
-  const { state, pending, onSubmit } = useFormAction(
-    async (previous: unknown, form: FormData) => {
-      const result = await addAliasAction(entityId, previous, form);
+  const { result: state, pending, onSubmit } = useActionForm(
+    async (form: FormData) => {
+      const result = await addAliasAction(entityId, form);
       if (result.ok) router.refresh();
       return result;
     },

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
-import { useFormAction } from "@/components/entities/use-form-action";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Field, SelectField } from "@/components/ui/field";
 import { addNamesToEntityAction, createEntityAction } from "../actions";
@@ -20,7 +20,7 @@ function existingFrom(details: unknown): Existing | null {
  * add the names to that one (the merge), or confirm this is a different entity.
  */
 export function CreateEntityForm() {
-  const { state, pending: submitting, onSubmit } = useFormAction(createEntityAction, { resetOnSuccess: true });
+  const { result: state, pending: submitting, onSubmit } = useActionForm(createEntityAction, { resetOnSuccess: true });
   const [merged, setMerged] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const form = useRef<HTMLFormElement>(null);

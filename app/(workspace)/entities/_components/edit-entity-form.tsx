@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { useFormAction } from "@/components/entities/use-form-action";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Field, SelectField } from "@/components/ui/field";
 import type { EntityView } from "@/lib/entities/types";
@@ -12,7 +12,7 @@ import { ENTITY_TYPE_OPTIONS } from "./entity-type-options";
 /** Edits name, type, description and external id from the version shown; a stale version is refused, keeping the input. */
 export function EditEntityForm({ entity }: { entity: EntityView }) {
   const router = useRouter();
-  const { state, pending, onSubmit } = useFormAction(updateEntityAction.bind(null, entity.id));
+  const { result: state, pending, onSubmit } = useActionForm(updateEntityAction.bind(null, entity.id));
   const duplicate = state && !state.ok && (state.details as { existing?: unknown } | undefined)?.existing;
   useEffect(() => {
     if (state?.ok) router.refresh();
