@@ -2,7 +2,7 @@ import { formatDay } from "@/lib/briefings/format";
 import type { CitationNote } from "@/lib/briefings/render";
 import "./public-briefing.css";
 
-const LINK_REL = "noopener noreferrer nofollow";
+import { LINK_REL } from "@/lib/html";
 
 /**
  * The numbered notes under a briefing. Each is the target of its citations (#note-N): the

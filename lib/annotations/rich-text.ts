@@ -10,6 +10,7 @@
  */
 import sanitizeHtml from "sanitize-html";
 import { z } from "zod";
+import { escapeHtml, isRecord, LINK_REL, MAX_NESTING_DEPTH, nestingDepth, wrapInMark } from "@/lib/html";
 
 export type BoldMark = { type: "bold" };
 export type ItalicMark = { type: "italic" };
@@ -42,9 +43,7 @@ const MAX_LINK_CHARS = 2_048;
  * list adds 2). Checked before the recursive validation so that hostile input is rejected
  * instead of overflowing the stack.
  */
-const MAX_NESTING_DEPTH = 24;
 const SAFE_LINK_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
-const LINK_REL = "noopener noreferrer nofollow";
 const ORDERED_LIST_STYLES = ["1", "a", "A", "i", "I"] as const;
 export type OrderedListStyle = (typeof ORDERED_LIST_STYLES)[number];
 
@@ -172,24 +171,6 @@ export const richTextDocSchema: z.ZodType<RichTextDoc> = z
       context.addIssue({ code: "custom", message: `Comment is too long: ${actual} characters (maximum ${maximum}).` });
     }
   });
-
-/** Depth of the `content` tree, computed without recursion so hostile nesting cannot overflow the stack. */
-function nestingDepth(value: unknown): number {
-  let deepest = 0;
-  const pending: [unknown, number][] = [[value, 1]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [node, depth] = next;
-    deepest = Math.max(deepest, depth);
-    if (deepest > MAX_NESTING_DEPTH) break;
-    const content = isRecord(node) ? node.content : undefined;
-    if (Array.isArray(content)) for (const child of content) pending.push([child, depth + 1]);
-  }
-  return deepest;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function childrenOf(node: Record<string, unknown>): unknown[] {
   return Array.isArray(node.content) ? node.content : [];
@@ -352,19 +333,3 @@ function inlineToHtml(node: InlineNode): string {
   return (node.marks ?? []).reduceRight((html, mark) => wrapInMark(mark, html), escapeHtml(node.text));
 }
 
-function wrapInMark(mark: RichTextMark, html: string): string {
-  switch (mark.type) {
-    case "bold":
-      return `<strong>${html}</strong>`;
-    case "italic":
-      return `<em>${html}</em>`;
-    case "link":
-      return `<a href="${escapeHtml(mark.attrs.href)}" rel="${LINK_REL}">${html}</a>`;
-  }
-}
-
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
-}

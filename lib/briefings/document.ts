@@ -16,6 +16,7 @@
 import { z } from "zod";
 import { isSafeLinkHref } from "@/lib/annotations/rich-text";
 import { BRIEFING_NODES } from "./node-names";
+import { isRecord, MAX_NESTING_DEPTH, nestingDepth } from "@/lib/html";
 
 export { BRIEFING_NODES };
 
@@ -52,7 +53,6 @@ export type BriefingDoc = { type: "doc"; content: TopBlockNode[] };
 export const MAX_BODY_CHARS = 100_000;
 export const MAX_IDS_PER_NODE = 100;
 const MAX_LABEL_CHARS = 300;
-const MAX_NESTING_DEPTH = 24;
 /** Ids are cuids in practice; anything else is never looked up. */
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -61,10 +61,6 @@ export function emptyBriefingDoc(): BriefingDoc {
 }
 
 // ───────────────────────────── sanitizing ─────────────────────────────
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function childrenOf(node: Record<string, unknown>): unknown[] {
   return Array.isArray(node.content) ? node.content : [];
@@ -338,19 +334,6 @@ export const briefingDocSchema: z.ZodType<BriefingDoc> = z
       });
     }
   });
-
-function nestingDepth(value: unknown): number {
-  let deepest = 0;
-  const pending: [unknown, number][] = [[value, 1]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [node, depth] = next;
-    deepest = Math.max(deepest, depth);
-    if (deepest > MAX_NESTING_DEPTH) break;
-    const content = isRecord(node) ? node.content : undefined;
-    if (Array.isArray(content)) for (const child of content) pending.push([child, depth + 1]);
-  }
-  return deepest;
-}
 
 // ───────────────────────────── reading ─────────────────────────────
 

@@ -7,6 +7,7 @@
 import sanitizeHtml from "sanitize-html";
 import type { EventDate } from "@/lib/events/dates";
 import type { BriefingDoc, BriefingMark, InlineNode, InsertedBlockNode, ListItemNode, TextBlockNode } from "./document";
+import { escapeHtml, LINK_REL, wrapInMark } from "@/lib/html";
 
 /** A cited passage as readers see it: quote, its sentence, and where it was published. */
 export type SourcePassage = {
@@ -97,7 +98,6 @@ export type RenderedBriefing = {
   disagreements: RenderedDisagreement[];
 };
 
-const LINK_REL = "noopener noreferrer nofollow";
 export const UNAVAILABLE_SOURCE = "source unavailable";
 
 const HTML_ALLOWLIST: sanitizeHtml.IOptions = {
@@ -323,19 +323,3 @@ function isInsertedBlock(block: BriefingDoc["content"][number]): block is Insert
   return block.type === "timeline" || block.type === "disagreements" || block.type === "keyActors";
 }
 
-function wrapInMark(mark: BriefingMark, html: string): string {
-  switch (mark.type) {
-    case "bold":
-      return `<strong>${html}</strong>`;
-    case "italic":
-      return `<em>${html}</em>`;
-    case "link":
-      return `<a href="${escapeHtml(mark.attrs.href)}" rel="${LINK_REL}">${html}</a>`;
-  }
-}
-
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
-}
