@@ -6,7 +6,7 @@
  */
 import sanitizeHtml from "sanitize-html";
 import type { EventDate } from "@/lib/events/dates";
-import type { BriefingDoc, BriefingMark, InlineNode, InsertedBlockNode, ListItemNode, TextBlockNode } from "./document";
+import type { BriefingDoc, InlineNode, InsertedBlockNode, ListItemNode, TextBlockNode } from "./document";
 import { escapeHtml, LINK_REL, wrapInMark } from "@/lib/html";
 
 /** A cited passage as readers see it: quote, its sentence, and where it was published. */
