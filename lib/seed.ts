@@ -1,6 +1,7 @@
 import "server-only";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { isArticleFilename } from "@/lib/articles/extract";
 import { importArticles, refreshSuggestions } from "@/lib/articles/mutations";
 import { db } from "@/lib/db";
 
@@ -13,7 +14,8 @@ const SEEDS_DIR = path.resolve(import.meta.dirname, "../seeds");
 export async function seedOnFirstStart(log: (line: string) => void): Promise<void> {
   if ((await db.article.count()) > 0) return;
   const names = (await readdir(SEEDS_DIR, { withFileTypes: true }))
-    .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
+    // seeds/ also holds the demo curation (demo.json), which is not an article.
+    .filter((entry) => entry.isFile() && !entry.name.startsWith(".") && isArticleFilename(entry.name))
     .map((entry) => entry.name)
     .sort();
   if (names.length === 0) {

@@ -4,7 +4,7 @@
 // Without --dry-run: progress, a summary, and exit code 1 when any file failed (the others still import).
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { MAX_IMPORT_BYTES } from "@/lib/articles/extract";
+import { isArticleFilename, MAX_IMPORT_BYTES } from "@/lib/articles/extract";
 import { dryRunRecord, prepareImport, tooLargeImport, type PreparedImport } from "@/lib/articles/prepare";
 import type { ImportOutcome } from "@/lib/articles/schemas";
 import { readArgs } from "./args";
@@ -25,7 +25,7 @@ if (values.help || positionals.length === 0) {
 
 type Entry = { file: string; problem?: string };
 
-/** Every file named or inside a named folder, in a stable order; missing paths become failures. */
+/** Every file named, and every article file inside a named folder, in a stable order; missing paths become failures. */
 async function listFiles(paths: readonly string[]): Promise<Entry[]> {
   const entries: Entry[] = [];
   for (const given of paths) {
@@ -43,7 +43,7 @@ async function walk(dir: string): Promise<Entry[]> {
   for (const child of children) {
     const full = path.join(dir, child.name);
     if (child.isDirectory()) entries.push(...(await walk(full)));
-    else if (child.isFile()) entries.push({ file: full });
+    else if (child.isFile() && isArticleFilename(child.name)) entries.push({ file: full });
   }
   return entries;
 }

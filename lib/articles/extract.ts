@@ -116,6 +116,14 @@ export function formatFromFilename(filename: string | undefined): ArticleFormat 
   return (extension && EXTENSION_FORMATS[extension]) || null;
 }
 
+/**
+ * Whether a file found in a folder is an article to import: a known article format, or a
+ * name without extension (taken as text). Other files in a folder (data, images) are skipped.
+ */
+export function isArticleFilename(filename: string): boolean {
+  return formatFromFilename(filename) !== null || !/\.[^./]+$/.test(filename);
+}
+
 /** Guesses the format of unlabelled text from markup near its start. */
 export function sniffFormat(text: string): ArticleFormat {
   const head = text.slice(0, 4096);
