@@ -93,25 +93,50 @@ export function toW3CAnnotation(view: AnnotationView, origin: string, options: {
   };
 }
 
+/** Which page of an article's annotations an answer holds (W3C Web Annotation Protocol paging). */
+export type CollectionPaging = { total: number; page: number; limit: number };
+
+function pagingOf(views: readonly AnnotationView[], origin: string, article: { id: string; title: string }, paging: CollectionPaging) {
+  const id = `${origin}/api/articles/${encodeURIComponent(article.id)}/annotations`;
+  const { total, page, limit } = paging;
+  const lastPage = Math.max(1, Math.ceil(total / limit));
+  const pageIri = (number: number) => `${id}?page=${number}&limit=${limit}`;
+  const collection = {
+    id,
+    type: "AnnotationCollection" as const,
+    label: `Annotations on "${article.title}"`,
+    total,
+    ...(lastPage > 1 ? { last: pageIri(lastPage) } : {}),
+  };
+  const annotationPage = {
+    id: pageIri(page),
+    type: "AnnotationPage" as const,
+    startIndex: (page - 1) * limit,
+    ...(page > 1 ? { prev: pageIri(page - 1) } : {}),
+    ...(page < lastPage ? { next: pageIri(page + 1) } : {}),
+    items: views.map((view) => toW3CAnnotation(view, origin, { embedded: true })),
+  };
+  return { collection, annotationPage };
+}
+
+/**
+ * The article's annotations as an AnnotationCollection with its first page embedded; with
+ * `paging`, `views` is that first page and `next`/`last` name the others.
+ */
 export function toAnnotationCollection(
   views: readonly AnnotationView[],
   origin: string,
   article: { id: string; title: string },
+  paging: CollectionPaging = { total: views.length, page: 1, limit: Math.max(views.length, 1) },
 ) {
-  const id = `${origin}/api/articles/${encodeURIComponent(article.id)}/annotations`;
-  return {
-    "@context": JSON_LD_CONTEXT,
-    id,
-    type: "AnnotationCollection",
-    label: `Annotations on "${article.title}"`,
-    total: views.length,
-    first: {
-      id: `${id}#page1`,
-      type: "AnnotationPage",
-      startIndex: 0,
-      items: views.map((view) => toW3CAnnotation(view, origin, { embedded: true })),
-    },
-  };
+  const { collection, annotationPage } = pagingOf(views, origin, article, { ...paging, page: 1 });
+  return { "@context": JSON_LD_CONTEXT, ...collection, first: annotationPage };
+}
+
+/** A later page of the article's annotations: an AnnotationPage `partOf` the collection. */
+export function toAnnotationPage(views: readonly AnnotationView[], origin: string, article: { id: string; title: string }, paging: CollectionPaging) {
+  const { collection, annotationPage } = pagingOf(views, origin, article, paging);
+  return { "@context": JSON_LD_CONTEXT, ...annotationPage, partOf: collection };
 }
 
 /** Accepts a bare article id or an IRI naming the article (…/articles/{id}). */

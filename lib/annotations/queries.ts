@@ -86,6 +86,27 @@ export async function listArticleAnnotations(actor: Actor | null, articleId: str
   return rows.map(toAnnotationView);
 }
 
+/** One page of the article's annotations in the same order, and how many there are in all (for the JSON API). */
+export async function listArticleAnnotationPage(
+  actor: Actor | null,
+  articleId: string,
+  paging: { page: number; limit: number },
+): Promise<{ items: AnnotationView[]; total: number }> {
+  assertReader(actor);
+  const where = { articleId, deletedAt: null };
+  const [rows, total] = await Promise.all([
+    db.annotation.findMany({
+      where,
+      include: annotationInclude,
+      orderBy: [{ start: "asc" }, { end: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      skip: (paging.page - 1) * paging.limit,
+      take: paging.limit,
+    }),
+    db.annotation.count({ where }),
+  ]);
+  return { items: rows.map(toAnnotationView), total };
+}
+
 export async function getArticleSummary(actor: Actor | null, articleId: string) {
   assertReader(actor);
   const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, title: true } });
@@ -122,12 +143,29 @@ export async function listReviewQueue(actor: Actor | null, filter: ReviewQueueFi
   return rows.map((row) => ({ ...toAnnotationView(row), article: row.article }));
 }
 
-/** Choices for the review queue's filters: articles, kinds and authors that have pending annotations. */
-export async function listReviewQueueFacets(actor: Actor | null) {
+/** Articles offered by the review queue's article filter; thousands of titles are no usable choice. */
+export const REVIEW_FILTER_ARTICLES = 200;
+
+/**
+ * Choices for the review queue's filters: the authors who have pending annotations, and the
+ * articles whose pending annotations have waited longest (at most REVIEW_FILTER_ARTICLES, found
+ * through the oldest pending annotations by index), plus `selectedArticleId` when given.
+ */
+export async function listReviewQueueFacets(actor: Actor | null, options: { selectedArticleId?: string } = {}) {
   assertReader(actor);
   const pending = { deletedAt: null, status: "PENDING" } as const;
   const [articles, authors] = await Promise.all([
-    db.article.findMany({ where: { annotations: { some: pending } }, select: { id: true, title: true }, orderBy: { title: "asc" } }),
+    db.$queryRaw<{ id: string; title: string }[]>`
+      SELECT a."id", a."title" FROM "Article" a
+      WHERE a."id" IN (
+        SELECT "articleId" FROM (
+          SELECT "articleId", "createdAt" FROM "Annotation"
+          WHERE "status" = 'PENDING' AND "deletedAt" IS NULL
+          ORDER BY "createdAt", "id" LIMIT ${REVIEW_FILTER_ARTICLES * 10}
+        ) AS oldest
+        GROUP BY "articleId" ORDER BY min("createdAt") LIMIT ${REVIEW_FILTER_ARTICLES}
+      ) OR a."id" = ${options.selectedArticleId ?? null}
+      ORDER BY a."title"`,
     db.user.findMany({ where: { annotations: { some: pending } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return { articles, authors };

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { RoleName } from "@/lib/auth/schemas";
 import { assertRole, getRequestActor } from "@/lib/auth/session";
 import { ForbiddenError, PayloadTooLargeError, toPublicError, ValidationError } from "@/lib/errors";
+import { assertStorableText } from "@/lib/security/storable-text";
 import { parseInput } from "@/lib/validation";
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -41,6 +42,8 @@ export function apiRoute<P = Record<string, never>, S extends z.ZodType | undefi
       if (method === "cookie" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
       const body = options.body ? parseInput(options.body, await readJson(request, options.maxBodyBytes)) : undefined;
       const params = context?.params ? await context.params : ({} as P);
+      // Ids and query values go into queries unparsed by some handlers: a NUL there would fail in the database.
+      assertStorableText({ ...params, ...Object.fromEntries(request.nextUrl.searchParams) });
       const result = await handler({ request, params, actor: allowed ?? actor, body: body as never });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {

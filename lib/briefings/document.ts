@@ -81,7 +81,9 @@ function cleanIds(value: unknown): string[] {
 }
 
 function cleanLabel(value: unknown): string {
-  return typeof value === "string" ? value.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, MAX_LABEL_CHARS) : "";
+  if (typeof value !== "string") return "";
+  // Never cut inside a surrogate pair: PostgreSQL refuses half a character in JSON.
+  return value.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, MAX_LABEL_CHARS).replace(/[\uD800-\uDBFF]$/, "");
 }
 
 const INLINE_TYPES = new Set(["text", "hardBreak", BRIEFING_NODES.citation, BRIEFING_NODES.entityMention, BRIEFING_NODES.eventRef]);

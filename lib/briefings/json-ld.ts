@@ -22,7 +22,9 @@ const MAX_HEADLINE = 110;
 
 export function buildBriefingJsonLd(input: JsonLdInput): JsonObject[] {
   const publisher = { "@type": "Organization", name: input.publisherName, url: input.publisherUrl };
-  const headline = input.headline.length > MAX_HEADLINE ? `${input.headline.slice(0, MAX_HEADLINE - 1)}…` : input.headline;
+  // Cut between characters, never inside a surrogate pair (PostgreSQL refuses half a character in JSON).
+  const characters = Array.from(input.headline);
+  const headline = characters.length > MAX_HEADLINE ? `${characters.slice(0, MAX_HEADLINE - 1).join("")}…` : input.headline;
   const article: JsonObject = {
     "@context": "https://schema.org",
     "@type": "NewsArticle",

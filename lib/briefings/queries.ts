@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation";
 import { collectReferences, sanitizeBriefingDoc } from "./document";
 import { canComposeBriefings, canReadBriefings, canReviewBriefing, canReviewBriefings } from "./permissions";
 import { renderBriefing } from "./render";
-import { listBriefingsSchema } from "./schemas";
+import { listBriefingsSchema, MAX_BRIEFINGS_LISTED } from "./schemas";
 import { briefingPath } from "./site";
 import { eventDateLabel, loadSources, toRenderSources, type Client } from "./sources";
 import type { BriefingListItem, BriefingReviewView, BriefingView, BriefingWorkspace, ComposerOptions } from "./types";
@@ -90,7 +90,7 @@ export async function listBriefings(actor: Actor | null, input: unknown = {}): P
       published: { select: { number: true }, orderBy: { number: "desc" }, take: 1 },
     },
     orderBy: { updatedAt: "desc" },
-    take: 500,
+    take: filter.limit ?? MAX_BRIEFINGS_LISTED,
   });
   return rows.map((row) => ({
     id: row.id,

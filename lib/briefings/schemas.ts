@@ -1,5 +1,6 @@
 /** Input schemas and vocabulary of briefings. Safe on the client. */
 import { z } from "zod";
+import { limitParam } from "@/lib/api/pagination";
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./slug";
 
 export const BRIEFING_STATUSES = ["DRAFT", "IN_REVIEW", "APPROVED", "PUBLISHED", "RETRACTED"] as const;
@@ -96,8 +97,12 @@ export const retractBriefingSchema = z.object({
   note: z.string().trim().min(1, "Say why the briefing is retracted.").max(MAX_NOTE_CHARS, `Notes have at most ${MAX_NOTE_CHARS} characters.`),
 });
 
+/** Longest list of briefings one request returns. */
+export const MAX_BRIEFINGS_LISTED = 500;
+
 export const listBriefingsSchema = z.object({
   status: z.string().trim().toUpperCase().pipe(z.enum(BRIEFING_STATUSES)).optional(),
+  limit: limitParam(MAX_BRIEFINGS_LISTED),
 });
 
 /** Kinds of reasons publishing is refused; each comes with the id of what to fix. */

@@ -11,6 +11,7 @@ import { canReadContradictions } from "./permissions";
 import {
   CONTRADICTION_STATUSES,
   KNOWN_ATTRIBUTES,
+  MAX_CONTRADICTIONS_LISTED,
   UNSETTLED_STATUSES,
   type ContradictionFilters,
   type ContradictionStatus,
@@ -86,7 +87,7 @@ export async function listContradictions(actor: Actor | null, filters: Contradic
       members: { select: { annotation: { select: { article: { select: { id: true, title: true, outlet: true } } } } } },
     },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-    take: 500,
+    take: filters.limit ?? MAX_CONTRADICTIONS_LISTED,
   });
   return rows.map((row) => ({
     id: row.id,

@@ -2,6 +2,7 @@
  * Input schemas and vocabulary of claims and contradictions. Safe on the client.
  */
 import { z } from "zod";
+import { limitParam } from "@/lib/api/pagination";
 import { claimValueSchema, type ClaimValueType } from "./compare-values";
 
 // ---------------------------------------------------------------------------
@@ -177,6 +178,8 @@ export const statusSchema = z.string().trim().toUpperCase().pipe(z.enum(CONTRADI
 export const resolutionSchema = z.string().trim().toUpperCase().pipe(z.enum(RESOLUTIONS));
 
 export const MAX_RATIONALE = 5000;
+/** Longest list of contradictions one request returns. */
+export const MAX_CONTRADICTIONS_LISTED = 500;
 export const MAX_SUMMARY = 1000;
 
 const rationaleSchema = z.string().trim().min(1, "Say why.").max(MAX_RATIONALE, `At most ${MAX_RATIONALE} characters.`);
@@ -188,6 +191,7 @@ export const contradictionFiltersSchema = z.object({
   entityId: id.optional(),
   articleId: id.optional(),
   outlet: z.string().trim().min(1).max(200).optional(),
+  limit: limitParam(MAX_CONTRADICTIONS_LISTED),
 });
 export type ContradictionFilters = z.infer<typeof contradictionFiltersSchema>;
 

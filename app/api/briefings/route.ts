@@ -4,10 +4,10 @@ import { BRIEFING_READ_ROLES, BRIEFING_WRITE_ROLES } from "@/lib/briefings/permi
 import { listBriefings } from "@/lib/briefings/queries";
 import { createBriefingSchema } from "@/lib/briefings/schemas";
 
-/** `?status=draft|in_review|approved|published|retracted` filters the list. */
+/** `?status=draft|in_review|approved|published|retracted` filters the list; `?limit=` (at most 500) shortens it. */
 export const GET = apiRoute({ access: BRIEFING_READ_ROLES }, async ({ request, actor }) => {
-  const status = request.nextUrl.searchParams.get("status");
-  return { briefings: await listBriefings(actor, status ? { status } : {}) };
+  const { status, limit } = Object.fromEntries(request.nextUrl.searchParams);
+  return { briefings: await listBriefings(actor, { status: status || undefined, limit }) };
 });
 
 export const POST = apiRoute({ access: BRIEFING_WRITE_ROLES, body: createBriefingSchema }, async ({ actor, body }) =>

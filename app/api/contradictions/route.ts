@@ -5,7 +5,7 @@ import { contradictionFiltersSchema, createContradictionSchema } from "@/lib/con
 import { contradictionListItemToJson, contradictionToJson } from "@/lib/contradictions/serialize";
 import { parseInput } from "@/lib/validation";
 
-/** Filters: `?status=open|awaiting_signoff|resolved|disclosed|dismissed&eventId=&entityId=&articleId=&outlet=`. */
+/** Filters: `?status=open|awaiting_signoff|resolved|disclosed|dismissed&eventId=&entityId=&articleId=&outlet=`; `?limit=` (at most 500). */
 export const GET = apiRoute({ access: ["EDITOR", "ANALYST", "ADMIN"] }, async ({ request, actor }) => {
   const filters = parseInput(contradictionFiltersSchema, Object.fromEntries(request.nextUrl.searchParams));
   return { contradictions: (await listContradictions(actor, filters)).map(contradictionListItemToJson) };
