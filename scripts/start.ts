@@ -55,7 +55,7 @@ function newestSource(dir: string): number {
 }
 
 function needsBuild(): boolean {
-  const buildId = path.join(root, ".next/BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   return ["app", "components", "lib"].some((dir) => newestSource(path.join(root, dir)) > built);
