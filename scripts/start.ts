@@ -8,6 +8,7 @@ import pg from "pg";
 import { describeConnectionError } from "@/lib/db/connection";
 import { DATA_DIR, startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { clearRuntimeCaches } from "./runtime-cache";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -124,6 +125,7 @@ if (!dev && needsBuild()) {
   }
 }
 
+await clearRuntimeCaches(root);
 const code = await run(next, [dev ? "dev" : "start", "-p", port], env);
 await embedded?.stop();
 process.exit(code);

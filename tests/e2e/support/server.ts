@@ -8,6 +8,7 @@ import { disconnectDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { seedOnFirstStart } from "@/lib/seed";
 import { createScratchDatabase } from "@/lib/db/scratch";
+import { clearRuntimeCaches } from "../../../scripts/runtime-cache";
 import { E2E_USERS } from "./users";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -20,6 +21,7 @@ await migrate(database.url);
 for (const user of Object.values(E2E_USERS)) await createUser(null, { ...user, role: user.role as RoleName });
 await seedOnFirstStart(() => {});
 await disconnectDb();
+await clearRuntimeCaches(root);
 
 const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", port, "-H", "127.0.0.1"], {
   cwd: root,
