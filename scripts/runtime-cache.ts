@@ -6,8 +6,8 @@ import path from "node:path";
  * pages rendered on demand), so a server never shows another database's briefings.
  * Both are rebuilt on the first request.
  */
-export async function clearRuntimeCaches(root: string): Promise<void> {
-  const dist = path.join(root, process.env.NEXT_DIST_DIR ?? ".next");
+export async function clearRuntimeCaches(root: string, distDir = process.env.NEXT_DIST_DIR ?? ".next"): Promise<void> {
+  const dist = path.resolve(root, distDir);
   await Promise.all([
     rm(path.join(dist, "cache", "fetch-cache"), { recursive: true, force: true }),
     rm(path.join(dist, "server", "route-cache"), { recursive: true, force: true }),

@@ -48,18 +48,18 @@ type ListRow = {
 /**
  * Lists articles, newest first or by the chosen order. `q` searches title and outlet, and the
  * text of the current revision, with PostgreSQL full-text search (web-search syntax: quotes,
- * OR, -word). The expressions match the GIN indexes of migration 20261121000100 exactly, and
- * each side is its own index scan: an OR across the two tables could use neither.
+ * OR, -word). Each side is its own index scan (an OR across the two tables could use neither):
+ * the title expression matches the GIN index of migration 20261121000100, the text side uses
+ * the stored, indexed "searchVector" of migration 20261121000300. Each side ranks its own hits
+ * as it finds them, so a revision's vector is read once per query, not once to match and again
+ * to rank.
  */
 export async function listArticles(actor: Actor | null, query: ArticleListQuery): Promise<ArticleList> {
   assertReader(actor);
   const page = query.page ?? 1;
   const { hits, where } = articleFilter(query);
   const q = query.q;
-  const rank = q
-    ? Prisma.sql`(2 * ts_rank(to_tsvector('simple', coalesce(a."title", '') || ' ' || coalesce(a."outlet", '')), websearch_to_tsquery('simple', ${q}))
-        + ts_rank(to_tsvector('english', coalesce(r."text", '')), websearch_to_tsquery('english', ${q})))`
-    : Prisma.sql`0`;
+  const rank = q ? Prisma.sql`hit."rank"` : Prisma.sql`0`;
   const sort = query.sort ?? (q ? "relevance" : "newest");
   const order = {
     relevance: Prisma.sql`rank DESC, a."createdAt" DESC`,
@@ -75,7 +75,6 @@ export async function listArticles(actor: Actor | null, query: ArticleListQuery)
            a."publishedAt", a."createdAt", COUNT(*) OVER () AS "total", ${rank} AS rank
     FROM "Article" a
     ${hits}
-    LEFT JOIN "ArticleRevision" r ON r."id" = a."currentRevisionId"
     ${where}
     ORDER BY ${order}, a."id"
     LIMIT ${ARTICLES_PAGE_SIZE} OFFSET ${(page - 1) * ARTICLES_PAGE_SIZE}`;
@@ -107,15 +106,24 @@ function articleFilter(query: ArticleListQuery): { hits: Prisma.Sql; where: Pris
   if (query.from) conditions.push(Prisma.sql`a."publishedAt" >= ${query.from}::date`);
   if (query.to) conditions.push(Prisma.sql`a."publishedAt" <= ${query.to}::date`);
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
-  const hits = query.q
-    ? Prisma.sql`JOIN (
-        SELECT "id" FROM "Article"
-        WHERE to_tsvector('simple', coalesce("title", '') || ' ' || coalesce("outlet", '')) @@ websearch_to_tsquery('simple', ${query.q})
-        UNION
-        SELECT a2."id" FROM "ArticleRevision" r2 JOIN "Article" a2 ON a2."currentRevisionId" = r2."id"
-        WHERE to_tsvector('english', r2."text") @@ websearch_to_tsquery('english', ${query.q})
-      ) AS hit ON hit."id" = a."id"`
-    : Prisma.empty;
+  const q = query.q;
+  if (!q) return { hits: Prisma.empty, where };
+  // Every hit's rank is twice its title-and-outlet rank plus its text rank, whichever side found it.
+  const titleVector = (alias: string) => Prisma.raw(`to_tsvector('simple', coalesce(${alias}."title", '') || ' ' || coalesce(${alias}."outlet", ''))`);
+  const titleQuery = Prisma.sql`websearch_to_tsquery('simple', ${q})`;
+  const textQuery = Prisma.sql`websearch_to_tsquery('english', ${q})`;
+  const hits = Prisma.sql`JOIN (
+      SELECT "id", max("rank") AS "rank" FROM (
+        SELECT t."id", 2 * ts_rank(${titleVector("t")}, ${titleQuery}) + ts_rank(coalesce(tr."searchVector", ''::tsvector), ${textQuery}) AS "rank"
+        FROM "Article" t LEFT JOIN "ArticleRevision" tr ON tr."id" = t."currentRevisionId"
+        WHERE ${titleVector("t")} @@ ${titleQuery}
+        UNION ALL
+        SELECT b."id", 2 * ts_rank(${titleVector("b")}, ${titleQuery}) + ts_rank(br."searchVector", ${textQuery})
+        FROM "ArticleRevision" br JOIN "Article" b ON b."currentRevisionId" = br."id"
+        WHERE br."searchVector" @@ ${textQuery}
+      ) AS sides
+      GROUP BY "id"
+    ) AS hit ON hit."id" = a."id"`;
   return { hits, where };
 }
 

@@ -252,11 +252,11 @@ describe("importing articles through the API", () => {
       await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
       return tx.$queryRaw<{ "QUERY PLAN": string }[]>`
         EXPLAIN SELECT "id" FROM "Article" WHERE to_tsvector('simple', coalesce("title", '') || ' ' || coalesce("outlet", '')) @@ websearch_to_tsquery('simple', 'harbour')
-        UNION SELECT "articleId" FROM "ArticleRevision" WHERE to_tsvector('english', "text") @@ websearch_to_tsquery('english', 'harbour')`;
+        UNION SELECT "articleId" FROM "ArticleRevision" WHERE "searchVector" @@ websearch_to_tsquery('english', 'harbour')`;
     });
     const text = plan.map((row) => row["QUERY PLAN"]).join("\n");
     expect(text).toContain("Article_search_idx");
-    expect(text).toContain("ArticleRevision_text_search_idx");
+    expect(text).toContain("ArticleRevision_searchVector_idx");
   });
 
   it("previews with ?dryRun=1 without storing anything, flagging duplicates", async () => {

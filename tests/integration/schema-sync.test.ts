@@ -5,7 +5,7 @@ import { schemaSqlFromEmpty } from "@/lib/db/schema-sql";
 import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch";
 
 // Objects the migrations add that schema.prisma cannot express (see 20261121000100_integrity_and_search).
-const UNMODELED_INDEXES = ["Article_search_idx", "ArticleRevision_text_search_idx", "EntityAlias_normalized_prefix_idx", "Entity_normalizedName_prefix_idx"];
+const UNMODELED_INDEXES = ["Article_search_idx", "EntityAlias_normalized_prefix_idx", "Entity_normalizedName_prefix_idx"];
 const UNMODELED_TRIGGERS = ["AuditLog_append_only", "AuditLog_no_truncate", "BriefingVersion_immutable"];
 
 /** The parts of a schema that Prisma models, as sorted text lines that can be compared. */

@@ -39,7 +39,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const filter = parsed.success ? parsed.data : {};
   const [items, facets, kinds] = await Promise.all([
     listReviewQueue(actor, filter),
-    listReviewQueueFacets(actor),
+    listReviewQueueFacets(actor, { selectedArticleId: filter.articleId }),
     listAnnotationKinds({ includeInactive: true }),
   ]);
   const selected = (name: string) => first(params[name]) ?? "";

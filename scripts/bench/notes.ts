@@ -1,0 +1,66 @@
+// Figures that missed, what was changed, and the figure before and after; copied into every run's JSON.
+// Both sides were measured at --scale 10000 on the same 2-core machine while other builds and
+// tests ran on it (load averages in the runs' JSON files).
+
+export type Note = {
+  date: string;
+  figure: string;
+  scale: number;
+  unit: string;
+  before: number;
+  after: number;
+  cause: string;
+  change: string;
+  detail?: string;
+};
+
+export const NOTES: Note[] = [
+  {
+    date: "2026-11-21",
+    figure: "search",
+    scale: 10_000,
+    unit: "ms (p95)",
+    before: 27_920,
+    after: 121,
+    cause:
+      "The relevance rank recomputed to_tsvector('english', text) over the whole text of every hit on every query, and the hit list " +
+      "evaluated the same expression again: a word in thousands of articles cost seconds (p50 was 244 ms, the broad words 6–28 s).",
+    change:
+      "Migration 20261121000300_bench_indexes stores the vector as a generated column ArticleRevision.searchVector with a GIN index " +
+      "(replacing the expression index); lib/articles/queries.ts matches and ranks on it, each side ranking its hits in the same pass.",
+    detail:
+      "Same database and corpus, SQL only: 'talks' (in 99% of 10,000 articles) 12.3 s → 0.20 s, 'ceasefire' (24%) 7.1 s → 0.17 s. " +
+      "The before run also used the first corpus, where every topic word was in ~88% of the articles; the corpus now gives each " +
+      "article a main topic. What remains above 100 ms: words in most articles (every hit is ranked), and rare names right after a " +
+      "bulk import, while the GIN index's pending list (up to 4 MB, merged by autovacuum) makes the planner scan the table instead. " +
+      "Four runs after the change: 121–133 ms.",
+  },
+  {
+    date: "2026-11-21",
+    figure: "review-queue",
+    scale: 10_000,
+    unit: "ms (p95)",
+    before: 1_271,
+    after: 205,
+    cause:
+      "The article filter listed every article with a pending annotation: 9,689 options, 3.9 of the page's 4.7 MB, from a query " +
+      "that counted pending annotations across all articles (50–200 ms).",
+    change:
+      "lib/annotations/queries.ts listReviewQueueFacets offers the 200 articles whose annotations have waited longest, found " +
+      "through the (status, createdAt) index in about 10 ms; the page is 1.26 MB.",
+    detail: "Four runs after the change: 156–205 ms, depending on what else the machine ran; 500 items per page remain.",
+  },
+  {
+    date: "2026-11-21",
+    figure: "memory",
+    scale: 10_000,
+    unit: "MB",
+    before: 652,
+    after: 526,
+    cause:
+      "Peak RSS follows the largest responses: the server sits at ~290 MB after start, the 32-connection briefing load takes it to " +
+      "380–490 MB and rendering the review queue (500 items, 1.26 MB of HTML and RSC payload each time) to 526–666 MB.",
+    change: "None aimed at it. The smaller review page did not move the peak reliably: four runs after it measured 526–666 MB.",
+    detail: "Paging the review queue (fewer items per response) and serving published briefings without the React payload are the levers.",
+  },
+];

@@ -1,0 +1,119 @@
+// Machine facts, the printed table and the JSON record of a run.
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import type { Figure } from "./benchmarks";
+
+const root = path.resolve(import.meta.dirname, "../..");
+export const RESULTS_DIR = path.join(root, "bench-results");
+
+export type Machine = {
+  cpus: number;
+  cpuModel: string;
+  memoryBytes: number;
+  platform: string;
+  node: string;
+  postgres: string;
+  database: "server" | "embedded";
+  commit: string | null;
+  loadAverageAtStart: number[];
+  loadAverageAtEnd?: number[];
+};
+
+export async function describeMachine(databaseUrl: string, embedded: boolean): Promise<Machine> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  let postgres: string;
+  try {
+    postgres = (await client.query<{ version: string }>("SELECT version()")).rows[0]!.version;
+  } finally {
+    await client.end();
+  }
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model ?? "unknown",
+    memoryBytes: os.totalmem(),
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    postgres,
+    database: embedded ? "embedded" : "server",
+    commit: await gitCommit(),
+    loadAverageAtStart: os.loadavg().map((n) => Math.round(n * 100) / 100),
+  };
+}
+
+/** The checked-out commit, read from .git without running git. Uncommitted changes are not detected. */
+async function gitCommit(): Promise<string | null> {
+  const gitDir = path.join(root, ".git");
+  try {
+    const head = (await readFile(path.join(gitDir, "HEAD"), "utf8")).trim();
+    if (!head.startsWith("ref: ")) return head;
+    const ref = head.slice(5);
+    const loose = path.join(gitDir, ref);
+    if (existsSync(loose)) return (await readFile(loose, "utf8")).trim();
+    const packed = await readFile(path.join(gitDir, "packed-refs"), "utf8");
+    return packed.split("\n").find((line) => line.endsWith(` ${ref}`))?.split(" ")[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function formatValue(value: number): string {
+  if (!Number.isFinite(value)) return "—";
+  return Math.abs(value) >= 100 ? Math.round(value).toLocaleString("en") : String(value);
+}
+
+function formatTarget(figure: Figure): string {
+  return figure.target ? `${figure.target.op} ${formatValue(figure.target.value)}` : "";
+}
+
+function verdict(figure: Figure): string {
+  if (figure.error && !Number.isFinite(figure.value)) return "ERROR";
+  if (figure.pass === null) return figure.error ? "ERROR" : "";
+  return figure.pass ? "pass" : "MISS";
+}
+
+/** The table of figures; with a previous run at the same scale, its value beside each. */
+export function formatTable(figures: Figure[], previous: Map<string, number> | null): string {
+  const rows = figures.map((f) => [f.label, formatValue(f.value), f.unit, formatTarget(f), verdict(f), ...(previous ? [formatValue(previous.get(f.name) ?? Number.NaN)] : [])]);
+  const header = ["figure", "value", "unit", "target", "result", ...(previous ? ["previous"] : [])];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 1 || i === 5 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ").trimEnd();
+  const lines = [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
+  for (const f of figures) if (f.error) lines.push(`  ${f.name}: ${f.error}`);
+  return lines.join("\n");
+}
+
+export type RunRecord = {
+  startedAt: string;
+  finishedAt: string;
+  options: { scale: number; seed: number; quick: boolean; only: string[] | null };
+  machine: Machine;
+  build: { distDir: string; built: boolean; buildSeconds: number | null } | null;
+  corpus: Record<string, number>;
+  setupSeconds: number;
+  figures: Figure[];
+  notes: unknown[];
+};
+
+/** The previous run's figures at the same scale and mode, for comparison. */
+export async function previousFigures(scale: number, quick: boolean): Promise<Map<string, number> | null> {
+  try {
+    const record = JSON.parse(await readFile(path.join(RESULTS_DIR, "latest.json"), "utf8")) as RunRecord;
+    if (record.options.scale !== scale || record.options.quick !== quick) return null;
+    return new Map(record.figures.map((f) => [f.name, f.value]));
+  } catch {
+    return null;
+  }
+}
+
+export async function writeRecord(record: RunRecord): Promise<string> {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${record.startedAt.replace(/[:.]/g, "-")}.json`);
+  const json = `${JSON.stringify(record, null, 2)}\n`;
+  await writeFile(file, json);
+  await writeFile(path.join(RESULTS_DIR, "latest.json"), json);
+  return file;
+}
