@@ -111,12 +111,14 @@ export async function restoreDatabase(url: string, file: string): Promise<Header
       // inserted are replaced by the backup's own.
       await client.query("SET LOCAL session_replication_role = replica");
       for (const table of await listTables(client)) await client.query(`DELETE FROM ${quoteIdent(table)}`);
+      const columns = await writableColumns(client);
       let batch: unknown[] = [];
       let batchTable = "";
       const flush = async () => {
         if (batch.length === 0) return;
+        const list = (columns.get(batchTable) ?? []).map(quoteIdent).join(", ");
         await client.query(
-          `INSERT INTO ${quoteIdent(batchTable)} SELECT * FROM json_populate_recordset(NULL::${quoteIdent(batchTable)}, $1::json)`,
+          `INSERT INTO ${quoteIdent(batchTable)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${quoteIdent(batchTable)}, $1::json)`,
           [JSON.stringify(batch)],
         );
         batch = [];
@@ -139,6 +141,17 @@ export async function restoreDatabase(url: string, file: string): Promise<Header
       throw error;
     }
   });
+}
+
+/** Each table's columns that take a value on insert: generated columns are computed again by the database. */
+async function writableColumns(client: pg.Client): Promise<Map<string, string[]>> {
+  const { rows } = await client.query<{ table_name: string; column_name: string }>(
+    `SELECT table_name, column_name FROM information_schema.columns
+     WHERE table_schema = 'public' AND is_generated = 'NEVER' ORDER BY table_name, ordinal_position`,
+  );
+  const columns = new Map<string, string[]>();
+  for (const row of rows) columns.set(row.table_name, [...(columns.get(row.table_name) ?? []), row.column_name]);
+  return columns;
 }
 
 async function resetSequences(client: pg.Client): Promise<void> {

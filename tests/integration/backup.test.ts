@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importArticle } from "@/lib/articles/mutations";
 import { createApiToken, updateUser } from "@/lib/auth/mutations";
 import { backupDatabase, restoreDatabase } from "@/lib/db/backup";
 import { migrate } from "@/lib/db/migrate";
@@ -49,6 +50,9 @@ describe("db:backup and db:restore", () => {
     const editor = await makeUser("EDITOR");
     await updateUser(admin, { userId: editor.id, role: "ANALYST" });
     await createApiToken(editor, editor.id, "backup check");
+    // An article brings revisions, whose search vector is a generated column the restore must leave to the database.
+    const text = `Backup check ${Date.now()}\n\nThe port authority approved the new terminal on Tuesday after two years of debate.`;
+    await importArticle(editor, { bytes: new TextEncoder().encode(text), filename: "backup-check.txt" });
 
     const source = process.env.DATABASE_URL!;
     const file = path.join(dir, "backup.jsonl.gz");
@@ -59,6 +63,7 @@ describe("db:backup and db:restore", () => {
     const [before, after] = await Promise.all([fingerprint(source), fingerprint(target.url)]);
     expect(after.User!.rows).toBeGreaterThanOrEqual(2);
     expect(after.AuditLog!.rows).toBeGreaterThan(0);
+    expect(after.ArticleRevision!.rows).toBeGreaterThan(0);
     expect(after).toEqual(before);
   });
 
