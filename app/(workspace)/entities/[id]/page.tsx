@@ -11,7 +11,8 @@ import { getEntityPage } from "@/lib/entities/queries";
 import { ENTITY_TYPE_LABELS } from "@/lib/entities/schemas";
 import { EVENT_TYPE_LABELS } from "@/lib/events/schemas";
 import { AliasEditor } from "../_components/alias-editor";
-import { DeleteEntityButton } from "../_components/delete-entity-button";
+import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
+import { deleteEntityAction } from "./actions";
 import { DuplicatePairs } from "../_components/duplicate-pairs";
 import { EditEntityForm } from "../_components/edit-entity-form";
 import { MergeForm } from "../_components/merge-form";
@@ -129,7 +130,7 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
         <div className="stack">
           <EditEntityForm entity={entity} />
           <MergeForm entityId={entity.id} entityName={entity.name} />
-          {page.canDelete ? <DeleteEntityButton entityId={entity.id} name={entity.name} /> : null}
+          {page.canDelete ? <ConfirmDeleteButton action={deleteEntityAction.bind(null, entity.id)} confirmText={`Delete ${entity.name}? Nothing links to it.`} redirectTo="/entities" label="Delete entity" /> : null}
         </div>
       ) : null}
     </>

@@ -10,7 +10,8 @@ import { formatEventDate } from "@/lib/events/dates";
 import { canEditEvents } from "@/lib/events/permissions";
 import { getEventPage } from "@/lib/events/queries";
 import { DATE_PRECISION_LABELS, EVENT_TYPE_LABELS } from "@/lib/events/schemas";
-import { DeleteEventButton } from "../_components/delete-event-button";
+import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
+import { deleteEventAction } from "./actions";
 import { EventForm } from "../_components/event-form";
 
 export const metadata: Metadata = { title: "Event" };
@@ -96,7 +97,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
         <section aria-labelledby="edit-heading">
           <h2 id="edit-heading">Edit</h2>
           <EventForm event={event} key={event.version} />
-          {page.canDelete ? <DeleteEventButton eventId={event.id} title={event.title} /> : null}
+          {page.canDelete ? <ConfirmDeleteButton action={deleteEventAction.bind(null, event.id)} confirmText={`Delete “${event.title}”? No passage links to it.`} redirectTo="/events" label="Delete event" /> : null}
         </section>
       ) : null}
     </>

@@ -2,9 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { deleteEventAction } from "../[id]/actions";
+import type { ActionResult } from "@/lib/api/action";
 
-export function DeleteEventButton({ eventId, title }: { eventId: string; title: string }) {
+type Props = { action: () => Promise<ActionResult<unknown>>; confirmText: string; redirectTo: string; label: string };
+
+/** Deletes after the user confirms, then leaves the deleted record's page; a refusal is shown in place. */
+export function ConfirmDeleteButton({ action, confirmText, redirectTo, label }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -15,15 +18,15 @@ export function DeleteEventButton({ eventId, title }: { eventId: string; title: 
         className="button danger"
         disabled={pending}
         onClick={() => {
-          if (!window.confirm(`Delete “${title}”? No passage links to it.`)) return;
+          if (!window.confirm(confirmText)) return;
           startTransition(async () => {
-            const result = await deleteEventAction(eventId);
-            if (result.ok) router.push("/events");
+            const result = await action();
+            if (result.ok) router.push(redirectTo);
             else setError(result.error);
           });
         }}
       >
-        Delete event
+        {label}
       </button>
       {error ? <span role="alert" className="alert error">{error}</span> : null}
     </p>
