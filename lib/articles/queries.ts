@@ -167,18 +167,8 @@ export type RevisionDetail = {
   by: string | null;
 };
 
-export type ArticleDetail = {
+export type ArticleDetail = ExtractedMetadata & {
   id: string;
-  title: string;
-  titleProvisional: boolean;
-  outlet: string | null;
-  url: string | null;
-  author: string | null;
-  commentators: string[];
-  publishedAt: string | null;
-  language: string | null;
-  kind: ArticleKindName;
-  disclaimer: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
