@@ -69,15 +69,8 @@ export type CitationNote = {
   publishedAt: string | null;
 };
 
-export type TimelineEntry = {
-  title: string;
-  type: string;
-  typeLabel: string;
-  date: EventDate | null;
-  dateLabel: string | null;
-  occurredAt: string | null;
-  place: string | null;
-};
+/** What a published timeline keeps of an event: no workspace id, no description. */
+export type TimelineEntry = Omit<EventInfo, "id" | "description">;
 export type TimelineData = { entries: TimelineEntry[] };
 
 /** A settled disagreement as rendered, for the ClaimReview it becomes in JSON-LD. */
