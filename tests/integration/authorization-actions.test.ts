@@ -1,0 +1,220 @@
+import { randomBytes } from "node:crypto";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { approveBriefingAction } from "@/app/(workspace)/compose/[id]/actions";
+import { signOffContradictionAction } from "@/app/(workspace)/contradictions/[id]/actions";
+import { reviewAnnotationAction } from "@/app/(workspace)/review/actions";
+import { revokeTokenAction } from "@/app/(workspace)/settings/tokens/actions";
+import type { ActionResult } from "@/lib/api/action";
+import { createApiToken } from "@/lib/auth/mutations";
+import type { Actor } from "@/lib/auth/permissions";
+import type { RoleName } from "@/lib/auth/schemas";
+import { createBriefing, submitBriefing } from "@/lib/briefings/mutations";
+import { db } from "@/lib/db";
+import { makeAnnotation, makeArticle } from "../support/article-fixtures";
+import { makeEntity } from "../support/contradiction-fixtures";
+import { makeUser } from "../support/fixtures";
+
+// Only who is signed in is faked (there is no request, hence no cookie); every action runs against the real database.
+const session = vi.hoisted(() => ({ claims: null as { uid: string; sv: number } | null }));
+vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<typeof import("next-auth")>()), getServerSession: async () => session.claims }));
+// Outside a Next.js request there is no cache to purge.
+vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/cache")>()), revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+const ALL: readonly RoleName[] = ["EDITOR", "ANALYST", "ADMIN"];
+const WRITERS: readonly RoleName[] = ["EDITOR", "ADMIN"];
+const ANALYSTS: readonly RoleName[] = ["ANALYST"];
+const REVIEWERS: readonly RoleName[] = ["ANALYST", "ADMIN"];
+const ADMINS: readonly RoleName[] = ["ADMIN"];
+
+const MISSING = "missing-id";
+
+/** Rows the sample arguments name, so that an allowed call ends in a conflict instead of creating something. */
+type Taken = { email: string; entityName: string; briefingSlug: string };
+type Entry = { roles: readonly RoleName[]; args: (taken: Taken) => unknown[] };
+
+function form(fields: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) data.append(name, item);
+  return data;
+}
+
+/**
+ * Who may call each server action (every export of every app/ actions.ts, keyed by its folder
+ * under app/), written from the product's rules like the API routes' matrix; an action missing
+ * here fails. `args` pass the action's validation so that its role check is reached, and name
+ * rows that do not exist (404) or are taken (409), so an allowed call changes nothing: creating
+ * an entity, for one, would start a suggestion refresh that outlives the test.
+ */
+const MATRIX: Record<string, Record<string, Entry>> = {
+  "(workspace)/admin/annotation-kinds": {
+    createAnnotationKindAction: { roles: ADMINS, args: () => [{ key: "note", label: "Note" }] },
+    updateAnnotationKindAction: { roles: ADMINS, args: () => [{ key: MISSING, label: "Missing" }] },
+  },
+  "(workspace)/admin/users": {
+    createUserAction: { roles: ADMINS, args: (t) => [form({ email: t.email, role: "EDITOR", password: "a long enough password" })] },
+    updateUserAction: { roles: ADMINS, args: () => [{ userId: MISSING, role: "ANALYST" }] },
+  },
+  "(workspace)/articles/[id]": {
+    updateArticleAction: { roles: WRITERS, args: () => [{ articleId: MISSING, version: 1, title: "Corrected title" }] },
+    changeArticleLinesAction: { roles: WRITERS, args: () => [{ articleId: MISSING, revisionId: MISSING, decisions: [{ index: 0, kept: true }] }] },
+  },
+  "(workspace)/compose/[id]": {
+    submitBriefingAction: { roles: WRITERS, args: () => [MISSING, null, form({})] },
+    approveBriefingAction: { roles: REVIEWERS, args: () => [MISSING, null, form({ version: "1" })] },
+    returnBriefingAction: { roles: REVIEWERS, args: () => [MISSING, null, form({ comment: "Cite a second source." })] },
+    publishBriefingAction: { roles: WRITERS, args: () => [MISSING, null, form({})] },
+    retractBriefingAction: { roles: WRITERS, args: () => [MISSING, null, form({ note: "The talks were misdated." })] },
+  },
+  "(workspace)/compose/new": {
+    createBriefingAction: { roles: WRITERS, args: (t) => [null, form({ title: "Geneva talks", slug: t.briefingSlug })] },
+  },
+  "(workspace)/contradictions/[id]": {
+    resolveContradictionAction: { roles: WRITERS, args: () => [form({ id: MISSING, version: "1", resolution: "disclose", rationale: "Both accounts stand." })] },
+    signOffContradictionAction: { roles: ANALYSTS, args: () => [form({ id: MISSING, version: "1" })] },
+    reopenContradictionAction: { roles: ALL, args: () => [form({ id: MISSING, version: "1", rationale: "A third source disagrees." })] },
+  },
+  "(workspace)/contradictions/new": {
+    searchPassagesAction: { roles: WRITERS, args: () => ["ceasefire"] },
+    flagContradictionAction: { roles: WRITERS, args: () => [form({ annotationIds: [`${MISSING}-a`, `${MISSING}-b`], summary: "The sources disagree." })] },
+  },
+  "(workspace)/entities": {
+    createEntityAction: { roles: WRITERS, args: (t) => [form({ type: "person", name: t.entityName })] },
+    addNamesToEntityAction: { roles: WRITERS, args: () => [MISSING, ["Another name"]] },
+    judgeDuplicateAction: { roles: WRITERS, args: () => [{ entityAId: `${MISSING}-a`, entityBId: `${MISSING}-b`, verdict: "different" }] },
+    mergeEntitiesAction: { roles: WRITERS, args: () => [{ sourceId: `${MISSING}-a`, into: `${MISSING}-b` }] },
+  },
+  "(workspace)/entities/[id]": {
+    updateEntityAction: { roles: WRITERS, args: () => [MISSING, form({ version: "1", type: "person", name: "Renamed" })] },
+    addAliasAction: { roles: WRITERS, args: () => [MISSING, form({ alias: "Another name" })] },
+    removeAliasAction: { roles: WRITERS, args: () => [MISSING, MISSING] },
+    deleteEntityAction: { roles: WRITERS, args: () => [MISSING] },
+    undoMergeAction: { roles: WRITERS, args: () => [MISSING] },
+  },
+  "(workspace)/events": {
+    createEventAction: { roles: WRITERS, args: () => [{ type: "talks", title: "Geneva talks", participants: [{ entityId: MISSING, role: "host" }] }] },
+  },
+  "(workspace)/events/[id]": {
+    updateEventAction: { roles: WRITERS, args: () => [MISSING, { version: 1, title: "Geneva talks" }] },
+    deleteEventAction: { roles: WRITERS, args: () => [MISSING] },
+  },
+  "(workspace)/review": {
+    reviewAnnotationAction: { roles: ANALYSTS, args: () => [{ annotationId: MISSING, decision: "approve", version: 1 }] },
+  },
+  "(workspace)/settings/tokens": {
+    // The one allowed call that writes: each member creates a token of their own.
+    createTokenAction: { roles: ALL, args: () => [form({ name: "nightly export" })] },
+    revokeTokenAction: { roles: ALL, args: () => [MISSING] },
+  },
+};
+
+const APP_DIR = path.resolve(import.meta.dirname, "../../app");
+
+type Action = (...args: unknown[]) => Promise<ActionResult<unknown>>;
+
+async function findActionFiles(dir = APP_DIR): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(entries.filter((e) => e.isDirectory()).map((e) => findActionFiles(path.join(dir, e.name))));
+  const here = entries.some((e) => e.name === "actions.ts") ? [path.relative(APP_DIR, dir)] : [];
+  return [...here, ...nested.flat()];
+}
+
+const importActions = async (folder: string) => (await import(path.join(APP_DIR, folder, "actions.ts"))) as Record<string, Action>;
+
+async function signIn(actor: Actor | null) {
+  if (!actor) {
+    session.claims = null;
+    return;
+  }
+  const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { sessionVersion: true } });
+  session.claims = { uid: actor.id, sv: sessionVersion };
+}
+
+/** Runs an action as `actor` (null: anonymous); its answer as a status, 200 for success. */
+async function statusAs(actor: Actor | null, run: () => Promise<ActionResult<unknown>>): Promise<number> {
+  await signIn(actor);
+  const result = await run();
+  return result.ok ? 200 : result.status;
+}
+
+const unique = () => randomBytes(4).toString("hex");
+
+describe("authorization matrix of server actions", async () => {
+  const folders = await findActionFiles();
+  const users = {} as Record<RoleName, Actor>;
+  let taken: Taken;
+
+  beforeAll(async () => {
+    for (const role of ALL) users[role] = await makeUser(role);
+    const entity = await makeEntity(`Person ${unique()}`);
+    const briefing = await createBriefing(users.EDITOR, { title: `Taken address ${unique()}` });
+    taken = { email: users.EDITOR.email, entityName: entity.name, briefingSlug: briefing.slug };
+  });
+
+  it("lists every exported action, and nothing that does not exist", async () => {
+    const found: string[] = [];
+    for (const folder of folders) {
+      for (const [name, value] of Object.entries(await importActions(folder))) if (typeof value === "function") found.push(`${folder} ${name}`);
+    }
+    const listed = Object.entries(MATRIX).flatMap(([folder, actions]) => Object.keys(actions).map((name) => `${folder} ${name}`));
+    expect(found.sort()).toEqual(listed.sort());
+  });
+
+  for (const [folder, actions] of Object.entries(MATRIX)) {
+    for (const [name, { roles, args }] of Object.entries(actions)) {
+      it(`${name} (app/${folder}/actions.ts)`, async () => {
+        const action = (await importActions(folder))[name]!;
+        // Validation runs first, so a 401 here also proves the sample arguments are valid.
+        expect(await statusAs(null, () => action(...args(taken))), "anonymous should be refused").toBe(401);
+        for (const role of ALL) {
+          const status = await statusAs(users[role], () => action(...args(taken)));
+          if (roles.includes(role)) expect([401, 403], `${role} should be allowed`).not.toContain(status);
+          else expect(status, `${role} should be refused`).toBe(403);
+        }
+      });
+    }
+  }
+
+  describe("rules about whose item it is", () => {
+    it("revokeTokenAction: only the token's owner revokes it, not another member nor an admin", async () => {
+      const owner = await makeUser("EDITOR");
+      const { id } = await createApiToken(null, owner.id, "owner's script");
+      const revokedAt = async () => (await db.apiToken.findUniqueOrThrow({ where: { id }, select: { revokedAt: true } })).revokedAt;
+      // Someone else's token answers as if it did not exist.
+      for (const other of [await makeUser("EDITOR"), users.ADMIN]) expect(await statusAs(other, () => revokeTokenAction(id))).toBe(404);
+      expect(await revokedAt()).toBeNull();
+      expect(await statusAs(owner, () => revokeTokenAction(id))).toBe(200);
+      expect(await revokedAt()).not.toBeNull();
+    });
+
+    it("approveBriefingAction: its writer cannot approve it, even as an admin; another reviewer can", async () => {
+      const writer = await makeUser("ADMIN");
+      const { id } = await createBriefing(writer, { title: `Own briefing ${unique()}` });
+      const { version } = await submitBriefing(writer, id);
+      const approve = (as: Actor) => statusAs(as, () => approveBriefingAction(id, null, form({ version: String(version) })));
+      expect(await approve(writer)).toBe(403);
+      expect(await approve(users.ANALYST)).toBe(200);
+    });
+
+    it("reviewAnnotationAction: nobody reviews their own annotation", async () => {
+      // An analyst who wrote the passage's annotation before their role changed.
+      const author = await makeUser("ANALYST");
+      const article = await makeArticle(author, { text: "The talks lasted six hours." });
+      const { id } = await makeAnnotation(author, article, "six hours");
+      const review = (as: Actor) => statusAs(as, () => reviewAnnotationAction({ annotationId: id, decision: "approve", version: 1 }));
+      expect(await review(author)).toBe(403);
+      expect(await review(users.ANALYST)).toBe(200);
+    });
+
+    it("signOffContradictionAction: the resolver cannot sign off their own resolution", async () => {
+      const resolver = await makeUser("ANALYST");
+      const { id, version } = await db.contradiction.create({
+        data: { status: "AWAITING_SIGNOFF", summary: "How long the talks lasted", resolution: "DISCLOSE", rationale: "Both accounts stand.", resolvedById: resolver.id, resolvedAt: new Date() },
+      });
+      const signOff = (as: Actor) => statusAs(as, () => signOffContradictionAction(form({ id, version: String(version) })));
+      expect(await signOff(resolver)).toBe(403);
+      expect(await signOff(users.ANALYST)).toBe(200);
+    });
+  });
+});
