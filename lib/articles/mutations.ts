@@ -5,7 +5,7 @@ import { reanchorAnnotationsForRevision, type ReanchorCounts } from "@/lib/annot
 import { recordAudit, recordAuditMany, type AuditEntry } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, type Tx } from "@/lib/db";
-import { refreshArticleSuggestions } from "@/lib/entities/suggestions";
+import { refreshSuggestionsFor } from "@/lib/entities/suggestions";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { applyLineDecisions, normalizedText, type ClassifiedLine } from "./extract";
@@ -306,12 +306,10 @@ async function adoptImportedRevision(tx: Tx, articleId: string, revisionId: stri
  * a failure here never undoes an import, so it is logged and the others still run.
  */
 export async function refreshSuggestions(articleIds: readonly string[]): Promise<void> {
-  for (const articleId of new Set(articleIds)) {
-    try {
-      await refreshArticleSuggestions(articleId);
-    } catch (error) {
-      console.error(`Refreshing entity suggestions for article ${articleId} failed:`, error);
-    }
+  try {
+    await refreshSuggestionsFor(articleIds);
+  } catch (error) {
+    console.error("Refreshing entity suggestions failed:", error);
   }
 }
 

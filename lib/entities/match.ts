@@ -3,6 +3,7 @@
  * entities and flags probable duplicates. Pure functions, no database.
  */
 import nlp from "compromise";
+import { nameCandidateRanges, type TextRange } from "./name-candidates";
 
 // ---------------------------------------------------------------------------
 // Normalization
@@ -258,19 +259,23 @@ const TYPE_VIEWS: [SuggestedEntityType, "people" | "organizations" | "places"][]
 
 /**
  * Proposes people, organizations and places found by compromise that are not known yet.
- * `knownNormalizedNames` holds normalizeName() of every known name and alias.
+ * `knownNormalizedNames` holds normalizeName() of every known name and alias; `knownSpans`
+ * (the matcher's mentions) spares compromise the sentences that name only known entities.
  */
-export function suggestNewEntities(text: string, knownNormalizedNames: Set<string>): EntitySuggestion[] {
+export function suggestNewEntities(text: string, knownNormalizedNames: Set<string>, knownSpans: readonly TextRange[] = []): EntitySuggestion[] {
   // Same length, so compromise's offsets stay valid; compromise only understands straight apostrophes.
   const prepared = text.replace(APOSTROPHES, "'");
-  const doc = nlp(prepared);
   const spans: Span[] = [];
-  for (const [type, view] of TYPE_VIEWS) {
-    const found = doc[view]().json({ offset: true }) as { offset: { start: number; length: number } }[];
-    for (const { offset } of found) {
-      for (const part of splitAtCommas(prepared, offset.start, offset.start + offset.length)) {
-        const cleaned = cleanSpan(prepared, { type, ...part });
-        if (cleaned) spans.push(type === "PERSON" ? extendName(prepared, cleaned) : cleaned);
+  for (const range of nameCandidateRanges(prepared, knownSpans)) {
+    const doc = nlp(prepared.slice(range.start, range.end));
+    for (const [type, view] of TYPE_VIEWS) {
+      const found = doc[view]().json({ offset: true }) as { offset: { start: number; length: number } }[];
+      for (const { offset } of found) {
+        const start = range.start + offset.start;
+        for (const part of splitAtCommas(prepared, start, start + offset.length)) {
+          const cleaned = cleanSpan(prepared, { type, ...part });
+          if (cleaned) spans.push(type === "PERSON" ? extendName(prepared, cleaned) : cleaned);
+        }
       }
     }
   }

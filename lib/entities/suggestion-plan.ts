@@ -54,7 +54,7 @@ export function planSuggestions(text: string, context: MatchContext): PlannedSug
     }
   }
   const overlapsKnown = (start: number, end: number) => mentions.some((m) => start < m.end && m.start < end);
-  for (const proposal of suggestNewEntities(text, context.known)) {
+  for (const proposal of suggestNewEntities(text, context.known, mentions)) {
     for (const { start, end } of proposal.occurrences) {
       if (overlapsKnown(start, end)) continue;
       planned.push({

@@ -24,15 +24,21 @@ async function registryFingerprint(client: Tx | typeof db): Promise<string> {
 
 type LoadedContext = MatchContext & { fingerprint: string };
 
+/** Building the matcher for thousands of entities takes longer than matching an article, so it is kept while the registry is unchanged. */
+let cachedContext: LoadedContext | null = null;
+
 /** Every active entity's names and aliases, as one matcher. */
 async function loadMatchContext(): Promise<LoadedContext> {
+  // Read before the entities, so a change in between makes the context look stale, never fresh.
   const fingerprint = await registryFingerprint(db);
+  if (cachedContext?.fingerprint === fingerprint) return cachedContext;
   const entities = await db.entity.findMany({
     where: { deletedAt: null, mergedIntoId: null },
     select: { id: true, name: true, aliases: { select: { alias: true } } },
   });
   const entries = entities.map((e) => ({ entityId: e.id, names: [e.name, ...e.aliases.map((a) => a.alias)] }));
-  return { matcher: buildMatcher(entries), known: new Set(entries.flatMap((e) => e.names.map(normalizeName))), fingerprint };
+  cachedContext = { matcher: buildMatcher(entries), known: new Set(entries.flatMap((e) => e.names.map(normalizeName))), fingerprint };
+  return cachedContext;
 }
 
 /** A context shared by the articles of one pass, reloaded when the registry changed under it. */
@@ -41,30 +47,60 @@ type ContextHolder = { context: LoadedContext };
 /**
  * Recomputes the mention suggestions of the article's current revision: known entities by
  * name and alias (ambiguous when an alias belongs to several), and proposed new entities.
- * Accepted and dismissed suggestions are kept and not suggested again. The importer calls
- * this after an import.
+ * Accepted and dismissed suggestions are kept and not suggested again.
  */
 export async function refreshArticleSuggestions(articleId: string): Promise<void> {
-  await refreshWithContext(articleId, { context: await loadMatchContext() });
+  await refreshBatch([articleId], { context: await loadMatchContext() });
+}
+
+/** Articles written in one transaction: large enough to save round trips, small enough to keep locks short. */
+const WRITE_BATCH = 50;
+
+/**
+ * The same for many articles (the importer's path), in batches. A failure never undoes an
+ * import: a batch that fails is retried article by article, and an article that still fails
+ * is logged while the others go on.
+ */
+export async function refreshSuggestionsFor(articleIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(articleIds)];
+  const holder: ContextHolder = { context: await loadMatchContext() };
+  for (let at = 0; at < ids.length; at += WRITE_BATCH) await refreshIsolated(ids.slice(at, at + WRITE_BATCH), holder);
+}
+
+async function refreshIsolated(articleIds: readonly string[], holder: ContextHolder): Promise<void> {
+  try {
+    await refreshBatch(articleIds, holder);
+  } catch {
+    for (const articleId of articleIds) {
+      await refreshBatch([articleId], holder).catch((error) => console.error(`Refreshing entity suggestions for article ${articleId} failed:`, error));
+    }
+  }
 }
 
 const MAX_ATTEMPTS = 3;
 
-async function refreshWithContext(articleId: string, holder: ContextHolder): Promise<void> {
+async function refreshBatch(articleIds: readonly string[], holder: ContextHolder): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    const article = await db.article.findUnique({ where: { id: articleId }, select: { currentRevision: { select: { id: true, text: true } } } });
-    const revision = article?.currentRevision;
-    if (!revision) return;
+    const articles = await db.article.findMany({
+      where: { id: { in: [...articleIds] } },
+      select: { id: true, currentRevision: { select: { id: true, text: true } } },
+    });
     const { context } = holder;
-    const planned = planSuggestions(revision.text, context);
+    const plans = articles.flatMap(({ id, currentRevision: revision }) =>
+      revision ? [{ articleId: id, revisionId: revision.id, planned: planSuggestions(revision.text, context) }] : [],
+    );
+    if (plans.length === 0) return;
     const outcome = await db.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`suggestions:${articleId}`}))`;
+      // One order for everyone, so two refreshes of overlapping batches cannot deadlock.
+      for (const { articleId } of [...plans].sort((a, b) => a.articleId.localeCompare(b.articleId))) {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`suggestions:${articleId}`}))`;
+      }
       // Written from an older registry, the plan could undo what a newer refresh just wrote.
       if ((await registryFingerprint(tx)) !== context.fingerprint) return "stale";
-      const current = await tx.article.findUnique({ where: { id: articleId }, select: { currentRevisionId: true } });
-      // A newer revision arrived while the text was being matched: its own refresh will follow.
-      if (current?.currentRevisionId !== revision.id) return "done";
-      await writeSuggestions(tx, articleId, revision.id, planned);
+      const current = await tx.article.findMany({ where: { id: { in: plans.map((p) => p.articleId) } }, select: { id: true, currentRevisionId: true } });
+      const currentRevision = new Map(current.map((a) => [a.id, a.currentRevisionId]));
+      // A newer revision that arrived while the text was being matched gets its own refresh.
+      await writeSuggestions(tx, plans.filter((p) => currentRevision.get(p.articleId) === p.revisionId));
       return "done";
     });
     if (outcome === "done" || attempt === MAX_ATTEMPTS) return;
@@ -72,27 +108,50 @@ async function refreshWithContext(articleId: string, holder: ContextHolder): Pro
   }
 }
 
-async function writeSuggestions(tx: Tx, articleId: string, revisionId: string, planned: PlannedSuggestion[]): Promise<void> {
-  await tx.mentionSuggestion.deleteMany({ where: { articleId, status: "OPEN", revisionId: { not: revisionId } } });
-  const stored = await tx.mentionSuggestion.findMany({
-    where: { revisionId },
-    select: { id: true, entityId: true, proposedName: true, start: true, end: true, ambiguous: true, status: true },
+type ArticlePlan = { articleId: string; revisionId: string; planned: PlannedSuggestion[] };
+
+async function writeSuggestions(tx: Tx, plans: ArticlePlan[]): Promise<void> {
+  if (plans.length === 0) return;
+  const revisionIds = plans.map((p) => p.revisionId);
+  await tx.mentionSuggestion.deleteMany({
+    where: { articleId: { in: plans.map((p) => p.articleId) }, status: "OPEN", revisionId: { notIn: revisionIds } },
   });
-  const changes = diffSuggestions(stored, planned, await linkedSpans(tx, revisionId));
-  if (changes.remove.length) await tx.mentionSuggestion.deleteMany({ where: { id: { in: changes.remove } } });
-  for (const u of changes.update) await tx.mentionSuggestion.update({ where: { id: u.id }, data: { ambiguous: u.ambiguous } });
-  if (changes.create.length) {
-    await tx.mentionSuggestion.createMany({ data: changes.create.map((p) => ({ ...p, articleId, revisionId })), skipDuplicates: true });
+  const stored = await tx.mentionSuggestion.findMany({
+    where: { revisionId: { in: revisionIds } },
+    select: { id: true, revisionId: true, entityId: true, proposedName: true, start: true, end: true, ambiguous: true, status: true },
+  });
+  const storedByRevision = new Map<string, typeof stored>();
+  for (const row of stored) {
+    const rows = storedByRevision.get(row.revisionId);
+    if (rows) rows.push(row);
+    else storedByRevision.set(row.revisionId, [row]);
   }
+  const linked = await linkedSpans(tx, revisionIds);
+  const remove: string[] = [];
+  const create: (PlannedSuggestion & { articleId: string; revisionId: string })[] = [];
+  for (const { articleId, revisionId, planned } of plans) {
+    const changes = diffSuggestions(storedByRevision.get(revisionId) ?? [], planned, linked.get(revisionId) ?? new Set());
+    remove.push(...changes.remove);
+    create.push(...changes.create.map((p) => ({ ...p, articleId, revisionId })));
+    for (const u of changes.update) await tx.mentionSuggestion.update({ where: { id: u.id }, data: { ambiguous: u.ambiguous } });
+  }
+  if (remove.length) await tx.mentionSuggestion.deleteMany({ where: { id: { in: remove } } });
+  if (create.length) await tx.mentionSuggestion.createMany({ data: create, skipDuplicates: true });
 }
 
-/** `${start}:${end}:${entityId}` of passages on the revision already annotated and linked to an entity. */
-async function linkedSpans(tx: Tx, revisionId: string): Promise<Set<string>> {
+/** Per revision, `${start}:${end}:${entityId}` of passages already annotated and linked to an entity. */
+async function linkedSpans(tx: Tx, revisionIds: string[]): Promise<Map<string, Set<string>>> {
   const links = await tx.link.findMany({
-    where: { entityId: { not: null }, annotation: { revisionId, deletedAt: null } },
-    select: { entityId: true, annotation: { select: { start: true, end: true } } },
+    where: { entityId: { not: null }, annotation: { revisionId: { in: revisionIds }, deletedAt: null } },
+    select: { entityId: true, annotation: { select: { revisionId: true, start: true, end: true } } },
   });
-  return new Set(links.map((l) => `${l.annotation.start}:${l.annotation.end}:${l.entityId}`));
+  const byRevision = new Map<string, Set<string>>();
+  for (const { entityId, annotation } of links) {
+    const spans = byRevision.get(annotation.revisionId) ?? new Set<string>();
+    spans.add(`${annotation.start}:${annotation.end}:${entityId}`);
+    byRevision.set(annotation.revisionId, spans);
+  }
+  return byRevision;
 }
 
 // ─────────────────────────── background refresh of all articles ───────────────────────────
@@ -142,7 +201,7 @@ async function refreshAllArticles(): Promise<void> {
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
     });
     if (batch.length === 0) return;
-    for (const { id } of batch) await refreshWithContext(id, holder);
+    await refreshIsolated(batch.map((a) => a.id), holder);
     cursor = batch[batch.length - 1].id;
     // Let requests waiting on the event loop run between batches.
     await new Promise((resolve) => setImmediate(resolve));
