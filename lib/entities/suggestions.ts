@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { createAnnotation, deleteAnnotation } from "@/lib/annotations/mutations";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/permissions";
@@ -126,7 +127,7 @@ async function writeSuggestions(tx: Tx, plans: ArticlePlan[]): Promise<void> {
     if (rows) rows.push(row);
     else storedByRevision.set(row.revisionId, [row]);
   }
-  const linked = await linkedSpans(tx, revisionIds);
+  const linked = await linkedSpans(tx, plans.map((p) => p.articleId), revisionIds);
   const remove: string[] = [];
   const create: (PlannedSuggestion & { articleId: string; revisionId: string })[] = [];
   for (const { articleId, revisionId, planned } of plans) {
@@ -136,13 +137,29 @@ async function writeSuggestions(tx: Tx, plans: ArticlePlan[]): Promise<void> {
     for (const u of changes.update) await tx.mentionSuggestion.update({ where: { id: u.id }, data: { ambiguous: u.ambiguous } });
   }
   if (remove.length) await tx.mentionSuggestion.deleteMany({ where: { id: { in: remove } } });
-  if (create.length) await tx.mentionSuggestion.createMany({ data: create, skipDuplicates: true });
+  if (create.length) await insertSuggestions(tx, create);
+}
+
+/**
+ * One JSON parameter for the whole batch: the client's multi-row insert of thousands of
+ * suggestions costs seconds to build, PostgreSQL unpacks the JSON in milliseconds.
+ */
+async function insertSuggestions(tx: Tx, rows: (PlannedSuggestion & { articleId: string; revisionId: string })[]): Promise<void> {
+  const json = JSON.stringify(rows.map((row) => ({ id: randomUUID(), ...row })));
+  await tx.$executeRaw`
+    INSERT INTO "MentionSuggestion" ("id", "articleId", "revisionId", "entityId", "proposedName", "proposedType", "exact", "start", "end", "ambiguous")
+    SELECT r."id", r."articleId", r."revisionId", r."entityId", r."proposedName", r."proposedType", r."exact", r."start", r."end", r."ambiguous"
+    FROM jsonb_to_recordset(${json}::jsonb) AS r(
+      "id" text, "articleId" text, "revisionId" text, "entityId" text, "proposedName" text, "proposedType" "EntityType",
+      "exact" text, "start" int, "end" int, "ambiguous" boolean)
+    ON CONFLICT DO NOTHING`;
 }
 
 /** Per revision, `${start}:${end}:${entityId}` of passages already annotated and linked to an entity. */
-async function linkedSpans(tx: Tx, revisionIds: string[]): Promise<Map<string, Set<string>>> {
+async function linkedSpans(tx: Tx, articleIds: string[], revisionIds: string[]): Promise<Map<string, Set<string>>> {
   const links = await tx.link.findMany({
-    where: { entityId: { not: null }, annotation: { revisionId: { in: revisionIds }, deletedAt: null } },
+    // Annotations are indexed by article, not by revision.
+    where: { entityId: { not: null }, annotation: { articleId: { in: articleIds }, revisionId: { in: revisionIds }, deletedAt: null } },
     select: { entityId: true, annotation: { select: { revisionId: true, start: true, end: true } } },
   });
   const byRevision = new Map<string, Set<string>>();
