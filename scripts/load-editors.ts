@@ -1,5 +1,5 @@
 // Many editors on the same few articles at once: annotating, replying, editing with the version
-// they read (some deliberately stale) while analysts review. Runs `next start` on a scratch
+// they read (some deliberately stale) while analysts review. Runs the production server on a scratch
 // database, on this machine's loopback interface only, for a bounded time and request count;
 // then checks every acknowledged write against the database. Exits non-zero on any 5xx, any
 // failed request, any lost write or update, or any conflict answered for a version that was current.
@@ -297,7 +297,7 @@ try {
   const serverLog = path.join(tmpdir(), `concord-load-server-${process.pid}.log`);
   server = await startAppServer({ databaseUrl: database.url, poolMax: database.embedded ? 1 : 10, distDir: build.distDir, logFile: serverLog });
   if (!LOOPBACK.test(server.origin)) throw new Error(`The load test only runs against this machine's loopback address, not ${server.origin}.`);
-  console.log(`next start (build ${build.distDir}) on ${server.origin}, pid ${server.pid}; its log: ${serverLog}`);
+  console.log(`The production server (build ${build.distDir}) on ${server.origin}, pid ${server.pid}; its log: ${serverLog}`);
 
   const articles: Article[] = [];
   for (let index = 0; index < ARTICLES; index++) {

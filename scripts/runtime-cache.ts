@@ -2,7 +2,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 
 /**
- * Empties what a previous `next start` cached from its database (the data cache and the
+ * Empties what a previous server cached from its database (the data cache and the
  * pages rendered on demand), so a server never shows another database's briefings.
  * Both are rebuilt on the first request.
  */

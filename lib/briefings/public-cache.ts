@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
+import { purgePublicPageCache } from "@/lib/server/public-page-cache";
 import { buildPublicFeed, getPublicBriefing, listPublishedBriefings } from "./public";
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./slug";
 
@@ -26,6 +27,7 @@ export const getCachedPublicFeed = unstable_cache(() => buildPublicFeed(), ["pub
 
 /** Purges the cached public pages and feed of a briefing right away, after it is published or retracted. */
 export function revalidatePublicBriefing(slug: string): void {
+  purgePublicPageCache();
   try {
     revalidateTag(briefingTag(slug), { expire: 0 });
     revalidateTag(ALL_BRIEFINGS_TAG, { expire: 0 });

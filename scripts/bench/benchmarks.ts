@@ -1,4 +1,4 @@
-// The measurements. In-process ones call lib/ as the server would; HTTP ones drive `next start`.
+// The measurements. In-process ones call lib/ as the server would; HTTP ones drive the production server (scripts/serve.ts).
 import { loadavg } from "node:os";
 import { buildSelectors } from "@/lib/annotations/anchor";
 import { reanchorAnnotationsForRevision, type ReanchorCounts } from "@/lib/annotations/reanchor-revision";
@@ -275,6 +275,8 @@ export async function benchBriefing(ctx: HttpContext): Promise<Figure[]> {
     if (!HOP_HEADERS.has(name)) headers[name] = value;
   });
   const app = await loadTest(url, { connections: 32, seconds });
+  // A query string passes by the server's copies of public pages: Next.js answers from its own cache.
+  const nextOnly = await loadTest(`${url}?next-only`, { connections: 32, seconds });
   const ceilingServer = await startCeilingServer(body, headers);
   let ceiling;
   try {
@@ -294,6 +296,15 @@ export async function benchBriefing(ctx: HttpContext): Promise<Figure[]> {
       target: null,
       ...common,
       detail: { seconds, bytes: body.byteLength, cache: headers["x-nextjs-cache"] ?? null, p50Ms: app.p50Ms, p99Ms: app.p99Ms, errors: app.errors, non2xx: app.non2xx },
+    }),
+    figure({
+      name: "briefing-next-rps",
+      label: "… the same page from Next.js alone (no page copies)",
+      value: round(nextOnly.requestsPerSecond, 0),
+      unit: "req/s",
+      target: null,
+      samples: Math.round(nextOnly.requestsPerSecond * seconds),
+      detail: { seconds, p50Ms: nextOnly.p50Ms, p99Ms: nextOnly.p99Ms, errors: nextOnly.errors, non2xx: nextOnly.non2xx },
     }),
     figure({
       name: "ceiling-rps",

@@ -129,7 +129,7 @@ try {
   let build: RunRecord["build"] = null;
   if (httpSelected) {
     build = await ensureBuild({ force: values.build ?? false, logFile: path.join(RESULTS_DIR, `build-${runId}.log`), log });
-    log(`Starting next start (build ${build.distDir}; log in ${path.relative(process.cwd(), serverLog)})…`);
+    log(`Starting the production server (build ${build.distDir}; log in ${path.relative(process.cwd(), serverLog)})…`);
     server = await startAppServer({ databaseUrl: database.url, poolMax: database.embedded ? 1 : 10, distDir: build.distDir, logFile: serverLog });
     const httpContext: HttpContext = {
       ...context,

@@ -1,4 +1,4 @@
-// The app under measurement: `next start` in production mode on a free loopback port, using the
+// The app under measurement: the production server (scripts/serve.ts, Next.js in production mode) on a free loopback port, using the
 // bench database; built once when no usable build exists.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -10,6 +10,7 @@ import { clearRuntimeCaches } from "../runtime-cache";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const nextBin = path.join(root, "node_modules/.bin/next");
+const serveScript = path.join(root, "scripts/serve.ts");
 const BUILD_TIMEOUT_MS = 20 * 60_000;
 const START_TIMEOUT_MS = 120_000;
 
@@ -80,7 +81,7 @@ export async function startAppServer(options: { databaseUrl: string; poolMax: nu
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const log = createWriteStream(options.logFile, { flags: "a" });
-  const child: ChildProcess = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", serveScript, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
@@ -121,12 +122,12 @@ export async function startAppServer(options: { databaseUrl: string; poolMax: nu
 async function waitUntilServing(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}.`);
+    if (child.exitCode !== null) throw new Error(`The app server exited with code ${child.exitCode}.`);
     const ok = await fetch(url, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`next start did not answer ${url} within ${START_TIMEOUT_MS / 1000} s.`);
+  throw new Error(`The app server did not answer ${url} within ${START_TIMEOUT_MS / 1000} s.`);
 }
 
 // ───────────────────────────── memory ─────────────────────────────

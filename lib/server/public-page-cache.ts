@@ -1,0 +1,114 @@
+/**
+ * A short-lived in-memory copy of the public briefing pages, in front of Next.js in the same
+ * process, as a CDN would keep them. Next.js already serves these pages from its own cache, but
+ * its routing costs a few milliseconds per request; a copy answers in the time of a bare HTTP
+ * server. A copy is refreshed after one second (and dropped after two), so instances that did not
+ * see a publication catch up at once; the instance that publishes purges its copies right away.
+ */
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
+import { LRUCache } from "lru-cache";
+import { isCachedPublicPage } from "@/lib/security/headers";
+
+type CachedPage = { headers: Record<string, string>; body: Buffer; gzipped: Buffer; etag: string | null; storedAt: number };
+
+const FRESH_MS = 1000;
+/** A copy up to this old is still answered while its replacement is fetched, so readers never queue behind the refresh. */
+const STALE_MS = 2000;
+const MAX_BYTES = 64 * 1024 * 1024;
+/** Client-side navigation and prefetches ask Next.js for the React payload, not for the page. */
+const NEXT_REQUEST_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-action", "next-url"];
+/** Headers of one connection or one encoding, never copied into a stored page. */
+const PER_RESPONSE_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"]);
+const FILL_HEADER = "x-concord-page-fill";
+const REGISTRY = Symbol.for("concord.publicPageCache");
+
+type Registry = { purge(): void };
+
+/**
+ * Drops every stored copy: called after a publication or retraction. The cache lives in the
+ * server script while this is called from Next.js's bundles, so they meet on globalThis.
+ */
+export function purgePublicPageCache(): void {
+  (Reflect.get(globalThis, REGISTRY) as Registry | undefined)?.purge();
+}
+
+export type PublicPageCache = {
+  /** Answers the request from a stored copy and returns true, or returns false for Next.js to answer it. */
+  handle(request: IncomingMessage, response: ServerResponse): boolean;
+};
+
+/** `origin`: where this server itself listens, to fetch a page from Next.js when its copy is missing or old. */
+export function createPublicPageCache(origin: string): PublicPageCache {
+  const pages = new LRUCache<string, CachedPage>({
+    maxSize: MAX_BYTES,
+    sizeCalculation: (page) => page.body.byteLength + page.gzipped.byteLength,
+  });
+  const filling = new Set<string>();
+  // Only this process's own fetches pass by the cache on purpose.
+  const fillToken = randomUUID();
+  let generation = 0;
+
+  async function fill(path: string): Promise<void> {
+    if (filling.has(path)) return;
+    filling.add(path);
+    const startedIn = generation;
+    try {
+      const response = await fetch(new URL(path, origin), { headers: { [FILL_HEADER]: fillToken, "accept-encoding": "identity" }, redirect: "manual" });
+      const type = response.headers.get("content-type") ?? "";
+      if (response.status !== 200 || response.headers.has("set-cookie") || !/^(text\/html|application\/atom\+xml|application\/xml)/.test(type)) return;
+      const body = Buffer.from(await response.arrayBuffer());
+      // A purge during the fetch may have come after Next.js rendered this copy.
+      if (generation !== startedIn) return;
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        if (!PER_RESPONSE_HEADERS.has(name)) headers[name] = value;
+      });
+      // Copies differ by encoding too, for any cache further down the line.
+      if (!/accept-encoding/i.test(headers.vary ?? "")) headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : "Accept-Encoding";
+      pages.set(path, { headers, body, gzipped: gzipSync(body), etag: response.headers.get("etag"), storedAt: Date.now() });
+    } catch (error) {
+      console.error(`Copying the public page ${path} failed:`, error);
+    } finally {
+      filling.delete(path);
+    }
+  }
+
+  Reflect.set(globalThis, REGISTRY, {
+    purge() {
+      generation++;
+      pages.clear();
+    },
+  } satisfies Registry);
+
+  return {
+    handle(request, response) {
+      const path = request.url ?? "";
+      if (request.method !== "GET" && request.method !== "HEAD") return false;
+      if (path.includes("?") || !isCachedPublicPage(path)) return false;
+      if (request.headers[FILL_HEADER] === fillToken || NEXT_REQUEST_HEADERS.some((name) => name in request.headers)) return false;
+      const cached = pages.get(path);
+      const age = cached ? Date.now() - cached.storedAt : Infinity;
+      if (age >= FRESH_MS) void fill(path);
+      const page = age < STALE_MS ? cached : undefined;
+      if (!page) return false;
+      if (page.etag && request.headers["if-none-match"] === page.etag) {
+        response.writeHead(304, page.headers);
+        response.end();
+        return true;
+      }
+      const gzip = /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
+      const body = gzip ? page.gzipped : page.body;
+      response.writeHead(200, {
+        ...page.headers,
+        ...(gzip ? { "content-encoding": "gzip" } : {}),
+        // As a CDN marks its hits: tells operators (and the tests) where an answer came from.
+        "x-concord-page-copy": "hit",
+        "content-length": String(body.byteLength),
+      });
+      response.end(request.method === "HEAD" ? undefined : body);
+      return true;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// The production server: Next.js in production mode, with short-lived copies of the public
+// briefing pages answered before Next.js's routing (lib/server/public-page-cache.ts).
+// Usage: tsx scripts/serve.ts [-p PORT] [-H HOSTNAME]   (a finished `next build` is required)
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createPublicPageCache } from "@/lib/server/public-page-cache";
+
+const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname;
+// Next.js reads the mode when it loads, so it is set before the import.
+Reflect.set(process.env, "NODE_ENV", "production");
+const { default: next } = await import("next");
+
+const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+let pages: ReturnType<typeof createPublicPageCache> | null = null;
+const server = http.createServer((request, response) => {
+  if (pages?.handle(request, response)) return;
+  void handle(request, response);
+});
+server.listen(port, hostname, () => {
+  const address = server.address() as AddressInfo;
+  const local = address.address === "::" || address.address === "0.0.0.0" ? "127.0.0.1" : address.address;
+  pages = createPublicPageCache(`http://${local.includes(":") ? `[${local}]` : local}:${address.port}`);
+  console.log(`Ready on http://${hostname ?? "localhost"}:${address.port}`);
+});
+
+function shutdown() {
+  server.close(() => process.exit(0));
+  // Keep-alive connections would hold the close open.
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
