@@ -1,6 +1,18 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { ValidationError } from "./errors";
 import { assertStorableText } from "./security/storable-text";
+
+const MAX_ID_LENGTH = 64;
+
+/**
+ * The id of a stored item (a cuid) as an action or route receives it. Ids come from our own pages,
+ * so a missing, blank or oversized one is refused (422) before any query instead of being looked up.
+ */
+export const idSchema = z
+  .string({ message: "The item's id is missing." })
+  .trim()
+  .min(1, "The item's id is missing.")
+  .max(MAX_ID_LENGTH, `That is not a valid id: ids have at most ${MAX_ID_LENGTH} characters.`);
 
 /**
  * Parses untrusted input with a zod schema, turning failures into the app's ValidationError (422).

@@ -4,6 +4,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { approveBriefingAction } from "@/app/(workspace)/compose/[id]/actions";
 import { signOffContradictionAction } from "@/app/(workspace)/contradictions/[id]/actions";
+import { removeAliasAction, undoMergeAction } from "@/app/(workspace)/entities/[id]/actions";
+import { deleteEventAction, updateEventAction } from "@/app/(workspace)/events/[id]/actions";
 import { reviewAnnotationAction } from "@/app/(workspace)/review/actions";
 import { revokeTokenAction } from "@/app/(workspace)/settings/tokens/actions";
 import type { ActionResult } from "@/lib/api/action";
@@ -175,6 +177,34 @@ describe("authorization matrix of server actions", async () => {
       });
     }
   }
+
+  describe("ids are validated before anything else", () => {
+    const BAD_IDS = { empty: "", blank: "   ", "10,000 characters": "x".repeat(10_000) };
+    const CALLS: Record<string, (id: string) => Promise<ActionResult<unknown>>> = {
+      deleteEventAction: (id) => deleteEventAction(id),
+      updateEventAction: (id) => updateEventAction(id, { version: 1, title: "Geneva talks" }),
+      removeAliasAction: (id) => removeAliasAction(MISSING, id),
+      undoMergeAction: (id) => undoMergeAction(id),
+      reviewAnnotationAction: (annotationId) => reviewAnnotationAction({ annotationId, decision: "approve", version: 1 }),
+    };
+
+    for (const [name, call] of Object.entries(CALLS)) {
+      it(`${name} answers 422 for an empty, blank or oversized id, signed in or not`, async () => {
+        for (const [label, bad] of Object.entries(BAD_IDS)) {
+          // Anonymous too: a 422 rather than 401 shows validation ran before the role check and any query.
+          for (const actor of [null, users.EDITOR, users.ANALYST]) {
+            await signIn(actor);
+            const result = await call(bad);
+            expect(result.ok, `${label} id`).toBe(false);
+            if (!result.ok) {
+              expect(result.status, `${label} id`).toBe(422);
+              expect(result.error, `${label} id`).toMatch(/id is missing|not a valid id/);
+            }
+          }
+        }
+      });
+    }
+  });
 
   describe("rules about whose item it is", () => {
     it("revokeTokenAction: only the token's owner revokes it, not another member nor an admin", async () => {

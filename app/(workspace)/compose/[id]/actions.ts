@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { runAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
 import { approveBriefing, publishBriefing, retractBriefing, returnBriefing, submitBriefing } from "@/lib/briefings/mutations";
@@ -14,9 +13,7 @@ import {
   returnBriefingSchema,
   submitBriefingSchema,
 } from "@/lib/briefings/schemas";
-import { parseInput } from "@/lib/validation";
-
-const idSchema = z.string().min(1).max(64);
+import { idSchema, parseInput } from "@/lib/validation";
 
 function text(form: FormData, name: string): string | undefined {
   const value = form.get(name);

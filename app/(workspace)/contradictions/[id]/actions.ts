@@ -1,14 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { runAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
 import { reopenContradiction, resolveContradiction, signOffContradiction } from "@/lib/contradictions/mutations";
 import { reopenContradictionSchema, resolveContradictionSchema, signOffContradictionSchema } from "@/lib/contradictions/schemas";
-import { parseInput } from "@/lib/validation";
-
-const idSchema = z.string().min(1).max(64);
+import { idSchema, parseInput } from "@/lib/validation";
 
 /** FormData gives null for a missing field; the schemas want undefined. */
 const field = (form: FormData, name: string) => {

@@ -7,10 +7,11 @@ import { addEntityAliases, deleteEntity, removeEntityAlias, undoEntityMerge, upd
 import { ENTITY_WRITE_ROLES } from "@/lib/entities/permissions";
 import { addAliasesSchema, updateEntitySchema } from "@/lib/entities/schemas";
 import { ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { idSchema, parseInput } from "@/lib/validation";
 
 export async function updateEntityAction(entityId: string, form: FormData) {
   return runAction(async () => {
+    const id = parseInput(idSchema, entityId);
     const input = parseInput(updateEntitySchema, {
       version: Number(form.get("version")),
       type: form.get("type"),
@@ -20,7 +21,7 @@ export async function updateEntityAction(entityId: string, form: FormData) {
       confirmDuplicate: form.get("confirmDuplicate") === "on",
     });
     const actor = await requireActor(ENTITY_WRITE_ROLES);
-    const entity = await updateEntity(actor, entityId, input);
+    const entity = await updateEntity(actor, id, input);
     revalidatePath("/entities", "layout");
     return { version: entity.version };
   }, "Saved.");
@@ -32,31 +33,35 @@ export async function addAliasAction(entityId: string, form: FormData) {
     const actor = await requireActor(ENTITY_WRITE_ROLES);
     const { added } = await addEntityAliases(actor, input);
     if (added.length === 0) throw new ValidationError("alias: That is already the entity's name or one of its aliases.");
-    revalidatePath(`/entities/${entityId}`);
+    revalidatePath(`/entities/${input.entityId}`);
     return { added };
   }, "Alias added. Suggestions in articles are being updated.");
 }
 
 export async function removeAliasAction(entityId: string, aliasId: string) {
   return runAction(async () => {
+    const id = parseInput(idSchema, entityId);
+    const alias = parseInput(idSchema, aliasId);
     const actor = await requireActor(ENTITY_WRITE_ROLES);
-    await removeEntityAlias(actor, entityId, aliasId);
-    revalidatePath(`/entities/${entityId}`);
+    await removeEntityAlias(actor, id, alias);
+    revalidatePath(`/entities/${id}`);
   }, "Alias removed.");
 }
 
 export async function deleteEntityAction(entityId: string) {
   return runAction(async () => {
+    const id = parseInput(idSchema, entityId);
     const actor = await requireActor(ENTITY_WRITE_ROLES);
-    await deleteEntity(actor, entityId);
+    await deleteEntity(actor, id);
     revalidatePath("/entities");
   }, "Entity deleted.");
 }
 
 export async function undoMergeAction(mergeId: string) {
   return runAction(async () => {
+    const id = parseInput(idSchema, mergeId);
     const actor = await requireActor(ENTITY_WRITE_ROLES);
-    const { source, target } = await undoEntityMerge(actor, mergeId);
+    const { source, target } = await undoEntityMerge(actor, id);
     revalidatePath("/entities", "layout");
     revalidatePath("/events", "layout");
     return { sourceId: source.id, targetId: target.id };

@@ -6,13 +6,14 @@ import { requireActor } from "@/lib/auth/session";
 import { deleteEvent, updateEvent } from "@/lib/events/mutations";
 import { EVENT_WRITE_ROLES } from "@/lib/events/permissions";
 import { updateEventSchema } from "@/lib/events/schemas";
-import { parseInput } from "@/lib/validation";
+import { idSchema, parseInput } from "@/lib/validation";
 
 export async function updateEventAction(eventId: string, input: unknown) {
   return runAction(async () => {
+    const id = parseInput(idSchema, eventId);
     const data = parseInput(updateEventSchema, input);
     const actor = await requireActor(EVENT_WRITE_ROLES);
-    const event = await updateEvent(actor, eventId, data);
+    const event = await updateEvent(actor, id, data);
     revalidatePath("/events", "layout");
     return { id: event.id };
   }, "Saved.");
@@ -20,8 +21,9 @@ export async function updateEventAction(eventId: string, input: unknown) {
 
 export async function deleteEventAction(eventId: string) {
   return runAction(async () => {
+    const id = parseInput(idSchema, eventId);
     const actor = await requireActor(EVENT_WRITE_ROLES);
-    await deleteEvent(actor, eventId);
+    await deleteEvent(actor, id);
     revalidatePath("/events", "layout");
   }, "Event deleted.");
 }

@@ -1,12 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { runAction } from "@/lib/api/action";
 import { createApiToken, revokeApiToken } from "@/lib/auth/mutations";
 import { createTokenSchema } from "@/lib/auth/schemas";
 import { requireActor } from "@/lib/auth/session";
-import { parseInput } from "@/lib/validation";
+import { idSchema, parseInput } from "@/lib/validation";
 
 const ANY_MEMBER = ["EDITOR", "ANALYST", "ADMIN"] as const;
 
@@ -22,7 +21,7 @@ export async function createTokenAction(form: FormData) {
 
 export async function revokeTokenAction(tokenId: string) {
   return runAction(async () => {
-    const id = parseInput(z.string().min(1), tokenId);
+    const id = parseInput(idSchema, tokenId);
     const actor = await requireActor(ANY_MEMBER);
     await revokeApiToken(actor, id);
     revalidatePath("/settings/tokens");
