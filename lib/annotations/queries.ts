@@ -125,22 +125,33 @@ export async function listAnnotationKinds(options: { includeInactive?: boolean }
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Annotations awaiting review (PENDING), oldest first. */
-export async function listReviewQueue(actor: Actor | null, filter: ReviewQueueFilter = {}): Promise<ReviewQueueItem[]> {
+/** Annotations per review queue page: a page renders fast and keeps the server's memory low. */
+export const REVIEW_PAGE_SIZE = 50;
+
+export type ReviewQueuePage = { items: ReviewQueueItem[]; total: number; page: number; pageCount: number };
+
+export async function listReviewQueue(actor: Actor | null, filter: ReviewQueueFilter = {}): Promise<ReviewQueuePage> {
   assertReader(actor);
+  const where = {
+    deletedAt: null,
+    status: "PENDING",
+    articleId: filter.articleId || undefined,
+    kind: filter.kind || undefined,
+    authorId: filter.authorId || undefined,
+    createdAt: filter.minAgeDays ? { lte: new Date(Date.now() - filter.minAgeDays * DAY_MS) } : undefined,
+  } as const;
+  const total = await db.annotation.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE));
+  // Past the end (the queue shrank while someone paged), the last page.
+  const page = Math.min(filter.page ?? 1, pageCount);
   const rows = await db.annotation.findMany({
-    where: {
-      deletedAt: null,
-      status: "PENDING",
-      articleId: filter.articleId || undefined,
-      kind: filter.kind || undefined,
-      authorId: filter.authorId || undefined,
-      createdAt: filter.minAgeDays ? { lte: new Date(Date.now() - filter.minAgeDays * DAY_MS) } : undefined,
-    },
+    where,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: 500,
+    skip: (page - 1) * REVIEW_PAGE_SIZE,
+    take: REVIEW_PAGE_SIZE,
     include: { ...annotationInclude, article: { select: { id: true, title: true } } },
   });
-  return rows.map((row) => ({ ...toAnnotationView(row), article: row.article }));
+  return { items: rows.map((row) => ({ ...toAnnotationView(row), article: row.article })), total, page, pageCount };
 }
 
 /** Articles offered by the review queue's article filter; thousands of titles are no usable choice. */

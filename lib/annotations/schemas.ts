@@ -1,3 +1,4 @@
+import { pageParam } from "@/lib/api/pagination";
 import { z } from "zod";
 import { richTextDocSchema, type RichTextDoc } from "./rich-text";
 
@@ -137,6 +138,7 @@ export const reviewQueueFilterSchema = z.object({
   authorId: z.string().optional(),
   /** Only annotations waiting at least this many days. */
   minAgeDays: z.coerce.number().int().min(0).max(3650).optional(),
+  page: pageParam,
 });
 export type ReviewQueueFilter = z.infer<typeof reviewQueueFilterSchema>;
 

@@ -9,7 +9,7 @@ import {
   reviewAnnotation,
   updateAnnotationKind,
 } from "@/lib/annotations/mutations";
-import { listReviewQueue } from "@/lib/annotations/queries";
+import { listReviewQueue, REVIEW_PAGE_SIZE } from "@/lib/annotations/queries";
 import { reanchorAnnotationsForRevision } from "@/lib/annotations/reanchor-revision";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -111,13 +111,27 @@ describe("annotation workflow", () => {
     const approved = await createAnnotation(other, { articleId: article.id, kind: "claim", ...at(TEXT, "the budget") });
     await reviewAnnotation(analyst, approved.id, { decision: "approve" });
 
-    const ids = async (filter: Parameters<typeof listReviewQueue>[1]) => (await listReviewQueue(analyst, filter)).map((item) => item.id);
+    const ids = async (filter: Parameters<typeof listReviewQueue>[1]) => (await listReviewQueue(analyst, filter)).items.map((item) => item.id);
     expect(await ids({ articleId: article.id })).toEqual([mine.id, theirs.id]);
     expect(await ids({ articleId: article.id, kind: "fact" })).toEqual([theirs.id]);
     expect(await ids({ articleId: article.id, authorId: editor.id })).toEqual([mine.id]);
     expect(await ids({ articleId: article.id, minAgeDays: 1 })).toEqual([]);
     await db.annotation.update({ where: { id: mine.id }, data: { createdAt: new Date(Date.now() - 3 * 86_400_000) } });
     expect(await ids({ articleId: article.id, minAgeDays: 2 })).toEqual([mine.id]);
+  });
+
+  it("pages the review queue and shows the last page for a page past the end", async () => {
+    const article = await makeArticle(TEXT);
+    const created = [];
+    for (let i = 0; i <= REVIEW_PAGE_SIZE; i++) created.push(await createAnnotation(editor, { articleId: article.id, kind: "claim", ...at(TEXT, "The council") }));
+    const first = await listReviewQueue(analyst, { articleId: article.id });
+    expect(first).toMatchObject({ total: REVIEW_PAGE_SIZE + 1, page: 1, pageCount: 2 });
+    const second = await listReviewQueue(analyst, { articleId: article.id, page: 2 });
+    expect(first.items).toHaveLength(REVIEW_PAGE_SIZE);
+    expect(second.items).toHaveLength(1);
+    // Every annotation on exactly one page (several share a creation millisecond, so the order within it is by id).
+    expect([...first.items, ...second.items].map((item) => item.id).sort()).toEqual(created.map((a) => a.id).sort());
+    expect((await listReviewQueue(analyst, { articleId: article.id, page: 9 })).page).toBe(2);
   });
 
   it("refuses a reply with HTML and a reply to another annotation's thread", async () => {

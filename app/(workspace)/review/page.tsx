@@ -35,14 +35,20 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     kind: first(params.kind),
     authorId: first(params.author),
     minAgeDays: first(params.age),
+    page: first(params.page),
   });
   const filter = parsed.success ? parsed.data : {};
-  const [items, facets, kinds] = await Promise.all([
+  const [queue, facets, kinds] = await Promise.all([
     listReviewQueue(actor, filter),
     listReviewQueueFacets(actor, { selectedArticleId: filter.articleId }),
     listAnnotationKinds({ includeInactive: true }),
   ]);
   const selected = (name: string) => first(params[name]) ?? "";
+  const { items, total, page, pageCount } = queue;
+  const pageLink = (to: number) => {
+    const kept = Object.entries(params).flatMap(([name, value]) => (name !== "page" && first(value) ? [[name, first(value)!]] : []));
+    return `/review?${new URLSearchParams([...kept, ["page", String(to)]])}`;
+  };
 
   return (
     <>
@@ -82,8 +88,10 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         <Link href="/review">Clear</Link>
       </form>
 
-      <h2>{items.length === 1 ? "1 annotation" : `${items.length} annotations`} awaiting review</h2>
-      {items.length === 0 ? <p>Nothing is waiting for review.</p> : null}
+      <h2>
+        {total === 1 ? "1 annotation" : `${total} annotations`} awaiting review{pageCount > 1 ? `; page ${page} of ${pageCount}` : ""}
+      </h2>
+      {total === 0 ? <p>Nothing is waiting for review.</p> : null}
       {items.map((item) => (
         <article key={item.id} className="card review-queue-item" aria-label={`${kindLabel(kinds, item.kind)} on ${item.article.title}`}>
           <header>
@@ -106,6 +114,13 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           )}
         </article>
       ))}
+      {pageCount > 1 ? (
+        <nav className="pagination" aria-label="Pages">
+          {page > 1 ? <Link href={pageLink(page - 1)}>Previous page</Link> : null}
+          <span>Page {page} of {pageCount}</span>
+          {page < pageCount ? <Link href={pageLink(page + 1)}>Next page</Link> : null}
+        </nav>
+      ) : null}
     </>
   );
 }
