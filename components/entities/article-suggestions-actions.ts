@@ -1,15 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { runAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
 import { ENTITY_WRITE_ROLES } from "@/lib/entities/permissions";
 import { acceptSuggestionSchema } from "@/lib/entities/schemas";
 import { acceptEntitySuggestions, acceptSuggestion, dismissSuggestion } from "@/lib/entities/suggestions";
-import { parseInput } from "@/lib/validation";
-
-const idSchema = z.string().min(1);
+import { idSchema, parseInput } from "@/lib/validation";
 
 export async function acceptSuggestionAction(articleId: string, suggestionId: string, input: unknown = {}) {
   return runAction(async () => {

@@ -7,9 +7,7 @@ import { requireActor } from "@/lib/auth/session";
 import { createLink, deleteLink, getPassageLinkContext } from "@/lib/entities/links";
 import { canLinkPassages, ENTITY_READ_ROLES, ENTITY_WRITE_ROLES } from "@/lib/entities/permissions";
 import { createLinkSchema } from "@/lib/entities/schemas";
-import { parseInput } from "@/lib/validation";
-
-const idSchema = z.string().min(1);
+import { idSchema, parseInput } from "@/lib/validation";
 
 /** The annotation's links and the dates in its passage; with `eventId`, checked against that event's date. */
 export async function loadPassageLinksAction(annotationId: string, eventId?: string) {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import ts from "typescript";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { approveBriefingAction } from "@/app/(workspace)/compose/[id]/actions";
 import { signOffContradictionAction } from "@/app/(workspace)/contradictions/[id]/actions";
@@ -8,6 +9,8 @@ import { removeAliasAction, undoMergeAction } from "@/app/(workspace)/entities/[
 import { deleteEventAction, updateEventAction } from "@/app/(workspace)/events/[id]/actions";
 import { reviewAnnotationAction } from "@/app/(workspace)/review/actions";
 import { revokeTokenAction } from "@/app/(workspace)/settings/tokens/actions";
+import { acceptEntitySuggestionsAction, acceptSuggestionAction, dismissSuggestionAction } from "@/components/entities/article-suggestions-actions";
+import { linkPassageAction, loadPassageLinksAction, unlinkPassageAction } from "@/components/entities/link-passage-actions";
 import type { ActionResult } from "@/lib/api/action";
 import { createApiToken } from "@/lib/auth/mutations";
 import type { Actor } from "@/lib/auth/permissions";
@@ -43,86 +46,116 @@ function form(fields: Record<string, string | string[]>): FormData {
 }
 
 /**
- * Who may call each server action (every export of every app/ actions.ts, keyed by its folder
- * under app/), written from the product's rules like the API routes' matrix; an action missing
- * here fails. `args` pass the action's validation so that its role check is reached, and name
- * rows that do not exist (404) or are taken (409), so an allowed call changes nothing: creating
- * an entity, for one, would start a suggestion refresh that outlives the test.
+ * Who may call each server action (every function exported by a module that starts with the
+ * "use server" directive, anywhere under app/, components/ or lib/, keyed by its path from the
+ * project's root), written from the product's rules like the API routes' matrix; an action
+ * missing here fails. `args` pass the action's validation so that its role check is reached,
+ * and name rows that do not exist (404) or are taken (409), so an allowed call changes nothing:
+ * creating an entity, for one, would start a suggestion refresh that outlives the test.
  */
 const MATRIX: Record<string, Record<string, Entry>> = {
-  "(workspace)/admin/annotation-kinds": {
+  "app/(workspace)/admin/annotation-kinds/actions.ts": {
     createAnnotationKindAction: { roles: ADMINS, args: () => [{ key: "note", label: "Note" }] },
     updateAnnotationKindAction: { roles: ADMINS, args: () => [{ key: MISSING, label: "Missing" }] },
   },
-  "(workspace)/admin/users": {
+  "app/(workspace)/admin/users/actions.ts": {
     createUserAction: { roles: ADMINS, args: (t) => [form({ email: t.email, role: "EDITOR", password: "a long enough password" })] },
     updateUserAction: { roles: ADMINS, args: () => [{ userId: MISSING, role: "ANALYST" }] },
   },
-  "(workspace)/articles/[id]": {
+  "app/(workspace)/articles/[id]/actions.ts": {
     updateArticleAction: { roles: WRITERS, args: () => [{ articleId: MISSING, version: 1, title: "Corrected title" }] },
     changeArticleLinesAction: { roles: WRITERS, args: () => [{ articleId: MISSING, revisionId: MISSING, decisions: [{ index: 0, kept: true }] }] },
   },
-  "(workspace)/compose/[id]": {
+  "app/(workspace)/compose/[id]/actions.ts": {
     submitBriefingAction: { roles: WRITERS, args: () => [MISSING, null, form({})] },
     approveBriefingAction: { roles: REVIEWERS, args: () => [MISSING, null, form({ version: "1" })] },
     returnBriefingAction: { roles: REVIEWERS, args: () => [MISSING, null, form({ comment: "Cite a second source." })] },
     publishBriefingAction: { roles: WRITERS, args: () => [MISSING, null, form({})] },
     retractBriefingAction: { roles: WRITERS, args: () => [MISSING, null, form({ note: "The talks were misdated." })] },
   },
-  "(workspace)/compose/new": {
+  "app/(workspace)/compose/new/actions.ts": {
     createBriefingAction: { roles: WRITERS, args: (t) => [null, form({ title: "Geneva talks", slug: t.briefingSlug })] },
   },
-  "(workspace)/contradictions/[id]": {
+  "app/(workspace)/contradictions/[id]/actions.ts": {
     resolveContradictionAction: { roles: WRITERS, args: () => [form({ id: MISSING, version: "1", resolution: "disclose", rationale: "Both accounts stand." })] },
     signOffContradictionAction: { roles: ANALYSTS, args: () => [form({ id: MISSING, version: "1" })] },
     reopenContradictionAction: { roles: ALL, args: () => [form({ id: MISSING, version: "1", rationale: "A third source disagrees." })] },
   },
-  "(workspace)/contradictions/new": {
+  "app/(workspace)/contradictions/new/actions.ts": {
     searchPassagesAction: { roles: WRITERS, args: () => ["ceasefire"] },
     flagContradictionAction: { roles: WRITERS, args: () => [form({ annotationIds: [`${MISSING}-a`, `${MISSING}-b`], summary: "The sources disagree." })] },
   },
-  "(workspace)/entities": {
+  "app/(workspace)/entities/actions.ts": {
     createEntityAction: { roles: WRITERS, args: (t) => [form({ type: "person", name: t.entityName })] },
     addNamesToEntityAction: { roles: WRITERS, args: () => [MISSING, ["Another name"]] },
     judgeDuplicateAction: { roles: WRITERS, args: () => [{ entityAId: `${MISSING}-a`, entityBId: `${MISSING}-b`, verdict: "different" }] },
     mergeEntitiesAction: { roles: WRITERS, args: () => [{ sourceId: `${MISSING}-a`, into: `${MISSING}-b` }] },
   },
-  "(workspace)/entities/[id]": {
+  "app/(workspace)/entities/[id]/actions.ts": {
     updateEntityAction: { roles: WRITERS, args: () => [MISSING, form({ version: "1", type: "person", name: "Renamed" })] },
     addAliasAction: { roles: WRITERS, args: () => [MISSING, form({ alias: "Another name" })] },
     removeAliasAction: { roles: WRITERS, args: () => [MISSING, MISSING] },
     deleteEntityAction: { roles: WRITERS, args: () => [MISSING] },
     undoMergeAction: { roles: WRITERS, args: () => [MISSING] },
   },
-  "(workspace)/events": {
+  "app/(workspace)/events/actions.ts": {
     createEventAction: { roles: WRITERS, args: () => [{ type: "talks", title: "Geneva talks", participants: [{ entityId: MISSING, role: "host" }] }] },
   },
-  "(workspace)/events/[id]": {
+  "app/(workspace)/events/[id]/actions.ts": {
     updateEventAction: { roles: WRITERS, args: () => [MISSING, { version: 1, title: "Geneva talks" }] },
     deleteEventAction: { roles: WRITERS, args: () => [MISSING] },
   },
-  "(workspace)/review": {
+  "app/(workspace)/review/actions.ts": {
     reviewAnnotationAction: { roles: ANALYSTS, args: () => [{ annotationId: MISSING, decision: "approve", version: 1 }] },
   },
-  "(workspace)/settings/tokens": {
+  "app/(workspace)/settings/tokens/actions.ts": {
     // The one allowed call that writes: each member creates a token of their own.
     createTokenAction: { roles: ALL, args: () => [form({ name: "nightly export" })] },
     revokeTokenAction: { roles: ALL, args: () => [MISSING] },
   },
+  "components/entities/article-suggestions-actions.ts": {
+    acceptSuggestionAction: { roles: WRITERS, args: () => [MISSING, MISSING] },
+    // No open suggestion matches, so an allowed call accepts none (200) and changes nothing.
+    acceptEntitySuggestionsAction: { roles: WRITERS, args: () => [MISSING, MISSING] },
+    dismissSuggestionAction: { roles: WRITERS, args: () => [MISSING, MISSING] },
+  },
+  "components/entities/link-passage-actions.ts": {
+    loadPassageLinksAction: { roles: ALL, args: () => [MISSING] },
+    linkPassageAction: { roles: WRITERS, args: () => [MISSING, { annotationId: MISSING, targetType: "entity", targetId: MISSING, relation: "mentions" }] },
+    unlinkPassageAction: { roles: WRITERS, args: () => [MISSING, MISSING, `/entities/${MISSING}`] },
+  },
 };
 
-const APP_DIR = path.resolve(import.meta.dirname, "../../app");
+const ROOT = path.resolve(import.meta.dirname, "../..");
+/** Where server actions may be declared; Next.js honours the directive in any module, not only an actions.ts. */
+const SEARCHED = ["app", "components", "lib"];
+const SKIPPED = new Set(["node_modules", path.join("lib", "db", "generated")]);
+const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
 type Action = (...args: unknown[]) => Promise<ActionResult<unknown>>;
 
-async function findActionFiles(dir = APP_DIR): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.filter((e) => e.isDirectory()).map((e) => findActionFiles(path.join(dir, e.name))));
-  const here = entries.some((e) => e.name === "actions.ts") ? [path.relative(APP_DIR, dir)] : [];
-  return [...here, ...nested.flat()];
+/** Whether the module's first statement is the "use server" directive (comments before it are allowed, as in Next.js). */
+function isServerActionModule(file: string, text: string): boolean {
+  if (!text.includes("use server")) return false;
+  const first = ts.createSourceFile(file, text, ts.ScriptTarget.Latest).statements[0];
+  return first !== undefined && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === "use server";
 }
 
-const importActions = async (folder: string) => (await import(path.join(APP_DIR, folder, "actions.ts"))) as Record<string, Action>;
+/** Paths from the project's root of every "use server" module under `dir` (a path from the root). */
+async function findActionFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(path.join(ROOT, dir), { withFileTypes: true });
+  const found = await Promise.all(
+    entries.map(async (entry) => {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) return SKIPPED.has(entry.name) || SKIPPED.has(file) ? [] : findActionFiles(file);
+      if (!entry.isFile() || !SOURCE.test(entry.name) || entry.name.endsWith(".d.ts")) return [];
+      return isServerActionModule(file, await readFile(path.join(ROOT, file), "utf8")) ? [file.split(path.sep).join("/")] : [];
+    }),
+  );
+  return found.flat();
+}
+
+const importActions = async (file: string) => (await import(path.join(ROOT, file))) as Record<string, Action>;
 
 async function signIn(actor: Actor | null) {
   if (!actor) {
@@ -143,7 +176,7 @@ async function statusAs(actor: Actor | null, run: () => Promise<ActionResult<unk
 const unique = () => randomBytes(4).toString("hex");
 
 describe("authorization matrix of server actions", async () => {
-  const folders = await findActionFiles();
+  const files = (await Promise.all(SEARCHED.map((dir) => findActionFiles(dir)))).flat();
   const users = {} as Record<RoleName, Actor>;
   let taken: Taken;
 
@@ -156,17 +189,17 @@ describe("authorization matrix of server actions", async () => {
 
   it("lists every exported action, and nothing that does not exist", async () => {
     const found: string[] = [];
-    for (const folder of folders) {
-      for (const [name, value] of Object.entries(await importActions(folder))) if (typeof value === "function") found.push(`${folder} ${name}`);
+    for (const file of files) {
+      for (const [name, value] of Object.entries(await importActions(file))) if (typeof value === "function") found.push(`${file} ${name}`);
     }
-    const listed = Object.entries(MATRIX).flatMap(([folder, actions]) => Object.keys(actions).map((name) => `${folder} ${name}`));
+    const listed = Object.entries(MATRIX).flatMap(([file, actions]) => Object.keys(actions).map((name) => `${file} ${name}`));
     expect(found.sort()).toEqual(listed.sort());
   });
 
-  for (const [folder, actions] of Object.entries(MATRIX)) {
+  for (const [file, actions] of Object.entries(MATRIX)) {
     for (const [name, { roles, args }] of Object.entries(actions)) {
-      it(`${name} (app/${folder}/actions.ts)`, async () => {
-        const action = (await importActions(folder))[name]!;
+      it(`${name} (${file})`, async () => {
+        const action = (await importActions(file))[name]!;
         // Validation runs first, so a 401 here also proves the sample arguments are valid.
         expect(await statusAs(null, () => action(...args(taken))), "anonymous should be refused").toBe(401);
         for (const role of ALL) {
@@ -186,6 +219,12 @@ describe("authorization matrix of server actions", async () => {
       removeAliasAction: (id) => removeAliasAction(MISSING, id),
       undoMergeAction: (id) => undoMergeAction(id),
       reviewAnnotationAction: (annotationId) => reviewAnnotationAction({ annotationId, decision: "approve", version: 1 }),
+      loadPassageLinksAction: (id) => loadPassageLinksAction(id),
+      linkPassageAction: (id) => linkPassageAction(id, { annotationId: MISSING, targetType: "entity", targetId: MISSING, relation: "mentions" }),
+      unlinkPassageAction: (id) => unlinkPassageAction(MISSING, id, `/entities/${MISSING}`),
+      acceptSuggestionAction: (id) => acceptSuggestionAction(MISSING, id),
+      acceptEntitySuggestionsAction: (id) => acceptEntitySuggestionsAction(MISSING, id),
+      dismissSuggestionAction: (id) => dismissSuggestionAction(id, MISSING),
     };
 
     for (const [name, call] of Object.entries(CALLS)) {
