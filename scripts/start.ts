@@ -126,6 +126,6 @@ if (!dev && needsBuild()) {
 }
 
 await clearRuntimeCaches(root);
-const code = dev ? await run(next, ["dev", "-p", port], env) : await run(process.execPath, ["--import", "tsx", path.join(root, "scripts/serve.ts"), "-p", port], env);
+const code = dev ? await run(next, ["dev", "-p", port], env) : await run(process.execPath, [path.join(root, "scripts/serve.mjs"), "-p", port], env);
 await embedded?.stop();
 process.exit(code);

@@ -1,6 +1,6 @@
 import "server-only";
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
-import { purgePublicPageCache } from "@/lib/server/public-page-cache";
+import { purgePublicPageCache } from "@/lib/server/public-page-cache.mjs";
 import { buildPublicFeed, getPublicBriefing, listPublishedBriefings } from "./public";
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./slug";
 

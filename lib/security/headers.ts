@@ -31,7 +31,4 @@ export const SECURITY_HEADERS: Record<string, string> = {
   "Cross-Origin-Opener-Policy": "same-origin",
 };
 
-/** Pages served from a cache, which cannot carry a per-request nonce. */
-export function isCachedPublicPage(pathname: string): boolean {
-  return pathname === "/briefings" || pathname.startsWith("/briefings/");
-}
+export { isCachedPublicPage } from "./public-pages.mjs";

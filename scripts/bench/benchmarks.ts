@@ -1,4 +1,4 @@
-// The measurements. In-process ones call lib/ as the server would; HTTP ones drive the production server (scripts/serve.ts).
+// The measurements. In-process ones call lib/ as the server would; HTTP ones drive the production server (scripts/serve.mjs).
 import { loadavg } from "node:os";
 import { buildSelectors } from "@/lib/annotations/anchor";
 import { reanchorAnnotationsForRevision, type ReanchorCounts } from "@/lib/annotations/reanchor-revision";

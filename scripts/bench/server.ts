@@ -1,4 +1,4 @@
-// The app under measurement: the production server (scripts/serve.ts, Next.js in production mode) on a free loopback port, using the
+// The app under measurement: the production server (scripts/serve.mjs, Next.js in production mode) on a free loopback port, using the
 // bench database; built once when no usable build exists.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -10,7 +10,7 @@ import { clearRuntimeCaches } from "../runtime-cache";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const nextBin = path.join(root, "node_modules/.bin/next");
-const serveScript = path.join(root, "scripts/serve.ts");
+const serveScript = path.join(root, "scripts/serve.mjs");
 const BUILD_TIMEOUT_MS = 20 * 60_000;
 const START_TIMEOUT_MS = 120_000;
 
@@ -81,7 +81,7 @@ export async function startAppServer(options: { databaseUrl: string; poolMax: nu
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const log = createWriteStream(options.logFile, { flags: "a" });
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", serveScript, "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [serveScript, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
     env: {

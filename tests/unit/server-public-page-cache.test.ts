@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createPublicPageCache, purgePublicPageCache } from "@/lib/server/public-page-cache";
+import { createPublicPageCache, purgePublicPageCache } from "@/lib/server/public-page-cache.mjs";
 
 /** Stands in for Next.js: counts what reaches it and answers each path as the test sets it up. */
 let rendered: string[] = [];

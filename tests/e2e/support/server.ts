@@ -23,7 +23,7 @@ await seedOnFirstStart(() => {});
 await disconnectDb();
 await clearRuntimeCaches(root);
 
-const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/serve.ts"), "-p", port, "-H", "127.0.0.1"], {
+const server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), "-p", port, "-H", "127.0.0.1"], {
   cwd: root,
   stdio: "inherit",
   env: {

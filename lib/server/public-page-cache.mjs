@@ -1,3 +1,6 @@
+// @ts-check
+// JavaScript, not TypeScript: the production server (scripts/serve.mjs) loads it with plain Node.js,
+// since a TypeScript loader there would cost the process about 100 MB. Type-checked through JSDoc.
 /**
  * A short-lived in-memory copy of the public briefing pages, in front of Next.js in the same
  * process, as a CDN would keep them. Next.js already serves these pages from its own cache, but
@@ -6,12 +9,12 @@
  * see a publication catch up at once; the instance that publishes purges its copies right away.
  */
 import { randomUUID } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
-import { isCachedPublicPage } from "@/lib/security/headers";
+import { isCachedPublicPage } from "../security/public-pages.mjs";
 
-type CachedPage = { headers: Record<string, string>; body: Buffer; gzipped: Buffer; etag: string | null; storedAt: number };
+/** @typedef {{ headers: Record<string, string>; body: Buffer; gzipped: Buffer; etag: string | null; storedAt: number }} CachedPage */
+/** @typedef {{ purge(): void }} Registry */
 
 const FRESH_MS = 1000;
 /** A copy up to this old is still answered while its replacement is fetched, so readers never queue behind the refresh. */
@@ -24,33 +27,40 @@ const PER_RESPONSE_HEADERS = new Set(["date", "connection", "keep-alive", "trans
 const FILL_HEADER = "x-concord-page-fill";
 const REGISTRY = Symbol.for("concord.publicPageCache");
 
-type Registry = { purge(): void };
-
 /**
  * Drops every stored copy: called after a publication or retraction. The cache lives in the
  * server script while this is called from Next.js's bundles, so they meet on globalThis.
  */
-export function purgePublicPageCache(): void {
-  (Reflect.get(globalThis, REGISTRY) as Registry | undefined)?.purge();
+export function purgePublicPageCache() {
+  /** @type {Registry | undefined} */
+  const registry = Reflect.get(globalThis, REGISTRY);
+  registry?.purge();
 }
 
-export type PublicPageCache = {
-  /** Answers the request from a stored copy and returns true, or returns false for Next.js to answer it. */
-  handle(request: IncomingMessage, response: ServerResponse): boolean;
-};
+/**
+ * @typedef {object} PublicPageCache
+ * @property {(request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse) => boolean} handle
+ *   Answers the request from a stored copy and returns true, or returns false for Next.js to answer it.
+ */
 
-/** `origin`: where this server itself listens, to fetch a page from Next.js when its copy is missing or old. */
-export function createPublicPageCache(origin: string): PublicPageCache {
-  const pages = new LRUCache<string, CachedPage>({
+/**
+ * @param {string} origin where this server itself listens, to fetch a page from Next.js when its copy is missing or old
+ * @returns {PublicPageCache}
+ */
+export function createPublicPageCache(origin) {
+  /** @type {LRUCache<string, CachedPage>} */
+  const pages = new LRUCache({
     maxSize: MAX_BYTES,
     sizeCalculation: (page) => page.body.byteLength + page.gzipped.byteLength,
   });
-  const filling = new Set<string>();
+  /** @type {Set<string>} */
+  const filling = new Set();
   // Only this process's own fetches pass by the cache on purpose.
   const fillToken = randomUUID();
   let generation = 0;
 
-  async function fill(path: string): Promise<void> {
+  /** @param {string} path */
+  async function fill(path) {
     if (filling.has(path)) return;
     filling.add(path);
     const startedIn = generation;
@@ -61,7 +71,8 @@ export function createPublicPageCache(origin: string): PublicPageCache {
       const body = Buffer.from(await response.arrayBuffer());
       // A purge during the fetch may have come after Next.js rendered this copy.
       if (generation !== startedIn) return;
-      const headers: Record<string, string> = {};
+      /** @type {Record<string, string>} */
+      const headers = {};
       response.headers.forEach((value, name) => {
         if (!PER_RESPONSE_HEADERS.has(name)) headers[name] = value;
       });
@@ -75,12 +86,14 @@ export function createPublicPageCache(origin: string): PublicPageCache {
     }
   }
 
-  Reflect.set(globalThis, REGISTRY, {
+  /** @type {Registry} */
+  const registry = {
     purge() {
       generation++;
       pages.clear();
     },
-  } satisfies Registry);
+  };
+  Reflect.set(globalThis, REGISTRY, registry);
 
   return {
     handle(request, response) {

@@ -1,11 +1,12 @@
+// @ts-check
 // The production server: Next.js in production mode, with short-lived copies of the public
-// briefing pages answered before Next.js's routing (lib/server/public-page-cache.ts).
-// Usage: tsx scripts/serve.ts [-p PORT] [-H HOSTNAME]   (a finished `next build` is required)
+// briefing pages answered before Next.js's routing (lib/server/public-page-cache.mjs). Plain
+// JavaScript, run by plain Node.js: a TypeScript loader would cost the server about 100 MB.
+// Usage: node scripts/serve.mjs [-p PORT] [-H HOSTNAME]   (a finished `next build` is required)
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createPublicPageCache } from "@/lib/server/public-page-cache";
+import { createPublicPageCache } from "../lib/server/public-page-cache.mjs";
 
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
@@ -18,13 +19,14 @@ const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hos
 const handle = app.getRequestHandler();
 await app.prepare();
 
-let pages: ReturnType<typeof createPublicPageCache> | null = null;
+/** @type {import("../lib/server/public-page-cache.mjs").PublicPageCache | null} */
+let pages = null;
 const server = http.createServer((request, response) => {
   if (pages?.handle(request, response)) return;
   void handle(request, response);
 });
 server.listen(port, hostname, () => {
-  const address = server.address() as AddressInfo;
+  const address = /** @type {import("node:net").AddressInfo} */ (server.address());
   const local = address.address === "::" || address.address === "0.0.0.0" ? "127.0.0.1" : address.address;
   pages = createPublicPageCache(`http://${local.includes(":") ? `[${local}]` : local}:${address.port}`);
   console.log(`Ready on http://${hostname ?? "localhost"}:${address.port}`);
