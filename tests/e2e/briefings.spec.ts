@@ -99,7 +99,6 @@ test("a briefing goes from draft to its public page: refused while unvetted, the
   await expect(editor.locator(".status-badge")).toHaveText("Published");
   const publicPath = await editor.getByRole("link", { name: "open the public page" }).getAttribute("href");
   expect(publicPath).toMatch(/^\/briefings\/geneva-talks-/);
-  await editorContext.close();
 
   // An anonymous reader: no sign-in, a fresh browser.
   const readerContext = await browser.newContext();
@@ -137,7 +136,18 @@ test("a briefing goes from draft to its public page: refused while unvetted, the
     return [...doc.querySelectorAll("entry > title")].map((element) => element.textContent);
   }, xml);
   expect(titles).toContain(title);
+
+  // Readers are now served a copy of the page; a retraction shows on it at once all the same.
+  await expect.poll(async () => (await reader.request.get(publicPath!)).headers()["x-concord-page-copy"]).toBe("hit");
+  await editor.getByText("Retract this briefing").click();
+  const retract = editor.getByRole("form", { name: "Retract" });
+  await retract.getByLabel("Retraction note for readers").fill("The meeting took place a day later.");
+  await retract.getByRole("button", { name: "Retract" }).click();
+  await expect(editor.locator(".status-badge")).toHaveText("Retracted");
+  await reader.goto(publicPath!);
+  await expect(reader.getByRole("note", { name: "Retraction" })).toContainText("The meeting took place a day later.");
   await readerContext.close();
+  await editorContext.close();
 });
 
 test("two editors on one draft: the later save is refused and shown, never silently overwriting", async ({ browser }) => {

@@ -23,7 +23,8 @@ async function describeSchema(url: string): Promise<Record<string, string[]>> {
         FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
         WHERE k.connamespace = 'public'::regnamespace AND c.relname <> '_prisma_migrations'`),
       indexes: await lines(`
-        SELECT indexdef AS line FROM pg_indexes
+        -- Storage parameters (20261121000400_search_pending_list) are tuning Prisma cannot express.
+        SELECT regexp_replace(indexdef, ' WITH \\(.*\\)$', '') AS line FROM pg_indexes
         WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
           AND indexname NOT IN (${UNMODELED_INDEXES.map((n) => `'${n}'`).join(", ")})`),
       enums: await lines(`
