@@ -118,9 +118,14 @@ function articleFilter(query: ArticleListQuery): { hits: Prisma.Sql; where: Pris
         FROM "Article" t LEFT JOIN "ArticleRevision" tr ON tr."id" = t."currentRevisionId"
         WHERE ${titleVector("t")} @@ ${titleQuery}
         UNION ALL
-        SELECT b."id", 2 * ts_rank(${titleVector("b")}, ${titleQuery}) + ts_rank(br."searchVector", ${textQuery})
-        FROM "ArticleRevision" br JOIN "Article" b ON b."currentRevisionId" = br."id"
-        WHERE br."searchVector" @@ ${textQuery}
+        -- A text hit that the title also matches gets its full rank from the side above; the others have no title rank.
+        -- Ranked before the join (OFFSET 0 keeps it there), so the vectors never travel through the join.
+        SELECT b."id", br."rank"
+        FROM (
+          SELECT "id", ts_rank("searchVector", ${textQuery}) AS "rank" FROM "ArticleRevision"
+          WHERE "searchVector" @@ ${textQuery} OFFSET 0
+        ) AS br
+        JOIN "Article" b ON b."currentRevisionId" = br."id"
       ) AS sides
       GROUP BY "id"
     ) AS hit ON hit."id" = a."id"`;

@@ -247,6 +247,19 @@ describe("importing articles through the API", () => {
     expect((await search(`q=${token("none")}`)).total).toBe(0);
   });
 
+  it("ranks a search: the word in the title first, then the text that says most about it", async () => {
+    const word = token("rk");
+    const importText = async (text: string) => (await callRoute(articlesRoute.POST, { method: "POST", token: editor.token, body: { text } })).json.id as string;
+    // Imported in the reverse of the expected order, so newest-first would get it wrong.
+    const titled = await importText(`${word} plan approved\n\nThe council approved the plan after a short debate about harbour dredging costs.`);
+    const often = await importText(
+      `Council approves dredging\n\nThe ${word} dredging plan won. Supporters of ${word} said ${word} work starts soon, and ${word} barges are ready.`,
+    );
+    const once = await importText(`Port budget debated\n\nThe council mentioned ${word} once while discussing the port budget for next year.`);
+    const found = await callRoute(articlesRoute.GET, { token: analyst.token, url: `/api/articles?q=${word}` });
+    expect(found.json.items.map((item: { id: string }) => item.id)).toEqual([titled, often, once]);
+  });
+
   it("uses the full-text indexes for the search", async () => {
     const plan = await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
