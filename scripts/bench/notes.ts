@@ -93,4 +93,60 @@ export const NOTES: Note[] = [
       "The same changes. The first refresh after an entity or alias changes still reloads the registry and rebuilds the matcher " +
       "(~160 ms at 5,000 entities, shown under breakdown).",
   },
+  {
+    date: "2026-11-21",
+    figure: "briefing-ratio",
+    scale: 10_000,
+    unit: "ratio",
+    before: 0.06,
+    after: 0.98,
+    cause:
+      "Next.js served the page from its cache, yet routing, the proxy and the cache read cost 2–4 ms of CPU per request against " +
+      "~0.2 ms for the bare server; at 32 connections the p99 (349 ms before) followed from that throughput.",
+    change:
+      "The production server (scripts/serve.mjs, run by npm start) keeps copies of the public pages in memory in front of Next.js " +
+      "(lib/server/public-page-cache.mjs): refreshed after a second, dropped after two, purged on publication and retraction; " +
+      "client-side navigation, query strings and anything but GET/HEAD go to Next.js. briefing-next-rps still reports Next.js alone.",
+    detail: "Runs after the change: ratio 0.84–1.04, p99 14–59 ms; 59 ms was before stale copies were answered during a refresh.",
+  },
+  {
+    date: "2026-11-21",
+    figure: "review-queue",
+    scale: 10_000,
+    unit: "ms (p95)",
+    before: 213,
+    after: 81,
+    cause: "The page rendered the 500 oldest pending annotations at once: 1.26 MB of HTML and React payload per request.",
+    change: "lib/annotations/queries.ts listReviewQueue pages the queue, 50 annotations a page, with a total; the page links to the others.",
+  },
+  {
+    date: "2026-11-21",
+    figure: "memory",
+    scale: 10_000,
+    unit: "MB",
+    before: 728,
+    after: 459,
+    cause:
+      "Loading the production server through a TypeScript loader (tsx) added ~110 MB to the process (its loader thread and the " +
+      "hooks on every module Next.js loads): 315 MB after start against 200 MB for next start; rendering 500 review items pushed the rest.",
+    change: "scripts/serve.mjs and the page cache are type-checked JavaScript run by plain Node.js; the review queue is paged.",
+  },
+  {
+    date: "2026-11-21",
+    figure: "search",
+    scale: 10_000,
+    unit: "ms (p95)",
+    before: 116,
+    after: 79,
+    cause:
+      "Two causes. Right after the import benchmark, the full-text index's pending list held 320 pages of new entries and the " +
+      "planner read every revision instead of using the index: a rare surname took 50–140 ms (4.5 ms once the list was merged). " +
+      "And a word in most articles (\"talks\", 99%) computed a title rank for every text hit and carried each hit's vector " +
+      "through a join before ranking it: ~155 ms in SQL.",
+    change:
+      "Migration 20261121000400_search_pending_list limits the index's pending list to 256 KB, merged during imports (parse and " +
+      "store measured 266–349 articles/s afterwards, against 316–345 before). lib/articles/queries.ts ranks text hits before the " +
+      "join and leaves the title rank to the title side (same order, tested): \"talks\" ~155 → ~95 ms in SQL.",
+    detail: "Runs before these changes, after the earlier ones: 77–133 ms.",
+  },
 ];
