@@ -103,4 +103,40 @@ describe("npm run import", () => {
     expect(again.stdout).toMatch(/Imported 0, duplicate 1, new revision 0, failed 0/);
     expect(await db.article.count({ where: { title: { contains: word } } })).toBe(2);
   });
+
+  it("killed half-way leaves only whole articles, and run again imports exactly the rest", { timeout: 120_000 }, async () => {
+    const word = `kill${randomBytes(4).toString("hex")}`;
+    const sub = await mkdtemp(path.join(dir, "kill-"));
+    const files = 600;
+    for (let i = 0; i < files; i++) await writeFile(path.join(sub, `${String(i).padStart(4, "0")}.txt`), story(`${word} number ${i}`));
+    const mine = { title: { contains: word } };
+
+    // Node itself, not the tsx wrapper: the kill must reach the process that writes.
+    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/import.ts", sub], {
+      cwd: root,
+      env: { ...process.env },
+      stdio: "ignore",
+    });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    // Kill it as soon as the first batch is in: mid-way through a run of several batches.
+    while ((await db.article.count({ where: mine })) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill("SIGKILL");
+    await exited;
+
+    const partial = await db.article.count({ where: mine });
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(files);
+    // Whole articles only: each has its current revision with its text.
+    const articles = await db.article.findMany({ where: mine, select: { title: true, currentRevision: { select: { text: true } } } });
+    expect(articles.every((article) => article.currentRevision?.text.includes(word))).toBe(true);
+
+    const again = await runImport([sub], process.env.DATABASE_URL!);
+    expect(again.code).toBe(0);
+    const summary = /Imported (\d+), duplicate (\d+), new revision 0, failed 0/.exec(again.stdout);
+    expect(summary).not.toBeNull();
+    const [imported, duplicate] = [Number(summary![1]), Number(summary![2])];
+    expect(duplicate).toBe(partial);
+    expect(imported).toBe(files - partial);
+    expect(await db.article.count({ where: mine })).toBe(files);
+  });
 });
