@@ -41,6 +41,12 @@ const PAYLOADS: readonly [family: string, build: (id: string) => string][] = [
   ["svg", (id) => `<svg><script>${call(id)}</script></svg>`],
   ["svg", (id) => `<svg><a xlink:href="javascript:${call(id)}"><text y="20">svg link</text></a></svg>`],
   ["svg", (id) => `<svg><animate onbegin=${call(id)} attributeName=x dur=1s>`],
+  // The shapes of sanitize-html's 2026 advisories (fixed in 2.17.6 and 2.17.7, which need Node.js 22): raw-text elements
+  // inside foreign content, and SVG animation that sets an event handler or a link.
+  ["svg", (id) => `<svg><set attributeName="onmouseover" to="${call(id)}"/><rect width="10" height="10"/></svg>`],
+  ["svg", (id) => `<svg><a><animate attributeName="href" values="javascript:${call(id)}"/><text y="20">animated link</text></a></svg>`],
+  ["svg", (id) => `<svg><textarea><img src=x onerror=${call(id)}></textarea></svg>`],
+  ["mathml", (id) => `<math><xmp><img src=x onerror=${call(id)}></xmp></math>`],
   ["mathml", (id) => `<math><mtext><table><mglyph><style><img src=x onerror=${call(id)}>`],
   ["mathml", (id) => `<math><mtext><table><mglyph><style><!--</style><img title="--&gt;&lt;img src=1 onerror=${call(id)}&gt;">`],
   ["mathml", (id) => `<noscript><p title="</noscript><img src=x onerror=${call(id)}>">`],
