@@ -2,15 +2,10 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { RateLimitedError } from "@/lib/errors";
+import { clientAddress } from "./client-address";
 import { authenticate } from "./sign-in";
 
 const SESSION_MAX_AGE_S = 8 * 60 * 60;
-
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || (typeof headers?.["x-real-ip"] === "string" ? headers["x-real-ip"] : "local");
-}
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET,

@@ -15,6 +15,14 @@ export async function countAttempt(key: string, windowMs: number): Promise<numbe
   return rows[0]?.count ?? 1;
 }
 
+/** How many events `key` has in the current window, without counting one. */
+export async function currentAttempts(key: string, windowMs: number): Promise<number> {
+  // The window is measured by the database's clock, as countAttempt measures it.
+  const rows = await db.$queryRaw<{ count: number }[]>`
+    SELECT "count" FROM "RateLimit" WHERE "key" = ${key} AND "windowStart" >= now() - make_interval(secs => ${windowMs / 1000})`;
+  return rows[0]?.count ?? 0;
+}
+
 export async function resetAttempts(key: string): Promise<void> {
   await db.rateLimit.deleteMany({ where: { key } });
 }

@@ -6,7 +6,9 @@ import type { NextRequest } from "next/server";
 import { ForbiddenError, UnauthorizedError } from "@/lib/errors";
 import { authOptions } from "./options";
 import { hasRole, type Actor } from "./permissions";
-import { findActorForApiToken, findActorForSession } from "./queries";
+import { clientAddress } from "./client-address";
+import { findActorForSession } from "./queries";
+import { authenticateApiToken } from "./sign-in";
 import type { RoleName } from "./schemas";
 
 type SessionClaims = { uid?: unknown; sv?: unknown };
@@ -48,7 +50,7 @@ export type AuthMethod = "token" | "cookie" | "none";
 export async function getRequestActor(request: NextRequest): Promise<{ actor: Actor | null; method: AuthMethod }> {
   const header = request.headers.get("authorization");
   if (header?.toLowerCase().startsWith("bearer ")) {
-    return { actor: await findActorForApiToken(header.slice(7).trim()), method: "token" };
+    return { actor: await authenticateApiToken(header.slice(7).trim(), clientAddress(request.headers)), method: "token" };
   }
   const claims = await getToken({ req: request, secret: process.env.AUTH_SECRET });
   if (!claims) return { actor: null, method: "none" };

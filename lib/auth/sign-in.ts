@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { RateLimitedError } from "@/lib/errors";
-import { countAttempt, resetAttempts, sleep } from "./rate-limit";
+import type { Actor } from "./permissions";
+import { findActorForApiToken } from "./queries";
+import { countAttempt, currentAttempts, resetAttempts, sleep } from "./rate-limit";
 import { signInSchema } from "./schemas";
 import { DUMMY_PASSWORD_HASH, verifyPassword } from "./secrets";
 
@@ -41,4 +43,19 @@ export async function authenticate(
 /** How long the answer to the n-th failure in a window is held back. */
 export function failureDelayMs(failures: number): number {
   return failures <= FREE_FAILURES ? 0 : Math.min(failures - FREE_FAILURES, 10) * DELAY_STEP_MS;
+}
+
+// Tokens are long and random, so failures come from mistakes (a revoked or mistyped token) or from guessing.
+const MAX_TOKEN_FAILURES = 50;
+
+/**
+ * The actor behind an API token, or null. An address that sent too many unknown tokens in the
+ * window is refused outright (429), valid token or not, so guessing cannot go on.
+ */
+export async function authenticateApiToken(token: string, clientAddress: string): Promise<Actor | null> {
+  const key = `token:${clientAddress}`;
+  if ((await currentAttempts(key, WINDOW_MS)) >= MAX_TOKEN_FAILURES) throw new RateLimitedError();
+  const actor = await findActorForApiToken(token);
+  if (!actor) await countAttempt(key, WINDOW_MS);
+  return actor;
 }

@@ -109,6 +109,20 @@ describe("API tokens", () => {
     expect(revoked.json.error).toMatch(/sign in/i);
   });
 
+  it("refuses an address that sent too many unknown tokens, even with a valid one, while others go on", async () => {
+    const editor = await makeUser("EDITOR");
+    const token = await makeToken(editor);
+    const guesser = { "x-forwarded-for": "198.51.100.23" };
+    const statuses: number[] = [];
+    for (let i = 0; i < 51; i++) statuses.push((await callRoute(getMe, { token: `cnc_guess${i}`, headers: guesser })).status);
+    expect(statuses.slice(0, 50).every((status) => status === 401)).toBe(true);
+    expect(statuses[50]).toBe(429);
+    const blocked = await callRoute(getMe, { token, headers: guesser });
+    expect(blocked.status).toBe(429);
+    expect(blocked.json.error).toMatch(/too many attempts/i);
+    expect((await callRoute(getMe, { token, headers: { "x-forwarded-for": "203.0.113.7" } })).status).toBe(200);
+  });
+
   it("does not let one user revoke another's token", async () => {
     const owner = await makeUser("EDITOR");
     const other = await makeUser("ADMIN");
