@@ -297,24 +297,8 @@ export async function benchBriefing(ctx: HttpContext): Promise<Figure[]> {
       ...common,
       detail: { seconds, bytes: body.byteLength, cache: headers["x-nextjs-cache"] ?? null, p50Ms: app.p50Ms, p99Ms: app.p99Ms, errors: app.errors, non2xx: app.non2xx },
     }),
-    figure({
-      name: "briefing-next-rps",
-      label: "… the same page from Next.js alone (no page copies)",
-      value: round(nextOnly.requestsPerSecond, 0),
-      unit: "req/s",
-      target: null,
-      samples: Math.round(nextOnly.requestsPerSecond * seconds),
-      detail: { seconds, p50Ms: nextOnly.p50Ms, p99Ms: nextOnly.p99Ms, errors: nextOnly.errors, non2xx: nextOnly.non2xx },
-    }),
-    figure({
-      name: "ceiling-rps",
-      label: "Same bytes from a bare Node.js server (ceiling)",
-      value: round(ceiling.requestsPerSecond, 0),
-      unit: "req/s",
-      target: null,
-      samples: Math.round(ceiling.requestsPerSecond * seconds),
-      detail: { seconds, p50Ms: ceiling.p50Ms, p99Ms: ceiling.p99Ms, errors: ceiling.errors, non2xx: ceiling.non2xx },
-    }),
+    throughputFigure("briefing-next-rps", "… the same page from Next.js alone (no page copies)", nextOnly, seconds),
+    throughputFigure("ceiling-rps", "Same bytes from a bare Node.js server (ceiling)", ceiling, seconds),
     figure({
       name: "briefing-ratio",
       label: "Briefing page throughput / ceiling",
@@ -332,6 +316,19 @@ export async function benchBriefing(ctx: HttpContext): Promise<Figure[]> {
       ...common,
     }),
   ];
+}
+
+/** Requests per second under load, for comparison only (no target of its own). */
+function throughputFigure(name: string, label: string, result: Awaited<ReturnType<typeof loadTest>>, seconds: number): Figure {
+  return figure({
+    name,
+    label,
+    value: round(result.requestsPerSecond, 0),
+    unit: "req/s",
+    target: null,
+    samples: Math.round(result.requestsPerSecond * seconds),
+    detail: { seconds, p50Ms: result.p50Ms, p99Ms: result.p99Ms, errors: result.errors, non2xx: result.non2xx },
+  });
 }
 
 function sampler(ctx: BenchContext, salt: number): Rng {
