@@ -22,6 +22,8 @@ await app.prepare();
 /** @type {import("../lib/server/public-page-cache.mjs").PublicPageCache | null} */
 let pages = null;
 const server = http.createServer((request, response) => {
+  // Rate limits key on this (lib/auth/client-address.ts); a client's own value for it is overwritten.
+  request.headers["x-concord-client-address"] = request.socket.remoteAddress ?? "unknown";
   if (pages?.handle(request, response)) return;
   void handle(request, response);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GET as getMe } from "@/app/api/me/route";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { createApiToken, revokeApiToken, updateUser } from "@/lib/auth/mutations";
 import { findActorForSession, listUsers } from "@/lib/auth/queries";
 import { authenticate } from "@/lib/auth/sign-in";
@@ -112,7 +113,7 @@ describe("API tokens", () => {
   it("refuses an address that sent too many unknown tokens, even with a valid one, while others go on", async () => {
     const editor = await makeUser("EDITOR");
     const token = await makeToken(editor);
-    const guesser = { "x-forwarded-for": "198.51.100.23" };
+    const guesser = { [CLIENT_ADDRESS_HEADER]: "198.51.100.23" };
     const statuses: number[] = [];
     for (let i = 0; i < 51; i++) statuses.push((await callRoute(getMe, { token: `cnc_guess${i}`, headers: guesser })).status);
     expect(statuses.slice(0, 50).every((status) => status === 401)).toBe(true);
