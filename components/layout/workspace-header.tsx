@@ -28,6 +28,7 @@ export function WorkspaceHeader({ actor }: { actor: Actor }) {
             <>
               <li><Link href="/admin/users">Users</Link></li>
               <li><Link href="/admin/annotation-kinds">Annotation kinds</Link></li>
+              <li><Link href="/admin/audit">Audit log</Link></li>
             </>
           ) : null}
         </ul>

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { Prisma, type Tx } from "@/lib/db";
 import { buildSelectors, reanchorAll, SelectorError, type ReanchorResult } from "./anchor";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { reanchorAnnotationsForRevision, type ReanchorCounts } from "@/lib/annotations/reanchor-revision";
-import { recordAudit, recordAuditMany, type AuditEntry } from "@/lib/audit";
+import { recordAudit, recordAuditMany, type AuditEntry } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, type Tx } from "@/lib/db";
 import { refreshSuggestionsFor } from "@/lib/entities/suggestions";

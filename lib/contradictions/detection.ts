@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Prisma, Tx } from "@/lib/db";
 import { claimValueSchema, compareValues, type ClaimValue } from "./compare-values";

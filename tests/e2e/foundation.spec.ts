@@ -63,4 +63,22 @@ test("an admin adds an analyst who can then sign in", async ({ page, browser }) 
   await other.getByRole("button", { name: "Sign in" }).click();
   await expect(other.getByText("New Analyst")).toBeVisible();
   await other.close();
+
+  // The change is in the audit log, which the admin can filter.
+  await page.getByRole("link", { name: "Audit log" }).click();
+  const filters = page.getByRole("form", { name: "Filter the audit log" });
+  await filters.getByLabel("Action").fill("user.create");
+  await filters.getByLabel("Who").selectOption({ label: "Ada Admin" });
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  const rows = page.getByRole("table", { name: "Audit log entries" }).getByRole("row");
+  await expect(rows.filter({ hasText: "user.create" }).filter({ hasText: "ANALYST" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "user.update" })).toHaveCount(0);
+});
+
+test("the audit log is for admins only", async ({ page }) => {
+  await signIn(page, "editor");
+  await expect(page.getByRole("link", { name: "Audit log" })).toHaveCount(0);
+  const response = await page.goto("/admin/audit");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
 });

@@ -1,0 +1,23 @@
+/** Filters of the audit log page. Safe on the client (zod only). */
+import { z } from "zod";
+import { pageParam } from "@/lib/api/pagination";
+
+const optionalText = (max: number) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().trim().max(max).optional());
+const optionalDay = z.preprocess(
+  (value) => (value === "" ? undefined : value),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Dates are written YYYY-MM-DD.").optional(),
+);
+
+export const auditFilterSchema = z.object({
+  /** An action ("entity.merge") or its first part ("entity"). */
+  action: optionalText(100),
+  targetType: optionalText(100),
+  targetId: optionalText(200),
+  actorId: optionalText(64),
+  /** Days in UTC, both included. */
+  from: optionalDay,
+  to: optionalDay,
+  page: pageParam,
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
