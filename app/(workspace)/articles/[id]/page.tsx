@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ArticleAnnotations } from "@/components/annotations/article-annotations";
 import { ArticleFacts } from "@/components/articles/article-facts";
 import { ArticleMetadataForm } from "@/components/articles/article-metadata-form";
+import { Disclosure } from "@/components/ui/disclosure";
 import { OpenContradictionsBadge } from "@/components/contradictions/open-contradictions-badge";
 import { ArticleSuggestions } from "@/components/entities/article-suggestions";
 import { LineList } from "@/components/articles/line-list";
@@ -48,8 +49,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
         <h2 id="metadata-heading">Metadata</h2>
         <ArticleFacts article={article} />
         {canEdit ? (
-          <details open={article.titleProvisional}>
-            <summary>Correct the metadata</summary>
+          <Disclosure summary="Correct the metadata" defaultOpen={article.titleProvisional}>
             <ArticleMetadataForm
               article={{
                 id: article.id,
@@ -64,7 +64,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
               }}
               save={updateArticleAction}
             />
-          </details>
+          </Disclosure>
         ) : null}
       </section>
 
