@@ -33,11 +33,14 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node_modules/.bin/tsx --conditions=react-server tests/e2e/support/server.ts",
+    // Node itself rather than the tsx wrapper, so the stop signal reaches the script that drops its scratch database.
+    command: "node --import tsx --conditions=react-server tests/e2e/support/server.ts",
     url: `http://127.0.0.1:${port}/signin`,
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
+    // Without this Playwright kills the server outright, and its scratch database is left behind.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
   },
 });
