@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ArticleFilters } from "@/components/articles/article-filters";
 import { ArticleTable } from "@/components/articles/article-table";
 import { Alert } from "@/components/ui/alert";
+import { Pagination } from "@/components/ui/pagination";
 import { canImportArticles } from "@/lib/articles/permissions";
 import { listArticles, listOutlets } from "@/lib/articles/queries";
 import { articleListQuerySchema } from "@/lib/articles/schemas";
@@ -19,7 +20,6 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
   // A malformed filter (e.g. a hand-edited date) is dropped with a note rather than failing the page.
   const query = parsed.success ? parsed.data : articleListQuerySchema.parse({ q: params.q, page: params.page });
   const [list, outlets] = await Promise.all([listArticles(actor, query), listOutlets(actor)]);
-  const pageLink = (page: number) => `/articles?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([, value]) => value)), page: String(page) })}`;
   const filtered = Boolean(query.q || query.outlet || query.kind || query.from || query.to);
 
   return (
@@ -36,13 +36,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
           : `${list.total} article${list.total === 1 ? "" : "s"}${filtered ? " match" : ""}${list.pageCount > 1 ? `; page ${list.page} of ${list.pageCount}` : ""}.`}
       </p>
       {list.items.length > 0 ? <ArticleTable items={list.items} /> : null}
-      {list.pageCount > 1 ? (
-        <nav className="pagination" aria-label="Pages">
-          {list.page > 1 ? <Link href={pageLink(list.page - 1)}>Previous page</Link> : null}
-          <span>Page {list.page} of {list.pageCount}</span>
-          {list.page < list.pageCount ? <Link href={pageLink(list.page + 1)}>Next page</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination path="/articles" params={params} page={list.page} pageCount={list.pageCount} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatTimestamp, kindLabel } from "@/components/annotations/labels";
+import { Pagination } from "@/components/ui/pagination";
 import { canReviewAnnotation } from "@/lib/annotations/permissions";
 import { listAnnotationKinds, listReviewQueue, listReviewQueueFacets } from "@/lib/annotations/queries";
 import { reviewQueueFilterSchema } from "@/lib/annotations/schemas";
@@ -45,10 +46,6 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   ]);
   const selected = (name: string) => first(params[name]) ?? "";
   const { items, total, page, pageCount } = queue;
-  const pageLink = (to: number) => {
-    const kept = Object.entries(params).flatMap(([name, value]) => (name !== "page" && first(value) ? [[name, first(value)!]] : []));
-    return `/review?${new URLSearchParams([...kept, ["page", String(to)]])}`;
-  };
 
   return (
     <>
@@ -114,13 +111,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           )}
         </article>
       ))}
-      {pageCount > 1 ? (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 ? <Link href={pageLink(page - 1)}>Previous page</Link> : null}
-          <span>Page {page} of {pageCount}</span>
-          {page < pageCount ? <Link href={pageLink(page + 1)}>Next page</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination path="/review" params={Object.fromEntries(Object.entries(params).map(([name, value]) => [name, first(value)]))} page={page} pageCount={pageCount} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatTimestamp } from "@/components/annotations/labels";
 import { Alert } from "@/components/ui/alert";
+import { Pagination } from "@/components/ui/pagination";
 import { listAuditLog, listAuditTargetTypes } from "@/lib/audit/queries";
 import { auditFilterSchema } from "@/lib/audit/schemas";
 import { listUsers } from "@/lib/auth/queries";
@@ -19,8 +20,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const filter = parsed.success ? parsed.data : {};
   const [log, users, targetTypes] = await Promise.all([listAuditLog(actor, filter), listUsers(actor), listAuditTargetTypes(actor)]);
   const value = (name: keyof typeof filter) => (parsed.success ? String(filter[name] ?? "") : "");
-  const pageLink = (page: number) =>
-    `/admin/audit?${new URLSearchParams([...Object.entries(params).flatMap(([name, v]) => (name !== "page" && v ? [[name, v]] : [])), ["page", String(page)]])}`;
 
   return (
     <>
@@ -82,13 +81,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </tbody>
         </table>
       ) : null}
-      {log.pageCount > 1 ? (
-        <nav className="pagination" aria-label="Pages">
-          {log.page > 1 ? <Link href={pageLink(log.page - 1)}>Previous page</Link> : null}
-          <span>Page {log.page} of {log.pageCount}</span>
-          {log.page < log.pageCount ? <Link href={pageLink(log.page + 1)}>Next page</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination path="/admin/audit" params={params} page={log.page} pageCount={log.pageCount} />
     </>
   );
 }
