@@ -10,6 +10,7 @@ import type { AnnotationKindView, AnnotationReplyView, AnnotationView } from "@/
 import type { Actor } from "@/lib/auth/permissions";
 import { AnnotationExtraActions } from "./annotation-extra-actions";
 import { AnnotationForm, type AnnotationFormValues } from "./annotation-form";
+import { ReviewFields } from "./review-fields";
 import { callApi } from "./api-client";
 import { ANCHOR_STATUS_LABELS, formatTimestamp, kindLabel, REVIEW_STATUS_LABELS } from "./labels";
 
@@ -221,14 +222,7 @@ function AnchorActions({ annotation, viewer, busy, onStartReattach, onConfirm }:
   );
 }
 
-const DECISIONS: { decision: ReviewDecision; label: string; className: string }[] = [
-  { decision: "approve", label: "Approve", className: "button" },
-  { decision: "changes", label: "Request changes", className: "button secondary" },
-  { decision: "reject", label: "Reject", className: "button danger" },
-];
-
 function ReviewActions({ annotation, viewer, onReviewed }: { annotation: AnnotationView; viewer: Actor; onReviewed: (message: string) => void }) {
-  const commentId = useId();
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -253,15 +247,7 @@ function ReviewActions({ annotation, viewer, onReviewed }: { annotation: Annotat
 
   return (
     <section className="annotation-review" aria-label="Review">
-      <div className="field">
-        <label htmlFor={commentId}>Review comment (optional)</label>
-        <textarea id={commentId} rows={2} value={comment} onChange={(event) => setComment(event.target.value)} />
-      </div>
-      <div className="inline-form">
-        {DECISIONS.map(({ decision, label, className }) => (
-          <button key={decision} type="button" className={className} disabled={busy} onClick={() => decide(decision)}>{label}</button>
-        ))}
-      </div>
+      <ReviewFields comment={comment} onCommentChange={setComment} busy={busy} onDecide={decide} />
       {error ? <Alert kind="error">{error}</Alert> : null}
     </section>
   );
