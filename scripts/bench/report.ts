@@ -20,7 +20,58 @@ export type Machine = {
   commit: string | null;
   loadAverageAtStart: number[];
   loadAverageAtEnd?: number[];
+  /** The 1-minute load average sampled every few seconds while the run measured. */
+  load?: LoadRecord;
 };
+
+export type LoadRecord = {
+  min1: { min: number; max: number; samples: number };
+  /** True when the load moved by more than half the cores, or went above 1.5 per core, while figures were taken. */
+  noisy: boolean;
+  reason: string | null;
+  /** Seconds spent waiting for a quiet machine before measuring (--quiet). */
+  waitedSeconds?: number;
+  quietReached?: boolean;
+};
+
+/** Samples the 1-minute load average until stopped; the record says whether the machine was noisy. */
+export function sampleLoad(intervalMs = 5_000): { stop: () => LoadRecord } {
+  const samples = [os.loadavg()[0]!];
+  const timer = setInterval(() => samples.push(os.loadavg()[0]!), intervalMs);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      samples.push(os.loadavg()[0]!);
+      const cores = os.availableParallelism();
+      const min = Math.min(...samples);
+      const max = Math.max(...samples);
+      const reasons = [
+        ...(max - min > cores / 2 ? [`the 1-minute load average moved from ${min.toFixed(2)} to ${max.toFixed(2)}`] : []),
+        ...(max > cores * 1.5 ? [`it reached ${max.toFixed(2)} on ${cores} cores`] : []),
+      ];
+      const r = (n: number) => Math.round(n * 100) / 100;
+      return { min1: { min: r(min), max: r(max), samples: samples.length }, noisy: reasons.length > 0, reason: reasons.join("; ") || null };
+    },
+  };
+}
+
+/**
+ * Waits until the 1-minute load average is at most `threshold` (checked every 10 s) or
+ * `maxMinutes` have passed; returns how long it waited and whether the machine got quiet.
+ */
+export async function waitForQuiet(threshold: number, maxMinutes: number, log: (line: string) => void): Promise<{ waitedSeconds: number; quietReached: boolean }> {
+  const started = performance.now();
+  const deadline = started + maxMinutes * 60_000;
+  let told = false;
+  while (os.loadavg()[0]! > threshold) {
+    if (performance.now() > deadline) return { waitedSeconds: Math.round((performance.now() - started) / 1000), quietReached: false };
+    if (!told) log(`Waiting for a quiet machine (1-minute load ${os.loadavg()[0]!.toFixed(2)} > ${threshold}; at most ${maxMinutes} min)…`);
+    told = true;
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+  }
+  return { waitedSeconds: Math.round((performance.now() - started) / 1000), quietReached: true };
+}
 
 export async function describeMachine(databaseUrl: string, embedded: boolean): Promise<Machine> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -71,18 +122,28 @@ function formatTarget(figure: Figure): string {
 
 function verdict(figure: Figure): string {
   if (figure.error && !Number.isFinite(figure.value)) return "ERROR";
+  if (figure.invalid) return "INVALID";
   if (figure.pass === null) return figure.error ? "ERROR" : "";
   return figure.pass ? "pass" : "MISS";
 }
 
+/** The min–max of a figure's rounds, when it was taken in rounds. */
+export function formatSpread(figure: Figure): string {
+  const spread = (figure.detail?.spread ?? null) as { min: number; max: number } | null;
+  return spread ? `${formatValue(spread.min)}–${formatValue(spread.max)}` : "";
+}
+
 /** The table of figures; with a previous run at the same scale, its value beside each. */
 export function formatTable(figures: Figure[], previous: Map<string, number> | null): string {
-  const rows = figures.map((f) => [f.label, formatValue(f.value), f.unit, formatTarget(f), verdict(f), ...(previous ? [formatValue(previous.get(f.name) ?? Number.NaN)] : [])]);
-  const header = ["figure", "value", "unit", "target", "result", ...(previous ? ["previous"] : [])];
+  const rows = figures.map((f) => [f.label, formatValue(f.value), f.unit, formatTarget(f), verdict(f), formatSpread(f), ...(previous ? [formatValue(previous.get(f.name) ?? Number.NaN)] : [])]);
+  const header = ["figure", "value", "unit", "target", "result", "rounds", ...(previous ? ["previous"] : [])];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 1 || i === 5 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ").trimEnd();
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 1 || i === 6 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ").trimEnd();
   const lines = [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
-  for (const f of figures) if (f.error) lines.push(`  ${f.name}: ${f.error}`);
+  for (const f of figures) {
+    if (f.error) lines.push(`  ${f.name}: ${f.error}`);
+    if (f.invalid) lines.push(`  ${f.name}: ${f.invalid}`);
+  }
   return lines.join("\n");
 }
 
