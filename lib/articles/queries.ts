@@ -89,10 +89,10 @@ export async function listArticles(actor: Actor | null, query: ArticleListQuery)
     title: Prisma.sql`lower(a."title") ASC`,
     outlet: Prisma.sql`lower(a."outlet") ASC NULLS LAST, lower(a."title") ASC`,
   }[sort];
-  const result = query.q ? await searchPage(query.q, where, order, query.page ?? 1) : await listPage(where, order, query.page ?? 1);
+  const { rows, ...result } = query.q ? await searchPage(query.q, where, order, query.page ?? 1) : await listPage(where, order, query.page ?? 1);
   return {
     ...result,
-    items: result.rows.map((row) => ({
+    items: rows.map((row) => ({
       id: row.id,
       title: row.title,
       titleProvisional: row.titleProvisional,
@@ -150,7 +150,7 @@ function tsQuery(config: "simple" | "english", expanded: ExpandedQuery): Prisma.
     ...(expanded.rest ? [web(expanded.rest)] : []),
     ...expanded.terms.map((t) => Prisma.sql`(${Prisma.join([web(quoted(t.term)), ...t.variants.map((v) => web(quoted(v)))], " || ")})`),
   ];
-  return Prisma.join(parts, " && ");
+  return Prisma.sql`(${Prisma.join(parts, " && ")})`;
 }
 
 async function searchPage(q: string, conditions: Prisma.Sql[], order: Prisma.Sql, requested: number): Promise<Page> {

@@ -121,7 +121,7 @@ async function namesSpelledAlike(key: string, typeFilter: Prisma.Sql, take: numb
         UNION ALL
         SELECT "entityId", "alias", word_similarity(${key}, "normalized") FROM "EntityAlias" WHERE ${key} <% "normalized"
       ) AS spellings
-      ORDER BY "id", "score" DESC
+      ORDER BY "id", "score" DESC, length("matched")
     ) AS m
     JOIN "Entity" e ON e."id" = m."id"
     WHERE e."deletedAt" IS NULL AND e."mergedIntoId" IS NULL ${typeFilter} AND NOT (e."id" = ANY(${exclude}::text[]))

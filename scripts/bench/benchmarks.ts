@@ -455,18 +455,39 @@ export async function benchReviewQueue(ctx: HttpContext): Promise<Figure[]> {
   ];
 }
 
+/** A name with one letter replaced inside it, as editors mistype ("Lavrow" for "Lavrov"). */
+function misspell(rng: Rng, name: string): string {
+  const at = 1 + Math.floor(rng() * Math.max(1, name.length - 2));
+  const letters = "aeioukvwrstnlm";
+  let letter = letters[Math.floor(rng() * letters.length)]!;
+  if (letter === name[at]!.toLowerCase()) letter = letter === "a" ? "e" : "a";
+  return name.slice(0, at) + letter + name.slice(at + 1);
+}
+
+/** Prefix and alias search as editors type, and misspelled surnames (trigram similarity) as a figure of their own. */
 export async function benchEntitySearch(ctx: HttpContext): Promise<Figure[]> {
   const rng = sampler(ctx, 4);
   const { entities } = ctx.workspace;
   const token = ctx.workspace.users.editor.token;
+  const search = (q: string) => timedRequest(`${ctx.server.origin}/api/entities?q=${encodeURIComponent(q)}`, { headers: { authorization: `Bearer ${token}` } }, 200);
+  const people = entities.filter((e) => e.aliases.length > 1);
+  let found = 0;
+  const fuzzy = await latencyFigure({ name: "entity-fuzzy", label: "Entity search, misspelled surname (trigram similarity)", target: 30, count: ctx.quick ? 10 : 100 }, async () => {
+    const entity = people[Math.floor(rng() * people.length)]!;
+    const surname = entity.name.split(" ").pop()!;
+    const response = await fetch(`${ctx.server.origin}/api/entities?q=${encodeURIComponent(misspell(rng, surname))}`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await response.json()) as { entities: { id: string }[] };
+    if (body.entities.some((hit) => hit.id === entity.id)) found += 1;
+    return JSON.stringify(body).length;
+  });
   return [
     await latencyFigure({ name: "entity-search", label: "Entity alias search (GET /api/entities?q=)", target: 30, count: ctx.quick ? 20 : 200 }, () => {
       const entity = entities[Math.floor(rng() * entities.length)]!;
       const names = [entity.name, ...entity.aliases];
       const name = names[Math.floor(rng() * names.length)]!;
-      const q = name.slice(0, 3 + Math.floor(rng() * 4));
-      return timedRequest(`${ctx.server.origin}/api/entities?q=${encodeURIComponent(q)}`, { headers: { authorization: `Bearer ${token}` } }, 200);
+      return search(name.slice(0, 3 + Math.floor(rng() * 4)));
     }),
+    { ...fuzzy, detail: { ...fuzzy.detail, foundIntended: `${found} of ${(fuzzy.samples ?? 0) + 3}` } },
   ];
 }
 
