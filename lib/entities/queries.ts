@@ -81,8 +81,8 @@ export async function searchEntities(actor: Actor | null, input: unknown): Promi
     return rows.map((row) => toHit(row, row.name));
   }
   const typeFilter = type ? Prisma.sql`AND e."type" = ${type}::"EntityType"` : Prisma.empty;
-  const prefixIds = await namesLike(`${key}%`, typeFilter, SEARCH_POOL, []);
-  const wordIds = prefixIds.length >= limit ? [] : await namesLike(`% ${key}%`, typeFilter, limit, prefixIds);
+  const prefixIds = await namesStartingWith(key, typeFilter, SEARCH_POOL);
+  const wordIds = prefixIds.length >= limit || key.length < 2 ? [] : await namesWithWordStartingWith(key, typeFilter, limit, prefixIds);
   const found = [...prefixIds, ...wordIds];
   const similar = found.length >= limit || key.length < 3 ? [] : await namesSpelledAlike(key, typeFilter, limit - found.length, found);
   const rows = await readDb.entity.findMany({ where: { id: { in: [...found, ...similar.map((s) => s.id)] } }, select });
@@ -98,23 +98,52 @@ export async function searchEntities(actor: Actor | null, input: unknown): Promi
     .map(({ row, matched }) => toHit(row, matched));
 }
 
-/** Active entities whose normalized name or an alias matches the LIKE `pattern`, by name. */
-async function namesLike(pattern: string, typeFilter: Prisma.Sql, take: number, exclude: string[]): Promise<string[]> {
+/** Characters LIKE treats specially are already gone from keys (searchKey). */
+const likePrefix = (key: string) => `${key}%`;
+
+/**
+ * Active entities whose normalized name or an alias starts with `key`: the first `take` of each
+ * in the order of the prefix indexes (text_pattern_ops, hence USING ~<~), so a short prefix that
+ * thousands of names share reads `take` rows, not all of them.
+ */
+async function namesStartingWith(key: string, typeFilter: Prisma.Sql, take: number): Promise<string[]> {
   const rows = await readDb.$queryRaw<{ id: string }[]>`
-    SELECT e."id" FROM (
-      SELECT "id" FROM "Entity" WHERE "normalizedName" LIKE ${pattern}
-      UNION
-      SELECT "entityId" FROM "EntityAlias" WHERE "normalized" LIKE ${pattern}
-    ) AS m
-    JOIN "Entity" e ON e."id" = m."id"
-    WHERE e."deletedAt" IS NULL AND e."mergedIntoId" IS NULL ${typeFilter} AND NOT (e."id" = ANY(${exclude}::text[]))
-    ORDER BY e."normalizedName" LIMIT ${take}`;
+    (SELECT e."id" FROM "Entity" e
+     WHERE e."normalizedName" LIKE ${likePrefix(key)} AND e."deletedAt" IS NULL AND e."mergedIntoId" IS NULL ${typeFilter}
+     ORDER BY e."normalizedName" USING ~<~ LIMIT ${take})
+    UNION
+    (SELECT e."id" FROM "EntityAlias" a JOIN "Entity" e ON e."id" = a."entityId"
+     WHERE a."normalized" LIKE ${likePrefix(key)} AND e."deletedAt" IS NULL AND e."mergedIntoId" IS NULL ${typeFilter}
+     ORDER BY a."normalized" USING ~<~ LIMIT ${take})`;
   return rows.map((row) => row.id);
 }
 
-/** Active entities with a name or alias containing a word spelled like `key` (pg_trgm word similarity ≥ 0.6), most similar first. */
+/** Active entities with a later word of the name or an alias starting with `key` (trigram indexes), at most `take` from each. */
+async function namesWithWordStartingWith(key: string, typeFilter: Prisma.Sql, take: number, exclude: string[]): Promise<string[]> {
+  const pattern = `% ${key}%`;
+  const rows = await readDb.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT e."id" FROM (
+      (SELECT "id" FROM "Entity" WHERE "normalizedName" LIKE ${pattern} LIMIT ${take * 4})
+      UNION ALL
+      (SELECT "entityId" FROM "EntityAlias" WHERE "normalized" LIKE ${pattern} LIMIT ${take * 4})
+    ) AS m
+    JOIN "Entity" e ON e."id" = m."id"
+    WHERE e."deletedAt" IS NULL AND e."mergedIntoId" IS NULL ${typeFilter} AND NOT (e."id" = ANY(${exclude}::text[]))
+    LIMIT ${take}`;
+  return rows.map((row) => row.id);
+}
+
+/**
+ * How alike a word must be spelled to count (pg_trgm word similarity; its default, 0.6, misses one
+ * wrong letter in an eight-letter name).
+ */
+const SPELLED_ALIKE = 0.5;
+
+/** Active entities with a name or alias containing a word spelled like `key`, most similar first. */
 async function namesSpelledAlike(key: string, typeFilter: Prisma.Sql, take: number, exclude: string[]): Promise<{ id: string; matched: string; score: number }[]> {
-  return readDb.$queryRaw<{ id: string; matched: string; score: number }[]>`
+  const [, rows] = await readDb.$transaction([
+    readDb.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${SPELLED_ALIKE}`),
+    readDb.$queryRaw<{ id: string; matched: string; score: number }[]>`
     SELECT e."id", m."matched", m."score" FROM (
       SELECT DISTINCT ON ("id") "id", "matched", "score" FROM (
         SELECT "id", "name" AS "matched", word_similarity(${key}, "normalizedName") AS "score" FROM "Entity" WHERE ${key} <% "normalizedName"
@@ -125,7 +154,9 @@ async function namesSpelledAlike(key: string, typeFilter: Prisma.Sql, take: numb
     ) AS m
     JOIN "Entity" e ON e."id" = m."id"
     WHERE e."deletedAt" IS NULL AND e."mergedIntoId" IS NULL ${typeFilter} AND NOT (e."id" = ANY(${exclude}::text[]))
-    ORDER BY m."score" DESC, e."normalizedName", e."id" LIMIT ${take}`;
+    ORDER BY m."score" DESC, e."normalizedName", e."id" LIMIT ${take}`,
+  ]);
+  return rows;
 }
 
 type SearchRow = { id: string; name: string; type: EntityTypeName; description: string | null; normalizedName: string; aliases: { alias: string; normalized: string }[] };

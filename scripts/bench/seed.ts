@@ -187,7 +187,14 @@ async function dropSecondaryIndexes(tables: string[]): Promise<IndexDefinition[]
 /** Builds the dropped indexes again, exactly as the migrations defined them (storage options included). */
 async function recreateIndexes(indexes: IndexDefinition[]): Promise<void> {
   for (const index of indexes) {
-    await db.$transaction([db.$executeRawUnsafe("SET LOCAL maintenance_work_mem = '256MB'"), db.$executeRawUnsafe(index.definition)]);
+    // A full-text index over 100,000 revisions takes minutes on a busy machine.
+    await db.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe("SET LOCAL maintenance_work_mem = '256MB'");
+        await tx.$executeRawUnsafe(index.definition);
+      },
+      { timeout: 60 * 60_000, maxWait: 60_000 },
+    );
   }
 }
 
