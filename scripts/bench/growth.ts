@@ -2,7 +2,8 @@
 // Runs the benchmark once per scale, each in its own process with a fresh database, waiting
 // before measuring until the machine is quiet (--quiet, 1-minute load average, default 0.5),
 // then prints one table of every figure at every scale with the growth read from it, and writes
-// it to bench-results/growth-<timestamp>.md (for the README) and .json.
+// it to bench-results/growth-<timestamp>.md (for the README) and .json. With --results, the
+// table is made from runs already recorded.
 import { spawn } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -16,9 +17,11 @@ const { values } = readArgs({
   quiet: { type: "string" },
   "quiet-wait": { type: "string" },
   only: { type: "string", multiple: true },
+  results: { type: "string" },
   help: { type: "boolean", short: "h" },
 });
-const USAGE = `Usage: npm run bench:growth -- [--scales 1000,10000,100000] [--quiet L] [--quiet-wait M] [--only NAME]…`;
+const USAGE = `Usage: npm run bench:growth -- [--scales 1000,10000,100000] [--quiet L] [--quiet-wait M] [--only NAME]…
+       npm run bench:growth -- --results a.json,b.json,c.json   (the table from runs already made, smallest scale first)`;
 if (values.help) {
   console.log(USAGE);
   process.exit(0);
@@ -30,7 +33,9 @@ if (scales.some((n) => !Number.isInteger(n) || n < 10) || scales.length < 2) {
 }
 
 const records: RunRecord[] = [];
-for (const scale of scales) {
+for (const file of values.results?.split(",") ?? []) records.push(JSON.parse(await readFile(path.resolve(file), "utf8")) as RunRecord);
+if (records.length) scales.splice(0, scales.length, ...records.map((r) => r.options.scale));
+for (const scale of records.length ? [] : scales) {
   const args = ["--conditions=react-server", path.join(import.meta.dirname, "run.ts"), "--scale", String(scale), "--quiet", values.quiet ?? ""];
   if (values["quiet-wait"]) args.push("--quiet-wait", values["quiet-wait"]);
   for (const name of values.only ?? []) args.push("--only", name);
