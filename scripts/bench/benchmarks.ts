@@ -10,7 +10,7 @@ import { buildMatcher, normalizeName } from "@/lib/entities/match";
 import { planSuggestions } from "@/lib/entities/suggestion-plan";
 import { refreshArticleSuggestions } from "@/lib/entities/suggestions";
 import { createRng, generateArticle, pickAnnotationSpans, reviseText, type Rng } from "./corpus";
-import { ceilingHeaders, loadTest, percentile, rawGet, responseFingerprint, startCeilingServer, timeRepeated, type LoadResult } from "./load";
+import { ceilingHeaders, loadTest, percentile, rawGet, responseFingerprint, startCeilingServer, timeRepeated, type LoadResult, type RawResponse } from "./load";
 import { storeAnnotatedArticle, storeGeneratedArticles, type Workspace } from "./seed";
 import type { AppServer } from "./server";
 
@@ -284,6 +284,20 @@ function briefingRounds(quick: boolean) {
   return quick ? { rounds: 2, seconds: 1 } : { rounds: 6, seconds: 3 };
 }
 
+/**
+ * The page as the server's copy answers it (what the load test measures), not as Next.js does
+ * while the copy is being refreshed: the two differ in headers. Asked again until a copy answers.
+ */
+async function pageCopy(url: string): Promise<RawResponse> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const response = await rawGet(url);
+    if (response.status !== 200) throw new Error(`The briefing page answered ${response.status}.`);
+    if (response.headers.some((h, i) => i % 2 === 0 && h.toLowerCase() === "x-concord-page-copy")) return response;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("The briefing page never came from the server's page copy.");
+}
+
 /** A ratio of the briefing page to the ceiling above this is a measurement error: the page cannot outrun the same bytes from a bare server. */
 const RATIO_ERROR = 1.05;
 
@@ -300,15 +314,14 @@ export async function benchBriefing(ctx: HttpContext): Promise<Figure[]> {
   const { rounds, seconds } = briefingRounds(ctx.quick);
   // The first visit renders the page into the cache; later ones are served from its copy.
   for (let i = 0; i < 3; i++) await timedRequest(url, {}, 200);
-  const sample = await rawGet(url);
-  if (sample.status !== 200) throw new Error(`The briefing page answered ${sample.status}.`);
+  const sample = await pageCopy(url);
   const ceilingServer = await startCeilingServer(sample.body, ceilingHeaders(sample));
   const app: LoadResult[] = [];
   const nextOnly: LoadResult[] = [];
   const ceiling: LoadResult[] = [];
   let identical: Record<string, unknown>;
   try {
-    const [appPrint, ceilingPrint] = [responseFingerprint(await rawGet(url)), responseFingerprint(await rawGet(ceilingServer.url))];
+    const [appPrint, ceilingPrint] = [responseFingerprint(await pageCopy(url)), responseFingerprint(await rawGet(ceilingServer.url))];
     identical = { same: JSON.stringify(appPrint) === JSON.stringify(ceilingPrint), app: appPrint, ceiling: ceilingPrint };
     if (!identical.same) throw new Error(`The ceiling's answer differs from the briefing page's: ${JSON.stringify(identical)}`);
     // Both warmed up alike before the measured rounds.
