@@ -9,7 +9,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readArgs } from "../args";
 import type { Figure } from "./benchmarks";
-import { RESULTS_DIR, type RunRecord } from "./report";
+import { growthOf, RESULTS_DIR, type RunRecord } from "./report";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const { values } = readArgs({
@@ -47,27 +47,6 @@ for (const scale of records.length ? [] : scales) {
   const record = JSON.parse(await readFile(path.join(RESULTS_DIR, "latest.json"), "utf8")) as RunRecord;
   if (record.options.scale !== scale) throw new Error(`The run at --scale ${scale} wrote no results (exit code ${code}).`);
   records.push(record);
-}
-
-/**
- * How a figure's cost grows with the corpus, read from its values at successive tenfold scales:
- * cost is the figure itself, or its inverse for rates. "constant" when it moves by less than a
- * quarter from the smallest scale to the largest, "linear" when it grows fourfold or more over the
- * last tenfold step, "logarithmic" when each tenfold step adds about as much as the one before
- * (at most 2.5 times as much), and "between" otherwise.
- */
-function growthOf(figure: Pick<Figure, "unit" | "name">, values: number[]): string {
-  if (values.length < 2 || values.some((v) => !Number.isFinite(v) || v <= 0)) return "—";
-  if (figure.unit === "ratio") return "—";
-  const costs = /\/s$/.test(figure.unit) ? values.map((v) => 1 / v) : values;
-  const first = costs[0]!;
-  const last = costs.at(-1)!;
-  if (last <= first * 1.25) return "constant";
-  const steps = costs.slice(1).map((c, i) => c - costs[i]!);
-  if (last / costs.at(-2)! >= 4) return "linear";
-  const lastStep = steps.at(-1)!;
-  const before = Math.max(steps.at(-2) ?? lastStep, first * 0.05);
-  return lastStep <= before * 2.5 ? "logarithmic" : "between logarithmic and linear";
 }
 
 const format = (n: number) => (!Number.isFinite(n) ? "—" : Math.abs(n) >= 100 ? Math.round(n).toLocaleString("en") : String(n));
