@@ -171,7 +171,6 @@ export const REVIEW_FILTER_ARTICLES = 200;
  */
 export async function listReviewQueueFacets(actor: Actor | null, options: { selectedArticleId?: string } = {}) {
   assertReader(actor);
-  const pending = { deletedAt: null, status: "PENDING" } as const;
   const [articles, authors] = await Promise.all([
     db.$queryRaw<{ id: string; title: string }[]>`
       SELECT a."id", a."title" FROM "Article" a
@@ -187,7 +186,13 @@ export async function listReviewQueueFacets(actor: Actor | null, options: { sele
         SELECT ${options.selectedArticleId ?? null}::text
       )
       ORDER BY a."title"`,
-    db.user.findMany({ where: { annotations: { some: pending } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    // One index probe per user for a pending annotation, stopping at the first: "some" read every pending annotation (half of them).
+    db.$queryRaw<{ id: string; name: string }[]>`
+      SELECT u."id", u."name" FROM "User" u
+      CROSS JOIN LATERAL (
+        SELECT 1 FROM "Annotation" a WHERE a."authorId" = u."id" AND a."status" = 'PENDING' AND a."deletedAt" IS NULL LIMIT 1
+      ) AS waiting
+      ORDER BY u."name"`,
   ]);
   return { articles, authors };
 }
