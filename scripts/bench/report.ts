@@ -1,6 +1,6 @@
 // Machine facts, the printed table and the JSON record of a run.
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -97,14 +97,17 @@ export async function describeMachine(databaseUrl: string, embedded: boolean): P
 
 /** The checked-out commit, read from .git without running git. Uncommitted changes are not detected. */
 async function gitCommit(): Promise<string | null> {
-  const gitDir = path.join(root, ".git");
   try {
+    // In a worktree .git is a file naming the worktree's git directory, whose branches live in the common one.
+    let gitDir = path.join(root, ".git");
+    if (!(await stat(gitDir)).isDirectory()) gitDir = path.resolve(root, (await readFile(gitDir, "utf8")).replace(/^gitdir:\s*/, "").trim());
+    const common = existsSync(path.join(gitDir, "commondir")) ? path.resolve(gitDir, (await readFile(path.join(gitDir, "commondir"), "utf8")).trim()) : gitDir;
     const head = (await readFile(path.join(gitDir, "HEAD"), "utf8")).trim();
     if (!head.startsWith("ref: ")) return head;
     const ref = head.slice(5);
-    const loose = path.join(gitDir, ref);
+    const loose = path.join(common, ref);
     if (existsSync(loose)) return (await readFile(loose, "utf8")).trim();
-    const packed = await readFile(path.join(gitDir, "packed-refs"), "utf8");
+    const packed = await readFile(path.join(common, "packed-refs"), "utf8");
     return packed.split("\n").find((line) => line.endsWith(` ${ref}`))?.split(" ")[0] ?? null;
   } catch {
     return null;
