@@ -1,11 +1,13 @@
 import "server-only";
 import iconv from "iconv-lite";
 import type { Actor } from "@/lib/auth/permissions";
-import { db, Prisma } from "@/lib/db";
+import { db, Prisma, readDb } from "@/lib/db";
+import { listSpellings } from "@/lib/entities/queries";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { ClassifiedLine } from "./extract";
 import { canImportArticles, canReadArticles } from "./permissions";
 import { extractedMetadata, prepareImport, type ImportSource } from "./prepare";
+import { expandQuery, lookupKeys, queryParts, type ExpandedQuery } from "./search-terms";
 import {
   ARTICLES_PAGE_SIZE,
   type ArticleKindName,
@@ -31,7 +33,20 @@ export type ArticleListItem = {
   createdAt: string;
 };
 
-export type ArticleList = { items: ArticleListItem[]; total: number; page: number; pageCount: number; pageSize: number };
+/**
+ * `total` is exact, a lower bound ("at-least": counting further would read every match) or the
+ * planner's estimate ("about": the unfiltered list of a large workspace).
+ */
+export type ArticleList = {
+  items: ArticleListItem[];
+  total: number;
+  totalIs: "exact" | "at-least" | "about";
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  /** Other spellings of entities the query named, searched as well ("Zelensky" for "Zelenskyy"). */
+  alsoSearched: string[];
+};
 
 type ListRow = {
   id: string;
@@ -42,25 +57,30 @@ type ListRow = {
   kind: ArticleKindName;
   publishedAt: Date | null;
   createdAt: Date;
-  total: bigint;
 };
+
+/**
+ * Matches ranked per query, newest first, on each side (title and text): ranking every article
+ * that contains a common word cost time in proportion to the corpus. A query with more matches
+ * ranks the newest ones and says that there are more.
+ */
+export const SEARCH_RANK_LIMIT = 250;
+/** Articles counted exactly at most; a larger list gives the count as "at least" (filtered) or the planner's estimate. */
+export const LIST_COUNT_LIMIT = 10_000;
 
 /**
  * Lists articles, newest first or by the chosen order. `q` searches title and outlet, and the
  * text of the current revision, with PostgreSQL full-text search (web-search syntax: quotes,
- * OR, -word). Each side is its own index scan (an OR across the two tables could use neither):
- * the title expression matches the GIN index of migration 20261121000100, the text side uses
- * the stored, indexed "searchVector" of migration 20261121000300. Each side ranks its own hits
- * as it finds them, so a revision's vector is read once per query, not once to match and again
- * to rank.
+ * OR, -word); a word or name that names a known entity also finds its other spellings. Each
+ * side is its own index scan (an OR across the two tables could use neither): the title
+ * expression matches the GIN index of migration 20261121000100, the text side the stored,
+ * indexed "searchVector" of migration 20261121000300. Each side keeps its newest
+ * SEARCH_RANK_LIMIT matches, and only those are ranked. Read from the read replica when there is one.
  */
 export async function listArticles(actor: Actor | null, query: ArticleListQuery): Promise<ArticleList> {
   assertReader(actor);
-  const page = query.page ?? 1;
-  const { hits, where } = articleFilter(query);
-  const q = query.q;
-  const rank = q ? Prisma.sql`hit."rank"` : Prisma.sql`0`;
-  const sort = query.sort ?? (q ? "relevance" : "newest");
+  const where = articleConditions(query);
+  const sort = query.sort ?? (query.q ? "relevance" : "newest");
   const order = {
     relevance: Prisma.sql`rank DESC, a."createdAt" DESC`,
     newest: Prisma.sql`a."createdAt" DESC`,
@@ -69,19 +89,9 @@ export async function listArticles(actor: Actor | null, query: ArticleListQuery)
     title: Prisma.sql`lower(a."title") ASC`,
     outlet: Prisma.sql`lower(a."outlet") ASC NULLS LAST, lower(a."title") ASC`,
   }[sort];
-
-  const rows = await db.$queryRaw<ListRow[]>`
-    SELECT a."id", a."title", a."titleProvisional", a."outlet", a."author", a."kind"::text AS "kind",
-           a."publishedAt", a."createdAt", COUNT(*) OVER () AS "total", ${rank} AS rank
-    FROM "Article" a
-    ${hits}
-    ${where}
-    ORDER BY ${order}, a."id"
-    LIMIT ${ARTICLES_PAGE_SIZE} OFFSET ${(page - 1) * ARTICLES_PAGE_SIZE}`;
-
-  // Past the last page the window count is missing; count separately so the list can say how many there are.
-  const total = rows.length > 0 ? Number(rows[0].total) : page === 1 ? 0 : await countArticles(hits, where);
+  const { rows, ...result } = query.q ? await searchPage(query.q, where, order, query.page ?? 1) : await listPage(where, order, query.page ?? 1);
   return {
+    ...result,
     items: rows.map((row) => ({
       id: row.id,
       title: row.title,
@@ -92,56 +102,151 @@ export async function listArticles(actor: Actor | null, query: ArticleListQuery)
       publishedAt: dayString(row.publishedAt),
       createdAt: row.createdAt.toISOString(),
     })),
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / ARTICLES_PAGE_SIZE)),
     pageSize: ARTICLES_PAGE_SIZE,
   };
 }
 
-function articleFilter(query: ArticleListQuery): { hits: Prisma.Sql; where: Prisma.Sql } {
+const LIST_COLUMNS = Prisma.sql`a."id", a."title", a."titleProvisional", a."outlet", a."author", a."kind"::text AS "kind", a."publishedAt", a."createdAt"`;
+
+type Page = { rows: ListRow[]; total: number; totalIs: ArticleList["totalIs"]; page: number; pageCount: number; alsoSearched: string[] };
+
+/** Pages that exist for `total` articles; past the last, the last. */
+function clampPage(page: number, total: number): { page: number; pageCount: number } {
+  const pageCount = Math.max(1, Math.ceil(total / ARTICLES_PAGE_SIZE));
+  return { page: Math.min(page, pageCount), pageCount };
+}
+
+/** Without a query: counted up to LIST_COUNT_LIMIT, paged within that bound (older articles are found by narrowing the filters). */
+async function listPage(conditions: Prisma.Sql[], order: Prisma.Sql, requested: number): Promise<Page> {
+  const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const [{ counted }] = await readDb.$queryRaw<{ counted: bigint }[]>`
+    SELECT count(*) AS counted FROM (SELECT 1 FROM "Article" a ${where} LIMIT ${LIST_COUNT_LIMIT + 1}) AS bounded`;
+  let total = Number(counted);
+  let totalIs: Page["totalIs"] = "exact";
+  if (total > LIST_COUNT_LIMIT) {
+    total = LIST_COUNT_LIMIT;
+    totalIs = "at-least";
+    if (conditions.length === 0) {
+      const [estimate] = await readDb.$queryRaw<{ rows: number }[]>`SELECT reltuples::float8 AS rows FROM pg_class WHERE oid = '"Article"'::regclass`;
+      if (estimate && estimate.rows > LIST_COUNT_LIMIT) [total, totalIs] = [Math.round(estimate.rows), "about"];
+    }
+  }
+  const { page, pageCount } = clampPage(requested, Math.min(total, LIST_COUNT_LIMIT));
+  const rows = await readDb.$queryRaw<ListRow[]>`
+    SELECT ${LIST_COLUMNS}, 0 AS rank FROM "Article" a ${where}
+    ORDER BY ${order}, a."id"
+    LIMIT ${ARTICLES_PAGE_SIZE} OFFSET ${(page - 1) * ARTICLES_PAGE_SIZE}`;
+  return { rows, total, totalIs, page, pageCount, alsoSearched: [] };
+}
+
+/**
+ * The tsquery for `q` in a text search configuration: the query as written, with each term
+ * that names a known entity OR-ed with that entity's other spellings (each as a phrase).
+ */
+function tsQuery(config: "simple" | "english", expanded: ExpandedQuery): Prisma.Sql {
+  const web = (text: string) => Prisma.sql`websearch_to_tsquery(${config}::regconfig, ${text})`;
+  const quoted = (text: string) => `"${text.replaceAll('"', " ")}"`;
+  const parts = [
+    ...(expanded.rest ? [web(expanded.rest)] : []),
+    ...expanded.terms.map((t) => Prisma.sql`(${Prisma.join([web(quoted(t.term)), ...t.variants.map((v) => web(quoted(v)))], " || ")})`),
+  ];
+  return Prisma.sql`(${Prisma.join(parts, " && ")})`;
+}
+
+/**
+ * The query without phrases and exclusions: every article the query finds also matches it, and
+ * the index answers it without reading any stored vector (a phrase or an exclusion makes the
+ * index recheck each candidate's vector). Null when nothing positive is left.
+ */
+function looseQuery(expanded: ExpandedQuery): ExpandedQuery | null {
+  const loosen = (text: string) => queryParts(text).filter((p) => !p.negated).map((p) => p.text).join(" ");
+  const loose = { rest: loosen(expanded.rest), terms: expanded.terms.map((t) => ({ term: loosen(t.term), variants: t.variants.map(loosen) })) };
+  return loose.rest || loose.terms.length ? loose : null;
+}
+
+async function searchPage(q: string, conditions: Prisma.Sql[], order: Prisma.Sql, requested: number): Promise<Page> {
+  const expanded = expandQuery(q, await listSpellings(lookupKeys(q)));
+  const textQuery = tsQuery("english", expanded);
+  const exact = queryParts(q).every((p) => !p.phrase && !p.negated);
+  const loose = exact ? null : looseQuery(expanded);
+  // With a phrase or an exclusion, the newest matches of its words are taken from the index, then checked against the whole query.
+  const textMatches = loose
+    ? Prisma.sql`SELECT c."id" FROM (
+        SELECT r."id", r."createdAt" FROM "ArticleRevision" r WHERE r."searchVector" @@ ${tsQuery("english", loose)}
+        ORDER BY r."createdAt" DESC LIMIT ${SEARCH_RANK_LIMIT * 4}
+      ) AS c JOIN "ArticleRevision" r ON r."id" = c."id" WHERE r."searchVector" @@ ${textQuery} ORDER BY c."createdAt" DESC`
+    : Prisma.sql`SELECT r."id" FROM "ArticleRevision" r WHERE r."searchVector" @@ ${textQuery} ORDER BY r."createdAt" DESC`;
+  const titleQuery = tsQuery("simple", expanded);
+  const filters = conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  // Filters apply after the newest matches are taken, so a filtered search takes more of them.
+  const textLimit = conditions.length ? SEARCH_RANK_LIMIT * 4 : SEARCH_RANK_LIMIT;
+  // The expression of the title index (migration 20261121000100), so the planner can use it.
+  const titleVector = Prisma.raw(`to_tsvector('simple', coalesce(a."title", '') || ' ' || coalesce(a."outlet", ''))`);
+  // Every hit's rank is twice its title-and-outlet rank plus its text rank, whichever side found it.
+  const [, rows] = await readDb.$transaction([
+    // Matching a stored vector outside its index reads and decompresses it (~4 KB each): for a word in
+    // most articles the planner would rather read the whole table that way (440,000 buffers at
+    // 100,000 articles) or walk the newest articles testing each, than take the index's list of
+    // matches and sort them by date (10,000 buffers of table pages, no vector read). It must use the index.
+    readDb.$executeRawUnsafe("SET LOCAL enable_seqscan = off"),
+    readDb.$queryRaw<(ListRow & { total: bigint; capped: boolean })[]>`
+    WITH text_hits AS (
+      ${textMatches} LIMIT ${textLimit}
+    ), title_hits AS (
+      -- Sorting on an expression keeps the planner from walking the date index and computing
+      -- every title's vector until enough match (24,000 buffers for a topic word at 100,000
+      -- articles); the index's matches sorted by date read only the matching rows.
+      SELECT a."id" FROM "Article" a
+      WHERE ${titleVector} @@ ${titleQuery} ${filters}
+      ORDER BY a."createdAt" + interval '0 seconds' DESC LIMIT ${SEARCH_RANK_LIMIT}
+    ), ranked AS (
+      SELECT ${LIST_COLUMNS},
+             2 * ts_rank(${titleVector}, ${titleQuery}) + ts_rank(coalesce(r."searchVector", ''::tsvector), ${textQuery}) AS rank
+      FROM (
+        SELECT a."id" FROM text_hits t JOIN "Article" a ON a."currentRevisionId" = t."id" WHERE true ${filters}
+        UNION
+        SELECT "id" FROM title_hits
+      ) AS hit
+      JOIN "Article" a ON a."id" = hit."id"
+      LEFT JOIN "ArticleRevision" r ON r."id" = a."currentRevisionId"
+    )
+    SELECT a.*, COUNT(*) OVER () AS "total",
+           (SELECT count(*) FROM text_hits) >= ${textLimit} OR (SELECT count(*) FROM title_hits) >= ${SEARCH_RANK_LIMIT} AS "capped"
+    FROM ranked a
+    ORDER BY ${order}, a."id"
+    LIMIT ${ARTICLES_PAGE_SIZE} OFFSET ${(requested - 1) * ARTICLES_PAGE_SIZE}`,
+  ]);
+  // Past the last page (the results changed while someone paged): the last page.
+  if (rows.length === 0 && requested > 1) {
+    const first = await searchPage(q, conditions, order, 1);
+    return first.pageCount > 1 ? searchPage(q, conditions, order, first.pageCount) : first;
+  }
+  const alsoSearched = expanded.terms.flatMap((t) => t.variants);
+  const total = rows.length > 0 ? Number(rows[0]!.total) : 0;
+  return { rows, total, totalIs: rows[0]?.capped ? "at-least" : "exact", ...clampPage(requested, total), alsoSearched };
+}
+
+function articleConditions(query: ArticleListQuery): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (query.outlet) conditions.push(Prisma.sql`a."outlet" = ${query.outlet}`);
   if (query.kind) conditions.push(Prisma.sql`a."kind" = ${query.kind}::"ArticleKind"`);
   if (query.from) conditions.push(Prisma.sql`a."publishedAt" >= ${query.from}::date`);
   if (query.to) conditions.push(Prisma.sql`a."publishedAt" <= ${query.to}::date`);
-  const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
-  const q = query.q;
-  if (!q) return { hits: Prisma.empty, where };
-  // Every hit's rank is twice its title-and-outlet rank plus its text rank, whichever side found it.
-  const titleVector = (alias: string) => Prisma.raw(`to_tsvector('simple', coalesce(${alias}."title", '') || ' ' || coalesce(${alias}."outlet", ''))`);
-  const titleQuery = Prisma.sql`websearch_to_tsquery('simple', ${q})`;
-  const textQuery = Prisma.sql`websearch_to_tsquery('english', ${q})`;
-  const hits = Prisma.sql`JOIN (
-      SELECT "id", max("rank") AS "rank" FROM (
-        SELECT t."id", 2 * ts_rank(${titleVector("t")}, ${titleQuery}) + ts_rank(coalesce(tr."searchVector", ''::tsvector), ${textQuery}) AS "rank"
-        FROM "Article" t LEFT JOIN "ArticleRevision" tr ON tr."id" = t."currentRevisionId"
-        WHERE ${titleVector("t")} @@ ${titleQuery}
-        UNION ALL
-        -- A text hit that the title also matches gets its full rank from the side above; the others have no title rank.
-        -- Ranked before the join (OFFSET 0 keeps it there), so the vectors never travel through the join.
-        SELECT b."id", br."rank"
-        FROM (
-          SELECT "id", ts_rank("searchVector", ${textQuery}) AS "rank" FROM "ArticleRevision"
-          WHERE "searchVector" @@ ${textQuery} OFFSET 0
-        ) AS br
-        JOIN "Article" b ON b."currentRevisionId" = br."id"
-      ) AS sides
-      GROUP BY "id"
-    ) AS hit ON hit."id" = a."id"`;
-  return { hits, where };
-}
-
-async function countArticles(hits: Prisma.Sql, where: Prisma.Sql): Promise<number> {
-  const [row] = await db.$queryRaw<{ total: bigint }[]>`SELECT COUNT(*) AS "total" FROM "Article" a ${hits} ${where}`;
-  return Number(row.total);
+  return conditions;
 }
 
 /** Outlets for the filter, alphabetically. */
 export async function listOutlets(actor: Actor | null): Promise<string[]> {
   assertReader(actor);
-  const rows = await db.article.findMany({ where: { outlet: { not: null } }, distinct: ["outlet"], select: { outlet: true }, orderBy: { outlet: "asc" } });
-  return rows.map((row) => row.outlet!);
+  // One index probe per outlet (a recursive skip scan over Article_outlet_idx), not a pass over every article.
+  const rows = await readDb.$queryRaw<{ outlet: string }[]>`
+    WITH RECURSIVE outlets AS (
+      (SELECT "outlet" FROM "Article" WHERE "outlet" IS NOT NULL ORDER BY "outlet" LIMIT 1)
+      UNION ALL
+      SELECT (SELECT a."outlet" FROM "Article" a WHERE a."outlet" > o."outlet" ORDER BY a."outlet" LIMIT 1) FROM outlets o WHERE o."outlet" IS NOT NULL
+    )
+    SELECT "outlet" FROM outlets WHERE "outlet" IS NOT NULL`;
+  return rows.map((row) => row.outlet);
 }
 
 const revisionSummary = {

@@ -3,6 +3,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export const DATA_DIR = path.resolve(import.meta.dirname, "../../.data");
@@ -22,7 +23,8 @@ function urlFor(port: number): string {
  */
 export async function startEmbeddedPostgres(options: { persistent: boolean; port?: number }): Promise<EmbeddedPostgres> {
   if (options.persistent) await mkdir(PGLITE_DIR, { recursive: true });
-  const db = await PGlite.create(options.persistent ? PGLITE_DIR : "memory://");
+  // pg_trgm (trigram similarity for entity search) is a contrib extension: PGlite ships it, loaded here; the migrations create it.
+  const db = await PGlite.create(options.persistent ? PGLITE_DIR : "memory://", { extensions: { pg_trgm } });
   // PGlite runs one query at a time; extra connections let a CLI reach the database
   // while the app holds its own (the app's pool stays at one, see lib/db).
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 4 });

@@ -5,10 +5,9 @@ import { PrismaClient } from "./generated/client";
 export { Prisma } from "./generated/client";
 export type * from "./generated/client";
 
-const globalForPrisma = globalThis as unknown as { concordPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { concordPrisma?: PrismaClient; concordReadPrisma?: PrismaClient };
 
-function createClient(): PrismaClient {
-  const connectionString = process.env.DATABASE_URL;
+function createClient(connectionString: string | undefined): PrismaClient {
   if (!connectionString) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides one.");
   // The embedded database serves one query at a time: a larger pool breaks concurrent transactions there.
   const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
@@ -16,21 +15,40 @@ function createClient(): PrismaClient {
 }
 
 function client(): PrismaClient {
-  globalForPrisma.concordPrisma ??= createClient();
+  globalForPrisma.concordPrisma ??= createClient(process.env.DATABASE_URL);
   return globalForPrisma.concordPrisma;
 }
 
-/** The one Prisma client. Created on first use, so builds and imports need no database. */
-export const db: PrismaClient = new Proxy({} as PrismaClient, {
-  get(_target, property) {
-    const value = Reflect.get(client(), property);
-    return typeof value === "function" ? value.bind(client()) : value;
-  },
-});
+/** A replica for read-only queries when DATABASE_READ_URL names one; else the one client. */
+function readClient(): PrismaClient {
+  const readUrl = process.env.DATABASE_READ_URL;
+  if (!readUrl || readUrl === process.env.DATABASE_URL) return client();
+  globalForPrisma.concordReadPrisma ??= createClient(readUrl);
+  return globalForPrisma.concordReadPrisma;
+}
+
+function lazy(get: () => PrismaClient): PrismaClient {
+  return new Proxy({} as PrismaClient, {
+    get(_target, property) {
+      const value = Reflect.get(get(), property);
+      return typeof value === "function" ? value.bind(get()) : value;
+    },
+  });
+}
+
+/** The one Prisma client for writes and for reads that must see them. Created on first use, so builds and imports need no database. */
+export const db: PrismaClient = lazy(client);
+
+/**
+ * For read-only queries that may lag a moment behind the writes (search, lists, public pages):
+ * the hot standby DATABASE_READ_URL names, so they can move off the primary; without it, `db`.
+ */
+export const readDb: PrismaClient = lazy(readClient);
 
 export async function disconnectDb(): Promise<void> {
-  await globalForPrisma.concordPrisma?.$disconnect();
+  await Promise.all([globalForPrisma.concordPrisma?.$disconnect(), globalForPrisma.concordReadPrisma?.$disconnect()]);
   globalForPrisma.concordPrisma = undefined;
+  globalForPrisma.concordReadPrisma = undefined;
 }
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
-import { db, type Prisma, type Tx } from "@/lib/db";
+import { db, Prisma, readDb, type Tx } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { eventSummarySelect, toEventSummary } from "@/lib/events/summary";
 import type { EventSummary } from "@/lib/events/types";
@@ -59,11 +59,16 @@ export async function getEntity(actor: Actor | null, id: string): Promise<Entity
 const searchKey = (q: string) => normalizeName(q).replace(/[%_\\]/g, "");
 
 const SEARCH_POOL = 100;
+/** Misspelled matches rank after every exact, prefix and word match. */
+const FUZZY_RANK = 10;
 
 /**
  * Alias-aware search, case- and diacritics-insensitive: "kiev", "Kyiv" and "KYÏV" find the
  * same city through its aliases. Prefix matches of a name or alias come first (they use the
- * prefix indexes), then names and aliases with a later word starting with the query.
+ * prefix indexes), then names and aliases with a later word starting with the query (trigram
+ * indexes), and when those do not fill the list, names and aliases spelled alike ("Lavrow"
+ * finds "Lavrov": pg_trgm's word similarity, also through the trigram indexes). Each step reads
+ * a bounded number of rows through an index, whatever the size of the registry.
  */
 export async function searchEntities(actor: Actor | null, input: unknown): Promise<EntitySearchHit[]> {
   assertEntityReader(actor);
@@ -72,33 +77,86 @@ export async function searchEntities(actor: Actor | null, input: unknown): Promi
   const base: Prisma.EntityWhereInput = { ...ACTIVE_ENTITY, ...(type ? { type } : {}) };
   const select = { id: true, name: true, type: true, description: true, normalizedName: true, aliases: { select: { alias: true, normalized: true } } } as const;
   if (!key) {
-    const rows = await db.entity.findMany({ where: base, select, orderBy: { normalizedName: "asc" }, take: limit });
+    const rows = await readDb.entity.findMany({ where: base, select, orderBy: { normalizedName: "asc" }, take: limit });
     return rows.map((row) => toHit(row, row.name));
   }
-  const prefixRows = await db.entity.findMany({
-    where: { ...base, OR: [{ normalizedName: { startsWith: key } }, { aliases: { some: { normalized: { startsWith: key } } } }] },
-    select,
-    orderBy: { normalizedName: "asc" },
-    take: SEARCH_POOL,
-  });
-  const wordRows =
-    prefixRows.length >= limit
-      ? []
-      : await db.entity.findMany({
-          where: {
-            ...base,
-            id: { notIn: prefixRows.map((r) => r.id) },
-            OR: [{ normalizedName: { contains: ` ${key}` } }, { aliases: { some: { normalized: { contains: ` ${key}` } } } }],
-          },
-          select,
-          orderBy: { normalizedName: "asc" },
-          take: limit,
-        });
-  return [...prefixRows, ...wordRows]
-    .map((row) => ({ row, ...bestMatch(row, key) }))
+  const typeFilter = type ? Prisma.sql`AND e."type" = ${type}::"EntityType"` : Prisma.empty;
+  const prefixIds = await namesStartingWith(key, typeFilter, SEARCH_POOL);
+  const wordIds = prefixIds.length >= limit || key.length < 2 ? [] : await namesWithWordStartingWith(key, typeFilter, limit, prefixIds);
+  const found = [...prefixIds, ...wordIds];
+  const similar = found.length >= limit || key.length < 3 ? [] : await namesSpelledAlike(key, typeFilter, limit - found.length, found);
+  const rows = await readDb.entity.findMany({ where: { id: { in: [...found, ...similar.map((s) => s.id)] } }, select });
+  const alike = new Map(similar.map((s) => [s.id, s]));
+  return rows
+    .map((row) => {
+      const match = bestMatch(row, key);
+      const fuzzy = alike.get(row.id);
+      return Number.isFinite(match.rank) || !fuzzy ? { row, ...match } : { row, rank: FUZZY_RANK + (1 - fuzzy.score), matched: fuzzy.matched };
+    })
     .sort((a, b) => a.rank - b.rank || a.row.normalizedName.localeCompare(b.row.normalizedName))
     .slice(0, limit)
     .map(({ row, matched }) => toHit(row, matched));
+}
+
+/** Characters LIKE treats specially are already gone from keys (searchKey). */
+const likePrefix = (key: string) => `${key}%`;
+
+/**
+ * Active entities whose normalized name or an alias starts with `key`: the first `take` of each
+ * in the order of the prefix indexes (text_pattern_ops, hence USING ~<~), so a short prefix that
+ * thousands of names share reads `take` rows, not all of them.
+ */
+async function namesStartingWith(key: string, typeFilter: Prisma.Sql, take: number): Promise<string[]> {
+  const rows = await readDb.$queryRaw<{ id: string }[]>`
+    (SELECT e."id" FROM "Entity" e
+     WHERE e."normalizedName" LIKE ${likePrefix(key)} AND e."deletedAt" IS NULL AND e."mergedIntoId" IS NULL ${typeFilter}
+     ORDER BY e."normalizedName" USING ~<~ LIMIT ${take})
+    UNION
+    (SELECT e."id" FROM "EntityAlias" a JOIN "Entity" e ON e."id" = a."entityId"
+     WHERE a."normalized" LIKE ${likePrefix(key)} AND e."deletedAt" IS NULL AND e."mergedIntoId" IS NULL ${typeFilter}
+     ORDER BY a."normalized" USING ~<~ LIMIT ${take})`;
+  return rows.map((row) => row.id);
+}
+
+/** Active entities with a later word of the name or an alias starting with `key` (trigram indexes), at most `take` from each. */
+async function namesWithWordStartingWith(key: string, typeFilter: Prisma.Sql, take: number, exclude: string[]): Promise<string[]> {
+  const pattern = `% ${key}%`;
+  const rows = await readDb.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT e."id" FROM (
+      (SELECT "id" FROM "Entity" WHERE "normalizedName" LIKE ${pattern} LIMIT ${take * 4})
+      UNION ALL
+      (SELECT "entityId" FROM "EntityAlias" WHERE "normalized" LIKE ${pattern} LIMIT ${take * 4})
+    ) AS m
+    JOIN "Entity" e ON e."id" = m."id"
+    WHERE e."deletedAt" IS NULL AND e."mergedIntoId" IS NULL ${typeFilter} AND NOT (e."id" = ANY(${exclude}::text[]))
+    LIMIT ${take}`;
+  return rows.map((row) => row.id);
+}
+
+/**
+ * How alike a word must be spelled to count (pg_trgm word similarity; its default, 0.6, misses one
+ * wrong letter in an eight-letter name).
+ */
+const SPELLED_ALIKE = 0.5;
+
+/** Active entities with a name or alias containing a word spelled like `key`, most similar first. */
+async function namesSpelledAlike(key: string, typeFilter: Prisma.Sql, take: number, exclude: string[]): Promise<{ id: string; matched: string; score: number }[]> {
+  const [, rows] = await readDb.$transaction([
+    readDb.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${SPELLED_ALIKE}`),
+    readDb.$queryRaw<{ id: string; matched: string; score: number }[]>`
+    SELECT e."id", m."matched", m."score" FROM (
+      SELECT DISTINCT ON ("id") "id", "matched", "score" FROM (
+        SELECT "id", "name" AS "matched", word_similarity(${key}, "normalizedName") AS "score" FROM "Entity" WHERE ${key} <% "normalizedName"
+        UNION ALL
+        SELECT "entityId", "alias", word_similarity(${key}, "normalized") FROM "EntityAlias" WHERE ${key} <% "normalized"
+      ) AS spellings
+      ORDER BY "id", "score" DESC, length("matched")
+    ) AS m
+    JOIN "Entity" e ON e."id" = m."id"
+    WHERE e."deletedAt" IS NULL AND e."mergedIntoId" IS NULL ${typeFilter} AND NOT (e."id" = ANY(${exclude}::text[]))
+    ORDER BY m."score" DESC, e."normalizedName", e."id" LIMIT ${take}`,
+  ]);
+  return rows;
 }
 
 type SearchRow = { id: string; name: string; type: EntityTypeName; description: string | null; normalizedName: string; aliases: { alias: string; normalized: string }[] };
@@ -233,6 +291,31 @@ export async function listDuplicateCandidates(
     .map((p) => ({ a: ref(p.aId), b: ref(p.bId), reason: p.reason, score: p.score, verdict: verdicts.get(`${p.aId}|${p.bId}`) ?? null }))
     .filter((c) => options.includeJudged || c.verdict !== "DIFFERENT")
     .slice(0, MAX_CANDIDATES);
+}
+
+/**
+ * For each normalized name, every spelling (name and aliases) of the active entities known by
+ * it, for search to look for them all. Found through the name and alias indexes.
+ */
+export async function listSpellings(keys: string[]): Promise<Map<string, string[]>> {
+  if (keys.length === 0) return new Map();
+  const rows = await readDb.$queryRaw<{ key: string; spellings: string[] }[]>`
+    WITH known AS (
+      SELECT e."normalizedName" AS key, e."id" FROM "Entity" e
+      WHERE e."normalizedName" = ANY(${keys}::text[]) AND e."deletedAt" IS NULL AND e."mergedIntoId" IS NULL
+      UNION
+      SELECT a."normalized", e."id" FROM "EntityAlias" a JOIN "Entity" e ON e."id" = a."entityId"
+      WHERE a."normalized" = ANY(${keys}::text[]) AND e."deletedAt" IS NULL AND e."mergedIntoId" IS NULL
+    )
+    SELECT k.key, array_agg(DISTINCT s.spelling) AS spellings
+    FROM known k
+    CROSS JOIN LATERAL (
+      SELECT e."name" AS spelling FROM "Entity" e WHERE e."id" = k."id"
+      UNION ALL
+      SELECT a."alias" FROM "EntityAlias" a WHERE a."entityId" = k."id"
+    ) s
+    GROUP BY k.key`;
+  return new Map(rows.map((row) => [row.key, row.spellings.sort((a, b) => a.length - b.length || a.localeCompare(b))]));
 }
 
 /** Entities for pickers that must not load the whole registry: the ones named by id. */

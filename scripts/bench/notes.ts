@@ -1,6 +1,7 @@
 // Figures that missed, what was changed, and the figure before and after; copied into every run's JSON.
-// Both sides were measured at --scale 10000 on the same 2-core machine while other builds and
-// tests ran on it (load averages in the runs' JSON files).
+// Both sides were measured on the same 2-core machine while other builds and tests ran on it (load
+// averages in the runs' JSON files). Where the machine was too busy for timings to mean much (load
+// average 13–17 on 2 cores), the evidence is the query plan: buffers read, from EXPLAIN (ANALYZE, BUFFERS).
 
 export type Note = {
   date: string;
@@ -12,6 +13,8 @@ export type Note = {
   cause: string;
   change: string;
   detail?: string;
+  /** The query plans behind the cause and the change (EXPLAIN ANALYZE, BUFFERS), abridged. */
+  plans?: { before: string; after: string };
 };
 
 export const NOTES: Note[] = [
@@ -148,5 +151,75 @@ export const NOTES: Note[] = [
       "store measured 266–349 articles/s afterwards, against 316–345 before). lib/articles/queries.ts ranks text hits before the " +
       "join and leaves the title rank to the title side (same order, tested): \"talks\" ~155 → ~95 ms in SQL.",
     detail: "Runs before these changes, after the earlier ones: 77–133 ms.",
+  },
+  {
+    date: "2026-12-04",
+    figure: "search",
+    scale: 100_000,
+    unit: "buffers (EXPLAIN) for q=talks",
+    before: 1_272_930,
+    after: 13_888,
+    cause:
+      "Every hit was ranked: a word in 99% of 100,000 articles read and decompressed 99,000 stored vectors (~4 KB compressed each) " +
+      "to rank them, 12.2 s in SQL on the busy machine. Bounding the ranked set by date first was not enough: the planner, which " +
+      "does not count decompressing a vector as a cost, then walked the newest articles testing each one's vector (ceasefire, 24%: " +
+      "4,449 vectors, 41,000 buffers, 2.8 s) or read the whole table (talks: 440,000 buffers). Phrases and exclusions made the index " +
+      "recheck every candidate's vector the same way.",
+    change:
+      "lib/articles/queries.ts ranks at most the 250 newest matches of each side (SEARCH_RANK_LIMIT; the list then says 'at least N " +
+      "match'), takes the text matches from the index only (SET LOCAL enable_seqscan = off for that statement) and sorts them by " +
+      "date, sorts title matches on an expression so the date index is not walked, and for phrases and exclusions takes the newest " +
+      "matches of the words first and checks only those against the whole query. The unfiltered list counts up to 10,000 and gives " +
+      "the planner's estimate beyond; outlets come from a skip scan of their index instead of every article.",
+    detail: "At 100,000 articles (busy machine): talks 12.2 s → 1.8 s in SQL, ceasefire 2.8 s → ~0.2 s, \"energy supplies\" 2.1 s → 0.24 s; buffers 90× fewer.",
+    plans: {
+      before:
+        "Limit → Sort → WindowAgg → Hash Join → HashAggregate → Append: [Bitmap Heap Scan on Article (title)] + [Bitmap Heap Scan on ArticleRevision " +
+        "rows=99406, ts_rank on each] … Buffers: shared hit=1135269 read=137661; Execution Time: 12235 ms",
+      after:
+        "CTE text_hits: Limit 250 → Sort (top-N heapsort) → Bitmap Heap Scan on ArticleRevision (Bitmap Index Scan on ArticleRevision_searchVector_idx, " +
+        "no recheck) · CTE title_hits: Limit → Sort → Bitmap Heap Scan on Article (Article_search_idx) · ranked: Nested Loop over ≤500 ids " +
+        "(Article_pkey, ArticleRevision_pkey) … Buffers: shared hit=3026 read=10862; Execution Time: 1771 ms at load average 15",
+    },
+  },
+  {
+    date: "2026-12-04",
+    figure: "review-queue",
+    scale: 100_000,
+    unit: "buffers (EXPLAIN) for the article filter",
+    before: 10_719,
+    after: 2_003,
+    cause:
+      "The queue counted every pending annotation (half of 1,000,000) on each page view, and its article filter's `IN (…) OR id = $selected` " +
+      "made the planner read all 100,000 articles (Seq Scan, 10,719 buffers, ~1 s on the busy machine).",
+    change:
+      "lib/annotations/queries.ts counts at most 10,000 (REVIEW_COUNT_LIMIT; 'at least 10,000 awaiting review') and unions the selected " +
+      "article into the subquery; migration 20261204005000 adds a partial, covering index of pending annotations (createdAt, id) INCLUDE " +
+      "(articleId), from which the page, the bounded count and the filter are read without touching the table.",
+    plans: {
+      before: "Sort → Seq Scan on Article a (Filter: hashed SubPlan OR id = NULL) rows=200 … Buffers: shared hit=2958 read=7761",
+      after:
+        "Sort → Nested Loop → HashAggregate → Append → Limit 200 → Sort → HashAggregate → Limit 2000 → Index Only Scan using " +
+        "Annotation_pending_queue_idx (Heap Fetches: 0); Index Scan using Article_pkey loops=201 … Buffers: shared hit=1799 read=204",
+    },
+  },
+  {
+    date: "2026-12-04",
+    figure: "entity-search",
+    scale: 100_000,
+    unit: "buffers (EXPLAIN) for q=tor",
+    before: 2_870,
+    after: 607,
+    cause:
+      "A later word of a name ('% lavrov%') could use no index, so the word search read all 50,000 entities and 83,000 aliases; a " +
+      "short prefix shared by 3,300 names fetched all of them and joined every entity to sort them.",
+    change:
+      "Migration 20261204005000 adds pg_trgm trigram indexes on names and aliases (word search, and misspellings by word similarity, " +
+      "ranked below every exact, prefix and word match); the prefix step reads the first 100 of each index in its own order " +
+      "(ORDER BY … USING ~<~ on the text_pattern_ops indexes) instead of all matches.",
+    plans: {
+      before: "Limit → Sort → Hash Join → Seq Scan on Entity rows=50000; Bitmap Heap Scans on both trigram indexes rows=3764 … Buffers: shared hit=858 read=2012",
+      after: "HashAggregate → Append → Limit 100 → Index Scan using Entity_normalizedName_prefix_idx; Limit 100 → Nested Loop → Index Scan using EntityAlias_normalized_prefix_idx … Buffers: shared hit=516 read=91",
+    },
   },
 ];

@@ -1,4 +1,4 @@
-// npm run bench -- [--scale N] [--only NAME]… [--quick] [--seed N] [--build]
+// npm run bench -- [--scale N] [--only NAME]… [--quick] [--seed N] [--build] [--quiet [LOAD]]
 // Creates a fresh scratch database (on DATABASE_URL's server, else embedded), loads a synthetic
 // workspace of N articles, runs the benchmarks, prints each figure against its target and writes
 // bench-results/<timestamp>.json and bench-results/latest.json.
@@ -26,9 +26,12 @@ import {
   type HttpContext,
 } from "./benchmarks";
 import { NOTES } from "./notes";
-import { describeMachine, formatTable, previousFigures, RESULTS_DIR, writeRecord, type RunRecord } from "./report";
+import { describeMachine, formatTable, previousFigures, RESULTS_DIR, sampleLoad, waitForQuiet, writeRecord, type RunRecord } from "./report";
 import { BENCH_PASSWORD, seedWorkspace } from "./seed";
 import { ensureBuild, signIn, startAppServer, stopStartedServers, type AppServer } from "./server";
+
+const DEFAULT_QUIET_LOAD = 0.5;
+const DEFAULT_QUIET_WAIT = 30;
 
 const USAGE = `Usage: npm run bench -- [--scale N] [--only NAME]… [--quick] [--seed N] [--build]
   --scale N    articles in the workspace (default 10000); annotations ≈ 10×N, entities N/2, events N/5
@@ -38,7 +41,10 @@ const USAGE = `Usage: npm run bench -- [--scale N] [--only NAME]… [--quick] [-
   --quick      short load tests and few samples (CI smoke run)
   --seed N     corpus seed (default 20261121): the same seed gives the same corpus
   --build      run next build even when a build exists
-  --hold M     after the benchmarks, keep the server and database up for M minutes (profiling; Ctrl-C ends it)`;
+  --hold M     after the benchmarks, keep the server and database up for M minutes (profiling; Ctrl-C ends it)
+  --keep       keep the database afterwards (for query plans) and print its URL
+  --quiet L    after loading the workspace, wait until the 1-minute load average is at most L (default ${DEFAULT_QUIET_LOAD})
+               before measuring, for at most --quiet-wait minutes (default ${DEFAULT_QUIET_WAIT})`;
 
 const IN_PROCESS = { import: benchImport, suggestions: benchSuggestions, reanchor: benchReanchor } as const;
 const OVER_HTTP = {
@@ -58,6 +64,9 @@ const { values } = readArgs({
   seed: { type: "string" },
   build: { type: "boolean" },
   hold: { type: "string" },
+  quiet: { type: "string" },
+  keep: { type: "boolean" },
+  "quiet-wait": { type: "string" },
   help: { type: "boolean", short: "h" },
 });
 if (values.help) {
@@ -71,6 +80,12 @@ const only = values.only ? values.only.flatMap((v) => v.split(",")).map((v) => v
 const unknown = only?.filter((name) => !NAMES.includes(name)) ?? [];
 if (!Number.isInteger(scale) || scale < 10 || !Number.isInteger(seed) || unknown.length > 0) {
   console.error(unknown.length ? `Unknown benchmark ${unknown.join(", ")}.\n${USAGE}` : USAGE);
+  process.exit(2);
+}
+const quiet = values.quiet === undefined ? null : Number(values.quiet || DEFAULT_QUIET_LOAD);
+const quietWait = Number(values["quiet-wait"] ?? DEFAULT_QUIET_WAIT);
+if ((quiet !== null && !(quiet > 0)) || !(quietWait >= 0)) {
+  console.error(USAGE);
   process.exit(2);
 }
 const selected = (name: string) => !only || only.includes(name);
@@ -113,6 +128,9 @@ try {
   const setupSeconds = Math.round((performance.now() - setupStarted) / 100) / 10;
   log(`Workspace loaded in ${setupSeconds} s.`);
   const context: BenchContext = { workspace, scale, seed, quick };
+  const waited = quiet === null ? null : await waitForQuiet(quiet, quietWait, log);
+  if (waited && !waited.quietReached) log(`The machine did not get quiet within ${quietWait} min; measuring anyway (the run is flagged).`);
+  const loadSampler = sampleLoad();
 
   const run = async (name: string, bench: () => Promise<Figure[]>) => {
     log(`Running ${name}…`);
@@ -148,11 +166,16 @@ try {
     if (values.hold) await hold(Number(values.hold), httpContext);
   }
 
+  const load = loadSampler.stop();
   record = {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     options: { scale, seed, quick, only },
-    machine: { ...machine, loadAverageAtEnd: loadavg().map((n) => Math.round(n * 100) / 100) },
+    machine: {
+      ...machine,
+      loadAverageAtEnd: loadavg().map((n) => Math.round(n * 100) / 100),
+      load: { ...load, ...(waited ?? {}), noisy: load.noisy || waited?.quietReached === false, reason: [load.reason, waited?.quietReached === false ? "the machine never got quiet" : null].filter(Boolean).join("; ") || null },
+    },
     build,
     corpus: workspace.counts,
     setupSeconds,
@@ -162,7 +185,8 @@ try {
 } finally {
   await server?.stop();
   await disconnectDb();
-  await database.drop().catch((error) => console.error("Dropping the benchmark database failed:", error));
+  if (values.keep && !database.embedded) log(`Kept the database: ${database.url}`);
+  else await database.drop().catch((error) => console.error("Dropping the benchmark database failed:", error));
 }
 
 /** Keeps the server up for profiling, bounded in time; Ctrl-C ends it early. */
@@ -188,6 +212,8 @@ const previous = await previousFigures(scale, quick);
 const file = await writeRecord(record);
 console.log(`\n${formatTable(figures, previous)}\n`);
 console.log(`Load average at start ${record.machine.loadAverageAtStart.join(" ")}, at end ${record.machine.loadAverageAtEnd!.join(" ")} (${record.machine.cpus} cores).`);
+const { load } = record.machine;
+if (load) console.log(`1-minute load while measuring: ${load.min1.min}–${load.min1.max}${load.noisy ? ` — NOISY RUN: ${load.reason}` : ""}.`);
 console.log(`Written to ${path.relative(process.cwd(), file)} and bench-results/latest.json.`);
 // Misses are findings; errors (a benchmark that failed, failed imports, errors under load) fail the run.
 process.exit(figures.some((f) => f.error) ? 1 : 0);

@@ -40,12 +40,16 @@ export type Workspace = {
   users: BenchUsers;
   corpus: { entities: CorpusEntity[]; events: CorpusEvent[] };
   entities: { id: string; name: string; aliases: string[] }[];
+  /** An even sample of the stored articles (all of them up to ARTICLE_SAMPLE), with their texts. */
   articles: StoredArticle[];
   briefingSlug: string;
   counts: Record<string, number>;
 };
 
 type Log = (line: string) => void;
+
+/** Articles whose text the benchmarks keep to pick from (an even sample of larger corpora). */
+const ARTICLE_SAMPLE = 5_000;
 
 const newId = (): string => randomUUID();
 
@@ -89,9 +93,10 @@ const REVIEW_COLUMNS: Column[] = [
 type ArticleRows = { articles: Record<string, unknown>[]; revisions: Record<string, unknown>[]; stored: StoredArticle[] };
 
 /** Parses generated articles as the importer does and returns the rows to store them. */
-function articleRows(generated: CorpusArticle[], createdById: string, createdAt: (i: number) => Date): ArticleRows {
+async function articleRows(generated: CorpusArticle[], createdById: string, createdAt: (i: number) => Date, pause?: () => Promise<unknown>): Promise<ArticleRows> {
   const rows: ArticleRows = { articles: [], revisions: [], stored: [] };
   for (const [i, generatedArticle] of generated.entries()) {
+    if (pause && i % 20 === 19) await pause();
     const prepared = prepareImport({ bytes: new TextEncoder().encode(generatedArticle.text), filename: generatedArticle.filename });
     if (!prepared.ok) throw new Error(`The generated article ${generatedArticle.filename} does not parse: ${prepared.error}`);
     const { article } = prepared;
@@ -149,9 +154,48 @@ export async function insertArticles(rows: ArticleRows): Promise<void> {
 
 /** Generated articles parsed and stored as the importer would store them, outside any measurement. */
 export async function storeGeneratedArticles(generated: CorpusArticle[], createdById: string): Promise<StoredArticle[]> {
-  const rows = articleRows(generated, createdById, () => new Date());
+  const rows = await articleRows(generated, createdById, () => new Date());
   await insertArticles(rows);
   return rows.stored;
+}
+
+// ───────────────────────────── indexes during the load ─────────────────────────────
+
+/** The tables the bulk load fills. */
+const BULK_TABLES = ["Article", "ArticleRevision", "Annotation", "AnnotationReview", "Claim", "Link"];
+
+type IndexDefinition = { name: string; definition: string };
+
+/**
+ * Drops the tables' indexes that back no constraint (full-text, foreign-key lookups, sort
+ * orders), returning their definitions: building each once after the load is much faster than
+ * updating it for every row. Unique and primary keys stay, so the load is checked as usual.
+ */
+async function dropSecondaryIndexes(tables: string[]): Promise<IndexDefinition[]> {
+  const indexes = await db.$queryRaw<IndexDefinition[]>`
+    SELECT i.indexname AS name, i.indexdef AS definition
+    FROM pg_indexes i
+    JOIN pg_class c ON c.relname = i.indexname AND c.relkind = 'i'
+    JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = i.schemaname
+    WHERE i.schemaname = current_schema() AND i.tablename = ANY(${tables}::text[])
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = c.oid)
+      AND NOT EXISTS (SELECT 1 FROM pg_index x WHERE x.indexrelid = c.oid AND x.indisunique)`;
+  for (const index of indexes) await db.$executeRawUnsafe(`DROP INDEX "${index.name}"`);
+  return indexes;
+}
+
+/** Builds the dropped indexes again, exactly as the migrations defined them (storage options included). */
+async function recreateIndexes(indexes: IndexDefinition[]): Promise<void> {
+  for (const index of indexes) {
+    // A full-text index over 100,000 revisions takes minutes on a busy machine.
+    await db.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe("SET LOCAL maintenance_work_mem = '256MB'");
+        await tx.$executeRawUnsafe(index.definition);
+      },
+      { timeout: 60 * 60_000, maxWait: 60_000 },
+    );
+  }
 }
 
 // ───────────────────────────── annotations ─────────────────────────────
@@ -167,6 +211,19 @@ const COMMENTS = [
 ];
 const DAY_MS = 86_400_000;
 
+// Sanitizing a comment costs about a millisecond; the corpus has a handful of distinct ones and a million annotations.
+const commentCache = new Map<string | undefined, Extract<ReturnType<typeof prepareComment>, { ok: true }>>();
+function preparedComment(text: string | undefined) {
+  let prepared = commentCache.get(text);
+  if (!prepared) {
+    const result = prepareComment(text);
+    if (!result.ok) throw new Error(result.message);
+    prepared = result;
+    commentCache.set(text, prepared);
+  }
+  return prepared;
+}
+
 type AnnotationRow = Record<string, unknown> & { id: string; status: string; createdAt: string };
 
 function reviewStatus(rng: Rng): string {
@@ -178,8 +235,7 @@ function reviewStatus(rng: Rng): string {
 export function annotationRow(rng: Rng, article: StoredArticle, span: { start: number; end: number }, fields: { kind: string; status: string; authorId: string; createdAt: Date }): AnnotationRow {
   const { quote, position } = buildSelectors(article.text, span.start, span.end);
   const withComment = rng() < 0.4;
-  const prepared = prepareComment(withComment ? COMMENTS[Math.floor(rng() * COMMENTS.length)] : undefined);
-  if (!prepared.ok) throw new Error(prepared.message);
+  const prepared = preparedComment(withComment ? COMMENTS[Math.floor(rng() * COMMENTS.length)] : undefined);
   const at = fields.createdAt.toISOString();
   return {
     id: newId(),
@@ -233,6 +289,7 @@ type ClaimRef = { annotationId: string; claimId: string; articleId: string; valu
  */
 export async function seedWorkspace(options: { scale: number; seed: number; runId: string; log: Log }): Promise<Workspace> {
   const { scale, log } = options;
+  const loadStarted = performance.now();
   const rng = createRng(options.seed);
   const now = Date.now();
   const users: BenchUsers = {
@@ -293,17 +350,29 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
   );
   log(`  ${corpusEvents.length} events`);
 
-  // Articles, annotations, reviews, claims and links, in batches.
+  // Articles, annotations, reviews, claims and links, in batches. The rows of one batch are
+  // written while the next is generated, so both cores work; secondary indexes are built once
+  // at the end (faster than maintaining them row by row).
   const BATCH = 500;
+  // The benchmarks pick articles at random; a sample spread evenly over the corpus keeps the
+  // texts of 100,000 articles out of memory.
+  const sampleEvery = Math.max(1, Math.ceil(scale / ARTICLE_SAMPLE));
   const articles: StoredArticle[] = [];
   const claimsByEvent = new Map<string, ClaimRef[]>();
   const articleEvent = new Map<string, string>();
-  const counts = { annotations: 0, claims: 0, links: 0 };
+  const entityByKey = new Map(corpusEntities.map((e) => [e.key, e]));
+  const counts = { articles: 0, annotations: 0, claims: 0, links: 0 };
   const authors = [users.editor.id, users.editor2.id, users.admin.id];
+  const yieldToWrites = () => new Promise((resolve) => setImmediate(resolve));
+  const indexes = await dropSecondaryIndexes(BULK_TABLES);
+  let writing: Promise<void> = Promise.resolve();
   for (let from = 0; from < scale; from += BATCH) {
-    const generated = Array.from({ length: Math.min(BATCH, scale - from) }, (_, k) => generateArticle(rng, from + k, corpusEntities, corpusEvents));
-    const rows = articleRows(generated, users.editor.id, () => new Date(now - rng() * 90 * DAY_MS));
-    await insertArticles(rows);
+    const generated: CorpusArticle[] = [];
+    for (let k = 0; k < Math.min(BATCH, scale - from); k++) {
+      generated.push(generateArticle(rng, from + k, corpusEntities, corpusEvents));
+      if (k % 20 === 19) await yieldToWrites();
+    }
+    const rows = await articleRows(generated, users.editor.id, () => new Date(now - rng() * 90 * DAY_MS), yieldToWrites);
     const annotations: AnnotationRow[] = [];
     const claims: Record<string, unknown>[] = [];
     const links: Record<string, unknown>[] = [];
@@ -330,31 +399,42 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
         claimsByEvent.set(eventId, list);
       }
       // A mention of the person the article is about, linked to the entity.
-      const person = corpusEntities.find((e) => e.key === source.people[0]);
+      const person = entityByKey.get(source.people[0]!);
       const at = person ? article.text.indexOf(person.name) : -1;
       if (person && at >= 0 && rng() < 0.5) {
         const row = annotationRow(rng, article, { start: at, end: at + person.name.length }, { kind: "mention", status: reviewStatus(rng), authorId: author(), createdAt: created() });
         annotations.push(row);
         links.push({ id: newId(), annotationId: row.id, targetType: "ENTITY", entityId: entityIds.get(person.key), eventId: null, relation: "MENTIONS", createdById: row.authorId });
       }
+      if ((from + k) % sampleEvery === 0) articles.push(article);
+      if (k % 20 === 19) await yieldToWrites();
     }
-    await insertAnnotations(annotations, users.analyst.id);
-    await bulkInsert(
-      "Claim",
-      [["id", "text"], ["annotationId", "text"], ["eventId", "text"], ["attribute", "text"], ["valueType", '"ClaimValueType"'], ["value", "jsonb"], ["updatedAt", "timestamp(3)"]],
-      claims,
-    );
-    await bulkInsert(
-      "Link",
-      [["id", "text"], ["annotationId", "text"], ["targetType", '"LinkTargetType"'], ["entityId", "text"], ["eventId", "text"], ["relation", '"LinkRelation"'], ["createdById", "text"]],
-      links,
-    );
-    counts.annotations += annotations.length;
-    counts.claims += claims.length;
-    counts.links += links.length;
-    articles.push(...rows.stored);
-    if ((from / BATCH) % 4 === 3 || from + BATCH >= scale) log(`  ${articles.length} articles, ${counts.annotations} annotations`);
+    await writing;
+    writing = (async () => {
+      await insertArticles(rows);
+      await insertAnnotations(annotations, users.analyst.id);
+      await bulkInsert(
+        "Claim",
+        [["id", "text"], ["annotationId", "text"], ["eventId", "text"], ["attribute", "text"], ["valueType", '"ClaimValueType"'], ["value", "jsonb"], ["updatedAt", "timestamp(3)"]],
+        claims,
+      );
+      await bulkInsert(
+        "Link",
+        [["id", "text"], ["annotationId", "text"], ["targetType", '"LinkTargetType"'], ["entityId", "text"], ["eventId", "text"], ["relation", '"LinkRelation"'], ["createdById", "text"]],
+        links,
+      );
+      counts.articles += rows.stored.length;
+      counts.annotations += annotations.length;
+      counts.claims += claims.length;
+      counts.links += links.length;
+      if ((from / BATCH) % 10 === 9 || from + BATCH >= scale) log(`  ${counts.articles} articles, ${counts.annotations} annotations (${Math.round((performance.now() - loadStarted) / 1000)} s)`);
+    })();
+    // Awaited before the next batch is written; a failure surfaces there.
+    writing.catch(() => {});
   }
+  await writing;
+  log(`  building ${indexes.length} indexes…`);
+  await recreateIndexes(indexes);
 
   // Contradictions between claims about the same event that state different figures.
   const briefingEvents = [...claimsByEvent.entries()]
@@ -416,7 +496,8 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
   log(`  ${contradictions.length} contradictions`);
 
   // The briefing shows its disagreements' passages to readers: an analyst approved them.
-  const shown = members.filter((m) => contradictions.some((c) => c.id === m.contradictionId && briefingEvents.includes(c.eventId as string))).map((m) => m.annotationId as string);
+  const briefingContradictions = new Set(contradictions.filter((c) => briefingEvents.includes(c.eventId as string)).map((c) => c.id));
+  const shown = members.filter((m) => briefingContradictions.has(m.contradictionId)).map((m) => m.annotationId as string);
   const unapproved = await db.annotation.findMany({ where: { id: { in: shown }, status: { not: "APPROVED" } }, select: { id: true, status: true } });
   await db.annotation.updateMany({ where: { id: { in: unapproved.map((a) => a.id) } }, data: { status: "APPROVED", version: { increment: 1 } } });
   await bulkInsert("AnnotationReview", REVIEW_COLUMNS, unapproved.map((a) => ({ id: newId(), annotationId: a.id, actorId: users.analyst.id, fromStatus: a.status, toStatus: "APPROVED", createdAt: stamp })));
@@ -425,7 +506,7 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
     users,
     runId: options.runId,
     eventIds: briefingEvents,
-    articleIds: articles.filter((a) => briefingEvents.includes(articleEvent.get(a.id)!)).map((a) => a.id),
+    articleIds: [...articleEvent].filter(([, eventId]) => briefingEvents.includes(eventId)).map(([id]) => id),
     contradictionIds: contradictions.filter((c) => briefingEvents.includes(c.eventId as string)).map((c) => c.id as string),
     entityIds: corpusEvents.filter((e) => briefingEvents.includes(eventIds.get(e.key)!)).flatMap((e) => e.participants.map((key) => entityIds.get(key)!)),
   });
@@ -441,7 +522,7 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
     articles,
     briefingSlug,
     counts: {
-      articles: articles.length,
+      articles: counts.articles,
       annotations: counts.annotations,
       claims: counts.claims,
       links: counts.links,

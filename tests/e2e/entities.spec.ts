@@ -49,6 +49,29 @@ test("an editor adds an entity and is warned, with the existing one offered, whe
   await expect(page.getByRole("link", { name })).toBeVisible();
 });
 
+test("search finds the other spellings of a registered name and says so, and entity search forgives a misspelling", async ({ page }) => {
+  await signIn(page, "editor");
+  const tag = unique();
+  const name = `Volodymyr Zelensky${tag}`;
+  await expect((await addEntity(page, "Person", name, [`Zelensky${tag}`, `Zelenskyy${tag}`])).getByRole("status")).toContainText("Entity created.");
+  const imported = await page.request.post("/api/articles", {
+    data: { text: `Corridor talks resume\n\nPresident Zelensky${tag} said the grain corridor would stay open through the winter.` },
+  });
+  expect(imported.status()).toBe(201);
+
+  await page.goto("/articles");
+  await page.getByRole("searchbox", { name: "Search" }).fill(`Zelenskyy${tag}`);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText("1 article match.");
+  await expect(page.getByRole("status")).toContainText(`Also searched: Zelensky${tag}.`);
+  await expect(page.getByRole("link", { name: "Corridor talks resume" })).toBeVisible();
+
+  await page.goto("/entities");
+  await page.getByRole("search", { name: "Search entities" }).getByLabel("Name or alias").fill(`Zelemsky${tag}`);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("link", { name })).toBeVisible();
+});
+
 test("an editor creates an event with a zoned time and a participant, sees its linked passage and finds it on the timeline", async ({ page }) => {
   await signIn(page, "editor");
   const person = `Marco ${unique()}`;

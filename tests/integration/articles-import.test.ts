@@ -260,6 +260,32 @@ describe("importing articles through the API", () => {
     expect(found.json.items.map((item: { id: string }) => item.id)).toEqual([titled, often, once]);
   });
 
+  it("also finds the other spellings of an entity the query names, and says so", async () => {
+    const t = token("");
+    await db.entity.create({
+      data: {
+        type: "PERSON",
+        name: `Volodymyr Zelensky${t}`,
+        normalizedName: `volodymyr zelensky${t}`,
+        aliases: { create: ["Zelensky", "Zelenskyy", "Zelenskiy", "V. Zelensky"].map((alias) => ({ alias: `${alias}${t}`, normalized: `${alias.toLowerCase()}${t}` })) },
+      },
+    });
+    const importText = async (text: string) => (await callRoute(articlesRoute.POST, { method: "POST", token: editor.token, body: { text } })).json.id as string;
+    const spelledY = await importText(`Talks in Kyiv resume\n\nZelenskyy${t} met the delegation on Monday and spoke about the grain corridor.`);
+    const spelledI = await importText(`Corridor reopened\n\nPresident Zelenskiy${t} said the corridor would stay open through the winter.`);
+    const plain = await importText(`Harbour plans\n\nThe harbour board met again; Zelensky${t} was not mentioned by name.`);
+
+    const found = (await callRoute(articlesRoute.GET, { token: analyst.token, url: `/api/articles?q=Zelenskyy${t}` })).json;
+    expect(found.items.map((item: { id: string }) => item.id).sort()).toEqual([spelledY, spelledI, plain].sort());
+    expect(found.alsoSearched).toEqual([`Zelensky${t}`, `Zelenskiy${t}`]);
+    expect(found).toMatchObject({ total: 3, totalIs: "exact" });
+
+    // A word that names no entity is searched as written.
+    const other = (await callRoute(articlesRoute.GET, { token: analyst.token, url: `/api/articles?q=corridor%20Zelenskiy${t}` })).json;
+    expect(other.items.map((item: { id: string }) => item.id).sort()).toEqual([spelledY, spelledI].sort());
+    expect(other.alsoSearched).toEqual([`Zelensky${t}`, `Zelenskyy${t}`]);
+  });
+
   it("uses the full-text indexes for the search", async () => {
     const plan = await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");

@@ -55,6 +55,18 @@ describe("alias-aware search", () => {
     expect((await search(token, `sergéy lavrov${t}`)).map((h) => h.id)).toEqual([lavrov.id]);
   });
 
+  it("forgives a misspelled name, ranking it below exact alias hits", async () => {
+    const token = await editorToken();
+    const t = tag();
+    const lavrov = await createEntity(token, { type: "person", name: `Sergei Lavrov${t}`, aliases: [`Lavrov${t}`] });
+    const hits = await search(token, `Lavrow${t}`);
+    expect(hits[0]).toMatchObject({ id: lavrov.id, matched: `Lavrov${t}` });
+    // An entity that is really called that comes first.
+    const namesake = await createEntity(token, { type: "place", name: `Lavrow${t}` });
+    expect((await search(token, `lavrow${t}`)).map((h) => h.id).slice(0, 2)).toEqual([namesake.id, lavrov.id]);
+    expect((await search(token, `Lavrow${t}`, "&type=person")).map((h) => h.id)).toEqual([lavrov.id]);
+  });
+
   it("ranks an exact name above prefix matches and filters by type", async () => {
     const token = await editorToken();
     const t = tag();

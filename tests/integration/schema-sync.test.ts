@@ -4,8 +4,16 @@ import { migrate } from "@/lib/db/migrate";
 import { schemaSqlFromEmpty } from "@/lib/db/schema-sql";
 import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch";
 
-// Objects the migrations add that schema.prisma cannot express (see 20261121000100_integrity_and_search).
-const UNMODELED_INDEXES = ["Article_search_idx", "EntityAlias_normalized_prefix_idx", "Entity_normalizedName_prefix_idx"];
+// Objects the migrations add that schema.prisma cannot express (see 20261121000100_integrity_and_search
+// and the trigram and partial indexes of 20261204005000_entity_trigram_search).
+const UNMODELED_INDEXES = [
+  "Article_search_idx",
+  "EntityAlias_normalized_prefix_idx",
+  "Entity_normalizedName_prefix_idx",
+  "Entity_normalizedName_trgm_idx",
+  "EntityAlias_normalized_trgm_idx",
+  "Annotation_pending_queue_idx",
+];
 const UNMODELED_TRIGGERS = ["AuditLog_append_only", "AuditLog_no_truncate", "BriefingVersion_immutable"];
 
 /** The parts of a schema that Prisma models, as sorted text lines that can be compared. */

@@ -33,7 +33,8 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
       <p role="status" className="muted">
         {list.total === 0
           ? filtered ? "No articles match." : "No articles yet."
-          : `${list.total} article${list.total === 1 ? "" : "s"}${filtered ? " match" : ""}${list.pageCount > 1 ? `; page ${list.page} of ${list.pageCount}` : ""}.`}
+          : `${{ exact: "", "at-least": "At least ", about: "About " }[list.totalIs]}${list.total.toLocaleString("en")} article${list.total === 1 ? "" : "s"}${filtered ? " match" : ""}${list.totalIs === "at-least" && query.q ? " (the newest are ranked)" : ""}${list.pageCount > 1 ? `; page ${list.page} of ${list.pageCount}` : ""}.`}
+        {list.alsoSearched.length > 0 ? ` Also searched: ${list.alsoSearched.join(", ")}.` : null}
       </p>
       {list.items.length > 0 ? <ArticleTable items={list.items} /> : null}
       <Pagination path="/articles" params={params} page={list.page} pageCount={list.pageCount} />

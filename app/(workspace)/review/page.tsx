@@ -45,7 +45,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     listAnnotationKinds({ includeInactive: true }),
   ]);
   const selected = (name: string) => first(params[name]) ?? "";
-  const { items, total, page, pageCount } = queue;
+  const { items, total, totalIs, page, pageCount } = queue;
 
   return (
     <>
@@ -86,7 +86,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       </form>
 
       <h2>
-        {total === 1 ? "1 annotation" : `${total} annotations`} awaiting review{pageCount > 1 ? `; page ${page} of ${pageCount}` : ""}
+        {total === 1 ? "1 annotation" : `${totalIs === "at-least" ? "At least " : ""}${total.toLocaleString("en")} annotations`} awaiting review{pageCount > 1 ? `; page ${page} of ${pageCount}` : ""}
       </h2>
       {total === 0 ? <p>Nothing is waiting for review.</p> : null}
       {items.map((item) => (
