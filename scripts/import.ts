@@ -5,7 +5,8 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { isArticleFilename, MAX_IMPORT_BYTES } from "@/lib/articles/extract";
-import { dryRunRecord, prepareImport, tooLargeImport, type PreparedImport } from "@/lib/articles/prepare";
+import { dryRunRecord, tooLargeImport, type PreparedImport } from "@/lib/articles/prepare";
+import { prepareImportsOffThread } from "@/lib/articles/prepare-off-thread";
 import type { ImportOutcome } from "@/lib/articles/schemas";
 import { readArgs } from "./args";
 import { runCommand, withDatabase } from "./database";
@@ -54,7 +55,8 @@ async function prepareFile(entry: Entry): Promise<PreparedImport> {
   try {
     const info = await stat(entry.file);
     if (info.size > MAX_IMPORT_BYTES) return tooLargeImport(entry.file);
-    return prepareImport({ bytes: await readFile(entry.file), filename: entry.file });
+    const [prepared] = await prepareImportsOffThread([{ bytes: await readFile(entry.file), filename: entry.file }]);
+    return prepared;
   } catch (error) {
     return { ok: false, file: entry.file, error: `The file could not be read: ${(error as Error).message}`, code: "unreadable" };
   }
@@ -91,9 +93,10 @@ function describe(outcome: ImportOutcome): string {
   }
 }
 
-async function runImport(entries: Entry[]): Promise<void> {
+async function runImport(entries: Entry[], openedHere: boolean): Promise<void> {
   const { importPrepared } = await import("@/lib/articles/mutations");
-  const { jobsRunInProcess, scheduleSuggestions, stopBackgroundJobs } = await import("@/lib/articles/jobs");
+  const { stopJobQueue } = await import("@/lib/jobs/queue");
+  const { startJobWorkers, whenJobsDone } = await import("@/lib/wiring");
   const { disconnectDb } = await import("@/lib/db");
   const started = Date.now();
   const counts = { imported: 0, duplicate: 0, revision: 0, failed: 0 };
@@ -124,16 +127,15 @@ async function runImport(entries: Entry[]): Promise<void> {
     const summary = `Imported ${counts.imported}, duplicate ${counts.duplicate}, new revision ${counts.revision}, failed ${counts.failed} (${entries.length} file(s) in ${seconds} s).`;
     (values.json ? console.error : console.log)(summary);
 
-    const changed = outcomes.flatMap((outcome) => (outcome.status === "imported" || outcome.status === "revision" ? [outcome.articleId!] : []));
-    try {
-      // A server database queues them for the app's workers; on the embedded one they are computed here, before exiting.
-      if (jobsRunInProcess() && changed.length > 0) console.error(`Computing entity suggestions for ${changed.length} article(s)…`);
-      await scheduleSuggestions(changed);
-    } catch (error) {
-      console.error(`The articles were imported, but their entity suggestions could not be queued: ${(error as Error).message}`);
+    const changed = outcomes.filter((outcome) => outcome.status === "imported" || outcome.status === "revision").length;
+    // Each batch queued its articles' entity suggestions for the app's workers; with no app running, they are computed here before exiting.
+    if (openedHere && changed > 0) {
+      console.error(`Computing entity suggestions for ${changed} article(s)…`);
+      await startJobWorkers();
+      await whenJobsDone();
     }
   } finally {
-    await stopBackgroundJobs();
+    await stopJobQueue();
     await disconnectDb();
   }
   if (counts.failed > 0) process.exitCode = 1;
@@ -143,5 +145,5 @@ await runCommand(async () => {
   const entries = await listFiles(positionals);
   if (entries.length === 0) throw new Error("No files to import: the folders given are empty.");
   if (values["dry-run"]) await dryRun(entries);
-  else await withDatabase(() => runImport(entries));
+  else await withDatabase((database) => runImport(entries, database.opened));
 });

@@ -5,7 +5,8 @@ import { db, Prisma } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { ClassifiedLine } from "./extract";
 import { canImportArticles, canReadArticles } from "./permissions";
-import { extractedMetadata, prepareImport, type ImportSource } from "./prepare";
+import { extractedMetadata, type ImportSource } from "./prepare";
+import { prepareImportsOffThread } from "./prepare-off-thread";
 import {
   ARTICLES_PAGE_SIZE,
   type ArticleKindName,
@@ -316,7 +317,7 @@ export function decodeOriginal(file: OriginalFile): { text: string; truncated: b
  */
 export async function previewImports(actor: Actor | null, sources: readonly ImportSource[]): Promise<ImportPreview[]> {
   if (!canImportArticles(actor)) throw new ForbiddenError("Only editors and admins can import articles.");
-  const prepared = sources.map(prepareImport);
+  const prepared = await prepareImportsOffThread(sources);
   const parsed = prepared.flatMap((item) => (item.ok ? [item] : []));
   const hashes = parsed.map((item) => item.contentHash);
   const urls = parsed.map((item) => item.article.url).filter((url): url is string => url !== null);
