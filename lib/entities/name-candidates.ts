@@ -64,7 +64,7 @@ function cutBefore(text: string, start: number, limit: number): number {
 }
 
 /** The text's sentences with their offsets, segmented window by window so the cost grows with the length, not its square. */
-function* sentencesOf(text: string): Generator<{ segment: string; index: number }> {
+export function* sentencesOf(text: string): Generator<{ segment: string; index: number }> {
   for (const piece of textPieces(text, SEGMENT_WINDOW_CHARS)) {
     for (const { segment, index } of sentences.segment(text.slice(piece.start, piece.end))) yield { segment, index: piece.start + index };
   }
