@@ -4,6 +4,7 @@ import path from "node:path";
 import { recordAudit, recordAuditMany, type AuditEntry } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, type Tx } from "@/lib/db";
+import { stagedJson } from "@/lib/db/staged";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { emit } from "@/lib/jobs/signals";
 import { parseInput } from "@/lib/validation";
@@ -254,16 +255,17 @@ function revisionRow(item: Parsed, actor: Actor | null, fields: { id: string; ar
 }
 
 /**
- * Inserts revisions as one JSON parameter: PostgreSQL unpacks it far faster than the client
+ * Inserts revisions as one JSON document: PostgreSQL unpacks it far faster than the client
  * builds a multi-row insert of large texts, nested line lists and bytes.
  */
 async function insertRevisions(tx: Tx, rows: RevisionRow[]): Promise<void> {
+  const json = await stagedJson(tx, JSON.stringify(rows));
   await tx.$executeRaw`
     INSERT INTO "ArticleRevision" ("id", "articleId", "number", "originalBytes", "originalFilename", "originalFormat", "encoding",
                                    "contentHash", "text", "removed", "metadata", "note", "createdById")
     SELECT r."id", r."articleId", r."number", decode(r."bytes", 'base64'), r."originalFilename", r."originalFormat", r."encoding",
            r."contentHash", r."text", r."removed", r."metadata", r."note", r."createdById"
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
+    FROM jsonb_to_recordset(${json}) AS r(
       "id" text, "articleId" text, "number" int, "bytes" text, "originalFilename" text, "originalFormat" text, "encoding" text,
       "contentHash" text, "text" text, "removed" jsonb, "metadata" jsonb, "note" text, "createdById" text)`;
 }

@@ -4,6 +4,7 @@ import { createAnnotation, deleteAnnotation } from "@/lib/annotations/mutations"
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db";
+import { stagedJson } from "@/lib/db/staged";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { runTask } from "@/lib/workers/pool";
 import type { RegistrySnapshot } from "@/lib/workers/tasks";
@@ -13,7 +14,7 @@ import { textPieces } from "./name-candidates";
 import { canLinkPassages, canReadEntities } from "./permissions";
 import { acceptSuggestionSchema, type EntityTypeName } from "./schemas";
 import { requestSuggestionRefresh } from "./suggestion-jobs";
-import { diffSuggestions, type PlannedSuggestion } from "./suggestion-plan";
+import type { PlannedSuggestion } from "./suggestion-plan";
 import type { EntityRef } from "./types";
 
 // ─────────────────────────── computing suggestions ───────────────────────────
@@ -103,6 +104,8 @@ async function refreshIsolated(articleIds: readonly string[], holder: ContextHol
 }
 
 const MAX_ATTEMPTS = 3;
+/** Thousands of suggestions for one very long article take longer than a transaction's default 5 s. */
+const WRITE_TRANSACTION = { maxWait: 30_000, timeout: 120_000 } as const;
 
 async function refreshBatch(articleIds: readonly string[], holder: ContextHolder): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -127,7 +130,7 @@ async function refreshBatch(articleIds: readonly string[], holder: ContextHolder
       // A newer revision that arrived while the text was being matched gets its own refresh.
       await writeSuggestions(tx, plans.filter((p) => currentRevision.get(p.articleId) === p.revisionId));
       return "done";
-    });
+    }, WRITE_TRANSACTION);
     if (outcome === "done" || attempt === MAX_ATTEMPTS) return;
     holder.context = await loadRegistry();
   }
@@ -152,10 +155,16 @@ async function writeSuggestions(tx: Tx, plans: ArticlePlan[]): Promise<void> {
     else storedByRevision.set(row.revisionId, [row]);
   }
   const linked = await linkedSpans(tx, plans.map((p) => p.articleId), revisionIds);
+  // On the worker thread too: a very long article's thousands of suggestions take a while to compare.
+  const diffs = await runTask(
+    "diffSuggestions",
+    plans.map(({ revisionId, planned }) => ({ stored: storedByRevision.get(revisionId) ?? [], planned, linkedSpans: [...(linked.get(revisionId) ?? [])] })),
+    { timeoutMs: PLAN_TIME_LIMIT_MS },
+  );
   const remove: string[] = [];
   const create: (PlannedSuggestion & { articleId: string; revisionId: string })[] = [];
-  for (const { articleId, revisionId, planned } of plans) {
-    const changes = diffSuggestions(storedByRevision.get(revisionId) ?? [], planned, linked.get(revisionId) ?? new Set());
+  for (const [i, { articleId, revisionId }] of plans.entries()) {
+    const changes = diffs[i];
     remove.push(...changes.remove);
     create.push(...changes.create.map((p) => ({ ...p, articleId, revisionId })));
     for (const u of changes.update) await tx.mentionSuggestion.update({ where: { id: u.id }, data: { ambiguous: u.ambiguous } });
@@ -165,15 +174,22 @@ async function writeSuggestions(tx: Tx, plans: ArticlePlan[]): Promise<void> {
 }
 
 /**
- * One JSON parameter for the whole batch: the client's multi-row insert of thousands of
+ * One JSON document for the whole batch: the client's multi-row insert of thousands of
  * suggestions costs seconds to build, PostgreSQL unpacks the JSON in milliseconds.
  */
 async function insertSuggestions(tx: Tx, rows: (PlannedSuggestion & { articleId: string; revisionId: string })[]): Promise<void> {
-  const json = JSON.stringify(rows.map((row) => ({ id: randomUUID(), ...row })));
+  // A very long article has tens of thousands: written a slice at a time, so no single step holds up other requests.
+  for (let at = 0; at < rows.length; at += INSERT_SLICE) await insertSlice(tx, rows.slice(at, at + INSERT_SLICE));
+}
+
+const INSERT_SLICE = 2_000;
+
+async function insertSlice(tx: Tx, rows: (PlannedSuggestion & { articleId: string; revisionId: string })[]): Promise<void> {
+  const json = await stagedJson(tx, JSON.stringify(rows.map((row) => ({ id: randomUUID(), ...row }))));
   await tx.$executeRaw`
     INSERT INTO "MentionSuggestion" ("id", "articleId", "revisionId", "entityId", "proposedName", "proposedType", "exact", "start", "end", "ambiguous")
     SELECT r."id", r."articleId", r."revisionId", r."entityId", r."proposedName", r."proposedType", r."exact", r."start", r."end", r."ambiguous"
-    FROM jsonb_to_recordset(${json}::jsonb) AS r(
+    FROM jsonb_to_recordset(${json}) AS r(
       "id" text, "articleId" text, "revisionId" text, "entityId" text, "proposedName" text, "proposedType" "EntityType",
       "exact" text, "start" int, "end" int, "ambiguous" boolean)
     ON CONFLICT DO NOTHING`;

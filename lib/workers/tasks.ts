@@ -5,7 +5,7 @@
  */
 import { prepareImport, type ImportSource, type PreparedImport } from "@/lib/articles/prepare";
 import { buildMatcher, normalizeName, type MatcherEntry } from "@/lib/entities/match";
-import { planSuggestions, type MatchContext, type PlannedSuggestion } from "@/lib/entities/suggestion-plan";
+import { diffSuggestions, planSuggestions, type MatchContext, type PlannedSuggestion, type StoredSuggestion, type SuggestionChanges } from "@/lib/entities/suggestion-plan";
 
 /** The entity registry as the suggestion planner needs it; `fingerprint` changes whenever it does. */
 export type RegistrySnapshot = { fingerprint: string; entries: MatcherEntry[] };
@@ -27,6 +27,8 @@ export const TASKS = {
     const matchContext = contextFor(input.registry);
     return input.texts.map((text) => planSuggestions(text, matchContext));
   },
+  diffSuggestions: (articles: { stored: StoredSuggestion[]; planned: PlannedSuggestion[]; linkedSpans: string[] }[]): SuggestionChanges[] =>
+    articles.map(({ stored, planned, linkedSpans }) => diffSuggestions(stored, planned, new Set(linkedSpans))),
 };
 
 export type TaskName = keyof typeof TASKS;
