@@ -365,8 +365,8 @@ function toJobView(job: JobRow): ImportJobView {
 
 /**
  * A background import's progress, with each file's result so far (`results: false` leaves them
- * out). Its creator and admins may see it. Status: queued, running, finished, or interrupted
- * (the server restarted while the embedded database's in-process queue held its files).
+ * out). Its creator and admins may see it. Status: queued, running or finished ("interrupted"
+ * only on jobs from before the queue kept their files across restarts).
  */
 export async function getImportJob(actor: Actor | null, id: string, options: { results?: boolean } = {}): Promise<ImportJobView> {
   assertReader(actor);
