@@ -103,7 +103,10 @@ async function runImportChunk(data: ChunkData, lastAttempt: boolean): Promise<Im
     await recordFailures(progress, failures(data, positions, "The account that started this import may no longer import articles."));
     return [];
   }
-  const prepared = await prepareImportsOffThread(data.files.map((file) => ({ bytes: Buffer.from(file.data, "base64"), filename: file.name })));
+  const prepared = await prepareImportsOffThread(
+    data.files.map((file) => ({ bytes: Buffer.from(file.data, "base64"), filename: file.name })),
+    { background: true },
+  );
   try {
     return await importPrepared(actor, prepared, { progress, positions });
   } catch (error) {

@@ -6,19 +6,20 @@ const PARSE_TIME_LIMIT_MS = 30_000;
 
 /**
  * Parses sources on the worker thread (lib/workers), one after another, so that an odd or
- * hostile file never holds up the requests of other users. A file that takes too long or
+ * hostile file never holds up the requests of other users; `background` (a job's files) lets
+ * parses someone waits for go first. A file that takes too long or
  * exhausts the thread's memory becomes a per-file failure like any file the parser refuses.
  */
-export async function prepareImportsOffThread(sources: readonly ImportSource[]): Promise<PreparedImport[]> {
+export async function prepareImportsOffThread(sources: readonly ImportSource[], options: { background?: boolean } = {}): Promise<PreparedImport[]> {
   const prepared: PreparedImport[] = [];
-  for (const source of sources) prepared.push(await prepareOne(source));
+  for (const source of sources) prepared.push(await prepareOne(source, options.background ?? false));
   return prepared;
 }
 
-async function prepareOne(source: ImportSource): Promise<PreparedImport> {
+async function prepareOne(source: ImportSource, background: boolean): Promise<PreparedImport> {
   const file = source.filename ?? null;
   try {
-    return await runTask("prepareImport", source, { timeoutMs: PARSE_TIME_LIMIT_MS });
+    return await runTask("prepareImport", source, { timeoutMs: PARSE_TIME_LIMIT_MS, background });
   } catch (error) {
     if (error instanceof TaskTimeoutError) {
       return { ok: false, file, code: "timeout", error: `Reading this file took longer than ${error.seconds} seconds, so it was stopped. Check that it is a news article; a very large or deeply nested page cannot be imported.` };

@@ -43,8 +43,11 @@ async function loadRegistry(): Promise<RegistrySnapshot> {
   return cachedRegistry;
 }
 
-/** A registry snapshot shared by the articles of one pass, reloaded when the registry changed under it. */
-type ContextHolder = { context: RegistrySnapshot };
+/**
+ * A registry snapshot shared by the articles of one pass, reloaded when the registry changed
+ * under it. `background`: a job's pass, whose work on the worker thread waits for what someone waits for.
+ */
+type ContextHolder = { context: RegistrySnapshot; background: boolean };
 
 /** Beyond this the thread is stopped and the article keeps its earlier suggestions (the error is logged). */
 const PLAN_TIME_LIMIT_MS = 60_000;
@@ -56,13 +59,14 @@ const PLAN_PIECE_CHARS = 100_000;
  * matching and name finding never hold up requests. A long text goes in pieces; a name is then
  * grouped within its piece only, which articles of news length never notice.
  */
-async function planOffThread(registry: RegistrySnapshot, texts: string[]): Promise<PlannedSuggestion[][]> {
-  if (texts.every((text) => text.length <= PLAN_PIECE_CHARS)) return runTask("planSuggestions", { registry, texts }, { timeoutMs: PLAN_TIME_LIMIT_MS });
+async function planOffThread(registry: RegistrySnapshot, texts: string[], background: boolean): Promise<PlannedSuggestion[][]> {
+  const limits = { timeoutMs: PLAN_TIME_LIMIT_MS, background };
+  if (texts.every((text) => text.length <= PLAN_PIECE_CHARS)) return runTask("planSuggestions", { registry, texts }, limits);
   const plans: PlannedSuggestion[][] = [];
   for (const text of texts) {
     const planned: PlannedSuggestion[] = [];
     for (const piece of textPieces(text, PLAN_PIECE_CHARS)) {
-      const [part] = await runTask("planSuggestions", { registry, texts: [text.slice(piece.start, piece.end)] }, { timeoutMs: PLAN_TIME_LIMIT_MS });
+      const [part] = await runTask("planSuggestions", { registry, texts: [text.slice(piece.start, piece.end)] }, limits);
       planned.push(...part.map((p) => ({ ...p, start: p.start + piece.start, end: p.end + piece.start })));
     }
     plans.push(planned);
@@ -76,7 +80,7 @@ async function planOffThread(registry: RegistrySnapshot, texts: string[]): Promi
  * Accepted and dismissed suggestions are kept and not suggested again.
  */
 export async function refreshArticleSuggestions(articleId: string): Promise<void> {
-  await refreshBatch([articleId], { context: await loadRegistry() });
+  await refreshBatch([articleId], { context: await loadRegistry(), background: false });
 }
 
 /** Articles written in one transaction: large enough to save round trips, small enough to keep locks short. */
@@ -89,7 +93,7 @@ const WRITE_BATCH = 50;
  */
 export async function refreshSuggestionsFor(articleIds: readonly string[]): Promise<void> {
   const ids = [...new Set(articleIds)];
-  const holder: ContextHolder = { context: await loadRegistry() };
+  const holder: ContextHolder = { context: await loadRegistry(), background: true };
   for (let at = 0; at < ids.length; at += WRITE_BATCH) await refreshIsolated(ids.slice(at, at + WRITE_BATCH), holder);
 }
 
@@ -116,7 +120,7 @@ async function refreshBatch(articleIds: readonly string[], holder: ContextHolder
     const { context } = holder;
     const withText = articles.flatMap(({ id, currentRevision: revision }) => (revision ? [{ articleId: id, revisionId: revision.id, text: revision.text }] : []));
     if (withText.length === 0) return;
-    const planned = await planOffThread(context, withText.map((article) => article.text));
+    const planned = await planOffThread(context, withText.map((article) => article.text), holder.background);
     const plans = withText.map((article, i) => ({ articleId: article.articleId, revisionId: article.revisionId, planned: planned[i] }));
     const outcome = await db.$transaction(async (tx) => {
       // One order for everyone, so two refreshes of overlapping batches cannot deadlock.
@@ -128,7 +132,7 @@ async function refreshBatch(articleIds: readonly string[], holder: ContextHolder
       const current = await tx.article.findMany({ where: { id: { in: plans.map((p) => p.articleId) } }, select: { id: true, currentRevisionId: true } });
       const currentRevision = new Map(current.map((a) => [a.id, a.currentRevisionId]));
       // A newer revision that arrived while the text was being matched gets its own refresh.
-      await writeSuggestions(tx, plans.filter((p) => currentRevision.get(p.articleId) === p.revisionId));
+      await writeSuggestions(tx, plans.filter((p) => currentRevision.get(p.articleId) === p.revisionId), holder.background);
       return "done";
     }, WRITE_TRANSACTION);
     if (outcome === "done" || attempt === MAX_ATTEMPTS) return;
@@ -138,7 +142,7 @@ async function refreshBatch(articleIds: readonly string[], holder: ContextHolder
 
 type ArticlePlan = { articleId: string; revisionId: string; planned: PlannedSuggestion[] };
 
-async function writeSuggestions(tx: Tx, plans: ArticlePlan[]): Promise<void> {
+async function writeSuggestions(tx: Tx, plans: ArticlePlan[], background: boolean): Promise<void> {
   if (plans.length === 0) return;
   const revisionIds = plans.map((p) => p.revisionId);
   await tx.mentionSuggestion.deleteMany({
@@ -159,7 +163,7 @@ async function writeSuggestions(tx: Tx, plans: ArticlePlan[]): Promise<void> {
   const diffs = await runTask(
     "diffSuggestions",
     plans.map(({ revisionId, planned }) => ({ stored: storedByRevision.get(revisionId) ?? [], planned, linkedSpans: [...(linked.get(revisionId) ?? [])] })),
-    { timeoutMs: PLAN_TIME_LIMIT_MS },
+    { timeoutMs: PLAN_TIME_LIMIT_MS, background },
   );
   const remove: string[] = [];
   const create: (PlannedSuggestion & { articleId: string; revisionId: string })[] = [];
@@ -217,7 +221,7 @@ const BATCH_SIZE = 20;
 
 /** Every article's suggestions against the current registry (a queued job after an entity changed, lib/entities/suggestion-jobs.ts). */
 export async function refreshAllArticles(): Promise<void> {
-  const holder: ContextHolder = { context: await loadRegistry() };
+  const holder: ContextHolder = { context: await loadRegistry(), background: true };
   let cursor: string | undefined;
   for (;;) {
     const batch = await db.article.findMany({

@@ -34,6 +34,12 @@ export class InProcessQueue implements JobQueue {
     if (this.loop) return;
     this.stopping = false;
     // This process serves the embedded database: a job still marked running was cut short by a restart.
+    // One that has used up its tries that way (it may be what stops the server) is not run again.
+    for (const kind of kinds) {
+      await db.$executeRaw`
+        UPDATE "BackgroundJob" SET "state" = 'failed', "finishedAt" = now(), "error" = 'Cut short by a restart on every try.'
+        WHERE "state" = 'active' AND "kind" = ${kind.name} AND "attempts" > ${kind.retryLimit}`;
+    }
     await db.$executeRaw`UPDATE "BackgroundJob" SET "state" = 'queued', "startAfter" = now() WHERE "state" = 'active'`;
     await db.$executeRaw`
       DELETE FROM "BackgroundJob"

@@ -47,7 +47,9 @@ type Reply = { id: number; ok: true; output: unknown } | { id: number; ok: false
 type PoolState = {
   worker: Worker | null;
   busy: Pending | null;
+  /** Work someone waits for (previews, single imports) goes before background jobs' work. */
   queue: Pending[];
+  background: Pending[];
   nextId: number;
   timer: NodeJS.Timeout | null;
   idleTimer: NodeJS.Timeout | null;
@@ -55,7 +57,7 @@ type PoolState = {
 
 // On globalThis: Next.js may load this module more than once in one server process.
 const holder = globalThis as unknown as { concordWorkerPool?: PoolState };
-const pool: PoolState = (holder.concordWorkerPool ??= { worker: null, busy: null, queue: [], nextId: 1, timer: null, idleTimer: null });
+const pool: PoolState = (holder.concordWorkerPool ??= { worker: null, busy: null, queue: [], background: [], nextId: 1, timer: null, idleTimer: null });
 
 function startWorker(): Worker {
   const options = { resourceLimits: { maxOldGenerationSizeMb: MAX_HEAP_MB }, execArgv: conditionFlags(process.execArgv) };
@@ -91,7 +93,7 @@ function finish(): void {
 
 function next(): void {
   if (pool.busy) return;
-  const task = pool.queue.shift();
+  const task = pool.queue.shift() ?? pool.background.shift();
   if (!task) {
     // An idle thread must not keep a command-line script alive.
     pool.worker?.unref();
@@ -115,10 +117,13 @@ function next(): void {
   pool.worker.postMessage({ id: task.id, name: task.name, input: task.input });
 }
 
-/** Runs one task on the worker thread; rejects with TaskTimeoutError past `timeoutMs`. */
-export function runTask<N extends TaskName>(name: N, input: TaskInput<N>, options: { timeoutMs: number }): Promise<TaskOutput<N>> {
+/**
+ * Runs one task on the worker thread; rejects with TaskTimeoutError past `timeoutMs`. A
+ * `background` task waits while tasks someone waits for are queued.
+ */
+export function runTask<N extends TaskName>(name: N, input: TaskInput<N>, options: { timeoutMs: number; background?: boolean }): Promise<TaskOutput<N>> {
   return new Promise((resolve, reject) => {
-    pool.queue.push({ id: pool.nextId++, name, input, timeoutMs: options.timeoutMs, resolve: resolve as (output: unknown) => void, reject });
+    (options.background ? pool.background : pool.queue).push({ id: pool.nextId++, name, input, timeoutMs: options.timeoutMs, resolve: resolve as (output: unknown) => void, reject });
     next();
   });
 }
@@ -145,7 +150,7 @@ function loadThroughTsx(entry: string): string {
 export async function stopWorkers(): Promise<void> {
   if (pool.idleTimer) clearTimeout(pool.idleTimer);
   pool.idleTimer = null;
-  if (pool.busy || pool.queue.length > 0) return;
+  if (pool.busy || pool.queue.length > 0 || pool.background.length > 0) return;
   const worker = pool.worker;
   pool.worker = null;
   await worker?.terminate();
