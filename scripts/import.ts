@@ -5,8 +5,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { isArticleFilename, MAX_IMPORT_BYTES } from "@/lib/articles/extract";
-import { dryRunRecord, tooLargeImport, type PreparedImport } from "@/lib/articles/prepare";
-import { prepareImportsOffThread } from "@/lib/articles/prepare-off-thread";
+import { dryRunRecord, prepareImport, tooLargeImport, type PreparedImport } from "@/lib/articles/prepare";
 import type { ImportOutcome } from "@/lib/articles/schemas";
 import { readArgs } from "./args";
 import { runCommand, withDatabase } from "./database";
@@ -55,8 +54,7 @@ async function prepareFile(entry: Entry): Promise<PreparedImport> {
   try {
     const info = await stat(entry.file);
     if (info.size > MAX_IMPORT_BYTES) return tooLargeImport(entry.file);
-    const [prepared] = await prepareImportsOffThread([{ bytes: await readFile(entry.file), filename: entry.file }]);
-    return prepared;
+    return prepareImport({ bytes: await readFile(entry.file), filename: entry.file });
   } catch (error) {
     return { ok: false, file: entry.file, error: `The file could not be read: ${(error as Error).message}`, code: "unreadable" };
   }

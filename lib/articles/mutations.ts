@@ -10,7 +10,7 @@ import { emit } from "@/lib/jobs/signals";
 import { parseInput } from "@/lib/validation";
 import { applyLineDecisions, normalizedText, type ClassifiedLine } from "./extract";
 import { canEditArticles, canImportArticles } from "./permissions";
-import { extractedMetadata, kindName, type ImportSource, type PreparedImport } from "./prepare";
+import { extractedMetadata, kindName, prepareImport, type ImportSource, type PreparedImport } from "./prepare";
 import { prepareImportsOffThread } from "./prepare-off-thread";
 import { articleRevised, articleTextsChanged, type ReanchorCounts } from "./signals";
 import { changeLinesSchema, updateArticleSchema, type ChangeLinesInput, type ExtractedMetadata, type ImportOutcome, type UpdateArticleInput } from "./schemas";
@@ -58,11 +58,12 @@ export async function importArticle(actor: Actor | null, source: ImportSource): 
  * Files the parser refuses get a per-file failure and the others still import; if the batch
  * cannot be written as a whole, each file is retried in its own transaction so that one bad row
  * fails only itself. Re-anchoring commits with each new revision; suggestions are queued
- * (`articleRevised`, `articleTextsChanged`).
+ * (`articleRevised`, `articleTextsChanged`). For scripts (the first-start seeding): the files
+ * are parsed on this thread, as there is no request to keep answering.
  */
 export async function importArticles(actor: Actor | null, sources: readonly ImportSource[], options: BatchOptions = {}): Promise<ImportOutcome[]> {
   assertCanImport(actor);
-  return importPrepared(actor, await prepareImportsOffThread(sources), options);
+  return importPrepared(actor, sources.map(prepareImport), options);
 }
 
 export async function importPrepared(actor: Actor | null, prepared: readonly PreparedImport[], options: BatchOptions = {}): Promise<ImportOutcome[]> {
