@@ -1,4 +1,4 @@
-import { runTask, TaskTimeoutError } from "@/lib/workers/pool";
+import { isTaskTimeout, runTask } from "@/lib/workers/pool";
 import type { ImportSource, PreparedImport } from "./prepare";
 
 /** Longer than any real article takes (a 5 MB text parses in a few seconds); a file past it is refused. */
@@ -21,7 +21,7 @@ async function prepareOne(source: ImportSource, background: boolean): Promise<Pr
   try {
     return await runTask("prepareImport", source, { timeoutMs: PARSE_TIME_LIMIT_MS, background });
   } catch (error) {
-    if (error instanceof TaskTimeoutError) {
+    if (isTaskTimeout(error)) {
       return { ok: false, file, code: "timeout", error: `Reading this file took longer than ${error.seconds} seconds, so it was stopped. Check that it is a news article; a very large or deeply nested page cannot be imported.` };
     }
     console.error(`Importing ${file ?? "pasted text"} failed in the worker thread:`, error);

@@ -25,6 +25,14 @@ export class TaskTimeoutError extends Error {
   }
 }
 
+/**
+ * By name, not by class: Next.js may bundle this module into several chunks, and the pool (on
+ * globalThis) rejects with the class of whichever copy started it.
+ */
+export function isTaskTimeout(error: unknown): error is TaskTimeoutError {
+  return error instanceof Error && error.name === "TaskTimeoutError";
+}
+
 /** The thread failed (out of memory, or crashed) while working on a task. */
 export class TaskCrashError extends Error {
   constructor(cause: unknown) {
