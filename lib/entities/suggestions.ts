@@ -51,8 +51,8 @@ type ContextHolder = { context: RegistrySnapshot; background: boolean };
 
 /** Beyond this the thread is stopped and the article keeps its earlier suggestions (the error is logged). */
 const PLAN_TIME_LIMIT_MS = 60_000;
-/** Texts longer than this are planned piece by piece (cut between paragraphs), each piece a task of its own. */
-const PLAN_PIECE_CHARS = 100_000;
+/** Texts longer than this are planned piece by piece (cut between paragraphs), each piece a task of its own: a parse someone waits for waits at most for one piece. */
+const PLAN_PIECE_CHARS = 50_000;
 
 /**
  * The planned suggestions of each text, computed on the worker thread (lib/workers) so that
