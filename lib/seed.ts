@@ -2,7 +2,7 @@ import "server-only";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { isArticleFilename } from "@/lib/articles/extract";
-import { importArticles, refreshSuggestions } from "@/lib/articles/mutations";
+import { importArticles } from "@/lib/articles/mutations";
 import { db } from "@/lib/db";
 
 const SEEDS_DIR = path.resolve(import.meta.dirname, "../seeds");
@@ -28,5 +28,4 @@ export async function seedOnFirstStart(log: (line: string) => void): Promise<voi
   for (const outcome of outcomes) {
     log(outcome.status === "failed" ? `  failed    ${outcome.file}: ${outcome.error}` : `  ${outcome.status.padEnd(9)} ${outcome.file}: ${outcome.title}`);
   }
-  await refreshSuggestions(outcomes.flatMap((outcome) => (outcome.status === "imported" ? [outcome.articleId!] : [])));
 }

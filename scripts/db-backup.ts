@@ -7,7 +7,7 @@ const { positionals } = readArgs({}, true);
 const file = positionals[0] ?? `concord-backup-${new Date().toISOString().replace(/[:.]/g, "-")}.jsonl.gz`;
 
 await runCommand(() =>
-  withDatabase(async (url) => {
+  withDatabase(async ({ url }) => {
     const header = await backupDatabase(url, file);
     const rows = Object.values(header.tables).reduce((sum, n) => sum + n, 0);
     console.log(`Backed up ${rows} rows from ${Object.keys(header.tables).length} tables to ${file}.`);

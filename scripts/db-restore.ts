@@ -9,7 +9,7 @@ const { positionals } = readArgs({}, true);
 await runCommand(async () => {
   const file = positionals[0];
   if (!file) throw new Error("Usage: npm run db:restore -- <backup file>");
-  await withDatabase(async (url) => {
+  await withDatabase(async ({ url }) => {
     await migrate(url);
     const header = await restoreDatabase(url, file);
     const rows = Object.values(header.tables).reduce((sum, n) => sum + n, 0);

@@ -4,7 +4,9 @@ import { DEMO_USERS, ensureDemoUsers } from "@/lib/auth/demo-users";
 import { disconnectDb } from "@/lib/db";
 import { demoUserActors } from "@/lib/demo/actors";
 import { countArticles, loadDemo } from "@/lib/demo/load";
+import { stopJobQueue } from "@/lib/jobs/queue";
 import { seedOnFirstStart } from "@/lib/seed";
+import "@/lib/wiring";
 
 const log = (line: string) => console.log(line);
 
@@ -26,5 +28,7 @@ try {
     }
   }
 } finally {
+  // Suggestions and other follow-up work stay queued for the server's workers.
+  await stopJobQueue();
   await disconnectDb();
 }

@@ -91,9 +91,10 @@ function describe(outcome: ImportOutcome): string {
   }
 }
 
-async function runImport(entries: Entry[]): Promise<void> {
+async function runImport(entries: Entry[], openedHere: boolean): Promise<void> {
   const { importPrepared } = await import("@/lib/articles/mutations");
-  const { jobsRunInProcess, scheduleSuggestions, stopBackgroundJobs } = await import("@/lib/articles/jobs");
+  const { stopJobQueue } = await import("@/lib/jobs/queue");
+  const { startJobWorkers, whenJobsDone } = await import("@/lib/wiring");
   const { disconnectDb } = await import("@/lib/db");
   const started = Date.now();
   const counts = { imported: 0, duplicate: 0, revision: 0, failed: 0 };
@@ -124,16 +125,15 @@ async function runImport(entries: Entry[]): Promise<void> {
     const summary = `Imported ${counts.imported}, duplicate ${counts.duplicate}, new revision ${counts.revision}, failed ${counts.failed} (${entries.length} file(s) in ${seconds} s).`;
     (values.json ? console.error : console.log)(summary);
 
-    const changed = outcomes.flatMap((outcome) => (outcome.status === "imported" || outcome.status === "revision" ? [outcome.articleId!] : []));
-    try {
-      // A server database queues them for the app's workers; on the embedded one they are computed here, before exiting.
-      if (jobsRunInProcess() && changed.length > 0) console.error(`Computing entity suggestions for ${changed.length} article(s)…`);
-      await scheduleSuggestions(changed);
-    } catch (error) {
-      console.error(`The articles were imported, but their entity suggestions could not be queued: ${(error as Error).message}`);
+    const changed = outcomes.filter((outcome) => outcome.status === "imported" || outcome.status === "revision").length;
+    // Each batch queued its articles' entity suggestions for the app's workers; with no app running, they are computed here before exiting.
+    if (openedHere && changed > 0) {
+      console.error(`Computing entity suggestions for ${changed} article(s)…`);
+      await startJobWorkers();
+      await whenJobsDone();
     }
   } finally {
-    await stopBackgroundJobs();
+    await stopJobQueue();
     await disconnectDb();
   }
   if (counts.failed > 0) process.exitCode = 1;
@@ -143,5 +143,5 @@ await runCommand(async () => {
   const entries = await listFiles(positionals);
   if (entries.length === 0) throw new Error("No files to import: the folders given are empty.");
   if (values["dry-run"]) await dryRun(entries);
-  else await withDatabase(() => runImport(entries));
+  else await withDatabase((database) => runImport(entries, database.opened));
 });

@@ -2,6 +2,6 @@
 import { schemaSqlFromEmpty } from "@/lib/db/schema-sql";
 import { withDatabase } from "./database";
 
-await withDatabase(async (url) => {
+await withDatabase(async ({ url }) => {
   process.stdout.write(await schemaSqlFromEmpty(url));
 });

@@ -3,6 +3,8 @@
 import { disconnectDb } from "@/lib/db";
 import { ensureCurationActors } from "@/lib/demo/actors";
 import { countArticles, loadDemo, readDemoFile } from "@/lib/demo/load";
+import { stopJobQueue } from "@/lib/jobs/queue";
+import "@/lib/wiring";
 import { runCommand, withDatabase } from "./database";
 
 await runCommand(() =>
@@ -20,6 +22,7 @@ await runCommand(() =>
       const summary = await loadDemo(await ensureCurationActors(), { log: (line) => console.log(line) });
       if (summary?.briefing?.path) console.log(`Public briefing: ${summary.briefing.path}`);
     } finally {
+      await stopJobQueue();
       await disconnectDb();
     }
   }),

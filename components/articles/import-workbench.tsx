@@ -233,7 +233,6 @@ export function ImportWorkbench() {
       }
       update(changes);
       setProgress({ label: `Imported ${view.done + view.failed} of ${view.total}${view.failed ? ` (${view.failed} failed)` : ""}`, value: view.done + view.failed, max: view.total });
-      if (view.status === "interrupted") throw new Error("the server restarted during the import. Import the files again: those already saved are recognised as duplicates.");
       if (view.status === "finished") return view.results;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }

@@ -1,9 +1,10 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
+import type { ReanchorCounts } from "@/lib/articles/signals";
 import { Prisma, type Tx } from "@/lib/db";
 import { buildSelectors, reanchorAll, SelectorError, type ReanchorResult } from "./anchor";
 
-export type ReanchorCounts = { kept: number; moved: number; fuzzy: number; orphaned: number };
+export type { ReanchorCounts };
 
 type AnchorStatusValue = "ANCHORED" | "REANCHORED_CHECK" | "ORPHANED";
 
@@ -17,8 +18,8 @@ type Change =
 const BATCH_SIZE = 1_000;
 
 /**
- * Re-anchors every live annotation of the article on its new revision, inside the caller's
- * transaction (the importer's). Kept and moved annotations get fresh selectors on the new
+ * Re-anchors every live annotation of the article on its new revision, inside the transaction
+ * that wrote the revision (lib/wiring.ts subscribes it to articles' `articleRevised`). Kept and moved annotations get fresh selectors on the new
  * text; fuzzy matches too, marked REANCHORED_CHECK for an editor to confirm; orphans keep
  * their old selectors and revision (so a later revision can still find them) and are never
  * deleted. Writes in a few set-based statements, not one round trip per annotation.

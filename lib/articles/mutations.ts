@@ -1,16 +1,18 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { reanchorAnnotationsForRevision, type ReanchorCounts } from "@/lib/annotations/reanchor-revision";
 import { recordAudit, recordAuditMany, type AuditEntry } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, type Tx } from "@/lib/db";
-import { refreshSuggestionsFor } from "@/lib/entities/suggestions";
+import { stagedJson } from "@/lib/db/staged";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { emit } from "@/lib/jobs/signals";
 import { parseInput } from "@/lib/validation";
 import { applyLineDecisions, normalizedText, type ClassifiedLine } from "./extract";
 import { canEditArticles, canImportArticles } from "./permissions";
 import { extractedMetadata, kindName, prepareImport, type ImportSource, type PreparedImport } from "./prepare";
+import { prepareImportsOffThread } from "./prepare-off-thread";
+import { articleRevised, articleTextsChanged, type ReanchorCounts } from "./signals";
 import { changeLinesSchema, updateArticleSchema, type ChangeLinesInput, type ExtractedMetadata, type ImportOutcome, type UpdateArticleInput } from "./schemas";
 
 type Parsed = Extract<PreparedImport, { ok: true }>;
@@ -18,9 +20,19 @@ type Parsed = Extract<PreparedImport, { ok: true }>;
 /** An article a batch may add a revision to: one that exists, or one created earlier in the same batch. */
 type UrlTarget = { id: string; title: string; nextNumber: number; existing: boolean };
 
+/**
+ * The progress of a background job, written in the batch's transaction: a retried chunk skips
+ * the positions already recorded, so nothing is imported twice (lib/articles/jobs.ts).
+ */
+export type BatchProgress = {
+  jobId: string;
+  /** Locks the job and returns which of these positions it has recorded. */
+  recorded: (tx: Tx, positions: number[]) => Promise<Set<number>>;
+  record: (tx: Tx, outcomes: ImportOutcome[]) => Promise<void>;
+};
+
 type BatchOptions = {
-  /** The background job the batch belongs to: its progress is written in the same transaction. */
-  jobId?: string;
+  progress?: BatchProgress;
   /** Index within the job of each prepared file. */
   positions?: number[];
 };
@@ -35,10 +47,9 @@ const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 120_000 } as const;
  */
 export async function importArticle(actor: Actor | null, source: ImportSource): Promise<ImportOutcome> {
   assertCanImport(actor);
-  const prepared = prepareImport(source);
+  const [prepared] = await prepareImportsOffThread([source]);
   if (!prepared.ok) throw new ValidationError(prepared.error, { code: prepared.code, file: prepared.file });
   const [outcome] = await db.$transaction((tx) => writeBatch(tx, actor, [prepared], {}), TRANSACTION_OPTIONS);
-  if (outcome.status === "imported" || outcome.status === "revision") await refreshSuggestions([outcome.articleId!]);
   return outcome;
 }
 
@@ -46,7 +57,9 @@ export async function importArticle(actor: Actor | null, source: ImportSource): 
  * Imports many files in one transaction (a few statements for the whole batch, not per file).
  * Files the parser refuses get a per-file failure and the others still import; if the batch
  * cannot be written as a whole, each file is retried in its own transaction so that one bad row
- * fails only itself. Suggestions are left to the caller (`refreshSuggestions` or a job).
+ * fails only itself. Re-anchoring commits with each new revision; suggestions are queued
+ * (`articleRevised`, `articleTextsChanged`). For scripts (the first-start seeding): the files
+ * are parsed on this thread, as there is no request to keep answering.
  */
 export async function importArticles(actor: Actor | null, sources: readonly ImportSource[], options: BatchOptions = {}): Promise<ImportOutcome[]> {
   assertCanImport(actor);
@@ -69,17 +82,17 @@ export async function importPrepared(actor: Actor | null, prepared: readonly Pre
     }
     const outcome = failedOutcome(prepared[0], options.positions?.[0], saveFailure(error));
     // If even this fails (the database is gone), the error reaches the job runner, which retries.
-    if (options.jobId) await recordJobFailures(options.jobId, [outcome]);
+    if (options.progress) await recordFailures(options.progress, [outcome]);
     return [outcome];
   }
 }
 
 /** Records files of a background job as failed, in their own transaction. */
-export async function recordJobFailures(jobId: string, outcomes: ImportOutcome[]): Promise<void> {
+export async function recordFailures(progress: BatchProgress, outcomes: ImportOutcome[]): Promise<void> {
   await db.$transaction(async (tx) => {
-    const recorded = await lockJobPositions(tx, jobId, outcomes.map((outcome) => outcome.position ?? -1));
+    const recorded = await progress.recorded(tx, outcomes.map((outcome) => outcome.position ?? -1));
     const fresh = outcomes.filter((outcome) => !recorded.has(outcome.position ?? -1));
-    if (fresh.length > 0) await recordJobProgress(tx, jobId, fresh);
+    if (fresh.length > 0) await progress.record(tx, fresh);
   });
 }
 
@@ -98,7 +111,7 @@ function failedOutcome(item: PreparedImport, position: number | undefined, error
 }
 
 async function writeBatch(tx: Tx, actor: Actor | null, prepared: readonly PreparedImport[], options: BatchOptions): Promise<ImportOutcome[]> {
-  const skip = options.jobId ? await lockJobPositions(tx, options.jobId, options.positions ?? []) : new Set<number>();
+  const skip = options.progress ? await options.progress.recorded(tx, options.positions ?? []) : new Set<number>();
   const items = prepared.filter((item, i): item is Parsed => item.ok && !skip.has(options.positions?.[i] ?? -1));
   const hashes = [...new Set(items.map((item) => item.contentHash))];
   const urls = [...new Set(items.map((item) => item.article.url).filter((url): url is string => url !== null))];
@@ -150,7 +163,7 @@ async function writeBatch(tx: Tx, actor: Actor | null, prepared: readonly Prepar
       revisions.push(revisionRow(item, actor, { id: revisionId, articleId: target.id, number, text, note: "Re-imported: the page at this URL changed." }));
       if (!target.existing) newCurrent.set(target.id, revisionId);
       newRevisions.push({ articleId: target.id, revision: { id: revisionId, text }, existing: target.existing, parsed: item });
-      audit.push({ actorId: actor?.id ?? null, action: "article.revision", targetType: "Article", targetId: target.id, detail: { revisionId, number, source: "import", contentHash: item.contentHash, file: item.file, jobId: options.jobId ?? null } });
+      audit.push({ actorId: actor?.id ?? null, action: "article.revision", targetType: "Article", targetId: target.id, detail: { revisionId, number, source: "import", contentHash: item.contentHash, file: item.file, jobId: options.progress?.jobId ?? null } });
       outcomes.push({ file: item.file, status: "revision", articleId: target.id, title: target.title, revisionNumber: number, error: null, ...at });
       byHash.set(item.contentHash, { id: target.id, title: target.title });
       continue;
@@ -159,7 +172,7 @@ async function writeBatch(tx: Tx, actor: Actor | null, prepared: readonly Prepar
     articles.push({ id: articleId, ...articleFields(item), createdById: actor?.id ?? null });
     revisions.push(revisionRow(item, actor, { id: revisionId, articleId, number: 1, text, note: "Imported." }));
     newCurrent.set(articleId, revisionId);
-    audit.push({ actorId: actor?.id ?? null, action: "article.import", targetType: "Article", targetId: articleId, detail: { revisionId, contentHash: item.contentHash, file: item.file, jobId: options.jobId ?? null } });
+    audit.push({ actorId: actor?.id ?? null, action: "article.import", targetType: "Article", targetId: articleId, detail: { revisionId, contentHash: item.contentHash, file: item.file, jobId: options.progress?.jobId ?? null } });
     outcomes.push({ file: item.file, status: "imported", articleId, title: article.title, revisionNumber: 1, error: null, ...at });
     byHash.set(item.contentHash, { id: articleId, title: article.title });
     if (article.url) byUrl.set(article.url, { id: articleId, title: article.title, nextNumber: 2, existing: false });
@@ -176,10 +189,12 @@ async function writeBatch(tx: Tx, actor: Actor | null, prepared: readonly Prepar
   }
   for (const { articleId, revision, existing, parsed } of newRevisions) {
     if (existing) await adoptImportedRevision(tx, articleId, revision.id, parsed);
-    await reanchorAnnotationsForRevision(tx, articleId, revision);
+    await emit(articleRevised, tx, { articleId, revision });
   }
   await recordAuditMany(tx, audit);
-  if (options.jobId) await recordJobProgress(tx, options.jobId, outcomes);
+  const changed = outcomes.flatMap((outcome) => (outcome.status === "imported" || outcome.status === "revision" ? [outcome.articleId!] : []));
+  if (changed.length > 0) await emit(articleTextsChanged, tx, { articleIds: changed });
+  if (options.progress) await options.progress.record(tx, outcomes);
   return outcomes;
 }
 
@@ -191,29 +206,6 @@ async function lockImportKeys(tx: Tx, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
   keys.sort();
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(${keys}::text[]) AS k`;
-}
-
-/** Locks the job row and returns the positions already recorded (a retried job chunk skips them). */
-async function lockJobPositions(tx: Tx, jobId: string, positions: number[]): Promise<Set<number>> {
-  const rows = await tx.$queryRaw<{ position: number | null }[]>`
-    SELECT (r->>'position')::int AS position
-    FROM (SELECT "results" FROM "ImportJob" WHERE "id" = ${jobId} FOR UPDATE) AS j
-    LEFT JOIN LATERAL jsonb_array_elements(j."results") AS r ON (r->>'position')::int = ANY(${positions}::int[])`;
-  if (rows.length === 0) throw new NotFoundError("The import job");
-  return new Set(rows.map((row) => row.position).filter((position): position is number => position !== null));
-}
-
-async function recordJobProgress(tx: Tx, jobId: string, outcomes: ImportOutcome[]): Promise<void> {
-  const failed = outcomes.filter((outcome) => outcome.status === "failed").length;
-  const done = outcomes.length - failed;
-  await tx.$executeRaw`
-    UPDATE "ImportJob"
-    SET "done" = "done" + ${done},
-        "failed" = "failed" + ${failed},
-        "results" = "results" || ${JSON.stringify(outcomes)}::jsonb,
-        "status" = CASE WHEN "done" + "failed" + ${outcomes.length} >= "total" THEN 'finished' ELSE 'running' END,
-        "finishedAt" = CASE WHEN "done" + "failed" + ${outcomes.length} >= "total" THEN now() ELSE NULL END
-    WHERE "id" = ${jobId}`;
 }
 
 function articleFields(item: Parsed) {
@@ -264,16 +256,17 @@ function revisionRow(item: Parsed, actor: Actor | null, fields: { id: string; ar
 }
 
 /**
- * Inserts revisions as one JSON parameter: PostgreSQL unpacks it far faster than the client
+ * Inserts revisions as one JSON document: PostgreSQL unpacks it far faster than the client
  * builds a multi-row insert of large texts, nested line lists and bytes.
  */
 async function insertRevisions(tx: Tx, rows: RevisionRow[]): Promise<void> {
+  const json = await stagedJson(tx, JSON.stringify(rows));
   await tx.$executeRaw`
     INSERT INTO "ArticleRevision" ("id", "articleId", "number", "originalBytes", "originalFilename", "originalFormat", "encoding",
                                    "contentHash", "text", "removed", "metadata", "note", "createdById")
     SELECT r."id", r."articleId", r."number", decode(r."bytes", 'base64'), r."originalFilename", r."originalFormat", r."encoding",
            r."contentHash", r."text", r."removed", r."metadata", r."note", r."createdById"
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
+    FROM jsonb_to_recordset(${json}) AS r(
       "id" text, "articleId" text, "number" int, "bytes" text, "originalFilename" text, "originalFormat" text, "encoding" text,
       "contentHash" text, "text" text, "removed" jsonb, "metadata" jsonb, "note" text, "createdById" text)`;
 }
@@ -299,18 +292,6 @@ async function adoptImportedRevision(tx: Tx, articleId: string, revisionId: stri
       commentators: current.commentators.length > 0 ? undefined : fields.commentators,
     },
   });
-}
-
-/**
- * Recomputes entity suggestions for articles whose text changed. Runs after the import committed;
- * a failure here never undoes an import, so it is logged and the others still run.
- */
-export async function refreshSuggestions(articleIds: readonly string[]): Promise<void> {
-  try {
-    await refreshSuggestionsFor(articleIds);
-  } catch (error) {
-    console.error("Refreshing entity suggestions failed:", error);
-  }
 }
 
 // ───────────────────────────── corrections by editors ─────────────────────────────
@@ -438,7 +419,8 @@ export async function changeArticleLines(actor: Actor, input: ChangeLinesInput):
     });
     // The version guards metadata edits; a new revision is guarded by the revision the editor names.
     await tx.article.update({ where: { id: article.id }, data: { currentRevisionId: revision.id } });
-    const reanchored = await reanchorAnnotationsForRevision(tx, article.id, { id: revision.id, text });
+    const [reanchored] = await emit(articleRevised, tx, { articleId: article.id, revision: { id: revision.id, text } });
+    await emit(articleTextsChanged, tx, { articleIds: [article.id] });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "article.revision",
@@ -448,7 +430,6 @@ export async function changeArticleLines(actor: Actor, input: ChangeLinesInput):
     });
     return { revisionId: revision.id, number, reanchored };
   }, TRANSACTION_OPTIONS);
-  await refreshSuggestions([data.articleId]);
   return result;
 }
 

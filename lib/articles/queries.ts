@@ -6,7 +6,8 @@ import { listSpellings } from "@/lib/entities/queries";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { ClassifiedLine } from "./extract";
 import { canImportArticles, canReadArticles } from "./permissions";
-import { extractedMetadata, prepareImport, type ImportSource } from "./prepare";
+import { extractedMetadata, type ImportSource } from "./prepare";
+import { prepareImportsOffThread } from "./prepare-off-thread";
 import { expandQuery, lookupKeys, queryParts, type ExpandedQuery } from "./search-terms";
 import {
   ARTICLES_PAGE_SIZE,
@@ -421,7 +422,7 @@ export function decodeOriginal(file: OriginalFile): { text: string; truncated: b
  */
 export async function previewImports(actor: Actor | null, sources: readonly ImportSource[]): Promise<ImportPreview[]> {
   if (!canImportArticles(actor)) throw new ForbiddenError("Only editors and admins can import articles.");
-  const prepared = sources.map(prepareImport);
+  const prepared = await prepareImportsOffThread(sources);
   const parsed = prepared.flatMap((item) => (item.ok ? [item] : []));
   const hashes = parsed.map((item) => item.contentHash);
   const urls = parsed.map((item) => item.article.url).filter((url): url is string => url !== null);
@@ -469,8 +470,8 @@ function toJobView(job: JobRow): ImportJobView {
 
 /**
  * A background import's progress, with each file's result so far (`results: false` leaves them
- * out). Its creator and admins may see it. Status: queued, running, finished, or interrupted
- * (the server restarted while the embedded database's in-process queue held its files).
+ * out). Its creator and admins may see it. Status: queued, running or finished ("interrupted"
+ * only on jobs from before the queue kept their files across restarts).
  */
 export async function getImportJob(actor: Actor | null, id: string, options: { results?: boolean } = {}): Promise<ImportJobView> {
   assertReader(actor);

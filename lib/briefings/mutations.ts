@@ -3,11 +3,13 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, type Tx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { afterCommit, transaction } from "@/lib/jobs/transaction";
 import { parseInput } from "@/lib/validation";
 import { briefingDocSchema, collectReferences, emptyBriefingDoc, sanitizeBriefingDoc, type BriefingDoc, type BriefingReferences } from "./document";
 import { buildBriefingJsonLd } from "./json-ld";
 import { canComposeBriefings, canReviewBriefing, canReviewBriefings } from "./permissions";
 import { listBriefingWriters, loadBriefingView } from "./queries";
+import { revalidatePublicBriefing } from "./public-cache";
 import { renderBriefing } from "./render";
 import {
   approveBriefingSchema,
@@ -248,7 +250,7 @@ export async function returnBriefing(actor: Actor, id: string, input: unknown): 
 export async function publishBriefing(actor: Actor, id: string, input: unknown = {}): Promise<PublishResult & { slug: string }> {
   assertComposer(actor);
   const data = parseInput(publishBriefingSchema, input);
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     // One publisher at a time per briefing: the version number is the next after the last.
     await tx.$queryRaw`SELECT 1 FROM "Briefing" WHERE "id" = ${id} FOR UPDATE`;
     const briefing = await tx.briefing.findUnique({
@@ -312,6 +314,7 @@ export async function publishBriefing(actor: Actor, id: string, input: unknown =
     await tx.briefing.update({ where: { id }, data: { status: "PUBLISHED" } });
     await tx.briefingReview.create({ data: { briefingId: id, actorId: actor.id, action: "publish", comment: data.note ?? null } });
     await recordAudit(tx, { actorId: actor.id, action: "briefing.publish", targetType: "Briefing", targetId: id, detail: { number, draftVersion: briefing.version } });
+    afterCommit(tx, () => revalidatePublicBriefing(briefing.slug));
     return { version: number, url, path, publishedAt: publishedAt.toISOString(), slug: briefing.slug };
   }, TRANSACTION_OPTIONS);
 }
@@ -320,7 +323,7 @@ export async function publishBriefing(actor: Actor, id: string, input: unknown =
 export async function retractBriefing(actor: Actor, id: string, input: unknown): Promise<BriefingView> {
   assertComposer(actor);
   const data = parseInput(retractBriefingSchema, input);
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const current = await tx.briefing.findUnique({ where: { id }, select: { status: true, _count: { select: { published: true } } } });
     if (!current) throw new NotFoundError("The briefing");
     if (current._count.published === 0) throw new ConflictError("Only a published briefing can be retracted.", { current: await viewOf(tx, id) });
@@ -328,6 +331,8 @@ export async function retractBriefing(actor: Actor, id: string, input: unknown):
     await tx.briefing.update({ where: { id }, data: { status: "RETRACTED", retractedAt: new Date(), retractionNote: data.note } });
     await tx.briefingReview.create({ data: { briefingId: id, actorId: actor.id, action: "retract", comment: data.note } });
     await recordAudit(tx, { actorId: actor.id, action: "briefing.retract", targetType: "Briefing", targetId: id });
-    return viewOf(tx, id);
+    const view = await viewOf(tx, id);
+    afterCommit(tx, () => revalidatePublicBriefing(view.slug));
+    return view;
   });
 }

@@ -25,19 +25,19 @@ export const getCachedPublishedBriefings = unstable_cache(() => listPublishedBri
 
 export const getCachedPublicFeed = unstable_cache(() => buildPublicFeed(), ["public-briefings-feed"], { tags: [ALL_BRIEFINGS_TAG] });
 
-/** Purges the cached public pages and feed of a briefing right away, after it is published or retracted. */
+/**
+ * Purges the public pages and feed of a briefing right away: run once after a publication or
+ * retraction commits (lib/briefings/mutations.ts). The production server's page copies are
+ * dropped wherever this runs; Next.js's own cache exists only inside Next.js, whose bundles
+ * define NEXT_RUNTIME, so command-line scripts and tests skip it.
+ */
 export function revalidatePublicBriefing(slug: string): void {
   purgePublicPageCache();
-  try {
-    revalidateTag(briefingTag(slug), { expire: 0 });
-    revalidateTag(ALL_BRIEFINGS_TAG, { expire: 0 });
-    revalidatePath("/briefings");
-    revalidatePath("/briefings/feed.xml");
-    revalidatePath(`/briefings/${slug}`);
-    revalidatePath("/briefings/[slug]/v/[n]", "page");
-  } catch (error) {
-    // Outside a Next.js request (command-line scripts, tests calling route handlers directly) there is no cache to purge.
-    if (error instanceof Error && error.message.startsWith("Invariant: static generation store missing")) return;
-    throw error;
-  }
+  if (!process.env.NEXT_RUNTIME) return;
+  revalidateTag(briefingTag(slug), { expire: 0 });
+  revalidateTag(ALL_BRIEFINGS_TAG, { expire: 0 });
+  revalidatePath("/briefings");
+  revalidatePath("/briefings/feed.xml");
+  revalidatePath(`/briefings/${slug}`);
+  revalidatePath("/briefings/[slug]/v/[n]", "page");
 }

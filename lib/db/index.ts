@@ -7,11 +7,41 @@ export type * from "./generated/client";
 
 const globalForPrisma = globalThis as unknown as { concordPrisma?: PrismaClient; concordReadPrisma?: PrismaClient };
 
+/**
+ * Prisma's query interpreter loads the relations of one query side by side. Inside an interactive
+ * transaction they share the transaction's one connection, where pg merely queues them and warns
+ * on every start that pg 9 will refuse it. Here a transaction's queries go one after another.
+ */
+class SerialTransactionsPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (...args) => inTurn(await start(...args));
+    return adapter;
+  }
+}
+
+type Transaction = Awaited<ReturnType<Awaited<ReturnType<PrismaPg["connect"]>>["startTransaction"]>>;
+
+function inTurn(tx: Transaction): Transaction {
+  let last: Promise<unknown> = Promise.resolve();
+  const queue = <R>(work: () => Promise<R>): Promise<R> => {
+    const result = last.then(work, work);
+    last = result.catch(() => undefined);
+    return result;
+  };
+  const queryRaw = tx.queryRaw.bind(tx);
+  const executeRaw = tx.executeRaw.bind(tx);
+  tx.queryRaw = (query) => queue(() => queryRaw(query));
+  tx.executeRaw = (query) => queue(() => executeRaw(query));
+  return tx;
+}
+
 function createClient(connectionString: string | undefined): PrismaClient {
   if (!connectionString) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides one.");
   // The embedded database serves one query at a time: a larger pool breaks concurrent transactions there.
   const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  return new PrismaClient({ adapter: new SerialTransactionsPg({ connectionString, max }) });
 }
 
 function client(): PrismaClient {

@@ -15,7 +15,6 @@ import type { ContradictionStatus } from "@/lib/contradictions/schemas";
 import { db } from "@/lib/db";
 import { createLink } from "@/lib/entities/links";
 import { createEntity } from "@/lib/entities/mutations";
-import { whenSuggestionsRefreshed } from "@/lib/entities/suggestions";
 import { AppError } from "@/lib/errors";
 import { createEvent } from "@/lib/events/mutations";
 import type { DemoActors } from "./actors";
@@ -103,13 +102,7 @@ export async function loadDemo(actors: DemoActors, options: { file?: string; log
     log(`Demo: there is no demo file (${path.relative(process.cwd(), file) || file}); nothing to load.`);
     return null;
   }
-  let summary: DemoSummary;
-  try {
-    summary = await new Loader(demo, path.dirname(file), actors).run();
-  } finally {
-    // New entities start a background refresh of mention suggestions; let it finish before the caller disconnects.
-    await whenSuggestionsRefreshed();
-  }
+  const summary = await new Loader(demo, path.dirname(file), actors).run();
   log(describe(summary));
   return summary;
 }

@@ -16,7 +16,7 @@ import {
   updateEntitySchema,
   type EntityTypeName,
 } from "./schemas";
-import { scheduleSuggestionRefresh } from "./suggestions";
+import { requestSuggestionRefresh } from "./suggestion-jobs";
 import type { EntityView } from "./types";
 
 function assertEditor(actor: Actor | null): asserts actor is Actor {
@@ -95,9 +95,9 @@ export async function createEntity(actor: Actor | null, input: unknown): Promise
       targetId: entity.id,
       detail: { type: data.type, name: data.name, aliases: data.aliases, confirmedDuplicate: data.confirmDuplicate },
     });
+    await requestSuggestionRefresh(tx);
     return viewOf(tx, entity.id);
   });
-  scheduleSuggestionRefresh();
   return view;
 }
 
@@ -108,8 +108,7 @@ export async function createEntity(actor: Actor | null, input: unknown): Promise
 export async function updateEntity(actor: Actor | null, id: string, input: unknown): Promise<EntityView> {
   assertEditor(actor);
   const data = parseInput(updateEntitySchema, input);
-  let namesChanged = false;
-  const view = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const entity = await liveEntity(tx, id);
     if (entity.mergedIntoId) throw new ConflictError("This entity was merged into another; edit that one, or undo the merge.", { current: await viewOf(tx, id) });
     if (entity.version !== data.version) {
@@ -133,7 +132,7 @@ export async function updateEntity(actor: Actor | null, id: string, input: unkno
     if (count === 0) throw new ConflictError("Someone changed this entity since you opened it.", { current: await viewOf(tx, id) });
     let aliasChange = { added: [] as string[], removed: [] as string[] };
     if (data.aliases !== undefined) aliasChange = await replaceAliases(tx, id, aliasRows(data.aliases, name));
-    namesChanged = renamed || aliasChange.added.length > 0 || aliasChange.removed.length > 0;
+    if (renamed || aliasChange.added.length > 0 || aliasChange.removed.length > 0) await requestSuggestionRefresh(tx);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "entity.update",
@@ -147,8 +146,6 @@ export async function updateEntity(actor: Actor | null, id: string, input: unkno
     });
     return viewOf(tx, id);
   });
-  if (namesChanged) scheduleSuggestionRefresh();
-  return view;
 }
 
 async function replaceAliases(tx: Tx, entityId: string, wanted: { alias: string; normalized: string }[]) {
@@ -180,10 +177,10 @@ export async function addEntityAliases(actor: Actor | null, input: unknown): Pro
       await tx.entityAlias.createMany({ data: rows.map((row) => ({ ...row, entityId: entity.id })) });
       await tx.entity.update({ where: { id: entity.id }, data: { version: { increment: 1 } } });
       await recordAudit(tx, { actorId: actor.id, action: "entity.alias.add", targetType: "Entity", targetId: entity.id, detail: { aliases: added } });
+      await requestSuggestionRefresh(tx);
     }
     return { entity: await viewOf(tx, entity.id), added, skipped };
   });
-  if (result.added.length > 0) scheduleSuggestionRefresh();
   return result;
 }
 
@@ -195,9 +192,9 @@ export async function removeEntityAlias(actor: Actor | null, entityId: string, a
     await tx.entityAlias.delete({ where: { id: aliasId } });
     await tx.entity.update({ where: { id: entityId }, data: { version: { increment: 1 } } });
     await recordAudit(tx, { actorId: actor.id, action: "entity.alias.remove", targetType: "Entity", targetId: entityId, detail: { alias: alias.alias } });
+    await requestSuggestionRefresh(tx);
     return viewOf(tx, entityId);
   });
-  scheduleSuggestionRefresh();
   return view;
 }
 
@@ -213,8 +210,8 @@ export async function deleteEntity(actor: Actor | null, id: string): Promise<voi
     await tx.entity.update({ where: { id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
     await tx.mentionSuggestion.deleteMany({ where: { entityId: id, status: "OPEN" } });
     await recordAudit(tx, { actorId: actor.id, action: "entity.delete", targetType: "Entity", targetId: id, detail: { name: entity.name } });
+    await requestSuggestionRefresh(tx);
   });
-  scheduleSuggestionRefresh();
 }
 
 function describeUsage(usage: Awaited<ReturnType<typeof countEntityUsage>>): string {
@@ -276,9 +273,9 @@ export async function mergeEntities(actor: Actor | null, sourceId: string, input
       targetId: target.id,
       detail: { mergeId: merge.id, sourceId: source.id, sourceName: source.name, links: moved.links.length, aliases: moved.aliasesMoved.length },
     });
+    await requestSuggestionRefresh(tx);
     return { mergeId: merge.id, target: await viewOf(tx, target.id) };
   });
-  scheduleSuggestionRefresh();
   return result;
 }
 
@@ -383,9 +380,9 @@ export async function undoEntityMerge(actor: Actor | null, mergeId: string): Pro
     await tx.entity.update({ where: { id: t }, data: { version: { increment: 1 } } });
     await tx.entityMerge.update({ where: { id: merge.id }, data: { undoneAt: new Date(), undoneById: actor.id } });
     await recordAudit(tx, { actorId: actor.id, action: "entity.merge.undo", targetType: "Entity", targetId: t, detail: { mergeId: merge.id, sourceId: s } });
+    await requestSuggestionRefresh(tx);
     return { source: await viewOf(tx, s), target: await viewOf(tx, t) };
   });
-  scheduleSuggestionRefresh();
   return result;
 }
 

@@ -4,12 +4,17 @@ import { createAnnotation, deleteAnnotation } from "@/lib/annotations/mutations"
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db";
+import { stagedJson } from "@/lib/db/staged";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { runTask } from "@/lib/workers/pool";
+import type { RegistrySnapshot } from "@/lib/workers/tasks";
 import { parseInput } from "@/lib/validation";
-import { buildMatcher, normalizeName } from "./match";
+import { normalizeName } from "./match";
+import { textPieces } from "./name-candidates";
 import { canLinkPassages, canReadEntities } from "./permissions";
 import { acceptSuggestionSchema, type EntityTypeName } from "./schemas";
-import { diffSuggestions, planSuggestions, type MatchContext, type PlannedSuggestion } from "./suggestion-plan";
+import { requestSuggestionRefresh } from "./suggestion-jobs";
+import type { PlannedSuggestion } from "./suggestion-plan";
 import type { EntityRef } from "./types";
 
 // ─────────────────────────── computing suggestions ───────────────────────────
@@ -23,27 +28,51 @@ async function registryFingerprint(client: Tx | typeof db): Promise<string> {
   return `${_count._all}:${_sum.version ?? 0}`;
 }
 
-type LoadedContext = MatchContext & { fingerprint: string };
+/** Names of every active entity; the worker thread builds (and keeps) the matcher from them. */
+let cachedRegistry: RegistrySnapshot | null = null;
 
-/** Building the matcher for thousands of entities takes longer than matching an article, so it is kept while the registry is unchanged. */
-let cachedContext: LoadedContext | null = null;
-
-/** Every active entity's names and aliases, as one matcher. */
-async function loadMatchContext(): Promise<LoadedContext> {
-  // Read before the entities, so a change in between makes the context look stale, never fresh.
+async function loadRegistry(): Promise<RegistrySnapshot> {
+  // Read before the entities, so a change in between makes the snapshot look stale, never fresh.
   const fingerprint = await registryFingerprint(db);
-  if (cachedContext?.fingerprint === fingerprint) return cachedContext;
+  if (cachedRegistry?.fingerprint === fingerprint) return cachedRegistry;
   const entities = await db.entity.findMany({
     where: { deletedAt: null, mergedIntoId: null },
     select: { id: true, name: true, aliases: { select: { alias: true } } },
   });
-  const entries = entities.map((e) => ({ entityId: e.id, names: [e.name, ...e.aliases.map((a) => a.alias)] }));
-  cachedContext = { matcher: buildMatcher(entries), known: new Set(entries.flatMap((e) => e.names.map(normalizeName))), fingerprint };
-  return cachedContext;
+  cachedRegistry = { fingerprint, entries: entities.map((e) => ({ entityId: e.id, names: [e.name, ...e.aliases.map((a) => a.alias)] })) };
+  return cachedRegistry;
 }
 
-/** A context shared by the articles of one pass, reloaded when the registry changed under it. */
-type ContextHolder = { context: LoadedContext };
+/**
+ * A registry snapshot shared by the articles of one pass, reloaded when the registry changed
+ * under it. `background`: a job's pass, whose work on the worker thread waits for what someone waits for.
+ */
+type ContextHolder = { context: RegistrySnapshot; background: boolean };
+
+/** Beyond this the thread is stopped and the article keeps its earlier suggestions (the error is logged). */
+const PLAN_TIME_LIMIT_MS = 60_000;
+/** Texts longer than this are planned piece by piece (cut between paragraphs), each piece a task of its own: a parse someone waits for waits at most for one piece. */
+const PLAN_PIECE_CHARS = 50_000;
+
+/**
+ * The planned suggestions of each text, computed on the worker thread (lib/workers) so that
+ * matching and name finding never hold up requests. A long text goes in pieces; a name is then
+ * grouped within its piece only, which articles of news length never notice.
+ */
+async function planOffThread(registry: RegistrySnapshot, texts: string[], background: boolean): Promise<PlannedSuggestion[][]> {
+  const limits = { timeoutMs: PLAN_TIME_LIMIT_MS, background };
+  if (texts.every((text) => text.length <= PLAN_PIECE_CHARS)) return runTask("planSuggestions", { registry, texts }, limits);
+  const plans: PlannedSuggestion[][] = [];
+  for (const text of texts) {
+    const planned: PlannedSuggestion[] = [];
+    for (const piece of textPieces(text, PLAN_PIECE_CHARS)) {
+      const [part] = await runTask("planSuggestions", { registry, texts: [text.slice(piece.start, piece.end)] }, limits);
+      planned.push(...part.map((p) => ({ ...p, start: p.start + piece.start, end: p.end + piece.start })));
+    }
+    plans.push(planned);
+  }
+  return plans;
+}
 
 /**
  * Recomputes the mention suggestions of the article's current revision: known entities by
@@ -51,7 +80,7 @@ type ContextHolder = { context: LoadedContext };
  * Accepted and dismissed suggestions are kept and not suggested again.
  */
 export async function refreshArticleSuggestions(articleId: string): Promise<void> {
-  await refreshBatch([articleId], { context: await loadMatchContext() });
+  await refreshBatch([articleId], { context: await loadRegistry(), background: false });
 }
 
 /** Articles written in one transaction: large enough to save round trips, small enough to keep locks short. */
@@ -64,7 +93,7 @@ const WRITE_BATCH = 50;
  */
 export async function refreshSuggestionsFor(articleIds: readonly string[]): Promise<void> {
   const ids = [...new Set(articleIds)];
-  const holder: ContextHolder = { context: await loadMatchContext() };
+  const holder: ContextHolder = { context: await loadRegistry(), background: true };
   for (let at = 0; at < ids.length; at += WRITE_BATCH) await refreshIsolated(ids.slice(at, at + WRITE_BATCH), holder);
 }
 
@@ -79,6 +108,8 @@ async function refreshIsolated(articleIds: readonly string[], holder: ContextHol
 }
 
 const MAX_ATTEMPTS = 3;
+/** Thousands of suggestions for one very long article take longer than a transaction's default 5 s. */
+const WRITE_TRANSACTION = { maxWait: 30_000, timeout: 120_000 } as const;
 
 async function refreshBatch(articleIds: readonly string[], holder: ContextHolder): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -87,10 +118,10 @@ async function refreshBatch(articleIds: readonly string[], holder: ContextHolder
       select: { id: true, currentRevision: { select: { id: true, text: true } } },
     });
     const { context } = holder;
-    const plans = articles.flatMap(({ id, currentRevision: revision }) =>
-      revision ? [{ articleId: id, revisionId: revision.id, planned: planSuggestions(revision.text, context) }] : [],
-    );
-    if (plans.length === 0) return;
+    const withText = articles.flatMap(({ id, currentRevision: revision }) => (revision ? [{ articleId: id, revisionId: revision.id, text: revision.text }] : []));
+    if (withText.length === 0) return;
+    const planned = await planOffThread(context, withText.map((article) => article.text), holder.background);
+    const plans = withText.map((article, i) => ({ articleId: article.articleId, revisionId: article.revisionId, planned: planned[i] }));
     const outcome = await db.$transaction(async (tx) => {
       // One order for everyone, so two refreshes of overlapping batches cannot deadlock.
       for (const { articleId } of [...plans].sort((a, b) => a.articleId.localeCompare(b.articleId))) {
@@ -101,17 +132,17 @@ async function refreshBatch(articleIds: readonly string[], holder: ContextHolder
       const current = await tx.article.findMany({ where: { id: { in: plans.map((p) => p.articleId) } }, select: { id: true, currentRevisionId: true } });
       const currentRevision = new Map(current.map((a) => [a.id, a.currentRevisionId]));
       // A newer revision that arrived while the text was being matched gets its own refresh.
-      await writeSuggestions(tx, plans.filter((p) => currentRevision.get(p.articleId) === p.revisionId));
+      await writeSuggestions(tx, plans.filter((p) => currentRevision.get(p.articleId) === p.revisionId), holder.background);
       return "done";
-    });
+    }, WRITE_TRANSACTION);
     if (outcome === "done" || attempt === MAX_ATTEMPTS) return;
-    holder.context = await loadMatchContext();
+    holder.context = await loadRegistry();
   }
 }
 
 type ArticlePlan = { articleId: string; revisionId: string; planned: PlannedSuggestion[] };
 
-async function writeSuggestions(tx: Tx, plans: ArticlePlan[]): Promise<void> {
+async function writeSuggestions(tx: Tx, plans: ArticlePlan[], background: boolean): Promise<void> {
   if (plans.length === 0) return;
   const revisionIds = plans.map((p) => p.revisionId);
   await tx.mentionSuggestion.deleteMany({
@@ -128,10 +159,16 @@ async function writeSuggestions(tx: Tx, plans: ArticlePlan[]): Promise<void> {
     else storedByRevision.set(row.revisionId, [row]);
   }
   const linked = await linkedSpans(tx, plans.map((p) => p.articleId), revisionIds);
+  // On the worker thread too: a very long article's thousands of suggestions take a while to compare.
+  const diffs = await runTask(
+    "diffSuggestions",
+    plans.map(({ revisionId, planned }) => ({ stored: storedByRevision.get(revisionId) ?? [], planned, linkedSpans: [...(linked.get(revisionId) ?? [])] })),
+    { timeoutMs: PLAN_TIME_LIMIT_MS, background },
+  );
   const remove: string[] = [];
   const create: (PlannedSuggestion & { articleId: string; revisionId: string })[] = [];
-  for (const { articleId, revisionId, planned } of plans) {
-    const changes = diffSuggestions(storedByRevision.get(revisionId) ?? [], planned, linked.get(revisionId) ?? new Set());
+  for (const [i, { articleId, revisionId }] of plans.entries()) {
+    const changes = diffs[i];
     remove.push(...changes.remove);
     create.push(...changes.create.map((p) => ({ ...p, articleId, revisionId })));
     for (const u of changes.update) await tx.mentionSuggestion.update({ where: { id: u.id }, data: { ambiguous: u.ambiguous } });
@@ -141,15 +178,22 @@ async function writeSuggestions(tx: Tx, plans: ArticlePlan[]): Promise<void> {
 }
 
 /**
- * One JSON parameter for the whole batch: the client's multi-row insert of thousands of
+ * One JSON document for the whole batch: the client's multi-row insert of thousands of
  * suggestions costs seconds to build, PostgreSQL unpacks the JSON in milliseconds.
  */
 async function insertSuggestions(tx: Tx, rows: (PlannedSuggestion & { articleId: string; revisionId: string })[]): Promise<void> {
-  const json = JSON.stringify(rows.map((row) => ({ id: randomUUID(), ...row })));
+  // A very long article has tens of thousands: written a slice at a time, so no single step holds up other requests.
+  for (let at = 0; at < rows.length; at += INSERT_SLICE) await insertSlice(tx, rows.slice(at, at + INSERT_SLICE));
+}
+
+const INSERT_SLICE = 2_000;
+
+async function insertSlice(tx: Tx, rows: (PlannedSuggestion & { articleId: string; revisionId: string })[]): Promise<void> {
+  const json = await stagedJson(tx, JSON.stringify(rows.map((row) => ({ id: randomUUID(), ...row }))));
   await tx.$executeRaw`
     INSERT INTO "MentionSuggestion" ("id", "articleId", "revisionId", "entityId", "proposedName", "proposedType", "exact", "start", "end", "ambiguous")
     SELECT r."id", r."articleId", r."revisionId", r."entityId", r."proposedName", r."proposedType", r."exact", r."start", r."end", r."ambiguous"
-    FROM jsonb_to_recordset(${json}::jsonb) AS r(
+    FROM jsonb_to_recordset(${json}) AS r(
       "id" text, "articleId" text, "revisionId" text, "entityId" text, "proposedName" text, "proposedType" "EntityType",
       "exact" text, "start" int, "end" int, "ambiguous" boolean)
     ON CONFLICT DO NOTHING`;
@@ -171,43 +215,13 @@ async function linkedSpans(tx: Tx, articleIds: string[], revisionIds: string[]):
   return byRevision;
 }
 
-// ─────────────────────────── background refresh of all articles ───────────────────────────
+// ─────────────────────────── a pass over all articles ───────────────────────────
 
 const BATCH_SIZE = 20;
-let running: Promise<void> | null = null;
-let requestedAgain = false;
 
-/**
- * After an entity or alias changes, every article's suggestions may change. This starts (or
- * re-arms) one background pass over all articles in batches and returns at once; several
- * changes during a pass cause exactly one more pass.
- */
-export function scheduleSuggestionRefresh(): void {
-  if (running) {
-    requestedAgain = true;
-    return;
-  }
-  running = (async () => {
-    try {
-      do {
-        requestedAgain = false;
-        await refreshAllArticles();
-      } while (requestedAgain);
-    } catch (error) {
-      console.error("Refreshing mention suggestions failed:", error);
-    } finally {
-      running = null;
-    }
-  })();
-}
-
-/** Resolves when no background refresh is running (for tests and shutdown). */
-export async function whenSuggestionsRefreshed(): Promise<void> {
-  while (running) await running;
-}
-
-async function refreshAllArticles(): Promise<void> {
-  const holder: ContextHolder = { context: await loadMatchContext() };
+/** Every article's suggestions against the current registry (a queued job after an entity changed, lib/entities/suggestion-jobs.ts). */
+export async function refreshAllArticles(): Promise<void> {
+  const holder: ContextHolder = { context: await loadRegistry(), background: true };
   let cursor: string | undefined;
   for (;;) {
     const batch = await db.article.findMany({
@@ -220,8 +234,6 @@ async function refreshAllArticles(): Promise<void> {
     if (batch.length === 0) return;
     await refreshIsolated(batch.map((a) => a.id), holder);
     cursor = batch[batch.length - 1].id;
-    // Let requests waiting on the event loop run between batches.
-    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
@@ -343,11 +355,8 @@ export async function acceptSuggestion(
     await releaseClaim(actor, claim);
     throw error;
   }
-  if (claim.createdEntityId) {
-    // The new entity's other occurrences become known-entity suggestions here at once, elsewhere in the background.
-    await refreshArticleSuggestions(claim.articleId);
-    scheduleSuggestionRefresh();
-  }
+  // The new entity's other occurrences become known-entity suggestions here at once, elsewhere by the queued pass.
+  if (claim.createdEntityId) await refreshArticleSuggestions(claim.articleId);
   return { suggestionId: id, annotationId, entityId: claim.entityId, linkId };
 }
 
@@ -386,6 +395,7 @@ async function entityForProposal(tx: Tx, actor: Actor, proposal: { name: string;
   const existing = await tx.entity.findFirst({ where: { type: proposal.type, normalizedName, deletedAt: null, mergedIntoId: null }, select: { id: true } });
   if (existing) return { entityId: existing.id, createdEntityId: null };
   const entity = await tx.entity.create({ data: { type: proposal.type, name: proposal.name, normalizedName } });
+  await requestSuggestionRefresh(tx);
   await recordAudit(tx, {
     actorId: actor.id,
     action: "entity.create",

@@ -2,13 +2,16 @@
 import { loadavg } from "node:os";
 import { buildSelectors } from "@/lib/annotations/anchor";
 import { reanchorAnnotationsForRevision, type ReanchorCounts } from "@/lib/annotations/reanchor-revision";
-import { importPrepared, refreshSuggestions } from "@/lib/articles/mutations";
-import { prepareImport } from "@/lib/articles/prepare";
+import { importJobProgress } from "@/lib/articles/jobs";
+import { importPrepared } from "@/lib/articles/mutations";
+import { prepareImportsOffThread } from "@/lib/articles/prepare-off-thread";
 import { IMPORT_CHUNK_FILES } from "@/lib/articles/schemas";
 import { db } from "@/lib/db";
 import { buildMatcher, normalizeName } from "@/lib/entities/match";
 import { planSuggestions } from "@/lib/entities/suggestion-plan";
 import { refreshArticleSuggestions } from "@/lib/entities/suggestions";
+import { stopJobQueue } from "@/lib/jobs/queue";
+import { startJobWorkers, whenJobsDone } from "@/lib/wiring";
 import { createRng, generateArticle, pickAnnotationSpans, reviseText, type Rng } from "./corpus";
 import { ceilingHeaders, loadTest, percentile, rawGet, responseFingerprint, startCeilingServer, timeRepeated, type LoadResult, type RawResponse } from "./load";
 import { storeAnnotatedArticle, storeGeneratedArticles, type Workspace } from "./seed";
@@ -74,8 +77,9 @@ function latencyDetail(durations: number[]) {
 // ───────────────────────────── in process ─────────────────────────────
 
 /**
- * The bulk import path as a background job runs it: files parsed, stored in chunks of
- * IMPORT_CHUNK_FILES with the job's progress in the same transaction, then mention suggestions.
+ * The bulk import path as a background job runs it: files parsed on the worker thread, stored in
+ * chunks of IMPORT_CHUNK_FILES with the job's progress in the same transaction, then the mention
+ * suggestions those writes queued, run by this process's job workers.
  */
 export async function benchImport(ctx: BenchContext): Promise<Figure[]> {
   const count = Math.min(1000, ctx.scale);
@@ -94,10 +98,10 @@ export async function benchImport(ctx: BenchContext): Promise<Figure[]> {
   for (let at = 0; at < count; at += IMPORT_CHUNK_FILES) {
     const chunk = files.slice(at, at + IMPORT_CHUNK_FILES);
     let t = performance.now();
-    const prepared = chunk.map((file) => prepareImport(file));
+    const prepared = await prepareImportsOffThread(chunk);
     times.parseMs += performance.now() - t;
     t = performance.now();
-    const outcomes = await importPrepared(actor, prepared, { jobId: job.id, positions: chunk.map((_, i) => at + i) });
+    const outcomes = await importPrepared(actor, prepared, { progress: importJobProgress(job.id), positions: chunk.map((_, i) => at + i) });
     times.storeMs += performance.now() - t;
     for (const outcome of outcomes) {
       if (outcome.status === "imported" && outcome.articleId) imported.push(outcome.articleId);
@@ -105,7 +109,10 @@ export async function benchImport(ctx: BenchContext): Promise<Figure[]> {
     }
   }
   const t = performance.now();
-  await refreshSuggestions(imported);
+  await startJobWorkers();
+  await whenJobsDone();
+  // The server started next must find no work left over from here.
+  await stopJobQueue();
   times.suggestionsMs = performance.now() - t;
   const seconds = (performance.now() - started) / 1000;
   const suggestions = await db.mentionSuggestion.count({ where: { articleId: { in: imported } } });

@@ -1,55 +1,78 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createImportJob, jobsRunInProcess, startJobWorkers, stopBackgroundJobs } from "@/lib/articles/jobs";
+import { createImportJob, importChunkJob } from "@/lib/articles/jobs";
 import { importArticle } from "@/lib/articles/mutations";
 import { getImportJob } from "@/lib/articles/queries";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, disconnectDb } from "@/lib/db";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { jobQueue, jobsRunInProcess, stopJobQueue } from "@/lib/jobs/queue";
+import { startJobWorkers, whenJobsDone } from "@/lib/wiring";
 import { makeUser } from "../support/fixtures";
 
 /**
- * On the embedded database (PGlite, one session behind a loopback socket) background imports
- * run in the server process without pg-boss, whose second connection disturbed the app's reads
- * there. This runs a job on a fresh embedded database while the app keeps writing.
+ * On the embedded database (PGlite, one session behind a loopback socket) background jobs run in
+ * the server process from the table "BackgroundJob", without pg-boss, whose second connection
+ * disturbed the app's reads there. These run jobs on a fresh embedded database while the app
+ * keeps writing, and across a restart.
  */
-describe("background imports on the embedded database", () => {
+describe("background jobs on the embedded database", () => {
   let embedded: EmbeddedPostgres;
   const saved = { url: process.env.DATABASE_URL, poolMax: process.env.DATABASE_POOL_MAX };
   let editor: Actor;
-  let staleJobId: string;
+  const batch = randomBytes(4).toString("hex");
+  const text = (n: number, kind: string) =>
+    `Ferry ${kind} ${batch} timetable ${n} announced\n\nThe ferry operator announced timetable ${n} for the ${kind} ${batch} route on Monday, adding two evening crossings during the summer season.\n\nThe changes take effect next month, said Maria Kowalczyk, who runs the company.`;
 
   beforeAll(async () => {
+    await stopJobQueue();
     embedded = await startEmbeddedPostgres({ persistent: false });
     await migrate(embedded.url);
     await disconnectDb();
     process.env.DATABASE_URL = embedded.url;
     process.env.DATABASE_POOL_MAX = "1";
     editor = await makeUser("EDITOR");
-    // A job an earlier run of the server never finished: its files were only in that process's memory.
-    const stale = await db.importJob.create({ data: { total: 3, status: "running", createdById: editor.id, createdAt: new Date(Date.now() - 60 * 60 * 1000) } });
-    staleJobId = stale.id;
-    await startJobWorkers();
   });
 
   afterAll(async () => {
-    await stopBackgroundJobs();
+    await stopJobQueue();
     await disconnectDb();
     process.env.DATABASE_URL = saved.url;
     process.env.DATABASE_POOL_MAX = saved.poolMax;
     await embedded?.stop();
   });
 
-  it("marks a job cut short by a restart as interrupted", async () => {
-    expect((await getImportJob(editor, staleJobId)).status).toBe("interrupted");
+  async function finished(jobId: string) {
+    let view = await getImportJob(editor, jobId);
+    for (let attempt = 0; attempt < 600 && view.status !== "finished"; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      view = await getImportJob(editor, jobId);
+    }
+    return view;
+  }
+
+  it("takes up after a restart the jobs queued, and the one running, when the server stopped", { timeout: 180_000 }, async () => {
+    expect(jobsRunInProcess()).toBe(true);
+    const files = Array.from({ length: 60 }, (_, n) => ({ name: `restart-${n}.txt`, bytes: new TextEncoder().encode(text(n, "restart")) }));
+    const job = await createImportJob(editor, { files });
+    // The server stopped before its workers took the job; another one was cut short while running.
+    await stopJobQueue();
+    const cutShort = await createImportJob(editor, { files: [{ name: "cut-short.txt", bytes: new TextEncoder().encode(text(0, "cut-short")) }] });
+    await db.backgroundJob.updateMany({ where: { kind: importChunkJob.name, state: "queued", data: { path: ["importJobId"], equals: cutShort.id } }, data: { state: "active", attempts: 1, startedAt: new Date() } });
+    expect(await db.backgroundJob.count({ where: { kind: importChunkJob.name, state: "active" } })).toBe(1);
+    await disconnectDb();
+
+    await startJobWorkers();
+    expect(await finished(job.id)).toMatchObject({ status: "finished", total: 60, done: 60, failed: 0 });
+    expect(await finished(cutShort.id)).toMatchObject({ status: "finished", done: 1 });
+    expect(await db.article.count({ where: { title: { contains: `restart ${batch}` } } })).toBe(60);
+    const listed = (await jobQueue().list()).filter((entry) => entry.kind === importChunkJob.name);
+    expect(listed.map((entry) => entry.state)).toEqual(listed.map(() => "completed"));
   });
 
   it("imports a job in this process, without pg-boss, while the app keeps writing", { timeout: 180_000 }, async () => {
-    expect(jobsRunInProcess()).toBe(true);
-    const batch = randomBytes(4).toString("hex");
-    const text = (n: number, kind: string) =>
-      `Ferry ${kind} ${batch} timetable ${n} announced\n\nThe ferry operator announced timetable ${n} for the ${kind} ${batch} route on Monday, adding two evening crossings during the summer season.\n\nThe changes take effect next month, the company said.`;
+    await startJobWorkers();
     const files = Array.from({ length: 120 }, (_, n) => ({ name: `ferry-${n}.txt`, bytes: new TextEncoder().encode(text(n, "job")) }));
     files[17] = { name: "ferry-17.txt", bytes: new Uint8Array() };
     const job = await createImportJob(editor, { files });
@@ -57,15 +80,14 @@ describe("background imports on the embedded database", () => {
 
     for (let n = 0; n < 20; n++) await importArticle(editor, { bytes: new TextEncoder().encode(text(n, "single")) });
 
-    let view = await getImportJob(editor, job.id);
-    for (let attempt = 0; attempt < 600 && view.status !== "finished"; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      view = await getImportJob(editor, job.id);
-    }
+    const view = await finished(job.id);
     expect(view).toMatchObject({ status: "finished", total: 120, done: 119, failed: 1 });
     expect(view.results[17]).toMatchObject({ file: "ferry-17.txt", status: "failed" });
     expect(await db.article.count({ where: { title: { contains: `job ${batch}` } } })).toBe(119);
     expect(await db.article.count({ where: { title: { contains: `single ${batch}` } } })).toBe(20);
+    // The imports queued the articles' suggestions; the same workers compute them.
+    await whenJobsDone();
+    expect(await db.mentionSuggestion.count({ where: { article: { title: { contains: `job ${batch}` } } } })).toBeGreaterThan(0);
     const [{ exists }] = await db.$queryRaw<{ exists: boolean }[]>`SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'pgboss') AS exists`;
     expect(exists).toBe(false);
   });

@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as jobFilesRoute from "@/app/api/import-jobs/[id]/files/route";
 import * as jobRoute from "@/app/api/import-jobs/[id]/route";
 import * as jobsRoute from "@/app/api/import-jobs/route";
-import { startJobWorkers, stopBackgroundJobs } from "@/lib/articles/jobs";
 import type { ImportJobView } from "@/lib/articles/schemas";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { stopJobQueue } from "@/lib/jobs/queue";
+import { startJobWorkers } from "@/lib/wiring";
 import { callRoute } from "../support/api";
 import { makeToken, makeUser } from "../support/fixtures";
 
@@ -50,7 +51,7 @@ describe("background imports", () => {
   });
 
   afterAll(async () => {
-    await stopBackgroundJobs();
+    await stopJobQueue();
   });
 
   it("answers 202 at once and imports the files in the background, with per-file results", async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as getDuplicates, POST as judgePair } from "@/app/api/entities/duplicates/route";
 import { POST as mergeRoute } from "@/app/api/entities/[id]/merge/route";
 import { DELETE as deleteRoute, GET as getEntityRoute, PATCH as patchRoute } from "@/app/api/entities/[id]/route";
@@ -7,12 +7,9 @@ import { POST as undoRoute } from "@/app/api/entities/merges/[id]/undo/route";
 import { GET as searchRoute, POST as createRoute } from "@/app/api/entities/route";
 import { POST as createLinkRoute } from "@/app/api/links/route";
 import { db } from "@/lib/db";
-import { whenSuggestionsRefreshed } from "@/lib/entities/suggestions";
 import { callRoute } from "../support/api";
 import { makeAnnotation, makeArticle } from "../support/article-fixtures";
 import { makeToken, makeUser } from "../support/fixtures";
-
-afterAll(() => whenSuggestionsRefreshed());
 
 /** Names unique to this run, so tests sharing the database never see each other's entities. */
 const tag = () => randomBytes(3).toString("hex").replace(/\d/g, (d) => "ghijklmnop"[Number(d)]);

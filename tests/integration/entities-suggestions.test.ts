@@ -1,17 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as listSuggestionsRoute } from "@/app/api/articles/[id]/suggestions/route";
 import { POST as createEntityRoute } from "@/app/api/entities/route";
 import { POST as acceptRoute } from "@/app/api/suggestions/[id]/accept/route";
 import { POST as dismissRoute } from "@/app/api/suggestions/[id]/dismiss/route";
 import { db } from "@/lib/db";
 import { addEntityAliases } from "@/lib/entities/mutations";
-import { refreshArticleSuggestions, whenSuggestionsRefreshed, type SuggestionView } from "@/lib/entities/suggestions";
+import { registrySuggestionsJob } from "@/lib/entities/suggestion-jobs";
+import { refreshArticleSuggestions, type SuggestionView } from "@/lib/entities/suggestions";
+import { jobQueue } from "@/lib/jobs/queue";
 import { callRoute } from "../support/api";
 import { makeArticle } from "../support/article-fixtures";
 import { makeToken, makeUser } from "../support/fixtures";
-
-afterAll(() => whenSuggestionsRefreshed());
 
 /** Letters only, so a tagged name stays one word: "Putin" + "hkj" → "Putinhkj". */
 const tag = () => randomBytes(3).toString("hex").replace(/\d/g, (d) => "ghijklmnop"[Number(d)]);
@@ -116,7 +116,8 @@ describe("mention suggestions", () => {
     expect((await suggestions(token, article.articleId)).some((s) => s.proposedName === `Dmitry ${surname}`)).toBe(false);
 
     await addEntityAliases(editor, { entityId: created.id, aliases: [surname] });
-    await whenSuggestionsRefreshed();
+    await jobQueue().start([registrySuggestionsJob]);
+    await jobQueue().whenIdle([registrySuggestionsJob]);
     const known = (await suggestions(token, article.articleId)).filter((s) => s.entity?.id === created.id);
     expect(known.map((s) => s.exact)).toEqual([surname]);
   });

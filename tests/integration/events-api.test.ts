@@ -1,17 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as createEntityRoute } from "@/app/api/entities/route";
 import { DELETE as deleteEventRoute, GET as getEventRoute, PATCH as patchEventRoute } from "@/app/api/events/[id]/route";
 import { GET as listEventsRoute, POST as createEventRoute } from "@/app/api/events/route";
 import { DELETE as deleteLinkByIdRoute } from "@/app/api/links/[id]/route";
 import { DELETE as deleteLinkRoute, GET as listLinksRoute, POST as createLinkRoute } from "@/app/api/links/route";
 import { db } from "@/lib/db";
-import { whenSuggestionsRefreshed } from "@/lib/entities/suggestions";
 import { callRoute } from "../support/api";
 import { makeAnnotation, makeArticle } from "../support/article-fixtures";
 import { makeToken, makeUser } from "../support/fixtures";
-
-afterAll(() => whenSuggestionsRefreshed());
 
 const tag = () => randomBytes(3).toString("hex");
 

@@ -1,11 +1,8 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getPassageLinkContext } from "@/lib/entities/links";
-import { whenSuggestionsRefreshed } from "@/lib/entities/suggestions";
 import { createEvent } from "@/lib/events/mutations";
 import { makeAnnotation, makeArticle } from "../support/article-fixtures";
 import { makeUser } from "../support/fixtures";
-
-afterAll(() => whenSuggestionsRefreshed());
 
 describe("dates shown when linking a passage to an event", () => {
   it("resolves the passage's dates against the article's publication date and flags one that disagrees with the event", async () => {

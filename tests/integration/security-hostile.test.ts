@@ -5,7 +5,6 @@ import { briefingDocSchema } from "@/lib/briefings/document";
 import { serializeJsonLd } from "@/lib/briefings/json-ld";
 import { buildPublicFeed, getPublicBriefing } from "@/lib/briefings/public";
 import { db } from "@/lib/db";
-import { whenSuggestionsRefreshed } from "@/lib/entities/suggestions";
 import { makeToken, makeUser } from "../support/fixtures";
 import { HOSTILE_PAYLOADS } from "../support/hostile-payloads";
 import { executableForms } from "../support/html-audit";
@@ -26,8 +25,6 @@ beforeAll(async () => {
     analyst: await makeToken(await makeUser("ANALYST")),
   };
   world = await seedHostileContent((as, method, path, body) => callApiPath(tokens[as], method, path, body), randomBytes(4).toString("hex"));
-  // Creating entities refreshes mention suggestions in the background; let it finish inside the test.
-  await whenSuggestionsRefreshed();
 }, 300_000);
 
 /** Everything that looks like a link mark in a tiptap document, however deep. */

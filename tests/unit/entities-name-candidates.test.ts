@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import nlp from "compromise";
 import { describe, expect, it } from "vitest";
-import { nameCandidateRanges, type TextRange } from "@/lib/entities/name-candidates";
+import { nameCandidateRanges, sentencesOf, textPieces, type TextRange } from "@/lib/entities/name-candidates";
 
 const SEEDS = path.resolve(import.meta.dirname, "../../seeds");
 const seedTexts = readdirSync(SEEDS)
@@ -48,5 +48,35 @@ describe("nameCandidateRanges", () => {
   it("merges neighbouring sentences into one range", () => {
     const text = "Lavrov spoke in Istanbul. Rubio answered from Washington. Nobody else spoke.";
     expect(nameCandidateRanges(text)).toEqual([{ start: 0, end: text.indexOf("Nobody") }]);
+  });
+});
+
+describe("long texts", () => {
+  const long = Array.from({ length: 400 }, (_, i) => seedTexts[i % seedTexts.length].text).join("\n\n");
+
+  it("are cut into pieces that cover the text, after line breaks where there are some", () => {
+    const pieces = textPieces(long, 10_000);
+    expect(pieces[0].start).toBe(0);
+    expect(pieces.at(-1)!.end).toBe(long.length);
+    for (const [i, piece] of pieces.entries()) {
+      expect(piece.end - piece.start).toBeLessThanOrEqual(10_000);
+      if (i > 0) expect(piece.start).toBe(pieces[i - 1].end);
+      if (piece.end < long.length) expect(long[piece.end - 1]).toBe("\n");
+    }
+  });
+
+  it("are cut even with no line break at all, never inside a surrogate pair", () => {
+    const line = "Word 😀 ".repeat(5_000);
+    const pieces = textPieces(line, 999);
+    expect(pieces.map((p) => line.slice(p.start, p.end)).join("")).toBe(line);
+    for (const piece of pieces) expect(/^[\uDC00-\uDFFF]/.test(line.slice(piece.start))).toBe(false);
+  });
+
+  it("are split into the same sentences as when read whole", () => {
+    // 60,000 characters: about as much as reading whole still does in reasonable time.
+    const text = long.slice(0, 60_000);
+    const whole = [...new Intl.Segmenter("en", { granularity: "sentence" }).segment(text)].map(({ index, segment }) => [index, index + segment.length]);
+    expect([...sentencesOf(text)].map(({ index, segment }) => [index, index + segment.length])).toEqual(whole);
+    expect(textPieces(text, 10_000).length).toBeGreaterThan(5);
   });
 });

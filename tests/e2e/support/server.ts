@@ -8,6 +8,8 @@ import { disconnectDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { seedOnFirstStart } from "@/lib/seed";
 import { createScratchDatabase } from "@/lib/db/scratch";
+import { stopJobQueue } from "@/lib/jobs/queue";
+import "@/lib/wiring";
 import { clearRuntimeCaches } from "../../../scripts/runtime-cache";
 import { E2E_USERS } from "./users";
 
@@ -20,6 +22,7 @@ process.env.DATABASE_POOL_MAX = database.embedded ? "1" : "5";
 await migrate(database.url);
 for (const user of Object.values(E2E_USERS)) await createUser(null, { ...user, role: user.role as RoleName });
 await seedOnFirstStart(() => {});
+await stopJobQueue();
 await disconnectDb();
 await clearRuntimeCaches(root);
 

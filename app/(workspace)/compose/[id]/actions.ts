@@ -5,7 +5,6 @@ import { runAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
 import { approveBriefing, publishBriefing, retractBriefing, returnBriefing, submitBriefing } from "@/lib/briefings/mutations";
 import { BRIEFING_REVIEW_ROLES, BRIEFING_WRITE_ROLES } from "@/lib/briefings/permissions";
-import { revalidatePublicBriefing } from "@/lib/briefings/public-cache";
 import {
   approveBriefingSchema,
   publishBriefingSchema,
@@ -55,8 +54,7 @@ export async function publishBriefingAction(briefingId: string, _previous: unkno
     const id = parseInput(idSchema, briefingId);
     const input = parseInput(publishBriefingSchema, { note: text(form, "note") });
     const actor = await requireActor(BRIEFING_WRITE_ROLES);
-    const published = await publishBriefing(actor, id, input);
-    revalidatePublicBriefing(published.slug);
+    await publishBriefing(actor, id, input);
     revalidatePath(`/compose/${id}`);
     revalidatePath("/compose");
   }, "Published.");
@@ -67,8 +65,7 @@ export async function retractBriefingAction(briefingId: string, _previous: unkno
     const id = parseInput(idSchema, briefingId);
     const input = parseInput(retractBriefingSchema, { note: text(form, "note") ?? "" });
     const actor = await requireActor(BRIEFING_WRITE_ROLES);
-    const briefing = await retractBriefing(actor, id, input);
-    revalidatePublicBriefing(briefing.slug);
+    await retractBriefing(actor, id, input);
     revalidatePath(`/compose/${id}`);
   }, "Retracted. The public page now shows the retraction note.");
 }

@@ -1,7 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
 import { publishBriefing } from "@/lib/briefings/mutations";
 import { BRIEFING_WRITE_ROLES } from "@/lib/briefings/permissions";
-import { revalidatePublicBriefing } from "@/lib/briefings/public-cache";
 import { publishBriefingSchema } from "@/lib/briefings/schemas";
 
 /** `{ note? }` → `{ version, url, path, publishedAt }`, or 409 `{ error, blockers: [{ type, id, message, href }] }`. */
@@ -9,7 +8,6 @@ export const POST = apiRoute<{ id: string }, typeof publishBriefingSchema>(
   { access: BRIEFING_WRITE_ROLES, body: publishBriefingSchema },
   async ({ actor, params, body }) => {
     const { slug, ...published } = await publishBriefing(actor!, params.id, body);
-    revalidatePublicBriefing(slug);
     return published;
   },
 );

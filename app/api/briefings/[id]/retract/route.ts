@@ -1,7 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
 import { retractBriefing } from "@/lib/briefings/mutations";
 import { BRIEFING_WRITE_ROLES } from "@/lib/briefings/permissions";
-import { revalidatePublicBriefing } from "@/lib/briefings/public-cache";
 import { retractBriefingSchema } from "@/lib/briefings/schemas";
 
 /** `{ note }`: the public page stays, headed by the retraction note. */
@@ -9,7 +8,6 @@ export const POST = apiRoute<{ id: string }, typeof retractBriefingSchema>(
   { access: BRIEFING_WRITE_ROLES, body: retractBriefingSchema },
   async ({ actor, params, body }) => {
     const briefing = await retractBriefing(actor!, params.id, body);
-    revalidatePublicBriefing(briefing.slug);
     return { briefing };
   },
 );

@@ -1,0 +1,42 @@
+/**
+ * A kind of background job, declared once by the domain that owns the work. Adding a kind is
+ * one defineJob() call and one line in the list of kinds the workers run (lib/wiring.ts).
+ */
+export type JobContext = {
+  /** 1 on the first try. */
+  attempt: number;
+  /** No retry follows a failure of this try. */
+  lastAttempt: boolean;
+  /** True while jobs of other, not `background`, kinds wait: a `background` kind then hands the rest of its work back (see `later`). */
+  othersWaiting: () => Promise<boolean>;
+};
+
+export type JobKind<T> = {
+  /** The queue's name; never renamed while jobs of the kind may wait. */
+  name: string;
+  /** Tries after the first failure, and the pause before each. */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  /** A try still running after this long counts as lost (its process died) and is tried again. */
+  expireInSeconds: number;
+  /**
+   * At most one job of the kind waits at a time (one more may be running): requests while one
+   * waits are served by it. For work that covers everything each time, such as a pass over all articles.
+   */
+  coalesce?: boolean;
+  /** Runs after the other kinds' waiting jobs, and yields to them between slices of its work. */
+  background?: boolean;
+  /**
+   * Does the work. May return data for a follow-up job of the same kind, queued after
+   * `laterDelaySeconds` (a `background` kind's unfinished rest).
+   */
+  run: (data: T, context: JobContext) => Promise<{ later?: T } | void>;
+  laterDelaySeconds?: number;
+};
+
+export function defineJob<T>(kind: JobKind<T>): JobKind<T> {
+  return kind;
+}
+
+/** A kind whatever its data, for lists of kinds (a job's data type is checked where it is queued and run). */
+export type SomeJobKind = JobKind<any>;

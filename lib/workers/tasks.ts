@@ -1,0 +1,36 @@
+/**
+ * The CPU-heavy work that runs on a worker thread, off the thread that answers requests: one entry
+ * per task, called by name through lib/workers/pool.ts. Each is a pure function of its input (no
+ * database, no "server-only" modules), so the worker loads only the parsers and the name finder.
+ */
+import { prepareImport, type ImportSource, type PreparedImport } from "@/lib/articles/prepare";
+import { buildMatcher, normalizeName, type MatcherEntry } from "@/lib/entities/match";
+import { diffSuggestions, planSuggestions, type MatchContext, type PlannedSuggestion, type StoredSuggestion, type SuggestionChanges } from "@/lib/entities/suggestion-plan";
+
+/** The entity registry as the suggestion planner needs it; `fingerprint` changes whenever it does. */
+export type RegistrySnapshot = { fingerprint: string; entries: MatcherEntry[] };
+
+/** Building the matcher for thousands of entities costs more than matching an article: kept while the registry is unchanged. */
+let context: (MatchContext & { fingerprint: string }) | null = null;
+
+function contextFor(registry: RegistrySnapshot): MatchContext {
+  if (context?.fingerprint !== registry.fingerprint) {
+    const known = new Set(registry.entries.flatMap((entry) => entry.names.map(normalizeName)));
+    context = { matcher: buildMatcher(registry.entries), known, fingerprint: registry.fingerprint };
+  }
+  return context;
+}
+
+export const TASKS = {
+  prepareImport: (source: ImportSource): PreparedImport => prepareImport(source),
+  planSuggestions: (input: { registry: RegistrySnapshot; texts: string[] }): PlannedSuggestion[][] => {
+    const matchContext = contextFor(input.registry);
+    return input.texts.map((text) => planSuggestions(text, matchContext));
+  },
+  diffSuggestions: (articles: { stored: StoredSuggestion[]; planned: PlannedSuggestion[]; linkedSpans: string[] }[]): SuggestionChanges[] =>
+    articles.map(({ stored, planned, linkedSpans }) => diffSuggestions(stored, planned, new Set(linkedSpans))),
+};
+
+export type TaskName = keyof typeof TASKS;
+export type TaskInput<N extends TaskName> = Parameters<(typeof TASKS)[N]>[0];
+export type TaskOutput<N extends TaskName> = ReturnType<(typeof TASKS)[N]>;
