@@ -8,10 +8,11 @@ import { resolveDatesInText, type ResolvedDate } from "@/lib/events/dates";
 import { extractClaims } from "./claims";
 import { findNames, isCountry, sameName, titleCaseLines, type FoundName, type Registry } from "./names";
 import { pickDate } from "./resolve-dates";
+import { attachedNames, clauseAt, clauseSpans, insideQuote, quoteSpans, sourceNames } from "./sentence";
 import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
 import type { ArticleExtraction, EventMention, KeyedName, MentionDate, ProposalArticle, Span } from "./types";
-import { HYPOTHETICAL, kindsCompatible, PLANNED, REPORTING_VERB } from "./vocabulary";
+import { HYPOTHETICAL, kindsCompatible, PLANNED } from "./vocabulary";
 
 /** Everything about the article's text that mentions and claims are read from, computed once. */
 export interface ArticleContext {
@@ -22,105 +23,45 @@ export interface ArticleContext {
   dates: ResolvedDate[];
 }
 
-const CLAUSE_BREAK = /[,;:()\u2013\u2014]/;
-/** Where one happening's words end and another's begin: clause punctuation, or a word that opens a new clause. */
-const SCOPE_BREAK = /[,;:()\u2013\u2014]|\s(?:after|before|following|when|while|as|but|which|who|including|ahead\s+of|since|until)\s/g;
 const MAX_PARTICIPANTS = 6;
-
-/** The part of the sentence that belongs to a trigger: up to the clause breaks between it and its neighbours. */
-function scopeOf(text: string, sentence: Span, triggers: Trigger[], index: number, happenings: Span[]): Span {
-  const t = triggers[index];
-  const inside = happenings.find((h) => contains(h, t));
-  if (inside) return inside;
-  let start = sentence.start;
-  let end = sentence.end;
-  const prev = triggers[index - 1];
-  const next = triggers[index + 1];
-  if (prev) {
-    const gap = text.slice(prev.end, t.start);
-    const cuts = [...gap.matchAll(SCOPE_BREAK)];
-    const cut = cuts[cuts.length - 1];
-    start = cut ? prev.end + cut.index + (CLAUSE_BREAK.test(cut[0]) ? 1 : 0) : prev.end;
-  }
-  if (next) {
-    const gap = text.slice(t.end, next.start);
-    const cut = gap.search(new RegExp(SCOPE_BREAK.source));
-    end = cut === -1 ? next.start : t.end + cut;
-  }
-  return { start, end };
-}
-
-/** "In a statement issued on Monday, President X said …": the speaker is the subject of the sentence, past the clause break. */
-function statementScope(sentence: Span, triggers: Trigger[], index: number): Span {
-  return { start: triggers[index - 1]?.end ?? sentence.start, end: triggers[index + 1]?.start ?? sentence.end };
-}
-
-/** Regions that name a source ("Peskov said", "according to TASS", "…, said the ministry"): not participants. */
-function sourceRegions(text: string, sentence: Span): Span[] {
-  const slice = text.slice(sentence.start, sentence.end);
-  const regions: Span[] = [];
-  const re = new RegExp(REPORTING_VERB.source, "gi");
-  for (const m of slice.matchAll(re)) {
-    const at = sentence.start + m.index;
-    const after = at + m[0].length;
-    if (/^according to/i.test(m[0])) {
-      const stop = text.slice(after, sentence.end).search(CLAUSE_BREAK);
-      regions.push({ start: after, end: stop === -1 ? sentence.end : after + stop });
-      continue;
-    }
-    const before = text.slice(sentence.start, at);
-    let cut = -1;
-    for (let i = before.length - 1; i >= 0; i--) if (CLAUSE_BREAK.test(before[i]) || /["“”]/.test(before[i])) { cut = i; break; }
-    const subject = { start: sentence.start + cut + 1, end: at };
-    if (text.slice(subject.start, subject.end).trim().split(/\s+/).length <= 16) regions.push(subject);
-    // "…," said Peskov / "…", the ministry said.
-    if (/[,"”]\s*$/.test(before)) {
-      const stop = text.slice(after, sentence.end).search(/[,;.]/);
-      regions.push({ start: after, end: stop === -1 ? sentence.end : after + stop });
-    }
-  }
-  return regions;
-}
+/** Two words naming one happening when this close ("signed an agreement", "held a phone call"). */
+const SAME_HAPPENING_DISTANCE = 40;
 
 const PLACE_BEFORE = /\b(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 const DESTINATION_BEFORE = /\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$/iu;
 const NOT_THE_HAPPENINGS_PLACE = /\b(?:war|conflict|crisis|situation|peace|fighting|troops|settlement|ceasefire|sanctions|people|soldiers|interests|relations|region|operations?|attacks?)\b/i;
 
-function placeOf(text: string, trigger: Trigger, scope: Span, names: FoundName[]): FoundName | null {
-  const candidates = names.filter((n) => contains(scope, n) && (n.type === "PLACE" || n.type === "OTHER"));
+/** "in Istanbul", "visited Moscow", "the Istanbul talks" (a city before the noun; a country there is a party). */
+function placeOf(text: string, trigger: Trigger, clause: Span, names: FoundName[]): FoundName | null {
+  const candidates = names.filter((n) => contains(clause, n) && (n.type === "PLACE" || n.type === "OTHER"));
   let best: { name: FoundName; distance: number } | null = null;
   for (const n of candidates) {
-    const before = text.slice(Math.max(scope.start, n.start - 30), n.start);
+    const before = text.slice(Math.max(clause.start, n.start - 30), n.start);
     const between = n.start >= trigger.end ? text.slice(trigger.end, n.start) : text.slice(n.end, trigger.start);
-    // "the Istanbul talks" names a place; "Ukraine-Russia talks" and "US talks" name the parties.
     const attributive = n.end <= trigger.start && /^\s*$/.test(text.slice(n.end, trigger.start)) && !trigger.verbal && !isCountry(n) && !/[-–]$/.test(text.slice(n.start - 1, n.start));
     const located = PLACE_BEFORE.test(before) || (trigger.kind === "visit" && DESTINATION_BEFORE.test(before));
     if (!attributive && !located) continue;
     if (n.type === "OTHER" && !located) continue;
-    if (!attributive && (NOT_THE_HAPPENINGS_PLACE.test(between) || between.length > 80)) continue;
+    if (!attributive && (NOT_THE_HAPPENINGS_PLACE.test(between) || between.length > 120)) continue;
     const distance = Math.abs(n.start - trigger.start);
     if (!best || distance < best.distance) best = { name: n, distance };
   }
   return best?.name ?? null;
 }
 
-const PRONOUN_SUBJECT = /\b(he|she|i|we)\b(?:['’]ll|\s+(?:[\p{L}'’]+\s+){0,3})?$/iu;
+const PRONOUN_SUBJECT = /\b(he|she|i|we|his|her)\b(?:['’]ll|\s+(?:[\p{L}'’-]+\s+){0,3})?$/iu;
 
 /** "he plans to speak", "I'll be speaking": the person the pronoun stands for. */
-function pronounSubject(ctx: ArticleContext, trigger: Trigger, sentence: Span, sources: Span[]): FoundName | null {
+function pronounSubject(ctx: ArticleContext, trigger: Trigger, sentence: Span, sources: FoundName[]): FoundName | null {
   const before = ctx.text.slice(Math.max(sentence.start, trigger.start - 40), trigger.start);
   const m = PRONOUN_SUBJECT.exec(before);
   if (!m) return null;
-  const firstPerson = /^(?:i|we)$/i.test(m[1]);
   const persons = ctx.names.filter((n) => n.level === "person");
-  if (firstPerson) {
-    // The speaker of the quote: the source named in the same sentence.
-    const speaker = persons.find((n) => contains(sentence, n) && sources.some((s) => contains(s, n)));
-    if (speaker) return speaker;
-  }
+  // "I'll be speaking …," Trump told reporters: the speaker named in the sentence.
+  const speaker = /^(?:i|we)$/i.test(m[1]) ? sources.find((n) => n.level === "person" && contains(sentence, n)) : undefined;
+  if (speaker) return speaker;
   const pronounAt = trigger.start - before.length + m.index;
-  const paragraphFloor = Math.max(0, pronounAt - 600);
-  const earlier = persons.filter((n) => n.end <= pronounAt && n.start >= paragraphFloor);
+  const earlier = persons.filter((n) => n.end <= pronounAt && n.start >= Math.max(0, pronounAt - 600));
   return earlier[earlier.length - 1] ?? null;
 }
 
@@ -134,24 +75,43 @@ function uniqueNames(names: KeyedName[]): KeyedName[] {
   return kept;
 }
 
-function participantsOf(ctx: ArticleContext, trigger: Trigger, scope: Span, sentence: Span, place: FoundName | null, sources: Span[]): KeyedName[] {
-  const inScope = ctx.names.filter((n) => contains(scope, n) && n !== place && !(place && n.key === place.key));
-  const speakerCounts = trigger.kind === "statement";
-  const counted = inScope.filter((n) => speakerCounts || !sources.some((s) => contains(s, n)));
-  const located = counted.filter((n) => !(n.type === "PLACE" && PLACE_BEFORE.test(ctx.text.slice(Math.max(scope.start, n.start - 30), n.start))));
-  const subject = trigger.verbal || trigger.kind === "phone_call" ? pronounSubject(ctx, trigger, sentence, sources) : null;
-  const persons = uniqueNames([...(subject ? [keyed(subject)] : []), ...located.filter((n) => n.level === "person").map(keyed)]);
-  // A statement has one author: the first person (or body) the sentence names.
-  const most = trigger.kind === "statement" ? 1 : MAX_PARTICIPANTS;
-  if (persons.length > 0) return persons.slice(0, most);
-  return uniqueNames(located.filter((n) => n.level === "group").map(keyed)).slice(0, most);
+export interface SentenceParts {
+  sentence: Span;
+  clauses: Span[];
+  quotes: Span[];
+  sources: FoundName[];
+  names: FoundName[];
 }
 
-/** Words around the trigger that decide tense and modality: a few words before, fewer after, inside its scope. */
-function windowAround(text: string, trigger: Trigger, scope: Span, before: number, after: number): string {
-  const left = text.slice(scope.start, trigger.start).split(/\s+/).slice(-before).join(" ");
-  const right = text.slice(trigger.end, scope.end).split(/\s+/).slice(0, after + 1).join(" ");
-  return `${left} ${text.slice(trigger.start, trigger.end)} ${right}`;
+function participantsOf(ctx: ArticleContext, parts: SentenceParts, trigger: Trigger, place: FoundName | null): KeyedName[] {
+  const attachment = attachedNames(ctx.text, parts.names, trigger, parts.sentence, parts.clauses);
+  const quote = insideQuote(parts.quotes, trigger);
+  const usable = attachment.names.filter(
+    (n) =>
+      n !== place &&
+      !(place && n.key === place.key) &&
+      insideQuote(parts.quotes, n) === quote &&
+      (attachment.how === "attached" || trigger.kind === "statement" || !parts.sources.includes(n)),
+  );
+  const subject = pronounSubject(ctx, trigger, parts.sentence, parts.sources);
+  const persons = uniqueNames([...(subject ? [keyed(subject)] : []), ...usable.filter((n) => n.level === "person").map(keyed)]);
+  // A statement has one author: the first person (or body) named as making it.
+  const most = trigger.kind === "statement" ? 1 : MAX_PARTICIPANTS;
+  if (persons.length > 0) return persons.slice(0, most);
+  return uniqueNames(usable.filter((n) => n.level === "group").map(keyed)).slice(0, most);
+}
+
+/** The trigger's clause, with a few words before it: whether the happening is announced rather than past. */
+function surroundings(text: string, clause: Span, sentence: Span): string {
+  const lead = text.slice(sentence.start, clause.start).split(/\s+/).slice(-4).join(" ");
+  return `${lead} ${text.slice(clause.start, clause.end)}`;
+}
+
+/** Six words either side of the trigger, within its clause: whether the happening is hypothetical, generic or denied. */
+function nearWords(text: string, trigger: Trigger, clause: Span): string {
+  const before = text.slice(clause.start, trigger.start).split(/\s+/).slice(-6).join(" ");
+  const after = text.slice(trigger.end, clause.end).split(/\s+/).slice(0, 7).join(" ");
+  return `${before} ${text.slice(trigger.start, trigger.end)} ${after}`;
 }
 
 /** A mention with every date its passages state, for the date claims. */
@@ -162,34 +122,42 @@ export interface MentionWithDates extends EventMention {
 interface Candidate extends MentionWithDates {
   hypothetical: boolean;
   definite: boolean;
+  /** Names a particular happening, not the activity in general ("peace talks", "toward negotiations"). */
+  specific: boolean;
 }
 
 function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[]): Candidate[] {
   const kindsFound = new Set(found.map((t) => t.kind));
   const happenings = ctx.dates.flatMap((d) => (d.relativeTo?.happening && contains(sentence, d.relativeTo.happening) ? [d.relativeTo.happening] : []));
-  const inHappening = (t: Trigger) => happenings.some((h) => contains(h, t));
+  const inHappening = (t: Span) => happenings.some((h) => contains(h, t));
   // An agreement reached in a call or meeting is that happening's outcome, not a happening of its own;
-  // "signed an agreement", "met … for talks" name one happening twice.
+  // "signed an agreement", "held a meeting … for talks" name one happening twice.
   const triggers = found
     .filter((t) => !(t.kind === "agreement" && t.verbal && kindsFound.size > 1))
-    .filter((t, i, all) => i === 0 || !kindsCompatible(all[i - 1].kind, t.kind) || inHappening(t) !== inHappening(all[i - 1]));
+    .filter((t, i, all) => i === 0 || !kindsCompatible(all[i - 1].kind, t.kind) || t.start - all[i - 1].end > SAME_HAPPENING_DISTANCE || inHappening(t) !== inHappening(all[i - 1]));
   if (triggers.length === 0) return [];
-  const sources = sourceRegions(ctx.text, sentence);
-  const candidates: Candidate[] = [];
-  triggers.forEach((trigger, index) => {
-    if (candidates.some((c) => c.kind === trigger.kind && !inHappening(trigger))) return;
-    const scope = trigger.kind === "statement" ? statementScope(sentence, triggers, index) : scopeOf(ctx.text, sentence, triggers, index, happenings.filter((h) => !contains(h, trigger)));
-    const place = placeOf(ctx.text, trigger, scope, ctx.names);
-    const participants = participantsOf(ctx, trigger, scope, sentence, place, sources);
-    const nearby = windowAround(ctx.text, trigger, scope, 8, 4);
-    const date = pickDate(ctx, trigger, scope, sentence, sources);
-    candidates.push({
+  const names = ctx.names.filter((n) => contains(sentence, n));
+  const parts: SentenceParts = {
+    sentence,
+    clauses: clauseSpans(ctx.text, sentence),
+    quotes: quoteSpans(ctx.text, sentence),
+    sources: sourceNames(ctx.text, names, sentence),
+    names,
+  };
+  return triggers.map((trigger): Candidate => {
+    const happening = happenings.find((h) => contains(h, trigger));
+    const clause = happening ?? clauseAt(parts.clauses, trigger.start);
+    const place = placeOf(ctx.text, trigger, clause, ctx.names);
+    const participants = happening ? [] : participantsOf(ctx, parts, trigger, place);
+    const planned = PLANNED.test(surroundings(ctx.text, clause, sentence));
+    const date = pickDate(ctx, trigger, clause, parts, planned);
+    return {
       key: `${ctx.article.id}#${trigger.start}`,
       articleId: ctx.article.id,
       outlet: ctx.article.outlet,
       publishedAt: ctx.article.publishedAt,
       kind: trigger.kind,
-      planned: PLANNED.test(windowAround(ctx.text, trigger, scope, 10, 6)),
+      planned,
       participants,
       place: place ? keyed(place) : null,
       date,
@@ -197,11 +165,12 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
       passages: [sentence],
       trigger: { start: trigger.start, end: trigger.end },
       // A statement's content is often modal ("would review", "called for talks"): only its own words count.
-      hypothetical: trigger.kind !== "statement" && HYPOTHETICAL.test(nearby.replace(/\b(?:no|not)\s+(?:details?|comment)\b/gi, "")),
-      definite: trigger.definite,
-    });
+      hypothetical: trigger.kind !== "statement" && HYPOTHETICAL.test(nearWords(ctx.text, trigger, clause).replace(/\b(?:no|not)\s+(?:details?|comment)\b/gi, "")),
+      // "the Istanbul talks" in "the day after the Istanbul talks" names another happening; its parties are not this sentence's.
+      definite: trigger.definite && !happening,
+      specific: trigger.verbal || trigger.definite || participants.length > 0 || place !== null || date.source === "stated",
+    };
   });
-  return candidates;
 }
 
 function participantsFit(later: KeyedName[], earlier: KeyedName[]): boolean {
@@ -247,9 +216,9 @@ const GROUP_REFERENCE = /\b(?:the\s+two\s+(?:leaders|presidents|ministers|men|wo
  * mention without names is about the parties of the article's last such happening, else of its
  * last happening with two parties.
  */
-function participantsReferredTo(earlier: Candidate[], m: Candidate): KeyedName[] {
+function participantsReferredTo(earlier: Candidate[], m: Candidate, groupReference: boolean): KeyedName[] {
   for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i].kind === m.kind && earlier[i].participants.length > 0) return earlier[i].participants;
-  for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i].participants.length >= 2) return earlier[i].participants;
+  if (groupReference) for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i].participants.length >= 2) return earlier[i].participants;
   return [];
 }
 
@@ -265,13 +234,19 @@ function absorb(target: Candidate, m: Candidate): void {
   target.planned &&= m.planned || !m.date.date;
 }
 
-/** Kept on its own: reported as real and said to involve someone, somewhere or sometime. */
+const IN_PERSON = new Set(["meeting", "talks", "visit"]);
+
+/**
+ * Kept on its own: a particular happening reported as real, said to involve someone and to have a
+ * date or a place (in-person happenings need one of them; a call between two named people does not).
+ */
 function substantial(m: Candidate): boolean {
-  if (m.hypothetical) return false;
+  if (m.hypothetical || !m.specific) return false;
   const dated = Boolean(m.date.date || m.date.relativeTo);
   if (m.kind === "statement") return m.participants.length > 0 && dated;
   if (m.kind === "agreement" || m.kind === "exchange") return dated && (m.participants.length > 0 || m.place !== null);
-  return m.participants.length >= 2 || (m.participants.length >= 1 && (dated || m.place !== null)) || (dated && m.place !== null);
+  if (IN_PERSON.has(m.kind)) return (dated || m.place !== null) && (m.participants.length > 0 || (dated && m.place !== null));
+  return m.participants.length >= 2 || (m.participants.length >= 1 && dated);
 }
 
 /** The article's happenings, its claims about them, and the passage targets both cite. */
@@ -293,17 +268,19 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
     const inSentence: Trigger[] = [];
     for (let i = next; i < triggers.length && triggers[i].end <= sentence.end; i++) inSentence.push(triggers[i]);
     for (const m of mentionsOfSentence(ctx, sentence, inSentence)) {
-      const target = coreferent(kept, m);
+      // "What does Trump want to talk to Putin about?": a hypothetical mention joins nothing unless it points back ("the call").
+      const target = m.hypothetical && !m.definite ? undefined : coreferent(kept, m);
       if (target) absorb(target, m);
       else {
-        if (m.participants.length === 0 && (m.definite || GROUP_REFERENCE.test(ctx.text.slice(m.passages[0].start, m.passages[0].end)))) m.participants = participantsReferredTo(kept, m);
+        const groupReference = GROUP_REFERENCE.test(ctx.text.slice(m.passages[0].start, m.passages[0].end));
+        if (m.participants.length === 0 && (m.definite || groupReference)) m.participants = participantsReferredTo(kept, m, groupReference);
         if (substantial(m) || m.definite) kept.push(m);
       }
     }
   }
   const found = kept.filter(substantial);
   const claims = extractClaims(ctx, found);
-  const mentions: EventMention[] = found.map(({ hypothetical: _h, definite: _d, statedDates: _s, ...m }) => m);
+  const mentions: EventMention[] = found.map(({ hypothetical: _h, definite: _d, specific: _p, statedDates: _s, ...m }) => m);
   const targets: ArticleExtraction["targets"] = {};
   for (const span of [...mentions.flatMap((m) => m.passages), ...claims.map((c) => c.passage)]) targets[spanKey(span)] ??= passageTarget(article.id, text, span);
   return { articleId: article.id, outlet: article.outlet, publishedAt: article.publishedAt, mentions, claims, targets };

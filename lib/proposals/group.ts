@@ -125,8 +125,12 @@ function participantMatch(a: KeyedName[], b: KeyedName[]): { shared: number; com
   return { shared, comparable: true, fits: shared >= Math.min(ca.length, cb.length, 2) };
 }
 
-/** Whether two members can be one happening, and how strongly they say so. */
-function affinity(a: Member, b: Member): number | null {
+/**
+ * Whether two members can be one happening: null when they cannot (another kind, the same
+ * article, different places or participants, dates too far apart), "unsupported" when nothing
+ * says they are (participants not comparable and dates a day apart), else how strongly they say so.
+ */
+function affinity(a: Member, b: Member): number | "unsupported" | null {
   if (!a.kinds.some((k) => b.kinds.some((l) => kindsCompatible(k, l)))) return null;
   if (a.mention && b.mention && a.mention.articleId === b.mention.articleId) return null;
   if (a.known && b.known) return null;
@@ -138,13 +142,15 @@ function affinity(a: Member, b: Member): number | null {
   let sameDate = false;
   if (a.period && b.period) {
     const gap = gapDays(a.period, b.period);
-    if (gap > 0 && (gap > MAX_DISPUTED_DAYS || !strong || participants.shared < 2)) return null;
+    if (gap > MAX_DISPUTED_DAYS) return null;
+    if (gap > 0 && (!strong || participants.shared < 2)) return "unsupported";
     sameDate = gap === 0;
   } else if (a.period || b.period) {
-    if (!strong || !inWindow(a.period ? b : a, (a.period ?? b.period)!)) return null;
+    if (!inWindow(a.period ? b : a, (a.period ?? b.period)!)) return null;
+    if (!strong) return "unsupported";
   } else {
-    if (!strong) return null;
     if (a.publishedAt !== null && b.publishedAt !== null && Math.abs(a.publishedAt - b.publishedAt) > 14) return null;
+    if (!strong) return "unsupported";
   }
   const sameKind = a.kinds.some((k) => b.kinds.includes(k));
   return participants.shared * 2 + (samePlace ? 2 : 0) + (sameDate ? 3 : 0) + (sameKind ? 1 : 0);
@@ -164,7 +170,11 @@ function orderForGrouping(mentions: EventMention[]): EventMention[] {
   return [...mentions].sort((a, b) => rank(a) - rank(b) || (a.date.date ?? "").localeCompare(b.date.date ?? "") || (a.publishedAt ?? "").localeCompare(b.publishedAt ?? "") || a.key.localeCompare(b.key));
 }
 
-/** Complete linkage: a mention joins the group it fits with every member of, the best-scoring one. */
+/**
+ * A mention joins the best-scoring group that no member rules out and at least half of the
+ * members support (so one report naming only countries does not keep out a report naming the
+ * same countries' leaders).
+ */
 export function groupMentions(mentions: EventMention[], known: KnownEvent[], knownNames: ReadonlyMap<string, KeyedName>): Group[] {
   const groups: Group[] = known.map((event) => ({ members: [knownMember(event, knownNames)] }));
   for (const mention of orderForGrouping(mentions)) {
@@ -172,17 +182,21 @@ export function groupMentions(mentions: EventMention[], known: KnownEvent[], kno
     let best: { group: Group; score: number } | null = null;
     for (const group of groups) {
       let total = 0;
-      let fits = true;
+      let supporting = 0;
+      let ruledOut = false;
       for (const other of group.members) {
         const score = affinity(member, other);
         if (score === null) {
-          fits = false;
+          ruledOut = true;
           break;
         }
+        if (score === "unsupported") continue;
+        supporting++;
         total += score;
       }
-      const score = fits ? total / group.members.length : -1;
-      if (fits && (!best || score > best.score)) best = { group, score };
+      if (ruledOut || supporting * 2 < group.members.length) continue;
+      const score = total / group.members.length;
+      if (!best || score > best.score) best = { group, score };
     }
     if (best) best.group.members.push(member);
     else groups.push({ members: [member] });

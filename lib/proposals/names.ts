@@ -5,6 +5,7 @@
  * registry knows it, else a normalized surname or place name. Pure.
  */
 import nlp from "compromise";
+import { doubleMetaphone } from "double-metaphone";
 import { buildMatcher, normalizeName, similarNames, type Matcher } from "@/lib/entities/match";
 import { overlaps } from "./text";
 import type { KeyedName, RegistryEntity, Span } from "./types";
@@ -110,9 +111,9 @@ export function findNames(text: string, registry: Registry | null): FoundName[] 
   const bodyWords = bodyCapitalizedWords(text, titleLines);
   const found: FoundName[] = [...known];
   for (const chain of capitalizedChains(text)) {
-    for (const part of splitAround(chain, known)) {
+    for (const part of splitAround(chain, known).flatMap((p) => splitAtPlaceOf(text, p, registry))) {
       const name = classify(text, part, titleLines, bodyWords, registry);
-      if (name) found.push(name);
+      if (name && !introducesKnownPerson(text, name, known)) found.push(name);
     }
   }
   found.sort((a, b) => a.start - b.start);
@@ -150,6 +151,12 @@ function withAffiliations(text: string, names: FoundName[]): FoundName[] {
 
 function isCountryName(n: FoundName): boolean {
   return n.level === "group" && (n.type === "DEMONYM" || isCountry(n));
+}
+
+/** "Evgeny" in "Evgeny Orlov" when the registry knows only "Orlov": part of that person's name, not a person. */
+function introducesKnownPerson(text: string, name: FoundName, known: FoundName[]): boolean {
+  if (name.level !== "person") return false;
+  return known.some((k) => k.type === "PERSON" && k.start === name.end + 1 && text[name.end] === " ");
 }
 
 function registryNames(text: string, registry: Registry): FoundName[] {
@@ -234,6 +241,18 @@ function splitChain(text: string, chain: Token[]): Token[][] {
   });
 }
 
+/** "President Emre Aydin of Turkey": the person, and the country they belong to, are two names. */
+function splitAtPlaceOf(text: string, part: Token[], registry: Registry | null): Token[][] {
+  for (let i = 1; i < part.length; i++) {
+    if (!/^ of (?:the )?$/.test(text.slice(part[i - 1].end, part[i].start))) continue;
+    const rest = part.slice(i);
+    const words = normalizeName(rest.map((t) => possessiveStripped(t.word)).join(" "));
+    const entity = registry?.byName.get(words);
+    if ((entity && entity.type === "PLACE") || tagsOf(words).some((t) => PLACE_TAGS.has(t)) || COUNTRY_ABBREVIATIONS[words.replace(/\.$/, "")]) return [part.slice(0, i), rest];
+  }
+  return [part];
+}
+
 function splitAround(chain: Token[], known: FoundName[]): Token[][] {
   const parts: Token[][] = [];
   let current: Token[] = [];
@@ -296,7 +315,10 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
   const introduced = first > 0;
   const rest = tokens.slice(first);
   const restLower = lower.slice(first);
-  if (rest.length === 1 && ROLE_WORDS.has(restLower[0])) return null;
+  if (rest.length === 1 && ROLE_WORDS.has(restLower[0])) {
+    // "Brazilian President" before a registry name: the demonym still says whom the person speaks for.
+    return isDemonymWord(tokens[0].word) ? named(text, tokens.slice(0, 1), "DEMONYM", registry, countryOfDemonym(tokens[0].word)) : null;
+  }
   if (rest.length === 1 && COUNTRY_ABBREVIATIONS[restLower[0]]) return named(text, rest, "PLACE", registry, COUNTRY_ABBREVIATIONS[restLower[0]], tokens[0].start);
   if (rest.length === 1 && isDemonymWord(rest[0].word) && !introduced) return named(text, rest, "DEMONYM", registry, countryOfDemonym(rest[0].word));
   if (rest.some((t) => hasTag(t.word, PERSON_TAGS)) || introduced) return named(text, beforeAffiliation(text, rest), "PERSON", registry, undefined, tokens[0].start);
@@ -350,16 +372,35 @@ function promoteSurnames(names: FoundName[]): FoundName[] {
 // Comparing names across articles
 // ---------------------------------------------------------------------------
 
-const surname = (name: string) => name.trim().split(/\s+/).pop() ?? name;
+const surname = (name: string) => normalizeName(name.trim().split(/\s+/).pop() ?? name);
+
+/** Transliterations of one surname ("Farouk"/"Faruq", "Sokolov"/"Sokoloff") sound alike: Double Metaphone codes. */
+function soundAlike(a: string, b: string): boolean {
+  if (a[0] !== b[0] || Math.abs(a.length - b.length) > 2) return false;
+  const [ca, cb] = [doubleMetaphone(a), doubleMetaphone(b)];
+  return ca.some((code) => code.length >= 3 && cb.includes(code));
+}
+
+const MAX_REMEMBERED_PAIRS = 50_000;
+const samePairs = new Map<string, boolean>();
 
 /**
  * Same participant: the same key; or, unless both are distinct registry entities, persons whose
- * surnames are spelled alike ("Zelensky"/"Zelenskyy", "Lavrov"/"Sergei Lavrov") and groups whose
- * names are.
+ * surnames are spelled or sound alike ("Zelensky"/"Zelenskyy", "Lavrov"/"Sergei Lavrov",
+ * "Farouk"/"Faruq") and groups whose names are spelled alike.
  */
 export function sameName(a: KeyedName, b: KeyedName): boolean {
   if (a.key === b.key) return true;
   if ((a.entityId && b.entityId) || a.level !== b.level) return false;
-  if (a.level === "person") return similarNames(surname(a.name), surname(b.name)) >= 0.8;
-  return similarNames(a.name, b.name) >= 0.85;
+  const pair = a.key < b.key ? `${a.key}\u0000${b.key}\u0000${a.name}\u0000${b.name}` : `${b.key}\u0000${a.key}\u0000${b.name}\u0000${a.name}`;
+  let same = samePairs.get(pair);
+  if (same === undefined) {
+    if (a.level === "person") {
+      const [sa, sb] = [surname(a.name), surname(b.name)];
+      same = similarNames(sa, sb) >= 0.8 || soundAlike(sa, sb);
+    } else same = similarNames(a.name, b.name) >= 0.85;
+    if (samePairs.size >= MAX_REMEMBERED_PAIRS) samePairs.clear();
+    samePairs.set(pair, same);
+  }
+  return same;
 }

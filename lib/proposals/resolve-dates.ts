@@ -8,7 +8,7 @@
 import { NO_PUBLICATION_DATE_NOTE, resolvedToDateLike, type ResolvedDate } from "@/lib/events/dates";
 import { shiftFrom } from "@/lib/events/relative-dates";
 import { normalizeName } from "@/lib/entities/match";
-import type { ArticleContext } from "./extract-events";
+import type { ArticleContext, SentenceParts } from "./extract-events";
 import { contains, overlaps } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
 import type { DateSource, EventMention, KeyedName, MentionDate, Span } from "./types";
@@ -42,7 +42,8 @@ export function mentionDate(resolved: ResolvedDate | null, source: DateSource | 
   };
 }
 
-const REPORTED_BEFORE = /\b(?:said|says|told\s+\S+|stated|reported|announced|confirmed|wrote|posted|added|noted|according\s+to\s+\S+)(?:\s+\S+){0,2}\s*$/i;
+/** "said on Saturday", "told reporters Sunday", "announced in a statement on Monday": the date of the report, not of the happening. */
+const REPORTED_BEFORE = /\b(?:said|says|told\s+(?:reporters|journalists|\p{Lu}\S*)|stated|reported|announced|confirmed|wrote|posted|added|noted)(?:\s+(?:late|early|in\s+a\s+statement|in\s+an\s+interview))?(?:\s+on)?\s*$/iu;
 
 /** A date expression worth taking: resolved, counted from another moment, or unresolvable for a stated reason. */
 function usable(d: ResolvedDate): boolean {
@@ -59,21 +60,56 @@ function withTime(day: ResolvedDate, times: ResolvedDate[]): ResolvedDate {
   return { ...day, time: time.time, precision, ...(time.timeZone ? { timeZone: time.timeZone } : {}), text: `${day.text} … ${time.text}` };
 }
 
-export function pickDate(ctx: ArticleContext, trigger: Trigger, scope: Span, sentence: Span, sources: Span[]): MentionDate {
+const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * "A meeting … is planned in Lisbon on Thursday": the date resolver reads the weekday from the
+ * tense of its clause; when the happening is announced, the weekday is the next one, not the last.
+ */
+function forwardIfPlanned(d: ResolvedDate, planned: boolean, publishedAt: string | null): ResolvedDate {
+  if (!planned || !publishedAt || !d.date || !d.relative || d.relativeTo || d.precision !== "day" || !WEEKDAY.test(d.text) || /\blast\b/i.test(d.text) || d.date >= publishedAt) return d;
+  const next = new Date(Date.parse(`${d.date}T00:00:00Z`) + 7 * MS_PER_DAY).toISOString().slice(0, 10);
+  return { ...d, date: next, note: "the next such weekday: the happening is announced, not past" };
+}
+
+export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, parts: SentenceParts, planned: boolean): MentionDate {
+  const { sentence, clauses } = parts;
   const inSentence = ctx.dates.filter((d) => contains(sentence, d));
-  const isReported = (d: ResolvedDate) =>
-    sources.some((s) => overlaps(s, d)) || REPORTED_BEFORE.test(ctx.text.slice(sentence.start, d.start));
+  const reportedAt = (d: ResolvedDate) => REPORTED_BEFORE.test(ctx.text.slice(sentence.start, d.start));
+  const isReported = (d: ResolvedDate) => trigger.kind !== "statement" && reportedAt(d);
   const times = inSentence.filter((d) => d.time);
   const distance = (d: ResolvedDate) => Math.min(Math.abs(d.start - trigger.end), Math.abs(trigger.start - d.end));
   // A stated calendar date wins over a weekday or "yesterday" restating it ("May 19 (Monday)").
   const rank = (d: ResolvedDate) => (d.relative ? 1 : 0);
   const byPreference = (a: ResolvedDate, b: ResolvedDate) => rank(a) - rank(b) || distance(a) - distance(b);
   const candidates = inSentence.filter(usable);
-  const inScope = candidates.filter((d) => overlaps(scope, d) && !isReported(d)).sort(byPreference);
-  if (inScope[0]) return mentionDate(withTime(inScope[0], times.filter((t) => overlaps(scope, t))), "stated", ctx.article.publishedAt);
-  const reported = candidates.filter(isReported).sort(byPreference);
+  const stated = (d: ResolvedDate) => mentionDate(withTime(forwardIfPlanned(d, planned, ctx.article.publishedAt), times), "stated", ctx.article.publishedAt);
+  const own = candidates.filter((d) => overlaps(clause, d) && !isReported(d)).sort(byPreference);
+  if (own[0]) return stated(own[0]);
+  // "On May 17, at the initiative of the US side, Lavrov spoke …": a clause that is only a date dates the sentence.
+  const leading = clauses
+    .filter((c) => c.end <= clause.start)
+    .reverse()
+    .flatMap((c) => (dateOnly(ctx.text, c, inSentence) ? candidates.filter((d) => contains(c, d)).sort(byPreference) : []));
+  if (leading[0] && !isReported(leading[0])) return stated(leading[0]);
+  // The report's own date ("…, the ministry said on Saturday"), unless the happening is only mentioned in passing ("which …").
+  const inRelativeClause = /^\s*(?:which|who|whose)\b/i.test(ctx.text.slice(clause.start, clause.start + 8));
+  const reported = inRelativeClause ? [] : candidates.filter(reportedAt).sort(byPreference);
   if (reported[0]) return mentionDate(reported[0], "reported", ctx.article.publishedAt);
   return mentionDate(null, null, ctx.article.publishedAt);
+}
+
+/** A clause holding nothing but dates and a few words ("On May 17", "On Eastern Time May 19 (Monday) at 10:00 AM"). */
+function dateOnly(text: string, clause: Span, dates: ResolvedDate[]): boolean {
+  let rest = "";
+  let at = clause.start;
+  for (const d of dates.filter((d) => contains(clause, d)).sort((a, b) => a.start - b.start)) {
+    rest += ` ${text.slice(at, d.start)}`;
+    at = Math.max(at, d.end);
+  }
+  rest += ` ${text.slice(at, clause.end)}`;
+  return rest.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length <= 6;
 }
 
 // ---------------------------------------------------------------------------

@@ -41,7 +41,10 @@ function forms(...verbs: string[]): string[] {
   const all = new Set<string>();
   for (const verb of verbs) {
     all.add(verb);
-    for (const conjugation of nlp(verb).verbs().conjugate() as Record<string, string>[]) {
+    // Tagged as a verb first: compromise reads a lone "host" or "call" as a noun.
+    const doc = nlp(verb);
+    doc.tag("Infinitive");
+    for (const conjugation of doc.verbs().conjugate() as Record<string, string>[]) {
       for (const [tense, form] of Object.entries(conjugation)) if (tense !== "FutureTense") all.add(form);
     }
   }
@@ -65,11 +68,12 @@ const SPEAK = forms("speak", "talk", "chat").filter((f) => f !== "talks");
 const MEET = forms("meet", "host", "receive");
 const NEGOTIATE = forms("negotiate");
 const VISIT = forms("visit");
-const TRAVEL = forms("travel", "fly", "arrive", "go", "head");
+// American spellings and irregular forms the conjugator does not give.
+const TRAVEL = [...forms("travel", "fly", "arrive", "go", "head"), "traveled", "traveling"];
 const AGREE = forms("agree");
 const SIGN = forms("sign");
 const EXCHANGE = forms("exchange", "swap", "trade");
-const ANNOUNCE = forms("announce", "declare", "say", "state", "post", "write", "tweet", "issue", "release", "publish");
+const ANNOUNCE = [...forms("announce", "declare", "say", "state", "post", "write", "tweet", "issue", "release", "publish"), "tweeted"];
 const CAPTIVE_WORDS = String.raw`prisoners?(?:\s+of\s+war)?|POWs?|captives|detainees|bodies|soldiers|servicemen|civilians|hostages`;
 const CAPTIVES = `(?:${CAPTIVE_WORDS})`;
 
@@ -77,7 +81,7 @@ const CAPTIVES = `(?:${CAPTIVE_WORDS})`;
 export const TRIGGER_RULES: TriggerRule[] = [
   { kind: "phone_call", verbal: false, re: /\b(?:tele)?phone\s+(?:call|conversation|talks?|contact|discussion)s?\b/giu },
   { kind: "phone_call", verbal: false, re: /\b(?:(?:the|a|an|their|his|her|this|that|its|first|second|third|last|latest|next|previous|upcoming|planned|anticipated|expected|scheduled|leaders['’]|\p{Lu}[\p{L}'’-]*['’]s?)\s+)(?:\p{L}+[-\s])?(?:call|conversation)s?\b(?!\s+for\b)/giu },
-  { kind: "phone_call", verbal: true, re: new RegExp(String.raw`\b(?:${alt(CALL)})\b(?!\s+(?:for|on|off|up|in|it|them|this|that)\b)${NAME_AHEAD}`, "giu") },
+  { kind: "phone_call", verbal: true, re: new RegExp(String.raw`(?<!so-)\b(?:${alt(CALL)})\b(?!\s+(?:for|on|off|up|in|it|them|this|that)\b)${NAME_AHEAD}`, "giu") },
   { kind: "phone_call", verbal: true, re: new RegExp(String.raw`\b(?:${alt(SPEAK)})\s+(?:(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\s+)?(?:with|to)\b`, "giu") },
   { kind: "exchange", verbal: false, re: new RegExp(String.raw`\b${CAPTIVES}\s+(?:exchanges?|swaps?)\b|\b(?:exchanges?|swaps?)\s+of\s+(?:\S+\s+){0,2}${CAPTIVES}`, "giu") },
   { kind: "exchange", verbal: true, re: new RegExp(String.raw`\b(?:${alt(EXCHANGE)})\s+(?:\S+\s+){0,3}${CAPTIVES}`, "giu") },
@@ -110,7 +114,7 @@ export const HYPOTHETICAL = new RegExp(
     "possibility", "prospects?", "hypothetical", "any", "no", "not", "never", "without", "hopes?", "hoped", "hoping",
     "wants?", "wanted", "seeks?", "seeking", "sought", "ready", "willing", "open", "prelude", "calls? for", "called for",
     "demand(?:s|ed)?", "urg(?:e|es|ed|ing)", "push(?:es|ed|ing)? for", "aimed at", "in order to", "in preparation", "such",
-    "every", "regular", "frequent", "often",
+    "every", "regular", "frequent", "often", "preparations? for", "prepar(?:e|es|ing) for",
   ])})\b`,
 );
 
