@@ -7,7 +7,7 @@
 import { resolveDatesInText, type ResolvedDate } from "@/lib/events/dates";
 import { extractClaims } from "./claims";
 import { findNames, isCountry, sameName, titleCaseLines, type FoundName, type Registry } from "./names";
-import { pickDate } from "./resolve-dates";
+import { pickDate, withDaysOfMonth } from "./resolve-dates";
 import { attachedNames, clauseAt, clauseSpans, insideQuote, quoteSpans, sourceNames } from "./sentence";
 import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
@@ -29,6 +29,7 @@ const SAME_HAPPENING_DISTANCE = 40;
 
 const PLACE_BEFORE = /\b(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 const DESTINATION_BEFORE = /\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$/iu;
+const VERB_BEFORE_PREPOSITION = /\b(?:\p{L}+ed|met|meet|meets|held|hold|holds|place|began|begin|begins|opened|concluded|arrived|gathered|convened|talks|meeting|meetings|summit|negotiations)\s+(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 const NOT_THE_HAPPENINGS_PLACE = /\b(?:war|conflict|crisis|situation|peace|fighting|troops|settlement|ceasefire|sanctions|people|soldiers|interests|relations|region|operations?|attacks?)\b/i;
 
 /** "in Istanbul", "visited Moscow", "the Istanbul talks" (a city before the noun; a country there is a party). */
@@ -39,7 +40,9 @@ function placeOf(text: string, trigger: Trigger, clause: Span, names: FoundName[
     const before = text.slice(Math.max(clause.start, n.start - 30), n.start);
     const between = n.start >= trigger.end ? text.slice(trigger.end, n.start) : text.slice(n.end, trigger.start);
     const attributive = n.end <= trigger.start && /^\s*$/.test(text.slice(n.end, trigger.start)) && !trigger.verbal && !isCountry(n) && !/[-–]$/.test(text.slice(n.start - 1, n.start));
-    const located = PLACE_BEFORE.test(before) || (trigger.kind === "visit" && DESTINATION_BEFORE.test(before));
+    // "met in Riyadh", "talks … concluded in Istanbul"; not "properties in the U.S." after the trigger.
+    const governed = n.end <= trigger.start || n.start - trigger.end <= 30 || VERB_BEFORE_PREPOSITION.test(before);
+    const located = governed && (PLACE_BEFORE.test(before) || (trigger.kind === "visit" && DESTINATION_BEFORE.test(before)));
     if (!attributive && !located) continue;
     if (n.type === "OTHER" && !located) continue;
     if (!attributive && (NOT_THE_HAPPENINGS_PLACE.test(between) || between.length > 120)) continue;
@@ -53,14 +56,16 @@ const PRONOUN_SUBJECT = /\b(he|she|i|we|his|her)\b(?:['’]ll|\s+(?:[\p{L}'’-]
 
 /** "he plans to speak", "I'll be speaking": the person the pronoun stands for. */
 function pronounSubject(ctx: ArticleContext, trigger: Trigger, sentence: Span, sources: FoundName[]): FoundName | null {
-  const before = ctx.text.slice(Math.max(sentence.start, trigger.start - 40), trigger.start);
+  // "his conversation with the Russian leader": the pronoun may open the trigger's own words.
+  const own = /^(his|her)\s/i.exec(ctx.text.slice(trigger.start, trigger.end));
+  const before = own ? `${ctx.text.slice(Math.max(sentence.start, trigger.start - 40), trigger.start)}${own[0]}` : ctx.text.slice(Math.max(sentence.start, trigger.start - 40), trigger.start);
   const m = PRONOUN_SUBJECT.exec(before);
   if (!m) return null;
   const persons = ctx.names.filter((n) => n.level === "person");
   // "I'll be speaking …," Trump told reporters: the speaker named in the sentence.
   const speaker = /^(?:i|we)$/i.test(m[1]) ? sources.find((n) => n.level === "person" && contains(sentence, n)) : undefined;
   if (speaker) return speaker;
-  const pronounAt = trigger.start - before.length + m.index;
+  const pronounAt = trigger.start - before.length + (own ? own[0].length : 0) + m.index;
   const earlier = persons.filter((n) => n.end <= pronounAt && n.start >= Math.max(0, pronounAt - 600));
   return earlier[earlier.length - 1] ?? null;
 }
@@ -83,7 +88,23 @@ export interface SentenceParts {
   names: FoundName[];
 }
 
-function participantsOf(ctx: ArticleContext, parts: SentenceParts, trigger: Trigger, place: FoundName | null): KeyedName[] {
+const SEPARATELY = /\bseparate(?:ly)?\b/i;
+
+/**
+ * The participants, and for "separate calls to X and Y" (or "spoke separately with X and Y") one
+ * list per object: each call had the subject and one of them.
+ */
+function participantsOf(ctx: ArticleContext, parts: SentenceParts, trigger: Trigger, place: FoundName | null): { participants: KeyedName[]; separately: KeyedName[][] } {
+  const participants = participantList(ctx, parts, trigger, place);
+  const attachment = attachedNames(ctx.text, parts.names, trigger, parts.sentence, parts.clauses);
+  const objects = attachment.objects.filter((n) => n.level === "person").map(keyed);
+  const around = ctx.text.slice(Math.max(parts.sentence.start, trigger.start - 20), trigger.end + 12);
+  if (!SEPARATELY.test(around) || objects.length < 2) return { participants, separately: [] };
+  const others = participants.filter((p) => !objects.some((o) => sameName(o, p)));
+  return { participants, separately: objects.map((o) => [...others, o]) };
+}
+
+function participantList(ctx: ArticleContext, parts: SentenceParts, trigger: Trigger, place: FoundName | null): KeyedName[] {
   const attachment = attachedNames(ctx.text, parts.names, trigger, parts.sentence, parts.clauses);
   const quote = insideQuote(parts.quotes, trigger);
   const usable = attachment.names.filter(
@@ -144,33 +165,38 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
     sources: sourceNames(ctx.text, names, sentence),
     names,
   };
-  return triggers.map((trigger): Candidate => {
+  return triggers.flatMap((trigger): Candidate[] => {
     const happening = happenings.find((h) => contains(h, trigger));
     const clause = happening ?? clauseAt(parts.clauses, trigger.start);
     const place = placeOf(ctx.text, trigger, clause, ctx.names);
-    const participants = happening ? [] : participantsOf(ctx, parts, trigger, place);
-    const planned = PLANNED.test(surroundings(ctx.text, clause, sentence));
-    const date = pickDate(ctx, trigger, clause, parts, planned);
-    return {
-      key: `${ctx.article.id}#${trigger.start}`,
-      articleId: ctx.article.id,
-      outlet: ctx.article.outlet,
-      publishedAt: ctx.article.publishedAt,
-      kind: trigger.kind,
-      planned,
-      participants,
-      place: place ? keyed(place) : null,
-      date,
-      statedDates: date.source === "stated" ? [date] : [],
-      passages: [sentence],
-      trigger: { start: trigger.start, end: trigger.end },
-      // A statement's content is often modal ("would review", "called for talks"): only its own words count.
-      hypothetical: trigger.kind !== "statement" && HYPOTHETICAL.test(nearWords(ctx.text, trigger, clause).replace(/\b(?:no|not)\s+(?:details?|comment)\b/gi, "")),
-      // "the Istanbul talks" in "the day after the Istanbul talks" names another happening; its parties are not this sentence's.
-      definite: trigger.definite && !happening,
-      specific: trigger.verbal || trigger.definite || participants.length > 0 || place !== null || date.source === "stated",
-    };
+    const { participants, separately } = happening ? { participants: [], separately: [] } : participantsOf(ctx, parts, trigger, place);
+    return (separately.length > 1 ? separately : [participants]).map((list, i) => candidate(ctx, parts, trigger, clause, place, list, happening, i));
   });
+}
+
+function candidate(ctx: ArticleContext, parts: SentenceParts, trigger: Trigger, clause: Span, place: FoundName | null, participants: KeyedName[], happening: Span | undefined, index: number): Candidate {
+  const sentence = parts.sentence;
+  const planned = PLANNED.test(surroundings(ctx.text, clause, sentence));
+  const date = pickDate(ctx, trigger, clause, parts, planned);
+  return {
+    key: `${ctx.article.id}#${trigger.start}${index > 0 ? `.${index}` : ""}`,
+    articleId: ctx.article.id,
+    outlet: ctx.article.outlet,
+    publishedAt: ctx.article.publishedAt,
+    kind: trigger.kind,
+    planned,
+    participants,
+    place: place ? keyed(place) : null,
+    date,
+    statedDates: date.source === "stated" ? [date] : [],
+    passages: [sentence],
+    trigger: { start: trigger.start, end: trigger.end },
+    // A statement's content is often modal ("would review", "called for talks"): only its own words count.
+    hypothetical: trigger.kind !== "statement" && HYPOTHETICAL.test(nearWords(ctx.text, trigger, clause).replace(/\b(?:no|not)\s+(?:details?|comment)\b/gi, "")),
+    // "the Istanbul talks" in "the day after the Istanbul talks" names another happening; its parties are not this sentence's.
+    definite: trigger.definite && !happening,
+    specific: trigger.verbal || trigger.definite || participants.length > 0 || place !== null || date.source === "stated",
+  };
 }
 
 function participantsFit(later: KeyedName[], earlier: KeyedName[]): boolean {
@@ -195,11 +221,13 @@ function datesFit(a: EventMention["date"], b: EventMention["date"]): boolean {
 function coreferent(earlier: Candidate[], m: Candidate): Candidate | undefined {
   for (let i = earlier.length - 1; i >= 0; i--) {
     const e = earlier[i];
-    if (!kindsCompatible(e.kind, m.kind) || !datesFit(e.date, m.date) || !participantsFit(m.participants, e.participants)) continue;
+    // "Tuesday's talks" after "Trump will speak with Putin on Tuesday": talks by phone.
+    const talksByPhone = [e.kind, m.kind].includes("phone_call") && [e.kind, m.kind].includes("talks") && !m.place && Boolean(e.date.date && e.date.date === m.date.date);
+    if ((!kindsCompatible(e.kind, m.kind) && !talksByPhone) || !datesFit(e.date, m.date) || !participantsFit(m.participants, e.participants)) continue;
     if (e.place && m.place && !sameName(e.place, m.place)) continue;
     const sameDay = Boolean(e.date.date && m.date.date && e.date.date === m.date.date);
     const shared = sharedParticipants(e.participants, m.participants);
-    const sameKind = e.kind === m.kind;
+    const sameKind = e.kind === m.kind || talksByPhone;
     const undated = !m.date.date && !m.date.relativeTo;
     const refersBack = m.definite && undated;
     const sameParties = shared >= Math.min(2, e.participants.length, m.participants.length) && shared > 0;
@@ -257,7 +285,7 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
     text,
     sentences: sentenceSpans(text),
     names: findNames(text, registry),
-    dates: resolveDatesInText(text, article.publishedAt),
+    dates: withDaysOfMonth(text, resolveDatesInText(text, article.publishedAt), article.publishedAt),
   };
   const headlines = titleCaseLines(text);
   const triggers = lineSpans(text).flatMap((line) => (headlines.some((h) => h.start === line.start) ? [] : findTriggers(text, line)));
@@ -267,14 +295,15 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
     while (next < triggers.length && triggers[next].start < sentence.start) next++;
     const inSentence: Trigger[] = [];
     for (let i = next; i < triggers.length && triggers[i].end <= sentence.end; i++) inSentence.push(triggers[i]);
-    for (const m of mentionsOfSentence(ctx, sentence, inSentence)) {
+    for (const m of mentionsOfSentence(ctx, sentence, inSentence)) { if (process.env.DBG) console.log("CAND", m.key, m.kind, ctx.text.slice(m.trigger.start, m.trigger.end), "hyp", m.hypothetical, "def", m.definite, "spec", m.specific, m.participants.map((p) => p.name), m.place?.name, m.date.localDate, substantial(m), "coref", coreferent(kept, m)?.key);
       // "What does Trump want to talk to Putin about?": a hypothetical mention joins nothing unless it points back ("the call").
       const target = m.hypothetical && !m.definite ? undefined : coreferent(kept, m);
       if (target) absorb(target, m);
       else {
         const groupReference = GROUP_REFERENCE.test(ctx.text.slice(m.passages[0].start, m.passages[0].end));
         if (m.participants.length === 0 && (m.definite || groupReference)) m.participants = participantsReferredTo(kept, m, groupReference);
-        if (substantial(m) || m.definite) kept.push(m);
+        // A bare "the talks" with nothing of its own and nothing to point back to would gather unrelated mentions.
+        if (substantial(m) || (m.definite && (m.participants.length > 0 || m.place || m.date.date))) kept.push(m);
       }
     }
   }

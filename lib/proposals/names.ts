@@ -223,7 +223,7 @@ function splitChain(text: string, chain: Token[]): Token[][] {
   const parts: Token[][] = [];
   let current: Token[] = [];
   for (const token of chain) {
-    if (CALENDAR.test(token.word)) {
+    if (CALENDAR.test(possessiveStripped(token.word))) {
       if (current.length > 0) parts.push(current);
       current = [];
       continue;

@@ -5,10 +5,11 @@
  * "The day after the Istanbul talks" is resolved here against that happening's date, once
  * the happening is known. Nothing is guessed: without a date the mention says why. Pure.
  */
-import { NO_PUBLICATION_DATE_NOTE, resolvedToDateLike, type ResolvedDate } from "@/lib/events/dates";
+import { NO_PUBLICATION_DATE_NOTE, resolveDatesInText, resolvedToDateLike, type ResolvedDate } from "@/lib/events/dates";
 import { shiftFrom } from "@/lib/events/relative-dates";
 import { normalizeName } from "@/lib/entities/match";
 import type { ArticleContext, SentenceParts } from "./extract-events";
+import { sameName } from "./names";
 import { contains, overlaps } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
 import type { DateSource, EventMention, KeyedName, MentionDate, Span } from "./types";
@@ -45,8 +46,12 @@ export function mentionDate(resolved: ResolvedDate | null, source: DateSource | 
 /** "said on Saturday", "told reporters Sunday", "announced in a statement on Monday": the date of the report, not of the happening. */
 const REPORTED_BEFORE = /\b(?:said|says|told\s+(?:reporters|journalists|\p{Lu}\S*)|stated|reported|announced|confirmed|wrote|posted|added|noted)(?:\s+(?:late|early|in\s+a\s+statement|in\s+an\s+interview))?(?:\s+on)?\s*$/iu;
 
+const LOWER_CASE_MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
 /** A date expression worth taking: resolved, counted from another moment, or unresolvable for a stated reason. */
 function usable(d: ResolvedDate): boolean {
+  // "march of victories", "may": a month name in lower case alone is a word, not a date.
+  if (LOWER_CASE_MONTH.test(d.text)) return false;
   return Boolean(d.date || d.relativeTo || d.note === NO_PUBLICATION_DATE_NOTE || (d.note?.startsWith("the year is not stated") ?? false));
 }
 
@@ -68,9 +73,49 @@ const MS_PER_DAY = 86_400_000;
  * tense of its clause; when the happening is announced, the weekday is the next one, not the last.
  */
 function forwardIfPlanned(d: ResolvedDate, planned: boolean, publishedAt: string | null): ResolvedDate {
-  if (!planned || !publishedAt || !d.date || !d.relative || d.relativeTo || d.precision !== "day" || !WEEKDAY.test(d.text) || /\blast\b/i.test(d.text) || d.date >= publishedAt) return d;
-  const next = new Date(Date.parse(`${d.date}T00:00:00Z`) + 7 * MS_PER_DAY).toISOString().slice(0, 10);
-  return { ...d, date: next, note: "the next such weekday: the happening is announced, not past" };
+  if (!planned || !publishedAt || !d.date || !d.relative || d.relativeTo || d.precision !== "day" || /\blast\b/i.test(d.text) || d.date >= publishedAt) return d;
+  if (WEEKDAY.test(d.text)) {
+    const next = new Date(Date.parse(`${d.date}T00:00:00Z`) + 7 * MS_PER_DAY).toISOString().slice(0, 10);
+    return { ...d, date: next, note: "the next such weekday: the happening is announced, not past" };
+  }
+  if (DAY_OF_MONTH.test(d.text)) {
+    const day = new Date(Date.parse(`${d.date}T00:00:00Z`));
+    const next = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()));
+    if (next.getUTCDate() === day.getUTCDate()) return { ...d, date: next.toISOString().slice(0, 10), note: "the next such day of the month: the happening is announced, not past" };
+  }
+  return d;
+}
+
+const DAY_OF_MONTH = /\bthe\s+\d{1,2}(?:st|nd|rd|th)\b/i;
+const ON_DAY_OF_MONTH = /\bon\s+the\s+(\d{1,2})(st|nd|rd|th)\b/gi;
+
+/**
+ * "on the 23rd for talks": the date resolver reads a bare day of the month only before a few
+ * words (so that "the 47th Brigade" is not a date); after "on" it always is one. Such days it
+ * left out are resolved alone and added.
+ */
+export function withDaysOfMonth(text: string, dates: ResolvedDate[], publishedAt: string | null): ResolvedDate[] {
+  const added: ResolvedDate[] = [];
+  for (const m of text.matchAll(ON_DAY_OF_MONTH)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (dates.some((d) => overlaps(d, span))) continue;
+    const [alone] = resolveDatesInText(`${m[0]}.`, publishedAt);
+    if (alone) added.push({ ...alone, text: m[0], start: span.start, end: span.end });
+  }
+  return added.length === 0 ? dates : [...dates, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "A day later" when the resolver found no earlier date in the paragraph but one was added
+ * above: counted from the nearest earlier day-precise date of the paragraph.
+ */
+function reanchored(text: string, d: ResolvedDate, dates: ResolvedDate[]): ResolvedDate {
+  if (d.date || !d.relativeTo || d.relativeTo.happening || d.relativeTo.amount === null) return d;
+  const paragraph = text.lastIndexOf("\n", d.start - 1) + 1;
+  const anchor = dates.filter((e) => e.end <= d.start && e.start >= paragraph && e.date && ["day", "hour", "minute"].includes(e.precision)).pop();
+  const shifted = anchor ? shiftFrom(anchor.date!, d.relativeTo) : null;
+  if (!anchor || !shifted) return d;
+  return { ...d, date: shifted.date, precision: shifted.precision, relativeTo: { ...d.relativeTo, anchor: anchor.date! }, note: `counted from ${anchor.text} (${anchor.date})` };
 }
 
 export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, parts: SentenceParts, planned: boolean): MentionDate {
@@ -84,7 +129,7 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
   const rank = (d: ResolvedDate) => (d.relative ? 1 : 0);
   const byPreference = (a: ResolvedDate, b: ResolvedDate) => rank(a) - rank(b) || distance(a) - distance(b);
   const candidates = inSentence.filter(usable);
-  const stated = (d: ResolvedDate) => mentionDate(withTime(forwardIfPlanned(d, planned, ctx.article.publishedAt), times), "stated", ctx.article.publishedAt);
+  const stated = (d: ResolvedDate) => mentionDate(withTime(forwardIfPlanned(reanchored(ctx.text, d, ctx.dates), planned, ctx.article.publishedAt), times), "stated", ctx.article.publishedAt);
   const own = candidates.filter((d) => overlaps(clause, d) && !isReported(d)).sort(byPreference);
   if (own[0]) return stated(own[0]);
   // "On May 17, at the initiative of the US side, Lavrov spoke …": a clause that is only a date dates the sentence.
@@ -95,7 +140,8 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
   if (leading[0] && !isReported(leading[0])) return stated(leading[0]);
   // The report's own date ("…, the ministry said on Saturday"), unless the happening is only mentioned in passing ("which …").
   const inRelativeClause = /^\s*(?:which|who|whose)\b/i.test(ctx.text.slice(clause.start, clause.start + 8));
-  const reported = inRelativeClause ? [] : candidates.filter(reportedAt).sort(byPreference);
+  // An announced happening comes after the report of it: the report's date is not its date.
+  const reported = inRelativeClause || planned ? [] : candidates.filter(reportedAt).sort(byPreference);
   if (reported[0]) return mentionDate(reported[0], "reported", ctx.article.publishedAt);
   return mentionDate(null, null, ctx.article.publishedAt);
 }
@@ -137,11 +183,14 @@ export function resolveAgainstHappenings(mention: EventMention, happenings: Date
   const phraseKey = ` ${normalizeName(phrase)} `;
   const phraseKinds = findTriggers(phrase, { start: 0, end: phrase.length }).map((t) => t.kind);
   const namesIn = (h: DatedHappening) => [...h.names, ...(h.place ? [h.place] : [])].filter((n) => phraseKey.includes(` ${normalizeName(n.name.split(/\s+/).pop() ?? n.name)} `));
+  // The happening the phrase names: of its kind (the same kind first), naming its place or parties,
+  // sharing the mention's own parties if possible, and the latest before the article.
+  const score = (h: DatedHappening) => (h.kind !== null && phraseKinds.includes(h.kind) ? 2 : 0) + h.names.filter((n) => mention.participants.some((p) => sameName(p, n) || (p.affiliation && normalizeName(n.name) === p.affiliation))).length;
   const candidates = happenings
     .filter((h) => phraseKinds.length === 0 || (h.kind !== null && phraseKinds.some((k) => kindsCompatible(k, h.kind!))))
     .filter((h) => namesIn(h).length > 0 || (phraseKinds.length > 0 && !/\p{Lu}/u.test(phrase.slice(1))))
     .filter((h) => !mention.publishedAt || h.date <= mention.publishedAt)
-    .sort((a, b) => b.date.localeCompare(a.date));
+    .sort((a, b) => score(b) - score(a) || b.date.localeCompare(a.date));
   const anchor = candidates[0];
   const shifted = anchor ? shiftFrom(anchor.date, relativeTo) : null;
   if (!anchor || !shifted) return mention;

@@ -45,8 +45,10 @@ export function quoteSpans(text: string, sentence: Span): Span[] {
 
 /** What may stand between two names of one list: "and", commas, "the", roles, possessives, hyphens. */
 function isListGap(gap: string): boolean {
-  const words = gap.replace(/['’]s\b/g, " ").split(/[\s,&/–-]+/).filter(Boolean);
-  return gap.length <= 60 && !/[;:.!?()"“”]/.test(gap) && words.every((w) => w === "and" || w === "the" || w === "of" || ROLE_WORDS.has(w.toLowerCase()));
+  // The full stop of an abbreviation ("U.S. and Russia") that the name's span left out.
+  const inner = gap.replace(/^\./, "");
+  const words = inner.replace(/['’]s\b/g, " ").split(/[\s,&/–-]+/).filter(Boolean);
+  return inner.length <= 60 && !/[;:.!?()"“”]/.test(inner) && words.every((w) => w === "and" || w === "the" || w === "of" || ROLE_WORDS.has(w.toLowerCase()));
 }
 
 /** The list of names that ends right before `offset` (only list separators in between). */
@@ -87,6 +89,8 @@ const LIGHT_VERB_BEFORE = /\b(?:had|has|have|having|held|hold|holds|holding|made
 
 export interface Attachment {
   names: FoundName[];
+  /** The names after a verb or after "with/to/between": "separate calls to X and Y" are calls with each. */
+  objects: FoundName[];
   /** How the names were found: attached to the trigger, or only the clause next to it. */
   how: "attached" | "clause" | "none";
 }
@@ -102,6 +106,9 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
   const add = (list: FoundName[]) => {
     for (const n of list) if (!found.includes(n)) found.push(n);
   };
+  // "Trump's call", "the Trump-Putin call": names inside the words of the trigger.
+  add(names.filter((n) => overlaps(n, trigger)));
+  let objects: FoundName[] = [];
   // "X, who met Y": the clause opens with "who"; its subject is the name before it.
   const relative = /^\s*(?:who|which)\b/i.test(text.slice(clause.start, clause.start + 8));
   const subjectFloor = relative ? sentence.start : clause.start;
@@ -110,12 +117,14 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
     const pronounOrNames = relative ? listEndingAt(text, names, clause.start - 1, sentence.start) : [];
     add(pronounOrNames);
     add(subjectBefore(text, names, trigger.start, subjectFloor, head));
-    add(listStartingAt(text, names, trigger.end, clause.end, OBJECT_LEAD));
+    objects = listStartingAt(text, names, trigger.end, clause.end, OBJECT_LEAD);
+    add(objects);
   } else {
     add(listEndingAt(text, names, trigger.start, sentence.start));
     const possessive = names.find((n) => n.end <= trigger.start && /^['’]s?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(n.end, trigger.start)));
     if (possessive) add([possessive]);
-    add(listStartingAt(text, names, trigger.end, clause.end, NOUN_OBJECT_LEAD));
+    objects = listStartingAt(text, names, trigger.end, clause.end, NOUN_OBJECT_LEAD);
+    add(objects);
     const light = LIGHT_VERB_BEFORE.exec(text.slice(Math.max(subjectFloor, trigger.start - 120), trigger.start));
     if (light) {
       const verbAt = trigger.start - (text.slice(Math.max(subjectFloor, trigger.start - 120), trigger.start).length - light.index);
@@ -123,15 +132,16 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
       if (relative) add(listEndingAt(text, names, clause.start - 1, sentence.start));
     }
   }
-  if (found.length > 0) return { names: found, how: "attached" };
+  if (found.length > 0) return { names: found, objects, how: "attached" };
+  const none: Attachment = { names: [], objects: [], how: "none" };
   // "In a phone call on Monday, X and Y discussed …": the names open the next clause.
   const inClause = names.filter((n) => contains(clause, n));
-  if (inClause.length > 0) return { names: [], how: "none" };
+  if (inClause.length > 0) return none;
   const next = clauses.find((c) => c.start >= clause.end && names.some((n) => contains(c, n)));
-  if (!next) return { names: [], how: "none" };
+  if (!next) return none;
   const opening = names.filter((n) => contains(next, n)).sort((a, b) => a.start - b.start);
   const list = [opening[0], ...listStartingAt(text, names, opening[0].end, next.end, /^(?=\s*(?:,|and|&))/)];
-  return /^\s*(?:[\p{L}'’-]+\s+){0,3}$/u.test(text.slice(next.start, opening[0].introStart)) ? { names: list, how: "clause" } : { names: [], how: "none" };
+  return /^\s*(?:[\p{L}'’-]+\s+){0,3}$/u.test(text.slice(next.start, opening[0].introStart)) ? { names: list, objects: [], how: "clause" } : none;
 }
 
 /** The subject: the list of names closest before `offset` in its clause, with at most a few words (auxiliaries, adverbs) between. */

@@ -103,7 +103,7 @@ export interface MentionDate extends ProposedDate {
 
 /** One article's account of one happening. */
 export interface EventMention {
-  /** `<articleId>#<offset of its first trigger>`: stable while the text is unchanged. */
+  /** `<articleId>#<offset of its first trigger>` (".1", ".2" for the second and third of "separate calls to X, Y and Z"): stable while the text is unchanged. */
   key: string;
   articleId: string;
   outlet: string | null;

@@ -114,7 +114,7 @@ export const HYPOTHETICAL = new RegExp(
     "possibility", "prospects?", "hypothetical", "any", "no", "not", "never", "without", "hopes?", "hoped", "hoping",
     "wants?", "wanted", "seeks?", "seeking", "sought", "ready", "willing", "open", "prelude", "calls? for", "called for",
     "demand(?:s|ed)?", "urg(?:e|es|ed|ing)", "push(?:es|ed|ing)? for", "aimed at", "in order to", "in preparation", "such",
-    "every", "regular", "frequent", "often", "preparations? for", "prepar(?:e|es|ing) for",
+    "every", "preparations? for", "prepar(?:e|es|ing) for",
   ])})\b`,
 );
 
