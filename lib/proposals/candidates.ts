@@ -23,9 +23,20 @@ interface Sourced {
   value: ClaimValue;
 }
 
+const placeName = (value: ClaimValue, names: EntityNames) => (value.type === "text" ? value.text : value.type === "entities" ? (names.get(value.ids[0]) ?? value.ids[0]) : "");
+
 const outletKey = (s: CandidateSide) => s.outlet?.trim().toLowerCase() || `article:${s.articleId}`;
 
-export function findContradictionCandidates(claims: ClaimProposal[], known: KnownClaim[], names: EntityNames): ContradictionCandidate[] {
+/**
+ * `sameArea` says when two places are one or contain each other as the texts put them ("Riyadh,
+ * Saudi Arabia"), so "Saudi Arabia" and "Riyadh" are not a conflict.
+ */
+export function findContradictionCandidates(
+  claims: ClaimProposal[],
+  known: KnownClaim[],
+  names: EntityNames,
+  sameArea: (a: string, b: string) => boolean = () => false,
+): ContradictionCandidate[] {
   const proposalOfEvent = new Map(claims.filter((c) => c.eventId).map((c) => [c.eventId!, c.proposalKey]));
   const sourced: Sourced[] = [
     ...claims.map((c) => ({
@@ -57,6 +68,7 @@ export function findContradictionCandidates(claims: ClaimProposal[], known: Know
         const [a, b] = [group[i], group[j]];
         if (a.side.accepted && b.side.accepted) continue;
         if (outletKey(a.side) === outletKey(b.side) || compareValues(a.value, b.value) !== "conflict") continue;
+        if (a.attribute === "place" && sameArea(placeName(a.value, names), placeName(b.value, names))) continue;
         const pair = [a.side.label, b.side.label].sort().join("\u0000");
         if (seen.has(pair)) continue;
         seen.add(pair);

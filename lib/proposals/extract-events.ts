@@ -6,13 +6,14 @@
  */
 import { resolveDatesInText, type ResolvedDate } from "@/lib/events/dates";
 import { extractClaims } from "./claims";
-import { findNames, isCountry, sameName, titleCaseLines, type FoundName, type Registry } from "./names";
+import { normalizeName } from "@/lib/entities/match";
+import { findNames, isCountry, sameName, samePlace, titleCaseLines, type FoundName, type Registry } from "./names";
 import { pickDate, withDaysOfMonth } from "./resolve-dates";
 import { attachedNames, clauseAt, clauseSpans, insideQuote, quoteSpans, sourceNames } from "./sentence";
 import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
 import type { ArticleExtraction, EventMention, KeyedName, MentionDate, ProposalArticle, Span } from "./types";
-import { HYPOTHETICAL, kindsCompatible, PLANNED } from "./vocabulary";
+import { HYPOTHETICAL, kindsCompatible, PLANNED, ROLE_WORDS } from "./vocabulary";
 
 /** Everything about the article's text that mentions and claims are read from, computed once. */
 export interface ArticleContext {
@@ -40,8 +41,8 @@ function placeOf(text: string, trigger: Trigger, clause: Span, names: FoundName[
     const before = text.slice(Math.max(clause.start, n.start - 30), n.start);
     const between = n.start >= trigger.end ? text.slice(trigger.end, n.start) : text.slice(n.end, trigger.start);
     const attributive = n.end <= trigger.start && /^\s*$/.test(text.slice(n.end, trigger.start)) && !trigger.verbal && !isCountry(n) && !/[-–]$/.test(text.slice(n.start - 1, n.start));
-    // "met in Riyadh", "talks … concluded in Istanbul"; not "properties in the U.S." after the trigger.
-    const governed = n.end <= trigger.start || n.start - trigger.end <= 30 || VERB_BEFORE_PREPOSITION.test(before);
+    // "met in Riyadh", "met with X in Germany", "talks … concluded in Istanbul"; not "properties in the U.S.".
+    const governed = n.end <= trigger.start || n.start - trigger.end <= 30 || VERB_BEFORE_PREPOSITION.test(before) || onlyNamesBetween(text, trigger.end, n.start, names);
     const located = governed && (PLACE_BEFORE.test(before) || (trigger.kind === "visit" && DESTINATION_BEFORE.test(before)));
     if (!attributive && !located) continue;
     if (n.type === "OTHER" && !located) continue;
@@ -52,7 +53,27 @@ function placeOf(text: string, trigger: Trigger, clause: Span, names: FoundName[
   return best?.name ?? null;
 }
 
-const PRONOUN_SUBJECT = /\b(he|she|i|we|his|her)\b(?:['’]ll|\s+(?:[\p{L}'’-]+\s+){0,3})?$/iu;
+/** "Riyadh, Saudi Arabia": the country written after a city holds it. */
+function placeRef(text: string, place: FoundName, names: FoundName[]): KeyedName {
+  const after = names.find((n) => n.start > place.end && /^,\s*$/.test(text.slice(place.end, n.start)) && n.level === "group" && isCountry(n));
+  return { ...keyed(place), ...(after && !isCountry(place) ? { within: normalizeName(after.name) } : {}) };
+}
+
+/** "he will", "I'll be", "she plans to", "his": a pronoun with only auxiliaries between it and the verb. */
+/** Between the trigger and a place only names, roles and linking words ("met with US Vice President JD Vance in"). */
+function onlyNamesBetween(text: string, from: number, to: number, names: FoundName[]): boolean {
+  let between = text.slice(from, to);
+  for (const n of names.filter((m) => m.introStart >= from && m.end <= to).sort((a, b) => b.start - a.start)) {
+    between = between.slice(0, n.introStart - from) + " " + between.slice(n.end - from);
+  }
+  const words = between
+    .split(/[\s,.]+/)
+    .filter(Boolean)
+    .filter((w) => !/^(?:with|and|the|to|of|in|at|by|between|among|from|phone|telephone|directly|separately)$/i.test(w) && !ROLE_WORDS.has(w.toLowerCase()) && !ROLE_WORDS.has(w.toLowerCase().replace(/s$/, "")));
+  return words.length === 0;
+}
+
+const PRONOUN_SUBJECT = /\b(he|she|i|we|his|her)\b(?:['’]ll)?(?:\s+(?:will|would|shall|should|could|can|may|might|must|is|was|are|were|be|been|being|has|have|had|plans?|planned|planning|intends?|to|also|then|first|later|set|due|expected|going|about|not|reportedly|again|directly|separately|personally))*\s*$/iu;
 
 /** "he plans to speak", "I'll be speaking": the person the pronoun stands for. */
 function pronounSubject(ctx: ArticleContext, trigger: Trigger, sentence: Span, sources: FoundName[]): FoundName | null {
@@ -66,7 +87,8 @@ function pronounSubject(ctx: ArticleContext, trigger: Trigger, sentence: Span, s
   const speaker = /^(?:i|we)$/i.test(m[1]) ? sources.find((n) => n.level === "person" && contains(sentence, n)) : undefined;
   if (speaker) return speaker;
   const pronounAt = trigger.start - before.length + (own ? own[0].length : 0) + m.index;
-  const earlier = persons.filter((n) => n.end <= pronounAt && n.start >= Math.max(0, pronounAt - 600));
+  const quotes = quoteSpans(ctx.text, { start: Math.max(0, pronounAt - 600), end: pronounAt });
+  const earlier = persons.filter((n) => n.end <= pronounAt && n.start >= Math.max(0, pronounAt - 600) && !insideQuote(quotes, n));
   return earlier[earlier.length - 1] ?? null;
 }
 
@@ -112,7 +134,8 @@ function participantList(ctx: ArticleContext, parts: SentenceParts, trigger: Tri
       n !== place &&
       !(place && n.key === place.key) &&
       insideQuote(parts.quotes, n) === quote &&
-      (attachment.how === "attached" || trigger.kind === "statement" || !parts.sources.includes(n)),
+      // A source is no participant, unless named as the one doing it ("Zelensky, who met …, said").
+      (trigger.kind === "statement" || !parts.sources.includes(n) || (attachment.how === "attached" && !attachment.objects.includes(n))),
   );
   const subject = pronounSubject(ctx, trigger, parts.sentence, parts.sources);
   const persons = uniqueNames([...(subject ? [keyed(subject)] : []), ...usable.filter((n) => n.level === "person").map(keyed)]);
@@ -155,7 +178,7 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
   // "signed an agreement", "held a meeting … for talks" name one happening twice.
   const triggers = found
     .filter((t) => !(t.kind === "agreement" && t.verbal && kindsFound.size > 1))
-    .filter((t, i, all) => i === 0 || !kindsCompatible(all[i - 1].kind, t.kind) || t.start - all[i - 1].end > SAME_HAPPENING_DISTANCE || inHappening(t) !== inHappening(all[i - 1]));
+    .filter((t, i, all) => i === 0 || !kindsCompatible(all[i - 1].kind, t.kind) || t.start - all[i - 1].end > SAME_HAPPENING_DISTANCE || /[,;:]/.test(ctx.text.slice(all[i - 1].end, t.start)) || inHappening(t) !== inHappening(all[i - 1]));
   if (triggers.length === 0) return [];
   const names = ctx.names.filter((n) => contains(sentence, n));
   const parts: SentenceParts = {
@@ -186,7 +209,7 @@ function candidate(ctx: ArticleContext, parts: SentenceParts, trigger: Trigger, 
     kind: trigger.kind,
     planned,
     participants,
-    place: place ? keyed(place) : null,
+    place: place ? placeRef(ctx.text, place, parts.names) : null,
     date,
     statedDates: date.source === "stated" ? [date] : [],
     passages: [sentence],
@@ -224,14 +247,16 @@ function coreferent(earlier: Candidate[], m: Candidate): Candidate | undefined {
     // "Tuesday's talks" after "Trump will speak with Putin on Tuesday": talks by phone.
     const talksByPhone = [e.kind, m.kind].includes("phone_call") && [e.kind, m.kind].includes("talks") && !m.place && Boolean(e.date.date && e.date.date === m.date.date);
     if ((!kindsCompatible(e.kind, m.kind) && !talksByPhone) || !datesFit(e.date, m.date) || !participantsFit(m.participants, e.participants)) continue;
-    if (e.place && m.place && !sameName(e.place, m.place)) continue;
+    if (e.place && m.place && !samePlace(e.place, m.place)) continue;
     const sameDay = Boolean(e.date.date && m.date.date && e.date.date === m.date.date);
     const shared = sharedParticipants(e.participants, m.participants);
     const sameKind = e.kind === m.kind || talksByPhone;
     const undated = !m.date.date && !m.date.relativeTo;
     const refersBack = m.definite && undated;
     const sameParties = shared >= Math.min(2, e.participants.length, m.participants.length) && shared > 0;
-    if (refersBack || (sameKind && sameParties && (sameDay || undated)) || (sameKind && sameDay && m.participants.length === 0)) return e;
+    // Within one article, the same place and a fitting date are one happening ("will meet in Saudi Arabia" … "will travel to Saudi Arabia").
+    const samePlaceHere = Boolean(e.place && m.place && samePlace(e.place, m.place)) && (sameDay || undated);
+    if (refersBack || samePlaceHere || (sameKind && sameParties && (sameDay || undated)) || (sameKind && sameDay && m.participants.length === 0)) return e;
   }
   return undefined;
 }
@@ -252,7 +277,9 @@ function participantsReferredTo(earlier: Candidate[], m: Candidate, groupReferen
 
 function absorb(target: Candidate, m: Candidate): void {
   target.passages.push(...m.passages.filter((p) => !target.passages.some((q) => q.start === p.start)));
-  target.participants = uniqueNames([...target.participants, ...m.participants]).slice(0, MAX_PARTICIPANTS);
+  const joined = uniqueNames([...target.participants, ...m.participants]);
+  // Persons are named more precisely than their countries: once there are persons, they are the participants.
+  target.participants = (joined.some((n) => n.level === "person") ? joined.filter((n) => n.level === "person") : joined).slice(0, MAX_PARTICIPANTS);
   target.place ??= m.place;
   target.statedDates.push(...m.statedDates);
   const better = (m.date.source === "stated" && target.date.source !== "stated") || (!target.date.date && m.date.date && !target.date.relativeTo);

@@ -7,7 +7,7 @@
  */
 import { normalizeName } from "@/lib/entities/match";
 import { formatEventDate } from "@/lib/events/dates";
-import { sameName } from "./names";
+import { sameName, samePlace } from "./names";
 import { resolveAgainstHappenings, type DatedHappening } from "./resolve-dates";
 import { spanKey } from "./text";
 import type { ArticleExtraction, EventMention, EventProposal, KeyedName, KnownEvent, MentionDate, NameRef, ProposalMention } from "./types";
@@ -136,9 +136,9 @@ function affinity(a: Member, b: Member): number | "unsupported" | null {
   if (a.known && b.known) return null;
   const participants = participantMatch(a.participants, b.participants);
   if (!participants.fits) return null;
-  const samePlace = Boolean(a.place && b.place && sameName(a.place, b.place));
-  if (a.place && b.place && !samePlace) return null;
-  const strong = (participants.comparable && participants.shared > 0) || (!participants.comparable && samePlace);
+  const placed = Boolean(a.place && b.place && samePlace(a.place, b.place));
+  if (a.place && b.place && !placed) return null;
+  const strong = (participants.comparable && participants.shared > 0) || (!participants.comparable && placed);
   let sameDate = false;
   if (a.period && b.period) {
     const gap = gapDays(a.period, b.period);
@@ -153,7 +153,7 @@ function affinity(a: Member, b: Member): number | "unsupported" | null {
     if (!strong) return "unsupported";
   }
   const sameKind = a.kinds.some((k) => b.kinds.includes(k));
-  return participants.shared * 2 + (samePlace ? 2 : 0) + (sameDate ? 3 : 0) + (sameKind ? 1 : 0);
+  return participants.shared * 2 + (placed ? 2 : 0) + (sameDate ? 3 : 0) + (sameKind ? 1 : 0);
 }
 
 /** An undated report can only be of a dated happening near its own publication date. */

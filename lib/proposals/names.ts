@@ -195,7 +195,7 @@ export function titleCaseLines(text: string): Span[] {
 /** Capitalized words that also occur mid-sentence outside headlines: the article uses them as names. */
 function bodyCapitalizedWords(text: string, titleLines: Span[]): Set<string> {
   const words = new Set<string>();
-  for (const m of text.matchAll(/(?<=[\p{Ll},;:]\s)\p{Lu}[\p{L}\p{M}]+/gu)) {
+  for (const m of text.matchAll(/(?<=[\p{Ll},;]\s)\p{Lu}[\p{L}\p{M}]+/gu)) {
     if (!titleLines.some((l) => l.start <= m.index && m.index < l.end)) words.add(m[0]);
   }
   return words;
@@ -371,6 +371,11 @@ function promoteSurnames(names: FoundName[]): FoundName[] {
 // ---------------------------------------------------------------------------
 // Comparing names across articles
 // ---------------------------------------------------------------------------
+
+/** The same place, or one the text puts inside the other ("Riyadh, Saudi Arabia" and "Saudi Arabia"). */
+export function samePlace(a: KeyedName, b: KeyedName): boolean {
+  return sameName(a, b) || (a.within !== undefined && a.within === normalizeName(b.name)) || (b.within !== undefined && b.within === normalizeName(a.name));
+}
 
 const surname = (name: string) => normalizeName(name.trim().split(/\s+/).pop() ?? name);
 

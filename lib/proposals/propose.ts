@@ -4,6 +4,7 @@
  * contradiction candidates out, shaped as the API returns them. Pure: no database, no clock.
  */
 import { formatClaimValue } from "@/lib/contradictions/format";
+import { normalizeName } from "@/lib/entities/match";
 import { findContradictionCandidates } from "./candidates";
 import { extractArticle } from "./extract-events";
 import { groupWithHappeningDates, proposalKeyOf, toProposal } from "./group";
@@ -30,6 +31,16 @@ export function propose(input: ProposeInput): Proposals {
   const registry = registryOf(input);
   const extractions = [...(input.extractions ?? []), ...(input.articles ?? []).map((a) => extractArticle(a, registry))];
   return proposeFromExtractions(extractions, registry, input.knownEvents ?? [], input.knownClaims ?? []);
+}
+
+/** Which places the articles put inside which ("Riyadh, Saudi Arabia"): a place and the country holding it do not conflict. */
+function placesContained(extractions: ArticleExtraction[]): (a: string, b: string) => boolean {
+  const inside = new Set<string>();
+  for (const e of extractions) for (const m of e.mentions) if (m.place?.within) inside.add(`${normalizeName(m.place.name)}\u0000${m.place.within}`);
+  return (a, b) => {
+    const [na, nb] = [normalizeName(a), normalizeName(b)];
+    return na === nb || inside.has(`${na}\u0000${nb}`) || inside.has(`${nb}\u0000${na}`);
+  };
 }
 
 export function proposeFromExtractions(extractions: ArticleExtraction[], registry: Registry | null, knownEvents: KnownEvent[], knownClaims: KnownClaim[]): Proposals {
@@ -65,6 +76,6 @@ export function proposeFromExtractions(extractions: ArticleExtraction[], registr
       }];
     }),
   );
-  const contradictions = findContradictionCandidates(claims, knownClaims, entityNames);
+  const contradictions = findContradictionCandidates(claims, knownClaims, entityNames, placesContained(extractions));
   return { events, claims, contradictions };
 }

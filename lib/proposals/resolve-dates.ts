@@ -46,7 +46,7 @@ export function mentionDate(resolved: ResolvedDate | null, source: DateSource | 
 /** "said on Saturday", "told reporters Sunday", "announced in a statement on Monday": the date of the report, not of the happening. */
 const REPORTED_BEFORE = /\b(?:said|says|told\s+(?:reporters|journalists|\p{Lu}\S*)|stated|reported|announced|confirmed|wrote|posted|added|noted)(?:\s+(?:late|early|in\s+a\s+statement|in\s+an\s+interview))?(?:\s+on)?\s*$/iu;
 
-const LOWER_CASE_MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const LOWER_CASE_MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(?:of|in|on|to))?$/;
 
 /** A date expression worth taking: resolved, counted from another moment, or unresolvable for a stated reason. */
 function usable(d: ResolvedDate): boolean {

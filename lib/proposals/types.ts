@@ -76,6 +76,8 @@ export interface KeyedName extends NameRef {
   level: "person" | "group";
   /** For a person: the country the text says they speak for ("Canadian Prime Minister …", "… of Canada"), normalized. */
   affiliation?: string;
+  /** For a place: the country the text puts it in ("Riyadh, Saudi Arabia"), normalized. */
+  within?: string;
 }
 
 /** Where a mention's date comes from: its own words, the report of it ("said on Saturday"), or the sentences around it. */

@@ -128,6 +128,7 @@ export const ROLE_WORDS = new Set([
   "spokesman", "spokeswoman", "spokesperson", "press", "adviser", "advisor", "aide", "chief", "head", "leader",
   "deputy", "counterpart", "negotiator", "king", "queen", "prince", "premier", "mr", "mrs", "ms", "dr", "sir", "dame",
   "former", "acting", "interim", "commander", "official", "officials", "delegation", "national", "security", "affairs",
+  "negotiator", "representative", "lawmaker", "diplomat", "team",
   "of", "the", "and", "for", "to", "on",
 ]);
 
