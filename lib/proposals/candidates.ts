@@ -27,16 +27,24 @@ const placeName = (value: ClaimValue, names: EntityNames) => (value.type === "te
 
 const outletKey = (s: CandidateSide) => s.outlet?.trim().toLowerCase() || `article:${s.articleId}`;
 
-/**
- * `sameArea` says when two places are one or contain each other as the texts put them ("Riyadh,
- * Saudi Arabia"), so "Saudi Arabia" and "Riyadh" are not a conflict.
- */
-export function findContradictionCandidates(
-  claims: ClaimProposal[],
-  known: KnownClaim[],
-  names: EntityNames,
-  sameArea: (a: string, b: string) => boolean = () => false,
-): ContradictionCandidate[] {
+/** What the articles tell about places and people, so that different words for one thing do not conflict. */
+export interface Equivalences {
+  /** Two places are one or one contains the other as the texts put them ("Riyadh, Saudi Arabia"). */
+  sameArea(a: string, b: string): boolean;
+  /** The country entity a person entity speaks for, if the texts say: "the Canadian side" and Canada's prime minister initiate alike. */
+  countryOf(entityId: string): string | undefined;
+}
+
+const NO_EQUIVALENCES: Equivalences = { sameArea: () => false, countryOf: () => undefined };
+
+function sameParties(a: ClaimValue, b: ClaimValue, equivalences: Equivalences): boolean {
+  if (a.type !== "entities" || b.type !== "entities") return false;
+  const parties = (ids: string[]) => new Set(ids.map((id) => equivalences.countryOf(id) ?? id));
+  const [pa, pb] = [parties(a.ids), parties(b.ids)];
+  return pa.size === pb.size && [...pa].every((id) => pb.has(id));
+}
+
+export function findContradictionCandidates(claims: ClaimProposal[], known: KnownClaim[], names: EntityNames, equivalences: Equivalences = NO_EQUIVALENCES): ContradictionCandidate[] {
   const proposalOfEvent = new Map(claims.filter((c) => c.eventId).map((c) => [c.eventId!, c.proposalKey]));
   const sourced: Sourced[] = [
     ...claims.map((c) => ({
@@ -68,7 +76,8 @@ export function findContradictionCandidates(
         const [a, b] = [group[i], group[j]];
         if (a.side.accepted && b.side.accepted) continue;
         if (outletKey(a.side) === outletKey(b.side) || compareValues(a.value, b.value) !== "conflict") continue;
-        if (a.attribute === "place" && sameArea(placeName(a.value, names), placeName(b.value, names))) continue;
+        if (a.attribute === "place" && equivalences.sameArea(placeName(a.value, names), placeName(b.value, names))) continue;
+        if (a.attribute === "initiator" && sameParties(a.value, b.value, equivalences)) continue;
         const pair = [a.side.label, b.side.label].sort().join("\u0000");
         if (seen.has(pair)) continue;
         seen.add(pair);

@@ -7,7 +7,7 @@
 import { resolveDatesInText, type ResolvedDate } from "@/lib/events/dates";
 import { extractClaims } from "./claims";
 import { normalizeName } from "@/lib/entities/match";
-import { findNames, isCountry, sameName, samePlace, titleCaseLines, type FoundName, type Registry } from "./names";
+import { findNames, isCountry, isVerbWord, sameName, samePlace, titleCaseLines, type FoundName, type Registry } from "./names";
 import { pickDate, withDaysOfMonth } from "./resolve-dates";
 import { attachedNames, clauseAt, clauseSpans, insideQuote, quoteSpans, sourceNames } from "./sentence";
 import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
@@ -42,7 +42,7 @@ function placeOf(text: string, trigger: Trigger, clause: Span, names: FoundName[
     const between = n.start >= trigger.end ? text.slice(trigger.end, n.start) : text.slice(n.end, trigger.start);
     const attributive = n.end <= trigger.start && /^\s*$/.test(text.slice(n.end, trigger.start)) && !trigger.verbal && !isCountry(n) && !/[-–]$/.test(text.slice(n.start - 1, n.start));
     // "met in Riyadh", "met with X in Germany", "talks … concluded in Istanbul"; not "properties in the U.S.".
-    const governed = n.end <= trigger.start || n.start - trigger.end <= 30 || VERB_BEFORE_PREPOSITION.test(before) || onlyNamesBetween(text, trigger.end, n.start, names);
+    const governed = n.end <= trigger.start || n.start - trigger.end <= 30 || VERB_BEFORE_PREPOSITION.test(before) || onlyNamesBetween(text, trigger.end, n.start, names) || noVerbBetween(text.slice(trigger.end, n.start));
     const located = governed && (PLACE_BEFORE.test(before) || (trigger.kind === "visit" && DESTINATION_BEFORE.test(before)));
     if (!attributive && !located) continue;
     if (n.type === "OTHER" && !located) continue;
@@ -60,6 +60,11 @@ function placeRef(text: string, place: FoundName, names: FoundName[]): KeyedName
 }
 
 /** "he will", "I'll be", "she plans to", "his": a pronoun with only auxiliaries between it and the verb. */
+/** "signed an agreement on a joint space programme in Doha": no other verb between, so the place is the signing's. */
+function noVerbBetween(between: string): boolean {
+  return between.length <= 100 && !between.split(/[\s,]+/).some((w) => isVerbWord(w.replace(/[^\p{L}]/gu, "")));
+}
+
 /** Between the trigger and a place only names, roles and linking words ("met with US Vice President JD Vance in"). */
 function onlyNamesBetween(text: string, from: number, to: number, names: FoundName[]): boolean {
   let between = text.slice(from, to);

@@ -165,6 +165,18 @@ function inWindow(undated: Member, dated: Period): boolean {
     : dated.from <= undated.publishedAt + 1 && dated.to >= undated.publishedAt - REPORTED_WINDOW_DAYS;
 }
 
+/** A person's country as any article gives it ("Finnish President Aino Virtanen"), for the articles that do not. */
+function withKnownAffiliations(mentions: EventMention[]): EventMention[] {
+  const affiliations = new Map<string, string>();
+  for (const m of mentions) for (const p of m.participants) if (p.affiliation) affiliations.set(p.key, p.affiliation);
+  if (affiliations.size === 0) return mentions;
+  return mentions.map((m) =>
+    m.participants.some((p) => !p.affiliation && affiliations.has(p.key))
+      ? { ...m, participants: m.participants.map((p) => (p.affiliation || !affiliations.has(p.key) ? p : { ...p, affiliation: affiliations.get(p.key)! })) }
+      : m,
+  );
+}
+
 function orderForGrouping(mentions: EventMention[]): EventMention[] {
   const rank = (m: EventMention) => (m.date.source === "stated" && m.date.date ? (m.date.precision === "month" || m.date.precision === "year" ? 1 : 0) : m.date.date ? 2 : 3);
   return [...mentions].sort((a, b) => rank(a) - rank(b) || (a.date.date ?? "").localeCompare(b.date.date ?? "") || (a.publishedAt ?? "").localeCompare(b.publishedAt ?? "") || a.key.localeCompare(b.key));
@@ -177,7 +189,7 @@ function orderForGrouping(mentions: EventMention[]): EventMention[] {
  */
 export function groupMentions(mentions: EventMention[], known: KnownEvent[], knownNames: ReadonlyMap<string, KeyedName>): Group[] {
   const groups: Group[] = known.map((event) => ({ members: [knownMember(event, knownNames)] }));
-  for (const mention of orderForGrouping(mentions)) {
+  for (const mention of orderForGrouping(withKnownAffiliations(mentions))) {
     const member = mentionMember(mention);
     let best: { group: Group; score: number } | null = null;
     for (const group of groups) {

@@ -51,6 +51,13 @@ function tagsOf(word: string): string[] {
 
 const hasTag = (word: string, set: Set<string>) => tagsOf(word).some((t) => set.has(t));
 const isDemonymWord = (word: string) => tagsOf(word).includes("Demonym") || DEMONYM_COUNTRIES[word.toLowerCase()] !== undefined;
+const VERB_TAGS = new Set(["Verb", "Infinitive", "PastTense", "PresentTense", "Gerund", "Participle", "Copula", "Modal", "Auxiliary", "PhrasalVerb"]);
+
+/** A verb form ("lasted", "touched", "aimed"): by compromise's lexicon, or by its ending. */
+export function isVerbWord(word: string): boolean {
+  return tagsOf(word).some((t) => VERB_TAGS.has(t)) || /\p{L}{3,}(?:ed|ing)$/iu.test(word);
+}
+
 /** A word the lexicon knows as something other than a name ("However", "Officials", "Aims"). */
 const isOrdinaryWord = (word: string) => {
   const tags = tagsOf(word);

@@ -5,7 +5,7 @@
  */
 import { formatClaimValue } from "@/lib/contradictions/format";
 import { normalizeName } from "@/lib/entities/match";
-import { findContradictionCandidates } from "./candidates";
+import { findContradictionCandidates, type Equivalences } from "./candidates";
 import { extractArticle } from "./extract-events";
 import { groupWithHappeningDates, proposalKeyOf, toProposal } from "./group";
 import { buildRegistry, type Registry } from "./names";
@@ -33,13 +33,28 @@ export function propose(input: ProposeInput): Proposals {
   return proposeFromExtractions(extractions, registry, input.knownEvents ?? [], input.knownClaims ?? []);
 }
 
-/** Which places the articles put inside which ("Riyadh, Saudi Arabia"): a place and the country holding it do not conflict. */
-function placesContained(extractions: ArticleExtraction[]): (a: string, b: string) => boolean {
+/**
+ * What the articles say about places and people: which places lie in which ("Riyadh, Saudi
+ * Arabia") and which country a person speaks for ("Canadian Prime Minister Claire Dubois").
+ */
+function equivalencesOf(extractions: ArticleExtraction[], registry: Registry | null): Equivalences {
   const inside = new Set<string>();
-  for (const e of extractions) for (const m of e.mentions) if (m.place?.within) inside.add(`${normalizeName(m.place.name)}\u0000${m.place.within}`);
-  return (a, b) => {
-    const [na, nb] = [normalizeName(a), normalizeName(b)];
-    return na === nb || inside.has(`${na}\u0000${nb}`) || inside.has(`${nb}\u0000${na}`);
+  const countries = new Map<string, string>();
+  for (const e of extractions) {
+    for (const m of e.mentions) {
+      if (m.place?.within) inside.add(`${normalizeName(m.place.name)}\u0000${m.place.within}`);
+      for (const p of m.participants) {
+        const country = p.affiliation ? registry?.byName.get(p.affiliation) : undefined;
+        if (p.entityId && country) countries.set(p.entityId, country.id);
+      }
+    }
+  }
+  return {
+    sameArea: (a, b) => {
+      const [na, nb] = [normalizeName(a), normalizeName(b)];
+      return na === nb || inside.has(`${na}\u0000${nb}`) || inside.has(`${nb}\u0000${na}`);
+    },
+    countryOf: (id) => countries.get(id),
   };
 }
 
@@ -76,6 +91,6 @@ export function proposeFromExtractions(extractions: ArticleExtraction[], registr
       }];
     }),
   );
-  const contradictions = findContradictionCandidates(claims, knownClaims, entityNames, placesContained(extractions));
+  const contradictions = findContradictionCandidates(claims, knownClaims, entityNames, equivalencesOf(extractions, registry));
   return { events, claims, contradictions };
 }

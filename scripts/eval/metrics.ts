@@ -131,7 +131,12 @@ function sameClaimValue(a: ClaimValue, b: ClaimValue, names: ReadonlyMap<string,
   return relation === "identical";
 }
 
-export function score(proposals: Proposals, corpus: EvalArticle[], entityNames: ReadonlyMap<string, string> = new Map()): Scores {
+/**
+ * `countryOf` maps a person's entity id to their country's: who initiated a call is the same party
+ * whether a source names the minister or "the Canadian side".
+ */
+export function score(proposals: Proposals, corpus: EvalArticle[], entityNames: ReadonlyMap<string, string> = new Map(), countryOf: Readonly<Record<string, string>> = {}): Scores {
+  const party = (v: ClaimValue): ClaimValue => (v.type === "entities" ? { type: "entities", ids: v.ids.map((id) => countryOf[id] ?? id) } : v);
   const articles = new Map(corpus.map((a) => [a.id, a]));
   const predicted = predictedMentions(proposals, articles);
 
@@ -230,7 +235,9 @@ export function score(proposals: Proposals, corpus: EvalArticle[], entityNames: 
   for (const a of corpus) for (const c of a.claims) claimsByEvent.set(`${c.event}\u0000${c.attribute}`, [...(claimsByEvent.get(`${c.event}\u0000${c.attribute}`) ?? []), { outlet: a.outlet, claim: c }]);
   for (const [key, list] of claimsByEvent) {
     for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
-      if (list[i].outlet !== list[j].outlet && compareValues(list[i].claim.value, list[j].claim.value) === "conflict") truthConflicts.add(key);
+      const [a, b] = [list[i].claim, list[j].claim];
+      const [va, vb] = a.attribute === "initiator" || a.attribute === "participants" ? [party(a.value), party(b.value)] : [a.value, b.value];
+      if (list[i].outlet !== list[j].outlet && compareValues(va, vb) === "conflict") truthConflicts.add(key);
     }
   }
   const majorityEvent = (proposalKey: string) => {

@@ -201,6 +201,8 @@ export interface Newsroom {
   events: WorldEvent[];
   articles: GeneratedArticle[];
   registry: RegistryEntity[];
+  /** A person's id → their country's id: "the Canadian side" and the Canadian prime minister initiate alike. */
+  countryOf: Record<string, string>;
 }
 
 class Writer {
@@ -362,9 +364,17 @@ function leadSentence(w: Writer, v: Voice, acc: Account): void {
         pick(rng, [
           () => lead("", `${an()} and ${bn()} spoke by phone ${D}`, `, discussing ${e.topic}. `),
           () => lead("", `${an()} held a telephone conversation with ${bn()} ${D}`, `, the two governments said. `),
-          () => lead(`${cap(D)}, `, `${an()} phoned ${bn()}`, ` to discuss ${e.topic}. `),
+          () => {
+            const [caller, called] = e.initiator === b ? [b, a] : [a, b];
+            lead(`${cap(D)}, `, `${nameOf(v, caller)} phoned ${nameOf(v, called)}`, ` to discuss ${e.topic}. `);
+            w.claim(e.id, "initiator", { type: "entities", ids: [caller.id] });
+          },
           () => lead("In a ", `phone call ${D}, ${an()} and ${bn()} discussed ${e.topic}`, `. `),
-          () => lead("", `${an()} called ${bn()} ${D}`, `, according to a readout from ${a.country.name}. `),
+          () => {
+            const [caller, called] = e.initiator === b ? [b, a] : [a, b];
+            lead("", `${nameOf(v, caller)} called ${nameOf(v, called)} ${D}`, `, according to a readout from ${caller.country.name}. `);
+            w.claim(e.id, "initiator", { type: "entities", ids: [caller.id] });
+          },
           () => lead("", `${an()} and ${bn()} held a video call ${D}`, `. `),
           () => lead("", `${an()} talked with ${bn()} by telephone ${D}`, `, officials in both capitals confirmed. `),
         ])();
@@ -484,18 +494,24 @@ function backgroundSentence(w: Writer, v: Voice, other: WorldEvent, sameParties:
   const d = datePhrase(v, other.date, false);
   const mention = { event: other.id, kind: other.kind, date: d.truth, precision: d.precision, planned: false };
   const [a, b] = other.persons;
+  const persons = { type: "entities" as const, ids: other.persons.map((p) => p.id) };
+  const countries = { type: "entities" as const, ids: other.countries.map((c) => `c-${c.name.toLowerCase()}`) };
   switch (other.kind) {
     case "phone_call":
       if (sameParties && chance(rng, 0.5)) w.add("The two leaders ").mark(`last spoke by phone ${d.words}`, mention).add(". ");
-      else w.add("It follows ").mark(`a call between ${nameOf(v, a)} and ${nameOf(v, b)} ${d.words}`, mention).add(". ");
+      else {
+        w.add("It follows ").mark(`a call between ${nameOf(v, a)} and ${nameOf(v, b)} ${d.words}`, mention).add(". ");
+        w.claim(other.id, "participants", persons);
+      }
       break;
     case "meeting":
     case "talks":
       w.add("It comes after ").mark(`talks in ${other.place} ${d.words}`, mention).add(` between ${other.countries[0].name} and ${other.countries[1].name}. `);
+      w.claim(other.id, "participants", countries).claim(other.id, "place", { type: "text", text: other.place! });
       break;
     case "exchange":
       w.add(`Earlier, `).mark(`${other.countries[0].name} and ${other.countries[1].name} exchanged ${thousands(other.perSide!)} prisoners from each side ${d.words}`, mention).add(". ");
-      w.claim(other.id, "prisoners", { type: "number", value: other.perSide!, qualifier: "exact", per: "side" });
+      w.claim(other.id, "prisoners", { type: "number", value: other.perSide!, qualifier: "exact", per: "side" }).claim(other.id, "participants", countries);
       break;
     default:
       return;
@@ -596,6 +612,7 @@ export function generateNewsroom(options: Options = {}): Newsroom {
         const [a, b] = e.persons;
         w.mark(`${nameOf(v, a)} spoke by phone with ${nameOf(v, b)} the day after the ${anchor.place} talks`, { event: e.id, kind: e.kind, date: account.date === e.date ? e.date : null, precision: account.date === e.date ? "day" : null, planned: false }).add(`, discussing ${e.topic}. `);
         if (account.date === e.date) w.claim(e.id, "date", { type: "date", localDate: e.date, precision: "day" });
+        w.claim(e.id, "participants", { type: "entities", ids: [a.id, b.id] });
         const held = datePhrase(v, anchor.date, false);
         w.add("The ").mark(`talks in ${anchor.place} had taken place ${held.words}`, { event: anchor.id, kind: anchor.kind, date: held.truth, precision: held.precision, planned: false }).add(". ");
       } else {
@@ -611,6 +628,8 @@ export function generateNewsroom(options: Options = {}): Newsroom {
         const resolvable = account.date === e.date && publishedAt !== null;
         w.mark(words, { event: next.id, kind: next.kind, date: resolvable ? next.date : null, precision: resolvable ? "day" : null, planned: false }).add(". ");
         if (resolvable) w.claim(next.id, "date", { type: "date", localDate: next.date, precision: "day" });
+        w.claim(next.id, "participants", { type: "entities", ids: [e.persons[0].id, other.id] });
+        if (next.place && next.kind !== "phone_call") w.claim(next.id, "place", { type: "text", text: next.place });
       }
       for (let i = int(rng, 1, 3); i > 0; i--) fillerParagraph(w, rng);
       w.paragraph();
@@ -625,7 +644,7 @@ export function generateNewsroom(options: Options = {}): Newsroom {
       articles.push({ id: `a${String(n).padStart(4, "0")}`, outlet, publishedAt, text: w.text.trim(), mentions: w.mentions, claims: w.claims });
     }
   }
-  return { events, articles, registry: registryOf() };
+  return { events, articles, registry: registryOf(), countryOf: Object.fromEntries(PEOPLE.map((p) => [p.id, `c-${p.country.name.toLowerCase()}`])) };
 }
 
 /** The registry an editor would have built: canonical names and some spelling variants, not all. */

@@ -54,7 +54,7 @@ function timedExtractions(articles: ProposalArticle[], registry: Registry | null
   return { extractions, per10KB, totalMs };
 }
 
-function run(label: string, corpus: EvalArticle[], registryEntities: RegistryEntity[] | null): Run {
+function run(label: string, corpus: EvalArticle[], registryEntities: RegistryEntity[] | null, countryOf: Record<string, string> = {}): Run {
   const registry = registryEntities ? buildRegistry(registryEntities) : null;
   const articles = corpus.map(({ id, text, publishedAt, outlet }) => ({ id, text, publishedAt, outlet }));
   const { extractions, per10KB, totalMs } = timedExtractions(articles, registry);
@@ -73,13 +73,13 @@ function run(label: string, corpus: EvalArticle[], registryEntities: RegistryEnt
     proposals: proposals.events.length,
     claims: proposals.claims.length,
     candidates: proposals.contradictions.length,
-    scores: score(proposals, corpus, new Map((registryEntities ?? []).map((e) => [e.id, e.name]))),
+    scores: score(proposals, corpus, new Map((registryEntities ?? []).map((e) => [e.id, e.name])), countryOf),
   };
 }
 
-function syntheticCorpus(): { corpus: EvalArticle[]; registry: RegistryEntity[] } {
+function syntheticCorpus(): { corpus: EvalArticle[]; registry: RegistryEntity[]; countryOf: Record<string, string> } {
   const newsroom = generateNewsroom({ seed: Number(args.seed), events: Number(args.events) });
-  return { corpus: newsroom.articles, registry: newsroom.registry };
+  return { corpus: newsroom.articles, registry: newsroom.registry, countryOf: newsroom.countryOf };
 }
 
 function seedCorpus(): EvalArticle[] {
@@ -139,8 +139,8 @@ function report(runs: Run[]): void {
 const synthetic = syntheticCorpus();
 const seeds = seedCorpus();
 const runs = [
-  run(`synthetic newsroom (seed ${args.seed}), with registry`, synthetic.corpus, synthetic.registry),
-  run(`synthetic newsroom (seed ${args.seed}), no registry`, synthetic.corpus, null),
+  run(`synthetic newsroom (seed ${args.seed}), with registry`, synthetic.corpus, synthetic.registry, synthetic.countryOf),
+  run(`synthetic newsroom (seed ${args.seed}), no registry`, synthetic.corpus, null, synthetic.countryOf),
   run("seed articles, demo registry", seeds, seedRegistry()),
   run("seed articles, no registry", seeds, null),
 ];
