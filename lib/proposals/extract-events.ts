@@ -137,6 +137,8 @@ function participantList(ctx: ArticleContext, parts: SentenceParts, trigger: Tri
   const usable = attachment.names.filter(
     (n) =>
       n !== place &&
+      // "visited Santiago": an unknown name where a place goes is a place, not a party.
+      !(n.type === "OTHER" && (PLACE_BEFORE.test(ctx.text.slice(Math.max(0, n.start - 20), n.start)) || DESTINATION_BEFORE.test(ctx.text.slice(Math.max(0, n.start - 20), n.start)))) &&
       !(place && n.key === place.key) &&
       insideQuote(parts.quotes, n) === quote &&
       // A source is no participant, unless named as the one doing it ("Zelensky, who met …, said").
@@ -251,7 +253,8 @@ function coreferent(earlier: Candidate[], m: Candidate): Candidate | undefined {
     const e = earlier[i];
     // "Tuesday's talks" after "Trump will speak with Putin on Tuesday": talks by phone.
     const talksByPhone = [e.kind, m.kind].includes("phone_call") && [e.kind, m.kind].includes("talks") && !m.place && Boolean(e.date.date && e.date.date === m.date.date);
-    if ((!kindsCompatible(e.kind, m.kind) && !talksByPhone) || !datesFit(e.date, m.date) || !participantsFit(m.participants, e.participants)) continue;
+    const oneSentence = e.passages.includes(m.passages[0]) && IN_PERSON.has(m.kind) && IN_PERSON.has(e.kind);
+    if ((!kindsCompatible(e.kind, m.kind) && !talksByPhone) || !datesFit(e.date, m.date) || (!participantsFit(m.participants, e.participants) && !oneSentence)) continue;
     if (e.place && m.place && !samePlace(e.place, m.place)) continue;
     const sameDay = Boolean(e.date.date && m.date.date && e.date.date === m.date.date);
     const shared = sharedParticipants(e.participants, m.participants);
@@ -261,7 +264,9 @@ function coreferent(earlier: Candidate[], m: Candidate): Candidate | undefined {
     const sameParties = shared >= Math.min(2, e.participants.length, m.participants.length) && shared > 0;
     // Within one article, the same place and a fitting date are one happening ("will meet in Saudi Arabia" … "will travel to Saudi Arabia").
     const samePlaceHere = Boolean(e.place && m.place && samePlace(e.place, m.place)) && (sameDay || undated);
-    if (refersBack || samePlaceHere || (sameKind && sameParties && (sameDay || undated)) || (sameKind && sameDay && m.participants.length === 0)) return e;
+    // "X visited Warsaw on Monday, meeting Y": one sentence, one in-person happening.
+    const sameSentence = oneSentence;
+    if (refersBack || samePlaceHere || sameSentence || (sameKind && sameParties && (sameDay || undated)) || (sameKind && sameDay && m.participants.length === 0)) return e;
   }
   return undefined;
 }

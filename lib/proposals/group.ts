@@ -106,13 +106,13 @@ function knownMember(event: KnownEvent, names: ReadonlyMap<string, KeyedName>): 
  * organizations; persons whose country the text gave stand for it against a list of countries
  * ("Canadian Prime Minister Claire Dubois" and "Canada").
  */
-function participantMatch(a: KeyedName[], b: KeyedName[]): { shared: number; comparable: boolean; fits: boolean } {
+function participantMatch(a: KeyedName[], b: KeyedName[]): { shared: number; comparable: boolean; fits: boolean; all: boolean } {
+  const match = (shared: number, na: number, nb: number) => ({ shared, comparable: true, fits: shared >= Math.min(na, nb, 2), all: shared > 0 && shared >= Math.min(na, nb) });
   for (const level of ["person", "group"] as const) {
     const pa = a.filter((n) => n.level === level);
     const pb = b.filter((n) => n.level === level);
     if (pa.length === 0 || pb.length === 0) continue;
-    const shared = pa.filter((n) => pb.some((m) => sameName(n, m))).length;
-    return { shared, comparable: true, fits: shared >= Math.min(pa.length, pb.length, 2) };
+    return match(pa.filter((n) => pb.some((m) => sameName(n, m))).length, pa.length, pb.length);
   }
   const countriesOf = (list: KeyedName[]) => {
     const persons = list.filter((n) => n.level === "person");
@@ -120,9 +120,8 @@ function participantMatch(a: KeyedName[], b: KeyedName[]): { shared: number; com
     return list.map((n) => normalizeName(n.name));
   };
   const [ca, cb] = [countriesOf(a), countriesOf(b)];
-  if (!ca || !cb || ca.length === 0 || cb.length === 0) return { shared: 0, comparable: false, fits: true };
-  const shared = ca.filter((c) => cb.includes(c)).length;
-  return { shared, comparable: true, fits: shared >= Math.min(ca.length, cb.length, 2) };
+  if (!ca || !cb || ca.length === 0 || cb.length === 0) return { shared: 0, comparable: false, fits: true, all: false };
+  return match(ca.filter((c) => cb.includes(c)).length, ca.length, cb.length);
 }
 
 /**
@@ -143,7 +142,7 @@ function affinity(a: Member, b: Member): number | "unsupported" | null {
   if (a.period && b.period) {
     const gap = gapDays(a.period, b.period);
     if (gap > MAX_DISPUTED_DAYS) return null;
-    if (gap > 0 && (!strong || participants.shared < 2)) return "unsupported";
+    if (gap > 0 && (!strong || !participants.all)) return "unsupported";
     sameDate = gap === 0;
   } else if (a.period || b.period) {
     if (!inWindow(a.period ? b : a, (a.period ?? b.period)!)) return null;
