@@ -307,7 +307,8 @@ const IN_PERSON = new Set(["meeting", "talks", "visit"]);
  */
 function substantial(m: Candidate): boolean {
   if (m.hypothetical || !m.specific) return false;
-  const dated = Boolean(m.date.date || m.date.relativeTo);
+  // A date the text states counts even when it cannot be resolved (no year, no publication date).
+  const dated = Boolean(m.date.date || m.date.relativeTo || m.date.text);
   if (m.kind === "statement") return m.participants.length > 0 && dated;
   if (m.kind === "agreement" || m.kind === "exchange") return dated && (m.participants.length > 0 || m.place !== null);
   if (IN_PERSON.has(m.kind)) return (dated || m.place !== null) && (m.participants.length > 0 || (dated && m.place !== null));

@@ -136,7 +136,7 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
   const leading = clauses
     .filter((c) => c.end <= clause.start)
     .reverse()
-    .flatMap((c) => (dateOnly(ctx.text, c, inSentence) ? candidates.filter((d) => contains(c, d)).sort(byPreference) : []));
+    .flatMap((c) => (dateOnly(ctx.text, c, inSentence) ? candidates.filter((d) => overlaps(c, d)).sort(byPreference) : []));
   if (leading[0] && !isReported(leading[0])) return stated(leading[0]);
   // The report's own date ("…, the ministry said on Saturday"), unless the happening is only mentioned in passing ("which …").
   const inRelativeClause = /^\s*(?:which|who|whose)\b/i.test(ctx.text.slice(clause.start, clause.start + 8));
@@ -150,9 +150,9 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
 function dateOnly(text: string, clause: Span, dates: ResolvedDate[]): boolean {
   let rest = "";
   let at = clause.start;
-  for (const d of dates.filter((d) => contains(clause, d)).sort((a, b) => a.start - b.start)) {
-    rest += ` ${text.slice(at, d.start)}`;
-    at = Math.max(at, d.end);
+  for (const d of dates.filter((d) => overlaps(clause, d)).sort((a, b) => a.start - b.start)) {
+    rest += ` ${text.slice(at, Math.max(at, d.start))}`;
+    at = Math.min(clause.end, Math.max(at, d.end));
   }
   rest += ` ${text.slice(at, clause.end)}`;
   return rest.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length <= 6;

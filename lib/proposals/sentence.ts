@@ -139,9 +139,8 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
   if (inClause.length > 0) return none;
   const next = clauses.find((c) => c.start >= clause.end && names.some((n) => contains(c, n)));
   if (!next) return none;
-  const opening = names.filter((n) => contains(next, n)).sort((a, b) => a.start - b.start);
-  const list = [opening[0], ...listStartingAt(text, names, opening[0].end, next.end, /^(?=\s*(?:,|and|&))/)];
-  return /^\s*(?:[\p{L}'’-]+\s+){0,3}$/u.test(text.slice(next.start, opening[0].introStart)) ? { names: list, objects: [], how: "clause" } : none;
+  const list = listStartingAt(text, names, next.start, next.end, /^/);
+  return list.length > 0 ? { names: list, objects: [], how: "clause" } : none;
 }
 
 /** The subject: the list of names closest before `offset` in its clause, with at most a few words (auxiliaries, adverbs) between. */
