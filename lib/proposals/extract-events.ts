@@ -333,7 +333,7 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
     while (next < triggers.length && triggers[next].start < sentence.start) next++;
     const inSentence: Trigger[] = [];
     for (let i = next; i < triggers.length && triggers[i].end <= sentence.end; i++) inSentence.push(triggers[i]);
-    for (const m of mentionsOfSentence(ctx, sentence, inSentence)) { if (process.env.DBG) console.log("CAND", m.key, m.kind, ctx.text.slice(m.trigger.start, m.trigger.end), "hyp", m.hypothetical, "def", m.definite, "spec", m.specific, m.participants.map((p) => p.name), m.place?.name, m.date.localDate, substantial(m), "coref", coreferent(kept, m)?.key);
+    for (const m of mentionsOfSentence(ctx, sentence, inSentence)) {
       // "What does Trump want to talk to Putin about?": a hypothetical mention joins nothing unless it points back ("the call").
       const target = m.hypothetical && !m.definite ? undefined : coreferent(kept, m);
       if (target) absorb(target, m);
