@@ -73,7 +73,7 @@ const MS_PER_DAY = 86_400_000;
  * tense of its clause; when the happening is announced, the weekday is the next one, not the last.
  */
 function forwardIfPlanned(d: ResolvedDate, planned: boolean, publishedAt: string | null): ResolvedDate {
-  if (!planned || !publishedAt || !d.date || !d.relative || d.relativeTo || d.precision !== "day" || /\blast\b/i.test(d.text) || d.date >= publishedAt) return d;
+  if (!planned || !publishedAt || !d.date || !d.relative || d.relativeTo || !["day", "hour", "minute"].includes(d.precision) || /\blast\b/i.test(d.text) || d.date >= publishedAt) return d;
   if (WEEKDAY.test(d.text)) {
     const next = new Date(Date.parse(`${d.date}T00:00:00Z`) + 7 * MS_PER_DAY).toISOString().slice(0, 10);
     return { ...d, date: next, note: "the next such weekday: the happening is announced, not past" };

@@ -14,7 +14,7 @@ import { REPORTING_VERB, ROLE_WORDS } from "./vocabulary";
  * Clause ends: punctuation, or a word that opens a subordinate or relative clause. Brackets stay
  * inside, and so do the commas of a list of names ("the US, Ukraine, and Europe").
  */
-const CLAUSE_END = /[,;:\u2013\u2014]|\s(?=(?:which|who|whose|whom|while|whereas|although|because|after|before|when|since|until|as\s+well\s+as)\s)/g;
+const CLAUSE_END = /[,;\u2013\u2014]|(?<!\d):(?!\d)|\s(?=(?:which|who|whose|whom|while|whereas|although|because|after|before|when|since|until|as\s+well\s+as)\s)/g;
 const LIST_COMMA = /(?<=\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}[\p{L}.]*),(?=\s+(?:and\s+)?\p{Lu})/uy;
 
 export function clauseSpans(text: string, sentence: Span): Span[] {
