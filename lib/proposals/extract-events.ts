@@ -9,7 +9,7 @@ import { extractClaims } from "./claims";
 import { normalizeName } from "@/lib/entities/match";
 import { findNames, isCountry, isVerbWord, sameName, samePlace, titleCaseLines, type FoundName, type Registry } from "./names";
 import { pickDate, withDaysOfMonth } from "./resolve-dates";
-import { attachedNames, clauseAt, clauseSpans, insideQuote, quoteSpans, sourceNames } from "./sentence";
+import { attachedNames, clauseAt, clauseSpans, insideQuote, quoteSpans, sourceNames, type Attachment } from "./sentence";
 import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
 import type { ArticleExtraction, EventMention, KeyedName, MentionDate, ProposalArticle, Span } from "./types";
@@ -122,8 +122,8 @@ const SEPARATELY = /\bseparate(?:ly)?\b/i;
  * list per object: each call had the subject and one of them.
  */
 function participantsOf(ctx: ArticleContext, parts: SentenceParts, trigger: Trigger, place: FoundName | null): { participants: KeyedName[]; separately: KeyedName[][] } {
-  const participants = participantList(ctx, parts, trigger, place);
   const attachment = attachedNames(ctx.text, parts.names, trigger, parts.sentence, parts.clauses);
+  const participants = participantList(ctx, parts, trigger, place, attachment);
   const objects = attachment.objects.filter((n) => n.level === "person").map(keyed);
   const around = ctx.text.slice(Math.max(parts.sentence.start, trigger.start - 20), trigger.end + 12);
   if (!SEPARATELY.test(around) || objects.length < 2) return { participants, separately: [] };
@@ -131,8 +131,7 @@ function participantsOf(ctx: ArticleContext, parts: SentenceParts, trigger: Trig
   return { participants, separately: objects.map((o) => [...others, o]) };
 }
 
-function participantList(ctx: ArticleContext, parts: SentenceParts, trigger: Trigger, place: FoundName | null): KeyedName[] {
-  const attachment = attachedNames(ctx.text, parts.names, trigger, parts.sentence, parts.clauses);
+function participantList(ctx: ArticleContext, parts: SentenceParts, trigger: Trigger, place: FoundName | null, attachment: Attachment): KeyedName[] {
   const quote = insideQuote(parts.quotes, trigger);
   const usable = attachment.names.filter(
     (n) =>
@@ -318,14 +317,14 @@ function substantial(m: Candidate): boolean {
 /** The article's happenings, its claims about them, and the passage targets both cite. */
 export function extractArticle(article: ProposalArticle, registry: Registry | null): ArticleExtraction {
   const text = article.text;
+  const headlines = titleCaseLines(text);
   const ctx: ArticleContext = {
     article,
     text,
     sentences: sentenceSpans(text),
-    names: findNames(text, registry),
+    names: findNames(text, registry, headlines),
     dates: withDaysOfMonth(text, resolveDatesInText(text, article.publishedAt), article.publishedAt),
   };
-  const headlines = titleCaseLines(text);
   const triggers = lineSpans(text).flatMap((line) => (headlines.some((h) => h.start === line.start) ? [] : findTriggers(text, line)));
   const kept: Candidate[] = [];
   let next = 0;

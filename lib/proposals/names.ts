@@ -6,7 +6,7 @@
  */
 import nlp from "compromise";
 import { doubleMetaphone } from "double-metaphone";
-import { buildMatcher, normalizeName, similarNames, type Matcher } from "@/lib/entities/match";
+import { buildMatcher, normalizeName as normalizeNameOnce, similarNames, type Matcher } from "@/lib/entities/match";
 import { overlaps } from "./text";
 import type { KeyedName, RegistryEntity, Span } from "./types";
 import { ORGANIZATION_WORDS, ROLE_WORDS } from "./vocabulary";
@@ -24,6 +24,19 @@ export interface Registry {
   entities: Map<string, RegistryEntity>;
   /** normalizeName(name or alias) → entity. */
   byName: Map<string, RegistryEntity>;
+}
+
+const normalized = new Map<string, string>();
+
+/** normalizeName, remembered: names recur within and across articles. */
+function normalizeName(name: string): string {
+  let key = normalized.get(name);
+  if (key === undefined) {
+    key = normalizeNameOnce(name);
+    if (normalized.size >= 50_000) normalized.clear();
+    normalized.set(name, key);
+  }
+  return key;
 }
 
 export function buildRegistry(entities: RegistryEntity[]): Registry {
@@ -112,9 +125,8 @@ function possessiveStripped(word: string): string {
 }
 
 /** All names of a text, in text order, without overlaps. */
-export function findNames(text: string, registry: Registry | null): FoundName[] {
+export function findNames(text: string, registry: Registry | null, titleLines: Span[] = titleCaseLines(text)): FoundName[] {
   const known = registry ? registryNames(text, registry) : [];
-  const titleLines = titleCaseLines(text);
   const bodyWords = bodyCapitalizedWords(text, titleLines);
   const found: FoundName[] = [...known];
   for (const chain of capitalizedChains(text)) {
