@@ -135,7 +135,14 @@ function sameClaimValue(a: ClaimValue, b: ClaimValue, names: ReadonlyMap<string,
  * `countryOf` maps a person's entity id to their country's: who initiated a call is the same party
  * whether a source names the minister or "the Canadian side".
  */
-export function score(proposals: Proposals, corpus: EvalArticle[], entityNames: ReadonlyMap<string, string> = new Map(), countryOf: Readonly<Record<string, string>> = {}): Scores {
+export function score(
+  proposals: Proposals,
+  corpus: EvalArticle[],
+  entityNames: ReadonlyMap<string, string> = new Map(),
+  countryOf: Readonly<Record<string, string>> = {},
+  /** Conflicts known by hand ({ event, attribute }); without them they are computed from the claims. */
+  knownConflicts?: { event: string; attribute: string }[],
+): Scores {
   const party = (v: ClaimValue): ClaimValue => (v.type === "entities" ? { type: "entities", ids: v.ids.map((id) => countryOf[id] ?? id) } : v);
   const articles = new Map(corpus.map((a) => [a.id, a]));
   const predicted = predictedMentions(proposals, articles);
@@ -233,7 +240,8 @@ export function score(proposals: Proposals, corpus: EvalArticle[], entityNames: 
   const truthConflicts = new Set<string>();
   const claimsByEvent = new Map<string, { outlet: string; claim: TruthClaimLike }[]>();
   for (const a of corpus) for (const c of a.claims) claimsByEvent.set(`${c.event}\u0000${c.attribute}`, [...(claimsByEvent.get(`${c.event}\u0000${c.attribute}`) ?? []), { outlet: a.outlet, claim: c }]);
-  for (const [key, list] of claimsByEvent) {
+  for (const c of knownConflicts ?? []) truthConflicts.add(`${c.event}\u0000${c.attribute}`);
+  for (const [key, list] of knownConflicts ? [] : claimsByEvent) {
     for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
       const [a, b] = [list[i].claim, list[j].claim];
       const [va, vb] = a.attribute === "initiator" || a.attribute === "participants" ? [party(a.value), party(b.value)] : [a.value, b.value];
