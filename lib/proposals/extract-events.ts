@@ -109,6 +109,8 @@ function uniqueNames(names: KeyedName[]): KeyedName[] {
 
 export interface SentenceParts {
   sentence: Span;
+  /** The triggers of the sentence: a date after another trigger belongs to that one. */
+  triggers: Trigger[];
   clauses: Span[];
   quotes: Span[];
   sources: FoundName[];
@@ -189,6 +191,7 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
   const names = ctx.names.filter((n) => contains(sentence, n));
   const parts: SentenceParts = {
     sentence,
+    triggers,
     clauses: clauseSpans(ctx.text, sentence),
     quotes: quoteSpans(ctx.text, sentence),
     sources: sourceNames(ctx.text, names, sentence),

@@ -130,7 +130,9 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
   const byPreference = (a: ResolvedDate, b: ResolvedDate) => rank(a) - rank(b) || distance(a) - distance(b);
   const candidates = inSentence.filter(usable);
   const stated = (d: ResolvedDate) => mentionDate(withTime(forwardIfPlanned(reanchored(ctx.text, d, ctx.dates), planned, ctx.article.publishedAt), times), "stated", ctx.article.publishedAt);
-  const own = candidates.filter((d) => overlaps(clause, d) && !isReported(d)).sort(byPreference);
+  // "Berg called Okoro to discuss the talks held the previous day": that date is the talks'.
+  const nearerAnother = (d: ResolvedDate) => parts.triggers.some((t) => t !== trigger && (trigger.end <= t.start ? t.start <= d.start : d.end <= t.end && t.end <= trigger.start));
+  const own = candidates.filter((d) => overlaps(clause, d) && !isReported(d) && !nearerAnother(d)).sort(byPreference);
   if (own[0]) return stated(own[0]);
   // "On May 17, at the initiative of the US side, Lavrov spoke …": a clause that is only a date dates the sentence.
   const leading = clauses

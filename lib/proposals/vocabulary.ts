@@ -82,7 +82,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   { kind: "phone_call", verbal: false, re: /\b(?:tele)?phone\s+(?:call|conversation|talks?|contact|discussion)s?\b/giu },
   { kind: "phone_call", verbal: false, re: /\b(?:(?:the|a|an|their|his|her|this|that|its|first|second|third|last|latest|next|previous|upcoming|planned|anticipated|expected|scheduled|leaders['’]|\p{Lu}[\p{L}'’-]*['’]s?)\s+)(?:(?!to\b|will\b|would\b)\p{L}+[-\s])?(?:call|conversation)s?\b(?!\s+for\b)/giu },
   { kind: "phone_call", verbal: true, re: new RegExp(String.raw`(?<!so-)\b(?:${alt(CALL)})\b(?!\s+(?:for|on|off|up|in|it|them|this|that)\b)${NAME_AHEAD}`, "giu") },
-  { kind: "phone_call", verbal: true, re: new RegExp(String.raw`\b(?:${alt(SPEAK)})\s+(?:(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\s+)?(?:with|to)\b`, "giu") },
+  { kind: "phone_call", verbal: true, re: new RegExp(String.raw`\b(?:${alt(SPEAK)})\s+(?:(?:(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\s+)?(?:with|to)\b|(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\b)`, "giu") },
   { kind: "exchange", verbal: false, re: new RegExp(String.raw`\b${CAPTIVES}\s+(?:exchanges?|swaps?)\b|\b(?:exchanges?|swaps?)\s+of\s+(?:\S+\s+){0,2}${CAPTIVES}`, "giu") },
   { kind: "exchange", verbal: true, re: new RegExp(String.raw`\b(?:${alt(EXCHANGE)})\s+(?:\S+\s+){0,3}${CAPTIVES}`, "giu") },
   { kind: "meeting", verbal: false, re: /\b(?:meeting|summit|encounter|face-to-face)s?\b/giu },
