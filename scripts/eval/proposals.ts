@@ -12,7 +12,7 @@ import { extractArticle } from "@/lib/proposals/extract-events";
 import { buildRegistry, type Registry } from "@/lib/proposals/names";
 import { proposeFromExtractions } from "@/lib/proposals/propose";
 import type { ArticleExtraction, ProposalArticle, RegistryEntity } from "@/lib/proposals/types";
-import { labeledSpans, loadSeedArticles, SEED_CLAIMS, SEED_CONTRADICTIONS, SEED_EVENTS, seedRegistry } from "@/tests/support/proposal-seed-labels";
+import { SEED_CONTRADICTIONS, seedEvalCorpus, seedRegistry } from "@/tests/support/proposal-seed-labels";
 import { score, type EvalArticle, type Ratio, type Scores } from "./metrics";
 import { generateNewsroom } from "./newsroom";
 
@@ -91,25 +91,6 @@ function syntheticCorpus(): { corpus: EvalArticle[]; registry: RegistryEntity[];
   return { corpus: newsroom.articles, registry: newsroom.registry, countryOf: newsroom.countryOf };
 }
 
-function seedCorpus(): EvalArticle[] {
-  return loadSeedArticles().map((a) => ({
-    id: a.id,
-    outlet: a.outlet ?? a.id,
-    publishedAt: a.publishedAt,
-    text: a.text,
-    mentions: labeledSpans(a).map((m) => ({
-      event: m.event,
-      kind: SEED_EVENTS[m.event].kind,
-      start: m.start,
-      end: m.end,
-      date: m.date,
-      precision: m.date === null ? null : m.date.length === 10 ? "day" : m.date.length === 7 ? "month" : "year",
-      optional: m.optional,
-    })),
-    claims: SEED_CLAIMS.filter((c) => c.article === a.id).map(({ event, attribute, value }) => ({ event, attribute, value })),
-  }));
-}
-
 const pct = (r: Ratio) => (r.value === null ? "—" : `${(r.value * 100).toFixed(1)} % (${r.hit}/${r.total})`);
 const num = (v: number | null, digits = 3) => (v === null ? "—" : v.toFixed(digits));
 const verdict = (ok: boolean | null) => (ok === null ? "" : ok ? "pass" : "MISS");
@@ -149,7 +130,7 @@ function report(runs: Run[]): void {
 }
 
 const synthetic = syntheticCorpus();
-const seeds = seedCorpus();
+const seeds = seedEvalCorpus();
 const runs = [
   run(`synthetic newsroom (seed ${args.seed}), with registry`, synthetic.corpus, synthetic.registry, synthetic.countryOf),
   run(`synthetic newsroom (seed ${args.seed}), no registry`, synthetic.corpus, null, synthetic.countryOf),

@@ -13,6 +13,7 @@ import { normalizedText, parseArticle } from "@/lib/articles/extract";
 import type { ClaimValue } from "@/lib/contradictions/compare-values";
 import type { ProposalArticle, RegistryEntity } from "@/lib/proposals/types";
 import type { HappeningKind } from "@/lib/proposals/vocabulary";
+import type { EvalArticle } from "@/scripts/eval/metrics";
 
 export interface LabeledMention {
   event: string;
@@ -251,4 +252,24 @@ export function labeledSpans(article: SeedArticle): (LabeledMention & { start: n
     if (start === -1 || article.text.indexOf(m.anchor, start + 1) !== -1) throw new Error(`${article.id}: anchor must occur once: ${m.anchor}`);
     return { ...m, start, end: start + m.anchor.length };
   });
+}
+
+/** The seeds with their labels as the scoring of scripts/eval/metrics.ts reads them. */
+export function seedEvalCorpus(articles: SeedArticle[] = loadSeedArticles()): EvalArticle[] {
+  return articles.map((a) => ({
+    id: a.id,
+    outlet: a.outlet ?? a.id,
+    publishedAt: a.publishedAt,
+    text: a.text,
+    mentions: labeledSpans(a).map((m) => ({
+      event: m.event,
+      kind: SEED_EVENTS[m.event].kind,
+      start: m.start,
+      end: m.end,
+      date: m.date,
+      precision: m.date === null ? null : m.date.length === 10 ? "day" : m.date.length === 7 ? "month" : "year",
+      optional: m.optional,
+    })),
+    claims: SEED_CLAIMS.filter((c) => c.article === a.id).map(({ event, attribute, value }) => ({ event, attribute, value })),
+  }));
 }

@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { propose } from "@/lib/proposals/propose";
-import type { ClaimProposal, ProposalArticle, RegistryEntity } from "@/lib/proposals/types";
+import type { ClaimProposal, ProposalArticle } from "@/lib/proposals/types";
+import { PROPOSAL_REGISTRY } from "../support/proposal-fixtures";
 
-const REGISTRY: RegistryEntity[] = [
-  { id: "p-berg", name: "Anna Berg", type: "PERSON", aliases: ["Berg"] },
-  { id: "p-okoro", name: "Samuel Okoro", type: "PERSON", aliases: ["Okoro"] },
-  { id: "c-norway", name: "Norway", type: "PLACE", aliases: [] },
-  { id: "c-ghana", name: "Ghana", type: "PLACE", aliases: [] },
-  { id: "v-geneva", name: "Geneva", type: "PLACE", aliases: [] },
-];
 
 let n = 0;
 const article = (text: string, outlet: string, publishedAt = "2031-06-11"): ProposalArticle => ({ id: `c${++n}`, text, publishedAt, outlet });
@@ -17,7 +11,7 @@ const claimsOf = (claims: ClaimProposal[], attribute: string) => claims.filter((
 describe("claim proposals", () => {
   it("reads date and time with its zone, duration as a range in hours, and who initiated the call", () => {
     const text = "Anna Berg and Samuel Okoro spoke by phone on Monday at 10:00 GMT. The call, held at the initiative of the Norwegian side, lasted more than two hours.";
-    const { claims } = propose({ articles: [article(text, "Wire")], registry: REGISTRY });
+    const { claims } = propose({ articles: [article(text, "Wire")], registry: PROPOSAL_REGISTRY });
     expect(claimsOf(claims, "date")).toEqual([{ type: "date", localDate: "2031-06-09T10:00", precision: "minute", timeZone: "UTC" }]);
     expect(claimsOf(claims, "duration")).toEqual([{ type: "number", value: 2, unit: "h", qualifier: "more_than" }]);
     expect(claimsOf(claims, "initiator")).toEqual([{ type: "entities", ids: ["c-norway"] }]);
@@ -25,26 +19,26 @@ describe("claim proposals", () => {
   });
 
   it("reads 'for about 90 minutes' as about 1.5 h, not as a time of day", () => {
-    const { claims } = propose({ articles: [article("Anna Berg met Samuel Okoro in Geneva on June 3 for about 90 minutes.", "Wire")], registry: REGISTRY });
+    const { claims } = propose({ articles: [article("Anna Berg met Samuel Okoro in Geneva on June 3 for about 90 minutes.", "Wire")], registry: PROPOSAL_REGISTRY });
     expect(claimsOf(claims, "duration")).toEqual([{ type: "number", value: 1.5, unit: "h", qualifier: "about" }]);
     expect(claimsOf(claims, "date")).toEqual([{ type: "date", localDate: "2031-06-03", precision: "day" }]);
     expect(claimsOf(claims, "place")).toEqual([{ type: "entities", ids: ["v-geneva"] }]);
   });
 
   it("reads counts per side", () => {
-    const { claims } = propose({ articles: [article("On June 4, Norway and Ghana exchanged 1,000 prisoners from each side.", "Wire")], registry: REGISTRY });
+    const { claims } = propose({ articles: [article("On June 4, Norway and Ghana exchanged 1,000 prisoners from each side.", "Wire")], registry: PROPOSAL_REGISTRY });
     expect(claimsOf(claims, "prisoners")).toEqual([{ type: "number", value: 1000, qualifier: "exact", per: "side" }]);
   });
 
   it("reads quoted statements with their speaker", () => {
     const text = "Anna Berg and Samuel Okoro spoke by phone on Monday. “This was a frank exchange,” Okoro said after the call.";
-    const statement = propose({ articles: [article(text, "Wire")], registry: REGISTRY }).claims.find((c) => c.attribute === "statement");
+    const statement = propose({ articles: [article(text, "Wire")], registry: PROPOSAL_REGISTRY }).claims.find((c) => c.attribute === "statement");
     expect(statement).toMatchObject({ value: { type: "text", text: "This was a frank exchange" }, speaker: { name: "Samuel Okoro", entityId: "p-okoro" }, label: "“This was a frank exchange”" });
   });
 
   it("cites each claim's passage, so accepting creates the annotation and the claim together", () => {
     const text = "Anna Berg and Samuel Okoro spoke by phone on Monday. The call lasted nearly three hours.";
-    const { claims } = propose({ articles: [article(text, "Wire")], registry: REGISTRY });
+    const { claims } = propose({ articles: [article(text, "Wire")], registry: PROPOSAL_REGISTRY });
     const duration = claims.find((c) => c.attribute === "duration")!;
     expect(duration).toMatchObject({ value: { value: 3, qualifier: "nearly", unit: "h" }, label: "nearly 3 h", quote: "The call lasted nearly three hours." });
     expect(duration.annotation.selector[1]).toEqual({ type: "TextPositionSelector", start: 53, end: text.length });
@@ -53,7 +47,7 @@ describe("claim proposals", () => {
 
 describe("contradiction candidates", () => {
   const twoReports = (a: string, b: string) =>
-    propose({ articles: [article(a, "Morning Wire", "2031-06-20"), article(b, "Evening Post", "2031-06-20")], registry: REGISTRY });
+    propose({ articles: [article(a, "Morning Wire", "2031-06-20"), article(b, "Evening Post", "2031-06-20")], registry: PROPOSAL_REGISTRY });
 
   it("flags conflicting dates from two outlets, saying why", () => {
     const { contradictions } = twoReports("Anna Berg met Samuel Okoro in Geneva on June 18.", "Anna Berg met Samuel Okoro in Geneva on June 19.");
@@ -90,7 +84,7 @@ describe("contradiction candidates", () => {
   it("does not compare two reports of one outlet", () => {
     const { contradictions } = propose({
       articles: [article("Anna Berg met Samuel Okoro in Geneva on June 18.", "Wire", "2031-06-20"), article("Anna Berg met Samuel Okoro in Geneva on June 19.", "Wire", "2031-06-20")],
-      registry: REGISTRY,
+      registry: PROPOSAL_REGISTRY,
     });
     expect(contradictions).toEqual([]);
   });
@@ -98,7 +92,7 @@ describe("contradiction candidates", () => {
   it("compares proposed claims with accepted ones of an existing event", () => {
     const { contradictions } = propose({
       articles: [article("Anna Berg met Samuel Okoro in Geneva on June 19.", "Evening Post", "2031-06-20")],
-      registry: REGISTRY,
+      registry: PROPOSAL_REGISTRY,
       knownEvents: [{ id: "ev-1", type: "MEETING", title: "Berg–Okoro meeting", date: { localDate: "2031-06-18", precision: "day", timeZone: null }, participantIds: ["p-berg", "p-okoro"], placeId: "v-geneva" }],
       knownClaims: [{ id: "claim-1", eventId: "ev-1", attribute: "date", value: { type: "date", localDate: "2031-06-18", precision: "day" }, articleId: "old", outlet: "Morning Wire", quote: "They met on June 18." }],
     });

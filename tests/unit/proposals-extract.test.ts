@@ -2,23 +2,16 @@ import { describe, expect, it } from "vitest";
 import { verifySelectors } from "@/lib/annotations/anchor";
 import { extractArticle } from "@/lib/proposals/extract-events";
 import { buildRegistry } from "@/lib/proposals/names";
-import type { EventMention, RegistryEntity } from "@/lib/proposals/types";
+import type { EventMention } from "@/lib/proposals/types";
+import { PROPOSAL_REGISTRY } from "../support/proposal-fixtures";
 
 // 2031-06-11 is a Wednesday.
 const PUBLISHED = "2031-06-11";
 
-const REGISTRY: RegistryEntity[] = [
-  { id: "p-berg", name: "Anna Berg", type: "PERSON", aliases: ["Berg"] },
-  { id: "p-okoro", name: "Samuel Okoro", type: "PERSON", aliases: ["Okoro"] },
-  { id: "p-tanaka", name: "Yui Tanaka", type: "PERSON", aliases: ["Tanaka"] },
-  { id: "c-norway", name: "Norway", type: "PLACE", aliases: [] },
-  { id: "c-ghana", name: "Ghana", type: "PLACE", aliases: [] },
-  { id: "v-geneva", name: "Geneva", type: "PLACE", aliases: [] },
-];
 
 function mentionsOf(text: string, options: { publishedAt?: string | null; registry?: boolean } = {}): EventMention[] {
   const article = { id: "a1", text, publishedAt: options.publishedAt === undefined ? PUBLISHED : options.publishedAt, outlet: "Test Wire" };
-  return extractArticle(article, options.registry ? buildRegistry(REGISTRY) : null).mentions;
+  return extractArticle(article, options.registry ? buildRegistry(PROPOSAL_REGISTRY) : null).mentions;
 }
 
 const names = (m: EventMention) => m.participants.map((p) => p.name);

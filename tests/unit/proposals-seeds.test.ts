@@ -1,29 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { propose } from "@/lib/proposals/propose";
-import { score, type EvalArticle } from "@/scripts/eval/metrics";
-import { labeledSpans, loadSeedArticles, SEED_CLAIMS, SEED_CONTRADICTIONS, SEED_EVENTS, seedRegistry } from "../support/proposal-seed-labels";
+import { score } from "@/scripts/eval/metrics";
+import { loadSeedArticles, SEED_CONTRADICTIONS, seedEvalCorpus, seedRegistry } from "../support/proposal-seed-labels";
 
 // Real reports of the same happenings by different outlets, hand-labelled (tests/support); the engine never sees the labels.
 const articles = loadSeedArticles();
 const registry = seedRegistry();
 const proposals = propose({ articles, registry });
 
-const corpus: EvalArticle[] = articles.map((a) => ({
-  id: a.id,
-  outlet: a.outlet ?? a.id,
-  publishedAt: a.publishedAt,
-  text: a.text,
-  mentions: labeledSpans(a).map((m) => ({
-    event: m.event,
-    kind: SEED_EVENTS[m.event].kind,
-    start: m.start,
-    end: m.end,
-    date: m.date,
-    precision: m.date === null ? null : m.date.length === 10 ? "day" : m.date.length === 7 ? "month" : "year",
-    optional: m.optional,
-  })),
-  claims: SEED_CLAIMS.filter((c) => c.article === a.id),
-}));
+const corpus = seedEvalCorpus(articles);
 
 describe("the proposal engine on the seed articles", () => {
   const scores = score(proposals, corpus, new Map(registry.map((e) => [e.id, e.name])), {}, SEED_CONTRADICTIONS);
