@@ -186,7 +186,7 @@ function orderForGrouping(mentions: EventMention[]): EventMention[] {
  * members support (so one report naming only countries does not keep out a report naming the
  * same countries' leaders).
  */
-export function groupMentions(mentions: EventMention[], known: KnownEvent[], knownNames: ReadonlyMap<string, KeyedName>): Group[] {
+function groupMentions(mentions: EventMention[], known: KnownEvent[], knownNames: ReadonlyMap<string, KeyedName>): Group[] {
   const groups: Group[] = known.map((event) => ({ members: [knownMember(event, knownNames)] }));
   for (const mention of orderForGrouping(withKnownAffiliations(mentions))) {
     const member = mentionMember(mention);

@@ -139,12 +139,6 @@ export function findNames(text: string, registry: Registry | null, titleLines: S
   return withAffiliations(text, promoteSurnames(found));
 }
 
-/** The normalized country name a group name stands for ("Canadian" → "canada"), or null. */
-export function countryKey(name: KeyedName & { type?: NameType }): string | null {
-  if (name.level !== "group") return null;
-  return normalizeName(name.name);
-}
-
 const ROLE_GAP = /^(?:['’]s)?(?:\s+(?:[\p{L}-]+))*?\s*$/u;
 
 /**

@@ -15,13 +15,13 @@ import { findTriggers, type Trigger } from "./triggers";
 import type { DateSource, EventMention, KeyedName, MentionDate, Span } from "./types";
 import { kindsCompatible, type HappeningKind } from "./vocabulary";
 
-export const NO_DATE = {
+const NO_DATE = {
   undated: "the text gives no date for it",
   noPublicationDate: "the article has no date and the text gives none for it",
 };
 
 /** A resolved expression as a mention's date; null gives an undated one that says why. */
-export function mentionDate(resolved: ResolvedDate | null, source: DateSource | null, publishedAt: string | null): MentionDate {
+function mentionDate(resolved: ResolvedDate | null, source: DateSource | null, publishedAt: string | null): MentionDate {
   if (!resolved) {
     return {
       date: null, localDate: null, precision: null, timeZone: null, partOfDay: null, text: null,

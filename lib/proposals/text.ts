@@ -58,11 +58,6 @@ function pushTrimmed(text: string, spans: Span[], start: number, end: number): v
   if (end > start) spans.push({ start, end });
 }
 
-/** Start of the line (paragraph) holding `offset`. */
-export function paragraphStart(text: string, offset: number): number {
-  return text.lastIndexOf("\n", offset - 1) + 1;
-}
-
 export const spanKey = (span: Span) => `${span.start}:${span.end}`;
 
 export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
