@@ -128,7 +128,8 @@ const ZONE_TEXT = `(?:${ABBREVIATION_ALTERNATIVES})\\b|\\p{Lu}\\p{Ll}+(?: \\p{Lu
 /** " ET", " (EDT)", " Moscow time", " (New York time)" right after a time. */
 const ZONE_AFTER_TIME = new RegExp(`^(?:\\s*\\((${ZONE_TEXT})\\)|\\s+(${ZONE_TEXT}))`, "u");
 
-function zoneFromText(zoneText: string): string | undefined {
+/** "ET", "Moscow time" → an IANA zone, or undefined. */
+export function zoneFromText(zoneText: string): string | undefined {
   return ZONE_ABBREVIATIONS[zoneText] ?? zoneForPlace(zoneText.replace(/ time$/, ""));
 }
 

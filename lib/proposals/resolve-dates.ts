@@ -5,7 +5,7 @@
  * "The day after the Istanbul talks" is resolved here against that happening's date, once
  * the happening is known. Nothing is guessed: without a date the mention says why. Pure.
  */
-import { NO_PUBLICATION_DATE_NOTE, resolveDatesInText, resolvedToDateLike, type ResolvedDate } from "@/lib/events/dates";
+import { NO_PUBLICATION_DATE_NOTE, resolveDatesInText, resolvedToDateLike, zoneFromText, type ResolvedDate } from "@/lib/events/dates";
 import { shiftFrom } from "@/lib/events/relative-dates";
 import { normalizeName } from "@/lib/entities/match";
 import type { ArticleContext, SentenceParts } from "./extract-events";
@@ -55,14 +55,19 @@ function usable(d: ResolvedDate): boolean {
   return Boolean(d.date || d.relativeTo || d.note === NO_PUBLICATION_DATE_NOTE || (d.note?.startsWith("the year is not stated") ?? false));
 }
 
+/** "On Eastern Time May 19": a zone named before the date rather than after the time. */
+const ZONE_BEFORE = /(?:(\p{Lu}\p{Ll}+) )?(\p{Lu}\p{Ll}+) [Tt]ime\s*$/u;
+
 /** "May 19 (Monday) at 10:00 AM": a day and a time written apart make one moment. */
-function withTime(day: ResolvedDate, times: ResolvedDate[]): ResolvedDate {
+function withTime(text: string, day: ResolvedDate, times: ResolvedDate[]): ResolvedDate {
   if (!day.date || day.precision !== "day" || day.time) return day;
   const near = times.filter((t) => t !== day && Math.abs(t.start - day.end) <= 40 && (!t.date || t.relative));
   const time = near.find((t) => t.time && t.timeZone) ?? near.find((t) => t.time);
   if (!time) return day;
   const precision = time.precision === "minute" ? "minute" : "hour";
-  return { ...day, time: time.time, precision, ...(time.timeZone ? { timeZone: time.timeZone } : {}), text: `${day.text} … ${time.text}` };
+  const before = ZONE_BEFORE.exec(text.slice(Math.max(0, day.start - 30), day.start));
+  const timeZone = time.timeZone ?? (before ? (zoneFromText(`${before[2]} time`) ?? zoneFromText(`${before[1]} ${before[2]} time`)) : undefined);
+  return { ...day, time: time.time, precision, ...(timeZone ? { timeZone } : {}), text: `${day.text} … ${time.text}` };
 }
 
 const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
@@ -129,7 +134,7 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
   const rank = (d: ResolvedDate) => (d.relative ? 1 : 0);
   const byPreference = (a: ResolvedDate, b: ResolvedDate) => rank(a) - rank(b) || distance(a) - distance(b);
   const candidates = inSentence.filter(usable);
-  const stated = (d: ResolvedDate) => mentionDate(withTime(forwardIfPlanned(reanchored(ctx.text, d, ctx.dates), planned, ctx.article.publishedAt), times), "stated", ctx.article.publishedAt);
+  const stated = (d: ResolvedDate) => mentionDate(withTime(ctx.text, forwardIfPlanned(reanchored(ctx.text, d, ctx.dates), planned, ctx.article.publishedAt), times), "stated", ctx.article.publishedAt);
   // "Berg called Okoro to discuss the talks held the previous day": that date is the talks'.
   const nearerAnother = (d: ResolvedDate) => parts.triggers.some((t) => t !== trigger && (trigger.end <= t.start ? t.start <= d.start : d.end <= t.end && t.end <= trigger.start));
   const own = candidates.filter((d) => overlaps(clause, d) && !isReported(d) && !nearerAnother(d)).sort(byPreference);

@@ -50,10 +50,10 @@ describe("the proposal engine on the seed articles", () => {
     expect(talks.mentions.some((m) => m.articleId === "svpressa-may")).toBe(true);
   });
 
-  it("reads the announced leaders' call of 19 May with its time from one outlet and 'the morning of the 19th' from another", () => {
+  it("reads the announced leaders' call of 19 May at 10:00 Eastern Time from one outlet and 'the morning of the 19th' from another", () => {
     const call = proposals.events.find((e) => e.kind === "phone_call" && e.date === "2025-05-19")!;
-    expect(call).toMatchObject({ localDate: "2025-05-19T10:00", precision: "minute" });
+    expect(call).toMatchObject({ localDate: "2025-05-19T10:00", precision: "minute", timeZone: "America/New_York" });
     const dates = proposals.claims.filter((c) => c.proposalKey === call.key && c.attribute === "date").map((c) => c.label);
-    expect(dates).toEqual(["the morning of 19 May 2025", "19 May 2025, 10:00 (time zone not stated)"]);
+    expect(dates).toEqual(["the morning of 19 May 2025", "19 May 2025, 10:00 EDT (14:00 UTC)"]);
   });
 });
