@@ -153,12 +153,13 @@ function withAffiliations(text: string, names: FoundName[]): FoundName[] {
     const before = names[i - 1];
     const after = names[i + 1];
     const gapBefore = before ? text.slice(before.end, n.start) : "";
-    const isRoleGap = (gap: string) => gap.length <= 60 && !/[\n.!?;:]/.test(gap) && ROLE_GAP.test(gap) && gap.split(/[\s,]+/).filter(Boolean).every((w) => ROLE_WORDS.has(w.toLowerCase().replace(/^['’]s$/, "of")) || hasTag(w, ACTOR) || /^['’]s$/.test(w));
+    // "Turkey and Mehta": a list, not an introduction.
+    const isRoleGap = (gap: string) => gap.length <= 60 && !/[\n.!?;:]|\band\b/.test(gap) && ROLE_GAP.test(gap) && gap.split(/[\s,]+/).filter(Boolean).every((w) => ROLE_WORDS.has(w.toLowerCase().replace(/^['’]s$/, "of")) || hasTag(w, ACTOR) || /^['’]s$/.test(w));
     let country: string | null = null;
     const intro = text.slice(n.introStart, n.start).split(/\s+/).find((w) => isDemonymWord(w) || COUNTRY_ABBREVIATIONS[w.toLowerCase().replace(/\.$/, "")]);
     if (after && isCountryName(after) && /^\s+of\s+(?:the\s+)?$/.test(text.slice(n.end, after.start))) country = normalizeName(after.name);
     else if (intro) country = normalizeName(COUNTRY_ABBREVIATIONS[intro.toLowerCase().replace(/\.$/, "")] ?? countryOfDemonym(intro));
-    else if (before && isCountryName(before) && isRoleGap(gapBefore.replace(/,/g, " "))) country = normalizeName(before.name);
+    else if (before && isCountryName(before) && isRoleGap(gapBefore)) country = normalizeName(before.name);
     if (country) byKey.set(n.key, country);
   });
   return names.map((n) => (n.level === "person" && byKey.has(n.key) ? { ...n, affiliation: byKey.get(n.key) } : n));

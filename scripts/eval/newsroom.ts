@@ -297,7 +297,7 @@ function hoursWords(rng: Rng, hours: number): { words: string; value: NumberValu
   const options: (() => { words: string; value: NumberValue })[] = [
     () => ({ words: `about ${hours >= 1 && Number.isInteger(hours) ? NUMBER_WORDS[hours] ?? hours : minutes} ${hours >= 1 && Number.isInteger(hours) ? (hours === 1 ? "hour" : "hours") : "minutes"}`, value: { type: "number", value: hours, unit: "h", qualifier: "about" } }),
     () => (hours >= 1 && Number.isInteger(hours) ? exact(`${NUMBER_WORDS[hours] ?? hours} ${hours === 1 ? "hour" : "hours"}`) : exact(`${minutes} minutes`)),
-    () => (hours > 1 ? { words: `more than ${NUMBER_WORDS[Math.ceil(hours) - 1] ?? Math.ceil(hours) - 1} ${Math.ceil(hours) - 1 === 1 ? "hour" : "hours"}`, value: { type: "number", value: Math.ceil(hours) - 1, unit: "h", qualifier: "more_than" } } : { words: `less than an hour`, value: { type: "number", value: 1, unit: "h", qualifier: "less_than" } }),
+    () => (hours > 1 ? { words: `more than ${NUMBER_WORDS[Math.ceil(hours) - 1] ?? Math.ceil(hours) - 1} ${Math.ceil(hours) - 1 === 1 ? "hour" : "hours"}`, value: { type: "number", value: Math.ceil(hours) - 1, unit: "h", qualifier: "more_than" } } : hours < 1 ? { words: `less than an hour`, value: { type: "number", value: 1, unit: "h", qualifier: "less_than" } } : { words: "less than two hours", value: { type: "number", value: 2, unit: "h", qualifier: "less_than" } }),
     () => (Number.isInteger(hours) && hours >= 2 ? { words: `nearly ${NUMBER_WORDS[hours] ?? hours} hours`, value: { type: "number", value: hours, unit: "h", qualifier: "nearly" } } : exact(`${minutes} minutes`)),
   ];
   return pick(rng, options)();
