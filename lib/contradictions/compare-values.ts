@@ -243,6 +243,47 @@ const NUMBER_CLAIM = new RegExp(
   "giu",
 );
 
+const DURATION_UNITS: Record<string, number> = { hour: 1, hours: 1, hr: 1, hrs: 1, minute: 1 / 60, minutes: 1 / 60, min: 1 / 60, mins: 1 / 60 };
+const DURATION_AMOUNT = `\\d+(?:\\.\\d+)?|half\\s+an?|an?|${byLengthDesc(Object.keys(NUMBER_WORDS))}`;
+
+/**
+ * "for about 90 minutes", "more than two hours", "an hour and a half", "a two-hour call":
+ * qualifier, amount (a half on either side of the unit), unit, and "and 15 minutes".
+ */
+const DURATION_CLAIM = new RegExp(
+  [
+    `(?:\\b(${byLengthDesc(Object.keys(QUALIFIER_PHRASES))})\\s+)?`,
+    `\\b(${DURATION_AMOUNT})`,
+    `(\\s+and\\s+a\\s+half)?`,
+    `[\\s-]+(hours?|hrs?|minutes?|mins?)\\b`,
+    `(\\s+and\\s+a\\s+half)?`,
+    `(?:\\s+and\\s+(\\d+|${byLengthDesc(Object.keys(NUMBER_WORDS))})\\s+minutes?\\b)?`,
+  ].join(""),
+  "giu",
+);
+
+function amountOf(text: string): number | undefined {
+  const t = text.toLowerCase().replace(/\s+/g, " ");
+  if (/^\d/.test(t)) return Number(t);
+  if (t === "a" || t === "an") return 1;
+  if (t.startsWith("half")) return 0.5;
+  return NUMBER_WORDS[t];
+}
+
+/** Lengths of time in a passage, in hours ("about 90 minutes" is about 1.5 h). */
+export function findDurations(passage: string): { start: number; end: number; value: NumberValue }[] {
+  const found: { start: number; end: number; value: NumberValue }[] = [];
+  for (const m of passage.matchAll(DURATION_CLAIM)) {
+    const [whole, qualifierText, amountText, halfBefore, unitText, halfAfter, extraMinutes] = m;
+    const amount = amountOf(amountText);
+    if (amount === undefined) continue;
+    const hours = (amount + (halfBefore || halfAfter ? 0.5 : 0)) * DURATION_UNITS[unitText.toLowerCase()] + (extraMinutes ? (amountOf(extraMinutes) ?? 0) / 60 : 0);
+    const qualifier = qualifierText ? QUALIFIER_PHRASES[qualifierText.toLowerCase()] : "exact";
+    found.push({ start: m.index, end: m.index + whole.length, value: { type: "number", value: Math.round(hours * 1000) / 1000, unit: "h", qualifier } });
+  }
+  return found;
+}
+
 interface NumberCandidate {
   value: NumberValue;
   start: number;
@@ -258,10 +299,13 @@ interface NumberCandidate {
 function parseNumberValue(passage: string, publishedAt: string | null): NumberValue | null {
   const dateSpans = resolveDatesInText(passage, publishedAt).map(({ start, end }) => ({ start, end }));
   const outsideDates = (c: { start: number; end: number }) => !dateSpans.some((d) => c.start < d.end && d.start < c.end);
-  const candidates = [...passage.matchAll(NUMBER_CLAIM)].map(toCandidate).filter((c): c is NumberCandidate => c !== null && outsideDates(c));
+  const durations = findDurations(passage).map((d) => ({ ...d, weight: (d.value.qualifier === "exact" ? 0 : 2) + 1 }));
+  const outsideDurations = (c: { start: number; end: number }) => !durations.some((d) => c.start < d.end && d.start < c.end);
+  const numbers = [...passage.matchAll(NUMBER_CLAIM)].map(toCandidate).filter((c): c is NumberCandidate => c !== null && outsideDurations(c));
+  const candidates = [...durations, ...numbers].filter(outsideDates);
   if (candidates.length === 0) return null;
   const best = candidates.reduce((x, y) => (y.weight > x.weight ? y : x));
-  const per = rateNear(passage, best, outsideDates);
+  const per = rateNear(passage, best, (span) => outsideDates(span) && outsideDurations(span));
   return per ? { ...best.value, per } : best.value;
 }
 

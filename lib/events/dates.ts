@@ -6,6 +6,7 @@
  */
 import * as chrono from "chrono-node";
 import { z } from "zod";
+import { findRelativeExpressions, isDuration, resolveRelativeExpressions, type RelativeTo } from "./relative-dates";
 import { DATE_PRECISIONS, type DatePrecisionName } from "./vocabulary";
 
 export { DATE_PRECISIONS };
@@ -28,6 +29,8 @@ export interface ResolvedDate {
   partOfDay?: PartOfDay;
   /** True when the date was computed from the publication date ("on Saturday", "last week"). */
   relative: boolean;
+  /** Set when the date is counted from another moment of the story ("the previous day"), not from the publication date. */
+  relativeTo?: RelativeTo;
   note?: string;
 }
 
@@ -125,7 +128,8 @@ const ZONE_TEXT = `(?:${ABBREVIATION_ALTERNATIVES})\\b|\\p{Lu}\\p{Ll}+(?: \\p{Lu
 /** " ET", " (EDT)", " Moscow time", " (New York time)" right after a time. */
 const ZONE_AFTER_TIME = new RegExp(`^(?:\\s*\\((${ZONE_TEXT})\\)|\\s+(${ZONE_TEXT}))`, "u");
 
-function zoneFromText(zoneText: string): string | undefined {
+/** "ET", "Moscow time" → an IANA zone, or undefined. */
+export function zoneFromText(zoneText: string): string | undefined {
   return ZONE_ABBREVIATIONS[zoneText] ?? zoneForPlace(zoneText.replace(/ time$/, ""));
 }
 
@@ -219,14 +223,17 @@ interface Found {
  * publication date (0–6 days back), unless its sentence is in the future tense ("will",
  * "is due to", …): then the nearest on or after it (0–6 days ahead). "last/next/this
  * Monday" follow chrono. A bare day of the month ("the 19th") follows the same rule.
+ * Dates counted from another moment ("the previous day", "the day after the talks") are
+ * counted from the passage's own earlier date or stay unresolved (see relative-dates.ts).
  */
 export function resolveDatesInText(passage: string, publishedAt: string | null): ResolvedDate[] {
   const publication = publishedAt ? parseIsoDay(publishedAt) : null;
   const reference = publication ?? FALLBACK_REFERENCE;
-  const found = mergeNeighbours(passage, findDates(passage, reference));
+  const relativeToOther = findRelativeExpressions(passage);
+  const found = mergeNeighbours(passage, findDates(passage, reference)).filter((f) => !relativeToOther.some((r) => f.start < r.end && r.start < f.end));
   // "in the morning" alone names no day and no time.
   const meaningful = found.filter((f) => f.basis.kind !== "none" || f.hour !== undefined);
-  return meaningful.map((f) => resolveFound(passage, f, publication, reference));
+  return resolveRelativeExpressions(passage, meaningful.map((f) => resolveFound(passage, f, publication, reference)), relativeToOther);
 }
 
 function parseAgainst(passage: string, reference: Ymd, shiftDays = 0): chrono.ParsedResult[] {
@@ -238,6 +245,7 @@ function findDates(passage: string, reference: Ymd): Found[] {
   const shifted = parseAgainst(passage, reference, SHIFT_DAYS);
   const found: Found[] = [];
   for (const result of parseAgainst(passage, reference)) {
+    if (isDuration(result.text)) continue;
     const twin = shifted.find((s) => s.index === result.index && s.text === result.text);
     const f = partOfDayPrefixed(passage, result, reference) ?? toFound(result, twin);
     found.push(withTimeZone(passage, trimSpan(passage, f)));

@@ -156,3 +156,28 @@ describe("summarizeAgreement", () => {
     expect(pairs.filter((p) => p === "a4/a4")).toHaveLength(0);
   });
 });
+
+describe("parseValue: durations", () => {
+  const ctx = { publishedAt: "2025-03-20" };
+  const hours = (value: number, qualifier: NumberQualifier = "exact") => num(value, qualifier, { unit: "h" });
+
+  it("reads 'for about 90 minutes' as a duration of about 1.5 h, not as a time of day", () => {
+    expect(parseValue("date", "The two leaders talked for about 90 minutes.", ctx)).toBeNull();
+    expect(parseValue("number", "The two leaders talked for about 90 minutes.", ctx)).toEqual(hours(1.5, "about"));
+    expect(parseValue("date", "On 19 March, Trump and Putin spoke for about 90 minutes.", ctx)).toEqual(day("2025-03-19"));
+  });
+
+  it("normalizes written durations to hours with their qualifier", () => {
+    expect(parseValue("number", "The call lasted more than two hours.", ctx)).toEqual(hours(2, "more_than"));
+    expect(parseValue("number", "They talked for nearly three hours.", ctx)).toEqual(hours(3, "nearly"));
+    expect(parseValue("number", "They met for an hour and a half.", ctx)).toEqual(hours(1.5));
+    expect(parseValue("number", "It was a 90-minute call.", ctx)).toEqual(hours(1.5));
+    expect(parseValue("number", "The meeting took 2 hours and 15 minutes.", ctx)).toEqual(hours(2.25));
+  });
+
+  it("compares durations as intervals: about 3 h fits more than 2 h, about 1.5 h does not", () => {
+    const about3 = parseValue("number", "They spoke for about three hours.", ctx)!;
+    expect(compareValues(about3, parseValue("number", "The call lasted more than two hours.", ctx)!)).toBe("compatible");
+    expect(compareValues(about3, parseValue("number", "They spoke for about 90 minutes.", ctx)!)).toBe("conflict");
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * The checkable statements an article makes about each happening it reports: date and time,
+ * duration, counts, place, participants, who initiated it, and quoted statements. Each value
+ * is one of the typed claim values of lib/contradictions, so accepting a proposal creates the
+ * annotation and the claim in one step. Pure.
+ */
+import { findDurations, parseValue, type ClaimValue, type DateValue } from "@/lib/contradictions/compare-values";
+import type { ArticleContext, MentionWithDates } from "./extract-events";
+import type { FoundName } from "./names";
+import { contains, overlaps } from "./text";
+import type { ClaimDraft, MentionDate, NameRef, Span } from "./types";
+
+function dateValue(d: MentionDate): DateValue | null {
+  if (!d.localDate || !d.precision) return null;
+  return {
+    type: "date",
+    localDate: d.localDate,
+    precision: d.precision,
+    ...(d.timeZone ? { timeZone: d.timeZone } : {}),
+    ...(d.partOfDay ? { partOfDay: d.partOfDay } : {}),
+  };
+}
+
+function draft(mention: MentionWithDates, attribute: string, value: ClaimValue, passage: Span, evidence: Span, speaker?: NameRef): ClaimDraft {
+  return {
+    key: `${mention.articleId}#${attribute}#${passage.start}#${evidence.start}`,
+    mentionKey: mention.key,
+    articleId: mention.articleId,
+    outlet: mention.outlet,
+    attribute,
+    value,
+    passage,
+    evidence,
+    ...(speaker ? { speaker } : {}),
+  };
+}
+
+const COUNTED_KINDS = new Set(["exchange", "agreement", "talks", "meeting", "visit"]);
+/** "1,000 prisoners", "about 390 prisoners of war": a number and the plural noun it counts. */
+const COUNT = /\b((?:(?:more than|over|about|around|approximately|roughly|nearly|almost|at least|up to|some|fewer than|less than)\s+)?\d{1,3}(?:,\d{3})+|\b(?:(?:more than|over|about|around|approximately|roughly|nearly|almost|at least|up to|some|fewer than|less than)\s+)?\d+)\s+((?:[\p{Ll}-]+\s+){0,2}?)(\p{Ll}+s)\b/gu;
+const NOT_COUNTED = /^(?:days|weeks|months|years|hours|minutes|seconds|times|points|percent|cents|dollars|euros|kilometres|kilometers|miles|metres|meters|tons|tonnes|people's|decades|centuries)$/;
+const PER_SIDE = /^\s*(?:\p{L}+\s+){0,3}?(?:from|on|for)\s+(?:each|either|both)\s+sides?\b|^\s*(?:\p{L}+\s+){0,3}?(?:per|each)\s+side\b|^\s*apiece\b/iu;
+
+function countClaims(ctx: ArticleContext, mention: MentionWithDates, passage: Span, taken: Span[]): ClaimDraft[] {
+  if (!COUNTED_KINDS.has(mention.kind)) return [];
+  const claims: ClaimDraft[] = [];
+  const slice = ctx.text.slice(passage.start, passage.end);
+  for (const m of slice.matchAll(COUNT)) {
+    const evidence = { start: passage.start + m.index, end: passage.start + m.index + m[0].length };
+    if (taken.some((t) => overlaps(t, evidence)) || NOT_COUNTED.test(m[3])) continue;
+    if (/^(?:19|20)\d{2}$/.test(m[1].replace(/^\D+/, ""))) continue;
+    const value = parseValue("number", m[1], { publishedAt: null });
+    if (!value || value.type !== "number") continue;
+    const perSide = PER_SIDE.test(ctx.text.slice(evidence.end, Math.min(passage.end, evidence.end + 40)));
+    claims.push(draft(mention, m[3].toLowerCase(), perSide ? { ...value, per: "side" } : value, passage, evidence));
+  }
+  return claims;
+}
+
+const INITIATIVE_OF = /\b(?:at\s+the\s+(?:initiative|request|invitation|behest)\s+of|(?:initiated|requested|arranged|sought|proposed)\s+by|(?:a\s+)?call\s+from)\s+(?:the\s+)?/gi;
+const INITIATIVE_POSSESSIVE = /['’]s?\s+(?:initiative|request|invitation|behest)\b/gi;
+const CALLED_BY_SUBJECT = /^(?:called|phoned|telephoned|rang|dialed|dialled)\b/i;
+
+function initiatorClaim(ctx: ArticleContext, mention: MentionWithDates, passage: Span, names: FoundName[]): ClaimDraft | null {
+  const slice = ctx.text.slice(passage.start, passage.end);
+  for (const m of slice.matchAll(INITIATIVE_OF)) {
+    const at = passage.start + m.index + m[0].length;
+    const name = names.find((n) => n.start >= at && n.start <= at + 12);
+    if (name?.entityId) return draft(mention, "initiator", { type: "entities", ids: [name.entityId] }, passage, { start: passage.start + m.index, end: name.end });
+  }
+  for (const m of slice.matchAll(INITIATIVE_POSSESSIVE)) {
+    const at = passage.start + m.index;
+    const name = names.find((n) => n.end === at);
+    if (name?.entityId) return draft(mention, "initiator", { type: "entities", ids: [name.entityId] }, passage, { start: name.start, end: at + m[0].length });
+  }
+  if (mention.kind === "phone_call" && contains(passage, mention.trigger) && CALLED_BY_SUBJECT.test(ctx.text.slice(mention.trigger.start, mention.trigger.end))) {
+    const before = names.filter((n) => n.end <= mention.trigger.start && n.start >= passage.start && n.level === "person");
+    const caller = before[before.length - 1];
+    if (caller?.entityId && ctx.text.slice(caller.end, mention.trigger.start).trim().split(/\s+/).length <= 3) {
+      return draft(mention, "initiator", { type: "entities", ids: [caller.entityId] }, passage, { start: caller.start, end: mention.trigger.end });
+    }
+  }
+  return null;
+}
+
+const QUOTE = /["“]([^"“”]{12,600})["”]/g;
+const SPEAKER_AFTER = /^\s*,?\s*(?:(?:\p{Lu}[\p{L}'’.-]*\s+){0,4})?(?:said|says|told|stated|added|wrote|noted|stressed)\b/u;
+
+/** Quoted words in the passage with the name of whoever said them in the same sentence. */
+function statementClaims(ctx: ArticleContext, mention: MentionWithDates, passage: Span, names: FoundName[]): ClaimDraft[] {
+  const claims: ClaimDraft[] = [];
+  const slice = ctx.text.slice(passage.start, passage.end);
+  for (const m of slice.matchAll(QUOTE)) {
+    const quote = { start: passage.start + m.index, end: passage.start + m.index + m[0].length };
+    const speaker = speakerOf(ctx.text, passage, quote, names);
+    if (!speaker) continue;
+    const inner = { start: quote.start + 1, end: quote.end - 1 };
+    const text = m[1].trim().replace(/[,]$/, "");
+    claims.push(draft(mention, "statement", { type: "text", text }, passage, inner, { name: speaker.name, entityId: speaker.entityId }));
+  }
+  return claims;
+}
+
+function speakerOf(text: string, passage: Span, quote: Span, names: FoundName[]): FoundName | null {
+  const inPassage = names.filter((n) => contains(passage, n) && !overlaps(n, quote) && n.type !== "PLACE" && n.type !== "DEMONYM");
+  const after = text.slice(quote.end, passage.end);
+  if (SPEAKER_AFTER.test(after)) {
+    const next = inPassage.find((n) => n.start >= quote.end);
+    if (next && next.start - quote.end < 60) return next;
+  }
+  const before = inPassage.filter((n) => n.end <= quote.start);
+  const last = before[before.length - 1];
+  if (last && /\b(?:said|says|told\s+[\p{L}\s]{0,30}|stated|added|wrote|posted|called\s+(?:it|them|the\s+\p{L}+)|described\s+[\p{L}\s]{0,30}as)\s*[:,]?\s*$/u.test(text.slice(last.end, quote.start))) return last;
+  return null;
+}
+
+function placeClaim(mention: MentionWithDates, passage: Span, names: FoundName[]): ClaimDraft | null {
+  if (!mention.place) return null;
+  const at = names.find((n) => contains(passage, n) && n.key === mention.place!.key);
+  if (!at) return null;
+  const value: ClaimValue = at.entityId ? { type: "entities", ids: [at.entityId] } : { type: "text", text: at.name };
+  return draft(mention, "place", value, passage, at);
+}
+
+function participantsClaim(mention: MentionWithDates, passage: Span, names: FoundName[]): ClaimDraft | null {
+  const here = names.filter((n) => contains(passage, n) && mention.participants.some((p) => p.key === n.key));
+  const ids = [...new Set(here.map((n) => n.entityId))];
+  if (ids.length < 2 || ids.some((id) => id === null)) return null;
+  return draft(mention, "participants", { type: "entities", ids: ids as string[] }, passage, { start: here[0].start, end: here[here.length - 1].end });
+}
+
+/** Claim drafts for each mention, from the sentences that state it. */
+export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[]): ClaimDraft[] {
+  const claims: ClaimDraft[] = [];
+  for (const mention of mentions) {
+    let participantsClaimed = false;
+    let initiatorClaimed = false;
+    for (const passage of mention.passages) {
+      const names = ctx.names.filter((n) => contains(passage, n));
+      const dateSpans = ctx.dates.filter((d) => contains(passage, d)).map((d) => ({ start: d.start, end: d.end }));
+      for (const d of mention.statedDates) {
+        const value = dateValue(d);
+        if (value && d.span && contains(passage, d.span)) claims.push(draft(mention, "date", value, passage, d.span));
+      }
+      const durations = findDurations(ctx.text.slice(passage.start, passage.end))
+        .map((d) => ({ ...d, start: passage.start + d.start, end: passage.start + d.end }))
+        .filter((d) => !dateSpans.some((s) => overlaps(s, d)));
+      for (const d of durations) claims.push(draft(mention, "duration", d.value, passage, d));
+      claims.push(...countClaims(ctx, mention, passage, [...dateSpans, ...durations]));
+      const place = placeClaim(mention, passage, names);
+      if (place) claims.push(place);
+      if (!participantsClaimed) {
+        const participants = participantsClaim(mention, passage, names);
+        if (participants) claims.push(participants);
+        participantsClaimed = participants !== null;
+      }
+      if (!initiatorClaimed) {
+        const initiator = initiatorClaim(ctx, mention, passage, ctx.names);
+        if (initiator) claims.push(initiator);
+        initiatorClaimed = initiator !== null;
+      }
+      claims.push(...statementClaims(ctx, mention, passage, names));
+    }
+  }
+  return nearestMentionOnly(claims, mentions);
+}
+
+/** A sentence naming two happenings states each value once: for the happening whose words are nearest. */
+function nearestMentionOnly(claims: ClaimDraft[], mentions: MentionWithDates[]): ClaimDraft[] {
+  const triggers = new Map(mentions.map((m) => [m.key, m.trigger]));
+  const distance = (c: ClaimDraft) => {
+    const t = triggers.get(c.mentionKey)!;
+    return contains(c.passage, t) ? Math.min(Math.abs(c.evidence.start - t.end), Math.abs(t.start - c.evidence.end)) : Number.MAX_SAFE_INTEGER;
+  };
+  const best = new Map<string, ClaimDraft>();
+  for (const c of claims) {
+    const at = `${c.attribute}#${c.evidence.start}:${c.evidence.end}`;
+    const kept = best.get(at);
+    if (!kept || distance(c) < distance(kept)) best.set(at, c);
+  }
+  return [...best.values()];
+}

@@ -1,0 +1,356 @@
+/**
+ * The happenings one article reports: for each sentence, the words that name a happening
+ * (a trigger), who takes part, where, and when; then the sentences of one article that speak
+ * of the same happening are joined ("the call" after "Lavrov spoke with Rubio on Saturday").
+ * Pure: text in, JSON-serializable mentions and claim drafts out.
+ */
+import { resolveDatesInText, type ResolvedDate } from "@/lib/events/dates";
+import { extractClaims } from "./claims";
+import { normalizeName } from "@/lib/entities/match";
+import { findNames, isCountry, isVerbWord, sameName, samePlace, titleCaseLines, type FoundName, type Registry } from "./names";
+import { pickDate, withDaysOfMonth } from "./resolve-dates";
+import { attachedNames, clauseAt, clauseSpans, insideQuote, quoteSpans, sourceNames, type Attachment } from "./sentence";
+import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
+import { findTriggers, type Trigger } from "./triggers";
+import type { ArticleExtraction, EventMention, KeyedName, MentionDate, ProposalArticle, Span } from "./types";
+import { HYPOTHETICAL, kindsCompatible, PLANNED, ROLE_WORDS } from "./vocabulary";
+
+/** Everything about the article's text that mentions and claims are read from, computed once. */
+export interface ArticleContext {
+  article: ProposalArticle;
+  text: string;
+  sentences: Span[];
+  names: FoundName[];
+  dates: ResolvedDate[];
+}
+
+const MAX_PARTICIPANTS = 6;
+/** Two words naming one happening when this close ("signed an agreement", "held a phone call"). */
+const SAME_HAPPENING_DISTANCE = 40;
+
+const PLACE_BEFORE = /\b(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
+const DESTINATION_BEFORE = /\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$/iu;
+const VERB_BEFORE_PREPOSITION = /\b(?:\p{L}+ed|met|meet|meets|held|hold|holds|place|began|begin|begins|opened|concluded|arrived|gathered|convened|talks|meeting|meetings|summit|negotiations)\s+(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
+const NOT_THE_HAPPENINGS_PLACE = /\b(?:war|conflict|crisis|situation|peace|fighting|troops|settlement|ceasefire|sanctions|people|soldiers|interests|relations|region|operations?|attacks?)\b/i;
+
+/** "in Istanbul", "visited Moscow", "the Istanbul talks" (a city before the noun; a country there is a party). */
+function placeOf(text: string, trigger: Trigger, clause: Span, names: FoundName[]): FoundName | null {
+  const candidates = names.filter((n) => contains(clause, n) && (n.type === "PLACE" || n.type === "OTHER"));
+  let best: { name: FoundName; distance: number } | null = null;
+  for (const n of candidates) {
+    const before = text.slice(Math.max(clause.start, n.start - 30), n.start);
+    const between = n.start >= trigger.end ? text.slice(trigger.end, n.start) : text.slice(n.end, trigger.start);
+    const attributive = n.end <= trigger.start && /^\s*$/.test(text.slice(n.end, trigger.start)) && !trigger.verbal && !isCountry(n) && !/[-–]$/.test(text.slice(n.start - 1, n.start));
+    // "met in Riyadh", "met with X in Germany", "talks … concluded in Istanbul"; not "properties in the U.S.".
+    const governed = n.end <= trigger.start || n.start - trigger.end <= 30 || VERB_BEFORE_PREPOSITION.test(before) || onlyNamesBetween(text, trigger.end, n.start, names) || noVerbBetween(text.slice(trigger.end, n.start));
+    const located = governed && (PLACE_BEFORE.test(before) || (trigger.kind === "visit" && DESTINATION_BEFORE.test(before)));
+    if (!attributive && !located) continue;
+    if (n.type === "OTHER" && !located) continue;
+    if (!attributive && (NOT_THE_HAPPENINGS_PLACE.test(between) || between.length > 120)) continue;
+    const distance = Math.abs(n.start - trigger.start);
+    if (!best || distance < best.distance) best = { name: n, distance };
+  }
+  return best?.name ?? null;
+}
+
+/** "Riyadh, Saudi Arabia": the country written after a city holds it. */
+function placeRef(text: string, place: FoundName, names: FoundName[]): KeyedName {
+  const after = names.find((n) => n.start > place.end && /^,\s*$/.test(text.slice(place.end, n.start)) && n.level === "group" && isCountry(n));
+  return { ...keyed(place), ...(after && !isCountry(place) ? { within: normalizeName(after.name) } : {}) };
+}
+
+/** "he will", "I'll be", "she plans to", "his": a pronoun with only auxiliaries between it and the verb. */
+/** "signed an agreement on a joint space programme in Doha": no other verb between, so the place is the signing's. */
+function noVerbBetween(between: string): boolean {
+  return between.length <= 100 && !between.split(/[\s,]+/).some((w) => isVerbWord(w.replace(/[^\p{L}]/gu, "")));
+}
+
+/** Between the trigger and a place only names, roles and linking words ("met with US Vice President JD Vance in"). */
+function onlyNamesBetween(text: string, from: number, to: number, names: FoundName[]): boolean {
+  let between = text.slice(from, to);
+  for (const n of names.filter((m) => m.introStart >= from && m.end <= to).sort((a, b) => b.start - a.start)) {
+    between = between.slice(0, n.introStart - from) + " " + between.slice(n.end - from);
+  }
+  const words = between
+    .split(/[\s,.]+/)
+    .filter(Boolean)
+    .filter((w) => !/^(?:with|and|the|to|of|in|at|by|between|among|from|phone|telephone|directly|separately)$/i.test(w) && !ROLE_WORDS.has(w.toLowerCase()) && !ROLE_WORDS.has(w.toLowerCase().replace(/s$/, "")));
+  return words.length === 0;
+}
+
+const PRONOUN_SUBJECT = /\b(he|she|i|we|his|her)\b(?:['’]ll)?(?:\s+(?:will|would|shall|should|could|can|may|might|must|is|was|are|were|be|been|being|has|have|had|plans?|planned|planning|intends?|to|also|then|first|later|set|due|expected|going|about|not|reportedly|again|directly|separately|personally))*\s*$/iu;
+
+/** "he plans to speak", "I'll be speaking": the person the pronoun stands for. */
+function pronounSubject(ctx: ArticleContext, trigger: Trigger, sentence: Span, sources: FoundName[]): FoundName | null {
+  // "his conversation with the Russian leader": the pronoun may open the trigger's own words.
+  const own = /^(his|her)\s/i.exec(ctx.text.slice(trigger.start, trigger.end));
+  const before = own ? `${ctx.text.slice(Math.max(sentence.start, trigger.start - 40), trigger.start)}${own[0]}` : ctx.text.slice(Math.max(sentence.start, trigger.start - 40), trigger.start);
+  const m = PRONOUN_SUBJECT.exec(before);
+  if (!m) return null;
+  const persons = ctx.names.filter((n) => n.level === "person");
+  // "I'll be speaking …," Trump told reporters: the speaker named in the sentence.
+  const speaker = /^(?:i|we)$/i.test(m[1]) ? sources.find((n) => n.level === "person" && contains(sentence, n)) : undefined;
+  if (speaker) return speaker;
+  const pronounAt = trigger.start - before.length + (own ? own[0].length : 0) + m.index;
+  const quotes = quoteSpans(ctx.text, { start: Math.max(0, pronounAt - 600), end: pronounAt });
+  const earlier = persons.filter((n) => n.end <= pronounAt && n.start >= Math.max(0, pronounAt - 600) && !insideQuote(quotes, n));
+  return earlier[earlier.length - 1] ?? null;
+}
+
+function keyed(n: FoundName): KeyedName {
+  return { name: n.name, entityId: n.entityId, key: n.key, level: n.level, ...(n.affiliation ? { affiliation: n.affiliation } : {}) };
+}
+
+function uniqueNames(names: KeyedName[]): KeyedName[] {
+  const kept: KeyedName[] = [];
+  for (const n of names) if (!kept.some((k) => sameName(k, n))) kept.push(n);
+  return kept;
+}
+
+export interface SentenceParts {
+  sentence: Span;
+  /** The triggers of the sentence: a date after another trigger belongs to that one. */
+  triggers: Trigger[];
+  clauses: Span[];
+  quotes: Span[];
+  sources: FoundName[];
+  names: FoundName[];
+}
+
+const SEPARATELY = /\bseparate(?:ly)?\b/i;
+
+/**
+ * The participants, and for "separate calls to X and Y" (or "spoke separately with X and Y") one
+ * list per object: each call had the subject and one of them.
+ */
+function participantsOf(ctx: ArticleContext, parts: SentenceParts, trigger: Trigger, place: FoundName | null): { participants: KeyedName[]; separately: KeyedName[][] } {
+  const attachment = attachedNames(ctx.text, parts.names, trigger, parts.sentence, parts.clauses);
+  const participants = participantList(ctx, parts, trigger, place, attachment);
+  const objects = attachment.objects.filter((n) => n.level === "person").map(keyed);
+  const around = ctx.text.slice(Math.max(parts.sentence.start, trigger.start - 20), trigger.end + 12);
+  if (!SEPARATELY.test(around) || objects.length < 2) return { participants, separately: [] };
+  const others = participants.filter((p) => !objects.some((o) => sameName(o, p)));
+  return { participants, separately: objects.map((o) => [...others, o]) };
+}
+
+function participantList(ctx: ArticleContext, parts: SentenceParts, trigger: Trigger, place: FoundName | null, attachment: Attachment): KeyedName[] {
+  const quote = insideQuote(parts.quotes, trigger);
+  const usable = attachment.names.filter(
+    (n) =>
+      n !== place &&
+      // "visited Santiago": an unknown name where a place goes is a place, not a party.
+      !(n.type === "OTHER" && (PLACE_BEFORE.test(ctx.text.slice(Math.max(0, n.start - 20), n.start)) || DESTINATION_BEFORE.test(ctx.text.slice(Math.max(0, n.start - 20), n.start)))) &&
+      !(place && n.key === place.key) &&
+      insideQuote(parts.quotes, n) === quote &&
+      // A source is no participant, unless named as the one doing it ("Zelensky, who met …, said").
+      (trigger.kind === "statement" || !parts.sources.includes(n) || (attachment.how === "attached" && !attachment.objects.includes(n))),
+  );
+  const subject = pronounSubject(ctx, trigger, parts.sentence, parts.sources);
+  const persons = uniqueNames([...(subject ? [keyed(subject)] : []), ...usable.filter((n) => n.level === "person").map(keyed)]);
+  // A statement has one author: the first person (or body) named as making it.
+  const most = trigger.kind === "statement" ? 1 : MAX_PARTICIPANTS;
+  if (persons.length > 0) return persons.slice(0, most);
+  return uniqueNames(usable.filter((n) => n.level === "group").map(keyed)).slice(0, most);
+}
+
+/** The trigger's clause, with a few words before it: whether the happening is announced rather than past. */
+function surroundings(text: string, clause: Span, sentence: Span): string {
+  const lead = text.slice(sentence.start, clause.start).split(/\s+/).slice(-4).join(" ");
+  return `${lead} ${text.slice(clause.start, clause.end)}`;
+}
+
+/** Six words either side of the trigger, within its clause: whether the happening is hypothetical, generic or denied. */
+function nearWords(text: string, trigger: Trigger, clause: Span): string {
+  const before = text.slice(clause.start, trigger.start).split(/\s+/).slice(-6).join(" ");
+  const after = text.slice(trigger.end, clause.end).split(/\s+/).slice(0, 7).join(" ");
+  return `${before} ${text.slice(trigger.start, trigger.end)} ${after}`;
+}
+
+/** A mention with every date its passages state, for the date claims. */
+export interface MentionWithDates extends EventMention {
+  statedDates: MentionDate[];
+}
+
+interface Candidate extends MentionWithDates {
+  hypothetical: boolean;
+  definite: boolean;
+  /** Names a particular happening, not the activity in general ("peace talks", "toward negotiations"). */
+  specific: boolean;
+}
+
+function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[]): Candidate[] {
+  const kindsFound = new Set(found.map((t) => t.kind));
+  const happenings = ctx.dates.flatMap((d) => (d.relativeTo?.happening && contains(sentence, d.relativeTo.happening) ? [d.relativeTo.happening] : []));
+  const inHappening = (t: Span) => happenings.some((h) => contains(h, t));
+  // An agreement reached in a call or meeting is that happening's outcome, not a happening of its own;
+  // "signed an agreement", "held a meeting … for talks" name one happening twice.
+  const triggers = found
+    .filter((t) => !(t.kind === "agreement" && t.verbal && kindsFound.size > 1))
+    .filter((t, i, all) => i === 0 || !kindsCompatible(all[i - 1].kind, t.kind) || t.start - all[i - 1].end > SAME_HAPPENING_DISTANCE || /[,;:]/.test(ctx.text.slice(all[i - 1].end, t.start)) || inHappening(t) !== inHappening(all[i - 1]));
+  if (triggers.length === 0) return [];
+  const names = ctx.names.filter((n) => contains(sentence, n));
+  const parts: SentenceParts = {
+    sentence,
+    triggers,
+    clauses: clauseSpans(ctx.text, sentence),
+    quotes: quoteSpans(ctx.text, sentence),
+    sources: sourceNames(ctx.text, names, sentence),
+    names,
+  };
+  return triggers.flatMap((trigger): Candidate[] => {
+    const happening = happenings.find((h) => contains(h, trigger));
+    const clause = happening ?? clauseAt(parts.clauses, trigger.start);
+    const place = placeOf(ctx.text, trigger, clause, ctx.names);
+    const { participants, separately } = happening ? { participants: [], separately: [] } : participantsOf(ctx, parts, trigger, place);
+    return (separately.length > 1 ? separately : [participants]).map((list, i) => candidate(ctx, parts, trigger, clause, place, list, happening, i));
+  });
+}
+
+function candidate(ctx: ArticleContext, parts: SentenceParts, trigger: Trigger, clause: Span, place: FoundName | null, participants: KeyedName[], happening: Span | undefined, index: number): Candidate {
+  const sentence = parts.sentence;
+  const planned = PLANNED.test(surroundings(ctx.text, clause, sentence));
+  const date = pickDate(ctx, trigger, clause, parts, planned);
+  return {
+    key: `${ctx.article.id}#${trigger.start}${index > 0 ? `.${index}` : ""}`,
+    articleId: ctx.article.id,
+    outlet: ctx.article.outlet,
+    publishedAt: ctx.article.publishedAt,
+    kind: trigger.kind,
+    planned,
+    participants,
+    place: place ? placeRef(ctx.text, place, parts.names) : null,
+    date,
+    statedDates: date.source === "stated" ? [date] : [],
+    passages: [sentence],
+    trigger: { start: trigger.start, end: trigger.end },
+    // A statement's content is often modal ("would review", "called for talks"): only its own words count.
+    hypothetical: trigger.kind !== "statement" && HYPOTHETICAL.test(nearWords(ctx.text, trigger, clause).replace(/\b(?:no|not)\s+(?:details?|comment)\b/gi, "")),
+    // "the Istanbul talks" in "the day after the Istanbul talks" names another happening; its parties are not this sentence's.
+    definite: trigger.definite && !happening,
+    specific: trigger.verbal || trigger.definite || participants.length > 0 || place !== null || date.source === "stated",
+  };
+}
+
+function participantsFit(later: KeyedName[], earlier: KeyedName[]): boolean {
+  if (later.length === 0 || earlier.length === 0) return true;
+  const levelLater = later[0].level;
+  const levelEarlier = earlier[0].level;
+  if (levelLater !== levelEarlier) return true;
+  return later.every((n) => earlier.some((e) => sameName(e, n))) || earlier.every((e) => later.some((n) => sameName(e, n)));
+}
+
+function sharedParticipants(a: KeyedName[], b: KeyedName[]): number {
+  return a.filter((n) => b.some((m) => sameName(n, m))).length;
+}
+
+function datesFit(a: EventMention["date"], b: EventMention["date"]): boolean {
+  if (!a.date || !b.date) return true;
+  const [from, to] = [a.date, b.date].sort();
+  return a.precision !== "day" || b.precision !== "day" ? to.startsWith(from.slice(0, 7)) || from.startsWith(to.slice(0, 7)) : from === to;
+}
+
+/** Joins a sentence's mention to the article's earlier mention of the same happening, if there is one. */
+function coreferent(earlier: Candidate[], m: Candidate): Candidate | undefined {
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const e = earlier[i];
+    // "Tuesday's talks" after "Trump will speak with Putin on Tuesday": talks by phone.
+    const talksByPhone = [e.kind, m.kind].includes("phone_call") && [e.kind, m.kind].includes("talks") && !m.place && Boolean(e.date.date && e.date.date === m.date.date);
+    const oneSentence = e.passages.includes(m.passages[0]) && IN_PERSON.has(m.kind) && IN_PERSON.has(e.kind);
+    if ((!kindsCompatible(e.kind, m.kind) && !talksByPhone) || !datesFit(e.date, m.date) || (!participantsFit(m.participants, e.participants) && !oneSentence)) continue;
+    if (e.place && m.place && !samePlace(e.place, m.place)) continue;
+    const sameDay = Boolean(e.date.date && m.date.date && e.date.date === m.date.date);
+    const shared = sharedParticipants(e.participants, m.participants);
+    const sameKind = e.kind === m.kind || talksByPhone;
+    const undated = !m.date.date && !m.date.relativeTo;
+    const refersBack = m.definite && undated;
+    const sameParties = shared >= Math.min(2, e.participants.length, m.participants.length) && shared > 0;
+    // Within one article, the same place and a fitting date are one happening ("will meet in Saudi Arabia" … "will travel to Saudi Arabia").
+    const samePlaceHere = Boolean(e.place && m.place && samePlace(e.place, m.place)) && (sameDay || undated);
+    // "X visited Warsaw on Monday, meeting Y": one sentence, one in-person happening.
+    const sameSentence = oneSentence;
+    if (refersBack || samePlaceHere || sameSentence || (sameKind && sameParties && (sameDay || undated)) || (sameKind && sameDay && m.participants.length === 0)) return e;
+  }
+  return undefined;
+}
+
+/** "the two leaders", "both sides", "they": the parties the article spoke of last. */
+const GROUP_REFERENCE = /\b(?:the\s+two\s+(?:leaders|presidents|ministers|men|women|sides|countries|governments|delegations|officials|heads\s+of\s+state)|both\s+(?:leaders|sides|men|women|presidents|ministers)|they|their)\b/i;
+
+/**
+ * "Their first call was on February 12", "The two leaders last spoke by phone on the 11th": a
+ * mention without names is about the parties of the article's last such happening, else of its
+ * last happening with two parties.
+ */
+function participantsReferredTo(earlier: Candidate[], m: Candidate, groupReference: boolean): KeyedName[] {
+  for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i].kind === m.kind && earlier[i].participants.length > 0) return earlier[i].participants;
+  if (groupReference) for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i].participants.length >= 2) return earlier[i].participants;
+  return [];
+}
+
+function absorb(target: Candidate, m: Candidate): void {
+  target.passages.push(...m.passages.filter((p) => !target.passages.some((q) => q.start === p.start)));
+  const joined = uniqueNames([...target.participants, ...m.participants]);
+  // Persons are named more precisely than their countries: once there are persons, they are the participants.
+  target.participants = (joined.some((n) => n.level === "person") ? joined.filter((n) => n.level === "person") : joined).slice(0, MAX_PARTICIPANTS);
+  target.place ??= m.place;
+  target.statedDates.push(...m.statedDates);
+  const better = (m.date.source === "stated" && target.date.source !== "stated") || (!target.date.date && m.date.date && !target.date.relativeTo);
+  if (better) target.date = m.date;
+  if (target.kind !== m.kind && m.kind === "meeting" && target.kind === "talks") target.kind = m.kind;
+  target.hypothetical &&= m.hypothetical;
+  target.planned &&= m.planned || !m.date.date;
+}
+
+const IN_PERSON = new Set(["meeting", "talks", "visit"]);
+
+/**
+ * Kept on its own: a particular happening reported as real, said to involve someone and to have a
+ * date or a place (in-person happenings need one of them; a call between two named people does not).
+ */
+function substantial(m: Candidate): boolean {
+  if (m.hypothetical || !m.specific) return false;
+  // A date the text states counts even when it cannot be resolved (no year, no publication date).
+  const dated = Boolean(m.date.date || m.date.relativeTo || m.date.text);
+  if (m.kind === "statement") return m.participants.length > 0 && dated;
+  if (m.kind === "agreement" || m.kind === "exchange") return dated && (m.participants.length > 0 || m.place !== null);
+  if (IN_PERSON.has(m.kind)) return (dated || m.place !== null) && (m.participants.length > 0 || (dated && m.place !== null));
+  return m.participants.length >= 2 || (m.participants.length >= 1 && dated);
+}
+
+/** The article's happenings, its claims about them, and the passage targets both cite. */
+export function extractArticle(article: ProposalArticle, registry: Registry | null): ArticleExtraction {
+  const text = article.text;
+  const headlines = titleCaseLines(text);
+  const ctx: ArticleContext = {
+    article,
+    text,
+    sentences: sentenceSpans(text),
+    names: findNames(text, registry, headlines),
+    dates: withDaysOfMonth(text, resolveDatesInText(text, article.publishedAt), article.publishedAt),
+  };
+  const triggers = lineSpans(text).flatMap((line) => (headlines.some((h) => h.start === line.start) ? [] : findTriggers(text, line)));
+  const kept: Candidate[] = [];
+  let next = 0;
+  for (const sentence of ctx.sentences) {
+    while (next < triggers.length && triggers[next].start < sentence.start) next++;
+    const inSentence: Trigger[] = [];
+    for (let i = next; i < triggers.length && triggers[i].end <= sentence.end; i++) inSentence.push(triggers[i]);
+    for (const m of mentionsOfSentence(ctx, sentence, inSentence)) {
+      // "What does Trump want to talk to Putin about?": a hypothetical mention joins nothing unless it points back ("the call").
+      const target = m.hypothetical && !m.definite ? undefined : coreferent(kept, m);
+      if (target) absorb(target, m);
+      else {
+        const groupReference = GROUP_REFERENCE.test(ctx.text.slice(m.passages[0].start, m.passages[0].end));
+        if (m.participants.length === 0 && (m.definite || groupReference)) m.participants = participantsReferredTo(kept, m, groupReference);
+        // A bare "the talks" with nothing of its own and nothing to point back to would gather unrelated mentions.
+        if (substantial(m) || (m.definite && (m.participants.length > 0 || m.place || m.date.date))) kept.push(m);
+      }
+    }
+  }
+  const found = kept.filter(substantial);
+  const claims = extractClaims(ctx, found);
+  const mentions: EventMention[] = found.map(({ hypothetical: _h, definite: _d, specific: _p, statedDates: _s, ...m }) => m);
+  const targets: ArticleExtraction["targets"] = {};
+  for (const span of [...mentions.flatMap((m) => m.passages), ...claims.map((c) => c.passage)]) targets[spanKey(span)] ??= passageTarget(article.id, text, span);
+  return { articleId: article.id, outlet: article.outlet, publishedAt: article.publishedAt, mentions, claims, targets };
+}

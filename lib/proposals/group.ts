@@ -1,0 +1,349 @@
+/**
+ * One proposal per happening across articles and outlets: mentions of a compatible kind, with
+ * overlapping participants and places and compatible dates, are grouped (a planned call and its
+ * later report are one happening; two reports a day apart on the same two people are one
+ * happening whose date the sources dispute). Existing canonical events take part as groups of
+ * their own, so their mentions link to them instead of proposing duplicates. Pure.
+ */
+import { normalizeName } from "@/lib/entities/match";
+import { formatEventDate } from "@/lib/events/dates";
+import { sameName, samePlace } from "./names";
+import { resolveAgainstHappenings, type DatedHappening } from "./resolve-dates";
+import { spanKey } from "./text";
+import type { ArticleExtraction, EventMention, EventProposal, KeyedName, KnownEvent, MentionDate, NameRef, ProposalMention } from "./types";
+import { EVENT_TYPE_OF_KIND, HAPPENING_KINDS, HAPPENING_LABELS, kindsCompatible, type HappeningKind } from "./vocabulary";
+
+/** Two sources a day or two apart about the same people are reporting one happening, with a disputed date. */
+const MAX_DISPUTED_DAYS = 2;
+/** How far from an undated article a dated report of the same people may be: announced (ahead) or reported (back). */
+const PLANNED_WINDOW_DAYS = 45;
+const REPORTED_WINDOW_DAYS = 60;
+/** A date only given as the report's ("the ministry said on Saturday"): the happening is that day or up to a week earlier. */
+const REPORTED_SPAN_DAYS = 7;
+
+interface Period {
+  from: number;
+  to: number;
+}
+
+interface Member {
+  mention: EventMention | null;
+  known: KnownEvent | null;
+  kinds: readonly HappeningKind[];
+  participants: KeyedName[];
+  place: KeyedName | null;
+  period: Period | null;
+  publishedAt: number | null;
+}
+
+export interface Group {
+  members: Member[];
+}
+
+const MS_PER_DAY = 86_400_000;
+const dayOf = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / MS_PER_DAY;
+
+function periodOf(localDate: string | null, precision: string | null): Period | null {
+  if (!localDate || !precision) return null;
+  if (precision === "year") return { from: dayOf(`${localDate}-01-01`), to: dayOf(`${localDate}-12-31`) };
+  if (precision === "month") {
+    const first = dayOf(`${localDate}-01`);
+    const next = new Date(first * MS_PER_DAY);
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    return { from: first, to: next.getTime() / MS_PER_DAY - 1 };
+  }
+  const day = dayOf(localDate);
+  return { from: day, to: day };
+}
+
+function mentionPeriod(date: MentionDate): Period | null {
+  const period = periodOf(date.localDate, date.precision);
+  if (!period || date.source !== "reported") return period;
+  return { from: period.from - REPORTED_SPAN_DAYS, to: period.to };
+}
+
+const gapDays = (a: Period, b: Period) => Math.max(0, a.from - b.to, b.from - a.to);
+
+const KINDS_OF_TYPE: Record<KnownEvent["type"], readonly HappeningKind[]> = {
+  PHONE_CALL: ["phone_call"],
+  MEETING: ["meeting", "visit", "talks"],
+  TALKS: ["talks", "meeting"],
+  STATEMENT: ["statement"],
+  AGREEMENT: ["agreement"],
+  PROPOSAL: [],
+  MILITARY_ACTION: [],
+  OTHER: HAPPENING_KINDS,
+};
+
+function mentionMember(mention: EventMention): Member {
+  return {
+    mention,
+    known: null,
+    kinds: [mention.kind],
+    participants: mention.participants,
+    place: mention.place,
+    period: mentionPeriod(mention.date),
+    publishedAt: mention.publishedAt ? dayOf(mention.publishedAt) : null,
+  };
+}
+
+/** An existing event as a group member; `names` keys its participants and place like the extracted ones. */
+function knownMember(event: KnownEvent, names: ReadonlyMap<string, KeyedName>): Member {
+  const ref = (id: string): KeyedName => names.get(id) ?? { name: id, entityId: id, key: `entity:${id}`, level: "person" };
+  return {
+    mention: null,
+    known: event,
+    kinds: KINDS_OF_TYPE[event.type],
+    participants: event.participantIds.map(ref),
+    place: event.placeId ? ref(event.placeId) : null,
+    period: event.date ? periodOf(event.date.localDate, event.date.precision) : null,
+    publishedAt: null,
+  };
+}
+
+/**
+ * Participants compared at the level both have: persons with persons, else countries and
+ * organizations; persons whose country the text gave stand for it against a list of countries
+ * ("Canadian Prime Minister Claire Dubois" and "Canada").
+ */
+function participantMatch(a: KeyedName[], b: KeyedName[]): { shared: number; comparable: boolean; fits: boolean; all: boolean } {
+  const match = (shared: number, na: number, nb: number) => ({ shared, comparable: true, fits: shared >= Math.min(na, nb, 2), all: shared > 0 && shared >= Math.min(na, nb) });
+  for (const level of ["person", "group"] as const) {
+    const pa = a.filter((n) => n.level === level);
+    const pb = b.filter((n) => n.level === level);
+    if (pa.length === 0 || pb.length === 0) continue;
+    return match(pa.filter((n) => pb.some((m) => sameName(n, m))).length, pa.length, pb.length);
+  }
+  const countriesOf = (list: KeyedName[]) => {
+    const persons = list.filter((n) => n.level === "person");
+    if (persons.length > 0) return persons.every((n) => n.affiliation) ? [...new Set(persons.map((n) => n.affiliation!))] : null;
+    return list.map((n) => normalizeName(n.name));
+  };
+  const [ca, cb] = [countriesOf(a), countriesOf(b)];
+  if (!ca || !cb || ca.length === 0 || cb.length === 0) return { shared: 0, comparable: false, fits: true, all: false };
+  return match(ca.filter((c) => cb.includes(c)).length, ca.length, cb.length);
+}
+
+/**
+ * Whether two members can be one happening: null when they cannot (another kind, the same
+ * article, different places or participants, dates too far apart), "unsupported" when nothing
+ * says they are (participants not comparable and dates a day apart), else how strongly they say so.
+ */
+function affinity(a: Member, b: Member): number | "unsupported" | null {
+  if (!a.kinds.some((k) => b.kinds.some((l) => kindsCompatible(k, l)))) return null;
+  if (a.mention && b.mention && a.mention.articleId === b.mention.articleId) return null;
+  if (a.known && b.known) return null;
+  const participants = participantMatch(a.participants, b.participants);
+  if (!participants.fits) return null;
+  const placed = Boolean(a.place && b.place && samePlace(a.place, b.place));
+  if (a.place && b.place && !placed) return null;
+  const strong = (participants.comparable && participants.shared > 0) || (!participants.comparable && placed);
+  let sameDate = false;
+  if (a.period && b.period) {
+    const gap = gapDays(a.period, b.period);
+    if (gap > MAX_DISPUTED_DAYS) return null;
+    if (gap > 0 && (!strong || !participants.all)) return "unsupported";
+    sameDate = gap === 0;
+  } else if (a.period || b.period) {
+    if (!inWindow(a.period ? b : a, (a.period ?? b.period)!)) return null;
+    if (!strong) return "unsupported";
+  } else {
+    if (a.publishedAt !== null && b.publishedAt !== null && Math.abs(a.publishedAt - b.publishedAt) > 14) return null;
+    if (!strong) return "unsupported";
+  }
+  const sameKind = a.kinds.some((k) => b.kinds.includes(k));
+  return participants.shared * 2 + (placed ? 2 : 0) + (sameDate ? 3 : 0) + (sameKind ? 1 : 0);
+}
+
+/** An undated report can only be of a dated happening near its own publication date. */
+function inWindow(undated: Member, dated: Period): boolean {
+  if (undated.publishedAt === null) return true;
+  const planned = undated.mention?.planned ?? false;
+  return planned
+    ? dated.to >= undated.publishedAt - 1 && dated.from <= undated.publishedAt + PLANNED_WINDOW_DAYS
+    : dated.from <= undated.publishedAt + 1 && dated.to >= undated.publishedAt - REPORTED_WINDOW_DAYS;
+}
+
+/** A person's country as any article gives it ("Finnish President Aino Virtanen"), for the articles that do not. */
+function withKnownAffiliations(mentions: EventMention[]): EventMention[] {
+  const affiliations = new Map<string, string>();
+  for (const m of mentions) for (const p of m.participants) if (p.affiliation) affiliations.set(p.key, p.affiliation);
+  if (affiliations.size === 0) return mentions;
+  return mentions.map((m) =>
+    m.participants.some((p) => !p.affiliation && affiliations.has(p.key))
+      ? { ...m, participants: m.participants.map((p) => (p.affiliation || !affiliations.has(p.key) ? p : { ...p, affiliation: affiliations.get(p.key)! })) }
+      : m,
+  );
+}
+
+function orderForGrouping(mentions: EventMention[]): EventMention[] {
+  const rank = (m: EventMention) => (m.date.source === "stated" && m.date.date ? (m.date.precision === "month" || m.date.precision === "year" ? 1 : 0) : m.date.date ? 2 : 3);
+  return [...mentions].sort((a, b) => rank(a) - rank(b) || (a.date.date ?? "").localeCompare(b.date.date ?? "") || (a.publishedAt ?? "").localeCompare(b.publishedAt ?? "") || a.key.localeCompare(b.key));
+}
+
+/**
+ * A mention joins the best-scoring group that no member rules out and at least half of the
+ * members support (so one report naming only countries does not keep out a report naming the
+ * same countries' leaders).
+ */
+function groupMentions(mentions: EventMention[], known: KnownEvent[], knownNames: ReadonlyMap<string, KeyedName>): Group[] {
+  const groups: Group[] = known.map((event) => ({ members: [knownMember(event, knownNames)] }));
+  for (const mention of orderForGrouping(withKnownAffiliations(mentions))) {
+    const member = mentionMember(mention);
+    let best: { group: Group; score: number } | null = null;
+    for (const group of groups) {
+      let total = 0;
+      let supporting = 0;
+      let ruledOut = false;
+      for (const other of group.members) {
+        const score = affinity(member, other);
+        if (score === null) {
+          ruledOut = true;
+          break;
+        }
+        if (score === "unsupported") continue;
+        supporting++;
+        total += score;
+      }
+      if (ruledOut || supporting * 2 < group.members.length) continue;
+      const score = total / group.members.length;
+      if (!best || score > best.score) best = { group, score };
+    }
+    if (best) best.group.members.push(member);
+    else groups.push({ members: [member] });
+  }
+  return groups.filter((g) => g.members.some((m) => m.mention));
+}
+
+/** Mentions dated "the day after <happening>" are resolved against the first grouping's dated happenings, then grouped again. */
+export function groupWithHappeningDates(extractions: ArticleExtraction[], known: KnownEvent[], knownNames: ReadonlyMap<string, KeyedName>): Group[] {
+  const mentions = extractions.flatMap((e) => e.mentions);
+  if (!mentions.some((m) => m.date.relativeTo?.happening && !m.date.date)) return groupMentions(mentions, known, knownNames);
+  const first = groupMentions(mentions, known, knownNames);
+  const happenings = first.flatMap((g): DatedHappening[] => {
+    const summary = summarize(g);
+    if (!summary.date.localDate || summary.date.precision === "month" || summary.date.precision === "year") return [];
+    return [{ kind: summary.kind, date: summary.date.localDate.slice(0, 10), names: summary.participants, place: summary.place, label: summary.title }];
+  });
+  return groupMentions(mentions.map((m) => resolveAgainstHappenings(m, happenings)), known, knownNames);
+}
+
+// ---------------------------------------------------------------------------
+// A group as a proposal
+// ---------------------------------------------------------------------------
+
+interface Summary {
+  kind: HappeningKind;
+  participants: KeyedName[];
+  place: KeyedName | null;
+  date: { localDate: string | null; precision: EventProposal["precision"]; timeZone: string | null; note: string | null };
+  title: string;
+}
+
+function mostCommon<T>(items: T[], same: (a: T, b: T) => boolean): T[] {
+  const counted: { item: T; count: number }[] = [];
+  for (const item of items) {
+    const entry = counted.find((c) => same(c.item, item));
+    if (entry) entry.count++;
+    else counted.push({ item, count: 1 });
+  }
+  return counted.sort((a, b) => b.count - a.count).map((c) => c.item);
+}
+
+const PRECISION_RANK = { year: 0, month: 1, day: 2, hour: 3, minute: 4 } as const;
+
+function describeDate(d: MentionDate): string {
+  return formatEventDate({ localDate: d.localDate!, precision: d.precision!, timeZone: d.timeZone });
+}
+
+/** The date most sources give (the most precise form of it); disagreements and missing dates are said in the note. */
+function consensusDate(members: Member[]): Summary["date"] {
+  const knownDate = members.find((m) => m.known?.date)?.known?.date;
+  if (knownDate) return { localDate: knownDate.localDate, precision: knownDate.precision, timeZone: knownDate.timeZone, note: null };
+  const dates = members.flatMap((m) => (m.mention?.date.localDate ? [m.mention.date] : []));
+  const stated = dates.filter((d) => d.source === "stated");
+  const pool = stated.length > 0 ? stated : dates;
+  if (pool.length === 0) {
+    const reason = members.map((m) => m.mention?.date.note).find((n) => n && n !== "the text gives no date for it");
+    return { localDate: null, precision: null, timeZone: null, note: reason ?? "no source gives a date" };
+  }
+  const fine = pool.filter((d) => PRECISION_RANK[d.precision!] >= PRECISION_RANK.day);
+  const days = mostCommon(fine.length > 0 ? fine : pool, (a, b) => a.localDate!.slice(0, 10) === b.localDate!.slice(0, 10));
+  const day = days[0].localDate!.slice(0, 10);
+  const onDay = pool.filter((d) => d.localDate!.slice(0, 10) === day).sort((a, b) => PRECISION_RANK[b.precision!] - PRECISION_RANK[a.precision!] || Number(Boolean(b.timeZone)) - Number(Boolean(a.timeZone)));
+  const chosen = onDay[0];
+  const others = days.slice(1).filter((d) => gapDays(periodOf(d.localDate, d.precision)!, periodOf(day, "day")!) > 0);
+  const notes = [
+    stated.length === 0 ? "the date the sources report it; it may have happened earlier" : null,
+    others.length > 0 ? `sources disagree: ${[chosen, ...others].map(describeDate).join(" or ")}` : null,
+  ].filter(Boolean);
+  return { localDate: chosen.localDate, precision: chosen.precision, timeZone: chosen.timeZone, note: notes.length > 0 ? notes.join("; ") : null };
+}
+
+const shortName = (n: NameRef & { level?: string }) => (n.level === "person" ? (n.name.trim().split(/\s+/).pop() ?? n.name) : n.name);
+
+function summarize(group: Group): Summary {
+  const members = group.members;
+  const known = members.find((m) => m.known)?.known ?? null;
+  const mentions = members.flatMap((m) => (m.mention ? [m.mention] : []));
+  const kind = known ? (mostCommon(mentions.map((m) => m.kind).filter((k) => KINDS_OF_TYPE[known.type].includes(k)), (a, b) => a === b)[0] ?? KINDS_OF_TYPE[known.type][0] ?? mentions[0].kind) : mostCommon(mentions.map((m) => m.kind), (a, b) => a === b)[0];
+  const all = members.flatMap((m) => m.participants);
+  const level = all.some((n) => n.level === "person") ? "person" : "group";
+  const participants = mostCommon(all.filter((n) => n.level === level), sameName)
+    .map((n) => all.find((m) => sameName(m, n) && m.entityId) ?? n)
+    .slice(0, 6);
+  const place = mostCommon(members.flatMap((m) => (m.place ? [m.place] : [])), sameName)[0] ?? null;
+  const date = consensusDate(members);
+  const names = participants.slice(0, 3).map(shortName).sort((a, b) => normalizeName(a).localeCompare(normalizeName(b)));
+  const label = HAPPENING_LABELS[kind];
+  const generated = `${names.length > 0 ? `${names.join("–")} ${label}` : label.charAt(0).toUpperCase() + label.slice(1)}${place ? ` in ${place.name}` : ""}`;
+  return { kind, participants, place, date, title: known?.title ?? generated };
+}
+
+function proposalMentions(group: Group, targets: ReadonlyMap<string, ArticleExtraction["targets"]>): ProposalMention[] {
+  return group.members.flatMap((m) => {
+    const mention = m.mention;
+    if (!mention) return [];
+    const articleTargets = targets.get(mention.articleId) ?? {};
+    return mention.passages.map((p) => {
+      const annotation = articleTargets[spanKey(p)];
+      const { span: _s, source: _src, relativeTo: _r, ...date } = mention.date;
+      return { mentionKey: mention.key, articleId: mention.articleId, outlet: mention.outlet, annotation, quote: annotation.selector[0].exact, planned: mention.planned, date };
+    });
+  });
+}
+
+export function proposalKeyOf(group: Group): string {
+  const known = group.members.find((m) => m.known)?.known;
+  if (known) return `event:${known.id}`;
+  const keys = group.members.flatMap((m) => (m.mention ? [m.mention.key] : [])).sort();
+  return `proposal:${keys[0]}`;
+}
+
+/** The API's "date": the first day of the period ("2025-05" → "2025-05-01"). */
+function firstDayOf(localDate: string | null, precision: EventProposal["precision"]): string | null {
+  if (!localDate) return null;
+  if (precision === "year") return `${localDate.slice(0, 4)}-01-01`;
+  if (precision === "month") return `${localDate.slice(0, 7)}-01`;
+  return localDate.slice(0, 10);
+}
+
+export function toProposal(group: Group, targets: ReadonlyMap<string, ArticleExtraction["targets"]>): EventProposal {
+  const summary = summarize(group);
+  const known = group.members.find((m) => m.known)?.known ?? null;
+  return {
+    key: proposalKeyOf(group),
+    kind: summary.kind,
+    eventType: known?.type ?? EVENT_TYPE_OF_KIND[summary.kind],
+    title: summary.title,
+    date: firstDayOf(summary.date.localDate, summary.date.precision),
+    localDate: summary.date.localDate,
+    precision: summary.date.precision,
+    timeZone: summary.date.timeZone,
+    dateNote: summary.date.note,
+    participants: summary.participants.map(({ name, entityId }) => ({ name, entityId })),
+    place: summary.place ? { name: summary.place.name, entityId: summary.place.entityId } : null,
+    eventId: known?.id ?? null,
+    mentions: proposalMentions(group, targets),
+  };
+}

@@ -1,0 +1,427 @@
+/**
+ * Names in an article: registry entities found by the alias matcher, and otherwise capitalized
+ * phrases classified with compromise's lexicon (first and last names, cities, countries,
+ * demonyms). Each name gets a key that identifies it across articles: the entity id when the
+ * registry knows it, else a normalized surname or place name. Pure.
+ */
+import nlp from "compromise";
+import { doubleMetaphone } from "double-metaphone";
+import { buildMatcher, normalizeName as normalizeNameOnce, similarNames, type Matcher } from "@/lib/entities/match";
+import { overlaps } from "./text";
+import type { KeyedName, RegistryEntity, Span } from "./types";
+import { ORGANIZATION_WORDS, ROLE_WORDS } from "./vocabulary";
+
+export type NameType = "PERSON" | "ORGANIZATION" | "PLACE" | "DEMONYM" | "OTHER";
+
+export interface FoundName extends Span, KeyedName {
+  type: NameType;
+  /** Start of the role words before the name ("Foreign Minister"), else the name's start. */
+  introStart: number;
+}
+
+export interface Registry {
+  matcher: Matcher;
+  entities: Map<string, RegistryEntity>;
+  /** normalizeName(name or alias) → entity. */
+  byName: Map<string, RegistryEntity>;
+}
+
+const normalized = new Map<string, string>();
+
+/** normalizeName, remembered: names recur within and across articles. */
+function normalizeName(name: string): string {
+  let key = normalized.get(name);
+  if (key === undefined) {
+    key = normalizeNameOnce(name);
+    if (normalized.size >= 50_000) normalized.clear();
+    normalized.set(name, key);
+  }
+  return key;
+}
+
+export function buildRegistry(entities: RegistryEntity[]): Registry {
+  const byName = new Map<string, RegistryEntity>();
+  for (const e of entities) for (const n of [e.name, ...e.aliases]) if (!byName.has(normalizeName(n))) byName.set(normalizeName(n), e);
+  return {
+    matcher: buildMatcher(entities.map((e) => ({ entityId: e.id, names: [e.name, ...e.aliases] }))),
+    entities: new Map(entities.map((e) => [e.id, e])),
+    byName,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// compromise's lexicon
+// ---------------------------------------------------------------------------
+
+const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+const PERSON_TAGS = new Set(["FirstName", "MaleName", "FemaleName", "LastName", "Person", "Honorific"]);
+const PLACE_TAGS = new Set(["City", "Country", "Region", "Place", "Continent", "State", "Island"]);
+
+function tagsOf(word: string): string[] {
+  const tags = LEXICON[word.toLowerCase()];
+  return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
+}
+
+const hasTag = (word: string, set: Set<string>) => tagsOf(word).some((t) => set.has(t));
+const isDemonymWord = (word: string) => tagsOf(word).includes("Demonym") || DEMONYM_COUNTRIES[word.toLowerCase()] !== undefined;
+const VERB_TAGS = new Set(["Verb", "Infinitive", "PastTense", "PresentTense", "Gerund", "Participle", "Copula", "Modal", "Auxiliary", "PhrasalVerb"]);
+
+/** A verb form ("lasted", "touched", "aimed"): by compromise's lexicon, or by its ending. */
+export function isVerbWord(word: string): boolean {
+  return tagsOf(word).some((t) => VERB_TAGS.has(t)) || /\p{L}{3,}(?:ed|ing)$/iu.test(word);
+}
+
+/** A word the lexicon knows as something other than a name ("However", "Officials", "Aims"). */
+const isOrdinaryWord = (word: string) => {
+  const tags = tagsOf(word);
+  return tags.length > 0 && !tags.some((t) => PERSON_TAGS.has(t) || PLACE_TAGS.has(t) || t === "Demonym");
+};
+
+/** Demonyms whose country does not begin with their stem, and abbreviations news copy uses for countries. */
+const DEMONYM_COUNTRIES: Record<string, string> = {
+  american: "United States", british: "United Kingdom", dutch: "Netherlands", swiss: "Switzerland", french: "France",
+  greek: "Greece", turkish: "Turkey", polish: "Poland", danish: "Denmark", swedish: "Sweden", finnish: "Finland",
+  irish: "Ireland", spanish: "Spain", emirati: "United Arab Emirates", filipino: "Philippines", welsh: "Wales",
+  scottish: "Scotland", english: "England", norwegian: "Norway",
+};
+const COUNTRY_ABBREVIATIONS: Record<string, string> = {
+  us: "United States", "u.s": "United States", usa: "United States", "u.s.a": "United States",
+  uk: "United Kingdom", "u.k": "United Kingdom", uae: "United Arab Emirates",
+};
+
+let countriesByStem: [string, string][] | undefined;
+
+/** "Russian" → "Russia", "Ukrainian" → "Ukraine": the shortest country in the lexicon sharing the demonym's stem. */
+function countryOfDemonym(demonym: string): string {
+  const word = demonym.toLowerCase();
+  if (DEMONYM_COUNTRIES[word]) return DEMONYM_COUNTRIES[word];
+  countriesByStem ??= Object.entries(LEXICON)
+    .filter(([, tags]) => (Array.isArray(tags) ? tags : [tags]).includes("Country"))
+    .map(([name]) => [name, name.replace(/\b\p{L}/gu, (c) => c.toUpperCase())] as [string, string])
+    .sort((a, b) => a[0].length - b[0].length);
+  const stem = word.replace(/(?:ians?|eans?|ans?|ese|ish|is?|n)$/u, "");
+  const found = stem.length >= 3 ? countriesByStem.find(([name]) => name.startsWith(stem)) : undefined;
+  return found ? found[1] : demonym;
+}
+
+// ---------------------------------------------------------------------------
+// Finding names
+// ---------------------------------------------------------------------------
+
+/** A capitalized word, an acronym with dots ("U.S."), or a possessive form ("Putin's", the 's dropped later). */
+const TOKEN = /(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}'’]*/gu;
+/** What may join the words of one name: a space, or a lower-case particle ("Secretary of State", "von der Leyen"). */
+const JOIN = /^(?: | (?:of|de|del|der|von|van|da|du|la|le|al|bin|ibn|of the) )$/;
+const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
+const PRONOUN_OR_DETERMINER = /^(?:i|we|he|she|it|they|you|the|a|an|this|that|these|those|his|her|its|their|our|my|your|there|here|but|and|or|so|yet|if|as|in|on|at|by|for|from|to|of|with|after|before|during|since|while|when|meanwhile|however|also|both|all|some|many|more|most|other|such|no|not|what|why|how|who|which|where)$/i;
+const EVENT_NOUNS_AFTER = /^[-–\s]*(?:(?:tele)?phone\s+)?(?:call|calls|talks|meeting|summit|conversation|negotiations|deal|agreement|relations|ties|border|war|conflict|exchange)\b/i;
+
+interface Token extends Span {
+  word: string;
+}
+
+function possessiveStripped(word: string): string {
+  return word.replace(/['’]s?$/u, "");
+}
+
+/** All names of a text, in text order, without overlaps. */
+export function findNames(text: string, registry: Registry | null, titleLines: Span[] = titleCaseLines(text)): FoundName[] {
+  const known = registry ? registryNames(text, registry) : [];
+  const bodyWords = bodyCapitalizedWords(text, titleLines);
+  const found: FoundName[] = [...known];
+  for (const chain of capitalizedChains(text)) {
+    for (const part of splitAround(chain, known).flatMap((p) => splitAtPlaceOf(text, p, registry))) {
+      const name = classify(text, part, titleLines, bodyWords, registry);
+      if (name && !introducesKnownPerson(text, name, known)) found.push(name);
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  return withAffiliations(text, promoteSurnames(found));
+}
+
+const ROLE_GAP = /^(?:['’]s)?(?:\s+(?:[\p{L}-]+))*?\s*$/u;
+
+/**
+ * "Canadian Prime Minister Claire Dubois", "Canada's foreign minister, Lars Berg", "Claire
+ * Dubois of Canada": the country a person speaks for, carried to the article's later mentions
+ * of them. Only role words may stand between the country and the name.
+ */
+function withAffiliations(text: string, names: FoundName[]): FoundName[] {
+  const byKey = new Map<string, string>();
+  names.forEach((n, i) => {
+    if (n.level !== "person") return;
+    const before = names[i - 1];
+    const after = names[i + 1];
+    const gapBefore = before ? text.slice(before.end, n.start) : "";
+    // "Turkey and Mehta": a list, not an introduction.
+    const isRoleGap = (gap: string) => gap.length <= 60 && !/[\n.!?;:]|\band\b/.test(gap) && ROLE_GAP.test(gap) && gap.split(/[\s,]+/).filter(Boolean).every((w) => ROLE_WORDS.has(w.toLowerCase().replace(/^['’]s$/, "of")) || hasTag(w, ACTOR) || /^['’]s$/.test(w));
+    let country: string | null = null;
+    const intro = text.slice(n.introStart, n.start).split(/\s+/).find((w) => isDemonymWord(w) || COUNTRY_ABBREVIATIONS[w.toLowerCase().replace(/\.$/, "")]);
+    if (after && isCountryName(after) && /^\s+of\s+(?:the\s+)?$/.test(text.slice(n.end, after.start))) country = normalizeName(after.name);
+    else if (intro) country = normalizeName(COUNTRY_ABBREVIATIONS[intro.toLowerCase().replace(/\.$/, "")] ?? countryOfDemonym(intro));
+    else if (before && isCountryName(before) && isRoleGap(gapBefore)) country = normalizeName(before.name);
+    if (country) byKey.set(n.key, country);
+  });
+  return names.map((n) => (n.level === "person" && byKey.has(n.key) ? { ...n, affiliation: byKey.get(n.key) } : n));
+}
+
+function isCountryName(n: FoundName): boolean {
+  return n.level === "group" && (n.type === "DEMONYM" || isCountry(n));
+}
+
+/** "Evgeny" in "Evgeny Orlov" when the registry knows only "Orlov": part of that person's name, not a person. */
+function introducesKnownPerson(text: string, name: FoundName, known: FoundName[]): boolean {
+  if (name.level !== "person") return false;
+  return known.some((k) => k.type === "PERSON" && k.start === name.end + 1 && text[name.end] === " ");
+}
+
+function registryNames(text: string, registry: Registry): FoundName[] {
+  const names: FoundName[] = [];
+  for (const mention of registry.matcher.findMentions(text)) {
+    const entity = registry.entities.get(mention.entityIds[0]);
+    if (!entity || entity.type === "DOCUMENT" || entity.type === "OTHER") continue;
+    const type: NameType = entity.type === "PERSON" ? "PERSON" : entity.type === "ORGANIZATION" ? "ORGANIZATION" : "PLACE";
+    names.push({
+      start: mention.start,
+      end: mention.end,
+      introStart: mention.start,
+      name: entity.name,
+      entityId: entity.id,
+      key: `entity:${entity.id}`,
+      type,
+      level: type === "PERSON" ? "person" : "group",
+    });
+  }
+  return names;
+}
+
+/** Lines written in title case without a full stop (headlines): capitalized words there are not evidence of names. */
+export function titleCaseLines(text: string): Span[] {
+  const lines: Span[] = [];
+  let start = 0;
+  for (const line of text.split("\n")) {
+    const words = line.match(/\p{L}{4,}/gu) ?? [];
+    const capitalized = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+    if (words.length >= 2 && capitalized / words.length >= 0.6 && !/[.!?:"”]\s*$/.test(line)) lines.push({ start, end: start + line.length });
+    start += line.length + 1;
+  }
+  return lines;
+}
+
+/** Capitalized words that also occur mid-sentence outside headlines: the article uses them as names. */
+function bodyCapitalizedWords(text: string, titleLines: Span[]): Set<string> {
+  const words = new Set<string>();
+  for (const m of text.matchAll(/(?<=[\p{Ll},;]\s)\p{Lu}[\p{L}\p{M}]+/gu)) {
+    if (!titleLines.some((l) => l.start <= m.index && m.index < l.end)) words.add(m[0]);
+  }
+  return words;
+}
+
+function capitalizedChains(text: string): Token[][] {
+  const chains: Token[][] = [];
+  let chain: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const token = { start: m.index, end: m.index + m[0].length, word: m[0] };
+    const last = chain[chain.length - 1];
+    const gap = last ? text.slice(last.end, token.start) : "";
+    if (last && JOIN.test(gap) && !/['’]s?$/u.test(last.word)) chain.push(token);
+    else {
+      if (chain.length > 0) chains.push(chain);
+      chain = [token];
+    }
+  }
+  if (chain.length > 0) chains.push(chain);
+  return chains.flatMap((c) => splitChain(text, c));
+}
+
+/** Cuts a chain at calendar words and splits "Trump-Putin" or "Ukraine–Russia" before an event noun. */
+function splitChain(text: string, chain: Token[]): Token[][] {
+  const parts: Token[][] = [];
+  let current: Token[] = [];
+  for (const token of chain) {
+    if (CALENDAR.test(possessiveStripped(token.word))) {
+      if (current.length > 0) parts.push(current);
+      current = [];
+      continue;
+    }
+    current.push(token);
+  }
+  if (current.length > 0) parts.push(current);
+  return parts.flatMap((part) => {
+    const last = part[part.length - 1];
+    const next = text.slice(last.end, last.end + 40);
+    const hyphenated = /^[-–](\p{Lu}[\p{L}\p{M}'’]*)/u.exec(next);
+    if (!hyphenated || !EVENT_NOUNS_AFTER.test(next.slice(hyphenated[0].length))) return [part];
+    const second = { start: last.end + 1, end: last.end + 1 + hyphenated[1].length, word: hyphenated[1] };
+    return [part, [second]];
+  });
+}
+
+/** "President Emre Aydin of Turkey": the person, and the country they belong to, are two names. */
+function splitAtPlaceOf(text: string, part: Token[], registry: Registry | null): Token[][] {
+  for (let i = 1; i < part.length; i++) {
+    if (!/^ of (?:the )?$/.test(text.slice(part[i - 1].end, part[i].start))) continue;
+    const rest = part.slice(i);
+    const words = normalizeName(rest.map((t) => possessiveStripped(t.word)).join(" "));
+    const entity = registry?.byName.get(words);
+    if ((entity && entity.type === "PLACE") || tagsOf(words).some((t) => PLACE_TAGS.has(t)) || COUNTRY_ABBREVIATIONS[words.replace(/\.$/, "")]) return [part.slice(0, i), rest];
+  }
+  return [part];
+}
+
+function splitAround(chain: Token[], known: FoundName[]): Token[][] {
+  const parts: Token[][] = [];
+  let current: Token[] = [];
+  for (const token of chain) {
+    if (known.some((k) => overlaps(k, token))) {
+      if (current.length > 0) parts.push(current);
+      current = [];
+    } else current.push(token);
+  }
+  if (current.length > 0) parts.push(current);
+  return parts;
+}
+
+function isSentenceStart(text: string, offset: number): boolean {
+  const before = text.slice(Math.max(0, offset - 3), offset);
+  return offset === 0 || /(?:^|[.!?:"“”]\s*|\n\s*)$/.test(before);
+}
+
+const commonWords = new Map<string, boolean>();
+const COMMON_TAGS = "(#Adverb|#Adjective|#Verb|#Plural|#Conjunction|#Preposition|#Determiner|#Pronoun|#Value|#QuestionWord)";
+const MAX_REMEMBERED_WORDS = 20_000;
+
+/** A word that is ordinary in lower case ("Observers", "Additionally", "Following"): tagged once, remembered. */
+function isCommonWord(word: string): boolean {
+  const key = word.toLowerCase();
+  let common = commonWords.get(key);
+  if (common === undefined) {
+    common = isOrdinaryWord(key) || nlp(key).has(COMMON_TAGS);
+    if (commonWords.size >= MAX_REMEMBERED_WORDS) commonWords.clear();
+    commonWords.set(key, common);
+  }
+  return common;
+}
+
+const FIRST_NAME_TAGS = new Set(["FirstName", "MaleName", "FemaleName"]);
+const ACTOR = new Set(["Actor"]);
+const CONTRACTION = /^\p{Lu}\p{Ll}*['’](?:ll|re|ve|d|m)$/u;
+
+function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Set<string>, registry: Registry | null): FoundName | null {
+  let tokens = part
+    .map((t) => ({ ...t, word: possessiveStripped(t.word), end: t.start + possessiveStripped(t.word).length }))
+    .filter((t) => t.word.length > 1 && !CONTRACTION.test(t.word) && !PRONOUN_OR_DETERMINER.test(t.word));
+  if (tokens.length === 0) return null;
+  const opener = tokens[0];
+  if (isSentenceStart(text, opener.start) && !bodyWords.has(opener.word) && !hasTag(opener.word, PERSON_TAGS) && !hasTag(opener.word, PLACE_TAGS) && !isDemonymWord(opener.word) && (tokens.length === 1 || isCommonWord(opener.word))) {
+    tokens = tokens.slice(1);
+  }
+  const inTitle = tokens.length > 0 && titleLines.some((l) => l.start <= tokens[0].start && tokens[0].start < l.end);
+  if (inTitle) tokens = tokens.filter((t) => bodyWords.has(t.word) || hasTag(t.word, PERSON_TAGS) || hasTag(t.word, PLACE_TAGS) || isDemonymWord(t.word));
+  if (tokens.length === 0 || /^time$/i.test(tokens[tokens.length - 1].word)) return null;
+  const lower = tokens.map((t) => t.word.toLowerCase().replace(/\.$/, ""));
+  if (tagsOf(lower.join(" ")).some((t) => PLACE_TAGS.has(t))) return named(text, tokens, "PLACE", registry);
+  // "White House Middle East Envoy Steve Witkoff": the person starts at the first name.
+  const firstName = tokens.findIndex((t, i) => i > 0 && hasTag(t.word, FIRST_NAME_TAGS) && tokens.length - i <= 3);
+  if (firstName > 0) return named(text, beforeAffiliation(text, tokens.slice(firstName)), "PERSON", registry, undefined, tokens[0].start);
+  if (lower.some((w) => ORGANIZATION_WORDS.has(w))) return named(text, tokens, "ORGANIZATION", registry);
+  // Leading roles, demonyms and country abbreviations introduce the person who follows them.
+  let first = 0;
+  while (first < tokens.length - 1 && (ROLE_WORDS.has(lower[first]) || isDemonymWord(tokens[first].word) || COUNTRY_ABBREVIATIONS[lower[first]] || hasTag(tokens[first].word, ACTOR))) first++;
+  const introduced = first > 0;
+  const rest = tokens.slice(first);
+  const restLower = lower.slice(first);
+  if (rest.length === 1 && ROLE_WORDS.has(restLower[0])) {
+    // "Brazilian President" before a registry name: the demonym still says whom the person speaks for.
+    return isDemonymWord(tokens[0].word) ? named(text, tokens.slice(0, 1), "DEMONYM", registry, countryOfDemonym(tokens[0].word)) : null;
+  }
+  if (rest.length === 1 && COUNTRY_ABBREVIATIONS[restLower[0]]) return named(text, rest, "PLACE", registry, COUNTRY_ABBREVIATIONS[restLower[0]], tokens[0].start);
+  if (rest.length === 1 && isDemonymWord(rest[0].word) && !introduced) return named(text, rest, "DEMONYM", registry, countryOfDemonym(rest[0].word));
+  if (rest.some((t) => hasTag(t.word, PERSON_TAGS)) || introduced) return named(text, beforeAffiliation(text, rest), "PERSON", registry, undefined, tokens[0].start);
+  if (rest.some((t) => hasTag(t.word, PLACE_TAGS))) return named(text, rest, "PLACE", registry);
+  if (rest.length >= 2 && rest.length <= 4) return named(text, rest, rest.some((t) => isCommonWord(t.word)) ? "ORGANIZATION" : "PERSON", registry);
+  if (rest.length === 1 && isCommonWord(rest[0].word) && !bodyWords.has(rest[0].word)) return null;
+  return rest.length === 1 ? named(text, rest, "OTHER", registry) : null;
+}
+
+/** "Aino Virtanen of Finland", "Hiroshi Tanaka of the Pacific Forum": the person's name stops before "of". */
+function beforeAffiliation(text: string, tokens: Token[]): Token[] {
+  const cut = tokens.findIndex((t, i) => i > 0 && /\bof\b/.test(text.slice(tokens[i - 1].end, t.start)));
+  return cut > 0 ? tokens.slice(0, cut) : tokens;
+}
+
+function named(text: string, tokens: Token[], type: NameType, registry: Registry | null, canonical?: string, introStart?: number): FoundName {
+  const start = tokens[0].start;
+  const end = tokens[tokens.length - 1].end;
+  const name = canonical ?? text.slice(start, end).replace(/\s+/g, " ");
+  const entity = registry?.byName.get(normalizeName(name));
+  if (entity) {
+    return { start, end, introStart: introStart ?? start, name: entity.name, entityId: entity.id, key: `entity:${entity.id}`, type, level: type === "PERSON" || type === "OTHER" ? "person" : "group" };
+  }
+  const level = type === "PERSON" || type === "OTHER" ? "person" : "group";
+  const key =
+    level === "person"
+      ? `person:${normalizeName(tokens[tokens.length - 1].word)}`
+      : `${type === "ORGANIZATION" ? "org" : "place"}:${normalizeName(name)}`;
+  return { start, end, introStart: introStart ?? start, name, entityId: null, key, type, level };
+}
+
+/** A country (or a demonym standing for one): a party to talks rather than the place they are held. */
+export function isCountry(name: FoundName): boolean {
+  if (name.type === "DEMONYM") return true;
+  const words = normalizeName(name.name);
+  return tagsOf(words).includes("Country") || Object.values(COUNTRY_ABBREVIATIONS).some((c) => normalizeName(c) === words);
+}
+
+/** A lone word the article also uses as a person's surname ("Lavrov" after "Sergey Lavrov") is that person. */
+function promoteSurnames(names: FoundName[]): FoundName[] {
+  const persons = new Map<string, FoundName>();
+  for (const n of names) if (n.type === "PERSON" && n.name.includes(" ")) persons.set(n.key, n);
+  return names.map((n) => {
+    if (n.type !== "OTHER") return n;
+    const full = persons.get(n.key);
+    return full ? { ...n, type: "PERSON", name: full.name } : n;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Comparing names across articles
+// ---------------------------------------------------------------------------
+
+/** The same place, or one the text puts inside the other ("Riyadh, Saudi Arabia" and "Saudi Arabia"). */
+export function samePlace(a: KeyedName, b: KeyedName): boolean {
+  return sameName(a, b) || (a.within !== undefined && a.within === normalizeName(b.name)) || (b.within !== undefined && b.within === normalizeName(a.name));
+}
+
+const surname = (name: string) => normalizeName(name.trim().split(/\s+/).pop() ?? name);
+
+/** Transliterations of one surname ("Farouk"/"Faruq", "Sokolov"/"Sokoloff") sound alike: Double Metaphone codes. */
+function soundAlike(a: string, b: string): boolean {
+  if (a[0] !== b[0] || Math.abs(a.length - b.length) > 2) return false;
+  const [ca, cb] = [doubleMetaphone(a), doubleMetaphone(b)];
+  return ca.some((code) => code.length >= 3 && cb.includes(code));
+}
+
+const MAX_REMEMBERED_PAIRS = 50_000;
+const samePairs = new Map<string, boolean>();
+
+/**
+ * Same participant: the same key; or, unless both are distinct registry entities, persons whose
+ * surnames are spelled or sound alike ("Zelensky"/"Zelenskyy", "Lavrov"/"Sergei Lavrov",
+ * "Farouk"/"Faruq") and groups whose names are spelled alike.
+ */
+export function sameName(a: KeyedName, b: KeyedName): boolean {
+  if (a.key === b.key) return true;
+  if ((a.entityId && b.entityId) || a.level !== b.level) return false;
+  const pair = a.key < b.key ? `${a.key}\u0000${b.key}\u0000${a.name}\u0000${b.name}` : `${b.key}\u0000${a.key}\u0000${b.name}\u0000${a.name}`;
+  let same = samePairs.get(pair);
+  if (same === undefined) {
+    if (a.level === "person") {
+      const [sa, sb] = [surname(a.name), surname(b.name)];
+      same = similarNames(sa, sb) >= 0.8 || soundAlike(sa, sb);
+    } else same = similarNames(a.name, b.name) >= 0.85;
+    if (samePairs.size >= MAX_REMEMBERED_PAIRS) samePairs.clear();
+    samePairs.set(pair, same);
+  }
+  return same;
+}

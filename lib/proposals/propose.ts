@@ -1,0 +1,96 @@
+/**
+ * The proposal engine's entry point: articles (or their stored extractions), the entity
+ * registry, and the existing events and claims in; event proposals, claim proposals and
+ * contradiction candidates out, shaped as the API returns them. Pure: no database, no clock.
+ */
+import { formatClaimValue } from "@/lib/contradictions/format";
+import { normalizeName } from "@/lib/entities/match";
+import { findContradictionCandidates, type Equivalences } from "./candidates";
+import { extractArticle } from "./extract-events";
+import { groupWithHappeningDates, proposalKeyOf, toProposal } from "./group";
+import { buildRegistry, type Registry } from "./names";
+import { spanKey } from "./text";
+import type { ArticleExtraction, ClaimProposal, KeyedName, KnownClaim, KnownEvent, ProposalArticle, Proposals, RegistryEntity } from "./types";
+
+export interface ProposeInput {
+  /** Articles to read now. */
+  articles?: ProposalArticle[];
+  /** Articles read before (stored extractions): grouped again without reading their text. */
+  extractions?: ArticleExtraction[];
+  registry?: RegistryEntity[] | Registry;
+  knownEvents?: KnownEvent[];
+  knownClaims?: KnownClaim[];
+}
+
+function registryOf(input: ProposeInput): Registry | null {
+  if (!input.registry) return null;
+  return Array.isArray(input.registry) ? buildRegistry(input.registry) : input.registry;
+}
+
+export function propose(input: ProposeInput): Proposals {
+  const registry = registryOf(input);
+  const extractions = [...(input.extractions ?? []), ...(input.articles ?? []).map((a) => extractArticle(a, registry))];
+  return proposeFromExtractions(extractions, registry, input.knownEvents ?? [], input.knownClaims ?? []);
+}
+
+/**
+ * What the articles say about places and people: which places lie in which ("Riyadh, Saudi
+ * Arabia") and which country a person speaks for ("Canadian Prime Minister Claire Dubois").
+ */
+function equivalencesOf(extractions: ArticleExtraction[], registry: Registry | null): Equivalences {
+  const inside = new Set<string>();
+  const countries = new Map<string, string>();
+  for (const e of extractions) {
+    for (const m of e.mentions) {
+      if (m.place?.within) inside.add(`${normalizeName(m.place.name)}\u0000${m.place.within}`);
+      for (const p of m.participants) {
+        const country = p.affiliation ? registry?.byName.get(p.affiliation) : undefined;
+        if (p.entityId && country) countries.set(p.entityId, country.id);
+      }
+    }
+  }
+  return {
+    sameArea: (a, b) => {
+      const [na, nb] = [normalizeName(a), normalizeName(b)];
+      return na === nb || inside.has(`${na}\u0000${nb}`) || inside.has(`${nb}\u0000${na}`);
+    },
+    countryOf: (id) => countries.get(id),
+  };
+}
+
+export function proposeFromExtractions(extractions: ArticleExtraction[], registry: Registry | null, knownEvents: KnownEvent[], knownClaims: KnownClaim[]): Proposals {
+  const knownNames = new Map<string, KeyedName>();
+  for (const e of registry?.entities.values() ?? []) {
+    knownNames.set(e.id, { name: e.name, entityId: e.id, key: `entity:${e.id}`, level: e.type === "PERSON" ? "person" : "group" });
+  }
+  const groups = groupWithHappeningDates(extractions, knownEvents, knownNames);
+  const targets = new Map(extractions.map((e) => [e.articleId, e.targets]));
+  const events = groups.map((g) => toProposal(g, targets));
+
+  const subjectOfMention = new Map<string, { proposalKey: string; eventId: string | null }>();
+  groups.forEach((g, i) => {
+    for (const m of g.members) if (m.mention) subjectOfMention.set(m.mention.key, { proposalKey: proposalKeyOf(g), eventId: events[i].eventId });
+  });
+  const entityNames = new Map([...(registry?.entities.values() ?? [])].map((e) => [e.id, e.name]));
+  const claims: ClaimProposal[] = extractions.flatMap((extraction) =>
+    extraction.claims.flatMap((c) => {
+      const subject = subjectOfMention.get(c.mentionKey);
+      if (!subject) return [];
+      const annotation = extraction.targets[spanKey(c.passage)];
+      return [{
+        key: c.key,
+        ...subject,
+        articleId: c.articleId,
+        outlet: c.outlet,
+        attribute: c.attribute,
+        value: c.value,
+        label: formatClaimValue(c.value, entityNames),
+        annotation,
+        quote: annotation.selector[0].exact,
+        ...(c.speaker ? { speaker: c.speaker } : {}),
+      }];
+    }),
+  );
+  const contradictions = findContradictionCandidates(claims, knownClaims, entityNames, equivalencesOf(extractions, registry));
+  return { events, claims, contradictions };
+}

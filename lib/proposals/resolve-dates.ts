@@ -1,0 +1,215 @@
+/**
+ * The date of each mention: the date expression of its own clause (resolved by lib/events
+ * against the article's publication date, or against the story's earlier date for "the
+ * previous day"), else the date the report of it gives ("the ministry said on Saturday").
+ * "The day after the Istanbul talks" is resolved here against that happening's date, once
+ * the happening is known. Nothing is guessed: without a date the mention says why. Pure.
+ */
+import { NO_PUBLICATION_DATE_NOTE, resolveDatesInText, resolvedToDateLike, zoneFromText, type ResolvedDate } from "@/lib/events/dates";
+import { shiftFrom } from "@/lib/events/relative-dates";
+import { normalizeName } from "@/lib/entities/match";
+import type { ArticleContext, SentenceParts } from "./extract-events";
+import { sameName } from "./names";
+import { contains, overlaps } from "./text";
+import { findTriggers, type Trigger } from "./triggers";
+import type { DateSource, EventMention, KeyedName, MentionDate, Span } from "./types";
+import { kindsCompatible, type HappeningKind } from "./vocabulary";
+
+const NO_DATE = {
+  undated: "the text gives no date for it",
+  noPublicationDate: "the article has no date and the text gives none for it",
+};
+
+/** A resolved expression as a mention's date; null gives an undated one that says why. */
+function mentionDate(resolved: ResolvedDate | null, source: DateSource | null, publishedAt: string | null): MentionDate {
+  if (!resolved) {
+    return {
+      date: null, localDate: null, precision: null, timeZone: null, partOfDay: null, text: null,
+      note: publishedAt ? NO_DATE.undated : NO_DATE.noPublicationDate, span: null, source: null,
+    };
+  }
+  const like = resolvedToDateLike(resolved);
+  return {
+    date: like ? resolved.date : null,
+    localDate: like?.localDate ?? null,
+    precision: like ? resolved.precision : null,
+    timeZone: resolved.timeZone ?? null,
+    partOfDay: resolved.partOfDay ?? null,
+    text: resolved.text,
+    note: resolved.note ?? null,
+    span: { start: resolved.start, end: resolved.end },
+    source,
+    ...(resolved.relativeTo ? { relativeTo: resolved.relativeTo } : {}),
+  };
+}
+
+/** "said on Saturday", "told reporters Sunday", "announced in a statement on Monday": the date of the report, not of the happening. */
+const REPORTED_BEFORE = /\b(?:said|says|told\s+(?:reporters|journalists|\p{Lu}\S*)|stated|reported|announced|confirmed|wrote|posted|added|noted)(?:\s+(?:late|early|in\s+a\s+statement|in\s+an\s+interview))?(?:\s+on)?\s*$/iu;
+
+const LOWER_CASE_MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(?:of|in|on|to))?$/;
+
+/** A date expression worth taking: resolved, counted from another moment, or unresolvable for a stated reason. */
+function usable(d: ResolvedDate): boolean {
+  // "march of victories", "may": a month name in lower case alone is a word, not a date.
+  if (LOWER_CASE_MONTH.test(d.text)) return false;
+  return Boolean(d.date || d.relativeTo || d.note === NO_PUBLICATION_DATE_NOTE || (d.note?.startsWith("the year is not stated") ?? false));
+}
+
+/** "On Eastern Time May 19": a zone named before the date rather than after the time. */
+const ZONE_BEFORE = /(?:(\p{Lu}\p{Ll}+) )?(\p{Lu}\p{Ll}+) [Tt]ime\s*$/u;
+
+/** "May 19 (Monday) at 10:00 AM": a day and a time written apart make one moment. */
+function withTime(text: string, day: ResolvedDate, times: ResolvedDate[]): ResolvedDate {
+  if (!day.date || day.precision !== "day" || day.time) return day;
+  const near = times.filter((t) => t !== day && Math.abs(t.start - day.end) <= 40 && (!t.date || t.relative));
+  const time = near.find((t) => t.time && t.timeZone) ?? near.find((t) => t.time);
+  if (!time) return day;
+  const precision = time.precision === "minute" ? "minute" : "hour";
+  const before = ZONE_BEFORE.exec(text.slice(Math.max(0, day.start - 30), day.start));
+  const timeZone = time.timeZone ?? (before ? (zoneFromText(`${before[2]} time`) ?? zoneFromText(`${before[1]} ${before[2]} time`)) : undefined);
+  return { ...day, time: time.time, precision, ...(timeZone ? { timeZone } : {}), text: `${day.text} … ${time.text}` };
+}
+
+const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * "A meeting … is planned in Lisbon on Thursday": the date resolver reads the weekday from the
+ * tense of its clause; when the happening is announced, the weekday is the next one, not the last.
+ */
+function forwardIfPlanned(d: ResolvedDate, planned: boolean, publishedAt: string | null): ResolvedDate {
+  if (!planned || !publishedAt || !d.date || !d.relative || d.relativeTo || !["day", "hour", "minute"].includes(d.precision) || /\blast\b/i.test(d.text) || d.date >= publishedAt) return d;
+  if (WEEKDAY.test(d.text)) {
+    const next = new Date(Date.parse(`${d.date}T00:00:00Z`) + 7 * MS_PER_DAY).toISOString().slice(0, 10);
+    return { ...d, date: next, note: "the next such weekday: the happening is announced, not past" };
+  }
+  if (DAY_OF_MONTH.test(d.text)) {
+    const day = new Date(Date.parse(`${d.date}T00:00:00Z`));
+    const next = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()));
+    if (next.getUTCDate() === day.getUTCDate()) return { ...d, date: next.toISOString().slice(0, 10), note: "the next such day of the month: the happening is announced, not past" };
+  }
+  return d;
+}
+
+const DAY_OF_MONTH = /\bthe\s+\d{1,2}(?:st|nd|rd|th)\b/i;
+const ON_DAY_OF_MONTH = /\bon\s+the\s+(\d{1,2})(st|nd|rd|th)\b/gi;
+
+/**
+ * "on the 23rd for talks": the date resolver reads a bare day of the month only before a few
+ * words (so that "the 47th Brigade" is not a date); after "on" it always is one. Such days it
+ * left out are resolved alone and added.
+ */
+export function withDaysOfMonth(text: string, dates: ResolvedDate[], publishedAt: string | null): ResolvedDate[] {
+  const added: ResolvedDate[] = [];
+  for (const m of text.matchAll(ON_DAY_OF_MONTH)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (dates.some((d) => overlaps(d, span))) continue;
+    const [alone] = resolveDatesInText(`${m[0]}.`, publishedAt);
+    if (alone) added.push({ ...alone, text: m[0], start: span.start, end: span.end });
+  }
+  return added.length === 0 ? dates : [...dates, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "A day later" when the resolver found no earlier date in the paragraph but one was added
+ * above: counted from the nearest earlier day-precise date of the paragraph.
+ */
+function reanchored(text: string, d: ResolvedDate, dates: ResolvedDate[]): ResolvedDate {
+  if (d.date || !d.relativeTo || d.relativeTo.happening || d.relativeTo.amount === null) return d;
+  const paragraph = text.lastIndexOf("\n", d.start - 1) + 1;
+  const anchor = dates.filter((e) => e.end <= d.start && e.start >= paragraph && e.date && ["day", "hour", "minute"].includes(e.precision)).pop();
+  const shifted = anchor ? shiftFrom(anchor.date!, d.relativeTo) : null;
+  if (!anchor || !shifted) return d;
+  return { ...d, date: shifted.date, precision: shifted.precision, relativeTo: { ...d.relativeTo, anchor: anchor.date! }, note: `counted from ${anchor.text} (${anchor.date})` };
+}
+
+export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, parts: SentenceParts, planned: boolean): MentionDate {
+  const { sentence, clauses } = parts;
+  const inSentence = ctx.dates.filter((d) => contains(sentence, d));
+  const reportedAt = (d: ResolvedDate) => REPORTED_BEFORE.test(ctx.text.slice(sentence.start, d.start));
+  const isReported = (d: ResolvedDate) => trigger.kind !== "statement" && reportedAt(d);
+  const times = inSentence.filter((d) => d.time);
+  const distance = (d: ResolvedDate) => Math.min(Math.abs(d.start - trigger.end), Math.abs(trigger.start - d.end));
+  // A stated calendar date wins over a weekday or "yesterday" restating it ("May 19 (Monday)").
+  const rank = (d: ResolvedDate) => (d.relative ? 1 : 0);
+  const byPreference = (a: ResolvedDate, b: ResolvedDate) => rank(a) - rank(b) || distance(a) - distance(b);
+  const candidates = inSentence.filter(usable);
+  const stated = (d: ResolvedDate) => mentionDate(withTime(ctx.text, forwardIfPlanned(reanchored(ctx.text, d, ctx.dates), planned, ctx.article.publishedAt), times), "stated", ctx.article.publishedAt);
+  // "Berg called Okoro to discuss the talks held the previous day": that date is the talks'.
+  const nearerAnother = (d: ResolvedDate) => parts.triggers.some((t) => t !== trigger && (trigger.end <= t.start ? t.start <= d.start : d.end <= t.end && t.end <= trigger.start));
+  const own = candidates.filter((d) => overlaps(clause, d) && !isReported(d) && !nearerAnother(d)).sort(byPreference);
+  if (own[0]) return stated(own[0]);
+  // "On May 17, at the initiative of the US side, Lavrov spoke …": a clause that is only a date dates the sentence.
+  const leading = clauses
+    .filter((c) => c.end <= clause.start)
+    .reverse()
+    .flatMap((c) => (dateOnly(ctx.text, c, inSentence) ? candidates.filter((d) => overlaps(c, d)).sort(byPreference) : []));
+  if (leading[0] && !isReported(leading[0])) return stated(leading[0]);
+  // The report's own date ("…, the ministry said on Saturday"), unless the happening is only mentioned in passing ("which …").
+  const inRelativeClause = /^\s*(?:which|who|whose)\b/i.test(ctx.text.slice(clause.start, clause.start + 8));
+  // An announced happening comes after the report of it: the report's date is not its date.
+  const reported = inRelativeClause || planned ? [] : candidates.filter(reportedAt).sort(byPreference);
+  if (reported[0]) return mentionDate(reported[0], "reported", ctx.article.publishedAt);
+  return mentionDate(null, null, ctx.article.publishedAt);
+}
+
+/** A clause holding nothing but dates and a few words ("On May 17", "On Eastern Time May 19 (Monday) at 10:00 AM"). */
+function dateOnly(text: string, clause: Span, dates: ResolvedDate[]): boolean {
+  let rest = "";
+  let at = clause.start;
+  for (const d of dates.filter((d) => overlaps(clause, d)).sort((a, b) => a.start - b.start)) {
+    rest += ` ${text.slice(at, Math.max(at, d.start))}`;
+    at = Math.min(clause.end, Math.max(at, d.end));
+  }
+  rest += ` ${text.slice(at, clause.end)}`;
+  return rest.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length <= 6;
+}
+
+// ---------------------------------------------------------------------------
+// Dates counted from another happening
+// ---------------------------------------------------------------------------
+
+/** A happening with a known date that others may be counted from: a grouped proposal or an existing event. */
+export interface DatedHappening {
+  kind: HappeningKind | null;
+  date: string;
+  names: KeyedName[];
+  place: KeyedName | null;
+  label: string;
+}
+
+/**
+ * "the day after the Istanbul talks": the latest dated happening on or before the article's date
+ * whose kind matches the phrase and whose place or participants the phrase names. Without one
+ * the mention keeps its reason.
+ */
+export function resolveAgainstHappenings(mention: EventMention, happenings: DatedHappening[]): EventMention {
+  const relativeTo = mention.date.relativeTo;
+  if (!relativeTo?.happening || mention.date.date) return mention;
+  const phrase = relativeTo.happening.text;
+  const phraseKey = ` ${normalizeName(phrase)} `;
+  const phraseKinds = findTriggers(phrase, { start: 0, end: phrase.length }).map((t) => t.kind);
+  const namesIn = (h: DatedHappening) => [...h.names, ...(h.place ? [h.place] : [])].filter((n) => phraseKey.includes(` ${normalizeName(n.name.split(/\s+/).pop() ?? n.name)} `));
+  // The happening the phrase names: of its kind (the same kind first), naming its place or parties,
+  // sharing the mention's own parties if possible, and the latest before the article.
+  const score = (h: DatedHappening) => (h.kind !== null && phraseKinds.includes(h.kind) ? 2 : 0) + h.names.filter((n) => mention.participants.some((p) => sameName(p, n) || (p.affiliation && normalizeName(n.name) === p.affiliation))).length;
+  const candidates = happenings
+    .filter((h) => phraseKinds.length === 0 || (h.kind !== null && phraseKinds.some((k) => kindsCompatible(k, h.kind!))))
+    .filter((h) => namesIn(h).length > 0 || (phraseKinds.length > 0 && !/\p{Lu}/u.test(phrase.slice(1))))
+    .filter((h) => !mention.publishedAt || h.date <= mention.publishedAt)
+    .sort((a, b) => score(b) - score(a) || b.date.localeCompare(a.date));
+  const anchor = candidates[0];
+  const shifted = anchor ? shiftFrom(anchor.date, relativeTo) : null;
+  if (!anchor || !shifted) return mention;
+  return {
+    ...mention,
+    date: {
+      ...mention.date,
+      date: shifted.date,
+      localDate: shifted.precision === "day" ? shifted.date : shifted.date.slice(0, 7),
+      precision: shifted.precision,
+      note: `counted from ${anchor.label} (${anchor.date})`,
+      relativeTo: { ...relativeTo, anchor: anchor.date },
+    },
+  };
+}

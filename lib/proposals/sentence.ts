@@ -1,0 +1,192 @@
+/**
+ * Who takes part in a happening and where, read from the words attached to the words naming it:
+ * the list of names right before a verb or a light verb ("Lavrov had a telephone conversation"),
+ * after it ("met X", "talks between X and Y", "calls to X and Y"), in front of a noun ("the
+ * Ukraine-Russia talks", "Trump's call"), and the antecedent of "who". Names elsewhere in the
+ * sentence (sources, people merely discussed) are not participants. Pure.
+ */
+import type { FoundName } from "./names";
+import { contains, overlaps } from "./text";
+import type { Span } from "./types";
+import { REPORTING_VERB, ROLE_WORDS } from "./vocabulary";
+
+/**
+ * Clause ends: punctuation, or a word that opens a subordinate or relative clause. Brackets stay
+ * inside, and so do the commas of a list of names ("the US, Ukraine, and Europe").
+ */
+const CLAUSE_END = /[,;\u2013\u2014]|(?<!\d):(?!\d)|\s(?=(?:which|who|whose|whom|while|whereas|although|because|after|before|when|since|until|as\s+well\s+as)\s)/g;
+const LIST_COMMA = /(?<=\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}[\p{L}.]*),(?=\s+(?:and\s+)?\p{Lu})/uy;
+
+export function clauseSpans(text: string, sentence: Span): Span[] {
+  const clauses: Span[] = [];
+  let start = sentence.start;
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(CLAUSE_END)) {
+    LIST_COMMA.lastIndex = sentence.start + m.index;
+    if (m[0] === "," && LIST_COMMA.test(text)) continue;
+    const end = sentence.start + m.index;
+    if (end > start) clauses.push({ start, end });
+    start = end + m[0].length;
+  }
+  if (sentence.end > start) clauses.push({ start, end: sentence.end });
+  return clauses;
+}
+
+export function clauseAt(clauses: Span[], offset: number): Span {
+  return clauses.find((c) => c.start <= offset && offset < c.end) ?? clauses[clauses.length - 1];
+}
+
+export function quoteSpans(text: string, sentence: Span): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(/["“][^"“”]*["”]?/g)) {
+    spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+  }
+  return spans;
+}
+
+/** What may stand between two names of one list: "and", commas, "the", roles, possessives, hyphens. */
+function isListGap(gap: string): boolean {
+  // The full stop of an abbreviation ("U.S. and Russia") that the name's span left out.
+  const inner = gap.replace(/^\./, "");
+  const words = inner.replace(/['’]s\b/g, " ").split(/[\s,&/–-]+/).filter(Boolean);
+  return inner.length <= 60 && !/[;:.!?()"“”]/.test(inner) && words.every((w) => w === "and" || w === "the" || w === "of" || ROLE_WORDS.has(w.toLowerCase()));
+}
+
+/** The list of names that ends right before `offset` (only list separators in between). */
+function listEndingAt(text: string, names: FoundName[], offset: number, floor: number): FoundName[] {
+  const before = names.filter((n) => n.end <= offset && n.introStart >= floor).sort((a, b) => b.end - a.end);
+  const list: FoundName[] = [];
+  let edge = offset;
+  for (const n of before) {
+    const gap = text.slice(n.end, edge);
+    if (list.length === 0 ? !/^\s*$|^['’]s?\s*$|^\s*[-–]\s*$/.test(gap) : !isListGap(gap)) break;
+    list.push(n);
+    edge = n.introStart;
+  }
+  return list.reverse();
+}
+
+/** The list of names that starts right after `offset`, past a linking word ("with", "to", "between"). */
+function listStartingAt(text: string, names: FoundName[], offset: number, ceiling: number, lead: RegExp): FoundName[] {
+  const m = lead.exec(text.slice(offset, ceiling));
+  if (!m) return [];
+  const after = names.filter((n) => n.introStart >= offset + m[0].length && n.end <= ceiling).sort((a, b) => a.start - b.start);
+  const list: FoundName[] = [];
+  let edge = offset + m[0].length;
+  for (const n of after) {
+    const gap = text.slice(edge, n.introStart);
+    if (list.length === 0 ? !/^\s*(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/u.test(gap) || !isListGap(gap) : !isListGap(gap)) break;
+    list.push(n);
+    edge = n.end;
+  }
+  return list;
+}
+
+const OBJECT_LEAD = /^(?:\s+(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone|\s+(?:directly|separately|again|jointly|briefly|also|privately))*\s*(?:,\s*)?(?:(?:with|to|between|among|involving|of|and|for\s+talks\s+with)\b\s*)?/iu;
+/** After a noun: "talks with X", "talks in Vienna on Monday between X and Y", "an accord … was signed by X and Y". */
+const NOUN_OBJECT_LEAD = /^(?:\s+(?:on|by|over)\s+the\s+phone)?(?:\s+(?:in|at|on)\s+(?:[\p{L}\d.-]+\s+){1,4}?)?\s*(?:(?:with|to|between|among|involving)\b|(?:\s+on\s+[\p{L}\s-]{1,40}?)?\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:signed|held|hosted|attended|concluded|reached|brokered|organi[sz]ed|led|agreed)\s+by\b)\s*/iu;
+/** A light verb or preposition before a noun naming the happening: its subject takes part ("Lavrov had a call", "agreed during a call"). */
+const LIGHT_VERB_BEFORE = /\b(?:had|has|have|having|held|hold|holds|holding|made|make|makes|making|conducted|hosted|attended|placed|engaged?\s+in|engaging\s+in|engage\s+in|took\s+part\s+in|joined|began|begin|started|opened|concluded|wrapped\s+up|carried\s+out|carry\s+out|completed|staged|during|in|at|over|after)\s+(?:(?:a|an|the|their|his|her|its|first|second|third|new|separate|lengthy|brief|critical|video|long|short|high-level|face-to-face|[\p{L}-]+ly)\s+){0,3}$/iu;
+
+export interface Attachment {
+  names: FoundName[];
+  /** The names after a verb or after "with/to/between": "separate calls to X and Y" are calls with each. */
+  objects: FoundName[];
+  /** How the names were found: attached to the trigger, or only the clause next to it. */
+  how: "attached" | "clause" | "none";
+}
+
+/**
+ * Names attached to the trigger [start, end): verbal triggers take the list before them (their
+ * subject) and after them (their object); nouns take names in front of them, "between/with/to"
+ * lists after them, and the subject of a light verb or preposition before them.
+ */
+export function attachedNames(text: string, names: FoundName[], trigger: Span & { verbal: boolean }, sentence: Span, clauses: Span[]): Attachment {
+  const clause = clauseAt(clauses, trigger.start);
+  const found: FoundName[] = [];
+  const add = (list: FoundName[]) => {
+    for (const n of list) if (!found.includes(n)) found.push(n);
+  };
+  // "Trump's call", "the Trump-Putin call": names inside the words of the trigger.
+  add(names.filter((n) => overlaps(n, trigger)));
+  let objects: FoundName[] = [];
+  // "X, who met Y": the clause opens with "who"; its subject is the name before it.
+  const relative = /^\s*(?:who|which)\b/i.test(text.slice(clause.start, clause.start + 8));
+  const subjectFloor = relative ? sentence.start : clause.start;
+  if (trigger.verbal) {
+    const head = text.slice(clause.start, trigger.start);
+    const pronounOrNames = relative ? listEndingAt(text, names, clause.start - 1, sentence.start) : [];
+    add(pronounOrNames);
+    add(subjectBefore(text, names, trigger.start, subjectFloor, head));
+    objects = listStartingAt(text, names, trigger.end, clause.end, OBJECT_LEAD);
+    add(objects);
+  } else {
+    add(listEndingAt(text, names, trigger.start, sentence.start));
+    const possessive = names.find((n) => n.end <= trigger.start && /^['’]s?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(n.end, trigger.start)));
+    if (possessive) add([possessive]);
+    objects = listStartingAt(text, names, trigger.end, clause.end, NOUN_OBJECT_LEAD);
+    add(objects);
+    const light = LIGHT_VERB_BEFORE.exec(text.slice(Math.max(subjectFloor, trigger.start - 120), trigger.start));
+    if (light) {
+      const verbAt = trigger.start - (text.slice(Math.max(subjectFloor, trigger.start - 120), trigger.start).length - light.index);
+      add(subjectBefore(text, names, verbAt, subjectFloor, text.slice(subjectFloor, verbAt)));
+      if (relative) add(listEndingAt(text, names, clause.start - 1, sentence.start));
+    }
+  }
+  if (found.length > 0) return { names: found, objects, how: "attached" };
+  const none: Attachment = { names: [], objects: [], how: "none" };
+  // "In a phone call on Monday, X and Y discussed …": the names open the next clause.
+  const inClause = names.filter((n) => contains(clause, n));
+  if (inClause.length > 0) return none;
+  const next = clauses.find((c) => c.start >= clause.end && names.some((n) => contains(c, n)));
+  if (!next) return none;
+  const list = listStartingAt(text, names, next.start, next.end, /^/);
+  return list.length > 0 ? { names: list, objects: [], how: "clause" } : none;
+}
+
+/** The subject: the list of names closest before `offset` in its clause, with at most a few words (auxiliaries, adverbs) between. */
+function subjectBefore(text: string, names: FoundName[], offset: number, floor: number, head: string): FoundName[] {
+  const candidates = names.filter((n) => n.end <= offset && n.introStart >= floor).sort((a, b) => b.end - a.end);
+  const last = candidates[0];
+  if (!last) return [];
+  const between = text.slice(last.end, offset);
+  if (REPORTING_VERB.test(between) || between.split(/\s+/).filter(Boolean).length > 8 || /[;:]/.test(between) || !head) return [];
+  return listEndingAt(text, names, last.end, floor);
+}
+
+// ---------------------------------------------------------------------------
+// Sources
+// ---------------------------------------------------------------------------
+
+const APPOSITION = /^\s*,[^,;]{0,160},\s*$/;
+
+/**
+ * Names that attribute the sentence's content: the subject of "said", "told", "according to"
+ * (with any apposition: "Zhao Junjie, a researcher at …, told"), and names after an inverted
+ * "…," said X.
+ */
+export function sourceNames(text: string, names: FoundName[], sentence: Span): FoundName[] {
+  const sources: FoundName[] = [];
+  const inSentence = names.filter((n) => contains(sentence, n));
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(new RegExp(REPORTING_VERB.source, "gi"))) {
+    const at = sentence.start + m.index;
+    const after = at + m[0].length;
+    if (/^according to/i.test(m[0])) {
+      const first = inSentence.find((n) => n.introStart >= after && n.introStart - after < 20);
+      if (first) sources.push(first);
+      continue;
+    }
+    const before = inSentence.filter((n) => n.end <= at).sort((a, b) => b.end - a.end)[0];
+    if (before && (APPOSITION.test(text.slice(before.end, at)) || /^\s*(?:[\p{Ll}]+\s+){0,2}$/u.test(text.slice(before.end, at)))) {
+      sources.push(...listEndingAt(text, inSentence, before.end, sentence.start), before);
+    }
+    if (/[,"”]\s*$/.test(text.slice(sentence.start, at))) {
+      const next = inSentence.find((n) => n.introStart >= after && /^\s*(?:[\p{L}-]+\s+){0,3}$/u.test(text.slice(after, n.introStart)));
+      if (next) sources.push(next);
+    }
+  }
+  return sources;
+}
+
+export function insideQuote(quotes: Span[], span: Span): Span | undefined {
+  return quotes.find((q) => overlaps(q, span));
+}

@@ -1,0 +1,71 @@
+/**
+ * Sentences and passage targets of an article's text. Pure.
+ */
+import { buildSelectors } from "@/lib/annotations/anchor";
+import type { PassageTarget, Span } from "./types";
+
+/** Words that end with a full stop without ending the sentence ("Mr. Putin", "U.S. President", "Jan. 5"). */
+const ABBREVIATIONS = new Set([
+  "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof", "no", "vs",
+  "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+  "a.m", "p.m", "approx", "est", "govt", "dept", "int'l",
+]);
+
+/** A full stop, question or exclamation mark, closing quotes or brackets, then a space and a likely sentence start. */
+const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu;
+
+/**
+ * Sentence spans, trimmed, in text order. Line breaks always end a sentence (headlines,
+ * paragraphs); a full stop after an abbreviation or an initial ("U.S.", "J.D.") does not.
+ */
+export function sentenceSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const line of lineSpans(text)) {
+    let start = line.start;
+    const chunk = text.slice(line.start, line.end);
+    BOUNDARY.lastIndex = 0;
+    for (let m = BOUNDARY.exec(chunk); m; m = BOUNDARY.exec(chunk)) {
+      const before = /([\p{L}.'’]+)$/u.exec(chunk.slice(0, m.index))?.[1] ?? "";
+      if (m[0].startsWith(".") && isAbbreviation(before)) continue;
+      const end = line.start + m.index + m[0].length;
+      pushTrimmed(text, spans, start, end);
+      start = end;
+    }
+    pushTrimmed(text, spans, start, line.end);
+  }
+  return spans;
+}
+
+function isAbbreviation(word: string): boolean {
+  const w = word.toLowerCase();
+  return ABBREVIATIONS.has(w) || /^(?:\p{L}\.)+\p{L}?$/u.test(word) || /^\p{Lu}$/u.test(word);
+}
+
+export function lineSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/\n/g)) {
+    spans.push({ start, end: m.index });
+    start = m.index + 1;
+  }
+  spans.push({ start, end: text.length });
+  return spans;
+}
+
+function pushTrimmed(text: string, spans: Span[], start: number, end: number): void {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (end > start) spans.push({ start, end });
+}
+
+export const spanKey = (span: Span) => `${span.start}:${span.end}`;
+
+export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+export const contains = (outer: Span, inner: Span) => outer.start <= inner.start && inner.end <= outer.end;
+
+/** The W3C selectors for a passage, as annotations store them. */
+export function passageTarget(articleId: string, text: string, span: Span): PassageTarget {
+  const { quote, position } = buildSelectors(text, span.start, span.end);
+  return { articleId, selector: [quote, position] };
+}

@@ -1,0 +1,142 @@
+/**
+ * The happenings the engine looks for and the words that name them: English news usage, not
+ * any story's people or places. Verb forms come from compromise's conjugator, once, at load.
+ */
+import nlp from "compromise";
+import type { EventTypeName } from "@/lib/events/vocabulary";
+
+export const HAPPENING_KINDS = ["phone_call", "meeting", "talks", "visit", "statement", "agreement", "exchange"] as const;
+export type HappeningKind = (typeof HAPPENING_KINDS)[number];
+
+export const HAPPENING_LABELS: Record<HappeningKind, string> = {
+  phone_call: "phone call",
+  meeting: "meeting",
+  talks: "talks",
+  visit: "visit",
+  statement: "statement",
+  agreement: "agreement",
+  exchange: "exchange",
+};
+
+/** The event type accepting a proposal creates; visits are meetings with a host, exchanges are carried-out agreements. */
+export const EVENT_TYPE_OF_KIND: Record<HappeningKind, EventTypeName> = {
+  phone_call: "PHONE_CALL",
+  meeting: "MEETING",
+  talks: "TALKS",
+  visit: "MEETING",
+  statement: "STATEMENT",
+  agreement: "AGREEMENT",
+  exchange: "OTHER",
+};
+
+/** Kinds that sources use for the same happening ("the meeting" / "the talks" / "the visit"). */
+export function kindsCompatible(a: HappeningKind, b: HappeningKind): boolean {
+  if (a === b) return true;
+  const inPerson = new Set<HappeningKind>(["meeting", "talks", "visit"]);
+  return inPerson.has(a) && inPerson.has(b);
+}
+
+/** Every form of a verb ("speak" → speak, speaks, spoke, spoken, speaking). */
+function forms(...verbs: string[]): string[] {
+  const all = new Set<string>();
+  for (const verb of verbs) {
+    all.add(verb);
+    // Tagged as a verb first: compromise reads a lone "host" or "call" as a noun.
+    const doc = nlp(verb);
+    doc.tag("Infinitive");
+    for (const conjugation of doc.verbs().conjugate() as Record<string, string>[]) {
+      for (const [tense, form] of Object.entries(conjugation)) if (tense !== "FutureTense") all.add(form);
+    }
+  }
+  return [...all].sort((a, b) => b.length - a.length);
+}
+
+const alt = (words: string[]) => words.join("|");
+
+export interface TriggerRule {
+  kind: HappeningKind;
+  re: RegExp;
+  /** A verb ("met") rather than a noun ("the meeting"). */
+  verbal: boolean;
+}
+
+const CALENDAR_NAMES = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const NAME_AHEAD = String.raw`(?=\s*(?:\p{Lu}|his\b|her\b|their\b|the\s+(?:\p{L}+\s+){0,2}(?:leader|president|minister|counterpart|chancellor|premier|king|secretary)s?\b))`;
+const CALL = forms("call", "phone", "telephone", "ring");
+/** "talks with" is the noun far more often than the verb. */
+const SPEAK = forms("speak", "talk", "chat").filter((f) => f !== "talks");
+const MEET = forms("meet", "host", "receive");
+const NEGOTIATE = forms("negotiate");
+const VISIT = forms("visit");
+// American spellings and irregular forms the conjugator does not give.
+const TRAVEL = [...forms("travel", "fly", "arrive", "go", "head"), "traveled", "traveling"];
+const AGREE = forms("agree");
+const SIGN = forms("sign");
+const EXCHANGE = forms("exchange", "swap", "trade");
+const ANNOUNCE = [...forms("announce", "declare", "say", "state", "post", "write", "tweet", "issue", "release", "publish"), "tweeted"];
+const CAPTIVE_WORDS = String.raw`prisoners?(?:\s+of\s+war)?|POWs?|captives|detainees|bodies|soldiers|servicemen|civilians|hostages`;
+const CAPTIVES = `(?:${CAPTIVE_WORDS})`;
+
+/** Checked in order; at one position the longest match wins. */
+export const TRIGGER_RULES: TriggerRule[] = [
+  { kind: "phone_call", verbal: false, re: /\b(?:tele)?phone\s+(?:call|conversation|talks?|contact|discussion)s?\b/giu },
+  { kind: "phone_call", verbal: false, re: /\b(?:(?:the|a|an|their|his|her|this|that|its|first|second|third|last|latest|next|previous|upcoming|planned|anticipated|expected|scheduled|leaders['’]|\p{Lu}[\p{L}'’-]*['’]s?)\s+)(?:(?!to\b|will\b|would\b)\p{L}+[-\s])?(?:call|conversation)s?\b(?!\s+for\b)/giu },
+  { kind: "phone_call", verbal: true, re: new RegExp(String.raw`(?<!so-)\b(?:${alt(CALL)})\b(?!\s+(?:for|on|off|up|in|it|them|this|that)\b)${NAME_AHEAD}`, "giu") },
+  { kind: "phone_call", verbal: true, re: new RegExp(String.raw`\b(?:${alt(SPEAK)})\s+(?:(?:(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\s+)?(?:with|to)\b|(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\b)`, "giu") },
+  { kind: "exchange", verbal: false, re: new RegExp(String.raw`\b${CAPTIVES}\s+(?:exchanges?|swaps?)\b|\b(?:exchanges?|swaps?)\s+of\s+(?:\S+\s+){0,2}${CAPTIVES}`, "giu") },
+  { kind: "exchange", verbal: true, re: new RegExp(String.raw`\b(?:${alt(EXCHANGE)})\s+(?:\S+\s+){0,3}${CAPTIVES}`, "giu") },
+  { kind: "meeting", verbal: false, re: /\b(?:meeting|summit|encounter|face-to-face)s?\b/giu },
+  { kind: "meeting", verbal: true, re: new RegExp(String.raw`\b(?:${alt(MEET)})\b(?!\s+(?:a|the|an)\s+(?:call|letter|message|report|briefing|request|proposal)\b)(?=\s+(?:with\b|in\b|at\b|on\b|\p{Lu}|his\b|her\b|their\b|the\b))`, "giu") },
+  { kind: "talks", verbal: false, re: /\b(?:round\s+of\s+)?(?:talks|negotiations|consultations)\b/giu },
+  { kind: "talks", verbal: true, re: new RegExp(String.raw`\b(?:${alt(NEGOTIATE)})\b`, "giu") },
+  { kind: "visit", verbal: false, re: /\b(?:visit|trip)s?\s+(?:to|in)\b/giu },
+  { kind: "visit", verbal: true, re: new RegExp(String.raw`\b(?:${alt(VISIT)})\b(?=\s+\p{Lu})|\b(?:${alt(TRAVEL)})\s+(?:to|in)\b(?=\s+\p{Lu})`, "giu") },
+  { kind: "agreement", verbal: false, re: /\b(?:agreement|deal|accord|treaty|memorandum|truce)s?\b/giu },
+  { kind: "agreement", verbal: true, re: new RegExp(String.raw`\b(?:${alt(AGREE)})\s+(?:on|to|that)\b|\b(?:${alt(SIGN)})\b`, "giu") },
+  { kind: "statement", verbal: false, re: /\b(?:statement|readout|communiqu[ée]|press\s+release|(?:press|news)\s+conference)\b/giu },
+  { kind: "statement", verbal: true, re: new RegExp(String.raw`\b(?:${alt(ANNOUNCE)})\s+(?:on|in)\s+(?:a\s+|the\s+|his\s+|her\s+|its\s+)?(?:statement|post|social\s+media|website|readout|briefing|(?!${CALENDAR_NAMES}\b)\p{Lu})`, "giu") },
+];
+
+/** Words around a trigger that make the happening announced rather than past. */
+export const PLANNED =
+  /\b(?:will|shall|going\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|slated|poised|planning|planned|to\s+be\s+held)|plans?\s+(?:to|for)|intends?\s+to|upcoming|forthcoming|anticipated|planned|scheduled|expected|ahead\s+of|before\s+the|in\s+the\s+coming|next\s+(?:week|month)|preparations?\s+for|being\s+prepared|prepar(?:e|es|ing)\s+for|to\s+(?:speak|talk|meet|hold|visit|sign|travel))\b|\w['’]ll\b/i;
+
+/** Case-sensitive alternation that also accepts the capitalized form at a sentence start. */
+const eitherCase = (words: string[]) => words.map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`).join("|");
+
+/**
+ * Words that make a happening hypothetical, generic or denied: not proposed on their own.
+ * Case-sensitive so that the month "May" is not the modal "may".
+ */
+export const HYPOTHETICAL = new RegExp(
+  String.raw`\b(?:may|${eitherCase([
+    "could", "would", "might", "should", "must", "if", "whether", "possible", "possibly", "potential", "potentially",
+    "possibility", "prospects?", "hypothetical", "any", "no", "not", "never", "without", "hopes?", "hoped", "hoping",
+    "wants?", "wanted", "seeks?", "seeking", "sought", "ready", "willing", "open", "prelude", "calls? for", "called for",
+    "demand(?:s|ed)?", "urg(?:e|es|ed|ing)", "push(?:es|ed|ing)? for", "aimed at", "in order to", "in preparation", "such",
+    "every", "preparations? for", "prepar(?:e|es|ing) for",
+  ])})\b`,
+);
+
+/** Verbs that introduce reported speech: the person before them is a source, not a participant. */
+export const REPORTING_VERB = /\b(?:said|says|told|tells|stated|states|noted|notes|added|adds|stressed|stresses|emphasi[sz]ed|underlined|explained|confirmed|confirms|wrote|writes|reported|reports|announced|announces|insisted|argued|claimed|claims|believes|believed|thinks|described|characteri[sz]ed|called\s+(?:it|them|the)|according\s+to)\b/i;
+
+/** Role words before a name ("Foreign Minister", "envoy"): part of how news copy introduces people. */
+export const ROLE_WORDS = new Set([
+  "president", "vice", "prime", "minister", "foreign", "defence", "defense", "secretary", "state", "chancellor", "envoy",
+  "special", "ambassador", "senator", "sen", "representative", "rep", "governor", "gov", "mayor", "general", "gen",
+  "spokesman", "spokeswoman", "spokesperson", "press", "adviser", "advisor", "aide", "chief", "head", "leader",
+  "deputy", "counterpart", "negotiator", "king", "queen", "prince", "premier", "mr", "mrs", "ms", "dr", "sir", "dame",
+  "former", "acting", "interim", "commander", "official", "officials", "delegation", "national", "security", "affairs",
+  "negotiator", "representative", "lawmaker", "diplomat", "team",
+  "of", "the", "and", "for", "to", "on",
+]);
+
+/** Words that make a capitalized phrase an organization ("Foreign Ministry", "State Department"). */
+export const ORGANIZATION_WORDS = new Set([
+  "ministry", "department", "agency", "council", "office", "committee", "commission", "parliament", "government",
+  "administration", "institute", "university", "academy", "bank", "fund", "union", "organization", "organisation",
+  "party", "army", "forces", "navy", "embassy", "kremlin", "house", "times", "news", "post", "journal", "press",
+  "service", "corporation", "company", "group", "association", "federation", "court", "senate", "congress",
+  "assembly", "cabinet", "centre", "center", "foundation",
+]);
