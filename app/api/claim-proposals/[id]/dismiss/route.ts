@@ -1,0 +1,5 @@
+import { apiRoute } from "@/lib/api/route";
+import { dismissClaimProposal } from "@/lib/proposals/mutations";
+import { PROPOSAL_WRITE_ROLES } from "@/lib/proposals/permissions";
+
+export const POST = apiRoute<{ id: string }>({ access: PROPOSAL_WRITE_ROLES }, async ({ actor, params }) => dismissClaimProposal(actor, params.id));
