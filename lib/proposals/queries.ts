@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import type { ClaimValue } from "@/lib/contradictions/compare-values";
+import { entityIdsOf, formatClaimValue } from "@/lib/contradictions/format";
 import { attributeLabel } from "@/lib/contradictions/schemas";
 import { db, type Prisma } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -274,4 +275,64 @@ export async function listContradictionCandidates(actor: Actor | null, input: { 
       sides: [side(r.sideA as unknown as StoredSide), side(r.sideB as unknown as StoredSide)],
       contradictionId: r.contradictionId,
     }));
+}
+
+export type AccountValue = { label: string; quote: string; proposed: boolean };
+
+export type SourceAccount = {
+  articleId: string;
+  articleTitle: string;
+  outlet: string | null;
+  publishedAt: string | null;
+  /** The passages linked to the event, when the source makes no claim about it. */
+  passages: string[];
+  values: Record<string, AccountValue[]>;
+};
+
+export type EventAccounts = { attributes: { key: string; label: string }[]; sources: SourceAccount[] };
+
+/** Attributes in the order a reader compares them; others follow alphabetically. */
+const ATTRIBUTE_ORDER = ["date", "time", "duration", "place", "participants", "initiator", "quantity", "outcome", "statement"];
+
+/**
+ * Every source's account of one event: who says what, and when they said it. Recorded claims
+ * and the open claim proposals about the event, one row per article, one column per attribute.
+ */
+export async function getEventAccounts(actor: Actor | null, eventId: string): Promise<EventAccounts> {
+  assertReader(actor);
+  const [claims, proposals, links] = await Promise.all([
+    db.claim.findMany({
+      where: { eventId, annotation: { deletedAt: null } },
+      select: { attribute: true, value: true, annotation: { select: { articleId: true, exact: true } } },
+    }),
+    db.claimProposal.findMany({
+      where: { status: "OPEN", OR: [{ eventId }, { eventProposal: { eventId, status: "ACCEPTED" } }] },
+      select: { attribute: true, value: true, label: true, exact: true, articleId: true },
+    }),
+    db.link.findMany({ where: { eventId, annotation: { deletedAt: null } }, select: { annotation: { select: { articleId: true, exact: true } } } }),
+  ]);
+  const entityIds = entityIdsOf(claims.map((c) => c.value as unknown as ClaimValue));
+  const names = new Map((await db.entity.findMany({ where: { id: { in: entityIds } }, select: { id: true, name: true } })).map((e) => [e.id, e.name]));
+  const articleIds = [...new Set([...claims.map((c) => c.annotation.articleId), ...proposals.map((p) => p.articleId), ...links.map((l) => l.annotation.articleId)])];
+  const articles = await db.article.findMany({ where: { id: { in: articleIds } }, select: { id: true, title: true, outlet: true, publishedAt: true } });
+  const sources = new Map<string, SourceAccount>(
+    articles.map((a) => [a.id, { articleId: a.id, articleTitle: a.title, outlet: a.outlet, publishedAt: a.publishedAt?.toISOString().slice(0, 10) ?? null, passages: [], values: {} }]),
+  );
+  const add = (articleId: string, attribute: string, value: AccountValue) => {
+    const source = sources.get(articleId);
+    if (!source) return;
+    const list = (source.values[attribute] ??= []);
+    if (!list.some((v) => v.label === value.label)) list.push(value);
+  };
+  for (const c of claims) add(c.annotation.articleId, c.attribute, { label: formatClaimValue(c.value as unknown as ClaimValue, names), quote: c.annotation.exact, proposed: false });
+  for (const p of proposals) add(p.articleId, p.attribute, { label: p.label, quote: p.exact, proposed: true });
+  for (const l of links) {
+    const source = sources.get(l.annotation.articleId);
+    if (source && !source.passages.includes(l.annotation.exact)) source.passages.push(l.annotation.exact);
+  }
+  const present = new Set([...sources.values()].flatMap((s) => Object.keys(s.values)));
+  const rank = (a: string) => (ATTRIBUTE_ORDER.includes(a) ? ATTRIBUTE_ORDER.indexOf(a) : ATTRIBUTE_ORDER.length);
+  const attributes = [...present].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map((key) => ({ key, label: attributeLabel(key) }));
+  const ordered = [...sources.values()].sort((a, b) => (a.publishedAt ?? "9999").localeCompare(b.publishedAt ?? "9999") || (a.outlet ?? "").localeCompare(b.outlet ?? ""));
+  return { attributes, sources: ordered };
 }
