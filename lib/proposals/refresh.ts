@@ -1,5 +1,6 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { randomUUID } from "node:crypto";
+import { db, type Prisma, type Tx } from "@/lib/db";
 import { eventDateFromRow } from "@/lib/events/date-fields";
 import type { ClaimValue } from "@/lib/contradictions/compare-values";
 import { runTask } from "@/lib/workers/pool";
@@ -196,17 +197,31 @@ function mentionRows(proposal: EventProposal, revisions: ReadonlyMap<string, str
 
 const proposalDate = (p: EventProposal) => (p.date ? dayOf(p.date) : null);
 
-async function writeProposal(tx: Tx, id: string | null, proposal: EventProposal, eventId: string | null, revisions: ReadonlyMap<string, string>, status?: "OPEN", existing?: ExistingProposal): Promise<string> {
-  // Most of a block is unchanged by one more article: rows already as proposed are left alone.
+/** New rows of one regrouping, written with a few multi-row inserts at the end. */
+type Creates = { proposals: Prisma.EventProposalCreateManyInput[]; mentions: Prisma.EventProposalMentionCreateManyInput[] };
+
+async function writeProposal(
+  tx: Tx,
+  creates: Creates,
+  existing: ExistingProposal | undefined,
+  proposal: EventProposal,
+  eventId: string | null,
+  revisions: ReadonlyMap<string, string>,
+): Promise<string> {
   const rows = mentionRows(proposal, revisions);
-  if (id && existing && existing.status === "OPEN" && existing.eventId === eventId && existing.revisions === revisionsOf(rows) && canonical(existing.data) === canonical(proposal)) return id;
   const fields = { key: proposal.key, eventType: proposal.eventType, title: proposal.title, data: proposal as object, eventId, date: proposalDate(proposal) };
-  const row = id
-    ? await tx.eventProposal.update({ where: { id }, data: { ...fields, ...(status ? { status } : {}), version: { increment: 1 } }, select: { id: true } })
-    : await tx.eventProposal.create({ data: fields, select: { id: true } });
-  await tx.eventProposalMention.deleteMany({ where: { proposalId: row.id } });
-  await tx.eventProposalMention.createMany({ data: rows.map((m) => ({ ...m, proposalId: row.id })) });
-  return row.id;
+  if (!existing) {
+    const id = randomUUID();
+    creates.proposals.push({ id, ...fields });
+    creates.mentions.push(...rows.map((m) => ({ ...m, proposalId: id })));
+    return id;
+  }
+  // Most of a block is unchanged by one more article: rows already as proposed are left alone.
+  if (existing.status === "OPEN" && existing.eventId === eventId && existing.revisions === revisionsOf(rows) && canonical(existing.data) === canonical(proposal)) return existing.id;
+  await tx.eventProposal.update({ where: { id: existing.id }, data: { ...fields, status: "OPEN", version: { increment: 1 } } });
+  await tx.eventProposalMention.deleteMany({ where: { proposalId: existing.id } });
+  creates.mentions.push(...rows.map((m) => ({ ...m, proposalId: existing.id })));
+  return existing.id;
 }
 
 /**
@@ -224,8 +239,20 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
   const existing: ExistingProposal[] = existingRows.map(toExisting);
   const byKey = new Map(existing.map((e) => [e.key, e]));
   // A key is unique: one held by a row outside the block (a recorded event's "event:<id>") is that row.
+  const outside = proposals.events.map((p) => p.key).filter((key) => !byKey.has(key));
+  if (outside.length) {
+    const rows = await tx.eventProposal.findMany({
+      where: { key: { in: outside } },
+      select: { id: true, key: true, status: true, eventId: true, data: true, mentions: { select: { fingerprint: true, articleId: true, revisionId: true } } },
+    });
+    for (const row of rows) {
+      const found = toExisting(row);
+      existing.push(found);
+      byKey.set(found.key, found);
+    }
+  }
   const keyed = async (key: string) => {
-    if (byKey.has(key)) return byKey.get(key);
+    if (byKey.has(key) || outside.includes(key)) return byKey.get(key);
     const row = await tx.eventProposal.findUnique({
       where: { key },
       select: { id: true, key: true, status: true, eventId: true, data: true, mentions: { select: { fingerprint: true, articleId: true, revisionId: true } } },
@@ -237,6 +264,7 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
     return found;
   };
   const matched = new Set<string>();
+  const creates: Creates = { proposals: [], mentions: [] };
   const rowOfProposal = new Map<string, { id: string; eventId: string | null; status: string }>();
 
   for (const proposal of proposals.events) {
@@ -252,10 +280,10 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
     }
     if (row) matched.add(row.id);
     if (!row) {
-      const id = await writeProposal(tx, null, proposal, proposal.eventId, revisions);
+      const id = await writeProposal(tx, creates, undefined, proposal, proposal.eventId, revisions);
       rowOfProposal.set(proposal.key, { id, eventId: proposal.eventId, status: "OPEN" });
     } else if (row.status === "OPEN" || row.status === "WITHDRAWN") {
-      await writeProposal(tx, row.id, proposal, proposal.eventId, revisions, "OPEN", row);
+      await writeProposal(tx, creates, row, proposal, proposal.eventId, revisions);
       rowOfProposal.set(proposal.key, { id: row.id, eventId: proposal.eventId, status: "OPEN" });
     } else if (row.status === "DISMISSED") {
       rowOfProposal.set(proposal.key, { id: row.id, eventId: row.eventId, status: "DISMISSED" });
@@ -266,10 +294,12 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
         const followUp = { ...proposal, key: `${proposal.key}+${fresh.map((m) => m.mentionKey).sort()[0]}`, mentions: fresh, eventId: row.eventId };
         const other = (await keyed(followUp.key)) ?? existing.find((e) => !matched.has(e.id) && e.status !== "ACCEPTED" && fresh.some((m) => e.fingerprints.has(mentionFingerprint(m))));
         if (other) matched.add(other.id);
-        if (other?.status !== "DISMISSED") await writeProposal(tx, other?.id ?? null, followUp, row.eventId, revisions, "OPEN", other);
+        if (other?.status !== "DISMISSED") await writeProposal(tx, creates, other, followUp, row.eventId, revisions);
       }
     }
   }
+  if (creates.proposals.length) await tx.eventProposal.createMany({ data: creates.proposals });
+  if (creates.mentions.length) await tx.eventProposalMention.createMany({ data: creates.mentions });
   const withdrawn = existing.filter((e) => !matched.has(e.id) && e.status === "OPEN").map((e) => e.id);
   if (withdrawn.length) await tx.eventProposal.updateMany({ where: { id: { in: withdrawn } }, data: { status: "WITHDRAWN", version: { increment: 1 } } });
 
@@ -293,6 +323,7 @@ async function storeClaims(
       })
     ).map((r) => [r.fingerprint, r]),
   );
+  const created: Prisma.ClaimProposalCreateManyInput[] = [];
   for (const claim of proposals.claims) {
     const fingerprint = claimFingerprint(claim);
     if (produced.has(fingerprint)) continue;
@@ -309,12 +340,13 @@ async function storeClaims(
       speaker: claim.speaker ? (claim.speaker as object) : undefined,
     };
     const current = stored.get(fingerprint);
-    if (!current) await tx.claimProposal.create({ data: { fingerprint, articleId: claim.articleId, ...anchor, ...fields } });
+    if (!current) created.push({ fingerprint, articleId: claim.articleId, ...anchor, ...fields });
     else if (current.status === "OPEN" || current.status === "WITHDRAWN") {
       const same = current.status === "OPEN" && current.revisionId === anchor.revisionId && current.start === anchor.start && current.eventProposalId === fields.eventProposalId && current.eventId === fields.eventId;
       if (!same) await tx.claimProposal.update({ where: { fingerprint }, data: { ...anchor, ...fields, status: "OPEN" } });
     } else if (current.revisionId !== anchor.revisionId || current.start !== anchor.start) await tx.claimProposal.update({ where: { fingerprint }, data: anchor });
   }
+  if (created.length) await tx.claimProposal.createMany({ data: created });
   await tx.claimProposal.updateMany({
     where: { articleId: { in: [...articleIds] }, status: "OPEN", fingerprint: { notIn: [...produced] } },
     data: { status: "WITHDRAWN" },
@@ -345,6 +377,7 @@ async function storeCandidates(
       })
     ).map((r) => [r.fingerprint, r]),
   );
+  const created: Prisma.ContradictionCandidateCreateManyInput[] = [];
   for (const candidate of candidates) {
     const side = (s: ContradictionCandidate["a"]) => {
       const claim = s.accepted ? undefined : claimByKey.get(s.claimKey);
@@ -370,11 +403,12 @@ async function storeCandidates(
       articleIds: [...new Set([a.articleId, b.articleId])],
     };
     const current = stored.get(fingerprint);
-    if (!current) await tx.contradictionCandidate.create({ data: { fingerprint, ...fields } });
+    if (!current) created.push({ fingerprint, ...fields });
     else if (current.status === "WITHDRAWN" || (current.status === "SUGGESTED" && canonical([current.sideA, current.sideB, current.eventProposalId, current.eventId, current.reason]) !== canonical([a, b, fields.eventProposalId, fields.eventId, fields.reason]))) {
       await tx.contradictionCandidate.update({ where: { fingerprint }, data: { ...fields, status: "SUGGESTED" } });
     }
   }
+  if (created.length) await tx.contradictionCandidate.createMany({ data: created });
   await tx.contradictionCandidate.updateMany({
     where: { articleIds: { hasSome: [...articleIds] }, status: "SUGGESTED", fingerprint: { notIn: [...produced] } },
     data: { status: "WITHDRAWN" },
