@@ -13,7 +13,7 @@ const reviewActionSchema = reviewAnnotationSchema.extend({ annotationId: idSchem
 export async function reviewAnnotationAction(input: { annotationId: string; decision: string; comment?: string; version: number }) {
   return runAction(async () => {
     const { annotationId, ...data } = parseInput(reviewActionSchema, input);
-    const actor = await requireActor(["ANALYST"]);
+    const actor = await requireActor("annotations.review");
     const reviewed = await reviewAnnotation(actor, annotationId, data);
     revalidatePath("/review");
     revalidatePath(`/articles/${reviewed.articleId}`);

@@ -4,7 +4,7 @@ import { jsonLdResponse, toW3CAnnotation, w3cAnnotationInputSchema } from "@/lib
 import { createAnnotation } from "@/lib/annotations/mutations";
 import { getAnnotation } from "@/lib/annotations/queries";
 
-export const POST = apiRoute({ access: ["EDITOR", "ADMIN"], body: w3cAnnotationInputSchema }, async ({ request, actor, body }) => {
-  const { id } = await createAnnotation(actor!, body);
+export const POST = apiRoute({ access: "annotations.create", body: w3cAnnotationInputSchema }, async ({ request, actor, body }) => {
+  const { id } = await createAnnotation(actor, body);
   return jsonLdResponse(toW3CAnnotation(await getAnnotation(actor, id), publicOrigin(request)), 201);
 });
