@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma, type Tx } from "@/lib/db";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { buildSelectors, CONTEXT_LENGTH, verifySelectors, type AnchorSelectors } from "./anchor";
 import { prepareComment, type PreparedComment } from "./comment";
@@ -16,6 +16,7 @@ import {
 } from "./permissions";
 import { loadAnnotationView } from "./queries";
 import {
+  approveAnnotationsSchema,
   confirmAnchorSchema,
   containsHtml,
   createAnnotationKindSchema,
@@ -274,6 +275,31 @@ export async function reviewAnnotation(actor: Actor, id: string, input: unknown)
     });
     return currentState(tx, id);
   });
+}
+
+/**
+ * Approves a selection in one step. Each annotation is reviewed on its own, under the same rules
+ * as a single review (nobody reviews their own, a stale version is refused): one refusal does not
+ * undo the others, and each refusal is reported with its reason.
+ */
+export async function approveAnnotations(
+  actor: Actor,
+  input: unknown,
+): Promise<{ approved: { id: string; articleId: string }[]; refused: { id: string; message: string }[] }> {
+  if (!canReviewAnnotations(actor)) throw new ForbiddenError("Only analysts review annotations.");
+  const { items } = parseInput(approveAnnotationsSchema, input);
+  const approved: { id: string; articleId: string }[] = [];
+  const refused: { id: string; message: string }[] = [];
+  for (const item of items) {
+    try {
+      const view = await reviewAnnotation(actor, item.id, { decision: "approve", version: item.version });
+      approved.push({ id: view.id, articleId: view.articleId });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      refused.push({ id: item.id, message: error.message });
+    }
+  }
+  return { approved, refused };
 }
 
 /** Any member may reply; a reply may answer another reply of the same annotation. */
