@@ -123,7 +123,8 @@ async function returnToReview(tx: Tx, actor: Actor, annotation: Selected, reason
  * sanitized and stored with its HTML. Pass `options.tx` to create it inside the caller's
  * transaction (e.g. together with accepting a mention suggestion).
  */
-export async function createAnnotation(actor: Actor, input: unknown, options: { tx?: Tx } = {}): Promise<{ id: string }> {
+/** `linkOnly`: an entity link accepted from a suggestion, kept out of review and citation. */
+export async function createAnnotation(actor: Actor, input: unknown, options: { tx?: Tx; linkOnly?: boolean } = {}): Promise<{ id: string }> {
   if (!canCreateAnnotation(actor)) throw new ForbiddenError("Only editors and admins create annotations.");
   const data = parseInput(createAnnotationSchema, input);
   const prepared = comment(data.comment);
@@ -144,6 +145,7 @@ export async function createAnnotation(actor: Actor, input: unknown, options: { 
         start: selectors.position.start,
         end: selectors.position.end,
         originalExact: selectors.quote.exact,
+        linkOnly: options.linkOnly ?? false,
         authorId: actor.id,
       },
       select: { id: true },
@@ -239,6 +241,25 @@ export async function confirmAnchor(actor: Actor, id: string, input: unknown): P
     }
     await updateAtVersion(tx, id, data.version, { anchorStatus: "ANCHORED" });
     await recordAudit(tx, { actorId: actor.id, action: "annotation.confirm-anchor", targetType: "Annotation", targetId: id });
+    return currentState(tx, id);
+  });
+}
+
+/**
+ * An entity link becomes a statement to cite: it joins the review queue and the citation picker,
+ * and like any cited passage it must be approved before a briefing citing it is published.
+ */
+export async function requestCitationReview(actor: Actor, id: string, input: unknown): Promise<AnnotationView> {
+  if (!canCreateAnnotation(actor)) throw new ForbiddenError("Only editors and admins send a passage for review.");
+  const data = parseInput(confirmAnchorSchema, input);
+  return db.$transaction(async (tx) => {
+    const current = await currentState(tx, id);
+    if (!current.linkOnly) throw new ValidationError("This annotation is already reviewed like any other; it needs no request.");
+    await updateAtVersion(tx, id, data.version, { linkOnly: false });
+    await tx.annotationReview.create({
+      data: { annotationId: id, actorId: actor.id, fromStatus: current.status, toStatus: current.status, comment: "Sent for review to be cited." },
+    });
+    await recordAudit(tx, { actorId: actor.id, action: "annotation.request-review", targetType: "Annotation", targetId: id });
     return currentState(tx, id);
   });
 }

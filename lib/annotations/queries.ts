@@ -38,6 +38,7 @@ export function toAnnotationView(row: AnnotationRow): AnnotationView {
     anchorStatus: row.anchorStatus,
     originalExact: row.originalExact,
     status: row.status,
+    linkOnly: row.linkOnly,
     version: row.version,
     author: row.author,
     createdAt: row.createdAt.toISOString(),
