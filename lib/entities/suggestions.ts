@@ -333,7 +333,8 @@ type Claim = {
 
 /**
  * Accepts a suggestion in one action: creates an annotation of kind "mention" on the passage
- * and links it to the entity (MENTIONS). For a proposed new entity the entity is created
+ * and links it to the entity (MENTIONS). A mention is a link, not a statement: it is stored
+ * link-only, outside the review queue and the citation picker, until an editor sends it for review. For a proposed new entity the entity is created
  * first (or the existing one of that name and type is used); `input` may correct its name
  * and type. Accepting one reading of an ambiguous span dismisses the others.
  */
@@ -347,7 +348,7 @@ export async function acceptSuggestion(
   const claim = await claimSuggestion(actor, id, data);
   let annotationId: string;
   try {
-    ({ id: annotationId } = await createAnnotation(actor, { articleId: claim.articleId, kind: "mention", start: claim.start, end: claim.end, exact: claim.exact }));
+    ({ id: annotationId } = await createAnnotation(actor, { articleId: claim.articleId, kind: "mention", start: claim.start, end: claim.end, exact: claim.exact }, { linkOnly: true }));
   } catch (error) {
     await releaseClaim(actor, claim);
     throw error;
