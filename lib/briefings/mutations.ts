@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, type Tx } from "@/lib/db";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { afterCommit, transaction } from "@/lib/jobs/transaction";
 import { parseInput } from "@/lib/validation";
 import { briefingDocSchema, collectReferences, emptyBriefingDoc, sanitizeBriefingDoc, type BriefingDoc, type BriefingReferences } from "./document";
@@ -139,7 +139,7 @@ export async function updateBriefing(actor: Actor, id: string, input: unknown): 
     if (!current) throw new NotFoundError("The briefing");
     if (current.status === "RETRACTED") throw new ConflictError("This briefing was retracted and can no longer be edited.", { current: await viewOf(tx, id) });
     if (data.version !== current.version) {
-      throw new ConflictError(`Someone else saved this briefing (now version ${current.version}) after the version you edited (${data.version}).`, {
+      throw new StaleVersionError(`Someone else saved this briefing (now version ${current.version}) after the version you edited (${data.version}).`, {
         current: await viewOf(tx, id),
       });
     }
@@ -165,7 +165,7 @@ export async function updateBriefing(actor: Actor, id: string, input: unknown): 
         ...(body ? { body: bodyJson } : {}),
       },
     });
-    if (count === 0) throw new ConflictError("Someone else saved this briefing at the same moment.", { current: await viewOf(tx, id) });
+    if (count === 0) throw new StaleVersionError("Someone else saved this briefing at the same moment.", { current: await viewOf(tx, id) });
     await tx.briefingDraft.create({ data: { briefingId: id, version, title, body: bodyJson, authorId: actor.id } });
     await recordAudit(tx, { actorId: actor.id, action: "briefing.update", targetType: "Briefing", targetId: id, detail: { version, status } });
     return viewOf(tx, id);
@@ -184,7 +184,7 @@ export async function submitBriefing(actor: Actor, id: string, input: unknown = 
       throw new ConflictError(`Only a draft can be submitted for review; this briefing is ${current.status.toLowerCase().replace("_", " ")}.`, { current: await viewOf(tx, id) });
     }
     const { count } = await tx.briefing.updateMany({ where: { id, status: "DRAFT" }, data: { status: "IN_REVIEW" } });
-    if (count === 0) throw new ConflictError("The briefing changed at the same moment; reload it.", { current: await viewOf(tx, id) });
+    if (count === 0) throw new StaleVersionError("The briefing changed at the same moment; reload it.", { current: await viewOf(tx, id) });
     await tx.briefingReview.create({ data: { briefingId: id, actorId: actor.id, action: "submit", comment: data.comment ?? null } });
     await recordAudit(tx, { actorId: actor.id, action: "briefing.submit", targetType: "Briefing", targetId: id });
     return viewOf(tx, id);
@@ -212,7 +212,7 @@ export async function approveBriefing(actor: Actor, id: string, input: unknown =
   return db.$transaction(async (tx) => {
     const current = await assertReviewer(tx, actor, id);
     if (data.version !== undefined && data.version !== current.version) {
-      throw new ConflictError(`The briefing was edited (now version ${current.version}) after the version you read (${data.version}); read it again before approving.`, {
+      throw new StaleVersionError(`The briefing was edited (now version ${current.version}) after the version you read (${data.version}); read it again before approving.`, {
         current: await viewOf(tx, id),
       });
     }
@@ -220,7 +220,7 @@ export async function approveBriefing(actor: Actor, id: string, input: unknown =
       where: { id, status: "IN_REVIEW", version: current.version },
       data: { status: "APPROVED", approvedById: actor.id, approvedVersion: current.version },
     });
-    if (count === 0) throw new ConflictError("The briefing changed at the same moment; read it again.", { current: await viewOf(tx, id) });
+    if (count === 0) throw new StaleVersionError("The briefing changed at the same moment; read it again.", { current: await viewOf(tx, id) });
     await tx.briefingReview.create({ data: { briefingId: id, actorId: actor.id, action: "approve", comment: data.comment ?? null } });
     await recordAudit(tx, { actorId: actor.id, action: "briefing.approve", targetType: "Briefing", targetId: id, detail: { version: current.version } });
     return viewOf(tx, id);
@@ -232,7 +232,7 @@ export async function returnBriefing(actor: Actor, id: string, input: unknown): 
   return db.$transaction(async (tx) => {
     await assertReviewer(tx, actor, id);
     const { count } = await tx.briefing.updateMany({ where: { id, status: "IN_REVIEW" }, data: { status: "DRAFT" } });
-    if (count === 0) throw new ConflictError("The briefing changed at the same moment; read it again.", { current: await viewOf(tx, id) });
+    if (count === 0) throw new StaleVersionError("The briefing changed at the same moment; read it again.", { current: await viewOf(tx, id) });
     await tx.briefingReview.create({ data: { briefingId: id, actorId: actor.id, action: "return", comment: data.comment } });
     await recordAudit(tx, { actorId: actor.id, action: "briefing.return", targetType: "Briefing", targetId: id });
     return viewOf(tx, id);
