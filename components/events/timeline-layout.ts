@@ -28,6 +28,8 @@ export type PlacedEvent = {
   barEnd: number | null;
   lane: number;
   label: string;
+  /** The width reserved for the label, in SVG units. */
+  labelWidth: number;
   labelX: number;
   labelAnchor: "start" | "end";
   /** The horizontal extent of mark and label: the link's click target. */
@@ -35,7 +37,7 @@ export type PlacedEvent = {
   hitTo: number;
 };
 
-export type Tick = { x: number; label: string; anchor: "start" | "end" };
+export type Tick = { x: number; label: string; labelWidth: number; anchor: "start" | "end" };
 
 export type TimelineLayout = {
   width: number;
@@ -140,14 +142,14 @@ export function layoutTimeline(events: TimelineEvent[], options: TimelineOptions
     const labelAnchor: "start" | "end" = fits(roomRight) || (!fits(roomLeft) && roomRight >= roomLeft) ? "start" : "end";
     const room = labelAnchor === "start" ? roomRight : roomLeft;
     if (!fits(room)) label = `${label.slice(0, Math.max(Math.floor(room / CHAR_WIDTH) - 1, 1)).trimEnd()}…`;
-    const labelWidth = label.length * CHAR_WIDTH + LABEL_GAP;
+    const labelWidth = label.length * CHAR_WIDTH;
     const labelX = labelAnchor === "start" ? markEnd + 9 : markX - 9;
-    const from = labelAnchor === "start" ? markX : markX - labelWidth;
-    const to = labelAnchor === "start" ? markEnd + labelWidth : markEnd;
+    const from = labelAnchor === "start" ? markX : markX - 9 - labelWidth;
+    const to = labelAnchor === "start" ? markEnd + 9 + labelWidth : markEnd;
     let lane = laneEnds.findIndex((laneEnd) => laneEnd + LABEL_GAP <= from);
     if (lane < 0) lane = laneEnds.length;
     laneEnds[lane] = to;
-    return { event, dateLabel: formatEventDate(event.date), x: markX, barEnd, lane, label, labelX, labelAnchor, hitFrom: from - 8, hitTo: to };
+    return { event, dateLabel: formatEventDate(event.date), x: markX, barEnd, lane, label, labelWidth, labelX, labelAnchor, hitFrom: from - 8, hitTo: to };
   });
 
   // A tick whose label would touch the previous one's is left out ("5 May19 May").
@@ -160,7 +162,7 @@ export function layoutTimeline(events: TimelineEvent[], options: TimelineOptions
     const anchor = tickX + 3 + labelWidth > width ? "end" : "start";
     const from = anchor === "start" ? tickX + 3 : tickX - 3 - labelWidth;
     if (from < lastTickEnd + TICK_GAP || from < 0) continue;
-    ticks.push({ x: tickX, label, anchor });
+    ticks.push({ x: tickX, label, labelWidth, anchor });
     lastTickEnd = anchor === "start" ? tickX + 3 + labelWidth : tickX - 3;
   }
   const laneY = (lane: number) => FIRST_LANE_Y + lane * LANE_HEIGHT;

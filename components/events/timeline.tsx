@@ -57,7 +57,15 @@ export function Timeline({ events, title = "Timeline of events", hrefFor = (id) 
             {layout.ticks.map((tick) => (
               <g key={tick.x}>
                 <line x1={tick.x} x2={tick.x} y1={layout.axisY - 5} y2={layout.height} stroke="#d9d6cc" strokeWidth={1} />
-                <text x={tick.anchor === "start" ? tick.x + 3 : tick.x - 3} y={layout.axisY - 10} fontSize={11} fill="#5c5c57" textAnchor={tick.anchor}>
+                <text
+                  x={tick.anchor === "start" ? tick.x + 3 : tick.x - 3}
+                  y={layout.axisY - 10}
+                  fontSize={11}
+                  fill="#5c5c57"
+                  textAnchor={tick.anchor}
+                  textLength={tick.labelWidth}
+                  lengthAdjust="spacingAndGlyphs"
+                >
                   {tick.label}
                 </text>
               </g>
@@ -91,7 +99,8 @@ export function Timeline({ events, title = "Timeline of events", hrefFor = (id) 
                 ) : (
                   <circle cx={p.x} cy={y} r={6} fill={colour} />
                 )}
-                <text x={p.labelX} y={y + 4} fontSize={13} textAnchor={p.labelAnchor} fill="#1d1d1b">
+                {/* Drawn at the width the layout reserved for it, whatever the reader's font. */}
+                <text x={p.labelX} y={y + 4} fontSize={13} textAnchor={p.labelAnchor} fill="#1d1d1b" textLength={p.labelWidth} lengthAdjust="spacingAndGlyphs">
                   {p.label}
                 </text>
               </a>
