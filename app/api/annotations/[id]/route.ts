@@ -1,13 +1,13 @@
 import { apiRoute } from "@/lib/api/route";
-import { publicOrigin, withW3CConflict } from "@/lib/annotations/api";
-import { jsonLdResponse, toW3CAnnotation, w3cAnnotationPatchSchema } from "@/lib/annotations/json-ld";
+import { annotationResponse, publicOrigin, w3cAnnotationOf, withW3CConflict } from "@/lib/annotations/api";
+import { w3cAnnotationPatchSchema } from "@/lib/annotations/json-ld";
 import { deleteAnnotation, updateAnnotation } from "@/lib/annotations/mutations";
 import { getAnnotation } from "@/lib/annotations/queries";
 
 type Params = { id: string };
 
 export const GET = apiRoute<Params>({ access: "annotations.read" }, async ({ request, actor, params }) =>
-  jsonLdResponse(toW3CAnnotation(await getAnnotation(actor, params.id), publicOrigin(request))),
+  annotationResponse(await w3cAnnotationOf(await getAnnotation(actor, params.id), publicOrigin(request))),
 );
 
 export const PATCH = apiRoute<Params, typeof w3cAnnotationPatchSchema>(
@@ -15,7 +15,7 @@ export const PATCH = apiRoute<Params, typeof w3cAnnotationPatchSchema>(
   async ({ request, actor, params, body }) => {
     const origin = publicOrigin(request);
     const updated = await withW3CConflict(origin, () => updateAnnotation(actor, params.id, body));
-    return jsonLdResponse(toW3CAnnotation(updated, origin));
+    return annotationResponse(await w3cAnnotationOf(updated, origin));
   },
 );
 

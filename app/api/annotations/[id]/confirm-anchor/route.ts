@@ -1,6 +1,5 @@
 import { apiRoute } from "@/lib/api/route";
-import { publicOrigin, withW3CConflict } from "@/lib/annotations/api";
-import { jsonLdResponse, toW3CAnnotation } from "@/lib/annotations/json-ld";
+import { annotationResponse, publicOrigin, w3cAnnotationOf, withW3CConflict } from "@/lib/annotations/api";
 import { confirmAnchor } from "@/lib/annotations/mutations";
 import { confirmAnchorSchema } from "@/lib/annotations/schemas";
 
@@ -10,6 +9,6 @@ export const POST = apiRoute<{ id: string }, typeof confirmAnchorSchema>(
   async ({ request, actor, params, body }) => {
     const origin = publicOrigin(request);
     const confirmed = await withW3CConflict(origin, () => confirmAnchor(actor, params.id, body));
-    return jsonLdResponse(toW3CAnnotation(confirmed, origin));
+    return annotationResponse(await w3cAnnotationOf(confirmed, origin));
   },
 );

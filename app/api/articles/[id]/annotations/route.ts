@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { publicOrigin } from "@/lib/annotations/api";
+import { collectionResponse, publicOrigin, withCodePointOffsets } from "@/lib/annotations/api";
 import { limitParam, pageParam } from "@/lib/api/pagination";
 import { apiRoute } from "@/lib/api/route";
-import { jsonLdResponse, toAnnotationCollection, toAnnotationPage } from "@/lib/annotations/json-ld";
+import { toAnnotationCollection, toAnnotationPage } from "@/lib/annotations/json-ld";
 import { getArticleSummary, listArticleAnnotationPage } from "@/lib/annotations/queries";
 import { parseInput } from "@/lib/validation";
 
@@ -17,5 +17,5 @@ export const GET = apiRoute<{ id: string }>({ access: "annotations.read" }, asyn
   const article = await getArticleSummary(actor, params.id);
   const { items, total } = await listArticleAnnotationPage(actor, article.id, paging);
   const answer = paging.page === 1 ? toAnnotationCollection : toAnnotationPage;
-  return jsonLdResponse(answer(items, publicOrigin(request), article, { total, ...paging }));
+  return collectionResponse(answer(await withCodePointOffsets(items), publicOrigin(request), article, { total, ...paging }));
 });
