@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { eventDateFromRow, eventDateToRow } from "./date-fields";
 import { compareDates, type EventDate } from "./dates";
@@ -130,7 +130,7 @@ export async function updateEvent(actor: Actor | null, id: string, input: unknow
     const event = await tx.event.findUnique({ where: { id } });
     if (!event || event.deletedAt) throw new NotFoundError("The event");
     if (event.version !== data.version) {
-      throw new ConflictError("Someone changed this event since you opened it. Review the current state before saving again.", { current: await viewOf(tx, id) });
+      throw new StaleVersionError("Someone changed this event since you opened it. Review the current state before saving again.", { current: await viewOf(tx, id) });
     }
     await checkReferences(tx, id, data);
     const { count } = await tx.event.updateMany({
@@ -144,7 +144,7 @@ export async function updateEvent(actor: Actor | null, id: string, input: unknow
         version: { increment: 1 },
       },
     });
-    if (count === 0) throw new ConflictError("Someone changed this event since you opened it.", { current: await viewOf(tx, id) });
+    if (count === 0) throw new StaleVersionError("Someone changed this event since you opened it.", { current: await viewOf(tx, id) });
     if (data.participants !== undefined) await writeParticipants(tx, id, data.participants);
     if (data.relations !== undefined) await writeRelations(tx, id, data.relations);
     await recordAudit(tx, {

@@ -4,13 +4,12 @@ import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
 import { confirmContradictionCandidate, dismissContradictionCandidate } from "@/lib/proposals/mutations";
-import { PROPOSAL_WRITE_ROLES } from "@/lib/proposals/permissions";
 import { idSchema, parseInput } from "@/lib/validation";
 
 export async function confirmCandidateAction(candidateId: string) {
   return runAction(async () => {
     const id = parseInput(idSchema, candidateId);
-    const actor = await requireActor(PROPOSAL_WRITE_ROLES);
+    const actor = await requireActor("proposals.decide");
     const result = await confirmContradictionCandidate(actor, id);
     revalidatePath("/contradictions");
     return result;
@@ -20,7 +19,7 @@ export async function confirmCandidateAction(candidateId: string) {
 export async function dismissCandidateAction(candidateId: string) {
   return runAction(async () => {
     const id = parseInput(idSchema, candidateId);
-    const actor = await requireActor(PROPOSAL_WRITE_ROLES);
+    const actor = await requireActor("proposals.decide");
     const result = await dismissContradictionCandidate(actor, id);
     revalidatePath("/contradictions");
     return result;

@@ -6,14 +6,13 @@ import { changeArticleLines, updateArticle } from "@/lib/articles/mutations";
 import { changeLinesSchema, updateArticleSchema, type ChangeLinesInput, type UpdateArticleInput } from "@/lib/articles/schemas";
 import { requireActor } from "@/lib/auth/session";
 import { acceptClaimProposal, acceptEventProposal, dismissClaimProposal, dismissEventProposal } from "@/lib/proposals/mutations";
-import { PROPOSAL_WRITE_ROLES } from "@/lib/proposals/permissions";
 import { acceptClaimProposalSchema, acceptEventProposalSchema, type AcceptClaimProposalInput, type AcceptEventProposalInput } from "@/lib/proposals/schemas";
 import { idSchema, parseInput } from "@/lib/validation";
 
 export async function updateArticleAction(input: UpdateArticleInput) {
   return runAction(async () => {
     const data = parseInput(updateArticleSchema, input);
-    const actor = await requireActor(["EDITOR", "ADMIN"]);
+    const actor = await requireActor("articles.edit");
     const updated = await updateArticle(actor, data);
     revalidatePath(`/articles/${data.articleId}`);
     revalidatePath("/articles");
@@ -24,7 +23,7 @@ export async function updateArticleAction(input: UpdateArticleInput) {
 export async function changeArticleLinesAction(input: ChangeLinesInput) {
   return runAction(async () => {
     const data = parseInput(changeLinesSchema, input);
-    const actor = await requireActor(["EDITOR", "ADMIN"]);
+    const actor = await requireActor("articles.edit");
     const result = await changeArticleLines(actor, data);
     revalidatePath(`/articles/${data.articleId}`);
     return result;
@@ -36,7 +35,7 @@ export async function acceptEventProposalAction(articleId: string, proposalId: s
     const article = parseInput(idSchema, articleId);
     const id = parseInput(idSchema, proposalId);
     const data = parseInput(acceptEventProposalSchema, input);
-    const actor = await requireActor(PROPOSAL_WRITE_ROLES);
+    const actor = await requireActor("proposals.decide");
     const result = await acceptEventProposal(actor, id, data);
     revalidatePath(`/articles/${article}`);
     revalidatePath(`/events/${result.eventId}`);
@@ -48,7 +47,7 @@ export async function dismissEventProposalAction(articleId: string, proposalId: 
   return runAction(async () => {
     const article = parseInput(idSchema, articleId);
     const id = parseInput(idSchema, proposalId);
-    const actor = await requireActor(PROPOSAL_WRITE_ROLES);
+    const actor = await requireActor("proposals.decide");
     const result = await dismissEventProposal(actor, id);
     revalidatePath(`/articles/${article}`);
     return result;
@@ -60,7 +59,7 @@ export async function acceptClaimProposalAction(articleId: string, proposalId: s
     const article = parseInput(idSchema, articleId);
     const id = parseInput(idSchema, proposalId);
     const data = parseInput(acceptClaimProposalSchema, input);
-    const actor = await requireActor(PROPOSAL_WRITE_ROLES);
+    const actor = await requireActor("proposals.decide");
     const result = await acceptClaimProposal(actor, id, data);
     revalidatePath(`/articles/${article}`);
     return result;
@@ -71,7 +70,7 @@ export async function dismissClaimProposalAction(articleId: string, proposalId: 
   return runAction(async () => {
     const article = parseInput(idSchema, articleId);
     const id = parseInput(idSchema, proposalId);
-    const actor = await requireActor(PROPOSAL_WRITE_ROLES);
+    const actor = await requireActor("proposals.decide");
     const result = await dismissClaimProposal(actor, id);
     revalidatePath(`/articles/${article}`);
     return result;

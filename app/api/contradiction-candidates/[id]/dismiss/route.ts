@@ -1,5 +1,4 @@
 import { apiRoute } from "@/lib/api/route";
 import { dismissContradictionCandidate } from "@/lib/proposals/mutations";
-import { PROPOSAL_WRITE_ROLES } from "@/lib/proposals/permissions";
 
-export const POST = apiRoute<{ id: string }>({ access: PROPOSAL_WRITE_ROLES }, async ({ actor, params }) => dismissContradictionCandidate(actor, params.id));
+export const POST = apiRoute<{ id: string }>({ access: "proposals.decide" }, async ({ actor, params }) => dismissContradictionCandidate(actor, params.id));
