@@ -1,8 +1,14 @@
+import { canEditAnnotation } from "@/lib/annotations/permissions";
 import { hasRole, type Actor } from "@/lib/auth/permissions";
 
 /** Editors and admins write claims, flag contradictions by hand and resolve them. */
 export function canEditClaims(actor: Actor | null): actor is Actor {
   return hasRole(actor, ["EDITOR", "ADMIN"]);
+}
+
+/** A claim is what its annotation states: the annotation's author or an admin changes it, as they edit the annotation. */
+export function canEditClaim(actor: Actor | null, annotation: { authorId: string }): boolean {
+  return canEditClaims(actor) && canEditAnnotation(actor, annotation);
 }
 
 export function canFlagContradiction(actor: Actor | null): actor is Actor {
