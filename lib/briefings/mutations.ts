@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { afterCommit, transaction } from "@/lib/jobs/transaction";
 import { parseInput } from "@/lib/validation";
 import { briefingDocSchema, collectReferences, emptyBriefingDoc, sanitizeBriefingDoc, type BriefingDoc, type BriefingReferences } from "./document";
+import { approvedContentOf } from "./approved-content";
 import { buildBriefingJsonLd } from "./json-ld";
 import { canComposeBriefings, canReviewBriefing, canReviewBriefings } from "./permissions";
 import { listBriefingWriters, loadBriefingView } from "./queries";
@@ -206,7 +207,11 @@ async function assertReviewer(tx: Tx, actor: Actor, id: string) {
   return current;
 }
 
-/** Approves the current draft version; naming an older version than the current one (the analyst read a stale draft) is refused. */
+/**
+ * Approves the current draft version, and with it what the page shows from the workspace now
+ * (see approved-content.ts); naming an older version than the current one (the analyst read a
+ * stale draft) is refused.
+ */
 export async function approveBriefing(actor: Actor, id: string, input: unknown = {}): Promise<BriefingView> {
   const data = parseInput(approveBriefingSchema, input);
   return db.$transaction(async (tx) => {
@@ -216,9 +221,12 @@ export async function approveBriefing(actor: Actor, id: string, input: unknown =
         current: await viewOf(tx, id),
       });
     }
+    const { body } = await tx.briefing.findUniqueOrThrow({ where: { id }, select: { body: true } });
+    const loaded = await loadSources(tx, collectReferences(sanitizeBriefingDoc(body)));
+    const approvedContent = approvedContentOf(await toRenderSources(tx, loaded)) as unknown as Prisma.InputJsonValue;
     const { count } = await tx.briefing.updateMany({
       where: { id, status: "IN_REVIEW", version: current.version },
-      data: { status: "APPROVED", approvedById: actor.id, approvedVersion: current.version },
+      data: { status: "APPROVED", approvedById: actor.id, approvedVersion: current.version, approvedContent },
     });
     if (count === 0) throw new ConflictError("The briefing changed at the same moment; read it again.", { current: await viewOf(tx, id) });
     await tx.briefingReview.create({ data: { briefingId: id, actorId: actor.id, action: "approve", comment: data.comment ?? null } });
