@@ -25,11 +25,11 @@ export async function ClaimPanel({ annotationId, actor }: { annotationId: string
     </p>
   ) : null;
   if (!canEditClaims(actor)) return summary ?? <p className="muted">No claim recorded for this passage yet.</p>;
-  if (claim && !canEditClaim(actor, context.annotation)) {
+  if (!canEditClaim(actor, context.annotation)) {
     return (
       <section aria-label="Claim">
-        {summary}
-        <p className="muted">Only the author of this passage or an admin can correct its claim.</p>
+        {summary ?? <p className="muted">No claim recorded for this passage yet.</p>}
+        <p className="muted">Only the author of this passage or an admin can record or correct its claim.</p>
       </section>
     );
   }

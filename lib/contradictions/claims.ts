@@ -1,5 +1,6 @@
 import "server-only";
 import { createAnnotation } from "@/lib/annotations/mutations";
+import type { ReviewStatusName } from "@/lib/annotations/statuses";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, type Tx } from "@/lib/db";
@@ -80,7 +81,7 @@ export async function createClaim(actor: Actor, input: unknown): Promise<{ claim
   const data = parseInput(createClaimSchema, input);
   // Checked before the annotation is written, and again with the claim in case something was deleted meanwhile.
   await checkReferences(db, data);
-  if (data.annotationId) await checkClaimAnnotation(data.annotationId);
+  const existing = data.annotationId ? await checkClaimAnnotation(actor, data.annotationId) : null;
   const annotationId = data.annotationId ?? (await createAnnotation(actor, { ...data.annotation, kind: "claim" })).id;
   try {
     return await db.$transaction(async (tx) => {
@@ -96,6 +97,8 @@ export async function createClaim(actor: Actor, input: unknown): Promise<{ claim
         },
         select: claimSelect,
       });
+      // A value recorded on a reviewed passage is a statement the analyst has not seen.
+      if (existing && existing.status !== "PENDING") await sendBackToReview(tx, actor, annotationId, existing.status, "A claim was recorded after review; back in the review queue.");
       await recordAudit(tx, {
         actorId: actor.id,
         action: "claim.create",
@@ -114,11 +117,21 @@ export async function createClaim(actor: Actor, input: unknown): Promise<{ claim
   }
 }
 
-async function checkClaimAnnotation(annotationId: string): Promise<void> {
-  const annotation = await db.annotation.findUnique({ where: { id: annotationId }, select: { kind: true, deletedAt: true, claim: { select: { id: true } } } });
+async function checkClaimAnnotation(actor: Actor, annotationId: string): Promise<{ status: ReviewStatusName }> {
+  const annotation = await db.annotation.findUnique({
+    where: { id: annotationId },
+    select: { kind: true, deletedAt: true, authorId: true, status: true, claim: { select: { id: true } } },
+  });
   if (!annotation || annotation.deletedAt) throw new NotFoundError("The annotation");
+  if (!canEditClaim(actor, annotation)) throw new ForbiddenError("Only the author of the passage or an admin can record its claim.");
   if (annotation.kind !== "claim") throw new ValidationError(`annotationId: The annotation is of kind "${annotation.kind}"; only a claim annotation can carry a claim.`);
   if (annotation.claim) throw new ConflictError("This annotation already has a claim; change that claim instead.", { claimId: annotation.claim.id });
+  return { status: annotation.status };
+}
+
+async function sendBackToReview(tx: Tx, actor: Actor, annotationId: string, fromStatus: ReviewStatusName, comment: string): Promise<void> {
+  await tx.annotation.update({ where: { id: annotationId }, data: { status: "PENDING", version: { increment: 1 } } });
+  await tx.annotationReview.create({ data: { annotationId, actorId: actor.id, fromStatus, toStatus: "PENDING", comment } });
 }
 
 /**
@@ -156,16 +169,7 @@ export async function updateClaim(actor: Actor, claimId: string, input: unknown)
     const after = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect });
     const statementChanged = statementOf(before) !== statementOf(after);
     if (statementChanged && before.annotation.status !== "PENDING") {
-      await tx.annotation.update({ where: { id: before.annotationId }, data: { status: "PENDING", version: { increment: 1 } } });
-      await tx.annotationReview.create({
-        data: {
-          annotationId: before.annotationId,
-          actorId: actor.id,
-          fromStatus: before.annotation.status,
-          toStatus: "PENDING",
-          comment: "Its claim changed after review; back in the review queue.",
-        },
-      });
+      await sendBackToReview(tx, actor, before.annotationId, before.annotation.status, "Its claim changed after review; back in the review queue.");
     }
     const touched = await tx.contradiction.findMany({
       where: { status: { in: [...UNSETTLED_STATUSES] }, members: { some: { annotationId: before.annotationId } } },

@@ -243,6 +243,24 @@ describe("POST /api/claims", () => {
     expect(await db.claim.count({ where: { entityId: entity.id } })).toBe(1);
   });
 
+  it("lets only the passage's author or an admin record its claim, and sends a reviewed passage back to review", async () => {
+    const editor = await makeUser("EDITOR");
+    const analyst = await makeUser("ANALYST");
+    const entity = await makeEntity();
+    const article = await makeArticle("The envoy said the talks were productive.");
+    const claimAnnotation = await annotate(editor, article, "the talks were productive");
+    await reviewAnnotation(analyst, claimAnnotation, { decision: "approve" });
+    const body = { annotationId: claimAnnotation, entityId: entity.id, attribute: "statement", value: { type: "text", text: "The talks were productive" } };
+
+    const stranger = await callRoute(postClaim, { method: "POST", token: await makeToken(await makeUser("EDITOR")), body });
+    expect(stranger.status).toBe(403);
+    expect(await db.claim.count({ where: { annotationId: claimAnnotation } })).toBe(0);
+
+    const recorded = await callRoute(postClaim, { method: "POST", token: await makeToken(editor), body });
+    expect(recorded.status).toBe(201);
+    expect((await db.annotation.findUniqueOrThrow({ where: { id: claimAnnotation } })).status).toBe("PENDING");
+  });
+
   it("rejects a value that does not parse or does not fit the attribute, storing nothing", async () => {
     const editor = await makeUser("EDITOR");
     const event = await makeEvent(editor);
