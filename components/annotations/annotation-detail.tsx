@@ -5,6 +5,7 @@ import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { W3CAnnotation } from "@/lib/annotations/json-ld";
 import {
+  canCreateAnnotation,
   canEditAnnotation,
   canMaintainAnchor,
   canReattachAnnotation,
@@ -90,7 +91,11 @@ export function AnnotationDetail({ annotation, kinds, viewer, headingRef, onChan
         <button type="button" className="button secondary" onClick={onClose}>Close</button>
       </div>
       <p className="annotation-badges">
-        <span className={`badge status-${annotation.status.toLowerCase()}`}>{REVIEW_STATUS_LABELS[annotation.status]}</span>
+        {annotation.linkOnly ? (
+          <span className="badge status-link">Entity link</span>
+        ) : (
+          <span className={`badge status-${annotation.status.toLowerCase()}`}>{REVIEW_STATUS_LABELS[annotation.status]}</span>
+        )}
         {annotation.anchorStatus !== "ANCHORED" ? (
           <span className={`badge anchor-${annotation.anchorStatus.toLowerCase()}`}>{ANCHOR_STATUS_LABELS[annotation.anchorStatus]}</span>
         ) : null}
@@ -171,7 +176,23 @@ export function AnnotationDetail({ annotation, kinds, viewer, headingRef, onChan
         />
       ) : null}
 
-      <ReviewActions annotation={annotation} viewer={viewer} onReviewed={onChanged} />
+      {annotation.linkOnly ? (
+        <div className="annotation-actions">
+          <p className="muted">An entity link, not a statement: it is not reviewed and not offered for citation.</p>
+          {canCreateAnnotation(viewer) ? (
+            <button
+              type="button"
+              className="button secondary"
+              disabled={busy}
+              onClick={() => run(() => callApi("POST", apiPath(annotation, "/request-review"), { version: annotation.version }), "Sent for review: once approved it can be cited.")}
+            >
+              Send for review to cite it
+            </button>
+          ) : null}
+        </div>
+      ) : (
+        <ReviewActions annotation={annotation} viewer={viewer} onReviewed={onChanged} />
+      )}
       <ReviewHistory annotation={annotation} />
       <Replies annotation={annotation} viewer={viewer} onChanged={onChanged} />
       <AnnotationExtraActions annotationId={annotation.id} articleId={annotation.articleId} kind={annotation.kind} canEdit={viewer.role !== "ANALYST"} />

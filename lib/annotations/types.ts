@@ -32,6 +32,8 @@ export type AnnotationView = {
   anchorStatus: AnchorStatusName;
   originalExact: string;
   status: ReviewStatusName;
+  /** An entity link accepted from a suggestion: outside review and citation until sent for review. */
+  linkOnly: boolean;
   version: number;
   author: PersonRef;
   createdAt: string;
