@@ -70,7 +70,7 @@ export function classifyCopiedPage(lines: ClassifiedLine[]): PageClassification 
 
 /** One reason for a run of removed lines, from its shape and place. */
 export function blockReason(texts: readonly string[], place: "before" | "inside" | "after"): RemovalReason {
-  const shapes = texts.map(lineShape);
+  const shapes = texts.map((text) => lineShape(text));
   const share = (test: (text: string, i: number) => boolean) => texts.filter(test).length / texts.length;
   if (place !== "before" && texts.length >= 2 && share((t) => COMMENT_CUES.test(t)) >= 0.2) return "reader comments";
   if (share((_, i) => shapes[i].words <= MENU_LINE_WORDS) >= 0.6) return "navigation";

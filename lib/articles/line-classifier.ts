@@ -1,4 +1,4 @@
-import { LINE_FEATURES, lineFeatures, lineShape, type FeatureVector } from "./line-features";
+import { LINE_FEATURES, lineFeatures, type FeatureVector } from "./line-features";
 import model from "./line-model.json";
 
 /**
@@ -46,8 +46,10 @@ export function predictLogistic(m: LogisticModel, x: ArrayLike<number>): number 
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Second-stage features: the first stage's probabilities around each line. */
-export function contextFeatures(lines: readonly string[], first: readonly number[]): FeatureVector[] {
+const WORDS_FEATURE = LINE_FEATURES.indexOf("words");
+
+/** Second-stage features: the first stage's probabilities around each line, and its length. */
+export function contextFeatures(features: readonly FeatureVector[], first: readonly number[]): FeatureVector[] {
   const n = first.length;
   const windowMean = (i: number, radius: number) => {
     let sum = 0;
@@ -71,7 +73,7 @@ export function contextFeatures(lines: readonly string[], first: readonly number
       windowMean(i, 8),
       inBlock ? 1 : 0,
       Math.log1p(distance) / 4,
-      Math.log1p(lineShape(lines[i]).words) / 4,
+      features[i][WORDS_FEATURE],
     ]);
   });
 }
@@ -97,8 +99,9 @@ function likelyBlock(probability: readonly number[]): { start: number; end: numb
 }
 
 export function classifyPageLines(lines: readonly string[], language: string | null, m: LineModel = LINE_MODEL): LineVerdicts {
-  const first = lineFeatures(lines, language).map((x) => predictLogistic(m.line, x));
-  const probability = contextFeatures(lines, first).map((x) => predictLogistic(m.smoothing, x));
+  const features = lineFeatures(lines, language);
+  const first = features.map((x) => predictLogistic(m.line, x));
+  const probability = contextFeatures(features, first).map((x) => predictLogistic(m.smoothing, x));
   const article = probability.map((p) => p >= m.threshold);
   const unsure = probability.map((p) => Math.abs(p - m.threshold) < m.unsureMargin);
   const start = article.indexOf(true);

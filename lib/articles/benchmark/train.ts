@@ -102,7 +102,7 @@ export function trainModel(pages: readonly TrainingPage[], training: Record<stri
   const features = pages.map((page) => lineFeatures(page.lines, page.language));
   const labels = pages.flatMap((page) => page.labels);
   const line = trainLogistic(features.flat(), labels);
-  const context = pages.map((page, p) => contextFeatures(page.lines, features[p].map((x) => predictLogistic(line, x))));
+  const context = pages.map((_, p) => contextFeatures(features[p], features[p].map((x) => predictLogistic(line, x))));
   const smoothing = trainLogistic(context.flat(), labels);
   const draft: LineModel = {
     version: MODEL_VERSION,
@@ -130,8 +130,9 @@ export function scorePages(pages: readonly TrainingPage[], chosen: readonly (rea
 
 export function predictPages(model: LineModel, pages: readonly TrainingPage[]): boolean[][] {
   return pages.map((page) => {
-    const first = lineFeatures(page.lines, page.language).map((x) => predictLogistic(model.line, x));
-    return contextFeatures(page.lines, first).map((x) => predictLogistic(model.smoothing, x) >= model.threshold);
+    const features = lineFeatures(page.lines, page.language);
+    const first = features.map((x) => predictLogistic(model.line, x));
+    return contextFeatures(features, first).map((x) => predictLogistic(model.smoothing, x) >= model.threshold);
   });
 }
 
