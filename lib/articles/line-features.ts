@@ -35,6 +35,8 @@ export const LINE_FEATURES = [
   "endsColon",
   "commas",
   "nearbyWords",
+  "afterComments",
+  "shortInBlock",
 ] as const;
 
 export type FeatureVector = Float64Array;
@@ -62,6 +64,10 @@ const MENU_WORDS = new Set(
   "home menu search login log sign subscribe newsletter share comment comments reply replies follow like likes views view tweet email print more read related popular trending latest tags tag categories category privacy policy terms contact about advertise advertisement sponsored cookies cookie account register next previous back top video videos photos gallery watch listen podcast app download copyright rights reserved posted updated sections"
     .split(" "),
 );
+
+// A line opening the readers' comments ("12 Comments", "Leave a reply", "Join the discussion").
+const COMMENTS_OPENING =
+  /^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)(?:\s*\(\d+\))?:?$|^(?:leave|post|add|write) a (?:comment|reply|response)|^join the (?:discussion|conversation)|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments?$|^(?:discussion|readers'? comments)$/i;
 
 // A line of prose: long enough to be a sentence, ending like one.
 const PROSE_WORDS = 8;
@@ -107,6 +113,7 @@ export function lineFeatures(lines: readonly string[], language: string | null):
   const counts = new Map<string, number>();
   for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
   const block = proseBlock(shapes);
+  const commentsFrom = lines.findIndex((line, i) => block !== null && i > block.start && COMMENTS_OPENING.test(line));
   const shortRuns = runLengths(shapes.map((s) => s.short));
   const n = lines.length;
   const proseAt = (i: number) => (i >= 0 && i < n && shapes[i].prose ? 1 : 0);
@@ -159,6 +166,8 @@ export function lineFeatures(lines: readonly string[], language: string | null):
       text.endsWith(":") ? 1 : 0,
       Math.min(1, chars.commas / 5),
       nearbyWords / 6 / 4,
+      commentsFrom !== -1 && i >= commentsFrom ? 1 : 0,
+      inBlock && shape.short ? 1 : 0,
     ]);
     return vector;
   });
