@@ -44,7 +44,7 @@ export interface LineVerdicts {
 
 export const CONTEXT_FEATURES = ["line", "adjacent", "near", "wide", "before", "after", "inBlock", "distanceToBlock", "words"] as const;
 
-export const LINE_MODEL = model as LineModel;
+export const LINE_MODEL = model as unknown as LineModel;
 
 export function predictLogistic(m: LogisticModel, x: ArrayLike<number>): number {
   let z = m.bias;
