@@ -52,14 +52,13 @@ export function classifyCopiedPage(lines: ClassifiedLine[]): PageClassification 
       continue;
     }
     let j = i;
-    while (j < lines.length && (removedHere[j] || (!lines[j].kept && j + 1 < lines.length && removedHere[j + 1]))) j++;
-    const block = lines.slice(i, j).filter((_, k) => removedHere[i + k]);
+    while (j < lines.length && removedHere[j]) j++;
+    const block = lines.slice(i, j);
     const reason = blockReason(
       block.map((line) => line.text),
       verdicts.body !== null && i > verdicts.body.end ? "after" : verdicts.body !== null && j <= verdicts.body.start ? "before" : "inside",
     );
     for (let k = i; k < j; k++) {
-      if (!removedHere[k]) continue;
       lines[k].kept = false;
       lines[k].reason = reason;
     }
