@@ -26,7 +26,7 @@ export function NewSourceQuestion({ id, version, sources }: { id: string; versio
         <button type="submit" className="button" disabled={keep.pending}>{keep.pending ? "Saving…" : "No: keep the resolution"}</button>
         <ActionOutcome result={keep.result} />
       </form>
-      <form onSubmit={reopen.onSubmit} aria-label="Reopen because of the new source">
+      <form onSubmit={reopen.onSubmit} aria-label="Reopen because of the new source" noValidate>
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="version" value={version} />
         <div className="field">
