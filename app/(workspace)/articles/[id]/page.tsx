@@ -15,6 +15,7 @@ import { decodeOriginal, getArticle, getOriginalFile } from "@/lib/articles/quer
 import { KIND_LABELS } from "@/lib/articles/schemas";
 import { requirePageActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
+import { PageSectionsNav } from "./_components/page-sections-nav";
 import { changeArticleLinesAction, updateArticleAction } from "./actions";
 
 type Params = Promise<{ id: string }>;
@@ -45,6 +46,20 @@ export default async function ArticlePage({ params }: { params: Params }) {
       </p>
       <OpenContradictionsBadge articleId={article.id} />
 
+      <PageSectionsNav
+        sections={[
+          { href: "#text-heading", label: "Text and annotations" },
+          { href: "#metadata-heading", label: "Metadata" },
+          { href: "#suggestions-heading", label: "Suggested mentions" },
+          { href: "#provenance-heading", label: "Provenance" },
+        ]}
+      />
+
+      <section aria-labelledby="text-heading">
+        <h2 id="text-heading">Text</h2>
+        <ArticleAnnotations actor={actor} article={{ id: article.id, currentRevisionId: revision.id, text: revision.text }} />
+      </section>
+
       <section aria-labelledby="metadata-heading" className="card">
         <h2 id="metadata-heading">Metadata</h2>
         <ArticleFacts article={article} />
@@ -68,14 +83,9 @@ export default async function ArticlePage({ params }: { params: Params }) {
         ) : null}
       </section>
 
-      <section aria-labelledby="text-heading">
-        <h2 id="text-heading">Text</h2>
-        <ArticleAnnotations actor={actor} article={{ id: article.id, currentRevisionId: revision.id, text: revision.text }} />
-      </section>
-
       <ArticleSuggestions actor={actor} articleId={article.id} />
 
-      <section aria-labelledby="provenance-heading">
+      <section aria-labelledby="provenance-heading" className="card">
         <h2 id="provenance-heading">Provenance</h2>
         <h3>Original</h3>
         <OriginalFile articleId={article.id} revision={revision} original={original} />
