@@ -282,7 +282,7 @@ function ReviewHistory({ annotation }: { annotation: AnnotationView }) {
         {annotation.reviews.map((review) => (
           <li key={review.id}>
             <span>{formatTimestamp(review.createdAt)}</span>{" "}
-            <strong>{review.actor.name}</strong>:{" "}
+            <strong>{review.actor?.name ?? "New revision"}</strong>:{" "}
             {review.fromStatus ? `${REVIEW_STATUS_LABELS[review.fromStatus]} → ` : "created, "}
             {REVIEW_STATUS_LABELS[review.toStatus]}
             {review.comment ? <q className="review-comment">{review.comment}</q> : null}

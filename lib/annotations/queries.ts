@@ -108,6 +108,23 @@ export async function listArticleAnnotationPage(
   return { items: rows.map(toAnnotationView), total };
 }
 
+/** The texts of revisions by id, for turning stored offsets into the API's code points. */
+export async function listRevisionTexts(revisionIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.articleRevision.findMany({ where: { id: { in: [...new Set(revisionIds)] } }, select: { id: true, text: true } });
+  return new Map(rows.map((row) => [row.id, row.text]));
+}
+
+/** The current text of an article, named directly or by one of its annotations; null when there is none. */
+export async function getCurrentText(by: { articleId: string } | { annotationId: string }): Promise<string | null> {
+  const articleId =
+    "articleId" in by
+      ? by.articleId
+      : (await db.annotation.findUnique({ where: { id: by.annotationId }, select: { articleId: true } }))?.articleId;
+  if (!articleId) return null;
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { currentRevision: { select: { text: true } } } });
+  return article?.currentRevision?.text ?? null;
+}
+
 export async function getArticleSummary(actor: Actor | null, articleId: string) {
   assertReader(actor);
   const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, title: true } });

@@ -5,7 +5,8 @@ export type PersonRef = { id: string; name: string };
 
 export type AnnotationReviewView = {
   id: string;
-  actor: PersonRef;
+  /** Null when re-anchoring on a new revision sent the annotation back to review. */
+  actor: PersonRef | null;
   fromStatus: ReviewStatusName | null;
   toStatus: ReviewStatusName;
   comment: string | null;

@@ -190,7 +190,7 @@ export async function getInbox(actor: Actor | null): Promise<InboxSection[]> {
           id: row.id,
           href: `/articles/${row.article.id}#annotation-${row.id}`,
           title: `“${clip(row.exact)}”`,
-          detail: `on ${row.article.title}${review ? `: ${review.actor.name} asks${review.comment ? ` “${clip(review.comment, 120)}”` : " for changes"}` : ""}`,
+          detail: `on ${row.article.title}${review ? `: ${review.actor?.name ?? "A reviewer"} asks${review.comment ? ` “${clip(review.comment, 120)}”` : " for changes"}` : ""}`,
           at: iso(row.updatedAt),
         };
       }),

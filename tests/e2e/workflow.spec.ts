@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signIn } from "./support/users";
 
 /** Letters only, so names made here stay one word and collide with nothing imported. */
@@ -167,11 +168,46 @@ test("the article page leads with the text and links to its other sections", asy
   const article = await importArticle(page.request, `Harbour works ${u}\n\nThe harbour of ${u} reopened on Monday after repairs.`);
   await page.goto(`/articles/${article.id}`);
   const sections = page.getByRole("navigation", { name: "On this page" });
-  await expect(sections.getByRole("link")).toHaveText(["Text and annotations", "Metadata", "Suggested mentions", "Provenance"]);
+  await expect(sections.getByRole("link")).toHaveText(["Text and annotations", "Metadata", "Suggested mentions", "Proposed events and claims", "Provenance"]);
   const text = await page.getByRole("heading", { name: "Text", exact: true }).boundingBox();
   const metadata = await page.getByRole("heading", { name: "Metadata", exact: true }).boundingBox();
   expect(text!.y).toBeLessThan(metadata!.y);
   await sections.getByRole("link", { name: "Provenance" }).click();
   await expect(page).toHaveURL(/#provenance-heading$/);
   await expect(page.getByRole("heading", { name: "Provenance" })).toBeInViewport();
+});
+
+test("publishing a new version without a change note is refused with a message beside the button; the draft's version shows once", async ({ page, browser }) => {
+  await signIn(page, "editor");
+  const analyst = await signedIn(await (await browser.newContext()).newPage(), "analyst");
+  const u = unique();
+  const article = await importArticle(page.request, `Port reopens ${u}\n\nThe port of ${u} reopened on Monday, officials said.`);
+  const passage = await annotate(page.request, article, `The port of ${u} reopened on Monday`, "claim");
+  expect((await analyst.request.post(`/api/annotations/${passage}/review`, { data: { decision: "approve" } })).status()).toBe(200);
+  const paragraph = (text: string) => ({
+    type: "doc",
+    content: [{ type: "paragraph", content: [{ type: "text", text }, { type: "citation", attrs: { annotationIds: [passage], label: "" } }] }],
+  });
+  const created = await page.request.post("/api/briefings", { data: { title: `Port ${u}`, body: paragraph("The port reopened.") } });
+  expect(created.status(), await created.text()).toBe(201);
+  const id = (await created.json()).briefing.id as string;
+  const approve = async () => {
+    expect((await page.request.post(`/api/briefings/${id}/submit`, { data: {} })).status()).toBe(200);
+    expect((await analyst.request.post(`/api/briefings/${id}/approve`, { data: {} })).status()).toBe(200);
+  };
+  await approve();
+  expect((await page.request.post(`/api/briefings/${id}/publish`, { data: {} })).status()).toBe(200);
+  const current = await (await page.request.get(`/api/briefings/${id}`)).json();
+  expect((await page.request.patch(`/api/briefings/${id}`, { data: { version: current.briefing.version, body: paragraph("The port reopened on Monday.") } })).status()).toBe(200);
+  await approve();
+
+  await page.goto(`/compose/${id}`);
+  await expect(page.getByText(/^All changes saved \(version \d+\)$/)).toBeVisible();
+  await expect(page.getByText(/Draft version \d+/)).toHaveCount(0);
+  const publish = page.getByRole("form", { name: "Publish" });
+  await publish.getByRole("button", { name: "Publish version 2" }).click();
+  await expect(publish.getByRole("alert")).toHaveText("Publishing a new version needs a change note telling readers what changed.");
+  await publish.getByLabel("Change note for readers").fill("Adds the day the port reopened.");
+  await publish.getByRole("button", { name: "Publish version 2" }).click();
+  await expect(page.getByText("Version 2 is published")).toBeVisible();
 });

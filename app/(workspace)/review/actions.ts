@@ -13,7 +13,7 @@ const reviewActionSchema = reviewAnnotationSchema.extend({ annotationId: idSchem
 export async function reviewAnnotationAction(input: { annotationId: string; decision: string; comment?: string; version: number }) {
   return runAction(async () => {
     const { annotationId, ...data } = parseInput(reviewActionSchema, input);
-    const actor = await requireActor(["ANALYST"]);
+    const actor = await requireActor("annotations.review");
     const reviewed = await reviewAnnotation(actor, annotationId, data);
     revalidatePath("/review");
     revalidatePath(`/articles/${reviewed.articleId}`);
@@ -24,7 +24,7 @@ export async function reviewAnnotationAction(input: { annotationId: string; deci
 export async function approveAnnotationsAction(input: { items: { id: string; version: number }[] }) {
   return runAction(async () => {
     const data = parseInput(approveAnnotationsSchema, input);
-    const actor = await requireActor(["ANALYST"]);
+    const actor = await requireActor("annotations.review");
     const outcome = await approveAnnotations(actor, data);
     revalidatePath("/review");
     revalidatePath("/inbox");

@@ -31,7 +31,7 @@ function age(iso: string): string {
 }
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor(["ANALYST", "EDITOR", "ADMIN"]);
+  const actor = await requirePageActor("annotations.read");
   const params = await searchParams;
   const parsed = reviewQueueFilterSchema.safeParse({
     articleId: first(params.article),

@@ -9,6 +9,7 @@ import { OpenContradictionsBadge } from "@/components/contradictions/open-contra
 import { ArticleSuggestions } from "@/components/entities/article-suggestions";
 import { LineList } from "@/components/articles/line-list";
 import { OriginalFile } from "@/components/articles/original-file";
+import { ArticleProposals } from "@/components/proposals/article-proposals";
 import { RevisionList } from "@/components/articles/revision-list";
 import { canEditArticles } from "@/lib/articles/permissions";
 import { decodeOriginal, getArticle, getOriginalFile } from "@/lib/articles/queries";
@@ -16,7 +17,14 @@ import { KIND_LABELS } from "@/lib/articles/schemas";
 import { requirePageActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { PageSectionsNav } from "./_components/page-sections-nav";
-import { changeArticleLinesAction, updateArticleAction } from "./actions";
+import {
+  acceptClaimProposalAction,
+  acceptEventProposalAction,
+  changeArticleLinesAction,
+  dismissClaimProposalAction,
+  dismissEventProposalAction,
+  updateArticleAction,
+} from "./actions";
 
 type Params = Promise<{ id: string }>;
 
@@ -51,6 +59,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
           { href: "#text-heading", label: "Text and annotations" },
           { href: "#metadata-heading", label: "Metadata" },
           { href: "#suggestions-heading", label: "Suggested mentions" },
+          { href: "#proposals-heading", label: "Proposed events and claims" },
           { href: "#provenance-heading", label: "Provenance" },
         ]}
       />
@@ -84,6 +93,12 @@ export default async function ArticlePage({ params }: { params: Params }) {
       </section>
 
       <ArticleSuggestions actor={actor} articleId={article.id} />
+
+      <ArticleProposals
+        actor={actor}
+        articleId={article.id}
+        decisions={{ acceptEvent: acceptEventProposalAction, dismissEvent: dismissEventProposalAction, acceptClaim: acceptClaimProposalAction, dismissClaim: dismissClaimProposalAction }}
+      />
 
       <section aria-labelledby="provenance-heading" className="card">
         <h2 id="provenance-heading">Provenance</h2>

@@ -6,10 +6,10 @@ import { confirmAnchorSchema } from "@/lib/annotations/schemas";
 
 /** Sends an entity link (a mention accepted from a suggestion) for review, so that it can be cited. */
 export const POST = apiRoute<{ id: string }, typeof confirmAnchorSchema>(
-  { access: ["EDITOR", "ADMIN"], body: confirmAnchorSchema },
+  { access: "annotations.edit", body: confirmAnchorSchema },
   async ({ request, actor, params, body }) => {
     const origin = publicOrigin(request);
-    const view = await withW3CConflict(origin, () => requestCitationReview(actor!, params.id, body));
+    const view = await withW3CConflict(origin, () => requestCitationReview(actor, params.id, body));
     return jsonLdResponse(toW3CAnnotation(view, origin));
   },
 );

@@ -4,6 +4,6 @@ import { keepResolutionSchema } from "@/lib/contradictions/schemas";
 
 /** `{ version, note? }`: the new source after a settlement does not change it; the resolution stands. */
 export const POST = apiRoute<{ id: string }, typeof keepResolutionSchema>(
-  { access: ["EDITOR", "ANALYST", "ADMIN"], body: keepResolutionSchema },
-  async ({ actor, params, body }) => ({ contradiction: await keepResolution(actor!, params.id, body) }),
+  { access: "contradictions.reopen", body: keepResolutionSchema },
+  async ({ actor, params, body }) => ({ contradiction: await keepResolution(actor, params.id, body) }),
 );
