@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
-import { reopenContradiction, resolveContradiction, signOffContradiction } from "@/lib/contradictions/mutations";
-import { reopenContradictionSchema, resolveContradictionSchema, signOffContradictionSchema } from "@/lib/contradictions/schemas";
+import { keepResolution, reopenContradiction, resolveContradiction, signOffContradiction } from "@/lib/contradictions/mutations";
+import { keepResolutionSchema, reopenContradictionSchema, resolveContradictionSchema, signOffContradictionSchema } from "@/lib/contradictions/schemas";
 import { idSchema, parseInput } from "@/lib/validation";
 
 /** FormData gives null for a missing field; the schemas want undefined. */
@@ -52,4 +52,14 @@ export async function reopenContradictionAction(form: FormData) {
     await reopenContradiction(actor, id, input);
     revalidate(id);
   }, "Reopened.");
+}
+
+export async function keepResolutionAction(form: FormData) {
+  return runAction(async () => {
+    const id = parseInput(idSchema, field(form, "id"));
+    const input = parseInput(keepResolutionSchema, { version: field(form, "version"), note: field(form, "note") });
+    const actor = await requireActor("contradictions.reopen");
+    await keepResolution(actor, id, input);
+    revalidate(id);
+  }, "The resolution stands; the new source is recorded.");
 }
