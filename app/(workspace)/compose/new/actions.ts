@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { runAction } from "@/lib/api/action";
+import { runFormAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
 import { createBriefing } from "@/lib/briefings/mutations";
 import { BRIEFING_WRITE_ROLES } from "@/lib/briefings/permissions";
@@ -9,7 +9,7 @@ import { createBriefingSchema } from "@/lib/briefings/schemas";
 import { parseInput } from "@/lib/validation";
 
 export async function createBriefingAction(_previous: unknown, form: FormData) {
-  return runAction(async () => {
+  return runFormAction(form, async (form) => {
     const slug = String(form.get("slug") ?? "").trim();
     const input = parseInput(createBriefingSchema, {
       title: form.get("title"),
