@@ -2,14 +2,12 @@ import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, isCachedPublicPage, SECURITY_HEADERS } from "@/lib/security/headers";
 import { isSameOriginWrite } from "@/lib/security/same-origin";
 
-/** The methods the app answers; anything else (TRACE, CONNECT, made-up ones) is refused here. */
-const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
-
 /**
  * Adds the security headers and, for pages rendered per request, a CSP nonce that Next.js applies
- * to its scripts. Requests no route can answer sensibly are refused first, in one place: an
- * unknown method (405), a path segment that is not valid percent-encoded UTF-8 (400), and a
- * server action posted from another origin (403), which Next.js would otherwise answer with a 500.
+ * to its scripts. Requests no route can answer sensibly are refused first, in one place: a path
+ * segment that is not valid percent-encoded UTF-8 (400), and a server action posted from another
+ * origin (403), both of which Next.js would otherwise answer with a 500. (Unknown methods are
+ * refused by the production server, scripts/serve.mjs, before Next.js.)
  */
 export function proxy(request: NextRequest) {
   const refusal = refuse(request);
@@ -24,11 +22,6 @@ export function proxy(request: NextRequest) {
 
 function refuse(request: NextRequest): Response | null {
   const api = request.nextUrl.pathname.startsWith("/api/");
-  if (!METHODS.has(request.method)) {
-    const response = failure(405, "method_not_allowed", "This method is not allowed.", api);
-    response.headers.set("Allow", [...METHODS].join(", "));
-    return response;
-  }
   if (!isDecodablePath(request.nextUrl.pathname)) return failure(400, "bad_request", "The address is not valid.", api);
   if (request.method === "POST" && request.headers.has("next-action") && !isSameOriginWrite(request.headers)) {
     return failure(403, "forbidden", "Cross-site requests are not accepted.", true);

@@ -23,12 +23,6 @@ export function contentSecurityPolicy(options: { nonce: string | null; developme
   ].join("; ");
 }
 
-export const SECURITY_HEADERS: Record<string, string> = {
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "strict-origin-when-cross-origin",
-  "X-Frame-Options": "DENY",
-  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-  "Cross-Origin-Opener-Policy": "same-origin",
-};
+export { SECURITY_HEADERS } from "./base-headers.mjs";
 
 export { isCachedPublicPage } from "./public-pages.mjs";
