@@ -183,4 +183,16 @@ describe("malformed input never answers 500", () => {
     }
     expect(failures).toEqual([]);
   });
+
+  it("refuses a NUL in a multipart file name with 422 on both import routes", async () => {
+    const { POST: importArticles } = await import("@/app/api/articles/route");
+    const { POST: startImportJob } = await import("@/app/api/import-jobs/route");
+    for (const [handler, url] of [[importArticles, "/api/articles"], [startImportJob, "/api/import-jobs"]] as const) {
+      const body = new FormData();
+      body.append("file", new File(["The talks lasted six hours."], "talks\u0000.txt", { type: "text/plain" }));
+      const response = await callRoute(handler as never, { method: "POST", url, token: tokens.EDITOR, body });
+      expect(response.status, url).toBe(422);
+      expect(response.json.code).toBe("validation");
+    }
+  });
 });
