@@ -12,13 +12,14 @@ type Source = { articleId: string; annotationId: string; quote: string; outlet: 
 async function annotatedSource(api: APIRequestContext, tag: string): Promise<Source> {
   const url = `https://www.reuters.com/world/${tag}`;
   const text = `Ceasefire talks resume in Geneva ${tag}\nSource: ${url}\nGENEVA. Negotiators met for six hours on Tuesday, a delegate said. A second round is planned for June.`;
-  const imported = await api.post("/api/articles", { data: { text } });
+  const imported = await api.post("/api/articles", { headers: SAME_ORIGIN, data: { text } });
   expect(imported.status(), await imported.text()).toBe(201);
   const article = await imported.json();
   const quote = "Negotiators met for six hours on Tuesday";
   const start = article.text.indexOf(quote);
   expect(start).toBeGreaterThanOrEqual(0);
   const annotated = await api.post("/api/annotations", {
+    headers: SAME_ORIGIN,
     data: {
       target: { source: article.id, selector: [{ type: "TextQuoteSelector", exact: quote }, { type: "TextPositionSelector", start, end: start + quote.length }] },
       body: { kind: "claim" },
