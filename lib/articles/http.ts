@@ -1,6 +1,7 @@
 import "server-only";
 import { readBody } from "@/lib/api/route";
 import { ValidationError } from "@/lib/errors";
+import { assertStorableText } from "@/lib/security/storable-text";
 import { parseInput } from "@/lib/validation";
 import { MAX_IMPORT_BYTES, type ArticleFormat } from "./extract";
 import type { JobFile } from "./jobs";
@@ -26,11 +27,15 @@ function contentType(request: Request): string {
 
 async function readForm(request: Request, limit: number): Promise<FormData> {
   const bytes = await readBody(request, limit);
+  let form: FormData;
   try {
-    return await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+    form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
   } catch {
     throw new ValidationError("The upload could not be read as multipart form data.");
   }
+  // Field values and file names are stored as text; a NUL in either would fail in the database.
+  assertStorableText(form);
+  return form;
 }
 
 async function formFiles(form: FormData): Promise<{ name: string; bytes: Uint8Array }[]> {
