@@ -158,7 +158,7 @@ test("structured data names the language and each cited article once; one versio
 });
 
 test("unknown briefings and versions answer 404 inside the site's frame, with a way back", async ({ page }) => {
-  for (const path of [`/briefings/no-such-briefing-${tag}`, `${publicPath}/v/2`, `${publicPath}/v/x`, `${publicPath}/v/1/more`]) {
+  for (const path of [`/briefings/no-such-briefing-${tag}`, `${publicPath}/v/1/more`, `${publicPath}/v/x`, `${publicPath}/v/2`]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("banner").getByRole("link", { name: "Concord briefings" })).toBeVisible();
