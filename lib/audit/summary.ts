@@ -25,9 +25,11 @@ function value(item: unknown): string {
   return entries.length === 0 ? "none" : `(${entries.map(([key, inner]) => `${words(key).toLowerCase()} ${value(inner)}`).join(", ")})`;
 }
 
-/** One line per field of the entry's detail ("Role: “EDITOR” → “ANALYST”"), none for an empty detail. */
+/** One line per field of the entry's detail ("Role: “EDITOR” → “ANALYST”"); fields left unchanged (null) are not shown. */
 export function summarizeAuditDetail(detail: unknown): string[] {
   if (detail === null || detail === undefined) return [];
   if (typeof detail !== "object" || Array.isArray(detail)) return [value(detail)];
-  return Object.entries(detail as Record<string, unknown>).map(([key, item]) => `${words(key)}: ${value(item)}`);
+  return Object.entries(detail as Record<string, unknown>)
+    .filter(([, item]) => item !== null && item !== undefined)
+    .map(([key, item]) => `${words(key)}: ${value(item)}`);
 }

@@ -15,6 +15,7 @@ describe("audit summaries", () => {
     expect(line!.length).toBeLessThan(100);
     expect(summarizeAuditDetail({ ids: Array.from({ length: 8 }, (_, i) => i) })).toEqual(["Ids: 0, 1, 2, 3, 4 and 3 more"]);
     expect(summarizeAuditDetail(null)).toEqual([]);
+    expect(summarizeAuditDetail({ role: "ANALYST", disabled: null })).toEqual(["Role: “ANALYST”"]);
     expect(summarizeAuditDetail({ merged: { into: "Sergey Lavrov", count: 2 } })).toEqual(["Merged: (into “Sergey Lavrov”, count 2)"]);
   });
 });
