@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signIn } from "./support/users";
 
 // The source material (an article and an annotation on it) is made through the JSON API with

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { E2E_USERS, signIn } from "./support/users";
 
 test("an anonymous visitor to the workspace is sent to sign in", async ({ page }) => {
