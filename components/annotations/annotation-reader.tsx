@@ -7,7 +7,7 @@ import { CONTEXT_LENGTH } from "@/lib/annotations/anchor";
 import { canCreateAnnotation, canMaintainAnchor } from "@/lib/annotations/permissions";
 import type { AnnotationKindView, AnnotationView } from "@/lib/annotations/types";
 import type { Actor } from "@/lib/auth/permissions";
-import { AnnotatedText } from "./annotated-text";
+import { AnnotatedText, AnnotationKindLegend } from "./annotated-text";
 import { AnnotationDetail } from "./annotation-detail";
 import { AnnotationForm, type AnnotationFormValues } from "./annotation-form";
 import { AnnotationList, applyFilters, EMPTY_FILTERS, type Filters } from "./annotation-list";
@@ -179,6 +179,7 @@ export function AnnotationReader({ articleId, revisionId, text, annotations, kin
             {actionLabel}
           </button>
         ) : null}
+        <AnnotationKindLegend annotations={onText} kinds={kinds} />
         <AnnotatedText
           ref={rootRef}
           text={text}

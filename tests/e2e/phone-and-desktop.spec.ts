@@ -76,3 +76,23 @@ test("the audit log names each record by its title, links it and says what chang
   await expect(row).toContainText(/Role: .*ANALYST/);
   await expect(row).not.toContainText("{");
 });
+
+test("annotation kinds are told apart by colour, with a legend naming them", async ({ page }) => {
+  await signIn(page, "editor");
+  const text = `Kinds ${Date.now().toString(36)}\nGENEVA. Negotiators met for six hours on Tuesday. The talks were productive, a delegate said.`;
+  const imported = await page.request.post("/api/articles", { data: { text } });
+  expect(imported.status()).toBe(201);
+  const article = await imported.json();
+  for (const [quote, kind] of [["Negotiators met for six hours", "claim"], ["The talks were productive", "opinion"]] as const) {
+    const start = article.text.indexOf(quote);
+    const target = { source: article.id, selector: [{ type: "TextQuoteSelector", exact: quote }, { type: "TextPositionSelector", start, end: start + quote.length }] };
+    expect((await page.request.post("/api/annotations", { data: { target, body: { kind } } })).status()).toBe(201);
+  }
+  await page.goto(`/articles/${article.id}`);
+  const legend = page.getByRole("list", { name: "Annotation kinds" });
+  await expect(legend.getByRole("listitem")).toHaveText(["Claim", "Opinion"]);
+  const claim = page.getByRole("button", { name: /^Claim by Erin Editor: Negotiators met for six hours$/ });
+  const opinion = page.getByRole("button", { name: /^Opinion by Erin Editor: The talks were productive$/ });
+  const colour = (element: typeof claim) => element.evaluate((mark) => getComputedStyle(mark).borderBottomColor);
+  expect(await colour(claim)).not.toBe(await colour(opinion));
+});
