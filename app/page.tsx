@@ -3,5 +3,5 @@ import { getActor } from "@/lib/auth/session";
 
 /** Readers without an account start at what is published; the newsroom at its workspace. */
 export default async function HomePage() {
-  redirect((await getActor()) ? "/articles" : "/briefings");
+  redirect((await getActor()) ? "/inbox" : "/briefings");
 }

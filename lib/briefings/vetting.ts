@@ -27,9 +27,9 @@ type VettedBriefing = { id: string; status: string; version: number; approvedVer
  * - an event, entity or contradiction it points at no longer exists.
  */
 export async function findBlockers(client: Client, briefing: VettedBriefing, loaded?: LoadedSources): Promise<Blocker[]> {
-  const doc = sanitizeBriefingDoc(briefing.body);
-  const refs = collectReferences(doc);
-  const sources = loaded ?? (await loadSources(client, refs));
+  // Publishing and the composer pass what they loaded already: the body is read once.
+  const sources = loaded ?? (await loadSources(client, collectReferences(sanitizeBriefingDoc(briefing.body))));
+  const { refs } = sources;
   const blockers: Blocker[] = [];
   const add = (type: BlockerType, id: string, message: string, href: string) => {
     if (!blockers.some((blocker) => blocker.type === type && blocker.id === id)) blockers.push({ type, id, message, href });
@@ -92,7 +92,8 @@ export async function findBlockers(client: Client, briefing: VettedBriefing, loa
   return blockers;
 }
 
-async function findTouchingOpenContradictions(client: Client, sources: LoadedSources, refs: { eventIds: string[]; entityIds: string[] }) {
+/** Open or awaiting-sign-off contradictions touching what the loaded briefing sources cite or name. */
+export async function findTouchingOpenContradictions(client: Client, sources: LoadedSources, refs: { eventIds: string[]; entityIds: string[] }) {
   const eventIds = new Set(refs.eventIds);
   const entityIds = new Set(refs.entityIds);
   for (const target of sources.entityTargets.values()) entityIds.add(target.id);

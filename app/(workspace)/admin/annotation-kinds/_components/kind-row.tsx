@@ -27,7 +27,7 @@ export function KindRow({ kind }: { kind: AnnotationKindView }) {
             save({ label });
           }}
         >
-          <label className="sr-only" htmlFor={`label-${kind.key}`}>Label of {kind.key}</label>
+          <label className="visually-hidden" htmlFor={`label-${kind.key}`}>Label of {kind.key}</label>
           <input id={`label-${kind.key}`} type="text" value={label} onChange={(event) => setLabel(event.target.value)} />
           <button type="submit" className="button secondary" aria-label={`Rename ${kind.key}`} disabled={pending || label === kind.label}>Rename</button>
         </form>

@@ -25,7 +25,7 @@ export function UserRow({ user, isSelf }: UserRowProps) {
       <td>{user.name}{isSelf ? " (you)" : ""}</td>
       <td>{user.email}</td>
       <td>
-        <label className="sr-only" htmlFor={`role-${user.id}`}>Role of {user.email}</label>
+        <label className="visually-hidden" htmlFor={`role-${user.id}`}>Role of {user.email}</label>
         <select id={`role-${user.id}`} defaultValue={user.role} disabled={pending || isSelf} onChange={(e) => save({ role: e.target.value })}>
           {ROLE_OPTIONS.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
         </select>
@@ -41,7 +41,7 @@ export function UserRow({ user, isSelf }: UserRowProps) {
             input.value = "";
           }}
         >
-          <label htmlFor={`password-${user.id}`} className="sr-only">New password for {user.email}</label>
+          <label htmlFor={`password-${user.id}`} className="visually-hidden">New password for {user.email}</label>
           <input id={`password-${user.id}`} name="password" type="password" autoComplete="new-password" placeholder="New password" />
           <button type="submit" className="button secondary" disabled={pending}>Set password</button>
           {!isSelf ? (
