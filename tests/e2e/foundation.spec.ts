@@ -46,7 +46,7 @@ test("an editor creates an API token that the API accepts, then revokes it", asy
 
 test("an admin adds an analyst who can then sign in", async ({ page, browser }) => {
   await signIn(page, "admin");
-  await page.getByText("Admin", { exact: true }).click();
+  await page.getByRole("navigation", { name: "Workspace" }).getByText("Admin", { exact: true }).click();
   await page.getByRole("link", { name: "Users" }).click();
   const form = page.getByRole("form", { name: "Add a user" });
   await form.getByLabel("Email").fill("new.analyst@e2e.concord");
@@ -66,7 +66,7 @@ test("an admin adds an analyst who can then sign in", async ({ page, browser }) 
   await other.close();
 
   // The change is in the audit log, which the admin can filter.
-  await page.getByText("Admin", { exact: true }).click();
+  await page.getByRole("navigation", { name: "Workspace" }).getByText("Admin", { exact: true }).click();
   await page.getByRole("link", { name: "Audit log" }).click();
   const filters = page.getByRole("form", { name: "Filter the audit log" });
   await filters.getByLabel("Action").fill("user.create");
