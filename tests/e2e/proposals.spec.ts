@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signIn } from "./support/users";
 
 test("an editor accepts a proposed event and a proposed claim on the article page, and sees the source's account on the event page", async ({ page }) => {
