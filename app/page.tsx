@@ -2,5 +2,5 @@ import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/session";
 
 export default async function HomePage() {
-  redirect((await getActor()) ? "/articles" : "/signin");
+  redirect((await getActor()) ? "/inbox" : "/signin");
 }

@@ -6,10 +6,10 @@ import { SignInForm } from "./_components/sign-in-form";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await getActor()) redirect("/articles");
+  if (await getActor()) redirect("/inbox");
   const { callbackUrl } = await searchParams;
   // Only same-site paths, so the sign-in page cannot be used to bounce users elsewhere.
-  const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/articles";
+  const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/inbox";
   return (
     <main>
       <div className="card narrow">

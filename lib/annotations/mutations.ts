@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma, type Tx } from "@/lib/db";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { buildSelectors, CONTEXT_LENGTH, verifySelectors, type AnchorSelectors } from "./anchor";
 import { prepareComment, type PreparedComment } from "./comment";
@@ -16,6 +16,7 @@ import {
 } from "./permissions";
 import { loadAnnotationView } from "./queries";
 import {
+  approveAnnotationsSchema,
   confirmAnchorSchema,
   containsHtml,
   createAnnotationKindSchema,
@@ -122,7 +123,8 @@ async function returnToReview(tx: Tx, actor: Actor, annotation: Selected, reason
  * sanitized and stored with its HTML. Pass `options.tx` to create it inside the caller's
  * transaction (e.g. together with accepting a mention suggestion).
  */
-export async function createAnnotation(actor: Actor, input: unknown, options: { tx?: Tx } = {}): Promise<{ id: string }> {
+/** `linkOnly`: an entity link accepted from a suggestion, kept out of review and citation. */
+export async function createAnnotation(actor: Actor, input: unknown, options: { tx?: Tx; linkOnly?: boolean } = {}): Promise<{ id: string }> {
   if (!canCreateAnnotation(actor)) throw new ForbiddenError("Only editors and admins create annotations.");
   const data = parseInput(createAnnotationSchema, input);
   const prepared = comment(data.comment);
@@ -143,6 +145,7 @@ export async function createAnnotation(actor: Actor, input: unknown, options: { 
         start: selectors.position.start,
         end: selectors.position.end,
         originalExact: selectors.quote.exact,
+        linkOnly: options.linkOnly ?? false,
         authorId: actor.id,
       },
       select: { id: true },
@@ -242,6 +245,25 @@ export async function confirmAnchor(actor: Actor, id: string, input: unknown): P
   });
 }
 
+/**
+ * An entity link becomes a statement to cite: it joins the review queue and the citation picker,
+ * and like any cited passage it must be approved before a briefing citing it is published.
+ */
+export async function requestCitationReview(actor: Actor, id: string, input: unknown): Promise<AnnotationView> {
+  if (!canCreateAnnotation(actor)) throw new ForbiddenError("Only editors and admins send a passage for review.");
+  const data = parseInput(confirmAnchorSchema, input);
+  return db.$transaction(async (tx) => {
+    const current = await currentState(tx, id);
+    if (!current.linkOnly) throw new ValidationError("This annotation is already reviewed like any other; it needs no request.");
+    await updateAtVersion(tx, id, data.version, { linkOnly: false });
+    await tx.annotationReview.create({
+      data: { annotationId: id, actorId: actor.id, fromStatus: current.status, toStatus: current.status, comment: "Sent for review to be cited." },
+    });
+    await recordAudit(tx, { actorId: actor.id, action: "annotation.request-review", targetType: "Annotation", targetId: id });
+    return currentState(tx, id);
+  });
+}
+
 /** Soft delete (author or admin): the row stays for history and for anything that cited it. */
 export async function deleteAnnotation(actor: Actor, id: string, input: unknown = {}): Promise<void> {
   const data = parseInput(deleteAnnotationSchema, input);
@@ -274,6 +296,31 @@ export async function reviewAnnotation(actor: Actor, id: string, input: unknown)
     });
     return currentState(tx, id);
   });
+}
+
+/**
+ * Approves a selection in one step. Each annotation is reviewed on its own, under the same rules
+ * as a single review (nobody reviews their own, a stale version is refused): one refusal does not
+ * undo the others, and each refusal is reported with its reason.
+ */
+export async function approveAnnotations(
+  actor: Actor,
+  input: unknown,
+): Promise<{ approved: { id: string; articleId: string }[]; refused: { id: string; message: string }[] }> {
+  if (!canReviewAnnotations(actor)) throw new ForbiddenError("Only analysts review annotations.");
+  const { items } = parseInput(approveAnnotationsSchema, input);
+  const approved: { id: string; articleId: string }[] = [];
+  const refused: { id: string; message: string }[] = [];
+  for (const item of items) {
+    try {
+      const view = await reviewAnnotation(actor, item.id, { decision: "approve", version: item.version });
+      approved.push({ id: view.id, articleId: view.articleId });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      refused.push({ id: item.id, message: error.message });
+    }
+  }
+  return { approved, refused };
 }
 
 /** Any member may reply; a reply may answer another reply of the same annotation. */

@@ -1,4 +1,5 @@
-import { hasRole, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
+import { allows, allowsOn } from "@/lib/auth/policy";
 
 /** A stored annotation row or its view. */
 type Owned = { authorId: string } | { author: { id: string } };
@@ -8,33 +9,32 @@ function authorOf(annotation: Owned): string {
 }
 
 export function canCreateAnnotation(actor: Actor | null): actor is Actor {
-  return hasRole(actor, ["EDITOR", "ADMIN"]);
+  return allows(actor, "annotations.create");
 }
 
 /** Authors edit and delete their own annotations; an admin may edit or delete any. */
 export function canEditAnnotation(actor: Actor | null, annotation: Owned): boolean {
-  if (!actor) return false;
-  return actor.role === "ADMIN" || (actor.role === "EDITOR" && actor.id === authorOf(annotation));
+  return allowsOn(actor, "annotations.edit", authorOf(annotation));
 }
 
 /** Re-attaching an orphan or confirming a re-anchored passage fixes where it points, not what it says: any editor may. */
 export function canMaintainAnchor(actor: Actor | null): actor is Actor {
-  return hasRole(actor, ["EDITOR", "ADMIN"]);
+  return allows(actor, "annotations.maintain-anchor");
 }
 
 export function canReviewAnnotations(actor: Actor | null): actor is Actor {
-  return hasRole(actor, ["ANALYST"]);
+  return allows(actor, "annotations.review");
 }
 
 /** Nobody reviews their own annotation. */
 export function canReviewAnnotation(actor: Actor | null, annotation: Owned): boolean {
-  return canReviewAnnotations(actor) && actor.id !== authorOf(annotation);
+  return allowsOn(actor, "annotations.review", authorOf(annotation));
 }
 
 export function canReply(actor: Actor | null): actor is Actor {
-  return hasRole(actor, ["EDITOR", "ANALYST", "ADMIN"]);
+  return allows(actor, "annotations.reply");
 }
 
 export function canManageAnnotationKinds(actor: Actor | null): actor is Actor {
-  return hasRole(actor, ["ADMIN"]);
+  return allows(actor, "annotation-kinds.manage");
 }

@@ -38,6 +38,7 @@ export function toAnnotationView(row: AnnotationRow): AnnotationView {
     anchorStatus: row.anchorStatus,
     originalExact: row.originalExact,
     status: row.status,
+    linkOnly: row.linkOnly,
     version: row.version,
     author: row.author,
     createdAt: row.createdAt.toISOString(),
@@ -158,6 +159,7 @@ export async function listReviewQueue(actor: Actor | null, filter: ReviewQueueFi
   const where = {
     deletedAt: null,
     status: "PENDING",
+    linkOnly: false,
     articleId: filter.articleId || undefined,
     kind: filter.kind || undefined,
     authorId: filter.authorId || undefined,
@@ -194,7 +196,7 @@ export async function listReviewQueueFacets(actor: Actor | null, options: { sele
       WHERE a."id" IN (
         (SELECT "articleId" FROM (
           SELECT "articleId", "createdAt" FROM "Annotation"
-          WHERE "status" = 'PENDING' AND "deletedAt" IS NULL
+          WHERE "status" = 'PENDING' AND "deletedAt" IS NULL AND NOT "linkOnly"
           ORDER BY "createdAt", "id" LIMIT ${REVIEW_FILTER_ARTICLES * 10}
         ) AS oldest
         GROUP BY "articleId" ORDER BY min("createdAt") LIMIT ${REVIEW_FILTER_ARTICLES})
@@ -207,7 +209,7 @@ export async function listReviewQueueFacets(actor: Actor | null, options: { sele
     db.$queryRaw<{ id: string; name: string }[]>`
       SELECT u."id", u."name" FROM "User" u
       CROSS JOIN LATERAL (
-        SELECT 1 FROM "Annotation" a WHERE a."authorId" = u."id" AND a."status" = 'PENDING' AND a."deletedAt" IS NULL LIMIT 1
+        SELECT 1 FROM "Annotation" a WHERE a."authorId" = u."id" AND a."status" = 'PENDING' AND a."deletedAt" IS NULL AND NOT a."linkOnly" LIMIT 1
       ) AS waiting
       ORDER BY u."name"`,
   ]);

@@ -155,7 +155,8 @@ export async function getComposerOptions(actor: Actor | null): Promise<ComposerO
   assertReader(actor);
   const [annotations, entities, events, contradictions] = await Promise.all([
     db.annotation.findMany({
-      where: { deletedAt: null },
+      // Entity links are offered only once an editor has sent them for review.
+      where: { deletedAt: null, linkOnly: false },
       select: { id: true, exact: true, status: true, anchorStatus: true, article: { select: { title: true, outlet: true } } },
       orderBy: { createdAt: "desc" },
       take: PICKER_LIMIT,

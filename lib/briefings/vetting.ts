@@ -92,7 +92,8 @@ export async function findBlockers(client: Client, briefing: VettedBriefing, loa
   return blockers;
 }
 
-async function findTouchingOpenContradictions(client: Client, sources: LoadedSources, refs: { eventIds: string[]; entityIds: string[] }) {
+/** Open or awaiting-sign-off contradictions touching what the loaded briefing sources cite or name. */
+export async function findTouchingOpenContradictions(client: Client, sources: LoadedSources, refs: { eventIds: string[]; entityIds: string[] }) {
   const eventIds = new Set(refs.eventIds);
   const entityIds = new Set(refs.entityIds);
   for (const target of sources.entityTargets.values()) entityIds.add(target.id);

@@ -10,11 +10,25 @@ import { diffSuggestions, planSuggestions, type MatchContext, type PlannedSugges
 /** The entity registry as the suggestion planner needs it; `fingerprint` changes whenever it does. */
 export type RegistrySnapshot = { fingerprint: string; entries: MatcherEntry[] };
 
+/**
+ * What a planning task carries: the entries only when the thread may not hold this registry yet.
+ * Copying 50,000 entities to the thread on every task cost more than matching the article.
+ */
+export type RegistryRef = { fingerprint: string; entries?: MatcherEntry[] };
+
+/** The thread has no matcher for the fingerprint and was sent none (it restarted): send the entries. */
+export const REGISTRY_MISSING = "RegistryMissing";
+
 /** Building the matcher for thousands of entities costs more than matching an article: kept while the registry is unchanged. */
 let context: (MatchContext & { fingerprint: string }) | null = null;
 
-function contextFor(registry: RegistrySnapshot): MatchContext {
+function contextFor(registry: RegistryRef): MatchContext {
   if (context?.fingerprint !== registry.fingerprint) {
+    if (!registry.entries) {
+      const error = new Error("The worker thread holds no matcher for this registry.");
+      error.name = REGISTRY_MISSING;
+      throw error;
+    }
     const known = new Set(registry.entries.flatMap((entry) => entry.names.map(normalizeName)));
     context = { matcher: buildMatcher(registry.entries), known, fingerprint: registry.fingerprint };
   }
@@ -23,7 +37,7 @@ function contextFor(registry: RegistrySnapshot): MatchContext {
 
 export const TASKS = {
   prepareImport: (source: ImportSource): PreparedImport => prepareImport(source),
-  planSuggestions: (input: { registry: RegistrySnapshot; texts: string[] }): PlannedSuggestion[][] => {
+  planSuggestions: (input: { registry: RegistryRef; texts: string[] }): PlannedSuggestion[][] => {
     const matchContext = contextFor(input.registry);
     return input.texts.map((text) => planSuggestions(text, matchContext));
   },

@@ -18,6 +18,7 @@ const view: AnnotationView = {
   end: 13,
   anchorStatus: "ANCHORED",
   originalExact: "on Monday",
+  linkOnly: false,
   status: "PENDING",
   version: 3,
   author: { id: "u1", name: "Erin" },

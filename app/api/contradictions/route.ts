@@ -6,13 +6,13 @@ import { contradictionListItemToJson, contradictionToJson } from "@/lib/contradi
 import { parseInput } from "@/lib/validation";
 
 /** Filters: `?status=open|awaiting_signoff|resolved|disclosed|dismissed&eventId=&entityId=&articleId=&outlet=`; `?limit=` (at most 500). */
-export const GET = apiRoute({ access: ["EDITOR", "ANALYST", "ADMIN"] }, async ({ request, actor }) => {
+export const GET = apiRoute({ access: "contradictions.read" }, async ({ request, actor }) => {
   const filters = parseInput(contradictionFiltersSchema, Object.fromEntries(request.nextUrl.searchParams));
   return { contradictions: (await listContradictions(actor, filters)).map(contradictionListItemToJson) };
 });
 
 /** Flags a contradiction by hand: `{ annotationIds, summary, internal?, eventId?, entityId?, attribute? }`. */
-export const POST = apiRoute({ access: ["EDITOR", "ADMIN"], body: createContradictionSchema }, async ({ actor, body }) => {
-  const { id } = await createContradiction(actor!, body);
+export const POST = apiRoute({ access: "contradictions.flag", body: createContradictionSchema }, async ({ actor, body }) => {
+  const { id } = await createContradiction(actor, body);
   return created(contradictionToJson(await getContradiction(actor, id)));
 });

@@ -10,7 +10,7 @@ import { parseInput } from "@/lib/validation";
 export async function updateArticleAction(input: UpdateArticleInput) {
   return runAction(async () => {
     const data = parseInput(updateArticleSchema, input);
-    const actor = await requireActor(["EDITOR", "ADMIN"]);
+    const actor = await requireActor("articles.edit");
     const updated = await updateArticle(actor, data);
     revalidatePath(`/articles/${data.articleId}`);
     revalidatePath("/articles");
@@ -21,7 +21,7 @@ export async function updateArticleAction(input: UpdateArticleInput) {
 export async function changeArticleLinesAction(input: ChangeLinesInput) {
   return runAction(async () => {
     const data = parseInput(changeLinesSchema, input);
-    const actor = await requireActor(["EDITOR", "ADMIN"]);
+    const actor = await requireActor("articles.edit");
     const result = await changeArticleLines(actor, data);
     revalidatePath(`/articles/${data.articleId}`);
     return result;

@@ -28,7 +28,7 @@ export async function resolveContradictionAction(form: FormData) {
       rationale: field(form, "rationale") ?? "",
       evidenceAnnotationIds: form.getAll("evidence").filter((v): v is string => typeof v === "string"),
     });
-    const actor = await requireActor(["EDITOR", "ADMIN"]);
+    const actor = await requireActor("contradictions.resolve");
     await resolveContradiction(actor, id, input);
     revalidate(id);
   }, "Resolved. It now awaits sign-off by an analyst.");
@@ -38,7 +38,7 @@ export async function signOffContradictionAction(form: FormData) {
   return runAction(async () => {
     const id = parseInput(idSchema, field(form, "id"));
     const input = parseInput(signOffContradictionSchema, { version: field(form, "version"), comment: field(form, "comment") });
-    const actor = await requireActor(["ANALYST"]);
+    const actor = await requireActor("contradictions.sign-off");
     await signOffContradiction(actor, id, input);
     revalidate(id);
   }, "Signed off.");
@@ -48,7 +48,7 @@ export async function reopenContradictionAction(form: FormData) {
   return runAction(async () => {
     const id = parseInput(idSchema, field(form, "id"));
     const input = parseInput(reopenContradictionSchema, { version: field(form, "version"), rationale: field(form, "rationale") ?? "" });
-    const actor = await requireActor(["EDITOR", "ANALYST", "ADMIN"]);
+    const actor = await requireActor("contradictions.reopen");
     await reopenContradiction(actor, id, input);
     revalidate(id);
   }, "Reopened.");

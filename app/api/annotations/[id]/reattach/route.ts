@@ -5,11 +5,11 @@ import { reattachAnnotationSchema } from "@/lib/annotations/schemas";
 
 /** Re-attaches an orphaned (or misplaced) annotation to a selection on the article's current revision; offsets in code points. */
 export const POST = apiRoute<{ id: string }, typeof reattachAnnotationSchema>(
-  { access: ["EDITOR", "ADMIN"], body: reattachAnnotationSchema },
+  { access: "annotations.maintain-anchor", body: reattachAnnotationSchema },
   async ({ request, actor, params, body }) => {
     const origin = publicOrigin(request);
     const selection = await withUnitOffsets({ annotationId: params.id }, body);
-    const reattached = await withW3CConflict(origin, () => reattachAnnotation(actor!, params.id, selection));
+    const reattached = await withW3CConflict(origin, () => reattachAnnotation(actor, params.id, selection));
     return annotationResponse(await w3cAnnotationOf(reattached, origin));
   },
 );

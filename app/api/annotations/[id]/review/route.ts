@@ -4,10 +4,10 @@ import { reviewAnnotation } from "@/lib/annotations/mutations";
 import { reviewAnnotationSchema } from "@/lib/annotations/schemas";
 
 export const POST = apiRoute<{ id: string }, typeof reviewAnnotationSchema>(
-  { access: ["ANALYST"], body: reviewAnnotationSchema },
+  { access: "annotations.review", body: reviewAnnotationSchema },
   async ({ request, actor, params, body }) => {
     const origin = publicOrigin(request);
-    const reviewed = await withW3CConflict(origin, () => reviewAnnotation(actor!, params.id, body));
+    const reviewed = await withW3CConflict(origin, () => reviewAnnotation(actor, params.id, body));
     return annotationResponse(await w3cAnnotationOf(reviewed, origin));
   },
 );

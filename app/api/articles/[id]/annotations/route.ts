@@ -11,7 +11,7 @@ const DEFAULT_PAGE_SIZE = 200;
 const pagingSchema = z.object({ page: pageParam, limit: limitParam(MAX_PAGE_SIZE) });
 
 /** The article's annotations as a W3C AnnotationCollection: `?limit=` (at most 1000, default 200) per page, later pages by `?page=`. */
-export const GET = apiRoute<{ id: string }>({ access: ["EDITOR", "ANALYST", "ADMIN"] }, async ({ request, actor, params }) => {
+export const GET = apiRoute<{ id: string }>({ access: "annotations.read" }, async ({ request, actor, params }) => {
   const query = parseInput(pagingSchema, Object.fromEntries(request.nextUrl.searchParams));
   const paging = { page: query.page ?? 1, limit: query.limit ?? DEFAULT_PAGE_SIZE };
   const article = await getArticleSummary(actor, params.id);

@@ -7,7 +7,7 @@ import { NotFoundError } from "@/lib/errors";
 type Params = { id: string; replyId: string };
 
 /** One reply as a W3C annotation (motivation "replying"): the IRI a posted reply's Location names. */
-export const GET = apiRoute<Params>({ access: ["EDITOR", "ANALYST", "ADMIN"] }, async ({ request, actor, params }) => {
+export const GET = apiRoute<Params>({ access: "annotations.read" }, async ({ request, actor, params }) => {
   const reply = (await getAnnotation(actor, params.id)).replies.find((candidate) => candidate.id === params.replyId);
   if (!reply) throw new NotFoundError("The reply");
   return annotationResponse(toW3CReply(reply, params.id, publicOrigin(request)), { allow: ALLOW.reply });

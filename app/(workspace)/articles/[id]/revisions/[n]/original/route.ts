@@ -6,7 +6,7 @@ import { NotFoundError } from "@/lib/errors";
  * The original bytes as a download. Never served inline: a saved page may hold scripts, so the
  * browser is told not to sniff or render it.
  */
-export const GET = apiRoute<{ id: string; n: string }>({ access: ["EDITOR", "ANALYST", "ADMIN"] }, async ({ params, actor }) => {
+export const GET = apiRoute<{ id: string; n: string }>({ access: "articles.read" }, async ({ params, actor }) => {
   const number = Number(params.n);
   if (!Number.isInteger(number) || number < 1) throw new NotFoundError("That revision");
   const file = await getOriginalFile(actor, params.id, number);
