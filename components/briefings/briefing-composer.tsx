@@ -330,11 +330,12 @@ function Toolbar({ editor, onPick }: { editor: Editor | null; onPick: (kind: Pic
     <div role="toolbar" aria-label="Briefing formatting and sources" className="composer-toolbar">
       {toggle("Bold", active?.bold, (chain) => chain.toggleBold().run(), "B")}
       {toggle("Italic", active?.italic, (chain) => chain.toggleItalic().run(), "I")}
-      {toggle("Section heading", active?.h2, (chain) => chain.toggleHeading({ level: 2 }).run(), "H2")}
-      {toggle("Subheading", active?.h3, (chain) => chain.toggleHeading({ level: 3 }).run(), "H3")}
+      {/* Names begin with what the buttons show, so speech users can say what they see. */}
+      {toggle("H2 section heading", active?.h2, (chain) => chain.toggleHeading({ level: 2 }).run(), "H2")}
+      {toggle("H3 subheading", active?.h3, (chain) => chain.toggleHeading({ level: 3 }).run(), "H3")}
       {toggle("Bulleted list", active?.bulletList, (chain) => chain.toggleBulletList().run(), "• List")}
       {toggle("Numbered list", active?.orderedList, (chain) => chain.toggleOrderedList().run(), "1. List")}
-      {toggle("Quote", active?.blockquote, (chain) => chain.toggleBlockquote().run(), "“ Quote")}
+      {toggle("Quote", active?.blockquote, (chain) => chain.toggleBlockquote().run(), "Quote")}
       <span className="toolbar-separator" aria-hidden="true" />
       {insert("citation", "Cite passages")}
       {insert("entity", "Mention entity")}

@@ -43,7 +43,7 @@ export async function withW3CConflict<T>(origin: string, write: () => Promise<T>
   } catch (error) {
     const current = error instanceof ConflictError ? (error.details as { current?: AnnotationView } | undefined)?.current : undefined;
     if (error instanceof ConflictError && current) {
-      throw new ConflictError(error.message, { current: await w3cAnnotationOf(current, origin) });
+      throw new ConflictError(error.message, { current: await w3cAnnotationOf(current, origin) }, error.code);
     }
     throw error;
   }

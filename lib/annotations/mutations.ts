@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma, type Tx } from "@/lib/db";
-import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { AppError, ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { buildSelectors, CONTEXT_LENGTH, verifySelectors, type AnchorSelectors } from "./anchor";
 import { prepareComment, type PreparedComment } from "./comment";
@@ -95,7 +95,7 @@ async function updateAtVersion(tx: Tx, id: string, version: number, data: Prisma
 
 async function staleVersion(tx: Tx, id: string): Promise<ConflictError> {
   const current = await currentState(tx, id);
-  return new ConflictError("Someone changed this annotation since you opened it. Review the current state before saving again.", {
+  return new StaleVersionError("Someone changed this annotation since you opened it. Review the current state before saving again.", {
     current,
   });
 }

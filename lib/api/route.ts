@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/auth/permissions";
 import type { PolicyAction } from "@/lib/auth/policy";
 import { assertAllowed, getRequestActor } from "@/lib/auth/session";
-import { ForbiddenError, PayloadTooLargeError, toPublicError, ValidationError } from "@/lib/errors";
+import { errorBody, ForbiddenError, PayloadTooLargeError, toPublicError, ValidationError } from "@/lib/errors";
 import { assertStorableText } from "@/lib/security/storable-text";
 import { parseInput } from "@/lib/validation";
 
@@ -52,9 +52,8 @@ export function apiRoute<P = Record<string, never>, S extends z.ZodType | undefi
 }
 
 export function errorResponse(error: unknown): Response {
-  const { status, message, details } = toPublicError(error);
-  const extra = details && typeof details === "object" ? details : {};
-  return Response.json({ error: message, ...extra }, { status });
+  const failure = toPublicError(error);
+  return Response.json(errorBody(failure), { status: failure.status });
 }
 
 export function created(body: unknown): Response {

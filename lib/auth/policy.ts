@@ -63,6 +63,10 @@ export const POLICY = {
   "briefings.read": { roles: MEMBERS },
   "briefings.compose": { roles: WRITERS },
   "briefings.review": { roles: REVIEWERS, owner: "not-author" },
+
+  "proposals.read": { roles: MEMBERS },
+  /** Accepting or dismissing a proposal, confirming or dismissing a suggested contradiction. */
+  "proposals.decide": { roles: WRITERS },
 } as const satisfies Record<string, Rule>;
 
 export type PolicyAction = keyof typeof POLICY;

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, type Tx } from "@/lib/db";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { afterCommit, transaction } from "@/lib/jobs/transaction";
 import { parseInput } from "@/lib/validation";
 import { briefingDocSchema, collectReferences, emptyBriefingDoc, sanitizeBriefingDoc, type BriefingDoc, type BriefingReferences } from "./document";
@@ -142,7 +142,7 @@ export async function updateBriefing(actor: Actor, id: string, input: unknown): 
     const edit = checkBriefingStep(current.status, "edit");
     if (!edit.ok) throw new ConflictError(edit.message, { current: await viewOf(tx, id) });
     if (data.version !== current.version) {
-      throw new ConflictError(`Someone else saved this briefing (now version ${current.version}) after the version you edited (${data.version}).`, {
+      throw new StaleVersionError(`Someone else saved this briefing (now version ${current.version}) after the version you edited (${data.version}).`, {
         current: await viewOf(tx, id),
       });
     }
@@ -189,7 +189,7 @@ async function applyTransition(
     where: { id: briefing.id, status: briefing.status, ...(briefing.version === undefined ? {} : { version: briefing.version }) },
     data: { ...data, status: check.to },
   });
-  if (count === 0) throw new ConflictError(concurrentMessage, { current: await viewOf(tx, briefing.id) });
+  if (count === 0) throw new StaleVersionError(concurrentMessage, { current: await viewOf(tx, briefing.id) });
   return check.to;
 }
 
@@ -224,7 +224,7 @@ export async function approveBriefing(actor: Actor, id: string, input: unknown =
   return db.$transaction(async (tx) => {
     const current = await assertReviewer(tx, actor, id, "approve");
     if (data.version !== undefined && data.version !== current.version) {
-      throw new ConflictError(`The briefing was edited (now version ${current.version}) after the version you read (${data.version}); read it again before approving.`, {
+      throw new StaleVersionError(`The briefing was edited (now version ${current.version}) after the version you read (${data.version}); read it again before approving.`, {
         current: await viewOf(tx, id),
       });
     }

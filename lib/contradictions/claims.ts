@@ -3,7 +3,7 @@ import { createAnnotation } from "@/lib/annotations/mutations";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, type Tx } from "@/lib/db";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { summarizeAgreement, type ClaimValue } from "./compare-values";
 import { detectContradictions, readClaimValue, type DetectionResult } from "./detection";
@@ -145,7 +145,7 @@ export async function updateClaim(actor: Actor, claimId: string, input: unknown)
       },
     });
     if (count === 0) {
-      throw new ConflictError("Someone changed this claim since you opened it. Review its current value before saving again.", { current: toView(before) });
+      throw new StaleVersionError("Someone changed this claim since you opened it. Review its current value before saving again.", { current: toView(before) });
     }
     const after = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect });
     const touched = await tx.contradiction.findMany({

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma, type Tx } from "@/lib/db";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { CLEARED_RESOLUTION } from "./detection";
 import { canFlagContradiction, canReopenContradiction, canResolveContradiction, canSignOffContradictions } from "./permissions";
@@ -141,7 +141,7 @@ async function step(
   write: (to: ContradictionStatus) => Prisma.ContradictionUncheckedUpdateManyInput,
 ): Promise<{ from: ContradictionStatus; to: ContradictionStatus }> {
   const row = await loadState(tx, id);
-  if (row.version !== version) throw new ConflictError(STALE_MESSAGE, { current: contradictionState(row) });
+  if (row.version !== version) throw new StaleVersionError(STALE_MESSAGE, { current: contradictionState(row) });
   const check = checkStep(row, stepName, actor.id);
   if (!check.ok) {
     if (check.reason === "own_resolution") throw new ForbiddenError(check.message);
@@ -151,7 +151,7 @@ async function step(
     where: { id, version, status: row.status },
     data: { ...write(check.to), status: check.to, version: { increment: 1 } },
   });
-  if (count === 0) throw new ConflictError(STALE_MESSAGE, { current: contradictionState(await loadState(tx, id)) });
+  if (count === 0) throw new StaleVersionError(STALE_MESSAGE, { current: contradictionState(await loadState(tx, id)) });
   return { from: row.status, to: check.to };
 }
 

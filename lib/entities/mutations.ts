@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma, type Tx } from "@/lib/db";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { normalizeName } from "./match";
 import { canEditEntities } from "./permissions";
@@ -112,7 +112,7 @@ export async function updateEntity(actor: Actor | null, id: string, input: unkno
     const entity = await liveEntity(tx, id);
     if (entity.mergedIntoId) throw new ConflictError("This entity was merged into another; edit that one, or undo the merge.", { current: await viewOf(tx, id) });
     if (entity.version !== data.version) {
-      throw new ConflictError("Someone changed this entity since you opened it. Review the current state before saving again.", { current: await viewOf(tx, id) });
+      throw new StaleVersionError("Someone changed this entity since you opened it. Review the current state before saving again.", { current: await viewOf(tx, id) });
     }
     const type = data.type ?? entity.type;
     const name = data.name ?? entity.name;
@@ -129,7 +129,7 @@ export async function updateEntity(actor: Actor | null, id: string, input: unkno
         version: { increment: 1 },
       },
     });
-    if (count === 0) throw new ConflictError("Someone changed this entity since you opened it.", { current: await viewOf(tx, id) });
+    if (count === 0) throw new StaleVersionError("Someone changed this entity since you opened it.", { current: await viewOf(tx, id) });
     let aliasChange = { added: [] as string[], removed: [] as string[] };
     if (data.aliases !== undefined) aliasChange = await replaceAliases(tx, id, aliasRows(data.aliases, name));
     if (renamed || aliasChange.added.length > 0 || aliasChange.removed.length > 0) await requestSuggestionRefresh(tx);

@@ -5,6 +5,10 @@
  */
 import { prepareImport, type ImportSource, type PreparedImport } from "@/lib/articles/prepare";
 import { buildMatcher, normalizeName, type MatcherEntry } from "@/lib/entities/match";
+import { extractArticle } from "@/lib/proposals/extract-events";
+import { buildRegistry, type Registry } from "@/lib/proposals/names";
+import { proposeFromExtractions } from "@/lib/proposals/propose";
+import type { ArticleExtraction, KnownClaim, KnownEvent, ProposalArticle, Proposals, RegistryEntity } from "@/lib/proposals/types";
 import { diffSuggestions, planSuggestions, type MatchContext, type PlannedSuggestion, type StoredSuggestion, type SuggestionChanges } from "@/lib/entities/suggestion-plan";
 
 /** The entity registry as the suggestion planner needs it; `fingerprint` changes whenever it does. */
@@ -35,6 +39,16 @@ function contextFor(registry: RegistryRef): MatchContext {
   return context;
 }
 
+/** The registry as the proposal engine needs it; `fingerprint` changes whenever it does. */
+export type ProposalRegistrySnapshot = { fingerprint: string; entities: RegistryEntity[] };
+
+let proposalRegistry: { fingerprint: string; registry: Registry } | null = null;
+
+function proposalRegistryFor(snapshot: ProposalRegistrySnapshot): Registry {
+  if (proposalRegistry?.fingerprint !== snapshot.fingerprint) proposalRegistry = { fingerprint: snapshot.fingerprint, registry: buildRegistry(snapshot.entities) };
+  return proposalRegistry.registry;
+}
+
 export const TASKS = {
   prepareImport: (source: ImportSource): PreparedImport => prepareImport(source),
   planSuggestions: (input: { registry: RegistryRef; texts: string[] }): PlannedSuggestion[][] => {
@@ -43,6 +57,12 @@ export const TASKS = {
   },
   diffSuggestions: (articles: { stored: StoredSuggestion[]; planned: PlannedSuggestion[]; linkedSpans: string[] }[]): SuggestionChanges[] =>
     articles.map(({ stored, planned, linkedSpans }) => diffSuggestions(stored, planned, new Set(linkedSpans))),
+  extractProposals: (input: { registry: ProposalRegistrySnapshot; articles: ProposalArticle[] }): ArticleExtraction[] => {
+    const registry = proposalRegistryFor(input.registry);
+    return input.articles.map((article) => extractArticle(article, registry));
+  },
+  groupProposals: (input: { registry: ProposalRegistrySnapshot; extractions: ArticleExtraction[]; knownEvents: KnownEvent[]; knownClaims: KnownClaim[] }): Proposals =>
+    proposeFromExtractions(input.extractions, proposalRegistryFor(input.registry), input.knownEvents, input.knownClaims),
 };
 
 export type TaskName = keyof typeof TASKS;

@@ -9,13 +9,21 @@ import { OpenContradictionsBadge } from "@/components/contradictions/open-contra
 import { ArticleSuggestions } from "@/components/entities/article-suggestions";
 import { LineList } from "@/components/articles/line-list";
 import { OriginalFile } from "@/components/articles/original-file";
+import { ArticleProposals } from "@/components/proposals/article-proposals";
 import { RevisionList } from "@/components/articles/revision-list";
 import { canEditArticles } from "@/lib/articles/permissions";
 import { decodeOriginal, getArticle, getOriginalFile } from "@/lib/articles/queries";
 import { KIND_LABELS } from "@/lib/articles/schemas";
 import { requirePageActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
-import { changeArticleLinesAction, updateArticleAction } from "./actions";
+import {
+  acceptClaimProposalAction,
+  acceptEventProposalAction,
+  changeArticleLinesAction,
+  dismissClaimProposalAction,
+  dismissEventProposalAction,
+  updateArticleAction,
+} from "./actions";
 
 type Params = Promise<{ id: string }>;
 
@@ -74,6 +82,12 @@ export default async function ArticlePage({ params }: { params: Params }) {
       </section>
 
       <ArticleSuggestions actor={actor} articleId={article.id} />
+
+      <ArticleProposals
+        actor={actor}
+        articleId={article.id}
+        decisions={{ acceptEvent: acceptEventProposalAction, dismissEvent: dismissEventProposalAction, acceptClaim: acceptClaimProposalAction, dismissClaim: dismissClaimProposalAction }}
+      />
 
       <section aria-labelledby="provenance-heading">
         <h2 id="provenance-heading">Provenance</h2>

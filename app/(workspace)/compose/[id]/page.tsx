@@ -1,3 +1,5 @@
+import "@/components/briefings/public-briefing.css";
+import "@/components/events/timeline.css";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BlockerList } from "@/components/briefings/blocker-list";
