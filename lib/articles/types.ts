@@ -2,6 +2,7 @@
  * Shared types of the article import library. Everything here is plain data so that the
  * result of a parse can be stored as JSON and re-derived later (see `applyLineDecisions`).
  */
+import type { ArticleKindName } from "./schemas";
 
 /**
  * Why a candidate line is not part of the body. Short, stable, lowercase strings: they are
@@ -38,7 +39,6 @@ export type RemovalReason = (typeof REMOVAL_REASONS)[number];
 
 export type ArticleFormat = "text" | "html" | "markdown";
 
-export type ArticleKind = "news" | "opinion" | "analysis" | "interview";
 
 /**
  * One candidate line of the source, in source order. `kept` lines are the body paragraphs.
@@ -70,7 +70,7 @@ export interface ParsedArticle {
   publishedAt: string | null;
   /** ISO 639-1 code such as "en", or null when unsure. */
   language: string | null;
-  kind: ArticleKind;
+  kind: ArticleKindName;
   disclaimer: string | null;
   paragraphs: string[];
   removed: RemovedLine[];

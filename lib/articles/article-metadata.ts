@@ -1,0 +1,32 @@
+/** An article's metadata: one shape from extraction to storage, the API and the pages. Pure module. */
+import type { ArticleKindName } from "./schemas";
+
+export type ArticleMetadata = {
+  title: string;
+  titleProvisional: boolean;
+  outlet: string | null;
+  url: string | null;
+  author: string | null;
+  commentators: string[];
+  /** ISO day (YYYY-MM-DD). */
+  publishedAt: string | null;
+  language: string | null;
+  kind: ArticleKindName;
+  disclaimer: string | null;
+};
+
+/** The metadata of anything that carries it (a parsed file, an article view), and nothing else. */
+export function articleMetadata(source: ArticleMetadata): ArticleMetadata {
+  return {
+    title: source.title,
+    titleProvisional: source.titleProvisional,
+    outlet: source.outlet,
+    url: source.url,
+    author: source.author,
+    commentators: source.commentators,
+    publishedAt: source.publishedAt,
+    language: source.language,
+    kind: source.kind,
+    disclaimer: source.disclaimer,
+  };
+}
