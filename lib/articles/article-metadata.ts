@@ -3,13 +3,15 @@ import type { ArticleKindName } from "./schemas";
 
 export type ArticleMetadata = {
   title: string;
+  /** True when no headline was found and `title` was made from the opening words. */
   titleProvisional: boolean;
   outlet: string | null;
   url: string | null;
   author: string | null;
   commentators: string[];
-  /** ISO day (YYYY-MM-DD). */
+  /** ISO day (YYYY-MM-DD); from extraction, only when the source states its publication date. */
   publishedAt: string | null;
+  /** ISO 639-1 code such as "en", or null when unsure. */
   language: string | null;
   kind: ArticleKindName;
   disclaimer: string | null;
