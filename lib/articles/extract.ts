@@ -9,6 +9,7 @@ import { readMarkdown } from "./markdown";
 import { outletFromSelfReference, readMetadataLine, type LineFacts } from "./metadata";
 import { outletFromUrl } from "./outlets";
 import { splitTextIntoLines, wordCount } from "./text";
+import { readTextMetadata, type TextMetadata } from "./text-metadata";
 import type {
   ArticleFormat,
   ClassifiedLine,
@@ -145,7 +146,8 @@ export function sniffFormat(text: string): ArticleFormat {
 function buildArticle(text: string, format: ArticleFormat, encoding: string): ParsedArticle {
   const source = readSource(text, format);
   const { lines, metadata } = classifyLines(source.lines);
-  const headline = markHeadline(lines, source.metadata.title);
+  const fromText = format === "text" ? readTextMetadata(lines) : null;
+  const headline = fromText ? markTextHeadline(lines, fromText) : markHeadline(lines, source.metadata.title);
   const { paragraphs, removed } = deriveContent(lines);
   if (paragraphs.length === 0) throw new ParseError("no-body");
 
@@ -155,11 +157,15 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
     title: title ?? provisionalTitle(paragraphs[0]),
     titleProvisional: title === null,
     outlet:
-      source.metadata.outlet ?? (url ? outletFromUrl(url) : null) ?? metadata.outlet ?? outletFromSelfReference(paragraphs),
+      source.metadata.outlet ??
+      (url ? outletFromUrl(url) : null) ??
+      metadata.outlet ??
+      fromText?.outlet ??
+      outletFromSelfReference(paragraphs),
     url,
-    author: source.metadata.author ?? metadata.author,
+    author: source.metadata.author ?? fromText?.author ?? metadata.author,
     commentators: metadata.commentators,
-    publishedAt: source.metadata.publishedAt ?? metadata.publishedAt,
+    publishedAt: source.metadata.publishedAt ?? fromText?.publishedAt ?? metadata.publishedAt,
     language: source.metadata.language ?? detectLanguage(paragraphs),
     kind: detectKind({
       title,
@@ -175,6 +181,18 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
     encoding,
     format,
   };
+}
+
+/**
+ * Marks the headline found in copied text. A page without prose (a short note) falls back to
+ * its first line when that looks like a headline.
+ */
+function markTextHeadline(lines: ClassifiedLine[], found: TextMetadata): string | null {
+  if (found.bodyStart === null) return markHeadline(lines, null);
+  if (found.headlineIndex === null) return null;
+  const line = lines[found.headlineIndex];
+  lines[found.headlineIndex] = { text: line.text, kept: false, reason: "headline" };
+  return line.text;
 }
 
 function readSource(text: string, format: ArticleFormat): { lines: SourceLine[]; metadata: SourceMetadata } {
