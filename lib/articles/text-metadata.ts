@@ -33,6 +33,8 @@ const HEADER_WINDOW = 30;
 // How far into the body a byline or dateline may sit (agency datelines open the first paragraph).
 const BODY_LOOKAHEAD = 3;
 
+// A bare name counts as the byline this close to the headline.
+const NAME_LINE_REACH = 3;
 // Lines after the headline where its byline, date or standfirst may sit.
 const HEADER_FACTS_SPAN = 6;
 const MIN_HEADLINE_WORDS = 3;
@@ -42,7 +44,9 @@ const HEADLINE_START = /^["“‘'(¿¡\p{Lu}\p{N}\p{Lo}]/u;
 const SENTENCE_END = /[^.]\.["”’)]?$/;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{6}/u;
 // Credits, handles, file names and menus are not headlines.
-const NOT_HEADLINE = /[/@|•»«>]|\.(?:jpe?g|png|gif|webp)\b|^(?:\d+\s*)?(?:comments?|shares?|views?)\b/i;
+const NOT_HEADLINE = /[/@|•»«>#]|\.(?:jpe?g|png|gif|webp)\b|^(?:\d+\s*)?(?:comments?|shares?|views?)\b/i;
+// Two sentences are a standfirst or a blurb.
+const TWO_SENTENCES = /\p{Ll}{2}[.!?] \p{Lu}/u;
 // "Follow us on", "Share via": a label for what follows, not a title.
 const ENDS_WITH_FUNCTION_WORD = /\b(?:on|via|to|by|for|of|in|at|the|and|with|from)$/i;
 // Reading times, counters, link notices.
@@ -51,6 +55,8 @@ const PAGE_FURNITURE =
 // A title repeated on the page with the site's name ("Headline | Site", "Headline - Site").
 const TITLE_SUFFIX = /^\s*(?:[|–—·:-]|::)\s*(.{2,60})$/;
 
+// A title repeated after a label ("Share this story: Headline").
+const TITLE_PREFIX = /^.{2,60}(?:[:|]|\s[–—-])\s*$/;
 // Agencies credited as the author when no person is named.
 const AGENCIES: ReadonlyArray<[RegExp, string]> = [
   [/\bReuters\b/, "Reuters"],
@@ -71,6 +77,14 @@ const AGENCIES: ReadonlyArray<[RegExp, string]> = [
 // "WASHINGTON (Reuters) -", "(AP) —": the agency dateline opening a wire story.
 const AGENCY_DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{L} .,'-]{0,40})?\(([^)]{2,40})\)\s*[-–—]/u;
 
+const HANDLE = /^@\w+$/;
+// A copy that lost the space between a name and what follows ("Jane DoeFOXBusiness", "Jane DoeFriday").
+const GLUED_WORD =
+  /(\p{Ll}{2,})(?=\p{Lu}{2}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Updated|Published|Posted)\b)/gu;
+// Parts of a combined byline and dateline ("March 3, 2020 | By: Jane Doe").
+const BYLINE_PARTS = /\s+[|•·]\s+|\s+[-–—]\s+/;
+// Words that follow a name in bylines without being part of it.
+const STATUS_WORDS = /\s+(?:updated|published|posted|last updated|follow|share|email)\b.*$/i;
 const DATE_LABEL = /^(?:published|posted|first published|publication date|date|created|on)\b\s*(?:on|at)?\s*[:：]?\s*/i;
 const UPDATED_LABEL = /\b(?:updated|modified|last updated|edited)\b/i;
 const MAX_DATE_LINE_WORDS = 16;
@@ -165,6 +179,7 @@ function looksLikeHeadline(text: string): boolean {
     !SENTENCE_END.test(text) &&
     !/[,;:]$/.test(text) &&
     !NOT_HEADLINE.test(text) &&
+    !TWO_SENTENCES.test(text) &&
     !ENDS_WITH_FUNCTION_WORD.test(text) &&
     !PAGE_FURNITURE.test(text) &&
     !readMetadataLine(text, undefined, true) &&
@@ -181,7 +196,13 @@ function repetitions(lines: readonly ClassifiedLine[], index: number): number {
   for (const [i, other] of lines.entries()) {
     if (i === index) continue;
     const lower = other.text.toLowerCase();
-    if (lower === text || (lower.startsWith(text) && TITLE_SUFFIX.test(other.text.slice(text.length)))) count++;
+    if (
+      lower === text ||
+      (lower.startsWith(text) && TITLE_SUFFIX.test(other.text.slice(text.length))) ||
+      (lower.endsWith(text) && TITLE_PREFIX.test(other.text.slice(0, other.text.length - text.length)))
+    ) {
+      count++;
+    }
   }
   return count;
 }
@@ -207,35 +228,78 @@ function findAuthor(lines: readonly ClassifiedLine[], [from, to]: [number, numbe
     const text = lines[i].text;
     const name = bylineName(text);
     if (name) return name;
-    agency ??= agencyCredit(text);
+    agency ??= agencyCredit(text) ?? datelineCredit(text);
+  }
+  // A bare name just after the headline, beside a dateline.
+  for (let i = anchor + 1; i <= Math.min(to - 1, anchor + NAME_LINE_REACH); i++) {
+    const besideDate = [i - 1, i + 1].some((j) => j !== anchor && lines[j] !== undefined && (isDateLine(lines[j].text) || HANDLE.test(lines[j].text)));
+    const name = besideDate ? nameLine(lines[i].text) : null;
+    if (name) return name;
   }
   return agency;
 }
 
 /**
  * The person a byline line names: "By Jane Doe", "Author: Jane Doe", "by Jane Doe Staff Writer",
- * "Jane Doe - Nov 19, 2019", "Jane Doe | March 3, 2020". Null when the line is something else.
+ * "Jane Doe - Nov 19, 2019", "March 3, 2020 | By: Jane Doe". Null when the line is something else.
  */
-export function bylineName(text: string): string | null {
-  const facts = readMetadataLine(text, undefined, false);
-  if (facts?.author) return facts.author;
-  // A role glued to the name by a copy without spaces ("By Jane DoeStaff Writer").
-  const unglued = text.replace(/(\p{Ll})(\p{Lu}\p{Ll}+ (?:Writer|Reporter|Editor|Correspondent)\b)/u, "$1 $2");
-  const by = /^by\s+(.+)$/i.exec(unglued)?.[1];
-  if (by) {
-    const name = parseByline(stripRole(stripDate(by)));
-    if (name) return name;
+export function bylineName(line: string): string | null {
+  if (wordCount(line) > MAX_DATE_LINE_WORDS) return null;
+  // Social handles glued to or following the name ("By Jane Doe@janedoe").
+  const text = line
+    .replace(/\s*@\w+/g, " ")
+    .replace(GLUED_WORD, "$1 ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const whole = labelledName(text);
+  if (whole) return whole;
+  const parts = text.split(BYLINE_PARTS).filter(Boolean);
+  if (parts.length > 1) {
+    for (const part of parts) {
+      const name = labelledName(part);
+      if (name) return name;
+    }
   }
-  // "Jane Doe - Nov 19, 2019": a name followed only by a date.
+  // "Jane Doe - Nov 19, 2019", "Jane Doe @janedoe / 2 days": a name followed only by a date or a handle.
   const date = dateIn(text);
-  if (date && date.index > 0) {
-    const before = text.slice(0, date.index).replace(/[\s|•·,–—-]+$/, "");
+  const end = Math.min(date && date.index > 0 ? date.index : text.length, text.search(/\s[/|•·]\s/) + 1 || text.length);
+  if (end < text.length) {
+    const before = text.slice(0, end).replace(/[\s|•·,–—/-]+$/, "");
     if (before && wordCount(before) <= 5 && !agencyCredit(before)) {
       const name = parseByline(before);
       if (name && wordCount(name) >= 2) return name;
     }
   }
   return null;
+}
+
+/** "By …", "Author: …", "BY: …" with the name cleaned of a glued role, a date or a status word. */
+function labelledName(text: string): string | null {
+  const facts = readMetadataLine(text, undefined, false);
+  if (facts?.author) return cleanName(facts.author);
+  // A role glued to the name by a copy without spaces ("By Jane DoeStaff Writer").
+  const unglued = text.replace(/(\p{Ll})(\p{Lu}\p{Ll}+ (?:Writer|Reporter|Editor|Correspondent)\b)/u, "$1 $2");
+  const by = /^by\s*[:：]?\s+(.+)$/i.exec(unglued)?.[1];
+  if (!by) return null;
+  const name = parseByline(stripRole(stripDate(by.replace(STATUS_WORDS, ""))));
+  return name ? cleanName(name) : null;
+}
+
+/** A name that a status word ran into ("Jane Doe Updated") loses it. */
+function cleanName(name: string): string | null {
+  const cleaned = name.replace(STATUS_WORDS, "").trim();
+  return cleaned || null;
+}
+
+/** A name alone on a line ("Jane Doe", "JANE DOE, SPECIAL CORRESPONDENT"), in its written case. */
+function nameLine(text: string): string | null {
+  const first = text.split(",")[0].trim();
+  const words = wordCount(first);
+  if (words < 2 || words > 4 || wordCount(text) > 8 || agencyCredit(text) || /\d/.test(text)) return null;
+  const shouting = first === first.toUpperCase();
+  const candidate = shouting ? first.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, before, letter) => before + letter.toUpperCase()) : first;
+  const name = parseByline(candidate);
+  return name === candidate ? name : null;
 }
 
 function stripDate(text: string): string {
@@ -245,6 +309,16 @@ function stripDate(text: string): string {
 
 function stripRole(text: string): string {
   return text.replace(/,?\s+(?:(?:senior|staff|chief|special|contributing)\s+)?(?:writer|reporter|editor|correspondent|columnist)\b.*$/i, "");
+}
+
+/** "November 19, 2019 / 10:07 AM / CBS News": the organisation a dateline credits. */
+function datelineCredit(text: string): string | null {
+  if (!isDateLine(text) && !dateIn(text)) return null;
+  for (const part of text.split(/\s+[/|•·]\s+/).slice(1)) {
+    const name = outletName(part.trim());
+    if (name) return name;
+  }
+  return null;
 }
 
 function agencyCredit(text: string): string | null {
@@ -263,8 +337,8 @@ function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number]
   let updated: string | null = null;
   for (const i of byDistance(from, to, anchor)) {
     const line = lines[i];
-    if (line.reason === "caption" || line.reason === "credit") continue;
     const text = line.text;
+    if ((line.reason === "caption" || line.reason === "credit") && !isDateLine(text)) continue;
     if (wordCount(text) > MAX_DATE_LINE_WORDS && !AGENCY_DATELINE.test(text)) continue;
     const date = dateIn(text.replace(DATE_LABEL, ""));
     if (!date?.day) continue;
@@ -299,10 +373,12 @@ function dateIn(text: string): FoundDate | null {
   const result = chrono.strict.parse(text).find((r) => r.start.isCertain("day") && r.start.isCertain("month"));
   if (!result) return null;
   const start = result.start;
-  const pad = (n: number | null) => String(n ?? 0).padStart(2, "0");
   // The year must be written out: chrono fills it in for "2 days ago" or "Nov 19".
   const year = String(start.get("year"));
-  const day = start.isCertain("year") && result.text.includes(year.slice(-2)) ? `${start.get("year")}-${pad(start.get("month"))}-${pad(start.get("day"))}` : null;
+  if (!start.isCertain("year") || !result.text.includes(year.slice(-2))) return { index: result.index, day: null };
+  // The day as the page states it, in the page's own zone.
+  const pad = (n: number | null) => String(n ?? 0).padStart(2, "0");
+  const day = `${year}-${pad(start.get("month"))}-${pad(start.get("day"))}`;
   return { index: result.index, day };
 }
 
