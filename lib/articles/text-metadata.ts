@@ -88,6 +88,17 @@ const STATUS_WORDS = /\s+(?:updated|published|posted|last updated|follow|share|e
 const DATE_LABEL = /^(?:published|posted|first published|publication date|date|created|on)\b\s*(?:on|at)?\s*[:：]?\s*/i;
 const UPDATED_LABEL = /\b(?:updated|modified|last updated|edited)\b/i;
 const MAX_DATE_LINE_WORDS = 16;
+// Page furniture naming its own site: "Contact X", "About X", "Follow X on", "X Newsletter".
+const SELF_REFERENCES = [
+  /^(?:contact|about|follow|subscribe to|sign up for|download the|more from|welcome to|search|support|advertise (?:with|on|in)|work (?:at|for)|careers at) (.+?)(?: on| app| today)?$/i,
+  /^(.+?) (?:newsletters?|homepage|home page|apps?|store|shop|staff|team|events|podcasts?|on (?:facebook|twitter|instagram|youtube))$/i,
+];
+const SITE_NAME = /^(?:The )?[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*(?: [\p{Lu}\p{N}&][\p{L}\p{N}.&'’-]*){0,3}$/u;
+const SITE_LINE_WORDS = 8;
+const MIN_SELF_REFERENCES = 2;
+// Menu words that the patterns above also catch ("Share this", "Meet the team", "Get the app").
+const GENERIC_SITE_WORDS =
+  /^(?:us|our|the|this|share|subscribe|meet|get|e-?mail|join|find|follow|like|sign|upcoming|rss|help|news|home|all|more|latest|privacy|terms|advertising|editorial|contact|daily|weekly|facebook|twitter|instagram|youtube|linkedin|google|apple|app|toolkit|pick)\b/i;
 const COPYRIGHT = /(?:©|\bcopyright\b|\(c\)\s*\d)/i;
 const CORPORATE_SUFFIX = /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.a|company|group|media group|all rights reserved)\.?$/i;
 
@@ -383,8 +394,9 @@ function dateIn(text: string): FoundDate | null {
 }
 
 /**
- * The outlet: the site's name after a repetition of the headline ("Headline | Site"), a
- * copyright line ("© 2019 Site"), or the host of a URL on the page.
+ * The outlet: the site's name after a repetition of the headline ("Headline | Site"), else the
+ * name the page's furniture calls itself by most often ("Contact Site", "Site Newsletter",
+ * "Follow Site on", "© 2019 Site"), else the host of a URL on the page.
  */
 function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | null): string | null {
   if (headlineIndex !== null) {
@@ -395,6 +407,21 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
       if (site) return site.trim();
     }
   }
+  const mentions = new Map<string, { name: string; count: number }>();
+  for (const line of lines) {
+    if (wordCount(line.text) > SITE_LINE_WORDS) continue;
+    for (const pattern of SELF_REFERENCES) {
+      const name = pattern.exec(line.text)?.[1]?.trim().replace(/[.,:;!]+$/, "");
+      if (!name || !isSiteName(name)) continue;
+      const key = name.toLowerCase().replace(/^the /, "");
+      const entry = mentions.get(key) ?? { name, count: 0 };
+      entry.count++;
+      mentions.set(key, entry);
+    }
+  }
+  // One menu line naming something is weak evidence; a name the page gives itself twice is not.
+  const named = [...mentions.values()].sort((a, b) => b.count - a.count)[0];
+  if (named && named.count >= MIN_SELF_REFERENCES) return named.name;
   for (let i = lines.length - 1; i >= 0; i--) {
     const owner = copyrightOwner(lines[i].text);
     if (owner) return owner;
@@ -404,6 +431,11 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
     if (url) return outletFromUrl(url);
   }
   return null;
+}
+
+function isSiteName(name: string): boolean {
+  const words = wordCount(name);
+  return words <= 4 && SITE_NAME.test(name) && name !== name.toUpperCase() && !GENERIC_SITE_WORDS.test(name);
 }
 
 /** "© 2019 The Daily Bugle. All rights reserved." → "The Daily Bugle". */
