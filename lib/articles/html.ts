@@ -26,6 +26,14 @@ const BLOCK_TAGS = new Set([
   "section", "summary", "table", "tbody", "td", "th", "thead", "tr", "ul", "caption",
 ]);
 
+// Share of a page title's words a heading must have to be its headline.
+const HEADLINE_SHARE_OF_TITLE = 0.6;
+// "Headline | Site", "Headline - Site": the heading opens the title and a separator follows it.
+const TITLE_SEPARATOR = /^\s*(?:[|·•»]|::|\s[-–—]\s|[-–—]\s)/;
+const MAX_BARE_BYLINE_WORDS = 6;
+// Labels that byline elements sometimes hold instead of a name.
+const NOT_A_BYLINE = /^(?:follow|share|updated|last updated|published|posted|subscribe|author|admin|staff|unknown)\b|[!?]$/i;
+
 const PUBLISHED_META = [
   "article:published_time", "og:article:published_time", "datePublished", "pubdate", "publishdate",
   "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date", "sailthru.date",
@@ -53,8 +61,9 @@ export function readHtml(html: string): HtmlSource {
     lines,
     metadata: {
       ...metadata,
-      title: chooseTitle(titles[0], titles[1], article?.title, titles[2]),
-      author: metadata.author ?? (article?.byline ? parseByline(article.byline) : null),
+      title: chooseTitle(titles[0], [article?.title, titles[2]], titles[1]),
+      // Readability weighs more sources (Dublin Core, JSON-LD, byline elements) than the meta tags.
+      author: (article?.byline ? authorFromByline(article.byline) : null) ?? metadata.author,
       publishedAt: metadata.publishedAt ?? (article?.publishedTime ? parseStatedDate(article.publishedTime) : null),
       outlet: metadata.outlet ?? cleanText(article?.siteName),
     },
@@ -95,11 +104,36 @@ function firstHeading(document: Document): string | null {
   return cleanText(document.querySelector("h1")?.textContent);
 }
 
-/** The visible headline when the page title contains it ("Headline | Site"), else the best title. */
-function chooseTitle(headline: string | null, ...titles: (string | null | undefined)[]): string | null {
-  const candidates = titles.map(cleanText).filter((title): title is string => Boolean(title));
-  if (headline && candidates.some((title) => title.includes(headline))) return headline;
-  return candidates[0] ?? headline;
+/**
+ * The visible headline when it is most of the page title ("Headline | Site" → "Headline"), else
+ * Readability's title (which weighs JSON-LD, og:title and the title element and strips many site
+ * names), else og:title. A heading that is a small part of the title is a logo or a section name.
+ */
+function chooseTitle(headline: string | null, pageTitles: (string | null | undefined)[], fallback: string | null): string | null {
+  const candidates = pageTitles.map(cleanText).filter((title): title is string => Boolean(title));
+  const words = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
+  const isHeadlineOf = (title: string, heading: string) =>
+    (title.startsWith(heading) && TITLE_SEPARATOR.test(title.slice(heading.length))) ||
+    (title.includes(heading) && words(heading) >= words(title) * HEADLINE_SHARE_OF_TITLE);
+  if (headline && candidates.some((title) => isHeadlineOf(title, headline))) return headline;
+  return candidates[0] ?? fallback ?? headline;
+}
+
+/**
+ * The author named by a byline element: the people of its first line ("By Jane Doe, MA"), else
+ * the byline itself when it is short and name-like (an organisation, a pen name, a script
+ * without capitals). Dates and links in it are dropped.
+ */
+export function authorFromByline(byline: string): string | null {
+  const first = byline.split(/\s*\n\s*/).map(normalizeLine).find(Boolean);
+  if (!first) return null;
+  const text = normalizeLine(first.replace(/\([^)]*\)/g, " ").replace(/https?:\/\/\S+/g, " "));
+  const dated = parseStatedDate(text) !== null || /\d/.test(text);
+  const named = parseByline(text) ?? (dated ? null : parseByline(text.replace(/^by\s+/i, "").replace(/,.*$/, "")));
+  if (named) return named;
+  const bare = text.replace(/^(?:written )?by\s+/i, "").replace(/[.,;:]+$/, "");
+  const words = bare.split(" ").length;
+  return bare && !dated && words <= MAX_BARE_BYLINE_WORDS && !NOT_A_BYLINE.test(bare) ? bare : null;
 }
 
 function absoluteUrl(value: string | null | undefined): string | null {
