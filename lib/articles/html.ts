@@ -32,7 +32,7 @@ const HEADLINE_SHARE_OF_TITLE = 0.6;
 const TITLE_SEPARATOR = /^\s*(?:[|·•»]|::|\s[-–—]\s|[-–—]\s)/;
 const MAX_BARE_BYLINE_WORDS = 6;
 // Labels that byline elements sometimes hold instead of a name.
-const NOT_A_BYLINE = /^(?:follow|share|updated|last updated|published|posted|subscribe|author|admin|staff|unknown)\b|[!?]$/i;
+const NOT_A_BYLINE = /^(?:follow|share|updated|last updated|published|posted|subscribe|author|unknown)\b|[!?]$/i;
 
 const PUBLISHED_META = [
   "article:published_time", "og:article:published_time", "datePublished", "pubdate", "publishdate",
@@ -127,7 +127,9 @@ function chooseTitle(headline: string | null, pageTitles: (string | null | undef
 export function authorFromByline(byline: string): string | null {
   const first = byline.split(/\s*\n\s*/).map(normalizeLine).find(Boolean);
   if (!first) return null;
-  const text = normalizeLine(first.replace(/\([^)]*\)/g, " ").replace(/https?:\/\/\S+/g, " "));
+  // "By Jane Doe - March 3, 2020": the name is the part before a separator.
+  const head = first.split(/\s+[|•·]\s+|\s+[-–—]\s+/)[0];
+  const text = normalizeLine(head.replace(/\([^)]*\)/g, " ").replace(/https?:\/\/\S+/g, " "));
   const dated = parseStatedDate(text) !== null || /\d/.test(text);
   const named = parseByline(text) ?? (dated ? null : parseByline(text.replace(/^by\s+/i, "").replace(/,.*$/, "")));
   if (named) return named;
