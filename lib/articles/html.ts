@@ -34,6 +34,21 @@ const MAX_BARE_BYLINE_WORDS = 6;
 // Labels that byline elements sometimes hold instead of a name.
 const NOT_A_BYLINE = /^(?:follow|share|updated|last updated|published|posted|subscribe|author|unknown)\b|[!?]$/i;
 
+// Class or id words of boxes inside an article that are not part of it: related links, sign-up
+// and share boxes, pop-up cards. Matched as whole words of the class (split at "-" and "_").
+const NOT_ARTICLE_CLASS =
+  /(?:^|[\s_-])(?:related|newsletter|signup|promo|share|sharing|social|rollover|tooltip|popover|author-bio|bio)(?:$|[\s_-])/i;
+const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|wp-caption-text|credit|image-credit|photo-credit)(?:$|[\s_-])/i;
+
+// The publisher's articleBody counts when this share of it is on the page, it is at least this
+// share of Readability's text (not a teaser), and has some length; a line then stays when this
+// share of its 4-grams is in it.
+const PUBLISHER_BODY_ON_PAGE = 0.8;
+const PUBLISHER_BODY_SHARE_OF_PAGE = 0.5;
+const MIN_BODY_SHINGLES = 50;
+const MIN_LINE_SHINGLES = 5;
+const LINE_IN_PUBLISHER_BODY = 0.2;
+
 const PUBLISHED_META = [
   "article:published_time", "og:article:published_time", "datePublished", "pubdate", "publishdate",
   "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date", "sailthru.date",
@@ -48,14 +63,17 @@ export function readHtml(html: string): HtmlSource {
   const document = parseDocument(html);
   // Read before Readability, which rewrites the document.
   const metadata = readDocumentMetadata(document);
+  const articleBody = publisherArticleBody(document);
   const titles = [firstHeading(document), meta(document, "og:title", "twitter:title"), document.title] as const;
   document.querySelectorAll(INERT_SELECTOR).forEach((element) => element.remove());
 
-  const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
+  // Classes stay so that captions and related-link boxes inside the article can be told apart.
+  const article = new Readability<Node>(document, { serializer: (node) => node, keepClasses: true }).parse();
   let lines = article?.content ? blockLines(article.content) : [];
   // Readability mutates the document, so the fallback reads a fresh copy of the page.
   if (lines.length === 0) lines = bodyLines(html);
   if (lines.length === 0) throw new ParseError("no-text");
+  if (articleBody) lines = keepPublisherBody(lines, articleBody);
 
   return {
     lines,
@@ -68,6 +86,66 @@ export function readHtml(html: string): HtmlSource {
       outlet: metadata.outlet ?? cleanText(article?.siteName),
     },
   };
+}
+
+/** The `articleBody` of the page's schema.org Article in JSON-LD, if it states one. */
+function publisherArticleBody(document: Document): string | null {
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? "");
+    } catch {
+      continue;
+    }
+    const body = findArticleBody(data, 0);
+    if (body) return body;
+  }
+  return null;
+}
+
+function findArticleBody(value: unknown, depth: number): string | null {
+  if (depth > 4 || value === null || typeof value !== "object") return null;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const body = findArticleBody(item, depth + 1);
+      if (body) return body;
+    }
+    return null;
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record.articleBody === "string" && record.articleBody.trim()) return record.articleBody;
+  return findArticleBody(record["@graph"] ?? record.mainEntity ?? null, depth + 1);
+}
+
+/**
+ * Uses the publisher's own article body as a second opinion on Readability's lines when it is
+ * consistent with the page (most of its word 4-grams appear there) and complete (not a teaser):
+ * lines of some length sharing almost nothing with it (captions, promotions, related links)
+ * are removed. Headings and short lines are left to the line rules.
+ */
+export function keepPublisherBody(lines: SourceLine[], articleBody: string): SourceLine[] {
+  const body = shingles(articleBody);
+  const page = shingles(lines.map((line) => line.text).join("\n"));
+  if (body.size < MIN_BODY_SHINGLES) return lines;
+  let shared = 0;
+  for (const shingle of body) if (page.has(shingle)) shared++;
+  if (shared < body.size * PUBLISHER_BODY_ON_PAGE || body.size < page.size * PUBLISHER_BODY_SHARE_OF_PAGE) return lines;
+  return lines.map((line) => {
+    if (line.preset) return line;
+    const own = shingles(line.text);
+    if (own.size < MIN_LINE_SHINGLES) return line;
+    let inBody = 0;
+    for (const shingle of own) if (body.has(shingle)) inBody++;
+    return inBody < own.size * LINE_IN_PUBLISHER_BODY ? { text: line.text, preset: "outside article" } : line;
+  });
+}
+
+/** Word 4-grams of lower-cased text, the unit of the benchmark's body metric. */
+function shingles(text: string): Set<string> {
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const result = new Set<string>();
+  for (let i = 0; i + 4 <= words.length; i++) result.add(words.slice(i, i + 4).join(" "));
+  return result;
 }
 
 /** linkedom needs an <html> with a <body>: fragments and body-less pages get one. */
@@ -186,7 +264,9 @@ function blockLines(root: Node): SourceLine[] {
       buffer += "\n";
       return;
     }
-    const isCaption = tag === "figcaption";
+    const marks = `${(node as Element).getAttribute("class") ?? ""} ${(node as Element).getAttribute("id") ?? ""}`;
+    if (NOT_ARTICLE_CLASS.test(marks)) return;
+    const isCaption = tag === "figcaption" || CAPTION_CLASS.test(marks);
     const isBlock = isCaption || BLOCK_TAGS.has(tag);
     if (isBlock) flush();
     node.childNodes.forEach((child) => walk(child, inPre || tag === "pre"));

@@ -26,6 +26,7 @@ export const REMOVAL_REASONS = [
   "subscription prompt",
   "related link",
   "advertisement",
+  "outside article",
   "duplicate",
   "editor",
 ] as const;
