@@ -31,6 +31,8 @@ const HEADLINE_SHARE_OF_TITLE = 0.6;
 // "Headline | Site", "Headline - Site": the heading opens the title and a separator follows it.
 const TITLE_SEPARATOR = /^\s*(?:[|·•»]|::|\s[-–—]\s|[-–—]\s)/;
 const MAX_BARE_BYLINE_WORDS = 6;
+// Degrees after a name ("Jane Doe, MA"): not part of it.
+const DEGREES = /,\s*(?:MA|MS|MD|PhD|Ph\.D\.|MBA|MPH|RN|DO|BSc|MSc|JD)\b\.?/g;
 // Labels that byline elements sometimes hold instead of a name.
 const NOT_A_BYLINE = /^(?:follow|share|updated|last updated|published|posted|subscribe|author|unknown)\b|[!?]$/i;
 
@@ -38,6 +40,7 @@ const NOT_A_BYLINE = /^(?:follow|share|updated|last updated|published|posted|sub
 // and share boxes, pop-up cards. Matched as whole words of the class (split at "-" and "_").
 const NOT_ARTICLE_CLASS =
   /(?:^|[\s_-])(?:related|newsletter|signup|promo|share|sharing|social|rollover|tooltip|popover|author-bio|bio)(?:$|[\s_-])/i;
+const MAX_BOX_SHARE = 0.3;
 const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|wp-caption-text|credit|image-credit|photo-credit)(?:$|[\s_-])/i;
 
 // The publisher's articleBody counts when this share of it is on the page, it is at least this
@@ -66,9 +69,9 @@ export function readHtml(html: string): HtmlSource {
   const articleBody = publisherArticleBody(document);
   const titles = [firstHeading(document), meta(document, "og:title", "twitter:title"), document.title] as const;
   document.querySelectorAll(INERT_SELECTOR).forEach((element) => element.remove());
+  markBoxesByClass(document);
 
-  // Classes stay so that captions and related-link boxes inside the article can be told apart.
-  const article = new Readability<Node>(document, { serializer: (node) => node, keepClasses: true }).parse();
+  const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
   let lines = article?.content ? blockLines(article.content) : [];
   // Readability mutates the document, so the fallback reads a fresh copy of the page.
   if (lines.length === 0) lines = bodyLines(html);
@@ -148,6 +151,30 @@ function shingles(text: string): Set<string> {
   return result;
 }
 
+/**
+ * Readability rewrites elements and drops their classes, so boxes inside the article are dealt
+ * with first: related-link, sign-up, share and pop-up boxes are removed, and caption boxes become
+ * figcaptions. A box holding much of the page's text is left alone (a class name can mislead).
+ */
+function markBoxesByClass(document: Document): void {
+  const pageLength = document.body?.textContent?.length ?? 0;
+  for (const element of [...document.querySelectorAll("[class], [id]")]) {
+    if (!element.isConnected) continue;
+    const marks = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
+    const isBox = NOT_ARTICLE_CLASS.test(marks);
+    const isCaption = !isBox && CAPTION_CLASS.test(marks) && element.localName !== "figcaption";
+    if (!isBox && !isCaption) continue;
+    if ((element.textContent?.length ?? 0) > pageLength * MAX_BOX_SHARE) continue;
+    if (isBox) {
+      element.remove();
+      continue;
+    }
+    const caption = document.createElement("figcaption");
+    while (element.firstChild) caption.appendChild(element.firstChild);
+    element.replaceWith(caption);
+  }
+}
+
 /** linkedom needs an <html> with a <body>: fragments and body-less pages get one. */
 function parseDocument(html: string): Document {
   let source = html;
@@ -204,10 +231,10 @@ function chooseTitle(headline: string | null, pageTitles: (string | null | undef
  */
 export function authorFromByline(byline: string): string | null {
   const first = byline.split(/\s*\n\s*/).map(normalizeLine).find(Boolean);
-  if (!first) return null;
+  if (!first || NOT_A_BYLINE.test(first)) return null;
   // "By Jane Doe - March 3, 2020": the name is the part before a separator.
   const head = first.split(/\s+[|•·]\s+|\s+[-–—]\s+/)[0];
-  const text = normalizeLine(head.replace(/\([^)]*\)/g, " ").replace(/https?:\/\/\S+/g, " "));
+  const text = normalizeLine(head.replace(/\([^)]*\)/g, " ").replace(/https?:\/\/\S+/g, " ").replace(DEGREES, ""));
   const dated = parseStatedDate(text) !== null || /\d/.test(text);
   const named = parseByline(text) ?? (dated ? null : parseByline(text.replace(/^by\s+/i, "").replace(/,.*$/, "")));
   if (named) return named;
@@ -264,9 +291,7 @@ function blockLines(root: Node): SourceLine[] {
       buffer += "\n";
       return;
     }
-    const marks = `${(node as Element).getAttribute("class") ?? ""} ${(node as Element).getAttribute("id") ?? ""}`;
-    if (NOT_ARTICLE_CLASS.test(marks)) return;
-    const isCaption = tag === "figcaption" || CAPTION_CLASS.test(marks);
+    const isCaption = tag === "figcaption";
     const isBlock = isCaption || BLOCK_TAGS.has(tag);
     if (isBlock) flush();
     node.childNodes.forEach((child) => walk(child, inPre || tag === "pre"));

@@ -98,9 +98,9 @@ const SITE_LINE_WORDS = 8;
 const MIN_SELF_REFERENCES = 2;
 // Menu words that the patterns above also catch ("Share this", "Meet the team", "Get the app").
 const GENERIC_SITE_WORDS =
-  /^(?:us|our|the|this|share|subscribe|meet|get|e-?mail|join|find|follow|like|sign|upcoming|rss|help|news|home|all|more|latest|privacy|terms|advertising|editorial|contact|daily|weekly|facebook|twitter|instagram|youtube|linkedin|google|apple|app|toolkit|pick)\b/i;
+  /^(?:us|our|this|share|subscribe|meet|get|e-?mail|join|find|follow|like|sign|upcoming|rss|help|news|home|all|more|latest|privacy|terms|advertising|editorial|contact|daily|weekly|facebook|twitter|instagram|youtube|linkedin|google|apple|app|toolkit|pick)\b/i;
 const COPYRIGHT = /(?:©|\bcopyright\b|\(c\)\s*\d)/i;
-const CORPORATE_SUFFIX = /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.a|company|group|media group|all rights reserved)\.?$/i;
+const CORPORATE_SUFFIX = /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.a|company|group|all rights reserved)\.?$/i;
 
 /** Reads headline, byline, date and outlet from the classified lines of a copied page. */
 export function readTextMetadata(lines: readonly ClassifiedLine[]): TextMetadata {
@@ -435,7 +435,7 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
 
 function isSiteName(name: string): boolean {
   const words = wordCount(name);
-  return words <= 4 && SITE_NAME.test(name) && name !== name.toUpperCase() && !GENERIC_SITE_WORDS.test(name);
+  return words <= 4 && SITE_NAME.test(name) && name !== name.toUpperCase() && !GENERIC_SITE_WORDS.test(name.replace(/^the\s+/i, "")) && !/^the$/i.test(name);
 }
 
 /** "© 2019 The Daily Bugle. All rights reserved." → "The Daily Bugle". */
