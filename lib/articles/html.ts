@@ -41,6 +41,7 @@ const NOT_A_BYLINE = /^(?:follow|share|updated|last updated|published|posted|sub
 const NOT_ARTICLE_CLASS =
   /(?:^|[\s_-])(?:related|newsletter|signup|promo|share|sharing|social|rollover|tooltip|popover|author-bio|bio)(?:$|[\s_-])/i;
 const MAX_BOX_SHARE = 0.3;
+const BYLINE_SELECTOR = '[rel="author"], [itemprop~="author"], [class*="byline"], [class*="author"], [id*="byline"], [id*="author"]';
 const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|wp-caption-text|credit|image-credit|photo-credit)(?:$|[\s_-])/i;
 
 // The publisher's articleBody counts when this share of it is on the page, it is at least this
@@ -165,6 +166,8 @@ function markBoxesByClass(document: Document): void {
     const isCaption = !isBox && CAPTION_CLASS.test(marks) && element.localName !== "figcaption";
     if (!isBox && !isCaption) continue;
     if ((element.textContent?.length ?? 0) > pageLength * MAX_BOX_SHARE) continue;
+    // Bylines often sit in share bars: Readability reads them there.
+    if (isBox && (/author|byline/i.test(marks) || element.querySelector(BYLINE_SELECTOR))) continue;
     if (isBox) {
       element.remove();
       continue;
