@@ -1,8 +1,8 @@
 import "server-only";
-import { toPublicError } from "@/lib/errors";
+import { toPublicError, type ErrorCode } from "@/lib/errors";
 
 /** A failure carries the error's HTTP status too, so callers can tell a refusal (401, 403) from a bad input or a missing item. */
-export type ActionResult<T = undefined> = { ok: true; data: T; message?: string } | { ok: false; error: string; status: number; details?: unknown };
+export type ActionResult<T = undefined> = { ok: true; data: T; message?: string } | { ok: false; error: string; code: ErrorCode; status: number; details?: unknown };
 
 /**
  * Runs a server action body and turns errors into a result the form can show, so a
@@ -14,8 +14,8 @@ export async function runAction<T>(body: () => Promise<T>, message?: string): Pr
     return { ok: true, data: await body(), message };
   } catch (error) {
     if (isNextControlFlow(error)) throw error;
-    const { status, message: errorMessage, details } = toPublicError(error);
-    return { ok: false, error: errorMessage, status, details };
+    const { status, code, message: errorMessage, details } = toPublicError(error);
+    return { ok: false, error: errorMessage, code, status, details };
   }
 }
 

@@ -2,7 +2,8 @@ import { classifyBoilerplate } from "./boilerplate";
 import { assertTextual, decodeBytes } from "./decode";
 import { MAX_IMPORT_BYTES, ParseError } from "./errors";
 import { readHtml } from "./html";
-import { markHeadline, provisionalTitle } from "./headline";
+import { markHeadline, markHeadlineAboveBody, provisionalTitle } from "./headline";
+import { CLASSIFIER_REASONS, classifyCopiedPage } from "./line-blocks";
 import { detectKind } from "./kind";
 import { detectLanguage } from "./language";
 import { readMarkdown } from "./markdown";
@@ -146,8 +147,13 @@ export function sniffFormat(text: string): ArticleFormat {
 function buildArticle(text: string, format: ArticleFormat, encoding: string): ParsedArticle {
   const source = readSource(text, format);
   const { lines, metadata } = classifyLines(source.lines);
+  // Metadata is read around where the body begins before the classifier removes the header lines.
   const fromText = format === "text" ? readTextMetadata(lines) : null;
-  const headline = fromText ? markTextHeadline(lines, fromText) : markHeadline(lines, source.metadata.title);
+  // Copied web pages carry menus, comments and link lists the rules cannot name one by one.
+  const classified = format === "text" ? classifyCopiedPage(lines) : null;
+  const headline = fromText
+    ? markTextHeadline(lines, fromText, classified?.applied ?? false)
+    : markHeadline(lines, source.metadata.title);
   const { paragraphs, removed } = deriveContent(lines);
   if (paragraphs.length === 0) throw new ParseError("no-body");
 
@@ -180,14 +186,17 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
     lines,
     encoding,
     format,
+    ...(classified ? { noArticleFound: classified.noArticleFound, classifiedLanguage: classified.language } : {}),
   };
 }
 
 /**
- * Marks the headline found in copied text. A page without prose (a short note) falls back to
- * its first line when that looks like a headline.
+ * Marks the headline found in copied text. Without one, the classifier's choice above the body
+ * stands when it ran; a page without prose (a short note) falls back to its first line when
+ * that looks like a headline.
  */
-function markTextHeadline(lines: ClassifiedLine[], found: TextMetadata): string | null {
+function markTextHeadline(lines: ClassifiedLine[], found: TextMetadata, classifierApplied: boolean): string | null {
+  if (found.headlineIndex === null && classifierApplied) return markHeadlineAboveBody(lines, CLASSIFIER_REASONS);
   if (found.bodyStart === null) return markHeadline(lines, null);
   if (found.headlineIndex === null) return null;
   const line = lines[found.headlineIndex];

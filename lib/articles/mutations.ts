@@ -5,7 +5,7 @@ import { recordAudit, recordAuditMany, type AuditEntry } from "@/lib/audit/recor
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, type Tx } from "@/lib/db";
 import { stagedJson } from "@/lib/db/staged";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { emit } from "@/lib/jobs/signals";
 import { parseInput } from "@/lib/validation";
 import { applyLineDecisions, normalizedText, type ClassifiedLine } from "./extract";
@@ -325,7 +325,7 @@ export async function updateArticle(actor: Actor, input: UpdateArticleInput) {
     const current = await tx.article.findUnique({ where: { id: data.articleId }, select: editableFields });
     if (!current) throw new NotFoundError("The article");
     const stale = () =>
-      new ConflictError("Someone else changed this article after you opened it. Their version is shown; make your change again.", {
+      new StaleVersionError("Someone else changed this article after you opened it. Their version is shown; make your change again.", {
         current: editableView(current),
       });
     if (current.version !== data.version) throw stale();
@@ -380,7 +380,7 @@ export async function changeArticleLines(actor: Actor, input: ChangeLinesInput):
     await tx.$executeRaw`SELECT 1 FROM "Article" WHERE "id" = ${article.id} FOR UPDATE`;
     const current = await tx.articleRevision.findUniqueOrThrow({ where: { id: article.currentRevisionId } });
     if (current.id !== data.revisionId) {
-      throw new ConflictError("The article has a newer revision than the one you were looking at. Review it and try again.", {
+      throw new StaleVersionError("The article has a newer revision than the one you were looking at. Review it and try again.", {
         currentRevisionId: current.id,
         currentRevisionNumber: current.number,
       });

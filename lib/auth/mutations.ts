@@ -24,7 +24,11 @@ export async function createUser(actor: Actor | null, input: CreateUserInput) {
   });
 }
 
-/** Changes role, password or disabled state; any of them ends the user's other sessions. */
+/**
+ * Changes role, password or disabled state; any of them ends the user's sessions. A new
+ * password, disabling and re-enabling also revoke the user's API tokens: a token is a standing
+ * password, and enabling a user again must not bring back tokens issued before.
+ */
 export async function updateUser(actor: Actor, input: unknown) {
   if (!canManageUsers(actor)) throw new ForbiddenError("Only an admin can change users.");
   const data = parseInput(updateUserSchema, input);
@@ -45,15 +49,25 @@ export async function updateUser(actor: Actor, input: unknown) {
       },
       select: { id: true, email: true, name: true, role: true, disabledAt: true },
     });
+    const revokesTokens = Boolean(passwordHash) || data.disabled !== undefined;
+    const { count: tokensRevoked } = revokesTokens
+      ? await tx.apiToken.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } })
+      : { count: 0 };
     await recordAudit(tx, {
       actorId: actor.id,
       action: "user.update",
       targetType: "User",
       targetId: user.id,
-      detail: { role: data.role ?? null, passwordChanged: Boolean(passwordHash), disabled: data.disabled ?? null },
+      detail: { role: data.role ?? null, passwordChanged: Boolean(passwordHash), disabled: data.disabled ?? null, tokensRevoked },
     });
-    return updated;
+    return { ...updated, tokensRevoked };
   });
+}
+
+/** Ends every session of the user (sign-out): a copied session cookie stops working at once. */
+export async function endSessions(userId: string, sessionVersion: number): Promise<void> {
+  // Only a current session may end the others; an old cookie replayed at sign-out changes nothing.
+  await db.user.updateMany({ where: { id: userId, sessionVersion }, data: { sessionVersion: { increment: 1 } } });
 }
 
 /** Creates a personal API token for `userId`; the token text is returned once and never stored. */

@@ -3,6 +3,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { RateLimitedError } from "@/lib/errors";
 import { clientAddress } from "./client-address";
+import { sameOriginTarget } from "./redirect";
+import { endSessions } from "./mutations";
 import { authenticate } from "./sign-in";
 
 const SESSION_MAX_AGE_S = 8 * 60 * 60;
@@ -26,7 +28,18 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // JWT sessions live in the cookie: signing out moves the user's session version on, so the
+    // server refuses that cookie (and the user's other sessions) even if a copy of it survives.
+    async signOut({ token }) {
+      const claims = token as { uid?: unknown; sv?: unknown } | null;
+      if (typeof claims?.uid === "string" && typeof claims.sv === "number") await endSessions(claims.uid, claims.sv);
+    },
+  },
   callbacks: {
+    redirect({ url, baseUrl }) {
+      return sameOriginTarget(url, baseUrl) ?? baseUrl;
+    },
     jwt({ token, user }) {
       if (user) {
         const signedIn = user as { id: string; sv?: number };

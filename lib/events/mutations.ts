@@ -1,8 +1,9 @@
 import "server-only";
+import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { eventDateFromRow, eventDateToRow } from "./date-fields";
 import { compareDates, type EventDate } from "./dates";
@@ -99,23 +100,26 @@ async function writeRelations(tx: Tx, eventId: string, relations: EventRelationI
 export async function createEvent(actor: Actor | null, input: unknown): Promise<EventView> {
   assertEditor(actor);
   const data = parseInput(createEventSchema, input);
-  return db.$transaction(async (tx) => {
-    await checkReferences(tx, null, data);
-    if (!data.confirmDuplicate) await refuseProbableDuplicate(tx, data);
-    const event = await tx.event.create({
-      data: { type: data.type, title: data.title, description: data.description, placeId: data.placeId, ...eventDateToRow(data.date) },
-    });
-    await writeParticipants(tx, event.id, data.participants);
-    await writeRelations(tx, event.id, data.relations);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "event.create",
-      targetType: "Event",
-      targetId: event.id,
-      detail: { type: data.type, title: data.title, date: data.date, participants: data.participants.length, confirmedDuplicate: data.confirmDuplicate },
-    });
-    return viewOf(tx, event.id);
+  return db.$transaction((tx) => insertEvent(tx, actor, data));
+}
+
+/** Creates an event inside the caller's transaction (accepting a proposal links passages to it in the same one). */
+export async function insertEvent(tx: Tx, actor: Actor, data: z.output<typeof createEventSchema>): Promise<EventView> {
+  await checkReferences(tx, null, data);
+  if (!data.confirmDuplicate) await refuseProbableDuplicate(tx, data);
+  const event = await tx.event.create({
+    data: { type: data.type, title: data.title, description: data.description, placeId: data.placeId, ...eventDateToRow(data.date) },
   });
+  await writeParticipants(tx, event.id, data.participants);
+  await writeRelations(tx, event.id, data.relations);
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "event.create",
+    targetType: "Event",
+    targetId: event.id,
+    detail: { type: data.type, title: data.title, date: data.date, participants: data.participants.length, confirmedDuplicate: data.confirmDuplicate },
+  });
+  return viewOf(tx, event.id);
 }
 
 /** Edits an event from the version the editor started with (409 with the current state when stale). */
@@ -126,7 +130,7 @@ export async function updateEvent(actor: Actor | null, id: string, input: unknow
     const event = await tx.event.findUnique({ where: { id } });
     if (!event || event.deletedAt) throw new NotFoundError("The event");
     if (event.version !== data.version) {
-      throw new ConflictError("Someone changed this event since you opened it. Review the current state before saving again.", { current: await viewOf(tx, id) });
+      throw new StaleVersionError("Someone changed this event since you opened it. Review the current state before saving again.", { current: await viewOf(tx, id) });
     }
     await checkReferences(tx, id, data);
     const { count } = await tx.event.updateMany({
@@ -140,7 +144,7 @@ export async function updateEvent(actor: Actor | null, id: string, input: unknow
         version: { increment: 1 },
       },
     });
-    if (count === 0) throw new ConflictError("Someone changed this event since you opened it.", { current: await viewOf(tx, id) });
+    if (count === 0) throw new StaleVersionError("Someone changed this event since you opened it.", { current: await viewOf(tx, id) });
     if (data.participants !== undefined) await writeParticipants(tx, id, data.participants);
     if (data.relations !== undefined) await writeRelations(tx, id, data.relations);
     await recordAudit(tx, {

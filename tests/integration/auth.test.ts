@@ -3,9 +3,9 @@ import { GET as getMe } from "@/app/api/me/route";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { createApiToken, revokeApiToken, updateUser } from "@/lib/auth/mutations";
 import { findActorForSession, listUsers } from "@/lib/auth/queries";
-import { authenticate } from "@/lib/auth/sign-in";
+import { authenticate, MAX_ACCOUNT_FAILURES, MAX_ADDRESS_FAILURES, MAX_TOKEN_ADDRESS_FAILURES, MAX_TOKEN_PREFIX_FAILURES, RATE_WINDOW_MS, signInKeys, tokenKeys } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, RateLimitedError, ValidationError } from "@/lib/errors";
 import { callRoute } from "../support/api";
 import { makeToken, makeUser, TEST_PASSWORD } from "../support/fixtures";
 
@@ -23,18 +23,64 @@ describe("sign-in", () => {
     expect((await authenticate({ email: editor.email.toUpperCase(), password: TEST_PASSWORD }, "10.0.1.1"))?.id).toBe(editor.id);
   });
 
-  it("slows down repeated failures from one address, then refuses them", async () => {
+  it("slows down repeated failures on an account, then locks it: the right password is refused too, without being checked", async () => {
     const editor = await makeUser("EDITOR");
     const delays: number[] = [];
     const wait = async (ms: number) => void delays.push(ms);
-    const attempt = () => authenticate({ email: editor.email, password: "wrong password" }, "10.9.9.9", { wait });
-    for (let i = 0; i < 30; i++) expect(await attempt()).toBeNull();
-    expect(delays.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
-    expect(delays[5]).toBeGreaterThan(0);
-    expect(delays[12]).toBeGreaterThan(delays[5]!);
-    await expect(attempt()).rejects.toThrow(/Too many attempts/);
-    // Another address is not affected.
-    expect(await authenticate({ email: editor.email, password: TEST_PASSWORD }, "10.9.9.10")).not.toBeNull();
+    const attempt = (password: string, address: string) => authenticate({ email: editor.email, password }, address, { wait });
+    // Spread over addresses, as a guesser rotating addresses would: the account counts them all.
+    for (let i = 0; i < MAX_ACCOUNT_FAILURES; i++) expect(await attempt("wrong password", `10.9.${i}.1`)).toBeNull();
+    expect(delays.slice(0, 3)).toEqual([0, 0, 0]);
+    expect(delays[3]).toBeGreaterThan(0);
+    expect(delays[9]).toBeGreaterThan(delays[3]!);
+    await expect(attempt("wrong password", "10.9.99.1")).rejects.toBeInstanceOf(RateLimitedError);
+
+    const waited = delays.length;
+    await expect(attempt(TEST_PASSWORD, "10.9.99.2")).rejects.toBeInstanceOf(RateLimitedError);
+    expect(delays.length, "a locked account answers at once, with no password check").toBe(waited);
+    // Other accounts are not affected, from the same address either.
+    const other = await makeUser("EDITOR");
+    expect(await authenticate({ email: other.email, password: TEST_PASSWORD }, "10.9.99.1")).not.toBeNull();
+  });
+
+  it("unlocks an account when the window has passed", async () => {
+    const editor = await makeUser("EDITOR");
+    const { account } = signInKeys(editor.email, "10.8.0.1");
+    await db.rateLimit.create({ data: { key: account!, count: MAX_ACCOUNT_FAILURES, windowStart: new Date() } });
+    await expect(authenticate({ email: editor.email, password: TEST_PASSWORD }, "10.8.0.1")).rejects.toBeInstanceOf(RateLimitedError);
+    await db.rateLimit.update({ where: { key: account! }, data: { windowStart: new Date(Date.now() - RATE_WINDOW_MS - 60_000) } });
+    expect(await authenticate({ email: editor.email, password: TEST_PASSWORD }, "10.8.0.1")).not.toBeNull();
+  });
+
+  it("one's own successful sign-in does not forgive the address's guesses at other accounts", async () => {
+    const guesser = await makeUser("EDITOR");
+    const address = "10.7.0.1";
+    const { address: key } = signInKeys(null, address);
+    const wait = async () => {};
+    // Just under the address's limit, made of guesses at many accounts.
+    await db.rateLimit.create({ data: { key, count: MAX_ADDRESS_FAILURES - 2, windowStart: new Date() } });
+    for (let i = 0; i < 2; i++) {
+      expect(await authenticate({ email: guesser.email, password: TEST_PASSWORD }, address)).not.toBeNull();
+      expect(await authenticate({ email: `victim-${i}@test.concord`, password: "guess" }, address, { wait })).toBeNull();
+    }
+    // The address is now locked, for every account, the right password included.
+    await expect(authenticate({ email: guesser.email, password: TEST_PASSWORD }, address)).rejects.toBeInstanceOf(RateLimitedError);
+    // A successful sign-in forgives its own account's failures.
+    const typo = await makeUser("EDITOR");
+    for (let i = 0; i < 3; i++) await authenticate({ email: typo.email, password: "typo" }, "10.7.0.2", { wait });
+    expect(await authenticate({ email: typo.email, password: TEST_PASSWORD }, "10.7.0.2")).not.toBeNull();
+    expect(await db.rateLimit.findUnique({ where: { key: signInKeys(typo.email, "10.7.0.2").account! } })).toBeNull();
+  });
+
+  it("one person's failures at a shared address do not lock out the others behind it", async () => {
+    const careless = await makeUser("EDITOR");
+    const colleague = await makeUser("ANALYST");
+    const shared = "10.6.0.1";
+    const wait = async () => {};
+    // 31 failures locked every user behind the address before.
+    for (let i = 0; i < 31; i++) await authenticate({ email: careless.email, password: "wrong password" }, shared, { wait }).catch(() => null);
+    await expect(authenticate({ email: careless.email, password: TEST_PASSWORD }, shared)).rejects.toBeInstanceOf(RateLimitedError);
+    expect(await authenticate({ email: colleague.email, password: TEST_PASSWORD }, shared)).not.toBeNull();
   });
 
   it("refuses a disabled user even with the right password", async () => {
@@ -110,18 +156,31 @@ describe("API tokens", () => {
     expect(revoked.json.error).toMatch(/sign in/i);
   });
 
-  it("refuses an address that sent too many unknown tokens, even with a valid one, while others go on", async () => {
+  it("refuses a token prefix that failed too often, while other tokens from the same address go on", async () => {
     const editor = await makeUser("EDITOR");
     const token = await makeToken(editor);
-    const guesser = { [CLIENT_ADDRESS_HEADER]: "198.51.100.23" };
+    const { token: revoked, id } = await createApiToken(editor, editor.id, "old script");
+    await revokeApiToken(editor, id);
+    const shared = { [CLIENT_ADDRESS_HEADER]: "198.51.100.23" };
     const statuses: number[] = [];
-    for (let i = 0; i < 51; i++) statuses.push((await callRoute(getMe, { token: `cnc_guess${i}`, headers: guesser })).status);
-    expect(statuses.slice(0, 50).every((status) => status === 401)).toBe(true);
-    expect(statuses[50]).toBe(429);
-    const blocked = await callRoute(getMe, { token, headers: guesser });
+    for (let i = 0; i <= MAX_TOKEN_PREFIX_FAILURES; i++) statuses.push((await callRoute(getMe, { token: revoked, headers: shared })).status);
+    expect(statuses.slice(0, MAX_TOKEN_PREFIX_FAILURES).every((status) => status === 401)).toBe(true);
+    const blocked = await callRoute(getMe, { token: revoked, headers: shared });
     expect(blocked.status).toBe(429);
-    expect(blocked.json.error).toMatch(/too many attempts/i);
-    expect((await callRoute(getMe, { token, headers: { "x-forwarded-for": "203.0.113.7" } })).status).toBe(200);
+    expect(blocked.json).toMatchObject({ code: "rate_limited", error: expect.stringMatching(/too many attempts/i) });
+    // Before, 50 bad tokens from one address refused every valid token from it.
+    expect((await callRoute(getMe, { token, headers: shared })).status).toBe(200);
+  });
+
+  it("refuses an address that sent many unknown tokens (guessing), even with a valid one, while others go on", async () => {
+    const editor = await makeUser("EDITOR");
+    const token = await makeToken(editor);
+    const guesser = { [CLIENT_ADDRESS_HEADER]: "198.51.100.24" };
+    await db.rateLimit.create({ data: { key: tokenKeys("cnc_", "198.51.100.24").address, count: MAX_TOKEN_ADDRESS_FAILURES - 1, windowStart: new Date() } });
+    expect((await callRoute(getMe, { token: "cnc_guess-1", headers: guesser })).status).toBe(401);
+    expect((await callRoute(getMe, { token: "cnc_guess-2", headers: guesser })).status).toBe(429);
+    expect((await callRoute(getMe, { token, headers: guesser })).status).toBe(429);
+    expect((await callRoute(getMe, { token, headers: { [CLIENT_ADDRESS_HEADER]: "198.51.100.25" } })).status).toBe(200);
   });
 
   it("does not let one user revoke another's token", async () => {

@@ -26,7 +26,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setPending(false);
     setError(
       result?.error === "RateLimited"
-        ? "Too many failed attempts from this address. Wait a few minutes and try again."
+        ? "Too many failed attempts. Wait a few minutes and try again."
         : "The email or password is not right.",
     );
   }

@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { errorResponse, readBody } from "@/lib/api/route";
 import { authOptions } from "@/lib/auth/options";
+import { withoutForeignCallbackUrl } from "@/lib/auth/redirect";
 import { ValidationError } from "@/lib/errors";
 
 const handler = NextAuth(authOptions);
@@ -29,8 +30,17 @@ async function POST(request: NextRequest, context: Context): Promise<Response> {
   } catch (error) {
     return errorResponse(error);
   }
-  const buffered = new NextRequest(request.url, { method: "POST", headers: request.headers, body: bytes as Uint8Array<ArrayBuffer> });
+  const buffered = new NextRequest(ownCallbacksOnly(request), { method: "POST", headers: request.headers, body: bytes as Uint8Array<ArrayBuffer> });
   return handler(buffered, context);
 }
 
-export { handler as GET, POST };
+async function GET(request: NextRequest, context: Context): Promise<Response> {
+  return handler(new NextRequest(ownCallbacksOnly(request), { method: "GET", headers: request.headers }), context);
+}
+
+/** The request's URL with only a callbackUrl on the app's own origin (the one next-auth redirects to). */
+function ownCallbacksOnly(request: NextRequest): string {
+  return withoutForeignCallbackUrl(request.url, process.env.NEXTAUTH_URL?.trim() || request.nextUrl.origin);
+}
+
+export { GET, POST };
