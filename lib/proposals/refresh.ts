@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { eventDateFromRow } from "@/lib/events/date-fields";
+import { isoDay } from "@/lib/iso-day";
 import type { ClaimValue } from "@/lib/contradictions/compare-values";
 import { runTask } from "@/lib/workers/pool";
 import type { ProposalRegistrySnapshot } from "@/lib/workers/tasks";
@@ -43,7 +44,6 @@ async function loadRegistry(): Promise<ProposalRegistrySnapshot> {
   return cachedRegistry;
 }
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const dayOf = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 
 /** The dates an extraction covers, and the participants it names: its blocking keys. */
@@ -66,7 +66,7 @@ async function extractArticles(articleIds: string[], registry: ProposalRegistryS
   if (readable.length === 0) return [];
   const extractions = await runTask(
     "extractProposals",
-    { registry, articles: readable.map((a) => ({ id: a.id, text: a.currentRevision!.text, publishedAt: a.publishedAt ? isoDay(a.publishedAt) : null, outlet: a.outlet })) },
+    { registry, articles: readable.map((a) => ({ id: a.id, text: a.currentRevision!.text, publishedAt: isoDay(a.publishedAt), outlet: a.outlet })) },
     TASK_LIMITS,
   );
   for (const [i, extraction] of extractions.entries()) {
