@@ -10,7 +10,7 @@ import { readMarkdown } from "./markdown";
 import { outletFromSelfReference, readMetadataLine, type LineFacts } from "./metadata";
 import { outletFromUrl } from "./outlets";
 import { splitTextIntoLines, wordCount } from "./text";
-import { readTextMetadata, type TextMetadata } from "./text-metadata";
+import { findBodyStart, readTextMetadata, type TextMetadata } from "./text-metadata";
 import type {
   ArticleFormat,
   ClassifiedLine,
@@ -147,10 +147,12 @@ export function sniffFormat(text: string): ArticleFormat {
 function buildArticle(text: string, format: ArticleFormat, encoding: string): ParsedArticle {
   const source = readSource(text, format);
   const { lines, metadata } = classifyLines(source.lines);
-  // Metadata is read around where the body begins before the classifier removes the header lines.
-  const fromText = format === "text" ? readTextMetadata(lines) : null;
   // Copied web pages carry menus, comments and link lists the rules cannot name one by one.
+  const beforeClassifier = format === "text" ? lines.map((line) => ({ ...line })) : null;
   const classified = format === "text" ? classifyCopiedPage(lines) : null;
+  // Metadata sits in the header lines the classifier removes: it is read from the lines as the
+  // rules left them, around the body the classifier found.
+  const fromText = beforeClassifier ? readTextMetadata(beforeClassifier, classified?.applied ? findBodyStart(lines) : undefined) : null;
   const headline = fromText
     ? markTextHeadline(lines, fromText, classified?.applied ?? false)
     : markHeadline(lines, source.metadata.title);

@@ -102,9 +102,12 @@ const GENERIC_SITE_WORDS =
 const COPYRIGHT = /(?:©|\bcopyright\b|\(c\)\s*\d)/i;
 const CORPORATE_SUFFIX = /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.a|company|group|all rights reserved)\.?$/i;
 
-/** Reads headline, byline, date and outlet from the classified lines of a copied page. */
-export function readTextMetadata(lines: readonly ClassifiedLine[]): TextMetadata {
-  const bodyStart = findBodyStart(lines);
+/**
+ * Reads headline, byline, date and outlet from the classified lines of a copied page. The body's
+ * first line may be given (from a line classifier); otherwise it is the first long prose run.
+ */
+export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStart?: number | null): TextMetadata {
+  const bodyStart = knownBodyStart === undefined ? findBodyStart(lines) : knownBodyStart;
   const headlineIndex = bodyStart === null ? null : findHeadline(lines, bodyStart);
   const anchor = headlineIndex ?? bodyStart;
   const header = anchor === null ? null : headerRange(lines, anchor, bodyStart ?? anchor);
