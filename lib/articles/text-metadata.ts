@@ -96,9 +96,12 @@ const SELF_REFERENCES = [
 const SITE_NAME = /^(?:The )?[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*(?: [\p{Lu}\p{N}&][\p{L}\p{N}.&'’-]*){0,3}$/u;
 const SITE_LINE_WORDS = 8;
 const MIN_SELF_REFERENCES = 2;
+// Hosts that carry links to everyone's pages: social networks, link shorteners, stores, blogs.
+const NOT_AN_OUTLET_HOST =
+  /(?:^|\.)(?:facebook|twitter|x|instagram|youtube|youtu|linkedin|pinterest|reddit|tiktok|whatsapp|telegram|t|bit|goo|amzn|tinyurl|ow|buff|lnkd|wordpress|blogspot|google|apple|amazon|wikipedia)\.[a-z.]+$/i;
 // Menu words that the patterns above also catch ("Share this", "Meet the team", "Get the app").
 const GENERIC_SITE_WORDS =
-  /^(?:us|our|this|share|subscribe|meet|get|e-?mail|join|find|follow|like|sign|upcoming|rss|help|news|home|all|more|latest|privacy|terms|advertising|editorial|contact|daily|weekly|facebook|twitter|instagram|youtube|linkedin|google|apple|app|toolkit|pick)\b/i;
+  /^(?:us|our|this|share|subscribe|meet|get|e-?mail|join|find|follow|like|sign|upcoming|rss|help|news|newsletters?|search|home|all|more|latest|privacy|terms|advertising|editorial|contact|daily|weekly|facebook|twitter|instagram|youtube|linkedin|google|apple|app|toolkit|pick)\b/i;
 const COPYRIGHT = /(?:©|\bcopyright\b|\(c\)\s*\d)/i;
 const CORPORATE_SUFFIX = /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.a|company|group|all rights reserved)\.?$/i;
 
@@ -429,11 +432,19 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
     const owner = copyrightOwner(lines[i].text);
     if (owner) return owner;
   }
+  return outletFromLinks(lines);
+}
+
+/** The host most URLs on the page point to, leaving out social networks and link shorteners. */
+function outletFromLinks(lines: readonly ClassifiedLine[]): string | null {
+  const hosts = new Map<string, number>();
   for (const line of lines) {
-    const url = /\bhttps?:\/\/[^\s<>"]+/i.exec(line.text)?.[0];
-    if (url) return outletFromUrl(url);
+    for (const [url] of line.text.matchAll(/\bhttps?:\/\/[^\s<>"]+/gi)) {
+      const outlet = outletFromUrl(url);
+      if (outlet && !NOT_AN_OUTLET_HOST.test(outlet)) hosts.set(outlet, (hosts.get(outlet) ?? 0) + 1);
+    }
   }
-  return null;
+  return [...hosts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 function isSiteName(name: string): boolean {
@@ -452,7 +463,7 @@ export function copyrightOwner(text: string): string | null {
     .replace(/\s*\d{4}\s*$/, "")
     .trim()
     .replace(/[.,]$/, "");
-  while (CORPORATE_SUFFIX.test(owner)) owner = owner.replace(CORPORATE_SUFFIX, "").trim();
+  while (CORPORATE_SUFFIX.test(owner)) owner = owner.replace(CORPORATE_SUFFIX, "").trim().replace(/\s*(?:&|and)$/i, "");
   if (!owner || wordCount(owner) > 6 || !/^[\p{Lu}\p{N}\p{Lo}]/u.test(owner)) return null;
   return outletName(owner) ?? owner;
 }

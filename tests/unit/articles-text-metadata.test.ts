@@ -97,6 +97,7 @@ describe("outlet of a copied page", () => {
   it("comes from the copyright line without years and company suffixes", () => {
     expect(copyrightOwner("© 2019 The Coastal Courier. All rights reserved.")).toBe("The Coastal Courier");
     expect(copyrightOwner("Copyright 2008-2020 Harbour Media Group, Inc.")).toBe("Harbour Media");
+    expect(copyrightOwner("Copyright ©2019 Lindqvist & Company, Inc. All Rights Reserved.")).toBe("Lindqvist");
     expect(copyrightOwner("The contract was signed in 2016 by the builder.")).toBeNull();
   });
 
@@ -110,5 +111,12 @@ describe("outlet of a copied page", () => {
   it("is the copyright owner when the page names nothing else", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", BODY, "© 2020 The Coastal Courier"));
     expect(article.outlet).toBe("The Coastal Courier");
+  });
+
+  it("comes from the page's own links, not from share or shortened links", () => {
+    const article = parsePastedText(
+      page(MENU, "Ferry terminal delayed by two years", BODY, "https://bit.ly/3abc", "https://www.facebook.com/courier", "https://coastalcourier.example/port", "https://coastalcourier.example/about"),
+    );
+    expect(article.outlet).toBe("coastalcourier.example");
   });
 });
