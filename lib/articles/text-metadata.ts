@@ -110,6 +110,7 @@ const CORPORATE_SUFFIX = /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gm
  * first line may be given (from a line classifier); otherwise it is the first long prose run.
  */
 export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStart?: number | null): TextMetadata {
+  parsedDates = new Map();
   const bodyStart = knownBodyStart === undefined ? findBodyStart(lines) : knownBodyStart;
   const headlineIndex = bodyStart === null ? null : findHeadline(lines, bodyStart);
   const anchor = headlineIndex ?? bodyStart;
@@ -374,8 +375,22 @@ function byDistance(from: number, to: number, anchor: number): number[] {
 
 /** A line that is mostly a date ("Nov 19, 2019, 10:31 pm", "Updated: 19 November 2019"). */
 function isDateLine(text: string): boolean {
-  const result = chrono.strict.parse(text)[0];
+  if (!/\d/.test(text) && !MONTH_OR_DAY.test(text)) return false;
+  const result = parseDates(text)[0];
   return result !== undefined && result.text.length >= text.replace(DATE_LABEL, "").length * 0.5;
+}
+
+const MONTH_OR_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
+// The same header lines are looked at from several places; chrono is the costly part.
+let parsedDates = new Map<string, chrono.ParsedResult[]>();
+
+function parseDates(text: string): chrono.ParsedResult[] {
+  let results = parsedDates.get(text);
+  if (!results) {
+    results = chrono.strict.parse(text);
+    parsedDates.set(text, results);
+  }
+  return results;
 }
 
 interface FoundDate {
@@ -387,7 +402,7 @@ interface FoundDate {
 /** A stated calendar date in a short line (not a time alone, not "today"). */
 function dateIn(text: string): FoundDate | null {
   if (!/\d/.test(text) || wordCount(text) > MAX_DATE_LINE_WORDS) return null;
-  const result = chrono.strict.parse(text).find((r) => r.start.isCertain("day") && r.start.isCertain("month"));
+  const result = parseDates(text).find((r) => r.start.isCertain("day") && r.start.isCertain("month"));
   if (!result) return null;
   const start = result.start;
   // The year must be written out: chrono fills it in for "2 days ago" or "Nov 19".
