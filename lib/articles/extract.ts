@@ -193,13 +193,12 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
 }
 
 /**
- * Marks the headline found in copied text. Without one, the classifier's choice above the body
- * stands when it ran; a page without prose (a short note) falls back to its first line when
- * that looks like a headline.
+ * Marks the headline found in copied text. When a body was found but no line above it is
+ * title-like enough, the title stays provisional for the editor to confirm. A page without prose
+ * (a short note) falls back to the classifier's or the first line when that looks like a headline.
  */
 function markTextHeadline(lines: ClassifiedLine[], found: TextMetadata, classifierApplied: boolean): string | null {
-  if (found.headlineIndex === null && classifierApplied) return markHeadlineAboveBody(lines, CLASSIFIER_REASONS);
-  if (found.bodyStart === null) return markHeadline(lines, null);
+  if (found.bodyStart === null) return classifierApplied ? markHeadlineAboveBody(lines, CLASSIFIER_REASONS) : markHeadline(lines, null);
   if (found.headlineIndex === null) return null;
   const line = lines[found.headlineIndex];
   lines[found.headlineIndex] = { text: line.text, kept: false, reason: "headline" };

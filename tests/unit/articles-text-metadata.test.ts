@@ -39,6 +39,11 @@ describe("headline of a copied page", () => {
     expect(article.title).toBe("Ferry terminal delayed by two years");
   });
 
+  it("keeps headlines with abbreviations and skips sign-up and account lines", () => {
+    const article = parsePastedText(page(MENU, "Man admits threatening Rep. Jane Holm over ferry vote", "Breaking News Emails", "Edit ProfileSign Out", "By Maria Lindqvist", BODY));
+    expect(article.title).toBe("Man admits threatening Rep. Jane Holm over ferry vote");
+  });
+
   it("stays provisional when only menus precede the body", () => {
     const article = parsePastedText(page("Home", "News", BODY));
     expect(article.titleProvisional).toBe(true);
