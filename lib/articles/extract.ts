@@ -24,7 +24,7 @@ import type {
 export { MAX_IMPORT_BYTES, ParseError, type ParseErrorCode } from "./errors";
 export { provisionalTitle } from "./headline";
 export { REMOVAL_REASONS } from "./types";
-export type { ArticleFormat, ArticleKind, ClassifiedLine, ParsedArticle, RemovalReason, RemovedLine } from "./types";
+export type { ArticleFormat, ClassifiedLine, ParsedArticle, RemovalReason, RemovedLine } from "./types";
 
 export interface ParseInput {
   bytes: Uint8Array;

@@ -1,6 +1,8 @@
 import "server-only";
 import { readBody } from "@/lib/api/route";
 import { ValidationError } from "@/lib/errors";
+import { assertStorableText } from "@/lib/security/storable-text";
+import { articleMetadata } from "./article-metadata";
 import { parseInput } from "@/lib/validation";
 import { MAX_IMPORT_BYTES, type ArticleFormat } from "./extract";
 import type { JobFile } from "./jobs";
@@ -26,11 +28,15 @@ function contentType(request: Request): string {
 
 async function readForm(request: Request, limit: number): Promise<FormData> {
   const bytes = await readBody(request, limit);
+  let form: FormData;
   try {
-    return await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+    form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
   } catch {
     throw new ValidationError("The upload could not be read as multipart form data.");
   }
+  // Field values and file names are stored as text; a NUL in either would fail in the database.
+  assertStorableText(form);
+  return form;
 }
 
 async function formFiles(form: FormData): Promise<{ name: string; bytes: Uint8Array }[]> {
@@ -114,18 +120,7 @@ export function articleJson(article: ArticleDetail) {
   const revision = article.currentRevision;
   return {
     id: article.id,
-    metadata: {
-      title: article.title,
-      titleProvisional: article.titleProvisional,
-      outlet: article.outlet,
-      url: article.url,
-      author: article.author,
-      commentators: article.commentators,
-      publishedAt: article.publishedAt,
-      language: article.language,
-      kind: article.kind,
-      disclaimer: article.disclaimer,
-    },
+    metadata: articleMetadata(article),
     version: article.version,
     text: revision.text,
     paragraphs: revision.paragraphs,

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { isoDaySchema } from "@/lib/iso-day";
+import { MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
+import type { ArticleMetadata } from "./article-metadata";
 import type { ClassifiedLine, RemovalReason } from "./types";
 
 export const ARTICLE_KINDS = ["NEWS", "OPINION", "ANALYSIS", "INTERVIEW"] as const;
@@ -33,7 +36,6 @@ export const IMPORT_CHUNK_FILES = 50;
 export const IMPORT_CHUNK_BYTES = 50 * 1024 * 1024;
 export const MAX_JOB_FILES = 100_000;
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Optional text from a form or query string: trimmed, and absent when empty. */
 const optionalText = (max: number) =>
@@ -44,13 +46,8 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => value || undefined);
 
-const isoDay = z
-  .string()
-  .regex(ISO_DAY, "Dates are written YYYY-MM-DD.")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "That date does not exist.");
-
 const optionalDay = z
-  .union([isoDay, z.literal("")])
+  .union([isoDaySchema, z.literal("")])
   .optional()
   .transform((value) => value || undefined);
 
@@ -99,12 +96,12 @@ const nullableText = (max: number) =>
 /** Metadata corrections: fields left out stay as they are. Saving a title confirms it. */
 export const updateArticleSchema = z.object({
   articleId: z.string().min(1),
-  version: z.coerce.number().int().min(1),
+  version: z.coerce.number().int().min(1).max(MAX_DB_INT, NO_SUCH_VERSION),
   title: z.string().trim().min(1, "Enter a title.").max(500, "Titles have at most 500 characters.").optional(),
   confirmTitle: z.boolean().optional(),
   outlet: nullableText(200).optional(),
   publishedAt: z
-    .union([isoDay, z.literal(""), z.null()])
+    .union([isoDaySchema, z.literal(""), z.null()])
     .transform((value) => value || null)
     .optional(),
   url: z
@@ -144,25 +141,12 @@ export type ImportOutcome = {
   position?: number;
 };
 
-export type ExtractedMetadata = {
-  title: string;
-  titleProvisional: boolean;
-  outlet: string | null;
-  url: string | null;
-  author: string | null;
-  commentators: string[];
-  publishedAt: string | null;
-  language: string | null;
-  kind: ArticleKindName;
-  disclaimer: string | null;
-};
-
 /** The extraction of one file before anything is saved. */
 export type ImportPreview =
   | {
       file: string | null;
       ok: true;
-      metadata: ExtractedMetadata;
+      metadata: ArticleMetadata;
       format: string;
       encoding: string;
       paragraphs: string[];

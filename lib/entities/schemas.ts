@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BIDI_CONTROL_MESSAGE, cleanName, hasBidiControl } from "./name-characters";
+import { MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
 
 export const ENTITY_TYPES = ["PERSON", "ORGANIZATION", "PLACE", "FACILITY", "DOCUMENT", "OTHER"] as const;
 export type EntityTypeName = (typeof ENTITY_TYPES)[number];
@@ -83,7 +84,7 @@ export const createEntitySchema = z.object({
 export type CreateEntityInput = z.input<typeof createEntitySchema>;
 
 export const updateEntitySchema = z.object({
-  version: z.number({ message: "Name the version you edited." }).int().positive(),
+  version: z.number({ message: "Name the version you edited." }).int().positive().max(MAX_DB_INT, NO_SUCH_VERSION),
   type: entityTypeSchema.optional(),
   name: nameSchema.optional(),
   /** Replaces the whole alias list when given. */

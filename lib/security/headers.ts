@@ -33,12 +33,6 @@ export function isOriginalFilePath(pathname: string): boolean {
   return ORIGINAL_FILE_PATH.test(pathname);
 }
 
-export const SECURITY_HEADERS: Record<string, string> = {
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "strict-origin-when-cross-origin",
-  "X-Frame-Options": "DENY",
-  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-  "Cross-Origin-Opener-Policy": "same-origin",
-};
+export { SECURITY_HEADERS } from "./base-headers.mjs";
 
 export { isCachedPublicPage } from "./public-pages.mjs";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
 import { copiedHomePage, copiedItalianPage, copiedNewsPage } from "../support/copied-pages";
+import { expect, test } from "./support/test";
 import { signIn } from "./support/users";
 
 function unique(prefix: string): string {
