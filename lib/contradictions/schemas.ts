@@ -2,6 +2,7 @@
  * Input schemas and vocabulary of claims and contradictions. Safe on the client.
  */
 import { z } from "zod";
+import { MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
 import { limitParam } from "@/lib/api/pagination";
 import { claimValueSchema, type ClaimValueType } from "./compare-values";
 
@@ -184,7 +185,7 @@ export const MAX_CONTRADICTIONS_LISTED = 500;
 export const MAX_SUMMARY = 1000;
 
 const rationaleSchema = z.string().trim().min(1, "Say why.").max(MAX_RATIONALE, `At most ${MAX_RATIONALE} characters.`);
-const versionSchema = z.coerce.number().int().min(1);
+const versionSchema = z.coerce.number().int().min(1).max(MAX_DB_INT, NO_SUCH_VERSION);
 
 export const contradictionFiltersSchema = z.object({
   status: statusSchema.optional(),
