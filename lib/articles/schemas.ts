@@ -1,5 +1,8 @@
 import { z } from "zod";
-import type { RemovalReason } from "./types";
+import { isoDaySchema } from "@/lib/iso-day";
+import { MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
+import type { ArticleMetadata } from "./article-metadata";
+import type { ClassifiedLine, RemovalReason } from "./types";
 
 export const ARTICLE_KINDS = ["NEWS", "OPINION", "ANALYSIS", "INTERVIEW"] as const;
 export type ArticleKindName = (typeof ARTICLE_KINDS)[number];
@@ -33,7 +36,6 @@ export const IMPORT_CHUNK_FILES = 50;
 export const IMPORT_CHUNK_BYTES = 50 * 1024 * 1024;
 export const MAX_JOB_FILES = 100_000;
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Optional text from a form or query string: trimmed, and absent when empty. */
 const optionalText = (max: number) =>
@@ -44,22 +46,22 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => value || undefined);
 
-const isoDay = z
-  .string()
-  .regex(ISO_DAY, "Dates are written YYYY-MM-DD.")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "That date does not exist.");
-
 const optionalDay = z
-  .union([isoDay, z.literal("")])
+  .union([isoDaySchema, z.literal("")])
   .optional()
   .transform((value) => value || undefined);
 
 /** JSON import: the article as pasted text or as an HTML page, with an optional file name for format detection. */
+export const lineDecisionSchema = z.object({ index: z.number().int().min(0), kept: z.boolean() });
+/** Lines the editor restored or removed in the import preview, applied when the file is saved. */
+export const importDecisionsSchema = z.array(lineDecisionSchema).max(5_000);
+
 export const importTextSchema = z
   .object({
     text: z.string().optional(),
     html: z.string().optional(),
     filename: optionalText(255),
+    decisions: importDecisionsSchema.optional(),
   })
   .refine((input) => (input.text === undefined) !== (input.html === undefined), {
     message: "Send the article as either `text` or `html`.",
@@ -94,12 +96,12 @@ const nullableText = (max: number) =>
 /** Metadata corrections: fields left out stay as they are. Saving a title confirms it. */
 export const updateArticleSchema = z.object({
   articleId: z.string().min(1),
-  version: z.coerce.number().int().min(1),
+  version: z.coerce.number().int().min(1).max(MAX_DB_INT, NO_SUCH_VERSION),
   title: z.string().trim().min(1, "Enter a title.").max(500, "Titles have at most 500 characters.").optional(),
   confirmTitle: z.boolean().optional(),
   outlet: nullableText(200).optional(),
   publishedAt: z
-    .union([isoDay, z.literal(""), z.null()])
+    .union([isoDaySchema, z.literal(""), z.null()])
     .transform((value) => value || null)
     .optional(),
   url: z
@@ -113,8 +115,6 @@ export type UpdateArticleInput = z.input<typeof updateArticleSchema>;
 
 /** PATCH /api/articles/{id}: the same fields; the article comes from the path. */
 export const patchArticleSchema = updateArticleSchema.omit({ articleId: true });
-
-export const lineDecisionSchema = z.object({ index: z.number().int().min(0), kept: z.boolean() });
 
 export const changeLinesSchema = z.object({
   articleId: z.string().min(1),
@@ -141,29 +141,22 @@ export type ImportOutcome = {
   position?: number;
 };
 
-export type ExtractedMetadata = {
-  title: string;
-  titleProvisional: boolean;
-  outlet: string | null;
-  url: string | null;
-  author: string | null;
-  commentators: string[];
-  publishedAt: string | null;
-  language: string | null;
-  kind: ArticleKindName;
-  disclaimer: string | null;
-};
-
 /** The extraction of one file before anything is saved. */
 export type ImportPreview =
   | {
       file: string | null;
       ok: true;
-      metadata: ExtractedMetadata;
+      metadata: ArticleMetadata;
       format: string;
       encoding: string;
       paragraphs: string[];
       removed: { text: string; reason: RemovalReason }[];
+      /** Every candidate line in order, as the editor may restore or remove them before saving. */
+      lines: ClassifiedLine[];
+      /** A copied page in which the line classifier found no article text. */
+      noArticleFound: boolean;
+      /** Copied pages: the language whose word list sorted the lines (null: shape alone). */
+      classifiedLanguage: string | null;
       /** Set when this exact content was imported before. */
       duplicateOf: { id: string; title: string } | null;
       /** Set when an article with the same URL exists: saving adds a revision to it. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { publicOrigin } from "@/lib/public-origin";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, type Tx } from "@/lib/db";
@@ -6,6 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, Valida
 import { afterCommit, transaction } from "@/lib/jobs/transaction";
 import { parseInput } from "@/lib/validation";
 import { briefingDocSchema, collectReferences, emptyBriefingDoc, sanitizeBriefingDoc, type BriefingDoc, type BriefingReferences } from "./document";
+import { approvedContentOf } from "./approved-content";
 import { buildBriefingJsonLd } from "./json-ld";
 import { canComposeBriefings, canReviewBriefing, canReviewBriefings } from "./permissions";
 import { listBriefingWriters, loadBriefingView } from "./queries";
@@ -21,7 +23,7 @@ import {
   submitBriefingSchema,
   updateBriefingSchema,
 } from "./schemas";
-import { briefingPath, publicBaseUrl, PUBLISHER_NAME } from "./site";
+import { briefingPath, PUBLISHER_NAME } from "./site";
 import { slugify, suggestFreeSlug } from "./slug";
 import { loadSources, toRenderSources, type Client } from "./sources";
 import type { BriefingView, PublishResult } from "./types";
@@ -218,7 +220,11 @@ async function assertReviewer(tx: Tx, actor: Actor, id: string, step: "approve" 
   return current;
 }
 
-/** Approves the current draft version; naming an older version than the current one (the analyst read a stale draft) is refused. */
+/**
+ * Approves the current draft version, and with it what the page shows from the workspace now
+ * (see approved-content.ts); naming an older version than the current one (the analyst read a
+ * stale draft) is refused.
+ */
 export async function approveBriefing(actor: Actor, id: string, input: unknown = {}): Promise<BriefingView> {
   const data = parseInput(approveBriefingSchema, input);
   return db.$transaction(async (tx) => {
@@ -228,7 +234,10 @@ export async function approveBriefing(actor: Actor, id: string, input: unknown =
         current: await viewOf(tx, id),
       });
     }
-    await applyTransition(tx, current, "approve", { approvedById: actor.id, approvedVersion: current.version });
+    const { body } = await tx.briefing.findUniqueOrThrow({ where: { id }, select: { body: true } });
+    const loaded = await loadSources(tx, collectReferences(sanitizeBriefingDoc(body)));
+    const approvedContent = approvedContentOf(await toRenderSources(tx, loaded)) as unknown as Prisma.InputJsonValue;
+    await applyTransition(tx, current, "approve", { approvedById: actor.id, approvedVersion: current.version, approvedContent });
     await tx.briefingReview.create({ data: { briefingId: id, actorId: actor.id, action: "approve", comment: data.comment ?? null } });
     await recordAudit(tx, { actorId: actor.id, action: "briefing.approve", targetType: "Briefing", targetId: id, detail: { version: current.version } });
     return viewOf(tx, id);
@@ -292,7 +301,7 @@ export async function publishBriefing(actor: Actor, id: string, input: unknown =
     const number = (previous?.number ?? 0) + 1;
     const publishedAt = new Date();
     const path = briefingPath(briefing.slug);
-    const url = `${publicBaseUrl()}${path}`;
+    const url = `${publicOrigin()}${path}`;
     const jsonLd = buildBriefingJsonLd({
       url,
       headline: briefing.title,
@@ -301,7 +310,7 @@ export async function publishBriefing(actor: Actor, id: string, input: unknown =
       dateModified: publishedAt.toISOString(),
       authorName: briefing.author.name,
       publisherName: PUBLISHER_NAME,
-      publisherUrl: publicBaseUrl(),
+      publisherUrl: publicOrigin(),
       notes: rendered.notes,
       disagreements: rendered.disagreements,
     });

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { isoDaySchema } from "@/lib/iso-day";
 import { upperEnum } from "@/lib/entities/schemas";
+import { MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
 import { eventDateSchema } from "./dates";
 import { EVENT_RELATION_TYPES, EVENT_TYPES } from "./vocabulary";
 
@@ -60,7 +62,7 @@ export const createEventSchema = z.object({
 export type CreateEventInput = z.input<typeof createEventSchema>;
 
 export const updateEventSchema = z.object({
-  version: z.number({ message: "Name the version you edited." }).int().positive(),
+  version: z.number({ message: "Name the version you edited." }).int().positive().max(MAX_DB_INT, NO_SUCH_VERSION),
   type: eventTypeSchema.optional(),
   title: titleSchema.optional(),
   description: descriptionSchema.optional(),
@@ -72,17 +74,11 @@ export const updateEventSchema = z.object({
 });
 export type UpdateEventInput = z.input<typeof updateEventSchema>;
 
-const isoDay = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Dates are YYYY-MM-DD.")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "That date does not exist.");
-
 export const eventListSchema = z.object({
   q: z.string().trim().max(200).default(""),
   entityId: z.string().trim().optional().transform((v) => v || undefined),
-  from: isoDay.optional().or(z.literal("").transform(() => undefined)),
-  to: isoDay.optional().or(z.literal("").transform(() => undefined)),
+  from: isoDaySchema.optional().or(z.literal("").transform(() => undefined)),
+  to: isoDaySchema.optional().or(z.literal("").transform(() => undefined)),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export type EventListInput = z.input<typeof eventListSchema>;

@@ -11,11 +11,13 @@ import { LineList } from "@/components/articles/line-list";
 import { OriginalFile } from "@/components/articles/original-file";
 import { ArticleProposals } from "@/components/proposals/article-proposals";
 import { RevisionList } from "@/components/articles/revision-list";
+import { articleMetadata } from "@/lib/articles/article-metadata";
 import { canEditArticles } from "@/lib/articles/permissions";
 import { decodeOriginal, getArticle, getOriginalFile } from "@/lib/articles/queries";
 import { KIND_LABELS } from "@/lib/articles/schemas";
 import { requirePageActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
+import { PageSectionsNav } from "./_components/page-sections-nav";
 import {
   acceptClaimProposalAction,
   acceptEventProposalAction,
@@ -53,32 +55,32 @@ export default async function ArticlePage({ params }: { params: Params }) {
       </p>
       <OpenContradictionsBadge articleId={article.id} />
 
+      <PageSectionsNav
+        sections={[
+          { href: "#text-heading", label: "Text and annotations" },
+          { href: "#metadata-heading", label: "Metadata" },
+          { href: "#suggestions-heading", label: "Suggested mentions" },
+          { href: "#proposals-heading", label: "Proposed events and claims" },
+          { href: "#provenance-heading", label: "Provenance" },
+        ]}
+      />
+
+      <section aria-labelledby="text-heading">
+        <h2 id="text-heading">Text</h2>
+        <ArticleAnnotations actor={actor} article={{ id: article.id, currentRevisionId: revision.id, text: revision.text }} />
+      </section>
+
       <section aria-labelledby="metadata-heading" className="card">
         <h2 id="metadata-heading">Metadata</h2>
         <ArticleFacts article={article} />
         {canEdit ? (
           <Disclosure summary="Correct the metadata" defaultOpen={article.titleProvisional}>
             <ArticleMetadataForm
-              article={{
-                id: article.id,
-                version: article.version,
-                title: article.title,
-                titleProvisional: article.titleProvisional,
-                outlet: article.outlet,
-                url: article.url,
-                author: article.author,
-                publishedAt: article.publishedAt,
-                kind: article.kind,
-              }}
+              article={{ id: article.id, version: article.version, ...articleMetadata(article) }}
               save={updateArticleAction}
             />
           </Disclosure>
         ) : null}
-      </section>
-
-      <section aria-labelledby="text-heading">
-        <h2 id="text-heading">Text</h2>
-        <ArticleAnnotations actor={actor} article={{ id: article.id, currentRevisionId: revision.id, text: revision.text }} />
       </section>
 
       <ArticleSuggestions actor={actor} articleId={article.id} />
@@ -89,7 +91,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
         decisions={{ acceptEvent: acceptEventProposalAction, dismissEvent: dismissEventProposalAction, acceptClaim: acceptClaimProposalAction, dismissClaim: dismissClaimProposalAction }}
       />
 
-      <section aria-labelledby="provenance-heading">
+      <section aria-labelledby="provenance-heading" className="card">
         <h2 id="provenance-heading">Provenance</h2>
         <h3>Original</h3>
         <OriginalFile articleId={article.id} revision={revision} original={original} />

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction } from "@/lib/api/action";
+import { runFormAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
 import { approveBriefing, publishBriefing, retractBriefing, returnBriefing, submitBriefing } from "@/lib/briefings/mutations";
 import {
@@ -19,7 +19,7 @@ function text(form: FormData, name: string): string | undefined {
 }
 
 export async function submitBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
-  return runAction(async () => {
+  return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, briefingId);
     const input = parseInput(submitBriefingSchema, { comment: text(form, "comment") });
     const actor = await requireActor("briefings.compose");
@@ -29,7 +29,7 @@ export async function submitBriefingAction(briefingId: string, _previous: unknow
 }
 
 export async function approveBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
-  return runAction(async () => {
+  return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, briefingId);
     const input = parseInput(approveBriefingSchema, { version: Number(text(form, "version")), comment: text(form, "comment") });
     const actor = await requireActor("briefings.review");
@@ -39,7 +39,7 @@ export async function approveBriefingAction(briefingId: string, _previous: unkno
 }
 
 export async function returnBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
-  return runAction(async () => {
+  return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, briefingId);
     const input = parseInput(returnBriefingSchema, { comment: text(form, "comment") ?? "" });
     const actor = await requireActor("briefings.review");
@@ -49,7 +49,7 @@ export async function returnBriefingAction(briefingId: string, _previous: unknow
 }
 
 export async function publishBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
-  return runAction(async () => {
+  return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, briefingId);
     const input = parseInput(publishBriefingSchema, { note: text(form, "note") });
     const actor = await requireActor("briefings.compose");
@@ -60,7 +60,7 @@ export async function publishBriefingAction(briefingId: string, _previous: unkno
 }
 
 export async function retractBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
-  return runAction(async () => {
+  return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, briefingId);
     const input = parseInput(retractBriefingSchema, { note: text(form, "note") ?? "" });
     const actor = await requireActor("briefings.compose");

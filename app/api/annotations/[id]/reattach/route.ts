@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
-import { annotationResponse, publicOrigin, w3cAnnotationOf, withUnitOffsets, withW3CConflict } from "@/lib/annotations/api";
+import { annotationResponse, w3cAnnotationOf, withUnitOffsets, withW3CConflict } from "@/lib/annotations/api";
+import { publicOrigin } from "@/lib/public-origin";
 import { reattachAnnotation } from "@/lib/annotations/mutations";
 import { reattachAnnotationSchema } from "@/lib/annotations/schemas";
 
