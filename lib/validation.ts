@@ -14,6 +14,10 @@ export const idSchema = z
   .min(1, "The item's id is missing.")
   .max(MAX_ID_LENGTH, `That is not a valid id: ids have at most ${MAX_ID_LENGTH} characters.`);
 
+/** The largest version number (and other counters) the database's integer columns hold. */
+export const MAX_DB_INT = 2_147_483_647;
+export const NO_SUCH_VERSION = "There is no such version.";
+
 /**
  * Parses untrusted input with a zod schema, turning failures into the app's ValidationError (422).
  * Text the database cannot store (NUL, unpaired surrogates) is refused here too, instead of failing the write.

@@ -6,6 +6,7 @@
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { refuseUnansweredMethod } from "../lib/security/base-headers.mjs";
 import { createPublicPageCache } from "../lib/server/public-page-cache.mjs";
 
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
@@ -24,6 +25,7 @@ let pages = null;
 const server = http.createServer((request, response) => {
   // Rate limits key on this (lib/auth/client-address.ts); a client's own value for it is overwritten.
   request.headers["x-concord-client-address"] = request.socket.remoteAddress ?? "unknown";
+  if (refuseUnansweredMethod(request, response)) return;
   if (pages?.handle(request, response)) return;
   void handle(request, response);
 });

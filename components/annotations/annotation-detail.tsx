@@ -4,7 +4,15 @@ import type { JSONContent } from "@tiptap/react";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { W3CAnnotation } from "@/lib/annotations/json-ld";
-import { canCreateAnnotation, canEditAnnotation, canMaintainAnchor, canReply, canReviewAnnotation, canReviewAnnotations } from "@/lib/annotations/permissions";
+import {
+  canCreateAnnotation,
+  canEditAnnotation,
+  canMaintainAnchor,
+  canReattachAnnotation,
+  canReply,
+  canReviewAnnotation,
+  canReviewAnnotations,
+} from "@/lib/annotations/permissions";
 import type { ReviewDecision } from "@/lib/annotations/statuses";
 import type { AnnotationKindView, AnnotationReplyView, AnnotationView } from "@/lib/annotations/types";
 import type { Actor } from "@/lib/auth/permissions";
@@ -229,6 +237,7 @@ function AnchorActions({ annotation, viewer, busy, onStartReattach, onConfirm }:
   onConfirm: () => void;
 }) {
   if (!canMaintainAnchor(viewer) || annotation.anchorStatus === "ANCHORED") return null;
+  const mayReattach = canReattachAnnotation(viewer, annotation);
   return (
     <div className="inline-form annotation-actions">
       {annotation.anchorStatus === "REANCHORED_CHECK" ? (
@@ -237,7 +246,9 @@ function AnchorActions({ annotation, viewer, busy, onStartReattach, onConfirm }:
           <button type="button" className="button" disabled={busy} onClick={onConfirm}>Confirm anchor</button>
         </>
       ) : null}
-      <button type="button" className="button secondary" onClick={onStartReattach}>Re-attach to a new selection</button>
+      {mayReattach ? (
+        <button type="button" className="button secondary" onClick={onStartReattach}>Re-attach to a new selection</button>
+      ) : null}
     </div>
   );
 }

@@ -5,10 +5,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { CONTEXT_LENGTH } from "@/lib/annotations/anchor";
 import { offsetConverter } from "@/lib/annotations/code-points";
-import { canCreateAnnotation, canMaintainAnchor } from "@/lib/annotations/permissions";
+import { canCreateAnnotation, canReattachAnnotation } from "@/lib/annotations/permissions";
 import type { AnnotationKindView, AnnotationView } from "@/lib/annotations/types";
 import type { Actor } from "@/lib/auth/permissions";
-import { AnnotatedText } from "./annotated-text";
+import { AnnotatedText, AnnotationKindLegend } from "./annotated-text";
 import { AnnotationDetail } from "./annotation-detail";
 import { AnnotationForm, type AnnotationFormValues } from "./annotation-form";
 import { AnnotationList, applyFilters, EMPTY_FILTERS, type Filters } from "./annotation-list";
@@ -69,9 +69,9 @@ export function AnnotationReader({ articleId, revisionId, text, annotations, kin
   const [notice, setNotice] = useState<Notice | null>(null);
 
   const mayAnnotate = canCreateAnnotation(viewer);
-  const mayReattach = canMaintainAnchor(viewer);
   const selected = annotations.find((annotation) => annotation.id === selectedId) ?? null;
   const reattaching = annotations.find((annotation) => annotation.id === reattachId) ?? null;
+  const mayReattach = reattaching !== null && canReattachAnnotation(viewer, reattaching);
   const filtered = useMemo(() => applyFilters(annotations, filters), [annotations, filters]);
   const onText = useMemo(() => filtered.filter((annotation) => isOnText(annotation, revisionId, text)), [filtered, revisionId, text]);
 
@@ -184,6 +184,7 @@ export function AnnotationReader({ articleId, revisionId, text, annotations, kin
             {actionLabel}
           </button>
         ) : null}
+        <AnnotationKindLegend annotations={onText} kinds={kinds} />
         <AnnotatedText
           ref={rootRef}
           text={text}

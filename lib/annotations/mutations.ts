@@ -11,6 +11,7 @@ import {
   canEditAnnotation,
   canMaintainAnchor,
   canManageAnnotationKinds,
+  canReattachAnnotation,
   canReply,
   canReviewAnnotations,
 } from "./permissions";
@@ -33,7 +34,9 @@ import {
 import { REVIEW_DECISIONS } from "./statuses";
 import type { AnnotationView } from "./types";
 
-type Selected = Prisma.AnnotationGetPayload<{ select: { id: true; authorId: true; status: true; version: true; deletedAt: true; articleId: true } }>;
+type Selected = Prisma.AnnotationGetPayload<{
+  select: { id: true; authorId: true; status: true; anchorStatus: true; version: true; deletedAt: true; articleId: true };
+}>;
 
 function comment(input: CommentInput | undefined): PreparedComment {
   const result = prepareComment(input);
@@ -103,7 +106,7 @@ async function staleVersion(tx: Tx, id: string): Promise<ConflictError> {
 async function findLive(tx: Tx, id: string): Promise<Selected> {
   const annotation = await tx.annotation.findUnique({
     where: { id },
-    select: { id: true, authorId: true, status: true, version: true, deletedAt: true, articleId: true },
+    select: { id: true, authorId: true, status: true, anchorStatus: true, version: true, deletedAt: true, articleId: true },
   });
   if (!annotation || annotation.deletedAt) throw new NotFoundError("The annotation");
   return annotation;
@@ -197,12 +200,21 @@ export async function updateAnnotation(actor: Actor, id: string, input: unknown)
   });
 }
 
-/** Points an (orphaned or re-anchored) annotation at a new selection on the current revision. */
+/**
+ * Points an orphaned annotation, or one re-anchored for a check, at a new selection on the
+ * current revision (author or admin). An annotation still anchored where it was written is
+ * refused with 409: moving it would change what an analyst approved.
+ */
 export async function reattachAnnotation(actor: Actor, id: string, input: unknown): Promise<AnnotationView> {
-  if (!canMaintainAnchor(actor)) throw new ForbiddenError("Only editors and admins re-attach annotations.");
   const data = parseInput(reattachAnnotationSchema, input);
   return db.$transaction(async (tx) => {
     const annotation = await findLive(tx, id);
+    if (!canReattachAnnotation(actor, annotation)) throw new ForbiddenError("Only the author or an admin can re-attach this annotation.");
+    if (annotation.anchorStatus === "ANCHORED") {
+      throw new ConflictError("This annotation is anchored where it was written; only an orphaned or re-anchored annotation can be re-attached.", {
+        current: await currentState(tx, id),
+      });
+    }
     const { revisionId, selectors } = await selectOnCurrentRevision(tx, annotation.articleId, data);
     const review = await returnToReview(tx, actor, annotation, "Re-attached to a new passage; back in the review queue.");
     await updateAtVersion(tx, id, data.version, {
@@ -220,7 +232,14 @@ export async function reattachAnnotation(actor: Actor, id: string, input: unknow
       action: "annotation.reattach",
       targetType: "Annotation",
       targetId: id,
-      detail: { revisionId, start: selectors.position.start, end: selectors.position.end },
+      detail: {
+        revisionId,
+        start: selectors.position.start,
+        end: selectors.position.end,
+        fromAnchorStatus: annotation.anchorStatus,
+        fromStatus: annotation.status,
+        toStatus: review.status ?? annotation.status,
+      },
     });
     return currentState(tx, id);
   });

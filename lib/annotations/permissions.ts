@@ -17,9 +17,14 @@ export function canEditAnnotation(actor: Actor | null, annotation: Owned): boole
   return allowsOn(actor, "annotations.edit", authorOf(annotation));
 }
 
-/** Re-attaching an orphan or confirming a re-anchored passage fixes where it points, not what it says: any editor may. */
+/** Confirming that a re-anchored highlight covers the words it was written on changes nothing it says: any editor may. */
 export function canMaintainAnchor(actor: Actor | null): actor is Actor {
   return allows(actor, "annotations.maintain-anchor");
+}
+
+/** Re-attaching points the annotation at other words, which changes what it says: the same people as editing it. */
+export function canReattachAnnotation(actor: Actor | null, annotation: Owned): boolean {
+  return allowsOn(actor, "annotations.reattach", authorOf(annotation));
 }
 
 export function canReviewAnnotations(actor: Actor | null): actor is Actor {

@@ -1,5 +1,6 @@
 import { pageParam } from "@/lib/api/pagination";
 import { z } from "zod";
+import { MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
 import { richTextDocSchema, type RichTextDoc } from "./rich-text";
 
 export const MAX_TAGS = 20;
@@ -72,7 +73,7 @@ export type CreateAnnotationInput = z.input<typeof createAnnotationSchema>;
 
 export const updateAnnotationSchema = z
   .object({
-    version: z.int("Send the version you edited.").min(1),
+    version: z.int("Send the version you edited.").min(1).max(MAX_DB_INT, NO_SUCH_VERSION),
     kind: kindKeySchema.optional(),
     comment: commentSchema.optional(),
     tags: tagsSchema.optional(),
@@ -83,11 +84,11 @@ export const updateAnnotationSchema = z
 export type UpdateAnnotationInput = z.input<typeof updateAnnotationSchema>;
 
 /** Re-attaching an (orphaned or moved) annotation to a new selection on the current revision. */
-export const reattachAnnotationSchema = selectionSchema.extend({ version: z.int().min(1) });
+export const reattachAnnotationSchema = selectionSchema.extend({ version: z.int().min(1).max(MAX_DB_INT, NO_SUCH_VERSION) });
 
-export const confirmAnchorSchema = z.object({ version: z.int().min(1) });
+export const confirmAnchorSchema = z.object({ version: z.int().min(1).max(MAX_DB_INT, NO_SUCH_VERSION) });
 
-export const deleteAnnotationSchema = z.object({ version: z.int().min(1).optional() });
+export const deleteAnnotationSchema = z.object({ version: z.int().min(1).max(MAX_DB_INT, NO_SUCH_VERSION).optional() });
 
 export const reviewAnnotationSchema = z.object({
   decision: z.enum(["approve", "reject", "changes"], { message: 'Decision must be "approve", "reject" or "changes".' }),
@@ -97,7 +98,7 @@ export const reviewAnnotationSchema = z.object({
     .max(MAX_REVIEW_COMMENT_CHARS, `Review comments have at most ${MAX_REVIEW_COMMENT_CHARS} characters.`)
     .optional()
     .transform((comment) => (comment ? comment : undefined)),
-  version: z.int().min(1).optional(),
+  version: z.int().min(1).max(MAX_DB_INT, NO_SUCH_VERSION).optional(),
 });
 export type ReviewAnnotationInput = z.input<typeof reviewAnnotationSchema>;
 

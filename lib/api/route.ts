@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { PolicyAction } from "@/lib/auth/policy";
 import { assertAllowed, getRequestActor } from "@/lib/auth/session";
 import { errorBody, ForbiddenError, PayloadTooLargeError, toPublicError, ValidationError } from "@/lib/errors";
+import { isSameOriginWrite } from "@/lib/security/same-origin";
 import { assertStorableText } from "@/lib/security/storable-text";
 import { parseInput } from "@/lib/validation";
 
@@ -86,16 +87,7 @@ async function readJson(request: Request, limit?: number): Promise<unknown> {
 }
 
 function assertSameOrigin(request: NextRequest): void {
-  const origin = request.headers.get("origin");
-  if (origin === null) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  let originHost: string | null = null;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    originHost = null;
-  }
-  if (!host || originHost !== host) throw new ForbiddenError("Cross-site requests are not accepted.");
+  if (!isSameOriginWrite(request.headers)) throw new ForbiddenError("Cross-site requests are not accepted.");
 }
 
 function formatBytes(bytes: number): string {

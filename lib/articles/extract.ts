@@ -10,6 +10,7 @@ import { readMarkdown } from "./markdown";
 import { outletFromSelfReference, readMetadataLine, type LineFacts } from "./metadata";
 import { outletFromUrl } from "./outlets";
 import { splitTextIntoLines, wordCount } from "./text";
+import { readTextMetadata, type TextMetadata } from "./text-metadata";
 import type {
   ArticleFormat,
   ClassifiedLine,
@@ -146,10 +147,12 @@ export function sniffFormat(text: string): ArticleFormat {
 function buildArticle(text: string, format: ArticleFormat, encoding: string): ParsedArticle {
   const source = readSource(text, format);
   const { lines, metadata } = classifyLines(source.lines);
+  // Metadata is read around where the body begins before the classifier removes the header lines.
+  const fromText = format === "text" ? readTextMetadata(lines) : null;
   // Copied web pages carry menus, comments and link lists the rules cannot name one by one.
   const classified = format === "text" ? classifyCopiedPage(lines) : null;
-  const headline = classified?.applied
-    ? markHeadlineAboveBody(lines, CLASSIFIER_REASONS)
+  const headline = fromText
+    ? markTextHeadline(lines, fromText, classified?.applied ?? false)
     : markHeadline(lines, source.metadata.title);
   const { paragraphs, removed } = deriveContent(lines);
   if (paragraphs.length === 0) throw new ParseError("no-body");
@@ -160,11 +163,15 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
     title: title ?? provisionalTitle(paragraphs[0]),
     titleProvisional: title === null,
     outlet:
-      source.metadata.outlet ?? (url ? outletFromUrl(url) : null) ?? metadata.outlet ?? outletFromSelfReference(paragraphs),
+      source.metadata.outlet ??
+      (url ? outletFromUrl(url) : null) ??
+      metadata.outlet ??
+      fromText?.outlet ??
+      outletFromSelfReference(paragraphs),
     url,
-    author: source.metadata.author ?? metadata.author,
+    author: source.metadata.author ?? fromText?.author ?? metadata.author,
     commentators: metadata.commentators,
-    publishedAt: source.metadata.publishedAt ?? metadata.publishedAt,
+    publishedAt: source.metadata.publishedAt ?? fromText?.publishedAt ?? metadata.publishedAt,
     language: source.metadata.language ?? detectLanguage(paragraphs),
     kind: detectKind({
       title,
@@ -181,6 +188,20 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
     format,
     ...(classified ? { noArticleFound: classified.noArticleFound, classifiedLanguage: classified.language } : {}),
   };
+}
+
+/**
+ * Marks the headline found in copied text. Without one, the classifier's choice above the body
+ * stands when it ran; a page without prose (a short note) falls back to its first line when
+ * that looks like a headline.
+ */
+function markTextHeadline(lines: ClassifiedLine[], found: TextMetadata, classifierApplied: boolean): string | null {
+  if (found.headlineIndex === null && classifierApplied) return markHeadlineAboveBody(lines, CLASSIFIER_REASONS);
+  if (found.bodyStart === null) return markHeadline(lines, null);
+  if (found.headlineIndex === null) return null;
+  const line = lines[found.headlineIndex];
+  lines[found.headlineIndex] = { text: line.text, kept: false, reason: "headline" };
+  return line.text;
 }
 
 function readSource(text: string, format: ArticleFormat): { lines: SourceLine[]; metadata: SourceMetadata } {

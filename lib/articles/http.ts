@@ -1,13 +1,14 @@
 import "server-only";
 import { readBody } from "@/lib/api/route";
 import { ValidationError } from "@/lib/errors";
+import { assertStorableText } from "@/lib/security/storable-text";
 import { articleMetadata } from "./article-metadata";
 import { parseInput } from "@/lib/validation";
 import { MAX_IMPORT_BYTES, type ArticleFormat } from "./extract";
 import type { JobFile } from "./jobs";
 import { sourceFromText, type ImportSource } from "./prepare";
 import type { ArticleDetail } from "./queries";
-import { IMPORT_CHUNK_BYTES, importTextSchema } from "./schemas";
+import { IMPORT_CHUNK_BYTES, importDecisionsSchema, importTextSchema } from "./schemas";
 
 // Room for one article over the limit (so it gets the parser's clear 422, not a bare 413) plus JSON escaping.
 const MAX_SINGLE_REQUEST_BYTES = 4 * MAX_IMPORT_BYTES;
@@ -27,11 +28,15 @@ function contentType(request: Request): string {
 
 async function readForm(request: Request, limit: number): Promise<FormData> {
   const bytes = await readBody(request, limit);
+  let form: FormData;
   try {
-    return await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+    form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
   } catch {
     throw new ValidationError("The upload could not be read as multipart form data.");
   }
+  // Field values and file names are stored as text; a NUL in either would fail in the database.
+  assertStorableText(form);
+  return form;
 }
 
 async function formFiles(form: FormData): Promise<{ name: string; bytes: Uint8Array }[]> {
@@ -49,8 +54,9 @@ export async function readImportSources(request: Request): Promise<ImportSource[
     const form = await readForm(request, MAX_SINGLE_REQUEST_BYTES);
     const files = await formFiles(form);
     const text = form.get("text");
-    const sources: ImportSource[] = files.map((file) => ({ bytes: file.bytes, filename: file.name }));
-    if (typeof text === "string") sources.push(sourceFromText(text, { filename: stringField(form, "filename") }));
+    const decisions = decisionsField(form);
+    const sources: ImportSource[] = files.map((file) => ({ bytes: file.bytes, filename: file.name, decisions }));
+    if (typeof text === "string") sources.push({ ...sourceFromText(text, { filename: stringField(form, "filename") }), decisions });
     if (sources.length === 0) throw new ValidationError("The upload holds no file: send it in a field named `file`.");
     return sources;
   }
@@ -63,9 +69,11 @@ export async function readImportSources(request: Request): Promise<ImportSource[
       throw new ValidationError("The request body is not valid JSON.");
     }
     const input = parseInput(importTextSchema, json);
-    return input.html !== undefined
-      ? [sourceFromText(input.html, { filename: input.filename, format: "html" })]
-      : [sourceFromText(input.text!, { filename: input.filename })];
+    const source =
+      input.html !== undefined
+        ? sourceFromText(input.html, { filename: input.filename, format: "html" })
+        : sourceFromText(input.text!, { filename: input.filename });
+    return [{ ...source, decisions: input.decisions }];
   }
   if (type.startsWith("text/") || type === "application/octet-stream" || type in RAW_FORMATS) {
     const filename = new URL(request.url).searchParams.get("filename") ?? undefined;
@@ -79,6 +87,19 @@ export async function readJobUpload(request: Request): Promise<{ files: JobFile[
   if (contentType(request) !== "multipart/form-data") throw new ValidationError("Upload the files as multipart form data, in fields named `file`.");
   const form = await readForm(request, MAX_UPLOAD_REQUEST_BYTES);
   return { files: await formFiles(form), total: numberField(form, "total"), offset: numberField(form, "offset") };
+}
+
+/** `decisions`: a JSON array of { index, kept }, the preview's line choices. */
+function decisionsField(form: FormData) {
+  const value = stringField(form, "decisions");
+  if (value === undefined) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    throw new ValidationError("The field `decisions` is not valid JSON.");
+  }
+  return parseInput(importDecisionsSchema, json);
 }
 
 function stringField(form: FormData, name: string): string | undefined {

@@ -52,14 +52,13 @@ export function classifyCopiedPage(lines: ClassifiedLine[]): PageClassification 
       continue;
     }
     let j = i;
-    while (j < lines.length && (removedHere[j] || (!lines[j].kept && j + 1 < lines.length && removedHere[j + 1]))) j++;
-    const block = lines.slice(i, j).filter((_, k) => removedHere[i + k]);
+    while (j < lines.length && removedHere[j]) j++;
+    const block = lines.slice(i, j);
     const reason = blockReason(
       block.map((line) => line.text),
       verdicts.body !== null && i > verdicts.body.end ? "after" : verdicts.body !== null && j <= verdicts.body.start ? "before" : "inside",
     );
     for (let k = i; k < j; k++) {
-      if (!removedHere[k]) continue;
       lines[k].kept = false;
       lines[k].reason = reason;
     }
@@ -70,7 +69,7 @@ export function classifyCopiedPage(lines: ClassifiedLine[]): PageClassification 
 
 /** One reason for a run of removed lines, from its shape and place. */
 export function blockReason(texts: readonly string[], place: "before" | "inside" | "after"): RemovalReason {
-  const shapes = texts.map(lineShape);
+  const shapes = texts.map((text) => lineShape(text));
   const share = (test: (text: string, i: number) => boolean) => texts.filter(test).length / texts.length;
   if (place !== "before" && texts.length >= 2 && share((t) => COMMENT_CUES.test(t)) >= 0.2) return "reader comments";
   if (share((_, i) => shapes[i].words <= MENU_LINE_WORDS) >= 0.6) return "navigation";

@@ -1,9 +1,9 @@
-import { LINE_FEATURES, lineFeatures, lineShape, type FeatureVector } from "./line-features";
+import { LINE_FEATURES, lineFeatures, type FeatureVector } from "./line-features";
 import model from "./line-model.json";
 
 /**
- * Article-or-furniture for each line of a copied web page: a logistic regression over the
- * line's own evidence (line-features.ts), then a second one over the first one's verdicts on the
+ * Article-or-furniture for each line of a copied web page: boosted decision stumps over the
+ * line's own evidence (line-features.ts), then a logistic regression over their verdicts on the
  * line and its neighbours (the smoothing over context jusText does by hand). Weights live in
  * line-model.json, rebuilt by `npm run train:import`.
  */
@@ -15,11 +15,17 @@ export interface LogisticModel {
   bias: number;
 }
 
+/** Boosted decision stumps: [feature, threshold, value at or below, value above], summed as log-odds. */
+export interface StumpModel {
+  base: number;
+  stumps: [number, number, number, number][];
+}
+
 export interface LineModel {
   version: number;
   features: string[];
   context: string[];
-  line: LogisticModel;
+  line: StumpModel;
   smoothing: LogisticModel;
   threshold: number;
   /** Lines whose probability is this close to the threshold are flagged for the editor. */
@@ -36,9 +42,9 @@ export interface LineVerdicts {
   body: { start: number; end: number } | null;
 }
 
-export const CONTEXT_FEATURES = ["line", "adjacent", "near", "wide", "inBlock", "distanceToBlock", "words"] as const;
+export const CONTEXT_FEATURES = ["line", "adjacent", "near", "wide", "before", "after", "inBlock", "distanceToBlock", "words"] as const;
 
-export const LINE_MODEL = model as LineModel;
+export const LINE_MODEL = model as unknown as LineModel;
 
 export function predictLogistic(m: LogisticModel, x: ArrayLike<number>): number {
   let z = m.bias;
@@ -46,13 +52,25 @@ export function predictLogistic(m: LogisticModel, x: ArrayLike<number>): number 
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Second-stage features: the first stage's probabilities around each line. */
-export function contextFeatures(lines: readonly string[], first: readonly number[]): FeatureVector[] {
+const WORDS_FEATURE = LINE_FEATURES.indexOf("words");
+
+export function predictStumps(m: StumpModel, x: ArrayLike<number>): number {
+  let z = m.base;
+  const stumps = m.stumps;
+  for (let k = 0; k < stumps.length; k++) {
+    const stump = stumps[k];
+    z += x[stump[0]] <= stump[1] ? stump[2] : stump[3];
+  }
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Second-stage features: the first stage's probabilities around each line, and its length. */
+export function contextFeatures(features: readonly FeatureVector[], first: readonly number[]): FeatureVector[] {
   const n = first.length;
-  const windowMean = (i: number, radius: number) => {
+  const windowMean = (i: number, radius: number, from = -radius, to = radius) => {
     let sum = 0;
     let count = 0;
-    for (let d = -radius; d <= radius; d++) {
+    for (let d = from; d <= to; d++) {
       if (d === 0 || i + d < 0 || i + d >= n) continue;
       sum += first[i + d];
       count++;
@@ -69,9 +87,11 @@ export function contextFeatures(lines: readonly string[], first: readonly number
       windowMean(i, 1),
       windowMean(i, 3),
       windowMean(i, 8),
+      windowMean(i, 3, -3, -1),
+      windowMean(i, 3, 1, 3),
       inBlock ? 1 : 0,
       Math.log1p(distance) / 4,
-      Math.log1p(lineShape(lines[i]).words) / 4,
+      features[i][WORDS_FEATURE],
     ]);
   });
 }
@@ -96,10 +116,31 @@ function likelyBlock(probability: readonly number[]): { start: number; end: numb
   return range;
 }
 
+// A page keeping less than this many words has lost its article rather than found none:
+// every page the classifier sees was copied for an article.
+const MIN_BODY_WORDS = 50;
+
+/**
+ * Lines at or above the threshold; when they make too little text, the run of lines where the
+ * classifier leans most towards article (relative to its best line on the page) instead.
+ */
+export function chooseLines(probability: readonly number[], features: readonly FeatureVector[], threshold: number): boolean[] {
+  const article = probability.map((p) => p >= threshold);
+  const words = (i: number) => Math.expm1(features[i][WORDS_FEATURE] * 4);
+  let kept = 0;
+  for (let i = 0; i < article.length; i++) if (article[i]) kept += words(i);
+  if (kept >= MIN_BODY_WORDS || probability.length === 0) return article;
+  const best = Math.max(...probability);
+  const block = likelyBlock(probability.map((p) => p / best));
+  if (!block) return article;
+  return probability.map((_, i) => i >= block.start && i <= block.end);
+}
+
 export function classifyPageLines(lines: readonly string[], language: string | null, m: LineModel = LINE_MODEL): LineVerdicts {
-  const first = lineFeatures(lines, language).map((x) => predictLogistic(m.line, x));
-  const probability = contextFeatures(lines, first).map((x) => predictLogistic(m.smoothing, x));
-  const article = probability.map((p) => p >= m.threshold);
+  const features = lineFeatures(lines, language);
+  const first = features.map((x) => predictStumps(m.line, x));
+  const probability = contextFeatures(features, first).map((x) => predictLogistic(m.smoothing, x));
+  const article = chooseLines(probability, features, m.threshold);
   const unsure = probability.map((p) => Math.abs(p - m.threshold) < m.unsureMargin);
   const start = article.indexOf(true);
   return { probability, article, unsure, body: start === -1 ? null : { start, end: article.lastIndexOf(true) } };

@@ -35,6 +35,8 @@ export const LINE_FEATURES = [
   "endsColon",
   "commas",
   "nearbyWords",
+  "afterComments",
+  "shortInBlock",
 ] as const;
 
 export type FeatureVector = Float64Array;
@@ -50,7 +52,9 @@ const ENDS_SENTENCE = /[.!?…。！？]["”’»)\]]?$/u;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const UPPER_START = /^\p{Lu}/u;
 const LOWER_START = /^\p{Ll}/u;
-const DIGIT = /\p{N}/gu;
+const LOWERCASE_LETTER = /\p{Ll}/u;
+const UPPERCASE_LETTER = /\p{Lu}/u;
+const DIGIT = /\p{N}/u;
 const SEPARATORS = /(?:^|\s)[|•·›»/>]+(?:\s|$)/u;
 const DATE_LIKE =
   /\b(?:19|20)\d{2}\b|\b\d{1,2}[:./-]\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago\b|\b(?:am|pm|gmt|utc|est|edt|ist)\b/i;
@@ -61,6 +65,10 @@ const MENU_WORDS = new Set(
     .split(" "),
 );
 
+// A line opening the readers' comments ("12 Comments", "Leave a reply", "Join the discussion").
+const COMMENTS_OPENING =
+  /^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)(?:\s*\(\d+\))?:?$|^(?:leave|post|add|write) a (?:comment|reply|response)|^join the (?:discussion|conversation)|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments?$|^(?:discussion|readers'? comments)$/i;
+
 // A line of prose: long enough to be a sentence, ending like one.
 const PROSE_WORDS = 8;
 // Furniture lines are mostly this short.
@@ -68,8 +76,8 @@ const SHORT_WORDS = 4;
 // The densest block maximises prose characters minus this cost per line.
 const BLOCK_LINE_COST = 40;
 
-export function lineShape(text: string): LineShape {
-  const words = text.match(WORD)?.length ?? 0;
+export function lineShape(text: string, tokens: readonly string[] = text.match(WORD) ?? []): LineShape {
+  const words = tokens.length;
   const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text);
   // Chinese and Japanese text has no spaces: count characters as the unit of length.
   const effectiveWords = unspaced ? Math.max(words, Math.round(text.length / 2)) : words;
@@ -100,10 +108,12 @@ export function proseBlock(shapes: readonly LineShape[]): { start: number; end: 
 /** One feature vector per line, in the order of LINE_FEATURES. */
 export function lineFeatures(lines: readonly string[], language: string | null): FeatureVector[] {
   const stopwords = language ? STOPWORDS[language] : undefined;
-  const shapes = lines.map(lineShape);
+  const tokenLists = lines.map((text) => text.match(WORD) ?? []);
+  const shapes = lines.map((text, i) => lineShape(text, tokenLists[i]));
   const counts = new Map<string, number>();
   for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
   const block = proseBlock(shapes);
+  const commentsFrom = lines.findIndex((line, i) => block !== null && i > block.start && COMMENTS_OPENING.test(line));
   const shortRuns = runLengths(shapes.map((s) => s.short));
   const n = lines.length;
   const proseAt = (i: number) => (i >= 0 && i < n && shapes[i].prose ? 1 : 0);
@@ -111,15 +121,15 @@ export function lineFeatures(lines: readonly string[], language: string | null):
 
   return lines.map((text, i) => {
     const shape = shapes[i];
-    const tokens = text.match(WORD) ?? [];
+    const tokens = tokenLists[i];
     const lower = tokens.map((t) => t.toLowerCase());
     const tokenCount = Math.max(1, tokens.length);
     const stop = stopwords ? lower.filter((t) => stopwords.has(t)).length / tokenCount : 0;
     const capitalized = tokens.filter((t) => UPPER_START.test(t)).length / tokenCount;
-    const digits = (text.match(DIGIT)?.length ?? 0) / Math.max(1, text.length);
+    const chars = characterCounts(text);
+    const digits = chars.digits / Math.max(1, text.length);
     const menu = lower.filter((t) => MENU_WORDS.has(t)).length / tokenCount;
-    const letters = text.replace(/[^\p{L}]/gu, "");
-    const allCaps = letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+    const allCaps = chars.lower === 0 && chars.upper >= 4;
     const inBlock = block !== null && i >= block.start && i <= block.end;
     const distance = block === null ? n : inBlock ? 0 : i < block.start ? block.start - i : i - block.end;
     let nearby = 0;
@@ -154,11 +164,35 @@ export function lineFeatures(lines: readonly string[], language: string | null):
       LOWER_START.test(text) ? 1 : 0,
       allCaps ? 1 : 0,
       text.endsWith(":") ? 1 : 0,
-      Math.min(1, (text.match(/[,，、]/gu)?.length ?? 0) / 5),
+      Math.min(1, chars.commas / 5),
       nearbyWords / 6 / 4,
+      commentsFrom !== -1 && i >= commentsFrom ? 1 : 0,
+      inBlock && shape.short ? 1 : 0,
     ]);
     return vector;
   });
+}
+
+/** Digits, commas and cased letters in one pass (ASCII without regular expressions: it is most text). */
+function characterCounts(text: string): { digits: number; commas: number; upper: number; lower: number } {
+  let digits = 0;
+  let commas = 0;
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits++;
+    else if (code >= 65 && code <= 90) upper++;
+    else if (code >= 97 && code <= 122) lower++;
+    else if (code === 44 || code === 0xff0c || code === 0x3001) commas++;
+    else if (code > 127) {
+      const char = text[i];
+      if (LOWERCASE_LETTER.test(char)) lower++;
+      else if (UPPERCASE_LETTER.test(char)) upper++;
+      else if (DIGIT.test(char)) digits++;
+    }
+  }
+  return { digits, commas, upper, lower };
 }
 
 /** For each position, the length of the run of equal flags it belongs to (0 where the flag is false). */

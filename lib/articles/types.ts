@@ -27,6 +27,7 @@ export const REMOVAL_REASONS = [
   "subscription prompt",
   "related link",
   "advertisement",
+  "outside article",
   "duplicate",
   "editor",
   // Blocks the line classifier removes from copied web pages (line-blocks.ts).

@@ -1,12 +1,13 @@
 /** Filters of the audit log page. Safe on the client (zod only). */
 import { z } from "zod";
 import { pageParam } from "@/lib/api/pagination";
+import { isoDaySchema } from "@/lib/iso-day";
 
 const optionalText = (max: number) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().trim().max(max).optional());
 const optionalDay = z.preprocess(
   (value) => (value === "" ? undefined : value),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Dates are written YYYY-MM-DD.").optional(),
+  isoDaySchema.optional(),
 );
 
 export const auditFilterSchema = z.object({

@@ -39,7 +39,10 @@ export const POLICY = {
   "annotations.read": { roles: MEMBERS },
   "annotations.create": { roles: WRITERS },
   "annotations.edit": { roles: ["EDITOR", "ADMIN"], owner: "author-or-admin" },
+  /** Confirming that a re-anchored highlight still covers its words. */
   "annotations.maintain-anchor": { roles: WRITERS },
+  /** Pointing an orphaned or re-anchored annotation at other words changes what it says. */
+  "annotations.reattach": { roles: WRITERS, owner: "author-or-admin" },
   "annotations.review": { roles: ANALYSTS, owner: "not-author" },
   "annotations.reply": { roles: MEMBERS },
   "annotation-kinds.manage": { roles: ADMINS },
@@ -52,7 +55,8 @@ export const POLICY = {
   "events.edit": { roles: WRITERS },
 
   "claims.read": { roles: MEMBERS },
-  "claims.edit": { roles: WRITERS },
+  /** A claim is what its annotation states: the annotation's author or an admin records or changes it. */
+  "claims.edit": { roles: WRITERS, owner: "author-or-admin" },
 
   "contradictions.read": { roles: MEMBERS },
   "contradictions.flag": { roles: WRITERS },

@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, Valida
 import { afterCommit, transaction } from "@/lib/jobs/transaction";
 import { parseInput } from "@/lib/validation";
 import { briefingDocSchema, collectReferences, emptyBriefingDoc, sanitizeBriefingDoc, type BriefingDoc, type BriefingReferences } from "./document";
+import { approvedContentOf } from "./approved-content";
 import { buildBriefingJsonLd } from "./json-ld";
 import { canComposeBriefings, canReviewBriefing, canReviewBriefings } from "./permissions";
 import { listBriefingWriters, loadBriefingView } from "./queries";
@@ -219,7 +220,11 @@ async function assertReviewer(tx: Tx, actor: Actor, id: string, step: "approve" 
   return current;
 }
 
-/** Approves the current draft version; naming an older version than the current one (the analyst read a stale draft) is refused. */
+/**
+ * Approves the current draft version, and with it what the page shows from the workspace now
+ * (see approved-content.ts); naming an older version than the current one (the analyst read a
+ * stale draft) is refused.
+ */
 export async function approveBriefing(actor: Actor, id: string, input: unknown = {}): Promise<BriefingView> {
   const data = parseInput(approveBriefingSchema, input);
   return db.$transaction(async (tx) => {
@@ -229,7 +234,10 @@ export async function approveBriefing(actor: Actor, id: string, input: unknown =
         current: await viewOf(tx, id),
       });
     }
-    await applyTransition(tx, current, "approve", { approvedById: actor.id, approvedVersion: current.version });
+    const { body } = await tx.briefing.findUniqueOrThrow({ where: { id }, select: { body: true } });
+    const loaded = await loadSources(tx, collectReferences(sanitizeBriefingDoc(body)));
+    const approvedContent = approvedContentOf(await toRenderSources(tx, loaded)) as unknown as Prisma.InputJsonValue;
+    await applyTransition(tx, current, "approve", { approvedById: actor.id, approvedVersion: current.version, approvedContent });
     await tx.briefingReview.create({ data: { briefingId: id, actorId: actor.id, action: "approve", comment: data.comment ?? null } });
     await recordAudit(tx, { actorId: actor.id, action: "briefing.approve", targetType: "Briefing", targetId: id, detail: { version: current.version } });
     return viewOf(tx, id);

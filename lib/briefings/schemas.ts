@@ -1,5 +1,6 @@
 /** Input schemas and vocabulary of briefings. Safe on the client. */
 import { z } from "zod";
+import { MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
 import { limitParam } from "@/lib/api/pagination";
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./slug";
 
@@ -53,7 +54,7 @@ export type CreateBriefingInput = z.input<typeof createBriefingSchema>;
 
 export const updateBriefingSchema = z
   .object({
-    version: z.int("Name the version you edited.").min(1),
+    version: z.int("Name the version you edited.").min(1).max(MAX_DB_INT, NO_SUCH_VERSION),
     title: titleSchema.optional(),
     slug: slugSchema.optional(),
     summary: summarySchema.optional(),
@@ -74,7 +75,7 @@ const optionalComment = z
 export const submitBriefingSchema = z.object({ comment: optionalComment });
 
 /** `version`: the draft version the analyst read; approving a newer one than they saw is refused. */
-export const approveBriefingSchema = z.object({ version: z.int().min(1).optional(), comment: optionalComment });
+export const approveBriefingSchema = z.object({ version: z.int().min(1).max(MAX_DB_INT, NO_SUCH_VERSION).optional(), comment: optionalComment });
 
 export const returnBriefingSchema = z.object({
   comment: z
@@ -115,6 +116,7 @@ export const BLOCKER_TYPES = [
   "contradiction_open",
   "disagreement_unsettled",
   "reference_missing",
+  "changed_since_approval",
 ] as const;
 export type BlockerType = (typeof BLOCKER_TYPES)[number];
 

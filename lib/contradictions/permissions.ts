@@ -6,6 +6,11 @@ export function canEditClaims(actor: Actor | null): actor is Actor {
   return allows(actor, "claims.edit");
 }
 
+/** A claim is what its annotation states: the annotation's author or an admin records or changes it. */
+export function canEditClaim(actor: Actor | null, annotation: { authorId: string }): boolean {
+  return allowsOn(actor, "claims.edit", annotation.authorId);
+}
+
 export function canFlagContradiction(actor: Actor | null): actor is Actor {
   return allows(actor, "contradictions.flag");
 }

@@ -2,6 +2,7 @@
  * Input schemas and vocabulary of claims and contradictions. Safe on the client.
  */
 import { z } from "zod";
+import { MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
 import { limitParam } from "@/lib/api/pagination";
 import { claimValueSchema, type ClaimValueType } from "./compare-values";
 
@@ -162,6 +163,7 @@ export const STATUS_LABELS: Record<ContradictionStatus, string> = {
 
 /** Statuses that still need work: nothing built on the subject is settled while one is in them. */
 export const UNSETTLED_STATUSES: readonly ContradictionStatus[] = ["OPEN", "AWAITING_SIGNOFF"];
+export const SETTLED_STATUSES: readonly ContradictionStatus[] = ["RESOLVED", "DISCLOSED", "DISMISSED"];
 
 export const RESOLUTIONS = ["ACCEPT_ONE", "DISCLOSE", "NOT_A_CONTRADICTION"] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
@@ -183,7 +185,7 @@ export const MAX_CONTRADICTIONS_LISTED = 500;
 export const MAX_SUMMARY = 1000;
 
 const rationaleSchema = z.string().trim().min(1, "Say why.").max(MAX_RATIONALE, `At most ${MAX_RATIONALE} characters.`);
-const versionSchema = z.coerce.number().int().min(1);
+const versionSchema = z.coerce.number().int().min(1).max(MAX_DB_INT, NO_SUCH_VERSION);
 
 export const contradictionFiltersSchema = z.object({
   status: statusSchema.optional(),
@@ -235,3 +237,9 @@ export const reopenContradictionSchema = z.object({
   rationale: rationaleSchema,
 });
 export type ReopenContradictionInput = z.input<typeof reopenContradictionSchema>;
+
+/** The answer "the new source does not change this": the settled resolution stands, with an optional note. */
+export const keepResolutionSchema = z.object({
+  version: versionSchema,
+  note: z.string().trim().max(MAX_RATIONALE, `The note has at most ${MAX_RATIONALE} characters.`).optional().transform((note) => note || undefined),
+});

@@ -3,6 +3,7 @@
  * entities and flags probable duplicates. Pure functions, no database.
  */
 import nlp from "compromise";
+import { foldMixedScriptWords, withoutFormatCharacters } from "./name-characters";
 import { isProperName, nameCandidateRanges, TITLE_WORDS, type TextRange } from "./name-candidates";
 
 // ---------------------------------------------------------------------------
@@ -21,9 +22,12 @@ const LETTER_FOLDS: Record<string, string> = {
 };
 const FOLDABLE_LETTERS = new RegExp(`[${Object.keys(LETTER_FOLDS).join("")}]`, "g");
 
-/** Key for search and duplicate detection: case, diacritics and typography do not count. */
+/**
+ * Key for search and duplicate detection: case, diacritics, typography, invisible characters
+ * and Cyrillic or Greek look-alikes inside a Latin word ("Асme") do not count.
+ */
 export function normalizeName(s: string): string {
-  return s
+  return foldMixedScriptWords(withoutFormatCharacters(s))
     .normalize("NFKD")
     .replace(COMBINING_MARKS, "")
     .toLowerCase()

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { BIDI_CONTROL_MESSAGE, cleanName, hasBidiControl } from "./name-characters";
+import { MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
 
 export const ENTITY_TYPES = ["PERSON", "ORGANIZATION", "PLACE", "FACILITY", "DOCUMENT", "OTHER"] as const;
 export type EntityTypeName = (typeof ENTITY_TYPES)[number];
@@ -44,15 +46,20 @@ export const entityTypeSchema = upperEnum(ENTITY_TYPES, "Type must be one of per
 export const MAX_NAME_LENGTH = 200;
 export const MAX_ALIASES = 100;
 
-const nameSchema = z
-  .string({ message: "Enter a name." })
-  .trim()
-  .min(1, "Enter a name.")
-  .max(MAX_NAME_LENGTH, `Names have at most ${MAX_NAME_LENGTH} characters.`);
+/** A name or alias: refused with a text-direction control, else cleaned of invisible characters (see name-characters.ts) and checked. */
+function nameText(empty: string, tooLong: string) {
+  return z
+    .string({ message: empty })
+    .refine((text) => !hasBidiControl(text), BIDI_CONTROL_MESSAGE)
+    .transform(cleanName)
+    .pipe(z.string().min(1, empty).max(MAX_NAME_LENGTH, tooLong));
+}
 
-const aliasesSchema = z
-  .array(z.string().trim().min(1, "An alias cannot be empty.").max(MAX_NAME_LENGTH, `Aliases have at most ${MAX_NAME_LENGTH} characters.`))
-  .max(MAX_ALIASES, `At most ${MAX_ALIASES} aliases.`);
+const nameSchema = nameText("Enter a name.", `Names have at most ${MAX_NAME_LENGTH} characters.`);
+
+const aliasSchema = nameText("An alias cannot be empty.", `Aliases have at most ${MAX_NAME_LENGTH} characters.`);
+
+const aliasesSchema = z.array(aliasSchema).max(MAX_ALIASES, `At most ${MAX_ALIASES} aliases.`);
 
 const optionalText = (max: number, label: string) =>
   z
@@ -77,7 +84,7 @@ export const createEntitySchema = z.object({
 export type CreateEntityInput = z.input<typeof createEntitySchema>;
 
 export const updateEntitySchema = z.object({
-  version: z.number({ message: "Name the version you edited." }).int().positive(),
+  version: z.number({ message: "Name the version you edited." }).int().positive().max(MAX_DB_INT, NO_SUCH_VERSION),
   type: entityTypeSchema.optional(),
   name: nameSchema.optional(),
   /** Replaces the whole alias list when given. */
@@ -91,7 +98,7 @@ export type UpdateEntityInput = z.input<typeof updateEntitySchema>;
 export const addAliasesSchema = z.object({
   entityId: z.string().min(1),
   aliases: z
-    .array(z.string().trim().min(1, "Enter an alias.").max(MAX_NAME_LENGTH, `Aliases have at most ${MAX_NAME_LENGTH} characters.`))
+    .array(nameText("Enter an alias.", `Aliases have at most ${MAX_NAME_LENGTH} characters.`))
     .min(1, "Enter an alias.")
     .max(MAX_ALIASES, `At most ${MAX_ALIASES} aliases.`),
 });

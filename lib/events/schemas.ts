@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDaySchema } from "@/lib/iso-day";
 import { upperEnum } from "@/lib/entities/schemas";
+import { MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
 import { eventDateSchema } from "./dates";
 import { EVENT_RELATION_TYPES, EVENT_TYPES } from "./vocabulary";
 
@@ -61,7 +62,7 @@ export const createEventSchema = z.object({
 export type CreateEventInput = z.input<typeof createEventSchema>;
 
 export const updateEventSchema = z.object({
-  version: z.number({ message: "Name the version you edited." }).int().positive(),
+  version: z.number({ message: "Name the version you edited." }).int().positive().max(MAX_DB_INT, NO_SUCH_VERSION),
   type: eventTypeSchema.optional(),
   title: titleSchema.optional(),
   description: descriptionSchema.optional(),

@@ -15,7 +15,9 @@ export function findUnstorableText(value: unknown, path: string[] = [], depth = 
   if (typeof value !== "object" || value === null || depth > MAX_DEPTH) return null;
   if (value instanceof FormData) {
     for (const [key, entry] of value.entries()) {
-      const found = UNSTORABLE.test(key) ? [key] : findUnstorableText(entry, [key], depth + 1);
+      // A file's contents are bytes, but its name is stored as text.
+      const text = entry instanceof File ? entry.name : entry;
+      const found = UNSTORABLE.test(key) ? [key] : findUnstorableText(text, [key], depth + 1);
       if (found) return found;
     }
     return null;

@@ -28,7 +28,7 @@ const f3 = (x: number) => x.toFixed(3);
 
 console.log(`Corpus ${result.corpus}: ${result.pages} pages`);
 console.log("");
-console.log("form   body F1  precision  recall  headline  date   author  outlet  failures  ms/10KB");
+console.log("form   body F1  precision  recall  headline  date   author  outlet  failures  CPU ms/10KB");
 for (const [form, r] of Object.entries(result.forms) as [string, FormResult][]) {
   const field = (name: keyof FormResult["fields"]) => `${pct(r.fields[name].accuracy)}`;
   console.log(

@@ -1,6 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signIn } from "./support/users";
 import { firstArticlePath } from "./support/annotations-fixtures";
+import { SAME_ORIGIN } from "./support/origin";
 
 /**
  * Selects the first `length` characters of the article's first paragraph by dragging the
@@ -66,7 +68,7 @@ test("an editor annotates a passage selected with the mouse, and an analyst appr
   // The author cannot approve their own annotation: no control offers it, and the server refuses.
   await expect(detail.getByRole("button", { name: "Approve" })).toHaveCount(0);
   const annotationId = await highlight.first().getAttribute("data-annotation-ids");
-  const refused = await editor.request.post(`/api/annotations/${annotationId}/review`, { data: { decision: "approve" } });
+  const refused = await editor.request.post(`/api/annotations/${annotationId}/review`, { headers: SAME_ORIGIN, data: { decision: "approve" } });
   expect(refused.status()).toBe(403);
 
   // Keyboard: the highlight is focusable and opens its annotation.

@@ -1,5 +1,7 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signIn } from "./support/users";
+import { SAME_ORIGIN } from "./support/origin";
 
 // The source material (an article and an annotation on it) is made through the JSON API with
 // the editor's session; writing, reviewing and publishing the briefing happen in the browser.
@@ -11,13 +13,14 @@ type Source = { articleId: string; annotationId: string; quote: string; outlet: 
 async function annotatedSource(api: APIRequestContext, tag: string): Promise<Source> {
   const url = `https://www.reuters.com/world/${tag}`;
   const text = `Ceasefire talks resume in Geneva ${tag}\nSource: ${url}\nGENEVA. Negotiators met for six hours on Tuesday, a delegate said. A second round is planned for June.`;
-  const imported = await api.post("/api/articles", { data: { text } });
+  const imported = await api.post("/api/articles", { headers: SAME_ORIGIN, data: { text } });
   expect(imported.status(), await imported.text()).toBe(201);
   const article = await imported.json();
   const quote = "Negotiators met for six hours on Tuesday";
   const start = article.text.indexOf(quote);
   expect(start).toBeGreaterThanOrEqual(0);
   const annotated = await api.post("/api/annotations", {
+    headers: SAME_ORIGIN,
     data: {
       target: { source: article.id, selector: [{ type: "TextQuoteSelector", exact: quote }, { type: "TextPositionSelector", start, end: start + quote.length }] },
       body: { kind: "claim" },
@@ -87,7 +90,7 @@ test("a briefing goes from draft to its public page: refused while unvetted, the
   await expect(analyst.getByRole("textbox", { name: "Briefing body" })).toContainText("Negotiators met for six hours in Geneva.");
   await analyst.getByRole("button", { name: /^Approve version \d+$/ }).click();
   await expect(analyst.locator(".status-badge")).toHaveText("Approved");
-  const review = await analyst.request.post(`/api/annotations/${source.annotationId}/review`, { data: { decision: "approve" } });
+  const review = await analyst.request.post(`/api/annotations/${source.annotationId}/review`, { headers: SAME_ORIGIN, data: { decision: "approve" } });
   expect(review.status(), await review.text()).toBe(200);
   await analystContext.close();
 
@@ -154,7 +157,7 @@ test("two editors on one draft: the later save is refused and shown, never silen
   const firstContext = await browser.newContext();
   const first = await firstContext.newPage();
   await signIn(first, "editor");
-  const created = await first.request.post("/api/briefings", { data: { title: `Shared draft ${unique()}` } });
+  const created = await first.request.post("/api/briefings", { headers: SAME_ORIGIN, data: { title: `Shared draft ${unique()}` } });
   expect(created.status()).toBe(201);
   const path = `/compose/${(await created.json()).briefing.id}`;
 

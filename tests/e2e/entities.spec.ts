@@ -1,6 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { firstArticlePath } from "./support/annotations-fixtures";
 import { signIn } from "./support/users";
+import { SAME_ORIGIN } from "./support/origin";
 
 /** A word no seed article contains, so names made here never collide with imported ones. */
 const unique = () => `Zq${Math.random().toString(36).slice(2, 8)}`;
@@ -22,6 +24,7 @@ async function annotateFirstSentence(page: Page): Promise<{ articleId: string; a
   const article = await (await page.request.get(`/api/articles/${articleId}`)).json();
   const quote: string = article.text.slice(0, article.text.search(/[.!?](\s|$)/) + 1);
   const created = await page.request.post("/api/annotations", {
+    headers: SAME_ORIGIN,
     data: {
       type: "Annotation",
       target: { source: `/articles/${articleId}`, selector: [{ type: "TextQuoteSelector", exact: quote }, { type: "TextPositionSelector", start: 0, end: quote.length }] },
@@ -55,6 +58,7 @@ test("search finds the other spellings of a registered name and says so, and ent
   const name = `Volodymyr Zelensky${tag}`;
   await expect((await addEntity(page, "Person", name, [`Zelensky${tag}`, `Zelenskyy${tag}`])).getByRole("status")).toContainText("Entity created.");
   const imported = await page.request.post("/api/articles", {
+    headers: SAME_ORIGIN,
     data: { text: `Corridor talks resume\n\nPresident Zelensky${tag} said the grain corridor would stay open through the winter.` },
   });
   expect(imported.status()).toBe(201);
@@ -99,7 +103,7 @@ test("an editor creates an event with a zoned time and a participant, sees its l
   const eventId = eventPath.split("/").pop()!;
 
   const { articleId, annotationId, quote } = await annotateFirstSentence(page);
-  const linked = await page.request.post("/api/links", { data: { annotationId, targetType: "event", targetId: eventId, relation: "describes" } });
+  const linked = await page.request.post("/api/links", { headers: SAME_ORIGIN, data: { annotationId, targetType: "event", targetId: eventId, relation: "describes" } });
   expect(linked.status()).toBe(201);
   await page.goto(eventPath);
   const passages = page.getByRole("region", { name: "What the sources say" });
@@ -128,18 +132,19 @@ test("an editor creates an event with a zoned time and a participant, sees its l
 test("an editor links a passage to an entity and to an event and sees it on the event page and the timeline", async ({ page }) => {
   await signIn(page, "editor");
   const u = unique();
-  const imported = await (await page.request.post("/api/articles", { data: { text: `Talks resume\n\nForeign Minister Sergei ${u} spoke to his counterpart on Saturday.\n\nOfficials said little.` } })).json();
-  const patched = await page.request.patch(`/api/articles/${imported.id}`, { data: { version: imported.version ?? 1, publishedAt: "2025-05-21", outlet: "E2E Wire" } });
+  const imported = await (await page.request.post("/api/articles", { headers: SAME_ORIGIN, data: { text: `Talks resume\n\nForeign Minister Sergei ${u} spoke to his counterpart on Saturday.\n\nOfficials said little.` } })).json();
+  const patched = await page.request.patch(`/api/articles/${imported.id}`, { headers: SAME_ORIGIN, data: { version: imported.version ?? 1, publishedAt: "2025-05-21", outlet: "E2E Wire" } });
   expect(patched.status()).toBe(200);
   const text: string = (await (await page.request.get(`/api/articles/${imported.id}`)).json()).text;
   const quote = `Foreign Minister Sergei ${u} spoke to his counterpart on Saturday.`;
   const start = text.indexOf(quote);
   const annotated = await page.request.post("/api/annotations", {
+    headers: SAME_ORIGIN,
     data: { type: "Annotation", target: { source: `/articles/${imported.id}`, selector: [{ type: "TextQuoteSelector", exact: quote }, { type: "TextPositionSelector", start, end: start + quote.length }] }, body: { kind: "quote" } },
   });
   expect(annotated.status()).toBe(201);
-  expect((await page.request.post("/api/entities", { data: { type: "person", name: `Sergei ${u}` } })).status()).toBe(201);
-  expect((await page.request.post("/api/events", { data: { type: "phone_call", title: `Call ${u}`, date: { localDate: "2025-05-19", precision: "day" } } })).status()).toBe(201);
+  expect((await page.request.post("/api/entities", { headers: SAME_ORIGIN, data: { type: "person", name: `Sergei ${u}` } })).status()).toBe(201);
+  expect((await page.request.post("/api/events", { headers: SAME_ORIGIN, data: { type: "phone_call", title: `Call ${u}`, date: { localDate: "2025-05-19", precision: "day" } } })).status()).toBe(201);
 
   await page.goto(`/articles/${imported.id}`);
   await page.locator("mark.highlight", { hasText: quote }).first().click();

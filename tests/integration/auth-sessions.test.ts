@@ -1,6 +1,9 @@
 import { createRequire } from "node:module";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { encode } from "next-auth/jwt";
+
+import { POST as createEntityRoute } from "@/app/api/entities/route";
 import { GET as getMe } from "@/app/api/me/route";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { createApiToken, updateUser } from "@/lib/auth/mutations";
@@ -152,5 +155,47 @@ describe("next-auth's own redirects", () => {
   it("keep a callbackUrl within the app", async () => {
     const response = await new Browser().call("GET", `/api/auth/signin?callbackUrl=${encodeURIComponent("/compose/abc")}`);
     expect(new URL(response.headers.get("location")!, ORIGIN).searchParams.get("callbackUrl")).toBe(`${ORIGIN}/compose/abc`);
+  });
+});
+
+describe("cookie-authenticated writes", () => {
+  /** A session cookie as next-auth would set it for the user's current session. */
+  async function sessionCookie(userId: string): Promise<string> {
+    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
+    const jwt = await encode({ token: { uid: userId, sv: sessionVersion }, secret: process.env.AUTH_SECRET! });
+    return `next-auth.session-token=${jwt}`;
+  }
+
+  const write = (cookie: string, headers: Record<string, string>) =>
+    callRoute(createEntityRoute, { method: "POST", url: "/api/entities", body: [], headers: { cookie, host: "localhost:3000", ...headers } });
+
+  it("need the app's Origin, or Sec-Fetch-Site: same-origin; a write with neither is refused", async () => {
+    vi.stubEnv("TRUST_PROXY", "");
+    const cookie = await sessionCookie((await makeUser("EDITOR")).id);
+    const refused = await write(cookie, {});
+    expect(refused.status).toBe(403);
+    expect(refused.json).toMatchObject({ code: "forbidden", error: "Cross-site requests are not accepted." });
+    expect((await write(cookie, { "sec-fetch-site": "cross-site" })).status).toBe(403);
+    expect((await write(cookie, { origin: "https://attacker.example" })).status).toBe(403);
+    // Past the origin check, the body (a JSON array) is refused as invalid.
+    expect((await write(cookie, { origin: "http://localhost:3000" })).json.code).toBe("validation");
+    expect((await write(cookie, { "sec-fetch-site": "same-origin" })).json.code).toBe("validation");
+    vi.unstubAllEnvs();
+  });
+
+  it("read X-Forwarded-Host only behind a trusted proxy", async () => {
+    const cookie = await sessionCookie((await makeUser("EDITOR")).id);
+    const forged = { origin: "https://attacker.example", "x-forwarded-host": "attacker.example" };
+    vi.stubEnv("TRUST_PROXY", "");
+    expect((await write(cookie, forged)).status).toBe(403);
+    vi.stubEnv("TRUST_PROXY", "1");
+    expect((await write(cookie, forged)).status).toBe(422);
+    vi.unstubAllEnvs();
+  });
+
+  it("by token need no Origin: no browser sends the token on its own", async () => {
+    const token = await makeToken(await makeUser("EDITOR"));
+    const response = await callRoute(createEntityRoute, { method: "POST", url: "/api/entities", body: [], token });
+    expect(response.status).toBe(422);
   });
 });

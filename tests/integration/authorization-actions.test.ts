@@ -1,7 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
-import ts from "typescript";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { approveBriefingAction } from "@/app/(workspace)/compose/[id]/actions";
 import { signOffContradictionAction } from "@/app/(workspace)/contradictions/[id]/actions";
@@ -20,6 +17,7 @@ import { db } from "@/lib/db";
 import { makeAnnotation, makeArticle } from "../support/article-fixtures";
 import { makeEntity } from "../support/contradiction-fixtures";
 import { makeUser } from "../support/fixtures";
+import { findActionFiles, importActions } from "../support/server-actions";
 
 // Only who is signed in is faked (there is no request, hence no cookie); every action runs against the real database.
 const session = vi.hoisted(() => ({ claims: null as { uid: string; sv: number } | null }));
@@ -127,37 +125,6 @@ const MATRIX: Record<string, Record<string, Entry>> = {
   },
 };
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-/** Where server actions may be declared; Next.js honours the directive in any module, not only an actions.ts. */
-const SEARCHED = ["app", "components", "lib"];
-const SKIPPED = new Set(["node_modules", path.join("lib", "db", "generated")]);
-const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
-
-type Action = (...args: unknown[]) => Promise<ActionResult<unknown>>;
-
-/** Whether the module's first statement is the "use server" directive (comments before it are allowed, as in Next.js). */
-function isServerActionModule(file: string, text: string): boolean {
-  if (!text.includes("use server")) return false;
-  const first = ts.createSourceFile(file, text, ts.ScriptTarget.Latest).statements[0];
-  return first !== undefined && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === "use server";
-}
-
-/** Paths from the project's root of every "use server" module under `dir` (a path from the root). */
-async function findActionFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(path.join(ROOT, dir), { withFileTypes: true });
-  const found = await Promise.all(
-    entries.map(async (entry) => {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) return SKIPPED.has(entry.name) || SKIPPED.has(file) ? [] : findActionFiles(file);
-      if (!entry.isFile() || !SOURCE.test(entry.name) || entry.name.endsWith(".d.ts")) return [];
-      return isServerActionModule(file, await readFile(path.join(ROOT, file), "utf8")) ? [file.split(path.sep).join("/")] : [];
-    }),
-  );
-  return found.flat();
-}
-
-const importActions = async (file: string) => (await import(path.join(ROOT, file))) as Record<string, Action>;
-
 async function signIn(actor: Actor | null) {
   if (!actor) {
     session.claims = null;
@@ -177,7 +144,7 @@ async function statusAs(actor: Actor | null, run: () => Promise<ActionResult<unk
 const unique = () => randomBytes(4).toString("hex");
 
 describe("authorization matrix of server actions", async () => {
-  const files = (await Promise.all(SEARCHED.map((dir) => findActionFiles(dir)))).flat();
+  const files = await findActionFiles();
   const users = {} as Record<RoleName, Actor>;
   let taken: Taken;
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { runAction } from "@/lib/api/action";
+import { runAction, runFormAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
 import { addEntityAliases, createEntity, judgeDuplicate, mergeEntities } from "@/lib/entities/mutations";
 import { addAliasesSchema, createEntitySchema, judgeDuplicateSchema, mergeEntitySchema } from "@/lib/entities/schemas";
@@ -17,7 +17,7 @@ function aliasLines(value: FormDataEntryValue | null): string[] {
 }
 
 export async function createEntityAction(form: FormData) {
-  return runAction(async () => {
+  return runFormAction(form, async (form) => {
     const input = parseInput(createEntitySchema, {
       type: form.get("type"),
       name: form.get("name"),
@@ -55,8 +55,7 @@ export async function judgeDuplicateAction(input: { entityAId: string; entityBId
 
 export async function mergeEntitiesAction(input: { sourceId: string; into: string }) {
   return runAction(async () => {
-    const sourceId = parseInput(z.string().min(1, "Choose the entity to merge."), input.sourceId);
-    const data = parseInput(mergeEntitySchema, { into: input.into });
+    const { sourceId, ...data } = parseInput(mergeEntitySchema.extend({ sourceId: z.string().min(1, "Choose the entity to merge.") }), input);
     const actor = await requireActor("entities.edit");
     const result = await mergeEntities(actor, sourceId, data);
     revalidatePath("/entities", "layout");

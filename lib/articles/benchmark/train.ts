@@ -1,5 +1,14 @@
 import { detectLanguage } from "../language";
-import { CONTEXT_FEATURES, contextFeatures, predictLogistic, type LineModel, type LogisticModel } from "../line-classifier";
+import {
+  CONTEXT_FEATURES,
+  chooseLines,
+  contextFeatures,
+  predictLogistic,
+  predictStumps,
+  type LineModel,
+  type LogisticModel,
+  type StumpModel,
+} from "../line-classifier";
 import { LINE_FEATURES, lineFeatures } from "../line-features";
 import { splitTextIntoLines } from "../text";
 import { readCorpus, readPageForm } from "./corpus";
@@ -98,11 +107,65 @@ export function trainLogistic(rows: readonly ArrayLike<number>[], labels: readon
   return { mean: mean.map(round), scale: scale.map(round), weights: weights.map(round), bias: round(bias) };
 }
 
+const ROUNDS = 200;
+const SHRINKAGE = 0.3;
+const LEAF_L2 = 1;
+
+/** Gradient boosting of decision stumps on the logistic loss (one Newton step per leaf). */
+export function trainStumps(rows: readonly ArrayLike<number>[], labels: readonly boolean[]): StumpModel {
+  const n = rows.length;
+  const dims = rows[0]?.length ?? 0;
+  const y = labels.map((label) => (label ? 1 : 0));
+  const positive = y.reduce((a: number, b) => a + b, 0);
+  const base = Math.log(Math.max(1, positive) / Math.max(1, n - positive));
+  const score = new Float64Array(n).fill(base);
+  const order = Array.from({ length: dims }, (_, j) => Array.from({ length: n }, (_, i) => i).sort((a, b) => rows[a][j] - rows[b][j] || a - b));
+  const stumps: StumpModel["stumps"] = [];
+  const g = new Float64Array(n);
+  const h = new Float64Array(n);
+  for (let step = 0; step < ROUNDS; step++) {
+    let gSum = 0;
+    let hSum = 0;
+    for (let i = 0; i < n; i++) {
+      const p = 1 / (1 + Math.exp(-score[i]));
+      g[i] = y[i] - p;
+      h[i] = Math.max(1e-6, p * (1 - p));
+      gSum += g[i];
+      hSum += h[i];
+    }
+    let best = { gain: 0, feature: -1, threshold: 0, below: 0, above: 0 };
+    for (let j = 0; j < dims; j++) {
+      let gLeft = 0;
+      let hLeft = 0;
+      const sorted = order[j];
+      for (let k = 0; k < n - 1; k++) {
+        const i = sorted[k];
+        gLeft += g[i];
+        hLeft += h[i];
+        const value = rows[i][j];
+        const next = rows[sorted[k + 1]][j];
+        if (value === next) continue;
+        const gRight = gSum - gLeft;
+        const hRight = hSum - hLeft;
+        const gain = (gLeft * gLeft) / (hLeft + LEAF_L2) + (gRight * gRight) / (hRight + LEAF_L2) - (gSum * gSum) / (hSum + LEAF_L2);
+        if (gain > best.gain) {
+          best = { gain, feature: j, threshold: (value + next) / 2, below: gLeft / (hLeft + LEAF_L2), above: gRight / (hRight + LEAF_L2) };
+        }
+      }
+    }
+    if (best.feature === -1) break;
+    const stump: [number, number, number, number] = [best.feature, round(best.threshold), round(best.below * SHRINKAGE), round(best.above * SHRINKAGE)];
+    stumps.push(stump);
+    for (let i = 0; i < n; i++) score[i] += rows[i][stump[0]] <= stump[1] ? stump[2] : stump[3];
+  }
+  return { base: round(base), stumps };
+}
+
 export function trainModel(pages: readonly TrainingPage[], training: Record<string, unknown> = {}): LineModel {
   const features = pages.map((page) => lineFeatures(page.lines, page.language));
   const labels = pages.flatMap((page) => page.labels);
-  const line = trainLogistic(features.flat(), labels);
-  const context = pages.map((page, p) => contextFeatures(page.lines, features[p].map((x) => predictLogistic(line, x))));
+  const line = trainStumps(features.flat(), labels);
+  const context = pages.map((_, p) => contextFeatures(features[p], features[p].map((x) => predictStumps(line, x))));
   const smoothing = trainLogistic(context.flat(), labels);
   const draft: LineModel = {
     version: MODEL_VERSION,
@@ -130,8 +193,10 @@ export function scorePages(pages: readonly TrainingPage[], chosen: readonly (rea
 
 export function predictPages(model: LineModel, pages: readonly TrainingPage[]): boolean[][] {
   return pages.map((page) => {
-    const first = lineFeatures(page.lines, page.language).map((x) => predictLogistic(model.line, x));
-    return contextFeatures(page.lines, first).map((x) => predictLogistic(model.smoothing, x) >= model.threshold);
+    const features = lineFeatures(page.lines, page.language);
+    const first = features.map((x) => predictStumps(model.line, x));
+    const probability = contextFeatures(features, first).map((x) => predictLogistic(model.smoothing, x));
+    return chooseLines(probability, features, model.threshold);
   });
 }
 

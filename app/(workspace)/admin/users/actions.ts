@@ -1,14 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction } from "@/lib/api/action";
+import { runAction, runFormAction } from "@/lib/api/action";
 import { createUser, updateUser } from "@/lib/auth/mutations";
 import { createUserSchema, updateUserSchema } from "@/lib/auth/schemas";
 import { requireActor } from "@/lib/auth/session";
 import { parseInput } from "@/lib/validation";
 
 export async function createUserAction(form: FormData) {
-  return runAction(async () => {
+  return runFormAction(form, async (form) => {
     const input = parseInput(createUserSchema, {
       email: form.get("email"),
       name: form.get("name") || undefined,

@@ -17,6 +17,7 @@ import { decodeOriginal, getArticle, getOriginalFile } from "@/lib/articles/quer
 import { KIND_LABELS } from "@/lib/articles/schemas";
 import { requirePageActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
+import { PageSectionsNav } from "./_components/page-sections-nav";
 import {
   acceptClaimProposalAction,
   acceptEventProposalAction,
@@ -54,6 +55,21 @@ export default async function ArticlePage({ params }: { params: Params }) {
       </p>
       <OpenContradictionsBadge articleId={article.id} />
 
+      <PageSectionsNav
+        sections={[
+          { href: "#text-heading", label: "Text and annotations" },
+          { href: "#metadata-heading", label: "Metadata" },
+          { href: "#suggestions-heading", label: "Suggested mentions" },
+          { href: "#proposals-heading", label: "Proposed events and claims" },
+          { href: "#provenance-heading", label: "Provenance" },
+        ]}
+      />
+
+      <section aria-labelledby="text-heading">
+        <h2 id="text-heading">Text</h2>
+        <ArticleAnnotations actor={actor} article={{ id: article.id, currentRevisionId: revision.id, text: revision.text }} />
+      </section>
+
       <section aria-labelledby="metadata-heading" className="card">
         <h2 id="metadata-heading">Metadata</h2>
         <ArticleFacts article={article} />
@@ -67,11 +83,6 @@ export default async function ArticlePage({ params }: { params: Params }) {
         ) : null}
       </section>
 
-      <section aria-labelledby="text-heading">
-        <h2 id="text-heading">Text</h2>
-        <ArticleAnnotations actor={actor} article={{ id: article.id, currentRevisionId: revision.id, text: revision.text }} />
-      </section>
-
       <ArticleSuggestions actor={actor} articleId={article.id} />
 
       <ArticleProposals
@@ -80,7 +91,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
         decisions={{ acceptEvent: acceptEventProposalAction, dismissEvent: dismissEventProposalAction, acceptClaim: acceptClaimProposalAction, dismissClaim: dismissClaimProposalAction }}
       />
 
-      <section aria-labelledby="provenance-heading">
+      <section aria-labelledby="provenance-heading" className="card">
         <h2 id="provenance-heading">Provenance</h2>
         <h3>Original</h3>
         <OriginalFile articleId={article.id} revision={revision} original={original} />

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction } from "@/lib/api/action";
+import { runFormAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
 import { approveBriefing, publishBriefing, retractBriefing, returnBriefing, submitBriefing, updateBriefing } from "@/lib/briefings/mutations";
 import {
@@ -34,7 +34,7 @@ export async function saveBriefingDraftAction(briefingId: string, input: UpdateB
 }
 
 export async function submitBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
-  return runAction(async () => {
+  return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, briefingId);
     const input = parseInput(submitBriefingSchema, { comment: text(form, "comment") });
     const actor = await requireActor("briefings.compose");
@@ -44,7 +44,7 @@ export async function submitBriefingAction(briefingId: string, _previous: unknow
 }
 
 export async function approveBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
-  return runAction(async () => {
+  return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, briefingId);
     const input = parseInput(approveBriefingSchema, { version: Number(text(form, "version")), comment: text(form, "comment") });
     const actor = await requireActor("briefings.review");
@@ -54,7 +54,7 @@ export async function approveBriefingAction(briefingId: string, _previous: unkno
 }
 
 export async function returnBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
-  return runAction(async () => {
+  return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, briefingId);
     const input = parseInput(returnBriefingSchema, { comment: text(form, "comment") ?? "" });
     const actor = await requireActor("briefings.review");
@@ -64,7 +64,7 @@ export async function returnBriefingAction(briefingId: string, _previous: unknow
 }
 
 export async function publishBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
-  return runAction(async () => {
+  return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, briefingId);
     const input = parseInput(publishBriefingSchema, { note: text(form, "note") });
     const actor = await requireActor("briefings.compose");
@@ -75,7 +75,7 @@ export async function publishBriefingAction(briefingId: string, _previous: unkno
 }
 
 export async function retractBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
-  return runAction(async () => {
+  return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, briefingId);
     const input = parseInput(retractBriefingSchema, { note: text(form, "note") ?? "" });
     const actor = await requireActor("briefings.compose");

@@ -2,6 +2,7 @@ import "@/components/briefings/public-briefing.css";
 import "@/components/events/timeline.css";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { BlockerList } from "@/components/briefings/blocker-list";
 import { BriefingBody } from "@/components/briefings/briefing-body";
 import { BriefingComposer } from "@/components/briefings/briefing-composer";
@@ -9,6 +10,7 @@ import { SourceNotes } from "@/components/briefings/source-notes";
 import { requirePageActor } from "@/lib/auth/session";
 import { getBriefingWorkspace, getComposerOptions } from "@/lib/briefings/queries";
 import { BRIEFING_STATUS_LABELS } from "@/lib/briefings/schemas";
+import { NotFoundError } from "@/lib/errors";
 import { WorkflowPanel } from "./_components/workflow-panel";
 import { saveBriefingDraftAction } from "./actions";
 
@@ -25,9 +27,12 @@ const REVIEW_ACTIONS: Record<string, string> = {
 export default async function ComposeBriefingPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor();
   const { id } = await params;
-  const workspace = await getBriefingWorkspace(actor, id);
+  const workspace = await getBriefingWorkspace(actor, id).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
   // Readers who cannot edit (analysts, or a retracted briefing) get no pickers.
-  const options = workspace.canEdit ? await getComposerOptions(actor) : { passages: [], entities: [], events: [], contradictions: [] };
+  const options = workspace.canEdit ? await getComposerOptions(actor, workspace.briefing.body) : { passages: [], entities: [], events: [], contradictions: [] };
   const { briefing, reviews, blockers, preview } = workspace;
   return (
     <>
@@ -35,7 +40,8 @@ export default async function ComposeBriefingPage({ params }: { params: Promise<
       <h1>{briefing.title}</h1>
       <div className="briefing-meta">
         <span className={`status-badge status-${briefing.status.toLowerCase()}`}>{BRIEFING_STATUS_LABELS[briefing.status]}</span>
-        <span>Draft version {briefing.version}</span>
+        {/* An editable draft's version is shown once, live, in the composer's save status. */}
+        {workspace.canEdit ? null : <span>Draft version {briefing.version}</span>}
         {briefing.approvedVersion ? <span>Approved version {briefing.approvedVersion}{briefing.approvedBy ? ` by ${briefing.approvedBy.name}` : ""}</span> : null}
         {briefing.publicPath ? <Link href={briefing.publicPath}>Public page (version {briefing.publishedVersions.at(-1)?.number})</Link> : <span>Address: /briefings/{briefing.slug}</span>}
       </div>

@@ -1,14 +1,14 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { runAction } from "@/lib/api/action";
+import { runFormAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
 import { createBriefing } from "@/lib/briefings/mutations";
 import { createBriefingSchema } from "@/lib/briefings/schemas";
 import { parseInput } from "@/lib/validation";
 
 export async function createBriefingAction(_previous: unknown, form: FormData) {
-  return runAction(async () => {
+  return runFormAction(form, async (form) => {
     const slug = String(form.get("slug") ?? "").trim();
     const input = parseInput(createBriefingSchema, {
       title: form.get("title"),

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction } from "@/lib/api/action";
+import { runFormAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
-import { reopenContradiction, resolveContradiction, signOffContradiction } from "@/lib/contradictions/mutations";
-import { reopenContradictionSchema, resolveContradictionSchema, signOffContradictionSchema } from "@/lib/contradictions/schemas";
+import { keepResolution, reopenContradiction, resolveContradiction, signOffContradiction } from "@/lib/contradictions/mutations";
+import { keepResolutionSchema, reopenContradictionSchema, resolveContradictionSchema, signOffContradictionSchema } from "@/lib/contradictions/schemas";
 import { idSchema, parseInput } from "@/lib/validation";
 
 /** FormData gives null for a missing field; the schemas want undefined. */
@@ -19,7 +19,7 @@ function revalidate(id: string) {
 }
 
 export async function resolveContradictionAction(form: FormData) {
-  return runAction(async () => {
+  return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, field(form, "id"));
     const input = parseInput(resolveContradictionSchema, {
       version: field(form, "version"),
@@ -35,7 +35,7 @@ export async function resolveContradictionAction(form: FormData) {
 }
 
 export async function signOffContradictionAction(form: FormData) {
-  return runAction(async () => {
+  return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, field(form, "id"));
     const input = parseInput(signOffContradictionSchema, { version: field(form, "version"), comment: field(form, "comment") });
     const actor = await requireActor("contradictions.sign-off");
@@ -45,11 +45,21 @@ export async function signOffContradictionAction(form: FormData) {
 }
 
 export async function reopenContradictionAction(form: FormData) {
-  return runAction(async () => {
+  return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, field(form, "id"));
     const input = parseInput(reopenContradictionSchema, { version: field(form, "version"), rationale: field(form, "rationale") ?? "" });
     const actor = await requireActor("contradictions.reopen");
     await reopenContradiction(actor, id, input);
     revalidate(id);
   }, "Reopened.");
+}
+
+export async function keepResolutionAction(form: FormData) {
+  return runFormAction(form, async (form) => {
+    const id = parseInput(idSchema, field(form, "id"));
+    const input = parseInput(keepResolutionSchema, { version: field(form, "version"), note: field(form, "note") });
+    const actor = await requireActor("contradictions.reopen");
+    await keepResolution(actor, id, input);
+    revalidate(id);
+  }, "The resolution stands; the new source is recorded.");
 }

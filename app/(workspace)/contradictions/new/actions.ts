@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { runAction } from "@/lib/api/action";
+import { runAction, runFormAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
 import { createContradiction } from "@/lib/contradictions/mutations";
 import { searchPassages } from "@/lib/contradictions/queries";
@@ -18,7 +18,7 @@ export async function searchPassagesAction(query: string) {
 }
 
 export async function flagContradictionAction(form: FormData) {
-  return runAction(async () => {
+  return runFormAction(form, async (form) => {
     const input = parseInput(createContradictionSchema, {
       annotationIds: form.getAll("annotationIds"),
       summary: form.get("summary") ?? "",

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction } from "@/lib/api/action";
+import { runAction, runFormAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
 import { addEntityAliases, deleteEntity, removeEntityAlias, undoEntityMerge, updateEntity } from "@/lib/entities/mutations";
 import { addAliasesSchema, updateEntitySchema } from "@/lib/entities/schemas";
@@ -9,7 +9,7 @@ import { ValidationError } from "@/lib/errors";
 import { idSchema, parseInput } from "@/lib/validation";
 
 export async function updateEntityAction(entityId: string, form: FormData) {
-  return runAction(async () => {
+  return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, entityId);
     const input = parseInput(updateEntitySchema, {
       version: Number(form.get("version")),
@@ -27,7 +27,7 @@ export async function updateEntityAction(entityId: string, form: FormData) {
 }
 
 export async function addAliasAction(entityId: string, form: FormData) {
-  return runAction(async () => {
+  return runFormAction(form, async (form) => {
     const input = parseInput(addAliasesSchema, { entityId, aliases: [String(form.get("alias") ?? "")] });
     const actor = await requireActor("entities.edit");
     const { added } = await addEntityAliases(actor, input);

@@ -51,11 +51,12 @@ export function BulkApprove({ selectable }: { selectable: number }) {
     if (form) for (const box of boxes(form)) box.checked = true;
   }
 
-  if (selectable === 0) return null;
+  // Kept after the last card is approved, so that the outcome stays readable.
+  if (selectable === 0 && !result) return null;
   return (
     <form id={BULK_FORM_ID} className="card inline-form bulk-approve" aria-label="Approve a selection" onSubmit={submit}>
-      <button type="button" className="button secondary" onClick={selectAll} disabled={pending}>Select all on this page</button>
-      <button type="submit" className="button" disabled={pending}>{pending ? "Approving…" : "Approve selected"}</button>
+      <button type="button" className="button secondary" onClick={selectAll} disabled={pending || selectable === 0}>Select all on this page</button>
+      <button type="submit" className="button" disabled={pending || selectable === 0}>{pending ? "Approving…" : "Approve selected"}</button>
       {result ? <Alert kind={result.ok ? "success" : "error"}>{result.text}</Alert> : null}
     </form>
   );

@@ -1,6 +1,7 @@
 import { apiRoute } from "@/lib/api/route";
 import { getOriginalFile } from "@/lib/articles/queries";
 import { NotFoundError } from "@/lib/errors";
+import { ORIGINAL_FILE_POLICY } from "@/lib/security/headers";
 
 /**
  * The original bytes as a download. Never served inline: a saved page may hold scripts, so the
@@ -16,7 +17,7 @@ export const GET = apiRoute<{ id: string; n: string }>({ access: "articles.read"
       "content-type": "application/octet-stream",
       "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
       "x-content-type-options": "nosniff",
-      "content-security-policy": "sandbox; default-src 'none'",
+      "content-security-policy": ORIGINAL_FILE_POLICY,
       "cache-control": "private, no-store",
     },
   });
