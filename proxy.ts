@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, isCachedPublicPage, SECURITY_HEADERS } from "@/lib/security/headers";
+import { contentSecurityPolicy, isCachedPublicPage, isOriginalFilePath, ORIGINAL_FILE_POLICY, SECURITY_HEADERS } from "@/lib/security/headers";
 import { isSameOriginWrite } from "@/lib/security/same-origin";
 
 /**
@@ -13,7 +13,10 @@ export function proxy(request: NextRequest) {
   const refusal = refuse(request);
   if (refusal) return withSecurityHeaders(refusal, request, contentSecurityPolicy({ nonce: null, development: false }));
   const nonce = isCachedPublicPage(request.nextUrl.pathname) ? null : btoa(crypto.randomUUID());
-  const policy = contentSecurityPolicy({ nonce, development: process.env.NODE_ENV === "development" });
+  // The header set here replaces the route's own, so the original-file download gets its sandbox here.
+  const policy = isOriginalFilePath(request.nextUrl.pathname)
+    ? ORIGINAL_FILE_POLICY
+    : contentSecurityPolicy({ nonce, development: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   if (nonce) requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);

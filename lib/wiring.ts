@@ -4,6 +4,7 @@ import { importChunkJob } from "@/lib/articles/jobs";
 import { articleRevised, articleTextsChanged } from "@/lib/articles/signals";
 import { queueArticleSuggestions, SUGGESTION_JOBS } from "@/lib/entities/suggestion-jobs";
 import type { SomeJobKind } from "@/lib/jobs/kinds";
+import { PROPOSAL_JOBS, queueArticleProposals } from "@/lib/proposals/jobs";
 import { jobQueue } from "@/lib/jobs/queue";
 import { subscribe } from "@/lib/jobs/signals";
 
@@ -13,12 +14,14 @@ import { subscribe } from "@/lib/jobs/signals";
  * server through instrumentation.ts, the command-line scripts, the tests' setup), so no domain
  * imports another for its follow-up work. A new kind of background work is one line here.
  */
-export const JOB_KINDS: readonly SomeJobKind[] = [importChunkJob, ...SUGGESTION_JOBS];
+export const JOB_KINDS: readonly SomeJobKind[] = [importChunkJob, ...SUGGESTION_JOBS, ...PROPOSAL_JOBS];
 
 // Must commit with the revision: annotations move onto the new text in the same transaction.
 subscribe(articleRevised, (tx, { articleId, revision }) => reanchorAnnotationsForRevision(tx, articleId, revision));
 // May lag: suggestions are queued in the same transaction and computed by a worker.
 subscribe(articleTextsChanged, (tx, { articleIds }) => queueArticleSuggestions(tx, articleIds));
+// May lag: event and claim proposals are read and regrouped by a worker, never in the request.
+subscribe(articleTextsChanged, (tx, { articleIds }) => queueArticleProposals(tx, articleIds));
 
 /** Starts this process's workers for every kind of background job. */
 export function startJobWorkers(): Promise<void> {

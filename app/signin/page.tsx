@@ -8,11 +8,11 @@ import { SignInForm } from "./_components/sign-in-form";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await getActor()) redirect("/articles");
+  if (await getActor()) redirect("/inbox");
   const { callbackUrl } = await searchParams;
   // Only this app's own pages, so the sign-in page cannot be used to bounce users elsewhere.
   const origin = process.env.NEXTAUTH_URL?.trim() || `http://${(await headers()).get("host") ?? "localhost"}`;
-  const target = sameOriginPath(callbackUrl, origin, "/articles");
+  const target = sameOriginPath(callbackUrl, origin, "/inbox");
   return (
     <main>
       <div className="card narrow">

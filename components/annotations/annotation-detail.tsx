@@ -4,7 +4,15 @@ import type { JSONContent } from "@tiptap/react";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { W3CAnnotation } from "@/lib/annotations/json-ld";
-import { canEditAnnotation, canMaintainAnchor, canReply, canReviewAnnotation, canReviewAnnotations } from "@/lib/annotations/permissions";
+import {
+  canCreateAnnotation,
+  canEditAnnotation,
+  canMaintainAnchor,
+  canReattachAnnotation,
+  canReply,
+  canReviewAnnotation,
+  canReviewAnnotations,
+} from "@/lib/annotations/permissions";
 import type { ReviewDecision } from "@/lib/annotations/statuses";
 import type { AnnotationKindView, AnnotationReplyView, AnnotationView } from "@/lib/annotations/types";
 import type { Actor } from "@/lib/auth/permissions";
@@ -83,7 +91,11 @@ export function AnnotationDetail({ annotation, kinds, viewer, headingRef, onChan
         <button type="button" className="button secondary" onClick={onClose}>Close</button>
       </div>
       <p className="annotation-badges">
-        <span className={`badge status-${annotation.status.toLowerCase()}`}>{REVIEW_STATUS_LABELS[annotation.status]}</span>
+        {annotation.linkOnly ? (
+          <span className="badge status-link">Entity link</span>
+        ) : (
+          <span className={`badge status-${annotation.status.toLowerCase()}`}>{REVIEW_STATUS_LABELS[annotation.status]}</span>
+        )}
         {annotation.anchorStatus !== "ANCHORED" ? (
           <span className={`badge anchor-${annotation.anchorStatus.toLowerCase()}`}>{ANCHOR_STATUS_LABELS[annotation.anchorStatus]}</span>
         ) : null}
@@ -164,7 +176,23 @@ export function AnnotationDetail({ annotation, kinds, viewer, headingRef, onChan
         />
       ) : null}
 
-      <ReviewActions annotation={annotation} viewer={viewer} onReviewed={onChanged} />
+      {annotation.linkOnly ? (
+        <div className="annotation-actions">
+          <p className="muted">An entity link, not a statement: it is not reviewed and not offered for citation.</p>
+          {canCreateAnnotation(viewer) ? (
+            <button
+              type="button"
+              className="button secondary"
+              disabled={busy}
+              onClick={() => run(() => callApi("POST", apiPath(annotation, "/request-review"), { version: annotation.version }), "Sent for review: once approved it can be cited.")}
+            >
+              Send for review to cite it
+            </button>
+          ) : null}
+        </div>
+      ) : (
+        <ReviewActions annotation={annotation} viewer={viewer} onReviewed={onChanged} />
+      )}
       <ReviewHistory annotation={annotation} />
       <Replies annotation={annotation} viewer={viewer} onChanged={onChanged} />
       <AnnotationExtraActions annotationId={annotation.id} articleId={annotation.articleId} kind={annotation.kind} canEdit={viewer.role !== "ANALYST"} />
@@ -209,6 +237,7 @@ function AnchorActions({ annotation, viewer, busy, onStartReattach, onConfirm }:
   onConfirm: () => void;
 }) {
   if (!canMaintainAnchor(viewer) || annotation.anchorStatus === "ANCHORED") return null;
+  const mayReattach = canReattachAnnotation(viewer, annotation);
   return (
     <div className="inline-form annotation-actions">
       {annotation.anchorStatus === "REANCHORED_CHECK" ? (
@@ -217,7 +246,9 @@ function AnchorActions({ annotation, viewer, busy, onStartReattach, onConfirm }:
           <button type="button" className="button" disabled={busy} onClick={onConfirm}>Confirm anchor</button>
         </>
       ) : null}
-      <button type="button" className="button secondary" onClick={onStartReattach}>Re-attach to a new selection</button>
+      {mayReattach ? (
+        <button type="button" className="button secondary" onClick={onStartReattach}>Re-attach to a new selection</button>
+      ) : null}
     </div>
   );
 }
@@ -262,7 +293,7 @@ function ReviewHistory({ annotation }: { annotation: AnnotationView }) {
         {annotation.reviews.map((review) => (
           <li key={review.id}>
             <span>{formatTimestamp(review.createdAt)}</span>{" "}
-            <strong>{review.actor.name}</strong>:{" "}
+            <strong>{review.actor?.name ?? "New revision"}</strong>:{" "}
             {review.fromStatus ? `${REVIEW_STATUS_LABELS[review.fromStatus]} → ` : "created, "}
             {REVIEW_STATUS_LABELS[review.toStatus]}
             {review.comment ? <q className="review-comment">{review.comment}</q> : null}

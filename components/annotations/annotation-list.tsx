@@ -62,7 +62,7 @@ export function AnnotationList({ annotations, filtered, filters, onFilters, kind
       >
         <span className="annotation-list-quote">“{excerpt(quote)}”</span>
         <span className="annotation-list-meta">
-          {kindLabel(kinds, annotation.kind)} · {annotation.author.name} · {REVIEW_STATUS_LABELS[annotation.status]}
+          {kindLabel(kinds, annotation.kind)} · {annotation.author.name} · {annotation.linkOnly ? "entity link" : REVIEW_STATUS_LABELS[annotation.status]}
           {annotation.anchorStatus !== "ANCHORED" ? ` · ${ANCHOR_STATUS_LABELS[annotation.anchorStatus]}` : ""}
           {annotation.tags.length > 0 ? ` · ${annotation.tags.join(", ")}` : ""}
         </span>

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { CONTEXT_LENGTH } from "@/lib/annotations/anchor";
-import { canCreateAnnotation, canMaintainAnchor } from "@/lib/annotations/permissions";
+import { offsetConverter } from "@/lib/annotations/code-points";
+import { canCreateAnnotation, canReattachAnnotation } from "@/lib/annotations/permissions";
 import type { AnnotationKindView, AnnotationView } from "@/lib/annotations/types";
 import type { Actor } from "@/lib/auth/permissions";
 import { AnnotatedText } from "./annotated-text";
@@ -36,9 +37,13 @@ export function isOnText(annotation: AnnotationView, revisionId: string, text: s
   );
 }
 
+/** A selection as the API takes it: quote context, and offsets in code points (the reader counts UTF-16 units). */
 function withContext(text: string, selection: TextSelection) {
+  const offsets = offsetConverter(text);
   return {
     ...selection,
+    start: offsets.toCodePoints(selection.start),
+    end: offsets.toCodePoints(selection.end),
     prefix: text.slice(Math.max(0, selection.start - CONTEXT_LENGTH), selection.start),
     suffix: text.slice(selection.end, selection.end + CONTEXT_LENGTH),
   };
@@ -64,9 +69,9 @@ export function AnnotationReader({ articleId, revisionId, text, annotations, kin
   const [notice, setNotice] = useState<Notice | null>(null);
 
   const mayAnnotate = canCreateAnnotation(viewer);
-  const mayReattach = canMaintainAnchor(viewer);
   const selected = annotations.find((annotation) => annotation.id === selectedId) ?? null;
   const reattaching = annotations.find((annotation) => annotation.id === reattachId) ?? null;
+  const mayReattach = reattaching !== null && canReattachAnnotation(viewer, reattaching);
   const filtered = useMemo(() => applyFilters(annotations, filters), [annotations, filters]);
   const onText = useMemo(() => filtered.filter((annotation) => isOnText(annotation, revisionId, text)), [filtered, revisionId, text]);
 

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { blockLabel, groupLines, withDecisions } from "@/lib/articles/line-groups";
 import { KIND_LABELS, type ImportOutcome, type ImportPreview } from "@/lib/articles/schemas";
 import { formatDay } from "./format";
 import "./articles.css";
@@ -12,6 +13,9 @@ type Props = {
   outcome: ImportOutcome | null;
   /** Open the extraction at first (small batches): large ones start collapsed. */
   initiallyOpen: boolean;
+  /** The editor's line choices so far, by line index; saved with the file. */
+  decisions: ReadonlyMap<number, boolean>;
+  onDecide: (indices: number[], kept: boolean) => void;
 };
 
 function PreviewStatus({ preview }: { preview: ImportPreview | null }) {
@@ -38,7 +42,7 @@ function OutcomeLine({ outcome }: { outcome: ImportOutcome }) {
 }
 
 /** One file of an import: its extraction before saving (metadata, body, removed lines with reasons) and the result after. */
-export function ImportPreviewItem({ name, preview, outcome, initiallyOpen }: Props) {
+export function ImportPreviewItem({ name, preview, outcome, initiallyOpen, decisions, onDecide }: Props) {
   const [open, setOpen] = useState(initiallyOpen);
   const title = preview?.ok ? preview.metadata.title : null;
   return (
@@ -64,22 +68,41 @@ export function ImportPreviewItem({ name, preview, outcome, initiallyOpen }: Pro
       {preview?.ok ? (
         <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
           <summary>Extraction of {name}</summary>
-          {open ? <Extraction preview={preview} /> : null}
+          {open ? <Extraction preview={preview} decisions={decisions} onDecide={outcome ? null : onDecide} /> : null}
         </details>
       ) : null}
     </article>
   );
 }
 
-function Extraction({ preview }: { preview: Extract<ImportPreview, { ok: true }> }) {
+type ExtractionProps = {
+  preview: Extract<ImportPreview, { ok: true }>;
+  decisions: ReadonlyMap<number, boolean>;
+  /** Null once saved: the choices can no longer change what was stored. */
+  onDecide: Props["onDecide"] | null;
+};
+
+function Extraction({ preview, decisions, onDecide }: ExtractionProps) {
   const { metadata } = preview;
+  const lines = withDecisions(preview.lines, decisions);
+  const groups = groupLines(lines);
+  const blocks = groups.flatMap((group) => (group.kind === "removed" ? [group] : []));
+  const kept = groups.flatMap((group) => (group.kind === "kept" ? [group] : []));
+  const removedCount = lines.length - kept.length;
+  const unsure = lines.filter((line) => line.unsure).length;
+  const language = metadata.language ?? "not recognised";
   const facts: [string, string][] = [
     ["Title", metadata.titleProvisional ? `${metadata.title} (provisional: no headline found)` : metadata.title],
     ["Outlet", metadata.outlet ?? "unknown"],
     ["Original URL", metadata.url ?? "none"],
     ["Author", metadata.author ?? "not named"],
     ["Published", metadata.publishedAt ? formatDay(metadata.publishedAt) : "not stated"],
-    ["Language", metadata.language ?? "not recognised"],
+    [
+      "Language",
+      preview.format === "text" && preview.classifiedLanguage === null
+        ? `${language}; lines sorted by their shape alone (no word list for this language)`
+        : language,
+    ],
     ["Kind", KIND_LABELS[metadata.kind]],
   ];
   if (metadata.commentators.length) facts.push(["Commentators", metadata.commentators.join(", ")]);
@@ -97,23 +120,65 @@ function Extraction({ preview }: { preview: Extract<ImportPreview, { ok: true }>
             </div>
           ))}
         </dl>
-        <h4>Removed lines ({preview.removed.length})</h4>
-        {preview.removed.length === 0 ? (
+        <h4>Removed lines ({removedCount})</h4>
+        {unsure ? <p className="muted">{unsure} line{unsure === 1 ? "" : "s"} marked “unsure”: check {unsure === 1 ? "it" : "them"} first.</p> : null}
+        {blocks.length === 0 ? (
           <p className="muted">Nothing was removed.</p>
         ) : (
           <ul className="removed-lines" aria-label="Removed lines">
-            {preview.removed.map((line, i) => (
-              <li key={i}>
-                <del>{line.text}</del> <span className="badge">{line.reason}</span>
-              </li>
-            ))}
+            {blocks.map((block) => {
+              const label = blockLabel(block.reason, block.lines.length);
+              return (
+                <li key={block.indices[0]}>
+                  {block.lines.length === 1 ? (
+                    <>
+                      <del>{block.lines[0].text}</del> <span className="badge">{block.reason}</span>
+                    </>
+                  ) : (
+                    <details className="removed-block">
+                      <summary>{label}</summary>
+                      {block.lines.map((line, k) => (
+                        <div key={block.indices[k]}>
+                          <del>{line.text}</del>
+                          {line.unsure ? <> <span className="badge warn">unsure</span></> : null}
+                        </div>
+                      ))}
+                    </details>
+                  )}
+                  {block.lines.length === 1 && block.unsure ? <> <span className="badge warn">unsure</span></> : null}
+                  {onDecide ? (
+                    <button type="button" className="button secondary" aria-label={`Restore ${label}`} onClick={() => onDecide(block.indices, true)}>
+                      Restore
+                    </button>
+                  ) : null}
+                </li>
+              );
+            })}
           </ul>
         )}
       </div>
       <div>
-        <h4>Body ({preview.paragraphs.length} paragraphs)</h4>
+        <h4>Body ({kept.length} paragraphs)</h4>
+        {preview.noArticleFound ? (
+          <p className="alert warn" role="alert">
+            No article text found: this page looks like a home page or a list of links. Every line is kept so that nothing is lost; remove what is not article text, or leave this page out.
+          </p>
+        ) : null}
         <ol aria-label="Body paragraphs">
-          {preview.paragraphs.map((paragraph, i) => <li key={i}>{paragraph}</li>)}
+          {kept.map(({ index, line }) => (
+            <li key={index}>
+              {line.text}
+              {line.unsure ? <> <span className="badge warn">unsure</span></> : null}
+              {onDecide && (line.unsure || preview.noArticleFound) ? (
+                <>
+                  {" "}
+                  <button type="button" className="button secondary" aria-label={`Remove line ${index + 1}`} onClick={() => onDecide([index], false)}>
+                    Remove
+                  </button>
+                </>
+              ) : null}
+            </li>
+          ))}
         </ol>
       </div>
     </div>

@@ -21,7 +21,17 @@ type Entry = {
   text?: string;
   preview: ImportPreview | null;
   outcome: ImportOutcome | null;
+  /** Lines the editor restored or removed in the preview, by index. */
+  decisions: Map<number, boolean>;
 };
+
+const NO_DECISIONS: ReadonlyMap<number, boolean> = new Map();
+
+/** The preview's line choices that differ from the importer's, as the API takes them. */
+function changedDecisions(entry: Entry): { index: number; kept: boolean }[] {
+  const lines = entry.preview?.ok ? entry.preview.lines : [];
+  return [...entry.decisions].filter(([index, kept]) => lines[index] && lines[index].kept !== kept).map(([index, kept]) => ({ index, kept }));
+}
 
 type Progress = { label: string; value: number; max: number } | null;
 
@@ -131,7 +141,7 @@ export function ImportWorkbench() {
     if (!list || list.length === 0) return;
     const added = Array.from(list)
       .filter((file) => !file.name.startsWith("."))
-      .map((file): Entry => ({ key: `f${nextKey++}`, name: file.webkitRelativePath || file.name, file, preview: null, outcome: null }));
+      .map((file): Entry => ({ key: `f${nextKey++}`, name: file.webkitRelativePath || file.name, file, preview: null, outcome: null, decisions: new Map() }));
     setEntries((current) => [...current.filter((entry) => !entry.outcome), ...added]);
     void preview(added);
   }
@@ -141,10 +151,21 @@ export function ImportWorkbench() {
       setMessage({ kind: "error", text: "Paste the article's text first." });
       return;
     }
-    const entry: Entry = { key: `t${nextKey++}`, name: "Pasted text", text: pasted, preview: null, outcome: null };
+    const entry: Entry = { key: `t${nextKey++}`, name: "Pasted text", text: pasted, preview: null, outcome: null, decisions: new Map() };
     setEntries((current) => [...current.filter((item) => !item.outcome), entry]);
     setPasted("");
     void preview([entry]);
+  }
+
+  function decide(key: string, indices: number[], kept: boolean) {
+    setEntries((current) =>
+      current.map((entry) => {
+        if (entry.key !== key) return entry;
+        const decisions = new Map(entry.decisions);
+        for (const index of indices) decisions.set(index, kept);
+        return { ...entry, decisions };
+      }),
+    );
   }
 
   const importable = entries.filter((entry) => entry.preview?.ok && !entry.outcome);
@@ -181,12 +202,15 @@ export function ImportWorkbench() {
     for (const [i, entry] of targets.entries()) {
       setProgress({ label: `Saving ${i + 1} of ${total}`, value: i, max: total });
       let response: Response;
+      const decisions = changedDecisions(entry);
       if (entry.file) {
         const form = new FormData();
         form.append("file", entry.file, entry.name);
+        if (decisions.length) form.append("decisions", JSON.stringify(decisions));
         response = await fetch("/api/articles", { method: "POST", body: form });
       } else {
-        response = await fetch("/api/articles", { method: "POST", body: JSON.stringify({ text: entry.text }), headers: { "content-type": "application/json" } });
+        const body = JSON.stringify(decisions.length ? { text: entry.text, decisions } : { text: entry.text });
+        response = await fetch("/api/articles", { method: "POST", body, headers: { "content-type": "application/json" } });
       }
       const json = (await readJson(response)) as Record<string, never>;
       const outcome: ImportOutcome = response.ok
@@ -328,7 +352,14 @@ export function ImportWorkbench() {
           <ul className="preview-list" aria-label="Files to import">
             {entries.map((entry) => (
               <li key={entry.key}>
-                <ImportPreviewItem name={entry.name} preview={entry.preview} outcome={entry.outcome} initiallyOpen={entries.length <= OPEN_UP_TO} />
+                <ImportPreviewItem
+                  name={entry.name}
+                  preview={entry.preview}
+                  outcome={entry.outcome}
+                  initiallyOpen={entries.length <= OPEN_UP_TO}
+                  decisions={entry.decisions ?? NO_DECISIONS}
+                  onDecide={(indices, kept) => decide(entry.key, indices, kept)}
+                />
               </li>
             ))}
           </ul>

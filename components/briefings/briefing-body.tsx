@@ -1,6 +1,5 @@
 import { splitAtTimelines, type TimelineData } from "@/lib/briefings/render";
 import { BriefingTimeline } from "./briefing-timeline";
-import "./public-briefing.css";
 
 /**
  * The rendered body: sanitized HTML (built and cleaned on the server, see lib/briefings/render.ts)
@@ -12,7 +11,7 @@ export function BriefingBody({ html, timelines }: { html: string; timelines: rea
       {splitAtTimelines(html).map((segment, index) => {
         if (segment.kind === "html") return <div key={index} className="briefing-html" dangerouslySetInnerHTML={{ __html: segment.html }} />;
         const timeline = timelines[segment.index];
-        return timeline ? <BriefingTimeline key={index} timeline={timeline} /> : null;
+        return timeline ? <BriefingTimeline key={index} index={segment.index} timeline={timeline} /> : null;
       })}
     </div>
   );

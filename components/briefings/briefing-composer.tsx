@@ -285,7 +285,15 @@ export function BriefingComposer({ briefing, options, editable }: { briefing: Co
       {error ? <Alert kind="error">{error}</Alert> : null}
 
       {editable ? <Toolbar editor={editor} onPick={setPicker} /> : null}
-      {picker ? <Picker kind={picker} options={options} onInsert={(ids) => insertChosen(picker, ids)} onCancel={() => setPicker(null)} /> : null}
+      {picker ? (
+        <Picker
+          kind={picker}
+          options={options}
+          cited={picker === "disagreements" && editor ? citedPassages(editor.getJSON()) : new Set()}
+          onInsert={(ids) => insertChosen(picker, ids)}
+          onCancel={() => setPicker(null)}
+        />
+      ) : null}
       <EditorContent editor={editor} className="composer-editor" />
 
       {editable ? (
@@ -330,11 +338,12 @@ function Toolbar({ editor, onPick }: { editor: Editor | null; onPick: (kind: Pic
     <div role="toolbar" aria-label="Briefing formatting and sources" className="composer-toolbar">
       {toggle("Bold", active?.bold, (chain) => chain.toggleBold().run(), "B")}
       {toggle("Italic", active?.italic, (chain) => chain.toggleItalic().run(), "I")}
-      {toggle("Section heading", active?.h2, (chain) => chain.toggleHeading({ level: 2 }).run(), "H2")}
-      {toggle("Subheading", active?.h3, (chain) => chain.toggleHeading({ level: 3 }).run(), "H3")}
+      {/* Names begin with what the buttons show, so speech users can say what they see. */}
+      {toggle("H2 section heading", active?.h2, (chain) => chain.toggleHeading({ level: 2 }).run(), "H2")}
+      {toggle("H3 subheading", active?.h3, (chain) => chain.toggleHeading({ level: 3 }).run(), "H3")}
       {toggle("Bulleted list", active?.bulletList, (chain) => chain.toggleBulletList().run(), "• List")}
       {toggle("Numbered list", active?.orderedList, (chain) => chain.toggleOrderedList().run(), "1. List")}
-      {toggle("Quote", active?.blockquote, (chain) => chain.toggleBlockquote().run(), "“ Quote")}
+      {toggle("Quote", active?.blockquote, (chain) => chain.toggleBlockquote().run(), "Quote")}
       <span className="toolbar-separator" aria-hidden="true" />
       {insert("citation", "Cite passages")}
       {insert("entity", "Mention entity")}
@@ -346,7 +355,21 @@ function Toolbar({ editor, onPick }: { editor: Editor | null; onPick: (kind: Pic
   );
 }
 
-function Picker({ kind, options, onInsert, onCancel }: { kind: PickerKind; options: ComposerOptions; onInsert: (ids: string[]) => void; onCancel: () => void }) {
+/** The annotation ids the draft cites right now, saved or not. */
+function citedPassages(node: JSONContent, found = new Set<string>()): Set<string> {
+  if (node.type === "citation" && Array.isArray(node.attrs?.annotationIds)) for (const id of node.attrs.annotationIds as string[]) found.add(id);
+  for (const child of node.content ?? []) citedPassages(child, found);
+  return found;
+}
+
+function Picker({ kind, options, cited, onInsert, onCancel }: {
+  kind: PickerKind;
+  options: ComposerOptions;
+  /** Passages the draft cites: contradictions between them come first in the disagreements picker. */
+  cited: ReadonlySet<string>;
+  onInsert: (ids: string[]) => void;
+  onCancel: () => void;
+}) {
   const passages: PickerItem[] = options.passages.map((passage) => ({
     id: passage.id,
     label: passage.label,
@@ -360,7 +383,15 @@ function Picker({ kind, options, onInsert, onCancel }: { kind: PickerKind; optio
   }));
   const entities: PickerItem[] = options.entities.map((entity) => ({ id: entity.id, label: entity.name, detail: entity.typeLabel }));
   const events: PickerItem[] = options.events.map((event) => ({ id: event.id, label: event.title, detail: event.dateLabel ?? "date unknown" }));
-  const contradictions: PickerItem[] = options.contradictions.map((item) => ({ id: item.id, label: item.summary, detail: item.statusLabel }));
+  const contradictions: PickerItem[] = options.contradictions
+    .map((item) => ({ item, touches: item.touchesDraft || item.memberAnnotationIds.some((id) => cited.has(id)) }))
+    .sort((a, b) => Number(b.touches) - Number(a.touches))
+    .map(({ item, touches }) => ({
+      id: item.id,
+      label: item.summary,
+      detail: `${item.statusLabel}${touches ? "; touches what this briefing cites" : ""}`,
+      warning: item.publicationNeeds ?? undefined,
+    }));
   const props = {
     citation: { title: "Cite passages", items: passages, multiple: true, insertLabel: "Insert citation", emptyText: "No annotated passages yet: annotate articles first." },
     entity: { title: "Mention an entity", items: entities, multiple: false, insertLabel: "Insert mention", emptyText: "No entities yet." },
@@ -371,7 +402,7 @@ function Picker({ kind, options, onInsert, onCancel }: { kind: PickerKind; optio
       items: contradictions,
       multiple: true,
       insertLabel: "Insert disagreements",
-      emptyText: "No resolved or disclosed contradictions yet.",
+      emptyText: "No contradictions yet.",
     },
     keyActors: { title: "Key actors", items: entities, multiple: true, insertLabel: "Insert key actors", emptyText: "No entities yet." },
   }[kind];

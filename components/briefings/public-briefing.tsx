@@ -1,23 +1,20 @@
-import Link from "next/link";
 import { formatDay, formatDayTime } from "@/lib/briefings/format";
-import { serializeJsonLd } from "@/lib/briefings/json-ld";
 import { briefingPath } from "@/lib/briefings/site";
 import type { PublicBriefing } from "@/lib/briefings/types";
 import { BriefingBody } from "./briefing-body";
 import { SourceNotes } from "./source-notes";
-import "./public-briefing.css";
 
 /**
  * A published version of a briefing as readers see it: frozen content, its update notes and
- * links to every version, and its structured data. Older versions say so and link the latest.
+ * links to every version when there is more than one. Older versions say so and link the latest.
+ * Static markup (no hooks, no client components): it is rendered to a script-free document.
  */
 export function PublicBriefingArticle({ briefing }: { briefing: PublicBriefing }) {
   const { version } = briefing;
   const isLatest = version.number === briefing.latestNumber;
   const updates = briefing.versions.filter((item) => item.number > 1 && item.number <= version.number).reverse();
   return (
-    <>
-      <article className="public-briefing" aria-labelledby="briefing-title">
+    <article className="public-briefing" aria-labelledby="briefing-title">
         <header className="public-briefing-header">
           {briefing.retractedAt ? (
             <div className="retraction-notice" role="note" aria-label="Retraction">
@@ -31,7 +28,7 @@ export function PublicBriefingArticle({ briefing }: { briefing: PublicBriefing }
           {!isLatest ? (
             <p className="version-notice" role="note">
               You are reading version {version.number}, published {formatDayTime(version.publishedAt)}.{" "}
-              <Link href={briefingPath(briefing.slug)}>Read the latest version</Link>.
+              <a href={briefingPath(briefing.slug)}>Read the latest version</a>.
             </p>
           ) : null}
           <p className="kicker">Briefing</p>
@@ -68,9 +65,9 @@ export function PublicBriefingArticle({ briefing }: { briefing: PublicBriefing }
                   {item.number === version.number ? (
                     <span aria-current="page">Version {item.number}</span>
                   ) : (
-                    <Link href={item.number === briefing.latestNumber ? briefingPath(briefing.slug) : briefingPath(briefing.slug, item.number)}>
+                    <a href={item.number === briefing.latestNumber ? briefingPath(briefing.slug) : briefingPath(briefing.slug, item.number)}>
                       Version {item.number}
-                    </Link>
+                    </a>
                   )}
                   {", "}published <time dateTime={item.publishedAt}>{formatDayTime(item.publishedAt)}</time>
                   {item.changeNote ? ` — ${item.changeNote}` : ""}
@@ -79,8 +76,6 @@ export function PublicBriefingArticle({ briefing }: { briefing: PublicBriefing }
             </ol>
           </nav>
         ) : null}
-      </article>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(version.jsonLd) }} />
-    </>
+    </article>
   );
 }

@@ -1,7 +1,5 @@
 import { formatDay } from "@/lib/briefings/format";
 import type { CitationNote } from "@/lib/briefings/render";
-import "./public-briefing.css";
-
 import { LINK_REL } from "@/lib/html";
 
 /**

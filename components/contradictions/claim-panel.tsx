@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Actor } from "@/lib/auth/permissions";
 import { getClaimContext } from "@/lib/contradictions/claims";
 import { formatClaimValue } from "@/lib/contradictions/format";
-import { canEditClaims } from "@/lib/contradictions/permissions";
+import { canEditClaim, canEditClaims } from "@/lib/contradictions/permissions";
 import { attributeLabel } from "@/lib/contradictions/schemas";
 import { ClaimForm } from "./claim-form";
 import "./contradictions.css";
@@ -25,6 +25,14 @@ export async function ClaimPanel({ annotationId, actor }: { annotationId: string
     </p>
   ) : null;
   if (!canEditClaims(actor)) return summary ?? <p className="muted">No claim recorded for this passage yet.</p>;
+  if (!canEditClaim(actor, context.annotation)) {
+    return (
+      <section aria-label="Claim">
+        {summary ?? <p className="muted">No claim recorded for this passage yet.</p>}
+        <p className="muted">Only the author of this passage or an admin can record or correct its claim.</p>
+      </section>
+    );
+  }
   return (
     <section aria-label="Claim">
       {summary}

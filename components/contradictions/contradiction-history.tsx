@@ -11,6 +11,8 @@ const ACTION_LABELS: Record<string, string> = {
   resolved: "Resolved",
   signed_off: "Signed off",
   reopened: "Reopened",
+  new_source: "A new conflicting source arrived after the settlement",
+  new_source_kept: "The new source does not change the resolution",
 };
 
 type Entry = ContradictionView["history"][number];

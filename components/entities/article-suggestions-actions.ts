@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
-import { ENTITY_WRITE_ROLES } from "@/lib/entities/permissions";
 import { acceptSuggestionSchema } from "@/lib/entities/schemas";
 import { acceptEntitySuggestions, acceptSuggestion, dismissSuggestion } from "@/lib/entities/suggestions";
 import { idSchema, parseInput } from "@/lib/validation";
@@ -13,7 +12,7 @@ export async function acceptSuggestionAction(articleId: string, suggestionId: st
     const article = parseInput(idSchema, articleId);
     const id = parseInput(idSchema, suggestionId);
     const data = parseInput(acceptSuggestionSchema, input);
-    const actor = await requireActor(ENTITY_WRITE_ROLES);
+    const actor = await requireActor("passages.link");
     const result = await acceptSuggestion(actor, id, data);
     revalidatePath(`/articles/${article}`);
     revalidatePath(`/entities/${result.entityId}`);
@@ -25,7 +24,7 @@ export async function acceptEntitySuggestionsAction(articleId: string, entityId:
   return runAction(async () => {
     const article = parseInput(idSchema, articleId);
     const entity = parseInput(idSchema, entityId);
-    const actor = await requireActor(ENTITY_WRITE_ROLES);
+    const actor = await requireActor("passages.link");
     const result = await acceptEntitySuggestions(actor, article, entity);
     revalidatePath(`/articles/${article}`);
     revalidatePath(`/entities/${entity}`);
@@ -37,7 +36,7 @@ export async function dismissSuggestionAction(articleId: string, suggestionId: s
   return runAction(async () => {
     const article = parseInput(idSchema, articleId);
     const id = parseInput(idSchema, suggestionId);
-    const actor = await requireActor(ENTITY_WRITE_ROLES);
+    const actor = await requireActor("passages.link");
     const result = await dismissSuggestion(actor, id);
     revalidatePath(`/articles/${article}`);
     return result;

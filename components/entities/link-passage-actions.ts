@@ -5,7 +5,7 @@ import { z } from "zod";
 import { runAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
 import { createLink, deleteLink, getPassageLinkContext } from "@/lib/entities/links";
-import { canLinkPassages, ENTITY_READ_ROLES, ENTITY_WRITE_ROLES } from "@/lib/entities/permissions";
+import { canLinkPassages } from "@/lib/entities/permissions";
 import { createLinkSchema } from "@/lib/entities/schemas";
 import { idSchema, parseInput } from "@/lib/validation";
 
@@ -14,7 +14,7 @@ export async function loadPassageLinksAction(annotationId: string, eventId?: str
   return runAction(async () => {
     const id = parseInput(idSchema, annotationId);
     const event = eventId === undefined ? undefined : parseInput(idSchema, eventId);
-    const actor = await requireActor(ENTITY_READ_ROLES);
+    const actor = await requireActor("entities.read");
     return { ...(await getPassageLinkContext(actor, id, event)), canEdit: canLinkPassages(actor) };
   });
 }
@@ -28,7 +28,7 @@ export async function linkPassageAction(articleId: string, input: unknown) {
   return runAction(async () => {
     const article = parseInput(idSchema, articleId);
     const data = parseInput(createLinkSchema, input);
-    const actor = await requireActor(ENTITY_WRITE_ROLES);
+    const actor = await requireActor("passages.link");
     const link = await createLink(actor, data);
     revalidateLinkPages(article, link.target);
     return link;
@@ -40,7 +40,7 @@ export async function unlinkPassageAction(articleId: string, linkId: string, tar
     const article = parseInput(idSchema, articleId);
     const id = parseInput(idSchema, linkId);
     const href = parseInput(z.string().regex(/^\/(entities|events)\/[\w-]+$/), targetHref);
-    const actor = await requireActor(ENTITY_WRITE_ROLES);
+    const actor = await requireActor("passages.link");
     await deleteLink(actor, { id });
     revalidateLinkPages(article, { href });
   }, "Unlinked.");

@@ -28,6 +28,8 @@ export type PlacedEvent = {
   barEnd: number | null;
   lane: number;
   label: string;
+  /** The width reserved for the label, in SVG units. */
+  labelWidth: number;
   labelX: number;
   labelAnchor: "start" | "end";
   /** The horizontal extent of mark and label: the link's click target. */
@@ -35,7 +37,7 @@ export type PlacedEvent = {
   hitTo: number;
 };
 
-export type Tick = { x: number; label: string; anchor: "start" | "end" };
+export type Tick = { x: number; label: string; labelWidth: number; anchor: "start" | "end" };
 
 export type TimelineLayout = {
   width: number;
@@ -55,6 +57,9 @@ const CHAR_WIDTH = 6.6;
 const LABEL_GAP = 14;
 const MAX_LABEL_CHARS = 42;
 const MAX_TICKS = 10;
+/** Tick labels are 11 units high; a generous average character width keeps them apart in any font. */
+const TICK_CHAR_WIDTH = 6.4;
+const TICK_GAP = 10;
 const DAY = 86_400_000;
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -127,24 +132,39 @@ export function layoutTimeline(events: TimelineEvent[], options: TimelineOptions
   const placed: PlacedEvent[] = dated.map(({ event, start, end, coarse }) => {
     const markX = coarse ? x(start) : x(event.date.precision === "day" ? (start + end) / 2 : start);
     const barEnd = coarse ? Math.max(x(end), markX + 6) : null;
-    const label = truncate(event.title);
-    const labelWidth = label.length * CHAR_WIDTH + LABEL_GAP;
     const markEnd = barEnd ?? markX;
-    // Labels go right of the mark, or left of it when they would run off the chart.
-    const labelAnchor: "start" | "end" = markEnd + labelWidth > width - MARGIN / 2 ? "end" : "start";
+    // Labels go right of the mark, or left of it when they would run off the chart; where
+    // neither side has room, the label is shortened to the wider side, so it never leaves the card.
+    const roomRight = width - MARGIN / 2 - markEnd - 9;
+    const roomLeft = markX - 9 - MARGIN / 2;
+    let label = truncate(event.title);
+    const fits = (room: number) => label.length * CHAR_WIDTH <= room;
+    const labelAnchor: "start" | "end" = fits(roomRight) || (!fits(roomLeft) && roomRight >= roomLeft) ? "start" : "end";
+    const room = labelAnchor === "start" ? roomRight : roomLeft;
+    if (!fits(room)) label = `${label.slice(0, Math.max(Math.floor(room / CHAR_WIDTH) - 1, 1)).trimEnd()}…`;
+    const labelWidth = label.length * CHAR_WIDTH;
     const labelX = labelAnchor === "start" ? markEnd + 9 : markX - 9;
-    const from = labelAnchor === "start" ? markX : markX - labelWidth;
-    const to = labelAnchor === "start" ? markEnd + labelWidth : markEnd;
+    const from = labelAnchor === "start" ? markX : markX - 9 - labelWidth;
+    const to = labelAnchor === "start" ? markEnd + 9 + labelWidth : markEnd;
     let lane = laneEnds.findIndex((laneEnd) => laneEnd + LABEL_GAP <= from);
     if (lane < 0) lane = laneEnds.length;
     laneEnds[lane] = to;
-    return { event, dateLabel: formatEventDate(event.date), x: markX, barEnd, lane, label, labelX, labelAnchor, hitFrom: from - 8, hitTo: to };
+    return { event, dateLabel: formatEventDate(event.date), x: markX, barEnd, lane, label, labelWidth, labelX, labelAnchor, hitFrom: from - 8, hitTo: to };
   });
 
-  const ticks = chooseTicks(domainStart, domainEnd).map(({ at, step }): Tick => {
+  // A tick whose label would touch the previous one's is left out ("5 May19 May").
+  const ticks: Tick[] = [];
+  let lastTickEnd = -Infinity;
+  for (const { at, step } of chooseTicks(domainStart, domainEnd)) {
     const tickX = x(at);
-    return { x: tickX, label: step.format(new Date(at)), anchor: tickX > width - 80 ? "end" : "start" };
-  });
+    const label = step.format(new Date(at));
+    const labelWidth = label.length * TICK_CHAR_WIDTH;
+    const anchor = tickX + 3 + labelWidth > width ? "end" : "start";
+    const from = anchor === "start" ? tickX + 3 : tickX - 3 - labelWidth;
+    if (from < lastTickEnd + TICK_GAP || from < 0) continue;
+    ticks.push({ x: tickX, label, labelWidth, anchor });
+    lastTickEnd = anchor === "start" ? tickX + 3 + labelWidth : tickX - 3;
+  }
   const laneY = (lane: number) => FIRST_LANE_Y + lane * LANE_HEIGHT;
   return { width, height: laneY(Math.max(laneEnds.length - 1, 0)) + 24, axisY: AXIS_Y, laneY, ticks, placed, undated };
 }

@@ -1,6 +1,5 @@
-import { useId } from "react";
+import { EVENT_TYPE_LABELS } from "@/lib/events/vocabulary";
 import { layoutTimeline, type TimelineEvent, type TimelineOptions } from "./timeline-layout";
-import "./timeline.css";
 
 export type { TimelineEvent, TimelineOptions } from "./timeline-layout";
 
@@ -24,17 +23,21 @@ type TimelineProps = TimelineOptions & {
   hrefFor?: (id: string) => string;
   /** Shown when no event has a date. */
   emptyText?: string;
+  /** Prefix of the element ids inside, unique on the page. */
+  id?: string;
 };
 
 /**
  * A visual timeline of events (SVG): a time axis with ticks, a dot per dated event (a bar
  * for a month or year), labels in lanes so they never overlap, and every event a focusable
- * link with its title and date as its name. Presentational and server-renderable: the
- * caller passes the events. Undated events are listed under the chart.
+ * link named by its title and date (its SVG title). A legend names the marker colours.
+ * Presentational and hook-free, so it also renders into static documents: the caller passes the
+ * events. Undated events are listed under the chart.
  */
-export function Timeline({ events, title = "Timeline of events", hrefFor = (id) => `/events/${id}`, emptyText = "No dated events to show.", ...options }: TimelineProps) {
-  const titleId = useId();
+export function Timeline({ events, title = "Timeline of events", hrefFor = (id) => `/events/${id}`, emptyText = "No dated events to show.", id = "timeline", ...options }: TimelineProps) {
+  const titleId = `${id}-title`;
   const layout = layoutTimeline(events, options);
+  const types = [...new Set(layout.placed.map((p) => p.event.type))];
   return (
     <figure className="timeline">
       {layout.placed.length === 0 ? (
@@ -54,7 +57,15 @@ export function Timeline({ events, title = "Timeline of events", hrefFor = (id) 
             {layout.ticks.map((tick) => (
               <g key={tick.x}>
                 <line x1={tick.x} x2={tick.x} y1={layout.axisY - 5} y2={layout.height} stroke="#d9d6cc" strokeWidth={1} />
-                <text x={tick.anchor === "start" ? tick.x + 3 : tick.x - 3} y={layout.axisY - 10} fontSize={11} fill="#5c5c57" textAnchor={tick.anchor}>
+                <text
+                  x={tick.anchor === "start" ? tick.x + 3 : tick.x - 3}
+                  y={layout.axisY - 10}
+                  fontSize={11}
+                  fill="#5c5c57"
+                  textAnchor={tick.anchor}
+                  textLength={tick.labelWidth}
+                  lengthAdjust="spacingAndGlyphs"
+                >
                   {tick.label}
                 </text>
               </g>
@@ -78,8 +89,9 @@ export function Timeline({ events, title = "Timeline of events", hrefFor = (id) 
             const y = layout.laneY(p.lane);
             const colour = TYPE_COLOURS[p.event.type] ?? TYPE_COLOURS.OTHER;
             return (
-              <a key={p.event.id} href={hrefFor(p.event.id)} aria-label={`${p.event.title}, ${p.dateLabel}`} className="timeline-event">
-                <title>{`${p.event.title} — ${p.dateLabel}`}</title>
+              <a key={p.event.id} href={hrefFor(p.event.id)} className="timeline-event">
+                {/* The link's name: the whole title, which the drawn label may shorten, and the date. */}
+                <title>{`${p.event.title}, ${p.dateLabel}`}</title>
                 {/* The whole row of mark and label is clickable, not only the painted strokes. */}
                 <rect x={p.hitFrom} y={y - 11} width={p.hitTo - p.hitFrom} height={22} fill="transparent" />
                 {p.barEnd !== null ? (
@@ -87,7 +99,8 @@ export function Timeline({ events, title = "Timeline of events", hrefFor = (id) 
                 ) : (
                   <circle cx={p.x} cy={y} r={6} fill={colour} />
                 )}
-                <text x={p.labelX} y={y + 4} fontSize={13} textAnchor={p.labelAnchor} fill="#1d1d1b">
+                {/* Drawn at the width the layout reserved for it, whatever the reader's font. */}
+                <text x={p.labelX} y={y + 4} fontSize={13} textAnchor={p.labelAnchor} fill="#1d1d1b" textLength={p.labelWidth} lengthAdjust="spacingAndGlyphs">
                   {p.label}
                 </text>
               </a>
@@ -95,6 +108,16 @@ export function Timeline({ events, title = "Timeline of events", hrefFor = (id) 
           })}
         </svg>
       )}
+      {types.length > 0 ? (
+        <ul className="timeline-legend" aria-label="Event types">
+          {types.map((type) => (
+            <li key={type}>
+              <span className="timeline-swatch" style={{ background: TYPE_COLOURS[type] ?? TYPE_COLOURS.OTHER }} aria-hidden="true" />
+              {EVENT_TYPE_LABELS[type as keyof typeof EVENT_TYPE_LABELS] ?? EVENT_TYPE_LABELS.OTHER}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {layout.undated.length > 0 ? (
         <figcaption className="timeline-undated">
           <span className="muted">Undated: </span>

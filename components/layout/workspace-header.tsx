@@ -14,12 +14,18 @@ const LINKS = [
   { href: "/briefings", label: "Public site" },
 ] as const;
 
-export function WorkspaceHeader({ actor }: { actor: Actor }) {
+/** `waiting`: how many items wait in the actor's inbox. */
+export function WorkspaceHeader({ actor, waiting }: { actor: Actor; waiting: number }) {
   return (
     <header className="site-header">
-      <Link href="/articles" className="brand">Concord</Link>
+      <Link href="/inbox" className="brand">Concord</Link>
       <nav aria-label="Workspace">
         <ul>
+          <li>
+            <Link href="/inbox">
+              Inbox{waiting > 0 ? <> <span className="nav-count">{waiting}<span className="visually-hidden"> waiting</span></span></> : null}
+            </Link>
+          </li>
           {LINKS.filter((link) => !("writersOnly" in link) || actor.role !== "ANALYST").map((link) => (
             <li key={link.href}><Link href={link.href}>{link.label}</Link></li>
           ))}

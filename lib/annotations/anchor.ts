@@ -63,13 +63,16 @@ type Located = { start: number; end: number; exact: string; score: number };
 type NotLocated = { start?: undefined; end?: undefined; exact?: undefined; score?: undefined };
 
 /**
- * kept: the stored position still holds the quote. moved: the exact quote was found elsewhere.
- * fuzzy: a similar passage was found ("re-anchored, check"); score is its similarity.
- * orphaned: nothing close enough; the caller must keep the annotation and list it as orphaned.
- * `score` is 1 for kept and moved.
+ * kept: the stored position still holds the quote in its old surroundings. moved: the exact
+ * quote was found elsewhere in its old surroundings. fuzzy: a similar passage was found
+ * ("re-anchored, check"); score is its similarity. lookalike: the same words were found, but
+ * not in their old surroundings: possibly another sentence that happens to share them ("on
+ * Tuesday"), so someone must check it and whoever approved the annotation must approve it
+ * again. orphaned: nothing close enough; the caller must keep the annotation and list it as
+ * orphaned. `score` is 1 for kept, moved and lookalike.
  */
 export type ReanchorResult =
-  | ({ status: "kept" | "moved" | "fuzzy" } & Located)
+  | ({ status: "kept" | "moved" | "fuzzy" | "lookalike" } & Located)
   | ({ status: "orphaned" } & NotLocated);
 
 export type HighlightRange = { id: string; start: number; end: number };
@@ -151,26 +154,84 @@ export function reanchorAll(newText: string, anchors: readonly AnchorSelectors[]
 function reanchorIn(context: SearchContext, { quote, position }: AnchorSelectors): ReanchorResult {
   // An empty quote would "match" everywhere.
   if (quote.exact === "") return { status: "orphaned" };
-  return (
-    keptInPlace(context.text, quote, position) ??
-    findExactQuote(context.text, quote, position) ??
-    findFuzzyQuote(context, quote, position) ?? { status: "orphaned" }
-  );
+  const { text } = context;
+  const occurrences = exactOccurrences(text, quote.exact);
+  const same = occurrences.filter((at) => contextHolds(text, at, quote));
+  if (same.includes(position.start)) return located("kept", position.start, quote.exact);
+  if (same.length > 0) return located("moved", bestOccurrence(text, same, quote, position), quote.exact);
+  // Bitap may land on an exact copy whose surroundings differ: that is a lookalike, not an edit.
+  const fuzzy = findFuzzyQuote(context, quote, position);
+  if (fuzzy && fuzzy.exact !== quote.exact) return fuzzy;
+  if (occurrences.length > 0) return located("lookalike", bestOccurrence(text, occurrences, quote, position), quote.exact);
+  return { status: "orphaned" };
 }
 
-function keptInPlace(text: string, quote: TextQuoteSelector, position: TextPositionSelector): ReanchorResult | null {
-  if (position.start < 0 || !text.startsWith(quote.exact, position.start)) return null;
-  const end = position.start + quote.exact.length;
-  return { status: "kept", start: position.start, end, exact: quote.exact, score: 1 };
+function located(status: "kept" | "moved" | "lookalike", start: number, exact: string): ReanchorResult {
+  return { status, start, end: start + exact.length, exact, score: 1 };
 }
 
-/** Among exact occurrences, prefer the best context agreement, then the one nearest the old position. */
-function findExactQuote(text: string, quote: TextQuoteSelector, position: TextPositionSelector): ReanchorResult | null {
-  let best = -1;
+function exactOccurrences(text: string, exact: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) found.push(at);
+  return found;
+}
+
+/**
+ * Characters of the stored context, on each side, that must still surround an exact
+ * occurrence for it to count as the same passage. Half the context: a copy-edit a few
+ * words away from the quote is tolerated, while a short quote that also occurs in another
+ * sentence ("on Tuesday") rarely shares 16 characters on both sides with it. Position alone
+ * never decides (Hypothesis re-anchors by a weighted score of quote, context and position,
+ * and its most-reported failure is an annotation jumping to a lookalike phrase).
+ */
+export const CONTEXT_AGREEMENT = CONTEXT_LENGTH / 2;
+
+/**
+ * Whether an exact occurrence at `at` still has the passage's surroundings. Only the context
+ * inside the passage's paragraph counts: a moved paragraph keeps its sentences but not its
+ * neighbours. A side whose stored context is empty within the paragraph (the quote began or
+ * ended it) requires the occurrence to begin or end a paragraph too.
+ */
+function contextHolds(text: string, at: number, quote: TextQuoteSelector): boolean {
+  const prefix = quote.prefix.split(PARAGRAPH_BREAK).at(-1) ?? "";
+  const suffix = quote.suffix.split(PARAGRAPH_BREAK)[0] ?? "";
+  const end = at + quote.exact.length;
+  const before = prefix === "" ? (startsParagraph(text, at) ? 0 : -1) : matchedBefore(text, at, prefix);
+  const after = suffix === "" ? (endsParagraph(text, end) ? 0 : -1) : matchedAfter(text, end, suffix);
+  return before >= Math.min(prefix.length, CONTEXT_AGREEMENT) && after >= Math.min(suffix.length, CONTEXT_AGREEMENT);
+}
+
+const PARAGRAPH_BREAK = /\n{2,}/;
+
+function startsParagraph(text: string, at: number): boolean {
+  return at === 0 || text.slice(Math.max(0, at - 2), at) === "\n\n";
+}
+
+function endsParagraph(text: string, end: number): boolean {
+  return end === text.length || text.startsWith("\n\n", end);
+}
+
+/** Stored prefix characters, read backwards, that still precede `at`. */
+function matchedBefore(text: string, at: number, prefix: string): number {
+  let count = 0;
+  while (count < prefix.length && count < at && text[at - count - 1] === prefix[prefix.length - count - 1]) count++;
+  return count;
+}
+
+/** Stored suffix characters that still follow `end`. */
+function matchedAfter(text: string, end: number, suffix: string): number {
+  let count = 0;
+  while (count < suffix.length && end + count < text.length && text[end + count] === suffix[count]) count++;
+  return count;
+}
+
+/** Among occurrences, the one with the most stored context still around it, then the one nearest the old position. */
+function bestOccurrence(text: string, occurrences: readonly number[], quote: TextQuoteSelector, position: TextPositionSelector): number {
+  let best = occurrences[0];
   let bestAgreement = -1;
   let bestDistance = Infinity;
-  for (let at = text.indexOf(quote.exact); at !== -1; at = text.indexOf(quote.exact, at + 1)) {
-    const agreement = contextAgreement(text, at, quote);
+  for (const at of occurrences) {
+    const agreement = matchedBefore(text, at, quote.prefix) + matchedAfter(text, at + quote.exact.length, quote.suffix);
     const distance = Math.abs(at - position.start);
     if (agreement > bestAgreement || (agreement === bestAgreement && distance < bestDistance)) {
       best = at;
@@ -178,23 +239,7 @@ function findExactQuote(text: string, quote: TextQuoteSelector, position: TextPo
       bestDistance = distance;
     }
   }
-  if (best === -1) return null;
-  return { status: "moved", start: best, end: best + quote.exact.length, exact: quote.exact, score: 1 };
-}
-
-/** Number of context characters that still surround an occurrence (prefix read backwards, suffix forwards). */
-function contextAgreement(text: string, at: number, quote: TextQuoteSelector): number {
-  const { prefix, suffix } = quote;
-  const end = at + quote.exact.length;
-  let before = 0;
-  while (before < prefix.length && before < at && text[at - before - 1] === prefix[prefix.length - before - 1]) {
-    before++;
-  }
-  let after = 0;
-  while (after < suffix.length && end + after < text.length && text[end + after] === suffix[after]) {
-    after++;
-  }
-  return before + after;
+  return best;
 }
 
 /** diff-match-patch's bitap matcher handles patterns of at most 32 characters (its Match_MaxBits). */

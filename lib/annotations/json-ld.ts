@@ -5,7 +5,7 @@
  * Pure module: safe on client and server.
  */
 import { z } from "zod";
-import type { AnnotationView } from "./types";
+import type { AnnotationReplyView, AnnotationView } from "./types";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 /** Vocabulary of Concord's own terms; a URN because it names terms, it is not a page to fetch. */
@@ -57,6 +57,40 @@ export function articleIri(origin: string, articleId: string): string {
   return `${origin}/articles/${encodeURIComponent(articleId)}`;
 }
 
+export function replyIri(origin: string, annotationId: string, replyId: string): string {
+  return `${annotationIri(origin, annotationId)}/replies/${encodeURIComponent(replyId)}`;
+}
+
+function personOf(origin: string, person: { id: string; name: string }) {
+  return { id: `${origin}/users/${encodeURIComponent(person.id)}`, type: "Person" as const, name: person.name };
+}
+
+export type W3CReply = {
+  "@context": typeof JSON_LD_CONTEXT;
+  id: string;
+  type: "Annotation";
+  motivation: "replying";
+  created: string;
+  creator: ReturnType<typeof personOf>;
+  body: { type: "TextualBody"; value: string; format: "text/plain" };
+  /** The annotation replied to, or the reply answered. */
+  target: string;
+};
+
+/** A reply as a W3C annotation whose target is what it answers (Web Annotation model, motivation "replying"). */
+export function toW3CReply(reply: AnnotationReplyView, annotationId: string, origin: string): W3CReply {
+  return {
+    "@context": JSON_LD_CONTEXT,
+    id: replyIri(origin, annotationId, reply.id),
+    type: "Annotation",
+    motivation: "replying",
+    created: reply.createdAt,
+    creator: personOf(origin, reply.author),
+    body: { type: "TextualBody", value: reply.body, format: "text/plain" },
+    target: reply.parentId ? replyIri(origin, annotationId, reply.parentId) : annotationIri(origin, annotationId),
+  };
+}
+
 /** One annotation; `embedded` leaves out the @context, as inside a collection page. */
 export function toW3CAnnotation(view: AnnotationView, origin: string, options: { embedded?: boolean } = {}): W3CAnnotation {
   const body: TextualBody[] = [
@@ -71,7 +105,7 @@ export function toW3CAnnotation(view: AnnotationView, origin: string, options: {
     motivation: "commenting",
     created: view.createdAt,
     modified: view.updatedAt,
-    creator: { id: `${origin}/users/${encodeURIComponent(view.author.id)}`, type: "Person", name: view.author.name },
+    creator: personOf(origin, view.author),
     body,
     target: {
       source: articleIri(origin, view.articleId),
@@ -121,7 +155,8 @@ function pagingOf(views: readonly AnnotationView[], origin: string, article: { i
 
 /**
  * The article's annotations as an AnnotationCollection with its first page embedded; with
- * `paging`, `views` is that first page and `next`/`last` name the others.
+ * `paging`, `views` is that first page and `next`/`last` name the others. A page holds one
+ * item or more, so a collection with none has no `first`.
  */
 export function toAnnotationCollection(
   views: readonly AnnotationView[],
@@ -130,7 +165,7 @@ export function toAnnotationCollection(
   paging: CollectionPaging = { total: views.length, page: 1, limit: Math.max(views.length, 1) },
 ) {
   const { collection, annotationPage } = pagingOf(views, origin, article, { ...paging, page: 1 });
-  return { "@context": JSON_LD_CONTEXT, ...collection, first: annotationPage };
+  return { "@context": JSON_LD_CONTEXT, ...collection, ...(paging.total > 0 ? { first: annotationPage } : {}) };
 }
 
 /** A later page of the article's annotations: an AnnotationPage `partOf` the collection. */
@@ -229,6 +264,37 @@ export const w3cAnnotationInputSchema = z
     };
   });
 
+/** Accepts an annotation's IRI (…/annotations/{id}), a reply's (…/annotations/{id}/replies/{replyId}) or a bare annotation id. */
+function repliedTo(target: string): { annotationId: string; parentId?: string } {
+  const match = /\/annotations\/([^/?#]+)(?:\/replies\/([^/?#]+))?\/?(?:[?#].*)?$/.exec(target);
+  if (!match) return { annotationId: target };
+  return { annotationId: decodeURIComponent(match[1]), ...(match[2] ? { parentId: decodeURIComponent(match[2]) } : {}) };
+}
+
+const replyBodySchema = z.object({ type: z.literal("TextualBody").optional(), value: z.string(), format: z.string().optional() });
+
+/** POST /api/annotations with `motivation: "replying"`: a reply to the annotation (or reply) its target names. */
+export const w3cReplyInputSchema = z
+  .object({
+    type: z.literal("Annotation").optional(),
+    motivation: z.literal("replying"),
+    target: z.union([z.string().min(1), z.object({ id: z.string().min(1) }).transform((target) => target.id)], {
+      error: "target is the IRI of the annotation or reply answered.",
+    }),
+    body: z.union([z.string(), replyBodySchema.transform((body) => body.value), z.tuple([replyBodySchema]).transform(([body]) => body.value)], {
+      error: "body is the reply's text or one TextualBody.",
+    }),
+  })
+  .transform((input) => ({ motivation: "replying" as const, ...repliedTo(input.target), body: input.body }));
+
+/** POST /api/annotations: an annotation, or a reply when the motivation is "replying". */
+export const w3cPostSchema = z.unknown().transform((input, context) => {
+  const replying = typeof input === "object" && input !== null && (input as { motivation?: unknown }).motivation === "replying";
+  const result = replying ? w3cReplyInputSchema.safeParse(input) : w3cAnnotationInputSchema.safeParse(input);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) context.addIssue({ ...issue });
+  return z.NEVER;
+});
 
 /**
  * PATCH /api/annotations/{id}: `{ version, kind?, comment?, tags? }`, or an edited copy of the
@@ -264,6 +330,6 @@ export const w3cAnnotationPatchSchema = z
     };
   });
 
-export function jsonLdResponse(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": JSON_LD_CONTENT_TYPE } });
+export function jsonLdResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { ...headers, "content-type": JSON_LD_CONTENT_TYPE } });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma, type Tx } from "@/lib/db";
-import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
+import { AppError, ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { buildSelectors, CONTEXT_LENGTH, verifySelectors, type AnchorSelectors } from "./anchor";
 import { prepareComment, type PreparedComment } from "./comment";
@@ -11,11 +11,13 @@ import {
   canEditAnnotation,
   canMaintainAnchor,
   canManageAnnotationKinds,
+  canReattachAnnotation,
   canReply,
   canReviewAnnotations,
 } from "./permissions";
 import { loadAnnotationView } from "./queries";
 import {
+  approveAnnotationsSchema,
   confirmAnchorSchema,
   containsHtml,
   createAnnotationKindSchema,
@@ -32,7 +34,9 @@ import {
 import { REVIEW_DECISIONS } from "./statuses";
 import type { AnnotationView } from "./types";
 
-type Selected = Prisma.AnnotationGetPayload<{ select: { id: true; authorId: true; status: true; version: true; deletedAt: true; articleId: true } }>;
+type Selected = Prisma.AnnotationGetPayload<{
+  select: { id: true; authorId: true; status: true; anchorStatus: true; version: true; deletedAt: true; articleId: true };
+}>;
 
 function comment(input: CommentInput | undefined): PreparedComment {
   const result = prepareComment(input);
@@ -102,7 +106,7 @@ async function staleVersion(tx: Tx, id: string): Promise<ConflictError> {
 async function findLive(tx: Tx, id: string): Promise<Selected> {
   const annotation = await tx.annotation.findUnique({
     where: { id },
-    select: { id: true, authorId: true, status: true, version: true, deletedAt: true, articleId: true },
+    select: { id: true, authorId: true, status: true, anchorStatus: true, version: true, deletedAt: true, articleId: true },
   });
   if (!annotation || annotation.deletedAt) throw new NotFoundError("The annotation");
   return annotation;
@@ -122,7 +126,8 @@ async function returnToReview(tx: Tx, actor: Actor, annotation: Selected, reason
  * sanitized and stored with its HTML. Pass `options.tx` to create it inside the caller's
  * transaction (e.g. together with accepting a mention suggestion).
  */
-export async function createAnnotation(actor: Actor, input: unknown, options: { tx?: Tx } = {}): Promise<{ id: string }> {
+/** `linkOnly`: an entity link accepted from a suggestion, kept out of review and citation. */
+export async function createAnnotation(actor: Actor, input: unknown, options: { tx?: Tx; linkOnly?: boolean } = {}): Promise<{ id: string }> {
   if (!canCreateAnnotation(actor)) throw new ForbiddenError("Only editors and admins create annotations.");
   const data = parseInput(createAnnotationSchema, input);
   const prepared = comment(data.comment);
@@ -143,6 +148,7 @@ export async function createAnnotation(actor: Actor, input: unknown, options: { 
         start: selectors.position.start,
         end: selectors.position.end,
         originalExact: selectors.quote.exact,
+        linkOnly: options.linkOnly ?? false,
         authorId: actor.id,
       },
       select: { id: true },
@@ -194,12 +200,21 @@ export async function updateAnnotation(actor: Actor, id: string, input: unknown)
   });
 }
 
-/** Points an (orphaned or re-anchored) annotation at a new selection on the current revision. */
+/**
+ * Points an orphaned annotation, or one re-anchored for a check, at a new selection on the
+ * current revision (author or admin). An annotation still anchored where it was written is
+ * refused with 409: moving it would change what an analyst approved.
+ */
 export async function reattachAnnotation(actor: Actor, id: string, input: unknown): Promise<AnnotationView> {
-  if (!canMaintainAnchor(actor)) throw new ForbiddenError("Only editors and admins re-attach annotations.");
   const data = parseInput(reattachAnnotationSchema, input);
   return db.$transaction(async (tx) => {
     const annotation = await findLive(tx, id);
+    if (!canReattachAnnotation(actor, annotation)) throw new ForbiddenError("Only the author or an admin can re-attach this annotation.");
+    if (annotation.anchorStatus === "ANCHORED") {
+      throw new ConflictError("This annotation is anchored where it was written; only an orphaned or re-anchored annotation can be re-attached.", {
+        current: await currentState(tx, id),
+      });
+    }
     const { revisionId, selectors } = await selectOnCurrentRevision(tx, annotation.articleId, data);
     const review = await returnToReview(tx, actor, annotation, "Re-attached to a new passage; back in the review queue.");
     await updateAtVersion(tx, id, data.version, {
@@ -217,7 +232,14 @@ export async function reattachAnnotation(actor: Actor, id: string, input: unknow
       action: "annotation.reattach",
       targetType: "Annotation",
       targetId: id,
-      detail: { revisionId, start: selectors.position.start, end: selectors.position.end },
+      detail: {
+        revisionId,
+        start: selectors.position.start,
+        end: selectors.position.end,
+        fromAnchorStatus: annotation.anchorStatus,
+        fromStatus: annotation.status,
+        toStatus: review.status ?? annotation.status,
+      },
     });
     return currentState(tx, id);
   });
@@ -238,6 +260,25 @@ export async function confirmAnchor(actor: Actor, id: string, input: unknown): P
     }
     await updateAtVersion(tx, id, data.version, { anchorStatus: "ANCHORED" });
     await recordAudit(tx, { actorId: actor.id, action: "annotation.confirm-anchor", targetType: "Annotation", targetId: id });
+    return currentState(tx, id);
+  });
+}
+
+/**
+ * An entity link becomes a statement to cite: it joins the review queue and the citation picker,
+ * and like any cited passage it must be approved before a briefing citing it is published.
+ */
+export async function requestCitationReview(actor: Actor, id: string, input: unknown): Promise<AnnotationView> {
+  if (!canCreateAnnotation(actor)) throw new ForbiddenError("Only editors and admins send a passage for review.");
+  const data = parseInput(confirmAnchorSchema, input);
+  return db.$transaction(async (tx) => {
+    const current = await currentState(tx, id);
+    if (!current.linkOnly) throw new ValidationError("This annotation is already reviewed like any other; it needs no request.");
+    await updateAtVersion(tx, id, data.version, { linkOnly: false });
+    await tx.annotationReview.create({
+      data: { annotationId: id, actorId: actor.id, fromStatus: current.status, toStatus: current.status, comment: "Sent for review to be cited." },
+    });
+    await recordAudit(tx, { actorId: actor.id, action: "annotation.request-review", targetType: "Annotation", targetId: id });
     return currentState(tx, id);
   });
 }
@@ -274,6 +315,31 @@ export async function reviewAnnotation(actor: Actor, id: string, input: unknown)
     });
     return currentState(tx, id);
   });
+}
+
+/**
+ * Approves a selection in one step. Each annotation is reviewed on its own, under the same rules
+ * as a single review (nobody reviews their own, a stale version is refused): one refusal does not
+ * undo the others, and each refusal is reported with its reason.
+ */
+export async function approveAnnotations(
+  actor: Actor,
+  input: unknown,
+): Promise<{ approved: { id: string; articleId: string }[]; refused: { id: string; message: string }[] }> {
+  if (!canReviewAnnotations(actor)) throw new ForbiddenError("Only analysts review annotations.");
+  const { items } = parseInput(approveAnnotationsSchema, input);
+  const approved: { id: string; articleId: string }[] = [];
+  const refused: { id: string; message: string }[] = [];
+  for (const item of items) {
+    try {
+      const view = await reviewAnnotation(actor, item.id, { decision: "approve", version: item.version });
+      approved.push({ id: view.id, articleId: view.articleId });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      refused.push({ id: item.id, message: error.message });
+    }
+  }
+  return { approved, refused };
 }
 
 /** Any member may reply; a reply may answer another reply of the same annotation. */

@@ -1,4 +1,5 @@
-import { hasRole, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
+import { allows, allowsOn } from "@/lib/auth/policy";
 
 /** A stored annotation row or its view. */
 type Owned = { authorId: string } | { author: { id: string } };
@@ -8,33 +9,37 @@ function authorOf(annotation: Owned): string {
 }
 
 export function canCreateAnnotation(actor: Actor | null): actor is Actor {
-  return hasRole(actor, ["EDITOR", "ADMIN"]);
+  return allows(actor, "annotations.create");
 }
 
 /** Authors edit and delete their own annotations; an admin may edit or delete any. */
 export function canEditAnnotation(actor: Actor | null, annotation: Owned): boolean {
-  if (!actor) return false;
-  return actor.role === "ADMIN" || (actor.role === "EDITOR" && actor.id === authorOf(annotation));
+  return allowsOn(actor, "annotations.edit", authorOf(annotation));
 }
 
-/** Re-attaching an orphan or confirming a re-anchored passage fixes where it points, not what it says: any editor may. */
+/** Confirming that a re-anchored highlight covers the words it was written on changes nothing it says: any editor may. */
 export function canMaintainAnchor(actor: Actor | null): actor is Actor {
-  return hasRole(actor, ["EDITOR", "ADMIN"]);
+  return allows(actor, "annotations.maintain-anchor");
+}
+
+/** Re-attaching points the annotation at other words, which changes what it says: the same people as editing it. */
+export function canReattachAnnotation(actor: Actor | null, annotation: Owned): boolean {
+  return allowsOn(actor, "annotations.reattach", authorOf(annotation));
 }
 
 export function canReviewAnnotations(actor: Actor | null): actor is Actor {
-  return hasRole(actor, ["ANALYST"]);
+  return allows(actor, "annotations.review");
 }
 
 /** Nobody reviews their own annotation. */
 export function canReviewAnnotation(actor: Actor | null, annotation: Owned): boolean {
-  return canReviewAnnotations(actor) && actor.id !== authorOf(annotation);
+  return allowsOn(actor, "annotations.review", authorOf(annotation));
 }
 
 export function canReply(actor: Actor | null): actor is Actor {
-  return hasRole(actor, ["EDITOR", "ANALYST", "ADMIN"]);
+  return allows(actor, "annotations.reply");
 }
 
 export function canManageAnnotationKinds(actor: Actor | null): actor is Actor {
-  return hasRole(actor, ["ADMIN"]);
+  return allows(actor, "annotation-kinds.manage");
 }

@@ -38,6 +38,7 @@ export function toAnnotationView(row: AnnotationRow): AnnotationView {
     anchorStatus: row.anchorStatus,
     originalExact: row.originalExact,
     status: row.status,
+    linkOnly: row.linkOnly,
     version: row.version,
     author: row.author,
     createdAt: row.createdAt.toISOString(),
@@ -107,6 +108,23 @@ export async function listArticleAnnotationPage(
   return { items: rows.map(toAnnotationView), total };
 }
 
+/** The texts of revisions by id, for turning stored offsets into the API's code points. */
+export async function listRevisionTexts(revisionIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.articleRevision.findMany({ where: { id: { in: [...new Set(revisionIds)] } }, select: { id: true, text: true } });
+  return new Map(rows.map((row) => [row.id, row.text]));
+}
+
+/** The current text of an article, named directly or by one of its annotations; null when there is none. */
+export async function getCurrentText(by: { articleId: string } | { annotationId: string }): Promise<string | null> {
+  const articleId =
+    "articleId" in by
+      ? by.articleId
+      : (await db.annotation.findUnique({ where: { id: by.annotationId }, select: { articleId: true } }))?.articleId;
+  if (!articleId) return null;
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { currentRevision: { select: { text: true } } } });
+  return article?.currentRevision?.text ?? null;
+}
+
 export async function getArticleSummary(actor: Actor | null, articleId: string) {
   assertReader(actor);
   const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, title: true } });
@@ -141,6 +159,7 @@ export async function listReviewQueue(actor: Actor | null, filter: ReviewQueueFi
   const where = {
     deletedAt: null,
     status: "PENDING",
+    linkOnly: false,
     articleId: filter.articleId || undefined,
     kind: filter.kind || undefined,
     authorId: filter.authorId || undefined,
@@ -177,7 +196,7 @@ export async function listReviewQueueFacets(actor: Actor | null, options: { sele
       WHERE a."id" IN (
         (SELECT "articleId" FROM (
           SELECT "articleId", "createdAt" FROM "Annotation"
-          WHERE "status" = 'PENDING' AND "deletedAt" IS NULL
+          WHERE "status" = 'PENDING' AND "deletedAt" IS NULL AND NOT "linkOnly"
           ORDER BY "createdAt", "id" LIMIT ${REVIEW_FILTER_ARTICLES * 10}
         ) AS oldest
         GROUP BY "articleId" ORDER BY min("createdAt") LIMIT ${REVIEW_FILTER_ARTICLES})
@@ -190,7 +209,7 @@ export async function listReviewQueueFacets(actor: Actor | null, options: { sele
     db.$queryRaw<{ id: string; name: string }[]>`
       SELECT u."id", u."name" FROM "User" u
       CROSS JOIN LATERAL (
-        SELECT 1 FROM "Annotation" a WHERE a."authorId" = u."id" AND a."status" = 'PENDING' AND a."deletedAt" IS NULL LIMIT 1
+        SELECT 1 FROM "Annotation" a WHERE a."authorId" = u."id" AND a."status" = 'PENDING' AND a."deletedAt" IS NULL AND NOT a."linkOnly" LIMIT 1
       ) AS waiting
       ORDER BY u."name"`,
   ]);

@@ -8,7 +8,7 @@ export type { ReanchorCounts };
 
 type AnchorStatusValue = "ANCHORED" | "REANCHORED_CHECK" | "ORPHANED";
 
-type Row = { id: string; exact: string; prefix: string; suffix: string; start: number; end: number };
+type Row = { id: string; exact: string; prefix: string; suffix: string; start: number; end: number; status: string };
 
 type Change =
   | { id: string; located: true; status: AnchorStatusValue; exact: string; prefix: string; suffix: string; start: number; end: number }
@@ -20,7 +20,9 @@ const BATCH_SIZE = 1_000;
 /**
  * Re-anchors every live annotation of the article on its new revision, inside the transaction
  * that wrote the revision (lib/wiring.ts subscribes it to articles' `articleRevised`). Kept and moved annotations get fresh selectors on the new
- * text; fuzzy matches too, marked REANCHORED_CHECK for an editor to confirm; orphans keep
+ * text; fuzzy matches too, marked REANCHORED_CHECK for an editor to confirm; so are lookalikes
+ * (the same words, but not in their old surroundings), which also go back to review when they
+ * were approved, because the passage they now point at may say something else; orphans keep
  * their old selectors and revision (so a later revision can still find them) and are never
  * deleted. Writes in a few set-based statements, not one round trip per annotation.
  */
@@ -31,7 +33,7 @@ export async function reanchorAnnotationsForRevision(
 ): Promise<ReanchorCounts> {
   const rows: Row[] = await tx.annotation.findMany({
     where: { articleId, deletedAt: null },
-    select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true },
+    select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, status: true },
     orderBy: { id: "asc" },
   });
   const counts: ReanchorCounts = { kept: 0, moved: 0, fuzzy: 0, orphaned: 0 };
@@ -47,8 +49,11 @@ export async function reanchorAnnotationsForRevision(
   const changes = rows.map((row, i) => toChange(row.id, newRevision.text, results[i]));
   for (const [i, change] of changes.entries()) {
     const status = change.located ? results[i].status : "orphaned";
-    counts[status as keyof ReanchorCounts] += 1;
+    // Counted with the fuzzy ones: both are "to check".
+    counts[status === "lookalike" ? "fuzzy" : (status as keyof ReanchorCounts)] += 1;
   }
+  const lookalikeIds = changes.filter((change, i) => change.located && results[i].status === "lookalike").map((change) => change.id);
+  const returnedIds = rows.filter((row) => row.status === "APPROVED" && lookalikeIds.includes(row.id)).map((row) => row.id);
 
   const located = changes.filter((change) => change.located);
   for (let at = 0; at < located.length; at += BATCH_SIZE) {
@@ -62,6 +67,19 @@ export async function reanchorAnnotationsForRevision(
       WHERE "id" IN (${Prisma.join(orphanIds)}) AND "anchorStatus" <> 'ORPHANED'::"AnchorStatus"`;
   }
 
+  if (returnedIds.length > 0) {
+    await tx.annotation.updateMany({ where: { id: { in: returnedIds } }, data: { status: "PENDING" } });
+    await tx.annotationReview.createMany({
+      data: returnedIds.map((annotationId) => ({
+        annotationId,
+        actorId: null,
+        fromStatus: "APPROVED" as const,
+        toStatus: "PENDING" as const,
+        comment: "The quoted words were found on the new revision only in other surroundings; back in the review queue.",
+      })),
+    });
+  }
+
   await recordAudit(tx, {
     actorId: null,
     action: "annotation.reanchor",
@@ -71,6 +89,8 @@ export async function reanchorAnnotationsForRevision(
       revisionId: newRevision.id,
       ...counts,
       fuzzyIds: changes.filter((change, i) => change.located && results[i].status === "fuzzy").map((change) => change.id),
+      lookalikeIds,
+      returnedToReviewIds: returnedIds,
       orphanedIds: orphanIds,
     },
   });
@@ -84,7 +104,7 @@ function toChange(id: string, text: string, result: ReanchorResult): Change {
     return {
       id,
       located: true,
-      status: result.status === "fuzzy" ? "REANCHORED_CHECK" : "ANCHORED",
+      status: result.status === "fuzzy" || result.status === "lookalike" ? "REANCHORED_CHECK" : "ANCHORED",
       exact: quote.exact,
       prefix: quote.prefix,
       suffix: quote.suffix,

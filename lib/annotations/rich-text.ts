@@ -11,6 +11,9 @@
 import sanitizeHtml from "sanitize-html";
 import { z } from "zod";
 import { escapeHtml, isRecord, LINK_REL, MAX_NESTING_DEPTH, nestingDepth, wrapInMark } from "@/lib/html";
+import { isSafeLinkHref, sanitizeDoc, type RichTextAllowlist } from "@/lib/rich-text/sanitize";
+
+export { isSafeLinkHref };
 
 export type BoldMark = { type: "bold" };
 export type ItalicMark = { type: "italic" };
@@ -37,26 +40,8 @@ export type RichTextDoc = { type: "doc"; content: BlockNode[] };
 
 /** Longest comment, in characters (UTF-16 code units) of its plain text. */
 export const MAX_COMMENT_CHARS = 10_000;
-const MAX_LINK_CHARS = 2_048;
-/**
- * Deepest node nesting accepted (doc > list > item > paragraph > text is 5; each nested
- * list adds 2). Checked before the recursive validation so that hostile input is rejected
- * instead of overflowing the stack.
- */
-const SAFE_LINK_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
 const ORDERED_LIST_STYLES = ["1", "a", "A", "i", "I"] as const;
 export type OrderedListStyle = (typeof ORDERED_LIST_STYLES)[number];
-
-/** True for absolute http(s) and mailto URLs; false for javascript:, data:, relative URLs, etc. */
-export function isSafeLinkHref(href: string): boolean {
-  if (href.length > MAX_LINK_CHARS) return false;
-  try {
-    // The URL parser strips tabs/newlines and lowercases the scheme, defeating "JaVa\tScript:".
-    return SAFE_LINK_PROTOCOLS.has(new URL(href).protocol);
-  } catch {
-    return false;
-  }
-}
 
 function describeType(input: unknown): string {
   const type = isRecord(input) ? input.type : undefined;
@@ -172,102 +157,19 @@ export const richTextDocSchema: z.ZodType<RichTextDoc> = z
     }
   });
 
-function childrenOf(node: Record<string, unknown>): unknown[] {
-  return Array.isArray(node.content) ? node.content : [];
-}
+/** What a comment may hold: paragraphs and lists, bold, italic and safe links. */
+const COMMENT_ALLOWLIST: RichTextAllowlist = { marks: ["bold", "italic", "link"] };
 
 /**
- * Coerces any value into a valid document of the allowed subset, keeping the user's text:
- * unknown attributes and marks are dropped, unsafe links become plain text, unknown nodes
- * (headings, quotes, code blocks…) are replaced by their content, stray text is wrapped in
- * paragraphs. Content nested beyond MAX_NESTING_DEPTH is dropped. Does not enforce
- * MAX_COMMENT_CHARS (validation does).
+ * Coerces any value into a valid document of the allowed subset, keeping the user's text
+ * (see lib/rich-text/sanitize.ts). Does not enforce MAX_COMMENT_CHARS (validation does).
  */
 export function sanitizeRichText(input: unknown): RichTextDoc {
-  const content = cleanBlocks([input], 1);
-  return { type: "doc", content: content.length > 0 ? content : [{ type: "paragraph" }] };
-}
-
-/** `depth` is the nesting depth of `nodes` themselves (the doc is 1), as in nestingDepth. */
-function cleanBlocks(nodes: readonly unknown[], depth: number): BlockNode[] {
-  if (depth > MAX_NESTING_DEPTH) return [];
-  const blocks: BlockNode[] = [];
-  let strayInline: InlineNode[] = [];
-  const flushStrayInline = () => {
-    if (strayInline.length > 0) blocks.push({ type: "paragraph", content: strayInline });
-    strayInline = [];
-  };
-  for (const node of nodes) {
-    if (!isRecord(node)) continue;
-    if (node.type === "text" || node.type === "hardBreak") {
-      strayInline.push(...cleanInline([node], depth));
-      continue;
-    }
-    flushStrayInline();
-    if (node.type === "paragraph") blocks.push(paragraph(cleanInline(childrenOf(node), depth + 1)));
-    else if (node.type === "bulletList" || node.type === "orderedList") blocks.push(...cleanList(node, depth));
-    else blocks.push(...cleanBlocks(childrenOf(node), depth + 1));
-  }
-  flushStrayInline();
-  return blocks;
+  return sanitizeDoc(input, COMMENT_ALLOWLIST) as RichTextDoc;
 }
 
 function paragraph(content: InlineNode[]): ParagraphNode {
   return content.length > 0 ? { type: "paragraph", content } : { type: "paragraph" };
-}
-
-/** Returns the cleaned list, or nothing when no item has content. */
-function cleanList(node: Record<string, unknown>, depth: number): BlockNode[] {
-  // Anything directly inside a list that is not a listItem is treated as an item's content.
-  const items = childrenOf(node)
-    .map((child) => (isRecord(child) && child.type === "listItem" ? childrenOf(child) : [child]))
-    .map((itemContent) => cleanListItem(itemContent, depth + 2))
-    .filter((item) => item !== null);
-  if (items.length === 0) return [];
-  if (node.type === "bulletList") return [{ type: "bulletList", content: items }];
-  const start = isRecord(node.attrs) ? node.attrs.start : undefined;
-  // Numbering style ("a", "i"…) is dropped: rendered lists are always decimal.
-  if (typeof start === "number" && Number.isSafeInteger(start) && start >= 0 && start !== 1) {
-    return [{ type: "orderedList", attrs: { start }, content: items }];
-  }
-  return [{ type: "orderedList", content: items }];
-}
-
-function cleanListItem(children: readonly unknown[], depth: number): ListItemNode | null {
-  const blocks = cleanBlocks(children, depth);
-  if (blocks.length === 0) return null;
-  const content: BlockNode[] = blocks[0].type === "paragraph" ? blocks : [{ type: "paragraph" }, ...blocks];
-  return { type: "listItem", content };
-}
-
-function cleanInline(nodes: readonly unknown[], depth: number): InlineNode[] {
-  if (depth > MAX_NESTING_DEPTH) return [];
-  return nodes.flatMap((node): InlineNode[] => {
-    if (!isRecord(node)) return [];
-    if (node.type === "hardBreak") return [{ type: "hardBreak" }];
-    if (node.type !== "text") return cleanInline(childrenOf(node), depth + 1);
-    if (typeof node.text !== "string" || node.text === "") return [];
-    const marks = cleanMarks(node.marks);
-    return [marks.length > 0 ? { type: "text", text: node.text, marks } : { type: "text", text: node.text }];
-  });
-}
-
-function cleanMarks(marks: unknown): RichTextMark[] {
-  if (!Array.isArray(marks)) return [];
-  const cleaned = new Map<RichTextMark["type"], RichTextMark>();
-  for (const mark of marks) {
-    const safe = isRecord(mark) ? cleanMark(mark) : null;
-    if (safe && !cleaned.has(safe.type)) cleaned.set(safe.type, safe);
-  }
-  return [...cleaned.values()];
-}
-
-function cleanMark(mark: Record<string, unknown>): RichTextMark | null {
-  if (mark.type === "bold") return { type: "bold" };
-  if (mark.type === "italic") return { type: "italic" };
-  const href = mark.type === "link" && isRecord(mark.attrs) ? mark.attrs.href : undefined;
-  if (typeof href === "string" && isSafeLinkHref(href.trim())) return { type: "link", attrs: { href: href.trim() } };
-  return null;
 }
 
 /** Plain text for previews, search and length limits: blocks and list items on their own lines, no markers. */

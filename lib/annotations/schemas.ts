@@ -102,6 +102,16 @@ export const reviewAnnotationSchema = z.object({
 });
 export type ReviewAnnotationInput = z.input<typeof reviewAnnotationSchema>;
 
+/** Most annotations approved in one step: one page of the review queue. */
+export const MAX_BULK_APPROVALS = 50;
+
+export const approveAnnotationsSchema = z.object({
+  items: z
+    .array(z.object({ id: z.string().min(1).max(64), version: z.int().min(1) }))
+    .min(1, "Select at least one annotation to approve.")
+    .max(MAX_BULK_APPROVALS, `Approve at most ${MAX_BULK_APPROVALS} annotations at once.`),
+});
+
 export const createReplySchema = z.object({
   body: z
     .string()

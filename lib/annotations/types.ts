@@ -5,7 +5,8 @@ export type PersonRef = { id: string; name: string };
 
 export type AnnotationReviewView = {
   id: string;
-  actor: PersonRef;
+  /** Null when re-anchoring on a new revision sent the annotation back to review. */
+  actor: PersonRef | null;
   fromStatus: ReviewStatusName | null;
   toStatus: ReviewStatusName;
   comment: string | null;
@@ -31,6 +32,8 @@ export type AnnotationView = {
   anchorStatus: AnchorStatusName;
   originalExact: string;
   status: ReviewStatusName;
+  /** An entity link accepted from a suggestion: outside review and citation until sent for review. */
+  linkOnly: boolean;
   version: number;
   author: PersonRef;
   createdAt: string;

@@ -2,8 +2,8 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/permissions";
-import type { RoleName } from "@/lib/auth/schemas";
-import { assertRole, getRequestActor } from "@/lib/auth/session";
+import type { PolicyAction } from "@/lib/auth/policy";
+import { assertAllowed, getRequestActor } from "@/lib/auth/session";
 import { errorBody, ForbiddenError, PayloadTooLargeError, toPublicError, ValidationError } from "@/lib/errors";
 import { isSameOriginWrite } from "@/lib/security/same-origin";
 import { assertStorableText } from "@/lib/security/storable-text";
@@ -11,15 +11,14 @@ import { parseInput } from "@/lib/validation";
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
-type Access = "public" | readonly RoleName[];
-
 type RouteContext<P> = { params: Promise<P> };
 
-type HandlerArgs<P, B> = { request: NextRequest; params: P; actor: Actor | null; body: B };
+/** The handler gets the actor its rule allowed: never anonymous. */
+type HandlerArgs<P, B> = { request: NextRequest; params: P; actor: Actor; body: B };
 
 type Options<S extends z.ZodType | undefined> = {
-  /** Who may call: "public", or the roles allowed. */
-  access: Access;
+  /** Who may call: the named action of lib/auth/policy.ts. */
+  access: PolicyAction;
   /** Validates the JSON body; without it the handler gets `undefined`. */
   body?: S;
   maxBodyBytes?: number;
@@ -29,7 +28,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * The one wrapper for route handlers under app/api: authenticate (token or cookie),
- * authorize by role, check Origin on cookie-authenticated writes, validate the body,
+ * authorize by the policy table, check Origin on cookie-authenticated writes, validate the body,
  * run, and map errors to status codes and messages once.
  */
 export function apiRoute<P = Record<string, never>, S extends z.ZodType | undefined = undefined>(
@@ -39,13 +38,13 @@ export function apiRoute<P = Record<string, never>, S extends z.ZodType | undefi
   return async (request: NextRequest, context: RouteContext<P>): Promise<Response> => {
     try {
       const { actor, method } = await getRequestActor(request);
-      const allowed = options.access === "public" ? null : assertRole(actor, options.access);
+      const allowed = assertAllowed(actor, options.access);
       if (method === "cookie" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
       const body = options.body ? parseInput(options.body, await readJson(request, options.maxBodyBytes)) : undefined;
       const params = context?.params ? await context.params : ({} as P);
       // Ids and query values go into queries unparsed by some handlers: a NUL there would fail in the database.
       assertStorableText({ ...params, ...Object.fromEntries(request.nextUrl.searchParams) });
-      const result = await handler({ request, params, actor: allowed ?? actor, body: body as never });
+      const result = await handler({ request, params, actor: allowed, body: body as never });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return errorResponse(error);

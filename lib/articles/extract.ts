@@ -2,7 +2,8 @@ import { classifyBoilerplate } from "./boilerplate";
 import { assertTextual, decodeBytes } from "./decode";
 import { MAX_IMPORT_BYTES, ParseError } from "./errors";
 import { readHtml } from "./html";
-import { markHeadline, provisionalTitle } from "./headline";
+import { markHeadline, markHeadlineAboveBody, provisionalTitle } from "./headline";
+import { CLASSIFIER_REASONS, classifyCopiedPage } from "./line-blocks";
 import { detectKind } from "./kind";
 import { detectLanguage } from "./language";
 import { readMarkdown } from "./markdown";
@@ -145,7 +146,11 @@ export function sniffFormat(text: string): ArticleFormat {
 function buildArticle(text: string, format: ArticleFormat, encoding: string): ParsedArticle {
   const source = readSource(text, format);
   const { lines, metadata } = classifyLines(source.lines);
-  const headline = markHeadline(lines, source.metadata.title);
+  // Copied web pages carry menus, comments and link lists the rules cannot name one by one.
+  const classified = format === "text" ? classifyCopiedPage(lines) : null;
+  const headline = classified?.applied
+    ? markHeadlineAboveBody(lines, CLASSIFIER_REASONS)
+    : markHeadline(lines, source.metadata.title);
   const { paragraphs, removed } = deriveContent(lines);
   if (paragraphs.length === 0) throw new ParseError("no-body");
 
@@ -174,6 +179,7 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
     lines,
     encoding,
     format,
+    ...(classified ? { noArticleFound: classified.noArticleFound, classifiedLanguage: classified.language } : {}),
   };
 }
 

@@ -35,6 +35,25 @@ export function markHeadline(lines: ClassifiedLine[], knownTitle: string | null)
   return line.text;
 }
 
+// How far above the body a copied page's headline may sit (byline, date, share buttons between).
+const HEADLINE_REACH = 8;
+
+/**
+ * For copied web pages whose lines the classifier has sorted: the headline is the title-like
+ * line nearest above the first body line among those removed as furniture, not the first
+ * line of the page (a menu, a section name). Falls back to `markHeadline`.
+ */
+export function markHeadlineAboveBody(lines: ClassifiedLine[], furniture: ReadonlySet<string>): string | null {
+  const first = lines.findIndex((line) => line.kept);
+  for (let i = first - 1; i >= Math.max(0, first - HEADLINE_REACH); i--) {
+    const line = lines[i];
+    if (line.kept || !line.reason || !furniture.has(line.reason) || !looksLikeHeadline(line.text)) continue;
+    lines[i] = { text: line.text, kept: false, reason: "headline" };
+    return line.text;
+  }
+  return markHeadline(lines, null);
+}
+
 function looksLikeHeadline(text: string): boolean {
   const words = wordCount(text);
   return (

@@ -7,7 +7,7 @@ import { MAX_IMPORT_BYTES, type ArticleFormat } from "./extract";
 import type { JobFile } from "./jobs";
 import { sourceFromText, type ImportSource } from "./prepare";
 import type { ArticleDetail } from "./queries";
-import { IMPORT_CHUNK_BYTES, importTextSchema } from "./schemas";
+import { IMPORT_CHUNK_BYTES, importDecisionsSchema, importTextSchema } from "./schemas";
 
 // Room for one article over the limit (so it gets the parser's clear 422, not a bare 413) plus JSON escaping.
 const MAX_SINGLE_REQUEST_BYTES = 4 * MAX_IMPORT_BYTES;
@@ -53,8 +53,9 @@ export async function readImportSources(request: Request): Promise<ImportSource[
     const form = await readForm(request, MAX_SINGLE_REQUEST_BYTES);
     const files = await formFiles(form);
     const text = form.get("text");
-    const sources: ImportSource[] = files.map((file) => ({ bytes: file.bytes, filename: file.name }));
-    if (typeof text === "string") sources.push(sourceFromText(text, { filename: stringField(form, "filename") }));
+    const decisions = decisionsField(form);
+    const sources: ImportSource[] = files.map((file) => ({ bytes: file.bytes, filename: file.name, decisions }));
+    if (typeof text === "string") sources.push({ ...sourceFromText(text, { filename: stringField(form, "filename") }), decisions });
     if (sources.length === 0) throw new ValidationError("The upload holds no file: send it in a field named `file`.");
     return sources;
   }
@@ -67,9 +68,11 @@ export async function readImportSources(request: Request): Promise<ImportSource[
       throw new ValidationError("The request body is not valid JSON.");
     }
     const input = parseInput(importTextSchema, json);
-    return input.html !== undefined
-      ? [sourceFromText(input.html, { filename: input.filename, format: "html" })]
-      : [sourceFromText(input.text!, { filename: input.filename })];
+    const source =
+      input.html !== undefined
+        ? sourceFromText(input.html, { filename: input.filename, format: "html" })
+        : sourceFromText(input.text!, { filename: input.filename });
+    return [{ ...source, decisions: input.decisions }];
   }
   if (type.startsWith("text/") || type === "application/octet-stream" || type in RAW_FORMATS) {
     const filename = new URL(request.url).searchParams.get("filename") ?? undefined;
@@ -83,6 +86,19 @@ export async function readJobUpload(request: Request): Promise<{ files: JobFile[
   if (contentType(request) !== "multipart/form-data") throw new ValidationError("Upload the files as multipart form data, in fields named `file`.");
   const form = await readForm(request, MAX_UPLOAD_REQUEST_BYTES);
   return { files: await formFiles(form), total: numberField(form, "total"), offset: numberField(form, "offset") };
+}
+
+/** `decisions`: a JSON array of { index, kept }, the preview's line choices. */
+function decisionsField(form: FormData) {
+  const value = stringField(form, "decisions");
+  if (value === undefined) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    throw new ValidationError("The field `decisions` is not valid JSON.");
+  }
+  return parseInput(importDecisionsSchema, json);
 }
 
 function stringField(form: FormData, name: string): string | undefined {

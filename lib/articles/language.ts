@@ -11,7 +11,7 @@ const MIN_STOPWORDS = 4;
 // The winner must clearly beat the runner-up: the languages share words ("de", "la", "en").
 const MIN_LEAD = 1.5;
 
-const STOPWORDS: Record<string, ReadonlySet<string>> = {
+export const STOPWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   en: new Set("the and of to in is that for on with as was by it at from he said this are be have has not which will an or but his they were".split(" ")),
   de: new Set("der die und das ist nicht den von zu mit sich des auf für im dem ein eine auch es als wird bei nach sie er wie oder aber wurde sind".split(" ")),
   fr: new Set("le la les et des est du une un que pour dans pas qui sur au avec ce il par plus sont ont mais aux son nous elle été".split(" ")),

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { ParseError, parseArticle, type ArticleFormat, type ParsedArticle } from "./extract";
+import { applyLineDecisions, ParseError, parseArticle, type ArticleFormat, type LineDecision, type ParsedArticle } from "./extract";
 import type { ArticleKindName, ExtractedMetadata } from "./schemas";
 
 /** One file or pasted text to import, as bytes: what is stored as the original. */
@@ -8,6 +8,8 @@ export type ImportSource = {
   /** The file name (or path, for the command line) shown in results and kept with the revision. */
   filename?: string | null;
   format?: ArticleFormat;
+  /** Lines the editor restored or removed in the preview. */
+  decisions?: LineDecision[];
 };
 
 export type PreparedImport =
@@ -31,10 +33,13 @@ export function contentHash(bytes: Uint8Array): string {
 export function prepareImport(source: ImportSource): PreparedImport {
   const file = source.filename ?? null;
   try {
-    const article = parseArticle({ bytes: source.bytes, filename: source.filename ?? undefined, format: source.format });
+    const parsed = parseArticle({ bytes: source.bytes, filename: source.filename ?? undefined, format: source.format });
+    const article = source.decisions?.length ? { ...parsed, ...applyLineDecisions(parsed.lines, source.decisions) } : parsed;
+    if (article.paragraphs.length === 0) throw new ParseError("no-body");
     return { ok: true, file, bytes: source.bytes, contentHash: contentHash(source.bytes), article };
   } catch (error) {
     if (error instanceof ParseError) return { ok: false, file, error: error.message, code: error.code };
+    if (error instanceof RangeError) return { ok: false, file, error: "The lines chosen in the preview do not match this file.", code: "decisions" };
     console.error(`Importing ${file ?? "pasted text"} failed in the parser:`, error);
     return { ok: false, file, error: "The importer could not read this file.", code: "parser" };
   }

@@ -446,6 +446,9 @@ export async function previewImports(actor: Actor | null, sources: readonly Impo
       encoding: article.encoding,
       paragraphs: article.paragraphs,
       removed: article.removed,
+      lines: article.lines,
+      noArticleFound: article.noArticleFound ?? false,
+      classifiedLanguage: article.classifiedLanguage ?? null,
       duplicateOf,
       revisionOf: duplicateOf ? null : ((article.url && revisions.get(article.url)) || null),
     };

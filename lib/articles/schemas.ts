@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoDaySchema, MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
-import type { RemovalReason } from "./types";
+import type { ClassifiedLine, RemovalReason } from "./types";
 
 export const ARTICLE_KINDS = ["NEWS", "OPINION", "ANALYSIS", "INTERVIEW"] as const;
 export type ArticleKindName = (typeof ARTICLE_KINDS)[number];
@@ -52,11 +52,16 @@ const optionalDay = z
   .transform((value) => value || undefined);
 
 /** JSON import: the article as pasted text or as an HTML page, with an optional file name for format detection. */
+export const lineDecisionSchema = z.object({ index: z.number().int().min(0), kept: z.boolean() });
+/** Lines the editor restored or removed in the import preview, applied when the file is saved. */
+export const importDecisionsSchema = z.array(lineDecisionSchema).max(5_000);
+
 export const importTextSchema = z
   .object({
     text: z.string().optional(),
     html: z.string().optional(),
     filename: optionalText(255),
+    decisions: importDecisionsSchema.optional(),
   })
   .refine((input) => (input.text === undefined) !== (input.html === undefined), {
     message: "Send the article as either `text` or `html`.",
@@ -111,8 +116,6 @@ export type UpdateArticleInput = z.input<typeof updateArticleSchema>;
 /** PATCH /api/articles/{id}: the same fields; the article comes from the path. */
 export const patchArticleSchema = updateArticleSchema.omit({ articleId: true });
 
-export const lineDecisionSchema = z.object({ index: z.number().int().min(0), kept: z.boolean() });
-
 export const changeLinesSchema = z.object({
   articleId: z.string().min(1),
   /** The revision the editor was looking at: a stale one is refused (409). */
@@ -161,6 +164,12 @@ export type ImportPreview =
       encoding: string;
       paragraphs: string[];
       removed: { text: string; reason: RemovalReason }[];
+      /** Every candidate line in order, as the editor may restore or remove them before saving. */
+      lines: ClassifiedLine[];
+      /** A copied page in which the line classifier found no article text. */
+      noArticleFound: boolean;
+      /** Copied pages: the language whose word list sorted the lines (null: shape alone). */
+      classifiedLanguage: string | null;
       /** Set when this exact content was imported before. */
       duplicateOf: { id: string; title: string } | null;
       /** Set when an article with the same URL exists: saving adds a revision to it. */

@@ -28,6 +28,10 @@ export const REMOVAL_REASONS = [
   "advertisement",
   "duplicate",
   "editor",
+  // Blocks the line classifier removes from copied web pages (line-blocks.ts).
+  "reader comments",
+  "related links",
+  "page furniture",
 ] as const;
 
 export type RemovalReason = (typeof REMOVAL_REASONS)[number];
@@ -45,6 +49,8 @@ export interface ClassifiedLine {
   text: string;
   kept: boolean;
   reason?: RemovalReason;
+  /** The line classifier was unsure: the editor should check this line first. */
+  unsure?: boolean;
 }
 
 export interface RemovedLine {
@@ -72,6 +78,13 @@ export interface ParsedArticle {
   lines: ClassifiedLine[];
   encoding: string;
   format: ArticleFormat;
+  /**
+   * Copied web pages only: the classifier found no article text, every line is removed and
+   * the editor decides (keep every line, or give up).
+   */
+  noArticleFound?: boolean;
+  /** The language the line classifier read the page in (null: shape features only). */
+  classifiedLanguage?: string | null;
 }
 
 /** A line produced by a format reader, before classification. */

@@ -5,11 +5,11 @@ import { forbidden, redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import { ForbiddenError, UnauthorizedError } from "@/lib/errors";
 import { authOptions } from "./options";
-import { hasRole, type Actor } from "./permissions";
+import type { Actor } from "./permissions";
+import { allows, type PolicyAction } from "./policy";
 import { clientAddress } from "./client-address";
 import { findActorForSession } from "./queries";
 import { authenticateApiToken } from "./sign-in";
-import type { RoleName } from "./schemas";
 
 type SessionClaims = { uid?: unknown; sv?: unknown };
 
@@ -24,23 +24,22 @@ export async function getActor(): Promise<Actor | null> {
   return actorFromClaims(session);
 }
 
-/** For pages: the actor with one of `roles`, else a redirect to sign in (or a 403 for the wrong role). */
-export async function requirePageActor(roles: readonly RoleName[] = ["EDITOR", "ANALYST", "ADMIN"]): Promise<Actor> {
+/** For pages: the actor the action's rule allows, else a redirect to sign in (or a 403 for the wrong role). */
+export async function requirePageActor(action: PolicyAction = "workspace.use"): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/signin");
-  if (!hasRole(actor, roles)) forbidden();
+  if (!allows(actor, action)) forbidden();
   return actor;
 }
 
-/** For server actions: the actor with one of `roles`, else the matching error. */
-export async function requireActor(roles: readonly RoleName[]): Promise<Actor> {
-  const actor = await getActor();
-  return assertRole(actor, roles);
+/** For server actions: the actor the action's rule allows, else the matching error. */
+export async function requireActor(action: PolicyAction): Promise<Actor> {
+  return assertAllowed(await getActor(), action);
 }
 
-export function assertRole(actor: Actor | null, roles: readonly RoleName[]): Actor {
+export function assertAllowed(actor: Actor | null, action: PolicyAction): Actor {
   if (!actor) throw new UnauthorizedError();
-  if (!hasRole(actor, roles)) throw new ForbiddenError("Your role does not allow this.");
+  if (!allows(actor, action)) throw new ForbiddenError("Your role does not allow this.");
   return actor;
 }
 

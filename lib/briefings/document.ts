@@ -14,9 +14,9 @@
  * Pure module: no I/O, safe on client and server.
  */
 import { z } from "zod";
-import { isSafeLinkHref } from "@/lib/annotations/rich-text";
+import { MAX_NESTING_DEPTH, nestingDepth } from "@/lib/html";
+import { isSafeLinkHref, sanitizeDoc, type AttrsCleaner, type RichTextAllowlist } from "@/lib/rich-text/sanitize";
 import { BRIEFING_NODES } from "./node-names";
-import { isRecord, MAX_NESTING_DEPTH, nestingDepth } from "@/lib/html";
 
 export { BRIEFING_NODES };
 
@@ -62,14 +62,6 @@ export function emptyBriefingDoc(): BriefingDoc {
 
 // ───────────────────────────── sanitizing ─────────────────────────────
 
-function childrenOf(node: Record<string, unknown>): unknown[] {
-  return Array.isArray(node.content) ? node.content : [];
-}
-
-function attrsOf(node: Record<string, unknown>): Record<string, unknown> {
-  return isRecord(node.attrs) ? node.attrs : {};
-}
-
 function cleanId(value: unknown): string | null {
   return typeof value === "string" && ID_PATTERN.test(value) ? value : null;
 }
@@ -86,176 +78,49 @@ function cleanLabel(value: unknown): string {
   return value.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, MAX_LABEL_CHARS).replace(/[\uD800-\uDBFF]$/, "");
 }
 
-const INLINE_TYPES = new Set(["text", "hardBreak", BRIEFING_NODES.citation, BRIEFING_NODES.entityMention, BRIEFING_NODES.eventRef]);
+/** A reference atom keeps its one id and label; without a usable id it is dropped. */
+function reference(key: string): AttrsCleaner {
+  return (attrs) => {
+    const id = cleanId(attrs[key]);
+    return id ? { [key]: id, label: cleanLabel(attrs.label) } : null;
+  };
+}
+
+/** An inserted block keeps its list of ids; with none usable it is dropped. */
+function idList(key: string): AttrsCleaner {
+  return (attrs) => {
+    const ids = cleanIds(attrs[key]);
+    return ids.length > 0 ? { [key]: ids } : null;
+  };
+}
+
+/** What a briefing may hold (see the module comment). */
+const BRIEFING_ALLOWLIST: RichTextAllowlist = {
+  marks: ["bold", "italic", "link"],
+  textBlocks: { heading: (attrs) => ({ level: attrs.level === 3 ? 3 : 2 }) },
+  containers: ["blockquote"],
+  atoms: {
+    [BRIEFING_NODES.citation]: (attrs) => {
+      const annotationIds = cleanIds(attrs.annotationIds);
+      return annotationIds.length > 0 ? { annotationIds, label: cleanLabel(attrs.label) } : null;
+    },
+    [BRIEFING_NODES.entityMention]: reference("entityId"),
+    [BRIEFING_NODES.eventRef]: reference("eventId"),
+  },
+  topBlocks: {
+    [BRIEFING_NODES.timeline]: idList("eventIds"),
+    [BRIEFING_NODES.disagreements]: idList("contradictionIds"),
+    [BRIEFING_NODES.keyActors]: idList("entityIds"),
+  },
+};
 
 /**
- * Coerces any value into a valid briefing document, keeping the writer's text: unknown
- * attributes and marks are dropped, unsafe links become plain text, unknown nodes are
- * replaced by their content, stray inline content is wrapped in paragraphs, inserted
- * blocks are kept only at the top level, references without a usable id are dropped.
- * Does not enforce MAX_BODY_CHARS (validation does).
+ * Coerces any value into a valid briefing document, keeping the writer's text (see
+ * lib/rich-text/sanitize.ts): inserted blocks are kept only at the top level, references
+ * without a usable id are dropped. Does not enforce MAX_BODY_CHARS (validation does).
  */
 export function sanitizeBriefingDoc(input: unknown): BriefingDoc {
-  const top = isRecord(input) && input.type === "doc" ? childrenOf(input) : [input];
-  const content = cleanTopBlocks(top);
-  return { type: "doc", content: content.length > 0 ? content : [{ type: "paragraph" }] };
-}
-
-function cleanTopBlocks(nodes: readonly unknown[]): TopBlockNode[] {
-  const blocks: TopBlockNode[] = [];
-  let run: unknown[] = [];
-  const flush = () => {
-    if (run.length > 0) blocks.push(...cleanTextBlocks(run, 2));
-    run = [];
-  };
-  for (const node of nodes) {
-    const inserted = isRecord(node) ? cleanInsertedBlock(node) : undefined;
-    if (inserted === undefined) {
-      run.push(node);
-      continue;
-    }
-    flush();
-    if (inserted) blocks.push(inserted);
-  }
-  flush();
-  return blocks;
-}
-
-/** undefined: not an inserted block; null: an inserted block with nothing usable in it. */
-function cleanInsertedBlock(node: Record<string, unknown>): InsertedBlockNode | null | undefined {
-  const attrs = attrsOf(node);
-  switch (node.type) {
-    case BRIEFING_NODES.timeline: {
-      const eventIds = cleanIds(attrs.eventIds);
-      return eventIds.length > 0 ? { type: "timeline", attrs: { eventIds } } : null;
-    }
-    case BRIEFING_NODES.disagreements: {
-      const contradictionIds = cleanIds(attrs.contradictionIds);
-      return contradictionIds.length > 0 ? { type: "disagreements", attrs: { contradictionIds } } : null;
-    }
-    case BRIEFING_NODES.keyActors: {
-      const entityIds = cleanIds(attrs.entityIds);
-      return entityIds.length > 0 ? { type: "keyActors", attrs: { entityIds } } : null;
-    }
-    default:
-      return undefined;
-  }
-}
-
-const INSERTED_BLOCK_TYPES = new Set<unknown>([BRIEFING_NODES.timeline, BRIEFING_NODES.disagreements, BRIEFING_NODES.keyActors]);
-
-/** `depth` is the nesting depth of `nodes` themselves (the doc is 1). */
-function cleanTextBlocks(nodes: readonly unknown[], depth: number): TextBlockNode[] {
-  if (depth > MAX_NESTING_DEPTH) return [];
-  const blocks: TextBlockNode[] = [];
-  let strayInline: InlineNode[] = [];
-  const flushStrayInline = () => {
-    if (strayInline.length > 0) blocks.push({ type: "paragraph", content: strayInline });
-    strayInline = [];
-  };
-  for (const node of nodes) {
-    if (!isRecord(node)) continue;
-    if (INLINE_TYPES.has(node.type as string)) {
-      strayInline.push(...cleanInline([node], depth));
-      continue;
-    }
-    flushStrayInline();
-    // Inserted blocks live at the top level only; the editor cannot nest them.
-    if (INSERTED_BLOCK_TYPES.has(node.type)) continue;
-    switch (node.type) {
-      case "paragraph":
-        blocks.push(withInline({ type: "paragraph" }, cleanInline(childrenOf(node), depth + 1)));
-        break;
-      case "heading": {
-        const level = attrsOf(node).level === 3 ? 3 : 2;
-        blocks.push(withInline({ type: "heading", attrs: { level } }, cleanInline(childrenOf(node), depth + 1)));
-        break;
-      }
-      case "blockquote": {
-        const content = cleanTextBlocks(childrenOf(node), depth + 1);
-        if (content.length > 0) blocks.push({ type: "blockquote", content });
-        break;
-      }
-      case "bulletList":
-      case "orderedList":
-        blocks.push(...cleanList(node, depth));
-        break;
-      default:
-        blocks.push(...cleanTextBlocks(childrenOf(node), depth + 1));
-    }
-  }
-  flushStrayInline();
-  return blocks;
-}
-
-function withInline<N extends ParagraphNode | HeadingNode>(node: N, content: InlineNode[]): N {
-  return content.length > 0 ? { ...node, content } : node;
-}
-
-function cleanList(node: Record<string, unknown>, depth: number): TextBlockNode[] {
-  const items = childrenOf(node)
-    .map((child) => (isRecord(child) && child.type === "listItem" ? childrenOf(child) : [child]))
-    .map((itemContent): ListItemNode | null => {
-      const blocks = cleanTextBlocks(itemContent, depth + 2);
-      if (blocks.length === 0) return null;
-      return { type: "listItem", content: blocks[0].type === "paragraph" ? blocks : [{ type: "paragraph" }, ...blocks] };
-    })
-    .filter((item): item is ListItemNode => item !== null);
-  if (items.length === 0) return [];
-  if (node.type === "bulletList") return [{ type: "bulletList", content: items }];
-  const start = attrsOf(node).start;
-  if (typeof start === "number" && Number.isSafeInteger(start) && start >= 0 && start !== 1) {
-    return [{ type: "orderedList", attrs: { start }, content: items }];
-  }
-  return [{ type: "orderedList", content: items }];
-}
-
-function cleanInline(nodes: readonly unknown[], depth: number): InlineNode[] {
-  if (depth > MAX_NESTING_DEPTH) return [];
-  return nodes.flatMap((node): InlineNode[] => {
-    if (!isRecord(node)) return [];
-    const attrs = attrsOf(node);
-    switch (node.type) {
-      case "hardBreak":
-        return [{ type: "hardBreak" }];
-      case "text": {
-        if (typeof node.text !== "string" || node.text === "") return [];
-        const marks = cleanMarks(node.marks);
-        return [marks.length > 0 ? { type: "text", text: node.text, marks } : { type: "text", text: node.text }];
-      }
-      case BRIEFING_NODES.citation: {
-        const annotationIds = cleanIds(attrs.annotationIds);
-        return annotationIds.length > 0 ? [{ type: "citation", attrs: { annotationIds, label: cleanLabel(attrs.label) } }] : [];
-      }
-      case BRIEFING_NODES.entityMention: {
-        const entityId = cleanId(attrs.entityId);
-        return entityId ? [{ type: "entityMention", attrs: { entityId, label: cleanLabel(attrs.label) } }] : [];
-      }
-      case BRIEFING_NODES.eventRef: {
-        const eventId = cleanId(attrs.eventId);
-        return eventId ? [{ type: "eventRef", attrs: { eventId, label: cleanLabel(attrs.label) } }] : [];
-      }
-      default:
-        return cleanInline(childrenOf(node), depth + 1);
-    }
-  });
-}
-
-function cleanMarks(marks: unknown): BriefingMark[] {
-  if (!Array.isArray(marks)) return [];
-  const cleaned = new Map<BriefingMark["type"], BriefingMark>();
-  for (const mark of marks) {
-    if (!isRecord(mark)) continue;
-    let safe: BriefingMark | null = null;
-    if (mark.type === "bold") safe = { type: "bold" };
-    else if (mark.type === "italic") safe = { type: "italic" };
-    else if (mark.type === "link") {
-      const href = attrsOf(mark).href;
-      if (typeof href === "string" && isSafeLinkHref(href.trim())) safe = { type: "link", attrs: { href: href.trim() } };
-    }
-    if (safe && !cleaned.has(safe.type)) cleaned.set(safe.type, safe);
-  }
-  return [...cleaned.values()];
+  return sanitizeDoc(input, BRIEFING_ALLOWLIST) as BriefingDoc;
 }
 
 // ───────────────────────────── strict validation ─────────────────────────────

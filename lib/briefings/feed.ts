@@ -1,11 +1,15 @@
 /** The Atom feed of published briefings (RFC 4287). Pure module. */
+import { splitAtTimelines, type CitationNote, type TimelineData } from "./render";
 
 export type FeedEntry = {
   slug: string;
   title: string;
   summary: string | null;
-  /** The latest version's sanitized HTML, without the timeline pictures. */
+  /** The latest version's sanitized HTML, with its timeline slots. */
   html: string;
+  /** What the slots and the citations point at: drawn in the feed as lists. */
+  timelines: readonly TimelineData[];
+  notes: readonly CitationNote[];
   firstPublishedAt: string;
   updatedAt: string;
   version: number;
@@ -59,7 +63,7 @@ function entryLines(site: FeedSite, entry: FeedEntry): string[] {
     `    <updated>${retracted ? entry.retractedAt : entry.updatedAt}</updated>`,
     `    <author><name>${xml(entry.authorName)}</name></author>`,
     ...(entry.summary ? [`    <summary>${xml(entry.summary)}</summary>`] : []),
-    `    <content type="html">${xml(notice + entry.html)}</content>`,
+    `    <content type="html">${xml(notice + entryHtml(entry))}</content>`,
     "  </entry>",
   ];
 }
@@ -67,4 +71,27 @@ function entryLines(site: FeedSite, entry: FeedEntry): string[] {
 /** Plain text placed inside the entry's HTML content (escaped once for HTML; `xml` escapes it again for XML). */
 function xmlText(text: string): string {
   return text.replace(/[&<>"']/g, (char) => XML_ESCAPES[char]);
+}
+
+/**
+ * The entry's HTML as a feed reader can show it: each timeline as a list of its events (a
+ * feed cannot draw the picture) and the numbered sources the citations (#note-N) point at.
+ */
+function entryHtml(entry: FeedEntry): string {
+  const body = splitAtTimelines(entry.html)
+    .map((segment) => (segment.kind === "html" ? segment.html : timelineList(entry.timelines[segment.index])))
+    .join("");
+  if (entry.notes.length === 0) return body;
+  const notes = entry.notes.map((note) => {
+    const source = [note.outlet, note.articleTitle].filter(Boolean).map((part) => xmlText(part!)).join(", ");
+    const link = note.url ? ` <a href="${xmlText(note.url)}">Read the original</a>` : "";
+    return `<li id="note-${note.number}">“${xmlText(note.quote)}” (${source})${link}</li>`;
+  });
+  return `${body}<h2>Sources</h2><ol>${notes.join("")}</ol>`;
+}
+
+function timelineList(timeline: TimelineData | undefined): string {
+  if (!timeline || timeline.entries.length === 0) return "";
+  const items = timeline.entries.map((item) => `<li><strong>${xmlText(item.dateLabel ?? "Date unknown")}</strong>: ${xmlText(item.title)}</li>`);
+  return `<ul>${items.join("")}</ul>`;
 }

@@ -17,6 +17,9 @@ export type JsonLdInput = {
 
 type JsonObject = { [key: string]: unknown };
 
+/** The language briefings are written in, as the public pages declare it (<html lang>). */
+export const BRIEFING_LANGUAGE = "en";
+
 /** Schema.org's limit for headline is 110 characters; longer titles are shortened with an ellipsis. */
 const MAX_HEADLINE = 110;
 
@@ -34,9 +37,11 @@ export function buildBriefingJsonLd(input: JsonLdInput): JsonObject[] {
     mainEntityOfPage: { "@type": "WebPage", "@id": input.url },
     datePublished: input.datePublished,
     dateModified: input.dateModified,
+    inLanguage: BRIEFING_LANGUAGE,
     author: { "@type": "Person", name: input.authorName },
     publisher,
-    citation: input.notes.map((note) => ({
+    // Several passages of one article are one cited work.
+    citation: distinctSources(input.notes).map((note) => ({
       "@type": "CreativeWork",
       name: note.articleTitle,
       ...(note.url ? { url: note.url } : {}),
@@ -69,6 +74,16 @@ export function buildBriefingJsonLd(input: JsonLdInput): JsonObject[] {
       },
     }));
   return [article, ...reviews];
+}
+
+function distinctSources(notes: readonly CitationNote[]): CitationNote[] {
+  const seen = new Set<string>();
+  return notes.filter((note) => {
+    const key = note.url ?? `${note.outlet ?? ""}\u0000${note.articleTitle}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

@@ -1,30 +1,47 @@
-import type { Metadata } from "next";
-import { briefingPath, FEED_TITLE, PUBLISHER_NAME } from "./site";
+import { briefingPath, FEED_TITLE, PUBLISHER_NAME, publicBaseUrl } from "./site";
 import type { PublicBriefing } from "./types";
 
-/** The feed, announced in the head of every public page. */
-export const FEED_ALTERNATES = { "application/atom+xml": [{ url: "/briefings/feed.xml", title: FEED_TITLE }] };
+/** What the head of a public page says about it: title, description, canonical address and share cards. */
+export type PublicPageHead = {
+  title: string;
+  description: string;
+  /** Site-relative; made absolute against the public base URL. */
+  path: string;
+  canonicalPath?: string;
+  article?: { publishedTime: string; modifiedTime: string; author: string | null };
+};
 
-/** Title, description, canonical address and share cards (OpenGraph, Twitter) of a public briefing page. */
-export function briefingMetadata(briefing: PublicBriefing): Metadata {
-  const { version } = briefing;
-  const title = briefing.retractedAt ? `Retracted: ${version.title}` : version.title;
-  const description = version.summary ?? `A ${PUBLISHER_NAME} briefing with the source passages behind every statement.`;
-  const canonical = briefingPath(briefing.slug);
+export const FEED_PATH = "/briefings/feed.xml";
+
+/** Absolute URL of a path on the public site. */
+export function absoluteUrl(path: string): string {
+  return new URL(path, publicBaseUrl()).toString();
+}
+
+export function briefingListHead(): PublicPageHead {
   return {
-    title,
-    description,
-    alternates: { canonical, types: FEED_ALTERNATES },
-    openGraph: {
-      type: "article",
-      title,
-      description,
-      url: version.number === briefing.latestNumber ? canonical : briefingPath(briefing.slug, version.number),
-      siteName: PUBLISHER_NAME,
-      publishedTime: briefing.firstPublishedAt,
-      modifiedTime: version.publishedAt,
-      ...(version.authorName ? { authors: [version.authorName] } : {}),
-    },
-    twitter: { card: "summary", title, description },
+    title: `Briefings · ${PUBLISHER_NAME}`,
+    description: "Published briefings: developing stories told from reviewed source passages, with what the sources disagree on.",
+    path: "/briefings",
+    canonicalPath: "/briefings",
   };
 }
+
+export function briefingHead(briefing: PublicBriefing): PublicPageHead {
+  const { version } = briefing;
+  const title = briefing.retractedAt ? `Retracted: ${version.title}` : version.title;
+  const canonical = briefingPath(briefing.slug);
+  return {
+    title: `${title} · ${PUBLISHER_NAME}`,
+    description: version.summary ?? `A ${PUBLISHER_NAME} briefing with the source passages behind every statement.`,
+    path: version.number === briefing.latestNumber ? canonical : briefingPath(briefing.slug, version.number),
+    canonicalPath: canonical,
+    article: { publishedTime: briefing.firstPublishedAt, modifiedTime: version.publishedAt, author: version.authorName || null },
+  };
+}
+
+export function notFoundHead(path: string): PublicPageHead {
+  return { title: `Not found · ${PUBLISHER_NAME}`, description: "There is no published briefing at this address.", path };
+}
+
+export { FEED_TITLE };

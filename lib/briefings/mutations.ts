@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, Valida
 import { afterCommit, transaction } from "@/lib/jobs/transaction";
 import { parseInput } from "@/lib/validation";
 import { briefingDocSchema, collectReferences, emptyBriefingDoc, sanitizeBriefingDoc, type BriefingDoc, type BriefingReferences } from "./document";
+import { approvedContentOf } from "./approved-content";
 import { buildBriefingJsonLd } from "./json-ld";
 import { canComposeBriefings, canReviewBriefing, canReviewBriefings } from "./permissions";
 import { listBriefingWriters, loadBriefingView } from "./queries";
@@ -13,6 +14,7 @@ import { revalidatePublicBriefing } from "./public-cache";
 import { renderBriefing } from "./render";
 import {
   approveBriefingSchema,
+  type BriefingStatusName,
   createBriefingSchema,
   publishBriefingSchema,
   retractBriefingSchema,
@@ -24,6 +26,7 @@ import { briefingPath, publicBaseUrl, PUBLISHER_NAME } from "./site";
 import { slugify, suggestFreeSlug } from "./slug";
 import { loadSources, toRenderSources, type Client } from "./sources";
 import type { BriefingView, PublishResult } from "./types";
+import { checkBriefingStep, type BriefingStep } from "./state-machine";
 import { findBlockers } from "./vetting";
 
 /** Publishing renders every cited article's text; give it more than Prisma's default 5 s. */
@@ -137,7 +140,8 @@ export async function updateBriefing(actor: Actor, id: string, input: unknown): 
       select: { id: true, version: true, status: true, title: true, slug: true, body: true, _count: { select: { published: true } } },
     });
     if (!current) throw new NotFoundError("The briefing");
-    if (current.status === "RETRACTED") throw new ConflictError("This briefing was retracted and can no longer be edited.", { current: await viewOf(tx, id) });
+    const edit = checkBriefingStep(current.status, "edit");
+    if (!edit.ok) throw new ConflictError(edit.message, { current: await viewOf(tx, id) });
     if (data.version !== current.version) {
       throw new StaleVersionError(`Someone else saved this briefing (now version ${current.version}) after the version you edited (${data.version}).`, {
         current: await viewOf(tx, id),
@@ -150,22 +154,16 @@ export async function updateBriefing(actor: Actor, id: string, input: unknown): 
     const previousRefs = collectReferences(sanitizeBriefingDoc(current.body));
     const body = data.body === undefined ? undefined : await prepareBody(tx, data.body, previousRefs);
     const version = current.version + 1;
-    const status = current.status === "APPROVED" || current.status === "PUBLISHED" ? "DRAFT" : current.status;
     const title = data.title ?? current.title;
     const bodyJson = (body ?? sanitizeBriefingDoc(current.body)) as unknown as Prisma.InputJsonValue;
     // Conditional on the version read above, so a concurrent save cannot slip in between.
-    const { count } = await tx.briefing.updateMany({
-      where: { id, version: current.version },
-      data: {
-        version,
-        status,
-        title,
-        slug: data.slug,
-        summary: data.summary,
-        ...(body ? { body: bodyJson } : {}),
-      },
-    });
-    if (count === 0) throw new StaleVersionError("Someone else saved this briefing at the same moment.", { current: await viewOf(tx, id) });
+    const status = await applyTransition(
+      tx,
+      current,
+      "edit",
+      { version, title, slug: data.slug, summary: data.summary, ...(body ? { body: bodyJson } : {}) },
+      "Someone else saved this briefing at the same moment.",
+    );
     await tx.briefingDraft.create({ data: { briefingId: id, version, title, body: bodyJson, authorId: actor.id } });
     await recordAudit(tx, { actorId: actor.id, action: "briefing.update", targetType: "Briefing", targetId: id, detail: { version, status } });
     return viewOf(tx, id);
@@ -174,53 +172,71 @@ export async function updateBriefing(actor: Actor, id: string, input: unknown): 
 
 // ───────────────────────────── review workflow ─────────────────────────────
 
+/**
+ * The one place a briefing's status is written: checks the step (state-machine.ts), then
+ * writes its status with `data` only if the status (and, when given, the version) is still
+ * the one read, so a concurrent step cannot slip in between. Returns the new status.
+ */
+async function applyTransition(
+  tx: Tx,
+  briefing: { id: string; status: BriefingStatusName; version?: number },
+  step: BriefingStep,
+  data: Prisma.BriefingUncheckedUpdateManyInput = {},
+  concurrentMessage = "The briefing changed at the same moment; read it again.",
+): Promise<BriefingStatusName> {
+  const check = checkBriefingStep(briefing.status, step);
+  if (!check.ok) throw new ConflictError(check.message, { current: await viewOf(tx, briefing.id) });
+  const { count } = await tx.briefing.updateMany({
+    where: { id: briefing.id, status: briefing.status, ...(briefing.version === undefined ? {} : { version: briefing.version }) },
+    data: { ...data, status: check.to },
+  });
+  if (count === 0) throw new StaleVersionError(concurrentMessage, { current: await viewOf(tx, briefing.id) });
+  return check.to;
+}
+
 export async function submitBriefing(actor: Actor, id: string, input: unknown = {}): Promise<BriefingView> {
   assertComposer(actor);
   const data = parseInput(submitBriefingSchema, input);
   return db.$transaction(async (tx) => {
-    const current = await tx.briefing.findUnique({ where: { id }, select: { status: true } });
+    const current = await tx.briefing.findUnique({ where: { id }, select: { id: true, status: true } });
     if (!current) throw new NotFoundError("The briefing");
-    if (current.status !== "DRAFT") {
-      throw new ConflictError(`Only a draft can be submitted for review; this briefing is ${current.status.toLowerCase().replace("_", " ")}.`, { current: await viewOf(tx, id) });
-    }
-    const { count } = await tx.briefing.updateMany({ where: { id, status: "DRAFT" }, data: { status: "IN_REVIEW" } });
-    if (count === 0) throw new StaleVersionError("The briefing changed at the same moment; reload it.", { current: await viewOf(tx, id) });
+    await applyTransition(tx, current, "submit", {}, "The briefing changed at the same moment; reload it.");
     await tx.briefingReview.create({ data: { briefingId: id, actorId: actor.id, action: "submit", comment: data.comment ?? null } });
     await recordAudit(tx, { actorId: actor.id, action: "briefing.submit", targetType: "Briefing", targetId: id });
     return viewOf(tx, id);
   });
 }
 
-async function assertReviewer(tx: Tx, actor: Actor, id: string) {
+async function assertReviewer(tx: Tx, actor: Actor, id: string, step: "approve" | "return") {
   if (!canReviewBriefings(actor)) throw new ForbiddenError("Only analysts approve or return briefings.");
-  const current = await tx.briefing.findUnique({ where: { id }, select: { status: true, version: true, authorId: true } });
+  const current = await tx.briefing.findUnique({ where: { id }, select: { id: true, status: true, version: true, authorId: true } });
   if (!current) throw new NotFoundError("The briefing");
   if (!canReviewBriefing(actor, await listBriefingWriters(tx, id, current.authorId))) {
     throw new ForbiddenError("You wrote this briefing, so another analyst must review it.");
   }
-  if (current.status !== "IN_REVIEW") {
-    throw new ConflictError(`Only a briefing in review can be approved or returned; this one is ${current.status.toLowerCase().replace("_", " ")}.`, {
-      current: await viewOf(tx, id),
-    });
-  }
+  const check = checkBriefingStep(current.status, step);
+  if (!check.ok) throw new ConflictError(check.message, { current: await viewOf(tx, id) });
   return current;
 }
 
-/** Approves the current draft version; naming an older version than the current one (the analyst read a stale draft) is refused. */
+/**
+ * Approves the current draft version, and with it what the page shows from the workspace now
+ * (see approved-content.ts); naming an older version than the current one (the analyst read a
+ * stale draft) is refused.
+ */
 export async function approveBriefing(actor: Actor, id: string, input: unknown = {}): Promise<BriefingView> {
   const data = parseInput(approveBriefingSchema, input);
   return db.$transaction(async (tx) => {
-    const current = await assertReviewer(tx, actor, id);
+    const current = await assertReviewer(tx, actor, id, "approve");
     if (data.version !== undefined && data.version !== current.version) {
       throw new StaleVersionError(`The briefing was edited (now version ${current.version}) after the version you read (${data.version}); read it again before approving.`, {
         current: await viewOf(tx, id),
       });
     }
-    const { count } = await tx.briefing.updateMany({
-      where: { id, status: "IN_REVIEW", version: current.version },
-      data: { status: "APPROVED", approvedById: actor.id, approvedVersion: current.version },
-    });
-    if (count === 0) throw new StaleVersionError("The briefing changed at the same moment; read it again.", { current: await viewOf(tx, id) });
+    const { body } = await tx.briefing.findUniqueOrThrow({ where: { id }, select: { body: true } });
+    const loaded = await loadSources(tx, collectReferences(sanitizeBriefingDoc(body)));
+    const approvedContent = approvedContentOf(await toRenderSources(tx, loaded)) as unknown as Prisma.InputJsonValue;
+    await applyTransition(tx, current, "approve", { approvedById: actor.id, approvedVersion: current.version, approvedContent });
     await tx.briefingReview.create({ data: { briefingId: id, actorId: actor.id, action: "approve", comment: data.comment ?? null } });
     await recordAudit(tx, { actorId: actor.id, action: "briefing.approve", targetType: "Briefing", targetId: id, detail: { version: current.version } });
     return viewOf(tx, id);
@@ -230,9 +246,8 @@ export async function approveBriefing(actor: Actor, id: string, input: unknown =
 export async function returnBriefing(actor: Actor, id: string, input: unknown): Promise<BriefingView> {
   const data = parseInput(returnBriefingSchema, input);
   return db.$transaction(async (tx) => {
-    await assertReviewer(tx, actor, id);
-    const { count } = await tx.briefing.updateMany({ where: { id, status: "IN_REVIEW" }, data: { status: "DRAFT" } });
-    if (count === 0) throw new StaleVersionError("The briefing changed at the same moment; read it again.", { current: await viewOf(tx, id) });
+    const current = await assertReviewer(tx, actor, id, "return");
+    await applyTransition(tx, { id, status: current.status }, "return");
     await tx.briefingReview.create({ data: { briefingId: id, actorId: actor.id, action: "return", comment: data.comment } });
     await recordAudit(tx, { actorId: actor.id, action: "briefing.return", targetType: "Briefing", targetId: id });
     return viewOf(tx, id);
@@ -269,7 +284,9 @@ export async function publishBriefing(actor: Actor, id: string, input: unknown =
       },
     });
     if (!briefing) throw new NotFoundError("The briefing");
-    if (briefing.status === "RETRACTED") throw new ConflictError("This briefing was retracted and cannot be published again.", { blockers: [] });
+    // A retracted briefing is refused outright; any other unapproved state is a blocker (vetting.ts).
+    const publish = checkBriefingStep(briefing.status, "publish");
+    if (!publish.ok && briefing.status === "RETRACTED") throw new ConflictError(publish.message, { blockers: [] });
     const doc = sanitizeBriefingDoc(briefing.body);
     const loaded = await loadSources(tx, collectReferences(doc));
     const blockers = await findBlockers(tx, briefing, loaded);
@@ -311,7 +328,7 @@ export async function publishBriefing(actor: Actor, id: string, input: unknown =
         publishedAt,
       },
     });
-    await tx.briefing.update({ where: { id }, data: { status: "PUBLISHED" } });
+    await applyTransition(tx, briefing, "publish");
     await tx.briefingReview.create({ data: { briefingId: id, actorId: actor.id, action: "publish", comment: data.note ?? null } });
     await recordAudit(tx, { actorId: actor.id, action: "briefing.publish", targetType: "Briefing", targetId: id, detail: { number, draftVersion: briefing.version } });
     afterCommit(tx, () => revalidatePublicBriefing(briefing.slug));
@@ -324,11 +341,10 @@ export async function retractBriefing(actor: Actor, id: string, input: unknown):
   assertComposer(actor);
   const data = parseInput(retractBriefingSchema, input);
   return transaction(async (tx) => {
-    const current = await tx.briefing.findUnique({ where: { id }, select: { status: true, _count: { select: { published: true } } } });
+    const current = await tx.briefing.findUnique({ where: { id }, select: { id: true, status: true, _count: { select: { published: true } } } });
     if (!current) throw new NotFoundError("The briefing");
     if (current._count.published === 0) throw new ConflictError("Only a published briefing can be retracted.", { current: await viewOf(tx, id) });
-    if (current.status === "RETRACTED") throw new ConflictError("This briefing is already retracted.", { current: await viewOf(tx, id) });
-    await tx.briefing.update({ where: { id }, data: { status: "RETRACTED", retractedAt: new Date(), retractionNote: data.note } });
+    await applyTransition(tx, current, "retract", { retractedAt: new Date(), retractionNote: data.note });
     await tx.briefingReview.create({ data: { briefingId: id, actorId: actor.id, action: "retract", comment: data.note } });
     await recordAudit(tx, { actorId: actor.id, action: "briefing.retract", targetType: "Briefing", targetId: id });
     const view = await viewOf(tx, id);

@@ -1,8 +1,9 @@
 import "server-only";
-import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
+import { revalidateTag, unstable_cache } from "next/cache";
 import { purgePublicPageCache } from "@/lib/server/public-page-cache.mjs";
 import { buildPublicFeed, getPublicBriefing, listPublishedBriefings } from "./public";
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./slug";
+import type { PublicBriefingListItem } from "./types";
 
 /**
  * The public pages read published briefings through Next's data cache: a version is frozen,
@@ -14,14 +15,17 @@ const ALL_BRIEFINGS_TAG = "public-briefings";
 const briefingTag = (slug: string) => `public-briefing:${slug}`;
 
 export async function getCachedPublicBriefing(slug: string, number?: number) {
-  // Addresses that cannot exist are answered without a cache entry or a query.
+  // Addresses that cannot exist are answered without a cache entry or a query, and so are
+  // well-formed ones that name no published briefing or version: the cache holds only real pages.
   if (!SLUG_PATTERN.test(slug) || slug.length > MAX_SLUG_LENGTH) return null;
+  const listed = (await getCachedPublishedBriefings()).find((item) => item.slug === slug);
+  if (!listed || (number !== undefined && (number < 1 || number > listed.latestNumber))) return null;
   return unstable_cache(() => getPublicBriefing(slug, number), ["public-briefing", slug, String(number ?? "latest")], {
     tags: [ALL_BRIEFINGS_TAG, briefingTag(slug)],
   })();
 }
 
-export const getCachedPublishedBriefings = unstable_cache(() => listPublishedBriefings(), ["public-briefings-list"], { tags: [ALL_BRIEFINGS_TAG] });
+export const getCachedPublishedBriefings: () => Promise<PublicBriefingListItem[]> = unstable_cache(() => listPublishedBriefings(), ["public-briefings-list"], { tags: [ALL_BRIEFINGS_TAG] });
 
 export const getCachedPublicFeed = unstable_cache(() => buildPublicFeed(), ["public-briefings-feed"], { tags: [ALL_BRIEFINGS_TAG] });
 
@@ -36,8 +40,4 @@ export function revalidatePublicBriefing(slug: string): void {
   if (!process.env.NEXT_RUNTIME) return;
   revalidateTag(briefingTag(slug), { expire: 0 });
   revalidateTag(ALL_BRIEFINGS_TAG, { expire: 0 });
-  revalidatePath("/briefings");
-  revalidatePath("/briefings/feed.xml");
-  revalidatePath(`/briefings/${slug}`);
-  revalidatePath("/briefings/[slug]/v/[n]", "page");
 }

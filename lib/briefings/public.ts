@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { buildAtomFeed, type FeedEntry } from "./feed";
-import { withoutTimelineSlots, type CitationNote, type TimelineData } from "./render";
+import type { CitationNote, TimelineData } from "./render";
 import { FEED_TITLE, publicBaseUrl } from "./site";
 import type { PublicBriefing, PublicBriefingListItem } from "./types";
 
@@ -96,7 +96,7 @@ export async function buildPublicFeed(limit = 50): Promise<string> {
         retractedAt: true,
         retractionNote: true,
         published: {
-          select: { number: true, title: true, summary: true, html: true, changeNote: true, publishedAt: true, jsonLd: true },
+          select: { number: true, title: true, summary: true, html: true, citations: true, timeline: true, changeNote: true, publishedAt: true, jsonLd: true },
           orderBy: { number: "desc" },
           take: 1,
         },
@@ -112,7 +112,9 @@ export async function buildPublicFeed(limit = 50): Promise<string> {
         slug: row.slug,
         title: latest.title,
         summary: latest.summary,
-        html: withoutTimelineSlots(latest.html),
+        html: latest.html,
+        timelines: latest.timeline as unknown as TimelineData[],
+        notes: latest.citations as unknown as CitationNote[],
         firstPublishedAt: firstPublished.get(row.id) ?? latest.publishedAt.toISOString(),
         updatedAt: latest.publishedAt.toISOString(),
         version: latest.number,

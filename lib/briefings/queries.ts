@@ -11,7 +11,8 @@ import { listBriefingsSchema, MAX_BRIEFINGS_LISTED } from "./schemas";
 import { briefingPath } from "./site";
 import { eventDateLabel, loadSources, toRenderSources, type Client } from "./sources";
 import type { BriefingListItem, BriefingReviewView, BriefingView, BriefingWorkspace, ComposerOptions } from "./types";
-import { findBlockers } from "./vetting";
+import { findBlockers, findTouchingOpenContradictions } from "./vetting";
+import { STATUS_LABELS as CONTRADICTION_STATUS_LABELS } from "@/lib/contradictions/schemas";
 
 export const briefingViewSelect = {
   id: true,
@@ -151,11 +152,24 @@ export async function getBriefingWorkspace(actor: Actor | null, id: string): Pro
 /** Most recent choices offered by each picker; the composer filters them as the writer types. */
 const PICKER_LIMIT = 500;
 
-export async function getComposerOptions(actor: Actor | null): Promise<ComposerOptions> {
+/** What publication needs of a contradiction shown as a disagreement, or of one touching what the briefing cites. */
+const PUBLICATION_NEEDS: Record<string, string | null> = {
+  OPEN: "publication needs it resolved (or disclosed) and signed off by an analyst",
+  AWAITING_SIGNOFF: "publication needs an analyst's sign-off of its resolution",
+  RESOLVED: null,
+  DISCLOSED: null,
+  DISMISSED: "dismissed as not a contradiction: it cannot be shown as a disagreement",
+};
+
+/** `body`: the draft, so that contradictions touching what it cites come first. */
+export async function getComposerOptions(actor: Actor | null, body?: unknown): Promise<ComposerOptions> {
   assertReader(actor);
+  const refs = body === undefined ? null : collectReferences(sanitizeBriefingDoc(body));
+  const touching = refs ? await findTouchingOpenContradictions(db, await loadSources(db, refs), refs) : [];
   const [annotations, entities, events, contradictions] = await Promise.all([
     db.annotation.findMany({
-      where: { deletedAt: null },
+      // Entity links are offered only once an editor has sent them for review.
+      where: { deletedAt: null, linkOnly: false },
       select: { id: true, exact: true, status: true, anchorStatus: true, article: { select: { title: true, outlet: true } } },
       orderBy: { createdAt: "desc" },
       take: PICKER_LIMIT,
@@ -173,8 +187,8 @@ export async function getComposerOptions(actor: Actor | null): Promise<ComposerO
       take: PICKER_LIMIT,
     }),
     db.contradiction.findMany({
-      where: { status: { in: ["RESOLVED", "DISCLOSED"] } },
-      select: { id: true, summary: true, status: true },
+      where: { OR: [{ status: { in: ["RESOLVED", "DISCLOSED", "OPEN", "AWAITING_SIGNOFF"] } }, { id: { in: touching.map((row) => row.id) } }] },
+      select: { id: true, summary: true, status: true, members: { select: { annotationId: true } } },
       orderBy: { updatedAt: "desc" },
       take: PICKER_LIMIT,
     }),
@@ -191,6 +205,16 @@ export async function getComposerOptions(actor: Actor | null): Promise<ComposerO
     })),
     entities: entities.map((row) => ({ id: row.id, name: row.name, typeLabel: ENTITY_TYPE_LABELS[row.type] })),
     events: events.map((row) => ({ id: row.id, title: row.title, dateLabel: eventDateLabel(row) })),
-    contradictions: contradictions.map((row) => ({ id: row.id, summary: row.summary, statusLabel: row.status === "RESOLVED" ? "resolved" : "disclosed" })),
+    contradictions: contradictions
+      .map((row) => ({
+        id: row.id,
+        summary: row.summary,
+        status: row.status,
+        statusLabel: CONTRADICTION_STATUS_LABELS[row.status].toLowerCase(),
+        memberAnnotationIds: row.members.map((member) => member.annotationId),
+        touchesDraft: touching.some((other) => other.id === row.id),
+        publicationNeeds: PUBLICATION_NEEDS[row.status] ?? null,
+      }))
+      .sort((a, b) => Number(b.touchesDraft) - Number(a.touchesDraft)),
   };
 }

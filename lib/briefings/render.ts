@@ -128,11 +128,6 @@ export function sanitizeBriefingHtml(html: string): string {
 
 const TIMELINE_SLOT = /<figure class="briefing-timeline" data-timeline="(\d+)"><\/figure>/g;
 
-/** The HTML without its timeline slots, for places that cannot draw the picture (feeds). */
-export function withoutTimelineSlots(html: string): string {
-  return html.replace(TIMELINE_SLOT, "");
-}
-
 export type HtmlSegment = { kind: "html"; html: string } | { kind: "timeline"; index: number };
 
 /** Splits rendered HTML at its timeline slots, where the page draws the timeline picture. */

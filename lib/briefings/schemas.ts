@@ -116,6 +116,7 @@ export const BLOCKER_TYPES = [
   "contradiction_open",
   "disagreement_unsettled",
   "reference_missing",
+  "changed_since_approval",
 ] as const;
 export type BlockerType = (typeof BLOCKER_TYPES)[number];
 

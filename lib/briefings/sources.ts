@@ -59,6 +59,8 @@ export type SourceContradiction = Prisma.ContradictionGetPayload<{ select: typeo
 
 /** Everything a briefing points at, as found (deleted rows included, so vetting can name them). */
 export type LoadedSources = {
+  /** What the briefing points at, as loaded. */
+  refs: BriefingReferences;
   /** Passages the briefing cites: its citations, the accounts of its disagreements and their accepted passages. */
   citedAnnotationIds: string[];
   annotations: Map<string, SourceAnnotation>;
@@ -93,6 +95,7 @@ export async function loadSources(client: Client, refs: BriefingReferences): Pro
   for (const row of entityRows) entityTargets.set(row.id, await followMerges(client, row, entities));
 
   return {
+    refs,
     citedAnnotationIds,
     annotations: new Map(annotationRows.map((row) => [row.id, row])),
     entities,

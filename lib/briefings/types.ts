@@ -58,7 +58,11 @@ export type ComposerOptions = {
   passages: { id: string; label: string; outlet: string | null; articleTitle: string; quote: string; status: string; anchorStatus: string }[];
   entities: { id: string; name: string; typeLabel: string }[];
   events: { id: string; title: string; dateLabel: string | null }[];
-  contradictions: { id: string; summary: string; statusLabel: string }[];
+  /**
+   * Settled contradictions and unsettled ones, each with its state, the passages it sets against
+   * each other (to tell which touch the draft's citations) and what publication needs of it.
+   */
+  contradictions: { id: string; summary: string; status: string; statusLabel: string; memberAnnotationIds: string[]; touchesDraft: boolean; publicationNeeds: string | null }[];
 };
 
 export type PublishResult = { version: number; url: string; path: string; publishedAt: string };

@@ -1,7 +1,8 @@
 import "server-only";
+import { approvedContentOf, changesSinceApproval, readApprovedContent } from "./approved-content";
 import { collectReferences, sanitizeBriefingDoc } from "./document";
 import type { Blocker, BlockerType } from "./schemas";
-import { loadSources, type Client, type LoadedSources, type SourceAnnotation } from "./sources";
+import { loadSources, toRenderSources, type Client, type LoadedSources, type SourceAnnotation } from "./sources";
 
 /** Where a person fixes each kind of blocker in the workspace. */
 export const blockerLinks = {
@@ -24,18 +25,21 @@ type VettedBriefing = { id: string; status: string; version: number; approvedVer
  *   events and entities the cited passages are linked to or make claims about, the cited
  *   passages themselves) is open or awaiting sign-off;
  * - a disagreement shown to readers is not resolved or disclosed;
- * - an event, entity or contradiction it points at no longer exists.
+ * - an event, entity or contradiction it points at no longer exists;
+ * - the page would show something other than what the analyst approved (a renamed entity, an
+ *   article's new title, outlet or address, a passage's new context after a re-import).
  */
 export async function findBlockers(client: Client, briefing: VettedBriefing, loaded?: LoadedSources): Promise<Blocker[]> {
-  const doc = sanitizeBriefingDoc(briefing.body);
-  const refs = collectReferences(doc);
-  const sources = loaded ?? (await loadSources(client, refs));
+  // Publishing and the composer pass what they loaded already: the body is read once.
+  const sources = loaded ?? (await loadSources(client, collectReferences(sanitizeBriefingDoc(briefing.body))));
+  const { refs } = sources;
   const blockers: Blocker[] = [];
   const add = (type: BlockerType, id: string, message: string, href: string) => {
     if (!blockers.some((blocker) => blocker.type === type && blocker.id === id)) blockers.push({ type, id, message, href });
   };
 
-  if (briefing.status !== "APPROVED" || briefing.approvedVersion !== briefing.version) {
+  const approved = briefing.status === "APPROVED" && briefing.approvedVersion === briefing.version;
+  if (!approved) {
     const message =
       briefing.status === "PUBLISHED"
         ? "This draft is already published: edit it, and have the new version approved, to publish an update."
@@ -43,6 +47,18 @@ export async function findBlockers(client: Client, briefing: VettedBriefing, loa
           ? `The briefing was edited after it was approved (approved version ${briefing.approvedVersion}, now version ${briefing.version}): an analyst must approve it again.`
           : "The briefing has not been approved by an analyst.";
     add("not_approved", briefing.id, message, blockerLinks.briefingReview(briefing.id));
+  }
+
+  if (approved) {
+    const stored = await client.briefing.findUnique({ where: { id: briefing.id }, select: { approvedContent: true } });
+    const frozen = readApprovedContent(stored?.approvedContent);
+    if (!frozen) {
+      add("changed_since_approval", briefing.id, "The briefing was approved before approvals recorded what its page shows: an analyst must approve it again.", blockerLinks.briefingReview(briefing.id));
+    } else {
+      for (const change of changesSinceApproval(frozen, approvedContentOf(await toRenderSources(client, sources)))) {
+        add("changed_since_approval", change.id, `${change.message} Save the draft and have an analyst approve it again, or undo the change.`, blockerLinks.briefingBody(briefing.id));
+      }
+    }
   }
 
   for (const id of sources.citedAnnotationIds) {
@@ -92,7 +108,8 @@ export async function findBlockers(client: Client, briefing: VettedBriefing, loa
   return blockers;
 }
 
-async function findTouchingOpenContradictions(client: Client, sources: LoadedSources, refs: { eventIds: string[]; entityIds: string[] }) {
+/** Open or awaiting-sign-off contradictions touching what the loaded briefing sources cite or name. */
+export async function findTouchingOpenContradictions(client: Client, sources: LoadedSources, refs: { eventIds: string[]; entityIds: string[] }) {
   const eventIds = new Set(refs.eventIds);
   const entityIds = new Set(refs.entityIds);
   for (const target of sources.entityTargets.values()) entityIds.add(target.id);

@@ -1,5 +1,6 @@
 import "server-only";
 import { createAnnotation } from "@/lib/annotations/mutations";
+import type { ReviewStatusName } from "@/lib/annotations/statuses";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, type Tx } from "@/lib/db";
@@ -9,7 +10,7 @@ import { summarizeAgreement, type ClaimValue } from "./compare-values";
 import { detectContradictions, readClaimValue, type DetectionResult } from "./detection";
 import { entityIdsOf, formatClaimValue } from "./format";
 import { outletKeyOf } from "./matrix";
-import { canEditClaims, canReadContradictions } from "./permissions";
+import { canEditClaim, canEditClaims, canReadContradictions } from "./permissions";
 import { createClaimSchema, UNSETTLED_STATUSES, updateClaimSchema } from "./schemas";
 
 export type ClaimSubject = { type: "event"; id: string } | { type: "entity"; id: string };
@@ -80,7 +81,7 @@ export async function createClaim(actor: Actor, input: unknown): Promise<{ claim
   const data = parseInput(createClaimSchema, input);
   // Checked before the annotation is written, and again with the claim in case something was deleted meanwhile.
   await checkReferences(db, data);
-  if (data.annotationId) await checkClaimAnnotation(data.annotationId);
+  const existing = data.annotationId ? await checkClaimAnnotation(actor, data.annotationId) : null;
   const annotationId = data.annotationId ?? (await createAnnotation(actor, { ...data.annotation, kind: "claim" })).id;
   try {
     return await db.$transaction(async (tx) => {
@@ -96,6 +97,8 @@ export async function createClaim(actor: Actor, input: unknown): Promise<{ claim
         },
         select: claimSelect,
       });
+      // A value recorded on a reviewed passage is a statement the analyst has not seen.
+      if (existing && existing.status !== "PENDING") await sendBackToReview(tx, actor, annotationId, existing.status, "A claim was recorded after review; back in the review queue.");
       await recordAudit(tx, {
         actorId: actor.id,
         action: "claim.create",
@@ -114,25 +117,41 @@ export async function createClaim(actor: Actor, input: unknown): Promise<{ claim
   }
 }
 
-async function checkClaimAnnotation(annotationId: string): Promise<void> {
-  const annotation = await db.annotation.findUnique({ where: { id: annotationId }, select: { kind: true, deletedAt: true, claim: { select: { id: true } } } });
+async function checkClaimAnnotation(actor: Actor, annotationId: string): Promise<{ status: ReviewStatusName }> {
+  const annotation = await db.annotation.findUnique({
+    where: { id: annotationId },
+    select: { kind: true, deletedAt: true, authorId: true, status: true, claim: { select: { id: true } } },
+  });
   if (!annotation || annotation.deletedAt) throw new NotFoundError("The annotation");
+  if (!canEditClaim(actor, annotation)) throw new ForbiddenError("Only the author of the passage or an admin can record its claim.");
   if (annotation.kind !== "claim") throw new ValidationError(`annotationId: The annotation is of kind "${annotation.kind}"; only a claim annotation can carry a claim.`);
   if (annotation.claim) throw new ConflictError("This annotation already has a claim; change that claim instead.", { claimId: annotation.claim.id });
+  return { status: annotation.status };
+}
+
+async function sendBackToReview(tx: Tx, actor: Actor, annotationId: string, fromStatus: ReviewStatusName, comment: string): Promise<void> {
+  await tx.annotation.update({ where: { id: annotationId }, data: { status: "PENDING", version: { increment: 1 } } });
+  await tx.annotationReview.create({ data: { annotationId, actorId: actor.id, fromStatus, toStatus: "PENDING", comment } });
 }
 
 /**
- * Changes a claim's subject, attribute or value. `updatedAt` is the state the editor
- * started from: a claim changed since gets a conflict with its current state. Unsettled
- * contradictions the passage belongs to note the change (and their version moves, so a
- * resolution prepared on the old value is refused); the claim is compared afresh.
+ * Changes a claim's subject, attribute or value (the annotation's author or an admin).
+ * `updatedAt` is the state the editor started from: a claim changed since gets a conflict
+ * with its current state. A changed statement is not what an analyst approved, so its
+ * annotation goes back to review, as when its comment is edited. Unsettled contradictions
+ * the passage belongs to note the change (and their version moves, so a resolution prepared
+ * on the old value is refused); the claim is compared afresh.
  */
 export async function updateClaim(actor: Actor, claimId: string, input: unknown): Promise<{ claim: ClaimView; detection: DetectionResult }> {
   if (!canEditClaims(actor)) throw new ForbiddenError("Only editors and admins change claims.");
   const data = parseInput(updateClaimSchema, input);
   return db.$transaction(async (tx) => {
-    const before = await tx.claim.findUnique({ where: { id: claimId }, select: { ...claimSelect, annotation: { select: { deletedAt: true } } } });
+    const before = await tx.claim.findUnique({
+      where: { id: claimId },
+      select: { ...claimSelect, annotation: { select: { deletedAt: true, authorId: true, status: true } } },
+    });
     if (!before || before.annotation.deletedAt) throw new NotFoundError("The claim");
+    if (!canEditClaim(actor, before.annotation)) throw new ForbiddenError("Only the author of the passage or an admin can change this claim.");
     await checkReferences(tx, data);
     const { count } = await tx.claim.updateMany({
       where: { id: claimId, updatedAt: new Date(data.updatedAt) },
@@ -148,6 +167,10 @@ export async function updateClaim(actor: Actor, claimId: string, input: unknown)
       throw new StaleVersionError("Someone changed this claim since you opened it. Review its current value before saving again.", { current: toView(before) });
     }
     const after = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect });
+    const statementChanged = statementOf(before) !== statementOf(after);
+    if (statementChanged && before.annotation.status !== "PENDING") {
+      await sendBackToReview(tx, actor, before.annotationId, before.annotation.status, "Its claim changed after review; back in the review queue.");
+    }
     const touched = await tx.contradiction.findMany({
       where: { status: { in: [...UNSETTLED_STATUSES] }, members: { some: { annotationId: before.annotationId } } },
       select: { id: true, status: true },
@@ -174,11 +197,20 @@ export async function updateClaim(actor: Actor, claimId: string, input: unknown)
       action: "claim.update",
       targetType: "Claim",
       targetId: claimId,
-      detail: { before: { attribute: before.attribute, value: before.value }, after: { attribute: data.attribute, value: data.value } } as Prisma.InputJsonValue,
+      detail: {
+        before: { attribute: before.attribute, value: before.value },
+        after: { attribute: data.attribute, value: data.value },
+        annotationStatus: { from: before.annotation.status, to: statementChanged ? "PENDING" : before.annotation.status },
+      } as Prisma.InputJsonValue,
     });
     const detection = await detectContradictions(tx, actor, claimId);
     return { claim: toView(after), detection };
   });
+}
+
+/** What the claim states: its subject, attribute and value (JSON key order as stored, so compared as parsed values). */
+function statementOf(row: ClaimRow): string {
+  return JSON.stringify([row.eventId, row.entityId, row.attribute, readClaimValue(row.value)]);
 }
 
 export interface SourcedClaim extends ClaimView {
@@ -264,7 +296,7 @@ export async function entityNames(values: ClaimValue[]): Promise<Map<string, str
 export const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 export interface ClaimContext {
-  annotation: { id: string; kind: string; exact: string; articleId: string; articlePublishedAt: string | null };
+  annotation: { id: string; kind: string; exact: string; articleId: string; authorId: string; articlePublishedAt: string | null };
   /** Entities and events the passage is linked to: proposed as subject and as entity values. */
   linkedEntities: { id: string; name: string }[];
   linkedEvents: { id: string; title: string }[];
@@ -280,6 +312,7 @@ export async function getClaimContext(annotationId: string): Promise<ClaimContex
       kind: true,
       exact: true,
       articleId: true,
+      authorId: true,
       deletedAt: true,
       article: { select: { publishedAt: true } },
       links: { select: { entity: { select: { id: true, name: true, deletedAt: true } }, event: { select: { id: true, title: true, deletedAt: true } } } },
@@ -300,7 +333,14 @@ export async function getClaimContext(annotationId: string): Promise<ClaimContex
     };
   }
   return {
-    annotation: { id: annotation.id, kind: annotation.kind, exact: annotation.exact, articleId: annotation.articleId, articlePublishedAt: isoDay(annotation.article.publishedAt) },
+    annotation: {
+      id: annotation.id,
+      kind: annotation.kind,
+      exact: annotation.exact,
+      articleId: annotation.articleId,
+      authorId: annotation.authorId,
+      articlePublishedAt: isoDay(annotation.article.publishedAt),
+    },
     linkedEntities,
     linkedEvents,
     claim,

@@ -5,7 +5,7 @@ import type { Prisma, Tx } from "@/lib/db";
 import { claimValueSchema, compareValues, type ClaimValue } from "./compare-values";
 import { entityIdsOf, formatClaimValue, listInWords } from "./format";
 import { outletKeyOf } from "./matrix";
-import { attributeLabel, UNSETTLED_STATUSES, type ContradictionStatus } from "./schemas";
+import { attributeLabel, SETTLED_STATUSES, UNSETTLED_STATUSES, type ContradictionStatus } from "./schemas";
 
 /** Stored values were validated on the way in; a row that no longer parses is a bug worth failing on. */
 export function readClaimValue(json: Prisma.JsonValue): ClaimValue {
@@ -76,10 +76,63 @@ export async function detectContradictions(tx: Tx, actor: Actor, claimId: string
   if (unsettled) {
     await extendContradiction(tx, actor, unsettled, members);
     result.contradictionIds.push(unsettled.id);
+    return result;
+  }
+  // A dispute already settled on this subject and attribute is not opened again: the new source joins it and asks whether it changes the outcome.
+  const settled = await tx.contradiction.findFirst({
+    where: { ...subject, attribute: claim.attribute, status: { in: [...SETTLED_STATUSES] } },
+    select: { id: true, status: true, members: { select: { annotationId: true } } },
+    orderBy: { updatedAt: "desc" },
+  });
+  if (settled) {
+    await attachNewSource(tx, actor, settled, members, claim);
+    result.contradictionIds.push(settled.id);
   } else {
     result.contradictionIds.push(await openContradiction(tx, actor, claim, members));
   }
   return result;
+}
+
+/** The history action that marks a settled contradiction as waiting for "does the new source change this?". */
+export const NEW_SOURCE_ACTION = "new_source";
+
+/**
+ * A conflicting claim arriving after a settlement joins the settled contradiction as a member,
+ * without changing its status or resolution; the history records it as a new source whose
+ * weight someone must judge (reopen, or keep the resolution).
+ */
+async function attachNewSource(
+  tx: Tx,
+  actor: Actor,
+  contradiction: { id: string; status: ContradictionStatus; members: { annotationId: string }[] },
+  claims: DetectionClaim[],
+  trigger: DetectionClaim,
+): Promise<void> {
+  const known = new Set(contradiction.members.map((m) => m.annotationId));
+  const added = claims.filter((c) => !known.has(c.annotationId));
+  await tx.contradictionMember.createMany({ data: added.map((c) => ({ contradictionId: contradiction.id, annotationId: c.annotationId })), skipDuplicates: true });
+  await tx.contradiction.update({
+    where: { id: contradiction.id },
+    data: {
+      version: { increment: 1 },
+      history: {
+        create: {
+          actorId: actor.id,
+          action: NEW_SOURCE_ACTION,
+          fromStatus: contradiction.status,
+          toStatus: contradiction.status,
+          detail: { claimIds: added.map((c) => c.id), trigger: trigger.id },
+        },
+      },
+    },
+  });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "contradiction.new-source",
+    targetType: "Contradiction",
+    targetId: contradiction.id,
+    detail: { claimIds: added.map((c) => c.id) },
+  });
 }
 
 /**
@@ -103,7 +156,7 @@ async function uncoveredConflicts(tx: Tx, claim: DetectionClaim, conflicting: De
 }
 
 async function openContradiction(tx: Tx, actor: Actor, claim: DetectionClaim, members: DetectionClaim[]): Promise<string> {
-  const summary = await detectedSummary(tx, claim, members);
+  const summary = await distinctSummary(tx, await detectedSummary(tx, claim, members));
   const contradiction = await tx.contradiction.create({
     data: {
       detected: true,
@@ -155,7 +208,7 @@ async function extendContradiction(
   await tx.contradiction.update({
     where: { id: contradiction.id },
     data: {
-      summary: await detectedSummary(tx, claims[0], allMembers),
+      summary: await distinctSummary(tx, await detectedSummary(tx, claims[0], allMembers), contradiction.id),
       version: { increment: 1 },
       ...(reopen ? { status: "OPEN", ...CLEARED_RESOLUTION } : {}),
       history: {
@@ -201,4 +254,23 @@ async function detectedSummary(tx: Tx, claim: DetectionClaim, members: Detection
     (await tx.entity.findMany({ where: { id: { in: entityIdsOf(distinct) } }, select: { id: true, name: true } })).map((e) => [e.id, e.name]),
   );
   return `The sources disagree on the ${attributeLabel(claim.attribute).toLowerCase()} of ${subject ?? "this subject"}: ${listInWords(distinct.map((v) => formatClaimValue(v, names)), "or")}.`;
+}
+
+/**
+ * `summary`, numbered ("… (2)") when another contradiction already bears it, so that two rows of the
+ * list or two publication blockers never read the same.
+ */
+export async function distinctSummary(tx: Tx, summary: string, exceptId?: string): Promise<string> {
+  const taken = new Set(
+    (
+      await tx.contradiction.findMany({
+        where: { summary: { startsWith: summary }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+        select: { summary: true },
+      })
+    ).map((row) => row.summary),
+  );
+  if (!taken.has(summary)) return summary;
+  let n = 2;
+  while (taken.has(`${summary} (${n})`)) n++;
+  return `${summary} (${n})`;
 }

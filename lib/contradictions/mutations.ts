@@ -4,10 +4,12 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { CLEARED_RESOLUTION } from "./detection";
+import { compareValues } from "./compare-values";
+import { CLEARED_RESOLUTION, distinctSummary, NEW_SOURCE_ACTION, readClaimValue } from "./detection";
 import { canFlagContradiction, canReopenContradiction, canResolveContradiction, canSignOffContradictions } from "./permissions";
 import {
   createContradictionSchema,
+  keepResolutionSchema,
   reopenContradictionSchema,
   resolveContradictionSchema,
   signOffContradictionSchema,
@@ -54,7 +56,7 @@ export async function createContradiction(actor: Actor, input: unknown): Promise
 
     const contradiction = await tx.contradiction.create({
       data: {
-        summary: data.summary,
+        summary: await distinctSummary(tx, data.summary),
         internal: data.internal,
         attribute: data.attribute ?? sameAttribute,
         ...subject,
@@ -214,6 +216,53 @@ export async function reopenContradiction(actor: Actor, id: string, input: unkno
     const { from, to } = await step(tx, actor, id, data.version, { action: "reopen" }, () => ({ ...CLEARED_RESOLUTION }));
     await tx.contradictionHistory.create({ data: { contradictionId: id, actorId: actor.id, action: "reopened", fromStatus: from, toStatus: to, rationale: data.rationale } });
     await recordAudit(tx, { actorId: actor.id, action: "contradiction.reopen", targetType: "Contradiction", targetId: id, detail: { fromStatus: toApiName(from) } });
+    return contradictionState(await loadState(tx, id));
+  });
+}
+
+/**
+ * Answers "does the new source change this?" with no: the settled resolution stands. When the new
+ * claim states the accepted value, its passage is kept as evidence for the accepted reading.
+ */
+export async function keepResolution(actor: Actor, id: string, input: unknown): Promise<ContradictionState> {
+  if (!canReopenContradiction(actor)) throw new ForbiddenError("Your role does not allow deciding on contradictions.");
+  const data = parseInput(keepResolutionSchema, input);
+  return db.$transaction(async (tx) => {
+    const row = await tx.contradiction.findUnique({
+      where: { id },
+      select: {
+        version: true,
+        status: true,
+        acceptedClaim: { select: { value: true } },
+        history: { select: { action: true, detail: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1 },
+      },
+    });
+    if (!row) throw new NotFoundError("The contradiction");
+    const last = row.history[0];
+    if (!last || last.action !== NEW_SOURCE_ACTION) throw new ConflictError("No new source waits for a decision on this contradiction.");
+    if (row.version !== data.version) throw new ConflictError("The contradiction changed since you opened it; read it again.");
+    const claimIds = ((last.detail ?? {}) as { claimIds?: string[] }).claimIds ?? [];
+    const newClaims = await tx.claim.findMany({ where: { id: { in: claimIds } }, select: { annotationId: true, value: true } });
+    const accepted = row.acceptedClaim ? readClaimValue(row.acceptedClaim.value) : null;
+    const agreeing = accepted ? newClaims.filter((claim) => compareValues(readClaimValue(claim.value), accepted) === "identical") : [];
+    await tx.contradictionEvidence.createMany({
+      data: agreeing.map((claim) => ({ contradictionId: id, annotationId: claim.annotationId, note: "Another source for the accepted reading." })),
+      skipDuplicates: true,
+    });
+    const { count } = await tx.contradiction.updateMany({ where: { id, version: data.version }, data: { version: { increment: 1 } } });
+    if (count === 0) throw new ConflictError("The contradiction changed since you opened it; read it again.");
+    await tx.contradictionHistory.create({
+      data: {
+        contradictionId: id,
+        actorId: actor.id,
+        action: "new_source_kept",
+        fromStatus: row.status,
+        toStatus: row.status,
+        rationale: data.note ?? null,
+        detail: { claimIds, evidenceAnnotationIds: agreeing.map((claim) => claim.annotationId) },
+      },
+    });
+    await recordAudit(tx, { actorId: actor.id, action: "contradiction.keep-resolution", targetType: "Contradiction", targetId: id, detail: { claimIds } });
     return contradictionState(await loadState(tx, id));
   });
 }

@@ -4,7 +4,7 @@ import { db, type Prisma } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { entityNames, isoDay, listClaimsForSubject, type ClaimSubject, type SourcedClaim } from "./claims";
 import type { ClaimValue } from "./compare-values";
-import { readClaimValue } from "./detection";
+import { NEW_SOURCE_ACTION, readClaimValue } from "./detection";
 import { formatClaimValue } from "./format";
 import { buildMatrix, type Matrix, type MatrixSourceInput } from "./matrix";
 import { canReadContradictions } from "./permissions";
@@ -273,6 +273,8 @@ export interface ContradictionView {
   updatedAt: string;
   passages: PassageView[];
   evidence: (PassageView & { note: string | null })[];
+  /** Claims that conflicted after the settlement and wait for "does the new source change this?". */
+  newSource: { claimIds: string[]; at: string } | null;
   history: {
     id: string;
     action: string;
@@ -316,7 +318,14 @@ export async function getContradiction(actor: Actor | null, id: string): Promise
     passages: row.members.map((m) => toPassage(m.annotation)).sort(byArticle),
     evidence: row.evidence.map((e) => ({ ...toPassage(e.annotation), note: e.note })),
     history: row.history.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })),
+    newSource: pendingNewSource(row.history),
   };
+}
+
+function pendingNewSource(history: { action: string; detail: Prisma.JsonValue; createdAt: Date }[]): ContradictionView["newSource"] {
+  const last = history[history.length - 1];
+  if (!last || last.action !== NEW_SOURCE_ACTION) return null;
+  return { claimIds: ((last.detail ?? {}) as { claimIds?: string[] }).claimIds ?? [], at: last.createdAt.toISOString() };
 }
 
 // ---------------------------------------------------------------------------

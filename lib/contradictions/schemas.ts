@@ -163,6 +163,7 @@ export const STATUS_LABELS: Record<ContradictionStatus, string> = {
 
 /** Statuses that still need work: nothing built on the subject is settled while one is in them. */
 export const UNSETTLED_STATUSES: readonly ContradictionStatus[] = ["OPEN", "AWAITING_SIGNOFF"];
+export const SETTLED_STATUSES: readonly ContradictionStatus[] = ["RESOLVED", "DISCLOSED", "DISMISSED"];
 
 export const RESOLUTIONS = ["ACCEPT_ONE", "DISCLOSE", "NOT_A_CONTRADICTION"] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
@@ -236,3 +237,9 @@ export const reopenContradictionSchema = z.object({
   rationale: rationaleSchema,
 });
 export type ReopenContradictionInput = z.input<typeof reopenContradictionSchema>;
+
+/** The answer "the new source does not change this": the settled resolution stands, with an optional note. */
+export const keepResolutionSchema = z.object({
+  version: versionSchema,
+  note: z.string().trim().max(MAX_RATIONALE, `The note has at most ${MAX_RATIONALE} characters.`).optional().transform((note) => note || undefined),
+});

@@ -3,7 +3,8 @@
  * entities and flags probable duplicates. Pure functions, no database.
  */
 import nlp from "compromise";
-import { nameCandidateRanges, type TextRange } from "./name-candidates";
+import { foldMixedScriptWords, withoutFormatCharacters } from "./name-characters";
+import { isProperName, nameCandidateRanges, TITLE_WORDS, type TextRange } from "./name-candidates";
 
 // ---------------------------------------------------------------------------
 // Normalization
@@ -21,9 +22,12 @@ const LETTER_FOLDS: Record<string, string> = {
 };
 const FOLDABLE_LETTERS = new RegExp(`[${Object.keys(LETTER_FOLDS).join("")}]`, "g");
 
-/** Key for search and duplicate detection: case, diacritics and typography do not count. */
+/**
+ * Key for search and duplicate detection: case, diacritics, typography, invisible characters
+ * and Cyrillic or Greek look-alikes inside a Latin word ("Асme") do not count.
+ */
 export function normalizeName(s: string): string {
-  return s
+  return foldMixedScriptWords(withoutFormatCharacters(s))
     .normalize("NFKD")
     .replace(COMBINING_MARKS, "")
     .toLowerCase()
@@ -230,13 +234,6 @@ interface Span {
   end: number;
 }
 
-/** Words that precede a name in news copy but are not part of it. */
-const LEADING_NON_NAME_WORDS = new Set([
-  "the", "president", "vice", "prime", "minister", "foreign", "defence", "defense", "chancellor",
-  "secretary", "senator", "sen", "rep", "representative", "governor", "gov", "mayor", "general",
-  "gen", "mr", "mrs", "ms", "dr", "sir", "dame", "spokesman", "spokeswoman", "spokesperson",
-  "envoy", "ambassador", "special", "former",
-]);
 
 /** Capitalized words that follow names in news copy ("Putin said Tuesday") without being part of them. */
 const CALENDAR_WORDS = new Set([
@@ -306,23 +303,16 @@ function cleanSpan(text: string, span: Span): Span | null {
   const possessive = /'s?$/.exec(slice());
   if (possessive) end -= possessive[0].length;
   start = skipLeadingNonNameWords(text, start, end);
-  return looksLikeName(slice()) ? { ...span, start, end } : null;
+  return isProperName(slice()) ? { ...span, start, end } : null;
 }
 
 function skipLeadingNonNameWords(text: string, start: number, end: number): number {
   const leadingWord = /^(\p{L}+)\.?\s+/u;
   let m: RegExpExecArray | null;
-  while ((m = leadingWord.exec(text.slice(start, end))) && LEADING_NON_NAME_WORDS.has(m[1].toLowerCase())) {
+  while ((m = leadingWord.exec(text.slice(start, end))) && TITLE_WORDS.has(m[1].toLowerCase())) {
     start += m[0].length;
   }
   return start;
-}
-
-/** Junk: empty, no letters, or a single lower-case word ("spokesman", "officials"). */
-function looksLikeName(s: string): boolean {
-  if (!/\p{L}/u.test(s)) return false;
-  const isSingleWord = !/\s/.test(s);
-  return !(isSingleWord && s === s.toLowerCase());
 }
 
 /**

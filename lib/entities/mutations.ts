@@ -5,6 +5,7 @@ import { db, type Prisma, type Tx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { normalizeName } from "./match";
+import { hasMixedScriptWord, latinLookalike } from "./name-characters";
 import { canEditEntities } from "./permissions";
 import { ACTIVE_ENTITY, countEntityUsage, loadEntityView } from "./queries";
 import {
@@ -28,17 +29,28 @@ async function lockName(tx: Tx, type: EntityTypeName, normalized: string): Promi
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`entity:${type}:${normalized}`}))`;
 }
 
+/**
+ * Refuses a second entity of the same type whose name has the same key, or whose letters are
+ * Cyrillic or Greek look-alikes of an existing Latin name (name-characters.ts), naming the
+ * existing one; the editor may confirm that it is a different one.
+ */
 async function refuseDuplicateName(tx: Tx, type: EntityTypeName, name: string, excludeId?: string): Promise<void> {
   const normalizedName = normalizeName(name);
+  const lookalike = latinLookalike(name);
+  const keys = [...new Set([normalizedName, ...(lookalike ? [normalizeName(lookalike)] : [])])];
   await lockName(tx, type, normalizedName);
   const existing = await tx.entity.findFirst({
-    where: { ...ACTIVE_ENTITY, type, normalizedName, ...(excludeId ? { id: { not: excludeId } } : {}) },
+    where: { ...ACTIVE_ENTITY, type, normalizedName: { in: keys }, ...(excludeId ? { id: { not: excludeId } } : {}) },
     select: { id: true, name: true, type: true },
   });
   if (existing) {
+    const why =
+      hasMixedScriptWord(name) || (lookalike && existing.name !== name)
+        ? ` "${name}" is likely the same name: it is written with Cyrillic or Greek letters that look like Latin ones.`
+        : "";
     throw new ConflictError(
-      `${ENTITY_TYPE_LABELS[type]} "${existing.name}" already exists. Merge with it, or confirm that this is a different ${ENTITY_TYPE_LABELS[type].toLowerCase()}.`,
-      { existing },
+      `${ENTITY_TYPE_LABELS[type]} "${existing.name}" already exists.${why} Merge with it, or confirm that this is a different ${ENTITY_TYPE_LABELS[type].toLowerCase()}.`,
+      { existing, likelyDuplicate: why !== "" },
     );
   }
 }

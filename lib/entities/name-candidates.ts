@@ -112,3 +112,56 @@ export function nameCandidateRanges(text: string, knownSpans: readonly TextRange
   }
   return ranges;
 }
+
+/** Words that precede a name in news copy (titles, honorifics) but are not part of it, nor a name alone. */
+export const TITLE_WORDS = new Set([
+  "the", "president", "vice", "prime", "minister", "foreign", "defence", "defense", "chancellor",
+  "secretary", "senator", "sen", "rep", "representative", "governor", "gov", "mayor", "general",
+  "gen", "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "spokesman", "spokeswoman", "spokesperson",
+  "envoy", "ambassador", "special", "former", "king", "queen", "prince", "princess", "pope", "sheikh",
+]);
+
+/** Lower-case words that may stand inside a name: particles ("von der Leyen") and joiners ("Bank of England"). */
+const LOWERCASE_NAME_WORDS = new Set([
+  "von", "van", "der", "den", "de", "del", "della", "la", "le", "al", "bin", "ibn", "da", "dos",
+  "of", "and", "for", "the", "on", "in", "at", "&",
+]);
+const JOINERS = new Set(["of", "and", "for", "the", "on", "in", "at", "&"]);
+
+const wordTags = new Map<string, { honorific: boolean; demonym: boolean }>();
+
+/** compromise's reading of one capitalized word, remembered: the same words recur in every article. */
+function tagsOf(word: string): { honorific: boolean; demonym: boolean } {
+  let tags = wordTags.get(word);
+  if (tags === undefined) {
+    const doc = nlp(word);
+    tags = { honorific: doc.has("#Honorific"), demonym: doc.has("#Demonym") };
+    if (wordTags.size >= MAX_REMEMBERED_WORDS) wordTags.clear();
+    wordTags.set(word, tags);
+  }
+  return tags;
+}
+
+/**
+ * Whether a proposed span reads as a proper name. Not names: no letters; one lower-case word
+ * ("officials"); titles and honorifics alone ("Mr", "President", "Foreign Minister"); a people's
+ * adjective alone ("Russian"); and adjective phrases, where a word after the first is an ordinary
+ * lower-case word ("Russian state", "Russian military"). Particles and joiners may stand inside
+ * a name ("Ursula von der Leyen", "Bank of England") but not end it.
+ */
+export function isProperName(candidate: string): boolean {
+  const words = candidate.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || !/\p{L}/u.test(candidate)) return false;
+  if (words.length === 1 && candidate === candidate.toLowerCase()) return false;
+  const bare = words.map((word) => word.replace(/^[^\p{L}\p{N}&]+|[^\p{L}\p{N}&]+$/gu, ""));
+  if (bare.every((word) => TITLE_WORDS.has(word.toLowerCase()) || (word !== "" && tagsOf(word).honorific))) return false;
+  if (bare.every((word) => word !== "" && tagsOf(word).demonym)) return false;
+  for (let i = 1; i < bare.length; i++) {
+    const word = bare[i];
+    if (!/^\p{Ll}/u.test(word)) continue;
+    // "al-Assad": a particle joined to a capitalized name.
+    if (/^\p{Ll}+-\p{Lu}/u.test(word)) continue;
+    if (!LOWERCASE_NAME_WORDS.has(word)) return false;
+  }
+  return !JOINERS.has(bare[bare.length - 1].toLowerCase());
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
+import { BIDI_CONTROL_MESSAGE, cleanName, hasBidiControl } from "./name-characters";
 
 export const ENTITY_TYPES = ["PERSON", "ORGANIZATION", "PLACE", "FACILITY", "DOCUMENT", "OTHER"] as const;
 export type EntityTypeName = (typeof ENTITY_TYPES)[number];
@@ -45,15 +46,20 @@ export const entityTypeSchema = upperEnum(ENTITY_TYPES, "Type must be one of per
 export const MAX_NAME_LENGTH = 200;
 export const MAX_ALIASES = 100;
 
-const nameSchema = z
-  .string({ message: "Enter a name." })
-  .trim()
-  .min(1, "Enter a name.")
-  .max(MAX_NAME_LENGTH, `Names have at most ${MAX_NAME_LENGTH} characters.`);
+/** A name or alias: refused with a text-direction control, else cleaned of invisible characters (see name-characters.ts) and checked. */
+function nameText(empty: string, tooLong: string) {
+  return z
+    .string({ message: empty })
+    .refine((text) => !hasBidiControl(text), BIDI_CONTROL_MESSAGE)
+    .transform(cleanName)
+    .pipe(z.string().min(1, empty).max(MAX_NAME_LENGTH, tooLong));
+}
 
-const aliasesSchema = z
-  .array(z.string().trim().min(1, "An alias cannot be empty.").max(MAX_NAME_LENGTH, `Aliases have at most ${MAX_NAME_LENGTH} characters.`))
-  .max(MAX_ALIASES, `At most ${MAX_ALIASES} aliases.`);
+const nameSchema = nameText("Enter a name.", `Names have at most ${MAX_NAME_LENGTH} characters.`);
+
+const aliasSchema = nameText("An alias cannot be empty.", `Aliases have at most ${MAX_NAME_LENGTH} characters.`);
+
+const aliasesSchema = z.array(aliasSchema).max(MAX_ALIASES, `At most ${MAX_ALIASES} aliases.`);
 
 const optionalText = (max: number, label: string) =>
   z
@@ -92,7 +98,7 @@ export type UpdateEntityInput = z.input<typeof updateEntitySchema>;
 export const addAliasesSchema = z.object({
   entityId: z.string().min(1),
   aliases: z
-    .array(z.string().trim().min(1, "Enter an alias.").max(MAX_NAME_LENGTH, `Aliases have at most ${MAX_NAME_LENGTH} characters.`))
+    .array(nameText("Enter an alias.", `Aliases have at most ${MAX_NAME_LENGTH} characters.`))
     .min(1, "Enter an alias.")
     .max(MAX_ALIASES, `At most ${MAX_ALIASES} aliases.`),
 });

@@ -7,7 +7,7 @@ import { db, type Tx } from "@/lib/db";
 import { stagedJson } from "@/lib/db/staged";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { runTask } from "@/lib/workers/pool";
-import type { RegistrySnapshot } from "@/lib/workers/tasks";
+import { REGISTRY_MISSING, type RegistrySnapshot } from "@/lib/workers/tasks";
 import { parseInput } from "@/lib/validation";
 import { normalizeName } from "./match";
 import { textPieces } from "./name-candidates";
@@ -20,12 +20,13 @@ import type { EntityRef } from "./types";
 // ─────────────────────────── computing suggestions ───────────────────────────
 
 /**
- * Changes whenever an entity is created, edited (aliases included), merged or deleted: every
- * such write bumps the entity's version.
+ * Changes whenever an entity or alias is created, edited, merged or deleted: a trigger bumps it
+ * with every such statement (migration 20261205000100_registry_version), so checking costs one
+ * row's read however large the registry.
  */
 async function registryFingerprint(client: Tx | typeof db): Promise<string> {
-  const { _count, _sum } = await client.entity.aggregate({ _count: { _all: true }, _sum: { version: true } });
-  return `${_count._all}:${_sum.version ?? 0}`;
+  const row = await client.registryVersion.findUnique({ where: { id: 1 }, select: { version: true } });
+  return String(row?.version ?? 0);
 }
 
 /** Names of every active entity; the worker thread builds (and keeps) the matcher from them. */
@@ -61,17 +62,34 @@ const PLAN_PIECE_CHARS = 50_000;
  */
 async function planOffThread(registry: RegistrySnapshot, texts: string[], background: boolean): Promise<PlannedSuggestion[][]> {
   const limits = { timeoutMs: PLAN_TIME_LIMIT_MS, background };
-  if (texts.every((text) => text.length <= PLAN_PIECE_CHARS)) return runTask("planSuggestions", { registry, texts }, limits);
+  if (texts.every((text) => text.length <= PLAN_PIECE_CHARS)) return planTask(registry, texts, limits);
   const plans: PlannedSuggestion[][] = [];
   for (const text of texts) {
     const planned: PlannedSuggestion[] = [];
     for (const piece of textPieces(text, PLAN_PIECE_CHARS)) {
-      const [part] = await runTask("planSuggestions", { registry, texts: [text.slice(piece.start, piece.end)] }, limits);
+      const [part] = await planTask(registry, [text.slice(piece.start, piece.end)], limits);
       planned.push(...part.map((p) => ({ ...p, start: p.start + piece.start, end: p.end + piece.start })));
     }
     plans.push(planned);
   }
   return plans;
+}
+
+/** The registry the worker thread was last sent; it keeps the matcher built from it. */
+let registryOnThread: string | null = null;
+
+/** Sends the registry's entries only when the thread may lack them, and again when it restarted without them. */
+async function planTask(registry: RegistrySnapshot, texts: string[], limits: { timeoutMs: number; background: boolean }): Promise<PlannedSuggestion[][]> {
+  if (registryOnThread === registry.fingerprint) {
+    try {
+      return await runTask("planSuggestions", { registry: { fingerprint: registry.fingerprint }, texts }, limits);
+    } catch (error) {
+      if (!(error instanceof Error && error.message.startsWith(`${REGISTRY_MISSING}:`))) throw error;
+    }
+  }
+  const planned = await runTask("planSuggestions", { registry, texts }, limits);
+  registryOnThread = registry.fingerprint;
+  return planned;
 }
 
 /**
@@ -315,7 +333,8 @@ type Claim = {
 
 /**
  * Accepts a suggestion in one action: creates an annotation of kind "mention" on the passage
- * and links it to the entity (MENTIONS). For a proposed new entity the entity is created
+ * and links it to the entity (MENTIONS). A mention is a link, not a statement: it is stored
+ * link-only, outside the review queue and the citation picker, until an editor sends it for review. For a proposed new entity the entity is created
  * first (or the existing one of that name and type is used); `input` may correct its name
  * and type. Accepting one reading of an ambiguous span dismisses the others.
  */
@@ -329,7 +348,7 @@ export async function acceptSuggestion(
   const claim = await claimSuggestion(actor, id, data);
   let annotationId: string;
   try {
-    ({ id: annotationId } = await createAnnotation(actor, { articleId: claim.articleId, kind: "mention", start: claim.start, end: claim.end, exact: claim.exact }));
+    ({ id: annotationId } = await createAnnotation(actor, { articleId: claim.articleId, kind: "mention", start: claim.start, end: claim.end, exact: claim.exact }, { linkOnly: true }));
   } catch (error) {
     await releaseClaim(actor, claim);
     throw error;

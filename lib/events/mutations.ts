@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db";
@@ -99,23 +100,26 @@ async function writeRelations(tx: Tx, eventId: string, relations: EventRelationI
 export async function createEvent(actor: Actor | null, input: unknown): Promise<EventView> {
   assertEditor(actor);
   const data = parseInput(createEventSchema, input);
-  return db.$transaction(async (tx) => {
-    await checkReferences(tx, null, data);
-    if (!data.confirmDuplicate) await refuseProbableDuplicate(tx, data);
-    const event = await tx.event.create({
-      data: { type: data.type, title: data.title, description: data.description, placeId: data.placeId, ...eventDateToRow(data.date) },
-    });
-    await writeParticipants(tx, event.id, data.participants);
-    await writeRelations(tx, event.id, data.relations);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "event.create",
-      targetType: "Event",
-      targetId: event.id,
-      detail: { type: data.type, title: data.title, date: data.date, participants: data.participants.length, confirmedDuplicate: data.confirmDuplicate },
-    });
-    return viewOf(tx, event.id);
+  return db.$transaction((tx) => insertEvent(tx, actor, data));
+}
+
+/** Creates an event inside the caller's transaction (accepting a proposal links passages to it in the same one). */
+export async function insertEvent(tx: Tx, actor: Actor, data: z.output<typeof createEventSchema>): Promise<EventView> {
+  await checkReferences(tx, null, data);
+  if (!data.confirmDuplicate) await refuseProbableDuplicate(tx, data);
+  const event = await tx.event.create({
+    data: { type: data.type, title: data.title, description: data.description, placeId: data.placeId, ...eventDateToRow(data.date) },
   });
+  await writeParticipants(tx, event.id, data.participants);
+  await writeRelations(tx, event.id, data.relations);
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "event.create",
+    targetType: "Event",
+    targetId: event.id,
+    detail: { type: data.type, title: data.title, date: data.date, participants: data.participants.length, confirmedDuplicate: data.confirmDuplicate },
+  });
+  return viewOf(tx, event.id);
 }
 
 /** Edits an event from the version the editor started with (409 with the current state when stale). */

@@ -1,13 +1,10 @@
-import { hasRole, type Actor } from "@/lib/auth/permissions";
-import type { RoleName } from "@/lib/auth/schemas";
-
-export const EVENT_WRITE_ROLES: readonly RoleName[] = ["EDITOR", "ADMIN"];
-export const EVENT_READ_ROLES: readonly RoleName[] = ["EDITOR", "ANALYST", "ADMIN"];
+import type { Actor } from "@/lib/auth/permissions";
+import { allows } from "@/lib/auth/policy";
 
 export function canReadEvents(actor: Actor | null): actor is Actor {
-  return hasRole(actor, EVENT_READ_ROLES);
+  return allows(actor, "events.read");
 }
 
 export function canEditEvents(actor: Actor | null): actor is Actor {
-  return hasRole(actor, EVENT_WRITE_ROLES);
+  return allows(actor, "events.edit");
 }

@@ -23,6 +23,16 @@ export function contentSecurityPolicy(options: { nonce: string | null; developme
   ].join("; ");
 }
 
+/** For an article's original file: a saved page may hold scripts, so nothing in it may run or load, even if a browser renders it. */
+export const ORIGINAL_FILE_POLICY = "sandbox; default-src 'none'";
+
+const ORIGINAL_FILE_PATH = /^\/articles\/[^/]+\/revisions\/[^/]+\/original\/?$/;
+
+/** The original-file download (app/(workspace)/articles/[id]/revisions/[n]/original), which must keep ORIGINAL_FILE_POLICY. */
+export function isOriginalFilePath(pathname: string): boolean {
+  return ORIGINAL_FILE_PATH.test(pathname);
+}
+
 export { SECURITY_HEADERS } from "./base-headers.mjs";
 
 export { isCachedPublicPage } from "./public-pages.mjs";

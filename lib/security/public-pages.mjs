@@ -9,3 +9,6 @@
 export function isCachedPublicPage(pathname) {
   return pathname === "/briefings" || pathname.startsWith("/briefings/");
 }
+
+/** Marks a response as a public page, the only kind the server's page copies keep. */
+export const PUBLIC_PAGE_HEADER = "x-concord-public-page";

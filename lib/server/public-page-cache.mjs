@@ -11,10 +11,26 @@
 import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
-import { isCachedPublicPage } from "../security/public-pages.mjs";
+import { isCachedPublicPage, PUBLIC_PAGE_HEADER } from "../security/public-pages.mjs";
 
 /** @typedef {{ headers: Record<string, string>; body: Buffer; gzipped: Buffer; etag: string | null; storedAt: number }} CachedPage */
 /** @typedef {{ purge(): void }} Registry */
+
+/**
+ * The path a request addresses, as the app's router will see it ("/briefings/../signin" is
+ * "/signin"), or null when a copy should not answer it (a query string, an unreadable address).
+ * Copies are kept and found under this path, which is also the one they are filled from.
+ * @param {string} url
+ * @returns {string | null}
+ */
+export function normalizedPath(url) {
+  if (!url.startsWith("/") || url.includes("?")) return null;
+  try {
+    return new URL(url, "http://localhost").pathname;
+  } catch {
+    return null;
+  }
+}
 
 const FRESH_MS = 1000;
 /** A copy up to this old is still answered while its replacement is fetched, so readers never queue behind the refresh. */
@@ -67,7 +83,9 @@ export function createPublicPageCache(origin) {
     try {
       const response = await fetch(new URL(path, origin), { headers: { [FILL_HEADER]: fillToken, "accept-encoding": "identity" }, redirect: "manual" });
       const type = response.headers.get("content-type") ?? "";
-      if (response.status !== 200 || response.headers.has("set-cookie") || !/^(text\/html|application\/atom\+xml|application\/xml)/.test(type)) return;
+      // Only what the app marks as a public page is kept: never a page of the workspace or the sign-in.
+      if (response.status !== 200 || !response.headers.has(PUBLIC_PAGE_HEADER) || response.headers.has("set-cookie")) return;
+      if (!/^(text\/html|application\/atom\+xml|application\/xml)/.test(type)) return;
       const body = Buffer.from(await response.arrayBuffer());
       // A purge during the fetch may have come after Next.js rendered this copy.
       if (generation !== startedIn) return;
@@ -97,9 +115,9 @@ export function createPublicPageCache(origin) {
 
   return {
     handle(request, response) {
-      const path = request.url ?? "";
       if (request.method !== "GET" && request.method !== "HEAD") return false;
-      if (path.includes("?") || !isCachedPublicPage(path)) return false;
+      const path = normalizedPath(request.url ?? "");
+      if (path === null || !isCachedPublicPage(path)) return false;
       if (request.headers[FILL_HEADER] === fillToken || NEXT_REQUEST_HEADERS.some((name) => name in request.headers)) return false;
       const cached = pages.get(path);
       const age = cached ? Date.now() - cached.storedAt : Infinity;

@@ -5,30 +5,64 @@
  */
 import { prepareImport, type ImportSource, type PreparedImport } from "@/lib/articles/prepare";
 import { buildMatcher, normalizeName, type MatcherEntry } from "@/lib/entities/match";
+import { extractArticle } from "@/lib/proposals/extract-events";
+import { buildRegistry, type Registry } from "@/lib/proposals/names";
+import { proposeFromExtractions } from "@/lib/proposals/propose";
+import type { ArticleExtraction, KnownClaim, KnownEvent, ProposalArticle, Proposals, RegistryEntity } from "@/lib/proposals/types";
 import { diffSuggestions, planSuggestions, type MatchContext, type PlannedSuggestion, type StoredSuggestion, type SuggestionChanges } from "@/lib/entities/suggestion-plan";
 
 /** The entity registry as the suggestion planner needs it; `fingerprint` changes whenever it does. */
 export type RegistrySnapshot = { fingerprint: string; entries: MatcherEntry[] };
 
+/**
+ * What a planning task carries: the entries only when the thread may not hold this registry yet.
+ * Copying 50,000 entities to the thread on every task cost more than matching the article.
+ */
+export type RegistryRef = { fingerprint: string; entries?: MatcherEntry[] };
+
+/** The thread has no matcher for the fingerprint and was sent none (it restarted): send the entries. */
+export const REGISTRY_MISSING = "RegistryMissing";
+
 /** Building the matcher for thousands of entities costs more than matching an article: kept while the registry is unchanged. */
 let context: (MatchContext & { fingerprint: string }) | null = null;
 
-function contextFor(registry: RegistrySnapshot): MatchContext {
+function contextFor(registry: RegistryRef): MatchContext {
   if (context?.fingerprint !== registry.fingerprint) {
+    if (!registry.entries) {
+      const error = new Error("The worker thread holds no matcher for this registry.");
+      error.name = REGISTRY_MISSING;
+      throw error;
+    }
     const known = new Set(registry.entries.flatMap((entry) => entry.names.map(normalizeName)));
     context = { matcher: buildMatcher(registry.entries), known, fingerprint: registry.fingerprint };
   }
   return context;
 }
 
+/** The registry as the proposal engine needs it; `fingerprint` changes whenever it does. */
+export type ProposalRegistrySnapshot = { fingerprint: string; entities: RegistryEntity[] };
+
+let proposalRegistry: { fingerprint: string; registry: Registry } | null = null;
+
+function proposalRegistryFor(snapshot: ProposalRegistrySnapshot): Registry {
+  if (proposalRegistry?.fingerprint !== snapshot.fingerprint) proposalRegistry = { fingerprint: snapshot.fingerprint, registry: buildRegistry(snapshot.entities) };
+  return proposalRegistry.registry;
+}
+
 export const TASKS = {
   prepareImport: (source: ImportSource): PreparedImport => prepareImport(source),
-  planSuggestions: (input: { registry: RegistrySnapshot; texts: string[] }): PlannedSuggestion[][] => {
+  planSuggestions: (input: { registry: RegistryRef; texts: string[] }): PlannedSuggestion[][] => {
     const matchContext = contextFor(input.registry);
     return input.texts.map((text) => planSuggestions(text, matchContext));
   },
   diffSuggestions: (articles: { stored: StoredSuggestion[]; planned: PlannedSuggestion[]; linkedSpans: string[] }[]): SuggestionChanges[] =>
     articles.map(({ stored, planned, linkedSpans }) => diffSuggestions(stored, planned, new Set(linkedSpans))),
+  extractProposals: (input: { registry: ProposalRegistrySnapshot; articles: ProposalArticle[] }): ArticleExtraction[] => {
+    const registry = proposalRegistryFor(input.registry);
+    return input.articles.map((article) => extractArticle(article, registry));
+  },
+  groupProposals: (input: { registry: ProposalRegistrySnapshot; extractions: ArticleExtraction[]; knownEvents: KnownEvent[]; knownClaims: KnownClaim[] }): Proposals =>
+    proposeFromExtractions(input.extractions, proposalRegistryFor(input.registry), input.knownEvents, input.knownClaims),
 };
 
 export type TaskName = keyof typeof TASKS;

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { copiedHomePage, copiedItalianPage, copiedNewsPage } from "../support/copied-pages";
 import { signIn } from "./support/users";
 
 function unique(prefix: string): string {
@@ -83,6 +84,54 @@ test("an editor pastes a page, previews the extraction, saves it, finds it by fu
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Revision 1 of");
   await expect(page.getByRole("note")).toContainText("earlier revision");
   await expect(page.getByRole("list", { name: "Lines of the original" }).getByRole("listitem").filter({ hasText: "Leave a Reply" }).locator("del")).toHaveCount(1);
+});
+
+test("a copied web page: menus, related links and comments are removed as named blocks, each restored in one click", async ({ page }) => {
+  const word = unique("tt");
+  await signIn(page, "editor");
+  await page.goto("/import");
+  await page.getByRole("textbox", { name: "Pasted text" }).fill(copiedNewsPage(word));
+  await page.getByRole("button", { name: "Preview pasted text" }).click();
+
+  const item = page.getByRole("article", { name: "Import of Pasted text" });
+  const body = item.getByRole("list", { name: "Body paragraphs" }).getByRole("listitem");
+  await expect(body).toHaveCount(4);
+  const removed = item.getByRole("list", { name: "Removed lines" });
+  await expect(removed.getByText("navigation, 9 lines")).toBeVisible();
+  await expect(removed.getByText("reader comments, 8 lines")).toBeVisible();
+  await removed.getByRole("button", { name: "Restore related links, 4 lines" }).click();
+  await expect(body).toHaveCount(8);
+  await expect(body.filter({ hasText: "How a small town rebuilt its high street" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Import 1 article" }).click();
+  await item.getByRole("link", { name: `Tidal turbines in the ${word} strait deliver their first year of power` }).click();
+  await expect(page.getByText("How a small town rebuilt its high street").first()).toBeVisible();
+
+  // Provenance: the comments are one block, restored at once into a new revision.
+  await page.getByText("Show the original as imported").click();
+  const lines = page.getByRole("list", { name: "Lines of the original" });
+  await expect(lines.getByRole("listitem").filter({ hasText: "Good to see this working at last" }).locator("del")).toHaveCount(1);
+  await lines.getByRole("button", { name: "Restore reader comments, 8 lines" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "8 lines restored: revision 2 created" })).toBeVisible();
+  await expect(lines.getByRole("listitem").filter({ hasText: "Good to see this working at last" }).locator("del")).toHaveCount(0);
+});
+
+test("a page without an article says so and keeps every line; an uncovered language still imports", async ({ page }) => {
+  const word = unique("hp");
+  await signIn(page, "editor");
+  await page.goto("/import");
+  await page.getByRole("textbox", { name: "Pasted text" }).fill(copiedHomePage(word));
+  await page.getByRole("button", { name: "Preview pasted text" }).click();
+  const home = page.getByRole("article", { name: "Import of Pasted text" });
+  await expect(home.getByRole("alert")).toContainText("No article text found");
+  await expect(home.getByRole("list", { name: "Body paragraphs" }).getByRole("listitem").filter({ hasText: "Council approves new cycle lanes" })).toContainText("unsure");
+
+  await page.getByRole("textbox", { name: "Pasted text" }).fill(copiedItalianPage(word));
+  await page.getByRole("button", { name: "Preview pasted text" }).click();
+  const italian = page.getByRole("article", { name: "Import of Pasted text" }).last();
+  await expect(italian.getByRole("definition").filter({ hasText: "lines sorted by their shape alone" })).toBeVisible();
+  await expect(italian.getByRole("list", { name: "Body paragraphs" })).toContainText(`Il porto di ${word} ha riaperto lunedì`);
+  await expect(italian.getByText("ready")).toBeVisible();
 });
 
 test("an editor uploads files: bad ones get a clear reason, the headline-less one a provisional title to confirm", async ({ page }) => {

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as annotationRoute from "@/app/api/annotations/[id]/route";
+import * as reattachRoute from "@/app/api/annotations/[id]/reattach/route";
+import * as replyRoute from "@/app/api/annotations/[id]/replies/[replyId]/route";
 import * as repliesRoute from "@/app/api/annotations/[id]/replies/route";
 import * as reviewRoute from "@/app/api/annotations/[id]/review/route";
 import * as createRoute from "@/app/api/annotations/route";
@@ -253,5 +255,118 @@ describe("annotations API", () => {
     expect(json.first.items[0]).not.toHaveProperty("@context");
     expect(json.first.items[0].type).toBe("Annotation");
     expect((await callRoute(collectionRoute.GET, { token: analyst.token, params: { id: "no-such-article" } })).status).toBe(404);
+  });
+
+  describe("W3C Web Annotation conformance", () => {
+    const EMOJI_TEXT = "Crowds cheered 🎉🎉 as the minister said the 👍🏽 deal was signed on Friday.";
+    const codePointsBefore = (text: string, quote: string) => [...text.slice(0, text.indexOf(quote))].length;
+
+    /** A W3C annotation on `quote`, its position counted in code points (or, to show the difference, in UTF-16 units). */
+    function onEmojiText(articleId: string, quote: string, unit: "code points" | "UTF-16 units" = "code points") {
+      const at = EMOJI_TEXT.indexOf(quote);
+      const start = unit === "code points" ? codePointsBefore(EMOJI_TEXT, quote) : at;
+      return {
+        type: "Annotation",
+        target: {
+          source: articleId,
+          selector: [
+            { type: "TextQuoteSelector", exact: quote, prefix: EMOJI_TEXT.slice(0, at), suffix: EMOJI_TEXT.slice(at + quote.length) },
+            { type: "TextPositionSelector", start, end: start + [...quote].length },
+          ],
+        },
+        body: { kind: "claim" },
+      };
+    }
+
+    it("counts TextPositionSelector offsets in code points both ways, stores UTF-16 units", async () => {
+      const emojiArticle = await makeArticle(EMOJI_TEXT);
+      const quote = "deal was signed";
+      // Four code points before the quote take seven UTF-16 units: a position in units misses the quote.
+      const inUnits = await callRoute(createRoute.POST, { method: "POST", token: editor.token, body: onEmojiText(emojiArticle.id, quote, "UTF-16 units") });
+      expect(inUnits.status).toBe(422);
+      const accepted = await callRoute(createRoute.POST, { method: "POST", token: editor.token, body: onEmojiText(emojiArticle.id, quote) });
+      expect(accepted.json.error).toBeUndefined();
+      expect(accepted.status).toBe(201);
+      const start = codePointsBefore(EMOJI_TEXT, quote);
+      expect(accepted.json.target.selector[1]).toEqual({ type: "TextPositionSelector", start, end: start + quote.length });
+      const row = await db.annotation.findUniqueOrThrow({ where: { id: idOf(accepted.json) } });
+      expect(EMOJI_TEXT.slice(row.start, row.end)).toBe(quote);
+      expect(row.start).toBe(EMOJI_TEXT.indexOf(quote));
+
+      const collection = await callRoute(collectionRoute.GET, { token: analyst.token, params: { id: emojiArticle.id } });
+      expect(collection.json.first.items[0].target.selector[1]).toEqual({ type: "TextPositionSelector", start, end: start + quote.length });
+
+      const reattachTo = "minister said";
+      const reattachStart = codePointsBefore(EMOJI_TEXT, reattachTo);
+      const at = EMOJI_TEXT.indexOf(reattachTo);
+      const reattached = await callRoute(reattachRoute.POST, {
+        method: "POST",
+        token: editor.token,
+        params: { id: idOf(accepted.json) },
+        body: { start: reattachStart, end: reattachStart + reattachTo.length, exact: reattachTo, prefix: EMOJI_TEXT.slice(0, at), suffix: EMOJI_TEXT.slice(at + reattachTo.length), version: 1 },
+      });
+      expect(reattached.status).toBe(200);
+      expect(reattached.json.target.selector[1]).toMatchObject({ start: reattachStart });
+      expect((await db.annotation.findUniqueOrThrow({ where: { id: idOf(accepted.json) } })).start).toBe(at);
+    });
+
+    it("gives an article with no annotations a collection without a first page", async () => {
+      const empty = await makeArticle(TEXT);
+      const { status, json } = await callRoute(collectionRoute.GET, { token: analyst.token, params: { id: empty.id } });
+      expect(status).toBe(200);
+      expect(json).toMatchObject({ type: "AnnotationCollection", total: 0 });
+      expect(json).not.toHaveProperty("first");
+    });
+
+    it("answers POST with Location and ETag, and items and collections with the protocol's Link and Allow headers", async () => {
+      const created = await create(editor, article.id, "the transport ministry");
+      expect(created.status).toBe(201);
+      expect(created.headers.get("location")).toBe(created.json.id);
+      expect(created.headers.get("etag")).toMatch(/^"[^"]+"$/);
+      expect(created.headers.get("link")).toContain('<http://www.w3.org/ns/ldp#Resource>; rel="type"');
+
+      const fetched = await callRoute(annotationRoute.GET, { token: analyst.token, params: { id: idOf(created.json) } });
+      expect(fetched.headers.get("etag")).toBe(created.headers.get("etag"));
+      expect(fetched.headers.get("allow")).toMatch(/GET.*HEAD.*OPTIONS.*PATCH.*DELETE/);
+      expect(fetched.headers.get("content-type")).toContain("application/ld+json");
+      const patched = await callRoute(annotationRoute.PATCH, { method: "PATCH", token: editor.token, params: { id: idOf(created.json) }, body: { version: 1, tags: ["ministry"] } });
+      expect(patched.headers.get("etag")).not.toBe(created.headers.get("etag"));
+
+      const collection = await callRoute(collectionRoute.GET, { token: analyst.token, params: { id: article.id } });
+      expect(collection.headers.get("link")).toContain('<http://www.w3.org/ns/ldp#BasicContainer>; rel="type"');
+      expect(collection.headers.get("link")).toContain('<http://www.w3.org/TR/annotation-protocol/>; rel="http://www.w3.org/ns/ldp#constrainedBy"');
+      expect(collection.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+      expect(collection.headers.get("etag")).toMatch(/^"[^"]+"$/);
+    });
+
+    it("takes a reply posted as a W3C annotation replying to the annotation's IRI, from any role", async () => {
+      const { json } = await create(editor, article.id, "waited too long");
+      const posted = await callRoute(createRoute.POST, {
+        method: "POST",
+        token: analyst.token,
+        body: { "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", motivation: "replying", target: json.id, body: { type: "TextualBody", value: "Which residents?" } },
+      });
+      expect(posted.status).toBe(201);
+      expect(posted.json).toMatchObject({ type: "Annotation", motivation: "replying", target: json.id, body: { value: "Which residents?" }, creator: { name: analyst.actor.name } });
+      expect(posted.headers.get("location")).toBe(posted.json.id);
+
+      const answer = await callRoute(createRoute.POST, {
+        method: "POST",
+        token: editor.token,
+        body: { type: "Annotation", motivation: "replying", target: posted.json.id, body: { type: "TextualBody", value: "Quoted in paragraph 3." } },
+      });
+      expect(answer.json.target).toBe(posted.json.id);
+      const listed = await callRoute(repliesRoute.GET, { token: admin.token, params: { id: idOf(json) } });
+      expect(listed.json.replies.map((reply: { body: string; parentId: string | null }) => [reply.body, reply.parentId])).toEqual([
+        ["Which residents?", null],
+        ["Quoted in paragraph 3.", idOf(posted.json)],
+      ]);
+      const dereferenced = await callRoute(replyRoute.GET, { token: editor.token, params: { id: idOf(json), replyId: idOf(posted.json) } });
+      expect(dereferenced.json).toEqual(posted.json);
+      expect(dereferenced.headers.get("link")).toContain("ldp#Resource");
+
+      const refused = await callRoute(createRoute.POST, { method: "POST", token: analyst.token, body: { motivation: "replying", target: json.id, body: { value: "" } } });
+      expect(refused.status).toBe(422);
+    });
   });
 });

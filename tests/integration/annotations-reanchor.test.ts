@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createAnnotation } from "@/lib/annotations/mutations";
+import { confirmAnchor, createAnnotation, reviewAnnotation } from "@/lib/annotations/mutations";
 import { reanchorAnnotationsForRevision } from "@/lib/annotations/reanchor-revision";
 import { db } from "@/lib/db";
+import { approvedBriefing, bodyCiting, briefingApi, makeNewsroom, makePassage } from "../support/briefing-fixtures";
 import { makeUser } from "../support/fixtures";
 import { addRevision, makeArticle } from "./annotations-fixtures";
 
@@ -96,5 +97,62 @@ describe("reanchorAnnotationsForRevision", () => {
     const sample = await db.annotation.findFirstOrThrow({ where: { articleId: article.id, exact: sentences[500] } });
     expect(revision.text.slice(sample.start, sample.end)).toBe(sentences[500]);
     expect(sample.revisionId).toBe(revision.id);
+  });
+
+  it("flags a quote found only in another sentence, returns it to review and blocks briefings citing it until confirmed and approved", async () => {
+    const newsroom = await makeNewsroom();
+    const call = "A separate phone call between the two ministers took place on Tuesday afternoon, officials said.";
+    const talks = "Negotiators from both delegations met on Tuesday in Riyadh to prepare a text.";
+    const passage = await makePassage(newsroom.editor, { text: [call, talks].join("\n\n"), exact: "on Tuesday" });
+    const briefingId = await approvedBriefing(newsroom, bodyCiting([passage.id]));
+    expect((await briefingApi.blockers(newsroom.editor, briefingId)).json.blockers).toEqual([]);
+
+    // The sentence with the phone call is cut; "on Tuesday" survives only in the talks sentence.
+    const revision = await addRevision(passage.articleId, talks);
+    const counts = await db.$transaction((tx) => reanchorAnnotationsForRevision(tx, passage.articleId, revision));
+    expect(counts).toEqual({ kept: 0, moved: 0, fuzzy: 1, orphaned: 0 });
+
+    const row = await db.annotation.findUniqueOrThrow({ where: { id: passage.id }, include: { reviews: true } });
+    expect(row).toMatchObject({ anchorStatus: "REANCHORED_CHECK", status: "PENDING", revisionId: revision.id });
+    expect(talks.slice(row.start, row.end)).toBe("on Tuesday");
+    expect(row.reviews).toEqual([expect.objectContaining({ actorId: null, fromStatus: "APPROVED", toStatus: "PENDING" })]);
+
+    const blocked = (await briefingApi.blockers(newsroom.editor, briefingId)).json.blockers.map((b: { type: string }) => b.type);
+    expect(blocked).toEqual(expect.arrayContaining(["annotation_unapproved", "citation_unchecked"]));
+    expect((await briefingApi.publish(newsroom.editor, briefingId)).status).toBe(409);
+
+    const confirmed = await confirmAnchor(newsroom.editor, passage.id, { version: row.version });
+    await reviewAnnotation(newsroom.analyst, passage.id, { decision: "approve", version: confirmed.version });
+    const after = (await briefingApi.blockers(newsroom.editor, briefingId)).json.blockers.map((b: { type: string }) => b.type);
+    expect(after).not.toContain("annotation_unapproved");
+    expect(after).not.toContain("citation_unchecked");
+  });
+
+  it("keeps a short quote anchored and approved when only its near-duplicate paragraph is cut", async () => {
+    const newsroom = await makeNewsroom();
+    const foreign = "The foreign ministers spoke by phone on Tuesday afternoon about the prisoner exchange.";
+    const defence = "The defence ministers spoke by phone on Tuesday evening about the border incidents.";
+    const onDefence = await makePassage(newsroom.editor, { text: [foreign, defence].join("\n\n"), exact: "on Tuesday evening" });
+    const onForeign = await db.annotation.create({
+      data: {
+        ...(await db.annotation.findUniqueOrThrow({
+          where: { id: onDefence.id },
+          select: { articleId: true, revisionId: true, kind: true, body: true, status: true, authorId: true },
+        })),
+        body: { type: "doc", content: [{ type: "paragraph" }] },
+        exact: "on Tuesday",
+        originalExact: "on Tuesday",
+        prefix: foreign.slice(0, foreign.indexOf("on Tuesday")).slice(-32),
+        suffix: foreign.slice(foreign.indexOf("on Tuesday") + 10, foreign.indexOf("on Tuesday") + 42),
+        start: foreign.indexOf("on Tuesday"),
+        end: foreign.indexOf("on Tuesday") + 10,
+      },
+    });
+
+    const revision = await addRevision(onDefence.articleId, defence);
+    await db.$transaction((tx) => reanchorAnnotationsForRevision(tx, onDefence.articleId, revision));
+
+    expect(await db.annotation.findUniqueOrThrow({ where: { id: onDefence.id } })).toMatchObject({ anchorStatus: "ANCHORED", status: "APPROVED", start: defence.indexOf("on Tuesday") });
+    expect(await db.annotation.findUniqueOrThrow({ where: { id: onForeign.id } })).toMatchObject({ anchorStatus: "REANCHORED_CHECK", status: "PENDING" });
   });
 });

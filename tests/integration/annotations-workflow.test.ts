@@ -71,6 +71,30 @@ describe("annotation workflow", () => {
     expect(json["concord:status"]).toBe("PENDING");
   });
 
+  it("re-attaches only an orphaned or re-anchored annotation, only for its author or an admin, and audits it", async () => {
+    const article = await makeArticle(TEXT);
+    const { id } = await createAnnotation(editor, { articleId: article.id, kind: "claim", ...at(TEXT, "late on Thursday") });
+    await reviewAnnotation(analyst, id, { decision: "approve" });
+    const anchored = await db.annotation.findUniqueOrThrow({ where: { id } });
+    const reattach = (token: string, version: number, quote: string) =>
+      callRoute(reattachRoute.POST, { method: "POST", token, params: { id }, body: { version, ...at(TEXT, quote) } });
+
+    // Another editor cannot move it, and nobody moves a well-anchored annotation.
+    const otherEditor = await makeUser("EDITOR");
+    expect((await reattach(await makeToken(otherEditor), anchored.version, "a turning point")).status).toBe(403);
+    const refused = await reattach(editorToken, anchored.version, "a turning point");
+    expect(refused.status).toBe(409);
+    expect(await db.annotation.findUniqueOrThrow({ where: { id } })).toMatchObject({ exact: "late on Thursday", status: "APPROVED", version: anchored.version });
+
+    await db.annotation.update({ where: { id }, data: { anchorStatus: "ORPHANED" } });
+    expect((await reattach(await makeToken(otherEditor), anchored.version, "a turning point")).status).toBe(403);
+    const moved = await reattach(await makeToken(admin), anchored.version, "a turning point");
+    expect(moved.status).toBe(200);
+    expect(moved.json).toMatchObject({ "concord:anchorStatus": "ANCHORED", "concord:status": "PENDING" });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { targetId: id, action: "annotation.reattach" } });
+    expect(audit).toMatchObject({ actorId: admin.id, detail: expect.objectContaining({ fromAnchorStatus: "ORPHANED", fromStatus: "APPROVED", toStatus: "PENDING" }) });
+  });
+
   it("lets an editor confirm an annotation re-anchored for checking", async () => {
     const article = await makeArticle(TEXT);
     const { id } = await createAnnotation(editor, { articleId: article.id, kind: "note", ...at(TEXT, "The council approved the budget late on Thursday.") });

@@ -2,7 +2,7 @@ import { parseHTML } from "linkedom";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PublicBriefingArticle } from "@/components/briefings/public-briefing";
+import { BriefingDocument } from "@/components/briefings/public-pages";
 import type { BriefingDoc } from "@/lib/briefings/document";
 import { buildPublicFeed, getPublicBriefing, listPublishedBriefings } from "@/lib/briefings/public";
 import {
@@ -78,8 +78,8 @@ beforeAll(async () => {
 });
 
 function renderPage(briefing: NonNullable<Awaited<ReturnType<typeof getPublicBriefing>>>) {
-  const html = renderToStaticMarkup(createElement(PublicBriefingArticle, { briefing }));
-  return { html, document: parseHTML(`<!doctype html><html><body><main>${html}</main></body></html>`).document };
+  const html = renderToStaticMarkup(createElement(BriefingDocument, { briefing, styles: "" }));
+  return { html, document: parseHTML(html).document };
 }
 
 describe("the public briefing page", () => {
@@ -107,7 +107,7 @@ describe("the public briefing page", () => {
     // The timeline: a picture of the events in date order, and the same events as a list.
     const timeline = document.querySelector("section[aria-label='Timeline']")!;
     const picture = timeline.querySelector("svg")!;
-    expect([...picture.querySelectorAll("a")].map((a) => a.getAttribute("aria-label"))).toEqual([
+    expect([...picture.querySelectorAll("a > title")].map((title) => title.textContent)).toEqual([
       "Geneva ceasefire talks, 20 May 2025",
       "Second round announced, 21 May 2025",
     ]);

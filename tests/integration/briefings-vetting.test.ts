@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { reanchorAnnotationsForRevision } from "@/lib/annotations/reanchor-revision";
 import { db } from "@/lib/db";
 import {
+  ARTICLE_TEXT,
   approvedBriefing,
   bodyCiting,
   briefingApi,
@@ -12,6 +14,7 @@ import {
   makePassage,
   type Newsroom,
 } from "../support/briefing-fixtures";
+import { addRevision } from "./annotations-fixtures";
 
 let newsroom: Newsroom;
 
@@ -169,5 +172,72 @@ describe("publishing is refused while anything is not vetted", () => {
     const created = await briefingApi.create(newsroom.editor, { title: "Many problems", body: bodyCiting([pending.id, orphan.id]) });
     const id = created.json.briefing.id;
     expect(await refusedBlockers(id)).toEqual([`not_approved:${id}`, `annotation_unapproved:${pending.id}`, `citation_orphaned:${orphan.id}`]);
+  });
+});
+
+describe("publishing is refused when the page would differ from what the analyst approved", () => {
+  async function changedBlockers(id: string) {
+    const result = await briefingApi.publish(newsroom.editor, id);
+    expect(result.status).toBe(409);
+    expect(await db.briefingVersion.count({ where: { briefingId: id } })).toBe(0);
+    return (result.json.blockers as { type: string; id: string; message: string }[]).filter((blocker) => blocker.type === "changed_since_approval");
+  }
+
+  it("names an entity renamed after approval, and publishes once an analyst approves the new name", async () => {
+    const passage = await makePassage(newsroom.editor);
+    const entity = await makeEntity("Acme Relief Fund", "ORGANIZATION");
+    const id = await approvedBriefing(newsroom, bodyCiting([passage.id], [{ type: "keyActors", attrs: { entityIds: [entity.id] } }]));
+    await db.entity.update({ where: { id: entity.id }, data: { name: "Acme Money Laundering Front" } });
+
+    const [blocker, ...others] = await changedBlockers(id);
+    expect(others).toEqual([]);
+    expect(blocker.id).toBe(entity.id);
+    expect(blocker.message).toContain("“Acme Relief Fund”");
+    expect(blocker.message).toContain("“Acme Money Laundering Front”");
+
+    const saved = await briefingApi.patch(newsroom.editor, id, { version: 1, summary: "What happened in Geneva, with the fund's new name." });
+    expect(saved.status).toBe(200);
+    await briefingApi.submit(newsroom.editor, id);
+    await briefingApi.approve(newsroom.analyst, id, { version: 2 });
+    expect((await briefingApi.publish(newsroom.editor, id)).status).toBe(200);
+    const published = await db.briefingVersion.findFirstOrThrow({ where: { briefingId: id } });
+    expect(published.html).toContain("Acme Money Laundering Front");
+  });
+
+  it("names a cited article whose title, outlet and address changed after approval", async () => {
+    const passage = await makePassage(newsroom.editor);
+    const id = await approvedBriefing(newsroom, bodyCiting([passage.id]));
+    await db.article.update({ where: { id: passage.articleId }, data: { title: "Totally different", outlet: "Attacker Daily", url: "https://attacker.example/" } });
+
+    const [blocker, ...others] = await changedBlockers(id);
+    expect(others).toEqual([]);
+    expect(blocker.id).toBe(passage.id);
+    expect(blocker.message).toContain(`outlet “${passage.outlet}” → “Attacker Daily”`);
+    expect(blocker.message).toContain("“https://attacker.example/”");
+    expect(blocker.message).toContain("“Totally different”");
+  });
+
+  it("names a cited passage whose context changed when its article was re-imported, though it stays approved and anchored", async () => {
+    const passage = await makePassage(newsroom.editor);
+    const id = await approvedBriefing(newsroom, bodyCiting([passage.id]));
+    // Far enough from the quote to keep it anchored, inside the sentence readers see around it.
+    const text = ARTICLE_TEXT.replace("according to one delegate.", "according to one delegate who admitted ordering the strike.");
+    const revision = await addRevision(passage.articleId, text);
+    await db.$transaction((tx) => reanchorAnnotationsForRevision(tx, passage.articleId, revision));
+    expect(await db.annotation.findUniqueOrThrow({ where: { id: passage.id } })).toMatchObject({ status: "APPROVED", anchorStatus: "ANCHORED", revisionId: revision.id });
+
+    const [blocker, ...others] = await changedBlockers(id);
+    expect(others).toEqual([]);
+    expect(blocker).toMatchObject({ id: passage.id, message: expect.stringContaining("who admitted ordering the strike") });
+  });
+
+  it("names an event retitled after approval", async () => {
+    const passage = await makePassage(newsroom.editor);
+    const event = await makeEvent("Ceasefire talks in Geneva");
+    const id = await approvedBriefing(newsroom, bodyCiting([passage.id], [{ type: "timeline", attrs: { eventIds: [event.id] } }]));
+    await db.event.update({ where: { id: event.id }, data: { title: "Surrender talks in Geneva" } });
+
+    const [blocker] = await changedBlockers(id);
+    expect(blocker).toMatchObject({ id: event.id, message: expect.stringContaining("title “Ceasefire talks in Geneva” → “Surrender talks in Geneva”") });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GET as getClaims, POST as postClaim } from "@/app/api/claims/route";
 import { PATCH as patchClaim } from "@/app/api/claims/[id]/route";
+import { reviewAnnotation } from "@/lib/annotations/mutations";
 import { updateClaim } from "@/lib/contradictions/claims";
 import { countOpenContradictions, getComparison } from "@/lib/contradictions/queries";
 import { db } from "@/lib/db";
@@ -167,6 +168,44 @@ describe("detection of contradictions between claims", () => {
   });
 });
 
+describe("PATCH /api/claims/{id}", () => {
+  it("lets only the passage's author or an admin change a claim, and sends its approved annotation back to review", async () => {
+    const editor = await makeUser("EDITOR");
+    const otherEditor = await makeUser("EDITOR");
+    const analyst = await makeUser("ANALYST");
+    const admin = await makeUser("ADMIN");
+    const event = await makeEvent(editor);
+    const recorded = await makeClaim(editor, await makeArticle(CALL_19), "May 19", { eventId: event.id, attribute: "date", value: dayValue("2025-05-19") });
+    const annotationId = recorded.claim.annotationId;
+    await reviewAnnotation(analyst, annotationId, { decision: "approve" });
+    const patch = async (actor: typeof editor, value: ReturnType<typeof dayValue>) => {
+      const { updatedAt } = await db.claim.findUniqueOrThrow({ where: { id: recorded.claim.id } });
+      return callRoute(patchClaim, {
+        method: "PATCH",
+        token: await makeToken(actor),
+        params: { id: recorded.claim.id },
+        body: { eventId: event.id, attribute: "date", value, updatedAt: updatedAt.toISOString() },
+      });
+    };
+
+    expect((await patch(otherEditor, dayValue("2025-05-18"))).status).toBe(403);
+    expect((await db.claim.findUniqueOrThrow({ where: { id: recorded.claim.id } })).value).toEqual(dayValue("2025-05-19"));
+
+    // Saving the same statement again is no change: the approval stands.
+    expect((await patch(editor, dayValue("2025-05-19"))).status).toBe(200);
+    expect((await db.annotation.findUniqueOrThrow({ where: { id: annotationId } })).status).toBe("APPROVED");
+
+    expect((await patch(editor, dayValue("2025-05-18"))).status).toBe(200);
+    const annotation = await db.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: { reviews: { orderBy: { createdAt: "asc" } } } });
+    expect(annotation.status).toBe("PENDING");
+    expect(annotation.reviews.at(-1)).toMatchObject({ actorId: editor.id, fromStatus: "APPROVED", toStatus: "PENDING" });
+
+    await reviewAnnotation(analyst, annotationId, { decision: "approve" });
+    expect((await patch(admin, dayValue("2025-05-17"))).status).toBe(200);
+    expect((await db.annotation.findUniqueOrThrow({ where: { id: annotationId } })).status).toBe("PENDING");
+  });
+});
+
 describe("POST /api/claims", () => {
   it("creates a claim annotation and its claim in one call", async () => {
     const editor = await makeUser("EDITOR");
@@ -202,6 +241,24 @@ describe("POST /api/claims", () => {
     expect(wrongKind.status).toBe(422);
     expect(wrongKind.json.error).toMatch(/of kind "note"/);
     expect(await db.claim.count({ where: { entityId: entity.id } })).toBe(1);
+  });
+
+  it("lets only the passage's author or an admin record its claim, and sends a reviewed passage back to review", async () => {
+    const editor = await makeUser("EDITOR");
+    const analyst = await makeUser("ANALYST");
+    const entity = await makeEntity();
+    const article = await makeArticle("The envoy said the talks were productive.");
+    const claimAnnotation = await annotate(editor, article, "the talks were productive");
+    await reviewAnnotation(analyst, claimAnnotation, { decision: "approve" });
+    const body = { annotationId: claimAnnotation, entityId: entity.id, attribute: "statement", value: { type: "text", text: "The talks were productive" } };
+
+    const stranger = await callRoute(postClaim, { method: "POST", token: await makeToken(await makeUser("EDITOR")), body });
+    expect(stranger.status).toBe(403);
+    expect(await db.claim.count({ where: { annotationId: claimAnnotation } })).toBe(0);
+
+    const recorded = await callRoute(postClaim, { method: "POST", token: await makeToken(editor), body });
+    expect(recorded.status).toBe(201);
+    expect((await db.annotation.findUniqueOrThrow({ where: { id: claimAnnotation } })).status).toBe("PENDING");
   });
 
   it("rejects a value that does not parse or does not fit the attribute, storing nothing", async () => {

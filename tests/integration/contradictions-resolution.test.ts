@@ -1,6 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GET as listRoute, POST as flagRoute } from "@/app/api/contradictions/route";
 import { GET as getRoute } from "@/app/api/contradictions/[id]/route";
+import { POST as keepRoute } from "@/app/api/contradictions/[id]/keep-resolution/route";
 import { POST as reopenRoute } from "@/app/api/contradictions/[id]/reopen/route";
 import { POST as resolveRoute } from "@/app/api/contradictions/[id]/resolution/route";
 import { POST as signOffRoute } from "@/app/api/contradictions/[id]/signoff/route";
@@ -11,6 +13,8 @@ import { db } from "@/lib/db";
 import { callRoute } from "../support/api";
 import { annotate, dayValue, makeArticle, makeClaim, makeEvent } from "../support/contradiction-fixtures";
 import { makeToken, makeUser } from "../support/fixtures";
+
+const unique = () => randomBytes(4).toString("hex");
 
 /** Two sources that disagree on the day of a call, and the contradiction detection opened. */
 async function detectedContradiction(editor: Actor) {
@@ -171,17 +175,64 @@ describe("resolution and sign-off", () => {
     expect(stored.history.at(-1)).toMatchObject({ action: "reopened", fromStatus: "AWAITING_SIGNOFF", toStatus: "OPEN" });
   });
 
-  it("opens a new contradiction for a conflict that arrives after one was settled", async () => {
+  it("attaches a conflict that arrives after a settlement to the settled contradiction and asks whether it changes it", async () => {
     const editor = await makeUser("EDITOR");
     const analyst = await makeUser("ANALYST");
-    const { id, event } = await detectedContradiction(editor);
-    await callRoute(resolveRoute, { method: "POST", token: await makeToken(editor), params: { id }, body: { version: 1, resolution: "disclose", rationale: "Disclose." } });
+    const editorToken = await makeToken(editor);
+    const { id, event, claims } = await detectedContradiction(editor);
+    await callRoute(resolveRoute, {
+      method: "POST",
+      token: editorToken,
+      params: { id },
+      body: { version: 1, resolution: "accept_one", acceptedClaimId: claims[0].id, rationale: "18 May is the embassy's posting date." },
+    });
     await callRoute(signOffRoute, { method: "POST", token: await makeToken(analyst), params: { id }, body: { version: 2 } });
-    const c = await makeArticle("A third outlet dated the call May 17.");
-    const third = await makeClaim(editor, c, "May 17", { eventId: event.id, attribute: "date", value: dayValue("2025-05-17") });
-    expect(third.detection.contradictionIds).toHaveLength(1);
-    expect(third.detection.contradictionIds[0]).not.toBe(id);
-    expect((await stateOf(id)).status).toBe("DISCLOSED");
+    const before = await db.contradiction.count({ where: { eventId: event.id } });
+
+    // A third source repeats the accepted reading against the 19th: it joins the settled dispute, no duplicate opens.
+    const c = await makeArticle("A third outlet dated the call May 18.", { outlet: `Wire ${event.id}` });
+    const third = await makeClaim(editor, c, "May 18", { eventId: event.id, attribute: "date", value: dayValue("2025-05-18") });
+    expect(third.detection.contradictionIds).toEqual([id]);
+    expect(await db.contradiction.count({ where: { eventId: event.id } })).toBe(before);
+    let detail = await callRoute(getRoute, { token: editorToken, params: { id } });
+    expect(detail.json).toMatchObject({ status: "resolved", resolution: "accept_one", rationale: "18 May is the embassy's posting date.", newSource: { claimIds: [third.claim.id] } });
+    expect(detail.json.passages).toHaveLength(3);
+
+    // "No": the resolution stands and the new passage becomes evidence for the accepted reading.
+    const kept = await callRoute(keepRoute, { method: "POST", token: editorToken, params: { id }, body: { version: detail.json.version, note: "Same posting date." } });
+    expect(kept.status, JSON.stringify(kept.json)).toBe(200);
+    detail = await callRoute(getRoute, { token: editorToken, params: { id } });
+    expect(detail.json).toMatchObject({ status: "resolved", newSource: null });
+    expect(detail.json.evidence.map((e: { annotationId: string }) => e.annotationId)).toEqual([third.claim.annotationId]);
+    expect((await callRoute(keepRoute, { method: "POST", token: editorToken, params: { id }, body: { version: detail.json.version } })).status).toBe(409);
+
+    // A fourth source with yet another day: attached again; "yes" reopens, the history keeps the resolution.
+    const d = await makeArticle("A fourth outlet dated the call May 17.", { outlet: `Daily ${event.id}` });
+    const fourth = await makeClaim(editor, d, "May 17", { eventId: event.id, attribute: "date", value: dayValue("2025-05-17") });
+    expect(fourth.detection.contradictionIds).toEqual([id]);
+    detail = await callRoute(getRoute, { token: editorToken, params: { id } });
+    expect(detail.json.newSource.claimIds).toEqual([fourth.claim.id]);
+    const reopened = await callRoute(reopenRoute, { method: "POST", token: editorToken, params: { id }, body: { version: detail.json.version, rationale: "The ministry now says the 17th." } });
+    expect(reopened.status).toBe(200);
+    const stored = await stateOf(id);
+    expect(stored.status).toBe("OPEN");
+    expect(stored.history.map((h) => h.action)).toEqual(["detected", "resolved", "signed_off", "new_source", "new_source_kept", "new_source", "reopened"]);
+    expect(await db.contradiction.count({ where: { eventId: event.id } })).toBe(before);
+  });
+
+  it("never gives two contradictions the same title", async () => {
+    const editor = await makeUser("EDITOR");
+    const token = await makeToken(editor);
+    const us = await makeArticle("The White House readout called the talks productive.", { outlet: "White House" });
+    const ru = await makeArticle("The Kremlin readout called the conversation frank.", { outlet: "Kremlin" });
+    const a = await annotate(editor, us, "called the talks productive", "quote");
+    const b = await annotate(editor, ru, "called the conversation frank", "quote");
+    const c = await annotate(editor, us, "The White House readout", "quote");
+    const summary = `The readouts differ on the tone ${unique()}`;
+    const first = await callRoute(flagRoute, { method: "POST", token, body: { annotationIds: [a, b], summary } });
+    const second = await callRoute(flagRoute, { method: "POST", token, body: { annotationIds: [c, b], summary } });
+    expect(first.json.summary).toBe(summary);
+    expect(second.json.summary).toBe(`${summary} (2)`);
   });
 });
 

@@ -106,6 +106,41 @@ describe("creating and editing entities", () => {
     expect(confirmed.status).toBe(201);
   });
 
+  it("sees through invisible characters and look-alike letters, and refuses text-direction controls", async () => {
+    const token = await editorToken();
+    const t = tag();
+    const acme = await createEntity(token, { type: "organization", name: `Acme Relief ${t}`, aliases: [`Acme Fund ${t}`] });
+
+    // A zero-width space is removed: the name is Acme's own.
+    const zeroWidth = await callRoute(createRoute, { method: "POST", token, body: { type: "organization", name: `Ac\u200Bme Relief ${t}` } });
+    expect(zeroWidth.status).toBe(409);
+    expect(zeroWidth.json.existing).toMatchObject({ id: acme.id });
+
+    // Cyrillic "А" and "с" inside a Latin word, and a name spelled wholly in Cyrillic look-alikes.
+    for (const name of [`\u0410\u0441me Relief ${t}`, `\u0410\u0421\u041C\u0415 Relief ${t}`]) {
+      const spoof = await callRoute(createRoute, { method: "POST", token, body: { type: "organization", name } });
+      expect(spoof.status, name).toBe(409);
+      expect(spoof.json).toMatchObject({ existing: { id: acme.id }, likelyDuplicate: true });
+      expect(spoof.json.error).toMatch(/Cyrillic or Greek letters that look like Latin ones/);
+    }
+
+    for (const body of [
+      { type: "organization", name: `Acme Relief ${t}\u202E` },
+      { type: "organization", name: `Other ${t}`, aliases: [`\u2066Other${t}\u2069`] },
+    ]) {
+      const refused = await callRoute(createRoute, { method: "POST", token, body });
+      expect(refused.status).toBe(422);
+      expect(refused.json.error).toMatch(/text-direction control/);
+    }
+    const renamed = await callRoute(patchRoute, { method: "PATCH", token, params: { id: acme.id }, body: { version: acme.version, name: `Acme\u202E Relief ${t}` } });
+    expect(renamed.status).toBe(422);
+
+    // Full-width letters and invisible characters are not stored.
+    const clean = await createEntity(token, { type: "person", name: `\uFF2Aane\u00AD Doe ${t}` });
+    expect(clean.name).toBe(`Jane Doe ${t}`);
+    expect(await db.entity.count({ where: { normalizedName: `acme relief ${t}` } })).toBe(1);
+  });
+
   it("rejects bad input with the field named", async () => {
     const token = await editorToken();
     const response = await callRoute(createRoute, { method: "POST", token, body: { type: "planet", name: "" } });

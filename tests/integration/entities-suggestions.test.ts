@@ -9,6 +9,7 @@ import { addEntityAliases } from "@/lib/entities/mutations";
 import { registrySuggestionsJob } from "@/lib/entities/suggestion-jobs";
 import { refreshArticleSuggestions, type SuggestionView } from "@/lib/entities/suggestions";
 import { jobQueue } from "@/lib/jobs/queue";
+import { stopWorkers } from "@/lib/workers/pool";
 import { callRoute } from "../support/api";
 import { makeArticle } from "../support/article-fixtures";
 import { makeToken, makeUser } from "../support/fixtures";
@@ -34,6 +35,20 @@ async function suggestions(token: string, articleId: string): Promise<Suggestion
 }
 
 describe("mention suggestions", () => {
+  it("keeps finding known entities after the worker thread restarted without the registry", async () => {
+    const { editor, token, t, entity } = await setup();
+    const lavrov = await entity({ type: "person", name: `Sergei Lavrov${t}`, aliases: [`Lavrov${t}`] });
+    const first = await makeArticle(editor, { text: `Lavrov${t} spoke first.` });
+    await refreshArticleSuggestions(first.articleId);
+    // An idle thread stops and forgets its matcher; the next article must still be matched.
+    await stopWorkers();
+    const second = await makeArticle(editor, { text: `Later, Sergei Lavrov${t} answered.` });
+    await refreshArticleSuggestions(second.articleId);
+
+    const found = (await suggestions(token, second.articleId)).filter((s) => s.entity?.id === lavrov);
+    expect(found.map((s) => s.exact)).toEqual([`Sergei Lavrov${t}`]);
+  });
+
   it("finds known entities by name and alias, possessives included, and accepting creates a linked mention annotation", async () => {
     const { editor, token, t, entity } = await setup();
     const putin = await entity({ type: "person", name: `Vladimir Putin${t}`, aliases: [`Putin${t}`] });

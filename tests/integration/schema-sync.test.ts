@@ -14,7 +14,13 @@ const UNMODELED_INDEXES = [
   "EntityAlias_normalized_trgm_idx",
   "Annotation_pending_queue_idx",
 ];
-const UNMODELED_TRIGGERS = ["AuditLog_append_only", "AuditLog_no_truncate", "BriefingVersion_immutable"];
+const UNMODELED_TRIGGERS = [
+  "AuditLog_append_only",
+  "AuditLog_no_truncate",
+  "BriefingVersion_immutable",
+  "Entity_registry_version",
+  "EntityAlias_registry_version",
+];
 
 /** The parts of a schema that Prisma models, as sorted text lines that can be compared. */
 async function describeSchema(url: string): Promise<Record<string, string[]>> {

@@ -6,7 +6,7 @@ type Handler<P> = (request: NextRequest, context: { params: Promise<P> }) => Pro
 export async function callRoute<P = Record<string, never>>(
   handler: Handler<P>,
   options: { method?: string; url?: string; token?: string; body?: unknown; params?: P; headers?: Record<string, string> } = {},
-): Promise<{ status: number; json: any }> {
+): Promise<{ status: number; json: any; headers: Headers }> {
   const headers = new Headers(options.headers);
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
   let body: BodyInit | undefined;
@@ -27,5 +27,5 @@ export async function callRoute<P = Record<string, never>>(
   } catch {
     json = text;
   }
-  return { status: response.status, json };
+  return { status: response.status, json, headers: response.headers };
 }

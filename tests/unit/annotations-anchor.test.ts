@@ -3,6 +3,7 @@ import {
   type AnchorSelectors,
   type ReanchorResult,
   buildSelectors,
+  CONTEXT_AGREEMENT,
   CONTEXT_LENGTH,
   FUZZY_THRESHOLD,
   reanchor,
@@ -315,17 +316,17 @@ describe("reanchor", () => {
       expect(result).toMatchObject({ status: "moved", start: shifted.lastIndexOf("the plan was final") });
     });
 
-    it("picks the occurrence nearest to the old position when the context no longer tells them apart", () => {
+    it("points a lookalike, for a check, at the nearest copy when no copy keeps the old surroundings", () => {
       const firstAnchor = select(text, "the plan was final");
       expect(firstAnchor.position.start).toBe(38);
-      // Every copy now has the same surroundings, so only distance can decide.
+      // Every copy now has the same, new surroundings, so only distance can decide.
       const repeated = "Note: the plan was final; ".repeat(4);
       const copies = [6, 32, 58, 84];
       expect(copies.map((at) => repeated.indexOf("the plan was final", at))).toEqual(copies);
 
       const result = reanchor(repeated, firstAnchor);
 
-      expect(result).toMatchObject({ status: "moved", start: 32 });
+      expect(result).toMatchObject({ status: "lookalike", start: 32 });
     });
   });
 
@@ -389,6 +390,62 @@ describe("reanchor", () => {
   });
 });
 
+describe("reanchor and lookalike passages", () => {
+  const CALL = "A separate phone call between the two ministers took place on Tuesday afternoon, the ministry said.";
+  const TALKS = "Negotiators from both delegations met on Tuesday in Riyadh to prepare a ceasefire text.";
+  const TODAY = [CALL, TALKS].join("\n\n");
+
+  it("does not move a short quote to the same words in another sentence when its sentence is deleted", () => {
+    const anchor = select(TODAY, "on Tuesday");
+
+    const result = reanchor(TALKS, anchor);
+
+    expect(result.status).toBe("lookalike");
+    expect(highlighted(TALKS, result)).toBe("on Tuesday");
+  });
+
+  it("does not treat the kept position as kept when other words now surround the quote there", () => {
+    const anchor = select(TODAY, "on Tuesday");
+    // Another sentence now holds the same words at exactly the old offset.
+    const filler = "Later, a short call between aides of the two offices was held ";
+    const text = `${filler.slice(0, anchor.position.start)}on Tuesday night in a hotel.`;
+    expect(text.indexOf("on Tuesday")).toBe(anchor.position.start);
+
+    expect(reanchor(text, anchor).status).toBe("lookalike");
+  });
+
+  it("flags the surviving near-duplicate paragraph when the annotated one is removed", () => {
+    const foreign = "The foreign ministers spoke by phone on Tuesday afternoon about the prisoner exchange.";
+    const defence = "The defence ministers spoke by phone on Tuesday evening about the border incidents.";
+    const anchor = select([foreign, defence].join("\n\n"), "on Tuesday");
+
+    expect(reanchor(defence, anchor).status).toBe("lookalike");
+  });
+
+  it("still moves the quote with its sentence when the sentence itself survives", () => {
+    const anchor = select(TODAY, "on Tuesday");
+    const text = [TALKS, "An aide added details.", CALL].join("\n\n");
+
+    expect(reanchor(text, anchor)).toMatchObject({ status: "moved", start: text.indexOf("on Tuesday afternoon") });
+  });
+
+  it("still moves a quote that begins its paragraph when the paragraph moves", () => {
+    const anchor = select(TODAY, "Negotiators from both");
+    const text = [TALKS, "An aide added details.", CALL].join("\n\n");
+
+    expect(reanchor(text, anchor)).toMatchObject({ status: "moved", start: 0 });
+    expect(reanchor(["An aide added details.", TALKS].join("\n\n"), anchor).status).toBe("moved");
+  });
+
+  it("tolerates a copy-edit more than CONTEXT_AGREEMENT characters from the quote", () => {
+    const anchor = select(TODAY, "on Tuesday");
+    const text = ["A short introduction.", CALL.replace("A separate", "One")].join("\n\n");
+
+    expect(CONTEXT_AGREEMENT).toBe(16);
+    expect(reanchor(text, anchor).status).toBe("moved");
+  });
+});
+
 describe("reanchorAll", () => {
   it("returns one result per annotation in input order, keeping orphans", () => {
     const anchors = [select(ARTICLE, PASSAGE), select(ARTICLE, "Opposition members"), select(ARTICLE, "Tuesday evening")];
@@ -426,8 +483,14 @@ describe("reanchorAll", () => {
         expect(edited.slice(result.start, result.end)).toBe(anchors[i].quote.exact);
       }
     }
+    // Nothing written on the dropped paragraph may claim to have found its passage again.
+    const droppedStart = paragraphs.slice(0, 10).join("\n\n").length + 2;
+    const droppedEnd = droppedStart + paragraphs[10].length;
+    const onDropped = results.filter((_, i) => anchors[i].position.start >= droppedStart && anchors[i].position.end <= droppedEnd);
+    expect(onDropped.length).toBeGreaterThan(0);
+    expect(onDropped.filter((result) => result.status === "kept" || result.status === "moved")).toEqual([]);
     const statuses = new Set(results.map((result) => result.status));
-    expect(statuses).toEqual(new Set(["moved", "fuzzy", "orphaned"]));
+    expect(statuses).toEqual(new Set(["moved", "fuzzy", "lookalike", "orphaned"]));
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { toAnnotationCollection, toW3CAnnotation, w3cAnnotationInputSchema, w3cAnnotationPatchSchema } from "@/lib/annotations/json-ld";
+import { offsetConverter } from "@/lib/annotations/code-points";
+import { toAnnotationCollection, toW3CAnnotation, toW3CReply, w3cAnnotationInputSchema, w3cAnnotationPatchSchema, w3cPostSchema } from "@/lib/annotations/json-ld";
 import type { AnnotationView } from "@/lib/annotations/types";
 
 const view: AnnotationView = {
@@ -17,6 +18,7 @@ const view: AnnotationView = {
   end: 13,
   anchorStatus: "ANCHORED",
   originalExact: "on Monday",
+  linkOnly: false,
   status: "PENDING",
   version: 3,
   author: { id: "u1", name: "Erin" },
@@ -61,7 +63,76 @@ describe("toW3CAnnotation", () => {
   it("embeds items in a collection without repeating the context", () => {
     const collection = toAnnotationCollection([view], "https://concord.example", { id: "art1", title: "T" });
     expect(collection).toMatchObject({ type: "AnnotationCollection", total: 1, first: { type: "AnnotationPage", startIndex: 0 } });
-    expect(collection.first.items[0]).not.toHaveProperty("@context");
+    expect(collection.first!.items[0]).not.toHaveProperty("@context");
+  });
+
+  it("gives a collection with no annotations no first page (a page holds one item or more)", () => {
+    const collection = toAnnotationCollection([], "https://concord.example", { id: "art1", title: "T" });
+    expect(collection).toMatchObject({ type: "AnnotationCollection", total: 0 });
+    expect(collection).not.toHaveProperty("first");
+  });
+
+  it("writes a reply as an annotation replying to the annotation or to the reply it answers", () => {
+    const reply = { id: "r2", parentId: "r1", author: { id: "u2", name: "Ann" }, body: "Yes.", createdAt: "2026-01-02T00:00:00.000Z" };
+    expect(toW3CReply(reply, "ann1", "https://concord.example")).toMatchObject({
+      id: "https://concord.example/api/annotations/ann1/replies/r2",
+      type: "Annotation",
+      motivation: "replying",
+      body: { type: "TextualBody", value: "Yes." },
+      target: "https://concord.example/api/annotations/ann1/replies/r1",
+    });
+    expect(toW3CReply({ ...reply, parentId: null }, "ann1", "https://concord.example").target).toBe("https://concord.example/api/annotations/ann1");
+  });
+});
+
+describe("w3cPostSchema", () => {
+  it("reads a reply whose target is an annotation's or a reply's IRI", () => {
+    expect(w3cPostSchema.parse({ type: "Annotation", motivation: "replying", target: "https://c.example/api/annotations/ann1", body: { type: "TextualBody", value: "Why?" } })).toEqual({
+      motivation: "replying",
+      annotationId: "ann1",
+      body: "Why?",
+    });
+    expect(w3cPostSchema.parse({ motivation: "replying", target: { id: "https://c.example/api/annotations/ann1/replies/r1" }, body: "Because." })).toEqual({
+      motivation: "replying",
+      annotationId: "ann1",
+      parentId: "r1",
+      body: "Because.",
+    });
+  });
+
+  it("reports the annotation schema's own problems for anything else", () => {
+    expect(w3cPostSchema.safeParse({ target: { source: "a", selector: [] }, body: { kind: "claim" } }).success).toBe(false);
+    expect(w3cPostSchema.safeParse({ motivation: "replying", target: "x" }).error?.issues[0].path).toEqual(["body"]);
+  });
+});
+
+describe("offsetConverter", () => {
+  const text = "A 😀 smile, then 👍🏽 done";
+
+  it("counts code points where JavaScript counts UTF-16 units", () => {
+    const offsets = offsetConverter(text);
+    const units = text.indexOf("done");
+    expect(offsets.toCodePoints(units)).toBe([...text.slice(0, units)].length);
+    expect(offsets.toUnits([...text.slice(0, units)].length)).toBe(units);
+    expect(offsets.toCodePoints(text.indexOf("😀"))).toBe(2);
+    expect(offsets.toCodePoints(text.indexOf(" smile"))).toBe(3);
+  });
+
+  it("round-trips every boundary and moves offsets past the end by the same amount", () => {
+    const offsets = offsetConverter(text);
+    let units = 0;
+    for (const [points, character] of [...text].entries()) {
+      expect(offsets.toUnits(points)).toBe(units);
+      expect(offsets.toCodePoints(units)).toBe(points);
+      units += character.length;
+    }
+    const end = [...text].length;
+    expect(offsets.toUnits(end + 5)).toBe(text.length + 5);
+    expect(offsets.toCodePoints(-1)).toBe(-1);
+  });
+
+  it("leaves text without astral characters alone", () => {
+    expect(offsetConverter("plain é text").toCodePoints(7)).toBe(7);
   });
 });
 

@@ -130,6 +130,24 @@ describe("structured data", () => {
     expect((data[0].headline as string).length).toBe(110);
     expect(data[1].url).toBe("https://site.example/briefings/x#disagreement-1");
   });
+
+  it("names the language and cites each source article once, however many of its passages are cited", () => {
+    const passage = (number: number, url: string | null, articleTitle: string) => ({ number, quote: "q", before: "", after: "", outlet: "Wire", articleTitle, url, publishedAt: null });
+    const [article] = buildBriefingJsonLd({
+      url: "https://site.example/briefings/x",
+      headline: "h",
+      description: null,
+      datePublished: "2025-05-20T00:00:00.000Z",
+      dateModified: "2025-05-21T00:00:00.000Z",
+      authorName: "Writer",
+      publisherName: "Concord",
+      publisherUrl: "https://site.example",
+      notes: [passage(1, "https://wire.example/a", "A"), passage(2, "https://wire.example/a", "A"), passage(3, null, "B"), passage(4, null, "B"), passage(5, "https://wire.example/c", "C")],
+      disagreements: [],
+    });
+    expect(article.inLanguage).toBe("en");
+    expect((article.citation as { name: string }[]).map((item) => item.name)).toEqual(["A", "B", "C"]);
+  });
 });
 
 describe("the Atom feed", () => {
@@ -138,6 +156,8 @@ describe("the Atom feed", () => {
     title: 'Tom & Jerry <"talks">\u0001',
     summary: null,
     html: "<p>Body &amp; more</p>",
+    timelines: [],
+    notes: [],
     firstPublishedAt: "2025-05-20T00:00:00.000Z",
     updatedAt: "2025-05-21T00:00:00.000Z",
     version: 2,
@@ -155,6 +175,26 @@ describe("the Atom feed", () => {
     expect(feed.querySelector("entry content")?.textContent).toBe("<p><em>Updated: Fixed &lt;b&gt;</em></p><p>Body &amp; more</p>");
     expect(feed.querySelector("feed > updated")?.textContent).toBe("2025-05-21T00:00:00.000Z");
     expect(xml).not.toContain("\u0001");
+  });
+
+  it("carries the sources its citations point at and lists each timeline's events", () => {
+    const note = { quote: "Talks resumed", before: "", after: ".", outlet: "Wire", articleTitle: "Talks", url: "https://wire.example/a", publishedAt: null };
+    const xml = buildAtomFeed({ baseUrl: "https://site.example", title: "Feed" }, [
+      {
+        ...entry,
+        changeNote: null,
+        html: '<p>Talks resumed.<sup class="citation"><a href="#note-1">1</a></sup></p><h2>Timeline</h2><figure class="briefing-timeline" data-timeline="0"></figure>',
+        timelines: [{ entries: [{ title: "Geneva round", type: "TALKS", typeLabel: "Talks", date: null, dateLabel: "19 May 2025", occurredAt: null, place: null }] }],
+        notes: [{ number: 1, ...note }],
+      },
+    ]);
+    const { DOMParser } = parseHTML("<html></html>");
+    const content = new DOMParser().parseFromString(xml, "text/xml").querySelector("entry content")?.textContent ?? "";
+    const html = parseHTML(`<html><body>${content}</body></html>`).document;
+    for (const link of html.querySelectorAll('a[href^="#"]')) expect(html.getElementById(link.getAttribute("href")!.slice(1))).not.toBeNull();
+    expect(html.getElementById("note-1")?.textContent).toContain("“Talks resumed” (Wire, Talks)");
+    const heading = [...html.querySelectorAll("h2")].find((h) => h.textContent === "Timeline")!;
+    expect(heading.nextElementSibling?.textContent).toBe("19 May 2025: Geneva round");
   });
 
   it("marks retracted briefings", () => {

@@ -130,6 +130,15 @@ describe("suggestNewEntities", () => {
     expect(names.some((n) => /president|minister|’s|'s/i.test(n))).toBe(false);
   });
 
+  it("proposes no honorific, title or adjective phrase as a name", () => {
+    const copy =
+      "Mr. Lavrov said the Russian state would respond. Mr Peskov agreed. The Russian military denied it. " +
+      "Ms Kallas met Mr Rubio in Brussels. President said nothing. The Russian delegation left for the Bank of England.";
+    const names = suggestNewEntities(copy, new Set()).map((s) => s.name);
+    expect(names.filter((n) => /^(mr|mrs|ms|president)\.?$/i.test(n) || /russian (state|military|delegation)/i.test(n) || n === "Russian")).toEqual([]);
+    expect(names).toEqual(expect.arrayContaining(["Lavrov", "Peskov", "Brussels"]));
+  });
+
   it("skips names already known by normalized name or alias", () => {
     const known = new Set(["moscow", "marco rubio", "dmitry peskov"].map(normalizeName));
     const names = suggestNewEntities(text, known).map((s) => s.name);

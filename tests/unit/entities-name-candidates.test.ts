@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import nlp from "compromise";
 import { describe, expect, it } from "vitest";
-import { nameCandidateRanges, sentencesOf, textPieces, type TextRange } from "@/lib/entities/name-candidates";
+import { isProperName, nameCandidateRanges, sentencesOf, textPieces, type TextRange } from "@/lib/entities/name-candidates";
 
 const SEEDS = path.resolve(import.meta.dirname, "../../seeds");
 const seedTexts = readdirSync(SEEDS)
@@ -79,4 +79,15 @@ describe("long texts", () => {
     expect([...sentencesOf(text)].map(({ index, segment }) => [index, index + segment.length])).toEqual(whole);
     expect(textPieces(text, 10_000).length).toBeGreaterThan(5);
   });
+});
+
+describe("isProperName", () => {
+  it.each(["Mr", "Mr.", "Mrs", "Dr", "President", "Foreign Minister", "Russian", "Russian state", "Russian military", "officials", "Bank of", "123"])(
+    "rejects %s",
+    (candidate) => expect(isProperName(candidate)).toBe(false),
+  );
+  it.each(["Lavrov", "Sergei Lavrov", "Ursula von der Leyen", "Bashar al-Assad", "Bank of England", "Russian Foreign Ministry", "United Nations", "Kyiv"])(
+    "accepts %s",
+    (candidate) => expect(isProperName(candidate)).toBe(true),
+  );
 });

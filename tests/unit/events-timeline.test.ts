@@ -54,6 +54,33 @@ describe("layoutTimeline", () => {
     expect(layout.undated.map((e) => e.id)).toEqual(["u"]);
   });
 
+  it("keeps every label inside the drawing, however long, wherever its event falls", () => {
+    const long = "Lavrov and Rubio discuss a possible summit between the two presidents at length";
+    const layout = layoutTimeline(
+      [day("a", long, "2025-02-12"), day("b", long, "2025-03-20"), day("c", long, "2025-04-20"), day("d", long, "2025-05-19")],
+      { width: 600 },
+    );
+    for (const p of layout.placed) {
+      const extent = p.label.length * 6.6;
+      const [from, to] = p.labelAnchor === "start" ? [p.labelX, p.labelX + extent] : [p.labelX - extent, p.labelX];
+      expect(from).toBeGreaterThanOrEqual(0);
+      expect(to).toBeLessThanOrEqual(600);
+    }
+  });
+
+  it("never draws two tick labels on top of each other", () => {
+    const events = [day("a", "A", "2025-02-12"), day("b", "B", "2025-05-05"), day("c", "C", "2025-05-23")];
+    for (const width of [600, 960]) {
+      const ticks = layoutTimeline(events, { width }).ticks;
+      const extents = ticks.map((t) => (t.anchor === "start" ? [t.x + 3, t.x + 3 + t.label.length * 6.4] : [t.x - 3 - t.label.length * 6.4, t.x - 3]));
+      for (let i = 1; i < extents.length; i++) expect(extents[i]![0]).toBeGreaterThan(extents[i - 1]![1]);
+      for (const [from, to] of extents) {
+        expect(from).toBeGreaterThanOrEqual(0);
+        expect(to).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+
   it("labels ticks by month for a span of months and by year for a span of years", () => {
     const months = layoutTimeline([day("a", "A", "2025-01-10"), day("b", "B", "2025-06-20")]).ticks.map((t) => t.label);
     expect(months).toContain("Mar 2025");
@@ -71,8 +98,15 @@ describe("Timeline", () => {
     expect(html).toMatch(/<svg[^>]*role="group"/);
     expect(html).toContain("<title");
     expect(html).toContain("Events of May");
-    expect(html).toMatch(/<a href="\/events\/e1" aria-label="Putin–Trump call, 19 May 2025"/);
+    expect(html).toMatch(/<a href="\/events\/e1" class="timeline-event"><title>Putin–Trump call, 19 May 2025<\/title>/);
     expect(html).toContain('href="/events/e2"');
+  });
+
+  it("names the colour of every event type it shows in a legend", () => {
+    const html = renderToStaticMarkup(createElement(Timeline, { events: [day("a", "Call", "2025-05-19", "PHONE_CALL"), day("b", "Meeting", "2025-05-20")] }));
+    const legend = html.slice(html.indexOf('<ul class="timeline-legend" aria-label="Event types">'));
+    expect(legend).toContain("Phone call</li>");
+    expect(legend).toContain("Meeting</li>");
   });
 
   it("says so when no event has a date", () => {

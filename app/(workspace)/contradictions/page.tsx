@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatTimestamp, sourceName } from "@/components/contradictions/passage-quote";
 import { ContradictionStatusBadge } from "@/components/contradictions/status-badge";
+import { SuggestedContradictions } from "@/components/proposals/suggested-contradictions";
 import { SelectField } from "@/components/ui/field";
 import { requirePageActor } from "@/lib/auth/session";
 import { canFlagContradiction } from "@/lib/contradictions/permissions";
 import { countContradictionsByStatus, listContradictionFilterOptions, listContradictions } from "@/lib/contradictions/queries";
 import { attributeLabel, CONTRADICTION_STATUSES, STATUS_LABELS, statusSchema, toApiName, type ContradictionStatus } from "@/lib/contradictions/schemas";
+import { listContradictionCandidates } from "@/lib/proposals/queries";
+import { confirmCandidateAction, dismissCandidateAction } from "./actions";
 import "@/components/contradictions/contradictions.css";
 
 export const metadata: Metadata = { title: "Contradictions" };
@@ -23,10 +26,12 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
   const parsedStatus = statusSchema.safeParse(first(params.status));
   const status = parsedStatus.success ? parsedStatus.data : undefined;
   const place = { eventId: first(params.event), entityId: first(params.entity), outlet: first(params.outlet), articleId: first(params.article) };
-  const [items, counts, options] = await Promise.all([
+  const suggested = first(params.status)?.toLowerCase() === "suggested";
+  const [items, counts, options, candidates] = await Promise.all([
     listContradictions(actor, { ...place, status }),
     countContradictionsByStatus(actor, place),
     listContradictionFilterOptions(actor),
+    listContradictionCandidates(actor),
   ]);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
 
@@ -57,15 +62,19 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
 
       <nav aria-label="Status">
         <ul className="cx-tabs">
-          <li><Link href={href(undefined)} aria-current={status ? undefined : "page"}>All ({total})</Link></li>
+          <li><Link href={href(undefined)} aria-current={status || suggested ? undefined : "page"}>All ({total})</Link></li>
           {CONTRADICTION_STATUSES.map((s) => (
             <li key={s}>
               <Link href={href(s)} aria-current={status === s ? "page" : undefined}>{TAB_LABELS[s]} ({counts[s]})</Link>
             </li>
           ))}
+          <li><Link href="/contradictions?status=suggested" aria-current={suggested ? "page" : undefined}>Suggested ({candidates.length})</Link></li>
         </ul>
       </nav>
 
+      {suggested ? <SuggestedContradictions actor={actor} candidates={candidates} decisions={{ confirm: confirmCandidateAction, dismiss: dismissCandidateAction }} /> : null}
+
+      {suggested ? null : (
       <form method="get" className="card inline-form cx-filters" aria-label="Filter contradictions">
         {status ? <input type="hidden" name="status" value={toApiName(status)} /> : null}
         {place.articleId ? <input type="hidden" name="article" value={place.articleId} /> : null}
@@ -75,9 +84,10 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
         <button type="submit" className="button secondary">Apply filters</button>
         {place.eventId || place.entityId || place.outlet || place.articleId ? <Link href={unfiltered} className="button secondary">Clear filters</Link> : null}
       </form>
+      )}
       {place.articleId ? <p className="muted">Showing contradictions that touch one article. <Link href={unfiltered}>Show all articles</Link></p> : null}
 
-      {items.length === 0 ? (
+      {suggested ? null : items.length === 0 ? (
         <p>No contradictions match.</p>
       ) : (
         <table className="data">

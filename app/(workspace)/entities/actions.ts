@@ -5,7 +5,6 @@ import { z } from "zod";
 import { runAction, runFormAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
 import { addEntityAliases, createEntity, judgeDuplicate, mergeEntities } from "@/lib/entities/mutations";
-import { ENTITY_WRITE_ROLES } from "@/lib/entities/permissions";
 import { addAliasesSchema, createEntitySchema, judgeDuplicateSchema, mergeEntitySchema } from "@/lib/entities/schemas";
 import { parseInput } from "@/lib/validation";
 
@@ -27,7 +26,7 @@ export async function createEntityAction(form: FormData) {
       externalId: form.get("externalId"),
       confirmDuplicate: form.get("confirmDuplicate") === "on",
     });
-    const actor = await requireActor(ENTITY_WRITE_ROLES);
+    const actor = await requireActor("entities.edit");
     const entity = await createEntity(actor, input);
     revalidatePath("/entities");
     return { id: entity.id, name: entity.name };
@@ -38,7 +37,7 @@ export async function createEntityAction(form: FormData) {
 export async function addNamesToEntityAction(entityId: string, names: string[]) {
   return runAction(async () => {
     const input = parseInput(addAliasesSchema, { entityId, aliases: names });
-    const actor = await requireActor(ENTITY_WRITE_ROLES);
+    const actor = await requireActor("entities.edit");
     const { added } = await addEntityAliases(actor, input);
     revalidatePath("/entities", "layout");
     return { added };
@@ -48,7 +47,7 @@ export async function addNamesToEntityAction(entityId: string, names: string[]) 
 export async function judgeDuplicateAction(input: { entityAId: string; entityBId: string; verdict: string }) {
   return runAction(async () => {
     const data = parseInput(judgeDuplicateSchema, input);
-    const actor = await requireActor(ENTITY_WRITE_ROLES);
+    const actor = await requireActor("entities.edit");
     await judgeDuplicate(actor, data);
     revalidatePath("/entities", "layout");
   }, "Judgement saved.");
@@ -57,7 +56,7 @@ export async function judgeDuplicateAction(input: { entityAId: string; entityBId
 export async function mergeEntitiesAction(input: { sourceId: string; into: string }) {
   return runAction(async () => {
     const { sourceId, ...data } = parseInput(mergeEntitySchema.extend({ sourceId: z.string().min(1, "Choose the entity to merge.") }), input);
-    const actor = await requireActor(ENTITY_WRITE_ROLES);
+    const actor = await requireActor("entities.edit");
     const result = await mergeEntities(actor, sourceId, data);
     revalidatePath("/entities", "layout");
     revalidatePath("/events", "layout");

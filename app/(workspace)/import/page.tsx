@@ -7,7 +7,7 @@ import { requirePageActor } from "@/lib/auth/session";
 export const metadata: Metadata = { title: "Import articles" };
 
 export default async function ImportPage() {
-  const actor = await requirePageActor(["EDITOR", "ADMIN"]);
+  const actor = await requirePageActor("articles.import");
   const jobs = await listImportJobs(actor);
   return (
     <>

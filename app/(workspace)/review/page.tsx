@@ -6,6 +6,8 @@ import { canReviewAnnotation } from "@/lib/annotations/permissions";
 import { listAnnotationKinds, listReviewQueue, listReviewQueueFacets } from "@/lib/annotations/queries";
 import { reviewQueueFilterSchema } from "@/lib/annotations/schemas";
 import { requirePageActor } from "@/lib/auth/session";
+import { loadReviewContext } from "@/lib/annotations/review-context";
+import { BULK_FORM_ID, BulkApprove } from "./_components/bulk-approve";
 import { ReviewDecision } from "./_components/review-decision";
 import "@/components/annotations/annotations.css";
 
@@ -29,7 +31,7 @@ function age(iso: string): string {
 }
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor(["ANALYST", "EDITOR", "ADMIN"]);
+  const actor = await requirePageActor("annotations.read");
   const params = await searchParams;
   const parsed = reviewQueueFilterSchema.safeParse({
     articleId: first(params.article),
@@ -46,6 +48,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   ]);
   const selected = (name: string) => first(params[name]) ?? "";
   const { items, total, totalIs, page, pageCount } = queue;
+  const contexts = await loadReviewContext(items.map((item) => item.id));
+  const selectable = items.filter((item) => canReviewAnnotation(actor, item)).length;
 
   return (
     <>
@@ -89,28 +93,80 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         {total === 1 ? "1 annotation" : `${totalIs === "at-least" ? "At least " : ""}${total.toLocaleString("en")} annotations`} awaiting review{pageCount > 1 ? `; page ${page} of ${pageCount}` : ""}
       </h2>
       {total === 0 ? <p>Nothing is waiting for review.</p> : null}
-      {items.map((item) => (
-        <article key={item.id} className="card review-queue-item" aria-label={`${kindLabel(kinds, item.kind)} on ${item.article.title}`}>
-          <header>
-            <span>
-              <strong>{kindLabel(kinds, item.kind)}</strong> on{" "}
-              <Link href={`/articles/${item.article.id}#annotation-${item.id}`}>{item.article.title}</Link>
-            </span>
-            <span className="muted">
-              by {item.author.name} · {formatTimestamp(item.createdAt)} · waiting {age(item.createdAt)}
-              {item.anchorStatus !== "ANCHORED" ? ` · ${item.anchorStatus === "ORPHANED" ? "orphaned" : "re-anchored, check"}` : ""}
-            </span>
-          </header>
-          <blockquote className="annotation-quote">{item.anchorStatus === "ORPHANED" ? item.originalExact : item.exact}</blockquote>
-          {item.bodyHtml ? <div className="annotation-comment" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} /> : null}
-          {item.tags.length > 0 ? <p className="muted">Tags: {item.tags.join(", ")}</p> : null}
-          {canReviewAnnotation(actor, item) ? (
-            <ReviewDecision annotationId={item.id} version={item.version} quote={item.exact} />
-          ) : (
-            <p className="muted">{actor.role === "ANALYST" ? "Your own annotation: another analyst reviews it." : "Awaiting an analyst."}</p>
-          )}
-        </article>
-      ))}
+      <BulkApprove selectable={selectable} />
+      {items.map((item) => {
+        const context = contexts.get(item.id);
+        const quote = item.anchorStatus === "ORPHANED" ? item.originalExact : item.exact;
+        const label = `${kindLabel(kinds, item.kind)} on ${item.article.title}`;
+        return (
+          <article key={item.id} className="card review-queue-item" aria-label={label}>
+            <header>
+              <span>
+                {canReviewAnnotation(actor, item) ? (
+                  <input
+                    type="checkbox"
+                    form={BULK_FORM_ID}
+                    value={item.id}
+                    data-version={item.version}
+                    aria-label={`Select “${quote.slice(0, 60)}”`}
+                    className="review-select"
+                  />
+                ) : null}{" "}
+                <strong>{kindLabel(kinds, item.kind)}</strong> on{" "}
+                <Link href={`/articles/${item.article.id}#annotation-${item.id}`}>{item.article.title}</Link>
+              </span>
+              <span className="muted">
+                by {item.author.name} · {formatTimestamp(item.createdAt)} · waiting {age(item.createdAt)}
+                {item.anchorStatus !== "ANCHORED" ? ` · ${item.anchorStatus === "ORPHANED" ? "orphaned" : "re-anchored, check"}` : ""}
+              </span>
+            </header>
+            {context && item.anchorStatus !== "ORPHANED" ? (
+              <blockquote className="annotation-quote review-context" aria-label="Passage in context">
+                {context.passage.before ? <span className="muted">{context.passage.before}</span> : null}
+                <mark>{context.passage.quote}</mark>
+                {context.passage.after ? <span className="muted">{context.passage.after}</span> : null}
+              </blockquote>
+            ) : (
+              <blockquote className="annotation-quote">{quote}</blockquote>
+            )}
+            {context?.claim || (context?.links.length ?? 0) > 0 ? (
+              <dl className="review-facts">
+                {context?.claim ? (
+                  <>
+                    <dt>Claim</dt>
+                    <dd>
+                      {context.claim.attribute}: <strong>{context.claim.value}</strong>
+                      {context.claim.subject ? (
+                        <> · about the {context.claim.subject.type} <Link href={context.claim.subject.href}>{context.claim.subject.label}</Link></>
+                      ) : null}
+                    </dd>
+                  </>
+                ) : null}
+                {context && context.links.length > 0 ? (
+                  <>
+                    <dt>Linked to</dt>
+                    <dd>
+                      {context.links.map((link, index) => (
+                        <span key={`${link.href}-${index}`}>
+                          {index > 0 ? "; " : ""}
+                          {link.relation} the {link.type} <Link href={link.href}>{link.label}</Link>
+                        </span>
+                      ))}
+                    </dd>
+                  </>
+                ) : null}
+              </dl>
+            ) : null}
+            {item.bodyHtml ? <div className="annotation-comment" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} /> : null}
+            {item.tags.length > 0 ? <p className="muted">Tags: {item.tags.join(", ")}</p> : null}
+            {canReviewAnnotation(actor, item) ? (
+              <ReviewDecision annotationId={item.id} version={item.version} quote={item.exact} />
+            ) : (
+              <p className="muted">{actor.role === "ANALYST" ? "Your own annotation: another analyst reviews it." : "Awaiting an analyst."}</p>
+            )}
+          </article>
+        );
+      })}
       <Pagination path="/review" params={Object.fromEntries(Object.entries(params).map(([name, value]) => [name, first(value)]))} page={page} pageCount={pageCount} />
     </>
   );

@@ -7,7 +7,7 @@ import { ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 
 /** ?q= full-text search, &outlet=, &kind=, &from=, &to= (YYYY-MM-DD), &sort=, &page=. */
-export const GET = apiRoute({ access: ["EDITOR", "ANALYST", "ADMIN"] }, async ({ request, actor }) => {
+export const GET = apiRoute({ access: "articles.read" }, async ({ request, actor }) => {
   const query = parseInput(articleListQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
   return listArticles(actor, query);
 });
@@ -16,7 +16,7 @@ export const GET = apiRoute({ access: ["EDITOR", "ANALYST", "ADMIN"] }, async ({
  * Imports one article: 201 with it, or 200 with `duplicate: true` when the same content was
  * imported before. `?dryRun=1` previews the extraction of one or more files and stores nothing.
  */
-export const POST = apiRoute({ access: ["EDITOR", "ADMIN"] }, async ({ request, actor }) => {
+export const POST = apiRoute({ access: "articles.import" }, async ({ request, actor }) => {
   const sources = await readImportSources(request);
   if (/^(?:1|true|yes)$/i.test(request.nextUrl.searchParams.get("dryRun") ?? "")) {
     return { previews: await previewImports(actor, sources) };

@@ -3,16 +3,23 @@ import { createContradiction } from "@/lib/contradictions/mutations";
 import { getContradiction, listContradictions } from "@/lib/contradictions/queries";
 import { contradictionFiltersSchema, createContradictionSchema } from "@/lib/contradictions/schemas";
 import { contradictionListItemToJson, contradictionToJson } from "@/lib/contradictions/serialize";
+import { listContradictionCandidates } from "@/lib/proposals/queries";
 import { parseInput } from "@/lib/validation";
 
-/** Filters: `?status=open|awaiting_signoff|resolved|disclosed|dismissed&eventId=&entityId=&articleId=&outlet=`; `?limit=` (at most 500). */
-export const GET = apiRoute({ access: ["EDITOR", "ANALYST", "ADMIN"] }, async ({ request, actor }) => {
+/**
+ * Filters: `?status=open|awaiting_signoff|resolved|disclosed|dismissed&eventId=&entityId=&articleId=&outlet=`; `?limit=` (at most 500).
+ * `?status=suggested`: the candidates the proposal engine found, with both passages and why they conflict.
+ */
+export const GET = apiRoute({ access: "contradictions.read" }, async ({ request, actor }) => {
+  if (request.nextUrl.searchParams.get("status")?.trim().toLowerCase() === "suggested") {
+    return { contradictions: await listContradictionCandidates(actor, { limit: Number(request.nextUrl.searchParams.get("limit")) || undefined }) };
+  }
   const filters = parseInput(contradictionFiltersSchema, Object.fromEntries(request.nextUrl.searchParams));
   return { contradictions: (await listContradictions(actor, filters)).map(contradictionListItemToJson) };
 });
 
 /** Flags a contradiction by hand: `{ annotationIds, summary, internal?, eventId?, entityId?, attribute? }`. */
-export const POST = apiRoute({ access: ["EDITOR", "ADMIN"], body: createContradictionSchema }, async ({ actor, body }) => {
-  const { id } = await createContradiction(actor!, body);
+export const POST = apiRoute({ access: "contradictions.flag", body: createContradictionSchema }, async ({ actor, body }) => {
+  const { id } = await createContradiction(actor, body);
   return created(contradictionToJson(await getContradiction(actor, id)));
 });

@@ -1,11 +1,10 @@
 import { apiRoute, created } from "@/lib/api/route";
 import { createEntity } from "@/lib/entities/mutations";
-import { ENTITY_READ_ROLES, ENTITY_WRITE_ROLES } from "@/lib/entities/permissions";
 import { searchEntities } from "@/lib/entities/queries";
 import { createEntitySchema } from "@/lib/entities/schemas";
 
 /** `?q=` searches names and aliases (case and diacritics ignored); `?type=` and `?limit=` narrow it. */
-export const GET = apiRoute({ access: ENTITY_READ_ROLES }, async ({ request, actor }) => {
+export const GET = apiRoute({ access: "entities.read" }, async ({ request, actor }) => {
   const params = request.nextUrl.searchParams;
   const entities = await searchEntities(actor, {
     q: params.get("q") ?? "",
@@ -16,6 +15,6 @@ export const GET = apiRoute({ access: ENTITY_READ_ROLES }, async ({ request, act
 });
 
 /** 409 naming the existing entity when one of the same type has this name, unless `confirmDuplicate: true`. */
-export const POST = apiRoute({ access: ENTITY_WRITE_ROLES, body: createEntitySchema }, async ({ actor, body }) =>
+export const POST = apiRoute({ access: "entities.edit", body: createEntitySchema }, async ({ actor, body }) =>
   created(await createEntity(actor, body)),
 );

@@ -1,3 +1,3 @@
 import { apiRoute } from "@/lib/api/route";
 
-export const GET = apiRoute({ access: ["EDITOR", "ANALYST", "ADMIN"] }, async ({ actor }) => ({ user: actor }));
+export const GET = apiRoute({ access: "workspace.use" }, async ({ actor }) => ({ user: actor }));

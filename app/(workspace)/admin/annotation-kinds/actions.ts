@@ -10,7 +10,7 @@ import { parseInput } from "@/lib/validation";
 export async function createAnnotationKindAction(input: { key: string; label: string }) {
   return runAction(async () => {
     const data = parseInput(createAnnotationKindSchema, input);
-    const actor = await requireActor(["ADMIN"]);
+    const actor = await requireActor("annotation-kinds.manage");
     const kind = await createAnnotationKind(actor, data);
     revalidatePath("/admin/annotation-kinds");
     return { key: kind.key };
@@ -20,7 +20,7 @@ export async function createAnnotationKindAction(input: { key: string; label: st
 export async function updateAnnotationKindAction(input: { key: string; label?: string; active?: boolean; position?: number }) {
   return runAction(async () => {
     const data = parseInput(updateAnnotationKindSchema, input);
-    const actor = await requireActor(["ADMIN"]);
+    const actor = await requireActor("annotation-kinds.manage");
     await updateAnnotationKind(actor, data);
     revalidatePath("/admin/annotation-kinds");
   }, "Saved.");

@@ -8,7 +8,7 @@ import "@/components/annotations/annotations.css";
 export const metadata: Metadata = { title: "Annotation kinds" };
 
 export default async function AnnotationKindsPage() {
-  await requirePageActor(["ADMIN"]);
+  await requirePageActor("annotation-kinds.manage");
   const kinds = await listAnnotationKinds({ includeInactive: true });
   return (
     <>

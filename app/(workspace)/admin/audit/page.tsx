@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Audit log" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requirePageActor(["ADMIN"]);
+  const actor = await requirePageActor("audit.browse");
   const params = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
   const parsed = auditFilterSchema.safeParse(params);
   // A malformed filter (a hand-edited date) is dropped with a note rather than failing the page.

@@ -15,7 +15,7 @@ export async function createUserAction(form: FormData) {
       role: form.get("role"),
       password: form.get("password"),
     });
-    const actor = await requireActor(["ADMIN"]);
+    const actor = await requireActor("users.manage");
     const user = await createUser(actor, input);
     revalidatePath("/admin/users");
     return user;
@@ -25,7 +25,7 @@ export async function createUserAction(form: FormData) {
 export async function updateUserAction(input: { userId: string; role?: string; password?: string; disabled?: boolean }) {
   return runAction(async () => {
     const data = parseInput(updateUserSchema, input);
-    const actor = await requireActor(["ADMIN"]);
+    const actor = await requireActor("users.manage");
     await updateUser(actor, data);
     revalidatePath("/admin/users");
   }, "Saved. The user's other sessions have ended.");

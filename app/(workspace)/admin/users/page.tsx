@@ -7,7 +7,7 @@ import { UserRow } from "./_components/user-row";
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const actor = await requirePageActor(["ADMIN"]);
+  const actor = await requirePageActor("users.manage");
   const users = await listUsers(actor);
   return (
     <>

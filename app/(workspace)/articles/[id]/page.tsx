@@ -9,13 +9,22 @@ import { OpenContradictionsBadge } from "@/components/contradictions/open-contra
 import { ArticleSuggestions } from "@/components/entities/article-suggestions";
 import { LineList } from "@/components/articles/line-list";
 import { OriginalFile } from "@/components/articles/original-file";
+import { ArticleProposals } from "@/components/proposals/article-proposals";
 import { RevisionList } from "@/components/articles/revision-list";
 import { canEditArticles } from "@/lib/articles/permissions";
 import { decodeOriginal, getArticle, getOriginalFile } from "@/lib/articles/queries";
 import { KIND_LABELS } from "@/lib/articles/schemas";
 import { requirePageActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
-import { changeArticleLinesAction, updateArticleAction } from "./actions";
+import { PageSectionsNav } from "./_components/page-sections-nav";
+import {
+  acceptClaimProposalAction,
+  acceptEventProposalAction,
+  changeArticleLinesAction,
+  dismissClaimProposalAction,
+  dismissEventProposalAction,
+  updateArticleAction,
+} from "./actions";
 
 type Params = Promise<{ id: string }>;
 
@@ -45,6 +54,21 @@ export default async function ArticlePage({ params }: { params: Params }) {
       </p>
       <OpenContradictionsBadge articleId={article.id} />
 
+      <PageSectionsNav
+        sections={[
+          { href: "#text-heading", label: "Text and annotations" },
+          { href: "#metadata-heading", label: "Metadata" },
+          { href: "#suggestions-heading", label: "Suggested mentions" },
+          { href: "#proposals-heading", label: "Proposed events and claims" },
+          { href: "#provenance-heading", label: "Provenance" },
+        ]}
+      />
+
+      <section aria-labelledby="text-heading">
+        <h2 id="text-heading">Text</h2>
+        <ArticleAnnotations actor={actor} article={{ id: article.id, currentRevisionId: revision.id, text: revision.text }} />
+      </section>
+
       <section aria-labelledby="metadata-heading" className="card">
         <h2 id="metadata-heading">Metadata</h2>
         <ArticleFacts article={article} />
@@ -68,14 +92,15 @@ export default async function ArticlePage({ params }: { params: Params }) {
         ) : null}
       </section>
 
-      <section aria-labelledby="text-heading">
-        <h2 id="text-heading">Text</h2>
-        <ArticleAnnotations actor={actor} article={{ id: article.id, currentRevisionId: revision.id, text: revision.text }} />
-      </section>
-
       <ArticleSuggestions actor={actor} articleId={article.id} />
 
-      <section aria-labelledby="provenance-heading">
+      <ArticleProposals
+        actor={actor}
+        articleId={article.id}
+        decisions={{ acceptEvent: acceptEventProposalAction, dismissEvent: dismissEventProposalAction, acceptClaim: acceptClaimProposalAction, dismissClaim: dismissClaimProposalAction }}
+      />
+
+      <section aria-labelledby="provenance-heading" className="card">
         <h2 id="provenance-heading">Provenance</h2>
         <h3>Original</h3>
         <OriginalFile articleId={article.id} revision={revision} original={original} />

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { runFormAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
 import { approveBriefing, publishBriefing, retractBriefing, returnBriefing, submitBriefing } from "@/lib/briefings/mutations";
-import { BRIEFING_REVIEW_ROLES, BRIEFING_WRITE_ROLES } from "@/lib/briefings/permissions";
 import {
   approveBriefingSchema,
   publishBriefingSchema,
@@ -23,7 +22,7 @@ export async function submitBriefingAction(briefingId: string, _previous: unknow
   return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, briefingId);
     const input = parseInput(submitBriefingSchema, { comment: text(form, "comment") });
-    const actor = await requireActor(BRIEFING_WRITE_ROLES);
+    const actor = await requireActor("briefings.compose");
     await submitBriefing(actor, id, input);
     revalidatePath(`/compose/${id}`);
   }, "Submitted for review.");
@@ -33,7 +32,7 @@ export async function approveBriefingAction(briefingId: string, _previous: unkno
   return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, briefingId);
     const input = parseInput(approveBriefingSchema, { version: Number(text(form, "version")), comment: text(form, "comment") });
-    const actor = await requireActor(BRIEFING_REVIEW_ROLES);
+    const actor = await requireActor("briefings.review");
     await approveBriefing(actor, id, input);
     revalidatePath(`/compose/${id}`);
   }, "Approved.");
@@ -43,7 +42,7 @@ export async function returnBriefingAction(briefingId: string, _previous: unknow
   return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, briefingId);
     const input = parseInput(returnBriefingSchema, { comment: text(form, "comment") ?? "" });
-    const actor = await requireActor(BRIEFING_REVIEW_ROLES);
+    const actor = await requireActor("briefings.review");
     await returnBriefing(actor, id, input);
     revalidatePath(`/compose/${id}`);
   }, "Sent back to the writers.");
@@ -53,7 +52,7 @@ export async function publishBriefingAction(briefingId: string, _previous: unkno
   return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, briefingId);
     const input = parseInput(publishBriefingSchema, { note: text(form, "note") });
-    const actor = await requireActor(BRIEFING_WRITE_ROLES);
+    const actor = await requireActor("briefings.compose");
     await publishBriefing(actor, id, input);
     revalidatePath(`/compose/${id}`);
     revalidatePath("/compose");
@@ -64,7 +63,7 @@ export async function retractBriefingAction(briefingId: string, _previous: unkno
   return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, briefingId);
     const input = parseInput(retractBriefingSchema, { note: text(form, "note") ?? "" });
-    const actor = await requireActor(BRIEFING_WRITE_ROLES);
+    const actor = await requireActor("briefings.compose");
     await retractBriefing(actor, id, input);
     revalidatePath(`/compose/${id}`);
   }, "Retracted. The public page now shows the retraction note.");

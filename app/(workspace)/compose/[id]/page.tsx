@@ -1,3 +1,5 @@
+import "@/components/briefings/public-briefing.css";
+import "@/components/events/timeline.css";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -29,7 +31,7 @@ export default async function ComposeBriefingPage({ params }: { params: Promise<
     throw error;
   });
   // Readers who cannot edit (analysts, or a retracted briefing) get no pickers.
-  const options = workspace.canEdit ? await getComposerOptions(actor) : { passages: [], entities: [], events: [], contradictions: [] };
+  const options = workspace.canEdit ? await getComposerOptions(actor, workspace.briefing.body) : { passages: [], entities: [], events: [], contradictions: [] };
   const { briefing, reviews, blockers, preview } = workspace;
   return (
     <>
@@ -37,7 +39,8 @@ export default async function ComposeBriefingPage({ params }: { params: Promise<
       <h1>{briefing.title}</h1>
       <div className="briefing-meta">
         <span className={`status-badge status-${briefing.status.toLowerCase()}`}>{BRIEFING_STATUS_LABELS[briefing.status]}</span>
-        <span>Draft version {briefing.version}</span>
+        {/* An editable draft's version is shown once, live, in the composer's save status. */}
+        {workspace.canEdit ? null : <span>Draft version {briefing.version}</span>}
         {briefing.approvedVersion ? <span>Approved version {briefing.approvedVersion}{briefing.approvedBy ? ` by ${briefing.approvedBy.name}` : ""}</span> : null}
         {briefing.publicPath ? <Link href={briefing.publicPath}>Public page (version {briefing.publishedVersions.at(-1)?.number})</Link> : <span>Address: /briefings/{briefing.slug}</span>}
       </div>

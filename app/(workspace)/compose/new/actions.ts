@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { runFormAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
 import { createBriefing } from "@/lib/briefings/mutations";
-import { BRIEFING_WRITE_ROLES } from "@/lib/briefings/permissions";
 import { createBriefingSchema } from "@/lib/briefings/schemas";
 import { parseInput } from "@/lib/validation";
 
@@ -16,7 +15,7 @@ export async function createBriefingAction(_previous: unknown, form: FormData) {
       summary: form.get("summary") ?? undefined,
       ...(slug ? { slug } : {}),
     });
-    const actor = await requireActor(BRIEFING_WRITE_ROLES);
+    const actor = await requireActor("briefings.compose");
     const briefing = await createBriefing(actor, input);
     redirect(`/compose/${briefing.id}`);
   });

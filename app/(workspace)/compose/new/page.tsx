@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { requirePageActor } from "@/lib/auth/session";
-import { BRIEFING_WRITE_ROLES } from "@/lib/briefings/permissions";
 import { NewBriefingForm } from "./_components/new-briefing-form";
 
 export const metadata: Metadata = { title: "New briefing" };
 
 export default async function NewBriefingPage() {
-  await requirePageActor(BRIEFING_WRITE_ROLES);
+  await requirePageActor("briefings.compose");
   return (
     <>
       <h1>New briefing</h1>

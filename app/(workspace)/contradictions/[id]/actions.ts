@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { runFormAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
-import { reopenContradiction, resolveContradiction, signOffContradiction } from "@/lib/contradictions/mutations";
-import { reopenContradictionSchema, resolveContradictionSchema, signOffContradictionSchema } from "@/lib/contradictions/schemas";
+import { keepResolution, reopenContradiction, resolveContradiction, signOffContradiction } from "@/lib/contradictions/mutations";
+import { keepResolutionSchema, reopenContradictionSchema, resolveContradictionSchema, signOffContradictionSchema } from "@/lib/contradictions/schemas";
 import { idSchema, parseInput } from "@/lib/validation";
 
 /** FormData gives null for a missing field; the schemas want undefined. */
@@ -28,7 +28,7 @@ export async function resolveContradictionAction(form: FormData) {
       rationale: field(form, "rationale") ?? "",
       evidenceAnnotationIds: form.getAll("evidence").filter((v): v is string => typeof v === "string"),
     });
-    const actor = await requireActor(["EDITOR", "ADMIN"]);
+    const actor = await requireActor("contradictions.resolve");
     await resolveContradiction(actor, id, input);
     revalidate(id);
   }, "Resolved. It now awaits sign-off by an analyst.");
@@ -38,7 +38,7 @@ export async function signOffContradictionAction(form: FormData) {
   return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, field(form, "id"));
     const input = parseInput(signOffContradictionSchema, { version: field(form, "version"), comment: field(form, "comment") });
-    const actor = await requireActor(["ANALYST"]);
+    const actor = await requireActor("contradictions.sign-off");
     await signOffContradiction(actor, id, input);
     revalidate(id);
   }, "Signed off.");
@@ -48,8 +48,18 @@ export async function reopenContradictionAction(form: FormData) {
   return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, field(form, "id"));
     const input = parseInput(reopenContradictionSchema, { version: field(form, "version"), rationale: field(form, "rationale") ?? "" });
-    const actor = await requireActor(["EDITOR", "ANALYST", "ADMIN"]);
+    const actor = await requireActor("contradictions.reopen");
     await reopenContradiction(actor, id, input);
     revalidate(id);
   }, "Reopened.");
+}
+
+export async function keepResolutionAction(form: FormData) {
+  return runFormAction(form, async (form) => {
+    const id = parseInput(idSchema, field(form, "id"));
+    const input = parseInput(keepResolutionSchema, { version: field(form, "version"), note: field(form, "note") });
+    const actor = await requireActor("contradictions.reopen");
+    await keepResolution(actor, id, input);
+    revalidate(id);
+  }, "The resolution stands; the new source is recorded.");
 }

@@ -10,6 +10,7 @@ import { canEditClaims, canReopenContradiction, canResolveContradiction, canSign
 import { getContradiction, listEvidenceCandidates, type PassageView } from "@/lib/contradictions/queries";
 import { attributeLabel, RESOLUTION_LABELS } from "@/lib/contradictions/schemas";
 import { NotFoundError } from "@/lib/errors";
+import { NewSourceQuestion } from "./_components/new-source-question";
 import { ReopenForm } from "./_components/reopen-form";
 import { ResolveForm } from "./_components/resolve-form";
 import { SignOffForm } from "./_components/sign-off-form";
@@ -28,6 +29,7 @@ export default async function ContradictionPage({ params }: { params: Promise<{ 
   });
   const { status, passages } = contradiction;
   const claimLabels = new Map(passages.flatMap((p) => (p.claim ? [[p.claim.id, `${p.claim.formattedValue}, per ${sourceName(p.article)}`] as const] : [])));
+  const newClaimIds = new Set(contradiction.newSource?.claimIds ?? []);
   const evidenceCandidates = status === "OPEN" && canResolveContradiction(actor) ? await listEvidenceCandidates(actor, contradiction) : [];
 
   return (
@@ -54,7 +56,7 @@ export default async function ContradictionPage({ params }: { params: Promise<{ 
           const accepted = passage.claim !== null && passage.claim.id === contradiction.acceptedClaimId;
           return (
             <article key={passage.annotationId} className={`card cx-passage${accepted ? " cx-accepted" : ""}`} aria-label={`Passage from ${sourceName(passage.article)}`}>
-              <h3>{sourceName(passage.article)}</h3>
+              <h3>{sourceName(passage.article)}{passage.claim && newClaimIds.has(passage.claim.id) ? <span className="badge"> New source</span> : null}</h3>
               <div className="cx-source">
                 <Link href={`/articles/${passage.article.id}`}>{passage.article.title}</Link>
                 {passage.article.publishedAt ? <span className="muted"> · {passage.article.publishedAt}</span> : null}
@@ -125,7 +127,15 @@ export default async function ContradictionPage({ params }: { params: Promise<{ 
         <p className="muted">You resolved this contradiction: another analyst signs it off.</p>
       ) : null}
 
-      {status !== "OPEN" && canReopenContradiction(actor) ? <ReopenForm id={contradiction.id} version={contradiction.version} /> : null}
+      {contradiction.newSource && canReopenContradiction(actor) ? (
+        <NewSourceQuestion
+          id={contradiction.id}
+          version={contradiction.version}
+          sources={passages.flatMap((p) => (p.claim && newClaimIds.has(p.claim.id) ? [`${p.claim.formattedValue} (${sourceName(p.article)})`] : []))}
+        />
+      ) : status !== "OPEN" && canReopenContradiction(actor) ? (
+        <ReopenForm id={contradiction.id} version={contradiction.version} />
+      ) : null}
 
       <h2>History</h2>
       <ContradictionHistory history={contradiction.history} claimLabels={claimLabels} />

@@ -12,7 +12,7 @@ import { parseInput } from "@/lib/validation";
 export async function searchPassagesAction(query: string) {
   return runAction(async () => {
     const q = parseInput(z.string().trim().min(2, "Type at least two characters.").max(200), query);
-    const actor = await requireActor(["EDITOR", "ADMIN"]);
+    const actor = await requireActor("contradictions.flag");
     return searchPassages(actor, q);
   });
 }
@@ -24,7 +24,7 @@ export async function flagContradictionAction(form: FormData) {
       summary: form.get("summary") ?? "",
       internal: form.get("internal") === "on",
     });
-    const actor = await requireActor(["EDITOR", "ADMIN"]);
+    const actor = await requireActor("contradictions.flag");
     const { id } = await createContradiction(actor, input);
     revalidatePath("/contradictions");
     return { id };

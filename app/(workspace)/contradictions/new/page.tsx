@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Flag a contradiction" };
 
 /** `?passage=<annotation id>` (repeatable) preselects passages, e.g. from an article page. */
 export default async function FlagContradictionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor(["EDITOR", "ADMIN"]);
+  const actor = await requirePageActor("contradictions.flag");
   const params = await searchParams;
   const ids = [params.passage ?? []].flat().filter((id) => id.length > 0 && id.length <= 64).slice(0, 20);
   const preselected = ids.length > 0 ? await searchPassages(actor, "", { include: ids }) : [];

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { runAction, runFormAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
 import { addEntityAliases, deleteEntity, removeEntityAlias, undoEntityMerge, updateEntity } from "@/lib/entities/mutations";
-import { ENTITY_WRITE_ROLES } from "@/lib/entities/permissions";
 import { addAliasesSchema, updateEntitySchema } from "@/lib/entities/schemas";
 import { ValidationError } from "@/lib/errors";
 import { idSchema, parseInput } from "@/lib/validation";
@@ -20,7 +19,7 @@ export async function updateEntityAction(entityId: string, form: FormData) {
       externalId: form.get("externalId"),
       confirmDuplicate: form.get("confirmDuplicate") === "on",
     });
-    const actor = await requireActor(ENTITY_WRITE_ROLES);
+    const actor = await requireActor("entities.edit");
     const entity = await updateEntity(actor, id, input);
     revalidatePath("/entities", "layout");
     return { version: entity.version };
@@ -30,7 +29,7 @@ export async function updateEntityAction(entityId: string, form: FormData) {
 export async function addAliasAction(entityId: string, form: FormData) {
   return runFormAction(form, async (form) => {
     const input = parseInput(addAliasesSchema, { entityId, aliases: [String(form.get("alias") ?? "")] });
-    const actor = await requireActor(ENTITY_WRITE_ROLES);
+    const actor = await requireActor("entities.edit");
     const { added } = await addEntityAliases(actor, input);
     if (added.length === 0) throw new ValidationError("alias: That is already the entity's name or one of its aliases.");
     revalidatePath(`/entities/${input.entityId}`);
@@ -42,7 +41,7 @@ export async function removeAliasAction(entityId: string, aliasId: string) {
   return runAction(async () => {
     const id = parseInput(idSchema, entityId);
     const alias = parseInput(idSchema, aliasId);
-    const actor = await requireActor(ENTITY_WRITE_ROLES);
+    const actor = await requireActor("entities.edit");
     await removeEntityAlias(actor, id, alias);
     revalidatePath(`/entities/${id}`);
   }, "Alias removed.");
@@ -51,7 +50,7 @@ export async function removeAliasAction(entityId: string, aliasId: string) {
 export async function deleteEntityAction(entityId: string) {
   return runAction(async () => {
     const id = parseInput(idSchema, entityId);
-    const actor = await requireActor(ENTITY_WRITE_ROLES);
+    const actor = await requireActor("entities.edit");
     await deleteEntity(actor, id);
     revalidatePath("/entities");
   }, "Entity deleted.");
@@ -60,7 +59,7 @@ export async function deleteEntityAction(entityId: string) {
 export async function undoMergeAction(mergeId: string) {
   return runAction(async () => {
     const id = parseInput(idSchema, mergeId);
-    const actor = await requireActor(ENTITY_WRITE_ROLES);
+    const actor = await requireActor("entities.edit");
     const { source, target } = await undoEntityMerge(actor, id);
     revalidatePath("/entities", "layout");
     revalidatePath("/events", "layout");

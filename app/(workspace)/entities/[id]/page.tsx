@@ -1,3 +1,4 @@
+import "@/components/events/timeline.css";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { OpenContradictionsBadge } from "@/components/contradictions/open-contradictions-badge";

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
 import { deleteEvent, updateEvent } from "@/lib/events/mutations";
-import { EVENT_WRITE_ROLES } from "@/lib/events/permissions";
 import { updateEventSchema } from "@/lib/events/schemas";
 import { idSchema, parseInput } from "@/lib/validation";
 
@@ -12,7 +11,7 @@ export async function updateEventAction(eventId: string, input: unknown) {
   return runAction(async () => {
     const id = parseInput(idSchema, eventId);
     const data = parseInput(updateEventSchema, input);
-    const actor = await requireActor(EVENT_WRITE_ROLES);
+    const actor = await requireActor("events.edit");
     const event = await updateEvent(actor, id, data);
     revalidatePath("/events", "layout");
     return { id: event.id };
@@ -22,7 +21,7 @@ export async function updateEventAction(eventId: string, input: unknown) {
 export async function deleteEventAction(eventId: string) {
   return runAction(async () => {
     const id = parseInput(idSchema, eventId);
-    const actor = await requireActor(EVENT_WRITE_ROLES);
+    const actor = await requireActor("events.edit");
     await deleteEvent(actor, id);
     revalidatePath("/events", "layout");
   }, "Event deleted.");

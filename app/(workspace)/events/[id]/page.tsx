@@ -3,6 +3,7 @@ import Link from "next/link";
 import { OpenContradictionsBadge } from "@/components/contradictions/open-contradictions-badge";
 import { notFound } from "next/navigation";
 import { PassagesByOutlet } from "@/components/entities/passages-by-outlet";
+import { EventAccounts } from "@/components/proposals/event-accounts";
 import { requirePageActor } from "@/lib/auth/session";
 import { ENTITY_TYPE_LABELS } from "@/lib/entities/schemas";
 import { NotFoundError } from "@/lib/errors";
@@ -87,6 +88,8 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
         </dd>
       </dl>
       {event.description ? <p>{event.description}</p> : null}
+
+      <EventAccounts actor={actor} eventId={event.id} />
 
       <section aria-labelledby="passages-heading">
         <h2 id="passages-heading">What the sources say</h2>

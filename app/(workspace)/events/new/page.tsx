@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/session";
-import { EVENT_WRITE_ROLES } from "@/lib/events/permissions";
 import { EventForm } from "../_components/event-form";
 
 export const metadata: Metadata = { title: "New event" };
 
 export default async function NewEventPage() {
-  await requirePageActor(EVENT_WRITE_ROLES);
+  await requirePageActor("events.edit");
   return (
     <>
       <p><Link href="/events">← Events</Link></p>

@@ -7,12 +7,10 @@ import { createTokenSchema } from "@/lib/auth/schemas";
 import { requireActor } from "@/lib/auth/session";
 import { idSchema, parseInput } from "@/lib/validation";
 
-const ANY_MEMBER = ["EDITOR", "ANALYST", "ADMIN"] as const;
-
 export async function createTokenAction(form: FormData) {
   return runFormAction(form, async (form) => {
     const input = parseInput(createTokenSchema, { name: form.get("name") });
-    const actor = await requireActor(ANY_MEMBER);
+    const actor = await requireActor("tokens.manage");
     const { token, name } = await createApiToken(actor, actor.id, input.name);
     revalidatePath("/settings/tokens");
     return { token, name };
@@ -22,7 +20,7 @@ export async function createTokenAction(form: FormData) {
 export async function revokeTokenAction(tokenId: string) {
   return runAction(async () => {
     const id = parseInput(idSchema, tokenId);
-    const actor = await requireActor(ANY_MEMBER);
+    const actor = await requireActor("tokens.manage");
     await revokeApiToken(actor, id);
     revalidatePath("/settings/tokens");
   }, "Token revoked.");

@@ -1,29 +1,29 @@
 import { apiRoute } from "@/lib/api/route";
-import { publicOrigin, withW3CConflict } from "@/lib/annotations/api";
-import { jsonLdResponse, toW3CAnnotation, w3cAnnotationPatchSchema } from "@/lib/annotations/json-ld";
+import { annotationResponse, publicOrigin, w3cAnnotationOf, withW3CConflict } from "@/lib/annotations/api";
+import { w3cAnnotationPatchSchema } from "@/lib/annotations/json-ld";
 import { deleteAnnotation, updateAnnotation } from "@/lib/annotations/mutations";
 import { getAnnotation } from "@/lib/annotations/queries";
 
 type Params = { id: string };
 
-export const GET = apiRoute<Params>({ access: ["EDITOR", "ANALYST", "ADMIN"] }, async ({ request, actor, params }) =>
-  jsonLdResponse(toW3CAnnotation(await getAnnotation(actor, params.id), publicOrigin(request))),
+export const GET = apiRoute<Params>({ access: "annotations.read" }, async ({ request, actor, params }) =>
+  annotationResponse(await w3cAnnotationOf(await getAnnotation(actor, params.id), publicOrigin(request))),
 );
 
 export const PATCH = apiRoute<Params, typeof w3cAnnotationPatchSchema>(
-  { access: ["EDITOR", "ADMIN"], body: w3cAnnotationPatchSchema },
+  { access: "annotations.edit", body: w3cAnnotationPatchSchema },
   async ({ request, actor, params, body }) => {
     const origin = publicOrigin(request);
-    const updated = await withW3CConflict(origin, () => updateAnnotation(actor!, params.id, body));
-    return jsonLdResponse(toW3CAnnotation(updated, origin));
+    const updated = await withW3CConflict(origin, () => updateAnnotation(actor, params.id, body));
+    return annotationResponse(await w3cAnnotationOf(updated, origin));
   },
 );
 
 /** Soft delete; `?version=` makes it conditional on the version the client saw. */
-export const DELETE = apiRoute<Params>({ access: ["EDITOR", "ADMIN"] }, async ({ request, actor, params }) => {
+export const DELETE = apiRoute<Params>({ access: "annotations.edit" }, async ({ request, actor, params }) => {
   const version = request.nextUrl.searchParams.get("version");
   await withW3CConflict(publicOrigin(request), () =>
-    deleteAnnotation(actor!, params.id, version === null ? {} : { version: Number(version) }),
+    deleteAnnotation(actor, params.id, version === null ? {} : { version: Number(version) }),
   );
   return new Response(null, { status: 204 });
 });

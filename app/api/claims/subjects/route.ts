@@ -9,7 +9,7 @@ const querySchema = z.object({
 });
 
 /** Events and entities matching `?q=` (optionally only `&type=event|entity`), to choose a claim's subject or entity values. */
-export const GET = apiRoute({ access: ["EDITOR", "ANALYST", "ADMIN"] }, async ({ request }) => {
+export const GET = apiRoute({ access: "claims.read" }, async ({ request }) => {
   const query = parseInput(querySchema, Object.fromEntries(request.nextUrl.searchParams));
   return { subjects: await searchClaimSubjects(query.q, query.type ? { types: [query.type] } : {}) };
 });

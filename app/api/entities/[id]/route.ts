@@ -1,21 +1,20 @@
 import { apiRoute } from "@/lib/api/route";
 import { deleteEntity, updateEntity } from "@/lib/entities/mutations";
-import { ENTITY_READ_ROLES, ENTITY_WRITE_ROLES } from "@/lib/entities/permissions";
 import { getEntityPage } from "@/lib/entities/queries";
 import { updateEntitySchema } from "@/lib/entities/schemas";
 
 type Params = { id: string };
 
 /** The entity with its events, linked passages by outlet, merges and likely duplicates. */
-export const GET = apiRoute<Params>({ access: ENTITY_READ_ROLES }, async ({ actor, params }) => getEntityPage(actor, params.id));
+export const GET = apiRoute<Params>({ access: "entities.read" }, async ({ actor, params }) => getEntityPage(actor, params.id));
 
 /** Needs the `version` the client started from; a stale one gets 409 with the current state. */
-export const PATCH = apiRoute<Params, typeof updateEntitySchema>({ access: ENTITY_WRITE_ROLES, body: updateEntitySchema }, async ({ actor, params, body }) =>
+export const PATCH = apiRoute<Params, typeof updateEntitySchema>({ access: "entities.edit", body: updateEntitySchema }, async ({ actor, params, body }) =>
   updateEntity(actor, params.id, body),
 );
 
 /** Only an entity nothing refers to can be deleted (409 otherwise). */
-export const DELETE = apiRoute<Params>({ access: ENTITY_WRITE_ROLES }, async ({ actor, params }) => {
+export const DELETE = apiRoute<Params>({ access: "entities.edit" }, async ({ actor, params }) => {
   await deleteEntity(actor, params.id);
   return new Response(null, { status: 204 });
 });

@@ -76,7 +76,8 @@ function PublishForm({ briefingId, publishedCount }: { briefingId: string; publi
   const [note, setNote] = useState("");
   const blockers = state && !state.ok ? (state.details as { blockers?: Blocker[] } | undefined)?.blockers : undefined;
   return (
-    <form action={action} aria-label="Publish">
+    // The server's refusal (a missing change note, blockers) is shown beside the button, not in a passing browser bubble.
+    <form action={action} aria-label="Publish" noValidate>
       {publishedCount > 0 ? (
         <div className="field">
           <label htmlFor="publish-note">Change note for readers</label>
@@ -100,7 +101,7 @@ function RetractForm({ briefingId }: { briefingId: string }) {
   return (
     <details className="retract">
       <summary>Retract this briefing</summary>
-      <form action={action} aria-label="Retract">
+      <form action={action} aria-label="Retract" noValidate>
         <div className="field">
           <label htmlFor="retract-note">Retraction note for readers</label>
           <textarea id="retract-note" name="note" rows={2} required maxLength={MAX_NOTE_CHARS} value={note} onChange={(event) => setNote(event.target.value)} />

@@ -8,7 +8,7 @@ import { reopenContradictionAction } from "../actions";
 export function ReopenForm({ id, version }: { id: string; version: number }) {
   const { pending, result, onSubmit } = useActionForm(reopenContradictionAction);
   return (
-    <form onSubmit={onSubmit} className="card cx-form" aria-label="Reopen the contradiction">
+    <form onSubmit={onSubmit} className="card cx-form" aria-label="Reopen the contradiction" noValidate>
       <h2>Reopen</h2>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />

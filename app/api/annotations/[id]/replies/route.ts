@@ -5,14 +5,14 @@ import { createReplySchema } from "@/lib/annotations/schemas";
 
 type Params = { id: string };
 
-export const GET = apiRoute<Params>({ access: ["EDITOR", "ANALYST", "ADMIN"] }, async ({ actor, params }) => ({
+export const GET = apiRoute<Params>({ access: "annotations.read" }, async ({ actor, params }) => ({
   replies: (await getAnnotation(actor, params.id)).replies,
 }));
 
 export const POST = apiRoute<Params, typeof createReplySchema>(
-  { access: ["EDITOR", "ANALYST", "ADMIN"], body: createReplySchema },
+  { access: "annotations.reply", body: createReplySchema },
   async ({ actor, params, body }) => {
-    const { id } = await createReply(actor!, params.id, body);
+    const { id } = await createReply(actor, params.id, body);
     const reply = (await getAnnotation(actor, params.id)).replies.find((candidate) => candidate.id === id);
     return created(reply);
   },

@@ -4,6 +4,6 @@ import { reopenContradictionSchema } from "@/lib/contradictions/schemas";
 
 /** `{ version, rationale }`: back to open from awaiting sign-off, resolved, disclosed or dismissed. */
 export const POST = apiRoute<{ id: string }, typeof reopenContradictionSchema>(
-  { access: ["EDITOR", "ANALYST", "ADMIN"], body: reopenContradictionSchema },
-  async ({ actor, params, body }) => ({ contradiction: await reopenContradiction(actor!, params.id, body) }),
+  { access: "contradictions.reopen", body: reopenContradictionSchema },
+  async ({ actor, params, body }) => ({ contradiction: await reopenContradiction(actor, params.id, body) }),
 );

@@ -4,6 +4,6 @@ import { resolveContradictionSchema } from "@/lib/contradictions/schemas";
 
 /** `{ version, resolution: "accept_one"|"disclose"|"not_a_contradiction", acceptedClaimId?, rationale, evidenceAnnotationIds? }`; a stale version gets 409 with the current state. */
 export const POST = apiRoute<{ id: string }, typeof resolveContradictionSchema>(
-  { access: ["EDITOR", "ADMIN"], body: resolveContradictionSchema },
-  async ({ actor, params, body }) => ({ contradiction: await resolveContradiction(actor!, params.id, body) }),
+  { access: "contradictions.resolve", body: resolveContradictionSchema },
+  async ({ actor, params, body }) => ({ contradiction: await resolveContradiction(actor, params.id, body) }),
 );

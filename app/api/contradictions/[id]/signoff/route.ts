@@ -4,6 +4,6 @@ import { signOffContradictionSchema } from "@/lib/contradictions/schemas";
 
 /** `{ version, comment? }`, by an analyst who is not the resolver (else 403). */
 export const POST = apiRoute<{ id: string }, typeof signOffContradictionSchema>(
-  { access: ["ANALYST"], body: signOffContradictionSchema },
-  async ({ actor, params, body }) => ({ contradiction: await signOffContradiction(actor!, params.id, body) }),
+  { access: "contradictions.sign-off", body: signOffContradictionSchema },
+  async ({ actor, params, body }) => ({ contradiction: await signOffContradiction(actor, params.id, body) }),
 );

@@ -1,0 +1,15 @@
+import { apiRoute } from "@/lib/api/route";
+import { publicOrigin, withW3CConflict } from "@/lib/annotations/api";
+import { jsonLdResponse, toW3CAnnotation } from "@/lib/annotations/json-ld";
+import { requestCitationReview } from "@/lib/annotations/mutations";
+import { confirmAnchorSchema } from "@/lib/annotations/schemas";
+
+/** Sends an entity link (a mention accepted from a suggestion) for review, so that it can be cited. */
+export const POST = apiRoute<{ id: string }, typeof confirmAnchorSchema>(
+  { access: "annotations.edit", body: confirmAnchorSchema },
+  async ({ request, actor, params, body }) => {
+    const origin = publicOrigin(request);
+    const view = await withW3CConflict(origin, () => requestCitationReview(actor, params.id, body));
+    return jsonLdResponse(toW3CAnnotation(view, origin));
+  },
+);

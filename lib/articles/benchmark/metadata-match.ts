@@ -1,0 +1,108 @@
+/**
+ * Lenient but honest comparison of extracted metadata with what a page declares about itself
+ * (its headings, Open Graph and JSON-LD fields). A field counts only on pages that declare it.
+ */
+
+export interface DeclaredMetadata {
+  h1?: string[] | null;
+  og_title?: string | null;
+  ld_headline?: string | null;
+  ld_author?: string | null;
+  meta_author?: string | null;
+  ld_date?: string | null;
+  meta_date?: string | null;
+  site?: string | null;
+  url?: string | null;
+}
+
+export interface ExtractedFields {
+  title: string | null;
+  titleProvisional: boolean;
+  author: string | null;
+  publishedAt: string | null;
+  outlet: string | null;
+}
+
+export type FieldName = "headline" | "date" | "author" | "outlet";
+/** null: the page declares nothing to compare with. */
+export type FieldResult = boolean | null;
+
+// Of two headlines where one contains the other, the shorter must keep most of the longer's words:
+// "Title - Site" matches "Title", but a bare site name does not match "Title | Site".
+const MIN_CONTAINED_SHARE = 0.6;
+const AUTHOR_FILLER = new Set(["by", "and", "the", "staff", "news", "writer", "reporter", "editor", "correspondent", "senior", "contributor"]);
+
+export function normalizeForMatch(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+export function headlineMatches(title: string | null, declared: DeclaredMetadata): FieldResult {
+  const candidates = [...(declared.h1 ?? []), declared.og_title, declared.ld_headline].filter(nonEmpty).map(normalizeForMatch);
+  if (candidates.length === 0) return null;
+  if (!title) return false;
+  const found = normalizeForMatch(title);
+  if (!found) return false;
+  return candidates.some((candidate) => {
+    if (candidate === found) return true;
+    const [shorter, longer] = candidate.length < found.length ? [candidate, found] : [found, candidate];
+    return ` ${longer} `.includes(` ${shorter} `) && words(shorter) >= words(longer) * MIN_CONTAINED_SHARE;
+  });
+}
+
+/** Same calendar day as written in the declared date (its own time zone). */
+export function dateMatches(publishedAt: string | null, declared: DeclaredMetadata): FieldResult {
+  const days = [declared.ld_date, declared.meta_date].filter(nonEmpty).map((d) => d.match(/\d{4}-\d{2}-\d{2}/)?.[0]).filter(nonEmpty);
+  if (days.length === 0) return null;
+  return publishedAt !== null && days.includes(publishedAt.slice(0, 10));
+}
+
+/** At least one name word in common (a profile URL counts by the words of its last segment). */
+export function authorMatches(author: string | null, declared: DeclaredMetadata): FieldResult {
+  const names = [declared.ld_author, declared.meta_author].filter(nonEmpty).map(authorWords).filter((w) => w.size > 0);
+  if (names.length === 0) return null;
+  if (!author) return false;
+  const found = authorWords(author);
+  return names.some((name) => [...name].some((word) => found.has(word)));
+}
+
+/** Site name or domain, compared without spaces and punctuation; one may contain the other. */
+export function outletMatches(outlet: string | null, declared: DeclaredMetadata): FieldResult {
+  if (!nonEmpty(declared.site)) return null;
+  if (!outlet) return false;
+  const want = compactSite(declared.site);
+  const found = compactSite(outlet);
+  if (want.length < 2 || found.length < 2) return want === found;
+  return want === found || want.includes(found) || found.includes(want);
+}
+
+export function compareMetadata(fields: ExtractedFields, declared: DeclaredMetadata): Record<FieldName, FieldResult> {
+  return {
+    headline: headlineMatches(fields.titleProvisional ? null : fields.title, declared),
+    date: dateMatches(fields.publishedAt, declared),
+    author: authorMatches(fields.author, declared),
+    outlet: outletMatches(fields.outlet, declared),
+  };
+}
+
+function authorWords(name: string): Set<string> {
+  const text = /^https?:\/\//.test(name) ? (name.replace(/\/+$/, "").split("/").pop() ?? "") : name;
+  return new Set(normalizeForMatch(text).split(" ").filter((w) => w.length >= 2 && !AUTHOR_FILLER.has(w)));
+}
+
+function compactSite(site: string): string {
+  const host = site.match(/^https?:\/\/([^/]+)/)?.[1];
+  const text = host ? host.replace(/^www\./, "").replace(/\.[a-z]+$/, "") : site;
+  return normalizeForMatch(text).replace(/ /g, "");
+}
+
+function words(text: string): number {
+  return text.split(" ").length;
+}
+
+function nonEmpty(value: string | null | undefined): value is string {
+  return typeof value === "string" && value.trim().length > 0;
+}

@@ -1,0 +1,112 @@
+import { prepareImport } from "../prepare";
+import { readCorpus, readPageForm, type CorpusForm } from "./corpus";
+import { compareMetadata, type FieldName, type FieldResult } from "./metadata-match";
+import { bodyScores, shingleMatching, type BodyScores, type Counts } from "./shingles";
+
+/**
+ * Runs the importer (the same `prepareImport` the import preview uses) over a benchmark corpus
+ * in both forms and scores the body and the metadata. Pure measurement: nothing is stored.
+ */
+
+export interface FieldScore {
+  correct: number;
+  declared: number;
+  accuracy: number;
+}
+
+export interface PageResult {
+  id: string;
+  form: CorpusForm;
+  counts: Counts;
+  f1: number;
+  fields: Record<FieldName, FieldResult>;
+  error: string | null;
+  ms: number;
+  bytes: number;
+}
+
+export interface FormResult {
+  body: BodyScores;
+  fields: Record<FieldName, FieldScore>;
+  /** Pages the importer refused (no body, unreadable). */
+  failures: number;
+  /** CPU time of the whole import (not the wall clock, which counts waiting for a core). */
+  msPer10KB: number;
+}
+
+export interface ImportEvalResult {
+  corpus: string;
+  pages: number;
+  forms: Partial<Record<CorpusForm, FormResult>>;
+  /** Every line of the copied text kept: the floor a line classifier must beat. */
+  keepEveryLine: BodyScores | null;
+  peers: Record<string, BodyScores>;
+  perPage: PageResult[];
+}
+
+const FIELDS: FieldName[] = ["headline", "date", "author", "outlet"];
+const FORMS: CorpusForm[] = ["html", "text"];
+
+export function runImportEval(dir: string, options: { limit?: number } = {}): ImportEvalResult {
+  const corpus = readCorpus(dir, options);
+  const perPage: PageResult[] = [];
+  const forms: Partial<Record<CorpusForm, FormResult>> = {};
+  const keepAll: Counts[] = [];
+  for (const form of FORMS) {
+    const results: PageResult[] = [];
+    for (const page of corpus.pages) {
+      const bytes = readPageForm(dir, page.id, form);
+      if (!bytes) continue;
+      if (form === "text") keepAll.push(shingleMatching(page.truth, new TextDecoder().decode(bytes)));
+      const start = process.cpuUsage();
+      const prepared = prepareImport({ bytes, filename: `${page.id}.${form === "html" ? "html" : "txt"}`, format: form });
+      const used = process.cpuUsage(start);
+      const ms = (used.user + used.system) / 1000;
+      const body = prepared.ok ? prepared.article.paragraphs.join("\n\n") : "";
+      const counts = shingleMatching(page.truth, body);
+      const fields = prepared.ok
+        ? compareMetadata(prepared.article, page.declared)
+        : compareMetadata({ title: null, titleProvisional: true, author: null, publishedAt: null, outlet: null }, page.declared);
+      results.push({
+        id: page.id,
+        form,
+        counts,
+        f1: bodyScores([counts]).f1,
+        fields,
+        error: prepared.ok ? null : prepared.code,
+        ms,
+        bytes: bytes.length,
+      });
+    }
+    if (results.length === 0) continue;
+    perPage.push(...results);
+    const totalMs = results.reduce((sum, r) => sum + r.ms, 0);
+    const totalBytes = results.reduce((sum, r) => sum + r.bytes, 0);
+    forms[form] = {
+      body: bodyScores(results.map((r) => r.counts)),
+      fields: Object.fromEntries(FIELDS.map((field) => [field, fieldScore(results.map((r) => r.fields[field]))])) as Record<FieldName, FieldScore>,
+      failures: results.filter((r) => r.error).length,
+      msPer10KB: totalBytes ? (totalMs * 10_240) / totalBytes : 0,
+    };
+  }
+  const peers = Object.fromEntries(
+    Object.entries(corpus.peers).map(([name, output]) => [
+      name,
+      bodyScores(corpus.pages.map((page) => shingleMatching(page.truth, output[page.id] ?? ""))),
+    ]),
+  );
+  return {
+    corpus: dir,
+    pages: corpus.pages.length,
+    forms,
+    keepEveryLine: keepAll.length ? bodyScores(keepAll) : null,
+    peers,
+    perPage,
+  };
+}
+
+function fieldScore(results: readonly FieldResult[]): FieldScore {
+  const declared = results.filter((r) => r !== null).length;
+  const correct = results.filter((r) => r === true).length;
+  return { correct, declared, accuracy: declared ? correct / declared : 0 };
+}

@@ -1,0 +1,151 @@
+import { LINE_FEATURES, lineFeatures, type FeatureVector } from "./line-features";
+import model from "./line-model.json";
+
+/**
+ * Article-or-furniture for each line of a copied web page: boosted decision stumps over the
+ * line's own evidence (line-features.ts), then a logistic regression over their verdicts on the
+ * line and its neighbours (the smoothing over context jusText does by hand). Weights live in
+ * line-model.json, rebuilt by `npm run train:import`.
+ */
+
+export interface LogisticModel {
+  mean: number[];
+  scale: number[];
+  weights: number[];
+  bias: number;
+}
+
+/** Boosted decision stumps: [feature, threshold, value at or below, value above], summed as log-odds. */
+export interface StumpModel {
+  base: number;
+  stumps: [number, number, number, number][];
+}
+
+export interface LineModel {
+  version: number;
+  features: string[];
+  context: string[];
+  line: StumpModel;
+  smoothing: LogisticModel;
+  threshold: number;
+  /** Lines whose probability is this close to the threshold are flagged for the editor. */
+  unsureMargin: number;
+  training: Record<string, unknown>;
+}
+
+export interface LineVerdicts {
+  /** Probability that each line is article text. */
+  probability: number[];
+  article: boolean[];
+  unsure: boolean[];
+  /** First and last article line, or null when no line is article text. */
+  body: { start: number; end: number } | null;
+}
+
+export const CONTEXT_FEATURES = ["line", "adjacent", "near", "wide", "before", "after", "inBlock", "distanceToBlock", "words"] as const;
+
+export const LINE_MODEL = model as unknown as LineModel;
+
+export function predictLogistic(m: LogisticModel, x: ArrayLike<number>): number {
+  let z = m.bias;
+  for (let j = 0; j < m.weights.length; j++) z += m.weights[j] * ((x[j] - m.mean[j]) / m.scale[j]);
+  return 1 / (1 + Math.exp(-z));
+}
+
+const WORDS_FEATURE = LINE_FEATURES.indexOf("words");
+
+export function predictStumps(m: StumpModel, x: ArrayLike<number>): number {
+  let z = m.base;
+  const stumps = m.stumps;
+  for (let k = 0; k < stumps.length; k++) {
+    const stump = stumps[k];
+    z += x[stump[0]] <= stump[1] ? stump[2] : stump[3];
+  }
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Second-stage features: the first stage's probabilities around each line, and its length. */
+export function contextFeatures(features: readonly FeatureVector[], first: readonly number[]): FeatureVector[] {
+  const n = first.length;
+  const windowMean = (i: number, radius: number, from = -radius, to = radius) => {
+    let sum = 0;
+    let count = 0;
+    for (let d = from; d <= to; d++) {
+      if (d === 0 || i + d < 0 || i + d >= n) continue;
+      sum += first[i + d];
+      count++;
+    }
+    return count ? sum / count : 0;
+  };
+  const block = likelyBlock(first);
+  return first.map((p, i) => {
+    const inBlock = block !== null && i >= block.start && i <= block.end;
+    const distance = block === null ? n : inBlock ? 0 : i < block.start ? block.start - i : i - block.end;
+    const logit = Math.log(Math.max(1e-6, p) / Math.max(1e-6, 1 - p));
+    return Float64Array.from([
+      logit / 4,
+      windowMean(i, 1),
+      windowMean(i, 3),
+      windowMean(i, 8),
+      windowMean(i, 3, -3, -1),
+      windowMean(i, 3, 1, 3),
+      inBlock ? 1 : 0,
+      Math.log1p(distance) / 4,
+      features[i][WORDS_FEATURE],
+    ]);
+  });
+}
+
+/** The run of lines where article text most outweighs furniture, by the first stage's verdicts. */
+function likelyBlock(probability: readonly number[]): { start: number; end: number } | null {
+  let best = 0;
+  let range: { start: number; end: number } | null = null;
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < probability.length; i++) {
+    const value = probability[i] - 0.5;
+    if (sum <= 0) {
+      sum = value;
+      start = i;
+    } else sum += value;
+    if (sum > best) {
+      best = sum;
+      range = { start, end: i };
+    }
+  }
+  return range;
+}
+
+// A page keeping less than this many words has lost its article rather than found none:
+// every page the classifier sees was copied for an article.
+const MIN_BODY_WORDS = 50;
+
+/**
+ * Lines at or above the threshold; when they make too little text, the run of lines where the
+ * classifier leans most towards article (relative to its best line on the page) instead.
+ */
+export function chooseLines(probability: readonly number[], features: readonly FeatureVector[], threshold: number): boolean[] {
+  const article = probability.map((p) => p >= threshold);
+  const words = (i: number) => Math.expm1(features[i][WORDS_FEATURE] * 4);
+  let kept = 0;
+  for (let i = 0; i < article.length; i++) if (article[i]) kept += words(i);
+  if (kept >= MIN_BODY_WORDS || probability.length === 0) return article;
+  const best = Math.max(...probability);
+  const block = likelyBlock(probability.map((p) => p / best));
+  if (!block) return article;
+  return probability.map((_, i) => i >= block.start && i <= block.end);
+}
+
+export function classifyPageLines(lines: readonly string[], language: string | null, m: LineModel = LINE_MODEL): LineVerdicts {
+  const features = lineFeatures(lines, language);
+  const first = features.map((x) => predictStumps(m.line, x));
+  const probability = contextFeatures(features, first).map((x) => predictLogistic(m.smoothing, x));
+  const article = chooseLines(probability, features, m.threshold);
+  const unsure = probability.map((p) => Math.abs(p - m.threshold) < m.unsureMargin);
+  const start = article.indexOf(true);
+  return { probability, article, unsure, body: start === -1 ? null : { start, end: article.lastIndexOf(true) } };
+}
+
+if (LINE_MODEL.features.join() !== LINE_FEATURES.join() || LINE_MODEL.context.join() !== CONTEXT_FEATURES.join()) {
+  throw new Error("line-model.json was trained on other features: run npm run train:import.");
+}

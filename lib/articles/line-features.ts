@@ -1,0 +1,213 @@
+import { classifyBoilerplate } from "./boilerplate";
+import { STOPWORDS } from "./language";
+
+/**
+ * Per-line evidence for telling article text from page furniture in copied web pages: the
+ * shape of the line (length, sentence ending, capitals, digits, punctuation), its words
+ * (stopwords of the detected language, menu vocabulary), and its place on the page (runs of
+ * short lines, repetition, distance to the densest block of prose, neighbours). Nothing here
+ * knows a site, an outlet or a page.
+ */
+
+export const LINE_FEATURES = [
+  "words",
+  "chars",
+  "endsSentence",
+  "stopwords",
+  "languageCovered",
+  "capitalized",
+  "digits",
+  "dateLike",
+  "ruleBoilerplate",
+  "menuWords",
+  "separators",
+  "shortRun",
+  "repeated",
+  "inProseBlock",
+  "distanceToBlock",
+  "beforeBlock",
+  "afterBlock",
+  "position",
+  "neighbourProse",
+  "nearbyProse",
+  "startsLowercase",
+  "allCaps",
+  "endsColon",
+  "commas",
+  "nearbyWords",
+  "afterComments",
+  "shortInBlock",
+] as const;
+
+export type FeatureVector = Float64Array;
+
+interface LineShape {
+  words: number;
+  chars: number;
+  prose: boolean;
+  short: boolean;
+}
+
+const ENDS_SENTENCE = /[.!?…。！？]["”’»)\]]?$/u;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const UPPER_START = /^\p{Lu}/u;
+const LOWER_START = /^\p{Ll}/u;
+const LOWERCASE_LETTER = /\p{Ll}/u;
+const UPPERCASE_LETTER = /\p{Lu}/u;
+const DIGIT = /\p{N}/u;
+const SEPARATORS = /(?:^|\s)[|•·›»/>]+(?:\s|$)/u;
+const DATE_LIKE =
+  /\b(?:19|20)\d{2}\b|\b\d{1,2}[:./-]\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago\b|\b(?:am|pm|gmt|utc|est|edt|ist)\b/i;
+// Words that label controls and lists rather than tell a story: English only, as the web's
+// furniture most often is even on other-language pages; the shape features carry the rest.
+const MENU_WORDS = new Set(
+  "home menu search login log sign subscribe newsletter share comment comments reply replies follow like likes views view tweet email print more read related popular trending latest tags tag categories category privacy policy terms contact about advertise advertisement sponsored cookies cookie account register next previous back top video videos photos gallery watch listen podcast app download copyright rights reserved posted updated sections"
+    .split(" "),
+);
+
+// A line opening the readers' comments ("12 Comments", "Leave a reply", "Join the discussion").
+const COMMENTS_OPENING =
+  /^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)(?:\s*\(\d+\))?:?$|^(?:leave|post|add|write) a (?:comment|reply|response)|^join the (?:discussion|conversation)|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments?$|^(?:discussion|readers'? comments)$/i;
+
+// A line of prose: long enough to be a sentence, ending like one.
+const PROSE_WORDS = 8;
+// Furniture lines are mostly this short.
+const SHORT_WORDS = 4;
+// The densest block maximises prose characters minus this cost per line.
+const BLOCK_LINE_COST = 40;
+
+export function lineShape(text: string, tokens: readonly string[] = text.match(WORD) ?? []): LineShape {
+  const words = tokens.length;
+  const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text);
+  // Chinese and Japanese text has no spaces: count characters as the unit of length.
+  const effectiveWords = unspaced ? Math.max(words, Math.round(text.length / 2)) : words;
+  const prose = effectiveWords >= PROSE_WORDS && (ENDS_SENTENCE.test(text) || text.length > 150);
+  return { words: effectiveWords, chars: text.length, prose, short: effectiveWords <= SHORT_WORDS };
+}
+
+/** The densest block of prose: the run of lines maximising prose characters minus a cost per line. */
+export function proseBlock(shapes: readonly LineShape[]): { start: number; end: number } | null {
+  let best = 0;
+  let bestRange: { start: number; end: number } | null = null;
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < shapes.length; i++) {
+    const value = (shapes[i].prose ? shapes[i].chars : 0) - BLOCK_LINE_COST;
+    if (sum <= 0) {
+      sum = value;
+      start = i;
+    } else sum += value;
+    if (sum > best) {
+      best = sum;
+      bestRange = { start, end: i };
+    }
+  }
+  return bestRange;
+}
+
+/** One feature vector per line, in the order of LINE_FEATURES. */
+export function lineFeatures(lines: readonly string[], language: string | null): FeatureVector[] {
+  const stopwords = language ? STOPWORDS[language] : undefined;
+  const tokenLists = lines.map((text) => text.match(WORD) ?? []);
+  const shapes = lines.map((text, i) => lineShape(text, tokenLists[i]));
+  const counts = new Map<string, number>();
+  for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
+  const block = proseBlock(shapes);
+  const commentsFrom = lines.findIndex((line, i) => block !== null && i > block.start && COMMENTS_OPENING.test(line));
+  const shortRuns = runLengths(shapes.map((s) => s.short));
+  const n = lines.length;
+  const proseAt = (i: number) => (i >= 0 && i < n && shapes[i].prose ? 1 : 0);
+  const wordsAt = (i: number) => (i >= 0 && i < n ? Math.log1p(shapes[i].words) : 0);
+
+  return lines.map((text, i) => {
+    const shape = shapes[i];
+    const tokens = tokenLists[i];
+    const lower = tokens.map((t) => t.toLowerCase());
+    const tokenCount = Math.max(1, tokens.length);
+    const stop = stopwords ? lower.filter((t) => stopwords.has(t)).length / tokenCount : 0;
+    const capitalized = tokens.filter((t) => UPPER_START.test(t)).length / tokenCount;
+    const chars = characterCounts(text);
+    const digits = chars.digits / Math.max(1, text.length);
+    const menu = lower.filter((t) => MENU_WORDS.has(t)).length / tokenCount;
+    const allCaps = chars.lower === 0 && chars.upper >= 4;
+    const inBlock = block !== null && i >= block.start && i <= block.end;
+    const distance = block === null ? n : inBlock ? 0 : i < block.start ? block.start - i : i - block.end;
+    let nearby = 0;
+    let nearbyWords = 0;
+    for (let d = -3; d <= 3; d++) {
+      if (d === 0) continue;
+      nearby += proseAt(i + d);
+      nearbyWords += wordsAt(i + d);
+    }
+    const vector = new Float64Array(LINE_FEATURES.length);
+    vector.set([
+      Math.log1p(shape.words) / 4,
+      Math.log1p(shape.chars) / 6,
+      ENDS_SENTENCE.test(text) ? 1 : 0,
+      stop,
+      stopwords ? 1 : 0,
+      capitalized,
+      digits,
+      DATE_LIKE.test(text) ? 1 : 0,
+      classifyBoilerplate(text) ? 1 : 0,
+      menu,
+      SEPARATORS.test(text) ? 1 : 0,
+      shape.short ? Math.log1p(shortRuns[i]) / 3 : 0,
+      (counts.get(text) ?? 0) > 1 ? 1 : 0,
+      inBlock ? 1 : 0,
+      Math.log1p(distance) / 4,
+      block !== null && i < block.start ? 1 : 0,
+      block !== null && i > block.end ? 1 : 0,
+      n > 1 ? i / (n - 1) : 0,
+      (proseAt(i - 1) + proseAt(i + 1)) / 2,
+      nearby / 6,
+      LOWER_START.test(text) ? 1 : 0,
+      allCaps ? 1 : 0,
+      text.endsWith(":") ? 1 : 0,
+      Math.min(1, chars.commas / 5),
+      nearbyWords / 6 / 4,
+      commentsFrom !== -1 && i >= commentsFrom ? 1 : 0,
+      inBlock && shape.short ? 1 : 0,
+    ]);
+    return vector;
+  });
+}
+
+/** Digits, commas and cased letters in one pass (ASCII without regular expressions: it is most text). */
+function characterCounts(text: string): { digits: number; commas: number; upper: number; lower: number } {
+  let digits = 0;
+  let commas = 0;
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits++;
+    else if (code >= 65 && code <= 90) upper++;
+    else if (code >= 97 && code <= 122) lower++;
+    else if (code === 44 || code === 0xff0c || code === 0x3001) commas++;
+    else if (code > 127) {
+      const char = text[i];
+      if (LOWERCASE_LETTER.test(char)) lower++;
+      else if (UPPERCASE_LETTER.test(char)) upper++;
+      else if (DIGIT.test(char)) digits++;
+    }
+  }
+  return { digits, commas, upper, lower };
+}
+
+/** For each position, the length of the run of equal flags it belongs to (0 where the flag is false). */
+function runLengths(flags: readonly boolean[]): number[] {
+  const lengths = new Array<number>(flags.length).fill(0);
+  let i = 0;
+  while (i < flags.length) {
+    if (!flags[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < flags.length && flags[j]) j++;
+    for (let k = i; k < j; k++) lengths[k] = j - i;
+    i = j;
+  }
+  return lengths;
+}

@@ -1,0 +1,336 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { eventDateFromRow } from "@/lib/events/date-fields";
+import type { ClaimValue } from "@/lib/contradictions/compare-values";
+import { runTask } from "@/lib/workers/pool";
+import type { ProposalRegistrySnapshot } from "@/lib/workers/tasks";
+import { candidateFingerprint, claimFingerprint, mentionFingerprint } from "./fingerprints";
+import type { ArticleExtraction, ContradictionCandidate, EventProposal, KnownClaim, KnownEvent, Proposals } from "./types";
+
+/**
+ * Proposals are kept current by a background job (lib/proposals/jobs.ts): an imported or revised
+ * article is read once (on the worker thread) and its stored extraction regrouped with the
+ * extractions near it in time. Grouping never looks at the whole corpus: a block is the
+ * articles whose dates lie within WINDOW_DAYS of the refreshed ones, plus those already sharing
+ * a proposal with them. Judgements are remembered by fingerprint (article and passage words),
+ * so a dismissed proposal stays dismissed when the same passages are proposed again, and a
+ * proposal whose passages a revision keeps is re-anchored instead of replaced.
+ */
+
+/** Reports of one happening lie within a month of it (a month-precise date is its first day). */
+const WINDOW_DAYS = 31;
+const DAY_MS = 86_400_000;
+/** Undated articles are blocked by shared participants, at most this many. */
+const UNDATED_BLOCK = 200;
+const TASK_LIMITS = { timeoutMs: 60_000, background: true };
+
+async function registryFingerprint(): Promise<string> {
+  const { _count, _sum } = await db.entity.aggregate({ _count: { _all: true }, _sum: { version: true } });
+  return `${_count._all}:${_sum.version ?? 0}`;
+}
+
+let cachedRegistry: ProposalRegistrySnapshot | null = null;
+
+async function loadRegistry(): Promise<ProposalRegistrySnapshot> {
+  const fingerprint = await registryFingerprint();
+  if (cachedRegistry?.fingerprint === fingerprint) return cachedRegistry;
+  const entities = await db.entity.findMany({
+    where: { deletedAt: null, mergedIntoId: null },
+    select: { id: true, name: true, type: true, aliases: { select: { alias: true } } },
+  });
+  cachedRegistry = { fingerprint, entities: entities.map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases.map((a) => a.alias) })) };
+  return cachedRegistry;
+}
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+const dayOf = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+
+/** The dates an extraction covers, and the participants it names: its blocking keys. */
+function blockingKeys(extraction: ArticleExtraction) {
+  const days = [extraction.publishedAt, ...extraction.mentions.map((m) => m.date.date)].filter((d): d is string => Boolean(d)).sort();
+  return {
+    dateFrom: days.length ? dayOf(days[0]) : null,
+    dateTo: days.length ? dayOf(days[days.length - 1]) : null,
+    participantKeys: [...new Set(extraction.mentions.flatMap((m) => m.participants.map((p) => p.key)))],
+  };
+}
+
+/** Reads the articles' current revisions and stores what the engine extracts from them. */
+async function extractArticles(articleIds: string[], registry: ProposalRegistrySnapshot): Promise<ArticleExtraction[]> {
+  const articles = await db.article.findMany({
+    where: { id: { in: articleIds } },
+    select: { id: true, outlet: true, publishedAt: true, currentRevision: { select: { id: true, text: true } } },
+  });
+  const readable = articles.filter((a) => a.currentRevision);
+  if (readable.length === 0) return [];
+  const extractions = await runTask(
+    "extractProposals",
+    { registry, articles: readable.map((a) => ({ id: a.id, text: a.currentRevision!.text, publishedAt: a.publishedAt ? isoDay(a.publishedAt) : null, outlet: a.outlet })) },
+    TASK_LIMITS,
+  );
+  for (const [i, extraction] of extractions.entries()) {
+    const revisionId = readable[i].currentRevision!.id;
+    const keys = blockingKeys(extraction);
+    const data = extraction as object;
+    await db.articleExtraction.upsert({
+      where: { articleId: extraction.articleId },
+      create: { articleId: extraction.articleId, revisionId, data, ...keys },
+      update: { revisionId, data, ...keys },
+    });
+  }
+  return extractions;
+}
+
+type Block = { from: Date | null; to: Date | null; articleIds: Set<string>; participantKeys: Set<string> };
+
+/** Refreshed articles near in time are regrouped together; far apart ones in blocks of their own. */
+function blocksOf(extractions: ArticleExtraction[]): Block[] {
+  const blocks: Block[] = [];
+  const keyed = extractions.map((e) => ({ e, ...blockingKeys(e) })).sort((a, b) => (a.dateFrom?.getTime() ?? -Infinity) - (b.dateFrom?.getTime() ?? -Infinity));
+  for (const k of keyed) {
+    const last = blocks[blocks.length - 1];
+    const near = last && k.dateFrom && last.to && k.dateFrom.getTime() - last.to.getTime() <= 2 * WINDOW_DAYS * DAY_MS;
+    if (near) {
+      last.articleIds.add(k.e.articleId);
+      if (k.dateTo! > last.to!) last.to = k.dateTo;
+      k.participantKeys.forEach((p) => last.participantKeys.add(p));
+    } else {
+      blocks.push({ from: k.dateFrom, to: k.dateTo, articleIds: new Set([k.e.articleId]), participantKeys: new Set(k.participantKeys) });
+    }
+  }
+  return blocks;
+}
+
+/** The stored extractions a block regroups: near in time (or, undated, sharing a participant), and those sharing a proposal with them. */
+async function blockExtractions(block: Block): Promise<ArticleExtraction[]> {
+  const near = block.from && block.to
+    ? await db.articleExtraction.findMany({
+        where: { dateFrom: { lte: new Date(block.to.getTime() + WINDOW_DAYS * DAY_MS) }, dateTo: { gte: new Date(block.from.getTime() - WINDOW_DAYS * DAY_MS) } },
+        select: { articleId: true },
+      })
+    : await db.articleExtraction.findMany({ where: { participantKeys: { hasSome: [...block.participantKeys] } }, select: { articleId: true }, take: UNDATED_BLOCK });
+  const ids = new Set([...block.articleIds, ...near.map((n) => n.articleId)]);
+  const sharing = await db.eventProposalMention.findMany({
+    where: { proposal: { mentions: { some: { articleId: { in: [...block.articleIds] } } } } },
+    select: { articleId: true },
+    distinct: ["articleId"],
+  });
+  sharing.forEach((s) => ids.add(s.articleId));
+  const rows = await db.articleExtraction.findMany({ where: { articleId: { in: [...ids] } }, select: { data: true } });
+  return rows.map((r) => r.data as unknown as ArticleExtraction);
+}
+
+/** Events already made near the block, and their accepted claims: proposals link to them instead of duplicating them. */
+async function knownNear(extractions: ArticleExtraction[]): Promise<{ events: KnownEvent[]; claims: KnownClaim[] }> {
+  const days = extractions.flatMap((e) => [e.publishedAt, ...e.mentions.map((m) => m.date.date)]).filter((d): d is string => Boolean(d)).sort();
+  if (days.length === 0) return { events: [], claims: [] };
+  const rows = await db.event.findMany({
+    where: {
+      deletedAt: null,
+      occurredAt: { gte: new Date(dayOf(days[0]).getTime() - WINDOW_DAYS * DAY_MS), lte: new Date(dayOf(days[days.length - 1]).getTime() + WINDOW_DAYS * DAY_MS) },
+    },
+    select: { id: true, type: true, title: true, localDate: true, datePrecision: true, timeZone: true, placeId: true, participants: { select: { entityId: true } } },
+  });
+  const events: KnownEvent[] = rows.map((r) => ({ id: r.id, type: r.type, title: r.title, date: eventDateFromRow(r), participantIds: r.participants.map((p) => p.entityId), placeId: r.placeId }));
+  const claimRows = events.length
+    ? await db.claim.findMany({
+        where: { eventId: { in: events.map((e) => e.id) }, annotation: { deletedAt: null } },
+        select: { id: true, eventId: true, attribute: true, value: true, annotation: { select: { articleId: true, exact: true, article: { select: { outlet: true } } } } },
+      })
+    : [];
+  const claims: KnownClaim[] = claimRows.map((c) => ({
+    id: c.id,
+    eventId: c.eventId!,
+    attribute: c.attribute,
+    value: c.value as unknown as ClaimValue,
+    articleId: c.annotation.articleId,
+    outlet: c.annotation.article.outlet,
+    quote: c.annotation.exact,
+  }));
+  return { events, claims };
+}
+
+/** Extracts the articles and regroups the proposals around them. Never called in a request. */
+export async function refreshProposalsFor(articleIds: readonly string[]): Promise<void> {
+  if (articleIds.length === 0) return;
+  const registry = await loadRegistry();
+  const extracted = await extractArticles([...new Set(articleIds)], registry);
+  const gone = articleIds.filter((id) => !extracted.some((e) => e.articleId === id));
+  if (gone.length) await db.articleExtraction.deleteMany({ where: { articleId: { in: gone } } });
+  for (const block of blocksOf(extracted)) {
+    const extractions = await blockExtractions(block);
+    const known = await knownNear(extractions);
+    const proposals = await runTask("groupProposals", { registry, extractions, knownEvents: known.events, knownClaims: known.claims }, TASK_LIMITS);
+    const revisions = new Map((await db.articleExtraction.findMany({ where: { articleId: { in: extractions.map((e) => e.articleId) } }, select: { articleId: true, revisionId: true } })).map((r) => [r.articleId, r.revisionId]));
+    await db.$transaction((tx) => storeProposals(tx, new Set(extractions.map((e) => e.articleId)), revisions, proposals), { timeout: 60_000 });
+  }
+}
+
+// ─────────────────────────── storing a regrouping ───────────────────────────
+
+type ExistingProposal = { id: string; key: string; status: string; eventId: string | null; fingerprints: Set<string> };
+
+function mentionRows(proposal: EventProposal, revisions: ReadonlyMap<string, string>) {
+  return proposal.mentions.map((m) => {
+    const [quote, position] = m.annotation.selector;
+    return {
+      articleId: m.articleId,
+      revisionId: revisions.get(m.articleId) ?? "",
+      fingerprint: mentionFingerprint(m),
+      planned: m.planned,
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      start: position.start,
+      end: position.end,
+    };
+  });
+}
+
+const proposalDate = (p: EventProposal) => (p.date ? dayOf(p.date) : null);
+
+async function writeProposal(tx: Tx, id: string | null, proposal: EventProposal, eventId: string | null, revisions: ReadonlyMap<string, string>, status?: "OPEN"): Promise<string> {
+  const fields = { key: proposal.key, eventType: proposal.eventType, title: proposal.title, data: proposal as object, eventId, date: proposalDate(proposal) };
+  const row = id
+    ? await tx.eventProposal.update({ where: { id }, data: { ...fields, ...(status ? { status } : {}), version: { increment: 1 } }, select: { id: true } })
+    : await tx.eventProposal.create({ data: fields, select: { id: true } });
+  await tx.eventProposalMention.deleteMany({ where: { proposalId: row.id } });
+  await tx.eventProposalMention.createMany({ data: mentionRows(proposal, revisions).map((m) => ({ ...m, proposalId: row.id })) });
+  return row.id;
+}
+
+/**
+ * Writes one block's proposals. Each proposed happening is matched to a stored proposal by key,
+ * else by shared passages: an open or withdrawn one takes the new grouping; a dismissed one
+ * stays dismissed; an accepted one keeps its event, and passages it did not have become a new
+ * proposal linked to that event. Open proposals of the block no longer proposed are withdrawn.
+ */
+async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: ReadonlyMap<string, string>, proposals: Proposals): Promise<void> {
+  const existingRows = await tx.eventProposal.findMany({
+    where: { mentions: { some: { articleId: { in: [...articleIds] } } } },
+    select: { id: true, key: true, status: true, eventId: true, mentions: { select: { fingerprint: true } } },
+  });
+  const existing: ExistingProposal[] = existingRows.map((r) => ({ ...r, fingerprints: new Set(r.mentions.map((m) => m.fingerprint)) }));
+  const byKey = new Map(existing.map((e) => [e.key, e]));
+  const matched = new Set<string>();
+  const rowOfProposal = new Map<string, { id: string; eventId: string | null; status: string }>();
+
+  for (const proposal of proposals.events) {
+    const fingerprints = proposal.mentions.map(mentionFingerprint);
+    let row = byKey.get(proposal.key);
+    if (!row || matched.has(row.id)) {
+      row = existing
+        .filter((e) => !matched.has(e.id))
+        .map((e) => ({ e, shared: fingerprints.filter((f) => e.fingerprints.has(f)).length }))
+        .filter((x) => x.shared > 0)
+        .sort((a, b) => b.shared - a.shared)[0]?.e;
+    }
+    if (row) matched.add(row.id);
+    if (!row) {
+      const id = await writeProposal(tx, null, proposal, proposal.eventId, revisions);
+      rowOfProposal.set(proposal.key, { id, eventId: proposal.eventId, status: "OPEN" });
+    } else if (row.status === "OPEN" || row.status === "WITHDRAWN") {
+      await writeProposal(tx, row.id, { ...proposal }, proposal.eventId, revisions, "OPEN");
+      rowOfProposal.set(proposal.key, { id: row.id, eventId: proposal.eventId, status: "OPEN" });
+    } else if (row.status === "DISMISSED") {
+      rowOfProposal.set(proposal.key, { id: row.id, eventId: row.eventId, status: "DISMISSED" });
+    } else {
+      rowOfProposal.set(proposal.key, { id: row.id, eventId: row.eventId, status: "ACCEPTED" });
+      const fresh = proposal.mentions.filter((m) => !row!.fingerprints.has(mentionFingerprint(m)));
+      if (fresh.length) {
+        const followUp = { ...proposal, key: `${proposal.key}+${fresh.map((m) => m.mentionKey).sort()[0]}`, mentions: fresh, eventId: row.eventId };
+        const other = byKey.get(followUp.key) ?? existing.find((e) => !matched.has(e.id) && e.status !== "ACCEPTED" && fresh.some((m) => e.fingerprints.has(mentionFingerprint(m))));
+        if (other) matched.add(other.id);
+        if (other?.status !== "DISMISSED") await writeProposal(tx, other?.id ?? null, followUp, row.eventId, revisions, "OPEN");
+      }
+    }
+  }
+  const withdrawn = existing.filter((e) => !matched.has(e.id) && e.status === "OPEN").map((e) => e.id);
+  if (withdrawn.length) await tx.eventProposal.updateMany({ where: { id: { in: withdrawn } }, data: { status: "WITHDRAWN", version: { increment: 1 } } });
+
+  await storeClaims(tx, articleIds, revisions, proposals, rowOfProposal);
+  await storeCandidates(tx, articleIds, proposals.contradictions, proposals, rowOfProposal);
+}
+
+async function storeClaims(
+  tx: Tx,
+  articleIds: Set<string>,
+  revisions: ReadonlyMap<string, string>,
+  proposals: Proposals,
+  rowOfProposal: ReadonlyMap<string, { id: string; eventId: string | null }>,
+): Promise<void> {
+  const produced = new Set<string>();
+  for (const claim of proposals.claims) {
+    const fingerprint = claimFingerprint(claim);
+    if (produced.has(fingerprint)) continue;
+    produced.add(fingerprint);
+    const subject = rowOfProposal.get(claim.proposalKey);
+    const [quote, position] = claim.annotation.selector;
+    const anchor = { revisionId: revisions.get(claim.articleId) ?? "", exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start: position.start, end: position.end };
+    const fields = {
+      eventProposalId: subject?.id ?? null,
+      eventId: subject?.eventId ?? claim.eventId,
+      attribute: claim.attribute,
+      value: claim.value as object,
+      label: claim.label,
+      speaker: claim.speaker ? (claim.speaker as object) : undefined,
+    };
+    const current = await tx.claimProposal.findUnique({ where: { fingerprint }, select: { status: true } });
+    if (!current) await tx.claimProposal.create({ data: { fingerprint, articleId: claim.articleId, ...anchor, ...fields } });
+    else if (current.status === "OPEN" || current.status === "WITHDRAWN") await tx.claimProposal.update({ where: { fingerprint }, data: { ...anchor, ...fields, status: "OPEN" } });
+    else await tx.claimProposal.update({ where: { fingerprint }, data: anchor });
+  }
+  await tx.claimProposal.updateMany({
+    where: { articleId: { in: [...articleIds] }, status: "OPEN", fingerprint: { notIn: [...produced] } },
+    data: { status: "WITHDRAWN" },
+  });
+}
+
+async function storeCandidates(
+  tx: Tx,
+  articleIds: Set<string>,
+  candidates: ContradictionCandidate[],
+  proposals: Proposals,
+  rowOfProposal: ReadonlyMap<string, { id: string; eventId: string | null }>,
+): Promise<void> {
+  const claimByKey = new Map(proposals.claims.map((c) => [c.key, c]));
+  const claimRows = new Map(
+    (await tx.claimProposal.findMany({ where: { fingerprint: { in: proposals.claims.map(claimFingerprint) } }, select: { id: true, fingerprint: true } })).map((r) => [r.fingerprint, r.id]),
+  );
+  const produced = new Set<string>();
+  for (const candidate of candidates) {
+    const side = (s: ContradictionCandidate["a"]) => {
+      const claim = s.accepted ? undefined : claimByKey.get(s.claimKey);
+      return {
+        ...s,
+        claimProposalId: claim ? (claimRows.get(claimFingerprint(claim)) ?? null) : null,
+        claimId: s.accepted ? s.claimKey : null,
+        annotation: claim?.annotation ?? null,
+      };
+    };
+    const [a, b] = [side(candidate.a), side(candidate.b)];
+    const fingerprint = candidateFingerprint(candidate, (key) => {
+      const claim = claimByKey.get(key);
+      return claim ? claimFingerprint(claim) : key;
+    });
+    if (produced.has(fingerprint)) continue;
+    produced.add(fingerprint);
+    const subject = rowOfProposal.get(candidate.proposalKey);
+    const fields = {
+      attribute: candidate.attribute,
+      reason: candidate.reason,
+      eventProposalId: subject?.id ?? null,
+      eventId: subject?.eventId ?? candidate.eventId,
+      sideA: a as object,
+      sideB: b as object,
+      articleIds: [...new Set([a.articleId, b.articleId])],
+    };
+    const current = await tx.contradictionCandidate.findUnique({ where: { fingerprint }, select: { status: true } });
+    if (!current) await tx.contradictionCandidate.create({ data: { fingerprint, ...fields } });
+    else if (current.status === "SUGGESTED" || current.status === "WITHDRAWN") await tx.contradictionCandidate.update({ where: { fingerprint }, data: { ...fields, status: "SUGGESTED" } });
+  }
+  await tx.contradictionCandidate.updateMany({
+    where: { articleIds: { hasSome: [...articleIds] }, status: "SUGGESTED", fingerprint: { notIn: [...produced] } },
+    data: { status: "WITHDRAWN" },
+  });
+}

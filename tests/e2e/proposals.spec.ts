@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/users";
+
+test("an editor accepts a proposed event and a proposed claim on the article page, and sees the source's account on the event page", async ({ page }) => {
+  await signIn(page, "editor");
+  // A year of its own, so no seed article reports the same happening.
+  const year = 2100 + Math.floor(Math.random() * 800);
+  const imported = await page.request.post("/api/articles", {
+    data: { text: `Berg and Okoro discuss fishing\n\nAnna Berg and Samuel Okoro spoke by phone on June 10, ${year}, for about 90 minutes, officials said.` },
+  });
+  expect(imported.status()).toBe(201);
+  const articleId = (await imported.json()).id as string;
+
+  // Proposals are computed in the background after the import.
+  await page.goto(`/articles/${articleId}`);
+  const acceptEvent = page.getByRole("button", { name: "Accept event “Berg–Okoro phone call”" });
+  await expect(async () => {
+    await page.reload();
+    await expect(acceptEvent).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 90_000 });
+
+  const proposals = page.getByRole("region", { name: "Proposed events and claims" });
+  const claim = proposals.getByRole("button", { name: "Accept claim “Duration: about 1.5 h”" });
+  await expect(claim).toBeDisabled();
+  await acceptEvent.click();
+  await expect(acceptEvent).toBeHidden();
+  await expect(proposals.getByRole("link", { name: "Berg–Okoro phone call" })).toBeVisible();
+
+  await expect(claim).toBeEnabled();
+  await claim.click();
+  await expect(claim).toBeHidden();
+
+  await proposals.getByRole("link", { name: "Berg–Okoro phone call" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Berg–Okoro phone call");
+  const accounts = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Duration" }) });
+  await expect(accounts.getByRole("row", { name: /Berg and Okoro discuss fishing/ })).toContainText("about 1.5 h");
+  await expect(accounts.getByRole("row", { name: /Berg and Okoro discuss fishing/ })).not.toContainText("proposed");
+});

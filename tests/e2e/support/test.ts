@@ -1,0 +1,71 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+
+export { expect };
+
+type Finding = { url: string; rule: string; impact: string; help: string; targets: string[] };
+
+/**
+ * Playwright's test with an accessibility check on every page a test visits, in every browser
+ * context it opens: axe-core runs after each navigation, and the test fails on any serious or
+ * critical violation. Specs import `test` and `expect` from here.
+ */
+export const test = base.extend<{ accessibilityCheck: void }>({
+  accessibilityCheck: [
+    async ({ browser, context }, use) => {
+      const findings: Finding[] = [];
+      const pending: Promise<void>[] = [];
+      const watchPage = (page: Page) => {
+        let chain = Promise.resolve();
+        page.on("framenavigated", (frame) => {
+          if (frame !== page.mainFrame()) return;
+          chain = chain.then(() => audit(page, findings));
+          pending.push(chain);
+        });
+      };
+      const watch = (watched: BrowserContext) => {
+        watched.pages().forEach(watchPage);
+        watched.on("page", watchPage);
+      };
+      watch(context);
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const created = await newContext(options);
+        watch(created);
+        return created;
+      };
+      try {
+        await use();
+        // The last page of each context is checked as the test left it.
+        await Promise.all(pending);
+        for (const page of context.pages()) await audit(page, findings);
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect(findings, "serious or critical accessibility violations (axe-core)").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+const checked = new WeakMap<Page, Set<string>>();
+
+async function audit(page: Page, findings: Finding[]): Promise<void> {
+  try {
+    await page.waitForLoadState("load", { timeout: 10_000 });
+    const url = page.url();
+    if (!url.startsWith("http")) return;
+    const response = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    const seen = checked.get(page) ?? new Set<string>();
+    checked.set(page, seen);
+    for (const violation of response.violations) {
+      if (violation.impact !== "serious" && violation.impact !== "critical") continue;
+      const key = `${new URL(url).pathname} ${violation.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push({ url, rule: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => String(node.target)) });
+    }
+  } catch {
+    // The page navigated on or closed while it was being checked: its next page is checked instead.
+  }
+}

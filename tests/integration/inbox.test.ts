@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { approveAnnotations, reviewAnnotation } from "@/lib/annotations/mutations";
+import { loadReviewContext } from "@/lib/annotations/review-context";
+import { db } from "@/lib/db";
+import { getInbox, getInboxCounts } from "@/lib/inbox/queries";
+import { makeUser } from "../support/fixtures";
+import { annotate, dayValue, makeArticle, makeClaim, makeEvent } from "../support/contradiction-fixtures";
+import { bodyCiting, briefingApi, makeContradiction, makeNewsroom, makePassage } from "../support/briefing-fixtures";
+
+const TEXT = "MOSCOW — Officials spoke by phone on Sunday. The call lasted an hour, the ministry said.\n\nNo agreement was announced.";
+
+describe("inbox", () => {
+  it("gives an analyst the annotations to review (not their own), resolutions to sign off and briefings to approve", async () => {
+    const editor = await makeUser("EDITOR");
+    const analyst = await makeUser("ANALYST");
+    const before = await getInboxCounts(analyst);
+
+    const article = await makeArticle(TEXT, { outlet: "Wire" });
+    const annotationId = await annotate(editor, article, "The call lasted an hour");
+    const passage = await makePassage(editor);
+    const resolver = await makeUser("EDITOR");
+    const contradiction = await makeContradiction(resolver, { members: [passage.id], status: "AWAITING_SIGNOFF" });
+    await db.contradiction.update({ where: { id: contradiction.id }, data: { resolvedById: resolver.id, resolution: "DISCLOSE", resolvedAt: new Date() } });
+    // The analyst's own resolution is not theirs to sign off.
+    const own = await makeContradiction(resolver, { members: [passage.id], status: "AWAITING_SIGNOFF" });
+    await db.contradiction.update({ where: { id: own.id }, data: { resolvedById: analyst.id, resolution: "DISCLOSE", resolvedAt: new Date() } });
+
+    const newsroom = await makeNewsroom();
+    const created = await briefingApi.create(newsroom.editor, { title: "Phone call briefing", body: bodyCiting([passage.id]) });
+    const briefingId = created.json.briefing.id as string;
+    expect((await briefingApi.submit(newsroom.editor, briefingId)).status).toBe(200);
+
+    const after = await getInboxCounts(analyst);
+    expect(after.reviews - before.reviews).toBe(1);
+    expect(after.signoffs - before.signoffs).toBe(1);
+    expect(after.approvals - before.approvals).toBe(1);
+    expect(after.changesRequested + after.returned + after.contradictions).toBe(0);
+    expect(after.total).toBe(after.reviews + after.signoffs + after.approvals);
+
+    const inbox = await getInbox(analyst);
+    expect(inbox.map((section) => section.key)).toEqual(["reviews", "signoffs", "approvals"]);
+    const signoffs = inbox.find((section) => section.key === "signoffs")!;
+    expect(signoffs.items.map((item) => item.id)).not.toContain(own.id);
+    const approvals = inbox.find((section) => section.key === "approvals")!;
+    expect(approvals.items.some((item) => item.id === briefingId && item.href === `/compose/${briefingId}#workflow`)).toBe(true);
+
+    // Reviewed, it leaves the inbox.
+    await reviewAnnotation(analyst, annotationId, { decision: "approve" });
+    expect((await getInboxCounts(analyst)).reviews).toBe(after.reviews - 1);
+  });
+
+  it("gives an editor changes requested on their annotations, returned briefings and open contradictions on their briefings", async () => {
+    const newsroom = await makeNewsroom();
+    const { editor, analyst } = newsroom;
+    expect(await getInboxCounts(editor)).toMatchObject({ reviews: 0, signoffs: 0, approvals: 0, changesRequested: 0, returned: 0, contradictions: 0, total: 0 });
+
+    const article = await makeArticle(TEXT, { outlet: "Wire" });
+    const annotationId = await annotate(editor, article, "No agreement was announced");
+    await reviewAnnotation(analyst, annotationId, { decision: "changes", comment: "Quote the whole sentence." });
+
+    const passage = await makePassage(editor);
+    const created = await briefingApi.create(editor, { title: "Returned briefing", body: bodyCiting([passage.id]) });
+    const briefingId = created.json.briefing.id as string;
+    await briefingApi.submit(editor, briefingId);
+    expect((await briefingApi.return(analyst, briefingId, { comment: "Say who confirmed the length." })).status).toBe(200);
+    const contradiction = await makeContradiction(editor, { members: [passage.id], status: "OPEN", summary: "Length of the talks" });
+
+    const counts = await getInboxCounts(editor);
+    expect(counts).toMatchObject({ changesRequested: 1, returned: 1, contradictions: 1, total: 3 });
+    const inbox = await getInbox(editor);
+    const section = (key: string) => inbox.find((entry) => entry.key === key)!;
+    expect(section("changesRequested").items[0]!.detail).toContain("Quote the whole sentence.");
+    expect(section("returned").items[0]).toMatchObject({ id: briefingId });
+    expect(section("returned").items[0]!.detail).toContain("Say who confirmed the length.");
+    expect(section("contradictions").items[0]).toMatchObject({ id: contradiction.id, title: "Length of the talks" });
+    expect(section("contradictions").items[0]!.detail).toContain("Returned briefing");
+
+    // Resubmitted, the briefing is no longer "returned".
+    await briefingApi.submit(editor, briefingId);
+    expect((await getInboxCounts(editor)).returned).toBe(0);
+  });
+});
+
+describe("review with context and in bulk", () => {
+  it("shows a claim's passage in its sentence, its normalized value and its event", async () => {
+    const editor = await makeUser("EDITOR");
+    const article = await makeArticle(TEXT, { outlet: "Wire" });
+    const event = await makeEvent(editor, "Phone call of the ministers");
+    const { claim } = await makeClaim(editor, article, "on Sunday", { eventId: event.id, attribute: "date", value: dayValue("2025-05-18") });
+    const context = (await loadReviewContext([claim.annotationId])).get(claim.annotationId)!;
+    expect(context.passage).toEqual({ before: "MOSCOW — Officials spoke by phone ", quote: "on Sunday", after: "." });
+    expect(context.claim?.attribute).toBe("Date");
+    expect(context.claim?.value).toContain("2025");
+    expect(context.claim?.subject).toMatchObject({ type: "event", label: "Phone call of the ministers", href: `/events/${event.id}` });
+  });
+
+  it("approves a selection in one step, refusing the reviewer's own annotation and a stale version", async () => {
+    const editor = await makeUser("EDITOR");
+    const analyst = await makeUser("ANALYST");
+    const article = await makeArticle(TEXT, { outlet: "Wire" });
+    const first = await annotate(editor, article, "Officials spoke by phone");
+    const second = await annotate(editor, article, "No agreement was announced");
+    const stale = await annotate(editor, article, "the ministry said");
+    const ownPassage = await makePassage(analyst, { status: "PENDING" });
+
+    const outcome = await approveAnnotations(analyst, {
+      items: [
+        { id: first, version: 1 },
+        { id: second, version: 1 },
+        { id: stale, version: 7 },
+        { id: ownPassage.id, version: 1 },
+      ],
+    });
+    expect(outcome.approved.map((item) => item.id).sort()).toEqual([first, second].sort());
+    expect(outcome.refused.map((item) => item.id).sort()).toEqual([stale, ownPassage.id].sort());
+    expect(outcome.refused.find((item) => item.id === ownPassage.id)?.message).toMatch(/own/);
+    const rows = await db.annotation.findMany({ where: { id: { in: [first, second, stale, ownPassage.id] } }, select: { id: true, status: true } });
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.status]))).toEqual({ [first]: "APPROVED", [second]: "APPROVED", [stale]: "PENDING", [ownPassage.id]: "PENDING" });
+
+    await expect(approveAnnotations(editor, { items: [{ id: stale, version: 1 }] })).rejects.toThrow(/analysts/);
+  });
+});

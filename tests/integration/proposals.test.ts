@@ -1,0 +1,179 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as claimProposalsRoute } from "@/app/api/articles/[id]/claim-proposals/route";
+import * as articlesRoute from "@/app/api/articles/route";
+import { POST as acceptClaimRoute } from "@/app/api/claim-proposals/[id]/accept/route";
+import { POST as dismissClaimRoute } from "@/app/api/claim-proposals/[id]/dismiss/route";
+import { POST as confirmCandidateRoute } from "@/app/api/contradiction-candidates/[id]/confirm/route";
+import { GET as contradictionsRoute } from "@/app/api/contradictions/route";
+import { POST as acceptEventRoute } from "@/app/api/event-proposals/[id]/accept/route";
+import { POST as dismissEventRoute } from "@/app/api/event-proposals/[id]/dismiss/route";
+import { GET as eventProposalsRoute } from "@/app/api/event-proposals/route";
+import { db } from "@/lib/db";
+import { stopJobQueue } from "@/lib/jobs/queue";
+import type { ClaimProposalView, ContradictionCandidateView, EventProposalView } from "@/lib/proposals/queries";
+import { refreshProposalsFor } from "@/lib/proposals/refresh";
+import { startJobWorkers, whenJobsDone } from "@/lib/wiring";
+import { callRoute } from "../support/api";
+import { makeToken, makeUser } from "../support/fixtures";
+
+/** A year of its own per run, so the proposals of other tests' articles are never in the same block. */
+const YEAR = 2100 + Math.floor(Math.random() * 800);
+const tag = () => randomBytes(4).toString("hex");
+
+let editor: { token: string };
+let analyst: { token: string };
+
+async function importHtml(options: { url: string; title: string; paragraphs: string[]; date?: string }): Promise<string> {
+  const html = `<!doctype html><html lang="en"><head><title>${options.title}</title>
+    <link rel="canonical" href="${options.url}">
+    ${options.date ? `<meta property="article:published_time" content="${options.date}T09:00:00Z">` : ""}
+    </head><body><article><h1>${options.title}</h1>${options.paragraphs.map((p) => `<p>${p}</p>`).join("")}</article></body></html>`;
+  const response = await callRoute(articlesRoute.POST, { method: "POST", token: editor.token, body: { html, filename: "story.html" } });
+  expect(response.status, JSON.stringify(response.json)).toBe(201);
+  return response.json.id as string;
+}
+
+async function eventProposals(articleId: string, status = "open"): Promise<EventProposalView[]> {
+  const response = await callRoute(eventProposalsRoute, { token: analyst.token, url: `/api/event-proposals?status=${status}&articleId=${articleId}` });
+  expect(response.status, JSON.stringify(response.json)).toBe(200);
+  return response.json.proposals;
+}
+
+async function claimProposals(articleId: string): Promise<ClaimProposalView[]> {
+  const response = await callRoute(claimProposalsRoute, { token: analyst.token, params: { id: articleId } });
+  expect(response.status, JSON.stringify(response.json)).toBe(200);
+  return response.json.proposals;
+}
+
+beforeAll(async () => {
+  editor = await makeToken(await makeUser("EDITOR")).then((token) => ({ token }));
+  analyst = await makeToken(await makeUser("ANALYST")).then((token) => ({ token }));
+  await startJobWorkers();
+});
+
+afterAll(async () => {
+  await stopJobQueue();
+});
+
+describe("proposals from imported articles", () => {
+  it("proposes one event across outlets, its claims and the conflict; accepting creates the event, passage links, claim and contradiction, unreviewed", async () => {
+    const t = tag();
+    const morning = await importHtml({
+      url: `https://morningwire.example.com/${t}`,
+      title: "Berg and Okoro discuss fishing rights",
+      date: `${YEAR}-06-11`,
+      paragraphs: [`Anna Berg and Samuel Okoro spoke by phone on June 10 for about 90 minutes, officials said.`, "The two leaders agreed to meet in Geneva."],
+    });
+    const evening = await importHtml({
+      url: `https://eveningpost.example.com/${t}`,
+      title: "Leaders talk fishing",
+      date: `${YEAR}-06-11`,
+      paragraphs: ["Anna Berg spoke by phone with Samuel Okoro on June 10.", "The call lasted more than three hours, according to Okoro's office."],
+    });
+    await whenJobsDone();
+
+    const open = await eventProposals(morning);
+    const call = open.find((p) => p.kind === "phone_call")!;
+    expect(call).toMatchObject({ title: "Berg–Okoro phone call", date: `${YEAR}-06-10`, precision: "day", eventId: null });
+    expect(new Set(call.mentions.map((m) => m.articleId))).toEqual(new Set([morning, evening]));
+    expect(call.mentions[0].annotation.selector.map((s) => s.type)).toEqual(["TextQuoteSelector", "TextPositionSelector"]);
+    expect((await eventProposals(evening)).map((p) => p.id)).toContain(call.id);
+
+    const claims = await claimProposals(morning);
+    const duration = claims.find((c) => c.attribute === "duration")!;
+    expect(duration).toMatchObject({ label: "about 1.5 h", eventProposal: { id: call.id, status: "OPEN" } });
+
+    const suggested = await callRoute(contradictionsRoute, { token: analyst.token, url: "/api/contradictions?status=suggested" });
+    const candidate = (suggested.json.contradictions as ContradictionCandidateView[]).find((c) => c.eventProposal?.id === call.id)!;
+    expect(candidate.reason).toBe("duration: about 1.5 h vs more than 3 h");
+    expect(candidate.sides.map((s) => s.articleId).sort()).toEqual([morning, evening].sort());
+    expect(candidate.sides.map((s) => s.quote)).toContain("The call lasted more than three hours, according to Okoro's office.");
+
+    // A claim needs its event first.
+    const tooEarly = await callRoute(acceptClaimRoute, { method: "POST", token: editor.token, params: { id: duration.id } });
+    expect(tooEarly.status).toBe(422);
+
+    // Two editors accept at once: one creates the event, the other learns which one.
+    const [first, second] = await Promise.all([
+      callRoute(acceptEventRoute, { method: "POST", token: editor.token, params: { id: call.id }, body: { title: "Berg–Okoro call on fishing" } }),
+      callRoute(acceptEventRoute, { method: "POST", token: editor.token, params: { id: call.id } }),
+    ]);
+    const [won, lost] = first.status === 200 ? [first, second] : [second, first];
+    expect([won.status, lost.status]).toEqual([200, 409]);
+    const eventId = won.json.eventId as string;
+    expect(lost.json.event).toMatchObject({ id: eventId });
+    expect(await db.event.count({ where: { links: { some: { annotation: { articleId: { in: [morning, evening] } } } } } })).toBe(1);
+    const event = await db.event.findUniqueOrThrow({ where: { id: eventId }, include: { links: { include: { annotation: true } } } });
+    expect(event).toMatchObject({ type: "PHONE_CALL", localDate: `${YEAR}-06-10`, datePrecision: "DAY" });
+    expect(new Set(event.links.map((l) => l.annotation.articleId))).toEqual(new Set([morning, evening]));
+    expect(event.links.every((l) => l.relation === "DESCRIBES" && l.annotation.status === "PENDING")).toBe(true);
+
+    const accepted = await callRoute(acceptClaimRoute, { method: "POST", token: editor.token, params: { id: duration.id } });
+    expect(accepted.status, JSON.stringify(accepted.json)).toBe(200);
+    const claim = await db.claim.findUniqueOrThrow({ where: { id: accepted.json.claimId }, include: { annotation: true } });
+    expect(claim).toMatchObject({ eventId, attribute: "duration", annotation: { kind: "claim", status: "PENDING", articleId: morning } });
+    expect((await claimProposals(morning)).map((c) => c.id)).not.toContain(duration.id);
+
+    const confirmed = await callRoute(confirmCandidateRoute, { method: "POST", token: editor.token, params: { id: candidate.id } });
+    expect(confirmed.status, JSON.stringify(confirmed.json)).toBe(200);
+    const contradiction = await db.contradiction.findUniqueOrThrow({ where: { id: confirmed.json.contradictionId }, include: { members: { include: { annotation: true } } } });
+    expect(contradiction).toMatchObject({ status: "OPEN", eventId });
+    expect(new Set(contradiction.members.map((m) => m.annotation.articleId))).toEqual(new Set([morning, evening]));
+    const after = await callRoute(contradictionsRoute, { token: analyst.token, url: "/api/contradictions?status=suggested" });
+    expect((after.json.contradictions as ContradictionCandidateView[]).map((c) => c.id)).not.toContain(candidate.id);
+
+    // Nothing was made reviewed.
+    expect(await db.annotation.count({ where: { articleId: { in: [morning, evening] }, status: { not: "PENDING" } } })).toBe(0);
+
+    // A later refresh keeps the event accepted and proposes no duplicate.
+    await refreshProposalsFor([morning, evening]);
+    expect((await eventProposals(morning)).filter((p) => p.kind === "phone_call")).toEqual([]);
+    expect((await eventProposals(morning, "accepted")).map((p) => p.id)).toEqual([call.id]);
+  });
+
+  it("remembers a dismissal when proposals are computed again", async () => {
+    const t = tag();
+    const article = await importHtml({
+      url: `https://harbourtimes.example.com/${t}`,
+      title: "Tanaka in Oslo",
+      date: `${YEAR}-03-05`,
+      paragraphs: ["Yui Tanaka met Anna Berg in Oslo on March 3, her office said.", "They spoke for nearly three hours."],
+    });
+    await whenJobsDone();
+    const [meeting] = await eventProposals(article);
+    expect(meeting).toMatchObject({ kind: "meeting", date: `${YEAR}-03-03` });
+    const [claim] = await claimProposals(article);
+    expect((await callRoute(dismissClaimRoute, { method: "POST", token: editor.token, params: { id: claim.id } })).status).toBe(200);
+    expect((await callRoute(dismissEventRoute, { method: "POST", token: editor.token, params: { id: meeting.id } })).status).toBe(200);
+
+    await refreshProposalsFor([article]);
+    expect(await eventProposals(article)).toEqual([]);
+    expect((await eventProposals(article, "dismissed")).map((p) => p.id)).toEqual([meeting.id]);
+    expect((await claimProposals(article)).map((c) => c.id)).not.toContain(claim.id);
+    const accept = await callRoute(acceptEventRoute, { method: "POST", token: editor.token, params: { id: meeting.id } });
+    expect(accept.status).toBe(409);
+  });
+
+  it("re-anchors a proposal when a revision moves its passage, and withdraws it when a revision edits the passage away", async () => {
+    const t = tag();
+    const url = `https://riverside.example.com/${t}`;
+    const base = { url, title: "Okoro visits the port", date: `${YEAR}-09-02` };
+    const article = await importHtml({ ...base, paragraphs: ["Samuel Okoro met Yui Tanaka in Lagos on September 1.", "Dock workers gathered outside."] });
+    await whenJobsDone();
+    const [meeting] = await eventProposals(article);
+    const before = meeting.mentions[0].annotation.selector[1].start;
+
+    await importHtml({ ...base, paragraphs: ["Crowds lined the road to the harbour early in the morning.", "Samuel Okoro met Yui Tanaka in Lagos on September 1.", "Dock workers gathered outside."] });
+    await whenJobsDone();
+    const [moved] = await eventProposals(article);
+    expect(moved.id).toBe(meeting.id);
+    expect(moved.mentions[0].quote).toBe("Samuel Okoro met Yui Tanaka in Lagos on September 1.");
+    expect(moved.mentions[0].annotation.selector[1].start).toBeGreaterThan(before);
+
+    await importHtml({ ...base, paragraphs: ["Crowds lined the road to the harbour early in the morning.", "Dock workers gathered outside."] });
+    await whenJobsDone();
+    expect(await eventProposals(article)).toEqual([]);
+    expect((await eventProposals(article, "withdrawn")).map((p) => p.id)).toEqual([meeting.id]);
+  });
+});

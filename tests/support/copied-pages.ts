@@ -1,0 +1,72 @@
+/** Web pages as an editor copies them from a browser (select all, copy), for import tests. */
+
+const MENU = ["Home", "World", "Business", "Technology", "Science", "Health", "Sport", "Culture", "Travel", "Opinion", "Video", "Podcasts", "Newsletters", "Sign in", "Subscribe"];
+
+export function copiedNewsPage(word: string): string {
+  return [
+    ...MENU,
+    `Tidal turbines in the ${word} strait deliver their first year of power`,
+    "By Ines Carvalho",
+    "12 March 2024",
+    `The four tidal turbines anchored in the ${word} strait produced enough electricity last year for about 9,000 homes, the operator said on Tuesday, the first full year of data from the array.`,
+    "Output was steadier than engineers had expected: the turbines turned on all but eleven days, and maintenance crews reached them by boat in every month except January.",
+    "The operator plans to add six more turbines by 2026 if the regional government renews its support, a decision expected after the summer.",
+    "Fishing groups, who had opposed the project, said catches near the array had not fallen, though they asked for the monitoring to continue.",
+    "Most popular",
+    "Storm closes ferry routes for a second day",
+    "How a small town rebuilt its high street",
+    "Five walks along the northern coast this spring",
+    "Comments (3)",
+    "Joan P.",
+    "2 hours ago",
+    "Good to see this working at last, we were told it never would.",
+    "Reply",
+    "Mark_77",
+    "1 hour ago",
+    "What happens to the turbines in a big winter storm?",
+    "Reply",
+    "© 2024 Coastal Courier. All rights reserved.",
+  ].join("\n");
+}
+
+/** A section front: headlines and menus, no article. */
+export function copiedHomePage(word: string): string {
+  return [
+    ...MENU,
+    `Latest from ${word}`,
+    "Storm closes ferry routes for a second day",
+    "How a small town rebuilt its high street",
+    "Five walks along the northern coast this spring",
+    "Council approves new cycle lanes",
+    "Local team wins regional final",
+    "Markets close higher on energy stocks",
+    "Weather: sunny spells, showers later",
+    "More stories",
+    "About us",
+    "Contact",
+    "Privacy policy",
+    "© 2024 Coastal Courier",
+  ].join("\n");
+}
+
+/** An article in a language the stopword lists do not cover (Italian). */
+export function copiedItalianPage(word: string): string {
+  return [
+    "Home",
+    "Cronaca",
+    "Politica",
+    "Economia",
+    "Sport",
+    "Cultura",
+    `Il porto di ${word} riapre dopo i lavori di dragaggio`,
+    `Il porto di ${word} ha riaperto lunedì ai pescherecci dopo i lavori di dragaggio che sono durati quasi tutto l'inverno, ha annunciato l'autorità portuale.`,
+    "I pescatori hanno detto che il canale più profondo permetterà alle barche più grandi di scaricare di nuovo il pescato in città, invece di andare nei porti vicini.",
+    "Il sindaco ha ringraziato i lavoratori e ha promesso che la banchina nord sarà rinnovata entro la fine dell'anno, con nuove luci e un mercato coperto.",
+    "Articoli correlati",
+    "Nuova pista ciclabile sul lungomare",
+    "Mercato del pesce, cambiano gli orari",
+    "Condividi",
+    "Facebook",
+    "Twitter",
+  ].join("\n");
+}

@@ -1,0 +1,72 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  authorMatches,
+  dateMatches,
+  headlineMatches,
+  outletMatches,
+} from "@/lib/articles/benchmark/metadata-match";
+import { runImportEval } from "@/lib/articles/benchmark/run";
+import { bodyScores, shingleMatching, shingles } from "@/lib/articles/benchmark/shingles";
+
+const SAMPLE_CORPUS = path.resolve(import.meta.dirname, "../fixtures/article-extraction");
+
+describe("body metric (word 4-gram shingles)", () => {
+  it("counts lower-cased 4-word shingles, and a short text as one shingle", () => {
+    expect([...shingles("The cat SAT on the mat").keys()]).toEqual(["the cat sat on", "cat sat on the", "sat on the mat"]);
+    expect([...shingles("Two words").keys()]).toEqual(["two words"]);
+    expect(shingles("").size).toBe(0);
+  });
+
+  it("normalises each page so a long page weighs no more than a short one", () => {
+    const truth = "one two three four five six seven";
+    const half = shingleMatching(truth, "one two three four five");
+    expect(half.tp + half.fp + half.fn).toBeCloseTo(1);
+    expect(half.fp).toBe(0);
+    expect(half.tp).toBeCloseTo(2 / 4);
+    const scores = bodyScores([shingleMatching(truth, truth), shingleMatching(truth, "nothing in common at all here")]);
+    expect(scores.precision).toBeCloseTo(0.5);
+    expect(scores.recall).toBeCloseTo(0.5);
+  });
+});
+
+describe("metadata matching", () => {
+  it("accepts a headline with the site appended, not a bare site name", () => {
+    const declared = { h1: ["Budget approved"], og_title: "Council approves the city budget for next year | City News" };
+    expect(headlineMatches("Council approves the city budget for next year", declared)).toBe(true);
+    expect(headlineMatches("City News", declared)).toBe(false);
+    expect(headlineMatches(null, {})).toBeNull();
+  });
+
+  it("compares dates by the calendar day the page states, names by their words, outlets without punctuation", () => {
+    expect(dateMatches("2019-11-19", { ld_date: "2019-11-19T23:30:00-05:00" })).toBe(true);
+    expect(dateMatches("2019-11-20", { ld_date: "2019-11-19T23:30:00-05:00" })).toBe(false);
+    expect(authorMatches("By Meg James, staff writer", { meta_author: "https://example.test/people/meg-james" })).toBe(true);
+    expect(authorMatches("Staff", { ld_author: "Meg James" })).toBe(false);
+    expect(outletMatches("CBS Sports", { site: "CBSSports.com" })).toBe(true);
+    expect(outletMatches("cbssports.com", { site: "https://www.cbssports.com" })).toBe(true);
+    expect(outletMatches("Reuters", { site: "CBSSports.com" })).toBe(false);
+  });
+});
+
+describe("npm run eval:import on the sample corpus", () => {
+  const result = runImportEval(SAMPLE_CORPUS);
+
+  it("imports both forms of every page and scores the body against the truth", () => {
+    expect(result.pages).toBe(3);
+    expect(result.forms.html?.failures).toBe(0);
+    expect(result.forms.text?.failures).toBe(0);
+    expect(result.forms.html?.body.f1).toBeGreaterThan(0.95);
+    expect(result.perPage.filter((p) => p.form === "text")).toHaveLength(3);
+  });
+
+  it("scores the copied text above keeping every line", () => {
+    expect(result.forms.text!.body.f1).toBeGreaterThan(result.keepEveryLine!.f1);
+  });
+
+  it("scores the peers on the same pages and the declared metadata from HTML", () => {
+    expect(result.peers["first-three-paragraphs"].precision).toBe(1);
+    expect(result.peers["first-three-paragraphs"].recall).toBeLessThan(0.9);
+    expect(result.forms.html!.fields.headline).toEqual({ correct: 3, declared: 3, accuracy: 1 });
+  });
+});

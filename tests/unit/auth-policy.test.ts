@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/permissions";
+import { allows, allowsOn } from "@/lib/auth/policy";
+
+const actor = (id: string, role: Actor["role"]): Actor => ({ id, email: `${id}@newsroom.example`, name: id, role });
+const editor = actor("e1", "EDITOR");
+const otherEditor = actor("e2", "EDITOR");
+const analyst = actor("a1", "ANALYST");
+const admin = actor("x1", "ADMIN");
+
+describe("the policy table", () => {
+  it("allows by role and refuses anonymous callers", () => {
+    expect(allows(editor, "annotations.create")).toBe(true);
+    expect(allows(analyst, "annotations.create")).toBe(false);
+    expect(allows(analyst, "annotations.review")).toBe(true);
+    expect(allows(admin, "annotations.review")).toBe(false);
+    expect(allows(null, "articles.read")).toBe(false);
+  });
+
+  it("lets authors change their own records and admins anyone's", () => {
+    expect(allowsOn(editor, "annotations.edit", "e1")).toBe(true);
+    expect(allowsOn(otherEditor, "annotations.edit", "e1")).toBe(false);
+    expect(allowsOn(admin, "annotations.edit", "e1")).toBe(true);
+    expect(allowsOn(analyst, "annotations.edit", "a1")).toBe(false);
+  });
+
+  it("never lets anyone judge their own work", () => {
+    expect(allowsOn(analyst, "annotations.review", "e1")).toBe(true);
+    expect(allowsOn(analyst, "annotations.review", "a1")).toBe(false);
+    expect(allowsOn(analyst, "briefings.review", new Set(["e1", "a1"]))).toBe(false);
+    expect(allowsOn(admin, "briefings.review", new Set(["e1"]))).toBe(true);
+    expect(allowsOn(analyst, "contradictions.sign-off", null)).toBe(true);
+  });
+
+  it("keeps tokens to their holder", () => {
+    expect(allowsOn(analyst, "tokens.manage", "a1")).toBe(true);
+    expect(allowsOn(admin, "tokens.manage", "a1")).toBe(false);
+  });
+});
