@@ -90,16 +90,12 @@ async function extractArticles(articleIds: string[], registry: ProposalRegistryS
   const extractions = await proposalTask("extractProposals", registry, {
     articles: readable.map((a) => ({ id: a.id, text: a.currentRevision!.text, publishedAt: isoDay(a.publishedAt), outlet: a.outlet })),
   });
-  for (const [i, extraction] of extractions.entries()) {
-    const revisionId = readable[i].currentRevision!.id;
-    const keys = blockingKeys(extraction);
-    const data = extraction as object;
-    await db.articleExtraction.upsert({
-      where: { articleId: extraction.articleId },
-      create: { articleId: extraction.articleId, revisionId, data, ...keys },
-      update: { revisionId, data, ...keys },
-    });
-  }
+  // One replace for the whole slice instead of an upsert per article.
+  const rows = extractions.map((extraction, i) => ({ articleId: extraction.articleId, revisionId: readable[i].currentRevision!.id, data: extraction as object, ...blockingKeys(extraction) }));
+  await db.$transaction([
+    db.articleExtraction.deleteMany({ where: { articleId: { in: rows.map((r) => r.articleId) } } }),
+    db.articleExtraction.createMany({ data: rows }),
+  ]);
   return extractions;
 }
 
