@@ -14,29 +14,6 @@ export const idSchema = z
   .min(1, "The item's id is missing.")
   .max(MAX_ID_LENGTH, `That is not a valid id: ids have at most ${MAX_ID_LENGTH} characters.`);
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * Whether `value` (YYYY-MM-DD) names a day that exists: no 30 February (which JavaScript's Date
- * silently turns into 2 March) and no year 0000, which PostgreSQL's calendar does not have.
- */
-export function isRealDay(value: string): boolean {
-  const match = ISO_DAY.exec(value);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  if (year < 1) return false;
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-/** A calendar day as typed in a filter or a form: YYYY-MM-DD, and a day that exists (422 otherwise). */
-export const isoDaySchema = z
-  .string()
-  .trim()
-  .regex(ISO_DAY, "Dates are written YYYY-MM-DD.")
-  .refine(isRealDay, "That date does not exist.");
-
 /** The largest version number (and other counters) the database's integer columns hold. */
 export const MAX_DB_INT = 2_147_483_647;
 export const NO_SUCH_VERSION = "There is no such version.";

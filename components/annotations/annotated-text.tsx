@@ -66,8 +66,10 @@ export function AnnotatedText({ ref, text, annotations, kinds, activeId, pending
               const className = segment.ids.length > 0 ? "pending-highlight" : undefined;
               return <span key={segment.start} className={className} {...offsets}>{segment.text}</span>;
             }
+            const shortest = [...ids].filter((id) => byId.has(id)).sort((a, b) => span(byId.get(a)!) - span(byId.get(b)!))[0];
             const classes = [
               "highlight",
+              shortest ? `highlight-kind-${kindColour(kinds, byId.get(shortest)!.kind)}` : "",
               `highlight-depth-${Math.min(ids.length, 3)}`,
               activeId && ids.includes(activeId) ? "highlight-active" : "",
               segment.ids.includes(PENDING_ID) ? "pending-highlight" : "",
@@ -107,6 +109,28 @@ export function AnnotatedText({ ref, text, annotations, kinds, activeId, pending
       ))}
     </div>
   );
+}
+
+/** What the highlight colours mean: the kinds of the annotations on the text. Outside the text, so selections never reach it. */
+export function AnnotationKindLegend({ annotations, kinds }: { annotations: readonly AnnotationView[]; kinds: readonly AnnotationKindView[] }) {
+  const shownKinds = kinds.filter((kind) => annotations.some((annotation) => annotation.kind === kind.key));
+  if (shownKinds.length === 0) return null;
+  return (
+    <ul className="kind-legend" aria-label="Annotation kinds">
+      {shownKinds.map((kind) => (
+        <li key={kind.key}>
+          <span className={`kind-swatch highlight-kind-${kindColour(kinds, kind.key)}`} aria-hidden="true" />
+          {kind.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The kind's colour: its place among the kinds, over a palette of eight (annotations.css). */
+function kindColour(kinds: readonly AnnotationKindView[], key: string): number {
+  const index = kinds.findIndex((kind) => kind.key === key);
+  return index < 0 ? 7 : index % 8;
 }
 
 function span(annotation: AnnotationView): number {

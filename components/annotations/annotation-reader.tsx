@@ -8,7 +8,7 @@ import { offsetConverter } from "@/lib/annotations/code-points";
 import { canCreateAnnotation, canReattachAnnotation } from "@/lib/annotations/permissions";
 import type { AnnotationKindView, AnnotationView } from "@/lib/annotations/types";
 import type { Actor } from "@/lib/auth/permissions";
-import { AnnotatedText } from "./annotated-text";
+import { AnnotatedText, AnnotationKindLegend } from "./annotated-text";
 import { AnnotationDetail } from "./annotation-detail";
 import { AnnotationForm, type AnnotationFormValues } from "./annotation-form";
 import { AnnotationList, applyFilters, EMPTY_FILTERS, type Filters } from "./annotation-list";
@@ -184,6 +184,7 @@ export function AnnotationReader({ articleId, revisionId, text, annotations, kin
             {actionLabel}
           </button>
         ) : null}
+        <AnnotationKindLegend annotations={onText} kinds={kinds} />
         <AnnotatedText
           ref={rootRef}
           text={text}

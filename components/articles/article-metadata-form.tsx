@@ -4,20 +4,11 @@ import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Field, SelectField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/api/action";
-import { ARTICLE_KINDS, KIND_LABELS, type ArticleKindName, type UpdateArticleInput } from "@/lib/articles/schemas";
+import type { ArticleMetadata } from "@/lib/articles/article-metadata";
+import { ARTICLE_KINDS, KIND_LABELS, type UpdateArticleInput } from "@/lib/articles/schemas";
 import "./articles.css";
 
-type Editable = {
-  id: string;
-  version: number;
-  title: string;
-  titleProvisional: boolean;
-  outlet: string | null;
-  url: string | null;
-  author: string | null;
-  publishedAt: string | null;
-  kind: ArticleKindName;
-};
+type Editable = Pick<ArticleMetadata, "title" | "titleProvisional" | "outlet" | "url" | "author" | "publishedAt" | "kind"> & { id: string; version: number };
 
 type Saved = Omit<Editable, "titleProvisional"> & { titleProvisional: boolean };
 
@@ -53,7 +44,7 @@ export function ArticleMetadataForm({ article, save }: Props) {
 
   function submit(confirmTitle: boolean) {
     startTransition(async () => {
-      const result = await save({ articleId: article.id, version, ...values, kind: values.kind as ArticleKindName, confirmTitle });
+      const result = await save({ articleId: article.id, version, ...values, kind: values.kind as ArticleMetadata["kind"], confirmTitle });
       if (result.ok) {
         setVersion(result.data.version);
         setProvisional(result.data.titleProvisional);

@@ -31,11 +31,17 @@ export function WorkspaceHeader({ actor, waiting }: { actor: Actor; waiting: num
           ))}
           <li><Link href="/settings/tokens">API tokens</Link></li>
           {actor.role === "ADMIN" ? (
-            <>
-              <li><Link href="/admin/users">Users</Link></li>
-              <li><Link href="/admin/annotation-kinds">Annotation kinds</Link></li>
-              <li><Link href="/admin/audit">Audit log</Link></li>
-            </>
+            <li>
+              {/* One entry for the administration pages keeps the navigation on one line. */}
+              <details className="nav-menu">
+                <summary>Admin</summary>
+                <ul>
+                  <li><Link href="/admin/users">Users</Link></li>
+                  <li><Link href="/admin/annotation-kinds">Annotation kinds</Link></li>
+                  <li><Link href="/admin/audit">Audit log</Link></li>
+                </ul>
+              </details>
+            </li>
           ) : null}
         </ul>
       </nav>

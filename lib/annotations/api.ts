@@ -1,6 +1,5 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { NextRequest } from "next/server";
 import { ConflictError } from "@/lib/errors";
 import { offsetConverter } from "./code-points";
 import { jsonLdResponse, toW3CAnnotation } from "./json-ld";
@@ -82,22 +81,4 @@ export function annotationResponse(body: { id: string }, options: { status?: num
 /** A collection or page answer: an LDP container constrained by the protocol. */
 export function collectionResponse(body: unknown): Response {
   return jsonLdResponse(body, 200, { link: `${LDP_CONTAINER}, ${CONSTRAINED_BY}`, etag: etagOf(body), allow: ALLOW.collection, vary: "Accept, Prefer" });
-}
-
-/**
- * The app's public origin for the IRIs in JSON-LD: NEXTAUTH_URL (the public URL, see README)
- * when set, else the Host the client used (the server's own URL may be an internal address).
- */
-export function publicOrigin(request: NextRequest): string {
-  const configured = process.env.NEXTAUTH_URL?.trim();
-  if (configured) {
-    try {
-      return new URL(configured).origin;
-    } catch {
-      // An unusable setting falls back to the request's host.
-    }
-  }
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const protocol = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(/:$/, "");
-  return host ? `${protocol}://${host}` : request.nextUrl.origin;
 }

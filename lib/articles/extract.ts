@@ -10,6 +10,7 @@ import { readMarkdown } from "./markdown";
 import { outletFromSelfReference, readMetadataLine, type LineFacts } from "./metadata";
 import { outletFromUrl } from "./outlets";
 import { splitTextIntoLines, wordCount } from "./text";
+import { findBodyStart, readTextMetadata, type TextMetadata } from "./text-metadata";
 import type {
   ArticleFormat,
   ClassifiedLine,
@@ -23,7 +24,7 @@ import type {
 export { MAX_IMPORT_BYTES, ParseError, type ParseErrorCode } from "./errors";
 export { provisionalTitle } from "./headline";
 export { REMOVAL_REASONS } from "./types";
-export type { ArticleFormat, ArticleKind, ClassifiedLine, ParsedArticle, RemovalReason, RemovedLine } from "./types";
+export type { ArticleFormat, ClassifiedLine, ParsedArticle, RemovalReason, RemovedLine } from "./types";
 
 export interface ParseInput {
   bytes: Uint8Array;
@@ -147,9 +148,13 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
   const source = readSource(text, format);
   const { lines, metadata } = classifyLines(source.lines);
   // Copied web pages carry menus, comments and link lists the rules cannot name one by one.
+  const beforeClassifier = format === "text" ? lines.map((line) => ({ ...line })) : null;
   const classified = format === "text" ? classifyCopiedPage(lines) : null;
-  const headline = classified?.applied
-    ? markHeadlineAboveBody(lines, CLASSIFIER_REASONS)
+  // Metadata sits in the header lines the classifier removes: it is read from the lines as the
+  // rules left them, around the body the classifier found.
+  const fromText = beforeClassifier ? readTextMetadata(beforeClassifier, classified?.applied ? findBodyStart(lines) : undefined) : null;
+  const headline = fromText
+    ? markTextHeadline(lines, fromText, classified?.applied ?? false)
     : markHeadline(lines, source.metadata.title);
   const { paragraphs, removed } = deriveContent(lines);
   if (paragraphs.length === 0) throw new ParseError("no-body");
@@ -160,11 +165,15 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
     title: title ?? provisionalTitle(paragraphs[0]),
     titleProvisional: title === null,
     outlet:
-      source.metadata.outlet ?? (url ? outletFromUrl(url) : null) ?? metadata.outlet ?? outletFromSelfReference(paragraphs),
+      source.metadata.outlet ??
+      (url ? outletFromUrl(url) : null) ??
+      metadata.outlet ??
+      fromText?.outlet ??
+      outletFromSelfReference(paragraphs),
     url,
-    author: source.metadata.author ?? metadata.author,
+    author: source.metadata.author ?? fromText?.author ?? metadata.author,
     commentators: metadata.commentators,
-    publishedAt: source.metadata.publishedAt ?? metadata.publishedAt,
+    publishedAt: source.metadata.publishedAt ?? fromText?.publishedAt ?? metadata.publishedAt,
     language: source.metadata.language ?? detectLanguage(paragraphs),
     kind: detectKind({
       title,
@@ -181,6 +190,19 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
     format,
     ...(classified ? { noArticleFound: classified.noArticleFound, classifiedLanguage: classified.language } : {}),
   };
+}
+
+/**
+ * Marks the headline found in copied text. When a body was found but no line above it is
+ * title-like enough, the title stays provisional for the editor to confirm. A page without prose
+ * (a short note) falls back to the classifier's or the first line when that looks like a headline.
+ */
+function markTextHeadline(lines: ClassifiedLine[], found: TextMetadata, classifierApplied: boolean): string | null {
+  if (found.bodyStart === null) return classifierApplied ? markHeadlineAboveBody(lines, CLASSIFIER_REASONS) : markHeadline(lines, null);
+  if (found.headlineIndex === null) return null;
+  const line = lines[found.headlineIndex];
+  lines[found.headlineIndex] = { text: line.text, kept: false, reason: "headline" };
+  return line.text;
 }
 
 function readSource(text: string, format: ArticleFormat): { lines: SourceLine[]; metadata: SourceMetadata } {

@@ -2,6 +2,7 @@ import "server-only";
 import { readBody } from "@/lib/api/route";
 import { ValidationError } from "@/lib/errors";
 import { assertStorableText } from "@/lib/security/storable-text";
+import { articleMetadata } from "./article-metadata";
 import { parseInput } from "@/lib/validation";
 import { MAX_IMPORT_BYTES, type ArticleFormat } from "./extract";
 import type { JobFile } from "./jobs";
@@ -119,18 +120,7 @@ export function articleJson(article: ArticleDetail) {
   const revision = article.currentRevision;
   return {
     id: article.id,
-    metadata: {
-      title: article.title,
-      titleProvisional: article.titleProvisional,
-      outlet: article.outlet,
-      url: article.url,
-      author: article.author,
-      commentators: article.commentators,
-      publishedAt: article.publishedAt,
-      language: article.language,
-      kind: article.kind,
-      disclaimer: article.disclaimer,
-    },
+    metadata: articleMetadata(article),
     version: article.version,
     text: revision.text,
     paragraphs: revision.paragraphs,

@@ -1,4 +1,4 @@
-import type { ArticleKind } from "./types";
+import type { ArticleKindName } from "./schemas";
 
 export interface KindSignals {
   title: string | null;
@@ -26,14 +26,14 @@ const MIN_TURNS = 3;
  * The kind of article. Interview wins over opinion (an interview published with an opinion
  * disclaimer is still a conversation), opinion over analysis, and news is the default.
  */
-export function detectKind(signals: KindSignals): ArticleKind {
+export function detectKind(signals: KindSignals): ArticleKindName {
   const labels = [...signals.sectionLabels, ...titleLabel(signals.title)].map((label) => label.toLowerCase());
   if (signals.commentators.length > 0 || labels.some((label) => INTERVIEW_LABELS.test(label)) || hasConversation(signals.paragraphs)) {
-    return "interview";
+    return "INTERVIEW";
   }
-  if (signals.opinionDisclaimer || labels.some((label) => OPINION_LABELS.test(label))) return "opinion";
-  if (labels.some((label) => ANALYSIS_LABELS.test(label))) return "analysis";
-  return "news";
+  if (signals.opinionDisclaimer || labels.some((label) => OPINION_LABELS.test(label))) return "OPINION";
+  if (labels.some((label) => ANALYSIS_LABELS.test(label))) return "ANALYSIS";
+  return "NEWS";
 }
 
 function titleLabel(title: string | null): string[] {

@@ -230,7 +230,8 @@ export function parseStatedDate(value: string): string | null {
 
 function isoDay(result: chrono.ParsedResult): string | null {
   const start = result.start;
-  if (!start.isCertain("year") || !start.isCertain("day")) return null;
+  // The year must be written out: chrono also marks it certain for "2 days ago".
+  if (!start.isCertain("year") || !start.isCertain("day") || !result.text.includes(String(start.get("year")).slice(-2))) return null;
   const pad = (n: number | null) => String(n ?? 0).padStart(2, "0");
   return `${start.get("year")}-${pad(start.get("month"))}-${pad(start.get("day"))}`;
 }

@@ -5,15 +5,17 @@ import { recordAudit, recordAuditMany, type AuditEntry } from "@/lib/audit/recor
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, type Tx } from "@/lib/db";
 import { stagedJson } from "@/lib/db/staged";
+import { dateOfIsoDay } from "@/lib/iso-day";
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { emit } from "@/lib/jobs/signals";
 import { parseInput } from "@/lib/validation";
 import { applyLineDecisions, normalizedText, type ClassifiedLine } from "./extract";
 import { canEditArticles, canImportArticles } from "./permissions";
-import { extractedMetadata, kindName, prepareImport, type ImportSource, type PreparedImport } from "./prepare";
+import { articleMetadata, type ArticleMetadata } from "./article-metadata";
+import { prepareImport, type ImportSource, type PreparedImport } from "./prepare";
 import { prepareImportsOffThread } from "./prepare-off-thread";
 import { articleRevised, articleTextsChanged, type ReanchorCounts } from "./signals";
-import { changeLinesSchema, updateArticleSchema, type ChangeLinesInput, type ExtractedMetadata, type ImportOutcome, type UpdateArticleInput } from "./schemas";
+import { changeLinesSchema, updateArticleSchema, type ChangeLinesInput, type ImportOutcome, type UpdateArticleInput } from "./schemas";
 
 type Parsed = Extract<PreparedImport, { ok: true }>;
 
@@ -210,18 +212,7 @@ async function lockImportKeys(tx: Tx, keys: string[]): Promise<void> {
 
 function articleFields(item: Parsed) {
   const { article } = item;
-  return {
-    title: article.title,
-    titleProvisional: article.titleProvisional,
-    outlet: article.outlet,
-    url: article.url,
-    author: article.author,
-    commentators: article.commentators,
-    publishedAt: article.publishedAt ? dayToDate(article.publishedAt) : null,
-    language: article.language,
-    kind: kindName(article),
-    disclaimer: article.disclaimer,
-  };
+  return { ...articleMetadata(article), publishedAt: article.publishedAt ? dateOfIsoDay(article.publishedAt) : null };
 }
 
 type RevisionRow = {
@@ -235,7 +226,7 @@ type RevisionRow = {
   contentHash: string;
   text: string;
   removed: ClassifiedLine[];
-  metadata: ExtractedMetadata;
+  metadata: ArticleMetadata;
   note: string;
   createdById: string | null;
 };
@@ -250,7 +241,7 @@ function revisionRow(item: Parsed, actor: Actor | null, fields: { id: string; ar
     encoding: item.article.encoding,
     contentHash: item.contentHash,
     removed: item.article.lines,
-    metadata: extractedMetadata(item.article),
+    metadata: articleMetadata(item.article),
     createdById: actor?.id ?? null,
   };
 }
@@ -338,7 +329,7 @@ export async function updateArticle(actor: Actor, input: UpdateArticleInput) {
       outlet: data.outlet,
       url: data.url,
       author: data.author,
-      publishedAt: data.publishedAt === undefined ? undefined : data.publishedAt === null ? null : dayToDate(data.publishedAt),
+      publishedAt: data.publishedAt === undefined ? undefined : data.publishedAt === null ? null : dateOfIsoDay(data.publishedAt),
       kind: data.kind,
     };
     const { count } = await tx.article.updateMany({
@@ -443,6 +434,3 @@ function describeLineChanges(lines: readonly ClassifiedLine[], changed: readonly
   return [restored.length ? `Restored ${restored.join(", ")}.` : "", removed.length ? `Removed ${removed.join(", ")}.` : ""].filter(Boolean).join(" ");
 }
 
-function dayToDate(day: string): Date {
-  return new Date(`${day}T00:00:00.000Z`);
-}

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { applyLineDecisions, ParseError, parseArticle, type ArticleFormat, type LineDecision, type ParsedArticle } from "./extract";
-import type { ArticleKindName, ExtractedMetadata } from "./schemas";
 
 /** One file or pasted text to import, as bytes: what is stored as the original. */
 export type ImportSource = {
@@ -49,26 +48,6 @@ export function prepareImport(source: ImportSource): PreparedImport {
 export function tooLargeImport(file: string | null): PreparedImport {
   const error = new ParseError("too-large");
   return { ok: false, file, error: error.message, code: error.code };
-}
-
-export function kindName(article: ParsedArticle): ArticleKindName {
-  return article.kind.toUpperCase() as ArticleKindName;
-}
-
-/** The extracted fields, as stored with each revision and shown in previews. */
-export function extractedMetadata(article: ParsedArticle): ExtractedMetadata {
-  return {
-    title: article.title,
-    titleProvisional: article.titleProvisional,
-    outlet: article.outlet,
-    url: article.url,
-    author: article.author,
-    commentators: article.commentators,
-    publishedAt: article.publishedAt,
-    language: article.language,
-    kind: kindName(article),
-    disclaimer: article.disclaimer,
-  };
 }
 
 /** One element of `npm run import -- --dry-run --json`: exactly these keys, in this order. */

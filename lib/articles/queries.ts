@@ -4,16 +4,17 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, readDb } from "@/lib/db";
 import { listSpellings } from "@/lib/entities/queries";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { isoDay } from "@/lib/iso-day";
 import type { ClassifiedLine } from "./extract";
 import { canImportArticles, canReadArticles } from "./permissions";
-import { extractedMetadata, type ImportSource } from "./prepare";
+import { articleMetadata, type ArticleMetadata } from "./article-metadata";
+import { type ImportSource } from "./prepare";
 import { prepareImportsOffThread } from "./prepare-off-thread";
 import { expandQuery, lookupKeys, queryParts, type ExpandedQuery } from "./search-terms";
 import {
   ARTICLES_PAGE_SIZE,
   type ArticleKindName,
   type ArticleListQuery,
-  type ExtractedMetadata,
   type ImportJobView,
   type ImportOutcome,
   type ImportPreview,
@@ -100,7 +101,7 @@ export async function listArticles(actor: Actor | null, query: ArticleListQuery)
       outlet: row.outlet,
       author: row.author,
       kind: row.kind,
-      publishedAt: dayString(row.publishedAt),
+      publishedAt: isoDay(row.publishedAt),
       createdAt: row.createdAt.toISOString(),
     })),
     pageSize: ARTICLES_PAGE_SIZE,
@@ -267,7 +268,7 @@ export type RevisionDetail = {
   text: string;
   paragraphs: string[];
   lines: ClassifiedLine[];
-  metadata: ExtractedMetadata;
+  metadata: ArticleMetadata;
   originalFilename: string | null;
   originalFormat: string;
   encoding: string;
@@ -278,7 +279,7 @@ export type RevisionDetail = {
   by: string | null;
 };
 
-export type ArticleDetail = ExtractedMetadata & {
+export type ArticleDetail = ArticleMetadata & {
   id: string;
   version: number;
   createdAt: string;
@@ -314,7 +315,7 @@ function toRevisionDetail(row: RevisionRow, originalSize: number): RevisionDetai
     // Revisions written by other means than the importer may carry no line list.
     paragraphs: lines.length > 0 ? lines.filter((line) => line.kept).map((line) => line.text) : row.text.split("\n\n").filter(Boolean),
     lines,
-    metadata: row.metadata as unknown as ExtractedMetadata,
+    metadata: row.metadata as unknown as ArticleMetadata,
     originalFilename: row.originalFilename,
     originalFormat: row.originalFormat,
     encoding: row.encoding,
@@ -345,16 +346,7 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
   if (!article?.currentRevision) throw new NotFoundError("The article");
   return {
     id: article.id,
-    title: article.title,
-    titleProvisional: article.titleProvisional,
-    outlet: article.outlet,
-    url: article.url,
-    author: article.author,
-    commentators: article.commentators,
-    publishedAt: dayString(article.publishedAt),
-    language: article.language,
-    kind: article.kind,
-    disclaimer: article.disclaimer,
+    ...articleMetadata({ ...article, publishedAt: isoDay(article.publishedAt) }),
     version: article.version,
     createdAt: article.createdAt.toISOString(),
     updatedAt: article.updatedAt.toISOString(),
@@ -441,7 +433,7 @@ export async function previewImports(actor: Actor | null, sources: readonly Impo
     return {
       file: item.file,
       ok: true,
-      metadata: extractedMetadata(article),
+      metadata: articleMetadata(article),
       format: article.format,
       encoding: article.encoding,
       paragraphs: article.paragraphs,
@@ -494,6 +486,3 @@ export async function listImportJobs(actor: Actor | null, take = 10): Promise<Im
   return jobs.map(toJobView);
 }
 
-function dayString(date: Date | null): string | null {
-  return date ? date.toISOString().slice(0, 10) : null;
-}

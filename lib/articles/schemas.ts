@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { isoDaySchema, MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
+import { isoDaySchema } from "@/lib/iso-day";
+import { MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
+import type { ArticleMetadata } from "./article-metadata";
 import type { ClassifiedLine, RemovalReason } from "./types";
 
 export const ARTICLE_KINDS = ["NEWS", "OPINION", "ANALYSIS", "INTERVIEW"] as const;
@@ -44,10 +46,8 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => value || undefined);
 
-const isoDay = isoDaySchema;
-
 const optionalDay = z
-  .union([isoDay, z.literal("")])
+  .union([isoDaySchema, z.literal("")])
   .optional()
   .transform((value) => value || undefined);
 
@@ -101,7 +101,7 @@ export const updateArticleSchema = z.object({
   confirmTitle: z.boolean().optional(),
   outlet: nullableText(200).optional(),
   publishedAt: z
-    .union([isoDay, z.literal(""), z.null()])
+    .union([isoDaySchema, z.literal(""), z.null()])
     .transform((value) => value || null)
     .optional(),
   url: z
@@ -141,25 +141,12 @@ export type ImportOutcome = {
   position?: number;
 };
 
-export type ExtractedMetadata = {
-  title: string;
-  titleProvisional: boolean;
-  outlet: string | null;
-  url: string | null;
-  author: string | null;
-  commentators: string[];
-  publishedAt: string | null;
-  language: string | null;
-  kind: ArticleKindName;
-  disclaimer: string | null;
-};
-
 /** The extraction of one file before anything is saved. */
 export type ImportPreview =
   | {
       file: string | null;
       ok: true;
-      metadata: ExtractedMetadata;
+      metadata: ArticleMetadata;
       format: string;
       encoding: string;
       paragraphs: string[];

@@ -2,6 +2,7 @@
  * Shared types of the article import library. Everything here is plain data so that the
  * result of a parse can be stored as JSON and re-derived later (see `applyLineDecisions`).
  */
+import type { ArticleMetadata } from "./article-metadata";
 
 /**
  * Why a candidate line is not part of the body. Short, stable, lowercase strings: they are
@@ -26,6 +27,7 @@ export const REMOVAL_REASONS = [
   "subscription prompt",
   "related link",
   "advertisement",
+  "outside article",
   "duplicate",
   "editor",
   // Blocks the line classifier removes from copied web pages (line-blocks.ts).
@@ -38,7 +40,6 @@ export type RemovalReason = (typeof REMOVAL_REASONS)[number];
 
 export type ArticleFormat = "text" | "html" | "markdown";
 
-export type ArticleKind = "news" | "opinion" | "analysis" | "interview";
 
 /**
  * One candidate line of the source, in source order. `kept` lines are the body paragraphs.
@@ -58,20 +59,7 @@ export interface RemovedLine {
   reason: RemovalReason;
 }
 
-export interface ParsedArticle {
-  title: string;
-  /** True when no headline was found and `title` was made from the opening words. */
-  titleProvisional: boolean;
-  outlet: string | null;
-  url: string | null;
-  author: string | null;
-  commentators: string[];
-  /** YYYY-MM-DD, only when the source states its publication date. */
-  publishedAt: string | null;
-  /** ISO 639-1 code such as "en", or null when unsure. */
-  language: string | null;
-  kind: ArticleKind;
-  disclaimer: string | null;
+export interface ParsedArticle extends ArticleMetadata {
   paragraphs: string[];
   removed: RemovedLine[];
   /** Every candidate line in order; `paragraphs` and `removed` are derived from it. */

@@ -1,7 +1,7 @@
 /** Filters of the audit log page. Safe on the client (zod only). */
 import { z } from "zod";
 import { pageParam } from "@/lib/api/pagination";
-import { isoDaySchema } from "@/lib/validation";
+import { isoDaySchema } from "@/lib/iso-day";
 
 const optionalText = (max: number) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().trim().max(max).optional());

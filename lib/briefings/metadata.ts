@@ -1,4 +1,5 @@
-import { briefingPath, FEED_TITLE, PUBLISHER_NAME, publicBaseUrl } from "./site";
+import { publicOrigin } from "@/lib/public-origin";
+import { briefingPath, FEED_TITLE, PUBLISHER_NAME } from "./site";
 import type { PublicBriefing } from "./types";
 
 /** What the head of a public page says about it: title, description, canonical address and share cards. */
@@ -15,7 +16,7 @@ export const FEED_PATH = "/briefings/feed.xml";
 
 /** Absolute URL of a path on the public site. */
 export function absoluteUrl(path: string): string {
-  return new URL(path, publicBaseUrl()).toString();
+  return new URL(path, publicOrigin()).toString();
 }
 
 export function briefingListHead(): PublicPageHead {

@@ -1,4 +1,5 @@
 import "server-only";
+import { publicOrigin } from "@/lib/public-origin";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, type Tx } from "@/lib/db";
@@ -22,7 +23,7 @@ import {
   submitBriefingSchema,
   updateBriefingSchema,
 } from "./schemas";
-import { briefingPath, publicBaseUrl, PUBLISHER_NAME } from "./site";
+import { briefingPath, PUBLISHER_NAME } from "./site";
 import { slugify, suggestFreeSlug } from "./slug";
 import { loadSources, toRenderSources, type Client } from "./sources";
 import type { BriefingView, PublishResult } from "./types";
@@ -300,7 +301,7 @@ export async function publishBriefing(actor: Actor, id: string, input: unknown =
     const number = (previous?.number ?? 0) + 1;
     const publishedAt = new Date();
     const path = briefingPath(briefing.slug);
-    const url = `${publicBaseUrl()}${path}`;
+    const url = `${publicOrigin()}${path}`;
     const jsonLd = buildBriefingJsonLd({
       url,
       headline: briefing.title,
@@ -309,7 +310,7 @@ export async function publishBriefing(actor: Actor, id: string, input: unknown =
       dateModified: publishedAt.toISOString(),
       authorName: briefing.author.name,
       publisherName: PUBLISHER_NAME,
-      publisherUrl: publicBaseUrl(),
+      publisherUrl: publicOrigin(),
       notes: rendered.notes,
       disagreements: rendered.disagreements,
     });

@@ -17,7 +17,8 @@ function htmlResponse(element: ReactElement, status: number): Response {
   if (status === 200) {
     headers[PUBLIC_PAGE_HEADER] = "1";
     headers.etag = `"${createHash("sha256").update(html).digest("base64url").slice(0, 27)}"`;
-    headers["cache-control"] = "public, max-age=0, must-revalidate";
+    // Browsers ask again each time (the ETag makes that cheap); a CDN may keep the page until a publication purges it.
+    headers["cache-control"] = "public, max-age=0, s-maxage=31536000";
   } else {
     headers["cache-control"] = "no-store";
   }

@@ -1,8 +1,9 @@
 import "server-only";
+import { publicOrigin } from "@/lib/public-origin";
 import { db } from "@/lib/db";
 import { buildAtomFeed, type FeedEntry } from "./feed";
 import type { CitationNote, TimelineData } from "./render";
-import { FEED_TITLE, publicBaseUrl } from "./site";
+import { FEED_TITLE } from "./site";
 import type { PublicBriefing, PublicBriefingListItem } from "./types";
 
 /**
@@ -126,5 +127,5 @@ export async function buildPublicFeed(limit = 50): Promise<string> {
     })
     .sort((a, b) => (b.retractedAt ?? b.updatedAt).localeCompare(a.retractedAt ?? a.updatedAt))
     .slice(0, limit);
-  return buildAtomFeed({ baseUrl: publicBaseUrl(), title: FEED_TITLE }, entries);
+  return buildAtomFeed({ baseUrl: publicOrigin(), title: FEED_TITLE }, entries);
 }

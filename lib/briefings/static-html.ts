@@ -31,8 +31,11 @@ export function renderHtmlDocument(element: ReactElement): string {
 let styles: string | null = null;
 
 export function publicSiteStyles(): string {
-  styles ??= ["app/globals.css", "components/briefings/public-briefing.css", "components/events/timeline.css"]
-    .map((file) => readFileSync(path.join(process.cwd(), file), "utf8"))
+  styles ??= [
+    readFileSync(path.join(process.cwd(), "app", "globals.css"), "utf8"),
+    readFileSync(path.join(process.cwd(), "components", "briefings", "public-briefing.css"), "utf8"),
+    readFileSync(path.join(process.cwd(), "components", "events", "timeline.css"), "utf8"),
+  ]
     .join("\n")
     // Comments and indentation cost bytes on every page.
     .replace(/\/\*[\s\S]*?\*\//g, "")

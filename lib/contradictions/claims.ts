@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, type Tx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
+import { isoDay } from "@/lib/iso-day";
 import { parseInput } from "@/lib/validation";
 import { summarizeAgreement, type ClaimValue } from "./compare-values";
 import { detectContradictions, readClaimValue, type DetectionResult } from "./detection";
@@ -293,7 +294,6 @@ export async function entityNames(values: ClaimValue[]): Promise<Map<string, str
   return new Map(rows.map((e) => [e.id, e.name]));
 }
 
-export const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 export interface ClaimContext {
   annotation: { id: string; kind: string; exact: string; articleId: string; authorId: string; articlePublishedAt: string | null };

@@ -3,9 +3,6 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { eventDateFromRow } from "@/lib/events/date-fields";
-import { formatEventDate } from "@/lib/events/dates";
-import { describePassageDates, type PassageDates } from "@/lib/events/passage-dates";
 import { parseInput } from "@/lib/validation";
 import { canLinkPassages, canReadEntities } from "./permissions";
 import { createLinkSchema, deleteLinkSchema, ENTITY_TYPE_LABELS, type LinkRelationName } from "./schemas";
@@ -177,42 +174,4 @@ export async function listLinkedPassages(actor: Actor | null, target: { entityId
         .sort((x, y) => (x.article.publishedAt ?? "").localeCompare(y.article.publishedAt ?? "") || x.article.title.localeCompare(y.article.title) || x.start - y.start)
         .map(({ start: _start, ...passage }) => passage),
     }));
-}
-
-export type PassageLinkContext = {
-  annotationId: string;
-  articleId: string;
-  exact: string;
-  links: LinkView[];
-  /** Dates in the passage resolved against the article's publication date, compared with `event` when given. */
-  dates: PassageDates;
-  event: { id: string; title: string; dateLabel: string | null } | null;
-};
-
-/**
- * What the link panel of an annotation shows: its links, and the dates in the passage with
- * their resolution, checked against an event's date when the editor is about to link one.
- */
-export async function getPassageLinkContext(actor: Actor | null, annotationId: string, eventId?: string): Promise<PassageLinkContext> {
-  assertReader(actor);
-  const annotation = await db.annotation.findUnique({
-    where: { id: annotationId },
-    select: { id: true, exact: true, deletedAt: true, article: { select: { id: true, publishedAt: true } } },
-  });
-  if (!annotation || annotation.deletedAt) throw new NotFoundError("The annotation");
-  const event = eventId
-    ? await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, localDate: true, datePrecision: true, timeZone: true, deletedAt: true } })
-    : null;
-  if (eventId && (!event || event.deletedAt)) throw new NotFoundError("The event");
-  const eventDate = event ? eventDateFromRow(event) : null;
-  const publishedAt = annotation.article.publishedAt ? annotation.article.publishedAt.toISOString().slice(0, 10) : null;
-  const dates = describePassageDates(annotation.exact, publishedAt, eventDate);
-  return {
-    annotationId: annotation.id,
-    articleId: annotation.article.id,
-    exact: annotation.exact,
-    links: await listAnnotationLinks(actor, annotation.id),
-    dates,
-    event: event ? { id: event.id, title: event.title, dateLabel: eventDate ? formatEventDate(eventDate) : null } : null,
-  };
 }

@@ -2,8 +2,6 @@ import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, readDb, type Tx } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { eventSummarySelect, toEventSummary } from "@/lib/events/summary";
-import type { EventSummary } from "@/lib/events/types";
 import { parseInput } from "@/lib/validation";
 import { listLinkedPassages } from "./links";
 import { findDuplicateCandidates, normalizeName } from "./match";
@@ -183,24 +181,16 @@ function bestMatch(row: SearchRow, key: string): { rank: number; matched: string
 
 export type EntityPage = {
   entity: EntityView;
-  participations: (EventSummary & { role: string })[];
-  placeOf: EventSummary[];
   passages: PassagesByOutlet;
   merges: EntityMergeView[];
   duplicates: DuplicateCandidateView[];
   canDelete: boolean;
 };
 
-/** Everything the entity page shows: the entity, its events, every linked passage, merges and likely duplicates. */
+/** What the entity page shows besides its events (lib/events listEntityEvents): the entity, every linked passage, merges and likely duplicates. */
 export async function getEntityPage(actor: Actor | null, id: string): Promise<EntityPage> {
   const entity = await getEntity(actor, id);
-  const [participations, placeOf, passages, merges, duplicates, usage] = await Promise.all([
-    db.eventParticipant.findMany({
-      where: { entityId: id, event: { deletedAt: null } },
-      select: { role: true, event: { select: eventSummarySelect } },
-      orderBy: { event: { occurredAt: "asc" } },
-    }),
-    db.event.findMany({ where: { placeId: id, deletedAt: null }, select: eventSummarySelect, orderBy: { occurredAt: "asc" } }),
+  const [passages, merges, duplicates, usage] = await Promise.all([
     listLinkedPassages(actor, { entityId: id }),
     listEntityMerges(actor, id),
     entity.mergedInto ? Promise.resolve([]) : listDuplicateCandidates(actor, { entityId: id, includeJudged: true }),
@@ -208,8 +198,6 @@ export async function getEntityPage(actor: Actor | null, id: string): Promise<En
   ]);
   return {
     entity,
-    participations: participations.map((p) => ({ ...toEventSummary(p.event), role: p.role })),
-    placeOf: placeOf.map(toEventSummary),
     passages,
     merges,
     duplicates,

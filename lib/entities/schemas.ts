@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
 import { BIDI_CONTROL_MESSAGE, cleanName, hasBidiControl } from "./name-characters";
+import { MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
 
 export const ENTITY_TYPES = ["PERSON", "ORGANIZATION", "PLACE", "FACILITY", "DOCUMENT", "OTHER"] as const;
 export type EntityTypeName = (typeof ENTITY_TYPES)[number];

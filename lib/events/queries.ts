@@ -1,10 +1,14 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
-import { listLinkedPassages } from "@/lib/entities/links";
+import { listAnnotationLinks, listLinkedPassages } from "@/lib/entities/links";
+import type { LinkView } from "@/lib/entities/types";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { isoDay } from "@/lib/iso-day";
 import { parseInput } from "@/lib/validation";
-import { eventDateView } from "./date-fields";
+import { eventDateFromRow, eventDateView } from "./date-fields";
+import { formatEventDate } from "./dates";
+import { describePassageDates, type PassageDates } from "./passage-dates";
 import { canReadEvents } from "./permissions";
 import { EVENT_RELATION_INVERSE_LABELS, EVENT_RELATION_LABELS, eventListSchema } from "./schemas";
 import { eventSummarySelect, toEventSummary } from "./summary";
@@ -102,4 +106,59 @@ export async function listEvents(actor: Actor | null, input: unknown = {}): Prom
     take: limit,
   });
   return rows.map(toEventSummary);
+}
+
+export type PassageLinkContext = {
+  annotationId: string;
+  articleId: string;
+  exact: string;
+  links: LinkView[];
+  /** Dates in the passage resolved against the article's publication date, compared with `event` when given. */
+  dates: PassageDates;
+  event: { id: string; title: string; dateLabel: string | null } | null;
+};
+
+/**
+ * What the link panel of an annotation shows: its links, and the dates in the passage with
+ * their resolution, checked against an event's date when the editor is about to link one.
+ */
+export async function getPassageLinkContext(actor: Actor | null, annotationId: string, eventId?: string): Promise<PassageLinkContext> {
+  assertEventReader(actor);
+  const annotation = await db.annotation.findUnique({
+    where: { id: annotationId },
+    select: { id: true, exact: true, deletedAt: true, article: { select: { id: true, publishedAt: true } } },
+  });
+  if (!annotation || annotation.deletedAt) throw new NotFoundError("The annotation");
+  const event = eventId
+    ? await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, localDate: true, datePrecision: true, timeZone: true, deletedAt: true } })
+    : null;
+  if (eventId && (!event || event.deletedAt)) throw new NotFoundError("The event");
+  const eventDate = event ? eventDateFromRow(event) : null;
+  const publishedAt = isoDay(annotation.article.publishedAt);
+  const dates = describePassageDates(annotation.exact, publishedAt, eventDate);
+  return {
+    annotationId: annotation.id,
+    articleId: annotation.article.id,
+    exact: annotation.exact,
+    links: await listAnnotationLinks(actor, annotation.id),
+    dates,
+    event: event ? { id: event.id, title: event.title, dateLabel: eventDate ? formatEventDate(eventDate) : null } : null,
+  };
+}
+
+/** The events an entity takes part in (with its role) and those that happened at it, in time order. */
+export async function listEntityEvents(actor: Actor | null, entityId: string) {
+  assertEventReader(actor);
+  const [participations, placeOf] = await Promise.all([
+    db.eventParticipant.findMany({
+      where: { entityId, event: { deletedAt: null } },
+      select: { role: true, event: { select: eventSummarySelect } },
+      orderBy: { event: { occurredAt: "asc" } },
+    }),
+    db.event.findMany({ where: { placeId: entityId, deletedAt: null }, select: eventSummarySelect, orderBy: { occurredAt: "asc" } }),
+  ]);
+  return {
+    participations: participations.map((p): EventSummary & { role: string } => ({ ...toEventSummary(p.event), role: p.role })),
+    placeOf: placeOf.map(toEventSummary),
+  };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { isoDaySchema } from "@/lib/iso-day";
 import { upperEnum } from "@/lib/entities/schemas";
-import { isoDaySchema, MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
+import { MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
 import { eventDateSchema } from "./dates";
 import { EVENT_RELATION_TYPES, EVENT_TYPES } from "./vocabulary";
 
@@ -73,13 +74,11 @@ export const updateEventSchema = z.object({
 });
 export type UpdateEventInput = z.input<typeof updateEventSchema>;
 
-const isoDay = isoDaySchema;
-
 export const eventListSchema = z.object({
   q: z.string().trim().max(200).default(""),
   entityId: z.string().trim().optional().transform((v) => v || undefined),
-  from: isoDay.optional().or(z.literal("").transform(() => undefined)),
-  to: isoDay.optional().or(z.literal("").transform(() => undefined)),
+  from: isoDaySchema.optional().or(z.literal("").transform(() => undefined)),
+  to: isoDaySchema.optional().or(z.literal("").transform(() => undefined)),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export type EventListInput = z.input<typeof eventListSchema>;

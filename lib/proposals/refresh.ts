@@ -1,9 +1,11 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { randomUUID } from "node:crypto";
+import { db, type Prisma, type Tx } from "@/lib/db";
 import { eventDateFromRow } from "@/lib/events/date-fields";
+import { isoDay } from "@/lib/iso-day";
 import type { ClaimValue } from "@/lib/contradictions/compare-values";
 import { runTask } from "@/lib/workers/pool";
-import type { ProposalRegistrySnapshot } from "@/lib/workers/tasks";
+import { REGISTRY_MISSING, type ProposalRegistrySnapshot, type TaskInput, type TaskOutput } from "@/lib/workers/tasks";
 import { candidateFingerprint, claimFingerprint, mentionFingerprint } from "./fingerprints";
 import type { ArticleExtraction, ContradictionCandidate, EventProposal, KnownClaim, KnownEvent, Proposals } from "./types";
 
@@ -24,14 +26,16 @@ const DAY_MS = 86_400_000;
 const UNDATED_BLOCK = 200;
 const TASK_LIMITS = { timeoutMs: 60_000, background: true };
 
+/** A trigger bumps the registry's version with every change to an entity or alias (migration 20261205000100_registry_version). */
 async function registryFingerprint(): Promise<string> {
-  const { _count, _sum } = await db.entity.aggregate({ _count: { _all: true }, _sum: { version: true } });
-  return `${_count._all}:${_sum.version ?? 0}`;
+  const row = await db.registryVersion.findUnique({ where: { id: 1 }, select: { version: true } });
+  return String(row?.version ?? 0);
 }
 
 let cachedRegistry: ProposalRegistrySnapshot | null = null;
 
 async function loadRegistry(): Promise<ProposalRegistrySnapshot> {
+  // Read before the entities, so a change in between makes the snapshot look stale, never fresh.
   const fingerprint = await registryFingerprint();
   if (cachedRegistry?.fingerprint === fingerprint) return cachedRegistry;
   const entities = await db.entity.findMany({
@@ -42,7 +46,27 @@ async function loadRegistry(): Promise<ProposalRegistrySnapshot> {
   return cachedRegistry;
 }
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+/** The registry the worker thread was last sent; it keeps the engine's registry built from it. */
+let registryOnThread: string | null = null;
+
+/** Runs a proposal task, sending the registry's entities only when the thread may lack them (first use, a change, a restarted thread). */
+async function proposalTask<N extends "extractProposals" | "groupProposals">(
+  name: N,
+  registry: ProposalRegistrySnapshot,
+  input: Omit<TaskInput<N>, "registry">,
+): Promise<TaskOutput<N>> {
+  if (registryOnThread === registry.fingerprint) {
+    try {
+      return await runTask(name, { ...input, registry: { fingerprint: registry.fingerprint } } as TaskInput<N>, TASK_LIMITS);
+    } catch (error) {
+      if (!(error instanceof Error && error.message.startsWith(`${REGISTRY_MISSING}:`))) throw error;
+    }
+  }
+  const output = await runTask(name, { ...input, registry } as TaskInput<N>, TASK_LIMITS);
+  registryOnThread = registry.fingerprint;
+  return output;
+}
+
 const dayOf = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 
 /** The dates an extraction covers, and the participants it names: its blocking keys. */
@@ -63,11 +87,9 @@ async function extractArticles(articleIds: string[], registry: ProposalRegistryS
   });
   const readable = articles.filter((a) => a.currentRevision);
   if (readable.length === 0) return [];
-  const extractions = await runTask(
-    "extractProposals",
-    { registry, articles: readable.map((a) => ({ id: a.id, text: a.currentRevision!.text, publishedAt: a.publishedAt ? isoDay(a.publishedAt) : null, outlet: a.outlet })) },
-    TASK_LIMITS,
-  );
+  const extractions = await proposalTask("extractProposals", registry, {
+    articles: readable.map((a) => ({ id: a.id, text: a.currentRevision!.text, publishedAt: isoDay(a.publishedAt), outlet: a.outlet })),
+  });
   for (const [i, extraction] of extractions.entries()) {
     const revisionId = readable[i].currentRevision!.id;
     const keys = blockingKeys(extraction);
@@ -160,7 +182,7 @@ export async function refreshProposalsFor(articleIds: readonly string[]): Promis
   for (const block of blocksOf(extracted)) {
     const extractions = await blockExtractions(block);
     const known = await knownNear(extractions);
-    const proposals = await runTask("groupProposals", { registry, extractions, knownEvents: known.events, knownClaims: known.claims }, TASK_LIMITS);
+    const proposals = await proposalTask("groupProposals", registry, { extractions, knownEvents: known.events, knownClaims: known.claims });
     const revisions = new Map((await db.articleExtraction.findMany({ where: { articleId: { in: extractions.map((e) => e.articleId) } }, select: { articleId: true, revisionId: true } })).map((r) => [r.articleId, r.revisionId]));
     await db.$transaction((tx) => storeProposals(tx, new Set(extractions.map((e) => e.articleId)), revisions, proposals), { timeout: 60_000 });
   }
@@ -168,7 +190,14 @@ export async function refreshProposalsFor(articleIds: readonly string[]): Promis
 
 // ─────────────────────────── storing a regrouping ───────────────────────────
 
-type ExistingProposal = { id: string; key: string; status: string; eventId: string | null; fingerprints: Set<string> };
+/** JSON with sorted keys: what PostgreSQL's jsonb gives back compares equal to what was written. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+}
+
+type ExistingProposal = { id: string; key: string; status: string; eventId: string | null; data: unknown; revisions: string; fingerprints: Set<string> };
+
+const revisionsOf = (mentions: { articleId: string; revisionId: string }[]) => [...new Set(mentions.map((m) => `${m.articleId}:${m.revisionId}`))].sort().join(",");
 
 function mentionRows(proposal: EventProposal, revisions: ReadonlyMap<string, string>) {
   return proposal.mentions.map((m) => {
@@ -189,14 +218,31 @@ function mentionRows(proposal: EventProposal, revisions: ReadonlyMap<string, str
 
 const proposalDate = (p: EventProposal) => (p.date ? dayOf(p.date) : null);
 
-async function writeProposal(tx: Tx, id: string | null, proposal: EventProposal, eventId: string | null, revisions: ReadonlyMap<string, string>, status?: "OPEN"): Promise<string> {
+/** New rows of one regrouping, written with a few multi-row inserts at the end. */
+type Creates = { proposals: Prisma.EventProposalCreateManyInput[]; mentions: Prisma.EventProposalMentionCreateManyInput[] };
+
+async function writeProposal(
+  tx: Tx,
+  creates: Creates,
+  existing: ExistingProposal | undefined,
+  proposal: EventProposal,
+  eventId: string | null,
+  revisions: ReadonlyMap<string, string>,
+): Promise<string> {
+  const rows = mentionRows(proposal, revisions);
   const fields = { key: proposal.key, eventType: proposal.eventType, title: proposal.title, data: proposal as object, eventId, date: proposalDate(proposal) };
-  const row = id
-    ? await tx.eventProposal.update({ where: { id }, data: { ...fields, ...(status ? { status } : {}), version: { increment: 1 } }, select: { id: true } })
-    : await tx.eventProposal.create({ data: fields, select: { id: true } });
-  await tx.eventProposalMention.deleteMany({ where: { proposalId: row.id } });
-  await tx.eventProposalMention.createMany({ data: mentionRows(proposal, revisions).map((m) => ({ ...m, proposalId: row.id })) });
-  return row.id;
+  if (!existing) {
+    const id = randomUUID();
+    creates.proposals.push({ id, ...fields });
+    creates.mentions.push(...rows.map((m) => ({ ...m, proposalId: id })));
+    return id;
+  }
+  // Most of a block is unchanged by one more article: rows already as proposed are left alone.
+  if (existing.status === "OPEN" && existing.eventId === eventId && existing.revisions === revisionsOf(rows) && canonical(existing.data) === canonical(proposal)) return existing.id;
+  await tx.eventProposal.update({ where: { id: existing.id }, data: { ...fields, status: "OPEN", version: { increment: 1 } } });
+  await tx.eventProposalMention.deleteMany({ where: { proposalId: existing.id } });
+  creates.mentions.push(...rows.map((m) => ({ ...m, proposalId: existing.id })));
+  return existing.id;
 }
 
 /**
@@ -208,17 +254,45 @@ async function writeProposal(tx: Tx, id: string | null, proposal: EventProposal,
 async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: ReadonlyMap<string, string>, proposals: Proposals): Promise<void> {
   const existingRows = await tx.eventProposal.findMany({
     where: { mentions: { some: { articleId: { in: [...articleIds] } } } },
-    select: { id: true, key: true, status: true, eventId: true, mentions: { select: { fingerprint: true } } },
+    select: { id: true, key: true, status: true, eventId: true, data: true, mentions: { select: { fingerprint: true, articleId: true, revisionId: true } } },
   });
-  const existing: ExistingProposal[] = existingRows.map((r) => ({ ...r, fingerprints: new Set(r.mentions.map((m) => m.fingerprint)) }));
+  const toExisting = (r: (typeof existingRows)[number]): ExistingProposal => ({ ...r, revisions: revisionsOf(r.mentions), fingerprints: new Set(r.mentions.map((m) => m.fingerprint)) });
+  const existing: ExistingProposal[] = existingRows.map(toExisting);
   const byKey = new Map(existing.map((e) => [e.key, e]));
+  // A key is unique: one held by a row outside the block (a recorded event's "event:<id>") is that row.
+  const outside = proposals.events.map((p) => p.key).filter((key) => !byKey.has(key));
+  if (outside.length) {
+    const rows = await tx.eventProposal.findMany({
+      where: { key: { in: outside } },
+      select: { id: true, key: true, status: true, eventId: true, data: true, mentions: { select: { fingerprint: true, articleId: true, revisionId: true } } },
+    });
+    for (const row of rows) {
+      const found = toExisting(row);
+      existing.push(found);
+      byKey.set(found.key, found);
+    }
+  }
+  const keyed = async (key: string) => {
+    if (byKey.has(key) || outside.includes(key)) return byKey.get(key);
+    const row = await tx.eventProposal.findUnique({
+      where: { key },
+      select: { id: true, key: true, status: true, eventId: true, data: true, mentions: { select: { fingerprint: true, articleId: true, revisionId: true } } },
+    });
+    if (!row) return undefined;
+    const found = toExisting(row);
+    existing.push(found);
+    byKey.set(key, found);
+    return found;
+  };
   const matched = new Set<string>();
+  const creates: Creates = { proposals: [], mentions: [] };
   const rowOfProposal = new Map<string, { id: string; eventId: string | null; status: string }>();
 
   for (const proposal of proposals.events) {
     const fingerprints = proposal.mentions.map(mentionFingerprint);
-    let row = byKey.get(proposal.key);
-    if (!row || matched.has(row.id)) {
+    let row = await keyed(proposal.key);
+    if (row && matched.has(row.id)) row = undefined;
+    if (!row) {
       row = existing
         .filter((e) => !matched.has(e.id))
         .map((e) => ({ e, shared: fingerprints.filter((f) => e.fingerprints.has(f)).length }))
@@ -227,10 +301,10 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
     }
     if (row) matched.add(row.id);
     if (!row) {
-      const id = await writeProposal(tx, null, proposal, proposal.eventId, revisions);
+      const id = await writeProposal(tx, creates, undefined, proposal, proposal.eventId, revisions);
       rowOfProposal.set(proposal.key, { id, eventId: proposal.eventId, status: "OPEN" });
     } else if (row.status === "OPEN" || row.status === "WITHDRAWN") {
-      await writeProposal(tx, row.id, { ...proposal }, proposal.eventId, revisions, "OPEN");
+      await writeProposal(tx, creates, row, proposal, proposal.eventId, revisions);
       rowOfProposal.set(proposal.key, { id: row.id, eventId: proposal.eventId, status: "OPEN" });
     } else if (row.status === "DISMISSED") {
       rowOfProposal.set(proposal.key, { id: row.id, eventId: row.eventId, status: "DISMISSED" });
@@ -239,12 +313,14 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
       const fresh = proposal.mentions.filter((m) => !row!.fingerprints.has(mentionFingerprint(m)));
       if (fresh.length) {
         const followUp = { ...proposal, key: `${proposal.key}+${fresh.map((m) => m.mentionKey).sort()[0]}`, mentions: fresh, eventId: row.eventId };
-        const other = byKey.get(followUp.key) ?? existing.find((e) => !matched.has(e.id) && e.status !== "ACCEPTED" && fresh.some((m) => e.fingerprints.has(mentionFingerprint(m))));
+        const other = (await keyed(followUp.key)) ?? existing.find((e) => !matched.has(e.id) && e.status !== "ACCEPTED" && fresh.some((m) => e.fingerprints.has(mentionFingerprint(m))));
         if (other) matched.add(other.id);
-        if (other?.status !== "DISMISSED") await writeProposal(tx, other?.id ?? null, followUp, row.eventId, revisions, "OPEN");
+        if (other?.status !== "DISMISSED") await writeProposal(tx, creates, other, followUp, row.eventId, revisions);
       }
     }
   }
+  if (creates.proposals.length) await tx.eventProposal.createMany({ data: creates.proposals });
+  if (creates.mentions.length) await tx.eventProposalMention.createMany({ data: creates.mentions });
   const withdrawn = existing.filter((e) => !matched.has(e.id) && e.status === "OPEN").map((e) => e.id);
   if (withdrawn.length) await tx.eventProposal.updateMany({ where: { id: { in: withdrawn } }, data: { status: "WITHDRAWN", version: { increment: 1 } } });
 
@@ -260,6 +336,15 @@ async function storeClaims(
   rowOfProposal: ReadonlyMap<string, { id: string; eventId: string | null }>,
 ): Promise<void> {
   const produced = new Set<string>();
+  const stored = new Map(
+    (
+      await tx.claimProposal.findMany({
+        where: { fingerprint: { in: proposals.claims.map(claimFingerprint) } },
+        select: { fingerprint: true, status: true, revisionId: true, start: true, eventProposalId: true, eventId: true, label: true },
+      })
+    ).map((r) => [r.fingerprint, r]),
+  );
+  const created: Prisma.ClaimProposalCreateManyInput[] = [];
   for (const claim of proposals.claims) {
     const fingerprint = claimFingerprint(claim);
     if (produced.has(fingerprint)) continue;
@@ -275,11 +360,14 @@ async function storeClaims(
       label: claim.label,
       speaker: claim.speaker ? (claim.speaker as object) : undefined,
     };
-    const current = await tx.claimProposal.findUnique({ where: { fingerprint }, select: { status: true } });
-    if (!current) await tx.claimProposal.create({ data: { fingerprint, articleId: claim.articleId, ...anchor, ...fields } });
-    else if (current.status === "OPEN" || current.status === "WITHDRAWN") await tx.claimProposal.update({ where: { fingerprint }, data: { ...anchor, ...fields, status: "OPEN" } });
-    else await tx.claimProposal.update({ where: { fingerprint }, data: anchor });
+    const current = stored.get(fingerprint);
+    if (!current) created.push({ fingerprint, articleId: claim.articleId, ...anchor, ...fields });
+    else if (current.status === "OPEN" || current.status === "WITHDRAWN") {
+      const same = current.status === "OPEN" && current.revisionId === anchor.revisionId && current.start === anchor.start && current.eventProposalId === fields.eventProposalId && current.eventId === fields.eventId;
+      if (!same) await tx.claimProposal.update({ where: { fingerprint }, data: { ...anchor, ...fields, status: "OPEN" } });
+    } else if (current.revisionId !== anchor.revisionId || current.start !== anchor.start) await tx.claimProposal.update({ where: { fingerprint }, data: anchor });
   }
+  if (created.length) await tx.claimProposal.createMany({ data: created });
   await tx.claimProposal.updateMany({
     where: { articleId: { in: [...articleIds] }, status: "OPEN", fingerprint: { notIn: [...produced] } },
     data: { status: "WITHDRAWN" },
@@ -298,6 +386,19 @@ async function storeCandidates(
     (await tx.claimProposal.findMany({ where: { fingerprint: { in: proposals.claims.map(claimFingerprint) } }, select: { id: true, fingerprint: true } })).map((r) => [r.fingerprint, r.id]),
   );
   const produced = new Set<string>();
+  const sideKey = (key: string) => {
+    const claim = claimByKey.get(key);
+    return claim ? claimFingerprint(claim) : key;
+  };
+  const stored = new Map(
+    (
+      await tx.contradictionCandidate.findMany({
+        where: { fingerprint: { in: candidates.map((c) => candidateFingerprint(c, sideKey)) } },
+        select: { fingerprint: true, status: true, sideA: true, sideB: true, eventProposalId: true, eventId: true, reason: true },
+      })
+    ).map((r) => [r.fingerprint, r]),
+  );
+  const created: Prisma.ContradictionCandidateCreateManyInput[] = [];
   for (const candidate of candidates) {
     const side = (s: ContradictionCandidate["a"]) => {
       const claim = s.accepted ? undefined : claimByKey.get(s.claimKey);
@@ -309,10 +410,7 @@ async function storeCandidates(
       };
     };
     const [a, b] = [side(candidate.a), side(candidate.b)];
-    const fingerprint = candidateFingerprint(candidate, (key) => {
-      const claim = claimByKey.get(key);
-      return claim ? claimFingerprint(claim) : key;
-    });
+    const fingerprint = candidateFingerprint(candidate, sideKey);
     if (produced.has(fingerprint)) continue;
     produced.add(fingerprint);
     const subject = rowOfProposal.get(candidate.proposalKey);
@@ -325,10 +423,13 @@ async function storeCandidates(
       sideB: b as object,
       articleIds: [...new Set([a.articleId, b.articleId])],
     };
-    const current = await tx.contradictionCandidate.findUnique({ where: { fingerprint }, select: { status: true } });
-    if (!current) await tx.contradictionCandidate.create({ data: { fingerprint, ...fields } });
-    else if (current.status === "SUGGESTED" || current.status === "WITHDRAWN") await tx.contradictionCandidate.update({ where: { fingerprint }, data: { ...fields, status: "SUGGESTED" } });
+    const current = stored.get(fingerprint);
+    if (!current) created.push({ fingerprint, ...fields });
+    else if (current.status === "WITHDRAWN" || (current.status === "SUGGESTED" && canonical([current.sideA, current.sideB, current.eventProposalId, current.eventId, current.reason]) !== canonical([a, b, fields.eventProposalId, fields.eventId, fields.reason]))) {
+      await tx.contradictionCandidate.update({ where: { fingerprint }, data: { ...fields, status: "SUGGESTED" } });
+    }
   }
+  if (created.length) await tx.contradictionCandidate.createMany({ data: created });
   await tx.contradictionCandidate.updateMany({
     where: { articleIds: { hasSome: [...articleIds] }, status: "SUGGESTED", fingerprint: { notIn: [...produced] } },
     data: { status: "WITHDRAWN" },

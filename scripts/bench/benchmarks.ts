@@ -11,6 +11,7 @@ import { buildMatcher, normalizeName } from "@/lib/entities/match";
 import { planSuggestions } from "@/lib/entities/suggestion-plan";
 import { refreshArticleSuggestions } from "@/lib/entities/suggestions";
 import { stopJobQueue } from "@/lib/jobs/queue";
+import { refreshProposalsFor } from "@/lib/proposals/refresh";
 import { startJobWorkers, whenJobsDone } from "@/lib/wiring";
 import { createRng, generateArticle, pickAnnotationSpans, reviseText, type Rng } from "./corpus";
 import { ceilingHeaders, loadTest, percentile, rawGet, responseFingerprint, startCeilingServer, timeRepeated, type LoadResult, type RawResponse } from "./load";
@@ -116,11 +117,12 @@ export async function benchImport(ctx: BenchContext): Promise<Figure[]> {
   times.suggestionsMs = performance.now() - t;
   const seconds = (performance.now() - started) / 1000;
   const suggestions = await db.mentionSuggestion.count({ where: { articleId: { in: imported } } });
+  const proposalMentions = await db.eventProposalMention.count({ where: { articleId: { in: imported } } });
   const perSecond = (ms: number) => round(count / (ms / 1000), 0);
   return [
     figure({
       name: "import",
-      label: `Import ${count} articles (parse, store, suggestions)`,
+      label: `Import ${count} articles (parse, store, suggestions, proposals)`,
       value: round(count / seconds),
       unit: "articles/s",
       target: { op: ">=", value: 100 },
@@ -130,6 +132,7 @@ export async function benchImport(ctx: BenchContext): Promise<Figure[]> {
         imported: imported.length,
         failed,
         suggestions,
+        proposalMentions,
         parseMs: round(times.parseMs, 0),
         storeMs: round(times.storeMs, 0),
         suggestionsMs: round(times.suggestionsMs, 0),
@@ -173,6 +176,40 @@ export async function benchSuggestions(ctx: BenchContext): Promise<Figure[]> {
         textChars: articles[0]!.text.length,
         suggestionsPerArticle: written,
         breakdown: await suggestionBreakdown(articles[0]!.text),
+      },
+    }),
+  ];
+}
+
+/**
+ * Proposals for a fresh 10 KB article, as the import job makes them: the text read on the worker
+ * thread, its extraction stored, the proposals of its block (articles within a month) regrouped
+ * and written. The time an import adds per article for proposals.
+ */
+export async function benchProposals(ctx: BenchContext): Promise<Figure[]> {
+  const runs = ctx.quick ? 3 : 10;
+  const rng = createRng(ctx.seed + 4);
+  const generated = Array.from({ length: runs + 1 }, (_, i) =>
+    generateArticle(rng, 4_000_000 + i, ctx.workspace.corpus.entities, ctx.workspace.corpus.events, { targetBytes: 10_000 }),
+  );
+  const articles = await storeGeneratedArticles(generated, ctx.workspace.users.editor.id);
+  const durations = await timeRepeated(runs, (i) => refreshProposalsFor([articles[i % articles.length]!.id]), { warmup: 1, budgetMs: 120_000 });
+  const extraction = await db.articleExtraction.findUnique({ where: { articleId: articles[0]!.id }, select: { data: true } });
+  const block = await db.articleExtraction.count();
+  return [
+    figure({
+      name: "proposals",
+      label: "Event and claim proposals for a 10 KB article",
+      value: round(percentile(durations, 95)),
+      unit: "ms (p95)",
+      target: { op: "<", value: 250 },
+      samples: durations.length,
+      detail: {
+        ...latencyDetail(durations),
+        textChars: articles[0]!.text.length,
+        mentionsPerArticle: (extraction?.data as { mentions?: unknown[] } | undefined)?.mentions?.length ?? 0,
+        extractionsStored: block,
+        openEventProposals: await db.eventProposal.count({ where: { status: "OPEN" } }),
       },
     }),
   ];

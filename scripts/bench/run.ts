@@ -19,6 +19,7 @@ import {
   benchReanchor,
   benchReviewQueue,
   benchSearch,
+  benchProposals,
   benchSuggestions,
   figure,
   type BenchContext,
@@ -36,7 +37,7 @@ const DEFAULT_QUIET_WAIT = 30;
 const USAGE = `Usage: npm run bench -- [--scale N] [--only NAME]… [--quick] [--seed N] [--build]
   --scale N    articles in the workspace (default 10000); annotations ≈ 10×N, entities N/2, events N/5
   --only NAME  run only these benchmarks (repeat or comma-separate): ${[
-    "import", "suggestions", "reanchor", "briefing", "article-page", "annotation-create", "search", "review-queue", "entity-search", "memory",
+    "import", "suggestions", "proposals", "reanchor", "briefing", "article-page", "annotation-create", "search", "review-queue", "entity-search", "memory",
   ].join(", ")}
   --quick      short load tests and few samples (CI smoke run)
   --seed N     corpus seed (default 20261121): the same seed gives the same corpus
@@ -46,7 +47,7 @@ const USAGE = `Usage: npm run bench -- [--scale N] [--only NAME]… [--quick] [-
   --quiet L    after loading the workspace, wait until the 1-minute load average is at most L (default ${DEFAULT_QUIET_LOAD})
                before measuring, for at most --quiet-wait minutes (default ${DEFAULT_QUIET_WAIT})`;
 
-const IN_PROCESS = { import: benchImport, suggestions: benchSuggestions, reanchor: benchReanchor } as const;
+const IN_PROCESS = { import: benchImport, suggestions: benchSuggestions, proposals: benchProposals, reanchor: benchReanchor } as const;
 const OVER_HTTP = {
   briefing: benchBriefing,
   "article-page": benchArticlePage,

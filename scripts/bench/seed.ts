@@ -5,7 +5,8 @@ import { randomUUID } from "node:crypto";
 import { buildSelectors } from "@/lib/annotations/anchor";
 import { prepareComment } from "@/lib/annotations/comment";
 import { normalizedText } from "@/lib/articles/extract";
-import { extractedMetadata, prepareImport } from "@/lib/articles/prepare";
+import { articleMetadata } from "@/lib/articles/article-metadata";
+import { prepareImport } from "@/lib/articles/prepare";
 import { createApiToken, createUser } from "@/lib/auth/mutations";
 import type { Actor } from "@/lib/auth/permissions";
 import type { RoleName } from "@/lib/auth/schemas";
@@ -104,7 +105,7 @@ async function articleRows(generated: CorpusArticle[], createdById: string, crea
     const revisionId = newId();
     const text = normalizedText(article.paragraphs);
     const at = createdAt(i).toISOString();
-    const metadata = extractedMetadata(article);
+    const metadata = articleMetadata(article);
     rows.articles.push({
       id,
       title: metadata.title,

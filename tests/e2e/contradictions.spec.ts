@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signIn } from "./support/users";
 
 // Articles, the event and the claims are made through the JSON API with the editor's

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { firstArticlePath } from "./support/annotations-fixtures";
 import { signIn } from "./support/users";
 import { SAME_ORIGIN } from "./support/origin";

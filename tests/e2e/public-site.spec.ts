@@ -1,4 +1,6 @@
+import { readdirSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { APIRequestContext, Browser } from "@playwright/test";
 import { expect, test } from "./support/test";
@@ -158,7 +160,7 @@ test("structured data names the language and each cited article once; one versio
 });
 
 test("unknown briefings and versions answer 404 inside the site's frame, with a way back", async ({ page }) => {
-  for (const path of [`/briefings/no-such-briefing-${tag}`, `${publicPath}/v/2`, `${publicPath}/v/x`, `${publicPath}/v/1/more`]) {
+  for (const path of [`/briefings/no-such-briefing-${tag}`, `${publicPath}/v/1/more`, `${publicPath}/v/x`, `${publicPath}/v/2`]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("banner").getByRole("link", { name: "Concord briefings" })).toBeVisible();
@@ -225,6 +227,16 @@ test("the page copies serve public pages only: a dotted path to the sign-in page
   }
   // The sign-in page, wherever it was reached from, gets a fresh nonce every time.
   expect(nonces.size).toBe(4);
+
+  // Unknown briefings and versions leave nothing on disk.
+  const distDir = path.resolve(import.meta.dirname, "../..", process.env.NEXT_DIST_DIR ?? ".next");
+  const files = () => readdirSync(distDir, { recursive: true }).length;
+  const before = files();
+  for (let i = 0; i < 20; i++) {
+    expect((await rawGet(port, `/briefings/unknown-${tag}-${i}`)).status).toBe(404);
+    expect((await rawGet(port, `${publicPath}/v/${i + 2}`)).status).toBe(404);
+  }
+  expect(files()).toBe(before);
   // A real public page is served from its copy.
   await expect.poll(async () => (await rawGet(port, publicPath)).headers["x-concord-page-copy"]).toBe("hit");
 });

@@ -1,4 +1,5 @@
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { seedHostileContent, type HostileRole, type HostileWorld } from "../support/hostile-scenario";
 import { signIn } from "./support/users";
 

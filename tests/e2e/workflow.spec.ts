@@ -157,7 +157,9 @@ test("a conflicting source after a settlement joins the settled contradiction, w
 
   await page.goto(`/contradictions?event=${eventId}`);
   await expect(page.getByRole("link", { name: /disagree on the date of Call/ })).toHaveCount(1);
-  await page.getByRole("link", { name: /disagree on the date of Call/ }).click();
+  // The question waits in the inbox, and leads to the contradiction.
+  await page.goto("/inbox");
+  await page.getByRole("region", { name: /New sources on settled contradictions/ }).getByRole("link", { name: new RegExp(`disagree on the date of Call ${u}`) }).click();
   await expect(page.getByRole("region", { name: "Resolution" })).toContainText("Why: 18 May is the embassy's posting date.");
   const question = page.getByRole("region", { name: "Does the new source change this?" });
   await expect(question).toContainText("17 May 2025");

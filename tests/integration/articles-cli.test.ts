@@ -62,7 +62,7 @@ describe("npm run import", () => {
       expect(record.error).toBeNull();
       expect(typeof record.title).toBe("string");
       expect(record.publishedAt === null || /^\d{4}-\d{2}-\d{2}$/.test(record.publishedAt as string)).toBe(true);
-      expect(["news", "opinion", "analysis", "interview"]).toContain(record.kind);
+      expect(["NEWS", "OPINION", "ANALYSIS", "INTERVIEW"]).toContain(record.kind);
       expect((record.paragraphs as string[]).length).toBeGreaterThan(0);
       for (const line of record.removed as Record<string, unknown>[]) {
         expect(Object.keys(line)).toEqual(["text", "reason"]);
@@ -70,7 +70,7 @@ describe("npm run import", () => {
         expect(typeof line.reason).toBe("string");
       }
     }
-    expect(records[0]).toMatchObject({ outlet: "Toutiao", url: "https://www.toutiao.com/article/1832418249092099/", kind: "opinion" });
+    expect(records[0]).toMatchObject({ outlet: "Toutiao", url: "https://www.toutiao.com/article/1832418249092099/", kind: "OPINION" });
   });
 
   it("--dry-run --json reports a file it cannot read with an error and the others normally", async () => {

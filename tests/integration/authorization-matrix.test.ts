@@ -26,6 +26,7 @@ const MATRIX: Record<string, Partial<Record<Method, Access>>> = {
   "annotations/[id]/reattach": { POST: WRITERS },
   "annotations/[id]/replies": { GET: ALL, POST: ALL },
   "annotations/[id]/replies/[replyId]": { GET: ALL },
+  "annotations/[id]/request-review": { POST: WRITERS },
   "annotations/[id]/review": { POST: ANALYSTS },
   "articles": { GET: ALL, POST: WRITERS },
   "articles/[id]": { GET: ALL, PATCH: WRITERS },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getPassageLinkContext } from "@/lib/entities/links";
+import { getPassageLinkContext } from "@/lib/events/queries";
 import { createEvent } from "@/lib/events/mutations";
 import { makeAnnotation, makeArticle } from "../support/article-fixtures";
 import { makeUser } from "../support/fixtures";

@@ -329,7 +329,7 @@ describe("metadata lines", () => {
     expect(article.author).toBeNull();
     expect(article.paragraphs[0]).toBe("By Sunday, the two governments had agreed to resume talks on the border dispute.");
     expect(article.removed).toContainEqual({ text: "Photo: Anna Petrova / Example Agency", reason: "credit" });
-    expect(article.kind).toBe("interview");
+    expect(article.kind).toBe("INTERVIEW");
   });
 
   it("takes a date-only header line as the publication date", () => {
@@ -378,14 +378,14 @@ describe("metadata lines", () => {
 
 describe("kind and language", () => {
   it("labels opinion, analysis and interview pieces", () => {
-    expect(parsePastedText("Opinion: Cities need more trams\nTrams are cheaper to run than buses over twenty years, and they carry far more passengers per driver.").kind).toBe("opinion");
-    expect(parsePastedText("Analysis\nWhy the budget talks failed\nThe talks failed because neither side was willing to move on taxes, and both preferred an election.").kind).toBe("analysis");
+    expect(parsePastedText("Opinion: Cities need more trams\nTrams are cheaper to run than buses over twenty years, and they carry far more passengers per driver.").kind).toBe("OPINION");
+    expect(parsePastedText("Analysis\nWhy the budget talks failed\nThe talks failed because neither side was willing to move on taxes, and both preferred an election.").kind).toBe("ANALYSIS");
     expect(
       parsePastedText(
         "Q: Why did you resign?\nA: I disagreed with the new policy on schools.\nQ: Will you run again?\nA: Not in the next election, and maybe never.",
       ).kind,
-    ).toBe("interview");
-    expect(parsePastedText(STORY).kind).toBe("news");
+    ).toBe("INTERVIEW");
+    expect(parsePastedText(STORY).kind).toBe("NEWS");
   });
 
   it.each([

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { MAX_IMPORT_BYTES } from "@/lib/articles/extract";
-import { dryRunRecord, extractedMetadata, prepareImport, sourceFromText, tooLargeImport } from "@/lib/articles/prepare";
+import { articleMetadata } from "@/lib/articles/article-metadata";
+import { dryRunRecord, prepareImport, sourceFromText, tooLargeImport } from "@/lib/articles/prepare";
 import { articleListQuerySchema, importTextSchema, updateArticleSchema } from "@/lib/articles/schemas";
 
 const STORY = [
@@ -44,7 +45,7 @@ describe("preparing an import", () => {
   it("keeps the stored metadata in the database's vocabulary", () => {
     const prepared = prepareImport(sourceFromText(STORY));
     if (!prepared.ok) throw new Error(prepared.error);
-    expect(extractedMetadata(prepared.article)).toEqual({
+    expect(articleMetadata(prepared.article)).toEqual({
       title: "Ministers agree new plan for city transport",
       titleProvisional: false,
       outlet: null,
@@ -65,7 +66,7 @@ describe("the dry-run record", () => {
   it("has exactly the documented keys, in order, for a parsed file", () => {
     const record = dryRunRecord("in/transport.txt", prepareImport(sourceFromText(STORY)));
     expect(Object.keys(record)).toEqual(KEYS);
-    expect(record).toMatchObject({ file: "in/transport.txt", kind: "news", error: null, author: "Anna Novak" });
+    expect(record).toMatchObject({ file: "in/transport.txt", kind: "NEWS", error: null, author: "Anna Novak" });
     expect(record.paragraphs).toHaveLength(2);
     expect(record.removed).toEqual([
       { text: "Ministers agree new plan for city transport", reason: "headline" },

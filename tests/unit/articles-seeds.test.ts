@@ -63,7 +63,7 @@ describe("seed 000: headline-less commentary from Toutiao", () => {
   });
 
   it("is an opinion piece without author or stated date", () => {
-    expect(article.kind).toBe("opinion");
+    expect(article.kind).toBe("OPINION");
     expect(article.author).toBeNull();
     expect(article.commentators).toEqual([]);
     // "today (May 18)" has no year: not a stated publication date.
@@ -108,7 +108,7 @@ describe("seed 001: interview with a commentary guest, one paragraph per line", 
   });
 
   it("is an interview, and the disclaimer loses its glued thumbs-up prompt", () => {
-    expect(article.kind).toBe("interview");
+    expect(article.kind).toBe("INTERVIEW");
     expect(article.disclaimer).toBe("This article solely represents the author's personal views.");
     expect(
       reasonOf(
@@ -149,7 +149,7 @@ describe("seed 002: Global Times news with a comment form", () => {
   });
 
   it("is news without author or date", () => {
-    expect(article.kind).toBe("news");
+    expect(article.kind).toBe("NEWS");
     expect(article.author).toBeNull();
     expect(article.commentators).toEqual([]);
     expect(article.publishedAt).toBeNull();
@@ -197,7 +197,7 @@ describe("seed 003: CGTN page copy with site furniture and no headline", () => {
     expect(article.url).toBeNull();
     // "By continuing to browse…" is a consent banner, not a byline.
     expect(article.author).toBeNull();
-    expect(article.kind).toBe("news");
+    expect(article.kind).toBe("NEWS");
     // The caption's "June 28, 2019" is not a publication date.
     expect(article.publishedAt).toBeNull();
   });
@@ -243,7 +243,7 @@ describe("seed 004: headline, illustration caption and stock-photo credit", () =
     expect(article.publishedAt).toBeNull();
     expect(article.outlet).toBeNull();
     expect(article.url).toBeNull();
-    expect(article.kind).toBe("news");
+    expect(article.kind).toBe("NEWS");
   });
 
   it("keeps the ten body paragraphs with their curly apostrophes", () => {

@@ -10,6 +10,13 @@ let pageVersion = 1;
 
 function renderPage(request: http.IncomingMessage, response: http.ServerResponse) {
   rendered.push(`${request.method} ${request.url}`);
+  // Routed as Next.js routes it, by the resolved path.
+  if (new URL(request.url ?? "/", "http://app").pathname === "/signin") {
+    // A page of the app that is not public: rendered per request, never marked.
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": `script-src 'nonce-${rendered.length}'` });
+    response.end("<html><body>sign in</body></html>");
+    return;
+  }
   if (request.url?.startsWith("/briefings/with-cookie")) response.setHeader("set-cookie", "a=b");
   if (request.url?.startsWith("/briefings/missing")) {
     response.writeHead(404, { "content-type": "text/html" });
@@ -21,6 +28,7 @@ function renderPage(request: http.IncomingMessage, response: http.ServerResponse
     "content-security-policy": "default-src 'self'",
     etag: `"v${pageVersion}"`,
     vary: "RSC",
+    "x-concord-public-page": "1",
   });
   response.end(`<html><body>${request.url} version ${pageVersion}</body></html>`);
 }
@@ -117,6 +125,24 @@ describe("public page cache", () => {
     expect(visits.flat().filter(isCopy)).toEqual([]);
     expect(rendered).toContain("POST /briefings/talks");
     expect(rendered.filter((entry) => entry === "GET /briefings/missing").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("keys copies on the path the app resolves, so a dotted path to a private page is never served from a copy", async () => {
+    const port = Number(new URL(origin).port);
+    const rawGet = (path: string) =>
+      new Promise<http.IncomingMessage>((resolve, reject) => {
+        http.get({ host: "127.0.0.1", port, path }, (response) => {
+          response.resume();
+          response.on("end", () => resolve(response));
+        }).on("error", reject);
+      });
+    const answers: http.IncomingMessage[] = [];
+    for (const path of ["/briefings/../signin", "/briefings/%2e%2e/signin", "/briefings/../signin"]) {
+      answers.push(await rawGet(path));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(answers.map((answer) => answer.headers["x-concord-page-copy"])).toEqual([undefined, undefined, undefined]);
+    expect(new Set(answers.map((answer) => answer.headers["content-security-policy"])).size).toBe(3);
   });
 
   it("refreshes a copy older than a second while still answering with it, and drops one older than two", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { articleListQuerySchema, updateArticleSchema } from "@/lib/articles/schemas";
 import { auditFilterSchema } from "@/lib/audit/schemas";
 import { eventListSchema } from "@/lib/events/schemas";
-import { isRealDay } from "@/lib/validation";
+import { isRealDay } from "@/lib/iso-day";
 
 describe("calendar days", () => {
   it("accepts days that exist, leap days included", () => {

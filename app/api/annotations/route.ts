@@ -1,4 +1,5 @@
-import { annotationResponse, ALLOW, publicOrigin, w3cAnnotationOf, withUnitOffsets } from "@/lib/annotations/api";
+import { annotationResponse, ALLOW, w3cAnnotationOf, withUnitOffsets } from "@/lib/annotations/api";
+import { publicOrigin } from "@/lib/public-origin";
 import { apiRoute } from "@/lib/api/route";
 import { toW3CReply, w3cPostSchema } from "@/lib/annotations/json-ld";
 import { createAnnotation, createReply } from "@/lib/annotations/mutations";

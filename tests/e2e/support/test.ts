@@ -55,14 +55,15 @@ async function audit(page: Page, findings: Finding[]): Promise<void> {
     await page.waitForLoadState("load", { timeout: 10_000 });
     const url = page.url();
     if (!url.startsWith("http")) return;
-    const response = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    // A page is checked once per address (anchors and repeated visits add nothing but time).
     const seen = checked.get(page) ?? new Set<string>();
     checked.set(page, seen);
+    const { pathname } = new URL(url);
+    if (seen.has(pathname)) return;
+    seen.add(pathname);
+    const response = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
     for (const violation of response.violations) {
       if (violation.impact !== "serious" && violation.impact !== "critical") continue;
-      const key = `${new URL(url).pathname} ${violation.id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
       findings.push({ url, rule: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => String(node.target)) });
     }
   } catch {

@@ -4,6 +4,7 @@ import { formatTimestamp } from "@/components/annotations/labels";
 import { Alert } from "@/components/ui/alert";
 import { Pagination } from "@/components/ui/pagination";
 import { listAuditLog, listAuditTargetTypes } from "@/lib/audit/queries";
+import { summarizeAuditDetail } from "@/lib/audit/summary";
 import { auditFilterSchema } from "@/lib/audit/schemas";
 import { listUsers } from "@/lib/auth/queries";
 import { requirePageActor } from "@/lib/auth/session";
@@ -74,8 +75,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 <td>{formatTimestamp(entry.createdAt)}</td>
                 <td>{entry.actor?.name ?? "the system"}</td>
                 <td><code>{entry.action}</code></td>
-                <td>{entry.targetType}{entry.targetId ? <> <code>{entry.targetId}</code></> : null}</td>
-                <td>{entry.detail === null ? null : <pre className="audit-detail">{JSON.stringify(entry.detail, null, 1)}</pre>}</td>
+                <td>
+                  <span className="muted">{entry.targetType}</span>{" "}
+                  {entry.target?.href ? <Link href={entry.target.href}>{entry.target.title}</Link> : entry.target?.title}
+                </td>
+                <td>
+                  <ul className="audit-detail">
+                    {summarizeAuditDetail(entry.detail).map((line, index) => <li key={index}>{line}</li>)}
+                  </ul>
+                </td>
               </tr>
             ))}
           </tbody>

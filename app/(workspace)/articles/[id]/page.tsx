@@ -11,6 +11,7 @@ import { LineList } from "@/components/articles/line-list";
 import { OriginalFile } from "@/components/articles/original-file";
 import { ArticleProposals } from "@/components/proposals/article-proposals";
 import { RevisionList } from "@/components/articles/revision-list";
+import { articleMetadata } from "@/lib/articles/article-metadata";
 import { canEditArticles } from "@/lib/articles/permissions";
 import { decodeOriginal, getArticle, getOriginalFile } from "@/lib/articles/queries";
 import { KIND_LABELS } from "@/lib/articles/schemas";
@@ -75,17 +76,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
         {canEdit ? (
           <Disclosure summary="Correct the metadata" defaultOpen={article.titleProvisional}>
             <ArticleMetadataForm
-              article={{
-                id: article.id,
-                version: article.version,
-                title: article.title,
-                titleProvisional: article.titleProvisional,
-                outlet: article.outlet,
-                url: article.url,
-                author: article.author,
-                publishedAt: article.publishedAt,
-                kind: article.kind,
-              }}
+              article={{ id: article.id, version: article.version, ...articleMetadata(article) }}
               save={updateArticleAction}
             />
           </Disclosure>

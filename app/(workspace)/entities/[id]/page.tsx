@@ -9,6 +9,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { canEditEntities } from "@/lib/entities/permissions";
 import { getEntityPage } from "@/lib/entities/queries";
+import { listEntityEvents } from "@/lib/events/queries";
 import { ENTITY_TYPE_LABELS } from "@/lib/entities/schemas";
 import { EVENT_TYPE_LABELS } from "@/lib/events/schemas";
 import { AliasEditor } from "../_components/alias-editor";
@@ -31,8 +32,9 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
     throw error;
   });
   const { entity } = page;
+  const { participations, placeOf } = await listEntityEvents(actor, id);
   const canEdit = canEditEntities(actor);
-  const events = [...page.participations, ...page.placeOf.filter((e) => !page.participations.some((p) => p.id === e.id))];
+  const events = [...participations, ...placeOf.filter((e) => !participations.some((p) => p.id === e.id))];
   return (
     <>
       <p><Link href="/entities">← Entities</Link></p>
@@ -71,7 +73,7 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
                     <tr><th scope="col">Event</th><th scope="col">Type</th><th scope="col">Date</th><th scope="col">Role</th></tr>
                   </thead>
                   <tbody>
-                    {page.participations.map((e) => (
+                    {participations.map((e) => (
                       <tr key={`${e.id}|${e.role}`}>
                         <td><Link href={`/events/${e.id}`}>{e.title}</Link></td>
                         <td>{EVENT_TYPE_LABELS[e.type]}</td>
@@ -79,7 +81,7 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
                         <td>{e.role}</td>
                       </tr>
                     ))}
-                    {page.placeOf.map((e) => (
+                    {placeOf.map((e) => (
                       <tr key={`${e.id}|place`}>
                         <td><Link href={`/events/${e.id}`}>{e.title}</Link></td>
                         <td>{EVENT_TYPE_LABELS[e.type]}</td>

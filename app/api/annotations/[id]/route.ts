@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
-import { annotationResponse, publicOrigin, w3cAnnotationOf, withW3CConflict } from "@/lib/annotations/api";
+import { annotationResponse, w3cAnnotationOf, withW3CConflict } from "@/lib/annotations/api";
+import { publicOrigin } from "@/lib/public-origin";
 import { w3cAnnotationPatchSchema } from "@/lib/annotations/json-ld";
 import { deleteAnnotation, updateAnnotation } from "@/lib/annotations/mutations";
 import { getAnnotation } from "@/lib/annotations/queries";

@@ -27,9 +27,9 @@ export function KindRow({ kind }: { kind: AnnotationKindView }) {
             save({ label });
           }}
         >
-          <label className="muted" htmlFor={`label-${kind.key}`}>Label of {kind.key}</label>
+          <label className="visually-hidden" htmlFor={`label-${kind.key}`}>Label of {kind.key}</label>
           <input id={`label-${kind.key}`} type="text" value={label} onChange={(event) => setLabel(event.target.value)} />
-          <button type="submit" className="button secondary" disabled={pending || label === kind.label}>Rename {kind.key}</button>
+          <button type="submit" className="button secondary" aria-label={`Rename ${kind.key}`} disabled={pending || label === kind.label}>Rename</button>
         </form>
       </td>
       <td>{kind.active ? "active" : "inactive"}</td>
@@ -37,8 +37,14 @@ export function KindRow({ kind }: { kind: AnnotationKindView }) {
         {kind.builtIn ? (
           <span className="muted">Always active</span>
         ) : (
-          <button type="button" className="button secondary" disabled={pending} onClick={() => save({ active: !kind.active })}>
-            {kind.active ? "Deactivate" : "Activate"} {kind.key}
+          <button
+            type="button"
+            className="button secondary"
+            aria-label={`${kind.active ? "Deactivate" : "Activate"} ${kind.key}`}
+            disabled={pending}
+            onClick={() => save({ active: !kind.active })}
+          >
+            {kind.active ? "Deactivate" : "Activate"}
           </button>
         )}
         {message ? <span role={message.ok ? "status" : "alert"}> {message.text}</span> : null}

@@ -25,7 +25,7 @@ export function UserRow({ user, isSelf }: UserRowProps) {
       <td>{user.name}{isSelf ? " (you)" : ""}</td>
       <td>{user.email}</td>
       <td>
-        <label className="muted" htmlFor={`role-${user.id}`}>Role of {user.email}</label>{" "}
+        <label className="visually-hidden" htmlFor={`role-${user.id}`}>Role of {user.email}</label>
         <select id={`role-${user.id}`} defaultValue={user.role} disabled={pending || isSelf} onChange={(e) => save({ role: e.target.value })}>
           {ROLE_OPTIONS.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
         </select>
@@ -41,12 +41,18 @@ export function UserRow({ user, isSelf }: UserRowProps) {
             input.value = "";
           }}
         >
-          <label htmlFor={`password-${user.id}`} className="muted">New password for {user.email}</label>
-          <input id={`password-${user.id}`} name="password" type="password" autoComplete="new-password" />
+          <label htmlFor={`password-${user.id}`} className="visually-hidden">New password for {user.email}</label>
+          <input id={`password-${user.id}`} name="password" type="password" autoComplete="new-password" placeholder="New password" />
           <button type="submit" className="button secondary" disabled={pending}>Set password</button>
           {!isSelf ? (
-            <button type="button" className="button secondary" disabled={pending} onClick={() => save({ disabled: !user.disabled })}>
-              {user.disabled ? "Enable" : "Disable"} {user.email}
+            <button
+              type="button"
+              className="button secondary"
+              aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
+              disabled={pending}
+              onClick={() => save({ disabled: !user.disabled })}
+            >
+              {user.disabled ? "Enable" : "Disable"}
             </button>
           ) : null}
         </form>

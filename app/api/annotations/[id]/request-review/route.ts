@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
-import { publicOrigin, withW3CConflict } from "@/lib/annotations/api";
-import { jsonLdResponse, toW3CAnnotation } from "@/lib/annotations/json-ld";
+import { annotationResponse, w3cAnnotationOf, withW3CConflict } from "@/lib/annotations/api";
+import { publicOrigin } from "@/lib/public-origin";
 import { requestCitationReview } from "@/lib/annotations/mutations";
 import { confirmAnchorSchema } from "@/lib/annotations/schemas";
 
@@ -10,6 +10,6 @@ export const POST = apiRoute<{ id: string }, typeof confirmAnchorSchema>(
   async ({ request, actor, params, body }) => {
     const origin = publicOrigin(request);
     const view = await withW3CConflict(origin, () => requestCitationReview(actor, params.id, body));
-    return jsonLdResponse(toW3CAnnotation(view, origin));
+    return annotationResponse(await w3cAnnotationOf(view, origin));
   },
 );

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { collectionResponse, publicOrigin, withCodePointOffsets } from "@/lib/annotations/api";
+import { collectionResponse, withCodePointOffsets } from "@/lib/annotations/api";
+import { publicOrigin } from "@/lib/public-origin";
 import { limitParam, pageParam } from "@/lib/api/pagination";
 import { apiRoute } from "@/lib/api/route";
 import { toAnnotationCollection, toAnnotationPage } from "@/lib/annotations/json-ld";

@@ -1,4 +1,5 @@
-import { ALLOW, annotationResponse, publicOrigin } from "@/lib/annotations/api";
+import { ALLOW, annotationResponse } from "@/lib/annotations/api";
+import { publicOrigin } from "@/lib/public-origin";
 import { toW3CReply } from "@/lib/annotations/json-ld";
 import { getAnnotation } from "@/lib/annotations/queries";
 import { apiRoute } from "@/lib/api/route";

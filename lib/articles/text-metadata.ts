@@ -1,0 +1,484 @@
+import * as chrono from "chrono-node";
+import { parseByline, readMetadataLine } from "./metadata";
+import { outletFromUrl, outletName } from "./outlets";
+import { wordCount } from "./text";
+import type { ClassifiedLine } from "./types";
+
+/**
+ * Metadata of a copied web page (select all, copy): the headline, byline, publication date and
+ * outlet, read from where they sit on any news page: around the point where the article body
+ * begins. Pure; works on the lines as the line classifier left them.
+ */
+export interface TextMetadata {
+  /** Index in `lines` of the first body line, or null when the page has no prose. */
+  bodyStart: number | null;
+  /** Index in `lines` of the headline, or null when no line is title-like enough. */
+  headlineIndex: number | null;
+  headline: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  outlet: string | null;
+}
+
+// A body line: long enough to be prose, or a sentence of fair length.
+const PROSE_WORDS = 25;
+const SENTENCE_WORDS = 12;
+const UNSPACED_PROSE_CHARS = 60;
+// Non-prose lines allowed inside the body (captions, subheadings, ad slots).
+const BODY_GAP = 4;
+// A run of prose this share of the longest one is article, not a teaser.
+const SUBSTANTIAL_RUN = 0.35;
+// How far before the body the headline may sit.
+const HEADER_WINDOW = 30;
+// How far into the body a byline or dateline may sit (agency datelines open the first paragraph).
+const BODY_LOOKAHEAD = 3;
+
+// A bare name counts as the byline this close to the headline.
+const NAME_LINE_REACH = 3;
+// Lines after the headline where its byline, date or standfirst may sit.
+const HEADER_FACTS_SPAN = 6;
+const MIN_HEADLINE_WORDS = 3;
+const MAX_HEADLINE_WORDS = 30;
+const MAX_HEADLINE_CHARS = 250;
+const HEADLINE_START = /^["“‘'(¿¡\p{Lu}\p{N}\p{Lo}]/u;
+const SENTENCE_END = /[^.]\.["”’)]?$/;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{6}/u;
+// Credits, handles, file names and menus are not headlines.
+const NOT_HEADLINE = /[/@|•»«>#]|\.(?:jpe?g|png|gif|webp)\b|^(?:\d+\s*)?(?:comments?|shares?|views?)\b/i;
+// Two sentences are a standfirst or a blurb.
+const TWO_SENTENCES = /\p{Ll}{4}[.!?] \p{Lu}/u;
+// "Follow us on", "Share via": a label for what follows, not a title.
+const ENDS_WITH_FUNCTION_WORD = /\b(?:on|via|to|by|for|of|in|at|the|and|with|from)$/i;
+// Reading times, counters, link notices.
+const PAGE_FURNITURE =
+  /^\d+\s*min(?:ute)?s?\s+read$|\b(?:e-?mails|newsletters?|alerts|panel|sign ?out|log ?out|sign ?in|log ?in|main story)$|^(?:continue reading|close|edit|open|show|hide)\b|\b\d+\s+(?:comments?|replies|views|shares)\b|\b(?:external links?|new window|you are here|captioning|privacy policy|terms of (?:use|service))\b|^(?:updated|posted|published)\b/i;
+// A title repeated on the page with the site's name ("Headline | Site", "Headline - Site").
+const TITLE_SUFFIX = /^\s*(?:[|–—·:-]|::)\s*(.{2,60})$/;
+
+// A title repeated after a label ("Share this story: Headline").
+const TITLE_PREFIX = /^.{2,60}(?:[:|]|\s[–—-])\s*$/;
+// Agencies credited as the author when no person is named.
+const AGENCIES: ReadonlyArray<[RegExp, string]> = [
+  [/\bReuters\b/, "Reuters"],
+  [/\b(?:Associated Press|AP)\b/, "Associated Press"],
+  [/\b(?:Agence France-Presse|AFP)\b/, "AFP"],
+  [/\bXinhua\b/, "Xinhua"],
+  [/\bBloomberg\b/, "Bloomberg"],
+  [/\b(?:dpa|DPA)\b/, "dpa"],
+  [/\bUPI\b/, "UPI"],
+  [/\bTASS\b/, "TASS"],
+  [/\bANSA\b/, "ANSA"],
+  [/\bEFE\b/, "EFE"],
+  [/\bKyodo\b/, "Kyodo"],
+  [/\bYonhap\b/, "Yonhap"],
+  [/\bPress Trust of India\b|\bPTI\b/, "PTI"],
+  [/\bIANS\b/, "IANS"],
+];
+// "WASHINGTON (Reuters) -", "(AP) —": the agency dateline opening a wire story.
+const AGENCY_DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{L} .,'-]{0,40})?\(([^)]{2,40})\)\s*[-–—]/u;
+
+const HANDLE = /^@\w+$/;
+// A copy that lost the space between a name and what follows ("Jane DoeFOXBusiness", "Jane DoeFriday").
+const GLUED_WORD =
+  /(\p{Ll}{2,})(?=\p{Lu}{2}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Updated|Published|Posted)\b)/gu;
+// Parts of a combined byline and dateline ("March 3, 2020 | By: Jane Doe").
+const BYLINE_PARTS = /\s+[|•·]\s+|\s+[-–—]\s+/;
+// Words that follow a name in bylines without being part of it.
+const STATUS_WORDS = /\s+(?:updated|published|posted|last updated|follow|share|email)\b.*$/i;
+const DATE_LABEL = /^(?:published|posted|first published|publication date|date|created|on)\b\s*(?:on|at)?\s*[:：]?\s*/i;
+const UPDATED_LABEL = /\b(?:updated|modified|last updated|edited)\b/i;
+const MAX_DATE_LINE_WORDS = 16;
+// Page furniture naming its own site: "Contact X", "About X", "Follow X on", "X Newsletter".
+const SELF_REFERENCES = [
+  /^(?:contact|about|follow|subscribe to|sign up for|download the|more from|welcome to|search|support|advertise (?:with|on|in)|work (?:at|for)|careers at) (.+?)(?: on| app| today)?$/i,
+  /^(.+?) (?:newsletters?|homepage|home page|apps?|store|shop|staff|team|events|podcasts?|on (?:facebook|twitter|instagram|youtube))$/i,
+];
+const SITE_NAME = /^(?:The )?[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*(?: [\p{Lu}\p{N}&][\p{L}\p{N}.&'’-]*){0,3}$/u;
+const SITE_LINE_WORDS = 8;
+const MIN_SELF_REFERENCES = 2;
+// Hosts that carry links to everyone's pages: social networks, link shorteners, stores, blogs.
+const NOT_AN_OUTLET_HOST =
+  /(?:^|\.)(?:facebook|twitter|x|instagram|youtube|youtu|linkedin|pinterest|reddit|tiktok|whatsapp|telegram|t|bit|goo|amzn|tinyurl|ow|buff|lnkd|wordpress|blogspot|google|apple|amazon|wikipedia)\.[a-z.]+$/i;
+// Menu words that the patterns above also catch ("Share this", "Meet the team", "Get the app").
+const GENERIC_SITE_WORDS =
+  /^(?:us|our|this|share|subscribe|meet|get|e-?mail|join|find|follow|like|sign|upcoming|rss|help|news|newsletters?|search|home|all|more|latest|privacy|terms|advertising|editorial|contact|daily|weekly|facebook|twitter|instagram|youtube|linkedin|google|apple|app|toolkit|pick)\b/i;
+const COPYRIGHT = /(?:©|\bcopyright\b|\(c\)\s*\d)/i;
+const CORPORATE_SUFFIX = /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.a|company|group|all rights reserved)\.?$/i;
+
+/**
+ * Reads headline, byline, date and outlet from the classified lines of a copied page. The body's
+ * first line may be given (from a line classifier); otherwise it is the first long prose run.
+ */
+export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStart?: number | null): TextMetadata {
+  parsedDates = new Map();
+  const bodyStart = knownBodyStart === undefined ? findBodyStart(lines) : knownBodyStart;
+  const headlineIndex = bodyStart === null ? null : findHeadline(lines, bodyStart);
+  const anchor = headlineIndex ?? bodyStart;
+  const header = anchor === null ? null : headerRange(lines, anchor, bodyStart ?? anchor);
+  return {
+    bodyStart,
+    headlineIndex,
+    headline: headlineIndex === null ? null : lines[headlineIndex].text,
+    author: header ? findAuthor(lines, header, anchor!) : null,
+    publishedAt: header ? findDate(lines, header, anchor!) : null,
+    outlet: findOutlet(lines, headlineIndex),
+  };
+}
+
+/** Lines from a little before the headline to a little into the body. */
+function headerRange(lines: readonly ClassifiedLine[], anchor: number, bodyStart: number): [number, number] {
+  return [Math.max(0, anchor - 3), Math.min(lines.length, Math.max(anchor, bodyStart) + BODY_LOOKAHEAD + 1)];
+}
+
+function isProse(text: string): boolean {
+  const words = wordCount(text);
+  if (words >= PROSE_WORDS) return true;
+  if (UNSPACED.test(text) && text.length >= UNSPACED_PROSE_CHARS) return true;
+  // Questions and exclamations of this length are as often headlines as sentences.
+  return words >= SENTENCE_WORDS && /[.。"”’]$/.test(text);
+}
+
+/**
+ * The first line of the article body: the start of the first run of prose lines (with short
+ * gaps) holding at least half as many words as the longest run. Comments and "most read"
+ * teasers come after the article, so the earliest substantial run wins. Null without prose.
+ */
+export function findBodyStart(lines: readonly ClassifiedLine[]): number | null {
+  const runs: { start: number; words: number }[] = [];
+  let run: { start: number; words: number } | null = null;
+  let gap = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.kept && isProse(line.text)) {
+      if (!run) runs.push((run = { start: i, words: 0 }));
+      run.words += wordCount(line.text);
+      gap = 0;
+    } else if (run && ++gap > BODY_GAP) {
+      run = null;
+      gap = 0;
+    }
+  }
+  const most = Math.max(0, ...runs.map((r) => r.words));
+  return runs.find((r) => r.words >= most * SUBSTANTIAL_RUN)?.start ?? null;
+}
+
+/**
+ * The headline: the most title-like line shortly before the body. Title-like means the shape
+ * of a headline, and it earns more when a byline, date or standfirst follows it and when the
+ * page repeats it (a title with the site's name, a share text).
+ */
+function findHeadline(lines: readonly ClassifiedLine[], bodyStart: number): number | null {
+  let best: { index: number; score: number } | null = null;
+  const from = Math.max(0, bodyStart - HEADER_WINDOW);
+  for (let i = bodyStart - 1; i >= from; i--) {
+    const line = lines[i];
+    if (!line.kept || !looksLikeHeadline(line.text)) continue;
+    let score = 1 - (bodyStart - i) * 0.03;
+    const words = wordCount(line.text);
+    if (words >= 5 && words <= 20) score += 1;
+    const copies = repetitions(lines, i);
+    // Twice is a headline shown as title and heading; more often is page furniture.
+    if (copies === 1) score += 1.5;
+    else if (copies > 1) score -= 1;
+    score += headerFactsAfter(lines, i);
+    if (line.text === line.text.toUpperCase() && /\p{Lu}/u.test(line.text)) score -= 1;
+    if (!best || score > best.score) best = { index: i, score };
+  }
+  return best && best.score > 0.5 ? best.index : null;
+}
+
+function looksLikeHeadline(text: string): boolean {
+  const words = wordCount(text);
+  return (
+    (words >= MIN_HEADLINE_WORDS || UNSPACED.test(text)) &&
+    words <= MAX_HEADLINE_WORDS &&
+    text.length <= MAX_HEADLINE_CHARS &&
+    HEADLINE_START.test(text) &&
+    !SENTENCE_END.test(text) &&
+    !/[,;:]$/.test(text) &&
+    !NOT_HEADLINE.test(text) &&
+    !TWO_SENTENCES.test(text) &&
+    !ENDS_WITH_FUNCTION_WORD.test(text) &&
+    !PAGE_FURNITURE.test(text) &&
+    !readMetadataLine(text, undefined, true) &&
+    !bylineName(text) &&
+    !isDateLine(text) &&
+    !dateIn(text)?.day
+  );
+}
+
+/** How many other lines are this one, or this one with the site's name after it. */
+function repetitions(lines: readonly ClassifiedLine[], index: number): number {
+  const text = lines[index].text.toLowerCase();
+  let count = 0;
+  for (const [i, other] of lines.entries()) {
+    if (i === index) continue;
+    const lower = other.text.toLowerCase();
+    if (
+      lower === text ||
+      (lower.startsWith(text) && TITLE_SUFFIX.test(other.text.slice(text.length))) ||
+      (lower.endsWith(text) && TITLE_PREFIX.test(other.text.slice(0, other.text.length - text.length)))
+    ) {
+      count++;
+    }
+  }
+  return count;
+}
+
+/** Evidence that a header follows: a byline, a date line, a standfirst sentence. */
+function headerFactsAfter(lines: readonly ClassifiedLine[], index: number): number {
+  let byline = false;
+  let date = false;
+  let standfirst = false;
+  for (let i = index + 1; i < Math.min(lines.length, index + HEADER_FACTS_SPAN); i++) {
+    const text = lines[i].text;
+    byline ||= bylineName(text) !== null;
+    date ||= dateIn(text)?.day != null;
+    standfirst ||= i === index + 1 && wordCount(text) >= 8 && /[.!?]$/.test(text);
+  }
+  return (byline ? 2 : 0) + (date ? 1.5 : 0) + (standfirst ? 1 : 0);
+}
+
+/** The nearest byline to the headline; an agency when it is all the page credits. */
+function findAuthor(lines: readonly ClassifiedLine[], [from, to]: [number, number], anchor: number): string | null {
+  let agency: string | null = null;
+  for (const i of byDistance(from, to, anchor)) {
+    const text = lines[i].text;
+    const name = bylineName(text);
+    if (name) return name;
+    agency ??= agencyCredit(text) ?? datelineCredit(text);
+  }
+  // A bare name just after the headline, beside a dateline.
+  for (let i = anchor + 1; i <= Math.min(to - 1, anchor + NAME_LINE_REACH); i++) {
+    const besideDate = [i - 1, i + 1].some((j) => j !== anchor && lines[j] !== undefined && (isDateLine(lines[j].text) || HANDLE.test(lines[j].text)));
+    const name = besideDate ? nameLine(lines[i].text) : null;
+    if (name) return name;
+  }
+  return agency;
+}
+
+/**
+ * The person a byline line names: "By Jane Doe", "Author: Jane Doe", "by Jane Doe Staff Writer",
+ * "Jane Doe - Nov 19, 2019", "March 3, 2020 | By: Jane Doe". Null when the line is something else.
+ */
+export function bylineName(line: string): string | null {
+  if (wordCount(line) > MAX_DATE_LINE_WORDS) return null;
+  // Social handles glued to or following the name ("By Jane Doe@janedoe").
+  const text = line
+    .replace(/\s*@\w+/g, " ")
+    .replace(GLUED_WORD, "$1 ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const whole = labelledName(text);
+  if (whole) return whole;
+  const parts = text.split(BYLINE_PARTS).filter(Boolean);
+  if (parts.length > 1) {
+    for (const part of parts) {
+      const name = labelledName(part);
+      if (name) return name;
+    }
+  }
+  // "Jane Doe - Nov 19, 2019", "Jane Doe @janedoe / 2 days": a name followed only by a date or a handle.
+  const date = dateIn(text);
+  const end = Math.min(date && date.index > 0 ? date.index : text.length, text.search(/\s[/|•·]\s/) + 1 || text.length);
+  if (end < text.length) {
+    const before = text.slice(0, end).replace(/[\s|•·,–—/-]+$/, "");
+    if (before && wordCount(before) <= 5 && !agencyCredit(before)) {
+      const name = parseByline(before);
+      if (name && wordCount(name) >= 2) return name;
+    }
+  }
+  return null;
+}
+
+/** "By …", "Author: …", "BY: …" with the name cleaned of a glued role, a date or a status word. */
+function labelledName(text: string): string | null {
+  const facts = readMetadataLine(text, undefined, false);
+  if (facts?.author) return cleanName(facts.author);
+  // A role glued to the name by a copy without spaces ("By Jane DoeStaff Writer").
+  const unglued = text.replace(/(\p{Ll})(\p{Lu}\p{Ll}+ (?:Writer|Reporter|Editor|Correspondent)\b)/u, "$1 $2");
+  const by = /^by\s*[:：]?\s+(.+)$/i.exec(unglued)?.[1];
+  if (!by) return null;
+  const name = parseByline(stripRole(stripDate(by.replace(STATUS_WORDS, ""))));
+  return name ? cleanName(name) : null;
+}
+
+/** A name that a status word ran into ("Jane Doe Updated") loses it. */
+function cleanName(name: string): string | null {
+  const cleaned = name.replace(STATUS_WORDS, "").trim();
+  return cleaned || null;
+}
+
+/** A name alone on a line ("Jane Doe", "JANE DOE, SPECIAL CORRESPONDENT"), in its written case. */
+function nameLine(text: string): string | null {
+  const first = text.split(",")[0].trim();
+  const words = wordCount(first);
+  if (words < 2 || words > 4 || wordCount(text) > 8 || agencyCredit(text) || /\d/.test(text)) return null;
+  const shouting = first === first.toUpperCase();
+  const candidate = shouting ? first.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, before, letter) => before + letter.toUpperCase()) : first;
+  const name = parseByline(candidate);
+  return name === candidate ? name : null;
+}
+
+function stripDate(text: string): string {
+  const date = dateIn(text);
+  return date && date.index > 0 ? text.slice(0, date.index).replace(/[\s|•·,–—-]+$/, "") : text;
+}
+
+function stripRole(text: string): string {
+  return text.replace(/,?\s+(?:(?:senior|staff|chief|special|contributing)\s+)?(?:writer|reporter|editor|correspondent|columnist)\b.*$/i, "");
+}
+
+/** "November 19, 2019 / 10:07 AM / CBS News": the organisation a dateline credits. */
+function datelineCredit(text: string): string | null {
+  if (!isDateLine(text) && !dateIn(text)) return null;
+  for (const part of text.split(/\s+[/|•·]\s+/).slice(1)) {
+    const name = outletName(part.trim());
+    if (name) return name;
+  }
+  return null;
+}
+
+function agencyCredit(text: string): string | null {
+  const dateline = AGENCY_DATELINE.exec(text)?.[1];
+  const source = dateline ?? (wordCount(text) <= MAX_DATE_LINE_WORDS ? text : null);
+  if (!source) return null;
+  for (const [pattern, name] of AGENCIES) if (pattern.test(source)) return name;
+  return null;
+}
+
+/**
+ * The publication date stated by a date line or a byline near the headline; "updated" dates
+ * only when nothing else is stated. Dates inside body sentences are never taken.
+ */
+function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number], anchor: number): string | null {
+  let updated: string | null = null;
+  for (const i of byDistance(from, to, anchor)) {
+    const line = lines[i];
+    const text = line.text;
+    if ((line.reason === "caption" || line.reason === "credit") && !isDateLine(text)) continue;
+    if (wordCount(text) > MAX_DATE_LINE_WORDS && !AGENCY_DATELINE.test(text)) continue;
+    const date = dateIn(text.replace(DATE_LABEL, ""));
+    if (!date?.day) continue;
+    if (UPDATED_LABEL.test(text) && !/\bpublished\b/i.test(text)) updated ??= date.day;
+    else return date.day;
+  }
+  return updated;
+}
+
+/** Indices from `from` to `to` (exclusive), nearest to `anchor` first, earlier before later. */
+function byDistance(from: number, to: number, anchor: number): number[] {
+  const indices: number[] = [];
+  for (let i = from; i < to; i++) indices.push(i);
+  return indices.sort((a, b) => Math.abs(a - anchor) - Math.abs(b - anchor) || a - b);
+}
+
+/** A line that is mostly a date ("Nov 19, 2019, 10:31 pm", "Updated: 19 November 2019"). */
+function isDateLine(text: string): boolean {
+  if (!/\d/.test(text) && !MONTH_OR_DAY.test(text)) return false;
+  const result = parseDates(text)[0];
+  return result !== undefined && result.text.length >= text.replace(DATE_LABEL, "").length * 0.5;
+}
+
+const MONTH_OR_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
+// The same header lines are looked at from several places; chrono is the costly part.
+let parsedDates = new Map<string, chrono.ParsedResult[]>();
+
+function parseDates(text: string): chrono.ParsedResult[] {
+  let results = parsedDates.get(text);
+  if (!results) {
+    results = chrono.strict.parse(text);
+    parsedDates.set(text, results);
+  }
+  return results;
+}
+
+interface FoundDate {
+  index: number;
+  /** YYYY-MM-DD when the year and day are stated. */
+  day: string | null;
+}
+
+/** A stated calendar date in a short line (not a time alone, not "today"). */
+function dateIn(text: string): FoundDate | null {
+  if (!/\d/.test(text) || wordCount(text) > MAX_DATE_LINE_WORDS) return null;
+  const result = parseDates(text).find((r) => r.start.isCertain("day") && r.start.isCertain("month"));
+  if (!result) return null;
+  const start = result.start;
+  // The year must be written out: chrono fills it in for "2 days ago" or "Nov 19".
+  const year = String(start.get("year"));
+  if (!start.isCertain("year") || !result.text.includes(year.slice(-2))) return { index: result.index, day: null };
+  // The day as the page states it, in the page's own zone.
+  const pad = (n: number | null) => String(n ?? 0).padStart(2, "0");
+  const day = `${year}-${pad(start.get("month"))}-${pad(start.get("day"))}`;
+  return { index: result.index, day };
+}
+
+/**
+ * The outlet: the site's name after a repetition of the headline ("Headline | Site"), else the
+ * name the page's furniture calls itself by most often ("Contact Site", "Site Newsletter",
+ * "Follow Site on", "© 2019 Site"), else the host of a URL on the page.
+ */
+function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | null): string | null {
+  if (headlineIndex !== null) {
+    const headline = lines[headlineIndex].text.toLowerCase();
+    for (const [i, line] of lines.entries()) {
+      if (i === headlineIndex || !line.text.toLowerCase().startsWith(headline)) continue;
+      const site = TITLE_SUFFIX.exec(line.text.slice(headline.length))?.[1];
+      if (site) return site.trim();
+    }
+  }
+  const mentions = new Map<string, { name: string; count: number }>();
+  for (const line of lines) {
+    if (wordCount(line.text) > SITE_LINE_WORDS) continue;
+    for (const pattern of SELF_REFERENCES) {
+      const name = pattern.exec(line.text)?.[1]?.trim().replace(/[.,:;!]+$/, "");
+      if (!name || !isSiteName(name)) continue;
+      const key = name.toLowerCase().replace(/^the /, "");
+      const entry = mentions.get(key) ?? { name, count: 0 };
+      entry.count++;
+      mentions.set(key, entry);
+    }
+  }
+  // One menu line naming something is weak evidence; a name the page gives itself twice is not.
+  const named = [...mentions.values()].sort((a, b) => b.count - a.count)[0];
+  if (named && named.count >= MIN_SELF_REFERENCES) return named.name;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const owner = copyrightOwner(lines[i].text);
+    if (owner) return owner;
+  }
+  return outletFromLinks(lines);
+}
+
+/** The host most URLs on the page point to, leaving out social networks and link shorteners. */
+function outletFromLinks(lines: readonly ClassifiedLine[]): string | null {
+  const hosts = new Map<string, number>();
+  for (const line of lines) {
+    for (const [url] of line.text.matchAll(/\bhttps?:\/\/[^\s<>"]+/gi)) {
+      const outlet = outletFromUrl(url);
+      if (outlet && !NOT_AN_OUTLET_HOST.test(outlet)) hosts.set(outlet, (hosts.get(outlet) ?? 0) + 1);
+    }
+  }
+  return [...hosts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+function isSiteName(name: string): boolean {
+  const words = wordCount(name);
+  return words <= 4 && SITE_NAME.test(name) && name !== name.toUpperCase() && !GENERIC_SITE_WORDS.test(name.replace(/^the\s+/i, "")) && !/^the$/i.test(name);
+}
+
+/** "© 2019 The Daily Bugle. All rights reserved." → "The Daily Bugle". */
+export function copyrightOwner(text: string): string | null {
+  if (!COPYRIGHT.test(text) || wordCount(text) > 30) return null;
+  let owner = text
+    .replace(/^.*?(?:©|\bcopyright\b|\(c\))/i, "")
+    .replace(/(?:©|\bcopyright\b|\(c\))/gi, "")
+    .replace(/^[\s:,.-]*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,.-]*/, "")
+    .split(/\.\s|\s[|•·]\s|\ball rights reserved\b/i)[0]
+    .replace(/\s*\d{4}\s*$/, "")
+    .trim()
+    .replace(/[.,]$/, "");
+  while (CORPORATE_SUFFIX.test(owner)) owner = owner.replace(CORPORATE_SUFFIX, "").trim().replace(/\s*(?:&|and)$/i, "");
+  if (!owner || wordCount(owner) > 6 || !/^[\p{Lu}\p{N}\p{Lo}]/u.test(owner)) return null;
+  return outletName(owner) ?? owner;
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { parsePastedText } from "@/lib/articles/extract";
+import { bylineName, copyrightOwner } from "@/lib/articles/text-metadata";
+
+// Small copied pages written for these tests: menus first, the article in the middle, a footer.
+const MENU = ["Home", "World", "Business Markets", "Sign In", "Subscribe"];
+const BODY = [
+  "The harbour authority said on Tuesday that the new ferry terminal would open in the spring, two years later than planned, after the builder ran into soft ground under the old quay.",
+  "Engineers had to drive piles twice as deep as the first design allowed, the authority's director told reporters at a briefing on the waterfront, adding that the cost had risen by a fifth.",
+  "Passengers will keep using the temporary pontoon until then, and the two evening crossings that were cut in the autumn will return from next month, the operator said in a statement.",
+];
+
+function page(...parts: (string | string[])[]): string {
+  return parts.flat().join("\n");
+}
+
+describe("headline of a copied page", () => {
+  it("is the title-like line where the article begins, not the page's first line", () => {
+    const article = parsePastedText(page("THE COASTAL COURIER", MENU, "Ferry terminal delayed by two years after builder hits soft ground", "By Maria Lindqvist", "March 3, 2020", BODY));
+    expect(article.title).toBe("Ferry terminal delayed by two years after builder hits soft ground");
+    expect(article.titleProvisional).toBe(false);
+    expect(article.removed.find((line) => line.reason === "headline")?.text).toBe(article.title);
+  });
+
+  it("prefers the line the byline follows over a teaser nearer the body", () => {
+    const article = parsePastedText(
+      page(MENU, "Ferry terminal delayed by two years after builder hits soft ground", "By Maria Lindqvist", "Watch the harbour webcam live", BODY),
+    );
+    expect(article.title).toBe("Ferry terminal delayed by two years after builder hits soft ground");
+  });
+
+  it("skips furniture between the headline and the body", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "5 min read", "Follow us on", "12 comments", BODY));
+    expect(article.title).toBe("Ferry terminal delayed by two years");
+  });
+
+  it("takes the repeated title over a menu line when nothing else tells them apart", () => {
+    const article = parsePastedText(page("Ferry terminal delayed by two years | The Coastal Courier", MENU, "Port news and more", "Ferry terminal delayed by two years", BODY));
+    expect(article.title).toBe("Ferry terminal delayed by two years");
+  });
+
+  it("keeps headlines with abbreviations and skips sign-up and account lines", () => {
+    const article = parsePastedText(page(MENU, "Man admits threatening Rep. Jane Holm over ferry vote", "Breaking News Emails", "Edit ProfileSign Out", "By Maria Lindqvist", BODY));
+    expect(article.title).toBe("Man admits threatening Rep. Jane Holm over ferry vote");
+  });
+
+  it("stays provisional when only menus precede the body", () => {
+    const article = parsePastedText(page("Home", "News", BODY));
+    expect(article.titleProvisional).toBe(true);
+  });
+});
+
+describe("byline of a copied page", () => {
+  it("reads 'By' bylines with roles, handles and dates glued on", () => {
+    expect(bylineName("By Maria LindqvistStaff Writer")).toBe("Maria Lindqvist");
+    expect(bylineName("By Maria Lindqvist@mlindqvist Nov 18, 2019, 11:47am EST")).toBe("Maria Lindqvist");
+    expect(bylineName("Maria Lindqvist - Nov 19, 2019, 10:31 pm CST")).toBe("Maria Lindqvist");
+    expect(bylineName("November 12, 2018 | BY: Maria Lindqvist")).toBe("Maria Lindqvist");
+    expect(bylineName("By Maria Lindqvist Updated Nov 13, 2019")).toBe("Maria Lindqvist");
+  });
+
+  it("is not read from headlines or sentences", () => {
+    expect(bylineName("By continuing to browse you agree to our terms")).toBeNull();
+    expect(bylineName("Ferry terminal delayed by two years")).toBeNull();
+  });
+
+  it("takes a bare name line beside the dateline", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Maria Lindqvist", "March 3, 2020 9:00 AM", BODY));
+    expect(article.author).toBe("Maria Lindqvist");
+  });
+
+  it("credits the agency when no person is named", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", `OSLO (Reuters) - ${BODY[0]}`, BODY.slice(1)));
+    expect(article.author).toBe("Reuters");
+  });
+
+  it("is not taken from a photo credit", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Photo: Maria Lindqvist / Getty Images", BODY));
+    expect(article.author).toBeNull();
+  });
+});
+
+describe("publication date of a copied page", () => {
+  it("comes from the date line by the headline", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "By Maria Lindqvist", "Published: 3 March 2020, 09:14 GMT", BODY));
+    expect(article.publishedAt).toBe("2020-03-03");
+  });
+
+  it("prefers the published date to the updated one", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Updated March 5, 2020", "Published March 3, 2020", BODY));
+    expect(article.publishedAt).toBe("2020-03-03");
+  });
+
+  it("is never guessed from dates in the body or from relative times", () => {
+    const dated = [...BODY, "The contract was signed on June 14, 2016, and the terminal was meant to open on May 1, 2018."];
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "2 days ago", dated));
+    expect(article.publishedAt).toBeNull();
+  });
+});
+
+describe("outlet of a copied page", () => {
+  it("comes from the copyright line without years and company suffixes", () => {
+    expect(copyrightOwner("© 2019 The Coastal Courier. All rights reserved.")).toBe("The Coastal Courier");
+    expect(copyrightOwner("Copyright 2008-2020 Harbour Media Group, Inc.")).toBe("Harbour Media");
+    expect(copyrightOwner("Copyright ©2019 Lindqvist & Company, Inc. All Rights Reserved.")).toBe("Lindqvist");
+    expect(copyrightOwner("The contract was signed in 2016 by the builder.")).toBeNull();
+  });
+
+  it("prefers the name the page gives itself twice to the copyright owner", () => {
+    const article = parsePastedText(
+      page(MENU, "Ferry terminal delayed by two years", BODY, "Contact The Coastal Courier", "Coastal Courier Newsletters", "© 2020 Harbour Media Group, Inc."),
+    );
+    expect(article.outlet).toBe("The Coastal Courier");
+  });
+
+  it("is the copyright owner when the page names nothing else", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", BODY, "© 2020 The Coastal Courier"));
+    expect(article.outlet).toBe("The Coastal Courier");
+  });
+
+  it("comes from the page's own links, not from share or shortened links", () => {
+    const article = parsePastedText(
+      page(MENU, "Ferry terminal delayed by two years", BODY, "https://bit.ly/3abc", "https://www.facebook.com/courier", "https://coastalcourier.example/port", "https://coastalcourier.example/about"),
+    );
+    expect(article.outlet).toBe("coastalcourier.example");
+  });
+});
