@@ -1,5 +1,6 @@
 import { expect, test } from "./support/test";
 import { signIn } from "./support/users";
+import { SAME_ORIGIN } from "./support/origin";
 
 const WORKSPACE_PAGES = [
   "/articles",
@@ -85,13 +86,13 @@ test("the audit log names each record by its title, links it and says what chang
 test("annotation kinds are told apart by colour, with a legend naming them", async ({ page }) => {
   await signIn(page, "editor");
   const text = `Kinds ${Date.now().toString(36)}\nGENEVA. Negotiators met for six hours on Tuesday. The talks were productive, a delegate said.`;
-  const imported = await page.request.post("/api/articles", { data: { text } });
+  const imported = await page.request.post("/api/articles", { headers: SAME_ORIGIN, data: { text } });
   expect(imported.status()).toBe(201);
   const article = await imported.json();
   for (const [quote, kind] of [["Negotiators met for six hours", "claim"], ["The talks were productive", "opinion"]] as const) {
     const start = article.text.indexOf(quote);
     const target = { source: article.id, selector: [{ type: "TextQuoteSelector", exact: quote }, { type: "TextPositionSelector", start, end: start + quote.length }] };
-    expect((await page.request.post("/api/annotations", { data: { target, body: { kind } } })).status()).toBe(201);
+    expect((await page.request.post("/api/annotations", { headers: SAME_ORIGIN, data: { target, body: { kind } } })).status()).toBe(201);
   }
   await page.goto(`/articles/${article.id}`);
   const legend = page.getByRole("list", { name: "Annotation kinds" });
