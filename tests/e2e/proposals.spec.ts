@@ -1,7 +1,6 @@
 import { expect, test } from "./support/test";
 import { SAME_ORIGIN } from "./support/origin";
 import { signIn } from "./support/users";
-import { SAME_ORIGIN } from "./support/origin";
 
 test("an editor accepts a proposed event and a proposed claim on the article page, and sees the source's account on the event page", async ({ page }) => {
   await signIn(page, "editor");
