@@ -3,6 +3,9 @@
 import { EditorContent, useEditor, useEditorState, type JSONContent } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useId, useState } from "react";
+import { FormatToolbar, type FormatName } from "@/components/ui/format-toolbar";
+
+const COMMENT_FORMATS: readonly FormatName[] = ["bold", "italic", "link", "bulletList", "orderedList"];
 
 type Props = {
   /** The accessible name of the editing area. */
@@ -42,19 +45,7 @@ export function CommentEditor({ label, initial, onChange }: Props) {
     },
     onUpdate: ({ editor: current }) => onChange(current.getJSON()),
   });
-  const active = useEditorState({
-    editor,
-    selector: ({ editor: current }) =>
-      current
-        ? {
-            bold: current.isActive("bold"),
-            italic: current.isActive("italic"),
-            link: current.isActive("link"),
-            bulletList: current.isActive("bulletList"),
-            orderedList: current.isActive("orderedList"),
-          }
-        : null,
-  });
+  const linkActive = useEditorState({ editor, selector: ({ editor: current }) => current?.isActive("link") ?? false });
 
   function applyLink() {
     if (!editor) return;
@@ -74,25 +65,19 @@ export function CommentEditor({ label, initial, onChange }: Props) {
     setLinkError(null);
   }
 
-  const button = (name: string, pressed: boolean | undefined, run: () => void, text: string) => (
-    <button type="button" className="toolbar-button" aria-label={name} aria-pressed={pressed ?? false} disabled={!editor} onClick={run}>
-      {text}
-    </button>
-  );
-
   return (
     <div className="comment-editor">
       <span id={labelId} className="comment-editor-label">{label}</span>
-      <div role="toolbar" aria-label={`${label} formatting`} className="comment-toolbar">
-        {button("Bold", active?.bold, () => editor?.chain().focus().toggleBold().run(), "B")}
-        {button("Italic", active?.italic, () => editor?.chain().focus().toggleItalic().run(), "I")}
-        {button("Link", active?.link, () => {
+      <FormatToolbar
+        editor={editor}
+        label={`${label} formatting`}
+        className="comment-toolbar"
+        formats={COMMENT_FORMATS}
+        onLink={() => {
           setHref(editor?.getAttributes("link").href ?? "");
           setLinkOpen((open) => !open);
-        }, "Link")}
-        {button("Bulleted list", active?.bulletList, () => editor?.chain().focus().toggleBulletList().run(), "• List")}
-        {button("Numbered list", active?.orderedList, () => editor?.chain().focus().toggleOrderedList().run(), "1. List")}
-      </div>
+        }}
+      />
       {linkOpen ? (
         <div className="comment-link-form">
           <label htmlFor={linkFieldId}>Link address</label>
@@ -110,7 +95,7 @@ export function CommentEditor({ label, initial, onChange }: Props) {
             }}
           />
           <button type="button" className="button secondary" onClick={applyLink}>Apply link</button>
-          {active?.link ? (
+          {linkActive ? (
             <button
               type="button"
               className="button secondary"

@@ -1,12 +1,15 @@
 "use client";
 
-import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent } from "@tiptap/react";
+import { EditorContent, useEditor, type Editor, type JSONContent } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { FormatToolbar } from "@/components/ui/format-toolbar";
+import { useAutosave, type SaveAttempt } from "@/components/ui/use-autosave";
+import type { ActionResult } from "@/lib/api/action";
 import type { BriefingDoc } from "@/lib/briefings/document";
-import { MAX_SUMMARY_CHARS, MAX_TITLE_CHARS } from "@/lib/briefings/schemas";
+import { MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, type UpdateBriefingInput } from "@/lib/briefings/schemas";
 import type { BriefingView, ComposerOptions } from "@/lib/briefings/types";
 import {
   BriefingDocumentNode,
@@ -25,102 +28,66 @@ const AUTOSAVE_DELAY_MS = 1200;
 
 export type ComposerBriefing = { id: string; title: string; summary: string | null; body: BriefingDoc; version: number };
 
-type SaveState = { kind: "saved" } | { kind: "unsaved" } | { kind: "saving" } | { kind: "conflict" };
-
 type PickerKind = "citation" | "entity" | "event" | "timeline" | "disagreements" | "keyActors";
 
+type Props = {
+  briefing: ComposerBriefing;
+  options: ComposerOptions;
+  editable: boolean;
+  /** Saves the draft (a server action bound to the briefing). */
+  save: (input: UpdateBriefingInput) => Promise<ActionResult<BriefingView>>;
+};
+
 /**
- * The briefing editor. Every change is saved after a short pause as a new draft version
- * (PATCH /api/briefings/{id} naming the version it started from). When someone else saved
- * first, the server refuses with 409 and the current state: the editor stops saving and asks
- * whether to load their version or to save this one over it; nothing is overwritten silently.
+ * The briefing editor. Every change is saved after a short pause (useAutosave) as a new draft
+ * version through `save`, naming the version it started from. When someone else saved first,
+ * the server refuses with 409 and the current state: the editor stops saving and asks whether
+ * to load their version or to save this one over it; nothing is overwritten silently.
  */
-export function BriefingComposer({ briefing, options, editable }: { briefing: ComposerBriefing; options: ComposerOptions; editable: boolean }) {
+export function BriefingComposer({ briefing, options, editable, save }: Props) {
   const router = useRouter();
   const titleId = useId();
   const summaryId = useId();
   const [title, setTitle] = useState(briefing.title);
   const [summary, setSummary] = useState(briefing.summary ?? "");
   const [version, setVersion] = useState(briefing.version);
-  const [saveState, setSaveState] = useState<SaveState>({ kind: "saved" });
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<BriefingView | null>(null);
   const [picker, setPicker] = useState<PickerKind | null>(null);
 
-  // The save loop reads the latest values without re-creating timers on every keystroke.
+  // The save reads the latest values: the autosave loop outlives any one render.
   const latest = useRef({ title, summary, version });
   latest.current.title = title;
   latest.current.summary = summary;
-  const dirty = useRef(false);
-  const saving = useRef(false);
-  const blocked = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const editorRef = useRef<Editor | null>(null);
 
-  async function save() {
+  async function saveDraft(): Promise<SaveAttempt> {
     const editor = editorRef.current;
-    if (timer.current) clearTimeout(timer.current);
-    if (!editor || saving.current || blocked.current || !dirty.current) return;
-    saving.current = true;
-    dirty.current = false;
-    setSaveState({ kind: "saving" });
-    let succeeded = false;
+    if (!editor) return { ok: false };
+    const { title: savedTitle, summary: savedSummary, version: from } = latest.current;
+    let result: ActionResult<BriefingView>;
     try {
-      const response = await fetch(`/api/briefings/${briefing.id}`, {
-        method: "PATCH",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          version: latest.current.version,
-          title: latest.current.title,
-          summary: latest.current.summary,
-          body: editor.getJSON(),
-        }),
-      });
-      const json = await response.json().catch(() => null);
-      if (response.ok) {
-        succeeded = true;
-        latest.current.version = json.briefing.version;
-        setVersion(json.briefing.version);
-        setError(null);
-        setSaveState(dirty.current ? { kind: "unsaved" } : { kind: "saved" });
-        // The preview and the publishing checklist are rendered on the server from the saved draft.
-        router.refresh();
-      } else if (response.status === 409 && json?.current) {
-        dirty.current = true;
-        blocked.current = true;
-        setConflict(json.current as BriefingView);
-        setSaveState({ kind: "conflict" });
-      } else {
-        dirty.current = true;
-        setError(json?.error ?? "The draft could not be saved.");
-        setSaveState({ kind: "unsaved" });
-      }
+      result = await save({ version: from, title: savedTitle, summary: savedSummary, body: editor.getJSON() });
     } catch {
-      dirty.current = true;
       setError("The draft could not be saved: the connection failed. Your changes are kept here; save again when you are back online.");
-      setSaveState({ kind: "unsaved" });
-    } finally {
-      saving.current = false;
-      // Changes typed while saving go out next; after a failure, the next change or "Save now" retries.
-      if (succeeded && dirty.current) schedule();
+      return { ok: false };
     }
+    if (result.ok) {
+      latest.current.version = result.data.version;
+      setVersion(result.data.version);
+      setError(null);
+      return { ok: true };
+    }
+    const current = (result.details as { current?: BriefingView } | undefined)?.current;
+    if (result.status === 409 && current) {
+      setConflict(current);
+      return { ok: false, block: true };
+    }
+    setError(result.error);
+    return { ok: false };
   }
-  // Timers and the editor's update handler call the latest save and change handlers through refs.
-  const saveRef = useRef(save);
-  saveRef.current = save;
-
-  function schedule() {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void saveRef.current(), AUTOSAVE_DELAY_MS);
-  }
-
-  function changed() {
-    dirty.current = true;
-    if (!blocked.current) setSaveState({ kind: "unsaved" });
-    schedule();
-  }
-  const changedRef = useRef(changed);
-  changedRef.current = changed;
+  const autosave = useAutosave({ delayMs: AUTOSAVE_DELAY_MS, save: saveDraft });
+  const { changed } = autosave;
 
   const editor = useEditor({
     immediatelyRender: false,
@@ -148,21 +115,9 @@ export function BriefingComposer({ briefing, options, editable }: { briefing: Co
     editorProps: {
       attributes: { role: "textbox", "aria-multiline": "true", "aria-label": "Briefing body", class: "composer-content serif" },
     },
-    onUpdate: () => changedRef.current(),
+    onUpdate: () => changed(),
   });
   editorRef.current = editor;
-
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (dirty.current || saving.current) event.preventDefault();
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, []);
-
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
 
   function loadTheirs() {
     if (!conflict || !editor) return;
@@ -171,20 +126,16 @@ export function BriefingComposer({ briefing, options, editable }: { briefing: Co
     setSummary(conflict.summary ?? "");
     latest.current = { title: conflict.title, summary: conflict.summary ?? "", version: conflict.version };
     setVersion(conflict.version);
-    dirty.current = false;
-    blocked.current = false;
     setConflict(null);
-    setSaveState({ kind: "saved" });
+    void autosave.resume(false);
     router.refresh();
   }
 
   function keepMine() {
     if (!conflict) return;
     latest.current.version = conflict.version;
-    blocked.current = false;
-    dirty.current = true;
     setConflict(null);
-    void save();
+    void autosave.resume(true);
   }
 
   function insertInline(node: JSONContent) {
@@ -228,14 +179,12 @@ export function BriefingComposer({ briefing, options, editable }: { briefing: Co
     }
   }
 
-  const status =
-    saveState.kind === "saving"
-      ? "Saving…"
-      : saveState.kind === "unsaved"
-        ? "Unsaved changes"
-        : saveState.kind === "conflict"
-          ? "Not saved: someone else saved a newer version"
-          : `All changes saved (version ${version})`;
+  const status = {
+    saving: "Saving…",
+    unsaved: "Unsaved changes",
+    blocked: "Not saved: someone else saved a newer version",
+    saved: `All changes saved (version ${version})`,
+  }[autosave.status];
 
   return (
     <div className="briefing-composer">
@@ -299,7 +248,7 @@ export function BriefingComposer({ briefing, options, editable }: { briefing: Co
       {editable ? (
         <div className="composer-status">
           <p role="status" aria-live="polite">{status}</p>
-          <button type="button" className="button secondary" onClick={() => void save()} disabled={saveState.kind !== "unsaved"}>
+          <button type="button" className="button secondary" onClick={() => void autosave.flush()} disabled={autosave.status !== "unsaved"}>
             Save now
           </button>
         </div>
@@ -309,41 +258,18 @@ export function BriefingComposer({ briefing, options, editable }: { briefing: Co
 }
 
 function Toolbar({ editor, onPick }: { editor: Editor | null; onPick: (kind: PickerKind) => void }) {
-  const active = useEditorState({
-    editor,
-    selector: ({ editor: current }) =>
-      current
-        ? {
-            bold: current.isActive("bold"),
-            italic: current.isActive("italic"),
-            h2: current.isActive("heading", { level: 2 }),
-            h3: current.isActive("heading", { level: 3 }),
-            bulletList: current.isActive("bulletList"),
-            orderedList: current.isActive("orderedList"),
-            blockquote: current.isActive("blockquote"),
-          }
-        : null,
-  });
-  const toggle = (name: string, pressed: boolean | undefined, run: (chain: ReturnType<Editor["chain"]>) => void, text: string) => (
-    <button type="button" className="toolbar-button" aria-label={name} aria-pressed={pressed ?? false} disabled={!editor} onClick={() => editor && run(editor.chain().focus())}>
-      {text}
-    </button>
-  );
   const insert = (kind: PickerKind, text: string) => (
     <button type="button" className="toolbar-button" disabled={!editor} onClick={() => onPick(kind)}>
       {text}
     </button>
   );
   return (
-    <div role="toolbar" aria-label="Briefing formatting and sources" className="composer-toolbar">
-      {toggle("Bold", active?.bold, (chain) => chain.toggleBold().run(), "B")}
-      {toggle("Italic", active?.italic, (chain) => chain.toggleItalic().run(), "I")}
-      {/* Names begin with what the buttons show, so speech users can say what they see. */}
-      {toggle("H2 section heading", active?.h2, (chain) => chain.toggleHeading({ level: 2 }).run(), "H2")}
-      {toggle("H3 subheading", active?.h3, (chain) => chain.toggleHeading({ level: 3 }).run(), "H3")}
-      {toggle("Bulleted list", active?.bulletList, (chain) => chain.toggleBulletList().run(), "• List")}
-      {toggle("Numbered list", active?.orderedList, (chain) => chain.toggleOrderedList().run(), "1. List")}
-      {toggle("Quote", active?.blockquote, (chain) => chain.toggleBlockquote().run(), "Quote")}
+    <FormatToolbar
+      editor={editor}
+      label="Briefing formatting and sources"
+      className="composer-toolbar"
+      formats={["bold", "italic", "h2", "h3", "bulletList", "orderedList", "blockquote"]}
+    >
       <span className="toolbar-separator" aria-hidden="true" />
       {insert("citation", "Cite passages")}
       {insert("entity", "Mention entity")}
@@ -351,7 +277,7 @@ function Toolbar({ editor, onPick }: { editor: Editor | null; onPick: (kind: Pic
       {insert("timeline", "Insert timeline")}
       {insert("disagreements", "Insert disagreements")}
       {insert("keyActors", "Insert key actors")}
-    </div>
+    </FormatToolbar>
   );
 }
 

@@ -65,6 +65,7 @@ const MATRIX: Record<string, Record<string, Entry>> = {
     changeArticleLinesAction: { roles: WRITERS, args: () => [{ articleId: MISSING, revisionId: MISSING, decisions: [{ index: 0, kept: true }] }] },
   },
   "app/(workspace)/compose/[id]/actions.ts": {
+    saveBriefingDraftAction: { roles: WRITERS, args: () => [MISSING, { version: 1, title: "Geneva talks" }] },
     submitBriefingAction: { roles: WRITERS, args: () => [MISSING, null, form({})] },
     approveBriefingAction: { roles: REVIEWERS, args: () => [MISSING, null, form({ version: "1" })] },
     returnBriefingAction: { roles: REVIEWERS, args: () => [MISSING, null, form({ comment: "Cite a second source." })] },

@@ -1,21 +1,36 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runFormAction } from "@/lib/api/action";
+import { runAction, runFormAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
-import { approveBriefing, publishBriefing, retractBriefing, returnBriefing, submitBriefing } from "@/lib/briefings/mutations";
+import { approveBriefing, publishBriefing, retractBriefing, returnBriefing, submitBriefing, updateBriefing } from "@/lib/briefings/mutations";
 import {
   approveBriefingSchema,
   publishBriefingSchema,
   retractBriefingSchema,
   returnBriefingSchema,
   submitBriefingSchema,
+  updateBriefingSchema,
+  type UpdateBriefingInput,
 } from "@/lib/briefings/schemas";
 import { idSchema, parseInput } from "@/lib/validation";
 
 function text(form: FormData, name: string): string | undefined {
   const value = form.get(name);
   return typeof value === "string" ? value : undefined;
+}
+
+/** The composer's autosave: the draft as edited from `version`; a stale version fails with 409 and the current state in `details.current`. */
+export async function saveBriefingDraftAction(briefingId: string, input: UpdateBriefingInput) {
+  return runAction(async () => {
+    const id = parseInput(idSchema, briefingId);
+    const data = parseInput(updateBriefingSchema, input);
+    const actor = await requireActor("briefings.compose");
+    const briefing = await updateBriefing(actor, id, data);
+    // The preview and the publishing checklist are rendered on the server from the saved draft.
+    revalidatePath(`/compose/${id}`);
+    return briefing;
+  });
 }
 
 export async function submitBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
