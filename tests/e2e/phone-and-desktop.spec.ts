@@ -1,6 +1,6 @@
 import { expect, test } from "./support/test";
-import { signIn } from "./support/users";
 import { SAME_ORIGIN } from "./support/origin";
+import { openAdminMenu, signIn } from "./support/users";
 
 const WORKSPACE_PAGES = [
   "/articles",
@@ -51,7 +51,7 @@ test("an admin's navigation keeps to one line at 1440 px, administration behind 
   const signOutBox = (await header.getByRole("button", { name: "Sign out" }).boundingBox())!;
   expect(Math.abs(signOutBox.y + signOutBox.height / 2 - (brandTop + 10))).toBeLessThan(24);
 
-  await header.getByRole("navigation", { name: "Workspace" }).getByText("Admin", { exact: true }).click();
+  await openAdminMenu(page);
   await header.getByRole("link", { name: "Users" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
   // Labels meant for screen readers name the controls without showing.

@@ -1,5 +1,6 @@
 import http from "node:http";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { SAME_ORIGIN } from "./support/origin";
 import { E2E_USERS, signIn } from "./support/users";
 
