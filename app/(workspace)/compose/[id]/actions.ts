@@ -27,7 +27,6 @@ export async function saveBriefingDraftAction(briefingId: string, input: UpdateB
     const data = parseInput(updateBriefingSchema, input);
     const actor = await requireActor("briefings.compose");
     const briefing = await updateBriefing(actor, id, data);
-    // The preview and the publishing checklist are rendered on the server from the saved draft.
     revalidatePath(`/compose/${id}`);
     return briefing;
   });
