@@ -10,7 +10,7 @@ import { readMarkdown } from "./markdown";
 import { outletFromSelfReference, readMetadataLine, type LineFacts } from "./metadata";
 import { outletFromUrl } from "./outlets";
 import { splitTextIntoLines, wordCount } from "./text";
-import { readTextMetadata, type TextMetadata } from "./text-metadata";
+import { findBodyStart, readTextMetadata, type TextMetadata } from "./text-metadata";
 import type {
   ArticleFormat,
   ClassifiedLine,
@@ -147,10 +147,12 @@ export function sniffFormat(text: string): ArticleFormat {
 function buildArticle(text: string, format: ArticleFormat, encoding: string): ParsedArticle {
   const source = readSource(text, format);
   const { lines, metadata } = classifyLines(source.lines);
-  // Metadata is read around where the body begins before the classifier removes the header lines.
-  const fromText = format === "text" ? readTextMetadata(lines) : null;
   // Copied web pages carry menus, comments and link lists the rules cannot name one by one.
+  const beforeClassifier = format === "text" ? lines.map((line) => ({ ...line })) : null;
   const classified = format === "text" ? classifyCopiedPage(lines) : null;
+  // Metadata sits in the header lines the classifier removes: it is read from the lines as the
+  // rules left them, around the body the classifier found.
+  const fromText = beforeClassifier ? readTextMetadata(beforeClassifier, classified?.applied ? findBodyStart(lines) : undefined) : null;
   const headline = fromText
     ? markTextHeadline(lines, fromText, classified?.applied ?? false)
     : markHeadline(lines, source.metadata.title);
@@ -191,13 +193,12 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
 }
 
 /**
- * Marks the headline found in copied text. Without one, the classifier's choice above the body
- * stands when it ran; a page without prose (a short note) falls back to its first line when
- * that looks like a headline.
+ * Marks the headline found in copied text. When a body was found but no line above it is
+ * title-like enough, the title stays provisional for the editor to confirm. A page without prose
+ * (a short note) falls back to the classifier's or the first line when that looks like a headline.
  */
 function markTextHeadline(lines: ClassifiedLine[], found: TextMetadata, classifierApplied: boolean): string | null {
-  if (found.headlineIndex === null && classifierApplied) return markHeadlineAboveBody(lines, CLASSIFIER_REASONS);
-  if (found.bodyStart === null) return markHeadline(lines, null);
+  if (found.bodyStart === null) return classifierApplied ? markHeadlineAboveBody(lines, CLASSIFIER_REASONS) : markHeadline(lines, null);
   if (found.headlineIndex === null) return null;
   const line = lines[found.headlineIndex];
   lines[found.headlineIndex] = { text: line.text, kept: false, reason: "headline" };

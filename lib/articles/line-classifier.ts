@@ -130,7 +130,7 @@ export function chooseLines(probability: readonly number[], features: readonly F
   let kept = 0;
   for (let i = 0; i < article.length; i++) if (article[i]) kept += words(i);
   if (kept >= MIN_BODY_WORDS || probability.length === 0) return article;
-  const best = Math.max(...probability);
+  const best = probability.reduce((max, p) => Math.max(max, p), 0);
   const block = likelyBlock(probability.map((p) => p / best));
   if (!block) return article;
   return probability.map((_, i) => i >= block.start && i <= block.end);

@@ -37,6 +37,8 @@ export const LINE_FEATURES = [
   "nearbyWords",
   "afterComments",
   "shortInBlock",
+  "address",
+  "relativeLength",
 ] as const;
 
 export type FeatureVector = Float64Array;
@@ -56,6 +58,7 @@ const LOWERCASE_LETTER = /\p{Ll}/u;
 const UPPERCASE_LETTER = /\p{Lu}/u;
 const DIGIT = /\p{N}/u;
 const SEPARATORS = /(?:^|\s)[|•·›»/>]+(?:\s|$)/u;
+const ADDRESS = /https?:\/\/|\bwww\.|\S@\S|\.(?:com|org|net)\b/i;
 const DATE_LIKE =
   /\b(?:19|20)\d{2}\b|\b\d{1,2}[:./-]\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago\b|\b(?:am|pm|gmt|utc|est|edt|ist)\b/i;
 // Words that label controls and lists rather than tell a story: English only, as the web's
@@ -113,6 +116,9 @@ export function lineFeatures(lines: readonly string[], language: string | null):
   const counts = new Map<string, number>();
   for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
   const block = proseBlock(shapes);
+  // Length against the page's typical prose line: sites differ in how long their paragraphs are.
+  const proseLengths = shapes.filter((s) => s.prose).map((s) => s.chars).sort((a, b) => a - b);
+  const typicalProse = proseLengths.length ? proseLengths[Math.floor(proseLengths.length / 2)] : 100;
   const commentsFrom = lines.findIndex((line, i) => block !== null && i > block.start && COMMENTS_OPENING.test(line));
   const shortRuns = runLengths(shapes.map((s) => s.short));
   const n = lines.length;
@@ -168,6 +174,8 @@ export function lineFeatures(lines: readonly string[], language: string | null):
       nearbyWords / 6 / 4,
       commentsFrom !== -1 && i >= commentsFrom ? 1 : 0,
       inBlock && shape.short ? 1 : 0,
+      ADDRESS.test(text) ? 1 : 0,
+      Math.log(Math.max(1, shape.chars) / typicalProse),
     ]);
     return vector;
   });

@@ -46,12 +46,12 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 // Credits, handles, file names and menus are not headlines.
 const NOT_HEADLINE = /[/@|•»«>#]|\.(?:jpe?g|png|gif|webp)\b|^(?:\d+\s*)?(?:comments?|shares?|views?)\b/i;
 // Two sentences are a standfirst or a blurb.
-const TWO_SENTENCES = /\p{Ll}{2}[.!?] \p{Lu}/u;
+const TWO_SENTENCES = /\p{Ll}{4}[.!?] \p{Lu}/u;
 // "Follow us on", "Share via": a label for what follows, not a title.
 const ENDS_WITH_FUNCTION_WORD = /\b(?:on|via|to|by|for|of|in|at|the|and|with|from)$/i;
 // Reading times, counters, link notices.
 const PAGE_FURNITURE =
-  /^\d+\s*min(?:ute)?s?\s+read$|\b\d+\s+(?:comments?|replies|views|shares)\b|\b(?:external links?|new window|you are here|captioning|privacy policy|terms of (?:use|service))\b|^(?:updated|posted|published)\b/i;
+  /^\d+\s*min(?:ute)?s?\s+read$|\b(?:e-?mails|newsletters?|alerts|panel|sign ?out|log ?out|sign ?in|log ?in|main story)$|^(?:continue reading|close|edit|open|show|hide)\b|\b\d+\s+(?:comments?|replies|views|shares)\b|\b(?:external links?|new window|you are here|captioning|privacy policy|terms of (?:use|service))\b|^(?:updated|posted|published)\b/i;
 // A title repeated on the page with the site's name ("Headline | Site", "Headline - Site").
 const TITLE_SUFFIX = /^\s*(?:[|–—·:-]|::)\s*(.{2,60})$/;
 
@@ -96,15 +96,22 @@ const SELF_REFERENCES = [
 const SITE_NAME = /^(?:The )?[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*(?: [\p{Lu}\p{N}&][\p{L}\p{N}.&'’-]*){0,3}$/u;
 const SITE_LINE_WORDS = 8;
 const MIN_SELF_REFERENCES = 2;
+// Hosts that carry links to everyone's pages: social networks, link shorteners, stores, blogs.
+const NOT_AN_OUTLET_HOST =
+  /(?:^|\.)(?:facebook|twitter|x|instagram|youtube|youtu|linkedin|pinterest|reddit|tiktok|whatsapp|telegram|t|bit|goo|amzn|tinyurl|ow|buff|lnkd|wordpress|blogspot|google|apple|amazon|wikipedia)\.[a-z.]+$/i;
 // Menu words that the patterns above also catch ("Share this", "Meet the team", "Get the app").
 const GENERIC_SITE_WORDS =
-  /^(?:us|our|this|share|subscribe|meet|get|e-?mail|join|find|follow|like|sign|upcoming|rss|help|news|home|all|more|latest|privacy|terms|advertising|editorial|contact|daily|weekly|facebook|twitter|instagram|youtube|linkedin|google|apple|app|toolkit|pick)\b/i;
+  /^(?:us|our|this|share|subscribe|meet|get|e-?mail|join|find|follow|like|sign|upcoming|rss|help|news|newsletters?|search|home|all|more|latest|privacy|terms|advertising|editorial|contact|daily|weekly|facebook|twitter|instagram|youtube|linkedin|google|apple|app|toolkit|pick)\b/i;
 const COPYRIGHT = /(?:©|\bcopyright\b|\(c\)\s*\d)/i;
 const CORPORATE_SUFFIX = /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.a|company|group|all rights reserved)\.?$/i;
 
-/** Reads headline, byline, date and outlet from the classified lines of a copied page. */
-export function readTextMetadata(lines: readonly ClassifiedLine[]): TextMetadata {
-  const bodyStart = findBodyStart(lines);
+/**
+ * Reads headline, byline, date and outlet from the classified lines of a copied page. The body's
+ * first line may be given (from a line classifier); otherwise it is the first long prose run.
+ */
+export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStart?: number | null): TextMetadata {
+  parsedDates = new Map();
+  const bodyStart = knownBodyStart === undefined ? findBodyStart(lines) : knownBodyStart;
   const headlineIndex = bodyStart === null ? null : findHeadline(lines, bodyStart);
   const anchor = headlineIndex ?? bodyStart;
   const header = anchor === null ? null : headerRange(lines, anchor, bodyStart ?? anchor);
@@ -368,8 +375,22 @@ function byDistance(from: number, to: number, anchor: number): number[] {
 
 /** A line that is mostly a date ("Nov 19, 2019, 10:31 pm", "Updated: 19 November 2019"). */
 function isDateLine(text: string): boolean {
-  const result = chrono.strict.parse(text)[0];
+  if (!/\d/.test(text) && !MONTH_OR_DAY.test(text)) return false;
+  const result = parseDates(text)[0];
   return result !== undefined && result.text.length >= text.replace(DATE_LABEL, "").length * 0.5;
+}
+
+const MONTH_OR_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
+// The same header lines are looked at from several places; chrono is the costly part.
+let parsedDates = new Map<string, chrono.ParsedResult[]>();
+
+function parseDates(text: string): chrono.ParsedResult[] {
+  let results = parsedDates.get(text);
+  if (!results) {
+    results = chrono.strict.parse(text);
+    parsedDates.set(text, results);
+  }
+  return results;
 }
 
 interface FoundDate {
@@ -381,7 +402,7 @@ interface FoundDate {
 /** A stated calendar date in a short line (not a time alone, not "today"). */
 function dateIn(text: string): FoundDate | null {
   if (!/\d/.test(text) || wordCount(text) > MAX_DATE_LINE_WORDS) return null;
-  const result = chrono.strict.parse(text).find((r) => r.start.isCertain("day") && r.start.isCertain("month"));
+  const result = parseDates(text).find((r) => r.start.isCertain("day") && r.start.isCertain("month"));
   if (!result) return null;
   const start = result.start;
   // The year must be written out: chrono fills it in for "2 days ago" or "Nov 19".
@@ -426,11 +447,19 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
     const owner = copyrightOwner(lines[i].text);
     if (owner) return owner;
   }
+  return outletFromLinks(lines);
+}
+
+/** The host most URLs on the page point to, leaving out social networks and link shorteners. */
+function outletFromLinks(lines: readonly ClassifiedLine[]): string | null {
+  const hosts = new Map<string, number>();
   for (const line of lines) {
-    const url = /\bhttps?:\/\/[^\s<>"]+/i.exec(line.text)?.[0];
-    if (url) return outletFromUrl(url);
+    for (const [url] of line.text.matchAll(/\bhttps?:\/\/[^\s<>"]+/gi)) {
+      const outlet = outletFromUrl(url);
+      if (outlet && !NOT_AN_OUTLET_HOST.test(outlet)) hosts.set(outlet, (hosts.get(outlet) ?? 0) + 1);
+    }
   }
-  return null;
+  return [...hosts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 function isSiteName(name: string): boolean {
@@ -449,7 +478,7 @@ export function copyrightOwner(text: string): string | null {
     .replace(/\s*\d{4}\s*$/, "")
     .trim()
     .replace(/[.,]$/, "");
-  while (CORPORATE_SUFFIX.test(owner)) owner = owner.replace(CORPORATE_SUFFIX, "").trim();
+  while (CORPORATE_SUFFIX.test(owner)) owner = owner.replace(CORPORATE_SUFFIX, "").trim().replace(/\s*(?:&|and)$/i, "");
   if (!owner || wordCount(owner) > 6 || !/^[\p{Lu}\p{N}\p{Lo}]/u.test(owner)) return null;
   return outletName(owner) ?? owner;
 }

@@ -53,7 +53,12 @@ export async function findBlockers(client: Client, briefing: VettedBriefing, loa
     const stored = await client.briefing.findUnique({ where: { id: briefing.id }, select: { approvedContent: true } });
     const frozen = readApprovedContent(stored?.approvedContent);
     if (!frozen) {
-      add("changed_since_approval", briefing.id, "The briefing was approved before approvals recorded what its page shows: an analyst must approve it again.", blockerLinks.briefingReview(briefing.id));
+      add(
+        "changed_since_approval",
+        briefing.id,
+        "The briefing was approved before approvals recorded what its page shows: save the draft and have an analyst approve it again.",
+        blockerLinks.briefingBody(briefing.id),
+      );
     } else {
       for (const change of changesSinceApproval(frozen, approvedContentOf(await toRenderSources(client, sources)))) {
         add("changed_since_approval", change.id, `${change.message} Save the draft and have an analyst approve it again, or undo the change.`, blockerLinks.briefingBody(briefing.id));

@@ -6,7 +6,8 @@ import { collectReferences, sanitizeBriefingDoc, type BriefingReferences } from 
 import { canComposeBriefings, canReviewBriefings } from "@/lib/briefings/permissions";
 import { loadSources } from "@/lib/briefings/sources";
 import { findTouchingOpenContradictions } from "@/lib/briefings/vetting";
-import { canSignOffContradictions } from "@/lib/contradictions/permissions";
+import { NEW_SOURCE_ACTION } from "@/lib/contradictions/detection";
+import { canReopenContradiction, canSignOffContradictions } from "@/lib/contradictions/permissions";
 import { db, type Prisma } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 
@@ -22,6 +23,7 @@ export type InboxCounts = {
   changesRequested: number;
   returned: number;
   contradictions: number;
+  newSources: number;
   total: number;
 };
 
@@ -34,8 +36,31 @@ export function inboxSections(actor: Actor) {
     changesRequested: canCreateAnnotation(actor),
     returned: canComposeBriefings(actor),
     contradictions: canComposeBriefings(actor),
+    newSources: canReopenContradiction(actor),
   };
 }
+
+/**
+ * Settled contradictions whose last step is a conflicting source that arrived afterwards: someone
+ * must say whether it changes the outcome. Read from the history's "new_source" rows, few of them.
+ */
+async function settledWithNewSource(limit: number): Promise<{ id: string; summary: string; at: Date }[]> {
+  return db.$queryRaw<{ id: string; summary: string; at: Date }[]>`
+    SELECT c."id", c."summary", h."createdAt" AS "at"
+    FROM "ContradictionHistory" h JOIN "Contradiction" c ON c."id" = h."contradictionId"
+    WHERE h."action" = ${NEW_SOURCE_ACTION}
+      AND c."status" IN ('RESOLVED', 'DISCLOSED', 'DISMISSED')
+      AND NOT EXISTS (
+        SELECT 1 FROM "ContradictionHistory" later
+        WHERE later."contradictionId" = h."contradictionId"
+          AND (later."createdAt" > h."createdAt" OR (later."createdAt" = h."createdAt" AND later."id" > h."id"))
+      )
+    ORDER BY h."createdAt", c."id"
+    LIMIT ${limit}`;
+}
+
+/** More than any inbox shows; the count says "at least" beyond it only in theory. */
+const NEW_SOURCES_COUNTED = 1000;
 
 const reviewWhere = (actor: Actor): Prisma.AnnotationWhereInput => ({ status: "PENDING", deletedAt: null, linkOnly: false, authorId: { not: actor.id } });
 const signoffWhere = (actor: Actor): Prisma.ContradictionWhereInput => ({
@@ -90,7 +115,7 @@ const none = Promise.resolve(0);
 export async function getInboxCounts(actor: Actor | null): Promise<InboxCounts> {
   if (!canUseWorkspace(actor)) throw new ForbiddenError("Sign in to read your inbox.");
   const sections = inboxSections(actor);
-  const [reviews, signoffs, approvals, changesRequested, returned, contradictions] = await Promise.all([
+  const [reviews, signoffs, approvals, changesRequested, returned, contradictions, newSources] = await Promise.all([
     sections.reviews ? db.annotation.count({ where: reviewWhere(actor) }) : none,
     sections.signoffs ? db.contradiction.count({ where: signoffWhere(actor) }) : none,
     sections.approvals ? db.briefing.count({ where: approvalWhere(actor) }) : none,
@@ -101,8 +126,9 @@ export async function getInboxCounts(actor: Actor | null): Promise<InboxCounts> 
           rows.length === 0 ? 0 : (await touchingContradictions(mergeReferences(rows.map((row) => collectReferences(sanitizeBriefingDoc(row.body)))))).length,
         )
       : none,
+    sections.newSources ? settledWithNewSource(NEW_SOURCES_COUNTED).then((rows) => rows.length) : none,
   ]);
-  return { reviews, signoffs, approvals, changesRequested, returned, contradictions, total: reviews + signoffs + approvals + changesRequested + returned + contradictions };
+  return { reviews, signoffs, approvals, changesRequested, returned, contradictions, newSources, total: reviews + signoffs + approvals + changesRequested + returned + contradictions + newSources };
 }
 
 export type InboxLink = { id: string; href: string; title: string; detail: string; at: string };
@@ -231,6 +257,14 @@ export async function getInbox(actor: Actor | null): Promise<InboxSection[]> {
       }
     }
     result.push({ key: "contradictions", count: counts.contradictions, items: items.slice(0, INBOX_LIST_LIMIT) });
+  }
+  if (sections.newSources) {
+    const rows = await settledWithNewSource(INBOX_LIST_LIMIT);
+    result.push({
+      key: "newSources",
+      count: counts.newSources,
+      items: rows.map((row) => ({ id: row.id, href: `/contradictions/${row.id}#new-source-heading`, title: row.summary, detail: "settled; does the new source change it?", at: iso(row.at) })),
+    });
   }
   return result;
 }

@@ -5,7 +5,7 @@ import { eventDateFromRow } from "@/lib/events/date-fields";
 import { isoDay } from "@/lib/iso-day";
 import type { ClaimValue } from "@/lib/contradictions/compare-values";
 import { runTask } from "@/lib/workers/pool";
-import type { ProposalRegistrySnapshot } from "@/lib/workers/tasks";
+import { REGISTRY_MISSING, type ProposalRegistrySnapshot, type TaskInput, type TaskOutput } from "@/lib/workers/tasks";
 import { candidateFingerprint, claimFingerprint, mentionFingerprint } from "./fingerprints";
 import type { ArticleExtraction, ContradictionCandidate, EventProposal, KnownClaim, KnownEvent, Proposals } from "./types";
 
@@ -26,14 +26,16 @@ const DAY_MS = 86_400_000;
 const UNDATED_BLOCK = 200;
 const TASK_LIMITS = { timeoutMs: 60_000, background: true };
 
+/** A trigger bumps the registry's version with every change to an entity or alias (migration 20261205000100_registry_version). */
 async function registryFingerprint(): Promise<string> {
-  const { _count, _sum } = await db.entity.aggregate({ _count: { _all: true }, _sum: { version: true } });
-  return `${_count._all}:${_sum.version ?? 0}`;
+  const row = await db.registryVersion.findUnique({ where: { id: 1 }, select: { version: true } });
+  return String(row?.version ?? 0);
 }
 
 let cachedRegistry: ProposalRegistrySnapshot | null = null;
 
 async function loadRegistry(): Promise<ProposalRegistrySnapshot> {
+  // Read before the entities, so a change in between makes the snapshot look stale, never fresh.
   const fingerprint = await registryFingerprint();
   if (cachedRegistry?.fingerprint === fingerprint) return cachedRegistry;
   const entities = await db.entity.findMany({
@@ -42,6 +44,27 @@ async function loadRegistry(): Promise<ProposalRegistrySnapshot> {
   });
   cachedRegistry = { fingerprint, entities: entities.map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases.map((a) => a.alias) })) };
   return cachedRegistry;
+}
+
+/** The registry the worker thread was last sent; it keeps the engine's registry built from it. */
+let registryOnThread: string | null = null;
+
+/** Runs a proposal task, sending the registry's entities only when the thread may lack them (first use, a change, a restarted thread). */
+async function proposalTask<N extends "extractProposals" | "groupProposals">(
+  name: N,
+  registry: ProposalRegistrySnapshot,
+  input: Omit<TaskInput<N>, "registry">,
+): Promise<TaskOutput<N>> {
+  if (registryOnThread === registry.fingerprint) {
+    try {
+      return await runTask(name, { ...input, registry: { fingerprint: registry.fingerprint } } as TaskInput<N>, TASK_LIMITS);
+    } catch (error) {
+      if (!(error instanceof Error && error.message.startsWith(`${REGISTRY_MISSING}:`))) throw error;
+    }
+  }
+  const output = await runTask(name, { ...input, registry } as TaskInput<N>, TASK_LIMITS);
+  registryOnThread = registry.fingerprint;
+  return output;
 }
 
 const dayOf = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
@@ -64,11 +87,9 @@ async function extractArticles(articleIds: string[], registry: ProposalRegistryS
   });
   const readable = articles.filter((a) => a.currentRevision);
   if (readable.length === 0) return [];
-  const extractions = await runTask(
-    "extractProposals",
-    { registry, articles: readable.map((a) => ({ id: a.id, text: a.currentRevision!.text, publishedAt: isoDay(a.publishedAt), outlet: a.outlet })) },
-    TASK_LIMITS,
-  );
+  const extractions = await proposalTask("extractProposals", registry, {
+    articles: readable.map((a) => ({ id: a.id, text: a.currentRevision!.text, publishedAt: isoDay(a.publishedAt), outlet: a.outlet })),
+  });
   for (const [i, extraction] of extractions.entries()) {
     const revisionId = readable[i].currentRevision!.id;
     const keys = blockingKeys(extraction);
@@ -161,7 +182,7 @@ export async function refreshProposalsFor(articleIds: readonly string[]): Promis
   for (const block of blocksOf(extracted)) {
     const extractions = await blockExtractions(block);
     const known = await knownNear(extractions);
-    const proposals = await runTask("groupProposals", { registry, extractions, knownEvents: known.events, knownClaims: known.claims }, TASK_LIMITS);
+    const proposals = await proposalTask("groupProposals", registry, { extractions, knownEvents: known.events, knownClaims: known.claims });
     const revisions = new Map((await db.articleExtraction.findMany({ where: { articleId: { in: extractions.map((e) => e.articleId) } }, select: { articleId: true, revisionId: true } })).map((r) => [r.articleId, r.revisionId]));
     await db.$transaction((tx) => storeProposals(tx, new Set(extractions.map((e) => e.articleId)), revisions, proposals), { timeout: 60_000 });
   }

@@ -42,10 +42,20 @@ function contextFor(registry: RegistryRef): MatchContext {
 /** The registry as the proposal engine needs it; `fingerprint` changes whenever it does. */
 export type ProposalRegistrySnapshot = { fingerprint: string; entities: RegistryEntity[] };
 
+/** What a proposal task carries: the entities only when the thread may not hold this registry yet. */
+export type ProposalRegistryRef = { fingerprint: string; entities?: RegistryEntity[] };
+
 let proposalRegistry: { fingerprint: string; registry: Registry } | null = null;
 
-function proposalRegistryFor(snapshot: ProposalRegistrySnapshot): Registry {
-  if (proposalRegistry?.fingerprint !== snapshot.fingerprint) proposalRegistry = { fingerprint: snapshot.fingerprint, registry: buildRegistry(snapshot.entities) };
+function proposalRegistryFor(ref: ProposalRegistryRef): Registry {
+  if (proposalRegistry?.fingerprint !== ref.fingerprint) {
+    if (!ref.entities) {
+      const error = new Error("The worker thread holds no proposal registry for this fingerprint.");
+      error.name = REGISTRY_MISSING;
+      throw error;
+    }
+    proposalRegistry = { fingerprint: ref.fingerprint, registry: buildRegistry(ref.entities) };
+  }
   return proposalRegistry.registry;
 }
 
@@ -57,11 +67,11 @@ export const TASKS = {
   },
   diffSuggestions: (articles: { stored: StoredSuggestion[]; planned: PlannedSuggestion[]; linkedSpans: string[] }[]): SuggestionChanges[] =>
     articles.map(({ stored, planned, linkedSpans }) => diffSuggestions(stored, planned, new Set(linkedSpans))),
-  extractProposals: (input: { registry: ProposalRegistrySnapshot; articles: ProposalArticle[] }): ArticleExtraction[] => {
+  extractProposals: (input: { registry: ProposalRegistryRef; articles: ProposalArticle[] }): ArticleExtraction[] => {
     const registry = proposalRegistryFor(input.registry);
     return input.articles.map((article) => extractArticle(article, registry));
   },
-  groupProposals: (input: { registry: ProposalRegistrySnapshot; extractions: ArticleExtraction[]; knownEvents: KnownEvent[]; knownClaims: KnownClaim[] }): Proposals =>
+  groupProposals: (input: { registry: ProposalRegistryRef; extractions: ArticleExtraction[]; knownEvents: KnownEvent[]; knownClaims: KnownClaim[] }): Proposals =>
     proposeFromExtractions(input.extractions, proposalRegistryFor(input.registry), input.knownEvents, input.knownClaims),
 };
 

@@ -208,7 +208,7 @@ test("the seed articles are there on first start; an analyst reads them but cann
   await expect(provisional).toBeVisible();
   await provisional.getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: "Provenance" })).toBeVisible();
-  await expect(page.getByRole("definition").filter({ hasText: /^Toutiao$/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Metadata" }).getByRole("definition").filter({ hasText: /^Toutiao$/ })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Restore line/ })).toHaveCount(0);
   await expect(page.getByText("Correct the metadata")).toHaveCount(0);
   await page.goto("/import");

@@ -1,4 +1,5 @@
 import { expect, test } from "./support/test";
+import { SAME_ORIGIN } from "./support/origin";
 import { signIn } from "./support/users";
 
 test("an editor accepts a proposed event and a proposed claim on the article page, and sees the source's account on the event page", async ({ page }) => {
@@ -6,6 +7,7 @@ test("an editor accepts a proposed event and a proposed claim on the article pag
   // A year of its own, so no seed article reports the same happening.
   const year = 2100 + Math.floor(Math.random() * 800);
   const imported = await page.request.post("/api/articles", {
+    headers: SAME_ORIGIN,
     data: { text: `Berg and Okoro discuss fishing\n\nAnna Berg and Samuel Okoro spoke by phone on June 10, ${year}, for about 90 minutes, officials said.` },
   });
   expect(imported.status()).toBe(201);

@@ -1,12 +1,13 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./support/test";
+import { SAME_ORIGIN } from "./support/origin";
 import { signIn } from "./support/users";
 
 /** Letters only, so names made here stay one word and collide with nothing imported. */
 const unique = () => `Zq${Math.random().toString(36).slice(2, 8).replace(/\d/g, (d) => "ghijklmnop"[Number(d)])}`;
 
 async function importArticle(api: APIRequestContext, text: string): Promise<{ id: string; text: string }> {
-  const response = await api.post("/api/articles", { data: { text } });
+  const response = await api.post("/api/articles", { headers: SAME_ORIGIN, data: { text } });
   expect(response.status(), await response.text()).toBe(201);
   const { id } = await response.json();
   return { id, text: (await (await api.get(`/api/articles/${id}`)).json()).text };
@@ -16,6 +17,7 @@ async function annotate(api: APIRequestContext, article: { id: string; text: str
   const start = article.text.indexOf(exact);
   expect(start, `"${exact}" in the imported text`).toBeGreaterThanOrEqual(0);
   const response = await api.post("/api/annotations", {
+    headers: SAME_ORIGIN,
     data: {
       type: "Annotation",
       target: { source: `/articles/${article.id}`, selector: [{ type: "TextQuoteSelector", exact }, { type: "TextPositionSelector", start, end: start + exact.length }] },
@@ -30,6 +32,7 @@ async function recordClaim(api: APIRequestContext, article: { id: string; text: 
   const start = article.text.indexOf(quote);
   expect(start).toBeGreaterThanOrEqual(0);
   const response = await api.post("/api/claims", {
+    headers: SAME_ORIGIN,
     data: { annotation: { articleId: article.id, start, end: start + quote.length, exact: quote }, eventId, attribute: "date", value: { type: "date", localDate, precision: "day" } },
   });
   expect(response.status(), await response.text()).toBe(201);
@@ -37,7 +40,7 @@ async function recordClaim(api: APIRequestContext, article: { id: string; text: 
 }
 
 async function makeEvent(api: APIRequestContext, title: string): Promise<string> {
-  const response = await api.post("/api/events", { data: { type: "PHONE_CALL", title, confirmDuplicate: true } });
+  const response = await api.post("/api/events", { headers: SAME_ORIGIN, data: { type: "PHONE_CALL", title, confirmDuplicate: true } });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()).id;
 }
@@ -91,7 +94,7 @@ test("accepted entity mentions are links: out of the review queue and the citati
   await signIn(page, "editor");
   const u = unique();
   const name = `Sergei ${u}`;
-  expect((await page.request.post("/api/entities", { data: { type: "person", name, aliases: [u] } })).status()).toBe(201);
+  expect((await page.request.post("/api/entities", { headers: SAME_ORIGIN, data: { type: "person", name, aliases: [u] } })).status()).toBe(201);
   const article = await importArticle(page.request, `Talks on ${u}\n\n${name} spoke on Sunday. ${u} said little. Later ${u} left for home.`);
   await annotate(page.request, article, `${u} said little.`);
 
@@ -109,7 +112,7 @@ test("accepted entity mentions are links: out of the review queue and the citati
   await expect(analyst.getByRole("article", { name: `Quote on Talks on ${u}` })).toBeVisible();
   await expect(analyst.getByRole("article", { name: `Mention on Talks on ${u}` })).toHaveCount(0);
 
-  const created = await page.request.post("/api/briefings", { data: { title: `Briefing ${u}` } });
+  const created = await page.request.post("/api/briefings", { headers: SAME_ORIGIN, data: { title: `Briefing ${u}` } });
   expect(created.status(), await created.text()).toBe(201);
   await page.goto(`/compose/${(await created.json()).briefing.id}`);
   await page.getByRole("button", { name: "Cite passages" }).click();
@@ -141,11 +144,12 @@ test("a conflicting source after a settlement joins the settled contradiction, w
   const detail = await (await page.request.get(`/api/contradictions/${id}`)).json();
   const embassyClaim = detail.passages.find((p: { claim: { formattedValue: string } }) => p.claim.formattedValue === "18 May 2025").claim.id;
   const resolved = await page.request.post(`/api/contradictions/${id}/resolution`, {
+    headers: SAME_ORIGIN,
     data: { version: detail.version, resolution: "accept_one", acceptedClaimId: embassyClaim, rationale: "18 May is the embassy's posting date." },
   });
   expect(resolved.status(), await resolved.text()).toBe(200);
   const analyst = await signedIn(await (await browser.newContext()).newPage(), "analyst");
-  expect((await analyst.request.post(`/api/contradictions/${id}/signoff`, { data: { version: detail.version + 1 } })).status()).toBe(200);
+  expect((await analyst.request.post(`/api/contradictions/${id}/signoff`, { headers: SAME_ORIGIN, data: { version: detail.version + 1 } })).status()).toBe(200);
 
   const third = await importArticle(page.request, `Agency report ${u}\nSource: https://agency.example/${u}\nThe ${u} call took place on May 17, an agency said.`);
   const repeated = await recordClaim(page.request, third, "May 17", eventId, "2025-05-17");
@@ -153,7 +157,9 @@ test("a conflicting source after a settlement joins the settled contradiction, w
 
   await page.goto(`/contradictions?event=${eventId}`);
   await expect(page.getByRole("link", { name: /disagree on the date of Call/ })).toHaveCount(1);
-  await page.getByRole("link", { name: /disagree on the date of Call/ }).click();
+  // The question waits in the inbox, and leads to the contradiction.
+  await page.goto("/inbox");
+  await page.getByRole("region", { name: /New sources on settled contradictions/ }).getByRole("link", { name: new RegExp(`disagree on the date of Call ${u}`) }).click();
   await expect(page.getByRole("region", { name: "Resolution" })).toContainText("Why: 18 May is the embassy's posting date.");
   const question = page.getByRole("region", { name: "Does the new source change this?" });
   await expect(question).toContainText("17 May 2025");
@@ -183,22 +189,22 @@ test("publishing a new version without a change note is refused with a message b
   const u = unique();
   const article = await importArticle(page.request, `Port reopens ${u}\n\nThe port of ${u} reopened on Monday, officials said.`);
   const passage = await annotate(page.request, article, `The port of ${u} reopened on Monday`, "claim");
-  expect((await analyst.request.post(`/api/annotations/${passage}/review`, { data: { decision: "approve" } })).status()).toBe(200);
+  expect((await analyst.request.post(`/api/annotations/${passage}/review`, { headers: SAME_ORIGIN, data: { decision: "approve" } })).status()).toBe(200);
   const paragraph = (text: string) => ({
     type: "doc",
     content: [{ type: "paragraph", content: [{ type: "text", text }, { type: "citation", attrs: { annotationIds: [passage], label: "" } }] }],
   });
-  const created = await page.request.post("/api/briefings", { data: { title: `Port ${u}`, body: paragraph("The port reopened.") } });
+  const created = await page.request.post("/api/briefings", { headers: SAME_ORIGIN, data: { title: `Port ${u}`, body: paragraph("The port reopened.") } });
   expect(created.status(), await created.text()).toBe(201);
   const id = (await created.json()).briefing.id as string;
   const approve = async () => {
-    expect((await page.request.post(`/api/briefings/${id}/submit`, { data: {} })).status()).toBe(200);
-    expect((await analyst.request.post(`/api/briefings/${id}/approve`, { data: {} })).status()).toBe(200);
+    expect((await page.request.post(`/api/briefings/${id}/submit`, { headers: SAME_ORIGIN, data: {} })).status()).toBe(200);
+    expect((await analyst.request.post(`/api/briefings/${id}/approve`, { headers: SAME_ORIGIN, data: {} })).status()).toBe(200);
   };
   await approve();
-  expect((await page.request.post(`/api/briefings/${id}/publish`, { data: {} })).status()).toBe(200);
+  expect((await page.request.post(`/api/briefings/${id}/publish`, { headers: SAME_ORIGIN, data: {} })).status()).toBe(200);
   const current = await (await page.request.get(`/api/briefings/${id}`)).json();
-  expect((await page.request.patch(`/api/briefings/${id}`, { data: { version: current.briefing.version, body: paragraph("The port reopened on Monday.") } })).status()).toBe(200);
+  expect((await page.request.patch(`/api/briefings/${id}`, { headers: SAME_ORIGIN, data: { version: current.briefing.version, body: paragraph("The port reopened on Monday.") } })).status()).toBe(200);
   await approve();
 
   await page.goto(`/compose/${id}`);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { reanchorAnnotationsForRevision } from "@/lib/annotations/reanchor-revision";
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import {
   ARTICLE_TEXT,
   approvedBriefing,
@@ -229,6 +229,15 @@ describe("publishing is refused when the page would differ from what the analyst
     const [blocker, ...others] = await changedBlockers(id);
     expect(others).toEqual([]);
     expect(blocker).toMatchObject({ id: passage.id, message: expect.stringContaining("who admitted ordering the strike") });
+  });
+
+  it("refuses a briefing approved without a record of what its page showed", async () => {
+    const passage = await makePassage(newsroom.editor);
+    const id = await approvedBriefing(newsroom, bodyCiting([passage.id]));
+    await db.briefing.update({ where: { id }, data: { approvedContent: Prisma.DbNull } });
+
+    const [blocker] = await changedBlockers(id);
+    expect(blocker).toMatchObject({ id, message: expect.stringContaining("approve it again") });
   });
 
   it("names an event retitled after approval", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { approveAnnotations, reviewAnnotation } from "@/lib/annotations/mutations";
 import { loadReviewContext } from "@/lib/annotations/review-context";
+import { keepResolution, resolveContradiction, signOffContradiction } from "@/lib/contradictions/mutations";
 import { db } from "@/lib/db";
 import { getInbox, getInboxCounts } from "@/lib/inbox/queries";
 import { makeUser } from "../support/fixtures";
@@ -35,10 +36,10 @@ describe("inbox", () => {
     expect(after.signoffs - before.signoffs).toBe(1);
     expect(after.approvals - before.approvals).toBe(1);
     expect(after.changesRequested + after.returned + after.contradictions).toBe(0);
-    expect(after.total).toBe(after.reviews + after.signoffs + after.approvals);
+    expect(after.total).toBe(after.reviews + after.signoffs + after.approvals + after.newSources);
 
     const inbox = await getInbox(analyst);
-    expect(inbox.map((section) => section.key)).toEqual(["reviews", "signoffs", "approvals"]);
+    expect(inbox.map((section) => section.key)).toEqual(["reviews", "signoffs", "approvals", "newSources"]);
     const signoffs = inbox.find((section) => section.key === "signoffs")!;
     expect(signoffs.items.map((item) => item.id)).not.toContain(own.id);
     const approvals = inbox.find((section) => section.key === "approvals")!;
@@ -52,7 +53,9 @@ describe("inbox", () => {
   it("gives an editor changes requested on their annotations, returned briefings and open contradictions on their briefings", async () => {
     const newsroom = await makeNewsroom();
     const { editor, analyst } = newsroom;
-    expect(await getInboxCounts(editor)).toMatchObject({ reviews: 0, signoffs: 0, approvals: 0, changesRequested: 0, returned: 0, contradictions: 0, total: 0 });
+    const initial = await getInboxCounts(editor);
+    expect(initial).toMatchObject({ reviews: 0, signoffs: 0, approvals: 0, changesRequested: 0, returned: 0, contradictions: 0 });
+    expect(initial.total).toBe(initial.newSources);
 
     const article = await makeArticle(TEXT, { outlet: "Wire" });
     const annotationId = await annotate(editor, article, "No agreement was announced");
@@ -66,7 +69,8 @@ describe("inbox", () => {
     const contradiction = await makeContradiction(editor, { members: [passage.id], status: "OPEN", summary: "Length of the talks" });
 
     const counts = await getInboxCounts(editor);
-    expect(counts).toMatchObject({ changesRequested: 1, returned: 1, contradictions: 1, total: 3 });
+    expect(counts).toMatchObject({ changesRequested: 1, returned: 1, contradictions: 1 });
+    expect(counts.total - counts.newSources).toBe(3);
     const inbox = await getInbox(editor);
     const section = (key: string) => inbox.find((entry) => entry.key === key)!;
     expect(section("changesRequested").items[0]!.detail).toContain("Quote the whole sentence.");
@@ -78,6 +82,26 @@ describe("inbox", () => {
     // Resubmitted, the briefing is no longer "returned".
     await briefingApi.submit(editor, briefingId);
     expect((await getInboxCounts(editor)).returned).toBe(0);
+  });
+
+  it("lists a settled contradiction that a new conflicting source joined until someone decides", async () => {
+    const editor = await makeUser("EDITOR");
+    const analyst = await makeUser("ANALYST");
+    const event = await makeEvent(editor);
+    const first = await makeClaim(editor, await makeArticle("They spoke on May 18.", { outlet: `A ${event.id}` }), "May 18", { eventId: event.id, attribute: "date", value: dayValue("2025-05-18") });
+    const second = await makeClaim(editor, await makeArticle("They spoke on May 19.", { outlet: `B ${event.id}` }), "May 19", { eventId: event.id, attribute: "date", value: dayValue("2025-05-19") });
+    const id = second.detection.contradictionIds[0]!;
+    await resolveContradiction(editor, id, { version: 1, resolution: "ACCEPT_ONE", acceptedClaimId: first.claim.id, rationale: "The embassy's posting date." });
+    await signOffContradiction(analyst, id, { version: 2 });
+    const listed = async () => (await getInbox(analyst)).find((section) => section.key === "newSources")!.items.map((item) => item.id);
+    expect(await listed()).not.toContain(id);
+
+    await makeClaim(editor, await makeArticle("They spoke on May 19, a wire said.", { outlet: `C ${event.id}` }), "May 19", { eventId: event.id, attribute: "date", value: dayValue("2025-05-19") });
+    expect(await listed()).toContain(id);
+    expect((await getInbox(editor)).find((section) => section.key === "newSources")!.items.map((item) => item.id)).toContain(id);
+    const { version } = await db.contradiction.findUniqueOrThrow({ where: { id }, select: { version: true } });
+    await keepResolution(analyst, id, { version });
+    expect(await listed()).not.toContain(id);
   });
 });
 

@@ -57,7 +57,7 @@ afterAll(async () => {
 });
 
 describe("proposals from imported articles", () => {
-  it("proposes one event across outlets, its claims and the conflict; accepting creates the event, passage links, claim and contradiction, unreviewed", async () => {
+  it("proposes one event across outlets, its claims and the conflict; accepting creates the event, passage links, claim and contradiction, unreviewed; a later report links to that event", async () => {
     const t = tag();
     const morning = await importHtml({
       url: `https://morningwire.example.com/${t}`,
@@ -130,6 +130,22 @@ describe("proposals from imported articles", () => {
     await refreshProposalsFor([morning, evening]);
     expect((await eventProposals(morning)).filter((p) => p.kind === "phone_call")).toEqual([]);
     expect((await eventProposals(morning, "accepted")).map((p) => p.id)).toEqual([call.id]);
+
+    // A third outlet's report of the same call is proposed as passages of the recorded event, not as a new one.
+    const late = await importHtml({
+      url: `https://harbourtimes.example.com/${t}`,
+      title: "Fishing call",
+      date: `${YEAR}-06-12`,
+      paragraphs: ["Anna Berg and Samuel Okoro held a phone call on June 10 about fishing rights."],
+    });
+    await whenJobsDone();
+    const [followUp] = (await eventProposals(late)).filter((p) => p.kind === "phone_call");
+    expect(followUp).toMatchObject({ eventId, event: { id: eventId } });
+    expect(followUp.mentions.map((m) => m.articleId)).toEqual([late]);
+    const linked = await callRoute(acceptEventRoute, { method: "POST", token: editor.token, params: { id: followUp.id } });
+    expect(linked.status, JSON.stringify(linked.json)).toBe(200);
+    expect(linked.json.eventId).toBe(eventId);
+    expect(await db.link.count({ where: { eventId, annotation: { articleId: late } } })).toBe(1);
   });
 
   it("remembers a dismissal when proposals are computed again", async () => {

@@ -174,14 +174,21 @@ export async function seedHostileContent(call: HostileCall, tag: string): Promis
   }
 
   // ── Entities: names and aliases (200 characters each), descriptions, external ids. ──
+  // Names refuse text-direction controls (422): those payloads are tried on their own.
   const entityIds: string[] = [];
   const descriptions = packPayloads(2000);
-  for (const [index, name] of packPayloads(200, { prefix: `${tag} ` }).entries()) {
-    const inPiece = HOSTILE_PAYLOADS.filter((payload) => name.includes(payload.text));
+  const namePayloads = HOSTILE_PAYLOADS.filter((payload) => !/[\u202A-\u202E\u2066-\u2069]/.test(payload.text));
+  for (const payload of HOSTILE_PAYLOADS.filter((candidate) => !namePayloads.includes(candidate))) {
+    const refused = await call("editor", "POST", "/api/entities", { type: "person", name: `${tag} ${payload.text}`, confirmDuplicate: true });
+    record("entity name with a text-direction control", [payload.id], refused.status);
+    if (refused.status !== 422) throw new ScenarioError(`entity name with a text-direction control: ${refused.status} ${JSON.stringify(refused.json)}`);
+  }
+  for (const [index, name] of packPayloads(200, { prefix: `${tag} `, payloads: namePayloads }).entries()) {
+    const inPiece = namePayloads.filter((payload) => name.includes(payload.text));
     const created = await call("editor", "POST", "/api/entities", {
       type: "person",
       name,
-      aliases: packPayloads(200).slice(0, 100),
+      aliases: packPayloads(200, { payloads: namePayloads }).slice(0, 100),
       description: descriptions[index % descriptions.length],
       externalId: shortPayloads(100)[index % shortPayloads(100).length].text,
       confirmDuplicate: true,

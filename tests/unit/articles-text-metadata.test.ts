@@ -39,6 +39,11 @@ describe("headline of a copied page", () => {
     expect(article.title).toBe("Ferry terminal delayed by two years");
   });
 
+  it("keeps headlines with abbreviations and skips sign-up and account lines", () => {
+    const article = parsePastedText(page(MENU, "Man admits threatening Rep. Jane Holm over ferry vote", "Breaking News Emails", "Edit ProfileSign Out", "By Maria Lindqvist", BODY));
+    expect(article.title).toBe("Man admits threatening Rep. Jane Holm over ferry vote");
+  });
+
   it("stays provisional when only menus precede the body", () => {
     const article = parsePastedText(page("Home", "News", BODY));
     expect(article.titleProvisional).toBe(true);
@@ -97,6 +102,7 @@ describe("outlet of a copied page", () => {
   it("comes from the copyright line without years and company suffixes", () => {
     expect(copyrightOwner("© 2019 The Coastal Courier. All rights reserved.")).toBe("The Coastal Courier");
     expect(copyrightOwner("Copyright 2008-2020 Harbour Media Group, Inc.")).toBe("Harbour Media");
+    expect(copyrightOwner("Copyright ©2019 Lindqvist & Company, Inc. All Rights Reserved.")).toBe("Lindqvist");
     expect(copyrightOwner("The contract was signed in 2016 by the builder.")).toBeNull();
   });
 
@@ -110,5 +116,12 @@ describe("outlet of a copied page", () => {
   it("is the copyright owner when the page names nothing else", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", BODY, "© 2020 The Coastal Courier"));
     expect(article.outlet).toBe("The Coastal Courier");
+  });
+
+  it("comes from the page's own links, not from share or shortened links", () => {
+    const article = parsePastedText(
+      page(MENU, "Ferry terminal delayed by two years", BODY, "https://bit.ly/3abc", "https://www.facebook.com/courier", "https://coastalcourier.example/port", "https://coastalcourier.example/about"),
+    );
+    expect(article.outlet).toBe("coastalcourier.example");
   });
 });

@@ -24,6 +24,16 @@ describe("the policy table", () => {
     expect(allowsOn(analyst, "annotations.edit", "a1")).toBe(false);
   });
 
+  it("keeps re-attaching an annotation and changing its claim to its author or an admin", () => {
+    for (const action of ["annotations.reattach", "claims.edit"] as const) {
+      expect(allowsOn(editor, action, "e1")).toBe(true);
+      expect(allowsOn(otherEditor, action, "e1")).toBe(false);
+      expect(allowsOn(admin, action, "e1")).toBe(true);
+    }
+    // Confirming a re-anchored highlight changes nothing it says: any editor.
+    expect(allowsOn(otherEditor, "annotations.maintain-anchor", "e1")).toBe(true);
+  });
+
   it("never lets anyone judge their own work", () => {
     expect(allowsOn(analyst, "annotations.review", "e1")).toBe(true);
     expect(allowsOn(analyst, "annotations.review", "a1")).toBe(false);

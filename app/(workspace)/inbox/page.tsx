@@ -14,6 +14,7 @@ const HEADINGS: Record<InboxSection["key"], { title: string; empty: string; all?
   changesRequested: { title: "Changes requested on your annotations", empty: "No reviewer asked you for changes." },
   returned: { title: "Briefings returned to you", empty: "No briefing was returned to you." },
   contradictions: { title: "Open contradictions on your briefings", empty: "No open contradiction touches your unpublished briefings." },
+  newSources: { title: "New sources on settled contradictions", empty: "No settled contradiction has a new source waiting for a decision." },
 };
 
 export default async function InboxPage() {

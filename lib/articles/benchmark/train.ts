@@ -107,8 +107,8 @@ export function trainLogistic(rows: readonly ArrayLike<number>[], labels: readon
   return { mean: mean.map(round), scale: scale.map(round), weights: weights.map(round), bias: round(bias) };
 }
 
-const ROUNDS = 200;
-const SHRINKAGE = 0.3;
+const ROUNDS = 300;
+const SHRINKAGE = 0.2;
 const LEAF_L2 = 1;
 
 /** Gradient boosting of decision stumps on the logistic loss (one Newton step per leaf). */

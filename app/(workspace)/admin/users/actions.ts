@@ -28,5 +28,5 @@ export async function updateUserAction(input: { userId: string; role?: string; p
     const actor = await requireActor("users.manage");
     await updateUser(actor, data);
     revalidatePath("/admin/users");
-  }, "Saved. The user's other sessions have ended.");
+  }, "Saved. The user's sessions have ended; a new password, disabling or enabling also revokes all of their API tokens.");
 }

@@ -4,9 +4,12 @@ import { publicOrigin } from "@/lib/public-origin";
 import { reattachAnnotation } from "@/lib/annotations/mutations";
 import { reattachAnnotationSchema } from "@/lib/annotations/schemas";
 
-/** Re-attaches an orphaned (or misplaced) annotation to a selection on the article's current revision; offsets in code points. */
+/**
+ * Re-attaches an orphaned or re-anchored annotation to a selection on the article's current
+ * revision (its author or an admin; an anchored one answers 409); offsets in code points.
+ */
 export const POST = apiRoute<{ id: string }, typeof reattachAnnotationSchema>(
-  { access: "annotations.maintain-anchor", body: reattachAnnotationSchema },
+  { access: "annotations.reattach", body: reattachAnnotationSchema },
   async ({ request, actor, params, body }) => {
     const origin = publicOrigin(request);
     const selection = await withUnitOffsets({ annotationId: params.id }, body);
