@@ -25,7 +25,10 @@ export function OriginalFile({ articleId, revision, original }: Props) {
       </p>
       <details>
         <summary>Show the original as imported</summary>
-        <pre className="original-text" aria-label="Original text">{original.text}</pre>
+        {/* Focusable so that keyboard users can scroll a long original. */}
+        <pre className="original-text" aria-label="Original text" tabIndex={0}>
+          {original.text}
+        </pre>
         {original.truncated ? <p className="muted">Only the beginning is shown; download the file for all of it.</p> : null}
       </details>
     </div>

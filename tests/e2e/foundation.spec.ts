@@ -1,5 +1,5 @@
 import { expect, test } from "./support/test";
-import { E2E_USERS, signIn } from "./support/users";
+import { E2E_USERS, openAdminMenu, signIn } from "./support/users";
 
 test("an anonymous visitor to the workspace is sent to sign in", async ({ page }) => {
   await page.goto("/articles");
@@ -20,7 +20,7 @@ test("a wrong password gets one generic message", async ({ page }) => {
 
 test("the editor signs in, sees the workspace, and is kept out of user admin", async ({ page }) => {
   await signIn(page, "editor");
-  await expect(page.getByRole("heading", { name: "Articles" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Inbox", level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
   await page.goto("/admin/users");
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
@@ -46,7 +46,7 @@ test("an editor creates an API token that the API accepts, then revokes it", asy
 
 test("an admin adds an analyst who can then sign in", async ({ page, browser }) => {
   await signIn(page, "admin");
-  await page.getByRole("navigation", { name: "Workspace" }).getByText("Admin", { exact: true }).click();
+  await openAdminMenu(page);
   await page.getByRole("link", { name: "Users" }).click();
   const form = page.getByRole("form", { name: "Add a user" });
   await form.getByLabel("Email").fill("new.analyst@e2e.concord");
@@ -66,7 +66,7 @@ test("an admin adds an analyst who can then sign in", async ({ page, browser }) 
   await other.close();
 
   // The change is in the audit log, which the admin can filter.
-  await page.getByRole("navigation", { name: "Workspace" }).getByText("Admin", { exact: true }).click();
+  await openAdminMenu(page);
   await page.getByRole("link", { name: "Audit log" }).click();
   const filters = page.getByRole("form", { name: "Filter the audit log" });
   await filters.getByLabel("Action").fill("user.create");

@@ -1,5 +1,6 @@
 import { expect, test } from "./support/test";
-import { signIn } from "./support/users";
+import { SAME_ORIGIN } from "./support/origin";
+import { openAdminMenu, signIn } from "./support/users";
 
 const WORKSPACE_PAGES = [
   "/articles",
@@ -50,7 +51,7 @@ test("an admin's navigation keeps to one line at 1440 px, administration behind 
   const signOutBox = (await header.getByRole("button", { name: "Sign out" }).boundingBox())!;
   expect(Math.abs(signOutBox.y + signOutBox.height / 2 - (brandTop + 10))).toBeLessThan(24);
 
-  await header.getByRole("navigation", { name: "Workspace" }).getByText("Admin", { exact: true }).click();
+  await openAdminMenu(page);
   await header.getByRole("link", { name: "Users" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
   // Labels meant for screen readers name the controls without showing.
@@ -85,13 +86,13 @@ test("the audit log names each record by its title, links it and says what chang
 test("annotation kinds are told apart by colour, with a legend naming them", async ({ page }) => {
   await signIn(page, "editor");
   const text = `Kinds ${Date.now().toString(36)}\nGENEVA. Negotiators met for six hours on Tuesday. The talks were productive, a delegate said.`;
-  const imported = await page.request.post("/api/articles", { data: { text } });
+  const imported = await page.request.post("/api/articles", { headers: SAME_ORIGIN, data: { text } });
   expect(imported.status()).toBe(201);
   const article = await imported.json();
   for (const [quote, kind] of [["Negotiators met for six hours", "claim"], ["The talks were productive", "opinion"]] as const) {
     const start = article.text.indexOf(quote);
     const target = { source: article.id, selector: [{ type: "TextQuoteSelector", exact: quote }, { type: "TextPositionSelector", start, end: start + quote.length }] };
-    expect((await page.request.post("/api/annotations", { data: { target, body: { kind } } })).status()).toBe(201);
+    expect((await page.request.post("/api/annotations", { headers: SAME_ORIGIN, data: { target, body: { kind } } })).status()).toBe(201);
   }
   await page.goto(`/articles/${article.id}`);
   const legend = page.getByRole("list", { name: "Annotation kinds" });

@@ -3,6 +3,7 @@ import http from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { APIRequestContext, Browser } from "@playwright/test";
+import { SAME_ORIGIN } from "./support/origin";
 import { expect, test } from "./support/test";
 import { signIn } from "./support/users";
 
@@ -26,7 +27,7 @@ const EVENTS = [
 ] as const;
 
 async function call(api: APIRequestContext, method: "post" | "patch" | "get", path: string, data?: unknown) {
-  const response = await api[method](path, data === undefined ? undefined : { data });
+  const response = await api[method](path, data === undefined ? undefined : { headers: SAME_ORIGIN, data });
   expect(response.status(), `${method} ${path}: ${await response.text()}`).toBeLessThan(300);
   return response.json();
 }

@@ -63,6 +63,10 @@ const MATRIX: Record<string, Record<string, Entry>> = {
   "app/(workspace)/articles/[id]/actions.ts": {
     updateArticleAction: { roles: WRITERS, args: () => [{ articleId: MISSING, version: 1, title: "Corrected title" }] },
     changeArticleLinesAction: { roles: WRITERS, args: () => [{ articleId: MISSING, revisionId: MISSING, decisions: [{ index: 0, kept: true }] }] },
+    acceptEventProposalAction: { roles: WRITERS, args: () => [MISSING, MISSING] },
+    dismissEventProposalAction: { roles: WRITERS, args: () => [MISSING, MISSING] },
+    acceptClaimProposalAction: { roles: WRITERS, args: () => [MISSING, MISSING] },
+    dismissClaimProposalAction: { roles: WRITERS, args: () => [MISSING, MISSING] },
   },
   "app/(workspace)/compose/[id]/actions.ts": {
     saveBriefingDraftAction: { roles: WRITERS, args: () => [MISSING, { version: 1, title: "Geneva talks" }] },
@@ -79,6 +83,11 @@ const MATRIX: Record<string, Record<string, Entry>> = {
     resolveContradictionAction: { roles: WRITERS, args: () => [form({ id: MISSING, version: "1", resolution: "disclose", rationale: "Both accounts stand." })] },
     signOffContradictionAction: { roles: ANALYSTS, args: () => [form({ id: MISSING, version: "1" })] },
     reopenContradictionAction: { roles: ALL, args: () => [form({ id: MISSING, version: "1", rationale: "A third source disagrees." })] },
+    keepResolutionAction: { roles: ALL, args: () => [form({ id: MISSING, version: "1", note: "The new source repeats the first." })] },
+  },
+  "app/(workspace)/contradictions/actions.ts": {
+    confirmCandidateAction: { roles: WRITERS, args: () => [MISSING] },
+    dismissCandidateAction: { roles: WRITERS, args: () => [MISSING] },
   },
   "app/(workspace)/contradictions/new/actions.ts": {
     searchPassagesAction: { roles: WRITERS, args: () => ["ceasefire"] },
@@ -106,6 +115,7 @@ const MATRIX: Record<string, Record<string, Entry>> = {
   },
   "app/(workspace)/review/actions.ts": {
     reviewAnnotationAction: { roles: ANALYSTS, args: () => [{ annotationId: MISSING, decision: "approve", version: 1 }] },
+    approveAnnotationsAction: { roles: ANALYSTS, args: () => [{ items: [{ id: MISSING, version: 1 }] }] },
   },
   "app/(workspace)/settings/tokens/actions.ts": {
     // The one allowed call that writes: each member creates a token of their own.

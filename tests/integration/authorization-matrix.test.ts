@@ -51,6 +51,7 @@ const MATRIX: Record<string, Partial<Record<Method, Access>>> = {
   "contradiction-candidates/[id]/dismiss": { POST: WRITERS },
   "contradictions": { GET: ALL, POST: WRITERS },
   "contradictions/[id]": { GET: ALL },
+  "contradictions/[id]/keep-resolution": { POST: ALL },
   "contradictions/[id]/reopen": { POST: ALL },
   "contradictions/[id]/resolution": { POST: WRITERS },
   "contradictions/[id]/signoff": { POST: ANALYSTS },

@@ -20,3 +20,9 @@ export async function signIn(page: Page, who: E2EUser): Promise<void> {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
+
+/** Opens the navigation's administration menu, unless it is already open (it stays open across pages). */
+export async function openAdminMenu(page: Page): Promise<void> {
+  const menu = page.getByRole("navigation", { name: "Workspace" }).locator("details.nav-menu");
+  if ((await menu.getAttribute("open")) === null) await menu.locator("summary").click();
+}
