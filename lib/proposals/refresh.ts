@@ -87,9 +87,14 @@ async function extractArticles(articleIds: string[], registry: ProposalRegistryS
   });
   const readable = articles.filter((a) => a.currentRevision);
   if (readable.length === 0) return [];
-  const extractions = await proposalTask("extractProposals", registry, {
-    articles: readable.map((a) => ({ id: a.id, text: a.currentRevision!.text, publishedAt: isoDay(a.publishedAt), outlet: a.outlet })),
-  });
+  // One task per article: a preview someone waits for then waits for one article's reading at most.
+  const extractions: ArticleExtraction[] = [];
+  for (const a of readable) {
+    const [extraction] = await proposalTask("extractProposals", registry, {
+      articles: [{ id: a.id, text: a.currentRevision!.text, publishedAt: isoDay(a.publishedAt), outlet: a.outlet }],
+    });
+    extractions.push(extraction);
+  }
   // One replace for the whole slice instead of an upsert per article.
   const rows = extractions.map((extraction, i) => ({ articleId: extraction.articleId, revisionId: readable[i].currentRevision!.id, data: extraction as object, ...blockingKeys(extraction) }));
   await db.$transaction([
