@@ -1,9 +1,10 @@
+import { formatTimestamp } from "@/lib/dates/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClaimPanel } from "@/components/contradictions/claim-panel";
 import { ContradictionHistory } from "@/components/contradictions/contradiction-history";
-import { formatTimestamp, PassageQuote, sourceName } from "@/components/contradictions/passage-quote";
+import { PassageQuote, sourceName } from "@/components/contradictions/passage-quote";
 import { ContradictionStatusBadge } from "@/components/contradictions/status-badge";
 import { requirePageActor } from "@/lib/auth/session";
 import { canEditClaims, canReopenContradiction, canResolveContradiction, canSignOffContradiction, canSignOffContradictions } from "@/lib/contradictions/permissions";
