@@ -8,12 +8,16 @@ export const DEFAULT_LOCALE = "en-GB";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string, part: "day" | "time"): Intl.DateTimeFormat {
+function formatter(locale: string, part: "day" | "month" | "time"): Intl.DateTimeFormat {
   const key = `${locale}|${part}`;
   let f = formatters.get(key);
   if (!f) {
     const fields: Intl.DateTimeFormatOptions =
-      part === "day" ? { day: "numeric", month: "long", year: "numeric" } : { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+      part === "day"
+        ? { day: "numeric", month: "long", year: "numeric" }
+        : part === "month"
+          ? { month: "long", year: "numeric" }
+          : { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
     f = new Intl.DateTimeFormat(locale, { ...fields, timeZone: "UTC" });
     formatters.set(key, f);
   }
@@ -29,6 +33,11 @@ function toDate(value: string | Date): Date {
 /** "17 March 2025" for a YYYY-MM-DD day or an instant (its UTC day). */
 export function formatDay(value: string | Date, locale = DEFAULT_LOCALE): string {
   return formatter(locale, "day").format(toDate(value));
+}
+
+/** "March 2025": a date known only to the month is not shown as a day. */
+export function formatMonth(value: string | Date, locale = DEFAULT_LOCALE): string {
+  return formatter(locale, "month").format(toDate(value));
 }
 
 /** "17 March 2025, 14:05 UTC". */

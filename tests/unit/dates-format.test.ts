@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDay, formatTimestamp } from "@/lib/dates/format";
+import { formatDay, formatMonth, formatTimestamp } from "@/lib/dates/format";
 
 describe("formatDay", () => {
   it("writes a calendar day with the month spelled out", () => {
@@ -29,5 +29,11 @@ describe("formatTimestamp", () => {
 
   it("keeps a 24-hour clock in locales that default to 12 hours", () => {
     expect(formatTimestamp("2025-03-07T16:45:00.000Z", "en-US")).toBe("March 7, 2025, 16:45 UTC");
+  });
+});
+
+describe("formatMonth", () => {
+  it("shows a month-precision date as the month alone", () => {
+    expect(formatMonth("2025-05-01")).toBe("May 2025");
   });
 });
