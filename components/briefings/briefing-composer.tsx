@@ -76,6 +76,8 @@ export function BriefingComposer({ briefing, options, editable, save }: Props) {
       latest.current.version = result.data.version;
       setVersion(result.data.version);
       setError(null);
+      // The preview and the publishing checklist are rendered on the server from the saved draft.
+      router.refresh();
       return { ok: true };
     }
     const current = (result.details as { current?: BriefingView } | undefined)?.current;

@@ -20,7 +20,7 @@ test("a wrong password gets one generic message", async ({ page }) => {
 
 test("the editor signs in, sees the workspace, and is kept out of user admin", async ({ page }) => {
   await signIn(page, "editor");
-  await expect(page.getByRole("heading", { name: "Articles" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Inbox", level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
   await page.goto("/admin/users");
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();

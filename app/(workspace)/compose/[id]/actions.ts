@@ -26,10 +26,8 @@ export async function saveBriefingDraftAction(briefingId: string, input: UpdateB
     const id = parseInput(idSchema, briefingId);
     const data = parseInput(updateBriefingSchema, input);
     const actor = await requireActor("briefings.compose");
-    const briefing = await updateBriefing(actor, id, data);
-    // The preview and the publishing checklist are rendered on the server from the saved draft.
-    revalidatePath(`/compose/${id}`);
-    return briefing;
+    // No revalidation: the composer refreshes its page itself once the save is through.
+    return updateBriefing(actor, id, data);
   });
 }
 
