@@ -8,13 +8,12 @@ import * as chrono from "chrono-node";
 import { z } from "zod";
 import { findRelativeExpressions, isDuration, resolveRelativeExpressions, type RelativeTo } from "./relative-dates";
 import { formatDay as formatCalendarDay, formatMonth } from "@/lib/dates/format";
-import { DATE_PRECISIONS, type DatePrecisionName } from "./vocabulary";
+import { DATE_PRECISIONS, type DatePrecisionName, type PartOfDay } from "./vocabulary";
 
 export { DATE_PRECISIONS };
 export type DatePrecision = DatePrecisionName;
 
-export const PARTS_OF_DAY = ["morning", "afternoon", "evening", "night"] as const;
-export type PartOfDay = (typeof PARTS_OF_DAY)[number];
+export { PARTS_OF_DAY, type PartOfDay } from "./vocabulary";
 
 export interface ResolvedDate {
   text: string;
