@@ -62,11 +62,14 @@ type PoolState = {
   nextId: number;
   timer: NodeJS.Timeout | null;
   idleTimer: NodeJS.Timeout | null;
+  /** When the last task someone waited for finished (or arrived). */
+  lastWaitedAt: number;
+  graceTimer: NodeJS.Timeout | null;
 };
 
 // On globalThis: Next.js may load this module more than once in one server process.
 const holder = globalThis as unknown as { concordWorkerPool?: PoolState };
-const pool: PoolState = (holder.concordWorkerPool ??= { worker: null, busy: null, queue: [], background: [], nextId: 1, timer: null, idleTimer: null });
+const pool: PoolState = (holder.concordWorkerPool ??= { worker: null, busy: null, queue: [], background: [], nextId: 1, timer: null, idleTimer: null, lastWaitedAt: 0, graceTimer: null });
 
 function startWorker(): Worker {
   const options = { resourceLimits: { maxOldGenerationSizeMb: MAX_HEAP_MB }, execArgv: conditionFlags(process.execArgv) };
@@ -94,14 +97,30 @@ function startWorker(): Worker {
 }
 
 function finish(): void {
+  if (pool.busy && !pool.busy.background) pool.lastWaitedAt = Date.now();
   if (pool.timer) clearTimeout(pool.timer);
   pool.timer = null;
   pool.busy = null;
   setImmediate(next);
 }
 
+/**
+ * Background tasks wait this long after the last task someone waited for: previews of many files
+ * come one after another, and each background task started between them would cost the next
+ * preview a fresh thread.
+ */
+const BACKGROUND_GRACE_MS = 1_500;
+
 function next(): void {
   if (pool.busy) return;
+  const sinceWaited = Date.now() - pool.lastWaitedAt;
+  if (pool.queue.length === 0 && pool.background.length > 0 && sinceWaited < BACKGROUND_GRACE_MS) {
+    pool.graceTimer ??= setTimeout(() => {
+      pool.graceTimer = null;
+      next();
+    }, BACKGROUND_GRACE_MS - sinceWaited);
+    return;
+  }
   const task = pool.queue.shift() ?? pool.background.shift();
   if (!task) {
     // An idle thread must not keep a command-line script alive.
@@ -134,7 +153,10 @@ export function runTask<N extends TaskName>(name: N, input: TaskInput<N>, option
   return new Promise((resolve, reject) => {
     const background = options.background ?? false;
     (background ? pool.background : pool.queue).push({ id: pool.nextId++, name, input, timeoutMs: options.timeoutMs, background, resolve: resolve as (output: unknown) => void, reject });
-    if (!background) preemptBackground();
+    if (!background) {
+      pool.lastWaitedAt = Date.now();
+      preemptBackground();
+    }
     next();
   });
 }
