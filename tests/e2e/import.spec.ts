@@ -118,7 +118,9 @@ test("an editor corrects the outlet and date in the preview; the article is save
   await expect(item.getByText("imported", { exact: true })).toBeVisible();
   await expect(item.getByText("ready", { exact: true })).toHaveCount(0);
   await expect(item.getByRole("button", { name: "Edit details" })).toHaveCount(0);
-  await expect(page.getByText(/Nothing is saved until you import/)).toHaveCount(0);
+  const previews = page.getByRole("region", { name: "Preview" });
+  await expect(previews.getByText("1 file: 1 saved, 0 ready", { exact: false })).toBeVisible();
+  await expect(previews.getByText(/Nothing is saved until you import/)).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Import \d/ })).toHaveCount(0);
 
   await item.getByRole("link", { name: title }).click();
