@@ -1,12 +1,12 @@
 "use client";
 
+import { formatDay } from "@/lib/dates/format";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { Field, SelectField } from "@/components/ui/field";
 import type { ArticleMetadata } from "@/lib/articles/article-metadata";
 import { blockLabel, groupLines, withDecisions } from "@/lib/articles/line-groups";
 import { ARTICLE_KINDS, KIND_LABELS, type ImportMetadataInput, type ImportOutcome, type ImportPreview } from "@/lib/articles/schemas";
-import { formatDay } from "./format";
 import "./articles.css";
 
 type Props = {

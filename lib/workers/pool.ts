@@ -46,6 +46,7 @@ type Pending = {
   name: TaskName;
   input: unknown;
   timeoutMs: number;
+  background: boolean;
   resolve: (output: unknown) => void;
   reject: (error: Error) => void;
 };
@@ -127,13 +128,32 @@ function next(): void {
 
 /**
  * Runs one task on the worker thread; rejects with TaskTimeoutError past `timeoutMs`. A
- * `background` task waits while tasks someone waits for are queued.
+ * `background` task waits while tasks someone waits for are queued, and gives way to them when running.
  */
 export function runTask<N extends TaskName>(name: N, input: TaskInput<N>, options: { timeoutMs: number; background?: boolean }): Promise<TaskOutput<N>> {
   return new Promise((resolve, reject) => {
-    (options.background ? pool.background : pool.queue).push({ id: pool.nextId++, name, input, timeoutMs: options.timeoutMs, resolve: resolve as (output: unknown) => void, reject });
+    const background = options.background ?? false;
+    (background ? pool.background : pool.queue).push({ id: pool.nextId++, name, input, timeoutMs: options.timeoutMs, background, resolve: resolve as (output: unknown) => void, reject });
+    if (!background) preemptBackground();
     next();
   });
+}
+
+/**
+ * A background task in the way of one someone waits for is stopped and queued again, so a preview
+ * waits for a fresh thread rather than for a job's long task. Tasks are pure functions of their
+ * input: the stopped one simply runs again later.
+ */
+function preemptBackground(): void {
+  const task = pool.busy;
+  if (!task?.background) return;
+  if (pool.timer) clearTimeout(pool.timer);
+  pool.timer = null;
+  pool.busy = null;
+  const worker = pool.worker;
+  pool.worker = null;
+  pool.background.unshift(task);
+  void worker?.terminate();
 }
 
 /** The process's export conditions (`--conditions=react-server`), for the thread to resolve modules alike. */

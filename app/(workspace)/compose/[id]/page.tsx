@@ -1,3 +1,4 @@
+import { formatTimestamp } from "@/lib/dates/format";
 import "@/components/briefings/public-briefing.css";
 import "@/components/events/timeline.css";
 import type { Metadata } from "next";
@@ -95,7 +96,7 @@ export default async function ComposeBriefingPage({ params }: { params: Promise<
               {reviews.map((review) => (
                 <li key={review.id}>
                   <strong>{review.actor.name}</strong> {REVIEW_ACTIONS[review.action] ?? review.action}{" "}
-                  <span className="muted">{review.createdAt.slice(0, 16).replace("T", " ")} UTC</span>
+                  <span className="muted">{formatTimestamp(review.createdAt)}</span>
                   {review.comment ? <p>{review.comment}</p> : null}
                 </li>
               ))}
