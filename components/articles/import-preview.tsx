@@ -2,9 +2,11 @@
 
 import { formatDay } from "@/lib/dates/format";
 import Link from "next/link";
-import { useState } from "react";
+import { useId, useState } from "react";
+import { Field, SelectField } from "@/components/ui/field";
+import type { ArticleMetadata } from "@/lib/articles/article-metadata";
 import { blockLabel, groupLines, withDecisions } from "@/lib/articles/line-groups";
-import { KIND_LABELS, type ImportOutcome, type ImportPreview } from "@/lib/articles/schemas";
+import { ARTICLE_KINDS, KIND_LABELS, type ImportMetadataInput, type ImportOutcome, type ImportPreview } from "@/lib/articles/schemas";
 import "./articles.css";
 
 type Props = {
@@ -16,9 +18,47 @@ type Props = {
   /** The editor's line choices so far, by line index; saved with the file. */
   decisions: ReadonlyMap<number, boolean>;
   onDecide: (indices: number[], kept: boolean) => void;
+  /** What the editor typed in "Edit details", by field. */
+  edits: DetailEdits;
+  onEdit: (field: DetailField, value: string) => void;
+  /** In a background batch the files are saved as extracted: corrections wait for the article page. */
+  background: boolean;
 };
 
-function PreviewStatus({ preview }: { preview: ImportPreview | null }) {
+/** The metadata an editor may correct before saving. */
+export type DetailField = "title" | "outlet" | "publishedAt" | "author" | "kind";
+export type DetailEdits = Partial<Record<DetailField, string>>;
+const DETAIL_FIELDS: readonly DetailField[] = ["title", "outlet", "publishedAt", "author", "kind"];
+const KIND_OPTIONS = ARTICLE_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }));
+
+/**
+ * The fields the editor changed from the extraction, as the save takes them: an emptied outlet,
+ * author or date means "not known"; an emptied title keeps the extracted one.
+ */
+export function detailCorrections(metadata: ArticleMetadata, edits: DetailEdits): ImportMetadataInput {
+  const corrections: Record<string, string | null> = {};
+  for (const field of DETAIL_FIELDS) {
+    const typed = edits[field]?.trim();
+    if (typed === undefined || (field === "title" && typed === "")) continue;
+    const value = typed === "" ? null : typed;
+    if (value !== metadata[field]) corrections[field] = value;
+  }
+  return corrections as ImportMetadataInput;
+}
+
+/** The extraction with the editor's corrections, as it will be saved. */
+function correctedMetadata(metadata: ArticleMetadata, edits: DetailEdits): ArticleMetadata {
+  const corrections = detailCorrections(metadata, edits);
+  return { ...metadata, ...corrections, titleProvisional: corrections.title === undefined && metadata.titleProvisional } as ArticleMetadata;
+}
+
+function PreviewStatus({ preview, outcome }: { preview: ImportPreview | null; outcome: ImportOutcome | null }) {
+  if (outcome) {
+    if (outcome.status === "imported") return <span className="badge ok">imported</span>;
+    if (outcome.status === "revision") return <span className="badge ok">saved as a revision</span>;
+    if (outcome.status === "duplicate") return <span className="badge warn">already imported</span>;
+    return <span className="badge error">not imported</span>;
+  }
   if (!preview) return <span className="badge">reading…</span>;
   if (!preview.ok) return <span className="badge error">cannot be imported</span>;
   if (preview.duplicateOf) return <span className="badge warn">already imported</span>;
@@ -42,20 +82,29 @@ function OutcomeLine({ outcome }: { outcome: ImportOutcome }) {
 }
 
 /** One file of an import: its extraction before saving (metadata, body, removed lines with reasons) and the result after. */
-export function ImportPreviewItem({ name, preview, outcome, initiallyOpen, decisions, onDecide }: Props) {
+export function ImportPreviewItem({ name, preview, outcome, initiallyOpen, decisions, onDecide, edits, onEdit, background }: Props) {
   const [open, setOpen] = useState(initiallyOpen);
-  const title = preview?.ok ? preview.metadata.title : null;
+  const metadata = preview?.ok ? correctedMetadata(preview.metadata, edits) : null;
+  // Duplicates store nothing, and a new revision keeps the article's metadata: only new articles take corrections.
+  const correctable = preview?.ok && !preview.duplicateOf && !preview.revisionOf && !outcome;
   return (
     <article className="card" aria-label={`Import of ${name}`}>
       <div className="preview-head">
         <h3>{name}</h3>
-        <PreviewStatus preview={preview} />
+        <PreviewStatus preview={preview} outcome={outcome} />
       </div>
-      {title ? (
+      {metadata ? (
         <p>
-          <strong>{title}</strong>
-          {preview?.ok && preview.metadata.titleProvisional ? <> <span className="badge warn">provisional title</span></> : null}
+          <strong>{metadata.title}</strong>
+          {metadata.titleProvisional ? <> <span className="badge warn">provisional title</span></> : null}
         </p>
+      ) : null}
+      {correctable && preview.ok ? (
+        background ? (
+          <p className="muted">In a background import the files are saved as extracted; correct their details on each article&apos;s page afterwards.</p>
+        ) : (
+          <DetailsForm name={name} metadata={preview.metadata} edits={edits} onEdit={onEdit} />
+        )
       ) : null}
       {preview && !preview.ok ? <p className="alert error" role="alert">{preview.error}</p> : null}
       {preview?.ok && preview.duplicateOf && !outcome ? (
@@ -68,22 +117,48 @@ export function ImportPreviewItem({ name, preview, outcome, initiallyOpen, decis
       {preview?.ok ? (
         <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
           <summary>Extraction of {name}</summary>
-          {open ? <Extraction preview={preview} decisions={decisions} onDecide={outcome ? null : onDecide} /> : null}
+          {open ? <Extraction preview={preview} metadata={metadata!} decisions={decisions} onDecide={outcome ? null : onDecide} /> : null}
         </details>
       ) : null}
     </article>
   );
 }
 
+/** "Edit details": the extracted title, outlet, date, author and kind, corrected before the file is saved. */
+function DetailsForm({ name, metadata, edits, onEdit }: { name: string; metadata: ArticleMetadata; edits: DetailEdits; onEdit: Props["onEdit"] }) {
+  const [open, setOpen] = useState(false);
+  const formId = useId();
+  const value = (field: DetailField) => edits[field] ?? metadata[field] ?? "";
+  const input = (field: DetailField) => ({ value: value(field), onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => onEdit(field, event.target.value) });
+  return (
+    <div className="import-details">
+      <button type="button" className="button secondary" aria-expanded={open} aria-controls={formId} onClick={() => setOpen(!open)}>
+        Edit details
+      </button>
+      {open ? (
+        <fieldset id={formId} className="metadata-form">
+          <legend>Details of {name}, saved with it</legend>
+          <Field label="Title" {...input("title")} maxLength={500} />
+          <Field label="Outlet" {...input("outlet")} maxLength={200} hint="Empty: unknown." />
+          <Field label="Published" type="date" {...input("publishedAt")} hint="Empty: not stated." />
+          <Field label="Author" {...input("author")} maxLength={300} hint="Empty: not named." />
+          <SelectField label="Kind" options={KIND_OPTIONS} {...input("kind")} />
+        </fieldset>
+      ) : null}
+    </div>
+  );
+}
+
 type ExtractionProps = {
   preview: Extract<ImportPreview, { ok: true }>;
+  /** The extraction's metadata with the editor's corrections. */
+  metadata: ArticleMetadata;
   decisions: ReadonlyMap<number, boolean>;
   /** Null once saved: the choices can no longer change what was stored. */
   onDecide: Props["onDecide"] | null;
 };
 
-function Extraction({ preview, decisions, onDecide }: ExtractionProps) {
-  const { metadata } = preview;
+function Extraction({ preview, metadata, decisions, onDecide }: ExtractionProps) {
   const lines = withDecisions(preview.lines, decisions);
   const groups = groupLines(lines);
   const blocks = groups.flatMap((group) => (group.kind === "removed" ? [group] : []));

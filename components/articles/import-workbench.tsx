@@ -11,7 +11,7 @@ import {
   type ImportOutcome,
   type ImportPreview,
 } from "@/lib/articles/schemas";
-import { ImportPreviewItem } from "./import-preview";
+import { detailCorrections, ImportPreviewItem, type DetailEdits, type DetailField } from "./import-preview";
 import "./articles.css";
 
 type Entry = {
@@ -23,6 +23,8 @@ type Entry = {
   outcome: ImportOutcome | null;
   /** Lines the editor restored or removed in the preview, by index. */
   decisions: Map<number, boolean>;
+  /** What the editor typed in "Edit details"; the changed fields are saved with the file. */
+  edits: DetailEdits;
 };
 
 const NO_DECISIONS: ReadonlyMap<number, boolean> = new Map();
@@ -31,6 +33,13 @@ const NO_DECISIONS: ReadonlyMap<number, boolean> = new Map();
 function changedDecisions(entry: Entry): { index: number; kept: boolean }[] {
   const lines = entry.preview?.ok ? entry.preview.lines : [];
   return [...entry.decisions].filter(([index, kept]) => lines[index] && lines[index].kept !== kept).map(([index, kept]) => ({ index, kept }));
+}
+
+/** The metadata fields the editor corrected, as the API takes them, or undefined for none. */
+function corrections(entry: Entry) {
+  if (!entry.preview?.ok) return undefined;
+  const changed = detailCorrections(entry.preview.metadata, entry.edits);
+  return Object.keys(changed).length ? changed : undefined;
 }
 
 type Progress = { label: string; value: number; max: number } | null;
@@ -141,7 +150,7 @@ export function ImportWorkbench() {
     if (!list || list.length === 0) return;
     const added = Array.from(list)
       .filter((file) => !file.name.startsWith("."))
-      .map((file): Entry => ({ key: `f${nextKey++}`, name: file.webkitRelativePath || file.name, file, preview: null, outcome: null, decisions: new Map() }));
+      .map((file): Entry => ({ key: `f${nextKey++}`, name: file.webkitRelativePath || file.name, file, preview: null, outcome: null, decisions: new Map(), edits: {} }));
     setEntries((current) => [...current.filter((entry) => !entry.outcome), ...added]);
     void preview(added);
   }
@@ -151,7 +160,7 @@ export function ImportWorkbench() {
       setMessage({ kind: "error", text: "Paste the article's text first." });
       return;
     }
-    const entry: Entry = { key: `t${nextKey++}`, name: "Pasted text", text: pasted, preview: null, outcome: null, decisions: new Map() };
+    const entry: Entry = { key: `t${nextKey++}`, name: "Pasted text", text: pasted, preview: null, outcome: null, decisions: new Map(), edits: {} };
     setEntries((current) => [...current.filter((item) => !item.outcome), entry]);
     setPasted("");
     void preview([entry]);
@@ -168,7 +177,13 @@ export function ImportWorkbench() {
     );
   }
 
+  function edit(key: string, field: DetailField, value: string) {
+    setEntries((current) => current.map((entry) => (entry.key === key ? { ...entry, edits: { ...entry.edits, [field]: value } } : entry)));
+  }
+
   const importable = entries.filter((entry) => entry.preview?.ok && !entry.outcome);
+  // Past the threshold the files go to a background job, which saves them as extracted.
+  const background = importable.filter((entry) => entry.file).length > BACKGROUND_IMPORT_THRESHOLD;
 
   async function importAll() {
     const targets = importable;
@@ -203,13 +218,15 @@ export function ImportWorkbench() {
       setProgress({ label: `Saving ${i + 1} of ${total}`, value: i, max: total });
       let response: Response;
       const decisions = changedDecisions(entry);
+      const metadata = corrections(entry);
       if (entry.file) {
         const form = new FormData();
         form.append("file", entry.file, entry.name);
         if (decisions.length) form.append("decisions", JSON.stringify(decisions));
+        if (metadata) form.append("metadata", JSON.stringify(metadata));
         response = await fetch("/api/articles", { method: "POST", body: form });
       } else {
-        const body = JSON.stringify(decisions.length ? { text: entry.text, decisions } : { text: entry.text });
+        const body = JSON.stringify({ text: entry.text, ...(decisions.length ? { decisions } : {}), ...(metadata ? { metadata } : {}) });
         response = await fetch("/api/articles", { method: "POST", body, headers: { "content-type": "application/json" } });
       }
       const json = (await readJson(response)) as Record<string, never>;
@@ -262,11 +279,14 @@ export function ImportWorkbench() {
     }
   }
 
+  // Saved files are counted apart: "ready" and the rest describe what an import would still do.
+  const pending = entries.filter((entry) => !entry.outcome);
   const counts = {
-    ready: entries.filter((entry) => entry.preview?.ok && !entry.preview.duplicateOf && !entry.preview.revisionOf).length,
-    duplicate: entries.filter((entry) => entry.preview?.ok && entry.preview.duplicateOf).length,
-    revision: entries.filter((entry) => entry.preview?.ok && entry.preview.revisionOf).length,
-    failed: entries.filter((entry) => entry.preview && !entry.preview.ok).length,
+    saved: entries.length - pending.length,
+    ready: pending.filter((entry) => entry.preview?.ok && !entry.preview.duplicateOf && !entry.preview.revisionOf).length,
+    duplicate: pending.filter((entry) => entry.preview?.ok && entry.preview.duplicateOf).length,
+    revision: pending.filter((entry) => entry.preview?.ok && entry.preview.revisionOf).length,
+    failed: pending.filter((entry) => entry.preview && !entry.preview.ok).length,
   };
 
   return (
@@ -339,14 +359,18 @@ export function ImportWorkbench() {
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading">Preview</h2>
           <p className="muted">
-            {entries.length} file{entries.length === 1 ? "" : "s"}: {counts.ready} ready, {counts.duplicate} already imported, {counts.revision} new revision
-            {counts.revision === 1 ? "" : "s"} of existing articles, {counts.failed} cannot be imported. Nothing is saved until you import.
+            {entries.length} file{entries.length === 1 ? "" : "s"}: {counts.saved ? `${counts.saved} saved, ` : ""}
+            {counts.ready} ready, {counts.duplicate} already imported, {counts.revision} new revision
+            {counts.revision === 1 ? "" : "s"} of existing articles, {counts.failed} cannot be imported.
+            {importable.length > 0 ? (counts.saved ? " Nothing else is saved until you import." : " Nothing is saved until you import.") : ""}
             {importable.length > BACKGROUND_IMPORT_THRESHOLD ? " This many files are imported in the background." : ""}
           </p>
           <div className="import-actions">
-            <button type="button" className="button" disabled={busy || importable.length === 0} onClick={importAll}>
-              Import {importable.length} {importable.length === 1 ? "article" : "articles"}
-            </button>
+            {importable.length > 0 ? (
+              <button type="button" className="button" disabled={busy} onClick={importAll}>
+                Import {importable.length} {importable.length === 1 ? "article" : "articles"}
+              </button>
+            ) : null}
             <button type="button" className="button secondary" disabled={busy} onClick={() => setEntries([])}>Clear the list</button>
           </div>
           <ul className="preview-list" aria-label="Files to import">
@@ -359,6 +383,9 @@ export function ImportWorkbench() {
                   initiallyOpen={entries.length <= OPEN_UP_TO}
                   decisions={entry.decisions ?? NO_DECISIONS}
                   onDecide={(indices, kept) => decide(entry.key, indices, kept)}
+                  edits={entry.edits}
+                  onEdit={(field, value) => edit(entry.key, field, value)}
+                  background={background && entry.file !== undefined}
                 />
               </li>
             ))}

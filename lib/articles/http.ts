@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { readBody } from "@/lib/api/route";
 import { ValidationError } from "@/lib/errors";
 import { assertStorableText } from "@/lib/security/storable-text";
@@ -8,7 +9,7 @@ import { MAX_IMPORT_BYTES, type ArticleFormat } from "./extract";
 import type { JobFile } from "./jobs";
 import { sourceFromText, type ImportSource } from "./prepare";
 import type { ArticleDetail } from "./queries";
-import { IMPORT_CHUNK_BYTES, importDecisionsSchema, importTextSchema } from "./schemas";
+import { IMPORT_CHUNK_BYTES, importDecisionsSchema, importMetadataSchema, importTextSchema } from "./schemas";
 
 // Room for one article over the limit (so it gets the parser's clear 422, not a bare 413) plus JSON escaping.
 const MAX_SINGLE_REQUEST_BYTES = 4 * MAX_IMPORT_BYTES;
@@ -45,8 +46,9 @@ async function formFiles(form: FormData): Promise<{ name: string; bytes: Uint8Ar
 }
 
 /**
- * The articles in a POST /api/articles request: JSON `{ text | html, filename? }`, a multipart
- * upload (`file` fields, or a `text` field), or a raw text/HTML/Markdown body (`?filename=`).
+ * The articles in a POST /api/articles request: JSON `{ text | html, filename?, decisions?, metadata? }`,
+ * a multipart upload (`file` fields, or a `text` field, with optional `decisions` and `metadata`
+ * as JSON), or a raw text/HTML/Markdown body (`?filename=`).
  */
 export async function readImportSources(request: Request): Promise<ImportSource[]> {
   const type = contentType(request);
@@ -54,9 +56,10 @@ export async function readImportSources(request: Request): Promise<ImportSource[
     const form = await readForm(request, MAX_SINGLE_REQUEST_BYTES);
     const files = await formFiles(form);
     const text = form.get("text");
-    const decisions = decisionsField(form);
-    const sources: ImportSource[] = files.map((file) => ({ bytes: file.bytes, filename: file.name, decisions }));
-    if (typeof text === "string") sources.push({ ...sourceFromText(text, { filename: stringField(form, "filename") }), decisions });
+    const decisions = jsonField(form, "decisions", importDecisionsSchema);
+    const metadata = jsonField(form, "metadata", importMetadataSchema);
+    const sources: ImportSource[] = files.map((file) => ({ bytes: file.bytes, filename: file.name, decisions, metadata }));
+    if (typeof text === "string") sources.push({ ...sourceFromText(text, { filename: stringField(form, "filename") }), decisions, metadata });
     if (sources.length === 0) throw new ValidationError("The upload holds no file: send it in a field named `file`.");
     return sources;
   }
@@ -73,7 +76,7 @@ export async function readImportSources(request: Request): Promise<ImportSource[
       input.html !== undefined
         ? sourceFromText(input.html, { filename: input.filename, format: "html" })
         : sourceFromText(input.text!, { filename: input.filename });
-    return [{ ...source, decisions: input.decisions }];
+    return [{ ...source, decisions: input.decisions, metadata: input.metadata }];
   }
   if (type.startsWith("text/") || type === "application/octet-stream" || type in RAW_FORMATS) {
     const filename = new URL(request.url).searchParams.get("filename") ?? undefined;
@@ -89,17 +92,20 @@ export async function readJobUpload(request: Request): Promise<{ files: JobFile[
   return { files: await formFiles(form), total: numberField(form, "total"), offset: numberField(form, "offset") };
 }
 
-/** `decisions`: a JSON array of { index, kept }, the preview's line choices. */
-function decisionsField(form: FormData) {
-  const value = stringField(form, "decisions");
+/**
+ * A JSON form field: `decisions` (an array of { index, kept }, the preview's line choices) or
+ * `metadata` (the preview's corrections: title, outlet, publishedAt, author, kind).
+ */
+function jsonField<S extends z.ZodType>(form: FormData, name: string, schema: S): z.infer<S> | undefined {
+  const value = stringField(form, name);
   if (value === undefined) return undefined;
   let json: unknown;
   try {
     json = JSON.parse(value);
   } catch {
-    throw new ValidationError("The field `decisions` is not valid JSON.");
+    throw new ValidationError(`The field \`${name}\` is not valid JSON.`);
   }
-  return parseInput(importDecisionsSchema, json);
+  return parseInput(schema, json);
 }
 
 function stringField(form: FormData, name: string): string | undefined {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { applyLineDecisions, ParseError, parseArticle, type ArticleFormat, type LineDecision, type ParsedArticle } from "./extract";
+import type { ImportMetadataCorrections } from "./schemas";
 
 /** One file or pasted text to import, as bytes: what is stored as the original. */
 export type ImportSource = {
@@ -9,6 +10,8 @@ export type ImportSource = {
   format?: ArticleFormat;
   /** Lines the editor restored or removed in the preview. */
   decisions?: LineDecision[];
+  /** Metadata the editor corrected in the preview. */
+  metadata?: ImportMetadataCorrections;
 };
 
 export type PreparedImport =
@@ -33,7 +36,8 @@ export function prepareImport(source: ImportSource): PreparedImport {
   const file = source.filename ?? null;
   try {
     const parsed = parseArticle({ bytes: source.bytes, filename: source.filename ?? undefined, format: source.format });
-    const article = source.decisions?.length ? { ...parsed, ...applyLineDecisions(parsed.lines, source.decisions) } : parsed;
+    const lines = source.decisions?.length ? { ...parsed, ...applyLineDecisions(parsed.lines, source.decisions) } : parsed;
+    const article = source.metadata ? withCorrections(lines, source.metadata) : lines;
     if (article.paragraphs.length === 0) throw new ParseError("no-body");
     return { ok: true, file, bytes: source.bytes, contentHash: contentHash(source.bytes), article };
   } catch (error) {
@@ -42,6 +46,12 @@ export function prepareImport(source: ImportSource): PreparedImport {
     console.error(`Importing ${file ?? "pasted text"} failed in the parser:`, error);
     return { ok: false, file, error: "The importer could not read this file.", code: "parser" };
   }
+}
+
+/** The editor's corrections over the extraction; a title the editor gave is no longer provisional. */
+function withCorrections(article: ParsedArticle, corrections: ImportMetadataCorrections): ParsedArticle {
+  const given = Object.fromEntries(Object.entries(corrections).filter(([, value]) => value !== undefined));
+  return { ...article, ...given, titleProvisional: corrections.title === undefined ? article.titleProvisional : false };
 }
 
 /** A file over the size limit, refused before its bytes are read. */

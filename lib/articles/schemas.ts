@@ -56,12 +56,39 @@ export const lineDecisionSchema = z.object({ index: z.number().int().min(0), kep
 /** Lines the editor restored or removed in the import preview, applied when the file is saved. */
 export const importDecisionsSchema = z.array(lineDecisionSchema).max(5_000);
 
+/** Empty means "not known": stored as null. */
+const nullableText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .nullable()
+    .transform((value) => value || null);
+
+const titleSchema = z.string().trim().min(1, "Enter a title.").max(500, "Titles have at most 500 characters.");
+const publishedAtSchema = z.union([isoDaySchema, z.literal(""), z.null()]).transform((value) => value || null);
+
+/**
+ * Metadata the editor corrected in the import preview, applied when the file is saved: fields
+ * left out keep the extraction's value. A corrected title is confirmed (no longer provisional).
+ */
+export const importMetadataSchema = z.strictObject({
+  title: titleSchema.optional(),
+  outlet: nullableText(200).optional(),
+  publishedAt: publishedAtSchema.optional(),
+  author: nullableText(300).optional(),
+  kind: articleKindSchema.optional(),
+});
+export type ImportMetadataCorrections = z.output<typeof importMetadataSchema>;
+export type ImportMetadataInput = z.input<typeof importMetadataSchema>;
+
 export const importTextSchema = z
   .object({
     text: z.string().optional(),
     html: z.string().optional(),
     filename: optionalText(255),
     decisions: importDecisionsSchema.optional(),
+    metadata: importMetadataSchema.optional(),
   })
   .refine((input) => (input.text === undefined) !== (input.html === undefined), {
     message: "Send the article as either `text` or `html`.",
@@ -84,26 +111,14 @@ export const articleListQuerySchema = z.object({
 });
 export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;
 
-/** Empty means "not known": stored as null. */
-const nullableText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters.`)
-    .nullable()
-    .transform((value) => value || null);
-
 /** Metadata corrections: fields left out stay as they are. Saving a title confirms it. */
 export const updateArticleSchema = z.object({
   articleId: z.string().min(1),
   version: z.coerce.number().int().min(1).max(MAX_DB_INT, NO_SUCH_VERSION),
-  title: z.string().trim().min(1, "Enter a title.").max(500, "Titles have at most 500 characters.").optional(),
+  title: titleSchema.optional(),
   confirmTitle: z.boolean().optional(),
   outlet: nullableText(200).optional(),
-  publishedAt: z
-    .union([isoDaySchema, z.literal(""), z.null()])
-    .transform((value) => value || null)
-    .optional(),
+  publishedAt: publishedAtSchema.optional(),
   url: z
     .union([z.url({ protocol: /^https?$/, message: "Enter the article's web address (http or https)." }).max(2000), z.literal(""), z.null()])
     .transform((value) => value || null)

@@ -86,6 +86,50 @@ test("an editor pastes a page, previews the extraction, saves it, finds it by fu
   await expect(page.getByRole("list", { name: "Lines of the original" }).getByRole("listitem").filter({ hasText: "Leave a Reply" }).locator("del")).toHaveCount(1);
 });
 
+test("an editor corrects the outlet and date in the preview; the article is saved with them and the card says so", async ({ page }) => {
+  const word = unique("fy");
+  const title = `Ferry ${word} service resumes after repairs`;
+  await signIn(page, "editor");
+  await page.goto("/import");
+  await page.getByRole("textbox", { name: "Pasted text" }).fill(
+    [
+      title,
+      "",
+      `The ${word} ferry returned to service on Monday after six weeks in dry dock, where engineers replaced both of its propeller shafts.`,
+      "",
+      "Islanders had relied on a smaller boat with half the capacity, and the operator said the timetable would return to normal from the weekend.",
+    ].join("\n"),
+  );
+  await page.getByRole("button", { name: "Preview pasted text" }).click();
+
+  const item = page.getByRole("article", { name: "Import of Pasted text" });
+  const facts = item.getByRole("definition");
+  await expect(facts.filter({ hasText: /^unknown$/ })).toBeVisible();
+  await expect(facts.filter({ hasText: /^not stated$/ })).toBeVisible();
+  await item.getByRole("button", { name: "Edit details" }).click();
+  await expect(item.getByLabel("Title")).toHaveValue(title);
+  await item.getByLabel("Outlet").fill("Island Tribune");
+  await item.getByLabel("Published").fill("2024-05-06");
+  await expect(facts.filter({ hasText: /^Island Tribune$/ })).toBeVisible();
+  await expect(facts.filter({ hasText: /^6 May 2024$/ })).toBeVisible();
+
+  await page.getByRole("button", { name: "Import 1 article" }).click();
+  await expect(item.getByText(/^Imported as/)).toBeVisible();
+  await expect(item.getByText("imported", { exact: true })).toBeVisible();
+  await expect(item.getByText("ready", { exact: true })).toHaveCount(0);
+  await expect(item.getByRole("button", { name: "Edit details" })).toHaveCount(0);
+  const previews = page.getByRole("region", { name: "Preview" });
+  await expect(previews.getByText("1 file: 1 saved, 0 ready", { exact: false })).toBeVisible();
+  await expect(previews.getByText(/Nothing is saved until you import/)).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Import \d/ })).toHaveCount(0);
+
+  await item.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  const stored = page.getByRole("definition");
+  await expect(stored.filter({ hasText: /^Island Tribune$/ })).toBeVisible();
+  await expect(stored.filter({ hasText: /^6 May 2024$/ })).toBeVisible();
+});
+
 test("a copied web page: menus, related links and comments are removed as named blocks, each restored in one click", async ({ page }) => {
   const word = unique("tt");
   await signIn(page, "editor");

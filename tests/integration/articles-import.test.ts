@@ -316,6 +316,43 @@ describe("importing articles through the API", () => {
     expect(several.json.previews.map((item: { file: string; ok: boolean }) => [item.file, item.ok])).toEqual([["ok.txt", true], ["empty.txt", false]]);
   });
 
+  it("stores the metadata corrected in the preview, for pasted text and for a file, and refuses a bad date (422)", async () => {
+    const word = token("mc");
+    const text = [
+      `Rescue teams reached the ${word} valley on Sunday after a landslide cut the only road, local officials said in a statement.`,
+      "",
+      "About two hundred residents were evacuated to a school in the neighbouring town, and no injuries were reported by the evening.",
+    ].join("\n");
+    const bad = await callRoute(articlesRoute.POST, { method: "POST", token: editor.token, body: { text, metadata: { publishedAt: "2024-02-30" } } });
+    expect(bad.status).toBe(422);
+    expect(bad.json.error).toBe("metadata.publishedAt: That date does not exist.");
+    const badKind = await callRoute(articlesRoute.POST, { method: "POST", token: editor.token, body: { text, metadata: { kind: "GOSSIP" } } });
+    expect(badKind.status).toBe(422);
+    expect(badKind.json.error).toContain("Kind must be news, opinion, analysis or interview.");
+    expect(await db.article.count({ where: { title: { contains: word } } })).toBe(0);
+
+    const metadata = { title: `Landslide cuts off ${word} valley`, outlet: "Valley Courier", publishedAt: "2024-03-17", author: "Ana Ruiz", kind: "ANALYSIS" };
+    const saved = await callRoute(articlesRoute.POST, { method: "POST", token: editor.token, body: { text, metadata } });
+    expect(saved.status).toBe(201);
+    expect(saved.json.metadata).toMatchObject({ ...metadata, titleProvisional: false });
+    const stored = await db.article.findUniqueOrThrow({ where: { id: saved.json.id } });
+    expect(stored).toMatchObject({ title: metadata.title, titleProvisional: false, outlet: "Valley Courier", author: "Ana Ruiz", kind: "ANALYSIS" });
+    expect(stored.publishedAt?.toISOString()).toBe("2024-03-17T00:00:00.000Z");
+
+    // A file: only the fields sent change; the extracted headline and author stay.
+    const { word: fileWord, text: fileText } = story();
+    const form = multipart([{ name: "harbour.txt", bytes: new TextEncoder().encode(fileText) }]);
+    form.append("metadata", JSON.stringify({ outlet: "Port Gazette", publishedAt: "2023-11-02" }));
+    const file = await callRoute(articlesRoute.POST, { method: "POST", token: editor.token, body: form });
+    expect(file.status).toBe(201);
+    expect(file.json.metadata).toMatchObject({
+      title: `Harbour authority approves ${fileWord} expansion plan`,
+      author: "Maria Lindqvist",
+      outlet: "Port Gazette",
+      publishedAt: "2023-11-02",
+    });
+  });
+
   it("refuses a metadata change based on a stale version (409) with the current state", async () => {
     const { text } = story();
     const imported = await callRoute(articlesRoute.POST, { method: "POST", token: editor.token, body: { text } });
