@@ -63,7 +63,9 @@ const tallies = new Map<Operation, Tally>(OPERATIONS.map((op) => [op, { latencie
 const problems: string[] = [];
 let requestsSent = 0;
 
-type Answer = { status: number; json: any };
+/** The fields of an annotation (or a conflict answer carrying the current one) that the load test reads. */
+type AnnotationJson = { id: string; "concord:version": number; current: AnnotationJson };
+type Answer = { status: number; json: AnnotationJson };
 
 async function request(origin: string, token: string, op: Operation, method: string, pathname: string, body?: unknown): Promise<Answer | null> {
   requestsSent++;
@@ -86,7 +88,7 @@ async function request(origin: string, token: string, op: Operation, method: str
       tally.clientErrors++;
       problems.push(`${response.status} on ${method} ${pathname}: ${text.slice(0, 200)}`);
     } else tally.ok++;
-    return { status: response.status, json: parseJson(text) };
+    return { status: response.status, json: parseJson(text) as AnnotationJson };
   } catch (error) {
     tally.failures++;
     problems.push(`${method} ${pathname} failed: ${(error as Error).message}`);
@@ -122,12 +124,15 @@ let concurrentConflicts = 0;
 
 function track(id: string) {
   let entry = versions.get(id);
-  if (!entry) versions.set(id, (entry = { produced: [], latest: null, unacknowledged: new Set() }));
+  if (!entry) {
+    entry = { produced: [], latest: null, unacknowledged: new Set() };
+    versions.set(id, entry);
+  }
   return entry;
 }
 
-const versionOf = (annotation: any): number => annotation["concord:version"];
-const idOf = (annotation: any): string => String(annotation.id).split("/").pop()!;
+const versionOf = (annotation: AnnotationJson): number => annotation["concord:version"];
+const idOf = (annotation: AnnotationJson): string => String(annotation.id).split("/").pop()!;
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 const pause = () => new Promise((resolve) => setTimeout(resolve, THINK_MS === 0 ? 0 : Math.random() * 2 * THINK_MS));
 

@@ -81,6 +81,7 @@ export function AnnotatedText({ ref, text, annotations, kinds, activeId, pending
                 data-annotation-ids={ids.join(" ")}
                 className={classes.filter(Boolean).join(" ")}
                 tabIndex={0}
+                // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a highlight stays an inline mark in the running text; it is focusable and opens on Enter or Space like a button.
                 role="button"
                 aria-label={describe({ ...segment, ids })}
                 onClick={() => {

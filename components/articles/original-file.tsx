@@ -25,8 +25,8 @@ export function OriginalFile({ articleId, revision, original }: Props) {
       </p>
       <details>
         <summary>Show the original as imported</summary>
-        {/* Focusable so that keyboard users can scroll a long original. */}
-        <pre className="original-text" aria-label="Original text" tabIndex={0}>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable so that keyboard users can scroll a long original. */}
+        <pre className="original-text" role="region" aria-label="Original text" tabIndex={0}>
           {original.text}
         </pre>
         {original.truncated ? <p className="muted">Only the beginning is shown; download the file for all of it.</p> : null}

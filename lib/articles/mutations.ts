@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { recordAudit, recordAuditMany, type AuditEntry } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
-import { db, Prisma, type Tx } from "@/lib/db";
+import { db, type Prisma, type Tx } from "@/lib/db";
 import { stagedJson } from "@/lib/db/staged";
 import { dateOfIsoDay } from "@/lib/iso-day";
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
@@ -377,7 +377,7 @@ export async function changeArticleLines(actor: Actor, input: ChangeLinesInput):
       });
     }
     const lines = current.removed as unknown as ClassifiedLine[];
-    let content;
+    let content: ReturnType<typeof applyLineDecisions>;
     try {
       content = applyLineDecisions(lines, data.decisions);
     } catch (error) {

@@ -8,7 +8,7 @@ import { isoDay } from "@/lib/iso-day";
 import type { ClassifiedLine } from "./extract";
 import { canImportArticles, canReadArticles } from "./permissions";
 import { articleMetadata, type ArticleMetadata } from "./article-metadata";
-import { type ImportSource } from "./prepare";
+import type { ImportSource } from "./prepare";
 import { prepareImportsOffThread } from "./prepare-off-thread";
 import { expandQuery, lookupKeys, queryParts, type ExpandedQuery } from "./search-terms";
 import {

@@ -215,20 +215,20 @@ export type BriefingReferences = {
 export function collectReferences(doc: BriefingDoc): BriefingReferences {
   const sets = { annotationIds: new Set<string>(), entityIds: new Set<string>(), eventIds: new Set<string>(), contradictionIds: new Set<string>() };
   const visitInline = (node: InlineNode) => {
-    if (node.type === "citation") node.attrs.annotationIds.forEach((id) => sets.annotationIds.add(id));
+    if (node.type === "citation") node.attrs.annotationIds.forEach((id) => { sets.annotationIds.add(id); });
     else if (node.type === "entityMention") sets.entityIds.add(node.attrs.entityId);
     else if (node.type === "eventRef") sets.eventIds.add(node.attrs.eventId);
   };
   const visitBlock = (block: TopBlockNode | ListItemNode) => {
     switch (block.type) {
       case "timeline":
-        block.attrs.eventIds.forEach((id) => sets.eventIds.add(id));
+        block.attrs.eventIds.forEach((id) => { sets.eventIds.add(id); });
         return;
       case "disagreements":
-        block.attrs.contradictionIds.forEach((id) => sets.contradictionIds.add(id));
+        block.attrs.contradictionIds.forEach((id) => { sets.contradictionIds.add(id); });
         return;
       case "keyActors":
-        block.attrs.entityIds.forEach((id) => sets.entityIds.add(id));
+        block.attrs.entityIds.forEach((id) => { sets.entityIds.add(id); });
         return;
       case "paragraph":
       case "heading":

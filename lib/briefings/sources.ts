@@ -84,7 +84,7 @@ export async function loadSources(client: Client, refs: BriefingReferences): Pro
   for (const id of refs.contradictionIds) {
     const row = contradictions.get(id);
     if (!row) continue;
-    row.members.forEach((member) => cited.add(member.annotationId));
+    row.members.forEach((member) => { cited.add(member.annotationId); });
     if (row.acceptedClaim) cited.add(row.acceptedClaim.annotationId);
   }
   const citedAnnotationIds = [...cited];

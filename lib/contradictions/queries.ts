@@ -370,7 +370,10 @@ export async function getComparison(actor: Actor | null, subject: ClaimSubject):
     select: { annotationId: true, contradiction: { select: { id: true, status: true } } },
   });
   const contradictionsByAnnotation: Comparison["contradictionsByAnnotation"] = {};
-  for (const m of members) (contradictionsByAnnotation[m.annotationId] ??= []).push(m.contradiction);
+  for (const m of members) {
+    contradictionsByAnnotation[m.annotationId] ??= [];
+    contradictionsByAnnotation[m.annotationId].push(m.contradiction);
+  }
   const matrixClaims: ComparisonClaim[] = claims.map((c) => ({ ...c, articleId: c.article.id }));
   return {
     subject: { ...subject, label },

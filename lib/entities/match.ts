@@ -308,8 +308,7 @@ function cleanSpan(text: string, span: Span): Span | null {
 
 function skipLeadingNonNameWords(text: string, start: number, end: number): number {
   const leadingWord = /^(\p{L}+)\.?\s+/u;
-  let m: RegExpExecArray | null;
-  while ((m = leadingWord.exec(text.slice(start, end))) && TITLE_WORDS.has(m[1].toLowerCase())) {
+  for (let m = leadingWord.exec(text.slice(start, end)); m && TITLE_WORDS.has(m[1].toLowerCase()); m = leadingWord.exec(text.slice(start, end))) {
     start += m[0].length;
   }
   return start;
@@ -323,8 +322,7 @@ function skipLeadingNonNameWords(text: string, start: number, end: number): numb
 function extendName(text: string, span: Span): Span {
   const nextWord = /^ ((\p{L}+)(?:-\p{L}+)*)/u;
   let end = span.end;
-  let m: RegExpExecArray | null;
-  while ((m = nextWord.exec(text.slice(end)))) {
+  for (let m = nextWord.exec(text.slice(end)); m; m = nextWord.exec(text.slice(end))) {
     const word = m[1];
     const isParticle = NAME_PARTICLES.has(word) && startsWithNameWordAfterParticles(text.slice(end + m[0].length));
     const isNameWord = /^\p{Lu}/u.test(word) && !CALENDAR_WORDS.has(word.toLowerCase());

@@ -39,7 +39,7 @@ async function checkReferences(
     if (e.mergedInto) throw new ValidationError(`${path}: "${e.name}" was merged into "${e.mergedInto.name}"; use that one.`);
     return e;
   };
-  (refs.participants ?? []).forEach((p, i) => usable(p.entityId, `participants.${i}.entityId`));
+  (refs.participants ?? []).forEach((p, i) => { usable(p.entityId, `participants.${i}.entityId`); });
   const seen = new Set<string>();
   for (const p of refs.participants ?? []) {
     const key = `${p.entityId}|${p.role.toLowerCase()}`;

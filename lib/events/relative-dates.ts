@@ -50,7 +50,7 @@ const AMOUNTS: Record<string, number> = {
   eleven: 11, twelve: 12, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30,
 };
 const VAGUE_AMOUNTS = ["a few", "a couple of", "several", "few", "some"];
-const UNIT = String.raw`(day|night|morning|afternoon|evening|week|month)`;
+const UNIT = "(day|night|morning|afternoon|evening|week|month)";
 const PARTS = new Set(["morning", "afternoon", "evening", "night"]);
 const BEFORE_WORDS = new Set(["before", "earlier", "prior", "previous", "preceding"]);
 
@@ -151,7 +151,6 @@ function withHappening(passage: string, expression: RelativeExpression, canName:
   const stop = HAPPENING_STOP.exec(tail);
   const words = tail.slice(0, stop ? stop.index : tail.length).split(/\s+/).filter(Boolean).slice(0, MAX_HAPPENING_WORDS);
   if (words.length === 0) return expression;
-  const text = words.join(" ");
   const start = expression.end + lead.length;
   const end = start + tail.indexOf(words[words.length - 1]) + words[words.length - 1].length;
   return { ...expression, relativeTo: { ...expression.relativeTo, happening: { text: passage.slice(start, end), start, end } } };

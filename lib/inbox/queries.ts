@@ -99,7 +99,7 @@ async function touchingContradictions(refs: BriefingReferences) {
 function mergeReferences(all: BriefingReferences[]): BriefingReferences {
   const merged = { annotationIds: new Set<string>(), entityIds: new Set<string>(), eventIds: new Set<string>(), contradictionIds: new Set<string>() };
   for (const refs of all) {
-    for (const key of Object.keys(merged) as (keyof BriefingReferences)[]) refs[key].forEach((id) => merged[key].add(id));
+    for (const key of Object.keys(merged) as (keyof BriefingReferences)[]) refs[key].forEach((id) => { merged[key].add(id); });
   }
   return {
     annotationIds: [...merged.annotationIds],

@@ -65,7 +65,8 @@ type PoolState = {
 
 // On globalThis: Next.js may load this module more than once in one server process.
 const holder = globalThis as unknown as { concordWorkerPool?: PoolState };
-const pool: PoolState = (holder.concordWorkerPool ??= { worker: null, busy: null, queue: [], background: [], nextId: 1, timer: null, idleTimer: null });
+holder.concordWorkerPool ??= { worker: null, busy: null, queue: [], background: [], nextId: 1, timer: null, idleTimer: null };
+const pool: PoolState = holder.concordWorkerPool;
 
 function startWorker(): Worker {
   const options = { resourceLimits: { maxOldGenerationSizeMb: MAX_HEAP_MB }, execArgv: conditionFlags(process.execArgv) };

@@ -311,7 +311,9 @@ async function latencyFigure(
   request: (i: number) => Promise<number>,
 ): Promise<Figure> {
   let bytes = 0;
-  const durations = await timeRepeated(input.count, async (i) => void (bytes += await request(i)), { warmup: 3, budgetMs: 120_000 });
+  const durations = await timeRepeated(input.count, async (i) => {
+    bytes += await request(i);
+  }, { warmup: 3, budgetMs: 120_000 });
   return figure({
     name: input.name,
     label: input.label,

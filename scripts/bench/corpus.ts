@@ -82,7 +82,7 @@ export function generateEntities(rng: Rng, count: number): CorpusEntity[] {
       const variant = last.replace(/ov$/, "off").replace(/ski$/, "sky").replace(/i$/, "y");
       entities.push({ key: `e${i}`, type: "PERSON", name: `${first} ${last}`, aliases: [last, `${first[0]}. ${last}`, ...(variant !== last ? [`${first} ${variant}`] : [])] });
     } else if (roll < 0.85) {
-      const country = capital(word(rng, 2)) + "ian";
+      const country = `${capital(word(rng, 2))}ian`;
       const kind = pick(rng, ORG_KINDS);
       entities.push({ key: `e${i}`, type: "ORGANIZATION", name: `${country} ${kind} ${i}`, aliases: [`the ${kind} of ${country.slice(0, -3)}a ${i}`] });
     } else {

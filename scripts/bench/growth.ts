@@ -8,7 +8,6 @@ import { spawn } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readArgs } from "../args";
-import type { Figure } from "./benchmarks";
 import { growthOf, RESULTS_DIR, type RunRecord } from "./report";
 
 const root = path.resolve(import.meta.dirname, "../..");

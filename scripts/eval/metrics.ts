@@ -226,7 +226,8 @@ export function score(
   for (const c of proposals.claims) {
     const event = eventOfProposalInArticle(c.proposalKey, c.articleId);
     const truths = (articles.get(c.articleId)?.claims ?? []).map((t, i) => ({ t, i })).filter(({ t }) => t.event === event && t.attribute === c.attribute && sameClaimValue(t.value, c.value, entityNames));
-    const attr = (byAttribute[c.attribute] ??= { hit: 0, total: 0 });
+    byAttribute[c.attribute] ??= { hit: 0, total: 0 };
+    const attr = byAttribute[c.attribute];
     attr.total++;
     if (truths.length > 0) {
       claimHits++;

@@ -71,7 +71,6 @@ const PEOPLE: Person[] = [
   { id: "p-sokolov", first: ["Viktor", "Victor"], last: ["Sokolov", "Sokoloff", "Sokolow"], role: "special envoy", country: country("Poland") },
   { id: "p-orlov", first: ["Yevgeny", "Evgeny", "Yevgeniy"], last: ["Orlov"], role: "chief negotiator", country: country("Finland") },
 ];
-const SPOKESPEOPLE = ["spokeswoman Marta Kowalczyk", "spokesman Henrik Dahl", "press secretary Ana Ribeiro", "spokesperson Joseph Otieno"];
 const EXPERTS = ["Jonas Lindqvist, an analyst at the Nordic Policy Institute,", "Amara Okafor, a professor of international relations,", "Hiroshi Tanaka of the Pacific Forum", "Lucía Fernández, a former ambassador,"];
 const VENUES = ["Geneva", "Vienna", "Doha", "Singapore", "Reykjavik", "Lisbon", "Nairobi", "Oslo", "Helsinki", "Ankara", "Jakarta", "Cairo"];
 const TOPICS = ["grain shipments", "fishing rights", "a ceasefire in the border region", "energy prices", "visa rules", "rail freight", "debt relief", "port fees", "a joint space programme", "water sharing"];
@@ -226,7 +225,7 @@ class Writer {
   }
 
   paragraph(): this {
-    if (this.text && !this.text.endsWith("\n\n")) this.text = this.text.trimEnd() + "\n\n";
+    if (this.text && !this.text.endsWith("\n\n")) this.text = `${this.text.trimEnd()}\n\n`;
     return this;
   }
 }
@@ -280,7 +279,7 @@ function datePhrase(v: Voice, date: string, planned: boolean): DatePhrase {
   if (!pub) return chance(rng, 0.5) ? absolute(true) : chance(rng, 0.5) ? absolute(false) : { words: pick(rng, ["on Tuesday", "last week", "yesterday", "on the 14th"]), truth: null, precision: null };
   const gap = dayOf(date) - dayOf(pub);
   const options: (() => DatePhrase)[] = [() => absolute(false), () => absolute(chance(rng, 0.3))];
-  if (gap === 0) options.push(() => ({ words: pick(rng, ["today", "on " + WEEKDAYS[weekdayOf(date)]]), truth: date, precision: "day" }));
+  if (gap === 0) options.push(() => ({ words: pick(rng, ["today", `on ${WEEKDAYS[weekdayOf(date)]}`]), truth: date, precision: "day" }));
   if (gap === -1) options.push(() => ({ words: "yesterday", truth: date, precision: "day" }));
   if (gap === 1) options.push(() => ({ words: "tomorrow", truth: date, precision: "day" }));
   if (gap < 0 && gap >= -6 && !planned) options.push(() => ({ words: `on ${WEEKDAYS[weekdayOf(date)]}`, truth: date, precision: "day" }), () => ({ words: WEEKDAYS[weekdayOf(date)], truth: date, precision: "day" }));

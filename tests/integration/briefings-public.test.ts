@@ -135,7 +135,7 @@ describe("the public briefing page", () => {
     const raw = scripts[0].textContent!;
     expect(raw).not.toContain("<");
     expect(html).not.toContain("<script>alert(1)");
-    const data = JSON.parse(raw) as Record<string, any>[];
+    const data = JSON.parse(raw) as { "@type": string; url: string; datePublished: string; dateModified: string; citation: unknown[] }[];
 
     const article = data.find((item) => item["@type"] === "NewsArticle")!;
     expect(article).toMatchObject({

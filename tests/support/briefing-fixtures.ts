@@ -195,6 +195,7 @@ export async function approvedBriefing(newsroom: Newsroom, body: BriefingDoc, ti
   return id;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies differ by endpoint; each test reads the fields it asserts on.
 async function expectOk(result: Promise<{ status: number; json: any }>) {
   const { status, json } = await result;
   if (status !== 200) throw new Error(`expected 200, got ${status}: ${JSON.stringify(json)}`);

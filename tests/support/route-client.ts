@@ -45,6 +45,7 @@ export async function listApiHandlers(): Promise<{ route: string; method: (typeo
   return found;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies differ by endpoint; each test reads the fields it asserts on.
 export type RouteResult = { status: number; json: any };
 
 /**

@@ -157,6 +157,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                 ) : null}
               </dl>
             ) : null}
+            {/* biome-ignore lint/security/noDangerouslySetInnerHtml: bodyHtml is produced by the lib/rich-text sanitizer when the comment is saved. */}
             {item.bodyHtml ? <div className="annotation-comment" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} /> : null}
             {item.tags.length > 0 ? <p className="muted">Tags: {item.tags.join(", ")}</p> : null}
             {canReviewAnnotation(actor, item) ? (

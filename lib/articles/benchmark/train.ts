@@ -177,7 +177,7 @@ export function trainModel(pages: readonly TrainingPage[], training: Record<stri
     unsureMargin: UNSURE_MARGIN,
     training,
   };
-  const probabilities = pages.map((page, p) => context[p].map((x) => predictLogistic(smoothing, x)));
+  const probabilities = pages.map((_page, p) => context[p].map((x) => predictLogistic(smoothing, x)));
   let best = { threshold: 0.5, f1: -1 };
   for (const threshold of THRESHOLDS) {
     const f1 = scorePages(pages, probabilities.map((ps) => ps.map((q) => q >= threshold))).f1;
@@ -208,7 +208,7 @@ export function crossValidate(pages: readonly TrainingPage[], folds: number): Bo
     const test = pages.map((page, p) => ({ page, p })).filter(({ p }) => p % folds === fold);
     const model = trainModel(train);
     const predicted = predictPages(model, test.map(({ page }) => page));
-    test.forEach(({ p }, k) => (chosen[p] = predicted[k]));
+    test.forEach(({ p }, k) => { chosen[p] = predicted[k]; });
   }
   return scorePages(pages, chosen);
 }

@@ -6,7 +6,6 @@ import { useId, useMemo, useState, useTransition } from "react";
 import { EntityPicker } from "@/components/entities/entity-picker";
 import type { PickerOption } from "@/components/entities/search-picker";
 import { EventPicker } from "@/components/events/event-picker";
-import { Alert } from "@/components/ui/alert";
 import { Field, SelectField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/api/action";
 import type { EventView } from "@/lib/events/types";

@@ -17,7 +17,7 @@ export function CreateTokenForm() {
       {state?.ok ? (
         <Alert kind="success">
           <p>Token &ldquo;{state.data.name}&rdquo; created. Copy it now: it is not shown again.</p>
-          <p className="token-value" aria-label="New token">{state.data.token}</p>
+          <output className="token-value" aria-label="New token">{state.data.token}</output>
         </Alert>
       ) : null}
     </form>
