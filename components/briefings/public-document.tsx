@@ -11,6 +11,7 @@ export function PublicDocument({ head, styles, jsonLd, children }: { head: Publi
   const ogTitle = head.title.replace(new RegExp(` · ${PUBLISHER_NAME}$`), "");
   return (
     <html lang="en">
+      {/* biome-ignore lint/style/noHeadElement: the public pages are whole documents rendered outside the Next.js app layout, so they write their own head. */}
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -34,7 +35,9 @@ export function PublicDocument({ head, styles, jsonLd, children }: { head: Publi
         <meta name="twitter:card" content="summary" />
         <meta name="twitter:title" content={ogTitle} />
         <meta name="twitter:description" content={head.description} />
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the public site's own stylesheet (publicSiteStyles), not user content. */}
         <style dangerouslySetInnerHTML={{ __html: styles }} />
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: JSON-LD, serialized by serializeJsonLd so that no "<" can close the script. */}
         {jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} /> : null}
       </head>
       <body>

@@ -81,7 +81,7 @@ function fieldsOf(value: ClaimValue): Partial<Fields> {
   }
 }
 
-function valueOf(type: ClaimValueType, f: Fields): unknown {
+function claimValueOf(type: ClaimValueType, f: Fields): unknown {
   switch (type) {
     case "date":
       return {
@@ -217,7 +217,7 @@ export function ClaimForm({ annotation, linkedEntities, linkedEvents, claim }: C
     const body = {
       ...(subject ? (subject.type === "event" ? { eventId: subject.id } : { entityId: subject.id }) : {}),
       attribute,
-      value: valueOf(valueType, fields),
+      value: claimValueOf(valueType, fields),
     };
     setPending(true);
     try {
