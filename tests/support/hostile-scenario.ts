@@ -8,7 +8,8 @@ import { HOSTILE_PAYLOADS, packPayloads, type HostilePayload } from "./hostile-p
 
 export type HostileRole = "editor" | "analyst";
 // biome-ignore lint/suspicious/noExplicitAny: response bodies differ by endpoint; each test reads the fields it asserts on.
-export type HostileCall = (as: HostileRole, method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown) => Promise<{ status: number; json: any }>;
+export type HostileResult = { status: number; json: any };
+export type HostileCall = (as: HostileRole, method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown) => Promise<HostileResult>;
 
 /** One offer of payloads to an entry point, and what the server answered. */
 export type HostileAttempt = { surface: string; payloadIds: string[]; status: number };
