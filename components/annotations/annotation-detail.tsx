@@ -1,5 +1,6 @@
 "use client";
 
+import { formatTimestamp } from "@/lib/dates/format";
 import type { JSONContent } from "@tiptap/react";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -20,7 +21,7 @@ import { AnnotationExtraActions } from "./annotation-extra-actions";
 import { AnnotationForm, type AnnotationFormValues } from "./annotation-form";
 import { ReviewFields } from "./review-fields";
 import { callApi } from "./api-client";
-import { ANCHOR_STATUS_LABELS, formatTimestamp, kindLabel, REVIEW_STATUS_LABELS } from "./labels";
+import { ANCHOR_STATUS_LABELS, kindLabel, REVIEW_STATUS_LABELS } from "./labels";
 
 type Props = {
   annotation: AnnotationView;

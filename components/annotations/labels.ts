@@ -13,11 +13,6 @@ export const ANCHOR_STATUS_LABELS: Record<AnchorStatusName, string> = {
   ORPHANED: "Orphaned",
 };
 
-/** The same text on server and client (no locale or time zone), so hydration never disagrees. */
-export function formatTimestamp(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
-
 export function kindLabel(kinds: readonly { key: string; label: string }[], key: string): string {
   return kinds.find((kind) => kind.key === key)?.label ?? key;
 }

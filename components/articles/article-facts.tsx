@@ -1,6 +1,6 @@
+import { formatDay, formatTimestamp } from "@/lib/dates/format";
 import type { ArticleDetail } from "@/lib/articles/queries";
 import { KIND_LABELS } from "@/lib/articles/schemas";
-import { formatDay, formatTimestamp } from "./format";
 import "./articles.css";
 
 /** The article's metadata as a definition list. */

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { formatDay } from "@/lib/dates/format";
 import { Alert } from "@/components/ui/alert";
 import { Field, SelectField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/api/action";
@@ -86,7 +87,7 @@ export function ArticleMetadataForm({ article, save }: Props) {
           {message.text}
           {message.theirs ? (
             <span>
-              {" "}Now saved: “{message.theirs.title}”, {message.theirs.outlet || "no outlet"}, {message.theirs.publishedAt || "no date"}, {message.theirs.author || "no author"}, {KIND_LABELS[message.theirs.kind]}.
+              {" "}Now saved: “{message.theirs.title}”, {message.theirs.outlet || "no outlet"}, {message.theirs.publishedAt ? formatDay(message.theirs.publishedAt) : "no date"}, {message.theirs.author || "no author"}, {KIND_LABELS[message.theirs.kind]}.
             </span>
           ) : null}
         </Alert>

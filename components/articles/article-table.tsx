@@ -1,7 +1,7 @@
+import { formatDay, formatTimestamp } from "@/lib/dates/format";
 import Link from "next/link";
 import type { ArticleListItem } from "@/lib/articles/queries";
 import { KIND_LABELS } from "@/lib/articles/schemas";
-import { formatDay, formatTimestamp } from "./format";
 import "./articles.css";
 
 export function ArticleTable({ items }: { items: ArticleListItem[] }) {

@@ -1,5 +1,5 @@
+import { formatTimestamp } from "@/lib/dates/format";
 import type { ImportJobView } from "@/lib/articles/schemas";
-import { formatTimestamp } from "./format";
 import "./articles.css";
 
 const STATUS_LABELS: Record<string, string> = {

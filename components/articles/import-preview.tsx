@@ -1,10 +1,10 @@
 "use client";
 
+import { formatDay } from "@/lib/dates/format";
 import Link from "next/link";
 import { useState } from "react";
 import { blockLabel, groupLines, withDecisions } from "@/lib/articles/line-groups";
 import { KIND_LABELS, type ImportOutcome, type ImportPreview } from "@/lib/articles/schemas";
-import { formatDay } from "./format";
 import "./articles.css";
 
 type Props = {

@@ -1,6 +1,6 @@
+import { formatTimestamp } from "@/lib/dates/format";
 import Link from "next/link";
 import type { RevisionSummary } from "@/lib/articles/queries";
-import { formatTimestamp } from "./format";
 import "./articles.css";
 
 export function RevisionList({ articleId, revisions, currentNumber }: { articleId: string; revisions: RevisionSummary[]; currentNumber: number }) {

@@ -1,4 +1,4 @@
-import { formatDay, formatDayTime } from "@/lib/briefings/format";
+import { LocalDate } from "@/components/ui/local-date";
 import { briefingPath } from "@/lib/briefings/site";
 import type { PublicBriefing } from "@/lib/briefings/types";
 import { BriefingBody } from "./briefing-body";
@@ -19,7 +19,7 @@ export function PublicBriefingArticle({ briefing }: { briefing: PublicBriefing }
           {briefing.retractedAt ? (
             <div className="retraction-notice" role="note" aria-label="Retraction">
               <p>
-                <strong>Retracted on {formatDay(briefing.retractedAt)}</strong>
+                <strong>Retracted on <LocalDate value={briefing.retractedAt} /></strong>
                 {briefing.retractionNote ? `: ${briefing.retractionNote}` : "."}
               </p>
               <p>The briefing is kept below as it was published, for the record.</p>
@@ -27,7 +27,7 @@ export function PublicBriefingArticle({ briefing }: { briefing: PublicBriefing }
           ) : null}
           {!isLatest ? (
             <p className="version-notice" role="note">
-              You are reading version {version.number}, published {formatDayTime(version.publishedAt)}.{" "}
+              You are reading version {version.number}, published <LocalDate value={version.publishedAt} time />.{" "}
               <a href={briefingPath(briefing.slug)}>Read the latest version</a>.
             </p>
           ) : null}
@@ -36,10 +36,10 @@ export function PublicBriefingArticle({ briefing }: { briefing: PublicBriefing }
           {version.summary ? <p className="standfirst">{version.summary}</p> : null}
           <p className="byline">
             {version.authorName ? <>By {version.authorName} · </> : null}
-            Published <time dateTime={briefing.firstPublishedAt}>{formatDay(briefing.firstPublishedAt)}</time>
+            Published <LocalDate value={briefing.firstPublishedAt} />
             {version.number > 1 ? (
               <>
-                {" "}· Updated <time dateTime={version.publishedAt}>{formatDayTime(version.publishedAt)}</time>
+                {" "}· Updated <LocalDate value={version.publishedAt} time />
               </>
             ) : null}
           </p>
@@ -47,7 +47,7 @@ export function PublicBriefingArticle({ briefing }: { briefing: PublicBriefing }
             <ul className="update-notes" aria-label="Updates">
               {updates.map((item) => (
                 <li key={item.number}>
-                  Updated on <time dateTime={item.publishedAt}>{formatDayTime(item.publishedAt)}</time>
+                  Updated on <LocalDate value={item.publishedAt} time />
                   {item.changeNote ? `: ${item.changeNote}` : ""}
                 </li>
               ))}
@@ -69,7 +69,7 @@ export function PublicBriefingArticle({ briefing }: { briefing: PublicBriefing }
                       Version {item.number}
                     </a>
                   )}
-                  {", "}published <time dateTime={item.publishedAt}>{formatDayTime(item.publishedAt)}</time>
+                  {", "}published <LocalDate value={item.publishedAt} time />
                   {item.changeNote ? ` — ${item.changeNote}` : ""}
                 </li>
               ))}

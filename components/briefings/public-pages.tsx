@@ -1,4 +1,4 @@
-import { formatDay } from "@/lib/briefings/format";
+import { LocalDate } from "@/components/ui/local-date";
 import { briefingHead, briefingListHead, notFoundHead } from "@/lib/briefings/metadata";
 import { briefingPath } from "@/lib/briefings/site";
 import type { PublicBriefing, PublicBriefingListItem } from "@/lib/briefings/types";
@@ -21,8 +21,8 @@ export function BriefingListDocument({ briefings, styles }: { briefings: readonl
               {briefing.summary ? <p>{briefing.summary}</p> : null}
               <p className="meta">
                 {briefing.retractedAt ? <span className="retracted-label">Retracted · </span> : null}
-                Published <time dateTime={briefing.firstPublishedAt}>{formatDay(briefing.firstPublishedAt)}</time>
-                {briefing.latestNumber > 1 ? <> · updated <time dateTime={briefing.updatedAt}>{formatDay(briefing.updatedAt)}</time></> : null}
+                Published <LocalDate value={briefing.firstPublishedAt} />
+                {briefing.latestNumber > 1 ? <> · updated <LocalDate value={briefing.updatedAt} /></> : null}
               </p>
             </li>
           ))}

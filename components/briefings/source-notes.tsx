@@ -1,4 +1,4 @@
-import { formatDay } from "@/lib/briefings/format";
+import { LocalDate } from "@/components/ui/local-date";
 import type { CitationNote } from "@/lib/briefings/render";
 import { LINK_REL } from "@/lib/html";
 
@@ -24,7 +24,7 @@ export function SourceNotes({ notes }: { notes: readonly CitationNote[] }) {
               <cite>{note.articleTitle}</cite>
               {note.publishedAt ? (
                 <>
-                  , <time dateTime={note.publishedAt}>{formatDay(note.publishedAt)}</time>
+                  , <LocalDate value={note.publishedAt} />
                 </>
               ) : null}
               .{" "}

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { PARTS_OF_DAY, type DatePrecision } from "@/lib/events/dates";
+import { PARTS_OF_DAY, type DatePrecisionName as DatePrecision } from "@/lib/events/vocabulary";
 import { NUMBER_QUALIFIERS, parseValue, type ClaimValue, type ClaimValueType, type NumberQualifier } from "@/lib/contradictions/compare-values";
 import { formatClaimValue } from "@/lib/contradictions/format";
 import { ATTRIBUTE_LABELS, isKnownAttribute, KNOWN_ATTRIBUTES, MAX_CLAIM_TEXT, VALUE_TYPE_LABELS, valueTypesFor } from "@/lib/contradictions/schemas";

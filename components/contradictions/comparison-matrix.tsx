@@ -1,3 +1,4 @@
+import { formatDay } from "@/lib/dates/format";
 import Link from "next/link";
 import type { CellClaim, MatrixCell } from "@/lib/contradictions/matrix";
 import type { Comparison, ComparisonClaim } from "@/lib/contradictions/queries";
@@ -78,7 +79,7 @@ export function ComparisonMatrix({ comparison }: { comparison: Comparison }) {
               {matrix.sources.map((s) => (
                 <th key={s.articleId} scope="col">
                   {sourceName(s)}
-                  <div className="muted"><Link href={`/articles/${s.articleId}`}>{s.title || "article"}</Link>{s.publishedAt ? ` · ${s.publishedAt}` : ""}</div>
+                  <div className="muted"><Link href={`/articles/${s.articleId}`}>{s.title || "article"}</Link>{s.publishedAt ? ` · ${formatDay(s.publishedAt)}` : ""}</div>
                 </th>
               ))}
             </tr>

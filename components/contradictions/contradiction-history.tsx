@@ -1,6 +1,6 @@
+import { formatTimestamp } from "@/lib/dates/format";
 import type { ContradictionView } from "@/lib/contradictions/queries";
 import { RESOLUTION_LABELS, STATUS_LABELS, type Resolution } from "@/lib/contradictions/schemas";
-import { formatTimestamp } from "./passage-quote";
 import "./contradictions.css";
 
 const ACTION_LABELS: Record<string, string> = {

@@ -16,6 +16,3 @@ export function sourceName(article: { title: string; outlet: string | null }): s
   return article.outlet ?? `Unknown outlet (${article.title})`;
 }
 
-export function formatTimestamp(iso: string): string {
-  return `${iso.slice(0, 16).replace("T", " ")} UTC`;
-}

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatDay } from "@/lib/dates/format";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useState, useTransition } from "react";
@@ -153,7 +154,7 @@ export function LinkPassage({ annotationId, articleId }: { annotationId: string;
           {context.dates.dates.map((d) => (
             <li key={`${d.text}|${d.resolved}`}>
               “{d.text}” → {d.resolved ?? <em>cannot be resolved</em>}
-              {d.relative && d.resolved && context.dates.publishedAt ? <span className="muted"> (counted from the publication date, {context.dates.publishedAt})</span> : null}
+              {d.relative && d.resolved && context.dates.publishedAt ? <span className="muted"> (counted from the publication date, {formatDay(context.dates.publishedAt)})</span> : null}
               {d.note ? <span className="muted"> — {d.note}</span> : null}
             </li>
           ))}

@@ -1,3 +1,4 @@
+import { formatDay } from "@/lib/dates/format";
 import Link from "next/link";
 import { LINK_RELATION_LABELS } from "@/lib/entities/schemas";
 import type { PassagesByOutlet as Groups } from "@/lib/entities/types";
@@ -22,7 +23,7 @@ export function PassagesByOutlet({ groups, emptyText }: { groups: Groups; emptyT
                     <span key={r} className="tag">{LINK_RELATION_LABELS[r]}</span>
                   ))}
                   <Link href={passage.href}>{passage.article.title}</Link>
-                  {passage.article.publishedAt ? `, ${passage.article.publishedAt}` : null}
+                  {passage.article.publishedAt ? `, ${formatDay(passage.article.publishedAt)}` : null}
                 </div>
               </li>
             ))}

@@ -1,3 +1,4 @@
+import { formatDay } from "@/lib/dates/format";
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/permissions";
 import { getEventAccounts } from "@/lib/proposals/queries";
@@ -34,7 +35,7 @@ export async function EventAccounts({ actor, eventId }: { actor: Actor; eventId:
                   {s.outlet ?? "Unknown outlet"}
                   <div className="muted"><Link href={`/articles/${s.articleId}`}>{s.articleTitle}</Link></div>
                 </th>
-                <td>{s.publishedAt ?? <span className="muted">undated</span>}</td>
+                <td>{s.publishedAt ? formatDay(s.publishedAt) : <span className="muted">undated</span>}</td>
                 {attributes.map((a) => (
                   <td key={a.key}>
                     {(s.values[a.key] ?? []).length === 0 ? (

@@ -2,6 +2,7 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { ParseError } from "./errors";
 import { parseByline, parseStatedDate } from "./metadata";
+import { classifyPageLines } from "./line-classifier";
 import { continuesPrevious, normalizeLine } from "./text";
 import type { RemovalReason, SourceLine, SourceMetadata } from "./types";
 
@@ -78,6 +79,7 @@ export function readHtml(html: string): HtmlSource {
   if (lines.length === 0) lines = bodyLines(html);
   if (lines.length === 0) throw new ParseError("no-text");
   if (articleBody) lines = keepPublisherBody(lines, articleBody);
+  lines = dropClassifiedFurniture(lines, bodyLines(html).map((line) => line.text), metadata.language);
 
   return {
     lines,
@@ -90,6 +92,30 @@ export function readHtml(html: string): HtmlSource {
       outlet: metadata.outlet ?? cleanText(article?.siteName),
     },
   };
+}
+
+// Probability below which the line classifier is confident a line is page furniture, and the
+// words Readability's article must keep for any line to be removed.
+const FURNITURE_BELOW = 0.1;
+const MIN_KEPT_WORDS = 150;
+
+/**
+ * The copied-text line classifier as a second opinion on Readability's lines. It reads the
+ * whole page's text, as it was trained to, and lines it is confident are furniture (teasers,
+ * related links, author bios, pop-up cards) are removed from the start and end of Readability's
+ * article only: inside it, a low score more often marks a short paragraph than furniture.
+ */
+export function dropClassifiedFurniture(lines: SourceLine[], page: string[], language: string | null): SourceLine[] {
+  const verdict = classifyPageLines(page, language).probability;
+  const pageProbability = new Map<string, number>();
+  page.forEach((text, i) => pageProbability.set(text, Math.max(pageProbability.get(text) ?? 0, verdict[i])));
+  const isArticle = lines.map((line) => !line.preset && (pageProbability.get(line.text) ?? 1) >= FURNITURE_BELOW);
+  const first = isArticle.indexOf(true);
+  const last = isArticle.lastIndexOf(true);
+  let kept = 0;
+  for (let i = first; i !== -1 && i <= last; i++) if (!lines[i].preset) kept += lines[i].text.split(" ").length;
+  if (kept < MIN_KEPT_WORDS) return lines;
+  return lines.map((line, i) => (line.preset || (i >= first && i <= last) ? line : { text: line.text, preset: "outside article" }));
 }
 
 /** The `articleBody` of the page's schema.org Article in JSON-LD, if it states one. */

@@ -7,13 +7,13 @@
 import * as chrono from "chrono-node";
 import { z } from "zod";
 import { findRelativeExpressions, isDuration, resolveRelativeExpressions, type RelativeTo } from "./relative-dates";
-import { DATE_PRECISIONS, type DatePrecisionName } from "./vocabulary";
+import { formatDay as formatCalendarDay, formatMonth } from "@/lib/dates/format";
+import { DATE_PRECISIONS, type DatePrecisionName, type PartOfDay } from "./vocabulary";
 
 export { DATE_PRECISIONS };
 export type DatePrecision = DatePrecisionName;
 
-export const PARTS_OF_DAY = ["morning", "afternoon", "evening", "night"] as const;
-export type PartOfDay = (typeof PARTS_OF_DAY)[number];
+export { PARTS_OF_DAY, type PartOfDay } from "./vocabulary";
 
 export interface ResolvedDate {
   text: string;
@@ -773,8 +773,8 @@ function zoneLabel(zone: string, instant: Date): string {
   return `${zone.split("/").pop()!.replace(/_/g, " ")} time`;
 }
 
-function formatDay({ year, month, day }: Ymd): string {
-  return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
+function formatDay(ymd: Ymd): string {
+  return formatCalendarDay(isoDay(ymd));
 }
 
 function clockAt(utcMs: number, zone: string): { day: Ymd; time: string } {
@@ -793,7 +793,7 @@ function clockAt(utcMs: number, zone: string): { day: Ymd; time: string } {
 export function formatEventDate(eventDate: EventDate, options: { zone?: string } = {}): string {
   const { year, month, day, hour, minute } = requireParts(eventDate);
   if (eventDate.precision === "year") return String(year);
-  if (eventDate.precision === "month") return `${MONTH_NAMES[month - 1]} ${year}`;
+  if (eventDate.precision === "month") return formatMonth(isoDay({ year, month, day: 1 }));
   if (eventDate.precision === "day") return formatDay({ year, month, day });
   if (!eventDate.timeZone) {
     const clock = `${pad(hour)}:${pad(minute)}`;

@@ -47,3 +47,7 @@ export const PARTICIPANT_ROLES = [
   "caller", "called", "host", "guest", "delegation head", "delegate", "mediator", "negotiator",
   "signatory", "speaker", "addressee", "proposer", "attacker", "target", "participant",
 ] as const;
+
+/** Parts of the day a passage may name instead of a time ("on Tuesday afternoon"). */
+export const PARTS_OF_DAY = ["morning", "afternoon", "evening", "night"] as const;
+export type PartOfDay = (typeof PARTS_OF_DAY)[number];

@@ -87,19 +87,20 @@ async function extractArticles(articleIds: string[], registry: ProposalRegistryS
   });
   const readable = articles.filter((a) => a.currentRevision);
   if (readable.length === 0) return [];
-  const extractions = await proposalTask("extractProposals", registry, {
-    articles: readable.map((a) => ({ id: a.id, text: a.currentRevision!.text, publishedAt: isoDay(a.publishedAt), outlet: a.outlet })),
-  });
-  for (const [i, extraction] of extractions.entries()) {
-    const revisionId = readable[i].currentRevision!.id;
-    const keys = blockingKeys(extraction);
-    const data = extraction as object;
-    await db.articleExtraction.upsert({
-      where: { articleId: extraction.articleId },
-      create: { articleId: extraction.articleId, revisionId, data, ...keys },
-      update: { revisionId, data, ...keys },
+  // One task per article: a preview someone waits for then waits for one article's reading at most.
+  const extractions: ArticleExtraction[] = [];
+  for (const a of readable) {
+    const [extraction] = await proposalTask("extractProposals", registry, {
+      articles: [{ id: a.id, text: a.currentRevision!.text, publishedAt: isoDay(a.publishedAt), outlet: a.outlet }],
     });
+    extractions.push(extraction);
   }
+  // One replace for the whole slice instead of an upsert per article.
+  const rows = extractions.map((extraction, i) => ({ articleId: extraction.articleId, revisionId: readable[i].currentRevision!.id, data: extraction as object, ...blockingKeys(extraction) }));
+  await db.$transaction([
+    db.articleExtraction.deleteMany({ where: { articleId: { in: rows.map((r) => r.articleId) } } }),
+    db.articleExtraction.createMany({ data: rows }),
+  ]);
   return extractions;
 }
 
@@ -195,7 +196,12 @@ function canonical(value: unknown): string {
   return JSON.stringify(value, (_, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
 }
 
-type ExistingProposal = { id: string; key: string; status: string; eventId: string | null; data: unknown; revisions: string; fingerprints: Set<string> };
+const MENTION_FIELDS = { id: true, fingerprint: true, articleId: true, revisionId: true, planned: true, exact: true, prefix: true, suffix: true, start: true, end: true } as const;
+
+type MentionRow = ReturnType<typeof mentionRows>[number];
+type StoredMention = MentionRow & { id: string };
+
+type ExistingProposal = { id: string; key: string; status: string; eventId: string | null; data: unknown; revisions: string; fingerprints: Set<string>; mentions: StoredMention[] };
 
 const revisionsOf = (mentions: { articleId: string; revisionId: string }[]) => [...new Set(mentions.map((m) => `${m.articleId}:${m.revisionId}`))].sort().join(",");
 
@@ -218,8 +224,12 @@ function mentionRows(proposal: EventProposal, revisions: ReadonlyMap<string, str
 
 const proposalDate = (p: EventProposal) => (p.date ? dayOf(p.date) : null);
 
-/** New rows of one regrouping, written with a few multi-row inserts at the end. */
-type Creates = { proposals: Prisma.EventProposalCreateManyInput[]; mentions: Prisma.EventProposalMentionCreateManyInput[] };
+/** Row changes of one regrouping, written with a few multi-row statements at the end. */
+type Creates = { proposals: Prisma.EventProposalCreateManyInput[]; mentions: Prisma.EventProposalMentionCreateManyInput[]; staleMentionIds: string[] };
+
+const sameMention = (a: MentionRow, b: StoredMention) =>
+  a.fingerprint === b.fingerprint && a.articleId === b.articleId && a.revisionId === b.revisionId && a.planned === b.planned &&
+  a.exact === b.exact && a.prefix === b.prefix && a.suffix === b.suffix && a.start === b.start && a.end === b.end;
 
 async function writeProposal(
   tx: Tx,
@@ -240,8 +250,14 @@ async function writeProposal(
   // Most of a block is unchanged by one more article: rows already as proposed are left alone.
   if (existing.status === "OPEN" && existing.eventId === eventId && existing.revisions === revisionsOf(rows) && canonical(existing.data) === canonical(proposal)) return existing.id;
   await tx.eventProposal.update({ where: { id: existing.id }, data: { ...fields, status: "OPEN", version: { increment: 1 } } });
-  await tx.eventProposalMention.deleteMany({ where: { proposalId: existing.id } });
-  creates.mentions.push(...rows.map((m) => ({ ...m, proposalId: existing.id })));
+  // Passages kept exactly as stored stay; only the rest are replaced.
+  const kept = new Set<string>();
+  for (const row of rows) {
+    const same = existing.mentions.find((m) => !kept.has(m.id) && sameMention(row, m));
+    if (same) kept.add(same.id);
+    else creates.mentions.push({ ...row, proposalId: existing.id });
+  }
+  creates.staleMentionIds.push(...existing.mentions.filter((m) => !kept.has(m.id)).map((m) => m.id));
   return existing.id;
 }
 
@@ -254,7 +270,7 @@ async function writeProposal(
 async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: ReadonlyMap<string, string>, proposals: Proposals): Promise<void> {
   const existingRows = await tx.eventProposal.findMany({
     where: { mentions: { some: { articleId: { in: [...articleIds] } } } },
-    select: { id: true, key: true, status: true, eventId: true, data: true, mentions: { select: { fingerprint: true, articleId: true, revisionId: true } } },
+    select: { id: true, key: true, status: true, eventId: true, data: true, mentions: { select: MENTION_FIELDS } },
   });
   const toExisting = (r: (typeof existingRows)[number]): ExistingProposal => ({ ...r, revisions: revisionsOf(r.mentions), fingerprints: new Set(r.mentions.map((m) => m.fingerprint)) });
   const existing: ExistingProposal[] = existingRows.map(toExisting);
@@ -264,7 +280,7 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
   if (outside.length) {
     const rows = await tx.eventProposal.findMany({
       where: { key: { in: outside } },
-      select: { id: true, key: true, status: true, eventId: true, data: true, mentions: { select: { fingerprint: true, articleId: true, revisionId: true } } },
+      select: { id: true, key: true, status: true, eventId: true, data: true, mentions: { select: MENTION_FIELDS } },
     });
     for (const row of rows) {
       const found = toExisting(row);
@@ -276,7 +292,7 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
     if (byKey.has(key) || outside.includes(key)) return byKey.get(key);
     const row = await tx.eventProposal.findUnique({
       where: { key },
-      select: { id: true, key: true, status: true, eventId: true, data: true, mentions: { select: { fingerprint: true, articleId: true, revisionId: true } } },
+      select: { id: true, key: true, status: true, eventId: true, data: true, mentions: { select: MENTION_FIELDS } },
     });
     if (!row) return undefined;
     const found = toExisting(row);
@@ -285,7 +301,7 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
     return found;
   };
   const matched = new Set<string>();
-  const creates: Creates = { proposals: [], mentions: [] };
+  const creates: Creates = { proposals: [], mentions: [], staleMentionIds: [] };
   const rowOfProposal = new Map<string, { id: string; eventId: string | null; status: string }>();
 
   for (const proposal of proposals.events) {
@@ -319,6 +335,7 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
       }
     }
   }
+  if (creates.staleMentionIds.length) await tx.eventProposalMention.deleteMany({ where: { id: { in: creates.staleMentionIds } } });
   if (creates.proposals.length) await tx.eventProposal.createMany({ data: creates.proposals });
   if (creates.mentions.length) await tx.eventProposalMention.createMany({ data: creates.mentions });
   const withdrawn = existing.filter((e) => !matched.has(e.id) && e.status === "OPEN").map((e) => e.id);

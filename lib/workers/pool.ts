@@ -46,6 +46,7 @@ type Pending = {
   name: TaskName;
   input: unknown;
   timeoutMs: number;
+  background: boolean;
   resolve: (output: unknown) => void;
   reject: (error: Error) => void;
 };
@@ -61,11 +62,14 @@ type PoolState = {
   nextId: number;
   timer: NodeJS.Timeout | null;
   idleTimer: NodeJS.Timeout | null;
+  /** When the last task someone waited for finished (or arrived). */
+  lastWaitedAt: number;
+  graceTimer: NodeJS.Timeout | null;
 };
 
 // On globalThis: Next.js may load this module more than once in one server process.
 const holder = globalThis as unknown as { concordWorkerPool?: PoolState };
-holder.concordWorkerPool ??= { worker: null, busy: null, queue: [], background: [], nextId: 1, timer: null, idleTimer: null };
+holder.concordWorkerPool ??= { worker: null, busy: null, queue: [], background: [], nextId: 1, timer: null, idleTimer: null, lastWaitedAt: 0, graceTimer: null };
 const pool: PoolState = holder.concordWorkerPool;
 
 function startWorker(): Worker {
@@ -94,14 +98,30 @@ function startWorker(): Worker {
 }
 
 function finish(): void {
+  if (pool.busy && !pool.busy.background) pool.lastWaitedAt = Date.now();
   if (pool.timer) clearTimeout(pool.timer);
   pool.timer = null;
   pool.busy = null;
   setImmediate(next);
 }
 
+/**
+ * Background tasks wait this long after the last task someone waited for: previews of many files
+ * come one after another, and each background task started between them would cost the next
+ * preview a fresh thread.
+ */
+const BACKGROUND_GRACE_MS = 1_500;
+
 function next(): void {
   if (pool.busy) return;
+  const sinceWaited = Date.now() - pool.lastWaitedAt;
+  if (pool.queue.length === 0 && pool.background.length > 0 && sinceWaited < BACKGROUND_GRACE_MS) {
+    pool.graceTimer ??= setTimeout(() => {
+      pool.graceTimer = null;
+      next();
+    }, BACKGROUND_GRACE_MS - sinceWaited);
+    return;
+  }
   const task = pool.queue.shift() ?? pool.background.shift();
   if (!task) {
     // An idle thread must not keep a command-line script alive.
@@ -128,13 +148,35 @@ function next(): void {
 
 /**
  * Runs one task on the worker thread; rejects with TaskTimeoutError past `timeoutMs`. A
- * `background` task waits while tasks someone waits for are queued.
+ * `background` task waits while tasks someone waits for are queued, and gives way to them when running.
  */
 export function runTask<N extends TaskName>(name: N, input: TaskInput<N>, options: { timeoutMs: number; background?: boolean }): Promise<TaskOutput<N>> {
   return new Promise((resolve, reject) => {
-    (options.background ? pool.background : pool.queue).push({ id: pool.nextId++, name, input, timeoutMs: options.timeoutMs, resolve: resolve as (output: unknown) => void, reject });
+    const background = options.background ?? false;
+    (background ? pool.background : pool.queue).push({ id: pool.nextId++, name, input, timeoutMs: options.timeoutMs, background, resolve: resolve as (output: unknown) => void, reject });
+    if (!background) {
+      pool.lastWaitedAt = Date.now();
+      preemptBackground();
+    }
     next();
   });
+}
+
+/**
+ * A background task in the way of one someone waits for is stopped and queued again, so a preview
+ * waits for a fresh thread rather than for a job's long task. Tasks are pure functions of their
+ * input: the stopped one simply runs again later.
+ */
+function preemptBackground(): void {
+  const task = pool.busy;
+  if (!task?.background) return;
+  if (pool.timer) clearTimeout(pool.timer);
+  pool.timer = null;
+  pool.busy = null;
+  const worker = pool.worker;
+  pool.worker = null;
+  pool.background.unshift(task);
+  void worker?.terminate();
 }
 
 /** The process's export conditions (`--conditions=react-server`), for the thread to resolve modules alike. */

@@ -1,12 +1,13 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { signIn } from "./support/users";
+import { SAME_ORIGIN } from "./support/origin";
 
 // Articles, the event and the claims are made through the JSON API with the editor's
 // session; resolving and signing off are done in the browser, as people do.
 
 async function importArticle(api: APIRequestContext, text: string): Promise<{ id: string; text: string }> {
-  const response = await api.post("/api/articles", { data: { text } });
+  const response = await api.post("/api/articles", { headers: SAME_ORIGIN, data: { text } });
   expect(response.status(), await response.text()).toBe(201);
   return response.json();
 }
@@ -14,7 +15,7 @@ async function importArticle(api: APIRequestContext, text: string): Promise<{ id
 async function recordClaim(api: APIRequestContext, article: { id: string; text: string }, quote: string, subject: { eventId: string }, attribute: string, value: unknown) {
   const start = article.text.indexOf(quote);
   expect(start, `"${quote}" in the imported text`).toBeGreaterThanOrEqual(0);
-  const response = await api.post("/api/claims", { data: { annotation: { articleId: article.id, start, end: start + quote.length, exact: quote }, ...subject, attribute, value } });
+  const response = await api.post("/api/claims", { headers: SAME_ORIGIN, data: { annotation: { articleId: article.id, start, end: start + quote.length, exact: quote }, ...subject, attribute, value } });
   expect(response.status(), await response.text()).toBe(201);
   return response.json();
 }
@@ -23,7 +24,7 @@ async function recordClaim(api: APIRequestContext, article: { id: string; text: 
 async function conflictingSources(api: APIRequestContext) {
   const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
   const title = `Presidents' call ${suffix}`;
-  const eventResponse = await api.post("/api/events", { data: { type: "PHONE_CALL", title, confirmDuplicate: true } });
+  const eventResponse = await api.post("/api/events", { headers: SAME_ORIGIN, data: { type: "PHONE_CALL", title, confirmDuplicate: true } });
   expect(eventResponse.status(), await eventResponse.text()).toBe(201);
   const event = await eventResponse.json();
   const tass = await importArticle(api, `Putin and Trump discussed Ukraine by phone\nSource: https://tass.com/politics/${suffix}\nMOSCOW. The two presidents spoke by phone on May 18, the Kremlin said in a statement.`);
@@ -108,7 +109,7 @@ test("an editor flags two readouts by hand, then records each passage's claim wi
   await signIn(page, "editor");
   const api = page.request;
   const code = `c${Date.now().toString(36)}`;
-  const eventResponse = await api.post("/api/events", { data: { type: "PHONE_CALL", title: `Readout call ${code}`, confirmDuplicate: true } });
+  const eventResponse = await api.post("/api/events", { headers: SAME_ORIGIN, data: { type: "PHONE_CALL", title: `Readout call ${code}`, confirmDuplicate: true } });
   expect(eventResponse.status()).toBe(201);
   const kremlin = await importArticle(api, `Kremlin readout\nSource: https://tass.com/politics/${code}\nThe ${code} call took place on May 18, the Kremlin said.`);
   const whiteHouse = await importArticle(api, `White House readout\nSource: https://apnews.com/article/${code}\nThe ${code} call took place on May 19, the White House said.`);
@@ -116,6 +117,7 @@ test("an editor flags two readouts by hand, then records each passage's claim wi
     const exact = `The ${code} call took place on May ${day}`;
     const start = article.text.indexOf(exact);
     const response = await api.post("/api/annotations", {
+      headers: SAME_ORIGIN,
       data: {
         "@context": "http://www.w3.org/ns/anno.jsonld",
         type: "Annotation",

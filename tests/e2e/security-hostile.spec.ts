@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { seedHostileContent, type HostileRole, type HostileWorld } from "../support/hostile-scenario";
 import { signIn } from "./support/users";
+import { SAME_ORIGIN } from "./support/origin";
 
 /**
  * Hostile content, created through the JSON API by a signed-in editor (and an analyst for
@@ -91,7 +92,7 @@ async function expectInert(page: Page, guard: Guard, where: string, options: { w
 async function apiCaller(context: BrowserContext) {
   const page = await context.newPage();
   return async (method: string, path: string, body?: unknown) => {
-    const response = await page.request.fetch(path, { method, data: body });
+    const response = await page.request.fetch(path, { method, data: body, headers: SAME_ORIGIN });
     const text = await response.text();
     let json: unknown = null;
     try {

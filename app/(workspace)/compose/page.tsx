@@ -1,3 +1,4 @@
+import { formatTimestamp } from "@/lib/dates/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/session";
@@ -32,7 +33,7 @@ export default async function ComposeListPage() {
                 <td>{briefing.version}</td>
                 <td>{briefing.latestPublished ? <Link href={briefingPath(briefing.slug)}>Version {briefing.latestPublished}</Link> : <span className="muted">not published</span>}</td>
                 <td>{briefing.author.name}</td>
-                <td>{briefing.updatedAt.slice(0, 16).replace("T", " ")} UTC</td>
+                <td>{formatTimestamp(briefing.updatedAt)}</td>
               </tr>
             ))}
           </tbody>

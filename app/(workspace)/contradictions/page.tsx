@@ -1,6 +1,7 @@
+import { formatTimestamp } from "@/lib/dates/format";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatTimestamp, sourceName } from "@/components/contradictions/passage-quote";
+import { sourceName } from "@/components/contradictions/passage-quote";
 import { ContradictionStatusBadge } from "@/components/contradictions/status-badge";
 import { SuggestedContradictions } from "@/components/proposals/suggested-contradictions";
 import { SelectField } from "@/components/ui/field";

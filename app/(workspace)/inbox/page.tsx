@@ -1,6 +1,6 @@
+import { formatTimestamp } from "@/lib/dates/format";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatTimestamp } from "@/components/annotations/labels";
 import { requirePageActor } from "@/lib/auth/session";
 import { getInbox, type InboxSection } from "@/lib/inbox/queries";
 import "@/components/annotations/annotations.css";

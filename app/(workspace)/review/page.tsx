@@ -1,6 +1,7 @@
+import { formatTimestamp } from "@/lib/dates/format";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatTimestamp, kindLabel } from "@/components/annotations/labels";
+import { kindLabel } from "@/components/annotations/labels";
 import { Pagination } from "@/components/ui/pagination";
 import { canReviewAnnotation } from "@/lib/annotations/permissions";
 import { listAnnotationKinds, listReviewQueue, listReviewQueueFacets } from "@/lib/annotations/queries";

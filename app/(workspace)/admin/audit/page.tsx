@@ -1,6 +1,6 @@
+import { formatTimestamp } from "@/lib/dates/format";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatTimestamp } from "@/components/annotations/labels";
 import { Alert } from "@/components/ui/alert";
 import { Pagination } from "@/components/ui/pagination";
 import { listAuditLog, listAuditTargetTypes } from "@/lib/audit/queries";

@@ -1,3 +1,4 @@
+import { formatDay } from "@/lib/dates/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -51,7 +52,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
         {article.titleProvisional ? <> <span className="badge warn">provisional title</span></> : null}
       </h1>
       <p className="muted">
-        {[article.outlet, article.publishedAt, KIND_LABELS[article.kind], `revision ${revision.number} of ${article.revisions.length}`].filter(Boolean).join(" · ")}
+        {[article.outlet, article.publishedAt && formatDay(article.publishedAt), KIND_LABELS[article.kind], `revision ${revision.number} of ${article.revisions.length}`].filter(Boolean).join(" · ")}
       </p>
       <OpenContradictionsBadge articleId={article.id} />
 

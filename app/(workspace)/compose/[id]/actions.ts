@@ -21,16 +21,6 @@ function text(form: FormData, name: string): string | undefined {
 }
 
 /** The composer's autosave: the draft as edited from `version`; a stale version fails with 409 and the current state in `details.current`. */
-export async function saveBriefingDraftAction(briefingId: string, input: UpdateBriefingInput) {
-  return runAction(async () => {
-    const id = parseInput(idSchema, briefingId);
-    const data = parseInput(updateBriefingSchema, input);
-    const actor = await requireActor("briefings.compose");
-    // No revalidation: the composer refreshes its page itself once the save is through.
-    return updateBriefing(actor, id, data);
-  });
-}
-
 export async function submitBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
   return runFormAction(form, async (form) => {
     const id = parseInput(idSchema, briefingId);

@@ -1,3 +1,4 @@
+import { formatTimestamp } from "@/lib/dates/format";
 import "@/components/briefings/public-briefing.css";
 import "@/components/events/timeline.css";
 import type { Metadata } from "next";
@@ -12,7 +13,6 @@ import { getBriefingWorkspace, getComposerOptions } from "@/lib/briefings/querie
 import { BRIEFING_STATUS_LABELS } from "@/lib/briefings/schemas";
 import { NotFoundError } from "@/lib/errors";
 import { WorkflowPanel } from "./_components/workflow-panel";
-import { saveBriefingDraftAction } from "./actions";
 
 export const metadata: Metadata = { title: "Compose briefing" };
 
@@ -53,7 +53,6 @@ export default async function ComposeBriefingPage({ params }: { params: Promise<
             briefing={{ id: briefing.id, title: briefing.title, summary: briefing.summary, body: briefing.body, version: briefing.version }}
             options={options}
             editable={workspace.canEdit}
-            save={saveBriefingDraftAction.bind(null, briefing.id)}
           />
           <section className="briefing-preview" aria-labelledby="preview-heading">
             <h2 id="preview-heading">Preview as readers will see it</h2>
@@ -97,7 +96,7 @@ export default async function ComposeBriefingPage({ params }: { params: Promise<
               {reviews.map((review) => (
                 <li key={review.id}>
                   <strong>{review.actor.name}</strong> {REVIEW_ACTIONS[review.action] ?? review.action}{" "}
-                  <span className="muted">{review.createdAt.slice(0, 16).replace("T", " ")} UTC</span>
+                  <span className="muted">{formatTimestamp(review.createdAt)}</span>
                   {review.comment ? <p>{review.comment}</p> : null}
                 </li>
               ))}

@@ -1,9 +1,10 @@
+import { formatDay, formatTimestamp } from "@/lib/dates/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClaimPanel } from "@/components/contradictions/claim-panel";
 import { ContradictionHistory } from "@/components/contradictions/contradiction-history";
-import { formatTimestamp, PassageQuote, sourceName } from "@/components/contradictions/passage-quote";
+import { PassageQuote, sourceName } from "@/components/contradictions/passage-quote";
 import { ContradictionStatusBadge } from "@/components/contradictions/status-badge";
 import { requirePageActor } from "@/lib/auth/session";
 import { canEditClaims, canReopenContradiction, canResolveContradiction, canSignOffContradiction, canSignOffContradictions } from "@/lib/contradictions/permissions";
@@ -59,7 +60,7 @@ export default async function ContradictionPage({ params }: { params: Promise<{ 
               <h3>{sourceName(passage.article)}{passage.claim && newClaimIds.has(passage.claim.id) ? <span className="badge"> New source</span> : null}</h3>
               <div className="cx-source">
                 <Link href={`/articles/${passage.article.id}`}>{passage.article.title}</Link>
-                {passage.article.publishedAt ? <span className="muted"> · {passage.article.publishedAt}</span> : null}
+                {passage.article.publishedAt ? <span className="muted"> · {formatDay(passage.article.publishedAt)}</span> : null}
                 {passage.article.url ? <> · <a href={passage.article.url} rel="noreferrer noopener" target="_blank">original</a></> : null}
               </div>
               <PassageQuote exact={passage.exact} prefix={passage.prefix} suffix={passage.suffix} />

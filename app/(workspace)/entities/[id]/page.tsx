@@ -1,3 +1,4 @@
+import { formatDay } from "@/lib/dates/format";
 import "@/components/events/timeline.css";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -115,7 +116,7 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
                   const description = `${m.source.name} into ${m.target.name}`;
                   return (
                     <li key={m.id}>
-                      {description} by {m.actor.name}, {m.createdAt.slice(0, 10)}{" "}
+                      {description} by {m.actor.name}, {formatDay(m.createdAt)}{" "}
                       <span className="muted">
                         ({m.summary.aliases} aliases, {m.summary.links} passages, {m.summary.participations} participations moved)
                       </span>{" "}

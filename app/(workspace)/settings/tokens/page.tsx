@@ -1,3 +1,4 @@
+import { formatTimestamp } from "@/lib/dates/format";
 import type { Metadata } from "next";
 import { listApiTokens } from "@/lib/auth/queries";
 import { requirePageActor } from "@/lib/auth/session";
@@ -29,8 +30,8 @@ export default async function TokensPage() {
               <tr key={token.id}>
                 <td>{token.name}</td>
                 <td><code>{token.prefix}…</code></td>
-                <td>{token.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</td>
-                <td>{token.lastUsedAt ? `${token.lastUsedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "never"}</td>
+                <td>{formatTimestamp(token.createdAt)}</td>
+                <td>{token.lastUsedAt ? formatTimestamp(token.lastUsedAt) : "never"}</td>
                 <td>{token.revokedAt ? "revoked" : <RevokeTokenButton tokenId={token.id} name={token.name} />}</td>
               </tr>
             ))}

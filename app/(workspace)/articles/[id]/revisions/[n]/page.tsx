@@ -1,7 +1,7 @@
+import { formatTimestamp } from "@/lib/dates/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatTimestamp } from "@/components/articles/format";
 import { LineList } from "@/components/articles/line-list";
 import { OriginalFile } from "@/components/articles/original-file";
 import { decodeOriginal, getArticleRevision, getOriginalFile } from "@/lib/articles/queries";
