@@ -52,7 +52,9 @@ export function Timeline({ events, title = "Timeline of events", hrefFor = (id) 
           className="timeline-chart"
         >
           <title id={titleId}>{title}</title>
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG drawing elements are not focusable; the axis, ticks and marks are decoration, and each event is a named link in the chart. */}
           <line x1={0} x2={layout.width} y1={layout.axisY} y2={layout.axisY} stroke="#1d1d1b" strokeWidth={1} aria-hidden="true" />
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG drawing elements are not focusable; the axis, ticks and marks are decoration, and each event is a named link in the chart. */}
           <g aria-hidden="true">
             {layout.ticks.map((tick) => (
               <g key={tick.x}>
@@ -71,6 +73,7 @@ export function Timeline({ events, title = "Timeline of events", hrefFor = (id) 
               </g>
             ))}
           </g>
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG drawing elements are not focusable; the axis, ticks and marks are decoration, and each event is a named link in the chart. */}
           <g aria-hidden="true">
             {layout.placed.map((p) => (
               <line

@@ -70,7 +70,7 @@ export function readHtml(html: string): HtmlSource {
   const metadata = readDocumentMetadata(document);
   const articleBody = publisherArticleBody(document);
   const titles = [firstHeading(document), meta(document, "og:title", "twitter:title"), document.title] as const;
-  document.querySelectorAll(INERT_SELECTOR).forEach((element) => element.remove());
+  document.querySelectorAll(INERT_SELECTOR).forEach((element) => { element.remove(); });
   markBoxesByClass(document);
 
   const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
@@ -108,7 +108,7 @@ const MIN_KEPT_WORDS = 150;
 export function dropClassifiedFurniture(lines: SourceLine[], page: string[], language: string | null): SourceLine[] {
   const verdict = classifyPageLines(page, language).probability;
   const pageProbability = new Map<string, number>();
-  page.forEach((text, i) => pageProbability.set(text, Math.max(pageProbability.get(text) ?? 0, verdict[i])));
+  page.forEach((text, i) => { pageProbability.set(text, Math.max(pageProbability.get(text) ?? 0, verdict[i])); });
   const isArticle = lines.map((line) => !line.preset && (pageProbability.get(line.text) ?? 1) >= FURNITURE_BELOW);
   const first = isArticle.indexOf(true);
   const last = isArticle.lastIndexOf(true);
@@ -287,7 +287,7 @@ function cleanText(value: string | null | undefined): string | null {
 
 function bodyLines(html: string): SourceLine[] {
   const document = parseDocument(html);
-  document.querySelectorAll(ALL_INERT_SELECTOR).forEach((element) => element.remove());
+  document.querySelectorAll(ALL_INERT_SELECTOR).forEach((element) => { element.remove(); });
   return document.body ? blockLines(document.body) : [];
 }
 
@@ -323,7 +323,7 @@ function blockLines(root: Node): SourceLine[] {
     const isCaption = tag === "figcaption";
     const isBlock = isCaption || BLOCK_TAGS.has(tag);
     if (isBlock) flush();
-    node.childNodes.forEach((child) => walk(child, inPre || tag === "pre"));
+    node.childNodes.forEach((child) => { walk(child, inPre || tag === "pre"); });
     if (isBlock) flush(isCaption ? "caption" : undefined);
   };
   walk(root, false);

@@ -150,7 +150,10 @@ export function findBodyStart(lines: readonly ClassifiedLine[]): number | null {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.kept && isProse(line.text)) {
-      if (!run) runs.push((run = { start: i, words: 0 }));
+      if (!run) {
+        run = { start: i, words: 0 };
+        runs.push(run);
+      }
       run.words += wordCount(line.text);
       gap = 0;
     } else if (run && ++gap > BODY_GAP) {

@@ -50,7 +50,7 @@ function countClaims(ctx: ArticleContext, mention: MentionWithDates, passage: Sp
     if (taken.some((t) => overlaps(t, evidence)) || NOT_COUNTED.test(m[3])) continue;
     if (/^(?:19|20)\d{2}$/.test(m[1].replace(/^\D+/, ""))) continue;
     const value = parseValue("number", m[1], { publishedAt: null });
-    if (!value || value.type !== "number") continue;
+    if (value?.type !== "number") continue;
     const perSide = PER_SIDE.test(ctx.text.slice(evidence.end, Math.min(passage.end, evidence.end + 40)));
     claims.push(draft(mention, m[3].toLowerCase(), perSide ? { ...value, per: "side" } : value, passage, evidence));
   }

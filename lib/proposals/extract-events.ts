@@ -69,7 +69,7 @@ function noVerbBetween(between: string): boolean {
 function onlyNamesBetween(text: string, from: number, to: number, names: FoundName[]): boolean {
   let between = text.slice(from, to);
   for (const n of names.filter((m) => m.introStart >= from && m.end <= to).sort((a, b) => b.start - a.start)) {
-    between = between.slice(0, n.introStart - from) + " " + between.slice(n.end - from);
+    between = `${between.slice(0, n.introStart - from)} ${between.slice(n.end - from)}`;
   }
   const words = between
     .split(/[\s,.]+/)

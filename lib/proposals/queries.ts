@@ -321,7 +321,8 @@ export async function getEventAccounts(actor: Actor | null, eventId: string): Pr
   const add = (articleId: string, attribute: string, value: AccountValue) => {
     const source = sources.get(articleId);
     if (!source) return;
-    const list = (source.values[attribute] ??= []);
+    source.values[attribute] ??= [];
+    const list = source.values[attribute];
     if (!list.some((v) => v.label === value.label)) list.push(value);
   };
   for (const c of claims) add(c.annotation.articleId, c.attribute, { label: formatClaimValue(c.value as unknown as ClaimValue, names), quote: c.annotation.exact, proposed: false });

@@ -116,7 +116,7 @@ function blocksOf(extractions: ArticleExtraction[]): Block[] {
     if (near) {
       last.articleIds.add(k.e.articleId);
       if (k.dateTo! > last.to!) last.to = k.dateTo;
-      k.participantKeys.forEach((p) => last.participantKeys.add(p));
+      k.participantKeys.forEach((p) => { last.participantKeys.add(p); });
     } else {
       blocks.push({ from: k.dateFrom, to: k.dateTo, articleIds: new Set([k.e.articleId]), participantKeys: new Set(k.participantKeys) });
     }
@@ -138,7 +138,7 @@ async function blockExtractions(block: Block): Promise<ArticleExtraction[]> {
     select: { articleId: true },
     distinct: ["articleId"],
   });
-  sharing.forEach((s) => ids.add(s.articleId));
+  sharing.forEach((s) => { ids.add(s.articleId); });
   const rows = await db.articleExtraction.findMany({ where: { articleId: { in: [...ids] } }, select: { data: true } });
   return rows.map((r) => r.data as unknown as ArticleExtraction);
 }

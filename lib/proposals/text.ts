@@ -12,7 +12,7 @@ const ABBREVIATIONS = new Set([
 ]);
 
 /** A full stop, question or exclamation mark, closing quotes or brackets, then a space and a likely sentence start. */
-const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu;
+const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\d])/gu;
 
 /**
  * Sentence spans, trimmed, in text order. Line breaks always end a sentence (headlines,

@@ -1,17 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, runFormAction } from "@/lib/api/action";
+import { runFormAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
-import { approveBriefing, publishBriefing, retractBriefing, returnBriefing, submitBriefing, updateBriefing } from "@/lib/briefings/mutations";
+import { approveBriefing, publishBriefing, retractBriefing, returnBriefing, submitBriefing, } from "@/lib/briefings/mutations";
 import {
   approveBriefingSchema,
   publishBriefingSchema,
   retractBriefingSchema,
   returnBriefingSchema,
   submitBriefingSchema,
-  updateBriefingSchema,
-  type UpdateBriefingInput,
 } from "@/lib/briefings/schemas";
 import { idSchema, parseInput } from "@/lib/validation";
 
