@@ -70,8 +70,12 @@ export function PassageFinder({ text, rootRef, onSelected }: Props) {
           }}
         />
       </div>
-      <button type="submit" className="button secondary">Select next match</button>
-      <span role="status" className="muted">{status}</span>
+      <button type="submit" className="button secondary">
+        Select next match
+      </button>
+      <span role="status" className="muted">
+        {status}
+      </span>
     </form>
   );
 }

@@ -6,7 +6,18 @@ import "./articles.css";
 /** The article's metadata as a definition list. */
 export function ArticleFacts({ article }: { article: ArticleDetail }) {
   const facts: [string, React.ReactNode][] = [
-    ["Title", <>{article.title}{article.titleProvisional ? <> <span className="badge warn">provisional</span></> : null}</>],
+    [
+      "Title",
+      <>
+        {article.title}
+        {article.titleProvisional ? (
+          <>
+            {" "}
+            <span className="badge warn">provisional</span>
+          </>
+        ) : null}
+      </>,
+    ],
     ["Outlet", article.outlet ?? <span className="muted">unknown</span>],
     ["Publication date", article.publishedAt ? formatDay(article.publishedAt) : missing("not stated in the source")],
     ["Original URL", article.url ? originalLink(article.url) : missing("none")],

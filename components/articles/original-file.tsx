@@ -12,11 +12,15 @@ export function OriginalFile({ articleId, revision, original }: Props) {
         <dt>File</dt>
         <dd>{revision.originalFilename ?? <span className="muted">pasted text</span>}</dd>
         <dt>Format</dt>
-        <dd>{FORMAT_LABELS[revision.originalFormat] ?? revision.originalFormat}, {revision.encoding}</dd>
+        <dd>
+          {FORMAT_LABELS[revision.originalFormat] ?? revision.originalFormat}, {revision.encoding}
+        </dd>
         <dt>Size</dt>
         <dd>{formatBytes(revision.originalSize)}</dd>
         <dt>SHA-256</dt>
-        <dd><code>{revision.contentHash}</code></dd>
+        <dd>
+          <code>{revision.contentHash}</code>
+        </dd>
       </dl>
       <p>
         <a className="button secondary" href={`/articles/${articleId}/revisions/${revision.number}/original`} download>

@@ -41,21 +41,37 @@ export function PublicDocument({ head, styles, jsonLd, children }: { head: Publi
         {jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} /> : null}
       </head>
       <body>
-        <a href="#main" className="skip-link">Skip to content</a>
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
         <header className="public-site-header">
-          <a href="/briefings" className="brand">{FEED_TITLE}</a>
+          <a href="/briefings" className="brand">
+            {FEED_TITLE}
+          </a>
           <nav aria-label="Public site">
             <ul>
-              <li><a href="/briefings">All briefings</a></li>
-              <li><a href={FEED_PATH} type="application/atom+xml">Feed</a></li>
+              <li>
+                <a href="/briefings">All briefings</a>
+              </li>
+              <li>
+                <a href={FEED_PATH} type="application/atom+xml">
+                  Feed
+                </a>
+              </li>
             </ul>
           </nav>
         </header>
-        <main id="main" className="public-main">{children}</main>
+        <main id="main" className="public-main">
+          {children}
+        </main>
         <footer className="public-site-footer">
           <p>
-            Every statement in these briefings cites the source passages it rests on; the newsroom publishes only what its analysts have reviewed.
-            Follow new briefings and updates with the <a href={FEED_PATH} type="application/atom+xml">Atom feed</a>.
+            Every statement in these briefings cites the source passages it rests on; the newsroom publishes only what its analysts have reviewed. Follow new
+            briefings and updates with the{" "}
+            <a href={FEED_PATH} type="application/atom+xml">
+              Atom feed
+            </a>
+            .
           </p>
         </footer>
       </body>

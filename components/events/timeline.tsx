@@ -34,7 +34,14 @@ type TimelineProps = TimelineOptions & {
  * Presentational and hook-free, so it also renders into static documents: the caller passes the
  * events. Undated events are listed under the chart.
  */
-export function Timeline({ events, title = "Timeline of events", hrefFor = (id) => `/events/${id}`, emptyText = "No dated events to show.", id = "timeline", ...options }: TimelineProps) {
+export function Timeline({
+  events,
+  title = "Timeline of events",
+  hrefFor = (id) => `/events/${id}`,
+  emptyText = "No dated events to show.",
+  id = "timeline",
+  ...options
+}: TimelineProps) {
   const titleId = `${id}-title`;
   const layout = layoutTimeline(events, options);
   const types = [...new Set(layout.placed.map((p) => p.event.type))];

@@ -84,7 +84,10 @@ function entryHtml(entry: FeedEntry): string {
     .join("");
   if (entry.notes.length === 0) return body;
   const notes = entry.notes.map((note) => {
-    const source = [note.outlet, note.articleTitle].filter(Boolean).map((part) => xmlText(part!)).join(", ");
+    const source = [note.outlet, note.articleTitle]
+      .filter(Boolean)
+      .map((part) => xmlText(part!))
+      .join(", ");
     const link = note.url ? ` <a href="${xmlText(note.url)}">Read the original</a>` : "";
     return `<li id="note-${note.number}">“${xmlText(note.quote)}” (${source})${link}</li>`;
   });

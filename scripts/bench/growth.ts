@@ -64,7 +64,12 @@ for (const name of names) {
     return `${format(f.value)}${spread && spread.min !== spread.max ? ` (${format(spread.min)}–${format(spread.max)})` : ""}${mark}`;
   });
   const target = any.target ? `${any.target.op} ${format(any.target.value)}` : "";
-  lines.push(`| ${any.label.trim()} (${any.unit}) | ${target} | ${cells.join(" | ")} | ${growthOf(any, figures.map((f) => f?.value ?? Number.NaN))} |`);
+  lines.push(
+    `| ${any.label.trim()} (${any.unit}) | ${target} | ${cells.join(" | ")} | ${growthOf(
+      any,
+      figures.map((f) => f?.value ?? Number.NaN),
+    )} |`,
+  );
 }
 const machine = records[0]!.machine;
 const loadNotes = records.map((r) => {

@@ -15,7 +15,10 @@ import { makeArticle } from "../support/article-fixtures";
 import { makeToken, makeUser } from "../support/fixtures";
 
 /** Letters only, so a tagged name stays one word: "Putin" + "hkj" → "Putinhkj". */
-const tag = () => randomBytes(3).toString("hex").replace(/\d/g, (d) => "ghijklmnop"[Number(d)]);
+const tag = () =>
+  randomBytes(3)
+    .toString("hex")
+    .replace(/\d/g, (d) => "ghijklmnop"[Number(d)]);
 
 async function setup() {
   const editor = await makeUser("EDITOR");

@@ -122,7 +122,13 @@ export async function makeContradiction(
   let acceptedClaimId: string | undefined;
   if (status === "RESOLVED") {
     const claim = await db.claim.create({
-      data: { annotationId: options.members[0]!, attribute: "statement", valueType: "TEXT", value: { type: "text", text: "six hours" }, eventId: options.eventId },
+      data: {
+        annotationId: options.members[0]!,
+        attribute: "statement",
+        valueType: "TEXT",
+        value: { type: "text", text: "six hours" },
+        eventId: options.eventId,
+      },
     });
     acceptedClaimId = claim.id;
   }
