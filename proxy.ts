@@ -44,7 +44,9 @@ function isDecodablePath(pathname: string): boolean {
 
 /** API clients get the app's error body (lib/errors.ts); pages get a line of text. */
 function failure(status: number, code: string, message: string, json: boolean): Response {
-  return json ? Response.json({ error: message, code }, { status }) : new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return json
+    ? Response.json({ error: message, code }, { status })
+    : new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
 function withSecurityHeaders<R extends Response>(response: R, request: NextRequest, policy: string): R {

@@ -5,7 +5,9 @@ export default function Forbidden() {
     <main>
       <h1>Not allowed</h1>
       <p>Your role does not give access to this page.</p>
-      <p><Link href="/articles">Back to the workspace</Link></p>
+      <p>
+        <Link href="/articles">Back to the workspace</Link>
+      </p>
     </main>
   );
 }

@@ -5,7 +5,9 @@ export default function NotFound() {
     <main>
       <h1>Not found</h1>
       <p>There is nothing at this address.</p>
-      <p><Link href="/">Go to the start page</Link></p>
+      <p>
+        <Link href="/">Go to the start page</Link>
+      </p>
     </main>
   );
 }

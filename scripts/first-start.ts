@@ -24,7 +24,9 @@ try {
       await loadDemo(await demoUserActors(), { log });
     } catch (error) {
       // A demo that cannot load must not keep the workspace from starting; the message names what failed.
-      console.error(`The demo could not be loaded completely; the workspace starts with what was loaded.\n${error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        `The demo could not be loaded completely; the workspace starts with what was loaded.\n${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 } finally {

@@ -63,7 +63,9 @@ const tallies = new Map<Operation, Tally>(OPERATIONS.map((op) => [op, { latencie
 const problems: string[] = [];
 let requestsSent = 0;
 
-type Answer = { status: number; json: any };
+/** The fields of an annotation (or a conflict answer carrying the current one) that the load test reads. */
+type AnnotationJson = { id: string; "concord:version": number; current: AnnotationJson };
+type Answer = { status: number; json: AnnotationJson };
 
 async function request(origin: string, token: string, op: Operation, method: string, pathname: string, body?: unknown): Promise<Answer | null> {
   requestsSent++;
@@ -86,7 +88,7 @@ async function request(origin: string, token: string, op: Operation, method: str
       tally.clientErrors++;
       problems.push(`${response.status} on ${method} ${pathname}: ${text.slice(0, 200)}`);
     } else tally.ok++;
-    return { status: response.status, json: parseJson(text) };
+    return { status: response.status, json: parseJson(text) as AnnotationJson };
   } catch (error) {
     tally.failures++;
     problems.push(`${method} ${pathname} failed: ${(error as Error).message}`);
@@ -122,12 +124,15 @@ let concurrentConflicts = 0;
 
 function track(id: string) {
   let entry = versions.get(id);
-  if (!entry) versions.set(id, (entry = { produced: [], latest: null, unacknowledged: new Set() }));
+  if (!entry) {
+    entry = { produced: [], latest: null, unacknowledged: new Set() };
+    versions.set(id, entry);
+  }
   return entry;
 }
 
-const versionOf = (annotation: any): number => annotation["concord:version"];
-const idOf = (annotation: any): string => String(annotation.id).split("/").pop()!;
+const versionOf = (annotation: AnnotationJson): number => annotation["concord:version"];
+const idOf = (annotation: AnnotationJson): string => String(annotation.id).split("/").pop()!;
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 const pause = () => new Promise((resolve) => setTimeout(resolve, THINK_MS === 0 ? 0 : Math.random() * 2 * THINK_MS));
 
@@ -154,7 +159,13 @@ async function editor(origin: string, person: Person, articles: Article[], deadl
       const span = randomSpan(article.text);
       const marker = `create ${randomUUID()}`;
       const answer = await request(origin, person.token, "create annotation", "POST", "/api/annotations", {
-        target: { source: article.id, selector: [{ type: "TextQuoteSelector", exact: span.exact }, { type: "TextPositionSelector", start: span.start, end: span.end }] },
+        target: {
+          source: article.id,
+          selector: [
+            { type: "TextQuoteSelector", exact: span.exact },
+            { type: "TextPositionSelector", start: span.start, end: span.end },
+          ],
+        },
         body: { kind: "note", comment: marker },
       });
       if (answer?.status === 201) {
@@ -249,7 +260,12 @@ function articleText(index: number): string {
 async function makePeople(role: RoleName, count: number): Promise<Person[]> {
   const people: Person[] = [];
   for (let index = 0; index < count; index++) {
-    const user = await createUser(null, { email: `${role.toLowerCase()}${index}@load.concord`, name: `${role.toLowerCase()} ${index}`, role, password: PASSWORD });
+    const user = await createUser(null, {
+      email: `${role.toLowerCase()}${index}@load.concord`,
+      name: `${role.toLowerCase()} ${index}`,
+      role,
+      password: PASSWORD,
+    });
     people.push({ index, id: user.id, token: (await createApiToken(null, user.id, "load test")).token });
   }
   return people;
@@ -314,7 +330,10 @@ try {
   console.log(`Running ${EDITORS} editors and ${ANALYSTS} analysts on ${ARTICLES} articles for ${SECONDS} s…`);
   const started = performance.now();
   const deadline = Date.now() + SECONDS * 1000;
-  await Promise.all([...editors.map((person) => editor(server!.origin, person, articles, deadline)), ...analysts.map((person) => analyst(server!.origin, person, deadline))]);
+  await Promise.all([
+    ...editors.map((person) => editor(server!.origin, person, articles, deadline)),
+    ...analysts.map((person) => analyst(server!.origin, person, deadline)),
+  ]);
   const wallSeconds = (performance.now() - started) / 1000;
   await server.stop();
   server = null;
@@ -342,15 +361,28 @@ try {
   }
 
   const totals = [...tallies.values()].reduce(
-    (sum, tally) => ({ requests: sum.requests + tally.latencies.length + tally.failures, serverErrors: sum.serverErrors + tally.serverErrors, failures: sum.failures + tally.failures, clientErrors: sum.clientErrors + tally.clientErrors }),
+    (sum, tally) => ({
+      requests: sum.requests + tally.latencies.length + tally.failures,
+      serverErrors: sum.serverErrors + tally.serverErrors,
+      failures: sum.failures + tally.failures,
+      clientErrors: sum.clientErrors + tally.clientErrors,
+    }),
     { requests: 0, serverErrors: 0, failures: 0, clientErrors: 0 },
   );
   const writes = acknowledged.annotations.size + acknowledged.replies.size + acknowledged.reviews.size + acknowledged.edits;
   console.log(`\n${formatTable(wallSeconds)}\n`);
-  console.log(`Wall time ${wallSeconds.toFixed(1)} s · ${totals.requests} requests (${(totals.requests / wallSeconds).toFixed(1)}/s) · ${writes} acknowledged writes (${(writes / wallSeconds).toFixed(1)}/s)`);
-  console.log(`Acknowledged and found in the database: ${stored.length}/${acknowledged.annotations.size} annotations, ${storedReplies}/${acknowledged.replies.size} replies, ${storedReviews.length}/${acknowledged.reviews.size} reviews, ${acknowledged.edits} edits (latest of each annotation checked)`);
-  console.log(`Conflicts (409): ${deliberateConflicts} for deliberately stale versions, ${concurrentConflicts} for versions changed by someone else meanwhile, ${falseConflicts.length} for a version that was current`);
-  console.log(`Server errors (5xx): ${totals.serverErrors} · failed requests: ${totals.failures} · other 4xx: ${totals.clientErrors} · lost writes: ${lostWrites.length} · lost updates: ${lostUpdates.length}`);
+  console.log(
+    `Wall time ${wallSeconds.toFixed(1)} s · ${totals.requests} requests (${(totals.requests / wallSeconds).toFixed(1)}/s) · ${writes} acknowledged writes (${(writes / wallSeconds).toFixed(1)}/s)`,
+  );
+  console.log(
+    `Acknowledged and found in the database: ${stored.length}/${acknowledged.annotations.size} annotations, ${storedReplies}/${acknowledged.replies.size} replies, ${storedReviews.length}/${acknowledged.reviews.size} reviews, ${acknowledged.edits} edits (latest of each annotation checked)`,
+  );
+  console.log(
+    `Conflicts (409): ${deliberateConflicts} for deliberately stale versions, ${concurrentConflicts} for versions changed by someone else meanwhile, ${falseConflicts.length} for a version that was current`,
+  );
+  console.log(
+    `Server errors (5xx): ${totals.serverErrors} · failed requests: ${totals.failures} · other 4xx: ${totals.clientErrors} · lost writes: ${lostWrites.length} · lost updates: ${lostUpdates.length}`,
+  );
   const failures = [...problems, ...lostWrites, ...lostUpdates, ...falseConflicts];
   for (const line of failures.slice(0, 20)) console.log(`  ${line}`);
   if (failures.length > 20) console.log(`  … and ${failures.length - 20} more`);

@@ -16,7 +16,9 @@ await runCommand(() =>
       }
       const articles = await countArticles();
       if (articles > 0) {
-        throw new Error(`The database already has ${articles} article(s). The demo loads only into a database without articles, so that it never mixes with real work.`);
+        throw new Error(
+          `The database already has ${articles} article(s). The demo loads only into a database without articles, so that it never mixes with real work.`,
+        );
       }
       if (!process.env.NEXTAUTH_URL) console.log("NEXTAUTH_URL is not set: the published demo briefing will name http://localhost:3000 as its address.");
       const summary = await loadDemo(await ensureCurationActors(), { log: (line) => console.log(line) });

@@ -7,7 +7,9 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
   const counts = await getInboxCounts(actor);
   return (
     <>
-      <a href="#main" className="skip-link">Skip to content</a>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
       <WorkspaceHeader actor={actor} waiting={counts.total} />
       <main id="main">{children}</main>
     </>

@@ -18,7 +18,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="card narrow">
         <h1>Sign in to Concord</h1>
         <SignInForm callbackUrl={target} />
-        <p className="muted">Public briefings need no account: <a href="/briefings">read them here</a>.</p>
+        <p className="muted">
+          Public briefings need no account: <a href="/briefings">read them here</a>.
+        </p>
       </div>
     </main>
   );

@@ -38,9 +38,7 @@ export function AnnotatedText({ ref, text, annotations, kinds, activeId, pending
    * shortest; with `cycle` (repeated clicks), the next covering annotation after the open one.
    */
   function target(segment: HighlightSegment, cycle: boolean): string | null {
-    const ids = segment.ids
-      .filter((id) => byId.has(id))
-      .sort((a, b) => span(byId.get(a)!) - span(byId.get(b)!));
+    const ids = segment.ids.filter((id) => byId.has(id)).sort((a, b) => span(byId.get(a)!) - span(byId.get(b)!));
     if (ids.length === 0) return null;
     const at = activeId ? ids.indexOf(activeId) : -1;
     if (at === -1) return ids[0];
@@ -64,7 +62,11 @@ export function AnnotatedText({ ref, text, annotations, kinds, activeId, pending
             const offsets = { "data-start": segment.start, "data-end": segment.end };
             if (ids.length === 0) {
               const className = segment.ids.length > 0 ? "pending-highlight" : undefined;
-              return <span key={segment.start} className={className} {...offsets}>{segment.text}</span>;
+              return (
+                <span key={segment.start} className={className} {...offsets}>
+                  {segment.text}
+                </span>
+              );
             }
             const shortest = [...ids].filter((id) => byId.has(id)).sort((a, b) => span(byId.get(a)!) - span(byId.get(b)!))[0];
             const classes = [
@@ -81,6 +83,7 @@ export function AnnotatedText({ ref, text, annotations, kinds, activeId, pending
                 data-annotation-ids={ids.join(" ")}
                 className={classes.filter(Boolean).join(" ")}
                 tabIndex={0}
+                // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a highlight stays an inline mark in the running text; it is focusable and opens on Enter or Space like a button.
                 role="button"
                 aria-label={describe({ ...segment, ids })}
                 onClick={() => {

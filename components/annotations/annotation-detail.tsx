@@ -89,7 +89,9 @@ export function AnnotationDetail({ annotation, kinds, viewer, headingRef, onChan
         <h3 id={`annotation-heading-${annotation.id}`} ref={headingRef} tabIndex={-1}>
           {kindLabel(kinds, annotation.kind)} by {annotation.author.name}
         </h3>
-        <button type="button" className="button secondary" onClick={onClose}>Close</button>
+        <button type="button" className="button secondary" onClick={onClose}>
+          Close
+        </button>
       </div>
       <p className="annotation-badges">
         {annotation.linkOnly ? (
@@ -100,7 +102,9 @@ export function AnnotationDetail({ annotation, kinds, viewer, headingRef, onChan
         {annotation.anchorStatus !== "ANCHORED" ? (
           <span className={`badge anchor-${annotation.anchorStatus.toLowerCase()}`}>{ANCHOR_STATUS_LABELS[annotation.anchorStatus]}</span>
         ) : null}
-        <span className="muted">{formatTimestamp(annotation.createdAt)} · version {annotation.version}</span>
+        <span className="muted">
+          {formatTimestamp(annotation.createdAt)} · version {annotation.version}
+        </span>
       </p>
 
       {orphaned ? (
@@ -111,19 +115,19 @@ export function AnnotationDetail({ annotation, kinds, viewer, headingRef, onChan
       ) : (
         <blockquote className="annotation-quote">{annotation.exact}</blockquote>
       )}
-      {!orphaned && annotation.exact !== annotation.originalExact ? (
-        <p className="muted">Originally: “{annotation.originalExact}”</p>
-      ) : null}
+      {!orphaned && annotation.exact !== annotation.originalExact ? <p className="muted">Originally: “{annotation.originalExact}”</p> : null}
 
       {annotation.bodyHtml ? (
-        // Sanitized on the server (richTextToHtml) when the comment was saved.
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized on the server by lib/rich-text (richTextToHtml) when the comment was saved.
         <div className="annotation-comment" dangerouslySetInnerHTML={{ __html: annotation.bodyHtml }} />
       ) : (
         <p className="muted">No comment.</p>
       )}
       {annotation.tags.length > 0 ? (
         <ul className="annotation-tags" aria-label="Tags">
-          {annotation.tags.map((tag) => <li key={tag}>{tag}</li>)}
+          {annotation.tags.map((tag) => (
+            <li key={tag}>{tag}</li>
+          ))}
         </ul>
       ) : null}
 
@@ -145,21 +149,33 @@ export function AnnotationDetail({ annotation, kinds, viewer, headingRef, onChan
         />
       ) : null}
 
-      <AnchorActions annotation={annotation} viewer={viewer} busy={busy} onStartReattach={onStartReattach} onConfirm={() =>
-        run(() => callApi("POST", apiPath(annotation, "/confirm-anchor"), { version: annotation.version }), "Anchor confirmed.")
-      } />
+      <AnchorActions
+        annotation={annotation}
+        viewer={viewer}
+        busy={busy}
+        onStartReattach={onStartReattach}
+        onConfirm={() => run(() => callApi("POST", apiPath(annotation, "/confirm-anchor"), { version: annotation.version }), "Anchor confirmed.")}
+      />
 
       {editable && !editing && !confirmingDelete ? (
         <div className="inline-form annotation-actions">
-          <button type="button" className="button secondary" onClick={() => setEditing(true)}>Edit annotation</button>
-          <button type="button" className="button secondary" onClick={() => setConfirmingDelete(true)}>Delete annotation</button>
+          <button type="button" className="button secondary" onClick={() => setEditing(true)}>
+            Edit annotation
+          </button>
+          <button type="button" className="button secondary" onClick={() => setConfirmingDelete(true)}>
+            Delete annotation
+          </button>
         </div>
       ) : null}
       {confirmingDelete && !conflict ? (
         <div className="inline-form annotation-actions" role="group" aria-label="Confirm deletion">
           <span>Delete this annotation?</span>
-          <button type="button" className="button danger" disabled={busy} onClick={() => remove(annotation.version)}>Yes, delete</button>
-          <button type="button" className="button secondary" onClick={() => setConfirmingDelete(false)}>Keep it</button>
+          <button type="button" className="button danger" disabled={busy} onClick={() => remove(annotation.version)}>
+            Yes, delete
+          </button>
+          <button type="button" className="button secondary" onClick={() => setConfirmingDelete(false)}>
+            Keep it
+          </button>
         </div>
       ) : null}
       {editing ? (
@@ -185,7 +201,12 @@ export function AnnotationDetail({ annotation, kinds, viewer, headingRef, onChan
               type="button"
               className="button secondary"
               disabled={busy}
-              onClick={() => run(() => callApi("POST", apiPath(annotation, "/request-review"), { version: annotation.version }), "Sent for review: once approved it can be cited.")}
+              onClick={() =>
+                run(
+                  () => callApi("POST", apiPath(annotation, "/request-review"), { version: annotation.version }),
+                  "Sent for review: once approved it can be cited.",
+                )
+              }
             >
               Send for review to cite it
             </button>
@@ -201,7 +222,13 @@ export function AnnotationDetail({ annotation, kinds, viewer, headingRef, onChan
   );
 }
 
-function ConflictNotice({ conflict, kinds, busy, onOverwrite, onDiscard }: {
+function ConflictNotice({
+  conflict,
+  kinds,
+  busy,
+  onOverwrite,
+  onDiscard,
+}: {
   conflict: Conflict;
   kinds: readonly AnnotationKindView[];
   busy: boolean;
@@ -212,25 +239,40 @@ function ConflictNotice({ conflict, kinds, busy, onOverwrite, onDiscard }: {
   const comment = current.body.find((body) => body.purpose === "commenting")?.value ?? "";
   return (
     <section className="alert error annotation-conflict" aria-label="Edit conflict">
-      <p><strong>Someone else changed this annotation</strong> while you were working on it. Nothing was overwritten. The current version ({current["concord:version"]}):</p>
+      <p>
+        <strong>Someone else changed this annotation</strong> while you were working on it. Nothing was overwritten. The current version (
+        {current["concord:version"]}):
+      </p>
       <dl>
-        <dt>Kind</dt><dd>{kindLabel(kinds, current["concord:kind"])}</dd>
-        <dt>Status</dt><dd>{REVIEW_STATUS_LABELS[current["concord:status"]]}</dd>
-        <dt>Tags</dt><dd>{current["concord:tags"].join(", ") || "none"}</dd>
+        <dt>Kind</dt>
+        <dd>{kindLabel(kinds, current["concord:kind"])}</dd>
+        <dt>Status</dt>
+        <dd>{REVIEW_STATUS_LABELS[current["concord:status"]]}</dd>
+        <dt>Tags</dt>
+        <dd>{current["concord:tags"].join(", ") || "none"}</dd>
         <dt>Comment</dt>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the comment HTML is produced by the lib/rich-text sanitizer. */}
         <dd>{comment ? <div className="annotation-comment" dangerouslySetInnerHTML={{ __html: comment }} /> : "none"}</dd>
       </dl>
       <div className="inline-form">
         <button type="button" className="button danger" disabled={busy} onClick={onOverwrite}>
           {conflict.mine === "delete" ? "Delete anyway" : "Replace with my version"}
         </button>
-        <button type="button" className="button secondary" onClick={onDiscard}>Discard mine, show current</button>
+        <button type="button" className="button secondary" onClick={onDiscard}>
+          Discard mine, show current
+        </button>
       </div>
     </section>
   );
 }
 
-function AnchorActions({ annotation, viewer, busy, onStartReattach, onConfirm }: {
+function AnchorActions({
+  annotation,
+  viewer,
+  busy,
+  onStartReattach,
+  onConfirm,
+}: {
   annotation: AnnotationView;
   viewer: Actor;
   busy: boolean;
@@ -244,11 +286,15 @@ function AnchorActions({ annotation, viewer, busy, onStartReattach, onConfirm }:
       {annotation.anchorStatus === "REANCHORED_CHECK" ? (
         <>
           <span className="muted">The text changed; check that the highlight still covers the right words.</span>
-          <button type="button" className="button" disabled={busy} onClick={onConfirm}>Confirm anchor</button>
+          <button type="button" className="button" disabled={busy} onClick={onConfirm}>
+            Confirm anchor
+          </button>
         </>
       ) : null}
       {mayReattach ? (
-        <button type="button" className="button secondary" onClick={onStartReattach}>Re-attach to a new selection</button>
+        <button type="button" className="button secondary" onClick={onStartReattach}>
+          Re-attach to a new selection
+        </button>
       ) : null}
     </div>
   );
@@ -293,8 +339,7 @@ function ReviewHistory({ annotation }: { annotation: AnnotationView }) {
       <ol>
         {annotation.reviews.map((review) => (
           <li key={review.id}>
-            <span>{formatTimestamp(review.createdAt)}</span>{" "}
-            <strong>{review.actor?.name ?? "New revision"}</strong>:{" "}
+            <span>{formatTimestamp(review.createdAt)}</span> <strong>{review.actor?.name ?? "New revision"}</strong>:{" "}
             {review.fromStatus ? `${REVIEW_STATUS_LABELS[review.fromStatus]} → ` : "created, "}
             {REVIEW_STATUS_LABELS[review.toStatus]}
             {review.comment ? <q className="review-comment">{review.comment}</q> : null}
@@ -318,7 +363,9 @@ function Replies({ annotation, viewer, onChanged }: { annotation: AnnotationView
       <ul className="reply-thread">
         {replies.map((reply) => (
           <li key={reply.id}>
-            <p className="reply-meta"><strong>{reply.author.name}</strong> <span className="muted">{formatTimestamp(reply.createdAt)}</span></p>
+            <p className="reply-meta">
+              <strong>{reply.author.name}</strong> <span className="muted">{formatTimestamp(reply.createdAt)}</span>
+            </p>
             <p className="reply-body">{reply.body}</p>
             {canReply(viewer) ? <ReplyForm annotation={annotation} parent={reply} onChanged={onChanged} /> : null}
             {thread(reply.id)}
@@ -373,8 +420,14 @@ function ReplyForm({ annotation, parent, onChanged }: { annotation: AnnotationVi
         <textarea id={id} rows={2} value={body} onChange={(event) => setBody(event.target.value)} required />
       </div>
       <div className="inline-form">
-        <button type="submit" className="button secondary" disabled={busy}>Post reply</button>
-        {parent ? <button type="button" className="button secondary" onClick={() => setOpen(false)}>Cancel</button> : null}
+        <button type="submit" className="button secondary" disabled={busy}>
+          Post reply
+        </button>
+        {parent ? (
+          <button type="button" className="button secondary" onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+        ) : null}
       </div>
       {error ? <Alert kind="error">{error}</Alert> : null}
     </form>

@@ -60,7 +60,9 @@ export function AnnotationForm({ title, quote, kinds, initial, submitLabel, onSu
         <label htmlFor={kindId}>Kind</label>
         <select id={kindId} ref={kindRef} value={kind} onChange={(event) => setKind(event.target.value)}>
           {options.map((option) => (
-            <option key={option.key} value={option.key}>{option.label}</option>
+            <option key={option.key} value={option.key}>
+              {option.label}
+            </option>
           ))}
         </select>
       </div>
@@ -68,12 +70,18 @@ export function AnnotationForm({ title, quote, kinds, initial, submitLabel, onSu
       <div className="field">
         <label htmlFor={tagsId}>Tags</label>
         <input id={tagsId} value={tags} onChange={(event) => setTags(event.target.value)} aria-describedby={`${tagsId}-hint`} />
-        <span id={`${tagsId}-hint`} className="hint">Separate tags with commas.</span>
+        <span id={`${tagsId}-hint`} className="hint">
+          Separate tags with commas.
+        </span>
       </div>
       {error ? <Alert kind="error">{error}</Alert> : null}
       <div className="inline-form">
-        <button type="submit" className="button" disabled={pending}>{pending ? "Saving…" : submitLabel}</button>
-        <button type="button" className="button secondary" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? "Saving…" : submitLabel}
+        </button>
+        <button type="button" className="button secondary" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </form>
   );

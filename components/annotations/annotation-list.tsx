@@ -47,7 +47,11 @@ export function AnnotationList({ annotations, filtered, filters, onFilters, kind
       <label htmlFor={`${id}-${name}`}>{label}</label>
       <select id={`${id}-${name}`} value={filters[name]} onChange={(event) => onFilters({ ...filters, [name]: event.target.value })}>
         <option value="">All</option>
-        {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
       </select>
     </div>
   );
@@ -74,13 +78,27 @@ export function AnnotationList({ annotations, filtered, filters, onFilters, kind
     <section className="annotation-list" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Annotations ({annotations.length})</h2>
       <div className="annotation-filters" role="group" aria-label="Filter annotations">
-        {select("kind", "Kind", usedKinds.map((kind) => [kind.key, kind.label]))}
-        {select("status", "Status", REVIEW_STATUSES.map((status) => [status, REVIEW_STATUS_LABELS[status]]))}
+        {select(
+          "kind",
+          "Kind",
+          usedKinds.map((kind) => [kind.key, kind.label]),
+        )}
+        {select(
+          "status",
+          "Status",
+          REVIEW_STATUSES.map((status) => [status, REVIEW_STATUS_LABELS[status]]),
+        )}
         {select("author", "Author", authors)}
-        {select("tag", "Tag", tags.map((tag) => [tag, tag]))}
+        {select(
+          "tag",
+          "Tag",
+          tags.map((tag) => [tag, tag]),
+        )}
       </div>
       {filtered.length !== annotations.length ? (
-        <p className="muted">Showing {filtered.length} of {annotations.length}.</p>
+        <p className="muted">
+          Showing {filtered.length} of {annotations.length}.
+        </p>
       ) : null}
       {annotations.length === 0 ? <p className="muted">No annotations yet. Select a passage to annotate it.</p> : null}
       {anchored.length > 0 ? <ol className="annotation-items">{anchored.map((annotation) => item(annotation, annotation.exact))}</ol> : null}

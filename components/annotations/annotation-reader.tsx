@@ -30,11 +30,7 @@ type Notice = { kind: "success" | "error" | "info"; text: string };
 
 /** True when the annotation's selectors point into the text shown (current revision, quote still there). */
 export function isOnText(annotation: AnnotationView, revisionId: string, text: string): boolean {
-  return (
-    annotation.anchorStatus !== "ORPHANED" &&
-    annotation.revisionId === revisionId &&
-    text.slice(annotation.start, annotation.end) === annotation.exact
-  );
+  return annotation.anchorStatus !== "ORPHANED" && annotation.revisionId === revisionId && text.slice(annotation.start, annotation.end) === annotation.exact;
 }
 
 /** A selection as the API takes it: quote context, and offsets in code points (the reader counts UTF-16 units). */
@@ -168,7 +164,9 @@ export function AnnotationReader({ articleId, revisionId, text, annotations, kin
         {reattaching ? (
           <div className="alert info" role="status">
             Select the passage that “{reattaching.originalExact}” belongs to, then choose “Re-attach here”.{" "}
-            <button type="button" className="button secondary" onClick={() => setReattachId(null)}>Cancel re-attaching</button>
+            <button type="button" className="button secondary" onClick={() => setReattachId(null)}>
+              Cancel re-attaching
+            </button>
           </div>
         ) : null}
         {canAct && selection && !composing ? (
@@ -185,15 +183,7 @@ export function AnnotationReader({ articleId, revisionId, text, annotations, kin
           </button>
         ) : null}
         <AnnotationKindLegend annotations={onText} kinds={kinds} />
-        <AnnotatedText
-          ref={rootRef}
-          text={text}
-          annotations={onText}
-          kinds={kinds}
-          activeId={selectedId}
-          pending={composing}
-          onOpen={open}
-        />
+        <AnnotatedText ref={rootRef} text={text} annotations={onText} kinds={kinds} activeId={selectedId} pending={composing} onOpen={open} />
       </div>
       <aside className="annotation-panel" aria-label="Annotations">
         {notice ? <Alert kind={notice.kind}>{notice.text}</Alert> : null}

@@ -6,10 +6,7 @@ type Props = { actor: Actor; article: { id: string; currentRevisionId: string; t
 
 /** The article's clean text with its annotations, highlights and the annotation panel. */
 export async function ArticleAnnotations({ actor, article }: Props) {
-  const [annotations, kinds] = await Promise.all([
-    listArticleAnnotations(actor, article.id),
-    listAnnotationKinds({ includeInactive: true }),
-  ]);
+  const [annotations, kinds] = await Promise.all([listArticleAnnotations(actor, article.id), listAnnotationKinds({ includeInactive: true })]);
   return (
     <AnnotationReader
       articleId={article.id}

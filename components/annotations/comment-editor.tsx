@@ -67,7 +67,9 @@ export function CommentEditor({ label, initial, onChange }: Props) {
 
   return (
     <div className="comment-editor">
-      <span id={labelId} className="comment-editor-label">{label}</span>
+      <span id={labelId} className="comment-editor-label">
+        {label}
+      </span>
       <FormatToolbar
         editor={editor}
         label={`${label} formatting`}
@@ -94,7 +96,9 @@ export function CommentEditor({ label, initial, onChange }: Props) {
               }
             }}
           />
-          <button type="button" className="button secondary" onClick={applyLink}>Apply link</button>
+          <button type="button" className="button secondary" onClick={applyLink}>
+            Apply link
+          </button>
           {linkActive ? (
             <button
               type="button"
@@ -107,7 +111,11 @@ export function CommentEditor({ label, initial, onChange }: Props) {
               Remove link
             </button>
           ) : null}
-          {linkError ? <span role="alert" className="field-error">{linkError}</span> : null}
+          {linkError ? (
+            <span role="alert" className="field-error">
+              {linkError}
+            </span>
+          ) : null}
         </div>
       ) : null}
       <EditorContent editor={editor} />

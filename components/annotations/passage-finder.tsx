@@ -31,7 +31,12 @@ export function PassageFinder({ text, rootRef, onSelected }: Props) {
     if (!needle || !root) return;
     const pattern = new RegExp(escapeRegExp(needle).replace(/\s+/g, "\\s+"), "gi");
     pattern.lastIndex = from;
-    const match = pattern.exec(text) ?? ((pattern.lastIndex = 0), pattern.exec(text));
+    let match = pattern.exec(text);
+    if (!match) {
+      // Wrap around to the start of the text.
+      pattern.lastIndex = 0;
+      match = pattern.exec(text);
+    }
     if (!match) {
       setStatus(`“${needle}” is not in the text.`);
       return;
@@ -65,8 +70,12 @@ export function PassageFinder({ text, rootRef, onSelected }: Props) {
           }}
         />
       </div>
-      <button type="submit" className="button secondary">Select next match</button>
-      <span role="status" className="muted">{status}</span>
+      <button type="submit" className="button secondary">
+        Select next match
+      </button>
+      <span role="status" className="muted">
+        {status}
+      </span>
     </form>
   );
 }

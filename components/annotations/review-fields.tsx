@@ -22,7 +22,9 @@ export function ReviewFields({ comment, onCommentChange, busy, onDecide }: Props
       </div>
       <div className="inline-form">
         {DECISIONS.map(({ decision, label, className }) => (
-          <button key={decision} type="button" className={className} disabled={busy} onClick={() => onDecide(decision)}>{label}</button>
+          <button key={decision} type="button" className={className} disabled={busy} onClick={() => onDecide(decision)}>
+            {label}
+          </button>
         ))}
       </div>
     </>

@@ -6,10 +6,21 @@ import "./articles.css";
 /** The article's metadata as a definition list. */
 export function ArticleFacts({ article }: { article: ArticleDetail }) {
   const facts: [string, React.ReactNode][] = [
-    ["Title", <>{article.title}{article.titleProvisional ? <> <span className="badge warn">provisional</span></> : null}</>],
+    [
+      "Title",
+      <>
+        {article.title}
+        {article.titleProvisional ? (
+          <>
+            {" "}
+            <span className="badge warn">provisional</span>
+          </>
+        ) : null}
+      </>,
+    ],
     ["Outlet", article.outlet ?? <span className="muted">unknown</span>],
-    ["Publication date", article.publishedAt ? formatDay(article.publishedAt) : <span className="muted">not stated in the source</span>],
-    ["Original URL", article.url ? <a href={article.url} rel="noopener noreferrer nofollow" target="_blank">{article.url}</a> : <span className="muted">none</span>],
+    ["Publication date", article.publishedAt ? formatDay(article.publishedAt) : missing("not stated in the source")],
+    ["Original URL", article.url ? originalLink(article.url) : missing("none")],
     ["Author", article.author ?? <span className="muted">not named</span>],
     ["Kind", KIND_LABELS[article.kind]],
   ];
@@ -26,5 +37,17 @@ export function ArticleFacts({ article }: { article: ArticleDetail }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+function missing(text: string) {
+  return <span className="muted">{text}</span>;
+}
+
+function originalLink(url: string) {
+  return (
+    <a href={url} rel="noopener noreferrer nofollow" target="_blank">
+      {url}
+    </a>
   );
 }

@@ -14,14 +14,22 @@ export function ArticleFilters({ query, outlets }: { query: ArticleListQuery; ou
         <label htmlFor="article-outlet">Outlet</label>
         <select id="article-outlet" name="outlet" defaultValue={query.outlet ?? ""}>
           <option value="">All outlets</option>
-          {outlets.map((outlet) => <option key={outlet} value={outlet}>{outlet}</option>)}
+          {outlets.map((outlet) => (
+            <option key={outlet} value={outlet}>
+              {outlet}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
         <label htmlFor="article-kind">Kind</label>
         <select id="article-kind" name="kind" defaultValue={query.kind ?? ""}>
           <option value="">All kinds</option>
-          {ARTICLE_KINDS.map((kind) => <option key={kind} value={kind}>{KIND_LABELS[kind]}</option>)}
+          {ARTICLE_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {KIND_LABELS[kind]}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
@@ -36,11 +44,19 @@ export function ArticleFilters({ query, outlets }: { query: ArticleListQuery; ou
         <label htmlFor="article-sort">Sort by</label>
         <select id="article-sort" name="sort" defaultValue={query.sort ?? ""}>
           <option value="">{query.q ? SORT_LABELS.relevance : SORT_LABELS.newest}</option>
-          {ARTICLE_SORTS.map((sort) => <option key={sort} value={sort}>{SORT_LABELS[sort]}</option>)}
+          {ARTICLE_SORTS.map((sort) => (
+            <option key={sort} value={sort}>
+              {SORT_LABELS[sort]}
+            </option>
+          ))}
         </select>
       </div>
-      <button type="submit" className="button">Search</button>
-      <Link href="/articles" className="button secondary">Clear</Link>
+      <button type="submit" className="button">
+        Search
+      </button>
+      <Link href="/articles" className="button secondary">
+        Clear
+      </Link>
     </form>
   );
 }

@@ -77,17 +77,29 @@ export function ArticleMetadataForm({ article, save }: Props) {
       ) : null}
       <Field label="Title" name="title" value={values.title} onChange={set("title")} required maxLength={500} />
       <Field label="Outlet" name="outlet" value={values.outlet} onChange={set("outlet")} maxLength={200} />
-      <Field label="Publication date" name="publishedAt" type="date" value={values.publishedAt} onChange={set("publishedAt")} hint="Empty when the source does not state it." />
+      <Field
+        label="Publication date"
+        name="publishedAt"
+        type="date"
+        value={values.publishedAt}
+        onChange={set("publishedAt")}
+        hint="Empty when the source does not state it."
+      />
       <Field label="Original URL" name="url" type="url" value={values.url} onChange={set("url")} maxLength={2000} />
       <Field label="Author" name="author" value={values.author} onChange={set("author")} maxLength={300} />
       <SelectField label="Kind" name="kind" value={values.kind} onChange={set("kind")} options={KIND_OPTIONS} />
-      <button type="submit" className="button" disabled={pending}>{pending ? "Saving…" : "Save metadata"}</button>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "Saving…" : "Save metadata"}
+      </button>
       {message ? (
         <Alert kind={message.ok ? "success" : "error"}>
           {message.text}
           {message.theirs ? (
             <span>
-              {" "}Now saved: “{message.theirs.title}”, {message.theirs.outlet || "no outlet"}, {message.theirs.publishedAt ? formatDay(message.theirs.publishedAt) : "no date"}, {message.theirs.author || "no author"}, {KIND_LABELS[message.theirs.kind]}.
+              {" "}
+              Now saved: “{message.theirs.title}”, {message.theirs.outlet || "no outlet"},{" "}
+              {message.theirs.publishedAt ? formatDay(message.theirs.publishedAt) : "no date"}, {message.theirs.author || "no author"},{" "}
+              {KIND_LABELS[message.theirs.kind]}.
             </span>
           ) : null}
         </Alert>

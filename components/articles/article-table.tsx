@@ -21,7 +21,12 @@ export function ArticleTable({ items }: { items: ArticleListItem[] }) {
           <tr key={article.id}>
             <td>
               <Link href={`/articles/${article.id}`}>{article.title}</Link>
-              {article.titleProvisional ? <> <span className="badge warn">provisional title</span></> : null}
+              {article.titleProvisional ? (
+                <>
+                  {" "}
+                  <span className="badge warn">provisional title</span>
+                </>
+              ) : null}
               {article.author ? <div className="muted">{article.author}</div> : null}
             </td>
             <td>{article.outlet ?? <span className="muted">unknown</span>}</td>

@@ -14,7 +14,13 @@ export function ImportJobList({ jobs }: { jobs: ImportJobView[] }) {
   return (
     <table className="data" aria-label="Background imports">
       <thead>
-        <tr><th scope="col">Started</th><th scope="col">Status</th><th scope="col">Files</th><th scope="col">Saved</th><th scope="col">Failed</th></tr>
+        <tr>
+          <th scope="col">Started</th>
+          <th scope="col">Status</th>
+          <th scope="col">Files</th>
+          <th scope="col">Saved</th>
+          <th scope="col">Failed</th>
+        </tr>
       </thead>
       <tbody>
         {jobs.map((job) => (
@@ -29,9 +35,13 @@ export function ImportJobList({ jobs }: { jobs: ImportJobView[] }) {
                 <details>
                   <summary>Which files</summary>
                   <ul>
-                    {job.results.filter((result) => result.status === "failed").map((result) => (
-                      <li key={result.position}>{result.file}: {result.error}</li>
-                    ))}
+                    {job.results
+                      .filter((result) => result.status === "failed")
+                      .map((result) => (
+                        <li key={result.position}>
+                          {result.file}: {result.error}
+                        </li>
+                      ))}
                   </ul>
                 </details>
               ) : null}

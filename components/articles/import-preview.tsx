@@ -71,13 +71,29 @@ function OutcomeLine({ outcome }: { outcome: ImportOutcome }) {
   const link = outcome.articleId ? <Link href={`/articles/${outcome.articleId}`}>{outcome.title ?? "the article"}</Link> : null;
   switch (outcome.status) {
     case "imported":
-      return <p className="alert success" role="status">Imported as {link}.</p>;
+      return (
+        <p className="alert success" role="status">
+          Imported as {link}.
+        </p>
+      );
     case "duplicate":
-      return <p className="alert info" role="status">Duplicate: this content was already imported as {link}. Nothing new was stored.</p>;
+      return (
+        <p className="alert info" role="status">
+          Duplicate: this content was already imported as {link}. Nothing new was stored.
+        </p>
+      );
     case "revision":
-      return <p className="alert success" role="status">Saved as revision {outcome.revisionNumber} of {link} (same URL, changed content).</p>;
+      return (
+        <p className="alert success" role="status">
+          Saved as revision {outcome.revisionNumber} of {link} (same URL, changed content).
+        </p>
+      );
     default:
-      return <p className="alert error" role="alert">Not imported: {outcome.error}</p>;
+      return (
+        <p className="alert error" role="alert">
+          Not imported: {outcome.error}
+        </p>
+      );
   }
 }
 
@@ -96,7 +112,12 @@ export function ImportPreviewItem({ name, preview, outcome, initiallyOpen, decis
       {metadata ? (
         <p>
           <strong>{metadata.title}</strong>
-          {metadata.titleProvisional ? <> <span className="badge warn">provisional title</span></> : null}
+          {metadata.titleProvisional ? (
+            <>
+              {" "}
+              <span className="badge warn">provisional title</span>
+            </>
+          ) : null}
         </p>
       ) : null}
       {correctable && preview.ok ? (
@@ -106,12 +127,22 @@ export function ImportPreviewItem({ name, preview, outcome, initiallyOpen, decis
           <DetailsForm name={name} metadata={preview.metadata} edits={edits} onEdit={onEdit} />
         )
       ) : null}
-      {preview && !preview.ok ? <p className="alert error" role="alert">{preview.error}</p> : null}
+      {preview && !preview.ok ? (
+        <p className="alert error" role="alert">
+          {preview.error}
+        </p>
+      ) : null}
       {preview?.ok && preview.duplicateOf && !outcome ? (
-        <p className="muted">The same content was imported before as <Link href={`/articles/${preview.duplicateOf.id}`}>{preview.duplicateOf.title}</Link>; importing it again stores nothing.</p>
+        <p className="muted">
+          The same content was imported before as <Link href={`/articles/${preview.duplicateOf.id}`}>{preview.duplicateOf.title}</Link>; importing it again
+          stores nothing.
+        </p>
       ) : null}
       {preview?.ok && preview.revisionOf && !outcome ? (
-        <p className="muted">An article with this URL exists: <Link href={`/articles/${preview.revisionOf.id}`}>{preview.revisionOf.title}</Link>. Saving adds this version as a new revision.</p>
+        <p className="muted">
+          An article with this URL exists: <Link href={`/articles/${preview.revisionOf.id}`}>{preview.revisionOf.title}</Link>. Saving adds this version as a
+          new revision.
+        </p>
       ) : null}
       {outcome ? <OutcomeLine outcome={outcome} /> : null}
       {preview?.ok ? (
@@ -129,7 +160,10 @@ function DetailsForm({ name, metadata, edits, onEdit }: { name: string; metadata
   const [open, setOpen] = useState(false);
   const formId = useId();
   const value = (field: DetailField) => edits[field] ?? metadata[field] ?? "";
-  const input = (field: DetailField) => ({ value: value(field), onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => onEdit(field, event.target.value) });
+  const input = (field: DetailField) => ({
+    value: value(field),
+    onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => onEdit(field, event.target.value),
+  });
   return (
     <div className="import-details">
       <button type="button" className="button secondary" aria-expanded={open} aria-controls={formId} onClick={() => setOpen(!open)}>
@@ -196,7 +230,11 @@ function Extraction({ preview, metadata, decisions, onDecide }: ExtractionProps)
           ))}
         </dl>
         <h4>Removed lines ({removedCount})</h4>
-        {unsure ? <p className="muted">{unsure} line{unsure === 1 ? "" : "s"} marked “unsure”: check {unsure === 1 ? "it" : "them"} first.</p> : null}
+        {unsure ? (
+          <p className="muted">
+            {unsure} line{unsure === 1 ? "" : "s"} marked “unsure”: check {unsure === 1 ? "it" : "them"} first.
+          </p>
+        ) : null}
         {blocks.length === 0 ? (
           <p className="muted">Nothing was removed.</p>
         ) : (
@@ -215,12 +253,22 @@ function Extraction({ preview, metadata, decisions, onDecide }: ExtractionProps)
                       {block.lines.map((line, k) => (
                         <div key={block.indices[k]}>
                           <del>{line.text}</del>
-                          {line.unsure ? <> <span className="badge warn">unsure</span></> : null}
+                          {line.unsure ? (
+                            <>
+                              {" "}
+                              <span className="badge warn">unsure</span>
+                            </>
+                          ) : null}
                         </div>
                       ))}
                     </details>
                   )}
-                  {block.lines.length === 1 && block.unsure ? <> <span className="badge warn">unsure</span></> : null}
+                  {block.lines.length === 1 && block.unsure ? (
+                    <>
+                      {" "}
+                      <span className="badge warn">unsure</span>
+                    </>
+                  ) : null}
                   {onDecide ? (
                     <button type="button" className="button secondary" aria-label={`Restore ${label}`} onClick={() => onDecide(block.indices, true)}>
                       Restore
@@ -236,14 +284,20 @@ function Extraction({ preview, metadata, decisions, onDecide }: ExtractionProps)
         <h4>Body ({kept.length} paragraphs)</h4>
         {preview.noArticleFound ? (
           <p className="alert warn" role="alert">
-            No article text found: this page looks like a home page or a list of links. Every line is kept so that nothing is lost; remove what is not article text, or leave this page out.
+            No article text found: this page looks like a home page or a list of links. Every line is kept so that nothing is lost; remove what is not article
+            text, or leave this page out.
           </p>
         ) : null}
         <ol aria-label="Body paragraphs">
           {kept.map(({ index, line }) => (
             <li key={index}>
               {line.text}
-              {line.unsure ? <> <span className="badge warn">unsure</span></> : null}
+              {line.unsure ? (
+                <>
+                  {" "}
+                  <span className="badge warn">unsure</span>
+                </>
+              ) : null}
               {onDecide && (line.unsure || preview.noArticleFound) ? (
                 <>
                   {" "}

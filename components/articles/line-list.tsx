@@ -52,7 +52,11 @@ export function LineList({ articleId, revisionId, lines, change }: Props) {
   if (lines.length === 0) return <p className="muted">This revision has no line list.</p>;
   return (
     <>
-      {message ? <p role={message.ok ? "status" : "alert"} className={`alert ${message.ok ? "success" : "error"}`}>{message.text}</p> : null}
+      {message ? (
+        <p role={message.ok ? "status" : "alert"} className={`alert ${message.ok ? "success" : "error"}`}>
+          {message.text}
+        </p>
+      ) : null}
       <ol className="line-list" aria-label="Lines of the original">
         {lines.map((line, index) => {
           const block = blockStarts.get(index);
@@ -63,10 +67,21 @@ export function LineList({ articleId, revisionId, lines, change }: Props) {
                 <span aria-hidden="true" />
                 <span>
                   <strong>{label}</strong>
-                  {block.unsure ? <> <span className="badge warn">{block.unsure} unsure</span></> : null}
+                  {block.unsure ? (
+                    <>
+                      {" "}
+                      <span className="badge warn">{block.unsure} unsure</span>
+                    </>
+                  ) : null}
                 </span>
                 {change ? (
-                  <button type="button" className="button secondary" disabled={pending} aria-label={`Restore ${label}`} onClick={() => toggle(block.indices, true)}>
+                  <button
+                    type="button"
+                    className="button secondary"
+                    disabled={pending}
+                    aria-label={`Restore ${label}`}
+                    onClick={() => toggle(block.indices, true)}
+                  >
                     Restore all
                   </button>
                 ) : (
@@ -74,33 +89,40 @@ export function LineList({ articleId, revisionId, lines, change }: Props) {
                 )}
               </li>
             ) : null,
-          <li key={index} data-kept={line.kept}>
-            <span className="line-number" aria-hidden="true">{index + 1}</span>
-            <span>
-              {line.kept ? (
-                line.text
+            <li key={index} data-kept={line.kept}>
+              <span className="line-number" aria-hidden="true">
+                {index + 1}
+              </span>
+              <span>
+                {line.kept ? (
+                  line.text
+                ) : (
+                  <>
+                    <del className="removed-text">{line.text}</del>
+                    <span className="badge reason">removed: {line.reason ?? "editor"}</span>
+                  </>
+                )}
+                {line.unsure ? (
+                  <>
+                    {" "}
+                    <span className="badge warn">unsure</span>
+                  </>
+                ) : null}
+              </span>
+              {change ? (
+                <button
+                  type="button"
+                  className="button secondary"
+                  disabled={pending}
+                  aria-label={`${line.kept ? "Remove" : "Restore"} line ${index + 1}`}
+                  onClick={() => toggle([index], !line.kept)}
+                >
+                  {line.kept ? "Remove" : "Restore"}
+                </button>
               ) : (
-                <>
-                  <del className="removed-text">{line.text}</del>
-                  <span className="badge reason">removed: {line.reason ?? "editor"}</span>
-                </>
+                <span />
               )}
-              {line.unsure ? <> <span className="badge warn">unsure</span></> : null}
-            </span>
-            {change ? (
-              <button
-                type="button"
-                className="button secondary"
-                disabled={pending}
-                aria-label={`${line.kept ? "Remove" : "Restore"} line ${index + 1}`}
-                onClick={() => toggle([index], !line.kept)}
-              >
-                {line.kept ? "Remove" : "Restore"}
-              </button>
-            ) : (
-              <span />
-            )}
-          </li>,
+            </li>,
           ];
         })}
       </ol>

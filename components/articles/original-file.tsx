@@ -12,11 +12,15 @@ export function OriginalFile({ articleId, revision, original }: Props) {
         <dt>File</dt>
         <dd>{revision.originalFilename ?? <span className="muted">pasted text</span>}</dd>
         <dt>Format</dt>
-        <dd>{FORMAT_LABELS[revision.originalFormat] ?? revision.originalFormat}, {revision.encoding}</dd>
+        <dd>
+          {FORMAT_LABELS[revision.originalFormat] ?? revision.originalFormat}, {revision.encoding}
+        </dd>
         <dt>Size</dt>
         <dd>{formatBytes(revision.originalSize)}</dd>
         <dt>SHA-256</dt>
-        <dd><code>{revision.contentHash}</code></dd>
+        <dd>
+          <code>{revision.contentHash}</code>
+        </dd>
       </dl>
       <p>
         <a className="button secondary" href={`/articles/${articleId}/revisions/${revision.number}/original`} download>
@@ -25,8 +29,8 @@ export function OriginalFile({ articleId, revision, original }: Props) {
       </p>
       <details>
         <summary>Show the original as imported</summary>
-        {/* Focusable so that keyboard users can scroll a long original. */}
-        <pre className="original-text" aria-label="Original text" tabIndex={0}>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable so that keyboard users can scroll a long original. */}
+        <pre className="original-text" role="region" aria-label="Original text" tabIndex={0}>
           {original.text}
         </pre>
         {original.truncated ? <p className="muted">Only the beginning is shown; download the file for all of it.</p> : null}

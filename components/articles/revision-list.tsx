@@ -7,14 +7,24 @@ export function RevisionList({ articleId, revisions, currentNumber }: { articleI
   return (
     <table className="data" aria-label="Revisions">
       <thead>
-        <tr><th scope="col">Revision</th><th scope="col">Created</th><th scope="col">By</th><th scope="col">What changed</th></tr>
+        <tr>
+          <th scope="col">Revision</th>
+          <th scope="col">Created</th>
+          <th scope="col">By</th>
+          <th scope="col">What changed</th>
+        </tr>
       </thead>
       <tbody>
         {revisions.map((revision) => (
           <tr key={revision.id}>
             <td>
               <Link href={`/articles/${articleId}/revisions/${revision.number}`}>Revision {revision.number}</Link>
-              {revision.number === currentNumber ? <> <span className="badge ok">current</span></> : null}
+              {revision.number === currentNumber ? (
+                <>
+                  {" "}
+                  <span className="badge ok">current</span>
+                </>
+              ) : null}
             </td>
             <td>{formatTimestamp(revision.createdAt)}</td>
             <td>{revision.by ?? <span className="muted">import</span>}</td>

@@ -9,6 +9,7 @@ export function BriefingBody({ html, timelines }: { html: string; timelines: rea
   return (
     <div className="briefing-body">
       {splitAtTimelines(html).map((segment, index) => {
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: the briefing HTML is produced by the lib/rich-text sanitizer.
         if (segment.kind === "html") return <div key={index} className="briefing-html" dangerouslySetInnerHTML={{ __html: segment.html }} />;
         const timeline = timelines[segment.index];
         return timeline ? <BriefingTimeline key={index} index={segment.index} timeline={timeline} /> : null;

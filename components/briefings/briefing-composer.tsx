@@ -11,15 +11,7 @@ import type { ActionResult } from "@/lib/api/action";
 import type { BriefingDoc } from "@/lib/briefings/document";
 import { MAX_SUMMARY_CHARS, MAX_TITLE_CHARS } from "@/lib/briefings/schemas";
 import type { BriefingView, ComposerOptions } from "@/lib/briefings/types";
-import {
-  BriefingDocumentNode,
-  CitationNode,
-  DisagreementsNode,
-  EntityMentionNode,
-  EventRefNode,
-  KeyActorsNode,
-  TimelineNode,
-} from "./composer-nodes";
+import { BriefingDocumentNode, CitationNode, DisagreementsNode, EntityMentionNode, EventRefNode, KeyActorsNode, TimelineNode } from "./composer-nodes";
 import { ReferencePicker, type PickerItem } from "./reference-picker";
 import { saveBriefingDraft } from "./save-draft";
 import "./briefing-composer.css";
@@ -155,7 +147,11 @@ export function BriefingComposer({ briefing, options, editable }: Props) {
     setPicker(null);
     switch (kind) {
       case "citation": {
-        const outlets = [...new Set(ids.map((id) => options.passages.find((passage) => passage.id === id)).map((passage) => passage?.outlet ?? passage?.articleTitle ?? "source"))];
+        const outlets = [
+          ...new Set(
+            ids.map((id) => options.passages.find((passage) => passage.id === id)).map((passage) => passage?.outlet ?? passage?.articleTitle ?? "source"),
+          ),
+        ];
         insertInline({ type: "citation", attrs: { annotationIds: ids, label: outlets.join("; ") } });
         return;
       }
@@ -227,8 +223,12 @@ export function BriefingComposer({ briefing, options, editable }: Props) {
             changes are not saved and nothing was overwritten.
           </p>
           <div className="inline-form">
-            <button type="button" className="button secondary" onClick={loadTheirs}>Load their version</button>
-            <button type="button" className="button danger" onClick={keepMine}>Save mine over theirs</button>
+            <button type="button" className="button secondary" onClick={loadTheirs}>
+              Load their version
+            </button>
+            <button type="button" className="button danger" onClick={keepMine}>
+              Save mine over theirs
+            </button>
           </div>
         </div>
       ) : null}
@@ -248,7 +248,9 @@ export function BriefingComposer({ briefing, options, editable }: Props) {
 
       {editable ? (
         <div className="composer-status">
-          <p role="status" aria-live="polite">{status}</p>
+          <p role="status" aria-live="polite">
+            {status}
+          </p>
           <button type="button" className="button secondary" onClick={() => void autosave.flush()} disabled={autosave.status !== "unsaved"}>
             Save now
           </button>
@@ -289,7 +291,13 @@ function citedPassages(node: JSONContent, found = new Set<string>()): Set<string
   return found;
 }
 
-function Picker({ kind, options, cited, onInsert, onCancel }: {
+function Picker({
+  kind,
+  options,
+  cited,
+  onInsert,
+  onCancel,
+}: {
   kind: PickerKind;
   options: ComposerOptions;
   /** Passages the draft cites: contradictions between them come first in the disagreements picker. */
@@ -320,7 +328,13 @@ function Picker({ kind, options, cited, onInsert, onCancel }: {
       warning: item.publicationNeeds ?? undefined,
     }));
   const props = {
-    citation: { title: "Cite passages", items: passages, multiple: true, insertLabel: "Insert citation", emptyText: "No annotated passages yet: annotate articles first." },
+    citation: {
+      title: "Cite passages",
+      items: passages,
+      multiple: true,
+      insertLabel: "Insert citation",
+      emptyText: "No annotated passages yet: annotate articles first.",
+    },
     entity: { title: "Mention an entity", items: entities, multiple: false, insertLabel: "Insert mention", emptyText: "No entities yet." },
     event: { title: "Refer to an event", items: events, multiple: false, insertLabel: "Insert reference", emptyText: "No events yet." },
     timeline: { title: "Timeline of events", items: events, multiple: true, insertLabel: "Insert timeline", emptyText: "No events yet." },

@@ -27,7 +27,10 @@ export function BriefingTimeline({ timeline, index: timelineIndex }: { timeline:
         {timeline.entries.map((entry, index) => (
           <li key={anchor(index)} id={anchor(index)}>
             <span className="timeline-date">{entry.dateLabel ?? "Date unknown"}</span> <span className="timeline-title">{entry.title}</span>{" "}
-            <span className="timeline-meta">({entry.typeLabel.toLowerCase()}{entry.place ? `, ${entry.place}` : ""})</span>
+            <span className="timeline-meta">
+              ({entry.typeLabel.toLowerCase()}
+              {entry.place ? `, ${entry.place}` : ""})
+            </span>
           </li>
         ))}
       </ol>

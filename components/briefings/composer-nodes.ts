@@ -47,7 +47,11 @@ export const CitationNode = Node.create({
     return [{ tag: "span[data-citation]" }];
   },
   renderHTML({ node, HTMLAttributes }) {
-    return ["span", mergeAttributes(HTMLAttributes, { "data-citation": "", class: "composer-citation", title: "Citation" }), `[${node.attrs.label || "source"}]`];
+    return [
+      "span",
+      mergeAttributes(HTMLAttributes, { "data-citation": "", class: "composer-citation", title: "Citation" }),
+      `[${node.attrs.label || "source"}]`,
+    ];
   },
   renderText({ node }) {
     return `[${node.attrs.label || "source"}]`;
@@ -114,10 +118,18 @@ function insertedBlock(name: string, attribute: string, describe: (count: number
   });
 }
 
-export const TimelineNode = insertedBlock(BRIEFING_NODES.timeline, "event-ids", (count) => `Timeline of ${count} event${count === 1 ? "" : "s"} (shown as a picture; see the preview)`);
+export const TimelineNode = insertedBlock(
+  BRIEFING_NODES.timeline,
+  "event-ids",
+  (count) => `Timeline of ${count} event${count === 1 ? "" : "s"} (shown as a picture; see the preview)`,
+);
 export const DisagreementsNode = insertedBlock(
   BRIEFING_NODES.disagreements,
   "contradiction-ids",
   (count) => `What the sources disagree on: ${count} disagreement${count === 1 ? "" : "s"} with their resolution (see the preview)`,
 );
-export const KeyActorsNode = insertedBlock(BRIEFING_NODES.keyActors, "entity-ids", (count) => `Key actors: ${count} ${count === 1 ? "entity" : "entities"} (see the preview)`);
+export const KeyActorsNode = insertedBlock(
+  BRIEFING_NODES.keyActors,
+  "entity-ids",
+  (count) => `Key actors: ${count} ${count === 1 ? "entity" : "entities"} (see the preview)`,
+);

@@ -15,67 +15,70 @@ export function PublicBriefingArticle({ briefing }: { briefing: PublicBriefing }
   const updates = briefing.versions.filter((item) => item.number > 1 && item.number <= version.number).reverse();
   return (
     <article className="public-briefing" aria-labelledby="briefing-title">
-        <header className="public-briefing-header">
-          {briefing.retractedAt ? (
-            <div className="retraction-notice" role="note" aria-label="Retraction">
-              <p>
-                <strong>Retracted on <LocalDate value={briefing.retractedAt} /></strong>
-                {briefing.retractionNote ? `: ${briefing.retractionNote}` : "."}
-              </p>
-              <p>The briefing is kept below as it was published, for the record.</p>
-            </div>
-          ) : null}
-          {!isLatest ? (
-            <p className="version-notice" role="note">
-              You are reading version {version.number}, published <LocalDate value={version.publishedAt} time />.{" "}
-              <a href={briefingPath(briefing.slug)}>Read the latest version</a>.
+      <header className="public-briefing-header">
+        {briefing.retractedAt ? (
+          <div className="retraction-notice" role="note" aria-label="Retraction">
+            <p>
+              <strong>
+                Retracted on <LocalDate value={briefing.retractedAt} />
+              </strong>
+              {briefing.retractionNote ? `: ${briefing.retractionNote}` : "."}
             </p>
-          ) : null}
-          <p className="kicker">Briefing</p>
-          <h1 id="briefing-title">{version.title}</h1>
-          {version.summary ? <p className="standfirst">{version.summary}</p> : null}
-          <p className="byline">
-            {version.authorName ? <>By {version.authorName} · </> : null}
-            Published <LocalDate value={briefing.firstPublishedAt} />
-            {version.number > 1 ? (
-              <>
-                {" "}· Updated <LocalDate value={version.publishedAt} time />
-              </>
-            ) : null}
-          </p>
-          {updates.length > 0 ? (
-            <ul className="update-notes" aria-label="Updates">
-              {updates.map((item) => (
-                <li key={item.number}>
-                  Updated on <LocalDate value={item.publishedAt} time />
-                  {item.changeNote ? `: ${item.changeNote}` : ""}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </header>
-        <BriefingBody html={version.html} timelines={version.timelines} />
-        <SourceNotes notes={version.notes} />
-        {briefing.versions.length > 1 ? (
-          <nav className="briefing-versions" aria-labelledby="versions-heading">
-            <h2 id="versions-heading">All versions</h2>
-            <ol>
-              {briefing.versions.map((item) => (
-                <li key={item.number}>
-                  {item.number === version.number ? (
-                    <span aria-current="page">Version {item.number}</span>
-                  ) : (
-                    <a href={item.number === briefing.latestNumber ? briefingPath(briefing.slug) : briefingPath(briefing.slug, item.number)}>
-                      Version {item.number}
-                    </a>
-                  )}
-                  {", "}published <LocalDate value={item.publishedAt} time />
-                  {item.changeNote ? ` — ${item.changeNote}` : ""}
-                </li>
-              ))}
-            </ol>
-          </nav>
+            <p>The briefing is kept below as it was published, for the record.</p>
+          </div>
         ) : null}
+        {!isLatest ? (
+          <p className="version-notice" role="note">
+            You are reading version {version.number}, published <LocalDate value={version.publishedAt} time />.{" "}
+            <a href={briefingPath(briefing.slug)}>Read the latest version</a>.
+          </p>
+        ) : null}
+        <p className="kicker">Briefing</p>
+        <h1 id="briefing-title">{version.title}</h1>
+        {version.summary ? <p className="standfirst">{version.summary}</p> : null}
+        <p className="byline">
+          {version.authorName ? <>By {version.authorName} · </> : null}
+          Published <LocalDate value={briefing.firstPublishedAt} />
+          {version.number > 1 ? (
+            <>
+              {" "}
+              · Updated <LocalDate value={version.publishedAt} time />
+            </>
+          ) : null}
+        </p>
+        {updates.length > 0 ? (
+          <ul className="update-notes" aria-label="Updates">
+            {updates.map((item) => (
+              <li key={item.number}>
+                Updated on <LocalDate value={item.publishedAt} time />
+                {item.changeNote ? `: ${item.changeNote}` : ""}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </header>
+      <BriefingBody html={version.html} timelines={version.timelines} />
+      <SourceNotes notes={version.notes} />
+      {briefing.versions.length > 1 ? (
+        <nav className="briefing-versions" aria-labelledby="versions-heading">
+          <h2 id="versions-heading">All versions</h2>
+          <ol>
+            {briefing.versions.map((item) => (
+              <li key={item.number}>
+                {item.number === version.number ? (
+                  <span aria-current="page">Version {item.number}</span>
+                ) : (
+                  <a href={item.number === briefing.latestNumber ? briefingPath(briefing.slug) : briefingPath(briefing.slug, item.number)}>
+                    Version {item.number}
+                  </a>
+                )}
+                {", "}published <LocalDate value={item.publishedAt} time />
+                {item.changeNote ? ` — ${item.changeNote}` : ""}
+              </li>
+            ))}
+          </ol>
+        </nav>
+      ) : null}
     </article>
   );
 }

@@ -11,6 +11,7 @@ export function PublicDocument({ head, styles, jsonLd, children }: { head: Publi
   const ogTitle = head.title.replace(new RegExp(` · ${PUBLISHER_NAME}$`), "");
   return (
     <html lang="en">
+      {/* biome-ignore lint/style/noHeadElement: the public pages are whole documents rendered outside the Next.js app layout, so they write their own head. */}
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -34,25 +35,43 @@ export function PublicDocument({ head, styles, jsonLd, children }: { head: Publi
         <meta name="twitter:card" content="summary" />
         <meta name="twitter:title" content={ogTitle} />
         <meta name="twitter:description" content={head.description} />
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the public site's own stylesheet (publicSiteStyles), not user content. */}
         <style dangerouslySetInnerHTML={{ __html: styles }} />
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: JSON-LD, serialized by serializeJsonLd so that no "<" can close the script. */}
         {jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} /> : null}
       </head>
       <body>
-        <a href="#main" className="skip-link">Skip to content</a>
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
         <header className="public-site-header">
-          <a href="/briefings" className="brand">{FEED_TITLE}</a>
+          <a href="/briefings" className="brand">
+            {FEED_TITLE}
+          </a>
           <nav aria-label="Public site">
             <ul>
-              <li><a href="/briefings">All briefings</a></li>
-              <li><a href={FEED_PATH} type="application/atom+xml">Feed</a></li>
+              <li>
+                <a href="/briefings">All briefings</a>
+              </li>
+              <li>
+                <a href={FEED_PATH} type="application/atom+xml">
+                  Feed
+                </a>
+              </li>
             </ul>
           </nav>
         </header>
-        <main id="main" className="public-main">{children}</main>
+        <main id="main" className="public-main">
+          {children}
+        </main>
         <footer className="public-site-footer">
           <p>
-            Every statement in these briefings cites the source passages it rests on; the newsroom publishes only what its analysts have reviewed.
-            Follow new briefings and updates with the <a href={FEED_PATH} type="application/atom+xml">Atom feed</a>.
+            Every statement in these briefings cites the source passages it rests on; the newsroom publishes only what its analysts have reviewed. Follow new
+            briefings and updates with the{" "}
+            <a href={FEED_PATH} type="application/atom+xml">
+              Atom feed
+            </a>
+            .
           </p>
         </footer>
       </body>

@@ -17,18 +17,27 @@ export function BriefingListDocument({ briefings, styles }: { briefings: readonl
         <ul className="public-briefing-list">
           {briefings.map((briefing) => (
             <li key={briefing.slug}>
-              <h2><a href={briefingPath(briefing.slug)}>{briefing.title}</a></h2>
+              <h2>
+                <a href={briefingPath(briefing.slug)}>{briefing.title}</a>
+              </h2>
               {briefing.summary ? <p>{briefing.summary}</p> : null}
               <p className="meta">
                 {briefing.retractedAt ? <span className="retracted-label">Retracted · </span> : null}
                 Published <LocalDate value={briefing.firstPublishedAt} />
-                {briefing.latestNumber > 1 ? <> · updated <LocalDate value={briefing.updatedAt} /></> : null}
+                {briefing.latestNumber > 1 ? (
+                  <>
+                    {" "}
+                    · updated <LocalDate value={briefing.updatedAt} />
+                  </>
+                ) : null}
               </p>
             </li>
           ))}
         </ul>
       )}
-      <p className="muted"><a href="/signin">Newsroom sign-in</a></p>
+      <p className="muted">
+        <a href="/signin">Newsroom sign-in</a>
+      </p>
     </PublicDocument>
   );
 }
@@ -53,7 +62,9 @@ export function PublicNotFoundDocument({ path, styles, briefing }: { path: strin
       ) : (
         <p>There is no published briefing at this address. It may have been mistyped, or it was never published.</p>
       )}
-      <p><a href="/briefings">See all published briefings</a></p>
+      <p>
+        <a href="/briefings">See all published briefings</a>
+      </p>
     </PublicDocument>
   );
 }

@@ -38,6 +38,7 @@ export function ReferencePicker({ title, items, multiple, insertLabel, emptyText
         <>
           <div className="field">
             <label htmlFor={filterId}>Filter</label>
+            {/* biome-ignore lint/a11y/noAutofocus: the picker opens at the user's request, so focus moves to its filter. */}
             <input id={filterId} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} autoFocus />
           </div>
           <fieldset className="reference-picker-options">

@@ -15,5 +15,11 @@ export async function saveBriefingDraft(briefingId: string, input: UpdateBriefin
   });
   const json = (await response.json().catch(() => null)) as { briefing?: BriefingView; error?: string; code?: ErrorCode; current?: BriefingView } | null;
   if (response.ok && json?.briefing) return { ok: true, data: json.briefing };
-  return { ok: false, status: response.status, code: json?.code ?? "internal", error: json?.error ?? "The draft could not be saved.", details: json?.current ? { current: json.current } : undefined };
+  return {
+    ok: false,
+    status: response.status,
+    code: json?.code ?? "internal",
+    error: json?.error ?? "The draft could not be saved.",
+    details: json?.current ? { current: json.current } : undefined,
+  };
 }

@@ -30,7 +30,9 @@ export function ActionOutcome({ result }: { result: ActionResult<unknown> | null
           It is now: <strong>{STATUS_LABELS[status]}</strong>
           {current.resolvedBy ? `, resolved by ${current.resolvedBy.name}` : ""}
           {current.rationale ? ` (“${current.rationale}”)` : ""}.{" "}
-          <button type="button" className="button secondary" onClick={() => router.refresh()}>Show the current state</button>
+          <button type="button" className="button secondary" onClick={() => router.refresh()}>
+            Show the current state
+          </button>
         </p>
       ) : null}
     </Alert>

@@ -81,7 +81,7 @@ function fieldsOf(value: ClaimValue): Partial<Fields> {
   }
 }
 
-function valueOf(type: ClaimValueType, f: Fields): unknown {
+function claimValueOf(type: ClaimValueType, f: Fields): unknown {
   switch (type) {
     case "date":
       return {
@@ -184,7 +184,8 @@ export function ClaimForm({ annotation, linkedEntities, linkedEvents, claim }: C
         ? { fields: { entityIds: linkedEntities.map((e) => e.id) }, note: "Proposed from the entities the passage is linked to. Confirm or correct." }
         : { fields: { entityIds: [] }, note: "The passage is not linked to any entity: add them below." };
     }
-    if (type === "text") return { fields: { text: annotation.exact.slice(0, MAX_CLAIM_TEXT) }, note: "Proposed: the passage itself. Shorten it to what is claimed." };
+    if (type === "text")
+      return { fields: { text: annotation.exact.slice(0, MAX_CLAIM_TEXT) }, note: "Proposed: the passage itself. Shorten it to what is claimed." };
     const parsed = parseValue(type, annotation.exact, { publishedAt });
     if (!parsed) return { fields: {}, note: `No ${type} found in the passage: enter it.` };
     return { fields: fieldsOf(parsed), note: `Proposed from the passage: ${formatClaimValue(parsed)}. Confirm or correct.` };
@@ -203,7 +204,10 @@ export function ClaimForm({ annotation, linkedEntities, linkedEvents, claim }: C
     if (!allowed.includes(valueType)) changeType(allowed[0]);
   }
 
-  const set = <K extends keyof Fields>(key: K) => (value: Fields[K]) => setFields((f) => ({ ...f, [key]: value }));
+  const set =
+    <K extends keyof Fields>(key: K) =>
+    (value: Fields[K]) =>
+      setFields((f) => ({ ...f, [key]: value }));
 
   function chooseSubject(subject: Subject) {
     setSubjects((list) => unique([...list, subject]));
@@ -217,13 +221,21 @@ export function ClaimForm({ annotation, linkedEntities, linkedEvents, claim }: C
     const body = {
       ...(subject ? (subject.type === "event" ? { eventId: subject.id } : { entityId: subject.id }) : {}),
       attribute,
-      value: valueOf(valueType, fields),
+      value: claimValueOf(valueType, fields),
     };
     setPending(true);
     try {
       const response = saved
-        ? await fetch(`/api/claims/${saved.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...body, updatedAt: saved.updatedAt }) })
-        : await fetch("/api/claims", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...body, annotationId: annotation.id }) });
+        ? await fetch(`/api/claims/${saved.id}`, {
+            method: "PATCH",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ ...body, updatedAt: saved.updatedAt }),
+          })
+        : await fetch("/api/claims", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ ...body, annotationId: annotation.id }),
+          });
       const json = await response.json().catch(() => ({}));
       if (!response.ok) {
         setOutcome({ ok: false, error: json.error ?? `The claim was not saved (${response.status}).` });
@@ -245,12 +257,7 @@ export function ClaimForm({ annotation, linkedEntities, linkedEvents, claim }: C
         <legend>What the claim is about</legend>
         <div className="field">
           <label htmlFor={`${id}-subject-search`}>Search events and entities</label>
-          <input
-            id={`${id}-subject-search`}
-            type="search"
-            value={subjectQuery}
-            onChange={(e) => setSubjectQuery(e.target.value)}
-          />
+          <input id={`${id}-subject-search`} type="search" value={subjectQuery} onChange={(e) => setSubjectQuery(e.target.value)} />
         </div>
         {subjectResults.length > 0 ? (
           <ul className="cx-subject-results" aria-label="Matching events and entities">
@@ -267,7 +274,11 @@ export function ClaimForm({ annotation, linkedEntities, linkedEvents, claim }: C
           <label htmlFor={`${id}-subject`}>Subject</label>
           <select id={`${id}-subject`} value={subjectKey} onChange={(e) => setSubjectKey(e.target.value)} required>
             <option value="">Choose an event or entity</option>
-            {subjects.map((s) => <option key={keyOf(s)} value={keyOf(s)}>{s.label} ({s.type})</option>)}
+            {subjects.map((s) => (
+              <option key={keyOf(s)} value={keyOf(s)}>
+                {s.label} ({s.type})
+              </option>
+            ))}
           </select>
         </div>
       </fieldset>
@@ -276,32 +287,61 @@ export function ClaimForm({ annotation, linkedEntities, linkedEvents, claim }: C
         <div className="field">
           <label htmlFor={`${id}-attribute`}>Attribute</label>
           <select id={`${id}-attribute`} value={attributeChoice} onChange={(e) => changeAttribute(e.target.value)}>
-            {KNOWN_ATTRIBUTES.map((a) => <option key={a} value={a}>{ATTRIBUTE_LABELS[a]}</option>)}
+            {KNOWN_ATTRIBUTES.map((a) => (
+              <option key={a} value={a}>
+                {ATTRIBUTE_LABELS[a]}
+              </option>
+            ))}
             <option value="other">Other (name it)</option>
           </select>
         </div>
         {attributeChoice === "other" ? (
           <div className="field">
             <label htmlFor={`${id}-attribute-name`}>Attribute name</label>
-            <input id={`${id}-attribute-name`} value={otherName} required maxLength={60} onChange={(e) => { setOtherName(e.target.value); changeAttribute("other", e.target.value); }} />
+            <input
+              id={`${id}-attribute-name`}
+              value={otherName}
+              required
+              maxLength={60}
+              onChange={(e) => {
+                setOtherName(e.target.value);
+                changeAttribute("other", e.target.value);
+              }}
+            />
           </div>
         ) : null}
         <div className="field">
           <label htmlFor={`${id}-type`}>Kind of value</label>
           <select id={`${id}-type`} value={valueType} onChange={(e) => changeType(e.target.value as ClaimValueType)}>
-            {allowedTypes.map((t) => <option key={t} value={t}>{VALUE_TYPE_LABELS[t]}</option>)}
+            {allowedTypes.map((t) => (
+              <option key={t} value={t}>
+                {VALUE_TYPE_LABELS[t]}
+              </option>
+            ))}
           </select>
         </div>
       </div>
 
-      {proposalNote ? <p className="muted" role="status">{proposalNote}</p> : null}
+      {proposalNote ? (
+        <p className="muted" role="status">
+          {proposalNote}
+        </p>
+      ) : null}
 
       {valueType === "date" ? (
         <div className="inline-form">
           <div className="field">
             <label htmlFor={`${id}-date`}>Date</label>
-            <input id={`${id}-date`} value={fields.localDate} required onChange={(e) => set("localDate")(e.target.value)} aria-describedby={`${id}-date-hint`} />
-            <span id={`${id}-date-hint`} className="hint">2025-05-19, 2025-05 or 2025; with a time 2025-05-19T10:00 (read as {precisionOf(fields.localDate)}).</span>
+            <input
+              id={`${id}-date`}
+              value={fields.localDate}
+              required
+              onChange={(e) => set("localDate")(e.target.value)}
+              aria-describedby={`${id}-date-hint`}
+            />
+            <span id={`${id}-date-hint`} className="hint">
+              2025-05-19, 2025-05 or 2025; with a time 2025-05-19T10:00 (read as {precisionOf(fields.localDate)}).
+            </span>
           </div>
           <div className="field">
             <label htmlFor={`${id}-zone`}>Time zone (optional)</label>
@@ -311,7 +351,11 @@ export function ClaimForm({ annotation, linkedEntities, linkedEvents, claim }: C
             <label htmlFor={`${id}-part`}>Part of the day (optional)</label>
             <select id={`${id}-part`} value={fields.partOfDay} onChange={(e) => set("partOfDay")(e.target.value)}>
               <option value="">Not stated</option>
-              {PARTS_OF_DAY.map((p) => <option key={p} value={p}>{p}</option>)}
+              {PARTS_OF_DAY.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
             </select>
           </div>
         </div>
@@ -322,7 +366,11 @@ export function ClaimForm({ annotation, linkedEntities, linkedEvents, claim }: C
           <div className="field">
             <label htmlFor={`${id}-qualifier`}>Qualifier</label>
             <select id={`${id}-qualifier`} value={fields.qualifier} onChange={(e) => set("qualifier")(e.target.value as NumberQualifier)}>
-              {NUMBER_QUALIFIERS.map((q) => <option key={q} value={q}>{QUALIFIER_LABELS[q]}</option>)}
+              {NUMBER_QUALIFIERS.map((q) => (
+                <option key={q} value={q}>
+                  {QUALIFIER_LABELS[q]}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">
@@ -343,12 +391,20 @@ export function ClaimForm({ annotation, linkedEntities, linkedEvents, claim }: C
       {valueType === "entities" ? (
         <fieldset>
           <legend>Entities</legend>
-          {fields.entityIds.length === 0 ? <p className="muted">None chosen yet.</p> : (
+          {fields.entityIds.length === 0 ? (
+            <p className="muted">None chosen yet.</p>
+          ) : (
             <ul className="cx-chosen" aria-label="Chosen entities">
               {fields.entityIds.map((entityId) => (
                 <li key={entityId}>
                   {entityLabels[entityId] ?? entityId}
-                  <button type="button" aria-label={`Remove ${entityLabels[entityId] ?? entityId}`} onClick={() => set("entityIds")(fields.entityIds.filter((e) => e !== entityId))}>✕</button>
+                  <button
+                    type="button"
+                    aria-label={`Remove ${entityLabels[entityId] ?? entityId}`}
+                    onClick={() => set("entityIds")(fields.entityIds.filter((e) => e !== entityId))}
+                  >
+                    ✕
+                  </button>
                 </li>
               ))}
             </ul>
@@ -359,21 +415,23 @@ export function ClaimForm({ annotation, linkedEntities, linkedEvents, claim }: C
           </div>
           {entityResults.length > 0 ? (
             <ul className="cx-subject-results" aria-label="Matching entities">
-              {entityResults.filter((e) => !fields.entityIds.includes(e.id)).map((e) => (
-                <li key={e.id}>
-                  <button
-                    type="button"
-                    className="button secondary"
-                    onClick={() => {
-                      setEntityLabels((labels) => ({ ...labels, [e.id]: e.label }));
-                      set("entityIds")([...fields.entityIds, e.id]);
-                      setEntityQuery("");
-                    }}
-                  >
-                    Add {e.label}
-                  </button>
-                </li>
-              ))}
+              {entityResults
+                .filter((e) => !fields.entityIds.includes(e.id))
+                .map((e) => (
+                  <li key={e.id}>
+                    <button
+                      type="button"
+                      className="button secondary"
+                      onClick={() => {
+                        setEntityLabels((labels) => ({ ...labels, [e.id]: e.label }));
+                        set("entityIds")([...fields.entityIds, e.id]);
+                        setEntityQuery("");
+                      }}
+                    >
+                      Add {e.label}
+                    </button>
+                  </li>
+                ))}
             </ul>
           ) : null}
         </fieldset>
@@ -387,7 +445,9 @@ export function ClaimForm({ annotation, linkedEntities, linkedEvents, claim }: C
         </div>
       ) : null}
 
-      <button type="submit" className="button" disabled={pending}>{pending ? "Saving…" : saved ? "Save correction" : "Save claim"}</button>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "Saving…" : saved ? "Save correction" : "Save claim"}
+      </button>
       {outcome && !outcome.ok ? <Alert kind="error">{outcome.error}</Alert> : null}
       {outcome?.ok ? <DetectionOutcome detection={outcome.detection} /> : null}
     </form>
@@ -403,13 +463,20 @@ function DetectionOutcome({ detection }: { detection: Detection }) {
         <p>
           ⚠ Another source states a conflicting value:{" "}
           {detection.contradictionIds.map((cid, i) => (
-            <span key={cid}>{i > 0 ? ", " : ""}<Link href={`/contradictions/${cid}`}>see the contradiction</Link></span>
+            <span key={cid}>
+              {i > 0 ? ", " : ""}
+              <Link href={`/contradictions/${cid}`}>see the contradiction</Link>
+            </span>
           ))}
           .
         </p>
       ) : null}
       {others > 0 ? <p>✓ Corroborated: {detection.corroboratingOutlets} independent outlets state the same value.</p> : null}
-      {detection.compatibleClaims > 0 ? <p>≈ {detection.compatibleClaims} other {detection.compatibleClaims === 1 ? "source agrees" : "sources agree"} at a different precision.</p> : null}
+      {detection.compatibleClaims > 0 ? (
+        <p>
+          ≈ {detection.compatibleClaims} other {detection.compatibleClaims === 1 ? "source agrees" : "sources agree"} at a different precision.
+        </p>
+      ) : null}
     </Alert>
   );
 }

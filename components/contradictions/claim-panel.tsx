@@ -14,7 +14,7 @@ import "./contradictions.css";
  */
 export async function ClaimPanel({ annotationId, actor }: { annotationId: string; actor: Actor }) {
   const context = await getClaimContext(annotationId);
-  if (!context || context.annotation.kind !== "claim") return null;
+  if (context?.annotation.kind !== "claim") return null;
   const { claim } = context;
   const summary = claim ? (
     <p>

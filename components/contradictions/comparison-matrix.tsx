@@ -54,7 +54,9 @@ export function ComparisonMatrix({ comparison }: { comparison: Comparison }) {
             <span className="cx-value">{c.claim.formattedValue}</span>
             <blockquote className="serif">“{c.claim.passage.exact}”</blockquote>
             {(contradictionsByAnnotation[c.claim.annotationId] ?? []).map((x) => (
-              <Link key={x.id} href={`/contradictions/${x.id}`}>{x.status === "OPEN" ? "Open contradiction" : "Contradiction awaiting sign-off"}</Link>
+              <Link key={x.id} href={`/contradictions/${x.id}`}>
+                {x.status === "OPEN" ? "Open contradiction" : "Contradiction awaiting sign-off"}
+              </Link>
             ))}
           </div>
         ))}
@@ -68,7 +70,11 @@ export function ComparisonMatrix({ comparison }: { comparison: Comparison }) {
   return (
     <>
       <p className="muted">
-        Legend: {Object.values(STATE_TEXT).map((s) => `${s.icon} ${s.label.toLowerCase()}`).join(" · ")}. Outlets are counted once however many of their articles agree.
+        Legend:{" "}
+        {Object.values(STATE_TEXT)
+          .map((s) => `${s.icon} ${s.label.toLowerCase()}`)
+          .join(" · ")}
+        . Outlets are counted once however many of their articles agree.
       </p>
       <div className="cx-matrix-wrap">
         <table className="data cx-matrix">
@@ -79,7 +85,10 @@ export function ComparisonMatrix({ comparison }: { comparison: Comparison }) {
               {matrix.sources.map((s) => (
                 <th key={s.articleId} scope="col">
                   {sourceName(s)}
-                  <div className="muted"><Link href={`/articles/${s.articleId}`}>{s.title || "article"}</Link>{s.publishedAt ? ` · ${formatDay(s.publishedAt)}` : ""}</div>
+                  <div className="muted">
+                    <Link href={`/articles/${s.articleId}`}>{s.title || "article"}</Link>
+                    {s.publishedAt ? ` · ${formatDay(s.publishedAt)}` : ""}
+                  </div>
                 </th>
               ))}
             </tr>
@@ -90,9 +99,15 @@ export function ComparisonMatrix({ comparison }: { comparison: Comparison }) {
                 <th scope="row">
                   {attributeLabel(row.attribute)}
                   {row.bestAgreement ? (
-                    <div className="muted">✓ {row.bestAgreement.outletCount} outlets agree{agreedValue(row.bestAgreement.claimIds)}</div>
+                    <div className="muted">
+                      ✓ {row.bestAgreement.outletCount} outlets agree{agreedValue(row.bestAgreement.claimIds)}
+                    </div>
                   ) : null}
-                  {row.conflictCount > 0 ? <div className="muted">✕ {row.conflictCount} conflicting {row.conflictCount === 1 ? "pair" : "pairs"}</div> : null}
+                  {row.conflictCount > 0 ? (
+                    <div className="muted">
+                      ✕ {row.conflictCount} conflicting {row.conflictCount === 1 ? "pair" : "pairs"}
+                    </div>
+                  ) : null}
                   {!row.bestAgreement && row.conflictCount === 0 ? <div className="muted">• no corroboration</div> : null}
                 </th>
                 {row.cells.map((cell) => renderCell(cell, row.attribute))}

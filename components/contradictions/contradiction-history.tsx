@@ -34,7 +34,11 @@ export function ContradictionHistory({ history, claimLabels }: { history: Entry[
         <li key={entry.id}>
           <strong>{whatHappened(entry, claimLabels)}</strong> by {entry.actor?.name ?? "the system"}, {formatTimestamp(entry.createdAt)}
           {entry.fromStatus !== entry.toStatus ? (
-            <span className="muted"> — {entry.fromStatus ? `${STATUS_LABELS[entry.fromStatus]} → ` : ""}{STATUS_LABELS[entry.toStatus]}</span>
+            <span className="muted">
+              {" "}
+              — {entry.fromStatus ? `${STATUS_LABELS[entry.fromStatus]} → ` : ""}
+              {STATUS_LABELS[entry.toStatus]}
+            </span>
           ) : null}
           {entry.rationale ? <p className="cx-why">Why: {entry.rationale}</p> : null}
         </li>

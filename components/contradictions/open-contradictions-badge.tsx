@@ -21,7 +21,11 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export async function OpenContradictionsBadge(target: Target) {
   const { open, awaitingSignoff } = await countOpenContradictions(target);
   if (open === 0 && awaitingSignoff === 0) {
-    return <p className="cx-badge muted" role="status">✓ No open contradictions</p>;
+    return (
+      <p className="cx-badge muted" role="status">
+        ✓ No open contradictions
+      </p>
+    );
   }
   return (
     <p className="cx-badge" role="status">

@@ -15,4 +15,3 @@ export function PassageQuote({ exact, prefix, suffix }: { exact: string; prefix:
 export function sourceName(article: { title: string; outlet: string | null }): string {
   return article.outlet ?? `Unknown outlet (${article.title})`;
 }
-

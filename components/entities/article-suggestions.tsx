@@ -45,12 +45,16 @@ export async function ArticleSuggestions({ actor, articleId }: { actor: Actor; a
           <div key={entityId} className="suggestion-group" role="group" aria-label={`Mentions of ${entity.name}`}>
             <h3>
               <Link href={`/entities/${entity.id}`}>{entity.name}</Link> <span className="tag">{ENTITY_TYPE_LABELS[entity.type]}</span>
-              {canDecide && rows.length > 1 ? <AcceptAllButton articleId={articleId} entityId={entity.id} entityName={entity.name} count={rows.length} /> : null}
+              {canDecide && rows.length > 1 ? (
+                <AcceptAllButton articleId={articleId} entityId={entity.id} entityName={entity.name} count={rows.length} />
+              ) : null}
             </h3>
             {rows.map((s, i) => (
               <div key={s.id} className="suggestion-row">
                 <Context s={s} />
-                {canDecide ? <SuggestionButtons articleId={articleId} suggestionId={s.id} subject={`“${s.exact}” (mention ${i + 1} of ${entity.name})`} /> : null}
+                {canDecide ? (
+                  <SuggestionButtons articleId={articleId} suggestionId={s.id} subject={`“${s.exact}” (mention ${i + 1} of ${entity.name})`} />
+                ) : null}
               </div>
             ))}
           </div>
@@ -91,7 +95,9 @@ export async function ArticleSuggestions({ actor, articleId }: { actor: Actor; a
               <div className="suggestion-row">
                 <Context s={rows[0]} />
               </div>
-              {canDecide ? <ProposalControls articleId={articleId} suggestionId={rows[0].id} proposedName={name} proposedType={rows[0].proposedType ?? "OTHER"} /> : null}
+              {canDecide ? (
+                <ProposalControls articleId={articleId} suggestionId={rows[0].id} proposedName={name} proposedType={rows[0].proposedType ?? "OTHER"} />
+              ) : null}
             </div>
           ))}
         </details>

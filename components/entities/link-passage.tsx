@@ -77,7 +77,12 @@ export function LinkPassage({ annotationId, articleId }: { annotationId: string;
   }
 
   if (loadError) return <Alert kind="error">{loadError}</Alert>;
-  if (!context) return <p className="muted" aria-live="polite">Loading links…</p>;
+  if (!context)
+    return (
+      <p className="muted" aria-live="polite">
+        Loading links…
+      </p>
+    );
   const disagreements = context.event ? context.dates.dates.filter((d) => d.disagrees) : [];
 
   return (
@@ -93,7 +98,13 @@ export function LinkPassage({ annotationId, articleId }: { annotationId: string;
               <Link href={l.target.href}>{l.target.name}</Link>
               <span className="muted">({l.target.kind})</span>
               {context.canEdit ? (
-                <button type="button" className="button secondary" disabled={pending} aria-label={`Unlink ${l.target.name}`} onClick={() => unlink(l.id, l.target.name, l.target.href)}>
+                <button
+                  type="button"
+                  className="button secondary"
+                  disabled={pending}
+                  aria-label={`Unlink ${l.target.name}`}
+                  onClick={() => unlink(l.id, l.target.name, l.target.href)}
+                >
                   Unlink
                 </button>
               ) : null}
@@ -154,7 +165,9 @@ export function LinkPassage({ annotationId, articleId }: { annotationId: string;
           {context.dates.dates.map((d) => (
             <li key={`${d.text}|${d.resolved}`}>
               “{d.text}” → {d.resolved ?? <em>cannot be resolved</em>}
-              {d.relative && d.resolved && context.dates.publishedAt ? <span className="muted"> (counted from the publication date, {formatDay(context.dates.publishedAt)})</span> : null}
+              {d.relative && d.resolved && context.dates.publishedAt ? (
+                <span className="muted"> (counted from the publication date, {formatDay(context.dates.publishedAt)})</span>
+              ) : null}
               {d.note ? <span className="muted"> — {d.note}</span> : null}
             </li>
           ))}

@@ -20,7 +20,9 @@ export function PassagesByOutlet({ groups, emptyText }: { groups: Groups; emptyT
                 <blockquote>{passage.exact}</blockquote>
                 <div className="passage-meta">
                   {passage.relations.map((r) => (
-                    <span key={r} className="tag">{LINK_RELATION_LABELS[r]}</span>
+                    <span key={r} className="tag">
+                      {LINK_RELATION_LABELS[r]}
+                    </span>
                   ))}
                   <Link href={passage.href}>{passage.article.title}</Link>
                   {passage.article.publishedAt ? `, ${formatDay(passage.article.publishedAt)}` : null}

@@ -74,7 +74,11 @@ export function SearchPicker({ label, search, value, onChange, name, placeholder
         <>
           <label htmlFor={inputId}>{label}</label>
           <input id={inputId} type="search" autoComplete="off" value={query} placeholder={placeholder} onChange={(e) => setQuery(e.target.value)} />
-          {error ? <span role="alert" className="hint">{error}</span> : null}
+          {error ? (
+            <span role="alert" className="hint">
+              {error}
+            </span>
+          ) : null}
           {results.length > 0 ? (
             <ul className="search-picker-results" aria-label={`${label}: results`}>
               {results.map((option) => (
@@ -87,7 +91,9 @@ export function SearchPicker({ label, search, value, onChange, name, placeholder
               ))}
             </ul>
           ) : query.trim() && !error ? (
-            <span className="hint" aria-live="polite">No match yet.</span>
+            <span className="hint" aria-live="polite">
+              No match yet.
+            </span>
           ) : null}
         </>
       )}

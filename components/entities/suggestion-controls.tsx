@@ -22,7 +22,11 @@ function useDecision() {
 }
 
 function ErrorText({ error }: { error: string | null }) {
-  return error ? <span role="alert" className="alert error">{error}</span> : null;
+  return error ? (
+    <span role="alert" className="alert error">
+      {error}
+    </span>
+  ) : null;
 }
 
 /** Accept and dismiss for one suggested mention of a known entity. */
@@ -30,7 +34,13 @@ export function SuggestionButtons({ articleId, suggestionId, subject }: { articl
   const { pending, error, run } = useDecision();
   return (
     <span className="verdicts">
-      <button type="button" className="button" disabled={pending} aria-label={`Accept ${subject}`} onClick={() => run(() => acceptSuggestionAction(articleId, suggestionId))}>
+      <button
+        type="button"
+        className="button"
+        disabled={pending}
+        aria-label={`Accept ${subject}`}
+        onClick={() => run(() => acceptSuggestionAction(articleId, suggestionId))}
+      >
         Accept
       </button>
       <DismissButton articleId={articleId} suggestionId={suggestionId} subject={subject} />
@@ -44,7 +54,13 @@ export function DismissButton({ articleId, suggestionId, subject }: { articleId:
   const { pending, error, run } = useDecision();
   return (
     <>
-      <button type="button" className="button secondary" disabled={pending} aria-label={`Dismiss ${subject}`} onClick={() => run(() => dismissSuggestionAction(articleId, suggestionId))}>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={pending}
+        aria-label={`Dismiss ${subject}`}
+        onClick={() => run(() => dismissSuggestionAction(articleId, suggestionId))}
+      >
         Dismiss
       </button>
       <ErrorText error={error} />
@@ -66,7 +82,17 @@ export function AcceptAllButton({ articleId, entityId, entityName, count }: { ar
 }
 
 /** One reading of an ambiguous mention: accept it as this entity (the other readings are dismissed). */
-export function AmbiguousChoice({ articleId, suggestionId, entityName, exact }: { articleId: string; suggestionId: string; entityName: string; exact: string }) {
+export function AmbiguousChoice({
+  articleId,
+  suggestionId,
+  entityName,
+  exact,
+}: {
+  articleId: string;
+  suggestionId: string;
+  entityName: string;
+  exact: string;
+}) {
   const { pending, error, run } = useDecision();
   return (
     <>
@@ -79,7 +105,17 @@ export function AmbiguousChoice({ articleId, suggestionId, entityName, exact }: 
 }
 
 /** A proposed new entity: the editor may correct its name and type, then create it and link this mention. */
-export function ProposalControls({ articleId, suggestionId, proposedName, proposedType }: { articleId: string; suggestionId: string; proposedName: string; proposedType: EntityTypeName }) {
+export function ProposalControls({
+  articleId,
+  suggestionId,
+  proposedName,
+  proposedType,
+}: {
+  articleId: string;
+  suggestionId: string;
+  proposedName: string;
+  proposedType: EntityTypeName;
+}) {
   const ids = useId();
   const { pending, error, run } = useDecision();
   const [name, setName] = useState(proposedName);
@@ -94,14 +130,22 @@ export function ProposalControls({ articleId, suggestionId, proposedName, propos
         <label htmlFor={`${ids}-type`}>Type of {proposedName}</label>
         <select id={`${ids}-type`} value={type} onChange={(e) => setType(e.target.value as EntityTypeName)}>
           {ENTITY_TYPES.map((t) => (
-            <option key={t} value={t}>{ENTITY_TYPE_LABELS[t]}</option>
+            <option key={t} value={t}>
+              {ENTITY_TYPE_LABELS[t]}
+            </option>
           ))}
         </select>
       </span>
       <button type="button" className="button" disabled={pending} onClick={() => run(() => acceptSuggestionAction(articleId, suggestionId, { name, type }))}>
         Create {name || proposedName} and link
       </button>
-      <button type="button" className="button secondary" disabled={pending} aria-label={`Dismiss ${proposedName}`} onClick={() => run(() => dismissSuggestionAction(articleId, suggestionId))}>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={pending}
+        aria-label={`Dismiss ${proposedName}`}
+        onClick={() => run(() => dismissSuggestionAction(articleId, suggestionId))}
+      >
         Dismiss
       </button>
       <ErrorText error={error} />

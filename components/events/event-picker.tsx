@@ -18,9 +18,7 @@ export function EventPicker({ label, value, onChange, excludeId }: EventPickerPr
       const response = await fetch(`/api/events?${new URLSearchParams({ q, limit: "12" })}`, { headers: { accept: "application/json" } });
       if (!response.ok) throw new Error(`search failed: ${response.status}`);
       const { events } = (await response.json()) as { events: EventSummary[] };
-      return events
-        .filter((e) => e.id !== excludeId)
-        .map((e) => ({ id: e.id, label: e.title, detail: e.date ? `(${e.date.label})` : "(undated)" }));
+      return events.filter((e) => e.id !== excludeId).map((e) => ({ id: e.id, label: e.title, detail: e.date ? `(${e.date.label})` : "(undated)" }));
     },
     [excludeId],
   );

@@ -34,7 +34,14 @@ type TimelineProps = TimelineOptions & {
  * Presentational and hook-free, so it also renders into static documents: the caller passes the
  * events. Undated events are listed under the chart.
  */
-export function Timeline({ events, title = "Timeline of events", hrefFor = (id) => `/events/${id}`, emptyText = "No dated events to show.", id = "timeline", ...options }: TimelineProps) {
+export function Timeline({
+  events,
+  title = "Timeline of events",
+  hrefFor = (id) => `/events/${id}`,
+  emptyText = "No dated events to show.",
+  id = "timeline",
+  ...options
+}: TimelineProps) {
   const titleId = `${id}-title`;
   const layout = layoutTimeline(events, options);
   const types = [...new Set(layout.placed.map((p) => p.event.type))];
@@ -52,7 +59,9 @@ export function Timeline({ events, title = "Timeline of events", hrefFor = (id) 
           className="timeline-chart"
         >
           <title id={titleId}>{title}</title>
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG drawing elements are not focusable; the axis, ticks and marks are decoration, and each event is a named link in the chart. */}
           <line x1={0} x2={layout.width} y1={layout.axisY} y2={layout.axisY} stroke="#1d1d1b" strokeWidth={1} aria-hidden="true" />
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG drawing elements are not focusable; the axis, ticks and marks are decoration, and each event is a named link in the chart. */}
           <g aria-hidden="true">
             {layout.ticks.map((tick) => (
               <g key={tick.x}>
@@ -71,6 +80,7 @@ export function Timeline({ events, title = "Timeline of events", hrefFor = (id) 
               </g>
             ))}
           </g>
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG drawing elements are not focusable; the axis, ticks and marks are decoration, and each event is a named link in the chart. */}
           <g aria-hidden="true">
             {layout.placed.map((p) => (
               <line

@@ -18,27 +18,48 @@ const LINKS = [
 export function WorkspaceHeader({ actor, waiting }: { actor: Actor; waiting: number }) {
   return (
     <header className="site-header">
-      <Link href="/inbox" className="brand">Concord</Link>
+      <Link href="/inbox" className="brand">
+        Concord
+      </Link>
       <nav aria-label="Workspace">
         <ul>
           <li>
             <Link href="/inbox">
-              Inbox{waiting > 0 ? <> <span className="nav-count">{waiting}<span className="visually-hidden"> waiting</span></span></> : null}
+              Inbox
+              {waiting > 0 ? (
+                <>
+                  {" "}
+                  <span className="nav-count">
+                    {waiting}
+                    <span className="visually-hidden"> waiting</span>
+                  </span>
+                </>
+              ) : null}
             </Link>
           </li>
           {LINKS.filter((link) => !("writersOnly" in link) || actor.role !== "ANALYST").map((link) => (
-            <li key={link.href}><Link href={link.href}>{link.label}</Link></li>
+            <li key={link.href}>
+              <Link href={link.href}>{link.label}</Link>
+            </li>
           ))}
-          <li><Link href="/settings/tokens">API tokens</Link></li>
+          <li>
+            <Link href="/settings/tokens">API tokens</Link>
+          </li>
           {actor.role === "ADMIN" ? (
             <li>
               {/* One entry for the administration pages keeps the navigation on one line. */}
               <details className="nav-menu">
                 <summary>Admin</summary>
                 <ul>
-                  <li><Link href="/admin/users">Users</Link></li>
-                  <li><Link href="/admin/annotation-kinds">Annotation kinds</Link></li>
-                  <li><Link href="/admin/audit">Audit log</Link></li>
+                  <li>
+                    <Link href="/admin/users">Users</Link>
+                  </li>
+                  <li>
+                    <Link href="/admin/annotation-kinds">Annotation kinds</Link>
+                  </li>
+                  <li>
+                    <Link href="/admin/audit">Audit log</Link>
+                  </li>
                 </ul>
               </details>
             </li>
@@ -46,7 +67,9 @@ export function WorkspaceHeader({ actor, waiting }: { actor: Actor; waiting: num
         </ul>
       </nav>
       <div className="who">
-        <span>{actor.name} <span className="muted">({actor.role.toLowerCase()})</span></span>
+        <span>
+          {actor.name} <span className="muted">({actor.role.toLowerCase()})</span>
+        </span>
         <SignOutButton />
       </div>
     </header>

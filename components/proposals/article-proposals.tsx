@@ -18,7 +18,17 @@ function dateText(p: EventProposalView): string {
   return `No date${p.dateNote ? `: ${p.dateNote}` : ""}`;
 }
 
-function ClaimList({ claims, articleId, decisions, canDecide }: { claims: ClaimProposalView[]; articleId: string; decisions: ProposalDecisions; canDecide: boolean }) {
+function ClaimList({
+  claims,
+  articleId,
+  decisions,
+  canDecide,
+}: {
+  claims: ClaimProposalView[];
+  articleId: string;
+  decisions: ProposalDecisions;
+  canDecide: boolean;
+}) {
   return (
     <ul className="proposal-claims" aria-label="Proposed claims">
       {claims.map((c) => {
@@ -28,7 +38,9 @@ function ClaimList({ claims, articleId, decisions, canDecide }: { claims: ClaimP
             <strong>{c.attributeLabel}:</strong> {c.label}
             {c.speaker ? <span className="muted"> ({c.speaker.name})</span> : null}
             <blockquote className="proposal-quote">{c.quote}</blockquote>
-            {canDecide ? <ClaimProposalControls articleId={articleId} proposalId={c.id} subject={subject} eventKnown={Boolean(c.event)} decisions={decisions} /> : null}
+            {canDecide ? (
+              <ClaimProposalControls articleId={articleId} proposalId={c.id} subject={subject} eventKnown={Boolean(c.event)} decisions={decisions} />
+            ) : null}
             {canDecide && !c.event ? <span className="muted"> Accept its event first.</span> : null}
           </li>
         );
@@ -97,7 +109,9 @@ export async function ArticleProposals({ actor, articleId, decisions }: { actor:
               </blockquote>
             ))}
             {canDecide ? <EventProposalControls articleId={articleId} proposalId={p.id} title={p.title} date={p} decisions={decisions} /> : null}
-            {(claimsOf.get(p.id) ?? []).length > 0 ? <ClaimList claims={claimsOf.get(p.id)!} articleId={articleId} decisions={decisions} canDecide={canDecide} /> : null}
+            {(claimsOf.get(p.id) ?? []).length > 0 ? (
+              <ClaimList claims={claimsOf.get(p.id)!} articleId={articleId} decisions={decisions} canDecide={canDecide} />
+            ) : null}
           </article>
         );
       })}

@@ -29,14 +29,30 @@ export function CandidateControls({ candidateId, subject, decisions }: { candida
   }
   return (
     <span className="verdicts">
-      <button type="button" className="button" disabled={pending} aria-label={`Confirm contradiction ${subject}`} onClick={() => run(() => decisions.confirm(candidateId))}>
+      <button
+        type="button"
+        className="button"
+        disabled={pending}
+        aria-label={`Confirm contradiction ${subject}`}
+        onClick={() => run(() => decisions.confirm(candidateId))}
+      >
         Confirm
       </button>
-      <button type="button" className="button secondary" disabled={pending} aria-label={`Dismiss suggestion ${subject}`} onClick={() => run(() => decisions.dismiss(candidateId))}>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={pending}
+        aria-label={`Dismiss suggestion ${subject}`}
+        onClick={() => run(() => decisions.dismiss(candidateId))}
+      >
         Dismiss
       </button>
       {opened ? <Link href={`/contradictions/${opened}`}>Open the contradiction</Link> : null}
-      {error ? <span role="alert" className="alert error">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="alert error">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -23,7 +23,9 @@ export async function EventAccounts({ actor, eventId }: { actor: Actor; eventId:
               <th scope="col">Source</th>
               <th scope="col">Published</th>
               {attributes.map((a) => (
-                <th scope="col" key={a.key}>{a.label}</th>
+                <th scope="col" key={a.key}>
+                  {a.label}
+                </th>
               ))}
               {attributes.length === 0 ? <th scope="col">Passage</th> : null}
             </tr>
@@ -33,7 +35,9 @@ export async function EventAccounts({ actor, eventId }: { actor: Actor; eventId:
               <tr key={s.articleId}>
                 <th scope="row">
                   {s.outlet ?? "Unknown outlet"}
-                  <div className="muted"><Link href={`/articles/${s.articleId}`}>{s.articleTitle}</Link></div>
+                  <div className="muted">
+                    <Link href={`/articles/${s.articleId}`}>{s.articleTitle}</Link>
+                  </div>
                 </th>
                 <td>{s.publishedAt ? formatDay(s.publishedAt) : <span className="muted">undated</span>}</td>
                 {attributes.map((a) => (

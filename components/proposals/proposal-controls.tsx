@@ -31,7 +31,11 @@ function useDecision() {
 }
 
 function ErrorText({ error }: { error: string | null }) {
-  return error ? <span role="alert" className="alert error">{error}</span> : null;
+  return error ? (
+    <span role="alert" className="alert error">
+      {error}
+    </span>
+  ) : null;
 }
 
 /** Accept as proposed, accept with a corrected title and date, or dismiss: each one step. */
@@ -62,13 +66,32 @@ export function EventProposalControls({
   return (
     <div className="proposal-controls">
       <span className="verdicts">
-        <button type="button" className="button" disabled={pending} aria-label={`Accept event “${title}”`} onClick={() => run(() => decisions.acceptEvent(articleId, proposalId))}>
+        <button
+          type="button"
+          className="button"
+          disabled={pending}
+          aria-label={`Accept event “${title}”`}
+          onClick={() => run(() => decisions.acceptEvent(articleId, proposalId))}
+        >
           Accept
         </button>
-        <button type="button" className="button secondary" disabled={pending} aria-expanded={editing} aria-label={`Edit event “${title}” before accepting`} onClick={() => setEditing(!editing)}>
+        <button
+          type="button"
+          className="button secondary"
+          disabled={pending}
+          aria-expanded={editing}
+          aria-label={`Edit event “${title}” before accepting`}
+          onClick={() => setEditing(!editing)}
+        >
           Edit and accept
         </button>
-        <button type="button" className="button secondary" disabled={pending} aria-label={`Dismiss event “${title}”`} onClick={() => run(() => decisions.dismissEvent(articleId, proposalId))}>
+        <button
+          type="button"
+          className="button secondary"
+          disabled={pending}
+          aria-label={`Dismiss event “${title}”`}
+          onClick={() => run(() => decisions.dismissEvent(articleId, proposalId))}
+        >
           Dismiss
         </button>
       </span>
@@ -77,9 +100,16 @@ export function EventProposalControls({
         <form action={submit} className="inline-form" aria-label={`Edit event “${title}”`}>
           <Field label="Title" name="title" defaultValue={title} required maxLength={300} />
           <Field label="Date" name="localDate" defaultValue={date.localDate ?? ""} hint="YYYY-MM-DD, or YYYY-MM, or with a time: YYYY-MM-DDTHH:MM" />
-          <SelectField label="Precision" name="precision" defaultValue={date.precision ?? "day"} options={DATE_PRECISIONS.map((p) => ({ value: p, label: DATE_PRECISION_LABELS[p] }))} />
+          <SelectField
+            label="Precision"
+            name="precision"
+            defaultValue={date.precision ?? "day"}
+            options={DATE_PRECISIONS.map((p) => ({ value: p, label: DATE_PRECISION_LABELS[p] }))}
+          />
           <Field label="Time zone" name="timeZone" defaultValue={date.timeZone ?? ""} hint="IANA name, e.g. Europe/Kyiv" />
-          <button type="submit" className="button" disabled={pending}>Accept with these edits</button>
+          <button type="submit" className="button" disabled={pending}>
+            Accept with these edits
+          </button>
         </form>
       ) : null}
     </div>
@@ -113,7 +143,13 @@ export function ClaimProposalControls({
       >
         Accept
       </button>
-      <button type="button" className="button secondary" disabled={pending} aria-label={`Dismiss claim ${subject}`} onClick={() => run(() => decisions.dismissClaim(articleId, proposalId))}>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={pending}
+        aria-label={`Dismiss claim ${subject}`}
+        onClick={() => run(() => decisions.dismissClaim(articleId, proposalId))}
+      >
         Dismiss
       </button>
       <ErrorText error={error} />

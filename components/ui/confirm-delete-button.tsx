@@ -28,7 +28,11 @@ export function ConfirmDeleteButton({ action, confirmText, redirectTo, label }: 
       >
         {label}
       </button>
-      {error ? <span role="alert" className="alert error">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="alert error">
+          {error}
+        </span>
+      ) : null}
     </p>
   );
 }

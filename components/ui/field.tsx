@@ -11,7 +11,11 @@ export function Field({ label, hint, id, ...input }: FieldProps) {
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
       <input id={inputId} aria-describedby={hintId} {...input} />
-      {hint ? <span id={hintId} className="hint">{hint}</span> : null}
+      {hint ? (
+        <span id={hintId} className="hint">
+          {hint}
+        </span>
+      ) : null}
     </div>
   );
 }
@@ -26,7 +30,9 @@ export function SelectField({ label, options, id, ...select }: SelectProps) {
       <label htmlFor={selectId}>{label}</label>
       <select id={selectId} {...select}>
         {options.map((option) => (
-          <option key={option.value} value={option.value}>{option.label}</option>
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
         ))}
       </select>
     </div>

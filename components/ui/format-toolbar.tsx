@@ -10,7 +10,12 @@ const FORMATS = {
   bold: { name: "Bold", text: "B", active: (editor) => editor.isActive("bold"), run: (chain) => chain.toggleBold() },
   italic: { name: "Italic", text: "I", active: (editor) => editor.isActive("italic"), run: (chain) => chain.toggleItalic() },
   link: { name: "Link", text: "Link", active: (editor) => editor.isActive("link") },
-  h2: { name: "H2 section heading", text: "H2", active: (editor) => editor.isActive("heading", { level: 2 }), run: (chain) => chain.toggleHeading({ level: 2 }) },
+  h2: {
+    name: "H2 section heading",
+    text: "H2",
+    active: (editor) => editor.isActive("heading", { level: 2 }),
+    run: (chain) => chain.toggleHeading({ level: 2 }),
+  },
   h3: { name: "H3 subheading", text: "H3", active: (editor) => editor.isActive("heading", { level: 3 }), run: (chain) => chain.toggleHeading({ level: 3 }) },
   bulletList: { name: "Bulleted list", text: "• List", active: (editor) => editor.isActive("bulletList"), run: (chain) => chain.toggleBulletList() },
   orderedList: { name: "Numbered list", text: "1. List", active: (editor) => editor.isActive("orderedList"), run: (chain) => chain.toggleOrderedList() },
@@ -44,7 +49,15 @@ export function FormatToolbar({ editor, label, className, formats, onLink, child
         const { name, text, run } = FORMATS[format] as Format;
         const onClick = run ? () => editor && run(editor.chain().focus()).run() : onLink;
         return (
-          <button key={format} type="button" className="toolbar-button" aria-label={name} aria-pressed={active?.[index] ?? false} disabled={!editor} onClick={onClick}>
+          <button
+            key={format}
+            type="button"
+            className="toolbar-button"
+            aria-label={name}
+            aria-pressed={active?.[index] ?? false}
+            disabled={!editor}
+            onClick={onClick}
+          >
             {text}
           </button>
         );

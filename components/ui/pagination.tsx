@@ -19,7 +19,9 @@ export function Pagination({ path, params, page, pageCount }: Props) {
   return (
     <nav className="pagination" aria-label="Pages">
       {page > 1 ? <Link href={href(page - 1)}>Previous page</Link> : null}
-      <span>Page {page} of {pageCount}</span>
+      <span>
+        Page {page} of {pageCount}
+      </span>
       {page < pageCount ? <Link href={href(page + 1)}>Next page</Link> : null}
     </nav>
   );

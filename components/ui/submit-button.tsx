@@ -2,7 +2,12 @@
 
 import { useFormStatus } from "react-dom";
 
-export function SubmitButton({ children, pendingText, className = "button", ...rest }: React.ButtonHTMLAttributes<HTMLButtonElement> & { pendingText?: string }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  className = "button",
+  ...rest
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { pendingText?: string }) {
   const { pending } = useFormStatus();
   return (
     <button type="submit" className={className} disabled={pending} {...rest}>

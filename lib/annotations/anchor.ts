@@ -37,13 +37,7 @@ export const CONTEXT_LENGTH = 32;
  */
 export const FUZZY_THRESHOLD = 0.75;
 
-export type SelectorErrorCode =
-  | "empty_selection"
-  | "whitespace_only"
-  | "out_of_range"
-  | "start_after_end"
-  | "quote_mismatch"
-  | "context_mismatch";
+export type SelectorErrorCode = "empty_selection" | "whitespace_only" | "out_of_range" | "start_after_end" | "quote_mismatch" | "context_mismatch";
 
 export type SelectorProblem = { code: SelectorErrorCode; message: string };
 
@@ -71,9 +65,7 @@ type NotLocated = { start?: undefined; end?: undefined; exact?: undefined; score
  * again. orphaned: nothing close enough; the caller must keep the annotation and list it as
  * orphaned. `score` is 1 for kept, moved and lookalike.
  */
-export type ReanchorResult =
-  | ({ status: "kept" | "moved" | "fuzzy" | "lookalike" } & Located)
-  | ({ status: "orphaned" } & NotLocated);
+export type ReanchorResult = ({ status: "kept" | "moved" | "fuzzy" | "lookalike" } & Located) | ({ status: "orphaned" } & NotLocated);
 
 export type HighlightRange = { id: string; start: number; end: number };
 export type HighlightSegment = { start: number; end: number; text: string; ids: string[] };
@@ -99,11 +91,7 @@ export function buildSelectors(text: string, start: number, end: number): Anchor
  * than CONTEXT_LENGTH but must match the text around the quote, because re-anchoring
  * relies on them to pick between repeated quotes.
  */
-export function verifySelectors(
-  text: string,
-  quote: TextQuoteSelector,
-  position: TextPositionSelector,
-): VerifyResult {
+export function verifySelectors(text: string, quote: TextQuoteSelector, position: TextPositionSelector): VerifyResult {
   const problem = rangeProblem(text, position.start, position.end) ?? quoteProblem(text, quote, position);
   return problem ? { ok: false, ...problem } : { ok: true };
 }
@@ -266,11 +254,7 @@ function createSearchContext(text: string): SearchContext {
   return { text, dmp, reversed: () => (reversed ??= reverse(text)) };
 }
 
-function findFuzzyQuote(
-  context: SearchContext,
-  quote: TextQuoteSelector,
-  position: TextPositionSelector,
-): ReanchorResult | null {
+function findFuzzyQuote(context: SearchContext, quote: TextQuoteSelector, position: TextPositionSelector): ReanchorResult | null {
   const found = candidateSpan(context, quote.exact, expectedStart(context.text, quote, position));
   if (!found) return null;
   const { start, end } = trimToQuoteEdges(context.text, found, quote.exact);
@@ -383,11 +367,7 @@ function paragraphBounds(text: string): { start: number; end: number }[] {
   return paragraphs.filter((paragraph) => paragraph.end > paragraph.start);
 }
 
-function segmentParagraph(
-  text: string,
-  paragraph: { start: number; end: number },
-  ranges: readonly HighlightRange[],
-): HighlightSegment[] {
+function segmentParagraph(text: string, paragraph: { start: number; end: number }, ranges: readonly HighlightRange[]): HighlightSegment[] {
   const inside = ranges.filter((range) => range.start < paragraph.end && range.end > paragraph.start);
   const cuts = new Set([paragraph.start, paragraph.end]);
   for (const range of inside) {

@@ -19,10 +19,7 @@ export async function withCodePointOffsets<V extends Pick<AnnotationView, "revis
 }
 
 /** A selection sent in code points, in the code units of the article's current text (which it selects on). */
-export async function withUnitOffsets<I extends { start: number; end: number }>(
-  on: { articleId: string } | { annotationId: string },
-  input: I,
-): Promise<I> {
+export async function withUnitOffsets<I extends { start: number; end: number }>(on: { articleId: string } | { annotationId: string }, input: I): Promise<I> {
   const text = await getCurrentText(on);
   if (text === null) return input;
   const offsets = offsetConverter(text);

@@ -32,10 +32,7 @@ export type W3CAnnotation = {
   body: TextualBody[];
   target: {
     source: string;
-    selector: [
-      { type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string },
-      { type: "TextPositionSelector"; start: number; end: number },
-    ];
+    selector: [{ type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string }, { type: "TextPositionSelector"; start: number; end: number }];
   };
   "concord:article": string;
   "concord:revision": string;

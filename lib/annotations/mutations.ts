@@ -52,11 +52,7 @@ async function activeKind(tx: Tx, key: string): Promise<string> {
 }
 
 /** Checks a selection against the article's current revision and returns the revision and canonical selectors. */
-async function selectOnCurrentRevision(
-  tx: Tx,
-  articleId: string,
-  selection: SelectionInput,
-): Promise<{ revisionId: string; selectors: AnchorSelectors }> {
+async function selectOnCurrentRevision(tx: Tx, articleId: string, selection: SelectionInput): Promise<{ revisionId: string; selectors: AnchorSelectors }> {
   const article = await tx.article.findUnique({
     where: { id: articleId },
     select: { currentRevision: { select: { id: true, text: true } } },
@@ -373,7 +369,13 @@ export async function createAnnotationKind(actor: Actor, input: unknown) {
     }
     const last = await tx.annotationKind.aggregate({ _max: { position: true } });
     const kind = await tx.annotationKind.create({ data: { key: data.key, label: data.label, position: (last._max.position ?? 0) + 10 } });
-    await recordAudit(tx, { actorId: actor.id, action: "annotation-kind.create", targetType: "AnnotationKind", targetId: kind.key, detail: { label: kind.label } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "annotation-kind.create",
+      targetType: "AnnotationKind",
+      targetId: kind.key,
+      detail: { label: kind.label },
+    });
     return kind;
   });
 }

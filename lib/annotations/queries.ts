@@ -117,9 +117,7 @@ export async function listRevisionTexts(revisionIds: readonly string[]): Promise
 /** The current text of an article, named directly or by one of its annotations; null when there is none. */
 export async function getCurrentText(by: { articleId: string } | { annotationId: string }): Promise<string | null> {
   const articleId =
-    "articleId" in by
-      ? by.articleId
-      : (await db.annotation.findUnique({ where: { id: by.annotationId }, select: { articleId: true } }))?.articleId;
+    "articleId" in by ? by.articleId : (await db.annotation.findUnique({ where: { id: by.annotationId }, select: { articleId: true } }))?.articleId;
   if (!articleId) return null;
   const article = await db.article.findUnique({ where: { id: articleId }, select: { currentRevision: { select: { text: true } } } });
   return article?.currentRevision?.text ?? null;
@@ -177,7 +175,13 @@ export async function listReviewQueue(actor: Actor | null, filter: ReviewQueueFi
     take: REVIEW_PAGE_SIZE,
     include: { ...annotationInclude, article: { select: { id: true, title: true } } },
   });
-  return { items: rows.map((row) => ({ ...toAnnotationView(row), article: row.article })), total, totalIs: counted > REVIEW_COUNT_LIMIT ? "at-least" : "exact", page, pageCount };
+  return {
+    items: rows.map((row) => ({ ...toAnnotationView(row), article: row.article })),
+    total,
+    totalIs: counted > REVIEW_COUNT_LIMIT ? "at-least" : "exact",
+    page,
+    pageCount,
+  };
 }
 
 /** Articles offered by the review queue's article filter; thousands of titles are no usable choice. */

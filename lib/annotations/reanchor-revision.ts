@@ -26,11 +26,7 @@ const BATCH_SIZE = 1_000;
  * their old selectors and revision (so a later revision can still find them) and are never
  * deleted. Writes in a few set-based statements, not one round trip per annotation.
  */
-export async function reanchorAnnotationsForRevision(
-  tx: Tx,
-  articleId: string,
-  newRevision: { id: string; text: string },
-): Promise<ReanchorCounts> {
+export async function reanchorAnnotationsForRevision(tx: Tx, articleId: string, newRevision: { id: string; text: string }): Promise<ReanchorCounts> {
   const rows: Row[] = await tx.annotation.findMany({
     where: { articleId, deletedAt: null },
     select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, status: true },

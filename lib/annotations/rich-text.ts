@@ -49,17 +49,13 @@ function describeType(input: unknown): string {
 }
 
 function unknownTypeMessage(kind: string, allowed: readonly string[]): z.core.$ZodErrorMap {
-  return (issue) =>
-    issue.code === "invalid_union"
-      ? `Unknown ${kind} type ${describeType(issue.input)}; allowed: ${allowed.join(", ")}.`
-      : undefined;
+  return (issue) => (issue.code === "invalid_union" ? `Unknown ${kind} type ${describeType(issue.input)}; allowed: ${allowed.join(", ")}.` : undefined);
 }
 
 /** A strict object whose unknown-key error names the offending keys and where they were found. */
 function strictObjectOf<Shape extends z.core.$ZodLooseShape>(owner: string, shape: Shape) {
   return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === "unrecognized_keys" ? `Unknown key(s) in ${owner}: ${issue.keys.join(", ")}.` : undefined,
+    error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown key(s) in ${owner}: ${issue.keys.join(", ")}.` : undefined),
   });
 }
 
@@ -234,4 +230,3 @@ function inlineToHtml(node: InlineNode): string {
   // The first mark is the outermost, as in ProseMirror (links wrap bold/italic).
   return (node.marks ?? []).reduceRight((html, mark) => wrapInMark(mark, html), escapeHtml(node.text));
 }
-

@@ -113,11 +113,7 @@ export const approveAnnotationsSchema = z.object({
 });
 
 export const createReplySchema = z.object({
-  body: z
-    .string()
-    .trim()
-    .min(1, "Write a reply.")
-    .max(MAX_REPLY_CHARS, `Replies have at most ${MAX_REPLY_CHARS} characters.`),
+  body: z.string().trim().min(1, "Write a reply.").max(MAX_REPLY_CHARS, `Replies have at most ${MAX_REPLY_CHARS} characters.`),
   parentId: z.string().min(1).optional(),
 });
 export type CreateReplyInput = z.input<typeof createReplySchema>;
@@ -128,11 +124,7 @@ export const annotationKindKeySchema = z
   .toLowerCase()
   .regex(/^[a-z][a-z0-9-]{0,39}$/, "Keys are lower-case letters, digits and hyphens, starting with a letter (at most 40).");
 
-const kindLabelSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter a label.")
-  .max(MAX_KIND_LABEL_CHARS, `Labels have at most ${MAX_KIND_LABEL_CHARS} characters.`);
+const kindLabelSchema = z.string().trim().min(1, "Enter a label.").max(MAX_KIND_LABEL_CHARS, `Labels have at most ${MAX_KIND_LABEL_CHARS} characters.`);
 
 export const createAnnotationKindSchema = z.object({ key: annotationKindKeySchema, label: kindLabelSchema });
 

@@ -2,7 +2,9 @@ import "server-only";
 import { toPublicError, ValidationError, type ErrorCode } from "@/lib/errors";
 
 /** A failure carries the error's HTTP status too, so callers can tell a refusal (401, 403) from a bad input or a missing item. */
-export type ActionResult<T = undefined> = { ok: true; data: T; message?: string } | { ok: false; error: string; code: ErrorCode; status: number; details?: unknown };
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; error: string; code: ErrorCode; status: number; details?: unknown };
 
 /**
  * Runs a server action body and turns errors into a result the form can show, so a
@@ -21,7 +23,9 @@ export async function runAction<T>(body: () => Promise<T>, message?: string): Pr
 
 function isNextControlFlow(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "DYNAMIC_SERVER_USAGE");
+  return (
+    typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "DYNAMIC_SERVER_USAGE")
+  );
 }
 
 /**

@@ -7,12 +7,22 @@ const emptyAsMissing = (value: unknown) => (value === "" ? undefined : value);
 export function limitParam(max: number) {
   return z.preprocess(
     emptyAsMissing,
-    z.coerce.number({ message: "limit must be a whole number." }).int("limit must be a whole number.").min(1, "limit is at least 1.").max(max, `limit is at most ${max}.`).optional(),
+    z.coerce
+      .number({ message: "limit must be a whole number." })
+      .int("limit must be a whole number.")
+      .min(1, "limit is at least 1.")
+      .max(max, `limit is at most ${max}.`)
+      .optional(),
   );
 }
 
 /** `?page=`: 1-based page number. */
 export const pageParam = z.preprocess(
   emptyAsMissing,
-  z.coerce.number({ message: "page must be a whole number." }).int("page must be a whole number.").min(1, "page is at least 1.").max(100_000, "page is at most 100000.").optional(),
+  z.coerce
+    .number({ message: "page must be a whole number." })
+    .int("page must be a whole number.")
+    .min(1, "page is at least 1.")
+    .max(100_000, "page is at most 100000.")
+    .optional(),
 );

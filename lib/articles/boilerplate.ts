@@ -26,8 +26,7 @@ const COOKIE = /\bcookies?\b/i;
 const READER_ADDRESS = /\b(?:you|your|we|our)\b/i;
 const COOKIE_CONSENT = /\b(?:agree|accept|consent|brows(?:e|ing)|continu(?:e|ing) to|settings|preferences|use of|we use|policy)\b/i;
 
-const SOCIAL_NAMES =
-  "facebook|twitter|x|linkedin|whatsapp|telegram|weibo|wechat|reddit|e-?mail|print|pinterest|vk|copy link|messenger|line";
+const SOCIAL_NAMES = "facebook|twitter|x|linkedin|whatsapp|telegram|weibo|wechat|reddit|e-?mail|print|pinterest|vk|copy link|messenger|line";
 const SOCIAL_ONLY = new RegExp(`^(?:(?:${SOCIAL_NAMES})[\\s,|•·/]*){2,}$`, "i");
 
 // Case-sensitive: the agency is a capitalised name after " /".
@@ -79,7 +78,9 @@ const RULES: readonly Rule[] = [
   {
     reason: "related link",
     maxWords: 25,
-    test: matches(/^(?:read more|read also|also read|related(?: articles| stories| news| content| coverage)?|see also|recommended(?: for you)?|more on this(?: story)?|you may also like|more from \w+)\s*(?:[:>»|-]|$)/i),
+    test: matches(
+      /^(?:read more|read also|also read|related(?: articles| stories| news| content| coverage)?|see also|recommended(?: for you)?|more on this(?: story)?|you may also like|more from \w+)\s*(?:[:>»|-]|$)/i,
+    ),
   },
   {
     reason: "advertisement",
@@ -97,7 +98,9 @@ const RULES: readonly Rule[] = [
   {
     reason: "credit",
     maxWords: 40,
-    test: matches(/\b(?:shutterstock|getty ?images|istock(?:photo)?|alamy|depositphotos|dreamstime|unsplash|pexels|adobe stock)\b|\bby \S+\.(?:com|net|org)\b/i),
+    test: matches(
+      /\b(?:shutterstock|getty ?images|istock(?:photo)?|alamy|depositphotos|dreamstime|unsplash|pexels|adobe stock)\b|\bby \S+\.(?:com|net|org)\b/i,
+    ),
   },
   {
     reason: "caption",

@@ -11,15 +11,7 @@ import { outletFromSelfReference, readMetadataLine, type LineFacts } from "./met
 import { outletFromUrl } from "./outlets";
 import { splitTextIntoLines, wordCount } from "./text";
 import { findBodyStart, readTextMetadata, type TextMetadata } from "./text-metadata";
-import type {
-  ArticleFormat,
-  ClassifiedLine,
-  ParsedArticle,
-  RemovalReason,
-  RemovedLine,
-  SourceLine,
-  SourceMetadata,
-} from "./types";
+import type { ArticleFormat, ClassifiedLine, ParsedArticle, RemovalReason, RemovedLine, SourceLine, SourceMetadata } from "./types";
 
 export { MAX_IMPORT_BYTES, ParseError, type ParseErrorCode } from "./errors";
 export { provisionalTitle } from "./headline";
@@ -133,14 +125,9 @@ export function sniffFormat(text: string): ArticleFormat {
   const closingTags = head.match(/<\/(?:p|div|span|a|h[1-6]|li|article|section|body|strong|em|b|i)>/gi)?.length ?? 0;
   if (closingTags >= 3) return "html";
   if (/^\s*#{1,6} \S/.test(head)) return "markdown";
-  const markdownSignals = [
-    /^#{1,6} \S/m,
-    /\[[^\]\n]+\]\([^)\s]+\)/,
-    /(\*\*|__)\S[^\n]*?\S\1/,
-    /^> \S/m,
-    /^```/m,
-    /^\s*[-*+] \S/m,
-  ].filter((pattern) => pattern.test(head)).length;
+  const markdownSignals = [/^#{1,6} \S/m, /\[[^\]\n]+\]\([^)\s]+\)/, /(\*\*|__)\S[^\n]*?\S\1/, /^> \S/m, /^```/m, /^\s*[-*+] \S/m].filter((pattern) =>
+    pattern.test(head),
+  ).length;
   return markdownSignals >= 2 ? "markdown" : "text";
 }
 
@@ -153,9 +140,7 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
   // Metadata sits in the header lines the classifier removes: it is read from the lines as the
   // rules left them, around the body the classifier found.
   const fromText = beforeClassifier ? readTextMetadata(beforeClassifier, classified?.applied ? findBodyStart(lines) : undefined) : null;
-  const headline = fromText
-    ? markTextHeadline(lines, fromText, classified?.applied ?? false)
-    : markHeadline(lines, source.metadata.title);
+  const headline = fromText ? markTextHeadline(lines, fromText, classified?.applied ?? false) : markHeadline(lines, source.metadata.title);
   const { paragraphs, removed } = deriveContent(lines);
   if (paragraphs.length === 0) throw new ParseError("no-body");
 
@@ -164,12 +149,7 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
   return {
     title: title ?? provisionalTitle(paragraphs[0]),
     titleProvisional: title === null,
-    outlet:
-      source.metadata.outlet ??
-      (url ? outletFromUrl(url) : null) ??
-      metadata.outlet ??
-      fromText?.outlet ??
-      outletFromSelfReference(paragraphs),
+    outlet: source.metadata.outlet ?? (url ? outletFromUrl(url) : null) ?? metadata.outlet ?? fromText?.outlet ?? outletFromSelfReference(paragraphs),
     url,
     author: source.metadata.author ?? fromText?.author ?? metadata.author,
     commentators: metadata.commentators,

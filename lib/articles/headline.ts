@@ -81,7 +81,10 @@ export function provisionalTitle(paragraph: string): string {
     if (sentence.length <= PROVISIONAL_MAX_CHARS) return sentence.replace(/[.]$/, "");
   }
   const cut = provisionalCut(words);
-  return `${words.slice(0, cut).join(" ").replace(/[,;:(\-–—]+$/, "")}…`;
+  return `${words
+    .slice(0, cut)
+    .join(" ")
+    .replace(/[,;:(\-–—]+$/, "")}…`;
 }
 
 /** True for a word ending a sentence; initials ("U.S.") and titles ("Dr.") do not. */

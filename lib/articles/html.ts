@@ -22,9 +22,42 @@ const ALL_INERT_SELECTOR = `script, ${INERT_TAGS}`;
 
 // Elements that start a new paragraph. Everything else is inline and joins the current one.
 const BLOCK_TAGS = new Set([
-  "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt", "figure", "footer",
-  "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
-  "section", "summary", "table", "tbody", "td", "th", "thead", "tr", "ul", "caption",
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "dd",
+  "details",
+  "div",
+  "dl",
+  "dt",
+  "figure",
+  "footer",
+  "form",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hr",
+  "li",
+  "main",
+  "nav",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "th",
+  "thead",
+  "tr",
+  "ul",
+  "caption",
 ]);
 
 // Share of a page title's words a heading must have to be its headline.
@@ -39,8 +72,7 @@ const NOT_A_BYLINE = /^(?:follow|share|updated|last updated|published|posted|sub
 
 // Class or id words of boxes inside an article that are not part of it: related links, sign-up
 // and share boxes, pop-up cards. Matched as whole words of the class (split at "-" and "_").
-const NOT_ARTICLE_CLASS =
-  /(?:^|[\s_-])(?:related|newsletter|signup|promo|share|sharing|social|rollover|tooltip|popover|author-bio|bio)(?:$|[\s_-])/i;
+const NOT_ARTICLE_CLASS = /(?:^|[\s_-])(?:related|newsletter|signup|promo|share|sharing|social|rollover|tooltip|popover|author-bio|bio)(?:$|[\s_-])/i;
 const MAX_BOX_SHARE = 0.3;
 const BYLINE_SELECTOR = '[rel="author"], [itemprop~="author"], [class*="byline"], [class*="author"], [id*="byline"], [id*="author"]';
 const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|wp-caption-text|credit|image-credit|photo-credit)(?:$|[\s_-])/i;
@@ -55,8 +87,18 @@ const MIN_LINE_SHINGLES = 5;
 const LINE_IN_PUBLISHER_BODY = 0.2;
 
 const PUBLISHED_META = [
-  "article:published_time", "og:article:published_time", "datePublished", "pubdate", "publishdate",
-  "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date", "sailthru.date",
+  "article:published_time",
+  "og:article:published_time",
+  "datePublished",
+  "pubdate",
+  "publishdate",
+  "publish-date",
+  "date",
+  "dc.date",
+  "dc.date.issued",
+  "dcterms.created",
+  "parsely-pub-date",
+  "sailthru.date",
 ];
 
 /**
@@ -70,7 +112,9 @@ export function readHtml(html: string): HtmlSource {
   const metadata = readDocumentMetadata(document);
   const articleBody = publisherArticleBody(document);
   const titles = [firstHeading(document), meta(document, "og:title", "twitter:title"), document.title] as const;
-  document.querySelectorAll(INERT_SELECTOR).forEach((element) => element.remove());
+  document.querySelectorAll(INERT_SELECTOR).forEach((element) => {
+    element.remove();
+  });
   markBoxesByClass(document);
 
   const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
@@ -79,7 +123,11 @@ export function readHtml(html: string): HtmlSource {
   if (lines.length === 0) lines = bodyLines(html);
   if (lines.length === 0) throw new ParseError("no-text");
   if (articleBody) lines = keepPublisherBody(lines, articleBody);
-  lines = dropClassifiedFurniture(lines, bodyLines(html).map((line) => line.text), metadata.language);
+  lines = dropClassifiedFurniture(
+    lines,
+    bodyLines(html).map((line) => line.text),
+    metadata.language,
+  );
 
   return {
     lines,
@@ -108,7 +156,9 @@ const MIN_KEPT_WORDS = 150;
 export function dropClassifiedFurniture(lines: SourceLine[], page: string[], language: string | null): SourceLine[] {
   const verdict = classifyPageLines(page, language).probability;
   const pageProbability = new Map<string, number>();
-  page.forEach((text, i) => pageProbability.set(text, Math.max(pageProbability.get(text) ?? 0, verdict[i])));
+  page.forEach((text, i) => {
+    pageProbability.set(text, Math.max(pageProbability.get(text) ?? 0, verdict[i]));
+  });
   const isArticle = lines.map((line) => !line.preset && (pageProbability.get(line.text) ?? 1) >= FURNITURE_BELOW);
   const first = isArticle.indexOf(true);
   const last = isArticle.lastIndexOf(true);
@@ -172,7 +222,10 @@ export function keepPublisherBody(lines: SourceLine[], articleBody: string): Sou
 
 /** Word 4-grams of lower-cased text, the unit of the benchmark's body metric. */
 function shingles(text: string): Set<string> {
-  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   const result = new Set<string>();
   for (let i = 0; i + 4 <= words.length; i++) result.add(words.slice(i, i + 4).join(" "));
   return result;
@@ -259,11 +312,19 @@ function chooseTitle(headline: string | null, pageTitles: (string | null | undef
  * without capitals). Dates and links in it are dropped.
  */
 export function authorFromByline(byline: string): string | null {
-  const first = byline.split(/\s*\n\s*/).map(normalizeLine).find(Boolean);
+  const first = byline
+    .split(/\s*\n\s*/)
+    .map(normalizeLine)
+    .find(Boolean);
   if (!first || NOT_A_BYLINE.test(first)) return null;
   // "By Jane Doe - March 3, 2020": the name is the part before a separator.
   const head = first.split(/\s+[|•·]\s+|\s+[-–—]\s+/)[0];
-  const text = normalizeLine(head.replace(/\([^)]*\)/g, " ").replace(/https?:\/\/\S+/g, " ").replace(DEGREES, ""));
+  const text = normalizeLine(
+    head
+      .replace(/\([^)]*\)/g, " ")
+      .replace(/https?:\/\/\S+/g, " ")
+      .replace(DEGREES, ""),
+  );
   const dated = parseStatedDate(text) !== null || /\d/.test(text);
   const named = parseByline(text) ?? (dated ? null : parseByline(text.replace(/^by\s+/i, "").replace(/,.*$/, "")));
   if (named) return named;
@@ -287,7 +348,9 @@ function cleanText(value: string | null | undefined): string | null {
 
 function bodyLines(html: string): SourceLine[] {
   const document = parseDocument(html);
-  document.querySelectorAll(ALL_INERT_SELECTOR).forEach((element) => element.remove());
+  document.querySelectorAll(ALL_INERT_SELECTOR).forEach((element) => {
+    element.remove();
+  });
   return document.body ? blockLines(document.body) : [];
 }
 
@@ -323,7 +386,9 @@ function blockLines(root: Node): SourceLine[] {
     const isCaption = tag === "figcaption";
     const isBlock = isCaption || BLOCK_TAGS.has(tag);
     if (isBlock) flush();
-    node.childNodes.forEach((child) => walk(child, inPre || tag === "pre"));
+    node.childNodes.forEach((child) => {
+      walk(child, inPre || tag === "pre");
+    });
     if (isBlock) flush(isCaption ? "caption" : undefined);
   };
   walk(root, false);

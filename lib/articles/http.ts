@@ -82,7 +82,7 @@ export async function readImportSources(request: Request): Promise<ImportSource[
     const filename = new URL(request.url).searchParams.get("filename") ?? undefined;
     return [{ bytes: await readBody(request, MAX_SINGLE_REQUEST_BYTES), filename, format: RAW_FORMATS[type] }];
   }
-  throw new ValidationError("Send JSON ({ \"text\" } or { \"html\" }), a multipart upload, or the file itself as text/plain, text/html or text/markdown.");
+  throw new ValidationError('Send JSON ({ "text" } or { "html" }), a multipart upload, or the file itself as text/plain, text/html or text/markdown.');
 }
 
 /** A slice of a background import: `file` fields plus `total` (when starting) or `offset` (when adding). */

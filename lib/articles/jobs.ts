@@ -118,7 +118,15 @@ async function runImportChunk(data: ChunkData, lastAttempt: boolean): Promise<Im
 }
 
 function failures(data: ChunkData, positions: number[], error: string): ImportOutcome[] {
-  return data.files.map((file, i) => ({ file: file.name, status: "failed", articleId: null, title: null, revisionNumber: null, error, position: positions[i] }));
+  return data.files.map((file, i) => ({
+    file: file.name,
+    status: "failed",
+    articleId: null,
+    title: null,
+    revisionNumber: null,
+    error,
+    position: positions[i],
+  }));
 }
 
 /** The ImportJob row as a batch's progress: results appended in file order of arrival, status finished once all are in. */

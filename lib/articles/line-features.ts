@@ -64,8 +64,9 @@ const DATE_LIKE =
 // Words that label controls and lists rather than tell a story: English only, as the web's
 // furniture most often is even on other-language pages; the shape features carry the rest.
 const MENU_WORDS = new Set(
-  "home menu search login log sign subscribe newsletter share comment comments reply replies follow like likes views view tweet email print more read related popular trending latest tags tag categories category privacy policy terms contact about advertise advertisement sponsored cookies cookie account register next previous back top video videos photos gallery watch listen podcast app download copyright rights reserved posted updated sections"
-    .split(" "),
+  "home menu search login log sign subscribe newsletter share comment comments reply replies follow like likes views view tweet email print more read related popular trending latest tags tag categories category privacy policy terms contact about advertise advertisement sponsored cookies cookie account register next previous back top video videos photos gallery watch listen podcast app download copyright rights reserved posted updated sections".split(
+    " ",
+  ),
 );
 
 // A line opening the readers' comments ("12 Comments", "Leave a reply", "Join the discussion").
@@ -117,7 +118,10 @@ export function lineFeatures(lines: readonly string[], language: string | null):
   for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
   const block = proseBlock(shapes);
   // Length against the page's typical prose line: sites differ in how long their paragraphs are.
-  const proseLengths = shapes.filter((s) => s.prose).map((s) => s.chars).sort((a, b) => a - b);
+  const proseLengths = shapes
+    .filter((s) => s.prose)
+    .map((s) => s.chars)
+    .sort((a, b) => a - b);
   const typicalProse = proseLengths.length ? proseLengths[Math.floor(proseLengths.length / 2)] : 100;
   const commentsFrom = lines.findIndex((line, i) => block !== null && i > block.start && COMMENTS_OPENING.test(line));
   const shortRuns = runLengths(shapes.map((s) => s.short));

@@ -27,22 +27,37 @@ const LABELS = new Map<string, LabelKind>([
   ...(["author", "authors", "written by", "writer", "reporter", "reporters", "byline", "by", "autor", "auteur", "автор", "作者", "记者"] as const).map(
     (label) => [label, "author"] as const,
   ),
-  ...([
-    "commentary guest", "commentary guests", "guest", "guests", "commentator", "commentators",
-    "interviewee", "interviewees", "expert commentator",
-  ] as const).map((label) => [label, "commentators"] as const),
-  ...([
-    "original article", "original source", "original link", "original url", "original story", "original",
-    "source", "sources", "source link", "source url", "link", "url", "via", "read the original",
-    "quelle", "fuente", "источник", "来源", "原文", "原文链接",
-  ] as const).map((label) => [label, "source"] as const),
-  ...([
-    "published", "published on", "published at", "posted", "posted on", "posted at", "date",
-    "publication date", "first published", "release date",
-  ] as const).map((label) => [label, "published"] as const),
-  ...(["updated", "last updated", "updated on", "modified", "last modified"] as const).map(
-    (label) => [label, "updated"] as const,
-  ),
+  ...(
+    ["commentary guest", "commentary guests", "guest", "guests", "commentator", "commentators", "interviewee", "interviewees", "expert commentator"] as const
+  ).map((label) => [label, "commentators"] as const),
+  ...(
+    [
+      "original article",
+      "original source",
+      "original link",
+      "original url",
+      "original story",
+      "original",
+      "source",
+      "sources",
+      "source link",
+      "source url",
+      "link",
+      "url",
+      "via",
+      "read the original",
+      "quelle",
+      "fuente",
+      "источник",
+      "来源",
+      "原文",
+      "原文链接",
+    ] as const
+  ).map((label) => [label, "source"] as const),
+  ...(
+    ["published", "published on", "published at", "posted", "posted on", "posted at", "date", "publication date", "first published", "release date"] as const
+  ).map((label) => [label, "published"] as const),
+  ...(["updated", "last updated", "updated on", "modified", "last modified"] as const).map((label) => [label, "updated"] as const),
   ["disclaimer", "disclaimer"],
 ]);
 
@@ -69,8 +84,23 @@ const CALENDAR_WORDS =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|then|now)$/i;
 // Job titles that follow a name in bylines ("Jane Doe, Staff Reporter").
 const ROLE_WORDS = new Set([
-  "reporter", "correspondent", "editor", "staff", "writer", "contributor", "columnist", "analyst",
-  "professor", "president", "minister", "director", "chief", "senior", "team", "desk", "agencies",
+  "reporter",
+  "correspondent",
+  "editor",
+  "staff",
+  "writer",
+  "contributor",
+  "columnist",
+  "analyst",
+  "professor",
+  "president",
+  "minister",
+  "director",
+  "chief",
+  "senior",
+  "team",
+  "desk",
+  "agencies",
 ]);
 const INITIAL_AT_END = /(?:^|\s)(?:\p{Lu}|Jr|Sr)\.$/u;
 const MAX_NAME_WORDS = 5;
@@ -91,13 +121,7 @@ export function readMetadataLine(line: string, next: string | undefined, inHeade
     const facts = labelled[2] ? readLabelValue(kind, labelled[2], line) : readLabelValueOnNextLine(kind, next);
     if (facts) return facts;
   }
-  return (
-    readDisclaimer(line) ??
-    readByline(line) ??
-    readBareUrl(line) ??
-    readSectionLabel(line) ??
-    (inHeader ? readDateLine(line) : null)
-  );
+  return readDisclaimer(line) ?? readByline(line) ?? readBareUrl(line) ?? readSectionLabel(line) ?? (inHeader ? readDateLine(line) : null);
 }
 
 function readLabelValue(kind: LabelKind, value: string, line: string): LineFacts | null {
@@ -270,7 +294,13 @@ function followsAppositive(paragraph: string, index: number): boolean {
 
 function citedAsThirdParty(lowerText: string, lowerName: string): boolean {
   const bare = lowerName.replace(/^the /, "");
-  return [`${bare} reported`, `${bare} said`, `${bare} quoted`, `according to ${bare}`, `according to the ${bare}`, `reported by ${bare}`, `reported by the ${bare}`].some(
-    (phrase) => lowerText.includes(phrase),
-  );
+  return [
+    `${bare} reported`,
+    `${bare} said`,
+    `${bare} quoted`,
+    `according to ${bare}`,
+    `according to the ${bare}`,
+    `reported by ${bare}`,
+    `reported by the ${bare}`,
+  ].some((phrase) => lowerText.includes(phrase));
 }

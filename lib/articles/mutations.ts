@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { recordAudit, recordAuditMany, type AuditEntry } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
-import { db, Prisma, type Tx } from "@/lib/db";
+import { db, type Prisma, type Tx } from "@/lib/db";
 import { stagedJson } from "@/lib/db/staged";
 import { dateOfIsoDay } from "@/lib/iso-day";
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
@@ -92,7 +92,10 @@ export async function importPrepared(actor: Actor | null, prepared: readonly Pre
 /** Records files of a background job as failed, in their own transaction. */
 export async function recordFailures(progress: BatchProgress, outcomes: ImportOutcome[]): Promise<void> {
   await db.$transaction(async (tx) => {
-    const recorded = await progress.recorded(tx, outcomes.map((outcome) => outcome.position ?? -1));
+    const recorded = await progress.recorded(
+      tx,
+      outcomes.map((outcome) => outcome.position ?? -1),
+    );
     const fresh = outcomes.filter((outcome) => !recorded.has(outcome.position ?? -1));
     if (fresh.length > 0) await progress.record(tx, fresh);
   });
@@ -165,7 +168,13 @@ async function writeBatch(tx: Tx, actor: Actor | null, prepared: readonly Prepar
       revisions.push(revisionRow(item, actor, { id: revisionId, articleId: target.id, number, text, note: "Re-imported: the page at this URL changed." }));
       if (!target.existing) newCurrent.set(target.id, revisionId);
       newRevisions.push({ articleId: target.id, revision: { id: revisionId, text }, existing: target.existing, parsed: item });
-      audit.push({ actorId: actor?.id ?? null, action: "article.revision", targetType: "Article", targetId: target.id, detail: { revisionId, number, source: "import", contentHash: item.contentHash, file: item.file, jobId: options.progress?.jobId ?? null } });
+      audit.push({
+        actorId: actor?.id ?? null,
+        action: "article.revision",
+        targetType: "Article",
+        targetId: target.id,
+        detail: { revisionId, number, source: "import", contentHash: item.contentHash, file: item.file, jobId: options.progress?.jobId ?? null },
+      });
       outcomes.push({ file: item.file, status: "revision", articleId: target.id, title: target.title, revisionNumber: number, error: null, ...at });
       byHash.set(item.contentHash, { id: target.id, title: target.title });
       continue;
@@ -174,7 +183,13 @@ async function writeBatch(tx: Tx, actor: Actor | null, prepared: readonly Prepar
     articles.push({ id: articleId, ...articleFields(item), createdById: actor?.id ?? null });
     revisions.push(revisionRow(item, actor, { id: revisionId, articleId, number: 1, text, note: "Imported." }));
     newCurrent.set(articleId, revisionId);
-    audit.push({ actorId: actor?.id ?? null, action: "article.import", targetType: "Article", targetId: articleId, detail: { revisionId, contentHash: item.contentHash, file: item.file, jobId: options.progress?.jobId ?? null } });
+    audit.push({
+      actorId: actor?.id ?? null,
+      action: "article.import",
+      targetType: "Article",
+      targetId: articleId,
+      detail: { revisionId, contentHash: item.contentHash, file: item.file, jobId: options.progress?.jobId ?? null },
+    });
     outcomes.push({ file: item.file, status: "imported", articleId, title: article.title, revisionNumber: 1, error: null, ...at });
     byHash.set(item.contentHash, { id: articleId, title: article.title });
     if (article.url) byUrl.set(article.url, { id: articleId, title: article.title, nextNumber: 2, existing: false });
@@ -377,7 +392,7 @@ export async function changeArticleLines(actor: Actor, input: ChangeLinesInput):
       });
     }
     const lines = current.removed as unknown as ClassifiedLine[];
-    let content;
+    let content: ReturnType<typeof applyLineDecisions>;
     try {
       content = applyLineDecisions(lines, data.decisions);
     } catch (error) {
@@ -433,4 +448,3 @@ function describeLineChanges(lines: readonly ClassifiedLine[], changed: readonly
   const removed = changed.filter((change) => !change.kept).map((change) => quote(change.index));
   return [restored.length ? `Restored ${restored.join(", ")}.` : "", removed.length ? `Removed ${removed.join(", ")}.` : ""].filter(Boolean).join(" ");
 }
-

@@ -67,9 +67,34 @@ const KNOWN_NAMES = new Map(Object.values(OUTLETS_BY_DOMAIN).map((name) => [name
 
 // Last words that mark a proper name as a news organisation ("Global Times", "Daily Mail").
 const MEDIA_WORDS = new Set([
-  "times", "news", "post", "daily", "journal", "herald", "press", "tribune", "gazette", "telegraph",
-  "guardian", "observer", "chronicle", "standard", "express", "mirror", "monitor", "today", "insider",
-  "agency", "network", "tv", "television", "radio", "broadcasting", "magazine", "review", "wire",
+  "times",
+  "news",
+  "post",
+  "daily",
+  "journal",
+  "herald",
+  "press",
+  "tribune",
+  "gazette",
+  "telegraph",
+  "guardian",
+  "observer",
+  "chronicle",
+  "standard",
+  "express",
+  "mirror",
+  "monitor",
+  "today",
+  "insider",
+  "agency",
+  "network",
+  "tv",
+  "television",
+  "radio",
+  "broadcasting",
+  "magazine",
+  "review",
+  "wire",
 ]);
 
 const HOST_PREFIXES = /^(?:www\d?|m|mobile|amp)\./;

@@ -22,7 +22,12 @@ async function prepareOne(source: ImportSource, background: boolean): Promise<Pr
     return await runTask("prepareImport", source, { timeoutMs: PARSE_TIME_LIMIT_MS, background });
   } catch (error) {
     if (isTaskTimeout(error)) {
-      return { ok: false, file, code: "timeout", error: `Reading this file took longer than ${error.seconds} seconds, so it was stopped. Check that it is a news article; a very large or deeply nested page cannot be imported.` };
+      return {
+        ok: false,
+        file,
+        code: "timeout",
+        error: `Reading this file took longer than ${error.seconds} seconds, so it was stopped. Check that it is a news article; a very large or deeply nested page cannot be imported.`,
+      };
     }
     console.error(`Importing ${file ?? "pasted text"} failed in the worker thread:`, error);
     return { ok: false, file, code: "parser", error: "The importer could not read this file." };

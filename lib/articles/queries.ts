@@ -8,17 +8,10 @@ import { isoDay } from "@/lib/iso-day";
 import type { ClassifiedLine } from "./extract";
 import { canImportArticles, canReadArticles } from "./permissions";
 import { articleMetadata, type ArticleMetadata } from "./article-metadata";
-import { type ImportSource } from "./prepare";
+import type { ImportSource } from "./prepare";
 import { prepareImportsOffThread } from "./prepare-off-thread";
 import { expandQuery, lookupKeys, queryParts, type ExpandedQuery } from "./search-terms";
-import {
-  ARTICLES_PAGE_SIZE,
-  type ArticleKindName,
-  type ArticleListQuery,
-  type ImportJobView,
-  type ImportOutcome,
-  type ImportPreview,
-} from "./schemas";
+import { ARTICLES_PAGE_SIZE, type ArticleKindName, type ArticleListQuery, type ImportJobView, type ImportOutcome, type ImportPreview } from "./schemas";
 
 function assertReader(actor: Actor | null): asserts actor is Actor {
   if (!canReadArticles(actor)) throw new ForbiddenError("Sign in to read articles.");
@@ -161,7 +154,11 @@ function tsQuery(config: "simple" | "english", expanded: ExpandedQuery): Prisma.
  * index recheck each candidate's vector). Null when nothing positive is left.
  */
 function looseQuery(expanded: ExpandedQuery): ExpandedQuery | null {
-  const loosen = (text: string) => queryParts(text).filter((p) => !p.negated).map((p) => p.text).join(" ");
+  const loosen = (text: string) =>
+    queryParts(text)
+      .filter((p) => !p.negated)
+      .map((p) => p.text)
+      .join(" ");
   const loose = { rest: loosen(expanded.rest), terms: expanded.terms.map((t) => ({ term: loosen(t.term), variants: t.variants.map(loosen) })) };
   return loose.rest || loose.terms.length ? loose : null;
 }
@@ -403,9 +400,7 @@ const MAX_ORIGINAL_PREVIEW_CHARS = 200_000;
 export function decodeOriginal(file: OriginalFile): { text: string; truncated: boolean } {
   const encoding = iconv.encodingExists(file.encoding) ? file.encoding : "utf-8";
   const text = iconv.decode(Buffer.from(file.bytes), encoding, { stripBOM: true });
-  return text.length > MAX_ORIGINAL_PREVIEW_CHARS
-    ? { text: text.slice(0, MAX_ORIGINAL_PREVIEW_CHARS), truncated: true }
-    : { text, truncated: false };
+  return text.length > MAX_ORIGINAL_PREVIEW_CHARS ? { text: text.slice(0, MAX_ORIGINAL_PREVIEW_CHARS), truncated: true } : { text, truncated: false };
 }
 
 /**
@@ -442,7 +437,7 @@ export async function previewImports(actor: Actor | null, sources: readonly Impo
       noArticleFound: article.noArticleFound ?? false,
       classifiedLanguage: article.classifiedLanguage ?? null,
       duplicateOf,
-      revisionOf: duplicateOf ? null : ((article.url && revisions.get(article.url)) || null),
+      revisionOf: duplicateOf ? null : (article.url && revisions.get(article.url)) || null,
     };
   });
 }
@@ -485,4 +480,3 @@ export async function listImportJobs(actor: Actor | null, take = 10): Promise<Im
   });
   return jobs.map(toJobView);
 }
-

@@ -36,7 +36,6 @@ export const IMPORT_CHUNK_FILES = 50;
 export const IMPORT_CHUNK_BYTES = 50 * 1024 * 1024;
 export const MAX_JOB_FILES = 100_000;
 
-
 /** Optional text from a form or query string: trimmed, and absent when empty. */
 const optionalText = (max: number) =>
   z

@@ -49,7 +49,12 @@ export type ExpandedQuery = { rest: string; terms: ExpandedTerm[] };
 /** Spellings searched for one term at most: an alias shared by many entities must not turn one query into hundreds. */
 const MAX_VARIANTS = 12;
 
-const words = (s: string) => new Set(normalizeName(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+const words = (s: string) =>
+  new Set(
+    normalizeName(s)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
+  );
 
 /**
  * The spellings worth searching besides `term`: different once normalized, and not containing

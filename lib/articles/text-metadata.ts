@@ -79,8 +79,7 @@ const AGENCY_DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{L} .,'-]{0,40})?\(([^)]{2,40})\)\
 
 const HANDLE = /^@\w+$/;
 // A copy that lost the space between a name and what follows ("Jane DoeFOXBusiness", "Jane DoeFriday").
-const GLUED_WORD =
-  /(\p{Ll}{2,})(?=\p{Lu}{2}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Updated|Published|Posted)\b)/gu;
+const GLUED_WORD = /(\p{Ll}{2,})(?=\p{Lu}{2}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Updated|Published|Posted)\b)/gu;
 // Parts of a combined byline and dateline ("March 3, 2020 | By: Jane Doe").
 const BYLINE_PARTS = /\s+[|•·]\s+|\s+[-–—]\s+/;
 // Words that follow a name in bylines without being part of it.
@@ -150,7 +149,10 @@ export function findBodyStart(lines: readonly ClassifiedLine[]): number | null {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.kept && isProse(line.text)) {
-      if (!run) runs.push((run = { start: i, words: 0 }));
+      if (!run) {
+        run = { start: i, words: 0 };
+        runs.push(run);
+      }
       run.words += wordCount(line.text);
       gap = 0;
     } else if (run && ++gap > BODY_GAP) {
@@ -432,7 +434,10 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
   for (const line of lines) {
     if (wordCount(line.text) > SITE_LINE_WORDS) continue;
     for (const pattern of SELF_REFERENCES) {
-      const name = pattern.exec(line.text)?.[1]?.trim().replace(/[.,:;!]+$/, "");
+      const name = pattern
+        .exec(line.text)?.[1]
+        ?.trim()
+        .replace(/[.,:;!]+$/, "");
       if (!name || !isSiteName(name)) continue;
       const key = name.toLowerCase().replace(/^the /, "");
       const entry = mentions.get(key) ?? { name, count: 0 };
@@ -478,7 +483,11 @@ export function copyrightOwner(text: string): string | null {
     .replace(/\s*\d{4}\s*$/, "")
     .trim()
     .replace(/[.,]$/, "");
-  while (CORPORATE_SUFFIX.test(owner)) owner = owner.replace(CORPORATE_SUFFIX, "").trim().replace(/\s*(?:&|and)$/i, "");
+  while (CORPORATE_SUFFIX.test(owner))
+    owner = owner
+      .replace(CORPORATE_SUFFIX, "")
+      .trim()
+      .replace(/\s*(?:&|and)$/i, "");
   if (!owner || wordCount(owner) > 6 || !/^[\p{Lu}\p{N}\p{Lo}]/u.test(owner)) return null;
   return outletName(owner) ?? owner;
 }

@@ -40,7 +40,6 @@ export type RemovalReason = (typeof REMOVAL_REASONS)[number];
 
 export type ArticleFormat = "text" | "html" | "markdown";
 
-
 /**
  * One candidate line of the source, in source order. `kept` lines are the body paragraphs.
  * A restored line keeps the `reason` it was removed for, so toggling it twice is lossless;

@@ -32,12 +32,13 @@ export async function listAuditLog(actor: Actor | null, filter: AuditFilter = {}
     targetType: filter.targetType,
     targetId: filter.targetId,
     actorId: filter.actorId,
-    createdAt: filter.from || filter.to
-      ? {
-          gte: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined,
-          lt: filter.to ? new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + DAY_MS) : undefined,
-        }
-      : undefined,
+    createdAt:
+      filter.from || filter.to
+        ? {
+            gte: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined,
+            lt: filter.to ? new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + DAY_MS) : undefined,
+          }
+        : undefined,
   };
   const total = await db.auditLog.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));

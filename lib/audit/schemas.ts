@@ -5,10 +5,7 @@ import { isoDaySchema } from "@/lib/iso-day";
 
 const optionalText = (max: number) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().trim().max(max).optional());
-const optionalDay = z.preprocess(
-  (value) => (value === "" ? undefined : value),
-  isoDaySchema.optional(),
-);
+const optionalDay = z.preprocess((value) => (value === "" ? undefined : value), isoDaySchema.optional());
 
 export const auditFilterSchema = z.object({
   /** An action ("entity.merge") or its first part ("entity"). */

@@ -3,7 +3,10 @@
 const MAX_TEXT = 80;
 
 function words(key: string): string {
-  const spaced = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase();
+  const spaced = key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .toLowerCase();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
@@ -16,9 +19,14 @@ function value(item: unknown): string {
   if (typeof item === "string") return `“${shortText(item)}”`;
   if (typeof item === "number" || typeof item === "bigint") return String(item);
   if (typeof item === "boolean") return item ? "yes" : "no";
-  if (Array.isArray(item)) return item.length === 0 ? "none" : item.length > 5 ? `${item.slice(0, 5).map(value).join(", ")} and ${item.length - 5} more` : item.map(value).join(", ");
+  if (Array.isArray(item))
+    return item.length === 0 ? "none" : item.length > 5 ? `${item.slice(0, 5).map(value).join(", ")} and ${item.length - 5} more` : item.map(value).join(", ");
   const record = item as Record<string, unknown>;
-  for (const [from, to] of [["from", "to"], ["before", "after"], ["old", "new"]] as const) {
+  for (const [from, to] of [
+    ["from", "to"],
+    ["before", "after"],
+    ["old", "new"],
+  ] as const) {
     if (from in record && to in record) return `${value(record[from])} → ${value(record[to])}`;
   }
   const entries = Object.entries(record);

@@ -32,7 +32,7 @@ export async function createUser(actor: Actor | null, input: CreateUserInput) {
 export async function updateUser(actor: Actor, input: unknown) {
   if (!canManageUsers(actor)) throw new ForbiddenError("Only an admin can change users.");
   const data = parseInput(updateUserSchema, input);
-  if (data.userId === actor.id && (data.role && data.role !== "ADMIN" || data.disabled)) {
+  if (data.userId === actor.id && ((data.role && data.role !== "ADMIN") || data.disabled)) {
     throw new ValidationError("You cannot remove your own admin role or disable yourself.");
   }
   const passwordHash = data.password ? await hashPassword(data.password) : undefined;
@@ -75,7 +75,10 @@ export async function createApiToken(actor: Actor | null, userId: string, name: 
   if (actor && !canManageTokens(actor, userId)) throw new ForbiddenError("You can only create tokens for yourself.");
   const { token, hash, prefix } = generateApiToken();
   const record = await db.$transaction(async (tx) => {
-    const created = await tx.apiToken.create({ data: { userId, name, tokenHash: hash, prefix }, select: { id: true, name: true, prefix: true, createdAt: true } });
+    const created = await tx.apiToken.create({
+      data: { userId, name, tokenHash: hash, prefix },
+      select: { id: true, name: true, prefix: true, createdAt: true },
+    });
     await recordAudit(tx, { actorId: actor?.id ?? userId, action: "token.create", targetType: "ApiToken", targetId: created.id });
     return created;
   });

@@ -26,7 +26,10 @@ export async function countUsers(): Promise<number> {
 
 /** The actor a session claims to be, if that user still exists, is enabled, and the session is current. */
 export async function findActorForSession(userId: string, sessionVersion: number): Promise<Actor | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, role: true, sessionVersion: true, disabledAt: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, role: true, sessionVersion: true, disabledAt: true },
+  });
   if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

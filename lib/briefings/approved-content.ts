@@ -111,7 +111,9 @@ export function changesSinceApproval(approved: ApprovedContent, current: Approve
     }
     const differences = Object.keys(FIELD_LABELS[item.kind])
       .filter((field) => (old.fields[field] ?? null) !== (item.fields[field] ?? null))
-      .map((field) => (ID_FIELDS.has(field) ? FIELD_LABELS[item.kind][field] : `${FIELD_LABELS[item.kind][field]} ${shown(old.fields[field])} → ${shown(item.fields[field])}`));
+      .map((field) =>
+        ID_FIELDS.has(field) ? FIELD_LABELS[item.kind][field] : `${FIELD_LABELS[item.kind][field]} ${shown(old.fields[field])} → ${shown(item.fields[field])}`,
+      );
     if (differences.length > 0) {
       changes.push({ kind: item.kind, id: item.id, message: `${describe(old)} changed after the briefing was approved: ${differences.join("; ")}.` });
     }

@@ -75,7 +75,11 @@ function cleanIds(value: unknown): string[] {
 function cleanLabel(value: unknown): string {
   if (typeof value !== "string") return "";
   // Never cut inside a surrogate pair: PostgreSQL refuses half a character in JSON.
-  return value.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, MAX_LABEL_CHARS).replace(/[\uD800-\uDBFF]$/, "");
+  return value
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .trim()
+    .slice(0, MAX_LABEL_CHARS)
+    .replace(/[\uD800-\uDBFF]$/, "");
 }
 
 /** A reference atom keeps its one id and label; without a usable id it is dropped. */
@@ -215,20 +219,29 @@ export type BriefingReferences = {
 export function collectReferences(doc: BriefingDoc): BriefingReferences {
   const sets = { annotationIds: new Set<string>(), entityIds: new Set<string>(), eventIds: new Set<string>(), contradictionIds: new Set<string>() };
   const visitInline = (node: InlineNode) => {
-    if (node.type === "citation") node.attrs.annotationIds.forEach((id) => sets.annotationIds.add(id));
+    if (node.type === "citation")
+      node.attrs.annotationIds.forEach((id) => {
+        sets.annotationIds.add(id);
+      });
     else if (node.type === "entityMention") sets.entityIds.add(node.attrs.entityId);
     else if (node.type === "eventRef") sets.eventIds.add(node.attrs.eventId);
   };
   const visitBlock = (block: TopBlockNode | ListItemNode) => {
     switch (block.type) {
       case "timeline":
-        block.attrs.eventIds.forEach((id) => sets.eventIds.add(id));
+        block.attrs.eventIds.forEach((id) => {
+          sets.eventIds.add(id);
+        });
         return;
       case "disagreements":
-        block.attrs.contradictionIds.forEach((id) => sets.contradictionIds.add(id));
+        block.attrs.contradictionIds.forEach((id) => {
+          sets.contradictionIds.add(id);
+        });
         return;
       case "keyActors":
-        block.attrs.entityIds.forEach((id) => sets.entityIds.add(id));
+        block.attrs.entityIds.forEach((id) => {
+          sets.entityIds.add(id);
+        });
         return;
       case "paragraph":
       case "heading":

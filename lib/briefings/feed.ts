@@ -30,6 +30,7 @@ function xml(text: string): string {
 
 export function buildAtomFeed(site: FeedSite, entries: readonly FeedEntry[]): string {
   const feedUrl = `${site.baseUrl}/briefings/feed.xml`;
+  // biome-ignore lint/complexity/useMathMinMax: ISO timestamps compare as strings; Math.max would turn them into numbers.
   const updated = entries.reduce((latest, entry) => (entry.updatedAt > latest ? entry.updatedAt : latest), "1970-01-01T00:00:00.000Z");
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -83,7 +84,10 @@ function entryHtml(entry: FeedEntry): string {
     .join("");
   if (entry.notes.length === 0) return body;
   const notes = entry.notes.map((note) => {
-    const source = [note.outlet, note.articleTitle].filter(Boolean).map((part) => xmlText(part!)).join(", ");
+    const source = [note.outlet, note.articleTitle]
+      .filter(Boolean)
+      .map((part) => xmlText(part!))
+      .join(", ");
     const link = note.url ? ` <a href="${xmlText(note.url)}">Read the original</a>` : "";
     return `<li id="note-${note.number}">“${xmlText(note.quote)}” (${source})${link}</li>`;
   });

@@ -91,5 +91,8 @@ function distinctSources(notes: readonly CitationNote[]): CitationNote[] {
  * close the script element, and the line separators JavaScript parsers trip on are escaped too.
  */
 export function serializeJsonLd(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }

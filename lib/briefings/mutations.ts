@@ -71,11 +71,15 @@ async function prepareBody(tx: Tx, raw: unknown, previous: BriefingReferences | 
     contradictionIds: missing(contradictionIds, contradictions),
   };
   if (problems.annotationIds.length > 0) {
-    throw new ValidationError(`A citation points to a passage that does not exist or was deleted (${problems.annotationIds.join(", ")}).`, { missing: problems });
+    throw new ValidationError(`A citation points to a passage that does not exist or was deleted (${problems.annotationIds.join(", ")}).`, {
+      missing: problems,
+    });
   }
   const other = [...problems.entityIds, ...problems.eventIds, ...problems.contradictionIds];
   if (other.length > 0) {
-    throw new ValidationError(`The body refers to an entity, event or contradiction that does not exist or was deleted (${other.join(", ")}).`, { missing: problems });
+    throw new ValidationError(`The body refers to an entity, event or contradiction that does not exist or was deleted (${other.join(", ")}).`, {
+      missing: problems,
+    });
   }
   return doc;
 }
@@ -230,9 +234,12 @@ export async function approveBriefing(actor: Actor, id: string, input: unknown =
   return db.$transaction(async (tx) => {
     const current = await assertReviewer(tx, actor, id, "approve");
     if (data.version !== undefined && data.version !== current.version) {
-      throw new StaleVersionError(`The briefing was edited (now version ${current.version}) after the version you read (${data.version}); read it again before approving.`, {
-        current: await viewOf(tx, id),
-      });
+      throw new StaleVersionError(
+        `The briefing was edited (now version ${current.version}) after the version you read (${data.version}); read it again before approving.`,
+        {
+          current: await viewOf(tx, id),
+        },
+      );
     }
     const { body } = await tx.briefing.findUniqueOrThrow({ where: { id }, select: { body: true } });
     const loaded = await loadSources(tx, collectReferences(sanitizeBriefingDoc(body)));
@@ -292,7 +299,9 @@ export async function publishBriefing(actor: Actor, id: string, input: unknown =
     const loaded = await loadSources(tx, collectReferences(doc));
     const blockers = await findBlockers(tx, briefing, loaded);
     if (blockers.length > 0) {
-      throw new ConflictError(`The briefing cannot be published yet: ${blockers.length} ${blockers.length === 1 ? "problem needs" : "problems need"} fixing.`, { blockers });
+      throw new ConflictError(`The briefing cannot be published yet: ${blockers.length} ${blockers.length === 1 ? "problem needs" : "problems need"} fixing.`, {
+        blockers,
+      });
     }
     const previous = briefing.published.at(-1);
     if (previous && !data.note) throw new ValidationError("Publishing a new version needs a change note telling readers what changed.");
@@ -331,7 +340,13 @@ export async function publishBriefing(actor: Actor, id: string, input: unknown =
     });
     await applyTransition(tx, briefing, "publish");
     await tx.briefingReview.create({ data: { briefingId: id, actorId: actor.id, action: "publish", comment: data.note ?? null } });
-    await recordAudit(tx, { actorId: actor.id, action: "briefing.publish", targetType: "Briefing", targetId: id, detail: { number, draftVersion: briefing.version } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "briefing.publish",
+      targetType: "Briefing",
+      targetId: id,
+      detail: { number, draftVersion: briefing.version },
+    });
     afterCommit(tx, () => revalidatePublicBriefing(briefing.slug));
     return { version: number, url, path, publishedAt: publishedAt.toISOString(), slug: briefing.slug };
   }, TRANSACTION_OPTIONS);

@@ -13,10 +13,7 @@ const SENTENCE_END_AFTER = /[.!?]["'”’)\]]*(?=\s|$)|\n/;
  * and what follows it up to the end of its sentence (cut at MAX_CONTEXT_CHARS, marked "…").
  * When the offsets no longer match the quote, the stored selector context is used instead.
  */
-export function passageInContext(
-  text: string,
-  selector: { exact: string; prefix: string; suffix: string; start: number; end: number },
-): PassageInContext {
+export function passageInContext(text: string, selector: { exact: string; prefix: string; suffix: string; start: number; end: number }): PassageInContext {
   const { exact, start, end } = selector;
   if (start < 0 || end > text.length || text.slice(start, end) !== exact) {
     return { before: selector.prefix.trimStart(), quote: exact, after: selector.suffix.trimEnd() };

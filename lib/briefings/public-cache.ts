@@ -25,7 +25,9 @@ export async function getCachedPublicBriefing(slug: string, number?: number) {
   })();
 }
 
-export const getCachedPublishedBriefings: () => Promise<PublicBriefingListItem[]> = unstable_cache(() => listPublishedBriefings(), ["public-briefings-list"], { tags: [ALL_BRIEFINGS_TAG] });
+export const getCachedPublishedBriefings: () => Promise<PublicBriefingListItem[]> = unstable_cache(() => listPublishedBriefings(), ["public-briefings-list"], {
+  tags: [ALL_BRIEFINGS_TAG],
+});
 
 export const getCachedPublicFeed = unstable_cache(() => buildPublicFeed(), ["public-briefings-feed"], { tags: [ALL_BRIEFINGS_TAG] });
 

@@ -262,11 +262,12 @@ class Renderer {
 
   private disagreement(item: ContradictionInfo): string {
     const anchor = `disagreement-${this.disagreements.length + 1}`;
-    const accounts = item.accountIds
-      .map((id) => this.sources.passages.get(id))
-      .filter((passage): passage is SourcePassage => passage !== undefined);
+    const accounts = item.accountIds.map((id) => this.sources.passages.get(id)).filter((passage): passage is SourcePassage => passage !== undefined);
     const accountsHtml = accounts
-      .map((passage) => `<li><span class="outlet">${escapeHtml(passage.outlet ?? passage.articleTitle)}</span>: <q>${escapeHtml(passage.quote)}</q>${this.citation([passage.annotationId])}</li>`)
+      .map(
+        (passage) =>
+          `<li><span class="outlet">${escapeHtml(passage.outlet ?? passage.articleTitle)}</span>: <q>${escapeHtml(passage.quote)}</q>${this.citation([passage.annotationId])}</li>`,
+      )
       .join("");
     const accepted = item.acceptedAnnotationId ? this.sources.passages.get(item.acceptedAnnotationId) : undefined;
     const status = item.status as "RESOLVED" | "DISCLOSED";
@@ -310,4 +311,3 @@ class Renderer {
 function isInsertedBlock(block: BriefingDoc["content"][number]): block is InsertedBlockNode {
   return block.type === "timeline" || block.type === "disagreements" || block.type === "keyActors";
 }
-

@@ -78,11 +78,7 @@ export const submitBriefingSchema = z.object({ comment: optionalComment });
 export const approveBriefingSchema = z.object({ version: z.int().min(1).max(MAX_DB_INT, NO_SUCH_VERSION).optional(), comment: optionalComment });
 
 export const returnBriefingSchema = z.object({
-  comment: z
-    .string()
-    .trim()
-    .min(1, "Say what needs to change.")
-    .max(MAX_REVIEW_COMMENT_CHARS, `Comments have at most ${MAX_REVIEW_COMMENT_CHARS} characters.`),
+  comment: z.string().trim().min(1, "Say what needs to change.").max(MAX_REVIEW_COMMENT_CHARS, `Comments have at most ${MAX_REVIEW_COMMENT_CHARS} characters.`),
 });
 
 export const publishBriefingSchema = z.object({

@@ -76,7 +76,8 @@ const MAX_MERGE_HOPS = 10;
 
 export async function loadSources(client: Client, refs: BriefingReferences): Promise<LoadedSources> {
   // One query after another: inside a transaction they share one connection.
-  const contradictionRows = refs.contradictionIds.length > 0 ? await client.contradiction.findMany({ where: { id: { in: refs.contradictionIds } }, select: contradictionSelect }) : [];
+  const contradictionRows =
+    refs.contradictionIds.length > 0 ? await client.contradiction.findMany({ where: { id: { in: refs.contradictionIds } }, select: contradictionSelect }) : [];
   const eventRows = refs.eventIds.length > 0 ? await client.event.findMany({ where: { id: { in: refs.eventIds } }, select: eventSelect }) : [];
   const entityRows = refs.entityIds.length > 0 ? await client.entity.findMany({ where: { id: { in: refs.entityIds } }, select: entitySelect }) : [];
   const contradictions = new Map(contradictionRows.map((row) => [row.id, row]));
@@ -84,11 +85,14 @@ export async function loadSources(client: Client, refs: BriefingReferences): Pro
   for (const id of refs.contradictionIds) {
     const row = contradictions.get(id);
     if (!row) continue;
-    row.members.forEach((member) => cited.add(member.annotationId));
+    row.members.forEach((member) => {
+      cited.add(member.annotationId);
+    });
     if (row.acceptedClaim) cited.add(row.acceptedClaim.annotationId);
   }
   const citedAnnotationIds = [...cited];
-  const annotationRows = citedAnnotationIds.length > 0 ? await client.annotation.findMany({ where: { id: { in: citedAnnotationIds } }, select: annotationSelect }) : [];
+  const annotationRows =
+    citedAnnotationIds.length > 0 ? await client.annotation.findMany({ where: { id: { in: citedAnnotationIds } }, select: annotationSelect }) : [];
 
   const entities = new Map(entityRows.map((row) => [row.id, row]));
   const entityTargets = new Map<string, SourceEntity>();
@@ -119,9 +123,10 @@ async function followMerges(client: Client, entity: SourceEntity, known: Map<str
 /** The data the renderer shows: live rows only, passages read in their revision's text. */
 export async function toRenderSources(client: Client, loaded: LoadedSources): Promise<RenderSources> {
   const live = [...loaded.annotations.values()].filter((row) => row.deletedAt === null);
-  const texts = live.length > 0
-    ? await client.annotation.findMany({ where: { id: { in: live.map((row) => row.id) } }, select: { id: true, revision: { select: { text: true } } } })
-    : [];
+  const texts =
+    live.length > 0
+      ? await client.annotation.findMany({ where: { id: { in: live.map((row) => row.id) } }, select: { id: true, revision: { select: { text: true } } } })
+      : [];
   const textOf = new Map(texts.map((row) => [row.id, row.revision.text]));
   const passages = new Map<string, SourcePassage>();
   for (const row of live) {

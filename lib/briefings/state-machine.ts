@@ -38,7 +38,9 @@ const REFUSALS: Record<BriefingStep, (status: BriefingStatusName) => string> = {
   approve: (status) => `Only a briefing in review can be approved or returned; this one is ${describe(status)}.`,
   return: (status) => `Only a briefing in review can be approved or returned; this one is ${describe(status)}.`,
   publish: (status) =>
-    status === "RETRACTED" ? "This briefing was retracted and cannot be published again." : `Only an approved briefing can be published; this one is ${describe(status)}.`,
+    status === "RETRACTED"
+      ? "This briefing was retracted and cannot be published again."
+      : `Only an approved briefing can be published; this one is ${describe(status)}.`,
   retract: () => "This briefing is already retracted.",
 };
 

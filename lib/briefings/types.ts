@@ -62,7 +62,15 @@ export type ComposerOptions = {
    * Settled contradictions and unsettled ones, each with its state, the passages it sets against
    * each other (to tell which touch the draft's citations) and what publication needs of it.
    */
-  contradictions: { id: string; summary: string; status: string; statusLabel: string; memberAnnotationIds: string[]; touchesDraft: boolean; publicationNeeds: string | null }[];
+  contradictions: {
+    id: string;
+    summary: string;
+    status: string;
+    statusLabel: string;
+    memberAnnotationIds: string[];
+    touchesDraft: boolean;
+    publicationNeeds: string | null;
+  }[];
 };
 
 export type PublishResult = { version: number; url: string; path: string; publishedAt: string };

@@ -61,7 +61,12 @@ export async function findBlockers(client: Client, briefing: VettedBriefing, loa
       );
     } else {
       for (const change of changesSinceApproval(frozen, approvedContentOf(await toRenderSources(client, sources)))) {
-        add("changed_since_approval", change.id, `${change.message} Save the draft and have an analyst approve it again, or undo the change.`, blockerLinks.briefingBody(briefing.id));
+        add(
+          "changed_since_approval",
+          change.id,
+          `${change.message} Save the draft and have an analyst approve it again, or undo the change.`,
+          blockerLinks.briefingBody(briefing.id),
+        );
       }
     }
   }
@@ -108,7 +113,12 @@ export async function findBlockers(client: Client, briefing: VettedBriefing, loa
 
   for (const contradiction of await findTouchingOpenContradictions(client, sources, refs)) {
     const state = contradiction.status === "OPEN" ? "open" : "awaiting sign-off";
-    add("contradiction_open", contradiction.id, `The contradiction “${clip(contradiction.summary)}” touches what the briefing cites and is ${state}.`, blockerLinks.contradiction(contradiction.id));
+    add(
+      "contradiction_open",
+      contradiction.id,
+      `The contradiction “${clip(contradiction.summary)}” touches what the briefing cites and is ${state}.`,
+      blockerLinks.contradiction(contradiction.id),
+    );
   }
   return blockers;
 }

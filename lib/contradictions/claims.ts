@@ -99,7 +99,8 @@ export async function createClaim(actor: Actor, input: unknown): Promise<{ claim
         select: claimSelect,
       });
       // A value recorded on a reviewed passage is a statement the analyst has not seen.
-      if (existing && existing.status !== "PENDING") await sendBackToReview(tx, actor, annotationId, existing.status, "A claim was recorded after review; back in the review queue.");
+      if (existing && existing.status !== "PENDING")
+        await sendBackToReview(tx, actor, annotationId, existing.status, "A claim was recorded after review; back in the review queue.");
       await recordAudit(tx, {
         actorId: actor.id,
         action: "claim.create",
@@ -125,7 +126,8 @@ async function checkClaimAnnotation(actor: Actor, annotationId: string): Promise
   });
   if (!annotation || annotation.deletedAt) throw new NotFoundError("The annotation");
   if (!canEditClaim(actor, annotation)) throw new ForbiddenError("Only the author of the passage or an admin can record its claim.");
-  if (annotation.kind !== "claim") throw new ValidationError(`annotationId: The annotation is of kind "${annotation.kind}"; only a claim annotation can carry a claim.`);
+  if (annotation.kind !== "claim")
+    throw new ValidationError(`annotationId: The annotation is of kind "${annotation.kind}"; only a claim annotation can carry a claim.`);
   if (annotation.claim) throw new ConflictError("This annotation already has a claim; change that claim instead.", { claimId: annotation.claim.id });
   return { status: annotation.status };
 }
@@ -187,7 +189,11 @@ export async function updateClaim(actor: Actor, claimId: string, input: unknown)
               action: "claim_changed",
               fromStatus: contradiction.status,
               toStatus: contradiction.status,
-              detail: { claimId, before: { attribute: before.attribute, value: before.value }, after: { attribute: data.attribute, value: data.value } } as Prisma.InputJsonValue,
+              detail: {
+                claimId,
+                before: { attribute: before.attribute, value: before.value },
+                after: { attribute: data.attribute, value: data.value },
+              } as Prisma.InputJsonValue,
             },
           },
         },
@@ -271,7 +277,12 @@ export async function getSubjectClaims(actor: Actor | null, subject: ClaimSubjec
   const attributes = [...new Set(claims.map((c) => c.attribute))].map((attribute) => {
     const sourced = claims
       .filter((c) => c.attribute === attribute)
-      .map((c) => ({ ...c, articleId: c.article.id, outlet: outletKeyOf({ articleId: c.article.id, outlet: c.article.outlet }), outletName: c.article.outlet ?? c.article.title }));
+      .map((c) => ({
+        ...c,
+        articleId: c.article.id,
+        outlet: outletKeyOf({ articleId: c.article.id, outlet: c.article.outlet }),
+        outletName: c.article.outlet ?? c.article.title,
+      }));
     const { corroborations, conflicts } = summarizeAgreement(sourced);
     return {
       attribute,
@@ -293,7 +304,6 @@ export async function entityNames(values: ClaimValue[]): Promise<Map<string, str
   const rows = await db.entity.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   return new Map(rows.map((e) => [e.id, e.name]));
 }
-
 
 export interface ClaimContext {
   annotation: { id: string; kind: string; exact: string; articleId: string; authorId: string; articlePublishedAt: string | null };
@@ -365,7 +375,12 @@ export async function searchClaimSubjects(query: string, options: { types?: ("ev
   const limit = options.limit ?? 10;
   const [events, entities] = await Promise.all([
     types.includes("event")
-      ? db.event.findMany({ where: { deletedAt: null, title: { contains: q, mode: "insensitive" } }, select: { id: true, title: true }, orderBy: { title: "asc" }, take: limit })
+      ? db.event.findMany({
+          where: { deletedAt: null, title: { contains: q, mode: "insensitive" } },
+          select: { id: true, title: true },
+          orderBy: { title: "asc" },
+          take: limit,
+        })
       : [],
     types.includes("entity")
       ? db.entity.findMany({

@@ -3,14 +3,7 @@
  * and how two of them relate. Pure functions, no database.
  */
 import { z } from "zod";
-import {
-  DATE_PRECISIONS,
-  PARTS_OF_DAY,
-  compareDates,
-  eventDateProblems,
-  resolveDatesInText,
-  resolvedToDateLike,
-} from "@/lib/events/dates";
+import { DATE_PRECISIONS, PARTS_OF_DAY, compareDates, eventDateProblems, resolveDatesInText, resolvedToDateLike } from "@/lib/events/dates";
 
 // ---------------------------------------------------------------------------
 // Schemas
@@ -51,12 +44,7 @@ export const textValueSchema = z.object({
   text: z.string(),
 });
 
-export const claimValueSchema = z.discriminatedUnion("type", [
-  dateValueSchema,
-  numberValueSchema,
-  entitiesValueSchema,
-  textValueSchema,
-]);
+export const claimValueSchema = z.discriminatedUnion("type", [dateValueSchema, numberValueSchema, entitiesValueSchema, textValueSchema]);
 
 export type DateValue = z.infer<typeof dateValueSchema>;
 export type NumberValue = z.infer<typeof numberValueSchema>;
@@ -165,11 +153,7 @@ function normalizeText(s: string): string {
  * A value proposed from a passage for the editor to confirm or correct, or null. Entity
  * lists need the alias matcher and free text is written by the editor, so both give null.
  */
-export function parseValue(
-  attributeType: ClaimValueType,
-  passageText: string,
-  ctx: { publishedAt: string | null },
-): ClaimValue | null {
+export function parseValue(attributeType: ClaimValueType, passageText: string, ctx: { publishedAt: string | null }): ClaimValue | null {
   if (attributeType === "date") return parseDateValue(passageText, ctx.publishedAt);
   if (attributeType === "number") return parseNumberValue(passageText, ctx.publishedAt);
   return null;
@@ -195,21 +179,71 @@ function parseDateValue(passage: string, publishedAt: string | null): DateValue 
 
 /** Qualifier phrases as written; the longest phrase wins ("just under" before "under"). */
 const QUALIFIER_PHRASES: Record<string, Exclude<NumberQualifier, "exact">> = {
-  "more than": "more_than", over: "more_than", "upwards of": "more_than", "in excess of": "more_than",
-  "greater than": "more_than", above: "more_than", exceeding: "more_than",
-  "fewer than": "less_than", "less than": "less_than", under: "less_than", below: "less_than",
-  "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least", "a minimum of": "at_least",
-  "at most": "at_most", "up to": "at_most", "no more than": "at_most", "a maximum of": "at_most",
-  nearly: "nearly", almost: "nearly", "close to": "nearly", "just under": "nearly", "just shy of": "nearly",
-  about: "about", approximately: "about", around: "about", roughly: "about", some: "about",
-  "an estimated": "about", estimated: "about", circa: "about",
+  "more than": "more_than",
+  over: "more_than",
+  "upwards of": "more_than",
+  "in excess of": "more_than",
+  "greater than": "more_than",
+  above: "more_than",
+  exceeding: "more_than",
+  "fewer than": "less_than",
+  "less than": "less_than",
+  under: "less_than",
+  below: "less_than",
+  "at least": "at_least",
+  "no fewer than": "at_least",
+  "no less than": "at_least",
+  "a minimum of": "at_least",
+  "at most": "at_most",
+  "up to": "at_most",
+  "no more than": "at_most",
+  "a maximum of": "at_most",
+  nearly: "nearly",
+  almost: "nearly",
+  "close to": "nearly",
+  "just under": "nearly",
+  "just shy of": "nearly",
+  about: "about",
+  approximately: "about",
+  around: "about",
+  roughly: "about",
+  some: "about",
+  "an estimated": "about",
+  estimated: "about",
+  circa: "about",
 };
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60,
-  seventy: 70, eighty: 80, ninety: 90, hundred: 100, "a hundred": 100, "a dozen": 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  "a hundred": 100,
+  "a dozen": 12,
 };
 
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
@@ -217,15 +251,30 @@ const CURRENCY_SIGNS: Record<string, string> = { $: "USD", "€": "EUR", "£": "
 
 /** Units of measure written after the number, by canonical unit. */
 const UNIT_WORDS: Record<string, string> = {
-  "%": "%", percent: "%", "per cent": "%", km: "km", kilometers: "km", kilometres: "km",
-  miles: "mi", tons: "t", tonnes: "t", dollars: "USD", euros: "EUR", hours: "h", minutes: "min",
+  "%": "%",
+  percent: "%",
+  "per cent": "%",
+  km: "km",
+  kilometers: "km",
+  kilometres: "km",
+  miles: "mi",
+  tons: "t",
+  tonnes: "t",
+  dollars: "USD",
+  euros: "EUR",
+  hours: "h",
+  minutes: "min",
 };
 
 /** "per week", "each week", "a week", "weekly" → "week". */
 const RATE = /\b(?:per|a|an|each|every)\s+(day|week|month|year|hour)\b|\b(daily|weekly|monthly|yearly|annually|hourly)\b/gi;
 const RATE_ADVERBS: Record<string, string> = { daily: "day", weekly: "week", monthly: "month", yearly: "year", annually: "year", hourly: "hour" };
 
-const byLengthDesc = (words: string[]) => [...words].sort((x, y) => y.length - x.length).map(escapeRegExp).join("|");
+const byLengthDesc = (words: string[]) =>
+  [...words]
+    .sort((x, y) => y.length - x.length)
+    .map(escapeRegExp)
+    .join("|");
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -277,7 +326,8 @@ export function findDurations(passage: string): { start: number; end: number; va
     const [whole, qualifierText, amountText, halfBefore, unitText, halfAfter, extraMinutes] = m;
     const amount = amountOf(amountText);
     if (amount === undefined) continue;
-    const hours = (amount + (halfBefore || halfAfter ? 0.5 : 0)) * DURATION_UNITS[unitText.toLowerCase()] + (extraMinutes ? (amountOf(extraMinutes) ?? 0) / 60 : 0);
+    const hours =
+      (amount + (halfBefore || halfAfter ? 0.5 : 0)) * DURATION_UNITS[unitText.toLowerCase()] + (extraMinutes ? (amountOf(extraMinutes) ?? 0) / 60 : 0);
     const qualifier = qualifierText ? QUALIFIER_PHRASES[qualifierText.toLowerCase()] : "exact";
     found.push({ start: m.index, end: m.index + whole.length, value: { type: "number", value: Math.round(hours * 1000) / 1000, unit: "h", qualifier } });
   }

@@ -110,7 +110,10 @@ async function attachNewSource(
 ): Promise<void> {
   const known = new Set(contradiction.members.map((m) => m.annotationId));
   const added = claims.filter((c) => !known.has(c.annotationId));
-  await tx.contradictionMember.createMany({ data: added.map((c) => ({ contradictionId: contradiction.id, annotationId: c.annotationId })), skipDuplicates: true });
+  await tx.contradictionMember.createMany({
+    data: added.map((c) => ({ contradictionId: contradiction.id, annotationId: c.annotationId })),
+    skipDuplicates: true,
+  });
   await tx.contradiction.update({
     where: { id: contradiction.id },
     data: {
@@ -199,7 +202,10 @@ async function extendContradiction(
 ): Promise<void> {
   const known = new Set(contradiction.members.map((m) => m.annotationId));
   const added = claims.filter((c) => !known.has(c.annotationId));
-  await tx.contradictionMember.createMany({ data: added.map((c) => ({ contradictionId: contradiction.id, annotationId: c.annotationId })), skipDuplicates: true });
+  await tx.contradictionMember.createMany({
+    data: added.map((c) => ({ contradictionId: contradiction.id, annotationId: c.annotationId })),
+    skipDuplicates: true,
+  });
   const allMembers = await tx.claim.findMany({
     where: { annotation: { contradictionMembers: { some: { contradictionId: contradiction.id } } } },
     select: claimForDetection,
@@ -253,7 +259,10 @@ async function detectedSummary(tx: Tx, claim: DetectionClaim, members: Detection
   const names = new Map(
     (await tx.entity.findMany({ where: { id: { in: entityIdsOf(distinct) } }, select: { id: true, name: true } })).map((e) => [e.id, e.name]),
   );
-  return `The sources disagree on the ${attributeLabel(claim.attribute).toLowerCase()} of ${subject ?? "this subject"}: ${listInWords(distinct.map((v) => formatClaimValue(v, names)), "or")}.`;
+  return `The sources disagree on the ${attributeLabel(claim.attribute).toLowerCase()} of ${subject ?? "this subject"}: ${listInWords(
+    distinct.map((v) => formatClaimValue(v, names)),
+    "or",
+  )}.`;
 }
 
 /**

@@ -66,11 +66,7 @@ export function outletKeyOf(source: { articleId: string; outlet: string | null }
  * Columns are the given sources in order (sources named only by claims are added after
  * them); rows are attributes in `attributeOrder` first, then by name.
  */
-export function buildMatrix<C extends MatrixClaimInput>(
-  sourcesIn: MatrixSourceInput[],
-  claims: C[],
-  attributeOrder: readonly string[] = [],
-): Matrix<C> {
+export function buildMatrix<C extends MatrixClaimInput>(sourcesIn: MatrixSourceInput[], claims: C[], attributeOrder: readonly string[] = []): Matrix<C> {
   const sources: MatrixSource[] = sourcesIn.map((s) => ({ ...s, outletKey: outletKeyOf(s) }));
   const outletOf = new Map(sources.map((s) => [s.articleId, s.outletKey]));
   for (const claim of claims) {
@@ -98,7 +94,8 @@ export function buildMatrix<C extends MatrixClaimInput>(
     return {
       attribute,
       cells,
-      bestAgreement: best && best.outletCount > 1 ? { outletCount: best.outletCount, agreement: best.agreement, claimIds: best.members.map((m) => m.id) } : null,
+      bestAgreement:
+        best && best.outletCount > 1 ? { outletCount: best.outletCount, agreement: best.agreement, claimIds: best.members.map((m) => m.id) } : null,
       conflictCount: summary.conflicts.length,
     };
   });
@@ -120,7 +117,13 @@ function describeClaim<C extends MatrixClaimInput>(claim: C, rowClaims: C[], out
     }
     if (relation === "compatible") compatibleWith.add(other.articleId);
   }
-  return { claim, identicalOutlets: identicalOutlets.size, conflictsWith: [...conflictsWith], identicalWith: [...identicalWith], compatibleWith: [...compatibleWith] };
+  return {
+    claim,
+    identicalOutlets: identicalOutlets.size,
+    conflictsWith: [...conflictsWith],
+    identicalWith: [...identicalWith],
+    compatibleWith: [...compatibleWith],
+  };
 }
 
 function cellState(claims: CellClaim<MatrixClaimInput>[]): CellState {

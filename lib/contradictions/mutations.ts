@@ -38,9 +38,12 @@ export async function createContradiction(actor: Actor, input: unknown): Promise
     if (missing.length > 0) throw new ValidationError(`annotationIds: No such passage: ${missing.join(", ")}.`);
     const articles = new Set(annotations.map((a) => a.articleId)).size;
     if (articles === 1 && !data.internal) {
-      throw new ValidationError("annotationIds: All passages are from one article. Choose passages from another article, or flag it as an internal inconsistency.");
+      throw new ValidationError(
+        "annotationIds: All passages are from one article. Choose passages from another article, or flag it as an internal inconsistency.",
+      );
     }
-    if (articles > 1 && data.internal) throw new ValidationError("internal: An internal inconsistency is between passages of one article; these come from several.");
+    if (articles > 1 && data.internal)
+      throw new ValidationError("internal: An internal inconsistency is between passages of one article; these come from several.");
     await checkSubject(tx, data);
     const duplicate = await tx.contradiction.findFirst({
       where: { status: { in: [...UNSETTLED_STATUSES] }, AND: annotationIds.map((annotationId) => ({ members: { some: { annotationId } } })) },
@@ -51,7 +54,10 @@ export async function createContradiction(actor: Actor, input: unknown): Promise
     // Without a stated subject, passages whose claims share one are about it.
     const claims = annotations.map((a) => a.claim);
     const shared = claims.every((c) => c && c.eventId === claims[0]?.eventId && c.entityId === claims[0]?.entityId) ? claims[0] : null;
-    const subject = data.eventId || data.entityId ? { eventId: data.eventId ?? null, entityId: data.entityId ?? null } : { eventId: shared?.eventId ?? null, entityId: shared?.entityId ?? null };
+    const subject =
+      data.eventId || data.entityId
+        ? { eventId: data.eventId ?? null, entityId: data.entityId ?? null }
+        : { eventId: shared?.eventId ?? null, entityId: shared?.entityId ?? null };
     const sameAttribute = claims.every((c) => c && c.attribute === claims[0]?.attribute) ? (claims[0]?.attribute ?? null) : null;
 
     const contradiction = await tx.contradiction.create({
@@ -190,7 +196,9 @@ export async function resolveContradiction(actor: Actor, id: string, input: unkn
     }
     await tx.contradictionEvidence.createMany({ data: evidenceIds.map((annotationId) => ({ contradictionId: id, annotationId })), skipDuplicates: true });
     const detail = { resolution: toApiName(data.resolution), acceptedClaimId: data.acceptedClaimId ?? null, evidenceAnnotationIds: evidenceIds };
-    await tx.contradictionHistory.create({ data: { contradictionId: id, actorId: actor.id, action: "resolved", fromStatus: from, toStatus: to, rationale: data.rationale, detail } });
+    await tx.contradictionHistory.create({
+      data: { contradictionId: id, actorId: actor.id, action: "resolved", fromStatus: from, toStatus: to, rationale: data.rationale, detail },
+    });
     await recordAudit(tx, { actorId: actor.id, action: "contradiction.resolve", targetType: "Contradiction", targetId: id, detail });
     return contradictionState(await loadState(tx, id));
   });
@@ -202,7 +210,9 @@ export async function signOffContradiction(actor: Actor, id: string, input: unkn
   const data = parseInput(signOffContradictionSchema, input);
   return db.$transaction(async (tx) => {
     const { from, to } = await step(tx, actor, id, data.version, { action: "sign_off" }, () => ({ signedOffById: actor.id, signedOffAt: new Date() }));
-    await tx.contradictionHistory.create({ data: { contradictionId: id, actorId: actor.id, action: "signed_off", fromStatus: from, toStatus: to, rationale: data.comment || null } });
+    await tx.contradictionHistory.create({
+      data: { contradictionId: id, actorId: actor.id, action: "signed_off", fromStatus: from, toStatus: to, rationale: data.comment || null },
+    });
     await recordAudit(tx, { actorId: actor.id, action: "contradiction.signoff", targetType: "Contradiction", targetId: id, detail: { status: toApiName(to) } });
     return contradictionState(await loadState(tx, id));
   });
@@ -214,8 +224,16 @@ export async function reopenContradiction(actor: Actor, id: string, input: unkno
   const data = parseInput(reopenContradictionSchema, input);
   return db.$transaction(async (tx) => {
     const { from, to } = await step(tx, actor, id, data.version, { action: "reopen" }, () => ({ ...CLEARED_RESOLUTION }));
-    await tx.contradictionHistory.create({ data: { contradictionId: id, actorId: actor.id, action: "reopened", fromStatus: from, toStatus: to, rationale: data.rationale } });
-    await recordAudit(tx, { actorId: actor.id, action: "contradiction.reopen", targetType: "Contradiction", targetId: id, detail: { fromStatus: toApiName(from) } });
+    await tx.contradictionHistory.create({
+      data: { contradictionId: id, actorId: actor.id, action: "reopened", fromStatus: from, toStatus: to, rationale: data.rationale },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "contradiction.reopen",
+      targetType: "Contradiction",
+      targetId: id,
+      detail: { fromStatus: toApiName(from) },
+    });
     return contradictionState(await loadState(tx, id));
   });
 }

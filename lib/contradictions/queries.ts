@@ -33,7 +33,9 @@ const touching = (annotation: Prisma.AnnotationWhereInput): Prisma.Contradiction
  * carries a claim about it (or naming the entity) or is linked to it; it touches an article
  * or outlet through its passages.
  */
-export function contradictionWhere(filters: Omit<ContradictionFilters, "status"> & { statuses?: readonly ContradictionStatus[] }): Prisma.ContradictionWhereInput {
+export function contradictionWhere(
+  filters: Omit<ContradictionFilters, "status"> & { statuses?: readonly ContradictionStatus[] },
+): Prisma.ContradictionWhereInput {
   const and: Prisma.ContradictionWhereInput[] = [];
   if (filters.statuses) and.push({ status: { in: [...filters.statuses] } });
   if (filters.eventId) {
@@ -102,14 +104,24 @@ export async function listContradictions(actor: Actor | null, filters: Contradic
       : row.entity
         ? { type: "entity", id: row.entity.id, label: row.entity.name }
         : null,
-    sources: [...new Map(row.members.map((m) => [m.annotation.article.id, { articleId: m.annotation.article.id, title: m.annotation.article.title, outlet: m.annotation.article.outlet }])).values()],
+    sources: [
+      ...new Map(
+        row.members.map((m) => [
+          m.annotation.article.id,
+          { articleId: m.annotation.article.id, title: m.annotation.article.title, outlet: m.annotation.article.outlet },
+        ]),
+      ).values(),
+    ],
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   }));
 }
 
 /** How many contradictions match the filters in each status (for the status tabs). */
-export async function countContradictionsByStatus(actor: Actor | null, filters: Omit<ContradictionFilters, "status"> = {}): Promise<Record<ContradictionStatus, number>> {
+export async function countContradictionsByStatus(
+  actor: Actor | null,
+  filters: Omit<ContradictionFilters, "status"> = {},
+): Promise<Record<ContradictionStatus, number>> {
   assertReader(actor);
   const groups = await db.contradiction.groupBy({ by: ["status"], where: contradictionWhere(filters), _count: { _all: true } });
   const counts = Object.fromEntries(CONTRADICTION_STATUSES.map((s) => [s, 0])) as Record<ContradictionStatus, number>;
@@ -121,15 +133,29 @@ export async function countContradictionsByStatus(actor: Actor | null, filters: 
  * Open contradictions touching an article, event or entity, and those whose resolution
  * still awaits sign-off. For badges on other pages; a count reveals nothing to hide.
  */
-export async function countOpenContradictions(target: { articleId?: string; eventId?: string; entityId?: string }): Promise<{ open: number; awaitingSignoff: number }> {
-  const groups = await db.contradiction.groupBy({ by: ["status"], where: contradictionWhere({ ...target, statuses: UNSETTLED_STATUSES }), _count: { _all: true } });
+export async function countOpenContradictions(target: {
+  articleId?: string;
+  eventId?: string;
+  entityId?: string;
+}): Promise<{ open: number; awaitingSignoff: number }> {
+  const groups = await db.contradiction.groupBy({
+    by: ["status"],
+    where: contradictionWhere({ ...target, statuses: UNSETTLED_STATUSES }),
+    _count: { _all: true },
+  });
   const count = (status: ContradictionStatus) => groups.find((g) => g.status === status)?._count._all ?? 0;
   return { open: count("OPEN"), awaitingSignoff: count("AWAITING_SIGNOFF") };
 }
 
 /** Unsettled (open or awaiting sign-off) contradictions touching any of these events or entities: what blocks publishing. */
-export async function listUnsettledContradictions(target: { eventIds?: string[]; entityIds?: string[] }): Promise<{ id: string; status: ContradictionStatus; summary: string }[]> {
-  const or = [...(target.eventIds ?? []).map((eventId) => contradictionWhere({ eventId })), ...(target.entityIds ?? []).map((entityId) => contradictionWhere({ entityId }))];
+export async function listUnsettledContradictions(target: {
+  eventIds?: string[];
+  entityIds?: string[];
+}): Promise<{ id: string; status: ContradictionStatus; summary: string }[]> {
+  const or = [
+    ...(target.eventIds ?? []).map((eventId) => contradictionWhere({ eventId })),
+    ...(target.entityIds ?? []).map((entityId) => contradictionWhere({ entityId })),
+  ];
   if (or.length === 0) return [];
   return db.contradiction.findMany({
     where: { status: { in: [...UNSETTLED_STATUSES] }, OR: or },
@@ -150,16 +176,25 @@ export async function listContradictionFilterOptions(actor: Actor | null): Promi
   const inAContradiction: Prisma.AnnotationWhereInput = { contradictionMembers: { some: {} } };
   const [events, entities, articles] = await Promise.all([
     db.event.findMany({
-      where: { OR: [{ contradictions: { some: {} } }, { claims: { some: { annotation: inAContradiction } } }, { links: { some: { annotation: inAContradiction } } }] },
+      where: {
+        OR: [{ contradictions: { some: {} } }, { claims: { some: { annotation: inAContradiction } } }, { links: { some: { annotation: inAContradiction } } }],
+      },
       select: { id: true, title: true },
       orderBy: { title: "asc" },
     }),
     db.entity.findMany({
-      where: { OR: [{ contradictions: { some: {} } }, { claims: { some: { annotation: inAContradiction } } }, { links: { some: { annotation: inAContradiction } } }] },
+      where: {
+        OR: [{ contradictions: { some: {} } }, { claims: { some: { annotation: inAContradiction } } }, { links: { some: { annotation: inAContradiction } } }],
+      },
       select: { id: true, name: true },
       orderBy: { name: "asc" },
     }),
-    db.article.findMany({ where: { outlet: { not: null }, annotations: { some: inAContradiction } }, select: { outlet: true }, distinct: ["outlet"], orderBy: { outlet: "asc" } }),
+    db.article.findMany({
+      where: { outlet: { not: null }, annotations: { some: inAContradiction } },
+      select: { outlet: true },
+      distinct: ["outlet"],
+      orderBy: { outlet: "asc" },
+    }),
   ]);
   return {
     events: events.map((e) => ({ id: e.id, label: e.title })),
@@ -194,7 +229,10 @@ const contradictionDetail = {
   entity: { select: { id: true, name: true } },
   members: { select: { annotation: { select: passageSelect() } } },
   evidence: { select: { note: true, createdAt: true, annotation: { select: passageSelect() } }, orderBy: { createdAt: "asc" } },
-  history: { select: { id: true, action: true, fromStatus: true, toStatus: true, rationale: true, detail: true, createdAt: true, actor: person }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+  history: {
+    select: { id: true, action: true, fromStatus: true, toStatus: true, rationale: true, detail: true, createdAt: true, actor: person },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  },
 } satisfies Prisma.ContradictionSelect;
 
 function passageSelect() {
@@ -222,7 +260,13 @@ export interface PassageView {
   anchorStatus: string;
   deleted: boolean;
   article: { id: string; title: string; outlet: string | null; url: string | null; publishedAt: string | null };
-  claim: { id: string; attribute: string; value: ClaimValue; formattedValue: string; subject: { type: "event" | "entity"; id: string; label: string } | null } | null;
+  claim: {
+    id: string;
+    attribute: string;
+    value: ClaimValue;
+    formattedValue: string;
+    subject: { type: "event" | "entity"; id: string; label: string } | null;
+  } | null;
 }
 
 function toPassageView(p: PassageRow, names: Map<string, string>): PassageView {
@@ -296,7 +340,8 @@ export async function getContradiction(actor: Actor | null, id: string): Promise
   const passages = [...row.members.map((m) => m.annotation), ...row.evidence.map((e) => e.annotation)];
   const names = await entityNames(passages.flatMap((p) => (p.claim ? [readClaimValue(p.claim.value)] : [])));
   const toPassage = (p: PassageRow) => toPassageView(p, names);
-  const byArticle = (a: PassageView, b: PassageView) => (a.article.publishedAt ?? "").localeCompare(b.article.publishedAt ?? "") || a.article.title.localeCompare(b.article.title);
+  const byArticle = (a: PassageView, b: PassageView) =>
+    (a.article.publishedAt ?? "").localeCompare(b.article.publishedAt ?? "") || a.article.title.localeCompare(b.article.title);
   return {
     id: row.id,
     status: row.status,
@@ -304,7 +349,11 @@ export async function getContradiction(actor: Actor | null, id: string): Promise
     internal: row.internal,
     summary: row.summary,
     attribute: row.attribute,
-    subject: row.event ? { type: "event", id: row.event.id, label: row.event.title } : row.entity ? { type: "entity", id: row.entity.id, label: row.entity.name } : null,
+    subject: row.event
+      ? { type: "event", id: row.event.id, label: row.event.title }
+      : row.entity
+        ? { type: "entity", id: row.entity.id, label: row.entity.name }
+        : null,
     resolution: row.resolution,
     acceptedClaimId: row.acceptedClaimId,
     rationale: row.rationale,
@@ -370,7 +419,10 @@ export async function getComparison(actor: Actor | null, subject: ClaimSubject):
     select: { annotationId: true, contradiction: { select: { id: true, status: true } } },
   });
   const contradictionsByAnnotation: Comparison["contradictionsByAnnotation"] = {};
-  for (const m of members) (contradictionsByAnnotation[m.annotationId] ??= []).push(m.contradiction);
+  for (const m of members) {
+    contradictionsByAnnotation[m.annotationId] ??= [];
+    contradictionsByAnnotation[m.annotationId].push(m.contradiction);
+  }
   const matrixClaims: ComparisonClaim[] = claims.map((c) => ({ ...c, articleId: c.article.id }));
   return {
     subject: { ...subject, label },
@@ -384,8 +436,16 @@ export async function listComparableSubjects(actor: Actor | null): Promise<{ typ
   assertReader(actor);
   const live = { annotation: { deletedAt: null } } satisfies Prisma.ClaimWhereInput;
   const [events, entities] = await Promise.all([
-    db.event.findMany({ where: { deletedAt: null, claims: { some: live } }, select: { id: true, title: true, _count: { select: { claims: { where: live } } } }, orderBy: { title: "asc" } }),
-    db.entity.findMany({ where: { deletedAt: null, claims: { some: live } }, select: { id: true, name: true, _count: { select: { claims: { where: live } } } }, orderBy: { name: "asc" } }),
+    db.event.findMany({
+      where: { deletedAt: null, claims: { some: live } },
+      select: { id: true, title: true, _count: { select: { claims: { where: live } } } },
+      orderBy: { title: "asc" },
+    }),
+    db.entity.findMany({
+      where: { deletedAt: null, claims: { some: live } },
+      select: { id: true, name: true, _count: { select: { claims: { where: live } } } },
+      orderBy: { name: "asc" },
+    }),
   ]);
   return [
     ...events.map((e) => ({ type: "event" as const, id: e.id, label: e.title, claims: e._count.claims })),
@@ -413,12 +473,20 @@ export async function searchPassages(actor: Actor | null, query: string, options
  * Passages that could back a resolution: others about the same subject (by claim or link),
  * or, without a subject, others from the same articles.
  */
-export async function listEvidenceCandidates(actor: Actor | null, contradiction: Pick<ContradictionView, "subject" | "passages" | "evidence">): Promise<PassageView[]> {
+export async function listEvidenceCandidates(
+  actor: Actor | null,
+  contradiction: Pick<ContradictionView, "subject" | "passages" | "evidence">,
+): Promise<PassageView[]> {
   assertReader(actor);
   const exclude = [...contradiction.passages, ...contradiction.evidence].map((p) => p.annotationId);
   const subject = contradiction.subject;
   const about: Prisma.AnnotationWhereInput = subject
-    ? { OR: [{ claim: { is: subject.type === "event" ? { eventId: subject.id } : { entityId: subject.id } } }, { links: { some: subject.type === "event" ? { eventId: subject.id } : { entityId: subject.id } } }] }
+    ? {
+        OR: [
+          { claim: { is: subject.type === "event" ? { eventId: subject.id } : { entityId: subject.id } } },
+          { links: { some: subject.type === "event" ? { eventId: subject.id } : { entityId: subject.id } } },
+        ],
+      }
     : { articleId: { in: [...new Set(contradiction.passages.map((p) => p.article.id))] } };
   const rows = await db.annotation.findMany({
     where: { deletedAt: null, id: { notIn: exclude }, ...about },

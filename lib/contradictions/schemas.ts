@@ -127,7 +127,11 @@ export const createClaimSchema = z
   })
   .superRefine((input, ctx) => {
     if (Boolean(input.annotationId) === Boolean(input.annotation)) {
-      ctx.addIssue({ code: "custom", path: ["annotationId"], message: "Give either annotationId (an existing claim annotation) or annotation (a passage to annotate)." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["annotationId"],
+        message: "Give either annotationId (an existing claim annotation) or annotation (a passage to annotate).",
+      });
     }
     checkSubjectAndType(input, ctx);
   });
@@ -241,5 +245,10 @@ export type ReopenContradictionInput = z.input<typeof reopenContradictionSchema>
 /** The answer "the new source does not change this": the settled resolution stands, with an optional note. */
 export const keepResolutionSchema = z.object({
   version: versionSchema,
-  note: z.string().trim().max(MAX_RATIONALE, `The note has at most ${MAX_RATIONALE} characters.`).optional().transform((note) => note || undefined),
+  note: z
+    .string()
+    .trim()
+    .max(MAX_RATIONALE, `The note has at most ${MAX_RATIONALE} characters.`)
+    .optional()
+    .transform((note) => note || undefined),
 });

@@ -34,8 +34,10 @@ export function checkStep(state: StepState, step: ContradictionStep, actorId: st
     case "resolve":
       return state.status === "OPEN" ? { ok: true, to: "AWAITING_SIGNOFF" } : refuse(`Only an open contradiction can be resolved; this one is ${now}.`);
     case "sign_off":
-      if (state.status !== "AWAITING_SIGNOFF" || !state.resolution) return refuse(`Only a resolution awaiting sign-off can be signed off; this contradiction is ${now}.`);
-      if (state.resolvedById === actorId) return { ok: false, reason: "own_resolution", message: "You resolved this contradiction: another analyst must sign it off." };
+      if (state.status !== "AWAITING_SIGNOFF" || !state.resolution)
+        return refuse(`Only a resolution awaiting sign-off can be signed off; this contradiction is ${now}.`);
+      if (state.resolvedById === actorId)
+        return { ok: false, reason: "own_resolution", message: "You resolved this contradiction: another analyst must sign it off." };
       return { ok: true, to: SIGNED_OFF_STATUS[state.resolution] };
     case "reopen":
       return state.status === "OPEN" ? refuse("This contradiction is already open.") : { ok: true, to: "OPEN" };

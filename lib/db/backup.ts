@@ -59,7 +59,7 @@ export async function backupDatabase(url: string, file: string): Promise<Header>
       const out = createWriteStream(file);
       gzip.pipe(out);
       const write = async (line: string) => {
-        if (!gzip.write(line + "\n")) await once(gzip, "drain");
+        if (!gzip.write(`${line}\n`)) await once(gzip, "drain");
       };
       await write(JSON.stringify(header));
       for (const table of tables) {

@@ -15,7 +15,10 @@ export class MigrationError extends Error {}
 /** Migrations in Prisma's layout (<timestamp>_<name>/migration.sql), in the order Prisma applies them. */
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFile[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -47,15 +50,15 @@ export function planMigrations(files: MigrationFile[], applied: AppliedRow[]): M
   for (const file of files) {
     const row = byName.get(file.name);
     if (row && row.checksum !== file.checksum) {
-      throw new MigrationError(
-        `Migration ${file.name} was changed after it was applied. Restore the applied file and put the change in a new migration.`,
-      );
+      throw new MigrationError(`Migration ${file.name} was changed after it was applied. Restore the applied file and put the change in a new migration.`);
     }
   }
   const known = new Set(files.map((f) => f.name));
   const unknown = live.find((row) => !known.has(row.migration_name));
   if (unknown) {
-    throw new MigrationError(`The database has migration ${unknown.migration_name}, which is not in prisma/migrations. Is this checkout older than the database?`);
+    throw new MigrationError(
+      `The database has migration ${unknown.migration_name}, which is not in prisma/migrations. Is this checkout older than the database?`,
+    );
   }
   return files.filter((file) => !byName.has(file.name));
 }

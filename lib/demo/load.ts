@@ -218,11 +218,15 @@ class Loader {
     for (let at = article.text.indexOf(annotation.quote); at >= 0; at = article.text.indexOf(annotation.quote, at + 1)) starts.push(at);
     if (starts.length === 0) throw new DemoError(`${where} was not found in the article “${article.title}” (${article.file}).`);
     if (annotation.occurrence === undefined && starts.length > 1) {
-      throw new DemoError(`${where} occurs ${starts.length} times in the article “${article.title}” (${article.file}); say which with "occurrence" (1–${starts.length}).`);
+      throw new DemoError(
+        `${where} occurs ${starts.length} times in the article “${article.title}” (${article.file}); say which with "occurrence" (1–${starts.length}).`,
+      );
     }
     const index = (annotation.occurrence ?? 1) - 1;
     if (index >= starts.length) {
-      throw new DemoError(`${where} occurs ${starts.length} time(s) in the article “${article.title}” (${article.file}), so there is no occurrence ${annotation.occurrence}.`);
+      throw new DemoError(
+        `${where} occurs ${starts.length} time(s) in the article “${article.title}” (${article.file}), so there is no occurrence ${annotation.occurrence}.`,
+      );
     }
     return { start: starts[index]!, end: starts[index]! + annotation.quote.length, exact: annotation.quote };
   }
@@ -275,7 +279,9 @@ class Loader {
   }
 
   private target(target: DemoTarget): { targetType: "entity" | "event"; targetId: string } {
-    return "entity" in target ? { targetType: "entity", targetId: this.entityId(target.entity) } : { targetType: "event", targetId: this.eventId(target.event) };
+    return "entity" in target
+      ? { targetType: "entity", targetId: this.entityId(target.entity) }
+      : { targetType: "event", targetId: this.eventId(target.event) };
   }
 
   // ───────────────────────────── passages ─────────────────────────────
@@ -348,14 +354,21 @@ class Loader {
       const entry = expected.find((c) => {
         const d = c.detected!;
         const subjectId = "entity" in d ? this.entityId(d.entity) : this.eventId(d.event);
-        return view.subject?.id === subjectId && view.attribute === d.attribute.toLowerCase() && d.members.length === members.size && d.members.every((k) => members.has(this.annotationId(k)));
+        return (
+          view.subject?.id === subjectId &&
+          view.attribute === d.attribute.toLowerCase() &&
+          d.members.length === members.size &&
+          d.members.every((k) => members.has(this.annotationId(k)))
+        );
       });
       if (!entry) throw new DemoError(`The demo claims opened a contradiction the demo file does not expect: “${view.summary}”.`);
       this.contradictions.set(entry.key, { id, status: view.status });
     }
     const missing = expected.find((c) => !this.contradictions.has(c.key));
     if (missing) {
-      throw new DemoError(`Demo contradiction "${missing.key}": the detector found no conflict between ${missing.detected!.members.map((k) => `"${k}"`).join(", ")} on "${missing.detected!.attribute}".`);
+      throw new DemoError(
+        `Demo contradiction "${missing.key}": the detector found no conflict between ${missing.detected!.members.map((k) => `"${k}"`).join(", ")} on "${missing.detected!.attribute}".`,
+      );
     }
   }
 
@@ -404,7 +417,9 @@ class Loader {
       createBriefing(this.editor, { title: spec.title, slug: spec.slug, summary: spec.summary ?? null, body: this.briefingDoc(spec.body) }),
     );
     await step(`${label}, submission`, () => submitBriefing(this.editor, created.id, { comment: spec.submitComment }));
-    const approved = await step(`${label}, approval`, () => approveBriefing(this.analyst, created.id, { version: created.version, comment: spec.approveComment }));
+    const approved = await step(`${label}, approval`, () =>
+      approveBriefing(this.analyst, created.id, { version: created.version, comment: spec.approveComment }),
+    );
     if (!spec.publish) return { id: approved.id, slug: approved.slug, status: approved.status, path: null };
     const published = await step(`${label}, publication`, () => publishBriefing(this.editor, created.id, {}));
     return { id: created.id, slug: published.slug, status: "PUBLISHED", path: published.path };
@@ -421,7 +436,8 @@ class Loader {
       return { type: "bulletList", content: block.bullets.map((item) => ({ type: "listItem", content: [{ type: "paragraph", content: this.inline(item) }] })) };
     }
     if ("timeline" in block) return { type: "timeline", attrs: { eventIds: block.timeline.map((key) => this.eventId(key)) } };
-    if ("disagreements" in block) return { type: "disagreements", attrs: { contradictionIds: block.disagreements.map((key) => this.contradictions.get(key)!.id) } };
+    if ("disagreements" in block)
+      return { type: "disagreements", attrs: { contradictionIds: block.disagreements.map((key) => this.contradictions.get(key)!.id) } };
     return { type: "keyActors", attrs: { entityIds: block.keyActors.map((key) => this.entityId(key)) } };
   }
 

@@ -217,7 +217,9 @@ function checkReferences(file: Draft, ctx: z.RefinementCtx): void {
   const earlier = new Set<string>();
   file.events.forEach((e, i) => {
     entity(e.place, ["events", i, "place"]);
-    e.participants.forEach((p, j) => entity(p.entity, ["events", i, "participants", j, "entity"]));
+    e.participants.forEach((p, j) => {
+      entity(p.entity, ["events", i, "participants", j, "entity"]);
+    });
     e.relations.forEach((r, j) => {
       if (!earlier.has(r.event)) issue(["events", i, "relations", j, "event"], `Relations point to an event listed earlier; "${r.event}" is not one.`);
     });
@@ -225,16 +227,23 @@ function checkReferences(file: Draft, ctx: z.RefinementCtx): void {
   });
   file.annotations.forEach((a, i) => {
     article(a.article, ["annotations", i, "article"]);
-    a.links.forEach((l, j) => target(l, ["annotations", i, "links", j]));
+    a.links.forEach((l, j) => {
+      target(l, ["annotations", i, "links", j]);
+    });
     if (a.claim) {
       if (a.kind !== "claim") issue(["annotations", i, "claim"], `Only an annotation of kind "claim" carries a claim; this one is "${a.kind}".`);
       target(a.claim, ["annotations", i, "claim"]);
-      if (a.claim.value.type === "entities") a.claim.value.entities.forEach((k, j) => entity(k, ["annotations", i, "claim", "value", "entities", j]));
+      if (a.claim.value.type === "entities")
+        a.claim.value.entities.forEach((k, j) => {
+          entity(k, ["annotations", i, "claim", "value", "entities", j]);
+        });
     }
   });
   const claimed = new Set(file.annotations.filter((a) => a.claim).map((a) => a.key));
   file.contradictions.forEach((c, i) => {
-    c.flag?.annotations.forEach((k, j) => annotation(k, ["contradictions", i, "flag", "annotations", j]));
+    c.flag?.annotations.forEach((k, j) => {
+      annotation(k, ["contradictions", i, "flag", "annotations", j]);
+    });
     event(c.flag?.event, ["contradictions", i, "flag", "event"]);
     entity(c.flag?.entity, ["contradictions", i, "flag", "entity"]);
     if (c.detected) {
@@ -246,12 +255,17 @@ function checkReferences(file: Draft, ctx: z.RefinementCtx): void {
     if (c.resolution?.accept && !claimed.has(c.resolution.accept)) {
       issue(["contradictions", i, "resolution", "accept"], `"${c.resolution.accept}" is not an annotation with a claim.`);
     }
-    c.resolution?.evidence.forEach((k, j) => annotation(k, ["contradictions", i, "resolution", "evidence", j]));
+    c.resolution?.evidence.forEach((k, j) => {
+      annotation(k, ["contradictions", i, "resolution", "evidence", j]);
+    });
   });
   const segments = (inline: DemoSegment[], path: (string | number)[]) =>
     inline.forEach((s, j) => {
       if (typeof s === "string" || "text" in s) return;
-      if ("cite" in s) s.cite.forEach((k, n) => annotation(k, [...path, j, "cite", n]));
+      if ("cite" in s)
+        s.cite.forEach((k, n) => {
+          annotation(k, [...path, j, "cite", n]);
+        });
       else if ("entity" in s) entity(s.entity, [...path, j, "entity"]);
       else event(s.event, [...path, j, "event"]);
     });
@@ -259,9 +273,21 @@ function checkReferences(file: Draft, ctx: z.RefinementCtx): void {
     const path = ["briefing", "body", i];
     if ("heading" in block) segments(block.heading, [...path, "heading"]);
     else if ("paragraph" in block) segments(block.paragraph, [...path, "paragraph"]);
-    else if ("bullets" in block) block.bullets.forEach((item, j) => segments(item, [...path, "bullets", j]));
-    else if ("timeline" in block) block.timeline.forEach((k, j) => event(k, [...path, "timeline", j]));
-    else if ("disagreements" in block) block.disagreements.forEach((k, j) => contradiction(k, [...path, "disagreements", j]));
-    else block.keyActors.forEach((k, j) => entity(k, [...path, "keyActors", j]));
+    else if ("bullets" in block)
+      block.bullets.forEach((item, j) => {
+        segments(item, [...path, "bullets", j]);
+      });
+    else if ("timeline" in block)
+      block.timeline.forEach((k, j) => {
+        event(k, [...path, "timeline", j]);
+      });
+    else if ("disagreements" in block)
+      block.disagreements.forEach((k, j) => {
+        contradiction(k, [...path, "disagreements", j]);
+      });
+    else
+      block.keyActors.forEach((k, j) => {
+        entity(k, [...path, "keyActors", j]);
+      });
   });
 }

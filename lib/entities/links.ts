@@ -157,7 +157,12 @@ export async function listLinkedPassages(actor: Actor | null, target: { entityId
       exact: annotation.exact,
       relations: [relation as LinkRelationName],
       start: annotation.start,
-      article: { id: article.id, title: article.title, outlet: article.outlet, publishedAt: article.publishedAt ? article.publishedAt.toISOString().slice(0, 10) : null },
+      article: {
+        id: article.id,
+        title: article.title,
+        outlet: article.outlet,
+        publishedAt: article.publishedAt ? article.publishedAt.toISOString().slice(0, 10) : null,
+      },
       href: `/articles/${article.id}#annotation-${annotation.id}`,
     });
   }
@@ -171,7 +176,10 @@ export async function listLinkedPassages(actor: Actor | null, target: { entityId
     .map(([outlet, passages]) => ({
       outlet,
       passages: passages
-        .sort((x, y) => (x.article.publishedAt ?? "").localeCompare(y.article.publishedAt ?? "") || x.article.title.localeCompare(y.article.title) || x.start - y.start)
+        .sort(
+          (x, y) =>
+            (x.article.publishedAt ?? "").localeCompare(y.article.publishedAt ?? "") || x.article.title.localeCompare(y.article.title) || x.start - y.start,
+        )
         .map(({ start: _start, ...passage }) => passage),
     }));
 }

@@ -18,7 +18,16 @@ const COMBINING_MARKS = /\p{M}/gu;
 
 /** Letters NFKD does not decompose but that readers treat as their base letter(s). */
 const LETTER_FOLDS: Record<string, string> = {
-  ł: "l", ø: "o", đ: "d", ð: "d", ħ: "h", ı: "i", ß: "ss", æ: "ae", œ: "oe", þ: "th",
+  ł: "l",
+  ø: "o",
+  đ: "d",
+  ð: "d",
+  ħ: "h",
+  ı: "i",
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  þ: "th",
 };
 const FOLDABLE_LETTERS = new RegExp(`[${Object.keys(LETTER_FOLDS).join("")}]`, "g");
 
@@ -234,12 +243,27 @@ interface Span {
   end: number;
 }
 
-
 /** Capitalized words that follow names in news copy ("Putin said Tuesday") without being part of them. */
 const CALENDAR_WORDS = new Set([
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-  "january", "february", "march", "april", "may", "june", "july", "august", "september",
-  "october", "november", "december",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
 ]);
 
 /** Lower-case particles that belong inside names ("Ursula von der Leyen", "Bashar al-Assad"). */
@@ -308,8 +332,7 @@ function cleanSpan(text: string, span: Span): Span | null {
 
 function skipLeadingNonNameWords(text: string, start: number, end: number): number {
   const leadingWord = /^(\p{L}+)\.?\s+/u;
-  let m: RegExpExecArray | null;
-  while ((m = leadingWord.exec(text.slice(start, end))) && TITLE_WORDS.has(m[1].toLowerCase())) {
+  for (let m = leadingWord.exec(text.slice(start, end)); m && TITLE_WORDS.has(m[1].toLowerCase()); m = leadingWord.exec(text.slice(start, end))) {
     start += m[0].length;
   }
   return start;
@@ -323,8 +346,7 @@ function skipLeadingNonNameWords(text: string, start: number, end: number): numb
 function extendName(text: string, span: Span): Span {
   const nextWord = /^ ((\p{L}+)(?:-\p{L}+)*)/u;
   let end = span.end;
-  let m: RegExpExecArray | null;
-  while ((m = nextWord.exec(text.slice(end)))) {
+  for (let m = nextWord.exec(text.slice(end)); m; m = nextWord.exec(text.slice(end))) {
     const word = m[1];
     const isParticle = NAME_PARTICLES.has(word) && startsWithNameWordAfterParticles(text.slice(end + m[0].length));
     const isNameWord = /^\p{Lu}/u.test(word) && !CALENDAR_WORDS.has(word.toLowerCase());
@@ -383,9 +405,7 @@ function foldSurnamesIntoFullNames(suggestions: EntitySuggestion[]): EntitySugge
   const result: EntitySuggestion[] = [];
   for (const s of suggestions) {
     const key = normalizeName(s.name);
-    const full = s.type === "PERSON" && !s.name.includes(" ")
-      ? fullNames.find((f) => normalizeName(f.name).endsWith(` ${key}`))
-      : undefined;
+    const full = s.type === "PERSON" && !s.name.includes(" ") ? fullNames.find((f) => normalizeName(f.name).endsWith(` ${key}`)) : undefined;
     if (full) full.occurrences.push(...s.occurrences);
     else result.push(s);
   }
@@ -461,10 +481,7 @@ function similarWordLists(wordsA: NameWord[], wordsB: NameWord[]): number {
       bestForB[j] = Math.max(bestForB[j], score);
     });
   });
-  const counted = [
-    ...bestForA.filter((best, i) => best > 0 || !isInitial(wordsA[i])),
-    ...bestForB.filter((best, j) => best > 0 || !isInitial(wordsB[j])),
-  ];
+  const counted = [...bestForA.filter((best, i) => best > 0 || !isInitial(wordsA[i])), ...bestForB.filter((best, j) => best > 0 || !isInitial(wordsB[j]))];
   return counted.length === 0 ? 0 : counted.reduce((sum, best) => sum + best, 0) / counted.length;
 }
 

@@ -122,9 +122,12 @@ export async function updateEntity(actor: Actor | null, id: string, input: unkno
   const data = parseInput(updateEntitySchema, input);
   return db.$transaction(async (tx) => {
     const entity = await liveEntity(tx, id);
-    if (entity.mergedIntoId) throw new ConflictError("This entity was merged into another; edit that one, or undo the merge.", { current: await viewOf(tx, id) });
+    if (entity.mergedIntoId)
+      throw new ConflictError("This entity was merged into another; edit that one, or undo the merge.", { current: await viewOf(tx, id) });
     if (entity.version !== data.version) {
-      throw new StaleVersionError("Someone changed this entity since you opened it. Review the current state before saving again.", { current: await viewOf(tx, id) });
+      throw new StaleVersionError("Someone changed this entity since you opened it. Review the current state before saving again.", {
+        current: await viewOf(tx, id),
+      });
     }
     const type = data.type ?? entity.type;
     const name = data.name ?? entity.name;
@@ -277,7 +280,9 @@ export async function mergeEntities(actor: Actor | null, sourceId: string, input
     const moved = await moveEverything(tx, source, target);
     await tx.entity.update({ where: { id: source.id }, data: { mergedIntoId: target.id, version: { increment: 1 } } });
     await tx.entity.update({ where: { id: target.id }, data: { version: { increment: 1 } } });
-    const merge = await tx.entityMerge.create({ data: { sourceId: source.id, targetId: target.id, moved: moved as unknown as Prisma.InputJsonValue, actorId: actor.id } });
+    const merge = await tx.entityMerge.create({
+      data: { sourceId: source.id, targetId: target.id, moved: moved as unknown as Prisma.InputJsonValue, actorId: actor.id },
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "entity.merge",
@@ -319,7 +324,8 @@ async function moveEverything(tx: Tx, source: EntityRow, target: EntityRow): Pro
   const participantsDropped = participants.filter((p) => targetRoles.has(`${p.eventId}|${p.role}`));
   const participantsMoved = participants.filter((p) => !targetRoles.has(`${p.eventId}|${p.role}`));
   if (participantsDropped.length) await tx.eventParticipant.deleteMany({ where: { id: { in: participantsDropped.map((p) => p.id) } } });
-  if (participantsMoved.length) await tx.eventParticipant.updateMany({ where: { id: { in: participantsMoved.map((p) => p.id) } }, data: { entityId: target.id } });
+  if (participantsMoved.length)
+    await tx.eventParticipant.updateMany({ where: { id: { in: participantsMoved.map((p) => p.id) } }, data: { entityId: target.id } });
 
   const targetSpans = new Set(
     (await tx.mentionSuggestion.findMany({ where: { entityId: target.id }, select: { revisionId: true, start: true, end: true } })).map(
@@ -330,7 +336,8 @@ async function moveEverything(tx: Tx, source: EntityRow, target: EntityRow): Pro
   const suggestionsDropped = suggestions.filter((s) => targetSpans.has(`${s.revisionId}|${s.start}|${s.end}`));
   const suggestionsMoved = suggestions.filter((s) => !targetSpans.has(`${s.revisionId}|${s.start}|${s.end}`));
   if (suggestionsDropped.length) await tx.mentionSuggestion.deleteMany({ where: { id: { in: suggestionsDropped.map((s) => s.id) } } });
-  if (suggestionsMoved.length) await tx.mentionSuggestion.updateMany({ where: { id: { in: suggestionsMoved.map((s) => s.id) } }, data: { entityId: target.id } });
+  if (suggestionsMoved.length)
+    await tx.mentionSuggestion.updateMany({ where: { id: { in: suggestionsMoved.map((s) => s.id) } }, data: { entityId: target.id } });
 
   return {
     aliasesMoved: aliasesMoved.map((a) => a.id),
@@ -423,7 +430,13 @@ export async function judgeDuplicate(actor: Actor | null, input: unknown): Promi
       create: { entityAId, entityBId, verdict: data.verdict, actorId: actor.id },
       update: { verdict: data.verdict, actorId: actor.id, createdAt: new Date() },
     });
-    await recordAudit(tx, { actorId: actor.id, action: "entity.duplicate.judge", targetType: "Entity", targetId: entityAId, detail: { entityBId, verdict: data.verdict } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "entity.duplicate.judge",
+      targetType: "Entity",
+      targetId: entityAId,
+      detail: { entityBId, verdict: data.verdict },
+    });
     return { entityAId: judgement.entityAId, entityBId: judgement.entityBId, verdict: judgement.verdict };
   });
 }

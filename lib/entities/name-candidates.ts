@@ -10,7 +10,8 @@ export type TextRange = { start: number; end: number };
 const sentences = new Intl.Segmenter("en", { granularity: "sentence" });
 const WORD = /[\p{L}\p{M}]+/gu;
 const CAPITALIZED = /^\p{Lu}/u;
-const CALENDAR_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const CALENDAR_WORD =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 const NAME_TAGS = "(#ProperNoun|#Person|#Place|#Organization)";
 const MAX_REMEMBERED_WORDS = 20_000;
 /** Intl.Segmenter slows down with the square of a text's length: sentences are found window by window. */
@@ -115,16 +116,74 @@ export function nameCandidateRanges(text: string, knownSpans: readonly TextRange
 
 /** Words that precede a name in news copy (titles, honorifics) but are not part of it, nor a name alone. */
 export const TITLE_WORDS = new Set([
-  "the", "president", "vice", "prime", "minister", "foreign", "defence", "defense", "chancellor",
-  "secretary", "senator", "sen", "rep", "representative", "governor", "gov", "mayor", "general",
-  "gen", "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "spokesman", "spokeswoman", "spokesperson",
-  "envoy", "ambassador", "special", "former", "king", "queen", "prince", "princess", "pope", "sheikh",
+  "the",
+  "president",
+  "vice",
+  "prime",
+  "minister",
+  "foreign",
+  "defence",
+  "defense",
+  "chancellor",
+  "secretary",
+  "senator",
+  "sen",
+  "rep",
+  "representative",
+  "governor",
+  "gov",
+  "mayor",
+  "general",
+  "gen",
+  "mr",
+  "mrs",
+  "ms",
+  "miss",
+  "dr",
+  "prof",
+  "sir",
+  "dame",
+  "lord",
+  "lady",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "envoy",
+  "ambassador",
+  "special",
+  "former",
+  "king",
+  "queen",
+  "prince",
+  "princess",
+  "pope",
+  "sheikh",
 ]);
 
 /** Lower-case words that may stand inside a name: particles ("von der Leyen") and joiners ("Bank of England"). */
 const LOWERCASE_NAME_WORDS = new Set([
-  "von", "van", "der", "den", "de", "del", "della", "la", "le", "al", "bin", "ibn", "da", "dos",
-  "of", "and", "for", "the", "on", "in", "at", "&",
+  "von",
+  "van",
+  "der",
+  "den",
+  "de",
+  "del",
+  "della",
+  "la",
+  "le",
+  "al",
+  "bin",
+  "ibn",
+  "da",
+  "dos",
+  "of",
+  "and",
+  "for",
+  "the",
+  "on",
+  "in",
+  "at",
+  "&",
 ]);
 const JOINERS = new Set(["of", "and", "for", "the", "on", "in", "at", "&"]);
 

@@ -138,7 +138,12 @@ async function namesWithWordStartingWith(key: string, typeFilter: Prisma.Sql, ta
 const SPELLED_ALIKE = 0.5;
 
 /** Active entities with a name or alias containing a word spelled like `key`, most similar first. */
-async function namesSpelledAlike(key: string, typeFilter: Prisma.Sql, take: number, exclude: string[]): Promise<{ id: string; matched: string; score: number }[]> {
+async function namesSpelledAlike(
+  key: string,
+  typeFilter: Prisma.Sql,
+  take: number,
+  exclude: string[],
+): Promise<{ id: string; matched: string; score: number }[]> {
   const [, rows] = await readDb.$transaction([
     readDb.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${SPELLED_ALIKE}`),
     readDb.$queryRaw<{ id: string; matched: string; score: number }[]>`
@@ -157,7 +162,14 @@ async function namesSpelledAlike(key: string, typeFilter: Prisma.Sql, take: numb
   return rows;
 }
 
-type SearchRow = { id: string; name: string; type: EntityTypeName; description: string | null; normalizedName: string; aliases: { alias: string; normalized: string }[] };
+type SearchRow = {
+  id: string;
+  name: string;
+  type: EntityTypeName;
+  description: string | null;
+  normalizedName: string;
+  aliases: { alias: string; normalized: string }[];
+};
 
 function toHit(row: SearchRow, matched: string): EntitySearchHit {
   return { id: row.id, name: row.name, type: row.type, description: row.description, aliases: row.aliases.map((a) => a.alias), matched };
@@ -225,7 +237,15 @@ export async function listEntityMerges(actor: Actor | null, entityId: string): P
     orderBy: { createdAt: "desc" },
   });
   return rows.map((row) => {
-    const moved = row.moved as { aliasesMoved?: unknown[]; aliasesAdded?: unknown[]; links?: unknown[]; participantsMoved?: unknown[]; participantsDropped?: unknown[]; places?: unknown[]; claims?: unknown[] };
+    const moved = row.moved as {
+      aliasesMoved?: unknown[];
+      aliasesAdded?: unknown[];
+      links?: unknown[];
+      participantsMoved?: unknown[];
+      participantsDropped?: unknown[];
+      places?: unknown[];
+      claims?: unknown[];
+    };
     const count = (list?: unknown[]) => list?.length ?? 0;
     return {
       id: row.id,

@@ -92,9 +92,7 @@ export type SuggestionChanges = {
  */
 export function diffSuggestions(stored: StoredSuggestion[], planned: PlannedSuggestion[], linkedSpans: Set<string>): SuggestionChanges {
   const byKey = new Map(stored.map((s) => [suggestionKey(s), s]));
-  const dismissedNames = new Set(
-    stored.filter((s) => s.status === "DISMISSED" && !s.entityId && s.proposedName).map((s) => normalizeName(s.proposedName!)),
-  );
+  const dismissedNames = new Set(stored.filter((s) => s.status === "DISMISSED" && !s.entityId && s.proposedName).map((s) => normalizeName(s.proposedName!)));
   const keptIds = new Set<string>();
   const createdKeys = new Set<string>();
   const changes: SuggestionChanges = { create: [], update: [], remove: [] };

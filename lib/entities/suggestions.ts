@@ -136,9 +136,15 @@ async function refreshBatch(articleIds: readonly string[], holder: ContextHolder
       select: { id: true, currentRevision: { select: { id: true, text: true } } },
     });
     const { context } = holder;
-    const withText = articles.flatMap(({ id, currentRevision: revision }) => (revision ? [{ articleId: id, revisionId: revision.id, text: revision.text }] : []));
+    const withText = articles.flatMap(({ id, currentRevision: revision }) =>
+      revision ? [{ articleId: id, revisionId: revision.id, text: revision.text }] : [],
+    );
     if (withText.length === 0) return;
-    const planned = await planOffThread(context, withText.map((article) => article.text), holder.background);
+    const planned = await planOffThread(
+      context,
+      withText.map((article) => article.text),
+      holder.background,
+    );
     const plans = withText.map((article, i) => ({ articleId: article.articleId, revisionId: article.revisionId, planned: planned[i] }));
     const outcome = await db.$transaction(async (tx) => {
       // One order for everyone, so two refreshes of overlapping batches cannot deadlock.
@@ -150,7 +156,11 @@ async function refreshBatch(articleIds: readonly string[], holder: ContextHolder
       const current = await tx.article.findMany({ where: { id: { in: plans.map((p) => p.articleId) } }, select: { id: true, currentRevisionId: true } });
       const currentRevision = new Map(current.map((a) => [a.id, a.currentRevisionId]));
       // A newer revision that arrived while the text was being matched gets its own refresh.
-      await writeSuggestions(tx, plans.filter((p) => currentRevision.get(p.articleId) === p.revisionId), holder.background);
+      await writeSuggestions(
+        tx,
+        plans.filter((p) => currentRevision.get(p.articleId) === p.revisionId),
+        holder.background,
+      );
       return "done";
     }, WRITE_TRANSACTION);
     if (outcome === "done" || attempt === MAX_ATTEMPTS) return;
@@ -176,7 +186,11 @@ async function writeSuggestions(tx: Tx, plans: ArticlePlan[], background: boolea
     if (rows) rows.push(row);
     else storedByRevision.set(row.revisionId, [row]);
   }
-  const linked = await linkedSpans(tx, plans.map((p) => p.articleId), revisionIds);
+  const linked = await linkedSpans(
+    tx,
+    plans.map((p) => p.articleId),
+    revisionIds,
+  );
   // On the worker thread too: a very long article's thousands of suggestions take a while to compare.
   const diffs = await runTask(
     "diffSuggestions",
@@ -250,7 +264,10 @@ export async function refreshAllArticles(): Promise<void> {
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
     });
     if (batch.length === 0) return;
-    await refreshIsolated(batch.map((a) => a.id), holder);
+    await refreshIsolated(
+      batch.map((a) => a.id),
+      holder,
+    );
     cursor = batch[batch.length - 1].id;
   }
 }
@@ -348,7 +365,11 @@ export async function acceptSuggestion(
   const claim = await claimSuggestion(actor, id, data);
   let annotationId: string;
   try {
-    ({ id: annotationId } = await createAnnotation(actor, { articleId: claim.articleId, kind: "mention", start: claim.start, end: claim.end, exact: claim.exact }, { linkOnly: true }));
+    ({ id: annotationId } = await createAnnotation(
+      actor,
+      { articleId: claim.articleId, kind: "mention", start: claim.start, end: claim.end, exact: claim.exact },
+      { linkOnly: true },
+    ));
   } catch (error) {
     await releaseClaim(actor, claim);
     throw error;
@@ -383,8 +404,10 @@ async function claimSuggestion(actor: Actor, id: string, data: { name?: string; 
   return db.$transaction(async (tx) => {
     const s = await tx.mentionSuggestion.findUnique({ where: { id }, include: { article: { select: { currentRevisionId: true } } } });
     if (!s) throw new NotFoundError("The suggestion");
-    if (s.status !== "OPEN") throw new ConflictError(`This suggestion was already ${s.status === "ACCEPTED" ? "accepted" : "dismissed"}.`, { status: s.status });
-    if (s.revisionId !== s.article.currentRevisionId) throw new ConflictError("The article has a newer text since this suggestion was made; reload the suggestions.");
+    if (s.status !== "OPEN")
+      throw new ConflictError(`This suggestion was already ${s.status === "ACCEPTED" ? "accepted" : "dismissed"}.`, { status: s.status });
+    if (s.revisionId !== s.article.currentRevisionId)
+      throw new ConflictError("The article has a newer text since this suggestion was made; reload the suggestions.");
     let entityId = s.entityId;
     let createdEntityId: string | null = null;
     if (entityId) {
@@ -401,7 +424,10 @@ async function claimSuggestion(actor: Actor, id: string, data: { name?: string; 
     const { count } = await tx.mentionSuggestion.updateMany({ where: { id, status: "OPEN" }, data: { status: "ACCEPTED", entityId } });
     if (count === 0) throw new ConflictError("This suggestion was just decided by someone else.");
     const siblings = s.ambiguous
-      ? await tx.mentionSuggestion.findMany({ where: { revisionId: s.revisionId, start: s.start, end: s.end, status: "OPEN", id: { not: id } }, select: { id: true } })
+      ? await tx.mentionSuggestion.findMany({
+          where: { revisionId: s.revisionId, start: s.start, end: s.end, status: "OPEN", id: { not: id } },
+          select: { id: true },
+        })
       : [];
     if (siblings.length) await tx.mentionSuggestion.updateMany({ where: { id: { in: siblings.map((x) => x.id) } }, data: { status: "DISMISSED" } });
     return { id, articleId: s.articleId, start: s.start, end: s.end, exact: s.exact, entityId, createdEntityId, siblingIds: siblings.map((x) => x.id) };
@@ -450,7 +476,8 @@ export async function dismissSuggestion(actor: Actor | null, id: string): Promis
   return db.$transaction(async (tx) => {
     const s = await tx.mentionSuggestion.findUnique({ where: { id } });
     if (!s) throw new NotFoundError("The suggestion");
-    if (s.status !== "OPEN") throw new ConflictError(`This suggestion was already ${s.status === "ACCEPTED" ? "accepted" : "dismissed"}.`, { status: s.status });
+    if (s.status !== "OPEN")
+      throw new ConflictError(`This suggestion was already ${s.status === "ACCEPTED" ? "accepted" : "dismissed"}.`, { status: s.status });
     const together = s.entityId
       ? s.ambiguous
         ? { revisionId: s.revisionId, start: s.start, end: s.end }

@@ -48,10 +48,7 @@ interface Ymd {
 
 const MS_PER_DAY = 86_400_000;
 const MS_PER_MINUTE = 60_000;
-const MONTH_NAMES = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
-];
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 const dayNumber = ({ year, month, day }: Ymd) => Date.UTC(year, month - 1, day) / MS_PER_DAY;
@@ -91,23 +88,52 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** Abbreviations as written in news copy. Ambiguous ones (IST: India, Israel or Ireland) are left out. */
 const ZONE_ABBREVIATIONS: Record<string, string> = {
-  ET: "America/New_York", EDT: "America/New_York", EST: "America/New_York",
-  CT: "America/Chicago", CDT: "America/Chicago", CST: "America/Chicago",
-  MT: "America/Denver", MDT: "America/Denver", MST: "America/Denver",
-  PT: "America/Los_Angeles", PDT: "America/Los_Angeles", PST: "America/Los_Angeles",
-  GMT: "UTC", UTC: "UTC", BST: "Europe/London",
-  CET: "Europe/Berlin", CEST: "Europe/Berlin", EET: "Europe/Athens", EEST: "Europe/Athens",
-  MSK: "Europe/Moscow", JST: "Asia/Tokyo", KST: "Asia/Seoul", HKT: "Asia/Hong_Kong",
-  SGT: "Asia/Singapore", AEST: "Australia/Sydney", AEDT: "Australia/Sydney",
+  ET: "America/New_York",
+  EDT: "America/New_York",
+  EST: "America/New_York",
+  CT: "America/Chicago",
+  CDT: "America/Chicago",
+  CST: "America/Chicago",
+  MT: "America/Denver",
+  MDT: "America/Denver",
+  MST: "America/Denver",
+  PT: "America/Los_Angeles",
+  PDT: "America/Los_Angeles",
+  PST: "America/Los_Angeles",
+  GMT: "UTC",
+  UTC: "UTC",
+  BST: "Europe/London",
+  CET: "Europe/Berlin",
+  CEST: "Europe/Berlin",
+  EET: "Europe/Athens",
+  EEST: "Europe/Athens",
+  MSK: "Europe/Moscow",
+  JST: "Asia/Tokyo",
+  KST: "Asia/Seoul",
+  HKT: "Asia/Hong_Kong",
+  SGT: "Asia/Singapore",
+  AEST: "Australia/Sydney",
+  AEDT: "Australia/Sydney",
 };
 
 /** "<place> time" for places that are not the city in an IANA zone name. */
 const ZONE_PLACE_ALIASES: Record<string, string> = {
-  eastern: "America/New_York", central: "America/Chicago", mountain: "America/Denver",
-  pacific: "America/Los_Angeles", washington: "America/New_York", greenwich: "UTC",
-  universal: "UTC", british: "Europe/London", beijing: "Asia/Shanghai", kyiv: "Europe/Kyiv",
-  kiev: "Europe/Kyiv", ukrainian: "Europe/Kyiv", delhi: "Asia/Kolkata", "new delhi": "Asia/Kolkata",
-  israel: "Asia/Jerusalem", "tel aviv": "Asia/Jerusalem",
+  eastern: "America/New_York",
+  central: "America/Chicago",
+  mountain: "America/Denver",
+  pacific: "America/Los_Angeles",
+  washington: "America/New_York",
+  greenwich: "UTC",
+  universal: "UTC",
+  british: "Europe/London",
+  beijing: "Asia/Shanghai",
+  kyiv: "Europe/Kyiv",
+  kiev: "Europe/Kyiv",
+  ukrainian: "Europe/Kyiv",
+  delhi: "Asia/Kolkata",
+  "new delhi": "Asia/Kolkata",
+  israel: "Asia/Jerusalem",
+  "tel aviv": "Asia/Jerusalem",
 };
 
 let zonesByPlace: Map<string, string> | undefined;
@@ -116,9 +142,7 @@ let zonesByPlace: Map<string, string> | undefined;
 function zoneForPlace(place: string): string | undefined {
   const key = place.toLowerCase();
   if (ZONE_PLACE_ALIASES[key]) return ZONE_PLACE_ALIASES[key];
-  zonesByPlace ??= new Map(
-    Intl.supportedValuesOf("timeZone").map((zone) => [zone.split("/").pop()!.replace(/_/g, " ").toLowerCase(), zone]),
-  );
+  zonesByPlace ??= new Map(Intl.supportedValuesOf("timeZone").map((zone) => [zone.split("/").pop()!.replace(/_/g, " ").toLowerCase(), zone]));
   return zonesByPlace.get(key);
 }
 
@@ -139,8 +163,14 @@ function wallClockFormatter(zone: string): Intl.DateTimeFormat {
   let f = formatterCache.get(zone);
   if (!f) {
     f = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone, hourCycle: "h23",
-      year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric",
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
     });
     formatterCache.set(zone, f);
   }
@@ -233,7 +263,11 @@ export function resolveDatesInText(passage: string, publishedAt: string | null):
   const found = mergeNeighbours(passage, findDates(passage, reference)).filter((f) => !relativeToOther.some((r) => f.start < r.end && r.start < f.end));
   // "in the morning" alone names no day and no time.
   const meaningful = found.filter((f) => f.basis.kind !== "none" || f.hour !== undefined);
-  return resolveRelativeExpressions(passage, meaningful.map((f) => resolveFound(passage, f, publication, reference)), relativeToOther);
+  return resolveRelativeExpressions(
+    passage,
+    meaningful.map((f) => resolveFound(passage, f, publication, reference)),
+    relativeToOther,
+  );
 }
 
 function parseAgainst(passage: string, reference: Ymd, shiftDays = 0): chrono.ParsedResult[] {
@@ -271,9 +305,7 @@ const COMPONENTS_OF_DATE = ["year", "month", "day"] as const;
 function toFound(result: chrono.ParsedResult, twin: chrono.ParsedResult | undefined): Found {
   const c = result.start;
   const text = result.text;
-  const stated = COMPONENTS_OF_DATE.filter(
-    (k) => c.isCertain(k) && twin?.start.isCertain(k) && twin.start.get(k) === c.get(k),
-  );
+  const stated = COMPONENTS_OF_DATE.filter((k) => c.isCertain(k) && twin?.start.isCertain(k) && twin.start.get(k) === c.get(k));
   const computed = COMPONENTS_OF_DATE.filter((k) => c.isCertain(k) && !stated.includes(k));
   const hasTime = c.isCertain("hour");
   return {
@@ -417,12 +449,10 @@ function resolveFound(passage: string, f: Found, publication: Ymd | null, refere
   const yearMissing = f.basis.kind === "stated" && f.basis.year === undefined;
   const unresolved = !publication && (relative || yearMissing);
   const note = unresolved
-    ? relative ? NO_PUBLICATION_DATE_NOTE : "the year is not stated and the article has no publication date"
-    : joinNotes(
-      yearMissing ? "year not stated: taken as the nearest to the publication date" : undefined,
-      period.note,
-      weekdayMismatch(f, range),
-    );
+    ? relative
+      ? NO_PUBLICATION_DATE_NOTE
+      : "the year is not stated and the article has no publication date"
+    : joinNotes(yearMissing ? "year not stated: taken as the nearest to the publication date" : undefined, period.note, weekdayMismatch(f, range));
   return {
     ...base,
     date: unresolved || !period.first ? null : isoDay(period.first),
@@ -450,9 +480,7 @@ function dayRange(basis: Exclude<DateBasis, { kind: "none" }>, refDay: number, f
       return { from: day, to: day };
     }
     case "fromReference":
-      return widen > 0
-        ? { from: basis.anchorDay - widen, to: basis.anchorDay + widen }
-        : referenceRange(basis, refDay);
+      return widen > 0 ? { from: basis.anchorDay - widen, to: basis.anchorDay + widen } : referenceRange(basis, refDay);
   }
 }
 
@@ -586,7 +614,11 @@ const LOCAL_DATE_FORMATS: Record<DatePrecision, RegExp> = {
   minute: /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/,
 };
 const EXPECTED_FORMAT: Record<DatePrecision, string> = {
-  year: "YYYY", month: "YYYY-MM", day: "YYYY-MM-DD", hour: "YYYY-MM-DDTHH", minute: "YYYY-MM-DDTHH:MM",
+  year: "YYYY",
+  month: "YYYY-MM",
+  day: "YYYY-MM-DD",
+  hour: "YYYY-MM-DDTHH",
+  minute: "YYYY-MM-DDTHH:MM",
 };
 
 interface LocalParts {

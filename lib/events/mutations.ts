@@ -30,7 +30,10 @@ async function checkReferences(
 ): Promise<void> {
   const entityIds = [...new Set([...(refs.participants ?? []).map((p) => p.entityId), ...(refs.placeId ? [refs.placeId] : [])])];
   const entities = entityIds.length
-    ? await tx.entity.findMany({ where: { id: { in: entityIds } }, select: { id: true, name: true, type: true, deletedAt: true, mergedInto: { select: { name: true } } } })
+    ? await tx.entity.findMany({
+        where: { id: { in: entityIds } },
+        select: { id: true, name: true, type: true, deletedAt: true, mergedInto: { select: { name: true } } },
+      })
     : [];
   const byId = new Map(entities.map((e) => [e.id, e]));
   const usable = (id: string, path: string) => {
@@ -39,7 +42,9 @@ async function checkReferences(
     if (e.mergedInto) throw new ValidationError(`${path}: "${e.name}" was merged into "${e.mergedInto.name}"; use that one.`);
     return e;
   };
-  (refs.participants ?? []).forEach((p, i) => usable(p.entityId, `participants.${i}.entityId`));
+  (refs.participants ?? []).forEach((p, i) => {
+    usable(p.entityId, `participants.${i}.entityId`);
+  });
   const seen = new Set<string>();
   for (const p of refs.participants ?? []) {
     const key = `${p.entityId}|${p.role.toLowerCase()}`;
@@ -65,7 +70,12 @@ async function refuseProbableDuplicate(tx: Tx, data: { type: EventTypeName; date
   if (!data.date || data.participants.length === 0) return;
   const wanted = [...new Set(data.participants.map((p) => p.entityId))].sort().join("|");
   const candidates = await tx.event.findMany({
-    where: { type: data.type, deletedAt: null, localDate: { not: null }, participants: { some: { entityId: { in: data.participants.map((p) => p.entityId) } } } },
+    where: {
+      type: data.type,
+      deletedAt: null,
+      localDate: { not: null },
+      participants: { some: { entityId: { in: data.participants.map((p) => p.entityId) } } },
+    },
     select: { id: true, title: true, localDate: true, datePrecision: true, timeZone: true, participants: { select: { entityId: true } } },
   });
   const same = candidates.find((c) => {
@@ -130,7 +140,9 @@ export async function updateEvent(actor: Actor | null, id: string, input: unknow
     const event = await tx.event.findUnique({ where: { id } });
     if (!event || event.deletedAt) throw new NotFoundError("The event");
     if (event.version !== data.version) {
-      throw new StaleVersionError("Someone changed this event since you opened it. Review the current state before saving again.", { current: await viewOf(tx, id) });
+      throw new StaleVersionError("Someone changed this event since you opened it. Review the current state before saving again.", {
+        current: await viewOf(tx, id),
+      });
     }
     await checkReferences(tx, id, data);
     const { count } = await tx.event.updateMany({
@@ -166,7 +178,10 @@ export async function deleteEvent(actor: Actor | null, id: string): Promise<void
     if (!event || event.deletedAt) throw new NotFoundError("The event");
     const usage = await countEventUsage(tx, id);
     if (usage.total > 0) {
-      throw new ConflictError(`"${event.title}" is still in use (${usage.links} linked passages, ${usage.claims} claims, ${usage.contradictions} contradictions); unlink it first.`, { usage });
+      throw new ConflictError(
+        `"${event.title}" is still in use (${usage.links} linked passages, ${usage.claims} claims, ${usage.contradictions} contradictions); unlink it first.`,
+        { usage },
+      );
     }
     await tx.event.update({ where: { id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
     await recordAudit(tx, { actorId: actor.id, action: "event.delete", targetType: "Event", targetId: id, detail: { title: event.title } });

@@ -130,7 +130,10 @@ export async function getPassageLinkContext(actor: Actor | null, annotationId: s
   });
   if (!annotation || annotation.deletedAt) throw new NotFoundError("The annotation");
   const event = eventId
-    ? await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, localDate: true, datePrecision: true, timeZone: true, deletedAt: true } })
+    ? await db.event.findUnique({
+        where: { id: eventId },
+        select: { id: true, title: true, localDate: true, datePrecision: true, timeZone: true, deletedAt: true },
+      })
     : null;
   if (eventId && (!event || event.deletedAt)) throw new NotFoundError("The event");
   const eventDate = event ? eventDateFromRow(event) : null;

@@ -46,11 +46,27 @@ export function isDuration(dateText: string): boolean {
 }
 
 const AMOUNTS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
 };
 const VAGUE_AMOUNTS = ["a few", "a couple of", "several", "few", "some"];
-const UNIT = String.raw`(day|night|morning|afternoon|evening|week|month)`;
+const UNIT = "(day|night|morning|afternoon|evening|week|month)";
 const PARTS = new Set(["morning", "afternoon", "evening", "night"]);
 const BEFORE_WORDS = new Set(["before", "earlier", "prior", "previous", "preceding"]);
 
@@ -149,9 +165,12 @@ function withHappening(passage: string, expression: RelativeExpression, canName:
   const tail = rest.slice(lead.length);
   if (!HAPPENING_OPENER.test(tail)) return expression;
   const stop = HAPPENING_STOP.exec(tail);
-  const words = tail.slice(0, stop ? stop.index : tail.length).split(/\s+/).filter(Boolean).slice(0, MAX_HAPPENING_WORDS);
+  const words = tail
+    .slice(0, stop ? stop.index : tail.length)
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, MAX_HAPPENING_WORDS);
   if (words.length === 0) return expression;
-  const text = words.join(" ");
   const start = expression.end + lead.length;
   const end = start + tail.indexOf(words[words.length - 1]) + words[words.length - 1].length;
   return { ...expression, relativeTo: { ...expression.relativeTo, happening: { text: passage.slice(start, end), start, end } } };
@@ -174,7 +193,8 @@ export function shiftFrom(anchor: string, relativeTo: Pick<RelativeTo, "unit" | 
     const shifted = day + 7 * relativeTo.amount;
     const monday = shifted - ((new Date(shifted * MS_PER_DAY).getUTCDay() + 6) % 7);
     const [from, to] = [toIso(monday), toIso(monday + 6)];
-    if (relativeTo.amount !== 0 && from.slice(0, 7) === to.slice(0, 7)) return { date: `${from.slice(0, 7)}-01`, precision: "month", note: `between ${from} and ${to}` };
+    if (relativeTo.amount !== 0 && from.slice(0, 7) === to.slice(0, 7))
+      return { date: `${from.slice(0, 7)}-01`, precision: "month", note: `between ${from} and ${to}` };
     return relativeTo.amount === 0 ? { date: anchor, precision: "day" } : null;
   }
   const d = new Date(day * MS_PER_DAY);

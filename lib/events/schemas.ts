@@ -7,7 +7,10 @@ import { EVENT_RELATION_TYPES, EVENT_TYPES } from "./vocabulary";
 
 export * from "./vocabulary";
 
-export const eventTypeSchema = upperEnum(EVENT_TYPES, "Type must be one of phone_call, meeting, talks, statement, agreement, proposal, military_action, other.");
+export const eventTypeSchema = upperEnum(
+  EVENT_TYPES,
+  "Type must be one of phone_call, meeting, talks, statement, agreement, proposal, military_action, other.",
+);
 
 /**
  * A date as an editor or API client sends it: precision in any case, an empty zone means
@@ -76,7 +79,11 @@ export type UpdateEventInput = z.input<typeof updateEventSchema>;
 
 export const eventListSchema = z.object({
   q: z.string().trim().max(200).default(""),
-  entityId: z.string().trim().optional().transform((v) => v || undefined),
+  entityId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined),
   from: isoDaySchema.optional().or(z.literal("").transform(() => undefined)),
   to: isoDaySchema.optional().or(z.literal("").transform(() => undefined)),
   limit: z.coerce.number().int().min(1).max(500).default(200),

@@ -44,8 +44,21 @@ export const DATE_PRECISION_LABELS: Record<DatePrecisionName, string> = {
 
 /** Roles offered when adding a participant; any other short role may be typed. */
 export const PARTICIPANT_ROLES = [
-  "caller", "called", "host", "guest", "delegation head", "delegate", "mediator", "negotiator",
-  "signatory", "speaker", "addressee", "proposer", "attacker", "target", "participant",
+  "caller",
+  "called",
+  "host",
+  "guest",
+  "delegation head",
+  "delegate",
+  "mediator",
+  "negotiator",
+  "signatory",
+  "speaker",
+  "addressee",
+  "proposer",
+  "attacker",
+  "target",
+  "participant",
 ] as const;
 
 /** Parts of the day a passage may name instead of a time ("on Tuesday afternoon"). */

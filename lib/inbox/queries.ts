@@ -68,14 +68,23 @@ const signoffWhere = (actor: Actor): Prisma.ContradictionWhereInput => ({
   OR: [{ resolvedById: null }, { resolvedById: { not: actor.id } }],
 });
 // Nobody approves a briefing they wrote or saved a draft of.
-const approvalWhere = (actor: Actor): Prisma.BriefingWhereInput => ({ status: "IN_REVIEW", authorId: { not: actor.id }, drafts: { none: { authorId: actor.id } } });
+const approvalWhere = (actor: Actor): Prisma.BriefingWhereInput => ({
+  status: "IN_REVIEW",
+  authorId: { not: actor.id },
+  drafts: { none: { authorId: actor.id } },
+});
 const changesWhere = (actor: Actor): Prisma.AnnotationWhereInput => ({ status: "CHANGES_REQUESTED", deletedAt: null, authorId: actor.id });
 
 /** The writer's drafts whose last review step was "return", newest first. */
 async function returnedBriefings(actor: Actor) {
   const drafts = await db.briefing.findMany({
     where: { authorId: actor.id, status: "DRAFT", reviews: { some: { action: "return" } } },
-    select: { id: true, title: true, updatedAt: true, reviews: { orderBy: { createdAt: "desc" }, take: 1, select: { action: true, comment: true, createdAt: true, actor: { select: { name: true } } } } },
+    select: {
+      id: true,
+      title: true,
+      updatedAt: true,
+      reviews: { orderBy: { createdAt: "desc" }, take: 1, select: { action: true, comment: true, createdAt: true, actor: { select: { name: true } } } },
+    },
     orderBy: { updatedAt: "desc" },
     take: 100,
   });
@@ -99,7 +108,10 @@ async function touchingContradictions(refs: BriefingReferences) {
 function mergeReferences(all: BriefingReferences[]): BriefingReferences {
   const merged = { annotationIds: new Set<string>(), entityIds: new Set<string>(), eventIds: new Set<string>(), contradictionIds: new Set<string>() };
   for (const refs of all) {
-    for (const key of Object.keys(merged) as (keyof BriefingReferences)[]) refs[key].forEach((id) => merged[key].add(id));
+    for (const key of Object.keys(merged) as (keyof BriefingReferences)[])
+      refs[key].forEach((id) => {
+        merged[key].add(id);
+      });
   }
   return {
     annotationIds: [...merged.annotationIds],
@@ -128,7 +140,16 @@ export async function getInboxCounts(actor: Actor | null): Promise<InboxCounts> 
       : none,
     sections.newSources ? settledWithNewSource(NEW_SOURCES_COUNTED).then((rows) => rows.length) : none,
   ]);
-  return { reviews, signoffs, approvals, changesRequested, returned, contradictions, newSources, total: reviews + signoffs + approvals + changesRequested + returned + contradictions + newSources };
+  return {
+    reviews,
+    signoffs,
+    approvals,
+    changesRequested,
+    returned,
+    contradictions,
+    newSources,
+    total: reviews + signoffs + approvals + changesRequested + returned + contradictions + newSources,
+  };
 }
 
 export type InboxLink = { id: string; href: string; title: string; detail: string; at: string };
@@ -191,7 +212,13 @@ export async function getInbox(actor: Actor | null): Promise<InboxSection[]> {
     result.push({
       key: "approvals",
       count: counts.approvals,
-      items: rows.map((row) => ({ id: row.id, href: `/compose/${row.id}#workflow`, title: row.title, detail: `draft version ${row.version} by ${row.author.name}`, at: iso(row.updatedAt) })),
+      items: rows.map((row) => ({
+        id: row.id,
+        href: `/compose/${row.id}#workflow`,
+        title: row.title,
+        detail: `draft version ${row.version} by ${row.author.name}`,
+        at: iso(row.updatedAt),
+      })),
     });
   }
   if (sections.changesRequested) {
@@ -204,7 +231,12 @@ export async function getInbox(actor: Actor | null): Promise<InboxSection[]> {
         exact: true,
         updatedAt: true,
         article: { select: { id: true, title: true } },
-        reviews: { where: { toStatus: "CHANGES_REQUESTED" }, orderBy: { createdAt: "desc" }, take: 1, select: { comment: true, actor: { select: { name: true } } } },
+        reviews: {
+          where: { toStatus: "CHANGES_REQUESTED" },
+          orderBy: { createdAt: "desc" },
+          take: 1,
+          select: { comment: true, actor: { select: { name: true } } },
+        },
       },
     });
     result.push({
@@ -263,7 +295,13 @@ export async function getInbox(actor: Actor | null): Promise<InboxSection[]> {
     result.push({
       key: "newSources",
       count: counts.newSources,
-      items: rows.map((row) => ({ id: row.id, href: `/contradictions/${row.id}#new-source-heading`, title: row.summary, detail: "settled; does the new source change it?", at: iso(row.at) })),
+      items: rows.map((row) => ({
+        id: row.id,
+        href: `/contradictions/${row.id}#new-source-heading`,
+        title: row.summary,
+        detail: "settled; does the new source change it?",
+        at: iso(row.at),
+      })),
     });
   }
   return result;

@@ -30,6 +30,7 @@ export type JobKind<T> = {
    * Does the work. May return data for a follow-up job of the same kind, queued after
    * `laterDelaySeconds` (a `background` kind's unfinished rest).
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a run that has nothing to follow up is an async function returning nothing.
   run: (data: T, context: JobContext) => Promise<{ later?: T } | void>;
   laterDelaySeconds?: number;
 };
@@ -39,4 +40,5 @@ export function defineJob<T>(kind: JobKind<T>): JobKind<T> {
 }
 
 /** A kind whatever its data, for lists of kinds (a job's data type is checked where it is queued and run). */
+// biome-ignore lint/suspicious/noExplicitAny: a kind of any data type must fit here, and run's parameter makes JobKind<unknown> too narrow.
 export type SomeJobKind = JobKind<any>;

@@ -4,7 +4,14 @@ import type { Tx } from "@/lib/db";
 import type { JobKind, SomeJobKind } from "./kinds";
 import type { JobQueue, JobRecord, JobState } from "./queue";
 
-const STATES: Record<string, JobState> = { created: "queued", retry: "queued", active: "active", completed: "completed", failed: "failed", cancelled: "failed" };
+const STATES: Record<string, JobState> = {
+  created: "queued",
+  retry: "queued",
+  active: "active",
+  completed: "completed",
+  failed: "failed",
+  cancelled: "failed",
+};
 
 /** The queue on a PostgreSQL server: pg-boss, in its own schema "pgboss". */
 export class PgBossQueue implements JobQueue {
@@ -122,16 +129,27 @@ export class PgBossQueue implements JobQueue {
        ORDER BY created_on DESC LIMIT $1`,
       [options.limit ?? 100],
     );
-    return rows.map((row: { id: string; name: string; state: string; retry_count: number; created_on: Date; started_on: Date | null; completed_on: Date | null; output: unknown }) => ({
-      id: row.id,
-      kind: row.name,
-      state: STATES[row.state] ?? "queued",
-      attempts: row.retry_count + (row.started_on ? 1 : 0),
-      createdAt: row.created_on,
-      startedAt: row.started_on,
-      finishedAt: row.completed_on,
-      error: row.state === "failed" ? describeOutput(row.output) : null,
-    }));
+    return rows.map(
+      (row: {
+        id: string;
+        name: string;
+        state: string;
+        retry_count: number;
+        created_on: Date;
+        started_on: Date | null;
+        completed_on: Date | null;
+        output: unknown;
+      }) => ({
+        id: row.id,
+        kind: row.name,
+        state: STATES[row.state] ?? "queued",
+        attempts: row.retry_count + (row.started_on ? 1 : 0),
+        createdAt: row.created_on,
+        startedAt: row.started_on,
+        finishedAt: row.completed_on,
+        error: row.state === "failed" ? describeOutput(row.output) : null,
+      }),
+    );
   }
 }
 

@@ -13,7 +13,9 @@ export type Signal<P, R> = { name: string; __types?: (payload: P) => R };
 type Handler = (tx: Tx, payload: never) => Promise<unknown>;
 
 // On globalThis: Next.js may load this module more than once in one server process.
-const handlers = ((globalThis as unknown as { concordSignals?: Map<string, Handler[]> }).concordSignals ??= new Map());
+const holder = globalThis as unknown as { concordSignals?: Map<string, Handler[]> };
+holder.concordSignals ??= new Map();
+const handlers = holder.concordSignals;
 
 export function defineSignal<P, R = void>(name: string): Signal<P, R> {
   return { name };

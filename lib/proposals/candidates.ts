@@ -23,7 +23,8 @@ interface Sourced {
   value: ClaimValue;
 }
 
-const placeName = (value: ClaimValue, names: EntityNames) => (value.type === "text" ? value.text : value.type === "entities" ? (names.get(value.ids[0]) ?? value.ids[0]) : "");
+const placeName = (value: ClaimValue, names: EntityNames) =>
+  value.type === "text" ? value.text : value.type === "entities" ? (names.get(value.ids[0]) ?? value.ids[0]) : "";
 
 const outletKey = (s: CandidateSide) => s.outlet?.trim().toLowerCase() || `article:${s.articleId}`;
 
@@ -44,7 +45,12 @@ function sameParties(a: ClaimValue, b: ClaimValue, equivalences: Equivalences): 
   return pa.size === pb.size && [...pa].every((id) => pb.has(id));
 }
 
-export function findContradictionCandidates(claims: ClaimProposal[], known: KnownClaim[], names: EntityNames, equivalences: Equivalences = NO_EQUIVALENCES): ContradictionCandidate[] {
+export function findContradictionCandidates(
+  claims: ClaimProposal[],
+  known: KnownClaim[],
+  names: EntityNames,
+  equivalences: Equivalences = NO_EQUIVALENCES,
+): ContradictionCandidate[] {
   const proposalOfEvent = new Map(claims.filter((c) => c.eventId).map((c) => [c.eventId!, c.proposalKey]));
   const sourced: Sourced[] = [
     ...claims.map((c) => ({

@@ -37,8 +37,10 @@ function draft(mention: MentionWithDates, attribute: string, value: ClaimValue, 
 
 const COUNTED_KINDS = new Set(["exchange", "agreement", "talks", "meeting", "visit"]);
 /** "1,000 prisoners", "about 390 prisoners of war": a number and the plural noun it counts. */
-const COUNT = /\b((?:(?:more than|over|about|around|approximately|roughly|nearly|almost|at least|up to|some|fewer than|less than)\s+)?\d{1,3}(?:,\d{3})+|\b(?:(?:more than|over|about|around|approximately|roughly|nearly|almost|at least|up to|some|fewer than|less than)\s+)?\d+)\s+((?:[\p{Ll}-]+\s+){0,2}?)(\p{Ll}+s)\b/gu;
-const NOT_COUNTED = /^(?:days|weeks|months|years|hours|minutes|seconds|times|points|percent|cents|dollars|euros|kilometres|kilometers|miles|metres|meters|tons|tonnes|people's|decades|centuries)$/;
+const COUNT =
+  /\b((?:(?:more than|over|about|around|approximately|roughly|nearly|almost|at least|up to|some|fewer than|less than)\s+)?\d{1,3}(?:,\d{3})+|\b(?:(?:more than|over|about|around|approximately|roughly|nearly|almost|at least|up to|some|fewer than|less than)\s+)?\d+)\s+((?:[\p{Ll}-]+\s+){0,2}?)(\p{Ll}+s)\b/gu;
+const NOT_COUNTED =
+  /^(?:days|weeks|months|years|hours|minutes|seconds|times|points|percent|cents|dollars|euros|kilometres|kilometers|miles|metres|meters|tons|tonnes|people's|decades|centuries)$/;
 const PER_SIDE = /^\s*(?:\p{L}+\s+){0,3}?(?:from|on|for)\s+(?:each|either|both)\s+sides?\b|^\s*(?:\p{L}+\s+){0,3}?(?:per|each)\s+side\b|^\s*apiece\b/iu;
 
 function countClaims(ctx: ArticleContext, mention: MentionWithDates, passage: Span, taken: Span[]): ClaimDraft[] {
@@ -50,14 +52,15 @@ function countClaims(ctx: ArticleContext, mention: MentionWithDates, passage: Sp
     if (taken.some((t) => overlaps(t, evidence)) || NOT_COUNTED.test(m[3])) continue;
     if (/^(?:19|20)\d{2}$/.test(m[1].replace(/^\D+/, ""))) continue;
     const value = parseValue("number", m[1], { publishedAt: null });
-    if (!value || value.type !== "number") continue;
+    if (value?.type !== "number") continue;
     const perSide = PER_SIDE.test(ctx.text.slice(evidence.end, Math.min(passage.end, evidence.end + 40)));
     claims.push(draft(mention, m[3].toLowerCase(), perSide ? { ...value, per: "side" } : value, passage, evidence));
   }
   return claims;
 }
 
-const INITIATIVE_OF = /\b(?:at\s+the\s+(?:initiative|request|invitation|behest)\s+of|(?:initiated|requested|arranged|sought|proposed)\s+by|(?:a\s+)?call\s+from)\s+(?:the\s+)?/gi;
+const INITIATIVE_OF =
+  /\b(?:at\s+the\s+(?:initiative|request|invitation|behest)\s+of|(?:initiated|requested|arranged|sought|proposed)\s+by|(?:a\s+)?call\s+from)\s+(?:the\s+)?/gi;
 const INITIATIVE_POSSESSIVE = /['’]s?\s+(?:initiative|request|invitation|behest)\b/gi;
 const CALLED_BY_SUBJECT = /^(?:called|phoned|telephoned|rang|dialed|dialled)\b/i;
 
@@ -66,14 +69,19 @@ function initiatorClaim(ctx: ArticleContext, mention: MentionWithDates, passage:
   for (const m of slice.matchAll(INITIATIVE_OF)) {
     const at = passage.start + m.index + m[0].length;
     const name = names.find((n) => n.start >= at && n.start <= at + 12);
-    if (name?.entityId) return draft(mention, "initiator", { type: "entities", ids: [name.entityId] }, passage, { start: passage.start + m.index, end: name.end });
+    if (name?.entityId)
+      return draft(mention, "initiator", { type: "entities", ids: [name.entityId] }, passage, { start: passage.start + m.index, end: name.end });
   }
   for (const m of slice.matchAll(INITIATIVE_POSSESSIVE)) {
     const at = passage.start + m.index;
     const name = names.find((n) => n.end === at);
     if (name?.entityId) return draft(mention, "initiator", { type: "entities", ids: [name.entityId] }, passage, { start: name.start, end: at + m[0].length });
   }
-  if (mention.kind === "phone_call" && contains(passage, mention.trigger) && CALLED_BY_SUBJECT.test(ctx.text.slice(mention.trigger.start, mention.trigger.end))) {
+  if (
+    mention.kind === "phone_call" &&
+    contains(passage, mention.trigger) &&
+    CALLED_BY_SUBJECT.test(ctx.text.slice(mention.trigger.start, mention.trigger.end))
+  ) {
     const before = names.filter((n) => n.end <= mention.trigger.start && n.start >= passage.start && n.level === "person");
     const caller = before[before.length - 1];
     if (caller?.entityId && ctx.text.slice(caller.end, mention.trigger.start).trim().split(/\s+/).length <= 3) {
@@ -110,7 +118,13 @@ function speakerOf(text: string, passage: Span, quote: Span, names: FoundName[])
   }
   const before = inPassage.filter((n) => n.end <= quote.start);
   const last = before[before.length - 1];
-  if (last && /\b(?:said|says|told\s+[\p{L}\s]{0,30}|stated|added|wrote|posted|called\s+(?:it|them|the\s+\p{L}+)|described\s+[\p{L}\s]{0,30}as)\s*[:,]?\s*$/u.test(text.slice(last.end, quote.start))) return last;
+  if (
+    last &&
+    /\b(?:said|says|told\s+[\p{L}\s]{0,30}|stated|added|wrote|posted|called\s+(?:it|them|the\s+\p{L}+)|described\s+[\p{L}\s]{0,30}as)\s*[:,]?\s*$/u.test(
+      text.slice(last.end, quote.start),
+    )
+  )
+    return last;
   return null;
 }
 

@@ -30,8 +30,10 @@ const SAME_HAPPENING_DISTANCE = 40;
 
 const PLACE_BEFORE = /\b(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 const DESTINATION_BEFORE = /\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$/iu;
-const VERB_BEFORE_PREPOSITION = /\b(?:\p{L}+ed|met|meet|meets|held|hold|holds|place|began|begin|begins|opened|concluded|arrived|gathered|convened|talks|meeting|meetings|summit|negotiations)\s+(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
-const NOT_THE_HAPPENINGS_PLACE = /\b(?:war|conflict|crisis|situation|peace|fighting|troops|settlement|ceasefire|sanctions|people|soldiers|interests|relations|region|operations?|attacks?)\b/i;
+const VERB_BEFORE_PREPOSITION =
+  /\b(?:\p{L}+ed|met|meet|meets|held|hold|holds|place|began|begin|begins|opened|concluded|arrived|gathered|convened|talks|meeting|meetings|summit|negotiations)\s+(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
+const NOT_THE_HAPPENINGS_PLACE =
+  /\b(?:war|conflict|crisis|situation|peace|fighting|troops|settlement|ceasefire|sanctions|people|soldiers|interests|relations|region|operations?|attacks?)\b/i;
 
 /** "in Istanbul", "visited Moscow", "the Istanbul talks" (a city before the noun; a country there is a party). */
 function placeOf(text: string, trigger: Trigger, clause: Span, names: FoundName[]): FoundName | null {
@@ -40,9 +42,19 @@ function placeOf(text: string, trigger: Trigger, clause: Span, names: FoundName[
   for (const n of candidates) {
     const before = text.slice(Math.max(clause.start, n.start - 30), n.start);
     const between = n.start >= trigger.end ? text.slice(trigger.end, n.start) : text.slice(n.end, trigger.start);
-    const attributive = n.end <= trigger.start && /^\s*$/.test(text.slice(n.end, trigger.start)) && !trigger.verbal && !isCountry(n) && !/[-–]$/.test(text.slice(n.start - 1, n.start));
+    const attributive =
+      n.end <= trigger.start &&
+      /^\s*$/.test(text.slice(n.end, trigger.start)) &&
+      !trigger.verbal &&
+      !isCountry(n) &&
+      !/[-–]$/.test(text.slice(n.start - 1, n.start));
     // "met in Riyadh", "met with X in Germany", "talks … concluded in Istanbul"; not "properties in the U.S.".
-    const governed = n.end <= trigger.start || n.start - trigger.end <= 30 || VERB_BEFORE_PREPOSITION.test(before) || onlyNamesBetween(text, trigger.end, n.start, names) || noVerbBetween(text.slice(trigger.end, n.start));
+    const governed =
+      n.end <= trigger.start ||
+      n.start - trigger.end <= 30 ||
+      VERB_BEFORE_PREPOSITION.test(before) ||
+      onlyNamesBetween(text, trigger.end, n.start, names) ||
+      noVerbBetween(text.slice(trigger.end, n.start));
     const located = governed && (PLACE_BEFORE.test(before) || (trigger.kind === "visit" && DESTINATION_BEFORE.test(before)));
     if (!attributive && !located) continue;
     if (n.type === "OTHER" && !located) continue;
@@ -69,22 +81,30 @@ function noVerbBetween(between: string): boolean {
 function onlyNamesBetween(text: string, from: number, to: number, names: FoundName[]): boolean {
   let between = text.slice(from, to);
   for (const n of names.filter((m) => m.introStart >= from && m.end <= to).sort((a, b) => b.start - a.start)) {
-    between = between.slice(0, n.introStart - from) + " " + between.slice(n.end - from);
+    between = `${between.slice(0, n.introStart - from)} ${between.slice(n.end - from)}`;
   }
   const words = between
     .split(/[\s,.]+/)
     .filter(Boolean)
-    .filter((w) => !/^(?:with|and|the|to|of|in|at|by|between|among|from|phone|telephone|directly|separately)$/i.test(w) && !ROLE_WORDS.has(w.toLowerCase()) && !ROLE_WORDS.has(w.toLowerCase().replace(/s$/, "")));
+    .filter(
+      (w) =>
+        !/^(?:with|and|the|to|of|in|at|by|between|among|from|phone|telephone|directly|separately)$/i.test(w) &&
+        !ROLE_WORDS.has(w.toLowerCase()) &&
+        !ROLE_WORDS.has(w.toLowerCase().replace(/s$/, "")),
+    );
   return words.length === 0;
 }
 
-const PRONOUN_SUBJECT = /\b(he|she|i|we|his|her)\b(?:['’]ll)?(?:\s+(?:will|would|shall|should|could|can|may|might|must|is|was|are|were|be|been|being|has|have|had|plans?|planned|planning|intends?|to|also|then|first|later|set|due|expected|going|about|not|reportedly|again|directly|separately|personally))*\s*$/iu;
+const PRONOUN_SUBJECT =
+  /\b(he|she|i|we|his|her)\b(?:['’]ll)?(?:\s+(?:will|would|shall|should|could|can|may|might|must|is|was|are|were|be|been|being|has|have|had|plans?|planned|planning|intends?|to|also|then|first|later|set|due|expected|going|about|not|reportedly|again|directly|separately|personally))*\s*$/iu;
 
 /** "he plans to speak", "I'll be speaking": the person the pronoun stands for. */
 function pronounSubject(ctx: ArticleContext, trigger: Trigger, sentence: Span, sources: FoundName[]): FoundName | null {
   // "his conversation with the Russian leader": the pronoun may open the trigger's own words.
   const own = /^(his|her)\s/i.exec(ctx.text.slice(trigger.start, trigger.end));
-  const before = own ? `${ctx.text.slice(Math.max(sentence.start, trigger.start - 40), trigger.start)}${own[0]}` : ctx.text.slice(Math.max(sentence.start, trigger.start - 40), trigger.start);
+  const before = own
+    ? `${ctx.text.slice(Math.max(sentence.start, trigger.start - 40), trigger.start)}${own[0]}`
+    : ctx.text.slice(Math.max(sentence.start, trigger.start - 40), trigger.start);
   const m = PRONOUN_SUBJECT.exec(before);
   if (!m) return null;
   const persons = ctx.names.filter((n) => n.level === "person");
@@ -123,7 +143,12 @@ const SEPARATELY = /\bseparate(?:ly)?\b/i;
  * The participants, and for "separate calls to X and Y" (or "spoke separately with X and Y") one
  * list per object: each call had the subject and one of them.
  */
-function participantsOf(ctx: ArticleContext, parts: SentenceParts, trigger: Trigger, place: FoundName | null): { participants: KeyedName[]; separately: KeyedName[][] } {
+function participantsOf(
+  ctx: ArticleContext,
+  parts: SentenceParts,
+  trigger: Trigger,
+  place: FoundName | null,
+): { participants: KeyedName[]; separately: KeyedName[][] } {
   const attachment = attachedNames(ctx.text, parts.names, trigger, parts.sentence, parts.clauses);
   const participants = participantList(ctx, parts, trigger, place, attachment);
   const objects = attachment.objects.filter((n) => n.level === "person").map(keyed);
@@ -139,7 +164,10 @@ function participantList(ctx: ArticleContext, parts: SentenceParts, trigger: Tri
     (n) =>
       n !== place &&
       // "visited Santiago": an unknown name where a place goes is a place, not a party.
-      !(n.type === "OTHER" && (PLACE_BEFORE.test(ctx.text.slice(Math.max(0, n.start - 20), n.start)) || DESTINATION_BEFORE.test(ctx.text.slice(Math.max(0, n.start - 20), n.start)))) &&
+      !(
+        n.type === "OTHER" &&
+        (PLACE_BEFORE.test(ctx.text.slice(Math.max(0, n.start - 20), n.start)) || DESTINATION_BEFORE.test(ctx.text.slice(Math.max(0, n.start - 20), n.start)))
+      ) &&
       !(place && n.key === place.key) &&
       insideQuote(parts.quotes, n) === quote &&
       // A source is no participant, unless named as the one doing it ("Zelensky, who met …, said").
@@ -186,7 +214,14 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
   // "signed an agreement", "held a meeting … for talks" name one happening twice.
   const triggers = found
     .filter((t) => !(t.kind === "agreement" && t.verbal && kindsFound.size > 1))
-    .filter((t, i, all) => i === 0 || !kindsCompatible(all[i - 1].kind, t.kind) || t.start - all[i - 1].end > SAME_HAPPENING_DISTANCE || /[,;:]/.test(ctx.text.slice(all[i - 1].end, t.start)) || inHappening(t) !== inHappening(all[i - 1]));
+    .filter(
+      (t, i, all) =>
+        i === 0 ||
+        !kindsCompatible(all[i - 1].kind, t.kind) ||
+        t.start - all[i - 1].end > SAME_HAPPENING_DISTANCE ||
+        /[,;:]/.test(ctx.text.slice(all[i - 1].end, t.start)) ||
+        inHappening(t) !== inHappening(all[i - 1]),
+    );
   if (triggers.length === 0) return [];
   const names = ctx.names.filter((n) => contains(sentence, n));
   const parts: SentenceParts = {
@@ -206,7 +241,16 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
   });
 }
 
-function candidate(ctx: ArticleContext, parts: SentenceParts, trigger: Trigger, clause: Span, place: FoundName | null, participants: KeyedName[], happening: Span | undefined, index: number): Candidate {
+function candidate(
+  ctx: ArticleContext,
+  parts: SentenceParts,
+  trigger: Trigger,
+  clause: Span,
+  place: FoundName | null,
+  participants: KeyedName[],
+  happening: Span | undefined,
+  index: number,
+): Candidate {
   const sentence = parts.sentence;
   const planned = PLANNED.test(surroundings(ctx.text, clause, sentence));
   const date = pickDate(ctx, trigger, clause, parts, planned);
@@ -224,7 +268,8 @@ function candidate(ctx: ArticleContext, parts: SentenceParts, trigger: Trigger, 
     passages: [sentence],
     trigger: { start: trigger.start, end: trigger.end },
     // A statement's content is often modal ("would review", "called for talks"): only its own words count.
-    hypothetical: trigger.kind !== "statement" && HYPOTHETICAL.test(nearWords(ctx.text, trigger, clause).replace(/\b(?:no|not)\s+(?:details?|comment)\b/gi, "")),
+    hypothetical:
+      trigger.kind !== "statement" && HYPOTHETICAL.test(nearWords(ctx.text, trigger, clause).replace(/\b(?:no|not)\s+(?:details?|comment)\b/gi, "")),
     // "the Istanbul talks" in "the day after the Istanbul talks" names another happening; its parties are not this sentence's.
     definite: trigger.definite && !happening,
     specific: trigger.verbal || trigger.definite || participants.length > 0 || place !== null || date.source === "stated",
@@ -254,9 +299,11 @@ function coreferent(earlier: Candidate[], m: Candidate): Candidate | undefined {
   for (let i = earlier.length - 1; i >= 0; i--) {
     const e = earlier[i];
     // "Tuesday's talks" after "Trump will speak with Putin on Tuesday": talks by phone.
-    const talksByPhone = [e.kind, m.kind].includes("phone_call") && [e.kind, m.kind].includes("talks") && !m.place && Boolean(e.date.date && e.date.date === m.date.date);
+    const talksByPhone =
+      [e.kind, m.kind].includes("phone_call") && [e.kind, m.kind].includes("talks") && !m.place && Boolean(e.date.date && e.date.date === m.date.date);
     const oneSentence = e.passages.includes(m.passages[0]) && IN_PERSON.has(m.kind) && IN_PERSON.has(e.kind);
-    if ((!kindsCompatible(e.kind, m.kind) && !talksByPhone) || !datesFit(e.date, m.date) || (!participantsFit(m.participants, e.participants) && !oneSentence)) continue;
+    if ((!kindsCompatible(e.kind, m.kind) && !talksByPhone) || !datesFit(e.date, m.date) || (!participantsFit(m.participants, e.participants) && !oneSentence))
+      continue;
     if (e.place && m.place && !samePlace(e.place, m.place)) continue;
     const sameDay = Boolean(e.date.date && m.date.date && e.date.date === m.date.date);
     const shared = sharedParticipants(e.participants, m.participants);
@@ -268,13 +315,21 @@ function coreferent(earlier: Candidate[], m: Candidate): Candidate | undefined {
     const samePlaceHere = Boolean(e.place && m.place && samePlace(e.place, m.place)) && (sameDay || undated);
     // "X visited Warsaw on Monday, meeting Y": one sentence, one in-person happening.
     const sameSentence = oneSentence;
-    if (refersBack || samePlaceHere || sameSentence || (sameKind && sameParties && (sameDay || undated)) || (sameKind && sameDay && m.participants.length === 0)) return e;
+    if (
+      refersBack ||
+      samePlaceHere ||
+      sameSentence ||
+      (sameKind && sameParties && (sameDay || undated)) ||
+      (sameKind && sameDay && m.participants.length === 0)
+    )
+      return e;
   }
   return undefined;
 }
 
 /** "the two leaders", "both sides", "they": the parties the article spoke of last. */
-const GROUP_REFERENCE = /\b(?:the\s+two\s+(?:leaders|presidents|ministers|men|women|sides|countries|governments|delegations|officials|heads\s+of\s+state)|both\s+(?:leaders|sides|men|women|presidents|ministers)|they|their)\b/i;
+const GROUP_REFERENCE =
+  /\b(?:the\s+two\s+(?:leaders|presidents|ministers|men|women|sides|countries|governments|delegations|officials|heads\s+of\s+state)|both\s+(?:leaders|sides|men|women|presidents|ministers)|they|their)\b/i;
 
 /**
  * "Their first call was on February 12", "The two leaders last spoke by phone on the 11th": a
@@ -351,6 +406,7 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
   const claims = extractClaims(ctx, found);
   const mentions: EventMention[] = found.map(({ hypothetical: _h, definite: _d, specific: _p, statedDates: _s, ...m }) => m);
   const targets: ArticleExtraction["targets"] = {};
-  for (const span of [...mentions.flatMap((m) => m.passages), ...claims.map((c) => c.passage)]) targets[spanKey(span)] ??= passageTarget(article.id, text, span);
+  for (const span of [...mentions.flatMap((m) => m.passages), ...claims.map((c) => c.passage)])
+    targets[spanKey(span)] ??= passageTarget(article.id, text, span);
   return { articleId: article.id, outlet: article.outlet, publishedAt: article.publishedAt, mentions, claims, targets };
 }

@@ -107,7 +107,12 @@ function knownMember(event: KnownEvent, names: ReadonlyMap<string, KeyedName>): 
  * ("Canadian Prime Minister Claire Dubois" and "Canada").
  */
 function participantMatch(a: KeyedName[], b: KeyedName[]): { shared: number; comparable: boolean; fits: boolean; all: boolean } {
-  const match = (shared: number, na: number, nb: number) => ({ shared, comparable: true, fits: shared >= Math.min(na, nb, 2), all: shared > 0 && shared >= Math.min(na, nb) });
+  const match = (shared: number, na: number, nb: number) => ({
+    shared,
+    comparable: true,
+    fits: shared >= Math.min(na, nb, 2),
+    all: shared > 0 && shared >= Math.min(na, nb),
+  });
   for (const level of ["person", "group"] as const) {
     const pa = a.filter((n) => n.level === level);
     const pb = b.filter((n) => n.level === level);
@@ -177,8 +182,15 @@ function withKnownAffiliations(mentions: EventMention[]): EventMention[] {
 }
 
 function orderForGrouping(mentions: EventMention[]): EventMention[] {
-  const rank = (m: EventMention) => (m.date.source === "stated" && m.date.date ? (m.date.precision === "month" || m.date.precision === "year" ? 1 : 0) : m.date.date ? 2 : 3);
-  return [...mentions].sort((a, b) => rank(a) - rank(b) || (a.date.date ?? "").localeCompare(b.date.date ?? "") || (a.publishedAt ?? "").localeCompare(b.publishedAt ?? "") || a.key.localeCompare(b.key));
+  const rank = (m: EventMention) =>
+    m.date.source === "stated" && m.date.date ? (m.date.precision === "month" || m.date.precision === "year" ? 1 : 0) : m.date.date ? 2 : 3;
+  return [...mentions].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (a.date.date ?? "").localeCompare(b.date.date ?? "") ||
+      (a.publishedAt ?? "").localeCompare(b.publishedAt ?? "") ||
+      a.key.localeCompare(b.key),
+  );
 }
 
 /**
@@ -225,7 +237,11 @@ export function groupWithHappeningDates(extractions: ArticleExtraction[], known:
     if (!summary.date.localDate || summary.date.precision === "month" || summary.date.precision === "year") return [];
     return [{ kind: summary.kind, date: summary.date.localDate.slice(0, 10), names: summary.participants, place: summary.place, label: summary.title }];
   });
-  return groupMentions(mentions.map((m) => resolveAgainstHappenings(m, happenings)), known, knownNames);
+  return groupMentions(
+    mentions.map((m) => resolveAgainstHappenings(m, happenings)),
+    known,
+    knownNames,
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -270,7 +286,9 @@ function consensusDate(members: Member[]): Summary["date"] {
   const fine = pool.filter((d) => PRECISION_RANK[d.precision!] >= PRECISION_RANK.day);
   const days = mostCommon(fine.length > 0 ? fine : pool, (a, b) => a.localDate!.slice(0, 10) === b.localDate!.slice(0, 10));
   const day = days[0].localDate!.slice(0, 10);
-  const onDay = pool.filter((d) => d.localDate!.slice(0, 10) === day).sort((a, b) => PRECISION_RANK[b.precision!] - PRECISION_RANK[a.precision!] || Number(Boolean(b.timeZone)) - Number(Boolean(a.timeZone)));
+  const onDay = pool
+    .filter((d) => d.localDate!.slice(0, 10) === day)
+    .sort((a, b) => PRECISION_RANK[b.precision!] - PRECISION_RANK[a.precision!] || Number(Boolean(b.timeZone)) - Number(Boolean(a.timeZone)));
   const chosen = onDay[0];
   const others = days.slice(1).filter((d) => gapDays(periodOf(d.localDate, d.precision)!, periodOf(day, "day")!) > 0);
   const notes = [
@@ -286,15 +304,35 @@ function summarize(group: Group): Summary {
   const members = group.members;
   const known = members.find((m) => m.known)?.known ?? null;
   const mentions = members.flatMap((m) => (m.mention ? [m.mention] : []));
-  const kind = known ? (mostCommon(mentions.map((m) => m.kind).filter((k) => KINDS_OF_TYPE[known.type].includes(k)), (a, b) => a === b)[0] ?? KINDS_OF_TYPE[known.type][0] ?? mentions[0].kind) : mostCommon(mentions.map((m) => m.kind), (a, b) => a === b)[0];
+  const kind = known
+    ? (mostCommon(
+        mentions.map((m) => m.kind).filter((k) => KINDS_OF_TYPE[known.type].includes(k)),
+        (a, b) => a === b,
+      )[0] ??
+      KINDS_OF_TYPE[known.type][0] ??
+      mentions[0].kind)
+    : mostCommon(
+        mentions.map((m) => m.kind),
+        (a, b) => a === b,
+      )[0];
   const all = members.flatMap((m) => m.participants);
   const level = all.some((n) => n.level === "person") ? "person" : "group";
-  const participants = mostCommon(all.filter((n) => n.level === level), sameName)
+  const participants = mostCommon(
+    all.filter((n) => n.level === level),
+    sameName,
+  )
     .map((n) => all.find((m) => sameName(m, n) && m.entityId) ?? n)
     .slice(0, 6);
-  const place = mostCommon(members.flatMap((m) => (m.place ? [m.place] : [])), sameName)[0] ?? null;
+  const place =
+    mostCommon(
+      members.flatMap((m) => (m.place ? [m.place] : [])),
+      sameName,
+    )[0] ?? null;
   const date = consensusDate(members);
-  const names = participants.slice(0, 3).map(shortName).sort((a, b) => normalizeName(a).localeCompare(normalizeName(b)));
+  const names = participants
+    .slice(0, 3)
+    .map(shortName)
+    .sort((a, b) => normalizeName(a).localeCompare(normalizeName(b)));
   const label = HAPPENING_LABELS[kind];
   const generated = `${names.length > 0 ? `${names.join("–")} ${label}` : label.charAt(0).toUpperCase() + label.slice(1)}${place ? ` in ${place.name}` : ""}`;
   return { kind, participants, place, date, title: known?.title ?? generated };
@@ -308,7 +346,15 @@ function proposalMentions(group: Group, targets: ReadonlyMap<string, ArticleExtr
     return mention.passages.map((p) => {
       const annotation = articleTargets[spanKey(p)];
       const { span: _s, source: _src, relativeTo: _r, ...date } = mention.date;
-      return { mentionKey: mention.key, articleId: mention.articleId, outlet: mention.outlet, annotation, quote: annotation.selector[0].exact, planned: mention.planned, date };
+      return {
+        mentionKey: mention.key,
+        articleId: mention.articleId,
+        outlet: mention.outlet,
+        annotation,
+        quote: annotation.selector[0].exact,
+        planned: mention.planned,
+        date,
+      };
     });
   });
 }

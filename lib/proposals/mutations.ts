@@ -41,10 +41,14 @@ async function refuseDecided(tx: Tx, id: string): Promise<never> {
 async function eventInput(tx: Tx, proposal: EventProposal, edits: ReturnType<typeof acceptEventProposalSchema.parse>) {
   const participantIds = [...new Set(proposal.participants.flatMap((p) => (p.entityId ? [p.entityId] : [])))];
   const proposedPlace = proposal.place?.entityId
-    ? await tx.entity.findFirst({ where: { id: proposal.place.entityId, deletedAt: null, mergedIntoId: null, type: { in: ["PLACE", "FACILITY"] } }, select: { id: true } })
+    ? await tx.entity.findFirst({
+        where: { id: proposal.place.entityId, deletedAt: null, mergedIntoId: null, type: { in: ["PLACE", "FACILITY"] } },
+        select: { id: true },
+      })
     : null;
   const live = await tx.entity.findMany({ where: { id: { in: participantIds }, deletedAt: null, mergedIntoId: null }, select: { id: true } });
-  const proposedDate = proposal.localDate && proposal.precision ? { localDate: proposal.localDate, precision: proposal.precision, timeZone: proposal.timeZone } : null;
+  const proposedDate =
+    proposal.localDate && proposal.precision ? { localDate: proposal.localDate, precision: proposal.precision, timeZone: proposal.timeZone } : null;
   return parseInput(createEventSchema, {
     type: edits.type ?? proposal.eventType,
     title: edits.title ?? proposal.title,
@@ -64,11 +68,18 @@ export async function acceptEventProposal(actor: Actor | null, id: string, input
   const edits = parseInput(acceptEventProposalSchema, input ?? {});
   return db.$transaction(async (tx) => {
     // The conditional update takes the row's lock: a concurrent accept waits, then finds it accepted.
-    const claimed = await tx.eventProposal.updateMany({ where: { id, status: "OPEN" }, data: { status: "ACCEPTED", ...decided(actor), version: { increment: 1 } } });
+    const claimed = await tx.eventProposal.updateMany({
+      where: { id, status: "OPEN" },
+      data: { status: "ACCEPTED", ...decided(actor), version: { increment: 1 } },
+    });
     if (claimed.count === 0) await refuseDecided(tx, id);
     const row = await tx.eventProposal.findUniqueOrThrow({
       where: { id },
-      select: { data: true, eventId: true, mentions: { select: { articleId: true, revisionId: true, exact: true, prefix: true, suffix: true, start: true, end: true } } },
+      select: {
+        data: true,
+        eventId: true,
+        mentions: { select: { articleId: true, revisionId: true, exact: true, prefix: true, suffix: true, start: true, end: true } },
+      },
     });
     const proposal = row.data as unknown as EventProposal;
     let eventId = edits.eventId ?? row.eventId;
@@ -88,7 +99,10 @@ export async function acceptEventProposal(actor: Actor | null, id: string, input
     }
 
     const current = new Map(
-      (await tx.article.findMany({ where: { id: { in: row.mentions.map((m) => m.articleId) } }, select: { id: true, currentRevisionId: true } })).map((a) => [a.id, a.currentRevisionId]),
+      (await tx.article.findMany({ where: { id: { in: row.mentions.map((m) => m.articleId) } }, select: { id: true, currentRevisionId: true } })).map((a) => [
+        a.id,
+        a.currentRevisionId,
+      ]),
     );
     const annotationIds: string[] = [];
     for (const m of row.mentions) {
@@ -98,14 +112,24 @@ export async function acceptEventProposal(actor: Actor | null, id: string, input
         select: { id: true },
       });
       if (linked) continue;
-      const { id: annotationId } = await createAnnotation(actor, { articleId: m.articleId, kind: PASSAGE_KIND, start: m.start, end: m.end, exact: m.exact, prefix: m.prefix, suffix: m.suffix }, { tx });
+      const { id: annotationId } = await createAnnotation(
+        actor,
+        { articleId: m.articleId, kind: PASSAGE_KIND, start: m.start, end: m.end, exact: m.exact, prefix: m.prefix, suffix: m.suffix },
+        { tx },
+      );
       await tx.link.create({ data: { annotationId, targetType: "EVENT", eventId, relation: "DESCRIBES", createdById: actor.id } });
       annotationIds.push(annotationId);
     }
     await tx.eventProposal.update({ where: { id }, data: { eventId } });
     await tx.claimProposal.updateMany({ where: { eventProposalId: id }, data: { eventId } });
     await tx.contradictionCandidate.updateMany({ where: { eventProposalId: id }, data: { eventId } });
-    await recordAudit(tx, { actorId: actor.id, action: "proposal.event.accept", targetType: "EventProposal", targetId: id, detail: { eventId, annotationIds, edited: Object.keys(edits) } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "proposal.event.accept",
+      targetType: "EventProposal",
+      targetId: id,
+      detail: { eventId, annotationIds, edited: Object.keys(edits) },
+    });
     return { id, eventId, annotationIds };
   });
 }
@@ -113,7 +137,10 @@ export async function acceptEventProposal(actor: Actor | null, id: string, input
 export async function dismissEventProposal(actor: Actor | null, id: string) {
   assertDecider(actor);
   return db.$transaction(async (tx) => {
-    const done = await tx.eventProposal.updateMany({ where: { id, status: { in: ["OPEN", "WITHDRAWN"] } }, data: { status: "DISMISSED", ...decided(actor), version: { increment: 1 } } });
+    const done = await tx.eventProposal.updateMany({
+      where: { id, status: { in: ["OPEN", "WITHDRAWN"] } },
+      data: { status: "DISMISSED", ...decided(actor), version: { increment: 1 } },
+    });
     if (done.count === 0) {
       const row = await tx.eventProposal.findUnique({ where: { id }, select: { status: true } });
       if (row?.status !== "DISMISSED") await refuseDecided(tx, id);
@@ -151,11 +178,16 @@ async function claimProposalRow(id: string) {
  * compared with the other sources as any claim is). The claim is about an event, so the event
  * proposal must have been accepted first (or the claim be about an existing event).
  */
-export async function acceptClaimProposal(actor: Actor | null, id: string, input: unknown = {}): Promise<{ id: string; annotationId: string; claimId: string }> {
+export async function acceptClaimProposal(
+  actor: Actor | null,
+  id: string,
+  input: unknown = {},
+): Promise<{ id: string; annotationId: string; claimId: string }> {
   assertDecider(actor);
   const edits = parseInput(acceptClaimProposalSchema, input ?? {});
   const row = await claimProposalRow(id);
-  if (row.status === "ACCEPTED") throw new ConflictError("Someone accepted this claim proposal meanwhile.", { annotationId: row.annotationId, claimId: row.claimId });
+  if (row.status === "ACCEPTED")
+    throw new ConflictError("Someone accepted this claim proposal meanwhile.", { annotationId: row.annotationId, claimId: row.claimId });
   if (row.status !== "OPEN") throw new ConflictError(`This claim proposal was ${row.status.toLowerCase()}.`);
   const eventId = row.eventId ?? (row.eventProposal?.status === "ACCEPTED" ? row.eventProposal.eventId : null);
   if (!eventId) throw new ValidationError("Accept the event this claim is about first.");
@@ -182,7 +214,8 @@ export async function dismissClaimProposal(actor: Actor | null, id: string) {
   const done = await db.claimProposal.updateMany({ where: { id, status: { in: ["OPEN", "WITHDRAWN"] } }, data: { status: "DISMISSED", ...decided(actor) } });
   if (done.count === 0) {
     const row = await claimProposalRow(id);
-    if (row.status === "ACCEPTED") throw new ConflictError("This claim proposal was accepted meanwhile.", { annotationId: row.annotationId, claimId: row.claimId });
+    if (row.status === "ACCEPTED")
+      throw new ConflictError("This claim proposal was accepted meanwhile.", { annotationId: row.annotationId, claimId: row.claimId });
   }
   return { id, status: "dismissed" as const };
 }
@@ -210,7 +243,10 @@ async function sideAnnotation(actor: Actor, side: StoredSide): Promise<string> {
  */
 export async function confirmContradictionCandidate(actor: Actor | null, id: string): Promise<{ id: string; contradictionId: string }> {
   assertDecider(actor);
-  const row = await db.contradictionCandidate.findUnique({ where: { id }, select: { status: true, reason: true, attribute: true, eventId: true, sideA: true, sideB: true, contradictionId: true } });
+  const row = await db.contradictionCandidate.findUnique({
+    where: { id },
+    select: { status: true, reason: true, attribute: true, eventId: true, sideA: true, sideB: true, contradictionId: true },
+  });
   if (!row) throw new NotFoundError("The suggested contradiction");
   if (row.status === "CONFIRMED") throw new ConflictError("Someone confirmed this contradiction meanwhile.", { contradictionId: row.contradictionId });
   if (row.status !== "SUGGESTED") throw new ConflictError(`This suggestion was ${row.status.toLowerCase()}.`);
@@ -224,21 +260,29 @@ export async function confirmContradictionCandidate(actor: Actor | null, id: str
     const summary = row.reason.charAt(0).toUpperCase() + row.reason.slice(1);
     const subject = await db.claim.findFirst({ where: { annotationId: annotationIds[0] }, select: { eventId: true } });
     try {
-      contradictionId = (await createContradiction(actor, { annotationIds, summary, attribute: row.attribute, ...(subject?.eventId ? { eventId: subject.eventId } : {}) })).id;
+      contradictionId = (
+        await createContradiction(actor, { annotationIds, summary, attribute: row.attribute, ...(subject?.eventId ? { eventId: subject.eventId } : {}) })
+      ).id;
     } catch (error) {
       const existing = error instanceof AppError ? (error.details as { contradictionId?: string } | undefined)?.contradictionId : undefined;
       if (!existing) throw error;
       contradictionId = existing;
     }
   }
-  const done = await db.contradictionCandidate.updateMany({ where: { id, status: "SUGGESTED" }, data: { status: "CONFIRMED", contradictionId, ...decided(actor) } });
+  const done = await db.contradictionCandidate.updateMany({
+    where: { id, status: "SUGGESTED" },
+    data: { status: "CONFIRMED", contradictionId, ...decided(actor) },
+  });
   if (done.count === 0) throw new ConflictError("Someone decided on this suggestion meanwhile.");
   return { id, contradictionId };
 }
 
 export async function dismissContradictionCandidate(actor: Actor | null, id: string) {
   assertDecider(actor);
-  const done = await db.contradictionCandidate.updateMany({ where: { id, status: { in: ["SUGGESTED", "WITHDRAWN"] } }, data: { status: "DISMISSED", ...decided(actor) } });
+  const done = await db.contradictionCandidate.updateMany({
+    where: { id, status: { in: ["SUGGESTED", "WITHDRAWN"] } },
+    data: { status: "DISMISSED", ...decided(actor) },
+  });
   if (done.count === 0) {
     const row = await db.contradictionCandidate.findUnique({ where: { id }, select: { status: true, contradictionId: true } });
     if (!row) throw new NotFoundError("The suggested contradiction");

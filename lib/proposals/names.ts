@@ -79,14 +79,34 @@ const isOrdinaryWord = (word: string) => {
 
 /** Demonyms whose country does not begin with their stem, and abbreviations news copy uses for countries. */
 const DEMONYM_COUNTRIES: Record<string, string> = {
-  american: "United States", british: "United Kingdom", dutch: "Netherlands", swiss: "Switzerland", french: "France",
-  greek: "Greece", turkish: "Turkey", polish: "Poland", danish: "Denmark", swedish: "Sweden", finnish: "Finland",
-  irish: "Ireland", spanish: "Spain", emirati: "United Arab Emirates", filipino: "Philippines", welsh: "Wales",
-  scottish: "Scotland", english: "England", norwegian: "Norway",
+  american: "United States",
+  british: "United Kingdom",
+  dutch: "Netherlands",
+  swiss: "Switzerland",
+  french: "France",
+  greek: "Greece",
+  turkish: "Turkey",
+  polish: "Poland",
+  danish: "Denmark",
+  swedish: "Sweden",
+  finnish: "Finland",
+  irish: "Ireland",
+  spanish: "Spain",
+  emirati: "United Arab Emirates",
+  filipino: "Philippines",
+  welsh: "Wales",
+  scottish: "Scotland",
+  english: "England",
+  norwegian: "Norway",
 };
 const COUNTRY_ABBREVIATIONS: Record<string, string> = {
-  us: "United States", "u.s": "United States", usa: "United States", "u.s.a": "United States",
-  uk: "United Kingdom", "u.k": "United Kingdom", uae: "United Arab Emirates",
+  us: "United States",
+  "u.s": "United States",
+  usa: "United States",
+  "u.s.a": "United States",
+  uk: "United Kingdom",
+  "u.k": "United Kingdom",
+  uae: "United Arab Emirates",
 };
 
 let countriesByStem: [string, string][] | undefined;
@@ -112,9 +132,12 @@ function countryOfDemonym(demonym: string): string {
 const TOKEN = /(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}'’]*/gu;
 /** What may join the words of one name: a space, or a lower-case particle ("Secretary of State", "von der Leyen"). */
 const JOIN = /^(?: | (?:of|de|del|der|von|van|da|du|la|le|al|bin|ibn|of the) )$/;
-const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
-const PRONOUN_OR_DETERMINER = /^(?:i|we|he|she|it|they|you|the|a|an|this|that|these|those|his|her|its|their|our|my|your|there|here|but|and|or|so|yet|if|as|in|on|at|by|for|from|to|of|with|after|before|during|since|while|when|meanwhile|however|also|both|all|some|many|more|most|other|such|no|not|what|why|how|who|which|where)$/i;
-const EVENT_NOUNS_AFTER = /^[-–\s]*(?:(?:tele)?phone\s+)?(?:call|calls|talks|meeting|summit|conversation|negotiations|deal|agreement|relations|ties|border|war|conflict|exchange)\b/i;
+const CALENDAR =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
+const PRONOUN_OR_DETERMINER =
+  /^(?:i|we|he|she|it|they|you|the|a|an|this|that|these|those|his|her|its|their|our|my|your|there|here|but|and|or|so|yet|if|as|in|on|at|by|for|from|to|of|with|after|before|during|since|while|when|meanwhile|however|also|both|all|some|many|more|most|other|such|no|not|what|why|how|who|which|where)$/i;
+const EVENT_NOUNS_AFTER =
+  /^[-–\s]*(?:(?:tele)?phone\s+)?(?:call|calls|talks|meeting|summit|conversation|negotiations|deal|agreement|relations|ties|border|war|conflict|exchange)\b/i;
 
 interface Token extends Span {
   word: string;
@@ -154,9 +177,19 @@ function withAffiliations(text: string, names: FoundName[]): FoundName[] {
     const after = names[i + 1];
     const gapBefore = before ? text.slice(before.end, n.start) : "";
     // "Turkey and Mehta": a list, not an introduction.
-    const isRoleGap = (gap: string) => gap.length <= 60 && !/[\n.!?;:]|\band\b/.test(gap) && ROLE_GAP.test(gap) && gap.split(/[\s,]+/).filter(Boolean).every((w) => ROLE_WORDS.has(w.toLowerCase().replace(/^['’]s$/, "of")) || hasTag(w, ACTOR) || /^['’]s$/.test(w));
+    const isRoleGap = (gap: string) =>
+      gap.length <= 60 &&
+      !/[\n.!?;:]|\band\b/.test(gap) &&
+      ROLE_GAP.test(gap) &&
+      gap
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .every((w) => ROLE_WORDS.has(w.toLowerCase().replace(/^['’]s$/, "of")) || hasTag(w, ACTOR) || /^['’]s$/.test(w));
     let country: string | null = null;
-    const intro = text.slice(n.introStart, n.start).split(/\s+/).find((w) => isDemonymWord(w) || COUNTRY_ABBREVIATIONS[w.toLowerCase().replace(/\.$/, "")]);
+    const intro = text
+      .slice(n.introStart, n.start)
+      .split(/\s+/)
+      .find((w) => isDemonymWord(w) || COUNTRY_ABBREVIATIONS[w.toLowerCase().replace(/\.$/, "")]);
     if (after && isCountryName(after) && /^\s+of\s+(?:the\s+)?$/.test(text.slice(n.end, after.start))) country = normalizeName(after.name);
     else if (intro) country = normalizeName(COUNTRY_ABBREVIATIONS[intro.toLowerCase().replace(/\.$/, "")] ?? countryOfDemonym(intro));
     else if (before && isCountryName(before) && isRoleGap(gapBefore)) country = normalizeName(before.name);
@@ -264,7 +297,8 @@ function splitAtPlaceOf(text: string, part: Token[], registry: Registry | null):
     const rest = part.slice(i);
     const words = normalizeName(rest.map((t) => possessiveStripped(t.word)).join(" "));
     const entity = registry?.byName.get(words);
-    if ((entity && entity.type === "PLACE") || tagsOf(words).some((t) => PLACE_TAGS.has(t)) || COUNTRY_ABBREVIATIONS[words.replace(/\.$/, "")]) return [part.slice(0, i), rest];
+    if ((entity && entity.type === "PLACE") || tagsOf(words).some((t) => PLACE_TAGS.has(t)) || COUNTRY_ABBREVIATIONS[words.replace(/\.$/, "")])
+      return [part.slice(0, i), rest];
   }
   return [part];
 }
@@ -313,7 +347,14 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
     .filter((t) => t.word.length > 1 && !CONTRACTION.test(t.word) && !PRONOUN_OR_DETERMINER.test(t.word));
   if (tokens.length === 0) return null;
   const opener = tokens[0];
-  if (isSentenceStart(text, opener.start) && !bodyWords.has(opener.word) && !hasTag(opener.word, PERSON_TAGS) && !hasTag(opener.word, PLACE_TAGS) && !isDemonymWord(opener.word) && (tokens.length === 1 || isCommonWord(opener.word))) {
+  if (
+    isSentenceStart(text, opener.start) &&
+    !bodyWords.has(opener.word) &&
+    !hasTag(opener.word, PERSON_TAGS) &&
+    !hasTag(opener.word, PLACE_TAGS) &&
+    !isDemonymWord(opener.word) &&
+    (tokens.length === 1 || isCommonWord(opener.word))
+  ) {
     tokens = tokens.slice(1);
   }
   const inTitle = tokens.length > 0 && titleLines.some((l) => l.start <= tokens[0].start && tokens[0].start < l.end);
@@ -327,7 +368,11 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
   if (lower.some((w) => ORGANIZATION_WORDS.has(w))) return named(text, tokens, "ORGANIZATION", registry);
   // Leading roles, demonyms and country abbreviations introduce the person who follows them.
   let first = 0;
-  while (first < tokens.length - 1 && (ROLE_WORDS.has(lower[first]) || isDemonymWord(tokens[first].word) || COUNTRY_ABBREVIATIONS[lower[first]] || hasTag(tokens[first].word, ACTOR))) first++;
+  while (
+    first < tokens.length - 1 &&
+    (ROLE_WORDS.has(lower[first]) || isDemonymWord(tokens[first].word) || COUNTRY_ABBREVIATIONS[lower[first]] || hasTag(tokens[first].word, ACTOR))
+  )
+    first++;
   const introduced = first > 0;
   const rest = tokens.slice(first);
   const restLower = lower.slice(first);
@@ -335,9 +380,11 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
     // "Brazilian President" before a registry name: the demonym still says whom the person speaks for.
     return isDemonymWord(tokens[0].word) ? named(text, tokens.slice(0, 1), "DEMONYM", registry, countryOfDemonym(tokens[0].word)) : null;
   }
-  if (rest.length === 1 && COUNTRY_ABBREVIATIONS[restLower[0]]) return named(text, rest, "PLACE", registry, COUNTRY_ABBREVIATIONS[restLower[0]], tokens[0].start);
+  if (rest.length === 1 && COUNTRY_ABBREVIATIONS[restLower[0]])
+    return named(text, rest, "PLACE", registry, COUNTRY_ABBREVIATIONS[restLower[0]], tokens[0].start);
   if (rest.length === 1 && isDemonymWord(rest[0].word) && !introduced) return named(text, rest, "DEMONYM", registry, countryOfDemonym(rest[0].word));
-  if (rest.some((t) => hasTag(t.word, PERSON_TAGS)) || introduced) return named(text, beforeAffiliation(text, rest), "PERSON", registry, undefined, tokens[0].start);
+  if (rest.some((t) => hasTag(t.word, PERSON_TAGS)) || introduced)
+    return named(text, beforeAffiliation(text, rest), "PERSON", registry, undefined, tokens[0].start);
   if (rest.some((t) => hasTag(t.word, PLACE_TAGS))) return named(text, rest, "PLACE", registry);
   if (rest.length >= 2 && rest.length <= 4) return named(text, rest, rest.some((t) => isCommonWord(t.word)) ? "ORGANIZATION" : "PERSON", registry);
   if (rest.length === 1 && isCommonWord(rest[0].word) && !bodyWords.has(rest[0].word)) return null;
@@ -356,13 +403,20 @@ function named(text: string, tokens: Token[], type: NameType, registry: Registry
   const name = canonical ?? text.slice(start, end).replace(/\s+/g, " ");
   const entity = registry?.byName.get(normalizeName(name));
   if (entity) {
-    return { start, end, introStart: introStart ?? start, name: entity.name, entityId: entity.id, key: `entity:${entity.id}`, type, level: type === "PERSON" || type === "OTHER" ? "person" : "group" };
+    return {
+      start,
+      end,
+      introStart: introStart ?? start,
+      name: entity.name,
+      entityId: entity.id,
+      key: `entity:${entity.id}`,
+      type,
+      level: type === "PERSON" || type === "OTHER" ? "person" : "group",
+    };
   }
   const level = type === "PERSON" || type === "OTHER" ? "person" : "group";
   const key =
-    level === "person"
-      ? `person:${normalizeName(tokens[tokens.length - 1].word)}`
-      : `${type === "ORGANIZATION" ? "org" : "place"}:${normalizeName(name)}`;
+    level === "person" ? `person:${normalizeName(tokens[tokens.length - 1].word)}` : `${type === "ORGANIZATION" ? "org" : "place"}:${normalizeName(name)}`;
   return { start, end, introStart: introStart ?? start, name, entityId: null, key, type, level };
 }
 

@@ -58,7 +58,12 @@ function equivalencesOf(extractions: ArticleExtraction[], registry: Registry | n
   };
 }
 
-export function proposeFromExtractions(extractions: ArticleExtraction[], registry: Registry | null, knownEvents: KnownEvent[], knownClaims: KnownClaim[]): Proposals {
+export function proposeFromExtractions(
+  extractions: ArticleExtraction[],
+  registry: Registry | null,
+  knownEvents: KnownEvent[],
+  knownClaims: KnownClaim[],
+): Proposals {
   const knownNames = new Map<string, KeyedName>();
   for (const e of registry?.entities.values() ?? []) {
     knownNames.set(e.id, { name: e.name, entityId: e.id, key: `entity:${e.id}`, level: e.type === "PERSON" ? "person" : "group" });
@@ -77,18 +82,20 @@ export function proposeFromExtractions(extractions: ArticleExtraction[], registr
       const subject = subjectOfMention.get(c.mentionKey);
       if (!subject) return [];
       const annotation = extraction.targets[spanKey(c.passage)];
-      return [{
-        key: c.key,
-        ...subject,
-        articleId: c.articleId,
-        outlet: c.outlet,
-        attribute: c.attribute,
-        value: c.value,
-        label: formatClaimValue(c.value, entityNames),
-        annotation,
-        quote: annotation.selector[0].exact,
-        ...(c.speaker ? { speaker: c.speaker } : {}),
-      }];
+      return [
+        {
+          key: c.key,
+          ...subject,
+          articleId: c.articleId,
+          outlet: c.outlet,
+          attribute: c.attribute,
+          value: c.value,
+          label: formatClaimValue(c.value, entityNames),
+          annotation,
+          quote: annotation.selector[0].exact,
+          ...(c.speaker ? { speaker: c.speaker } : {}),
+        },
+      ];
     }),
   );
   const contradictions = findContradictionCandidates(claims, knownClaims, entityNames, equivalencesOf(extractions, registry));

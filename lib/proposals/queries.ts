@@ -13,10 +13,7 @@ import type { CandidateSide, EventProposal, NameRef } from "./types";
 /** A W3C annotation target: the article and the passage's TextQuote and TextPosition selectors. */
 export type PassageTargetView = {
   source: string;
-  selector: [
-    { type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string },
-    { type: "TextPositionSelector"; start: number; end: number },
-  ];
+  selector: [{ type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string }, { type: "TextPositionSelector"; start: number; end: number }];
 };
 
 export type ProposalMentionView = {
@@ -105,7 +102,16 @@ const eventProposalSelect = {
   version: true,
   event: { select: { id: true, title: true, deletedAt: true } },
   mentions: {
-    select: { articleId: true, planned: true, exact: true, prefix: true, suffix: true, start: true, end: true, article: { select: { title: true, outlet: true } } },
+    select: {
+      articleId: true,
+      planned: true,
+      exact: true,
+      prefix: true,
+      suffix: true,
+      start: true,
+      end: true,
+      article: { select: { title: true, outlet: true } },
+    },
     orderBy: [{ articleId: "asc" }, { start: "asc" }],
   },
 } satisfies Prisma.EventProposalSelect;
@@ -119,7 +125,16 @@ type EventProposalRow = {
   eventId: string | null;
   version: number;
   event: { id: string; title: string; deletedAt: Date | null } | null;
-  mentions: { articleId: string; planned: boolean; exact: string; prefix: string; suffix: string; start: number; end: number; article: { title: string; outlet: string | null } }[];
+  mentions: {
+    articleId: string;
+    planned: boolean;
+    exact: string;
+    prefix: string;
+    suffix: string;
+    start: number;
+    end: number;
+    article: { title: string; outlet: string | null };
+  }[];
 };
 
 function toEventProposalView(row: EventProposalRow): EventProposalView {
@@ -229,7 +244,10 @@ export async function listClaimProposals(actor: Actor | null, articleId: string,
 type StoredSide = CandidateSide & { claimProposalId: string | null; claimId: string | null };
 
 /** Suggested contradictions: both passages side by side and why they conflict. */
-export async function listContradictionCandidates(actor: Actor | null, input: { status?: "SUGGESTED" | "CONFIRMED" | "DISMISSED" | "WITHDRAWN"; limit?: number } = {}): Promise<ContradictionCandidateView[]> {
+export async function listContradictionCandidates(
+  actor: Actor | null,
+  input: { status?: "SUGGESTED" | "CONFIRMED" | "DISMISSED" | "WITHDRAWN"; limit?: number } = {},
+): Promise<ContradictionCandidateView[]> {
   assertReader(actor);
   const rows = await db.contradictionCandidate.findMany({
     where: { status: input.status ?? "SUGGESTED" },
@@ -249,7 +267,10 @@ export async function listContradictionCandidates(actor: Actor | null, input: { 
   });
   const sides = rows.flatMap((r) => [r.sideA, r.sideB] as unknown as StoredSide[]);
   const titles = new Map(
-    (await db.article.findMany({ where: { id: { in: [...new Set(sides.map((s) => s.articleId))] } }, select: { id: true, title: true } })).map((a) => [a.id, a.title]),
+    (await db.article.findMany({ where: { id: { in: [...new Set(sides.map((s) => s.articleId))] } }, select: { id: true, title: true } })).map((a) => [
+      a.id,
+      a.title,
+    ]),
   );
   const side = (s: StoredSide): CandidateSideView => ({
     claimKey: s.claimKey,
@@ -313,18 +334,25 @@ export async function getEventAccounts(actor: Actor | null, eventId: string): Pr
   ]);
   const entityIds = entityIdsOf(claims.map((c) => c.value as unknown as ClaimValue));
   const names = new Map((await db.entity.findMany({ where: { id: { in: entityIds } }, select: { id: true, name: true } })).map((e) => [e.id, e.name]));
-  const articleIds = [...new Set([...claims.map((c) => c.annotation.articleId), ...proposals.map((p) => p.articleId), ...links.map((l) => l.annotation.articleId)])];
+  const articleIds = [
+    ...new Set([...claims.map((c) => c.annotation.articleId), ...proposals.map((p) => p.articleId), ...links.map((l) => l.annotation.articleId)]),
+  ];
   const articles = await db.article.findMany({ where: { id: { in: articleIds } }, select: { id: true, title: true, outlet: true, publishedAt: true } });
   const sources = new Map<string, SourceAccount>(
-    articles.map((a) => [a.id, { articleId: a.id, articleTitle: a.title, outlet: a.outlet, publishedAt: a.publishedAt?.toISOString().slice(0, 10) ?? null, passages: [], values: {} }]),
+    articles.map((a) => [
+      a.id,
+      { articleId: a.id, articleTitle: a.title, outlet: a.outlet, publishedAt: a.publishedAt?.toISOString().slice(0, 10) ?? null, passages: [], values: {} },
+    ]),
   );
   const add = (articleId: string, attribute: string, value: AccountValue) => {
     const source = sources.get(articleId);
     if (!source) return;
-    const list = (source.values[attribute] ??= []);
+    source.values[attribute] ??= [];
+    const list = source.values[attribute];
     if (!list.some((v) => v.label === value.label)) list.push(value);
   };
-  for (const c of claims) add(c.annotation.articleId, c.attribute, { label: formatClaimValue(c.value as unknown as ClaimValue, names), quote: c.annotation.exact, proposed: false });
+  for (const c of claims)
+    add(c.annotation.articleId, c.attribute, { label: formatClaimValue(c.value as unknown as ClaimValue, names), quote: c.annotation.exact, proposed: false });
   for (const p of proposals) add(p.articleId, p.attribute, { label: p.label, quote: p.exact, proposed: true });
   for (const l of links) {
     const source = sources.get(l.annotation.articleId);
@@ -333,6 +361,8 @@ export async function getEventAccounts(actor: Actor | null, eventId: string): Pr
   const present = new Set([...sources.values()].flatMap((s) => Object.keys(s.values)));
   const rank = (a: string) => (ATTRIBUTE_ORDER.includes(a) ? ATTRIBUTE_ORDER.indexOf(a) : ATTRIBUTE_ORDER.length);
   const attributes = [...present].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map((key) => ({ key, label: attributeLabel(key) }));
-  const ordered = [...sources.values()].sort((a, b) => (a.publishedAt ?? "9999").localeCompare(b.publishedAt ?? "9999") || (a.outlet ?? "").localeCompare(b.outlet ?? ""));
+  const ordered = [...sources.values()].sort(
+    (a, b) => (a.publishedAt ?? "9999").localeCompare(b.publishedAt ?? "9999") || (a.outlet ?? "").localeCompare(b.outlet ?? ""),
+  );
   return { attributes, sources: ordered };
 }

@@ -96,7 +96,12 @@ async function extractArticles(articleIds: string[], registry: ProposalRegistryS
     extractions.push(extraction);
   }
   // One replace for the whole slice instead of an upsert per article.
-  const rows = extractions.map((extraction, i) => ({ articleId: extraction.articleId, revisionId: readable[i].currentRevision!.id, data: extraction as object, ...blockingKeys(extraction) }));
+  const rows = extractions.map((extraction, i) => ({
+    articleId: extraction.articleId,
+    revisionId: readable[i].currentRevision!.id,
+    data: extraction as object,
+    ...blockingKeys(extraction),
+  }));
   await db.$transaction([
     db.articleExtraction.deleteMany({ where: { articleId: { in: rows.map((r) => r.articleId) } } }),
     db.articleExtraction.createMany({ data: rows }),
@@ -116,7 +121,9 @@ function blocksOf(extractions: ArticleExtraction[]): Block[] {
     if (near) {
       last.articleIds.add(k.e.articleId);
       if (k.dateTo! > last.to!) last.to = k.dateTo;
-      k.participantKeys.forEach((p) => last.participantKeys.add(p));
+      k.participantKeys.forEach((p) => {
+        last.participantKeys.add(p);
+      });
     } else {
       blocks.push({ from: k.dateFrom, to: k.dateTo, articleIds: new Set([k.e.articleId]), participantKeys: new Set(k.participantKeys) });
     }
@@ -126,39 +133,77 @@ function blocksOf(extractions: ArticleExtraction[]): Block[] {
 
 /** The stored extractions a block regroups: near in time (or, undated, sharing a participant), and those sharing a proposal with them. */
 async function blockExtractions(block: Block): Promise<ArticleExtraction[]> {
-  const near = block.from && block.to
-    ? await db.articleExtraction.findMany({
-        where: { dateFrom: { lte: new Date(block.to.getTime() + WINDOW_DAYS * DAY_MS) }, dateTo: { gte: new Date(block.from.getTime() - WINDOW_DAYS * DAY_MS) } },
-        select: { articleId: true },
-      })
-    : await db.articleExtraction.findMany({ where: { participantKeys: { hasSome: [...block.participantKeys] } }, select: { articleId: true }, take: UNDATED_BLOCK });
+  const near =
+    block.from && block.to
+      ? await db.articleExtraction.findMany({
+          where: {
+            dateFrom: { lte: new Date(block.to.getTime() + WINDOW_DAYS * DAY_MS) },
+            dateTo: { gte: new Date(block.from.getTime() - WINDOW_DAYS * DAY_MS) },
+          },
+          select: { articleId: true },
+        })
+      : await db.articleExtraction.findMany({
+          where: { participantKeys: { hasSome: [...block.participantKeys] } },
+          select: { articleId: true },
+          take: UNDATED_BLOCK,
+        });
   const ids = new Set([...block.articleIds, ...near.map((n) => n.articleId)]);
   const sharing = await db.eventProposalMention.findMany({
     where: { proposal: { mentions: { some: { articleId: { in: [...block.articleIds] } } } } },
     select: { articleId: true },
     distinct: ["articleId"],
   });
-  sharing.forEach((s) => ids.add(s.articleId));
+  sharing.forEach((s) => {
+    ids.add(s.articleId);
+  });
   const rows = await db.articleExtraction.findMany({ where: { articleId: { in: [...ids] } }, select: { data: true } });
   return rows.map((r) => r.data as unknown as ArticleExtraction);
 }
 
 /** Events already made near the block, and their accepted claims: proposals link to them instead of duplicating them. */
 async function knownNear(extractions: ArticleExtraction[]): Promise<{ events: KnownEvent[]; claims: KnownClaim[] }> {
-  const days = extractions.flatMap((e) => [e.publishedAt, ...e.mentions.map((m) => m.date.date)]).filter((d): d is string => Boolean(d)).sort();
+  const days = extractions
+    .flatMap((e) => [e.publishedAt, ...e.mentions.map((m) => m.date.date)])
+    .filter((d): d is string => Boolean(d))
+    .sort();
   if (days.length === 0) return { events: [], claims: [] };
   const rows = await db.event.findMany({
     where: {
       deletedAt: null,
-      occurredAt: { gte: new Date(dayOf(days[0]).getTime() - WINDOW_DAYS * DAY_MS), lte: new Date(dayOf(days[days.length - 1]).getTime() + WINDOW_DAYS * DAY_MS) },
+      occurredAt: {
+        gte: new Date(dayOf(days[0]).getTime() - WINDOW_DAYS * DAY_MS),
+        lte: new Date(dayOf(days[days.length - 1]).getTime() + WINDOW_DAYS * DAY_MS),
+      },
     },
-    select: { id: true, type: true, title: true, localDate: true, datePrecision: true, timeZone: true, placeId: true, participants: { select: { entityId: true } } },
+    select: {
+      id: true,
+      type: true,
+      title: true,
+      localDate: true,
+      datePrecision: true,
+      timeZone: true,
+      placeId: true,
+      participants: { select: { entityId: true } },
+    },
   });
-  const events: KnownEvent[] = rows.map((r) => ({ id: r.id, type: r.type, title: r.title, date: eventDateFromRow(r), participantIds: r.participants.map((p) => p.entityId), placeId: r.placeId }));
+  const events: KnownEvent[] = rows.map((r) => ({
+    id: r.id,
+    type: r.type,
+    title: r.title,
+    date: eventDateFromRow(r),
+    participantIds: r.participants.map((p) => p.entityId),
+    placeId: r.placeId,
+  }));
   const claimRows = events.length
     ? await db.claim.findMany({
         where: { eventId: { in: events.map((e) => e.id) }, annotation: { deletedAt: null } },
-        select: { id: true, eventId: true, attribute: true, value: true, annotation: { select: { articleId: true, exact: true, article: { select: { outlet: true } } } } },
+        select: {
+          id: true,
+          eventId: true,
+          attribute: true,
+          value: true,
+          annotation: { select: { articleId: true, exact: true, article: { select: { outlet: true } } } },
+        },
       })
     : [];
   const claims: KnownClaim[] = claimRows.map((c) => ({
@@ -184,7 +229,14 @@ export async function refreshProposalsFor(articleIds: readonly string[]): Promis
     const extractions = await blockExtractions(block);
     const known = await knownNear(extractions);
     const proposals = await proposalTask("groupProposals", registry, { extractions, knownEvents: known.events, knownClaims: known.claims });
-    const revisions = new Map((await db.articleExtraction.findMany({ where: { articleId: { in: extractions.map((e) => e.articleId) } }, select: { articleId: true, revisionId: true } })).map((r) => [r.articleId, r.revisionId]));
+    const revisions = new Map(
+      (
+        await db.articleExtraction.findMany({
+          where: { articleId: { in: extractions.map((e) => e.articleId) } },
+          select: { articleId: true, revisionId: true },
+        })
+      ).map((r) => [r.articleId, r.revisionId]),
+    );
     await db.$transaction((tx) => storeProposals(tx, new Set(extractions.map((e) => e.articleId)), revisions, proposals), { timeout: 60_000 });
   }
 }
@@ -193,17 +245,40 @@ export async function refreshProposalsFor(articleIds: readonly string[]): Promis
 
 /** JSON with sorted keys: what PostgreSQL's jsonb gives back compares equal to what was written. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+  return JSON.stringify(value, (_, v) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 }
 
-const MENTION_FIELDS = { id: true, fingerprint: true, articleId: true, revisionId: true, planned: true, exact: true, prefix: true, suffix: true, start: true, end: true } as const;
+const MENTION_FIELDS = {
+  id: true,
+  fingerprint: true,
+  articleId: true,
+  revisionId: true,
+  planned: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  start: true,
+  end: true,
+} as const;
 
 type MentionRow = ReturnType<typeof mentionRows>[number];
 type StoredMention = MentionRow & { id: string };
 
-type ExistingProposal = { id: string; key: string; status: string; eventId: string | null; data: unknown; revisions: string; fingerprints: Set<string>; mentions: StoredMention[] };
+type ExistingProposal = {
+  id: string;
+  key: string;
+  status: string;
+  eventId: string | null;
+  data: unknown;
+  revisions: string;
+  fingerprints: Set<string>;
+  mentions: StoredMention[];
+};
 
-const revisionsOf = (mentions: { articleId: string; revisionId: string }[]) => [...new Set(mentions.map((m) => `${m.articleId}:${m.revisionId}`))].sort().join(",");
+const revisionsOf = (mentions: { articleId: string; revisionId: string }[]) =>
+  [...new Set(mentions.map((m) => `${m.articleId}:${m.revisionId}`))].sort().join(",");
 
 function mentionRows(proposal: EventProposal, revisions: ReadonlyMap<string, string>) {
   return proposal.mentions.map((m) => {
@@ -228,8 +303,15 @@ const proposalDate = (p: EventProposal) => (p.date ? dayOf(p.date) : null);
 type Creates = { proposals: Prisma.EventProposalCreateManyInput[]; mentions: Prisma.EventProposalMentionCreateManyInput[]; staleMentionIds: string[] };
 
 const sameMention = (a: MentionRow, b: StoredMention) =>
-  a.fingerprint === b.fingerprint && a.articleId === b.articleId && a.revisionId === b.revisionId && a.planned === b.planned &&
-  a.exact === b.exact && a.prefix === b.prefix && a.suffix === b.suffix && a.start === b.start && a.end === b.end;
+  a.fingerprint === b.fingerprint &&
+  a.articleId === b.articleId &&
+  a.revisionId === b.revisionId &&
+  a.planned === b.planned &&
+  a.exact === b.exact &&
+  a.prefix === b.prefix &&
+  a.suffix === b.suffix &&
+  a.start === b.start &&
+  a.end === b.end;
 
 async function writeProposal(
   tx: Tx,
@@ -248,7 +330,13 @@ async function writeProposal(
     return id;
   }
   // Most of a block is unchanged by one more article: rows already as proposed are left alone.
-  if (existing.status === "OPEN" && existing.eventId === eventId && existing.revisions === revisionsOf(rows) && canonical(existing.data) === canonical(proposal)) return existing.id;
+  if (
+    existing.status === "OPEN" &&
+    existing.eventId === eventId &&
+    existing.revisions === revisionsOf(rows) &&
+    canonical(existing.data) === canonical(proposal)
+  )
+    return existing.id;
   await tx.eventProposal.update({ where: { id: existing.id }, data: { ...fields, status: "OPEN", version: { increment: 1 } } });
   // Passages kept exactly as stored stay; only the rest are replaced.
   const kept = new Set<string>();
@@ -272,7 +360,11 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
     where: { mentions: { some: { articleId: { in: [...articleIds] } } } },
     select: { id: true, key: true, status: true, eventId: true, data: true, mentions: { select: MENTION_FIELDS } },
   });
-  const toExisting = (r: (typeof existingRows)[number]): ExistingProposal => ({ ...r, revisions: revisionsOf(r.mentions), fingerprints: new Set(r.mentions.map((m) => m.fingerprint)) });
+  const toExisting = (r: (typeof existingRows)[number]): ExistingProposal => ({
+    ...r,
+    revisions: revisionsOf(r.mentions),
+    fingerprints: new Set(r.mentions.map((m) => m.fingerprint)),
+  });
   const existing: ExistingProposal[] = existingRows.map(toExisting);
   const byKey = new Map(existing.map((e) => [e.key, e]));
   // A key is unique: one held by a row outside the block (a recorded event's "event:<id>") is that row.
@@ -329,7 +421,9 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
       const fresh = proposal.mentions.filter((m) => !row!.fingerprints.has(mentionFingerprint(m)));
       if (fresh.length) {
         const followUp = { ...proposal, key: `${proposal.key}+${fresh.map((m) => m.mentionKey).sort()[0]}`, mentions: fresh, eventId: row.eventId };
-        const other = (await keyed(followUp.key)) ?? existing.find((e) => !matched.has(e.id) && e.status !== "ACCEPTED" && fresh.some((m) => e.fingerprints.has(mentionFingerprint(m))));
+        const other =
+          (await keyed(followUp.key)) ??
+          existing.find((e) => !matched.has(e.id) && e.status !== "ACCEPTED" && fresh.some((m) => e.fingerprints.has(mentionFingerprint(m))));
         if (other) matched.add(other.id);
         if (other?.status !== "DISMISSED") await writeProposal(tx, creates, other, followUp, row.eventId, revisions);
       }
@@ -368,7 +462,14 @@ async function storeClaims(
     produced.add(fingerprint);
     const subject = rowOfProposal.get(claim.proposalKey);
     const [quote, position] = claim.annotation.selector;
-    const anchor = { revisionId: revisions.get(claim.articleId) ?? "", exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start: position.start, end: position.end };
+    const anchor = {
+      revisionId: revisions.get(claim.articleId) ?? "",
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      start: position.start,
+      end: position.end,
+    };
     const fields = {
       eventProposalId: subject?.id ?? null,
       eventId: subject?.eventId ?? claim.eventId,
@@ -380,9 +481,15 @@ async function storeClaims(
     const current = stored.get(fingerprint);
     if (!current) created.push({ fingerprint, articleId: claim.articleId, ...anchor, ...fields });
     else if (current.status === "OPEN" || current.status === "WITHDRAWN") {
-      const same = current.status === "OPEN" && current.revisionId === anchor.revisionId && current.start === anchor.start && current.eventProposalId === fields.eventProposalId && current.eventId === fields.eventId;
+      const same =
+        current.status === "OPEN" &&
+        current.revisionId === anchor.revisionId &&
+        current.start === anchor.start &&
+        current.eventProposalId === fields.eventProposalId &&
+        current.eventId === fields.eventId;
       if (!same) await tx.claimProposal.update({ where: { fingerprint }, data: { ...anchor, ...fields, status: "OPEN" } });
-    } else if (current.revisionId !== anchor.revisionId || current.start !== anchor.start) await tx.claimProposal.update({ where: { fingerprint }, data: anchor });
+    } else if (current.revisionId !== anchor.revisionId || current.start !== anchor.start)
+      await tx.claimProposal.update({ where: { fingerprint }, data: anchor });
   }
   if (created.length) await tx.claimProposal.createMany({ data: created });
   await tx.claimProposal.updateMany({
@@ -400,7 +507,9 @@ async function storeCandidates(
 ): Promise<void> {
   const claimByKey = new Map(proposals.claims.map((c) => [c.key, c]));
   const claimRows = new Map(
-    (await tx.claimProposal.findMany({ where: { fingerprint: { in: proposals.claims.map(claimFingerprint) } }, select: { id: true, fingerprint: true } })).map((r) => [r.fingerprint, r.id]),
+    (await tx.claimProposal.findMany({ where: { fingerprint: { in: proposals.claims.map(claimFingerprint) } }, select: { id: true, fingerprint: true } })).map(
+      (r) => [r.fingerprint, r.id],
+    ),
   );
   const produced = new Set<string>();
   const sideKey = (key: string) => {
@@ -442,7 +551,12 @@ async function storeCandidates(
     };
     const current = stored.get(fingerprint);
     if (!current) created.push({ fingerprint, ...fields });
-    else if (current.status === "WITHDRAWN" || (current.status === "SUGGESTED" && canonical([current.sideA, current.sideB, current.eventProposalId, current.eventId, current.reason]) !== canonical([a, b, fields.eventProposalId, fields.eventId, fields.reason]))) {
+    else if (
+      current.status === "WITHDRAWN" ||
+      (current.status === "SUGGESTED" &&
+        canonical([current.sideA, current.sideB, current.eventProposalId, current.eventId, current.reason]) !==
+          canonical([a, b, fields.eventProposalId, fields.eventId, fields.reason]))
+    ) {
       await tx.contradictionCandidate.update({ where: { fingerprint }, data: { ...fields, status: "SUGGESTED" } });
     }
   }

@@ -24,8 +24,15 @@ const NO_DATE = {
 function mentionDate(resolved: ResolvedDate | null, source: DateSource | null, publishedAt: string | null): MentionDate {
   if (!resolved) {
     return {
-      date: null, localDate: null, precision: null, timeZone: null, partOfDay: null, text: null,
-      note: publishedAt ? NO_DATE.undated : NO_DATE.noPublicationDate, span: null, source: null,
+      date: null,
+      localDate: null,
+      precision: null,
+      timeZone: null,
+      partOfDay: null,
+      text: null,
+      note: publishedAt ? NO_DATE.undated : NO_DATE.noPublicationDate,
+      span: null,
+      source: null,
     };
   }
   const like = resolvedToDateLike(resolved);
@@ -44,7 +51,8 @@ function mentionDate(resolved: ResolvedDate | null, source: DateSource | null, p
 }
 
 /** "said on Saturday", "told reporters Sunday", "announced in a statement on Monday": the date of the report, not of the happening. */
-const REPORTED_BEFORE = /\b(?:said|says|told\s+(?:reporters|journalists|\p{Lu}\S*)|stated|reported|announced|confirmed|wrote|posted|added|noted)(?:\s+(?:late|early|in\s+a\s+statement|in\s+an\s+interview))?(?:\s+on)?\s*$/iu;
+const REPORTED_BEFORE =
+  /\b(?:said|says|told\s+(?:reporters|journalists|\p{Lu}\S*)|stated|reported|announced|confirmed|wrote|posted|added|noted)(?:\s+(?:late|early|in\s+a\s+statement|in\s+an\s+interview))?(?:\s+on)?\s*$/iu;
 
 const LOWER_CASE_MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(?:of|in|on|to))?$/;
 
@@ -78,7 +86,17 @@ const MS_PER_DAY = 86_400_000;
  * tense of its clause; when the happening is announced, the weekday is the next one, not the last.
  */
 function forwardIfPlanned(d: ResolvedDate, planned: boolean, publishedAt: string | null): ResolvedDate {
-  if (!planned || !publishedAt || !d.date || !d.relative || d.relativeTo || !["day", "hour", "minute"].includes(d.precision) || /\blast\b/i.test(d.text) || d.date >= publishedAt) return d;
+  if (
+    !planned ||
+    !publishedAt ||
+    !d.date ||
+    !d.relative ||
+    d.relativeTo ||
+    !["day", "hour", "minute"].includes(d.precision) ||
+    /\blast\b/i.test(d.text) ||
+    d.date >= publishedAt
+  )
+    return d;
   if (WEEKDAY.test(d.text)) {
     const next = new Date(Date.parse(`${d.date}T00:00:00Z`) + 7 * MS_PER_DAY).toISOString().slice(0, 10);
     return { ...d, date: next, note: "the next such weekday: the happening is announced, not past" };
@@ -86,7 +104,8 @@ function forwardIfPlanned(d: ResolvedDate, planned: boolean, publishedAt: string
   if (DAY_OF_MONTH.test(d.text)) {
     const day = new Date(Date.parse(`${d.date}T00:00:00Z`));
     const next = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()));
-    if (next.getUTCDate() === day.getUTCDate()) return { ...d, date: next.toISOString().slice(0, 10), note: "the next such day of the month: the happening is announced, not past" };
+    if (next.getUTCDate() === day.getUTCDate())
+      return { ...d, date: next.toISOString().slice(0, 10), note: "the next such day of the month: the happening is announced, not past" };
   }
   return d;
 }
@@ -120,7 +139,13 @@ function reanchored(text: string, d: ResolvedDate, dates: ResolvedDate[]): Resol
   const anchor = dates.filter((e) => e.end <= d.start && e.start >= paragraph && e.date && ["day", "hour", "minute"].includes(e.precision)).pop();
   const shifted = anchor ? shiftFrom(anchor.date!, d.relativeTo) : null;
   if (!anchor || !shifted) return d;
-  return { ...d, date: shifted.date, precision: shifted.precision, relativeTo: { ...d.relativeTo, anchor: anchor.date! }, note: `counted from ${anchor.text} (${anchor.date})` };
+  return {
+    ...d,
+    date: shifted.date,
+    precision: shifted.precision,
+    relativeTo: { ...d.relativeTo, anchor: anchor.date! },
+    note: `counted from ${anchor.text} (${anchor.date})`,
+  };
 }
 
 export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, parts: SentenceParts, planned: boolean): MentionDate {
@@ -134,9 +159,15 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
   const rank = (d: ResolvedDate) => (d.relative ? 1 : 0);
   const byPreference = (a: ResolvedDate, b: ResolvedDate) => rank(a) - rank(b) || distance(a) - distance(b);
   const candidates = inSentence.filter(usable);
-  const stated = (d: ResolvedDate) => mentionDate(withTime(ctx.text, forwardIfPlanned(reanchored(ctx.text, d, ctx.dates), planned, ctx.article.publishedAt), times), "stated", ctx.article.publishedAt);
+  const stated = (d: ResolvedDate) =>
+    mentionDate(
+      withTime(ctx.text, forwardIfPlanned(reanchored(ctx.text, d, ctx.dates), planned, ctx.article.publishedAt), times),
+      "stated",
+      ctx.article.publishedAt,
+    );
   // "Berg called Okoro to discuss the talks held the previous day": that date is the talks'.
-  const nearerAnother = (d: ResolvedDate) => parts.triggers.some((t) => t !== trigger && (trigger.end <= t.start ? t.start <= d.start : d.end <= t.end && t.end <= trigger.start));
+  const nearerAnother = (d: ResolvedDate) =>
+    parts.triggers.some((t) => t !== trigger && (trigger.end <= t.start ? t.start <= d.start : d.end <= t.end && t.end <= trigger.start));
   const own = candidates.filter((d) => overlaps(clause, d) && !isReported(d) && !nearerAnother(d)).sort(byPreference);
   if (own[0]) return stated(own[0]);
   // "On May 17, at the initiative of the US side, Lavrov spoke …": a clause that is only a date dates the sentence.
@@ -189,10 +220,13 @@ export function resolveAgainstHappenings(mention: EventMention, happenings: Date
   const phrase = relativeTo.happening.text;
   const phraseKey = ` ${normalizeName(phrase)} `;
   const phraseKinds = findTriggers(phrase, { start: 0, end: phrase.length }).map((t) => t.kind);
-  const namesIn = (h: DatedHappening) => [...h.names, ...(h.place ? [h.place] : [])].filter((n) => phraseKey.includes(` ${normalizeName(n.name.split(/\s+/).pop() ?? n.name)} `));
+  const namesIn = (h: DatedHappening) =>
+    [...h.names, ...(h.place ? [h.place] : [])].filter((n) => phraseKey.includes(` ${normalizeName(n.name.split(/\s+/).pop() ?? n.name)} `));
   // The happening the phrase names: of its kind (the same kind first), naming its place or parties,
   // sharing the mention's own parties if possible, and the latest before the article.
-  const score = (h: DatedHappening) => (h.kind !== null && phraseKinds.includes(h.kind) ? 2 : 0) + h.names.filter((n) => mention.participants.some((p) => sameName(p, n) || (p.affiliation && normalizeName(n.name) === p.affiliation))).length;
+  const score = (h: DatedHappening) =>
+    (h.kind !== null && phraseKinds.includes(h.kind) ? 2 : 0) +
+    h.names.filter((n) => mention.participants.some((p) => sameName(p, n) || (p.affiliation && normalizeName(n.name) === p.affiliation))).length;
   const candidates = happenings
     .filter((h) => phraseKinds.length === 0 || (h.kind !== null && phraseKinds.some((k) => kindsCompatible(k, h.kind!))))
     .filter((h) => namesIn(h).length > 0 || (phraseKinds.length > 0 && !/\p{Lu}/u.test(phrase.slice(1))))

@@ -6,13 +6,52 @@ import type { PassageTarget, Span } from "./types";
 
 /** Words that end with a full stop without ending the sentence ("Mr. Putin", "U.S. President", "Jan. 5"). */
 const ABBREVIATIONS = new Set([
-  "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof", "no", "vs",
-  "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-  "a.m", "p.m", "approx", "est", "govt", "dept", "int'l",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "st",
+  "jr",
+  "sr",
+  "gen",
+  "sen",
+  "rep",
+  "gov",
+  "lt",
+  "col",
+  "capt",
+  "sgt",
+  "prof",
+  "no",
+  "vs",
+  "etc",
+  "inc",
+  "ltd",
+  "co",
+  "corp",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+  "a.m",
+  "p.m",
+  "approx",
+  "est",
+  "govt",
+  "dept",
+  "int'l",
 ]);
 
 /** A full stop, question or exclamation mark, closing quotes or brackets, then a space and a likely sentence start. */
-const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu;
+const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\d])/gu;
 
 /**
  * Sentence spans, trimmed, in text order. Line breaks always end a sentence (headlines,

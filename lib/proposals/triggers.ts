@@ -20,7 +20,9 @@ const ORDINAL_NOUN = /\b(?:first|second|third|fourth|fifth|previous|last|latest|
 const ELLIPSIS = /[,;]\s+(?:and|while|with)\s+the\s+(?:second|third|fourth|fifth|next|last|latest|other)\b(?=\s+(?:on|in|was|came|took)\b)/giu;
 
 function ellipticalTriggers(text: string, sentence: Span, found: Trigger[]): Trigger[] {
-  const first = found.find((t) => !t.verbal && ORDINAL_NOUN.test(text.slice(Math.max(sentence.start, t.start - 30), t.start) + text.slice(t.start, t.end).replace(/\S+$/, "")));
+  const first = found.find(
+    (t) => !t.verbal && ORDINAL_NOUN.test(text.slice(Math.max(sentence.start, t.start - 30), t.start) + text.slice(t.start, t.end).replace(/\S+$/, "")),
+  );
   if (!first) return [];
   const slice = text.slice(first.end, sentence.end);
   return [...slice.matchAll(ELLIPSIS)].map((m) => {

@@ -5,9 +5,7 @@
  * nonce, under which no inline script runs at all (they work as plain HTML).
  */
 export function contentSecurityPolicy(options: { nonce: string | null; development: boolean }): string {
-  const scripts = options.nonce
-    ? `'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`
-    : "'self'";
+  const scripts = options.nonce ? `'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}` : "'self'";
   return [
     "default-src 'self'",
     `script-src ${scripts}`,

@@ -69,7 +69,18 @@ type PoolState = {
 
 // On globalThis: Next.js may load this module more than once in one server process.
 const holder = globalThis as unknown as { concordWorkerPool?: PoolState };
-const pool: PoolState = (holder.concordWorkerPool ??= { worker: null, busy: null, queue: [], background: [], nextId: 1, timer: null, idleTimer: null, lastWaitedAt: 0, graceTimer: null });
+holder.concordWorkerPool ??= {
+  worker: null,
+  busy: null,
+  queue: [],
+  background: [],
+  nextId: 1,
+  timer: null,
+  idleTimer: null,
+  lastWaitedAt: 0,
+  graceTimer: null,
+};
+const pool: PoolState = holder.concordWorkerPool;
 
 function startWorker(): Worker {
   const options = { resourceLimits: { maxOldGenerationSizeMb: MAX_HEAP_MB }, execArgv: conditionFlags(process.execArgv) };
@@ -152,7 +163,15 @@ function next(): void {
 export function runTask<N extends TaskName>(name: N, input: TaskInput<N>, options: { timeoutMs: number; background?: boolean }): Promise<TaskOutput<N>> {
   return new Promise((resolve, reject) => {
     const background = options.background ?? false;
-    (background ? pool.background : pool.queue).push({ id: pool.nextId++, name, input, timeoutMs: options.timeoutMs, background, resolve: resolve as (output: unknown) => void, reject });
+    (background ? pool.background : pool.queue).push({
+      id: pool.nextId++,
+      name,
+      input,
+      timeoutMs: options.timeoutMs,
+      background,
+      resolve: resolve as (output: unknown) => void,
+      reject,
+    });
     if (!background) {
       pool.lastWaitedAt = Date.now();
       preemptBackground();

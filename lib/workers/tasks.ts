@@ -9,7 +9,14 @@ import { extractArticle } from "@/lib/proposals/extract-events";
 import { buildRegistry, type Registry } from "@/lib/proposals/names";
 import { proposeFromExtractions } from "@/lib/proposals/propose";
 import type { ArticleExtraction, KnownClaim, KnownEvent, ProposalArticle, Proposals, RegistryEntity } from "@/lib/proposals/types";
-import { diffSuggestions, planSuggestions, type MatchContext, type PlannedSuggestion, type StoredSuggestion, type SuggestionChanges } from "@/lib/entities/suggestion-plan";
+import {
+  diffSuggestions,
+  planSuggestions,
+  type MatchContext,
+  type PlannedSuggestion,
+  type StoredSuggestion,
+  type SuggestionChanges,
+} from "@/lib/entities/suggestion-plan";
 
 /** The entity registry as the suggestion planner needs it; `fingerprint` changes whenever it does. */
 export type RegistrySnapshot = { fingerprint: string; entries: MatcherEntry[] };
@@ -71,8 +78,12 @@ export const TASKS = {
     const registry = proposalRegistryFor(input.registry);
     return input.articles.map((article) => extractArticle(article, registry));
   },
-  groupProposals: (input: { registry: ProposalRegistryRef; extractions: ArticleExtraction[]; knownEvents: KnownEvent[]; knownClaims: KnownClaim[] }): Proposals =>
-    proposeFromExtractions(input.extractions, proposalRegistryFor(input.registry), input.knownEvents, input.knownClaims),
+  groupProposals: (input: {
+    registry: ProposalRegistryRef;
+    extractions: ArticleExtraction[];
+    knownEvents: KnownEvent[];
+    knownClaims: KnownClaim[];
+  }): Proposals => proposeFromExtractions(input.extractions, proposalRegistryFor(input.registry), input.knownEvents, input.knownClaims),
 };
 
 export type TaskName = keyof typeof TASKS;

@@ -218,7 +218,10 @@ export async function benchProposals(ctx: BenchContext): Promise<Figure[]> {
 /** Where the time of one refresh goes: reading the registry, building the matcher, matching the text. */
 async function suggestionBreakdown(text: string) {
   let t = performance.now();
-  const entities = await db.entity.findMany({ where: { deletedAt: null, mergedIntoId: null }, select: { id: true, name: true, aliases: { select: { alias: true } } } });
+  const entities = await db.entity.findMany({
+    where: { deletedAt: null, mergedIntoId: null },
+    select: { id: true, name: true, aliases: { select: { alias: true } } },
+  });
   const loadRegistryMs = performance.now() - t;
   t = performance.now();
   const entries = entities.map((e) => ({ entityId: e.id, names: [e.name, ...e.aliases.map((a) => a.alias)] }));
@@ -227,11 +230,20 @@ async function suggestionBreakdown(text: string) {
   t = performance.now();
   const planned = planSuggestions(text, context);
   const matchTextMs = performance.now() - t;
-  return { entities: entities.length, loadRegistryMs: round(loadRegistryMs), buildMatcherMs: round(buildMatcherMs), matchTextMs: round(matchTextMs), planned: planned.length };
+  return {
+    entities: entities.length,
+    loadRegistryMs: round(loadRegistryMs),
+    buildMatcherMs: round(buildMatcherMs),
+    matchTextMs: round(matchTextMs),
+    planned: planned.length,
+  };
 }
 
 class Rollback extends Error {
-  constructor(readonly ms: number, readonly counts: ReanchorCounts) {
+  constructor(
+    readonly ms: number,
+    readonly counts: ReanchorCounts,
+  ) {
     super("rollback");
   }
 }
@@ -300,18 +312,23 @@ async function timedRequest(url: string, init: RequestInit, expected: number): P
   const response = await fetch(url, { ...init, redirect: "manual", signal: AbortSignal.timeout(30_000) });
   const body = await response.arrayBuffer();
   if (response.status !== expected) {
-    throw new Error(`${init.method ?? "GET"} ${new URL(url).pathname} answered ${response.status}, expected ${expected}: ${Buffer.from(body).toString("utf8").slice(0, 200)}`);
+    throw new Error(
+      `${init.method ?? "GET"} ${new URL(url).pathname} answered ${response.status}, expected ${expected}: ${Buffer.from(body).toString("utf8").slice(0, 200)}`,
+    );
   }
   return body.byteLength;
 }
 
 /** Sequential requests (one client, keep-alive): the latency one user sees, after a few warm-up requests. */
-async function latencyFigure(
-  input: { name: string; label: string; target: number; count: number },
-  request: (i: number) => Promise<number>,
-): Promise<Figure> {
+async function latencyFigure(input: { name: string; label: string; target: number; count: number }, request: (i: number) => Promise<number>): Promise<Figure> {
   let bytes = 0;
-  const durations = await timeRepeated(input.count, async (i) => void (bytes += await request(i)), { warmup: 3, budgetMs: 120_000 });
+  const durations = await timeRepeated(
+    input.count,
+    async (i) => {
+      bytes += await request(i);
+    },
+    { warmup: 3, budgetMs: 120_000 },
+  );
   return figure({
     name: input.name,
     label: input.label,
@@ -344,7 +361,8 @@ async function pageCopy(url: string): Promise<RawResponse> {
 
 /** Names of the headers whose values differ between two answers (Date aside). */
 function headerDifferences(a: RawResponse, b: RawResponse): string[] {
-  const values = (r: RawResponse) => new Map(r.headers.flatMap((h, i) => (i % 2 === 0 && h.toLowerCase() !== "date" ? [[h.toLowerCase(), r.headers[i + 1]!] as const] : [])));
+  const values = (r: RawResponse) =>
+    new Map(r.headers.flatMap((h, i) => (i % 2 === 0 && h.toLowerCase() !== "date" ? [[h.toLowerCase(), r.headers[i + 1]!] as const] : [])));
   const [first, second] = [values(a), values(b)];
   return [...new Set([...first.keys(), ...second.keys()])].filter((name) => first.get(name) !== second.get(name));
 }
@@ -376,7 +394,12 @@ export async function benchBriefing(ctx: HttpContext): Promise<Figure[]> {
     const [appPrint, ceilingPrint] = [responseFingerprint(sample), responseFingerprint(ceilingAnswer)];
     // A later copy may carry other values of Next.js's cache headers (each refresh is a new answer from Next.js); recorded, not compared.
     const later = await pageCopy(url);
-    identical = { same: JSON.stringify(appPrint) === JSON.stringify(ceilingPrint), app: appPrint, ceiling: ceilingPrint, laterCopyDiffers: headerDifferences(sample, later) };
+    identical = {
+      same: JSON.stringify(appPrint) === JSON.stringify(ceilingPrint),
+      app: appPrint,
+      ceiling: ceilingPrint,
+      laterCopyDiffers: headerDifferences(sample, later),
+    };
     if (!identical.same) throw new Error(`The ceiling's answer differs from the briefing page's: ${JSON.stringify(identical)}`);
     // Both warmed up alike before the measured rounds.
     await loadTest(url, { connections: 32, seconds: 1 });
@@ -396,9 +419,10 @@ export async function benchBriefing(ctx: HttpContext): Promise<Figure[]> {
   const error = failures > 0 ? `${failures} errors or non-2xx answers under load.` : undefined;
   const ratios = app.map((r, i) => r.requestsPerSecond / ceiling[i]!.requestsPerSecond);
   const ratio = round(median(ratios), 2);
-  const invalid = ratio > RATIO_ERROR
-    ? `Measurement error: the page measured ${ratio}× the ceiling, which serves the same bytes with less work; the rounds did not see the same machine.`
-    : undefined;
+  const invalid =
+    ratio > RATIO_ERROR
+      ? `Measurement error: the page measured ${ratio}× the ceiling, which serves the same bytes with less work; the rounds did not see the same machine.`
+      : undefined;
   const p99s = app.map((r) => r.p99Ms);
   const common = { samples: Math.round(app.reduce((sum, r) => sum + r.requestsPerSecond * seconds, 0)), ...(error ? { error } : {}) };
   return [
@@ -412,7 +436,11 @@ export async function benchBriefing(ctx: HttpContext): Promise<Figure[]> {
       unit: "ratio",
       target: { op: ">=", value: 0.5 },
       samples: ratios.length,
-      detail: { ratios: ratios.map((r) => round(r, 2)), spread: { min: round(Math.min(...ratios), 2), max: round(Math.max(...ratios), 2) }, order: "ABBA rounds" },
+      detail: {
+        ratios: ratios.map((r) => round(r, 2)),
+        spread: { min: round(Math.min(...ratios), 2), max: round(Math.max(...ratios), 2) },
+        order: "ABBA rounds",
+      },
       ...(error ? { error } : {}),
       ...(invalid ? { invalid } : {}),
     }),
@@ -495,7 +523,16 @@ function searchQueries(ctx: BenchContext): string[] {
   const rng = sampler(ctx, 3);
   const people = ctx.workspace.corpus.entities.filter((e) => e.type === "PERSON");
   const names = Array.from({ length: 20 }, () => people[Math.floor(rng() * people.length)]!.name.split(" ").pop()!);
-  const topics = ["ceasefire", "grain shipments", '"energy supplies"', "sanctions -tariffs", "nuclear plant", "pipeline route", "journalists detained", "talks"];
+  const topics = [
+    "ceasefire",
+    "grain shipments",
+    '"energy supplies"',
+    "sanctions -tariffs",
+    "nuclear plant",
+    "pipeline route",
+    "journalists detained",
+    "talks",
+  ];
   return [...names, ...topics].sort(() => rng() - 0.5);
 }
 
@@ -503,14 +540,20 @@ export async function benchSearch(ctx: HttpContext): Promise<Figure[]> {
   const queries = searchQueries(ctx);
   const token = ctx.workspace.users.analyst.token;
   const slowest = new Map<string, number>();
-  const result = await latencyFigure({ name: "search", label: "Full-text search (GET /api/articles?q=)", target: 100, count: ctx.quick ? 10 : 100 }, async (i) => {
-    const q = queries[i % queries.length]!;
-    const started = performance.now();
-    const bytes = await timedRequest(`${ctx.server.origin}/api/articles?q=${encodeURIComponent(q)}`, { headers: { authorization: `Bearer ${token}` } }, 200);
-    slowest.set(q, Math.max(slowest.get(q) ?? 0, performance.now() - started));
-    return bytes;
-  });
-  const worst = [...slowest.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([q, ms]) => ({ q, ms: round(ms) }));
+  const result = await latencyFigure(
+    { name: "search", label: "Full-text search (GET /api/articles?q=)", target: 100, count: ctx.quick ? 10 : 100 },
+    async (i) => {
+      const q = queries[i % queries.length]!;
+      const started = performance.now();
+      const bytes = await timedRequest(`${ctx.server.origin}/api/articles?q=${encodeURIComponent(q)}`, { headers: { authorization: `Bearer ${token}` } }, 200);
+      slowest.set(q, Math.max(slowest.get(q) ?? 0, performance.now() - started));
+      return bytes;
+    },
+  );
+  const worst = [...slowest.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([q, ms]) => ({ q, ms: round(ms) }));
   return [{ ...result, detail: { ...result.detail, queries: queries.length, slowestQueries: worst } }];
 }
 
@@ -536,17 +579,23 @@ export async function benchEntitySearch(ctx: HttpContext): Promise<Figure[]> {
   const rng = sampler(ctx, 4);
   const { entities } = ctx.workspace;
   const token = ctx.workspace.users.editor.token;
-  const search = (q: string) => timedRequest(`${ctx.server.origin}/api/entities?q=${encodeURIComponent(q)}`, { headers: { authorization: `Bearer ${token}` } }, 200);
+  const search = (q: string) =>
+    timedRequest(`${ctx.server.origin}/api/entities?q=${encodeURIComponent(q)}`, { headers: { authorization: `Bearer ${token}` } }, 200);
   const people = entities.filter((e) => e.aliases.length > 1);
   let found = 0;
-  const fuzzy = await latencyFigure({ name: "entity-fuzzy", label: "Entity search, misspelled surname (trigram similarity)", target: 30, count: ctx.quick ? 10 : 100 }, async () => {
-    const entity = people[Math.floor(rng() * people.length)]!;
-    const surname = entity.name.split(" ").pop()!;
-    const response = await fetch(`${ctx.server.origin}/api/entities?q=${encodeURIComponent(misspell(rng, surname))}`, { headers: { authorization: `Bearer ${token}` } });
-    const body = (await response.json()) as { entities: { id: string }[] };
-    if (body.entities.some((hit) => hit.id === entity.id)) found += 1;
-    return JSON.stringify(body).length;
-  });
+  const fuzzy = await latencyFigure(
+    { name: "entity-fuzzy", label: "Entity search, misspelled surname (trigram similarity)", target: 30, count: ctx.quick ? 10 : 100 },
+    async () => {
+      const entity = people[Math.floor(rng() * people.length)]!;
+      const surname = entity.name.split(" ").pop()!;
+      const response = await fetch(`${ctx.server.origin}/api/entities?q=${encodeURIComponent(misspell(rng, surname))}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const body = (await response.json()) as { entities: { id: string }[] };
+      if (body.entities.some((hit) => hit.id === entity.id)) found += 1;
+      return JSON.stringify(body).length;
+    },
+  );
   return [
     await latencyFigure({ name: "entity-search", label: "Entity alias search (GET /api/entities?q=)", target: 30, count: ctx.quick ? 20 : 200 }, () => {
       const entity = entities[Math.floor(rng() * entities.length)]!;

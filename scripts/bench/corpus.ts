@@ -17,25 +17,104 @@ export function createRng(seed: number): Rng {
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 
-const SYLLABLES = ["ka", "lor", "vin", "mar", "tes", "sol", "dra", "nik", "bel", "or", "ran", "vel", "tor", "mi", "sha", "gor", "len", "zar", "pol", "ust", "ev", "ari", "dun", "hel"];
+const SYLLABLES = [
+  "ka",
+  "lor",
+  "vin",
+  "mar",
+  "tes",
+  "sol",
+  "dra",
+  "nik",
+  "bel",
+  "or",
+  "ran",
+  "vel",
+  "tor",
+  "mi",
+  "sha",
+  "gor",
+  "len",
+  "zar",
+  "pol",
+  "ust",
+  "ev",
+  "ari",
+  "dun",
+  "hel",
+];
 const FIRST_ENDINGS = ["a", "o", "ei", "ian", "ik", "as", "en"];
 const LAST_ENDINGS = ["ov", "ski", "ez", "son", "ani", "ard", "enko", "ova", "ides"];
-const ORG_KINDS = ["Ministry of Foreign Affairs", "Energy Agency", "Security Council", "Trade Office", "Press Service", "Institute of Strategic Studies", "Union", "Committee"];
+const ORG_KINDS = [
+  "Ministry of Foreign Affairs",
+  "Energy Agency",
+  "Security Council",
+  "Trade Office",
+  "Press Service",
+  "Institute of Strategic Studies",
+  "Union",
+  "Committee",
+];
 const PLACE_ENDINGS = ["grad", "ville", "burg", "stan", "ia", "polis", "port"];
-const OUTLETS = ["Daily Ledger", "Northern Courier", "Global Wire", "Evening Standard Post", "Harbor Times", "Capital Review", "Continental News", "Frontline Digest"];
-const EVENT_VERBS = ["held a telephone conversation with", "met", "opened talks with", "signed an agreement with", "issued a joint statement with", "rejected a proposal from"];
+const OUTLETS = [
+  "Daily Ledger",
+  "Northern Courier",
+  "Global Wire",
+  "Evening Standard Post",
+  "Harbor Times",
+  "Capital Review",
+  "Continental News",
+  "Frontline Digest",
+];
+const EVENT_VERBS = [
+  "held a telephone conversation with",
+  "met",
+  "opened talks with",
+  "signed an agreement with",
+  "issued a joint statement with",
+  "rejected a proposal from",
+];
 const TOPICS = [
-  "a ceasefire", "prisoner exchanges", "energy supplies", "sanctions relief", "grain shipments", "the security of a nuclear plant",
-  "border crossings", "trade tariffs", "fishing quotas", "a pipeline route", "airspace closures", "refugee returns",
-  "vaccine deliveries", "water rights on the river", "a mining concession", "the release of detained journalists",
-  "port fees", "rail freight", "election monitoring", "debt restructuring", "cyber attacks on banks", "wheat prices",
-  "a peacekeeping mission", "visa rules for students",
+  "a ceasefire",
+  "prisoner exchanges",
+  "energy supplies",
+  "sanctions relief",
+  "grain shipments",
+  "the security of a nuclear plant",
+  "border crossings",
+  "trade tariffs",
+  "fishing quotas",
+  "a pipeline route",
+  "airspace closures",
+  "refugee returns",
+  "vaccine deliveries",
+  "water rights on the river",
+  "a mining concession",
+  "the release of detained journalists",
+  "port fees",
+  "rail freight",
+  "election monitoring",
+  "debt restructuring",
+  "cyber attacks on banks",
+  "wheat prices",
+  "a peacekeeping mission",
+  "visa rules for students",
 ];
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 // Sentences that carry no names, combined from parts so that articles do not share them word for word.
 const FILLER_SUBJECTS = [
-  "Officials", "Analysts", "Diplomats familiar with the matter", "Critics", "A spokesperson", "Observers", "Opposition lawmakers",
-  "Industry groups", "Local residents", "Two people briefed on the discussions", "Regional experts", "Aid organisations",
+  "Officials",
+  "Analysts",
+  "Diplomats familiar with the matter",
+  "Critics",
+  "A spokesperson",
+  "Observers",
+  "Opposition lawmakers",
+  "Industry groups",
+  "Local residents",
+  "Two people briefed on the discussions",
+  "Regional experts",
+  "Aid organisations",
 ];
 const FILLER_PREDICATES = [
   "declined to give further details, saying the discussions were at an early stage.",
@@ -67,7 +146,13 @@ function word(rng: Rng, parts: number): string {
 }
 
 export type CorpusEntity = { key: string; type: "PERSON" | "ORGANIZATION" | "PLACE"; name: string; aliases: string[] };
-export type CorpusEvent = { key: string; title: string; type: "PHONE_CALL" | "MEETING" | "TALKS" | "STATEMENT" | "AGREEMENT" | "PROPOSAL"; date: string; participants: string[] };
+export type CorpusEvent = {
+  key: string;
+  title: string;
+  type: "PHONE_CALL" | "MEETING" | "TALKS" | "STATEMENT" | "AGREEMENT" | "PROPOSAL";
+  date: string;
+  participants: string[];
+};
 /** `people`: keys of the two people the article is about (named in its headline and most paragraphs). */
 export type CorpusArticle = { filename: string; text: string; outlet: string; publishedAt: string; eventKeys: string[]; people: string[] };
 
@@ -80,9 +165,14 @@ export function generateEntities(rng: Rng, count: number): CorpusEntity[] {
       const last = capital(word(rng, 2) + pick(rng, LAST_ENDINGS));
       // Transliteration variants, as sources spell names differently.
       const variant = last.replace(/ov$/, "off").replace(/ski$/, "sky").replace(/i$/, "y");
-      entities.push({ key: `e${i}`, type: "PERSON", name: `${first} ${last}`, aliases: [last, `${first[0]}. ${last}`, ...(variant !== last ? [`${first} ${variant}`] : [])] });
+      entities.push({
+        key: `e${i}`,
+        type: "PERSON",
+        name: `${first} ${last}`,
+        aliases: [last, `${first[0]}. ${last}`, ...(variant !== last ? [`${first} ${variant}`] : [])],
+      });
     } else if (roll < 0.85) {
-      const country = capital(word(rng, 2)) + "ian";
+      const country = `${capital(word(rng, 2))}ian`;
       const kind = pick(rng, ORG_KINDS);
       entities.push({ key: `e${i}`, type: "ORGANIZATION", name: `${country} ${kind} ${i}`, aliases: [`the ${kind} of ${country.slice(0, -3)}a ${i}`] });
     } else {
@@ -172,7 +262,14 @@ export function generateArticle(
   }
   lines.push(`Original article: ${url}`);
   if (rng() < 0.2) lines.push(BOILERPLATE[4]!);
-  return { filename: `bench-${String(index).padStart(6, "0")}.txt`, text: lines.join("\n\n"), outlet, publishedAt, eventKeys: [event.key], people: [a.key, b.key] };
+  return {
+    filename: `bench-${String(index).padStart(6, "0")}.txt`,
+    text: lines.join("\n\n"),
+    outlet,
+    publishedAt,
+    eventKeys: [event.key],
+    people: [a.key, b.key],
+  };
 }
 
 // ───────────────────────────── annotations and revisions ─────────────────────────────
@@ -196,7 +293,10 @@ export function pickAnnotationSpans(rng: Rng, text: string, count: number): Span
   return Array.from({ length: count }, () => {
     const sentence = pick(rng, sentences);
     if (rng() < 0.5) return sentence;
-    const words = Array.from(text.slice(sentence.start, sentence.end).matchAll(/\S+/g), (m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length }));
+    const words = Array.from(text.slice(sentence.start, sentence.end).matchAll(/\S+/g), (m) => ({
+      start: sentence.start + m.index,
+      end: sentence.start + m.index + m[0].length,
+    }));
     const first = int(rng, 0, Math.max(0, words.length - 3));
     const last = Math.min(words.length - 1, first + int(rng, 2, 8));
     return { start: words[first]!.start, end: words[last]!.end };
@@ -217,8 +317,8 @@ export function quantityIn(sentence: string): number | null {
 export function reviseText(rng: Rng, text: string): string {
   const paragraphs = text.split("\n\n");
   const dropped = int(rng, 1, Math.max(1, paragraphs.length - 1));
-  const revised = paragraphs.filter((_, i) => i !== dropped || paragraphs.length < 3).map((paragraph) =>
-    rng() < 0.3 ? paragraph.replace(/ people /, " residents ").replace(/ said /, " stated ") : paragraph,
-  );
+  const revised = paragraphs
+    .filter((_, i) => i !== dropped || paragraphs.length < 3)
+    .map((paragraph) => (rng() < 0.3 ? paragraph.replace(/ people /, " residents ").replace(/ said /, " stated ") : paragraph));
   return [`Editor's note: this report was updated on ${MONTHS[int(rng, 0, 11)]} ${int(rng, 1, 28)} with corrections.`, ...revised].join("\n\n");
 }

@@ -8,7 +8,6 @@ import { spawn } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readArgs } from "../args";
-import type { Figure } from "./benchmarks";
 import { growthOf, RESULTS_DIR, type RunRecord } from "./report";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -65,7 +64,12 @@ for (const name of names) {
     return `${format(f.value)}${spread && spread.min !== spread.max ? ` (${format(spread.min)}–${format(spread.max)})` : ""}${mark}`;
   });
   const target = any.target ? `${any.target.op} ${format(any.target.value)}` : "";
-  lines.push(`| ${any.label.trim()} (${any.unit}) | ${target} | ${cells.join(" | ")} | ${growthOf(any, figures.map((f) => f?.value ?? Number.NaN))} |`);
+  lines.push(
+    `| ${any.label.trim()} (${any.unit}) | ${target} | ${cells.join(" | ")} | ${growthOf(
+      any,
+      figures.map((f) => f?.value ?? Number.NaN),
+    )} |`,
+  );
 }
 const machine = records[0]!.machine;
 const loadNotes = records.map((r) => {

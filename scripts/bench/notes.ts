@@ -144,12 +144,12 @@ export const NOTES: Note[] = [
     cause:
       "Two causes. Right after the import benchmark, the full-text index's pending list held 320 pages of new entries and the " +
       "planner read every revision instead of using the index: a rare surname took 50–140 ms (4.5 ms once the list was merged). " +
-      "And a word in most articles (\"talks\", 99%) computed a title rank for every text hit and carried each hit's vector " +
+      'And a word in most articles ("talks", 99%) computed a title rank for every text hit and carried each hit\'s vector ' +
       "through a join before ranking it: ~155 ms in SQL.",
     change:
       "Migration 20261121000400_search_pending_list limits the index's pending list to 256 KB, merged during imports (parse and " +
       "store measured 266–349 articles/s afterwards, against 316–345 before). lib/articles/queries.ts ranks text hits before the " +
-      "join and leaves the title rank to the title side (same order, tested): \"talks\" ~155 → ~95 ms in SQL.",
+      'join and leaves the title rank to the title side (same order, tested): "talks" ~155 → ~95 ms in SQL.',
     detail: "Runs before these changes, after the earlier ones: 77–133 ms.",
   },
   {
@@ -171,7 +171,7 @@ export const NOTES: Note[] = [
       "date, sorts title matches on an expression so the date index is not walked, and for phrases and exclusions takes the newest " +
       "matches of the words first and checks only those against the whole query. The unfiltered list counts up to 10,000 and gives " +
       "the planner's estimate beyond; outlets come from a skip scan of their index instead of every article.",
-    detail: "At 100,000 articles (busy machine): talks 12.2 s → 1.8 s in SQL, ceasefire 2.8 s → ~0.2 s, \"energy supplies\" 2.1 s → 0.24 s; buffers 90× fewer.",
+    detail: 'At 100,000 articles (busy machine): talks 12.2 s → 1.8 s in SQL, ceasefire 2.8 s → ~0.2 s, "energy supplies" 2.1 s → 0.24 s; buffers 90× fewer.',
     plans: {
       before:
         "Limit → Sort → WindowAgg → Hash Join → HashAggregate → Append: [Bitmap Heap Scan on Article (title)] + [Bitmap Heap Scan on ArticleRevision " +
@@ -218,8 +218,10 @@ export const NOTES: Note[] = [
       "ranked below every exact, prefix and word match); the prefix step reads the first 100 of each index in its own order " +
       "(ORDER BY … USING ~<~ on the text_pattern_ops indexes) instead of all matches.",
     plans: {
-      before: "Limit → Sort → Hash Join → Seq Scan on Entity rows=50000; Bitmap Heap Scans on both trigram indexes rows=3764 … Buffers: shared hit=858 read=2012",
-      after: "HashAggregate → Append → Limit 100 → Index Scan using Entity_normalizedName_prefix_idx; Limit 100 → Nested Loop → Index Scan using EntityAlias_normalized_prefix_idx … Buffers: shared hit=516 read=91",
+      before:
+        "Limit → Sort → Hash Join → Seq Scan on Entity rows=50000; Bitmap Heap Scans on both trigram indexes rows=3764 … Buffers: shared hit=858 read=2012",
+      after:
+        "HashAggregate → Append → Limit 100 → Index Scan using Entity_normalizedName_prefix_idx; Limit 100 → Nested Loop → Index Scan using EntityAlias_normalized_prefix_idx … Buffers: shared hit=516 read=91",
     },
   },
 ];

@@ -60,7 +60,11 @@ export function sampleLoad(intervalMs = 5_000): { stop: () => LoadRecord } {
  * Waits until the 1-minute load average is at most `threshold` (checked every 10 s) or
  * `maxMinutes` have passed; returns how long it waited and whether the machine got quiet.
  */
-export async function waitForQuiet(threshold: number, maxMinutes: number, log: (line: string) => void): Promise<{ waitedSeconds: number; quietReached: boolean }> {
+export async function waitForQuiet(
+  threshold: number,
+  maxMinutes: number,
+  log: (line: string) => void,
+): Promise<{ waitedSeconds: number; quietReached: boolean }> {
   const started = performance.now();
   const deadline = started + maxMinutes * 60_000;
   let told = false;
@@ -108,7 +112,12 @@ async function gitCommit(): Promise<string | null> {
     const loose = path.join(common, ref);
     if (existsSync(loose)) return (await readFile(loose, "utf8")).trim();
     const packed = await readFile(path.join(common, "packed-refs"), "utf8");
-    return packed.split("\n").find((line) => line.endsWith(` ${ref}`))?.split(" ")[0] ?? null;
+    return (
+      packed
+        .split("\n")
+        .find((line) => line.endsWith(` ${ref}`))
+        ?.split(" ")[0] ?? null
+    );
   } catch {
     return null;
   }
@@ -138,10 +147,22 @@ export function formatSpread(figure: Figure): string {
 
 /** The table of figures; with a previous run at the same scale, its value beside each. */
 export function formatTable(figures: Figure[], previous: Map<string, number> | null): string {
-  const rows = figures.map((f) => [f.label, formatValue(f.value), f.unit, formatTarget(f), verdict(f), formatSpread(f), ...(previous ? [formatValue(previous.get(f.name) ?? Number.NaN)] : [])]);
+  const rows = figures.map((f) => [
+    f.label,
+    formatValue(f.value),
+    f.unit,
+    formatTarget(f),
+    verdict(f),
+    formatSpread(f),
+    ...(previous ? [formatValue(previous.get(f.name) ?? Number.NaN)] : []),
+  ]);
   const header = ["figure", "value", "unit", "target", "result", "rounds", ...(previous ? ["previous"] : [])];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 1 || i === 6 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === 1 || i === 6 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   const lines = [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
   for (const f of figures) {
     if (f.error) lines.push(`  ${f.name}: ${f.error}`);

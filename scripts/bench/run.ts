@@ -37,7 +37,17 @@ const DEFAULT_QUIET_WAIT = 30;
 const USAGE = `Usage: npm run bench -- [--scale N] [--only NAME]… [--quick] [--seed N] [--build]
   --scale N    articles in the workspace (default 10000); annotations ≈ 10×N, entities N/2, events N/5
   --only NAME  run only these benchmarks (repeat or comma-separate): ${[
-    "import", "suggestions", "proposals", "reanchor", "briefing", "article-page", "annotation-create", "search", "review-queue", "entity-search", "memory",
+    "import",
+    "suggestions",
+    "proposals",
+    "reanchor",
+    "briefing",
+    "article-page",
+    "annotation-create",
+    "search",
+    "review-queue",
+    "entity-search",
+    "memory",
   ].join(", ")}
   --quick      short load tests and few samples (CI smoke run)
   --seed N     corpus seed (default 20261121): the same seed gives the same corpus
@@ -77,7 +87,12 @@ if (values.help) {
 const scale = Number(values.scale ?? 10_000);
 const seed = Number(values.seed ?? 20_261_121);
 const quick = values.quick ?? false;
-const only = values.only ? values.only.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean) : null;
+const only = values.only
+  ? values.only
+      .flatMap((v) => v.split(","))
+      .map((v) => v.trim())
+      .filter(Boolean)
+  : null;
 const unknown = only?.filter((name) => !NAMES.includes(name)) ?? [];
 if (!Number.isInteger(scale) || scale < 10 || !Number.isInteger(seed) || unknown.length > 0) {
   console.error(unknown.length ? `Unknown benchmark ${unknown.join(", ")}.\n${USAGE}` : USAGE);
@@ -102,7 +117,9 @@ const database = await createScratchDatabase("concord_bench");
 process.env.DATABASE_URL = database.url;
 // The embedded database serves one connection per process (see lib/db).
 process.env.DATABASE_POOL_MAX = database.embedded ? "1" : "10";
-log(`Benchmark database: ${database.embedded ? "embedded (in memory)" : new URL(database.url).pathname.slice(1)} · scale ${scale} · seed ${seed}${quick ? " · quick" : ""}`);
+log(
+  `Benchmark database: ${database.embedded ? "embedded (in memory)" : new URL(database.url).pathname.slice(1)} · scale ${scale} · seed ${seed}${quick ? " · quick" : ""}`,
+);
 
 const figures: Figure[] = [];
 let record: RunRecord | null = null;
@@ -175,7 +192,12 @@ try {
     machine: {
       ...machine,
       loadAverageAtEnd: loadavg().map((n) => Math.round(n * 100) / 100),
-      load: { ...load, ...(waited ?? {}), noisy: load.noisy || waited?.quietReached === false, reason: [load.reason, waited?.quietReached === false ? "the machine never got quiet" : null].filter(Boolean).join("; ") || null },
+      load: {
+        ...load,
+        ...(waited ?? {}),
+        noisy: load.noisy || waited?.quietReached === false,
+        reason: [load.reason, waited?.quietReached === false ? "the machine never got quiet" : null].filter(Boolean).join("; ") || null,
+      },
     },
     build,
     corpus: workspace.counts,
@@ -212,7 +234,9 @@ async function hold(minutes: number, context: HttpContext): Promise<void> {
 const previous = await previousFigures(scale, quick);
 const file = await writeRecord(record);
 console.log(`\n${formatTable(figures, previous)}\n`);
-console.log(`Load average at start ${record.machine.loadAverageAtStart.join(" ")}, at end ${record.machine.loadAverageAtEnd!.join(" ")} (${record.machine.cpus} cores).`);
+console.log(
+  `Load average at start ${record.machine.loadAverageAtStart.join(" ")}, at end ${record.machine.loadAverageAtEnd!.join(" ")} (${record.machine.cpus} cores).`,
+);
 const { load } = record.machine;
 if (load) console.log(`1-minute load while measuring: ${load.min1.min}–${load.min1.max}${load.noisy ? ` — NOISY RUN: ${load.reason}` : ""}.`);
 console.log(`Written to ${path.relative(process.cwd(), file)} and bench-results/latest.json.`);

@@ -73,28 +73,74 @@ async function bulkInsert(table: string, columns: Column[], rows: Record<string,
 }
 
 const ARTICLE_COLUMNS: Column[] = [
-  ["id", "text"], ["title", "text"], ["titleProvisional", "boolean"], ["outlet", "text"], ["url", "text"], ["author", "text"],
-  ["commentators", "text[]"], ["publishedAt", "date"], ["language", "text"], ["kind", '"ArticleKind"'], ["disclaimer", "text"],
-  ["createdById", "text"], ["createdAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"],
+  ["id", "text"],
+  ["title", "text"],
+  ["titleProvisional", "boolean"],
+  ["outlet", "text"],
+  ["url", "text"],
+  ["author", "text"],
+  ["commentators", "text[]"],
+  ["publishedAt", "date"],
+  ["language", "text"],
+  ["kind", '"ArticleKind"'],
+  ["disclaimer", "text"],
+  ["createdById", "text"],
+  ["createdAt", "timestamp(3)"],
+  ["updatedAt", "timestamp(3)"],
 ];
 const REVISION_COLUMNS: Column[] = [
-  ["id", "text"], ["articleId", "text"], ["number", "int"], ["originalBytes", "bytea"], ["originalFilename", "text"], ["originalFormat", "text"],
-  ["encoding", "text"], ["contentHash", "text"], ["text", "text"], ["removed", "jsonb"], ["metadata", "jsonb"], ["note", "text"],
-  ["createdById", "text"], ["createdAt", "timestamp(3)"],
+  ["id", "text"],
+  ["articleId", "text"],
+  ["number", "int"],
+  ["originalBytes", "bytea"],
+  ["originalFilename", "text"],
+  ["originalFormat", "text"],
+  ["encoding", "text"],
+  ["contentHash", "text"],
+  ["text", "text"],
+  ["removed", "jsonb"],
+  ["metadata", "jsonb"],
+  ["note", "text"],
+  ["createdById", "text"],
+  ["createdAt", "timestamp(3)"],
 ];
 const ANNOTATION_COLUMNS: Column[] = [
-  ["id", "text"], ["articleId", "text"], ["revisionId", "text"], ["kind", "text"], ["body", "jsonb"], ["bodyHtml", "text"], ["tags", "text[]"],
-  ["exact", "text"], ["prefix", "text"], ["suffix", "text"], ["start", "int"], ["end", "int"], ["originalExact", "text"],
-  ["status", '"ReviewStatus"'], ["authorId", "text"], ["createdAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"],
+  ["id", "text"],
+  ["articleId", "text"],
+  ["revisionId", "text"],
+  ["kind", "text"],
+  ["body", "jsonb"],
+  ["bodyHtml", "text"],
+  ["tags", "text[]"],
+  ["exact", "text"],
+  ["prefix", "text"],
+  ["suffix", "text"],
+  ["start", "int"],
+  ["end", "int"],
+  ["originalExact", "text"],
+  ["status", '"ReviewStatus"'],
+  ["authorId", "text"],
+  ["createdAt", "timestamp(3)"],
+  ["updatedAt", "timestamp(3)"],
 ];
 const REVIEW_COLUMNS: Column[] = [
-  ["id", "text"], ["annotationId", "text"], ["actorId", "text"], ["fromStatus", '"ReviewStatus"'], ["toStatus", '"ReviewStatus"'], ["createdAt", "timestamp(3)"],
+  ["id", "text"],
+  ["annotationId", "text"],
+  ["actorId", "text"],
+  ["fromStatus", '"ReviewStatus"'],
+  ["toStatus", '"ReviewStatus"'],
+  ["createdAt", "timestamp(3)"],
 ];
 
 type ArticleRows = { articles: Record<string, unknown>[]; revisions: Record<string, unknown>[]; stored: StoredArticle[] };
 
 /** Parses generated articles as the importer does and returns the rows to store them. */
-async function articleRows(generated: CorpusArticle[], createdById: string, createdAt: (i: number) => Date, pause?: () => Promise<unknown>): Promise<ArticleRows> {
+async function articleRows(
+  generated: CorpusArticle[],
+  createdById: string,
+  createdAt: (i: number) => Date,
+  pause?: () => Promise<unknown>,
+): Promise<ArticleRows> {
   const rows: ArticleRows = { articles: [], revisions: [], stored: [] };
   for (const [i, generatedArticle] of generated.entries()) {
     if (pause && i % 20 === 19) await pause();
@@ -233,7 +279,12 @@ function reviewStatus(rng: Rng): string {
 }
 
 /** One annotation row on `article` covering [start, end), with canonical selectors. */
-export function annotationRow(rng: Rng, article: StoredArticle, span: { start: number; end: number }, fields: { kind: string; status: string; authorId: string; createdAt: Date }): AnnotationRow {
+export function annotationRow(
+  rng: Rng,
+  article: StoredArticle,
+  span: { start: number; end: number },
+  fields: { kind: string; status: string; authorId: string; createdAt: Date },
+): AnnotationRow {
   const { quote, position } = buildSelectors(article.text, span.start, span.end);
   const withComment = rng() < 0.4;
   const prepared = preparedComment(withComment ? COMMENTS[Math.floor(rng() * COMMENTS.length)] : undefined);
@@ -263,7 +314,9 @@ export function annotationRow(rng: Rng, article: StoredArticle, span: { start: n
 function reviewRows(annotations: AnnotationRow[], analystId: string): Record<string, unknown>[] {
   return annotations.flatMap((a) => [
     { id: newId(), annotationId: a.id, actorId: a.authorId, fromStatus: null, toStatus: "PENDING", createdAt: a.createdAt },
-    ...(a.status === "PENDING" ? [] : [{ id: newId(), annotationId: a.id, actorId: analystId, fromStatus: "PENDING", toStatus: a.status, createdAt: a.createdAt }]),
+    ...(a.status === "PENDING"
+      ? []
+      : [{ id: newId(), annotationId: a.id, actorId: analystId, fromStatus: "PENDING", toStatus: a.status, createdAt: a.createdAt }]),
   ]);
 }
 
@@ -306,7 +359,13 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
   const stamp = new Date(now).toISOString();
   await bulkInsert(
     "Entity",
-    [["id", "text"], ["type", '"EntityType"'], ["name", "text"], ["normalizedName", "text"], ["updatedAt", "timestamp(3)"]],
+    [
+      ["id", "text"],
+      ["type", '"EntityType"'],
+      ["name", "text"],
+      ["normalizedName", "text"],
+      ["updatedAt", "timestamp(3)"],
+    ],
     corpusEntities.map((e) => ({ id: entityIds.get(e.key), type: e.type, name: e.name, normalizedName: normalizeName(e.name), updatedAt: stamp })),
   );
   const aliasRows = corpusEntities.flatMap((e) => {
@@ -319,7 +378,17 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
       return [{ id: newId(), entityId: entityIds.get(e.key), alias, normalized }];
     });
   });
-  await bulkInsert("EntityAlias", [["id", "text"], ["entityId", "text"], ["alias", "text"], ["normalized", "text"]], aliasRows, 5_000);
+  await bulkInsert(
+    "EntityAlias",
+    [
+      ["id", "text"],
+      ["entityId", "text"],
+      ["alias", "text"],
+      ["normalized", "text"],
+    ],
+    aliasRows,
+    5_000,
+  );
   log(`  ${corpusEntities.length} entities, ${aliasRows.length} aliases`);
 
   // Events and their participants.
@@ -329,7 +398,16 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
   const eventIds = new Map(corpusEvents.map((e) => [e.key, newId()]));
   await bulkInsert(
     "Event",
-    [["id", "text"], ["type", '"EventType"'], ["title", "text"], ["occurredAt", "timestamp(3)"], ["localDate", "text"], ["datePrecision", '"DatePrecision"'], ["placeId", "text"], ["updatedAt", "timestamp(3)"]],
+    [
+      ["id", "text"],
+      ["type", '"EventType"'],
+      ["title", "text"],
+      ["occurredAt", "timestamp(3)"],
+      ["localDate", "text"],
+      ["datePrecision", '"DatePrecision"'],
+      ["placeId", "text"],
+      ["updatedAt", "timestamp(3)"],
+    ],
     corpusEvents.map((e) => ({
       id: eventIds.get(e.key),
       type: e.type,
@@ -343,9 +421,19 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
   );
   await bulkInsert(
     "EventParticipant",
-    [["id", "text"], ["eventId", "text"], ["entityId", "text"], ["role", "text"]],
+    [
+      ["id", "text"],
+      ["eventId", "text"],
+      ["entityId", "text"],
+      ["role", "text"],
+    ],
     corpusEvents.flatMap((e) =>
-      e.participants.map((key, i) => ({ id: newId(), eventId: eventIds.get(e.key), entityId: entityIds.get(key), role: i === 0 ? "initiator" : "participant" })),
+      e.participants.map((key, i) => ({
+        id: newId(),
+        eventId: eventIds.get(e.key),
+        entityId: entityIds.get(key),
+        role: i === 0 ? "initiator" : "participant",
+      })),
     ),
     5_000,
   );
@@ -384,7 +472,14 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
       const created = () => new Date(now - rng() * 60 * DAY_MS);
       const author = () => authors[Math.floor(rng() * authors.length)]!;
       for (const span of pickAnnotationSpans(rng, article.text, Math.max(2, annotationCount(rng) - 1))) {
-        annotations.push(annotationRow(rng, article, span, { kind: OTHER_KINDS[Math.floor(rng() * OTHER_KINDS.length)]!, status: reviewStatus(rng), authorId: author(), createdAt: created() }));
+        annotations.push(
+          annotationRow(rng, article, span, {
+            kind: OTHER_KINDS[Math.floor(rng() * OTHER_KINDS.length)]!,
+            status: reviewStatus(rng),
+            authorId: author(),
+            createdAt: created(),
+          }),
+        );
       }
       // A claim about the article's event: the quantity its first figure sentence states.
       const figure = rng() < 0.6 ? sentenceSpans(article.text).find((s) => quantityIn(article.text.slice(s.start, s.end)) !== null) : undefined;
@@ -393,7 +488,15 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
         annotations.push(row);
         const claimId = newId();
         const value = quantityIn(row.exact as string)!;
-        claims.push({ id: claimId, annotationId: row.id, eventId, attribute: "quantity", valueType: "NUMBER", value: { type: "number", value, qualifier: "more_than", per: "week" }, updatedAt: stamp });
+        claims.push({
+          id: claimId,
+          annotationId: row.id,
+          eventId,
+          attribute: "quantity",
+          valueType: "NUMBER",
+          value: { type: "number", value, qualifier: "more_than", per: "week" },
+          updatedAt: stamp,
+        });
         links.push({ id: newId(), annotationId: row.id, targetType: "EVENT", entityId: null, eventId, relation: "DESCRIBES", createdById: row.authorId });
         const list = claimsByEvent.get(eventId) ?? [];
         list.push({ annotationId: row.id, claimId, articleId: article.id, value });
@@ -403,9 +506,22 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
       const person = entityByKey.get(source.people[0]!);
       const at = person ? article.text.indexOf(person.name) : -1;
       if (person && at >= 0 && rng() < 0.5) {
-        const row = annotationRow(rng, article, { start: at, end: at + person.name.length }, { kind: "mention", status: reviewStatus(rng), authorId: author(), createdAt: created() });
+        const row = annotationRow(
+          rng,
+          article,
+          { start: at, end: at + person.name.length },
+          { kind: "mention", status: reviewStatus(rng), authorId: author(), createdAt: created() },
+        );
         annotations.push(row);
-        links.push({ id: newId(), annotationId: row.id, targetType: "ENTITY", entityId: entityIds.get(person.key), eventId: null, relation: "MENTIONS", createdById: row.authorId });
+        links.push({
+          id: newId(),
+          annotationId: row.id,
+          targetType: "ENTITY",
+          entityId: entityIds.get(person.key),
+          eventId: null,
+          relation: "MENTIONS",
+          createdById: row.authorId,
+        });
       }
       if ((from + k) % sampleEvery === 0) articles.push(article);
       if (k % 20 === 19) await yieldToWrites();
@@ -416,19 +532,36 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
       await insertAnnotations(annotations, users.analyst.id);
       await bulkInsert(
         "Claim",
-        [["id", "text"], ["annotationId", "text"], ["eventId", "text"], ["attribute", "text"], ["valueType", '"ClaimValueType"'], ["value", "jsonb"], ["updatedAt", "timestamp(3)"]],
+        [
+          ["id", "text"],
+          ["annotationId", "text"],
+          ["eventId", "text"],
+          ["attribute", "text"],
+          ["valueType", '"ClaimValueType"'],
+          ["value", "jsonb"],
+          ["updatedAt", "timestamp(3)"],
+        ],
         claims,
       );
       await bulkInsert(
         "Link",
-        [["id", "text"], ["annotationId", "text"], ["targetType", '"LinkTargetType"'], ["entityId", "text"], ["eventId", "text"], ["relation", '"LinkRelation"'], ["createdById", "text"]],
+        [
+          ["id", "text"],
+          ["annotationId", "text"],
+          ["targetType", '"LinkTargetType"'],
+          ["entityId", "text"],
+          ["eventId", "text"],
+          ["relation", '"LinkRelation"'],
+          ["createdById", "text"],
+        ],
         links,
       );
       counts.articles += rows.stored.length;
       counts.annotations += annotations.length;
       counts.claims += claims.length;
       counts.links += links.length;
-      if ((from / BATCH) % 10 === 9 || from + BATCH >= scale) log(`  ${counts.articles} articles, ${counts.annotations} annotations (${Math.round((performance.now() - loadStarted) / 1000)} s)`);
+      if ((from / BATCH) % 10 === 9 || from + BATCH >= scale)
+        log(`  ${counts.articles} articles, ${counts.annotations} annotations (${Math.round((performance.now() - loadStarted) / 1000)} s)`);
     })();
     // Awaited before the next batch is written; a failure surfaces there.
     writing.catch(() => {});
@@ -456,7 +589,17 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
     if (distinct.length < 2) continue;
     const settled = briefingEvents.includes(eventId);
     const roll = rng();
-    const status = settled ? (contradictions.length % 2 === 0 ? "RESOLVED" : "DISCLOSED") : roll < 0.6 ? "OPEN" : roll < 0.7 ? "AWAITING_SIGNOFF" : roll < 0.9 ? "RESOLVED" : "DISCLOSED";
+    const status = settled
+      ? contradictions.length % 2 === 0
+        ? "RESOLVED"
+        : "DISCLOSED"
+      : roll < 0.6
+        ? "OPEN"
+        : roll < 0.7
+          ? "AWAITING_SIGNOFF"
+          : roll < 0.9
+            ? "RESOLVED"
+            : "DISCLOSED";
     const decided = status !== "OPEN";
     const id = newId();
     contradictions.push({
@@ -482,16 +625,44 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
   await bulkInsert(
     "Contradiction",
     [
-      ["id", "text"], ["status", '"ContradictionStatus"'], ["detected", "boolean"], ["summary", "text"], ["attribute", "text"], ["eventId", "text"],
-      ["resolution", '"ResolutionKind"'], ["acceptedClaimId", "text"], ["rationale", "text"], ["createdById", "text"], ["resolvedById", "text"],
-      ["resolvedAt", "timestamp(3)"], ["signedOffById", "text"], ["signedOffAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"],
+      ["id", "text"],
+      ["status", '"ContradictionStatus"'],
+      ["detected", "boolean"],
+      ["summary", "text"],
+      ["attribute", "text"],
+      ["eventId", "text"],
+      ["resolution", '"ResolutionKind"'],
+      ["acceptedClaimId", "text"],
+      ["rationale", "text"],
+      ["createdById", "text"],
+      ["resolvedById", "text"],
+      ["resolvedAt", "timestamp(3)"],
+      ["signedOffById", "text"],
+      ["signedOffAt", "timestamp(3)"],
+      ["updatedAt", "timestamp(3)"],
     ],
     contradictions,
   );
-  await bulkInsert("ContradictionMember", [["contradictionId", "text"], ["annotationId", "text"]], members, 5_000);
+  await bulkInsert(
+    "ContradictionMember",
+    [
+      ["contradictionId", "text"],
+      ["annotationId", "text"],
+    ],
+    members,
+    5_000,
+  );
   await bulkInsert(
     "ContradictionHistory",
-    [["id", "text"], ["contradictionId", "text"], ["actorId", "text"], ["action", "text"], ["fromStatus", '"ContradictionStatus"'], ["toStatus", '"ContradictionStatus"'], ["createdAt", "timestamp(3)"]],
+    [
+      ["id", "text"],
+      ["contradictionId", "text"],
+      ["actorId", "text"],
+      ["action", "text"],
+      ["fromStatus", '"ContradictionStatus"'],
+      ["toStatus", '"ContradictionStatus"'],
+      ["createdAt", "timestamp(3)"],
+    ],
     history,
   );
   log(`  ${contradictions.length} contradictions`);
@@ -501,7 +672,11 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
   const shown = members.filter((m) => briefingContradictions.has(m.contradictionId)).map((m) => m.annotationId as string);
   const unapproved = await db.annotation.findMany({ where: { id: { in: shown }, status: { not: "APPROVED" } }, select: { id: true, status: true } });
   await db.annotation.updateMany({ where: { id: { in: unapproved.map((a) => a.id) } }, data: { status: "APPROVED", version: { increment: 1 } } });
-  await bulkInsert("AnnotationReview", REVIEW_COLUMNS, unapproved.map((a) => ({ id: newId(), annotationId: a.id, actorId: users.analyst.id, fromStatus: a.status, toStatus: "APPROVED", createdAt: stamp })));
+  await bulkInsert(
+    "AnnotationReview",
+    REVIEW_COLUMNS,
+    unapproved.map((a) => ({ id: newId(), annotationId: a.id, actorId: users.analyst.id, fromStatus: a.status, toStatus: "APPROVED", createdAt: stamp })),
+  );
 
   const briefingSlug = await publishBenchBriefing({
     users,
@@ -548,7 +723,12 @@ async function publishBenchBriefing(input: {
   entityIds: string[];
 }): Promise<string> {
   const approved = { status: "APPROVED", anchorStatus: "ANCHORED", deletedAt: null, kind: { in: ["quote", "fact"] } } satisfies Prisma.AnnotationWhereInput;
-  let cited = await db.annotation.findMany({ where: { ...approved, articleId: { in: input.articleIds } }, select: { id: true, exact: true }, orderBy: { id: "asc" }, take: 12 });
+  let cited = await db.annotation.findMany({
+    where: { ...approved, articleId: { in: input.articleIds } },
+    select: { id: true, exact: true },
+    orderBy: { id: "asc" },
+    take: 12,
+  });
   if (cited.length < 12) cited = await db.annotation.findMany({ where: approved, select: { id: true, exact: true }, orderBy: { id: "asc" }, take: 12 });
   const paragraphs: BriefingDoc["content"] = [];
   for (let i = 0; i < cited.length; i += 2) {
@@ -574,7 +754,12 @@ async function publishBenchBriefing(input: {
   };
   const slug = `bench-briefing-${input.runId}`;
   const { editor, analyst } = input.users;
-  const created = await createBriefing(editor, { title: `Weekly figures in dispute (${input.runId})`, slug, summary: "What the sources agree on, and where they differ.", body });
+  const created = await createBriefing(editor, {
+    title: `Weekly figures in dispute (${input.runId})`,
+    slug,
+    summary: "What the sources agree on, and where they differ.",
+    body,
+  });
   await submitBriefing(editor, created.id);
   await approveBriefing(analyst, created.id, {});
   await publishBriefing(editor, created.id, {});
@@ -587,7 +772,12 @@ export async function storeAnnotatedArticle(input: { rng: Rng; index: number; by
   const generated = generateArticle(rng, input.index, workspace.corpus.entities, workspace.corpus.events, { targetBytes: input.bytes });
   const [article] = await storeGeneratedArticles([generated], workspace.users.editor.id);
   const rows = pickAnnotationSpans(rng, article!.text, input.count).map((span) =>
-    annotationRow(rng, article!, span, { kind: OTHER_KINDS[Math.floor(rng() * OTHER_KINDS.length)]!, status: "PENDING", authorId: workspace.users.editor.id, createdAt: new Date() }),
+    annotationRow(rng, article!, span, {
+      kind: OTHER_KINDS[Math.floor(rng() * OTHER_KINDS.length)]!,
+      status: "PENDING",
+      authorId: workspace.users.editor.id,
+      createdAt: new Date(),
+    }),
   );
   await insertAnnotations(rows, workspace.users.analyst.id);
   return article!;

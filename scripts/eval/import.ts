@@ -37,7 +37,9 @@ for (const [form, r] of Object.entries(result.forms) as [string, FormResult][]) 
 }
 const declared = result.forms.text?.fields ?? result.forms.html?.fields;
 if (declared) {
-  console.log(`(pages declaring: headline ${declared.headline.declared}, date ${declared.date.declared}, author ${declared.author.declared}, outlet ${declared.outlet.declared})`);
+  console.log(
+    `(pages declaring: headline ${declared.headline.declared}, date ${declared.date.declared}, author ${declared.author.declared}, outlet ${declared.outlet.declared})`,
+  );
 }
 if (result.keepEveryLine) console.log(`text, every line kept: F1 ${f3(result.keepEveryLine.f1)}`);
 console.log("");

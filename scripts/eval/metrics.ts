@@ -123,7 +123,15 @@ function dateCorrect(truth: { date: string | null; precision: string | null }, p
 
 /** Entity ids read as names, so "Geneva" (text) and the Geneva entity are the same place. */
 function sameClaimValue(a: ClaimValue, b: ClaimValue, names: ReadonlyMap<string, string>): boolean {
-  const asNames = (v: ClaimValue) => (v.type === "entities" ? v.ids.map((id) => normalizeName(names.get(id) ?? id)).sort().join("|") : v.type === "text" ? normalizeName(v.text) : null);
+  const asNames = (v: ClaimValue) =>
+    v.type === "entities"
+      ? v.ids
+          .map((id) => normalizeName(names.get(id) ?? id))
+          .sort()
+          .join("|")
+      : v.type === "text"
+        ? normalizeName(v.text)
+        : null;
   const [na, nb] = [asNames(a), asNames(b)];
   if (na !== null && nb !== null) return na === nb || (a.type === "text" && b.type === "text" && (na.includes(nb) || nb.includes(na)));
   const relation = compareValues(a, b);
@@ -150,7 +158,12 @@ export function score(
   // Mentions found.
   const required = corpus.flatMap((a) => a.mentions.filter((m) => !m.optional).map((m) => ({ article: a.id, m })));
   const found = required.filter(({ article, m }) =>
-    predicted.some((p) => p.articleId === article && p.event === m.event && (( p.trigger >= m.start && p.trigger < m.end) || p.passages.some((q) => q.start <= m.start && m.end <= q.end))),
+    predicted.some(
+      (p) =>
+        p.articleId === article &&
+        p.event === m.event &&
+        ((p.trigger >= m.start && p.trigger < m.end) || p.passages.some((q) => q.start <= m.start && m.end <= q.end)),
+    ),
   );
   const mentions = { recall: ratio(found.length, required.length), precision: ratio(predicted.filter((p) => p.event).length, predicted.length) };
 
@@ -159,10 +172,11 @@ export function score(
   for (const a of corpus) for (const m of a.mentions) if (!m.optional) units.set(unitKey(a.id, m.event), { article: a.id, event: m.event });
   const unitList = [...units.values()];
   const proposalsOfUnit = new Map<string, Set<string>>();
-  for (const p of predicted) if (p.event) {
-    const k = unitKey(p.articleId, p.event);
-    proposalsOfUnit.set(k, (proposalsOfUnit.get(k) ?? new Set()).add(p.proposalKey));
-  }
+  for (const p of predicted)
+    if (p.event) {
+      const k = unitKey(p.articleId, p.event);
+      proposalsOfUnit.set(k, (proposalsOfUnit.get(k) ?? new Set()).add(p.proposalKey));
+    }
   let truePairs = 0;
   let recalledPairs = 0;
   for (let i = 0; i < unitList.length; i++) {
@@ -200,13 +214,18 @@ export function score(
     for (const event of events) {
       const own = a.mentions.filter((m) => m.event === event);
       const truth = own.find((m) => m.date) ?? own[0];
-      const mine = predicted.filter((p) => p.articleId === a.id && p.event === event).sort((x, y) => (x.date.date ? 0 : 1) - (y.date.date ? 0 : 1) || x.trigger - y.trigger)[0];
+      const mine = predicted
+        .filter((p) => p.articleId === a.id && p.event === event)
+        .sort((x, y) => (x.date.date ? 0 : 1) - (y.date.date ? 0 : 1) || x.trigger - y.trigger)[0];
       if (!mine) continue;
       const right = dateCorrect(truth, mine.date);
       if (truth.date && truth.precision !== "week") {
         resolvable++;
         if (right) resolvedRight++;
-        else errors.push(`${a.id} ${event}: expected ${truth.date} (${truth.precision}), got ${mine.date.date ?? "none"} (${mine.date.precision ?? "-"}) «${mine.date.text ?? ""}» ${mine.date.note ?? ""}`);
+        else
+          errors.push(
+            `${a.id} ${event}: expected ${truth.date} (${truth.precision}), got ${mine.date.date ?? "none"} (${mine.date.precision ?? "-"}) «${mine.date.text ?? ""}» ${mine.date.note ?? ""}`,
+          );
       } else if (!truth.date) {
         unresolvable++;
         if (right) leftOpen++;
@@ -225,8 +244,11 @@ export function score(
   const matchedTruth = new Set<string>();
   for (const c of proposals.claims) {
     const event = eventOfProposalInArticle(c.proposalKey, c.articleId);
-    const truths = (articles.get(c.articleId)?.claims ?? []).map((t, i) => ({ t, i })).filter(({ t }) => t.event === event && t.attribute === c.attribute && sameClaimValue(t.value, c.value, entityNames));
-    const attr = (byAttribute[c.attribute] ??= { hit: 0, total: 0 });
+    const truths = (articles.get(c.articleId)?.claims ?? [])
+      .map((t, i) => ({ t, i }))
+      .filter(({ t }) => t.event === event && t.attribute === c.attribute && sameClaimValue(t.value, c.value, entityNames));
+    byAttribute[c.attribute] ??= { hit: 0, total: 0 };
+    const attr = byAttribute[c.attribute];
     attr.total++;
     if (truths.length > 0) {
       claimHits++;
@@ -239,14 +261,17 @@ export function score(
   // Contradictions: happenings and attributes on which two outlets' claims conflict.
   const truthConflicts = new Set<string>();
   const claimsByEvent = new Map<string, { outlet: string; claim: TruthClaimLike }[]>();
-  for (const a of corpus) for (const c of a.claims) claimsByEvent.set(`${c.event}\u0000${c.attribute}`, [...(claimsByEvent.get(`${c.event}\u0000${c.attribute}`) ?? []), { outlet: a.outlet, claim: c }]);
+  for (const a of corpus)
+    for (const c of a.claims)
+      claimsByEvent.set(`${c.event}\u0000${c.attribute}`, [...(claimsByEvent.get(`${c.event}\u0000${c.attribute}`) ?? []), { outlet: a.outlet, claim: c }]);
   for (const c of knownConflicts ?? []) truthConflicts.add(`${c.event}\u0000${c.attribute}`);
   for (const [key, list] of knownConflicts ? [] : claimsByEvent) {
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
-      const [a, b] = [list[i].claim, list[j].claim];
-      const [va, vb] = a.attribute === "initiator" || a.attribute === "participants" ? [party(a.value), party(b.value)] : [a.value, b.value];
-      if (list[i].outlet !== list[j].outlet && compareValues(va, vb) === "conflict") truthConflicts.add(key);
-    }
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) {
+        const [a, b] = [list[i].claim, list[j].claim];
+        const [va, vb] = a.attribute === "initiator" || a.attribute === "participants" ? [party(a.value), party(b.value)] : [a.value, b.value];
+        if (list[i].outlet !== list[j].outlet && compareValues(va, vb) === "conflict") truthConflicts.add(key);
+      }
   }
   const majorityEvent = (proposalKey: string) => {
     const counts = new Map<string, number>();

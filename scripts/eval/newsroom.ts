@@ -71,11 +71,37 @@ const PEOPLE: Person[] = [
   { id: "p-sokolov", first: ["Viktor", "Victor"], last: ["Sokolov", "Sokoloff", "Sokolow"], role: "special envoy", country: country("Poland") },
   { id: "p-orlov", first: ["Yevgeny", "Evgeny", "Yevgeniy"], last: ["Orlov"], role: "chief negotiator", country: country("Finland") },
 ];
-const SPOKESPEOPLE = ["spokeswoman Marta Kowalczyk", "spokesman Henrik Dahl", "press secretary Ana Ribeiro", "spokesperson Joseph Otieno"];
-const EXPERTS = ["Jonas Lindqvist, an analyst at the Nordic Policy Institute,", "Amara Okafor, a professor of international relations,", "Hiroshi Tanaka of the Pacific Forum", "Lucía Fernández, a former ambassador,"];
+const EXPERTS = [
+  "Jonas Lindqvist, an analyst at the Nordic Policy Institute,",
+  "Amara Okafor, a professor of international relations,",
+  "Hiroshi Tanaka of the Pacific Forum",
+  "Lucía Fernández, a former ambassador,",
+];
 const VENUES = ["Geneva", "Vienna", "Doha", "Singapore", "Reykjavik", "Lisbon", "Nairobi", "Oslo", "Helsinki", "Ankara", "Jakarta", "Cairo"];
-const TOPICS = ["grain shipments", "fishing rights", "a ceasefire in the border region", "energy prices", "visa rules", "rail freight", "debt relief", "port fees", "a joint space programme", "water sharing"];
-const OUTLETS = ["The Northern Ledger", "Harbor Times", "Daily Meridian", "Capital Wire", "Coastline Post", "Global Courier", "Metro Dispatch", "The Continental", "Atlas Radio", "Evening Tribune"];
+const TOPICS = [
+  "grain shipments",
+  "fishing rights",
+  "a ceasefire in the border region",
+  "energy prices",
+  "visa rules",
+  "rail freight",
+  "debt relief",
+  "port fees",
+  "a joint space programme",
+  "water sharing",
+];
+const OUTLETS = [
+  "The Northern Ledger",
+  "Harbor Times",
+  "Daily Meridian",
+  "Capital Wire",
+  "Coastline Post",
+  "Global Courier",
+  "Metro Dispatch",
+  "The Continental",
+  "Atlas Radio",
+  "Evening Tribune",
+];
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
@@ -130,7 +156,19 @@ function twoPersons(rng: Rng, pool: Person[]): [Person, Person] {
 function buildWorld(rng: Rng, count: number): WorldEvent[] {
   const events: WorldEvent[] = [];
   const leaders = PEOPLE.filter((p) => !/minister$|envoy|negotiator/i.test(p.role) || /Prime/.test(p.role));
-  const kinds: HappeningKind[] = ["phone_call", "phone_call", "phone_call", "meeting", "meeting", "talks", "talks", "visit", "agreement", "exchange", "statement"];
+  const kinds: HappeningKind[] = [
+    "phone_call",
+    "phone_call",
+    "phone_call",
+    "meeting",
+    "meeting",
+    "talks",
+    "talks",
+    "visit",
+    "agreement",
+    "exchange",
+    "statement",
+  ];
   for (let i = 0; i < count; i++) {
     const kind = pick(rng, kinds);
     const date = addDays(START, int(rng, 0, DAYS));
@@ -144,7 +182,10 @@ function buildWorld(rng: Rng, count: number): WorldEvent[] {
       if (chance(rng, 0.35)) base.time = { hour: int(rng, 8, 18), minute: pick(rng, [0, 0, 30, 15]), zone: "UTC", zoneWords: "GMT" };
     }
     if (kind === "meeting" || kind === "talks" || kind === "agreement") {
-      base.place = pick(rng, VENUES.filter((v) => v !== a.country.capital && v !== b.country.capital));
+      base.place = pick(
+        rng,
+        VENUES.filter((v) => v !== a.country.capital && v !== b.country.capital),
+      );
       base.durationHours = kind === "agreement" ? undefined : pick(rng, [1, 2, 3, 4, 6, 8]);
     }
     if (kind === "visit") {
@@ -156,8 +197,28 @@ function buildWorld(rng: Rng, count: number): WorldEvent[] {
     events.push(base);
     // Some happenings come in pairs: a call the day after talks, reported as "the day after the <place> talks".
     if (kind === "talks" && chance(rng, 0.5)) {
-      const [c, d] = [pick(rng, PEOPLE.filter((p) => p.country === a.country)), pick(rng, PEOPLE.filter((p) => p.country === b.country))];
-      events.push({ id: `${id}b`, kind: "phone_call", date: addDays(date, 1), persons: [c, d], countries: [c.country, d.country], place: null, topic, durationHours: pick(rng, [0.5, 1, 1.5]), initiator: c, after: id });
+      const [c, d] = [
+        pick(
+          rng,
+          PEOPLE.filter((p) => p.country === a.country),
+        ),
+        pick(
+          rng,
+          PEOPLE.filter((p) => p.country === b.country),
+        ),
+      ];
+      events.push({
+        id: `${id}b`,
+        kind: "phone_call",
+        date: addDays(date, 1),
+        persons: [c, d],
+        countries: [c.country, d.country],
+        place: null,
+        topic,
+        durationHours: pick(rng, [0.5, 1, 1.5]),
+        initiator: c,
+        after: id,
+      });
     }
     // And the same two people speak again weeks later: a different happening.
     if (kind === "phone_call" && chance(rng, 0.3)) {
@@ -226,7 +287,7 @@ class Writer {
   }
 
   paragraph(): this {
-    if (this.text && !this.text.endsWith("\n\n")) this.text = this.text.trimEnd() + "\n\n";
+    if (this.text && !this.text.endsWith("\n\n")) this.text = `${this.text.trimEnd()}\n\n`;
     return this;
   }
 }
@@ -272,22 +333,38 @@ function datePhrase(v: Voice, date: string, planned: boolean): DatePhrase {
   const pub = v.publishedAt;
   const absolute = (withYear: boolean): DatePhrase => {
     const style = int(rng, 0, 2);
-    const d = style === 0 ? `${monthName(date)} ${dayNumber(date)}` : style === 1 ? `${dayNumber(date)} ${monthName(date)}` : `${WEEKDAYS[weekdayOf(date)]}, ${monthName(date)} ${dayNumber(date)}`;
+    const d =
+      style === 0
+        ? `${monthName(date)} ${dayNumber(date)}`
+        : style === 1
+          ? `${dayNumber(date)} ${monthName(date)}`
+          : `${WEEKDAYS[weekdayOf(date)]}, ${monthName(date)} ${dayNumber(date)}`;
     const year = withYear ? (style === 1 ? ` ${date.slice(0, 4)}` : `, ${date.slice(0, 4)}`) : "";
     const resolvable = withYear || pub !== null;
     return { words: `on ${d}${year}`, truth: resolvable ? date : null, precision: resolvable ? "day" : null };
   };
-  if (!pub) return chance(rng, 0.5) ? absolute(true) : chance(rng, 0.5) ? absolute(false) : { words: pick(rng, ["on Tuesday", "last week", "yesterday", "on the 14th"]), truth: null, precision: null };
+  if (!pub)
+    return chance(rng, 0.5)
+      ? absolute(true)
+      : chance(rng, 0.5)
+        ? absolute(false)
+        : { words: pick(rng, ["on Tuesday", "last week", "yesterday", "on the 14th"]), truth: null, precision: null };
   const gap = dayOf(date) - dayOf(pub);
   const options: (() => DatePhrase)[] = [() => absolute(false), () => absolute(chance(rng, 0.3))];
-  if (gap === 0) options.push(() => ({ words: pick(rng, ["today", "on " + WEEKDAYS[weekdayOf(date)]]), truth: date, precision: "day" }));
+  if (gap === 0) options.push(() => ({ words: pick(rng, ["today", `on ${WEEKDAYS[weekdayOf(date)]}`]), truth: date, precision: "day" }));
   if (gap === -1) options.push(() => ({ words: "yesterday", truth: date, precision: "day" }));
   if (gap === 1) options.push(() => ({ words: "tomorrow", truth: date, precision: "day" }));
-  if (gap < 0 && gap >= -6 && !planned) options.push(() => ({ words: `on ${WEEKDAYS[weekdayOf(date)]}`, truth: date, precision: "day" }), () => ({ words: WEEKDAYS[weekdayOf(date)], truth: date, precision: "day" }));
+  if (gap < 0 && gap >= -6 && !planned)
+    options.push(
+      () => ({ words: `on ${WEEKDAYS[weekdayOf(date)]}`, truth: date, precision: "day" }),
+      () => ({ words: WEEKDAYS[weekdayOf(date)], truth: date, precision: "day" }),
+    );
   if (gap > 0 && gap <= 6 && planned) options.push(() => ({ words: `on ${WEEKDAYS[weekdayOf(date)]}`, truth: date, precision: "day" }));
-  if (gap < 0 && gap > -25 && !planned && dayNumber(date) < dayNumber(pub)) options.push(() => ({ words: `on the ${ordinal(dayNumber(date))}`, truth: date, precision: "day" }));
+  if (gap < 0 && gap > -25 && !planned && dayNumber(date) < dayNumber(pub))
+    options.push(() => ({ words: `on the ${ordinal(dayNumber(date))}`, truth: date, precision: "day" }));
   const pubMonday = dayOf(pub) - ((weekdayOf(pub) + 6) % 7);
-  if (!planned && dayOf(date) >= pubMonday - 7 && dayOf(date) < pubMonday) options.push(() => ({ words: "last week", truth: isoOf(pubMonday - 7), precision: "week" }));
+  if (!planned && dayOf(date) >= pubMonday - 7 && dayOf(date) < pubMonday)
+    options.push(() => ({ words: "last week", truth: isoOf(pubMonday - 7), precision: "week" }));
   return pick(rng, options)();
 }
 
@@ -295,10 +372,24 @@ function hoursWords(rng: Rng, hours: number): { words: string; value: NumberValu
   const exact = (words: string): { words: string; value: NumberValue } => ({ words, value: { type: "number", value: hours, unit: "h", qualifier: "exact" } });
   const minutes = Math.round(hours * 60);
   const options: (() => { words: string; value: NumberValue })[] = [
-    () => ({ words: `about ${hours >= 1 && Number.isInteger(hours) ? NUMBER_WORDS[hours] ?? hours : minutes} ${hours >= 1 && Number.isInteger(hours) ? (hours === 1 ? "hour" : "hours") : "minutes"}`, value: { type: "number", value: hours, unit: "h", qualifier: "about" } }),
+    () => ({
+      words: `about ${hours >= 1 && Number.isInteger(hours) ? (NUMBER_WORDS[hours] ?? hours) : minutes} ${hours >= 1 && Number.isInteger(hours) ? (hours === 1 ? "hour" : "hours") : "minutes"}`,
+      value: { type: "number", value: hours, unit: "h", qualifier: "about" },
+    }),
     () => (hours >= 1 && Number.isInteger(hours) ? exact(`${NUMBER_WORDS[hours] ?? hours} ${hours === 1 ? "hour" : "hours"}`) : exact(`${minutes} minutes`)),
-    () => (hours > 1 ? { words: `more than ${NUMBER_WORDS[Math.ceil(hours) - 1] ?? Math.ceil(hours) - 1} ${Math.ceil(hours) - 1 === 1 ? "hour" : "hours"}`, value: { type: "number", value: Math.ceil(hours) - 1, unit: "h", qualifier: "more_than" } } : hours < 1 ? { words: `less than an hour`, value: { type: "number", value: 1, unit: "h", qualifier: "less_than" } } : { words: "less than two hours", value: { type: "number", value: 2, unit: "h", qualifier: "less_than" } }),
-    () => (Number.isInteger(hours) && hours >= 2 ? { words: `nearly ${NUMBER_WORDS[hours] ?? hours} hours`, value: { type: "number", value: hours, unit: "h", qualifier: "nearly" } } : exact(`${minutes} minutes`)),
+    () =>
+      hours > 1
+        ? {
+            words: `more than ${NUMBER_WORDS[Math.ceil(hours) - 1] ?? Math.ceil(hours) - 1} ${Math.ceil(hours) - 1 === 1 ? "hour" : "hours"}`,
+            value: { type: "number", value: Math.ceil(hours) - 1, unit: "h", qualifier: "more_than" },
+          }
+        : hours < 1
+          ? { words: `less than an hour`, value: { type: "number", value: 1, unit: "h", qualifier: "less_than" } }
+          : { words: "less than two hours", value: { type: "number", value: 2, unit: "h", qualifier: "less_than" } },
+    () =>
+      Number.isInteger(hours) && hours >= 2
+        ? { words: `nearly ${NUMBER_WORDS[hours] ?? hours} hours`, value: { type: "number", value: hours, unit: "h", qualifier: "nearly" } }
+        : exact(`${minutes} minutes`),
   ];
   return pick(rng, options)();
 }
@@ -469,7 +560,9 @@ function detailSentences(w: Writer, v: Voice, acc: Account): void {
       w.add("The ").mark(`${noun} took place at the initiative of the ${side.demonym} side`, mention).add(". ");
       w.claim(e.id, "initiator", { type: "entities", ids: [`c-${side.name.toLowerCase()}`] });
     } else {
-      w.add(`${side.name}'s foreign ministry said the `).mark(`${noun} was requested by ${nameOf(v, e.initiator)}`, mention).add(". ");
+      w.add(`${side.name}'s foreign ministry said the `)
+        .mark(`${noun} was requested by ${nameOf(v, e.initiator)}`, mention)
+        .add(". ");
       w.claim(e.id, "initiator", { type: "entities", ids: [e.initiator.id] });
     }
   }
@@ -480,8 +573,15 @@ function detailSentences(w: Writer, v: Voice, acc: Account): void {
   }
   if (!acc.planned && ["phone_call", "meeting", "talks", "visit"].includes(e.kind) && chance(rng, 0.5)) {
     const speaker = e.persons[0];
-    const quote = pick(rng, ["We had a frank and useful exchange", "This was a constructive conversation", "There is still a lot of work ahead of us", "Both sides showed a willingness to compromise"]);
-    w.add(`“${quote},” ${nameOf(v, speaker)} said after the `).mark(noun, mention).add(". ");
+    const quote = pick(rng, [
+      "We had a frank and useful exchange",
+      "This was a constructive conversation",
+      "There is still a lot of work ahead of us",
+      "Both sides showed a willingness to compromise",
+    ]);
+    w.add(`“${quote},” ${nameOf(v, speaker)} said after the `)
+      .mark(noun, mention)
+      .add(". ");
     w.claim(e.id, "statement", { type: "text", text: quote });
   }
 }
@@ -500,7 +600,9 @@ function backgroundSentence(w: Writer, v: Voice, other: WorldEvent, sameParties:
     case "phone_call":
       if (sameParties && chance(rng, 0.5)) w.add("The two leaders ").mark(`last spoke by phone ${d.words}`, mention).add(". ");
       else {
-        w.add("It follows ").mark(`a call between ${nameOf(v, a)} and ${nameOf(v, b)} ${d.words}`, mention).add(". ");
+        w.add("It follows ")
+          .mark(`a call between ${nameOf(v, a)} and ${nameOf(v, b)} ${d.words}`, mention)
+          .add(". ");
         w.claim(other.id, "participants", persons);
       }
       break;
@@ -510,7 +612,9 @@ function backgroundSentence(w: Writer, v: Voice, other: WorldEvent, sameParties:
       w.claim(other.id, "participants", countries).claim(other.id, "place", { type: "text", text: other.place! });
       break;
     case "exchange":
-      w.add(`Earlier, `).mark(`${other.countries[0].name} and ${other.countries[1].name} exchanged ${thousands(other.perSide!)} prisoners from each side ${d.words}`, mention).add(". ");
+      w.add(`Earlier, `)
+        .mark(`${other.countries[0].name} and ${other.countries[1].name} exchanged ${thousands(other.perSide!)} prisoners from each side ${d.words}`, mention)
+        .add(". ");
       w.claim(other.id, "prisoners", { type: "number", value: other.perSide!, qualifier: "exact", per: "side" }).claim(other.id, "participants", countries);
       break;
     default:
@@ -526,14 +630,16 @@ function hypotheticalSentence(w: Writer, v: Voice, e: WorldEvent): void {
   if (!b) return;
   const s = spell(v, a);
   const t = spell(v, b);
-  w.add(pick(rng, [
-    `Analysts say ${s.last} and ${t.last} could meet later this year. `,
-    `${e.countries[0].name} hopes for new talks with ${e.countries[1].name} before the winter. `,
-    `There is no date yet for a meeting between ${s.last} and ${t.last}. `,
-    `Regular contacts between the two foreign ministries continue, officials said. `,
-    `If the negotiations succeed, a summit could follow. `,
-    `Any agreement would need the approval of parliament, ${pick(rng, EXPERTS)} said. `,
-  ]));
+  w.add(
+    pick(rng, [
+      `Analysts say ${s.last} and ${t.last} could meet later this year. `,
+      `${e.countries[0].name} hopes for new talks with ${e.countries[1].name} before the winter. `,
+      `There is no date yet for a meeting between ${s.last} and ${t.last}. `,
+      `Regular contacts between the two foreign ministries continue, officials said. `,
+      `If the negotiations succeed, a summit could follow. `,
+      `Any agreement would need the approval of parliament, ${pick(rng, EXPERTS)} said. `,
+    ]),
+  );
 }
 
 const FILLER = [
@@ -551,7 +657,10 @@ const FILLER = [
 
 function fillerParagraph(w: Writer, rng: Rng): void {
   const sentences = [pick(rng, FILLER), pick(rng, FILLER)];
-  if (chance(rng, 0.5)) sentences.push(`“${pick(rng, ["Nobody expects a breakthrough overnight", "The real test will be implementation", "This is a step, not a solution"])},” said ${pick(rng, EXPERTS).replace(/,$/, "")}.`);
+  if (chance(rng, 0.5))
+    sentences.push(
+      `“${pick(rng, ["Nobody expects a breakthrough overnight", "The real test will be implementation", "This is a step, not a solution"])},” said ${pick(rng, EXPERTS).replace(/,$/, "")}.`,
+    );
   w.paragraph().add(`${[...new Set(sentences)].join(" ")}`);
 }
 
@@ -610,11 +719,25 @@ export function generateNewsroom(options: Options = {}): Newsroom {
       if (anchor && !planned && chance(rng, 0.6)) {
         // "the day after the Geneva talks": the date is counted from another happening.
         const [a, b] = e.persons;
-        w.mark(`${nameOf(v, a)} spoke by phone with ${nameOf(v, b)} the day after the ${anchor.place} talks`, { event: e.id, kind: e.kind, date: account.date === e.date ? e.date : null, precision: account.date === e.date ? "day" : null, planned: false }).add(`, discussing ${e.topic}. `);
+        w.mark(`${nameOf(v, a)} spoke by phone with ${nameOf(v, b)} the day after the ${anchor.place} talks`, {
+          event: e.id,
+          kind: e.kind,
+          date: account.date === e.date ? e.date : null,
+          precision: account.date === e.date ? "day" : null,
+          planned: false,
+        }).add(`, discussing ${e.topic}. `);
         if (account.date === e.date) w.claim(e.id, "date", { type: "date", localDate: e.date, precision: "day" });
         w.claim(e.id, "participants", { type: "entities", ids: [a.id, b.id] });
         const held = datePhrase(v, anchor.date, false);
-        w.add("The ").mark(`talks in ${anchor.place} had taken place ${held.words}`, { event: anchor.id, kind: anchor.kind, date: held.truth, precision: held.precision, planned: false }).add(". ");
+        w.add("The ")
+          .mark(`talks in ${anchor.place} had taken place ${held.words}`, {
+            event: anchor.id,
+            kind: anchor.kind,
+            date: held.truth,
+            precision: held.precision,
+            planned: false,
+          })
+          .add(". ");
       } else {
         leadSentence(w, v, account);
       }
@@ -624,7 +747,10 @@ export function generateNewsroom(options: Options = {}): Newsroom {
       if (next && !planned && chance(rng, 0.7)) {
         const other = next.persons.find((p) => p !== e.persons[0]) ?? next.persons[1];
         const phrase = pick(rng, ["The next day", "A day later", "The following day"]);
-        const words = next.kind === "phone_call" ? `${phrase}, ${nameOf(v, e.persons[0])} spoke by phone with ${nameOf(v, other)}` : `${phrase}, ${nameOf(v, e.persons[0])} met ${nameOf(v, other)}${next.place ? ` in ${next.place}` : ""}`;
+        const words =
+          next.kind === "phone_call"
+            ? `${phrase}, ${nameOf(v, e.persons[0])} spoke by phone with ${nameOf(v, other)}`
+            : `${phrase}, ${nameOf(v, e.persons[0])} met ${nameOf(v, other)}${next.place ? ` in ${next.place}` : ""}`;
         const resolvable = account.date === e.date && publishedAt !== null;
         w.mark(words, { event: next.id, kind: next.kind, date: resolvable ? next.date : null, precision: resolvable ? "day" : null, planned: false }).add(". ");
         if (resolvable) w.claim(next.id, "date", { type: "date", localDate: next.date, precision: "day" });
@@ -636,7 +762,12 @@ export function generateNewsroom(options: Options = {}): Newsroom {
       const earlier = events.filter((o) => o !== e && o.date < e.date && o.persons.some((p) => e.persons.includes(p)));
       if (earlier.length > 0 && chance(rng, 0.6)) {
         const other = pick(rng, earlier);
-        backgroundSentence(w, v, other, other.persons.every((p) => e.persons.includes(p)));
+        backgroundSentence(
+          w,
+          v,
+          other,
+          other.persons.every((p) => e.persons.includes(p)),
+        );
       }
       if (chance(rng, 0.7)) hypotheticalSentence(w, v, e);
       for (let i = int(rng, 2, 8); i > 0; i--) fillerParagraph(w, rng);
@@ -649,13 +780,17 @@ export function generateNewsroom(options: Options = {}): Newsroom {
 
 /** The registry an editor would have built: canonical names and some spelling variants, not all. */
 function registryOf(): RegistryEntity[] {
-  const persons = PEOPLE.map((p): RegistryEntity => ({
-    id: p.id,
-    name: `${p.first[0]} ${p.last[0]}`,
-    type: "PERSON",
-    aliases: [p.last[0], ...(p.last[1] ? [`${p.first[0]} ${p.last[1]}`] : [])],
-  }));
+  const persons = PEOPLE.map(
+    (p): RegistryEntity => ({
+      id: p.id,
+      name: `${p.first[0]} ${p.last[0]}`,
+      type: "PERSON",
+      aliases: [p.last[0], ...(p.last[1] ? [`${p.first[0]} ${p.last[1]}`] : [])],
+    }),
+  );
   const countries = COUNTRIES.map((c): RegistryEntity => ({ id: `c-${c.name.toLowerCase()}`, name: c.name, type: "PLACE", aliases: [] }));
-  const venues = [...new Set(VENUES.filter((v) => !COUNTRIES.some((c) => c.name === v)))].map((v): RegistryEntity => ({ id: `v-${v.toLowerCase()}`, name: v, type: "PLACE", aliases: [] }));
+  const venues = [...new Set(VENUES.filter((v) => !COUNTRIES.some((c) => c.name === v)))].map(
+    (v): RegistryEntity => ({ id: `v-${v.toLowerCase()}`, name: v, type: "PLACE", aliases: [] }),
+  );
   return [...persons, ...countries, ...venues.filter((v) => !countries.some((c) => c.name === v.name))];
 }

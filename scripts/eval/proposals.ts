@@ -45,7 +45,10 @@ interface Run {
  * Wall-clock time per article, and the process's CPU time for all of them: on a machine shared
  * with other work the wall clock also counts time spent waiting for a core.
  */
-function timedExtractions(articles: ProposalArticle[], registry: Registry | null): { extractions: ArticleExtraction[]; per10KB: number[]; totalMs: number; cpuMs: number } {
+function timedExtractions(
+  articles: ProposalArticle[],
+  registry: Registry | null,
+): { extractions: ArticleExtraction[]; per10KB: number[]; totalMs: number; cpuMs: number } {
   for (const a of articles.slice(0, 5)) extractArticle(a, registry);
   const per10KB: number[] = [];
   let totalMs = 0;
@@ -62,7 +65,13 @@ function timedExtractions(articles: ProposalArticle[], registry: Registry | null
   return { extractions, per10KB, totalMs, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
-function run(label: string, corpus: EvalArticle[], registryEntities: RegistryEntity[] | null, countryOf: Record<string, string> = {}, knownConflicts?: { event: string; attribute: string }[]): Run {
+function run(
+  label: string,
+  corpus: EvalArticle[],
+  registryEntities: RegistryEntity[] | null,
+  countryOf: Record<string, string> = {},
+  knownConflicts?: { event: string; attribute: string }[],
+): Run {
   const registry = registryEntities ? buildRegistry(registryEntities) : null;
   const articles = corpus.map(({ id, text, publishedAt, outlet }) => ({ id, text, publishedAt, outlet }));
   const { extractions, per10KB, totalMs, cpuMs } = timedExtractions(articles, registry);
@@ -100,19 +109,36 @@ function report(runs: Run[]): void {
   console.log(`${cpus().length} cores, load average ${load1.toFixed(1)} (wall-clock times include waiting for a core when it is high)`);
   for (const r of runs) {
     const s = r.scores;
-    console.log(`\n## ${r.label}: ${r.articles} articles, ${r.kilobytes.toFixed(0)} KB, ${r.proposals} event proposals, ${r.claims} claim proposals, ${r.candidates} contradiction candidates`);
+    console.log(
+      `\n## ${r.label}: ${r.articles} articles, ${r.kilobytes.toFixed(0)} KB, ${r.proposals} event proposals, ${r.claims} claim proposals, ${r.candidates} contradiction candidates`,
+    );
     const rows: [string, string, string, string][] = [
       ["mentions found (recall)", pct(s.mentions.recall), "", ""],
       ["proposed mentions that are real (precision)", pct(s.mentions.precision), "", ""],
       ["event grouping precision (pairs)", pct(s.grouping.precision), "", ""],
       ["event grouping recall (pairs)", pct(s.grouping.recall), "", ""],
       ["event grouping F1", num(s.grouping.f1), `≥ ${TARGETS.groupingF1}`, verdict(s.grouping.f1 === null ? null : s.grouping.f1 >= TARGETS.groupingF1)],
-      ["dates right, of resolvable ones found", pct(s.dates.resolvable), `≥ ${TARGETS.dates * 100} %`, verdict(s.dates.resolvable.value === null ? null : s.dates.resolvable.value >= TARGETS.dates)],
+      [
+        "dates right, of resolvable ones found",
+        pct(s.dates.resolvable),
+        `≥ ${TARGETS.dates * 100} %`,
+        verdict(s.dates.resolvable.value === null ? null : s.dates.resolvable.value >= TARGETS.dates),
+      ],
       ["unresolvable dates left open (not guessed)", pct(s.dates.unresolvableLeftOpen), "", ""],
       ["claim proposal precision", pct(s.claims.precision), "", ""],
       ["claims found (recall)", pct(s.claims.recall), "", ""],
-      ["contradiction candidates precision", pct(s.contradictions.precision), `≥ ${TARGETS.contradictionPrecision}`, verdict(s.contradictions.precision.value === null ? null : s.contradictions.precision.value >= TARGETS.contradictionPrecision)],
-      ["contradiction candidates recall", pct(s.contradictions.recall), `≥ ${TARGETS.contradictionRecall}`, verdict(s.contradictions.recall.value === null ? null : s.contradictions.recall.value >= TARGETS.contradictionRecall)],
+      [
+        "contradiction candidates precision",
+        pct(s.contradictions.precision),
+        `≥ ${TARGETS.contradictionPrecision}`,
+        verdict(s.contradictions.precision.value === null ? null : s.contradictions.precision.value >= TARGETS.contradictionPrecision),
+      ],
+      [
+        "contradiction candidates recall",
+        pct(s.contradictions.recall),
+        `≥ ${TARGETS.contradictionRecall}`,
+        verdict(s.contradictions.recall.value === null ? null : s.contradictions.recall.value >= TARGETS.contradictionRecall),
+      ],
       ["CPU ms per 10 KB article (mean)", r.cpuMsPer10KB.toFixed(1), `< ${TARGETS.msPer10KB}`, verdict(r.cpuMsPer10KB < TARGETS.msPer10KB)],
       ["wall-clock ms per 10 KB article (mean)", r.msPer10KB.toFixed(1), "", ""],
       ["wall-clock ms per 10 KB article (p95)", r.msPer10KBp95.toFixed(1), "", ""],
@@ -120,7 +146,11 @@ function report(runs: Run[]): void {
     ];
     const width = Math.max(...rows.map((row) => row[0].length));
     for (const [name, value, target, ok] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(22)} ${target.padEnd(10)} ${ok}`);
-    console.log(`claim precision by attribute: ${Object.entries(s.claims.byAttribute).map(([k, v]) => `${k} ${pct(v)}`).join(", ")}`);
+    console.log(
+      `claim precision by attribute: ${Object.entries(s.claims.byAttribute)
+        .map(([k, v]) => `${k} ${pct(v)}`)
+        .join(", ")}`,
+    );
     if (args.errors) {
       for (const e of s.dates.errors) console.log(`  date: ${e}`);
       for (const e of s.contradictions.missed) console.log(`  missed contradiction: ${e}`);
@@ -137,5 +167,15 @@ const runs = [
   run("seed articles, demo registry", seeds, seedRegistry(), {}, SEED_CONTRADICTIONS),
   run("seed articles, no registry", seeds, null, {}, SEED_CONTRADICTIONS),
 ];
-if (args.json) console.log(JSON.stringify(runs.map(({ scores: { dates, ...scores }, ...r }) => ({ ...r, scores: { ...scores, dates: { resolvable: dates.resolvable, unresolvableLeftOpen: dates.unresolvableLeftOpen } } })), null, 2));
+if (args.json)
+  console.log(
+    JSON.stringify(
+      runs.map(({ scores: { dates, ...scores }, ...r }) => ({
+        ...r,
+        scores: { ...scores, dates: { resolvable: dates.resolvable, unresolvableLeftOpen: dates.unresolvableLeftOpen } },
+      })),
+      null,
+      2,
+    ),
+  );
 else report(runs);

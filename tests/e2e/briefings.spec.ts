@@ -22,7 +22,13 @@ async function annotatedSource(api: APIRequestContext, tag: string): Promise<Sou
   const annotated = await api.post("/api/annotations", {
     headers: SAME_ORIGIN,
     data: {
-      target: { source: article.id, selector: [{ type: "TextQuoteSelector", exact: quote }, { type: "TextPositionSelector", start, end: start + quote.length }] },
+      target: {
+        source: article.id,
+        selector: [
+          { type: "TextQuoteSelector", exact: quote },
+          { type: "TextPositionSelector", start, end: start + quote.length },
+        ],
+      },
       body: { kind: "claim" },
     },
   });
@@ -77,7 +83,10 @@ test("a briefing goes from draft to its public page: refused while unvetted, the
   await expect(blockers.getByRole("listitem")).toHaveCount(2);
   await expect(blockers).toContainText("has not been approved by an analyst");
   await expect(blockers).toContainText(`The cited passage “${source.quote}” (${source.outlet}) is not approved (pending)`);
-  await expect(blockers.getByRole("link", { name: "Open the passage" })).toHaveAttribute("href", `/articles/${source.articleId}#annotation-${source.annotationId}`);
+  await expect(blockers.getByRole("link", { name: "Open the passage" })).toHaveAttribute(
+    "href",
+    `/articles/${source.articleId}#annotation-${source.annotationId}`,
+  );
 
   await editor.getByRole("button", { name: "Submit for review" }).click();
   await expect(editor.locator(".status-badge")).toHaveText("In review");

@@ -12,10 +12,20 @@ async function importArticle(api: APIRequestContext, text: string): Promise<{ id
   return response.json();
 }
 
-async function recordClaim(api: APIRequestContext, article: { id: string; text: string }, quote: string, subject: { eventId: string }, attribute: string, value: unknown) {
+async function recordClaim(
+  api: APIRequestContext,
+  article: { id: string; text: string },
+  quote: string,
+  subject: { eventId: string },
+  attribute: string,
+  value: unknown,
+) {
   const start = article.text.indexOf(quote);
   expect(start, `"${quote}" in the imported text`).toBeGreaterThanOrEqual(0);
-  const response = await api.post("/api/claims", { headers: SAME_ORIGIN, data: { annotation: { articleId: article.id, start, end: start + quote.length, exact: quote }, ...subject, attribute, value } });
+  const response = await api.post("/api/claims", {
+    headers: SAME_ORIGIN,
+    data: { annotation: { articleId: article.id, start, end: start + quote.length, exact: quote }, ...subject, attribute, value },
+  });
   expect(response.status(), await response.text()).toBe(201);
   return response.json();
 }
@@ -27,9 +37,18 @@ async function conflictingSources(api: APIRequestContext) {
   const eventResponse = await api.post("/api/events", { headers: SAME_ORIGIN, data: { type: "PHONE_CALL", title, confirmDuplicate: true } });
   expect(eventResponse.status(), await eventResponse.text()).toBe(201);
   const event = await eventResponse.json();
-  const tass = await importArticle(api, `Putin and Trump discussed Ukraine by phone\nSource: https://tass.com/politics/${suffix}\nMOSCOW. The two presidents spoke by phone on May 18, the Kremlin said in a statement.`);
-  const ap = await importArticle(api, `Trump says call with Putin went well\nSource: https://apnews.com/article/${suffix}\nWASHINGTON. The two presidents spoke by phone on May 19, the White House said.`);
-  const reuters = await importArticle(api, `Kremlin aide describes long call\nSource: https://www.reuters.com/world/${suffix}\nThe call between the two leaders lasted more than two hours, an aide said.`);
+  const tass = await importArticle(
+    api,
+    `Putin and Trump discussed Ukraine by phone\nSource: https://tass.com/politics/${suffix}\nMOSCOW. The two presidents spoke by phone on May 18, the Kremlin said in a statement.`,
+  );
+  const ap = await importArticle(
+    api,
+    `Trump says call with Putin went well\nSource: https://apnews.com/article/${suffix}\nWASHINGTON. The two presidents spoke by phone on May 19, the White House said.`,
+  );
+  const reuters = await importArticle(
+    api,
+    `Kremlin aide describes long call\nSource: https://www.reuters.com/world/${suffix}\nThe call between the two leaders lasted more than two hours, an aide said.`,
+  );
   const day = (localDate: string) => ({ type: "date", localDate, precision: "day" });
   await recordClaim(api, tass, "May 18", { eventId: event.id }, "date", day("2025-05-18"));
   const second = await recordClaim(api, ap, "May 19", { eventId: event.id }, "date", day("2025-05-19"));
@@ -43,7 +62,10 @@ test("two sources that disagree open a contradiction; an editor resolves it and 
   expect(contradictionId).toBeTruthy();
 
   await page.getByRole("link", { name: "Contradictions", exact: true }).click();
-  await page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: /^Open \(\d+\)$/ }).click();
+  await page
+    .getByRole("navigation", { name: "Status" })
+    .getByRole("link", { name: /^Open \(\d+\)$/ })
+    .click();
   const row = page.getByRole("row").filter({ hasText: title });
   await expect(row).toContainText("Open");
   await expect(row).toContainText("TASS");
@@ -68,7 +90,11 @@ test("two sources that disagree open a contradiction; an editor resolves it and 
   const analyst = await analystContext.newPage();
   await signIn(analyst, "analyst");
   await analyst.goto("/contradictions?status=awaiting_signoff");
-  await analyst.getByRole("row").filter({ hasText: title }).getByRole("link", { name: /disagree on the date/ }).click();
+  await analyst
+    .getByRole("row")
+    .filter({ hasText: title })
+    .getByRole("link", { name: /disagree on the date/ })
+    .click();
   const signOff = analyst.getByRole("form", { name: "Sign off the resolution" });
   await signOff.getByLabel("Sign-off comment (optional)").fill("Checked against both readouts.");
   await signOff.getByRole("button", { name: "Sign off" }).click();
@@ -109,11 +135,23 @@ test("an editor flags two readouts by hand, then records each passage's claim wi
   await signIn(page, "editor");
   const api = page.request;
   const code = `c${Date.now().toString(36)}`;
-  const eventResponse = await api.post("/api/events", { headers: SAME_ORIGIN, data: { type: "PHONE_CALL", title: `Readout call ${code}`, confirmDuplicate: true } });
+  const eventResponse = await api.post("/api/events", {
+    headers: SAME_ORIGIN,
+    data: { type: "PHONE_CALL", title: `Readout call ${code}`, confirmDuplicate: true },
+  });
   expect(eventResponse.status()).toBe(201);
-  const kremlin = await importArticle(api, `Kremlin readout\nSource: https://tass.com/politics/${code}\nThe ${code} call took place on May 18, the Kremlin said.`);
-  const whiteHouse = await importArticle(api, `White House readout\nSource: https://apnews.com/article/${code}\nThe ${code} call took place on May 19, the White House said.`);
-  for (const [article, day] of [[kremlin, "18"], [whiteHouse, "19"]] as const) {
+  const kremlin = await importArticle(
+    api,
+    `Kremlin readout\nSource: https://tass.com/politics/${code}\nThe ${code} call took place on May 18, the Kremlin said.`,
+  );
+  const whiteHouse = await importArticle(
+    api,
+    `White House readout\nSource: https://apnews.com/article/${code}\nThe ${code} call took place on May 19, the White House said.`,
+  );
+  for (const [article, day] of [
+    [kremlin, "18"],
+    [whiteHouse, "19"],
+  ] as const) {
     const exact = `The ${code} call took place on May ${day}`;
     const start = article.text.indexOf(exact);
     const response = await api.post("/api/annotations", {
@@ -121,7 +159,13 @@ test("an editor flags two readouts by hand, then records each passage's claim wi
       data: {
         "@context": "http://www.w3.org/ns/anno.jsonld",
         type: "Annotation",
-        target: { source: article.id, selector: [{ type: "TextQuoteSelector", exact }, { type: "TextPositionSelector", start, end: start + exact.length }] },
+        target: {
+          source: article.id,
+          selector: [
+            { type: "TextQuoteSelector", exact },
+            { type: "TextPositionSelector", start, end: start + exact.length },
+          ],
+        },
         body: { kind: "claim" },
       },
     });
@@ -143,7 +187,10 @@ test("an editor flags two readouts by hand, then records each passage's claim wi
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`The two readouts date the ${code} call differently.`);
   await expect(page.getByRole("main")).toContainText("Flagged by hand (Erin Editor)");
 
-  for (const [outlet, localDate, shown] of [["TASS", "2025-05-18", "18 May 2025"], ["AP", "2025-05-19", "19 May 2025"]] as const) {
+  for (const [outlet, localDate, shown] of [
+    ["TASS", "2025-05-18", "18 May 2025"],
+    ["AP", "2025-05-19", "19 May 2025"],
+  ] as const) {
     const card = page.getByRole("article", { name: `Passage from ${outlet}` });
     await expect(card).toContainText("No value recorded");
     await card.getByText("Record this passage's claim").click();

@@ -27,12 +27,20 @@ async function annotateFirstSentence(page: Page): Promise<{ articleId: string; a
     headers: SAME_ORIGIN,
     data: {
       type: "Annotation",
-      target: { source: `/articles/${articleId}`, selector: [{ type: "TextQuoteSelector", exact: quote }, { type: "TextPositionSelector", start: 0, end: quote.length }] },
+      target: {
+        source: `/articles/${articleId}`,
+        selector: [
+          { type: "TextQuoteSelector", exact: quote },
+          { type: "TextPositionSelector", start: 0, end: quote.length },
+        ],
+      },
       body: { kind: "quote" },
     },
   });
   expect(created.status()).toBe(201);
-  const annotationId = String((await created.json()).id).split("/").pop()!;
+  const annotationId = String((await created.json()).id)
+    .split("/")
+    .pop()!;
   return { articleId, annotationId, quote };
 }
 
@@ -47,7 +55,10 @@ test("an editor adds an entity and is warned, with the existing one offered, whe
   await again.getByRole("button", { name: `Add these names to ${name}` }).click();
   await expect(again.getByText(`The names were added to ${name}.`)).toBeVisible();
 
-  await page.getByRole("search", { name: "Search entities" }).getByLabel("Name or alias").fill(`sergey ${name.split(" ")[1].toLowerCase()}`);
+  await page
+    .getByRole("search", { name: "Search entities" })
+    .getByLabel("Name or alias")
+    .fill(`sergey ${name.split(" ")[1].toLowerCase()}`);
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByRole("link", { name })).toBeVisible();
 });
@@ -103,7 +114,10 @@ test("an editor creates an event with a zoned time and a participant, sees its l
   const eventId = eventPath.split("/").pop()!;
 
   const { articleId, annotationId, quote } = await annotateFirstSentence(page);
-  const linked = await page.request.post("/api/links", { headers: SAME_ORIGIN, data: { annotationId, targetType: "event", targetId: eventId, relation: "describes" } });
+  const linked = await page.request.post("/api/links", {
+    headers: SAME_ORIGIN,
+    data: { annotationId, targetType: "event", targetId: eventId, relation: "describes" },
+  });
   expect(linked.status()).toBe(201);
   await page.goto(eventPath);
   const passages = page.getByRole("region", { name: "What the sources say" });
@@ -132,37 +146,74 @@ test("an editor creates an event with a zoned time and a participant, sees its l
 test("an editor links a passage to an entity and to an event and sees it on the event page and the timeline", async ({ page }) => {
   await signIn(page, "editor");
   const u = unique();
-  const imported = await (await page.request.post("/api/articles", { headers: SAME_ORIGIN, data: { text: `Talks resume\n\nForeign Minister Sergei ${u} spoke to his counterpart on Saturday.\n\nOfficials said little.` } })).json();
-  const patched = await page.request.patch(`/api/articles/${imported.id}`, { headers: SAME_ORIGIN, data: { version: imported.version ?? 1, publishedAt: "2025-05-21", outlet: "E2E Wire" } });
+  const imported = await (
+    await page.request.post("/api/articles", {
+      headers: SAME_ORIGIN,
+      data: { text: `Talks resume\n\nForeign Minister Sergei ${u} spoke to his counterpart on Saturday.\n\nOfficials said little.` },
+    })
+  ).json();
+  const patched = await page.request.patch(`/api/articles/${imported.id}`, {
+    headers: SAME_ORIGIN,
+    data: { version: imported.version ?? 1, publishedAt: "2025-05-21", outlet: "E2E Wire" },
+  });
   expect(patched.status()).toBe(200);
   const text: string = (await (await page.request.get(`/api/articles/${imported.id}`)).json()).text;
   const quote = `Foreign Minister Sergei ${u} spoke to his counterpart on Saturday.`;
   const start = text.indexOf(quote);
   const annotated = await page.request.post("/api/annotations", {
     headers: SAME_ORIGIN,
-    data: { type: "Annotation", target: { source: `/articles/${imported.id}`, selector: [{ type: "TextQuoteSelector", exact: quote }, { type: "TextPositionSelector", start, end: start + quote.length }] }, body: { kind: "quote" } },
+    data: {
+      type: "Annotation",
+      target: {
+        source: `/articles/${imported.id}`,
+        selector: [
+          { type: "TextQuoteSelector", exact: quote },
+          { type: "TextPositionSelector", start, end: start + quote.length },
+        ],
+      },
+      body: { kind: "quote" },
+    },
   });
   expect(annotated.status()).toBe(201);
   expect((await page.request.post("/api/entities", { headers: SAME_ORIGIN, data: { type: "person", name: `Sergei ${u}` } })).status()).toBe(201);
-  expect((await page.request.post("/api/events", { headers: SAME_ORIGIN, data: { type: "phone_call", title: `Call ${u}`, date: { localDate: "2025-05-19", precision: "day" } } })).status()).toBe(201);
+  expect(
+    (
+      await page.request.post("/api/events", {
+        headers: SAME_ORIGIN,
+        data: { type: "phone_call", title: `Call ${u}`, date: { localDate: "2025-05-19", precision: "day" } },
+      })
+    ).status(),
+  ).toBe(201);
 
   await page.goto(`/articles/${imported.id}`);
   await page.locator("mark.highlight", { hasText: quote }).first().click();
   const links = page.getByRole("region", { name: "Links of this passage" });
   await expect(links.getByRole("list", { name: "Dates in this passage" })).toContainText("“on Saturday” → 17 May 2025");
   await links.getByRole("searchbox", { name: "Entity" }).fill(u);
-  await links.getByRole("list", { name: "Entity: results" }).getByRole("button", { name: new RegExp(u) }).click();
+  await links
+    .getByRole("list", { name: "Entity: results" })
+    .getByRole("button", { name: new RegExp(u) })
+    .click();
   await links.getByRole("button", { name: "Link passage" }).click();
   await expect(links.getByRole("list", { name: "Links" })).toContainText(`Sergei ${u}`);
   await links.getByLabel("An event").check();
   await links.getByRole("searchbox", { name: "Event" }).fill(u);
-  await links.getByRole("list", { name: "Event: results" }).getByRole("button", { name: new RegExp(u) }).click();
+  await links
+    .getByRole("list", { name: "Event: results" })
+    .getByRole("button", { name: new RegExp(u) })
+    .click();
   await expect(links.getByRole("alert").filter({ hasText: "Date mismatch" })).toContainText("17 May 2025, but the event is dated 19 May 2025");
   await links.getByLabel("Relation").selectOption({ label: "Describes" });
   await links.getByRole("button", { name: "Link passage" }).click();
-  await links.getByRole("list", { name: "Links" }).getByRole("link", { name: `Call ${u}` }).click();
+  await links
+    .getByRole("list", { name: "Links" })
+    .getByRole("link", { name: `Call ${u}` })
+    .click();
   await expect(page.getByRole("region", { name: "What the sources say" }).locator("blockquote")).toHaveText(quote);
   await page.goto("/events");
-  await page.getByRole("group", { name: "Timeline of events" }).getByRole("link", { name: `Call ${u}, 19 May 2025` }).click();
+  await page
+    .getByRole("group", { name: "Timeline of events" })
+    .getByRole("link", { name: `Call ${u}, 19 May 2025` })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`Call ${u}`);
 });

@@ -65,20 +65,30 @@ test("a hostile import never delays another reader's request by a second", async
   // 50,000 nested elements: the parser either reads it or gives up within its time limit, with a clear message.
   const nested = `<html><head><title>Nested</title></head><body>${"<div>".repeat(50_000)}<p>Deep text of a page nobody should write.</p>${"</div>".repeat(50_000)}</body></html>`;
   const started = performance.now();
-  const preview = await request.post("/api/articles?dryRun=1&filename=nested.html", { data: nested, headers: { ...headers, "content-type": "text/html" }, timeout: 120_000 });
+  const preview = await request.post("/api/articles?dryRun=1&filename=nested.html", {
+    data: nested,
+    headers: { ...headers, "content-type": "text/html" },
+    timeout: 120_000,
+  });
   expect(preview.status(), await preview.text()).toBe(200);
   const [nestedPreview] = (await preview.json()).previews;
   console.log(`Nested preview answered in ${((performance.now() - started) / 1000).toFixed(1)} s: ${nestedPreview.ok ? "read" : nestedPreview.error}`);
   if (!nestedPreview.ok) expect(nestedPreview.error).toMatch(/took longer than|could not read|no readable text/);
 
   // 4 MB of names: imported, then its suggestions computed by a background job for minutes, which the reader must not notice.
-  const imported = await request.post("/api/articles?filename=meetings.txt", { data: hugePlainText(), headers: { ...headers, "content-type": "text/plain" }, timeout: 120_000 });
+  const imported = await request.post("/api/articles?filename=meetings.txt", {
+    data: hugePlainText(),
+    headers: { ...headers, "content-type": "text/plain" },
+    timeout: 120_000,
+  });
   expect(imported.status(), (await imported.text()).slice(0, 300)).toBe(201);
   await new Promise((resolve) => setTimeout(resolve, 30_000));
 
   const times = await reader.stop();
   const sorted = [...times].sort((a, b) => a - b);
-  console.log(`Public feed meanwhile: ${times.length} requests, median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms, slowest ${sorted.at(-1)!.toFixed(0)} ms.`);
+  console.log(
+    `Public feed meanwhile: ${times.length} requests, median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms, slowest ${sorted.at(-1)!.toFixed(0)} ms.`,
+  );
   expect(times.length).toBeGreaterThan(20);
   expect(Math.max(...times)).toBeLessThan(1000);
 });

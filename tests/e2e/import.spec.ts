@@ -83,7 +83,9 @@ test("an editor pastes a page, previews the extraction, saves it, finds it by fu
   await revisions.getByRole("link", { name: "Revision 1" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Revision 1 of");
   await expect(page.getByRole("note")).toContainText("earlier revision");
-  await expect(page.getByRole("list", { name: "Lines of the original" }).getByRole("listitem").filter({ hasText: "Leave a Reply" }).locator("del")).toHaveCount(1);
+  await expect(page.getByRole("list", { name: "Lines of the original" }).getByRole("listitem").filter({ hasText: "Leave a Reply" }).locator("del")).toHaveCount(
+    1,
+  );
 });
 
 test("an editor corrects the outlet and date in the preview; the article is saved with them and the card says so", async ({ page }) => {
@@ -91,15 +93,17 @@ test("an editor corrects the outlet and date in the preview; the article is save
   const title = `Ferry ${word} service resumes after repairs`;
   await signIn(page, "editor");
   await page.goto("/import");
-  await page.getByRole("textbox", { name: "Pasted text" }).fill(
-    [
-      title,
-      "",
-      `The ${word} ferry returned to service on Monday after six weeks in dry dock, where engineers replaced both of its propeller shafts.`,
-      "",
-      "Islanders had relied on a smaller boat with half the capacity, and the operator said the timetable would return to normal from the weekend.",
-    ].join("\n"),
-  );
+  await page
+    .getByRole("textbox", { name: "Pasted text" })
+    .fill(
+      [
+        title,
+        "",
+        `The ${word} ferry returned to service on Monday after six weeks in dry dock, where engineers replaced both of its propeller shafts.`,
+        "",
+        "Islanders had relied on a smaller boat with half the capacity, and the operator said the timetable would return to normal from the weekend.",
+      ].join("\n"),
+    );
   await page.getByRole("button", { name: "Preview pasted text" }).click();
 
   const item = page.getByRole("article", { name: "Import of Pasted text" });
@@ -168,7 +172,9 @@ test("a page without an article says so and keeps every line; an uncovered langu
   await page.getByRole("button", { name: "Preview pasted text" }).click();
   const home = page.getByRole("article", { name: "Import of Pasted text" });
   await expect(home.getByRole("alert")).toContainText("No article text found");
-  await expect(home.getByRole("list", { name: "Body paragraphs" }).getByRole("listitem").filter({ hasText: "Council approves new cycle lanes" })).toContainText("unsure");
+  await expect(home.getByRole("list", { name: "Body paragraphs" }).getByRole("listitem").filter({ hasText: "Council approves new cycle lanes" })).toContainText(
+    "unsure",
+  );
 
   await page.getByRole("textbox", { name: "Pasted text" }).fill(copiedItalianPage(word));
   await page.getByRole("button", { name: "Preview pasted text" }).click();
@@ -186,12 +192,16 @@ test("an editor uploads files: bad ones get a clear reason, the headline-less on
     {
       name: "harbour.md",
       mimeType: "text/markdown",
-      buffer: Buffer.from(`# Harbour ${word} reopens\n\nThe ${word} harbour reopened to fishing boats on Monday after dredging work that lasted most of the winter.\n\nSkippers said the deeper channel would let larger boats land their catch in town again.`),
+      buffer: Buffer.from(
+        `# Harbour ${word} reopens\n\nThe ${word} harbour reopened to fishing boats on Monday after dredging work that lasted most of the winter.\n\nSkippers said the deeper channel would let larger boats land their catch in town again.`,
+      ),
     },
     {
       name: "no-headline.txt",
       mimeType: "text/plain",
-      buffer: Buffer.from(`Firefighters in ${word} county contained a forest fire on Sunday evening after two days of work, the regional fire service said.\n\nNo homes were damaged, and a road closed during the fire reopened on Monday morning.`),
+      buffer: Buffer.from(
+        `Firefighters in ${word} county contained a forest fire on Sunday evening after two days of work, the regional fire service said.\n\nNo homes were damaged, and a road closed during the fire reopened on Monday morning.`,
+      ),
     },
     { name: "empty.txt", mimeType: "text/plain", buffer: Buffer.from("") },
   ]);
@@ -230,7 +240,9 @@ test("a folder-sized upload imports in the background with visible progress and 
   const files = Array.from({ length: 14 }, (_, n) => ({
     name: `bulletin-${String(n).padStart(2, "0")}.txt`,
     mimeType: "text/plain",
-    buffer: Buffer.from(`Bulletin ${n} on ${word} road works\n\nCrews continued road works on section ${n} of the ${word} ring road on Tuesday, the transport office said in its daily bulletin.\n\nDrivers should expect delays of up to twenty minutes at peak times this week.`),
+    buffer: Buffer.from(
+      `Bulletin ${n} on ${word} road works\n\nCrews continued road works on section ${n} of the ${word} ring road on Tuesday, the transport office said in its daily bulletin.\n\nDrivers should expect delays of up to twenty minutes at peak times this week.`,
+    ),
   }));
   files[5] = { name: "bulletin-05.txt", mimeType: "text/plain", buffer: Buffer.from("") };
   await page.getByLabel("Files to import").setInputFiles(files);
@@ -252,7 +264,12 @@ test("the seed articles are there on first start; an analyst reads them but cann
   await expect(provisional).toBeVisible();
   await provisional.getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: "Provenance" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Metadata" }).getByRole("definition").filter({ hasText: /^Toutiao$/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Metadata" })
+      .getByRole("definition")
+      .filter({ hasText: /^Toutiao$/ }),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: /^Restore line/ })).toHaveCount(0);
   await expect(page.getByText("Correct the metadata")).toHaveCount(0);
   await page.goto("/import");

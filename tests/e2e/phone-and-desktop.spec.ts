@@ -89,9 +89,18 @@ test("annotation kinds are told apart by colour, with a legend naming them", asy
   const imported = await page.request.post("/api/articles", { headers: SAME_ORIGIN, data: { text } });
   expect(imported.status()).toBe(201);
   const article = await imported.json();
-  for (const [quote, kind] of [["Negotiators met for six hours", "claim"], ["The talks were productive", "opinion"]] as const) {
+  for (const [quote, kind] of [
+    ["Negotiators met for six hours", "claim"],
+    ["The talks were productive", "opinion"],
+  ] as const) {
     const start = article.text.indexOf(quote);
-    const target = { source: article.id, selector: [{ type: "TextQuoteSelector", exact: quote }, { type: "TextPositionSelector", start, end: start + quote.length }] };
+    const target = {
+      source: article.id,
+      selector: [
+        { type: "TextQuoteSelector", exact: quote },
+        { type: "TextPositionSelector", start, end: start + quote.length },
+      ],
+    };
     expect((await page.request.post("/api/annotations", { headers: SAME_ORIGIN, data: { target, body: { kind } } })).status()).toBe(201);
   }
   await page.goto(`/articles/${article.id}`);

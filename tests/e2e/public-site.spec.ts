@@ -45,7 +45,13 @@ async function publishBriefing(browser: Browser): Promise<string> {
   const annotationIds: string[] = [];
   for (const quote of quotes) {
     const start = article.text.indexOf(quote);
-    const target = { source: article.id, selector: [{ type: "TextQuoteSelector", exact: quote }, { type: "TextPositionSelector", start, end: start + quote.length }] };
+    const target = {
+      source: article.id,
+      selector: [
+        { type: "TextQuoteSelector", exact: quote },
+        { type: "TextPositionSelector", start, end: start + quote.length },
+      ],
+    };
     const annotation = await call(editor.request, "post", "/api/annotations", { target, body: { kind: "claim" } });
     const id = (annotation.id as string).split("/").pop()!;
     await call(analyst.request, "post", `/api/annotations/${id}/review`, { decision: "approve" });
@@ -53,7 +59,12 @@ async function publishBriefing(browser: Browser): Promise<string> {
   }
   const eventIds: string[] = [];
   for (const [localDate, type, title] of EVENTS) {
-    const event = await call(editor.request, "post", "/api/events", { type: type.toLowerCase(), title: `${title} ${tag}`, date: { localDate, precision: "day" }, confirmDuplicate: true });
+    const event = await call(editor.request, "post", "/api/events", {
+      type: type.toLowerCase(),
+      title: `${title} ${tag}`,
+      date: { localDate, precision: "day" },
+      confirmDuplicate: true,
+    });
     eventIds.push(event.id);
   }
   const body = {
@@ -123,7 +134,8 @@ test("the timeline keeps its labels on the card and apart, names its colours, an
   const picture = timeline.getByRole("group", { name: "Timeline of events" });
   await expect(picture).toBeVisible();
   const legend = timeline.getByRole("list", { name: "Event types" });
-  for (const type of ["Phone call", "Talks or negotiation", "Proposal", "Statement"]) await expect(legend.getByRole("listitem").filter({ hasText: type })).toBeVisible();
+  for (const type of ["Phone call", "Talks or negotiation", "Proposal", "Statement"])
+    await expect(legend.getByRole("listitem").filter({ hasText: type })).toBeVisible();
 
   const card = (await timeline.locator("figure.timeline").boundingBox())!;
   const boxes = await picture.locator("text").evaluateAll((texts) => texts.map((text) => text.getBoundingClientRect().toJSON() as DOMRect));

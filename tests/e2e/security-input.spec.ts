@@ -84,7 +84,18 @@ test("TRACE is refused with 405 and the security headers", async ({ baseURL }) =
 
 test("badly percent-encoded path segments are a 400 on every kind of route, never a 500", async ({ page }) => {
   await signIn(page, "editor");
-  const paths = ["/briefings/%FF", "/briefings/%", "/briefings/%ED%A0%80", "/briefings/x/v/%FF", "/api/briefings/%FF", "/api/annotations/%/review", "/compose/%FF", "/articles/%C0%AF", "/entities/%FF", "/events/%E0%A4%A"];
+  const paths = [
+    "/briefings/%FF",
+    "/briefings/%",
+    "/briefings/%ED%A0%80",
+    "/briefings/x/v/%FF",
+    "/api/briefings/%FF",
+    "/api/annotations/%/review",
+    "/compose/%FF",
+    "/articles/%C0%AF",
+    "/entities/%FF",
+    "/events/%E0%A4%A",
+  ];
   for (const path of paths) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(400);
@@ -123,7 +134,14 @@ test("a server action posted from another origin is refused with 403, not 500", 
 test("a cookie-authenticated API write without an Origin is refused", async ({ page }) => {
   await signIn(page, "editor");
   // Letters only, unlike any other test's entity, since entity search forgives misspellings.
-  const entity = { type: "person", name: `Headerless ${Math.random().toString(36).slice(2, 8).replace(/\d/g, (d) => "ghijklmnop"[Number(d)])}`, confirmDuplicate: true };
+  const entity = {
+    type: "person",
+    name: `Headerless ${Math.random()
+      .toString(36)
+      .slice(2, 8)
+      .replace(/\d/g, (d) => "ghijklmnop"[Number(d)])}`,
+    confirmDuplicate: true,
+  };
   const refused = await page.request.post("/api/entities", { data: entity });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).code).toBe("forbidden");

@@ -10,7 +10,12 @@ async function signInWithRequest(request: APIRequestContext): Promise<string[]> 
   const { email, password } = E2E_USERS.editor;
   const callback = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
   expect(callback.status(), await callback.text()).toBe(200);
-  const cookies = [csrf, callback].flatMap((response) => response.headersArray().filter((header) => header.name.toLowerCase() === "set-cookie").map((header) => header.value));
+  const cookies = [csrf, callback].flatMap((response) =>
+    response
+      .headersArray()
+      .filter((header) => header.name.toLowerCase() === "set-cookie")
+      .map((header) => header.value),
+  );
   expect(cookies.some((cookie) => /session-token=/.test(cookie))).toBe(true);
   return cookies;
 }
@@ -20,8 +25,14 @@ test("session cookies are HttpOnly and SameSite, and a cookie-authenticated writ
   for (const cookie of cookies) {
     const [nameValue, ...attributes] = cookie.split(";").map((part) => part.trim());
     const name = nameValue.split("=")[0];
-    expect(attributes.map((attribute) => attribute.toLowerCase()), name).toContain("httponly");
-    expect(attributes.find((attribute) => /^samesite=/i.test(attribute)), name).toMatch(/^SameSite=(Lax|Strict)$/i);
+    expect(
+      attributes.map((attribute) => attribute.toLowerCase()),
+      name,
+    ).toContain("httponly");
+    expect(
+      attributes.find((attribute) => /^samesite=/i.test(attribute)),
+      name,
+    ).toMatch(/^SameSite=(Lax|Strict)$/i);
   }
 
   // The cookie signs in the API too; a write claiming another origin is refused before anything happens.

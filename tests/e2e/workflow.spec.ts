@@ -4,7 +4,11 @@ import { SAME_ORIGIN } from "./support/origin";
 import { signIn } from "./support/users";
 
 /** Letters only, so names made here stay one word and collide with nothing imported. */
-const unique = () => `Zq${Math.random().toString(36).slice(2, 8).replace(/\d/g, (d) => "ghijklmnop"[Number(d)])}`;
+const unique = () =>
+  `Zq${Math.random()
+    .toString(36)
+    .slice(2, 8)
+    .replace(/\d/g, (d) => "ghijklmnop"[Number(d)])}`;
 
 async function importArticle(api: APIRequestContext, text: string): Promise<{ id: string; text: string }> {
   const response = await api.post("/api/articles", { headers: SAME_ORIGIN, data: { text } });
@@ -20,12 +24,20 @@ async function annotate(api: APIRequestContext, article: { id: string; text: str
     headers: SAME_ORIGIN,
     data: {
       type: "Annotation",
-      target: { source: `/articles/${article.id}`, selector: [{ type: "TextQuoteSelector", exact }, { type: "TextPositionSelector", start, end: start + exact.length }] },
+      target: {
+        source: `/articles/${article.id}`,
+        selector: [
+          { type: "TextQuoteSelector", exact },
+          { type: "TextPositionSelector", start, end: start + exact.length },
+        ],
+      },
       body: { kind },
     },
   });
   expect(response.status(), await response.text()).toBe(201);
-  return String((await response.json()).id).split("/").pop()!;
+  return String((await response.json()).id)
+    .split("/")
+    .pop()!;
 }
 
 async function recordClaim(api: APIRequestContext, article: { id: string; text: string }, quote: string, eventId: string, localDate: string) {
@@ -33,7 +45,12 @@ async function recordClaim(api: APIRequestContext, article: { id: string; text: 
   expect(start).toBeGreaterThanOrEqual(0);
   const response = await api.post("/api/claims", {
     headers: SAME_ORIGIN,
-    data: { annotation: { articleId: article.id, start, end: start + quote.length, exact: quote }, eventId, attribute: "date", value: { type: "date", localDate, precision: "day" } },
+    data: {
+      annotation: { articleId: article.id, start, end: start + quote.length, exact: quote },
+      eventId,
+      attribute: "date",
+      value: { type: "date", localDate, precision: "day" },
+    },
   });
   expect(response.status(), await response.text()).toBe(201);
   return response.json();
@@ -54,7 +71,10 @@ test("an analyst lands on an inbox with counts, reviews cards in context and app
   await signIn(page, "editor");
   const u = unique();
   const title = `Ministers speak ${u}`;
-  const article = await importArticle(page.request, `${title}\n\nThe ministers of ${u} spoke by phone on Sunday, the ministry said. They agreed to meet again.`);
+  const article = await importArticle(
+    page.request,
+    `${title}\n\nThe ministers of ${u} spoke by phone on Sunday, the ministry said. They agreed to meet again.`,
+  );
   const eventId = await makeEvent(page.request, `Call of ${u}`);
   await recordClaim(page.request, article, "on Sunday", eventId, "2025-05-18");
   await annotate(page.request, article, "They agreed to meet again.");
@@ -73,7 +93,9 @@ test("an analyst lands on an inbox with counts, reviews cards in context and app
 
   await analyst.goto(`/review?article=${article.id}`);
   const claimCard = analyst.getByRole("article", { name: `Claim on ${title}` });
-  await expect(claimCard.getByRole("blockquote", { name: "Passage in context" })).toHaveText(`The ministers of ${u} spoke by phone on Sunday, the ministry said.`);
+  await expect(claimCard.getByRole("blockquote", { name: "Passage in context" })).toHaveText(
+    `The ministers of ${u} spoke by phone on Sunday, the ministry said.`,
+  );
   await expect(claimCard).toContainText("Date: 18 May 2025");
   await expect(claimCard.getByRole("link", { name: `Call of ${u}` })).toHaveAttribute("href", `/events/${eventId}`);
 
@@ -136,7 +158,10 @@ test("a conflicting source after a settlement joins the settled contradiction, w
   await signIn(page, "editor");
   const u = unique();
   const eventId = await makeEvent(page.request, `Call ${u}`);
-  const embassy = await importArticle(page.request, `Embassy readout ${u}\nSource: https://embassy.example/${u}\nThe ${u} call took place on May 18, the embassy said.`);
+  const embassy = await importArticle(
+    page.request,
+    `Embassy readout ${u}\nSource: https://embassy.example/${u}\nThe ${u} call took place on May 18, the embassy said.`,
+  );
   const wire = await importArticle(page.request, `Wire report ${u}\nSource: https://wire.example/${u}\nThe ${u} call took place on May 17, the wire said.`);
   await recordClaim(page.request, embassy, "May 18", eventId, "2025-05-18");
   const second = await recordClaim(page.request, wire, "May 17", eventId, "2025-05-17");
@@ -151,7 +176,10 @@ test("a conflicting source after a settlement joins the settled contradiction, w
   const analyst = await signedIn(await (await browser.newContext()).newPage(), "analyst");
   expect((await analyst.request.post(`/api/contradictions/${id}/signoff`, { headers: SAME_ORIGIN, data: { version: detail.version + 1 } })).status()).toBe(200);
 
-  const third = await importArticle(page.request, `Agency report ${u}\nSource: https://agency.example/${u}\nThe ${u} call took place on May 17, an agency said.`);
+  const third = await importArticle(
+    page.request,
+    `Agency report ${u}\nSource: https://agency.example/${u}\nThe ${u} call took place on May 17, an agency said.`,
+  );
   const repeated = await recordClaim(page.request, third, "May 17", eventId, "2025-05-17");
   expect(repeated.detection.contradictionIds).toEqual([id]);
 
@@ -159,7 +187,10 @@ test("a conflicting source after a settlement joins the settled contradiction, w
   await expect(page.getByRole("link", { name: /disagree on the date of Call/ })).toHaveCount(1);
   // The question waits in the inbox, and leads to the contradiction.
   await page.goto("/inbox");
-  await page.getByRole("region", { name: /New sources on settled contradictions/ }).getByRole("link", { name: new RegExp(`disagree on the date of Call ${u}`) }).click();
+  await page
+    .getByRole("region", { name: /New sources on settled contradictions/ })
+    .getByRole("link", { name: new RegExp(`disagree on the date of Call ${u}`) })
+    .click();
   await expect(page.getByRole("region", { name: "Resolution" })).toContainText("Why: 18 May is the embassy's posting date.");
   const question = page.getByRole("region", { name: "Does the new source change this?" });
   await expect(question).toContainText("17 May 2025");
@@ -183,7 +214,10 @@ test("the article page leads with the text and links to its other sections", asy
   await expect(page.getByRole("heading", { name: "Provenance" })).toBeInViewport();
 });
 
-test("publishing a new version without a change note is refused with a message beside the button; the draft's version shows once", async ({ page, browser }) => {
+test("publishing a new version without a change note is refused with a message beside the button; the draft's version shows once", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "editor");
   const analyst = await signedIn(await (await browser.newContext()).newPage(), "analyst");
   const u = unique();
@@ -192,7 +226,15 @@ test("publishing a new version without a change note is refused with a message b
   expect((await analyst.request.post(`/api/annotations/${passage}/review`, { headers: SAME_ORIGIN, data: { decision: "approve" } })).status()).toBe(200);
   const paragraph = (text: string) => ({
     type: "doc",
-    content: [{ type: "paragraph", content: [{ type: "text", text }, { type: "citation", attrs: { annotationIds: [passage], label: "" } }] }],
+    content: [
+      {
+        type: "paragraph",
+        content: [
+          { type: "text", text },
+          { type: "citation", attrs: { annotationIds: [passage], label: "" } },
+        ],
+      },
+    ],
   });
   const created = await page.request.post("/api/briefings", { headers: SAME_ORIGIN, data: { title: `Port ${u}`, body: paragraph("The port reopened.") } });
   expect(created.status(), await created.text()).toBe(201);
@@ -204,7 +246,14 @@ test("publishing a new version without a change note is refused with a message b
   await approve();
   expect((await page.request.post(`/api/briefings/${id}/publish`, { headers: SAME_ORIGIN, data: {} })).status()).toBe(200);
   const current = await (await page.request.get(`/api/briefings/${id}`)).json();
-  expect((await page.request.patch(`/api/briefings/${id}`, { headers: SAME_ORIGIN, data: { version: current.briefing.version, body: paragraph("The port reopened on Monday.") } })).status()).toBe(200);
+  expect(
+    (
+      await page.request.patch(`/api/briefings/${id}`, {
+        headers: SAME_ORIGIN,
+        data: { version: current.briefing.version, body: paragraph("The port reopened on Monday.") },
+      })
+    ).status(),
+  ).toBe(200);
   await approve();
 
   await page.goto(`/compose/${id}`);

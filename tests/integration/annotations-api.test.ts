@@ -28,7 +28,12 @@ async function who(role: "EDITOR" | "ANALYST" | "ADMIN"): Promise<Who> {
 function w3c(articleId: string, quote: string, body: Record<string, unknown> | unknown[] = { kind: "claim" }, text = TEXT) {
   const start = text.indexOf(quote);
   const selector: Record<string, unknown>[] = [
-    { type: "TextQuoteSelector", exact: quote, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + quote.length, start + quote.length + 32) },
+    {
+      type: "TextQuoteSelector",
+      exact: quote,
+      prefix: text.slice(Math.max(0, start - 32), start),
+      suffix: text.slice(start + quote.length, start + quote.length + 32),
+    },
     { type: "TextPositionSelector", start, end: start + quote.length },
   ];
   return {
@@ -61,13 +66,22 @@ describe("annotations API", () => {
 
   it("creates an annotation from the W3C shape (201) and returns it as a JSON-LD Annotation", async () => {
     const comment = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Check the date", marks: [{ type: "bold" }] }] }] };
-    const { status, json } = await create(editor, article.id, "the bridge would reopen next spring", { kind: "claim", comment, tags: ["infrastructure", "dates"] });
+    const { status, json } = await create(editor, article.id, "the bridge would reopen next spring", {
+      kind: "claim",
+      comment,
+      tags: ["infrastructure", "dates"],
+    });
     expect(status).toBe(201);
     expect(json["@context"]).toEqual(["http://www.w3.org/ns/anno.jsonld", { concord: expect.any(String) }]);
     expect(json.type).toBe("Annotation");
     expect(json.target.source).toMatch(new RegExp(`/articles/${article.id}$`));
     expect(json.target.selector).toEqual([
-      { type: "TextQuoteSelector", exact: "the bridge would reopen next spring", prefix: "Officials confirmed on Monday that ".slice(-32), suffix: ".\n\nThe repairs cost 14 million euros".slice(0, 32) },
+      {
+        type: "TextQuoteSelector",
+        exact: "the bridge would reopen next spring",
+        prefix: "Officials confirmed on Monday that ".slice(-32),
+        suffix: ".\n\nThe repairs cost 14 million euros".slice(0, 32),
+      },
       { type: "TextPositionSelector", start: TEXT.indexOf("the bridge"), end: TEXT.indexOf("the bridge") + 35 },
     ]);
     expect(json.body).toContainEqual(expect.objectContaining({ purpose: "commenting", value: "<p><strong>Check the date</strong></p>", format: "text/html" }));
@@ -137,7 +151,10 @@ describe("annotations API", () => {
       await expectRefused(w3c(article.id, "Residents said", { kind: "note", comment: "<script>alert(1)</script>" }), /HTML/);
       const doc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: '<img src=x onerror="alert(1)">' }] }] };
       await expectRefused(w3c(article.id, "Residents said", { kind: "note", comment: doc }), /HTML/);
-      const link = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "click", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] };
+      const link = {
+        type: "doc",
+        content: [{ type: "paragraph", content: [{ type: "text", text: "click", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }],
+      };
       await expectRefused(w3c(article.id, "Residents said", { kind: "note", comment: link }), /http\(s\) or mailto/);
     });
   });
@@ -150,7 +167,12 @@ describe("annotations API", () => {
   it("refuses a PATCH based on a stale version with 409 and the current state", async () => {
     const { json } = await create(editor, article.id, "waited too long", { kind: "opinion", comment: "First take" });
     const id = idOf(json);
-    const first = await callRoute(annotationRoute.PATCH, { method: "PATCH", token: editor.token, params: { id }, body: { version: 1, comment: "Second take" } });
+    const first = await callRoute(annotationRoute.PATCH, {
+      method: "PATCH",
+      token: editor.token,
+      params: { id },
+      body: { version: 1, comment: "Second take" },
+    });
     expect(first.status).toBe(200);
     expect(first.json["concord:version"]).toBe(2);
 
@@ -181,7 +203,12 @@ describe("annotations API", () => {
     const editorReview = await callRoute(reviewRoute.POST, { method: "POST", token: editor.token, params: { id }, body: { decision: "approve" } });
     expect(editorReview.status).toBe(403);
 
-    const approved = await callRoute(reviewRoute.POST, { method: "POST", token: analyst.token, params: { id }, body: { decision: "approve", comment: "Matches the statement." } });
+    const approved = await callRoute(reviewRoute.POST, {
+      method: "POST",
+      token: analyst.token,
+      params: { id },
+      body: { decision: "approve", comment: "Matches the statement." },
+    });
     expect(approved.status).toBe(200);
     expect(approved.json["concord:status"]).toBe("APPROVED");
     expect(approved.json["concord:reviews"].at(-1)).toMatchObject({
@@ -231,7 +258,12 @@ describe("annotations API", () => {
     const id = idOf(json);
     const first = await callRoute(repliesRoute.POST, { method: "POST", token: analyst.token, params: { id }, body: { body: "Which residents?" } });
     expect(first.status).toBe(201);
-    const answer = await callRoute(repliesRoute.POST, { method: "POST", token: editor.token, params: { id }, body: { body: "Quoted in paragraph 3.", parentId: first.json.id } });
+    const answer = await callRoute(repliesRoute.POST, {
+      method: "POST",
+      token: editor.token,
+      params: { id },
+      body: { body: "Quoted in paragraph 3.", parentId: first.json.id },
+    });
     expect(answer.status).toBe(201);
     expect(answer.json).toMatchObject({ parentId: first.json.id, author: { id: editor.actor.id }, body: "Quoted in paragraph 3." });
     const listed = await callRoute(repliesRoute.GET, { token: admin.token, params: { id } });
@@ -305,7 +337,14 @@ describe("annotations API", () => {
         method: "POST",
         token: editor.token,
         params: { id: idOf(accepted.json) },
-        body: { start: reattachStart, end: reattachStart + reattachTo.length, exact: reattachTo, prefix: EMOJI_TEXT.slice(0, at), suffix: EMOJI_TEXT.slice(at + reattachTo.length), version: 1 },
+        body: {
+          start: reattachStart,
+          end: reattachStart + reattachTo.length,
+          exact: reattachTo,
+          prefix: EMOJI_TEXT.slice(0, at),
+          suffix: EMOJI_TEXT.slice(at + reattachTo.length),
+          version: 1,
+        },
       });
       expect(reattached.status).toBe(200);
       expect(reattached.json.target.selector[1]).toMatchObject({ start: reattachStart });
@@ -331,7 +370,12 @@ describe("annotations API", () => {
       expect(fetched.headers.get("etag")).toBe(created.headers.get("etag"));
       expect(fetched.headers.get("allow")).toMatch(/GET.*HEAD.*OPTIONS.*PATCH.*DELETE/);
       expect(fetched.headers.get("content-type")).toContain("application/ld+json");
-      const patched = await callRoute(annotationRoute.PATCH, { method: "PATCH", token: editor.token, params: { id: idOf(created.json) }, body: { version: 1, tags: ["ministry"] } });
+      const patched = await callRoute(annotationRoute.PATCH, {
+        method: "PATCH",
+        token: editor.token,
+        params: { id: idOf(created.json) },
+        body: { version: 1, tags: ["ministry"] },
+      });
       expect(patched.headers.get("etag")).not.toBe(created.headers.get("etag"));
 
       const collection = await callRoute(collectionRoute.GET, { token: analyst.token, params: { id: article.id } });
@@ -346,10 +390,22 @@ describe("annotations API", () => {
       const posted = await callRoute(createRoute.POST, {
         method: "POST",
         token: analyst.token,
-        body: { "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", motivation: "replying", target: json.id, body: { type: "TextualBody", value: "Which residents?" } },
+        body: {
+          "@context": "http://www.w3.org/ns/anno.jsonld",
+          type: "Annotation",
+          motivation: "replying",
+          target: json.id,
+          body: { type: "TextualBody", value: "Which residents?" },
+        },
       });
       expect(posted.status).toBe(201);
-      expect(posted.json).toMatchObject({ type: "Annotation", motivation: "replying", target: json.id, body: { value: "Which residents?" }, creator: { name: analyst.actor.name } });
+      expect(posted.json).toMatchObject({
+        type: "Annotation",
+        motivation: "replying",
+        target: json.id,
+        body: { value: "Which residents?" },
+        creator: { name: analyst.actor.name },
+      });
       expect(posted.headers.get("location")).toBe(posted.json.id);
 
       const answer = await callRoute(createRoute.POST, {
@@ -367,7 +423,11 @@ describe("annotations API", () => {
       expect(dereferenced.json).toEqual(posted.json);
       expect(dereferenced.headers.get("link")).toContain("ldp#Resource");
 
-      const refused = await callRoute(createRoute.POST, { method: "POST", token: analyst.token, body: { motivation: "replying", target: json.id, body: { value: "" } } });
+      const refused = await callRoute(createRoute.POST, {
+        method: "POST",
+        token: analyst.token,
+        body: { motivation: "replying", target: json.id, body: { value: "" } },
+      });
       expect(refused.status).toBe(422);
     });
   });

@@ -152,7 +152,11 @@ describe("reanchorAnnotationsForRevision", () => {
     const revision = await addRevision(onDefence.articleId, defence);
     await db.$transaction((tx) => reanchorAnnotationsForRevision(tx, onDefence.articleId, revision));
 
-    expect(await db.annotation.findUniqueOrThrow({ where: { id: onDefence.id } })).toMatchObject({ anchorStatus: "ANCHORED", status: "APPROVED", start: defence.indexOf("on Tuesday") });
+    expect(await db.annotation.findUniqueOrThrow({ where: { id: onDefence.id } })).toMatchObject({
+      anchorStatus: "ANCHORED",
+      status: "APPROVED",
+      start: defence.indexOf("on Tuesday"),
+    });
     expect(await db.annotation.findUniqueOrThrow({ where: { id: onForeign.id } })).toMatchObject({ anchorStatus: "REANCHORED_CHECK", status: "PENDING" });
   });
 });

@@ -3,12 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as confirmRoute from "@/app/api/annotations/[id]/confirm-anchor/route";
 import * as reattachRoute from "@/app/api/annotations/[id]/reattach/route";
 import * as repliesRoute from "@/app/api/annotations/[id]/replies/route";
-import {
-  createAnnotation,
-  createAnnotationKind,
-  reviewAnnotation,
-  updateAnnotationKind,
-} from "@/lib/annotations/mutations";
+import { createAnnotation, createAnnotationKind, reviewAnnotation, updateAnnotationKind } from "@/lib/annotations/mutations";
 import { listReviewQueue, REVIEW_PAGE_SIZE } from "@/lib/annotations/queries";
 import { reanchorAnnotationsForRevision } from "@/lib/annotations/reanchor-revision";
 import type { Actor } from "@/lib/auth/permissions";
@@ -84,7 +79,11 @@ describe("annotation workflow", () => {
     expect((await reattach(await makeToken(otherEditor), anchored.version, "a turning point")).status).toBe(403);
     const refused = await reattach(editorToken, anchored.version, "a turning point");
     expect(refused.status).toBe(409);
-    expect(await db.annotation.findUniqueOrThrow({ where: { id } })).toMatchObject({ exact: "late on Thursday", status: "APPROVED", version: anchored.version });
+    expect(await db.annotation.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      exact: "late on Thursday",
+      status: "APPROVED",
+      version: anchored.version,
+    });
 
     await db.annotation.update({ where: { id }, data: { anchorStatus: "ORPHANED" } });
     expect((await reattach(await makeToken(otherEditor), anchored.version, "a turning point")).status).toBe(403);
@@ -92,13 +91,19 @@ describe("annotation workflow", () => {
     expect(moved.status).toBe(200);
     expect(moved.json).toMatchObject({ "concord:anchorStatus": "ANCHORED", "concord:status": "PENDING" });
     const audit = await db.auditLog.findFirstOrThrow({ where: { targetId: id, action: "annotation.reattach" } });
-    expect(audit).toMatchObject({ actorId: admin.id, detail: expect.objectContaining({ fromAnchorStatus: "ORPHANED", fromStatus: "APPROVED", toStatus: "PENDING" }) });
+    expect(audit).toMatchObject({
+      actorId: admin.id,
+      detail: expect.objectContaining({ fromAnchorStatus: "ORPHANED", fromStatus: "APPROVED", toStatus: "PENDING" }),
+    });
   });
 
   it("lets an editor confirm an annotation re-anchored for checking", async () => {
     const article = await makeArticle(TEXT);
     const { id } = await createAnnotation(editor, { articleId: article.id, kind: "note", ...at(TEXT, "The council approved the budget late on Thursday.") });
-    const revision = await addRevision(article.id, TEXT.replace("The council approved the budget late on Thursday.", "The council approved its budget late on Thursday night."));
+    const revision = await addRevision(
+      article.id,
+      TEXT.replace("The council approved the budget late on Thursday.", "The council approved its budget late on Thursday night."),
+    );
     const counts = await db.$transaction((tx) => reanchorAnnotationsForRevision(tx, article.id, revision));
     expect(counts.fuzzy).toBe(1);
     const row = await db.annotation.findUniqueOrThrow({ where: { id } });
@@ -147,7 +152,8 @@ describe("annotation workflow", () => {
   it("pages the review queue and shows the last page for a page past the end", async () => {
     const article = await makeArticle(TEXT);
     const created = [];
-    for (let i = 0; i <= REVIEW_PAGE_SIZE; i++) created.push(await createAnnotation(editor, { articleId: article.id, kind: "claim", ...at(TEXT, "The council") }));
+    for (let i = 0; i <= REVIEW_PAGE_SIZE; i++)
+      created.push(await createAnnotation(editor, { articleId: article.id, kind: "claim", ...at(TEXT, "The council") }));
     const first = await listReviewQueue(analyst, { articleId: article.id });
     expect(first).toMatchObject({ total: REVIEW_PAGE_SIZE + 1, page: 1, pageCount: 2 });
     const second = await listReviewQueue(analyst, { articleId: article.id, page: 2 });

@@ -89,7 +89,10 @@ describe("npm run import", () => {
     const sub = await mkdtemp(path.join(dir, "import-"));
     await writeFile(path.join(sub, "1-museum.txt"), story(word));
     await writeFile(path.join(sub, "2-binary.txt"), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37]));
-    await writeFile(path.join(sub, "3-other.md"), `# Library ${word} extends hours\n\nThe central library will open until ten in the evening from next month, the city said on Thursday, after a petition signed by students.\n\nThe longer hours will be paid for by savings on the heating contract, officials said.`);
+    await writeFile(
+      path.join(sub, "3-other.md"),
+      `# Library ${word} extends hours\n\nThe central library will open until ten in the evening from next month, the city said on Thursday, after a petition signed by students.\n\nThe longer hours will be paid for by savings on the heating contract, officials said.`,
+    );
 
     const first = await runImport([sub], process.env.DATABASE_URL!);
     expect(first.code).toBe(1);

@@ -66,7 +66,12 @@ describe("importing articles through the API", () => {
     const first = await callRoute(articlesRoute.POST, { method: "POST", token: editor.token, body: { text } });
     expect(first.status).toBe(201);
     expect(first.json.duplicate).toBe(false);
-    expect(first.json.metadata).toMatchObject({ title: `Harbour authority approves ${word} expansion plan`, author: "Maria Lindqvist", titleProvisional: false, kind: "NEWS" });
+    expect(first.json.metadata).toMatchObject({
+      title: `Harbour authority approves ${word} expansion plan`,
+      author: "Maria Lindqvist",
+      titleProvisional: false,
+      kind: "NEWS",
+    });
     expect(first.json.paragraphs).toHaveLength(2);
     expect(first.json.paragraphs[0]).toContain(`expand the ${word} container terminal`);
     expect(first.json.removed).toEqual(
@@ -161,7 +166,11 @@ describe("importing articles through the API", () => {
       <script>alert("x-${word}")</script></article></body></html>`;
     const response = await callRoute(articlesRoute.POST, { method: "POST", token: editor.token, body: { html, filename: "ferry.html" } });
     expect(response.status).toBe(201);
-    expect(response.json.metadata).toMatchObject({ title: "Ferry strike ends", url: `https://coastalpost.example.com/ferry-${word}`, publishedAt: "2025-03-14" });
+    expect(response.json.metadata).toMatchObject({
+      title: "Ferry strike ends",
+      url: `https://coastalpost.example.com/ferry-${word}`,
+      publishedAt: "2025-03-14",
+    });
     expect(response.json.text).toContain(`${word} route returned to work`);
     expect(response.json.text).not.toMatch(/tracking-|alert\(/);
     expect(response.json.revision.originalFormat).toBe("html");
@@ -186,7 +195,11 @@ describe("importing articles through the API", () => {
       ["a binary file", () => multipart([{ name: "photo.txt", bytes: png }]), /binary/i],
       ["a file over 5 MB", () => multipart([{ name: "huge.txt", bytes: new Uint8Array(5 * 1024 * 1024 + 1).fill(0x61) }]), /5 MB/],
       ["bytes invalid in their encoding", () => multipart([{ name: "broken.txt", bytes: new Uint8Array([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]) }]), /encoding/i],
-      ["HTML that is only scripts", () => ({ html: "<html><head><script>alert(1)</script></head><body><script>var a = 1;</script></body></html>" }), /no readable text/i],
+      [
+        "HTML that is only scripts",
+        () => ({ html: "<html><head><script>alert(1)</script></head><body><script>var a = 1;</script></body></html>" }),
+        /no readable text/i,
+      ],
       ["JSON with neither text nor html", () => ({ filename: "x.txt" }), /text.*html/i],
     ];
 
@@ -212,7 +225,10 @@ describe("importing articles through the API", () => {
     expect((await callRoute(articleRoute.GET, { token: analyst.token, params: { id: imported.json.id } })).status).toBe(200);
     const refused = await callRoute(articlesRoute.POST, { method: "POST", token: analyst.token, body: story() });
     expect(refused.status).toBe(403);
-    expect((await callRoute(articleRoute.PATCH, { method: "PATCH", token: analyst.token, params: { id: imported.json.id }, body: { version: 1, title: "No" } })).status).toBe(403);
+    expect(
+      (await callRoute(articleRoute.PATCH, { method: "PATCH", token: analyst.token, params: { id: imported.json.id }, body: { version: 1, title: "No" } }))
+        .status,
+    ).toBe(403);
 
     expect((await callRoute(articlesRoute.GET, { url: "/api/articles" })).status).toBe(401);
     expect((await callRoute(articlesRoute.POST, { method: "POST", body: { text } })).status).toBe(401);
@@ -267,7 +283,9 @@ describe("importing articles through the API", () => {
         type: "PERSON",
         name: `Volodymyr Zelensky${t}`,
         normalizedName: `volodymyr zelensky${t}`,
-        aliases: { create: ["Zelensky", "Zelenskyy", "Zelenskiy", "V. Zelensky"].map((alias) => ({ alias: `${alias}${t}`, normalized: `${alias.toLowerCase()}${t}` })) },
+        aliases: {
+          create: ["Zelensky", "Zelenskyy", "Zelenskiy", "V. Zelensky"].map((alias) => ({ alias: `${alias}${t}`, normalized: `${alias.toLowerCase()}${t}` })),
+        },
       },
     });
     const importText = async (text: string) => (await callRoute(articlesRoute.POST, { method: "POST", token: editor.token, body: { text } })).json.id as string;
@@ -311,9 +329,15 @@ describe("importing articles through the API", () => {
     const again = await callRoute(articlesRoute.POST, { method: "POST", token: editor.token, url: "/api/articles?dryRun=1", body: { text } });
     expect(again.json.previews[0].duplicateOf).toMatchObject({ id: saved.json.id });
 
-    const files = multipart([{ name: "ok.txt", bytes: new TextEncoder().encode(story().text) }, { name: "empty.txt", bytes: new Uint8Array() }]);
+    const files = multipart([
+      { name: "ok.txt", bytes: new TextEncoder().encode(story().text) },
+      { name: "empty.txt", bytes: new Uint8Array() },
+    ]);
     const several = await callRoute(articlesRoute.POST, { method: "POST", token: editor.token, url: "/api/articles?dryRun=true", body: files });
-    expect(several.json.previews.map((item: { file: string; ok: boolean }) => [item.file, item.ok])).toEqual([["ok.txt", true], ["empty.txt", false]]);
+    expect(several.json.previews.map((item: { file: string; ok: boolean }) => [item.file, item.ok])).toEqual([
+      ["ok.txt", true],
+      ["empty.txt", false],
+    ]);
   });
 
   it("stores the metadata corrected in the preview, for pasted text and for a file, and refuses a bad date (422)", async () => {
@@ -356,12 +380,27 @@ describe("importing articles through the API", () => {
   it("refuses a metadata change based on a stale version (409) with the current state", async () => {
     const { text } = story();
     const imported = await callRoute(articlesRoute.POST, { method: "POST", token: editor.token, body: { text } });
-    const first = await callRoute(articleRoute.PATCH, { method: "PATCH", token: editor.token, params: { id: imported.json.id }, body: { version: imported.json.version, author: "Jon Berg" } });
+    const first = await callRoute(articleRoute.PATCH, {
+      method: "PATCH",
+      token: editor.token,
+      params: { id: imported.json.id },
+      body: { version: imported.json.version, author: "Jon Berg" },
+    });
     expect(first.status).toBe(200);
-    const stale = await callRoute(articleRoute.PATCH, { method: "PATCH", token: admin.token, params: { id: imported.json.id }, body: { version: imported.json.version, author: "Someone Else" } });
+    const stale = await callRoute(articleRoute.PATCH, {
+      method: "PATCH",
+      token: admin.token,
+      params: { id: imported.json.id },
+      body: { version: imported.json.version, author: "Someone Else" },
+    });
     expect(stale.status).toBe(409);
     expect(stale.json.current.author).toBe("Jon Berg");
-    const badUrl = await callRoute(articleRoute.PATCH, { method: "PATCH", token: editor.token, params: { id: imported.json.id }, body: { version: first.json.version, url: "javascript:alert(1)" } });
+    const badUrl = await callRoute(articleRoute.PATCH, {
+      method: "PATCH",
+      token: editor.token,
+      params: { id: imported.json.id },
+      body: { version: first.json.version, url: "javascript:alert(1)" },
+    });
     expect(badUrl.status).toBe(422);
   });
 });

@@ -59,7 +59,10 @@ describe("background jobs on the embedded database", () => {
     // The server stopped before its workers took the job; another one was cut short while running.
     await stopJobQueue();
     const cutShort = await createImportJob(editor, { files: [{ name: "cut-short.txt", bytes: new TextEncoder().encode(text(0, "cut-short")) }] });
-    await db.backgroundJob.updateMany({ where: { kind: importChunkJob.name, state: "queued", data: { path: ["importJobId"], equals: cutShort.id } }, data: { state: "active", attempts: 1, startedAt: new Date() } });
+    await db.backgroundJob.updateMany({
+      where: { kind: importChunkJob.name, state: "queued", data: { path: ["importJobId"], equals: cutShort.id } },
+      data: { state: "active", attempts: 1, startedAt: new Date() },
+    });
     expect(await db.backgroundJob.count({ where: { kind: importChunkJob.name, state: "active" } })).toBe(1);
     await disconnectDb();
 

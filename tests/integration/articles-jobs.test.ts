@@ -56,7 +56,10 @@ describe("background imports", () => {
 
   it("answers 202 at once and imports the files in the background, with per-file results", async () => {
     const batch = randomBytes(4).toString("hex");
-    const files: { name: string; text?: string; bytes?: Uint8Array }[] = Array.from({ length: 120 }, (_, n) => ({ name: `report-${n}.txt`, text: article(n, batch) }));
+    const files: { name: string; text?: string; bytes?: Uint8Array }[] = Array.from({ length: 120 }, (_, n) => ({
+      name: `report-${n}.txt`,
+      text: article(n, batch),
+    }));
     files[7] = { name: "empty.txt", text: "" };
     files[64] = { name: "picture.txt", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) };
     files[90] = { name: "again.txt", text: article(3, batch) };
@@ -103,7 +106,11 @@ describe("background imports", () => {
     expect(refused.status).toBe(403);
     expect((await callRoute(jobsRoute.POST, { method: "POST", body: upload([{ name: "a.txt", text: "x" }]) })).status).toBe(401);
 
-    const started = await callRoute(jobsRoute.POST, { method: "POST", token, body: upload([{ name: "solo.txt", text: article(1, randomBytes(4).toString("hex")) }]) });
+    const started = await callRoute(jobsRoute.POST, {
+      method: "POST",
+      token,
+      body: upload([{ name: "solo.txt", text: article(1, randomBytes(4).toString("hex")) }]),
+    });
     const other = await makeToken(await makeUser("EDITOR"));
     expect((await callRoute(jobRoute.GET, { token: other, params: { id: started.json.id } })).status).toBe(404);
     const admin = await makeToken(await makeUser("ADMIN"));

@@ -15,7 +15,9 @@ import { makeToken, makeUser, TEST_PASSWORD } from "../support/fixtures";
 // next-auth's request handler and response helper, which its package does not export by name.
 const nextAuthDir = path.resolve(import.meta.dirname, "../../node_modules/next-auth");
 const require = createRequire(import.meta.url);
-const { AuthHandler } = require(path.join(nextAuthDir, "core/index.js")) as { AuthHandler: (params: { req: Record<string, unknown>; options: unknown }) => Promise<unknown> };
+const { AuthHandler } = require(path.join(nextAuthDir, "core/index.js")) as {
+  AuthHandler: (params: { req: Record<string, unknown>; options: unknown }) => Promise<unknown>;
+};
 const { toResponse } = require(path.join(nextAuthDir, "next/utils.js")) as { toResponse: (response: unknown) => Response };
 
 const ORIGIN = "http://localhost:3300";
@@ -73,7 +75,10 @@ class Browser {
   }
 
   sessionCookie(): string {
-    return [...this.cookies].filter(([name]) => name.includes("session-token")).map(([name, value]) => `${name}=${value}`).join("; ");
+    return [...this.cookies]
+      .filter(([name]) => name.includes("session-token"))
+      .map(([name, value]) => `${name}=${value}`)
+      .join("; ");
   }
 
   /** GET /api/me with only the given cookie header, as whoever copied it would send it. */

@@ -3,7 +3,16 @@ import { GET as getMe } from "@/app/api/me/route";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { createApiToken, revokeApiToken, updateUser } from "@/lib/auth/mutations";
 import { findActorForSession, listUsers } from "@/lib/auth/queries";
-import { authenticate, MAX_ACCOUNT_FAILURES, MAX_ADDRESS_FAILURES, MAX_TOKEN_ADDRESS_FAILURES, MAX_TOKEN_PREFIX_FAILURES, RATE_WINDOW_MS, signInKeys, tokenKeys } from "@/lib/auth/sign-in";
+import {
+  authenticate,
+  MAX_ACCOUNT_FAILURES,
+  MAX_ADDRESS_FAILURES,
+  MAX_TOKEN_ADDRESS_FAILURES,
+  MAX_TOKEN_PREFIX_FAILURES,
+  RATE_WINDOW_MS,
+  signInKeys,
+  tokenKeys,
+} from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, RateLimitedError, ValidationError } from "@/lib/errors";
 import { callRoute } from "../support/api";

@@ -23,7 +23,11 @@ import { findActionFiles, importActions } from "../support/server-actions";
 const session = vi.hoisted(() => ({ claims: null as { uid: string; sv: number } | null }));
 vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<typeof import("next-auth")>()), getServerSession: async () => session.claims }));
 // Outside a Next.js request there is no cache to purge.
-vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/cache")>()), revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("next/cache", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/cache")>()),
+  revalidatePath: () => undefined,
+  revalidateTag: () => undefined,
+}));
 
 const ALL: readonly RoleName[] = ["EDITOR", "ANALYST", "ADMIN"];
 const WRITERS: readonly RoleName[] = ["EDITOR", "ADMIN"];
@@ -79,7 +83,10 @@ const MATRIX: Record<string, Record<string, Entry>> = {
     createBriefingAction: { roles: WRITERS, args: (t) => [null, form({ title: "Geneva talks", slug: t.briefingSlug })] },
   },
   "app/(workspace)/contradictions/[id]/actions.ts": {
-    resolveContradictionAction: { roles: WRITERS, args: () => [form({ id: MISSING, version: "1", resolution: "disclose", rationale: "Both accounts stand." })] },
+    resolveContradictionAction: {
+      roles: WRITERS,
+      args: () => [form({ id: MISSING, version: "1", resolution: "disclose", rationale: "Both accounts stand." })],
+    },
     signOffContradictionAction: { roles: ANALYSTS, args: () => [form({ id: MISSING, version: "1" })] },
     reopenContradictionAction: { roles: ALL, args: () => [form({ id: MISSING, version: "1", rationale: "A third source disagrees." })] },
     keepResolutionAction: { roles: ALL, args: () => [form({ id: MISSING, version: "1", note: "The new source repeats the first." })] },
@@ -256,7 +263,14 @@ describe("authorization matrix of server actions", async () => {
     it("signOffContradictionAction: the resolver cannot sign off their own resolution", async () => {
       const resolver = await makeUser("ANALYST");
       const { id, version } = await db.contradiction.create({
-        data: { status: "AWAITING_SIGNOFF", summary: "How long the talks lasted", resolution: "DISCLOSE", rationale: "Both accounts stand.", resolvedById: resolver.id, resolvedAt: new Date() },
+        data: {
+          status: "AWAITING_SIGNOFF",
+          summary: "How long the talks lasted",
+          resolution: "DISCLOSE",
+          rationale: "Both accounts stand.",
+          resolvedById: resolver.id,
+          resolvedAt: new Date(),
+        },
       });
       const signOff = (as: Actor) => statusAs(as, () => signOffContradictionAction(form({ id, version: String(version) })));
       expect(await signOff(resolver)).toBe(403);

@@ -20,7 +20,7 @@ const ANALYSTS: readonly RoleName[] = ["ANALYST"];
  */
 const MATRIX: Record<string, Partial<Record<Method, Access>>> = {
   // Any member may post a reply (motivation "replying") here; lib refuses an analyst's annotation (annotations-api test).
-  "annotations": { POST: ALL },
+  annotations: { POST: ALL },
   "annotations/[id]": { GET: ALL, PATCH: WRITERS, DELETE: WRITERS },
   "annotations/[id]/confirm-anchor": { POST: WRITERS },
   "annotations/[id]/reattach": { POST: WRITERS },
@@ -28,13 +28,13 @@ const MATRIX: Record<string, Partial<Record<Method, Access>>> = {
   "annotations/[id]/replies/[replyId]": { GET: ALL },
   "annotations/[id]/request-review": { POST: WRITERS },
   "annotations/[id]/review": { POST: ANALYSTS },
-  "articles": { GET: ALL, POST: WRITERS },
+  articles: { GET: ALL, POST: WRITERS },
   "articles/[id]": { GET: ALL, PATCH: WRITERS },
   "articles/[id]/annotations": { GET: ALL },
   "articles/[id]/claim-proposals": { GET: ALL },
   "articles/[id]/suggestions": { GET: ALL },
   "auth/[...nextauth]": { GET: "not-called", POST: "not-called" },
-  "briefings": { GET: ALL, POST: WRITERS },
+  briefings: { GET: ALL, POST: WRITERS },
   "briefings/[id]": { GET: ALL, PATCH: WRITERS },
   "briefings/[id]/approve": { POST: ["ANALYST", "ADMIN"] },
   "briefings/[id]/blockers": { GET: ALL },
@@ -44,18 +44,18 @@ const MATRIX: Record<string, Partial<Record<Method, Access>>> = {
   "briefings/[id]/submit": { POST: WRITERS },
   "claim-proposals/[id]/accept": { POST: WRITERS },
   "claim-proposals/[id]/dismiss": { POST: WRITERS },
-  "claims": { GET: ALL, POST: WRITERS },
+  claims: { GET: ALL, POST: WRITERS },
   "claims/[id]": { PATCH: WRITERS },
   "claims/subjects": { GET: ALL },
   "contradiction-candidates/[id]/confirm": { POST: WRITERS },
   "contradiction-candidates/[id]/dismiss": { POST: WRITERS },
-  "contradictions": { GET: ALL, POST: WRITERS },
+  contradictions: { GET: ALL, POST: WRITERS },
   "contradictions/[id]": { GET: ALL },
   "contradictions/[id]/keep-resolution": { POST: ALL },
   "contradictions/[id]/reopen": { POST: ALL },
   "contradictions/[id]/resolution": { POST: WRITERS },
   "contradictions/[id]/signoff": { POST: ANALYSTS },
-  "entities": { GET: ALL, POST: WRITERS },
+  entities: { GET: ALL, POST: WRITERS },
   "entities/[id]": { GET: ALL, PATCH: WRITERS, DELETE: WRITERS },
   "entities/[id]/merge": { POST: WRITERS },
   "entities/duplicates": { GET: ALL, POST: WRITERS },
@@ -63,14 +63,14 @@ const MATRIX: Record<string, Partial<Record<Method, Access>>> = {
   "event-proposals": { GET: ALL },
   "event-proposals/[id]/accept": { POST: WRITERS },
   "event-proposals/[id]/dismiss": { POST: WRITERS },
-  "events": { GET: ALL, POST: WRITERS },
+  events: { GET: ALL, POST: WRITERS },
   "events/[id]": { GET: ALL, PATCH: WRITERS, DELETE: WRITERS },
   "import-jobs": { GET: ALL, POST: WRITERS },
   "import-jobs/[id]": { GET: ALL },
   "import-jobs/[id]/files": { POST: WRITERS },
-  "links": { GET: ALL, POST: WRITERS, DELETE: WRITERS },
+  links: { GET: ALL, POST: WRITERS, DELETE: WRITERS },
   "links/[id]": { DELETE: WRITERS },
-  "me": { GET: ALL },
+  me: { GET: ALL },
   "suggestions/[id]/accept": { POST: WRITERS },
   "suggestions/[id]/dismiss": { POST: WRITERS },
 };
@@ -112,7 +112,7 @@ describe("authorization matrix", async () => {
         const module = (await import(path.join(API_DIR, route, "route.ts"))) as Record<string, Handler>;
         const handler = module[method]!;
         const url = `/api/${route.replaceAll("[id]", "missing-id")}`;
-        const body = method === "GET" || method === "DELETE" && !route.startsWith("links") ? undefined : {};
+        const body = method === "GET" || (method === "DELETE" && !route.startsWith("links")) ? undefined : {};
         const call = (token?: string) => callRoute(handler, { method, url, token, body, params: { id: "missing-id" } as never });
 
         const anonymous = await call();

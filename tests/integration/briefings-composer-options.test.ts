@@ -18,7 +18,11 @@ describe("composer: insert disagreements", () => {
     expect(byId.get(open.id)?.publicationNeeds).toMatch(/resolved .* signed off/);
     expect(byId.get(awaiting.id)).toMatchObject({ touchesDraft: true });
     expect(byId.get(awaiting.id)?.publicationNeeds).toMatch(/sign-off/);
-    expect(byId.get(resolved.id)).toMatchObject({ status: "RESOLVED", publicationNeeds: null, memberAnnotationIds: expect.arrayContaining([cited.id, other.id]) });
+    expect(byId.get(resolved.id)).toMatchObject({
+      status: "RESOLVED",
+      publicationNeeds: null,
+      memberAnnotationIds: expect.arrayContaining([cited.id, other.id]),
+    });
     // What touches the draft leads the list.
     const firstUntouched = options.contradictions.findIndex((item) => !item.touchesDraft);
     expect(options.contradictions.slice(0, firstUntouched === -1 ? undefined : firstUntouched).map((item) => item.id)).toEqual(

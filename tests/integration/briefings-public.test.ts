@@ -135,7 +135,7 @@ describe("the public briefing page", () => {
     const raw = scripts[0].textContent!;
     expect(raw).not.toContain("<");
     expect(html).not.toContain("<script>alert(1)");
-    const data = JSON.parse(raw) as Record<string, any>[];
+    const data = JSON.parse(raw) as { "@type": string; url: string; datePublished: string; dateModified: string; citation: unknown[] }[];
 
     const article = data.find((item) => item["@type"] === "NewsArticle")!;
     expect(article).toMatchObject({
@@ -155,7 +155,11 @@ describe("the public briefing page", () => {
       claimReviewed: resolvedSummary,
       url: `${article.url}#disagreement-1`,
       author: { "@type": "Organization", name: "Concord" },
-      reviewRating: { "@type": "Rating", alternateName: "Resolved: the newsroom accepts the account of Geneva Daily.", ratingExplanation: "Two delegates confirmed six hours on the record." },
+      reviewRating: {
+        "@type": "Rating",
+        alternateName: "Resolved: the newsroom accepts the account of Geneva Daily.",
+        ratingExplanation: "Two delegates confirmed six hours on the record.",
+      },
       itemReviewed: { "@type": "Claim", appearance: [expect.objectContaining({ url: passage.url }), expect.objectContaining({ url: account.url })] },
     });
     expect(Date.parse(reviews[0].datePublished)).not.toBeNaN();
@@ -169,14 +173,36 @@ describe("the public briefing page", () => {
     const briefing = (await getPublicBriefing(slug))!;
     const { html } = renderPage(briefing);
     const everything = html + JSON.stringify(briefing) + (await buildPublicFeed());
-    for (const secret of [briefingId, passage.id, account.id, passage.articleId, entityId, newsroom.editor.id, newsroom.editor.email, newsroom.analyst.email, REVIEW_COMMENT, "UNPUBLISHED DRAFT SENTENCE"]) {
+    for (const secret of [
+      briefingId,
+      passage.id,
+      account.id,
+      passage.articleId,
+      entityId,
+      newsroom.editor.id,
+      newsroom.editor.email,
+      newsroom.analyst.email,
+      REVIEW_COMMENT,
+      "UNPUBLISHED DRAFT SENTENCE",
+    ]) {
       expect(everything).not.toContain(secret);
     }
   });
 
   it("shows the retraction note and keeps the page", async () => {
     const passageToRetract = await makePassage(newsroom.editor, { text: ARTICLE_TEXT });
-    const id = await approvedBriefing(newsroom, { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Soon retracted." }, { type: "citation", attrs: { annotationIds: [passageToRetract.id], label: "" } }] }] });
+    const id = await approvedBriefing(newsroom, {
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "Soon retracted." },
+            { type: "citation", attrs: { annotationIds: [passageToRetract.id], label: "" } },
+          ],
+        },
+      ],
+    });
     const published = await briefingApi.publish(newsroom.editor, id);
     await briefingApi.retract(newsroom.editor, id, { note: "The cited report was withdrawn." });
     const { document } = renderPage((await getPublicBriefing(published.json.path.replace("/briefings/", "")))!);
@@ -188,12 +214,23 @@ describe("the public briefing page", () => {
     const cited = await makePassage(newsroom.editor);
     const paragraph = (text: string): BriefingDoc => ({
       type: "doc",
-      content: [{ type: "paragraph", content: [{ type: "text", text }, { type: "citation", attrs: { annotationIds: [cited.id], label: "" } }] }],
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text },
+            { type: "citation", attrs: { annotationIds: [cited.id], label: "" } },
+          ],
+        },
+      ],
     });
     const id = await approvedBriefing(newsroom, paragraph("First account."));
     const first = await briefingApi.publish(newsroom.editor, id);
     const itemSlug = first.json.path.replace("/briefings/", "");
-    for (const [version, note] of [[1, "Added the second round."], [2, "Corrected the venue."]] as const) {
+    for (const [version, note] of [
+      [1, "Added the second round."],
+      [2, "Corrected the venue."],
+    ] as const) {
       await briefingApi.patch(newsroom.editor, id, { version, body: paragraph(`Account after: ${note}`) });
       await briefingApi.submit(newsroom.editor, id);
       await briefingApi.approve(newsroom.analyst, id);

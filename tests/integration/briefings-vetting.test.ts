@@ -58,7 +58,9 @@ describe("publishing is refused while anything is not vetted", () => {
     expect(edited.json.briefing).toMatchObject({ version: 2, status: "DRAFT", approvedVersion: 1 });
     const result = await briefingApi.publish(newsroom.editor, id);
     expect(result.status).toBe(409);
-    expect(result.json.blockers).toEqual([expect.objectContaining({ type: "not_approved", id, message: expect.stringContaining("edited after it was approved") })]);
+    expect(result.json.blockers).toEqual([
+      expect.objectContaining({ type: "not_approved", id, message: expect.stringContaining("edited after it was approved") }),
+    ]);
 
     await briefingApi.submit(newsroom.editor, id);
     await briefingApi.approve(newsroom.analyst, id, { version: 2 });
@@ -125,7 +127,13 @@ describe("publishing is refused while anything is not vetted", () => {
     const entity = await makeEntity();
     const contradiction = await makeContradiction(newsroom.editor, { members: [other.id], entityId: entity.id });
     const body = bodyCiting([passage.id]);
-    body.content.push({ type: "paragraph", content: [{ type: "entityMention", attrs: { entityId: entity.id, label: entity.name } }, { type: "text", text: " spoke." }] });
+    body.content.push({
+      type: "paragraph",
+      content: [
+        { type: "entityMention", attrs: { entityId: entity.id, label: entity.name } },
+        { type: "text", text: " spoke." },
+      ],
+    });
     const id = await approvedBriefing(newsroom, body);
     expect(await refusedBlockers(id)).toEqual([`contradiction_open:${contradiction.id}`]);
   });
@@ -207,7 +215,10 @@ describe("publishing is refused when the page would differ from what the analyst
   it("names a cited article whose title, outlet and address changed after approval", async () => {
     const passage = await makePassage(newsroom.editor);
     const id = await approvedBriefing(newsroom, bodyCiting([passage.id]));
-    await db.article.update({ where: { id: passage.articleId }, data: { title: "Totally different", outlet: "Attacker Daily", url: "https://attacker.example/" } });
+    await db.article.update({
+      where: { id: passage.articleId },
+      data: { title: "Totally different", outlet: "Attacker Daily", url: "https://attacker.example/" },
+    });
 
     const [blocker, ...others] = await changedBlockers(id);
     expect(others).toEqual([]);
@@ -224,7 +235,11 @@ describe("publishing is refused when the page would differ from what the analyst
     const text = ARTICLE_TEXT.replace("according to one delegate.", "according to one delegate who admitted ordering the strike.");
     const revision = await addRevision(passage.articleId, text);
     await db.$transaction((tx) => reanchorAnnotationsForRevision(tx, passage.articleId, revision));
-    expect(await db.annotation.findUniqueOrThrow({ where: { id: passage.id } })).toMatchObject({ status: "APPROVED", anchorStatus: "ANCHORED", revisionId: revision.id });
+    expect(await db.annotation.findUniqueOrThrow({ where: { id: passage.id } })).toMatchObject({
+      status: "APPROVED",
+      anchorStatus: "ANCHORED",
+      revisionId: revision.id,
+    });
 
     const [blocker, ...others] = await changedBlockers(id);
     expect(others).toEqual([]);

@@ -25,7 +25,11 @@ describe("the review workflow", () => {
     const published = await briefingApi.publish(newsroom.editor, id);
     expect(published.status).toBe(200);
     const after = await briefingApi.get(newsroom.analyst, id);
-    expect(after.json.briefing).toMatchObject({ status: "PUBLISHED", publicPath: `/briefings/${created.json.briefing.slug}`, publishedVersions: [{ number: 1 }] });
+    expect(after.json.briefing).toMatchObject({
+      status: "PUBLISHED",
+      publicPath: `/briefings/${created.json.briefing.slug}`,
+      publishedVersions: [{ number: 1 }],
+    });
 
     const reviews = await db.briefingReview.findMany({ where: { briefingId: id }, orderBy: { createdAt: "asc" } });
     expect(reviews.map((review) => [review.action, review.actorId])).toEqual([

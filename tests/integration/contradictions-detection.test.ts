@@ -124,7 +124,11 @@ describe("detection of contradictions between claims", () => {
     const b = await makeArticle("Participants: both presidents.");
     const c = await makeArticle("Participants: the presidents and an envoy.");
     await makeClaim(editor, a, "the two presidents", { eventId: event.id, attribute: "participants", value: { type: "entities", ids: [trump.id, putin.id] } });
-    const same = await makeClaim(editor, b, "both presidents", { eventId: event.id, attribute: "participants", value: { type: "entities", ids: [putin.id, trump.id] } });
+    const same = await makeClaim(editor, b, "both presidents", {
+      eventId: event.id,
+      attribute: "participants",
+      value: { type: "entities", ids: [putin.id, trump.id] },
+    });
     expect(same.detection).toMatchObject({ contradictionIds: [], corroboratingOutlets: 2 });
     const other = await makeClaim(editor, c, "the presidents and an envoy", {
       eventId: event.id,
@@ -149,11 +153,21 @@ describe("detection of contradictions between claims", () => {
 
     const token = await makeToken(editor);
     const change = { eventId: event.id, attribute: "date", value: dayValue("2025-05-18") };
-    const changed = await callRoute(patchClaim, { method: "PATCH", token, params: { id: second.claim.id }, body: { ...change, updatedAt: second.claim.updatedAt } });
+    const changed = await callRoute(patchClaim, {
+      method: "PATCH",
+      token,
+      params: { id: second.claim.id },
+      body: { ...change, updatedAt: second.claim.updatedAt },
+    });
     expect(changed.status).toBe(200);
     expect(changed.json.detection.contradictionIds).toHaveLength(1);
 
-    const stale = await callRoute(patchClaim, { method: "PATCH", token, params: { id: second.claim.id }, body: { ...change, value: dayValue("2025-05-17"), updatedAt: second.claim.updatedAt } });
+    const stale = await callRoute(patchClaim, {
+      method: "PATCH",
+      token,
+      params: { id: second.claim.id },
+      body: { ...change, value: dayValue("2025-05-17"), updatedAt: second.claim.updatedAt },
+    });
     expect(stale.status).toBe(409);
     expect(stale.json.current.value).toEqual(dayValue("2025-05-18"));
     expect((await db.claim.findUniqueOrThrow({ where: { id: second.claim.id } })).value).toEqual(dayValue("2025-05-18"));
@@ -215,7 +229,12 @@ describe("POST /api/claims", () => {
     const response = await callRoute(postClaim, {
       method: "POST",
       token: await makeToken(editor),
-      body: { annotation: { articleId: article.id, start, end: start + 6, exact: "May 19" }, eventId: event.id, attribute: "Date", value: dayValue("2025-05-19") },
+      body: {
+        annotation: { articleId: article.id, start, end: start + 6, exact: "May 19" },
+        eventId: event.id,
+        attribute: "Date",
+        value: dayValue("2025-05-19"),
+      },
     });
     expect(response.status).toBe(201);
     expect(response.json.claim).toMatchObject({ attribute: "date", subject: { type: "event", id: event.id }, value: dayValue("2025-05-19") });
@@ -231,7 +250,12 @@ describe("POST /api/claims", () => {
     const token = await makeToken(editor);
     const claimAnnotation = await annotate(editor, article, "the talks were productive");
     const note = await annotate(editor, article, "The envoy said", "note");
-    const body = (annotationId: string) => ({ annotationId, entityId: entity.id, attribute: "statement", value: { type: "text", text: "The talks were productive" } });
+    const body = (annotationId: string) => ({
+      annotationId,
+      entityId: entity.id,
+      attribute: "statement",
+      value: { type: "text", text: "The talks were productive" },
+    });
 
     const attached = await callRoute(postClaim, { method: "POST", token, body: body(claimAnnotation) });
     expect(attached.status).toBe(201);
@@ -297,7 +321,12 @@ describe("POST /api/claims", () => {
     const response = await callRoute(postClaim, {
       method: "POST",
       token: await makeToken(editor),
-      body: { annotation: { articleId: article.id, start, end: start + 6, exact: "May 19" }, eventId: event.id, attribute: "date", value: { type: "date", localDate: "2025-02-30", precision: "day" } },
+      body: {
+        annotation: { articleId: article.id, start, end: start + 6, exact: "May 19" },
+        eventId: event.id,
+        attribute: "date",
+        value: { type: "date", localDate: "2025-02-30", precision: "day" },
+      },
     });
     expect(response.json.error).toBe("value.localDate: 2025-02-30 does not exist: February 2025 has 28 days");
   });

@@ -42,12 +42,29 @@ describe("resolution and sign-off", () => {
       method: "POST",
       token: await makeToken(editor),
       params: { id },
-      body: { version: 1, resolution: "accept_one", acceptedClaimId: claims[1].id, rationale: "The readout of both sides gives the 19th.", evidenceAnnotationIds: [evidence] },
+      body: {
+        version: 1,
+        resolution: "accept_one",
+        acceptedClaimId: claims[1].id,
+        rationale: "The readout of both sides gives the 19th.",
+        evidenceAnnotationIds: [evidence],
+      },
     });
     expect(resolved.status).toBe(200);
-    expect(resolved.json.contradiction).toMatchObject({ status: "awaiting_signoff", resolution: "accept_one", acceptedClaimId: claims[1].id, version: 2, resolvedBy: { id: editor.id } });
+    expect(resolved.json.contradiction).toMatchObject({
+      status: "awaiting_signoff",
+      resolution: "accept_one",
+      acceptedClaimId: claims[1].id,
+      version: 2,
+      resolvedBy: { id: editor.id },
+    });
 
-    const signed = await callRoute(signOffRoute, { method: "POST", token: await makeToken(analyst), params: { id }, body: { version: 2, comment: "Checked both readouts." } });
+    const signed = await callRoute(signOffRoute, {
+      method: "POST",
+      token: await makeToken(analyst),
+      params: { id },
+      body: { version: 2, comment: "Checked both readouts." },
+    });
     expect(signed.status).toBe(200);
     expect(signed.json.contradiction).toMatchObject({ status: "resolved", version: 3, signedOffBy: { id: analyst.id } });
 
@@ -55,7 +72,14 @@ describe("resolution and sign-off", () => {
     expect(detail.status).toBe(200);
     expect(detail.json.passages.map((p: { claim: { formattedValue: string } }) => p.claim.formattedValue).sort()).toEqual(["18 May 2025", "19 May 2025"]);
     expect(detail.json.evidence.map((e: { annotationId: string }) => e.annotationId)).toEqual([evidence]);
-    expect(detail.json.history.map((h: { action: string; fromStatus: string | null; toStatus: string; actor: { id: string } }) => [h.action, h.fromStatus, h.toStatus, h.actor.id])).toEqual([
+    expect(
+      detail.json.history.map((h: { action: string; fromStatus: string | null; toStatus: string; actor: { id: string } }) => [
+        h.action,
+        h.fromStatus,
+        h.toStatus,
+        h.actor.id,
+      ]),
+    ).toEqual([
       ["detected", null, "open", editor.id],
       ["resolved", "open", "awaiting_signoff", editor.id],
       ["signed_off", "awaiting_signoff", "resolved", analyst.id],
@@ -75,7 +99,12 @@ describe("resolution and sign-off", () => {
     const { id, claims } = await detectedContradiction(editor);
     const [t1, t2] = await Promise.all([makeToken(editor), makeToken(other)]);
     const results = await Promise.all([
-      callRoute(resolveRoute, { method: "POST", token: t1, params: { id }, body: { version: 1, resolution: "accept_one", acceptedClaimId: claims[0].id, rationale: "First editor." } }),
+      callRoute(resolveRoute, {
+        method: "POST",
+        token: t1,
+        params: { id },
+        body: { version: 1, resolution: "accept_one", acceptedClaimId: claims[0].id, rationale: "First editor." },
+      }),
       callRoute(resolveRoute, { method: "POST", token: t2, params: { id }, body: { version: 1, resolution: "disclose", rationale: "Second editor." } }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
@@ -98,7 +127,12 @@ describe("resolution and sign-off", () => {
     expect(early.status).toBe(409);
     expect(early.json.current.status).toBe("open");
 
-    await callRoute(resolveRoute, { method: "POST", token: await makeToken(editor), params: { id }, body: { version: 1, resolution: "disclose", rationale: "Both sides stand by their dates." } });
+    await callRoute(resolveRoute, {
+      method: "POST",
+      token: await makeToken(editor),
+      params: { id },
+      body: { version: 1, resolution: "disclose", rationale: "Both sides stand by their dates." },
+    });
     expect((await callRoute(signOffRoute, { method: "POST", token: await makeToken(editor), params: { id }, body: { version: 2 } })).status).toBe(403);
 
     // The resolver has since become an analyst: still not theirs to sign off.
@@ -145,17 +179,39 @@ describe("resolution and sign-off", () => {
     const other = await makeUser("ANALYST");
     const { id, claims } = await detectedContradiction(editor);
     const editorToken = await makeToken(editor);
-    await callRoute(resolveRoute, { method: "POST", token: editorToken, params: { id }, body: { version: 1, resolution: "accept_one", acceptedClaimId: claims[0].id, rationale: "Kremlin first." } });
+    await callRoute(resolveRoute, {
+      method: "POST",
+      token: editorToken,
+      params: { id },
+      body: { version: 1, resolution: "accept_one", acceptedClaimId: claims[0].id, rationale: "Kremlin first." },
+    });
     await callRoute(signOffRoute, { method: "POST", token: await makeToken(analyst), params: { id }, body: { version: 2 } });
 
     const noReason = await callRoute(reopenRoute, { method: "POST", token: await makeToken(other), params: { id }, body: { version: 3, rationale: "" } });
     expect(noReason.status).toBe(422);
-    const reopened = await callRoute(reopenRoute, { method: "POST", token: await makeToken(other), params: { id }, body: { version: 3, rationale: "Time zones: both are right." } });
+    const reopened = await callRoute(reopenRoute, {
+      method: "POST",
+      token: await makeToken(other),
+      params: { id },
+      body: { version: 3, rationale: "Time zones: both are right." },
+    });
     expect(reopened.status).toBe(200);
-    expect(reopened.json.contradiction).toMatchObject({ status: "open", resolution: null, acceptedClaimId: null, resolvedBy: null, signedOffBy: null, version: 4 });
+    expect(reopened.json.contradiction).toMatchObject({
+      status: "open",
+      resolution: null,
+      acceptedClaimId: null,
+      resolvedBy: null,
+      signedOffBy: null,
+      version: 4,
+    });
     expect((await callRoute(reopenRoute, { method: "POST", token: editorToken, params: { id }, body: { version: 4, rationale: "Again." } })).status).toBe(409);
 
-    await callRoute(resolveRoute, { method: "POST", token: editorToken, params: { id }, body: { version: 4, resolution: "not_a_contradiction", rationale: "Evening in Washington is the next day in Moscow." } });
+    await callRoute(resolveRoute, {
+      method: "POST",
+      token: editorToken,
+      params: { id },
+      body: { version: 4, resolution: "not_a_contradiction", rationale: "Evening in Washington is the next day in Moscow." },
+    });
     const signed = await callRoute(signOffRoute, { method: "POST", token: await makeToken(analyst), params: { id }, body: { version: 5 } });
     expect(signed.json.contradiction.status).toBe("dismissed");
     const history = (await stateOf(id)).history;
@@ -166,7 +222,12 @@ describe("resolution and sign-off", () => {
   it("sends a resolution awaiting sign-off back to open when a further source conflicts", async () => {
     const editor = await makeUser("EDITOR");
     const { id, event } = await detectedContradiction(editor);
-    await callRoute(resolveRoute, { method: "POST", token: await makeToken(editor), params: { id }, body: { version: 1, resolution: "disclose", rationale: "Disclose." } });
+    await callRoute(resolveRoute, {
+      method: "POST",
+      token: await makeToken(editor),
+      params: { id },
+      body: { version: 1, resolution: "disclose", rationale: "Disclose." },
+    });
     const c = await makeArticle("A third outlet dated the call May 17.");
     const third = await makeClaim(editor, c, "May 17", { eventId: event.id, attribute: "date", value: dayValue("2025-05-17") });
     expect(third.detection.contradictionIds).toEqual([id]);
@@ -195,11 +256,21 @@ describe("resolution and sign-off", () => {
     expect(third.detection.contradictionIds).toEqual([id]);
     expect(await db.contradiction.count({ where: { eventId: event.id } })).toBe(before);
     let detail = await callRoute(getRoute, { token: editorToken, params: { id } });
-    expect(detail.json).toMatchObject({ status: "resolved", resolution: "accept_one", rationale: "18 May is the embassy's posting date.", newSource: { claimIds: [third.claim.id] } });
+    expect(detail.json).toMatchObject({
+      status: "resolved",
+      resolution: "accept_one",
+      rationale: "18 May is the embassy's posting date.",
+      newSource: { claimIds: [third.claim.id] },
+    });
     expect(detail.json.passages).toHaveLength(3);
 
     // "No": the resolution stands and the new passage becomes evidence for the accepted reading.
-    const kept = await callRoute(keepRoute, { method: "POST", token: editorToken, params: { id }, body: { version: detail.json.version, note: "Same posting date." } });
+    const kept = await callRoute(keepRoute, {
+      method: "POST",
+      token: editorToken,
+      params: { id },
+      body: { version: detail.json.version, note: "Same posting date." },
+    });
     expect(kept.status, JSON.stringify(kept.json)).toBe(200);
     detail = await callRoute(getRoute, { token: editorToken, params: { id } });
     expect(detail.json).toMatchObject({ status: "resolved", newSource: null });
@@ -212,7 +283,12 @@ describe("resolution and sign-off", () => {
     expect(fourth.detection.contradictionIds).toEqual([id]);
     detail = await callRoute(getRoute, { token: editorToken, params: { id } });
     expect(detail.json.newSource.claimIds).toEqual([fourth.claim.id]);
-    const reopened = await callRoute(reopenRoute, { method: "POST", token: editorToken, params: { id }, body: { version: detail.json.version, rationale: "The ministry now says the 17th." } });
+    const reopened = await callRoute(reopenRoute, {
+      method: "POST",
+      token: editorToken,
+      params: { id },
+      body: { version: detail.json.version, rationale: "The ministry now says the 17th." },
+    });
     expect(reopened.status).toBe(200);
     const stored = await stateOf(id);
     expect(stored.status).toBe("OPEN");
@@ -266,12 +342,18 @@ describe("contradictions flagged by hand", () => {
 
     const duplicate = await callRoute(flagRoute, { method: "POST", token, body: { annotationIds: [ruPassage, usPassage], summary } });
     expect(duplicate.status).toBe(409);
-    const internal = await callRoute(flagRoute, { method: "POST", token, body: { annotationIds: [usPassage, usOther], summary: "Contradicts itself.", internal: true } });
+    const internal = await callRoute(flagRoute, {
+      method: "POST",
+      token,
+      body: { annotationIds: [usPassage, usOther], summary: "Contradicts itself.", internal: true },
+    });
     expect(internal.status).toBe(201);
     expect(internal.json.internal).toBe(true);
 
     const analyst = await makeUser("ANALYST");
-    expect((await callRoute(flagRoute, { method: "POST", token: await makeToken(analyst), body: { annotationIds: [usPassage, ruPassage], summary } })).status).toBe(403);
+    expect(
+      (await callRoute(flagRoute, { method: "POST", token: await makeToken(analyst), body: { annotationIds: [usPassage, ruPassage], summary } })).status,
+    ).toBe(403);
   });
 });
 
@@ -282,7 +364,12 @@ describe("lists, filters and counts", () => {
     const first = await detectedContradiction(editor);
     const second = await detectedContradiction(editor);
     const token = await makeToken(analyst);
-    await callRoute(resolveRoute, { method: "POST", token: await makeToken(editor), params: { id: second.id }, body: { version: 1, resolution: "disclose", rationale: "Disclose." } });
+    await callRoute(resolveRoute, {
+      method: "POST",
+      token: await makeToken(editor),
+      params: { id: second.id },
+      body: { version: 1, resolution: "disclose", rationale: "Disclose." },
+    });
 
     const list = async (query: string) => {
       const response = await callRoute(listRoute, { token, url: `/api/contradictions?${query}` });

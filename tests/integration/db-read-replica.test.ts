@@ -14,7 +14,9 @@ describe.runIf(!inject("embeddedDatabase"))("read-only queries on DATABASE_READ_
   let admin: pg.Client;
 
   const readerSessions = async () =>
-    (await admin.query<{ query: string }>("SELECT query FROM pg_stat_activity WHERE usename = $1 AND datname = current_database()", [role])).rows.map((r) => r.query);
+    (await admin.query<{ query: string }>("SELECT query FROM pg_stat_activity WHERE usename = $1 AND datname = current_database()", [role])).rows.map(
+      (r) => r.query,
+    );
 
   beforeAll(async () => {
     admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -44,7 +46,11 @@ describe.runIf(!inject("embeddedDatabase"))("read-only queries on DATABASE_READ_
     const editor = await makeToken(await makeUser("EDITOR"));
     const word = `replica${randomBytes(4).toString("hex")}`;
     // Writes: through DATABASE_URL (the reader role could not make them).
-    const imported = await callRoute(articlesRoute.POST, { method: "POST", token: editor, body: { text: `Ferry timetable ${word}\n\nThe ${word} ferry runs twice a day from the old harbour.` } });
+    const imported = await callRoute(articlesRoute.POST, {
+      method: "POST",
+      token: editor,
+      body: { text: `Ferry timetable ${word}\n\nThe ${word} ferry runs twice a day from the old harbour.` },
+    });
     expect(imported.status).toBe(201);
     const entity = await callRoute(entitiesRoute.POST, { method: "POST", token: editor, body: { type: "place", name: `Harbour ${word}` } });
     expect(entity.status).toBe(201);
@@ -64,7 +70,11 @@ describe.runIf(!inject("embeddedDatabase"))("read-only queries on DATABASE_READ_
     expect((await callRoute(articlesRoute.GET, { token: editor, url: `/api/articles?q=${word}` })).status).toBe(500);
     expect((await callRoute(articlesRoute.GET, { token: editor, url: "/api/articles" })).status).toBe(500);
     expect((await callRoute(entitiesRoute.GET, { token: editor, url: `/api/entities?q=harbour` })).status).toBe(500);
-    const another = await callRoute(articlesRoute.POST, { method: "POST", token: editor, body: { text: `Ferry fares ${word}\n\nFares on the ${word} ferry rise in spring.` } });
+    const another = await callRoute(articlesRoute.POST, {
+      method: "POST",
+      token: editor,
+      body: { text: `Ferry fares ${word}\n\nFares on the ${word} ferry rise in spring.` },
+    });
     expect(another.status).toBe(201);
 
     // The reader connection really is read-only: what passed through it wrote nothing.

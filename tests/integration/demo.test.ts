@@ -64,7 +64,11 @@ describe("the demo workspace", () => {
     const rows = (await allArticles()).map(({ title, outlet, publishedAt, titleProvisional }) => ({ title, outlet, publishedAt, titleProvisional }));
     expect(rows.sort((a, b) => a.title.localeCompare(b.title))).toEqual(
       [
-        { title: "US, Russia agree to prepare for Trump-Putin meeting; key issues remain big obstacles: expert", outlet: "Global Times", publishedAt: "2025-02-16" },
+        {
+          title: "US, Russia agree to prepare for Trump-Putin meeting; key issues remain big obstacles: expert",
+          outlet: "Global Times",
+          publishedAt: "2025-02-16",
+        },
         { title: "Trump says he will speak to Putin on Tuesday about ending the Russia-Ukraine conflict", outlet: "CGTN", publishedAt: "2025-03-17" },
         { title: "Trump to Speak with Putin as White House Aims for Russia-Ukraine Ceasefire", outlet: null, publishedAt: "2025-03-17" },
         { title: "Russia's embassy in the US on the Lavrov–Rubio call of 17 May, with comment", outlet: "Toutiao", publishedAt: "2025-05-18" },
@@ -155,7 +159,8 @@ describe("the demo workspace", () => {
 
   async function writeDemo(name: string, annotation: { quote: string; occurrence?: number }): Promise<string> {
     const dir = await mkdtemp(path.join(tmp, `${name}-`));
-    const article = "Harbour talks resume\n\nDelegates met at the harbour office on Tuesday. The delegates met again on Wednesday.\n\nNo agreement was announced.";
+    const article =
+      "Harbour talks resume\n\nDelegates met at the harbour office on Tuesday. The delegates met again on Wednesday.\n\nNo agreement was announced.";
     await writeFile(path.join(dir, "story.txt"), `${article} (${name})`);
     const file = path.join(dir, "demo.json");
     await writeFile(
@@ -173,13 +178,17 @@ describe("the demo workspace", () => {
     const file = await writeDemo("missing", { quote: "Delegates met at the airport" });
     const failure = loadDemo(actors, { file });
     await expect(failure).rejects.toThrow(DemoError);
-    await expect(failure).rejects.toThrow(/Demo annotation "passage": the quote “Delegates met at the airport” was not found in the article “Harbour talks resume” \(story\.txt\)/);
+    await expect(failure).rejects.toThrow(
+      /Demo annotation "passage": the quote “Delegates met at the airport” was not found in the article “Harbour talks resume” \(story\.txt\)/,
+    );
     expect(await db.entity.count({ where: { name: "Harbour office missing" } })).toBe(0);
   });
 
   it("asks which occurrence is meant when a quote occurs more than once, and anchors the one named", async () => {
     const repeated = await writeDemo("repeated", { quote: "met" });
-    await expect(loadDemo(actors, { file: repeated })).rejects.toThrow(/the quote “met” occurs 2 times in the article “Harbour talks resume” \(story\.txt\); say which with "occurrence" \(1–2\)/);
+    await expect(loadDemo(actors, { file: repeated })).rejects.toThrow(
+      /the quote “met” occurs 2 times in the article “Harbour talks resume” \(story\.txt\); say which with "occurrence" \(1–2\)/,
+    );
     await expect(loadDemo(actors, { file: await writeDemo("second", { quote: "met", occurrence: 2 }) })).resolves.toMatchObject({ annotations: 1 });
     const annotation = await db.annotation.findFirstOrThrow({ where: { exact: "met", article: { currentRevision: { text: { contains: "(second)" } } } } });
     expect(annotation.prefix.endsWith("The delegates ")).toBe(true);

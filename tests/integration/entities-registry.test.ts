@@ -12,7 +12,10 @@ import { makeAnnotation, makeArticle } from "../support/article-fixtures";
 import { makeToken, makeUser } from "../support/fixtures";
 
 /** Names unique to this run, so tests sharing the database never see each other's entities. */
-const tag = () => randomBytes(3).toString("hex").replace(/\d/g, (d) => "ghijklmnop"[Number(d)]);
+const tag = () =>
+  randomBytes(3)
+    .toString("hex")
+    .replace(/\d/g, (d) => "ghijklmnop"[Number(d)]);
 
 async function editorToken() {
   return makeToken(await makeUser("EDITOR"));
@@ -37,7 +40,10 @@ describe("alias-aware search", () => {
     const kyiv = await createEntity(token, { type: "place", name: `Kyiv${t}`, aliases: [`Kiev${t}`, `Kyïv${t}`, `Київ${t}`] });
     for (const q of [`kiev${t}`, `KYIV${t}`, `KYÏV${t}`, `kyiv${t}`, `Київ${t}`]) {
       const hits = await search(token, q);
-      expect(hits.map((h) => h.id), q).toContain(kyiv.id);
+      expect(
+        hits.map((h) => h.id),
+        q,
+      ).toContain(kyiv.id);
     }
     const [hit] = await search(token, `kiev${t}`);
     expect(hit).toMatchObject({ id: kyiv.id, matched: `Kiev${t}` });
@@ -132,7 +138,12 @@ describe("creating and editing entities", () => {
       expect(refused.status).toBe(422);
       expect(refused.json.error).toMatch(/text-direction control/);
     }
-    const renamed = await callRoute(patchRoute, { method: "PATCH", token, params: { id: acme.id }, body: { version: acme.version, name: `Acme\u202E Relief ${t}` } });
+    const renamed = await callRoute(patchRoute, {
+      method: "PATCH",
+      token,
+      params: { id: acme.id },
+      body: { version: acme.version, name: `Acme\u202E Relief ${t}` },
+    });
     expect(renamed.status).toBe(422);
 
     // Full-width letters and invisible characters are not stored.
@@ -162,7 +173,12 @@ describe("creating and editing entities", () => {
     expect(first.json).toMatchObject({ description: "Kremlin spokesman", externalId: "Q4157869", version: entity.version + 1 });
     expect(first.json.aliases.map((a: { alias: string }) => a.alias).sort()).toEqual([`Dmitri Peskov${t}`, `Peskov${t}`]);
 
-    const stale = await callRoute(patchRoute, { method: "PATCH", token, params: { id: entity.id }, body: { version: entity.version, description: "old view" } });
+    const stale = await callRoute(patchRoute, {
+      method: "PATCH",
+      token,
+      params: { id: entity.id },
+      body: { version: entity.version, description: "old view" },
+    });
     expect(stale.status).toBe(409);
     expect(stale.json.current).toMatchObject({ description: "Kremlin spokesman", version: entity.version + 1 });
   });
@@ -180,7 +196,11 @@ describe("creating and editing entities", () => {
     const entity = await createEntity(token, { type: "person", name: `Marco Rubio${t}` });
     const article = await makeArticle(editor, { text: `Marco Rubio${t} flew to Istanbul.` });
     const annotation = await makeAnnotation(editor, article, `Marco Rubio${t}`);
-    await callRoute(createLinkRoute, { method: "POST", token, body: { annotationId: annotation.id, targetType: "entity", targetId: entity.id, relation: "mentions" } });
+    await callRoute(createLinkRoute, {
+      method: "POST",
+      token,
+      body: { annotationId: annotation.id, targetType: "entity", targetId: entity.id, relation: "mentions" },
+    });
     const refused = await callRoute(deleteRoute, { method: "DELETE", token, params: { id: entity.id } });
     expect(refused.status).toBe(409);
     expect(refused.json.error).toMatch(/1 linked passage/);
@@ -198,12 +218,18 @@ describe("merge and undo", () => {
     const place = await createEntity(token, { type: "place", name: `Istanbul${t}` });
     const article = await makeArticle(editor, { text: `Sergey Lavrov${t} met Rubio in Istanbul${t}. Lavrov${t} said little.` });
     const annotation = await makeAnnotation(editor, article, `Sergey Lavrov${t}`);
-    const link = await callRoute(createLinkRoute, { method: "POST", token, body: { annotationId: annotation.id, targetType: "entity", targetId: source.id, relation: "mentions" } });
+    const link = await callRoute(createLinkRoute, {
+      method: "POST",
+      token,
+      body: { annotationId: annotation.id, targetType: "entity", targetId: source.id, relation: "mentions" },
+    });
     expect(link.status).toBe(201);
     const event = await db.event.create({
       data: { type: "MEETING", title: `Talks${t}`, placeId: place.id, participants: { create: [{ entityId: source.id, role: "delegation head" }] } },
     });
-    const claim = await db.claim.create({ data: { annotationId: annotation.id, entityId: source.id, attribute: "statement", valueType: "TEXT", value: "said little" } });
+    const claim = await db.claim.create({
+      data: { annotationId: annotation.id, entityId: source.id, attribute: "statement", valueType: "TEXT", value: "said little" },
+    });
     return { editor, token, t, source, target, annotation, linkId: link.json.id as string, event, claimId: claim.id };
   }
 
@@ -265,7 +291,11 @@ describe("merge and undo", () => {
   it("refuses a link to the merged entity, pointing to the one it was merged into", async () => {
     const { token, source, target, annotation } = await scenario();
     await callRoute(mergeRoute, { method: "POST", token, params: { id: source.id }, body: { into: target.id } });
-    const response = await callRoute(createLinkRoute, { method: "POST", token, body: { annotationId: annotation.id, targetType: "entity", targetId: source.id, relation: "quotes" } });
+    const response = await callRoute(createLinkRoute, {
+      method: "POST",
+      token,
+      body: { annotationId: annotation.id, targetType: "entity", targetId: source.id, relation: "quotes" },
+    });
     expect(response.status).toBe(422);
     expect(response.json.error).toContain("merged into");
   });

@@ -15,7 +15,10 @@ import { makeArticle } from "../support/article-fixtures";
 import { bodyCiting } from "../support/briefing-fixtures";
 import { makeToken, makeUser } from "../support/fixtures";
 
-const tag = () => randomBytes(3).toString("hex").replace(/\d/g, (d) => "ghijklmnop"[Number(d)]);
+const tag = () =>
+  randomBytes(3)
+    .toString("hex")
+    .replace(/\d/g, (d) => "ghijklmnop"[Number(d)]);
 
 describe("entity mentions accepted from suggestions", () => {
   // Three accepts through the route and two suggestion passes: slow on a busy machine.

@@ -21,7 +21,14 @@ async function setup() {
     expect(response.status).toBe(201);
     return response.json.id as string;
   };
-  return { editor, token, t, putin: await entity("person", "Vladimir Putin"), trump: await entity("person", "Donald Trump"), moscow: await entity("place", "Moscow") };
+  return {
+    editor,
+    token,
+    t,
+    putin: await entity("person", "Vladimir Putin"),
+    trump: await entity("person", "Donald Trump"),
+    moscow: await entity("place", "Moscow"),
+  };
 }
 
 async function createEvent(token: string, body: Record<string, unknown>) {
@@ -46,7 +53,10 @@ describe("events", () => {
     const event = response.json;
     expect(event.date).toMatchObject({ localDate: "2025-05-19T10:00", precision: "minute", timeZone: "America/New_York", start: "2025-05-19T14:00:00.000Z" });
     expect(event.date.label).toBe("19 May 2025, 10:00 EDT (14:00 UTC)");
-    expect(event.participants.map((p: { role: string; entity: { id: string } }) => `${p.role}:${p.entity.id}`).sort()).toEqual([`called:${putin}`, `caller:${trump}`]);
+    expect(event.participants.map((p: { role: string; entity: { id: string } }) => `${p.role}:${p.entity.id}`).sort()).toEqual([
+      `called:${putin}`,
+      `caller:${trump}`,
+    ]);
     expect(event.place.id).toBe(moscow);
     const stored = await db.event.findUniqueOrThrow({ where: { id: event.id } });
     expect(stored.occurredAt?.toISOString()).toBe("2025-05-19T14:00:00.000Z");
@@ -58,7 +68,11 @@ describe("events", () => {
     const impossible = await createEvent(token, { type: "meeting", title: `Bad ${t}`, date: { localDate: "2025-02-30", precision: "day" } });
     expect(impossible.status).toBe(422);
     expect(impossible.json.error).toMatch(/February 2025 has 28 days/);
-    const zone = await createEvent(token, { type: "meeting", title: `Bad ${t}`, date: { localDate: "2025-02-03T10", precision: "hour", timeZone: "Mars/Olympus" } });
+    const zone = await createEvent(token, {
+      type: "meeting",
+      title: `Bad ${t}`,
+      date: { localDate: "2025-02-03T10", precision: "hour", timeZone: "Mars/Olympus" },
+    });
     expect(zone.status).toBe(422);
     expect(zone.json.error).toMatch(/unknown time zone/);
     const ghost = await createEvent(token, {
@@ -114,19 +128,36 @@ describe("events", () => {
       expect.objectContaining({ direction: "to", label: "is answered by", event: expect.objectContaining({ id: second.json.id }) }),
     ]);
 
-    const self = await callRoute(patchEventRoute, { method: "PATCH", token, params: { id: first.id }, body: { version: first.version, relations: [{ type: "follows", eventId: first.id }] } });
+    const self = await callRoute(patchEventRoute, {
+      method: "PATCH",
+      token,
+      params: { id: first.id },
+      body: { version: first.version, relations: [{ type: "follows", eventId: first.id }] },
+    });
     expect(self.status).toBe(422);
 
     const edited = await callRoute(patchEventRoute, {
       method: "PATCH",
       token,
       params: { id: second.json.id },
-      body: { version: second.json.version, participants: [{ entityId: trump, role: "addressee" }, { entityId: putin, role: "speaker" }], date: { localDate: "2025-03-20", precision: "day" } },
+      body: {
+        version: second.json.version,
+        participants: [
+          { entityId: trump, role: "addressee" },
+          { entityId: putin, role: "speaker" },
+        ],
+        date: { localDate: "2025-03-20", precision: "day" },
+      },
     });
     expect(edited.status).toBe(200);
     expect(edited.json.participants).toHaveLength(2);
     expect(edited.json.date.label).toBe("20 March 2025");
-    const stale = await callRoute(patchEventRoute, { method: "PATCH", token, params: { id: second.json.id }, body: { version: second.json.version, title: "x" } });
+    const stale = await callRoute(patchEventRoute, {
+      method: "PATCH",
+      token,
+      params: { id: second.json.id },
+      body: { version: second.json.version, title: "x" },
+    });
     expect(stale.status).toBe(409);
     expect(stale.json.current.version).toBe(second.json.version + 1);
   });
@@ -184,7 +215,15 @@ describe("links", () => {
     expect(links.map((l: { targetType: string; relation: string }) => `${l.targetType}:${l.relation}`)).toEqual(["ENTITY:QUOTES", "EVENT:DESCRIBES"]);
 
     expect((await callRoute(deleteLinkByIdRoute, { method: "DELETE", token, params: { id: links[0].id } })).status).toBe(204);
-    expect((await callRoute(deleteLinkRoute, { method: "DELETE", token, body: { annotationId: p1.id, targetType: "event", targetId: event.id, relation: "describes" } })).status).toBe(204);
+    expect(
+      (
+        await callRoute(deleteLinkRoute, {
+          method: "DELETE",
+          token,
+          body: { annotationId: p1.id, targetType: "event", targetId: event.id, relation: "describes" },
+        })
+      ).status,
+    ).toBe(204);
     expect(await db.link.count({ where: { annotationId: p1.id } })).toBe(0);
   });
 
@@ -193,16 +232,32 @@ describe("links", () => {
     const article = await makeArticle(editor, { text: `Putin spoke. ${t}` });
     const annotation = await makeAnnotation(editor, article, "Putin spoke.");
     await db.annotation.update({ where: { id: annotation.id }, data: { deletedAt: new Date() } });
-    const deleted = await callRoute(createLinkRoute, { method: "POST", token, body: { annotationId: annotation.id, targetType: "entity", targetId: putin, relation: "mentions" } });
+    const deleted = await callRoute(createLinkRoute, {
+      method: "POST",
+      token,
+      body: { annotationId: annotation.id, targetType: "entity", targetId: putin, relation: "mentions" },
+    });
     expect(deleted.status).toBe(422);
     expect(deleted.json.error).toMatch(/deleted/);
-    const missing = await callRoute(createLinkRoute, { method: "POST", token, body: { annotationId: "nope", targetType: "entity", targetId: putin, relation: "mentions" } });
+    const missing = await callRoute(createLinkRoute, {
+      method: "POST",
+      token,
+      body: { annotationId: "nope", targetType: "entity", targetId: putin, relation: "mentions" },
+    });
     expect(missing.status).toBe(404);
     const live = await makeAnnotation(editor, article, "Putin");
-    const noEvent = await callRoute(createLinkRoute, { method: "POST", token, body: { annotationId: live.id, targetType: "event", targetId: putin, relation: "mentions" } });
+    const noEvent = await callRoute(createLinkRoute, {
+      method: "POST",
+      token,
+      body: { annotationId: live.id, targetType: "event", targetId: putin, relation: "mentions" },
+    });
     expect(noEvent.status).toBe(422);
     expect(noEvent.json.error).toMatch(/no such event/);
-    const badRelation = await callRoute(createLinkRoute, { method: "POST", token, body: { annotationId: live.id, targetType: "entity", targetId: putin, relation: "loves" } });
+    const badRelation = await callRoute(createLinkRoute, {
+      method: "POST",
+      token,
+      body: { annotationId: live.id, targetType: "entity", targetId: putin, relation: "loves" },
+    });
     expect(badRelation.status).toBe(422);
     expect(await db.link.count({ where: { annotationId: { in: [annotation.id, live.id] } } })).toBe(0);
   });
@@ -212,7 +267,11 @@ describe("links", () => {
     const event = (await createEvent(token, { type: "other", title: `Rumour ${t}` })).json;
     const article = await makeArticle(editor, { text: `A rumour spread. ${t}` });
     const annotation = await makeAnnotation(editor, article, "A rumour spread.");
-    const link = await callRoute(createLinkRoute, { method: "POST", token, body: { annotationId: annotation.id, targetType: "event", targetId: event.id, relation: "mentions" } });
+    const link = await callRoute(createLinkRoute, {
+      method: "POST",
+      token,
+      body: { annotationId: annotation.id, targetType: "event", targetId: event.id, relation: "mentions" },
+    });
     expect((await callRoute(deleteEventRoute, { method: "DELETE", token, params: { id: event.id } })).status).toBe(409);
     await callRoute(deleteLinkByIdRoute, { method: "DELETE", token, params: { id: link.json.id } });
     expect((await callRoute(deleteEventRoute, { method: "DELETE", token, params: { id: event.id } })).status).toBe(204);
@@ -225,7 +284,11 @@ describe("links", () => {
     const article = await makeArticle(editor, { text: "Putin spoke." });
     const annotation = await makeAnnotation(editor, article, "Putin spoke.");
     expect((await callRoute(listLinksRoute, { token: analyst, url: `/api/links?annotationId=${annotation.id}` })).status).toBe(200);
-    const write = await callRoute(createLinkRoute, { method: "POST", token: analyst, body: { annotationId: annotation.id, targetType: "entity", targetId: putin, relation: "mentions" } });
+    const write = await callRoute(createLinkRoute, {
+      method: "POST",
+      token: analyst,
+      body: { annotationId: annotation.id, targetType: "entity", targetId: putin, relation: "mentions" },
+    });
     expect(write.status).toBe(403);
   });
 });

@@ -13,7 +13,11 @@ import { findActionFiles, importActions } from "../support/server-actions";
 // Only who is signed in is faked for server actions (there is no request, hence no cookie); everything runs against the real database.
 const session = vi.hoisted(() => ({ claims: null as { uid: string; sv: number } | null }));
 vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<typeof import("next-auth")>()), getServerSession: async () => session.claims }));
-vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/cache")>()), revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("next/cache", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/cache")>()),
+  revalidatePath: () => undefined,
+  revalidateTag: () => undefined,
+}));
 
 const ROLES: readonly RoleName[] = ["EDITOR", "ANALYST", "ADMIN"];
 const TOO_BIG = "2147483648";
@@ -36,7 +40,7 @@ const BAD_QUERIES = [
   "limit=99999999999999999999",
   "cursor=%FF%FE",
   `revision=${TOO_BIG}`,
-  "dryRun=1&q=" + "a".repeat(5000),
+  `dryRun=1&q=${"a".repeat(5000)}`,
 ];
 
 const MANY_FIELDS = { id: "missing-id", annotationId: "missing-id", articleId: "missing-id", entityId: "missing-id", title: "T", type: "person", name: "N" };
@@ -72,7 +76,11 @@ describe("malformed input never answers 500", () => {
     }
     const article = await makeArticle("The talks in Geneva lasted six hours on Tuesday.", { publishedAt: "2025-05-20" });
     const event = await makeEvent(users.EDITOR);
-    const { claim } = await makeClaim(users.EDITOR, article, "six hours", { eventId: event.id, attribute: "duration", value: { type: "text", text: "six hours" } });
+    const { claim } = await makeClaim(users.EDITOR, article, "six hours", {
+      eventId: event.id,
+      attribute: "duration",
+      value: { type: "text", text: "six hours" },
+    });
     const annotation = await annotate(users.EDITOR, article, "Geneva", "note");
     const briefing = await createBriefing(users.EDITOR, { title: `Fuzzed briefing ${Date.now()}` });
     const contradiction = await db.contradiction.create({ data: { status: "OPEN", summary: "How long the talks lasted" } });
@@ -91,9 +99,10 @@ describe("malformed input never answers 500", () => {
     const handlers = await listApiHandlers();
     const failures: Failure[] = [];
     let calls = 0;
+    // biome-ignore lint/suspicious/noExplicitAny: response bodies differ by endpoint; each test reads the fields it asserts on.
     const check = async (label: string, run: () => Promise<{ status: number; json: any }>) => {
       calls++;
-      let result: { status: number; json: any };
+      let result: Awaited<ReturnType<typeof run>>;
       try {
         result = await run();
       } catch (error) {
@@ -117,11 +126,14 @@ describe("malformed input never answers 500", () => {
       for (const role of ["ADMIN", "ANALYST"] as const) {
         const token = tokens[role];
         const call = (url: string, id: string, body?: unknown) => callRoute(handler, { method, url, token, body, params: params(id) });
-        if (names.length) for (const id of BAD_IDS) await check(`${role} ${method} ${route} id=${JSON.stringify(id)}`, () => call(path(id), id, writes ? {} : undefined));
+        if (names.length)
+          for (const id of BAD_IDS) await check(`${role} ${method} ${route} id=${JSON.stringify(id)}`, () => call(path(id), id, writes ? {} : undefined));
         for (const id of new Set(["missing-id", real])) {
-          for (const query of BAD_QUERIES) await check(`${role} ${method} ${route}?${query.slice(0, 60)} (${id})`, () => call(`${path(id)}?${query}`, id, writes ? {} : undefined));
+          for (const query of BAD_QUERIES)
+            await check(`${role} ${method} ${route}?${query.slice(0, 60)} (${id})`, () => call(`${path(id)}?${query}`, id, writes ? {} : undefined));
           if (!writes) continue;
-          for (const body of BAD_BODIES) await check(`${role} ${method} ${route} (${id}) body=${JSON.stringify(body).slice(0, 80)}`, () => call(path(id), id, body));
+          for (const body of BAD_BODIES)
+            await check(`${role} ${method} ${route} (${id}) body=${JSON.stringify(body).slice(0, 80)}`, () => call(path(id), id, body));
           await check(`${role} ${method} ${route} (${id}) body=not JSON`, () => call(path(id), id, "{not json"));
         }
       }
@@ -137,7 +149,18 @@ describe("malformed input never answers 500", () => {
       return data;
     };
     // Never valid as a whole (blank name and title, a short password), so no call creates anything.
-    const badForm = form({ id: "missing-id", version: TOO_BIG, name: "", title: "", type: "person", email: "not an address", role: "EDITOR", password: "short", publishedAt: "2025-02-30", annotationIds: "missing-id" });
+    const badForm = form({
+      id: "missing-id",
+      version: TOO_BIG,
+      name: "",
+      title: "",
+      type: "person",
+      email: "not an address",
+      role: "EDITOR",
+      password: "short",
+      publishedAt: "2025-02-30",
+      annotationIds: "missing-id",
+    });
     const ARGUMENTS: unknown[][] = [
       [],
       [null],
@@ -187,7 +210,10 @@ describe("malformed input never answers 500", () => {
   it("refuses a NUL in a multipart file name with 422 on both import routes", async () => {
     const { POST: importArticles } = await import("@/app/api/articles/route");
     const { POST: startImportJob } = await import("@/app/api/import-jobs/route");
-    for (const [handler, url] of [[importArticles, "/api/articles"], [startImportJob, "/api/import-jobs"]] as const) {
+    for (const [handler, url] of [
+      [importArticles, "/api/articles"],
+      [startImportJob, "/api/import-jobs"],
+    ] as const) {
       const body = new FormData();
       body.append("file", new File(["The talks lasted six hours."], "talks\u0000.txt", { type: "text/plain" }));
       const response = await callRoute(handler as never, { method: "POST", url, token: tokens.EDITOR, body });

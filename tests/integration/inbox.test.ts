@@ -88,15 +88,27 @@ describe("inbox", () => {
     const editor = await makeUser("EDITOR");
     const analyst = await makeUser("ANALYST");
     const event = await makeEvent(editor);
-    const first = await makeClaim(editor, await makeArticle("They spoke on May 18.", { outlet: `A ${event.id}` }), "May 18", { eventId: event.id, attribute: "date", value: dayValue("2025-05-18") });
-    const second = await makeClaim(editor, await makeArticle("They spoke on May 19.", { outlet: `B ${event.id}` }), "May 19", { eventId: event.id, attribute: "date", value: dayValue("2025-05-19") });
+    const first = await makeClaim(editor, await makeArticle("They spoke on May 18.", { outlet: `A ${event.id}` }), "May 18", {
+      eventId: event.id,
+      attribute: "date",
+      value: dayValue("2025-05-18"),
+    });
+    const second = await makeClaim(editor, await makeArticle("They spoke on May 19.", { outlet: `B ${event.id}` }), "May 19", {
+      eventId: event.id,
+      attribute: "date",
+      value: dayValue("2025-05-19"),
+    });
     const id = second.detection.contradictionIds[0]!;
     await resolveContradiction(editor, id, { version: 1, resolution: "ACCEPT_ONE", acceptedClaimId: first.claim.id, rationale: "The embassy's posting date." });
     await signOffContradiction(analyst, id, { version: 2 });
     const listed = async () => (await getInbox(analyst)).find((section) => section.key === "newSources")!.items.map((item) => item.id);
     expect(await listed()).not.toContain(id);
 
-    await makeClaim(editor, await makeArticle("They spoke on May 19, a wire said.", { outlet: `C ${event.id}` }), "May 19", { eventId: event.id, attribute: "date", value: dayValue("2025-05-19") });
+    await makeClaim(editor, await makeArticle("They spoke on May 19, a wire said.", { outlet: `C ${event.id}` }), "May 19", {
+      eventId: event.id,
+      attribute: "date",
+      value: dayValue("2025-05-19"),
+    });
     expect(await listed()).toContain(id);
     expect((await getInbox(editor)).find((section) => section.key === "newSources")!.items.map((item) => item.id)).toContain(id);
     const { version } = await db.contradiction.findUniqueOrThrow({ where: { id }, select: { version: true } });
@@ -139,7 +151,12 @@ describe("review with context and in bulk", () => {
     expect(outcome.refused.map((item) => item.id).sort()).toEqual([stale, ownPassage.id].sort());
     expect(outcome.refused.find((item) => item.id === ownPassage.id)?.message).toMatch(/own/);
     const rows = await db.annotation.findMany({ where: { id: { in: [first, second, stale, ownPassage.id] } }, select: { id: true, status: true } });
-    expect(Object.fromEntries(rows.map((row) => [row.id, row.status]))).toEqual({ [first]: "APPROVED", [second]: "APPROVED", [stale]: "PENDING", [ownPassage.id]: "PENDING" });
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.status]))).toEqual({
+      [first]: "APPROVED",
+      [second]: "APPROVED",
+      [stale]: "PENDING",
+      [ownPassage.id]: "PENDING",
+    });
 
     await expect(approveAnnotations(editor, { items: [{ id: stale, version: 1 }] })).rejects.toThrow(/analysts/);
   });

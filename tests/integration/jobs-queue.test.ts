@@ -13,7 +13,10 @@ import { makeUser } from "../support/fixtures";
 const root = path.resolve(import.meta.dirname, "../..");
 
 /** Letters only, so a tagged name stays one word. */
-const tag = () => randomBytes(3).toString("hex").replace(/\d/g, (d) => "ghijklmnop"[Number(d)]);
+const tag = () =>
+  randomBytes(3)
+    .toString("hex")
+    .replace(/\d/g, (d) => "ghijklmnop"[Number(d)]);
 
 /** Saves an entity in another process, which is killed (SIGKILL) as soon as the save has committed. */
 function saveEntityThenKill(actor: Actor, entity: Record<string, unknown>): Promise<string> {

@@ -117,7 +117,10 @@ describe("proposals from imported articles", () => {
 
     const confirmed = await callRoute(confirmCandidateRoute, { method: "POST", token: editor.token, params: { id: candidate.id } });
     expect(confirmed.status, JSON.stringify(confirmed.json)).toBe(200);
-    const contradiction = await db.contradiction.findUniqueOrThrow({ where: { id: confirmed.json.contradictionId }, include: { members: { include: { annotation: true } } } });
+    const contradiction = await db.contradiction.findUniqueOrThrow({
+      where: { id: confirmed.json.contradictionId },
+      include: { members: { include: { annotation: true } } },
+    });
     expect(contradiction).toMatchObject({ status: "OPEN", eventId });
     expect(new Set(contradiction.members.map((m) => m.annotation.articleId))).toEqual(new Set([morning, evening]));
     const after = await callRoute(contradictionsRoute, { token: analyst.token, url: "/api/contradictions?status=suggested" });
@@ -180,7 +183,14 @@ describe("proposals from imported articles", () => {
     const [meeting] = await eventProposals(article);
     const before = meeting.mentions[0].annotation.selector[1].start;
 
-    await importHtml({ ...base, paragraphs: ["Crowds lined the road to the harbour early in the morning.", "Samuel Okoro met Yui Tanaka in Lagos on September 1.", "Dock workers gathered outside."] });
+    await importHtml({
+      ...base,
+      paragraphs: [
+        "Crowds lined the road to the harbour early in the morning.",
+        "Samuel Okoro met Yui Tanaka in Lagos on September 1.",
+        "Dock workers gathered outside.",
+      ],
+    });
     await whenJobsDone();
     const [moved] = await eventProposals(article);
     expect(moved.id).toBe(meeting.id);

@@ -38,7 +38,12 @@ function linkHrefs(node: unknown): unknown[] {
 }
 
 const xmlUnescape = (text: string) =>
-  text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 describe("hostile content through every entry point", () => {
   it("answers every offer with success or a clear refusal, never a server error, and stores payloads on every surface", () => {
@@ -51,11 +56,17 @@ describe("hostile content through every entry point", () => {
   });
 
   it("keeps the payloads in article text and metadata as plain text", async () => {
-    const article = await db.article.findUniqueOrThrow({ where: { id: world.articleIds.html }, include: { currentRevision: { select: { text: true, originalFilename: true } } } });
+    const article = await db.article.findUniqueOrThrow({
+      where: { id: world.articleIds.html },
+      include: { currentRevision: { select: { text: true, originalFilename: true } } },
+    });
     expect(article.currentRevision!.text).toContain(HOSTILE_PAYLOADS[0].text);
     expect(article.currentRevision!.originalFilename).toContain("<img src=x onerror=");
     expect(article.url).toBeNull();
-    const metadata = await db.article.findMany({ where: { id: { in: world.articleIds.metadata } }, select: { title: true, outlet: true, author: true, url: true } });
+    const metadata = await db.article.findMany({
+      where: { id: { in: world.articleIds.metadata } },
+      select: { title: true, outlet: true, author: true, url: true },
+    });
     expect(metadata.map((row) => row.title).join(" ")).toContain(HOSTILE_PAYLOADS[0].text);
     for (const row of metadata) expect(row.url === null || /^https?:\/\//.test(row.url)).toBe(true);
   });
@@ -121,7 +132,9 @@ describe("hostile content through every entry point", () => {
     const elements = new Set([...feed.matchAll(/<\/?([A-Za-z:?]+)/g)].map((match) => match[1]));
     expect([...elements].sort()).toEqual(["?xml", "author", "content", "entry", "feed", "id", "link", "name", "published", "summary", "title", "updated"]);
     const entries = feed.split("<entry>").slice(1);
-    const ours = entries.filter((entry) => entry.includes(`/briefings/${world.briefing.slug}</id>`) || entry.includes(`/briefings/${world.retracted.slug}</id>`));
+    const ours = entries.filter(
+      (entry) => entry.includes(`/briefings/${world.briefing.slug}</id>`) || entry.includes(`/briefings/${world.retracted.slug}</id>`),
+    );
     expect(ours).toHaveLength(2);
     for (const entry of ours) {
       const content = /<content type="html">([\s\S]*?)<\/content>/.exec(entry)![1];

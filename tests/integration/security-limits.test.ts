@@ -64,7 +64,11 @@ describe("body size", () => {
       const key = `${method} ${route}`;
       const params = route.startsWith("auth/") ? { nextauth: ["callback", "credentials"] } : Object.fromEntries(names.map((name) => [name, "missing-id"]));
       const headers = {
-        "content-type": MULTIPART.has(key) ? "multipart/form-data; boundary=limit" : route.startsWith("auth/") ? "application/x-www-form-urlencoded" : "application/json",
+        "content-type": MULTIPART.has(key)
+          ? "multipart/form-data; boundary=limit"
+          : route.startsWith("auth/")
+            ? "application/x-www-form-urlencoded"
+            : "application/json",
         "content-length": String(200 * 1024 * 1024),
       };
       const call = (token: string) => callRoute(handler, { method, token, body: "{}", params: params as never, headers, url: `/api/${route}` });
@@ -96,7 +100,13 @@ describe("body size", () => {
 
 describe("malformed input", () => {
   it("answers malformed JSON with 422, on the API and on the sign-in endpoint", async () => {
-    for (const [method, path] of [["POST", "/api/entities"], ["POST", "/api/annotations"], ["POST", "/api/articles"], ["POST", "/api/briefings"], ["PATCH", "/api/briefings/missing-id"]]) {
+    for (const [method, path] of [
+      ["POST", "/api/entities"],
+      ["POST", "/api/annotations"],
+      ["POST", "/api/articles"],
+      ["POST", "/api/briefings"],
+      ["PATCH", "/api/briefings/missing-id"],
+    ]) {
       const { status, json } = await callApiPath(editorToken, method, path, '{"title": "unterminated', { "content-type": "application/json" });
       expect(status, path).toBe(422);
       expect(json.error, path).toBe("The request body is not valid JSON.");
@@ -115,7 +125,12 @@ describe("malformed input", () => {
     const cases: [string, string, unknown, string][] = [
       ["POST", "/api/entities", { type: "person", name: "Nul\u0000Name" }, "name"],
       ["POST", "/api/events", { type: "meeting", title: "Talks", description: "half \ud83d of an emoji" }, "description"],
-      ["POST", "/api/briefings", { title: "Fine", body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "a\u0000b" }] }] } }, "body.content.0.content.0.text"],
+      [
+        "POST",
+        "/api/briefings",
+        { title: "Fine", body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "a\u0000b" }] }] } },
+        "body.content.0.content.0.text",
+      ],
       ["POST", "/api/articles", { text: "Title\n\nGENEVA. The talks\u0000 lasted six hours." }, "text"],
     ];
     for (const [method, path, body, field] of cases) {
@@ -137,7 +152,10 @@ describe("text cut to a length", () => {
     // Schema.org headlines stop at 110 characters; the emoji straddles the cut.
     const title = `${"a".repeat(108)}\u{1F600}${"b".repeat(10)}`;
     const label = `${"a".repeat(299)}\u{1F600}`;
-    const body = { type: "doc" as const, content: [{ type: "paragraph" as const, content: [{ type: "entityMention" as const, attrs: { entityId: entity.id, label } }] }] };
+    const body = {
+      type: "doc" as const,
+      content: [{ type: "paragraph" as const, content: [{ type: "entityMention" as const, attrs: { entityId: entity.id, label } }] }],
+    };
     const id = await approvedBriefing(newsroom, body, title);
     const published = await briefingApi.publish(newsroom.editor, id);
     expect(published.status, JSON.stringify(published.json)).toBe(200);
@@ -151,7 +169,14 @@ describe("text cut to a length", () => {
 
 describe("page sizes", () => {
   it("refuses a page size over the maximum with 422 and honours one within it", async () => {
-    for (const url of ["/api/entities?limit=101", "/api/events?limit=501", "/api/contradictions?limit=501", "/api/briefings?limit=501", "/api/briefings?limit=0", "/api/contradictions?limit=ten"]) {
+    for (const url of [
+      "/api/entities?limit=101",
+      "/api/events?limit=501",
+      "/api/contradictions?limit=501",
+      "/api/briefings?limit=501",
+      "/api/briefings?limit=0",
+      "/api/contradictions?limit=ten",
+    ]) {
       const { status, json } = await callApiPath(editorToken, "GET", url);
       expect(status, url).toBe(422);
       expect(json.error, url).toMatch(/^limit: /);

@@ -4,7 +4,10 @@ import { runTask, stopWorkers } from "@/lib/workers/pool";
 /** A long text of names for the suggestion planner: seconds of work on the worker thread. */
 function longText(): string {
   const names = ["Sergei Lavrov", "Marco Rubio", "Steve Witkoff", "Kirill Dmitriev", "Yuri Ushakov"];
-  return Array.from({ length: 4000 }, (_, i) => `${names[i % names.length]} met Official${String.fromCharCode(65 + (i % 26))}ov in Town${i % 97} on Tuesday.`).join(" ");
+  return Array.from(
+    { length: 4000 },
+    (_, i) => `${names[i % names.length]} met Official${String.fromCharCode(65 + (i % 26))}ov in Town${i % 97} on Tuesday.`,
+  ).join(" ");
 }
 
 describe("the worker thread", () => {
@@ -17,7 +20,11 @@ describe("the worker thread", () => {
     });
     // Let the background task start on the thread before the waited-for one arrives.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const preview = await runTask("prepareImport", { bytes: new TextEncoder().encode("Title\n\nA short article about talks in Riyadh on Tuesday."), filename: "a.txt" }, { timeoutMs: 30_000 });
+    const preview = await runTask(
+      "prepareImport",
+      { bytes: new TextEncoder().encode("Title\n\nA short article about talks in Riyadh on Tuesday."), filename: "a.txt" },
+      { timeoutMs: 30_000 },
+    );
     finished.push("preview");
     const plans = await background;
 

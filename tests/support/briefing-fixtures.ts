@@ -122,7 +122,13 @@ export async function makeContradiction(
   let acceptedClaimId: string | undefined;
   if (status === "RESOLVED") {
     const claim = await db.claim.create({
-      data: { annotationId: options.members[0]!, attribute: "statement", valueType: "TEXT", value: { type: "text", text: "six hours" }, eventId: options.eventId },
+      data: {
+        annotationId: options.members[0]!,
+        attribute: "statement",
+        valueType: "TEXT",
+        value: { type: "text", text: "six hours" },
+        eventId: options.eventId,
+      },
     });
     acceptedClaimId = claim.id;
   }
@@ -195,6 +201,7 @@ export async function approvedBriefing(newsroom: Newsroom, body: BriefingDoc, ti
   return id;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies differ by endpoint; each test reads the fields it asserts on.
 async function expectOk(result: Promise<{ status: number; json: any }>) {
   const { status, json } = await result;
   if (status !== 200) throw new Error(`expected 200, got ${status}: ${JSON.stringify(json)}`);

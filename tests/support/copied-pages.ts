@@ -1,6 +1,22 @@
 /** Web pages as an editor copies them from a browser (select all, copy), for import tests. */
 
-const MENU = ["Home", "World", "Business", "Technology", "Science", "Health", "Sport", "Culture", "Travel", "Opinion", "Video", "Podcasts", "Newsletters", "Sign in", "Subscribe"];
+const MENU = [
+  "Home",
+  "World",
+  "Business",
+  "Technology",
+  "Science",
+  "Health",
+  "Sport",
+  "Culture",
+  "Travel",
+  "Opinion",
+  "Video",
+  "Podcasts",
+  "Newsletters",
+  "Sign in",
+  "Subscribe",
+];
 
 export function copiedNewsPage(word: string): string {
   return [

@@ -73,7 +73,7 @@ const PAYLOADS: readonly [family: string, build: (id: string) => string][] = [
   ["broken-markup", (id) => `%3Cscript%3E${call(id)}%3C%2Fscript%3E`],
   // Template syntax some renderers evaluate.
   ["template", (id) => `{{constructor.constructor("${call(id)}")()}}`],
-  ["template", (id) => "${" + call(id) + "}"],
+  ["template", (id) => `\${${call(id)}}`],
   ["template", (id) => `<%= ${call(id)} %>`],
   // Unicode: full-width brackets, direction overrides, line separators, zero-width characters.
   ["unicode", (id) => `\uff1cscript\uff1e${call(id)}\uff1c/script\uff1e`],

@@ -7,7 +7,9 @@
 import { HOSTILE_PAYLOADS, packPayloads, type HostilePayload } from "./hostile-payloads";
 
 export type HostileRole = "editor" | "analyst";
-export type HostileCall = (as: HostileRole, method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown) => Promise<{ status: number; json: any }>;
+// biome-ignore lint/suspicious/noExplicitAny: response bodies differ by endpoint; each test reads the fields it asserts on.
+export type HostileResult = { status: number; json: any };
+export type HostileCall = (as: HostileRole, method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown) => Promise<HostileResult>;
 
 /** One offer of payloads to an entry point, and what the server answered. */
 export type HostileAttempt = { surface: string; payloadIds: string[]; status: number };
@@ -67,7 +69,8 @@ export async function seedHostileContent(call: HostileCall, tag: string): Promis
 
   async function expectStatus(as: HostileRole, method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body: unknown, statuses: number[]) {
     const result = await call(as, method, path, body);
-    if (!statuses.includes(result.status)) throw new ScenarioError(`${method} ${path}: expected ${statuses.join("/")}, got ${result.status}: ${JSON.stringify(result.json)?.slice(0, 600)}`);
+    if (!statuses.includes(result.status))
+      throw new ScenarioError(`${method} ${path}: expected ${statuses.join("/")}, got ${result.status}: ${JSON.stringify(result.json)?.slice(0, 600)}`);
     return result.json;
   }
 
@@ -114,14 +117,24 @@ export async function seedHostileContent(call: HostileCall, tag: string): Promis
   const urlPayloads = HOSTILE_PAYLOADS.filter((payload) => payload.family === "javascript-url");
   for (const payload of urlPayloads) {
     const current = await expectStatus("editor", "GET", `/api/articles/${metadataArticles[0].id}`, undefined, [200]);
-    record("article url", [payload.id], (await call("editor", "PATCH", `/api/articles/${metadataArticles[0].id}`, { version: current.version, url: payload.text })).status);
+    record(
+      "article url",
+      [payload.id],
+      (await call("editor", "PATCH", `/api/articles/${metadataArticles[0].id}`, { version: current.version, url: payload.text })).status,
+    );
   }
 
   // ── Annotations: one per payload, quoting its sentence, with the payload as comment and tag. ──
   const selectorFor = (articleId: string, text: string, quote: string) => {
     const start = text.indexOf(quote);
     if (start < 0) throw new ScenarioError(`"${quote}" is not in article ${articleId}`);
-    return { source: articleId, selector: [{ type: "TextQuoteSelector", exact: quote }, { type: "TextPositionSelector", start, end: start + quote.length }] };
+    return {
+      source: articleId,
+      selector: [
+        { type: "TextQuoteSelector", exact: quote },
+        { type: "TextPositionSelector", start, end: start + quote.length },
+      ],
+    };
   };
   const annotationIds: string[] = [];
   for (const payload of HOSTILE_PAYLOADS) {
@@ -146,15 +159,39 @@ export async function seedHostileContent(call: HostileCall, tag: string): Promis
   // Comment documents the editor cannot produce: links to scripts, smuggled attributes and nodes.
   const plainTarget = selectorFor(htmlArticle.id, htmlArticle.text, "Negotiators met for six hours on Tuesday");
   const smuggled: [string, unknown][] = [
-    ...urlPayloads.map((payload): [string, unknown] => [payload.id, { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "open", marks: [{ type: "link", attrs: { href: payload.text.trim() } }] }] }] }]),
+    ...urlPayloads.map((payload): [string, unknown] => [
+      payload.id,
+      {
+        type: "doc",
+        content: [{ type: "paragraph", content: [{ type: "text", text: "open", marks: [{ type: "link", attrs: { href: payload.text.trim() } }] }] }],
+      },
+    ]),
     ["x12", { type: "doc", content: [{ type: "paragraph", attrs: { onclick: "window.__xss('x12')" }, content: [{ type: "text", text: "attrs" }] }] }],
     ["x06", { type: "doc", content: [{ type: "image", attrs: { src: "x", onerror: "window.__xss('x06')" } }] }],
-    ["x13", { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "https", marks: [{ type: "link", attrs: { href: "https://example.com/", onclick: "window.__xss('x13')" } }] }] }] }],
+    [
+      "x13",
+      {
+        type: "doc",
+        content: [
+          {
+            type: "paragraph",
+            content: [{ type: "text", text: "https", marks: [{ type: "link", attrs: { href: "https://example.com/", onclick: "window.__xss('x13')" } }] }],
+          },
+        ],
+      },
+    ],
   ];
   for (const [payloadId, comment] of smuggled) {
-    record("annotation comment", [payloadId], (await call("editor", "POST", "/api/annotations", { target: plainTarget, body: { kind: "note", comment } })).status);
+    record(
+      "annotation comment",
+      [payloadId],
+      (await call("editor", "POST", "/api/annotations", { target: plainTarget, body: { kind: "note", comment } })).status,
+    );
   }
-  const w3cHtmlBody = [{ purpose: "classifying", value: "note" }, { purpose: "commenting", format: "text/html", value: HOSTILE_PAYLOADS.map((p) => p.text).join("\n") }];
+  const w3cHtmlBody = [
+    { purpose: "classifying", value: "note" },
+    { purpose: "commenting", format: "text/html", value: HOSTILE_PAYLOADS.map((p) => p.text).join("\n") },
+  ];
   record("annotation comment", ids(HOSTILE_PAYLOADS), (await call("editor", "POST", "/api/annotations", { target: plainTarget, body: w3cHtmlBody })).status);
   const editable = await expectStatus("editor", "GET", `/api/annotations/${annotationIds[0]}`, undefined, [200]);
   const linkPatch = { version: editable["concord:version"], comment: smuggled[0][1] };
@@ -212,12 +249,22 @@ export async function seedHostileContent(call: HostileCall, tag: string): Promis
       participants: [{ entityId: entityIds[index % entityIds.length], role: roles[index % roles.length] }],
       confirmDuplicate: true,
     });
-    record("event title and description", ids(HOSTILE_PAYLOADS.filter((payload) => title.includes(payload.text) || description.includes(payload.text))), created.status);
+    record(
+      "event title and description",
+      ids(HOSTILE_PAYLOADS.filter((payload) => title.includes(payload.text) || description.includes(payload.text))),
+      created.status,
+    );
     if (created.status !== 201) throw new ScenarioError(`event: ${created.status} ${JSON.stringify(created.json)}`);
     eventIds.push(created.json.id);
   }
   const [event] = eventIds;
-  await expectStatus("editor", "POST", "/api/links", { annotationId: annotationIds[0], targetType: "entity", targetId: entityIds[0], relation: "mentions" }, [201]);
+  await expectStatus(
+    "editor",
+    "POST",
+    "/api/links",
+    { annotationId: annotationIds[0], targetType: "entity", targetId: entityIds[0], relation: "mentions" },
+    [201],
+  );
   await expectStatus("editor", "POST", "/api/links", { annotationId: annotationIds[1], targetType: "event", targetId: event, relation: "describes" }, [201]);
 
   // ── Claims: free-text values on one event from two outlets, and a hostile attribute name. ──
@@ -242,7 +289,12 @@ export async function seedHostileContent(call: HostileCall, tag: string): Promis
     claimAnnotationIds.push(created.json.claim.annotationId);
   }
   for (const payload of shortPayloads(60)) {
-    const attempt = await call("editor", "POST", "/api/claims", { annotationId: claimAnnotationIds[0], eventId: event, attribute: payload.text, value: { type: "text", text: "x" } });
+    const attempt = await call("editor", "POST", "/api/claims", {
+      annotationId: claimAnnotationIds[0],
+      eventId: event,
+      attribute: payload.text,
+      value: { type: "text", text: "x" },
+    });
     record("claim attribute", [payload.id], attempt.status);
   }
   for (const id of claimAnnotationIds) await expectStatus("analyst", "POST", `/api/annotations/${id}/review`, { decision: "approve" }, [200]);
@@ -251,7 +303,13 @@ export async function seedHostileContent(call: HostileCall, tag: string): Promis
   // Flagged by hand between passages of one article, so detection cannot have flagged them already.
   for (const [index, summary] of packPayloads(1000).entries()) {
     const members = [annotationIds[2 * index + 2], annotationIds[2 * index + 3]];
-    const flagged = await call("editor", "POST", "/api/contradictions", { annotationIds: members, summary, internal: true, eventId: event, attribute: "outcome" });
+    const flagged = await call("editor", "POST", "/api/contradictions", {
+      annotationIds: members,
+      summary,
+      internal: true,
+      eventId: event,
+      attribute: "outcome",
+    });
     record("contradiction summary", ids(HOSTILE_PAYLOADS.filter((payload) => summary.includes(payload.text))), flagged.status);
   }
   const listed = await expectStatus("editor", "GET", `/api/contradictions?eventId=${event}`, undefined, [200]);
@@ -289,7 +347,11 @@ export async function seedHostileContent(call: HostileCall, tag: string): Promis
         type: "paragraph",
         content: [
           ...urlPayloads.map((payload) => ({ type: "text", text: `link ${payload.id} `, marks: [{ type: "link", attrs: { href: payload.text.trim() } }] })),
-          { type: "text", text: "smuggled", marks: [{ type: "link", attrs: { href: "https://example.com/", onclick: "window.__xss('x13')", target: "javascript:window.__xss('x13')" } }] },
+          {
+            type: "text",
+            text: "smuggled",
+            marks: [{ type: "link", attrs: { href: "https://example.com/", onclick: "window.__xss('x13')", target: "javascript:window.__xss('x13')" } }],
+          },
           { type: "entityMention", attrs: { entityId: entityIds[0], label: HOSTILE_PAYLOADS[32].text } },
           { type: "eventRef", attrs: { eventId: event, label: HOSTILE_PAYLOADS[33].text } },
           { type: "image", attrs: { src: "x", onerror: "window.__xss('x06')" } },
@@ -306,16 +368,32 @@ export async function seedHostileContent(call: HostileCall, tag: string): Promis
   const summary = packPayloads(600)[0];
   const slug = `hostile-${tag}`;
   const created = await call("editor", "POST", "/api/briefings", { title: titles[0], slug, summary, body: body("") });
-  record("briefing title and summary", ids(HOSTILE_PAYLOADS.filter((payload) => titles[0].includes(payload.text) || summary.includes(payload.text))), created.status);
+  record(
+    "briefing title and summary",
+    ids(HOSTILE_PAYLOADS.filter((payload) => titles[0].includes(payload.text) || summary.includes(payload.text))),
+    created.status,
+  );
   record("briefing body", ids(HOSTILE_PAYLOADS), created.status);
   if (created.status !== 201) throw new ScenarioError(`briefing: ${created.status} ${JSON.stringify(created.json)}`);
   const briefingId: string = created.json.briefing.id;
   const reviewComments = packPayloads(2000);
-  record("briefing review comment", ids(HOSTILE_PAYLOADS), (await call("editor", "POST", `/api/briefings/${briefingId}/submit`, { comment: reviewComments[0] })).status);
-  record("briefing review comment", ids(HOSTILE_PAYLOADS), (await call("analyst", "POST", `/api/briefings/${briefingId}/return`, { comment: reviewComments[0] })).status);
+  record(
+    "briefing review comment",
+    ids(HOSTILE_PAYLOADS),
+    (await call("editor", "POST", `/api/briefings/${briefingId}/submit`, { comment: reviewComments[0] })).status,
+  );
+  record(
+    "briefing review comment",
+    ids(HOSTILE_PAYLOADS),
+    (await call("analyst", "POST", `/api/briefings/${briefingId}/return`, { comment: reviewComments[0] })).status,
+  );
   await expectStatus("editor", "POST", `/api/briefings/${briefingId}/submit`, {}, [200]);
   let draft = await expectStatus("analyst", "GET", `/api/briefings/${briefingId}`, undefined, [200]);
-  record("briefing review comment", ids(HOSTILE_PAYLOADS), (await call("analyst", "POST", `/api/briefings/${briefingId}/approve`, { version: draft.briefing.version, comment: reviewComments[0] })).status);
+  record(
+    "briefing review comment",
+    ids(HOSTILE_PAYLOADS),
+    (await call("analyst", "POST", `/api/briefings/${briefingId}/approve`, { version: draft.briefing.version, comment: reviewComments[0] })).status,
+  );
   const notes = packPayloads(1000);
   const publish = async (note: string) => {
     const published = await call("editor", "POST", `/api/briefings/${briefingId}/publish`, { note });
@@ -325,19 +403,35 @@ export async function seedHostileContent(call: HostileCall, tag: string): Promis
   };
   await publish(notes[0]);
   draft = await expectStatus("editor", "GET", `/api/briefings/${briefingId}`, undefined, [200]);
-  await expectStatus("editor", "PATCH", `/api/briefings/${briefingId}`, { version: draft.briefing.version, title: titles[1 % titles.length], body: body("(updated)") }, [200]);
+  await expectStatus(
+    "editor",
+    "PATCH",
+    `/api/briefings/${briefingId}`,
+    { version: draft.briefing.version, title: titles[1 % titles.length], body: body("(updated)") },
+    [200],
+  );
   await expectStatus("editor", "POST", `/api/briefings/${briefingId}/submit`, {}, [200]);
   draft = await expectStatus("analyst", "GET", `/api/briefings/${briefingId}`, undefined, [200]);
   await expectStatus("analyst", "POST", `/api/briefings/${briefingId}/approve`, { version: draft.briefing.version }, [200]);
   const { path: publicPath } = await publish(notes[1 % notes.length]);
 
   // ── A second briefing, published and then retracted with a hostile note. ──
-  const other = await expectStatus("editor", "POST", "/api/briefings", { title: `Hostile retracted ${tag}`, slug: `hostile-retracted-${tag}`, body: textDoc(HOSTILE_PAYLOADS[2].text) }, [201]);
+  const other = await expectStatus(
+    "editor",
+    "POST",
+    "/api/briefings",
+    { title: `Hostile retracted ${tag}`, slug: `hostile-retracted-${tag}`, body: textDoc(HOSTILE_PAYLOADS[2].text) },
+    [201],
+  );
   const otherId: string = other.briefing.id;
   await expectStatus("editor", "POST", `/api/briefings/${otherId}/submit`, {}, [200]);
   await expectStatus("analyst", "POST", `/api/briefings/${otherId}/approve`, {}, [200]);
   await expectStatus("editor", "POST", `/api/briefings/${otherId}/publish`, {}, [200]);
-  record("retraction note", ids(HOSTILE_PAYLOADS.filter((payload) => notes[0].includes(payload.text))), (await call("editor", "POST", `/api/briefings/${otherId}/retract`, { note: notes[0] })).status);
+  record(
+    "retraction note",
+    ids(HOSTILE_PAYLOADS.filter((payload) => notes[0].includes(payload.text))),
+    (await call("editor", "POST", `/api/briefings/${otherId}/retract`, { note: notes[0] })).status,
+  );
 
   // Edited after publication, the passages go back to the review queue, where their comments show too.
   for (const [index, id] of annotationIds.entries()) {

@@ -1,6 +1,22 @@
 import { parseHTML } from "linkedom";
 
-const FORBIDDEN_ELEMENTS = new Set(["script", "iframe", "frame", "object", "embed", "applet", "base", "meta", "link", "style", "svg", "math", "form", "template", "noscript"]);
+const FORBIDDEN_ELEMENTS = new Set([
+  "script",
+  "iframe",
+  "frame",
+  "object",
+  "embed",
+  "applet",
+  "base",
+  "meta",
+  "link",
+  "style",
+  "svg",
+  "math",
+  "form",
+  "template",
+  "noscript",
+]);
 const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "data", "xlink:href", "poster", "background", "cite"]);
 
 /**

@@ -81,7 +81,11 @@ export const SEED_ARTICLES: LabeledArticle[] = [
       { event: "call-may19", anchor: "What exactly does Trump want to talk to Putin about", date: null, optional: true },
       { event: "call-feb12", anchor: "Their first call was on February 12", date: "2025-02-12" },
       { event: "call-mar18", anchor: "the second on March 18", date: "2025-03-18" },
-      { event: "rubio-lavrov-may17", anchor: "Russian Foreign Minister Sergey Lavrov spoke on the phone with US Secretary of State Marco Rubio", date: "2025-05-17" },
+      {
+        event: "rubio-lavrov-may17",
+        anchor: "Russian Foreign Minister Sergey Lavrov spoke on the phone with US Secretary of State Marco Rubio",
+        date: "2025-05-17",
+      },
       { event: "rubio-lavrov-may17", anchor: "during his call with Lavrov", date: null, optional: true },
       { event: "rubio-lavrov-may17", anchor: "during his recent call with Rubio", date: null, optional: true },
       { event: "istanbul-may16", anchor: "Regarding the previous Istanbul negotiations", date: null },
@@ -127,7 +131,11 @@ export const SEED_ARTICLES: LabeledArticle[] = [
       { event: "call-feb12", anchor: "During their talks, the two leaders also agreed to keep in contact", date: null, optional: true },
       { event: "riyadh-feb18", anchor: "high-level delegations from the U.S. and Russia met in Riyadh", date: "2025-02-18" },
       { event: "riyadh-feb18", anchor: "After the meeting, U.S. Special Envoy", date: null, optional: true },
-      { event: "istanbul-feb27", anchor: "talks between U.S. and Russian delegations on bilateral issues and mending ties concluded in Istanbul", date: "2025-02-27" },
+      {
+        event: "istanbul-feb27",
+        anchor: "talks between U.S. and Russian delegations on bilateral issues and mending ties concluded in Istanbul",
+        date: "2025-02-27",
+      },
       { event: "istanbul-feb27", anchor: "The meeting lasted over six hours", date: null, optional: true },
       { event: "istanbul-feb27", anchor: "After the meeting, the U.S. Department of State said", date: null, optional: true },
     ],
@@ -176,7 +184,14 @@ export const SEED_CLAIMS: { article: string; event: string; attribute: string; v
   { article: "embassy-readout", event: "call-may19", attribute: "participants", value: entities("trump", "putin") },
   { article: "svpressa-may", event: "call-may19", attribute: "date", value: day("2025-05-19") },
   { article: "svpressa-may", event: "call-may19", attribute: "participants", value: entities("trump", "putin") },
-  { article: "svpressa-may", event: "call-may19", attribute: "statement", value: quote("The topics of the conversation will include ending the 'war' - a war that claims more than 5,000 lives of Russian and Ukrainian soldiers each week on average, as well as trade issues.") },
+  {
+    article: "svpressa-may",
+    event: "call-may19",
+    attribute: "statement",
+    value: quote(
+      "The topics of the conversation will include ending the 'war' - a war that claims more than 5,000 lives of Russian and Ukrainian soldiers each week on average, as well as trade issues.",
+    ),
+  },
   { article: "svpressa-may", event: "call-may19", attribute: "statement", value: quote("the dialogue is being prepared") },
   { article: "svpressa-may", event: "call-feb12", attribute: "date", value: day("2025-02-12") },
   { article: "svpressa-may", event: "call-mar18", attribute: "date", value: day("2025-03-18") },
@@ -228,7 +243,9 @@ export const SEED_CLAIMS: { article: string; event: string; attribute: string; v
 
 /** Demo registry entries (the editors' curation of the seeds) as the engine reads a registry. */
 export function seedRegistry(): RegistryEntity[] {
-  const demo = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../seeds/demo.json"), "utf8")) as { entities: { key: string; name: string; type: RegistryEntity["type"]; aliases?: string[] }[] };
+  const demo = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../seeds/demo.json"), "utf8")) as {
+    entities: { key: string; name: string; type: RegistryEntity["type"]; aliases?: string[] }[];
+  };
   return demo.entities.map((e) => ({ id: e.key, name: e.name, type: e.type, aliases: e.aliases ?? [] }));
 }
 

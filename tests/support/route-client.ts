@@ -45,6 +45,7 @@ export async function listApiHandlers(): Promise<{ route: string; method: (typeo
   return found;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies differ by endpoint; each test reads the fields it asserts on.
 export type RouteResult = { status: number; json: any };
 
 /**
@@ -52,7 +53,13 @@ export type RouteResult = { status: number; json: any };
  * `call(token, "PATCH", "/api/articles/abc", body)`. Lets the same client code run against
  * the handlers in-process (integration tests) and against a server (end-to-end tests).
  */
-export async function callApiPath(token: string | undefined, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<RouteResult> {
+export async function callApiPath(
+  token: string | undefined,
+  method: string,
+  url: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+): Promise<RouteResult> {
   const pathname = new URL(url, "http://localhost:3000").pathname;
   for (const route of ROUTES) {
     const match = route.pattern.exec(pathname);

@@ -307,9 +307,7 @@ describe("reanchor", () => {
       // nearer to the old position, but only the second has the right context.
       const shifted = `${"Breaking news. ".repeat(12)}\n\n${text}`;
       const wrongCopy = shifted.indexOf("the plan was final");
-      expect(Math.abs(wrongCopy - secondAnchor.position.start)).toBeLessThan(
-        Math.abs(shifted.lastIndexOf("the plan was final") - secondAnchor.position.start),
-      );
+      expect(Math.abs(wrongCopy - secondAnchor.position.start)).toBeLessThan(Math.abs(shifted.lastIndexOf("the plan was final") - secondAnchor.position.start));
 
       const result = reanchor(shifted, secondAnchor);
 
@@ -379,10 +377,7 @@ describe("reanchor", () => {
       const before = select(source, sentence);
 
       const substituted = reanchor(source.replace("arrested", "detained"), before);
-      const rewritten = reanchor(
-        source.replace("three people were arrested", "nobody had been detained"),
-        before,
-      );
+      const rewritten = reanchor(source.replace("three people were arrested", "nobody had been detained"), before);
 
       expect(substituted).toMatchObject({ status: "fuzzy", score: 1 - 7 / 56 }); // 0.875
       expect(rewritten).toEqual({ status: "orphaned" });
@@ -470,10 +465,7 @@ describe("reanchorAll", () => {
       return buildSelectors(text, start, start + length);
     });
     // A typical new revision: a new lead paragraph, one paragraph dropped, a few edits.
-    const edited = [
-      sentence(),
-      ...paragraphs.filter((_, i) => i !== 10).map((p, i) => (i % 5 === 0 ? p.replace(/\d+/, "2026") : p)),
-    ].join("\n\n");
+    const edited = [sentence(), ...paragraphs.filter((_, i) => i !== 10).map((p, i) => (i % 5 === 0 ? p.replace(/\d+/, "2026") : p))].join("\n\n");
 
     const results = reanchorAll(edited, anchors);
 

@@ -3,11 +3,16 @@ import { prepareComment } from "@/lib/annotations/comment";
 import { MAX_COMMENT_CHARS } from "@/lib/annotations/rich-text";
 import { tagsSchema } from "@/lib/annotations/schemas";
 
-const paragraph = (text: string, marks?: unknown[]) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text, ...(marks ? { marks } : {}) }] }] });
+const paragraph = (text: string, marks?: unknown[]) => ({
+  type: "doc",
+  content: [{ type: "paragraph", content: [{ type: "text", text, ...(marks ? { marks } : {}) }] }],
+});
 
 describe("prepareComment", () => {
   it("stores a tiptap document with its sanitized HTML", () => {
-    const result = prepareComment(paragraph("Source?", [{ type: "link", attrs: { href: "https://example.org/a", target: "_blank", rel: null, class: null } }]) as never);
+    const result = prepareComment(
+      paragraph("Source?", [{ type: "link", attrs: { href: "https://example.org/a", target: "_blank", rel: null, class: null } }]) as never,
+    );
     expect(result).toEqual({
       ok: true,
       comment: {
@@ -44,7 +49,10 @@ describe("prepareComment", () => {
   it("refuses a comment over the limit and unknown node types", () => {
     expect(prepareComment("x".repeat(MAX_COMMENT_CHARS + 1))).toMatchObject({ ok: false, message: expect.stringMatching(/too long/) });
     expect(prepareComment("x".repeat(MAX_COMMENT_CHARS))).toMatchObject({ ok: true });
-    expect(prepareComment({ type: "doc", content: [{ type: "heading", content: [] }] } as never)).toMatchObject({ ok: false, message: expect.stringMatching(/Unknown block node type "heading"/) });
+    expect(prepareComment({ type: "doc", content: [{ type: "heading", content: [] }] } as never)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Unknown block node type "heading"/),
+    });
   });
 });
 

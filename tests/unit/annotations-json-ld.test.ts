@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { offsetConverter } from "@/lib/annotations/code-points";
-import { toAnnotationCollection, toW3CAnnotation, toW3CReply, w3cAnnotationInputSchema, w3cAnnotationPatchSchema, w3cPostSchema } from "@/lib/annotations/json-ld";
+import {
+  toAnnotationCollection,
+  toW3CAnnotation,
+  toW3CReply,
+  w3cAnnotationInputSchema,
+  w3cAnnotationPatchSchema,
+  w3cPostSchema,
+} from "@/lib/annotations/json-ld";
 import type { AnnotationView } from "@/lib/annotations/types";
 
 const view: AnnotationView = {
@@ -87,7 +94,14 @@ describe("toW3CAnnotation", () => {
 
 describe("w3cPostSchema", () => {
   it("reads a reply whose target is an annotation's or a reply's IRI", () => {
-    expect(w3cPostSchema.parse({ type: "Annotation", motivation: "replying", target: "https://c.example/api/annotations/ann1", body: { type: "TextualBody", value: "Why?" } })).toEqual({
+    expect(
+      w3cPostSchema.parse({
+        type: "Annotation",
+        motivation: "replying",
+        target: "https://c.example/api/annotations/ann1",
+        body: { type: "TextualBody", value: "Why?" },
+      }),
+    ).toEqual({
       motivation: "replying",
       annotationId: "ann1",
       body: "Why?",
@@ -165,7 +179,9 @@ describe("w3cAnnotationInputSchema", () => {
   });
 
   it("requires both selectors and a kind", () => {
-    expect(w3cAnnotationInputSchema.safeParse({ target: { source: "a", selector: [target.selector[0]] }, body: { kind: "claim" } }).error?.issues[0].message).toMatch(/both/);
+    expect(
+      w3cAnnotationInputSchema.safeParse({ target: { source: "a", selector: [target.selector[0]] }, body: { kind: "claim" } }).error?.issues[0].message,
+    ).toMatch(/both/);
     expect(w3cAnnotationInputSchema.safeParse({ target, body: [{ purpose: "commenting", value: "x" }] }).error?.issues[0].message).toMatch(/kind/);
   });
 });

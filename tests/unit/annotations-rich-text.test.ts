@@ -91,9 +91,7 @@ describe("richTextDocSchema", () => {
     };
     const image = paragraphWith({ type: "image", attrs: { src: "x" } });
 
-    expect(validationMessages(heading)).toEqual([
-      'Unknown block node type "heading"; allowed: paragraph, bulletList, orderedList.',
-    ]);
+    expect(validationMessages(heading)).toEqual(['Unknown block node type "heading"; allowed: paragraph, bulletList, orderedList.']);
     expect(validationMessages(image)).toEqual(['Unknown inline node type "image"; allowed: text, hardBreak.']);
   });
 
@@ -135,9 +133,7 @@ describe("richTextDocSchema", () => {
   it("accepts a comment of exactly MAX_COMMENT_CHARS characters and rejects one more", () => {
     expect(MAX_COMMENT_CHARS).toBe(10_000);
     expect(validationMessages(plainTextToDoc("a".repeat(MAX_COMMENT_CHARS)))).toEqual([]);
-    expect(validationMessages(plainTextToDoc("a".repeat(MAX_COMMENT_CHARS + 1)))).toEqual([
-      "Comment is too long: 10,001 characters (maximum 10,000).",
-    ]);
+    expect(validationMessages(plainTextToDoc("a".repeat(MAX_COMMENT_CHARS + 1)))).toEqual(["Comment is too long: 10,001 characters (maximum 10,000)."]);
   });
 
   it("counts line breaks towards the limit, as they appear in the plain text", () => {
@@ -152,18 +148,14 @@ describe("richTextDocSchema", () => {
       node = { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph" }, node] }] };
     }
 
-    expect(validationMessages({ type: "doc", content: [node] })).toEqual([
-      "Comment is nested too deeply (more than 24 levels).",
-    ]);
+    expect(validationMessages({ type: "doc", content: [node] })).toEqual(["Comment is nested too deeply (more than 24 levels)."]);
   });
 
   it("rejects structures the editor cannot load", () => {
     expect(validationMessages({ type: "paragraph" })).toContain('The top-level node must be of type "doc".');
     expect(validationMessages({ type: "doc", content: [] })).toEqual(["A document needs at least one block."]);
     expect(validationMessages(paragraphWith({ type: "text", text: "" }))).toEqual(["Text nodes cannot be empty."]);
-    expect(validationMessages({ type: "doc", content: [{ type: "bulletList", content: [] }] })).toEqual([
-      "A list needs at least one item.",
-    ]);
+    expect(validationMessages({ type: "doc", content: [{ type: "bulletList", content: [] }] })).toEqual(["A list needs at least one item."]);
   });
 });
 
@@ -189,9 +181,7 @@ describe("sanitizeRichText", () => {
 
     expect(cleaned.content[0]).toEqual({
       type: "paragraph",
-      content: [
-        { type: "text", text: "x", marks: [{ type: "link", attrs: { href: "https://example.org" } }, { type: "bold" }] },
-      ],
+      content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "https://example.org" } }, { type: "bold" }] }],
     });
   });
 

@@ -1,11 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  authorMatches,
-  dateMatches,
-  headlineMatches,
-  outletMatches,
-} from "@/lib/articles/benchmark/metadata-match";
+import { authorMatches, dateMatches, headlineMatches, outletMatches } from "@/lib/articles/benchmark/metadata-match";
 import { runImportEval } from "@/lib/articles/benchmark/run";
 import { bodyScores, shingleMatching, shingles } from "@/lib/articles/benchmark/shingles";
 

@@ -10,12 +10,22 @@ const PARAGRAPHS = [
   "The builder said in a short statement that it had warned the authority about the ground conditions before the work began, and that it would not be paying the extra costs itself.",
   "Opposition councillors have asked for an independent review of the contract, which they say left the town carrying almost all of the risk of the project running late.",
 ];
-const TEASERS = ["More from Courier", "Council approves new bus lanes", "Storm closes coastal path", "School rebuild plans unveiled", "Market traders fight rent rise"];
+const TEASERS = [
+  "More from Courier",
+  "Council approves new bus lanes",
+  "Storm closes coastal path",
+  "School rebuild plans unveiled",
+  "Market traders fight rent rise",
+];
 const PAGE = ["Home", "News", "Sport", "Weather", ...PARAGRAPHS, ...TEASERS, "© 2026 Courier"];
 
 describe("HTML article furniture", () => {
   it("removes teasers the line classifier is confident of after the article, and keeps every paragraph", () => {
-    const lines = dropClassifiedFurniture([...PARAGRAPHS, ...TEASERS].map((text) => ({ text })), PAGE, "en");
+    const lines = dropClassifiedFurniture(
+      [...PARAGRAPHS, ...TEASERS].map((text) => ({ text })),
+      PAGE,
+      "en",
+    );
     expect(lines.slice(0, PARAGRAPHS.length).every((line) => !line.preset)).toBe(true);
     expect(lines.at(-1)).toEqual({ text: TEASERS.at(-1), preset: "outside article" });
   });

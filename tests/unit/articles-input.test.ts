@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeBytes } from "@/lib/articles/decode";
-import {
-  applyLineDecisions,
-  MAX_IMPORT_BYTES,
-  normalizedText,
-  ParseError,
-  parseArticle,
-  parsePastedText,
-  type ParseErrorCode,
-} from "@/lib/articles/extract";
+import { applyLineDecisions, MAX_IMPORT_BYTES, normalizedText, ParseError, parseArticle, parsePastedText, type ParseErrorCode } from "@/lib/articles/extract";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -113,8 +105,11 @@ describe("encodings", () => {
     const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
     const bytes = new Uint8Array([
       ...ascii("Council backs plan\n\nThe mayor said "),
-      0x93, ...ascii("we will build it"), 0x94,
-      ...ascii(" at the caf"), 0xe9,
+      0x93,
+      ...ascii("we will build it"),
+      0x94,
+      ...ascii(" at the caf"),
+      0xe9,
       ...ascii(" on the square, and the plan was approved on Tuesday by a wide margin of votes."),
     ]);
     const decoded = decodeBytes(bytes);
@@ -185,7 +180,8 @@ describe("HTML", () => {
 
   it("is recognised without a filename, and fragments without <html> work", () => {
     expect(parseArticle({ bytes: utf8(page) }).format).toBe("html");
-    const fragment = "<p>Rail strike ends after deal</p><p>Train drivers accepted a new pay offer on Friday, ending a strike that lasted three weeks, the union said.</p><p>Services will return to normal on Monday.</p>";
+    const fragment =
+      "<p>Rail strike ends after deal</p><p>Train drivers accepted a new pay offer on Friday, ending a strike that lasted three weeks, the union said.</p><p>Services will return to normal on Monday.</p>";
     const article = parseArticle({ bytes: utf8(fragment), filename: "clip.html" });
     expect(article.paragraphs).toContain("Services will return to normal on Monday.");
     expect(article.title).toBe("Rail strike ends after deal");
@@ -378,8 +374,15 @@ describe("metadata lines", () => {
 
 describe("kind and language", () => {
   it("labels opinion, analysis and interview pieces", () => {
-    expect(parsePastedText("Opinion: Cities need more trams\nTrams are cheaper to run than buses over twenty years, and they carry far more passengers per driver.").kind).toBe("OPINION");
-    expect(parsePastedText("Analysis\nWhy the budget talks failed\nThe talks failed because neither side was willing to move on taxes, and both preferred an election.").kind).toBe("ANALYSIS");
+    expect(
+      parsePastedText("Opinion: Cities need more trams\nTrams are cheaper to run than buses over twenty years, and they carry far more passengers per driver.")
+        .kind,
+    ).toBe("OPINION");
+    expect(
+      parsePastedText(
+        "Analysis\nWhy the budget talks failed\nThe talks failed because neither side was willing to move on taxes, and both preferred an election.",
+      ).kind,
+    ).toBe("ANALYSIS");
     expect(
       parsePastedText(
         "Q: Why did you resign?\nA: I disagreed with the new policy on schools.\nQ: Will you run again?\nA: Not in the next election, and maybe never.",
@@ -389,9 +392,18 @@ describe("kind and language", () => {
   });
 
   it.each([
-    ["de", "Die Regierung hat am Montag beschlossen, dass die neuen Regeln für den Verkehr in der Stadt ab dem nächsten Jahr gelten und nicht mehr geändert werden."],
-    ["fr", "Le gouvernement a annoncé lundi que les nouvelles règles pour la circulation dans la ville seront appliquées dès l'année prochaine et ne sont pas négociables."],
-    ["es", "El gobierno anunció el lunes que las nuevas reglas para el tráfico en la ciudad se aplicarán a partir del próximo año y que no son negociables por ahora."],
+    [
+      "de",
+      "Die Regierung hat am Montag beschlossen, dass die neuen Regeln für den Verkehr in der Stadt ab dem nächsten Jahr gelten und nicht mehr geändert werden.",
+    ],
+    [
+      "fr",
+      "Le gouvernement a annoncé lundi que les nouvelles règles pour la circulation dans la ville seront appliquées dès l'année prochaine et ne sont pas négociables.",
+    ],
+    [
+      "es",
+      "El gobierno anunció el lunes que las nuevas reglas para el tráfico en la ciudad se aplicarán a partir del próximo año y que no son negociables por ahora.",
+    ],
     ["ru", "Правительство объявило в понедельник, что новые правила дорожного движения в городе начнут действовать со следующего года."],
     ["zh", "政府周一宣布，城市交通新规将从明年开始实施，并且不会再进行修改。官员表示，这项措施将改善交通状况。"],
   ])("detects %s", (language, text) => {

@@ -51,7 +51,17 @@ describe("editor's view", () => {
     const groups = groupLines(lines);
     expect(groups).toHaveLength(2);
     expect(groups[0]).toMatchObject({ kind: "removed", reason: "navigation", indices: [0, 1], unsure: 1 });
-    expect(groupLines(withDecisions(lines, new Map([[0, true], [1, true]])))).toHaveLength(3);
+    expect(
+      groupLines(
+        withDecisions(
+          lines,
+          new Map([
+            [0, true],
+            [1, true],
+          ]),
+        ),
+      ),
+    ).toHaveLength(3);
   });
 });
 

@@ -30,14 +30,20 @@ describe("preparing an import", () => {
   });
 
   it("turns a refused file into a per-file failure with the parser's message", () => {
-    expect(prepareImport({ bytes: new Uint8Array(), filename: "empty.txt" })).toMatchObject({ ok: false, file: "empty.txt", code: "empty", error: "The file is empty." });
+    expect(prepareImport({ bytes: new Uint8Array(), filename: "empty.txt" })).toMatchObject({
+      ok: false,
+      file: "empty.txt",
+      code: "empty",
+      error: "The file is empty.",
+    });
     expect(prepareImport({ bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]), filename: "x.txt" })).toMatchObject({ ok: false, code: "binary" });
     expect(tooLargeImport("big.txt")).toMatchObject({ ok: false, file: "big.txt", code: "too-large", error: expect.stringContaining("5 MB") });
     expect(prepareImport({ bytes: new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x61) })).toMatchObject({ ok: false, code: "too-large" });
   });
 
   it("reads pasted HTML as HTML when told so", () => {
-    const html = "<p>Short intro that has enough words to count as the body of this small article today.</p><p>Second paragraph of the article, also with a reasonable number of words in it.</p>";
+    const html =
+      "<p>Short intro that has enough words to count as the body of this small article today.</p><p>Second paragraph of the article, also with a reasonable number of words in it.</p>";
     const prepared = prepareImport(sourceFromText(html, { format: "html" }));
     expect(prepared.ok && prepared.article.format).toBe("html");
   });
@@ -112,7 +118,12 @@ describe("input schemas", () => {
 
   it("reads list queries from the URL, ignoring empty fields and a bad page number", () => {
     expect(articleListQuerySchema.parse({ q: " harbour ", outlet: "", kind: "", page: "x" })).toEqual({ q: "harbour", page: 1 });
-    expect(articleListQuerySchema.parse({ kind: "OPINION", from: "2025-01-01", sort: "title", page: "3" })).toMatchObject({ kind: "OPINION", from: "2025-01-01", sort: "title", page: 3 });
+    expect(articleListQuerySchema.parse({ kind: "OPINION", from: "2025-01-01", sort: "title", page: "3" })).toMatchObject({
+      kind: "OPINION",
+      from: "2025-01-01",
+      sort: "title",
+      page: 3,
+    });
     expect(articleListQuerySchema.safeParse({ from: "01/02/2025" }).success).toBe(false);
   });
 });

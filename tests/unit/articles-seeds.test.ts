@@ -18,13 +18,7 @@ function expectAbsentFromBody(article: ParsedArticle, fragment: string): void {
   expect(normalizedText(article.paragraphs)).not.toContain(fragment);
 }
 
-const SEEDS = [
-  "000_e5653e6b77eee7e3.txt",
-  "001_c1ada2601b12286d.txt",
-  "002_8259c0e6e43987e1.txt",
-  "003_eca1355c358a7f3d.txt",
-  "004_01be06722b39d923.txt",
-];
+const SEEDS = ["000_e5653e6b77eee7e3.txt", "001_c1ada2601b12286d.txt", "002_8259c0e6e43987e1.txt", "003_eca1355c358a7f3d.txt", "004_01be06722b39d923.txt"];
 
 describe("every seed", () => {
   it.each(SEEDS)("%s yields clean, deterministic English body text", (name) => {
@@ -91,9 +85,7 @@ describe("seed 001: interview with a commentary guest, one paragraph per line", 
     expect(article.title).toBe("The Mystery of Rubio: What Did Trump Attempt to Make Putin Yield to on May 19?");
     expect(article.titleProvisional).toBe(false);
     expect(reasonOf(article, article.title)).toBe("headline");
-    expect(article.paragraphs[0]).toBe(
-      "The US President plans for direct dialogue with the Russian leader, but the core issue may not be Ukraine.",
-    );
+    expect(article.paragraphs[0]).toBe("The US President plans for direct dialogue with the Russian leader, but the core issue may not be Ukraine.");
   });
 
   it("reads author, guest on the line after its label, source and outlet", () => {
@@ -178,10 +170,7 @@ describe("seed 003: CGTN page copy with site furniture and no headline", () => {
         "By continuing to browse our site you agree to our use of cookies, revised Privacy Policy and Terms of Use. You can change your cookie settings through your browser.",
       ),
     ).toBe("consent");
-    expect(article.removed.filter((line) => line.text === "CHOOSE YOUR LANGUAGE").map((line) => line.reason)).toEqual([
-      "navigation",
-      "navigation",
-    ]);
+    expect(article.removed.filter((line) => line.text === "CHOOSE YOUR LANGUAGE").map((line) => line.reason)).toEqual(["navigation", "navigation"]);
     expect(reasonOf(article, "互联网新闻信息许可证10120180008")).toBe("licence/hotline");
     expect(reasonOf(article, "Disinformation report hotline: 010-85061466")).toBe("licence/hotline");
     expect(article.removed.find((line) => line.text.startsWith("A file photo of U.S. President"))?.reason).toBe("caption");
@@ -231,9 +220,9 @@ describe("seed 004: headline, illustration caption and stock-photo credit", () =
         "Donald Trump and Vladimir Putin. Portrait Drawing Illustration. July 11, 2018 Donald Trump and Vladimir Putin. Portrait Drawing Illustration. July 11, 2018",
       ),
     ).toBe("caption");
-    expect(
-      reasonOf(article, "Donald Trump and Vladimir Putin. Portrait Drawing Illustration. July 11, 2018. By Shutterstock.com / TPYXA_ILLUSTRATION."),
-    ).toBe("credit");
+    expect(reasonOf(article, "Donald Trump and Vladimir Putin. Portrait Drawing Illustration. July 11, 2018. By Shutterstock.com / TPYXA_ILLUSTRATION.")).toBe(
+      "credit",
+    );
     expect(reasonOf(article, "Add a comment")).toBe("comment form");
     expect(reasonOf(article, "Leave a Reply")).toBe("comment form");
   });

@@ -16,7 +16,9 @@ function page(...parts: (string | string[])[]): string {
 
 describe("headline of a copied page", () => {
   it("is the title-like line where the article begins, not the page's first line", () => {
-    const article = parsePastedText(page("THE COASTAL COURIER", MENU, "Ferry terminal delayed by two years after builder hits soft ground", "By Maria Lindqvist", "March 3, 2020", BODY));
+    const article = parsePastedText(
+      page("THE COASTAL COURIER", MENU, "Ferry terminal delayed by two years after builder hits soft ground", "By Maria Lindqvist", "March 3, 2020", BODY),
+    );
     expect(article.title).toBe("Ferry terminal delayed by two years after builder hits soft ground");
     expect(article.titleProvisional).toBe(false);
     expect(article.removed.find((line) => line.reason === "headline")?.text).toBe(article.title);
@@ -35,12 +37,16 @@ describe("headline of a copied page", () => {
   });
 
   it("takes the repeated title over a menu line when nothing else tells them apart", () => {
-    const article = parsePastedText(page("Ferry terminal delayed by two years | The Coastal Courier", MENU, "Port news and more", "Ferry terminal delayed by two years", BODY));
+    const article = parsePastedText(
+      page("Ferry terminal delayed by two years | The Coastal Courier", MENU, "Port news and more", "Ferry terminal delayed by two years", BODY),
+    );
     expect(article.title).toBe("Ferry terminal delayed by two years");
   });
 
   it("keeps headlines with abbreviations and skips sign-up and account lines", () => {
-    const article = parsePastedText(page(MENU, "Man admits threatening Rep. Jane Holm over ferry vote", "Breaking News Emails", "Edit ProfileSign Out", "By Maria Lindqvist", BODY));
+    const article = parsePastedText(
+      page(MENU, "Man admits threatening Rep. Jane Holm over ferry vote", "Breaking News Emails", "Edit ProfileSign Out", "By Maria Lindqvist", BODY),
+    );
     expect(article.title).toBe("Man admits threatening Rep. Jane Holm over ferry vote");
   });
 
@@ -120,7 +126,15 @@ describe("outlet of a copied page", () => {
 
   it("comes from the page's own links, not from share or shortened links", () => {
     const article = parsePastedText(
-      page(MENU, "Ferry terminal delayed by two years", BODY, "https://bit.ly/3abc", "https://www.facebook.com/courier", "https://coastalcourier.example/port", "https://coastalcourier.example/about"),
+      page(
+        MENU,
+        "Ferry terminal delayed by two years",
+        BODY,
+        "https://bit.ly/3abc",
+        "https://www.facebook.com/courier",
+        "https://coastalcourier.example/port",
+        "https://coastalcourier.example/about",
+      ),
     );
     expect(article.outlet).toBe("coastalcourier.example");
   });

@@ -12,7 +12,17 @@ describe("where sign-in sends the user afterwards", () => {
 
   it("sends home whatever a browser would read as another site", () => {
     // Backslashes count as slashes, and tabs and newlines are dropped, when a browser parses a URL.
-    for (const hostile of ["/\\evil.example/phish", "/\t/evil.example/phish", "/\n/evil.example/phish", "//x", "http://evil", "https://localhost:3300/", "javascript:alert(1)", "http://localhost:3300.evil.example/", "http://localhost:3300@evil.example/"]) {
+    for (const hostile of [
+      "/\\evil.example/phish",
+      "/\t/evil.example/phish",
+      "/\n/evil.example/phish",
+      "//x",
+      "http://evil",
+      "https://localhost:3300/",
+      "javascript:alert(1)",
+      "http://localhost:3300.evil.example/",
+      "http://localhost:3300@evil.example/",
+    ]) {
       expect(sameOriginPath(hostile, ORIGIN, "/articles"), JSON.stringify(hostile)).toBe("/articles");
       expect(sameOriginTarget(hostile, ORIGIN), JSON.stringify(hostile)).toBeNull();
     }

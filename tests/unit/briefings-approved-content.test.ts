@@ -39,7 +39,11 @@ describe("changesSinceApproval", () => {
       approvedContentOf(sources({ name: "Acme Money Laundering Front", passage: { before: "The minister denied he ", url: "https://attacker.example/" } })),
     );
     expect(changes).toEqual([
-      { kind: "entity", id: "e1", message: "The entity “Acme Relief Fund” changed after the briefing was approved: name “Acme Relief Fund” → “Acme Money Laundering Front”." },
+      {
+        kind: "entity",
+        id: "e1",
+        message: "The entity “Acme Relief Fund” changed after the briefing was approved: name “Acme Relief Fund” → “Acme Money Laundering Front”.",
+      },
       {
         kind: "passage",
         id: "a1",

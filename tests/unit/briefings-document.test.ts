@@ -11,13 +11,21 @@ const EDITOR_DOC = {
       content: [
         { type: "entityMention", attrs: { entityId: "ent1", label: "Ada" } },
         { type: "text", text: " called " },
-        { type: "text", text: "the envoy", marks: [{ type: "link", attrs: { href: "https://example.org/", target: "_blank", rel: "noopener", class: null, title: null } }, { type: "bold" }] },
+        {
+          type: "text",
+          text: "the envoy",
+          marks: [{ type: "link", attrs: { href: "https://example.org/", target: "_blank", rel: "noopener", class: null, title: null } }, { type: "bold" }],
+        },
         { type: "text", text: " on " },
         { type: "eventRef", attrs: { eventId: "evt1", label: "the call" } },
         { type: "citation", attrs: { annotationIds: ["ann1", "ann2"], label: "Reuters; AP" } },
       ],
     },
-    { type: "orderedList", attrs: { start: 1, type: null }, content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "one" }] }] }] },
+    {
+      type: "orderedList",
+      attrs: { start: 1, type: null },
+      content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "one" }] }] }],
+    },
     { type: "timeline", attrs: { eventIds: ["evt1", "evt2"] } },
     { type: "disagreements", attrs: { contradictionIds: ["con1"] } },
     { type: "keyActors", attrs: { entityIds: ["ent1"] } },
@@ -40,7 +48,10 @@ describe("sanitizeBriefingDoc", () => {
         { type: "citation", attrs: { annotationIds: ["ann1", "ann2"], label: "Reuters; AP" } },
       ],
     });
-    expect(clean.content[2]).toEqual({ type: "orderedList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "one" }] }] }] });
+    expect(clean.content[2]).toEqual({
+      type: "orderedList",
+      content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "one" }] }] }],
+    });
     expect(clean.content.slice(3, 6)).toEqual(EDITOR_DOC.content.slice(3, 6));
   });
 
@@ -48,7 +59,11 @@ describe("sanitizeBriefingDoc", () => {
     const clean = sanitizeBriefingDoc({
       type: "doc",
       content: [
-        { type: "paragraph", attrs: { onclick: "x()" }, content: [{ type: "text", text: "<b>hi</b>", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] },
+        {
+          type: "paragraph",
+          attrs: { onclick: "x()" },
+          content: [{ type: "text", text: "<b>hi</b>", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }],
+        },
         { type: "script", content: [{ type: "text", text: "alert(1)" }] },
         { type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: "Too big" }] },
       ],
@@ -67,10 +82,22 @@ describe("sanitizeBriefingDoc", () => {
     const clean = sanitizeBriefingDoc({
       type: "doc",
       content: [
-        { type: "blockquote", content: [{ type: "timeline", attrs: { eventIds: ["evt1"] } }, { type: "paragraph", content: [{ type: "text", text: "kept" }] }] },
+        {
+          type: "blockquote",
+          content: [
+            { type: "timeline", attrs: { eventIds: ["evt1"] } },
+            { type: "paragraph", content: [{ type: "text", text: "kept" }] },
+          ],
+        },
         { type: "timeline", attrs: { eventIds: ["evt1", "evt1", "bad id!", 7] } },
         { type: "keyActors", attrs: { entityIds: [] } },
-        { type: "paragraph", content: [{ type: "citation", attrs: { annotationIds: ["<script>"] } }, { type: "entityMention", attrs: { entityId: "" } }] },
+        {
+          type: "paragraph",
+          content: [
+            { type: "citation", attrs: { annotationIds: ["<script>"] } },
+            { type: "entityMention", attrs: { entityId: "" } },
+          ],
+        },
       ],
     });
     expect(clean.content).toEqual([
@@ -82,7 +109,10 @@ describe("sanitizeBriefingDoc", () => {
 
   it("turns anything into a document", () => {
     expect(sanitizeBriefingDoc(null)).toEqual({ type: "doc", content: [{ type: "paragraph" }] });
-    expect(sanitizeBriefingDoc({ type: "text", text: "stray" })).toEqual({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "stray" }] }] });
+    expect(sanitizeBriefingDoc({ type: "text", text: "stray" })).toEqual({
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "stray" }] }],
+    });
   });
 });
 

@@ -37,7 +37,11 @@ describe("passageInContext", () => {
   });
 
   it("falls back to the stored selector context when the offsets no longer match", () => {
-    expect(passageInContext("changed text", { exact: "gone", start: 0, end: 4, prefix: "  before ", suffix: " after  " })).toEqual({ before: "before ", quote: "gone", after: " after" });
+    expect(passageInContext("changed text", { exact: "gone", start: 0, end: 4, prefix: "  before ", suffix: " after  " })).toEqual({
+      before: "before ",
+      quote: "gone",
+      after: " after",
+    });
   });
 });
 
@@ -53,11 +57,40 @@ const passage = (id: string, outlet: string): SourcePassage => ({
 });
 
 const SOURCES: RenderSources = {
-  passages: new Map([["a1", passage("a1", "Reuters")], ["a2", passage("a2", "AP")]]),
+  passages: new Map([
+    ["a1", passage("a1", "Reuters")],
+    ["a2", passage("a2", "AP")],
+  ]),
   entities: new Map([["e1", { id: "e1", name: "Ada Current", typeLabel: "Person", description: "A negotiator" }]]),
   events: new Map([
-    ["v1", { id: "v1", title: "Later", type: "TALKS", typeLabel: "Talks", date: { localDate: "2025-05-21", precision: "day", timeZone: null }, dateLabel: "21 May 2025", occurredAt: "2025-05-21T00:00:00.000Z", place: null, description: null }],
-    ["v2", { id: "v2", title: "Earlier", type: "MEETING", typeLabel: "Meeting", date: { localDate: "2025-05-20", precision: "day", timeZone: null }, dateLabel: "20 May 2025", occurredAt: "2025-05-20T00:00:00.000Z", place: "Geneva", description: null }],
+    [
+      "v1",
+      {
+        id: "v1",
+        title: "Later",
+        type: "TALKS",
+        typeLabel: "Talks",
+        date: { localDate: "2025-05-21", precision: "day", timeZone: null },
+        dateLabel: "21 May 2025",
+        occurredAt: "2025-05-21T00:00:00.000Z",
+        place: null,
+        description: null,
+      },
+    ],
+    [
+      "v2",
+      {
+        id: "v2",
+        title: "Earlier",
+        type: "MEETING",
+        typeLabel: "Meeting",
+        date: { localDate: "2025-05-20", precision: "day", timeZone: null },
+        dateLabel: "20 May 2025",
+        occurredAt: "2025-05-20T00:00:00.000Z",
+        place: "Geneva",
+        description: null,
+      },
+    ],
   ]),
   contradictions: new Map(),
 };
@@ -67,16 +100,35 @@ describe("renderBriefing", () => {
     const doc: BriefingDoc = {
       type: "doc",
       content: [
-        { type: "paragraph", content: [{ type: "text", text: "One." }, { type: "citation", attrs: { annotationIds: ["a2"], label: "" } }] },
-        { type: "paragraph", content: [{ type: "text", text: "Two." }, { type: "citation", attrs: { annotationIds: ["a1", "a2", "gone"], label: "" } }] },
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "One." },
+            { type: "citation", attrs: { annotationIds: ["a2"], label: "" } },
+          ],
+        },
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "Two." },
+            { type: "citation", attrs: { annotationIds: ["a1", "a2", "gone"], label: "" } },
+          ],
+        },
       ],
     };
     const rendered = renderBriefing(doc, SOURCES);
-    expect(rendered.notes.map((note) => [note.number, note.outlet])).toEqual([[1, "AP"], [2, "Reuters"]]);
+    expect(rendered.notes.map((note) => [note.number, note.outlet])).toEqual([
+      [1, "AP"],
+      [2, "Reuters"],
+    ]);
     expect(rendered.notes.some((note) => "annotationId" in note)).toBe(false);
     const { document } = parseHTML(`<html><body>${rendered.html}</body></html>`);
     const links = [...document.querySelectorAll("sup.citation a")].map((a) => [a.getAttribute("href"), a.getAttribute("id"), a.textContent]);
-    expect(links).toEqual([["#note-1", "cite-1", "1"], ["#note-2", "cite-2", "2"], ["#note-1", null, "1"]]);
+    expect(links).toEqual([
+      ["#note-1", "cite-1", "1"],
+      ["#note-2", "cite-2", "2"],
+      ["#note-1", null, "1"],
+    ]);
     expect(document.querySelectorAll("sup.citation")[1].textContent).toBe("[2, 1, source unavailable]");
   });
 
@@ -91,14 +143,16 @@ describe("renderBriefing", () => {
     };
     const rendered = renderBriefing(doc, SOURCES);
     expect(rendered.html).toContain('<span class="entity-mention">Ada Current</span>');
-    expect(rendered.timelines).toEqual([{ entries: [expect.objectContaining({ title: "Earlier", place: "Geneva" }), expect.objectContaining({ title: "Later" })] }]);
+    expect(rendered.timelines).toEqual([
+      { entries: [expect.objectContaining({ title: "Earlier", place: "Geneva" }), expect.objectContaining({ title: "Later" })] },
+    ]);
     expect(splitAtTimelines(rendered.html).map((segment) => segment.kind)).toEqual(["html", "timeline", "html"]);
-    expect(rendered.html).toContain("<h2 id=\"section-1\">Key actors</h2>");
+    expect(rendered.html).toContain('<h2 id="section-1">Key actors</h2>');
   });
 
   it("escapes text and keeps only allowed markup", () => {
     const doc: BriefingDoc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: '<img src=x onerror="alert(1)">' }] }] };
-    expect(renderBriefing(doc, SOURCES).html).toBe("<p>&lt;img src=x onerror=\"alert(1)\"&gt;</p>");
+    expect(renderBriefing(doc, SOURCES).html).toBe('<p>&lt;img src=x onerror="alert(1)"&gt;</p>');
     expect(sanitizeBriefingHtml('<p onclick="x()">a<script>alert(1)</script><a href="javascript:alert(1)">b</a><a href="https://x.example/">c</a></p>')).toBe(
       '<p>a<a rel="noopener noreferrer nofollow">b</a><a href="https://x.example/" rel="noopener noreferrer nofollow">c</a></p>',
     );
@@ -124,7 +178,10 @@ describe("structured data", () => {
       publisherName: "Concord",
       publisherUrl: "https://site.example",
       notes: [],
-      disagreements: [{ ...base, anchor: "disagreement-1", status: "RESOLVED" }, { ...base, anchor: "disagreement-2", status: "DISCLOSED" }],
+      disagreements: [
+        { ...base, anchor: "disagreement-1", status: "RESOLVED" },
+        { ...base, anchor: "disagreement-2", status: "DISCLOSED" },
+      ],
     });
     expect(data.map((item) => item["@type"])).toEqual(["NewsArticle", "ClaimReview"]);
     expect((data[0].headline as string).length).toBe(110);
@@ -132,7 +189,16 @@ describe("structured data", () => {
   });
 
   it("names the language and cites each source article once, however many of its passages are cited", () => {
-    const passage = (number: number, url: string | null, articleTitle: string) => ({ number, quote: "q", before: "", after: "", outlet: "Wire", articleTitle, url, publishedAt: null });
+    const passage = (number: number, url: string | null, articleTitle: string) => ({
+      number,
+      quote: "q",
+      before: "",
+      after: "",
+      outlet: "Wire",
+      articleTitle,
+      url,
+      publishedAt: null,
+    });
     const [article] = buildBriefingJsonLd({
       url: "https://site.example/briefings/x",
       headline: "h",
@@ -142,7 +208,13 @@ describe("structured data", () => {
       authorName: "Writer",
       publisherName: "Concord",
       publisherUrl: "https://site.example",
-      notes: [passage(1, "https://wire.example/a", "A"), passage(2, "https://wire.example/a", "A"), passage(3, null, "B"), passage(4, null, "B"), passage(5, "https://wire.example/c", "C")],
+      notes: [
+        passage(1, "https://wire.example/a", "A"),
+        passage(2, "https://wire.example/a", "A"),
+        passage(3, null, "B"),
+        passage(4, null, "B"),
+        passage(5, "https://wire.example/c", "C"),
+      ],
       disagreements: [],
     });
     expect(article.inLanguage).toBe("en");
@@ -184,7 +256,9 @@ describe("the Atom feed", () => {
         ...entry,
         changeNote: null,
         html: '<p>Talks resumed.<sup class="citation"><a href="#note-1">1</a></sup></p><h2>Timeline</h2><figure class="briefing-timeline" data-timeline="0"></figure>',
-        timelines: [{ entries: [{ title: "Geneva round", type: "TALKS", typeLabel: "Talks", date: null, dateLabel: "19 May 2025", occurredAt: null, place: null }] }],
+        timelines: [
+          { entries: [{ title: "Geneva round", type: "TALKS", typeLabel: "Talks", date: null, dateLabel: "19 May 2025", occurredAt: null, place: null }] },
+        ],
         notes: [{ number: 1, ...note }],
       },
     ]);
@@ -198,7 +272,9 @@ describe("the Atom feed", () => {
   });
 
   it("marks retracted briefings", () => {
-    const xml = buildAtomFeed({ baseUrl: "https://site.example", title: "Feed" }, [{ ...entry, retractedAt: "2025-05-22T00:00:00.000Z", retractionNote: "Withdrawn" }]);
+    const xml = buildAtomFeed({ baseUrl: "https://site.example", title: "Feed" }, [
+      { ...entry, retractedAt: "2025-05-22T00:00:00.000Z", retractionNote: "Withdrawn" },
+    ]);
     expect(xml).toContain("<title>Retracted: Tom &amp; Jerry");
     expect(xml).toContain("<updated>2025-05-22T00:00:00.000Z</updated>");
   });

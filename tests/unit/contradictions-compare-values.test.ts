@@ -12,7 +12,12 @@ import {
 
 const day = (localDate: string, extra: Partial<DateValue> = {}): DateValue => ({ type: "date", localDate, precision: "day", ...extra });
 const minute = (localDate: string, timeZone?: string): DateValue => ({ type: "date", localDate, precision: "minute", ...(timeZone ? { timeZone } : {}) });
-const num = (value: number, qualifier: NumberQualifier = "exact", extra: Partial<NumberValue> = {}): NumberValue => ({ type: "number", value, qualifier, ...extra });
+const num = (value: number, qualifier: NumberQualifier = "exact", extra: Partial<NumberValue> = {}): NumberValue => ({
+  type: "number",
+  value,
+  qualifier,
+  ...extra,
+});
 const ids = (...list: string[]): ClaimValue => ({ type: "entities", ids: list });
 const text = (t: string): ClaimValue => ({ type: "text", text: t });
 
@@ -97,7 +102,7 @@ describe("compareValues: entity lists and text", () => {
   });
 
   it("calls equal text identical after normalization and leaves other text to the editor", () => {
-    expect(compareValues(text("A “productive” call."), text("a \"productive\"   call"))).toBe("identical");
+    expect(compareValues(text("A “productive” call."), text('a "productive"   call'))).toBe("identical");
     expect(compareValues(text("a productive call"), text("a tense call"))).toBe("incomparable");
   });
 
@@ -110,7 +115,9 @@ describe("parseValue", () => {
   const ctx = { publishedAt: "2025-05-21" };
 
   it("reads a qualified number with its rate", () => {
-    expect(parseValue("number", "More than 5,000 Russian soldiers are killed each week, officials said on May 19.", ctx)).toEqual(num(5000, "more_than", { per: "week" }));
+    expect(parseValue("number", "More than 5,000 Russian soldiers are killed each week, officials said on May 19.", ctx)).toEqual(
+      num(5000, "more_than", { per: "week" }),
+    );
     expect(parseValue("number", "Nearly 3,000 people have died.", ctx)).toEqual(num(3000, "nearly"));
     expect(parseValue("number", "Approximately 1.2 million people fled.", ctx)).toEqual(num(1_200_000, "about"));
     expect(parseValue("number", "The deal is worth $2.5 billion.", ctx)).toEqual(num(2_500_000_000, "exact", { unit: "USD" }));

@@ -15,7 +15,11 @@ describe("buildMatrix", () => {
   it("puts a row per attribute (known ones first) and a column per source, silent where a source says nothing", () => {
     const matrix = buildMatrix(
       sources,
-      [claim("tass", "casualties", { type: "number", value: 3, qualifier: "exact" }), claim("tass", "date", day("2025-05-18")), claim("ap", "date", day("2025-05-19"))],
+      [
+        claim("tass", "casualties", { type: "number", value: 3, qualifier: "exact" }),
+        claim("tass", "date", day("2025-05-18")),
+        claim("ap", "date", day("2025-05-19")),
+      ],
       ["date", "time"],
     );
     expect(matrix.sources.map((s) => s.articleId)).toEqual(["tass", "ap", "ap2", "blog"]);
@@ -41,7 +45,11 @@ describe("buildMatrix", () => {
   });
 
   it("shows a conflict even where the source also agrees with someone", () => {
-    const matrix = buildMatrix(sources, [claim("ap", "date", day("2025-05-19")), claim("tass", "date", day("2025-05-19")), claim("blog", "date", day("2025-05-18"))]);
+    const matrix = buildMatrix(sources, [
+      claim("ap", "date", day("2025-05-19")),
+      claim("tass", "date", day("2025-05-19")),
+      claim("blog", "date", day("2025-05-18")),
+    ]);
     expect(matrix.rows[0].cells.map((c) => c.state)).toEqual(["conflict", "conflict", "silent", "conflict"]);
   });
 
@@ -54,10 +62,16 @@ describe("buildMatrix", () => {
 describe("formatClaimValue", () => {
   it("writes dates, numbers, entity lists and text in words", () => {
     expect(formatClaimValue({ type: "date", localDate: "2025-05-19", precision: "day", partOfDay: "morning" })).toBe("the morning of 19 May 2025");
-    expect(formatClaimValue({ type: "date", localDate: "2025-05-19T10:00", precision: "minute", timeZone: "America/New_York" })).toBe("19 May 2025, 10:00 EDT (14:00 UTC)");
+    expect(formatClaimValue({ type: "date", localDate: "2025-05-19T10:00", precision: "minute", timeZone: "America/New_York" })).toBe(
+      "19 May 2025, 10:00 EDT (14:00 UTC)",
+    );
     expect(formatClaimValue({ type: "number", value: 5000, qualifier: "more_than", per: "week" })).toBe("more than 5,000 per week");
     expect(formatClaimValue({ type: "number", value: 30, qualifier: "nearly", unit: "%" })).toBe("nearly 30%");
-    const names = new Map([["t", "Donald Trump"], ["p", "Vladimir Putin"], ["w", "Steve Witkoff"]]);
+    const names = new Map([
+      ["t", "Donald Trump"],
+      ["p", "Vladimir Putin"],
+      ["w", "Steve Witkoff"],
+    ]);
     expect(formatClaimValue({ type: "entities", ids: ["t", "p", "w"] }, names)).toBe("Donald Trump, Vladimir Putin and Steve Witkoff");
     expect(formatClaimValue({ type: "entities", ids: ["t", "gone"] }, names)).toBe("Donald Trump and unknown entity");
     expect(formatClaimValue({ type: "text", text: "productive" })).toBe("“productive”");
@@ -83,7 +97,10 @@ describe("claim and resolution input", () => {
   });
 
   it("reads resolutions in either case and requires the accepted claim only for accept_one", () => {
-    expect(resolveContradictionSchema.parse({ version: 1, resolution: "accept_one", acceptedClaimId: "c1", rationale: " why " })).toMatchObject({ resolution: "ACCEPT_ONE", rationale: "why" });
+    expect(resolveContradictionSchema.parse({ version: 1, resolution: "accept_one", acceptedClaimId: "c1", rationale: " why " })).toMatchObject({
+      resolution: "ACCEPT_ONE",
+      rationale: "why",
+    });
     expect(resolveContradictionSchema.safeParse({ version: 1, resolution: "accept_one", rationale: "why" }).success).toBe(false);
     expect(resolveContradictionSchema.safeParse({ version: 1, resolution: "DISCLOSE", acceptedClaimId: "c1", rationale: "why" }).success).toBe(false);
   });

@@ -36,7 +36,9 @@ describe("contradiction state machine", () => {
   it("reopens from every state but open", () => {
     for (const status of CONTRADICTION_STATUSES) {
       const result = checkStep(state(status, status === "OPEN" ? null : "DISCLOSE", "editor"), reopen, "anyone");
-      expect(result).toEqual(status === "OPEN" ? { ok: false, reason: "wrong_state", message: "This contradiction is already open." } : { ok: true, to: "OPEN" });
+      expect(result).toEqual(
+        status === "OPEN" ? { ok: false, reason: "wrong_state", message: "This contradiction is already open." } : { ok: true, to: "OPEN" },
+      );
     }
   });
 });

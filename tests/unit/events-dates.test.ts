@@ -150,19 +150,13 @@ describe("eventDateSchema", () => {
   });
 
   it("rejects impossible dates with a clear message", () => {
-    expect(issues({ localDate: "2025-02-30", precision: "day", timeZone: null })).toEqual([
-      "localDate: 2025-02-30 does not exist: February 2025 has 28 days",
-    ]);
-    expect(issues({ localDate: "2025-13", precision: "month", timeZone: null })).toEqual([
-      "localDate: 2025-13 does not exist: there is no month 13",
-    ]);
+    expect(issues({ localDate: "2025-02-30", precision: "day", timeZone: null })).toEqual(["localDate: 2025-02-30 does not exist: February 2025 has 28 days"]);
+    expect(issues({ localDate: "2025-13", precision: "month", timeZone: null })).toEqual(["localDate: 2025-13 does not exist: there is no month 13"]);
     expect(issues({ localDate: "2025-05-19T24:00", precision: "minute", timeZone: null })[0]).toMatch(/hours go from 00 to 23/);
   });
 
   it("rejects a date whose form does not match its precision", () => {
-    expect(issues({ localDate: "2025-05-19", precision: "minute", timeZone: null })).toEqual([
-      'localDate: "2025-05-19" has day precision, not minute',
-    ]);
+    expect(issues({ localDate: "2025-05-19", precision: "minute", timeZone: null })).toEqual(['localDate: "2025-05-19" has day precision, not minute']);
   });
 
   it("rejects unknown time zones", () => {

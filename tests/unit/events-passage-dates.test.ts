@@ -25,7 +25,11 @@ describe("describePassageDates", () => {
   });
 
   it("says that relative dates cannot be resolved without a publication date, but still resolves absolute ones", () => {
-    const result = describePassageDates("They spoke on Saturday; the deal was signed on May 17, 2025.", null, { localDate: "2025-05-10", precision: "day", timeZone: null });
+    const result = describePassageDates("They spoke on Saturday; the deal was signed on May 17, 2025.", null, {
+      localDate: "2025-05-10",
+      precision: "day",
+      timeZone: null,
+    });
     expect(result.unresolvableReason).toMatch(/no publication date/);
     expect(result.dates).toMatchObject([
       { text: "on Saturday", resolved: null, disagrees: false },

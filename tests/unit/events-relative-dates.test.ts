@@ -21,7 +21,10 @@ describe("dates counted from another happening", () => {
   });
 
   it("names the happening in 'three days after the summit' and 'on the eve of the vote'", () => {
-    expect(findRelativeExpressions("They met three days after the summit in Geneva.")[0].relativeTo).toMatchObject({ happening: { text: "the summit in Geneva" }, amount: 3 });
+    expect(findRelativeExpressions("They met three days after the summit in Geneva.")[0].relativeTo).toMatchObject({
+      happening: { text: "the summit in Geneva" },
+      amount: 3,
+    });
     expect(findRelativeExpressions("On the eve of the vote, he spoke.")[0].relativeTo).toMatchObject({ happening: { text: "the vote" }, amount: -1 });
   });
 
@@ -58,11 +61,18 @@ describe("dates counted from the story's own earlier date", () => {
   });
 
   it("stays unresolved, never the publication date, when the paragraph gives no earlier date", () => {
-    for (const passage of ["The next day, the Kremlin confirmed it.", "Later in the day, Trump spoke with Zelensky.", "On May 7 they met.\nThe next day they left."]) {
+    for (const passage of [
+      "The next day, the Kremlin confirmed it.",
+      "Later in the day, Trump spoke with Zelensky.",
+      "On May 7 they met.\nThe next day they left.",
+    ]) {
       const relative = found(passage).find((d) => d.relativeTo);
       expect(relative).toMatchObject({ date: null, note: "counted from an earlier date that the text does not give" });
     }
-    expect(found("They met on May 7. Days later they left.")[1]).toMatchObject({ date: null, note: "counted from another moment, but the text does not say how far" });
+    expect(found("They met on May 7. Days later they left.")[1]).toMatchObject({
+      date: null,
+      note: "counted from another moment, but the text does not say how far",
+    });
   });
 
   it("explains on the passage which dates could not be resolved", () => {

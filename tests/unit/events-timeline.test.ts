@@ -56,10 +56,9 @@ describe("layoutTimeline", () => {
 
   it("keeps every label inside the drawing, however long, wherever its event falls", () => {
     const long = "Lavrov and Rubio discuss a possible summit between the two presidents at length";
-    const layout = layoutTimeline(
-      [day("a", long, "2025-02-12"), day("b", long, "2025-03-20"), day("c", long, "2025-04-20"), day("d", long, "2025-05-19")],
-      { width: 600 },
-    );
+    const layout = layoutTimeline([day("a", long, "2025-02-12"), day("b", long, "2025-03-20"), day("c", long, "2025-04-20"), day("d", long, "2025-05-19")], {
+      width: 600,
+    });
     for (const p of layout.placed) {
       const extent = p.label.length * 6.6;
       const [from, to] = p.labelAnchor === "start" ? [p.labelX, p.labelX + extent] : [p.labelX - extent, p.labelX];
@@ -93,7 +92,10 @@ describe("layoutTimeline", () => {
 describe("Timeline", () => {
   it("renders an SVG whose events are named links to their pages", () => {
     const html = renderToStaticMarkup(
-      createElement(Timeline, { events: [day("e1", "Putin–Trump call", "2025-05-19"), { id: "e2", title: "Undated talks", type: "TALKS", date: null }], title: "Events of May" }),
+      createElement(Timeline, {
+        events: [day("e1", "Putin–Trump call", "2025-05-19"), { id: "e2", title: "Undated talks", type: "TALKS", date: null }],
+        title: "Events of May",
+      }),
     );
     expect(html).toMatch(/<svg[^>]*role="group"/);
     expect(html).toContain("<title");

@@ -3,14 +3,14 @@ import { propose } from "@/lib/proposals/propose";
 import type { ClaimProposal, ProposalArticle } from "@/lib/proposals/types";
 import { PROPOSAL_REGISTRY } from "../support/proposal-fixtures";
 
-
 let n = 0;
 const article = (text: string, outlet: string, publishedAt = "2031-06-11"): ProposalArticle => ({ id: `c${++n}`, text, publishedAt, outlet });
 const claimsOf = (claims: ClaimProposal[], attribute: string) => claims.filter((c) => c.attribute === attribute).map((c) => c.value);
 
 describe("claim proposals", () => {
   it("reads date and time with its zone, duration as a range in hours, and who initiated the call", () => {
-    const text = "Anna Berg and Samuel Okoro spoke by phone on Monday at 10:00 GMT. The call, held at the initiative of the Norwegian side, lasted more than two hours.";
+    const text =
+      "Anna Berg and Samuel Okoro spoke by phone on Monday at 10:00 GMT. The call, held at the initiative of the Norwegian side, lasted more than two hours.";
     const { claims } = propose({ articles: [article(text, "Wire")], registry: PROPOSAL_REGISTRY });
     expect(claimsOf(claims, "date")).toEqual([{ type: "date", localDate: "2031-06-09T10:00", precision: "minute", timeZone: "UTC" }]);
     expect(claimsOf(claims, "duration")).toEqual([{ type: "number", value: 2, unit: "h", qualifier: "more_than" }]);
@@ -19,21 +19,31 @@ describe("claim proposals", () => {
   });
 
   it("reads 'for about 90 minutes' as about 1.5 h, not as a time of day", () => {
-    const { claims } = propose({ articles: [article("Anna Berg met Samuel Okoro in Geneva on June 3 for about 90 minutes.", "Wire")], registry: PROPOSAL_REGISTRY });
+    const { claims } = propose({
+      articles: [article("Anna Berg met Samuel Okoro in Geneva on June 3 for about 90 minutes.", "Wire")],
+      registry: PROPOSAL_REGISTRY,
+    });
     expect(claimsOf(claims, "duration")).toEqual([{ type: "number", value: 1.5, unit: "h", qualifier: "about" }]);
     expect(claimsOf(claims, "date")).toEqual([{ type: "date", localDate: "2031-06-03", precision: "day" }]);
     expect(claimsOf(claims, "place")).toEqual([{ type: "entities", ids: ["v-geneva"] }]);
   });
 
   it("reads counts per side", () => {
-    const { claims } = propose({ articles: [article("On June 4, Norway and Ghana exchanged 1,000 prisoners from each side.", "Wire")], registry: PROPOSAL_REGISTRY });
+    const { claims } = propose({
+      articles: [article("On June 4, Norway and Ghana exchanged 1,000 prisoners from each side.", "Wire")],
+      registry: PROPOSAL_REGISTRY,
+    });
     expect(claimsOf(claims, "prisoners")).toEqual([{ type: "number", value: 1000, qualifier: "exact", per: "side" }]);
   });
 
   it("reads quoted statements with their speaker", () => {
     const text = "Anna Berg and Samuel Okoro spoke by phone on Monday. “This was a frank exchange,” Okoro said after the call.";
     const statement = propose({ articles: [article(text, "Wire")], registry: PROPOSAL_REGISTRY }).claims.find((c) => c.attribute === "statement");
-    expect(statement).toMatchObject({ value: { type: "text", text: "This was a frank exchange" }, speaker: { name: "Samuel Okoro", entityId: "p-okoro" }, label: "“This was a frank exchange”" });
+    expect(statement).toMatchObject({
+      value: { type: "text", text: "This was a frank exchange" },
+      speaker: { name: "Samuel Okoro", entityId: "p-okoro" },
+      label: "“This was a frank exchange”",
+    });
   });
 
   it("cites each claim's passage, so accepting creates the annotation and the claim together", () => {
@@ -83,7 +93,10 @@ describe("contradiction candidates", () => {
 
   it("does not compare two reports of one outlet", () => {
     const { contradictions } = propose({
-      articles: [article("Anna Berg met Samuel Okoro in Geneva on June 18.", "Wire", "2031-06-20"), article("Anna Berg met Samuel Okoro in Geneva on June 19.", "Wire", "2031-06-20")],
+      articles: [
+        article("Anna Berg met Samuel Okoro in Geneva on June 18.", "Wire", "2031-06-20"),
+        article("Anna Berg met Samuel Okoro in Geneva on June 19.", "Wire", "2031-06-20"),
+      ],
       registry: PROPOSAL_REGISTRY,
     });
     expect(contradictions).toEqual([]);
@@ -93,9 +106,34 @@ describe("contradiction candidates", () => {
     const { contradictions } = propose({
       articles: [article("Anna Berg met Samuel Okoro in Geneva on June 19.", "Evening Post", "2031-06-20")],
       registry: PROPOSAL_REGISTRY,
-      knownEvents: [{ id: "ev-1", type: "MEETING", title: "Berg–Okoro meeting", date: { localDate: "2031-06-18", precision: "day", timeZone: null }, participantIds: ["p-berg", "p-okoro"], placeId: "v-geneva" }],
-      knownClaims: [{ id: "claim-1", eventId: "ev-1", attribute: "date", value: { type: "date", localDate: "2031-06-18", precision: "day" }, articleId: "old", outlet: "Morning Wire", quote: "They met on June 18." }],
+      knownEvents: [
+        {
+          id: "ev-1",
+          type: "MEETING",
+          title: "Berg–Okoro meeting",
+          date: { localDate: "2031-06-18", precision: "day", timeZone: null },
+          participantIds: ["p-berg", "p-okoro"],
+          placeId: "v-geneva",
+        },
+      ],
+      knownClaims: [
+        {
+          id: "claim-1",
+          eventId: "ev-1",
+          attribute: "date",
+          value: { type: "date", localDate: "2031-06-18", precision: "day" },
+          articleId: "old",
+          outlet: "Morning Wire",
+          quote: "They met on June 18.",
+        },
+      ],
     });
-    expect(contradictions).toEqual([expect.objectContaining({ eventId: "ev-1", reason: "date: 19 June 2031 vs 18 June 2031", b: expect.objectContaining({ claimKey: "claim-1", accepted: true }) })]);
+    expect(contradictions).toEqual([
+      expect.objectContaining({
+        eventId: "ev-1",
+        reason: "date: 19 June 2031 vs 18 June 2031",
+        b: expect.objectContaining({ claimKey: "claim-1", accepted: true }),
+      }),
+    ]);
   });
 });

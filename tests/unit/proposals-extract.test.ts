@@ -8,7 +8,6 @@ import { PROPOSAL_REGISTRY } from "../support/proposal-fixtures";
 // 2031-06-11 is a Wednesday.
 const PUBLISHED = "2031-06-11";
 
-
 function mentionsOf(text: string, options: { publishedAt?: string | null; registry?: boolean } = {}): EventMention[] {
   const article = { id: "a1", text, publishedAt: options.publishedAt === undefined ? PUBLISHED : options.publishedAt, outlet: "Test Wire" };
   return extractArticle(article, options.registry ? buildRegistry(PROPOSAL_REGISTRY) : null).mentions;
@@ -45,7 +44,9 @@ describe("extractArticle: happenings, participants, places and dates", () => {
   });
 
   it("joins an article's later sentences about the same happening into one mention", () => {
-    const [call, ...rest] = mentionsOf("Anna Berg and Samuel Okoro spoke by phone on Monday. The call lasted more than two hours. “It was a frank exchange,” Berg said after the conversation.");
+    const [call, ...rest] = mentionsOf(
+      "Anna Berg and Samuel Okoro spoke by phone on Monday. The call lasted more than two hours. “It was a frank exchange,” Berg said after the conversation.",
+    );
     expect(rest).toEqual([]);
     expect(call.passages).toHaveLength(3);
   });
@@ -96,6 +97,8 @@ describe("extractArticle: happenings, participants, places and dates", () => {
       const [quote, position] = extraction.targets[`${passage.start}:${passage.end}`].selector;
       expect(verifySelectors(text, quote, position)).toEqual({ ok: true });
     }
-    expect(extraction.targets[`${mention.passages[0].start}:${mention.passages[0].end}`].selector[0].exact).toBe("Anna Berg and Samuel Okoro spoke by phone on Monday.");
+    expect(extraction.targets[`${mention.passages[0].start}:${mention.passages[0].end}`].selector[0].exact).toBe(
+      "Anna Berg and Samuel Okoro spoke by phone on Monday.",
+    );
   });
 });

@@ -25,7 +25,10 @@ describe("proposal fingerprints", () => {
 
   it("name a contradiction candidate by its two sides in either order", () => {
     const { contradictions } = propose({
-      articles: [article("a1", text), article("a2", "Anna Berg spoke by phone with Samuel Okoro on June 10. The call lasted more than three hours.", "Evening Post")],
+      articles: [
+        article("a1", text),
+        article("a2", "Anna Berg spoke by phone with Samuel Okoro on June 10. The call lasted more than three hours.", "Evening Post"),
+      ],
     });
     expect(contradictions).toHaveLength(1);
     const [candidate] = contradictions;

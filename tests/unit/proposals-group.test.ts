@@ -3,7 +3,6 @@ import { propose } from "@/lib/proposals/propose";
 import type { KnownEvent, ProposalArticle } from "@/lib/proposals/types";
 import { PROPOSAL_REGISTRY } from "../support/proposal-fixtures";
 
-
 let n = 0;
 const article = (text: string, publishedAt: string | null, outlet: string): ProposalArticle => ({ id: `a${++n}`, text, publishedAt, outlet });
 

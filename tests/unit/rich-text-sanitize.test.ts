@@ -24,13 +24,17 @@ describe("sanitizeDoc", () => {
   it("keeps a safe link's href only and turns an unsafe one into plain text", () => {
     const link = (href: string) => ({ type: "link", attrs: { href: ` ${href} `, target: "_blank", onclick: "x" } });
     const input = { type: "doc", content: [paragraph(text("a", [link("https://example.org/")]), text("b", [link("javascript:alert(1)")]))] };
-    expect(sanitizeDoc(input, RICH).content[0]).toEqual(
-      paragraph(text("a", [{ type: "link", attrs: { href: "https://example.org/" } }]), text("b")),
-    );
+    expect(sanitizeDoc(input, RICH).content[0]).toEqual(paragraph(text("a", [{ type: "link", attrs: { href: "https://example.org/" } }]), text("b")));
   });
 
   it("unwraps nodes outside the allowlist and keeps their text", () => {
-    const input = { type: "doc", content: [{ type: "heading", attrs: { level: 3 }, content: [text("Title")] }, { type: "blockquote", content: [paragraph(text("Quote"))] }] };
+    const input = {
+      type: "doc",
+      content: [
+        { type: "heading", attrs: { level: 3 }, content: [text("Title")] },
+        { type: "blockquote", content: [paragraph(text("Quote"))] },
+      ],
+    };
     expect(sanitizeDoc(input, PLAIN).content).toEqual([paragraph(text("Title")), paragraph(text("Quote"))]);
     expect(sanitizeDoc(input, RICH).content).toEqual([
       { type: "heading", attrs: { level: 3 }, content: [text("Title")] },
@@ -41,13 +45,19 @@ describe("sanitizeDoc", () => {
   it("wraps stray inline content in paragraphs and starts every list item with one", () => {
     const input = {
       type: "doc",
-      content: [text("loose"), { type: "hardBreak" }, { type: "bulletList", content: [{ type: "listItem", content: [{ type: "bulletList", content: [paragraph(text("deep"))] }] }] }],
+      content: [
+        text("loose"),
+        { type: "hardBreak" },
+        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "bulletList", content: [paragraph(text("deep"))] }] }] },
+      ],
     };
     expect(sanitizeDoc(input, PLAIN).content).toEqual([
       paragraph(text("loose"), { type: "hardBreak" }),
       {
         type: "bulletList",
-        content: [{ type: "listItem", content: [{ type: "paragraph" }, { type: "bulletList", content: [{ type: "listItem", content: [paragraph(text("deep"))] }] }] }],
+        content: [
+          { type: "listItem", content: [{ type: "paragraph" }, { type: "bulletList", content: [{ type: "listItem", content: [paragraph(text("deep"))] }] }] },
+        ],
       },
     ]);
   });
@@ -57,7 +67,9 @@ describe("sanitizeDoc", () => {
     expect(sanitizeDoc({ type: "doc", content: [{ type: "orderedList", attrs: { start: 4, type: "i" }, content: items }] }, PLAIN).content).toEqual([
       { type: "orderedList", attrs: { start: 4 }, content: items },
     ]);
-    expect(sanitizeDoc({ type: "doc", content: [{ type: "orderedList", content: [{ type: "listItem", content: [] }] }] }, PLAIN).content).toEqual([{ type: "paragraph" }]);
+    expect(sanitizeDoc({ type: "doc", content: [{ type: "orderedList", content: [{ type: "listItem", content: [] }] }] }, PLAIN).content).toEqual([
+      { type: "paragraph" },
+    ]);
   });
 
   it("cleans atoms by the domain's rule and keeps top-level blocks at the top only", () => {
@@ -92,6 +104,8 @@ describe("sanitizeDoc", () => {
 describe("isSafeLinkHref", () => {
   it("allows absolute http(s) and mailto only", () => {
     expect(["https://a.example/", "http://a.example", "mailto:x@a.example"].every(isSafeLinkHref)).toBe(true);
-    expect(["javascript:alert(1)", "JaVa\tScript:alert(1)", "data:text/html,x", "/relative", `https://a.example/${"x".repeat(2100)}`].some(isSafeLinkHref)).toBe(false);
+    expect(
+      ["javascript:alert(1)", "JaVa\tScript:alert(1)", "data:text/html,x", "/relative", `https://a.example/${"x".repeat(2100)}`].some(isSafeLinkHref),
+    ).toBe(false);
   });
 });

@@ -131,10 +131,12 @@ describe("public page cache", () => {
     const port = Number(new URL(origin).port);
     const rawGet = (path: string) =>
       new Promise<http.IncomingMessage>((resolve, reject) => {
-        http.get({ host: "127.0.0.1", port, path }, (response) => {
-          response.resume();
-          response.on("end", () => resolve(response));
-        }).on("error", reject);
+        http
+          .get({ host: "127.0.0.1", port, path }, (response) => {
+            response.resume();
+            response.on("end", () => resolve(response));
+          })
+          .on("error", reject);
       });
     const answers: http.IncomingMessage[] = [];
     for (const path of ["/briefings/../signin", "/briefings/%2e%2e/signin", "/briefings/../signin"]) {

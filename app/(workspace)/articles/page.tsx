@@ -26,13 +26,19 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
     <>
       <div className="article-list-summary">
         <h1>Articles</h1>
-        {canImportArticles(actor) ? <Link href="/import" className="button">Import articles</Link> : null}
+        {canImportArticles(actor) ? (
+          <Link href="/import" className="button">
+            Import articles
+          </Link>
+        ) : null}
       </div>
       <ArticleFilters query={query} outlets={outlets} />
       {parsed.success ? null : <Alert kind="error">{parsed.error.issues[0]?.message ?? "A filter was not valid."} The filters were reset.</Alert>}
       <p role="status" className="muted">
         {list.total === 0
-          ? filtered ? "No articles match." : "No articles yet."
+          ? filtered
+            ? "No articles match."
+            : "No articles yet."
           : `${{ exact: "", "at-least": "At least ", about: "About " }[list.totalIs]}${list.total.toLocaleString("en")} article${list.total === 1 ? "" : "s"}${filtered ? " match" : ""}${list.totalIs === "at-least" && query.q ? " (the newest are ranked)" : ""}${list.pageCount > 1 ? `; page ${list.page} of ${list.pageCount}` : ""}.`}
         {list.alsoSearched.length > 0 ? ` Also searched: ${list.alsoSearched.join(", ")}.` : null}
       </p>

@@ -16,22 +16,41 @@ export default async function ComposeListPage() {
     <>
       <h1>Briefings</h1>
       {canComposeBriefings(actor) ? (
-        <p><Link href="/compose/new" className="button">New briefing</Link></p>
+        <p>
+          <Link href="/compose/new" className="button">
+            New briefing
+          </Link>
+        </p>
       ) : null}
       {briefings.length === 0 ? (
         <p>No briefings yet.</p>
       ) : (
         <table className="data">
           <thead>
-            <tr><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Draft version</th><th scope="col">Public</th><th scope="col">Author</th><th scope="col">Last saved</th></tr>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Status</th>
+              <th scope="col">Draft version</th>
+              <th scope="col">Public</th>
+              <th scope="col">Author</th>
+              <th scope="col">Last saved</th>
+            </tr>
           </thead>
           <tbody>
             {briefings.map((briefing) => (
               <tr key={briefing.id}>
-                <td><Link href={`/compose/${briefing.id}`}>{briefing.title}</Link></td>
+                <td>
+                  <Link href={`/compose/${briefing.id}`}>{briefing.title}</Link>
+                </td>
                 <td>{BRIEFING_STATUS_LABELS[briefing.status]}</td>
                 <td>{briefing.version}</td>
-                <td>{briefing.latestPublished ? <Link href={briefingPath(briefing.slug)}>Version {briefing.latestPublished}</Link> : <span className="muted">not published</span>}</td>
+                <td>
+                  {briefing.latestPublished ? (
+                    <Link href={briefingPath(briefing.slug)}>Version {briefing.latestPublished}</Link>
+                  ) : (
+                    <span className="muted">not published</span>
+                  )}
+                </td>
                 <td>{briefing.author.name}</td>
                 <td>{formatTimestamp(briefing.updatedAt)}</td>
               </tr>

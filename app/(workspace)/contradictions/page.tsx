@@ -19,7 +19,12 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 
-const TAB_LABELS: Record<ContradictionStatus, string> = { ...STATUS_LABELS, AWAITING_SIGNOFF: "Awaiting sign-off", DISCLOSED: "Disclosed", DISMISSED: "Dismissed" };
+const TAB_LABELS: Record<ContradictionStatus, string> = {
+  ...STATUS_LABELS,
+  AWAITING_SIGNOFF: "Awaiting sign-off",
+  DISCLOSED: "Disclosed",
+  DISMISSED: "Dismissed",
+};
 
 export default async function ContradictionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor();
@@ -39,7 +44,12 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
   const href = (tab: ContradictionStatus | undefined) => {
     const query = new URLSearchParams();
     if (tab) query.set("status", toApiName(tab));
-    for (const [key, value] of [["event", place.eventId], ["entity", place.entityId], ["outlet", place.outlet], ["article", place.articleId]] as const) {
+    for (const [key, value] of [
+      ["event", place.eventId],
+      ["entity", place.entityId],
+      ["outlet", place.outlet],
+      ["article", place.articleId],
+    ] as const) {
       if (value) query.set(key, value);
     }
     const text = query.toString();
@@ -57,36 +67,75 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
       </p>
       {canFlagContradiction(actor) ? (
         <p>
-          <Link className="button secondary" href="/contradictions/new">Flag a contradiction by hand</Link>
+          <Link className="button secondary" href="/contradictions/new">
+            Flag a contradiction by hand
+          </Link>
         </p>
       ) : null}
 
       <nav aria-label="Status">
         <ul className="cx-tabs">
-          <li><Link href={href(undefined)} aria-current={status || suggested ? undefined : "page"}>All ({total})</Link></li>
+          <li>
+            <Link href={href(undefined)} aria-current={status || suggested ? undefined : "page"}>
+              All ({total})
+            </Link>
+          </li>
           {CONTRADICTION_STATUSES.map((s) => (
             <li key={s}>
-              <Link href={href(s)} aria-current={status === s ? "page" : undefined}>{TAB_LABELS[s]} ({counts[s]})</Link>
+              <Link href={href(s)} aria-current={status === s ? "page" : undefined}>
+                {TAB_LABELS[s]} ({counts[s]})
+              </Link>
             </li>
           ))}
-          <li><Link href="/contradictions?status=suggested" aria-current={suggested ? "page" : undefined}>Suggested ({candidates.length})</Link></li>
+          <li>
+            <Link href="/contradictions?status=suggested" aria-current={suggested ? "page" : undefined}>
+              Suggested ({candidates.length})
+            </Link>
+          </li>
         </ul>
       </nav>
 
-      {suggested ? <SuggestedContradictions actor={actor} candidates={candidates} decisions={{ confirm: confirmCandidateAction, dismiss: dismissCandidateAction }} /> : null}
+      {suggested ? (
+        <SuggestedContradictions actor={actor} candidates={candidates} decisions={{ confirm: confirmCandidateAction, dismiss: dismissCandidateAction }} />
+      ) : null}
 
       {suggested ? null : (
-      <form method="get" className="card inline-form cx-filters" aria-label="Filter contradictions">
-        {status ? <input type="hidden" name="status" value={toApiName(status)} /> : null}
-        {place.articleId ? <input type="hidden" name="article" value={place.articleId} /> : null}
-        <SelectField label="Event" name="event" defaultValue={place.eventId ?? ""} options={[{ value: "", label: "Any event" }, ...options.events.map((e) => ({ value: e.id, label: e.label }))]} />
-        <SelectField label="Entity" name="entity" defaultValue={place.entityId ?? ""} options={[{ value: "", label: "Any entity" }, ...options.entities.map((e) => ({ value: e.id, label: e.label }))]} />
-        <SelectField label="Outlet" name="outlet" defaultValue={place.outlet ?? ""} options={[{ value: "", label: "Any outlet" }, ...options.outlets.map((o) => ({ value: o, label: o }))]} />
-        <button type="submit" className="button secondary">Apply filters</button>
-        {place.eventId || place.entityId || place.outlet || place.articleId ? <Link href={unfiltered} className="button secondary">Clear filters</Link> : null}
-      </form>
+        <form method="get" className="card inline-form cx-filters" aria-label="Filter contradictions">
+          {status ? <input type="hidden" name="status" value={toApiName(status)} /> : null}
+          {place.articleId ? <input type="hidden" name="article" value={place.articleId} /> : null}
+          <SelectField
+            label="Event"
+            name="event"
+            defaultValue={place.eventId ?? ""}
+            options={[{ value: "", label: "Any event" }, ...options.events.map((e) => ({ value: e.id, label: e.label }))]}
+          />
+          <SelectField
+            label="Entity"
+            name="entity"
+            defaultValue={place.entityId ?? ""}
+            options={[{ value: "", label: "Any entity" }, ...options.entities.map((e) => ({ value: e.id, label: e.label }))]}
+          />
+          <SelectField
+            label="Outlet"
+            name="outlet"
+            defaultValue={place.outlet ?? ""}
+            options={[{ value: "", label: "Any outlet" }, ...options.outlets.map((o) => ({ value: o, label: o }))]}
+          />
+          <button type="submit" className="button secondary">
+            Apply filters
+          </button>
+          {place.eventId || place.entityId || place.outlet || place.articleId ? (
+            <Link href={unfiltered} className="button secondary">
+              Clear filters
+            </Link>
+          ) : null}
+        </form>
       )}
-      {place.articleId ? <p className="muted">Showing contradictions that touch one article. <Link href={unfiltered}>Show all articles</Link></p> : null}
+      {place.articleId ? (
+        <p className="muted">
+          Showing contradictions that touch one article. <Link href={unfiltered}>Show all articles</Link>
+        </p>
+      ) : null}
 
       {suggested ? null : items.length === 0 ? (
         <p>No contradictions match.</p>
@@ -110,11 +159,17 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
                   <div className="muted">{item.detected ? "Detected from claims" : item.internal ? "Flagged: internal inconsistency" : "Flagged by hand"}</div>
                 </td>
                 <td>
-                  {item.subject ? <Link href={`/compare/${item.subject.type}/${item.subject.id}`}>{item.subject.label}</Link> : <span className="muted">No subject</span>}
+                  {item.subject ? (
+                    <Link href={`/compare/${item.subject.type}/${item.subject.id}`}>{item.subject.label}</Link>
+                  ) : (
+                    <span className="muted">No subject</span>
+                  )}
                   {item.attribute ? <div className="muted">{attributeLabel(item.attribute)}</div> : null}
                 </td>
                 <td>{[...new Set(item.sources.map(sourceName))].join("; ")}</td>
-                <td><ContradictionStatusBadge status={item.status} /></td>
+                <td>
+                  <ContradictionStatusBadge status={item.status} />
+                </td>
                 <td>{formatTimestamp(item.updatedAt)}</td>
               </tr>
             ))}

@@ -17,20 +17,24 @@ function aliasLines(value: FormDataEntryValue | null): string[] {
 }
 
 export async function createEntityAction(form: FormData) {
-  return runFormAction(form, async (form) => {
-    const input = parseInput(createEntitySchema, {
-      type: form.get("type"),
-      name: form.get("name"),
-      aliases: aliasLines(form.get("aliases")),
-      description: form.get("description"),
-      externalId: form.get("externalId"),
-      confirmDuplicate: form.get("confirmDuplicate") === "on",
-    });
-    const actor = await requireActor("entities.edit");
-    const entity = await createEntity(actor, input);
-    revalidatePath("/entities");
-    return { id: entity.id, name: entity.name };
-  }, "Entity created.");
+  return runFormAction(
+    form,
+    async (form) => {
+      const input = parseInput(createEntitySchema, {
+        type: form.get("type"),
+        name: form.get("name"),
+        aliases: aliasLines(form.get("aliases")),
+        description: form.get("description"),
+        externalId: form.get("externalId"),
+        confirmDuplicate: form.get("confirmDuplicate") === "on",
+      });
+      const actor = await requireActor("entities.edit");
+      const entity = await createEntity(actor, input);
+      revalidatePath("/entities");
+      return { id: entity.id, name: entity.name };
+    },
+    "Entity created.",
+  );
 }
 
 /** The "this already exists" answer to a new entity: its name and aliases become aliases of the existing one. */

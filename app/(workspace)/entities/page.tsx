@@ -26,7 +26,9 @@ export default async function EntitiesPage({ searchParams }: { searchParams: Pro
       <form method="get" className="inline-form" role="search" aria-label="Search entities">
         <Field label="Name or alias" name="q" type="search" defaultValue={q} />
         <SelectField label="Type" name="type" options={TYPE_FILTER} defaultValue={validType} />
-        <button type="submit" className="button secondary">Search</button>
+        <button type="submit" className="button secondary">
+          Search
+        </button>
       </form>
       <h2>{q ? `Entities matching “${q}”` : "All entities"}</h2>
       {entities.length === 0 ? (
@@ -34,7 +36,12 @@ export default async function EntitiesPage({ searchParams }: { searchParams: Pro
       ) : (
         <table className="data">
           <thead>
-            <tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Aliases</th><th scope="col">Description</th></tr>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Type</th>
+              <th scope="col">Aliases</th>
+              <th scope="col">Description</th>
+            </tr>
           </thead>
           <tbody>
             {entities.map((e) => (

@@ -32,9 +32,17 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       <h1>Events</h1>
       <p>
         One record per real event, however many outlets report it.{" "}
-        {canEditEvents(actor) ? <Link href="/events/new" className="button">New event</Link> : null}
+        {canEditEvents(actor) ? (
+          <Link href="/events/new" className="button">
+            New event
+          </Link>
+        ) : null}
       </p>
-      <EventFilters entity={entityRef ? { id: entityRef.id, label: entityRef.name, detail: `(${ENTITY_TYPE_LABELS[entityRef.type].toLowerCase()})` } : null} from={from} to={to} />
+      <EventFilters
+        entity={entityRef ? { id: entityRef.id, label: entityRef.name, detail: `(${ENTITY_TYPE_LABELS[entityRef.type].toLowerCase()})` } : null}
+        from={from}
+        to={to}
+      />
       {problem ? <Alert kind="error">{problem}</Alert> : null}
       <h2>Timeline{entityRef ? ` of events involving ${entityRef.name}` : ""}</h2>
       <Timeline
@@ -50,12 +58,20 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       ) : (
         <table className="data">
           <thead>
-            <tr><th scope="col">Event</th><th scope="col">Type</th><th scope="col">Date</th><th scope="col">Participants</th><th scope="col">Place</th></tr>
+            <tr>
+              <th scope="col">Event</th>
+              <th scope="col">Type</th>
+              <th scope="col">Date</th>
+              <th scope="col">Participants</th>
+              <th scope="col">Place</th>
+            </tr>
           </thead>
           <tbody>
             {events.map((e) => (
               <tr key={e.id}>
-                <td><Link href={`/events/${e.id}`}>{e.title}</Link></td>
+                <td>
+                  <Link href={`/events/${e.id}`}>{e.title}</Link>
+                </td>
                 <td>{EVENT_TYPE_LABELS[e.type]}</td>
                 <td>{e.date?.label ?? "undated"}</td>
                 <td>{e.participants.map((p) => `${p.entity.name} (${p.role})`).join(", ")}</td>

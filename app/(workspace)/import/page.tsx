@@ -13,8 +13,8 @@ export default async function ImportPage() {
     <>
       <h1>Import articles</h1>
       <p className="muted">
-        Plain text, HTML or Markdown, as saved or copied from a news page. Each file is previewed first: the metadata found, the body, and every line removed with the reason.
-        Nothing is saved until you import.
+        Plain text, HTML or Markdown, as saved or copied from a news page. Each file is previewed first: the metadata found, the body, and every line removed
+        with the reason. Nothing is saved until you import.
       </p>
       <ImportWorkbench />
       {jobs.length > 0 ? (

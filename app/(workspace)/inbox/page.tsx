@@ -9,7 +9,11 @@ export const metadata: Metadata = { title: "Inbox" };
 
 const HEADINGS: Record<InboxSection["key"], { title: string; empty: string; all?: { href: string; label: string } }> = {
   reviews: { title: "Annotations to review", empty: "No annotation waits for your review.", all: { href: "/review", label: "Open the review queue" } },
-  signoffs: { title: "Resolutions to sign off", empty: "No resolution waits for your sign-off.", all: { href: "/contradictions?status=awaiting_signoff", label: "All resolutions awaiting sign-off" } },
+  signoffs: {
+    title: "Resolutions to sign off",
+    empty: "No resolution waits for your sign-off.",
+    all: { href: "/contradictions?status=awaiting_signoff", label: "All resolutions awaiting sign-off" },
+  },
   approvals: { title: "Briefings to approve", empty: "No briefing waits for your approval.", all: { href: "/compose", label: "All briefings" } },
   changesRequested: { title: "Changes requested on your annotations", empty: "No reviewer asked you for changes." },
   returned: { title: "Briefings returned to you", empty: "No briefing was returned to you." },
@@ -39,12 +43,20 @@ export default async function InboxPage() {
               <ul className="inbox-list">
                 {section.items.map((item) => (
                   <li key={item.id}>
-                    <Link href={item.href}>{item.title}</Link> <span className="muted">{item.detail}{item.at ? ` · ${formatTimestamp(item.at)}` : ""}</span>
+                    <Link href={item.href}>{item.title}</Link>{" "}
+                    <span className="muted">
+                      {item.detail}
+                      {item.at ? ` · ${formatTimestamp(item.at)}` : ""}
+                    </span>
                   </li>
                 ))}
               </ul>
             )}
-            {heading.all && section.count > 0 ? <p><Link href={heading.all.href}>{heading.all.label}</Link></p> : null}
+            {heading.all && section.count > 0 ? (
+              <p>
+                <Link href={heading.all.href}>{heading.all.label}</Link>
+              </p>
+            ) : null}
           </section>
         );
       })}

@@ -63,35 +63,54 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           <label htmlFor="filter-article">Article</label>
           <select id="filter-article" name="article" defaultValue={selected("article")}>
             <option value="">All articles</option>
-            {facets.articles.map((article) => <option key={article.id} value={article.id}>{article.title}</option>)}
+            {facets.articles.map((article) => (
+              <option key={article.id} value={article.id}>
+                {article.title}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="filter-kind">Kind</label>
           <select id="filter-kind" name="kind" defaultValue={selected("kind")}>
             <option value="">All kinds</option>
-            {kinds.map((kind) => <option key={kind.key} value={kind.key}>{kind.label}</option>)}
+            {kinds.map((kind) => (
+              <option key={kind.key} value={kind.key}>
+                {kind.label}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="filter-author">Author</label>
           <select id="filter-author" name="author" defaultValue={selected("author")}>
             <option value="">All authors</option>
-            {facets.authors.map((author) => <option key={author.id} value={author.id}>{author.name}</option>)}
+            {facets.authors.map((author) => (
+              <option key={author.id} value={author.id}>
+                {author.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="filter-age">Age</label>
           <select id="filter-age" name="age" defaultValue={selected("age")}>
-            {AGE_OPTIONS.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+            {AGE_OPTIONS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="button secondary">Apply filters</button>
+        <button type="submit" className="button secondary">
+          Apply filters
+        </button>
         <Link href="/review">Clear</Link>
       </form>
 
       <h2>
-        {total === 1 ? "1 annotation" : `${totalIs === "at-least" ? "At least " : ""}${total.toLocaleString("en")} annotations`} awaiting review{pageCount > 1 ? `; page ${page} of ${pageCount}` : ""}
+        {total === 1 ? "1 annotation" : `${totalIs === "at-least" ? "At least " : ""}${total.toLocaleString("en")} annotations`} awaiting review
+        {pageCount > 1 ? `; page ${page} of ${pageCount}` : ""}
       </h2>
       {total === 0 ? <p>Nothing is waiting for review.</p> : null}
       <BulkApprove selectable={selectable} />
@@ -113,8 +132,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                     className="review-select"
                   />
                 ) : null}{" "}
-                <strong>{kindLabel(kinds, item.kind)}</strong> on{" "}
-                <Link href={`/articles/${item.article.id}#annotation-${item.id}`}>{item.article.title}</Link>
+                <strong>{kindLabel(kinds, item.kind)}</strong> on <Link href={`/articles/${item.article.id}#annotation-${item.id}`}>{item.article.title}</Link>
               </span>
               <span className="muted">
                 by {item.author.name} · {formatTimestamp(item.createdAt)} · waiting {age(item.createdAt)}
@@ -138,7 +156,10 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                     <dd>
                       {context.claim.attribute}: <strong>{context.claim.value}</strong>
                       {context.claim.subject ? (
-                        <> · about the {context.claim.subject.type} <Link href={context.claim.subject.href}>{context.claim.subject.label}</Link></>
+                        <>
+                          {" "}
+                          · about the {context.claim.subject.type} <Link href={context.claim.subject.href}>{context.claim.subject.label}</Link>
+                        </>
                       ) : null}
                     </dd>
                   </>
@@ -158,6 +179,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                 ) : null}
               </dl>
             ) : null}
+            {/* biome-ignore lint/security/noDangerouslySetInnerHtml: bodyHtml is produced by the lib/rich-text sanitizer when the comment is saved. */}
             {item.bodyHtml ? <div className="annotation-comment" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} /> : null}
             {item.tags.length > 0 ? <p className="muted">Tags: {item.tags.join(", ")}</p> : null}
             {canReviewAnnotation(actor, item) ? (
@@ -168,7 +190,12 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           </article>
         );
       })}
-      <Pagination path="/review" params={Object.fromEntries(Object.entries(params).map(([name, value]) => [name, first(value)]))} page={page} pageCount={pageCount} />
+      <Pagination
+        path="/review"
+        params={Object.fromEntries(Object.entries(params).map(([name, value]) => [name, first(value)]))}
+        page={page}
+        pageCount={pageCount}
+      />
     </>
   );
 }

@@ -15,6 +15,4 @@ export const GET = apiRoute({ access: "entities.read" }, async ({ request, actor
 });
 
 /** 409 naming the existing entity when one of the same type has this name, unless `confirmDuplicate: true`. */
-export const POST = apiRoute({ access: "entities.edit", body: createEntitySchema }, async ({ actor, body }) =>
-  created(await createEntity(actor, body)),
-);
+export const POST = apiRoute({ access: "entities.edit", body: createEntitySchema }, async ({ actor, body }) => created(await createEntity(actor, body)));

@@ -24,11 +24,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError(
-      result?.error === "RateLimited"
-        ? "Too many failed attempts. Wait a few minutes and try again."
-        : "The email or password is not right.",
-    );
+    setError(result?.error === "RateLimited" ? "Too many failed attempts. Wait a few minutes and try again." : "The email or password is not right.");
   }
 
   return (

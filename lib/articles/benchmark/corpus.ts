@@ -50,7 +50,9 @@ export function readPageForm(dir: string, id: string, form: CorpusForm): Uint8Ar
 function readPeers(dir: string): Record<string, Record<string, string>> {
   if (!existsSync(dir)) return {};
   const peers: Record<string, Record<string, string>> = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const output = readJson<Record<string, { articleBody?: string }>>(path.join(dir, file));
     peers[file.replace(/\.json$/, "")] = Object.fromEntries(Object.entries(output).map(([id, v]) => [id, v.articleBody ?? ""]));
   }

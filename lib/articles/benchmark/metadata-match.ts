@@ -55,14 +55,20 @@ export function headlineMatches(title: string | null, declared: DeclaredMetadata
 
 /** Same calendar day as written in the declared date (its own time zone). */
 export function dateMatches(publishedAt: string | null, declared: DeclaredMetadata): FieldResult {
-  const days = [declared.ld_date, declared.meta_date].filter(nonEmpty).map((d) => d.match(/\d{4}-\d{2}-\d{2}/)?.[0]).filter(nonEmpty);
+  const days = [declared.ld_date, declared.meta_date]
+    .filter(nonEmpty)
+    .map((d) => d.match(/\d{4}-\d{2}-\d{2}/)?.[0])
+    .filter(nonEmpty);
   if (days.length === 0) return null;
   return publishedAt !== null && days.includes(publishedAt.slice(0, 10));
 }
 
 /** At least one name word in common (a profile URL counts by the words of its last segment). */
 export function authorMatches(author: string | null, declared: DeclaredMetadata): FieldResult {
-  const names = [declared.ld_author, declared.meta_author].filter(nonEmpty).map(authorWords).filter((w) => w.size > 0);
+  const names = [declared.ld_author, declared.meta_author]
+    .filter(nonEmpty)
+    .map(authorWords)
+    .filter((w) => w.size > 0);
   if (names.length === 0) return null;
   if (!author) return false;
   const found = authorWords(author);
@@ -90,7 +96,11 @@ export function compareMetadata(fields: ExtractedFields, declared: DeclaredMetad
 
 function authorWords(name: string): Set<string> {
   const text = /^https?:\/\//.test(name) ? (name.replace(/\/+$/, "").split("/").pop() ?? "") : name;
-  return new Set(normalizeForMatch(text).split(" ").filter((w) => w.length >= 2 && !AUTHOR_FILLER.has(w)));
+  return new Set(
+    normalizeForMatch(text)
+      .split(" ")
+      .filter((w) => w.length >= 2 && !AUTHOR_FILLER.has(w)),
+  );
 }
 
 function compactSite(site: string): string {

@@ -90,10 +90,7 @@ export function runImportEval(dir: string, options: { limit?: number } = {}): Im
     };
   }
   const peers = Object.fromEntries(
-    Object.entries(corpus.peers).map(([name, output]) => [
-      name,
-      bodyScores(corpus.pages.map((page) => shingleMatching(page.truth, output[page.id] ?? ""))),
-    ]),
+    Object.entries(corpus.peers).map(([name, output]) => [name, bodyScores(corpus.pages.map((page) => shingleMatching(page.truth, output[page.id] ?? "")))]),
   );
   return {
     corpus: dir,

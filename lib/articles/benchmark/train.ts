@@ -165,7 +165,12 @@ export function trainModel(pages: readonly TrainingPage[], training: Record<stri
   const features = pages.map((page) => lineFeatures(page.lines, page.language));
   const labels = pages.flatMap((page) => page.labels);
   const line = trainStumps(features.flat(), labels);
-  const context = pages.map((_, p) => contextFeatures(features[p], features[p].map((x) => predictStumps(line, x))));
+  const context = pages.map((_, p) =>
+    contextFeatures(
+      features[p],
+      features[p].map((x) => predictStumps(line, x)),
+    ),
+  );
   const smoothing = trainLogistic(context.flat(), labels);
   const draft: LineModel = {
     version: MODEL_VERSION,
@@ -177,10 +182,13 @@ export function trainModel(pages: readonly TrainingPage[], training: Record<stri
     unsureMargin: UNSURE_MARGIN,
     training,
   };
-  const probabilities = pages.map((page, p) => context[p].map((x) => predictLogistic(smoothing, x)));
+  const probabilities = pages.map((_page, p) => context[p].map((x) => predictLogistic(smoothing, x)));
   let best = { threshold: 0.5, f1: -1 };
   for (const threshold of THRESHOLDS) {
-    const f1 = scorePages(pages, probabilities.map((ps) => ps.map((q) => q >= threshold))).f1;
+    const f1 = scorePages(
+      pages,
+      probabilities.map((ps) => ps.map((q) => q >= threshold)),
+    ).f1;
     if (f1 > best.f1) best = { threshold, f1 };
   }
   return { ...draft, threshold: best.threshold };
@@ -207,8 +215,13 @@ export function crossValidate(pages: readonly TrainingPage[], folds: number): Bo
     const train = pages.filter((_, p) => p % folds !== fold);
     const test = pages.map((page, p) => ({ page, p })).filter(({ p }) => p % folds === fold);
     const model = trainModel(train);
-    const predicted = predictPages(model, test.map(({ page }) => page));
-    test.forEach(({ p }, k) => (chosen[p] = predicted[k]));
+    const predicted = predictPages(
+      model,
+      test.map(({ page }) => page),
+    );
+    test.forEach(({ p }, k) => {
+      chosen[p] = predicted[k];
+    });
   }
   return scorePages(pages, chosen);
 }
@@ -221,8 +234,14 @@ export function trainingReport(pages: readonly TrainingPage[], model: LineModel,
     inSample: scorePages(pages, predictPages(model, pages)),
     crossValidated: crossValidate(pages, folds),
     folds,
-    perfectLines: scorePages(pages, pages.map((page) => page.labels)),
-    keepEveryLine: scorePages(pages, pages.map((page) => page.lines.map(() => true))),
+    perfectLines: scorePages(
+      pages,
+      pages.map((page) => page.labels),
+    ),
+    keepEveryLine: scorePages(
+      pages,
+      pages.map((page) => page.lines.map(() => true)),
+    ),
   };
 }
 

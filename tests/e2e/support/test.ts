@@ -10,7 +10,7 @@ type Finding = { url: string; rule: string; impact: string; help: string; target
  * context it opens: axe-core runs after each navigation, and the test fails on any serious or
  * critical violation. Specs import `test` and `expect` from here.
  */
-export const test = base.extend<{ accessibilityCheck: void }>({
+export const test = base.extend<{ accessibilityCheck: undefined }>({
   accessibilityCheck: [
     async ({ browser, context }, use) => {
       const findings: Finding[] = [];
@@ -35,7 +35,7 @@ export const test = base.extend<{ accessibilityCheck: void }>({
         return created;
       };
       try {
-        await use();
+        await use(undefined);
         // The last page of each context is checked as the test left it.
         await Promise.all(pending);
         for (const page of context.pages()) await audit(page, findings);

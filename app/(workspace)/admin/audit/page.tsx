@@ -35,7 +35,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <label htmlFor="audit-target-type">Record type</label>
           <select id="audit-target-type" name="targetType" defaultValue={value("targetType")}>
             <option value="">Any</option>
-            {targetTypes.map((type) => <option key={type} value={type}>{type}</option>)}
+            {targetTypes.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -46,7 +50,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <label htmlFor="audit-actor">Who</label>
           <select id="audit-actor" name="actorId" defaultValue={value("actorId")}>
             <option value="">Anyone</option>
-            {users.map((user) => <option key={user.id} value={user.id}>{user.name}</option>)}
+            {users.map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -57,31 +65,45 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <label htmlFor="audit-to">To (UTC)</label>
           <input id="audit-to" name="to" type="date" defaultValue={value("to")} />
         </div>
-        <button type="submit" className="button secondary">Apply filters</button>
+        <button type="submit" className="button secondary">
+          Apply filters
+        </button>
         <Link href="/admin/audit">Clear</Link>
       </form>
       {parsed.success ? null : <Alert kind="error">{parsed.error.issues[0]?.message ?? "A filter was not valid."} The filters were reset.</Alert>}
       <p role="status" className="muted">
-        {log.total === 0 ? "No entries match." : `${log.total} entr${log.total === 1 ? "y" : "ies"}${log.pageCount > 1 ? `; page ${log.page} of ${log.pageCount}` : ""}.`}
+        {log.total === 0
+          ? "No entries match."
+          : `${log.total} entr${log.total === 1 ? "y" : "ies"}${log.pageCount > 1 ? `; page ${log.page} of ${log.pageCount}` : ""}.`}
       </p>
       {log.items.length > 0 ? (
         <table className="data" aria-label="Audit log entries">
           <thead>
-            <tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Record</th><th scope="col">Details</th></tr>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">Action</th>
+              <th scope="col">Record</th>
+              <th scope="col">Details</th>
+            </tr>
           </thead>
           <tbody>
             {log.items.map((entry) => (
               <tr key={entry.id}>
                 <td>{formatTimestamp(entry.createdAt)}</td>
                 <td>{entry.actor?.name ?? "the system"}</td>
-                <td><code>{entry.action}</code></td>
+                <td>
+                  <code>{entry.action}</code>
+                </td>
                 <td>
                   <span className="muted">{entry.targetType}</span>{" "}
                   {entry.target?.href ? <Link href={entry.target.href}>{entry.target.title}</Link> : entry.target?.title}
                 </td>
                 <td>
                   <ul className="audit-detail">
-                    {summarizeAuditDetail(entry.detail).map((line, index) => <li key={index}>{line}</li>)}
+                    {summarizeAuditDetail(entry.detail).map((line, index) => (
+                      <li key={index}>{line}</li>
+                    ))}
                   </ul>
                 </td>
               </tr>

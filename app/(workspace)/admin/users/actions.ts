@@ -8,18 +8,22 @@ import { requireActor } from "@/lib/auth/session";
 import { parseInput } from "@/lib/validation";
 
 export async function createUserAction(form: FormData) {
-  return runFormAction(form, async (form) => {
-    const input = parseInput(createUserSchema, {
-      email: form.get("email"),
-      name: form.get("name") || undefined,
-      role: form.get("role"),
-      password: form.get("password"),
-    });
-    const actor = await requireActor("users.manage");
-    const user = await createUser(actor, input);
-    revalidatePath("/admin/users");
-    return user;
-  }, "User created.");
+  return runFormAction(
+    form,
+    async (form) => {
+      const input = parseInput(createUserSchema, {
+        email: form.get("email"),
+        name: form.get("name") || undefined,
+        role: form.get("role"),
+        password: form.get("password"),
+      });
+      const actor = await requireActor("users.manage");
+      const user = await createUser(actor, input);
+      revalidatePath("/admin/users");
+      return user;
+    },
+    "User created.",
+  );
 }
 
 export async function updateUserAction(input: { userId: string; role?: string; password?: string; disabled?: boolean }) {

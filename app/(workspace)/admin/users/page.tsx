@@ -16,7 +16,13 @@ export default async function UsersPage() {
       <h2>Everyone with access</h2>
       <table className="data">
         <thead>
-          <tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Change</th></tr>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">Status</th>
+            <th scope="col">Change</th>
+          </tr>
         </thead>
         <tbody>
           {users.map((user) => (

@@ -46,13 +46,27 @@ export default async function ArticlePage({ params }: { params: Params }) {
 
   return (
     <article aria-labelledby="article-title">
-      <p><Link href="/articles">← All articles</Link></p>
+      <p>
+        <Link href="/articles">← All articles</Link>
+      </p>
       <h1 id="article-title">
         {article.title}
-        {article.titleProvisional ? <> <span className="badge warn">provisional title</span></> : null}
+        {article.titleProvisional ? (
+          <>
+            {" "}
+            <span className="badge warn">provisional title</span>
+          </>
+        ) : null}
       </h1>
       <p className="muted">
-        {[article.outlet, article.publishedAt && formatDay(article.publishedAt), KIND_LABELS[article.kind], `revision ${revision.number} of ${article.revisions.length}`].filter(Boolean).join(" · ")}
+        {[
+          article.outlet,
+          article.publishedAt && formatDay(article.publishedAt),
+          KIND_LABELS[article.kind],
+          `revision ${revision.number} of ${article.revisions.length}`,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
       </p>
       <OpenContradictionsBadge articleId={article.id} />
 
@@ -76,10 +90,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
         <ArticleFacts article={article} />
         {canEdit ? (
           <Disclosure summary="Correct the metadata" defaultOpen={article.titleProvisional}>
-            <ArticleMetadataForm
-              article={{ id: article.id, version: article.version, ...articleMetadata(article) }}
-              save={updateArticleAction}
-            />
+            <ArticleMetadataForm article={{ id: article.id, version: article.version, ...articleMetadata(article) }} save={updateArticleAction} />
           </Disclosure>
         ) : null}
       </section>
@@ -89,7 +100,12 @@ export default async function ArticlePage({ params }: { params: Params }) {
       <ArticleProposals
         actor={actor}
         articleId={article.id}
-        decisions={{ acceptEvent: acceptEventProposalAction, dismissEvent: dismissEventProposalAction, acceptClaim: acceptClaimProposalAction, dismissClaim: dismissClaimProposalAction }}
+        decisions={{
+          acceptEvent: acceptEventProposalAction,
+          dismissEvent: dismissEventProposalAction,
+          acceptClaim: acceptClaimProposalAction,
+          dismissClaim: dismissClaimProposalAction,
+        }}
       />
 
       <section aria-labelledby="provenance-heading" className="card">

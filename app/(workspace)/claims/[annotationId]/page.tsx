@@ -11,7 +11,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ annotati
   const actor = await requirePageActor();
   const { annotationId } = await params;
   const context = await getClaimContext(annotationId);
-  if (!context || context.annotation.kind !== "claim") notFound();
+  if (context?.annotation.kind !== "claim") notFound();
   return (
     <>
       <p>

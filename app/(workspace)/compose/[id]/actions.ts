@@ -1,18 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, runFormAction } from "@/lib/api/action";
+import { runFormAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
-import { approveBriefing, publishBriefing, retractBriefing, returnBriefing, submitBriefing, updateBriefing } from "@/lib/briefings/mutations";
-import {
-  approveBriefingSchema,
-  publishBriefingSchema,
-  retractBriefingSchema,
-  returnBriefingSchema,
-  submitBriefingSchema,
-  updateBriefingSchema,
-  type UpdateBriefingInput,
-} from "@/lib/briefings/schemas";
+import { approveBriefing, publishBriefing, retractBriefing, returnBriefing, submitBriefing } from "@/lib/briefings/mutations";
+import { approveBriefingSchema, publishBriefingSchema, retractBriefingSchema, returnBriefingSchema, submitBriefingSchema } from "@/lib/briefings/schemas";
 import { idSchema, parseInput } from "@/lib/validation";
 
 function text(form: FormData, name: string): string | undefined {
@@ -22,52 +14,72 @@ function text(form: FormData, name: string): string | undefined {
 
 /** The composer's autosave: the draft as edited from `version`; a stale version fails with 409 and the current state in `details.current`. */
 export async function submitBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
-  return runFormAction(form, async (form) => {
-    const id = parseInput(idSchema, briefingId);
-    const input = parseInput(submitBriefingSchema, { comment: text(form, "comment") });
-    const actor = await requireActor("briefings.compose");
-    await submitBriefing(actor, id, input);
-    revalidatePath(`/compose/${id}`);
-  }, "Submitted for review.");
+  return runFormAction(
+    form,
+    async (form) => {
+      const id = parseInput(idSchema, briefingId);
+      const input = parseInput(submitBriefingSchema, { comment: text(form, "comment") });
+      const actor = await requireActor("briefings.compose");
+      await submitBriefing(actor, id, input);
+      revalidatePath(`/compose/${id}`);
+    },
+    "Submitted for review.",
+  );
 }
 
 export async function approveBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
-  return runFormAction(form, async (form) => {
-    const id = parseInput(idSchema, briefingId);
-    const input = parseInput(approveBriefingSchema, { version: Number(text(form, "version")), comment: text(form, "comment") });
-    const actor = await requireActor("briefings.review");
-    await approveBriefing(actor, id, input);
-    revalidatePath(`/compose/${id}`);
-  }, "Approved.");
+  return runFormAction(
+    form,
+    async (form) => {
+      const id = parseInput(idSchema, briefingId);
+      const input = parseInput(approveBriefingSchema, { version: Number(text(form, "version")), comment: text(form, "comment") });
+      const actor = await requireActor("briefings.review");
+      await approveBriefing(actor, id, input);
+      revalidatePath(`/compose/${id}`);
+    },
+    "Approved.",
+  );
 }
 
 export async function returnBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
-  return runFormAction(form, async (form) => {
-    const id = parseInput(idSchema, briefingId);
-    const input = parseInput(returnBriefingSchema, { comment: text(form, "comment") ?? "" });
-    const actor = await requireActor("briefings.review");
-    await returnBriefing(actor, id, input);
-    revalidatePath(`/compose/${id}`);
-  }, "Sent back to the writers.");
+  return runFormAction(
+    form,
+    async (form) => {
+      const id = parseInput(idSchema, briefingId);
+      const input = parseInput(returnBriefingSchema, { comment: text(form, "comment") ?? "" });
+      const actor = await requireActor("briefings.review");
+      await returnBriefing(actor, id, input);
+      revalidatePath(`/compose/${id}`);
+    },
+    "Sent back to the writers.",
+  );
 }
 
 export async function publishBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
-  return runFormAction(form, async (form) => {
-    const id = parseInput(idSchema, briefingId);
-    const input = parseInput(publishBriefingSchema, { note: text(form, "note") });
-    const actor = await requireActor("briefings.compose");
-    await publishBriefing(actor, id, input);
-    revalidatePath(`/compose/${id}`);
-    revalidatePath("/compose");
-  }, "Published.");
+  return runFormAction(
+    form,
+    async (form) => {
+      const id = parseInput(idSchema, briefingId);
+      const input = parseInput(publishBriefingSchema, { note: text(form, "note") });
+      const actor = await requireActor("briefings.compose");
+      await publishBriefing(actor, id, input);
+      revalidatePath(`/compose/${id}`);
+      revalidatePath("/compose");
+    },
+    "Published.",
+  );
 }
 
 export async function retractBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
-  return runFormAction(form, async (form) => {
-    const id = parseInput(idSchema, briefingId);
-    const input = parseInput(retractBriefingSchema, { note: text(form, "note") ?? "" });
-    const actor = await requireActor("briefings.compose");
-    await retractBriefing(actor, id, input);
-    revalidatePath(`/compose/${id}`);
-  }, "Retracted. The public page now shows the retraction note.");
+  return runFormAction(
+    form,
+    async (form) => {
+      const id = parseInput(idSchema, briefingId);
+      const input = parseInput(retractBriefingSchema, { note: text(form, "note") ?? "" });
+      const actor = await requireActor("briefings.compose");
+      await retractBriefing(actor, id, input);
+      revalidatePath(`/compose/${id}`);
+    },
+    "Retracted. The public page now shows the retraction note.",
+  );
 }

@@ -36,14 +36,25 @@ export default async function ComposeBriefingPage({ params }: { params: Promise<
   const { briefing, reviews, blockers, preview } = workspace;
   return (
     <>
-      <p><Link href="/compose">← All briefings</Link></p>
+      <p>
+        <Link href="/compose">← All briefings</Link>
+      </p>
       <h1>{briefing.title}</h1>
       <div className="briefing-meta">
         <span className={`status-badge status-${briefing.status.toLowerCase()}`}>{BRIEFING_STATUS_LABELS[briefing.status]}</span>
         {/* An editable draft's version is shown once, live, in the composer's save status. */}
         {workspace.canEdit ? null : <span>Draft version {briefing.version}</span>}
-        {briefing.approvedVersion ? <span>Approved version {briefing.approvedVersion}{briefing.approvedBy ? ` by ${briefing.approvedBy.name}` : ""}</span> : null}
-        {briefing.publicPath ? <Link href={briefing.publicPath}>Public page (version {briefing.publishedVersions.at(-1)?.number})</Link> : <span>Address: /briefings/{briefing.slug}</span>}
+        {briefing.approvedVersion ? (
+          <span>
+            Approved version {briefing.approvedVersion}
+            {briefing.approvedBy ? ` by ${briefing.approvedBy.name}` : ""}
+          </span>
+        ) : null}
+        {briefing.publicPath ? (
+          <Link href={briefing.publicPath}>Public page (version {briefing.publishedVersions.at(-1)?.number})</Link>
+        ) : (
+          <span>Address: /briefings/{briefing.slug}</span>
+        )}
       </div>
       {briefing.retractedAt ? <p className="alert error">Retracted: {briefing.retractionNote}</p> : null}
       <div className="briefing-workspace">

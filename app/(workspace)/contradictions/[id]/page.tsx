@@ -7,7 +7,13 @@ import { ContradictionHistory } from "@/components/contradictions/contradiction-
 import { PassageQuote, sourceName } from "@/components/contradictions/passage-quote";
 import { ContradictionStatusBadge } from "@/components/contradictions/status-badge";
 import { requirePageActor } from "@/lib/auth/session";
-import { canEditClaims, canReopenContradiction, canResolveContradiction, canSignOffContradiction, canSignOffContradictions } from "@/lib/contradictions/permissions";
+import {
+  canEditClaims,
+  canReopenContradiction,
+  canResolveContradiction,
+  canSignOffContradiction,
+  canSignOffContradictions,
+} from "@/lib/contradictions/permissions";
 import { getContradiction, listEvidenceCandidates, type PassageView } from "@/lib/contradictions/queries";
 import { attributeLabel, RESOLUTION_LABELS } from "@/lib/contradictions/schemas";
 import { NotFoundError } from "@/lib/errors";
@@ -35,7 +41,9 @@ export default async function ContradictionPage({ params }: { params: Promise<{ 
 
   return (
     <>
-      <p><Link href="/contradictions">← All contradictions</Link></p>
+      <p>
+        <Link href="/contradictions">← All contradictions</Link>
+      </p>
       <h1>{contradiction.summary}</h1>
       <p>
         <ContradictionStatusBadge status={status} />{" "}
@@ -56,16 +64,35 @@ export default async function ContradictionPage({ params }: { params: Promise<{ 
         {passages.map((passage) => {
           const accepted = passage.claim !== null && passage.claim.id === contradiction.acceptedClaimId;
           return (
-            <article key={passage.annotationId} className={`card cx-passage${accepted ? " cx-accepted" : ""}`} aria-label={`Passage from ${sourceName(passage.article)}`}>
-              <h3>{sourceName(passage.article)}{passage.claim && newClaimIds.has(passage.claim.id) ? <span className="badge"> New source</span> : null}</h3>
+            <article
+              key={passage.annotationId}
+              className={`card cx-passage${accepted ? " cx-accepted" : ""}`}
+              aria-label={`Passage from ${sourceName(passage.article)}`}
+            >
+              <h3>
+                {sourceName(passage.article)}
+                {passage.claim && newClaimIds.has(passage.claim.id) ? <span className="badge"> New source</span> : null}
+              </h3>
               <div className="cx-source">
                 <Link href={`/articles/${passage.article.id}`}>{passage.article.title}</Link>
                 {passage.article.publishedAt ? <span className="muted"> · {formatDay(passage.article.publishedAt)}</span> : null}
-                {passage.article.url ? <> · <a href={passage.article.url} rel="noreferrer noopener" target="_blank">original</a></> : null}
+                {passage.article.url ? (
+                  <>
+                    {" "}
+                    ·{" "}
+                    <a href={passage.article.url} rel="noreferrer noopener" target="_blank">
+                      original
+                    </a>
+                  </>
+                ) : null}
               </div>
               <PassageQuote exact={passage.exact} prefix={passage.prefix} suffix={passage.suffix} />
               {passage.deleted ? <p className="muted">This annotation was deleted since.</p> : null}
-              {passage.anchorStatus !== "ANCHORED" ? <p className="muted">The article changed: this passage {passage.anchorStatus === "ORPHANED" ? "no longer anchors" : "was re-anchored and needs checking"}.</p> : null}
+              {passage.anchorStatus !== "ANCHORED" ? (
+                <p className="muted">
+                  The article changed: this passage {passage.anchorStatus === "ORPHANED" ? "no longer anchors" : "was re-anchored and needs checking"}.
+                </p>
+              ) : null}
               {passage.claim ? (
                 <p>
                   Claims: <span className="cx-value">{passage.claim.formattedValue}</span>
@@ -104,7 +131,9 @@ export default async function ContradictionPage({ params }: { params: Promise<{ 
             <>
               <h3>Evidence</h3>
               <ul>
-                {contradiction.evidence.map((e) => <li key={e.annotationId}>{passageLabel(e)}</li>)}
+                {contradiction.evidence.map((e) => (
+                  <li key={e.annotationId}>{passageLabel(e)}</li>
+                ))}
               </ul>
             </>
           ) : null}
@@ -119,7 +148,9 @@ export default async function ContradictionPage({ params }: { params: Promise<{ 
           evidence={evidenceCandidates.map((p) => ({ id: p.annotationId, label: passageLabel(p) }))}
         />
       ) : null}
-      {status === "OPEN" && !canResolveContradiction(actor) ? <p className="muted">An editor resolves this contradiction; you will sign it off afterwards.</p> : null}
+      {status === "OPEN" && !canResolveContradiction(actor) ? (
+        <p className="muted">An editor resolves this contradiction; you will sign it off afterwards.</p>
+      ) : null}
 
       {status === "AWAITING_SIGNOFF" && canSignOffContradiction(actor, { resolvedById: contradiction.resolvedBy?.id ?? null }) ? (
         <SignOffForm id={contradiction.id} version={contradiction.version} />

@@ -18,15 +18,19 @@ export async function searchPassagesAction(query: string) {
 }
 
 export async function flagContradictionAction(form: FormData) {
-  return runFormAction(form, async (form) => {
-    const input = parseInput(createContradictionSchema, {
-      annotationIds: form.getAll("annotationIds"),
-      summary: form.get("summary") ?? "",
-      internal: form.get("internal") === "on",
-    });
-    const actor = await requireActor("contradictions.flag");
-    const { id } = await createContradiction(actor, input);
-    revalidatePath("/contradictions");
-    return { id };
-  }, "Contradiction flagged.");
+  return runFormAction(
+    form,
+    async (form) => {
+      const input = parseInput(createContradictionSchema, {
+        annotationIds: form.getAll("annotationIds"),
+        summary: form.get("summary") ?? "",
+        internal: form.get("internal") === "on",
+      });
+      const actor = await requireActor("contradictions.flag");
+      const { id } = await createContradiction(actor, input);
+      revalidatePath("/contradictions");
+      return { id };
+    },
+    "Contradiction flagged.",
+  );
 }

@@ -38,7 +38,9 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
   const events = [...participations, ...placeOf.filter((e) => !participations.some((p) => p.id === e.id))];
   return (
     <>
-      <p><Link href="/entities">← Entities</Link></p>
+      <p>
+        <Link href="/entities">← Entities</Link>
+      </p>
       <h1>
         {entity.name} <span className="tag">{ENTITY_TYPE_LABELS[entity.type]}</span>
       </h1>
@@ -53,7 +55,9 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
         <p>
           External id:{" "}
           {WIKIDATA_ID.test(entity.externalId) ? (
-            <a href={`https://www.wikidata.org/wiki/${entity.externalId}`} rel="noreferrer noopener" target="_blank">{entity.externalId}</a>
+            <a href={`https://www.wikidata.org/wiki/${entity.externalId}`} rel="noreferrer noopener" target="_blank">
+              {entity.externalId}
+            </a>
           ) : (
             entity.externalId
           )}
@@ -71,12 +75,19 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
                 <Timeline events={events} title={`Events involving ${entity.name}`} width={640} />
                 <table className="data">
                   <thead>
-                    <tr><th scope="col">Event</th><th scope="col">Type</th><th scope="col">Date</th><th scope="col">Role</th></tr>
+                    <tr>
+                      <th scope="col">Event</th>
+                      <th scope="col">Type</th>
+                      <th scope="col">Date</th>
+                      <th scope="col">Role</th>
+                    </tr>
                   </thead>
                   <tbody>
                     {participations.map((e) => (
                       <tr key={`${e.id}|${e.role}`}>
-                        <td><Link href={`/events/${e.id}`}>{e.title}</Link></td>
+                        <td>
+                          <Link href={`/events/${e.id}`}>{e.title}</Link>
+                        </td>
                         <td>{EVENT_TYPE_LABELS[e.type]}</td>
                         <td>{e.date?.label ?? "undated"}</td>
                         <td>{e.role}</td>
@@ -84,7 +95,9 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
                     ))}
                     {placeOf.map((e) => (
                       <tr key={`${e.id}|place`}>
-                        <td><Link href={`/events/${e.id}`}>{e.title}</Link></td>
+                        <td>
+                          <Link href={`/events/${e.id}`}>{e.title}</Link>
+                        </td>
                         <td>{EVENT_TYPE_LABELS[e.type]}</td>
                         <td>{e.date?.label ?? "undated"}</td>
                         <td>place</td>
@@ -134,7 +147,14 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
         <div className="stack">
           <EditEntityForm entity={entity} />
           <MergeForm entityId={entity.id} entityName={entity.name} />
-          {page.canDelete ? <ConfirmDeleteButton action={deleteEntityAction.bind(null, entity.id)} confirmText={`Delete ${entity.name}? Nothing links to it.`} redirectTo="/entities" label="Delete entity" /> : null}
+          {page.canDelete ? (
+            <ConfirmDeleteButton
+              action={deleteEntityAction.bind(null, entity.id)}
+              confirmText={`Delete ${entity.name}? Nothing links to it.`}
+              redirectTo="/entities"
+              label="Delete entity"
+            />
+          ) : null}
         </div>
       ) : null}
     </>

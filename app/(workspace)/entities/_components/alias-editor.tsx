@@ -10,7 +10,11 @@ import { addAliasAction, removeAliasAction } from "../[id]/actions";
 
 export function AliasEditor({ entityId, aliases, canEdit }: { entityId: string; aliases: EntityAliasView[]; canEdit: boolean }) {
   const router = useRouter();
-  const { result: state, pending, onSubmit } = useActionForm(
+  const {
+    result: state,
+    pending,
+    onSubmit,
+  } = useActionForm(
     async (form: FormData) => {
       const result = await addAliasAction(entityId, form);
       if (result.ok) router.refresh();
@@ -51,7 +55,9 @@ export function AliasEditor({ entityId, aliases, canEdit }: { entityId: string; 
       {canEdit ? (
         <form onSubmit={onSubmit} className="inline-form" aria-label="Add an alias">
           <Field label="New alias" name="alias" required maxLength={200} />
-          <button type="submit" className="button secondary" disabled={pending}>Add alias</button>
+          <button type="submit" className="button secondary" disabled={pending}>
+            Add alias
+          </button>
         </form>
       ) : null}
       {state && !state.ok ? <Alert kind="error">{state.error}</Alert> : null}

@@ -46,7 +46,9 @@ export function CreateEntityForm() {
       <div className="field">
         <label htmlFor="new-entity-aliases">Aliases</label>
         <textarea id="new-entity-aliases" name="aliases" rows={3} aria-describedby="new-entity-aliases-hint" />
-        <span id="new-entity-aliases-hint" className="hint">One per line: spellings, transliterations, titles (“Sergey Lavrov”, “the Kremlin”).</span>
+        <span id="new-entity-aliases-hint" className="hint">
+          One per line: spellings, transliterations, titles (“Sergey Lavrov”, “the Kremlin”).
+        </span>
       </div>
       <div className="field">
         <label htmlFor="new-entity-description">Description</label>

@@ -28,7 +28,11 @@ export function DuplicatePairs({ candidates, canEdit }: { candidates: DuplicateC
       {message ? <Alert kind={message.kind}>{message.text}</Alert> : null}
       <table className="data">
         <thead>
-          <tr><th scope="col">Entities</th><th scope="col">Why</th><th scope="col">Judgement</th></tr>
+          <tr>
+            <th scope="col">Entities</th>
+            <th scope="col">Why</th>
+            <th scope="col">Judgement</th>
+          </tr>
         </thead>
         <tbody>
           {candidates.map((c) => {
@@ -62,10 +66,20 @@ export function DuplicatePairs({ candidates, canEdit }: { candidates: DuplicateC
                   </div>
                   {canEdit && c.verdict === "SAME" ? (
                     <div className="verdicts">
-                      <button type="button" className="button" disabled={pending} onClick={() => run(() => mergeEntitiesAction({ sourceId: c.b.id, into: c.a.id }))}>
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={pending}
+                        onClick={() => run(() => mergeEntitiesAction({ sourceId: c.b.id, into: c.a.id }))}
+                      >
                         Merge {c.b.name} into {c.a.name}
                       </button>
-                      <button type="button" className="button" disabled={pending} onClick={() => run(() => mergeEntitiesAction({ sourceId: c.a.id, into: c.b.id }))}>
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={pending}
+                        onClick={() => run(() => mergeEntitiesAction({ sourceId: c.a.id, into: c.b.id }))}
+                      >
                         Merge {c.a.name} into {c.b.name}
                       </button>
                     </div>

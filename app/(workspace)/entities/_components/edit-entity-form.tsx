@@ -42,7 +42,9 @@ export function EditEntityForm({ entity }: { entity: EntityView }) {
         </Alert>
       ) : null}
       {state?.ok ? <Alert kind="success">{state.message}</Alert> : null}
-      <button type="submit" className="button" disabled={pending}>{pending ? "Saving…" : "Save"}</button>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "Saving…" : "Save"}
+      </button>
     </form>
   );
 }

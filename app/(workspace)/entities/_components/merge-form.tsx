@@ -31,9 +31,7 @@ export function MergeForm({ entityId, entityName }: { entityId: string; entityNa
       }}
     >
       <h2>Merge</h2>
-      <p className="muted">
-        Merging moves {entityName}’s aliases, linked passages, event participations and claims to the chosen entity. It can be undone.
-      </p>
+      <p className="muted">Merging moves {entityName}’s aliases, linked passages, event participations and claims to the chosen entity. It can be undone.</p>
       <EntityPicker label="Merge into" value={target} onChange={setTarget} excludeId={entityId} />
       {error ? <Alert kind="error">{error}</Alert> : null}
       <button type="submit" className="button" disabled={pending || !target}>

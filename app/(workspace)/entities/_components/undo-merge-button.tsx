@@ -25,7 +25,11 @@ export function UndoMergeButton({ mergeId, description }: { mergeId: string; des
       >
         {pending ? "Undoing…" : "Undo"}
       </button>
-      {error ? <span role="alert" className="alert error">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="alert error">
+          {error}
+        </span>
+      ) : null}
     </>
   );
 }

@@ -14,11 +14,17 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
   const candidates = await listDuplicateCandidates(actor, { includeJudged });
   return (
     <>
-      <p><Link href="/entities">← Entities</Link></p>
+      <p>
+        <Link href="/entities">← Entities</Link>
+      </p>
       <h1>Suggested duplicates</h1>
       <p>
         Entities of one type with similar names or a shared alias. Your judgement is remembered: pairs judged different are no longer shown.{" "}
-        {includeJudged ? <Link href="/entities/duplicates">Hide pairs judged different</Link> : <Link href="/entities/duplicates?all=1">Show pairs judged different too</Link>}
+        {includeJudged ? (
+          <Link href="/entities/duplicates">Hide pairs judged different</Link>
+        ) : (
+          <Link href="/entities/duplicates?all=1">Show pairs judged different too</Link>
+        )}
       </p>
       <DuplicatePairs candidates={candidates} canEdit={canEditEntities(actor)} />
     </>

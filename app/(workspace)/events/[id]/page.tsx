@@ -29,7 +29,9 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   const hasTime = event.date && (event.date.precision === "hour" || event.date.precision === "minute");
   return (
     <>
-      <p><Link href="/events">← Events</Link></p>
+      <p>
+        <Link href="/events">← Events</Link>
+      </p>
       <h1>
         {event.title} <span className="tag">{EVENT_TYPE_LABELS[event.type]}</span>
       </h1>
@@ -65,7 +67,8 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
             <ul aria-label="Participants">
               {event.participants.map((p) => (
                 <li key={`${p.entity.id}|${p.role}`}>
-                  <Link href={`/entities/${p.entity.id}`}>{p.entity.name}</Link> <span className="muted">({ENTITY_TYPE_LABELS[p.entity.type].toLowerCase()})</span>: {p.role}
+                  <Link href={`/entities/${p.entity.id}`}>{p.entity.name}</Link>{" "}
+                  <span className="muted">({ENTITY_TYPE_LABELS[p.entity.type].toLowerCase()})</span>: {p.role}
                 </li>
               ))}
             </ul>
@@ -100,7 +103,14 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
         <section aria-labelledby="edit-heading">
           <h2 id="edit-heading">Edit</h2>
           <EventForm event={event} key={event.version} />
-          {page.canDelete ? <ConfirmDeleteButton action={deleteEventAction.bind(null, event.id)} confirmText={`Delete “${event.title}”? No passage links to it.`} redirectTo="/events" label="Delete event" /> : null}
+          {page.canDelete ? (
+            <ConfirmDeleteButton
+              action={deleteEventAction.bind(null, event.id)}
+              confirmText={`Delete “${event.title}”? No passage links to it.`}
+              redirectTo="/events"
+              label="Delete event"
+            />
+          ) : null}
         </section>
       ) : null}
     </>

@@ -14,8 +14,12 @@ export function EventFilters({ entity, from, to }: { entity: PickerOption | null
         <EntityPicker label="Involving" value={chosen} onChange={setChosen} name="entity" />
         <Field label="From" name="from" type="date" defaultValue={from} />
         <Field label="To" name="to" type="date" defaultValue={to} />
-        <button type="submit" className="button secondary">Apply filters</button>
-        <a href="/events" className="button secondary">Clear</a>
+        <button type="submit" className="button secondary">
+          Apply filters
+        </button>
+        <a href="/events" className="button secondary">
+          Clear
+        </a>
       </div>
     </form>
   );

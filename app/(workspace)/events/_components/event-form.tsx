@@ -6,7 +6,6 @@ import { useId, useMemo, useState, useTransition } from "react";
 import { EntityPicker } from "@/components/entities/entity-picker";
 import type { PickerOption } from "@/components/entities/search-picker";
 import { EventPicker } from "@/components/events/event-picker";
-import { Alert } from "@/components/ui/alert";
 import { Field, SelectField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/api/action";
 import type { EventView } from "@/lib/events/types";
@@ -51,7 +50,8 @@ export function EventForm({ event }: { event?: EventView }) {
     event?.participants.map((p) => ({ key: nextKey++, entity: { id: p.entity.id, label: p.entity.name }, role: p.role })) ?? [],
   );
   const [relations, setRelations] = useState<RelationRow[]>(
-    event?.relations.filter((r) => r.direction === "from").map((r) => ({ key: nextKey++, type: r.type, event: { id: r.event.id, label: r.event.title } })) ?? [],
+    event?.relations.filter((r) => r.direction === "from").map((r) => ({ key: nextKey++, type: r.type, event: { id: r.event.id, label: r.event.title } })) ??
+      [],
   );
   const [confirmDuplicate, setConfirmDuplicate] = useState(false);
   const [result, setResult] = useState<ActionResult<{ id: string }> | null>(null);
@@ -90,7 +90,13 @@ export function EventForm({ event }: { event?: EventView }) {
         <div className="inline-form">
           <Field label="Date and time" value={localDate} onChange={(e) => setLocalDate(e.target.value)} hint={DATE_HINT} placeholder="2025-05-19T10:00" />
           <SelectField label="Precision" value={precision} onChange={(e) => setPrecision(e.target.value as DatePrecisionName)} options={PRECISION_OPTIONS} />
-          <Field label="Time zone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} list={`${ids}-zones`} hint="IANA name, e.g. America/New_York; empty when the source gives none" />
+          <Field
+            label="Time zone"
+            value={timeZone}
+            onChange={(e) => setTimeZone(e.target.value)}
+            list={`${ids}-zones`}
+            hint="IANA name, e.g. America/New_York; empty when the source gives none"
+          />
           <datalist id={`${ids}-zones`}>
             {zones.map((z) => (
               <option key={z} value={z} />
@@ -126,7 +132,11 @@ export function EventForm({ event }: { event?: EventView }) {
             </button>
           </div>
         ))}
-        <button type="button" className="button secondary" onClick={() => setParticipants((rows) => [...rows, { key: nextKey++, entity: null, role: "participant" }])}>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => setParticipants((rows) => [...rows, { key: nextKey++, entity: null, role: "participant" }])}
+        >
           Add participant
         </button>
       </fieldset>
@@ -166,7 +176,8 @@ export function EventForm({ event }: { event?: EventView }) {
             <p>
               <Link href={`/events/${existing.id}`}>Open “{existing.title}”</Link>{" "}
               <label>
-                <input type="checkbox" checked={confirmDuplicate} onChange={(e) => setConfirmDuplicate(e.target.checked)} /> It is a different event: create it anyway
+                <input type="checkbox" checked={confirmDuplicate} onChange={(e) => setConfirmDuplicate(e.target.checked)} /> It is a different event: create it
+                anyway
               </label>
             </p>
           ) : null}

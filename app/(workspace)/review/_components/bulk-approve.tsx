@@ -38,9 +38,7 @@ export function BulkApprove({ selectable }: { selectable: number }) {
       const { approved, refused } = outcome.data;
       const done = `Approved ${approved} ${approved === 1 ? "annotation" : "annotations"}.`;
       setResult(
-        refused.length === 0
-          ? { ok: true, text: done }
-          : { ok: approved > 0, text: `${done} Not approved: ${refused.map((item) => item.message).join(" ")}` },
+        refused.length === 0 ? { ok: true, text: done } : { ok: approved > 0, text: `${done} Not approved: ${refused.map((item) => item.message).join(" ")}` },
       );
       router.refresh();
     });
@@ -55,8 +53,12 @@ export function BulkApprove({ selectable }: { selectable: number }) {
   if (selectable === 0 && !result) return null;
   return (
     <form id={BULK_FORM_ID} className="card inline-form bulk-approve" aria-label="Approve a selection" onSubmit={submit}>
-      <button type="button" className="button secondary" onClick={selectAll} disabled={pending || selectable === 0}>Select all on this page</button>
-      <button type="submit" className="button" disabled={pending || selectable === 0}>{pending ? "Approving…" : "Approve selected"}</button>
+      <button type="button" className="button secondary" onClick={selectAll} disabled={pending || selectable === 0}>
+        Select all on this page
+      </button>
+      <button type="submit" className="button" disabled={pending || selectable === 0}>
+        {pending ? "Approving…" : "Approve selected"}
+      </button>
       {result ? <Alert kind={result.ok ? "success" : "error"}>{result.text}</Alert> : null}
     </form>
   );

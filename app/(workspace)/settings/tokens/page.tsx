@@ -23,13 +23,21 @@ export default async function TokensPage() {
       ) : (
         <table className="data">
           <thead>
-            <tr><th scope="col">Name</th><th scope="col">Starts with</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col">Status</th></tr>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Starts with</th>
+              <th scope="col">Created</th>
+              <th scope="col">Last used</th>
+              <th scope="col">Status</th>
+            </tr>
           </thead>
           <tbody>
             {tokens.map((token) => (
               <tr key={token.id}>
                 <td>{token.name}</td>
-                <td><code>{token.prefix}…</code></td>
+                <td>
+                  <code>{token.prefix}…</code>
+                </td>
                 <td>{formatTimestamp(token.createdAt)}</td>
                 <td>{token.lastUsedAt ? formatTimestamp(token.lastUsedAt) : "never"}</td>
                 <td>{token.revokedAt ? "revoked" : <RevokeTokenButton tokenId={token.id} name={token.name} />}</td>

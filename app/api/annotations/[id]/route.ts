@@ -23,8 +23,6 @@ export const PATCH = apiRoute<Params, typeof w3cAnnotationPatchSchema>(
 /** Soft delete; `?version=` makes it conditional on the version the client saw. */
 export const DELETE = apiRoute<Params>({ access: "annotations.edit" }, async ({ request, actor, params }) => {
   const version = request.nextUrl.searchParams.get("version");
-  await withW3CConflict(publicOrigin(request), () =>
-    deleteAnnotation(actor, params.id, version === null ? {} : { version: Number(version) }),
-  );
+  await withW3CConflict(publicOrigin(request), () => deleteAnnotation(actor, params.id, version === null ? {} : { version: Number(version) }));
   return new Response(null, { status: 204 });
 });

@@ -10,10 +10,7 @@ type Params = { id: string };
 export const GET = apiRoute<Params>({ access: "articles.read" }, async ({ params, actor }) => articleJson(await getArticle(actor, params.id)));
 
 /** Corrects metadata (title, outlet, publishedAt, url, author, kind); `version` is the one the change starts from. */
-export const PATCH = apiRoute<Params, typeof patchArticleSchema>(
-  { access: "articles.edit", body: patchArticleSchema },
-  async ({ params, actor, body }) => {
-    await updateArticle(actor, { ...body, articleId: params.id });
-    return articleJson(await getArticle(actor, params.id));
-  },
-);
+export const PATCH = apiRoute<Params, typeof patchArticleSchema>({ access: "articles.edit", body: patchArticleSchema }, async ({ params, actor, body }) => {
+  await updateArticle(actor, { ...body, articleId: params.id });
+  return articleJson(await getArticle(actor, params.id));
+});

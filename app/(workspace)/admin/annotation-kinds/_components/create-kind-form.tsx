@@ -37,7 +37,9 @@ export function CreateKindForm() {
           hint="Lower-case letters, digits and hyphens, e.g. “statistic”. Stored on annotations; cannot change."
         />
         <Field label="Label" name="label" required value={label} onChange={(event) => setLabel(event.target.value)} />
-        <button type="submit" className="button" disabled={pending}>{pending ? "Adding…" : "Add kind"}</button>
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? "Adding…" : "Add kind"}
+        </button>
       </div>
       {result ? <Alert kind={result.ok ? "success" : "error"}>{result.text}</Alert> : null}
     </form>

@@ -18,7 +18,10 @@ export function KindRow({ kind }: { kind: AnnotationKindView }) {
 
   return (
     <tr>
-      <td><code>{kind.key}</code>{kind.builtIn ? <span className="muted"> (built in)</span> : null}</td>
+      <td>
+        <code>{kind.key}</code>
+        {kind.builtIn ? <span className="muted"> (built in)</span> : null}
+      </td>
       <td>
         <form
           className="inline-form"
@@ -27,9 +30,13 @@ export function KindRow({ kind }: { kind: AnnotationKindView }) {
             save({ label });
           }}
         >
-          <label className="visually-hidden" htmlFor={`label-${kind.key}`}>Label of {kind.key}</label>
+          <label className="visually-hidden" htmlFor={`label-${kind.key}`}>
+            Label of {kind.key}
+          </label>
           <input id={`label-${kind.key}`} type="text" value={label} onChange={(event) => setLabel(event.target.value)} />
-          <button type="submit" className="button secondary" aria-label={`Rename ${kind.key}`} disabled={pending || label === kind.label}>Rename</button>
+          <button type="submit" className="button secondary" aria-label={`Rename ${kind.key}`} disabled={pending || label === kind.label}>
+            Rename
+          </button>
         </form>
       </td>
       <td>{kind.active ? "active" : "inactive"}</td>

@@ -17,7 +17,9 @@ export function CreateUserForm() {
         <Field label="Name" name="name" />
         <SelectField label="Role" name="role" options={ROLE_OPTIONS} defaultValue="EDITOR" />
         <Field label="Initial password" name="password" type="password" required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" />
-        <button type="submit" className="button" disabled={pending}>{pending ? "Adding…" : "Add user"}</button>
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? "Adding…" : "Add user"}
+        </button>
       </div>
       {state && !state.ok ? <Alert kind="error">{state.error}</Alert> : null}
       {state?.ok ? <Alert kind="success">{state.message}</Alert> : null}

@@ -22,12 +22,21 @@ export function UserRow({ user, isSelf }: UserRowProps) {
 
   return (
     <tr>
-      <td>{user.name}{isSelf ? " (you)" : ""}</td>
+      <td>
+        {user.name}
+        {isSelf ? " (you)" : ""}
+      </td>
       <td>{user.email}</td>
       <td>
-        <label className="visually-hidden" htmlFor={`role-${user.id}`}>Role of {user.email}</label>
+        <label className="visually-hidden" htmlFor={`role-${user.id}`}>
+          Role of {user.email}
+        </label>
         <select id={`role-${user.id}`} defaultValue={user.role} disabled={pending || isSelf} onChange={(e) => save({ role: e.target.value })}>
-          {ROLE_OPTIONS.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+          {ROLE_OPTIONS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
         </select>
       </td>
       <td>{user.disabled ? "disabled" : "active"}</td>
@@ -41,9 +50,13 @@ export function UserRow({ user, isSelf }: UserRowProps) {
             input.value = "";
           }}
         >
-          <label htmlFor={`password-${user.id}`} className="visually-hidden">New password for {user.email}</label>
+          <label htmlFor={`password-${user.id}`} className="visually-hidden">
+            New password for {user.email}
+          </label>
           <input id={`password-${user.id}`} name="password" type="password" autoComplete="new-password" placeholder="New password" />
-          <button type="submit" className="button secondary" disabled={pending}>Set password</button>
+          <button type="submit" className="button secondary" disabled={pending}>
+            Set password
+          </button>
           {!isSelf ? (
             <button
               type="button"

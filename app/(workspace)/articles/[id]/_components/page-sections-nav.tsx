@@ -4,7 +4,9 @@ export function PageSectionsNav({ sections }: { sections: readonly { href: strin
     <nav aria-label="On this page" className="page-sections-nav">
       <ul>
         {sections.map((section) => (
-          <li key={section.href}><a href={section.href}>{section.label}</a></li>
+          <li key={section.href}>
+            <a href={section.href}>{section.label}</a>
+          </li>
         ))}
       </ul>
     </nav>

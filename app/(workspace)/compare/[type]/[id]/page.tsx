@@ -19,7 +19,9 @@ export default async function CompareSubjectPage({ params }: { params: Promise<{
   });
   return (
     <>
-      <p><Link href="/compare">← All subjects</Link></p>
+      <p>
+        <Link href="/compare">← All subjects</Link>
+      </p>
       <h1>{comparison.subject.label}: what the sources say</h1>
       <OpenContradictionsBadge {...(type === "event" ? { eventId: id } : { entityId: id })} />
       <ComparisonMatrix comparison={comparison} />

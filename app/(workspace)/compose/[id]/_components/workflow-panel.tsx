@@ -38,7 +38,14 @@ function SubmitForm({ briefingId }: { briefingId: string }) {
     <form action={action} aria-label="Submit for review">
       <div className="field">
         <label htmlFor="submit-comment">Note to the reviewer (optional)</label>
-        <textarea id="submit-comment" name="comment" rows={2} maxLength={MAX_REVIEW_COMMENT_CHARS} value={comment} onChange={(event) => setComment(event.target.value)} />
+        <textarea
+          id="submit-comment"
+          name="comment"
+          rows={2}
+          maxLength={MAX_REVIEW_COMMENT_CHARS}
+          value={comment}
+          onChange={(event) => setComment(event.target.value)}
+        />
       </div>
       <SubmitButton pendingText="Submitting…">Submit for review</SubmitButton>
       {state && !state.ok ? <Alert kind="error">{state.error}</Alert> : null}
@@ -62,9 +69,18 @@ function ReviewForms({ briefingId, version }: { briefingId: string; version: num
       <form action={sendBack} aria-label="Send back">
         <div className="field">
           <label htmlFor="review-comment">Comments for the writers</label>
-          <textarea id="review-comment" name="comment" rows={3} maxLength={MAX_REVIEW_COMMENT_CHARS} value={comment} onChange={(event) => setComment(event.target.value)} />
+          <textarea
+            id="review-comment"
+            name="comment"
+            rows={3}
+            maxLength={MAX_REVIEW_COMMENT_CHARS}
+            value={comment}
+            onChange={(event) => setComment(event.target.value)}
+          />
         </div>
-        <SubmitButton className="button secondary" pendingText="Sending back…">Send back with comments</SubmitButton>
+        <SubmitButton className="button secondary" pendingText="Sending back…">
+          Send back with comments
+        </SubmitButton>
         {returnState && !returnState.ok ? <Alert kind="error">{returnState.error}</Alert> : null}
       </form>
     </>
@@ -106,7 +122,9 @@ function RetractForm({ briefingId }: { briefingId: string }) {
           <label htmlFor="retract-note">Retraction note for readers</label>
           <textarea id="retract-note" name="note" rows={2} required maxLength={MAX_NOTE_CHARS} value={note} onChange={(event) => setNote(event.target.value)} />
         </div>
-        <SubmitButton className="button danger" pendingText="Retracting…">Retract</SubmitButton>
+        <SubmitButton className="button danger" pendingText="Retracting…">
+          Retract
+        </SubmitButton>
         {state && !state.ok ? <Alert kind="error">{state.error}</Alert> : null}
       </form>
     </details>

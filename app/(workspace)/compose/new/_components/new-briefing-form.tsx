@@ -26,14 +26,23 @@ export function NewBriefingForm() {
       />
       <div className="field">
         <label htmlFor="new-briefing-summary">Summary</label>
-        <textarea id="new-briefing-summary" name="summary" rows={3} maxLength={MAX_SUMMARY_CHARS} value={summary} onChange={(event) => setSummary(event.target.value)} />
+        <textarea
+          id="new-briefing-summary"
+          name="summary"
+          rows={3}
+          maxLength={MAX_SUMMARY_CHARS}
+          value={summary}
+          onChange={(event) => setSummary(event.target.value)}
+        />
       </div>
       <SubmitButton pendingText="Creating…">Create briefing</SubmitButton>
       {state && !state.ok ? (
         <Alert kind="error">
           {state.error}{" "}
           {suggestion ? (
-            <button type="button" className="button secondary" onClick={() => setSlug(suggestion)}>Use {suggestion}</button>
+            <button type="button" className="button secondary" onClick={() => setSlug(suggestion)}>
+              Use {suggestion}
+            </button>
           ) : null}
         </Alert>
       ) : null}

@@ -16,7 +16,9 @@ export function ReopenForm({ id, version }: { id: string; version: number }) {
         <label htmlFor={`reopen-${id}`}>Reason for reopening</label>
         <textarea id={`reopen-${id}`} name="rationale" required maxLength={MAX_RATIONALE} />
       </div>
-      <button type="submit" className="button secondary" disabled={pending}>{pending ? "Reopening…" : "Reopen"}</button>
+      <button type="submit" className="button secondary" disabled={pending}>
+        {pending ? "Reopening…" : "Reopen"}
+      </button>
       <ActionOutcome result={result} />
     </form>
   );

@@ -28,7 +28,9 @@ export function ResolveForm({ id, version, claims, evidence }: { id: string; ver
         {choices.map((r) => (
           <label key={r} className="cx-choice">
             <input type="radio" name="resolution" value={r} required checked={resolution === r} onChange={() => setResolution(r)} />
-            <span>{RESOLUTION_LABELS[r]} <span className="muted">— {HINTS[r]}</span></span>
+            <span>
+              {RESOLUTION_LABELS[r]} <span className="muted">— {HINTS[r]}</span>
+            </span>
           </label>
         ))}
       </fieldset>
@@ -46,7 +48,9 @@ export function ResolveForm({ id, version, claims, evidence }: { id: string; ver
       <div className="field">
         <label htmlFor={`rationale-${id}`}>Rationale</label>
         <textarea id={`rationale-${id}`} name="rationale" required maxLength={MAX_RATIONALE} aria-describedby={`rationale-hint-${id}`} />
-        <span id={`rationale-hint-${id}`} className="hint">Why: it is kept in the history and shown to the analyst who signs off.</span>
+        <span id={`rationale-hint-${id}`} className="hint">
+          Why: it is kept in the history and shown to the analyst who signs off.
+        </span>
       </div>
       {evidence.length > 0 ? (
         <fieldset>
@@ -59,7 +63,9 @@ export function ResolveForm({ id, version, claims, evidence }: { id: string; ver
           ))}
         </fieldset>
       ) : null}
-      <button type="submit" className="button" disabled={pending}>{pending ? "Resolving…" : "Resolve"}</button>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "Resolving…" : "Resolve"}
+      </button>
       <ActionOutcome result={result} />
     </form>
   );

@@ -16,7 +16,9 @@ export function SignOffForm({ id, version }: { id: string; version: number }) {
         <label htmlFor={`signoff-${id}`}>Sign-off comment (optional)</label>
         <textarea id={`signoff-${id}`} name="comment" maxLength={MAX_RATIONALE} />
       </div>
-      <button type="submit" className="button" disabled={pending}>{pending ? "Signing off…" : "Sign off"}</button>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "Signing off…" : "Sign off"}
+      </button>
       <p className="muted">If you disagree with the resolution, reopen it below with your reason instead.</p>
       <ActionOutcome result={result} />
     </form>

@@ -31,12 +31,16 @@ export function FlagForm({ preselected }: { preselected: PassageChoice[] }) {
         return;
       }
       setSearchError(null);
-      setFound(outcome.data.map((p) => ({ annotationId: p.annotationId, articleId: p.article.id, label: `${p.article.outlet ?? p.article.title}: “${p.exact}”` })));
+      setFound(
+        outcome.data.map((p) => ({ annotationId: p.annotationId, articleId: p.article.id, label: `${p.article.outlet ?? p.article.title}: “${p.exact}”` })),
+      );
     });
   }
 
   const toggle = (passage: PassageChoice, on: boolean) =>
-    setChosen((list) => (on ? [...list.filter((p) => p.annotationId !== passage.annotationId), passage] : list.filter((p) => p.annotationId !== passage.annotationId)));
+    setChosen((list) =>
+      on ? [...list.filter((p) => p.annotationId !== passage.annotationId), passage] : list.filter((p) => p.annotationId !== passage.annotationId),
+    );
   const oneArticle = chosen.length >= 2 && new Set(chosen.map((p) => p.articleId)).size === 1;
 
   return (
@@ -59,7 +63,9 @@ export function FlagForm({ preselected }: { preselected: PassageChoice[] }) {
               }}
             />
           </div>
-          <button type="button" className="button secondary" onClick={search} disabled={searching}>{searching ? "Searching…" : "Search"}</button>
+          <button type="button" className="button secondary" onClick={search} disabled={searching}>
+            {searching ? "Searching…" : "Search"}
+          </button>
         </div>
         {searchError ? <Alert kind="error">{searchError}</Alert> : null}
         {found && found.length === 0 ? <p className="muted">No annotated passage contains these words.</p> : null}
@@ -85,7 +91,9 @@ export function FlagForm({ preselected }: { preselected: PassageChoice[] }) {
         <input type="checkbox" name="internal" />
         <span>Internal inconsistency: the passages are from one article that contradicts itself</span>
       </label>
-      <button type="submit" className="button" disabled={pending}>{pending ? "Flagging…" : "Flag contradiction"}</button>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "Flagging…" : "Flag contradiction"}
+      </button>
       <ActionOutcome result={result} />
     </form>
   );

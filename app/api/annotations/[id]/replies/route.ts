@@ -9,11 +9,8 @@ export const GET = apiRoute<Params>({ access: "annotations.read" }, async ({ act
   replies: (await getAnnotation(actor, params.id)).replies,
 }));
 
-export const POST = apiRoute<Params, typeof createReplySchema>(
-  { access: "annotations.reply", body: createReplySchema },
-  async ({ actor, params, body }) => {
-    const { id } = await createReply(actor, params.id, body);
-    const reply = (await getAnnotation(actor, params.id)).replies.find((candidate) => candidate.id === id);
-    return created(reply);
-  },
-);
+export const POST = apiRoute<Params, typeof createReplySchema>({ access: "annotations.reply", body: createReplySchema }, async ({ actor, params, body }) => {
+  const { id } = await createReply(actor, params.id, body);
+  const reply = (await getAnnotation(actor, params.id)).replies.find((candidate) => candidate.id === id);
+  return created(reply);
+});

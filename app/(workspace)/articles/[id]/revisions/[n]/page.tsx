@@ -27,10 +27,15 @@ export default async function RevisionPage({ params }: { params: Params }) {
 
   return (
     <article aria-labelledby="revision-title">
-      <p><Link href={`/articles/${article.id}`}>← Back to the article</Link></p>
-      <h1 id="revision-title">Revision {revision.number} of “{article.title}”</h1>
+      <p>
+        <Link href={`/articles/${article.id}`}>← Back to the article</Link>
+      </p>
+      <h1 id="revision-title">
+        Revision {revision.number} of “{article.title}”
+      </h1>
       <p className="muted">
-        {formatTimestamp(revision.createdAt)}{revision.by ? ` by ${revision.by}` : ""}. {revision.note}
+        {formatTimestamp(revision.createdAt)}
+        {revision.by ? ` by ${revision.by}` : ""}. {revision.note}
       </p>
       <p role="note" className="alert info">
         {isCurrent ? "This is the current revision." : `This is an earlier revision; the article has ${article.revisionCount}.`}
@@ -38,7 +43,9 @@ export default async function RevisionPage({ params }: { params: Params }) {
       <section aria-labelledby="revision-text-heading">
         <h2 id="revision-text-heading">Text</h2>
         <div className="serif">
-          {revision.paragraphs.map((paragraph, i) => <p key={i}>{paragraph}</p>)}
+          {revision.paragraphs.map((paragraph, i) => (
+            <p key={i}>{paragraph}</p>
+          ))}
         </div>
       </section>
       <section aria-labelledby="revision-provenance-heading">
