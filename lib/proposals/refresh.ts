@@ -25,6 +25,11 @@ const DAY_MS = 86_400_000;
 /** Undated articles are blocked by shared participants, at most this many. */
 const UNDATED_BLOCK = 200;
 const TASK_LIMITS = { timeoutMs: 60_000, background: true };
+/**
+ * Proposals read at most this much of an article: news reports are far shorter, and a multi-megabyte
+ * text would hold the worker thread for a minute with work nobody reviews. Offsets stay valid.
+ */
+const MAX_PROPOSAL_CHARS = 100_000;
 
 /** A trigger bumps the registry's version with every change to an entity or alias (migration 20261205000100_registry_version). */
 async function registryFingerprint(): Promise<string> {
@@ -91,7 +96,7 @@ async function extractArticles(articleIds: string[], registry: ProposalRegistryS
   const extractions: ArticleExtraction[] = [];
   for (const a of readable) {
     const [extraction] = await proposalTask("extractProposals", registry, {
-      articles: [{ id: a.id, text: a.currentRevision!.text, publishedAt: isoDay(a.publishedAt), outlet: a.outlet }],
+      articles: [{ id: a.id, text: a.currentRevision!.text.slice(0, MAX_PROPOSAL_CHARS), publishedAt: isoDay(a.publishedAt), outlet: a.outlet }],
     });
     extractions.push(extraction);
   }
