@@ -5,7 +5,7 @@ import type { PublicBriefing, PublicBriefingListItem } from "@/lib/briefings/typ
 import { PublicBriefingArticle } from "./public-briefing";
 import { PublicDocument } from "./public-document";
 
-/** The public site's pages as whole documents, for lib/briefings/public-response.ts to render. */
+/** The public site's pages as whole documents, for public-response.tsx to render. */
 
 export function BriefingListDocument({ briefings, styles }: { briefings: readonly PublicBriefingListItem[]; styles: string }) {
   return (

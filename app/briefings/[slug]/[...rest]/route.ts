@@ -1,4 +1,4 @@
-import { publicNotFoundResponse } from "@/lib/briefings/public-response";
+import { publicNotFoundResponse } from "@/components/briefings/public-response";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { publicBriefingResponse } from "@/lib/briefings/public-response";
+import { publicBriefingResponse } from "@/components/briefings/public-response";
 
 export const dynamic = "force-dynamic";
 

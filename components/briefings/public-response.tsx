@@ -1,10 +1,10 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { ReactElement } from "react";
-import { BriefingDocument, BriefingListDocument, PublicNotFoundDocument } from "@/components/briefings/public-pages";
+import { BriefingDocument, BriefingListDocument, PublicNotFoundDocument } from "./public-pages";
 import { PUBLIC_PAGE_HEADER } from "@/lib/security/public-pages.mjs";
-import { getCachedPublicBriefing, getCachedPublishedBriefings } from "./public-cache";
-import { publicSiteStyles, renderHtmlDocument } from "./static-html";
+import { getCachedPublicBriefing, getCachedPublishedBriefings } from "@/lib/briefings/public-cache";
+import { publicSiteStyles, renderHtmlDocument } from "@/lib/briefings/static-html";
 
 /**
  * The public pages' HTTP answers: whole static documents (see static-html.ts), built from the
