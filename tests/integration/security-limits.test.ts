@@ -23,6 +23,10 @@ const READS_NO_BODY = new Set([
   "DELETE links/[id]",
   "POST entities/merges/[id]/undo",
   "POST suggestions/[id]/dismiss",
+  "POST claim-proposals/[id]/dismiss",
+  "POST event-proposals/[id]/dismiss",
+  "POST contradiction-candidates/[id]/confirm",
+  "POST contradiction-candidates/[id]/dismiss",
 ]);
 
 /** Uploads are multipart; everything else is JSON (or a sign-in form). */
