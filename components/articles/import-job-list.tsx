@@ -12,7 +12,8 @@ const STATUS_LABELS: Record<string, string> = {
 /** Recent background imports, so a large import can be followed after leaving the page. */
 export function ImportJobList({ jobs }: { jobs: ImportJobView[] }) {
   return (
-    <table className="data" aria-label="Background imports">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: on a phone the table scrolls within itself and holds no link, so the keyboard needs to reach it to scroll it.
+    <table className="data" aria-label="Background imports" tabIndex={0}>
       <thead>
         <tr>
           <th scope="col">Started</th>

@@ -68,7 +68,8 @@ async function planOffThread(registry: RegistrySnapshot, texts: string[], backgr
     const planned: PlannedSuggestion[] = [];
     for (const piece of textPieces(text, PLAN_PIECE_CHARS)) {
       const [part] = await planTask(registry, [text.slice(piece.start, piece.end)], limits);
-      planned.push(...part.map((p) => ({ ...p, start: p.start + piece.start, end: p.end + piece.start })));
+      // A loop, not push(...): a text of nothing but names plans more suggestions than a call takes arguments.
+      for (const p of part) planned.push({ ...p, start: p.start + piece.start, end: p.end + piece.start });
     }
     plans.push(planned);
   }
@@ -201,8 +202,8 @@ async function writeSuggestions(tx: Tx, plans: ArticlePlan[], background: boolea
   const create: (PlannedSuggestion & { articleId: string; revisionId: string })[] = [];
   for (const [i, { articleId, revisionId }] of plans.entries()) {
     const changes = diffs[i];
-    remove.push(...changes.remove);
-    create.push(...changes.create.map((p) => ({ ...p, articleId, revisionId })));
+    for (const r of changes.remove) remove.push(r);
+    for (const p of changes.create) create.push({ ...p, articleId, revisionId });
     for (const u of changes.update) await tx.mentionSuggestion.update({ where: { id: u.id }, data: { ambiguous: u.ambiguous } });
   }
   if (remove.length) await tx.mentionSuggestion.deleteMany({ where: { id: { in: remove } } });

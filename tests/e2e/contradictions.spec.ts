@@ -57,6 +57,8 @@ async function conflictingSources(api: APIRequestContext) {
 }
 
 test("two sources that disagree open a contradiction; an editor resolves it and an analyst signs it off", async ({ page, browser }) => {
+  // Two people and many pages, each checked by axe-core when the test ends.
+  test.setTimeout(120_000);
   await signIn(page, "editor");
   const { title, contradictionId } = await conflictingSources(page.request);
   expect(contradictionId).toBeTruthy();
