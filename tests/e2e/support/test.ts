@@ -61,6 +61,8 @@ async function audit(page: Page, findings: Finding[]): Promise<void> {
     const { pathname } = new URL(url);
     if (seen.has(pathname)) return;
     seen.add(pathname);
+    // Feeds and other XML the browser shows as a tree are not pages for readers: axe's page rules do not apply.
+    if ((await page.evaluate(() => document.contentType)) !== "text/html") return;
     const response = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
     for (const violation of response.violations) {
       if (violation.impact !== "serious" && violation.impact !== "critical") continue;
