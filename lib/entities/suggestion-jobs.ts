@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { defineJob } from "@/lib/jobs/kinds";
+import { defineArticleJob } from "@/lib/jobs/article-jobs";
 import { jobQueue } from "@/lib/jobs/queue";
 import { refreshAllArticles, refreshSuggestionsFor } from "./suggestions";
 
@@ -10,25 +11,9 @@ import { refreshAllArticles, refreshSuggestionsFor } from "./suggestions";
  * when a server stops, and many requests close together make little work.
  */
 
-/** Articles refreshed between two looks at the queue: a few tenths of a second of work. */
-const SLICE = 25;
-const IDS_PER_JOB = 100;
-
-/** New or changed texts (imports, new revisions); waits while imports are queued, so matching never holds them up. */
-export const articleSuggestionsJob = defineJob<{ articleIds: string[] }>({
-  name: "article-suggestions",
-  retryLimit: 2,
-  retryDelaySeconds: 30,
-  expireInSeconds: 15 * 60,
-  background: true,
-  laterDelaySeconds: 5,
-  run: async ({ articleIds }, context) => {
-    for (let at = 0; at < articleIds.length; at += SLICE) {
-      if (at > 0 && (await context.othersWaiting())) return { later: { articleIds: articleIds.slice(at) } };
-      await refreshSuggestionsFor(articleIds.slice(at, at + SLICE));
-    }
-  },
-});
+/** New or changed texts (imports, new revisions), 25 articles (a few tenths of a second) between two looks at the queue. */
+const articleSuggestions = defineArticleJob("article-suggestions", { slice: 25, run: refreshSuggestionsFor });
+export const articleSuggestionsJob = articleSuggestions.job;
 
 /**
  * Every article against the registry, after an entity, a name or an alias changed. Coalesced:
@@ -53,8 +38,4 @@ export async function requestSuggestionRefresh(tx: Tx): Promise<void> {
 }
 
 /** Queues suggestions for these articles, committed with the caller's write of their text. */
-export async function queueArticleSuggestions(tx: Tx, articleIds: readonly string[]): Promise<void> {
-  for (let at = 0; at < articleIds.length; at += IDS_PER_JOB) {
-    await jobQueue().enqueue(articleSuggestionsJob, { articleIds: articleIds.slice(at, at + IDS_PER_JOB) }, { tx });
-  }
-}
+export const queueArticleSuggestions = articleSuggestions.queue;

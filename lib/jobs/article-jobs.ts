@@ -1,0 +1,36 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { defineJob } from "./kinds";
+import { jobQueue } from "./queue";
+
+/** Article ids per queued job: one job's payload stays small however large the import. */
+const IDS_PER_JOB = 100;
+
+/**
+ * Follow-up work over articles (suggestions, proposals): queued with the write of their texts, run
+ * in the background after the imports that wait, `slice` articles between two looks at the queue,
+ * handing the rest back when other work waits.
+ */
+export function defineArticleJob(name: string, options: { slice: number; run: (articleIds: string[]) => Promise<void> }) {
+  const job = defineJob<{ articleIds: string[] }>({
+    name,
+    retryLimit: 2,
+    retryDelaySeconds: 30,
+    expireInSeconds: 15 * 60,
+    background: true,
+    laterDelaySeconds: 5,
+    run: async ({ articleIds }, context) => {
+      for (let at = 0; at < articleIds.length; at += options.slice) {
+        if (at > 0 && (await context.othersWaiting())) return { later: { articleIds: articleIds.slice(at) } };
+        await options.run(articleIds.slice(at, at + options.slice));
+      }
+    },
+  });
+  /** Queues the work for these articles, committed with the caller's write of their text. */
+  async function queue(tx: Tx, articleIds: readonly string[]): Promise<void> {
+    for (let at = 0; at < articleIds.length; at += IDS_PER_JOB) {
+      await jobQueue().enqueue(job, { articleIds: articleIds.slice(at, at + IDS_PER_JOB) }, { tx });
+    }
+  }
+  return { job, queue };
+}
