@@ -1,33 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
+import { DecisionError, useDecision } from "@/components/ui/use-decision";
 import { ENTITY_TYPE_LABELS, ENTITY_TYPES, type EntityTypeName } from "@/lib/entities/schemas";
 import { acceptEntitySuggestionsAction, acceptSuggestionAction, dismissSuggestionAction } from "./article-suggestions-actions";
-
-type Outcome = { ok: true; message?: string } | { ok: false; error: string };
-
-function useDecision() {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  function run(action: () => Promise<Outcome>) {
-    startTransition(async () => {
-      const result = await action();
-      setError(result.ok ? null : result.error);
-      if (result.ok) router.refresh();
-    });
-  }
-  return { pending, error, run };
-}
-
-function ErrorText({ error }: { error: string | null }) {
-  return error ? (
-    <span role="alert" className="alert error">
-      {error}
-    </span>
-  ) : null;
-}
 
 /** Accept and dismiss for one suggested mention of a known entity. */
 export function SuggestionButtons({ articleId, suggestionId, subject }: { articleId: string; suggestionId: string; subject: string }) {
@@ -44,7 +20,7 @@ export function SuggestionButtons({ articleId, suggestionId, subject }: { articl
         Accept
       </button>
       <DismissButton articleId={articleId} suggestionId={suggestionId} subject={subject} />
-      <ErrorText error={error} />
+      <DecisionError error={error} />
     </span>
   );
 }
@@ -63,7 +39,7 @@ export function DismissButton({ articleId, suggestionId, subject }: { articleId:
       >
         Dismiss
       </button>
-      <ErrorText error={error} />
+      <DecisionError error={error} />
     </>
   );
 }
@@ -76,7 +52,7 @@ export function AcceptAllButton({ articleId, entityId, entityName, count }: { ar
       <button type="button" className="button secondary" disabled={pending} onClick={() => run(() => acceptEntitySuggestionsAction(articleId, entityId))}>
         {pending ? "Accepting…" : `Accept all ${count} mentions of ${entityName}`}
       </button>
-      <ErrorText error={error} />
+      <DecisionError error={error} />
     </>
   );
 }
@@ -99,7 +75,7 @@ export function AmbiguousChoice({
       <button type="button" className="button secondary" disabled={pending} onClick={() => run(() => acceptSuggestionAction(articleId, suggestionId))}>
         “{exact}” is {entityName}
       </button>
-      <ErrorText error={error} />
+      <DecisionError error={error} />
     </>
   );
 }
@@ -148,7 +124,7 @@ export function ProposalControls({
       >
         Dismiss
       </button>
-      <ErrorText error={error} />
+      <DecisionError error={error} />
     </span>
   );
 }

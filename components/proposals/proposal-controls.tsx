@@ -1,42 +1,18 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Field, SelectField } from "@/components/ui/field";
+import { DecisionError, type DecisionOutcome, useDecision } from "@/components/ui/use-decision";
 import { DATE_PRECISIONS, DATE_PRECISION_LABELS } from "@/lib/events/vocabulary";
 import type { AcceptEventProposalInput } from "@/lib/proposals/schemas";
 
-type Outcome = { ok: true; message?: string } | { ok: false; error: string };
-
 /** The server actions that decide on an article's proposals (app/(workspace)/articles/[id]/actions.ts). */
 export type ProposalDecisions = {
-  acceptEvent: (articleId: string, proposalId: string, input?: AcceptEventProposalInput) => Promise<Outcome>;
-  dismissEvent: (articleId: string, proposalId: string) => Promise<Outcome>;
-  acceptClaim: (articleId: string, proposalId: string) => Promise<Outcome>;
-  dismissClaim: (articleId: string, proposalId: string) => Promise<Outcome>;
+  acceptEvent: (articleId: string, proposalId: string, input?: AcceptEventProposalInput) => Promise<DecisionOutcome>;
+  dismissEvent: (articleId: string, proposalId: string) => Promise<DecisionOutcome>;
+  acceptClaim: (articleId: string, proposalId: string) => Promise<DecisionOutcome>;
+  dismissClaim: (articleId: string, proposalId: string) => Promise<DecisionOutcome>;
 };
-
-function useDecision() {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  function run(action: () => Promise<Outcome>) {
-    startTransition(async () => {
-      const result = await action();
-      setError(result.ok ? null : result.error);
-      if (result.ok) router.refresh();
-    });
-  }
-  return { pending, error, run };
-}
-
-function ErrorText({ error }: { error: string | null }) {
-  return error ? (
-    <span role="alert" className="alert error">
-      {error}
-    </span>
-  ) : null;
-}
 
 /** Accept as proposed, accept with a corrected title and date, or dismiss: each one step. */
 export function EventProposalControls({
@@ -95,7 +71,7 @@ export function EventProposalControls({
           Dismiss
         </button>
       </span>
-      <ErrorText error={error} />
+      <DecisionError error={error} />
       {editing ? (
         <form action={submit} className="inline-form" aria-label={`Edit event “${title}”`}>
           <Field label="Title" name="title" defaultValue={title} required maxLength={300} />
@@ -152,7 +128,7 @@ export function ClaimProposalControls({
       >
         Dismiss
       </button>
-      <ErrorText error={error} />
+      <DecisionError error={error} />
     </span>
   );
 }
