@@ -85,6 +85,7 @@ const BYLINE_PARTS = /\s+[|•·]\s+|\s+[-–—]\s+/;
 // Words that follow a name in bylines without being part of it.
 const STATUS_WORDS = /\s+(?:updated|published|posted|last updated|follow|share|email)\b.*$/i;
 const DATE_LABEL = /^(?:published|posted|first published|publication date|date|created|on)\b\s*(?:on|at)?\s*[:：]?\s*/i;
+const STATUS_LABEL = /^(?:updated|published|posted|first published|last updated)\b/i;
 const UPDATED_LABEL = /\b(?:updated|modified|last updated|edited)\b/i;
 const MAX_DATE_LINE_WORDS = 16;
 // Page furniture naming its own site: "Contact X", "About X", "Follow X on", "X Newsletter".
@@ -108,8 +109,9 @@ const CORPORATE_SUFFIX = /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gm
  * Reads headline, byline, date and outlet from the classified lines of a copied page. The body's
  * first line may be given (from a line classifier); otherwise it is the first long prose run.
  */
-export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStart?: number | null): TextMetadata {
+export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStart?: number | null, language?: string | null): TextMetadata {
   parsedDates = new Map();
+  localParser = (language && LOCAL_PARSERS[language]) || null;
   const bodyStart = knownBodyStart === undefined ? findBodyStart(lines) : knownBodyStart;
   const headlineIndex = bodyStart === null ? null : findHeadline(lines, bodyStart);
   const anchor = headlineIndex ?? bodyStart;
@@ -355,17 +357,34 @@ function agencyCredit(text: string): string | null {
  */
 function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number], anchor: number): string | null {
   let updated: string | null = null;
+  const pageYear = copyrightYear(lines);
   for (const i of byDistance(from, to, anchor)) {
     const line = lines[i];
     const text = line.text;
-    if ((line.reason === "caption" || line.reason === "credit") && !isDateLine(text)) continue;
     if (wordCount(text) > MAX_DATE_LINE_WORDS && !AGENCY_DATELINE.test(text)) continue;
     const date = dateIn(text.replace(DATE_LABEL, ""));
+    if (date && !date.day && date.monthDay && pageYear && (isDateLine(text) || STATUS_LABEL.test(text))) date.day = `${pageYear}-${date.monthDay}`;
     if (!date?.day) continue;
+    // A caption or credit counts only when it opens with its date ("November 20, 2019 / 1:07 AM / Network").
+    if ((line.reason === "caption" || line.reason === "credit") && date.index > 0 && !isDateLine(text)) continue;
     if (UPDATED_LABEL.test(text) && !/\bpublished\b/i.test(text)) updated ??= date.day;
     else return date.day;
   }
   return updated;
+}
+
+/**
+ * The year of the page's copyright line: pages leave out the year of dates in the current year,
+ * and their footer states it.
+ */
+function copyrightYear(lines: readonly ClassifiedLine[]): number | null {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const text = lines[i].text;
+    if (!COPYRIGHT.test(text) || wordCount(text) > 30) continue;
+    const years = [...text.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+    if (years.length) return Math.max(...years);
+  }
+  return null;
 }
 
 /** Indices from `from` to `to` (exclusive), nearest to `anchor` first, earlier before later. */
@@ -385,35 +404,76 @@ function isDateLine(text: string): boolean {
 const MONTH_OR_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
 // The same header lines are looked at from several places; chrono is the costly part.
 let parsedDates = new Map<string, chrono.ParsedResult[]>();
+// Month and weekday names of the page's own language, tried after English.
+const LOCAL_PARSERS: Record<string, chrono.Chrono> = {
+  de: chrono.de.strict,
+  es: chrono.es.strict,
+  fi: chrono.fi.strict,
+  fr: chrono.fr.strict,
+  id: chrono.id.strict,
+  it: chrono.it.strict,
+  ja: chrono.ja.strict,
+  nl: chrono.nl.strict,
+  pt: chrono.pt.strict,
+  ru: chrono.ru.strict,
+  sv: chrono.sv.strict,
+  uk: chrono.uk.strict,
+  vi: chrono.vi.strict,
+  zh: chrono.zh.strict,
+};
+let localParser: chrono.Chrono | null = null;
 
 function parseDates(text: string): chrono.ParsedResult[] {
   let results = parsedDates.get(text);
   if (!results) {
     results = chrono.strict.parse(text);
+    if (localParser && !results.some(isCalendarDate)) results = [...localParser.parse(text), ...results];
     parsedDates.set(text, results);
   }
   return results;
+}
+
+function isCalendarDate(result: chrono.ParsedResult): boolean {
+  return result.start.isCertain("day") && result.start.isCertain("month");
 }
 
 interface FoundDate {
   index: number;
   /** YYYY-MM-DD when the year and day are stated. */
   day: string | null;
+  /** MM-DD when the day is stated without its year ("Posted Nov 18, 8:19 PM"). */
+  monthDay?: string;
 }
 
 /** A stated calendar date in a short line (not a time alone, not "today"). */
 function dateIn(text: string): FoundDate | null {
   if (!/\d/.test(text) || wordCount(text) > MAX_DATE_LINE_WORDS) return null;
-  const result = parseDates(text).find((r) => r.start.isCertain("day") && r.start.isCertain("month"));
-  if (!result) return null;
+  const result = parseDates(text).find(isCalendarDate);
+  if (!result) return numericDate(text);
   const start = result.start;
   // The year must be written out: chrono fills it in for "2 days ago" or "Nov 19".
   const year = String(start.get("year"));
-  if (!start.isCertain("year") || !result.text.includes(year.slice(-2))) return { index: result.index, day: null };
+  if (!start.isCertain("year") || !result.text.includes(year.slice(-2))) {
+    return { index: result.index, day: null, monthDay: isoDate(2000, start.get("month") ?? 0, start.get("day") ?? 0).slice(5) };
+  }
   // The day as the page states it, in the page's own zone.
-  const pad = (n: number | null) => String(n ?? 0).padStart(2, "0");
-  const day = `${year}-${pad(start.get("month"))}-${pad(start.get("day"))}`;
-  return { index: result.index, day };
+  return { index: result.index, day: isoDate(Number(year), start.get("month") ?? 0, start.get("day") ?? 0) };
+}
+
+// "18.11.2019": dates written with dots are day first wherever they are used.
+const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])/;
+
+function numericDate(text: string): FoundDate | null {
+  const match = DOTTED_DATE.exec(text);
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return { index: match.index, day: isoDate(year, month, day) };
+}
+
+function isoDate(year: number, month: number, day: number): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${year}-${pad(month)}-${pad(day)}`;
 }
 
 /**
