@@ -1,4 +1,5 @@
 import * as chrono from "chrono-node";
+import { STOPWORDS } from "./language";
 import { parseByline, readMetadataLine } from "./metadata";
 import { outletFromUrl, outletName } from "./outlets";
 import { wordCount } from "./text";
@@ -490,7 +491,15 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
       if (site) return site.trim();
     }
   }
-  const mentions = new Map<string, { name: string; count: number }>();
+  const candidates = new Map<string, { name: string; score: number }>();
+  const add = (name: string, score: number) => {
+    const key = siteKey(name);
+    const entry = candidates.get(key) ?? { name, score: 0 };
+    // The name as written in mixed case reads better than a logo's capitals.
+    if (entry.name === entry.name.toUpperCase() && name !== name.toUpperCase()) entry.name = name;
+    entry.score += score;
+    candidates.set(key, entry);
+  };
   for (const line of lines) {
     if (wordCount(line.text) > SITE_LINE_WORDS) continue;
     for (const pattern of SELF_REFERENCES) {
@@ -498,21 +507,74 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
         .exec(line.text)?.[1]
         ?.trim()
         .replace(/[.,:;!]+$/, "");
-      if (!name || !isSiteName(name)) continue;
-      const key = name.toLowerCase().replace(/^the /, "");
-      const entry = mentions.get(key) ?? { name, count: 0 };
-      entry.count++;
-      mentions.set(key, entry);
+      if (name && isSiteName(name)) add(name, SELF_REFERENCE_SCORE);
     }
   }
-  // One menu line naming something is weak evidence; a name the page gives itself twice is not.
-  const named = [...mentions.values()].sort((a, b) => b.count - a.count)[0];
-  if (named && named.count >= MIN_SELF_REFERENCES) return named.name;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const owner = copyrightOwner(lines[i].text);
-    if (owner) return owner;
+  for (const [name, count] of menuBrands(lines)) add(name, Math.min(count, MAX_MENU_SCORE));
+  let owner: string | null = null;
+  for (let i = lines.length - 1; i >= 0 && !owner; i--) owner = copyrightOwner(lines[i].text);
+  if (owner) add(owner, COPYRIGHT_SCORE);
+  // Each candidate gains from the lines elsewhere on the page that name it.
+  const text = lines.map((line) => line.text.toLowerCase());
+  let best: { name: string; score: number } | null = null;
+  for (const entry of candidates.values()) {
+    const needle = entry.name
+      .toLowerCase()
+      .replace(/^the /, "")
+      .replace(/\.(?:com|net|org|co\.uk|info|in|ca)$/, "");
+    const pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, "u");
+    const named = text.filter((line) => pattern.test(line)).length;
+    const score = entry.score + Math.min(named, MAX_MENTIONS) * MENTION_SCORE;
+    if (!best || score > best.score) best = { name: entry.name, score };
   }
+  if (best && best.score >= MIN_OUTLET_SCORE) return best.name;
+  if (owner) return owner;
   return outletFromLinks(lines);
+}
+
+// Short menu and footer lines that open with the site's own name ("Site Video", "Site China", "Site around the globe").
+const BRAND_LINE_WORDS = 4;
+const MIN_BRAND_LINES = 3;
+// Evidence for a name being the outlet: what the page's furniture says of it, then how often it is named at all.
+const SELF_REFERENCE_SCORE = 2;
+const COPYRIGHT_SCORE = 2;
+const MAX_MENU_SCORE = 4;
+const MENTION_SCORE = 0.5;
+const MAX_MENTIONS = 6;
+const MIN_OUTLET_SCORE = 3;
+// A coined name, unlike a section's word: capitals inside (TechCrunch), an initialism (CNBC), a domain (Site.com).
+const BRAND_SHAPE = /^(?:\p{Lu}[\p{Ll}\p{N}]+\p{Lu}[\p{L}\p{N}]*|\p{Lu}{2,5}\d*|[\p{L}\p{N}-]+\.(?:com|net|org|co\.uk|info|in|ca))$/u;
+
+/** Coined names that open short menu and footer lines, with how many lines each opens. */
+function menuBrands(lines: readonly ClassifiedLine[]): [string, number][] {
+  const seen = new Map<string, { name: string; lines: number }>();
+  for (const line of lines) {
+    const words = line.text.trim().split(/\s+/);
+    if (words.length > BRAND_LINE_WORDS || line.text.length > 60) continue;
+    const name = words[0].replace(/(?:['’]s)?[.,:;!?]*$/, "");
+    if (!BRAND_SHAPE.test(name) || GENERIC_SITE_WORDS.test(name) || isStopword(name.toLowerCase())) continue;
+    const entry = seen.get(name.toLowerCase()) ?? { name, lines: 0 };
+    entry.lines++;
+    seen.set(name.toLowerCase(), entry);
+  }
+  return [...seen.values()].filter((entry) => entry.lines >= MIN_BRAND_LINES).map((entry) => [entry.name, entry.lines]);
+}
+
+function isStopword(word: string): boolean {
+  return Object.values(STOPWORDS).some((words) => words.has(word));
+}
+
+/** "The Site", "Site.com" and "SITE" are one name. */
+function siteKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/^the /, "")
+    .replace(/\.(?:com|net|org|co\.uk|info|in|ca)$/, "")
+    .replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** The host most URLs on the page point to, leaving out social networks and link shorteners. */

@@ -140,6 +140,12 @@ describe("outlet of a copied page", () => {
     expect(article.outlet).toBe("The Coastal Courier");
   });
 
+  it("prefers the coined name the site's menus open with to the copyright owner", () => {
+    const menus = ["HarbourWire Video", "HarbourWire Podcasts", "HarbourWire around the world:", "Politics", "Sports"];
+    const article = parsePastedText(page(MENU, menus, "Ferry terminal delayed by two years", BODY, "© 2020 Coastal Holdings, Inc."));
+    expect(article.outlet).toBe("HarbourWire");
+  });
+
   it("is the copyright owner when the page names nothing else", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", BODY, "© 2020 The Coastal Courier"));
     expect(article.outlet).toBe("The Coastal Courier");
