@@ -96,7 +96,6 @@ const SELF_REFERENCES = [
 ];
 const SITE_NAME = /^(?:The )?[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*(?: [\p{Lu}\p{N}&][\p{L}\p{N}.&'’-]*){0,3}$/u;
 const SITE_LINE_WORDS = 8;
-const MIN_SELF_REFERENCES = 2;
 // Hosts that carry links to everyone's pages: social networks, link shorteners, stores, blogs.
 const NOT_AN_OUTLET_HOST =
   /(?:^|\.)(?:facebook|twitter|x|instagram|youtube|youtu|linkedin|pinterest|reddit|tiktok|whatsapp|telegram|t|bit|goo|amzn|tinyurl|ow|buff|lnkd|wordpress|blogspot|google|apple|amazon|wikipedia)\.[a-z.]+$/i;
@@ -479,8 +478,9 @@ function isoDate(year: number, month: number, day: number): string {
 
 /**
  * The outlet: the site's name after a repetition of the headline ("Headline | Site"), else the
- * name the page's furniture calls itself by most often ("Contact Site", "Site Newsletter",
- * "Follow Site on", "© 2019 Site"), else the host of a URL on the page.
+ * name with the most evidence: the page's furniture calling itself by it ("Contact Site",
+ * "Site Newsletter"), menu lines opening with it ("SiteWire Video"), the copyright line, and how
+ * often the page names it at all; else the copyright owner, else the host of a URL on the page.
  */
 function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | null): string | null {
   if (headlineIndex !== null) {
