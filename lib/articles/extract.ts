@@ -139,7 +139,7 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
   const classified = format === "text" ? classifyCopiedPage(lines) : null;
   // Metadata sits in the header lines the classifier removes: it is read from the lines as the
   // rules left them, around the body the classifier found.
-  const fromText = beforeClassifier ? readTextMetadata(beforeClassifier, classified?.applied ? findBodyStart(lines) : undefined) : null;
+  const fromText = beforeClassifier ? readTextMetadata(beforeClassifier, classified?.applied ? findBodyStart(lines) : undefined, classified?.language) : null;
   const headline = fromText ? markTextHeadline(lines, fromText, classified?.applied ?? false) : markHeadline(lines, source.metadata.title);
   const { paragraphs, removed } = deriveContent(lines);
   if (paragraphs.length === 0) throw new ParseError("no-body");

@@ -1,4 +1,5 @@
 import * as chrono from "chrono-node";
+import { STOPWORDS } from "./language";
 import { parseByline, readMetadataLine } from "./metadata";
 import { outletFromUrl, outletName } from "./outlets";
 import { wordCount } from "./text";
@@ -85,6 +86,7 @@ const BYLINE_PARTS = /\s+[|•·]\s+|\s+[-–—]\s+/;
 // Words that follow a name in bylines without being part of it.
 const STATUS_WORDS = /\s+(?:updated|published|posted|last updated|follow|share|email)\b.*$/i;
 const DATE_LABEL = /^(?:published|posted|first published|publication date|date|created|on)\b\s*(?:on|at)?\s*[:：]?\s*/i;
+const STATUS_LABEL = /^(?:updated|published|posted|first published|last updated)\b/i;
 const UPDATED_LABEL = /\b(?:updated|modified|last updated|edited)\b/i;
 const MAX_DATE_LINE_WORDS = 16;
 // Page furniture naming its own site: "Contact X", "About X", "Follow X on", "X Newsletter".
@@ -94,7 +96,6 @@ const SELF_REFERENCES = [
 ];
 const SITE_NAME = /^(?:The )?[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*(?: [\p{Lu}\p{N}&][\p{L}\p{N}.&'’-]*){0,3}$/u;
 const SITE_LINE_WORDS = 8;
-const MIN_SELF_REFERENCES = 2;
 // Hosts that carry links to everyone's pages: social networks, link shorteners, stores, blogs.
 const NOT_AN_OUTLET_HOST =
   /(?:^|\.)(?:facebook|twitter|x|instagram|youtube|youtu|linkedin|pinterest|reddit|tiktok|whatsapp|telegram|t|bit|goo|amzn|tinyurl|ow|buff|lnkd|wordpress|blogspot|google|apple|amazon|wikipedia)\.[a-z.]+$/i;
@@ -108,8 +109,9 @@ const CORPORATE_SUFFIX = /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gm
  * Reads headline, byline, date and outlet from the classified lines of a copied page. The body's
  * first line may be given (from a line classifier); otherwise it is the first long prose run.
  */
-export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStart?: number | null): TextMetadata {
+export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStart?: number | null, language?: string | null): TextMetadata {
   parsedDates = new Map();
+  localParser = (language && LOCAL_PARSERS[language]) || null;
   const bodyStart = knownBodyStart === undefined ? findBodyStart(lines) : knownBodyStart;
   const headlineIndex = bodyStart === null ? null : findHeadline(lines, bodyStart);
   const anchor = headlineIndex ?? bodyStart;
@@ -355,17 +357,34 @@ function agencyCredit(text: string): string | null {
  */
 function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number], anchor: number): string | null {
   let updated: string | null = null;
+  const pageYear = copyrightYear(lines);
   for (const i of byDistance(from, to, anchor)) {
     const line = lines[i];
     const text = line.text;
-    if ((line.reason === "caption" || line.reason === "credit") && !isDateLine(text)) continue;
     if (wordCount(text) > MAX_DATE_LINE_WORDS && !AGENCY_DATELINE.test(text)) continue;
     const date = dateIn(text.replace(DATE_LABEL, ""));
+    if (date && !date.day && date.monthDay && pageYear && (isDateLine(text) || STATUS_LABEL.test(text))) date.day = `${pageYear}-${date.monthDay}`;
     if (!date?.day) continue;
+    // A caption or credit counts only when it opens with its date ("November 20, 2019 / 1:07 AM / Network").
+    if ((line.reason === "caption" || line.reason === "credit") && date.index > 0 && !isDateLine(text)) continue;
     if (UPDATED_LABEL.test(text) && !/\bpublished\b/i.test(text)) updated ??= date.day;
     else return date.day;
   }
   return updated;
+}
+
+/**
+ * The year of the page's copyright line: pages leave out the year of dates in the current year,
+ * and their footer states it.
+ */
+function copyrightYear(lines: readonly ClassifiedLine[]): number | null {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const text = lines[i].text;
+    if (!COPYRIGHT.test(text) || wordCount(text) > 30) continue;
+    const years = [...text.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+    if (years.length) return Math.max(...years);
+  }
+  return null;
 }
 
 /** Indices from `from` to `to` (exclusive), nearest to `anchor` first, earlier before later. */
@@ -385,41 +404,83 @@ function isDateLine(text: string): boolean {
 const MONTH_OR_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
 // The same header lines are looked at from several places; chrono is the costly part.
 let parsedDates = new Map<string, chrono.ParsedResult[]>();
+// Month and weekday names of the page's own language, tried after English.
+const LOCAL_PARSERS: Record<string, chrono.Chrono> = {
+  de: chrono.de.strict,
+  es: chrono.es.strict,
+  fi: chrono.fi.strict,
+  fr: chrono.fr.strict,
+  id: chrono.id.strict,
+  it: chrono.it.strict,
+  ja: chrono.ja.strict,
+  nl: chrono.nl.strict,
+  pt: chrono.pt.strict,
+  ru: chrono.ru.strict,
+  sv: chrono.sv.strict,
+  uk: chrono.uk.strict,
+  vi: chrono.vi.strict,
+  zh: chrono.zh.strict,
+};
+let localParser: chrono.Chrono | null = null;
 
 function parseDates(text: string): chrono.ParsedResult[] {
   let results = parsedDates.get(text);
   if (!results) {
     results = chrono.strict.parse(text);
+    if (localParser && !results.some(isCalendarDate)) results = [...localParser.parse(text), ...results];
     parsedDates.set(text, results);
   }
   return results;
+}
+
+function isCalendarDate(result: chrono.ParsedResult): boolean {
+  return result.start.isCertain("day") && result.start.isCertain("month");
 }
 
 interface FoundDate {
   index: number;
   /** YYYY-MM-DD when the year and day are stated. */
   day: string | null;
+  /** MM-DD when the day is stated without its year ("Posted Nov 18, 8:19 PM"). */
+  monthDay?: string;
 }
 
 /** A stated calendar date in a short line (not a time alone, not "today"). */
 function dateIn(text: string): FoundDate | null {
   if (!/\d/.test(text) || wordCount(text) > MAX_DATE_LINE_WORDS) return null;
-  const result = parseDates(text).find((r) => r.start.isCertain("day") && r.start.isCertain("month"));
-  if (!result) return null;
+  const result = parseDates(text).find(isCalendarDate);
+  if (!result) return numericDate(text);
   const start = result.start;
   // The year must be written out: chrono fills it in for "2 days ago" or "Nov 19".
   const year = String(start.get("year"));
-  if (!start.isCertain("year") || !result.text.includes(year.slice(-2))) return { index: result.index, day: null };
+  if (!start.isCertain("year") || !result.text.includes(year.slice(-2))) {
+    return { index: result.index, day: null, monthDay: isoDate(2000, start.get("month") ?? 0, start.get("day") ?? 0).slice(5) };
+  }
   // The day as the page states it, in the page's own zone.
-  const pad = (n: number | null) => String(n ?? 0).padStart(2, "0");
-  const day = `${year}-${pad(start.get("month"))}-${pad(start.get("day"))}`;
-  return { index: result.index, day };
+  return { index: result.index, day: isoDate(Number(year), start.get("month") ?? 0, start.get("day") ?? 0) };
+}
+
+// "18.11.2019": dates written with dots are day first wherever they are used.
+const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])/;
+
+function numericDate(text: string): FoundDate | null {
+  const match = DOTTED_DATE.exec(text);
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return { index: match.index, day: isoDate(year, month, day) };
+}
+
+function isoDate(year: number, month: number, day: number): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${year}-${pad(month)}-${pad(day)}`;
 }
 
 /**
  * The outlet: the site's name after a repetition of the headline ("Headline | Site"), else the
- * name the page's furniture calls itself by most often ("Contact Site", "Site Newsletter",
- * "Follow Site on", "© 2019 Site"), else the host of a URL on the page.
+ * name with the most evidence: the page's furniture calling itself by it ("Contact Site",
+ * "Site Newsletter"), menu lines opening with it ("SiteWire Video"), the copyright line, and how
+ * often the page names it at all; else the copyright owner, else the host of a URL on the page.
  */
 function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | null): string | null {
   if (headlineIndex !== null) {
@@ -430,7 +491,15 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
       if (site) return site.trim();
     }
   }
-  const mentions = new Map<string, { name: string; count: number }>();
+  const candidates = new Map<string, { name: string; score: number }>();
+  const add = (name: string, score: number) => {
+    const key = siteKey(name);
+    const entry = candidates.get(key) ?? { name, score: 0 };
+    // The name as written in mixed case reads better than a logo's capitals.
+    if (entry.name === entry.name.toUpperCase() && name !== name.toUpperCase()) entry.name = name;
+    entry.score += score;
+    candidates.set(key, entry);
+  };
   for (const line of lines) {
     if (wordCount(line.text) > SITE_LINE_WORDS) continue;
     for (const pattern of SELF_REFERENCES) {
@@ -438,21 +507,74 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
         .exec(line.text)?.[1]
         ?.trim()
         .replace(/[.,:;!]+$/, "");
-      if (!name || !isSiteName(name)) continue;
-      const key = name.toLowerCase().replace(/^the /, "");
-      const entry = mentions.get(key) ?? { name, count: 0 };
-      entry.count++;
-      mentions.set(key, entry);
+      if (name && isSiteName(name)) add(name, SELF_REFERENCE_SCORE);
     }
   }
-  // One menu line naming something is weak evidence; a name the page gives itself twice is not.
-  const named = [...mentions.values()].sort((a, b) => b.count - a.count)[0];
-  if (named && named.count >= MIN_SELF_REFERENCES) return named.name;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const owner = copyrightOwner(lines[i].text);
-    if (owner) return owner;
+  for (const [name, count] of menuBrands(lines)) add(name, Math.min(count, MAX_MENU_SCORE));
+  let owner: string | null = null;
+  for (let i = lines.length - 1; i >= 0 && !owner; i--) owner = copyrightOwner(lines[i].text);
+  if (owner) add(owner, COPYRIGHT_SCORE);
+  // Each candidate gains from the lines elsewhere on the page that name it.
+  const text = lines.map((line) => line.text.toLowerCase());
+  let best: { name: string; score: number } | null = null;
+  for (const entry of candidates.values()) {
+    const needle = entry.name
+      .toLowerCase()
+      .replace(/^the /, "")
+      .replace(/\.(?:com|net|org|co\.uk|info|in|ca)$/, "");
+    const pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, "u");
+    const named = text.filter((line) => pattern.test(line)).length;
+    const score = entry.score + Math.min(named, MAX_MENTIONS) * MENTION_SCORE;
+    if (!best || score > best.score) best = { name: entry.name, score };
   }
+  if (best && best.score >= MIN_OUTLET_SCORE) return best.name;
+  if (owner) return owner;
   return outletFromLinks(lines);
+}
+
+// Short menu and footer lines that open with the site's own name ("Site Video", "Site China", "Site around the globe").
+const BRAND_LINE_WORDS = 4;
+const MIN_BRAND_LINES = 3;
+// Evidence for a name being the outlet: what the page's furniture says of it, then how often it is named at all.
+const SELF_REFERENCE_SCORE = 2;
+const COPYRIGHT_SCORE = 2;
+const MAX_MENU_SCORE = 4;
+const MENTION_SCORE = 0.5;
+const MAX_MENTIONS = 6;
+const MIN_OUTLET_SCORE = 3;
+// A coined name, unlike a section's word: capitals inside (TechCrunch), an initialism (CNBC), a domain (Site.com).
+const BRAND_SHAPE = /^(?:\p{Lu}[\p{Ll}\p{N}]+\p{Lu}[\p{L}\p{N}]*|\p{Lu}{2,5}\d*|[\p{L}\p{N}-]+\.(?:com|net|org|co\.uk|info|in|ca))$/u;
+
+/** Coined names that open short menu and footer lines, with how many lines each opens. */
+function menuBrands(lines: readonly ClassifiedLine[]): [string, number][] {
+  const seen = new Map<string, { name: string; lines: number }>();
+  for (const line of lines) {
+    const words = line.text.trim().split(/\s+/);
+    if (words.length > BRAND_LINE_WORDS || line.text.length > 60) continue;
+    const name = words[0].replace(/(?:['’]s)?[.,:;!?]*$/, "");
+    if (!BRAND_SHAPE.test(name) || GENERIC_SITE_WORDS.test(name) || isStopword(name.toLowerCase())) continue;
+    const entry = seen.get(name.toLowerCase()) ?? { name, lines: 0 };
+    entry.lines++;
+    seen.set(name.toLowerCase(), entry);
+  }
+  return [...seen.values()].filter((entry) => entry.lines >= MIN_BRAND_LINES).map((entry) => [entry.name, entry.lines]);
+}
+
+function isStopword(word: string): boolean {
+  return Object.values(STOPWORDS).some((words) => words.has(word));
+}
+
+/** "The Site", "Site.com" and "SITE" are one name. */
+function siteKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/^the /, "")
+    .replace(/\.(?:com|net|org|co\.uk|info|in|ca)$/, "")
+    .replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** The host most URLs on the page point to, leaving out social networks and link shorteners. */

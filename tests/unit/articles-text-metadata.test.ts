@@ -102,6 +102,27 @@ describe("publication date of a copied page", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "2 days ago", dated));
     expect(article.publishedAt).toBeNull();
   });
+
+  it("reads day-first dotted dates and dates crediting the network after them", () => {
+    expect(parsePastedText(page(MENU, "Ferry terminal delayed by two years", "21:17 03.03.2020", BODY)).publishedAt).toBe("2020-03-03");
+    expect(parsePastedText(page(MENU, "Ferry terminal delayed by two years", "March 3, 2020 / 9:14 AM / Harbour TV", BODY)).publishedAt).toBe("2020-03-03");
+  });
+
+  it("takes a date stated without its year in the year of the page's copyright line", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Posted Mar 3, 9:14 AM", BODY, "© 2020 The Coastal Courier"));
+    expect(article.publishedAt).toBe("2020-03-03");
+    expect(parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Posted Mar 3, 9:14 AM", BODY)).publishedAt).toBeNull();
+  });
+
+  it("reads month names in the page's own language", () => {
+    const body = [
+      "Die Hafenbehörde teilte am Dienstag mit, dass das neue Fährterminal erst im Frühjahr eröffnet wird, zwei Jahre später als geplant, weil der Bauherr unter dem alten Kai auf weichen Boden gestoßen ist.",
+      "Die Ingenieure mussten die Pfähle doppelt so tief setzen wie im ersten Entwurf vorgesehen, sagte der Direktor der Behörde bei einem Termin am Hafen, und die Kosten seien um ein Fünftel gestiegen.",
+      "Die Fahrgäste nutzen bis dahin weiter den provisorischen Anleger, und die beiden Abendfahrten, die im Herbst gestrichen wurden, werden ab dem nächsten Monat wieder angeboten, teilte der Betreiber mit.",
+    ];
+    const article = parsePastedText(page(MENU, "Neues Fährterminal verzögert sich um zwei Jahre", "Veröffentlicht am 3. März 2020, 09:14 Uhr", body));
+    expect(article.publishedAt).toBe("2020-03-03");
+  });
 });
 
 describe("outlet of a copied page", () => {
@@ -117,6 +138,12 @@ describe("outlet of a copied page", () => {
       page(MENU, "Ferry terminal delayed by two years", BODY, "Contact The Coastal Courier", "Coastal Courier Newsletters", "© 2020 Harbour Media Group, Inc."),
     );
     expect(article.outlet).toBe("The Coastal Courier");
+  });
+
+  it("prefers the coined name the site's menus open with to the copyright owner", () => {
+    const menus = ["HarbourWire Video", "HarbourWire Podcasts", "HarbourWire around the world:", "Politics", "Sports"];
+    const article = parsePastedText(page(MENU, menus, "Ferry terminal delayed by two years", BODY, "© 2020 Coastal Holdings, Inc."));
+    expect(article.outlet).toBe("HarbourWire");
   });
 
   it("is the copyright owner when the page names nothing else", () => {
