@@ -280,11 +280,24 @@ export async function refreshProposalsFor(articleIds: readonly string[]): Promis
 // statement per table and kind of change, and far cheaper than the client building statements
 // of many parameters (a multi-row insert of 50 claims: 20–50 ms through the client, 3–7 ms so).
 
-/** JSON with sorted keys: what PostgreSQL's jsonb gives back compares equal to what was written. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_, v) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  );
+/**
+ * Equal as JSON: what PostgreSQL's jsonb gives back (keys reordered, absent where the value was
+ * undefined) compares equal to what was written. Walks both values instead of serializing them:
+ * a block compares hundreds of stored proposals each time.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    // JSON writes undefined in an array as null.
+    return a.every((v, i) => sameJson(v ?? null, b[i] ?? null));
+  }
+  if (!a || !b || typeof a !== "object" || typeof b !== "object" || Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x).filter((k) => x[k] !== undefined);
+  if (keys.length !== Object.keys(y).filter((k) => y[k] !== undefined).length) return false;
+  return keys.every((k) => y[k] !== undefined && sameJson(x[k], y[k]));
 }
 
 const MENTION_FIELDS = {
@@ -375,12 +388,7 @@ function writeProposal(
     return id;
   }
   // Most of a block is unchanged by one more article: rows already as proposed are left alone.
-  if (
-    existing.status === "OPEN" &&
-    existing.eventId === eventId &&
-    existing.revisions === revisionsOf(rows) &&
-    canonical(existing.data) === canonical(proposal)
-  )
+  if (existing.status === "OPEN" && existing.eventId === eventId && existing.revisions === revisionsOf(rows) && sameJson(proposal, existing.data))
     return existing.id;
   changes.updated.push({ id: existing.id, ...fields });
   // Passages kept exactly as stored stay; only the rest are replaced.
@@ -417,6 +425,26 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
   // The block's own rows first: among equally good matches by shared passages, they win.
   const existing: ExistingProposal[] = [...stored.filter(inBlock), ...stored.filter((r) => !inBlock(r))].map(toExisting);
   const byKey = new Map(existing.map((e) => [e.key, e]));
+  const matched = new Set<string>();
+  // Which stored proposals hold a passage: matching by shared passages looks up each passage once.
+  const holders = new Map<string, ExistingProposal[]>();
+  const position = new Map<ExistingProposal, number>();
+  const remember = (e: ExistingProposal) => {
+    position.set(e, position.size);
+    for (const f of e.fingerprints) holders.set(f, [...(holders.get(f) ?? []), e]);
+  };
+  existing.forEach(remember);
+  /** The unmatched stored proposal sharing the most of these passages (the first stored, among equals). */
+  const mostShared = (fingerprints: string[]) => {
+    const shared = new Map<ExistingProposal, number>();
+    for (const f of fingerprints) for (const e of holders.get(f) ?? []) if (!matched.has(e.id)) shared.set(e, (shared.get(e) ?? 0) + 1);
+    let best: ExistingProposal | undefined;
+    for (const [e, n] of shared) {
+      const most = best ? shared.get(best)! : 0;
+      if (n > most || (n === most && position.get(e)! < position.get(best!)!)) best = e;
+    }
+    return best;
+  };
   const looked = new Set(keys);
   const keyed = async (key: string) => {
     if (byKey.has(key) || looked.has(key)) return byKey.get(key);
@@ -425,10 +453,10 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
     if (!row) return undefined;
     const found = toExisting(row);
     existing.push(found);
+    remember(found);
     byKey.set(key, found);
     return found;
   };
-  const matched = new Set<string>();
   const changes: Changes = { created: [], updated: [], mentions: [], staleMentionIds: [] };
   const rowOfProposal = new Map<string, { id: string; eventId: string | null; status: string }>();
 
@@ -436,13 +464,7 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
     const fingerprints = proposal.mentions.map(mentionFingerprint);
     let row = await keyed(proposal.key);
     if (row && matched.has(row.id)) row = undefined;
-    if (!row) {
-      row = existing
-        .filter((e) => !matched.has(e.id))
-        .map((e) => ({ e, shared: fingerprints.filter((f) => e.fingerprints.has(f)).length }))
-        .filter((x) => x.shared > 0)
-        .sort((a, b) => b.shared - a.shared)[0]?.e;
-    }
+    row ??= mostShared(fingerprints);
     if (row) matched.add(row.id);
     if (!row) {
       const id = writeProposal(changes, undefined, proposal, proposal.eventId, revisions);
@@ -660,8 +682,10 @@ async function storeCandidates(
     else if (
       current.status === "WITHDRAWN" ||
       (current.status === "SUGGESTED" &&
-        canonical([current.sideA, current.sideB, current.eventProposalId, current.eventId, current.reason]) !==
-          canonical([a, b, fields.eventProposalId, fields.eventId, fields.reason]))
+        !sameJson(
+          [a, b, fields.eventProposalId, fields.eventId, fields.reason],
+          [current.sideA, current.sideB, current.eventProposalId, current.eventId, current.reason],
+        ))
     )
       updated.push(fields);
   }
