@@ -1,4 +1,4 @@
-import { formatDay, formatTimestamp } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import type { ArticleDetail } from "@/lib/articles/queries";
 import { KIND_LABELS } from "@/lib/articles/schemas";
 import "./articles.css";
@@ -19,7 +19,7 @@ export function ArticleFacts({ article }: { article: ArticleDetail }) {
       </>,
     ],
     ["Outlet", article.outlet ?? <span className="muted">unknown</span>],
-    ["Publication date", article.publishedAt ? formatDay(article.publishedAt) : missing("not stated in the source")],
+    ["Publication date", article.publishedAt ? <LocalDate key="published" value={article.publishedAt} /> : missing("not stated in the source")],
     ["Original URL", article.url ? originalLink(article.url) : missing("none")],
     ["Author", article.author ?? <span className="muted">not named</span>],
     ["Kind", KIND_LABELS[article.kind]],
@@ -27,7 +27,13 @@ export function ArticleFacts({ article }: { article: ArticleDetail }) {
   if (article.commentators.length > 0) facts.push(["Commentators", article.commentators.join(", ")]);
   if (article.disclaimer) facts.push(["Disclaimer", article.disclaimer]);
   facts.push(["Language", article.language ?? <span className="muted">not recognised</span>]);
-  facts.push(["Imported", `${formatTimestamp(article.createdAt)}${article.createdBy ? ` by ${article.createdBy}` : ""}`]);
+  facts.push([
+    "Imported",
+    <>
+      <LocalDate value={article.createdAt} style="timestamp" />
+      {article.createdBy ? ` by ${article.createdBy}` : ""}
+    </>,
+  ]);
   return (
     <dl className="metadata-list" aria-label="Metadata">
       {facts.map(([label, value]) => (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { formatDay } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import { Alert } from "@/components/ui/alert";
 import { Field, SelectField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/api/action";
@@ -98,7 +98,7 @@ export function ArticleMetadataForm({ article, save }: Props) {
             <span>
               {" "}
               Now saved: “{message.theirs.title}”, {message.theirs.outlet || "no outlet"},{" "}
-              {message.theirs.publishedAt ? formatDay(message.theirs.publishedAt) : "no date"}, {message.theirs.author || "no author"},{" "}
+              {message.theirs.publishedAt ? <LocalDate value={message.theirs.publishedAt} /> : "no date"}, {message.theirs.author || "no author"},{" "}
               {KIND_LABELS[message.theirs.kind]}.
             </span>
           ) : null}

@@ -1,4 +1,4 @@
-import { formatDay, formatTimestamp } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import Link from "next/link";
 import type { ArticleListItem } from "@/lib/articles/queries";
 import { KIND_LABELS } from "@/lib/articles/schemas";
@@ -31,8 +31,10 @@ export function ArticleTable({ items }: { items: ArticleListItem[] }) {
             </td>
             <td>{article.outlet ?? <span className="muted">unknown</span>}</td>
             <td>{KIND_LABELS[article.kind]}</td>
-            <td>{article.publishedAt ? formatDay(article.publishedAt) : <span className="muted">not stated</span>}</td>
-            <td>{formatTimestamp(article.createdAt)}</td>
+            <td>{article.publishedAt ? <LocalDate value={article.publishedAt} /> : <span className="muted">not stated</span>}</td>
+            <td>
+              <LocalDate value={article.createdAt} style="timestamp" />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import type { ImportJobView } from "@/lib/articles/schemas";
 import "./articles.css";
 
@@ -26,7 +26,9 @@ export function ImportJobList({ jobs }: { jobs: ImportJobView[] }) {
       <tbody>
         {jobs.map((job) => (
           <tr key={job.id}>
-            <td>{formatTimestamp(job.createdAt)}</td>
+            <td>
+              <LocalDate value={job.createdAt} style="timestamp" />
+            </td>
             <td>{STATUS_LABELS[job.status] ?? job.status}</td>
             <td>{job.total}</td>
             <td>{job.done}</td>

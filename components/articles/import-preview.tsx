@@ -1,6 +1,6 @@
 "use client";
 
-import { formatDay } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { Field, SelectField } from "@/components/ui/field";
@@ -200,12 +200,12 @@ function Extraction({ preview, metadata, decisions, onDecide }: ExtractionProps)
   const removedCount = lines.length - kept.length;
   const unsure = lines.filter((line) => line.unsure).length;
   const language = metadata.language ?? "not recognised";
-  const facts: [string, string][] = [
+  const facts: [string, React.ReactNode][] = [
     ["Title", metadata.titleProvisional ? `${metadata.title} (provisional: no headline found)` : metadata.title],
     ["Outlet", metadata.outlet ?? "unknown"],
     ["Original URL", metadata.url ?? "none"],
     ["Author", metadata.author ?? "not named"],
-    ["Published", metadata.publishedAt ? formatDay(metadata.publishedAt) : "not stated"],
+    ["Published", metadata.publishedAt ? <LocalDate key="published" value={metadata.publishedAt} /> : "not stated"],
     [
       "Language",
       preview.format === "text" && preview.classifiedLanguage === null

@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import Link from "next/link";
 import type { RevisionSummary } from "@/lib/articles/queries";
 import "./articles.css";
@@ -26,7 +26,9 @@ export function RevisionList({ articleId, revisions, currentNumber }: { articleI
                 </>
               ) : null}
             </td>
-            <td>{formatTimestamp(revision.createdAt)}</td>
+            <td>
+              <LocalDate value={revision.createdAt} style="timestamp" />
+            </td>
             <td>{revision.by ?? <span className="muted">import</span>}</td>
             <td>{revision.note}</td>
           </tr>

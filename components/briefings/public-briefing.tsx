@@ -1,7 +1,7 @@
-import { LocalDate } from "@/components/ui/local-date";
 import { briefingPath } from "@/lib/briefings/site";
 import type { PublicBriefing } from "@/lib/briefings/types";
 import { BriefingBody } from "./briefing-body";
+import { PublicDate } from "./public-date";
 import { SourceNotes } from "./source-notes";
 
 /**
@@ -20,7 +20,7 @@ export function PublicBriefingArticle({ briefing }: { briefing: PublicBriefing }
           <div className="retraction-notice" role="note" aria-label="Retraction">
             <p>
               <strong>
-                Retracted on <LocalDate value={briefing.retractedAt} />
+                Retracted on <PublicDate value={briefing.retractedAt} style="day" />
               </strong>
               {briefing.retractionNote ? `: ${briefing.retractionNote}` : "."}
             </p>
@@ -29,7 +29,7 @@ export function PublicBriefingArticle({ briefing }: { briefing: PublicBriefing }
         ) : null}
         {!isLatest ? (
           <p className="version-notice" role="note">
-            You are reading version {version.number}, published <LocalDate value={version.publishedAt} time />.{" "}
+            You are reading version {version.number}, published <PublicDate value={version.publishedAt} style="timestamp" />.{" "}
             <a href={briefingPath(briefing.slug)}>Read the latest version</a>.
           </p>
         ) : null}
@@ -38,11 +38,11 @@ export function PublicBriefingArticle({ briefing }: { briefing: PublicBriefing }
         {version.summary ? <p className="standfirst">{version.summary}</p> : null}
         <p className="byline">
           {version.authorName ? <>By {version.authorName} · </> : null}
-          Published <LocalDate value={briefing.firstPublishedAt} />
+          Published <PublicDate value={briefing.firstPublishedAt} style="day" />
           {version.number > 1 ? (
             <>
               {" "}
-              · Updated <LocalDate value={version.publishedAt} time />
+              · Updated <PublicDate value={version.publishedAt} style="timestamp" />
             </>
           ) : null}
         </p>
@@ -50,7 +50,7 @@ export function PublicBriefingArticle({ briefing }: { briefing: PublicBriefing }
           <ul className="update-notes" aria-label="Updates">
             {updates.map((item) => (
               <li key={item.number}>
-                Updated on <LocalDate value={item.publishedAt} time />
+                Updated on <PublicDate value={item.publishedAt} style="timestamp" />
                 {item.changeNote ? `: ${item.changeNote}` : ""}
               </li>
             ))}
@@ -72,7 +72,7 @@ export function PublicBriefingArticle({ briefing }: { briefing: PublicBriefing }
                     Version {item.number}
                   </a>
                 )}
-                {", "}published <LocalDate value={item.publishedAt} time />
+                {", "}published <PublicDate value={item.publishedAt} style="timestamp" />
                 {item.changeNote ? ` — ${item.changeNote}` : ""}
               </li>
             ))}

@@ -1,11 +1,13 @@
 import { absoluteUrl, FEED_PATH, FEED_TITLE, type PublicPageHead } from "@/lib/briefings/metadata";
 import { serializeJsonLd } from "@/lib/briefings/json-ld";
 import { PUBLISHER_NAME } from "@/lib/briefings/site";
+import { LOCALIZE_DATES_SCRIPT } from "@/lib/dates/localize-script";
 
 /**
  * A whole public page as one static document: head (title, description, canonical address,
- * feed, share cards, icon, inline styles), the site's frame and the page itself. No script
- * but structured data, so it reads the same with JavaScript on or off.
+ * feed, share cards, icon, inline styles), the site's frame and the page itself. The only
+ * script rewrites dates in the reader's locale; without it the page reads the same, in the
+ * site's default date format.
  */
 export function PublicDocument({ head, styles, jsonLd, children }: { head: PublicPageHead; styles: string; jsonLd?: unknown; children: React.ReactNode }) {
   const ogTitle = head.title.replace(new RegExp(` · ${PUBLISHER_NAME}$`), "");
@@ -74,6 +76,8 @@ export function PublicDocument({ head, styles, jsonLd, children }: { head: Publi
             .
           </p>
         </footer>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the site's own fixed script, allowed by its hash in the page's policy. */}
+        <script dangerouslySetInnerHTML={{ __html: LOCALIZE_DATES_SCRIPT }} />
       </body>
     </html>
   );

@@ -1,8 +1,8 @@
-import { LocalDate } from "@/components/ui/local-date";
 import { briefingHead, briefingListHead, notFoundHead } from "@/lib/briefings/metadata";
 import { briefingPath } from "@/lib/briefings/site";
 import type { PublicBriefing, PublicBriefingListItem } from "@/lib/briefings/types";
 import { PublicBriefingArticle } from "./public-briefing";
+import { PublicDate } from "./public-date";
 import { PublicDocument } from "./public-document";
 
 /** The public site's pages as whole documents, for public-response.tsx to render. */
@@ -23,11 +23,11 @@ export function BriefingListDocument({ briefings, styles }: { briefings: readonl
               {briefing.summary ? <p>{briefing.summary}</p> : null}
               <p className="meta">
                 {briefing.retractedAt ? <span className="retracted-label">Retracted · </span> : null}
-                Published <LocalDate value={briefing.firstPublishedAt} />
+                Published <PublicDate value={briefing.firstPublishedAt} style="day" />
                 {briefing.latestNumber > 1 ? (
                   <>
                     {" "}
-                    · updated <LocalDate value={briefing.updatedAt} />
+                    · updated <PublicDate value={briefing.updatedAt} style="day" />
                   </>
                 ) : null}
               </p>

@@ -1,13 +1,22 @@
-import { LocalDate } from "@/components/ui/local-date";
+import type { ComponentType } from "react";
 import type { CitationNote } from "@/lib/briefings/render";
+import type { DateStyle } from "@/lib/dates/format";
 import { LINK_REL } from "@/lib/html";
+import { PublicDate } from "./public-date";
 
 /**
  * The numbered notes under a briefing. Each is the target of its citations (#note-N): the
  * quoted passage, where and when it was published, a link to the original, and the passage
- * in its sentence behind a disclosure, all readable without signing in.
+ * in its sentence behind a disclosure, all readable without signing in. Dates are written for
+ * the static public page unless the workspace passes its own date component (`dateAs`).
  */
-export function SourceNotes({ notes }: { notes: readonly CitationNote[] }) {
+export function SourceNotes({
+  notes,
+  dateAs: DateView = PublicDate,
+}: {
+  notes: readonly CitationNote[];
+  dateAs?: ComponentType<{ value: string; style?: DateStyle }>;
+}) {
   if (notes.length === 0) return null;
   return (
     <section className="source-notes" aria-labelledby="sources-heading">
@@ -24,7 +33,7 @@ export function SourceNotes({ notes }: { notes: readonly CitationNote[] }) {
               <cite>{note.articleTitle}</cite>
               {note.publishedAt ? (
                 <>
-                  , <LocalDate value={note.publishedAt} />
+                  , <DateView value={note.publishedAt} />
                 </>
               ) : null}
               .{" "}

@@ -1,4 +1,4 @@
-import { formatDay } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import Link from "next/link";
 import type { CellClaim, MatrixCell } from "@/lib/contradictions/matrix";
 import type { Comparison, ComparisonClaim } from "@/lib/contradictions/queries";
@@ -87,7 +87,12 @@ export function ComparisonMatrix({ comparison }: { comparison: Comparison }) {
                   {sourceName(s)}
                   <div className="muted">
                     <Link href={`/articles/${s.articleId}`}>{s.title || "article"}</Link>
-                    {s.publishedAt ? ` · ${formatDay(s.publishedAt)}` : ""}
+                    {s.publishedAt ? (
+                      <>
+                        {" · "}
+                        <LocalDate value={s.publishedAt} />
+                      </>
+                    ) : null}
                   </div>
                 </th>
               ))}

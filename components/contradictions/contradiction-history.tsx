@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import type { ContradictionView } from "@/lib/contradictions/queries";
 import { RESOLUTION_LABELS, STATUS_LABELS, type Resolution } from "@/lib/contradictions/schemas";
 import "./contradictions.css";
@@ -32,7 +32,7 @@ export function ContradictionHistory({ history, claimLabels }: { history: Entry[
     <ol className="cx-history">
       {history.map((entry) => (
         <li key={entry.id}>
-          <strong>{whatHappened(entry, claimLabels)}</strong> by {entry.actor?.name ?? "the system"}, {formatTimestamp(entry.createdAt)}
+          <strong>{whatHappened(entry, claimLabels)}</strong> by {entry.actor?.name ?? "the system"}, <LocalDate value={entry.createdAt} style="timestamp" />
           {entry.fromStatus !== entry.toStatus ? (
             <span className="muted">
               {" "}

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatDay } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useState, useTransition } from "react";
@@ -166,7 +166,10 @@ export function LinkPassage({ annotationId, articleId }: { annotationId: string;
             <li key={`${d.text}|${d.resolved}`}>
               “{d.text}” → {d.resolved ?? <em>cannot be resolved</em>}
               {d.relative && d.resolved && context.dates.publishedAt ? (
-                <span className="muted"> (counted from the publication date, {formatDay(context.dates.publishedAt)})</span>
+                <span className="muted">
+                  {" "}
+                  (counted from the publication date, <LocalDate value={context.dates.publishedAt} />)
+                </span>
               ) : null}
               {d.note ? <span className="muted"> — {d.note}</span> : null}
             </li>

@@ -1,4 +1,4 @@
-import { formatDay } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import Link from "next/link";
 import { LINK_RELATION_LABELS } from "@/lib/entities/schemas";
 import type { PassagesByOutlet as Groups } from "@/lib/entities/types";
@@ -25,7 +25,11 @@ export function PassagesByOutlet({ groups, emptyText }: { groups: Groups; emptyT
                     </span>
                   ))}
                   <Link href={passage.href}>{passage.article.title}</Link>
-                  {passage.article.publishedAt ? `, ${formatDay(passage.article.publishedAt)}` : null}
+                  {passage.article.publishedAt ? (
+                    <>
+                      , <LocalDate value={passage.article.publishedAt} />
+                    </>
+                  ) : null}
                 </div>
               </li>
             ))}

@@ -1,4 +1,4 @@
-import { formatDay } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/permissions";
 import { getEventAccounts } from "@/lib/proposals/queries";
@@ -39,7 +39,7 @@ export async function EventAccounts({ actor, eventId }: { actor: Actor; eventId:
                     <Link href={`/articles/${s.articleId}`}>{s.articleTitle}</Link>
                   </div>
                 </th>
-                <td>{s.publishedAt ? formatDay(s.publishedAt) : <span className="muted">undated</span>}</td>
+                <td>{s.publishedAt ? <LocalDate value={s.publishedAt} /> : <span className="muted">undated</span>}</td>
                 {attributes.map((a) => (
                   <td key={a.key}>
                     {(s.values[a.key] ?? []).length === 0 ? (

@@ -1,11 +1,19 @@
+import { createHash } from "node:crypto";
+import { LOCALIZE_DATES_SCRIPT } from "@/lib/dates/localize-script";
+
 /**
  * Security headers for every response, and the Content-Security-Policy for pages.
  * Workspace pages are rendered per request, so their scripts carry a fresh nonce.
  * Public briefing pages are rendered once and cached: they get a policy without a
- * nonce, under which no inline script runs at all (they work as plain HTML).
+ * nonce, under which the only inline script that runs is the one whose hash it names
+ * (the dates in the reader's locale); the pages work as plain HTML without it.
  */
+const LOCALIZE_DATES_HASH = `'sha256-${createHash("sha256").update(LOCALIZE_DATES_SCRIPT).digest("base64")}'`;
+
 export function contentSecurityPolicy(options: { nonce: string | null; development: boolean }): string {
-  const scripts = options.nonce ? `'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}` : "'self'";
+  const scripts = options.nonce
+    ? `'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`
+    : `'self' ${LOCALIZE_DATES_HASH}`;
   return [
     "default-src 'self'",
     `script-src ${scripts}`,

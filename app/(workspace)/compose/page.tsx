@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/session";
@@ -52,7 +52,9 @@ export default async function ComposeListPage() {
                   )}
                 </td>
                 <td>{briefing.author.name}</td>
-                <td>{formatTimestamp(briefing.updatedAt)}</td>
+                <td>
+                  <LocalDate value={briefing.updatedAt} style="timestamp" />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { sourceName } from "@/components/contradictions/passage-quote";
@@ -170,7 +170,9 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
                 <td>
                   <ContradictionStatusBadge status={item.status} />
                 </td>
-                <td>{formatTimestamp(item.updatedAt)}</td>
+                <td>
+                  <LocalDate value={item.updatedAt} style="timestamp" />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/session";
@@ -46,7 +46,12 @@ export default async function InboxPage() {
                     <Link href={item.href}>{item.title}</Link>{" "}
                     <span className="muted">
                       {item.detail}
-                      {item.at ? ` · ${formatTimestamp(item.at)}` : ""}
+                      {item.at ? (
+                        <>
+                          {" · "}
+                          <LocalDate value={item.at} style="timestamp" />
+                        </>
+                      ) : null}
                     </span>
                   </li>
                 ))}

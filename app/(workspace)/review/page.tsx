@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { kindLabel } from "@/components/annotations/labels";
@@ -135,7 +135,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                 <strong>{kindLabel(kinds, item.kind)}</strong> on <Link href={`/articles/${item.article.id}#annotation-${item.id}`}>{item.article.title}</Link>
               </span>
               <span className="muted">
-                by {item.author.name} · {formatTimestamp(item.createdAt)} · waiting {age(item.createdAt)}
+                by {item.author.name} · <LocalDate value={item.createdAt} style="timestamp" /> · waiting {age(item.createdAt)}
                 {item.anchorStatus !== "ANCHORED" ? ` · ${item.anchorStatus === "ORPHANED" ? "orphaned" : "re-anchored, check"}` : ""}
               </span>
             </header>

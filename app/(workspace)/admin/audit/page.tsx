@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
@@ -90,7 +90,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <tbody>
             {log.items.map((entry) => (
               <tr key={entry.id}>
-                <td>{formatTimestamp(entry.createdAt)}</td>
+                <td>
+                  <LocalDate value={entry.createdAt} style="timestamp" />
+                </td>
                 <td>{entry.actor?.name ?? "the system"}</td>
                 <td>
                   <code>{entry.action}</code>

@@ -1,4 +1,4 @@
-import { formatDay } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -59,14 +59,14 @@ export default async function ArticlePage({ params }: { params: Params }) {
         ) : null}
       </h1>
       <p className="muted">
-        {[
-          article.outlet,
-          article.publishedAt && formatDay(article.publishedAt),
-          KIND_LABELS[article.kind],
-          `revision ${revision.number} of ${article.revisions.length}`,
-        ]
-          .filter(Boolean)
-          .join(" · ")}
+        {article.outlet ? `${article.outlet} · ` : null}
+        {article.publishedAt ? (
+          <>
+            <LocalDate value={article.publishedAt} />
+            {" · "}
+          </>
+        ) : null}
+        {KIND_LABELS[article.kind]} · revision {revision.number} of {article.revisions.length}
       </p>
       <OpenContradictionsBadge articleId={article.id} />
 

@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import "@/components/briefings/public-briefing.css";
 import "@/components/events/timeline.css";
 import type { Metadata } from "next";
@@ -69,7 +69,7 @@ export default async function ComposeBriefingPage({ params }: { params: Promise<
             <h2 id="preview-heading">Preview as readers will see it</h2>
             <div className="public-briefing">
               <BriefingBody html={preview.html} timelines={preview.timelines} />
-              <SourceNotes notes={preview.notes} />
+              <SourceNotes notes={preview.notes} dateAs={LocalDate} />
             </div>
           </section>
         </section>
@@ -107,7 +107,9 @@ export default async function ComposeBriefingPage({ params }: { params: Promise<
               {reviews.map((review) => (
                 <li key={review.id}>
                   <strong>{review.actor.name}</strong> {REVIEW_ACTIONS[review.action] ?? review.action}{" "}
-                  <span className="muted">{formatTimestamp(review.createdAt)}</span>
+                  <span className="muted">
+                    <LocalDate value={review.createdAt} style="timestamp" />
+                  </span>
                   {review.comment ? <p>{review.comment}</p> : null}
                 </li>
               ))}

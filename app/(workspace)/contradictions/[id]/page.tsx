@@ -1,4 +1,4 @@
-import { formatDay, formatTimestamp } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -49,7 +49,7 @@ export default async function ContradictionPage({ params }: { params: Promise<{ 
         <ContradictionStatusBadge status={status} />{" "}
         <span className="muted">
           {contradiction.detected ? "Detected from conflicting claims" : contradiction.internal ? "Flagged as an internal inconsistency" : "Flagged by hand"}
-          {contradiction.createdBy ? ` (${contradiction.createdBy.name})` : ""}, {formatTimestamp(contradiction.createdAt)}
+          {contradiction.createdBy ? ` (${contradiction.createdBy.name})` : ""}, <LocalDate value={contradiction.createdAt} style="timestamp" />
         </span>
       </p>
       {contradiction.subject ? (
@@ -75,7 +75,12 @@ export default async function ContradictionPage({ params }: { params: Promise<{ 
               </h3>
               <div className="cx-source">
                 <Link href={`/articles/${passage.article.id}`}>{passage.article.title}</Link>
-                {passage.article.publishedAt ? <span className="muted"> · {formatDay(passage.article.publishedAt)}</span> : null}
+                {passage.article.publishedAt ? (
+                  <span className="muted">
+                    {" "}
+                    · <LocalDate value={passage.article.publishedAt} />
+                  </span>
+                ) : null}
                 {passage.article.url ? (
                   <>
                     {" "}
@@ -122,10 +127,25 @@ export default async function ContradictionPage({ params }: { params: Promise<{ 
           <p className="cx-why">Why: {contradiction.rationale}</p>
           <p className="muted">
             Resolved by {contradiction.resolvedBy?.name ?? "someone"}
-            {contradiction.resolvedAt ? `, ${formatTimestamp(contradiction.resolvedAt)}` : ""}.{" "}
-            {contradiction.signedOffBy
-              ? `Signed off by ${contradiction.signedOffBy.name}${contradiction.signedOffAt ? `, ${formatTimestamp(contradiction.signedOffAt)}` : ""}.`
-              : "Awaiting sign-off by an analyst who did not resolve it."}
+            {contradiction.resolvedAt ? (
+              <>
+                , <LocalDate value={contradiction.resolvedAt} style="timestamp" />
+              </>
+            ) : null}
+            .{" "}
+            {contradiction.signedOffBy ? (
+              <>
+                Signed off by {contradiction.signedOffBy.name}
+                {contradiction.signedOffAt ? (
+                  <>
+                    , <LocalDate value={contradiction.signedOffAt} style="timestamp" />
+                  </>
+                ) : null}
+                .
+              </>
+            ) : (
+              "Awaiting sign-off by an analyst who did not resolve it."
+            )}
           </p>
           {contradiction.evidence.length > 0 ? (
             <>

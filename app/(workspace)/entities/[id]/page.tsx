@@ -1,4 +1,4 @@
-import { formatDay } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import "@/components/events/timeline.css";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -129,7 +129,7 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
                   const description = `${m.source.name} into ${m.target.name}`;
                   return (
                     <li key={m.id}>
-                      {description} by {m.actor.name}, {formatDay(m.createdAt)}{" "}
+                      {description} by {m.actor.name}, <LocalDate value={m.createdAt} style="day" />{" "}
                       <span className="muted">
                         ({m.summary.aliases} aliases, {m.summary.links} passages, {m.summary.participations} participations moved)
                       </span>{" "}

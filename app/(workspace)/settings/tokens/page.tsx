@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import type { Metadata } from "next";
 import { listApiTokens } from "@/lib/auth/queries";
 import { requirePageActor } from "@/lib/auth/session";
@@ -38,8 +38,10 @@ export default async function TokensPage() {
                 <td>
                   <code>{token.prefix}…</code>
                 </td>
-                <td>{formatTimestamp(token.createdAt)}</td>
-                <td>{token.lastUsedAt ? formatTimestamp(token.lastUsedAt) : "never"}</td>
+                <td>
+                  <LocalDate value={token.createdAt} style="timestamp" />
+                </td>
+                <td>{token.lastUsedAt ? <LocalDate value={token.lastUsedAt} style="timestamp" /> : "never"}</td>
                 <td>{token.revokedAt ? "revoked" : <RevokeTokenButton tokenId={token.id} name={token.name} />}</td>
               </tr>
             ))}

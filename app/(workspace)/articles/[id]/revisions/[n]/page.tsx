@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/dates/format";
+import { LocalDate } from "@/components/ui/local-date";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -34,7 +34,7 @@ export default async function RevisionPage({ params }: { params: Params }) {
         Revision {revision.number} of “{article.title}”
       </h1>
       <p className="muted">
-        {formatTimestamp(revision.createdAt)}
+        <LocalDate value={revision.createdAt} style="timestamp" />
         {revision.by ? ` by ${revision.by}` : ""}. {revision.note}
       </p>
       <p role="note" className="alert info">
