@@ -1,19 +1,47 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { PARTS_OF_DAY, type DatePrecisionName as DatePrecision } from "@/lib/events/vocabulary";
-import { NUMBER_QUALIFIERS, parseValue, type ClaimValue, type ClaimValueType, type NumberQualifier } from "@/lib/contradictions/compare-values";
+import type { ActionResult } from "@/lib/api/action";
+import { precisionOfLocalDate } from "@/lib/events/event-dates";
+import { PARTS_OF_DAY } from "@/lib/events/vocabulary";
+import type { ClaimView } from "@/lib/contradictions/claims";
+import {
+  NUMBER_QUALIFIERS,
+  type ClaimValue,
+  type ClaimValueType,
+  type DateValue,
+  type NumberQualifier,
+  type NumberValue,
+} from "@/lib/contradictions/claim-values";
+import type { DetectionResult } from "@/lib/contradictions/detection";
 import { formatClaimValue } from "@/lib/contradictions/format";
-import { ATTRIBUTE_LABELS, isKnownAttribute, KNOWN_ATTRIBUTES, MAX_CLAIM_TEXT, VALUE_TYPE_LABELS, valueTypesFor } from "@/lib/contradictions/schemas";
+import {
+  ATTRIBUTE_LABELS,
+  isKnownAttribute,
+  KNOWN_ATTRIBUTES,
+  MAX_CLAIM_TEXT,
+  VALUE_TYPE_LABELS,
+  valueTypesFor,
+  type ClaimFormInput,
+} from "@/lib/contradictions/schemas";
 import "./contradictions.css";
 
 type Subject = { type: "event" | "entity"; id: string; label: string };
 
+type Saved = { claim: ClaimView; detection: DetectionResult };
+
+/** The server actions that record a claim and correct it. */
+export type ClaimSaveActions = {
+  create: (input: ClaimFormInput & { annotationId: string }) => Promise<ActionResult<Saved>>;
+  update: (claimId: string, input: ClaimFormInput & { updatedAt: string }) => Promise<ActionResult<Saved>>;
+};
+
 export interface ClaimFormProps {
-  annotation: { id: string; exact: string; articlePublishedAt: string | null };
+  annotation: { id: string; exact: string };
+  /** The date and the number read from the passage on the server, proposed until the editor changes them. */
+  proposed: { date: DateValue | null; number: NumberValue | null };
   /** Entities and events the passage is linked to: offered as subject, and as the proposed entity list. */
   linkedEntities: { id: string; name: string }[];
   linkedEvents: { id: string; title: string }[];
@@ -27,9 +55,8 @@ export interface ClaimFormProps {
     value: ClaimValue;
     entityLabels: Record<string, string>;
   } | null;
+  actions: ClaimSaveActions;
 }
-
-type Detection = { contradictionIds: string[]; corroboratingOutlets: number; compatibleClaims: number };
 
 const QUALIFIER_LABELS: Record<NumberQualifier, string> = {
   exact: "exactly",
@@ -41,17 +68,9 @@ const QUALIFIER_LABELS: Record<NumberQualifier, string> = {
   at_most: "at most",
 };
 
-const LOCAL_DATE_PATTERNS: [DatePrecision, RegExp][] = [
-  ["minute", /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/],
-  ["hour", /^\d{4}-\d{2}-\d{2}T\d{2}$/],
-  ["day", /^\d{4}-\d{2}-\d{2}$/],
-  ["month", /^\d{4}-\d{2}$/],
-  ["year", /^\d{4}$/],
-];
-
 /** The precision a local date is written at ("2025-05" is a month); the server explains anything else. */
-function precisionOf(localDate: string): DatePrecision {
-  return LOCAL_DATE_PATTERNS.find(([, pattern]) => pattern.test(localDate.trim()))?.[0] ?? "day";
+function precisionOf(localDate: string) {
+  return precisionOfLocalDate(localDate.trim()) ?? "day";
 }
 
 type Fields = {
@@ -107,9 +126,9 @@ function claimValueOf(type: ClaimValueType, f: Fields): unknown {
 }
 
 /** The attribute a passage most likely states, for a first proposal. */
-function guessAttribute(exact: string, publishedAt: string | null, hasEntities: boolean): string {
-  if (parseValue("date", exact, { publishedAt })) return "date";
-  if (parseValue("number", exact, { publishedAt })) return "quantity";
+function guessAttribute(proposed: ClaimFormProps["proposed"], hasEntities: boolean): string {
+  if (proposed.date) return "date";
+  if (proposed.number) return "quantity";
   return hasEntities ? "participants" : "statement";
 }
 
@@ -141,10 +160,8 @@ function useSearch(query: string, type?: "event" | "entity"): Subject[] {
  * the value, proposed from the passage (dates and numbers parsed, entities from the
  * passage's links) for the editor to confirm or correct.
  */
-export function ClaimForm({ annotation, linkedEntities, linkedEvents, claim }: ClaimFormProps) {
+export function ClaimForm({ annotation, proposed, linkedEntities, linkedEvents, claim, actions }: ClaimFormProps) {
   const id = useId();
-  const router = useRouter();
-  const publishedAt = annotation.articlePublishedAt;
 
   const linkedSubjects: Subject[] = [
     ...linkedEvents.map((e) => ({ type: "event" as const, id: e.id, label: e.title })),
@@ -158,7 +175,7 @@ export function ClaimForm({ annotation, linkedEntities, linkedEvents, claim }: C
   const [subjectQuery, setSubjectQuery] = useState("");
   const subjectResults = useSearch(subjectQuery);
 
-  const initialAttribute = claim?.attribute ?? guessAttribute(annotation.exact, publishedAt, linkedEntities.length > 0);
+  const initialAttribute = claim?.attribute ?? guessAttribute(proposed, linkedEntities.length > 0);
   const [attributeChoice, setAttributeChoice] = useState(isKnownAttribute(initialAttribute) ? initialAttribute : "other");
   const [otherName, setOtherName] = useState(isKnownAttribute(initialAttribute) ? "" : initialAttribute);
   const attribute = attributeChoice === "other" ? otherName.trim().toLowerCase() : attributeChoice;
@@ -176,7 +193,7 @@ export function ClaimForm({ annotation, linkedEntities, linkedEvents, claim }: C
 
   const [saved, setSaved] = useState<{ id: string; updatedAt: string } | null>(claim ? { id: claim.id, updatedAt: claim.updatedAt } : null);
   const [pending, setPending] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: true; detection: Detection } | { ok: false; error: string } | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: true; detection: DetectionResult } | { ok: false; error: string } | null>(null);
 
   function propose(type: ClaimValueType): { fields: Partial<Fields>; note: string } {
     if (type === "entities") {
@@ -186,7 +203,7 @@ export function ClaimForm({ annotation, linkedEntities, linkedEvents, claim }: C
     }
     if (type === "text")
       return { fields: { text: annotation.exact.slice(0, MAX_CLAIM_TEXT) }, note: "Proposed: the passage itself. Shorten it to what is claimed." };
-    const parsed = parseValue(type, annotation.exact, { publishedAt });
+    const parsed = proposed[type];
     if (!parsed) return { fields: {}, note: `No ${type} found in the passage: enter it.` };
     return { fields: fieldsOf(parsed), note: `Proposed from the passage: ${formatClaimValue(parsed)}. Confirm or correct.` };
   }
@@ -225,25 +242,15 @@ export function ClaimForm({ annotation, linkedEntities, linkedEvents, claim }: C
     };
     setPending(true);
     try {
-      const response = saved
-        ? await fetch(`/api/claims/${saved.id}`, {
-            method: "PATCH",
-            headers: { "content-type": "application/json" },
-            body: JSON.stringify({ ...body, updatedAt: saved.updatedAt }),
-          })
-        : await fetch("/api/claims", {
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            body: JSON.stringify({ ...body, annotationId: annotation.id }),
-          });
-      const json = await response.json().catch(() => ({}));
-      if (!response.ok) {
-        setOutcome({ ok: false, error: json.error ?? `The claim was not saved (${response.status}).` });
+      const result = saved
+        ? await actions.update(saved.id, { ...body, updatedAt: saved.updatedAt })
+        : await actions.create({ ...body, annotationId: annotation.id });
+      if (!result.ok) {
+        setOutcome({ ok: false, error: result.error });
         return;
       }
-      setSaved({ id: json.claim.id, updatedAt: json.claim.updatedAt });
-      setOutcome({ ok: true, detection: json.detection });
-      router.refresh();
+      setSaved({ id: result.data.claim.id, updatedAt: result.data.claim.updatedAt });
+      setOutcome({ ok: true, detection: result.data.detection });
     } catch {
       setOutcome({ ok: false, error: "The claim was not saved: the server could not be reached. Try again." });
     } finally {
@@ -454,7 +461,7 @@ export function ClaimForm({ annotation, linkedEntities, linkedEvents, claim }: C
   );
 }
 
-function DetectionOutcome({ detection }: { detection: Detection }) {
+function DetectionOutcome({ detection }: { detection: DetectionResult }) {
   const others = detection.corroboratingOutlets - 1;
   return (
     <Alert kind="success">

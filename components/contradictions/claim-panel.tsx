@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/permissions";
 import { getClaimContext } from "@/lib/contradictions/claims";
+import { parseValue } from "@/lib/contradictions/compare-values";
 import { formatClaimValue } from "@/lib/contradictions/format";
 import { canEditClaim, canEditClaims } from "@/lib/contradictions/permissions";
 import { attributeLabel } from "@/lib/contradictions/schemas";
-import { ClaimForm } from "./claim-form";
+import { ClaimForm, type ClaimSaveActions } from "./claim-form";
 import "./contradictions.css";
 
 /**
@@ -12,7 +13,7 @@ import "./contradictions.css";
  * recorded claim for everyone else. Server component; renders nothing for annotations of
  * other kinds. Mount it wherever a claim annotation is shown.
  */
-export async function ClaimPanel({ annotationId, actor }: { annotationId: string; actor: Actor }) {
+export async function ClaimPanel({ annotationId, actor, actions }: { annotationId: string; actor: Actor; actions: ClaimSaveActions }) {
   const context = await getClaimContext(annotationId);
   if (context?.annotation.kind !== "claim") return null;
   const { claim } = context;
@@ -33,14 +34,21 @@ export async function ClaimPanel({ annotationId, actor }: { annotationId: string
       </section>
     );
   }
+  const { id, exact, articlePublishedAt: publishedAt } = context.annotation;
+  // Reading dates needs chrono, which stays on the server: the form gets what it would propose.
+  const date = parseValue("date", exact, { publishedAt });
+  const number = parseValue("number", exact, { publishedAt });
+  const proposed = { date: date?.type === "date" ? date : null, number: number?.type === "number" ? number : null };
   return (
     <section aria-label="Claim">
       {summary}
       <ClaimForm
-        annotation={{ id: context.annotation.id, exact: context.annotation.exact, articlePublishedAt: context.annotation.articlePublishedAt }}
+        annotation={{ id, exact }}
+        proposed={proposed}
         linkedEntities={context.linkedEntities}
         linkedEvents={context.linkedEvents}
         claim={claim}
+        actions={actions}
       />
     </section>
   );

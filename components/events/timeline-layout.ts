@@ -2,7 +2,7 @@
  * Geometry of the events timeline: the time axis, its ticks, and a lane for every event
  * so that labels never overlap. Pure, so it renders on the server and is unit tested.
  */
-import { eventPeriod, formatEventDate, type EventDate } from "@/lib/events/dates";
+import { eventPeriod, formatEventDate, type EventDate } from "@/lib/events/event-dates";
 
 export type TimelineEvent = {
   id: string;

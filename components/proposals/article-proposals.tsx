@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/permissions";
-import { formatEventDate } from "@/lib/events/dates";
+import { formatEventDate } from "@/lib/events/event-dates";
 import { EVENT_TYPE_LABELS, type EventTypeName } from "@/lib/events/vocabulary";
 import { canDecideProposals } from "@/lib/proposals/permissions";
 import { listClaimProposals, listEventProposals, type ClaimProposalView, type EventProposalView } from "@/lib/proposals/queries";

@@ -5,7 +5,7 @@
  * as a second line of defence. Pure module: the caller loads the sources.
  */
 import sanitizeHtml from "sanitize-html";
-import type { EventDate } from "@/lib/events/dates";
+import type { EventDate } from "@/lib/events/event-dates";
 import type { BriefingDoc, InlineNode, InsertedBlockNode, ListItemNode, TextBlockNode } from "./document";
 import { escapeHtml, LINK_REL, wrapInMark } from "@/lib/html";
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { db, Prisma, Tx } from "@/lib/db";
 import { ENTITY_TYPE_LABELS } from "@/lib/entities/schemas";
 import { eventDateFromRow, type StoredEventDate } from "@/lib/events/date-fields";
-import { formatEventDate } from "@/lib/events/dates";
+import { formatEventDate } from "@/lib/events/event-dates";
 import { EVENT_TYPE_LABELS } from "@/lib/events/vocabulary";
 import type { BriefingReferences } from "./document";
 import { passageInContext } from "./passage";

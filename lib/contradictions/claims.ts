@@ -7,7 +7,7 @@ import { db, Prisma, type Tx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { isoDay } from "@/lib/iso-day";
 import { parseInput } from "@/lib/validation";
-import { summarizeAgreement, type ClaimValue } from "./compare-values";
+import { summarizeAgreement, type ClaimValue } from "./claim-values";
 import { detectContradictions, readClaimValue, type DetectionResult } from "./detection";
 import { entityIdsOf, formatClaimValue } from "./format";
 import { outletKeyOf } from "./matrix";

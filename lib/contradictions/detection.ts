@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Prisma, Tx } from "@/lib/db";
-import { claimValueSchema, compareValues, type ClaimValue } from "./compare-values";
+import { claimValueSchema, compareValues, type ClaimValue } from "./claim-values";
 import { entityIdsOf, formatClaimValue, listInWords } from "./format";
 import { outletKeyOf } from "./matrix";
 import { attributeLabel, SETTLED_STATUSES, UNSETTLED_STATUSES, type ContradictionStatus } from "./schemas";

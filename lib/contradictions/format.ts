@@ -1,8 +1,8 @@
 /**
  * Claim values in words, for the comparison view, contradiction pages and summaries. Pure.
  */
-import { formatEventDate } from "@/lib/events/dates";
-import type { ClaimValue, NumberQualifier } from "./compare-values";
+import { formatEventDate } from "@/lib/events/event-dates";
+import type { ClaimValue, NumberQualifier } from "./claim-values";
 
 const QUALIFIER_WORDS: Record<NumberQualifier, string> = {
   exact: "",

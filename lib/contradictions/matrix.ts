@@ -3,7 +3,7 @@
  * article of an outlet), each cell what that source claims and how it relates to the
  * others. Pure: the queries load the claims, this arranges them.
  */
-import { compareValues, summarizeAgreement, type ClaimValue } from "./compare-values";
+import { compareValues, summarizeAgreement, type ClaimValue } from "./claim-values";
 
 export interface MatrixSourceInput {
   articleId: string;

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { compareValues } from "./compare-values";
+import { compareValues } from "./claim-values";
 import { CLEARED_RESOLUTION, distinctSummary, NEW_SOURCE_ACTION, readClaimValue } from "./detection";
 import { canFlagContradiction, canReopenContradiction, canResolveContradiction, canSignOffContradictions } from "./permissions";
 import {

@@ -4,7 +4,7 @@ import { db, type Prisma } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { isoDay } from "@/lib/iso-day";
 import { entityNames, listClaimsForSubject, type ClaimSubject, type SourcedClaim } from "./claims";
-import type { ClaimValue } from "./compare-values";
+import type { ClaimValue } from "./claim-values";
 import { NEW_SOURCE_ACTION, readClaimValue } from "./detection";
 import { formatClaimValue } from "./format";
 import { buildMatrix, type Matrix, type MatrixSourceInput } from "./matrix";

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
 import { limitParam } from "@/lib/api/pagination";
-import { claimValueSchema, type ClaimValueType } from "./compare-values";
+import { claimValueSchema, type ClaimValueType } from "./claim-values";
 
 // ---------------------------------------------------------------------------
 // Claims
@@ -145,6 +145,9 @@ export const updateClaimSchema = z
   })
   .superRefine(checkSubjectAndType);
 export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
+
+/** A claim as the claim form sends it: the value as typed, for the schemas above to check. */
+export type ClaimFormInput = { eventId?: string; entityId?: string; attribute: string; value: unknown };
 
 export const claimSubjectQuerySchema = z
   .object({ eventId: id.optional(), entityId: id.optional() })

@@ -8,7 +8,7 @@ import { approveBriefing, createBriefing, publishBriefing, submitBriefing } from
 import type { BriefingDoc, InlineNode, TopBlockNode } from "@/lib/briefings/document";
 import type { Blocker } from "@/lib/briefings/schemas";
 import { createClaim } from "@/lib/contradictions/claims";
-import type { ClaimValue } from "@/lib/contradictions/compare-values";
+import type { ClaimValue } from "@/lib/contradictions/claim-values";
 import { createContradiction, resolveContradiction, signOffContradiction } from "@/lib/contradictions/mutations";
 import { getContradiction } from "@/lib/contradictions/queries";
 import type { ContradictionStatus } from "@/lib/contradictions/schemas";

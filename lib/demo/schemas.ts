@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { ARTICLE_KINDS } from "@/lib/articles/schemas";
-import { dateValueSchema, numberValueSchema, textValueSchema } from "@/lib/contradictions/compare-values";
+import { dateValueSchema, numberValueSchema, textValueSchema } from "@/lib/contradictions/claim-values";
 import { RESOLUTIONS } from "@/lib/contradictions/schemas";
 import { ENTITY_TYPES, LINK_RELATIONS } from "@/lib/entities/schemas";
 import { DATE_PRECISIONS, EVENT_RELATION_TYPES, EVENT_TYPES } from "@/lib/events/vocabulary";

@@ -1,4 +1,4 @@
-import { eventPeriod, formatEventDate, toUtcInstant, type EventDate } from "./dates";
+import { eventPeriod, formatEventDate, toUtcInstant, type EventDate } from "./event-dates";
 import type { EventDateView } from "./types";
 import type { DatePrecisionName } from "./vocabulary";
 

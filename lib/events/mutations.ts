@@ -6,7 +6,7 @@ import { db, type Tx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { eventDateFromRow, eventDateToRow } from "./date-fields";
-import { compareDates, type EventDate } from "./dates";
+import { compareDates, type EventDate } from "./event-dates";
 import { canEditEvents } from "./permissions";
 import { countEventUsage, loadEventView } from "./queries";
 import { createEventSchema, EVENT_TYPE_LABELS, updateEventSchema, type EventRelationInput, type EventTypeName, type ParticipantInput } from "./schemas";

@@ -3,7 +3,8 @@
  * passage, how it resolves against the article's publication date, and whether it disagrees
  * with the event's date. Pure functions, no database.
  */
-import { datesDisagree, formatEventDate, NO_PUBLICATION_DATE_NOTE, resolveDatesInText, resolvedToDateLike, type EventDate, type ResolvedDate } from "./dates";
+import { datesDisagree, NO_PUBLICATION_DATE_NOTE, resolveDatesInText, resolvedToDateLike, type ResolvedDate } from "./dates";
+import { formatEventDate, type EventDate } from "./event-dates";
 
 export type PassageDate = {
   /** The words as written ("on Saturday"). */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isoDaySchema } from "@/lib/iso-day";
 import { upperEnum } from "@/lib/entities/schemas";
 import { MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
-import { eventDateSchema } from "./dates";
+import { eventDateSchema } from "./event-dates";
 import { EVENT_RELATION_TYPES, EVENT_TYPES } from "./vocabulary";
 
 export * from "./vocabulary";

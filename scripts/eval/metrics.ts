@@ -3,7 +3,7 @@
  * mention which happening (and where), the date each article's words allow, the claims each
  * article makes, and so which claims conflict across outlets.
  */
-import { compareValues, type ClaimValue } from "@/lib/contradictions/compare-values";
+import { compareValues, type ClaimValue } from "@/lib/contradictions/claim-values";
 import { normalizeName } from "@/lib/entities/match";
 import type { Proposals, ProposalMention } from "@/lib/proposals/types";
 import { kindsCompatible, type HappeningKind } from "@/lib/proposals/vocabulary";

@@ -9,7 +9,7 @@
  * and the claims it makes. Deterministic for a seed. The phrasing is written independently of
  * the engine's rules and includes forms the engine may not read.
  */
-import type { ClaimValue, NumberValue } from "@/lib/contradictions/compare-values";
+import type { ClaimValue, NumberValue } from "@/lib/contradictions/claim-values";
 import type { RegistryEntity } from "@/lib/proposals/types";
 import type { HappeningKind } from "@/lib/proposals/vocabulary";
 import { createRng, type Rng } from "../bench/corpus";

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createAnnotation } from "@/lib/annotations/mutations";
 import type { Actor } from "@/lib/auth/permissions";
 import { createClaim } from "@/lib/contradictions/claims";
-import type { ClaimValue } from "@/lib/contradictions/compare-values";
+import type { ClaimValue } from "@/lib/contradictions/claim-values";
 import { db } from "@/lib/db";
 import { createEvent } from "@/lib/events/mutations";
 

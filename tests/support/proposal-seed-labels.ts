@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { normalizedText, parseArticle } from "@/lib/articles/extract";
-import type { ClaimValue } from "@/lib/contradictions/compare-values";
+import type { ClaimValue } from "@/lib/contradictions/claim-values";
 import type { ProposalArticle, RegistryEntity } from "@/lib/proposals/types";
 import type { HappeningKind } from "@/lib/proposals/vocabulary";
 import type { EvalArticle } from "@/scripts/eval/metrics";

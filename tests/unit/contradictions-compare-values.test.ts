@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   claimValueSchema,
   compareValues,
-  parseValue,
   summarizeAgreement,
   type ClaimValue,
   type DateValue,
   type NumberQualifier,
   type NumberValue,
-} from "@/lib/contradictions/compare-values";
+} from "@/lib/contradictions/claim-values";
+import { parseValue } from "@/lib/contradictions/compare-values";
 
 const day = (localDate: string, extra: Partial<DateValue> = {}): DateValue => ({ type: "date", localDate, precision: "day", ...extra });
 const minute = (localDate: string, timeZone?: string): DateValue => ({ type: "date", localDate, precision: "minute", ...(timeZone ? { timeZone } : {}) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ClaimValue } from "@/lib/contradictions/compare-values";
+import type { ClaimValue } from "@/lib/contradictions/claim-values";
 import { entityIdsOf, formatClaimValue } from "@/lib/contradictions/format";
 import { buildMatrix, outletKeyOf } from "@/lib/contradictions/matrix";
 import { createClaimSchema, resolveContradictionSchema } from "@/lib/contradictions/schemas";

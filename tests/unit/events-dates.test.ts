@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  datesDisagree,
-  eventDateSchema,
-  formatEventDate,
-  NO_PUBLICATION_DATE_NOTE,
-  resolveDatesInText,
-  toUtcInstant,
-  type EventDate,
-} from "@/lib/events/dates";
+import { datesDisagree, NO_PUBLICATION_DATE_NOTE, resolveDatesInText } from "@/lib/events/dates";
+import { eventDateSchema, formatEventDate, toUtcInstant, type EventDate } from "@/lib/events/event-dates";
 
 /** The only date found in the passage. */
 function only(passage: string, publishedAt: string | null) {

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ClaimPanel } from "@/components/contradictions/claim-panel";
 import { requirePageActor } from "@/lib/auth/session";
 import { getClaimContext } from "@/lib/contradictions/claims";
+import { createClaimAction, updateClaimAction } from "../actions";
 
 export const metadata: Metadata = { title: "Claim" };
 
@@ -19,7 +20,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ annotati
       </p>
       <h1>Claim</h1>
       <blockquote className="serif">{context.annotation.exact}</blockquote>
-      <ClaimPanel annotationId={annotationId} actor={actor} />
+      <ClaimPanel annotationId={annotationId} actor={actor} actions={{ create: createClaimAction, update: updateClaimAction }} />
     </>
   );
 }

@@ -17,6 +17,7 @@ import {
 import { getContradiction, listEvidenceCandidates, type PassageView } from "@/lib/contradictions/queries";
 import { attributeLabel, RESOLUTION_LABELS } from "@/lib/contradictions/schemas";
 import { NotFoundError } from "@/lib/errors";
+import { createClaimAction, updateClaimAction } from "../../claims/actions";
 import { NewSourceQuestion } from "./_components/new-source-question";
 import { ReopenForm } from "./_components/reopen-form";
 import { ResolveForm } from "./_components/resolve-form";
@@ -109,7 +110,7 @@ export default async function ContradictionPage({ params }: { params: Promise<{ 
               {canEditClaims(actor) && status === "OPEN" && !passage.deleted && passage.kind === "claim" ? (
                 <details>
                   <summary>{passage.claim ? "Correct this claim" : "Record this passage's claim"}</summary>
-                  <ClaimPanel annotationId={passage.annotationId} actor={actor} />
+                  <ClaimPanel annotationId={passage.annotationId} actor={actor} actions={{ create: createClaimAction, update: updateClaimAction }} />
                 </details>
               ) : null}
             </article>

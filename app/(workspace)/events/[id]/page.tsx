@@ -7,7 +7,7 @@ import { EventAccounts } from "@/components/proposals/event-accounts";
 import { requirePageActor } from "@/lib/auth/session";
 import { ENTITY_TYPE_LABELS } from "@/lib/entities/schemas";
 import { NotFoundError } from "@/lib/errors";
-import { formatEventDate } from "@/lib/events/dates";
+import { formatEventDate } from "@/lib/events/event-dates";
 import { canEditEvents } from "@/lib/events/permissions";
 import { getEventPage } from "@/lib/events/queries";
 import { DATE_PRECISION_LABELS, EVENT_TYPE_LABELS } from "@/lib/events/schemas";
