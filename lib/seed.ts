@@ -4,6 +4,7 @@ import path from "node:path";
 import { isArticleFilename } from "@/lib/articles/extract";
 import { importArticles } from "@/lib/articles/mutations";
 import { db } from "@/lib/db";
+import { SYSTEM } from "@/lib/auth/principal";
 
 const SEEDS_DIR = path.resolve(import.meta.dirname, "../seeds");
 
@@ -23,7 +24,7 @@ export async function seedOnFirstStart(log: (line: string) => void): Promise<voi
     return;
   }
   const sources = await Promise.all(names.map(async (name) => ({ bytes: await readFile(path.join(SEEDS_DIR, name)), filename: name })));
-  const outcomes = await importArticles(null, sources);
+  const outcomes = await importArticles(SYSTEM, sources);
   log(`Seed articles: the database had none, so the ${names.length} file(s) in seeds/ went through the importer:`);
   for (const outcome of outcomes) {
     log(outcome.status === "failed" ? `  failed    ${outcome.file}: ${outcome.error}` : `  ${outcome.status.padEnd(9)} ${outcome.file}: ${outcome.title}`);

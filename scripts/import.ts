@@ -9,6 +9,7 @@ import { dryRunRecord, prepareImport, tooLargeImport, type PreparedImport } from
 import type { ImportOutcome } from "@/lib/articles/schemas";
 import { readArgs } from "./args";
 import { runCommand, withDatabase } from "./database";
+import { SYSTEM } from "@/lib/auth/principal";
 
 const USAGE = "Usage: npm run import -- [--dry-run] [--json] <files or folders…>";
 // Files per transaction: large enough that a folder of thousands imports in a few statements per batch.
@@ -108,7 +109,7 @@ async function runImport(entries: Entry[], openedHere: boolean): Promise<void> {
   try {
     for (let at = 0; at < entries.length; at += BATCH_FILES) {
       const prepared = await Promise.all(entries.slice(at, at + BATCH_FILES).map(prepareFile));
-      const batch = await importPrepared(null, prepared);
+      const batch = await importPrepared(SYSTEM, prepared);
       for (const outcome of batch) {
         counts[outcome.status]++;
         outcomes.push(outcome);

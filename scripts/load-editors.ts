@@ -14,6 +14,7 @@ import { createScratchDatabase } from "@/lib/db/scratch";
 import { readArgs } from "./args";
 import { percentile } from "./bench/load";
 import { ensureBuild, startAppServer, type AppServer } from "./bench/server";
+import { SYSTEM } from "@/lib/auth/principal";
 
 const USAGE = `Usage: npm run load -- [--seconds 60] [--editors 50] [--analysts 5] [--articles 3] [--think-ms 200] [--max-requests 200000]
 
@@ -260,13 +261,13 @@ function articleText(index: number): string {
 async function makePeople(role: RoleName, count: number): Promise<Person[]> {
   const people: Person[] = [];
   for (let index = 0; index < count; index++) {
-    const user = await createUser(null, {
+    const user = await createUser(SYSTEM, {
       email: `${role.toLowerCase()}${index}@load.concord`,
       name: `${role.toLowerCase()} ${index}`,
       role,
       password: PASSWORD,
     });
-    people.push({ index, id: user.id, token: (await createApiToken(null, user.id, "load test")).token });
+    people.push({ index, id: user.id, token: (await createApiToken(SYSTEM, user.id, "load test")).token });
   }
   return people;
 }

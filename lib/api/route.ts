@@ -13,14 +13,18 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 type RouteContext<P> = { params: Promise<P> };
 
-/** The handler gets the actor its rule allowed: never anonymous. */
-type HandlerArgs<P, B> = { request: NextRequest; params: P; actor: Actor; body: B };
+/** The handler gets the actor its rule allowed (never anonymous) and the body and query its schemas parsed. */
+type HandlerArgs<P, B, Q> = { request: NextRequest; params: P; actor: Actor; body: B; query: Q };
 
-type Options<S extends z.ZodType | undefined> = {
+type Parsed<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+type Options<S extends z.ZodType | undefined, Q extends z.ZodType | undefined> = {
   /** Who may call: the named action of lib/auth/policy.ts. */
   access: PolicyAction;
   /** Validates the JSON body; without it the handler gets `undefined`. */
   body?: S;
+  /** Validates the query string (one value per name); without it the handler gets `undefined`. */
+  query?: Q;
   maxBodyBytes?: number;
 };
 
@@ -28,12 +32,12 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * The one wrapper for route handlers under app/api: authenticate (token or cookie),
- * authorize by the policy table, check Origin on cookie-authenticated writes, validate the body,
- * run, and map errors to status codes and messages once.
+ * authorize by the policy table, check Origin on cookie-authenticated writes, validate the body
+ * and query once (lib receives them typed), run, and map errors to status codes and messages once.
  */
-export function apiRoute<P = Record<string, never>, S extends z.ZodType | undefined = undefined>(
-  options: Options<S>,
-  handler: (args: HandlerArgs<P, S extends z.ZodType ? z.infer<S> : undefined>) => Promise<unknown>,
+export function apiRoute<P = Record<string, never>, S extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  options: Options<S, Q>,
+  handler: (args: HandlerArgs<P, Parsed<S>, Parsed<Q>>) => Promise<unknown>,
 ) {
   return async (request: NextRequest, context: RouteContext<P>): Promise<Response> => {
     try {
@@ -44,7 +48,8 @@ export function apiRoute<P = Record<string, never>, S extends z.ZodType | undefi
       const params = context?.params ? await context.params : ({} as P);
       // Ids and query values go into queries unparsed by some handlers: a NUL there would fail in the database.
       assertStorableText({ ...params, ...Object.fromEntries(request.nextUrl.searchParams) });
-      const result = await handler({ request, params, actor: allowed, body: body as never });
+      const query = options.query ? parseInput(options.query, Object.fromEntries(request.nextUrl.searchParams)) : undefined;
+      const result = await handler({ request, params, actor: allowed, body: body as never, query: query as never });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return errorResponse(error);

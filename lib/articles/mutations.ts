@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { recordAudit, recordAuditMany, type AuditEntry } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
+import { type Principal, principalId } from "@/lib/auth/principal";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { stagedJson } from "@/lib/db/staged";
 import { dateOfIsoDay } from "@/lib/iso-day";
@@ -47,7 +48,7 @@ const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 120_000 } as const;
  * were imported before) or revision (an article with the same URL got a new revision). A file
  * that cannot become an article is a ValidationError (422) with the parser's message.
  */
-export async function importArticle(actor: Actor | null, source: ImportSource): Promise<ImportOutcome> {
+export async function importArticle(actor: Principal, source: ImportSource): Promise<ImportOutcome> {
   assertCanImport(actor);
   const [prepared] = await prepareImportsOffThread([source]);
   if (!prepared.ok) throw new ValidationError(prepared.error, { code: prepared.code, file: prepared.file });
@@ -63,12 +64,12 @@ export async function importArticle(actor: Actor | null, source: ImportSource): 
  * (`articleRevised`, `articleTextsChanged`). For scripts (the first-start seeding): the files
  * are parsed on this thread, as there is no request to keep answering.
  */
-export async function importArticles(actor: Actor | null, sources: readonly ImportSource[], options: BatchOptions = {}): Promise<ImportOutcome[]> {
+export async function importArticles(actor: Principal, sources: readonly ImportSource[], options: BatchOptions = {}): Promise<ImportOutcome[]> {
   assertCanImport(actor);
   return importPrepared(actor, sources.map(prepareImport), options);
 }
 
-export async function importPrepared(actor: Actor | null, prepared: readonly PreparedImport[], options: BatchOptions = {}): Promise<ImportOutcome[]> {
+export async function importPrepared(actor: Principal, prepared: readonly PreparedImport[], options: BatchOptions = {}): Promise<ImportOutcome[]> {
   assertCanImport(actor);
   if (prepared.length === 0) return [];
   try {
@@ -101,9 +102,8 @@ export async function recordFailures(progress: BatchProgress, outcomes: ImportOu
   });
 }
 
-function assertCanImport(actor: Actor | null): void {
-  // A null actor is the command line or the first-start seeding, which run with database access anyway.
-  if (actor && !canImportArticles(actor)) throw new ForbiddenError("Only editors and admins can import articles.");
+function assertCanImport(actor: Principal): void {
+  if (!canImportArticles(actor)) throw new ForbiddenError("Only editors and admins can import articles.");
 }
 
 function saveFailure(error: unknown): string {
@@ -115,7 +115,7 @@ function failedOutcome(item: PreparedImport, position: number | undefined, error
   return { file: item.file, status: "failed", articleId: null, title: null, revisionNumber: null, error, ...(position === undefined ? {} : { position }) };
 }
 
-async function writeBatch(tx: Tx, actor: Actor | null, prepared: readonly PreparedImport[], options: BatchOptions): Promise<ImportOutcome[]> {
+async function writeBatch(tx: Tx, actor: Principal, prepared: readonly PreparedImport[], options: BatchOptions): Promise<ImportOutcome[]> {
   const skip = options.progress ? await options.progress.recorded(tx, options.positions ?? []) : new Set<number>();
   const items = prepared.filter((item, i): item is Parsed => item.ok && !skip.has(options.positions?.[i] ?? -1));
   const hashes = [...new Set(items.map((item) => item.contentHash))];
@@ -169,7 +169,7 @@ async function writeBatch(tx: Tx, actor: Actor | null, prepared: readonly Prepar
       if (!target.existing) newCurrent.set(target.id, revisionId);
       newRevisions.push({ articleId: target.id, revision: { id: revisionId, text }, existing: target.existing, parsed: item });
       audit.push({
-        actorId: actor?.id ?? null,
+        actorId: principalId(actor),
         action: "article.revision",
         targetType: "Article",
         targetId: target.id,
@@ -180,11 +180,11 @@ async function writeBatch(tx: Tx, actor: Actor | null, prepared: readonly Prepar
       continue;
     }
     const articleId = randomUUID();
-    articles.push({ id: articleId, ...articleFields(item), createdById: actor?.id ?? null });
+    articles.push({ id: articleId, ...articleFields(item), createdById: principalId(actor) });
     revisions.push(revisionRow(item, actor, { id: revisionId, articleId, number: 1, text, note: "Imported." }));
     newCurrent.set(articleId, revisionId);
     audit.push({
-      actorId: actor?.id ?? null,
+      actorId: principalId(actor),
       action: "article.import",
       targetType: "Article",
       targetId: articleId,
@@ -246,7 +246,7 @@ type RevisionRow = {
   createdById: string | null;
 };
 
-function revisionRow(item: Parsed, actor: Actor | null, fields: { id: string; articleId: string; number: number; text: string; note: string }): RevisionRow {
+function revisionRow(item: Parsed, actor: Principal, fields: { id: string; articleId: string; number: number; text: string; note: string }): RevisionRow {
   return {
     ...fields,
     bytes: Buffer.from(item.bytes).toString("base64"),
@@ -257,7 +257,7 @@ function revisionRow(item: Parsed, actor: Actor | null, fields: { id: string; ar
     contentHash: item.contentHash,
     removed: item.article.lines,
     metadata: articleMetadata(item.article),
-    createdById: actor?.id ?? null,
+    createdById: principalId(actor),
   };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { createUser } from "./mutations";
+import { SYSTEM } from "./principal";
 import { countUsers } from "./queries";
 import type { RoleName } from "./schemas";
 
@@ -13,6 +14,6 @@ export const DEMO_USERS: { email: string; name: string; role: RoleName; password
 /** Creates the demo users when the database has no users at all. Returns whether it did. */
 export async function ensureDemoUsers(): Promise<boolean> {
   if ((await countUsers()) > 0) return false;
-  for (const user of DEMO_USERS) await createUser(null, user);
+  for (const user of DEMO_USERS) await createUser(SYSTEM, user);
   return true;
 }

@@ -2,15 +2,14 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { canManageTokens, canManageUsers, type Actor } from "./permissions";
-import { createUserSchema, updateUserSchema, type CreateUserInput } from "./schemas";
+import { isSystem, type Principal, principalId } from "./principal";
+import type { CreateUserInput, UpdateUserInput } from "./schemas";
 import { generateApiToken, hashPassword } from "./secrets";
 
-/** Creates a user. `actor` is null only for the command line and first-start bootstrap. */
-export async function createUser(actor: Actor | null, input: CreateUserInput) {
-  if (actor && !canManageUsers(actor)) throw new ForbiddenError("Only an admin can add users.");
-  const data = parseInput(createUserSchema, input);
+/** Creates a user: an admin, or the system (the command line and first-start bootstrap). */
+export async function createUser(principal: Principal, data: CreateUserInput) {
+  if (!canManageUsers(principal)) throw new ForbiddenError("Only an admin can add users.");
   const passwordHash = await hashPassword(data.password);
   return db.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: data.email } });
@@ -19,7 +18,7 @@ export async function createUser(actor: Actor | null, input: CreateUserInput) {
       data: { email: data.email, name: data.name ?? data.email.split("@")[0]!, role: data.role, passwordHash },
       select: { id: true, email: true, name: true, role: true },
     });
-    await recordAudit(tx, { actorId: actor?.id ?? null, action: "user.create", targetType: "User", targetId: user.id, detail: { role: user.role } });
+    await recordAudit(tx, { actorId: principalId(principal), action: "user.create", targetType: "User", targetId: user.id, detail: { role: user.role } });
     return user;
   });
 }
@@ -29,9 +28,8 @@ export async function createUser(actor: Actor | null, input: CreateUserInput) {
  * password, disabling and re-enabling also revoke the user's API tokens: a token is a standing
  * password, and enabling a user again must not bring back tokens issued before.
  */
-export async function updateUser(actor: Actor, input: unknown) {
+export async function updateUser(actor: Actor, data: UpdateUserInput) {
   if (!canManageUsers(actor)) throw new ForbiddenError("Only an admin can change users.");
-  const data = parseInput(updateUserSchema, input);
   if (data.userId === actor.id && ((data.role && data.role !== "ADMIN") || data.disabled)) {
     throw new ValidationError("You cannot remove your own admin role or disable yourself.");
   }
@@ -70,16 +68,19 @@ export async function endSessions(userId: string, sessionVersion: number): Promi
   await db.user.updateMany({ where: { id: userId, sessionVersion }, data: { sessionVersion: { increment: 1 } } });
 }
 
-/** Creates a personal API token for `userId`; the token text is returned once and never stored. */
-export async function createApiToken(actor: Actor | null, userId: string, name: string) {
-  if (actor && !canManageTokens(actor, userId)) throw new ForbiddenError("You can only create tokens for yourself.");
+/**
+ * Creates a personal API token for `userId`; the token text is returned once and never stored.
+ * The system (the command line) issues tokens for anyone; the token's holder is then its creator.
+ */
+export async function createApiToken(principal: Principal, userId: string, name: string) {
+  if (!canManageTokens(principal, userId)) throw new ForbiddenError("You can only create tokens for yourself.");
   const { token, hash, prefix } = generateApiToken();
   const record = await db.$transaction(async (tx) => {
     const created = await tx.apiToken.create({
       data: { userId, name, tokenHash: hash, prefix },
       select: { id: true, name: true, prefix: true, createdAt: true },
     });
-    await recordAudit(tx, { actorId: actor?.id ?? userId, action: "token.create", targetType: "ApiToken", targetId: created.id });
+    await recordAudit(tx, { actorId: isSystem(principal) ? userId : principal.id, action: "token.create", targetType: "ApiToken", targetId: created.id });
     return created;
   });
   return { ...record, token };

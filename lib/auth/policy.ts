@@ -1,4 +1,4 @@
-import type { Actor } from "./permissions";
+import { isSystem, type Principal } from "./principal";
 import type { RoleName } from "./schemas";
 
 const MEMBERS = ["EDITOR", "ANALYST", "ADMIN"] as const satisfies readonly RoleName[];
@@ -19,7 +19,8 @@ export type OwnerRule =
   /** Only the holder (API tokens). */
   | "self";
 
-export type Rule = { roles: readonly RoleName[]; owner?: OwnerRule };
+/** `system`: the command line and seeding may do it too (owner rules do not bind them). */
+export type Rule = { roles: readonly RoleName[]; owner?: OwnerRule; system?: true };
 
 /**
  * Every named action of the workspace: who may do it and the owner rule it carries. The route
@@ -28,12 +29,12 @@ export type Rule = { roles: readonly RoleName[]; owner?: OwnerRule };
  */
 export const POLICY = {
   "workspace.use": { roles: MEMBERS },
-  "users.manage": { roles: ADMINS },
-  "tokens.manage": { roles: MEMBERS, owner: "self" },
+  "users.manage": { roles: ADMINS, system: true },
+  "tokens.manage": { roles: MEMBERS, owner: "self", system: true },
   "audit.browse": { roles: ADMINS },
 
   "articles.read": { roles: MEMBERS },
-  "articles.import": { roles: WRITERS },
+  "articles.import": { roles: WRITERS, system: true },
   "articles.edit": { roles: WRITERS },
 
   "annotations.read": { roles: MEMBERS },
@@ -80,17 +81,28 @@ export function rolesFor(action: PolicyAction): readonly RoleName[] {
   return POLICY[action].roles;
 }
 
-/** Whether the actor's role allows the action (owner rules aside). */
-export function allows(actor: Actor | null, action: PolicyAction): actor is Actor {
-  return actor !== null && (POLICY[action].roles as readonly RoleName[]).includes(actor.role);
+/** Whether the actor's role (or, for the system, the table) allows the action, owner rules aside. */
+export function allows<P extends Principal>(principal: P | null, action: PolicyAction): principal is P {
+  return permits(principal, action);
+}
+
+function permits(principal: Principal | null, action: PolicyAction): boolean {
+  if (principal === null) return false;
+  const rule: Rule = POLICY[action];
+  return isSystem(principal) ? rule.system === true : rule.roles.includes(principal.role);
 }
 
 /**
  * Whether the actor may do the action on a record whose owners are given: its author (or the
  * resolver of a contradiction, or everyone who wrote a briefing), or a token's holder.
  */
-export function allowsOn(actor: Actor | null, action: PolicyAction, owners: ReadonlySet<string> | string | null): actor is Actor {
-  if (!allows(actor, action)) return false;
+export function allowsOn<P extends Principal>(principal: P | null, action: PolicyAction, owners: ReadonlySet<string> | string | null): principal is P {
+  return permitsOn(principal, action, owners);
+}
+
+function permitsOn(actor: Principal | null, action: PolicyAction, owners: ReadonlySet<string> | string | null): boolean {
+  if (actor === null || !permits(actor, action)) return false;
+  if (isSystem(actor)) return true;
   const rule: Rule = POLICY[action];
   const owned = owners !== null && (typeof owners === "string" ? owners === actor.id : owners.has(actor.id));
   switch (rule.owner) {

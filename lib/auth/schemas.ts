@@ -26,6 +26,7 @@ export const updateUserSchema = z.object({
   password: passwordSchema.optional(),
   disabled: z.boolean().optional(),
 });
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 export const createTokenSchema = z.object({
   name: z.string().trim().min(1, "Name the token, e.g. the script that uses it.").max(80),

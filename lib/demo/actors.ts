@@ -5,6 +5,7 @@ import { createUser } from "@/lib/auth/mutations";
 import type { Actor } from "@/lib/auth/permissions";
 import type { RoleName } from "@/lib/auth/schemas";
 import { db } from "@/lib/db";
+import { SYSTEM } from "@/lib/auth/principal";
 
 /** Who curates the demo: an editor writes, an analyst (another person) reviews and signs off. */
 export type DemoActors = { editor: Actor; analyst: Actor };
@@ -42,7 +43,7 @@ export async function ensureCurationActors(): Promise<DemoActors> {
       actors.push(existing);
       continue;
     }
-    const created = await createUser(null, { ...user, password: randomBytes(32).toString("base64url") });
+    const created = await createUser(SYSTEM, { ...user, password: randomBytes(32).toString("base64url") });
     actors.push({ id: created.id, email: created.email, name: created.name, role: created.role });
   }
   return { editor: actors[0]!, analyst: actors[1]! };

@@ -17,6 +17,8 @@ import { createLink } from "@/lib/entities/links";
 import { createEntity } from "@/lib/entities/mutations";
 import { AppError } from "@/lib/errors";
 import { createEvent } from "@/lib/events/mutations";
+import { createEventSchema } from "@/lib/events/schemas";
+import { parseInput } from "@/lib/validation";
 import type { DemoActors } from "./actors";
 import {
   demoFileSchema,
@@ -252,15 +254,18 @@ class Loader {
   private async createEvents(): Promise<void> {
     for (const event of this.demo.events) {
       const view = await step(`Demo event "${event.key}"`, () =>
-        createEvent(this.editor, {
-          type: event.type,
-          title: event.title,
-          description: event.description ?? null,
-          date: event.date ?? null,
-          placeId: event.place ? this.entityId(event.place) : null,
-          participants: event.participants.map((p) => ({ entityId: this.entityId(p.entity), role: p.role })),
-          relations: event.relations.map((r) => ({ type: r.type, eventId: this.eventId(r.event) })),
-        }),
+        createEvent(
+          this.editor,
+          parseInput(createEventSchema, {
+            type: event.type,
+            title: event.title,
+            description: event.description ?? null,
+            date: event.date ?? null,
+            placeId: event.place ? this.entityId(event.place) : null,
+            participants: event.participants.map((p) => ({ entityId: this.entityId(p.entity), role: p.role })),
+            relations: event.relations.map((r) => ({ type: r.type, eventId: this.eventId(r.event) })),
+          }),
+        ),
       );
       this.events.set(event.key, { id: view.id, title: view.title });
     }

@@ -1,15 +1,13 @@
 import "server-only";
-import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { eventDateFromRow, eventDateToRow } from "./date-fields";
 import { compareDates, type EventDate } from "./event-dates";
 import { canEditEvents } from "./permissions";
 import { countEventUsage, loadEventView } from "./queries";
-import { createEventSchema, EVENT_TYPE_LABELS, updateEventSchema, type EventRelationInput, type EventTypeName, type ParticipantInput } from "./schemas";
+import { type CreateEventData, EVENT_TYPE_LABELS, type EventRelationInput, type EventTypeName, type ParticipantInput, type UpdateEventData } from "./schemas";
 import type { EventView } from "./types";
 
 function assertEditor(actor: Actor | null): asserts actor is Actor {
@@ -107,14 +105,13 @@ async function writeRelations(tx: Tx, eventId: string, relations: EventRelationI
  * Creates an event. Impossible dates, unknown zones and participants, places or related
  * events that do not exist are refused (422) before anything is written.
  */
-export async function createEvent(actor: Actor | null, input: unknown): Promise<EventView> {
+export async function createEvent(actor: Actor, data: CreateEventData): Promise<EventView> {
   assertEditor(actor);
-  const data = parseInput(createEventSchema, input);
   return db.$transaction((tx) => insertEvent(tx, actor, data));
 }
 
 /** Creates an event inside the caller's transaction (accepting a proposal links passages to it in the same one). */
-export async function insertEvent(tx: Tx, actor: Actor, data: z.output<typeof createEventSchema>): Promise<EventView> {
+export async function insertEvent(tx: Tx, actor: Actor, data: CreateEventData): Promise<EventView> {
   await checkReferences(tx, null, data);
   if (!data.confirmDuplicate) await refuseProbableDuplicate(tx, data);
   const event = await tx.event.create({
@@ -133,9 +130,8 @@ export async function insertEvent(tx: Tx, actor: Actor, data: z.output<typeof cr
 }
 
 /** Edits an event from the version the editor started with (409 with the current state when stale). */
-export async function updateEvent(actor: Actor | null, id: string, input: unknown): Promise<EventView> {
+export async function updateEvent(actor: Actor, id: string, data: UpdateEventData): Promise<EventView> {
   assertEditor(actor);
-  const data = parseInput(updateEventSchema, input);
   return db.$transaction(async (tx) => {
     const event = await tx.event.findUnique({ where: { id } });
     if (!event || event.deletedAt) throw new NotFoundError("The event");
@@ -171,7 +167,7 @@ export async function updateEvent(actor: Actor | null, id: string, input: unknow
 }
 
 /** Soft delete, only when no passage, claim or contradiction refers to the event (409 otherwise). */
-export async function deleteEvent(actor: Actor | null, id: string): Promise<void> {
+export async function deleteEvent(actor: Actor, id: string): Promise<void> {
   assertEditor(actor);
   await db.$transaction(async (tx) => {
     const event = await tx.event.findUnique({ where: { id } });

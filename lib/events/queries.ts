@@ -5,12 +5,11 @@ import type { LinkView } from "@/lib/entities/types";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { isoDay } from "@/lib/iso-day";
-import { parseInput } from "@/lib/validation";
 import { eventDateFromRow, eventDateView } from "./date-fields";
 import { formatEventDate } from "./dates";
 import { describePassageDates, type PassageDates } from "./passage-dates";
 import { canReadEvents } from "./permissions";
-import { EVENT_RELATION_INVERSE_LABELS, EVENT_RELATION_LABELS, eventListSchema } from "./schemas";
+import { EVENT_RELATION_INVERSE_LABELS, EVENT_RELATION_LABELS, type EventListFilter, eventListSchema } from "./schemas";
 import { eventSummarySelect, toEventSummary } from "./summary";
 import type { EventPage, EventSummary, EventView } from "./types";
 
@@ -58,7 +57,7 @@ export async function loadEventView(client: Tx | typeof db, id: string): Promise
   return row ? toEventView(row) : null;
 }
 
-export async function getEvent(actor: Actor | null, id: string): Promise<EventView> {
+export async function getEvent(actor: Actor, id: string): Promise<EventView> {
   assertEventReader(actor);
   const view = await loadEventView(db, id);
   if (!view || view.deleted) throw new NotFoundError("The event");
@@ -73,7 +72,7 @@ export async function countEventUsage(client: Tx | typeof db, id: string) {
   return { links, claims, contradictions, total: links + claims + contradictions };
 }
 
-export async function getEventPage(actor: Actor | null, id: string): Promise<EventPage> {
+export async function getEventPage(actor: Actor, id: string): Promise<EventPage> {
   const event = await getEvent(actor, id);
   const [passages, usage] = await Promise.all([listLinkedPassages(actor, { eventId: id }), countEventUsage(db, id)]);
   return { event, passages, canDelete: usage.total === 0 };
@@ -83,9 +82,9 @@ export async function getEventPage(actor: Actor | null, id: string): Promise<Eve
  * Events in date order (undated ones last), filtered by title words, by an entity taking part
  * or being the place, and by a date range (YYYY-MM-DD, inclusive) on the event's instant.
  */
-export async function listEvents(actor: Actor | null, input: unknown = {}): Promise<EventSummary[]> {
+export async function listEvents(actor: Actor, filter: EventListFilter = eventListSchema.parse({})): Promise<EventSummary[]> {
   assertEventReader(actor);
-  const { q, entityId, from, to, limit } = parseInput(eventListSchema, input);
+  const { q, entityId, from, to, limit } = filter;
   const where: Prisma.EventWhereInput = { deletedAt: null };
   const and: Prisma.EventWhereInput[] = [];
   if (q) and.push({ title: { contains: q, mode: "insensitive" } });
@@ -122,7 +121,7 @@ export type PassageLinkContext = {
  * What the link panel of an annotation shows: its links, and the dates in the passage with
  * their resolution, checked against an event's date when the editor is about to link one.
  */
-export async function getPassageLinkContext(actor: Actor | null, annotationId: string, eventId?: string): Promise<PassageLinkContext> {
+export async function getPassageLinkContext(actor: Actor, annotationId: string, eventId?: string): Promise<PassageLinkContext> {
   assertEventReader(actor);
   const annotation = await db.annotation.findUnique({
     where: { id: annotationId },
@@ -150,7 +149,7 @@ export async function getPassageLinkContext(actor: Actor | null, annotationId: s
 }
 
 /** The events an entity takes part in (with its role) and those that happened at it, in time order. */
-export async function listEntityEvents(actor: Actor | null, entityId: string) {
+export async function listEntityEvents(actor: Actor, entityId: string) {
   assertEventReader(actor);
   const [participations, placeOf] = await Promise.all([
     db.eventParticipant.findMany({

@@ -63,6 +63,8 @@ export const createEventSchema = z.object({
   confirmDuplicate: z.boolean().default(false),
 });
 export type CreateEventInput = z.input<typeof createEventSchema>;
+/** A create request as lib receives it, parsed at the edge. */
+export type CreateEventData = z.output<typeof createEventSchema>;
 
 export const updateEventSchema = z.object({
   version: z.number({ message: "Name the version you edited." }).int().positive().max(MAX_DB_INT, NO_SUCH_VERSION),
@@ -76,6 +78,7 @@ export const updateEventSchema = z.object({
   relations: z.array(eventRelationSchema).max(100).optional(),
 });
 export type UpdateEventInput = z.input<typeof updateEventSchema>;
+export type UpdateEventData = z.output<typeof updateEventSchema>;
 
 export const eventListSchema = z.object({
   q: z.string().trim().max(200).default(""),
@@ -89,3 +92,4 @@ export const eventListSchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export type EventListInput = z.input<typeof eventListSchema>;
+export type EventListFilter = z.output<typeof eventListSchema>;

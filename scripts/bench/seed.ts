@@ -28,6 +28,7 @@ import {
   type CorpusEvent,
   type Rng,
 } from "./corpus";
+import { SYSTEM } from "@/lib/auth/principal";
 
 export const BENCH_PASSWORD = "bench-password-not-secret";
 
@@ -329,9 +330,9 @@ export async function insertAnnotations(annotations: AnnotationRow[], analystId:
 
 async function benchUser(role: RoleName, name: string, runId: string): Promise<BenchUser> {
   const email = `${name}-${runId}@bench.concord`;
-  const user = await createUser(null, { email, role, name: `Bench ${name}`, password: BENCH_PASSWORD });
+  const user = await createUser(SYSTEM, { email, role, name: `Bench ${name}`, password: BENCH_PASSWORD });
   const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role };
-  return { ...actor, token: (await createApiToken(null, user.id, "bench")).token };
+  return { ...actor, token: (await createApiToken(SYSTEM, user.id, "bench")).token };
 }
 
 type ClaimRef = { annotationId: string; claimId: string; articleId: string; value: number };

@@ -11,6 +11,7 @@ import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
 import { callRoute } from "../support/api";
 import { makeToken, makeUser, TEST_PASSWORD } from "../support/fixtures";
+import { SYSTEM } from "@/lib/auth/principal";
 
 // next-auth's request handler and response helper, which its package does not export by name.
 const nextAuthDir = path.resolve(import.meta.dirname, "../../node_modules/next-auth");
@@ -131,7 +132,7 @@ describe("sign-out and password changes end sessions on the server", () => {
     await updateUser(admin, { userId: analyst.id, disabled: false });
     expect((await callRoute(getMe, { token })).status).toBe(401);
     // A token made after re-enabling works.
-    const fresh = (await createApiToken(null, analyst.id, "after re-enabling")).token;
+    const fresh = (await createApiToken(SYSTEM, analyst.id, "after re-enabling")).token;
     expect((await callRoute(getMe, { token: fresh })).status).toBe(200);
   });
 

@@ -18,6 +18,7 @@ import { makeAnnotation, makeArticle } from "../support/article-fixtures";
 import { makeEntity } from "../support/contradiction-fixtures";
 import { makeUser } from "../support/fixtures";
 import { findActionFiles, importActions } from "../support/server-actions";
+import { SYSTEM } from "@/lib/auth/principal";
 
 // Only who is signed in is faked (there is no request, hence no cookie); every action runs against the real database.
 const session = vi.hoisted(() => ({ claims: null as { uid: string; sv: number } | null }));
@@ -232,7 +233,7 @@ describe("authorization matrix of server actions", async () => {
   describe("rules about whose item it is", () => {
     it("revokeTokenAction: only the token's owner revokes it, not another member nor an admin", async () => {
       const owner = await makeUser("EDITOR");
-      const { id } = await createApiToken(null, owner.id, "owner's script");
+      const { id } = await createApiToken(SYSTEM, owner.id, "owner's script");
       const revokedAt = async () => (await db.apiToken.findUniqueOrThrow({ where: { id }, select: { revokedAt: true } })).revokedAt;
       // Someone else's token answers as if it did not exist.
       for (const other of [await makeUser("EDITOR"), users.ADMIN]) expect(await statusAs(other, () => revokeTokenAction(id))).toBe(404);

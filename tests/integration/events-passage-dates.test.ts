@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getPassageLinkContext } from "@/lib/events/queries";
 import { createEvent } from "@/lib/events/mutations";
+import { createEventSchema } from "@/lib/events/schemas";
 import { makeAnnotation, makeArticle } from "../support/article-fixtures";
 import { makeUser } from "../support/fixtures";
 
@@ -9,7 +10,10 @@ describe("dates shown when linking a passage to an event", () => {
     const editor = await makeUser("EDITOR");
     const article = await makeArticle(editor, { text: "Putin spoke to Trump on Saturday. Talks went on.", publishedAt: "2025-05-21" });
     const annotation = await makeAnnotation(editor, article, "Putin spoke to Trump on Saturday.");
-    const event = await createEvent(editor, { type: "phone_call", title: "Putin–Trump call", date: { localDate: "2025-05-19", precision: "day" } });
+    const event = await createEvent(
+      editor,
+      createEventSchema.parse({ type: "phone_call", title: "Putin–Trump call", date: { localDate: "2025-05-19", precision: "day" } }),
+    );
 
     const plain = await getPassageLinkContext(editor, annotation.id);
     expect(plain.dates).toEqual({

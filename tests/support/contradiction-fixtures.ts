@@ -5,6 +5,7 @@ import { createClaim } from "@/lib/contradictions/claims";
 import type { ClaimValue } from "@/lib/contradictions/claim-values";
 import { db } from "@/lib/db";
 import { createEvent } from "@/lib/events/mutations";
+import { createEventSchema } from "@/lib/events/schemas";
 
 const unique = () => randomBytes(4).toString("hex");
 
@@ -38,7 +39,7 @@ export async function makeArticle(text: string, options: { outlet?: string | nul
 }
 
 export async function makeEvent(actor: Actor, title = `Call ${unique()}`): Promise<{ id: string; title: string }> {
-  const { id } = await createEvent(actor, { type: "PHONE_CALL", title, confirmDuplicate: true });
+  const { id } = await createEvent(actor, createEventSchema.parse({ type: "PHONE_CALL", title, confirmDuplicate: true }));
   return { id, title };
 }
 

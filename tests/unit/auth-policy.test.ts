@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { allows, allowsOn } from "@/lib/auth/policy";
+import { SYSTEM } from "@/lib/auth/principal";
 
 const actor = (id: string, role: Actor["role"]): Actor => ({ id, email: `${id}@newsroom.example`, name: id, role });
 const editor = actor("e1", "EDITOR");
@@ -45,5 +46,14 @@ describe("the policy table", () => {
   it("keeps tokens to their holder", () => {
     expect(allowsOn(analyst, "tokens.manage", "a1")).toBe(true);
     expect(allowsOn(admin, "tokens.manage", "a1")).toBe(false);
+  });
+
+  it("lets the system (command line, seeding) do only what the table grants it", () => {
+    expect(allows(SYSTEM, "articles.import")).toBe(true);
+    expect(allows(SYSTEM, "users.manage")).toBe(true);
+    expect(allowsOn(SYSTEM, "tokens.manage", "a1")).toBe(true);
+    expect(allows(SYSTEM, "articles.read")).toBe(false);
+    expect(allows(SYSTEM, "annotations.create")).toBe(false);
+    expect(allowsOn(SYSTEM, "briefings.review", null)).toBe(false);
   });
 });

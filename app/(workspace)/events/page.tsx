@@ -9,7 +9,9 @@ import { ENTITY_TYPE_LABELS } from "@/lib/entities/schemas";
 import { ValidationError } from "@/lib/errors";
 import { canEditEvents } from "@/lib/events/permissions";
 import { listEvents } from "@/lib/events/queries";
-import { EVENT_TYPE_LABELS } from "@/lib/events/schemas";
+import { EVENT_TYPE_LABELS, eventListSchema } from "@/lib/events/schemas";
+import type { EventSummary } from "@/lib/events/types";
+import { parseInput } from "@/lib/validation";
 import { EventFilters } from "./_components/event-filters";
 
 export const metadata: Metadata = { title: "Events" };
@@ -21,11 +23,13 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const { entity = "", from = "", to = "" } = await searchParams;
   const [entityRef] = entity ? await listEntityRefs(actor, [entity]) : [];
   let problem: string | null = null;
-  const events = await listEvents(actor, { entityId: entity || undefined, from, to, limit: 500 }).catch((error) => {
+  let events: EventSummary[] = [];
+  try {
+    events = await listEvents(actor, parseInput(eventListSchema, { entityId: entity || undefined, from, to, limit: 500 }));
+  } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     problem = error.message;
-    return [];
-  });
+  }
   const filtered = Boolean(entity || from || to);
   return (
     <>

@@ -12,6 +12,7 @@ import { stopJobQueue } from "@/lib/jobs/queue";
 import "@/lib/wiring";
 import { clearRuntimeCaches } from "../../../scripts/runtime-cache";
 import { E2E_USERS } from "./users";
+import { SYSTEM } from "@/lib/auth/principal";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const port = process.env.E2E_PORT ?? "3100";
@@ -20,7 +21,7 @@ const database = await createScratchDatabase("concord_e2e");
 process.env.DATABASE_URL = database.url;
 process.env.DATABASE_POOL_MAX = database.embedded ? "1" : "5";
 await migrate(database.url);
-for (const user of Object.values(E2E_USERS)) await createUser(null, { ...user, role: user.role as RoleName });
+for (const user of Object.values(E2E_USERS)) await createUser(SYSTEM, { ...user, role: user.role as RoleName });
 await seedOnFirstStart(() => {});
 await stopJobQueue();
 await disconnectDb();
