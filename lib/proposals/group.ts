@@ -138,24 +138,21 @@ function affinity(a: Member, b: Member): number | "unsupported" | null {
   if (!a.kinds.some((k) => b.kinds.some((l) => kindsCompatible(k, l)))) return null;
   if (a.mention && b.mention && a.mention.articleId === b.mention.articleId) return null;
   if (a.known && b.known) return null;
+  // Dates rule a pair out before names are compared: most pairs of a block lie months apart.
+  const gap = a.period && b.period ? gapDays(a.period, b.period) : null;
+  if (gap !== null && gap > MAX_DISPUTED_DAYS) return null;
+  if (gap === null && (a.period || b.period) && !inWindow(a.period ? b : a, (a.period ?? b.period)!)) return null;
+  if (!a.period && !b.period && a.publishedAt !== null && b.publishedAt !== null && Math.abs(a.publishedAt - b.publishedAt) > 14) return null;
   const participants = participantMatch(a.participants, b.participants);
   if (!participants.fits) return null;
   const placed = Boolean(a.place && b.place && samePlace(a.place, b.place));
   if (a.place && b.place && !placed) return null;
   const strong = (participants.comparable && participants.shared > 0) || (!participants.comparable && placed);
   let sameDate = false;
-  if (a.period && b.period) {
-    const gap = gapDays(a.period, b.period);
-    if (gap > MAX_DISPUTED_DAYS) return null;
+  if (gap !== null) {
     if (gap > 0 && (!strong || !participants.all)) return "unsupported";
     sameDate = gap === 0;
-  } else if (a.period || b.period) {
-    if (!inWindow(a.period ? b : a, (a.period ?? b.period)!)) return null;
-    if (!strong) return "unsupported";
-  } else {
-    if (a.publishedAt !== null && b.publishedAt !== null && Math.abs(a.publishedAt - b.publishedAt) > 14) return null;
-    if (!strong) return "unsupported";
-  }
+  } else if (!strong) return "unsupported";
   const sameKind = a.kinds.some((k) => b.kinds.includes(k));
   return participants.shared * 2 + (placed ? 2 : 0) + (sameDate ? 3 : 0) + (sameKind ? 1 : 0);
 }
