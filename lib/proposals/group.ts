@@ -196,11 +196,31 @@ function orderForGrouping(mentions: EventMention[]): EventMention[] {
  * same countries' leaders).
  */
 function groupMentions(mentions: EventMention[], known: KnownEvent[], knownNames: ReadonlyMap<string, KeyedName>): Group[] {
-  const groups: Group[] = known.map((event) => ({ members: [knownMember(event, knownNames)] }));
+  const groups: Group[] = [];
+  // Each group's dated members at a glance: one more than two days from a dated mention rules the group out for it.
+  const spans = new Map<Group, { minTo: number; maxFrom: number }>();
+  const join = (group: Group, member: Member) => {
+    group.members.push(member);
+    if (!member.period) return;
+    const span = spans.get(group);
+    if (!span) spans.set(group, { minTo: member.period.to, maxFrom: member.period.from });
+    else {
+      span.minTo = Math.min(span.minTo, member.period.to);
+      span.maxFrom = Math.max(span.maxFrom, member.period.from);
+    }
+  };
+  for (const event of known) {
+    const group: Group = { members: [] };
+    join(group, knownMember(event, knownNames));
+    groups.push(group);
+  }
   for (const mention of orderForGrouping(withKnownAffiliations(mentions))) {
     const member = mentionMember(mention);
+    const period = member.period;
     let best: { group: Group; score: number } | null = null;
     for (const group of groups) {
+      const span = period ? spans.get(group) : undefined;
+      if (span && (period!.from - span.minTo > MAX_DISPUTED_DAYS || span.maxFrom - period!.to > MAX_DISPUTED_DAYS)) continue;
       let total = 0;
       let supporting = 0;
       let ruledOut = false;
@@ -218,8 +238,12 @@ function groupMentions(mentions: EventMention[], known: KnownEvent[], knownNames
       const score = total / group.members.length;
       if (!best || score > best.score) best = { group, score };
     }
-    if (best) best.group.members.push(member);
-    else groups.push({ members: [member] });
+    if (best) join(best.group, member);
+    else {
+      const group: Group = { members: [] };
+      join(group, member);
+      groups.push(group);
+    }
   }
   return groups.filter((g) => g.members.some((m) => m.mention));
 }
