@@ -9,9 +9,14 @@ const IDS_PER_JOB = 100;
 /**
  * Follow-up work over articles (suggestions, proposals): queued with the write of their texts, run
  * in the background after the imports that wait, `slice` articles between two looks at the queue,
- * handing the rest back when other work waits.
+ * handing the rest back when other work waits. `finish`, when given, runs once over all the
+ * articles a try got through (before it hands the rest back): work that costs the same for one
+ * article as for many, such as regrouping the proposals around them.
  */
-export function defineArticleJob(name: string, options: { slice: number; run: (articleIds: string[]) => Promise<void> }) {
+export function defineArticleJob(
+  name: string,
+  options: { slice: number; run: (articleIds: string[]) => Promise<void>; finish?: (articleIds: string[]) => Promise<void> },
+) {
   const job = defineJob<{ articleIds: string[] }>({
     name,
     retryLimit: 2,
@@ -21,9 +26,13 @@ export function defineArticleJob(name: string, options: { slice: number; run: (a
     laterDelaySeconds: 5,
     run: async ({ articleIds }, context) => {
       for (let at = 0; at < articleIds.length; at += options.slice) {
-        if (at > 0 && (await context.othersWaiting())) return { later: { articleIds: articleIds.slice(at) } };
+        if (at > 0 && (await context.othersWaiting())) {
+          await options.finish?.(articleIds.slice(0, at));
+          return { later: { articleIds: articleIds.slice(at) } };
+        }
         await options.run(articleIds.slice(at, at + options.slice));
       }
+      await options.finish?.(articleIds);
     },
   });
   /** Queues the work for these articles, committed with the caller's write of their text. */

@@ -138,24 +138,21 @@ function affinity(a: Member, b: Member): number | "unsupported" | null {
   if (!a.kinds.some((k) => b.kinds.some((l) => kindsCompatible(k, l)))) return null;
   if (a.mention && b.mention && a.mention.articleId === b.mention.articleId) return null;
   if (a.known && b.known) return null;
+  // Dates rule a pair out before names are compared: most pairs of a block lie months apart.
+  const gap = a.period && b.period ? gapDays(a.period, b.period) : null;
+  if (gap !== null && gap > MAX_DISPUTED_DAYS) return null;
+  if (gap === null && (a.period || b.period) && !inWindow(a.period ? b : a, (a.period ?? b.period)!)) return null;
+  if (!a.period && !b.period && a.publishedAt !== null && b.publishedAt !== null && Math.abs(a.publishedAt - b.publishedAt) > 14) return null;
   const participants = participantMatch(a.participants, b.participants);
   if (!participants.fits) return null;
   const placed = Boolean(a.place && b.place && samePlace(a.place, b.place));
   if (a.place && b.place && !placed) return null;
   const strong = (participants.comparable && participants.shared > 0) || (!participants.comparable && placed);
   let sameDate = false;
-  if (a.period && b.period) {
-    const gap = gapDays(a.period, b.period);
-    if (gap > MAX_DISPUTED_DAYS) return null;
+  if (gap !== null) {
     if (gap > 0 && (!strong || !participants.all)) return "unsupported";
     sameDate = gap === 0;
-  } else if (a.period || b.period) {
-    if (!inWindow(a.period ? b : a, (a.period ?? b.period)!)) return null;
-    if (!strong) return "unsupported";
-  } else {
-    if (a.publishedAt !== null && b.publishedAt !== null && Math.abs(a.publishedAt - b.publishedAt) > 14) return null;
-    if (!strong) return "unsupported";
-  }
+  } else if (!strong) return "unsupported";
   const sameKind = a.kinds.some((k) => b.kinds.includes(k));
   return participants.shared * 2 + (placed ? 2 : 0) + (sameDate ? 3 : 0) + (sameKind ? 1 : 0);
 }
@@ -199,11 +196,31 @@ function orderForGrouping(mentions: EventMention[]): EventMention[] {
  * same countries' leaders).
  */
 function groupMentions(mentions: EventMention[], known: KnownEvent[], knownNames: ReadonlyMap<string, KeyedName>): Group[] {
-  const groups: Group[] = known.map((event) => ({ members: [knownMember(event, knownNames)] }));
+  const groups: Group[] = [];
+  // Each group's dated members at a glance: one more than two days from a dated mention rules the group out for it.
+  const spans = new Map<Group, { minTo: number; maxFrom: number }>();
+  const join = (group: Group, member: Member) => {
+    group.members.push(member);
+    if (!member.period) return;
+    const span = spans.get(group);
+    if (!span) spans.set(group, { minTo: member.period.to, maxFrom: member.period.from });
+    else {
+      span.minTo = Math.min(span.minTo, member.period.to);
+      span.maxFrom = Math.max(span.maxFrom, member.period.from);
+    }
+  };
+  for (const event of known) {
+    const group: Group = { members: [] };
+    join(group, knownMember(event, knownNames));
+    groups.push(group);
+  }
   for (const mention of orderForGrouping(withKnownAffiliations(mentions))) {
     const member = mentionMember(mention);
+    const period = member.period;
     let best: { group: Group; score: number } | null = null;
     for (const group of groups) {
+      const span = period ? spans.get(group) : undefined;
+      if (span && (period!.from - span.minTo > MAX_DISPUTED_DAYS || span.maxFrom - period!.to > MAX_DISPUTED_DAYS)) continue;
       let total = 0;
       let supporting = 0;
       let ruledOut = false;
@@ -221,8 +238,12 @@ function groupMentions(mentions: EventMention[], known: KnownEvent[], knownNames
       const score = total / group.members.length;
       if (!best || score > best.score) best = { group, score };
     }
-    if (best) best.group.members.push(member);
-    else groups.push({ members: [member] });
+    if (best) join(best.group, member);
+    else {
+      const group: Group = { members: [] };
+      join(group, member);
+      groups.push(group);
+    }
   }
   return groups.filter((g) => g.members.some((m) => m.mention));
 }

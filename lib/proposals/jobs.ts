@@ -1,9 +1,12 @@
 import "server-only";
 import { defineArticleJob } from "@/lib/jobs/article-jobs";
-import { refreshProposalsFor } from "./refresh";
+import { extractProposalsFor, regroupProposalsAround } from "./refresh";
 
-/** New or changed texts (imports, new revisions): read them and regroup the proposals around them, 20 articles between two looks at the queue. */
-const articleProposals = defineArticleJob("article-proposals", { slice: 20, run: refreshProposalsFor });
+/**
+ * New or changed texts (imports, new revisions): read them, 20 articles between two looks at the
+ * queue, then regroup the proposals around all of them at once.
+ */
+const articleProposals = defineArticleJob("article-proposals", { slice: 20, run: extractProposalsFor, finish: regroupProposalsAround });
 export const articleProposalsJob = articleProposals.job;
 
 export const PROPOSAL_JOBS = [articleProposalsJob];

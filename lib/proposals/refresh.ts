@@ -152,21 +152,24 @@ async function storeExtractions(tx: Tx, extracted: Extracted[]): Promise<void> {
 
 type Block = { from: Date | null; to: Date | null; articleIds: Set<string>; participantKeys: Set<string> };
 
+/** An extracted article's blocking keys, as computed or as stored beside its extraction. */
+type Keyed = { articleId: string; dateFrom: Date | null; dateTo: Date | null; participantKeys: string[] };
+
 /** Refreshed articles near in time are regrouped together; far apart ones in blocks of their own. */
-function blocksOf(extractions: ArticleExtraction[]): Block[] {
+function blocksOf(extracted: Keyed[]): Block[] {
   const blocks: Block[] = [];
-  const keyed = extractions.map((e) => ({ e, ...blockingKeys(e) })).sort((a, b) => (a.dateFrom?.getTime() ?? -Infinity) - (b.dateFrom?.getTime() ?? -Infinity));
+  const keyed = [...extracted].sort((a, b) => (a.dateFrom?.getTime() ?? -Infinity) - (b.dateFrom?.getTime() ?? -Infinity));
   for (const k of keyed) {
     const last = blocks[blocks.length - 1];
     const near = last && k.dateFrom && last.to && k.dateFrom.getTime() - last.to.getTime() <= 2 * WINDOW_DAYS * DAY_MS;
     if (near) {
-      last.articleIds.add(k.e.articleId);
+      last.articleIds.add(k.articleId);
       if (k.dateTo! > last.to!) last.to = k.dateTo;
       k.participantKeys.forEach((p) => {
         last.participantKeys.add(p);
       });
     } else {
-      blocks.push({ from: k.dateFrom, to: k.dateTo, articleIds: new Set([k.e.articleId]), participantKeys: new Set(k.participantKeys) });
+      blocks.push({ from: k.dateFrom, to: k.dateTo, articleIds: new Set([k.articleId]), participantKeys: new Set(k.participantKeys) });
     }
   }
   return blocks;
@@ -259,19 +262,52 @@ async function knownNear(extractions: ArticleExtraction[]): Promise<{ events: Kn
   return { events, claims };
 }
 
-/** Extracts the articles and regroups the proposals around them. Never called in a request. */
-export async function refreshProposalsFor(articleIds: readonly string[]): Promise<void> {
-  if (articleIds.length === 0) return;
-  const registry = await loadRegistry();
+/** Reads the articles (their extractions stored, those of articles without a text dropped). */
+async function extractAll(articleIds: readonly string[], registry: ProposalRegistrySnapshot): Promise<ArticleExtraction[]> {
   const extracted = await extractArticles([...new Set(articleIds)], registry);
   const gone = articleIds.filter((id) => !extracted.some((e) => e.articleId === id));
   if (gone.length) await db.articleExtraction.deleteMany({ where: { articleId: { in: gone } } });
-  for (const block of blocksOf(extracted)) {
+  return extracted;
+}
+
+/** Regroups the blocks around these extracted articles, each block once. */
+async function regroup(keyed: Keyed[], registry: ProposalRegistrySnapshot): Promise<void> {
+  for (const block of blocksOf(keyed)) {
     const { extractions, revisions } = await blockExtractions(block);
     const known = await knownNear(extractions);
     const proposals = await proposalTask("groupProposals", registry, { extractions, knownEvents: known.events, knownClaims: known.claims });
     await db.$transaction((tx) => storeProposals(tx, new Set(extractions.map((e) => e.articleId)), revisions, proposals), { timeout: 60_000 });
   }
+}
+
+/** Extracts the articles and regroups the proposals around them. Never called in a request. */
+export async function refreshProposalsFor(articleIds: readonly string[]): Promise<void> {
+  if (articleIds.length === 0) return;
+  const registry = await loadRegistry();
+  const extracted = await extractAll(articleIds, registry);
+  await regroup(
+    extracted.map((e) => ({ articleId: e.articleId, ...blockingKeys(e) })),
+    registry,
+  );
+}
+
+/**
+ * The first half of a refresh, for work in slices: reads the articles and stores their
+ * extractions. `regroupProposalsAround` then regroups once for all the slices, so a block that
+ * several slices touch is regrouped once, not once per slice.
+ */
+export async function extractProposalsFor(articleIds: readonly string[]): Promise<void> {
+  if (articleIds.length > 0) await extractAll(articleIds, await loadRegistry());
+}
+
+/** The second half: regroups the proposals around articles whose extractions are stored. */
+export async function regroupProposalsAround(articleIds: readonly string[]): Promise<void> {
+  if (articleIds.length === 0) return;
+  const keyed = await db.articleExtraction.findMany({
+    where: { articleId: { in: [...new Set(articleIds)] } },
+    select: { articleId: true, dateFrom: true, dateTo: true, participantKeys: true },
+  });
+  if (keyed.length > 0) await regroup(keyed, await loadRegistry());
 }
 
 // ─────────────────────────── storing a regrouping ───────────────────────────
