@@ -26,6 +26,9 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // Dates are written in the reader's locale and time zone: specs read as a British reader in UTC unless they say otherwise.
+    locale: "en-GB",
+    timezoneId: "UTC",
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromiumPath(),
