@@ -93,6 +93,7 @@ const MATRIX: Record<string, Record<string, Entry>> = {
     },
   },
   "app/(workspace)/compose/[id]/actions.ts": {
+    saveBriefingDraftAction: { roles: WRITERS, args: () => [MISSING, { version: 1, title: "Geneva talks" }] },
     submitBriefingAction: { roles: WRITERS, args: () => [MISSING, null, form({})] },
     approveBriefingAction: { roles: REVIEWERS, args: () => [MISSING, null, form({ version: "1" })] },
     returnBriefingAction: { roles: REVIEWERS, args: () => [MISSING, null, form({ comment: "Cite a second source." })] },
