@@ -4,7 +4,6 @@ import { formatTimestamp } from "@/lib/dates/format";
 import type { JSONContent } from "@tiptap/react";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import type { W3CAnnotation } from "@/lib/annotations/json-ld";
 import {
   canCreateAnnotation,
   canEditAnnotation,
@@ -20,7 +19,8 @@ import type { Actor } from "@/lib/auth/permissions";
 import { AnnotationExtraActions } from "./annotation-extra-actions";
 import { AnnotationForm, type AnnotationFormValues } from "./annotation-form";
 import { ReviewFields } from "./review-fields";
-import { callApi } from "./api-client";
+import type { ActionResult } from "@/lib/api/action";
+import { attempt, type AnnotationActions } from "./annotation-actions";
 import { ANCHOR_STATUS_LABELS, kindLabel, REVIEW_STATUS_LABELS } from "./labels";
 
 type Props = {
@@ -28,20 +28,19 @@ type Props = {
   kinds: readonly AnnotationKindView[];
   viewer: Actor;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
-  /** Reloads the article's annotations and shows `message`. */
+  actions: AnnotationActions;
+  /** Shows `message` once an action went through (its answer brings the refreshed annotations). */
   onChanged: (message: string) => void;
+  /** Reloads the article's annotations and shows `message`. */
+  onReload: (message: string) => void;
   onStartReattach: () => void;
   onClose: () => void;
 };
 
-type Conflict = { current: W3CAnnotation; mine: AnnotationFormValues | "delete" };
-
-function apiPath(annotation: AnnotationView, suffix = ""): string {
-  return `/api/annotations/${encodeURIComponent(annotation.id)}${suffix}`;
-}
+type Conflict = { current: AnnotationView; mine: AnnotationFormValues | "delete" };
 
 /** One annotation in the side panel: what it says, its history, and what the viewer may do with it. */
-export function AnnotationDetail({ annotation, kinds, viewer, headingRef, onChanged, onStartReattach, onClose }: Props) {
+export function AnnotationDetail({ annotation, kinds, viewer, headingRef, actions, onChanged, onReload, onStartReattach, onClose }: Props) {
   const [editing, setEditing] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -50,10 +49,12 @@ export function AnnotationDetail({ annotation, kinds, viewer, headingRef, onChan
   const editable = canEditAnnotation(viewer, annotation);
   const orphaned = annotation.anchorStatus === "ORPHANED";
 
-  async function run(request: () => ReturnType<typeof callApi>, success: string, mine?: Conflict["mine"]): Promise<string | null> {
+  const { articleId, id } = annotation;
+
+  async function run(request: () => Promise<ActionResult<unknown>>, success: string, mine?: Conflict["mine"]): Promise<string | null> {
     setBusy(true);
     setError(null);
-    const result = await request();
+    const result = await attempt(request);
     setBusy(false);
     if (result.ok) {
       setConflict(null);
@@ -62,7 +63,7 @@ export function AnnotationDetail({ annotation, kinds, viewer, headingRef, onChan
       onChanged(success);
       return null;
     }
-    const current = (result.data as { current?: W3CAnnotation } | null)?.current;
+    const current = (result.details as { current?: AnnotationView } | undefined)?.current;
     if (result.status === 409 && current && mine) {
       setConflict({ current, mine });
       return result.error;
@@ -73,14 +74,14 @@ export function AnnotationDetail({ annotation, kinds, viewer, headingRef, onChan
 
   function save(values: AnnotationFormValues, version: number) {
     return run(
-      () => callApi("PATCH", apiPath(annotation), { version, kind: values.kind, tags: values.tags, comment: values.comment }),
+      () => actions.update(articleId, id, { version, kind: values.kind, tags: values.tags, comment: values.comment }),
       annotation.status === "APPROVED" ? "Annotation saved. It returns to review." : "Annotation saved.",
       values,
     );
   }
 
   function remove(version: number) {
-    return run(() => callApi("DELETE", `${apiPath(annotation)}?version=${version}`), "Annotation deleted.", "delete");
+    return run(() => actions.remove(articleId, id, { version }), "Annotation deleted.", "delete");
   }
 
   return (
@@ -137,14 +138,12 @@ export function AnnotationDetail({ annotation, kinds, viewer, headingRef, onChan
           conflict={conflict}
           kinds={kinds}
           busy={busy}
-          onOverwrite={() =>
-            conflict.mine === "delete" ? remove(conflict.current["concord:version"]) : save(conflict.mine, conflict.current["concord:version"])
-          }
+          onOverwrite={() => (conflict.mine === "delete" ? remove(conflict.current.version) : save(conflict.mine, conflict.current.version))}
           onDiscard={() => {
             setConflict(null);
             setEditing(false);
             setConfirmingDelete(false);
-            onChanged("Showing the current version.");
+            onReload("Showing the current version.");
           }}
         />
       ) : null}
@@ -154,7 +153,7 @@ export function AnnotationDetail({ annotation, kinds, viewer, headingRef, onChan
         viewer={viewer}
         busy={busy}
         onStartReattach={onStartReattach}
-        onConfirm={() => run(() => callApi("POST", apiPath(annotation, "/confirm-anchor"), { version: annotation.version }), "Anchor confirmed.")}
+        onConfirm={() => run(() => actions.confirmAnchor(articleId, id, { version: annotation.version }), "Anchor confirmed.")}
       />
 
       {editable && !editing && !confirmingDelete ? (
@@ -202,10 +201,7 @@ export function AnnotationDetail({ annotation, kinds, viewer, headingRef, onChan
               className="button secondary"
               disabled={busy}
               onClick={() =>
-                run(
-                  () => callApi("POST", apiPath(annotation, "/request-review"), { version: annotation.version }),
-                  "Sent for review: once approved it can be cited.",
-                )
+                run(() => actions.requestCitationReview(articleId, id, { version: annotation.version }), "Sent for review: once approved it can be cited.")
               }
             >
               Send for review to cite it
@@ -213,10 +209,10 @@ export function AnnotationDetail({ annotation, kinds, viewer, headingRef, onChan
           ) : null}
         </div>
       ) : (
-        <ReviewActions annotation={annotation} viewer={viewer} onReviewed={onChanged} />
+        <ReviewActions annotation={annotation} viewer={viewer} review={actions.review} onReviewed={onChanged} onReload={onReload} />
       )}
       <ReviewHistory annotation={annotation} />
-      <Replies annotation={annotation} viewer={viewer} onChanged={onChanged} />
+      <Replies annotation={annotation} viewer={viewer} reply={actions.reply} onChanged={onChanged} />
       <AnnotationExtraActions annotationId={annotation.id} articleId={annotation.articleId} kind={annotation.kind} canEdit={viewer.role !== "ANALYST"} />
     </article>
   );
@@ -236,23 +232,21 @@ function ConflictNotice({
   onDiscard: () => void;
 }) {
   const { current } = conflict;
-  const comment = current.body.find((body) => body.purpose === "commenting")?.value ?? "";
   return (
     <section className="alert error annotation-conflict" aria-label="Edit conflict">
       <p>
-        <strong>Someone else changed this annotation</strong> while you were working on it. Nothing was overwritten. The current version (
-        {current["concord:version"]}):
+        <strong>Someone else changed this annotation</strong> while you were working on it. Nothing was overwritten. The current version ({current.version}):
       </p>
       <dl>
         <dt>Kind</dt>
-        <dd>{kindLabel(kinds, current["concord:kind"])}</dd>
+        <dd>{kindLabel(kinds, current.kind)}</dd>
         <dt>Status</dt>
-        <dd>{REVIEW_STATUS_LABELS[current["concord:status"]]}</dd>
+        <dd>{REVIEW_STATUS_LABELS[current.status]}</dd>
         <dt>Tags</dt>
-        <dd>{current["concord:tags"].join(", ") || "none"}</dd>
+        <dd>{current.tags.join(", ") || "none"}</dd>
         <dt>Comment</dt>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the comment HTML is produced by the lib/rich-text sanitizer. */}
-        <dd>{comment ? <div className="annotation-comment" dangerouslySetInnerHTML={{ __html: comment }} /> : "none"}</dd>
+        <dd>{current.bodyHtml ? <div className="annotation-comment" dangerouslySetInnerHTML={{ __html: current.bodyHtml }} /> : "none"}</dd>
       </dl>
       <div className="inline-form">
         <button type="button" className="button danger" disabled={busy} onClick={onOverwrite}>
@@ -300,7 +294,19 @@ function AnchorActions({
   );
 }
 
-function ReviewActions({ annotation, viewer, onReviewed }: { annotation: AnnotationView; viewer: Actor; onReviewed: (message: string) => void }) {
+function ReviewActions({
+  annotation,
+  viewer,
+  review,
+  onReviewed,
+  onReload,
+}: {
+  annotation: AnnotationView;
+  viewer: Actor;
+  review: AnnotationActions["review"];
+  onReviewed: (message: string) => void;
+  onReload: (message: string) => void;
+}) {
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -312,11 +318,11 @@ function ReviewActions({ annotation, viewer, onReviewed }: { annotation: Annotat
   async function decide(decision: ReviewDecision) {
     setBusy(true);
     setError(null);
-    const result = await callApi("POST", apiPath(annotation, "/review"), { decision, comment: comment || undefined, version: annotation.version });
+    const result = await attempt(() => review({ annotationId: annotation.id, decision, comment: comment || undefined, version: annotation.version }));
     setBusy(false);
     if (!result.ok) {
       setError(result.status === 409 ? "The annotation changed since you opened it; it has been reloaded. Review it again." : result.error);
-      if (result.status === 409) onReviewed("The annotation was reloaded.");
+      if (result.status === 409) onReload("The annotation was reloaded.");
       return;
     }
     setComment("");
@@ -350,7 +356,17 @@ function ReviewHistory({ annotation }: { annotation: AnnotationView }) {
   );
 }
 
-function Replies({ annotation, viewer, onChanged }: { annotation: AnnotationView; viewer: Actor; onChanged: (message: string) => void }) {
+function Replies({
+  annotation,
+  viewer,
+  reply: send,
+  onChanged,
+}: {
+  annotation: AnnotationView;
+  viewer: Actor;
+  reply: AnnotationActions["reply"];
+  onChanged: (message: string) => void;
+}) {
   const children = new Map<string | null, AnnotationReplyView[]>();
   for (const reply of annotation.replies) {
     const key = reply.parentId;
@@ -367,7 +383,7 @@ function Replies({ annotation, viewer, onChanged }: { annotation: AnnotationView
               <strong>{reply.author.name}</strong> <span className="muted">{formatTimestamp(reply.createdAt)}</span>
             </p>
             <p className="reply-body">{reply.body}</p>
-            {canReply(viewer) ? <ReplyForm annotation={annotation} parent={reply} onChanged={onChanged} /> : null}
+            {canReply(viewer) ? <ReplyForm annotation={annotation} parent={reply} send={send} onChanged={onChanged} /> : null}
             {thread(reply.id)}
           </li>
         ))}
@@ -378,12 +394,22 @@ function Replies({ annotation, viewer, onChanged }: { annotation: AnnotationView
     <section className="annotation-replies" aria-label="Replies">
       <h4>Replies ({annotation.replies.length})</h4>
       {thread(null)}
-      {canReply(viewer) ? <ReplyForm annotation={annotation} onChanged={onChanged} /> : null}
+      {canReply(viewer) ? <ReplyForm annotation={annotation} send={send} onChanged={onChanged} /> : null}
     </section>
   );
 }
 
-function ReplyForm({ annotation, parent, onChanged }: { annotation: AnnotationView; parent?: AnnotationReplyView; onChanged: (message: string) => void }) {
+function ReplyForm({
+  annotation,
+  parent,
+  send,
+  onChanged,
+}: {
+  annotation: AnnotationView;
+  parent?: AnnotationReplyView;
+  send: AnnotationActions["reply"];
+  onChanged: (message: string) => void;
+}) {
   const id = useId();
   const [open, setOpen] = useState(!parent);
   const [body, setBody] = useState("");
@@ -403,7 +429,7 @@ function ReplyForm({ annotation, parent, onChanged }: { annotation: AnnotationVi
       onSubmit={async (event) => {
         event.preventDefault();
         setBusy(true);
-        const result = await callApi("POST", apiPath(annotation, "/replies"), { body, parentId: parent?.id });
+        const result = await attempt(() => send(annotation.articleId, annotation.id, { body, parentId: parent?.id }));
         setBusy(false);
         if (!result.ok) {
           setError(result.error);

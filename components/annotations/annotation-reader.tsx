@@ -4,7 +4,6 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { CONTEXT_LENGTH } from "@/lib/annotations/anchor";
-import { offsetConverter } from "@/lib/annotations/code-points";
 import { canCreateAnnotation, canReattachAnnotation } from "@/lib/annotations/permissions";
 import type { AnnotationKindView, AnnotationView } from "@/lib/annotations/types";
 import type { Actor } from "@/lib/auth/permissions";
@@ -12,7 +11,7 @@ import { AnnotatedText, AnnotationKindLegend } from "./annotated-text";
 import { AnnotationDetail } from "./annotation-detail";
 import { AnnotationForm, type AnnotationFormValues } from "./annotation-form";
 import { AnnotationList, applyFilters, EMPTY_FILTERS, type Filters } from "./annotation-list";
-import { callApi } from "./api-client";
+import { attempt, type AnnotationActions } from "./annotation-actions";
 import { PassageFinder } from "./passage-finder";
 import { selectionToOffsets, type TextSelection } from "./selection-offsets";
 import "./annotations.css";
@@ -24,6 +23,7 @@ type Props = {
   annotations: AnnotationView[];
   kinds: AnnotationKindView[];
   viewer: Actor;
+  actions: AnnotationActions;
 };
 
 type Notice = { kind: "success" | "error" | "info"; text: string };
@@ -33,13 +33,10 @@ export function isOnText(annotation: AnnotationView, revisionId: string, text: s
   return annotation.anchorStatus !== "ORPHANED" && annotation.revisionId === revisionId && text.slice(annotation.start, annotation.end) === annotation.exact;
 }
 
-/** A selection as the API takes it: quote context, and offsets in code points (the reader counts UTF-16 units). */
+/** A selection with its quote context; offsets stay in UTF-16 code units, as the reader and the store count them. */
 function withContext(text: string, selection: TextSelection) {
-  const offsets = offsetConverter(text);
   return {
     ...selection,
-    start: offsets.toCodePoints(selection.start),
-    end: offsets.toCodePoints(selection.end),
     prefix: text.slice(Math.max(0, selection.start - CONTEXT_LENGTH), selection.start),
     suffix: text.slice(selection.end, selection.end + CONTEXT_LENGTH),
   };
@@ -49,7 +46,7 @@ function withContext(text: string, selection: TextSelection) {
  * The article reader: clean text with highlights, selection → "Annotate", and the side
  * panel (new annotation form, the open annotation, the filtered list, orphans).
  */
-export function AnnotationReader({ articleId, revisionId, text, annotations, kinds, viewer }: Props) {
+export function AnnotationReader({ articleId, revisionId, text, annotations, kinds, viewer, actions }: Props) {
   const router = useRouter();
   const rootRef = useRef<HTMLDivElement>(null);
   const readerRef = useRef<HTMLDivElement>(null);
@@ -104,7 +101,9 @@ export function AnnotationReader({ articleId, revisionId, text, annotations, kin
     if (match) setSelectedId(decodeURIComponent(match[1]));
   }, []);
 
-  const changed = useCallback(
+  // After an action the refreshed annotations come with its answer; without one the page reloads them.
+  const changed = useCallback((message: string) => setNotice({ kind: "success", text: message }), []);
+  const reload = useCallback(
     (message: string) => {
       setNotice({ kind: "success", text: message });
       router.refresh();
@@ -118,21 +117,12 @@ export function AnnotationReader({ articleId, revisionId, text, annotations, kin
   }
 
   async function create(target: TextSelection, values: AnnotationFormValues): Promise<string | null> {
-    const { start, end, exact, prefix, suffix } = withContext(text, target);
-    const result = await callApi<{ id: string }>("POST", "/api/annotations", {
-      type: "Annotation",
-      target: {
-        source: articleId,
-        selector: [
-          { type: "TextQuoteSelector", exact, prefix, suffix },
-          { type: "TextPositionSelector", start, end },
-        ],
-      },
-      body: { kind: values.kind, comment: values.comment, tags: values.tags },
-    });
+    const result = await attempt(() =>
+      actions.create({ ...withContext(text, target), articleId, kind: values.kind, comment: values.comment, tags: values.tags }),
+    );
     if (!result.ok) return result.error;
     setComposing(null);
-    setSelectedId(result.data.id.split("/").pop() ?? null);
+    setSelectedId(result.data.id);
     window.getSelection()?.removeAllRanges();
     changed("Annotation saved. It awaits review.");
     return null;
@@ -140,10 +130,7 @@ export function AnnotationReader({ articleId, revisionId, text, annotations, kin
 
   async function reattach(target: TextSelection) {
     if (!reattaching) return;
-    const result = await callApi("POST", `/api/annotations/${encodeURIComponent(reattaching.id)}/reattach`, {
-      ...withContext(text, target),
-      version: reattaching.version,
-    });
+    const result = await attempt(() => actions.reattach(articleId, reattaching.id, { ...withContext(text, target), version: reattaching.version }));
     if (!result.ok) {
       setNotice({ kind: "error", text: result.error });
       return;
@@ -205,7 +192,9 @@ export function AnnotationReader({ articleId, revisionId, text, annotations, kin
             kinds={kinds}
             viewer={viewer}
             headingRef={detailHeadingRef}
+            actions={actions}
             onChanged={changed}
+            onReload={reload}
             onStartReattach={() => setReattachId(selected.id)}
             onClose={() => setSelectedId(null)}
           />

@@ -9,11 +9,10 @@ import { FormatToolbar } from "@/components/ui/format-toolbar";
 import { useAutosave, type SaveAttempt } from "@/components/ui/use-autosave";
 import type { ActionResult } from "@/lib/api/action";
 import type { BriefingDoc } from "@/lib/briefings/document";
-import { MAX_SUMMARY_CHARS, MAX_TITLE_CHARS } from "@/lib/briefings/schemas";
+import { MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, type UpdateBriefingInput } from "@/lib/briefings/schemas";
 import type { BriefingView, ComposerOptions } from "@/lib/briefings/types";
 import { BriefingDocumentNode, CitationNode, DisagreementsNode, EntityMentionNode, EventRefNode, KeyActorsNode, TimelineNode } from "./composer-nodes";
 import { ReferencePicker, type PickerItem } from "./reference-picker";
-import { saveBriefingDraft } from "./save-draft";
 import "./briefing-composer.css";
 
 /** Quiet time after the last keystroke before the draft is saved. */
@@ -27,15 +26,17 @@ type Props = {
   briefing: ComposerBriefing;
   options: ComposerOptions;
   editable: boolean;
+  /** Saves the draft: a server action bound to the briefing, which revalidates its page. */
+  save: (input: UpdateBriefingInput) => Promise<ActionResult<BriefingView>>;
 };
 
 /**
  * The briefing editor. Every change is saved after a short pause (useAutosave) as a new draft
- * version through `saveBriefingDraft`, naming the version it started from. When someone else saved first,
+ * version through `save`, naming the version it started from. When someone else saved first,
  * the server refuses with 409 and the current state: the editor stops saving and asks whether
  * to load their version or to save this one over it; nothing is overwritten silently.
  */
-export function BriefingComposer({ briefing, options, editable }: Props) {
+export function BriefingComposer({ briefing, options, editable, save }: Props) {
   const router = useRouter();
   const titleId = useId();
   const summaryId = useId();
@@ -58,7 +59,7 @@ export function BriefingComposer({ briefing, options, editable }: Props) {
     const { title: savedTitle, summary: savedSummary, version: from } = latest.current;
     let result: ActionResult<BriefingView>;
     try {
-      result = await saveBriefingDraft(briefing.id, { version: from, title: savedTitle, summary: savedSummary, body: editor.getJSON() });
+      result = await save({ version: from, title: savedTitle, summary: savedSummary, body: editor.getJSON() });
     } catch {
       setError("The draft could not be saved: the connection failed. Your changes are kept here; save again when you are back online.");
       return { ok: false };
@@ -67,8 +68,7 @@ export function BriefingComposer({ briefing, options, editable }: Props) {
       latest.current.version = result.data.version;
       setVersion(result.data.version);
       setError(null);
-      // The preview and the publishing checklist are rendered on the server from the saved draft.
-      router.refresh();
+      // The preview and the publishing checklist of this save came with the action's answer.
       return { ok: true };
     }
     const current = (result.details as { current?: BriefingView } | undefined)?.current;

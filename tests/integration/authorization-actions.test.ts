@@ -72,8 +72,29 @@ const MATRIX: Record<string, Record<string, Entry>> = {
     dismissEventProposalAction: { roles: WRITERS, args: () => [MISSING, MISSING] },
     acceptClaimProposalAction: { roles: WRITERS, args: () => [MISSING, MISSING] },
     dismissClaimProposalAction: { roles: WRITERS, args: () => [MISSING, MISSING] },
+    createAnnotationAction: { roles: WRITERS, args: () => [{ articleId: MISSING, start: 0, end: 5, exact: "talks", kind: "claim" }] },
+    updateAnnotationAction: { roles: WRITERS, args: () => [MISSING, MISSING, { version: 1, tags: ["talks"] }] },
+    deleteAnnotationAction: { roles: WRITERS, args: () => [MISSING, MISSING, { version: 1 }] },
+    reattachAnnotationAction: { roles: WRITERS, args: () => [MISSING, MISSING, { start: 0, end: 5, exact: "talks", version: 1 }] },
+    confirmAnchorAction: { roles: WRITERS, args: () => [MISSING, MISSING, { version: 1 }] },
+    requestCitationReviewAction: { roles: WRITERS, args: () => [MISSING, MISSING, { version: 1 }] },
+    createReplyAction: { roles: ALL, args: () => [MISSING, MISSING, { body: "Which outlet said so?" }] },
+  },
+  "app/(workspace)/claims/actions.ts": {
+    createClaimAction: {
+      roles: WRITERS,
+      args: () => [{ annotationId: MISSING, eventId: MISSING, attribute: "statement", value: { type: "text", text: "The talks ended." } }],
+    },
+    updateClaimAction: {
+      roles: WRITERS,
+      args: () => [
+        MISSING,
+        { updatedAt: "2025-05-19T10:00:00.000Z", eventId: MISSING, attribute: "statement", value: { type: "text", text: "The talks ended." } },
+      ],
+    },
   },
   "app/(workspace)/compose/[id]/actions.ts": {
+    saveBriefingDraftAction: { roles: WRITERS, args: () => [MISSING, { version: 1, title: "Geneva talks" }] },
     submitBriefingAction: { roles: WRITERS, args: () => [MISSING, null, form({})] },
     approveBriefingAction: { roles: REVIEWERS, args: () => [MISSING, null, form({ version: "1" })] },
     returnBriefingAction: { roles: REVIEWERS, args: () => [MISSING, null, form({ comment: "Cite a second source." })] },

@@ -2,6 +2,27 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/api/action";
+import {
+  confirmAnchor,
+  createAnnotation,
+  createReply,
+  deleteAnnotation,
+  reattachAnnotation,
+  requestCitationReview,
+  updateAnnotation,
+} from "@/lib/annotations/mutations";
+import {
+  confirmAnchorSchema,
+  createAnnotationSchema,
+  createReplySchema,
+  deleteAnnotationSchema,
+  reattachAnnotationSchema,
+  updateAnnotationSchema,
+  type CreateAnnotationInput,
+  type CreateReplyInput,
+  type SelectionInput,
+  type UpdateAnnotationInput,
+} from "@/lib/annotations/schemas";
 import { changeArticleLines, updateArticle } from "@/lib/articles/mutations";
 import { changeLinesSchema, updateArticleSchema, type ChangeLinesInput, type UpdateArticleInput } from "@/lib/articles/schemas";
 import { requireActor } from "@/lib/auth/session";
@@ -75,4 +96,94 @@ export async function dismissClaimProposalAction(articleId: string, proposalId: 
     revalidatePath(`/articles/${article}`);
     return result;
   }, "Dismissed: it will not be proposed again.");
+}
+
+/** The reader's writes name the article they were made on, so its page is the one refreshed. */
+function revalidateArticle(articleId: string) {
+  revalidatePath(`/articles/${articleId}`);
+}
+
+/** A selection in the reader's own offsets (UTF-16 code units, as stored); the API counts code points instead. */
+export async function createAnnotationAction(input: CreateAnnotationInput) {
+  return runAction(async () => {
+    const data = parseInput(createAnnotationSchema, input);
+    const actor = await requireActor("annotations.create");
+    const { id } = await createAnnotation(actor, data);
+    revalidateArticle(data.articleId);
+    revalidatePath("/review");
+    return { id };
+  });
+}
+
+/** A stale `version` fails with 409 and the current annotation in `details.current`. */
+export async function updateAnnotationAction(articleId: string, annotationId: string, input: UpdateAnnotationInput) {
+  return runAction(async () => {
+    const article = parseInput(idSchema, articleId);
+    const id = parseInput(idSchema, annotationId);
+    const data = parseInput(updateAnnotationSchema, input);
+    const actor = await requireActor("annotations.edit");
+    const updated = await updateAnnotation(actor, id, data);
+    revalidateArticle(article);
+    revalidatePath("/review");
+    return { version: updated.version };
+  });
+}
+
+export async function deleteAnnotationAction(articleId: string, annotationId: string, input: { version: number }) {
+  return runAction(async () => {
+    const article = parseInput(idSchema, articleId);
+    const id = parseInput(idSchema, annotationId);
+    const data = parseInput(deleteAnnotationSchema, input);
+    const actor = await requireActor("annotations.edit");
+    await deleteAnnotation(actor, id, data);
+    revalidateArticle(article);
+    revalidatePath("/review");
+  });
+}
+
+export async function reattachAnnotationAction(articleId: string, annotationId: string, input: SelectionInput & { version: number }) {
+  return runAction(async () => {
+    const article = parseInput(idSchema, articleId);
+    const id = parseInput(idSchema, annotationId);
+    const data = parseInput(reattachAnnotationSchema, input);
+    const actor = await requireActor("annotations.reattach");
+    await reattachAnnotation(actor, id, data);
+    revalidateArticle(article);
+  });
+}
+
+export async function confirmAnchorAction(articleId: string, annotationId: string, input: { version: number }) {
+  return runAction(async () => {
+    const article = parseInput(idSchema, articleId);
+    const id = parseInput(idSchema, annotationId);
+    const data = parseInput(confirmAnchorSchema, input);
+    const actor = await requireActor("annotations.maintain-anchor");
+    await confirmAnchor(actor, id, data);
+    revalidateArticle(article);
+  });
+}
+
+/** An entity link goes to review so that it can be cited. */
+export async function requestCitationReviewAction(articleId: string, annotationId: string, input: { version: number }) {
+  return runAction(async () => {
+    const article = parseInput(idSchema, articleId);
+    const id = parseInput(idSchema, annotationId);
+    const data = parseInput(confirmAnchorSchema, input);
+    const actor = await requireActor("annotations.edit");
+    await requestCitationReview(actor, id, data);
+    revalidateArticle(article);
+    revalidatePath("/review");
+  });
+}
+
+export async function createReplyAction(articleId: string, annotationId: string, input: CreateReplyInput) {
+  return runAction(async () => {
+    const article = parseInput(idSchema, articleId);
+    const id = parseInput(idSchema, annotationId);
+    const data = parseInput(createReplySchema, input);
+    const actor = await requireActor("annotations.reply");
+    await createReply(actor, id, data);
+    revalidateArticle(article);
+    revalidatePath("/inbox");
+  });
 }

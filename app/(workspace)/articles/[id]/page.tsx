@@ -19,14 +19,33 @@ import { KIND_LABELS } from "@/lib/articles/schemas";
 import { requirePageActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { PageSectionsNav } from "./_components/page-sections-nav";
+import { reviewAnnotationAction } from "../../review/actions";
 import {
   acceptClaimProposalAction,
   acceptEventProposalAction,
   changeArticleLinesAction,
+  confirmAnchorAction,
+  createAnnotationAction,
+  createReplyAction,
+  deleteAnnotationAction,
   dismissClaimProposalAction,
   dismissEventProposalAction,
+  reattachAnnotationAction,
+  requestCitationReviewAction,
+  updateAnnotationAction,
   updateArticleAction,
 } from "./actions";
+
+const ANNOTATION_ACTIONS = {
+  create: createAnnotationAction,
+  update: updateAnnotationAction,
+  remove: deleteAnnotationAction,
+  reattach: reattachAnnotationAction,
+  confirmAnchor: confirmAnchorAction,
+  requestCitationReview: requestCitationReviewAction,
+  review: reviewAnnotationAction,
+  reply: createReplyAction,
+};
 
 type Params = Promise<{ id: string }>;
 
@@ -82,7 +101,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
 
       <section aria-labelledby="text-heading">
         <h2 id="text-heading">Text</h2>
-        <ArticleAnnotations actor={actor} article={{ id: article.id, currentRevisionId: revision.id, text: revision.text }} />
+        <ArticleAnnotations actor={actor} article={{ id: article.id, currentRevisionId: revision.id, text: revision.text }} actions={ANNOTATION_ACTIONS} />
       </section>
 
       <section aria-labelledby="metadata-heading" className="card">

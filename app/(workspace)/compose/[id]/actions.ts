@@ -1,10 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runFormAction } from "@/lib/api/action";
+import { runAction, runFormAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
-import { approveBriefing, publishBriefing, retractBriefing, returnBriefing, submitBriefing } from "@/lib/briefings/mutations";
-import { approveBriefingSchema, publishBriefingSchema, retractBriefingSchema, returnBriefingSchema, submitBriefingSchema } from "@/lib/briefings/schemas";
+import { approveBriefing, publishBriefing, retractBriefing, returnBriefing, submitBriefing, updateBriefing } from "@/lib/briefings/mutations";
+import {
+  approveBriefingSchema,
+  publishBriefingSchema,
+  retractBriefingSchema,
+  returnBriefingSchema,
+  submitBriefingSchema,
+  updateBriefingSchema,
+  type UpdateBriefingInput,
+} from "@/lib/briefings/schemas";
 import { idSchema, parseInput } from "@/lib/validation";
 
 function text(form: FormData, name: string): string | undefined {
@@ -12,7 +20,24 @@ function text(form: FormData, name: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/** The composer's autosave: the draft as edited from `version`; a stale version fails with 409 and the current state in `details.current`. */
+/**
+ * The composer's autosave: the draft as edited from `version`; a stale version fails with 409 and
+ * the current state in `details.current`. Revalidating the page here sends the preview and the
+ * publishing checklist of this save back with the answer, so the composer does not refresh itself
+ * (a separate refresh raced the next save and could show the draft a save behind).
+ */
+export async function saveBriefingDraftAction(briefingId: string, input: UpdateBriefingInput) {
+  return runAction(async () => {
+    const id = parseInput(idSchema, briefingId);
+    const data = parseInput(updateBriefingSchema, input);
+    const actor = await requireActor("briefings.compose");
+    const saved = await updateBriefing(actor, id, data);
+    revalidatePath(`/compose/${id}`);
+    revalidatePath("/compose");
+    return saved;
+  });
+}
+
 export async function submitBriefingAction(briefingId: string, _previous: unknown, form: FormData) {
   return runFormAction(
     form,

@@ -13,6 +13,7 @@ import { getBriefingWorkspace, getComposerOptions } from "@/lib/briefings/querie
 import { BRIEFING_STATUS_LABELS } from "@/lib/briefings/schemas";
 import { NotFoundError } from "@/lib/errors";
 import { WorkflowPanel } from "./_components/workflow-panel";
+import { saveBriefingDraftAction } from "./actions";
 
 export const metadata: Metadata = { title: "Compose briefing" };
 
@@ -64,6 +65,7 @@ export default async function ComposeBriefingPage({ params }: { params: Promise<
             briefing={{ id: briefing.id, title: briefing.title, summary: briefing.summary, body: briefing.body, version: briefing.version }}
             options={options}
             editable={workspace.canEdit}
+            save={saveBriefingDraftAction.bind(null, briefing.id)}
           />
           <section className="briefing-preview" aria-labelledby="preview-heading">
             <h2 id="preview-heading">Preview as readers will see it</h2>
