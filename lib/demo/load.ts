@@ -15,6 +15,7 @@ import type { ContradictionStatus } from "@/lib/contradictions/schemas";
 import { db } from "@/lib/db";
 import { createLink } from "@/lib/entities/links";
 import { createEntity } from "@/lib/entities/mutations";
+import { createEntitySchema, createLinkSchema } from "@/lib/entities/schemas";
 import { AppError } from "@/lib/errors";
 import { createEvent } from "@/lib/events/mutations";
 import { createEventSchema } from "@/lib/events/schemas";
@@ -238,13 +239,16 @@ class Loader {
   private async createEntities(): Promise<void> {
     for (const entity of this.demo.entities) {
       const view = await step(`Demo entity "${entity.key}"`, () =>
-        createEntity(this.editor, {
-          type: entity.type,
-          name: entity.name,
-          aliases: entity.aliases,
-          description: entity.description ?? null,
-          externalId: entity.externalId ?? null,
-        }),
+        createEntity(
+          this.editor,
+          parseInput(createEntitySchema, {
+            type: entity.type,
+            name: entity.name,
+            aliases: entity.aliases,
+            description: entity.description ?? null,
+            externalId: entity.externalId ?? null,
+          }),
+        ),
       );
       this.entities.set(entity.key, { id: view.id, name: view.name });
       this.aliasCount += view.aliases.length;
@@ -308,7 +312,10 @@ class Loader {
   private async link(annotation: DemoAnnotation): Promise<void> {
     for (const link of annotation.links) {
       await step(`Demo annotation "${annotation.key}", link`, () =>
-        createLink(this.editor, { annotationId: this.annotationId(annotation.key), ...this.target(link), relation: link.relation }),
+        createLink(
+          this.editor,
+          parseInput(createLinkSchema, { annotationId: this.annotationId(annotation.key), ...this.target(link), relation: link.relation }),
+        ),
       );
       this.linkCount++;
     }
