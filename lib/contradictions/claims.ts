@@ -6,13 +6,12 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, type Tx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { isoDay } from "@/lib/iso-day";
-import { parseInput } from "@/lib/validation";
 import { summarizeAgreement, type ClaimValue } from "./compare-values";
 import { detectContradictions, readClaimValue, type DetectionResult } from "./detection";
 import { entityIdsOf, formatClaimValue } from "./format";
 import { outletKeyOf } from "./matrix";
 import { canEditClaim, canEditClaims, canReadContradictions } from "./permissions";
-import { createClaimSchema, UNSETTLED_STATUSES, updateClaimSchema } from "./schemas";
+import { type CreateClaimInput, UNSETTLED_STATUSES, type UpdateClaimInput } from "./schemas";
 
 export type ClaimSubject = { type: "event"; id: string } | { type: "entity"; id: string };
 
@@ -77,9 +76,8 @@ async function checkReferences(tx: Tx, input: { eventId?: string; entityId?: str
  * Everything is checked before the annotation is written, so bad input stores nothing.
  * The claim is then compared with the other sources (see detectContradictions).
  */
-export async function createClaim(actor: Actor, input: unknown): Promise<{ claim: ClaimView; detection: DetectionResult }> {
+export async function createClaim(actor: Actor, data: CreateClaimInput): Promise<{ claim: ClaimView; detection: DetectionResult }> {
   if (!canEditClaims(actor)) throw new ForbiddenError("Only editors and admins record claims.");
-  const data = parseInput(createClaimSchema, input);
   // Checked before the annotation is written, and again with the claim in case something was deleted meanwhile.
   await checkReferences(db, data);
   const existing = data.annotationId ? await checkClaimAnnotation(actor, data.annotationId) : null;
@@ -145,9 +143,8 @@ async function sendBackToReview(tx: Tx, actor: Actor, annotationId: string, from
  * the passage belongs to note the change (and their version moves, so a resolution prepared
  * on the old value is refused); the claim is compared afresh.
  */
-export async function updateClaim(actor: Actor, claimId: string, input: unknown): Promise<{ claim: ClaimView; detection: DetectionResult }> {
+export async function updateClaim(actor: Actor, claimId: string, data: UpdateClaimInput): Promise<{ claim: ClaimView; detection: DetectionResult }> {
   if (!canEditClaims(actor)) throw new ForbiddenError("Only editors and admins change claims.");
-  const data = parseInput(updateClaimSchema, input);
   return db.$transaction(async (tx) => {
     const before = await tx.claim.findUnique({
       where: { id: claimId },
@@ -266,7 +263,7 @@ export interface SubjectClaims {
 }
 
 /** The claims on an event or entity and how the sources agree on each attribute. */
-export async function getSubjectClaims(actor: Actor | null, subject: ClaimSubject): Promise<SubjectClaims> {
+export async function getSubjectClaims(actor: Actor, subject: ClaimSubject): Promise<SubjectClaims> {
   if (!canReadContradictions(actor)) throw new ForbiddenError("Sign in to read claims.");
   const label =
     subject.type === "event"

@@ -11,7 +11,13 @@ import { createClaim } from "@/lib/contradictions/claims";
 import type { ClaimValue } from "@/lib/contradictions/compare-values";
 import { createContradiction, resolveContradiction, signOffContradiction } from "@/lib/contradictions/mutations";
 import { getContradiction } from "@/lib/contradictions/queries";
-import type { ContradictionStatus } from "@/lib/contradictions/schemas";
+import {
+  type ContradictionStatus,
+  createClaimSchema,
+  createContradictionSchema,
+  resolveContradictionSchema,
+  signOffContradictionSchema,
+} from "@/lib/contradictions/schemas";
 import { db } from "@/lib/db";
 import { createLink } from "@/lib/entities/links";
 import { createEntity } from "@/lib/entities/mutations";
@@ -326,7 +332,10 @@ class Loader {
     const { attribute, value } = annotation.claim;
     const subject = "entity" in annotation.claim ? { entityId: this.entityId(annotation.claim.entity) } : { eventId: this.eventId(annotation.claim.event) };
     const { claim, detection } = await step(`Demo claim on "${annotation.key}"`, () =>
-      createClaim(this.editor, { annotationId: this.annotationId(annotation.key), ...subject, attribute, value: this.claimValue(value) }),
+      createClaim(
+        this.editor,
+        parseInput(createClaimSchema, { annotationId: this.annotationId(annotation.key), ...subject, attribute, value: this.claimValue(value) }),
+      ),
     );
     this.claims.set(annotation.key, claim.id);
     for (const id of detection.contradictionIds) this.detectedIds.add(id);
@@ -387,13 +396,16 @@ class Loader {
   private async flag(contradiction: DemoContradiction): Promise<void> {
     const flag = contradiction.flag!;
     const { id } = await step(`Demo contradiction "${contradiction.key}"`, () =>
-      createContradiction(this.editor, {
-        annotationIds: flag.annotations.map((key) => this.annotationId(key)),
-        summary: flag.summary,
-        ...(flag.attribute ? { attribute: flag.attribute } : {}),
-        ...(flag.event ? { eventId: this.eventId(flag.event) } : {}),
-        ...(flag.entity ? { entityId: this.entityId(flag.entity) } : {}),
-      }),
+      createContradiction(
+        this.editor,
+        parseInput(createContradictionSchema, {
+          annotationIds: flag.annotations.map((key) => this.annotationId(key)),
+          summary: flag.summary,
+          ...(flag.attribute ? { attribute: flag.attribute } : {}),
+          ...(flag.event ? { eventId: this.eventId(flag.event) } : {}),
+          ...(flag.entity ? { entityId: this.entityId(flag.entity) } : {}),
+        }),
+      ),
     );
     this.contradictions.set(contradiction.key, { id, status: "OPEN" });
   }
@@ -405,17 +417,23 @@ class Loader {
     const label = `Demo contradiction "${contradiction.key}"`;
     const { version } = await getContradiction(this.editor, entry.id);
     let state = await step(`${label}, resolution`, () =>
-      resolveContradiction(this.editor, entry.id, {
-        version,
-        resolution: resolution.kind,
-        ...(resolution.accept ? { acceptedClaimId: this.claims.get(resolution.accept) } : {}),
-        rationale: resolution.rationale,
-        evidenceAnnotationIds: resolution.evidence.map((key) => this.annotationId(key)),
-      }),
+      resolveContradiction(
+        this.editor,
+        entry.id,
+        parseInput(resolveContradictionSchema, {
+          version,
+          resolution: resolution.kind,
+          ...(resolution.accept ? { acceptedClaimId: this.claims.get(resolution.accept) } : {}),
+          rationale: resolution.rationale,
+          evidenceAnnotationIds: resolution.evidence.map((key) => this.annotationId(key)),
+        }),
+      ),
     );
     if (signOff) {
       const resolved = state;
-      state = await step(`${label}, sign-off`, () => signOffContradiction(this.analyst, entry.id, { version: resolved.version, comment: signOff.comment }));
+      state = await step(`${label}, sign-off`, () =>
+        signOffContradiction(this.analyst, entry.id, parseInput(signOffContradictionSchema, { version: resolved.version, comment: signOff.comment })),
+      );
     }
     entry.status = state.status.toUpperCase() as ContradictionStatus;
   }
