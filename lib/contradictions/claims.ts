@@ -1,11 +1,13 @@
 import "server-only";
 import { createAnnotation } from "@/lib/annotations/mutations";
+import { createAnnotationSchema } from "@/lib/annotations/schemas";
 import type { ReviewStatusName } from "@/lib/annotations/statuses";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, type Tx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { isoDay } from "@/lib/iso-day";
+import { parseInput } from "@/lib/validation";
 import { summarizeAgreement, type ClaimValue } from "./compare-values";
 import { detectContradictions, readClaimValue, type DetectionResult } from "./detection";
 import { entityIdsOf, formatClaimValue } from "./format";
@@ -81,7 +83,10 @@ export async function createClaim(actor: Actor, data: CreateClaimInput): Promise
   // Checked before the annotation is written, and again with the claim in case something was deleted meanwhile.
   await checkReferences(db, data);
   const existing = data.annotationId ? await checkClaimAnnotation(actor, data.annotationId) : null;
-  const annotationId = data.annotationId ?? (await createAnnotation(actor, { ...data.annotation, kind: "claim" })).id;
+  // The client-safe claim schema checks a new passage loosely; the annotation's own schema (comment, tags) checks it in full.
+  const passage = data.annotation && parseInput(createAnnotationSchema, { ...data.annotation, kind: "claim" });
+  const annotationId = passage ? (await createAnnotation(actor, passage)).id : data.annotationId;
+  if (!annotationId) throw new ValidationError("Give either annotationId (an existing claim annotation) or annotation (a passage to annotate).");
   try {
     return await db.$transaction(async (tx) => {
       await checkReferences(tx, data);

@@ -2,6 +2,7 @@ import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { createAnnotation, reviewAnnotation } from "@/lib/annotations/mutations";
+import { createAnnotationSchema, reviewAnnotationSchema } from "@/lib/annotations/schemas";
 import { importArticle, updateArticle } from "@/lib/articles/mutations";
 import { getArticle } from "@/lib/articles/queries";
 import { approveBriefing, createBriefing, publishBriefing, submitBriefing } from "@/lib/briefings/mutations";
@@ -304,13 +305,16 @@ class Loader {
   private async annotate(annotation: DemoAnnotation, selection: Selection): Promise<void> {
     const article = this.articles.get(annotation.article)!;
     const { id } = await step(`Demo annotation "${annotation.key}"`, () =>
-      createAnnotation(this.editor, {
-        articleId: article.id,
-        ...selection,
-        kind: annotation.kind,
-        ...(annotation.comment ? { comment: annotation.comment } : {}),
-        ...(annotation.tags ? { tags: annotation.tags } : {}),
-      }),
+      createAnnotation(
+        this.editor,
+        parseInput(createAnnotationSchema, {
+          articleId: article.id,
+          ...selection,
+          kind: annotation.kind,
+          ...(annotation.comment ? { comment: annotation.comment } : {}),
+          ...(annotation.tags ? { tags: annotation.tags } : {}),
+        }),
+      ),
     );
     this.annotations.set(annotation.key, { id, articleKey: annotation.article });
   }
@@ -348,7 +352,11 @@ class Loader {
   private async review(annotation: DemoAnnotation): Promise<void> {
     if (annotation.review !== "approve") return;
     await step(`Demo review of "${annotation.key}"`, () =>
-      reviewAnnotation(this.analyst, this.annotationId(annotation.key), { decision: "approve", comment: annotation.reviewComment }),
+      reviewAnnotation(
+        this.analyst,
+        this.annotationId(annotation.key),
+        parseInput(reviewAnnotationSchema, { decision: "approve", comment: annotation.reviewComment }),
+      ),
     );
   }
 
