@@ -5,6 +5,7 @@
  * Pure module: safe on client and server.
  */
 import { z } from "zod";
+import { createAnnotationSchema, createReplySchema, updateAnnotationSchema } from "./schemas";
 import type { AnnotationReplyView, AnnotationView } from "./types";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
@@ -220,7 +221,20 @@ function fromTextualBodies(items: z.infer<typeof textualBodySchema>[]): Extracte
   };
 }
 
-/** POST /api/annotations: the W3C shape, translated into createAnnotation's input. */
+/**
+ * Parses what a W3C shape was translated into with the app's own schema, so the route parses a
+ * request once and lib receives it typed; issues keep the app schema's paths and messages.
+ */
+function parsedAs<S extends z.ZodType>(schema: S) {
+  return (value: unknown, context: z.RefinementCtx): z.output<S> => {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) context.addIssue({ ...issue });
+    return z.NEVER;
+  };
+}
+
+/** POST /api/annotations: the W3C shape, translated into createAnnotation's input and parsed as such. */
 export const w3cAnnotationInputSchema = z
   .object({
     type: z.literal("Annotation").optional(),
@@ -259,7 +273,8 @@ export const w3cAnnotationInputSchema = z
       comment: body.comment,
       tags: body.tags,
     };
-  });
+  })
+  .transform(parsedAs(createAnnotationSchema));
 
 /** Accepts an annotation's IRI (…/annotations/{id}), a reply's (…/annotations/{id}/replies/{replyId}) or a bare annotation id. */
 function repliedTo(target: string): { annotationId: string; parentId?: string } {
@@ -282,7 +297,8 @@ export const w3cReplyInputSchema = z
       error: "body is the reply's text or one TextualBody.",
     }),
   })
-  .transform((input) => ({ motivation: "replying" as const, ...repliedTo(input.target), body: input.body }));
+  .transform((input) => ({ motivation: "replying" as const, ...repliedTo(input.target), body: input.body }))
+  .transform(parsedAs(createReplySchema.extend({ motivation: z.literal("replying"), annotationId: z.string() })));
 
 /** POST /api/annotations: an annotation, or a reply when the motivation is "replying". */
 export const w3cPostSchema = z.unknown().transform((input, context) => {
@@ -325,7 +341,8 @@ export const w3cAnnotationPatchSchema = z
       comment: input.comment ?? fromBody.comment,
       tags: input.tags ?? fromBody.tags,
     };
-  });
+  })
+  .transform(parsedAs(updateAnnotationSchema));
 
 export function jsonLdResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { ...headers, "content-type": JSON_LD_CONTENT_TYPE } });

@@ -3,7 +3,6 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { AppError, ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { buildSelectors, CONTEXT_LENGTH, verifySelectors, type AnchorSelectors } from "./anchor";
 import { prepareComment, type PreparedComment } from "./comment";
 import {
@@ -17,19 +16,19 @@ import {
 } from "./permissions";
 import { loadAnnotationView } from "./queries";
 import {
-  approveAnnotationsSchema,
-  confirmAnchorSchema,
-  containsHtml,
-  createAnnotationKindSchema,
-  createAnnotationSchema,
-  createReplySchema,
-  deleteAnnotationSchema,
-  reattachAnnotationSchema,
-  reviewAnnotationSchema,
-  updateAnnotationKindSchema,
-  updateAnnotationSchema,
+  type ApproveAnnotationsData,
   type CommentInput,
+  type ConfirmAnchorData,
+  type CreateAnnotationData,
+  type CreateAnnotationKindData,
+  type CreateReplyData,
+  containsHtml,
+  type DeleteAnnotationData,
+  type ReattachAnnotationData,
+  type ReviewAnnotationData,
   type SelectionInput,
+  type UpdateAnnotationData,
+  type UpdateAnnotationKindData,
 } from "./schemas";
 import { REVIEW_DECISIONS } from "./statuses";
 import type { AnnotationView } from "./types";
@@ -123,9 +122,8 @@ async function returnToReview(tx: Tx, actor: Actor, annotation: Selected, reason
  * transaction (e.g. together with accepting a mention suggestion).
  */
 /** `linkOnly`: an entity link accepted from a suggestion, kept out of review and citation. */
-export async function createAnnotation(actor: Actor, input: unknown, options: { tx?: Tx; linkOnly?: boolean } = {}): Promise<{ id: string }> {
+export async function createAnnotation(actor: Actor, data: CreateAnnotationData, options: { tx?: Tx; linkOnly?: boolean } = {}): Promise<{ id: string }> {
   if (!canCreateAnnotation(actor)) throw new ForbiddenError("Only editors and admins create annotations.");
-  const data = parseInput(createAnnotationSchema, input);
   const prepared = comment(data.comment);
   const write = async (tx: Tx) => {
     const kind = await activeKind(tx, data.kind);
@@ -166,8 +164,7 @@ export async function createAnnotation(actor: Actor, input: unknown, options: { 
  * Changes kind, comment or tags (author or admin). A reviewed annotation whose content
  * changes goes back to PENDING; a stale `version` gets a 409 with the current state.
  */
-export async function updateAnnotation(actor: Actor, id: string, input: unknown): Promise<AnnotationView> {
-  const data = parseInput(updateAnnotationSchema, input);
+export async function updateAnnotation(actor: Actor, id: string, data: UpdateAnnotationData): Promise<AnnotationView> {
   const prepared = data.comment === undefined ? undefined : comment(data.comment);
   return db.$transaction(async (tx) => {
     const annotation = await findLive(tx, id);
@@ -201,8 +198,7 @@ export async function updateAnnotation(actor: Actor, id: string, input: unknown)
  * current revision (author or admin). An annotation still anchored where it was written is
  * refused with 409: moving it would change what an analyst approved.
  */
-export async function reattachAnnotation(actor: Actor, id: string, input: unknown): Promise<AnnotationView> {
-  const data = parseInput(reattachAnnotationSchema, input);
+export async function reattachAnnotation(actor: Actor, id: string, data: ReattachAnnotationData): Promise<AnnotationView> {
   return db.$transaction(async (tx) => {
     const annotation = await findLive(tx, id);
     if (!canReattachAnnotation(actor, annotation)) throw new ForbiddenError("Only the author or an admin can re-attach this annotation.");
@@ -242,9 +238,8 @@ export async function reattachAnnotation(actor: Actor, id: string, input: unknow
 }
 
 /** Confirms that a fuzzily re-anchored annotation points at the right words. */
-export async function confirmAnchor(actor: Actor, id: string, input: unknown): Promise<AnnotationView> {
+export async function confirmAnchor(actor: Actor, id: string, data: ConfirmAnchorData): Promise<AnnotationView> {
   if (!canMaintainAnchor(actor)) throw new ForbiddenError("Only editors and admins confirm re-anchored annotations.");
-  const data = parseInput(confirmAnchorSchema, input);
   return db.$transaction(async (tx) => {
     const current = await currentState(tx, id);
     if (current.anchorStatus !== "REANCHORED_CHECK") {
@@ -264,9 +259,8 @@ export async function confirmAnchor(actor: Actor, id: string, input: unknown): P
  * An entity link becomes a statement to cite: it joins the review queue and the citation picker,
  * and like any cited passage it must be approved before a briefing citing it is published.
  */
-export async function requestCitationReview(actor: Actor, id: string, input: unknown): Promise<AnnotationView> {
+export async function requestCitationReview(actor: Actor, id: string, data: ConfirmAnchorData): Promise<AnnotationView> {
   if (!canCreateAnnotation(actor)) throw new ForbiddenError("Only editors and admins send a passage for review.");
-  const data = parseInput(confirmAnchorSchema, input);
   return db.$transaction(async (tx) => {
     const current = await currentState(tx, id);
     if (!current.linkOnly) throw new ValidationError("This annotation is already reviewed like any other; it needs no request.");
@@ -280,8 +274,7 @@ export async function requestCitationReview(actor: Actor, id: string, input: unk
 }
 
 /** Soft delete (author or admin): the row stays for history and for anything that cited it. */
-export async function deleteAnnotation(actor: Actor, id: string, input: unknown = {}): Promise<void> {
-  const data = parseInput(deleteAnnotationSchema, input);
+export async function deleteAnnotation(actor: Actor, id: string, data: DeleteAnnotationData = {}): Promise<void> {
   await db.$transaction(async (tx) => {
     const annotation = await findLive(tx, id);
     if (!canEditAnnotation(actor, annotation)) throw new ForbiddenError("Only the author or an admin can delete this annotation.");
@@ -291,9 +284,8 @@ export async function deleteAnnotation(actor: Actor, id: string, input: unknown 
 }
 
 /** An analyst's decision; nobody reviews their own annotation. Every decision is kept as history. */
-export async function reviewAnnotation(actor: Actor, id: string, input: unknown): Promise<AnnotationView> {
+export async function reviewAnnotation(actor: Actor, id: string, data: ReviewAnnotationData): Promise<AnnotationView> {
   if (!canReviewAnnotations(actor)) throw new ForbiddenError("Only analysts review annotations.");
-  const data = parseInput(reviewAnnotationSchema, input);
   const toStatus = REVIEW_DECISIONS[data.decision];
   return db.$transaction(async (tx) => {
     const annotation = await findLive(tx, id);
@@ -320,10 +312,9 @@ export async function reviewAnnotation(actor: Actor, id: string, input: unknown)
  */
 export async function approveAnnotations(
   actor: Actor,
-  input: unknown,
+  { items }: ApproveAnnotationsData,
 ): Promise<{ approved: { id: string; articleId: string }[]; refused: { id: string; message: string }[] }> {
   if (!canReviewAnnotations(actor)) throw new ForbiddenError("Only analysts review annotations.");
-  const { items } = parseInput(approveAnnotationsSchema, input);
   const approved: { id: string; articleId: string }[] = [];
   const refused: { id: string; message: string }[] = [];
   for (const item of items) {
@@ -339,9 +330,8 @@ export async function approveAnnotations(
 }
 
 /** Any member may reply; a reply may answer another reply of the same annotation. */
-export async function createReply(actor: Actor, annotationId: string, input: unknown): Promise<{ id: string }> {
+export async function createReply(actor: Actor, annotationId: string, data: CreateReplyData): Promise<{ id: string }> {
   if (!canReply(actor)) throw new ForbiddenError("Sign in to reply.");
-  const data = parseInput(createReplySchema, input);
   if (containsHtml(data.body)) throw new ValidationError("body: Replies cannot contain HTML tags.");
   return db.$transaction(async (tx) => {
     await findLive(tx, annotationId);
@@ -360,9 +350,8 @@ export async function createReply(actor: Actor, annotationId: string, input: unk
   });
 }
 
-export async function createAnnotationKind(actor: Actor, input: unknown) {
+export async function createAnnotationKind(actor: Actor, data: CreateAnnotationKindData) {
   if (!canManageAnnotationKinds(actor)) throw new ForbiddenError("Only an admin configures annotation kinds.");
-  const data = parseInput(createAnnotationKindSchema, input);
   return db.$transaction(async (tx) => {
     if (await tx.annotationKind.findUnique({ where: { key: data.key } })) {
       throw new ValidationError(`key: A kind with the key "${data.key}" already exists.`);
@@ -381,9 +370,8 @@ export async function createAnnotationKind(actor: Actor, input: unknown) {
 }
 
 /** Relabels, reorders or (de)activates a kind. Built-in kinds stay active: other features depend on them. */
-export async function updateAnnotationKind(actor: Actor, input: unknown) {
+export async function updateAnnotationKind(actor: Actor, data: UpdateAnnotationKindData) {
   if (!canManageAnnotationKinds(actor)) throw new ForbiddenError("Only an admin configures annotation kinds.");
-  const data = parseInput(updateAnnotationKindSchema, input);
   return db.$transaction(async (tx) => {
     const kind = await tx.annotationKind.findUnique({ where: { key: data.key } });
     if (!kind) throw new NotFoundError("The annotation kind");

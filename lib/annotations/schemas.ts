@@ -70,6 +70,8 @@ export const createAnnotationSchema = selectionSchema.extend({
   tags: tagsSchema.optional(),
 });
 export type CreateAnnotationInput = z.input<typeof createAnnotationSchema>;
+/** A create request as lib receives it, parsed at the edge. */
+export type CreateAnnotationData = z.output<typeof createAnnotationSchema>;
 
 export const updateAnnotationSchema = z
   .object({
@@ -82,13 +84,17 @@ export const updateAnnotationSchema = z
     message: "Nothing to change: send kind, comment or tags.",
   });
 export type UpdateAnnotationInput = z.input<typeof updateAnnotationSchema>;
+export type UpdateAnnotationData = z.output<typeof updateAnnotationSchema>;
 
 /** Re-attaching an (orphaned or moved) annotation to a new selection on the current revision. */
 export const reattachAnnotationSchema = selectionSchema.extend({ version: z.int().min(1).max(MAX_DB_INT, NO_SUCH_VERSION) });
+export type ReattachAnnotationData = z.output<typeof reattachAnnotationSchema>;
 
 export const confirmAnchorSchema = z.object({ version: z.int().min(1).max(MAX_DB_INT, NO_SUCH_VERSION) });
+export type ConfirmAnchorData = z.output<typeof confirmAnchorSchema>;
 
 export const deleteAnnotationSchema = z.object({ version: z.int().min(1).max(MAX_DB_INT, NO_SUCH_VERSION).optional() });
+export type DeleteAnnotationData = z.output<typeof deleteAnnotationSchema>;
 
 export const reviewAnnotationSchema = z.object({
   decision: z.enum(["approve", "reject", "changes"], { message: 'Decision must be "approve", "reject" or "changes".' }),
@@ -96,11 +102,12 @@ export const reviewAnnotationSchema = z.object({
     .string()
     .trim()
     .max(MAX_REVIEW_COMMENT_CHARS, `Review comments have at most ${MAX_REVIEW_COMMENT_CHARS} characters.`)
-    .optional()
-    .transform((comment) => (comment ? comment : undefined)),
+    .transform((comment) => (comment ? comment : undefined))
+    .optional(),
   version: z.int().min(1).max(MAX_DB_INT, NO_SUCH_VERSION).optional(),
 });
 export type ReviewAnnotationInput = z.input<typeof reviewAnnotationSchema>;
+export type ReviewAnnotationData = z.output<typeof reviewAnnotationSchema>;
 
 /** Most annotations approved in one step: one page of the review queue. */
 export const MAX_BULK_APPROVALS = 50;
@@ -111,12 +118,14 @@ export const approveAnnotationsSchema = z.object({
     .min(1, "Select at least one annotation to approve.")
     .max(MAX_BULK_APPROVALS, `Approve at most ${MAX_BULK_APPROVALS} annotations at once.`),
 });
+export type ApproveAnnotationsData = z.output<typeof approveAnnotationsSchema>;
 
 export const createReplySchema = z.object({
   body: z.string().trim().min(1, "Write a reply.").max(MAX_REPLY_CHARS, `Replies have at most ${MAX_REPLY_CHARS} characters.`),
   parentId: z.string().min(1).optional(),
 });
 export type CreateReplyInput = z.input<typeof createReplySchema>;
+export type CreateReplyData = z.output<typeof createReplySchema>;
 
 export const annotationKindKeySchema = z
   .string()
@@ -127,6 +136,7 @@ export const annotationKindKeySchema = z
 const kindLabelSchema = z.string().trim().min(1, "Enter a label.").max(MAX_KIND_LABEL_CHARS, `Labels have at most ${MAX_KIND_LABEL_CHARS} characters.`);
 
 export const createAnnotationKindSchema = z.object({ key: annotationKindKeySchema, label: kindLabelSchema });
+export type CreateAnnotationKindData = z.output<typeof createAnnotationKindSchema>;
 
 export const updateAnnotationKindSchema = z.object({
   key: z.string().min(1),
@@ -134,6 +144,7 @@ export const updateAnnotationKindSchema = z.object({
   active: z.boolean().optional(),
   position: z.int().min(0).max(10_000).optional(),
 });
+export type UpdateAnnotationKindData = z.output<typeof updateAnnotationKindSchema>;
 
 export const reviewQueueFilterSchema = z.object({
   articleId: z.string().optional(),

@@ -1,5 +1,6 @@
 import "server-only";
 import { createAnnotation } from "@/lib/annotations/mutations";
+import { createAnnotationSchema } from "@/lib/annotations/schemas";
 import type { ReviewStatusName } from "@/lib/annotations/statuses";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
@@ -12,7 +13,7 @@ import { detectContradictions, readClaimValue, type DetectionResult } from "./de
 import { entityIdsOf, formatClaimValue } from "./format";
 import { outletKeyOf } from "./matrix";
 import { canEditClaim, canEditClaims, canReadContradictions } from "./permissions";
-import { createClaimSchema, UNSETTLED_STATUSES, updateClaimSchema } from "./schemas";
+import { type CreateClaimInput, UNSETTLED_STATUSES, type UpdateClaimInput } from "./schemas";
 
 export type ClaimSubject = { type: "event"; id: string } | { type: "entity"; id: string };
 
@@ -77,13 +78,15 @@ async function checkReferences(tx: Tx, input: { eventId?: string; entityId?: str
  * Everything is checked before the annotation is written, so bad input stores nothing.
  * The claim is then compared with the other sources (see detectContradictions).
  */
-export async function createClaim(actor: Actor, input: unknown): Promise<{ claim: ClaimView; detection: DetectionResult }> {
+export async function createClaim(actor: Actor, data: CreateClaimInput): Promise<{ claim: ClaimView; detection: DetectionResult }> {
   if (!canEditClaims(actor)) throw new ForbiddenError("Only editors and admins record claims.");
-  const data = parseInput(createClaimSchema, input);
   // Checked before the annotation is written, and again with the claim in case something was deleted meanwhile.
   await checkReferences(db, data);
   const existing = data.annotationId ? await checkClaimAnnotation(actor, data.annotationId) : null;
-  const annotationId = data.annotationId ?? (await createAnnotation(actor, { ...data.annotation, kind: "claim" })).id;
+  // The client-safe claim schema checks a new passage loosely; the annotation's own schema (comment, tags) checks it in full.
+  const passage = data.annotation && parseInput(createAnnotationSchema, { ...data.annotation, kind: "claim" });
+  const annotationId = passage ? (await createAnnotation(actor, passage)).id : data.annotationId;
+  if (!annotationId) throw new ValidationError("Give either annotationId (an existing claim annotation) or annotation (a passage to annotate).");
   try {
     return await db.$transaction(async (tx) => {
       await checkReferences(tx, data);
@@ -145,9 +148,8 @@ async function sendBackToReview(tx: Tx, actor: Actor, annotationId: string, from
  * the passage belongs to note the change (and their version moves, so a resolution prepared
  * on the old value is refused); the claim is compared afresh.
  */
-export async function updateClaim(actor: Actor, claimId: string, input: unknown): Promise<{ claim: ClaimView; detection: DetectionResult }> {
+export async function updateClaim(actor: Actor, claimId: string, data: UpdateClaimInput): Promise<{ claim: ClaimView; detection: DetectionResult }> {
   if (!canEditClaims(actor)) throw new ForbiddenError("Only editors and admins change claims.");
-  const data = parseInput(updateClaimSchema, input);
   return db.$transaction(async (tx) => {
     const before = await tx.claim.findUnique({
       where: { id: claimId },
@@ -266,7 +268,7 @@ export interface SubjectClaims {
 }
 
 /** The claims on an event or entity and how the sources agree on each attribute. */
-export async function getSubjectClaims(actor: Actor | null, subject: ClaimSubject): Promise<SubjectClaims> {
+export async function getSubjectClaims(actor: Actor, subject: ClaimSubject): Promise<SubjectClaims> {
   if (!canReadContradictions(actor)) throw new ForbiddenError("Sign in to read claims.");
   const label =
     subject.type === "event"

@@ -3,19 +3,18 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { compareValues } from "./claim-values";
 import { CLEARED_RESOLUTION, distinctSummary, NEW_SOURCE_ACTION, readClaimValue } from "./detection";
 import { canFlagContradiction, canReopenContradiction, canResolveContradiction, canSignOffContradictions } from "./permissions";
 import {
-  createContradictionSchema,
-  keepResolutionSchema,
-  reopenContradictionSchema,
-  resolveContradictionSchema,
-  signOffContradictionSchema,
+  type ContradictionStatus,
+  type CreateContradictionData,
+  type KeepResolutionData,
+  type ReopenContradictionData,
+  type ResolveContradictionData,
+  type SignOffContradictionData,
   toApiName,
   UNSETTLED_STATUSES,
-  type ContradictionStatus,
 } from "./schemas";
 import { checkStep, type ContradictionStep } from "./state-machine";
 
@@ -24,9 +23,8 @@ import { checkStep, type ContradictionStep } from "./state-machine";
  * captures. Passages come from at least two articles, unless flagged as an internal
  * inconsistency of one article.
  */
-export async function createContradiction(actor: Actor, input: unknown): Promise<{ id: string }> {
+export async function createContradiction(actor: Actor, data: CreateContradictionData): Promise<{ id: string }> {
   if (!canFlagContradiction(actor)) throw new ForbiddenError("Only editors and admins flag contradictions.");
-  const data = parseInput(createContradictionSchema, input);
   const annotationIds = [...new Set(data.annotationIds)];
   if (annotationIds.length < 2) throw new ValidationError("annotationIds: A contradiction is between at least two different passages.");
   return db.$transaction(async (tx) => {
@@ -168,9 +166,8 @@ async function step(
  * disagreement, or find it is not a contradiction; always with a rationale. Evidence
  * passages may be attached. It then awaits an analyst's sign-off.
  */
-export async function resolveContradiction(actor: Actor, id: string, input: unknown): Promise<ContradictionState> {
+export async function resolveContradiction(actor: Actor, id: string, data: ResolveContradictionData): Promise<ContradictionState> {
   if (!canResolveContradiction(actor)) throw new ForbiddenError("Only editors and admins resolve contradictions.");
-  const data = parseInput(resolveContradictionSchema, input);
   return db.$transaction(async (tx) => {
     const { from, to } = await step(tx, actor, id, data.version, { action: "resolve" }, () => ({
       resolution: data.resolution,
@@ -205,9 +202,8 @@ export async function resolveContradiction(actor: Actor, id: string, input: unkn
 }
 
 /** An analyst who is not the resolver signs off the resolution, which settles the contradiction. */
-export async function signOffContradiction(actor: Actor, id: string, input: unknown): Promise<ContradictionState> {
+export async function signOffContradiction(actor: Actor, id: string, data: SignOffContradictionData): Promise<ContradictionState> {
   if (!canSignOffContradictions(actor)) throw new ForbiddenError("Only analysts sign off resolutions.");
-  const data = parseInput(signOffContradictionSchema, input);
   return db.$transaction(async (tx) => {
     const { from, to } = await step(tx, actor, id, data.version, { action: "sign_off" }, () => ({ signedOffById: actor.id, signedOffAt: new Date() }));
     await tx.contradictionHistory.create({
@@ -219,9 +215,8 @@ export async function signOffContradiction(actor: Actor, id: string, input: unkn
 }
 
 /** Sends a resolved (or awaiting sign-off) contradiction back to open, with the reason; the history keeps the earlier resolution. */
-export async function reopenContradiction(actor: Actor, id: string, input: unknown): Promise<ContradictionState> {
+export async function reopenContradiction(actor: Actor, id: string, data: ReopenContradictionData): Promise<ContradictionState> {
   if (!canReopenContradiction(actor)) throw new ForbiddenError("Your role does not allow reopening contradictions.");
-  const data = parseInput(reopenContradictionSchema, input);
   return db.$transaction(async (tx) => {
     const { from, to } = await step(tx, actor, id, data.version, { action: "reopen" }, () => ({ ...CLEARED_RESOLUTION }));
     await tx.contradictionHistory.create({
@@ -242,9 +237,8 @@ export async function reopenContradiction(actor: Actor, id: string, input: unkno
  * Answers "does the new source change this?" with no: the settled resolution stands. When the new
  * claim states the accepted value, its passage is kept as evidence for the accepted reading.
  */
-export async function keepResolution(actor: Actor, id: string, input: unknown): Promise<ContradictionState> {
+export async function keepResolution(actor: Actor, id: string, data: KeepResolutionData): Promise<ContradictionState> {
   if (!canReopenContradiction(actor)) throw new ForbiddenError("Your role does not allow deciding on contradictions.");
-  const data = parseInput(keepResolutionSchema, input);
   return db.$transaction(async (tx) => {
     const row = await tx.contradiction.findUnique({
       where: { id },

@@ -72,7 +72,7 @@ export interface ContradictionListItem {
   updatedAt: string;
 }
 
-export async function listContradictions(actor: Actor | null, filters: ContradictionFilters = {}): Promise<ContradictionListItem[]> {
+export async function listContradictions(actor: Actor, filters: ContradictionFilters = {}): Promise<ContradictionListItem[]> {
   assertReader(actor);
   const rows = await db.contradiction.findMany({
     where: contradictionWhere({ ...filters, statuses: filters.status ? [filters.status] : undefined }),
@@ -119,7 +119,7 @@ export async function listContradictions(actor: Actor | null, filters: Contradic
 
 /** How many contradictions match the filters in each status (for the status tabs). */
 export async function countContradictionsByStatus(
-  actor: Actor | null,
+  actor: Actor,
   filters: Omit<ContradictionFilters, "status"> = {},
 ): Promise<Record<ContradictionStatus, number>> {
   assertReader(actor);
@@ -171,7 +171,7 @@ export interface FilterOptions {
 }
 
 /** Events, entities and outlets that some contradiction touches. */
-export async function listContradictionFilterOptions(actor: Actor | null): Promise<FilterOptions> {
+export async function listContradictionFilterOptions(actor: Actor): Promise<FilterOptions> {
   assertReader(actor);
   const inAContradiction: Prisma.AnnotationWhereInput = { contradictionMembers: { some: {} } };
   const [events, entities, articles] = await Promise.all([
@@ -333,7 +333,7 @@ export interface ContradictionView {
 }
 
 /** A contradiction with its passages (side by side), their claims, evidence and history. */
-export async function getContradiction(actor: Actor | null, id: string): Promise<ContradictionView> {
+export async function getContradiction(actor: Actor, id: string): Promise<ContradictionView> {
   assertReader(actor);
   const row = await db.contradiction.findUnique({ where: { id }, select: contradictionDetail });
   if (!row) throw new NotFoundError("The contradiction");
@@ -395,7 +395,7 @@ export interface Comparison {
  * The comparison matrix of an event or entity. Columns are the articles with a claim about
  * it or a passage linked to it, so a source that says nothing on an attribute shows as silent.
  */
-export async function getComparison(actor: Actor | null, subject: ClaimSubject): Promise<Comparison> {
+export async function getComparison(actor: Actor, subject: ClaimSubject): Promise<Comparison> {
   assertReader(actor);
   const label =
     subject.type === "event"
@@ -432,7 +432,7 @@ export async function getComparison(actor: Actor | null, subject: ClaimSubject):
 }
 
 /** Events and entities that have claims, with how many, for choosing what to compare. */
-export async function listComparableSubjects(actor: Actor | null): Promise<{ type: "event" | "entity"; id: string; label: string; claims: number }[]> {
+export async function listComparableSubjects(actor: Actor): Promise<{ type: "event" | "entity"; id: string; label: string; claims: number }[]> {
   assertReader(actor);
   const live = { annotation: { deletedAt: null } } satisfies Prisma.ClaimWhereInput;
   const [events, entities] = await Promise.all([
@@ -454,7 +454,7 @@ export async function listComparableSubjects(actor: Actor | null): Promise<{ typ
 }
 
 /** Live annotations whose quote contains `query`, for choosing passages to flag by hand. */
-export async function searchPassages(actor: Actor | null, query: string, options: { include?: string[] } = {}): Promise<PassageView[]> {
+export async function searchPassages(actor: Actor, query: string, options: { include?: string[] } = {}): Promise<PassageView[]> {
   assertReader(actor);
   const q = query.trim();
   const include = options.include ?? [];
@@ -474,7 +474,7 @@ export async function searchPassages(actor: Actor | null, query: string, options
  * or, without a subject, others from the same articles.
  */
 export async function listEvidenceCandidates(
-  actor: Actor | null,
+  actor: Actor,
   contradiction: Pick<ContradictionView, "subject" | "passages" | "evidence">,
 ): Promise<PassageView[]> {
   assertReader(actor);

@@ -214,6 +214,7 @@ export const createContradictionSchema = z.object({
   attribute: attributeSchema.optional(),
 });
 export type CreateContradictionInput = z.input<typeof createContradictionSchema>;
+export type CreateContradictionData = z.output<typeof createContradictionSchema>;
 
 export const resolveContradictionSchema = z
   .object({
@@ -232,18 +233,21 @@ export const resolveContradictionSchema = z
     }
   });
 export type ResolveContradictionInput = z.input<typeof resolveContradictionSchema>;
+export type ResolveContradictionData = z.output<typeof resolveContradictionSchema>;
 
 export const signOffContradictionSchema = z.object({
   version: versionSchema,
   comment: z.string().trim().max(MAX_RATIONALE).optional(),
 });
 export type SignOffContradictionInput = z.input<typeof signOffContradictionSchema>;
+export type SignOffContradictionData = z.output<typeof signOffContradictionSchema>;
 
 export const reopenContradictionSchema = z.object({
   version: versionSchema,
   rationale: rationaleSchema,
 });
 export type ReopenContradictionInput = z.input<typeof reopenContradictionSchema>;
+export type ReopenContradictionData = z.output<typeof reopenContradictionSchema>;
 
 /** The answer "the new source does not change this": the settled resolution stands, with an optional note. */
 export const keepResolutionSchema = z.object({
@@ -255,3 +259,4 @@ export const keepResolutionSchema = z.object({
     .optional()
     .transform((note) => note || undefined),
 });
+export type KeepResolutionData = z.output<typeof keepResolutionSchema>;

@@ -2,6 +2,7 @@ import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { createAnnotation, reviewAnnotation } from "@/lib/annotations/mutations";
+import { createAnnotationSchema, reviewAnnotationSchema } from "@/lib/annotations/schemas";
 import { importArticle, updateArticle } from "@/lib/articles/mutations";
 import { getArticle } from "@/lib/articles/queries";
 import { approveBriefing, createBriefing, publishBriefing, submitBriefing } from "@/lib/briefings/mutations";
@@ -11,10 +12,17 @@ import { createClaim } from "@/lib/contradictions/claims";
 import type { ClaimValue } from "@/lib/contradictions/claim-values";
 import { createContradiction, resolveContradiction, signOffContradiction } from "@/lib/contradictions/mutations";
 import { getContradiction } from "@/lib/contradictions/queries";
-import type { ContradictionStatus } from "@/lib/contradictions/schemas";
+import {
+  type ContradictionStatus,
+  createClaimSchema,
+  createContradictionSchema,
+  resolveContradictionSchema,
+  signOffContradictionSchema,
+} from "@/lib/contradictions/schemas";
 import { db } from "@/lib/db";
 import { createLink } from "@/lib/entities/links";
 import { createEntity } from "@/lib/entities/mutations";
+import { createEntitySchema, createLinkSchema } from "@/lib/entities/schemas";
 import { AppError } from "@/lib/errors";
 import { createEvent } from "@/lib/events/mutations";
 import { createEventSchema } from "@/lib/events/schemas";
@@ -238,13 +246,16 @@ class Loader {
   private async createEntities(): Promise<void> {
     for (const entity of this.demo.entities) {
       const view = await step(`Demo entity "${entity.key}"`, () =>
-        createEntity(this.editor, {
-          type: entity.type,
-          name: entity.name,
-          aliases: entity.aliases,
-          description: entity.description ?? null,
-          externalId: entity.externalId ?? null,
-        }),
+        createEntity(
+          this.editor,
+          parseInput(createEntitySchema, {
+            type: entity.type,
+            name: entity.name,
+            aliases: entity.aliases,
+            description: entity.description ?? null,
+            externalId: entity.externalId ?? null,
+          }),
+        ),
       );
       this.entities.set(entity.key, { id: view.id, name: view.name });
       this.aliasCount += view.aliases.length;
@@ -294,13 +305,16 @@ class Loader {
   private async annotate(annotation: DemoAnnotation, selection: Selection): Promise<void> {
     const article = this.articles.get(annotation.article)!;
     const { id } = await step(`Demo annotation "${annotation.key}"`, () =>
-      createAnnotation(this.editor, {
-        articleId: article.id,
-        ...selection,
-        kind: annotation.kind,
-        ...(annotation.comment ? { comment: annotation.comment } : {}),
-        ...(annotation.tags ? { tags: annotation.tags } : {}),
-      }),
+      createAnnotation(
+        this.editor,
+        parseInput(createAnnotationSchema, {
+          articleId: article.id,
+          ...selection,
+          kind: annotation.kind,
+          ...(annotation.comment ? { comment: annotation.comment } : {}),
+          ...(annotation.tags ? { tags: annotation.tags } : {}),
+        }),
+      ),
     );
     this.annotations.set(annotation.key, { id, articleKey: annotation.article });
   }
@@ -308,7 +322,10 @@ class Loader {
   private async link(annotation: DemoAnnotation): Promise<void> {
     for (const link of annotation.links) {
       await step(`Demo annotation "${annotation.key}", link`, () =>
-        createLink(this.editor, { annotationId: this.annotationId(annotation.key), ...this.target(link), relation: link.relation }),
+        createLink(
+          this.editor,
+          parseInput(createLinkSchema, { annotationId: this.annotationId(annotation.key), ...this.target(link), relation: link.relation }),
+        ),
       );
       this.linkCount++;
     }
@@ -319,7 +336,10 @@ class Loader {
     const { attribute, value } = annotation.claim;
     const subject = "entity" in annotation.claim ? { entityId: this.entityId(annotation.claim.entity) } : { eventId: this.eventId(annotation.claim.event) };
     const { claim, detection } = await step(`Demo claim on "${annotation.key}"`, () =>
-      createClaim(this.editor, { annotationId: this.annotationId(annotation.key), ...subject, attribute, value: this.claimValue(value) }),
+      createClaim(
+        this.editor,
+        parseInput(createClaimSchema, { annotationId: this.annotationId(annotation.key), ...subject, attribute, value: this.claimValue(value) }),
+      ),
     );
     this.claims.set(annotation.key, claim.id);
     for (const id of detection.contradictionIds) this.detectedIds.add(id);
@@ -332,7 +352,11 @@ class Loader {
   private async review(annotation: DemoAnnotation): Promise<void> {
     if (annotation.review !== "approve") return;
     await step(`Demo review of "${annotation.key}"`, () =>
-      reviewAnnotation(this.analyst, this.annotationId(annotation.key), { decision: "approve", comment: annotation.reviewComment }),
+      reviewAnnotation(
+        this.analyst,
+        this.annotationId(annotation.key),
+        parseInput(reviewAnnotationSchema, { decision: "approve", comment: annotation.reviewComment }),
+      ),
     );
   }
 
@@ -380,13 +404,16 @@ class Loader {
   private async flag(contradiction: DemoContradiction): Promise<void> {
     const flag = contradiction.flag!;
     const { id } = await step(`Demo contradiction "${contradiction.key}"`, () =>
-      createContradiction(this.editor, {
-        annotationIds: flag.annotations.map((key) => this.annotationId(key)),
-        summary: flag.summary,
-        ...(flag.attribute ? { attribute: flag.attribute } : {}),
-        ...(flag.event ? { eventId: this.eventId(flag.event) } : {}),
-        ...(flag.entity ? { entityId: this.entityId(flag.entity) } : {}),
-      }),
+      createContradiction(
+        this.editor,
+        parseInput(createContradictionSchema, {
+          annotationIds: flag.annotations.map((key) => this.annotationId(key)),
+          summary: flag.summary,
+          ...(flag.attribute ? { attribute: flag.attribute } : {}),
+          ...(flag.event ? { eventId: this.eventId(flag.event) } : {}),
+          ...(flag.entity ? { entityId: this.entityId(flag.entity) } : {}),
+        }),
+      ),
     );
     this.contradictions.set(contradiction.key, { id, status: "OPEN" });
   }
@@ -398,17 +425,23 @@ class Loader {
     const label = `Demo contradiction "${contradiction.key}"`;
     const { version } = await getContradiction(this.editor, entry.id);
     let state = await step(`${label}, resolution`, () =>
-      resolveContradiction(this.editor, entry.id, {
-        version,
-        resolution: resolution.kind,
-        ...(resolution.accept ? { acceptedClaimId: this.claims.get(resolution.accept) } : {}),
-        rationale: resolution.rationale,
-        evidenceAnnotationIds: resolution.evidence.map((key) => this.annotationId(key)),
-      }),
+      resolveContradiction(
+        this.editor,
+        entry.id,
+        parseInput(resolveContradictionSchema, {
+          version,
+          resolution: resolution.kind,
+          ...(resolution.accept ? { acceptedClaimId: this.claims.get(resolution.accept) } : {}),
+          rationale: resolution.rationale,
+          evidenceAnnotationIds: resolution.evidence.map((key) => this.annotationId(key)),
+        }),
+      ),
     );
     if (signOff) {
       const resolved = state;
-      state = await step(`${label}, sign-off`, () => signOffContradiction(this.analyst, entry.id, { version: resolved.version, comment: signOff.comment }));
+      state = await step(`${label}, sign-off`, () =>
+        signOffContradiction(this.analyst, entry.id, parseInput(signOffContradictionSchema, { version: resolved.version, comment: signOff.comment })),
+      );
     }
     entry.status = state.status.toUpperCase() as ContradictionStatus;
   }

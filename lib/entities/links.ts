@@ -3,9 +3,8 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { canLinkPassages, canReadEntities } from "./permissions";
-import { createLinkSchema, deleteLinkSchema, ENTITY_TYPE_LABELS, type LinkRelationName } from "./schemas";
+import { type CreateLinkData, type DeleteLinkData, ENTITY_TYPE_LABELS, type LinkRelationName } from "./schemas";
 import type { LinkedPassage, LinkView, PassagesByOutlet } from "./types";
 
 const linkInclude = {
@@ -46,9 +45,8 @@ async function liveAnnotation(tx: Tx, annotationId: string) {
 }
 
 /** Links an annotated passage to an entity or event; 422 when either side cannot be linked, 409 when the link exists. */
-export async function createLink(actor: Actor | null, input: unknown): Promise<LinkView> {
+export async function createLink(actor: Actor, data: CreateLinkData): Promise<LinkView> {
   assertLinker(actor);
-  const data = parseInput(createLinkSchema, input);
   return db.$transaction(async (tx) => {
     const annotation = await liveAnnotation(tx, data.annotationId);
     const target = data.targetType === "ENTITY" ? await linkableEntity(tx, data.targetId) : await linkableEvent(tx, data.targetId);
@@ -88,9 +86,8 @@ async function linkableEvent(tx: Tx, id: string) {
 }
 
 /** Removes a link named by id, or by its annotation, target and relation. */
-export async function deleteLink(actor: Actor | null, input: unknown): Promise<void> {
+export async function deleteLink(actor: Actor, data: DeleteLinkData): Promise<void> {
   assertLinker(actor);
-  const data = parseInput(deleteLinkSchema, input);
   await db.$transaction(async (tx) => {
     const link =
       "id" in data
@@ -116,7 +113,7 @@ export async function deleteLink(actor: Actor | null, input: unknown): Promise<v
 }
 
 /** The links of one annotation, entities first. */
-export async function listAnnotationLinks(actor: Actor | null, annotationId: string): Promise<LinkView[]> {
+export async function listAnnotationLinks(actor: Actor, annotationId: string): Promise<LinkView[]> {
   assertReader(actor);
   const rows = await db.link.findMany({ where: { annotationId }, include: linkInclude, orderBy: [{ targetType: "asc" }, { createdAt: "asc" }] });
   return rows.map(toLinkView);
@@ -128,7 +125,7 @@ const UNKNOWN_OUTLET = "Unknown outlet";
  * Every live annotated passage linked to the entity or event, across all articles, grouped
  * by outlet (alphabetically), each with its quote and a link to it in its article.
  */
-export async function listLinkedPassages(actor: Actor | null, target: { entityId: string } | { eventId: string }): Promise<PassagesByOutlet> {
+export async function listLinkedPassages(actor: Actor, target: { entityId: string } | { eventId: string }): Promise<PassagesByOutlet> {
   assertReader(actor);
   const rows = await db.link.findMany({
     where: { ...target, annotation: { deletedAt: null } },

@@ -3,19 +3,18 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { normalizeName } from "./match";
 import { hasMixedScriptWord, latinLookalike } from "./name-characters";
 import { canEditEntities } from "./permissions";
 import { ACTIVE_ENTITY, countEntityUsage, loadEntityView } from "./queries";
 import {
-  addAliasesSchema,
-  createEntitySchema,
+  type AddAliasesData,
+  type CreateEntityData,
   ENTITY_TYPE_LABELS,
-  judgeDuplicateSchema,
-  mergeEntitySchema,
-  updateEntitySchema,
   type EntityTypeName,
+  type JudgeDuplicateData,
+  type MergeEntityData,
+  type UpdateEntityData,
 } from "./schemas";
 import { requestSuggestionRefresh } from "./suggestion-jobs";
 import type { EntityView } from "./types";
@@ -85,9 +84,8 @@ async function liveEntity(tx: Tx, id: string) {
  * Creates an entity with its aliases. A second entity of the same type and canonical name
  * is refused with a 409 naming the existing one, unless the editor confirms it is different.
  */
-export async function createEntity(actor: Actor | null, input: unknown): Promise<EntityView> {
+export async function createEntity(actor: Actor, data: CreateEntityData): Promise<EntityView> {
   assertEditor(actor);
-  const data = parseInput(createEntitySchema, input);
   const view = await db.$transaction(async (tx) => {
     if (!data.confirmDuplicate) await refuseDuplicateName(tx, data.type, data.name);
     const entity = await tx.entity.create({
@@ -117,9 +115,8 @@ export async function createEntity(actor: Actor | null, input: unknown): Promise
  * Edits an entity from the version the editor started with (409 with the current state when
  * stale). `aliases`, when given, replaces the list.
  */
-export async function updateEntity(actor: Actor | null, id: string, input: unknown): Promise<EntityView> {
+export async function updateEntity(actor: Actor, id: string, data: UpdateEntityData): Promise<EntityView> {
   assertEditor(actor);
-  const data = parseInput(updateEntitySchema, input);
   return db.$transaction(async (tx) => {
     const entity = await liveEntity(tx, id);
     if (entity.mergedIntoId)
@@ -178,9 +175,8 @@ async function replaceAliases(tx: Tx, entityId: string, wanted: { alias: string;
  * Adds aliases the entity does not have yet (its own name and existing aliases are skipped
  * and reported). An alias another entity also has is allowed: suggestions flag it as ambiguous.
  */
-export async function addEntityAliases(actor: Actor | null, input: unknown): Promise<{ entity: EntityView; added: string[]; skipped: string[] }> {
+export async function addEntityAliases(actor: Actor, data: AddAliasesData): Promise<{ entity: EntityView; added: string[]; skipped: string[] }> {
   assertEditor(actor);
-  const data = parseInput(addAliasesSchema, input);
   const result = await db.$transaction(async (tx) => {
     const entity = await liveEntity(tx, data.entityId);
     if (entity.mergedIntoId) throw new ValidationError("This entity was merged into another; add the alias there.");
@@ -199,7 +195,7 @@ export async function addEntityAliases(actor: Actor | null, input: unknown): Pro
   return result;
 }
 
-export async function removeEntityAlias(actor: Actor | null, entityId: string, aliasId: string): Promise<EntityView> {
+export async function removeEntityAlias(actor: Actor, entityId: string, aliasId: string): Promise<EntityView> {
   assertEditor(actor);
   const view = await db.$transaction(async (tx) => {
     const alias = await tx.entityAlias.findUnique({ where: { id: aliasId } });
@@ -214,7 +210,7 @@ export async function removeEntityAlias(actor: Actor | null, entityId: string, a
 }
 
 /** Soft delete, only when nothing refers to the entity any more (409 otherwise). */
-export async function deleteEntity(actor: Actor | null, id: string): Promise<void> {
+export async function deleteEntity(actor: Actor, id: string): Promise<void> {
   assertEditor(actor);
   await db.$transaction(async (tx) => {
     const entity = await liveEntity(tx, id);
@@ -267,9 +263,9 @@ export type MergeRecord = {
  * event participations and places, claims, contradictions and mention suggestions move to
  * the target; the source stays as a pointer to it. The merge is recorded for undo.
  */
-export async function mergeEntities(actor: Actor | null, sourceId: string, input: unknown): Promise<{ mergeId: string; target: EntityView }> {
+export async function mergeEntities(actor: Actor, sourceId: string, input: MergeEntityData): Promise<{ mergeId: string; target: EntityView }> {
   assertEditor(actor);
-  const { into: targetId } = parseInput(mergeEntitySchema, input);
+  const { into: targetId } = input;
   if (targetId === sourceId) throw new ValidationError("into: An entity cannot be merged into itself.");
   const result = await db.$transaction(async (tx) => {
     const source = await liveEntity(tx, sourceId);
@@ -371,7 +367,7 @@ async function moveIds<W extends object>(delegate: MovableDelegate<W>, from: W, 
  * are removed, dropped duplicates are recreated. Refused while the target is itself merged
  * into a third entity (undo that merge first).
  */
-export async function undoEntityMerge(actor: Actor | null, mergeId: string): Promise<{ source: EntityView; target: EntityView }> {
+export async function undoEntityMerge(actor: Actor, mergeId: string): Promise<{ source: EntityView; target: EntityView }> {
   assertEditor(actor);
   const result = await db.$transaction(async (tx) => {
     const merge = await tx.entityMerge.findUnique({ where: { id: mergeId }, include: { target: true, source: true } });
@@ -417,9 +413,8 @@ async function restoreSuggestions(tx: Tx, rows: SuggestionRow[]): Promise<void> 
 // ─────────────────────────── duplicate judgements ───────────────────────────
 
 /** Remembers an editor's verdict on a suspected duplicate pair; the pair is stored in id order. */
-export async function judgeDuplicate(actor: Actor | null, input: unknown): Promise<{ entityAId: string; entityBId: string; verdict: string }> {
+export async function judgeDuplicate(actor: Actor, data: JudgeDuplicateData): Promise<{ entityAId: string; entityBId: string; verdict: string }> {
   assertEditor(actor);
-  const data = parseInput(judgeDuplicateSchema, input);
   if (data.entityAId === data.entityBId) throw new ValidationError("An entity cannot be a duplicate of itself.");
   const [entityAId, entityBId] = [data.entityAId, data.entityBId].sort();
   return db.$transaction(async (tx) => {

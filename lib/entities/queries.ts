@@ -2,11 +2,10 @@ import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, readDb, type Tx } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { listLinkedPassages } from "./links";
 import { findDuplicateCandidates, normalizeName } from "./match";
 import { canReadEntities } from "./permissions";
-import { entitySearchSchema, type EntityTypeName } from "./schemas";
+import type { EntitySearchQuery, EntityTypeName } from "./schemas";
 import type { DuplicateCandidateView, EntityMergeView, EntityRef, EntitySearchHit, EntityView, PassagesByOutlet } from "./types";
 
 /** Neither deleted nor merged into another entity: the ones that can be linked, searched and matched. */
@@ -46,7 +45,7 @@ export async function loadEntityView(client: Tx | typeof db, id: string): Promis
 }
 
 /** One entity; a merged one is returned with `mergedInto` so callers can follow it. Deleted ones are not found. */
-export async function getEntity(actor: Actor | null, id: string): Promise<EntityView> {
+export async function getEntity(actor: Actor, id: string): Promise<EntityView> {
   assertEntityReader(actor);
   const view = await loadEntityView(db, id);
   if (!view || view.deleted) throw new NotFoundError("The entity");
@@ -68,9 +67,9 @@ const FUZZY_RANK = 10;
  * finds "Lavrov": pg_trgm's word similarity, also through the trigram indexes). Each step reads
  * a bounded number of rows through an index, whatever the size of the registry.
  */
-export async function searchEntities(actor: Actor | null, input: unknown): Promise<EntitySearchHit[]> {
+export async function searchEntities(actor: Actor, input: EntitySearchQuery): Promise<EntitySearchHit[]> {
   assertEntityReader(actor);
-  const { q, type, limit } = parseInput(entitySearchSchema, input);
+  const { q, type, limit } = input;
   const key = searchKey(q);
   const base: Prisma.EntityWhereInput = { ...ACTIVE_ENTITY, ...(type ? { type } : {}) };
   const select = { id: true, name: true, type: true, description: true, normalizedName: true, aliases: { select: { alias: true, normalized: true } } } as const;
@@ -200,7 +199,7 @@ export type EntityPage = {
 };
 
 /** What the entity page shows besides its events (lib/events listEntityEvents): the entity, every linked passage, merges and likely duplicates. */
-export async function getEntityPage(actor: Actor | null, id: string): Promise<EntityPage> {
+export async function getEntityPage(actor: Actor, id: string): Promise<EntityPage> {
   const entity = await getEntity(actor, id);
   const [passages, merges, duplicates, usage] = await Promise.all([
     listLinkedPassages(actor, { entityId: id }),
@@ -229,7 +228,7 @@ export async function countEntityUsage(client: Tx | typeof db, id: string) {
 
 const refSelect = { select: { id: true, name: true, type: true } } as const;
 
-export async function listEntityMerges(actor: Actor | null, entityId: string): Promise<EntityMergeView[]> {
+export async function listEntityMerges(actor: Actor, entityId: string): Promise<EntityMergeView[]> {
   assertEntityReader(actor);
   const rows = await db.entityMerge.findMany({
     where: { OR: [{ sourceId: entityId }, { targetId: entityId }] },
@@ -272,10 +271,7 @@ const MAX_CANDIDATES = 200;
  * Pairs of active entities that may be one (shared alias or similar name), with the verdict
  * an editor gave before. Pairs judged "different" are left out unless `includeJudged`.
  */
-export async function listDuplicateCandidates(
-  actor: Actor | null,
-  options: { entityId?: string; includeJudged?: boolean } = {},
-): Promise<DuplicateCandidateView[]> {
+export async function listDuplicateCandidates(actor: Actor, options: { entityId?: string; includeJudged?: boolean } = {}): Promise<DuplicateCandidateView[]> {
   assertEntityReader(actor);
   const entities = await db.entity.findMany({
     where: ACTIVE_ENTITY,
@@ -327,7 +323,7 @@ export async function listSpellings(keys: string[]): Promise<Map<string, string[
 }
 
 /** Entities for pickers that must not load the whole registry: the ones named by id. */
-export async function listEntityRefs(actor: Actor | null, ids: string[]): Promise<EntityRef[]> {
+export async function listEntityRefs(actor: Actor, ids: string[]): Promise<EntityRef[]> {
   assertEntityReader(actor);
   if (ids.length === 0) return [];
   return db.entity.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, type: true } });

@@ -82,6 +82,8 @@ export const createEntitySchema = z.object({
   confirmDuplicate: z.boolean().default(false),
 });
 export type CreateEntityInput = z.input<typeof createEntitySchema>;
+/** A create request as lib receives it, parsed at the edge. */
+export type CreateEntityData = z.output<typeof createEntitySchema>;
 
 export const updateEntitySchema = z.object({
   version: z.number({ message: "Name the version you edited." }).int().positive().max(MAX_DB_INT, NO_SUCH_VERSION),
@@ -94,6 +96,7 @@ export const updateEntitySchema = z.object({
   confirmDuplicate: z.boolean().default(false),
 });
 export type UpdateEntityInput = z.input<typeof updateEntitySchema>;
+export type UpdateEntityData = z.output<typeof updateEntitySchema>;
 
 export const addAliasesSchema = z.object({
   entityId: z.string().min(1),
@@ -102,22 +105,27 @@ export const addAliasesSchema = z.object({
     .min(1, "Enter an alias.")
     .max(MAX_ALIASES, `At most ${MAX_ALIASES} aliases.`),
 });
+export type AddAliasesData = z.output<typeof addAliasesSchema>;
 
 export const mergeEntitySchema = z.object({
   into: z.string({ message: "Name the entity to merge into." }).min(1, "Name the entity to merge into."),
 });
+export type MergeEntityData = z.output<typeof mergeEntitySchema>;
 
 export const judgeDuplicateSchema = z.object({
   entityAId: z.string().min(1),
   entityBId: z.string().min(1),
   verdict: upperEnum(DUPLICATE_VERDICTS, "The verdict is same, different or not_sure."),
 });
+export type JudgeDuplicateData = z.output<typeof judgeDuplicateSchema>;
 
 export const entitySearchSchema = z.object({
   q: z.string().trim().max(MAX_NAME_LENGTH).default(""),
-  type: entityTypeSchema.optional(),
+  /** An empty `?type=` (the "any type" choice) means no type. */
+  type: entityTypeSchema.optional().or(z.literal("").transform(() => undefined)),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
+export type EntitySearchQuery = z.output<typeof entitySearchSchema>;
 
 export const createLinkSchema = z.object({
   annotationId: z.string({ message: "Name the annotation." }).min(1, "Name the annotation."),
@@ -126,13 +134,16 @@ export const createLinkSchema = z.object({
   relation: upperEnum(LINK_RELATIONS, "relation is one of mentions, describes, quotes, claims_about."),
 });
 export type CreateLinkInput = z.input<typeof createLinkSchema>;
+export type CreateLinkData = z.output<typeof createLinkSchema>;
 
 export const deleteLinkSchema = z.union([z.object({ id: z.string().min(1) }), createLinkSchema], {
   message: "Name the link by its id, or by annotationId, targetType, targetId and relation.",
 });
+export type DeleteLinkData = z.output<typeof deleteLinkSchema>;
 
 export const acceptSuggestionSchema = z.object({
   /** For a proposed new entity: the name and type to create it with, when the editor corrected them. */
   name: nameSchema.optional(),
   type: entityTypeSchema.optional(),
 });
+export type AcceptSuggestionData = z.output<typeof acceptSuggestionSchema>;

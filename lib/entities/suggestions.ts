@@ -8,11 +8,10 @@ import { stagedJson } from "@/lib/db/staged";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { runTask } from "@/lib/workers/pool";
 import { REGISTRY_MISSING, type RegistrySnapshot } from "@/lib/workers/tasks";
-import { parseInput } from "@/lib/validation";
 import { normalizeName } from "./match";
 import { textPieces } from "./name-candidates";
 import { canLinkPassages, canReadEntities } from "./permissions";
-import { acceptSuggestionSchema, type EntityTypeName } from "./schemas";
+import type { AcceptSuggestionData, EntityTypeName } from "./schemas";
 import { requestSuggestionRefresh } from "./suggestion-jobs";
 import type { PlannedSuggestion } from "./suggestion-plan";
 import type { EntityRef } from "./types";
@@ -295,7 +294,7 @@ const CONTEXT_CHARS = 50;
 
 /** The suggestions of the article's current revision, in text order; open ones only unless `all`. */
 export async function listArticleSuggestions(
-  actor: Actor | null,
+  actor: Actor,
   articleId: string,
   options: { all?: boolean } = {},
 ): Promise<{ articleId: string; revisionId: string | null; suggestions: SuggestionView[] }> {
@@ -357,12 +356,11 @@ type Claim = {
  * and type. Accepting one reading of an ambiguous span dismisses the others.
  */
 export async function acceptSuggestion(
-  actor: Actor | null,
+  actor: Actor,
   id: string,
-  input: unknown = {},
+  data: AcceptSuggestionData = {},
 ): Promise<{ suggestionId: string; annotationId: string; entityId: string; linkId: string }> {
   assertLinker(actor);
-  const data = parseInput(acceptSuggestionSchema, input);
   const claim = await claimSuggestion(actor, id, data);
   let annotationId: string;
   try {
@@ -472,7 +470,7 @@ async function releaseClaim(actor: Actor, claim: Claim): Promise<void> {
  * dismisses all its occurrences in the article; dismissing an ambiguous span dismisses
  * every reading of it.
  */
-export async function dismissSuggestion(actor: Actor | null, id: string): Promise<{ dismissed: number }> {
+export async function dismissSuggestion(actor: Actor, id: string): Promise<{ dismissed: number }> {
   assertLinker(actor);
   return db.$transaction(async (tx) => {
     const s = await tx.mentionSuggestion.findUnique({ where: { id } });
@@ -497,7 +495,7 @@ export async function dismissSuggestion(actor: Actor | null, id: string): Promis
 }
 
 /** Accepts every open, unambiguous suggestion of one entity in the article, one after another. */
-export async function acceptEntitySuggestions(actor: Actor | null, articleId: string, entityId: string): Promise<{ accepted: number }> {
+export async function acceptEntitySuggestions(actor: Actor, articleId: string, entityId: string): Promise<{ accepted: number }> {
   assertLinker(actor);
   const open = await db.mentionSuggestion.findMany({
     where: { articleId, entityId, status: "OPEN", ambiguous: false, revision: { currentOf: { id: articleId } } },

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { createClaim } from "@/lib/contradictions/claims";
 import { createContradiction } from "@/lib/contradictions/mutations";
-import { UNSETTLED_STATUSES } from "@/lib/contradictions/schemas";
+import { createClaimSchema, createContradictionSchema, UNSETTLED_STATUSES } from "@/lib/contradictions/schemas";
 import { db, type Tx } from "@/lib/db";
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { insertEvent } from "@/lib/events/mutations";
@@ -195,12 +195,16 @@ export async function acceptClaimProposal(
   const claimed = await db.claimProposal.updateMany({ where: { id, status: "OPEN" }, data: { status: "ACCEPTED", ...decided(actor) } });
   if (claimed.count === 0) throw new ConflictError("Someone decided on this claim proposal meanwhile.");
   try {
-    const { claim } = await createClaim(actor, {
-      annotation: { articleId: row.articleId, start: row.start, end: row.end, exact: row.exact, prefix: row.prefix, suffix: row.suffix },
-      eventId,
-      attribute: row.attribute,
-      value: edits.value ?? row.value,
-    });
+    // The stored proposal is read back like a request: its value is checked as a claim's.
+    const { claim } = await createClaim(
+      actor,
+      parseInput(createClaimSchema, {
+        annotation: { articleId: row.articleId, start: row.start, end: row.end, exact: row.exact, prefix: row.prefix, suffix: row.suffix },
+        eventId,
+        attribute: row.attribute,
+        value: edits.value ?? row.value,
+      }),
+    );
     await db.claimProposal.update({ where: { id }, data: { eventId, annotationId: claim.annotationId, claimId: claim.id } });
     return { id, annotationId: claim.annotationId, claimId: claim.id };
   } catch (error) {
@@ -261,7 +265,15 @@ export async function confirmContradictionCandidate(actor: Actor | null, id: str
     const subject = await db.claim.findFirst({ where: { annotationId: annotationIds[0] }, select: { eventId: true } });
     try {
       contradictionId = (
-        await createContradiction(actor, { annotationIds, summary, attribute: row.attribute, ...(subject?.eventId ? { eventId: subject.eventId } : {}) })
+        await createContradiction(
+          actor,
+          parseInput(createContradictionSchema, {
+            annotationIds,
+            summary,
+            attribute: row.attribute,
+            ...(subject?.eventId ? { eventId: subject.eventId } : {}),
+          }),
+        )
       ).id;
     } catch (error) {
       const existing = error instanceof AppError ? (error.details as { contradictionId?: string } | undefined)?.contradictionId : undefined;

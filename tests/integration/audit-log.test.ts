@@ -3,6 +3,7 @@ import { AUDIT_PAGE_SIZE, listAuditLog } from "@/lib/audit/queries";
 import { createUser, updateUser } from "@/lib/auth/mutations";
 import { db } from "@/lib/db";
 import { createEntity } from "@/lib/entities/mutations";
+import { createEntitySchema } from "@/lib/entities/schemas";
 import { ForbiddenError } from "@/lib/errors";
 import { makeUser, TEST_PASSWORD } from "../support/fixtures";
 
@@ -12,7 +13,7 @@ describe("the audit log for administrators", () => {
     const editor = await makeUser("EDITOR");
     const created = await createUser(admin, { email: `audited-${editor.id}@test.concord`, name: "Audited", role: "EDITOR", password: TEST_PASSWORD });
     await updateUser(admin, { userId: created.id, role: "ANALYST" });
-    const entity = await createEntity(editor, { type: "PLACE", name: `Auditville ${editor.id}` });
+    const entity = await createEntity(editor, createEntitySchema.parse({ type: "PLACE", name: `Auditville ${editor.id}` }));
 
     const mine = await listAuditLog(admin, { actorId: admin.id });
     expect(mine.items.map((entry) => entry.action)).toEqual(["user.update", "user.create"]);

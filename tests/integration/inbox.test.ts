@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { approveAnnotations, reviewAnnotation } from "@/lib/annotations/mutations";
 import { loadReviewContext } from "@/lib/annotations/review-context";
 import { keepResolution, resolveContradiction, signOffContradiction } from "@/lib/contradictions/mutations";
+import { keepResolutionSchema, resolveContradictionSchema } from "@/lib/contradictions/schemas";
 import { db } from "@/lib/db";
 import { getInbox, getInboxCounts } from "@/lib/inbox/queries";
 import { makeUser } from "../support/fixtures";
@@ -99,7 +100,11 @@ describe("inbox", () => {
       value: dayValue("2025-05-19"),
     });
     const id = second.detection.contradictionIds[0]!;
-    await resolveContradiction(editor, id, { version: 1, resolution: "ACCEPT_ONE", acceptedClaimId: first.claim.id, rationale: "The embassy's posting date." });
+    await resolveContradiction(
+      editor,
+      id,
+      resolveContradictionSchema.parse({ version: 1, resolution: "ACCEPT_ONE", acceptedClaimId: first.claim.id, rationale: "The embassy's posting date." }),
+    );
     await signOffContradiction(analyst, id, { version: 2 });
     const listed = async () => (await getInbox(analyst)).find((section) => section.key === "newSources")!.items.map((item) => item.id);
     expect(await listed()).not.toContain(id);
@@ -112,7 +117,7 @@ describe("inbox", () => {
     expect(await listed()).toContain(id);
     expect((await getInbox(editor)).find((section) => section.key === "newSources")!.items.map((item) => item.id)).toContain(id);
     const { version } = await db.contradiction.findUniqueOrThrow({ where: { id }, select: { version: true } });
-    await keepResolution(analyst, id, { version });
+    await keepResolution(analyst, id, keepResolutionSchema.parse({ version }));
     expect(await listed()).not.toContain(id);
   });
 });

@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createEntity } from "@/lib/entities/mutations";
+import { createEntitySchema } from "@/lib/entities/schemas";
 import { registrySuggestionsJob } from "@/lib/entities/suggestion-jobs";
 import { jobQueue, stopJobQueue } from "@/lib/jobs/queue";
 import type { Actor } from "@/lib/auth/permissions";
@@ -63,7 +64,7 @@ describe("background jobs", () => {
   it("coalesces registry changes: eight edits leave one pass waiting", { timeout: 60_000 }, async () => {
     const editor = await makeUser("EDITOR");
     const t = tag();
-    for (let n = 0; n < 8; n++) await createEntity(editor, { type: "organization", name: `Coalition ${t} ${"abcdefgh"[n]}` });
+    for (let n = 0; n < 8; n++) await createEntity(editor, createEntitySchema.parse({ type: "organization", name: `Coalition ${t} ${"abcdefgh"[n]}` }));
     const waiting = (await jobQueue().list({ limit: 1000 })).filter((job) => job.kind === registrySuggestionsJob.name && job.state === "queued");
     expect(waiting).toHaveLength(1);
     await stopJobQueue();

@@ -4,7 +4,8 @@ import { Field, SelectField } from "@/components/ui/field";
 import { requirePageActor } from "@/lib/auth/session";
 import { canEditEntities } from "@/lib/entities/permissions";
 import { searchEntities } from "@/lib/entities/queries";
-import { ENTITY_TYPE_LABELS, ENTITY_TYPES } from "@/lib/entities/schemas";
+import { ENTITY_TYPE_LABELS, ENTITY_TYPES, entitySearchSchema } from "@/lib/entities/schemas";
+import { parseInput } from "@/lib/validation";
 import { CreateEntityForm } from "./_components/create-entity-form";
 
 export const metadata: Metadata = { title: "Entities" };
@@ -15,7 +16,7 @@ export default async function EntitiesPage({ searchParams }: { searchParams: Pro
   const actor = await requirePageActor();
   const { q = "", type = "" } = await searchParams;
   const validType = (ENTITY_TYPES as readonly string[]).includes(type) ? type : "";
-  const entities = await searchEntities(actor, { q, type: validType || undefined, limit: 100 });
+  const entities = await searchEntities(actor, parseInput(entitySearchSchema, { q, type: validType || undefined, limit: 100 }));
   return (
     <>
       <h1>Entities</h1>

@@ -9,7 +9,7 @@ import { getAnnotation } from "@/lib/annotations/queries";
 export const POST = apiRoute({ access: "annotations.reply", body: w3cPostSchema }, async ({ request, actor, body }) => {
   const origin = publicOrigin(request);
   if ("motivation" in body) {
-    const { id } = await createReply(actor, body.annotationId, { body: body.body, parentId: body.parentId });
+    const { id } = await createReply(actor, body.annotationId, body);
     const reply = (await getAnnotation(actor, body.annotationId)).replies.find((candidate) => candidate.id === id)!;
     return annotationResponse(toW3CReply(reply, body.annotationId, origin), { status: 201, allow: ALLOW.reply });
   }

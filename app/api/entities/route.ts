@@ -1,18 +1,12 @@
 import { apiRoute, created } from "@/lib/api/route";
 import { createEntity } from "@/lib/entities/mutations";
 import { searchEntities } from "@/lib/entities/queries";
-import { createEntitySchema } from "@/lib/entities/schemas";
+import { createEntitySchema, entitySearchSchema } from "@/lib/entities/schemas";
 
 /** `?q=` searches names and aliases (case and diacritics ignored); `?type=` and `?limit=` narrow it. */
-export const GET = apiRoute({ access: "entities.read" }, async ({ request, actor }) => {
-  const params = request.nextUrl.searchParams;
-  const entities = await searchEntities(actor, {
-    q: params.get("q") ?? "",
-    type: params.get("type") || undefined,
-    limit: params.get("limit") ?? undefined,
-  });
-  return { entities };
-});
+export const GET = apiRoute({ access: "entities.read", query: entitySearchSchema }, async ({ actor, query }) => ({
+  entities: await searchEntities(actor, query),
+}));
 
 /** 409 naming the existing entity when one of the same type has this name, unless `confirmDuplicate: true`. */
 export const POST = apiRoute({ access: "entities.edit", body: createEntitySchema }, async ({ actor, body }) => created(await createEntity(actor, body)));

@@ -4,6 +4,8 @@ import { publicOrigin } from "@/lib/public-origin";
 import { w3cAnnotationPatchSchema } from "@/lib/annotations/json-ld";
 import { deleteAnnotation, updateAnnotation } from "@/lib/annotations/mutations";
 import { getAnnotation } from "@/lib/annotations/queries";
+import { deleteAnnotationSchema } from "@/lib/annotations/schemas";
+import { parseInput } from "@/lib/validation";
 
 type Params = { id: string };
 
@@ -23,6 +25,8 @@ export const PATCH = apiRoute<Params, typeof w3cAnnotationPatchSchema>(
 /** Soft delete; `?version=` makes it conditional on the version the client saw. */
 export const DELETE = apiRoute<Params>({ access: "annotations.edit" }, async ({ request, actor, params }) => {
   const version = request.nextUrl.searchParams.get("version");
-  await withW3CConflict(publicOrigin(request), () => deleteAnnotation(actor, params.id, version === null ? {} : { version: Number(version) }));
+  await withW3CConflict(publicOrigin(request), () =>
+    deleteAnnotation(actor, params.id, parseInput(deleteAnnotationSchema, version === null ? {} : { version: Number(version) })),
+  );
   return new Response(null, { status: 204 });
 });
