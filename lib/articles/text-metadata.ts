@@ -45,7 +45,7 @@ const HEADLINE_START = /^["“‘'(¿¡\p{Lu}\p{N}\p{Lo}]/u;
 const SENTENCE_END = /[^.]\.["”’)]?$/;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{6}/u;
 // Credits, handles, file names and menus are not headlines.
-const NOT_HEADLINE = /[/@|•»«>#]|\.(?:jpe?g|png|gif|webp)\b|^(?:\d+\s*)?(?:comments?|shares?|views?)\b/i;
+const NOT_HEADLINE = /[/@|•»«>#]|\bwww\.|\.(?:jpe?g|png|gif|webp)\b|^(?:\d+\s*)?(?:comments?|shares?|views?)\b/i;
 // Two sentences are a standfirst or a blurb.
 const TWO_SENTENCES = /\p{Ll}{4}[.!?] \p{Lu}/u;
 // "Follow us on", "Share via": a label for what follows, not a title.

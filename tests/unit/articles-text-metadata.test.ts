@@ -50,6 +50,11 @@ describe("headline of a copied page", () => {
     expect(article.title).toBe("Man admits threatening Rep. Jane Holm over ferry vote");
   });
 
+  it("is not a line giving a web address", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Tested by: Maria Lindqvist More info: www.harbour.example", BODY));
+    expect(article.title).toBe("Ferry terminal delayed by two years");
+  });
+
   it("stays provisional when only menus precede the body", () => {
     const article = parsePastedText(page("Home", "News", BODY));
     expect(article.titleProvisional).toBe(true);
