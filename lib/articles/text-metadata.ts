@@ -45,7 +45,7 @@ const HEADLINE_START = /^["“‘'(¿¡\p{Lu}\p{N}\p{Lo}]/u;
 const SENTENCE_END = /[^.]\.["”’)]?$/;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{6}/u;
 // Credits, handles, file names and menus are not headlines.
-const NOT_HEADLINE = /[/@|•»«>#]|\.(?:jpe?g|png|gif|webp)\b|^(?:\d+\s*)?(?:comments?|shares?|views?)\b/i;
+const NOT_HEADLINE = /[/@|•»«>#]|\bwww\.|\.(?:jpe?g|png|gif|webp)\b|^(?:\d+\s*)?(?:comments?|shares?|views?)\b/i;
 // Two sentences are a standfirst or a blurb.
 const TWO_SENTENCES = /\p{Ll}{4}[.!?] \p{Lu}/u;
 // "Follow us on", "Share via": a label for what follows, not a title.
@@ -79,6 +79,9 @@ const AGENCIES: ReadonlyArray<[RegExp, string]> = [
 const AGENCY_DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{L} .,'-]{0,40})?\(([^)]{2,40})\)\s*[-–—]/u;
 
 const HANDLE = /^@\w+$/;
+// "Jane Doe | Agency | Getty Images": a photographer's credit, not a byline.
+const PICTURE_CREDIT = /\b(?:images?|photos?|photograph(?:y|er)|pictures?|getty|shutterstock|illustration)\b/i;
+const READING_TIME = /^\d+\s*min(?:ute)?s?\s+read$/i;
 // A copy that lost the space between a name and what follows ("Jane DoeFOXBusiness", "Jane DoeFriday").
 const GLUED_WORD = /(\p{Ll}{2,})(?=\p{Lu}{2}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Updated|Published|Posted)\b)/gu;
 // Parts of a combined byline and dateline ("March 3, 2020 | By: Jane Doe").
@@ -252,10 +255,15 @@ function findAuthor(lines: readonly ClassifiedLine[], [from, to]: [number, numbe
     if (name) return name;
     agency ??= agencyCredit(text) ?? datelineCredit(text);
   }
-  // A bare name just after the headline, beside a dateline.
+  // A bare name just after the headline beside a dateline, or in the dateline's lines above it.
+  const dated = (j: number) =>
+    j !== anchor && lines[j] !== undefined && (isDateLine(lines[j].text) || HANDLE.test(lines[j].text) || READING_TIME.test(lines[j].text));
   for (let i = anchor + 1; i <= Math.min(to - 1, anchor + NAME_LINE_REACH); i++) {
-    const besideDate = [i - 1, i + 1].some((j) => j !== anchor && lines[j] !== undefined && (isDateLine(lines[j].text) || HANDLE.test(lines[j].text)));
-    const name = besideDate ? nameLine(lines[i].text) : null;
+    const name = dated(i - 1) || dated(i + 1) ? nameLine(lines[i].text) : null;
+    if (name) return name;
+  }
+  for (let i = anchor - 1; i >= Math.max(from, anchor - NAME_LINE_REACH); i--) {
+    const name = [i - 2, i - 1, i + 1, i + 2].some((j) => j < anchor && dated(j)) ? nameLine(lines[i].text) : null;
     if (name) return name;
   }
   return agency;
@@ -285,7 +293,7 @@ export function bylineName(line: string): string | null {
   // "Jane Doe - Nov 19, 2019", "Jane Doe @janedoe / 2 days": a name followed only by a date or a handle.
   const date = dateIn(text);
   const end = Math.min(date && date.index > 0 ? date.index : text.length, text.search(/\s[/|•·]\s/) + 1 || text.length);
-  if (end < text.length) {
+  if (end < text.length && !PICTURE_CREDIT.test(text.slice(end))) {
     const before = text.slice(0, end).replace(/[\s|•·,–—/-]+$/, "");
     if (before && wordCount(before) <= 5 && !agencyCredit(before)) {
       const name = parseByline(before);
@@ -381,7 +389,8 @@ function copyrightYear(lines: readonly ClassifiedLine[]): number | null {
   for (let i = lines.length - 1; i >= 0; i--) {
     const text = lines[i].text;
     if (!COPYRIGHT.test(text) || wordCount(text) > 30) continue;
-    const years = [...text.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+    // "© 2000-" runs to a year it does not state.
+    const years = [...text.matchAll(/\b(?:19|20)\d{2}\b(?!\s*[-–]\s*(?!\d))/g)].map((m) => Number(m[0]));
     if (years.length) return Math.max(...years);
   }
   return null;
@@ -453,6 +462,8 @@ function dateIn(text: string): FoundDate | null {
   const start = result.start;
   // The year must be written out: chrono fills it in for "2 days ago" or "Nov 19".
   const year = String(start.get("year"));
+  // "2 days ago" names no day of its own.
+  if (result.tags().has("result/relativeDate")) return { index: result.index, day: null };
   if (!start.isCertain("year") || !result.text.includes(year.slice(-2))) {
     return { index: result.index, day: null, monthDay: isoDate(2000, start.get("month") ?? 0, start.get("day") ?? 0).slice(5) };
   }

@@ -50,6 +50,11 @@ describe("headline of a copied page", () => {
     expect(article.title).toBe("Man admits threatening Rep. Jane Holm over ferry vote");
   });
 
+  it("is not a line giving a web address", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Tested by: Maria Lindqvist More info: www.harbour.example", BODY));
+    expect(article.title).toBe("Ferry terminal delayed by two years");
+  });
+
   it("stays provisional when only menus precede the body", () => {
     const article = parsePastedText(page("Home", "News", BODY));
     expect(article.titleProvisional).toBe(true);
@@ -75,6 +80,13 @@ describe("byline of a copied page", () => {
     expect(article.author).toBe("Maria Lindqvist");
   });
 
+  it("takes a bare name line beside a reading time or in the dateline's lines above the headline", () => {
+    const below = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Maria Lindqvist", "5 Min Read", BODY));
+    expect(below.author).toBe("Maria Lindqvist");
+    const above = parsePastedText(page(MENU, "Maria Lindqvist", "Transport", "03.03.2020 09:00 AM", "Ferry terminal delayed by two years", BODY));
+    expect(above.author).toBe("Maria Lindqvist");
+  });
+
   it("credits the agency when no person is named", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", `OSLO (Reuters) - ${BODY[0]}`, BODY.slice(1)));
     expect(article.author).toBe("Reuters");
@@ -83,6 +95,7 @@ describe("byline of a copied page", () => {
   it("is not taken from a photo credit", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Photo: Maria Lindqvist / Getty Images", BODY));
     expect(article.author).toBeNull();
+    expect(bylineName("Maria Lindqvist | Harbour Agency | Getty Images")).toBeNull();
   });
 });
 
