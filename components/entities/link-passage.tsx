@@ -4,6 +4,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useState, useTransition } from "react";
+import { EventDate } from "@/components/events/event-date";
 import { EventPicker } from "@/components/events/event-picker";
 import { Alert } from "@/components/ui/alert";
 import { SelectField } from "@/components/ui/field";
@@ -141,12 +142,13 @@ export function LinkPassage({ annotationId, articleId }: { annotationId: string;
           <SelectField label="Relation" value={relation} options={RELATION_OPTIONS} onChange={(e) => setRelation(e.target.value as LinkRelationName)} />
           {context.event && targetType === "EVENT" ? (
             <p className="muted">
-              “{context.event.title}” is dated {context.event.dateLabel ?? "nothing yet"}.
+              “{context.event.title}” is dated {context.event.date ? <EventDate date={context.event.date} /> : "nothing yet"}.
             </p>
           ) : null}
           {disagreements.map((d) => (
             <div key={d.text} className="alert error" role="alert">
-              Date mismatch: the passage says “{d.text}”, which is {d.resolved}, but the event is dated {context.event?.dateLabel}.
+              Date mismatch: the passage says “{d.text}”, which is {d.resolvedDate ? <EventDate date={d.resolvedDate} /> : d.resolved}, but the event is dated{" "}
+              {context.event?.date ? <EventDate date={context.event.date} /> : null}.
             </div>
           ))}
           <button type="submit" className="button" disabled={pending || !target}>
@@ -164,7 +166,7 @@ export function LinkPassage({ annotationId, articleId }: { annotationId: string;
         <ul className="passage-dates" aria-label="Dates in this passage">
           {context.dates.dates.map((d) => (
             <li key={`${d.text}|${d.resolved}`}>
-              “{d.text}” → {d.resolved ?? <em>cannot be resolved</em>}
+              “{d.text}” → {d.resolvedDate ? <EventDate date={d.resolvedDate} /> : <em>cannot be resolved</em>}
               {d.relative && d.resolved && context.dates.publishedAt ? (
                 <span className="muted">
                   {" "}

@@ -4,13 +4,15 @@
  * with the event's date. Pure functions, no database.
  */
 import { datesDisagree, NO_PUBLICATION_DATE_NOTE, resolveDatesInText, resolvedToDateLike, type ResolvedDate } from "./dates";
-import { formatEventDate, type EventDate } from "./event-dates";
+import { type DateLike, formatEventDate, type EventDate } from "./event-dates";
 
 export type PassageDate = {
   /** The words as written ("on Saturday"). */
   text: string;
   /** The resolved date in words ("17 May 2025"), or null when it cannot be resolved. */
   resolved: string | null;
+  /** The same date, for a page to write in the reader's locale. */
+  resolvedDate: DateLike | null;
   relative: boolean;
   note: string | null;
   /** True when the resolved date cannot be the event's date. */
@@ -24,11 +26,16 @@ export type PassageDates = {
   unresolvableReason: string | null;
 };
 
-function describeResolved(resolved: ResolvedDate): string | null {
+function describeResolved(resolved: ResolvedDate): Pick<PassageDate, "resolved" | "resolvedDate"> {
   const date = resolvedToDateLike(resolved);
-  if (!date) return null;
-  const label = formatEventDate({ localDate: date.localDate, precision: date.precision, timeZone: date.timeZone ?? null });
-  return date.partOfDay ? `${label} (${date.partOfDay})` : label;
+  if (!date) return { resolved: null, resolvedDate: null };
+  const resolvedDate: DateLike = {
+    localDate: date.localDate,
+    precision: date.precision,
+    timeZone: date.timeZone ?? null,
+    ...(date.partOfDay ? { partOfDay: date.partOfDay } : {}),
+  };
+  return { resolved: formatEventDate(resolvedDate), resolvedDate };
 }
 
 /** Dates in `passage` resolved against `publishedAt` (YYYY-MM-DD or null), compared with the event's date when given. */
@@ -36,7 +43,7 @@ export function describePassageDates(passage: string, publishedAt: string | null
   const found = resolveDatesInText(passage, publishedAt);
   const dates = found.map((r) => ({
     text: r.text,
-    resolved: describeResolved(r),
+    ...describeResolved(r),
     relative: r.relative,
     note: r.note ?? null,
     disagrees: eventDate !== null && datesDisagree(r, eventDate),

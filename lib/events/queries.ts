@@ -6,7 +6,7 @@ import { db, type Prisma, type Tx } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { isoDay } from "@/lib/iso-day";
 import { eventDateFromRow, eventDateView } from "./date-fields";
-import { formatEventDate } from "./dates";
+import type { EventDate } from "./dates";
 import { describePassageDates, type PassageDates } from "./passage-dates";
 import { canReadEvents } from "./permissions";
 import { EVENT_RELATION_INVERSE_LABELS, EVENT_RELATION_LABELS, type EventListFilter, eventListSchema } from "./schemas";
@@ -114,7 +114,7 @@ export type PassageLinkContext = {
   links: LinkView[];
   /** Dates in the passage resolved against the article's publication date, compared with `event` when given. */
   dates: PassageDates;
-  event: { id: string; title: string; dateLabel: string | null } | null;
+  event: { id: string; title: string; date: EventDate | null } | null;
 };
 
 /**
@@ -144,7 +144,7 @@ export async function getPassageLinkContext(actor: Actor, annotationId: string, 
     exact: annotation.exact,
     links: await listAnnotationLinks(actor, annotation.id),
     dates,
-    event: event ? { id: event.id, title: event.title, dateLabel: eventDate ? formatEventDate(eventDate) : null } : null,
+    event: event ? { id: event.id, title: event.title, date: eventDate } : null,
   };
 }
 

@@ -7,7 +7,16 @@ const PUBLISHED = "2025-05-21";
 describe("describePassageDates", () => {
   it("resolves relative dates against the publication date and says when one disagrees with the event", () => {
     const result = describePassageDates("Putin spoke to Trump on Saturday.", PUBLISHED, { localDate: "2025-05-19", precision: "day", timeZone: null });
-    expect(result.dates).toEqual([{ text: "on Saturday", resolved: "17 May 2025", relative: true, note: null, disagrees: true }]);
+    expect(result.dates).toEqual([
+      {
+        text: "on Saturday",
+        resolved: "17 May 2025",
+        resolvedDate: { localDate: "2025-05-17", precision: "day", timeZone: null },
+        relative: true,
+        note: null,
+        disagrees: true,
+      },
+    ]);
     expect(result.unresolvableReason).toBeNull();
   });
 

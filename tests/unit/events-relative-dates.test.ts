@@ -78,7 +78,14 @@ describe("dates counted from the story's own earlier date", () => {
   it("explains on the passage which dates could not be resolved", () => {
     const result = describePassageDates("The day after the Istanbul talks, Lavrov called Rubio.", PUBLISHED);
     expect(result.dates).toEqual([
-      { text: "The day after", resolved: null, relative: true, note: "counted from “the Istanbul talks”, whose date the text does not give", disagrees: false },
+      {
+        text: "The day after",
+        resolved: null,
+        resolvedDate: null,
+        relative: true,
+        note: "counted from “the Istanbul talks”, whose date the text does not give",
+        disagrees: false,
+      },
     ]);
   });
 });
