@@ -22,6 +22,7 @@ export function BriefingTimeline({ timeline, index: timelineIndex }: { timeline:
         title="Timeline of events"
         hrefFor={(id) => `#${id}`}
         width={PICTURE_WIDTH}
+        dates="public"
         emptyText="None of these events has a known date."
       />
       <ol className="briefing-timeline-list">

@@ -2,6 +2,7 @@
  * Geometry of the events timeline: the time axis, its ticks, and a lane for every event
  * so that labels never overlap. Pure, so it renders on the server and is unit tested.
  */
+import { formatDate } from "@/lib/dates/format";
 import { eventPeriod, formatEventDate, type EventDate } from "@/lib/events/event-dates";
 
 export type TimelineEvent = {
@@ -37,7 +38,15 @@ export type PlacedEvent = {
   hitTo: number;
 };
 
-export type Tick = { x: number; label: string; labelWidth: number; anchor: "start" | "end" };
+export type Tick = {
+  x: number;
+  /** The site's default text; with `style`, the page rewrites it from `date` in the reader's locale, at the same place and width. */
+  label: string;
+  date: string;
+  style: AxisStyle | null;
+  labelWidth: number;
+  anchor: "start" | "end";
+};
 
 export type TimelineLayout = {
   width: number;
@@ -62,19 +71,20 @@ const TICK_CHAR_WIDTH = 6.4;
 const TICK_GAP = 10;
 const DAY = 86_400_000;
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 function truncate(title: string): string {
   return title.length > MAX_LABEL_CHARS ? `${title.slice(0, MAX_LABEL_CHARS - 1)}…` : title;
 }
 
-type Step = { months: number; days: number; format: (d: Date) => string };
+type AxisStyle = "axis-day" | "axis-month";
+
+/** A year is written as its number in every locale the workspace expects, so it is not localized. */
+type Step = { months: number; days: number; style: AxisStyle | null };
 
 /** Candidate tick steps, finest first; the finest with at most MAX_TICKS ticks is used. */
 const STEPS: Step[] = [
-  ...[1, 2, 7, 14].map((days) => ({ months: 0, days, format: (d: Date) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}` })),
-  ...[1, 2, 3, 6].map((months) => ({ months, days: 0, format: (d: Date) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}` })),
-  ...[12, 24, 60, 120, 600].map((months) => ({ months, days: 0, format: (d: Date) => String(d.getUTCFullYear()) })),
+  ...[1, 2, 7, 14].map((days) => ({ months: 0, days, style: "axis-day" as const })),
+  ...[1, 2, 3, 6].map((months) => ({ months, days: 0, style: "axis-month" as const })),
+  ...[12, 24, 60, 120, 600].map((months) => ({ months, days: 0, style: null })),
 ];
 
 function ticksBetween(start: number, end: number, step: Step): number[] {
@@ -157,12 +167,13 @@ export function layoutTimeline(events: TimelineEvent[], options: TimelineOptions
   let lastTickEnd = -Infinity;
   for (const { at, step } of chooseTicks(domainStart, domainEnd)) {
     const tickX = x(at);
-    const label = step.format(new Date(at));
+    const date = new Date(at).toISOString().slice(0, 10);
+    const label = step.style ? formatDate(date, step.style) : date.slice(0, 4);
     const labelWidth = label.length * TICK_CHAR_WIDTH;
     const anchor = tickX + 3 + labelWidth > width ? "end" : "start";
     const from = anchor === "start" ? tickX + 3 : tickX - 3 - labelWidth;
     if (from < lastTickEnd + TICK_GAP || from < 0) continue;
-    ticks.push({ x: tickX, label, labelWidth, anchor });
+    ticks.push({ x: tickX, label, date, style: step.style, labelWidth, anchor });
     lastTickEnd = anchor === "start" ? tickX + 3 + labelWidth : tickX - 3;
   }
   const laneY = (lane: number) => FIRST_LANE_Y + lane * LANE_HEIGHT;

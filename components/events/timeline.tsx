@@ -1,4 +1,7 @@
+import { LocalDateText } from "@/components/ui/local-date";
+import { DATE_STYLE_ATTRIBUTE, DATE_VALUE_ATTRIBUTE } from "@/lib/dates/localize-script";
 import { EVENT_TYPE_LABELS } from "@/lib/events/vocabulary";
+import { LocalEventTitle } from "./timeline-dates";
 import { layoutTimeline, type TimelineEvent, type TimelineOptions } from "./timeline-layout";
 
 export type { TimelineEvent, TimelineOptions } from "./timeline-layout";
@@ -25,14 +28,20 @@ type TimelineProps = TimelineOptions & {
   emptyText?: string;
   /** Prefix of the element ids inside, unique on the page. */
   id?: string;
+  /**
+   * How dates reach the reader's locale: in the workspace by hydration, on a static public page
+   * by its script (lib/dates/localize-script.ts), which rewrites the axis but not link names.
+   */
+  dates?: "workspace" | "public";
 };
 
 /**
  * A visual timeline of events (SVG): a time axis with ticks, a dot per dated event (a bar
  * for a month or year), labels in lanes so they never overlap, and every event a focusable
  * link named by its title and date (its SVG title). A legend names the marker colours.
- * Presentational and hook-free, so it also renders into static documents: the caller passes the
- * events. Undated events are listed under the chart.
+ * Presentational and hook-free with `dates="public"`, so it also renders into static documents:
+ * the caller passes the events. Axis ticks keep the places and widths laid out on the server;
+ * only their text changes to the reader's locale. Undated events are listed under the chart.
  */
 export function Timeline({
   events,
@@ -40,6 +49,7 @@ export function Timeline({
   hrefFor = (id) => `/events/${id}`,
   emptyText = "No dated events to show.",
   id = "timeline",
+  dates = "workspace",
   ...options
 }: TimelineProps) {
   const titleId = `${id}-title`;
@@ -74,8 +84,9 @@ export function Timeline({
                   textAnchor={tick.anchor}
                   textLength={tick.labelWidth}
                   lengthAdjust="spacingAndGlyphs"
+                  {...(dates === "public" && tick.style ? { [DATE_STYLE_ATTRIBUTE]: tick.style, [DATE_VALUE_ATTRIBUTE]: tick.date } : {})}
                 >
-                  {tick.label}
+                  {dates === "public" || tick.style === null ? tick.label : <LocalDateText value={tick.date} style={tick.style} />}
                 </text>
               </g>
             ))}
@@ -101,7 +112,7 @@ export function Timeline({
             return (
               <a key={p.event.id} href={hrefFor(p.event.id)} className="timeline-event">
                 {/* The link's name: the whole title, which the drawn label may shorten, and the date. */}
-                <title>{`${p.event.title}, ${p.dateLabel}`}</title>
+                {dates === "public" ? <title>{`${p.event.title}, ${p.dateLabel}`}</title> : <LocalEventTitle text={p.event.title} date={p.event.date} />}
                 {/* The whole row of mark and label is clickable, not only the painted strokes. */}
                 <rect x={p.hitFrom} y={y - 11} width={p.hitTo - p.hitFrom} height={22} fill="transparent" />
                 {p.barEnd !== null ? (

@@ -8,7 +8,7 @@
  * always read at UTC; an instant (created, updated, published at) is shown in the reader's zone.
  */
 
-export type DateStyle = "calendar-day" | "calendar-month" | "day" | "timestamp";
+export type DateStyle = "calendar-day" | "calendar-month" | "day" | "timestamp" | "axis-day" | "axis-month";
 
 /** Intl options of each style, before the time zone: the browser's script is built from these too. */
 export const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
@@ -20,6 +20,10 @@ export const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   day: { day: "numeric", month: "long", year: "numeric" },
   /** "17 March 2025 at 14:05 UTC": an instant to the minute, with its zone. */
   timestamp: { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" },
+  /** "5 May": a short calendar day, for a time axis. */
+  "axis-day": { day: "numeric", month: "short", timeZone: "UTC" },
+  /** "May 2025": a short calendar month, for a time axis. */
+  "axis-month": { month: "short", year: "numeric", timeZone: "UTC" },
 };
 
 /** Where dates are written: a locale and a time zone, each undefined for the browser's own. */

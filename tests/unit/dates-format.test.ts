@@ -37,6 +37,12 @@ describe("formatDate in a reader's locale and time zone", () => {
     expect(formatDate("2025-03-07", "calendar-day", german("Pacific/Kiritimati"))).toBe("7. März 2025");
   });
 
+  it("labels a time axis briefly in the reader's language, a day or month unshifted", () => {
+    expect(formatDate("2025-05-01", "axis-day", german("America/New_York"))).toBe("1. Mai");
+    expect(formatDate("2025-05-01", "axis-month", german("America/New_York"))).toBe("Mai 2025");
+    expect(formatDate("2025-05-01", "axis-month")).toBe("May 2025");
+  });
+
   it("shows an instant in the reader's time zone, on the reader's day", () => {
     const lateInLondon = "2025-03-07T03:30:00.000Z";
     expect(formatDate(lateInLondon, "timestamp", german("America/New_York"))).toBe("6. März 2025 um 22:30 GMT-5");
