@@ -152,7 +152,10 @@ test("event dates are written in the reader's language, a day unshifted and a ti
   });
 
   await page.goto(`/events/${signing.id}`);
-  const date = page.getByRole("term").filter({ hasText: "Date" }).locator("xpath=following-sibling::dd[1]");
+  const date = page
+    .getByRole("term")
+    .filter({ hasText: /^Date$/ })
+    .locator("xpath=following-sibling::dd[1]");
   await expect(date).toContainText("7. November 1999");
   await expect(page.getByText("6. November 1999")).toHaveCount(0);
 
@@ -164,5 +167,9 @@ test("event dates are written in the reader's language, a day unshifted and a ti
   await page.goto("/events?from=1999-11-01&to=1999-11-30");
   await expect(page.getByRole("row").filter({ hasText: `Signing ${tag}` })).toContainText("7. November 1999");
   await expect(page.getByRole("row").filter({ hasText: `Late call ${tag}` })).toContainText("7. November 1999, 22:30 EST");
+  // The timeline's links are named with German dates, and its axis is labelled in German.
+  const chart = page.getByRole("group", { name: "Timeline of events" });
+  await expect(chart.getByRole("link", { name: `Signing ${tag}, 7. November 1999` })).toHaveCount(1);
+  await expect(chart.locator("g[aria-hidden] text").first()).toHaveText(/^\d{1,2}\. Nov\.$/);
   expect(errors).toEqual([]);
 });
