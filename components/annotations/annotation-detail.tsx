@@ -1,9 +1,9 @@
 "use client";
 
-import { formatTimestamp } from "@/lib/dates/format";
 import type { JSONContent } from "@tiptap/react";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { LocalDate } from "@/components/ui/local-date";
 import {
   canCreateAnnotation,
   canEditAnnotation,
@@ -104,7 +104,7 @@ export function AnnotationDetail({ annotation, kinds, viewer, headingRef, action
           <span className={`badge anchor-${annotation.anchorStatus.toLowerCase()}`}>{ANCHOR_STATUS_LABELS[annotation.anchorStatus]}</span>
         ) : null}
         <span className="muted">
-          {formatTimestamp(annotation.createdAt)} · version {annotation.version}
+          <LocalDate value={annotation.createdAt} style="timestamp" /> · version {annotation.version}
         </span>
       </p>
 
@@ -345,8 +345,10 @@ function ReviewHistory({ annotation }: { annotation: AnnotationView }) {
       <ol>
         {annotation.reviews.map((review) => (
           <li key={review.id}>
-            <span>{formatTimestamp(review.createdAt)}</span> <strong>{review.actor?.name ?? "New revision"}</strong>:{" "}
-            {review.fromStatus ? `${REVIEW_STATUS_LABELS[review.fromStatus]} → ` : "created, "}
+            <span>
+              <LocalDate value={review.createdAt} style="timestamp" />
+            </span>{" "}
+            <strong>{review.actor?.name ?? "New revision"}</strong>: {review.fromStatus ? `${REVIEW_STATUS_LABELS[review.fromStatus]} → ` : "created, "}
             {REVIEW_STATUS_LABELS[review.toStatus]}
             {review.comment ? <q className="review-comment">{review.comment}</q> : null}
           </li>
@@ -380,7 +382,10 @@ function Replies({
         {replies.map((reply) => (
           <li key={reply.id}>
             <p className="reply-meta">
-              <strong>{reply.author.name}</strong> <span className="muted">{formatTimestamp(reply.createdAt)}</span>
+              <strong>{reply.author.name}</strong>{" "}
+              <span className="muted">
+                <LocalDate value={reply.createdAt} style="timestamp" />
+              </span>
             </p>
             <p className="reply-body">{reply.body}</p>
             {canReply(viewer) ? <ReplyForm annotation={annotation} parent={reply} send={send} onChanged={onChanged} /> : null}

@@ -1,3 +1,4 @@
+import { EventDate } from "@/components/events/event-date";
 import { Timeline } from "@/components/events/timeline";
 import type { TimelineData } from "@/lib/briefings/render";
 
@@ -26,7 +27,8 @@ export function BriefingTimeline({ timeline, index: timelineIndex }: { timeline:
       <ol className="briefing-timeline-list">
         {timeline.entries.map((entry, index) => (
           <li key={anchor(index)} id={anchor(index)}>
-            <span className="timeline-date">{entry.dateLabel ?? "Date unknown"}</span> <span className="timeline-title">{entry.title}</span>{" "}
+            <span className="timeline-date">{entry.date ? <EventDate date={entry.date} variant="public" /> : "Date unknown"}</span>{" "}
+            <span className="timeline-title">{entry.title}</span>{" "}
             <span className="timeline-meta">
               ({entry.typeLabel.toLowerCase()}
               {entry.place ? `, ${entry.place}` : ""})

@@ -1,3 +1,4 @@
+import { ClaimValue } from "./claim-value";
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/permissions";
 import { getClaimContext } from "@/lib/contradictions/claims";
@@ -22,7 +23,9 @@ export async function ClaimPanel({ annotationId, actor, actions }: { annotationI
       <span className="muted">{attributeLabel(claim.attribute)} of </span>
       <Link href={`/compare/${claim.subject.type}/${claim.subject.id}`}>{claim.subjectLabel}</Link>
       <span className="muted">: </span>
-      <span className="cx-value">{formatClaimValue(claim.value, new Map(Object.entries(claim.entityLabels)))}</span>
+      <span className="cx-value">
+        <ClaimValue value={claim.value} formatted={formatClaimValue(claim.value, new Map(Object.entries(claim.entityLabels)))} />
+      </span>
     </p>
   ) : null;
   if (!canEditClaims(actor)) return summary ?? <p className="muted">No claim recorded for this passage yet.</p>;

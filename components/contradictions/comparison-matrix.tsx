@@ -1,3 +1,4 @@
+import { ClaimValue } from "./claim-value";
 import { LocalDate } from "@/components/ui/local-date";
 import Link from "next/link";
 import type { CellClaim, MatrixCell } from "@/lib/contradictions/matrix";
@@ -51,7 +52,9 @@ export function ComparisonMatrix({ comparison }: { comparison: Comparison }) {
         {cell.claims.map((c) => (
           <div key={c.claim.id} className="cx-cell">
             <span className="cx-cell-state">{describe(c)}</span>
-            <span className="cx-value">{c.claim.formattedValue}</span>
+            <span className="cx-value">
+              <ClaimValue value={c.claim.value} formatted={c.claim.formattedValue} />
+            </span>
             <blockquote className="serif">“{c.claim.passage.exact}”</blockquote>
             {(contradictionsByAnnotation[c.claim.annotationId] ?? []).map((x) => (
               <Link key={x.id} href={`/contradictions/${x.id}`}>

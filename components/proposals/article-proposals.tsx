@@ -1,21 +1,16 @@
+import { EventDate } from "@/components/events/event-date";
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/permissions";
-import { formatEventDate } from "@/lib/events/event-dates";
+import type { DatePrecision } from "@/lib/events/event-dates";
 import { EVENT_TYPE_LABELS, type EventTypeName } from "@/lib/events/vocabulary";
 import { canDecideProposals } from "@/lib/proposals/permissions";
 import { listClaimProposals, listEventProposals, type ClaimProposalView, type EventProposalView } from "@/lib/proposals/queries";
 import { ClaimProposalControls, EventProposalControls, type ProposalDecisions } from "./proposal-controls";
 import "./proposals.css";
 
-function dateText(p: EventProposalView): string {
-  if (p.localDate && p.precision) {
-    try {
-      return formatEventDate({ localDate: p.localDate, precision: p.precision as "day", timeZone: p.timeZone });
-    } catch {
-      return p.localDate;
-    }
-  }
-  return `No date${p.dateNote ? `: ${p.dateNote}` : ""}`;
+function ProposedDate({ proposal: p }: { proposal: EventProposalView }) {
+  if (p.localDate && p.precision) return <EventDate date={{ localDate: p.localDate, precision: p.precision as DatePrecision, timeZone: p.timeZone }} />;
+  return <>No date{p.dateNote ? `: ${p.dateNote}` : ""}</>;
 }
 
 function ClaimList({
@@ -77,7 +72,9 @@ export async function ArticleProposals({ actor, articleId, decisions }: { actor:
             </h3>
             <dl className="proposal-facts">
               <dt>When</dt>
-              <dd>{dateText(p)}</dd>
+              <dd>
+                <ProposedDate proposal={p} />
+              </dd>
               <dt>Who</dt>
               <dd>
                 {p.participants.length === 0

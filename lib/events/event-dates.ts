@@ -3,7 +3,7 @@
  * periods of time and formatted; no text parsing, so that forms can use it in the browser.
  */
 import { z } from "zod";
-import { formatDay as formatCalendarDay, formatMonth } from "@/lib/dates/format";
+import { formatDate, SITE_DATE_SETTING } from "@/lib/dates/format";
 import { daysInMonth, isoDay, MONTH_NAMES, MS_PER_DAY, MS_PER_MINUTE, pad, type Ymd } from "./calendar";
 import { isValidTimeZone, wallClockMs, zonedToUtcMs } from "./time-zones";
 import { DATE_PRECISIONS, type DatePrecisionName, type PartOfDay } from "./vocabulary";
@@ -189,10 +189,6 @@ function zoneLabel(zone: string, instant: Date): string {
   return `${zone.split("/").pop()!.replace(/_/g, " ")} time`;
 }
 
-function formatDay(ymd: Ymd): string {
-  return formatCalendarDay(isoDay(ymd));
-}
-
 function clockAt(utcMs: number, zone: string): { day: Ymd; time: string } {
   const wall = new Date(wallClockMs(utcMs, zone));
   return {
@@ -202,32 +198,90 @@ function clockAt(utcMs: number, zone: string): { day: Ymd; time: string } {
 }
 
 /**
- * "19 May 2025, 10:00 EDT (14:00 UTC)". Shown in `options.zone` when given (converted),
- * else in the event's own zone. Hours show as a range ("10:00–11:00"). A time without a
- * zone cannot be converted and says so.
+ * An event date taken apart for display: the calendar day or month (which a page writes in the
+ * reader's locale, never shifted by the reader's time zone) and the words around it, which stay
+ * as they are. Times are on a 24-hour clock in the zone shown, so they read the same everywhere.
  */
-export function formatEventDate(eventDate: EventDate, options: { zone?: string } = {}): string {
+export type EventDateParts = {
+  /** YYYY-MM-DD, YYYY-MM, or YYYY for a date known only to the year. */
+  calendar: { precision: "day" | "month" | "year"; value: string };
+  /** "10:00", or "10:00–11:00" for an hour; null for a day or coarser. */
+  time: string | null;
+  /** The zone the time is in: "EDT", "BST", "Moscow time", "UTC"; null when the source gave none. */
+  zone: string | null;
+  /** The same time in UTC when shown in another zone; its day only when that differs. */
+  utc: { day: string | null; time: string } | null;
+  /** Said after the date in brackets: "time zone not stated", or a part of the day ("evening"). */
+  note: string | null;
+};
+
+/**
+ * The parts of "19 May 2025, 10:00 EDT (14:00 UTC)". Shown in `options.zone` when given
+ * (converted), else in the event's own zone. A time without a zone cannot be converted and says so.
+ */
+export function eventDateParts(eventDate: DateLike, options: { zone?: string } = {}): EventDateParts {
   const { year, month, day, hour, minute } = requireParts(eventDate);
-  if (eventDate.precision === "year") return String(year);
-  if (eventDate.precision === "month") return formatMonth(isoDay({ year, month, day: 1 }));
-  if (eventDate.precision === "day") return formatDay({ year, month, day });
+  const note = eventDate.partOfDay ?? null;
+  const dayPart = { precision: "day" as const, value: isoDay({ year, month, day }) };
+  const bare = { time: null, zone: null, utc: null, note };
+  if (eventDate.precision === "year") return { calendar: { precision: "year", value: pad(year, 4) }, ...bare };
+  if (eventDate.precision === "month") return { calendar: { precision: "month", value: `${pad(year, 4)}-${pad(month)}` }, ...bare };
+  if (eventDate.precision === "day") return { calendar: dayPart, ...bare };
   if (!eventDate.timeZone) {
     const clock = `${pad(hour)}:${pad(minute)}`;
     const time = eventDate.precision === "hour" ? `${clock}–${pad(hour + 1)}:00` : clock;
-    return `${formatDay({ year, month, day })}, ${time} (time zone not stated)`;
+    return { calendar: dayPart, time, zone: null, utc: null, note: "time zone not stated" };
   }
   const zone = options.zone ?? eventDate.timeZone;
   if (!isValidTimeZone(zone)) throw new Error(`unknown time zone "${zone}"`);
   const period = utcPeriod(eventDate, eventDate.timeZone);
   const shown = describeIn(period, zone, eventDate.precision);
-  if (zone === "UTC") return `${shown.day}, ${shown.time} UTC`;
+  const calendar = { precision: "day" as const, value: shown.day };
+  if (zone === "UTC") return { calendar, time: shown.time, zone: "UTC", utc: null, note };
   const utc = describeIn(period, "UTC", eventDate.precision);
-  const utcDay = utc.day === shown.day ? "" : `${utc.day}, `;
-  return `${shown.day}, ${shown.time} ${zoneLabel(zone, new Date(period.start))} (${utcDay}${utc.time} UTC)`;
+  return {
+    calendar,
+    time: shown.time,
+    zone: zoneLabel(zone, new Date(period.start)),
+    utc: { day: utc.day === shown.day ? null : utc.day, time: utc.time },
+    note,
+  };
 }
 
-function describeIn(period: { start: number; end: number }, zone: string, precision: "hour" | "minute") {
+/** A piece of an event date as written: words as they are, or a calendar day or month to write in a locale. */
+export type EventDateSegment = string | { value: string; style: "calendar-day" | "calendar-month" };
+
+/** The parts in reading order: "19 May 2025", ", 10:00 EDT", " (", "20 May 2025", ", 02:00 UTC)". */
+export function eventDateSegments(parts: EventDateParts): EventDateSegment[] {
+  const { calendar, time, zone, utc, note } = parts;
+  const segments: EventDateSegment[] = [
+    calendar.precision === "year" ? calendar.value : { value: calendar.value, style: calendar.precision === "month" ? "calendar-month" : "calendar-day" },
+  ];
+  if (time) segments.push(`, ${time}${zone ? ` ${zone}` : ""}`);
+  if (utc) segments.push(" (", ...(utc.day ? [{ value: utc.day, style: "calendar-day" as const }, ", "] : []), `${utc.time} UTC)`);
+  if (note) segments.push(` (${note})`);
+  return segments;
+}
+
+/** The parts as one text, with days and months in `locale` (the site's default unless given). */
+export function formatEventDateParts(parts: EventDateParts, locale?: string): string {
+  return eventDateSegments(parts)
+    .map((segment) =>
+      typeof segment === "string" ? segment : formatDate(segment.value, segment.style, { locale: locale ?? SITE_DATE_SETTING.locale, timeZone: "UTC" }),
+    )
+    .join("");
+}
+
+/**
+ * "19 May 2025, 10:00 EDT (14:00 UTC)", as text that is not localized later: for stored and
+ * searched text (titles, pickers). Pages show event dates with components/events/event-date.tsx.
+ */
+export function formatEventDate(eventDate: DateLike, options: { zone?: string; locale?: string } = {}): string {
+  return formatEventDateParts(eventDateParts(eventDate, options), options.locale);
+}
+
+function describeIn(period: { start: number; end: number }, zone: string, precision: DatePrecision) {
   const start = clockAt(period.start, zone);
   const time = precision === "hour" ? `${start.time}–${clockAt(period.end, zone).time}` : start.time;
-  return { day: formatDay(start.day), time };
+  return { day: isoDay(start.day), time };
 }

@@ -130,3 +130,39 @@ test("the workspace writes dates in the reader's language and time zone, a publi
   // The server's text and the first render in the browser agree; the reader's dates come after.
   expect(errors).toEqual([]);
 });
+
+test("event dates are written in the reader's language, a day unshifted and a time in the event's own zone", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  await signIn(page, "editor");
+  const signing = await call(page.request, "post", "/api/events", {
+    type: "agreement",
+    title: `Signing ${tag}`,
+    date: { localDate: "1999-11-07", precision: "day" },
+    confirmDuplicate: true,
+  });
+  const lateCall = await call(page.request, "post", "/api/events", {
+    type: "phone_call",
+    title: `Late call ${tag}`,
+    date: { localDate: "1999-11-07T22:30", precision: "minute", timeZone: "America/New_York" },
+    confirmDuplicate: true,
+  });
+
+  await page.goto(`/events/${signing.id}`);
+  const date = page.getByRole("term").filter({ hasText: "Date" }).locator("xpath=following-sibling::dd[1]");
+  await expect(date).toContainText("7. November 1999");
+  await expect(page.getByText("6. November 1999")).toHaveCount(0);
+
+  await page.goto(`/events/${lateCall.id}`);
+  // Evening in New York is the next day in UTC; both days in German, the times as the source gave them.
+  await expect(date).toContainText("7. November 1999, 22:30 EST (8. November 1999, 03:30 UTC)");
+  await expect(date).toContainText("In UTC: 8. November 1999, 03:30 UTC");
+
+  await page.goto("/events?from=1999-11-01&to=1999-11-30");
+  await expect(page.getByRole("row").filter({ hasText: `Signing ${tag}` })).toContainText("7. November 1999");
+  await expect(page.getByRole("row").filter({ hasText: `Late call ${tag}` })).toContainText("7. November 1999, 22:30 EST");
+  expect(errors).toEqual([]);
+});

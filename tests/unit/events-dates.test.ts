@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { datesDisagree, NO_PUBLICATION_DATE_NOTE, resolveDatesInText } from "@/lib/events/dates";
-import { eventDateSchema, formatEventDate, toUtcInstant, type EventDate } from "@/lib/events/event-dates";
+import { eventDateParts, eventDateSchema, eventDateSegments, formatEventDate, toUtcInstant, type EventDate } from "@/lib/events/event-dates";
 
 /** The only date found in the passage. */
 function only(passage: string, publishedAt: string | null) {
@@ -194,6 +194,45 @@ describe("formatEventDate", () => {
     );
     expect(formatEventDate({ localDate: "2025-05-19", precision: "day", timeZone: null })).toBe("19 May 2025");
     expect(formatEventDate({ localDate: "2025-05", precision: "month", timeZone: null })).toBe("May 2025");
+  });
+});
+
+describe("event dates in the reader's locale", () => {
+  const lateCall: EventDate = { localDate: "2025-05-19T22:30", precision: "minute", timeZone: "America/New_York" };
+
+  it("writes the days in the locale and keeps the times and zone as the source gave them", () => {
+    expect(formatEventDate(lateCall, { locale: "de-DE" })).toBe("19. Mai 2025, 22:30 EDT (20. Mai 2025, 02:30 UTC)");
+    expect(formatEventDate({ localDate: "2025-05", precision: "month", timeZone: null }, { locale: "de-DE" })).toBe("Mai 2025");
+    expect(formatEventDate({ localDate: "2025", precision: "year", timeZone: null }, { locale: "de-DE" })).toBe("2025");
+  });
+
+  it("names a calendar day that no reader's time zone shifts", () => {
+    expect(formatEventDate({ localDate: "2025-05-01", precision: "day", timeZone: null }, { locale: "en-US" })).toBe("May 1, 2025");
+  });
+
+  it("keeps a part of the day beside the day", () => {
+    expect(formatEventDate({ localDate: "2025-05-19", precision: "day", timeZone: null, partOfDay: "evening" })).toBe("19 May 2025 (evening)");
+  });
+
+  it("takes a date apart into calendar days to localize and words to keep", () => {
+    expect(eventDateParts(lateCall)).toEqual({
+      calendar: { precision: "day", value: "2025-05-19" },
+      time: "22:30",
+      zone: "EDT",
+      utc: { day: "2025-05-20", time: "02:30" },
+      note: null,
+    });
+    expect(eventDateSegments(eventDateParts(lateCall))).toEqual([
+      { value: "2025-05-19", style: "calendar-day" },
+      ", 22:30 EDT",
+      " (",
+      { value: "2025-05-20", style: "calendar-day" },
+      ", ",
+      "02:30 UTC)",
+    ]);
+    expect(eventDateSegments(eventDateParts({ localDate: "2025-05", precision: "month", timeZone: null }))).toEqual([
+      { value: "2025-05", style: "calendar-month" },
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 import "@/components/events/timeline.css";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EventDate } from "@/components/events/event-date";
 import { Timeline } from "@/components/events/timeline";
 import { Alert } from "@/components/ui/alert";
 import { requirePageActor } from "@/lib/auth/session";
@@ -77,7 +78,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
                   <Link href={`/events/${e.id}`}>{e.title}</Link>
                 </td>
                 <td>{EVENT_TYPE_LABELS[e.type]}</td>
-                <td>{e.date?.label ?? "undated"}</td>
+                <td>{e.date ? <EventDate date={e.date} /> : "undated"}</td>
                 <td>{e.participants.map((p) => `${p.entity.name} (${p.role})`).join(", ")}</td>
                 <td>{e.place?.name}</td>
               </tr>

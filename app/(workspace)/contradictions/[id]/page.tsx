@@ -1,3 +1,4 @@
+import { ClaimValue } from "@/components/contradictions/claim-value";
 import { LocalDate } from "@/components/ui/local-date";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -101,7 +102,10 @@ export default async function ContradictionPage({ params }: { params: Promise<{ 
               ) : null}
               {passage.claim ? (
                 <p>
-                  Claims: <span className="cx-value">{passage.claim.formattedValue}</span>
+                  Claims:{" "}
+                  <span className="cx-value">
+                    <ClaimValue value={passage.claim.value} formatted={passage.claim.formattedValue} />
+                  </span>
                   {accepted ? <strong> ✓ Accepted value</strong> : null}
                 </p>
               ) : (

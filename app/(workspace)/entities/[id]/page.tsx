@@ -2,6 +2,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import "@/components/events/timeline.css";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EventDate } from "@/components/events/event-date";
 import { OpenContradictionsBadge } from "@/components/contradictions/open-contradictions-badge";
 import { notFound } from "next/navigation";
 import { PassagesByOutlet } from "@/components/entities/passages-by-outlet";
@@ -89,7 +90,7 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
                           <Link href={`/events/${e.id}`}>{e.title}</Link>
                         </td>
                         <td>{EVENT_TYPE_LABELS[e.type]}</td>
-                        <td>{e.date?.label ?? "undated"}</td>
+                        <td>{e.date ? <EventDate date={e.date} /> : "undated"}</td>
                         <td>{e.role}</td>
                       </tr>
                     ))}
@@ -99,7 +100,7 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
                           <Link href={`/events/${e.id}`}>{e.title}</Link>
                         </td>
                         <td>{EVENT_TYPE_LABELS[e.type]}</td>
-                        <td>{e.date?.label ?? "undated"}</td>
+                        <td>{e.date ? <EventDate date={e.date} /> : "undated"}</td>
                         <td>place</td>
                       </tr>
                     ))}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EventDate } from "@/components/events/event-date";
 import { OpenContradictionsBadge } from "@/components/contradictions/open-contradictions-badge";
 import { notFound } from "next/navigation";
 import { PassagesByOutlet } from "@/components/entities/passages-by-outlet";
@@ -7,7 +8,6 @@ import { EventAccounts } from "@/components/proposals/event-accounts";
 import { requirePageActor } from "@/lib/auth/session";
 import { ENTITY_TYPE_LABELS } from "@/lib/entities/schemas";
 import { NotFoundError } from "@/lib/errors";
-import { formatEventDate } from "@/lib/events/event-dates";
 import { canEditEvents } from "@/lib/events/permissions";
 import { getEventPage } from "@/lib/events/queries";
 import { DATE_PRECISION_LABELS, EVENT_TYPE_LABELS } from "@/lib/events/schemas";
@@ -41,11 +41,13 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
         <dd>
           {event.date ? (
             <>
-              {event.date.label}
+              <EventDate date={event.date} />
               {hasTime && event.date.timeZone ? (
                 <>
                   <br />
-                  <span className="muted">In UTC: {formatEventDate(event.date, { zone: "UTC" })}</span>
+                  <span className="muted">
+                    In UTC: <EventDate date={event.date} zone="UTC" />
+                  </span>
                 </>
               ) : null}
               <br />
@@ -83,7 +85,12 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
               {event.relations.map((r) => (
                 <li key={`${r.direction}|${r.type}|${r.event.id}`}>
                   This event {r.label} <Link href={`/events/${r.event.id}`}>{r.event.title}</Link>
-                  {r.event.date ? <span className="muted"> ({r.event.date.label})</span> : null}
+                  {r.event.date ? (
+                    <span className="muted">
+                      {" "}
+                      (<EventDate date={r.event.date} />)
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>
