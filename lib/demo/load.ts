@@ -7,7 +7,7 @@ import { importArticle, updateArticle } from "@/lib/articles/mutations";
 import { getArticle } from "@/lib/articles/queries";
 import { approveBriefing, createBriefing, publishBriefing, submitBriefing } from "@/lib/briefings/mutations";
 import type { BriefingDoc, InlineNode, TopBlockNode } from "@/lib/briefings/document";
-import type { Blocker } from "@/lib/briefings/schemas";
+import { approveBriefingSchema, type Blocker, createBriefingSchema, submitBriefingSchema } from "@/lib/briefings/schemas";
 import { createClaim } from "@/lib/contradictions/claims";
 import type { ClaimValue } from "@/lib/contradictions/compare-values";
 import { createContradiction, resolveContradiction, signOffContradiction } from "@/lib/contradictions/mutations";
@@ -452,11 +452,14 @@ class Loader {
     const spec = this.demo.briefing!;
     const label = `Demo briefing "${spec.slug}"`;
     const created = await step(label, () =>
-      createBriefing(this.editor, { title: spec.title, slug: spec.slug, summary: spec.summary ?? null, body: this.briefingDoc(spec.body) }),
+      createBriefing(
+        this.editor,
+        parseInput(createBriefingSchema, { title: spec.title, slug: spec.slug, summary: spec.summary ?? null, body: this.briefingDoc(spec.body) }),
+      ),
     );
-    await step(`${label}, submission`, () => submitBriefing(this.editor, created.id, { comment: spec.submitComment }));
+    await step(`${label}, submission`, () => submitBriefing(this.editor, created.id, parseInput(submitBriefingSchema, { comment: spec.submitComment })));
     const approved = await step(`${label}, approval`, () =>
-      approveBriefing(this.analyst, created.id, { version: created.version, comment: spec.approveComment }),
+      approveBriefing(this.analyst, created.id, parseInput(approveBriefingSchema, { version: created.version, comment: spec.approveComment })),
     );
     if (!spec.publish) return { id: approved.id, slug: approved.slug, status: approved.status, path: null };
     const published = await step(`${label}, publication`, () => publishBriefing(this.editor, created.id, {}));
