@@ -5,6 +5,7 @@ import { createAnnotation, reviewAnnotation } from "@/lib/annotations/mutations"
 import { createAnnotationSchema, reviewAnnotationSchema } from "@/lib/annotations/schemas";
 import { importArticle, updateArticle } from "@/lib/articles/mutations";
 import { getArticle } from "@/lib/articles/queries";
+import { updateArticleSchema } from "@/lib/articles/schemas";
 import { approveBriefing, createBriefing, publishBriefing, submitBriefing } from "@/lib/briefings/mutations";
 import type { BriefingDoc, InlineNode, TopBlockNode } from "@/lib/briefings/document";
 import { approveBriefingSchema, type Blocker, createBriefingSchema, submitBriefingSchema } from "@/lib/briefings/schemas";
@@ -213,7 +214,9 @@ class Loader {
       let current = await getArticle(this.editor, outcome.articleId);
       const { confirmTitle, ...fields } = article.metadata ?? {};
       if (Object.keys(fields).length > 0 || confirmTitle) {
-        await step(label, () => updateArticle(this.editor, { articleId: current.id, version: current.version, confirmTitle, ...fields }));
+        await step(label, () =>
+          updateArticle(this.editor, parseInput(updateArticleSchema, { articleId: current.id, version: current.version, confirmTitle, ...fields })),
+        );
         current = await getArticle(this.editor, current.id);
       }
       this.articles.set(article.key, { id: current.id, title: current.title, outlet: current.outlet, file: article.file, text: current.currentRevision.text });
