@@ -119,6 +119,9 @@ describe("publication date of a copied page", () => {
   it("reads day-first dotted dates and dates crediting the network after them", () => {
     expect(parsePastedText(page(MENU, "Ferry terminal delayed by two years", "21:17 03.03.2020", BODY)).publishedAt).toBe("2020-03-03");
     expect(parsePastedText(page(MENU, "Ferry terminal delayed by two years", "March 3, 2020 / 9:14 AM / Harbour TV", BODY)).publishedAt).toBe("2020-03-03");
+    expect(parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Updated on: March 3, 2020 / 9:14 AM / Harbour TV", BODY)).publishedAt).toBe(
+      "2020-03-03",
+    );
   });
 
   it("takes a date stated without its year in the year of the page's copyright line", () => {
