@@ -99,6 +99,9 @@ const SELF_REFERENCES = [
   /^(?:contact|about|follow|subscribe to|sign up for|download the|more from|welcome to|search|support|advertise (?:with|on|in)|work (?:at|for)|careers at) (.+?)(?: on| app| today)?$/i,
   /^(.+?) (?:newsletters?|homepage|home page|apps?|store|shop|staff|team|events|podcasts?|on (?:facebook|twitter|instagram|youtube))$/i,
 ];
+// An author's note naming the house: "… is a senior editor at Site", "a reporter for The Site".
+const STAFF_OF =
+  /\b(?:editor|writer|reporter|correspondent|contributor|columnist|producer)\b[^.]{0,40}?\b(?:at|for) (?:the )?(\p{Lu}[\p{L}\p{N}.&'’-]*(?: \p{Lu}[\p{L}\p{N}.&'’-]*){0,3})/u;
 const SITE_NAME = /^(?:The )?[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*(?: [\p{Lu}\p{N}&][\p{L}\p{N}.&'’-]*){0,3}$/u;
 const SITE_LINE_WORDS = 8;
 // Hosts that carry links to everyone's pages: social networks, link shorteners, stores, blogs.
@@ -522,6 +525,10 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
         .replace(/[.,:;!]+$/, "");
       if (name && isSiteName(name)) add(name, SELF_REFERENCE_SCORE);
     }
+  }
+  for (const line of lines) {
+    const name = STAFF_OF.exec(line.text)?.[1]?.replace(/[.,]+$/, "");
+    if (name && isSiteName(name)) add(name, SELF_REFERENCE_SCORE);
   }
   for (const [name, count] of menuBrands(lines)) add(name, Math.min(count, MAX_MENU_SCORE));
   let owner: string | null = null;

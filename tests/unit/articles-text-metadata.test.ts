@@ -162,6 +162,12 @@ describe("outlet of a copied page", () => {
     expect(article.outlet).toBe("HarbourWire");
   });
 
+  it("comes from the author's note naming the house", () => {
+    const note = "Maria Lindqvist is a senior editor at Harbour Weekly. She covers ports and shipping.";
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", BODY, note, "Harbour Weekly", "© 2020 Coastal Holdings, Inc."));
+    expect(article.outlet).toBe("Harbour Weekly");
+  });
+
   it("is the copyright owner when the page names nothing else", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", BODY, "© 2020 The Coastal Courier"));
     expect(article.outlet).toBe("The Coastal Courier");
