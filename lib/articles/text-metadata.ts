@@ -527,7 +527,9 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
     }
   }
   for (const line of lines) {
-    const name = STAFF_OF.exec(line.text)?.[1]?.replace(/[.,]+$/, "");
+    const name = STAFF_OF.exec(line.text)?.[1]
+      ?.split(/[.,]\s/)[0]
+      .replace(/[.,]+$/, "");
     if (name && isSiteName(name)) add(name, SELF_REFERENCE_SCORE);
   }
   for (const [name, count] of menuBrands(lines)) add(name, Math.min(count, MAX_MENU_SCORE));
