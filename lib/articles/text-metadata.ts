@@ -96,7 +96,7 @@ const UPDATED_LABEL = /\b(?:updated|modified|last updated|edited)\b/i;
 const MAX_DATE_LINE_WORDS = 16;
 // Page furniture naming its own site: "Contact X", "About X", "Follow X on", "X Newsletter".
 const SELF_REFERENCES = [
-  /^(?:contact|about|follow|subscribe to|sign up for|download the|more from|welcome to|search|support|advertise (?:with|on|in)|work (?:at|for)|careers at) (.+?)(?: on| app| today)?$/i,
+  /^(?:contact|about|follow|subscribe to|sign up for|download the|more from|welcome to|search|support|advertise (?:with|on|in)|work (?:at|for)|careers at) (.+?)(?: on| online| app| today)?$/i,
   /^(.+?) (?:newsletters?|homepage|home page|apps?|store|shop|staff|team|events|podcasts?|on (?:facebook|twitter|instagram|youtube))$/i,
 ];
 // An author's note naming the house: "… is a senior editor at Site", "a reporter for The Site".
@@ -520,7 +520,7 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
     if (wordCount(line.text) > SITE_LINE_WORDS) continue;
     for (const pattern of SELF_REFERENCES) {
       const name = pattern
-        .exec(line.text)?.[1]
+        .exec(line.text.trim().replace(/[.:!]+$/, ""))?.[1]
         ?.trim()
         .replace(/[.,:;!]+$/, "");
       if (name && isSiteName(name)) add(name, SELF_REFERENCE_SCORE);

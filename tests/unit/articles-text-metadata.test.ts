@@ -168,6 +168,20 @@ describe("outlet of a copied page", () => {
     expect(article.outlet).toBe("Harbour Weekly");
   });
 
+  it("reads self-references ending in punctuation or 'online'", () => {
+    const article = parsePastedText(
+      page(
+        MENU,
+        "Ferry terminal delayed by two years",
+        BODY,
+        "Follow The Coastal Courier online:",
+        "Join the Coastal Courier Newsletter.",
+        "© 2020 Harbour Media Group, Inc.",
+      ),
+    );
+    expect(article.outlet).toBe("The Coastal Courier");
+  });
+
   it("is the copyright owner when the page names nothing else", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", BODY, "© 2020 The Coastal Courier"));
     expect(article.outlet).toBe("The Coastal Courier");
