@@ -89,14 +89,19 @@ const BYLINE_PARTS = /\s+[|•·]\s+|\s+[-–—]\s+/;
 // Words that follow a name in bylines without being part of it.
 const STATUS_WORDS = /\s+(?:updated|published|posted|last updated|follow|share|email)\b.*$/i;
 const DATE_LABEL = /^(?:published|posted|first published|publication date|date|created|on)\b\s*(?:on|at)?\s*[:：]?\s*/i;
+// Nothing, or only a status label, before a date ("Updated on: ").
+const STATUS_PREFIX = /^\s*(?:(?:updated|published|posted|first published|last updated)\b\s*(?:on|at)?\s*:?\s*)?$/i;
 const STATUS_LABEL = /^(?:updated|published|posted|first published|last updated)\b/i;
 const UPDATED_LABEL = /\b(?:updated|modified|last updated|edited)\b/i;
 const MAX_DATE_LINE_WORDS = 16;
 // Page furniture naming its own site: "Contact X", "About X", "Follow X on", "X Newsletter".
 const SELF_REFERENCES = [
-  /^(?:contact|about|follow|subscribe to|sign up for|download the|more from|welcome to|search|support|advertise (?:with|on|in)|work (?:at|for)|careers at) (.+?)(?: on| app| today)?$/i,
+  /^(?:contact|about|follow|subscribe to|sign up for|download the|more from|welcome to|search|support|advertise (?:with|on|in)|work (?:at|for)|careers at) (.+?)(?: on| online| app| today)?$/i,
   /^(.+?) (?:newsletters?|homepage|home page|apps?|store|shop|staff|team|events|podcasts?|on (?:facebook|twitter|instagram|youtube))$/i,
 ];
+// An author's note naming the house: "… is a senior editor at Site", "a reporter for The Site".
+const STAFF_OF =
+  /\b(?:editor|writer|reporter|correspondent|contributor|columnist|producer)\b[^.]{0,40}?\b(?:at|for) (?:the )?(\p{Lu}[\p{L}\p{N}.&'’-]*(?: \p{Lu}[\p{L}\p{N}.&'’-]*){0,3})/u;
 const SITE_NAME = /^(?:The )?[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*(?: [\p{Lu}\p{N}&][\p{L}\p{N}.&'’-]*){0,3}$/u;
 const SITE_LINE_WORDS = 8;
 // Hosts that carry links to everyone's pages: social networks, link shorteners, stores, blogs.
@@ -374,7 +379,7 @@ function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number]
     if (date && !date.day && date.monthDay && pageYear && (isDateLine(text) || STATUS_LABEL.test(text))) date.day = `${pageYear}-${date.monthDay}`;
     if (!date?.day) continue;
     // A caption or credit counts only when it opens with its date ("November 20, 2019 / 1:07 AM / Network").
-    if ((line.reason === "caption" || line.reason === "credit") && date.index > 0 && !isDateLine(text)) continue;
+    if ((line.reason === "caption" || line.reason === "credit") && !STATUS_PREFIX.test(text.slice(0, date.index)) && !isDateLine(text)) continue;
     if (UPDATED_LABEL.test(text) && !/\bpublished\b/i.test(text)) updated ??= date.day;
     else return date.day;
   }
@@ -515,11 +520,17 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
     if (wordCount(line.text) > SITE_LINE_WORDS) continue;
     for (const pattern of SELF_REFERENCES) {
       const name = pattern
-        .exec(line.text)?.[1]
+        .exec(line.text.trim().replace(/[.:!]+$/, ""))?.[1]
         ?.trim()
         .replace(/[.,:;!]+$/, "");
       if (name && isSiteName(name)) add(name, SELF_REFERENCE_SCORE);
     }
+  }
+  for (const line of lines) {
+    const name = STAFF_OF.exec(line.text)?.[1]
+      ?.split(/[.,]\s/)[0]
+      .replace(/[.,]+$/, "");
+    if (name && isSiteName(name)) add(name, SELF_REFERENCE_SCORE);
   }
   for (const [name, count] of menuBrands(lines)) add(name, Math.min(count, MAX_MENU_SCORE));
   let owner: string | null = null;
