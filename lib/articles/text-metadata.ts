@@ -467,9 +467,9 @@ function dateIn(text: string): FoundDate | null {
   const start = result.start;
   // The year must be written out: chrono fills it in for "2 days ago" or "Nov 19".
   const year = String(start.get("year"));
-  // "2 days ago" names no day of its own.
-  if (result.tags().has("result/relativeDate")) return { index: result.index, day: null };
   if (!start.isCertain("year") || !result.text.includes(year.slice(-2))) {
+    // "2 days ago" names no day of its own.
+    if (result.tags().has("result/relativeDate")) return { index: result.index, day: null };
     return { index: result.index, day: null, monthDay: isoDate(2000, start.get("month") ?? 0, start.get("day") ?? 0).slice(5) };
   }
   // The day as the page states it, in the page's own zone.
@@ -537,15 +537,14 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
   for (let i = lines.length - 1; i >= 0 && !owner; i--) owner = copyrightOwner(lines[i].text);
   if (owner) add(owner, COPYRIGHT_SCORE);
   // Each candidate gains from the lines elsewhere on the page that name it.
-  const text = lines.map((line) => line.text.toLowerCase());
+  const text = lines.map((line) => line.text.toLowerCase()).join("\n");
   let best: { name: string; score: number } | null = null;
   for (const entry of candidates.values()) {
     const needle = entry.name
       .toLowerCase()
       .replace(/^the /, "")
       .replace(/\.(?:com|net|org|co\.uk|info|in|ca)$/, "");
-    const pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, "u");
-    const named = text.filter((line) => pattern.test(line)).length;
+    const named = mentions(text, needle, MAX_MENTIONS);
     const score = entry.score + Math.min(named, MAX_MENTIONS) * MENTION_SCORE;
     if (!best || score > best.score) best = { name: entry.name, score };
   }
@@ -595,8 +594,17 @@ function siteKey(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** How often `needle` occurs in `text` as whole words, counting up to `most`. */
+function mentions(text: string, needle: string, most: number): number {
+  let count = 0;
+  for (let at = text.indexOf(needle); at !== -1 && count < most; at = text.indexOf(needle, at + 1)) {
+    const before = at > 0 ? text[at - 1] : "";
+    const after = text[at + needle.length] ?? "";
+    if (!WORD_CHAR.test(before) && !WORD_CHAR.test(after)) count++;
+  }
+  return count;
 }
 
 /** The host most URLs on the page point to, leaving out social networks and link shorteners. */
