@@ -3,6 +3,7 @@
 import { EditorContent, useEditor, useEditorState, type JSONContent } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useId, useState } from "react";
+import { editorJson } from "@/components/ui/editor-json";
 import { FormatToolbar, type FormatName } from "@/components/ui/format-toolbar";
 
 const COMMENT_FORMATS: readonly FormatName[] = ["bold", "italic", "link", "bulletList", "orderedList"];
@@ -43,7 +44,7 @@ export function CommentEditor({ label, initial, onChange }: Props) {
     editorProps: {
       attributes: { role: "textbox", "aria-multiline": "true", "aria-labelledby": labelId, class: "comment-editor-content" },
     },
-    onUpdate: ({ editor: current }) => onChange(current.getJSON()),
+    onUpdate: ({ editor: current }) => onChange(editorJson(current)),
   });
   const linkActive = useEditorState({ editor, selector: ({ editor: current }) => current?.isActive("link") ?? false });
 

@@ -1,4 +1,5 @@
-import { splitAtTimelines, type TimelineData } from "@/lib/briefings/render";
+import type { TimelineData } from "@/lib/briefings/render";
+import { splitAtTimelines } from "@/lib/briefings/timeline-slots";
 import { BriefingTimeline } from "./briefing-timeline";
 
 /**

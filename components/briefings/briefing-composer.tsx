@@ -5,13 +5,15 @@ import StarterKit from "@tiptap/starter-kit";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { editorJson } from "@/components/ui/editor-json";
 import { FormatToolbar } from "@/components/ui/format-toolbar";
 import { useAutosave, type SaveAttempt } from "@/components/ui/use-autosave";
 import type { ActionResult } from "@/lib/api/action";
 import type { BriefingDoc } from "@/lib/briefings/document";
 import { MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, type UpdateBriefingInput } from "@/lib/briefings/schemas";
-import type { BriefingView, ComposerOptions } from "@/lib/briefings/types";
+import type { BriefingView, ComposerOptions, SavedDraft } from "@/lib/briefings/types";
 import { BriefingDocumentNode, CitationNode, DisagreementsNode, EntityMentionNode, EventRefNode, KeyActorsNode, TimelineNode } from "./composer-nodes";
+import { useShowSavedDraft } from "./draft-state";
 import { ReferencePicker, type PickerItem } from "./reference-picker";
 import "./briefing-composer.css";
 
@@ -26,8 +28,8 @@ type Props = {
   briefing: ComposerBriefing;
   options: ComposerOptions;
   editable: boolean;
-  /** Saves the draft: a server action bound to the briefing, which revalidates its page. */
-  save: (input: UpdateBriefingInput) => Promise<ActionResult<BriefingView>>;
+  /** Saves the draft: a server action bound to the briefing, answering with the saved version's preview and checklist. */
+  save: (input: UpdateBriefingInput) => Promise<ActionResult<SavedDraft>>;
 };
 
 /**
@@ -38,6 +40,7 @@ type Props = {
  */
 export function BriefingComposer({ briefing, options, editable, save }: Props) {
   const router = useRouter();
+  const showSaved = useShowSavedDraft();
   const titleId = useId();
   const summaryId = useId();
   const [title, setTitle] = useState(briefing.title);
@@ -57,18 +60,19 @@ export function BriefingComposer({ briefing, options, editable, save }: Props) {
     const editor = editorRef.current;
     if (!editor) return { ok: false };
     const { title: savedTitle, summary: savedSummary, version: from } = latest.current;
-    let result: ActionResult<BriefingView>;
+    let result: ActionResult<SavedDraft>;
     try {
-      result = await save({ version: from, title: savedTitle, summary: savedSummary, body: editor.getJSON() });
+      result = await save({ version: from, title: savedTitle, summary: savedSummary, body: editorJson(editor) });
     } catch {
       setError("The draft could not be saved: the connection failed. Your changes are kept here; save again when you are back online.");
       return { ok: false };
     }
     if (result.ok) {
-      latest.current.version = result.data.version;
-      setVersion(result.data.version);
+      const { briefing: saved, preview, blockers } = result.data;
+      latest.current.version = saved.version;
+      setVersion(saved.version);
       setError(null);
-      // The preview and the publishing checklist of this save came with the action's answer.
+      showSaved({ version: saved.version, preview, blockers });
       return { ok: true };
     }
     const current = (result.details as { current?: BriefingView } | undefined)?.current;

@@ -69,7 +69,7 @@ export async function loadAnnotationView(client: Tx | typeof db, id: string): Pr
 }
 
 /** One annotation that has not been deleted. */
-export async function getAnnotation(actor: Actor | null, id: string): Promise<AnnotationView> {
+export async function getAnnotation(actor: Actor, id: string): Promise<AnnotationView> {
   assertReader(actor);
   const view = await loadAnnotationView(db, id);
   if (!view || view.deletedAt) throw new NotFoundError("The annotation");
@@ -77,7 +77,7 @@ export async function getAnnotation(actor: Actor | null, id: string): Promise<An
 }
 
 /** The article's annotations (not deleted) in text order; orphans keep their old position in that order. */
-export async function listArticleAnnotations(actor: Actor | null, articleId: string): Promise<AnnotationView[]> {
+export async function listArticleAnnotations(actor: Actor, articleId: string): Promise<AnnotationView[]> {
   assertReader(actor);
   const rows = await db.annotation.findMany({
     where: { articleId, deletedAt: null },
@@ -89,7 +89,7 @@ export async function listArticleAnnotations(actor: Actor | null, articleId: str
 
 /** One page of the article's annotations in the same order, and how many there are in all (for the JSON API). */
 export async function listArticleAnnotationPage(
-  actor: Actor | null,
+  actor: Actor,
   articleId: string,
   paging: { page: number; limit: number },
 ): Promise<{ items: AnnotationView[]; total: number }> {
@@ -123,7 +123,7 @@ export async function getCurrentText(by: { articleId: string } | { annotationId:
   return article?.currentRevision?.text ?? null;
 }
 
-export async function getArticleSummary(actor: Actor | null, articleId: string) {
+export async function getArticleSummary(actor: Actor, articleId: string) {
   assertReader(actor);
   const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, title: true } });
   if (!article) throw new NotFoundError("The article");
@@ -152,7 +152,7 @@ export const REVIEW_COUNT_LIMIT = 10_000;
 export type ReviewQueuePage = { items: ReviewQueueItem[]; total: number; totalIs: "exact" | "at-least"; page: number; pageCount: number };
 
 /** Annotations awaiting review (PENDING), oldest first. */
-export async function listReviewQueue(actor: Actor | null, filter: ReviewQueueFilter = {}): Promise<ReviewQueuePage> {
+export async function listReviewQueue(actor: Actor, filter: ReviewQueueFilter = {}): Promise<ReviewQueuePage> {
   assertReader(actor);
   const where = {
     deletedAt: null,
@@ -192,7 +192,7 @@ export const REVIEW_FILTER_ARTICLES = 200;
  * articles whose pending annotations have waited longest (at most REVIEW_FILTER_ARTICLES, found
  * through the oldest pending annotations by index), plus `selectedArticleId` when given.
  */
-export async function listReviewQueueFacets(actor: Actor | null, options: { selectedArticleId?: string } = {}) {
+export async function listReviewQueueFacets(actor: Actor, options: { selectedArticleId?: string } = {}) {
   assertReader(actor);
   const [articles, authors] = await Promise.all([
     db.$queryRaw<{ id: string; title: string }[]>`

@@ -9,14 +9,13 @@ import { stagedJson } from "@/lib/db/staged";
 import { dateOfIsoDay } from "@/lib/iso-day";
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { emit } from "@/lib/jobs/signals";
-import { parseInput } from "@/lib/validation";
 import { applyLineDecisions, normalizedText, type ClassifiedLine } from "./extract";
 import { canEditArticles, canImportArticles } from "./permissions";
 import { articleMetadata, type ArticleMetadata } from "./article-metadata";
 import { prepareImport, type ImportSource, type PreparedImport } from "./prepare";
 import { prepareImportsOffThread } from "./prepare-off-thread";
 import { articleRevised, articleTextsChanged, type ReanchorCounts } from "./signals";
-import { changeLinesSchema, updateArticleSchema, type ChangeLinesInput, type ImportOutcome, type UpdateArticleInput } from "./schemas";
+import type { ChangeLinesInput, ImportOutcome, UpdateArticleData } from "./schemas";
 
 type Parsed = Extract<PreparedImport, { ok: true }>;
 
@@ -324,9 +323,8 @@ function editableView(article: EditableState) {
  * Corrects the metadata. Saving a title confirms it (no longer provisional). The update names
  * the version the editor started from; a stale one gets a ConflictError with the current state.
  */
-export async function updateArticle(actor: Actor, input: UpdateArticleInput) {
+export async function updateArticle(actor: Actor, data: UpdateArticleData) {
   if (!canEditArticles(actor)) throw new ForbiddenError("Only editors and admins can change articles.");
-  const data = parseInput(updateArticleSchema, input);
   return db.$transaction(async (tx) => {
     const current = await tx.article.findUnique({ where: { id: data.articleId }, select: editableFields });
     if (!current) throw new NotFoundError("The article");
@@ -377,9 +375,8 @@ export async function updateArticle(actor: Actor, input: UpdateArticleInput) {
  * the article's annotations re-anchored onto it. The editor names the revision they looked at;
  * if the article moved on meanwhile, a ConflictError carries the current revision.
  */
-export async function changeArticleLines(actor: Actor, input: ChangeLinesInput): Promise<{ revisionId: string; number: number; reanchored: ReanchorCounts }> {
+export async function changeArticleLines(actor: Actor, data: ChangeLinesInput): Promise<{ revisionId: string; number: number; reanchored: ReanchorCounts }> {
   if (!canEditArticles(actor)) throw new ForbiddenError("Only editors and admins can change articles.");
-  const data = parseInput(changeLinesSchema, input);
   const result = await db.$transaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { id: data.articleId }, select: { id: true, currentRevisionId: true } });
     if (!article?.currentRevisionId) throw new NotFoundError("The article");

@@ -72,7 +72,7 @@ export const LIST_COUNT_LIMIT = 10_000;
  * indexed "searchVector" of migration 20261121000300. Each side keeps its newest
  * SEARCH_RANK_LIMIT matches, and only those are ranked. Read from the read replica when there is one.
  */
-export async function listArticles(actor: Actor | null, query: ArticleListQuery): Promise<ArticleList> {
+export async function listArticles(actor: Actor, query: ArticleListQuery): Promise<ArticleList> {
   assertReader(actor);
   const where = articleConditions(query);
   const sort = query.sort ?? (query.q ? "relevance" : "newest");
@@ -235,7 +235,7 @@ function articleConditions(query: ArticleListQuery): Prisma.Sql[] {
 }
 
 /** Outlets for the filter, alphabetically. */
-export async function listOutlets(actor: Actor | null): Promise<string[]> {
+export async function listOutlets(actor: Actor): Promise<string[]> {
   assertReader(actor);
   // One index probe per outlet (a recursive skip scan over Article_outlet_idx), not a pass over every article.
   const rows = await readDb.$queryRaw<{ outlet: string }[]>`
@@ -330,7 +330,7 @@ async function originalSize(revisionId: string): Promise<number> {
 }
 
 /** One article with its current revision (text and the classified lines) and the list of revisions. */
-export async function getArticle(actor: Actor | null, id: string): Promise<ArticleDetail> {
+export async function getArticle(actor: Actor, id: string): Promise<ArticleDetail> {
   assertReader(actor);
   const article = await db.article.findUnique({
     where: { id },
@@ -361,7 +361,7 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
 }
 
 /** An old (or the current) revision, readable as it was. */
-export async function getArticleRevision(actor: Actor | null, articleId: string, number: number) {
+export async function getArticleRevision(actor: Actor, articleId: string, number: number) {
   assertReader(actor);
   const row = await db.articleRevision.findUnique({
     where: { articleId_number: { articleId, number } },
@@ -378,7 +378,7 @@ export async function getArticleRevision(actor: Actor | null, articleId: string,
 export type OriginalFile = { bytes: Uint8Array; filename: string; format: string; encoding: string };
 
 /** The bytes exactly as imported, for download. */
-export async function getOriginalFile(actor: Actor | null, articleId: string, number: number): Promise<OriginalFile> {
+export async function getOriginalFile(actor: Actor, articleId: string, number: number): Promise<OriginalFile> {
   assertReader(actor);
   const row = await db.articleRevision.findUnique({
     where: { articleId_number: { articleId, number } },
@@ -407,7 +407,7 @@ export function decodeOriginal(file: OriginalFile): { text: string; truncated: b
  * What importing these sources would do, without storing anything: the extraction of each, and
  * whether it duplicates an import or adds a revision to an article with the same URL.
  */
-export async function previewImports(actor: Actor | null, sources: readonly ImportSource[]): Promise<ImportPreview[]> {
+export async function previewImports(actor: Actor, sources: readonly ImportSource[]): Promise<ImportPreview[]> {
   if (!canImportArticles(actor)) throw new ForbiddenError("Only editors and admins can import articles.");
   const prepared = await prepareImportsOffThread(sources);
   const parsed = prepared.flatMap((item) => (item.ok ? [item] : []));
@@ -463,7 +463,7 @@ function toJobView(job: JobRow): ImportJobView {
  * out). Its creator and admins may see it. Status: queued, running or finished ("interrupted"
  * only on jobs from before the queue kept their files across restarts).
  */
-export async function getImportJob(actor: Actor | null, id: string, options: { results?: boolean } = {}): Promise<ImportJobView> {
+export async function getImportJob(actor: Actor, id: string, options: { results?: boolean } = {}): Promise<ImportJobView> {
   assertReader(actor);
   const job = await db.importJob.findUnique({ where: { id }, omit: { results: options.results === false } });
   if (!job || (job.createdById !== actor.id && actor.role !== "ADMIN")) throw new NotFoundError("The import job");
@@ -471,7 +471,7 @@ export async function getImportJob(actor: Actor | null, id: string, options: { r
 }
 
 /** The actor's recent background imports (all of them for an admin). */
-export async function listImportJobs(actor: Actor | null, take = 10): Promise<ImportJobView[]> {
+export async function listImportJobs(actor: Actor, take = 10): Promise<ImportJobView[]> {
   assertReader(actor);
   const jobs = await db.importJob.findMany({
     where: actor.role === "ADMIN" ? {} : { createdById: actor.id },

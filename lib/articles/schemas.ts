@@ -126,6 +126,8 @@ export const updateArticleSchema = z.object({
   kind: articleKindSchema.optional(),
 });
 export type UpdateArticleInput = z.input<typeof updateArticleSchema>;
+/** A metadata correction as lib receives it, parsed at the edge. */
+export type UpdateArticleData = z.output<typeof updateArticleSchema>;
 
 /** PATCH /api/articles/{id}: the same fields; the article comes from the path. */
 export const patchArticleSchema = updateArticleSchema.omit({ articleId: true });

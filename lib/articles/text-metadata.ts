@@ -89,14 +89,19 @@ const BYLINE_PARTS = /\s+[|•·]\s+|\s+[-–—]\s+/;
 // Words that follow a name in bylines without being part of it.
 const STATUS_WORDS = /\s+(?:updated|published|posted|last updated|follow|share|email)\b.*$/i;
 const DATE_LABEL = /^(?:published|posted|first published|publication date|date|created|on)\b\s*(?:on|at)?\s*[:：]?\s*/i;
+// Nothing, or only a status label, before a date ("Updated on: ").
+const STATUS_PREFIX = /^\s*(?:(?:updated|published|posted|first published|last updated)\b\s*(?:on|at)?\s*:?\s*)?$/i;
 const STATUS_LABEL = /^(?:updated|published|posted|first published|last updated)\b/i;
 const UPDATED_LABEL = /\b(?:updated|modified|last updated|edited)\b/i;
 const MAX_DATE_LINE_WORDS = 16;
 // Page furniture naming its own site: "Contact X", "About X", "Follow X on", "X Newsletter".
 const SELF_REFERENCES = [
-  /^(?:contact|about|follow|subscribe to|sign up for|download the|more from|welcome to|search|support|advertise (?:with|on|in)|work (?:at|for)|careers at) (.+?)(?: on| app| today)?$/i,
+  /^(?:contact|about|follow|subscribe to|sign up for|download the|more from|welcome to|search|support|advertise (?:with|on|in)|work (?:at|for)|careers at) (.+?)(?: on| online| app| today)?$/i,
   /^(.+?) (?:newsletters?|homepage|home page|apps?|store|shop|staff|team|events|podcasts?|on (?:facebook|twitter|instagram|youtube))$/i,
 ];
+// An author's note naming the house: "… is a senior editor at Site", "a reporter for The Site".
+const STAFF_OF =
+  /\b(?:editor|writer|reporter|correspondent|contributor|columnist|producer)\b[^.]{0,40}?\b(?:at|for) (?:the )?(\p{Lu}[\p{L}\p{N}.&'’-]*(?: \p{Lu}[\p{L}\p{N}.&'’-]*){0,3})/u;
 const SITE_NAME = /^(?:The )?[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*(?: [\p{Lu}\p{N}&][\p{L}\p{N}.&'’-]*){0,3}$/u;
 const SITE_LINE_WORDS = 8;
 // Hosts that carry links to everyone's pages: social networks, link shorteners, stores, blogs.
@@ -374,7 +379,7 @@ function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number]
     if (date && !date.day && date.monthDay && pageYear && (isDateLine(text) || STATUS_LABEL.test(text))) date.day = `${pageYear}-${date.monthDay}`;
     if (!date?.day) continue;
     // A caption or credit counts only when it opens with its date ("November 20, 2019 / 1:07 AM / Network").
-    if ((line.reason === "caption" || line.reason === "credit") && date.index > 0 && !isDateLine(text)) continue;
+    if ((line.reason === "caption" || line.reason === "credit") && !STATUS_PREFIX.test(text.slice(0, date.index)) && !isDateLine(text)) continue;
     if (UPDATED_LABEL.test(text) && !/\bpublished\b/i.test(text)) updated ??= date.day;
     else return date.day;
   }
@@ -462,9 +467,9 @@ function dateIn(text: string): FoundDate | null {
   const start = result.start;
   // The year must be written out: chrono fills it in for "2 days ago" or "Nov 19".
   const year = String(start.get("year"));
-  // "2 days ago" names no day of its own.
-  if (result.tags().has("result/relativeDate")) return { index: result.index, day: null };
   if (!start.isCertain("year") || !result.text.includes(year.slice(-2))) {
+    // "2 days ago" names no day of its own.
+    if (result.tags().has("result/relativeDate")) return { index: result.index, day: null };
     return { index: result.index, day: null, monthDay: isoDate(2000, start.get("month") ?? 0, start.get("day") ?? 0).slice(5) };
   }
   // The day as the page states it, in the page's own zone.
@@ -515,26 +520,31 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
     if (wordCount(line.text) > SITE_LINE_WORDS) continue;
     for (const pattern of SELF_REFERENCES) {
       const name = pattern
-        .exec(line.text)?.[1]
+        .exec(line.text.trim().replace(/[.:!]+$/, ""))?.[1]
         ?.trim()
         .replace(/[.,:;!]+$/, "");
       if (name && isSiteName(name)) add(name, SELF_REFERENCE_SCORE);
     }
+  }
+  for (const line of lines) {
+    const name = STAFF_OF.exec(line.text)?.[1]
+      ?.split(/[.,]\s/)[0]
+      .replace(/[.,]+$/, "");
+    if (name && isSiteName(name)) add(name, SELF_REFERENCE_SCORE);
   }
   for (const [name, count] of menuBrands(lines)) add(name, Math.min(count, MAX_MENU_SCORE));
   let owner: string | null = null;
   for (let i = lines.length - 1; i >= 0 && !owner; i--) owner = copyrightOwner(lines[i].text);
   if (owner) add(owner, COPYRIGHT_SCORE);
   // Each candidate gains from the lines elsewhere on the page that name it.
-  const text = lines.map((line) => line.text.toLowerCase());
+  const text = lines.map((line) => line.text.toLowerCase()).join("\n");
   let best: { name: string; score: number } | null = null;
   for (const entry of candidates.values()) {
     const needle = entry.name
       .toLowerCase()
       .replace(/^the /, "")
       .replace(/\.(?:com|net|org|co\.uk|info|in|ca)$/, "");
-    const pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, "u");
-    const named = text.filter((line) => pattern.test(line)).length;
+    const named = mentions(text, needle, MAX_MENTIONS);
     const score = entry.score + Math.min(named, MAX_MENTIONS) * MENTION_SCORE;
     if (!best || score > best.score) best = { name: entry.name, score };
   }
@@ -584,8 +594,17 @@ function siteKey(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** How often `needle` occurs in `text` as whole words, counting up to `most`. */
+function mentions(text: string, needle: string, most: number): number {
+  let count = 0;
+  for (let at = text.indexOf(needle); at !== -1 && count < most; at = text.indexOf(needle, at + 1)) {
+    const before = at > 0 ? text[at - 1] : "";
+    const after = text[at + needle.length] ?? "";
+    if (!WORD_CHAR.test(before) && !WORD_CHAR.test(after)) count++;
+  }
+  return count;
 }
 
 /** The host most URLs on the page point to, leaving out social networks and link shorteners. */

@@ -24,7 +24,7 @@ export type AuditPage = { items: AuditEntryView[]; total: number; page: number; 
 const DAY_MS = 86_400_000;
 
 /** The audit log, newest first, filtered; administrators only. */
-export async function listAuditLog(actor: Actor | null, filter: AuditFilter = {}): Promise<AuditPage> {
+export async function listAuditLog(actor: Actor, filter: AuditFilter = {}): Promise<AuditPage> {
   if (!canBrowseAudit(actor)) throw new ForbiddenError("Only administrators read the audit log.");
   const where: Prisma.AuditLogWhereInput = {
     // "entity" finds entity.create, entity.merge…; "entity.merge" finds that action and entity.merge.undo.
@@ -69,7 +69,7 @@ export async function listAuditLog(actor: Actor | null, filter: AuditFilter = {}
 }
 
 /** The record types that occur in the log, for the filter. */
-export async function listAuditTargetTypes(actor: Actor | null): Promise<string[]> {
+export async function listAuditTargetTypes(actor: Actor): Promise<string[]> {
   if (!canBrowseAudit(actor)) throw new ForbiddenError("Only administrators read the audit log.");
   const rows = await db.auditLog.findMany({ distinct: ["targetType"], select: { targetType: true }, orderBy: { targetType: "asc" } });
   return rows.map((row) => row.targetType);

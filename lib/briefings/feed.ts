@@ -1,5 +1,6 @@
 /** The Atom feed of published briefings (RFC 4287). Pure module. */
-import { splitAtTimelines, type CitationNote, type TimelineData } from "./render";
+import type { CitationNote, TimelineData } from "./render";
+import { splitAtTimelines } from "./timeline-slots";
 
 export type FeedEntry = {
   slug: string;

@@ -13,15 +13,15 @@ import { canComposeBriefings, canReviewBriefing, canReviewBriefings } from "./pe
 import { listBriefingWriters, loadBriefingView } from "./queries";
 import { revalidatePublicBriefing } from "./public-cache";
 import { renderBriefing } from "./render";
-import {
-  approveBriefingSchema,
-  type BriefingStatusName,
-  createBriefingSchema,
-  publishBriefingSchema,
-  retractBriefingSchema,
-  returnBriefingSchema,
-  submitBriefingSchema,
-  updateBriefingSchema,
+import type {
+  ApproveBriefingData,
+  BriefingStatusName,
+  CreateBriefingData,
+  PublishBriefingData,
+  RetractBriefingData,
+  ReturnBriefingData,
+  SubmitBriefingData,
+  UpdateBriefingData,
 } from "./schemas";
 import { briefingPath, PUBLISHER_NAME } from "./site";
 import { slugify, suggestFreeSlug } from "./slug";
@@ -103,9 +103,8 @@ function isUniqueViolation(error: unknown): boolean {
 
 // ───────────────────────────── drafts ─────────────────────────────
 
-export async function createBriefing(actor: Actor, input: unknown): Promise<BriefingView> {
+export async function createBriefing(actor: Actor, data: CreateBriefingData): Promise<BriefingView> {
   assertComposer(actor);
-  const data = parseInput(createBriefingSchema, input);
   try {
     return await db.$transaction(async (tx) => {
       const body = await prepareBody(tx, data.body ?? emptyBriefingDoc(), null);
@@ -136,9 +135,8 @@ export async function createBriefing(actor: Actor, input: unknown): Promise<Brie
  * silent overwrite) and records it as a new BriefingDraft. An edit after approval or
  * publication makes the briefing a draft again that needs a new approval.
  */
-export async function updateBriefing(actor: Actor, id: string, input: unknown): Promise<BriefingView> {
+export async function updateBriefing(actor: Actor, id: string, data: UpdateBriefingData): Promise<BriefingView> {
   assertComposer(actor);
-  const data = parseInput(updateBriefingSchema, input);
   return db.$transaction(async (tx) => {
     const current = await tx.briefing.findUnique({
       where: { id },
@@ -199,9 +197,8 @@ async function applyTransition(
   return check.to;
 }
 
-export async function submitBriefing(actor: Actor, id: string, input: unknown = {}): Promise<BriefingView> {
+export async function submitBriefing(actor: Actor, id: string, data: SubmitBriefingData = {}): Promise<BriefingView> {
   assertComposer(actor);
-  const data = parseInput(submitBriefingSchema, input);
   return db.$transaction(async (tx) => {
     const current = await tx.briefing.findUnique({ where: { id }, select: { id: true, status: true } });
     if (!current) throw new NotFoundError("The briefing");
@@ -229,8 +226,7 @@ async function assertReviewer(tx: Tx, actor: Actor, id: string, step: "approve" 
  * (see approved-content.ts); naming an older version than the current one (the analyst read a
  * stale draft) is refused.
  */
-export async function approveBriefing(actor: Actor, id: string, input: unknown = {}): Promise<BriefingView> {
-  const data = parseInput(approveBriefingSchema, input);
+export async function approveBriefing(actor: Actor, id: string, data: ApproveBriefingData = {}): Promise<BriefingView> {
   return db.$transaction(async (tx) => {
     const current = await assertReviewer(tx, actor, id, "approve");
     if (data.version !== undefined && data.version !== current.version) {
@@ -251,8 +247,7 @@ export async function approveBriefing(actor: Actor, id: string, input: unknown =
   });
 }
 
-export async function returnBriefing(actor: Actor, id: string, input: unknown): Promise<BriefingView> {
-  const data = parseInput(returnBriefingSchema, input);
+export async function returnBriefing(actor: Actor, id: string, data: ReturnBriefingData): Promise<BriefingView> {
   return db.$transaction(async (tx) => {
     const current = await assertReviewer(tx, actor, id, "return");
     await applyTransition(tx, { id, status: current.status }, "return");
@@ -270,9 +265,8 @@ export async function returnBriefing(actor: Actor, id: string, input: unknown): 
  * Refused with 409 and every blocker (see vetting.ts) when anything is not vetted; publishing
  * again needs a change note.
  */
-export async function publishBriefing(actor: Actor, id: string, input: unknown = {}): Promise<PublishResult & { slug: string }> {
+export async function publishBriefing(actor: Actor, id: string, data: PublishBriefingData = {}): Promise<PublishResult & { slug: string }> {
   assertComposer(actor);
-  const data = parseInput(publishBriefingSchema, input);
   return transaction(async (tx) => {
     // One publisher at a time per briefing: the version number is the next after the last.
     await tx.$queryRaw`SELECT 1 FROM "Briefing" WHERE "id" = ${id} FOR UPDATE`;
@@ -353,9 +347,8 @@ export async function publishBriefing(actor: Actor, id: string, input: unknown =
 }
 
 /** Retracts a published briefing: its public page stays, headed by the retraction note. */
-export async function retractBriefing(actor: Actor, id: string, input: unknown): Promise<BriefingView> {
+export async function retractBriefing(actor: Actor, id: string, data: RetractBriefingData): Promise<BriefingView> {
   assertComposer(actor);
-  const data = parseInput(retractBriefingSchema, input);
   return transaction(async (tx) => {
     const current = await tx.briefing.findUnique({ where: { id }, select: { id: true, status: true, _count: { select: { published: true } } } });
     if (!current) throw new NotFoundError("The briefing");

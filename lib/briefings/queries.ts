@@ -3,11 +3,10 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
 import { ENTITY_TYPE_LABELS } from "@/lib/entities/schemas";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { collectReferences, sanitizeBriefingDoc } from "./document";
 import { canComposeBriefings, canReadBriefings, canReviewBriefing, canReviewBriefings } from "./permissions";
 import { renderBriefing } from "./render";
-import { listBriefingsSchema, MAX_BRIEFINGS_LISTED } from "./schemas";
+import { type BriefingListFilter, listBriefingsSchema, MAX_BRIEFINGS_LISTED } from "./schemas";
 import { briefingPath } from "./site";
 import { eventDateLabel, loadSources, toRenderSources, type Client } from "./sources";
 import type { BriefingListItem, BriefingReviewView, BriefingView, BriefingWorkspace, ComposerOptions } from "./types";
@@ -68,16 +67,15 @@ function assertReader(actor: Actor | null): asserts actor is Actor {
   if (!canReadBriefings(actor)) throw new ForbiddenError("Your role does not allow reading briefings.");
 }
 
-export async function getBriefing(actor: Actor | null, id: string): Promise<BriefingView> {
+export async function getBriefing(actor: Actor, id: string): Promise<BriefingView> {
   assertReader(actor);
   const view = await loadBriefingView(db, id);
   if (!view) throw new NotFoundError("The briefing");
   return view;
 }
 
-export async function listBriefings(actor: Actor | null, input: unknown = {}): Promise<BriefingListItem[]> {
+export async function listBriefings(actor: Actor, filter: BriefingListFilter = listBriefingsSchema.parse({})): Promise<BriefingListItem[]> {
   assertReader(actor);
-  const filter = parseInput(listBriefingsSchema, input);
   const rows = await db.briefing.findMany({
     where: filter.status ? { status: filter.status } : {},
     select: {
@@ -111,7 +109,7 @@ export async function listBriefingWriters(client: Client, briefingId: string, au
   return new Set([authorId, ...drafts.map((draft) => draft.authorId)]);
 }
 
-export async function listBriefingReviews(actor: Actor | null, briefingId: string): Promise<BriefingReviewView[]> {
+export async function listBriefingReviews(actor: Actor, briefingId: string): Promise<BriefingReviewView[]> {
   assertReader(actor);
   const rows = await db.briefingReview.findMany({
     where: { briefingId },
@@ -122,13 +120,13 @@ export async function listBriefingReviews(actor: Actor | null, briefingId: strin
 }
 
 /** The briefing's publishing blockers right now (see vetting.ts). */
-export async function getBriefingBlockers(actor: Actor | null, id: string) {
+export async function getBriefingBlockers(actor: Actor, id: string) {
   const briefing = await getBriefing(actor, id);
   return findBlockers(db, briefing);
 }
 
 /** The composer page: the briefing, its reviews, what blocks publishing, and a live preview as readers would see it. */
-export async function getBriefingWorkspace(actor: Actor | null, id: string): Promise<BriefingWorkspace> {
+export async function getBriefingWorkspace(actor: Actor, id: string): Promise<BriefingWorkspace> {
   const briefing = await getBriefing(actor, id);
   const loaded = await loadSources(db, collectReferences(briefing.body));
   const [reviews, blockers, sources, writers] = await Promise.all([
@@ -162,7 +160,7 @@ const PUBLICATION_NEEDS: Record<string, string | null> = {
 };
 
 /** `body`: the draft, so that contradictions touching what it cites come first. */
-export async function getComposerOptions(actor: Actor | null, body?: unknown): Promise<ComposerOptions> {
+export async function getComposerOptions(actor: Actor, body?: unknown): Promise<ComposerOptions> {
   assertReader(actor);
   const refs = body === undefined ? null : collectReferences(sanitizeBriefingDoc(body));
   const touching = refs ? await findTouchingOpenContradictions(db, await loadSources(db, refs), refs) : [];

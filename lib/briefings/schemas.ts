@@ -51,6 +51,8 @@ export const createBriefingSchema = z.object({
   body: bodySchema.optional(),
 });
 export type CreateBriefingInput = z.input<typeof createBriefingSchema>;
+/** A create request as lib receives it, parsed at the edge. */
+export type CreateBriefingData = z.output<typeof createBriefingSchema>;
 
 export const updateBriefingSchema = z
   .object({
@@ -64,6 +66,7 @@ export const updateBriefingSchema = z
     message: "Nothing to save: send a title, slug, summary or body.",
   });
 export type UpdateBriefingInput = z.input<typeof updateBriefingSchema>;
+export type UpdateBriefingData = z.output<typeof updateBriefingSchema>;
 
 const optionalComment = z
   .string()
@@ -73,13 +76,16 @@ const optionalComment = z
   .optional();
 
 export const submitBriefingSchema = z.object({ comment: optionalComment });
+export type SubmitBriefingData = z.output<typeof submitBriefingSchema>;
 
 /** `version`: the draft version the analyst read; approving a newer one than they saw is refused. */
 export const approveBriefingSchema = z.object({ version: z.int().min(1).max(MAX_DB_INT, NO_SUCH_VERSION).optional(), comment: optionalComment });
+export type ApproveBriefingData = z.output<typeof approveBriefingSchema>;
 
 export const returnBriefingSchema = z.object({
   comment: z.string().trim().min(1, "Say what needs to change.").max(MAX_REVIEW_COMMENT_CHARS, `Comments have at most ${MAX_REVIEW_COMMENT_CHARS} characters.`),
 });
+export type ReturnBriefingData = z.output<typeof returnBriefingSchema>;
 
 export const publishBriefingSchema = z.object({
   note: z
@@ -89,18 +95,28 @@ export const publishBriefingSchema = z.object({
     .transform((value) => (value === "" ? undefined : value))
     .optional(),
 });
+export type PublishBriefingData = z.output<typeof publishBriefingSchema>;
 
 export const retractBriefingSchema = z.object({
   note: z.string().trim().min(1, "Say why the briefing is retracted.").max(MAX_NOTE_CHARS, `Notes have at most ${MAX_NOTE_CHARS} characters.`),
 });
+export type RetractBriefingData = z.output<typeof retractBriefingSchema>;
 
 /** Longest list of briefings one request returns. */
 export const MAX_BRIEFINGS_LISTED = 500;
 
 export const listBriefingsSchema = z.object({
-  status: z.string().trim().toUpperCase().pipe(z.enum(BRIEFING_STATUSES)).optional(),
+  /** An empty `?status=` means any status. */
+  status: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .pipe(z.enum(BRIEFING_STATUSES))
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   limit: limitParam(MAX_BRIEFINGS_LISTED),
 });
+export type BriefingListFilter = z.output<typeof listBriefingsSchema>;
 
 /** Kinds of reasons publishing is refused; each comes with the id of what to fix. */
 export const BLOCKER_TYPES = [

@@ -109,3 +109,6 @@ export type PublicBriefingListItem = {
   latestNumber: number;
   retractedAt: string | null;
 };
+
+/** A saved draft with what the composer page shows of it: the preview and what blocks publishing. */
+export type SavedDraft = { briefing: BriefingView; preview: RenderedBriefing; blockers: Blocker[] };

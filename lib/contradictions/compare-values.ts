@@ -1,8 +1,7 @@
 /**
- * Proposing a claim value from a passage: dates (read with chrono, so server-side only) and
- * numbers with their qualifiers, units and rates.
+ * Proposing a claim value from a passage: dates (read with chrono, so not for client components,
+ * which use ./claim-values) and numbers with their qualifiers, units and rates.
  */
-import "server-only";
 import { DATE_PRECISIONS } from "@/lib/events/event-dates";
 import { resolveDatesInText, resolvedToDateLike } from "@/lib/events/dates";
 import type { ClaimValue, ClaimValueType, DateValue, NumberQualifier, NumberValue } from "./claim-values";

@@ -5,9 +5,10 @@ import { createAnnotation, reviewAnnotation } from "@/lib/annotations/mutations"
 import { createAnnotationSchema, reviewAnnotationSchema } from "@/lib/annotations/schemas";
 import { importArticle, updateArticle } from "@/lib/articles/mutations";
 import { getArticle } from "@/lib/articles/queries";
+import { updateArticleSchema } from "@/lib/articles/schemas";
 import { approveBriefing, createBriefing, publishBriefing, submitBriefing } from "@/lib/briefings/mutations";
 import type { BriefingDoc, InlineNode, TopBlockNode } from "@/lib/briefings/document";
-import type { Blocker } from "@/lib/briefings/schemas";
+import { approveBriefingSchema, type Blocker, createBriefingSchema, submitBriefingSchema } from "@/lib/briefings/schemas";
 import { createClaim } from "@/lib/contradictions/claims";
 import type { ClaimValue } from "@/lib/contradictions/claim-values";
 import { createContradiction, resolveContradiction, signOffContradiction } from "@/lib/contradictions/mutations";
@@ -213,7 +214,9 @@ class Loader {
       let current = await getArticle(this.editor, outcome.articleId);
       const { confirmTitle, ...fields } = article.metadata ?? {};
       if (Object.keys(fields).length > 0 || confirmTitle) {
-        await step(label, () => updateArticle(this.editor, { articleId: current.id, version: current.version, confirmTitle, ...fields }));
+        await step(label, () =>
+          updateArticle(this.editor, parseInput(updateArticleSchema, { articleId: current.id, version: current.version, confirmTitle, ...fields })),
+        );
         current = await getArticle(this.editor, current.id);
       }
       this.articles.set(article.key, { id: current.id, title: current.title, outlet: current.outlet, file: article.file, text: current.currentRevision.text });
@@ -452,11 +455,14 @@ class Loader {
     const spec = this.demo.briefing!;
     const label = `Demo briefing "${spec.slug}"`;
     const created = await step(label, () =>
-      createBriefing(this.editor, { title: spec.title, slug: spec.slug, summary: spec.summary ?? null, body: this.briefingDoc(spec.body) }),
+      createBriefing(
+        this.editor,
+        parseInput(createBriefingSchema, { title: spec.title, slug: spec.slug, summary: spec.summary ?? null, body: this.briefingDoc(spec.body) }),
+      ),
     );
-    await step(`${label}, submission`, () => submitBriefing(this.editor, created.id, { comment: spec.submitComment }));
+    await step(`${label}, submission`, () => submitBriefing(this.editor, created.id, parseInput(submitBriefingSchema, { comment: spec.submitComment })));
     const approved = await step(`${label}, approval`, () =>
-      approveBriefing(this.analyst, created.id, { version: created.version, comment: spec.approveComment }),
+      approveBriefing(this.analyst, created.id, parseInput(approveBriefingSchema, { version: created.version, comment: spec.approveComment })),
     );
     if (!spec.publish) return { id: approved.id, slug: approved.slug, status: approved.status, path: null };
     const published = await step(`${label}, publication`, () => publishBriefing(this.editor, created.id, {}));

@@ -1,9 +1,8 @@
 /**
- * Dates in article text, found with chrono and resolved against the publication date. Kept on
- * the server: chrono and its locale tables are too heavy for the browser, where forms use
- * ./event-dates instead.
+ * Dates in article text, found with chrono and resolved against the publication date. Not for
+ * client components: chrono and its locale tables are too heavy for the browser, where forms use
+ * ./event-dates instead. (No "server-only" marker: the worker thread runs it too.)
  */
-import "server-only";
 import * as chrono from "chrono-node";
 import { findRelativeExpressions, isDuration, resolveRelativeExpressions, type RelativeTo } from "./relative-dates";
 import { dayNumber, daysInMonth, fromDayNumber, isoDay, MS_PER_DAY, pad, parseIsoDay, WEEKDAY_NAMES, weekdayOf, type Ymd } from "./calendar";

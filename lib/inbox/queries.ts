@@ -124,7 +124,7 @@ function mergeReferences(all: BriefingReferences[]): BriefingReferences {
 const none = Promise.resolve(0);
 
 /** How many items wait for the actor in each section: counts only, for the navigation. */
-export async function getInboxCounts(actor: Actor | null): Promise<InboxCounts> {
+export async function getInboxCounts(actor: Actor): Promise<InboxCounts> {
   if (!canUseWorkspace(actor)) throw new ForbiddenError("Sign in to read your inbox.");
   const sections = inboxSections(actor);
   const [reviews, signoffs, approvals, changesRequested, returned, contradictions, newSources] = await Promise.all([
@@ -158,7 +158,7 @@ export type InboxSection = { key: keyof Omit<InboxCounts, "total">; count: numbe
 const iso = (date: Date) => date.toISOString();
 
 /** Everything waiting for the actor, oldest work first within each section. */
-export async function getInbox(actor: Actor | null): Promise<InboxSection[]> {
+export async function getInbox(actor: Actor): Promise<InboxSection[]> {
   if (!canUseWorkspace(actor)) throw new ForbiddenError("Sign in to read your inbox.");
   const sections = inboxSections(actor);
   const counts = await getInboxCounts(actor);

@@ -7,7 +7,7 @@ import { isoDay } from "@/lib/iso-day";
 import type { ClaimValue } from "@/lib/contradictions/compare-values";
 import { runTask } from "@/lib/workers/pool";
 import { REGISTRY_MISSING, type ProposalRegistrySnapshot, type TaskInput, type TaskOutput } from "@/lib/workers/tasks";
-import { candidateFingerprint, claimFingerprint, mentionFingerprint } from "./fingerprints";
+import { candidateFingerprint, claimFingerprint as hashClaim, mentionFingerprint as hashMention } from "./fingerprints";
 import type { ArticleExtraction, ContradictionCandidate, EventProposal, KnownClaim, KnownEvent, ProposalArticle, Proposals } from "./types";
 
 /**
@@ -336,6 +336,22 @@ function sameJson(a: unknown, b: unknown): boolean {
   return keys.every((k) => y[k] !== undefined && sameJson(x[k], y[k]));
 }
 
+/** A fingerprint is a hash, and a regrouping asks for each several times: each is computed once. */
+function once<T extends object>(fingerprint: (item: T) => string): (item: T) => string {
+  const known = new WeakMap<T, string>();
+  return (item) => {
+    let value = known.get(item);
+    if (value === undefined) {
+      value = fingerprint(item);
+      known.set(item, value);
+    }
+    return value;
+  };
+}
+
+const mentionFingerprint = once(hashMention);
+const claimFingerprint = once(hashClaim);
+
 const MENTION_FIELDS = {
   id: true,
   fingerprint: true,
@@ -438,6 +454,22 @@ function writeProposal(
   return existing.id;
 }
 
+type StoredProposal = { id: string; key: string; status: string; eventId: string | null; data: unknown; mentions: StoredMention[] };
+
+/** The proposals with passages in these articles or holding these keys, with their passages: two statements with array parameters, however many keys. */
+async function readProposals(tx: Tx, articleIds: string[], keys: string[]): Promise<StoredProposal[]> {
+  const rows = await tx.$queryRaw<Omit<StoredProposal, "mentions">[]>`
+    SELECT "id", "key", "status"::text AS "status", "eventId", "data" FROM "EventProposal"
+    WHERE "id" IN (SELECT "proposalId" FROM "EventProposalMention" WHERE "articleId" = ANY(${articleIds}::text[])) OR "key" = ANY(${keys}::text[])`;
+  if (rows.length === 0) return [];
+  const mentions = await tx.$queryRaw<(StoredMention & { proposalId: string })[]>`
+    SELECT "id", "proposalId", "fingerprint", "articleId", "revisionId", "planned", "exact", "prefix", "suffix", "start", "end"
+    FROM "EventProposalMention" WHERE "proposalId" = ANY(${rows.map((r) => r.id)}::text[])`;
+  const byProposal = new Map<string, StoredMention[]>(rows.map((r) => [r.id, []]));
+  for (const { proposalId, ...m } of mentions) byProposal.get(proposalId)!.push(m);
+  return rows.map((r) => ({ ...r, mentions: byProposal.get(r.id)! }));
+}
+
 /**
  * Writes one block's proposals. Each proposed happening is matched to a stored proposal by key,
  * else by shared passages: an open or withdrawn one takes the new grouping; a dismissed one
@@ -448,16 +480,13 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
   const now = new Date().toISOString();
   // One read for the block's proposals and those holding a proposed key (a key is unique: one held by a row outside the block, such as a recorded event's "event:<id>", is that row).
   const keys = proposals.events.map((p) => p.key);
-  const stored = await tx.eventProposal.findMany({
-    where: { OR: [{ mentions: { some: { articleId: { in: [...articleIds] } } } }, { key: { in: keys } }] },
-    select: PROPOSAL_FIELDS,
-  });
-  const toExisting = (r: (typeof stored)[number]): ExistingProposal => ({
+  const stored = await readProposals(tx, [...articleIds], keys);
+  const toExisting = (r: StoredProposal): ExistingProposal => ({
     ...r,
     revisions: revisionsOf(r.mentions),
     fingerprints: new Set(r.mentions.map((m) => m.fingerprint)),
   });
-  const inBlock = (r: (typeof stored)[number]) => r.mentions.some((m) => articleIds.has(m.articleId));
+  const inBlock = (r: StoredProposal) => r.mentions.some((m) => articleIds.has(m.articleId));
   // The block's own rows first: among equally good matches by shared passages, they win.
   const existing: ExistingProposal[] = [...stored.filter(inBlock), ...stored.filter((r) => !inBlock(r))].map(toExisting);
   const byKey = new Map(existing.map((e) => [e.key, e]));
@@ -572,14 +601,13 @@ async function storeClaims(
   now: string,
 ): Promise<Map<string, string>> {
   const produced = new Set<string>();
-  const stored = new Map(
-    (
-      await tx.claimProposal.findMany({
-        where: { fingerprint: { in: proposals.claims.map(claimFingerprint) } },
-        select: { id: true, fingerprint: true, status: true, revisionId: true, start: true, eventProposalId: true, eventId: true, label: true },
-      })
-    ).map((r) => [r.fingerprint, r]),
-  );
+  // One array parameter, not one parameter per claim: a block proposes thousands.
+  const rows = await tx.$queryRaw<
+    { id: string; fingerprint: string; status: string; revisionId: string; start: number; eventProposalId: string | null; eventId: string | null }[]
+  >`
+    SELECT "id", "fingerprint", "status"::text AS "status", "revisionId", "start", "eventProposalId", "eventId"
+    FROM "ClaimProposal" WHERE "fingerprint" = ANY(${[...new Set(proposals.claims.map(claimFingerprint))]}::text[])`;
+  const stored = new Map(rows.map((r) => [r.fingerprint, r]));
   const ids = new Map([...stored.values()].map((r) => [r.fingerprint, r.id]));
   const created: object[] = [];
   const reopened: object[] = [];

@@ -11,7 +11,7 @@ import { buildMatcher, normalizeName } from "@/lib/entities/match";
 import { planSuggestions } from "@/lib/entities/suggestion-plan";
 import { refreshArticleSuggestions } from "@/lib/entities/suggestions";
 import { stopJobQueue } from "@/lib/jobs/queue";
-import { refreshProposalsFor } from "@/lib/proposals/refresh";
+import { extractProposalsFor, refreshProposalsFor, regroupProposalsAround } from "@/lib/proposals/refresh";
 import { startJobWorkers, whenJobsDone } from "@/lib/wiring";
 import { createRng, generateArticle, pickAnnotationSpans, reviseText, type Rng } from "./corpus";
 import { ceilingHeaders, loadTest, percentile, rawGet, responseFingerprint, startCeilingServer, timeRepeated, type LoadResult, type RawResponse } from "./load";
@@ -184,7 +184,8 @@ export async function benchSuggestions(ctx: BenchContext): Promise<Figure[]> {
 /**
  * Proposals for a fresh 10 KB article, as the import job makes them: the text read on the worker
  * thread, its extraction stored, the proposals of its block (articles within a month) regrouped
- * and written. The time an import adds per article for proposals.
+ * and written: the time one new revision waits for its proposals. Then the time an import adds per
+ * article: slices of 20 fresh 10 KB articles read and regrouped as the import's job does it.
  */
 export async function benchProposals(ctx: BenchContext): Promise<Figure[]> {
   const runs = ctx.quick ? 3 : 10;
@@ -196,6 +197,21 @@ export async function benchProposals(ctx: BenchContext): Promise<Figure[]> {
   const durations = await timeRepeated(runs, (i) => refreshProposalsFor([articles[i % articles.length]!.id]), { warmup: 1, budgetMs: 120_000 });
   const extraction = await db.articleExtraction.findUnique({ where: { articleId: articles[0]!.id }, select: { data: true } });
   const block = await db.articleExtraction.count();
+  const slices = ctx.quick ? 3 : 5;
+  const sliced = await storeGeneratedArticles(
+    Array.from({ length: slices * PROPOSAL_SLICE }, (_, i) =>
+      generateArticle(rng, 4_100_000 + i, ctx.workspace.corpus.entities, ctx.workspace.corpus.events, { targetBytes: 10_000 }),
+    ),
+    ctx.workspace.users.editor.id,
+  );
+  const perArticle: number[] = [];
+  for (let at = 0; at < sliced.length; at += PROPOSAL_SLICE) {
+    const ids = sliced.slice(at, at + PROPOSAL_SLICE).map((a) => a.id);
+    const started = performance.now();
+    await extractProposalsFor(ids);
+    await regroupProposalsAround(ids);
+    perArticle.push(round((performance.now() - started) / ids.length));
+  }
   return [
     figure({
       name: "proposals",
@@ -212,8 +228,20 @@ export async function benchProposals(ctx: BenchContext): Promise<Figure[]> {
         openEventProposals: await db.eventProposal.count({ where: { status: "OPEN" } }),
       },
     }),
+    figure({
+      name: "proposals-per-article",
+      label: `  per article of an imported slice of ${PROPOSAL_SLICE}`,
+      value: Math.max(...perArticle),
+      unit: "ms (worst slice)",
+      target: { op: "<", value: 50 },
+      samples: perArticle.length,
+      detail: { perSliceMs: perArticle, spread: { min: Math.min(...perArticle), max: Math.max(...perArticle) } },
+    }),
   ];
 }
+
+/** Articles the proposals job reads between two looks at the queue (lib/proposals/jobs.ts). */
+const PROPOSAL_SLICE = 20;
 
 /** Where the time of one refresh goes: reading the registry, building the matcher, matching the text. */
 async function suggestionBreakdown(text: string) {

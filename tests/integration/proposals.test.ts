@@ -174,6 +174,28 @@ describe("proposals from imported articles", () => {
     expect(accept.status).toBe(409);
   });
 
+  it("leaves proposals as they were when texts are read again unchanged, so an editor's open form stays current", async () => {
+    const t = tag();
+    const article = await importHtml({
+      url: `https://harbourtimes.example.com/${t}`,
+      title: "Berg and Okoro talk",
+      date: `${YEAR}-04-08`,
+      paragraphs: ["Anna Berg and Samuel Okoro held a phone call on April 7, her office said.", "They spoke for more than two hours."],
+    });
+    await whenJobsDone();
+    const stored = () =>
+      Promise.all([
+        db.eventProposal.findMany({ where: { mentions: { some: { articleId: article } } }, select: { id: true, version: true, updatedAt: true } }),
+        db.claimProposal.findMany({ where: { articleId: article }, select: { id: true, status: true, updatedAt: true } }),
+      ]);
+    const before = await stored();
+    expect(before[0].length).toBeGreaterThan(0);
+    expect(before[1].length).toBeGreaterThan(0);
+
+    await refreshProposalsFor([article]);
+    expect(await stored()).toEqual(before);
+  });
+
   it("re-anchors a proposal when a revision moves its passage, and withdraws it when a revision edits the passage away", async () => {
     const t = tag();
     const url = `https://riverside.example.com/${t}`;

@@ -119,6 +119,9 @@ describe("publication date of a copied page", () => {
   it("reads day-first dotted dates and dates crediting the network after them", () => {
     expect(parsePastedText(page(MENU, "Ferry terminal delayed by two years", "21:17 03.03.2020", BODY)).publishedAt).toBe("2020-03-03");
     expect(parsePastedText(page(MENU, "Ferry terminal delayed by two years", "March 3, 2020 / 9:14 AM / Harbour TV", BODY)).publishedAt).toBe("2020-03-03");
+    expect(parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Updated on: March 3, 2020 / 9:14 AM / Harbour TV", BODY)).publishedAt).toBe(
+      "2020-03-03",
+    );
   });
 
   it("takes a date stated without its year in the year of the page's copyright line", () => {
@@ -157,6 +160,26 @@ describe("outlet of a copied page", () => {
     const menus = ["HarbourWire Video", "HarbourWire Podcasts", "HarbourWire around the world:", "Politics", "Sports"];
     const article = parsePastedText(page(MENU, menus, "Ferry terminal delayed by two years", BODY, "© 2020 Coastal Holdings, Inc."));
     expect(article.outlet).toBe("HarbourWire");
+  });
+
+  it("comes from the author's note naming the house", () => {
+    const note = "Maria Lindqvist is a senior editor at Harbour Weekly. She covers ports and shipping.";
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", BODY, note, "Harbour Weekly", "© 2020 Coastal Holdings, Inc."));
+    expect(article.outlet).toBe("Harbour Weekly");
+  });
+
+  it("reads self-references ending in punctuation or 'online'", () => {
+    const article = parsePastedText(
+      page(
+        MENU,
+        "Ferry terminal delayed by two years",
+        BODY,
+        "Follow The Coastal Courier online:",
+        "Join the Coastal Courier Newsletter.",
+        "© 2020 Harbour Media Group, Inc.",
+      ),
+    );
+    expect(article.outlet).toBe("The Coastal Courier");
   });
 
   it("is the copyright owner when the page names nothing else", () => {

@@ -4,7 +4,8 @@ import type { BriefingDoc } from "@/lib/briefings/document";
 import { buildAtomFeed, type FeedEntry } from "@/lib/briefings/feed";
 import { buildBriefingJsonLd, serializeJsonLd } from "@/lib/briefings/json-ld";
 import { passageInContext } from "@/lib/briefings/passage";
-import { renderBriefing, sanitizeBriefingHtml, splitAtTimelines, type RenderSources, type SourcePassage } from "@/lib/briefings/render";
+import { renderBriefing, sanitizeBriefingHtml, type RenderSources, type SourcePassage } from "@/lib/briefings/render";
+import { splitAtTimelines } from "@/lib/briefings/timeline-slots";
 import { slugify, suggestFreeSlug } from "@/lib/briefings/slug";
 
 const TEXT = "Talks began at noon. Officials met in Geneva on Tuesday to discuss a ceasefire, a delegate said. Nothing was agreed.\n\nA new paragraph";

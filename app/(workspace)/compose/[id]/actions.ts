@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { runAction, runFormAction } from "@/lib/api/action";
 import { requireActor } from "@/lib/auth/session";
+import type { SavedDraft } from "@/lib/briefings/types";
+import { getBriefingWorkspace } from "@/lib/briefings/queries";
 import { approveBriefing, publishBriefing, retractBriefing, returnBriefing, submitBriefing, updateBriefing } from "@/lib/briefings/mutations";
 import {
   approveBriefingSchema,
@@ -22,19 +24,20 @@ function text(form: FormData, name: string): string | undefined {
 
 /**
  * The composer's autosave: the draft as edited from `version`; a stale version fails with 409 and
- * the current state in `details.current`. Revalidating the page here sends the preview and the
- * publishing checklist of this save back with the answer, so the composer does not refresh itself
- * (a separate refresh raced the next save and could show the draft a save behind).
+ * the current state in `details.current`. The answer carries this save's preview and publishing
+ * checklist, which the page shows from it: a refresh of the page after each save (a revalidated
+ * answer, or router.refresh) can land after the next save and show the draft a save behind.
  */
 export async function saveBriefingDraftAction(briefingId: string, input: UpdateBriefingInput) {
   return runAction(async () => {
     const id = parseInput(idSchema, briefingId);
     const data = parseInput(updateBriefingSchema, input);
     const actor = await requireActor("briefings.compose");
-    const saved = await updateBriefing(actor, id, data);
+    await updateBriefing(actor, id, data);
+    const { briefing, preview, blockers } = await getBriefingWorkspace(actor, id);
     revalidatePath(`/compose/${id}`);
     revalidatePath("/compose");
-    return saved;
+    return { briefing, preview, blockers } satisfies SavedDraft;
   });
 }
 

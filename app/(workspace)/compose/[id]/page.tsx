@@ -4,10 +4,8 @@ import "@/components/events/timeline.css";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { BlockerList } from "@/components/briefings/blocker-list";
-import { BriefingBody } from "@/components/briefings/briefing-body";
 import { BriefingComposer } from "@/components/briefings/briefing-composer";
-import { SourceNotes } from "@/components/briefings/source-notes";
+import { DraftChecklist, DraftPreview, DraftStateProvider } from "@/components/briefings/draft-state";
 import { requirePageActor } from "@/lib/auth/session";
 import { getBriefingWorkspace, getComposerOptions } from "@/lib/briefings/queries";
 import { BRIEFING_STATUS_LABELS } from "@/lib/briefings/schemas";
@@ -58,67 +56,61 @@ export default async function ComposeBriefingPage({ params }: { params: Promise<
         )}
       </div>
       {briefing.retractedAt ? <p className="alert error">Retracted: {briefing.retractionNote}</p> : null}
-      <div className="briefing-workspace">
-        <section id="composer" aria-labelledby="composer-heading">
-          <h2 id="composer-heading">{workspace.canEdit ? "Draft" : "Draft (read only)"}</h2>
-          <BriefingComposer
-            briefing={{ id: briefing.id, title: briefing.title, summary: briefing.summary, body: briefing.body, version: briefing.version }}
-            options={options}
-            editable={workspace.canEdit}
-            save={saveBriefingDraftAction.bind(null, briefing.id)}
-          />
-          <section className="briefing-preview" aria-labelledby="preview-heading">
-            <h2 id="preview-heading">Preview as readers will see it</h2>
-            <div className="public-briefing">
-              <BriefingBody html={preview.html} timelines={preview.timelines} />
-              <SourceNotes notes={preview.notes} dateAs={LocalDate} />
-            </div>
+      <DraftStateProvider initial={{ version: briefing.version, preview, blockers }}>
+        <div className="briefing-workspace">
+          <section id="composer" aria-labelledby="composer-heading">
+            <h2 id="composer-heading">{workspace.canEdit ? "Draft" : "Draft (read only)"}</h2>
+            <BriefingComposer
+              briefing={{ id: briefing.id, title: briefing.title, summary: briefing.summary, body: briefing.body, version: briefing.version }}
+              options={options}
+              editable={workspace.canEdit}
+              save={saveBriefingDraftAction.bind(null, briefing.id)}
+            />
+            <section className="briefing-preview" aria-labelledby="preview-heading">
+              <h2 id="preview-heading">Preview as readers will see it</h2>
+              <DraftPreview />
+            </section>
           </section>
-        </section>
-        <section id="workflow" aria-labelledby="workflow-heading">
-          <h2 id="workflow-heading">Review and publishing</h2>
-          {briefing.status === "PUBLISHED" && briefing.publicPath ? (
-            <p className="alert success" role="status">
-              Version {briefing.publishedVersions.at(-1)?.number} is published: <Link href={briefing.publicPath}>open the public page</Link>. Edit the draft to
-              prepare an update; it will need a new approval.
-            </p>
-          ) : briefing.status === "RETRACTED" ? (
-            <p className="alert info">This briefing was retracted; its public page shows the retraction note.</p>
-          ) : blockers.length > 0 ? (
-            <>
-              <h3>Before it can be published</h3>
-              <BlockerList blockers={blockers} label="Before it can be published" />
-            </>
-          ) : (
-            <p className="alert success">Nothing blocks publishing.</p>
-          )}
-          <WorkflowPanel
-            briefingId={briefing.id}
-            status={briefing.status}
-            version={briefing.version}
-            publishedCount={briefing.publishedVersions.length}
-            canEdit={workspace.canEdit}
-            canReview={workspace.canReview}
-            reviewRefusal={workspace.reviewRefusal}
-          />
-          <h3>History</h3>
-          {reviews.length === 0 ? (
-            <p className="muted">Not yet submitted.</p>
-          ) : (
-            <ul className="review-history">
-              {reviews.map((review) => (
-                <li key={review.id}>
-                  <strong>{review.actor.name}</strong> {REVIEW_ACTIONS[review.action] ?? review.action}{" "}
-                  <span className="muted">
-                    <LocalDate value={review.createdAt} style="timestamp" />
-                  </span>
-                  {review.comment ? <p>{review.comment}</p> : null}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      </div>
+          <section id="workflow" aria-labelledby="workflow-heading">
+            <h2 id="workflow-heading">Review and publishing</h2>
+            {briefing.status === "PUBLISHED" && briefing.publicPath ? (
+              <p className="alert success" role="status">
+                Version {briefing.publishedVersions.at(-1)?.number} is published: <Link href={briefing.publicPath}>open the public page</Link>. Edit the draft
+                to prepare an update; it will need a new approval.
+              </p>
+            ) : briefing.status === "RETRACTED" ? (
+              <p className="alert info">This briefing was retracted; its public page shows the retraction note.</p>
+            ) : (
+              <DraftChecklist />
+            )}
+            <WorkflowPanel
+              briefingId={briefing.id}
+              status={briefing.status}
+              version={briefing.version}
+              publishedCount={briefing.publishedVersions.length}
+              canEdit={workspace.canEdit}
+              canReview={workspace.canReview}
+              reviewRefusal={workspace.reviewRefusal}
+            />
+            <h3>History</h3>
+            {reviews.length === 0 ? (
+              <p className="muted">Not yet submitted.</p>
+            ) : (
+              <ul className="review-history">
+                {reviews.map((review) => (
+                  <li key={review.id}>
+                    <strong>{review.actor.name}</strong> {REVIEW_ACTIONS[review.action] ?? review.action}{" "}
+                    <span className="muted">
+                      <LocalDate value={review.createdAt} style="timestamp" />
+                    </span>
+                    {review.comment ? <p>{review.comment}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      </DraftStateProvider>
     </>
   );
 }
