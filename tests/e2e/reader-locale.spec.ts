@@ -14,6 +14,7 @@ test.describe.configure({ mode: "serial" });
 
 const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 const PUBLISHED_ON = "2025-03-07";
+const EVENT_DAY = "2025-03-15";
 /** An instant written in German, in New York's zone (GMT-5 in winter, GMT-4 in summer). */
 const GERMAN_NEW_YORK_TIME = /\d{1,2}\. \p{L}+ \d{4} um \d{2}:\d{2} GMT-[45]/u;
 /** A day of the current year written in German. */
@@ -53,6 +54,12 @@ async function publishBriefing(browser: Browser): Promise<void> {
   });
   const annotationId = (annotation.id as string).split("/").pop()!;
   await call(analyst.request, "post", `/api/annotations/${annotationId}/review`, { decision: "approve" });
+  const event = await call(editor.request, "post", "/api/events", {
+    type: "talks",
+    title: `Vienna round ${tag}`,
+    date: { localDate: EVENT_DAY, precision: "day" },
+    confirmDuplicate: true,
+  });
   const body = {
     type: "doc",
     content: [
@@ -63,6 +70,7 @@ async function publishBriefing(browser: Browser): Promise<void> {
           { type: "citation", attrs: { annotationIds: [annotationId], label: "" } },
         ],
       },
+      { type: "timeline", attrs: { eventIds: [event.id] } },
     ],
   };
   const created = await call(editor.request, "post", "/api/briefings", { title: `Vienna talks ${tag}`, summary: "The next round.", body });
@@ -94,6 +102,10 @@ test("the public briefing writes its dates in the reader's language, a publicati
   await expect(sources.locator("time")).toHaveText("7. März 2025");
   await expect(sources.locator("time")).toHaveAttribute("datetime", PUBLISHED_ON);
   await expect(page.getByText("6. März 2025")).toHaveCount(0);
+  // The timeline's list and axis too.
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  await expect(timeline.getByRole("listitem").filter({ hasText: tag })).toContainText(`15. März 2025 Vienna round ${tag}`);
+  await expect(timeline.locator("svg g[aria-hidden] text").first()).toContainText("März");
   // Nothing the page's policy refuses: the date script is allowed.
   expect(errors).toEqual([]);
 
@@ -106,6 +118,7 @@ test("without JavaScript the public briefing keeps the site's own readable dates
   const page = await context.newPage();
   await page.goto(publicPath);
   await expect(page.getByRole("region", { name: "Sources" }).locator("time")).toHaveText("7 March 2025");
+  await expect(page.getByRole("region", { name: "Timeline" }).getByRole("listitem").filter({ hasText: tag })).toContainText("15 March 2025");
   await context.close();
 });
 
