@@ -112,25 +112,33 @@ function knownMember(event: KnownEvent, names: ReadonlyMap<string, KeyedName>): 
   };
 }
 
+function match(shared: number, na: number, nb: number) {
+  return { shared, comparable: true, fits: shared >= Math.min(na, nb, 2), all: shared > 0 && shared >= Math.min(na, nb) };
+}
+
+/** How many of `a` have a namesake in `b`. */
+function sharedNames(a: KeyedName[], b: KeyedName[]): number {
+  let shared = 0;
+  for (const n of a) {
+    for (const m of b) {
+      if (sameName(n, m)) {
+        shared++;
+        break;
+      }
+    }
+  }
+  return shared;
+}
+
 /**
  * Participants compared at the level both have: persons with persons, else countries and
  * organizations; persons whose country the text gave stand for it against a list of countries
  * ("Canadian Prime Minister Claire Dubois" and "Canada").
  */
 function participantMatch(ma: Member, mb: Member): { shared: number; comparable: boolean; fits: boolean; all: boolean } {
-  const match = (shared: number, na: number, nb: number) => ({
-    shared,
-    comparable: true,
-    fits: shared >= Math.min(na, nb, 2),
-    all: shared > 0 && shared >= Math.min(na, nb),
-  });
-  for (const [pa, pb] of [
-    [ma.persons, mb.persons],
-    [ma.parties, mb.parties],
-  ]) {
-    if (pa.length === 0 || pb.length === 0) continue;
-    return match(pa.filter((n) => pb.some((m) => sameName(n, m))).length, pa.length, pb.length);
-  }
+  // Plain loops: a block compares tens of thousands of pairs.
+  if (ma.persons.length > 0 && mb.persons.length > 0) return match(sharedNames(ma.persons, mb.persons), ma.persons.length, mb.persons.length);
+  if (ma.parties.length > 0 && mb.parties.length > 0) return match(sharedNames(ma.parties, mb.parties), ma.parties.length, mb.parties.length);
   const [a, b] = [ma.participants, mb.participants];
   const countriesOf = (list: KeyedName[]) => {
     const persons = list.filter((n) => n.level === "person");
