@@ -116,15 +116,44 @@ function parseAgainst(passage: string, reference: Ymd, shiftDays = 0): chrono.Pa
 }
 
 function findDates(passage: string, reference: Ymd): Found[] {
-  const shifted = parseAgainst(passage, reference, SHIFT_DAYS);
+  const twins = twinFinder(passage, reference);
   const found: Found[] = [];
   for (const result of parseAgainst(passage, reference)) {
     if (isDuration(result.text)) continue;
-    const twin = shifted.find((s) => s.index === result.index && s.text === result.text);
-    const f = partOfDayPrefixed(passage, result, reference) ?? toFound(result, twin);
+    const f = partOfDayPrefixed(passage, result, reference) ?? toFound(result, twins(result));
     found.push(withTimeZone(passage, trimSpan(passage, f)));
   }
   return found;
+}
+
+/**
+ * The twin of a result (the same words parsed against the shifted reference). Only results with a
+ * calendar component need one, and parsing their sentence alone finds it at a fraction of the cost
+ * of the whole text; when the sentence gives no result with the same words at the same place
+ * (a merge with a neighbour, an edge case of chrono), the whole text is parsed once.
+ */
+function twinFinder(passage: string, reference: Ymd): (result: chrono.ParsedResult) => chrono.ParsedResult | undefined {
+  const bySentence = new Map<number, chrono.ParsedResult[]>();
+  let whole: chrono.ParsedResult[] | null = null;
+  const fromWhole = (result: chrono.ParsedResult) => {
+    whole ??= parseAgainst(passage, reference, SHIFT_DAYS);
+    return whole.find((s) => s.index === result.index && s.text === result.text);
+  };
+  return (result) => {
+    if (!COMPONENTS_OF_DATE.some((k) => result.start.isCertain(k))) return undefined;
+    if (whole) return fromWhole(result);
+    const sentence = sentenceBounds(passage, result.index, result.index + result.text.length);
+    // With its closing punctuation: chrono reads what follows a date ("10:00 ET.").
+    const from = sentence.from;
+    const to = Math.min(passage.length, sentence.to + 1);
+    const key = from * (passage.length + 1) + to;
+    let shifted = bySentence.get(key);
+    if (!shifted) {
+      shifted = parseAgainst(passage.slice(from, to), reference, SHIFT_DAYS);
+      bySentence.set(key, shifted);
+    }
+    return shifted.find((s) => s.index + from === result.index && s.text === result.text) ?? fromWhole(result);
+  };
 }
 
 /** chrono loses the date in "morning of the 19th" / "night of May 19": parse the date part alone. */

@@ -72,8 +72,22 @@ export function findContradictionCandidates(
   const bySubject = new Map<string, Sourced[]>();
   for (const s of sourced) {
     const at = `${s.proposalKey}\u0000${s.attribute}`;
-    bySubject.set(at, [...(bySubject.get(at) ?? []), s]);
+    const group = bySubject.get(at);
+    if (group) group.push(s);
+    else bySubject.set(at, [s]);
   }
+  // Every pair of a subject's claims is compared, and many sources give the same value: each pair of values is compared once.
+  const json = new Map<Sourced, string>(sourced.map((s) => [s, JSON.stringify(s.value)]));
+  const conflicts = new Map<string, boolean>();
+  const conflict = (a: Sourced, b: Sourced) => {
+    const pair = `${json.get(a)}\u0000${json.get(b)}`;
+    let found = conflicts.get(pair);
+    if (found === undefined) {
+      found = compareValues(a.value, b.value) === "conflict";
+      conflicts.set(pair, found);
+    }
+    return found;
+  };
   const candidates: ContradictionCandidate[] = [];
   for (const group of bySubject.values()) {
     const seen = new Set<string>();
@@ -81,7 +95,7 @@ export function findContradictionCandidates(
       for (let j = i + 1; j < group.length; j++) {
         const [a, b] = [group[i], group[j]];
         if (a.side.accepted && b.side.accepted) continue;
-        if (outletKey(a.side) === outletKey(b.side) || compareValues(a.value, b.value) !== "conflict") continue;
+        if (outletKey(a.side) === outletKey(b.side) || !conflict(a, b)) continue;
         if (a.attribute === "place" && equivalences.sameArea(placeName(a.value, names), placeName(b.value, names))) continue;
         if (a.attribute === "initiator" && sameParties(a.value, b.value, equivalences)) continue;
         const pair = [a.side.label, b.side.label].sort().join("\u0000");

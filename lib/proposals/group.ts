@@ -31,10 +31,18 @@ interface Member {
   known: KnownEvent | null;
   kinds: readonly HappeningKind[];
   participants: KeyedName[];
+  /** The participants by level, as every comparison of the member reads them. */
+  persons: KeyedName[];
+  parties: KeyedName[];
   place: KeyedName | null;
   period: Period | null;
   publishedAt: number | null;
 }
+
+const byLevel = (participants: KeyedName[]) => ({
+  persons: participants.filter((n) => n.level === "person"),
+  parties: participants.filter((n) => n.level === "group"),
+});
 
 export interface Group {
   members: Member[];
@@ -81,6 +89,7 @@ function mentionMember(mention: EventMention): Member {
     known: null,
     kinds: [mention.kind],
     participants: mention.participants,
+    ...byLevel(mention.participants),
     place: mention.place,
     period: mentionPeriod(mention.date),
     publishedAt: mention.publishedAt ? dayOf(mention.publishedAt) : null,
@@ -90,15 +99,35 @@ function mentionMember(mention: EventMention): Member {
 /** An existing event as a group member; `names` keys its participants and place like the extracted ones. */
 function knownMember(event: KnownEvent, names: ReadonlyMap<string, KeyedName>): Member {
   const ref = (id: string): KeyedName => names.get(id) ?? { name: id, entityId: id, key: `entity:${id}`, level: "person" };
+  const participants = event.participantIds.map(ref);
   return {
     mention: null,
     known: event,
     kinds: KINDS_OF_TYPE[event.type],
-    participants: event.participantIds.map(ref),
+    participants,
+    ...byLevel(participants),
     place: event.placeId ? ref(event.placeId) : null,
     period: event.date ? periodOf(event.date.localDate, event.date.precision) : null,
     publishedAt: null,
   };
+}
+
+function match(shared: number, na: number, nb: number) {
+  return { shared, comparable: true, fits: shared >= Math.min(na, nb, 2), all: shared > 0 && shared >= Math.min(na, nb) };
+}
+
+/** How many of `a` have a namesake in `b`. */
+function sharedNames(a: KeyedName[], b: KeyedName[]): number {
+  let shared = 0;
+  for (const n of a) {
+    for (const m of b) {
+      if (sameName(n, m)) {
+        shared++;
+        break;
+      }
+    }
+  }
+  return shared;
 }
 
 /**
@@ -106,19 +135,11 @@ function knownMember(event: KnownEvent, names: ReadonlyMap<string, KeyedName>): 
  * organizations; persons whose country the text gave stand for it against a list of countries
  * ("Canadian Prime Minister Claire Dubois" and "Canada").
  */
-function participantMatch(a: KeyedName[], b: KeyedName[]): { shared: number; comparable: boolean; fits: boolean; all: boolean } {
-  const match = (shared: number, na: number, nb: number) => ({
-    shared,
-    comparable: true,
-    fits: shared >= Math.min(na, nb, 2),
-    all: shared > 0 && shared >= Math.min(na, nb),
-  });
-  for (const level of ["person", "group"] as const) {
-    const pa = a.filter((n) => n.level === level);
-    const pb = b.filter((n) => n.level === level);
-    if (pa.length === 0 || pb.length === 0) continue;
-    return match(pa.filter((n) => pb.some((m) => sameName(n, m))).length, pa.length, pb.length);
-  }
+function participantMatch(ma: Member, mb: Member): { shared: number; comparable: boolean; fits: boolean; all: boolean } {
+  // Plain loops: a block compares tens of thousands of pairs.
+  if (ma.persons.length > 0 && mb.persons.length > 0) return match(sharedNames(ma.persons, mb.persons), ma.persons.length, mb.persons.length);
+  if (ma.parties.length > 0 && mb.parties.length > 0) return match(sharedNames(ma.parties, mb.parties), ma.parties.length, mb.parties.length);
+  const [a, b] = [ma.participants, mb.participants];
   const countriesOf = (list: KeyedName[]) => {
     const persons = list.filter((n) => n.level === "person");
     if (persons.length > 0) return persons.every((n) => n.affiliation) ? [...new Set(persons.map((n) => n.affiliation!))] : null;
@@ -143,7 +164,7 @@ function affinity(a: Member, b: Member): number | "unsupported" | null {
   if (gap !== null && gap > MAX_DISPUTED_DAYS) return null;
   if (gap === null && (a.period || b.period) && !inWindow(a.period ? b : a, (a.period ?? b.period)!)) return null;
   if (!a.period && !b.period && a.publishedAt !== null && b.publishedAt !== null && Math.abs(a.publishedAt - b.publishedAt) > 14) return null;
-  const participants = participantMatch(a.participants, b.participants);
+  const participants = participantMatch(a, b);
   if (!participants.fits) return null;
   const placed = Boolean(a.place && b.place && samePlace(a.place, b.place));
   if (a.place && b.place && !placed) return null;
@@ -197,30 +218,31 @@ function orderForGrouping(mentions: EventMention[]): EventMention[] {
  */
 function groupMentions(mentions: EventMention[], known: KnownEvent[], knownNames: ReadonlyMap<string, KeyedName>): Group[] {
   const groups: Group[] = [];
-  // Each group's dated members at a glance: one more than two days from a dated mention rules the group out for it.
-  const spans = new Map<Group, { minTo: number; maxFrom: number }>();
-  const join = (group: Group, member: Member) => {
-    group.members.push(member);
+  // Each group's dated members at a glance, by the group's position (infinite while it has none):
+  // one more than two days from a dated mention rules the group out for it, so most groups of a
+  // block are passed over without looking at their members.
+  const minTo: number[] = [];
+  const maxFrom: number[] = [];
+  const join = (at: number, member: Member) => {
+    groups[at].members.push(member);
     if (!member.period) return;
-    const span = spans.get(group);
-    if (!span) spans.set(group, { minTo: member.period.to, maxFrom: member.period.from });
-    else {
-      span.minTo = Math.min(span.minTo, member.period.to);
-      span.maxFrom = Math.max(span.maxFrom, member.period.from);
-    }
+    minTo[at] = Math.min(minTo[at], member.period.to);
+    maxFrom[at] = Math.max(maxFrom[at], member.period.from);
   };
-  for (const event of known) {
-    const group: Group = { members: [] };
-    join(group, knownMember(event, knownNames));
-    groups.push(group);
-  }
+  const open = (member: Member) => {
+    groups.push({ members: [] });
+    minTo.push(Infinity);
+    maxFrom.push(-Infinity);
+    join(groups.length - 1, member);
+  };
+  for (const event of known) open(knownMember(event, knownNames));
   for (const mention of orderForGrouping(withKnownAffiliations(mentions))) {
     const member = mentionMember(mention);
     const period = member.period;
-    let best: { group: Group; score: number } | null = null;
-    for (const group of groups) {
-      const span = period ? spans.get(group) : undefined;
-      if (span && (period!.from - span.minTo > MAX_DISPUTED_DAYS || span.maxFrom - period!.to > MAX_DISPUTED_DAYS)) continue;
+    let best: { at: number; score: number } | null = null;
+    for (let at = 0; at < groups.length; at++) {
+      if (period && (period.from - minTo[at] > MAX_DISPUTED_DAYS || maxFrom[at] - period.to > MAX_DISPUTED_DAYS)) continue;
+      const group = groups[at];
       let total = 0;
       let supporting = 0;
       let ruledOut = false;
@@ -236,14 +258,10 @@ function groupMentions(mentions: EventMention[], known: KnownEvent[], knownNames
       }
       if (ruledOut || supporting * 2 < group.members.length) continue;
       const score = total / group.members.length;
-      if (!best || score > best.score) best = { group, score };
+      if (!best || score > best.score) best = { at, score };
     }
-    if (best) join(best.group, member);
-    else {
-      const group: Group = { members: [] };
-      join(group, member);
-      groups.push(group);
-    }
+    if (best) join(best.at, member);
+    else open(member);
   }
   return groups.filter((g) => g.members.some((m) => m.mention));
 }

@@ -77,6 +77,17 @@ export function proposeFromExtractions(
     for (const m of g.members) if (m.mention) subjectOfMention.set(m.mention.key, { proposalKey: proposalKeyOf(g), eventId: events[i].eventId });
   });
   const entityNames = new Map([...(registry?.entities.values() ?? [])].map((e) => [e.id, e.name]));
+  // A block's claims repeat a few values many times; formatting a date is costly.
+  const labels = new Map<string, string>();
+  const labelOf = (value: ClaimProposal["value"]) => {
+    const json = JSON.stringify(value);
+    let label = labels.get(json);
+    if (label === undefined) {
+      label = formatClaimValue(value, entityNames);
+      labels.set(json, label);
+    }
+    return label;
+  };
   const claims: ClaimProposal[] = extractions.flatMap((extraction) =>
     extraction.claims.flatMap((c) => {
       const subject = subjectOfMention.get(c.mentionKey);
@@ -90,7 +101,7 @@ export function proposeFromExtractions(
           outlet: c.outlet,
           attribute: c.attribute,
           value: c.value,
-          label: formatClaimValue(c.value, entityNames),
+          label: labelOf(c.value),
           annotation,
           quote: annotation.selector[0].exact,
           ...(c.speaker ? { speaker: c.speaker } : {}),
