@@ -9,7 +9,7 @@ import { IMPORT_CHUNK_FILES } from "@/lib/articles/schemas";
 import { db } from "@/lib/db";
 import { buildMatcher, normalizeName } from "@/lib/entities/match";
 import { planSuggestions } from "@/lib/entities/suggestion-plan";
-import { refreshArticleSuggestions } from "@/lib/entities/suggestions";
+import { refreshArticleSuggestions } from "@/lib/entities/suggestion-refresh";
 import { stopJobQueue } from "@/lib/jobs/queue";
 import { extractProposalsFor, refreshProposalsFor, regroupProposalsAround } from "@/lib/proposals/refresh";
 import { startJobWorkers, whenJobsDone } from "@/lib/wiring";
