@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
+import { LONG_TRANSACTION } from "@/lib/db/long-transaction";
 import { stagedJson } from "@/lib/db/staged";
 import { runTask } from "@/lib/workers/pool";
 import { REGISTRY_MISSING, type RegistrySnapshot } from "@/lib/workers/tasks";
@@ -117,8 +118,6 @@ async function refreshIsolated(articleIds: readonly string[], holder: ContextHol
 }
 
 const MAX_ATTEMPTS = 3;
-/** Thousands of suggestions for one very long article take longer than a transaction's default 5 s. */
-const WRITE_TRANSACTION = { maxWait: 30_000, timeout: 120_000 } as const;
 
 async function refreshBatch(articleIds: readonly string[], holder: ContextHolder): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -153,7 +152,7 @@ async function refreshBatch(articleIds: readonly string[], holder: ContextHolder
         holder.background,
       );
       return "done";
-    }, WRITE_TRANSACTION);
+    }, LONG_TRANSACTION);
     if (outcome === "done" || attempt === MAX_ATTEMPTS) return;
     holder.context = await loadRegistry();
   }

@@ -3,7 +3,7 @@ import { loadavg } from "node:os";
 import { buildSelectors } from "@/lib/annotations/anchor";
 import { reanchorAnnotationsForRevision, type ReanchorCounts } from "@/lib/annotations/reanchor-revision";
 import { importJobProgress } from "@/lib/articles/jobs";
-import { importPrepared } from "@/lib/articles/mutations";
+import { importPrepared } from "@/lib/articles/import-articles";
 import { prepareImportsOffThread } from "@/lib/articles/prepare-off-thread";
 import { IMPORT_CHUNK_FILES } from "@/lib/articles/schemas";
 import { db } from "@/lib/db";
