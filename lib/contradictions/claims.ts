@@ -267,14 +267,20 @@ export interface SubjectClaims {
   }[];
 }
 
-/** The claims on an event or entity and how the sources agree on each attribute. */
-export async function getSubjectClaims(actor: Actor, subject: ClaimSubject): Promise<SubjectClaims> {
-  if (!canReadContradictions(actor)) throw new ForbiddenError("Sign in to read claims.");
+/** The event's title or the entity's name; NotFoundError when it is deleted or was never there. */
+export async function subjectLabel(subject: ClaimSubject): Promise<string> {
   const label =
     subject.type === "event"
       ? (await db.event.findUnique({ where: { id: subject.id, deletedAt: null }, select: { title: true } }))?.title
       : (await db.entity.findUnique({ where: { id: subject.id, deletedAt: null }, select: { name: true } }))?.name;
   if (label === undefined) throw new NotFoundError(subject.type === "event" ? "The event" : "The entity");
+  return label;
+}
+
+/** The claims on an event or entity and how the sources agree on each attribute. */
+export async function getSubjectClaims(actor: Actor, subject: ClaimSubject): Promise<SubjectClaims> {
+  if (!canReadContradictions(actor)) throw new ForbiddenError("Sign in to read claims.");
+  const label = await subjectLabel(subject);
   const claims = await listClaimsForSubject(subject);
   const attributes = [...new Set(claims.map((c) => c.attribute))].map((attribute) => {
     const sourced = claims

@@ -1,9 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
 import { isoDay } from "@/lib/iso-day";
-import { listClaimsForSubject, type ClaimSubject, type SourcedClaim } from "./claims";
+import { listClaimsForSubject, subjectLabel, type ClaimSubject, type SourcedClaim } from "./claims";
 import { buildMatrix, type Matrix, type MatrixSourceInput } from "./matrix";
 import { assertCanReadContradictions } from "./permissions";
 import { KNOWN_ATTRIBUTES, UNSETTLED_STATUSES, type ContradictionStatus } from "./schemas";
@@ -23,11 +22,7 @@ export interface Comparison {
  */
 export async function getComparison(actor: Actor, subject: ClaimSubject): Promise<Comparison> {
   assertCanReadContradictions(actor);
-  const label =
-    subject.type === "event"
-      ? (await db.event.findUnique({ where: { id: subject.id, deletedAt: null }, select: { title: true } }))?.title
-      : (await db.entity.findUnique({ where: { id: subject.id, deletedAt: null }, select: { name: true } }))?.name;
-  if (label === undefined) throw new NotFoundError(subject.type === "event" ? "The event" : "The entity");
+  const label = await subjectLabel(subject);
   const claims = await listClaimsForSubject(subject);
   const linked = subject.type === "event" ? { eventId: subject.id } : { entityId: subject.id };
   const articles = await db.article.findMany({

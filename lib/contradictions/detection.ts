@@ -108,12 +108,7 @@ async function attachNewSource(
   claims: DetectionClaim[],
   trigger: DetectionClaim,
 ): Promise<void> {
-  const known = new Set(contradiction.members.map((m) => m.annotationId));
-  const added = claims.filter((c) => !known.has(c.annotationId));
-  await tx.contradictionMember.createMany({
-    data: added.map((c) => ({ contradictionId: contradiction.id, annotationId: c.annotationId })),
-    skipDuplicates: true,
-  });
+  const added = await addMembers(tx, contradiction, claims);
   await tx.contradiction.update({
     where: { id: contradiction.id },
     data: {
@@ -200,12 +195,7 @@ async function extendContradiction(
   contradiction: { id: string; status: ContradictionStatus; members: { annotationId: string }[] },
   claims: DetectionClaim[],
 ): Promise<void> {
-  const known = new Set(contradiction.members.map((m) => m.annotationId));
-  const added = claims.filter((c) => !known.has(c.annotationId));
-  await tx.contradictionMember.createMany({
-    data: added.map((c) => ({ contradictionId: contradiction.id, annotationId: c.annotationId })),
-    skipDuplicates: true,
-  });
+  const added = await addMembers(tx, contradiction, claims);
   const allMembers = await tx.claim.findMany({
     where: { annotation: { contradictionMembers: { some: { contradictionId: contradiction.id } } } },
     select: claimForDetection,
@@ -282,4 +272,15 @@ export async function distinctSummary(tx: Tx, summary: string, exceptId?: string
   let n = 2;
   while (taken.has(`${summary} (${n})`)) n++;
   return `${summary} (${n})`;
+}
+
+/** Adds the claims' passages that are not members yet; returns those claims. */
+async function addMembers(tx: Tx, contradiction: { id: string; members: { annotationId: string }[] }, claims: DetectionClaim[]): Promise<DetectionClaim[]> {
+  const known = new Set(contradiction.members.map((m) => m.annotationId));
+  const added = claims.filter((c) => !known.has(c.annotationId));
+  await tx.contradictionMember.createMany({
+    data: added.map((c) => ({ contradictionId: contradiction.id, annotationId: c.annotationId })),
+    skipDuplicates: true,
+  });
+  return added;
 }
