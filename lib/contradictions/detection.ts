@@ -109,21 +109,7 @@ async function attachNewSource(
   trigger: DetectionClaim,
 ): Promise<void> {
   const added = await addMembers(tx, contradiction, claims);
-  await tx.contradiction.update({
-    where: { id: contradiction.id },
-    data: {
-      version: { increment: 1 },
-      history: {
-        create: {
-          actorId: actor.id,
-          action: NEW_SOURCE_ACTION,
-          fromStatus: contradiction.status,
-          toStatus: contradiction.status,
-          detail: { claimIds: added.map((c) => c.id), trigger: trigger.id },
-        },
-      },
-    },
-  });
+  await noteInHistory(tx, contradiction, actor, NEW_SOURCE_ACTION, { claimIds: added.map((c) => c.id), trigger: trigger.id });
   await recordAudit(tx, {
     actorId: actor.id,
     action: "contradiction.new-source",
@@ -283,4 +269,21 @@ async function addMembers(tx: Tx, contradiction: { id: string; members: { annota
     skipDuplicates: true,
   });
   return added;
+}
+
+/** A history entry that leaves the status as it is (a new source, a changed claim); bumps the version so open forms notice. */
+export async function noteInHistory(
+  tx: Tx,
+  contradiction: { id: string; status: ContradictionStatus },
+  actor: Actor,
+  action: string,
+  detail: Prisma.InputJsonValue,
+): Promise<void> {
+  await tx.contradiction.update({
+    where: { id: contradiction.id },
+    data: {
+      version: { increment: 1 },
+      history: { create: { actorId: actor.id, action, fromStatus: contradiction.status, toStatus: contradiction.status, detail } },
+    },
+  });
 }
