@@ -2,7 +2,7 @@ import "server-only";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { isArticleFilename } from "@/lib/articles/extract";
-import { importArticles } from "@/lib/articles/mutations";
+import { importArticles } from "@/lib/articles/import-articles";
 import { db } from "@/lib/db";
 import { SYSTEM } from "@/lib/auth/principal";
 

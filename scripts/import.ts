@@ -93,7 +93,7 @@ function describe(outcome: ImportOutcome): string {
 }
 
 async function runImport(entries: Entry[], openedHere: boolean): Promise<void> {
-  const { importPrepared } = await import("@/lib/articles/mutations");
+  const { importPrepared } = await import("@/lib/articles/import-articles");
   const { stopJobQueue } = await import("@/lib/jobs/queue");
   const { startJobWorkers, whenJobsDone } = await import("@/lib/wiring");
   const { disconnectDb } = await import("@/lib/db");

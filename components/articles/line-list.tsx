@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { type ReactNode, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/api/action";
 import type { ChangeLinesInput } from "@/lib/articles/schemas";
 import { blockLabel, groupLines } from "@/lib/articles/line-groups";
@@ -67,26 +67,11 @@ export function LineList({ articleId, revisionId, lines, change }: Props) {
                 <span aria-hidden="true" />
                 <span>
                   <strong>{label}</strong>
-                  {block.unsure ? (
-                    <>
-                      {" "}
-                      <span className="badge warn">{block.unsure} unsure</span>
-                    </>
-                  ) : null}
+                  {block.unsure ? <WarnBadge>{block.unsure} unsure</WarnBadge> : null}
                 </span>
-                {change ? (
-                  <button
-                    type="button"
-                    className="button secondary"
-                    disabled={pending}
-                    aria-label={`Restore ${label}`}
-                    onClick={() => toggle(block.indices, true)}
-                  >
-                    Restore all
-                  </button>
-                ) : (
-                  <span />
-                )}
+                <ToggleButton shown={change !== undefined} disabled={pending} label={`Restore ${label}`} onClick={() => toggle(block.indices, true)}>
+                  Restore all
+                </ToggleButton>
               </li>
             ) : null,
             <li key={index} data-kept={line.kept}>
@@ -102,30 +87,51 @@ export function LineList({ articleId, revisionId, lines, change }: Props) {
                     <span className="badge reason">removed: {line.reason ?? "editor"}</span>
                   </>
                 )}
-                {line.unsure ? (
-                  <>
-                    {" "}
-                    <span className="badge warn">unsure</span>
-                  </>
-                ) : null}
+                {line.unsure ? <WarnBadge>unsure</WarnBadge> : null}
               </span>
-              {change ? (
-                <button
-                  type="button"
-                  className="button secondary"
-                  disabled={pending}
-                  aria-label={`${line.kept ? "Remove" : "Restore"} line ${index + 1}`}
-                  onClick={() => toggle([index], !line.kept)}
-                >
-                  {line.kept ? "Remove" : "Restore"}
-                </button>
-              ) : (
-                <span />
-              )}
+              <ToggleButton
+                shown={change !== undefined}
+                disabled={pending}
+                label={`${line.kept ? "Remove" : "Restore"} line ${index + 1}`}
+                onClick={() => toggle([index], !line.kept)}
+              >
+                {line.kept ? "Remove" : "Restore"}
+              </ToggleButton>
             </li>,
           ];
         })}
       </ol>
     </>
+  );
+}
+
+function WarnBadge({ children }: { children: ReactNode }) {
+  return (
+    <>
+      {" "}
+      <span className="badge warn">{children}</span>
+    </>
+  );
+}
+
+/** The row's action while lines can be changed; an empty cell keeps the grid's columns otherwise. */
+function ToggleButton({
+  shown,
+  disabled,
+  label,
+  onClick,
+  children,
+}: {
+  shown: boolean;
+  disabled: boolean;
+  label: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  if (!shown) return <span />;
+  return (
+    <button type="button" className="button secondary" disabled={disabled} aria-label={label} onClick={onClick}>
+      {children}
+    </button>
   );
 }

@@ -2,7 +2,7 @@ import { ClaimValue } from "./claim-value";
 import { LocalDate } from "@/components/ui/local-date";
 import Link from "next/link";
 import type { CellClaim, MatrixCell } from "@/lib/contradictions/matrix";
-import type { Comparison, ComparisonClaim } from "@/lib/contradictions/queries";
+import type { Comparison, ComparisonClaim } from "@/lib/contradictions/comparison-queries";
 import { attributeLabel } from "@/lib/contradictions/schemas";
 import { sourceName } from "./passage-quote";
 import "./contradictions.css";

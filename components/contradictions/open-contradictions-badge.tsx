@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { countOpenContradictions } from "@/lib/contradictions/queries";
+import { countOpenContradictions } from "@/lib/contradictions/list-queries";
 import "./contradictions.css";
 
 type Target = { articleId?: string; eventId?: string; entityId?: string };

@@ -5,7 +5,7 @@ import { db, type Tx } from "@/lib/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { defineJob } from "@/lib/jobs/kinds";
 import { jobQueue } from "@/lib/jobs/queue";
-import { importPrepared, recordFailures, type BatchProgress } from "./mutations";
+import { importPrepared, recordFailures, type BatchProgress } from "./import-articles";
 import { canImportArticles } from "./permissions";
 import { prepareImportsOffThread } from "./prepare-off-thread";
 import { getImportJob } from "./queries";

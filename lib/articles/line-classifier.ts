@@ -1,4 +1,4 @@
-import { LINE_FEATURES, lineFeatures, type FeatureVector } from "./line-features";
+import { heaviestRun, LINE_FEATURES, lineFeatures, type FeatureVector } from "./line-features";
 import model from "./line-model.json";
 
 /**
@@ -98,22 +98,7 @@ export function contextFeatures(features: readonly FeatureVector[], first: reado
 
 /** The run of lines where article text most outweighs furniture, by the first stage's verdicts. */
 function likelyBlock(probability: readonly number[]): { start: number; end: number } | null {
-  let best = 0;
-  let range: { start: number; end: number } | null = null;
-  let sum = 0;
-  let start = 0;
-  for (let i = 0; i < probability.length; i++) {
-    const value = probability[i] - 0.5;
-    if (sum <= 0) {
-      sum = value;
-      start = i;
-    } else sum += value;
-    if (sum > best) {
-      best = sum;
-      range = { start, end: i };
-    }
-  }
-  return range;
+  return heaviestRun(probability.map((p) => p - 0.5));
 }
 
 // A page keeping less than this many words has lost its article rather than found none:

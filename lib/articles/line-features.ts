@@ -91,12 +91,17 @@ export function lineShape(text: string, tokens: readonly string[] = text.match(W
 
 /** The densest block of prose: the run of lines maximising prose characters minus a cost per line. */
 export function proseBlock(shapes: readonly LineShape[]): { start: number; end: number } | null {
+  return heaviestRun(shapes.map((shape) => (shape.prose ? shape.chars : 0) - BLOCK_LINE_COST));
+}
+
+/** The run of consecutive values with the greatest positive sum (first such run on ties); null when no value is positive. */
+export function heaviestRun(values: readonly number[]): { start: number; end: number } | null {
   let best = 0;
   let bestRange: { start: number; end: number } | null = null;
   let sum = 0;
   let start = 0;
-  for (let i = 0; i < shapes.length; i++) {
-    const value = (shapes[i].prose ? shapes[i].chars : 0) - BLOCK_LINE_COST;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
     if (sum <= 0) {
       sum = value;
       start = i;

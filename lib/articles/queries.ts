@@ -43,16 +43,7 @@ export type ArticleList = {
   alsoSearched: string[];
 };
 
-type ListRow = {
-  id: string;
-  title: string;
-  titleProvisional: boolean;
-  outlet: string | null;
-  author: string | null;
-  kind: ArticleKindName;
-  publishedAt: Date | null;
-  createdAt: Date;
-};
+type ListRow = Omit<ArticleListItem, "publishedAt" | "createdAt"> & { publishedAt: Date | null; createdAt: Date };
 
 /**
  * Matches ranked per query, newest first, on each side (title and text): ranking every article

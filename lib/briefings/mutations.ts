@@ -10,7 +10,7 @@ import { briefingDocSchema, collectReferences, emptyBriefingDoc, sanitizeBriefin
 import { approvedContentOf } from "./approved-content";
 import { buildBriefingJsonLd } from "./json-ld";
 import { canComposeBriefings, canReviewBriefing, canReviewBriefings } from "./permissions";
-import { listBriefingWriters, loadBriefingView } from "./queries";
+import { briefingContentSelect, listBriefingWriters, loadBriefingView } from "./queries";
 import { revalidatePublicBriefing } from "./public-cache";
 import { renderBriefing } from "./render";
 import type {
@@ -273,14 +273,7 @@ export async function publishBriefing(actor: Actor, id: string, data: PublishBri
     const briefing = await tx.briefing.findUnique({
       where: { id },
       select: {
-        id: true,
-        slug: true,
-        title: true,
-        summary: true,
-        body: true,
-        status: true,
-        version: true,
-        approvedVersion: true,
+        ...briefingContentSelect,
         author: { select: { name: true } },
         published: { select: { number: true, publishedAt: true }, orderBy: { number: "asc" } },
       },

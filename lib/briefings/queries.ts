@@ -13,7 +13,8 @@ import type { BriefingListItem, BriefingReviewView, BriefingView, BriefingWorksp
 import { findBlockers, findTouchingOpenContradictions } from "./vetting";
 import { STATUS_LABELS as CONTRADICTION_STATUS_LABELS } from "@/lib/contradictions/schemas";
 
-export const briefingViewSelect = {
+/** A briefing's text and workflow state: what every view of it and publishing read. */
+export const briefingContentSelect = {
   id: true,
   slug: true,
   title: true,
@@ -22,6 +23,10 @@ export const briefingViewSelect = {
   status: true,
   version: true,
   approvedVersion: true,
+} satisfies Prisma.BriefingSelect;
+
+export const briefingViewSelect = {
+  ...briefingContentSelect,
   retractedAt: true,
   retractionNote: true,
   createdAt: true,

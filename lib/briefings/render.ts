@@ -58,16 +58,7 @@ export type RenderSources = {
 };
 
 /** A numbered note under the briefing. No workspace ids: readers need only what the source said and where. */
-export type CitationNote = {
-  number: number;
-  quote: string;
-  before: string;
-  after: string;
-  outlet: string | null;
-  articleTitle: string;
-  url: string | null;
-  publishedAt: string | null;
-};
+export type CitationNote = { number: number } & Omit<SourcePassage, "annotationId">;
 
 /** What a published timeline keeps of an event: no workspace id, no description. */
 export type TimelineEntry = Omit<EventInfo, "id" | "description">;

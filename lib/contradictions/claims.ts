@@ -9,7 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, Valida
 import { isoDay } from "@/lib/iso-day";
 import { parseInput } from "@/lib/validation";
 import { summarizeAgreement, type ClaimValue } from "./claim-values";
-import { detectContradictions, readClaimValue, type DetectionResult } from "./detection";
+import { detectContradictions, noteInHistory, readClaimValue, type DetectionResult } from "./detection";
 import { entityIdsOf, formatClaimValue } from "./format";
 import { outletKeyOf } from "./matrix";
 import { canEditClaim, canEditClaims, canReadContradictions } from "./permissions";
@@ -181,25 +181,11 @@ export async function updateClaim(actor: Actor, claimId: string, data: UpdateCla
       select: { id: true, status: true },
     });
     for (const contradiction of touched) {
-      await tx.contradiction.update({
-        where: { id: contradiction.id },
-        data: {
-          version: { increment: 1 },
-          history: {
-            create: {
-              actorId: actor.id,
-              action: "claim_changed",
-              fromStatus: contradiction.status,
-              toStatus: contradiction.status,
-              detail: {
-                claimId,
-                before: { attribute: before.attribute, value: before.value },
-                after: { attribute: data.attribute, value: data.value },
-              } as Prisma.InputJsonValue,
-            },
-          },
-        },
-      });
+      await noteInHistory(tx, contradiction, actor, "claim_changed", {
+        claimId,
+        before: { attribute: before.attribute, value: before.value },
+        after: { attribute: data.attribute, value: data.value },
+      } as Prisma.InputJsonValue);
     }
     await recordAudit(tx, {
       actorId: actor.id,
@@ -267,14 +253,20 @@ export interface SubjectClaims {
   }[];
 }
 
-/** The claims on an event or entity and how the sources agree on each attribute. */
-export async function getSubjectClaims(actor: Actor, subject: ClaimSubject): Promise<SubjectClaims> {
-  if (!canReadContradictions(actor)) throw new ForbiddenError("Sign in to read claims.");
+/** The event's title or the entity's name; NotFoundError when it is deleted or was never there. */
+export async function subjectLabel(subject: ClaimSubject): Promise<string> {
   const label =
     subject.type === "event"
       ? (await db.event.findUnique({ where: { id: subject.id, deletedAt: null }, select: { title: true } }))?.title
       : (await db.entity.findUnique({ where: { id: subject.id, deletedAt: null }, select: { name: true } }))?.name;
   if (label === undefined) throw new NotFoundError(subject.type === "event" ? "The event" : "The entity");
+  return label;
+}
+
+/** The claims on an event or entity and how the sources agree on each attribute. */
+export async function getSubjectClaims(actor: Actor, subject: ClaimSubject): Promise<SubjectClaims> {
+  if (!canReadContradictions(actor)) throw new ForbiddenError("Sign in to read claims.");
+  const label = await subjectLabel(subject);
   const claims = await listClaimsForSubject(subject);
   const attributes = [...new Set(claims.map((c) => c.attribute))].map((attribute) => {
     const sourced = claims

@@ -4,6 +4,7 @@
  */
 import { DATE_PRECISIONS } from "@/lib/events/event-dates";
 import { resolveDatesInText, resolvedToDateLike } from "@/lib/events/dates";
+import { CARDINAL_WORDS } from "@/lib/number-words";
 import type { ClaimValue, ClaimValueType, DateValue, NumberQualifier, NumberValue } from "./claim-values";
 
 // Callers that propose values also compare them.
@@ -74,34 +75,7 @@ const QUALIFIER_PHRASES: Record<string, Exclude<NumberQualifier, "exact">> = {
 };
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
+  ...CARDINAL_WORDS,
   "a hundred": 100,
   "a dozen": 12,
 };

@@ -108,27 +108,8 @@ async function attachNewSource(
   claims: DetectionClaim[],
   trigger: DetectionClaim,
 ): Promise<void> {
-  const known = new Set(contradiction.members.map((m) => m.annotationId));
-  const added = claims.filter((c) => !known.has(c.annotationId));
-  await tx.contradictionMember.createMany({
-    data: added.map((c) => ({ contradictionId: contradiction.id, annotationId: c.annotationId })),
-    skipDuplicates: true,
-  });
-  await tx.contradiction.update({
-    where: { id: contradiction.id },
-    data: {
-      version: { increment: 1 },
-      history: {
-        create: {
-          actorId: actor.id,
-          action: NEW_SOURCE_ACTION,
-          fromStatus: contradiction.status,
-          toStatus: contradiction.status,
-          detail: { claimIds: added.map((c) => c.id), trigger: trigger.id },
-        },
-      },
-    },
-  });
+  const added = await addMembers(tx, contradiction, claims);
+  await noteInHistory(tx, contradiction, actor, NEW_SOURCE_ACTION, { claimIds: added.map((c) => c.id), trigger: trigger.id });
   await recordAudit(tx, {
     actorId: actor.id,
     action: "contradiction.new-source",
@@ -200,12 +181,7 @@ async function extendContradiction(
   contradiction: { id: string; status: ContradictionStatus; members: { annotationId: string }[] },
   claims: DetectionClaim[],
 ): Promise<void> {
-  const known = new Set(contradiction.members.map((m) => m.annotationId));
-  const added = claims.filter((c) => !known.has(c.annotationId));
-  await tx.contradictionMember.createMany({
-    data: added.map((c) => ({ contradictionId: contradiction.id, annotationId: c.annotationId })),
-    skipDuplicates: true,
-  });
+  const added = await addMembers(tx, contradiction, claims);
   const allMembers = await tx.claim.findMany({
     where: { annotation: { contradictionMembers: { some: { contradictionId: contradiction.id } } } },
     select: claimForDetection,
@@ -282,4 +258,32 @@ export async function distinctSummary(tx: Tx, summary: string, exceptId?: string
   let n = 2;
   while (taken.has(`${summary} (${n})`)) n++;
   return `${summary} (${n})`;
+}
+
+/** Adds the claims' passages that are not members yet; returns those claims. */
+async function addMembers(tx: Tx, contradiction: { id: string; members: { annotationId: string }[] }, claims: DetectionClaim[]): Promise<DetectionClaim[]> {
+  const known = new Set(contradiction.members.map((m) => m.annotationId));
+  const added = claims.filter((c) => !known.has(c.annotationId));
+  await tx.contradictionMember.createMany({
+    data: added.map((c) => ({ contradictionId: contradiction.id, annotationId: c.annotationId })),
+    skipDuplicates: true,
+  });
+  return added;
+}
+
+/** A history entry that leaves the status as it is (a new source, a changed claim); bumps the version so open forms notice. */
+export async function noteInHistory(
+  tx: Tx,
+  contradiction: { id: string; status: ContradictionStatus },
+  actor: Actor,
+  action: string,
+  detail: Prisma.InputJsonValue,
+): Promise<void> {
+  await tx.contradiction.update({
+    where: { id: contradiction.id },
+    data: {
+      version: { increment: 1 },
+      history: { create: { actorId: actor.id, action, fromStatus: contradiction.status, toStatus: contradiction.status, detail } },
+    },
+  });
 }

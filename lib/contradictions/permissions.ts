@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/permissions";
 import { allows, allowsOn } from "@/lib/auth/policy";
+import { ForbiddenError } from "@/lib/errors";
 
 /** Editors and admins write claims, flag contradictions by hand and resolve them. */
 export function canEditClaims(actor: Actor | null): actor is Actor {
@@ -36,4 +37,8 @@ export function canReopenContradiction(actor: Actor | null): actor is Actor {
 
 export function canReadContradictions(actor: Actor | null): actor is Actor {
   return allows(actor, "contradictions.read");
+}
+
+export function assertCanReadContradictions(actor: Actor | null): asserts actor is Actor {
+  if (!canReadContradictions(actor)) throw new ForbiddenError("Sign in to read contradictions.");
 }

@@ -2,7 +2,8 @@
  * The JSON API's spelling of contradictions: statuses and resolutions in lower case, as
  * clients send them.
  */
-import type { ContradictionListItem, ContradictionView } from "./queries";
+import type { ContradictionListItem } from "./list-queries";
+import type { ContradictionView } from "./queries";
 import { toApiName } from "./schemas";
 
 export function contradictionToJson(view: ContradictionView) {

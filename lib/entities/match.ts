@@ -1,17 +1,15 @@
 /**
- * Alias matching: finds mentions of known entities in article text, proposes new
- * entities and flags probable duplicates. Pure functions, no database.
+ * Alias matching: the name key, mentions of known entities in article text and the similarity
+ * of two names. Pure functions, no database.
  */
-import nlp from "compromise";
 import { foldMixedScriptWords, withoutFormatCharacters } from "./name-characters";
-import { isProperName, nameCandidateRanges, TITLE_WORDS, type TextRange } from "./name-candidates";
 
 // ---------------------------------------------------------------------------
 // Normalization
 // ---------------------------------------------------------------------------
 
 /** Apostrophe look-alikes that CMSs and keyboards substitute for "'" (all single UTF-16 units). */
-const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u02B9\u02BC\u0060\u00B4\u2032]/g;
+export const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u02B9\u02BC\u0060\u00B4\u2032]/g;
 const QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/g;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const COMBINING_MARKS = /\p{M}/gu;
@@ -124,7 +122,7 @@ function caseRuleAccepts(rule: CaseRule, slice: string): boolean {
   return true;
 }
 
-const collapseSpaces = (s: string) => s.replace(/\s+/g, " ").trim();
+export const collapseSpaces = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /**
  * What may separate two words of one multi-word alias in the text: spaces, dots of initials
@@ -226,204 +224,16 @@ function longestMatchAt(root: TrieNode, tokens: Token[], first: number, text: st
 }
 
 // ---------------------------------------------------------------------------
-// New entity suggestions
-// ---------------------------------------------------------------------------
-
-export type SuggestedEntityType = "PERSON" | "ORGANIZATION" | "PLACE";
-
-export interface EntitySuggestion {
-  name: string;
-  type: SuggestedEntityType;
-  occurrences: { start: number; end: number }[];
-}
-
-interface Span {
-  type: SuggestedEntityType;
-  start: number;
-  end: number;
-}
-
-/** Capitalized words that follow names in news copy ("Putin said Tuesday") without being part of them. */
-const CALENDAR_WORDS = new Set([
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-]);
-
-/** Lower-case particles that belong inside names ("Ursula von der Leyen", "Bashar al-Assad"). */
-const NAME_PARTICLES = new Set(["von", "van", "der", "den", "de", "del", "della", "la", "le", "al", "bin", "ibn", "da", "dos"]);
-
-/** A final "." that belongs to the name ("Apple Inc.", "Donald Trump Jr."), not to the sentence. */
-const ABBREVIATION_END = /(?:\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Bros|Plc)|\b\p{Lu})\.$/u;
-
-const TYPE_VIEWS: [SuggestedEntityType, "people" | "organizations" | "places"][] = [
-  ["PERSON", "people"],
-  ["ORGANIZATION", "organizations"],
-  ["PLACE", "places"],
-];
-
-/**
- * Proposes people, organizations and places found by compromise that are not known yet.
- * `knownNormalizedNames` holds normalizeName() of every known name and alias; `knownSpans`
- * (the matcher's mentions) spares compromise the sentences that name only known entities.
- */
-export function suggestNewEntities(text: string, knownNormalizedNames: Set<string>, knownSpans: readonly TextRange[] = []): EntitySuggestion[] {
-  // Same length, so compromise's offsets stay valid; compromise only understands straight apostrophes.
-  const prepared = text.replace(APOSTROPHES, "'");
-  const spans: Span[] = [];
-  for (const range of nameCandidateRanges(prepared, knownSpans)) {
-    const doc = nlp(prepared.slice(range.start, range.end));
-    for (const [type, view] of TYPE_VIEWS) {
-      const found = doc[view]().json({ offset: true }) as { offset: { start: number; length: number } }[];
-      for (const { offset } of found) {
-        const start = range.start + offset.start;
-        for (const part of splitAtCommas(prepared, start, start + offset.length)) {
-          const cleaned = cleanSpan(prepared, { type, ...part });
-          if (cleaned) spans.push(type === "PERSON" ? extendName(prepared, cleaned) : cleaned);
-        }
-      }
-    }
-  }
-  const merged = mergeAdjacentSpans(prepared, dropOverlaps(spans));
-  return groupSuggestions(text, merged, knownNormalizedNames);
-}
-
-/** compromise returns lists like "Istanbul, Turkey" as one place. */
-function splitAtCommas(text: string, start: number, end: number): { start: number; end: number }[] {
-  const parts: { start: number; end: number }[] = [];
-  let partStart = start;
-  for (let i = start; i <= end; i++) {
-    if (i === end || text[i] === "," || text[i] === ";") {
-      parts.push({ start: partStart, end: i });
-      partStart = i + 1;
-    }
-  }
-  return parts;
-}
-
-/** Trims punctuation, possessive endings and leading titles; null when nothing name-like is left. */
-function cleanSpan(text: string, span: Span): Span | null {
-  let { start, end } = span;
-  const slice = () => text.slice(start, end);
-  while (start < end && /[\s"'([]/.test(text[start])) start++;
-  while (start < end && /[\s"'),;:!?\]]/.test(text[end - 1])) end--;
-  if (slice().endsWith(".") && !ABBREVIATION_END.test(slice())) end--;
-  const possessive = /'s?$/.exec(slice());
-  if (possessive) end -= possessive[0].length;
-  start = skipLeadingNonNameWords(text, start, end);
-  return isProperName(slice()) ? { ...span, start, end } : null;
-}
-
-function skipLeadingNonNameWords(text: string, start: number, end: number): number {
-  const leadingWord = /^(\p{L}+)\.?\s+/u;
-  for (let m = leadingWord.exec(text.slice(start, end)); m && TITLE_WORDS.has(m[1].toLowerCase()); m = leadingWord.exec(text.slice(start, end))) {
-    start += m[0].length;
-  }
-  return start;
-}
-
-/**
- * compromise often stops a person's name early ("Sergei" in "Sergei Lavrov's"): extend it
- * over directly following capitalized words and name particles. Words stop at an
- * apostrophe, so a possessive ending is never taken in.
- */
-function extendName(text: string, span: Span): Span {
-  const nextWord = /^ ((\p{L}+)(?:-\p{L}+)*)/u;
-  let end = span.end;
-  for (let m = nextWord.exec(text.slice(end)); m; m = nextWord.exec(text.slice(end))) {
-    const word = m[1];
-    const isParticle = NAME_PARTICLES.has(word) && startsWithNameWordAfterParticles(text.slice(end + m[0].length));
-    const isNameWord = /^\p{Lu}/u.test(word) && !CALENDAR_WORDS.has(word.toLowerCase());
-    if (!isNameWord && !isParticle) break;
-    end += m[0].length;
-  }
-  return { ...span, end };
-}
-
-/** A particle only belongs to a name when a capitalized word follows ("von der Leyen", not "de facto"). */
-function startsWithNameWordAfterParticles(rest: string): boolean {
-  const words = rest.slice(0, 80).split(" ").slice(1);
-  const firstNonParticle = words.find((w) => !NAME_PARTICLES.has(w));
-  return firstNonParticle !== undefined && /^\p{Lu}/u.test(firstNonParticle);
-}
-
-/** The same words can be tagged twice (a place and an organization): the first reading wins. */
-function dropOverlaps(spans: Span[]): Span[] {
-  const kept: Span[] = [];
-  for (const span of spans) {
-    if (!kept.some((k) => span.start < k.end && k.start < span.end)) kept.push(span);
-  }
-  return kept.sort((a, b) => a.start - b.start);
-}
-
-/** "President Vladimir" + "Putin" are cut apart by compromise around titles and possessives. */
-function mergeAdjacentSpans(text: string, spans: Span[]): Span[] {
-  const merged: Span[] = [];
-  for (const span of spans) {
-    const last = merged[merged.length - 1];
-    if (last && last.type === span.type && text.slice(last.end, span.start) === " ") {
-      last.end = span.end;
-    } else {
-      merged.push({ ...span });
-    }
-  }
-  return merged;
-}
-
-function groupSuggestions(text: string, spans: Span[], known: Set<string>): EntitySuggestion[] {
-  const byKey = new Map<string, EntitySuggestion>();
-  for (const span of spans) {
-    const name = collapseSpaces(text.slice(span.start, span.end));
-    const key = normalizeName(name);
-    if (known.has(key)) continue;
-    const suggestion = byKey.get(key) ?? { name, type: span.type, occurrences: [] };
-    suggestion.occurrences.push({ start: span.start, end: span.end });
-    byKey.set(key, suggestion);
-  }
-  return foldSurnamesIntoFullNames([...byKey.values()]);
-}
-
-/** "Lavrov" alone is the same person as a suggested "Sergei Lavrov" in the same article. */
-function foldSurnamesIntoFullNames(suggestions: EntitySuggestion[]): EntitySuggestion[] {
-  const fullNames = suggestions.filter((s) => s.type === "PERSON" && s.name.includes(" "));
-  const result: EntitySuggestion[] = [];
-  for (const s of suggestions) {
-    const key = normalizeName(s.name);
-    const full = s.type === "PERSON" && !s.name.includes(" ") ? fullNames.find((f) => normalizeName(f.name).endsWith(` ${key}`)) : undefined;
-    if (full) full.occurrences.push(...s.occurrences);
-    else result.push(s);
-  }
-  for (const s of result) s.occurrences.sort((a, b) => a.start - b.start);
-  return result;
-}
-
-// ---------------------------------------------------------------------------
-// Name similarity and duplicate candidates
+// Name similarity
 // ---------------------------------------------------------------------------
 
 /** A word of a name with its character bigrams, computed once per name. */
-interface NameWord {
+export interface NameWord {
   text: string;
   grams: string[];
 }
 
-function nameWords(name: string): NameWord[] {
+export function nameWords(name: string): NameWord[] {
   return tokenize(name).map(({ key }) => ({ text: key, grams: bigrams(key) }));
 }
 
@@ -471,7 +281,7 @@ export function similarNames(a: string, b: string): number {
   return similarWordLists(nameWords(a), nameWords(b));
 }
 
-function similarWordLists(wordsA: NameWord[], wordsB: NameWord[]): number {
+export function similarWordLists(wordsA: NameWord[], wordsB: NameWord[]): number {
   const bestForA = new Array<number>(wordsA.length).fill(0);
   const bestForB = new Array<number>(wordsB.length).fill(0);
   wordsA.forEach((a, i) => {
@@ -483,120 +293,4 @@ function similarWordLists(wordsA: NameWord[], wordsB: NameWord[]): number {
   });
   const counted = [...bestForA.filter((best, i) => best > 0 || !isInitial(wordsA[i])), ...bestForB.filter((best, j) => best > 0 || !isInitial(wordsB[j]))];
   return counted.length === 0 ? 0 : counted.reduce((sum, best) => sum + best, 0) / counted.length;
-}
-
-export interface DuplicateCandidateInput {
-  id: string;
-  type: string;
-  name: string;
-  aliases: string[];
-}
-
-export interface DuplicateCandidate {
-  aId: string;
-  bId: string;
-  reason: "shared alias" | "similar name";
-  score: number;
-}
-
-/** Below this, names like "Donald Trump"/"Donald Tusk" (0.5) or "Kim Jong Un"/"Kim Jong Il" (0.67) stay apart. */
-export const SIMILAR_NAME_THRESHOLD = 0.85;
-/** A block this large comes from a common word ("John", "Ministry"); the entities' other words still pair them. */
-const MAX_BLOCK_SIZE = 200;
-const BLOCK_PREFIX_LENGTH = 3;
-
-/**
- * Pairs of same-type entities that may be one entity. Entities are only compared when they
- * share a name word prefix (blocking), so thousands of entities do not cost n² comparisons.
- * A pair sharing an alias is reported once, as "shared alias".
- */
-export function findDuplicateCandidates(entities: DuplicateCandidateInput[]): DuplicateCandidate[] {
-  const prepared = entities.map(prepare);
-  const seen = new Set<number>();
-  const shared = sharedAliasPairs(prepared, seen);
-  const similar = similarNamePairs(prepared, seen);
-  return [...shared, ...similar].sort((x, y) => y.score - x.score || x.aId.localeCompare(y.aId));
-}
-
-/** An entity with its position (for cheap pair keys) and each distinct name split into words once. */
-interface PreparedEntity {
-  index: number;
-  id: string;
-  type: string;
-  normalizedNames: Set<string>;
-  wordLists: NameWord[][];
-}
-
-function prepare(entity: DuplicateCandidateInput, index: number): PreparedEntity {
-  const names = [entity.name, ...entity.aliases];
-  const lists = new Map(names.map((n) => nameWords(n)).map((words) => [words.map((w) => w.text).join(" "), words]));
-  return {
-    index,
-    id: entity.id,
-    type: entity.type,
-    normalizedNames: new Set(names.map(normalizeName)),
-    wordLists: [...lists.values()],
-  };
-}
-
-/** Records the pair as handled; false when it already was. */
-function firstVisit(seen: Set<number>, total: number, a: PreparedEntity, b: PreparedEntity): boolean {
-  const key = Math.min(a.index, b.index) * total + Math.max(a.index, b.index);
-  if (seen.has(key)) return false;
-  seen.add(key);
-  return true;
-}
-
-function candidate(a: PreparedEntity, b: PreparedEntity, reason: DuplicateCandidate["reason"], score: number): DuplicateCandidate {
-  const [aId, bId] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
-  return { aId, bId, reason, score };
-}
-
-function sharedAliasPairs(entities: PreparedEntity[], seen: Set<number>): DuplicateCandidate[] {
-  const byName = groupBy(entities, (e) => [...e.normalizedNames].map((n) => `${e.type}\u0000${n}`));
-  const pairs: DuplicateCandidate[] = [];
-  forEachPair(byName.values(), (a, b) => {
-    if (firstVisit(seen, entities.length, a, b)) pairs.push(candidate(a, b, "shared alias", 1));
-  });
-  return pairs;
-}
-
-function similarNamePairs(entities: PreparedEntity[], seen: Set<number>): DuplicateCandidate[] {
-  const blocks = groupBy(entities, (e) => e.wordLists.flat().map((w) => `${e.type}\u0000${w.text.slice(0, BLOCK_PREFIX_LENGTH)}`));
-  const usefulBlocks = [...blocks.values()].filter((block) => block.length <= MAX_BLOCK_SIZE);
-  const pairs: DuplicateCandidate[] = [];
-  forEachPair(usefulBlocks, (a, b) => {
-    if (!firstVisit(seen, entities.length, a, b)) return;
-    const score = bestNameSimilarity(a, b);
-    if (score >= SIMILAR_NAME_THRESHOLD) pairs.push(candidate(a, b, "similar name", score));
-  });
-  return pairs;
-}
-
-function groupBy<T>(items: T[], keysOf: (item: T) => string[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    for (const key of new Set(keysOf(item))) {
-      const group = groups.get(key);
-      if (group) group.push(item);
-      else groups.set(key, [item]);
-    }
-  }
-  return groups;
-}
-
-function forEachPair<T>(groups: Iterable<T[]>, visit: (a: T, b: T) => void): void {
-  for (const group of groups) {
-    for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) visit(group[i], group[j]);
-    }
-  }
-}
-
-function bestNameSimilarity(a: PreparedEntity, b: PreparedEntity): number {
-  let best = 0;
-  for (const wordsA of a.wordLists) {
-    for (const wordsB of b.wordLists) best = Math.max(best, similarWordLists(wordsA, wordsB));
-  }
-  return best;
 }

@@ -4,68 +4,16 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { normalizeName } from "./match";
-import { hasMixedScriptWord, latinLookalike } from "./name-characters";
+import { moveBack, moveEverything, type MergeRecord } from "./merge-moves";
+import { aliasRows, refuseDuplicateName } from "./name-checks";
 import { canEditEntities } from "./permissions";
-import { ACTIVE_ENTITY, countEntityUsage, loadEntityView } from "./queries";
-import {
-  type AddAliasesData,
-  type CreateEntityData,
-  ENTITY_TYPE_LABELS,
-  type EntityTypeName,
-  type JudgeDuplicateData,
-  type MergeEntityData,
-  type UpdateEntityData,
-} from "./schemas";
+import { countEntityUsage, loadEntityView } from "./queries";
+import type { AddAliasesData, CreateEntityData, JudgeDuplicateData, MergeEntityData, UpdateEntityData } from "./schemas";
 import { requestSuggestionRefresh } from "./suggestion-jobs";
 import type { EntityView } from "./types";
 
 function assertEditor(actor: Actor | null): asserts actor is Actor {
   if (!canEditEntities(actor)) throw new ForbiddenError("Only editors and admins change entities.");
-}
-
-/** Serializes checks for one type + name, so two editors cannot create the same entity at once. */
-async function lockName(tx: Tx, type: EntityTypeName, normalized: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`entity:${type}:${normalized}`}))`;
-}
-
-/**
- * Refuses a second entity of the same type whose name has the same key, or whose letters are
- * Cyrillic or Greek look-alikes of an existing Latin name (name-characters.ts), naming the
- * existing one; the editor may confirm that it is a different one.
- */
-async function refuseDuplicateName(tx: Tx, type: EntityTypeName, name: string, excludeId?: string): Promise<void> {
-  const normalizedName = normalizeName(name);
-  const lookalike = latinLookalike(name);
-  const keys = [...new Set([normalizedName, ...(lookalike ? [normalizeName(lookalike)] : [])])];
-  await lockName(tx, type, normalizedName);
-  const existing = await tx.entity.findFirst({
-    where: { ...ACTIVE_ENTITY, type, normalizedName: { in: keys }, ...(excludeId ? { id: { not: excludeId } } : {}) },
-    select: { id: true, name: true, type: true },
-  });
-  if (existing) {
-    const why =
-      hasMixedScriptWord(name) || (lookalike && existing.name !== name)
-        ? ` "${name}" is likely the same name: it is written with Cyrillic or Greek letters that look like Latin ones.`
-        : "";
-    throw new ConflictError(
-      `${ENTITY_TYPE_LABELS[type]} "${existing.name}" already exists.${why} Merge with it, or confirm that this is a different ${ENTITY_TYPE_LABELS[type].toLowerCase()}.`,
-      { existing, likelyDuplicate: why !== "" },
-    );
-  }
-}
-
-/** Distinct aliases by normalized form, without the canonical name itself. */
-function aliasRows(aliases: string[], canonicalName: string): { alias: string; normalized: string }[] {
-  const seen = new Set([normalizeName(canonicalName)]);
-  const rows: { alias: string; normalized: string }[] = [];
-  for (const raw of aliases) {
-    const alias = raw.replace(/\s+/g, " ").trim();
-    const normalized = normalizeName(alias);
-    if (!normalized || seen.has(normalized)) continue;
-    seen.add(normalized);
-    rows.push({ alias, normalized });
-  }
-  return rows;
 }
 
 async function viewOf(tx: Tx, id: string): Promise<EntityView> {
@@ -241,23 +189,6 @@ function describeUsage(usage: Awaited<ReturnType<typeof countEntityUsage>>): str
 
 // ─────────────────────────── merge and undo ───────────────────────────
 
-type SuggestionRow = Prisma.MentionSuggestionCreateManyInput;
-
-/** Everything a merge changed, by row id, so that undo puts exactly that back. */
-export type MergeRecord = {
-  aliasesMoved: string[];
-  aliasesDropped: { alias: string; normalized: string }[];
-  aliasesAdded: string[];
-  links: string[];
-  participantsMoved: string[];
-  participantsDropped: { eventId: string; role: string }[];
-  places: string[];
-  claims: string[];
-  contradictions: string[];
-  suggestionsMoved: string[];
-  suggestionsDropped: SuggestionRow[];
-};
-
 /**
  * Merges `sourceId` into `input.into`: aliases (and the source's own name, as an alias), links,
  * event participations and places, claims, contradictions and mention suggestions move to
@@ -292,76 +223,6 @@ export async function mergeEntities(actor: Actor, sourceId: string, input: Merge
   return result;
 }
 
-type EntityRow = { id: string; name: string; normalizedName: string };
-
-async function moveEverything(tx: Tx, source: EntityRow, target: EntityRow): Promise<MergeRecord> {
-  const targetAliases = new Set((await tx.entityAlias.findMany({ where: { entityId: target.id }, select: { normalized: true } })).map((a) => a.normalized));
-  targetAliases.add(target.normalizedName);
-  const sourceAliases = await tx.entityAlias.findMany({ where: { entityId: source.id } });
-  const aliasesMoved = sourceAliases.filter((a) => !targetAliases.has(a.normalized));
-  const aliasesDropped = sourceAliases.filter((a) => targetAliases.has(a.normalized));
-  if (aliasesDropped.length) await tx.entityAlias.deleteMany({ where: { id: { in: aliasesDropped.map((a) => a.id) } } });
-  if (aliasesMoved.length) await tx.entityAlias.updateMany({ where: { id: { in: aliasesMoved.map((a) => a.id) } }, data: { entityId: target.id } });
-  const aliasesAdded: string[] = [];
-  if (!targetAliases.has(source.normalizedName)) {
-    const added = await tx.entityAlias.create({ data: { entityId: target.id, alias: source.name, normalized: source.normalizedName } });
-    aliasesAdded.push(added.id);
-  }
-
-  const links = await moveIds(tx.link, { entityId: source.id }, { entityId: target.id });
-  const places = await moveIds(tx.event, { placeId: source.id }, { placeId: target.id });
-  const claims = await moveIds(tx.claim, { entityId: source.id }, { entityId: target.id });
-  const contradictions = await moveIds(tx.contradiction, { entityId: source.id }, { entityId: target.id });
-
-  const targetRoles = new Set(
-    (await tx.eventParticipant.findMany({ where: { entityId: target.id }, select: { eventId: true, role: true } })).map((p) => `${p.eventId}|${p.role}`),
-  );
-  const participants = await tx.eventParticipant.findMany({ where: { entityId: source.id } });
-  const participantsDropped = participants.filter((p) => targetRoles.has(`${p.eventId}|${p.role}`));
-  const participantsMoved = participants.filter((p) => !targetRoles.has(`${p.eventId}|${p.role}`));
-  if (participantsDropped.length) await tx.eventParticipant.deleteMany({ where: { id: { in: participantsDropped.map((p) => p.id) } } });
-  if (participantsMoved.length)
-    await tx.eventParticipant.updateMany({ where: { id: { in: participantsMoved.map((p) => p.id) } }, data: { entityId: target.id } });
-
-  const targetSpans = new Set(
-    (await tx.mentionSuggestion.findMany({ where: { entityId: target.id }, select: { revisionId: true, start: true, end: true } })).map(
-      (s) => `${s.revisionId}|${s.start}|${s.end}`,
-    ),
-  );
-  const suggestions = await tx.mentionSuggestion.findMany({ where: { entityId: source.id } });
-  const suggestionsDropped = suggestions.filter((s) => targetSpans.has(`${s.revisionId}|${s.start}|${s.end}`));
-  const suggestionsMoved = suggestions.filter((s) => !targetSpans.has(`${s.revisionId}|${s.start}|${s.end}`));
-  if (suggestionsDropped.length) await tx.mentionSuggestion.deleteMany({ where: { id: { in: suggestionsDropped.map((s) => s.id) } } });
-  if (suggestionsMoved.length)
-    await tx.mentionSuggestion.updateMany({ where: { id: { in: suggestionsMoved.map((s) => s.id) } }, data: { entityId: target.id } });
-
-  return {
-    aliasesMoved: aliasesMoved.map((a) => a.id),
-    aliasesDropped: aliasesDropped.map((a) => ({ alias: a.alias, normalized: a.normalized })),
-    aliasesAdded,
-    links,
-    participantsMoved: participantsMoved.map((p) => p.id),
-    participantsDropped: participantsDropped.map((p) => ({ eventId: p.eventId, role: p.role })),
-    places,
-    claims,
-    contradictions,
-    suggestionsMoved: suggestionsMoved.map((s) => s.id),
-    suggestionsDropped: suggestionsDropped.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() })),
-  };
-}
-
-/** Minimal shape shared by the delegates whose rows move by a foreign key. */
-type MovableDelegate<W> = {
-  findMany(args: { where: W; select: { id: true } }): Promise<{ id: string }[]>;
-  updateMany(args: { where: W & { id: { in: string[] } }; data: W }): Promise<{ count: number }>;
-};
-
-async function moveIds<W extends object>(delegate: MovableDelegate<W>, from: W, to: W): Promise<string[]> {
-  const ids = (await delegate.findMany({ where: from, select: { id: true } })).map((r) => r.id);
-  if (ids.length) await delegate.updateMany({ where: { ...from, id: { in: ids } }, data: to });
-  return ids;
-}
-
 /**
  * Undoes a merge exactly: what moved goes back to the source, aliases added to the target
  * are removed, dropped duplicates are recreated. Refused while the target is itself merged
@@ -377,20 +238,9 @@ export async function undoEntityMerge(actor: Actor, mergeId: string): Promise<{ 
     if (merge.target.mergedIntoId || merge.target.deletedAt) {
       throw new ConflictError(`"${merge.target.name}" was merged or deleted after this merge; undo that first.`);
     }
-    const moved = merge.moved as unknown as MergeRecord;
     const s = merge.sourceId;
     const t = merge.targetId;
-    await tx.entityAlias.deleteMany({ where: { id: { in: moved.aliasesAdded }, entityId: t } });
-    await tx.entityAlias.updateMany({ where: { id: { in: moved.aliasesMoved }, entityId: t }, data: { entityId: s } });
-    await tx.entityAlias.createMany({ data: moved.aliasesDropped.map((a) => ({ ...a, entityId: s })), skipDuplicates: true });
-    await tx.link.updateMany({ where: { id: { in: moved.links }, entityId: t }, data: { entityId: s } });
-    await tx.event.updateMany({ where: { id: { in: moved.places }, placeId: t }, data: { placeId: s } });
-    await tx.claim.updateMany({ where: { id: { in: moved.claims }, entityId: t }, data: { entityId: s } });
-    await tx.contradiction.updateMany({ where: { id: { in: moved.contradictions }, entityId: t }, data: { entityId: s } });
-    await tx.eventParticipant.updateMany({ where: { id: { in: moved.participantsMoved }, entityId: t }, data: { entityId: s } });
-    await tx.eventParticipant.createMany({ data: moved.participantsDropped.map((p) => ({ ...p, entityId: s })), skipDuplicates: true });
-    await tx.mentionSuggestion.updateMany({ where: { id: { in: moved.suggestionsMoved }, entityId: t }, data: { entityId: s } });
-    await restoreSuggestions(tx, moved.suggestionsDropped);
+    await moveBack(tx, merge.moved as unknown as MergeRecord, s, t);
     await tx.entity.update({ where: { id: s }, data: { mergedIntoId: null, version: { increment: 1 } } });
     await tx.entity.update({ where: { id: t }, data: { version: { increment: 1 } } });
     await tx.entityMerge.update({ where: { id: merge.id }, data: { undoneAt: new Date(), undoneById: actor.id } });
@@ -399,15 +249,6 @@ export async function undoEntityMerge(actor: Actor, mergeId: string): Promise<{ 
     return { source: await viewOf(tx, s), target: await viewOf(tx, t) };
   });
   return result;
-}
-
-/** Puts back suggestions a merge removed, unless their revision or annotation has gone since. */
-async function restoreSuggestions(tx: Tx, rows: SuggestionRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const revisions = new Set(
-    (await tx.articleRevision.findMany({ where: { id: { in: rows.map((r) => r.revisionId) } }, select: { id: true } })).map((r) => r.id),
-  );
-  await tx.mentionSuggestion.createMany({ data: rows.filter((r) => revisions.has(r.revisionId)), skipDuplicates: true });
 }
 
 // ─────────────────────────── duplicate judgements ───────────────────────────

@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 import { defineJob } from "@/lib/jobs/kinds";
 import { defineArticleJob } from "@/lib/jobs/article-jobs";
 import { jobQueue } from "@/lib/jobs/queue";
-import { refreshAllArticles, refreshSuggestionsFor } from "./suggestions";
+import { refreshAllArticles, refreshSuggestionsFor } from "./suggestion-refresh";
 
 /**
  * Mention suggestions are follow-up work: they may lag behind the write that calls for them, so

@@ -2,7 +2,8 @@
  * Which mention suggestions an article's text should have, and how to get there from the
  * stored ones without losing an editor's decisions. Pure functions, no database.
  */
-import { normalizeName, suggestNewEntities, type Matcher, type SuggestedEntityType } from "./match";
+import { normalizeName, type Matcher } from "./match";
+import { suggestNewEntities, type SuggestedEntityType } from "./new-entity-suggestions";
 
 export type PlannedSuggestion = {
   /** A known entity, or null for a proposed new one. */

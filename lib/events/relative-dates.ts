@@ -6,6 +6,7 @@
  * date. Also: lengths of time ("for about 90 minutes") that a date parser would read as a
  * point in time. Pure functions, no database.
  */
+import { CARDINAL_WORDS } from "@/lib/number-words";
 import type { PartOfDay, ResolvedDate } from "./dates";
 
 export type RelativeUnit = "day" | "week" | "month";
@@ -45,26 +46,7 @@ export function isDuration(dateText: string): boolean {
   return DURATION.test(dateText.trim());
 }
 
-const AMOUNTS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fourteen: 14,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-};
+const AMOUNTS: Record<string, number> = { a: 1, an: 1, ...CARDINAL_WORDS };
 const VAGUE_AMOUNTS = ["a few", "a couple of", "several", "few", "some"];
 const UNIT = "(day|night|morning|afternoon|evening|week|month)";
 const PARTS = new Set(["morning", "afternoon", "evening", "night"]);

@@ -78,7 +78,7 @@ export const NOTES: Note[] = [
       "matcher (~75–110 ms), compromise tagged the whole text (~30 ms for 6.6 KB), and Prisma's createMany built the insert of " +
       "~75 suggestions per article on the client (15.6 s of the 19 s left after the first two fixes).",
     change:
-      "lib/entities/suggestions.ts keeps the matcher while the registry's fingerprint is unchanged, plans and writes 50 articles " +
+      "lib/entities/suggestion-refresh.ts keeps the matcher while the registry's fingerprint is unchanged, plans and writes 50 articles " +
       "per transaction and inserts the rows as one JSON parameter; lib/entities/name-candidates.ts gives compromise only the " +
       "sentences holding a capitalized word the matcher did not find (a unit test checks, on the seed articles, that this loses " +
       "none of the names compromise finds in the whole text).",

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createImportJob, importChunkJob } from "@/lib/articles/jobs";
-import { importArticle } from "@/lib/articles/mutations";
+import { importArticle } from "@/lib/articles/import-articles";
 import { getImportJob } from "@/lib/articles/queries";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, disconnectDb } from "@/lib/db";

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importArticle } from "@/lib/articles/mutations";
+import { importArticle } from "@/lib/articles/import-articles";
 import { createApiToken, updateUser } from "@/lib/auth/mutations";
 import { backupDatabase, restoreDatabase } from "@/lib/db/backup";
 import { migrate } from "@/lib/db/migrate";

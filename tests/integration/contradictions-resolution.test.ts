@@ -8,7 +8,7 @@ import { POST as resolveRoute } from "@/app/api/contradictions/[id]/resolution/r
 import { POST as signOffRoute } from "@/app/api/contradictions/[id]/signoff/route";
 import { updateUser } from "@/lib/auth/mutations";
 import type { Actor } from "@/lib/auth/permissions";
-import { countOpenContradictions, listUnsettledContradictions } from "@/lib/contradictions/queries";
+import { countOpenContradictions, listUnsettledContradictions } from "@/lib/contradictions/list-queries";
 import { db } from "@/lib/db";
 import { callRoute } from "../support/api";
 import { annotate, dayValue, makeArticle, makeClaim, makeEvent } from "../support/contradiction-fixtures";

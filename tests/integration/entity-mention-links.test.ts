@@ -8,7 +8,7 @@ import { listReviewQueue } from "@/lib/annotations/queries";
 import { getComposerOptions } from "@/lib/briefings/queries";
 import { findBlockers } from "@/lib/briefings/vetting";
 import { db } from "@/lib/db";
-import { refreshArticleSuggestions } from "@/lib/entities/suggestions";
+import { refreshArticleSuggestions } from "@/lib/entities/suggestion-refresh";
 import { getInboxCounts } from "@/lib/inbox/queries";
 import { callRoute } from "../support/api";
 import { makeArticle } from "../support/article-fixtures";

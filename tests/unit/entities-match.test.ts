@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  buildMatcher,
-  findDuplicateCandidates,
-  normalizeName,
-  similarNames,
-  SIMILAR_NAME_THRESHOLD,
-  suggestNewEntities,
-  type Mention,
-} from "@/lib/entities/match";
+import { findDuplicateCandidates, SIMILAR_NAME_THRESHOLD } from "@/lib/entities/duplicate-candidates";
+import { buildMatcher, normalizeName, similarNames, type Mention } from "@/lib/entities/match";
+import { suggestNewEntities } from "@/lib/entities/new-entity-suggestions";
 
 const ENTRIES = [
   { entityId: "putin", names: ["Vladimir Putin", "Putin"] },

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/session";
-import { listComparableSubjects } from "@/lib/contradictions/queries";
+import { listComparableSubjects } from "@/lib/contradictions/comparison-queries";
 
 export const metadata: Metadata = { title: "Compare sources" };
 

@@ -7,7 +7,7 @@ import { SuggestedContradictions } from "@/components/proposals/suggested-contra
 import { SelectField } from "@/components/ui/field";
 import { requirePageActor } from "@/lib/auth/session";
 import { canFlagContradiction } from "@/lib/contradictions/permissions";
-import { countContradictionsByStatus, listContradictionFilterOptions, listContradictions } from "@/lib/contradictions/queries";
+import { countContradictionsByStatus, listContradictionFilterOptions, listContradictions } from "@/lib/contradictions/list-queries";
 import { attributeLabel, CONTRADICTION_STATUSES, STATUS_LABELS, statusSchema, toApiName, type ContradictionStatus } from "@/lib/contradictions/schemas";
 import { listContradictionCandidates } from "@/lib/proposals/queries";
 import { confirmCandidateAction, dismissCandidateAction } from "./actions";

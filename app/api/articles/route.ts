@@ -1,6 +1,6 @@
 import { apiRoute, created } from "@/lib/api/route";
 import { articleJson, readImportSources } from "@/lib/articles/http";
-import { importArticle } from "@/lib/articles/mutations";
+import { importArticle } from "@/lib/articles/import-articles";
 import { getArticle, listArticles, previewImports } from "@/lib/articles/queries";
 import { articleListQuerySchema } from "@/lib/articles/schemas";
 import { ValidationError } from "@/lib/errors";

@@ -1,6 +1,7 @@
 import { apiRoute, created } from "@/lib/api/route";
 import { createContradiction } from "@/lib/contradictions/mutations";
-import { getContradiction, listContradictions } from "@/lib/contradictions/queries";
+import { listContradictions } from "@/lib/contradictions/list-queries";
+import { getContradiction } from "@/lib/contradictions/queries";
 import { contradictionFiltersSchema, createContradictionSchema } from "@/lib/contradictions/schemas";
 import { contradictionListItemToJson, contradictionToJson } from "@/lib/contradictions/serialize";
 import { listContradictionCandidates } from "@/lib/proposals/queries";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ComparisonMatrix } from "@/components/contradictions/comparison-matrix";
 import { OpenContradictionsBadge } from "@/components/contradictions/open-contradictions-badge";
 import { requirePageActor } from "@/lib/auth/session";
-import { getComparison } from "@/lib/contradictions/queries";
+import { getComparison } from "@/lib/contradictions/comparison-queries";
 import { NotFoundError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Compare sources" };
