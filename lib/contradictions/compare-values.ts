@@ -6,9 +6,6 @@ import { DATE_PRECISIONS } from "@/lib/events/event-dates";
 import { resolveDatesInText, resolvedToDateLike } from "@/lib/events/dates";
 import type { ClaimValue, ClaimValueType, DateValue, NumberQualifier, NumberValue } from "./claim-values";
 
-// Callers that propose values also compare them.
-export * from "./claim-values";
-
 /**
  * A value proposed from a passage for the editor to confirm or correct, or null. Entity
  * lists need the alias matcher and free text is written by the editor, so both give null.

@@ -6,7 +6,8 @@
  * date. Also: lengths of time ("for about 90 minutes") that a date parser would read as a
  * point in time. Pure functions, no database.
  */
-import type { PartOfDay, ResolvedDate } from "./dates";
+import type { ResolvedDate } from "./dates";
+import type { PartOfDay } from "./event-dates";
 
 export type RelativeUnit = "day" | "week" | "month";
 

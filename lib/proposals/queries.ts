@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
-import type { ClaimValue } from "@/lib/contradictions/compare-values";
+import type { ClaimValue } from "@/lib/contradictions/claim-values";
 import { entityIdsOf, formatClaimValue } from "@/lib/contradictions/format";
 import { attributeLabel } from "@/lib/contradictions/schemas";
 import { db, type Prisma } from "@/lib/db";
