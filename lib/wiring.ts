@@ -2,9 +2,10 @@ import "server-only";
 import { reanchorAnnotationsForRevision } from "@/lib/annotations/reanchor-revision";
 import { importChunkJob } from "@/lib/articles/jobs";
 import { articleRevised, articleTextsChanged } from "@/lib/articles/signals";
+import { registryChanged } from "@/lib/entities/signals";
 import { queueArticleSuggestions, SUGGESTION_JOBS } from "@/lib/entities/suggestion-jobs";
 import type { SomeJobKind } from "@/lib/jobs/kinds";
-import { PROPOSAL_JOBS, queueArticleProposals } from "@/lib/proposals/jobs";
+import { PROPOSAL_JOBS, queueArticleProposals, requestProposalRefresh } from "@/lib/proposals/jobs";
 import { jobQueue } from "@/lib/jobs/queue";
 import { subscribe } from "@/lib/jobs/signals";
 
@@ -22,6 +23,8 @@ subscribe(articleRevised, (tx, { articleId, revision }) => reanchorAnnotationsFo
 subscribe(articleTextsChanged, (tx, { articleIds }) => queueArticleSuggestions(tx, articleIds));
 // May lag: event and claim proposals are read and regrouped by a worker, never in the request.
 subscribe(articleTextsChanged, (tx, { articleIds }) => queueArticleProposals(tx, articleIds));
+// May lag: a new alias, a rename or a merge can change who takes part in what the texts report.
+subscribe(registryChanged, (tx) => requestProposalRefresh(tx));
 
 /** Starts this process's workers for every kind of background job. */
 export function startJobWorkers(): Promise<void> {

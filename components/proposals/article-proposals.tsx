@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { DatePrecision } from "@/lib/events/event-dates";
 import { EVENT_TYPE_LABELS, type EventTypeName } from "@/lib/events/vocabulary";
 import { canDecideProposals } from "@/lib/proposals/permissions";
+import { proposalListSchema } from "@/lib/proposals/schemas";
 import { listClaimProposals, listEventProposals, type ClaimProposalView, type EventProposalView } from "@/lib/proposals/queries";
 import { ClaimProposalControls, EventProposalControls, type ProposalDecisions } from "./proposal-controls";
 import "./proposals.css";
@@ -50,7 +51,7 @@ function ClaimList({
  * unreviewed, as an editor would by hand; dismissing is remembered.
  */
 export async function ArticleProposals({ actor, articleId, decisions }: { actor: Actor; articleId: string; decisions: ProposalDecisions }) {
-  const [events, claims] = await Promise.all([listEventProposals(actor, { articleId }), listClaimProposals(actor, articleId)]);
+  const [events, claims] = await Promise.all([listEventProposals(actor, proposalListSchema.parse({ articleId })), listClaimProposals(actor, articleId)]);
   const canDecide = canDecideProposals(actor);
   const claimsOf = new Map<string, ClaimProposalView[]>();
   for (const c of claims) if (c.eventProposal) claimsOf.set(c.eventProposal.id, [...(claimsOf.get(c.eventProposal.id) ?? []), c]);

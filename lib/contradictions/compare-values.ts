@@ -7,9 +7,6 @@ import { resolveDatesInText, resolvedToDateLike } from "@/lib/events/dates";
 import { CARDINAL_WORDS } from "@/lib/number-words";
 import type { ClaimValue, ClaimValueType, DateValue, NumberQualifier, NumberValue } from "./claim-values";
 
-// Callers that propose values also compare them.
-export * from "./claim-values";
-
 /**
  * A value proposed from a passage for the editor to confirm or correct, or null. Entity
  * lists need the alias matcher and free text is written by the editor, so both give null.

@@ -3,6 +3,8 @@ import type { Tx } from "@/lib/db";
 import { defineJob } from "@/lib/jobs/kinds";
 import { defineArticleJob } from "@/lib/jobs/article-jobs";
 import { jobQueue } from "@/lib/jobs/queue";
+import { emit } from "@/lib/jobs/signals";
+import { registryChanged } from "./signals";
 import { refreshAllArticles, refreshSuggestionsFor } from "./suggestion-refresh";
 
 /**
@@ -32,9 +34,13 @@ export const registrySuggestionsJob = defineJob<Record<string, never>>({
 
 export const SUGGESTION_JOBS = [articleSuggestionsJob, registrySuggestionsJob];
 
-/** Queues a pass over all articles, committed with the caller's change to the registry. */
+/**
+ * Queues a pass over all articles, committed with the caller's change to the registry, and
+ * announces the change for the other work that reads texts against the registry (lib/wiring.ts).
+ */
 export async function requestSuggestionRefresh(tx: Tx): Promise<void> {
   await jobQueue().enqueue(registrySuggestionsJob, {}, { tx });
+  await emit(registryChanged, tx, {});
 }
 
 /** Queues suggestions for these articles, committed with the caller's write of their text. */

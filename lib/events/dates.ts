@@ -9,10 +9,6 @@ import { dayNumber, daysInMonth, fromDayNumber, isoDay, MS_PER_DAY, pad, parseIs
 import { compareDates, type DateLike, type DatePrecision, type EventDate, type PartOfDay } from "./event-dates";
 import { ZONE_ABBREVIATION_PATTERN, ZONE_ABBREVIATIONS, ZONE_AFTER_TIME, zoneFromText } from "./time-zones";
 
-// Callers that read dates from text go on to format them and name their zones.
-export { formatEventDate, type DatePrecision, type EventDate, type PartOfDay } from "./event-dates";
-export { zoneFromText } from "./time-zones";
-
 export interface ResolvedDate {
   text: string;
   start: number;

@@ -6,7 +6,7 @@ import { db, type Prisma, type Tx } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { isoDay } from "@/lib/iso-day";
 import { eventDateFromRow, eventDateView } from "./date-fields";
-import type { EventDate } from "./dates";
+import type { EventDate } from "./event-dates";
 import { describePassageDates, type PassageDates } from "./passage-dates";
 import { canReadEvents } from "./permissions";
 import { EVENT_RELATION_INVERSE_LABELS, EVENT_RELATION_LABELS, type EventListFilter, eventListSchema } from "./schemas";

@@ -7,7 +7,8 @@
  * point in time. Pure functions, no database.
  */
 import { CARDINAL_WORDS } from "@/lib/number-words";
-import type { PartOfDay, ResolvedDate } from "./dates";
+import type { ResolvedDate } from "./dates";
+import type { PartOfDay } from "./event-dates";
 
 export type RelativeUnit = "day" | "week" | "month";
 

@@ -4,7 +4,7 @@
  * lib/contradictions' compareValues, so compatible ones ("about 3 h" and "more than 2 h") are
  * not candidates. Pure.
  */
-import { compareValues, type ClaimValue } from "@/lib/contradictions/compare-values";
+import { compareValues, type ClaimValue } from "@/lib/contradictions/claim-values";
 import { formatClaimValue, type EntityNames } from "@/lib/contradictions/format";
 import { attributeLabel } from "@/lib/contradictions/schemas";
 import type { CandidateSide, ClaimProposal, ContradictionCandidate, KnownClaim } from "./types";

@@ -4,7 +4,8 @@
  * is one of the typed claim values of lib/contradictions, so accepting a proposal creates the
  * annotation and the claim in one step. Pure.
  */
-import { findDurations, parseValue, type ClaimValue, type DateValue } from "@/lib/contradictions/compare-values";
+import type { ClaimValue, DateValue } from "@/lib/contradictions/claim-values";
+import { findDurations, parseValue } from "@/lib/contradictions/compare-values";
 import type { ArticleContext, MentionWithDates } from "./extract-events";
 import type { FoundName } from "./names";
 import { contains, overlaps } from "./text";

@@ -6,7 +6,7 @@
  * their own, so their mentions link to them instead of proposing duplicates. Pure.
  */
 import { normalizeName } from "@/lib/entities/match";
-import { formatEventDate } from "@/lib/events/dates";
+import { formatEventDate } from "@/lib/events/event-dates";
 import { sameName, samePlace } from "./names";
 import { resolveAgainstHappenings, type DatedHappening } from "./resolve-dates";
 import { spanKey } from "./text";

@@ -4,14 +4,14 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { createClaim } from "@/lib/contradictions/claims";
 import { createContradiction } from "@/lib/contradictions/mutations";
-import { createClaimSchema, createContradictionSchema, UNSETTLED_STATUSES } from "@/lib/contradictions/schemas";
+import { type CreateContradictionData, createClaimSchema, UNSETTLED_STATUSES } from "@/lib/contradictions/schemas";
 import { db, type Tx } from "@/lib/db";
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { insertEvent } from "@/lib/events/mutations";
-import { createEventSchema } from "@/lib/events/schemas";
+import type { CreateEventData } from "@/lib/events/schemas";
 import { parseInput } from "@/lib/validation";
 import { canDecideProposals } from "./permissions";
-import { acceptClaimProposalSchema, acceptEventProposalSchema } from "./schemas";
+import type { AcceptClaimProposalData, AcceptEventProposalData } from "./schemas";
 import type { EventProposal } from "./types";
 
 /**
@@ -21,7 +21,7 @@ import type { EventProposal } from "./types";
  * does not propose it again.
  */
 
-function assertDecider(actor: Actor | null): asserts actor is Actor {
+function assertDecider(actor: Actor): void {
   if (!canDecideProposals(actor)) throw new ForbiddenError("Only editors and admins decide on proposals.");
 }
 
@@ -38,7 +38,7 @@ async function refuseDecided(tx: Tx, id: string): Promise<never> {
 }
 
 /** The proposal's event as the editor corrected it: only registry entities become participants and place. */
-async function eventInput(tx: Tx, proposal: EventProposal, edits: ReturnType<typeof acceptEventProposalSchema.parse>) {
+async function eventInput(tx: Tx, proposal: EventProposal, edits: AcceptEventProposalData): Promise<CreateEventData> {
   const participantIds = [...new Set(proposal.participants.flatMap((p) => (p.entityId ? [p.entityId] : [])))];
   const proposedPlace = proposal.place?.entityId
     ? await tx.entity.findFirst({
@@ -49,13 +49,16 @@ async function eventInput(tx: Tx, proposal: EventProposal, edits: ReturnType<typ
   const live = await tx.entity.findMany({ where: { id: { in: participantIds }, deletedAt: null, mergedIntoId: null }, select: { id: true } });
   const proposedDate =
     proposal.localDate && proposal.precision ? { localDate: proposal.localDate, precision: proposal.precision, timeZone: proposal.timeZone } : null;
-  return parseInput(createEventSchema, {
+  return {
     type: edits.type ?? proposal.eventType,
     title: edits.title ?? proposal.title,
-    date: edits.date !== undefined ? edits.date : proposedDate,
-    placeId: edits.placeId !== undefined ? edits.placeId : (proposedPlace?.id ?? null),
+    description: null,
+    date: edits.date !== undefined ? (edits.date ?? null) : proposedDate,
+    placeId: edits.placeId !== undefined ? edits.placeId || null : (proposedPlace?.id ?? null),
     participants: edits.participants ?? live.map((e) => ({ entityId: e.id, role: "participant" })),
-  });
+    relations: [],
+    confirmDuplicate: false,
+  };
 }
 
 /**
@@ -63,9 +66,8 @@ async function eventInput(tx: Tx, proposal: EventProposal, edits: ReturnType<typ
  * named in `eventId`), else creates the event from the proposal and the editor's edits. Two
  * editors accepting at once: the second gets 409 with the event the first one made.
  */
-export async function acceptEventProposal(actor: Actor | null, id: string, input: unknown = {}) {
+export async function acceptEventProposal(actor: Actor, id: string, edits: AcceptEventProposalData = {}) {
   assertDecider(actor);
-  const edits = parseInput(acceptEventProposalSchema, input ?? {});
   return db.$transaction(async (tx) => {
     // The conditional update takes the row's lock: a concurrent accept waits, then finds it accepted.
     const claimed = await tx.eventProposal.updateMany({
@@ -134,7 +136,7 @@ export async function acceptEventProposal(actor: Actor | null, id: string, input
   });
 }
 
-export async function dismissEventProposal(actor: Actor | null, id: string) {
+export async function dismissEventProposal(actor: Actor, id: string) {
   assertDecider(actor);
   return db.$transaction(async (tx) => {
     const done = await tx.eventProposal.updateMany({
@@ -179,12 +181,11 @@ async function claimProposalRow(id: string) {
  * proposal must have been accepted first (or the claim be about an existing event).
  */
 export async function acceptClaimProposal(
-  actor: Actor | null,
+  actor: Actor,
   id: string,
-  input: unknown = {},
+  edits: AcceptClaimProposalData = {},
 ): Promise<{ id: string; annotationId: string; claimId: string }> {
   assertDecider(actor);
-  const edits = parseInput(acceptClaimProposalSchema, input ?? {});
   const row = await claimProposalRow(id);
   if (row.status === "ACCEPTED")
     throw new ConflictError("Someone accepted this claim proposal meanwhile.", { annotationId: row.annotationId, claimId: row.claimId });
@@ -213,7 +214,7 @@ export async function acceptClaimProposal(
   }
 }
 
-export async function dismissClaimProposal(actor: Actor | null, id: string) {
+export async function dismissClaimProposal(actor: Actor, id: string) {
   assertDecider(actor);
   const done = await db.claimProposal.updateMany({ where: { id, status: { in: ["OPEN", "WITHDRAWN"] } }, data: { status: "DISMISSED", ...decided(actor) } });
   if (done.count === 0) {
@@ -245,7 +246,7 @@ async function sideAnnotation(actor: Actor, side: StoredSide): Promise<string> {
  * the contradiction opens with the usual resolution and sign-off flow. Recording the claims may
  * already open it (claims are compared as they are created); otherwise it is flagged here.
  */
-export async function confirmContradictionCandidate(actor: Actor | null, id: string): Promise<{ id: string; contradictionId: string }> {
+export async function confirmContradictionCandidate(actor: Actor, id: string): Promise<{ id: string; contradictionId: string }> {
   assertDecider(actor);
   const row = await db.contradictionCandidate.findUnique({
     where: { id },
@@ -265,15 +266,13 @@ export async function confirmContradictionCandidate(actor: Actor | null, id: str
     const subject = await db.claim.findFirst({ where: { annotationId: annotationIds[0] }, select: { eventId: true } });
     try {
       contradictionId = (
-        await createContradiction(
-          actor,
-          parseInput(createContradictionSchema, {
-            annotationIds,
-            summary,
-            attribute: row.attribute,
-            ...(subject?.eventId ? { eventId: subject.eventId } : {}),
-          }),
-        )
+        await createContradiction(actor, {
+          annotationIds,
+          summary,
+          internal: false,
+          attribute: row.attribute,
+          ...(subject?.eventId ? { eventId: subject.eventId } : {}),
+        } satisfies CreateContradictionData)
       ).id;
     } catch (error) {
       const existing = error instanceof AppError ? (error.details as { contradictionId?: string } | undefined)?.contradictionId : undefined;
@@ -289,7 +288,7 @@ export async function confirmContradictionCandidate(actor: Actor | null, id: str
   return { id, contradictionId };
 }
 
-export async function dismissContradictionCandidate(actor: Actor | null, id: string) {
+export async function dismissContradictionCandidate(actor: Actor, id: string) {
   assertDecider(actor);
   const done = await db.contradictionCandidate.updateMany({
     where: { id, status: { in: ["SUGGESTED", "WITHDRAWN"] } },

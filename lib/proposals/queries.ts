@@ -1,13 +1,12 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
-import type { ClaimValue } from "@/lib/contradictions/compare-values";
+import type { ClaimValue } from "@/lib/contradictions/claim-values";
 import { entityIdsOf, formatClaimValue } from "@/lib/contradictions/format";
 import { attributeLabel } from "@/lib/contradictions/schemas";
 import { db, type Prisma } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { canReadProposals } from "./permissions";
-import { proposalListSchema, type ProposalStatusName } from "./schemas";
+import { type CandidateListFilter, candidateListSchema, type ProposalListFilter, proposalListSchema, type ProposalStatusName } from "./schemas";
 import type { CandidateSide, EventProposal, NameRef } from "./types";
 
 /** A W3C annotation target: the article and the passage's TextQuote and TextPosition selectors. */
@@ -88,7 +87,7 @@ function target(articleId: string, a: { exact: string; prefix: string; suffix: s
   };
 }
 
-function assertReader(actor: Actor | null): asserts actor is Actor {
+function assertReader(actor: Actor): void {
   if (!canReadProposals(actor)) throw new ForbiddenError("Only workspace members read proposals.");
 }
 
@@ -168,9 +167,9 @@ function toEventProposalView(row: EventProposalRow): EventProposalView {
 }
 
 /** Event proposals by status (open by default), newest happening first; `articleId` keeps those with a passage in that article. */
-export async function listEventProposals(actor: Actor | null, input: unknown): Promise<EventProposalView[]> {
+export async function listEventProposals(actor: Actor, filter: ProposalListFilter = proposalListSchema.parse({})): Promise<EventProposalView[]> {
   assertReader(actor);
-  const { status, articleId, limit } = parseInput(proposalListSchema, input);
+  const { status, articleId, limit } = filter;
   const rows = await db.eventProposal.findMany({
     where: { status, ...(articleId ? { mentions: { some: { articleId } } } : {}) },
     select: eventProposalSelect,
@@ -180,7 +179,7 @@ export async function listEventProposals(actor: Actor | null, input: unknown): P
   return rows.map(toEventProposalView);
 }
 
-export async function getEventProposal(actor: Actor | null, id: string): Promise<EventProposalView> {
+export async function getEventProposal(actor: Actor, id: string): Promise<EventProposalView> {
   assertReader(actor);
   const row = await db.eventProposal.findUnique({ where: { id }, select: eventProposalSelect });
   if (!row) throw new NotFoundError("The event proposal");
@@ -191,9 +190,13 @@ export async function getEventProposal(actor: Actor | null, id: string): Promise
  * An article's claim proposals by status (open by default). Open ones whose event proposal
  * was dismissed or withdrawn are left out: they are about a happening nobody will record.
  */
-export async function listClaimProposals(actor: Actor | null, articleId: string, input: unknown = {}): Promise<ClaimProposalView[]> {
+export async function listClaimProposals(
+  actor: Actor,
+  articleId: string,
+  filter: ProposalListFilter = proposalListSchema.parse({}),
+): Promise<ClaimProposalView[]> {
   assertReader(actor);
-  const { status, limit } = parseInput(proposalListSchema, input);
+  const { status, limit } = filter;
   const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true } });
   if (!article) throw new NotFoundError("The article");
   const rows = await db.claimProposal.findMany({
@@ -245,12 +248,12 @@ type StoredSide = CandidateSide & { claimProposalId: string | null; claimId: str
 
 /** Suggested contradictions: both passages side by side and why they conflict. */
 export async function listContradictionCandidates(
-  actor: Actor | null,
-  input: { status?: "SUGGESTED" | "CONFIRMED" | "DISMISSED" | "WITHDRAWN"; limit?: number } = {},
+  actor: Actor,
+  filter: CandidateListFilter = candidateListSchema.parse({}),
 ): Promise<ContradictionCandidateView[]> {
   assertReader(actor);
   const rows = await db.contradictionCandidate.findMany({
-    where: { status: input.status ?? "SUGGESTED" },
+    where: { status: filter.status },
     select: {
       id: true,
       status: true,
@@ -263,7 +266,7 @@ export async function listContradictionCandidates(
       eventProposal: { select: { id: true, title: true, status: true } },
     },
     orderBy: { createdAt: "desc" },
-    take: Math.min(input.limit ?? 200, 500),
+    take: filter.limit,
   });
   const sides = rows.flatMap((r) => [r.sideA, r.sideB] as unknown as StoredSide[]);
   const titles = new Map(
@@ -319,7 +322,7 @@ const ATTRIBUTE_ORDER = ["date", "time", "duration", "place", "participants", "i
  * Every source's account of one event: who says what, and when they said it. Recorded claims
  * and the open claim proposals about the event, one row per article, one column per attribute.
  */
-export async function getEventAccounts(actor: Actor | null, eventId: string): Promise<EventAccounts> {
+export async function getEventAccounts(actor: Actor, eventId: string): Promise<EventAccounts> {
   assertReader(actor);
   const [claims, proposals, links] = await Promise.all([
     db.claim.findMany({

@@ -5,7 +5,8 @@
  * "The day after the Istanbul talks" is resolved here against that happening's date, once
  * the happening is known. Nothing is guessed: without a date the mention says why. Pure.
  */
-import { NO_PUBLICATION_DATE_NOTE, resolveDatesInText, resolvedToDateLike, zoneFromText, type ResolvedDate } from "@/lib/events/dates";
+import { NO_PUBLICATION_DATE_NOTE, resolveDatesInText, resolvedToDateLike, type ResolvedDate } from "@/lib/events/dates";
+import { zoneFromText } from "@/lib/events/time-zones";
 import { shiftFrom } from "@/lib/events/relative-dates";
 import { normalizeName } from "@/lib/entities/match";
 import type { ArticleContext, SentenceParts } from "./extract-events";

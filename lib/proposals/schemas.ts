@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { limitParam } from "@/lib/api/pagination";
 import { storedClaimValueSchema } from "@/lib/contradictions/schemas";
 import { eventDateInputSchema, eventTypeSchema, participantSchema } from "@/lib/events/schemas";
 
@@ -16,6 +17,8 @@ export const proposalListSchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export type ProposalListInput = z.input<typeof proposalListSchema>;
+/** A list filter as lib receives it, parsed at the edge. */
+export type ProposalListFilter = z.output<typeof proposalListSchema>;
 
 /**
  * Accepting an event proposal, optionally with the editor's corrections. Without `eventId` the
@@ -31,11 +34,21 @@ export const acceptEventProposalSchema = z.object({
   eventId: z.string().trim().min(1).max(64).optional(),
 });
 export type AcceptEventProposalInput = z.input<typeof acceptEventProposalSchema>;
+export type AcceptEventProposalData = z.output<typeof acceptEventProposalSchema>;
 
 /** Accepting a claim proposal, optionally with a corrected value. */
 export const acceptClaimProposalSchema = z.object({
   value: storedClaimValueSchema.optional(),
 });
 export type AcceptClaimProposalInput = z.input<typeof acceptClaimProposalSchema>;
+export type AcceptClaimProposalData = z.output<typeof acceptClaimProposalSchema>;
 
 export const CANDIDATE_STATUSES = ["SUGGESTED", "CONFIRMED", "DISMISSED", "WITHDRAWN"] as const;
+export type CandidateStatusName = (typeof CANDIDATE_STATUSES)[number];
+
+/** Suggested contradictions: `?limit=` (at most 500). */
+export const candidateListSchema = z.object({
+  status: z.enum(CANDIDATE_STATUSES).default("SUGGESTED"),
+  limit: limitParam(500).transform((v) => v ?? 200),
+});
+export type CandidateListFilter = z.output<typeof candidateListSchema>;

@@ -5,9 +5,9 @@
  * suggested contradictions).
  */
 import type { TextPositionSelector, TextQuoteSelector } from "@/lib/annotations/anchor";
-import type { ClaimValue } from "@/lib/contradictions/compare-values";
+import type { ClaimValue } from "@/lib/contradictions/claim-values";
 import type { EntityTypeName } from "@/lib/entities/schemas";
-import type { DatePrecision, EventDate, PartOfDay } from "@/lib/events/dates";
+import type { DatePrecision, EventDate, PartOfDay } from "@/lib/events/event-dates";
 import type { RelativeTo } from "@/lib/events/relative-dates";
 import type { EventTypeName } from "@/lib/events/vocabulary";
 import type { HappeningKind } from "./vocabulary";

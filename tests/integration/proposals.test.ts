@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as claimProposalsRoute } from "@/app/api/articles/[id]/claim-proposals/route";
 import * as articlesRoute from "@/app/api/articles/route";
+import { PATCH as updateEntityRoute } from "@/app/api/entities/[id]/route";
+import { POST as createEntityRoute } from "@/app/api/entities/route";
 import { POST as acceptClaimRoute } from "@/app/api/claim-proposals/[id]/accept/route";
 import { POST as dismissClaimRoute } from "@/app/api/claim-proposals/[id]/dismiss/route";
 import { POST as confirmCandidateRoute } from "@/app/api/contradiction-candidates/[id]/confirm/route";
@@ -223,5 +225,36 @@ describe("proposals from imported articles", () => {
     await whenJobsDone();
     expect(await eventProposals(article)).toEqual([]);
     expect((await eventProposals(article, "withdrawn")).map((p) => p.id)).toEqual([meeting.id]);
+  });
+
+  it("names a participant after an alias for it is added, and titles the proposal with the registry's name", async () => {
+    const t = tag();
+    // A surname of its own per run: no other test's text or entity has it.
+    const surname = `Var${[...randomBytes(5)].map((b) => String.fromCharCode(97 + (b % 26))).join("")}`;
+    const created = await callRoute(createEntityRoute, { method: "POST", token: editor.token, body: { type: "PERSON", name: `Helena ${surname}-Lund` } });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    const entity = created.json as { id: string; version: number };
+    const article = await importHtml({
+      url: `https://harbourline.example.com/${t}`,
+      title: "Calls on the fishing quota",
+      date: `${YEAR}-03-04`,
+      paragraphs: [`Lena ${surname} spoke by phone with Samuel Okoro on March 3.`, "Both offices confirmed the call."],
+    });
+    await whenJobsDone();
+    const [before] = await eventProposals(article);
+    expect(before.participants).toContainEqual({ name: `Lena ${surname}`, entityId: null });
+    expect(before.title).toBe(`Okoro–${surname} phone call`);
+
+    const renamed = await callRoute(updateEntityRoute, {
+      method: "PATCH",
+      token: editor.token,
+      params: { id: entity.id },
+      body: { version: entity.version, aliases: [`Lena ${surname}`] },
+    });
+    expect(renamed.status, JSON.stringify(renamed.json)).toBe(200);
+    await whenJobsDone();
+    const [after] = await eventProposals(article);
+    expect(after.participants).toContainEqual({ name: `Helena ${surname}-Lund`, entityId: entity.id });
+    expect(after.title).toBe(`Okoro–${surname}-Lund phone call`);
   });
 });

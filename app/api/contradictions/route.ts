@@ -5,6 +5,7 @@ import { getContradiction } from "@/lib/contradictions/queries";
 import { contradictionFiltersSchema, createContradictionSchema } from "@/lib/contradictions/schemas";
 import { contradictionListItemToJson, contradictionToJson } from "@/lib/contradictions/serialize";
 import { listContradictionCandidates } from "@/lib/proposals/queries";
+import { candidateListSchema } from "@/lib/proposals/schemas";
 import { parseInput } from "@/lib/validation";
 
 /**
@@ -13,7 +14,8 @@ import { parseInput } from "@/lib/validation";
  */
 export const GET = apiRoute({ access: "contradictions.read" }, async ({ request, actor }) => {
   if (request.nextUrl.searchParams.get("status")?.trim().toLowerCase() === "suggested") {
-    return { contradictions: await listContradictionCandidates(actor, { limit: Number(request.nextUrl.searchParams.get("limit")) || undefined }) };
+    const filter = parseInput(candidateListSchema, { limit: request.nextUrl.searchParams.get("limit") ?? undefined });
+    return { contradictions: await listContradictionCandidates(actor, filter) };
   }
   const filters = parseInput(contradictionFiltersSchema, Object.fromEntries(request.nextUrl.searchParams));
   return { contradictions: (await listContradictions(actor, filters)).map(contradictionListItemToJson) };

@@ -1,7 +1,9 @@
 import { apiRoute } from "@/lib/api/route";
 import { listClaimProposals } from "@/lib/proposals/queries";
+import { proposalListSchema } from "@/lib/proposals/schemas";
 
 /** `?status=open|accepted|dismissed|withdrawn` (open by default). */
-export const GET = apiRoute<{ id: string }>({ access: "proposals.read" }, async ({ request, actor, params }) => ({
-  proposals: await listClaimProposals(actor, params.id, Object.fromEntries(request.nextUrl.searchParams)),
-}));
+export const GET = apiRoute<{ id: string }, undefined, typeof proposalListSchema>(
+  { access: "proposals.read", query: proposalListSchema },
+  async ({ actor, params, query }) => ({ proposals: await listClaimProposals(actor, params.id, query) }),
+);
