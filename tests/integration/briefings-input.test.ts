@@ -57,7 +57,7 @@ describe("references in the body", () => {
   it("refuses a citation to a passage that does not exist or was deleted with 422", async () => {
     const missing = await briefingApi.create(newsroom.editor, { title: "Ghost", body: bodyCiting(["doesnotexist0000"]) });
     expect(missing.status).toBe(422);
-    expect(missing.json.error).toContain("does not exist or was deleted");
+    expect(missing.json).toMatchObject({ code: "validation", missing: { annotationIds: ["doesnotexist0000"] } });
 
     const deleted = await makePassage(newsroom.editor);
     await db.annotation.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
