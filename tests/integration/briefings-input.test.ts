@@ -16,7 +16,7 @@ describe("addresses (slugs)", () => {
     expect((await briefingApi.create(newsroom.editor, { title: "First", slug })).status).toBe(201);
     const taken = await briefingApi.create(newsroom.editor, { title: "Second", slug });
     expect(taken.status).toBe(409);
-    expect(taken.json).toMatchObject({ error: expect.stringContaining(`/briefings/${slug} is taken`), suggestion: `${slug}-2` });
+    expect(taken.json).toMatchObject({ code: "conflict", suggestion: `${slug}-2` });
     expect((await briefingApi.create(newsroom.editor, { title: "Second", slug: taken.json.suggestion })).status).toBe(201);
     expect((await briefingApi.create(newsroom.editor, { title: "Third", slug })).json.suggestion).toBe(`${slug}-3`);
   });
