@@ -116,6 +116,8 @@ describe("annotations API", () => {
       const before = await db.annotation.count({ where: { articleId: article.id } });
       const { status, json } = await callRoute(createRoute.POST, { method: "POST", token: editor.token, body: payload });
       expect(status).toBe(422);
+      expect(json.code).toBe("validation");
+      // These refusals share the code and name no field; the message says which rule the input broke.
       expect(json.error).toMatch(message);
       expect(await db.annotation.count({ where: { articleId: article.id } })).toBe(before);
     }
@@ -237,6 +239,8 @@ describe("annotations API", () => {
     await db.user.update({ where: { id: author.actor.id }, data: { role: "ANALYST" } });
     const own = await callRoute(reviewRoute.POST, { method: "POST", token: author.token, params: { id: idOf(json) }, body: { decision: "approve" } });
     expect(own.status).toBe(403);
+    expect(own.json.code).toBe("forbidden");
+    // The role allows reviewing, so only authorship refuses it; no field tells the two 403s apart.
     expect(own.json.error).toMatch(/your own/);
   });
 

@@ -120,15 +120,22 @@ describe("annotation workflow", () => {
 
   it("lets an admin add, relabel and deactivate kinds, but never deactivate a built-in one", async () => {
     const key = `kind-${randomBytes(3).toString("hex")}`;
-    await expect(createAnnotationKind(editor, { key, label: "Rumour" })).rejects.toThrow(/Only an admin/);
+    await expect(createAnnotationKind(editor, { key, label: "Rumour" })).rejects.toMatchObject({ code: "forbidden" });
     await createAnnotationKind(admin, { key, label: "Rumour" });
     const article = await makeArticle(TEXT);
     await createAnnotation(editor, { articleId: article.id, kind: key, ...at(TEXT, "The mayor") });
 
     await updateAnnotationKind(admin, { key, label: "Unconfirmed report", active: false });
     expect(await db.annotationKind.findUniqueOrThrow({ where: { key } })).toMatchObject({ label: "Unconfirmed report", active: false });
-    await expect(createAnnotation(editor, { articleId: article.id, kind: key, ...at(TEXT, "the city") })).rejects.toThrow(/Unknown annotation kind/);
-    await expect(updateAnnotationKind(admin, { key: "claim", active: false })).rejects.toThrow(/built in/);
+    await expect(createAnnotation(editor, { articleId: article.id, kind: key, ...at(TEXT, "the city") })).rejects.toMatchObject({
+      code: "validation",
+      message: expect.stringMatching(/^kind: Unknown annotation kind/),
+    });
+    // Refusals of a kind's change share the code and name no field; the message says which rule.
+    await expect(updateAnnotationKind(admin, { key: "claim", active: false })).rejects.toMatchObject({
+      code: "validation",
+      message: expect.stringMatching(/built in/),
+    });
     expect(await db.annotationKind.findUniqueOrThrow({ where: { key: "claim" } })).toMatchObject({ active: true, builtIn: true });
   });
 

@@ -210,6 +210,8 @@ describe("importing articles through the API", () => {
       const audits = await db.auditLog.count({ where: { action: "article.import" } });
       const response = await callRoute(articlesRoute.POST, { method: "POST", token: editor.token, body: body() });
       expect(response.status).toBe(422);
+      expect(response.json.code).toBe("validation");
+      // These refusals share the code and name no field; the reason is what the user reads.
       expect(response.json.error).toMatch(reason);
       expect(await articleCount()).toBe(articles);
       expect(await db.articleRevision.count()).toBe(revisions);
@@ -350,10 +352,10 @@ describe("importing articles through the API", () => {
     ].join("\n");
     const bad = await callRoute(articlesRoute.POST, { method: "POST", token: editor.token, body: { text, metadata: { publishedAt: "2024-02-30" } } });
     expect(bad.status).toBe(422);
-    expect(bad.json.error).toBe("metadata.publishedAt: That date does not exist.");
+    expect(bad.json).toMatchObject({ code: "validation", issues: [expect.objectContaining({ path: "metadata.publishedAt" })] });
     const badKind = await callRoute(articlesRoute.POST, { method: "POST", token: editor.token, body: { text, metadata: { kind: "GOSSIP" } } });
     expect(badKind.status).toBe(422);
-    expect(badKind.json.error).toContain("Kind must be news, opinion, analysis or interview.");
+    expect(badKind.json).toMatchObject({ code: "validation", issues: [expect.objectContaining({ path: "metadata.kind" })] });
     expect(await db.article.count({ where: { title: { contains: word } } })).toBe(0);
 
     const metadata = { title: `Landslide cuts off ${word} valley`, outlet: "Valley Courier", publishedAt: "2024-03-17", author: "Ana Ruiz", kind: "ANALYSIS" };
@@ -473,7 +475,11 @@ describe("restoring and removing lines", () => {
     const lines = revision.removed as { kept: boolean }[];
     const kept = lines.flatMap((line, index) => (line.kept ? [{ index, kept: false }] : []));
 
-    await expect(changeArticleLines(editor, { articleId: article.id, revisionId: revision.id, decisions: kept })).rejects.toThrow(/at least one paragraph/);
+    // Refusals of a change share the code and name no field; the message says what was wrong.
+    await expect(changeArticleLines(editor, { articleId: article.id, revisionId: revision.id, decisions: kept })).rejects.toMatchObject({
+      code: "validation",
+      message: expect.stringMatching(/at least one paragraph/),
+    });
     await expect(changeArticleLines(analyst, { articleId: article.id, revisionId: revision.id, decisions: [kept[0]] })).rejects.toBeInstanceOf(ForbiddenError);
 
     const next = await changeArticleLines(editor, { articleId: article.id, revisionId: revision.id, decisions: [kept[0]] });

@@ -16,7 +16,7 @@ describe("addresses (slugs)", () => {
     expect((await briefingApi.create(newsroom.editor, { title: "First", slug })).status).toBe(201);
     const taken = await briefingApi.create(newsroom.editor, { title: "Second", slug });
     expect(taken.status).toBe(409);
-    expect(taken.json).toMatchObject({ error: expect.stringContaining(`/briefings/${slug} is taken`), suggestion: `${slug}-2` });
+    expect(taken.json).toMatchObject({ code: "conflict", suggestion: `${slug}-2` });
     expect((await briefingApi.create(newsroom.editor, { title: "Second", slug: taken.json.suggestion })).status).toBe(201);
     expect((await briefingApi.create(newsroom.editor, { title: "Third", slug })).json.suggestion).toBe(`${slug}-3`);
   });
@@ -57,7 +57,7 @@ describe("references in the body", () => {
   it("refuses a citation to a passage that does not exist or was deleted with 422", async () => {
     const missing = await briefingApi.create(newsroom.editor, { title: "Ghost", body: bodyCiting(["doesnotexist0000"]) });
     expect(missing.status).toBe(422);
-    expect(missing.json.error).toContain("does not exist or was deleted");
+    expect(missing.json).toMatchObject({ code: "validation", missing: { annotationIds: ["doesnotexist0000"] } });
 
     const deleted = await makePassage(newsroom.editor);
     await db.annotation.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });

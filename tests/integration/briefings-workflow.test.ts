@@ -61,6 +61,8 @@ describe("the review workflow", () => {
     await briefingApi.submit(adminToken, id);
     const own = await briefingApi.approve(adminToken, id);
     expect(own.status).toBe(403);
+    expect(own.json.code).toBe("forbidden");
+    // An admin may approve, so only authorship refuses it; no field tells the two 403s apart.
     expect(own.json.error).toContain("another analyst");
     expect((await briefingApi.approve(newsroom.editor, id)).status).toBe(403);
     expect((await briefingApi.get(newsroom.analyst, id)).json.briefing.status).toBe("IN_REVIEW");
@@ -107,7 +109,7 @@ describe("autosaved drafts", () => {
     expect(first.json.briefing.version).toBe(2);
     const stale = await briefingApi.patch(second, id, { version: 1, title: "Second editor's title" });
     expect(stale.status).toBe(409);
-    expect(stale.json.error).toContain("Someone else saved");
+    expect(stale.json.code).toBe("stale_version");
     expect(stale.json.current).toMatchObject({ version: 2, title: "First editor's title" });
 
     const rebased = await briefingApi.patch(second, id, { version: 2, title: "Second editor's title" });
@@ -144,6 +146,8 @@ describe("publishing again and retracting", () => {
 
     const withoutNote = await briefingApi.publish(newsroom.editor, id);
     expect(withoutNote.status).toBe(422);
+    expect(withoutNote.json.code).toBe("validation");
+    // The refusal names no field; its message tells the editor what to add.
     expect(withoutNote.json.error).toContain("change note");
     const republished = await briefingApi.publish(newsroom.editor, id, { note: "Added the second round of talks." });
     expect(republished.status).toBe(200);

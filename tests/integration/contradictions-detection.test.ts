@@ -264,7 +264,8 @@ describe("POST /api/claims", () => {
     expect(again.status).toBe(409);
     const wrongKind = await callRoute(postClaim, { method: "POST", token, body: body(note) });
     expect(wrongKind.status).toBe(422);
-    expect(wrongKind.json.error).toMatch(/of kind "note"/);
+    // Refusals found against stored rows carry no `issues`; the message names the rule.
+    expect(wrongKind.json).toMatchObject({ code: "validation", error: expect.stringMatching(/^annotationId: .*of kind "note"/) });
     expect(await db.claim.count({ where: { entityId: entity.id } })).toBe(1);
   });
 
@@ -305,11 +306,11 @@ describe("POST /api/claims", () => {
     for (const attempt of attempts) {
       const response = await callRoute(postClaim, { method: "POST", token, body: { annotation, eventId: event.id, ...attempt } });
       expect(response.status, JSON.stringify(attempt)).toBe(422);
-      expect(response.json.error).toBeTruthy();
+      expect(response.json.code, JSON.stringify(attempt)).toBe("validation");
     }
     const noSubject = await callRoute(postClaim, { method: "POST", token, body: { annotation, attribute: "date", value: dayValue("2025-05-19") } });
     expect(noSubject.status).toBe(422);
-    expect(noSubject.json.error).toMatch(/either an event or an entity/);
+    expect(noSubject.json).toMatchObject({ code: "validation", issues: [expect.objectContaining({ path: "eventId" })] });
     expect(await db.annotation.count({ where: { articleId: article.id } })).toBe(0);
     expect(await db.claim.count({ where: { eventId: event.id } })).toBe(0);
   });
@@ -329,7 +330,12 @@ describe("POST /api/claims", () => {
         value: { type: "date", localDate: "2025-02-30", precision: "day" },
       },
     });
-    expect(response.json.error).toBe("value.localDate: 2025-02-30 does not exist: February 2025 has 28 days");
+    // The explanation is what the user reads.
+    expect(response.json).toMatchObject({
+      code: "validation",
+      error: "value.localDate: 2025-02-30 does not exist: February 2025 has 28 days",
+      issues: [expect.objectContaining({ path: "value.localDate" })],
+    });
   });
 
   it("lets analysts read claims but not write them", async () => {

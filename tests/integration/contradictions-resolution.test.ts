@@ -110,7 +110,7 @@ describe("resolution and sign-off", () => {
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const winner = results.find((r) => r.status === 200)!;
     const loser = results.find((r) => r.status === 409)!;
-    expect(loser.json.error).toMatch(/changed this contradiction/);
+    expect(loser.json.code).toBe("stale_version");
     expect(loser.json.current).toMatchObject({ status: "awaiting_signoff", version: 2, rationale: winner.json.contradiction.rationale });
     const stored = await stateOf(id);
     expect(stored.rationale).toBe(winner.json.contradiction.rationale);
@@ -139,6 +139,8 @@ describe("resolution and sign-off", () => {
     await updateUser(admin, { userId: editor.id, role: "ANALYST" });
     const own = await callRoute(signOffRoute, { method: "POST", token: await makeToken(editor), params: { id }, body: { version: 2 } });
     expect(own.status).toBe(403);
+    expect(own.json.code).toBe("forbidden");
+    // The role allows signing off, so only authorship refuses it; no field tells the two 403s apart.
     expect(own.json.error).toMatch(/another analyst must sign it off/);
     expect((await stateOf(id)).status).toBe("AWAITING_SIGNOFF");
 
@@ -329,6 +331,8 @@ describe("contradictions flagged by hand", () => {
     expect(same.status).toBe(422);
     const oneArticle = await callRoute(flagRoute, { method: "POST", token, body: { annotationIds: [usPassage, usOther], summary } });
     expect(oneArticle.status).toBe(422);
+    expect(oneArticle.json.code).toBe("validation");
+    // The 422s of this route share the code and field; the message says which rule refused it.
     expect(oneArticle.json.error).toMatch(/internal inconsistency/);
     const missing = await callRoute(flagRoute, { method: "POST", token, body: { annotationIds: [usPassage, "nope"], summary } });
     expect(missing.status).toBe(422);
