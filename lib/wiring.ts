@@ -24,7 +24,7 @@ subscribe(articleTextsChanged, (tx, { articleIds }) => queueArticleSuggestions(t
 // May lag: event and claim proposals are read and regrouped by a worker, never in the request.
 subscribe(articleTextsChanged, (tx, { articleIds }) => queueArticleProposals(tx, articleIds));
 // May lag: a new alias, a rename or a merge can change who takes part in what the texts report.
-subscribe(registryChanged, (tx) => requestProposalRefresh(tx));
+subscribe(registryChanged, (tx, { entityIds }) => requestProposalRefresh(tx, entityIds));
 
 /** Starts this process's workers for every kind of background job. */
 export function startJobWorkers(): Promise<void> {

@@ -53,7 +53,7 @@ export async function createEntity(actor: Actor, data: CreateEntityData): Promis
       targetId: entity.id,
       detail: { type: data.type, name: data.name, aliases: data.aliases, confirmedDuplicate: data.confirmDuplicate },
     });
-    await requestSuggestionRefresh(tx);
+    await requestSuggestionRefresh(tx, [entity.id]);
     return viewOf(tx, entity.id);
   });
   return view;
@@ -92,7 +92,7 @@ export async function updateEntity(actor: Actor, id: string, data: UpdateEntityD
     if (count === 0) throw new StaleVersionError("Someone changed this entity since you opened it.", { current: await viewOf(tx, id) });
     let aliasChange = { added: [] as string[], removed: [] as string[] };
     if (data.aliases !== undefined) aliasChange = await replaceAliases(tx, id, aliasRows(data.aliases, name));
-    if (renamed || aliasChange.added.length > 0 || aliasChange.removed.length > 0) await requestSuggestionRefresh(tx);
+    if (renamed || aliasChange.added.length > 0 || aliasChange.removed.length > 0) await requestSuggestionRefresh(tx, [id]);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "entity.update",
@@ -136,7 +136,7 @@ export async function addEntityAliases(actor: Actor, data: AddAliasesData): Prom
       await tx.entityAlias.createMany({ data: rows.map((row) => ({ ...row, entityId: entity.id })) });
       await tx.entity.update({ where: { id: entity.id }, data: { version: { increment: 1 } } });
       await recordAudit(tx, { actorId: actor.id, action: "entity.alias.add", targetType: "Entity", targetId: entity.id, detail: { aliases: added } });
-      await requestSuggestionRefresh(tx);
+      await requestSuggestionRefresh(tx, [entity.id]);
     }
     return { entity: await viewOf(tx, entity.id), added, skipped };
   });
@@ -151,7 +151,7 @@ export async function removeEntityAlias(actor: Actor, entityId: string, aliasId:
     await tx.entityAlias.delete({ where: { id: aliasId } });
     await tx.entity.update({ where: { id: entityId }, data: { version: { increment: 1 } } });
     await recordAudit(tx, { actorId: actor.id, action: "entity.alias.remove", targetType: "Entity", targetId: entityId, detail: { alias: alias.alias } });
-    await requestSuggestionRefresh(tx);
+    await requestSuggestionRefresh(tx, [entityId]);
     return viewOf(tx, entityId);
   });
   return view;
@@ -169,7 +169,7 @@ export async function deleteEntity(actor: Actor, id: string): Promise<void> {
     await tx.entity.update({ where: { id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
     await tx.mentionSuggestion.deleteMany({ where: { entityId: id, status: "OPEN" } });
     await recordAudit(tx, { actorId: actor.id, action: "entity.delete", targetType: "Entity", targetId: id, detail: { name: entity.name } });
-    await requestSuggestionRefresh(tx);
+    await requestSuggestionRefresh(tx, [id]);
   });
 }
 
@@ -217,7 +217,7 @@ export async function mergeEntities(actor: Actor, sourceId: string, input: Merge
       targetId: target.id,
       detail: { mergeId: merge.id, sourceId: source.id, sourceName: source.name, links: moved.links.length, aliases: moved.aliasesMoved.length },
     });
-    await requestSuggestionRefresh(tx);
+    await requestSuggestionRefresh(tx, [source.id, target.id]);
     return { mergeId: merge.id, target: await viewOf(tx, target.id) };
   });
   return result;
@@ -245,7 +245,7 @@ export async function undoEntityMerge(actor: Actor, mergeId: string): Promise<{ 
     await tx.entity.update({ where: { id: t }, data: { version: { increment: 1 } } });
     await tx.entityMerge.update({ where: { id: merge.id }, data: { undoneAt: new Date(), undoneById: actor.id } });
     await recordAudit(tx, { actorId: actor.id, action: "entity.merge.undo", targetType: "Entity", targetId: t, detail: { mergeId: merge.id, sourceId: s } });
-    await requestSuggestionRefresh(tx);
+    await requestSuggestionRefresh(tx, [s, t]);
     return { source: await viewOf(tx, s), target: await viewOf(tx, t) };
   });
   return result;

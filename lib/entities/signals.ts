@@ -3,6 +3,7 @@ import { defineSignal } from "@/lib/jobs/signals";
 
 /**
  * An entity, a name or an alias changed (created, renamed, merged, deleted), inside the
- * transaction that changed it: work that reads article texts against the registry may be stale.
+ * transaction that changed it: work that reads article texts against the registry may be stale
+ * where those entities are named.
  */
-export const registryChanged = defineSignal<Record<string, never>>("entity.registry-changed");
+export const registryChanged = defineSignal<{ entityIds: string[] }>("entity.registry-changed");

@@ -38,9 +38,9 @@ export const SUGGESTION_JOBS = [articleSuggestionsJob, registrySuggestionsJob];
  * Queues a pass over all articles, committed with the caller's change to the registry, and
  * announces the change for the other work that reads texts against the registry (lib/wiring.ts).
  */
-export async function requestSuggestionRefresh(tx: Tx): Promise<void> {
+export async function requestSuggestionRefresh(tx: Tx, entityIds: string[]): Promise<void> {
   await jobQueue().enqueue(registrySuggestionsJob, {}, { tx });
-  await emit(registryChanged, tx, {});
+  await emit(registryChanged, tx, { entityIds });
 }
 
 /** Queues suggestions for these articles, committed with the caller's write of their text. */

@@ -178,7 +178,7 @@ async function entityForProposal(tx: Tx, actor: Actor, proposal: { name: string;
   const existing = await tx.entity.findFirst({ where: { type: proposal.type, normalizedName, deletedAt: null, mergedIntoId: null }, select: { id: true } });
   if (existing) return { entityId: existing.id, createdEntityId: null };
   const entity = await tx.entity.create({ data: { type: proposal.type, name: proposal.name, normalizedName } });
-  await requestSuggestionRefresh(tx);
+  await requestSuggestionRefresh(tx, [entity.id]);
   await recordAudit(tx, {
     actorId: actor.id,
     action: "entity.create",

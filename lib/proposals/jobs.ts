@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { defineArticleJob } from "@/lib/jobs/article-jobs";
 import { defineJob } from "@/lib/jobs/kinds";
 import { jobQueue } from "@/lib/jobs/queue";
+import { participantKeysFor } from "./names";
 import { extractProposalsFor, regroupProposalsAround } from "./refresh";
 
 /**
@@ -16,23 +17,31 @@ export const articleProposalsJob = articleProposals.job;
 export const queueArticleProposals = articleProposals.queue;
 
 /**
- * Every article read again after the registry changed: a new alias or a merge can make a name in
- * any text a participant. Coalesced like the suggestions' pass, so a burst of edits makes one pass;
- * the pass only queues the articles' jobs, which yield to other work as an import's do.
+ * The articles that may name the changed entities, read again: a new alias or a merge can make a
+ * name in a text a participant, a rename or a deletion changes the proposals that link it. Only
+ * the stored extractions keyed by one of the entities' names or by the entity itself are queued
+ * (an index lookup), never the whole corpus.
  */
-export const registryProposalsJob = defineJob<Record<string, never>>({
+export const registryProposalsJob = defineJob<{ entityIds: string[] }>({
   name: "registry-proposals",
-  coalesce: true,
   background: true,
   retryLimit: 2,
   retryDelaySeconds: 30,
   expireInSeconds: 5 * 60,
-  run: async () => {
-    const articles = await db.article.findMany({ where: { currentRevisionId: { not: null } }, select: { id: true }, orderBy: { id: "asc" } });
+  run: async ({ entityIds }) => {
+    const entities = await db.entity.findMany({ where: { id: { in: entityIds } }, select: { id: true, name: true, aliases: { select: { alias: true } } } });
+    const keys = entities.flatMap((e) => participantKeysFor(e.id, [e.name, ...e.aliases.map((a) => a.alias)]));
+    if (keys.length === 0) return;
+    const articles = await db.articleExtraction.findMany({
+      where: { participantKeys: { hasSome: keys } },
+      select: { articleId: true },
+      orderBy: { articleId: "asc" },
+    });
+    if (articles.length === 0) return;
     await db.$transaction((tx) =>
       queueArticleProposals(
         tx,
-        articles.map((a) => a.id),
+        articles.map((a) => a.articleId),
       ),
     );
   },
@@ -40,7 +49,7 @@ export const registryProposalsJob = defineJob<Record<string, never>>({
 
 export const PROPOSAL_JOBS = [articleProposalsJob, registryProposalsJob];
 
-/** Queues the pass over every article, committed with the caller's change to the registry. */
-export async function requestProposalRefresh(tx: Tx): Promise<void> {
-  await jobQueue().enqueue(registryProposalsJob, {}, { tx });
+/** Queues the pass over the articles that may name these entities, committed with the caller's change to the registry. */
+export async function requestProposalRefresh(tx: Tx, entityIds: string[]): Promise<void> {
+  await jobQueue().enqueue(registryProposalsJob, { entityIds }, { tx });
 }

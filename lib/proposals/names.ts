@@ -421,6 +421,23 @@ function named(text: string, tokens: Token[], type: NameType, registry: Registry
 }
 
 /** A country (or a demonym standing for one): a party to talks rather than the place they are held. */
+/**
+ * Every key under which a name of this entity can stand in a stored extraction, linked to it or
+ * not yet (the keys `named` gives), so that a change to the entity re-reads only the articles
+ * that may name it. The name's type may be read differently in a text, so each reading's key is given.
+ */
+export function participantKeysFor(entityId: string, names: readonly string[]): string[] {
+  const keys = new Set([`entity:${entityId}`]);
+  for (const name of names) {
+    const last = [...name.matchAll(TOKEN)].at(-1);
+    if (last) keys.add(`person:${normalizeName(last[0])}`);
+    const whole = normalizeName(name.replace(/\s+/g, " "));
+    keys.add(`org:${whole}`);
+    keys.add(`place:${whole}`);
+  }
+  return [...keys];
+}
+
 export function isCountry(name: FoundName): boolean {
   if (name.type === "DEMONYM") return true;
   const words = normalizeName(name.name);

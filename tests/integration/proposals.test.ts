@@ -227,7 +227,7 @@ describe("proposals from imported articles", () => {
     expect((await eventProposals(article, "withdrawn")).map((p) => p.id)).toEqual([meeting.id]);
   });
 
-  it("names a participant after an alias for it is added, and titles the proposal with the registry's name", async () => {
+  it("names a participant after an alias for it is added, and titles the proposal with the registry's name, reading again only the articles that may name it", async () => {
     const t = tag();
     // A surname of its own per run: no other test's text or entity has it.
     const surname = `Var${[...randomBytes(5)].map((b) => String.fromCharCode(97 + (b % 26))).join("")}`;
@@ -240,7 +240,14 @@ describe("proposals from imported articles", () => {
       date: `${YEAR}-03-04`,
       paragraphs: [`Lena ${surname} spoke by phone with Samuel Okoro on March 3.`, "Both offices confirmed the call."],
     });
+    const unrelated = await importHtml({
+      url: `https://harbourline.example.com/${t}-other`,
+      title: "Talks on the harbour dues",
+      date: `${YEAR}-03-05`,
+      paragraphs: ["Marta Quillon met Idris Fenwick in Valletta on March 4.", "Both sides called the talks useful."],
+    });
     await whenJobsDone();
+    const readBefore = await db.articleExtraction.findUniqueOrThrow({ where: { articleId: unrelated }, select: { updatedAt: true } });
     const [before] = await eventProposals(article);
     expect(before.participants).toContainEqual({ name: `Lena ${surname}`, entityId: null });
     expect(before.title).toBe(`Okoro–${surname} phone call`);
@@ -256,5 +263,7 @@ describe("proposals from imported articles", () => {
     const [after] = await eventProposals(article);
     expect(after.participants).toContainEqual({ name: `Helena ${surname}-Lund`, entityId: entity.id });
     expect(after.title).toBe(`Okoro–${surname}-Lund phone call`);
+    const readAfter = await db.articleExtraction.findUniqueOrThrow({ where: { articleId: unrelated }, select: { updatedAt: true } });
+    expect(readAfter.updatedAt).toEqual(readBefore.updatedAt);
   });
 });
