@@ -18,7 +18,16 @@ describe("dates shown when linking a passage to an event", () => {
     const plain = await getPassageLinkContext(editor, annotation.id);
     expect(plain.dates).toEqual({
       publishedAt: "2025-05-21",
-      dates: [{ text: "on Saturday", resolved: "17 May 2025", relative: true, note: null, disagrees: false }],
+      dates: [
+        {
+          text: "on Saturday",
+          resolved: "17 May 2025",
+          resolvedDate: { localDate: "2025-05-17", precision: "day", timeZone: null },
+          relative: true,
+          note: null,
+          disagrees: false,
+        },
+      ],
       unresolvableReason: null,
     });
     const checked = await getPassageLinkContext(editor, annotation.id, event.id);
