@@ -31,7 +31,7 @@ describe("dates shown when linking a passage to an event", () => {
       unresolvableReason: null,
     });
     const checked = await getPassageLinkContext(editor, annotation.id, event.id);
-    expect(checked.event).toEqual({ id: event.id, title: "Putin–Trump call", dateLabel: "19 May 2025" });
+    expect(checked.event).toEqual({ id: event.id, title: "Putin–Trump call", date: { localDate: "2025-05-19", precision: "day", timeZone: null } });
     expect(checked.dates.dates[0].disagrees).toBe(true);
   });
 
