@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { DecisionError, useDecision } from "@/components/ui/use-decision";
 
 type Outcome = { ok: true; data?: { id: string; contradictionId?: string } } | { ok: false; error: string };
 
@@ -13,20 +13,8 @@ export type CandidateDecisions = {
 
 /** Confirm (opens the contradiction with the usual resolution and sign-off) or dismiss (remembered). */
 export function CandidateControls({ candidateId, subject, decisions }: { candidateId: string; subject: string; decisions: CandidateDecisions }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useDecision();
   const [opened, setOpened] = useState<string | null>(null);
-  function run(action: () => Promise<Outcome>) {
-    startTransition(async () => {
-      const result = await action();
-      setError(result.ok ? null : result.error);
-      if (result.ok) {
-        setOpened(result.data?.contradictionId ?? null);
-        router.refresh();
-      }
-    });
-  }
   return (
     <span className="verdicts">
       <button
@@ -34,7 +22,12 @@ export function CandidateControls({ candidateId, subject, decisions }: { candida
         className="button"
         disabled={pending}
         aria-label={`Confirm contradiction ${subject}`}
-        onClick={() => run(() => decisions.confirm(candidateId))}
+        onClick={() =>
+          run(
+            () => decisions.confirm(candidateId),
+            (result) => setOpened(result.data?.contradictionId ?? null),
+          )
+        }
       >
         Confirm
       </button>
@@ -43,16 +36,17 @@ export function CandidateControls({ candidateId, subject, decisions }: { candida
         className="button secondary"
         disabled={pending}
         aria-label={`Dismiss suggestion ${subject}`}
-        onClick={() => run(() => decisions.dismiss(candidateId))}
+        onClick={() =>
+          run(
+            () => decisions.dismiss(candidateId),
+            () => setOpened(null),
+          )
+        }
       >
         Dismiss
       </button>
       {opened ? <Link href={`/contradictions/${opened}`}>Open the contradiction</Link> : null}
-      {error ? (
-        <span role="alert" className="alert error">
-          {error}
-        </span>
-      ) : null}
+      <DecisionError error={error} />
     </span>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/api/action";
+import { DecisionError } from "./use-decision";
 
 type Props = { action: () => Promise<ActionResult<unknown>>; confirmText: string; redirectTo: string; label: string };
 
@@ -28,11 +29,7 @@ export function ConfirmDeleteButton({ action, confirmText, redirectTo, label }: 
       >
         {label}
       </button>
-      {error ? (
-        <span role="alert" className="alert error">
-          {error}
-        </span>
-      ) : null}
+      <DecisionError error={error} />
     </p>
   );
 }

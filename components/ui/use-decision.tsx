@@ -11,11 +11,14 @@ export function useDecision() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  function run(action: () => Promise<DecisionOutcome>) {
+  function run<T extends DecisionOutcome>(action: () => Promise<T>, onDone?: (result: Extract<T, { ok: true }>) => void) {
     startTransition(async () => {
       const result = await action();
       setError(result.ok ? null : result.error);
-      if (result.ok) router.refresh();
+      if (result.ok) {
+        onDone?.(result as Extract<T, { ok: true }>);
+        router.refresh();
+      }
     });
   }
   return { pending, error, run };

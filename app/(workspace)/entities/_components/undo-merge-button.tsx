@@ -1,13 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { DecisionError, useDecision } from "@/components/ui/use-decision";
 import { undoMergeAction } from "../[id]/actions";
 
 export function UndoMergeButton({ mergeId, description }: { mergeId: string; description: string }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useDecision();
   return (
     <>
       <button
@@ -15,21 +12,11 @@ export function UndoMergeButton({ mergeId, description }: { mergeId: string; des
         className="button secondary"
         disabled={pending}
         aria-label={`Undo merge: ${description}`}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await undoMergeAction(mergeId);
-            setError(result.ok ? null : result.error);
-            if (result.ok) router.refresh();
-          })
-        }
+        onClick={() => run(() => undoMergeAction(mergeId))}
       >
         {pending ? "Undoing…" : "Undo"}
       </button>
-      {error ? (
-        <span role="alert" className="alert error">
-          {error}
-        </span>
-      ) : null}
+      <DecisionError error={error} />
     </>
   );
 }
