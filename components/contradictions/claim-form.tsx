@@ -1,10 +1,8 @@
 "use client";
 
-import Link from "next/link";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { ActionResult } from "@/lib/api/action";
-import { precisionOfLocalDate } from "@/lib/events/event-dates";
 import { PARTS_OF_DAY } from "@/lib/events/vocabulary";
 import type { ClaimView } from "@/lib/contradictions/claims";
 import {
@@ -26,9 +24,10 @@ import {
   valueTypesFor,
   type ClaimFormInput,
 } from "@/lib/contradictions/schemas";
+import { claimValueOf, EMPTY, type Fields, fieldsOf, precisionOf, QUALIFIER_LABELS } from "./claim-fields";
 import "./contradictions.css";
-
-type Subject = { type: "event" | "entity"; id: string; label: string };
+import { DetectionOutcome } from "./detection-outcome";
+import { type Subject, subjectKeyOf, uniqueSubjects, useSubjectSearch } from "./use-subject-search";
 
 type Saved = { claim: ClaimView; detection: DetectionResult };
 
@@ -58,101 +57,11 @@ export interface ClaimFormProps {
   actions: ClaimSaveActions;
 }
 
-const QUALIFIER_LABELS: Record<NumberQualifier, string> = {
-  exact: "exactly",
-  more_than: "more than",
-  less_than: "less than",
-  about: "about",
-  nearly: "nearly",
-  at_least: "at least",
-  at_most: "at most",
-};
-
-/** The precision a local date is written at ("2025-05" is a month); the server explains anything else. */
-function precisionOf(localDate: string) {
-  return precisionOfLocalDate(localDate.trim()) ?? "day";
-}
-
-type Fields = {
-  localDate: string;
-  timeZone: string;
-  partOfDay: string;
-  amount: string;
-  qualifier: NumberQualifier;
-  unit: string;
-  per: string;
-  entityIds: string[];
-  text: string;
-};
-
-const EMPTY: Fields = { localDate: "", timeZone: "", partOfDay: "", amount: "", qualifier: "exact", unit: "", per: "", entityIds: [], text: "" };
-
-function fieldsOf(value: ClaimValue): Partial<Fields> {
-  switch (value.type) {
-    case "date":
-      return { localDate: value.localDate, timeZone: value.timeZone ?? "", partOfDay: value.partOfDay ?? "" };
-    case "number":
-      return { amount: String(value.value), qualifier: value.qualifier, unit: value.unit ?? "", per: value.per ?? "" };
-    case "entities":
-      return { entityIds: value.ids };
-    case "text":
-      return { text: value.text };
-  }
-}
-
-function claimValueOf(type: ClaimValueType, f: Fields): unknown {
-  switch (type) {
-    case "date":
-      return {
-        type,
-        localDate: f.localDate.trim(),
-        precision: precisionOf(f.localDate),
-        ...(f.timeZone.trim() ? { timeZone: f.timeZone.trim() } : {}),
-        ...(f.partOfDay ? { partOfDay: f.partOfDay } : {}),
-      };
-    case "number":
-      return {
-        type,
-        value: f.amount.trim() === "" ? f.amount : Number(f.amount.replace(/,/g, "")),
-        qualifier: f.qualifier,
-        ...(f.unit.trim() ? { unit: f.unit.trim() } : {}),
-        ...(f.per.trim() ? { per: f.per.trim() } : {}),
-      };
-    case "entities":
-      return { type, ids: f.entityIds };
-    case "text":
-      return { type, text: f.text };
-  }
-}
-
 /** The attribute a passage most likely states, for a first proposal. */
 function guessAttribute(proposed: ClaimFormProps["proposed"], hasEntities: boolean): string {
   if (proposed.date) return "date";
   if (proposed.number) return "quantity";
   return hasEntities ? "participants" : "statement";
-}
-
-async function searchSubjects(q: string, type: "event" | "entity" | undefined, signal: AbortSignal): Promise<Subject[]> {
-  const params = new URLSearchParams({ q, ...(type ? { type } : {}) });
-  const response = await fetch(`/api/claims/subjects?${params}`, { signal });
-  if (!response.ok) return [];
-  return (await response.json()).subjects as Subject[];
-}
-
-function useSearch(query: string, type?: "event" | "entity"): Subject[] {
-  const [results, setResults] = useState<Subject[]>([]);
-  useEffect(() => {
-    if (query.trim().length < 2) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      searchSubjects(query, type, controller.signal).then(setResults, () => undefined);
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query, type]);
-  return query.trim().length < 2 ? [] : results;
 }
 
 /**
@@ -169,11 +78,11 @@ export function ClaimForm({ annotation, proposed, linkedEntities, linkedEvents, 
   ];
   const [subjects, setSubjects] = useState<Subject[]>(() => {
     const current = claim ? [{ ...claim.subject, label: claim.subjectLabel }] : [];
-    return unique([...current, ...linkedSubjects]);
+    return uniqueSubjects([...current, ...linkedSubjects]);
   });
-  const [subjectKey, setSubjectKey] = useState(() => (claim ? keyOf(claim.subject) : linkedSubjects[0] ? keyOf(linkedSubjects[0]) : ""));
+  const [subjectKey, setSubjectKey] = useState(() => (claim ? subjectKeyOf(claim.subject) : linkedSubjects[0] ? subjectKeyOf(linkedSubjects[0]) : ""));
   const [subjectQuery, setSubjectQuery] = useState("");
-  const subjectResults = useSearch(subjectQuery);
+  const subjectResults = useSubjectSearch(subjectQuery);
 
   const initialAttribute = claim?.attribute ?? guessAttribute(proposed, linkedEntities.length > 0);
   const [attributeChoice, setAttributeChoice] = useState(isKnownAttribute(initialAttribute) ? initialAttribute : "other");
@@ -189,7 +98,7 @@ export function ClaimForm({ annotation, proposed, linkedEntities, linkedEvents, 
   const [fields, setFields] = useState<Fields>(() => ({ ...EMPTY, ...(claim ? fieldsOf(claim.value) : propose(allowedTypes[0]).fields) }));
   const [proposalNote, setProposalNote] = useState<string | null>(() => (claim ? null : propose(allowedTypes[0]).note));
   const [entityQuery, setEntityQuery] = useState("");
-  const entityResults = useSearch(entityQuery, "entity");
+  const entityResults = useSubjectSearch(entityQuery, "entity");
 
   const [saved, setSaved] = useState<{ id: string; updatedAt: string } | null>(claim ? { id: claim.id, updatedAt: claim.updatedAt } : null);
   const [pending, setPending] = useState(false);
@@ -227,14 +136,14 @@ export function ClaimForm({ annotation, proposed, linkedEntities, linkedEvents, 
       setFields((f) => ({ ...f, [key]: value }));
 
   function chooseSubject(subject: Subject) {
-    setSubjects((list) => unique([...list, subject]));
-    setSubjectKey(keyOf(subject));
+    setSubjects((list) => uniqueSubjects([...list, subject]));
+    setSubjectKey(subjectKeyOf(subject));
     setSubjectQuery("");
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const subject = subjects.find((s) => keyOf(s) === subjectKey);
+    const subject = subjects.find((s) => subjectKeyOf(s) === subjectKey);
     const body = {
       ...(subject ? (subject.type === "event" ? { eventId: subject.id } : { entityId: subject.id }) : {}),
       attribute,
@@ -269,7 +178,7 @@ export function ClaimForm({ annotation, proposed, linkedEntities, linkedEvents, 
         {subjectResults.length > 0 ? (
           <ul className="cx-subject-results" aria-label="Matching events and entities">
             {subjectResults.map((s) => (
-              <li key={keyOf(s)}>
+              <li key={subjectKeyOf(s)}>
                 <button type="button" className="button secondary" onClick={() => chooseSubject(s)}>
                   Choose {s.label} ({s.type})
                 </button>
@@ -282,7 +191,7 @@ export function ClaimForm({ annotation, proposed, linkedEntities, linkedEvents, 
           <select id={`${id}-subject`} value={subjectKey} onChange={(e) => setSubjectKey(e.target.value)} required>
             <option value="">Choose an event or entity</option>
             {subjects.map((s) => (
-              <option key={keyOf(s)} value={keyOf(s)}>
+              <option key={subjectKeyOf(s)} value={subjectKeyOf(s)}>
                 {s.label} ({s.type})
               </option>
             ))}
@@ -459,39 +368,4 @@ export function ClaimForm({ annotation, proposed, linkedEntities, linkedEvents, 
       {outcome?.ok ? <DetectionOutcome detection={outcome.detection} /> : null}
     </form>
   );
-}
-
-function DetectionOutcome({ detection }: { detection: DetectionResult }) {
-  const others = detection.corroboratingOutlets - 1;
-  return (
-    <Alert kind="success">
-      <p>Claim saved.</p>
-      {detection.contradictionIds.length > 0 ? (
-        <p>
-          ⚠ Another source states a conflicting value:{" "}
-          {detection.contradictionIds.map((cid, i) => (
-            <span key={cid}>
-              {i > 0 ? ", " : ""}
-              <Link href={`/contradictions/${cid}`}>see the contradiction</Link>
-            </span>
-          ))}
-          .
-        </p>
-      ) : null}
-      {others > 0 ? <p>✓ Corroborated: {detection.corroboratingOutlets} independent outlets state the same value.</p> : null}
-      {detection.compatibleClaims > 0 ? (
-        <p>
-          ≈ {detection.compatibleClaims} other {detection.compatibleClaims === 1 ? "source agrees" : "sources agree"} at a different precision.
-        </p>
-      ) : null}
-    </Alert>
-  );
-}
-
-function keyOf(subject: { type: string; id: string }): string {
-  return `${subject.type}:${subject.id}`;
-}
-
-function unique(subjects: Subject[]): Subject[] {
-  return [...new Map(subjects.map((s) => [keyOf(s), s])).values()];
 }
