@@ -477,6 +477,9 @@ async function readProposals(tx: Tx, articleIds: string[], keys: string[]): Prom
  * proposal linked to that event. Open proposals of the block no longer proposed are withdrawn.
  */
 async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: ReadonlyMap<string, string>, proposals: Proposals): Promise<void> {
+  // One store at a time: two regroupings of overlapping blocks (an import's job and a revision's)
+  // would both read a proposal key as free and both insert it. Waiting here, the second reads the first's rows.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('proposals:store'))`;
   const now = new Date().toISOString();
   // One read for the block's proposals and those holding a proposed key (a key is unique: one held by a row outside the block, such as a recorded event's "event:<id>", is that row).
   const keys = proposals.events.map((p) => p.key);
