@@ -11,7 +11,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { runImportEval, type FormResult } from "@/lib/articles/benchmark/run";
 
-const DEFAULT_CORPUS = path.resolve(import.meta.dirname, "../../../../shared/corpora/article-extraction");
+const DEFAULT_CORPUS = path.resolve(import.meta.dirname, "../../../shared/corpora/article-extraction");
 
 const { values: args } = parseArgs({
   options: {

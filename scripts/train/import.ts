@@ -10,7 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { readTrainingPages, trainingReport, trainModel } from "@/lib/articles/benchmark/train";
 
-const DEFAULT_CORPUS = path.resolve(import.meta.dirname, "../../../../shared/corpora/article-extraction");
+const DEFAULT_CORPUS = path.resolve(import.meta.dirname, "../../../shared/corpora/article-extraction");
 const MODEL_FILE = path.resolve(import.meta.dirname, "../../lib/articles/line-model.json");
 
 const { values: args } = parseArgs({
