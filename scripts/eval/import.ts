@@ -5,11 +5,15 @@
  *
  *   npm run eval:import                                  # the development corpus in ../shared
  *   npm run eval:import -- --corpus DIR --json out.json --limit 10
+ *   npm run eval:import -- --misses                      # copied text only: each metadata miss, found vs declared
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { readCorpus, readPageForm } from "@/lib/articles/benchmark/corpus";
+import { compareMetadata, type DeclaredMetadata, type FieldName } from "@/lib/articles/benchmark/metadata-match";
 import { runImportEval, type FormResult } from "@/lib/articles/benchmark/run";
+import { prepareImport } from "@/lib/articles/prepare";
 
 const DEFAULT_CORPUS = path.resolve(import.meta.dirname, "../../../shared/corpora/article-extraction");
 
@@ -19,8 +23,14 @@ const { values: args } = parseArgs({
     json: { type: "string" },
     limit: { type: "string" },
     pages: { type: "boolean", default: false },
+    misses: { type: "boolean", default: false },
   },
 });
+
+if (args.misses) {
+  printTextMisses(path.resolve(args.corpus!), args.limit ? Number(args.limit) : undefined);
+  process.exit(0);
+}
 
 const result = runImportEval(path.resolve(args.corpus!), { limit: args.limit ? Number(args.limit) : undefined });
 const pct = (x: number) => `${(x * 100).toFixed(0)} %`.padStart(5);
@@ -56,4 +66,39 @@ if (args.pages) {
 if (args.json) {
   writeFileSync(args.json, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nWrote ${args.json}`);
+}
+
+/** The copied-text form alone: per field, what was found beside what the page declares, for every miss. */
+function printTextMisses(dir: string, limit: number | undefined) {
+  const declaredOf: Record<FieldName, (d: DeclaredMetadata) => string> = {
+    headline: (d) => [d.h1?.[0], d.og_title, d.ld_headline].filter(Boolean).join(" ‖ "),
+    date: (d) => [d.ld_date, d.meta_date].filter(Boolean).join(" ‖ "),
+    author: (d) => [d.ld_author, d.meta_author].filter(Boolean).join(" ‖ "),
+    outlet: (d) => d.site ?? "",
+  };
+  const misses: Record<FieldName, string[]> = { headline: [], date: [], author: [], outlet: [] };
+  const scores: Record<FieldName, [number, number]> = { headline: [0, 0], date: [0, 0], author: [0, 0], outlet: [0, 0] };
+  for (const page of readCorpus(dir, { limit }).pages) {
+    const bytes = readPageForm(dir, page.id, "text");
+    if (!bytes) continue;
+    const prepared = prepareImport({ bytes, filename: `${page.id}.txt`, format: "text" });
+    const article = prepared.ok ? prepared.article : { title: null, titleProvisional: true, author: null, publishedAt: null, outlet: null };
+    const found: Record<FieldName, string | null> = {
+      headline: article.titleProvisional ? null : article.title,
+      date: article.publishedAt,
+      author: article.author,
+      outlet: article.outlet,
+    };
+    for (const [field, ok] of Object.entries(compareMetadata(article, page.declared)) as [FieldName, boolean | null][]) {
+      if (ok === null) continue;
+      scores[field][1]++;
+      if (ok) scores[field][0]++;
+      else misses[field].push(`  ${page.id}  found ${JSON.stringify(found[field])}  declared ${JSON.stringify(declaredOf[field](page.declared))}`);
+    }
+  }
+  for (const field of Object.keys(misses) as FieldName[]) {
+    const [correct, declared] = scores[field];
+    console.log(`${field}: ${correct}/${declared} right, ${misses[field].length} missed`);
+    for (const line of misses[field]) console.log(line);
+  }
 }
