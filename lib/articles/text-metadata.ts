@@ -49,10 +49,10 @@ const NOT_HEADLINE = /[/@|•»«>#]|\bwww\.|\.(?:jpe?g|png|gif|webp)\b|^(?:\d+\
 // Two sentences are a standfirst or a blurb.
 const TWO_SENTENCES = /\p{Ll}{4}[.!?] \p{Lu}/u;
 // "Follow us on", "Share via": a label for what follows, not a title.
-const ENDS_WITH_FUNCTION_WORD = /\b(?:on|via|to|by|for|of|in|at|the|and|with|from)$/i;
+const ENDS_WITH_FUNCTION_WORD = /\b(?:on|via|to|by|for|of|in|at|as|the|and|with|from)$/i;
 // Reading times, counters, link notices.
 const PAGE_FURNITURE =
-  /^\d+\s*min(?:ute)?s?\s+read$|\b(?:e-?mails|newsletters?|alerts|panel|sign ?out|log ?out|sign ?in|log ?in|main story)$|^(?:continue reading|close|edit|open|show|hide)\b|\b\d+\s+(?:comments?|replies|views|shares)\b|\b(?:external links?|new window|you are here|captioning|privacy policy|terms of (?:use|service))\b|^(?:updated|posted|published)\b/i;
+  /^\d+\s*min(?:ute)?s?\s+read$|\b(?:e-?mails|newsletters?|alerts|panel|sign ?out|log ?out|sign ?in|log ?in|main story)$|^(?:continue reading|close|edit|open|show|hide|copy (?:this |the )?link)\b|\b\d+\s+(?:comments?|replies|views|shares)\b|\b(?:external links?|new window|you are here|captioning|privacy policy|terms of (?:use|service))\b|^(?:updated|posted|published)\b/i;
 // A title repeated on the page with the site's name ("Headline | Site", "Headline - Site").
 const TITLE_SUFFIX = /^\s*(?:[|–—·:-]|::)\s*(.{2,60})$/;
 
@@ -79,6 +79,7 @@ const AGENCIES: ReadonlyArray<[RegExp, string]> = [
 const AGENCY_DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{L} .,'-]{0,40})?\(([^)]{2,40})\)\s*[-–—]/u;
 
 const HANDLE = /^@\w+$/;
+const DATED_BY = /\bby\s*:?\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})$/u;
 // "Jane Doe | Agency | Getty Images": a photographer's credit, not a byline.
 const PICTURE_CREDIT = /\b(?:images?|photos?|photograph(?:y|er)|pictures?|getty|shutterstock|illustration)\b/i;
 const READING_TIME = /^\d+\s*min(?:ute)?s?\s+read$/i;
@@ -111,7 +112,15 @@ const NOT_AN_OUTLET_HOST =
 const GENERIC_SITE_WORDS =
   /^(?:us|our|this|share|subscribe|meet|get|e-?mail|join|find|follow|like|sign|upcoming|rss|help|news|newsletters?|search|home|all|more|latest|privacy|terms|advertising|editorial|contact|daily|weekly|facebook|twitter|instagram|youtube|linkedin|google|apple|app|toolkit|pick)\b/i;
 const COPYRIGHT = /(?:©|\bcopyright\b|\(c\)\s*\d)/i;
-const CORPORATE_SUFFIX = /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.a|company|group|all rights reserved)\.?$/i;
+const CORPORATE_SUFFIX = /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.a|pty|holdings|company|group|all rights reserved)\.?$/i;
+// "X is a registered trademark of Y": the footer naming the site's brand, not its owner.
+const TRADEMARK = /(?:^|[.!]\s+)["“]?([^"”.]{2,40}?)["”]? is a (?:registered )?trademark\b/i;
+// "By Jane Doe, Site Staff", "By Jane Doe, Site.com", "Welcome to Site's …": the house named in its own voice.
+const HOUSE_VOICE = [
+  /^by [^,]{3,40}, ([\p{L}\p{N}-]+\.(?:com|net|org|co\.uk|info|in|ca))$/iu,
+  /,\s*(?:the )?(\p{Lu}[\p{L}\p{N}.&'’-]*(?: \p{Lu}[\p{L}\p{N}.&'’-]*){0,3}) staff\b/u,
+  /^welcome to (?:the )?(\p{Lu}[\p{L}\p{N}.&-]*(?: \p{Lu}[\p{L}\p{N}.&-]*){0,3})['’]s\b/iu,
+];
 
 /**
  * Reads headline, byline, date and outlet from the classified lines of a copied page. The body's
@@ -297,6 +306,12 @@ export function bylineName(line: string): string | null {
   }
   // "Jane Doe - Nov 19, 2019", "Jane Doe @janedoe / 2 days": a name followed only by a date or a handle.
   const date = dateIn(text);
+  // "Posted on March 30, 2015 by Jane Doe", "21:17 18.11.2019 by Jane Doe": a dateline ending with its author.
+  const after = DATED_BY.exec(text);
+  if (after && date?.day && date.index < after.index) {
+    const name = parseByline(after[1]);
+    if (name) return name;
+  }
   const end = Math.min(date && date.index > 0 ? date.index : text.length, text.search(/\s[/|•·]\s/) + 1 || text.length);
   if (end < text.length && !PICTURE_CREDIT.test(text.slice(end))) {
     const before = text.slice(0, end).replace(/[\s|•·,–—/-]+$/, "");
@@ -436,12 +451,25 @@ const LOCAL_PARSERS: Record<string, chrono.Chrono> = {
   zh: chrono.zh.strict,
 };
 let localParser: chrono.Chrono | null = null;
+const WRITTEN_YEAR = /\b(?:19|20)\d{2}\b/;
 
 function parseDates(text: string): chrono.ParsedResult[] {
   let results = parsedDates.get(text);
   if (!results) {
     results = chrono.strict.parse(text);
     if (localParser && !results.some(isCalendarDate)) results = [...localParser.parse(text), ...results];
+    // A dated line in a language the guesser does not know ("Posted on Maret 30, 2015"): its
+    // month is read in whichever language names one. Only lines stating a year, to stay cheap.
+    if (!results.some(isCalendarDate) && WRITTEN_YEAR.test(text) && /\p{L}{3}/u.test(text)) {
+      for (const parser of Object.values(LOCAL_PARSERS)) {
+        if (parser === localParser) continue;
+        const found = parser.parse(text).filter(isCalendarDate);
+        if (found.length) {
+          results = [...found, ...results];
+          break;
+        }
+      }
+    }
     parsedDates.set(text, results);
   }
   return results;
@@ -532,24 +560,42 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
       .replace(/[.,]+$/, "");
     if (name && isSiteName(name)) add(name, SELF_REFERENCE_SCORE);
   }
+  for (const line of lines) {
+    if (wordCount(line.text) > SITE_LINE_WORDS * 3) continue;
+    for (const pattern of HOUSE_VOICE) {
+      const name = pattern.exec(line.text.trim())?.[1];
+      if (name && isBrandName(name)) add(name, SELF_REFERENCE_SCORE);
+    }
+    const brand = TRADEMARK.exec(line.text)?.[1]?.trim();
+    if (brand && isBrandName(brand)) add(brand, TRADEMARK_SCORE);
+  }
+  for (const [name, count] of logoLines(lines)) add(name, Math.min(count, MAX_LOGO_LINES) * SELF_REFERENCE_SCORE);
   for (const [name, count] of menuBrands(lines)) add(name, Math.min(count, MAX_MENU_SCORE));
   let owner: string | null = null;
   for (let i = lines.length - 1; i >= 0 && !owner; i--) owner = copyrightOwner(lines[i].text);
   if (owner) add(owner, COPYRIGHT_SCORE);
-  // Each candidate gains from the lines elsewhere on the page that name it.
-  const text = lines.map((line) => line.text.toLowerCase()).join("\n");
+  mergeAbbreviations(candidates);
+  // Each candidate gains from the lines elsewhere on the page that name it; an initialism only
+  // where it is written in capitals ("NOW" is not "now").
+  const written = lines.map((line) => line.text).join("\n");
+  const text = written.toLowerCase();
   let best: { name: string; score: number } | null = null;
   for (const entry of candidates.values()) {
-    const needle = entry.name
-      .toLowerCase()
-      .replace(/^the /, "")
-      .replace(/\.(?:com|net|org|co\.uk|info|in|ca)$/, "");
-    const named = mentions(text, needle, MAX_MENTIONS);
+    const initialism = /^\p{Lu}{2,}\d*$/u.test(entry.name);
+    const needle = initialism
+      ? entry.name
+      : entry.name
+          .toLowerCase()
+          .replace(/^the /, "")
+          .replace(/\.(?:com|net|org|co\.uk|info|in|ca)$/, "");
+    const named = mentions(initialism ? written : text, needle, MAX_MENTIONS);
     const score = entry.score + Math.min(named, MAX_MENTIONS) * MENTION_SCORE;
     if (!best || score > best.score) best = { name: entry.name, score };
   }
   if (best && best.score >= MIN_OUTLET_SCORE) return best.name;
   if (owner) return owner;
+  // One piece of the page's own word ("a reporter for Site") beats a guess from links.
+  if (best && best.score >= SELF_REFERENCE_SCORE) return best.name;
   return outletFromLinks(lines);
 }
 
@@ -563,6 +609,8 @@ const MAX_MENU_SCORE = 4;
 const MENTION_SCORE = 0.5;
 const MAX_MENTIONS = 6;
 const MIN_OUTLET_SCORE = 3;
+const TRADEMARK_SCORE = 4;
+const MAX_LOGO_LINES = 2;
 // A coined name, unlike a section's word: capitals inside (TechCrunch), an initialism (CNBC), a domain (Site.com).
 const BRAND_SHAPE = /^(?:\p{Lu}[\p{Ll}\p{N}]+\p{Lu}[\p{L}\p{N}]*|\p{Lu}{2,5}\d*|[\p{L}\p{N}-]+\.(?:com|net|org|co\.uk|info|in|ca))$/u;
 
@@ -579,6 +627,64 @@ function menuBrands(lines: readonly ClassifiedLine[]): [string, number][] {
     seen.set(name.toLowerCase(), entry);
   }
   return [...seen.values()].filter((entry) => entry.lines >= MIN_BRAND_LINES).map((entry) => [entry.name, entry.lines]);
+}
+
+/**
+ * Lines that are a site's address and nothing else ("Bugle.com"): the site's logo, in its header
+ * and again in its footer. With how many lines each is. (A line that is a name ending in "News"
+ * or "Post" is as often a section as the logo.)
+ */
+function logoLines(lines: readonly ClassifiedLine[]): [string, number][] {
+  const seen = new Map<string, { name: string; lines: number }>();
+  for (const line of lines) {
+    const text = line.text.trim();
+    if (wordCount(text) > 4 || text.length > 40) continue;
+    const name = DOMAIN_NAME.test(text) ? text : null;
+    if (!name) continue;
+    const entry = seen.get(siteKey(name)) ?? { name, lines: 0 };
+    entry.lines++;
+    seen.set(siteKey(name), entry);
+  }
+  return [...seen.values()].map((entry) => [entry.name, entry.lines]);
+}
+
+const DOMAIN_NAME = /^[\p{L}\p{N}-]+\.(?:com|net|org|co\.uk|info|in|ca)$/u;
+
+/**
+ * "L.A. Times" and "AJ" are "Los Angeles Times" and "Al Jazeera" when the page names those too:
+ * the short form's evidence goes to the full name, which is shown.
+ */
+function mergeAbbreviations(candidates: Map<string, { name: string; score: number }>) {
+  for (const [key, short] of candidates) {
+    const full = [...candidates.values()].find((other) => other !== short && abbreviates(short.name, other.name));
+    if (!full) continue;
+    full.score += short.score;
+    candidates.delete(key);
+  }
+}
+
+/** Whether `short` is `full` with words cut to their initials ("L.A. Times", "NYP" for "New York Post"). */
+export function abbreviates(short: string, full: string): boolean {
+  const words = (name: string) =>
+    name
+      .toLowerCase()
+      .replace(/^the /, "")
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+  const shortWords = words(short);
+  const fullWords = words(full);
+  if (shortWords.join("") === fullWords.join("") || fullWords.length < 2) return false;
+  // Consume the full name's words in order: each gives its initial or itself.
+  const compact = shortWords.join("");
+  const initials = shortWords.some((w) => !fullWords.includes(w));
+  const match = (at: number, word: number): boolean => {
+    // "AJ" for "Al Jazeera Media Network": initials may stop before the full name's last words.
+    if (at === compact.length) return word === fullWords.length || (word >= 2 && initials);
+    if (word === fullWords.length) return false;
+    const w = fullWords[word];
+    return (compact.startsWith(w, at) && match(at + w.length, word + 1)) || (compact[at] === w[0] && match(at + 1, word + 1));
+  };
+  return match(0, 0);
 }
 
 function isStopword(word: string): boolean {
@@ -619,6 +725,11 @@ function outletFromLinks(lines: readonly ClassifiedLine[]): string | null {
   return [...hosts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
+/** A proper name where the sentence leaves no doubt that it names the house (capitals allowed: "IGN"). */
+function isBrandName(name: string): boolean {
+  return wordCount(name) <= 4 && SITE_NAME.test(name) && !/^the$/i.test(name);
+}
+
 function isSiteName(name: string): boolean {
   const words = wordCount(name);
   return words <= 4 && SITE_NAME.test(name) && name !== name.toUpperCase() && !GENERIC_SITE_WORDS.test(name.replace(/^the\s+/i, "")) && !/^the$/i.test(name);
@@ -631,7 +742,7 @@ export function copyrightOwner(text: string): string | null {
     .replace(/^.*?(?:©|\bcopyright\b|\(c\))/i, "")
     .replace(/(?:©|\bcopyright\b|\(c\))/gi, "")
     .replace(/^[\s:,.-]*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,.-]*/, "")
-    .split(/\.\s|\s[|•·]\s|\ball rights reserved\b/i)[0]
+    .split(/\.\s|\s[|•·]\s|,\s+an?\s|\ball rights reserved\b/i)[0]
     .replace(/\s*\d{4}\s*$/, "")
     .trim()
     .replace(/[.,]$/, "");

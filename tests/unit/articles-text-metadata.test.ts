@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parsePastedText } from "@/lib/articles/extract";
-import { bylineName, copyrightOwner } from "@/lib/articles/text-metadata";
+import { abbreviates, bylineName, copyrightOwner } from "@/lib/articles/text-metadata";
 
 // Small copied pages written for these tests: menus first, the article in the middle, a footer.
 const MENU = ["Home", "World", "Business Markets", "Sign In", "Subscribe"];
@@ -70,6 +70,12 @@ describe("byline of a copied page", () => {
     expect(bylineName("By Maria Lindqvist Updated Nov 13, 2019")).toBe("Maria Lindqvist");
   });
 
+  it("reads the author ending a dateline", () => {
+    expect(bylineName("Posted on March 3, 2020 by Maria Lindqvist")).toBe("Maria Lindqvist");
+    expect(bylineName("21:17 03.03.2020 Get short URL by Maria Lindqvist")).toBe("Maria Lindqvist");
+    expect(bylineName("Ferry terminal closed by Harbour Authority")).toBeNull();
+  });
+
   it("is not read from headlines or sentences", () => {
     expect(bylineName("By continuing to browse you agree to our terms")).toBeNull();
     expect(bylineName("Ferry terminal delayed by two years")).toBeNull();
@@ -122,6 +128,11 @@ describe("publication date of a copied page", () => {
     expect(parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Updated on: March 3, 2020 / 9:14 AM / Harbour TV", BODY)).publishedAt).toBe(
       "2020-03-03",
     );
+  });
+
+  it("reads a month name in a language the page's language guess does not cover", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Posted on Maret 3, 2020 by Admin", BODY));
+    expect(article.publishedAt).toBe("2020-03-03");
   });
 
   it("takes a date stated without its year in the year of the page's copyright line", () => {
@@ -178,6 +189,44 @@ describe("outlet of a copied page", () => {
         "Join the Coastal Courier Newsletter.",
         "© 2020 Harbour Media Group, Inc.",
       ),
+    );
+    expect(article.outlet).toBe("The Coastal Courier");
+  });
+
+  it("reads the copyright owner without its description or a 'Pty Ltd'", () => {
+    expect(copyrightOwner("© The Coastal Courier, a Harbour Media Newspaper")).toBe("The Coastal Courier");
+    expect(copyrightOwner("© CoastWatch Pty Ltd. All rights reserved.")).toBe("CoastWatch");
+  });
+
+  it("prefers the brand of the footer's trademark notice to the copyright owner", () => {
+    const footer = ["Courier Sports is a registered trademark of Harbour Broadcasting Inc.", "© 2020 Harbour Interactive Inc."];
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", BODY, footer));
+    expect(article.outlet).toBe("Courier Sports");
+  });
+
+  it("takes the house named in its own voice: a staff byline, a welcome", () => {
+    const staff = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "By Maria Lindqvist, CCN Staff", BODY, "Welcome to CCN's ferry guide."));
+    expect(staff.outlet).toBe("CCN");
+    const author = parsePastedText(page(MENU, "Ferry terminal delayed by two years", BODY, "Maria Lindqvist is a reporter for Coastal News."));
+    expect(author.outlet).toBe("Coastal News");
+  });
+
+  it("shows the full name of an outlet the page also abbreviates", () => {
+    expect(abbreviates("C.C. Times", "Coastal Courier Times")).toBe(true);
+    expect(abbreviates("CC", "Coastal Courier Media Group")).toBe(true);
+    expect(abbreviates("CCT", "Coastal Courier Times")).toBe(true);
+    expect(abbreviates("Coastal", "Coastal Courier")).toBe(false);
+    expect(abbreviates("NOW", "New Orleans")).toBe(false);
+    const menus = ["CCT Store", "CCT Events", "CCT Jobs", "CCT Video"];
+    const article = parsePastedText(page(MENU, menus, "Ferry terminal delayed by two years", BODY, "© 2020, Coastal Courier Times | Terms of Service"));
+    expect(article.outlet).toBe("Coastal Courier Times");
+  });
+
+  it("counts an initialism's mentions only where it is written in capitals", () => {
+    const menus = ["NOW Trending", "NOW Playing", "NOW Live", "Politics"];
+    const body = BODY.map((p) => `${p} Now the work goes on, now and then at night, and now the quay is closed.`);
+    const article = parsePastedText(
+      page(MENU, menus, "Ferry terminal delayed by two years", body, "Contact The Coastal Courier", "Coastal Courier Newsletters"),
     );
     expect(article.outlet).toBe("The Coastal Courier");
   });
