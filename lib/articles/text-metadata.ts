@@ -39,6 +39,7 @@ const NAME_LINE_REACH = 3;
 // Lines after the headline where its byline, date or standfirst may sit.
 const HEADER_FACTS_SPAN = 6;
 const MIN_HEADLINE_WORDS = 3;
+const BELOW_BYLINE_PENALTY = 1.5;
 const MAX_HEADLINE_WORDS = 30;
 const MAX_HEADLINE_CHARS = 250;
 const HEADLINE_START = /^["“‘'(¿¡\p{Lu}\p{N}\p{Lo}]/u;
@@ -79,6 +80,7 @@ const AGENCIES: ReadonlyArray<[RegExp, string]> = [
 const AGENCY_DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{L} .,'-]{0,40})?\(([^)]{2,40})\)\s*[-–—]/u;
 
 const HANDLE = /^@\w+$/;
+const TRAILING_LOWER_CASE = /(?<=\p{Lu}[\p{L}'’-]*)(?:\s+\p{Ll}[\p{Ll}-]*)+$/u;
 const DATED_BY = /\bby\s*:?\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})$/u;
 // "Jane Doe | Agency | Getty Images": a photographer's credit, not a byline.
 const PICTURE_CREDIT = /\b(?:images?|photos?|photograph(?:y|er)|pictures?|getty|shutterstock|illustration)\b/i;
@@ -202,6 +204,8 @@ function findHeadline(lines: readonly ClassifiedLine[], bodyStart: number): numb
     if (copies === 1) score += 1.5;
     else if (copies > 1) score -= 1;
     score += headerFactsAfter(lines, i);
+    // A headline comes before its byline: a title-like line just under a byline is a caption or a teaser.
+    if (bylineJustAbove(lines, i)) score -= BELOW_BYLINE_PENALTY;
     if (line.text === line.text.toUpperCase() && /\p{Lu}/u.test(line.text)) score -= 1;
     if (!best || score > best.score) best = { index: i, score };
   }
@@ -244,6 +248,11 @@ function repetitions(lines: readonly ClassifiedLine[], index: number): number {
     }
   }
   return count;
+}
+
+function bylineJustAbove(lines: readonly ClassifiedLine[], index: number): boolean {
+  for (let i = index - 1; i >= Math.max(0, index - NAME_LINE_REACH); i--) if (bylineName(lines[i].text)) return true;
+  return false;
 }
 
 /** Evidence that a header follows: a byline, a date line, a standfirst sentence. */
@@ -329,7 +338,8 @@ function labelledName(text: string): string | null {
   if (facts?.author) return cleanName(facts.author);
   // A role glued to the name by a copy without spaces ("By Jane DoeStaff Writer").
   const unglued = text.replace(/(\p{Ll})(\p{Lu}\p{Ll}+ (?:Writer|Reporter|Editor|Correspondent)\b)/u, "$1 $2");
-  const by = /^by\s*[:：]?\s+(.+)$/i.exec(unglued)?.[1];
+  // Lower-case words a copy ran onto the end of the line ("By Jane Doe close video") are not the name.
+  const by = /^by\s*[:：]?\s+(.+)$/i.exec(unglued)?.[1]?.replace(TRAILING_LOWER_CASE, "");
   if (!by) return null;
   const name = parseByline(stripRole(stripDate(by.replace(STATUS_WORDS, ""))));
   return name ? cleanName(name) : null;
@@ -337,7 +347,11 @@ function labelledName(text: string): string | null {
 
 /** A name that a status word ran into ("Jane Doe Updated") loses it. */
 function cleanName(name: string): string | null {
-  const cleaned = name.replace(STATUS_WORDS, "").trim();
+  // "Jane Doe FOXBusiness": a site's coined name the copy glued to the byline.
+  const cleaned = name
+    .replace(STATUS_WORDS, "")
+    .replace(/\s+\S*\p{Lu}{2,}\p{Ll}\S*$/u, "")
+    .trim();
   return cleaned || null;
 }
 
@@ -639,7 +653,7 @@ function logoLines(lines: readonly ClassifiedLine[]): [string, number][] {
   for (const line of lines) {
     const text = line.text.trim();
     if (wordCount(text) > 4 || text.length > 40) continue;
-    const name = DOMAIN_NAME.test(text) ? text : null;
+    const name = DOMAIN_NAME.test(text) && !NOT_AN_OUTLET_HOST.test(text) ? text : null;
     if (!name) continue;
     const entry = seen.get(siteKey(name)) ?? { name, lines: 0 };
     entry.lines++;

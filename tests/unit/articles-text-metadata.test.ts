@@ -50,6 +50,24 @@ describe("headline of a copied page", () => {
     expect(article.title).toBe("Man admits threatening Rep. Jane Holm over ferry vote");
   });
 
+  it("is not a title-like line under the byline (a video's title, a teaser)", () => {
+    const article = parsePastedText(
+      page(
+        MENU,
+        "Ferry terminal delayed by two years",
+        "Print",
+        "Email",
+        "Share",
+        "Comments",
+        "Save",
+        "By Maria Lindqvist",
+        "Harbour master says the delay is worth it",
+        BODY,
+      ),
+    );
+    expect(article.title).toBe("Ferry terminal delayed by two years");
+  });
+
   it("is not a line giving a web address", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Tested by: Maria Lindqvist More info: www.harbour.example", BODY));
     expect(article.title).toBe("Ferry terminal delayed by two years");
@@ -74,6 +92,12 @@ describe("byline of a copied page", () => {
     expect(bylineName("Posted on March 3, 2020 by Maria Lindqvist")).toBe("Maria Lindqvist");
     expect(bylineName("21:17 03.03.2020 Get short URL by Maria Lindqvist")).toBe("Maria Lindqvist");
     expect(bylineName("Ferry terminal closed by Harbour Authority")).toBeNull();
+  });
+
+  it("drops words a copy ran onto the byline: lower-case buttons, the site's coined name", () => {
+    expect(bylineName("By Maria LindqvistCOASTALNews close video")).toBe("Maria Lindqvist");
+    expect(bylineName("By Maria de Vries")).toBe("Maria de Vries");
+    expect(bylineName("By Ronan McAllister")).toBe("Ronan McAllister");
   });
 
   it("is not read from headlines or sentences", () => {
