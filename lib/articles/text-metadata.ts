@@ -587,7 +587,9 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
   for (const [name, count] of menuBrands(lines)) add(name, Math.min(count, MAX_MENU_SCORE));
   let owner: string | null = null;
   for (let i = lines.length - 1; i >= 0 && !owner; i--) owner = copyrightOwner(lines[i].text);
-  if (owner) add(owner, COPYRIGHT_SCORE);
+  // A copyright owner written as a web address is the site itself, not a parent company.
+  if (owner) add(owner, DOMAIN_NAME.test(owner) ? COPYRIGHT_SCORE + SELF_REFERENCE_SCORE : COPYRIGHT_SCORE);
+  for (const name of namesOfOwnAddress(lines)) add(name, SELF_REFERENCE_SCORE);
   mergeAbbreviations(candidates);
   // Each candidate gains from the lines elsewhere on the page that name it; an initialism only
   // where it is written in capitals ("NOW" is not "now").
@@ -663,6 +665,31 @@ function logoLines(lines: readonly ClassifiedLine[]): [string, number][] {
 }
 
 const DOMAIN_NAME = /^[\p{L}\p{N}-]+\.(?:com|net|org|co\.uk|info|in|ca)$/u;
+
+/**
+ * A line that is the name of a web address the page writes out ("SiteName" beside
+ * "sitename.co.uk features the latest…"): the site's logo and its address agree.
+ */
+function namesOfOwnAddress(lines: readonly ClassifiedLine[]): string[] {
+  const addresses = new Set<string>();
+  for (const line of lines) {
+    for (const [, domain, name] of line.text.matchAll(BARE_DOMAIN)) {
+      if (!NOT_AN_OUTLET_HOST.test(domain)) addresses.add(name.toLowerCase().replace(/-/g, ""));
+    }
+  }
+  if (addresses.size === 0) return [];
+  const names = new Map<string, string>();
+  for (const line of lines) {
+    const text = line.text.trim();
+    if (wordCount(text) > 3 || !/^\p{Lu}/u.test(text)) continue;
+    const key = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+    if (addresses.has(key)) names.set(key, text);
+  }
+  return [...names.values()];
+}
+
+// "sitename.co.uk" written out in the page's text (not inside a link's path).
+const BARE_DOMAIN = /(?<![\w./@-])(?:www\.)?(([\p{L}\p{N}-]+)\.(?:com|net|org|co\.uk|info|in|ca))(?![\w/-])/giu;
 
 /**
  * "L.A. Times" and "AJ" are "Los Angeles Times" and "Al Jazeera" when the page names those too:

@@ -255,6 +255,19 @@ describe("outlet of a copied page", () => {
     expect(article.outlet).toBe("The Coastal Courier");
   });
 
+  it("weighs a copyright owner written as a web address as the site itself", () => {
+    const menus = ["HarbourPods Pro", "HarbourPods Max", "HarbourPods Mini", "Politics"];
+    const footer = ["Advertise on CoastWatch", "Copyright © 2000- CoastWatch.com, LLC."];
+    const article = parsePastedText(page(MENU, menus, "Ferry terminal delayed by two years", BODY, footer));
+    expect(article.outlet).toMatch(/^CoastWatch/);
+  });
+
+  it("takes a logo line that its web address, written on the page, agrees with", () => {
+    const about = "coastwatch.co.uk brings the latest harbour news, ferry timetables and port webcams every day.";
+    const article = parsePastedText(page("CoastWatch", MENU, "Ferry terminal delayed by two years", BODY, about));
+    expect(article.outlet).toBe("CoastWatch");
+  });
+
   it("is the copyright owner when the page names nothing else", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", BODY, "© 2020 The Coastal Courier"));
     expect(article.outlet).toBe("The Coastal Courier");
