@@ -317,7 +317,8 @@ export function bylineName(line: string): string | null {
   const date = dateIn(text);
   // "Posted on March 30, 2015 by Jane Doe", "21:17 18.11.2019 by Jane Doe": a dateline ending with its author.
   const after = DATED_BY.exec(text);
-  if (after && date?.day && date.index < after.index) {
+  // "Hiking the Flat Irons written by Jane": a credit with its label ends the line.
+  if (after && ((date?.day && date.index < after.index) || /\b(?:written|posted|story|words|reported)\s+$/i.test(text.slice(0, after.index)))) {
     const name = parseByline(after[1]);
     if (name) return name;
   }

@@ -92,6 +92,8 @@ describe("byline of a copied page", () => {
     expect(bylineName("Posted on March 3, 2020 by Maria Lindqvist")).toBe("Maria Lindqvist");
     expect(bylineName("21:17 03.03.2020 Get short URL by Maria Lindqvist")).toBe("Maria Lindqvist");
     expect(bylineName("Ferry terminal closed by Harbour Authority")).toBeNull();
+    expect(bylineName("FERRY TERMINAL DELAYED written by Maria")).toBe("Maria");
+    expect(bylineName("Ferry terminal hit by Storm Ciara")).toBeNull();
   });
 
   it("drops words a copy ran onto the byline: lower-case buttons, the site's coined name", () => {
