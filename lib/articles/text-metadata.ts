@@ -118,6 +118,7 @@ const CORPORATE_SUFFIX = /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gm
 // "X is a registered trademark of Y": the footer naming the site's brand, not its owner.
 const TRADEMARK = /(?:^|[.!]\s+)["“]?([^"”.]{2,40}?)["”]? is a (?:registered )?trademark\b/i;
 // "By Jane Doe, Site Staff", "By Jane Doe, Site.com", "Welcome to Site's …": the house named in its own voice.
+const HOUSE_VOICE_WORDS = /^(?:by|welcome)\b|\bstaff\b/i;
 const HOUSE_VOICE = [
   /^by [^,]{3,40}, ([\p{L}\p{N}-]+\.(?:com|net|org|co\.uk|info|in|ca))$/iu,
   /,\s*(?:the )?(\p{Lu}[\p{L}\p{N}.&'’-]*(?: \p{Lu}[\p{L}\p{N}.&'’-]*){0,3}) staff\b/u,
@@ -130,6 +131,7 @@ const HOUSE_VOICE = [
  */
 export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStart?: number | null, language?: string | null): TextMetadata {
   parsedDates = new Map();
+  bylines = new Map();
   localParser = (language && LOCAL_PARSERS[language]) || null;
   const bodyStart = knownBodyStart === undefined ? findBodyStart(lines) : knownBodyStart;
   const headlineIndex = bodyStart === null ? null : findHeadline(lines, bodyStart);
@@ -251,7 +253,8 @@ function repetitions(lines: readonly ClassifiedLine[], index: number): number {
 }
 
 function bylineJustAbove(lines: readonly ClassifiedLine[], index: number): boolean {
-  for (let i = index - 1; i >= Math.max(0, index - NAME_LINE_REACH); i--) if (bylineName(lines[i].text)) return true;
+  // Only "By …" lines: cheap to spot, and reading every line above as a byline would cost a date parse each.
+  for (let i = index - 1; i >= Math.max(0, index - NAME_LINE_REACH); i--) if (/^by\b/i.test(lines[i].text) && bylineName(lines[i].text)) return true;
   return false;
 }
 
@@ -297,6 +300,15 @@ function findAuthor(lines: readonly ClassifiedLine[], [from, to]: [number, numbe
  * "Jane Doe - Nov 19, 2019", "March 3, 2020 | By: Jane Doe". Null when the line is something else.
  */
 export function bylineName(line: string): string | null {
+  let name = bylines.get(line);
+  if (name === undefined) {
+    name = readBylineName(line);
+    bylines.set(line, name);
+  }
+  return name;
+}
+
+function readBylineName(line: string): string | null {
   if (wordCount(line) > MAX_DATE_LINE_WORDS) return null;
   // Social handles glued to or following the name ("By Jane Doe@janedoe").
   const text = line
@@ -448,6 +460,7 @@ function isDateLine(text: string): boolean {
 const MONTH_OR_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
 // The same header lines are looked at from several places; chrono is the costly part.
 let parsedDates = new Map<string, chrono.ParsedResult[]>();
+let bylines = new Map<string, string | null>();
 // Month and weekday names of the page's own language, tried after English.
 const LOCAL_PARSERS: Record<string, chrono.Chrono> = {
   de: chrono.de.strict,
@@ -466,7 +479,8 @@ const LOCAL_PARSERS: Record<string, chrono.Chrono> = {
   zh: chrono.zh.strict,
 };
 let localParser: chrono.Chrono | null = null;
-const WRITTEN_YEAR = /\b(?:19|20)\d{2}\b/;
+// A word beside a day and a year ("Maret 30, 2015", "22 de outubro de 2010", "3. März 2020").
+const FOREIGN_DATE_SHAPE = /\p{L}{3,}\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\b|\b\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,}\.?,?\s+(?:de\s+)?(?:19|20)\d{2}\b/u;
 
 function parseDates(text: string): chrono.ParsedResult[] {
   let results = parsedDates.get(text);
@@ -474,8 +488,8 @@ function parseDates(text: string): chrono.ParsedResult[] {
     results = chrono.strict.parse(text);
     if (localParser && !results.some(isCalendarDate)) results = [...localParser.parse(text), ...results];
     // A dated line in a language the guesser does not know ("Posted on Maret 30, 2015"): its
-    // month is read in whichever language names one. Only lines stating a year, to stay cheap.
-    if (!results.some(isCalendarDate) && WRITTEN_YEAR.test(text) && /\p{L}{3}/u.test(text)) {
+    // month is read in whichever language names one. Only lines shaped like a date, to stay cheap.
+    if (!results.some(isCalendarDate) && FOREIGN_DATE_SHAPE.test(text)) {
       for (const parser of Object.values(LOCAL_PARSERS)) {
         if (parser === localParser) continue;
         const found = parser.parse(text).filter(isCalendarDate);
@@ -550,41 +564,50 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
       if (site) return site.trim();
     }
   }
-  const candidates = new Map<string, { name: string; score: number }>();
+  const candidates = new Map<string, Candidate>();
   const add = (name: string, score: number) => {
     const key = siteKey(name);
-    const entry = candidates.get(key) ?? { name, score: 0 };
+    const entry = candidates.get(key) ?? { name, score: 0, spellings: new Set<string>() };
     // The name as written in mixed case reads better than a logo's capitals.
     if (entry.name === entry.name.toUpperCase() && name !== name.toUpperCase()) entry.name = name;
     entry.score += score;
+    entry.spellings.add(name);
     candidates.set(key, entry);
   };
+  // One pass over the lines for what the page's furniture and notes say of the house.
+  const logos = new Map<string, number>();
   for (const line of lines) {
-    if (wordCount(line.text) > SITE_LINE_WORDS) continue;
-    for (const pattern of SELF_REFERENCES) {
-      const name = pattern
-        .exec(line.text.trim().replace(/[.:!]+$/, ""))?.[1]
-        ?.trim()
-        .replace(/[.,:;!]+$/, "");
-      if (name && isSiteName(name)) add(name, SELF_REFERENCE_SCORE);
+    const text = line.text.trim();
+    const words = wordCount(text);
+    if (words <= SITE_LINE_WORDS) {
+      for (const pattern of SELF_REFERENCES) {
+        const name = pattern
+          .exec(text.replace(/[.:!]+$/, ""))?.[1]
+          ?.trim()
+          .replace(/[.,:;!]+$/, "");
+        if (name && isSiteName(name)) add(name, SELF_REFERENCE_SCORE);
+      }
+      // The site's address alone on a line ("Bugle.com"): its logo, in the header and the footer.
+      if (words === 1 && DOMAIN_NAME.test(text) && !NOT_AN_OUTLET_HOST.test(text) && (logos.get(siteKey(text)) ?? 0) < MAX_LOGO_LINES) {
+        logos.set(siteKey(text), (logos.get(siteKey(text)) ?? 0) + 1);
+        add(text, SELF_REFERENCE_SCORE);
+      }
     }
-  }
-  for (const line of lines) {
-    const name = STAFF_OF.exec(line.text)?.[1]
+    const staff = STAFF_OF.exec(text)?.[1]
       ?.split(/[.,]\s/)[0]
       .replace(/[.,]+$/, "");
-    if (name && isSiteName(name)) add(name, SELF_REFERENCE_SCORE);
-  }
-  for (const line of lines) {
-    if (wordCount(line.text) > SITE_LINE_WORDS * 3) continue;
-    for (const pattern of HOUSE_VOICE) {
-      const name = pattern.exec(line.text.trim())?.[1];
-      if (name && isBrandName(name)) add(name, SELF_REFERENCE_SCORE);
+    if (staff && isSiteName(staff)) add(staff, SELF_REFERENCE_SCORE);
+    if (words > SITE_LINE_WORDS * 3) continue;
+    // A plain word test first: the patterns themselves are slow to fail on every line.
+    if (HOUSE_VOICE_WORDS.test(text)) {
+      for (const pattern of HOUSE_VOICE) {
+        const name = pattern.exec(text)?.[1];
+        if (name && isBrandName(name)) add(name, SELF_REFERENCE_SCORE);
+      }
     }
-    const brand = TRADEMARK.exec(line.text)?.[1]?.trim();
+    const brand = /trademark/i.test(text) ? TRADEMARK.exec(text)?.[1]?.trim() : null;
     if (brand && isBrandName(brand)) add(brand, TRADEMARK_SCORE);
   }
-  for (const [name, count] of logoLines(lines)) add(name, Math.min(count, MAX_LOGO_LINES) * SELF_REFERENCE_SCORE);
   for (const [name, count] of menuBrands(lines)) add(name, Math.min(count, MAX_MENU_SCORE));
   let owner: string | null = null;
   for (let i = lines.length - 1; i >= 0 && !owner; i--) owner = copyrightOwner(lines[i].text);
@@ -598,14 +621,19 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
   const text = written.toLowerCase();
   let best: { name: string; score: number } | null = null;
   for (const entry of candidates.values()) {
-    const initialism = /^\p{Lu}{2,}\d*$/u.test(entry.name);
-    const needle = initialism
-      ? entry.name
-      : entry.name
-          .toLowerCase()
-          .replace(/^the /, "")
-          .replace(/\.(?:com|net|org|co\.uk|info|in|ca)$/, "");
-    const named = mentions(initialism ? written : text, needle, MAX_MENTIONS);
+    // "CBS Sports" and "CBSSports.com" are one name: it is named as often as its most used spelling.
+    const named = Math.max(
+      ...[...entry.spellings].map((spelling) => {
+        const initialism = /^\p{Lu}{2,}\d*$/u.test(spelling);
+        const needle = initialism
+          ? spelling
+          : spelling
+              .toLowerCase()
+              .replace(/^the /, "")
+              .replace(/\.(?:com|net|org|co\.uk|info|in|ca)$/, "");
+        return mentions(initialism ? written : text, needle, MAX_MENTIONS);
+      }),
+    );
     const score = entry.score + Math.min(named, MAX_MENTIONS) * MENTION_SCORE;
     if (!best || score > best.score) best = { name: entry.name, score };
   }
@@ -614,6 +642,14 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
   // One piece of the page's own word ("a reporter for Site") beats a guess from links.
   if (best && best.score >= SELF_REFERENCE_SCORE) return best.name;
   return outletFromLinks(lines);
+}
+
+interface Candidate {
+  /** As shown. */
+  name: string;
+  score: number;
+  /** Every way the evidence wrote it. */
+  spellings: Set<string>;
 }
 
 // Short menu and footer lines that open with the site's own name ("Site Video", "Site China", "Site around the globe").
@@ -646,25 +682,6 @@ function menuBrands(lines: readonly ClassifiedLine[]): [string, number][] {
   return [...seen.values()].filter((entry) => entry.lines >= MIN_BRAND_LINES).map((entry) => [entry.name, entry.lines]);
 }
 
-/**
- * Lines that are a site's address and nothing else ("Bugle.com"): the site's logo, in its header
- * and again in its footer. With how many lines each is. (A line that is a name ending in "News"
- * or "Post" is as often a section as the logo.)
- */
-function logoLines(lines: readonly ClassifiedLine[]): [string, number][] {
-  const seen = new Map<string, { name: string; lines: number }>();
-  for (const line of lines) {
-    const text = line.text.trim();
-    if (wordCount(text) > 4 || text.length > 40) continue;
-    const name = DOMAIN_NAME.test(text) && !NOT_AN_OUTLET_HOST.test(text) ? text : null;
-    if (!name) continue;
-    const entry = seen.get(siteKey(name)) ?? { name, lines: 0 };
-    entry.lines++;
-    seen.set(siteKey(name), entry);
-  }
-  return [...seen.values()].map((entry) => [entry.name, entry.lines]);
-}
-
 const DOMAIN_NAME = /^[\p{L}\p{N}-]+\.(?:com|net|org|co\.uk|info|in|ca)$/u;
 
 /**
@@ -674,6 +691,7 @@ const DOMAIN_NAME = /^[\p{L}\p{N}-]+\.(?:com|net|org|co\.uk|info|in|ca)$/u;
 function namesOfOwnAddress(lines: readonly ClassifiedLine[]): string[] {
   const addresses = new Set<string>();
   for (const line of lines) {
+    if (!DOMAIN_ENDING.test(line.text)) continue;
     for (const [, domain, name] of line.text.matchAll(BARE_DOMAIN)) {
       if (!NOT_AN_OUTLET_HOST.test(domain)) addresses.add(name.toLowerCase().replace(/-/g, ""));
     }
@@ -689,6 +707,7 @@ function namesOfOwnAddress(lines: readonly ClassifiedLine[]): string[] {
   return [...names.values()];
 }
 
+const DOMAIN_ENDING = /\.(?:com|net|org|co\.uk|info|in|ca)\b/i;
 // "sitename.co.uk" written out in the page's text (not inside a link's path).
 const BARE_DOMAIN = /(?<![\w./@-])(?:www\.)?(([\p{L}\p{N}-]+)\.(?:com|net|org|co\.uk|info|in|ca))(?![\w/-])/giu;
 
@@ -696,11 +715,12 @@ const BARE_DOMAIN = /(?<![\w./@-])(?:www\.)?(([\p{L}\p{N}-]+)\.(?:com|net|org|co
  * "L.A. Times" and "AJ" are "Los Angeles Times" and "Al Jazeera" when the page names those too:
  * the short form's evidence goes to the full name, which is shown.
  */
-function mergeAbbreviations(candidates: Map<string, { name: string; score: number }>) {
+function mergeAbbreviations(candidates: Map<string, Candidate>) {
   for (const [key, short] of candidates) {
     const full = [...candidates.values()].find((other) => other !== short && abbreviates(short.name, other.name));
     if (!full) continue;
     full.score += short.score;
+    for (const spelling of short.spellings) full.spellings.add(spelling);
     candidates.delete(key);
   }
 }
