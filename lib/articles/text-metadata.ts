@@ -116,7 +116,7 @@ const GENERIC_SITE_WORDS =
 const COPYRIGHT = /(?:©|\bcopyright\b|\(c\)\s*\d)/i;
 const CORPORATE_SUFFIX = /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.a|pty|holdings|company|group|all rights reserved)\.?$/i;
 // "X is a registered trademark of Y": the footer naming the site's brand, not its owner.
-const TRADEMARK = /(?:^|[.!]\s+)["“]?([^"”.]{2,40}?)["”]? is a (?:registered )?trademark\b/i;
+const TRADEMARK = /(?:^|[.!]\s+)["“]?([^"”.]{2,40}?)["”]? is a (?:registered )?trademark\b(?: of ([^.]{2,60}))?/i;
 // "By Jane Doe, Site Staff", "By Jane Doe, Site.com", "Welcome to Site's …": the house named in its own voice.
 const HOUSE_VOICE_WORDS = /^(?:by|welcome)\b|\bstaff\b/i;
 const HOUSE_VOICE = [
@@ -576,7 +576,7 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
   };
   // One pass over the lines for what the page's furniture and notes say of the house.
   const logos = new Map<string, number>();
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const text = line.text.trim();
     const words = wordCount(text);
     if (words <= SITE_LINE_WORDS) {
@@ -605,8 +605,8 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
         if (name && isBrandName(name)) add(name, SELF_REFERENCE_SCORE);
       }
     }
-    const brand = /trademark/i.test(text) ? TRADEMARK.exec(text)?.[1]?.trim() : null;
-    if (brand && isBrandName(brand)) add(brand, TRADEMARK_SCORE);
+    const brand = /trademark/i.test(text) ? ownTrademark(lines, index) : null;
+    if (brand) add(brand, TRADEMARK_SCORE);
   }
   for (const [name, count] of menuBrands(lines)) add(name, Math.min(count, MAX_MENU_SCORE));
   let owner: string | null = null;
@@ -785,6 +785,18 @@ function outletFromLinks(lines: readonly ClassifiedLine[]): string | null {
     }
   }
   return [...hosts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/**
+ * The brand of a trademark notice in the footer, beside the copyright line ("Site Sports is a
+ * registered trademark of Parent Inc."); not a third party's ("Gadget is a trademark of Gadget, Inc.").
+ */
+function ownTrademark(lines: readonly ClassifiedLine[], index: number): string | null {
+  const match = TRADEMARK.exec(lines[index].text);
+  const brand = match?.[1]?.trim();
+  if (!brand || !isBrandName(brand) || match?.[2]?.toLowerCase().startsWith(brand.toLowerCase())) return null;
+  const footer = lines.slice(Math.max(0, index - 2), index + 3).some((line) => COPYRIGHT.test(line.text));
+  return footer ? brand : null;
 }
 
 /** A proper name where the sentence leaves no doubt that it names the house (capitals allowed: "IGN"). */

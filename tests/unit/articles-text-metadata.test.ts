@@ -230,6 +230,12 @@ describe("outlet of a copied page", () => {
     expect(article.outlet).toBe("Courier Sports");
   });
 
+  it("does not take a third party's trademark notice for the site's brand", () => {
+    const footer = ["© 2020 Coastal Courier, LLC. All rights reserved.", "Gadgetron is a registered trademark of Gadgetron, Inc. in the United States."];
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", BODY, "Gadgetron Gadgetron Gadgetron", footer));
+    expect(article.outlet).toBe("Coastal Courier");
+  });
+
   it("takes the house named in its own voice: a staff byline, a welcome", () => {
     const staff = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "By Maria Lindqvist, CCN Staff", BODY, "Welcome to CCN's ferry guide."));
     expect(staff.outlet).toBe("CCN");
