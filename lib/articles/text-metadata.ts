@@ -80,7 +80,9 @@ const AGENCIES: ReadonlyArray<[RegExp, string]> = [
 const AGENCY_DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{L} .,'-]{0,40})?\(([^)]{2,40})\)\s*[-–—]/u;
 
 const HANDLE = /^@\w+$/;
+// Lower-case words after a capitalised name: buttons a copy ran onto a byline ("close video").
 const TRAILING_LOWER_CASE = /(?<=\p{Lu}[\p{L}'’-]*)(?:\s+\p{Ll}[\p{Ll}-]*)+$/u;
+// "… by Jane Doe" ending a line.
 const DATED_BY = /\bby\s*:?\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})$/u;
 // "Jane Doe | Agency | Getty Images": a photographer's credit, not a byline.
 const PICTURE_CREDIT = /\b(?:images?|photos?|photograph(?:y|er)|pictures?|getty|shutterstock|illustration)\b/i;
@@ -552,8 +554,11 @@ function isoDate(year: number, month: number, day: number): string {
 /**
  * The outlet: the site's name after a repetition of the headline ("Headline | Site"), else the
  * name with the most evidence: the page's furniture calling itself by it ("Contact Site",
- * "Site Newsletter"), menu lines opening with it ("SiteWire Video"), the copyright line, and how
- * often the page names it at all; else the copyright owner, else the host of a URL on the page.
+ * "Site Newsletter", "By Jane Doe, Site Staff", its address alone on a line), the footer's
+ * trademark notice, menu lines opening with it ("SiteWire Video"), the copyright line (worth more
+ * when written as the site's address), and how often the page names it at all, an abbreviation's
+ * evidence going to the full name; else the copyright owner, else a single self-reference, else
+ * the host of a URL on the page.
  */
 function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | null): string | null {
   if (headlineIndex !== null) {
