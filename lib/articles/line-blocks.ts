@@ -23,8 +23,8 @@ const MIN_ARTICLE_WORDS = 40;
 export const CLASSIFIER_REASONS: ReadonlySet<RemovalReason> = new Set(["navigation", "reader comments", "related links", "page furniture"]);
 const COMMENT_CUES = /\b(?:repl(?:y|ies)|comments?|commented|says|wrote|ago|likes?|report|permalink)\b|:$/i;
 const MENU_LINE_WORDS = 3;
-// A copy with hardly any furniture is a clean paste, not a web page: a line or two the
-// classifier doubts there is more likely a headline or standfirst than a menu.
+// A copy where the classifier is sure of hardly any furniture is a clean paste, not a web page:
+// a line or two it doubts there is more likely a headline or standfirst than a menu.
 const MIN_REMOVED_LINES = 3;
 const MIN_REMOVED_SHARE = 0.1;
 
@@ -38,8 +38,8 @@ export function classifyCopiedPage(lines: ClassifiedLine[]): PageClassification 
     return { verdicts, language, applied: false, noArticleFound: true };
   }
   const removedHere = lines.map((line, i) => line.kept && !verdicts.article[i]);
-  const removedCount = removedHere.filter(Boolean).length;
-  if (removedCount < MIN_REMOVED_LINES && removedCount < lines.length * MIN_REMOVED_SHARE) {
+  const sureRemovals = removedHere.filter((removed, i) => removed && !verdicts.unsure[i]).length;
+  if (sureRemovals < MIN_REMOVED_LINES && sureRemovals < lines.length * MIN_REMOVED_SHARE) {
     return { verdicts, language, applied: false, noArticleFound: false };
   }
   for (let i = 0; i < lines.length; i++) {

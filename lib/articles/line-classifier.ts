@@ -122,6 +122,10 @@ export function chooseLines(probability: readonly number[], features: readonly F
 }
 
 export function classifyPageLines(lines: readonly string[], language: string | null, m: LineModel = LINE_MODEL): LineVerdicts {
+  // Checked on use rather than on loading, so that the trainer can load this module to rebuild a stale model.
+  if (m.features.join() !== LINE_FEATURES.join() || m.context.join() !== CONTEXT_FEATURES.join()) {
+    throw new Error("line-model.json was trained on other features: run npm run train:import.");
+  }
   const features = lineFeatures(lines, language);
   const first = features.map((x) => predictStumps(m.line, x));
   const probability = contextFeatures(features, first).map((x) => predictLogistic(m.smoothing, x));
@@ -129,8 +133,4 @@ export function classifyPageLines(lines: readonly string[], language: string | n
   const unsure = probability.map((p) => Math.abs(p - m.threshold) < m.unsureMargin);
   const start = article.indexOf(true);
   return { probability, article, unsure, body: start === -1 ? null : { start, end: article.lastIndexOf(true) } };
-}
-
-if (LINE_MODEL.features.join() !== LINE_FEATURES.join() || LINE_MODEL.context.join() !== CONTEXT_FEATURES.join()) {
-  throw new Error("line-model.json was trained on other features: run npm run train:import.");
 }

@@ -68,11 +68,17 @@ describe("editor's view", () => {
 describe("training labels", () => {
   it("labels a line article when most of its shingles are in the true body", () => {
     const truth = "The council approved the budget on Wednesday. It adds money for libraries.";
-    expect(labelLines(["The council approved the budget on Wednesday.", "Sign in", "Most read stories today here", "libraries"], truth)).toEqual([
+    expect(labelLines(["The council approved the budget on Wednesday.", "Sign in", "Most read stories today here"], truth)).toEqual([true, false, false]);
+  });
+
+  it("labels a short line article only where the body has it beside its neighbour, not a menu word the body happens to use", () => {
+    const truth = "The council approved the budget on Wednesday. It adds money for libraries.";
+    expect(labelLines(["Budget", "The council approved the budget on Wednesday.", "It adds money for", "libraries", "Sign in"], truth)).toEqual([
+      false,
+      true,
+      true,
       true,
       false,
-      false,
-      true,
     ]);
   });
 });

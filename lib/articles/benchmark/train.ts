@@ -61,15 +61,23 @@ export function readTrainingPages(dir: string): TrainingPage[] {
   return pages;
 }
 
-/** Article when at least half of the line's shingles occur in the true body. */
+/** Article when at least half of the line's shingles occur in the true body (a short line: see below). */
 export function labelLines(lines: readonly string[], truth: string): boolean[] {
   const truthShingles = shingles(truth);
   const truthTokens = ` ${tokenize(truth).join(" ")} `;
-  return lines.map((line) => {
-    const tokens = tokenize(line);
+  const lineTokens = lines.map((line) => tokenize(line));
+  const inTruth = (tokens: readonly string[]) => truthTokens.includes(` ${tokens.join(" ")} `);
+  return lines.map((_, i) => {
+    const tokens = lineTokens[i];
     if (tokens.length === 0) return false;
-    if (tokens.length < 4) return truthTokens.includes(` ${tokens.join(" ")} `);
-    const own = shingles(line);
+    // A short line (a subhead, a name) is article where the body has it beside a neighbouring
+    // line's words: a menu word that merely occurs somewhere in the body is not.
+    if (tokens.length < 4) {
+      const before = lineTokens[i - 1]?.slice(-1) ?? [];
+      const after = lineTokens[i + 1]?.slice(0, 1) ?? [];
+      return (before.length > 0 && inTruth([...before, ...tokens])) || (after.length > 0 && inTruth([...tokens, ...after]));
+    }
+    const own = shingles(lines[i]);
     let found = 0;
     let total = 0;
     for (const [key, count] of own) {
