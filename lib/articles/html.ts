@@ -1,4 +1,5 @@
 import { Readability } from "@mozilla/readability";
+import * as chrono from "chrono-node";
 import { parseHTML } from "linkedom";
 import { ParseError } from "./errors";
 import { parseByline, parseStatedDate } from "./metadata";
@@ -118,7 +119,9 @@ export function readHtml(html: string): HtmlSource {
   markBoxesByClass(document);
 
   const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
-  let lines = article?.content ? blockLines(article.content) : [];
+  const author = (article?.byline ? authorFromByline(article.byline) : null) ?? metadata.author;
+  let lines: SourceLine[] = article?.content ? dropLinkLines(blockLines(article.content, linksWithinSite(metadata.url))) : [];
+  lines = dropArticleEdges(lines, [...titles, article?.title ?? null], author);
   // Readability mutates the document, so the fallback reads a fresh copy of the page.
   if (lines.length === 0) lines = bodyLines(html);
   if (lines.length === 0) throw new ParseError("no-text");
@@ -135,7 +138,7 @@ export function readHtml(html: string): HtmlSource {
       ...metadata,
       title: chooseTitle(titles[0], [article?.title, titles[2]], titles[1]),
       // Readability weighs more sources (Dublin Core, JSON-LD, byline elements) than the meta tags.
-      author: (article?.byline ? authorFromByline(article.byline) : null) ?? metadata.author,
+      author,
       publishedAt: metadata.publishedAt ?? (article?.publishedTime ? parseStatedDate(article.publishedTime) : null),
       outlet: metadata.outlet ?? cleanText(article?.siteName),
     },
@@ -166,6 +169,132 @@ export function dropClassifiedFurniture(lines: SourceLine[], page: string[], lan
   for (let i = first; i !== -1 && i <= last; i++) if (!lines[i].preset) kept += lines[i].text.split(" ").length;
   if (kept < MIN_KEPT_WORDS) return lines;
   return lines.map((line, i) => (line.preset || (i >= first && i <= last) ? line : { text: line.text, preset: "outside article" }));
+}
+
+// A short line with this share of its letters in links within the site is a link to elsewhere.
+const LINK_LINE_SHARE = 0.8;
+const LINK_LINE_WORDS = 20;
+
+/** Lines that are mostly link text: related stories, "read more" and app or sign-up links. */
+function dropLinkLines(lines: BlockLine[]): SourceLine[] {
+  const result: SourceLine[] = lines.map(({ text, preset, letters, linkLetters }) => {
+    if (preset) return { text, preset };
+    if (letters > 0 && linkLetters >= letters * LINK_LINE_SHARE && text.split(" ").length <= LINK_LINE_WORDS) return { text, preset: "related link" };
+    return { text };
+  });
+  // The label of a list of links ("More:", "You may also like", "Related stories").
+  for (let i = result.length - 2; i >= 0; i--) {
+    const { text, preset } = result[i];
+    if (preset || result[i + 1].preset !== "related link") continue;
+    const listFollows = result[i + 2]?.preset === "related link";
+    if (text.split(" ").length <= LINK_LABEL_WORDS && !/[.!?"”]$/.test(text) && (listFollows || /[:…]$|\.\.\.$/.test(text)))
+      result[i] = { text, preset: "related link" };
+  }
+  return result;
+}
+
+const LINK_LABEL_WORDS = 5;
+
+// A line of this many words, ending a sentence, is prose: the article's header and footer
+// (headline, bylines, datelines, author notes) lie before the first and after the last one.
+const PROSE_WORDS = 12;
+const MAX_EDGE_LINE_WORDS = 12;
+const MAX_BYLINE_LINE_WORDS = 8;
+// A byline names the author and little else ("Jane Doe, AP Auto Writer").
+const MAX_BYLINE_EXTRA_CHARS = 25;
+const PUBLICATION_WORD = /\b(?:updated|published|posted|modified)\b/i;
+// Words around a date that do not make a line more than a dateline.
+const DATE_FILLER = /^(?:updated|published|posted|last|modified|on|at|by|and|am|pm|a|p|m|est|edt|pst|pdt|cst|cdt|gmt|utc|bst|cet|ist|et|pt|ct|mt)$/i;
+
+/**
+ * The article's header and footer lines that Readability leaves in: the headline repeated, a
+ * dateline, the author's name or a note about the author.
+ */
+function dropArticleEdges(lines: SourceLine[], titles: readonly (string | null | undefined)[], author: string | null): SourceLine[] {
+  const isProse = (text: string) => text.split(" ").length >= PROSE_WORDS && /[.!?"”’)]$/.test(text);
+  const firstProse = lines.findIndex((line) => !line.preset && isProse(line.text));
+  if (firstProse === -1) return lines;
+  let lastProse = lines.length - 1;
+  while (lastProse > firstProse && (lines[lastProse].preset || !isProse(lines[lastProse].text))) lastProse--;
+  const titleKeys = titles.map((title) => (title ? comparable(title) : "")).filter((key) => key.length > 0);
+  const authorKey = author ? comparable(author) : null;
+  return lines.map((line, i) => {
+    if (line.preset) return line;
+    const atEdge = i < firstProse || i > lastProse;
+    const reason = atEdge
+      ? edgeReason(line.text, titleKeys, authorKey)
+      : i >= lastProse - 1 && authorKey && isAuthorNote(line.text, authorKey)
+        ? "byline"
+        : null;
+    return reason ? { text: line.text, preset: reason } : line;
+  });
+}
+
+function edgeReason(text: string, titleKeys: readonly string[], authorKey: string | null): RemovalReason | null {
+  const words = text.split(" ").length;
+  const key = comparable(text);
+  if (titleKeys.some((title) => key === title || (key.endsWith(title) && key.length < title.length + 40))) return "headline";
+  if (authorKey && isAuthorNote(text, authorKey)) return "byline";
+  if (words > MAX_EDGE_LINE_WORDS) return null;
+  if (isDateline(text)) return "dateline";
+  if (authorKey && words <= MAX_BYLINE_LINE_WORDS && key.includes(authorKey) && key.length <= authorKey.length + MAX_BYLINE_EXTRA_CHARS) return "byline";
+  if (/^by$/i.test(text)) return "byline";
+  return null;
+}
+
+/** "Jane Doe is a reporter for …", "Jane Doe has covered …": a note about the author. */
+function isAuthorNote(text: string, authorKey: string): boolean {
+  const key = comparable(text);
+  return key.startsWith(authorKey) && /^ (?:is|was|has|writes|covers|lives)\b/.test(key.slice(authorKey.length));
+}
+
+/** A line that is a date or time and little else ("Updated 1:39 am EST, November 20, 2019"). */
+function isDateline(text: string): boolean {
+  if (!/\d/.test(text)) return false;
+  const found = chrono.parse(text);
+  // A calendar day, or a time said to be the publication's ("Updated at 1:23 p.m."): not a
+  // schedule or a duration.
+  if (!found.some((result) => result.start.isCertain("day") && result.start.isCertain("month")) && !PUBLICATION_WORD.test(text)) return false;
+  let rest = text;
+  for (const result of found) rest = rest.replace(result.text, " ");
+  const words = rest.split(/[^\p{L}\p{N}]+/u).filter((word) => word && !DATE_FILLER.test(word));
+  return words.length <= 2;
+}
+
+function comparable(text: string): string {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(" ");
+}
+
+/**
+ * Which links lead elsewhere on the page's own site: relative ones, and those to its host or a
+ * host of the same domain. Links to other sites are sources, shops and embeds, often part of
+ * the article; links within the site are its related stories, sections and sign-up pages.
+ */
+function linksWithinSite(pageUrl: string | null): (href: string) => boolean {
+  const site = pageUrl ? siteOf(pageUrl) : null;
+  return (href) => {
+    const target = href.trim();
+    if (!/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(target)) return !/^(?:mailto|tel|javascript):/i.test(target);
+    return site === null || siteOf(target) === site;
+  };
+}
+
+/** The registrable part of a URL's host, roughly: "news.example.co.uk" → "example.co.uk". */
+function siteOf(url: string): string | null {
+  let host: string;
+  try {
+    host = new URL(url.startsWith("//") ? `https:${url}` : url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+  const labels = host.split(".");
+  // "co.uk", "com.br": a short second-level label under a country code belongs to the suffix.
+  const suffixLabels = labels.length > 2 && labels.at(-1)!.length === 2 && labels.at(-2)!.length <= 3 ? 3 : 2;
+  return labels.slice(-suffixLabels).join(".");
 }
 
 /** The `articleBody` of the page's schema.org Article in JSON-LD, if it states one. */
@@ -354,26 +483,57 @@ function bodyLines(html: string): SourceLine[] {
   return document.body ? blockLines(document.body) : [];
 }
 
+/** A line of the article with how much of its text is link text (related links, teasers). */
+interface BlockLine extends SourceLine {
+  letters: number;
+  linkLetters: number;
+}
+
+const LINK_OPEN = "\u0001";
+const LINK_CLOSE = "\u0002";
+const LETTER = /[\p{L}\p{N}]/gu;
+
+function letterCount(text: string): number {
+  return text.match(LETTER)?.length ?? 0;
+}
+
+/** Letters of `part` and of its link text (between LINK_OPEN and LINK_CLOSE marks). */
+function measureLinks(part: string): { text: string; letters: number; linkLetters: number } {
+  let linkLetters = 0;
+  for (const match of part.matchAll(/\u0001([^\u0002]*)\u0002?/g)) linkLetters += letterCount(match[1]);
+  const text = part.replace(/[\u0001\u0002]/g, "");
+  return { text, letters: letterCount(text), linkLetters };
+}
+
 /** One line per block element (and per <br>); figcaptions are marked as captions. */
-function blockLines(root: Node): SourceLine[] {
-  const lines: SourceLine[] = [];
+function blockLines(root: Node, countsAsLink: (href: string) => boolean = () => true): BlockLine[] {
+  const lines: BlockLine[] = [];
   let buffer = "";
+  let linkDepth = 0;
   const flush = (preset?: RemovalReason) => {
     // A <br> ends a line unless the next one evidently continues the sentence, as in plain text.
     let previous = "";
-    for (const part of buffer.split("\n")) {
-      const text = normalizeLine(part);
+    // A link cut by a <br> stays open on the next part.
+    let open = false;
+    for (const raw of buffer.split("\n")) {
+      const part: string = (open ? LINK_OPEN : "") + raw;
+      open = part.lastIndexOf(LINK_OPEN) > part.lastIndexOf(LINK_CLOSE);
+      const measured = measureLinks(part);
+      const text = normalizeLine(measured.text);
       const last = lines.at(-1);
-      if (text && previous && last && continuesPrevious(previous, text, null)) last.text = `${last.text} ${text}`;
-      else if (text) lines.push(preset ? { text, preset } : { text });
+      if (text && previous && last && continuesPrevious(previous, text, null)) {
+        last.text = `${last.text} ${text}`;
+        last.letters += measured.letters;
+        last.linkLetters += measured.linkLetters;
+      } else if (text) lines.push({ text, letters: measured.letters, linkLetters: measured.linkLetters, ...(preset ? { preset } : {}) });
       previous = text;
     }
-    buffer = "";
+    buffer = linkDepth > 0 ? LINK_OPEN : "";
   };
   const walk = (node: Node, inPre: boolean) => {
     if (node.nodeType === TEXT_NODE) {
       // Source newlines are layout, except inside <pre>.
-      const data = node.textContent ?? "";
+      const data = (node.textContent ?? "").replace(/[\u0001\u0002]/g, "");
       buffer += inPre ? data : data.replace(/[\r\n]+/g, " ");
       return;
     }
@@ -386,9 +546,18 @@ function blockLines(root: Node): SourceLine[] {
     const isCaption = tag === "figcaption";
     const isBlock = isCaption || BLOCK_TAGS.has(tag);
     if (isBlock) flush();
+    const isLink = tag === "a" && countsAsLink((node as Element).getAttribute("href") ?? "");
+    if (isLink) {
+      buffer += LINK_OPEN;
+      linkDepth++;
+    }
     node.childNodes.forEach((child) => {
       walk(child, inPre || tag === "pre");
     });
+    if (isLink) {
+      buffer += LINK_CLOSE;
+      linkDepth--;
+    }
     if (isBlock) flush(isCaption ? "caption" : undefined);
   };
   walk(root, false);
