@@ -235,8 +235,8 @@ function edgeReason(text: string, titleKeys: readonly string[], authorKey: strin
   const key = comparable(text);
   if (titleKeys.some((title) => key === title || (key.endsWith(title) && key.length < title.length + 40))) return "headline";
   if (authorKey && isAuthorNote(text, authorKey)) return "byline";
-  if (words > MAX_EDGE_LINE_WORDS) return null;
   if (isDateline(text)) return "dateline";
+  if (words > MAX_EDGE_LINE_WORDS) return null;
   if (authorKey && words <= MAX_BYLINE_LINE_WORDS && key.includes(authorKey) && key.length <= authorKey.length + MAX_BYLINE_EXTRA_CHARS) return "byline";
   if (/^by$/i.test(text)) return "byline";
   return null;
@@ -369,7 +369,8 @@ function markBoxesByClass(document: Document): void {
   const pageLength = document.body?.textContent?.length ?? 0;
   for (const element of [...document.querySelectorAll("[class], [id]")]) {
     if (!element.isConnected) continue;
-    const marks = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
+    // "newsCaption", "relatedLinks": camel-case words count as words of the class.
+    const marks = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2");
     const isBox = NOT_ARTICLE_CLASS.test(marks);
     const isCaption = !isBox && CAPTION_CLASS.test(marks) && element.localName !== "figcaption";
     if (!isBox && !isCaption) continue;
@@ -510,6 +511,8 @@ function blockLines(root: Node, countsAsLink: (href: string) => boolean = () => 
   const lines: BlockLine[] = [];
   let buffer = "";
   let linkDepth = 0;
+  // Blocks inside a figcaption are part of the caption.
+  let captionDepth = 0;
   const flush = (preset?: RemovalReason) => {
     // A <br> ends a line unless the next one evidently continues the sentence, as in plain text.
     let previous = "";
@@ -545,7 +548,8 @@ function blockLines(root: Node, countsAsLink: (href: string) => boolean = () => 
     }
     const isCaption = tag === "figcaption";
     const isBlock = isCaption || BLOCK_TAGS.has(tag);
-    if (isBlock) flush();
+    if (isBlock) flush(captionDepth > 0 ? "caption" : undefined);
+    if (isCaption) captionDepth++;
     const isLink = tag === "a" && countsAsLink((node as Element).getAttribute("href") ?? "");
     if (isLink) {
       buffer += LINK_OPEN;
@@ -558,7 +562,8 @@ function blockLines(root: Node, countsAsLink: (href: string) => boolean = () => 
       buffer += LINK_CLOSE;
       linkDepth--;
     }
-    if (isBlock) flush(isCaption ? "caption" : undefined);
+    if (isBlock) flush(captionDepth > 0 ? "caption" : undefined);
+    if (isCaption) captionDepth--;
   };
   walk(root, false);
   flush();
