@@ -121,7 +121,7 @@ export function readHtml(html: string): HtmlSource {
   const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
   const author = (article?.byline ? authorFromByline(article.byline) : null) ?? metadata.author;
   let lines: SourceLine[] = article?.content ? dropLinkLines(blockLines(article.content, linksWithinSite(metadata.url))) : [];
-  lines = dropArticleEdges(lines, [...titles, article?.title ?? null], author);
+  lines = dropArticleEdges(lines, [...titles, article?.title ?? null], author, metadata.language);
   // Readability mutates the document, so the fallback reads a fresh copy of the page.
   if (lines.length === 0) lines = bodyLines(html);
   if (lines.length === 0) throw new ParseError("no-text");
@@ -202,6 +202,9 @@ const MAX_EDGE_LINE_WORDS = 12;
 const MAX_BYLINE_LINE_WORDS = 8;
 // A byline names the author and little else ("Jane Doe, AP Auto Writer").
 const MAX_BYLINE_EXTRA_CHARS = 25;
+// "5 min read", "Reading time: 2 minutes", "Tempo de leitura: 1 minuto".
+const READING_TIME = /\d+\s*(?:min|mins|minute|minutes|minuto|minutos|minuten)\b/i;
+const MAX_READING_TIME_WORDS = 6;
 const PUBLICATION_WORD = /\b(?:updated|published|posted|modified)\b/i;
 // Words around a date that do not make a line more than a dateline.
 const DATE_FILLER = /^(?:updated|published|posted|last|modified|on|at|by|and|am|pm|a|p|m|est|edt|pst|pdt|cst|cdt|gmt|utc|bst|cet|ist|et|pt|ct|mt)$/i;
@@ -210,32 +213,48 @@ const DATE_FILLER = /^(?:updated|published|posted|last|modified|on|at|by|and|am|
  * The article's header and footer lines that Readability leaves in: the headline repeated, a
  * dateline, the author's name or a note about the author.
  */
-function dropArticleEdges(lines: SourceLine[], titles: readonly (string | null | undefined)[], author: string | null): SourceLine[] {
-  const isProse = (text: string) => text.split(" ").length >= PROSE_WORDS && /[.!?"”’)]$/.test(text);
+function dropArticleEdges(lines: SourceLine[], titles: readonly (string | null | undefined)[], author: string | null, language: string | null): SourceLine[] {
+  const titleKeys = titles.map((title) => (title ? comparable(title) : "")).filter((key) => key.length > 0);
+  const isHeadline = (text: string) => {
+    const key = comparable(text);
+    return titleKeys.some((title) => key === title || (key.endsWith(title) && key.length < title.length + 40));
+  };
+  const isProse = (text: string) => text.split(" ").length >= PROSE_WORDS && /[.!?"”’)]$/.test(text) && !isHeadline(text);
   const firstProse = lines.findIndex((line) => !line.preset && isProse(line.text));
   if (firstProse === -1) return lines;
   let lastProse = lines.length - 1;
   while (lastProse > firstProse && (lines[lastProse].preset || !isProse(lines[lastProse].text))) lastProse--;
-  const titleKeys = titles.map((title) => (title ? comparable(title) : "")).filter((key) => key.length > 0);
   const authorKey = author ? comparable(author) : null;
+  const local = language && language !== "en" ? DATE_PARSERS[language] : undefined;
+  const dates = local ? [chrono.casual, local] : [chrono.casual];
   return lines.map((line, i) => {
     if (line.preset) return line;
-    const atEdge = i < firstProse || i > lastProse;
-    const reason = atEdge
-      ? edgeReason(line.text, titleKeys, authorKey)
-      : i >= lastProse - 1 && authorKey && isAuthorNote(line.text, authorKey)
-        ? "byline"
-        : null;
+    let reason: RemovalReason | null = null;
+    if (i < firstProse || i > lastProse) reason = isHeadline(line.text) ? "headline" : edgeReason(line.text, authorKey, dates);
+    else if (i >= lastProse - 1 && authorKey && isAuthorNote(line.text, authorKey)) reason = "byline";
     return reason ? { text: line.text, preset: reason } : line;
   });
 }
 
-function edgeReason(text: string, titleKeys: readonly string[], authorKey: string | null): RemovalReason | null {
+// Dates are read in English and in the page's language.
+const DATE_PARSERS: Record<string, chrono.Chrono> = {
+  de: chrono.de.casual,
+  es: chrono.es.casual,
+  fr: chrono.fr.casual,
+  id: chrono.id.casual,
+  it: chrono.it.casual,
+  nl: chrono.nl.casual,
+  pt: chrono.pt.casual,
+  ru: chrono.ru.casual,
+  sv: chrono.sv.casual,
+};
+
+function edgeReason(text: string, authorKey: string | null, dates: readonly chrono.Chrono[]): RemovalReason | null {
   const words = text.split(" ").length;
   const key = comparable(text);
-  if (titleKeys.some((title) => key === title || (key.endsWith(title) && key.length < title.length + 40))) return "headline";
   if (authorKey && isAuthorNote(text, authorKey)) return "byline";
-  if (isDateline(text)) return "dateline";
+  if (dates.some((parser) => isDateline(text, parser))) return "dateline";
+  if (words <= MAX_READING_TIME_WORDS && READING_TIME.test(text)) return "dateline";
   if (words > MAX_EDGE_LINE_WORDS) return null;
   if (authorKey && words <= MAX_BYLINE_LINE_WORDS && key.includes(authorKey) && key.length <= authorKey.length + MAX_BYLINE_EXTRA_CHARS) return "byline";
   if (/^by$/i.test(text)) return "byline";
@@ -249,9 +268,9 @@ function isAuthorNote(text: string, authorKey: string): boolean {
 }
 
 /** A line that is a date or time and little else ("Updated 1:39 am EST, November 20, 2019"). */
-function isDateline(text: string): boolean {
+function isDateline(text: string, parser: chrono.Chrono): boolean {
   if (!/\d/.test(text)) return false;
-  const found = chrono.parse(text);
+  const found = parser.parse(text);
   // A calendar day, or a time said to be the publication's ("Updated at 1:23 p.m."): not a
   // schedule or a duration.
   if (!found.some((result) => result.start.isCertain("day") && result.start.isCertain("month")) && !PUBLICATION_WORD.test(text)) return false;
@@ -506,13 +525,36 @@ function measureLinks(part: string): { text: string; letters: number; linkLetter
   return { text, letters: letterCount(text), linkLetters };
 }
 
+const LINK_LIST_SHARE = Number(process.env.LLIST ?? 0.3);
+const MAX_LINK_ITEM_WORDS = 20;
+
+/**
+ * A list of links within the site ("More stories" under the article): every item short and
+ * holding such a link, and most of the list's letters link text.
+ */
+function isLinkList(list: Element, countsAsLink: (href: string) => boolean): boolean {
+  const items = [...list.children].filter((child) => child.localName === "li");
+  if (items.length < 2) return false;
+  let letters = 0;
+  let linkLetters = 0;
+  for (const item of items) {
+    const text = item.textContent ?? "";
+    if (text.split(/\s+/).filter(Boolean).length > MAX_LINK_ITEM_WORDS) return false;
+    const links = [...item.querySelectorAll("a[href]")].filter((link) => countsAsLink(link.getAttribute("href") ?? ""));
+    if (links.length === 0) return false;
+    letters += letterCount(text);
+    for (const link of links) linkLetters += letterCount(link.textContent ?? "");
+  }
+  return linkLetters >= letters * LINK_LIST_SHARE;
+}
+
 /** One line per block element (and per <br>); figcaptions are marked as captions. */
 function blockLines(root: Node, countsAsLink: (href: string) => boolean = () => true): BlockLine[] {
   const lines: BlockLine[] = [];
   let buffer = "";
   let linkDepth = 0;
-  // Blocks inside a figcaption are part of the caption.
-  let captionDepth = 0;
+  // What the blocks inside a figcaption or a list of links are.
+  const marks: RemovalReason[] = [];
   const flush = (preset?: RemovalReason) => {
     // A <br> ends a line unless the next one evidently continues the sentence, as in plain text.
     let previous = "";
@@ -548,8 +590,9 @@ function blockLines(root: Node, countsAsLink: (href: string) => boolean = () => 
     }
     const isCaption = tag === "figcaption";
     const isBlock = isCaption || BLOCK_TAGS.has(tag);
-    if (isBlock) flush(captionDepth > 0 ? "caption" : undefined);
-    if (isCaption) captionDepth++;
+    if (isBlock) flush(marks.at(-1));
+    const mark = isCaption ? "caption" : (tag === "ul" || tag === "ol") && isLinkList(node as Element, countsAsLink) ? "related link" : null;
+    if (mark) marks.push(mark);
     const isLink = tag === "a" && countsAsLink((node as Element).getAttribute("href") ?? "");
     if (isLink) {
       buffer += LINK_OPEN;
@@ -562,8 +605,8 @@ function blockLines(root: Node, countsAsLink: (href: string) => boolean = () => 
       buffer += LINK_CLOSE;
       linkDepth--;
     }
-    if (isBlock) flush(captionDepth > 0 ? "caption" : undefined);
-    if (isCaption) captionDepth--;
+    if (isBlock) flush(marks.at(-1));
+    if (mark) marks.pop();
   };
   walk(root, false);
   flush();
