@@ -525,7 +525,7 @@ function measureLinks(part: string): { text: string; letters: number; linkLetter
   return { text, letters: letterCount(text), linkLetters };
 }
 
-const LINK_LIST_SHARE = Number(process.env.LLIST ?? 0.3);
+const LINK_LIST_SHARE = 0.3;
 const MAX_LINK_ITEM_WORDS = 20;
 
 /**
