@@ -122,6 +122,7 @@ export function readHtml(html: string): HtmlSource {
   const author = (article?.byline ? authorFromByline(article.byline) : null) ?? metadata.author;
   let lines: SourceLine[] = article?.content ? dropLinkLines(blockLines(article.content, linksWithinSite(metadata.url))) : [];
   lines = dropArticleEdges(lines, [...titles, article?.title ?? null], author, metadata.language);
+  lines = dropEdgePrompts(lines);
   // Readability mutates the document, so the fallback reads a fresh copy of the page.
   if (lines.length === 0) lines = bodyLines(html);
   if (lines.length === 0) throw new ParseError("no-text");
@@ -234,6 +235,33 @@ function dropArticleEdges(lines: SourceLine[], titles: readonly (string | null |
     else if (i >= lastProse - 1 && authorKey && isAuthorNote(line.text, authorKey)) reason = "byline";
     return reason ? { text: line.text, preset: reason } : line;
   });
+}
+
+// What the site asks of its readers around an article: to subscribe, follow, share, listen,
+// send tips; and the agency's credits for reporting and editing.
+const READER_PROMPT =
+  /\b(?:subscribe|sign up|newsletters?|follow (?:us|him|her|me|them)|join (?:us|our)|download (?:the|our)|click here|share (?:it|this)|your inbox|delivered (?:to|through|every|weekday)|listen (?:to|live)|get access|have a (?:news )?tip|like this (?:story|article)|more stories like this)\b/i;
+const CREDITS = /^\(?(?:additional )?(?:reporting|writing|editing|compiled|edited) by\b/i;
+const MAX_PROMPT_WORDS = 60;
+
+/**
+ * Runs of reader prompts and credits at the start and the end of the article (preset lines
+ * between them are skipped): "Sign up for our newsletter", "Follow us on Twitter",
+ * "(Reporting by …; editing by …)". Inside the article such a sentence may be the story itself.
+ */
+function dropEdgePrompts(lines: SourceLine[]): SourceLine[] {
+  const result = [...lines];
+  const isPrompt = (text: string) => text.split(" ").length <= MAX_PROMPT_WORDS && (READER_PROMPT.test(text) || CREDITS.test(text));
+  const order = [...result.keys()];
+  for (const indices of [order, order.toReversed()]) {
+    for (const i of indices) {
+      const { text, preset } = result[i];
+      if (preset) continue;
+      if (!isPrompt(text)) break;
+      result[i] = { text, preset: CREDITS.test(text) ? "credit" : "subscription prompt" };
+    }
+  }
+  return result;
 }
 
 // Dates are read in English and in the page's language.
