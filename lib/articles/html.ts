@@ -116,6 +116,7 @@ export function readHtml(html: string): HtmlSource {
   document.querySelectorAll(INERT_SELECTOR).forEach((element) => {
     element.remove();
   });
+  keepEmbeddedPosts(document);
   markBoxesByClass(document);
 
   const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
@@ -405,6 +406,29 @@ function shingles(text: string): Set<string> {
   const result = new Set<string>();
   for (let i = 0; i + 4 <= words.length; i++) result.add(words.slice(i, i + 4).join(" "));
   return result;
+}
+
+// Text a wrapper may hold beside the post it embeds (a "view on Twitter" link, a credit).
+const EMBED_WRAPPER_EXTRA_CHARS = 200;
+
+/**
+ * Posts quoted from social networks (a blockquote, as their embed code gives it) are part of
+ * the story, but their wrappers' classes ("social-media-embed") read to Readability as page
+ * furniture: the blockquote and the wrappers holding little else lose their class and id, and
+ * its links become text.
+ */
+function keepEmbeddedPosts(document: Document): void {
+  for (const quote of document.querySelectorAll("blockquote")) {
+    // Its links (the post's address, its date) would make it read as a list of links.
+    for (const link of quote.querySelectorAll("a")) link.replaceWith(...link.childNodes);
+    const length = quote.textContent?.length ?? 0;
+    let element: Element | null = quote;
+    while (element && element.localName !== "body" && (element.textContent?.length ?? 0) <= length + EMBED_WRAPPER_EXTRA_CHARS) {
+      element.removeAttribute("class");
+      element.removeAttribute("id");
+      element = element.parentElement;
+    }
+  }
 }
 
 /**
