@@ -121,7 +121,8 @@ export function readHtml(html: string): HtmlSource {
 
   const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
   const author = (article?.byline ? authorFromByline(article.byline) : null) ?? metadata.author;
-  let lines: SourceLine[] = article?.content ? dropLinkLines(blockLines(article.content, linksWithinSite(metadata.url))) : [];
+  const withinSite = linksWithinSite(metadata.url);
+  let lines: SourceLine[] = article?.content ? dropLinkLines(blockLines(article.content, withinSite), withinSite) : [];
   lines = dropArticleEdges(lines, [...titles, article?.title ?? null], author, metadata.language);
   lines = dropEdgePrompts(lines);
   // Readability mutates the document, so the fallback reads a fresh copy of the page.
@@ -178,9 +179,11 @@ const LINK_LINE_SHARE = 0.8;
 const LINK_LINE_WORDS = 20;
 
 /** Lines that are mostly link text: related stories, "read more" and app or sign-up links. */
-function dropLinkLines(lines: BlockLine[]): SourceLine[] {
+function dropLinkLines(lines: BlockLine[], withinSite: (href: string) => boolean): SourceLine[] {
   const result: SourceLine[] = lines.map(({ text, preset, letters, linkLetters }) => {
     if (preset) return { text, preset };
+    // The page's own address, written out to be copied or shared.
+    if (BARE_URL.test(text) && withinSite(text.replace(/^<|>$/g, ""))) return { text, preset: "source link" };
     if (letters > 0 && linkLetters >= letters * LINK_LINE_SHARE && text.split(" ").length <= LINK_LINE_WORDS) return { text, preset: "related link" };
     return { text };
   });
@@ -196,6 +199,7 @@ function dropLinkLines(lines: BlockLine[]): SourceLine[] {
 }
 
 const LINK_LABEL_WORDS = 5;
+const BARE_URL = /^<?https?:\/\/\S+>?$/i;
 
 // A line of this many words, ending a sentence, is prose: the article's header and footer
 // (headline, bylines, datelines, author notes) lie before the first and after the last one.
