@@ -245,9 +245,10 @@ function dropArticleEdges(lines: SourceLine[], titles: readonly (string | null |
 // What the site asks of its readers around an article: to subscribe, follow, share, listen,
 // send tips; and the agency's credits for reporting and editing.
 const READER_PROMPT =
-  /\b(?:subscribe|sign up|newsletters?|follow (?:us|him|her|me|them)|join (?:us|our)|download (?:the|our)|click here|share (?:it|this)|your inbox|delivered (?:to|through|every|weekday)|listen (?:to|live)|get access|have a (?:news )?tip|like this (?:story|article)|more stories like this)\b/i;
+  /\b(?:subscribe|sign up|newsletters?|follow (?:us|him|her|me|them)|join (?:us|our)|download (?:the|our)|click here|share (?:it|this)|your inbox|delivered (?:to|through|every|weekday)|listen (?:to|live)|get access|have a (?:news )?tip|like this (?:story|article)|more stories like this|follow [^.!?]{1,40} on (?:twitter|facebook|instagram|youtube|linkedin|tiktok))\b/i;
 const CREDITS = /^\(?(?:additional )?(?:reporting|writing|editing|compiled|edited) by\b/i;
 const MAX_PROMPT_WORDS = 60;
+const MAX_FURNITURE_WORDS = 5;
 
 /**
  * Runs of reader prompts and credits at the start and the end of the article (preset lines
@@ -259,11 +260,18 @@ function dropEdgePrompts(lines: SourceLine[]): SourceLine[] {
   const isPrompt = (text: string) => text.split(" ").length <= MAX_PROMPT_WORDS && (READER_PROMPT.test(text) || CREDITS.test(text));
   const order = [...result.keys()];
   for (const indices of [order, order.toReversed()]) {
+    // Short lines among the prompts ("Advert", "Tell us what you think") go with them.
+    let pending: number[] = [];
     for (const i of indices) {
       const { text, preset } = result[i];
       if (preset) continue;
-      if (!isPrompt(text)) break;
-      result[i] = { text, preset: CREDITS.test(text) ? "credit" : "subscription prompt" };
+      if (!isPrompt(text)) {
+        if (text.split(" ").length > MAX_FURNITURE_WORDS || (/[.!?]["”’]?$/.test(text) && !/\.\.\.$/.test(text))) break;
+        pending.push(i);
+        continue;
+      }
+      for (const j of [...pending, i]) result[j] = { text: result[j].text, preset: CREDITS.test(result[j].text) ? "credit" : "subscription prompt" };
+      pending = [];
     }
   }
   return result;

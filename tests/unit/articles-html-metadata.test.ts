@@ -129,7 +129,7 @@ describe("HTML body", () => {
     const article = parseHtml(
       articlePage({
         head: `<meta name="author" content="Maria Lindqvist">`,
-        after: `<p>Maria Lindqvist is the Courier's harbour reporter.</p><p>Like this story? Share it with a friend, and sign up for our newsletter.</p><p>(Reporting by Maria Lindqvist; editing by Jonas Berg)</p>`,
+        after: `<p>Maria Lindqvist is the Courier's harbour reporter.</p><p>Like this story? Share it with a friend, and sign up for our newsletter.</p><p>Advert</p><p>Follow the Courier on Instagram.</p><p>(Reporting by Maria Lindqvist; editing by Jonas Berg)</p>`,
       }),
     );
     expect(article.paragraphs).toEqual(PARAGRAPHS);
@@ -137,6 +137,8 @@ describe("HTML body", () => {
       expect.arrayContaining([
         { text: "Like this story? Share it with a friend, and sign up for our newsletter.", reason: "subscription prompt" },
         { text: "(Reporting by Maria Lindqvist; editing by Jonas Berg)", reason: "credit" },
+        { text: "Advert", reason: "subscription prompt" },
+        { text: "Follow the Courier on Instagram.", reason: "subscription prompt" },
       ]),
     );
   });
