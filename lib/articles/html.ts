@@ -53,8 +53,6 @@ const BLOCK_TAGS = new Set([
   "summary",
   "table",
   "tbody",
-  "td",
-  "th",
   "thead",
   "tr",
   "ul",
@@ -209,8 +207,10 @@ const MAX_BYLINE_LINE_WORDS = 8;
 // A byline names the author and little else ("Jane Doe, AP Auto Writer").
 const MAX_BYLINE_EXTRA_CHARS = 25;
 // "5 min read", "Reading time: 2 minutes", "Tempo de leitura: 1 minuto".
-const READING_TIME = /\d+\s*(?:min|mins|minute|minutes|minuto|minutos|minuten)\b/i;
+const READING_TIME = /\d+\s*(?:min|mins|minutes?)\.?\s+read\b|\b(?:read(?:ing)? time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit)\b/i;
 const MAX_READING_TIME_WORDS = 6;
+// Longer lines are prose (and reading them for dates costs time).
+const MAX_DATELINE_WORDS = 25;
 const PUBLICATION_WORD = /\b(?:updated|published|posted|modified)\b/i;
 // Words around a date that do not make a line more than a dateline.
 const DATE_FILLER = /^(?:updated|published|posted|last|modified|on|at|by|and|am|pm|a|p|m|est|edt|pst|pdt|cst|cdt|gmt|utc|bst|cet|ist|et|pt|ct|mt)$/i;
@@ -310,7 +310,7 @@ function isAuthorNote(text: string, authorKey: string): boolean {
 
 /** A line that is a date or time and little else ("Updated 1:39 am EST, November 20, 2019"). */
 function isDateline(text: string, parser: chrono.Chrono): boolean {
-  if (!/\d/.test(text)) return false;
+  if (!/\d/.test(text) || text.split(" ").length > MAX_DATELINE_WORDS) return false;
   const found = parser.parse(text);
   // A calendar day, or a time said to be the publication's ("Updated at 1:23 p.m."): not a
   // schedule or a duration.
@@ -652,6 +652,8 @@ function blockLines(root: Node, countsAsLink: (href: string) => boolean = () => 
       buffer += "\n";
       return;
     }
+    // A table row is one line, its cells separated as in copied text.
+    if (tag === "td" || tag === "th") buffer += " ";
     const isCaption = tag === "figcaption";
     const isBlock = isCaption || BLOCK_TAGS.has(tag);
     if (isBlock) flush(marks.at(-1));

@@ -160,4 +160,13 @@ describe("HTML body", () => {
     expect(article.paragraphs).toContain("https://harbour.example.org/terminal-plan");
     expect(article.paragraphs).not.toContain("https://www.courier.example/news/ferry");
   });
+
+  it("reads a table row as one line, so that equal cells are not taken for repeated lines", () => {
+    const article = parseHtml(
+      articlePage({
+        after: `<table><tr><th>Crossing</th><th>Winter</th><th>Summer</th></tr><tr><td>Evening</td><td>0</td><td>2</td></tr><tr><td>Night</td><td>0</td><td>0</td></tr></table>`,
+      }),
+    );
+    expect(article.paragraphs).toEqual([...PARAGRAPHS, "Crossing Winter Summer", "Evening 0 2", "Night 0 0"]);
+  });
 });
