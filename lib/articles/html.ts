@@ -450,7 +450,7 @@ function keepEmbeddedPosts(document: Document): void {
  */
 function markBoxesByClass(document: Document): void {
   const pageLength = document.body?.textContent?.length ?? 0;
-  for (const element of [...document.querySelectorAll("[class], [id]")]) {
+  for (const element of [...document.querySelectorAll("[class], [id]")].reverse()) {
     if (!element.isConnected) continue;
     // "newsCaption", "relatedLinks": camel-case words count as words of the class.
     const marks = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2");
@@ -460,6 +460,9 @@ function markBoxesByClass(document: Document): void {
     if ((element.textContent?.length ?? 0) > pageLength * MAX_BOX_SHARE) continue;
     // Bylines often sit in share bars: Readability reads them there.
     if (isBox && (/author|byline/i.test(marks) || element.querySelector(BYLINE_SELECTOR))) continue;
+    // A few words of the sentence around it ("Rep. <a class="rollover-link">Name</a>") stay:
+    // only the pop-up card beside them goes (boxes are visited innermost first).
+    if (isBox && isWordsInSentence(element)) continue;
     if (isBox) {
       element.remove();
       continue;
@@ -468,6 +471,19 @@ function markBoxesByClass(document: Document): void {
     while (element.firstChild) caption.appendChild(element.firstChild);
     element.replaceWith(caption);
   }
+}
+
+const INLINE_BOXES = new Set(["span", "a", "em", "strong", "b", "i"]);
+
+const MAX_INLINE_BOX_WORDS = 5;
+
+function isWordsInSentence(element: Element): boolean {
+  if (!INLINE_BOXES.has(element.localName)) return false;
+  const text = element.textContent?.trim() ?? "";
+  if (text.split(/\s+/).length > MAX_INLINE_BOX_WORDS) return false;
+  let block = element.parentElement;
+  while (block && INLINE_BOXES.has(block.localName)) block = block.parentElement;
+  return (block?.textContent?.trim().length ?? 0) > text.length * 2;
 }
 
 /** linkedom needs an <html> with a <body>: fragments and body-less pages get one. */

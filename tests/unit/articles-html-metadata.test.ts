@@ -169,4 +169,14 @@ describe("HTML body", () => {
     );
     expect(article.paragraphs).toEqual([...PARAGRAPHS, "Crossing Winter Summer", "Evening 0 2", "Night 0 0"]);
   });
+
+  it("keeps the name a pop-up card is attached to and drops the card", () => {
+    const card = `<span class="rollover-card">Harbour master since 2012. Latest stories: Dredging to start in May; Ferry fares frozen for winter; New pontoon opens</span>`;
+    const article = parseHtml(
+      articlePage({
+        before: `<p>The harbour master, <span class="rollover-people"><a class="rollover-link" href="/people/jonas-berg">Jonas Berg</a>${card}</span>, said the terminal would be worth the wait for the town and its visitors.</p>`,
+      }),
+    );
+    expect(article.paragraphs).toContain("The harbour master, Jonas Berg, said the terminal would be worth the wait for the town and its visitors.");
+  });
 });
