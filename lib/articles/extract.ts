@@ -59,6 +59,8 @@ const EXTENSION_FORMATS: Record<string, ArticleFormat> = {
   markdown: "markdown",
 };
 
+const BARE_URL = /^<?https?:\/\/\S+>?$/i;
+
 // The header (headline, bylines, dates) ends at the first line long enough to be body text.
 const BODY_LINE_WORDS = 20;
 
@@ -133,7 +135,7 @@ export function sniffFormat(text: string): ArticleFormat {
 
 function buildArticle(text: string, format: ArticleFormat, encoding: string): ParsedArticle {
   const source = readSource(text, format);
-  const { lines, metadata } = classifyLines(source.lines);
+  const { lines, metadata } = classifyLines(source.lines, format);
   // Copied web pages carry menus, comments and link lists the rules cannot name one by one.
   const beforeClassifier = format === "text" ? lines.map((line) => ({ ...line })) : null;
   const classified = format === "text" ? classifyCopiedPage(lines) : null;
@@ -195,7 +197,7 @@ function readSource(text: string, format: ArticleFormat): { lines: SourceLine[];
 }
 
 /** Classifies every line as body or as removed with a reason, collecting metadata on the way. */
-function classifyLines(source: readonly SourceLine[]): { lines: ClassifiedLine[]; metadata: LineMetadata } {
+function classifyLines(source: readonly SourceLine[], format: ArticleFormat): { lines: ClassifiedLine[]; metadata: LineMetadata } {
   const lines: ClassifiedLine[] = [];
   const metadata: LineMetadata = {
     author: null,
@@ -215,7 +217,9 @@ function classifyLines(source: readonly SourceLine[]): { lines: ClassifiedLine[]
       continue;
     }
     const facts = readMetadataLine(text, source[i + 1]?.text, inHeader);
-    if (facts) {
+    // A page's own address comes from its markup: a bare address in an HTML article is a
+    // source or a link the article gives its readers.
+    if (facts && !(format === "html" && BARE_URL.test(text))) {
       collectFacts(metadata, facts);
       lines.push(removedLine(text, facts.reason));
       if (facts.consumesNext) lines.push(removedLine(source[++i].text, facts.reason));

@@ -71,7 +71,7 @@ describe("HTML body", () => {
 
   it("drops lines outside the publisher's JSON-LD articleBody when it matches the page", () => {
     const jsonLd = JSON.stringify({ "@context": "https://schema.org", "@type": "NewsArticle", articleBody: PARAGRAPHS.join("\n") });
-    const promo = "Get the Courier's morning briefing in your inbox every weekday with the stories that matter on the coast.";
+    const promo = "The council's transport committee meets on Thursday to decide where the new bus lanes along the seafront road will go.";
     const article = parseHtml(articlePage({ head: `<script type="application/ld+json">${jsonLd}</script>`, after: `<p>${promo}</p>` }));
     expect(article.paragraphs).toEqual(PARAGRAPHS);
     expect(article.removed).toContainEqual({ text: promo, reason: "outside article" });
@@ -79,9 +79,104 @@ describe("HTML body", () => {
 
   it("ignores an articleBody that is only a teaser of the page", () => {
     const jsonLd = JSON.stringify({ "@type": "NewsArticle", articleBody: PARAGRAPHS[0] });
-    const promo = "Get the Courier's morning briefing in your inbox every weekday with the stories that matter on the coast.";
+    const promo = "The council's transport committee meets on Thursday to decide where the new bus lanes along the seafront road will go.";
     const article = parseHtml(articlePage({ head: `<script type="application/ld+json">${jsonLd}</script>`, after: `<p>${promo}</p>` }));
     expect(article.paragraphs).toContain(PARAGRAPHS[3]);
     expect(article.paragraphs).toContain(promo);
+  });
+
+  it("drops lines that are links to other pages of the site, and the label of their list, but keeps links to other sites", () => {
+    const article = parseHtml(
+      articlePage({
+        head: `<link rel="canonical" href="https://www.courier.example/news/ferry-terminal-delayed">`,
+        after: `<p><a href="https://other.example.org/report.pdf">The authority's report on the ground conditions</a></p><p>More from the Courier:</p><p><a href="/news/bus-lanes">Council approves new bus lanes on the seafront road</a></p><p><a href="https://news.courier.example/storm">Storm closes the coastal path for a week</a></p>`,
+      }),
+    );
+    expect(article.paragraphs).toEqual([...PARAGRAPHS, "The authority's report on the ground conditions"]);
+    expect(article.removed).toEqual(
+      expect.arrayContaining([
+        { text: "More from the Courier:", reason: "related link" },
+        { text: "Council approves new bus lanes on the seafront road", reason: "related link" },
+        { text: "Storm closes the coastal path for a week", reason: "related link" },
+      ]),
+    );
+  });
+
+  it("drops a list whose every item links within the site", () => {
+    const article = parseHtml(
+      articlePage({
+        head: `<link rel="canonical" href="https://www.courier.example/news/ferry-terminal-delayed">`,
+        after: `<ul><li>Bus lanes: <a href="/news/bus-lanes">the council decides</a></li><li>Storm: <a href="/news/storm">coastal path closed</a></li></ul>`,
+      }),
+    );
+    expect(article.paragraphs).toEqual(PARAGRAPHS);
+  });
+
+  it("drops the repeated headline, the dateline and the author's byline above the article", () => {
+    const article = parseHtml(
+      articlePage({
+        head: `<title>Ferry terminal delayed by two years | Courier</title><meta name="author" content="Maria Lindqvist">`,
+        before: `<h1>Ferry terminal delayed by two years</h1>`,
+        byline: `<p>Ferry terminal delayed by two years</p><p>Maria Lindqvist, Harbour Reporter</p><p>Updated 9:41 AM EST, Tuesday, November 19, 2019</p>`,
+      }),
+    );
+    expect(article.paragraphs).toEqual(PARAGRAPHS);
+    expect(article.author).toBe("Maria Lindqvist");
+    expect(article.removed.map((line) => line.reason)).toEqual(expect.arrayContaining(["headline", "byline", "dateline"]));
+  });
+
+  it("drops reader prompts, credits and a note about the author after the article", () => {
+    const article = parseHtml(
+      articlePage({
+        head: `<meta name="author" content="Maria Lindqvist">`,
+        after: `<p>Maria Lindqvist is the Courier's harbour reporter.</p><p>Like this story? Share it with a friend, and sign up for our newsletter.</p><p>Advert</p><p>Follow the Courier on Instagram.</p><p>(Reporting by Maria Lindqvist; editing by Jonas Berg)</p>`,
+      }),
+    );
+    expect(article.paragraphs).toEqual(PARAGRAPHS);
+    expect(article.removed).toEqual(
+      expect.arrayContaining([
+        { text: "Like this story? Share it with a friend, and sign up for our newsletter.", reason: "subscription prompt" },
+        { text: "(Reporting by Maria Lindqvist; editing by Jonas Berg)", reason: "credit" },
+        { text: "Advert", reason: "subscription prompt" },
+        { text: "Follow the Courier on Instagram.", reason: "subscription prompt" },
+      ]),
+    );
+  });
+
+  it("keeps a post embedded from a social network, and a source's address but not the page's own", () => {
+    const tweet = "The new terminal will be worth the wait, the harbour master says, and the pontoon is fine until then";
+    const article = parseHtml(
+      `<!doctype html><html><head><link rel="canonical" href="https://www.courier.example/news/ferry"></head><body><article>${PARAGRAPHS.slice(0, 2)
+        .map((p) => `<p>${p}</p>`)
+        .join(
+          "",
+        )}<div class="social-media-embed"><blockquote class="twitter-tweet"><p>${tweet}</p>— Harbour Authority (@harbour) <a href="https://twitter.example/harbour/status/1">November 19, 2019</a></blockquote></div><p>https://www.courier.example/news/ferry</p><p>https://harbour.example.org/terminal-plan</p>${PARAGRAPHS.slice(
+        2,
+      )
+        .map((p) => `<p>${p}</p>`)
+        .join("")}</article></body></html>`,
+    );
+    expect(article.paragraphs).toContain(tweet);
+    expect(article.paragraphs).toContain("https://harbour.example.org/terminal-plan");
+    expect(article.paragraphs).not.toContain("https://www.courier.example/news/ferry");
+  });
+
+  it("reads a table row as one line, so that equal cells are not taken for repeated lines", () => {
+    const article = parseHtml(
+      articlePage({
+        after: `<table><tr><th>Crossing</th><th>Winter</th><th>Summer</th></tr><tr><td>Evening</td><td>0</td><td>2</td></tr><tr><td>Night</td><td>0</td><td>0</td></tr></table>`,
+      }),
+    );
+    expect(article.paragraphs).toEqual([...PARAGRAPHS, "Crossing Winter Summer", "Evening 0 2", "Night 0 0"]);
+  });
+
+  it("keeps the name a pop-up card is attached to and drops the card", () => {
+    const card = `<span class="rollover-card">Harbour master since 2012. Latest stories: Dredging to start in May; Ferry fares frozen for winter; New pontoon opens</span>`;
+    const article = parseHtml(
+      articlePage({
+        before: `<p>The harbour master, <span class="rollover-people"><a class="rollover-link" href="/people/jonas-berg">Jonas Berg</a>${card}</span>, said the terminal would be worth the wait for the town and its visitors.</p>`,
+      }),
+    );
+    expect(article.paragraphs).toContain("The harbour master, Jonas Berg, said the terminal would be worth the wait for the town and its visitors.");
   });
 });
