@@ -26,8 +26,9 @@ const server = http.createServer((request, response) => {
   // Rate limits key on this (lib/auth/client-address.ts); a client's own value for it is overwritten.
   request.headers["x-concord-client-address"] = request.socket.remoteAddress ?? "unknown";
   if (refuseUnansweredMethod(request, response)) return;
-  if (pages?.handle(request, response)) return;
-  void handle(request, response);
+  const passOn = () => void handle(request, response);
+  if (pages?.handle(request, response, passOn)) return;
+  passOn();
 });
 server.listen(port, hostname, () => {
   const address = /** @type {import("node:net").AddressInfo} */ (server.address());
