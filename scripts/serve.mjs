@@ -2,7 +2,8 @@
 // The production server: Next.js in production mode, with short-lived copies of the public
 // briefing pages answered before Next.js's routing (lib/server/public-page-cache.mjs). Plain
 // JavaScript, run by plain Node.js: a TypeScript loader would cost the server about 100 MB.
-// Usage: node scripts/serve.mjs [-p PORT] [-H HOSTNAME]   (a finished `next build` is required)
+// Usage: node --max-old-space-size=1536 scripts/serve.mjs [-p PORT] [-H HOSTNAME]   (a finished `next build` is required;
+// the flags are scripts/serve-flags.mjs, which npm start passes)
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -26,8 +27,9 @@ const server = http.createServer((request, response) => {
   // Rate limits key on this (lib/auth/client-address.ts); a client's own value for it is overwritten.
   request.headers["x-concord-client-address"] = request.socket.remoteAddress ?? "unknown";
   if (refuseUnansweredMethod(request, response)) return;
-  if (pages?.handle(request, response)) return;
-  void handle(request, response);
+  const passOn = () => void handle(request, response);
+  if (pages?.handle(request, response, passOn)) return;
+  passOn();
 });
 server.listen(port, hostname, () => {
   const address = /** @type {import("node:net").AddressInfo} */ (server.address());

@@ -3,7 +3,7 @@ import iconv from "iconv-lite";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, readDb } from "@/lib/db";
 import { listSpellings } from "@/lib/entities/queries";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { isoDay } from "@/lib/iso-day";
 import type { ClassifiedLine } from "./extract";
 import { canImportArticles, canReadArticles } from "./permissions";
@@ -11,7 +11,15 @@ import { articleMetadata, type ArticleMetadata } from "./article-metadata";
 import type { ImportSource } from "./prepare";
 import { prepareImportsOffThread } from "./prepare-off-thread";
 import { expandQuery, lookupKeys, queryParts, type ExpandedQuery } from "./search-terms";
-import { ARTICLES_PAGE_SIZE, type ArticleKindName, type ArticleListQuery, type ImportJobView, type ImportOutcome, type ImportPreview } from "./schemas";
+import {
+  ARTICLES_PAGE_SIZE,
+  type ArticleKindName,
+  type ArticleListQuery,
+  type ArticleSort,
+  type ImportJobView,
+  type ImportOutcome,
+  type ImportPreview,
+} from "./schemas";
 
 function assertReader(actor: Actor | null): asserts actor is Actor {
   if (!canReadArticles(actor)) throw new ForbiddenError("Sign in to read articles.");
@@ -36,9 +44,16 @@ export type ArticleList = {
   items: ArticleListItem[];
   total: number;
   totalIs: "exact" | "at-least" | "about";
+  /** The page asked for by number; 0 when the list was asked for by `cursor`. */
   page: number;
   pageCount: number;
   pageSize: number;
+  /**
+   * Where the next page starts (the last article listed), for `cursor`, or null after the last.
+   * Paging by cursor neither repeats nor skips an article when others are imported meanwhile, as
+   * page numbers do; the list with a search query is paged by number only.
+   */
+  nextCursor: string | null;
   /** Other spellings of entities the query named, searched as well ("Zelensky" for "Zelenskyy"). */
   alsoSearched: string[];
 };
@@ -75,7 +90,10 @@ export async function listArticles(actor: Actor, query: ArticleListQuery): Promi
     title: Prisma.sql`lower(a."title") ASC`,
     outlet: Prisma.sql`lower(a."outlet") ASC NULLS LAST, lower(a."title") ASC`,
   }[sort];
-  const { rows, ...result } = query.q ? await searchPage(query.q, where, order, query.page ?? 1) : await listPage(where, order, query.page ?? 1);
+  if (query.cursor && query.q) throw new ValidationError("A search is paged by page number, not by cursor.");
+  const { rows, ...result } = query.q
+    ? { ...(await searchPage(query.q, where, order, query.page ?? 1)), nextCursor: null }
+    : await listPage(where, order, sort === "relevance" ? "newest" : sort, query.page ?? 1, query.cursor);
   return {
     ...result,
     items: rows.map((row) => ({
@@ -102,8 +120,69 @@ function clampPage(page: number, total: number): { page: number; pageCount: numb
   return { page: Math.min(page, pageCount), pageCount };
 }
 
-/** Without a query: counted up to LIST_COUNT_LIMIT, paged within that bound (older articles are found by narrowing the filters). */
-async function listPage(conditions: Prisma.Sql[], order: Prisma.Sql, requested: number): Promise<Page> {
+/**
+ * The keys each order of the list sorts by, before the id that breaks ties, as SQL on a row
+ * aliased `row`; `nullsLast` for a column that may be null and sorts last.
+ */
+const SORT_KEYS: Record<Exclude<ArticleSort, "relevance">, { expression: (row: string) => string; descending: boolean; nullsLast?: boolean }[]> = {
+  newest: [{ expression: (row) => `${row}."createdAt"`, descending: true }],
+  oldest: [{ expression: (row) => `${row}."createdAt"`, descending: false }],
+  published: [
+    { expression: (row) => `${row}."publishedAt"`, descending: true, nullsLast: true },
+    { expression: (row) => `${row}."createdAt"`, descending: true },
+  ],
+  title: [{ expression: (row) => `lower(${row}."title")`, descending: false }],
+  outlet: [
+    { expression: (row) => `lower(${row}."outlet")`, descending: false, nullsLast: true },
+    { expression: (row) => `lower(${row}."title")`, descending: false },
+  ],
+};
+
+type SortKey = (typeof SORT_KEYS)[keyof typeof SORT_KEYS][number];
+const ID_KEY: SortKey = { expression: (row) => `${row}."id"`, descending: false };
+
+/**
+ * The rows after the article `cursor` in the order `sort` (keyset pagination): those whose keys
+ * come after the cursor row's current keys. These are read by subqueries PostgreSQL runs once
+ * (init plans), so the first key's bound can start an index scan at the cursor, where an offset
+ * reads every row before it. An unknown cursor (the article was deleted) matches nothing.
+ */
+function afterCursor(sort: Exclude<ArticleSort, "relevance">, cursor: string): Prisma.Sql {
+  const keys = [...SORT_KEYS[sort], ID_KEY];
+  const mine = (key: SortKey) => Prisma.raw(key.expression("a"));
+  const theirs = (key: SortKey) => Prisma.sql`(SELECT ${Prisma.raw(key.expression("c"))} FROM "Article" c WHERE c."id" = ${cursor})`;
+  const after = (key: SortKey) => {
+    const comparison = Prisma.sql`${mine(key)} ${Prisma.raw(key.descending ? "<" : ">")} ${theirs(key)}`;
+    return key.nullsLast ? Prisma.sql`(${theirs(key)} IS NOT NULL AND (${mine(key)} IS NULL OR ${comparison}))` : comparison;
+  };
+  const alternatives = keys.map((key, index) =>
+    Prisma.join([...keys.slice(0, index).map((earlier) => Prisma.sql`${mine(earlier)} IS NOT DISTINCT FROM ${theirs(earlier)}`), after(key)], " AND "),
+  );
+  const first = keys[0]!;
+  const bound = first.nullsLast ? [] : [Prisma.sql`${mine(first)} ${Prisma.raw(first.descending ? "<=" : ">=")} ${theirs(first)}`];
+  return Prisma.join(
+    [
+      ...bound,
+      Prisma.sql`(${Prisma.join(
+        alternatives.map((alternative) => Prisma.sql`(${alternative})`),
+        " OR ",
+      )})`,
+    ],
+    " AND ",
+  );
+}
+
+/**
+ * Without a query: counted up to LIST_COUNT_LIMIT, paged within that bound by number (older
+ * articles are found by narrowing the filters), or without bound after a cursor.
+ */
+async function listPage(
+  conditions: Prisma.Sql[],
+  order: Prisma.Sql,
+  sort: Exclude<ArticleSort, "relevance">,
+  requested: number,
+  cursor: string | undefined,
+): Promise<Page & { nextCursor: string | null }> {
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const [{ counted }] = await readDb.$queryRaw<{ counted: bigint }[]>`
     SELECT count(*) AS counted FROM (SELECT 1 FROM "Article" a ${where} LIMIT ${LIST_COUNT_LIMIT + 1}) AS bounded`;
@@ -118,11 +197,22 @@ async function listPage(conditions: Prisma.Sql[], order: Prisma.Sql, requested: 
     }
   }
   const { page, pageCount } = clampPage(requested, Math.min(total, LIST_COUNT_LIMIT));
+  if (cursor) {
+    const after = [...conditions, afterCursor(sort, cursor)];
+    const rows = await readDb.$queryRaw<ListRow[]>`
+      SELECT ${LIST_COLUMNS}, 0 AS rank FROM "Article" a WHERE ${Prisma.join(after, " AND ")}
+      ORDER BY ${order}, a."id"
+      LIMIT ${ARTICLES_PAGE_SIZE + 1}`;
+    const more = rows.length > ARTICLES_PAGE_SIZE;
+    const listed = rows.slice(0, ARTICLES_PAGE_SIZE);
+    return { rows: listed, total, totalIs, page: 0, pageCount, alsoSearched: [], nextCursor: more ? listed.at(-1)!.id : null };
+  }
   const rows = await readDb.$queryRaw<ListRow[]>`
     SELECT ${LIST_COLUMNS}, 0 AS rank FROM "Article" a ${where}
     ORDER BY ${order}, a."id"
-    LIMIT ${ARTICLES_PAGE_SIZE} OFFSET ${(page - 1) * ARTICLES_PAGE_SIZE}`;
-  return { rows, total, totalIs, page, pageCount, alsoSearched: [] };
+    LIMIT ${ARTICLES_PAGE_SIZE + 1} OFFSET ${(page - 1) * ARTICLES_PAGE_SIZE}`;
+  const listed = rows.slice(0, ARTICLES_PAGE_SIZE);
+  return { rows: listed, total, totalIs, page, pageCount, alsoSearched: [], nextCursor: rows.length > ARTICLES_PAGE_SIZE ? listed.at(-1)!.id : null };
 }
 
 /**

@@ -107,6 +107,13 @@ export const articleListQuerySchema = z.object({
     .optional()
     .transform((value) => value || undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  /** The `nextCursor` of the page before: the list continues after that article. */
+  cursor: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((value) => value || undefined),
 });
 export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;
 

@@ -7,6 +7,7 @@ import { readdir, readFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { clearRuntimeCaches } from "../runtime-cache";
+import { SERVE_NODE_FLAGS } from "../serve-flags.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const nextBin = path.join(root, "node_modules/.bin/next");
@@ -81,7 +82,7 @@ export async function startAppServer(options: { databaseUrl: string; poolMax: nu
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const log = createWriteStream(options.logFile, { flags: "a" });
-  const child: ChildProcess = spawn(process.execPath, [serveScript, "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [...SERVE_NODE_FLAGS, serveScript, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
     env: {

@@ -39,7 +39,8 @@ let origin = "";
 beforeAll(async () => {
   let cache: ReturnType<typeof createPublicPageCache> | null = null;
   server = http.createServer((request, response) => {
-    if (!cache?.handle(request, response)) renderPage(request, response);
+    const passOn = () => renderPage(request, response);
+    if (!cache?.handle(request, response, passOn)) passOn();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -111,6 +112,17 @@ describe("public page cache", () => {
     pageVersion = 2;
     purgePublicPageCache();
     expect(await (await fetch(`${origin}/briefings/talks`)).text()).toContain("version 2");
+  });
+
+  it("answers a burst of requests for an expired copy with one fetch from the app, not one render each", async () => {
+    await visitUntilCopied("/briefings/talks");
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    pageVersion = 2;
+    const reachedApp = rendered.length;
+    const burst = await Promise.all(Array.from({ length: 20 }, () => fetch(`${origin}/briefings/talks`)));
+    expect(burst.every(isCopy)).toBe(true);
+    expect(await Promise.all(burst.map((response) => response.text()))).toEqual(Array(20).fill("<html><body>/briefings/talks version 2</body></html>"));
+    expect(rendered.slice(reachedApp)).toEqual(["GET /briefings/talks"]);
   });
 
   it("leaves to the app what it must answer itself", async () => {

@@ -6,7 +6,7 @@ import { articleListQuerySchema } from "@/lib/articles/schemas";
 import { ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 
-/** ?q= full-text search, &outlet=, &kind=, &from=, &to= (YYYY-MM-DD), &sort=, &page=. */
+/** ?q= full-text search, &outlet=, &kind=, &from=, &to= (YYYY-MM-DD), &sort=, &page=, or (without q) &cursor= (a page's nextCursor). */
 export const GET = apiRoute({ access: "articles.read" }, async ({ request, actor }) => {
   const query = parseInput(articleListQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
   return listArticles(actor, query);
