@@ -13,6 +13,7 @@ import "@/lib/wiring";
 import { clearRuntimeCaches } from "../../../scripts/runtime-cache";
 import { E2E_USERS } from "./users";
 import { SYSTEM } from "@/lib/auth/principal";
+import { SERVE_NODE_FLAGS } from "../../../scripts/serve-flags.mjs";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const port = process.env.E2E_PORT ?? "3100";
@@ -27,7 +28,7 @@ await stopJobQueue();
 await disconnectDb();
 await clearRuntimeCaches(root);
 
-const server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), "-p", port, "-H", "127.0.0.1"], {
+const server = spawn(process.execPath, [...SERVE_NODE_FLAGS, path.join(root, "scripts/serve.mjs"), "-p", port, "-H", "127.0.0.1"], {
   cwd: root,
   stdio: "inherit",
   env: {
