@@ -303,7 +303,26 @@ export interface Reach {
   dated: Period[];
   undated: Period[];
   unbounded: boolean;
+  /** The registry persons partners must name one of, or null when a partner may name anyone (a member names a person by name only, or none). */
+  persons: string[] | null;
 }
+
+/**
+ * Whether a mention names persons, all of them registry entities: such a mention can only be one
+ * happening with a mention naming one of them, naming a person by name only, or naming no person
+ * (participantMatch; registry persons are the same only by key, sameName).
+ */
+export function namesRegistryPersonsOnly(participants: KeyedName[]): boolean {
+  const persons = participants.filter((n) => n.level === "person");
+  return persons.length > 0 && persons.every((n) => n.entityId);
+}
+
+function withPersons(reach: Omit<Reach, "persons">, members: Member[]): Reach {
+  const keyed = members.every((m) => registryOnly(m));
+  return { ...reach, persons: keyed ? [...new Set(members.flatMap((m) => m.persons.map((n) => n.key)))].sort() : null };
+}
+
+const registryOnly = (m: Member) => m.persons.length > 0 && m.persons.every((n) => n.entityId);
 
 /** Overlapping or adjacent periods as one. */
 export function mergePeriods(periods: Period[]): Period[] {
@@ -317,7 +336,7 @@ export function mergePeriods(periods: Period[]): Period[] {
 }
 
 /** The days a member's possible partners lie on, read from affinity's date rules. */
-function reachOf(member: Member, reach: Reach): void {
+function reachOf(member: Member, reach: Omit<Reach, "persons">): void {
   const p = member.period;
   if (p) {
     reach.dated.push({ from: p.from - MAX_DISPUTED_DAYS, to: p.to + MAX_DISPUTED_DAYS });
@@ -331,9 +350,10 @@ function reachOf(member: Member, reach: Reach): void {
 
 /** Where these mentions' possible partners lie (a refresh's first read, before any grouping). */
 export function reachOfMentions(mentions: EventMention[]): Reach {
-  const reach: Reach = { dated: [], undated: [], unbounded: false };
-  for (const m of mentions) reachOf(mentionMember(m), reach);
-  return { dated: mergePeriods(reach.dated), undated: mergePeriods(reach.undated), unbounded: reach.unbounded };
+  const reach: Omit<Reach, "persons"> = { dated: [], undated: [], unbounded: false };
+  const members = mentions.map(mentionMember);
+  for (const m of members) reachOf(m, reach);
+  return withPersons({ dated: mergePeriods(reach.dated), undated: mergePeriods(reach.undated), unbounded: reach.unbounded }, members);
 }
 
 /**
@@ -348,16 +368,28 @@ function connectedAround(members: Member[], seeds: ReadonlySet<string>): Member[
   const undated = members.filter((m) => !m.period);
   const longest = dated.reduce((most, m) => Math.max(most, m.period!.to - m.period!.from), 0);
   const linked = (a: Member, b: Member) => affinity(a, b) !== null || affinity(b, a) !== null;
+  // A member naming registry persons alone is looked up by them (namesRegistryPersonsOnly).
+  const byPerson = new Map<string, Member[]>();
+  const loose: Member[] = [];
+  for (const m of members) {
+    if (!registryOnly(m)) loose.push(m);
+    else for (const key of new Set(m.persons.map((n) => n.key))) byPerson.set(key, [...(byPerson.get(key) ?? []), m]);
+  }
   const reached = new Set(members.filter((m) => m.mention && seeds.has(m.mention.articleId)));
   const queue = [...reached];
   const visit = (from: Member, to: Member) => {
-    if (reached.has(to) || !linked(from, to)) return;
+    if (reached.has(to) || (from.period && to.period && gapDays(from.period, to.period) > MAX_DISPUTED_DAYS) || !linked(from, to)) return;
     reached.add(to);
     queue.push(to);
   };
   while (queue.length > 0) {
     const member = queue.pop()!;
     const p = member.period;
+    if (registryOnly(member)) {
+      for (const key of new Set(member.persons.map((n) => n.key))) for (const other of byPerson.get(key)!) visit(member, other);
+      for (const other of loose) visit(member, other);
+      continue;
+    }
     if (p) {
       // Dated partners start at most MAX_DISPUTED_DAYS after it ends and end at most that before it starts.
       let lo = 0;
@@ -388,7 +420,7 @@ export function groupAround(
   const mentions = withHappeningDates(withKnownAffiliations(extractions.flatMap((e) => e.mentions)), known, knownNames);
   const members = [...known.map((k) => knownMember(k, knownNames)), ...mentions.map(mentionMember)];
   const part = new Set(connectedAround(members, seeds));
-  const reach: Reach = { dated: [], undated: [], unbounded: false };
+  const reach: Omit<Reach, "persons"> = { dated: [], undated: [], unbounded: false };
   // An undated recorded event reaches no further than the mentions it is reached through.
   for (const m of part) if (m.mention || m.period) reachOf(m, reach);
   const groups = groupMentions(
@@ -396,7 +428,10 @@ export function groupAround(
     known.filter((_, i) => part.has(members[i])),
     knownNames,
   );
-  return { groups, reach: { dated: mergePeriods(reach.dated), undated: mergePeriods(reach.undated), unbounded: reach.unbounded } };
+  return {
+    groups,
+    reach: withPersons({ dated: mergePeriods(reach.dated), undated: mergePeriods(reach.undated), unbounded: reach.unbounded }, [...part]),
+  };
 }
 
 // ---------------------------------------------------------------------------

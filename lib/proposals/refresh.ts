@@ -1,13 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db, type Tx } from "@/lib/db";
+import { db, Prisma, type Tx } from "@/lib/db";
 import { stagedJson } from "@/lib/db/staged";
 import { eventDateFromRow } from "@/lib/events/date-fields";
 import { isoDay } from "@/lib/iso-day";
 import type { ClaimValue } from "@/lib/contradictions/claim-values";
 import { runTask } from "@/lib/workers/pool";
 import { REGISTRY_MISSING, type ProposalRegistrySnapshot, type TaskInput, type TaskOutput } from "@/lib/workers/tasks";
-import { mergePeriods, mentionPeriod, type Period, type Reach, reachOfMentions } from "./group";
+import { mergePeriods, mentionPeriod, namesRegistryPersonsOnly, type Period, type Reach, reachOfMentions } from "./group";
 import { candidateFingerprint, claimFingerprint as hashClaim, mentionFingerprint as hashMention } from "./fingerprints";
 import type { ArticleExtraction, ContradictionCandidate, EventProposal, KnownClaim, KnownEvent, ProposalArticle, Proposals } from "./types";
 
@@ -83,7 +83,8 @@ const dayNumber = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) /
 /**
  * An extraction's blocking keys: the days its mentions' happenings and its publication span (none
  * when a mention has no date and the article none either), its publication day when a mention is
- * undated (group.ts says how far each reaches), and the participants it names.
+ * undated (group.ts says how far each reaches), the participants it names, and whether a mention
+ * may be one happening with mentions of anyone (it names a person by name only, or none).
  */
 function blockingKeys(extraction: ArticleExtraction) {
   const published = extraction.publishedAt ? dayNumber(extraction.publishedAt) : null;
@@ -95,6 +96,7 @@ function blockingKeys(extraction: ArticleExtraction) {
     dateFrom: days.length ? dayText(Math.min(...days)) : null,
     dateTo: days.length ? dayText(Math.max(...days)) : null,
     undatedOn: published !== null && periods.some((p) => !p) ? dayText(published) : null,
+    looseMention: extraction.mentions.some((m) => !namesRegistryPersonsOnly(m.participants)),
     participantKeys: [...new Set(extraction.mentions.flatMap((m) => m.participants.map((p) => p.key)))],
   };
 }
@@ -146,28 +148,39 @@ async function storeExtractions(tx: Tx, extracted: Extracted[]): Promise<void> {
   });
   const json = await stagedJson(tx, JSON.stringify(rows));
   await tx.$executeRaw`
-    INSERT INTO "ArticleExtraction" ("articleId", "revisionId", "data", "dateFrom", "dateTo", "undatedOn", "participantKeys", "updatedAt")
-    SELECT r."articleId", r."revisionId", r."data", r."dateFrom", r."dateTo", r."undatedOn", r."participantKeys", ${new Date().toISOString()}::timestamp(3)
+    INSERT INTO "ArticleExtraction" ("articleId", "revisionId", "data", "dateFrom", "dateTo", "undatedOn", "participantKeys", "looseMention", "updatedAt")
+    SELECT r."articleId", r."revisionId", r."data", r."dateFrom", r."dateTo", r."undatedOn", r."participantKeys", r."looseMention",
+           ${new Date().toISOString()}::timestamp(3)
     FROM jsonb_to_recordset(${json}) AS r("articleId" text, "revisionId" text, "data" jsonb, "dateFrom" date, "dateTo" date, "undatedOn" date,
-                                          "participantKeys" text[])
+                                          "participantKeys" text[], "looseMention" boolean)
     ON CONFLICT ("articleId") DO UPDATE SET
       "revisionId" = EXCLUDED."revisionId", "data" = EXCLUDED."data", "dateFrom" = EXCLUDED."dateFrom", "dateTo" = EXCLUDED."dateTo",
-      "undatedOn" = EXCLUDED."undatedOn", "participantKeys" = EXCLUDED."participantKeys", "updatedAt" = EXCLUDED."updatedAt"`;
+      "undatedOn" = EXCLUDED."undatedOn", "participantKeys" = EXCLUDED."participantKeys", "looseMention" = EXCLUDED."looseMention",
+      "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
-/** A regrouping's reads so far: the extractions, and the days (of periods, of undated mentions' publication) read in full. */
+/**
+ * A regrouping's reads so far: the extractions, the days (of periods, of undated mentions'
+ * publication) read for the articles naming one of `persons` or anyone (null: every article of those days).
+ */
 type Read = {
   rows: Map<string, { revisionId: string; data: ArticleExtraction; createdAt: Date }>;
   dated: Period[];
   undated: Period[];
   unbounded: boolean;
+  persons: Set<string> | null;
 };
 
 /** The periods of `need` that no period of `have` (merged) holds. */
 const uncovered = (need: Period[], have: Period[]) => need.filter((p) => !have.some((h) => h.from <= p.from && h.to >= p.to));
 
+const personsRead = (read: Read, reach: Reach) => read.persons === null || (reach.persons !== null && reach.persons.every((k) => read.persons!.has(k)));
+
 const covers = (read: Read, reach: Reach) =>
-  uncovered(reach.dated, read.dated).length === 0 && uncovered(reach.undated, read.undated).length === 0 && (!reach.unbounded || read.unbounded);
+  personsRead(read, reach) &&
+  uncovered(reach.dated, read.dated).length === 0 &&
+  uncovered(reach.undated, read.undated).length === 0 &&
+  (!reach.unbounded || read.unbounded);
 
 async function readRows(read: Read, articleIds: string[]): Promise<void> {
   const missing = articleIds.filter((id) => !read.rows.has(id));
@@ -186,22 +199,26 @@ async function readRows(read: Read, articleIds: string[]): Promise<void> {
  * theirs), or, when the reach holds a mention with no date (nor its article), every article sharing one.
  */
 async function readReach(read: Read, reach: Reach, participantKeys: string[]): Promise<void> {
-  const dated = uncovered(reach.dated, read.dated);
-  const undated = uncovered(reach.undated, read.undated);
+  // Partners of more persons than read so far: the whole reach again, for them.
+  const again = !personsRead(read, reach);
+  const dated = again ? reach.dated : uncovered(reach.dated, read.dated);
+  const undated = again ? reach.undated : uncovered(reach.undated, read.undated);
+  const persons = reach.persons;
+  const naming = persons === null ? Prisma.sql`true` : Prisma.sql`(x."looseMention" OR x."participantKeys" && ${persons}::text[])`;
   const ids: string[] = [];
   const bounds = (periods: Period[]) => [periods.map((p) => dayText(p.from)), periods.map((p) => dayText(p.to))];
   if (dated.length) {
     const [los, his] = bounds(dated);
     const rows = await db.$queryRaw<{ articleId: string }[]>`
       SELECT DISTINCT x."articleId" FROM unnest(${los}::date[], ${his}::date[]) AS r("lo", "hi")
-      JOIN "ArticleExtraction" x ON x."dateFrom" IS NOT NULL AND daterange(x."dateFrom", x."dateTo", '[]') && daterange(r."lo", r."hi", '[]')`;
+      JOIN "ArticleExtraction" x ON x."dateFrom" IS NOT NULL AND daterange(x."dateFrom", x."dateTo", '[]') && daterange(r."lo", r."hi", '[]') AND ${naming}`;
     ids.push(...rows.map((r) => r.articleId));
   }
   if (undated.length) {
     const [los, his] = bounds(undated);
     const rows = await db.$queryRaw<{ articleId: string }[]>`
       SELECT DISTINCT x."articleId" FROM unnest(${los}::date[], ${his}::date[]) AS r("lo", "hi")
-      JOIN "ArticleExtraction" x ON x."undatedOn" BETWEEN r."lo" AND r."hi"`;
+      JOIN "ArticleExtraction" x ON x."undatedOn" BETWEEN r."lo" AND r."hi" AND ${naming}`;
     ids.push(...rows.map((r) => r.articleId));
   }
   if (participantKeys.length && !read.unbounded) {
@@ -216,6 +233,7 @@ async function readReach(read: Read, reach: Reach, participantKeys: string[]): P
   read.dated = mergePeriods([...read.dated, ...dated]);
   read.undated = mergePeriods([...read.undated, ...undated]);
   read.unbounded ||= reach.unbounded;
+  read.persons = persons === null ? null : new Set([...(read.persons ?? []), ...persons]);
   await readRows(read, ids);
 }
 
@@ -291,7 +309,7 @@ async function regroup(articleIds: readonly string[], registry: ProposalRegistry
     select: { articleId: true },
     distinct: ["articleId"],
   });
-  const read: Read = { rows: new Map(), dated: [], undated: [], unbounded: false };
+  const read: Read = { rows: new Map(), dated: [], undated: [], unbounded: false, persons: new Set() };
   await readRows(read, [...new Set([...articleIds, ...sharing.map((s) => s.articleId)])]);
   const seeds = [...read.rows.keys()];
   if (seeds.length === 0) return;

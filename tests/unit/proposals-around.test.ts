@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "@/lib/proposals/extract-events";
-import { mentionPeriod, mergePeriods, type Period, type Reach, reachOfMentions } from "@/lib/proposals/group";
+import { mentionPeriod, mergePeriods, namesRegistryPersonsOnly, type Period, type Reach, reachOfMentions } from "@/lib/proposals/group";
 import { buildRegistry } from "@/lib/proposals/names";
 import { proposeAround, proposeFromExtractions } from "@/lib/proposals/propose";
 import type { ArticleExtraction, EventProposal } from "@/lib/proposals/types";
@@ -23,26 +23,33 @@ function keysOf(e: ArticleExtraction) {
 
 const overlaps = (a: Period, b: Period) => a.from <= b.to && b.from <= a.to;
 
-/** A refresh's reads, over an array instead of the database: extractions in reach until the connected mentions reach no further. */
+/** A refresh's reads, over an array instead of the database: extractions in reach (and naming a person reached, or anyone) until the connected mentions reach no further. */
 function aroundReadingOnlyTheReach(all: ArticleExtraction[], registry: ReturnType<typeof buildRegistry>, seeds: string[]) {
   const read = new Map(all.filter((e) => seeds.includes(e.articleId)).map((e) => [e.articleId, e]));
   const keysOfSeeds = new Set([...read.values()].flatMap((e) => e.mentions.flatMap((m) => m.participants.map((p) => p.key))));
   let reach: Reach = reachOfMentions([...read.values()].flatMap((e) => e.mentions));
   const readDated: Period[] = [];
   const readUndated: Period[] = [];
+  let readPersons: Set<string> | null = new Set();
   for (let pass = 0; pass < 10; pass++) {
     for (const e of all) {
       const keys = keysOf(e);
+      const naming =
+        reach.persons === null ||
+        e.mentions.some((m) => !namesRegistryPersonsOnly(m.participants) || m.participants.some((p) => reach.persons!.includes(p.key)));
+      if (!naming) continue;
       const inDated = keys.span && reach.dated.some((p) => overlaps(p, keys.span!));
       const inUndated = keys.undatedOn !== null && reach.undated.some((p) => p.from <= keys.undatedOn! && keys.undatedOn! <= p.to);
       const sharing = (reach.unbounded || !keys.span) && e.mentions.some((m) => m.participants.some((p) => keysOfSeeds.has(p.key)));
       if (inDated || inUndated || sharing) read.set(e.articleId, e);
     }
+    readPersons = reach.persons === null ? null : new Set([...(readPersons ?? []), ...reach.persons]);
     readDated.push(...reach.dated);
     readUndated.push(...reach.undated);
     const result = proposeAround([...read.values()], registry, [], [], seeds);
     const within = (need: Period[], have: Period[]) => need.every((p) => mergePeriods(have).some((h) => h.from <= p.from && h.to >= p.to));
-    const covered = within(result.reach.dated, readDated) && within(result.reach.undated, readUndated);
+    const personsRead = readPersons === null || (result.reach.persons !== null && result.reach.persons.every((k) => readPersons!.has(k)));
+    const covered = personsRead && within(result.reach.dated, readDated) && within(result.reach.undated, readUndated);
     if (covered) return { result, read: read.size };
     reach = result.reach;
   }

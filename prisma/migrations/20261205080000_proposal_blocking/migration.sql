@@ -6,6 +6,17 @@
 -- mention with none has no days: its mentions may be one happening with any, found by participant.
 ALTER TABLE "ArticleExtraction" ADD COLUMN "undatedOn" DATE;
 
+-- A mention that names no person, or one by name only, may be one happening with mentions of
+-- anyone; the others only with mentions naming one of their registry persons (or loose ones).
+ALTER TABLE "ArticleExtraction" ADD COLUMN "looseMention" BOOLEAN NOT NULL DEFAULT true;
+
+UPDATE "ArticleExtraction" AS x SET "looseMention" = EXISTS (
+  SELECT 1 FROM jsonb_array_elements(x."data"->'mentions') AS m("value")
+  WHERE NOT EXISTS (SELECT 1 FROM jsonb_array_elements(m."value"->'participants') AS p("value") WHERE p."value"->>'level' = 'person')
+     OR EXISTS (SELECT 1 FROM jsonb_array_elements(m."value"->'participants') AS p("value")
+                WHERE p."value"->>'level' = 'person' AND coalesce(p."value"->>'entityId', '') = '')
+);
+
 UPDATE "ArticleExtraction" AS x SET
   "dateFrom" = CASE WHEN k."published" IS NULL AND k."undated" THEN NULL ELSE LEAST(k."published", k."first") END,
   "dateTo" = CASE WHEN k."published" IS NULL AND k."undated" THEN NULL ELSE GREATEST(k."published", k."last") END,
