@@ -174,7 +174,7 @@ type Read = {
 /** The periods of `need` that no period of `have` (merged) holds. */
 const uncovered = (need: Period[], have: Period[]) => need.filter((p) => !have.some((h) => h.from <= p.from && h.to >= p.to));
 
-const personsRead = (read: Read, reach: Reach) => read.persons === null || (reach.persons !== null && reach.persons.every((k) => read.persons!.has(k)));
+const personsRead = (read: Read, reach: Reach) => read.persons === null || (reach.persons?.every((k) => read.persons!.has(k)) ?? false);
 
 const covers = (read: Read, reach: Reach) =>
   personsRead(read, reach) &&

@@ -48,7 +48,7 @@ function aroundReadingOnlyTheReach(all: ArticleExtraction[], registry: ReturnTyp
     readUndated.push(...reach.undated);
     const result = proposeAround([...read.values()], registry, [], [], seeds);
     const within = (need: Period[], have: Period[]) => need.every((p) => mergePeriods(have).some((h) => h.from <= p.from && h.to >= p.to));
-    const personsRead = readPersons === null || (result.reach.persons !== null && result.reach.persons.every((k) => readPersons!.has(k)));
+    const personsRead = readPersons === null || (result.reach.persons?.every((k) => readPersons!.has(k)) ?? false);
     const covered = personsRead && within(result.reach.dated, readDated) && within(result.reach.undated, readUndated);
     if (covered) return { result, read: read.size };
     reach = result.reach;
