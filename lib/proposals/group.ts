@@ -303,23 +303,57 @@ export interface Reach {
   dated: Period[];
   undated: Period[];
   unbounded: boolean;
-  /** The registry persons partners must name one of, or null when a partner may name anyone (a member names a person by name only, or none). */
-  persons: string[] | null;
+  /**
+   * The registry persons partners must name, or null when a partner may name anyone (a member
+   * names a person by name only, or none): partners name one of `any` in any mention, or one of
+   * `solo` alone, or both persons of a pair of `pairs` ("<key> <key>"), or someone by name only.
+   */
+  persons: PersonKeys | null;
 }
+
+export interface PersonKeys {
+  any: string[];
+  solo: string[];
+  pairs: string[];
+}
+
+/** A mention's registry persons, once each, or null when it may be one happening with mentions of anyone. */
+function registryPersons(participants: KeyedName[]): string[] | null {
+  const persons = participants.filter((n) => n.level === "person");
+  if (persons.length === 0 || persons.some((n) => !n.entityId)) return null;
+  const keys = [...new Set(persons.map((n) => n.key))].sort();
+  // A person named twice counts twice in participantMatch: such a mention is read like a loose one.
+  return keys.length === persons.length ? keys : null;
+}
+
+const pairsOf = (keys: string[]) => keys.flatMap((a, i) => keys.slice(i + 1).map((b) => `${a} ${b}`));
 
 /**
- * Whether a mention names persons, all of them registry entities: such a mention can only be one
- * happening with a mention naming one of them, naming a person by name only, or naming no person
- * (participantMatch; registry persons are the same only by key, sameName).
+ * A mention's blocking keys by person (null: it may be one happening with mentions of anyone).
+ * Mentions that both name two or more persons must share two of them (participantMatch), so one
+ * naming several is found by its pairs, one naming a single person by that person.
  */
-export function namesRegistryPersonsOnly(participants: KeyedName[]): boolean {
-  const persons = participants.filter((n) => n.level === "person");
-  return persons.length > 0 && persons.every((n) => n.entityId);
+export function personKeysOf(participants: KeyedName[]): { solo: string[]; pairs: string[] } | null {
+  const keys = registryPersons(participants);
+  if (!keys) return null;
+  return keys.length === 1 ? { solo: keys, pairs: [] } : { solo: [], pairs: pairsOf(keys) };
 }
 
+/** Where the partners of these members lie by person (registry persons are the same only by key, sameName). */
 function withPersons(reach: Omit<Reach, "persons">, members: Member[]): Reach {
-  const keyed = members.every((m) => registryOnly(m));
-  return { ...reach, persons: keyed ? [...new Set(members.flatMap((m) => m.persons.map((n) => n.key)))].sort() : null };
+  const any = new Set<string>();
+  const solo = new Set<string>();
+  const pairs = new Set<string>();
+  for (const m of members) {
+    const keys = registryPersons(m.participants);
+    if (!keys) return { ...reach, persons: null };
+    if (keys.length === 1) any.add(keys[0]);
+    else {
+      for (const k of keys) solo.add(k);
+      for (const p of pairsOf(keys)) pairs.add(p);
+    }
+  }
+  return { ...reach, persons: { any: [...any].sort(), solo: [...solo].sort(), pairs: [...pairs].sort() } };
 }
 
 const registryOnly = (m: Member) => m.persons.length > 0 && m.persons.every((n) => n.entityId);
@@ -368,7 +402,7 @@ function connectedAround(members: Member[], seeds: ReadonlySet<string>): Member[
   const undated = members.filter((m) => !m.period);
   const longest = dated.reduce((most, m) => Math.max(most, m.period!.to - m.period!.from), 0);
   const linked = (a: Member, b: Member) => affinity(a, b) !== null || affinity(b, a) !== null;
-  // A member naming registry persons alone is looked up by them (namesRegistryPersonsOnly).
+  // A member naming registry persons alone is looked up by them: another naming persons must name one of its own.
   const byPerson = new Map<string, Member[]>();
   const loose: Member[] = [];
   for (const m of members) {

@@ -7,7 +7,7 @@ import { isoDay } from "@/lib/iso-day";
 import type { ClaimValue } from "@/lib/contradictions/claim-values";
 import { runTask } from "@/lib/workers/pool";
 import { REGISTRY_MISSING, type ProposalRegistrySnapshot, type TaskInput, type TaskOutput } from "@/lib/workers/tasks";
-import { mergePeriods, mentionPeriod, namesRegistryPersonsOnly, type Period, type Reach, reachOfMentions } from "./group";
+import { mergePeriods, mentionPeriod, personKeysOf, type Period, type Reach, reachOfMentions } from "./group";
 import { candidateFingerprint, claimFingerprint as hashClaim, mentionFingerprint as hashMention } from "./fingerprints";
 import type { ArticleExtraction, ContradictionCandidate, EventProposal, KnownClaim, KnownEvent, ProposalArticle, Proposals } from "./types";
 
@@ -83,8 +83,8 @@ const dayNumber = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) /
 /**
  * An extraction's blocking keys: the days its mentions' happenings and its publication span (none
  * when a mention has no date and the article none either), its publication day when a mention is
- * undated (group.ts says how far each reaches), the participants it names, and whether a mention
- * may be one happening with mentions of anyone (it names a person by name only, or none).
+ * undated (group.ts says how far each reaches), the participants it names, and the persons its
+ * mentions are found by.
  */
 function blockingKeys(extraction: ArticleExtraction) {
   const published = extraction.publishedAt ? dayNumber(extraction.publishedAt) : null;
@@ -96,7 +96,7 @@ function blockingKeys(extraction: ArticleExtraction) {
     dateFrom: days.length ? dayText(Math.min(...days)) : null,
     dateTo: days.length ? dayText(Math.max(...days)) : null,
     undatedOn: published !== null && periods.some((p) => !p) ? dayText(published) : null,
-    looseMention: extraction.mentions.some((m) => !namesRegistryPersonsOnly(m.participants)),
+    ...personColumns(extraction),
     participantKeys: [...new Set(extraction.mentions.flatMap((m) => m.participants.map((p) => p.key)))],
   };
 }
@@ -106,6 +106,16 @@ function blockingKeys(extraction: ArticleExtraction) {
  * many characters (a few news reports, some 100 ms of reading), so a preview someone waits for
  * waits that long at most, and a slice costs a few round trips to the thread, not one per article.
  */
+/** The persons an extraction's mentions are found by (group.ts, personKeysOf), and whether one may be found by anyone. */
+function personColumns(extraction: ArticleExtraction) {
+  const keys = extraction.mentions.map((m) => personKeysOf(m.participants));
+  return {
+    looseMention: keys.some((k) => !k),
+    soloPersons: [...new Set(keys.flatMap((k) => k?.solo ?? []))],
+    personPairs: [...new Set(keys.flatMap((k) => k?.pairs ?? []))],
+  };
+}
+
 const EXTRACT_TASK_CHARS = 50_000;
 
 type Extracted = { extraction: ArticleExtraction; revisionId: string };
@@ -148,15 +158,16 @@ async function storeExtractions(tx: Tx, extracted: Extracted[]): Promise<void> {
   });
   const json = await stagedJson(tx, JSON.stringify(rows));
   await tx.$executeRaw`
-    INSERT INTO "ArticleExtraction" ("articleId", "revisionId", "data", "dateFrom", "dateTo", "undatedOn", "participantKeys", "looseMention", "updatedAt")
+    INSERT INTO "ArticleExtraction" ("articleId", "revisionId", "data", "dateFrom", "dateTo", "undatedOn", "participantKeys", "looseMention",
+                                     "soloPersons", "personPairs", "updatedAt")
     SELECT r."articleId", r."revisionId", r."data", r."dateFrom", r."dateTo", r."undatedOn", r."participantKeys", r."looseMention",
-           ${new Date().toISOString()}::timestamp(3)
+           r."soloPersons", r."personPairs", ${new Date().toISOString()}::timestamp(3)
     FROM jsonb_to_recordset(${json}) AS r("articleId" text, "revisionId" text, "data" jsonb, "dateFrom" date, "dateTo" date, "undatedOn" date,
-                                          "participantKeys" text[], "looseMention" boolean)
+                                          "participantKeys" text[], "looseMention" boolean, "soloPersons" text[], "personPairs" text[])
     ON CONFLICT ("articleId") DO UPDATE SET
       "revisionId" = EXCLUDED."revisionId", "data" = EXCLUDED."data", "dateFrom" = EXCLUDED."dateFrom", "dateTo" = EXCLUDED."dateTo",
       "undatedOn" = EXCLUDED."undatedOn", "participantKeys" = EXCLUDED."participantKeys", "looseMention" = EXCLUDED."looseMention",
-      "updatedAt" = EXCLUDED."updatedAt"`;
+      "soloPersons" = EXCLUDED."soloPersons", "personPairs" = EXCLUDED."personPairs", "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
 /**
@@ -168,13 +179,18 @@ type Read = {
   dated: Period[];
   undated: Period[];
   unbounded: boolean;
-  persons: Set<string> | null;
+  persons: { any: Set<string>; solo: Set<string>; pairs: Set<string> } | null;
 };
 
 /** The periods of `need` that no period of `have` (merged) holds. */
 const uncovered = (need: Period[], have: Period[]) => need.filter((p) => !have.some((h) => h.from <= p.from && h.to >= p.to));
 
-const personsRead = (read: Read, reach: Reach) => read.persons === null || (reach.persons?.every((k) => read.persons!.has(k)) ?? false);
+const personsRead = (read: Read, reach: Reach) => {
+  const [had, need] = [read.persons, reach.persons];
+  if (had === null) return true;
+  if (need === null) return false;
+  return need.any.every((k) => had.any.has(k)) && need.solo.every((k) => had.solo.has(k)) && need.pairs.every((k) => had.pairs.has(k));
+};
 
 const covers = (read: Read, reach: Reach) =>
   personsRead(read, reach) &&
@@ -204,7 +220,11 @@ async function readReach(read: Read, reach: Reach, participantKeys: string[]): P
   const dated = again ? reach.dated : uncovered(reach.dated, read.dated);
   const undated = again ? reach.undated : uncovered(reach.undated, read.undated);
   const persons = reach.persons;
-  const naming = persons === null ? Prisma.sql`true` : Prisma.sql`(x."looseMention" OR x."participantKeys" && ${persons}::text[])`;
+  const naming =
+    persons === null
+      ? Prisma.sql`true`
+      : Prisma.sql`(x."looseMention" OR x."participantKeys" && ${persons.any}::text[] OR x."soloPersons" && ${persons.solo}::text[]
+                    OR x."personPairs" && ${persons.pairs}::text[])`;
   const ids: string[] = [];
   const bounds = (periods: Period[]) => [periods.map((p) => dayText(p.from)), periods.map((p) => dayText(p.to))];
   if (dated.length) {
@@ -233,7 +253,11 @@ async function readReach(read: Read, reach: Reach, participantKeys: string[]): P
   read.dated = mergePeriods([...read.dated, ...dated]);
   read.undated = mergePeriods([...read.undated, ...undated]);
   read.unbounded ||= reach.unbounded;
-  read.persons = persons === null ? null : new Set([...(read.persons ?? []), ...persons]);
+  const had = read.persons;
+  read.persons =
+    persons === null || had === null
+      ? null
+      : { any: new Set([...had.any, ...persons.any]), solo: new Set([...had.solo, ...persons.solo]), pairs: new Set([...had.pairs, ...persons.pairs]) };
   await readRows(read, ids);
 }
 
@@ -309,7 +333,7 @@ async function regroup(articleIds: readonly string[], registry: ProposalRegistry
     select: { articleId: true },
     distinct: ["articleId"],
   });
-  const read: Read = { rows: new Map(), dated: [], undated: [], unbounded: false, persons: new Set() };
+  const read: Read = { rows: new Map(), dated: [], undated: [], unbounded: false, persons: { any: new Set(), solo: new Set(), pairs: new Set() } };
   await readRows(read, [...new Set([...articleIds, ...sharing.map((s) => s.articleId)])]);
   const seeds = [...read.rows.keys()];
   if (seeds.length === 0) return;

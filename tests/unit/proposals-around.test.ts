@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "@/lib/proposals/extract-events";
-import { mentionPeriod, mergePeriods, namesRegistryPersonsOnly, type Period, type Reach, reachOfMentions } from "@/lib/proposals/group";
+import { mentionPeriod, mergePeriods, type Period, type PersonKeys, personKeysOf, type Reach, reachOfMentions } from "@/lib/proposals/group";
 import { buildRegistry } from "@/lib/proposals/names";
 import { proposeAround, proposeFromExtractions } from "@/lib/proposals/propose";
 import type { ArticleExtraction, EventProposal } from "@/lib/proposals/types";
@@ -30,25 +30,40 @@ function aroundReadingOnlyTheReach(all: ArticleExtraction[], registry: ReturnTyp
   let reach: Reach = reachOfMentions([...read.values()].flatMap((e) => e.mentions));
   const readDated: Period[] = [];
   const readUndated: Period[] = [];
-  let readPersons: Set<string> | null = new Set();
+  let readPersons: PersonKeys | null = { any: [], solo: [], pairs: [] };
   for (let pass = 0; pass < 10; pass++) {
     for (const e of all) {
       const keys = keysOf(e);
+      const persons = reach.persons;
       const naming =
-        reach.persons === null ||
-        e.mentions.some((m) => !namesRegistryPersonsOnly(m.participants) || m.participants.some((p) => reach.persons!.includes(p.key)));
+        persons === null ||
+        e.mentions.some((m) => {
+          const k = personKeysOf(m.participants);
+          return (
+            !k ||
+            m.participants.some((p) => persons.any.includes(p.key)) ||
+            k.solo.some((p) => persons.solo.includes(p)) ||
+            k.pairs.some((p) => persons.pairs.includes(p))
+          );
+        });
       if (!naming) continue;
       const inDated = keys.span && reach.dated.some((p) => overlaps(p, keys.span!));
       const inUndated = keys.undatedOn !== null && reach.undated.some((p) => p.from <= keys.undatedOn! && keys.undatedOn! <= p.to);
       const sharing = (reach.unbounded || !keys.span) && e.mentions.some((m) => m.participants.some((p) => keysOfSeeds.has(p.key)));
       if (inDated || inUndated || sharing) read.set(e.articleId, e);
     }
-    readPersons = reach.persons === null ? null : new Set([...(readPersons ?? []), ...reach.persons]);
+    const more = reach.persons;
+    readPersons =
+      more === null || readPersons === null
+        ? null
+        : { any: [...readPersons.any, ...more.any], solo: [...readPersons.solo, ...more.solo], pairs: [...readPersons.pairs, ...more.pairs] };
     readDated.push(...reach.dated);
     readUndated.push(...reach.undated);
     const result = proposeAround([...read.values()], registry, [], [], seeds);
     const within = (need: Period[], have: Period[]) => need.every((p) => mergePeriods(have).some((h) => h.from <= p.from && h.to >= p.to));
-    const personsRead = readPersons === null || (result.reach.persons?.every((k) => readPersons!.has(k)) ?? false);
+    const need = result.reach.persons;
+    const personsRead =
+      readPersons === null || (need !== null && (["any", "solo", "pairs"] as const).every((f) => need[f].every((k) => readPersons![f].includes(k))));
     const covered = personsRead && within(result.reach.dated, readDated) && within(result.reach.undated, readUndated);
     if (covered) return { result, read: read.size };
     reach = result.reach;

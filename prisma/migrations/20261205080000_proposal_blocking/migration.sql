@@ -6,16 +6,14 @@
 -- mention with none has no days: its mentions may be one happening with any, found by participant.
 ALTER TABLE "ArticleExtraction" ADD COLUMN "undatedOn" DATE;
 
--- A mention that names no person, or one by name only, may be one happening with mentions of
--- anyone; the others only with mentions naming one of their registry persons (or loose ones).
+-- The registry persons an extraction's mentions are found by (lib/proposals/group.ts,
+-- personKeysOf): mentions naming two or more persons are one happening only with mentions sharing
+-- two of them, so they are found by pairs ("<key> <key>"), those naming one person by that
+-- person. A loose mention (a person by name only, or none) may be one happening with any; rows
+-- stored before count as loose until read again.
 ALTER TABLE "ArticleExtraction" ADD COLUMN "looseMention" BOOLEAN NOT NULL DEFAULT true;
-
-UPDATE "ArticleExtraction" AS x SET "looseMention" = EXISTS (
-  SELECT 1 FROM jsonb_array_elements(x."data"->'mentions') AS m("value")
-  WHERE NOT EXISTS (SELECT 1 FROM jsonb_array_elements(m."value"->'participants') AS p("value") WHERE p."value"->>'level' = 'person')
-     OR EXISTS (SELECT 1 FROM jsonb_array_elements(m."value"->'participants') AS p("value")
-                WHERE p."value"->>'level' = 'person' AND coalesce(p."value"->>'entityId', '') = '')
-);
+ALTER TABLE "ArticleExtraction" ADD COLUMN "soloPersons" TEXT[];
+ALTER TABLE "ArticleExtraction" ADD COLUMN "personPairs" TEXT[];
 
 UPDATE "ArticleExtraction" AS x SET
   "dateFrom" = CASE WHEN k."published" IS NULL AND k."undated" THEN NULL ELSE LEAST(k."published", k."first") END,
@@ -48,3 +46,7 @@ WHERE x."articleId" = k."articleId";
 CREATE INDEX "ArticleExtraction_days_idx" ON "ArticleExtraction" USING GIST (daterange("dateFrom", "dateTo", '[]')) WHERE "dateFrom" IS NOT NULL;
 
 CREATE INDEX "ArticleExtraction_undatedOn_idx" ON "ArticleExtraction"("undatedOn");
+
+CREATE INDEX "ArticleExtraction_soloPersons_idx" ON "ArticleExtraction" USING GIN ("soloPersons");
+
+CREATE INDEX "ArticleExtraction_personPairs_idx" ON "ArticleExtraction" USING GIN ("personPairs");
