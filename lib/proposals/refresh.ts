@@ -646,6 +646,12 @@ async function writeProposalChanges(tx: Tx, changes: Changes, withdrawn: string[
   // Updates before inserts: a key a stored row gives up may be the key of a new row.
   if (changes.updated.length) {
     const json = await stagedJson(tx, JSON.stringify(changes.updated));
+    // Rows passing keys along (one takes the key another gives up) first hold their own id: the
+    // unique index is checked row by row, whatever order one statement updates them in.
+    await tx.$executeRaw`
+      UPDATE "EventProposal" AS p SET "key" = p."id"
+      FROM jsonb_to_recordset(${json}) AS r("id" text, "key" text)
+      WHERE p."id" = r."id" AND p."key" <> r."key"`;
     await tx.$executeRaw`
       UPDATE "EventProposal" AS p SET
         "key" = r."key", "eventType" = r."eventType"::"EventType", "title" = r."title", "data" = r."data", "eventId" = r."eventId",
