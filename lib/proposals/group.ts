@@ -18,10 +18,13 @@ const MAX_DISPUTED_DAYS = 2;
 /** How far from an undated article a dated report of the same people may be: announced (ahead) or reported (back). */
 const PLANNED_WINDOW_DAYS = 45;
 const REPORTED_WINDOW_DAYS = 60;
+/** Two undated reports of the same people this many days apart by publication are not one happening. */
+const UNDATED_APART_DAYS = 14;
 /** A date only given as the report's ("the ministry said on Saturday"): the happening is that day or up to a week earlier. */
 const REPORTED_SPAN_DAYS = 7;
 
-interface Period {
+/** Days since 1970-01-01, both ends included. */
+export interface Period {
   from: number;
   to: number;
 }
@@ -64,7 +67,8 @@ function periodOf(localDate: string | null, precision: string | null): Period | 
   return { from: day, to: day };
 }
 
-function mentionPeriod(date: MentionDate): Period | null {
+/** The days a mention's happening may lie on (a date only given as the report's reaches a week back), or null when undated. */
+export function mentionPeriod(date: MentionDate): Period | null {
   const period = periodOf(date.localDate, date.precision);
   if (!period || date.source !== "reported") return period;
   return { from: period.from - REPORTED_SPAN_DAYS, to: period.to };
@@ -163,7 +167,7 @@ function affinity(a: Member, b: Member): number | "unsupported" | null {
   const gap = a.period && b.period ? gapDays(a.period, b.period) : null;
   if (gap !== null && gap > MAX_DISPUTED_DAYS) return null;
   if (gap === null && (a.period || b.period) && !inWindow(a.period ? b : a, (a.period ?? b.period)!)) return null;
-  if (!a.period && !b.period && a.publishedAt !== null && b.publishedAt !== null && Math.abs(a.publishedAt - b.publishedAt) > 14) return null;
+  if (!a.period && !b.period && a.publishedAt !== null && b.publishedAt !== null && Math.abs(a.publishedAt - b.publishedAt) > UNDATED_APART_DAYS) return null;
   const participants = participantMatch(a, b);
   if (!participants.fits) return null;
   const placed = Boolean(a.place && b.place && samePlace(a.place, b.place));
@@ -266,21 +270,202 @@ function groupMentions(mentions: EventMention[], known: KnownEvent[], knownNames
   return groups.filter((g) => g.members.some((m) => m.mention));
 }
 
-/** Mentions dated "the day after <happening>" are resolved against the first grouping's dated happenings, then grouped again. */
-export function groupWithHappeningDates(extractions: ArticleExtraction[], known: KnownEvent[], knownNames: ReadonlyMap<string, KeyedName>): Group[] {
-  const mentions = extractions.flatMap((e) => e.mentions);
-  if (!mentions.some((m) => m.date.relativeTo?.happening && !m.date.date)) return groupMentions(mentions, known, knownNames);
-  const first = groupMentions(mentions, known, knownNames);
-  const happenings = first.flatMap((g): DatedHappening[] => {
+/** Mentions dated "the day after <happening>" resolved against a first grouping's dated happenings (as they are, when none is). */
+function withHappeningDates(mentions: EventMention[], known: KnownEvent[], knownNames: ReadonlyMap<string, KeyedName>): EventMention[] {
+  if (!mentions.some((m) => m.date.relativeTo?.happening && !m.date.date)) return mentions;
+  const happenings = groupMentions(mentions, known, knownNames).flatMap((g): DatedHappening[] => {
     const summary = summarize(g);
     if (!summary.date.localDate || summary.date.precision === "month" || summary.date.precision === "year") return [];
     return [{ kind: summary.kind, date: summary.date.localDate.slice(0, 10), names: summary.participants, place: summary.place, label: summary.title }];
   });
+  return mentions.map((m) => resolveAgainstHappenings(m, happenings));
+}
+
+/** Mentions dated "the day after <happening>" are resolved against the first grouping's dated happenings, then grouped again. */
+export function groupWithHappeningDates(extractions: ArticleExtraction[], known: KnownEvent[], knownNames: ReadonlyMap<string, KeyedName>): Group[] {
   return groupMentions(
-    mentions.map((m) => resolveAgainstHappenings(m, happenings)),
+    withHappeningDates(
+      extractions.flatMap((e) => e.mentions),
+      known,
+      knownNames,
+    ),
     known,
     knownNames,
   );
+}
+
+/**
+ * Where the partners of a set of members may lie: dated partners' periods overlap one of `dated`;
+ * undated partners were published on a day of `undated`; `unbounded` when a member has neither a
+ * date nor a publication date (anything may be its partner, by date).
+ */
+export interface Reach {
+  dated: Period[];
+  undated: Period[];
+  unbounded: boolean;
+  /**
+   * The registry persons partners must name, or null when a partner may name anyone (a member
+   * names a person by name only, or none): partners name one of `any` in any mention, or one of
+   * `solo` alone, or both persons of a pair of `pairs` ("<key> <key>"), or someone by name only.
+   */
+  persons: PersonKeys | null;
+}
+
+export interface PersonKeys {
+  any: string[];
+  solo: string[];
+  pairs: string[];
+}
+
+/** A mention's registry persons, once each, or null when it may be one happening with mentions of anyone. */
+function registryPersons(participants: KeyedName[]): string[] | null {
+  const persons = participants.filter((n) => n.level === "person");
+  if (persons.length === 0 || persons.some((n) => !n.entityId)) return null;
+  const keys = [...new Set(persons.map((n) => n.key))].sort();
+  // A person named twice counts twice in participantMatch: such a mention is read like a loose one.
+  return keys.length === persons.length ? keys : null;
+}
+
+const pairsOf = (keys: string[]) => keys.flatMap((a, i) => keys.slice(i + 1).map((b) => `${a} ${b}`));
+
+/**
+ * A mention's blocking keys by person (null: it may be one happening with mentions of anyone).
+ * Mentions that both name two or more persons must share two of them (participantMatch), so one
+ * naming several is found by its pairs, one naming a single person by that person.
+ */
+export function personKeysOf(participants: KeyedName[]): { solo: string[]; pairs: string[] } | null {
+  const keys = registryPersons(participants);
+  if (!keys) return null;
+  return keys.length === 1 ? { solo: keys, pairs: [] } : { solo: [], pairs: pairsOf(keys) };
+}
+
+/** Where the partners of these members lie by person (registry persons are the same only by key, sameName). */
+function withPersons(reach: Omit<Reach, "persons">, members: Member[]): Reach {
+  const any = new Set<string>();
+  const solo = new Set<string>();
+  const pairs = new Set<string>();
+  for (const m of members) {
+    const keys = registryPersons(m.participants);
+    if (!keys) return { ...reach, persons: null };
+    if (keys.length === 1) any.add(keys[0]);
+    else {
+      for (const k of keys) solo.add(k);
+      for (const p of pairsOf(keys)) pairs.add(p);
+    }
+  }
+  return { ...reach, persons: { any: [...any].sort(), solo: [...solo].sort(), pairs: [...pairs].sort() } };
+}
+
+const registryOnly = (m: Member) => m.persons.length > 0 && m.persons.every((n) => n.entityId);
+
+/** Overlapping or adjacent periods as one. */
+export function mergePeriods(periods: Period[]): Period[] {
+  const merged: Period[] = [];
+  for (const p of [...periods].sort((a, b) => a.from - b.from)) {
+    const last = merged[merged.length - 1];
+    if (last && p.from <= last.to + 1) last.to = Math.max(last.to, p.to);
+    else merged.push({ ...p });
+  }
+  return merged;
+}
+
+/** The days a member's possible partners lie on, read from affinity's date rules. */
+function reachOf(member: Member, reach: Omit<Reach, "persons">): void {
+  const p = member.period;
+  if (p) {
+    reach.dated.push({ from: p.from - MAX_DISPUTED_DAYS, to: p.to + MAX_DISPUTED_DAYS });
+    // An undated report planned ahead (published up to PLANNED_WINDOW_DAYS before) or reported after.
+    reach.undated.push({ from: p.from - PLANNED_WINDOW_DAYS, to: p.to + REPORTED_WINDOW_DAYS });
+  } else if (member.publishedAt !== null) {
+    // Dated partners of either direction; undated ones published within UNDATED_APART_DAYS lie inside it too.
+    reach.dated.push({ from: member.publishedAt - REPORTED_WINDOW_DAYS, to: member.publishedAt + PLANNED_WINDOW_DAYS });
+  } else reach.unbounded = true;
+}
+
+/** Where these mentions' possible partners lie (a refresh's first read, before any grouping). */
+export function reachOfMentions(mentions: EventMention[]): Reach {
+  const reach: Omit<Reach, "persons"> = { dated: [], undated: [], unbounded: false };
+  const members = mentions.map(mentionMember);
+  for (const m of members) reachOf(m, reach);
+  return withPersons({ dated: mergePeriods(reach.dated), undated: mergePeriods(reach.undated), unbounded: reach.unbounded }, members);
+}
+
+/**
+ * The members that may end up in one group with the seed articles' mentions, directly or through
+ * others: the connected parts of the "may be one happening" relation (affinity not null) around
+ * them. A group only ever holds members that pairwise may be one happening and a mention's choice
+ * looks only at groups it may join, so grouping these parts alone gives their mentions the groups
+ * that grouping the whole block gives them.
+ */
+function connectedAround(members: Member[], seeds: ReadonlySet<string>): Member[] {
+  const dated = members.filter((m) => m.period).sort((a, b) => a.period!.from - b.period!.from);
+  const undated = members.filter((m) => !m.period);
+  const longest = dated.reduce((most, m) => Math.max(most, m.period!.to - m.period!.from), 0);
+  const linked = (a: Member, b: Member) => affinity(a, b) !== null || affinity(b, a) !== null;
+  // A member naming registry persons alone is looked up by them: another naming persons must name one of its own.
+  const byPerson = new Map<string, Member[]>();
+  const loose: Member[] = [];
+  for (const m of members) {
+    if (!registryOnly(m)) loose.push(m);
+    else for (const key of new Set(m.persons.map((n) => n.key))) byPerson.set(key, [...(byPerson.get(key) ?? []), m]);
+  }
+  const reached = new Set(members.filter((m) => m.mention && seeds.has(m.mention.articleId)));
+  const queue = [...reached];
+  const visit = (from: Member, to: Member) => {
+    if (reached.has(to) || (from.period && to.period && gapDays(from.period, to.period) > MAX_DISPUTED_DAYS) || !linked(from, to)) return;
+    reached.add(to);
+    queue.push(to);
+  };
+  while (queue.length > 0) {
+    const member = queue.pop()!;
+    const p = member.period;
+    if (registryOnly(member)) {
+      for (const key of new Set(member.persons.map((n) => n.key))) for (const other of byPerson.get(key)!) visit(member, other);
+      for (const other of loose) visit(member, other);
+      continue;
+    }
+    if (p) {
+      // Dated partners start at most MAX_DISPUTED_DAYS after it ends and end at most that before it starts.
+      let lo = 0;
+      let hi = dated.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (dated[mid].period!.from < p.from - MAX_DISPUTED_DAYS - longest) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let at = lo; at < dated.length && dated[at].period!.from <= p.to + MAX_DISPUTED_DAYS; at++) visit(member, dated[at]);
+    } else for (const other of dated) visit(member, other);
+    for (const other of undated) visit(member, other);
+  }
+  return members.filter((m) => reached.has(m));
+}
+
+/**
+ * The groups of the seed articles' mentions and of every mention connected to them, and where
+ * those members' possible partners lie (`reach`): a caller that read every extraction in reach
+ * has grouped them as grouping every stored extraction would, and may store them alone.
+ */
+export function groupAround(
+  extractions: ArticleExtraction[],
+  known: KnownEvent[],
+  knownNames: ReadonlyMap<string, KeyedName>,
+  seeds: ReadonlySet<string>,
+): { groups: Group[]; reach: Reach } {
+  const mentions = withHappeningDates(withKnownAffiliations(extractions.flatMap((e) => e.mentions)), known, knownNames);
+  const members = [...known.map((k) => knownMember(k, knownNames)), ...mentions.map(mentionMember)];
+  const part = new Set(connectedAround(members, seeds));
+  const reach: Omit<Reach, "persons"> = { dated: [], undated: [], unbounded: false };
+  // An undated recorded event reaches no further than the mentions it is reached through.
+  for (const m of part) if (m.mention || m.period) reachOf(m, reach);
+  const groups = groupMentions(
+    mentions.filter((_, i) => part.has(members[known.length + i])),
+    known.filter((_, i) => part.has(members[i])),
+    knownNames,
+  );
+  return {
+    groups,
+    reach: withPersons({ dated: mergePeriods(reach.dated), undated: mergePeriods(reach.undated), unbounded: reach.unbounded }, [...part]),
+  };
 }
 
 // ---------------------------------------------------------------------------

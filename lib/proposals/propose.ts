@@ -7,7 +7,7 @@ import { formatClaimValue } from "@/lib/contradictions/format";
 import { normalizeName } from "@/lib/entities/match";
 import { findContradictionCandidates, type Equivalences } from "./candidates";
 import { extractArticle } from "./extract-events";
-import { groupWithHappeningDates, proposalKeyOf, toProposal } from "./group";
+import { type Group, groupAround, groupWithHappeningDates, proposalKeyOf, type Reach, toProposal } from "./group";
 import { buildRegistry, type Registry } from "./names";
 import { spanKey } from "./text";
 import type { ArticleExtraction, ClaimProposal, KeyedName, KnownClaim, KnownEvent, ProposalArticle, Proposals, RegistryEntity } from "./types";
@@ -58,17 +58,41 @@ function equivalencesOf(extractions: ArticleExtraction[], registry: Registry | n
   };
 }
 
+function knownNamesOf(registry: Registry | null): Map<string, KeyedName> {
+  const knownNames = new Map<string, KeyedName>();
+  for (const e of registry?.entities.values() ?? []) {
+    knownNames.set(e.id, { name: e.name, entityId: e.id, key: `entity:${e.id}`, level: e.type === "PERSON" ? "person" : "group" });
+  }
+  return knownNames;
+}
+
 export function proposeFromExtractions(
   extractions: ArticleExtraction[],
   registry: Registry | null,
   knownEvents: KnownEvent[],
   knownClaims: KnownClaim[],
 ): Proposals {
-  const knownNames = new Map<string, KeyedName>();
-  for (const e of registry?.entities.values() ?? []) {
-    knownNames.set(e.id, { name: e.name, entityId: e.id, key: `entity:${e.id}`, level: e.type === "PERSON" ? "person" : "group" });
-  }
-  const groups = groupWithHappeningDates(extractions, knownEvents, knownNames);
+  const groups = groupWithHappeningDates(extractions, knownEvents, knownNamesOf(registry));
+  return proposalsOfGroups(groups, extractions, registry, knownClaims);
+}
+
+/**
+ * The proposals of the seed articles' mentions and of the mentions connected to them (group.ts,
+ * `groupAround`), and where those mentions' possible partners lie: the rest of the block is left
+ * as it is.
+ */
+export function proposeAround(
+  extractions: ArticleExtraction[],
+  registry: Registry | null,
+  knownEvents: KnownEvent[],
+  knownClaims: KnownClaim[],
+  seeds: readonly string[],
+): Proposals & { reach: Reach } {
+  const { groups, reach } = groupAround(extractions, knownEvents, knownNamesOf(registry), new Set(seeds));
+  return { ...proposalsOfGroups(groups, extractions, registry, knownClaims), reach };
+}
+
+function proposalsOfGroups(groups: Group[], extractions: ArticleExtraction[], registry: Registry | null, knownClaims: KnownClaim[]): Proposals {
   const targets = new Map(extractions.map((e) => [e.articleId, e.targets]));
   const events = groups.map((g) => toProposal(g, targets));
 

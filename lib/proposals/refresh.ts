@@ -1,30 +1,33 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db, type Tx } from "@/lib/db";
+import { db, Prisma, type Tx } from "@/lib/db";
 import { stagedJson } from "@/lib/db/staged";
 import { eventDateFromRow } from "@/lib/events/date-fields";
 import { isoDay } from "@/lib/iso-day";
 import type { ClaimValue } from "@/lib/contradictions/claim-values";
 import { runTask } from "@/lib/workers/pool";
 import { REGISTRY_MISSING, type ProposalRegistrySnapshot, type TaskInput, type TaskOutput } from "@/lib/workers/tasks";
+import { mergePeriods, mentionPeriod, personKeysOf, type Period, type Reach, reachOfMentions } from "./group";
 import { candidateFingerprint, claimFingerprint as hashClaim, mentionFingerprint as hashMention } from "./fingerprints";
 import type { ArticleExtraction, ContradictionCandidate, EventProposal, KnownClaim, KnownEvent, ProposalArticle, Proposals } from "./types";
 
 /**
  * Proposals are kept current by a background job (lib/proposals/jobs.ts): an imported or revised
- * article is read once (on the worker thread) and its stored extraction regrouped with the
- * extractions near it in time. Grouping never looks at the whole corpus: a block is the
- * articles whose dates lie within WINDOW_DAYS of the refreshed ones, plus those already sharing
- * a proposal with them. Judgements are remembered by fingerprint (article and passage words),
+ * article is read once (on the worker thread) and its mentions regrouped with the stored mentions
+ * that may be one happening with them, directly or through others (group.ts, `groupAround`; found
+ * by the days each mention reaches, with an index), and with those of the articles already sharing
+ * a proposal with them. Only those mentions' proposals are written: grouping and storing never
+ * look at the whole corpus, nor at a month of it. Judgements are remembered by fingerprint (article and passage words),
  * so a dismissed proposal stays dismissed when the same passages are proposed again, and a
  * proposal whose passages a revision keeps is re-anchored instead of replaced.
  */
 
-/** Reports of one happening lie within a month of it (a month-precise date is its first day). */
-const WINDOW_DAYS = 31;
-const DAY_MS = 86_400_000;
-/** Undated articles are blocked by shared participants, at most this many. */
+/** A mention with no date in an article with none reaches any date: it is blocked by shared participants, at most this many. */
 const UNDATED_BLOCK = 200;
+/** A regrouping reads again while its connected mentions reach further than it read; chains longer than this are cut. */
+const MAX_PASSES = 4;
+/** Recorded events are read this much before the days reached: a month-precise event is stored as its first day. */
+const EVENT_SLACK_DAYS = 31;
 const TASK_LIMITS = { timeoutMs: 60_000, background: true };
 /**
  * Proposals read at most this much of an article: news reports are far shorter, and a multi-megabyte
@@ -56,7 +59,7 @@ async function loadRegistry(): Promise<ProposalRegistrySnapshot> {
 let registryOnThread: string | null = null;
 
 /** Runs a proposal task, sending the registry's entities only when the thread may lack them (first use, a change, a restarted thread). */
-async function proposalTask<N extends "extractProposals" | "groupProposals">(
+async function proposalTask<N extends "extractProposals" | "groupProposalsAround">(
   name: N,
   registry: ProposalRegistrySnapshot,
   input: Omit<TaskInput<N>, "registry">,
@@ -73,14 +76,27 @@ async function proposalTask<N extends "extractProposals" | "groupProposals">(
   return output;
 }
 
-const dayOf = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+const DAY_MS = 86_400_000;
+const dayText = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const dayNumber = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS;
 
-/** The dates an extraction covers, and the participants it names: its blocking keys. */
+/**
+ * An extraction's blocking keys: the days its mentions' happenings and its publication span (none
+ * when a mention has no date and the article none either), its publication day when a mention is
+ * undated (group.ts says how far each reaches), the participants it names, and the persons its
+ * mentions are found by.
+ */
 function blockingKeys(extraction: ArticleExtraction) {
-  const days = [extraction.publishedAt, ...extraction.mentions.map((m) => m.date.date)].filter((d): d is string => Boolean(d)).sort();
+  const published = extraction.publishedAt ? dayNumber(extraction.publishedAt) : null;
+  const periods = extraction.mentions.map((m) => mentionPeriod(m.date));
+  // A mention with no date in an article with none may be one happening with any other: no days block it.
+  const timeless = published === null && periods.some((p) => !p);
+  const days = timeless ? [] : [...(published === null ? [] : [published]), ...periods.flatMap((p) => (p ? [p.from, p.to] : []))];
   return {
-    dateFrom: days.length ? dayOf(days[0]) : null,
-    dateTo: days.length ? dayOf(days[days.length - 1]) : null,
+    dateFrom: days.length ? dayText(Math.min(...days)) : null,
+    dateTo: days.length ? dayText(Math.max(...days)) : null,
+    undatedOn: published !== null && periods.some((p) => !p) ? dayText(published) : null,
+    ...personColumns(extraction),
     participantKeys: [...new Set(extraction.mentions.flatMap((m) => m.participants.map((p) => p.key)))],
   };
 }
@@ -90,6 +106,16 @@ function blockingKeys(extraction: ArticleExtraction) {
  * many characters (a few news reports, some 100 ms of reading), so a preview someone waits for
  * waits that long at most, and a slice costs a few round trips to the thread, not one per article.
  */
+/** The persons an extraction's mentions are found by (group.ts, personKeysOf), and whether one may be found by anyone. */
+function personColumns(extraction: ArticleExtraction) {
+  const keys = extraction.mentions.map((m) => personKeysOf(m.participants));
+  return {
+    looseMention: keys.some((k) => !k),
+    soloPersons: [...new Set(keys.flatMap((k) => k?.solo ?? []))],
+    personPairs: [...new Set(keys.flatMap((k) => k?.pairs ?? []))],
+  };
+}
+
 const EXTRACT_TASK_CHARS = 50_000;
 
 type Extracted = { extraction: ArticleExtraction; revisionId: string };
@@ -125,99 +151,125 @@ async function extractArticles(articleIds: string[], registry: ProposalRegistryS
   return extracted.map((e) => e.extraction);
 }
 
-const dayText = (day: Date | null) => (day ? day.toISOString().slice(0, 10) : null);
-
 /** One statement for the whole slice: PostgreSQL unpacks the rows from one JSON document. */
 async function storeExtractions(tx: Tx, extracted: Extracted[]): Promise<void> {
   const rows = extracted.map(({ extraction, revisionId }) => {
-    const keys = blockingKeys(extraction);
-    return {
-      articleId: extraction.articleId,
-      revisionId,
-      data: extraction,
-      dateFrom: dayText(keys.dateFrom),
-      dateTo: dayText(keys.dateTo),
-      participantKeys: keys.participantKeys,
-    };
+    return { articleId: extraction.articleId, revisionId, data: extraction, ...blockingKeys(extraction) };
   });
   const json = await stagedJson(tx, JSON.stringify(rows));
   await tx.$executeRaw`
-    INSERT INTO "ArticleExtraction" ("articleId", "revisionId", "data", "dateFrom", "dateTo", "participantKeys", "updatedAt")
-    SELECT r."articleId", r."revisionId", r."data", r."dateFrom", r."dateTo", r."participantKeys", ${new Date().toISOString()}::timestamp(3)
-    FROM jsonb_to_recordset(${json}) AS r("articleId" text, "revisionId" text, "data" jsonb, "dateFrom" date, "dateTo" date, "participantKeys" text[])
+    INSERT INTO "ArticleExtraction" ("articleId", "revisionId", "data", "dateFrom", "dateTo", "undatedOn", "participantKeys", "looseMention",
+                                     "soloPersons", "personPairs", "updatedAt")
+    SELECT r."articleId", r."revisionId", r."data", r."dateFrom", r."dateTo", r."undatedOn", r."participantKeys", r."looseMention",
+           r."soloPersons", r."personPairs", ${new Date().toISOString()}::timestamp(3)
+    FROM jsonb_to_recordset(${json}) AS r("articleId" text, "revisionId" text, "data" jsonb, "dateFrom" date, "dateTo" date, "undatedOn" date,
+                                          "participantKeys" text[], "looseMention" boolean, "soloPersons" text[], "personPairs" text[])
     ON CONFLICT ("articleId") DO UPDATE SET
-      "revisionId" = EXCLUDED."revisionId", "data" = EXCLUDED."data", "dateFrom" = EXCLUDED."dateFrom",
-      "dateTo" = EXCLUDED."dateTo", "participantKeys" = EXCLUDED."participantKeys", "updatedAt" = EXCLUDED."updatedAt"`;
+      "revisionId" = EXCLUDED."revisionId", "data" = EXCLUDED."data", "dateFrom" = EXCLUDED."dateFrom", "dateTo" = EXCLUDED."dateTo",
+      "undatedOn" = EXCLUDED."undatedOn", "participantKeys" = EXCLUDED."participantKeys", "looseMention" = EXCLUDED."looseMention",
+      "soloPersons" = EXCLUDED."soloPersons", "personPairs" = EXCLUDED."personPairs", "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
-type Block = { from: Date | null; to: Date | null; articleIds: Set<string>; participantKeys: Set<string> };
+/**
+ * A regrouping's reads so far: the extractions, the days (of periods, of undated mentions'
+ * publication) read for the articles naming one of `persons` or anyone (null: every article of those days).
+ */
+type Read = {
+  rows: Map<string, { revisionId: string; data: ArticleExtraction; createdAt: Date }>;
+  dated: Period[];
+  undated: Period[];
+  unbounded: boolean;
+  persons: { any: Set<string>; solo: Set<string>; pairs: Set<string> } | null;
+};
 
-/** An extracted article's blocking keys, as computed or as stored beside its extraction. */
-type Keyed = { articleId: string; dateFrom: Date | null; dateTo: Date | null; participantKeys: string[] };
+/** The periods of `need` that no period of `have` (merged) holds. */
+const uncovered = (need: Period[], have: Period[]) => need.filter((p) => !have.some((h) => h.from <= p.from && h.to >= p.to));
 
-/** Refreshed articles near in time are regrouped together; far apart ones in blocks of their own. */
-function blocksOf(extracted: Keyed[]): Block[] {
-  const blocks: Block[] = [];
-  const keyed = [...extracted].sort((a, b) => (a.dateFrom?.getTime() ?? -Infinity) - (b.dateFrom?.getTime() ?? -Infinity));
-  for (const k of keyed) {
-    const last = blocks[blocks.length - 1];
-    const near = last && k.dateFrom && last.to && k.dateFrom.getTime() - last.to.getTime() <= 2 * WINDOW_DAYS * DAY_MS;
-    if (near) {
-      last.articleIds.add(k.articleId);
-      if (k.dateTo! > last.to!) last.to = k.dateTo;
-      k.participantKeys.forEach((p) => {
-        last.participantKeys.add(p);
-      });
-    } else {
-      blocks.push({ from: k.dateFrom, to: k.dateTo, articleIds: new Set([k.articleId]), participantKeys: new Set(k.participantKeys) });
-    }
+const personsRead = (read: Read, reach: Reach) => {
+  const [had, need] = [read.persons, reach.persons];
+  if (had === null) return true;
+  if (need === null) return false;
+  return need.any.every((k) => had.any.has(k)) && need.solo.every((k) => had.solo.has(k)) && need.pairs.every((k) => had.pairs.has(k));
+};
+
+const covers = (read: Read, reach: Reach) =>
+  personsRead(read, reach) &&
+  uncovered(reach.dated, read.dated).length === 0 &&
+  uncovered(reach.undated, read.undated).length === 0 &&
+  (!reach.unbounded || read.unbounded);
+
+async function readRows(read: Read, articleIds: string[]): Promise<void> {
+  const missing = articleIds.filter((id) => !read.rows.has(id));
+  if (missing.length === 0) return;
+  const rows = await db.articleExtraction.findMany({
+    where: { articleId: { in: missing } },
+    select: { articleId: true, revisionId: true, data: true, article: { select: { createdAt: true } } },
+  });
+  for (const r of rows) read.rows.set(r.articleId, { revisionId: r.revisionId, data: r.data as unknown as ArticleExtraction, createdAt: r.article.createdAt });
+}
+
+/**
+ * Reads the stored extractions a reach adds: those whose periods overlap its dated days (a GiST
+ * index on the days), those with undated mentions published on its undated days, and those without
+ * days that share a participant with the refreshed ones (at most UNDATED_BLOCK: any date may be
+ * theirs), or, when the reach holds a mention with no date (nor its article), every article sharing one.
+ */
+async function readReach(read: Read, reach: Reach, participantKeys: string[]): Promise<void> {
+  // Partners of more persons than read so far: the whole reach again, for them.
+  const again = !personsRead(read, reach);
+  const dated = again ? reach.dated : uncovered(reach.dated, read.dated);
+  const undated = again ? reach.undated : uncovered(reach.undated, read.undated);
+  const persons = reach.persons;
+  const naming =
+    persons === null
+      ? Prisma.sql`true`
+      : Prisma.sql`(x."looseMention" OR x."participantKeys" && ${persons.any}::text[] OR x."soloPersons" && ${persons.solo}::text[]
+                    OR x."personPairs" && ${persons.pairs}::text[])`;
+  const ids: string[] = [];
+  const bounds = (periods: Period[]) => [periods.map((p) => dayText(p.from)), periods.map((p) => dayText(p.to))];
+  if (dated.length) {
+    const [los, his] = bounds(dated);
+    const rows = await db.$queryRaw<{ articleId: string }[]>`
+      SELECT DISTINCT x."articleId" FROM unnest(${los}::date[], ${his}::date[]) AS r("lo", "hi")
+      JOIN "ArticleExtraction" x ON x."dateFrom" IS NOT NULL AND daterange(x."dateFrom", x."dateTo", '[]') && daterange(r."lo", r."hi", '[]') AND ${naming}`;
+    ids.push(...rows.map((r) => r.articleId));
   }
-  return blocks;
+  if (undated.length) {
+    const [los, his] = bounds(undated);
+    const rows = await db.$queryRaw<{ articleId: string }[]>`
+      SELECT DISTINCT x."articleId" FROM unnest(${los}::date[], ${his}::date[]) AS r("lo", "hi")
+      JOIN "ArticleExtraction" x ON x."undatedOn" BETWEEN r."lo" AND r."hi" AND ${naming}`;
+    ids.push(...rows.map((r) => r.articleId));
+  }
+  if (participantKeys.length && !read.unbounded) {
+    // Articles with a mention of no date reach any date, and a mention of no date reaches them all.
+    const rows = await db.articleExtraction.findMany({
+      where: { participantKeys: { hasSome: participantKeys }, ...(reach.unbounded ? {} : { dateFrom: null }) },
+      select: { articleId: true },
+      take: UNDATED_BLOCK,
+    });
+    ids.push(...rows.map((r) => r.articleId));
+  }
+  read.dated = mergePeriods([...read.dated, ...dated]);
+  read.undated = mergePeriods([...read.undated, ...undated]);
+  read.unbounded ||= reach.unbounded;
+  const had = read.persons;
+  read.persons =
+    persons === null || had === null
+      ? null
+      : { any: new Set([...had.any, ...persons.any]), solo: new Set([...had.solo, ...persons.solo]), pairs: new Set([...had.pairs, ...persons.pairs]) };
+  await readRows(read, ids);
 }
 
-/** The stored extractions a block regroups (near in time or, undated, sharing a participant, and those sharing a proposal with them), with the revisions they read. */
-async function blockExtractions(block: Block): Promise<{ extractions: ArticleExtraction[]; revisions: Map<string, string> }> {
-  const near =
-    block.from && block.to
-      ? await db.articleExtraction.findMany({
-          where: {
-            dateFrom: { lte: new Date(block.to.getTime() + WINDOW_DAYS * DAY_MS) },
-            dateTo: { gte: new Date(block.from.getTime() - WINDOW_DAYS * DAY_MS) },
-          },
-          select: { articleId: true },
-        })
-      : await db.articleExtraction.findMany({
-          where: { participantKeys: { hasSome: [...block.participantKeys] } },
-          select: { articleId: true },
-          take: UNDATED_BLOCK,
-        });
-  const ids = new Set([...block.articleIds, ...near.map((n) => n.articleId)]);
-  const sharing = await db.eventProposalMention.findMany({
-    where: { proposal: { mentions: { some: { articleId: { in: [...block.articleIds] } } } } },
-    select: { articleId: true },
-    distinct: ["articleId"],
-  });
-  sharing.forEach((s) => {
-    ids.add(s.articleId);
-  });
-  const rows = await db.articleExtraction.findMany({ where: { articleId: { in: [...ids] } }, select: { articleId: true, revisionId: true, data: true } });
-  return { extractions: rows.map((r) => r.data as unknown as ArticleExtraction), revisions: new Map(rows.map((r) => [r.articleId, r.revisionId])) };
-}
-
-/** Events already made near the block, and their accepted claims: proposals link to them instead of duplicating them. */
-async function knownNear(extractions: ArticleExtraction[]): Promise<{ events: KnownEvent[]; claims: KnownClaim[] }> {
-  const days = extractions
-    .flatMap((e) => [e.publishedAt, ...e.mentions.map((m) => m.date.date)])
-    .filter((d): d is string => Boolean(d))
-    .sort();
-  if (days.length === 0) return { events: [], claims: [] };
+/** Events already recorded on the days a regrouping reached, and their accepted claims: proposals link to them instead of duplicating them. */
+async function knownOn(periods: Period[]): Promise<{ events: KnownEvent[]; claims: KnownClaim[] }> {
+  if (periods.length === 0) return { events: [], claims: [] };
   const rows = await db.event.findMany({
     where: {
       deletedAt: null,
-      occurredAt: {
-        gte: new Date(dayOf(days[0]).getTime() - WINDOW_DAYS * DAY_MS),
-        lte: new Date(dayOf(days[days.length - 1]).getTime() + WINDOW_DAYS * DAY_MS),
-      },
+      OR: periods.map((p) => ({
+        occurredAt: { gte: new Date((p.from - EVENT_SLACK_DAYS) * DAY_MS), lt: new Date((p.to + 2) * DAY_MS) },
+      })),
     },
     select: {
       id: true,
@@ -270,13 +322,38 @@ async function extractAll(articleIds: readonly string[], registry: ProposalRegis
   return extracted;
 }
 
-/** Regroups the blocks around these extracted articles, each block once. */
-async function regroup(keyed: Keyed[], registry: ProposalRegistrySnapshot): Promise<void> {
-  for (const block of blocksOf(keyed)) {
-    const { extractions, revisions } = await blockExtractions(block);
-    const known = await knownNear(extractions);
-    const proposals = await proposalTask("groupProposals", registry, { extractions, knownEvents: known.events, knownClaims: known.claims });
-    await db.$transaction((tx) => storeProposals(tx, new Set(extractions.map((e) => e.articleId)), revisions, proposals), { timeout: 60_000 });
+/**
+ * Regroups the mentions of these extracted articles (and of those sharing a proposal with them)
+ * with every stored mention connected to them, and stores those groups alone: the rest of the
+ * corpus keeps its proposals. Reads again while the connected mentions reach further than it read.
+ */
+async function regroup(articleIds: readonly string[], registry: ProposalRegistrySnapshot): Promise<void> {
+  const sharing = await db.eventProposalMention.findMany({
+    where: { proposal: { mentions: { some: { articleId: { in: [...articleIds] } } } } },
+    select: { articleId: true },
+    distinct: ["articleId"],
+  });
+  const read: Read = { rows: new Map(), dated: [], undated: [], unbounded: false, persons: { any: new Set(), solo: new Set(), pairs: new Set() } };
+  await readRows(read, [...new Set([...articleIds, ...sharing.map((s) => s.articleId)])]);
+  const seeds = [...read.rows.keys()];
+  if (seeds.length === 0) return;
+  const seedExtractions = [...read.rows.values()].map((r) => r.data);
+  const participantKeys = [...new Set(seedExtractions.flatMap((e) => e.mentions.flatMap((m) => m.participants.map((p) => p.key))))];
+  let reach = reachOfMentions(seedExtractions.flatMap((e) => e.mentions));
+  for (let pass = 1; ; pass++) {
+    await readReach(read, reach, participantKeys);
+    // Oldest article first, however the block was read: a candidate's sides keep their order.
+    const extractions = [...read.rows.values()]
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.data.articleId.localeCompare(b.data.articleId))
+      .map((r) => r.data);
+    const known = await knownOn(read.dated);
+    const proposals = await proposalTask("groupProposalsAround", registry, { extractions, knownEvents: known.events, knownClaims: known.claims, seeds });
+    if (covers(read, proposals.reach) || pass === MAX_PASSES) {
+      const revisions = new Map([...read.rows].map(([id, r]) => [id, r.revisionId]));
+      await db.$transaction((tx) => storeProposals(tx, new Set(seeds), revisions, proposals), { timeout: 60_000 });
+      return;
+    }
+    reach = proposals.reach;
   }
 }
 
@@ -286,15 +363,15 @@ export async function refreshProposalsFor(articleIds: readonly string[]): Promis
   const registry = await loadRegistry();
   const extracted = await extractAll(articleIds, registry);
   await regroup(
-    extracted.map((e) => ({ articleId: e.articleId, ...blockingKeys(e) })),
+    extracted.map((e) => e.articleId),
     registry,
   );
 }
 
 /**
  * The first half of a refresh, for work in slices: reads the articles and stores their
- * extractions. `regroupProposalsAround` then regroups once for all the slices, so a block that
- * several slices touch is regrouped once, not once per slice.
+ * extractions. `regroupProposalsAround` then regroups once for all the slices, so mentions that
+ * several slices touch are regrouped once, not once per slice.
  */
 export async function extractProposalsFor(articleIds: readonly string[]): Promise<void> {
   if (articleIds.length > 0) await extractAll(articleIds, await loadRegistry());
@@ -302,12 +379,7 @@ export async function extractProposalsFor(articleIds: readonly string[]): Promis
 
 /** The second half: regroups the proposals around articles whose extractions are stored. */
 export async function regroupProposalsAround(articleIds: readonly string[]): Promise<void> {
-  if (articleIds.length === 0) return;
-  const keyed = await db.articleExtraction.findMany({
-    where: { articleId: { in: [...new Set(articleIds)] } },
-    select: { articleId: true, dateFrom: true, dateTo: true, participantKeys: true },
-  });
-  if (keyed.length > 0) await regroup(keyed, await loadRegistry());
+  if (articleIds.length > 0) await regroup([...new Set(articleIds)], await loadRegistry());
 }
 
 // ─────────────────────────── storing a regrouping ───────────────────────────
@@ -456,11 +528,16 @@ function writeProposal(
 
 type StoredProposal = { id: string; key: string; status: string; eventId: string | null; data: unknown; mentions: StoredMention[] };
 
-/** The proposals with passages in these articles or holding these keys, with their passages: two statements with array parameters, however many keys. */
-async function readProposals(tx: Tx, articleIds: string[], keys: string[]): Promise<StoredProposal[]> {
+/**
+ * The proposals with passages in these articles or among these passages, or holding these keys,
+ * with their passages: two statements with array parameters, however many keys.
+ */
+async function readProposals(tx: Tx, articleIds: string[], fingerprints: string[], keys: string[]): Promise<StoredProposal[]> {
   const rows = await tx.$queryRaw<Omit<StoredProposal, "mentions">[]>`
     SELECT "id", "key", "status"::text AS "status", "eventId", "data" FROM "EventProposal"
-    WHERE "id" IN (SELECT "proposalId" FROM "EventProposalMention" WHERE "articleId" = ANY(${articleIds}::text[])) OR "key" = ANY(${keys}::text[])`;
+    WHERE "id" IN (SELECT "proposalId" FROM "EventProposalMention" WHERE "articleId" = ANY(${articleIds}::text[]))
+       OR "id" IN (SELECT "proposalId" FROM "EventProposalMention" WHERE "fingerprint" = ANY(${fingerprints}::text[]))
+       OR "key" = ANY(${keys}::text[])`;
   if (rows.length === 0) return [];
   const mentions = await tx.$queryRaw<(StoredMention & { proposalId: string })[]>`
     SELECT "id", "proposalId", "fingerprint", "articleId", "revisionId", "planned", "exact", "prefix", "suffix", "start", "end"
@@ -471,10 +548,12 @@ async function readProposals(tx: Tx, articleIds: string[], keys: string[]): Prom
 }
 
 /**
- * Writes one block's proposals. Each proposed happening is matched to a stored proposal by key,
- * else by shared passages: an open or withdrawn one takes the new grouping; a dismissed one
- * stays dismissed; an accepted one keeps its event, and passages it did not have become a new
- * proposal linked to that event. Open proposals of the block no longer proposed are withdrawn.
+ * Writes a regrouping's proposals: every mention of `articleIds` and every mention connected to
+ * them. Each proposed happening is matched to a stored proposal by key, else by shared passages:
+ * an open or withdrawn one takes the new grouping; a dismissed one stays dismissed; an accepted one
+ * keeps its event, and passages it did not have become a new proposal linked to that event. Open
+ * proposals holding a passage of these articles or one proposed now, no longer proposed, are
+ * withdrawn; other proposals, of mentions not regrouped, are left alone.
  */
 async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: ReadonlyMap<string, string>, proposals: Proposals): Promise<void> {
   // One store at a time: two regroupings of overlapping blocks (an import's job and a revision's)
@@ -483,14 +562,15 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
   const now = new Date().toISOString();
   // One read for the block's proposals and those holding a proposed key (a key is unique: one held by a row outside the block, such as a recorded event's "event:<id>", is that row).
   const keys = proposals.events.map((p) => p.key);
-  const stored = await readProposals(tx, [...articleIds], keys);
+  const fingerprints = [...new Set(proposals.events.flatMap((p) => p.mentions.map(mentionFingerprint)))];
+  const stored = await readProposals(tx, [...articleIds], fingerprints, keys);
   const toExisting = (r: StoredProposal): ExistingProposal => ({
     ...r,
     revisions: revisionsOf(r.mentions),
     fingerprints: new Set(r.mentions.map((m) => m.fingerprint)),
   });
   const inBlock = (r: StoredProposal) => r.mentions.some((m) => articleIds.has(m.articleId));
-  // The block's own rows first: among equally good matches by shared passages, they win.
+  // The regrouped articles' own rows first: among equally good matches by shared passages, they win.
   const existing: ExistingProposal[] = [...stored.filter(inBlock), ...stored.filter((r) => !inBlock(r))].map(toExisting);
   const byKey = new Map(existing.map((e) => [e.key, e]));
   const matched = new Set<string>();
@@ -558,13 +638,20 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
   const withdrawn = existing.filter((e) => !matched.has(e.id) && e.status === "OPEN").map((e) => e.id);
   await writeProposalChanges(tx, changes, withdrawn, now);
   const claimIds = await storeClaims(tx, articleIds, revisions, proposals, rowOfProposal, now);
-  await storeCandidates(tx, articleIds, proposals, rowOfProposal, claimIds, now);
+  const touched = [...new Set([...[...rowOfProposal.values()].map((r) => r.id), ...withdrawn])];
+  await storeCandidates(tx, articleIds, touched, proposals, rowOfProposal, claimIds, now);
 }
 
 async function writeProposalChanges(tx: Tx, changes: Changes, withdrawn: string[], now: string): Promise<void> {
   // Updates before inserts: a key a stored row gives up may be the key of a new row.
   if (changes.updated.length) {
     const json = await stagedJson(tx, JSON.stringify(changes.updated));
+    // Rows passing keys along (one takes the key another gives up) first hold their own id: the
+    // unique index is checked row by row, whatever order one statement updates them in.
+    await tx.$executeRaw`
+      UPDATE "EventProposal" AS p SET "key" = p."id"
+      FROM jsonb_to_recordset(${json}) AS r("id" text, "key" text)
+      WHERE p."id" = r."id" AND p."key" <> r."key"`;
     await tx.$executeRaw`
       UPDATE "EventProposal" AS p SET
         "key" = r."key", "eventType" = r."eventType"::"EventType", "title" = r."title", "data" = r."data", "eventId" = r."eventId",
@@ -692,9 +779,11 @@ async function storeClaims(
   return ids;
 }
 
+/** Stores the candidates proposed; those of these articles or of these proposals not proposed again are withdrawn. */
 async function storeCandidates(
   tx: Tx,
   articleIds: Set<string>,
+  proposalIds: string[],
   proposals: Proposals,
   rowOfProposal: ReadonlyMap<string, { id: string; eventId: string | null }>,
   claimIds: ReadonlyMap<string, string>,
@@ -776,5 +865,6 @@ async function storeCandidates(
   }
   await tx.$executeRaw`
     UPDATE "ContradictionCandidate" SET "status" = 'WITHDRAWN', "updatedAt" = ${now}::timestamp(3)
-    WHERE "articleIds" && ${[...articleIds]}::text[] AND "status" = 'SUGGESTED' AND NOT ("fingerprint" = ANY(${[...produced]}::text[]))`;
+    WHERE ("articleIds" && ${[...articleIds]}::text[] OR "eventProposalId" = ANY(${proposalIds}::text[]))
+      AND "status" = 'SUGGESTED' AND NOT ("fingerprint" = ANY(${[...produced]}::text[]))`;
 }

@@ -30,10 +30,10 @@ export const EVENT_TYPE_OF_KIND: Record<HappeningKind, EventTypeName> = {
 };
 
 /** Kinds that sources use for the same happening ("the meeting" / "the talks" / "the visit"). */
+const IN_PERSON = new Set<HappeningKind>(["meeting", "talks", "visit"]);
+
 export function kindsCompatible(a: HappeningKind, b: HappeningKind): boolean {
-  if (a === b) return true;
-  const inPerson = new Set<HappeningKind>(["meeting", "talks", "visit"]);
-  return inPerson.has(a) && inPerson.has(b);
+  return a === b || (IN_PERSON.has(a) && IN_PERSON.has(b));
 }
 
 /** Every form of a verb ("speak" → speak, speaks, spoke, spoken, speaking). */

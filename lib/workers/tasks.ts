@@ -7,8 +7,8 @@ import { prepareImport, type ImportSource, type PreparedImport } from "@/lib/art
 import { buildMatcher, normalizeName, type MatcherEntry } from "@/lib/entities/match";
 import { extractArticle } from "@/lib/proposals/extract-events";
 import { buildRegistry, type Registry } from "@/lib/proposals/names";
-import { proposeFromExtractions } from "@/lib/proposals/propose";
-import type { ArticleExtraction, KnownClaim, KnownEvent, ProposalArticle, Proposals, RegistryEntity } from "@/lib/proposals/types";
+import { proposeAround } from "@/lib/proposals/propose";
+import type { ArticleExtraction, KnownClaim, KnownEvent, ProposalArticle, RegistryEntity } from "@/lib/proposals/types";
 import {
   diffSuggestions,
   planSuggestions,
@@ -78,12 +78,13 @@ export const TASKS = {
     const registry = proposalRegistryFor(input.registry);
     return input.articles.map((article) => extractArticle(article, registry));
   },
-  groupProposals: (input: {
+  groupProposalsAround: (input: {
     registry: ProposalRegistryRef;
     extractions: ArticleExtraction[];
     knownEvents: KnownEvent[];
     knownClaims: KnownClaim[];
-  }): Proposals => proposeFromExtractions(input.extractions, proposalRegistryFor(input.registry), input.knownEvents, input.knownClaims),
+    seeds: string[];
+  }) => proposeAround(input.extractions, proposalRegistryFor(input.registry), input.knownEvents, input.knownClaims, input.seeds),
 };
 
 export type TaskName = keyof typeof TASKS;

@@ -13,6 +13,7 @@ const UNMODELED_INDEXES = [
   "Entity_normalizedName_trgm_idx",
   "EntityAlias_normalized_trgm_idx",
   "Annotation_pending_queue_idx",
+  "ArticleExtraction_days_idx",
 ];
 const UNMODELED_TRIGGERS = [
   "AuditLog_append_only",
