@@ -26,6 +26,12 @@ import type { ArticleExtraction, ContradictionCandidate, EventProposal, KnownCla
 const UNDATED_BLOCK = 200;
 /** A regrouping reads again while its connected mentions reach further than it read; chains longer than this are cut. */
 const MAX_PASSES = 4;
+/**
+ * Nor does a regrouping read further once it holds this many articles: in a dense stretch of the
+ * corpus the connected mentions can reach thousands of articles, whose grouping would outgrow the
+ * worker thread's heap (at 100,000 generated articles it did).
+ */
+const MAX_REGROUP_ARTICLES = 1_500;
 /** Recorded events are read this much before the days reached: a month-precise event is stored as its first day. */
 const EVENT_SLACK_DAYS = 31;
 const TASK_LIMITS = { timeoutMs: 60_000, background: true };
@@ -348,7 +354,7 @@ async function regroup(articleIds: readonly string[], registry: ProposalRegistry
       .map((r) => r.data);
     const known = await knownOn(read.dated);
     const proposals = await proposalTask("groupProposalsAround", registry, { extractions, knownEvents: known.events, knownClaims: known.claims, seeds });
-    if (covers(read, proposals.reach) || pass === MAX_PASSES) {
+    if (covers(read, proposals.reach) || pass === MAX_PASSES || read.rows.size >= MAX_REGROUP_ARTICLES) {
       const revisions = new Map([...read.rows].map(([id, r]) => [id, r.revisionId]));
       await db.$transaction((tx) => storeProposals(tx, new Set(seeds), revisions, proposals), { timeout: 60_000 });
       return;
