@@ -68,6 +68,25 @@ function periodOf(localDate: string | null, precision: string | null): Period | 
 }
 
 /** The days a mention's happening may lie on (a date only given as the report's reaches a week back), or null when undated. */
+const DAY_MS = 86_400_000;
+const dayNumberOf = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS;
+
+/**
+ * The days an extraction's mentions and publication span, as day numbers (none when a mention has
+ * no date and the article none either: it may be one happening with any other), and its
+ * publication day when a mention is undated: what its stored blocking keys say.
+ */
+export function extractionDays(extraction: ArticleExtraction): { span: Period | null; undatedOn: number | null } {
+  const published = extraction.publishedAt ? dayNumberOf(extraction.publishedAt) : null;
+  const periods = extraction.mentions.map((m) => mentionPeriod(m.date));
+  const timeless = published === null && periods.some((p) => !p);
+  const days = timeless ? [] : [...(published === null ? [] : [published]), ...periods.flatMap((p) => (p ? [p.from, p.to] : []))];
+  return {
+    span: days.length ? { from: Math.min(...days), to: Math.max(...days) } : null,
+    undatedOn: published !== null && periods.some((p) => !p) ? published : null,
+  };
+}
+
 export function mentionPeriod(date: MentionDate): Period | null {
   const period = periodOf(date.localDate, date.precision);
   if (!period || date.source !== "reported") return period;

@@ -7,7 +7,7 @@ import { isoDay } from "@/lib/iso-day";
 import type { ClaimValue } from "@/lib/contradictions/claim-values";
 import { runTask } from "@/lib/workers/pool";
 import { REGISTRY_MISSING, type ProposalRegistrySnapshot, type TaskInput, type TaskOutput } from "@/lib/workers/tasks";
-import { mergePeriods, mentionPeriod, personKeysOf, type Period, type Reach, reachOfMentions } from "./group";
+import { extractionDays, mergePeriods, personKeysOf, type Period, type Reach, reachOfMentions } from "./group";
 import { candidateFingerprint, claimFingerprint as hashClaim, mentionFingerprint as hashMention } from "./fingerprints";
 import type { ArticleExtraction, ContradictionCandidate, EventProposal, KnownClaim, KnownEvent, ProposalArticle, Proposals } from "./types";
 
@@ -84,7 +84,6 @@ async function proposalTask<N extends "extractProposals" | "groupProposalsAround
 
 const DAY_MS = 86_400_000;
 const dayText = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const dayNumber = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS;
 
 /**
  * An extraction's blocking keys: the days its mentions' happenings and its publication span (none
@@ -93,15 +92,11 @@ const dayNumber = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) /
  * mentions are found by.
  */
 function blockingKeys(extraction: ArticleExtraction) {
-  const published = extraction.publishedAt ? dayNumber(extraction.publishedAt) : null;
-  const periods = extraction.mentions.map((m) => mentionPeriod(m.date));
-  // A mention with no date in an article with none may be one happening with any other: no days block it.
-  const timeless = published === null && periods.some((p) => !p);
-  const days = timeless ? [] : [...(published === null ? [] : [published]), ...periods.flatMap((p) => (p ? [p.from, p.to] : []))];
+  const { span, undatedOn } = extractionDays(extraction);
   return {
-    dateFrom: days.length ? dayText(Math.min(...days)) : null,
-    dateTo: days.length ? dayText(Math.max(...days)) : null,
-    undatedOn: published !== null && periods.some((p) => !p) ? dayText(published) : null,
+    dateFrom: span ? dayText(span.from) : null,
+    dateTo: span ? dayText(span.to) : null,
+    undatedOn: undatedOn === null ? null : dayText(undatedOn),
     ...personColumns(extraction),
     participantKeys: [...new Set(extraction.mentions.flatMap((m) => m.participants.map((p) => p.key)))],
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "@/lib/proposals/extract-events";
-import { mentionPeriod, mergePeriods, type Period, type PersonKeys, personKeysOf, type Reach, reachOfMentions } from "@/lib/proposals/group";
+import { extractionDays, mergePeriods, type Period, type PersonKeys, personKeysOf, type Reach, reachOfMentions } from "@/lib/proposals/group";
 import { buildRegistry } from "@/lib/proposals/names";
 import { proposeAround, proposeFromExtractions } from "@/lib/proposals/propose";
 import type { ArticleExtraction, EventProposal } from "@/lib/proposals/types";
@@ -9,17 +9,7 @@ import { generateNewsroom } from "@/scripts/eval/newsroom";
 const DAY_MS = 86_400_000;
 const day = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS;
 
-/** What the database's blocking keys say of an extraction (lib/proposals/refresh.ts stores the same). */
-function keysOf(e: ArticleExtraction) {
-  const published = e.publishedAt ? day(e.publishedAt) : null;
-  const periods = e.mentions.map((m) => mentionPeriod(m.date));
-  const timeless = published === null && periods.some((p) => !p);
-  const days = timeless ? [] : [...(published === null ? [] : [published]), ...periods.flatMap((p) => (p ? [p.from, p.to] : []))];
-  return {
-    span: days.length ? { from: Math.min(...days), to: Math.max(...days) } : null,
-    undatedOn: published !== null && periods.some((p) => !p) ? published : null,
-  };
-}
+const keysOf = extractionDays;
 
 const overlaps = (a: Period, b: Period) => a.from <= b.to && b.from <= a.to;
 
