@@ -27,9 +27,10 @@ const UNDATED_BLOCK = 200;
 /** A regrouping reads again while its connected mentions reach further than it read; chains longer than this are cut. */
 const MAX_PASSES = 4;
 /**
- * Nor does a regrouping read further once it holds this many articles: in a dense stretch of the
- * corpus the connected mentions can reach thousands of articles, whose grouping would outgrow the
- * worker thread's heap (at 100,000 generated articles it did).
+ * Nor does a regrouping read more than this many articles: in a dense stretch of the corpus the
+ * connected mentions can reach thousands of articles in one read, whose grouping would outgrow the
+ * worker thread's heap (at 100,000 generated articles it did). Each read stops at what is left of
+ * it, those naming the refreshed articles' participants first.
  */
 const MAX_REGROUP_ARTICLES = 1_500;
 /** Recorded events are read this much before the days reached: a month-precise event is stored as its first day. */
@@ -226,30 +227,39 @@ async function readReach(read: Read, reach: Reach, participantKeys: string[]): P
       ? Prisma.sql`true`
       : Prisma.sql`(x."looseMention" OR x."participantKeys" && ${persons.any}::text[] OR x."soloPersons" && ${persons.solo}::text[]
                     OR x."personPairs" && ${persons.pairs}::text[])`;
-  const ids: string[] = [];
+  const ids = new Set<string>();
+  const left = () => MAX_REGROUP_ARTICLES - read.rows.size - ids.size;
+  const taken = () => [...read.rows.keys(), ...ids];
   const bounds = (periods: Period[]) => [periods.map((p) => dayText(p.from)), periods.map((p) => dayText(p.to))];
-  if (dated.length) {
+  if (dated.length && left() > 0) {
     const [los, his] = bounds(dated);
     const rows = await db.$queryRaw<{ articleId: string }[]>`
-      SELECT DISTINCT x."articleId" FROM unnest(${los}::date[], ${his}::date[]) AS r("lo", "hi")
-      JOIN "ArticleExtraction" x ON x."dateFrom" IS NOT NULL AND daterange(x."dateFrom", x."dateTo", '[]') && daterange(r."lo", r."hi", '[]') AND ${naming}`;
-    ids.push(...rows.map((r) => r.articleId));
+      SELECT "articleId" FROM (
+        SELECT DISTINCT x."articleId", x."participantKeys" && ${participantKeys}::text[] AS "sharing"
+        FROM unnest(${los}::date[], ${his}::date[]) AS r("lo", "hi")
+        JOIN "ArticleExtraction" x ON x."dateFrom" IS NOT NULL AND daterange(x."dateFrom", x."dateTo", '[]') && daterange(r."lo", r."hi", '[]')
+          AND ${naming} AND x."articleId" <> ALL(${taken()}::text[])) d
+      ORDER BY "sharing" DESC LIMIT ${left()}`;
+    for (const r of rows) ids.add(r.articleId);
   }
-  if (undated.length) {
+  if (undated.length && left() > 0) {
     const [los, his] = bounds(undated);
     const rows = await db.$queryRaw<{ articleId: string }[]>`
-      SELECT DISTINCT x."articleId" FROM unnest(${los}::date[], ${his}::date[]) AS r("lo", "hi")
-      JOIN "ArticleExtraction" x ON x."undatedOn" BETWEEN r."lo" AND r."hi" AND ${naming}`;
-    ids.push(...rows.map((r) => r.articleId));
+      SELECT "articleId" FROM (
+        SELECT DISTINCT x."articleId", x."participantKeys" && ${participantKeys}::text[] AS "sharing"
+        FROM unnest(${los}::date[], ${his}::date[]) AS r("lo", "hi")
+        JOIN "ArticleExtraction" x ON x."undatedOn" BETWEEN r."lo" AND r."hi" AND ${naming} AND x."articleId" <> ALL(${taken()}::text[])) d
+      ORDER BY "sharing" DESC LIMIT ${left()}`;
+    for (const r of rows) ids.add(r.articleId);
   }
-  if (participantKeys.length && !read.unbounded) {
+  if (participantKeys.length && !read.unbounded && left() > 0) {
     // Articles with a mention of no date reach any date, and a mention of no date reaches them all.
     const rows = await db.articleExtraction.findMany({
-      where: { participantKeys: { hasSome: participantKeys }, ...(reach.unbounded ? {} : { dateFrom: null }) },
+      where: { participantKeys: { hasSome: participantKeys }, ...(reach.unbounded ? {} : { dateFrom: null }), articleId: { notIn: taken() } },
       select: { articleId: true },
-      take: UNDATED_BLOCK,
+      take: Math.min(UNDATED_BLOCK, left()),
     });
-    ids.push(...rows.map((r) => r.articleId));
+    for (const r of rows) ids.add(r.articleId);
   }
   read.dated = mergePeriods([...read.dated, ...dated]);
   read.undated = mergePeriods([...read.undated, ...undated]);
@@ -259,7 +269,7 @@ async function readReach(read: Read, reach: Reach, participantKeys: string[]): P
     persons === null || had === null
       ? null
       : { any: new Set([...had.any, ...persons.any]), solo: new Set([...had.solo, ...persons.solo]), pairs: new Set([...had.pairs, ...persons.pairs]) };
-  await readRows(read, ids);
+  await readRows(read, [...ids]);
 }
 
 /** Events already recorded on the days a regrouping reached, and their accepted claims: proposals link to them instead of duplicating them. */
@@ -333,6 +343,7 @@ async function regroup(articleIds: readonly string[], registry: ProposalRegistry
     where: { proposal: { mentions: { some: { articleId: { in: [...articleIds] } } } } },
     select: { articleId: true },
     distinct: ["articleId"],
+    take: MAX_REGROUP_ARTICLES,
   });
   const read: Read = { rows: new Map(), dated: [], undated: [], unbounded: false, persons: { any: new Set(), solo: new Set(), pairs: new Set() } };
   await readRows(read, [...new Set([...articleIds, ...sharing.map((s) => s.articleId)])]);
