@@ -80,11 +80,19 @@ export const TASKS = {
   },
   groupProposalsAround: (input: {
     registry: ProposalRegistryRef;
-    extractions: ArticleExtraction[];
+    /** The extractions as one JSON array: a string crosses to the thread as a copy, an object graph is cloned (refresh.ts, readRows). */
+    extractionsJson: string;
     knownEvents: KnownEvent[];
     knownClaims: KnownClaim[];
     seeds: string[];
-  }) => proposeAround(input.extractions, proposalRegistryFor(input.registry), input.knownEvents, input.knownClaims, input.seeds),
+  }) =>
+    proposeAround(
+      JSON.parse(input.extractionsJson) as ArticleExtraction[],
+      proposalRegistryFor(input.registry),
+      input.knownEvents,
+      input.knownClaims,
+      input.seeds,
+    ),
 };
 
 export type TaskName = keyof typeof TASKS;
