@@ -29,8 +29,8 @@ const UNSPACED_PROSE_CHARS = 60;
 const BODY_GAP = 4;
 // A run of prose this share of the longest one is article, not a teaser.
 const SUBSTANTIAL_RUN = 0.35;
-// How far before the body the headline may sit.
-const HEADER_WINDOW = 30;
+// How far before the body the headline may sit (a share panel or a photo gallery may stand between).
+const HEADER_WINDOW = 40;
 // How far into the body a byline or dateline may sit (agency datelines open the first paragraph).
 const BODY_LOOKAHEAD = 3;
 
@@ -40,9 +40,13 @@ const NAME_LINE_REACH = 3;
 const HEADER_FACTS_SPAN = 6;
 const MIN_HEADLINE_WORDS = 3;
 const BELOW_BYLINE_PENALTY = 1.5;
+const BYLINE_EVIDENCE = 2;
+const DATE_EVIDENCE = 1.5;
+const STANDFIRST_EVIDENCE = 1;
+const FACT_DISTANCE_DECAY = 0.15;
 const MAX_HEADLINE_WORDS = 30;
 const MAX_HEADLINE_CHARS = 250;
-const HEADLINE_START = /^["“‘'(¿¡\p{Lu}\p{N}\p{Lo}]/u;
+const HEADLINE_START = /^["“‘'([¿¡\p{Lu}\p{N}\p{Lo}]/u;
 const SENTENCE_END = /[^.]\.["”’)]?$/;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{6}/u;
 // Credits, handles, file names and menus are not headlines.
@@ -262,16 +266,18 @@ function bylineJustAbove(lines: readonly ClassifiedLine[], index: number): boole
 
 /** Evidence that a header follows: a byline, a date line, a standfirst sentence. */
 function headerFactsAfter(lines: readonly ClassifiedLine[], index: number): number {
-  let byline = false;
-  let date = false;
-  let standfirst = false;
+  let byline = 0;
+  let date = 0;
+  let standfirst = 0;
   for (let i = index + 1; i < Math.min(lines.length, index + HEADER_FACTS_SPAN); i++) {
     const text = lines[i].text;
-    byline ||= bylineName(text) !== null;
-    date ||= dateIn(text)?.day != null;
-    standfirst ||= i === index + 1 && wordCount(text) >= 8 && /[.!?]$/.test(text);
+    // Facts right under a line are its own; a few lines down they may belong to a title nearer them.
+    const near = 1 - (i - index - 1) * FACT_DISTANCE_DECAY;
+    if (!byline && bylineName(text) !== null) byline = BYLINE_EVIDENCE * near;
+    if (!date && dateIn(text)?.day != null) date = DATE_EVIDENCE * near;
+    if (i === index + 1 && wordCount(text) >= 8 && /[.!?]$/.test(text)) standfirst = STANDFIRST_EVIDENCE;
   }
-  return (byline ? 2 : 0) + (date ? 1.5 : 0) + (standfirst ? 1 : 0);
+  return byline + date + standfirst;
 }
 
 /** The nearest byline to the headline; an agency when it is all the page credits. */

@@ -73,6 +73,46 @@ describe("headline of a copied page", () => {
     expect(article.title).toBe("Ferry terminal delayed by two years");
   });
 
+  it("may open with a bracketed tag", () => {
+    const article = parsePastedText(
+      page(MENU, "Blog - Latest News", "[Review] Ferry terminal delayed by two years", "March 3, 2020 / by Maria Lindqvist", BODY),
+    );
+    expect(article.title).toBe("[Review] Ferry terminal delayed by two years");
+  });
+
+  it("is found above a long share panel", () => {
+    const share = ["Facebook", "Messenger", "Twitter", "Email", "WhatsApp", "LinkedIn", "Pinterest"].flatMap((site) => [site, `Share this with ${site}`]);
+    const article = parsePastedText(
+      page(
+        MENU,
+        "Ferry terminal delayed by two years after builder hits soft ground",
+        "3 March 2020",
+        share,
+        share,
+        "Copy this link",
+        "Close share panel",
+        BODY,
+      ),
+    );
+    expect(article.title).toBe("Ferry terminal delayed by two years after builder hits soft ground");
+  });
+
+  it("owns the date right under it, not a menu line a few lines above", () => {
+    const article = parsePastedText(
+      page(
+        MENU,
+        "Have Your Say",
+        "Harbour",
+        "Local",
+        "Ferry terminal delayed by two years after builder hits soft ground",
+        "3 March 2020",
+        BODY,
+        "Have Your Say",
+      ),
+    );
+    expect(article.title).toBe("Ferry terminal delayed by two years after builder hits soft ground");
+  });
+
   it("stays provisional when only menus precede the body", () => {
     const article = parsePastedText(page("Home", "News", BODY));
     expect(article.titleProvisional).toBe(true);
