@@ -101,6 +101,8 @@ const DATE_LABEL = /^(?:published|posted|first published|publication date|date|c
 // Nothing, or only a status label, before a date ("Updated on: ").
 const STATUS_PREFIX = /^\s*(?:(?:updated|published|posted|first published|last updated)\b\s*(?:on|at)?\s*:?\s*)?$/i;
 const STATUS_LABEL = /^(?:updated|published|posted|first published|last updated)\b/i;
+// Between the stamps of one line ("Published … | Updated …").
+const STAMP_SEPARATOR = /\s+[|•·]\s+|\s*;\s*/;
 const UPDATED_LABEL = /\b(?:updated|modified|last updated|edited)\b/i;
 const MAX_DATE_LINE_WORDS = 16;
 // Page furniture naming its own site: "Contact X", "About X", "Follow X on", "X Newsletter".
@@ -273,11 +275,24 @@ function headerFactsAfter(lines: readonly ClassifiedLine[], index: number): numb
     const text = lines[i].text;
     // Facts right under a line are its own; a few lines down they may belong to a title nearer them.
     const near = 1 - (i - index - 1) * FACT_DISTANCE_DECAY;
-    if (!byline && bylineName(text) !== null) byline = BYLINE_EVIDENCE * near;
-    if (!date && dateIn(text)?.day != null) date = DATE_EVIDENCE * near;
-    if (i === index + 1 && wordCount(text) >= 8 && /[.!?]$/.test(text)) standfirst = STANDFIRST_EVIDENCE;
+    const credited = bylineName(text) !== null;
+    const dated = stamps(text).some((stamp) => dateIn(stamp)?.day != null);
+    if (!byline && credited) byline = BYLINE_EVIDENCE * near;
+    if (!date && dated) date = DATE_EVIDENCE * near;
+    // A standfirst: a sentence, or a long line in sentence case under a title in title case.
+    const sentenceCase = !credited && !dated && isTitleCase(lines[index].text) && !isTitleCase(text);
+    if (i === index + 1 && wordCount(text) >= 8 && (/[.!?]$/.test(text) || sentenceCase)) standfirst = STANDFIRST_EVIDENCE;
   }
   return byline + date + standfirst;
+}
+
+/** "Video Shows Dramatic Rescue of Girl": the longer words after the first all capitalised. */
+function isTitleCase(text: string): boolean {
+  const words = text
+    .split(/\s+/)
+    .slice(1)
+    .filter((word) => /^\P{L}*\p{L}{4}/u.test(word));
+  return words.length >= 2 && words.every((word) => /^\P{L}*\p{Lu}/u.test(word));
 }
 
 /** The nearest byline to the headline; an agency when it is all the page credits. */
@@ -423,17 +438,23 @@ function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number]
   const pageYear = copyrightYear(lines);
   for (const i of byDistance(from, to, anchor)) {
     const line = lines[i];
-    const text = line.text;
-    if (wordCount(text) > MAX_DATE_LINE_WORDS && !AGENCY_DATELINE.test(text)) continue;
-    const date = dateIn(text.replace(DATE_LABEL, ""));
-    if (date && !date.day && date.monthDay && pageYear && (isDateLine(text) || STATUS_LABEL.test(text))) date.day = `${pageYear}-${date.monthDay}`;
-    if (!date?.day) continue;
-    // A caption or credit counts only when it opens with its date ("November 20, 2019 / 1:07 AM / Network").
-    if ((line.reason === "caption" || line.reason === "credit") && !STATUS_PREFIX.test(text.slice(0, date.index)) && !isDateLine(text)) continue;
-    if (UPDATED_LABEL.test(text) && !/\bpublished\b/i.test(text)) updated ??= date.day;
-    else return date.day;
+    for (const text of stamps(line.text)) {
+      if (wordCount(text) > MAX_DATE_LINE_WORDS && !AGENCY_DATELINE.test(text)) continue;
+      const date = dateIn(text.replace(DATE_LABEL, ""));
+      if (date && !date.day && date.monthDay && pageYear && (isDateLine(text) || STATUS_LABEL.test(text))) date.day = `${pageYear}-${date.monthDay}`;
+      if (!date?.day) continue;
+      // A caption or credit counts only when it opens with its date ("November 20, 2019 / 1:07 AM / Network").
+      if ((line.reason === "caption" || line.reason === "credit") && !STATUS_PREFIX.test(text.slice(0, date.index)) && !isDateLine(text)) continue;
+      if (UPDATED_LABEL.test(text) && !/\b(?:published|posted)\b/i.test(text)) updated ??= date.day;
+      else return date.day;
+    }
   }
   return updated;
+}
+
+/** "Published Nov 18 at 4:07 PM | Updated at 5:36 PM on Nov 18", "Updated Nov 19;Posted Nov 18": each stamp on its own. */
+function stamps(text: string): string[] {
+  return UPDATED_LABEL.test(text) ? text.split(STAMP_SEPARATOR) : [text];
 }
 
 /**

@@ -73,6 +73,20 @@ describe("headline of a copied page", () => {
     expect(article.title).toBe("Ferry terminal delayed by two years");
   });
 
+  it("is the title above its standfirst, not the standfirst nearer the byline", () => {
+    const article = parsePastedText(
+      page(
+        MENU,
+        "Ferry Terminal Delayed by Two Years After Builder Hits Soft Ground",
+        "The harbour authority says piles must go twice as deep as planned",
+        "By Maria Lindqvist",
+        "March 3, 2020",
+        BODY,
+      ),
+    );
+    expect(article.title).toBe("Ferry Terminal Delayed by Two Years After Builder Hits Soft Ground");
+  });
+
   it("may open with a bracketed tag", () => {
     const article = parsePastedText(
       page(MENU, "Blog - Latest News", "[Review] Ferry terminal delayed by two years", "March 3, 2020 / by Maria Lindqvist", BODY),
@@ -180,6 +194,12 @@ describe("publication date of a copied page", () => {
   it("prefers the published date to the updated one", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Updated March 5, 2020", "Published March 3, 2020", BODY));
     expect(article.publishedAt).toBe("2020-03-03");
+  });
+
+  it("reads the published stamp of a line that also gives the updated one", () => {
+    const stamped = (line: string) => parsePastedText(page(MENU, "Ferry terminal delayed by two years", "By Maria Lindqvist", line, BODY)).publishedAt;
+    expect(stamped("Published Mar 3, 2020 at 11:07 PM | Updated at 5:36 AM CST on Mar 4, 2020")).toBe("2020-03-03");
+    expect(stamped("Updated Mar 4, 2020, 9:41 AM;Posted Mar 3, 2020, 8:19 PM")).toBe("2020-03-03");
   });
 
   it("is never guessed from dates in the body or from relative times", () => {
