@@ -105,6 +105,7 @@ const STATUS_LABEL = /^(?:updated|published|posted|first published|last updated)
 const STAMP_SEPARATOR = /\s+[|•·]\s+|\s*;\s*/;
 const UPDATED_LABEL = /\b(?:updated|modified|last updated|edited)\b/i;
 const MAX_DATE_LINE_WORDS = 16;
+const MAX_STAMP_WORDS = 6;
 // Page furniture naming its own site: "Contact X", "About X", "Follow X on", "X Newsletter".
 const SELF_REFERENCES = [
   /^(?:contact|about|follow|subscribe to|sign up for|download the|more from|welcome to|search|support|advertise (?:with|on|in)|work (?:at|for)|careers at) (.+?)(?: on| online| app| today)?$/i,
@@ -298,15 +299,18 @@ function isTitleCase(text: string): boolean {
 /** The nearest byline to the headline; an agency when it is all the page credits. */
 function findAuthor(lines: readonly ClassifiedLine[], [from, to]: [number, number], anchor: number): string | null {
   let agency: string | null = null;
-  for (const i of byDistance(from, to, anchor)) {
+  // At equal distance the line under the headline first: that is where bylines sit.
+  for (const i of byDistance(from, to, anchor, true)) {
     const text = lines[i].text;
-    const name = bylineName(text);
+    const name = bylineName(text) ?? nameUnderLabel(text, lines[i + 1]?.text);
     if (name) return name;
     agency ??= agencyCredit(text) ?? datelineCredit(text);
   }
   // A bare name just after the headline beside a dateline, or in the dateline's lines above it.
   const dated = (j: number) =>
-    j !== anchor && lines[j] !== undefined && (isDateLine(lines[j].text) || HANDLE.test(lines[j].text) || READING_TIME.test(lines[j].text));
+    j !== anchor &&
+    lines[j] !== undefined &&
+    (isDateLine(lines[j].text) || isTimeStamp(lines[j].text) || HANDLE.test(lines[j].text) || READING_TIME.test(lines[j].text));
   for (let i = anchor + 1; i <= Math.min(to - 1, anchor + NAME_LINE_REACH); i++) {
     const name = dated(i - 1) || dated(i + 1) ? nameLine(lines[i].text) : null;
     if (name) return name;
@@ -316,6 +320,20 @@ function findAuthor(lines: readonly ClassifiedLine[], [from, to]: [number, numbe
     if (name) return name;
   }
   return agency;
+}
+
+/** "Author:" alone on its line, the name on the next. */
+function nameUnderLabel(text: string, next: string | undefined): string | null {
+  if (next === undefined || !/[:：]\s*$/.test(text)) return null;
+  const facts = readMetadataLine(text, next, false);
+  return facts?.consumesNext && facts.author ? cleanName(facts.author) : null;
+}
+
+/** "Monday 6:30PM", "Yesterday 2:45PM", "22 hours ago": when a page was posted, without its calendar day. */
+function isTimeStamp(text: string): boolean {
+  if (!/\d/.test(text) || wordCount(text) > MAX_STAMP_WORDS) return false;
+  const result = chrono.casual.parse(text)[0];
+  return result !== undefined && result.text.length >= text.length * 0.5;
 }
 
 /**
@@ -472,11 +490,11 @@ function copyrightYear(lines: readonly ClassifiedLine[]): number | null {
   return null;
 }
 
-/** Indices from `from` to `to` (exclusive), nearest to `anchor` first, earlier before later. */
-function byDistance(from: number, to: number, anchor: number): number[] {
+/** Indices from `from` to `to` (exclusive), nearest to `anchor` first, earlier before later unless `laterFirst`. */
+function byDistance(from: number, to: number, anchor: number, laterFirst = false): number[] {
   const indices: number[] = [];
   for (let i = from; i < to; i++) indices.push(i);
-  return indices.sort((a, b) => Math.abs(a - anchor) - Math.abs(b - anchor) || a - b);
+  return indices.sort((a, b) => Math.abs(a - anchor) - Math.abs(b - anchor) || (laterFirst ? b - a : a - b));
 }
 
 /** A line that is mostly a date ("Nov 19, 2019, 10:31 pm", "Updated: 19 November 2019"). */

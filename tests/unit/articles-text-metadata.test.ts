@@ -173,6 +173,22 @@ describe("byline of a copied page", () => {
     expect(above.author).toBe("Maria Lindqvist");
   });
 
+  it("takes a bare name line beside a posting time without its day", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Maria Lindqvist", "Monday 6:30PM", BODY));
+    expect(article.author).toBe("Maria Lindqvist");
+    expect(article.publishedAt).toBeNull();
+  });
+
+  it("reads the name under an 'Author:' label alone on its line", () => {
+    const article = parsePastedText(page(MENU, "Morning Briefing 3/3/20", "Ferry terminal delayed by two years", "Author:", "The Quayside Letter", BODY));
+    expect(article.author).toBe("The Quayside Letter");
+  });
+
+  it("prefers the byline under the headline to a line above it of the same shape", () => {
+    const article = parsePastedText(page(MENU, "Morning Briefing 3/3/20", "Ferry terminal delayed by two years", "Maria Lindqvist 3/3/20", BODY));
+    expect(article.author).toBe("Maria Lindqvist");
+  });
+
   it("credits the agency when no person is named", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", `OSLO (Reuters) - ${BODY[0]}`, BODY.slice(1)));
     expect(article.author).toBe("Reuters");
