@@ -51,6 +51,8 @@ const SENTENCE_END = /[^.]\.["”’)]?$/;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{6}/u;
 // Credits, handles, file names and menus are not headlines.
 const NOT_HEADLINE = /[/@|•»«>#]|\bwww\.|\.(?:jpe?g|png|gif|webp)\b|^(?:\d+\s*)?(?:comments?|shares?|views?)\b/i;
+// "chevron_left", "arrow_back": an icon font's ligature, shown as a symbol but copied as its name.
+const ICON_NAME = /(?<!\S)\p{Ll}+(?:_\p{Ll}+)+(?!\S)/u;
 // Two sentences are a standfirst or a blurb.
 const TWO_SENTENCES = /\p{Ll}{4}[.!?] \p{Lu}/u;
 // "Follow us on", "Share via": a label for what follows, not a title.
@@ -149,11 +151,20 @@ export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStar
   return {
     bodyStart,
     headlineIndex,
-    headline: headlineIndex === null ? null : lines[headlineIndex].text,
+    headline: headlineIndex === null ? null : withoutIconNames(lines[headlineIndex].text),
     author: header ? findAuthor(lines, header, anchor!) : null,
     publishedAt: header ? findDate(lines, header, anchor!) : null,
     outlet: findOutlet(lines, headlineIndex),
   };
+}
+
+/**
+ * The headline without a button an icon font's ligature name starts ("Title chevron_left Browse All
+ * Posts" is the title and a link back, copied as one line).
+ */
+function withoutIconNames(text: string): string {
+  const icon = ICON_NAME.exec(text);
+  return icon && icon.index > 0 ? text.slice(0, icon.index).trim() : text;
 }
 
 /** Lines from a little before the headline to a little into the body. */

@@ -87,6 +87,11 @@ describe("headline of a copied page", () => {
     expect(article.title).toBe("Ferry Terminal Delayed by Two Years After Builder Hits Soft Ground");
   });
 
+  it("leaves out a button copied with it as an icon's name and its label", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years chevron_left Browse All Posts", "March 3, 2020", BODY));
+    expect(article.title).toBe("Ferry terminal delayed by two years");
+  });
+
   it("may open with a bracketed tag", () => {
     const article = parsePastedText(
       page(MENU, "Blog - Latest News", "[Review] Ferry terminal delayed by two years", "March 3, 2020 / by Maria Lindqvist", BODY),
