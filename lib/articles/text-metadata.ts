@@ -95,6 +95,8 @@ const PICTURE_CREDIT = /\b(?:images?|photos?|photograph(?:y|er)|pictures?|getty|
 const READING_TIME = /^\d+\s*min(?:ute)?s?\s+read$/i;
 // A copy that lost the space between a name and what follows ("Jane DoeFOXBusiness", "Jane DoeFriday").
 const GLUED_WORD = /(\p{Ll}{2,})(?=\p{Lu}{2}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Updated|Published|Posted)\b)/gu;
+// "by jdoe" as a part of a dateline: an account's name, not a person's.
+const ACCOUNT_CREDIT = /(?:^|[\s/|•·])by\s*:?\s+([\p{L}\p{N}][\p{L}\p{N}_-]{2,29})(?=$|\s*[-–—|•·/]\s*)/iu;
 // Parts of a combined byline and dateline ("March 3, 2020 | By: Jane Doe").
 const BYLINE_PARTS = /\s+[|•·]\s+|\s+[-–—]\s+/;
 // Words that follow a name in bylines without being part of it.
@@ -379,6 +381,9 @@ function readBylineName(line: string): string | null {
   }
   // "Jane Doe - Nov 19, 2019", "Jane Doe @janedoe / 2 days": a name followed only by a date or a handle.
   const date = dateIn(text);
+  // "By admin - 2018-09-16", "March 3, 2020 / by jdoe": a dateline crediting a site account.
+  const account = ACCOUNT_CREDIT.exec(text)?.[1];
+  if (account && date?.day && !isStopword(account.toLowerCase()) && !PICTURE_CREDIT.test(text) && !chrono.casual.parse(account).length) return account;
   // "Posted on March 30, 2015 by Jane Doe", "21:17 18.11.2019 by Jane Doe": a dateline ending with its author.
   const after = DATED_BY.exec(text);
   // "Hiking the Flat Irons written by Jane": a credit with its label ends the line.

@@ -194,6 +194,14 @@ describe("byline of a copied page", () => {
     expect(article.author).toBe("Maria Lindqvist");
   });
 
+  it("takes the site account a dateline credits", () => {
+    const credited = (line: string) => parsePastedText(page(MENU, "Ferry terminal delayed by two years", line, BODY)).author;
+    expect(credited("By admin - 2020-03-03")).toBe("admin");
+    expect(credited("March 3, 2020/0 Comments/in Harbour News /by harbouradmin")).toBe("harbouradmin");
+    expect(credited("By marianne - 2020-03-03")).toBe("marianne");
+    expect(credited("Work ends by Friday - 2020-03-03")).toBeNull();
+  });
+
   it("credits the agency when no person is named", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", `OSLO (Reuters) - ${BODY[0]}`, BODY.slice(1)));
     expect(article.author).toBe("Reuters");
