@@ -184,7 +184,7 @@ function markTextHeadline(lines: ClassifiedLine[], found: TextMetadata, classifi
   if (found.headlineIndex === null) return null;
   const line = lines[found.headlineIndex];
   lines[found.headlineIndex] = { text: line.text, kept: false, reason: "headline" };
-  return line.text;
+  return found.headline ?? line.text;
 }
 
 function readSource(text: string, format: ArticleFormat): { lines: SourceLine[]; metadata: SourceMetadata } {

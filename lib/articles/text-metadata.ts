@@ -29,8 +29,8 @@ const UNSPACED_PROSE_CHARS = 60;
 const BODY_GAP = 4;
 // A run of prose this share of the longest one is article, not a teaser.
 const SUBSTANTIAL_RUN = 0.35;
-// How far before the body the headline may sit.
-const HEADER_WINDOW = 30;
+// How far before the body the headline may sit (a share panel or a photo gallery may stand between).
+const HEADER_WINDOW = 40;
 // How far into the body a byline or dateline may sit (agency datelines open the first paragraph).
 const BODY_LOOKAHEAD = 3;
 
@@ -40,13 +40,19 @@ const NAME_LINE_REACH = 3;
 const HEADER_FACTS_SPAN = 6;
 const MIN_HEADLINE_WORDS = 3;
 const BELOW_BYLINE_PENALTY = 1.5;
+const BYLINE_EVIDENCE = 2;
+const DATE_EVIDENCE = 1.5;
+const STANDFIRST_EVIDENCE = 1;
+const FACT_DISTANCE_DECAY = 0.15;
 const MAX_HEADLINE_WORDS = 30;
 const MAX_HEADLINE_CHARS = 250;
-const HEADLINE_START = /^["“‘'(¿¡\p{Lu}\p{N}\p{Lo}]/u;
+const HEADLINE_START = /^["“‘'([¿¡\p{Lu}\p{N}\p{Lo}]/u;
 const SENTENCE_END = /[^.]\.["”’)]?$/;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{6}/u;
 // Credits, handles, file names and menus are not headlines.
 const NOT_HEADLINE = /[/@|•»«>#]|\bwww\.|\.(?:jpe?g|png|gif|webp)\b|^(?:\d+\s*)?(?:comments?|shares?|views?)\b/i;
+// "chevron_left", "arrow_back": an icon font's ligature, shown as a symbol but copied as its name.
+const ICON_NAME = /(?<!\S)\p{Ll}+(?:_\p{Ll}+)+(?!\S)/u;
 // Two sentences are a standfirst or a blurb.
 const TWO_SENTENCES = /\p{Ll}{4}[.!?] \p{Lu}/u;
 // "Follow us on", "Share via": a label for what follows, not a title.
@@ -89,6 +95,8 @@ const PICTURE_CREDIT = /\b(?:images?|photos?|photograph(?:y|er)|pictures?|getty|
 const READING_TIME = /^\d+\s*min(?:ute)?s?\s+read$/i;
 // A copy that lost the space between a name and what follows ("Jane DoeFOXBusiness", "Jane DoeFriday").
 const GLUED_WORD = /(\p{Ll}{2,})(?=\p{Lu}{2}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Updated|Published|Posted)\b)/gu;
+// "by jdoe" as a part of a dateline: an account's name, not a person's.
+const ACCOUNT_CREDIT = /(?:^|[\s/|•·])by\s*:?\s+([\p{L}\p{N}][\p{L}\p{N}_-]{2,29})(?=$|\s*[-–—|•·/]\s*)/iu;
 // Parts of a combined byline and dateline ("March 3, 2020 | By: Jane Doe").
 const BYLINE_PARTS = /\s+[|•·]\s+|\s+[-–—]\s+/;
 // Words that follow a name in bylines without being part of it.
@@ -97,8 +105,11 @@ const DATE_LABEL = /^(?:published|posted|first published|publication date|date|c
 // Nothing, or only a status label, before a date ("Updated on: ").
 const STATUS_PREFIX = /^\s*(?:(?:updated|published|posted|first published|last updated)\b\s*(?:on|at)?\s*:?\s*)?$/i;
 const STATUS_LABEL = /^(?:updated|published|posted|first published|last updated)\b/i;
+// Between the stamps of one line ("Published … | Updated …").
+const STAMP_SEPARATOR = /\s+[|•·]\s+|\s*;\s*/;
 const UPDATED_LABEL = /\b(?:updated|modified|last updated|edited)\b/i;
 const MAX_DATE_LINE_WORDS = 16;
+const MAX_STAMP_WORDS = 6;
 // Page furniture naming its own site: "Contact X", "About X", "Follow X on", "X Newsletter".
 const SELF_REFERENCES = [
   /^(?:contact|about|follow|subscribe to|sign up for|download the|more from|welcome to|search|support|advertise (?:with|on|in)|work (?:at|for)|careers at) (.+?)(?: on| online| app| today)?$/i,
@@ -142,11 +153,20 @@ export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStar
   return {
     bodyStart,
     headlineIndex,
-    headline: headlineIndex === null ? null : lines[headlineIndex].text,
+    headline: headlineIndex === null ? null : withoutIconNames(lines[headlineIndex].text),
     author: header ? findAuthor(lines, header, anchor!) : null,
     publishedAt: header ? findDate(lines, header, anchor!) : null,
     outlet: findOutlet(lines, headlineIndex),
   };
+}
+
+/**
+ * The headline without a button an icon font's ligature name starts ("Title chevron_left Browse All
+ * Posts" is the title and a link back, copied as one line).
+ */
+function withoutIconNames(text: string): string {
+  const icon = ICON_NAME.exec(text);
+  return icon && icon.index > 0 ? text.slice(0, icon.index).trim() : text;
 }
 
 /** Lines from a little before the headline to a little into the body. */
@@ -262,30 +282,48 @@ function bylineJustAbove(lines: readonly ClassifiedLine[], index: number): boole
 
 /** Evidence that a header follows: a byline, a date line, a standfirst sentence. */
 function headerFactsAfter(lines: readonly ClassifiedLine[], index: number): number {
-  let byline = false;
-  let date = false;
-  let standfirst = false;
+  let byline = 0;
+  let date = 0;
+  let standfirst = 0;
   for (let i = index + 1; i < Math.min(lines.length, index + HEADER_FACTS_SPAN); i++) {
     const text = lines[i].text;
-    byline ||= bylineName(text) !== null;
-    date ||= dateIn(text)?.day != null;
-    standfirst ||= i === index + 1 && wordCount(text) >= 8 && /[.!?]$/.test(text);
+    // Facts right under a line are its own; a few lines down they may belong to a title nearer them.
+    const near = 1 - (i - index - 1) * FACT_DISTANCE_DECAY;
+    const credited = bylineName(text) !== null;
+    const dated = stamps(text).some((stamp) => dateIn(stamp)?.day != null);
+    if (!byline && credited) byline = BYLINE_EVIDENCE * near;
+    if (!date && dated) date = DATE_EVIDENCE * near;
+    // A standfirst: a sentence, or a long line in sentence case under a title in title case.
+    const sentenceCase = !credited && !dated && isTitleCase(lines[index].text) && !isTitleCase(text);
+    if (i === index + 1 && wordCount(text) >= 8 && (/[.!?]$/.test(text) || sentenceCase)) standfirst = STANDFIRST_EVIDENCE;
   }
-  return (byline ? 2 : 0) + (date ? 1.5 : 0) + (standfirst ? 1 : 0);
+  return byline + date + standfirst;
+}
+
+/** "Video Shows Dramatic Rescue of Girl": the longer words after the first all capitalised. */
+function isTitleCase(text: string): boolean {
+  const words = text
+    .split(/\s+/)
+    .slice(1)
+    .filter((word) => /^\P{L}*\p{L}{4}/u.test(word));
+  return words.length >= 2 && words.every((word) => /^\P{L}*\p{Lu}/u.test(word));
 }
 
 /** The nearest byline to the headline; an agency when it is all the page credits. */
 function findAuthor(lines: readonly ClassifiedLine[], [from, to]: [number, number], anchor: number): string | null {
   let agency: string | null = null;
-  for (const i of byDistance(from, to, anchor)) {
+  // At equal distance the line under the headline first: that is where bylines sit.
+  for (const i of byDistance(from, to, anchor, true)) {
     const text = lines[i].text;
-    const name = bylineName(text);
+    const name = bylineName(text) ?? nameUnderLabel(text, lines[i + 1]?.text);
     if (name) return name;
     agency ??= agencyCredit(text) ?? datelineCredit(text);
   }
   // A bare name just after the headline beside a dateline, or in the dateline's lines above it.
   const dated = (j: number) =>
-    j !== anchor && lines[j] !== undefined && (isDateLine(lines[j].text) || HANDLE.test(lines[j].text) || READING_TIME.test(lines[j].text));
+    j !== anchor &&
+    lines[j] !== undefined &&
+    (isDateLine(lines[j].text) || isTimeStamp(lines[j].text) || HANDLE.test(lines[j].text) || READING_TIME.test(lines[j].text));
   for (let i = anchor + 1; i <= Math.min(to - 1, anchor + NAME_LINE_REACH); i++) {
     const name = dated(i - 1) || dated(i + 1) ? nameLine(lines[i].text) : null;
     if (name) return name;
@@ -295,6 +333,20 @@ function findAuthor(lines: readonly ClassifiedLine[], [from, to]: [number, numbe
     if (name) return name;
   }
   return agency;
+}
+
+/** "Author:" alone on its line, the name on the next. */
+function nameUnderLabel(text: string, next: string | undefined): string | null {
+  if (next === undefined || !/[:：]\s*$/.test(text)) return null;
+  const facts = readMetadataLine(text, next, false);
+  return facts?.consumesNext && facts.author ? cleanName(facts.author) : null;
+}
+
+/** "Monday 6:30PM", "Yesterday 2:45PM", "22 hours ago": when a page was posted, without its calendar day. */
+function isTimeStamp(text: string): boolean {
+  if (!/\d/.test(text) || wordCount(text) > MAX_STAMP_WORDS) return false;
+  const result = chrono.casual.parse(text)[0];
+  return result !== undefined && result.text.length >= text.length * 0.5;
 }
 
 /**
@@ -329,6 +381,9 @@ function readBylineName(line: string): string | null {
   }
   // "Jane Doe - Nov 19, 2019", "Jane Doe @janedoe / 2 days": a name followed only by a date or a handle.
   const date = dateIn(text);
+  // "By admin - 2018-09-16", "March 3, 2020 / by jdoe": a dateline crediting a site account.
+  const account = ACCOUNT_CREDIT.exec(text)?.[1];
+  if (account && date?.day && !isStopword(account.toLowerCase()) && !PICTURE_CREDIT.test(text) && !chrono.casual.parse(account).length) return account;
   // "Posted on March 30, 2015 by Jane Doe", "21:17 18.11.2019 by Jane Doe": a dateline ending with its author.
   const after = DATED_BY.exec(text);
   // "Hiking the Flat Irons written by Jane": a credit with its label ends the line.
@@ -417,17 +472,23 @@ function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number]
   const pageYear = copyrightYear(lines);
   for (const i of byDistance(from, to, anchor)) {
     const line = lines[i];
-    const text = line.text;
-    if (wordCount(text) > MAX_DATE_LINE_WORDS && !AGENCY_DATELINE.test(text)) continue;
-    const date = dateIn(text.replace(DATE_LABEL, ""));
-    if (date && !date.day && date.monthDay && pageYear && (isDateLine(text) || STATUS_LABEL.test(text))) date.day = `${pageYear}-${date.monthDay}`;
-    if (!date?.day) continue;
-    // A caption or credit counts only when it opens with its date ("November 20, 2019 / 1:07 AM / Network").
-    if ((line.reason === "caption" || line.reason === "credit") && !STATUS_PREFIX.test(text.slice(0, date.index)) && !isDateLine(text)) continue;
-    if (UPDATED_LABEL.test(text) && !/\bpublished\b/i.test(text)) updated ??= date.day;
-    else return date.day;
+    for (const text of stamps(line.text)) {
+      if (wordCount(text) > MAX_DATE_LINE_WORDS && !AGENCY_DATELINE.test(text)) continue;
+      const date = dateIn(text.replace(DATE_LABEL, ""));
+      if (date && !date.day && date.monthDay && pageYear && (isDateLine(text) || STATUS_LABEL.test(text))) date.day = `${pageYear}-${date.monthDay}`;
+      if (!date?.day) continue;
+      // A caption or credit counts only when it opens with its date ("November 20, 2019 / 1:07 AM / Network").
+      if ((line.reason === "caption" || line.reason === "credit") && !STATUS_PREFIX.test(text.slice(0, date.index)) && !isDateLine(text)) continue;
+      if (UPDATED_LABEL.test(text) && !/\b(?:published|posted)\b/i.test(text)) updated ??= date.day;
+      else return date.day;
+    }
   }
   return updated;
+}
+
+/** "Published Nov 18 at 4:07 PM | Updated at 5:36 PM on Nov 18", "Updated Nov 19;Posted Nov 18": each stamp on its own. */
+function stamps(text: string): string[] {
+  return UPDATED_LABEL.test(text) ? text.split(STAMP_SEPARATOR) : [text];
 }
 
 /**
@@ -445,11 +506,11 @@ function copyrightYear(lines: readonly ClassifiedLine[]): number | null {
   return null;
 }
 
-/** Indices from `from` to `to` (exclusive), nearest to `anchor` first, earlier before later. */
-function byDistance(from: number, to: number, anchor: number): number[] {
+/** Indices from `from` to `to` (exclusive), nearest to `anchor` first, earlier before later unless `laterFirst`. */
+function byDistance(from: number, to: number, anchor: number, laterFirst = false): number[] {
   const indices: number[] = [];
   for (let i = from; i < to; i++) indices.push(i);
-  return indices.sort((a, b) => Math.abs(a - anchor) - Math.abs(b - anchor) || a - b);
+  return indices.sort((a, b) => Math.abs(a - anchor) - Math.abs(b - anchor) || (laterFirst ? b - a : a - b));
 }
 
 /** A line that is mostly a date ("Nov 19, 2019, 10:31 pm", "Updated: 19 November 2019"). */

@@ -73,6 +73,65 @@ describe("headline of a copied page", () => {
     expect(article.title).toBe("Ferry terminal delayed by two years");
   });
 
+  it("is the title above its standfirst, not the standfirst nearer the byline", () => {
+    const article = parsePastedText(
+      page(
+        MENU,
+        "Ferry Terminal Delayed by Two Years After Builder Hits Soft Ground",
+        "The harbour authority says piles must go twice as deep as planned",
+        "By Maria Lindqvist",
+        "March 3, 2020",
+        BODY,
+      ),
+    );
+    expect(article.title).toBe("Ferry Terminal Delayed by Two Years After Builder Hits Soft Ground");
+  });
+
+  it("leaves out a button copied with it as an icon's name and its label", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years chevron_left Browse All Posts", "March 3, 2020", BODY));
+    expect(article.title).toBe("Ferry terminal delayed by two years");
+  });
+
+  it("may open with a bracketed tag", () => {
+    const article = parsePastedText(
+      page(MENU, "Blog - Latest News", "[Review] Ferry terminal delayed by two years", "March 3, 2020 / by Maria Lindqvist", BODY),
+    );
+    expect(article.title).toBe("[Review] Ferry terminal delayed by two years");
+  });
+
+  it("is found above a long share panel", () => {
+    const share = ["Facebook", "Messenger", "Twitter", "Email", "WhatsApp", "LinkedIn", "Pinterest"].flatMap((site) => [site, `Share this with ${site}`]);
+    const article = parsePastedText(
+      page(
+        MENU,
+        "Ferry terminal delayed by two years after builder hits soft ground",
+        "3 March 2020",
+        share,
+        share,
+        "Copy this link",
+        "Close share panel",
+        BODY,
+      ),
+    );
+    expect(article.title).toBe("Ferry terminal delayed by two years after builder hits soft ground");
+  });
+
+  it("owns the date right under it, not a menu line a few lines above", () => {
+    const article = parsePastedText(
+      page(
+        MENU,
+        "Have Your Say",
+        "Harbour",
+        "Local",
+        "Ferry terminal delayed by two years after builder hits soft ground",
+        "3 March 2020",
+        BODY,
+        "Have Your Say",
+      ),
+    );
+    expect(article.title).toBe("Ferry terminal delayed by two years after builder hits soft ground");
+  });
+
   it("stays provisional when only menus precede the body", () => {
     const article = parsePastedText(page("Home", "News", BODY));
     expect(article.titleProvisional).toBe(true);
@@ -119,6 +178,30 @@ describe("byline of a copied page", () => {
     expect(above.author).toBe("Maria Lindqvist");
   });
 
+  it("takes a bare name line beside a posting time without its day", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Maria Lindqvist", "Monday 6:30PM", BODY));
+    expect(article.author).toBe("Maria Lindqvist");
+    expect(article.publishedAt).toBeNull();
+  });
+
+  it("reads the name under an 'Author:' label alone on its line", () => {
+    const article = parsePastedText(page(MENU, "Morning Briefing 3/3/20", "Ferry terminal delayed by two years", "Author:", "The Quayside Letter", BODY));
+    expect(article.author).toBe("The Quayside Letter");
+  });
+
+  it("prefers the byline under the headline to a line above it of the same shape", () => {
+    const article = parsePastedText(page(MENU, "Morning Briefing 3/3/20", "Ferry terminal delayed by two years", "Maria Lindqvist 3/3/20", BODY));
+    expect(article.author).toBe("Maria Lindqvist");
+  });
+
+  it("takes the site account a dateline credits", () => {
+    const credited = (line: string) => parsePastedText(page(MENU, "Ferry terminal delayed by two years", line, BODY)).author;
+    expect(credited("By admin - 2020-03-03")).toBe("admin");
+    expect(credited("March 3, 2020/0 Comments/in Harbour News /by harbouradmin")).toBe("harbouradmin");
+    expect(credited("By marianne - 2020-03-03")).toBe("marianne");
+    expect(credited("Work ends by Friday - 2020-03-03")).toBeNull();
+  });
+
   it("credits the agency when no person is named", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", `OSLO (Reuters) - ${BODY[0]}`, BODY.slice(1)));
     expect(article.author).toBe("Reuters");
@@ -140,6 +223,12 @@ describe("publication date of a copied page", () => {
   it("prefers the published date to the updated one", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Updated March 5, 2020", "Published March 3, 2020", BODY));
     expect(article.publishedAt).toBe("2020-03-03");
+  });
+
+  it("reads the published stamp of a line that also gives the updated one", () => {
+    const stamped = (line: string) => parsePastedText(page(MENU, "Ferry terminal delayed by two years", "By Maria Lindqvist", line, BODY)).publishedAt;
+    expect(stamped("Published Mar 3, 2020 at 11:07 PM | Updated at 5:36 AM CST on Mar 4, 2020")).toBe("2020-03-03");
+    expect(stamped("Updated Mar 4, 2020, 9:41 AM;Posted Mar 3, 2020, 8:19 PM")).toBe("2020-03-03");
   });
 
   it("is never guessed from dates in the body or from relative times", () => {
