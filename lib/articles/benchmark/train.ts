@@ -216,12 +216,20 @@ export function predictPages(model: LineModel, pages: readonly TrainingPage[]): 
   });
 }
 
-/** k-fold cross-validation by page: each page is scored by a model that never saw it. */
-export function crossValidate(pages: readonly TrainingPage[], folds: number): BodyScores {
+/**
+ * k-fold cross-validation by page: each page is scored by a model that never saw it. Partition 0
+ * deals the pages into folds in the order of their ids; another partition shuffles them first
+ * (deterministically), so that a figure can be checked not to hinge on one split of the pages.
+ */
+export function crossValidate(pages: readonly TrainingPage[], folds: number, partition = 0): BodyScores {
+  const foldOf = new Array<number>(pages.length);
+  shuffledIndices(pages.length, partition).forEach((p, k) => {
+    foldOf[p] = k % folds;
+  });
   const chosen: boolean[][] = new Array(pages.length);
   for (let fold = 0; fold < folds; fold++) {
-    const train = pages.filter((_, p) => p % folds !== fold);
-    const test = pages.map((page, p) => ({ page, p })).filter(({ p }) => p % folds === fold);
+    const train = pages.filter((_, p) => foldOf[p] !== fold);
+    const test = pages.map((page, p) => ({ page, p })).filter(({ p }) => foldOf[p] === fold);
     const model = trainModel(train);
     const predicted = predictPages(
       model,
@@ -251,6 +259,22 @@ export function trainingReport(pages: readonly TrainingPage[], model: LineModel,
       pages.map((page) => page.lines.map(() => true)),
     ),
   };
+}
+
+/** 0..n-1, shuffled by a linear congruential generator seeded with `seed` (0: unshuffled). */
+function shuffledIndices(n: number, seed: number): number[] {
+  const indices = Array.from({ length: n }, (_, i) => i);
+  if (seed === 0) return indices;
+  let state = (seed * 2654435761) >>> 0;
+  const random = () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [indices[i], indices[j]] = [indices[j], indices[i]];
+  }
+  return indices;
 }
 
 function round(value: number): number {
