@@ -1,4 +1,4 @@
-import { pageParam } from "@/lib/api/pagination";
+import { cursorParam, limitParam } from "@/lib/api/pagination";
 import { z } from "zod";
 import { MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
 import { richTextDocSchema, type RichTextDoc } from "./rich-text";
@@ -152,7 +152,9 @@ export const reviewQueueFilterSchema = z.object({
   authorId: z.string().optional(),
   /** Only annotations waiting at least this many days. */
   minAgeDays: z.coerce.number().int().min(0).max(3650).optional(),
-  page: pageParam,
+  /** The `nextCursor` of the page before: the queue continues after its last annotation. */
+  cursor: cursorParam,
+  limit: limitParam(100),
 });
 export type ReviewQueueFilter = z.infer<typeof reviewQueueFilterSchema>;
 

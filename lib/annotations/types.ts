@@ -43,6 +43,7 @@ export type AnnotationView = {
   replies: AnnotationReplyView[];
 };
 
-export type ReviewQueueItem = AnnotationView & { article: { id: string; title: string } };
+/** A queued annotation with its article; its reviews and replies are on the annotation itself (GET /api/annotations/{id}). */
+export type ReviewQueueItem = Omit<AnnotationView, "reviews" | "replies"> & { article: { id: string; title: string } };
 
 export type AnnotationKindView = { key: string; label: string; position: number; active: boolean; builtIn: boolean };

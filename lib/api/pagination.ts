@@ -26,3 +26,6 @@ export const pageParam = z.preprocess(
     .max(100_000, "page is at most 100000.")
     .optional(),
 );
+
+/** `?cursor=`: a page's `nextCursor`, checked where it is read (lib/api/cursor.ts); empty means the first page. */
+export const cursorParam = z.preprocess(emptyAsMissing, z.string().trim().max(2000, "cursor is at most 2000 characters.").optional());

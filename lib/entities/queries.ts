@@ -1,7 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, Prisma, readDb, type Tx } from "@/lib/db";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { z } from "zod";
+import { decodeCursor, encodeCursor, textKey } from "@/lib/api/cursor";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { listLinkedPassages } from "./links";
 import { findDuplicateCandidates } from "./duplicate-candidates";
 import { normalizeName } from "./match";
@@ -56,9 +58,47 @@ export async function getEntity(actor: Actor, id: string): Promise<EntityView> {
 /** Characters LIKE treats specially; names do not need them. */
 const searchKey = (q: string) => normalizeName(q).replace(/[%_\\]/g, "");
 
+/** Aliases read per step for one search: enough for the ones that fill a list, bounded however many names share a prefix. */
 const SEARCH_POOL = 100;
-/** Misspelled matches rank after every exact, prefix and word match. */
-const FUZZY_RANK = 10;
+
+/** The active entities of the registry, with the type filter when there is one, as SQL on the row `e`. */
+const activeEntity = (type: EntityTypeName | undefined) =>
+  Prisma.sql`e."deletedAt" IS NULL AND e."mergedIntoId" IS NULL ${type ? Prisma.sql`AND e."type" = ${type}::"EntityType"` : Prisma.empty}`;
+
+export type EntityList = {
+  entities: EntitySearchHit[];
+  /**
+   * Without `q`: where the next page of the registry starts (by name), for `cursor`, or null after
+   * the last. A search lists its best matches only and has no next page.
+   */
+  nextCursor: string | null;
+};
+
+/** The keys the registry is listed by: the normalized name, then the id. */
+const entityCursor = z.tuple([textKey, textKey]);
+
+/**
+ * The registry by name, one page after `cursor` (keyset pagination: read from the name index
+ * starting at the cursor's keys, so a deep page costs what the first does), or, with `q`, the
+ * best matches of a search (searchEntities). Read from the read replica when there is one.
+ */
+export async function listEntities(actor: Actor, input: EntitySearchQuery): Promise<EntityList> {
+  assertEntityReader(actor);
+  if (input.cursor && searchKey(input.q))
+    throw new ValidationError("cursor: a search lists its best matches and has no next page; cursor pages the list without q.");
+  if (searchKey(input.q)) return { entities: await searchEntities(actor, input), nextCursor: null };
+  const after = input.cursor ? decodeCursor(input.cursor, entityCursor) : null;
+  const keyset = after ? Prisma.sql`AND e."normalizedName" >= ${after[0]} AND (e."normalizedName" > ${after[0]} OR e."id" > ${after[1]})` : Prisma.empty;
+  const rows = await readDb.$queryRaw<{ id: string; normalizedName: string }[]>`
+    SELECT e."id", e."normalizedName" FROM "Entity" e
+    WHERE ${activeEntity(input.type)} ${keyset}
+    ORDER BY e."normalizedName", e."id"
+    LIMIT ${input.limit + 1}`;
+  const listed = rows.slice(0, input.limit);
+  const hits = await loadHits(listed.map((row) => ({ id: row.id, matched: null })));
+  const last = listed.at(-1);
+  return { entities: hits, nextCursor: rows.length > input.limit && last ? encodeCursor([last.normalizedName, last.id]) : null };
+}
 
 /**
  * Alias-aware search, case- and diacritics-insensitive: "kiev", "Kyiv" and "KYÏV" find the
@@ -66,69 +106,71 @@ const FUZZY_RANK = 10;
  * prefix indexes), then names and aliases with a later word starting with the query (trigram
  * indexes), and when those do not fill the list, names and aliases spelled alike ("Lavrow"
  * finds "Lavrov": pg_trgm's word similarity, also through the trigram indexes). Each step reads
- * a bounded number of rows through an index, whatever the size of the registry.
+ * a bounded number of rows through an index, whatever the size of the registry; the matches are
+ * ranked in the database and only the ones listed are read with their aliases.
  */
 export async function searchEntities(actor: Actor, input: EntitySearchQuery): Promise<EntitySearchHit[]> {
   assertEntityReader(actor);
   const { q, type, limit } = input;
   const key = searchKey(q);
-  const base: Prisma.EntityWhereInput = { ...ACTIVE_ENTITY, ...(type ? { type } : {}) };
-  const select = { id: true, name: true, type: true, description: true, normalizedName: true, aliases: { select: { alias: true, normalized: true } } } as const;
   if (!key) {
-    const rows = await readDb.entity.findMany({ where: base, select, orderBy: { normalizedName: "asc" }, take: limit });
-    return rows.map((row) => toHit(row, row.name));
+    const rows = await readDb.$queryRaw<{ id: string }[]>`
+      SELECT e."id" FROM "Entity" e WHERE ${activeEntity(type)} ORDER BY e."normalizedName", e."id" LIMIT ${limit}`;
+    return loadHits(rows.map((row) => ({ id: row.id, matched: null })));
   }
-  const typeFilter = type ? Prisma.sql`AND e."type" = ${type}::"EntityType"` : Prisma.empty;
-  const prefixIds = await namesStartingWith(key, typeFilter, SEARCH_POOL);
-  const wordIds = prefixIds.length >= limit || key.length < 2 ? [] : await namesWithWordStartingWith(key, typeFilter, limit, prefixIds);
-  const found = [...prefixIds, ...wordIds];
-  const similar = found.length >= limit || key.length < 3 ? [] : await namesSpelledAlike(key, typeFilter, limit - found.length, found);
-  const rows = await readDb.entity.findMany({ where: { id: { in: [...found, ...similar.map((s) => s.id)] } }, select });
-  const alike = new Map(similar.map((s) => [s.id, s]));
-  return rows
-    .map((row) => {
-      const match = bestMatch(row, key);
-      const fuzzy = alike.get(row.id);
-      return Number.isFinite(match.rank) || !fuzzy ? { row, ...match } : { row, rank: FUZZY_RANK + (1 - fuzzy.score), matched: fuzzy.matched };
-    })
-    .sort((a, b) => a.rank - b.rank || a.row.normalizedName.localeCompare(b.row.normalizedName))
-    .slice(0, limit)
-    .map(({ row, matched }) => toHit(row, matched));
+  const matches = await namesMatching(key, type, limit);
+  const similar =
+    matches.length >= limit || key.length < 3
+      ? []
+      : await namesSpelledAlike(
+          key,
+          type,
+          limit - matches.length,
+          matches.map((m) => m.id),
+        );
+  return loadHits([...matches, ...similar]);
 }
 
 /** Characters LIKE treats specially are already gone from keys (searchKey). */
 const likePrefix = (key: string) => `${key}%`;
 
 /**
- * Active entities whose normalized name or an alias starts with `key`: the first `take` of each
- * in the order of the prefix indexes (text_pattern_ops, hence USING ~<~), so a short prefix that
- * thousands of names share reads `take` rows, not all of them.
+ * The best `take` active entities whose name or an alias matches `key` exactly, by prefix or by a
+ * later word, ranked: exact name, exact alias, name prefix, alias prefix, name word, alias word,
+ * then by name in the prefix indexes' order (bytes, hence COLLATE "C" and USING ~<~). Names are
+ * read in that order, `take` of them, so the names' part is exactly the best; aliases, SEARCH_POOL
+ * of each kind, so that a short prefix thousands of names share reads that many rows, not all.
  */
-async function namesStartingWith(key: string, typeFilter: Prisma.Sql, take: number): Promise<string[]> {
-  const rows = await readDb.$queryRaw<{ id: string }[]>`
-    (SELECT e."id" FROM "Entity" e
-     WHERE e."normalizedName" LIKE ${likePrefix(key)} AND e."deletedAt" IS NULL AND e."mergedIntoId" IS NULL ${typeFilter}
-     ORDER BY e."normalizedName" USING ~<~ LIMIT ${take})
-    UNION
-    (SELECT e."id" FROM "EntityAlias" a JOIN "Entity" e ON e."id" = a."entityId"
-     WHERE a."normalized" LIKE ${likePrefix(key)} AND e."deletedAt" IS NULL AND e."mergedIntoId" IS NULL ${typeFilter}
-     ORDER BY a."normalized" USING ~<~ LIMIT ${take})`;
-  return rows.map((row) => row.id);
-}
-
-/** Active entities with a later word of the name or an alias starting with `key` (trigram indexes), at most `take` from each. */
-async function namesWithWordStartingWith(key: string, typeFilter: Prisma.Sql, take: number, exclude: string[]): Promise<string[]> {
-  const pattern = `% ${key}%`;
-  const rows = await readDb.$queryRaw<{ id: string }[]>`
-    SELECT DISTINCT e."id" FROM (
-      (SELECT "id" FROM "Entity" WHERE "normalizedName" LIKE ${pattern} LIMIT ${take * 4})
-      UNION ALL
-      (SELECT "entityId" FROM "EntityAlias" WHERE "normalized" LIKE ${pattern} LIMIT ${take * 4})
-    ) AS m
-    JOIN "Entity" e ON e."id" = m."id"
-    WHERE e."deletedAt" IS NULL AND e."mergedIntoId" IS NULL ${typeFilter} AND NOT (e."id" = ANY(${exclude}::text[]))
+async function namesMatching(key: string, type: EntityTypeName | undefined, take: number): Promise<{ id: string; matched: string }[]> {
+  const prefix = likePrefix(key);
+  const word = `% ${key}%`;
+  // A later word of one letter would match most of the registry; two letters are where it starts.
+  const words =
+    key.length < 2
+      ? Prisma.empty
+      : Prisma.sql`
+        UNION ALL
+        (SELECT e."id", e."name", 4, e."normalizedName" FROM "Entity" e WHERE e."normalizedName" LIKE ${word} AND ${activeEntity(type)} LIMIT ${take})
+        UNION ALL
+        SELECT e."id", a."alias", 5, e."normalizedName"
+        FROM (SELECT "entityId", "alias" FROM "EntityAlias" WHERE "normalized" LIKE ${word} LIMIT ${SEARCH_POOL}) a
+        JOIN "Entity" e ON e."id" = a."entityId" WHERE ${activeEntity(type)}`;
+  return readDb.$queryRaw<{ id: string; matched: string }[]>`
+    SELECT "id", "matched" FROM (
+      SELECT DISTINCT ON ("id") "id", "matched", "rank", "normalizedName" FROM (
+        (SELECT e."id", e."name" AS "matched", CASE WHEN e."normalizedName" = ${key} THEN 0 ELSE 2 END AS "rank", e."normalizedName"
+         FROM "Entity" e WHERE e."normalizedName" LIKE ${prefix} AND ${activeEntity(type)}
+         ORDER BY e."normalizedName" USING ~<~ LIMIT ${take})
+        UNION ALL
+        SELECT e."id", a."alias", CASE WHEN a."normalized" = ${key} THEN 1 ELSE 3 END, e."normalizedName"
+        FROM (SELECT "entityId", "alias", "normalized" FROM "EntityAlias" WHERE "normalized" LIKE ${prefix} ORDER BY "normalized" USING ~<~ LIMIT ${SEARCH_POOL}) a
+        JOIN "Entity" e ON e."id" = a."entityId" WHERE ${activeEntity(type)}
+        ${words}
+      ) AS found
+      ORDER BY "id", "rank", length("matched")
+    ) AS best
+    ORDER BY "rank", "normalizedName" COLLATE "C", "id"
     LIMIT ${take}`;
-  return rows.map((row) => row.id);
 }
 
 /**
@@ -138,16 +180,11 @@ async function namesWithWordStartingWith(key: string, typeFilter: Prisma.Sql, ta
 const SPELLED_ALIKE = 0.5;
 
 /** Active entities with a name or alias containing a word spelled like `key`, most similar first. */
-async function namesSpelledAlike(
-  key: string,
-  typeFilter: Prisma.Sql,
-  take: number,
-  exclude: string[],
-): Promise<{ id: string; matched: string; score: number }[]> {
+async function namesSpelledAlike(key: string, type: EntityTypeName | undefined, take: number, exclude: string[]): Promise<{ id: string; matched: string }[]> {
   const [, rows] = await readDb.$transaction([
     readDb.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${SPELLED_ALIKE}`),
-    readDb.$queryRaw<{ id: string; matched: string; score: number }[]>`
-    SELECT e."id", m."matched", m."score" FROM (
+    readDb.$queryRaw<{ id: string; matched: string }[]>`
+    SELECT e."id", m."matched" FROM (
       SELECT DISTINCT ON ("id") "id", "matched", "score" FROM (
         SELECT "id", "name" AS "matched", word_similarity(${key}, "normalizedName") AS "score" FROM "Entity" WHERE ${key} <% "normalizedName"
         UNION ALL
@@ -156,39 +193,27 @@ async function namesSpelledAlike(
       ORDER BY "id", "score" DESC, length("matched")
     ) AS m
     JOIN "Entity" e ON e."id" = m."id"
-    WHERE e."deletedAt" IS NULL AND e."mergedIntoId" IS NULL ${typeFilter} AND NOT (e."id" = ANY(${exclude}::text[]))
+    WHERE ${activeEntity(type)} AND NOT (e."id" = ANY(${exclude}::text[]))
     ORDER BY m."score" DESC, e."normalizedName", e."id" LIMIT ${take}`,
   ]);
   return rows;
 }
 
-type SearchRow = {
-  id: string;
-  name: string;
-  type: EntityTypeName;
-  description: string | null;
-  normalizedName: string;
-  aliases: { alias: string; normalized: string }[];
-};
-
-function toHit(row: SearchRow, matched: string): EntitySearchHit {
-  return { id: row.id, name: row.name, type: row.type, description: row.description, aliases: row.aliases.map((a) => a.alias), matched };
-}
-
-/** Exact name, exact alias, name prefix, alias prefix, then a later word: lower ranks first. */
-function bestMatch(row: SearchRow, key: string): { rank: number; matched: string } {
-  const candidates = [
-    { normalized: row.normalizedName, text: row.name, isAlias: false },
-    ...row.aliases.map((a) => ({ normalized: a.normalized, text: a.alias, isAlias: true })),
-  ];
-  let best = { rank: Number.POSITIVE_INFINITY, matched: row.name };
-  for (const c of candidates) {
-    const level = c.normalized === key ? 0 : c.normalized.startsWith(key) ? 2 : c.normalized.includes(` ${key}`) ? 4 : null;
-    if (level === null) continue;
-    const rank = level + (c.isAlias ? 1 : 0);
-    if (rank < best.rank) best = { rank, matched: c.text };
-  }
-  return best;
+/**
+ * The listed entities with their aliases, in the order given, each with the spelling it was found
+ * by (its name when `matched` is null); one query for them all.
+ */
+async function loadHits(found: { id: string; matched: string | null }[]): Promise<EntitySearchHit[]> {
+  if (found.length === 0) return [];
+  const rows = await readDb.$queryRaw<{ id: string; name: string; type: EntityTypeName; description: string | null; aliases: string[] }[]>`
+    SELECT e."id", e."name", e."type"::text AS "type", e."description",
+           coalesce((SELECT array_agg(a."alias" ORDER BY a."alias") FROM "EntityAlias" a WHERE a."entityId" = e."id"), '{}') AS "aliases"
+    FROM "Entity" e WHERE e."id" = ANY(${found.map((f) => f.id)}::text[])`;
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return found.flatMap(({ id, matched }) => {
+    const row = byId.get(id);
+    return row ? [{ id: row.id, name: row.name, type: row.type, description: row.description, aliases: row.aliases, matched: matched ?? row.name }] : [];
+  });
 }
 
 export type EntityPage = {

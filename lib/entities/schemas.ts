@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cursorParam } from "@/lib/api/pagination";
 import { BIDI_CONTROL_MESSAGE, cleanName, hasBidiControl } from "./name-characters";
 import { MAX_DB_INT, NO_SUCH_VERSION } from "@/lib/validation";
 
@@ -124,6 +125,8 @@ export const entitySearchSchema = z.object({
   /** An empty `?type=` (the "any type" choice) means no type. */
   type: entityTypeSchema.optional().or(z.literal("").transform(() => undefined)),
   limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** Without `q`: the `nextCursor` of the page before; the list continues after its last entity. */
+  cursor: cursorParam,
 });
 export type EntitySearchQuery = z.output<typeof entitySearchSchema>;
 

@@ -224,4 +224,30 @@ export const NOTES: Note[] = [
         "HashAggregate → Append → Limit 100 → Index Scan using Entity_normalizedName_prefix_idx; Limit 100 → Nested Loop → Index Scan using EntityAlias_normalized_prefix_idx … Buffers: shared hit=516 read=91",
     },
   },
+  {
+    date: "2026-12-05",
+    figure: "review-queue",
+    scale: 10_000,
+    unit: "ms (p95), interleaved with the previous code on one corpus, load 7–11",
+    before: 626,
+    after: 373,
+    cause:
+      'The partial index of the queue (20261204005000) predates "linkOnly" (20261205050001), so the queue\'s condition could not be ' +
+      "answered from it: the bounded count read the table (Seq Scan, 1,441 buffers), the list of authors read every annotation of a user " +
+      "with none pending (Seq Scan per user, 7,551 buffers), the article filter hashed the whole article table (866 buffers), and a page " +
+      "took six statements (Prisma's includes of author, reviews, replies and article).",
+    change:
+      "Migration 20261205090000 replaces it by two partial indexes holding exactly the queue's rows: (createdAt, id) INCLUDE (articleId, " +
+      "authorId, kind) and (authorId, createdAt, id). Pages are read by keyset (cursor, nextCursor) in one statement; the whole queue's " +
+      "size is the index's row estimate; the article filter's ids are one array for index probes.",
+    plans: {
+      before:
+        "count: Limit 10001 → Seq Scan on Annotation (Filter: deletedAt IS NULL AND NOT linkOnly AND status = PENDING) … Buffers: shared read=1441; " +
+        "authors: Nested Loop → Seq Scan on Annotation loops=4 … Buffers: shared hit=1813 read=5738",
+      after:
+        "page: Limit 51 → Index Only Scan using Annotation_review_queue_idx (Index Cond: ROW(createdAt, id) > ROW(…), Heap Fetches: 0) … " +
+        "Buffers: 4; authors: Nested Loop → Index Only Scan using Annotation_review_queue_author_idx loops=4 … Buffers: 14; " +
+        "articles: Bitmap Index Scan on Article_pkey (id = ANY ($0)) … Buffers: 615",
+    },
+  },
 ];

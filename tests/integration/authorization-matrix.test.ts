@@ -71,6 +71,7 @@ const MATRIX: Record<string, Partial<Record<Method, Access>>> = {
   links: { GET: ALL, POST: WRITERS, DELETE: WRITERS },
   "links/[id]": { DELETE: WRITERS },
   me: { GET: ALL },
+  "review-queue": { GET: ALL },
   "suggestions/[id]/accept": { POST: WRITERS },
   "suggestions/[id]/dismiss": { POST: WRITERS },
 };

@@ -5,14 +5,16 @@ import { schemaSqlFromEmpty } from "@/lib/db/schema-sql";
 import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch";
 
 // Objects the migrations add that schema.prisma cannot express (see 20261121000100_integrity_and_search
-// and the trigram and partial indexes of 20261204005000_entity_trigram_search).
+// the trigram indexes of 20261204005000_entity_trigram_search and the partial review-queue indexes of
+// 20261205090000_review_queue_keyset).
 const UNMODELED_INDEXES = [
   "Article_search_idx",
   "EntityAlias_normalized_prefix_idx",
   "Entity_normalizedName_prefix_idx",
   "Entity_normalizedName_trgm_idx",
   "EntityAlias_normalized_trgm_idx",
-  "Annotation_pending_queue_idx",
+  "Annotation_review_queue_idx",
+  "Annotation_review_queue_author_idx",
   "ArticleExtraction_days_idx",
 ];
 const UNMODELED_TRIGGERS = [

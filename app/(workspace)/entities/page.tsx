@@ -3,7 +3,9 @@ import Link from "next/link";
 import { Field, SelectField } from "@/components/ui/field";
 import { requirePageActor } from "@/lib/auth/session";
 import { canEditEntities } from "@/lib/entities/permissions";
-import { searchEntities } from "@/lib/entities/queries";
+import { CursorPagination } from "@/components/ui/pagination";
+import { ValidationError } from "@/lib/errors";
+import { listEntities } from "@/lib/entities/queries";
 import { ENTITY_TYPE_LABELS, ENTITY_TYPES, entitySearchSchema } from "@/lib/entities/schemas";
 import { parseInput } from "@/lib/validation";
 import { CreateEntityForm } from "./_components/create-entity-form";
@@ -12,11 +14,16 @@ export const metadata: Metadata = { title: "Entities" };
 
 const TYPE_FILTER = [{ value: "", label: "Any type" }, ...ENTITY_TYPES.map((t) => ({ value: t, label: ENTITY_TYPE_LABELS[t] }))];
 
-export default async function EntitiesPage({ searchParams }: { searchParams: Promise<{ q?: string; type?: string }> }) {
+export default async function EntitiesPage({ searchParams }: { searchParams: Promise<{ q?: string; type?: string; cursor?: string }> }) {
   const actor = await requirePageActor();
-  const { q = "", type = "" } = await searchParams;
+  const { q = "", type = "", cursor = "" } = await searchParams;
   const validType = (ENTITY_TYPES as readonly string[]).includes(type) ? type : "";
-  const entities = await searchEntities(actor, parseInput(entitySearchSchema, { q, type: validType || undefined, limit: 100 }));
+  const query = parseInput(entitySearchSchema, { q, type: validType || undefined, limit: 100 });
+  const paged = Boolean(cursor && !q.trim());
+  // A link whose cursor no longer reads as one lists the registry from its start.
+  const { entities, nextCursor } = await listEntities(actor, { ...query, cursor: paged ? cursor : undefined }).catch((error: unknown) =>
+    error instanceof ValidationError && paged ? listEntities(actor, query) : Promise.reject(error),
+  );
   return (
     <>
       <h1>Entities</h1>
@@ -59,6 +66,7 @@ export default async function EntitiesPage({ searchParams }: { searchParams: Pro
           </tbody>
         </table>
       )}
+      <CursorPagination path="/entities" params={{ q, type: validType }} paged={paged} nextCursor={nextCursor} />
       {canEditEntities(actor) ? <CreateEntityForm /> : null}
     </>
   );

@@ -2,11 +2,13 @@ import { LocalDate } from "@/components/ui/local-date";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { kindLabel } from "@/components/annotations/labels";
-import { Pagination } from "@/components/ui/pagination";
+import { CursorPagination } from "@/components/ui/pagination";
 import { canReviewAnnotation } from "@/lib/annotations/permissions";
-import { listAnnotationKinds, listReviewQueue, listReviewQueueFacets } from "@/lib/annotations/queries";
-import { reviewQueueFilterSchema } from "@/lib/annotations/schemas";
+import { listAnnotationKinds, listReviewQueue, listReviewQueueFacets, type ReviewQueuePage } from "@/lib/annotations/queries";
+import { type ReviewQueueFilter, reviewQueueFilterSchema } from "@/lib/annotations/schemas";
+import type { Actor } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
+import { ValidationError } from "@/lib/errors";
 import { loadReviewContext } from "@/lib/annotations/review-context";
 import { BULK_FORM_ID, BulkApprove } from "./_components/bulk-approve";
 import { ReviewDecision } from "./_components/review-decision";
@@ -31,6 +33,16 @@ function age(iso: string): string {
   return days === 0 ? "today" : days === 1 ? "1 day" : `${days} days`;
 }
 
+/** The queue's page, and whether it follows a cursor; a link whose cursor no longer reads as one starts again at the first page. */
+async function readQueue(actor: Actor, filter: ReviewQueueFilter): Promise<[ReviewQueuePage, boolean]> {
+  try {
+    return [await listReviewQueue(actor, filter), Boolean(filter.cursor)];
+  } catch (error) {
+    if (!(error instanceof ValidationError) || !filter.cursor) throw error;
+    return [await listReviewQueue(actor, { ...filter, cursor: undefined }), false];
+  }
+}
+
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("annotations.read");
   const params = await searchParams;
@@ -39,16 +51,16 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     kind: first(params.kind),
     authorId: first(params.author),
     minAgeDays: first(params.age),
-    page: first(params.page),
+    cursor: first(params.cursor),
   });
-  const filter = parsed.success ? parsed.data : {};
-  const [queue, facets, kinds] = await Promise.all([
-    listReviewQueue(actor, filter),
+  const filter: ReviewQueueFilter = parsed.success ? parsed.data : {};
+  const [[queue, paged], facets, kinds] = await Promise.all([
+    readQueue(actor, filter),
     listReviewQueueFacets(actor, { selectedArticleId: filter.articleId }),
     listAnnotationKinds({ includeInactive: true }),
   ]);
   const selected = (name: string) => first(params[name]) ?? "";
-  const { items, total, totalIs, page, pageCount } = queue;
+  const { items, total, totalIs, nextCursor } = queue;
   const contexts = await loadReviewContext(items.map((item) => item.id));
   const selectable = items.filter((item) => canReviewAnnotation(actor, item)).length;
 
@@ -109,8 +121,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       </form>
 
       <h2>
-        {total === 1 ? "1 annotation" : `${totalIs === "at-least" ? "At least " : ""}${total.toLocaleString("en")} annotations`} awaiting review
-        {pageCount > 1 ? `; page ${page} of ${pageCount}` : ""}
+        {total === 1 ? "1 annotation" : `${{ exact: "", "at-least": "At least ", about: "About " }[totalIs]}${total.toLocaleString("en")} annotations`} awaiting
+        review
+        {paged ? ", continued" : ""}
       </h2>
       {total === 0 ? <p>Nothing is waiting for review.</p> : null}
       <BulkApprove selectable={selectable} />
@@ -190,11 +203,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           </article>
         );
       })}
-      <Pagination
+      <CursorPagination
         path="/review"
         params={Object.fromEntries(Object.entries(params).map(([name, value]) => [name, first(value)]))}
-        page={page}
-        pageCount={pageCount}
+        paged={paged}
+        nextCursor={nextCursor}
       />
     </>
   );
