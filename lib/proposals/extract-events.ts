@@ -8,7 +8,7 @@ import { resolveDatesInText, type ResolvedDate } from "@/lib/events/dates";
 import { extractClaims } from "./claims";
 import { normalizeName } from "@/lib/entities/match";
 import { findNames, isCountry, isVerbWord, sameName, samePlace, titleCaseLines, type FoundName, type Registry } from "./names";
-import { pickDate, withDaysOfMonth } from "./resolve-dates";
+import { countedFromMention, pickDate, withDaysOfMonth } from "./resolve-dates";
 import { attachedNames, clauseAt, clauseSpans, insideQuote, quoteSpans, sourceNames, type Attachment } from "./sentence";
 import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
@@ -270,8 +270,9 @@ function candidate(
     // A statement's content is often modal ("would review", "called for talks"): only its own words count.
     hypothetical:
       trigger.kind !== "statement" && HYPOTHETICAL.test(nearWords(ctx.text, trigger, clause).replace(/\b(?:no|not)\s+(?:details?|comment)\b/gi, "")),
-    // "the Istanbul talks" in "the day after the Istanbul talks" names another happening; its parties are not this sentence's.
-    definite: trigger.definite && !happening,
+    // "the Istanbul talks" in "the day after the Istanbul talks" names another happening (its parties are not this
+    // sentence's): as "the talks" it points back to the article's earlier mention of them.
+    definite: trigger.definite,
     specific: trigger.verbal || trigger.definite || participants.length > 0 || place !== null || date.source === "stated",
   };
 }
@@ -385,6 +386,8 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
   };
   const triggers = lineSpans(text).flatMap((line) => (headlines.some((h) => h.start === line.start) ? [] : findTriggers(text, line)));
   const kept: Candidate[] = [];
+  // "the talks" of "the day after the talks", by the span of the phrase: the earlier mention it points back to.
+  const pointedTo = new Map<string, Candidate>();
   let next = 0;
   for (const sentence of ctx.sentences) {
     while (next < triggers.length && triggers[next].start < sentence.start) next++;
@@ -393,13 +396,24 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
     for (const m of mentionsOfSentence(ctx, sentence, inSentence)) {
       // "What does Trump want to talk to Putin about?": a hypothetical mention joins nothing unless it points back ("the call").
       const target = m.hypothetical && !m.definite ? undefined : coreferent(kept, m);
-      if (target) absorb(target, m);
-      else {
+      const phrase = ctx.dates.find((d) => d.relativeTo?.happening && contains(d.relativeTo.happening, m.trigger))?.relativeTo?.happening;
+      if (target) {
+        absorb(target, m);
+        if (phrase) pointedTo.set(spanKey(phrase), target);
+      } else if (!phrase) {
         const groupReference = GROUP_REFERENCE.test(ctx.text.slice(m.passages[0].start, m.passages[0].end));
         if (m.participants.length === 0 && (m.definite || groupReference)) m.participants = participantsReferredTo(kept, m, groupReference);
         // A bare "the talks" with nothing of its own and nothing to point back to would gather unrelated mentions.
         if (substantial(m) || (m.definite && (m.participants.length > 0 || m.place || m.date.date))) kept.push(m);
       }
+    }
+  }
+  for (const m of kept) {
+    const anchor = m.date.relativeTo?.happening ? pointedTo.get(spanKey(m.date.relativeTo.happening)) : undefined;
+    const counted = anchor && anchor !== m ? countedFromMention(m.date, anchor.date) : null;
+    if (counted) {
+      m.statedDates = m.statedDates.map((d) => (d === m.date ? counted : d));
+      m.date = counted;
     }
   }
   const found = kept.filter(substantial);

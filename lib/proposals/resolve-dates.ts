@@ -64,6 +64,14 @@ function usable(d: ResolvedDate): boolean {
   return Boolean(d.date || d.relativeTo || d.note === NO_PUBLICATION_DATE_NOTE || (d.note?.startsWith("the year is not stated") ?? false));
 }
 
+const PERIOD = /^in\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:days?|weeks?|months?|years?|decades?)$/i;
+const RANKED_BEFORE = /\b(?:first|second|third|fourth|fifth|latest|last|only|biggest|largest|longest|highest|lowest|worst|best)\b(?:\s+[\p{L}'’-]+){0,5}\s*$/iu;
+
+/** "their first direct talks in three years", "the second call in a month": a span of time counted back, not a date. */
+function withinPeriod(text: string, sentence: Span, d: ResolvedDate): boolean {
+  return PERIOD.test(d.text) && RANKED_BEFORE.test(text.slice(Math.max(sentence.start, d.start - 60), d.start));
+}
+
 /** "On Eastern Time May 19": a zone named before the date rather than after the time. */
 const ZONE_BEFORE = /(?:(\p{Lu}\p{Ll}+) )?(\p{Lu}\p{Ll}+) [Tt]ime\s*$/u;
 
@@ -159,7 +167,7 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
   // A stated calendar date wins over a weekday or "yesterday" restating it ("May 19 (Monday)").
   const rank = (d: ResolvedDate) => (d.relative ? 1 : 0);
   const byPreference = (a: ResolvedDate, b: ResolvedDate) => rank(a) - rank(b) || distance(a) - distance(b);
-  const candidates = inSentence.filter(usable);
+  const candidates = inSentence.filter((d) => usable(d) && !withinPeriod(ctx.text, sentence, d));
   const stated = (d: ResolvedDate) =>
     mentionDate(
       withTime(ctx.text, forwardIfPlanned(reanchored(ctx.text, d, ctx.dates), planned, ctx.article.publishedAt), times),
@@ -169,6 +177,12 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
   // "Berg called Okoro to discuss the talks held the previous day": that date is the talks'.
   const nearerAnother = (d: ResolvedDate) =>
     parts.triggers.some((t) => t !== trigger && (trigger.end <= t.start ? t.start <= d.start : d.end <= t.end && t.end <= trigger.start));
+  // "two days after the leaders met in Geneva": the happening counted from has only the dates of its own words.
+  const countedFrom = inSentence.find((d) => d.relativeTo?.happening && contains(d.relativeTo.happening, trigger))?.relativeTo?.happening;
+  if (countedFrom) {
+    const inside = candidates.filter((d) => contains(countedFrom, d)).sort(byPreference);
+    return inside[0] ? stated(inside[0]) : mentionDate(null, null, ctx.article.publishedAt);
+  }
   const own = candidates.filter((d) => overlaps(clause, d) && !isReported(d) && !nearerAnother(d)).sort(byPreference);
   if (own[0]) return stated(own[0]);
   // "On May 17, at the initiative of the US side, Lavrov spoke …": a clause that is only a date dates the sentence.
@@ -180,7 +194,9 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
   // The report's own date ("…, the ministry said on Saturday"), unless the happening is only mentioned in passing ("which …").
   const inRelativeClause = /^\s*(?:which|who|whose)\b/i.test(ctx.text.slice(clause.start, clause.start + 8));
   // An announced happening comes after the report of it: the report's date is not its date.
-  const reported = inRelativeClause || planned ? [] : candidates.filter(reportedAt).sort(byPreference);
+  // "said on Wednesday she had spoken with …": the happening came before the report, on a day the text does not give.
+  const pluperfect = /\bhad\s+(?:\p{L}+ly\s+)?$/iu.test(ctx.text.slice(Math.max(sentence.start, trigger.start - 30), trigger.start));
+  const reported = inRelativeClause || planned || pluperfect ? [] : candidates.filter(reportedAt).sort(byPreference);
   if (reported[0]) return mentionDate(reported[0], "reported", ctx.article.publishedAt);
   return mentionDate(null, null, ctx.article.publishedAt);
 }
@@ -246,5 +262,24 @@ export function resolveAgainstHappenings(mention: EventMention, happenings: Date
       note: `counted from ${anchor.label} (${anchor.date})`,
       relativeTo: { ...relativeTo, anchor: anchor.date },
     },
+  };
+}
+
+/**
+ * "The day after the talks, …" when "the talks" is the article's own earlier mention of a dated
+ * happening: the date is counted from that mention's day. Null when it has no day to count from.
+ */
+export function countedFromMention(date: MentionDate, anchor: MentionDate): MentionDate | null {
+  const relativeTo = date.relativeTo;
+  if (!relativeTo?.happening || date.date || !anchor.date || !anchor.precision || !["day", "hour", "minute"].includes(anchor.precision)) return null;
+  const shifted = shiftFrom(anchor.date, relativeTo);
+  if (!shifted) return null;
+  return {
+    ...date,
+    date: shifted.date,
+    localDate: shifted.precision === "day" ? shifted.date : shifted.date.slice(0, 7),
+    precision: shifted.precision,
+    note: [`counted from ${relativeTo.happening.text} (${anchor.date})`, shifted.note].filter(Boolean).join("; "),
+    relativeTo: { ...relativeTo, anchor: anchor.date },
   };
 }

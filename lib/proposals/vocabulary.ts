@@ -75,6 +75,8 @@ const AGREE = forms("agree");
 const SIGN = forms("sign");
 const EXCHANGE = forms("exchange", "swap", "trade");
 const ANNOUNCE = [...forms("announce", "declare", "say", "state", "post", "write", "tweet", "issue", "release", "publish"), "tweeted"];
+/** What may stand between "spoke" and "by phone" or "with": "spoke again", "spoke for more than an hour", "spoke on Tuesday". */
+const SPEAK_ADVERBIAL = String.raw`(?:again|briefly|separately|directly|also|later|earlier|late|early|(?:on|late\s+on|early\s+on)\s+${CALENDAR_NAMES}|for\s+(?:(?:about|around|more\s+than|nearly|almost|over|some|less\s+than|roughly|at\s+least)\s+)?(?:an?|one|two|three|four|five|six|half\s+an|\d+(?:\.\d+)?)\s+(?:hours?|minutes?))`;
 const CAPTIVE_WORDS = String.raw`prisoners?(?:\s+of\s+war)?|POWs?|captives|detainees|bodies|soldiers|servicemen|civilians|hostages`;
 const CAPTIVES = `(?:${CAPTIVE_WORDS})`;
 
@@ -95,8 +97,17 @@ export const TRIGGER_RULES: TriggerRule[] = [
     kind: "phone_call",
     verbal: true,
     re: new RegExp(
-      String.raw`\b(?:${alt(SPEAK)})\s+(?:(?:(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\s+)?(?:with|to)\b|(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\b)`,
+      String.raw`\b(?:${alt(SPEAK)})\s+(?:${SPEAK_ADVERBIAL}\s+)*(?:(?:(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\s+)?(?:with|to)\b|(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\b)`,
       "giu",
+    ),
+  },
+  // "Berg and Okoro spoke on Tuesday", "the two leaders last talked in March": two parties speaking with each other.
+  {
+    kind: "phone_call",
+    verbal: true,
+    re: new RegExp(
+      String.raw`(?<=(?:\band\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}|\b(?:two|both)\s+(?:leaders|presidents|ministers|men|women|sides)\s+|\bthey\s+)(?:(?:last|also|previously|first|had|have|has|briefly|again)\s+)*)(?:spoke|spoken|talked)\b(?=\s+(?:${SPEAK_ADVERBIAL}|last\b|on\b|in\s+(?:${CALENDAR_NAMES}|early|late|mid)\b|late\b|early\b|earlier\b|${CALENDAR_NAMES}\b))`,
+      "gu",
     ),
   },
   {
