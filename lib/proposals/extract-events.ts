@@ -237,7 +237,7 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
     const clause = happening ?? clauseAt(parts.clauses, trigger.start);
     const place = placeOf(ctx.text, trigger, clause, ctx.names);
     const { participants, separately } = happening ? { participants: [], separately: [] } : participantsOf(ctx, parts, trigger, place);
-    return (separately.length > 1 ? separately : [participants]).map((list, i) => candidate(ctx, parts, trigger, clause, place, list, happening, i));
+    return (separately.length > 1 ? separately : [participants]).map((list, i) => candidate(ctx, parts, trigger, clause, place, list, i));
   });
 }
 
@@ -248,7 +248,6 @@ function candidate(
   clause: Span,
   place: FoundName | null,
   participants: KeyedName[],
-  happening: Span | undefined,
   index: number,
 ): Candidate {
   const sentence = parts.sentence;
