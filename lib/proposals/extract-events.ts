@@ -13,7 +13,7 @@ import { attachedNames, clauseAt, clauseSpans, insideQuote, quoteSpans, sourceNa
 import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
 import type { ArticleExtraction, EventMention, KeyedName, MentionDate, ProposalArticle, Span } from "./types";
-import { HYPOTHETICAL, kindsCompatible, PLANNED, ROLE_WORDS } from "./vocabulary";
+import { HYPOTHETICAL, kindsCompatible, PLANNED, ROLE_WORDS, SERIES_NOUN } from "./vocabulary";
 
 /** Everything about the article's text that mentions and claims are read from, computed once. */
 export interface ArticleContext {
@@ -182,10 +182,14 @@ function participantList(ctx: ArticleContext, parts: SentenceParts, trigger: Tri
 }
 
 /** The trigger's clause, with a few words before it: whether the happening is announced rather than past. */
-function surroundings(text: string, clause: Span, sentence: Span): string {
+function surroundings(text: string, trigger: Span, clause: Span, sentence: Span): string {
   const lead = text.slice(sentence.start, clause.start).split(/\s+/).slice(-4).join(" ");
-  return `${lead} ${text.slice(clause.start, clause.end)}`;
+  // "agreed during a call to hold talks": an infinitive after the happening is what was agreed in it, not its status.
+  const after = text.slice(trigger.end, Math.max(trigger.end, clause.end)).replace(INFINITIVE_AFTER, "$1");
+  return `${lead} ${text.slice(clause.start, trigger.end)}${after}`;
 }
+
+const INFINITIVE_AFTER = /^((?:\s+[\p{L}\d,'’-]+){0,4}?)\s+to\s+(?:speak|talk|meet|hold|visit|sign|travel)\b/iu;
 
 /** Six words either side of the trigger, within its clause: whether the happening is hypothetical, generic or denied. */
 function nearWords(text: string, trigger: Trigger, clause: Span): string {
@@ -204,6 +208,8 @@ interface Candidate extends MentionWithDates {
   definite: boolean;
   /** Names a particular happening, not the activity in general ("peace talks", "toward negotiations"). */
   specific: boolean;
+  /** An earlier one of a series ("their first call", "an initial discussion", "since their last conversation"). */
+  earlierInstance: boolean;
 }
 
 function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[]): Candidate[] {
@@ -251,7 +257,7 @@ function candidate(
   index: number,
 ): Candidate {
   const sentence = parts.sentence;
-  const planned = PLANNED.test(surroundings(ctx.text, clause, sentence));
+  const planned = PLANNED.test(surroundings(ctx.text, trigger, clause, sentence));
   const date = pickDate(ctx, trigger, clause, parts, planned);
   return {
     key: `${ctx.article.id}#${trigger.start}${index > 0 ? `.${index}` : ""}`,
@@ -273,8 +279,11 @@ function candidate(
     // sentence's): as "the talks" it points back to the article's earlier mention of them.
     definite: trigger.definite,
     specific: trigger.verbal || trigger.definite || participants.length > 0 || place !== null || date.source === "stated",
+    earlierInstance: EARLIER_INSTANCE.test(ctx.text.slice(Math.max(sentence.start, trigger.start - 12), trigger.end)),
   };
 }
+
+const pastDated = (m: Candidate) => Boolean(m.date.date && m.publishedAt && m.date.date.slice(0, 7) < m.publishedAt.slice(0, 7));
 
 function participantsFit(later: KeyedName[], earlier: KeyedName[]): boolean {
   if (later.length === 0 || earlier.length === 0) return true;
@@ -296,8 +305,18 @@ function datesFit(a: EventMention["date"], b: EventMention["date"]): boolean {
 
 /** Joins a sentence's mention to the article's earlier mention of the same happening, if there is one. */
 function coreferent(earlier: Candidate[], m: Candidate): Candidate | undefined {
+  // "the call" after "… following their initial discussion last month": the earlier one of a series is a
+  // side remark; a reference back goes to another mention when there is one.
+  const refersBack = m.definite && !m.date.date && !m.date.relativeTo && !m.earlierInstance;
+  return (refersBack ? coreferentAmong(earlier, m, false) : undefined) ?? coreferentAmong(earlier, m, true);
+}
+
+function coreferentAmong(earlier: Candidate[], m: Candidate, earlierInstances: boolean): Candidate | undefined {
   for (let i = earlier.length - 1; i >= 0; i--) {
     const e = earlier[i];
+    if (e.earlierInstance && !earlierInstances) continue;
+    // An announced happening is not one the text dates before the article ("the upcoming call" after "their call last month").
+    if (m.planned !== e.planned && pastDated(m.planned ? e : m)) continue;
     // "Tuesday's talks" after "Trump will speak with Putin on Tuesday": talks by phone.
     const talksByPhone =
       [e.kind, m.kind].includes("phone_call") && [e.kind, m.kind].includes("talks") && !m.place && Boolean(e.date.date && e.date.date === m.date.date);
@@ -336,10 +355,10 @@ const GROUP_REFERENCE =
  * mention without names is about the parties of the article's last such happening, else of its
  * last happening with two parties.
  */
-function participantsReferredTo(earlier: Candidate[], m: Candidate, groupReference: boolean): KeyedName[] {
-  for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i].kind === m.kind && earlier[i].participants.length > 0) return earlier[i].participants;
-  if (groupReference) for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i].participants.length >= 2) return earlier[i].participants;
-  return [];
+function mentionReferredTo(earlier: Candidate[], m: Candidate, groupReference: boolean): Candidate | undefined {
+  for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i].kind === m.kind && earlier[i].participants.length > 0) return earlier[i];
+  if (groupReference) for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i].participants.length >= 2) return earlier[i];
+  return undefined;
 }
 
 function absorb(target: Candidate, m: Candidate): void {
@@ -357,6 +376,7 @@ function absorb(target: Candidate, m: Candidate): void {
 }
 
 const IN_PERSON = new Set(["meeting", "talks", "visit"]);
+const EARLIER_INSTANCE = /\b(?:initial|first|previous|last|earlier|prior)\s+(?:[\p{L}-]+\s+)?\p{L}+$/iu;
 
 /**
  * Kept on its own: a particular happening reported as real, said to involve someone and to have a
@@ -393,6 +413,14 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
     const inSentence: Trigger[] = [];
     for (let i = next; i < triggers.length && triggers[i].end <= sentence.end; i++) inSentence.push(triggers[i]);
     for (const m of mentionsOfSentence(ctx, sentence, inSentence)) {
+      const groupReference = GROUP_REFERENCE.test(ctx.text.slice(m.passages[0].start, m.passages[0].end));
+      const series = SERIES_NOUN.test(ctx.text.slice(m.trigger.start, m.trigger.end));
+      // "Communication between the two leaders resumed, following an initial discussion last month": their series' kind.
+      if (series) {
+        const referred = m.participants.length === 0 ? mentionReferredTo(kept, m, true) : undefined;
+        const ofParties = referred ?? [...kept].reverse().find((k) => sharedParticipants(k.participants, m.participants) >= 2);
+        if (ofParties) m.kind = ofParties.kind;
+      }
       // "What does Trump want to talk to Putin about?": a hypothetical mention joins nothing unless it points back ("the call").
       const target = m.hypothetical && !m.definite ? undefined : coreferent(kept, m);
       const phrase = ctx.dates.find((d) => d.relativeTo?.happening && contains(d.relativeTo.happening, m.trigger))?.relativeTo?.happening;
@@ -400,8 +428,8 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
         absorb(target, m);
         if (phrase) pointedTo.set(spanKey(phrase), target);
       } else if (!phrase) {
-        const groupReference = GROUP_REFERENCE.test(ctx.text.slice(m.passages[0].start, m.passages[0].end));
-        if (m.participants.length === 0 && (m.definite || groupReference)) m.participants = participantsReferredTo(kept, m, groupReference);
+        if (m.participants.length === 0 && (m.definite || groupReference || series))
+          m.participants = mentionReferredTo(kept, m, groupReference || series)?.participants ?? [];
         // A bare "the talks" with nothing of its own and nothing to point back to would gather unrelated mentions.
         if (substantial(m) || (m.definite && (m.participants.length > 0 || m.place || m.date.date))) kept.push(m);
       }
@@ -417,7 +445,7 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
   }
   const found = kept.filter(substantial);
   const claims = extractClaims(ctx, found);
-  const mentions: EventMention[] = found.map(({ hypothetical: _h, definite: _d, specific: _p, statedDates: _s, ...m }) => m);
+  const mentions: EventMention[] = found.map(({ hypothetical: _h, definite: _d, specific: _p, statedDates: _s, earlierInstance: _e, ...m }) => m);
   const targets: ArticleExtraction["targets"] = {};
   for (const span of [...mentions.flatMap((m) => m.passages), ...claims.map((c) => c.passage)])
     targets[spanKey(span)] ??= passageTarget(article.id, text, span);

@@ -10,7 +10,7 @@ import { zoneFromText } from "@/lib/events/time-zones";
 import { shiftFrom } from "@/lib/events/relative-dates";
 import { normalizeName } from "@/lib/entities/match";
 import type { ArticleContext, SentenceParts } from "./extract-events";
-import { sameName } from "./names";
+import { type FoundName, sameName } from "./names";
 import { contains, overlaps } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
 import type { DateSource, EventMention, KeyedName, MentionDate, Span } from "./types";
@@ -198,7 +198,36 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
   const pluperfect = /\bhad\s+(?:\p{L}+ly\s+)?$/iu.test(ctx.text.slice(Math.max(sentence.start, trigger.start - 30), trigger.start));
   const reported = inRelativeClause || planned || pluperfect ? [] : candidates.filter(reportedAt).sort(byPreference);
   if (reported[0]) return mentionDate(reported[0], "reported", ctx.article.publishedAt);
+  const earlier = inRelativeClause || planned || pluperfect ? null : sameSourceReport(ctx, parts);
+  if (earlier) return mentionDate(earlier, "reported", ctx.article.publishedAt);
   return mentionDate(null, null, ctx.article.publishedAt);
+}
+
+/** The name that makes a dated report ("the Russian Foreign Ministry said on Saturday"): the last one before its reporting verb. */
+function reporterOf(ctx: ArticleContext, d: ResolvedDate): FoundName | null {
+  const sentence = ctx.sentences.find((s) => contains(s, d));
+  if (!sentence) return null;
+  const verb = REPORTED_BEFORE.exec(ctx.text.slice(sentence.start, d.start));
+  if (!verb) return null;
+  const at = sentence.start + verb.index;
+  const before = ctx.names.filter((n) => n.end <= at && n.start >= sentence.start && /^\s*$/.test(ctx.text.slice(n.end, at)));
+  return before[before.length - 1] ?? null;
+}
+
+/**
+ * "…, the ministry said" after "…, the ministry said on Saturday": a story restating one source's
+ * report gives its day once. The latest earlier dated report by one of the sentence's sources.
+ */
+function sameSourceReport(ctx: ArticleContext, parts: SentenceParts): ResolvedDate | null {
+  if (parts.sources.length === 0) return null;
+  const keys = new Set(parts.sources.map((n) => n.key));
+  for (let i = ctx.dates.length - 1; i >= 0; i--) {
+    const d = ctx.dates[i];
+    if (d.end > parts.sentence.start || !d.date || !usable(d) || !["day", "hour", "minute"].includes(d.precision)) continue;
+    const reporter = reporterOf(ctx, d);
+    if (reporter && keys.has(reporter.key)) return d;
+  }
+  return null;
 }
 
 /** A clause holding nothing but dates and a few words ("On May 17", "On Eastern Time May 19 (Monday) at 10:00 AM"). */

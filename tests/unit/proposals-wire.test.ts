@@ -55,4 +55,28 @@ describe("wire copy: what happened, who took part and when", () => {
     const { mentions } = extract("Anna Berg said on Wednesday she had spoken with Samuel Okoro, two days after the leaders met in Geneva.");
     expect(mentions.map((m) => [m.kind, m.date.date])).toEqual([["phone_call", null]]);
   });
+
+  it("dates a restated report by the same source's dated report earlier in the story", () => {
+    const { mentions } = extract(
+      "Anna Berg and Samuel Okoro agreed to meet in Oslo, the Norwegian Foreign Ministry said on Saturday.\n\nAnna Berg and Samuel Okoro agreed during a telephone conversation to keep in touch, the Norwegian Foreign Ministry said.",
+    );
+    const call = mentions.find((m) => m.kind === "phone_call")!;
+    expect(call).toMatchObject({ planned: false, date: { date: "2031-06-07", source: "reported" } });
+  });
+
+  it("reads what was agreed in a call ('to hold regular talks') as its outcome, not as the call being announced", () => {
+    const [call] = extract("Anna Berg and Samuel Okoro agreed during a telephone conversation on Saturday to hold regular talks.").mentions;
+    expect(call).toMatchObject({ kind: "phone_call", planned: false, date: { date: "2031-06-07" } });
+  });
+
+  it("reads 'an initial discussion last month' as an earlier call of the same parties, and 'the Berg-Okoro call' as the announced one", () => {
+    const { mentions } = extract(
+      "Anna Berg is set to speak with Samuel Okoro by phone. The two leaders have spoken several times since an initial discussion last month.\n\nAs the Berg-Okoro call approaches, markets are calm.",
+    );
+    expect(mentions.map((m) => [m.kind, m.planned, m.date.date, m.date.precision, m.passages.length])).toEqual([
+      ["phone_call", true, null, null, 2],
+      ["phone_call", false, "2031-05-01", "month", 1],
+    ]);
+    expect(names(mentions[1])).toEqual(["Anna Berg", "Samuel Okoro"]);
+  });
 });
