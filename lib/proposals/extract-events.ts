@@ -194,7 +194,13 @@ const INFINITIVE_AFTER = /^((?:\s+[\p{L}\d,'’-]+){0,4}?)\s+to\s+(?:speak|talk|
 /** Six words either side of the trigger, within its clause: whether the happening is hypothetical, generic or denied. */
 function nearWords(text: string, trigger: Trigger, clause: Span): string {
   const before = text.slice(clause.start, trigger.start).split(/\s+/).slice(-6).join(" ");
-  const after = text.slice(trigger.end, clause.end).split(/\s+/).slice(0, 7).join(" ");
+  // "told Okoro in a call that Norway would not …": what was said in it does not make the call hypothetical.
+  const after = text
+    .slice(trigger.end, clause.end)
+    .replace(/\s(?:that|to)\s.*$/s, "")
+    .split(/\s+/)
+    .slice(0, 7)
+    .join(" ");
   return `${before} ${text.slice(trigger.start, trigger.end)} ${after}`;
 }
 
@@ -347,6 +353,7 @@ function coreferentAmong(earlier: Candidate[], m: Candidate, earlierInstances: b
 }
 
 /** "the two leaders", "both sides", "they": the parties the article spoke of last. */
+const COUNTRIES_REFERENCE = /\b(?:the\s+two|both)\s+(?:countries|nations|governments|states|capitals)\b/i;
 const GROUP_REFERENCE =
   /\b(?:the\s+two\s+(?:leaders|presidents|ministers|men|women|sides|countries|governments|delegations|officials|heads\s+of\s+state)|both\s+(?:leaders|sides|men|women|presidents|ministers)|they|their)\b/i;
 
@@ -428,8 +435,12 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
         absorb(target, m);
         if (phrase) pointedTo.set(spanKey(phrase), target);
       } else if (!phrase) {
-        if (m.participants.length === 0 && (m.definite || groupReference || series))
-          m.participants = mentionReferredTo(kept, m, groupReference || series)?.participants ?? [];
+        if (m.participants.length === 0 && (m.definite || groupReference || series)) {
+          const referred = mentionReferredTo(kept, m, groupReference || series)?.participants ?? [];
+          // "officials from the two countries" after a call between two leaders: the countries, not the leaders.
+          const toGroups = COUNTRIES_REFERENCE.test(ctx.text.slice(m.passages[0].start, m.passages[0].end));
+          m.participants = toGroups ? referred.filter((n) => n.level === "group") : referred;
+        }
         // A bare "the talks" with nothing of its own and nothing to point back to would gather unrelated mentions.
         if (substantial(m) || (m.definite && (m.participants.length > 0 || m.place || m.date.date))) kept.push(m);
       }

@@ -99,6 +99,9 @@ const NOUN_OBJECT_LEAD =
 const LIGHT_VERB_BEFORE =
   /\b(?:had|has|have|having|held|hold|holds|holding|made|make|makes|making|conducted|hosted|attended|placed|engaged?\s+in|engaging\s+in|engage\s+in|took\s+part\s+in|joined|began|begin|started|opened|concluded|wrapped\s+up|carried\s+out|carry\s+out|completed|staged|during|in|at|over|after)\s+(?:(?:a|an|the|their|his|her|its|first|second|third|new|separate|lengthy|brief|critical|video|long|short|rare|[\p{L}\d]+(?:-[\p{L}\d]+)+|[\p{L}-]+ly)\s+){0,3}$/iu;
 
+const SAID_BETWEEN = /^\s+(?:said|says|told\s+(?:reporters|journalists))\s+$/i;
+const TOLD_BEFORE = /\b(?:told|assured|warned|urged|informed|asked|thanked|reminded|pressed|invited)\s+$/i;
+
 export interface Attachment {
   names: FoundName[];
   /** The names after a verb or after "with/to/between": "separate calls to X and Y" are calls with each. */
@@ -140,7 +143,14 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
     const light = LIGHT_VERB_BEFORE.exec(text.slice(Math.max(subjectFloor, trigger.start - 120), trigger.start));
     if (light) {
       const verbAt = trigger.start - (text.slice(Math.max(subjectFloor, trigger.start - 120), trigger.start).length - light.index);
-      add(subjectBefore(text, names, verbAt, subjectFloor, text.slice(subjectFloor, verbAt)));
+      const subject = subjectBefore(text, names, verbAt, subjectFloor, text.slice(subjectFloor, verbAt));
+      add(subject);
+      // "Berg told Okoro in a phone call that …": who told took part too.
+      const told = subject.length > 0 && /^(?:in|during|over)\b/i.test(light[0]) ? TOLD_BEFORE.exec(text.slice(subjectFloor, subject[0].introStart)) : null;
+      if (told) add(subjectBefore(text, names, subjectFloor + told.index, subjectFloor, text.slice(subjectFloor, subjectFloor + told.index)));
+      // "Berg said after a call with Okoro": the speaker had the call with them.
+      const speaker = names.filter((n) => n.end <= verbAt && n.introStart >= sentence.start).pop();
+      if (subject.length === 0 && objects.length > 0 && speaker && SAID_BETWEEN.test(text.slice(speaker.end, verbAt))) add([speaker]);
       if (relative) add(listEndingAt(text, names, clause.start - 1, sentence.start));
     }
   }

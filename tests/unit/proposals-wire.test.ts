@@ -79,4 +79,25 @@ describe("wire copy: what happened, who took part and when", () => {
     ]);
     expect(names(mentions[1])).toEqual(["Anna Berg", "Samuel Okoro"]);
   });
+
+  it("reads 'X told Y in a phone call on Tuesday that …' as their call, whatever was said in it", () => {
+    const [call] = extract("Anna Berg told Samuel Okoro in a phone call on Tuesday that Norway would not accept new tariffs, according to a readout.").mentions;
+    expect(call).toMatchObject({ kind: "phone_call", date: { date: "2031-06-10" } });
+    expect(names(call).sort()).toEqual(["Anna Berg", "Samuel Okoro"]);
+  });
+
+  it("counts the speaker of 'said after a two-hour call with Y' among the call's parties", () => {
+    const [call] = extract("Anna Berg said after a two-hour call with Samuel Okoro on Tuesday that a ceasefire would start soon.").mentions;
+    expect(names(call).sort()).toEqual(["Anna Berg", "Samuel Okoro"]);
+  });
+
+  it("gives 'officials from the two countries' no leaders as parties", () => {
+    const { mentions } = extract(
+      "Anna Berg and Samuel Okoro spoke by phone on Tuesday. The call came after officials from the two countries held talks in Riyadh a day earlier.",
+    );
+    expect(mentions.map((m) => [m.kind, m.date.date, names(m)])).toEqual([
+      ["phone_call", "2031-06-10", ["Anna Berg", "Samuel Okoro"]],
+      ["talks", "2031-06-09", []],
+    ]);
+  });
 });
