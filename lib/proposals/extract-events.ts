@@ -8,7 +8,7 @@ import { resolveDatesInText, type ResolvedDate } from "@/lib/events/dates";
 import { extractClaims } from "./claims";
 import { normalizeName } from "@/lib/entities/match";
 import { findNames, isCountry, isVerbWord, sameName, samePlace, titleCaseLines, type FoundName, type Registry } from "./names";
-import { countedFromMention, pickDate, withDaysOfMonth } from "./resolve-dates";
+import { countedBack, countedFromMention, countingExpression, pickDate, withDaysOfMonth } from "./resolve-dates";
 import { attachedNames, clauseAt, clauseSpans, insideQuote, quoteSpans, sourceNames, type Attachment } from "./sentence";
 import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
@@ -289,6 +289,9 @@ function candidate(
   };
 }
 
+/** No date of its own yet: none, or one counted from another happening ("the call came a day after the talks"). */
+const undatedHere = (m: Candidate) => !m.date.date && (!m.date.relativeTo || m.date.relativeTo.happening !== null);
+
 const pastDated = (m: Candidate) => Boolean(m.date.date && m.publishedAt && m.date.date.slice(0, 7) < m.publishedAt.slice(0, 7));
 
 function participantsFit(later: KeyedName[], earlier: KeyedName[]): boolean {
@@ -313,7 +316,7 @@ function datesFit(a: EventMention["date"], b: EventMention["date"]): boolean {
 function coreferent(earlier: Candidate[], m: Candidate): Candidate | undefined {
   // "the call" after "… following their initial discussion last month": the earlier one of a series is a
   // side remark; a reference back goes to another mention when there is one.
-  const refersBack = m.definite && !m.date.date && !m.date.relativeTo && !m.earlierInstance;
+  const refersBack = m.definite && undatedHere(m) && !m.earlierInstance;
   return (refersBack ? coreferentAmong(earlier, m, false) : undefined) ?? coreferentAmong(earlier, m, true);
 }
 
@@ -333,7 +336,7 @@ function coreferentAmong(earlier: Candidate[], m: Candidate, earlierInstances: b
     const sameDay = Boolean(e.date.date && m.date.date && e.date.date === m.date.date);
     const shared = sharedParticipants(e.participants, m.participants);
     const sameKind = e.kind === m.kind || talksByPhone;
-    const undated = !m.date.date && !m.date.relativeTo;
+    const undated = undatedHere(m);
     const refersBack = m.definite && undated;
     const sameParties = shared >= Math.min(2, e.participants.length, m.participants.length) && shared > 0;
     // Within one article, the same place and a fitting date are one happening ("will meet in Saudi Arabia" … "will travel to Saudi Arabia").
@@ -414,6 +417,9 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
   const kept: Candidate[] = [];
   // "the talks" of "the day after the talks", by the span of the phrase: the earlier mention it points back to.
   const pointedTo = new Map<string, Candidate>();
+  // By the span of "a day after …": the mention it dates (the call that "came a day after the talks") and the one it counts from (the talks).
+  const counter = new Map<string, Candidate>();
+  const countedFrom = new Map<string, Candidate>();
   let next = 0;
   for (const sentence of ctx.sentences) {
     while (next < triggers.length && triggers[next].start < sentence.start) next++;
@@ -431,6 +437,11 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
       // "What does Trump want to talk to Putin about?": a hypothetical mention joins nothing unless it points back ("the call").
       const target = m.hypothetical && !m.definite ? undefined : coreferent(kept, m);
       const phrase = ctx.dates.find((d) => d.relativeTo?.happening && contains(d.relativeTo.happening, m.trigger))?.relativeTo?.happening;
+      const owner = target ?? m;
+      const counting = countingExpression(ctx, sentence, m.trigger);
+      if (counting && (target || !phrase)) countedFrom.set(spanKey(counting), owner);
+      for (const d of ctx.dates)
+        if (d.relativeTo?.happening && d.relativeTo.amount !== null && contains(sentence, d) && m.trigger.end <= d.start) counter.set(spanKey(d), owner);
       if (target) {
         absorb(target, m);
         if (phrase) pointedTo.set(spanKey(phrase), target);
@@ -442,7 +453,8 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
           m.participants = toGroups ? referred.filter((n) => n.level === "group") : referred;
         }
         // A bare "the talks" with nothing of its own and nothing to point back to would gather unrelated mentions.
-        if (substantial(m) || (m.definite && (m.participants.length > 0 || m.place || m.date.date))) kept.push(m);
+        // A happening another is counted from may get its date from that one below.
+        if (substantial(m) || counting || (m.definite && (m.participants.length > 0 || m.place || m.date.date))) kept.push(m);
       }
     }
   }
@@ -452,6 +464,21 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
     if (counted) {
       m.statedDates = m.statedDates.map((d) => (d === m.date ? counted : d));
       m.date = counted;
+    }
+  }
+  for (const [key, from] of countedFrom) {
+    const dated = counter.get(key);
+    const expression = ctx.dates.find((d) => spanKey(d) === key);
+    if (!dated || !expression || from === dated) continue;
+    if (!from.date.date) {
+      const back = countedBack(expression, dated.date);
+      if (back) from.date = back;
+    } else if (!dated.date.date) {
+      const counted = countedFromMention(dated.date, from.date);
+      if (counted) {
+        dated.statedDates = dated.statedDates.map((d) => (d === dated.date ? counted : d));
+        dated.date = counted;
+      }
     }
   }
   const found = kept.filter(substantial);

@@ -64,6 +64,14 @@ function usable(d: ResolvedDate): boolean {
   return Boolean(d.date || d.relativeTo || d.note === NO_PUBLICATION_DATE_NOTE || (d.note?.startsWith("the year is not stated") ?? false));
 }
 
+const DATELINE_BEFORE = /(?:^|\n)\p{Lu}[\p{Lu}\s.'’/-]+(?:,\s*[\p{L}\s.]+)?,\s*$/u;
+const DATELINE_AFTER = /^\s*(?:\([^)]{1,40}\))?\s*[-–—]/;
+
+/** "OSLO, June 10 (Wire) -": the day the story was filed, not the day of what it reports. */
+function inDateline(text: string, d: ResolvedDate): boolean {
+  return DATELINE_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start)) && DATELINE_AFTER.test(text.slice(d.end, d.end + 45));
+}
+
 const PERIOD = /^in\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:days?|weeks?|months?|years?|decades?)$/i;
 const RANKED_BEFORE = /\b(?:first|second|third|fourth|fifth|latest|last|only|biggest|largest|longest|highest|lowest|worst|best)\b(?:\s+[\p{L}'’-]+){0,5}\s*$/iu;
 
@@ -167,7 +175,7 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
   // A stated calendar date wins over a weekday or "yesterday" restating it ("May 19 (Monday)").
   const rank = (d: ResolvedDate) => (d.relative ? 1 : 0);
   const byPreference = (a: ResolvedDate, b: ResolvedDate) => rank(a) - rank(b) || distance(a) - distance(b);
-  const candidates = inSentence.filter((d) => usable(d) && !withinPeriod(ctx.text, sentence, d));
+  const candidates = inSentence.filter((d) => usable(d) && !withinPeriod(ctx.text, sentence, d) && !inDateline(ctx.text, d));
   const stated = (d: ResolvedDate) =>
     mentionDate(
       withTime(ctx.text, forwardIfPlanned(reanchored(ctx.text, d, ctx.dates), planned, ctx.article.publishedAt), times),
@@ -178,7 +186,7 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
   const nearerAnother = (d: ResolvedDate) =>
     parts.triggers.some((t) => t !== trigger && (trigger.end <= t.start ? t.start <= d.start : d.end <= t.end && t.end <= trigger.start));
   // "two days after the leaders met in Geneva": the happening counted from has only the dates of its own words.
-  const countedFrom = inSentence.find((d) => d.relativeTo?.happening && contains(d.relativeTo.happening, trigger))?.relativeTo?.happening;
+  const countedFrom = countingExpression(ctx, sentence, trigger)?.relativeTo?.happening;
   if (countedFrom) {
     const inside = candidates.filter((d) => contains(countedFrom, d)).sort(byPreference);
     return inside[0] ? stated(inside[0]) : mentionDate(null, null, ctx.article.publishedAt);
@@ -310,5 +318,39 @@ export function countedFromMention(date: MentionDate, anchor: MentionDate): Ment
     precision: shifted.precision,
     note: [`counted from ${relativeTo.happening.text} (${anchor.date})`, shifted.note].filter(Boolean).join("; "),
     relativeTo: { ...relativeTo, anchor: anchor.date },
+  };
+}
+
+/**
+ * The expression counting from the happening `trigger` names: "a day after [the leaders met in
+ * Geneva]", "a day before [Berg and Okoro spoke by phone]" (the words after it, up to a comma).
+ * "The day after the talks, Berg called Okoro": "called" is past the comma, so it is dated by it.
+ */
+export function countingExpression(ctx: ArticleContext, sentence: Span, trigger: Span): ResolvedDate | undefined {
+  return ctx.dates.find(
+    (d) =>
+      d.relativeTo?.happening &&
+      d.relativeTo.amount !== null &&
+      contains(sentence, d) &&
+      (contains(d.relativeTo.happening, trigger) || (d.end <= trigger.start && !/[,;:()]/.test(ctx.text.slice(d.end, trigger.start)))),
+  );
+}
+
+/** "The call came a day after the talks": the talks' day, counted back from the call's. */
+export function countedBack(expression: ResolvedDate, anchor: MentionDate): MentionDate | null {
+  const amount = expression.relativeTo?.amount;
+  if (amount === null || amount === undefined || !anchor.date || !anchor.precision || !["day", "hour", "minute"].includes(anchor.precision)) return null;
+  const shifted = shiftFrom(anchor.date, { ...expression.relativeTo!, amount: -amount });
+  if (!shifted) return null;
+  return {
+    date: shifted.date,
+    localDate: shifted.precision === "day" ? shifted.date : shifted.date.slice(0, 7),
+    precision: shifted.precision,
+    timeZone: null,
+    partOfDay: null,
+    text: expression.text,
+    note: `counted back from ${anchor.date}, which came “${expression.text}” it`,
+    span: { start: expression.start, end: expression.end },
+    source: "context",
   };
 }

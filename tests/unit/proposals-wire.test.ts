@@ -100,4 +100,28 @@ describe("wire copy: what happened, who took part and when", () => {
       ["talks", "2031-06-09", []],
     ]);
   });
+
+  it("dates the talks a call 'came a day after' from the call's day", () => {
+    const { mentions } = extract(
+      "Anna Berg and Samuel Okoro spoke by phone on Tuesday. The call came a day after delegations from the two countries met in Istanbul for talks that lasted less than two hours.",
+    );
+    expect(mentions.map((m) => [m.kind, m.date.date, m.passages.length])).toEqual([
+      ["phone_call", "2031-06-10", 2],
+      ["talks", "2031-06-09", 1],
+    ]);
+    expect(mentions[1].place?.name).toBe("Istanbul");
+  });
+
+  it("dates the call that came 'a day before' from the talks held the day before it", () => {
+    const { mentions } = extract("Norwegian and Ghanaian officials held talks in Riyadh on Monday, a day before Anna Berg and Samuel Okoro spoke by phone.");
+    expect(mentions.map((m) => [m.kind, m.date.date])).toEqual([
+      ["talks", "2031-06-09"],
+      ["phone_call", "2031-06-10"],
+    ]);
+  });
+
+  it("does not take a dateline's day for the day of what the story reports", () => {
+    const [call] = extract("OSLO, June 11 (Wire) - Anna Berg and Samuel Okoro spoke by phone for more than two hours on Tuesday.").mentions;
+    expect(call.date).toMatchObject({ date: "2031-06-10", text: "on Tuesday" });
+  });
 });
