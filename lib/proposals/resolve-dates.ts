@@ -195,7 +195,8 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
   if (own[0]) return stated(own[0]);
   // "On May 17, at the initiative of the US side, Lavrov spoke …": a clause that is only a date dates the sentence.
   const leading = clauses
-    .filter((c) => c.end <= clause.start)
+    // "Norway and Ghana on Saturday exchanged prisoners, … agreed at talks in Istanbul": that clause's date is its own happening's.
+    .filter((c) => c.end <= clause.start && !parts.triggers.some((t) => t !== trigger && overlaps(c, t)))
     .reverse()
     .flatMap((c) => (dateOnly(ctx.text, c, inSentence) ? candidates.filter((d) => overlaps(c, d)).sort(byPreference) : []));
   if (leading[0] && !isReported(leading[0])) return stated(leading[0]);

@@ -97,7 +97,7 @@ const NOUN_OBJECT_LEAD =
  * had a call", "agreed during a call", "held a two-hour phone conversation").
  */
 const LIGHT_VERB_BEFORE =
-  /\b(?:had|has|have|having|held|hold|holds|holding|made|make|makes|making|conducted|hosted|attended|placed|engaged?\s+in|engaging\s+in|engage\s+in|took\s+part\s+in|joined|began|begin|started|opened|concluded|wrapped\s+up|carried\s+out|carry\s+out|completed|staged|during|in|at|over|after)\s+(?:(?:a|an|the|their|his|her|its|first|second|third|new|separate|lengthy|brief|critical|video|long|short|rare|[\p{L}\d]+(?:-[\p{L}\d]+)+|[\p{L}-]+ly)\s+){0,3}$/iu;
+  /\b(?:had|has|have|having|held|hold|holds|holding|made|make|makes|making|conducted|hosted|attended|placed|engaged?\s+in|engaging\s+in|engage\s+in|took\s+part\s+in|joined|began|begin|started|opened|concluded|wrapped\s+up|carried\s+out|carry\s+out|completed|staged|during|in|at|over|after)\s+(?:(?:a|an|the|their|his|her|its|first|second|third|new|separate|lengthy|brief|critical|video|long|short|rare|[\p{L}\d]+(?:-[\p{L}\d]+)+|[\p{L}-]+ly|\p{L}{2,}est)\s+){0,3}$/iu;
 
 const SAID_BETWEEN = /^\s+(?:said|says|told\s+(?:reporters|journalists))\s+$/i;
 const TOLD_BEFORE = /\b(?:told|assured|warned|urged|informed|asked|thanked|reminded|pressed|invited)\s+$/i;

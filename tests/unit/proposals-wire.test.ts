@@ -124,4 +124,12 @@ describe("wire copy: what happened, who took part and when", () => {
     const [call] = extract("OSLO, June 11 (Wire) - Anna Berg and Samuel Okoro spoke by phone for more than two hours on Tuesday.").mentions;
     expect(call.date).toMatchObject({ date: "2031-06-10", text: "on Tuesday" });
   });
+
+  it("reads 'carried out the largest prisoner exchange' with its parties, and gives a clause's date to its own happening only", () => {
+    const [exchange] = extract("Ghana and Norway on Friday carried out the largest prisoner exchange of the conflict.").mentions;
+    expect(exchange).toMatchObject({ kind: "exchange", date: { date: "2031-06-06" } });
+    expect(names(exchange)).toEqual(["Ghana", "Norway"]);
+    const { mentions } = extract("Norway and Ghana on Saturday exchanged 390 prisoners each, the first stage of a swap agreed at talks in Istanbul.");
+    expect(mentions.filter((m) => m.kind === "talks" && m.date.date === "2031-06-07")).toEqual([]);
+  });
 });
