@@ -248,7 +248,7 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
     const happening = happenings.find((h) => contains(h, trigger));
     const clause = happening ?? clauseAt(parts.clauses, trigger.start);
     const place = placeOf(ctx.text, trigger, clause, ctx.names);
-    const { participants, separately } = happening ? { participants: [], separately: [] } : participantsOf(ctx, parts, trigger, place);
+    const { participants, separately } = happening && trigger.definite ? { participants: [], separately: [] } : participantsOf(ctx, parts, trigger, place);
     return (separately.length > 1 ? separately : [participants]).map((list, i) => candidate(ctx, parts, trigger, clause, place, list, i));
   });
 }
@@ -282,7 +282,8 @@ function candidate(
     hypothetical:
       trigger.kind !== "statement" && HYPOTHETICAL.test(nearWords(ctx.text, trigger, clause).replace(/\b(?:no|not)\s+(?:details?|comment)\b/gi, "")),
     // "the Istanbul talks" in "the day after the Istanbul talks" names another happening (its parties are not this
-    // sentence's): as "the talks" it points back to the article's earlier mention of them.
+    // sentence's): as "the talks" it points back to the article's earlier mention of them; "two days after a call
+    // between X and Y" introduces one, with its own parties.
     definite: trigger.definite,
     specific: trigger.verbal || trigger.definite || participants.length > 0 || place !== null || date.source === "stated",
     earlierInstance: EARLIER_INSTANCE.test(ctx.text.slice(Math.max(sentence.start, trigger.start - 12), trigger.end)),
@@ -439,13 +440,13 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
       const phrase = ctx.dates.find((d) => d.relativeTo?.happening && contains(d.relativeTo.happening, m.trigger))?.relativeTo?.happening;
       const owner = target ?? m;
       const counting = countingExpression(ctx, sentence, m.trigger);
-      if (counting && (target || !phrase)) countedFrom.set(spanKey(counting), owner);
+      if (counting && (target || !phrase || !m.definite)) countedFrom.set(spanKey(counting), owner);
       for (const d of ctx.dates)
         if (d.relativeTo?.happening && d.relativeTo.amount !== null && contains(sentence, d) && m.trigger.end <= d.start) counter.set(spanKey(d), owner);
       if (target) {
         absorb(target, m);
         if (phrase) pointedTo.set(spanKey(phrase), target);
-      } else if (!phrase) {
+      } else if (!phrase || !m.definite) {
         if (m.participants.length === 0 && (m.definite || groupReference || series)) {
           const referred = mentionReferredTo(kept, m, groupReference || series)?.participants ?? [];
           // "officials from the two countries" after a call between two leaders: the countries, not the leaders.

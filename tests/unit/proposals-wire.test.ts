@@ -101,13 +101,13 @@ describe("wire copy: what happened, who took part and when", () => {
     ]);
   });
 
-  it("dates the talks a call 'came a day after' from the call's day", () => {
+  it("dates the meeting a call 'came a day after' from the call's day", () => {
     const { mentions } = extract(
       "Anna Berg and Samuel Okoro spoke by phone on Tuesday. The call came a day after delegations from the two countries met in Istanbul for talks that lasted less than two hours.",
     );
     expect(mentions.map((m) => [m.kind, m.date.date, m.passages.length])).toEqual([
       ["phone_call", "2031-06-10", 2],
-      ["talks", "2031-06-09", 1],
+      ["meeting", "2031-06-09", 1],
     ]);
     expect(mentions[1].place?.name).toBe("Istanbul");
   });
@@ -131,5 +131,15 @@ describe("wire copy: what happened, who took part and when", () => {
     expect(names(exchange)).toEqual(["Ghana", "Norway"]);
     const { mentions } = extract("Norway and Ghana on Saturday exchanged 390 prisoners each, the first stage of a swap agreed at talks in Istanbul.");
     expect(mentions.filter((m) => m.kind === "talks" && m.date.date === "2031-06-07")).toEqual([]);
+  });
+
+  it("proposes the call a meeting came 'two days after', with its own parties and the day counted back", () => {
+    const { mentions } = extract(
+      "Officials from Norway and Ghana will meet in Geneva on Thursday, two days after a phone call between Anna Berg and Samuel Okoro.",
+    );
+    expect(mentions.map((m) => [m.kind, m.planned, m.date.date, names(m)])).toEqual([
+      ["meeting", true, "2031-06-12", ["Norway", "Ghana"]],
+      ["phone_call", false, "2031-06-10", ["Anna Berg", "Samuel Okoro"]],
+    ]);
   });
 });
