@@ -110,7 +110,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
     kind: "phone_call",
     verbal: true,
     re: new RegExp(
-      String.raw`(?<=(?:\band\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}|\b(?:two|both)\s+(?:leaders|presidents|ministers|men|women|sides)\s+|\bthey\s+)(?:(?:last|also|previously|first|had|have|has|briefly|again)\s+)*)(?:spoke|spoken|talked)\b(?=\s+(?:${SPEAK_ADVERBIAL}|last\b|on\b|in\s+(?:${CALENDAR_NAMES}|early|late|mid)\b|late\b|early\b|earlier\b|${CALENDAR_NAMES}\b))`,
+      String.raw`\b(?:spoke|spoken|talked)\b(?<=(?:\band\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}|\b(?:two|both)\s+(?:leaders|presidents|ministers|men|women|sides)\s+|\b[Tt]hey\s+)(?:(?:last|also|previously|first|had|have|has|briefly|again)\s+)*(?:spoke|spoken|talked))(?=\s+(?:${SPEAK_ADVERBIAL}|last\b|on\b|in\s+(?:${CALENDAR_NAMES}|early|late|mid)\b|late\b|early\b|earlier\b|${CALENDAR_NAMES}\b))`,
       "gu",
     ),
   },
