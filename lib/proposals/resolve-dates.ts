@@ -127,6 +127,18 @@ function forwardIfPlanned(d: ResolvedDate, planned: boolean, publishedAt: string
   return d;
 }
 
+/**
+ * "Will speak on Tuesday, the Kremlin said on Monday", read on a Wednesday: the Tuesday after the
+ * announcement, not the one after the article's date.
+ */
+function fromAnnouncement(d: ResolvedDate, planned: boolean, announcedOn: string | null): ResolvedDate {
+  if (!planned || !announcedOn || !d.date || !d.relative || d.relativeTo || d.precision !== "day" || !WEEKDAY.test(d.text) || /\b(?:next|last)\b/i.test(d.text))
+    return d;
+  const earlier = new Date(Date.parse(`${d.date}T00:00:00Z`) - 7 * MS_PER_DAY).toISOString().slice(0, 10);
+  if (earlier <= announcedOn) return d;
+  return { ...d, date: earlier, note: `the next such weekday after the announcement (${announcedOn})` };
+}
+
 const DAY_OF_MONTH = /\bthe\s+\d{1,2}(?:st|nd|rd|th)\b/i;
 const ON_DAY_OF_MONTH = /\bon\s+the\s+(\d{1,2})(st|nd|rd|th)\b/gi;
 
@@ -176,9 +188,13 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
   const rank = (d: ResolvedDate) => (d.relative ? 1 : 0);
   const byPreference = (a: ResolvedDate, b: ResolvedDate) => rank(a) - rank(b) || distance(a) - distance(b);
   const candidates = inSentence.filter((d) => usable(d) && !withinPeriod(ctx.text, sentence, d) && !inDateline(ctx.text, d));
+  // "will speak on Tuesday, the Kremlin said on Monday": an announcement looks ahead from the day it was made.
+  const announcedOn =
+    candidates.find((d) => d.date && d.precision === "day" && reportedAt(d) && (!ctx.article.publishedAt || d.date <= ctx.article.publishedAt))?.date ??
+    ctx.article.publishedAt;
   const stated = (d: ResolvedDate) =>
     mentionDate(
-      withTime(ctx.text, forwardIfPlanned(reanchored(ctx.text, d, ctx.dates), planned, ctx.article.publishedAt), times),
+      withTime(ctx.text, fromAnnouncement(forwardIfPlanned(reanchored(ctx.text, d, ctx.dates), planned, announcedOn), planned, announcedOn), times),
       "stated",
       ctx.article.publishedAt,
     );

@@ -142,4 +142,9 @@ describe("wire copy: what happened, who took part and when", () => {
       ["phone_call", false, "2031-06-10", ["Anna Berg", "Samuel Okoro"]],
     ]);
   });
+
+  it("dates an announced call's weekday from the day of the announcement, not from the article's", () => {
+    const [call] = extract("Anna Berg and Samuel Okoro will speak by telephone on Tuesday, the Norwegian government said on Monday.").mentions;
+    expect(call).toMatchObject({ planned: true, date: { date: "2031-06-10", text: "on Tuesday" } });
+  });
 });
