@@ -13,7 +13,7 @@ import { attachedNames, clauseAt, clauseSpans, insideQuote, quoteSpans, sourceNa
 import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
 import type { ArticleExtraction, EventMention, KeyedName, MentionDate, ProposalArticle, Span } from "./types";
-import { HYPOTHETICAL, kindsCompatible, PLANNED, ROLE_WORDS, SERIES_NOUN } from "./vocabulary";
+import { HYPOTHETICAL, kindsCompatible, PLANNED, RECIPROCAL_SPEECH, ROLE_WORDS, SERIES_NOUN } from "./vocabulary";
 
 /** Everything about the article's text that mentions and claims are read from, computed once. */
 export interface ArticleContext {
@@ -428,7 +428,11 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
     for (let i = next; i < triggers.length && triggers[i].end <= sentence.end; i++) inSentence.push(triggers[i]);
     for (const m of mentionsOfSentence(ctx, sentence, inSentence)) {
       const groupReference = GROUP_REFERENCE.test(ctx.text.slice(m.passages[0].start, m.passages[0].end));
-      const series = SERIES_NOUN.test(ctx.text.slice(m.trigger.start, m.trigger.end));
+      const words = ctx.text.slice(m.trigger.start, m.trigger.end);
+      const reciprocal = RECIPROCAL_SPEECH.test(words);
+      const series = SERIES_NOUN.test(words) || reciprocal;
+      // "They spoke …" points back as "the meeting" does.
+      if (reciprocal && m.participants.length === 0) m.definite = true;
       // "Communication between the two leaders resumed, following an initial discussion last month": their series' kind.
       if (series) {
         const referred = m.participants.length === 0 ? mentionReferredTo(kept, m, true) : undefined;

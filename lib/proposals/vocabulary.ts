@@ -154,6 +154,8 @@ export const TRIGGER_RULES: TriggerRule[] = [
 
 /** A noun that says words were exchanged but not how: the happening is of the kind the article gave the same parties' series. */
 export const SERIES_NOUN = /\bdiscussions?$/i;
+/** "They spoke for nearly three hours" after "X met Y": the two parties talking, in whatever happening the article gave them. */
+export const RECIPROCAL_SPEECH = /^(?:spoke|spoken|talked)$/i;
 
 /** Words around a trigger that make the happening announced rather than past. */
 export const PLANNED =

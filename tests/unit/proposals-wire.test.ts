@@ -147,4 +147,10 @@ describe("wire copy: what happened, who took part and when", () => {
     const [call] = extract("Anna Berg and Samuel Okoro will speak by telephone on Tuesday, the Norwegian government said on Monday.").mentions;
     expect(call).toMatchObject({ planned: true, date: { date: "2031-06-10", text: "on Tuesday" } });
   });
+
+  it("reads 'They spoke for nearly three hours' after a meeting as that meeting, not as a call", () => {
+    const { mentions, claims } = extract("Yui Tanaka met Anna Berg in Oslo on June 3, her office said.\n\nThey spoke for nearly three hours.");
+    expect(mentions.map((m) => [m.kind, m.passages.length])).toEqual([["meeting", 2]]);
+    expect(claims.find((c) => c.attribute === "duration")?.value).toEqual({ type: "number", value: 3, unit: "h", qualifier: "nearly" });
+  });
 });
