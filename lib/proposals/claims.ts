@@ -37,12 +37,13 @@ function draft(mention: MentionWithDates, attribute: string, value: ClaimValue, 
 }
 
 const COUNTED_KINDS = new Set(["exchange", "agreement", "talks", "meeting", "visit"]);
-/** "1,000 prisoners", "about 390 prisoners of war": a number and the plural noun it counts. */
+/** "1,000 prisoners", "about 390 prisoners of war": a number and the plural noun it counts ("… each": per side). */
 const COUNT =
   /\b((?:(?:more than|over|about|around|approximately|roughly|nearly|almost|at least|up to|some|fewer than|less than)\s+)?\d{1,3}(?:,\d{3})+|\b(?:(?:more than|over|about|around|approximately|roughly|nearly|almost|at least|up to|some|fewer than|less than)\s+)?\d+)\s+((?:[\p{Ll}-]+\s+){0,2}?)(\p{Ll}+s)\b/gu;
 const NOT_COUNTED =
   /^(?:days|weeks|months|years|hours|minutes|seconds|times|points|percent|cents|dollars|euros|kilometres|kilometers|miles|metres|meters|tons|tonnes|people's|decades|centuries)$/;
-const PER_SIDE = /^\s*(?:\p{L}+\s+){0,3}?(?:from|on|for)\s+(?:each|either|both)\s+sides?\b|^\s*(?:\p{L}+\s+){0,3}?(?:per|each)\s+side\b|^\s*apiece\b/iu;
+const PER_SIDE =
+  /^\s*(?:\p{L}+\s+){0,3}?(?:from|on|for)\s+(?:each|either|both)\s+sides?\b|^\s*(?:\p{L}+\s+){0,3}?(?:per|each)\s+side\b|^\s*(?:apiece|each)\b(?!\s+(?:day|week|month|year|time|night|morning)s?\b)/iu;
 
 function countClaims(ctx: ArticleContext, mention: MentionWithDates, passage: Span, taken: Span[]): ClaimDraft[] {
   if (!COUNTED_KINDS.has(mention.kind)) return [];

@@ -8,12 +8,12 @@ import { resolveDatesInText, type ResolvedDate } from "@/lib/events/dates";
 import { extractClaims } from "./claims";
 import { normalizeName } from "@/lib/entities/match";
 import { findNames, isCountry, isVerbWord, sameName, samePlace, titleCaseLines, type FoundName, type Registry } from "./names";
-import { pickDate, withDaysOfMonth } from "./resolve-dates";
+import { countedBack, countedFromMention, countingExpression, pickDate, withDaysOfMonth } from "./resolve-dates";
 import { attachedNames, clauseAt, clauseSpans, insideQuote, quoteSpans, sourceNames, type Attachment } from "./sentence";
 import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
 import type { ArticleExtraction, EventMention, KeyedName, MentionDate, ProposalArticle, Span } from "./types";
-import { HYPOTHETICAL, kindsCompatible, PLANNED, ROLE_WORDS } from "./vocabulary";
+import { HYPOTHETICAL, kindsCompatible, PLANNED, RECIPROCAL_SPEECH, ROLE_WORDS, SERIES_NOUN } from "./vocabulary";
 
 /** Everything about the article's text that mentions and claims are read from, computed once. */
 export interface ArticleContext {
@@ -182,15 +182,25 @@ function participantList(ctx: ArticleContext, parts: SentenceParts, trigger: Tri
 }
 
 /** The trigger's clause, with a few words before it: whether the happening is announced rather than past. */
-function surroundings(text: string, clause: Span, sentence: Span): string {
+function surroundings(text: string, trigger: Span, clause: Span, sentence: Span): string {
   const lead = text.slice(sentence.start, clause.start).split(/\s+/).slice(-4).join(" ");
-  return `${lead} ${text.slice(clause.start, clause.end)}`;
+  // "agreed during a call to hold talks": an infinitive after the happening is what was agreed in it, not its status.
+  const after = text.slice(trigger.end, Math.max(trigger.end, clause.end)).replace(INFINITIVE_AFTER, "$1");
+  return `${lead} ${text.slice(clause.start, trigger.end)}${after}`;
 }
+
+const INFINITIVE_AFTER = /^((?:\s+[\p{L}\d,'’-]+){0,4}?)\s+to\s+(?:speak|talk|meet|hold|visit|sign|travel)\b/iu;
 
 /** Six words either side of the trigger, within its clause: whether the happening is hypothetical, generic or denied. */
 function nearWords(text: string, trigger: Trigger, clause: Span): string {
   const before = text.slice(clause.start, trigger.start).split(/\s+/).slice(-6).join(" ");
-  const after = text.slice(trigger.end, clause.end).split(/\s+/).slice(0, 7).join(" ");
+  // "told Okoro in a call that Norway would not …": what was said in it does not make the call hypothetical.
+  const after = text
+    .slice(trigger.end, clause.end)
+    .replace(/\s(?:that|to)\s.*$/s, "")
+    .split(/\s+/)
+    .slice(0, 7)
+    .join(" ");
   return `${before} ${text.slice(trigger.start, trigger.end)} ${after}`;
 }
 
@@ -204,6 +214,8 @@ interface Candidate extends MentionWithDates {
   definite: boolean;
   /** Names a particular happening, not the activity in general ("peace talks", "toward negotiations"). */
   specific: boolean;
+  /** An earlier one of a series ("their first call", "an initial discussion", "since their last conversation"). */
+  earlierInstance: boolean;
 }
 
 function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[]): Candidate[] {
@@ -236,8 +248,8 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
     const happening = happenings.find((h) => contains(h, trigger));
     const clause = happening ?? clauseAt(parts.clauses, trigger.start);
     const place = placeOf(ctx.text, trigger, clause, ctx.names);
-    const { participants, separately } = happening ? { participants: [], separately: [] } : participantsOf(ctx, parts, trigger, place);
-    return (separately.length > 1 ? separately : [participants]).map((list, i) => candidate(ctx, parts, trigger, clause, place, list, happening, i));
+    const { participants, separately } = happening && trigger.definite ? { participants: [], separately: [] } : participantsOf(ctx, parts, trigger, place);
+    return (separately.length > 1 ? separately : [participants]).map((list, i) => candidate(ctx, parts, trigger, clause, place, list, i));
   });
 }
 
@@ -248,11 +260,10 @@ function candidate(
   clause: Span,
   place: FoundName | null,
   participants: KeyedName[],
-  happening: Span | undefined,
   index: number,
 ): Candidate {
   const sentence = parts.sentence;
-  const planned = PLANNED.test(surroundings(ctx.text, clause, sentence));
+  const planned = PLANNED.test(surroundings(ctx.text, trigger, clause, sentence));
   const date = pickDate(ctx, trigger, clause, parts, planned);
   return {
     key: `${ctx.article.id}#${trigger.start}${index > 0 ? `.${index}` : ""}`,
@@ -270,11 +281,19 @@ function candidate(
     // A statement's content is often modal ("would review", "called for talks"): only its own words count.
     hypothetical:
       trigger.kind !== "statement" && HYPOTHETICAL.test(nearWords(ctx.text, trigger, clause).replace(/\b(?:no|not)\s+(?:details?|comment)\b/gi, "")),
-    // "the Istanbul talks" in "the day after the Istanbul talks" names another happening; its parties are not this sentence's.
-    definite: trigger.definite && !happening,
+    // "the Istanbul talks" in "the day after the Istanbul talks" names another happening (its parties are not this
+    // sentence's): as "the talks" it points back to the article's earlier mention of them; "two days after a call
+    // between X and Y" introduces one, with its own parties.
+    definite: trigger.definite,
     specific: trigger.verbal || trigger.definite || participants.length > 0 || place !== null || date.source === "stated",
+    earlierInstance: EARLIER_INSTANCE.test(ctx.text.slice(Math.max(sentence.start, trigger.start - 12), trigger.end)),
   };
 }
+
+/** No date of its own yet: none, or one counted from another happening ("the call came a day after the talks"). */
+const undatedHere = (m: Candidate) => !m.date.date && (!m.date.relativeTo || m.date.relativeTo.happening !== null);
+
+const pastDated = (m: Candidate) => Boolean(m.date.date && m.publishedAt && m.date.date.slice(0, 7) < m.publishedAt.slice(0, 7));
 
 function participantsFit(later: KeyedName[], earlier: KeyedName[]): boolean {
   if (later.length === 0 || earlier.length === 0) return true;
@@ -296,8 +315,18 @@ function datesFit(a: EventMention["date"], b: EventMention["date"]): boolean {
 
 /** Joins a sentence's mention to the article's earlier mention of the same happening, if there is one. */
 function coreferent(earlier: Candidate[], m: Candidate): Candidate | undefined {
+  // "the call" after "… following their initial discussion last month": the earlier one of a series is a
+  // side remark; a reference back goes to another mention when there is one.
+  const refersBack = m.definite && undatedHere(m) && !m.earlierInstance;
+  return (refersBack ? coreferentAmong(earlier, m, false) : undefined) ?? coreferentAmong(earlier, m, true);
+}
+
+function coreferentAmong(earlier: Candidate[], m: Candidate, earlierInstances: boolean): Candidate | undefined {
   for (let i = earlier.length - 1; i >= 0; i--) {
     const e = earlier[i];
+    if (e.earlierInstance && !earlierInstances) continue;
+    // An announced happening is not one the text dates before the article ("the upcoming call" after "their call last month").
+    if (m.planned !== e.planned && pastDated(m.planned ? e : m)) continue;
     // "Tuesday's talks" after "Trump will speak with Putin on Tuesday": talks by phone.
     const talksByPhone =
       [e.kind, m.kind].includes("phone_call") && [e.kind, m.kind].includes("talks") && !m.place && Boolean(e.date.date && e.date.date === m.date.date);
@@ -308,7 +337,7 @@ function coreferent(earlier: Candidate[], m: Candidate): Candidate | undefined {
     const sameDay = Boolean(e.date.date && m.date.date && e.date.date === m.date.date);
     const shared = sharedParticipants(e.participants, m.participants);
     const sameKind = e.kind === m.kind || talksByPhone;
-    const undated = !m.date.date && !m.date.relativeTo;
+    const undated = undatedHere(m);
     const refersBack = m.definite && undated;
     const sameParties = shared >= Math.min(2, e.participants.length, m.participants.length) && shared > 0;
     // Within one article, the same place and a fitting date are one happening ("will meet in Saudi Arabia" … "will travel to Saudi Arabia").
@@ -328,6 +357,7 @@ function coreferent(earlier: Candidate[], m: Candidate): Candidate | undefined {
 }
 
 /** "the two leaders", "both sides", "they": the parties the article spoke of last. */
+const COUNTRIES_REFERENCE = /\b(?:the\s+two|both)\s+(?:countries|nations|governments|states|capitals)\b/i;
 const GROUP_REFERENCE =
   /\b(?:the\s+two\s+(?:leaders|presidents|ministers|men|women|sides|countries|governments|delegations|officials|heads\s+of\s+state)|both\s+(?:leaders|sides|men|women|presidents|ministers)|they|their)\b/i;
 
@@ -336,10 +366,10 @@ const GROUP_REFERENCE =
  * mention without names is about the parties of the article's last such happening, else of its
  * last happening with two parties.
  */
-function participantsReferredTo(earlier: Candidate[], m: Candidate, groupReference: boolean): KeyedName[] {
-  for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i].kind === m.kind && earlier[i].participants.length > 0) return earlier[i].participants;
-  if (groupReference) for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i].participants.length >= 2) return earlier[i].participants;
-  return [];
+function mentionReferredTo(earlier: Candidate[], m: Candidate, groupReference: boolean): Candidate | undefined {
+  for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i].kind === m.kind && earlier[i].participants.length > 0) return earlier[i];
+  if (groupReference) for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i].participants.length >= 2) return earlier[i];
+  return undefined;
 }
 
 function absorb(target: Candidate, m: Candidate): void {
@@ -357,6 +387,7 @@ function absorb(target: Candidate, m: Candidate): void {
 }
 
 const IN_PERSON = new Set(["meeting", "talks", "visit"]);
+const EARLIER_INSTANCE = /\b(?:initial|first|previous|last|earlier|prior)\s+(?:[\p{L}-]+\s+)?\p{L}+$/iu;
 
 /**
  * Kept on its own: a particular happening reported as real, said to involve someone and to have a
@@ -385,26 +416,79 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
   };
   const triggers = lineSpans(text).flatMap((line) => (headlines.some((h) => h.start === line.start) ? [] : findTriggers(text, line)));
   const kept: Candidate[] = [];
+  // "the talks" of "the day after the talks", by the span of the phrase: the earlier mention it points back to.
+  const pointedTo = new Map<string, Candidate>();
+  // By the span of "a day after …": the mention it dates (the call that "came a day after the talks") and the one it counts from (the talks).
+  const counter = new Map<string, Candidate>();
+  const countedFrom = new Map<string, Candidate>();
   let next = 0;
   for (const sentence of ctx.sentences) {
     while (next < triggers.length && triggers[next].start < sentence.start) next++;
     const inSentence: Trigger[] = [];
     for (let i = next; i < triggers.length && triggers[i].end <= sentence.end; i++) inSentence.push(triggers[i]);
     for (const m of mentionsOfSentence(ctx, sentence, inSentence)) {
+      const groupReference = GROUP_REFERENCE.test(ctx.text.slice(m.passages[0].start, m.passages[0].end));
+      const words = ctx.text.slice(m.trigger.start, m.trigger.end);
+      const reciprocal = RECIPROCAL_SPEECH.test(words);
+      const series = SERIES_NOUN.test(words) || reciprocal;
+      // "They spoke …" points back as "the meeting" does.
+      if (reciprocal && m.participants.length === 0) m.definite = true;
+      // "Communication between the two leaders resumed, following an initial discussion last month": their series' kind.
+      if (series) {
+        const referred = m.participants.length === 0 ? mentionReferredTo(kept, m, true) : undefined;
+        const ofParties = referred ?? [...kept].reverse().find((k) => sharedParticipants(k.participants, m.participants) >= 2);
+        if (ofParties) m.kind = ofParties.kind;
+      }
       // "What does Trump want to talk to Putin about?": a hypothetical mention joins nothing unless it points back ("the call").
       const target = m.hypothetical && !m.definite ? undefined : coreferent(kept, m);
-      if (target) absorb(target, m);
-      else {
-        const groupReference = GROUP_REFERENCE.test(ctx.text.slice(m.passages[0].start, m.passages[0].end));
-        if (m.participants.length === 0 && (m.definite || groupReference)) m.participants = participantsReferredTo(kept, m, groupReference);
+      const phrase = ctx.dates.find((d) => d.relativeTo?.happening && contains(d.relativeTo.happening, m.trigger))?.relativeTo?.happening;
+      const owner = target ?? m;
+      const counting = countingExpression(ctx, sentence, m.trigger);
+      if (counting && (target || !phrase || !m.definite)) countedFrom.set(spanKey(counting), owner);
+      for (const d of ctx.dates)
+        if (d.relativeTo?.happening && d.relativeTo.amount !== null && contains(sentence, d) && m.trigger.end <= d.start) counter.set(spanKey(d), owner);
+      if (target) {
+        absorb(target, m);
+        if (phrase) pointedTo.set(spanKey(phrase), target);
+      } else if (!phrase || !m.definite) {
+        if (m.participants.length === 0 && (m.definite || groupReference || series)) {
+          const referred = mentionReferredTo(kept, m, groupReference || series)?.participants ?? [];
+          // "officials from the two countries" after a call between two leaders: the countries, not the leaders.
+          const toGroups = COUNTRIES_REFERENCE.test(ctx.text.slice(m.passages[0].start, m.passages[0].end));
+          m.participants = toGroups ? referred.filter((n) => n.level === "group") : referred;
+        }
         // A bare "the talks" with nothing of its own and nothing to point back to would gather unrelated mentions.
-        if (substantial(m) || (m.definite && (m.participants.length > 0 || m.place || m.date.date))) kept.push(m);
+        // A happening another is counted from may get its date from that one below.
+        if (substantial(m) || counting || (m.definite && (m.participants.length > 0 || m.place || m.date.date))) kept.push(m);
+      }
+    }
+  }
+  for (const m of kept) {
+    const anchor = m.date.relativeTo?.happening ? pointedTo.get(spanKey(m.date.relativeTo.happening)) : undefined;
+    const counted = anchor && anchor !== m ? countedFromMention(m.date, anchor.date) : null;
+    if (counted) {
+      m.statedDates = m.statedDates.map((d) => (d === m.date ? counted : d));
+      m.date = counted;
+    }
+  }
+  for (const [key, from] of countedFrom) {
+    const dated = counter.get(key);
+    const expression = ctx.dates.find((d) => spanKey(d) === key);
+    if (!dated || !expression || from === dated) continue;
+    if (!from.date.date) {
+      const back = countedBack(expression, dated.date);
+      if (back) from.date = back;
+    } else if (!dated.date.date) {
+      const counted = countedFromMention(dated.date, from.date);
+      if (counted) {
+        dated.statedDates = dated.statedDates.map((d) => (d === dated.date ? counted : d));
+        dated.date = counted;
       }
     }
   }
   const found = kept.filter(substantial);
   const claims = extractClaims(ctx, found);
-  const mentions: EventMention[] = found.map(({ hypothetical: _h, definite: _d, specific: _p, statedDates: _s, ...m }) => m);
+  const mentions: EventMention[] = found.map(({ hypothetical: _h, definite: _d, specific: _p, statedDates: _s, earlierInstance: _e, ...m }) => m);
   const targets: ArticleExtraction["targets"] = {};
   for (const span of [...mentions.flatMap((m) => m.passages), ...claims.map((c) => c.passage)])
     targets[spanKey(span)] ??= passageTarget(article.id, text, span);

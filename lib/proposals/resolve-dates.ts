@@ -10,7 +10,7 @@ import { zoneFromText } from "@/lib/events/time-zones";
 import { shiftFrom } from "@/lib/events/relative-dates";
 import { normalizeName } from "@/lib/entities/match";
 import type { ArticleContext, SentenceParts } from "./extract-events";
-import { sameName } from "./names";
+import { type FoundName, sameName } from "./names";
 import { contains, overlaps } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
 import type { DateSource, EventMention, KeyedName, MentionDate, Span } from "./types";
@@ -64,6 +64,22 @@ function usable(d: ResolvedDate): boolean {
   return Boolean(d.date || d.relativeTo || d.note === NO_PUBLICATION_DATE_NOTE || (d.note?.startsWith("the year is not stated") ?? false));
 }
 
+const DATELINE_BEFORE = /(?:^|\n)\p{Lu}[\p{Lu}\s.'’/-]+(?:,\s*[\p{L}\s.]+)?,\s*$/u;
+const DATELINE_AFTER = /^\s*(?:\([^)]{1,40}\))?\s*[-–—]/;
+
+/** "OSLO, June 10 (Wire) -": the day the story was filed, not the day of what it reports. */
+function inDateline(text: string, d: ResolvedDate): boolean {
+  return DATELINE_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start)) && DATELINE_AFTER.test(text.slice(d.end, d.end + 45));
+}
+
+const PERIOD = /^in\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:days?|weeks?|months?|years?|decades?)$/i;
+const RANKED_BEFORE = /\b(?:first|second|third|fourth|fifth|latest|last|only|biggest|largest|longest|highest|lowest|worst|best)\b(?:\s+[\p{L}'’-]+){0,5}\s*$/iu;
+
+/** "their first direct talks in three years", "the second call in a month": a span of time counted back, not a date. */
+function withinPeriod(text: string, sentence: Span, d: ResolvedDate): boolean {
+  return PERIOD.test(d.text) && RANKED_BEFORE.test(text.slice(Math.max(sentence.start, d.start - 60), d.start));
+}
+
 /** "On Eastern Time May 19": a zone named before the date rather than after the time. */
 const ZONE_BEFORE = /(?:(\p{Lu}\p{Ll}+) )?(\p{Lu}\p{Ll}+) [Tt]ime\s*$/u;
 
@@ -109,6 +125,18 @@ function forwardIfPlanned(d: ResolvedDate, planned: boolean, publishedAt: string
       return { ...d, date: next.toISOString().slice(0, 10), note: "the next such day of the month: the happening is announced, not past" };
   }
   return d;
+}
+
+/**
+ * "Will speak on Tuesday, the Kremlin said on Monday", read on a Wednesday: the Tuesday after the
+ * announcement, not the one after the article's date.
+ */
+function fromAnnouncement(d: ResolvedDate, planned: boolean, announcedOn: string | null): ResolvedDate {
+  if (!planned || !announcedOn || !d.date || !d.relative || d.relativeTo || d.precision !== "day" || !WEEKDAY.test(d.text) || /\b(?:next|last)\b/i.test(d.text))
+    return d;
+  const earlier = new Date(Date.parse(`${d.date}T00:00:00Z`) - 7 * MS_PER_DAY).toISOString().slice(0, 10);
+  if (earlier <= announcedOn) return d;
+  return { ...d, date: earlier, note: `the next such weekday after the announcement (${announcedOn})` };
 }
 
 const DAY_OF_MONTH = /\bthe\s+\d{1,2}(?:st|nd|rd|th)\b/i;
@@ -159,30 +187,72 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
   // A stated calendar date wins over a weekday or "yesterday" restating it ("May 19 (Monday)").
   const rank = (d: ResolvedDate) => (d.relative ? 1 : 0);
   const byPreference = (a: ResolvedDate, b: ResolvedDate) => rank(a) - rank(b) || distance(a) - distance(b);
-  const candidates = inSentence.filter(usable);
+  const candidates = inSentence.filter((d) => usable(d) && !withinPeriod(ctx.text, sentence, d) && !inDateline(ctx.text, d));
+  // "will speak on Tuesday, the Kremlin said on Monday": an announcement looks ahead from the day it was made.
+  const announcedOn =
+    candidates.find((d) => d.date && d.precision === "day" && reportedAt(d) && (!ctx.article.publishedAt || d.date <= ctx.article.publishedAt))?.date ??
+    ctx.article.publishedAt;
   const stated = (d: ResolvedDate) =>
     mentionDate(
-      withTime(ctx.text, forwardIfPlanned(reanchored(ctx.text, d, ctx.dates), planned, ctx.article.publishedAt), times),
+      withTime(ctx.text, fromAnnouncement(forwardIfPlanned(reanchored(ctx.text, d, ctx.dates), planned, announcedOn), planned, announcedOn), times),
       "stated",
       ctx.article.publishedAt,
     );
   // "Berg called Okoro to discuss the talks held the previous day": that date is the talks'.
   const nearerAnother = (d: ResolvedDate) =>
     parts.triggers.some((t) => t !== trigger && (trigger.end <= t.start ? t.start <= d.start : d.end <= t.end && t.end <= trigger.start));
+  // "two days after the leaders met in Geneva": the happening counted from has only the dates of its own words.
+  const countedFrom = countingExpression(ctx, sentence, trigger)?.relativeTo?.happening;
+  if (countedFrom) {
+    const inside = candidates.filter((d) => contains(countedFrom, d)).sort(byPreference);
+    return inside[0] ? stated(inside[0]) : mentionDate(null, null, ctx.article.publishedAt);
+  }
   const own = candidates.filter((d) => overlaps(clause, d) && !isReported(d) && !nearerAnother(d)).sort(byPreference);
   if (own[0]) return stated(own[0]);
   // "On May 17, at the initiative of the US side, Lavrov spoke …": a clause that is only a date dates the sentence.
   const leading = clauses
-    .filter((c) => c.end <= clause.start)
+    // "Norway and Ghana on Saturday exchanged prisoners, … agreed at talks in Istanbul": that clause's date is its own happening's.
+    .filter((c) => c.end <= clause.start && !parts.triggers.some((t) => t !== trigger && overlaps(c, t)))
     .reverse()
     .flatMap((c) => (dateOnly(ctx.text, c, inSentence) ? candidates.filter((d) => overlaps(c, d)).sort(byPreference) : []));
   if (leading[0] && !isReported(leading[0])) return stated(leading[0]);
   // The report's own date ("…, the ministry said on Saturday"), unless the happening is only mentioned in passing ("which …").
   const inRelativeClause = /^\s*(?:which|who|whose)\b/i.test(ctx.text.slice(clause.start, clause.start + 8));
   // An announced happening comes after the report of it: the report's date is not its date.
-  const reported = inRelativeClause || planned ? [] : candidates.filter(reportedAt).sort(byPreference);
+  // "said on Wednesday she had spoken with …": the happening came before the report, on a day the text does not give.
+  const pluperfect = /\bhad\s+(?:\p{L}+ly\s+)?$/iu.test(ctx.text.slice(Math.max(sentence.start, trigger.start - 30), trigger.start));
+  const reported = inRelativeClause || planned || pluperfect ? [] : candidates.filter(reportedAt).sort(byPreference);
   if (reported[0]) return mentionDate(reported[0], "reported", ctx.article.publishedAt);
+  const earlier = inRelativeClause || planned || pluperfect ? null : sameSourceReport(ctx, parts);
+  if (earlier) return mentionDate(earlier, "reported", ctx.article.publishedAt);
   return mentionDate(null, null, ctx.article.publishedAt);
+}
+
+/** The name that makes a dated report ("the Russian Foreign Ministry said on Saturday"): the last one before its reporting verb. */
+function reporterOf(ctx: ArticleContext, d: ResolvedDate): FoundName | null {
+  const sentence = ctx.sentences.find((s) => contains(s, d));
+  if (!sentence) return null;
+  const verb = REPORTED_BEFORE.exec(ctx.text.slice(sentence.start, d.start));
+  if (!verb) return null;
+  const at = sentence.start + verb.index;
+  const before = ctx.names.filter((n) => n.end <= at && n.start >= sentence.start && /^\s*$/.test(ctx.text.slice(n.end, at)));
+  return before[before.length - 1] ?? null;
+}
+
+/**
+ * "…, the ministry said" after "…, the ministry said on Saturday": a story restating one source's
+ * report gives its day once. The latest earlier dated report by one of the sentence's sources.
+ */
+function sameSourceReport(ctx: ArticleContext, parts: SentenceParts): ResolvedDate | null {
+  if (parts.sources.length === 0) return null;
+  const keys = new Set(parts.sources.map((n) => n.key));
+  for (let i = ctx.dates.length - 1; i >= 0; i--) {
+    const d = ctx.dates[i];
+    if (d.end > parts.sentence.start || !d.date || !usable(d) || !["day", "hour", "minute"].includes(d.precision)) continue;
+    const reporter = reporterOf(ctx, d);
+    if (reporter && keys.has(reporter.key)) return d;
+  }
+  return null;
 }
 
 /** A clause holding nothing but dates and a few words ("On May 17", "On Eastern Time May 19 (Monday) at 10:00 AM"). */
@@ -246,5 +316,58 @@ export function resolveAgainstHappenings(mention: EventMention, happenings: Date
       note: `counted from ${anchor.label} (${anchor.date})`,
       relativeTo: { ...relativeTo, anchor: anchor.date },
     },
+  };
+}
+
+/**
+ * "The day after the talks, …" when "the talks" is the article's own earlier mention of a dated
+ * happening: the date is counted from that mention's day. Null when it has no day to count from.
+ */
+export function countedFromMention(date: MentionDate, anchor: MentionDate): MentionDate | null {
+  const relativeTo = date.relativeTo;
+  if (!relativeTo?.happening || date.date || !anchor.date || !anchor.precision || !["day", "hour", "minute"].includes(anchor.precision)) return null;
+  const shifted = shiftFrom(anchor.date, relativeTo);
+  if (!shifted) return null;
+  return {
+    ...date,
+    date: shifted.date,
+    localDate: shifted.precision === "day" ? shifted.date : shifted.date.slice(0, 7),
+    precision: shifted.precision,
+    note: [`counted from ${relativeTo.happening.text} (${anchor.date})`, shifted.note].filter(Boolean).join("; "),
+    relativeTo: { ...relativeTo, anchor: anchor.date },
+  };
+}
+
+/**
+ * The expression counting from the happening `trigger` names: "a day after [the leaders met in
+ * Geneva]", "a day before [Berg and Okoro spoke by phone]" (the words after it, up to a comma).
+ * "The day after the talks, Berg called Okoro": "called" is past the comma, so it is dated by it.
+ */
+export function countingExpression(ctx: ArticleContext, sentence: Span, trigger: Span): ResolvedDate | undefined {
+  return ctx.dates.find(
+    (d) =>
+      d.relativeTo?.happening &&
+      d.relativeTo.amount !== null &&
+      contains(sentence, d) &&
+      (contains(d.relativeTo.happening, trigger) || (d.end <= trigger.start && !/[,;:()]/.test(ctx.text.slice(d.end, trigger.start)))),
+  );
+}
+
+/** "The call came a day after the talks": the talks' day, counted back from the call's. */
+export function countedBack(expression: ResolvedDate, anchor: MentionDate): MentionDate | null {
+  const amount = expression.relativeTo?.amount;
+  if (amount === null || amount === undefined || !anchor.date || !anchor.precision || !["day", "hour", "minute"].includes(anchor.precision)) return null;
+  const shifted = shiftFrom(anchor.date, { ...expression.relativeTo!, amount: -amount });
+  if (!shifted) return null;
+  return {
+    date: shifted.date,
+    localDate: shifted.precision === "day" ? shifted.date : shifted.date.slice(0, 7),
+    precision: shifted.precision,
+    timeZone: null,
+    partOfDay: null,
+    text: expression.text,
+    note: `counted back from ${anchor.date}, which came “${expression.text}” it`,
+    span: { start: expression.start, end: expression.end },
+    source: "context",
   };
 }

@@ -12,10 +12,11 @@ import { REPORTING_VERB, ROLE_WORDS } from "./vocabulary";
 
 /**
  * Clause ends: punctuation, or a word that opens a subordinate or relative clause. Brackets stay
- * inside, and so do the commas of a list of names ("the US, Ukraine, and Europe").
+ * inside, and so do the commas of a list of names ("the US, Ukraine, and Europe") and of a number
+ * ("1,000 prisoners").
  */
 const CLAUSE_END =
-  /[,;\u2013\u2014]|(?<!\d):(?!\d)|\s(?=(?:which|who|whose|whom|while|whereas|although|because|after|before|when|since|until|as\s+well\s+as)\s)/g;
+  /,(?!\d)|[;\u2013\u2014]|(?<!\d):(?!\d)|\s(?=(?:which|who|whose|whom|while|whereas|although|because|after|before|when|since|until|as\s+well\s+as)\s)/g;
 const LIST_COMMA =
   /(?<=\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}[\p{L}.]*),(?=\s+(?:and\s+)?\p{Lu})/uy;
 
@@ -91,9 +92,15 @@ const OBJECT_LEAD =
 /** After a noun: "talks with X", "talks in Vienna on Monday between X and Y", "an accord … was signed by X and Y". */
 const NOUN_OBJECT_LEAD =
   /^(?:\s+(?:on|by|over)\s+the\s+phone)?(?:\s+(?:in|at|on)\s+(?:[\p{L}\d.-]+\s+){1,4}?)?\s*(?:(?:with|to|between|among|involving)\b|(?:\s+on\s+[\p{L}\s-]{1,40}?)?\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:signed|held|hosted|attended|concluded|reached|brokered|organi[sz]ed|led|agreed)\s+by\b)\s*/iu;
-/** A light verb or preposition before a noun naming the happening: its subject takes part ("Lavrov had a call", "agreed during a call"). */
+/**
+ * A light verb or preposition before a noun naming the happening: its subject takes part ("Lavrov
+ * had a call", "agreed during a call", "held a two-hour phone conversation").
+ */
 const LIGHT_VERB_BEFORE =
-  /\b(?:had|has|have|having|held|hold|holds|holding|made|make|makes|making|conducted|hosted|attended|placed|engaged?\s+in|engaging\s+in|engage\s+in|took\s+part\s+in|joined|began|begin|started|opened|concluded|wrapped\s+up|carried\s+out|carry\s+out|completed|staged|during|in|at|over|after)\s+(?:(?:a|an|the|their|his|her|its|first|second|third|new|separate|lengthy|brief|critical|video|long|short|high-level|face-to-face|[\p{L}-]+ly)\s+){0,3}$/iu;
+  /\b(?:had|has|have|having|held|hold|holds|holding|made|make|makes|making|conducted|hosted|attended|placed|engaged?\s+in|engaging\s+in|engage\s+in|took\s+part\s+in|joined|began|begin|started|opened|concluded|wrapped\s+up|carried\s+out|carry\s+out|completed|staged|during|in|at|over|after)\s+(?:(?:a|an|the|their|his|her|its|first|second|third|new|separate|lengthy|brief|critical|video|long|short|rare|[\p{L}\d]+(?:-[\p{L}\d]+)+|[\p{L}-]+ly|\p{L}{2,}est)\s+){0,3}$/iu;
+
+const SAID_BETWEEN = /^\s+(?:said|says|told\s+(?:reporters|journalists))\s+$/i;
+const TOLD_BEFORE = /\b(?:told|assured|warned|urged|informed|asked|thanked|reminded|pressed|invited)\s+$/i;
 
 export interface Attachment {
   names: FoundName[];
@@ -136,7 +143,14 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
     const light = LIGHT_VERB_BEFORE.exec(text.slice(Math.max(subjectFloor, trigger.start - 120), trigger.start));
     if (light) {
       const verbAt = trigger.start - (text.slice(Math.max(subjectFloor, trigger.start - 120), trigger.start).length - light.index);
-      add(subjectBefore(text, names, verbAt, subjectFloor, text.slice(subjectFloor, verbAt)));
+      const subject = subjectBefore(text, names, verbAt, subjectFloor, text.slice(subjectFloor, verbAt));
+      add(subject);
+      // "Berg told Okoro in a phone call that …": who told took part too.
+      const told = subject.length > 0 && /^(?:in|during|over)\b/i.test(light[0]) ? TOLD_BEFORE.exec(text.slice(subjectFloor, subject[0].introStart)) : null;
+      if (told) add(subjectBefore(text, names, subjectFloor + told.index, subjectFloor, text.slice(subjectFloor, subjectFloor + told.index)));
+      // "Berg said after a call with Okoro": the speaker had the call with them.
+      const speaker = names.filter((n) => n.end <= verbAt && n.introStart >= sentence.start).pop();
+      if (subject.length === 0 && objects.length > 0 && speaker && SAID_BETWEEN.test(text.slice(speaker.end, verbAt))) add([speaker]);
       if (relative) add(listEndingAt(text, names, clause.start - 1, sentence.start));
     }
   }

@@ -53,6 +53,9 @@ function forms(...verbs: string[]): string[] {
 
 const alt = (words: string[]) => words.join("|");
 
+/** Case-sensitive alternation that also accepts the capitalized form at a sentence start. */
+const eitherCase = (words: string[]) => words.map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`).join("|");
+
 export interface TriggerRule {
   kind: HappeningKind;
   re: RegExp;
@@ -62,6 +65,7 @@ export interface TriggerRule {
 
 const CALENDAR_NAMES =
   "(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+/** Case-sensitive ("call Putin", not "call approaches"): with the i flag \p{Lu} would match any letter. */
 const NAME_AHEAD = String.raw`(?=\s*(?:\p{Lu}|his\b|her\b|their\b|the\s+(?:\p{L}+\s+){0,2}(?:leader|president|minister|counterpart|chancellor|premier|king|secretary)s?\b))`;
 const CALL = forms("call", "phone", "telephone", "ring");
 /** "talks with" is the noun far more often than the verb. */
@@ -75,6 +79,8 @@ const AGREE = forms("agree");
 const SIGN = forms("sign");
 const EXCHANGE = forms("exchange", "swap", "trade");
 const ANNOUNCE = [...forms("announce", "declare", "say", "state", "post", "write", "tweet", "issue", "release", "publish"), "tweeted"];
+/** What may stand between "spoke" and "by phone" or "with": "spoke again", "spoke for more than an hour", "spoke on Tuesday". */
+const SPEAK_ADVERBIAL = String.raw`(?:again|briefly|separately|directly|also|later|earlier|late|early|(?:on|late\s+on|early\s+on)\s+${CALENDAR_NAMES}|for\s+(?:(?:about|around|more\s+than|nearly|almost|over|some|less\s+than|roughly|at\s+least)\s+)?(?:an?|one|two|three|four|five|six|half\s+an|\d+(?:\.\d+)?)\s+(?:hours?|minutes?))`;
 const CAPTIVE_WORDS = String.raw`prisoners?(?:\s+of\s+war)?|POWs?|captives|detainees|bodies|soldiers|servicemen|civilians|hostages`;
 const CAPTIVES = `(?:${CAPTIVE_WORDS})`;
 
@@ -84,19 +90,28 @@ export const TRIGGER_RULES: TriggerRule[] = [
   {
     kind: "phone_call",
     verbal: false,
-    re: /\b(?:(?:the|a|an|their|his|her|this|that|its|first|second|third|last|latest|next|previous|upcoming|planned|anticipated|expected|scheduled|leaders['’]|\p{Lu}[\p{L}'’-]*['’]s?)\s+)(?:(?!to\b|will\b|would\b)\p{L}+[-\s])?(?:call|conversation)s?\b(?!\s+for\b)/giu,
+    re: /\b(?:(?:the|a|an|their|his|her|this|that|its|first|second|third|last|latest|next|previous|upcoming|planned|anticipated|expected|scheduled|leaders['’]|\p{Lu}[\p{L}'’-]*['’]s?)\s+)(?:(?!to\b|will\b|would\b)\p{L}+(?:-\p{L}+)*[-\s])?(?:call|conversation)s?\b(?!\s+for\b)/giu,
   },
   {
     kind: "phone_call",
     verbal: true,
-    re: new RegExp(String.raw`(?<!so-)\b(?:${alt(CALL)})\b(?!\s+(?:for|on|off|up|in|it|them|this|that)\b)${NAME_AHEAD}`, "giu"),
+    re: new RegExp(String.raw`(?<!so-)\b(?:${eitherCase(CALL)})\b(?!\s+(?:for|on|off|up|in|it|them|this|that)\b)${NAME_AHEAD}`, "gu"),
   },
   {
     kind: "phone_call",
     verbal: true,
     re: new RegExp(
-      String.raw`\b(?:${alt(SPEAK)})\s+(?:(?:(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\s+)?(?:with|to)\b|(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\b)`,
+      String.raw`\b(?:${alt(SPEAK)})\s+(?:${SPEAK_ADVERBIAL}\s+)*(?:(?:(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\s+)?(?:with|to)\b|(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\b)`,
       "giu",
+    ),
+  },
+  // "Berg and Okoro spoke on Tuesday", "the two leaders last talked in March": two parties speaking with each other.
+  {
+    kind: "phone_call",
+    verbal: true,
+    re: new RegExp(
+      String.raw`\b(?:spoke|spoken|talked)\b(?<=(?:\band\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}|\b(?:two|both)\s+(?:leaders|presidents|ministers|men|women|sides)\s+|\b[Tt]hey\s+)(?:(?:last|also|previously|first|had|have|has|briefly|again)\s+)*(?:spoke|spoken|talked))(?=\s+(?:${SPEAK_ADVERBIAL}|last\b|on\b|in\s+(?:${CALENDAR_NAMES}|early|late|mid)\b|late\b|early\b|earlier\b|${CALENDAR_NAMES}\b))`,
+      "gu",
     ),
   },
   {
@@ -115,6 +130,12 @@ export const TRIGGER_RULES: TriggerRule[] = [
     ),
   },
   { kind: "talks", verbal: false, re: /\b(?:round\s+of\s+)?(?:talks|negotiations|consultations)\b/giu },
+  // "an initial discussion last month", "their previous discussion": an earlier one of a series, of the series' kind (see SERIES_NOUN).
+  {
+    kind: "talks",
+    verbal: false,
+    re: /\b(?:(?:an?|the|their|his|her)\s+)?(?:initial|first|previous|last|earlier|latest|recent|second|third)\s+discussions?\b/giu,
+  },
   { kind: "talks", verbal: true, re: new RegExp(String.raw`\b(?:${alt(NEGOTIATE)})\b`, "giu") },
   { kind: "visit", verbal: false, re: /\b(?:visit|trip)s?\s+(?:to|in)\b/giu },
   { kind: "visit", verbal: true, re: new RegExp(String.raw`\b(?:${alt(VISIT)})\b(?=\s+\p{Lu})|\b(?:${alt(TRAVEL)})\s+(?:to|in)\b(?=\s+\p{Lu})`, "giu") },
@@ -131,12 +152,14 @@ export const TRIGGER_RULES: TriggerRule[] = [
   },
 ];
 
+/** A noun that says words were exchanged but not how: the happening is of the kind the article gave the same parties' series. */
+export const SERIES_NOUN = /\bdiscussions?$/i;
+/** "They spoke for nearly three hours" after "X met Y": the two parties talking, in whatever happening the article gave them. */
+export const RECIPROCAL_SPEECH = /^(?:spoke|spoken|talked)$/i;
+
 /** Words around a trigger that make the happening announced rather than past. */
 export const PLANNED =
   /\b(?:will|shall|going\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|slated|poised|planning|planned|to\s+be\s+held)|plans?\s+(?:to|for)|intends?\s+to|upcoming|forthcoming|anticipated|planned|scheduled|expected|ahead\s+of|before\s+the|in\s+the\s+coming|next\s+(?:week|month)|preparations?\s+for|being\s+prepared|prepar(?:e|es|ing)\s+for|to\s+(?:speak|talk|meet|hold|visit|sign|travel))\b|\w['’]ll\b/i;
-
-/** Case-sensitive alternation that also accepts the capitalized form at a sentence start. */
-const eitherCase = (words: string[]) => words.map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`).join("|");
 
 /**
  * Words that make a happening hypothetical, generic or denied: not proposed on their own.
