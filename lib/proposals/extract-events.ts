@@ -281,7 +281,7 @@ function candidate(
     // A statement's content is often modal ("would review", "called for talks"): only its own words count.
     hypothetical:
       trigger.kind !== "statement" && HYPOTHETICAL.test(nearWords(ctx.text, trigger, clause).replace(/\b(?:no|not)\s+(?:details?|comment)\b/gi, "")),
-    // "the Istanbul talks" in "the day after the Istanbul talks" names another happening (its parties are not this
+    // "the Oslo talks" in "the day after the Oslo talks" names another happening (its parties are not this
     // sentence's): as "the talks" it points back to the article's earlier mention of them; "two days after a call
     // between X and Y" introduces one, with its own parties.
     definite: trigger.definite,

@@ -128,7 +128,7 @@ function forwardIfPlanned(d: ResolvedDate, planned: boolean, publishedAt: string
 }
 
 /**
- * "Will speak on Tuesday, the Kremlin said on Monday", read on a Wednesday: the Tuesday after the
+ * "Will speak on Tuesday, the ministry said on Monday", read on a Wednesday: the Tuesday after the
  * announcement, not the one after the article's date.
  */
 function fromAnnouncement(d: ResolvedDate, planned: boolean, announcedOn: string | null): ResolvedDate {
@@ -188,7 +188,7 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
   const rank = (d: ResolvedDate) => (d.relative ? 1 : 0);
   const byPreference = (a: ResolvedDate, b: ResolvedDate) => rank(a) - rank(b) || distance(a) - distance(b);
   const candidates = inSentence.filter((d) => usable(d) && !withinPeriod(ctx.text, sentence, d) && !inDateline(ctx.text, d));
-  // "will speak on Tuesday, the Kremlin said on Monday": an announcement looks ahead from the day it was made.
+  // "will speak on Tuesday, the ministry said on Monday": an announcement looks ahead from the day it was made.
   const announcedOn =
     candidates.find((d) => d.date && d.precision === "day" && reportedAt(d) && (!ctx.article.publishedAt || d.date <= ctx.article.publishedAt))?.date ??
     ctx.article.publishedAt;
@@ -211,7 +211,7 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
   if (own[0]) return stated(own[0]);
   // "On May 17, at the initiative of the US side, Lavrov spoke …": a clause that is only a date dates the sentence.
   const leading = clauses
-    // "Norway and Ghana on Saturday exchanged prisoners, … agreed at talks in Istanbul": that clause's date is its own happening's.
+    // "Norway and Ghana on Saturday exchanged prisoners, … agreed at talks in Lisbon": that clause's date is its own happening's.
     .filter((c) => c.end <= clause.start && !parts.triggers.some((t) => t !== trigger && overlaps(c, t)))
     .reverse()
     .flatMap((c) => (dateOnly(ctx.text, c, inSentence) ? candidates.filter((d) => overlaps(c, d)).sort(byPreference) : []));
@@ -228,7 +228,7 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
   return mentionDate(null, null, ctx.article.publishedAt);
 }
 
-/** The name that makes a dated report ("the Russian Foreign Ministry said on Saturday"): the last one before its reporting verb. */
+/** The name that makes a dated report ("the Foreign Ministry said on Saturday"): the last one before its reporting verb. */
 function reporterOf(ctx: ArticleContext, d: ResolvedDate): FoundName | null {
   const sentence = ctx.sentences.find((s) => contains(s, d));
   if (!sentence) return null;

@@ -12,7 +12,7 @@ import { REPORTING_VERB, ROLE_WORDS } from "./vocabulary";
 
 /**
  * Clause ends: punctuation, or a word that opens a subordinate or relative clause. Brackets stay
- * inside, and so do the commas of a list of names ("the US, Ukraine, and Europe") and of a number
+ * inside, and so do the commas of a list of names ("Norway, Ghana, and Chile") and of a number
  * ("1,000 prisoners").
  */
 const CLAUSE_END =
@@ -93,7 +93,7 @@ const OBJECT_LEAD =
 const NOUN_OBJECT_LEAD =
   /^(?:\s+(?:on|by|over)\s+the\s+phone)?(?:\s+(?:in|at|on)\s+(?:[\p{L}\d.-]+\s+){1,4}?)?\s*(?:(?:with|to|between|among|involving)\b|(?:\s+on\s+[\p{L}\s-]{1,40}?)?\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:signed|held|hosted|attended|concluded|reached|brokered|organi[sz]ed|led|agreed)\s+by\b)\s*/iu;
 /**
- * A light verb or preposition before a noun naming the happening: its subject takes part ("Lavrov
+ * A light verb or preposition before a noun naming the happening: its subject takes part ("Dalen
  * had a call", "agreed during a call", "held a two-hour phone conversation").
  */
 const LIGHT_VERB_BEFORE =

@@ -65,7 +65,7 @@ export interface TriggerRule {
 
 const CALENDAR_NAMES =
   "(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-/** Case-sensitive ("call Putin", not "call approaches"): with the i flag \p{Lu} would match any letter. */
+/** Case-sensitive ("call Dalen", not "call approaches"): with the i flag \p{Lu} would match any letter. */
 const NAME_AHEAD = String.raw`(?=\s*(?:\p{Lu}|his\b|her\b|their\b|the\s+(?:\p{L}+\s+){0,2}(?:leader|president|minister|counterpart|chancellor|premier|king|secretary)s?\b))`;
 const CALL = forms("call", "phone", "telephone", "ring");
 /** "talks with" is the noun far more often than the verb. */
