@@ -23,7 +23,16 @@ function assertReader(actor: Actor | null): asserts actor is Actor {
   if (!canUseWorkspace(actor)) throw new ForbiddenError("Sign in to read annotations.");
 }
 
-export function toAnnotationView(row: AnnotationRow): AnnotationView {
+/** An annotation's own fields, as a view shows them: what the full view and a review queue item share. */
+type AnnotationFields = Omit<AnnotationView, "reviews" | "replies">;
+type AnnotationFieldsRow = Omit<AnnotationFields, "body" | "createdAt" | "updatedAt" | "deletedAt"> & {
+  body: unknown;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+};
+
+function toAnnotationFields(row: AnnotationFieldsRow): AnnotationFields {
   return {
     id: row.id,
     articleId: row.articleId,
@@ -46,6 +55,12 @@ export function toAnnotationView(row: AnnotationRow): AnnotationView {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     deletedAt: row.deletedAt ? row.deletedAt.toISOString() : null,
+  };
+}
+
+export function toAnnotationView(row: AnnotationRow): AnnotationView {
+  return {
+    ...toAnnotationFields(row),
     reviews: row.reviews.map((review) => ({
       id: review.id,
       actor: review.actor,
@@ -214,27 +229,7 @@ export async function listReviewQueue(actor: Actor, filter: ReviewQueueFilter = 
   const last = listed.at(-1);
   return {
     items: listed.map((row) => ({
-      id: row.id,
-      articleId: row.articleId,
-      revisionId: row.revisionId,
-      kind: row.kind,
-      body: sanitizeRichText(row.body),
-      bodyHtml: row.bodyHtml,
-      tags: row.tags,
-      exact: row.exact,
-      prefix: row.prefix,
-      suffix: row.suffix,
-      start: row.start,
-      end: row.end,
-      anchorStatus: row.anchorStatus,
-      originalExact: row.originalExact,
-      status: row.status,
-      linkOnly: row.linkOnly,
-      version: row.version,
-      author: { id: row.authorId, name: row.authorName },
-      createdAt: row.createdAt.toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
-      deletedAt: row.deletedAt ? row.deletedAt.toISOString() : null,
+      ...toAnnotationFields({ ...row, author: { id: row.authorId, name: row.authorName } }),
       article: { id: row.articleId, title: row.articleTitle },
     })),
     ...count,
