@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/permissions";
+import { inboxCountLabel } from "@/lib/inbox/counts";
 import { SignOutButton } from "./sign-out-button";
 
 const LINKS = [
@@ -14,7 +15,7 @@ const LINKS = [
   { href: "/briefings", label: "Public site" },
 ] as const;
 
-/** `waiting`: how many items wait in the actor's inbox. */
+/** `waiting`: how many items wait in the actor's inbox (counted up to a limit, shown as "999+" beyond). */
 export function WorkspaceHeader({ actor, waiting }: { actor: Actor; waiting: number }) {
   return (
     <header className="site-header">
@@ -30,7 +31,7 @@ export function WorkspaceHeader({ actor, waiting }: { actor: Actor; waiting: num
                 <>
                   {" "}
                   <span className="nav-count">
-                    {waiting}
+                    {inboxCountLabel(waiting)}
                     <span className="visually-hidden"> waiting</span>
                   </span>
                 </>

@@ -8,8 +8,9 @@ import { loadSources } from "@/lib/briefings/sources";
 import { findTouchingOpenContradictions } from "@/lib/briefings/vetting";
 import { NEW_SOURCE_ACTION } from "@/lib/contradictions/detection";
 import { canReopenContradiction, canSignOffContradictions } from "@/lib/contradictions/permissions";
-import { db, type Prisma } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
+import { INBOX_COUNT_LIMIT } from "./counts";
 
 /** Items listed per inbox section; the count says how many wait in all. */
 export const INBOX_LIST_LIMIT = 20;
@@ -75,6 +76,21 @@ const approvalWhere = (actor: Actor): Prisma.BriefingWhereInput => ({
 });
 const changesWhere = (actor: Actor): Prisma.AnnotationWhereInput => ({ status: "CHANGES_REQUESTED", deletedAt: null, authorId: actor.id });
 
+/**
+ * The two annotation sections counted up to INBOX_COUNT_LIMIT + 1, each through its partial index
+ * (the review queue's, and 20261206000000_inbox_changes_requested): the same conditions as
+ * `reviewWhere` and `changesWhere`.
+ */
+async function countAnnotations(condition: Prisma.Sql): Promise<number> {
+  const [{ counted }] = await db.$queryRaw<{ counted: bigint }[]>`
+    SELECT count(*) AS counted FROM (SELECT 1 FROM "Annotation" WHERE ${condition} LIMIT ${INBOX_COUNT_LIMIT + 1}) AS bounded`;
+  return Number(counted);
+}
+const countReviews = (actor: Actor) =>
+  countAnnotations(Prisma.sql`"status" = 'PENDING' AND "deletedAt" IS NULL AND NOT "linkOnly" AND "authorId" <> ${actor.id}`);
+const countChangesRequested = (actor: Actor) =>
+  countAnnotations(Prisma.sql`"status" = 'CHANGES_REQUESTED' AND "deletedAt" IS NULL AND "authorId" = ${actor.id}`);
+
 /** The writer's drafts whose last review step was "return", newest first. */
 async function returnedBriefings(actor: Actor) {
   const drafts = await db.briefing.findMany({
@@ -123,15 +139,15 @@ function mergeReferences(all: BriefingReferences[]): BriefingReferences {
 
 const none = Promise.resolve(0);
 
-/** How many items wait for the actor in each section: counts only, for the navigation. */
+/** How many items wait for the actor in each section (the annotation sections up to INBOX_COUNT_LIMIT + 1): counts only, for the navigation. */
 export async function getInboxCounts(actor: Actor): Promise<InboxCounts> {
   if (!canUseWorkspace(actor)) throw new ForbiddenError("Sign in to read your inbox.");
   const sections = inboxSections(actor);
   const [reviews, signoffs, approvals, changesRequested, returned, contradictions, newSources] = await Promise.all([
-    sections.reviews ? db.annotation.count({ where: reviewWhere(actor) }) : none,
+    sections.reviews ? countReviews(actor) : none,
     sections.signoffs ? db.contradiction.count({ where: signoffWhere(actor) }) : none,
     sections.approvals ? db.briefing.count({ where: approvalWhere(actor) }) : none,
-    sections.changesRequested ? db.annotation.count({ where: changesWhere(actor) }) : none,
+    sections.changesRequested ? countChangesRequested(actor) : none,
     sections.returned ? returnedBriefings(actor).then((rows) => rows.length) : none,
     sections.contradictions
       ? activeBriefings(actor).then(async (rows) =>

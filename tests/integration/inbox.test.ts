@@ -4,7 +4,8 @@ import { loadReviewContext } from "@/lib/annotations/review-context";
 import { keepResolution, resolveContradiction, signOffContradiction } from "@/lib/contradictions/mutations";
 import { keepResolutionSchema, resolveContradictionSchema } from "@/lib/contradictions/schemas";
 import { db } from "@/lib/db";
-import { getInbox, getInboxCounts } from "@/lib/inbox/queries";
+import { INBOX_COUNT_LIMIT, inboxCountLabel } from "@/lib/inbox/counts";
+import { getInbox, getInboxCounts, INBOX_LIST_LIMIT } from "@/lib/inbox/queries";
 import { makeUser } from "../support/fixtures";
 import { annotate, dayValue, makeArticle, makeClaim, makeEvent } from "../support/contradiction-fixtures";
 import { bodyCiting, briefingApi, makeContradiction, makeNewsroom, makePassage } from "../support/briefing-fixtures";
@@ -83,6 +84,44 @@ describe("inbox", () => {
     // Resubmitted, the briefing is no longer "returned".
     await briefingApi.submit(editor, briefingId);
     expect((await getInboxCounts(editor)).returned).toBe(0);
+  });
+
+  it("counts a long backlog up to a limit and lists its oldest items", async () => {
+    const editor = await makeUser("EDITOR");
+    const article = await makeArticle(TEXT, { outlet: "Wire" });
+    const { currentRevisionId } = await db.article.findUniqueOrThrow({ where: { id: article.id }, select: { currentRevisionId: true } });
+    const quote = "The call lasted an hour";
+    const start = TEXT.indexOf(quote);
+    const oldest = new Date("2025-01-01T00:00:00Z");
+    try {
+      await db.annotation.createMany({
+        data: Array.from({ length: INBOX_COUNT_LIMIT + 5 }, (_, i) => ({
+          articleId: article.id,
+          revisionId: currentRevisionId!,
+          kind: "claim",
+          body: {},
+          exact: quote,
+          originalExact: quote,
+          prefix: "",
+          suffix: "",
+          start,
+          end: start + quote.length,
+          status: "CHANGES_REQUESTED" as const,
+          authorId: editor.id,
+          updatedAt: new Date(oldest.getTime() + i * 60_000),
+        })),
+      });
+      const counts = await getInboxCounts(editor);
+      expect(counts.changesRequested).toBe(INBOX_COUNT_LIMIT + 1);
+      expect(inboxCountLabel(counts.changesRequested)).toBe(`${INBOX_COUNT_LIMIT}+`);
+      expect(inboxCountLabel(counts.total)).toBe(`${INBOX_COUNT_LIMIT}+`);
+      const section = (await getInbox(editor)).find((entry) => entry.key === "changesRequested")!;
+      expect(section.items).toHaveLength(INBOX_LIST_LIMIT);
+      expect(section.items[0]!.at).toBe(oldest.toISOString());
+    } finally {
+      await db.article.delete({ where: { id: article.id } });
+    }
+    expect((await getInboxCounts(editor)).changesRequested).toBe(0);
   });
 
   it("lists a settled contradiction that a new conflicting source joined until someone decides", async () => {

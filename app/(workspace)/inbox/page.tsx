@@ -2,6 +2,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/session";
+import { inboxCountLabel } from "@/lib/inbox/counts";
 import { getInbox, type InboxSection } from "@/lib/inbox/queries";
 import "@/components/annotations/annotations.css";
 
@@ -28,14 +29,14 @@ export default async function InboxPage() {
   return (
     <>
       <h1>Inbox</h1>
-      <p className="muted">{total === 0 ? "Nothing waits for you." : `${total} ${total === 1 ? "item waits" : "items wait"} for you.`}</p>
+      <p className="muted">{total === 0 ? "Nothing waits for you." : `${inboxCountLabel(total)} ${total === 1 ? "item waits" : "items wait"} for you.`}</p>
       {sections.map((section) => {
         const heading = HEADINGS[section.key];
         const id = `inbox-${section.key}`;
         return (
           <section key={section.key} className="card inbox-section" aria-labelledby={id}>
             <h2 id={id}>
-              {heading.title} <span className="muted">({section.count})</span>
+              {heading.title} <span className="muted">({inboxCountLabel(section.count)})</span>
             </h2>
             {section.items.length === 0 ? (
               <p className="muted">{heading.empty}</p>
