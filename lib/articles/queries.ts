@@ -66,6 +66,13 @@ type ListRow = Omit<ArticleListItem, "publishedAt" | "createdAt"> & { publishedA
  * ranks the newest ones and says that there are more.
  */
 export const SEARCH_RANK_LIMIT = 250;
+/**
+ * The text side first looks for its newest matches among the revisions written since the
+ * (this × the matches it needs)-th newest article, through the search index's date column: a
+ * word in most articles fills its quota there, and the cost stays that of the window however
+ * large the corpus (migration 20261206000100).
+ */
+const SEARCH_WINDOW_FACTOR = 10;
 /** Articles counted exactly at most; a larger list gives the count as "at least" (filtered) or the planner's estimate. */
 export const LIST_COUNT_LIMIT = 10_000;
 
@@ -249,29 +256,43 @@ async function searchPage(q: string, conditions: Prisma.Sql[], order: Prisma.Sql
   const textQuery = tsQuery("english", expanded);
   const exact = queryParts(q).every((p) => !p.phrase && !p.negated);
   const loose = exact ? null : looseQuery(expanded);
-  // With a phrase or an exclusion, the newest matches of its words are taken from the index, then checked against the whole query.
-  const textMatches = loose
-    ? Prisma.sql`SELECT c."id" FROM (
-        SELECT r."id", r."createdAt" FROM "ArticleRevision" r WHERE r."searchVector" @@ ${tsQuery("english", loose)}
-        ORDER BY r."createdAt" DESC LIMIT ${SEARCH_RANK_LIMIT * 4}
-      ) AS c JOIN "ArticleRevision" r ON r."id" = c."id" WHERE r."searchVector" @@ ${textQuery} ORDER BY c."createdAt" DESC`
-    : Prisma.sql`SELECT r."id" FROM "ArticleRevision" r WHERE r."searchVector" @@ ${textQuery} ORDER BY r."createdAt" DESC`;
   const titleQuery = tsQuery("simple", expanded);
   const filters = conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   // Filters apply after the newest matches are taken, so a filtered search takes more of them.
   const textLimit = conditions.length ? SEARCH_RANK_LIMIT * 4 : SEARCH_RANK_LIMIT;
+  // With a phrase or an exclusion, the newest matches of its words are taken from the index, then checked against the whole query.
+  const firstPass = loose ? { query: tsQuery("english", loose), limit: SEARCH_RANK_LIMIT * 4 } : { query: textQuery, limit: textLimit };
+  const newestMatches = (since: Prisma.Sql) => Prisma.sql`
+    SELECT r."id", r."createdAt" FROM "ArticleRevision" r WHERE r."searchVector" @@ ${firstPass.query} ${since}
+    ORDER BY r."createdAt" DESC LIMIT ${firstPass.limit}`;
+  const windowStart = Prisma.sql`(SELECT "createdAt" FROM "Article" ORDER BY "createdAt" DESC OFFSET ${firstPass.limit * SEARCH_WINDOW_FACTOR} LIMIT 1)`;
   // The expression of the title index (migration 20261121000100), so the planner can use it.
   const titleVector = Prisma.raw(`to_tsvector('simple', coalesce(a."title", '') || ' ' || coalesce(a."outlet", ''))`);
   // Every hit's rank is twice its title-and-outlet rank plus its text rank, whichever side found it.
-  const [, rows] = await readDb.$transaction([
+  const [, , rows] = await readDb.$transaction([
     // Matching a stored vector outside its index reads and decompresses it (~4 KB each): for a word in
     // most articles the planner would rather read the whole table that way (440,000 buffers at
     // 100,000 articles) or walk the newest articles testing each, than take the index's list of
     // matches and sort them by date (10,000 buffers of table pages, no vector read). It must use the index.
     readDb.$executeRawUnsafe("SET LOCAL enable_seqscan = off"),
+    // Parallel workers for a scan of a few thousand rows cost more to start than they save: on a
+    // busy machine the window's 10 ms scan took 70-90 ms with two of them.
+    readDb.$executeRawUnsafe("SET LOCAL max_parallel_workers_per_gather = 0"),
     readDb.$queryRaw<(ListRow & { total: bigint; capped: boolean })[]>`
-    WITH text_hits AS (
-      ${textMatches} LIMIT ${textLimit}
+    WITH recent AS MATERIALIZED (
+      ${newestMatches(Prisma.sql`AND r."createdAt" >= ${windowStart}`)}
+    ), candidates AS (
+      -- The whole index only when the window holds too few matches (rare words, whose matches are few anyway);
+      -- the condition is checked once, before the older matches are read.
+      SELECT "id", "createdAt" FROM recent WHERE (SELECT count(*) FROM recent) >= ${firstPass.limit}
+      UNION ALL
+      SELECT "id", "createdAt" FROM (${newestMatches(Prisma.empty)}) AS every_match WHERE (SELECT count(*) FROM recent) < ${firstPass.limit}
+    ), text_hits AS (
+      ${
+        loose
+          ? Prisma.sql`SELECT c."id" FROM candidates c JOIN "ArticleRevision" r ON r."id" = c."id" WHERE r."searchVector" @@ ${textQuery} ORDER BY c."createdAt" DESC`
+          : Prisma.sql`SELECT "id" FROM candidates`
+      } LIMIT ${textLimit}
     ), title_hits AS (
       -- Sorting on an expression keeps the planner from walking the date index and computing
       -- every title's vector until enough match (24,000 buffers for a topic word at 100,000

@@ -3,6 +3,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
@@ -23,8 +24,9 @@ function urlFor(port: number): string {
  */
 export async function startEmbeddedPostgres(options: { persistent: boolean; port?: number }): Promise<EmbeddedPostgres> {
   if (options.persistent) await mkdir(PGLITE_DIR, { recursive: true });
-  // pg_trgm (trigram similarity for entity search) is a contrib extension: PGlite ships it, loaded here; the migrations create it.
-  const db = await PGlite.create(options.persistent ? PGLITE_DIR : "memory://", { extensions: { pg_trgm } });
+  // pg_trgm (trigram similarity for entity search) and btree_gin (dates beside words in the search
+  // index) are contrib extensions: PGlite ships them, loaded here; the migrations create them.
+  const db = await PGlite.create(options.persistent ? PGLITE_DIR : "memory://", { extensions: { pg_trgm, btree_gin } });
   // PGlite runs one query at a time; extra connections let a CLI reach the database
   // while the app holds its own (the app's pool stays at one, see lib/db).
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 4 });

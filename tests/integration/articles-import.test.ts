@@ -316,7 +316,7 @@ describe("importing articles through the API", () => {
     });
     const text = plan.map((row) => row["QUERY PLAN"]).join("\n");
     expect(text).toContain("Article_search_idx");
-    expect(text).toContain("ArticleRevision_searchVector_idx");
+    expect(text).toContain("ArticleRevision_search_recent_idx");
   });
 
   it("previews with ?dryRun=1 without storing anything, flagging duplicates", async () => {

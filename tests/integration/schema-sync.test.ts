@@ -6,7 +6,8 @@ import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch";
 
 // Objects the migrations add that schema.prisma cannot express (see 20261121000100_integrity_and_search
 // the trigram indexes of 20261204005000_entity_trigram_search, the partial review-queue indexes of
-// 20261205090000_review_queue_keyset and the inbox's of 20261206000000_inbox_changes_requested).
+// 20261205090000_review_queue_keyset, the inbox's of 20261206000000_inbox_changes_requested and the
+// search's of 20261206000100_search_newest_window).
 const UNMODELED_INDEXES = [
   "Article_search_idx",
   "EntityAlias_normalized_prefix_idx",
@@ -16,6 +17,7 @@ const UNMODELED_INDEXES = [
   "Annotation_review_queue_idx",
   "Annotation_review_queue_author_idx",
   "Annotation_changes_requested_idx",
+  "ArticleRevision_search_recent_idx",
   "ArticleExtraction_days_idx",
 ];
 const UNMODELED_TRIGGERS = [
