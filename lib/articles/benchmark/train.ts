@@ -3,6 +3,7 @@ import {
   CONTEXT_FEATURES,
   chooseLines,
   contextFeatures,
+  keepStructuredUnits,
   predictLogistic,
   predictStumps,
   type LineModel,
@@ -212,7 +213,7 @@ export function predictPages(model: LineModel, pages: readonly TrainingPage[]): 
     const features = lineFeatures(page.lines, page.language);
     const first = features.map((x) => predictStumps(model.line, x));
     const probability = contextFeatures(features, first).map((x) => predictLogistic(model.smoothing, x));
-    return chooseLines(probability, features, model.threshold);
+    return keepStructuredUnits(chooseLines(probability, features, model.threshold), page.lines);
   });
 }
 
