@@ -210,19 +210,20 @@ function lineSignature(text: string, tokens: readonly string[], shape: LineShape
 /**
  * Tables and lists: runs of lines whose shapes repeat with a short period (rows, items, a plan's
  * days), with digits in at least a third of their lines (every menu repeats its one- or
- * two-word shape without them) and mostly not prose.
+ * two-word shape without them) and without prose.
  */
 export function structuredUnits(lines: readonly string[]): { start: number; end: number }[] {
   const n = lines.length;
   const tokenLists = lines.map((text) => text.match(WORD) ?? []);
   const shapes = lines.map((text, i) => lineShape(text, tokenLists[i]));
   const signatures = lines.map((text, i) => lineSignature(text, tokenLists[i], shapes[i]));
-  // A sentence ending in ':' introduces what follows: no unit runs across it.
-  const introduces = lines.map((text, i) => text.endsWith(":") && shapes[i].words >= INTRO_WORDS);
+  // Prose is what a unit sits in, and a sentence ending in ':' introduces what follows: no unit
+  // runs across either.
+  const breaks = lines.map((text, i) => shapes[i].prose || (text.endsWith(":") && shapes[i].words >= INTRO_WORDS));
   // The earlier line each line repeats the shape of, nearest first; -1 when none.
   const repeated = signatures.map((signature, i) => {
     for (let period = 1; period <= MAX_PERIOD && i - period >= 0; period++) {
-      if (introduces[i - period]) break;
+      if (breaks[i] || breaks[i - period]) break;
       if (signatures[i - period] === signature) return i - period;
     }
     return -1;
@@ -237,15 +238,14 @@ export function structuredUnits(lines: readonly string[]): { start: number; end:
     let start = repeated[i];
     let end = i;
     // A line or two that break the pattern (a tip, a heading) do not end the unit.
-    for (let next = end + 1; next < n && next <= end + 1 + MAX_GAP && !introduces[next - 1]; next++) {
+    for (let next = end + 1; next < n && next <= end + 1 + MAX_GAP && !breaks[next - 1]; next++) {
       if (repeated[next] === -1) continue;
       end = next;
       start = Math.min(start, repeated[next]);
     }
     const length = end - start + 1;
     const withDigits = lines.slice(start, end + 1).filter((line) => DIGIT.test(line)).length;
-    const prose = shapes.slice(start, end + 1).filter((shape) => shape.prose).length;
-    if (length >= MIN_PATTERN_LINES && withDigits >= length / 3 && prose < length / 2) units.push({ start, end });
+    if (length >= MIN_PATTERN_LINES && withDigits >= length / 3) units.push({ start, end });
     i = end + 1;
   }
   return units;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parsePastedText } from "@/lib/articles/extract";
 import { labelLines } from "@/lib/articles/benchmark/train";
 import { blockLabel, groupLines, withDecisions } from "@/lib/articles/line-groups";
-import { classifyPageLines } from "@/lib/articles/line-classifier";
+import { classifyPageLines, keepStructuredUnits } from "@/lib/articles/line-classifier";
 import { copiedHomePage, copiedItalianPage, copiedNewsPage } from "@/tests/support/copied-pages";
 
 describe("copied web pages", () => {
@@ -80,5 +80,56 @@ describe("training labels", () => {
       true,
       false,
     ]);
+  });
+});
+
+describe("tables and lists in copied web pages", () => {
+  const table = [
+    "1 Harbour Rovers 18 12 4 2 40",
+    "2 Kelmar Athletic 18 11 5 2 38",
+    "3 North Quay United 18 10 3 5 33",
+    "4 Saltmarsh Town 18 8 6 4 30",
+    "5 Lighthouse Wanderers 18 7 4 7 25",
+    "6 Ferry Lane FC 18 5 5 8 20",
+    "7 Dune Park 18 3 4 11 13",
+    "8 Old Pier Albion 18 1 3 14 6",
+  ];
+
+  it("keeps a table that a sentence ending in ':' introduces, with its header row", () => {
+    const lines = copiedNewsPage("Kelmar").split("\n");
+    const at = lines.findIndex((line) => line.startsWith("Output was steadier"));
+    const page = [
+      ...lines.slice(0, at + 1),
+      "The coastal league's table after eighteen rounds of the season reads as follows:",
+      "Pos Team P W D L Pts",
+      ...table,
+      ...lines.slice(at + 1),
+    ].join("\n");
+    const kept = parsePastedText(page)
+      .lines.filter((line) => line.kept)
+      .map((line) => line.text);
+    expect(kept).toEqual(expect.arrayContaining(["Pos Team P W D L Pts", ...table]));
+    expect(kept).toContain("The coastal league's table after eighteen rounds of the season reads as follows:");
+  });
+
+  const prose = [
+    "The harbour board met on Tuesday evening to review the year's accounts and the plans for the quay.",
+    "Members agreed that the busiest months had again been July and August, when the ferries run hourly.",
+  ];
+  const after = ["The board will publish the full accounts next month, after the auditors have signed them off."];
+
+  it("keeps a list with figures between kept article lines whole, but not a menu nor a list the article does not surround", () => {
+    const items = ["Mooring fees: 4,200", "Fuel sales: 3,100", "Boat repairs: 2,650", "Ferry tickets: 9,800", "Car park: 1,200", "Fish market: 5,400"];
+    const menu = ["Home", "World", "Business", "Sport", "Culture", "Travel", "Opinion", "Video"];
+    const between = (middle: string[]) => {
+      const lines = [...prose, ...middle, ...after];
+      return { lines, article: lines.map((_, i) => i < prose.length || i >= prose.length + middle.length) };
+    };
+    const list = between(items);
+    expect(keepStructuredUnits(list.article, list.lines)).toEqual(list.lines.map(() => true));
+    const onlyAbove = list.lines.map((_, i) => i < prose.length);
+    expect(keepStructuredUnits(onlyAbove, list.lines)).toEqual(onlyAbove);
+    const menuPage = between(menu);
+    expect(keepStructuredUnits(menuPage.article, menuPage.lines)).toEqual(menuPage.article);
   });
 });
