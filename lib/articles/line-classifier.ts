@@ -1,4 +1,4 @@
-import { heaviestRun, LINE_FEATURES, lineFeatures, INTRO_WORDS, lineShape, structuredUnits, type FeatureVector } from "./line-features";
+import { COMMENTS_OPENING, heaviestRun, LINE_FEATURES, lineFeatures, INTRO_WORDS, lineShape, structuredUnits, type FeatureVector } from "./line-features";
 import model from "./line-model.json";
 
 /**
@@ -149,6 +149,38 @@ export function keepStructuredUnits(article: readonly boolean[], lines: readonly
   return result;
 }
 
+// Article words kept above a comments heading that make it the end of the article, not a menu
+// item or a teaser's counter above it.
+const WORDS_BEFORE_COMMENTS = 100;
+
+/**
+ * Readers' comments follow the article: once a comments heading ("12 Comments", "[ 167 comments ]",
+ * "Join the conversation") follows enough kept article text, nothing after it is kept. The
+ * classifier judges comment lines one by one, and long ones read like prose.
+ */
+export function endAtComments(article: readonly boolean[], lines: readonly string[]): boolean[] {
+  let words = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (words >= WORDS_BEFORE_COMMENTS && isCommentsHeading(lines[i])) {
+      // A comment counter in the article's header sits right above its first kept paragraph.
+      const articleFollows = i + 1 < lines.length && article[i + 1] && lineShape(lines[i + 1]).prose;
+      if (!articleFollows) return article.map((kept, k) => kept && k < i);
+    }
+    if (article[i] && words < WORDS_BEFORE_COMMENTS) words += lineShape(lines[i]).words;
+  }
+  return [...article];
+}
+
+/** "12 Comments", also in brackets as pages print counters ("[ 167 comments ]", "(42) Comments"). */
+function isCommentsHeading(text: string): boolean {
+  return COMMENTS_OPENING.test(
+    text
+      .replace(/[[\]()]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
+}
+
 export function classifyPageLines(lines: readonly string[], language: string | null, m: LineModel = LINE_MODEL): LineVerdicts {
   // Checked on use rather than on loading, so that the trainer can load this module to rebuild a stale model.
   if (m.features.join() !== LINE_FEATURES.join() || m.context.join() !== CONTEXT_FEATURES.join()) {
@@ -157,7 +189,7 @@ export function classifyPageLines(lines: readonly string[], language: string | n
   const features = lineFeatures(lines, language);
   const first = features.map((x) => predictStumps(m.line, x));
   const probability = contextFeatures(features, first).map((x) => predictLogistic(m.smoothing, x));
-  const article = keepStructuredUnits(chooseLines(probability, features, m.threshold), lines);
+  const article = endAtComments(keepStructuredUnits(chooseLines(probability, features, m.threshold), lines), lines);
   const unsure = probability.map((p) => Math.abs(p - m.threshold) < m.unsureMargin);
   const start = article.indexOf(true);
   return { probability, article, unsure, body: start === -1 ? null : { start, end: article.lastIndexOf(true) } };

@@ -70,7 +70,7 @@ const MENU_WORDS = new Set(
 );
 
 // A line opening the readers' comments ("12 Comments", "Leave a reply", "Join the discussion").
-const COMMENTS_OPENING =
+export const COMMENTS_OPENING =
   /^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)(?:\s*\(\d+\))?:?$|^(?:leave|post|add|write) a (?:comment|reply|response)|^join the (?:discussion|conversation)|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments?$|^(?:discussion|readers'? comments)$/i;
 
 // A line of prose: long enough to be a sentence, ending like one.

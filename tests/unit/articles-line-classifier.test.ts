@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parsePastedText } from "@/lib/articles/extract";
 import { labelLines } from "@/lib/articles/benchmark/train";
 import { blockLabel, groupLines, withDecisions } from "@/lib/articles/line-groups";
-import { classifyPageLines, keepStructuredUnits } from "@/lib/articles/line-classifier";
+import { classifyPageLines, endAtComments, keepStructuredUnits } from "@/lib/articles/line-classifier";
 import { copiedHomePage, copiedItalianPage, copiedNewsPage } from "@/tests/support/copied-pages";
 
 describe("copied web pages", () => {
@@ -131,5 +131,39 @@ describe("tables and lists in copied web pages", () => {
     expect(keepStructuredUnits(onlyAbove, list.lines)).toEqual(onlyAbove);
     const menuPage = between(menu);
     expect(keepStructuredUnits(menuPage.article, menuPage.lines)).toEqual(menuPage.article);
+  });
+});
+
+describe("reader comments after the article", () => {
+  const article = [
+    "The harbour board met on Tuesday evening to review the year's accounts and the plans for the quay, which has been closed to lorries since the spring.",
+    "Members agreed that the busiest months had again been July and August, when the ferries run hourly and the car park fills before nine in the morning.",
+    "The board will publish the full accounts next month, after the auditors have signed them off, and will put the quay repairs out to tender in the autumn.",
+    "Fishing crews, who use the north side of the quay, asked that the works be done in stages so that their boats can still land their catch every morning.",
+    "The chair said the board would meet the crews before the tender is published and would write to every business on the quay about the timetable.",
+  ];
+  const comments = [
+    "SeaDog41",
+    "3 hours ago",
+    "About time they fixed that quay, it has been falling apart for years and nobody seemed to care until now.",
+    "Rating: 4 Votes",
+    "Marina K",
+    "2 hours ago",
+    "The car park is the real problem, there is nowhere to leave the car when you take the morning ferry.",
+  ];
+
+  it("keeps nothing after a comments heading that follows the article", () => {
+    const lines = [...article, "[ 2 comments ]", ...comments];
+    const kept = endAtComments(
+      lines.map(() => true),
+      lines,
+    );
+    expect(lines.filter((_, i) => kept[i])).toEqual(article);
+  });
+
+  it("leaves a comment counter standing right above the article's text alone", () => {
+    const lines = [...article.slice(0, 4), "(2) Comments", ...article.slice(4)];
+    const all = lines.map(() => true);
+    expect(endAtComments(all, lines)).toEqual(all);
   });
 });

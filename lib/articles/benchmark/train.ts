@@ -3,6 +3,7 @@ import {
   CONTEXT_FEATURES,
   chooseLines,
   contextFeatures,
+  endAtComments,
   keepStructuredUnits,
   predictLogistic,
   predictStumps,
@@ -213,7 +214,7 @@ export function predictPages(model: LineModel, pages: readonly TrainingPage[]): 
     const features = lineFeatures(page.lines, page.language);
     const first = features.map((x) => predictStumps(model.line, x));
     const probability = contextFeatures(features, first).map((x) => predictLogistic(model.smoothing, x));
-    return keepStructuredUnits(chooseLines(probability, features, model.threshold), page.lines);
+    return endAtComments(keepStructuredUnits(chooseLines(probability, features, model.threshold), page.lines), page.lines);
   });
 }
 
