@@ -1,4 +1,4 @@
-import { heaviestRun, LINE_FEATURES, lineFeatures, type FeatureVector } from "./line-features";
+import { COMMENTS_OPENING, heaviestRun, LINE_FEATURES, lineFeatures, INTRO_WORDS, lineShape, structuredUnits, type FeatureVector } from "./line-features";
 import model from "./line-model.json";
 
 /**
@@ -121,6 +121,66 @@ export function chooseLines(probability: readonly number[], features: readonly F
   return probability.map((_, i) => i >= block.start && i <= block.end);
 }
 
+// Kept lines this close above or below a table or list tie it to the article.
+const UNIT_CONTEXT_LINES = 3;
+
+/**
+ * A table or list (structuredUnits) is one unit: the first stage scores its rows low, since
+ * they are short and unlike prose. One sitting between kept lines of the article is kept whole,
+ * and so is one introduced by a line ending in ':' that is kept or reads as a sentence (kept
+ * with it).
+ */
+export function keepStructuredUnits(article: readonly boolean[], lines: readonly string[]): boolean[] {
+  const result = [...article];
+  const keptWithin = (from: number, to: number) => {
+    for (let i = Math.max(0, from); i <= Math.min(lines.length - 1, to); i++) if (article[i]) return true;
+    return false;
+  };
+  for (const unit of structuredUnits(lines)) {
+    let intro = -1;
+    for (let i = Math.max(0, unit.start - UNIT_CONTEXT_LINES); i < unit.start; i++) {
+      if (lines[i].endsWith(":") && (article[i] || lineShape(lines[i]).words >= INTRO_WORDS)) intro = i;
+    }
+    const between = keptWithin(unit.start - UNIT_CONTEXT_LINES, unit.start - 1) && keptWithin(unit.end + 1, unit.end + UNIT_CONTEXT_LINES);
+    if (!between && intro === -1) continue;
+    // The introduction and a header row under it go with the unit.
+    for (let i = intro === -1 ? unit.start : intro; i <= unit.end; i++) result[i] = true;
+  }
+  return result;
+}
+
+// Article words kept above a comments heading that make it the end of the article, not a menu
+// item or a teaser's counter above it.
+const WORDS_BEFORE_COMMENTS = 100;
+
+/**
+ * Readers' comments follow the article: once a comments heading ("12 Comments", "[ 167 comments ]",
+ * "Join the conversation") follows enough kept article text, nothing after it is kept. The
+ * classifier judges comment lines one by one, and long ones read like prose.
+ */
+export function endAtComments(article: readonly boolean[], lines: readonly string[]): boolean[] {
+  let words = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (words >= WORDS_BEFORE_COMMENTS && isCommentsHeading(lines[i])) {
+      // A comment counter in the article's header sits right above its first kept paragraph.
+      const articleFollows = i + 1 < lines.length && article[i + 1] && lineShape(lines[i + 1]).prose;
+      if (!articleFollows) return article.map((kept, k) => kept && k < i);
+    }
+    if (article[i] && words < WORDS_BEFORE_COMMENTS) words += lineShape(lines[i]).words;
+  }
+  return [...article];
+}
+
+/** "12 Comments", also in brackets as pages print counters ("[ 167 comments ]", "(42) Comments"). */
+function isCommentsHeading(text: string): boolean {
+  return COMMENTS_OPENING.test(
+    text
+      .replace(/[[\]()]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
+}
+
 export function classifyPageLines(lines: readonly string[], language: string | null, m: LineModel = LINE_MODEL): LineVerdicts {
   // Checked on use rather than on loading, so that the trainer can load this module to rebuild a stale model.
   if (m.features.join() !== LINE_FEATURES.join() || m.context.join() !== CONTEXT_FEATURES.join()) {
@@ -129,7 +189,7 @@ export function classifyPageLines(lines: readonly string[], language: string | n
   const features = lineFeatures(lines, language);
   const first = features.map((x) => predictStumps(m.line, x));
   const probability = contextFeatures(features, first).map((x) => predictLogistic(m.smoothing, x));
-  const article = chooseLines(probability, features, m.threshold);
+  const article = endAtComments(keepStructuredUnits(chooseLines(probability, features, m.threshold), lines), lines);
   const unsure = probability.map((p) => Math.abs(p - m.threshold) < m.unsureMargin);
   const start = article.indexOf(true);
   return { probability, article, unsure, body: start === -1 ? null : { start, end: article.lastIndexOf(true) } };

@@ -70,7 +70,7 @@ const MENU_WORDS = new Set(
 );
 
 // A line opening the readers' comments ("12 Comments", "Leave a reply", "Join the discussion").
-const COMMENTS_OPENING =
+export const COMMENTS_OPENING =
   /^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)(?:\s*\(\d+\))?:?$|^(?:leave|post|add|write) a (?:comment|reply|response)|^join the (?:discussion|conversation)|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments?$|^(?:discussion|readers'? comments)$/i;
 
 // A line of prose: long enough to be a sentence, ending like one.
@@ -188,6 +188,67 @@ export function lineFeatures(lines: readonly string[], language: string | null):
     ]);
     return vector;
   });
+}
+
+// A table's rows or a list's items repeat their shape with a period of one to this many lines
+// (a meal plan: heading, time, dish, portions).
+const MAX_PERIOD = 6;
+const MAX_GAP = 2;
+/** A line ending in ':' this long is a sentence introducing what follows, not a label ("Tags:"). */
+export const INTRO_WORDS = 6;
+// Fewer repeating lines than this is a coincidence, not a table or list.
+const MIN_PATTERN_LINES = 6;
+
+/** A line's coarse shape: how it opens, whether it has digits or a colon, how it ends, its length. */
+function lineSignature(text: string, tokens: readonly string[], shape: LineShape): string {
+  const first = tokens[0] ?? "";
+  const opening = /^\p{N}/u.test(first) ? "n" : UPPER_START.test(first) ? "u" : LOWER_START.test(first) ? "l" : "o";
+  const length = shape.words <= 1 ? 1 : shape.words <= 3 ? 2 : shape.words <= 7 ? 3 : shape.words <= 15 ? 4 : 5;
+  return `${opening}${DIGIT.test(text) ? "d" : ""}${text.includes(":") ? ":" : ""}${ENDS_SENTENCE.test(text) ? "." : ""}${length}`;
+}
+
+/**
+ * Tables and lists: runs of lines whose shapes repeat with a short period (rows, items, a plan's
+ * days), with digits in at least a third of their lines (every menu repeats its one- or
+ * two-word shape without them) and without prose.
+ */
+export function structuredUnits(lines: readonly string[]): { start: number; end: number }[] {
+  const n = lines.length;
+  const tokenLists = lines.map((text) => text.match(WORD) ?? []);
+  const shapes = lines.map((text, i) => lineShape(text, tokenLists[i]));
+  const signatures = lines.map((text, i) => lineSignature(text, tokenLists[i], shapes[i]));
+  // Prose is what a unit sits in, and a sentence ending in ':' introduces what follows: no unit
+  // runs across either.
+  const breaks = lines.map((text, i) => shapes[i].prose || (text.endsWith(":") && shapes[i].words >= INTRO_WORDS));
+  // The earlier line each line repeats the shape of, nearest first; -1 when none.
+  const repeated = signatures.map((signature, i) => {
+    for (let period = 1; period <= MAX_PERIOD && i - period >= 0; period++) {
+      if (breaks[i] || breaks[i - period]) break;
+      if (signatures[i - period] === signature) return i - period;
+    }
+    return -1;
+  });
+  const units: { start: number; end: number }[] = [];
+  let i = 0;
+  while (i < n) {
+    if (repeated[i] === -1) {
+      i++;
+      continue;
+    }
+    let start = repeated[i];
+    let end = i;
+    // A line or two that break the pattern (a tip, a heading) do not end the unit.
+    for (let next = end + 1; next < n && next <= end + 1 + MAX_GAP && !breaks[next - 1]; next++) {
+      if (repeated[next] === -1) continue;
+      end = next;
+      start = Math.min(start, repeated[next]);
+    }
+    const length = end - start + 1;
+    const withDigits = lines.slice(start, end + 1).filter((line) => DIGIT.test(line)).length;
+    if (length >= MIN_PATTERN_LINES && withDigits >= length / 3) units.push({ start, end });
+    i = end + 1;
+  }
+  return units;
 }
 
 /** Digits, commas and cased letters in one pass (ASCII without regular expressions: it is most text). */

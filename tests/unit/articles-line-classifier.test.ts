@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parsePastedText } from "@/lib/articles/extract";
 import { labelLines } from "@/lib/articles/benchmark/train";
 import { blockLabel, groupLines, withDecisions } from "@/lib/articles/line-groups";
-import { classifyPageLines } from "@/lib/articles/line-classifier";
+import { classifyPageLines, endAtComments, keepStructuredUnits } from "@/lib/articles/line-classifier";
 import { copiedHomePage, copiedItalianPage, copiedNewsPage } from "@/tests/support/copied-pages";
 
 describe("copied web pages", () => {
@@ -80,5 +80,90 @@ describe("training labels", () => {
       true,
       false,
     ]);
+  });
+});
+
+describe("tables and lists in copied web pages", () => {
+  const table = [
+    "1 Harbour Rovers 18 12 4 2 40",
+    "2 Kelmar Athletic 18 11 5 2 38",
+    "3 North Quay United 18 10 3 5 33",
+    "4 Saltmarsh Town 18 8 6 4 30",
+    "5 Lighthouse Wanderers 18 7 4 7 25",
+    "6 Ferry Lane FC 18 5 5 8 20",
+    "7 Dune Park 18 3 4 11 13",
+    "8 Old Pier Albion 18 1 3 14 6",
+  ];
+
+  it("keeps a table that a sentence ending in ':' introduces, with its header row", () => {
+    const lines = copiedNewsPage("Kelmar").split("\n");
+    const at = lines.findIndex((line) => line.startsWith("Output was steadier"));
+    const page = [
+      ...lines.slice(0, at + 1),
+      "The coastal league's table after eighteen rounds of the season reads as follows:",
+      "Pos Team P W D L Pts",
+      ...table,
+      ...lines.slice(at + 1),
+    ].join("\n");
+    const kept = parsePastedText(page)
+      .lines.filter((line) => line.kept)
+      .map((line) => line.text);
+    expect(kept).toEqual(expect.arrayContaining(["Pos Team P W D L Pts", ...table]));
+    expect(kept).toContain("The coastal league's table after eighteen rounds of the season reads as follows:");
+  });
+
+  const prose = [
+    "The harbour board met on Tuesday evening to review the year's accounts and the plans for the quay.",
+    "Members agreed that the busiest months had again been July and August, when the ferries run hourly.",
+  ];
+  const after = ["The board will publish the full accounts next month, after the auditors have signed them off."];
+
+  it("keeps a list with figures between kept article lines whole, but not a menu nor a list the article does not surround", () => {
+    const items = ["Mooring fees: 4,200", "Fuel sales: 3,100", "Boat repairs: 2,650", "Ferry tickets: 9,800", "Car park: 1,200", "Fish market: 5,400"];
+    const menu = ["Home", "World", "Business", "Sport", "Culture", "Travel", "Opinion", "Video"];
+    const between = (middle: string[]) => {
+      const lines = [...prose, ...middle, ...after];
+      return { lines, article: lines.map((_, i) => i < prose.length || i >= prose.length + middle.length) };
+    };
+    const list = between(items);
+    expect(keepStructuredUnits(list.article, list.lines)).toEqual(list.lines.map(() => true));
+    const onlyAbove = list.lines.map((_, i) => i < prose.length);
+    expect(keepStructuredUnits(onlyAbove, list.lines)).toEqual(onlyAbove);
+    const menuPage = between(menu);
+    expect(keepStructuredUnits(menuPage.article, menuPage.lines)).toEqual(menuPage.article);
+  });
+});
+
+describe("reader comments after the article", () => {
+  const article = [
+    "The harbour board met on Tuesday evening to review the year's accounts and the plans for the quay, which has been closed to lorries since the spring.",
+    "Members agreed that the busiest months had again been July and August, when the ferries run hourly and the car park fills before nine in the morning.",
+    "The board will publish the full accounts next month, after the auditors have signed them off, and will put the quay repairs out to tender in the autumn.",
+    "Fishing crews, who use the north side of the quay, asked that the works be done in stages so that their boats can still land their catch every morning.",
+    "The chair said the board would meet the crews before the tender is published and would write to every business on the quay about the timetable.",
+  ];
+  const comments = [
+    "SeaDog41",
+    "3 hours ago",
+    "About time they fixed that quay, it has been falling apart for years and nobody seemed to care until now.",
+    "Rating: 4 Votes",
+    "Marina K",
+    "2 hours ago",
+    "The car park is the real problem, there is nowhere to leave the car when you take the morning ferry.",
+  ];
+
+  it("keeps nothing after a comments heading that follows the article", () => {
+    const lines = [...article, "[ 2 comments ]", ...comments];
+    const kept = endAtComments(
+      lines.map(() => true),
+      lines,
+    );
+    expect(lines.filter((_, i) => kept[i])).toEqual(article);
+  });
+
+  it("leaves a comment counter standing right above the article's text alone", () => {
+    const lines = [...article.slice(0, 4), "(2) Comments", ...article.slice(4)];
+    const all = lines.map(() => true);
+    expect(endAtComments(all, lines)).toEqual(all);
   });
 });

@@ -3,6 +3,8 @@ import {
   CONTEXT_FEATURES,
   chooseLines,
   contextFeatures,
+  endAtComments,
+  keepStructuredUnits,
   predictLogistic,
   predictStumps,
   type LineModel,
@@ -212,7 +214,7 @@ export function predictPages(model: LineModel, pages: readonly TrainingPage[]): 
     const features = lineFeatures(page.lines, page.language);
     const first = features.map((x) => predictStumps(model.line, x));
     const probability = contextFeatures(features, first).map((x) => predictLogistic(model.smoothing, x));
-    return chooseLines(probability, features, model.threshold);
+    return endAtComments(keepStructuredUnits(chooseLines(probability, features, model.threshold), page.lines), page.lines);
   });
 }
 
