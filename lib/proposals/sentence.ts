@@ -46,7 +46,10 @@ export function quoteSpans(text: string, sentence: Span): Span[] {
   return spans;
 }
 
-/** What may stand between two names of one list: "and", commas, "the", roles, possessives, hyphens. */
+/**
+ * What may stand between two names of one list: "and", commas, "the", roles, possessives, hyphens,
+ * and the pronoun of "X and his Danish counterpart Y".
+ */
 function isListGap(gap: string): boolean {
   // The full stop of an abbreviation ("U.S. and Russia") that the name's span left out.
   const inner = gap.replace(/^\./, "");
@@ -54,7 +57,9 @@ function isListGap(gap: string): boolean {
     .replace(/['’]s\b/g, " ")
     .split(/[\s,&/–-]+/)
     .filter(Boolean);
-  return inner.length <= 60 && !/[;:.!?()"“”]/.test(inner) && words.every((w) => w === "and" || w === "the" || w === "of" || ROLE_WORDS.has(w.toLowerCase()));
+  return (
+    inner.length <= 60 && !/[;:.!?()"“”]/.test(inner) && words.every((w) => /^(?:and|the|of|his|her|their|its)$/i.test(w) || ROLE_WORDS.has(w.toLowerCase()))
+  );
 }
 
 /** The list of names that ends right before `offset` (only list separators in between). */
@@ -97,7 +102,7 @@ const NOUN_OBJECT_LEAD =
  * had a call", "agreed during a call", "held a two-hour phone conversation").
  */
 const LIGHT_VERB_BEFORE =
-  /\b(?:had|has|have|having|held|hold|holds|holding|made|make|makes|making|conducted|hosted|attended|placed|engaged?\s+in|engaging\s+in|engage\s+in|took\s+part\s+in|joined|began|begin|started|opened|concluded|wrapped\s+up|carried\s+out|carry\s+out|completed|staged|during|in|at|over|after)\s+(?:(?:a|an|the|their|his|her|its|first|second|third|new|separate|lengthy|brief|critical|video|long|short|rare|[\p{L}\d]+(?:-[\p{L}\d]+)+|[\p{L}-]+ly|\p{L}{2,}est)\s+){0,3}$/iu;
+  /\b(?:had|has|have|having|held|hold|holds|holding|made|make|makes|making|paid|pay|pays|paying|conducted|hosted|attended|placed|engaged?\s+in|engaging\s+in|engage\s+in|took\s+part\s+in|joined|began|begin|started|opened|resumed|resume|resumes|resuming|concluded|wrapped\s+up|carried\s+out|carry\s+out|completed|staged|signed|sealed|struck|reached|during|in|at|over|after)\s+(?:(?:a|an|the|their|his|her|its|first|second|third|new|separate|lengthy|brief|critical|video|long|short|rare|[\p{L}\d]+(?:-[\p{L}\d]+)+|[\p{L}-]+ly|\p{L}{2,}est)\s+){0,3}(?:(?:a|an|one|two|three|four|five|several|\d+|another|fresh|new)\s+(?:days?|rounds?|hours?|weeks?)\s+of\s+)?(?:(?!(?:of|to|for|with|and|on|by|the|a|an)\s)\p{L}+\s+)?$/iu;
 
 const SAID_BETWEEN = /^\s+(?:said|says|told\s+(?:reporters|journalists))\s+$/i;
 const TOLD_BEFORE = /\b(?:told|assured|warned|urged|informed|asked|thanked|reminded|pressed|invited)\s+$/i;
@@ -171,6 +176,8 @@ function subjectBefore(text: string, names: FoundName[], offset: number, floor: 
   const last = candidates[0];
   if (!last) return [];
   const between = text.slice(last.end, offset);
+  // "Putin's proposal to resume negotiations": a possessive qualifies a noun, it is no subject.
+  if (/^['’]s?\s+\S/.test(between)) return [];
   if (REPORTING_VERB.test(between) || between.split(/\s+/).filter(Boolean).length > 8 || /[;:]/.test(between) || !head) return [];
   return listEndingAt(text, names, last.end, floor);
 }
