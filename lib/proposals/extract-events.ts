@@ -13,7 +13,7 @@ import { attachedNames, clauseAt, clauseSpans, insideQuote, quoteSpans, sourceNa
 import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
 import type { ArticleExtraction, EventMention, KeyedName, MentionDate, ProposalArticle, Span } from "./types";
-import { HYPOTHETICAL, kindsCompatible, PLANNED, RECIPROCAL_SPEECH, ROLE_WORDS, SERIES_NOUN } from "./vocabulary";
+import { HYPOTHETICAL, kindsCompatible, PLANNED, RECIPROCAL_SPEECH, ROLE_WORDS, SERIES_NOUN, TO_RESUME } from "./vocabulary";
 
 /** Everything about the article's text that mentions and claims are read from, computed once. */
 export interface ArticleContext {
@@ -27,6 +27,11 @@ export interface ArticleContext {
 const MAX_PARTICIPANTS = 6;
 /** Two words naming one happening when this close ("signed an agreement", "held a phone call"). */
 const SAME_HAPPENING_DISTANCE = 40;
+/** "the discussions were at an early stage", "discussions are continuing": the state of a process, not a happening. */
+const DISCUSSIONS_STATE = /^\s+(?:were|are|is|was|remain(?:s|ed)?|had\s+been|have\s+been)\b(?!\s+(?:held|hosted|conducted)\b)/i;
+/** What links two words naming one happening: "visited Vienna on Monday and met", "arrived in Warsaw for talks", "held a meeting … for talks"; not "talks … before he meets". */
+const SAME_HAPPENING_LINK =
+  /^(?![\s\S]*\b(?:before|after|when|while|since|until|as|than|if|whether|that|who|which|but)\b)(?:[\s\S]*\b(?:and|for|to\s+hold|to\s+attend)\s+(?:[\p{L}-]+\s+){0,2}|\s*(?:[\p{L}-]+\s+){0,3})$/iu;
 
 const PLACE_BEFORE = /\b(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 const DESTINATION_BEFORE = /\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$/iu;
@@ -148,8 +153,11 @@ function participantsOf(
   parts: SentenceParts,
   trigger: Trigger,
   place: FoundName | null,
+  alsoNaming: Trigger[],
 ): { participants: KeyedName[]; separately: KeyedName[][] } {
-  const attachment = attachedNames(ctx.text, parts.names, trigger, parts.sentence, parts.clauses);
+  const own = attachedNames(ctx.text, parts.names, trigger, parts.sentence, parts.clauses);
+  const more = alsoNaming.flatMap((t) => attachedNames(ctx.text, parts.names, t, parts.sentence, parts.clauses).objects).filter((n) => !own.names.includes(n));
+  const attachment: Attachment = more.length > 0 ? { ...own, names: [...own.names, ...more], how: "attached" } : own;
   const participants = participantList(ctx, parts, trigger, place, attachment);
   const objects = attachment.objects.filter((n) => n.level === "person").map(keyed);
   const around = ctx.text.slice(Math.max(parts.sentence.start, trigger.start - 20), trigger.end + 12);
@@ -224,16 +232,26 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
   const inHappening = (t: Span) => happenings.some((h) => contains(h, t));
   // An agreement reached in a call or meeting is that happening's outcome, not a happening of its own;
   // "signed an agreement", "held a meeting … for talks" name one happening twice.
-  const triggers = found
-    .filter((t) => !(t.kind === "agreement" && t.verbal && kindsFound.size > 1))
-    .filter(
-      (t, i, all) =>
-        i === 0 ||
-        !kindsCompatible(all[i - 1].kind, t.kind) ||
-        t.start - all[i - 1].end > SAME_HAPPENING_DISTANCE ||
-        /[,;:]/.test(ctx.text.slice(all[i - 1].end, t.start)) ||
-        inHappening(t) !== inHappening(all[i - 1]),
-    );
+  const own = found.filter(
+    (t) =>
+      !(t.kind === "agreement" && t.verbal && kindsFound.size > 1) &&
+      !(SERIES_NOUN.test(ctx.text.slice(t.start, t.end)) && DISCUSSIONS_STATE.test(ctx.text.slice(t.end, t.end + 30))),
+  );
+  const triggers: Trigger[] = [];
+  // "visited Vienna and met Y", "arrived in Warsaw for talks with Y": the second words name the same happening, and their objects take part in it.
+  const alsoNaming = new Map<Trigger, Trigger[]>();
+  own.forEach((t, i) => {
+    const previous = own[i - 1];
+    const separate =
+      i === 0 ||
+      !kindsCompatible(previous.kind, t.kind) ||
+      t.start - previous.end > SAME_HAPPENING_DISTANCE ||
+      /[,;:]/.test(ctx.text.slice(previous.end, t.start)) ||
+      inHappening(t) !== inHappening(previous);
+    if (separate) triggers.push(t);
+    else if (SAME_HAPPENING_LINK.test(ctx.text.slice(previous.end, t.start)))
+      alsoNaming.set(triggers[triggers.length - 1], [...(alsoNaming.get(triggers[triggers.length - 1]) ?? []), t]);
+  });
   if (triggers.length === 0) return [];
   const names = ctx.names.filter((n) => contains(sentence, n));
   const parts: SentenceParts = {
@@ -248,7 +266,8 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
     const happening = happenings.find((h) => contains(h, trigger));
     const clause = happening ?? clauseAt(parts.clauses, trigger.start);
     const place = placeOf(ctx.text, trigger, clause, ctx.names);
-    const { participants, separately } = happening && trigger.definite ? { participants: [], separately: [] } : participantsOf(ctx, parts, trigger, place);
+    const { participants, separately } =
+      happening && trigger.definite ? { participants: [], separately: [] } : participantsOf(ctx, parts, trigger, place, alsoNaming.get(trigger) ?? []);
     return (separately.length > 1 ? separately : [participants]).map((list, i) => candidate(ctx, parts, trigger, clause, place, list, i));
   });
 }
@@ -263,7 +282,9 @@ function candidate(
   index: number,
 ): Candidate {
   const sentence = parts.sentence;
-  const planned = PLANNED.test(surroundings(ctx.text, trigger, clause, sentence));
+  const planned =
+    PLANNED.test(surroundings(ctx.text, trigger, clause, sentence)) ||
+    (!trigger.definite && TO_RESUME.test(ctx.text.slice(Math.max(sentence.start, trigger.start - 40), trigger.start)));
   const date = pickDate(ctx, trigger, clause, parts, planned);
   return {
     key: `${ctx.article.id}#${trigger.start}${index > 0 ? `.${index}` : ""}`,
@@ -288,6 +309,20 @@ function candidate(
     specific: trigger.verbal || trigger.definite || participants.length > 0 || place !== null || date.source === "stated",
     earlierInstance: EARLIER_INSTANCE.test(ctx.text.slice(Math.max(sentence.start, trigger.start - 12), trigger.end)),
   };
+}
+
+/**
+ * "X visited Vienna and met Y. The two leaders held talks for three hours": an undated in-person
+ * happening of "the two leaders" is the one in person the article just gave them.
+ */
+function sameGroupHappening(ctx: ArticleContext, earlier: Candidate[], m: Candidate): Candidate | undefined {
+  // "The two leaders held talks": the reference is the subject, right before the words naming the happening.
+  const subject = ctx.text.slice(Math.max(m.passages[0].start, m.trigger.start - 40), m.trigger.start);
+  if (!REFERENCE_AS_SUBJECT.test(subject) || m.participants.length > 0 || m.planned || !IN_PERSON.has(m.kind) || !undatedHere(m)) return undefined;
+  const referred = mentionReferredTo(earlier, m, true);
+  if (!referred || !IN_PERSON.has(referred.kind) || referred.planned || referred.hypothetical) return undefined;
+  if (m.passages[0].start - referred.passages[referred.passages.length - 1].end > REFERENCE_REACH) return undefined;
+  return !m.place || !referred.place || samePlace(m.place, referred.place) ? referred : undefined;
 }
 
 /** No date of its own yet: none, or one counted from another happening ("the call came a day after the talks"). */
@@ -372,6 +407,35 @@ function mentionReferredTo(earlier: Candidate[], m: Candidate, groupReference: b
   return undefined;
 }
 
+const PERSONS_REFERENCE = /\b(?:the\s+two|both)\s+(?:leaders|presidents|(?:prime\s+|foreign\s+)?ministers|men|women|heads\s+of\s+state)\b/i;
+const SIDES_REFERENCE = /\b(?:the\s+two|both)\s+(?:sides|delegations|parties)\b/i;
+const REFERENCE_AS_SUBJECT = new RegExp(
+  String.raw`(?:${[PERSONS_REFERENCE, SIDES_REFERENCE, COUNTRIES_REFERENCE].map((re) => re.source).join("|")})\s+(?:\p{L}+\s+){0,3}$`,
+  "iu",
+);
+/** How far back the parties of "the two leaders" may be named when no happening of theirs was: about a paragraph. */
+const REFERENCE_REACH = 600;
+
+/**
+ * "Mwangi and Mollel have clashed for months. The two leaders spoke by phone on Tuesday": with no
+ * happening to point back to, the two persons (or countries) named just before, if exactly two are.
+ */
+function partiesNamedBefore(ctx: ArticleContext, passage: Span): KeyedName[] {
+  const words = ctx.text.slice(passage.start, passage.end);
+  const persons = PERSONS_REFERENCE.test(words);
+  const countries = COUNTRIES_REFERENCE.test(words);
+  if (!persons && !countries && !SIDES_REFERENCE.test(words)) return [];
+  const quotes = quoteSpans(ctx.text, { start: Math.max(0, passage.start - REFERENCE_REACH), end: passage.start });
+  const before = ctx.names.filter((n) => n.end <= passage.start && n.start >= passage.start - REFERENCE_REACH && !insideQuote(quotes, n));
+  const two = (names: FoundName[]) => {
+    const distinct = uniqueNames(names.map(keyed));
+    return distinct.length === 2 ? distinct : [];
+  };
+  const people = persons || !countries ? two(before.filter((n) => n.level === "person")) : [];
+  if (people.length > 0 || persons) return people;
+  return two(before.filter((n) => n.level === "group" && isCountry(n)));
+}
+
 function absorb(target: Candidate, m: Candidate): void {
   target.passages.push(...m.passages.filter((p) => !target.passages.some((q) => q.start === p.start)));
   const joined = uniqueNames([...target.participants, ...m.participants]);
@@ -440,7 +504,7 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
         if (ofParties) m.kind = ofParties.kind;
       }
       // "What does Trump want to talk to Putin about?": a hypothetical mention joins nothing unless it points back ("the call").
-      const target = m.hypothetical && !m.definite ? undefined : coreferent(kept, m);
+      const target = m.hypothetical && !m.definite ? undefined : (coreferent(kept, m) ?? sameGroupHappening(ctx, kept, m));
       const phrase = ctx.dates.find((d) => d.relativeTo?.happening && contains(d.relativeTo.happening, m.trigger))?.relativeTo?.happening;
       const owner = target ?? m;
       const counting = countingExpression(ctx, sentence, m.trigger);
@@ -452,7 +516,7 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
         if (phrase) pointedTo.set(spanKey(phrase), target);
       } else if (!phrase || !m.definite) {
         if (m.participants.length === 0 && (m.definite || groupReference || series)) {
-          const referred = mentionReferredTo(kept, m, groupReference || series)?.participants ?? [];
+          const referred = mentionReferredTo(kept, m, groupReference || series)?.participants ?? partiesNamedBefore(ctx, m.passages[0]);
           // "officials from the two countries" after a call between two leaders: the countries, not the leaders.
           const toGroups = COUNTRIES_REFERENCE.test(ctx.text.slice(m.passages[0].start, m.passages[0].end));
           m.participants = toGroups ? referred.filter((n) => n.level === "group") : referred;

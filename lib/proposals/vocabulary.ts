@@ -130,6 +130,8 @@ export const TRIGGER_RULES: TriggerRule[] = [
     ),
   },
   { kind: "talks", verbal: false, re: /\b(?:round\s+of\s+)?(?:talks|negotiations|consultations)\b/giu },
+  // "held discussions in Hanoi", "The discussions lasted four hours": of the series' kind, like "an initial discussion".
+  { kind: "talks", verbal: false, re: /\bdiscussions\b/giu },
   // "an initial discussion last month", "their previous discussion": an earlier one of a series, of the series' kind (see SERIES_NOUN).
   {
     kind: "talks",
@@ -160,6 +162,9 @@ export const RECIPROCAL_SPEECH = /^(?:spoke|spoken|talked)$/i;
 /** Words around a trigger that make the happening announced rather than past. */
 export const PLANNED =
   /\b(?:will|shall|going\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|slated|poised|planning|planned|to\s+be\s+held)|plans?\s+(?:to|for)|intends?\s+to|upcoming|forthcoming|anticipated|planned|scheduled|expected|ahead\s+of|before\s+the|in\s+the\s+coming|next\s+(?:week|month)|preparations?\s+for|being\s+prepared|prepar(?:e|es|ing)\s+for|to\s+(?:speak|talk|meet|hold|visit|sign|travel))\b|\w['’]ll\b/i;
+
+/** "agreed to reopen talks": talks to come, unless they are ones the text already named ("to restart the Istanbul negotiations"). */
+export const TO_RESUME = /\bto\s+(?:reopen|resume|restart)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
 /**
  * Words that make a happening hypothetical, generic or denied: not proposed on their own.

@@ -29,4 +29,47 @@ describe("wire copy about diplomatic contacts", () => {
       ["agreement", ["Chile", "Peru"]],
     ]);
   });
+
+  it("reads bare 'discussions' as a happening: held by the parties named, or the meeting the article just reported", () => {
+    const [talks] = extract("Vietnam and the Philippines held discussions in Hanoi on Tuesday on maritime disputes.").mentions;
+    expect(talks).toMatchObject({ kind: "talks", place: { name: "Hanoi" }, date: { date: "2031-06-10" } });
+    expect(names(talks)).toEqual(["Philippines", "Vietnam"]);
+    const { mentions, claims } = extract(
+      "Egyptian Foreign Minister Omar Farid and Ethiopian Foreign Minister Dawit Alemu met in Addis Ababa on Sunday. The discussions lasted four hours, an Egyptian official said.",
+    );
+    expect(mentions.map((m) => [m.kind, m.passages.length])).toEqual([["meeting", 2]]);
+    expect(claims.find((c) => c.attribute === "duration")?.value).toEqual({ type: "number", value: 4, unit: "h", qualifier: "exact" });
+    expect(extract("Farid and Alemu met in Addis Ababa on Sunday. Officials said the discussions were at an early stage.").mentions[0].passages).toHaveLength(
+      1,
+    );
+  });
+
+  it("gives 'the two leaders' and 'the two countries' the two parties named just before, when no happening of theirs was", () => {
+    const [call] = extract(
+      "Kenyan President Daniel Mwangi and Tanzanian President Grace Mollel have clashed for months over a border crossing. The two leaders spoke by phone on Tuesday.",
+    ).mentions;
+    expect(call).toMatchObject({ kind: "phone_call", date: { date: "2031-06-10" } });
+    expect(names(call)).toEqual(["Daniel Mwangi", "Grace Mollel"]);
+    const [talks] = extract(
+      "Relations between Peru and Bolivia have been strained. On Monday the two countries held talks in La Paz on water rights.",
+    ).mentions;
+    expect(names(talks)).toEqual(["Bolivia", "Peru"]);
+  });
+
+  it("joins 'visited X and met Y' into one visit with both, and 'The two leaders held talks' after it to that visit (not 'agreed to reopen talks')", () => {
+    const { mentions, claims } = extract(
+      "Hungarian Prime Minister Gabor Kiss visited Vienna on Monday and met Austrian Chancellor Lukas Weber. The two leaders held talks on migration for three hours.",
+    );
+    expect(mentions.map((m) => [m.kind, names(m), m.place?.name, m.date.date, m.passages.length])).toEqual([
+      ["visit", ["Gabor Kiss", "Lukas Weber"], "Vienna", "2031-06-09", 2],
+    ]);
+    expect(claims.find((c) => c.attribute === "duration")?.value).toMatchObject({ value: 3, unit: "h" });
+    const [visit] = extract("German Chancellor Felix Braun arrived in Warsaw on Monday for talks with Polish Prime Minister Tomasz Nowak.").mentions;
+    expect(names(visit)).toEqual(["Felix Braun", "Tomasz Nowak"]);
+    // What they agreed to do is no part of it.
+    const summit = extract(
+      "Turkish President Kemal Arslan and Greek Prime Minister Nikos Petrou held a summit in Ankara on Tuesday. The two leaders agreed to reopen talks on maritime borders.",
+    ).mentions;
+    expect(summit.map((m) => [m.kind, m.passages.length])).toEqual([["meeting", 1]]);
+  });
 });
