@@ -79,7 +79,9 @@ function placeRef(text: string, place: FoundName, names: FoundName[]): KeyedName
 /** "he will", "I'll be", "she plans to", "his": a pronoun with only auxiliaries between it and the verb. */
 /** "signed an agreement on a joint space programme in Doha": no other verb between, so the place is the signing's. */
 function noVerbBetween(between: string): boolean {
-  return between.length <= 100 && !between.split(/[\s,]+/).some((w) => isVerbWord(w.replace(/[^\p{L}]/gu, "")));
+  // "a visiting delegation … led by Senator X": participles that describe the object, not a new verb.
+  const described = between.replace(/\b(?:(?:led|headed|accompanied)\s+by|visiting)\b/gi, " ");
+  return between.length <= 100 && !described.split(/[\s,]+/).some((w) => isVerbWord(w.replace(/[^\p{L}]/gu, "")));
 }
 
 /** Between the trigger and a place only names, roles and linking words ("met with US Vice President JD Vance in"). */
@@ -93,7 +95,7 @@ function onlyNamesBetween(text: string, from: number, to: number, names: FoundNa
     .filter(Boolean)
     .filter(
       (w) =>
-        !/^(?:with|and|the|to|of|in|at|by|between|among|from|phone|telephone|directly|separately)$/i.test(w) &&
+        !/^(?:with|and|the|to|of|in|at|by|led|headed|between|among|from|phone|telephone|directly|separately)$/i.test(w) &&
         !ROLE_WORDS.has(w.toLowerCase()) &&
         !ROLE_WORDS.has(w.toLowerCase().replace(/s$/, "")),
     );

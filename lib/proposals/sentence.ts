@@ -55,6 +55,8 @@ function isListGap(gap: string): boolean {
   const inner = gap.replace(/^\./, "");
   const words = inner
     .replace(/['’]s\b/g, " ")
+    // "the delegation of the European Union led by Commissioner X".
+    .replace(/\b(?:led|headed)\s+by\b/g, " ")
     .split(/[\s,&/–-]+/)
     .filter(Boolean);
   return (

@@ -72,4 +72,18 @@ describe("wire copy about diplomatic contacts", () => {
     ).mentions;
     expect(summit.map((m) => [m.kind, m.passages.length])).toEqual([["meeting", 1]]);
   });
+
+  it("places a meeting 'in Nairobi' after a long object ('the delegation of X led by Y'), and cites those words, not the dateline", () => {
+    const { mentions, claims } = extract(
+      "NAIROBI (Wire) — Kenyan President Daniel Mwangi met with the delegation of the European Union led by Commissioner Petra Lindqvist in Nairobi on Monday to discuss debt relief.",
+    );
+    expect(mentions.map((m) => [m.kind, m.place?.name, m.date.date, names(m)])).toEqual([
+      ["meeting", "Nairobi", "2031-06-09", ["Daniel Mwangi", "Petra Lindqvist"]],
+    ]);
+    expect(claims.find((c) => c.attribute === "place")?.value).toEqual({ type: "text", text: "Nairobi" });
+    const [meeting] = extract(
+      "Pakistani Prime Minister Imran Qadir met with a visiting delegation of senior lawmakers led by Senator John Miller in Islamabad on Tuesday.",
+    ).mentions;
+    expect(meeting.place?.name).toBe("Islamabad");
+  });
 });
