@@ -13,7 +13,7 @@ import { attachedNames, clauseAt, clauseSpans, insideQuote, quoteSpans, sourceNa
 import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
 import type { ArticleExtraction, EventMention, KeyedName, MentionDate, ProposalArticle, Span } from "./types";
-import { HYPOTHETICAL, kindsCompatible, PLANNED, RECIPROCAL_SPEECH, ROLE_WORDS, SERIES_NOUN, TO_RESUME } from "./vocabulary";
+import { HYPOTHETICAL, kindsCompatible, PLANNED, RECIPROCAL_SPEECH, REPORTING_VERB, ROLE_WORDS, SERIES_NOUN, TO_RESUME } from "./vocabulary";
 
 /** Everything about the article's text that mentions and claims are read from, computed once. */
 export interface ArticleContext {
@@ -201,6 +201,10 @@ function surroundings(text: string, trigger: Span, clause: Span, sentence: Span)
 
 const INFINITIVE_AFTER = /^((?:\s+[\p{L}\d,'’-]+){0,4}?)\s+to\s+(?:speak|talk|meet|hold|visit|sign|travel)\b/iu;
 
+/** "would host", "would also travel to": a verb naming a happening right after "would". */
+const REPORTED_WOULD =
+  /\bwould\s+(?:(?:also|then|later|first|next)\s+)?(?=(?:host|meet|visit|travel|fly|head|hold|speak|talk|call|phone|sign|receive|pay|attend|arrive)\b)/i;
+
 /** Six words either side of the trigger, within its clause: whether the happening is hypothetical, generic or denied. */
 function nearWords(text: string, trigger: Trigger, clause: Span): string {
   const before = text.slice(clause.start, trigger.start).split(/\s+/).slice(-6).join(" ");
@@ -284,7 +288,15 @@ function candidate(
   index: number,
 ): Candidate {
   const sentence = parts.sentence;
+  const near = nearWords(ctx.text, trigger, clause).replace(/\b(?:no|not)\s+(?:details?|comment)\b/gi, "");
+  // "The ministry said X would host Y on Thursday": the future of reported speech, not a condition, when it is dated.
+  const reportedFuture =
+    REPORTED_WOULD.test(near) &&
+    ctx.dates.some((d) => d.start > trigger.end && d.end <= sentence.end) &&
+    REPORTING_VERB.test(ctx.text.slice(sentence.start, sentence.end)) &&
+    !/\b(?:if|unless|provided|once)\b/i.test(ctx.text.slice(trigger.end, sentence.end));
   const planned =
+    reportedFuture ||
     PLANNED.test(surroundings(ctx.text, trigger, clause, sentence)) ||
     (!trigger.definite && TO_RESUME.test(ctx.text.slice(Math.max(sentence.start, trigger.start - 40), trigger.start)));
   const date = pickDate(ctx, trigger, clause, parts, planned);
@@ -302,8 +314,7 @@ function candidate(
     passages: [sentence],
     trigger: { start: trigger.start, end: trigger.end },
     // A statement's content is often modal ("would review", "called for talks"): only its own words count.
-    hypothetical:
-      trigger.kind !== "statement" && HYPOTHETICAL.test(nearWords(ctx.text, trigger, clause).replace(/\b(?:no|not)\s+(?:details?|comment)\b/gi, "")),
+    hypothetical: trigger.kind !== "statement" && HYPOTHETICAL.test(reportedFuture ? near.replace(REPORTED_WOULD, "") : near),
     // "the Oslo talks" in "the day after the Oslo talks" names another happening (its parties are not this
     // sentence's): as "the talks" it points back to the article's earlier mention of them; "two days after a call
     // between X and Y" introduces one, with its own parties.

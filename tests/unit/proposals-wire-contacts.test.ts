@@ -86,4 +86,19 @@ describe("wire copy about diplomatic contacts", () => {
     ).mentions;
     expect(meeting.place?.name).toBe("Islamabad");
   });
+
+  it("reads 'the White House said X would host Y on Thursday' as an announced meeting, but not 'would meet … only if'", () => {
+    const [meeting] = extract("The White House said President Tom Harris would host Kenyan President Daniel Mwangi at the White House on Thursday.").mentions;
+    expect(meeting).toMatchObject({ kind: "meeting", planned: true, date: { date: "2031-06-12" } });
+    expect(names(meeting)).toEqual(["Daniel Mwangi", "Tom Harris"]);
+    expect(extract("Officials said Tom Harris would meet Daniel Mwangi in Geneva on Thursday only if the dispute were settled.").mentions).toEqual([]);
+  });
+
+  it("dates 'agreed to meet again in March', written in June, to next March", () => {
+    const { mentions } = extract("The ministers of Chile and Argentina held a video call on Monday. Both sides agreed to meet again in March.");
+    expect(mentions.map((m) => [m.kind, m.planned, m.date.date, m.date.precision])).toEqual([
+      ["phone_call", false, "2031-06-09", "day"],
+      ["meeting", true, "2032-03-01", "month"],
+    ]);
+  });
 });
