@@ -161,6 +161,7 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
       if (relative) add(listEndingAt(text, names, clause.start - 1, sentence.start));
     }
   }
+  if (!found.some((n) => n.level === "person" && !objects.includes(n))) add(participleSubject(text, names, trigger, sentence, clause));
   if (found.length > 0) return { names: found, objects, how: "attached" };
   const none: Attachment = { names: [], objects: [], how: "none" };
   // "In a phone call on Monday, X and Y discussed …": the names open the next clause.
@@ -170,6 +171,29 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
   if (!next) return none;
   const list = listStartingAt(text, names, next.start, next.end, /^/);
   return list.length > 0 ? { names: list, objects: [], how: "clause" } : none;
+}
+
+const SUBORDINATE_PARTICIPLE = /^(?:after|before|while|upon|since|when)\s+\p{Ll}+ing\b/iu;
+const OPENING_PARTICIPLE = /^\s*(?:Speaking|Talking|Commenting|Writing|Addressing|Briefing)\b/;
+
+/**
+ * "Lund told reporters after meeting Y", "Speaking after talks with Y, Lund said": a participle's
+ * subject is the main clause's, its first person.
+ */
+function participleSubject(text: string, names: FoundName[], trigger: Span, sentence: Span, clause: Span): FoundName[] {
+  const quotes = quoteSpans(text, sentence);
+  const person = (from: number, to: number) => names.find((n) => n.level === "person" && n.start >= from && n.end <= to && !insideQuote(quotes, n));
+  if (SUBORDINATE_PARTICIPLE.test(text.slice(clause.start, trigger.end))) {
+    const subject = person(sentence.start, clause.start);
+    return subject ? [subject] : [];
+  }
+  const opening = text.slice(sentence.start, trigger.start);
+  const comma = text.indexOf(",", trigger.end);
+  if (OPENING_PARTICIPLE.test(opening) && !opening.includes(",") && comma > 0 && comma < sentence.end) {
+    const subject = person(comma, sentence.end);
+    return subject ? [subject] : [];
+  }
+  return [];
 }
 
 /** The subject: the list of names closest before `offset` in its clause, with at most a few words (auxiliaries, adverbs) between. */

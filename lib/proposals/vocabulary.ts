@@ -120,6 +120,12 @@ export const TRIGGER_RULES: TriggerRule[] = [
     re: new RegExp(String.raw`\b${CAPTIVES}\s+(?:exchanges?|swaps?)\b|\b(?:exchanges?|swaps?)\s+of\s+(?:\S+\s+){0,2}${CAPTIVES}`, "giu"),
   },
   { kind: "exchange", verbal: true, re: new RegExp(String.raw`\b(?:${alt(EXCHANGE)})\s+(?:\S+\s+){0,3}${CAPTIVES}`, "giu") },
+  // "after meeting Finnish President X": the gerund, a verb with its object.
+  {
+    kind: "meeting",
+    verbal: true,
+    re: /(?<=\b(?:[Aa]fter|[Bb]efore|[Ww]hile|[Uu]pon|[Ss]ince|[Ww]hen)\s+)meeting(?=\s+(?:with\b|\p{Lu}|his\b|her\b|their\b))/gu,
+  },
   { kind: "meeting", verbal: false, re: /\b(?:meeting|summit|encounter|face-to-face)s?\b/giu },
   {
     kind: "meeting",

@@ -101,4 +101,16 @@ describe("wire copy about diplomatic contacts", () => {
       ["meeting", true, "2032-03-01", "month"],
     ]);
   });
+
+  it("takes the main clause's subject as the party of a participle: 'X told reporters after meeting Y', 'Speaking after talks with Y, X said'", () => {
+    const [meeting] = extract(
+      '"We had a very productive conversation," Swedish Prime Minister Erik Lund told reporters after meeting Finnish President Aino Virtanen in Stockholm on Monday.',
+    ).mentions;
+    expect(meeting).toMatchObject({ kind: "meeting", place: { name: "Stockholm" }, date: { date: "2031-06-09" } });
+    expect(names(meeting)).toEqual(["Aino Virtanen", "Erik Lund"]);
+    const [talks] = extract(
+      "Speaking after talks with Foreign Minister Bakhtiyor Karimov in Tashkent on Tuesday, Turkish Foreign Minister Ahmet Yilmaz said trade would grow.",
+    ).mentions;
+    expect(names(talks)).toEqual(["Ahmet Yilmaz", "Bakhtiyor Karimov"]);
+  });
 });
