@@ -64,6 +64,8 @@ function placeOf(text: string, trigger: Trigger, clause: Span, names: FoundName[
     if (!attributive && !located) continue;
     if (n.type === "OTHER" && !located) continue;
     if (!attributive && (NOT_THE_HAPPENINGS_PLACE.test(between) || between.length > 120)) continue;
+    // "discussed the situation in Syria in a phone call": the place of what was discussed.
+    if (n.end <= trigger.start && NOT_THE_HAPPENINGS_PLACE.test(text.slice(Math.max(clause.start, n.start - 16), n.start))) continue;
     const distance = Math.abs(n.start - trigger.start);
     if (!best || distance < best.distance) best = { name: n, distance };
   }
@@ -80,7 +82,7 @@ function placeRef(text: string, place: FoundName, names: FoundName[]): KeyedName
 /** "signed an agreement on a joint space programme in Doha": no other verb between, so the place is the signing's. */
 function noVerbBetween(between: string): boolean {
   // "a visiting delegation … led by Senator X": participles that describe the object, not a new verb.
-  const described = between.replace(/\b(?:(?:led|headed|accompanied)\s+by|visiting)\b/gi, " ");
+  const described = between.replace(/\b(?:(?:led|headed|accompanied)\s+by|visiting|of\s+understanding)\b/gi, " ");
   return between.length <= 100 && !described.split(/[\s,]+/).some((w) => isVerbWord(w.replace(/[^\p{L}]/gu, "")));
 }
 

@@ -104,8 +104,11 @@ const NOUN_OBJECT_LEAD =
  * had a call", "agreed during a call", "held a two-hour phone conversation").
  */
 const LIGHT_VERB_BEFORE =
-  /\b(?:had|has|have|having|held|hold|holds|holding|made|make|makes|making|paid|pay|pays|paying|conducted|hosted|attended|placed|engaged?\s+in|engaging\s+in|engage\s+in|took\s+part\s+in|joined|began|begin|started|opened|resumed|resume|resumes|resuming|concluded|wrapped\s+up|carried\s+out|carry\s+out|completed|staged|signed|sealed|struck|reached|during|in|at|over|after)\s+(?:(?:a|an|the|their|his|her|its|first|second|third|new|separate|lengthy|brief|critical|video|long|short|rare|[\p{L}\d]+(?:-[\p{L}\d]+)+|[\p{L}-]+ly|\p{L}{2,}est)\s+){0,3}(?:(?:a|an|one|two|three|four|five|several|\d+|another|fresh|new)\s+(?:days?|rounds?|hours?|weeks?)\s+of\s+)?(?:(?!(?:of|to|for|with|and|on|by|the|a|an)\s)\p{L}+\s+)?$/iu;
+  /\b(?:had|has|have|having|held|hold|holds|holding|made|make|makes|making|paid|pay|pays|paying|conducted|hosted|attended|placed|engaged?\s+in|engaging\s+in|engage\s+in|took\s+part\s+in|joined|began|begin|started|opened|resumed|resume|resumes|resuming|concluded|wrapped\s+up|carried\s+out|carry\s+out|completed|staged|signed|sealed|struck|reached|during|in|at|over|after)\s+(?:(?:a|an|the|their|his|her|its|first|second|third|new|separate|lengthy|brief|critical|video|long|short|rare|fourth|fifth|sixth|final|[\p{L}\d]+(?:-[\p{L}\d]+)+|[\p{L}-]+ly|\p{L}{2,}est)\s+){0,3}(?:(?:(?:a|an|one|two|three|four|five|several|\d+|another|fresh|new)\s+)?(?:days?|rounds?|hours?|weeks?)\s+of\s+)?(?:(?!(?:of|to|for|with|and|on|by|the|a|an)\s)\p{L}+\s+)?$/iu;
 
+/** "the situation in Syria", "talks on Gaza": a place named by the object, before the words naming the happening. */
+const OBJECT_PLACE_BEFORE =
+  /\b(?:situation|war|conflict|crisis|fighting|peace|ceasefire|security|issues?|developments?|events?)\s+(?:in|on|over|around|of)\s+(?:the\s+)?$/i;
 const SAID_BETWEEN = /^\s+(?:said|says|told\s+(?:reporters|journalists))\s+$/i;
 const TOLD_BEFORE = /\b(?:told|assured|warned|urged|informed|asked|thanked|reminded|pressed|invited)\s+$/i;
 
@@ -150,7 +153,15 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
     const light = LIGHT_VERB_BEFORE.exec(text.slice(Math.max(subjectFloor, trigger.start - 120), trigger.start));
     if (light) {
       const verbAt = trigger.start - (text.slice(Math.max(subjectFloor, trigger.start - 120), trigger.start).length - light.index);
-      const subject = subjectBefore(text, names, verbAt, subjectFloor, text.slice(subjectFloor, verbAt));
+      let subject = subjectBefore(text, names, verbAt, subjectFloor, text.slice(subjectFloor, verbAt));
+      // "X and Y discussed the situation in Syria in a phone call": a place the verb's object names is not its subject.
+      if (
+        /^(?:in|during|over|at|after)\b/i.test(light[0]) &&
+        subject.length > 0 &&
+        subject.every((n) => n.level === "group") &&
+        OBJECT_PLACE_BEFORE.test(text.slice(Math.max(subjectFloor, subject[0].introStart - 30), subject[0].introStart))
+      )
+        subject = listStartingAt(text, names, subjectFloor, subject[0].introStart, /^\s*(?:the\s+)?/);
       add(subject);
       // "Berg told Okoro in a phone call that …": who told took part too.
       const told = subject.length > 0 && /^(?:in|during|over)\b/i.test(light[0]) ? TOLD_BEFORE.exec(text.slice(subjectFloor, subject[0].introStart)) : null;

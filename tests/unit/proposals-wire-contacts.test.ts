@@ -113,4 +113,21 @@ describe("wire copy about diplomatic contacts", () => {
     ).mentions;
     expect(names(talks)).toEqual(["Ahmet Yilmaz", "Bakhtiyor Karimov"]);
   });
+
+  it("reads 'X and Y discussed the situation in Syria in a phone call' as their call, not a call placed in Syria", () => {
+    const [call] = extract(
+      "Russian Foreign Minister Pavel Orlov and his Turkish counterpart Mehmet Demir discussed the situation in Syria in a phone call on Monday, the ministry said.",
+    ).mentions;
+    expect(call).toMatchObject({ kind: "phone_call", place: null, date: { date: "2031-06-09" } });
+    expect(names(call)).toEqual(["Mehmet Demir", "Pavel Orlov"]);
+  });
+
+  it("reads 'held a fourth round of indirect talks' with its subject, and places 'signed a memorandum of understanding … in Buenos Aires'", () => {
+    const [talks] = extract("Norwegian and Iranian negotiators held a fourth round of indirect talks in Muscat on Sunday.").mentions;
+    expect(names(talks)).toEqual(["Iran", "Norway"]);
+    const [agreement] = extract(
+      "The foreign ministers of Brazil and Argentina signed a memorandum of understanding on energy cooperation in Buenos Aires on Friday.",
+    ).mentions;
+    expect(agreement).toMatchObject({ kind: "agreement", place: { name: "Buenos Aires" }, date: { date: "2031-06-06" } });
+  });
 });
