@@ -105,7 +105,7 @@ function onlyNamesBetween(text: string, from: number, to: number, names: FoundNa
 }
 
 const PRONOUN_SUBJECT =
-  /\b(he|she|i|we|his|her)\b(?:['’]ll)?(?:\s+(?:will|would|shall|should|could|can|may|might|must|is|was|are|were|be|been|being|has|have|had|plans?|planned|planning|intends?|to|also|then|first|later|set|due|expected|going|about|not|reportedly|again|directly|separately|personally))*\s*$/iu;
+  /\b(he|she|i|we|his|her)\b(?:['’]ll)?(?:\s+(?:will|would|shall|should|could|can|may|might|must|is|was|are|were|be|been|being|has|have|had|plans?|planned|planning|intends?|to|also|then|first|later|set|due|expected|going|about|not|reportedly|again|directly|separately|personally))*(?:\s+(?:held|had|hosted|attended|conducted|paid|made|resumed|concluded|signed)(?:\s+(?:a|an|the|his|her|their|very|"[^"]{1,30}"|“[^”]{1,30}”|\p{L}+-\p{L}+|\p{L}+ly))*)?\s*$/iu;
 
 /** "he plans to speak", "I'll be speaking": the person the pronoun stands for. */
 function pronounSubject(ctx: ArticleContext, trigger: Trigger, sentence: Span, sources: FoundName[]): FoundName | null {

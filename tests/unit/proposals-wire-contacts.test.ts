@@ -130,4 +130,12 @@ describe("wire copy about diplomatic contacts", () => {
     ).mentions;
     expect(agreement).toMatchObject({ kind: "agreement", place: { name: "Buenos Aires" }, date: { date: "2031-06-06" } });
   });
+
+  it("counts the speaker of 'X said she held talks with Y' and 'she had a \"very good\" phone call with Y' among the parties", () => {
+    const [talks] = extract("Mexican President Ana Torres said she held talks with Tom Harris in Washington on Tuesday.").mentions;
+    expect(talks).toMatchObject({ kind: "talks", place: { name: "Washington" }, date: { date: "2031-06-10" } });
+    expect(names(talks)).toEqual(["Ana Torres", "Tom Harris"]);
+    const [call] = extract('Mexican President Ana Torres said on Tuesday she had a "very good" phone call with U.S. President Tom Harris.').mentions;
+    expect(names(call)).toEqual(["Ana Torres", "Tom Harris"]);
+  });
 });
