@@ -383,7 +383,9 @@ function coreferentAmong(earlier: Candidate[], m: Candidate, earlierInstances: b
     const oneSentence = e.passages.includes(m.passages[0]) && IN_PERSON.has(m.kind) && IN_PERSON.has(e.kind);
     if ((!kindsCompatible(e.kind, m.kind) && !talksByPhone) || !datesFit(e.date, m.date) || (!participantsFit(m.participants, e.participants) && !oneSentence))
       continue;
-    if (e.place && m.place && !samePlace(e.place, m.place)) continue;
+    // "paid a state visit to Nigeria, where he met Y in Abuja": within one sentence, a city of the country visited.
+    const cityOfCountry = oneSentence && e.place && m.place && isCountry(e.place) !== isCountry(m.place);
+    if (e.place && m.place && !samePlace(e.place, m.place) && !cityOfCountry) continue;
     const sameDay = Boolean(e.date.date && m.date.date && e.date.date === m.date.date);
     const shared = sharedParticipants(e.participants, m.participants);
     const sameKind = e.kind === m.kind || talksByPhone;
@@ -456,7 +458,8 @@ function absorb(target: Candidate, m: Candidate): void {
   const joined = uniqueNames([...target.participants, ...m.participants]);
   // Persons are named more precisely than their countries: once there are persons, they are the participants.
   target.participants = (joined.some((n) => n.level === "person") ? joined.filter((n) => n.level === "person") : joined).slice(0, MAX_PARTICIPANTS);
-  target.place ??= m.place;
+  if (target.place && m.place && isCountry(target.place) && !isCountry(m.place)) target.place = { ...m.place, within: normalizeName(target.place.name) };
+  else target.place ??= m.place;
   target.statedDates.push(...m.statedDates);
   const better = (m.date.source === "stated" && target.date.source !== "stated") || (!target.date.date && m.date.date && !target.date.relativeTo);
   if (better) target.date = m.date;

@@ -438,7 +438,7 @@ export function participantKeysFor(entityId: string, names: readonly string[]): 
   return [...keys];
 }
 
-export function isCountry(name: FoundName): boolean {
+export function isCountry(name: Pick<FoundName, "name"> & { type?: NameType }): boolean {
   if (name.type === "DEMONYM") return true;
   const words = normalizeName(name.name);
   return tagsOf(words).includes("Country") || Object.values(COUNTRY_ABBREVIATIONS).some((c) => normalizeName(c) === words);

@@ -138,4 +138,11 @@ describe("wire copy about diplomatic contacts", () => {
     const [call] = extract('Mexican President Ana Torres said on Tuesday she had a "very good" phone call with U.S. President Tom Harris.').mentions;
     expect(names(call)).toEqual(["Ana Torres", "Tom Harris"]);
   });
+
+  it("reads 'paid a state visit to Nigeria on Thursday, where he met Y in Abuja' as one visit to Abuja, in Nigeria", () => {
+    const { mentions } = extract("South African President Thabo Nkosi paid a state visit to Nigeria on Thursday, where he met President Musa Bello in Abuja.");
+    expect(mentions.map((m) => [m.kind, names(m), m.place, m.date.date])).toEqual([
+      ["visit", ["Musa Bello", "Thabo Nkosi"], expect.objectContaining({ name: "Abuja", within: "nigeria" }), "2031-06-05"],
+    ]);
+  });
 });
