@@ -130,9 +130,11 @@ function speakerOf(text: string, passage: Span, quote: Span, names: FoundName[])
   return null;
 }
 
-function placeClaim(mention: MentionWithDates, passage: Span, names: FoundName[]): ClaimDraft | null {
+function placeClaim(text: string, mention: MentionWithDates, passage: Span, names: FoundName[]): ClaimDraft | null {
   if (!mention.place) return null;
-  const at = names.find((n) => contains(passage, n) && n.key === mention.place!.key);
+  // "NAIROBI (AP) — … met … in Nairobi": the words that place the happening, not the dateline.
+  const located = (n: Span) => (/\b(?:in|at|to|visit\p{L}*)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, n.start - 12), n.start)) ? 0 : 1);
+  const at = names.filter((n) => contains(passage, n) && n.key === mention.place!.key).sort((a, b) => located(a) - located(b))[0];
   if (!at) return null;
   const value: ClaimValue = at.entityId ? { type: "entities", ids: [at.entityId] } : { type: "text", text: at.name };
   return draft(mention, "place", value, passage, at);
@@ -163,7 +165,7 @@ export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[])
         .filter((d) => !dateSpans.some((s) => overlaps(s, d)));
       for (const d of durations) claims.push(draft(mention, "duration", d.value, passage, d));
       claims.push(...countClaims(ctx, mention, passage, [...dateSpans, ...durations]));
-      const place = placeClaim(mention, passage, names);
+      const place = placeClaim(ctx.text, mention, passage, names);
       if (place) claims.push(place);
       if (!participantsClaimed) {
         const participants = participantsClaim(mention, passage, names);

@@ -13,7 +13,7 @@ import { attachedNames, clauseAt, clauseSpans, insideQuote, quoteSpans, sourceNa
 import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
 import type { ArticleExtraction, EventMention, KeyedName, MentionDate, ProposalArticle, Span } from "./types";
-import { HYPOTHETICAL, kindsCompatible, PLANNED, RECIPROCAL_SPEECH, ROLE_WORDS, SERIES_NOUN } from "./vocabulary";
+import { HYPOTHETICAL, kindsCompatible, PLANNED, RECIPROCAL_SPEECH, REPORTING_VERB, ROLE_WORDS, SERIES_NOUN, TO_RESUME } from "./vocabulary";
 
 /** Everything about the article's text that mentions and claims are read from, computed once. */
 export interface ArticleContext {
@@ -27,6 +27,11 @@ export interface ArticleContext {
 const MAX_PARTICIPANTS = 6;
 /** Two words naming one happening when this close ("signed an agreement", "held a phone call"). */
 const SAME_HAPPENING_DISTANCE = 40;
+/** "the discussions were at an early stage", "discussions are continuing": the state of a process, not a happening. */
+const DISCUSSIONS_STATE = /^\s+(?:were|are|is|was|remain(?:s|ed)?|had\s+been|have\s+been)\b(?!\s+(?:held|hosted|conducted)\b)/i;
+/** What links two words naming one happening: "visited Vienna on Monday and met", "arrived in Warsaw for talks", "held a meeting … for talks"; not "talks … before he meets". */
+const SAME_HAPPENING_LINK =
+  /^(?![\s\S]*\b(?:before|after|when|while|since|until|as|than|if|whether|that|who|which|but)\b)(?:[\s\S]*\b(?:and|for|to\s+hold|to\s+attend)\s+(?:[\p{L}-]+\s+){0,2}|\s*(?:[\p{L}-]+\s+){0,3})$/iu;
 
 const PLACE_BEFORE = /\b(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 const DESTINATION_BEFORE = /\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$/iu;
@@ -59,6 +64,8 @@ function placeOf(text: string, trigger: Trigger, clause: Span, names: FoundName[
     if (!attributive && !located) continue;
     if (n.type === "OTHER" && !located) continue;
     if (!attributive && (NOT_THE_HAPPENINGS_PLACE.test(between) || between.length > 120)) continue;
+    // "discussed the situation in Syria in a phone call": the place of what was discussed.
+    if (n.end <= trigger.start && NOT_THE_HAPPENINGS_PLACE.test(text.slice(Math.max(clause.start, n.start - 16), n.start))) continue;
     const distance = Math.abs(n.start - trigger.start);
     if (!best || distance < best.distance) best = { name: n, distance };
   }
@@ -74,7 +81,9 @@ function placeRef(text: string, place: FoundName, names: FoundName[]): KeyedName
 /** "he will", "I'll be", "she plans to", "his": a pronoun with only auxiliaries between it and the verb. */
 /** "signed an agreement on a joint space programme in Doha": no other verb between, so the place is the signing's. */
 function noVerbBetween(between: string): boolean {
-  return between.length <= 100 && !between.split(/[\s,]+/).some((w) => isVerbWord(w.replace(/[^\p{L}]/gu, "")));
+  // "a visiting delegation … led by Senator X": participles that describe the object, not a new verb.
+  const described = between.replace(/\b(?:(?:led|headed|accompanied)\s+by|visiting|of\s+understanding)\b/gi, " ");
+  return between.length <= 100 && !described.split(/[\s,]+/).some((w) => isVerbWord(w.replace(/[^\p{L}]/gu, "")));
 }
 
 /** Between the trigger and a place only names, roles and linking words ("met with US Vice President JD Vance in"). */
@@ -88,7 +97,7 @@ function onlyNamesBetween(text: string, from: number, to: number, names: FoundNa
     .filter(Boolean)
     .filter(
       (w) =>
-        !/^(?:with|and|the|to|of|in|at|by|between|among|from|phone|telephone|directly|separately)$/i.test(w) &&
+        !/^(?:with|and|the|to|of|in|at|by|led|headed|between|among|from|phone|telephone|directly|separately)$/i.test(w) &&
         !ROLE_WORDS.has(w.toLowerCase()) &&
         !ROLE_WORDS.has(w.toLowerCase().replace(/s$/, "")),
     );
@@ -96,7 +105,7 @@ function onlyNamesBetween(text: string, from: number, to: number, names: FoundNa
 }
 
 const PRONOUN_SUBJECT =
-  /\b(he|she|i|we|his|her)\b(?:['’]ll)?(?:\s+(?:will|would|shall|should|could|can|may|might|must|is|was|are|were|be|been|being|has|have|had|plans?|planned|planning|intends?|to|also|then|first|later|set|due|expected|going|about|not|reportedly|again|directly|separately|personally))*\s*$/iu;
+  /\b(he|she|i|we|his|her)\b(?:['’]ll)?(?:\s+(?:will|would|shall|should|could|can|may|might|must|is|was|are|were|be|been|being|has|have|had|plans?|planned|planning|intends?|to|also|then|first|later|set|due|expected|going|about|not|reportedly|again|directly|separately|personally))*(?:\s+(?:held|had|hosted|attended|conducted|paid|made|resumed|concluded|signed)(?:\s+(?:a|an|the|his|her|their|very|"[^"]{1,30}"|“[^”]{1,30}”|\p{L}+-\p{L}+|\p{L}+ly))*)?\s*$/iu;
 
 /** "he plans to speak", "I'll be speaking": the person the pronoun stands for. */
 function pronounSubject(ctx: ArticleContext, trigger: Trigger, sentence: Span, sources: FoundName[]): FoundName | null {
@@ -148,8 +157,11 @@ function participantsOf(
   parts: SentenceParts,
   trigger: Trigger,
   place: FoundName | null,
+  alsoNaming: Trigger[],
 ): { participants: KeyedName[]; separately: KeyedName[][] } {
-  const attachment = attachedNames(ctx.text, parts.names, trigger, parts.sentence, parts.clauses);
+  const own = attachedNames(ctx.text, parts.names, trigger, parts.sentence, parts.clauses);
+  const more = alsoNaming.flatMap((t) => attachedNames(ctx.text, parts.names, t, parts.sentence, parts.clauses).objects).filter((n) => !own.names.includes(n));
+  const attachment: Attachment = more.length > 0 ? { ...own, names: [...own.names, ...more], how: "attached" } : own;
   const participants = participantList(ctx, parts, trigger, place, attachment);
   const objects = attachment.objects.filter((n) => n.level === "person").map(keyed);
   const around = ctx.text.slice(Math.max(parts.sentence.start, trigger.start - 20), trigger.end + 12);
@@ -191,6 +203,10 @@ function surroundings(text: string, trigger: Span, clause: Span, sentence: Span)
 
 const INFINITIVE_AFTER = /^((?:\s+[\p{L}\d,'’-]+){0,4}?)\s+to\s+(?:speak|talk|meet|hold|visit|sign|travel)\b/iu;
 
+/** "would host", "would also travel to": a verb naming a happening right after "would". */
+const REPORTED_WOULD =
+  /\bwould\s+(?:(?:also|then|later|first|next)\s+)?(?=(?:host|meet|visit|travel|fly|head|hold|speak|talk|call|phone|sign|receive|pay|attend|arrive)\b)/i;
+
 /** Six words either side of the trigger, within its clause: whether the happening is hypothetical, generic or denied. */
 function nearWords(text: string, trigger: Trigger, clause: Span): string {
   const before = text.slice(clause.start, trigger.start).split(/\s+/).slice(-6).join(" ");
@@ -224,16 +240,26 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
   const inHappening = (t: Span) => happenings.some((h) => contains(h, t));
   // An agreement reached in a call or meeting is that happening's outcome, not a happening of its own;
   // "signed an agreement", "held a meeting … for talks" name one happening twice.
-  const triggers = found
-    .filter((t) => !(t.kind === "agreement" && t.verbal && kindsFound.size > 1))
-    .filter(
-      (t, i, all) =>
-        i === 0 ||
-        !kindsCompatible(all[i - 1].kind, t.kind) ||
-        t.start - all[i - 1].end > SAME_HAPPENING_DISTANCE ||
-        /[,;:]/.test(ctx.text.slice(all[i - 1].end, t.start)) ||
-        inHappening(t) !== inHappening(all[i - 1]),
-    );
+  const own = found.filter(
+    (t) =>
+      !(t.kind === "agreement" && t.verbal && kindsFound.size > 1) &&
+      !(SERIES_NOUN.test(ctx.text.slice(t.start, t.end)) && DISCUSSIONS_STATE.test(ctx.text.slice(t.end, t.end + 30))),
+  );
+  const triggers: Trigger[] = [];
+  // "visited Vienna and met Y", "arrived in Warsaw for talks with Y": the second words name the same happening, and their objects take part in it.
+  const alsoNaming = new Map<Trigger, Trigger[]>();
+  own.forEach((t, i) => {
+    const previous = own[i - 1];
+    const separate =
+      i === 0 ||
+      !kindsCompatible(previous.kind, t.kind) ||
+      t.start - previous.end > SAME_HAPPENING_DISTANCE ||
+      /[,;:]/.test(ctx.text.slice(previous.end, t.start)) ||
+      inHappening(t) !== inHappening(previous);
+    if (separate) triggers.push(t);
+    else if (SAME_HAPPENING_LINK.test(ctx.text.slice(previous.end, t.start)))
+      alsoNaming.set(triggers[triggers.length - 1], [...(alsoNaming.get(triggers[triggers.length - 1]) ?? []), t]);
+  });
   if (triggers.length === 0) return [];
   const names = ctx.names.filter((n) => contains(sentence, n));
   const parts: SentenceParts = {
@@ -248,7 +274,8 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
     const happening = happenings.find((h) => contains(h, trigger));
     const clause = happening ?? clauseAt(parts.clauses, trigger.start);
     const place = placeOf(ctx.text, trigger, clause, ctx.names);
-    const { participants, separately } = happening && trigger.definite ? { participants: [], separately: [] } : participantsOf(ctx, parts, trigger, place);
+    const { participants, separately } =
+      happening && trigger.definite ? { participants: [], separately: [] } : participantsOf(ctx, parts, trigger, place, alsoNaming.get(trigger) ?? []);
     return (separately.length > 1 ? separately : [participants]).map((list, i) => candidate(ctx, parts, trigger, clause, place, list, i));
   });
 }
@@ -263,7 +290,17 @@ function candidate(
   index: number,
 ): Candidate {
   const sentence = parts.sentence;
-  const planned = PLANNED.test(surroundings(ctx.text, trigger, clause, sentence));
+  const near = nearWords(ctx.text, trigger, clause).replace(/\b(?:no|not)\s+(?:details?|comment)\b/gi, "");
+  // "The ministry said X would host Y on Thursday": the future of reported speech, not a condition, when it is dated.
+  const reportedFuture =
+    REPORTED_WOULD.test(near) &&
+    ctx.dates.some((d) => d.start > trigger.end && d.end <= sentence.end) &&
+    REPORTING_VERB.test(ctx.text.slice(sentence.start, sentence.end)) &&
+    !/\b(?:if|unless|provided|once)\b/i.test(ctx.text.slice(trigger.end, sentence.end));
+  const planned =
+    reportedFuture ||
+    PLANNED.test(surroundings(ctx.text, trigger, clause, sentence)) ||
+    (!trigger.definite && TO_RESUME.test(ctx.text.slice(Math.max(sentence.start, trigger.start - 40), trigger.start)));
   const date = pickDate(ctx, trigger, clause, parts, planned);
   return {
     key: `${ctx.article.id}#${trigger.start}${index > 0 ? `.${index}` : ""}`,
@@ -279,8 +316,7 @@ function candidate(
     passages: [sentence],
     trigger: { start: trigger.start, end: trigger.end },
     // A statement's content is often modal ("would review", "called for talks"): only its own words count.
-    hypothetical:
-      trigger.kind !== "statement" && HYPOTHETICAL.test(nearWords(ctx.text, trigger, clause).replace(/\b(?:no|not)\s+(?:details?|comment)\b/gi, "")),
+    hypothetical: trigger.kind !== "statement" && HYPOTHETICAL.test(reportedFuture ? near.replace(REPORTED_WOULD, "") : near),
     // "the Oslo talks" in "the day after the Oslo talks" names another happening (its parties are not this
     // sentence's): as "the talks" it points back to the article's earlier mention of them; "two days after a call
     // between X and Y" introduces one, with its own parties.
@@ -288,6 +324,20 @@ function candidate(
     specific: trigger.verbal || trigger.definite || participants.length > 0 || place !== null || date.source === "stated",
     earlierInstance: EARLIER_INSTANCE.test(ctx.text.slice(Math.max(sentence.start, trigger.start - 12), trigger.end)),
   };
+}
+
+/**
+ * "X visited Vienna and met Y. The two leaders held talks for three hours": an undated in-person
+ * happening of "the two leaders" is the one in person the article just gave them.
+ */
+function sameGroupHappening(ctx: ArticleContext, earlier: Candidate[], m: Candidate): Candidate | undefined {
+  // "The two leaders held talks": the reference is the subject, right before the words naming the happening.
+  const subject = ctx.text.slice(Math.max(m.passages[0].start, m.trigger.start - 40), m.trigger.start);
+  if (!REFERENCE_AS_SUBJECT.test(subject) || m.participants.length > 0 || m.planned || !IN_PERSON.has(m.kind) || !undatedHere(m)) return undefined;
+  const referred = mentionReferredTo(earlier, m, true);
+  if (!referred || !IN_PERSON.has(referred.kind) || referred.planned || referred.hypothetical) return undefined;
+  if (m.passages[0].start - referred.passages[referred.passages.length - 1].end > REFERENCE_REACH) return undefined;
+  return !m.place || !referred.place || samePlace(m.place, referred.place) ? referred : undefined;
 }
 
 /** No date of its own yet: none, or one counted from another happening ("the call came a day after the talks"). */
@@ -333,7 +383,9 @@ function coreferentAmong(earlier: Candidate[], m: Candidate, earlierInstances: b
     const oneSentence = e.passages.includes(m.passages[0]) && IN_PERSON.has(m.kind) && IN_PERSON.has(e.kind);
     if ((!kindsCompatible(e.kind, m.kind) && !talksByPhone) || !datesFit(e.date, m.date) || (!participantsFit(m.participants, e.participants) && !oneSentence))
       continue;
-    if (e.place && m.place && !samePlace(e.place, m.place)) continue;
+    // "paid a state visit to Nigeria, where he met Y in Abuja": within one sentence, a city of the country visited.
+    const cityOfCountry = oneSentence && e.place && m.place && isCountry(e.place) !== isCountry(m.place);
+    if (e.place && m.place && !samePlace(e.place, m.place) && !cityOfCountry) continue;
     const sameDay = Boolean(e.date.date && m.date.date && e.date.date === m.date.date);
     const shared = sharedParticipants(e.participants, m.participants);
     const sameKind = e.kind === m.kind || talksByPhone;
@@ -372,12 +424,42 @@ function mentionReferredTo(earlier: Candidate[], m: Candidate, groupReference: b
   return undefined;
 }
 
+const PERSONS_REFERENCE = /\b(?:the\s+two|both)\s+(?:leaders|presidents|(?:prime\s+|foreign\s+)?ministers|men|women|heads\s+of\s+state)\b/i;
+const SIDES_REFERENCE = /\b(?:the\s+two|both)\s+(?:sides|delegations|parties)\b/i;
+const REFERENCE_AS_SUBJECT = new RegExp(
+  String.raw`(?:${[PERSONS_REFERENCE, SIDES_REFERENCE, COUNTRIES_REFERENCE].map((re) => re.source).join("|")})\s+(?:\p{L}+\s+){0,3}$`,
+  "iu",
+);
+/** How far back the parties of "the two leaders" may be named when no happening of theirs was: about a paragraph. */
+const REFERENCE_REACH = 600;
+
+/**
+ * "Mwangi and Mollel have clashed for months. The two leaders spoke by phone on Tuesday": with no
+ * happening to point back to, the two persons (or countries) named just before, if exactly two are.
+ */
+function partiesNamedBefore(ctx: ArticleContext, passage: Span): KeyedName[] {
+  const words = ctx.text.slice(passage.start, passage.end);
+  const persons = PERSONS_REFERENCE.test(words);
+  const countries = COUNTRIES_REFERENCE.test(words);
+  if (!persons && !countries && !SIDES_REFERENCE.test(words)) return [];
+  const quotes = quoteSpans(ctx.text, { start: Math.max(0, passage.start - REFERENCE_REACH), end: passage.start });
+  const before = ctx.names.filter((n) => n.end <= passage.start && n.start >= passage.start - REFERENCE_REACH && !insideQuote(quotes, n));
+  const two = (names: FoundName[]) => {
+    const distinct = uniqueNames(names.map(keyed));
+    return distinct.length === 2 ? distinct : [];
+  };
+  const people = persons || !countries ? two(before.filter((n) => n.level === "person")) : [];
+  if (people.length > 0 || persons) return people;
+  return two(before.filter((n) => n.level === "group" && isCountry(n)));
+}
+
 function absorb(target: Candidate, m: Candidate): void {
   target.passages.push(...m.passages.filter((p) => !target.passages.some((q) => q.start === p.start)));
   const joined = uniqueNames([...target.participants, ...m.participants]);
   // Persons are named more precisely than their countries: once there are persons, they are the participants.
   target.participants = (joined.some((n) => n.level === "person") ? joined.filter((n) => n.level === "person") : joined).slice(0, MAX_PARTICIPANTS);
-  target.place ??= m.place;
+  if (target.place && m.place && isCountry(target.place) && !isCountry(m.place)) target.place = { ...m.place, within: normalizeName(target.place.name) };
+  else target.place ??= m.place;
   target.statedDates.push(...m.statedDates);
   const better = (m.date.source === "stated" && target.date.source !== "stated") || (!target.date.date && m.date.date && !target.date.relativeTo);
   if (better) target.date = m.date;
@@ -440,7 +522,7 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
         if (ofParties) m.kind = ofParties.kind;
       }
       // "What does Trump want to talk to Putin about?": a hypothetical mention joins nothing unless it points back ("the call").
-      const target = m.hypothetical && !m.definite ? undefined : coreferent(kept, m);
+      const target = m.hypothetical && !m.definite ? undefined : (coreferent(kept, m) ?? sameGroupHappening(ctx, kept, m));
       const phrase = ctx.dates.find((d) => d.relativeTo?.happening && contains(d.relativeTo.happening, m.trigger))?.relativeTo?.happening;
       const owner = target ?? m;
       const counting = countingExpression(ctx, sentence, m.trigger);
@@ -452,7 +534,7 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
         if (phrase) pointedTo.set(spanKey(phrase), target);
       } else if (!phrase || !m.definite) {
         if (m.participants.length === 0 && (m.definite || groupReference || series)) {
-          const referred = mentionReferredTo(kept, m, groupReference || series)?.participants ?? [];
+          const referred = mentionReferredTo(kept, m, groupReference || series)?.participants ?? partiesNamedBefore(ctx, m.passages[0]);
           // "officials from the two countries" after a call between two leaders: the countries, not the leaders.
           const toGroups = COUNTRIES_REFERENCE.test(ctx.text.slice(m.passages[0].start, m.passages[0].end));
           m.participants = toGroups ? referred.filter((n) => n.level === "group") : referred;

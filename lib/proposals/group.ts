@@ -7,7 +7,7 @@
  */
 import { normalizeName } from "@/lib/entities/match";
 import { formatEventDate } from "@/lib/events/event-dates";
-import { sameName, samePlace } from "./names";
+import { sameGivenNameAlike, sameName, samePlace } from "./names";
 import { resolveAgainstHappenings, type DatedHappening } from "./resolve-dates";
 import { spanKey } from "./text";
 import type { ArticleExtraction, EventMention, EventProposal, KeyedName, KnownEvent, MentionDate, NameRef, ProposalMention } from "./types";
@@ -139,6 +139,14 @@ function match(shared: number, na: number, nb: number) {
   return { shared, comparable: true, fits: shared >= Math.min(na, nb, 2), all: shared > 0 && shared >= Math.min(na, nb) };
 }
 
+/** Two pairs of persons sharing one, the others spelled alike under one given name ("Grace Wanjiru", "Grace Wanjiku"). */
+function pairsAlike(a: KeyedName[], b: KeyedName[]): boolean {
+  if (a.length !== 2 || b.length !== 2) return false;
+  const restA = a.filter((n) => !b.some((m) => sameName(n, m)));
+  const restB = b.filter((m) => !a.some((n) => sameName(n, m)));
+  return restA.length === 1 && restB.length === 1 && sameGivenNameAlike(restA[0], restB[0]);
+}
+
 /** How many of `a` have a namesake in `b`. */
 function sharedNames(a: KeyedName[], b: KeyedName[]): number {
   let shared = 0;
@@ -160,7 +168,10 @@ function sharedNames(a: KeyedName[], b: KeyedName[]): number {
  */
 function participantMatch(ma: Member, mb: Member): { shared: number; comparable: boolean; fits: boolean; all: boolean } {
   // Plain loops: a block compares tens of thousands of pairs.
-  if (ma.persons.length > 0 && mb.persons.length > 0) return match(sharedNames(ma.persons, mb.persons), ma.persons.length, mb.persons.length);
+  if (ma.persons.length > 0 && mb.persons.length > 0) {
+    const shared = sharedNames(ma.persons, mb.persons);
+    return match(shared === 1 && pairsAlike(ma.persons, mb.persons) ? 2 : shared, ma.persons.length, mb.persons.length);
+  }
   if (ma.parties.length > 0 && mb.parties.length > 0) return match(sharedNames(ma.parties, mb.parties), ma.parties.length, mb.parties.length);
   const [a, b] = [ma.participants, mb.participants];
   const countriesOf = (list: KeyedName[]) => {

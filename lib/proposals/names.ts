@@ -438,7 +438,7 @@ export function participantKeysFor(entityId: string, names: readonly string[]): 
   return [...keys];
 }
 
-export function isCountry(name: FoundName): boolean {
+export function isCountry(name: Pick<FoundName, "name"> & { type?: NameType }): boolean {
   if (name.type === "DEMONYM") return true;
   const words = normalizeName(name.name);
   return tagsOf(words).includes("Country") || Object.values(COUNTRY_ABBREVIATIONS).some((c) => normalizeName(c) === words);
@@ -475,6 +475,18 @@ function soundAlike(a: string, b: string): boolean {
 
 const MAX_REMEMBERED_PAIRS = 50_000;
 const samePairs = new Map<string, boolean>();
+
+/**
+ * Persons with the same given name and surnames a letter or two apart ("Grace Wanjiru" and "Grace
+ * Wanjiku"): the same person spelled two ways, when the rest of the happening agrees.
+ */
+export function sameGivenNameAlike(a: KeyedName, b: KeyedName): boolean {
+  if (a.level !== "person" || b.level !== "person" || (a.entityId && b.entityId)) return false;
+  const [wa, wb] = [normalizeName(a.name).split(" "), normalizeName(b.name).split(" ")];
+  if (wa.length < 2 || wb.length < 2 || wa[0] !== wb[0]) return false;
+  const [sa, sb] = [wa[wa.length - 1], wb[wb.length - 1]];
+  return sa.length >= 5 && sa.slice(0, 3) === sb.slice(0, 3) && Math.abs(sa.length - sb.length) <= 1 && similarNames(sa, sb) >= 0.6;
+}
 
 /**
  * Same participant: the same key; or, unless both are distinct registry entities, persons whose

@@ -95,6 +95,7 @@ function withTime(text: string, day: ResolvedDate, times: ResolvedDate[]): Resol
   return { ...day, time: time.time, precision, ...(timeZone ? { timeZone } : {}), text: `${day.text} … ${time.text}` };
 }
 
+const YEAR_NOT_STATED = "year not stated";
 const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const MS_PER_DAY = 86_400_000;
 
@@ -103,6 +104,13 @@ const MS_PER_DAY = 86_400_000;
  * tense of its clause; when the happening is announced, the weekday is the next one, not the last.
  */
 function forwardIfPlanned(d: ResolvedDate, planned: boolean, publishedAt: string | null): ResolvedDate {
+  // "agreed to meet again in March", written in June: next March.
+  if (planned && publishedAt && d.date && !d.relativeTo && d.note?.startsWith(YEAR_NOT_STATED) && ["day", "month"].includes(d.precision)) {
+    const past = d.precision === "month" ? d.date.slice(0, 7) < publishedAt.slice(0, 7) : d.date < publishedAt;
+    const next = `${Number(d.date.slice(0, 4)) + 1}${d.date.slice(4)}`;
+    if (past && !Number.isNaN(Date.parse(`${next}T00:00:00Z`)) && new Date(`${next}T00:00:00Z`).toISOString().startsWith(next))
+      return { ...d, date: next, note: "year not stated: the next such date, the happening is announced, not past" };
+  }
   if (
     !planned ||
     !publishedAt ||

@@ -46,15 +46,22 @@ export function quoteSpans(text: string, sentence: Span): Span[] {
   return spans;
 }
 
-/** What may stand between two names of one list: "and", commas, "the", roles, possessives, hyphens. */
+/**
+ * What may stand between two names of one list: "and", commas, "the", roles, possessives, hyphens,
+ * and the pronoun of "X and his Danish counterpart Y".
+ */
 function isListGap(gap: string): boolean {
   // The full stop of an abbreviation ("U.S. and Russia") that the name's span left out.
   const inner = gap.replace(/^\./, "");
   const words = inner
     .replace(/['’]s\b/g, " ")
+    // "the delegation of the European Union led by Commissioner X".
+    .replace(/\b(?:led|headed)\s+by\b/g, " ")
     .split(/[\s,&/–-]+/)
     .filter(Boolean);
-  return inner.length <= 60 && !/[;:.!?()"“”]/.test(inner) && words.every((w) => w === "and" || w === "the" || w === "of" || ROLE_WORDS.has(w.toLowerCase()));
+  return (
+    inner.length <= 60 && !/[;:.!?()"“”]/.test(inner) && words.every((w) => /^(?:and|the|of|his|her|their|its)$/i.test(w) || ROLE_WORDS.has(w.toLowerCase()))
+  );
 }
 
 /** The list of names that ends right before `offset` (only list separators in between). */
@@ -97,8 +104,11 @@ const NOUN_OBJECT_LEAD =
  * had a call", "agreed during a call", "held a two-hour phone conversation").
  */
 const LIGHT_VERB_BEFORE =
-  /\b(?:had|has|have|having|held|hold|holds|holding|made|make|makes|making|conducted|hosted|attended|placed|engaged?\s+in|engaging\s+in|engage\s+in|took\s+part\s+in|joined|began|begin|started|opened|concluded|wrapped\s+up|carried\s+out|carry\s+out|completed|staged|during|in|at|over|after)\s+(?:(?:a|an|the|their|his|her|its|first|second|third|new|separate|lengthy|brief|critical|video|long|short|rare|[\p{L}\d]+(?:-[\p{L}\d]+)+|[\p{L}-]+ly|\p{L}{2,}est)\s+){0,3}$/iu;
+  /\b(?:had|has|have|having|held|hold|holds|holding|made|make|makes|making|paid|pay|pays|paying|conducted|hosted|attended|placed|engaged?\s+in|engaging\s+in|engage\s+in|took\s+part\s+in|joined|began|begin|started|opened|resumed|resume|resumes|resuming|concluded|wrapped\s+up|carried\s+out|carry\s+out|completed|staged|signed|sealed|struck|reached|during|in|at|over|after)\s+(?:(?:a|an|the|their|his|her|its|first|second|third|new|separate|lengthy|brief|critical|video|long|short|rare|fourth|fifth|sixth|final|[\p{L}\d]+(?:-[\p{L}\d]+)+|[\p{L}-]+ly|\p{L}{2,}est)\s+){0,3}(?:(?:(?:a|an|one|two|three|four|five|several|\d+|another|fresh|new)\s+)?(?:days?|rounds?|hours?|weeks?)\s+of\s+)?(?:(?!(?:of|to|for|with|and|on|by|the|a|an)\s)\p{L}+\s+)?$/iu;
 
+/** "the situation in Syria", "talks on Gaza": a place named by the object, before the words naming the happening. */
+const OBJECT_PLACE_BEFORE =
+  /\b(?:situation|war|conflict|crisis|fighting|peace|ceasefire|security|issues?|developments?|events?)\s+(?:in|on|over|around|of)\s+(?:the\s+)?$/i;
 const SAID_BETWEEN = /^\s+(?:said|says|told\s+(?:reporters|journalists))\s+$/i;
 const TOLD_BEFORE = /\b(?:told|assured|warned|urged|informed|asked|thanked|reminded|pressed|invited)\s+$/i;
 
@@ -143,7 +153,15 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
     const light = LIGHT_VERB_BEFORE.exec(text.slice(Math.max(subjectFloor, trigger.start - 120), trigger.start));
     if (light) {
       const verbAt = trigger.start - (text.slice(Math.max(subjectFloor, trigger.start - 120), trigger.start).length - light.index);
-      const subject = subjectBefore(text, names, verbAt, subjectFloor, text.slice(subjectFloor, verbAt));
+      let subject = subjectBefore(text, names, verbAt, subjectFloor, text.slice(subjectFloor, verbAt));
+      // "X and Y discussed the situation in Syria in a phone call": a place the verb's object names is not its subject.
+      if (
+        /^(?:in|during|over|at|after)\b/i.test(light[0]) &&
+        subject.length > 0 &&
+        subject.every((n) => n.level === "group") &&
+        OBJECT_PLACE_BEFORE.test(text.slice(Math.max(subjectFloor, subject[0].introStart - 30), subject[0].introStart))
+      )
+        subject = listStartingAt(text, names, subjectFloor, subject[0].introStart, /^\s*(?:the\s+)?/);
       add(subject);
       // "Berg told Okoro in a phone call that …": who told took part too.
       const told = subject.length > 0 && /^(?:in|during|over)\b/i.test(light[0]) ? TOLD_BEFORE.exec(text.slice(subjectFloor, subject[0].introStart)) : null;
@@ -154,6 +172,7 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
       if (relative) add(listEndingAt(text, names, clause.start - 1, sentence.start));
     }
   }
+  if (!found.some((n) => n.level === "person" && !objects.includes(n))) add(participleSubject(text, names, trigger, sentence, clause));
   if (found.length > 0) return { names: found, objects, how: "attached" };
   const none: Attachment = { names: [], objects: [], how: "none" };
   // "In a phone call on Monday, X and Y discussed …": the names open the next clause.
@@ -165,12 +184,37 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
   return list.length > 0 ? { names: list, objects: [], how: "clause" } : none;
 }
 
+const SUBORDINATE_PARTICIPLE = /^(?:after|before|while|upon|since|when)\s+\p{Ll}+ing\b/iu;
+const OPENING_PARTICIPLE = /^\s*(?:Speaking|Talking|Commenting|Writing|Addressing|Briefing)\b/;
+
+/**
+ * "Lund told reporters after meeting Y", "Speaking after talks with Y, Lund said": a participle's
+ * subject is the main clause's, its first person.
+ */
+function participleSubject(text: string, names: FoundName[], trigger: Span, sentence: Span, clause: Span): FoundName[] {
+  const quotes = quoteSpans(text, sentence);
+  const person = (from: number, to: number) => names.find((n) => n.level === "person" && n.start >= from && n.end <= to && !insideQuote(quotes, n));
+  if (SUBORDINATE_PARTICIPLE.test(text.slice(clause.start, trigger.end))) {
+    const subject = person(sentence.start, clause.start);
+    return subject ? [subject] : [];
+  }
+  const opening = text.slice(sentence.start, trigger.start);
+  const comma = text.indexOf(",", trigger.end);
+  if (OPENING_PARTICIPLE.test(opening) && !opening.includes(",") && comma > 0 && comma < sentence.end) {
+    const subject = person(comma, sentence.end);
+    return subject ? [subject] : [];
+  }
+  return [];
+}
+
 /** The subject: the list of names closest before `offset` in its clause, with at most a few words (auxiliaries, adverbs) between. */
 function subjectBefore(text: string, names: FoundName[], offset: number, floor: number, head: string): FoundName[] {
   const candidates = names.filter((n) => n.end <= offset && n.introStart >= floor).sort((a, b) => b.end - a.end);
   const last = candidates[0];
   if (!last) return [];
   const between = text.slice(last.end, offset);
+  // "Putin's proposal to resume negotiations": a possessive qualifies a noun, it is no subject.
+  if (/^['’]s?\s+\S/.test(between)) return [];
   if (REPORTING_VERB.test(between) || between.split(/\s+/).filter(Boolean).length > 8 || /[;:]/.test(between) || !head) return [];
   return listEndingAt(text, names, last.end, floor);
 }

@@ -120,6 +120,12 @@ export const TRIGGER_RULES: TriggerRule[] = [
     re: new RegExp(String.raw`\b${CAPTIVES}\s+(?:exchanges?|swaps?)\b|\b(?:exchanges?|swaps?)\s+of\s+(?:\S+\s+){0,2}${CAPTIVES}`, "giu"),
   },
   { kind: "exchange", verbal: true, re: new RegExp(String.raw`\b(?:${alt(EXCHANGE)})\s+(?:\S+\s+){0,3}${CAPTIVES}`, "giu") },
+  // "after meeting Finnish President X": the gerund, a verb with its object.
+  {
+    kind: "meeting",
+    verbal: true,
+    re: /(?<=\b(?:[Aa]fter|[Bb]efore|[Ww]hile|[Uu]pon|[Ss]ince|[Ww]hen)\s+)meeting(?=\s+(?:with\b|\p{Lu}|his\b|her\b|their\b))/gu,
+  },
   { kind: "meeting", verbal: false, re: /\b(?:meeting|summit|encounter|face-to-face)s?\b/giu },
   {
     kind: "meeting",
@@ -130,6 +136,8 @@ export const TRIGGER_RULES: TriggerRule[] = [
     ),
   },
   { kind: "talks", verbal: false, re: /\b(?:round\s+of\s+)?(?:talks|negotiations|consultations)\b/giu },
+  // "held discussions in Hanoi", "The discussions lasted four hours": of the series' kind, like "an initial discussion".
+  { kind: "talks", verbal: false, re: /\bdiscussions\b/giu },
   // "an initial discussion last month", "their previous discussion": an earlier one of a series, of the series' kind (see SERIES_NOUN).
   {
     kind: "talks",
@@ -160,6 +168,9 @@ export const RECIPROCAL_SPEECH = /^(?:spoke|spoken|talked)$/i;
 /** Words around a trigger that make the happening announced rather than past. */
 export const PLANNED =
   /\b(?:will|shall|going\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|slated|poised|planning|planned|to\s+be\s+held)|plans?\s+(?:to|for)|intends?\s+to|upcoming|forthcoming|anticipated|planned|scheduled|expected|ahead\s+of|before\s+the|in\s+the\s+coming|next\s+(?:week|month)|preparations?\s+for|being\s+prepared|prepar(?:e|es|ing)\s+for|to\s+(?:speak|talk|meet|hold|visit|sign|travel))\b|\w['’]ll\b/i;
+
+/** "agreed to reopen talks": talks to come, unless they are ones the text already named ("to restart the Istanbul negotiations"). */
+export const TO_RESUME = /\bto\s+(?:reopen|resume|restart)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
 /**
  * Words that make a happening hypothetical, generic or denied: not proposed on their own.
@@ -228,6 +239,19 @@ export const ROLE_WORDS = new Set([
   "defense",
   "secretary",
   "state",
+  // Portfolios ("Trade Minister", "Finance Secretary").
+  "trade",
+  "finance",
+  "economy",
+  "interior",
+  "justice",
+  "energy",
+  "commerce",
+  "industry",
+  "agriculture",
+  "health",
+  "transport",
+  "environment",
   "chancellor",
   "envoy",
   "special",

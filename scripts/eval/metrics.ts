@@ -54,6 +54,8 @@ interface PredictedMention {
   articleId: string;
   proposalKey: string;
   trigger: number;
+  /** 0, or the index of one of the happenings "separate calls to X and Y" names with one trigger ("#123.1"). */
+  split: number;
   passages: { start: number; end: number }[];
   date: ProposalMention["date"];
   kind: HappeningKind;
@@ -73,11 +75,13 @@ function predictedMentions(proposals: Proposals, articles: Map<string, EvalArtic
         existing.passages.push({ start: position.start, end: position.end });
         continue;
       }
+      const [trigger, split] = m.mentionKey.slice(m.mentionKey.lastIndexOf("#") + 1).split(".");
       byKey.set(m.mentionKey, {
         key: m.mentionKey,
         articleId: m.articleId,
         proposalKey: p.key,
-        trigger: Number(m.mentionKey.slice(m.mentionKey.lastIndexOf("#") + 1)),
+        trigger: Number(trigger),
+        split: Number(split ?? 0),
         passages: [{ start: position.start, end: position.end }],
         date: m.date,
         kind: p.kind,
@@ -88,8 +92,12 @@ function predictedMentions(proposals: Proposals, articles: Map<string, EvalArtic
   for (const m of byKey.values()) {
     const truth = articles.get(m.articleId)?.mentions ?? [];
     const byTrigger = truth.find((t) => t.start <= m.trigger && m.trigger < t.end);
-    const byPassage = truth.find((t) => kindsCompatible(t.kind, m.kind) && m.passages.some((p) => p.start <= t.start && t.end <= p.end));
-    m.event = (byTrigger ?? byPassage)?.event ?? null;
+    const inPassage = (t: TruthMentionLike) => kindsCompatible(t.kind, m.kind) && m.passages.some((p) => p.start <= t.start && t.end <= p.end);
+    const byPassage = truth.find(inPassage);
+    // The split calls of one trigger are the happenings labelled from the trigger's on, in text order.
+    const bySplit =
+      byTrigger && m.split > 0 ? truth.filter((t) => t.start >= byTrigger.start && inPassage(t)).sort((a, b) => a.start - b.start)[m.split] : undefined;
+    m.event = m.split > 0 ? (bySplit?.event ?? null) : ((byTrigger ?? byPassage)?.event ?? null);
   }
   return [...byKey.values()];
 }

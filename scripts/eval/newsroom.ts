@@ -431,8 +431,10 @@ function leadSentence(w: Writer, v: Voice, acc: Account): void {
   const lead = (before: string, marked: string, after: string) => {
     w.add(before).mark(marked, mention).add(after);
     dateClaim();
-    const persons = e.persons.filter((p) => marked.includes(spell(v, p).last));
-    const countries = e.countries.filter((c) => marked.includes(c.name) || marked.includes(c.demonym));
+    // The sentence states the parties, also those after the marked words ("arrived in Nairobi for talks with Y").
+    const sentence = marked + after;
+    const persons = e.persons.filter((p) => sentence.includes(spell(v, p).last));
+    const countries = e.countries.filter((c) => sentence.includes(c.name) || sentence.includes(c.demonym));
     if (persons.length >= 2) w.claim(e.id, "participants", { type: "entities", ids: persons.map((p) => p.id) });
     else if (countries.length >= 2) w.claim(e.id, "participants", { type: "entities", ids: countries.map((c) => `c-${c.name.toLowerCase()}`) });
   };
