@@ -5,13 +5,19 @@ import { jobQueue } from "./queue";
 
 /** Article ids per queued job: one job's payload stays small however large the import. */
 const IDS_PER_JOB = 100;
+/**
+ * Waiting jobs of a kind with a `finish` run as one, up to this many: an import queues a job per
+ * chunk of files, and one `finish` over all their articles costs a fraction of one per chunk.
+ */
+const JOBS_PER_BATCH = 10;
 
 /**
  * Follow-up work over articles (suggestions, proposals): queued with the write of their texts, run
  * in the background after the imports that wait, `slice` articles between two looks at the queue,
  * handing the rest back when other work waits. `finish`, when given, runs once over all the
  * articles a try got through (before it hands the rest back): work that costs the same for one
- * article as for many, such as regrouping the proposals around them.
+ * article as for many, such as regrouping the proposals around them; such jobs waiting together
+ * run as one.
  */
 export function defineArticleJob(
   name: string,
@@ -24,6 +30,9 @@ export function defineArticleJob(
     expireInSeconds: 15 * 60,
     background: true,
     laterDelaySeconds: 5,
+    ...(options.finish
+      ? { batch: { size: JOBS_PER_BATCH, combine: (data: { articleIds: string[] }[]) => ({ articleIds: [...new Set(data.flatMap((d) => d.articleIds))] }) } }
+      : {}),
     run: async ({ articleIds }, context) => {
       for (let at = 0; at < articleIds.length; at += options.slice) {
         if (at > 0 && (await context.othersWaiting())) {

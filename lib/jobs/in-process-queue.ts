@@ -80,7 +80,7 @@ export class InProcessQueue implements JobQueue {
       let job: Claimed | null = null;
       try {
         job = await this.claim();
-        if (job) await this.work(job);
+        if (job) await this.work([job, ...(await this.claimBatch(job))]);
       } catch (error) {
         console.error("Background jobs:", error);
       }
@@ -120,30 +120,45 @@ export class InProcessQueue implements JobQueue {
     return job ?? null;
   }
 
-  private async work(job: Claimed): Promise<void> {
-    const kind = this.kinds.get(job.kind)!;
+  /** For a kind that runs waiting jobs together (`batch`), the next ones due of that kind. */
+  private async claimBatch(first: Claimed): Promise<Claimed[]> {
+    const size = this.kinds.get(first.kind)?.batch?.size ?? 1;
+    if (size <= 1) return [];
+    return db.$queryRaw<Claimed[]>`
+      UPDATE "BackgroundJob" SET "state" = 'active', "startedAt" = now(), "attempts" = "attempts" + 1
+      WHERE "id" IN (
+        SELECT "id" FROM "BackgroundJob"
+        WHERE "state" = 'queued' AND "startAfter" <= now() AND "kind" = ${first.kind}
+        ORDER BY "createdAt" LIMIT ${size - 1} FOR UPDATE SKIP LOCKED)
+      RETURNING "id", "kind", "data", "attempts"`;
+  }
+
+  private async work(jobs: Claimed[]): Promise<void> {
+    const kind = this.kinds.get(jobs[0].kind)!;
     const others = [...this.kinds.values()].filter((other) => other !== kind && !other.background);
+    const ids = jobs.map((job) => job.id);
+    const data = kind.batch && jobs.length > 1 ? kind.batch.combine(jobs.map((job) => job.data)) : jobs[0].data;
     const context: JobContext = {
-      attempt: job.attempts,
-      lastAttempt: job.attempts > kind.retryLimit,
+      attempt: Math.max(...jobs.map((job) => job.attempts)),
+      lastAttempt: jobs.every((job) => job.attempts > kind.retryLimit),
       othersWaiting: async () => (await this.pending(others)) > 0,
     };
     try {
-      const result = await kind.run(job.data as never, context);
+      const result = await kind.run(data as never, context);
       await db.$transaction(async (tx) => {
         if (result?.later) await insertJob(tx, kind, result.later, kind.laterDelaySeconds ?? 5);
-        await tx.$executeRaw`UPDATE "BackgroundJob" SET "state" = 'completed', "finishedAt" = now(), "error" = NULL WHERE "id" = ${job.id}`;
+        await tx.$executeRaw`UPDATE "BackgroundJob" SET "state" = 'completed', "finishedAt" = now(), "error" = NULL WHERE "id" = ANY(${ids}::text[])`;
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      console.error(`Background job ${kind.name} failed (try ${job.attempts}):`, error);
-      if (context.lastAttempt) {
-        await db.$executeRaw`UPDATE "BackgroundJob" SET "state" = 'failed', "finishedAt" = now(), "error" = ${message} WHERE "id" = ${job.id}`;
-      } else {
-        await db.$executeRaw`
-          UPDATE "BackgroundJob" SET "state" = 'queued', "error" = ${message}, "startAfter" = now() + ${`${kind.retryDelaySeconds} seconds`}::interval
-          WHERE "id" = ${job.id}`;
-      }
+      console.error(`Background job ${kind.name} failed (try ${context.attempt}):`, error);
+      // Each job of a batch keeps its own count of tries.
+      await db.$executeRaw`
+        UPDATE "BackgroundJob" SET "state" = 'failed', "finishedAt" = now(), "error" = ${message}
+        WHERE "id" = ANY(${ids}::text[]) AND "attempts" > ${kind.retryLimit}`;
+      await db.$executeRaw`
+        UPDATE "BackgroundJob" SET "state" = 'queued', "error" = ${message}, "startAfter" = now() + ${`${kind.retryDelaySeconds} seconds`}::interval
+        WHERE "id" = ANY(${ids}::text[]) AND "attempts" <= ${kind.retryLimit}`;
     }
   }
 }

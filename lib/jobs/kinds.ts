@@ -24,6 +24,12 @@ export type JobKind<T> = {
    * waits are served by it. For work that covers everything each time, such as a pass over all articles.
    */
   coalesce?: boolean;
+  /**
+   * Up to `size` waiting jobs of the kind run as one try, their data joined by `combine`: for work
+   * that costs less done once for many, such as regrouping the proposals around the articles of
+   * several imports. The jobs of a batch succeed or fail together.
+   */
+  batch?: { size: number; combine: (data: T[]) => T };
   /** Runs after the other kinds' waiting jobs, and yields to them between slices of its work. */
   background?: boolean;
   /**

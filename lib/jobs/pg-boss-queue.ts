@@ -81,17 +81,19 @@ export class PgBossQueue implements JobQueue {
       if (this.workers.has(kind.name)) continue;
       const boss = await this.ready(kind);
       const others = kinds.filter((other) => other !== kind && !other.background);
-      const id: string = await boss.work<object>(kind.name, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => {
+      const batchSize = kind.batch?.size ?? 1;
+      const id: string = await boss.work<object>(kind.name, { batchSize, pollingIntervalSeconds: 1, includeMetadata: true }, async (jobs) => {
+        const data = kind.batch && jobs.length > 1 ? (kind.batch.combine(jobs.map((job) => job.data)) as object) : jobs[0].data;
         const context = {
-          attempt: job.retryCount + 1,
-          lastAttempt: job.retryCount >= job.retryLimit,
+          attempt: Math.max(...jobs.map((job) => job.retryCount)) + 1,
+          lastAttempt: jobs.every((job) => job.retryCount >= job.retryLimit),
           othersWaiting: async () => (await this.pending(others)) > 0,
         };
         if (kind.background && (await context.othersWaiting())) {
-          await boss.send(kind.name, job.data, { startAfter: kind.laterDelaySeconds ?? 5 });
+          await boss.send(kind.name, data, { startAfter: kind.laterDelaySeconds ?? 5 });
           return;
         }
-        const result = await kind.run(job.data as never, context);
+        const result = await kind.run(data as never, context);
         if (result?.later) await boss.send(kind.name, result.later as object, { startAfter: kind.laterDelaySeconds ?? 5 });
         // Take the next job at once instead of waiting for the next poll.
         boss.notifyWorker(id);

@@ -34,6 +34,11 @@ const MAX_PASSES = 4;
  * participants first.
  */
 const MAX_REGROUP_ARTICLES = 500;
+/**
+ * Refreshed articles per regrouping: more at once (a batch of an import's jobs) are regrouped in
+ * parts of about equal size, each leaving most of its block to the mentions connected to them.
+ */
+const MAX_REGROUP_SEEDS = 200;
 /** Recorded events are read this much before the days reached: a month-precise event is stored as its first day. */
 const EVENT_SLACK_DAYS = 31;
 const TASK_LIMITS = { timeoutMs: 60_000, background: true };
@@ -339,12 +344,19 @@ async function extractAll(articleIds: readonly string[], registry: ProposalRegis
   return extracted;
 }
 
+/** Regroups around these extracted articles, MAX_REGROUP_SEEDS at a time. */
+async function regroup(articleIds: readonly string[], registry: ProposalRegistrySnapshot): Promise<void> {
+  const parts = Math.ceil(articleIds.length / MAX_REGROUP_SEEDS);
+  const size = Math.ceil(articleIds.length / parts);
+  for (let at = 0; at < articleIds.length; at += size) await regroupBlock(articleIds.slice(at, at + size), registry);
+}
+
 /**
  * Regroups the mentions of these extracted articles (and of those sharing a proposal with them)
  * with every stored mention connected to them, and stores those groups alone: the rest of the
  * corpus keeps its proposals. Reads again while the connected mentions reach further than it read.
  */
-async function regroup(articleIds: readonly string[], registry: ProposalRegistrySnapshot): Promise<void> {
+async function regroupBlock(articleIds: readonly string[], registry: ProposalRegistrySnapshot): Promise<void> {
   const sharing = await db.eventProposalMention.findMany({
     where: { proposal: { mentions: { some: { articleId: { in: [...articleIds] } } } } },
     select: { articleId: true },

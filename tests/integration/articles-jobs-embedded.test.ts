@@ -94,4 +94,33 @@ describe("background jobs on the embedded database", () => {
     const [{ exists }] = await db.$queryRaw<{ exists: boolean }[]>`SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'pgboss') AS exists`;
     expect(exists).toBe(false);
   });
+
+  it("runs the proposal jobs waiting together as one: reports of one call imported one by one get one proposal, written once", {
+    timeout: 180_000,
+  }, async () => {
+    await stopJobQueue();
+    const reports = [
+      "Anna Berg spoke by phone with Samuel Okoro on March 10, officials said.",
+      "Samuel Okoro and Anna Berg talked by phone on March 10, his office said.",
+      "Anna Berg held a phone call with Samuel Okoro on March 10, a spokesperson said.",
+    ];
+    const articleIds: string[] = [];
+    for (const [n, report] of reports.entries()) {
+      const html = `<!doctype html><html lang="en"><head><title>Call ${batch} ${n}</title>
+        <meta property="article:published_time" content="2031-03-11T09:00:00Z"></head>
+        <body><article><h1>Call ${batch} ${n}</h1><p>${report}</p></article></body></html>`;
+      const outcome = await importArticle(editor, { bytes: new TextEncoder().encode(html), filename: "report.html" });
+      articleIds.push(outcome.articleId!);
+    }
+    await startJobWorkers();
+    await whenJobsDone();
+
+    const proposals = await db.eventProposal.findMany({
+      where: { mentions: { some: { articleId: { in: articleIds } } } },
+      select: { version: true, mentions: { select: { articleId: true } } },
+    });
+    expect(proposals).toHaveLength(1);
+    expect(new Set(proposals[0].mentions.map((m) => m.articleId))).toEqual(new Set(articleIds));
+    expect(proposals[0].version).toBe(1);
+  });
 });
