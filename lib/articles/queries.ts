@@ -290,7 +290,9 @@ async function searchPage(q: string, conditions: Prisma.Sql[], order: Prisma.Sql
     ), text_hits AS (
       ${
         loose
-          ? Prisma.sql`SELECT c."id" FROM candidates c JOIN "ArticleRevision" r ON r."id" = c."id" WHERE r."searchVector" @@ ${textQuery} ORDER BY c."createdAt" DESC`
+          ? // Checked on each candidate's own vector, an expression the index cannot answer: through the index the
+            // planner read every match of the phrase (22,370 at 100,000 articles, 700 ms) to keep some of 1,000.
+            Prisma.sql`SELECT c."id" FROM candidates c JOIN "ArticleRevision" r ON r."id" = c."id" WHERE coalesce(r."searchVector", ''::tsvector) @@ ${textQuery} ORDER BY c."createdAt" DESC`
           : Prisma.sql`SELECT "id" FROM candidates`
       } LIMIT ${textLimit}
     ), title_hits AS (
