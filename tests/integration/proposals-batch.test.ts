@@ -1,29 +1,16 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as articlesRoute from "@/app/api/articles/route";
 import { db } from "@/lib/db";
 import { stopJobQueue } from "@/lib/jobs/queue";
 import { startJobWorkers, whenJobsDone } from "@/lib/wiring";
-import { callRoute } from "../support/api";
 import { makeToken, makeUser } from "../support/fixtures";
+import { importWireReport, ownYear } from "../support/wire-imports";
 
-/** A year of its own per run, so other tests' articles never share the days these reach. */
-const YEAR = 2100 + Math.floor(Math.random() * 800);
-const tag = () => randomBytes(4).toString("hex");
+const YEAR = ownYear();
 
 let editor: { token: string };
 
 /** Imports an article; its follow-up jobs are queued, not run (no workers yet). */
-async function importArticle(date: string, paragraph: string): Promise<string> {
-  const t = tag();
-  const html = `<!doctype html><html lang="en"><head><title>Report ${t}</title>
-    <link rel="canonical" href="https://wire-${t}.example.com/${t}">
-    <meta property="article:published_time" content="${date}T09:00:00Z">
-    </head><body><article><h1>Report ${t}</h1><p>${paragraph}</p></article></body></html>`;
-  const response = await callRoute(articlesRoute.POST, { method: "POST", token: editor.token, body: { html, filename: "report.html" } });
-  expect(response.status, JSON.stringify(response.json)).toBe(201);
-  return response.json.id as string;
-}
+const importArticle = (date: string, paragraph: string) => importWireReport(editor.token, date, paragraph);
 
 beforeAll(async () => {
   editor = await makeToken(await makeUser("EDITOR")).then((token) => ({ token }));
