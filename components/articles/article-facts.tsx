@@ -1,4 +1,5 @@
 import { LocalDate } from "@/components/ui/local-date";
+import { PublishedDate } from "./published-date";
 import type { ArticleDetail } from "@/lib/articles/queries";
 import { KIND_LABELS } from "@/lib/articles/schemas";
 import "./articles.css";
@@ -19,7 +20,10 @@ export function ArticleFacts({ article }: { article: ArticleDetail }) {
       </>,
     ],
     ["Outlet", article.outlet ?? <span className="muted">unknown</span>],
-    ["Publication date", article.publishedAt ? <LocalDate key="published" value={article.publishedAt} /> : missing("not stated in the source")],
+    [
+      "Publication date",
+      article.publishedAt ? <PublishedDate key="published" day={article.publishedAt} time={article.publishedTime} /> : missing("not stated in the source"),
+    ],
     ["Original URL", article.url ? originalLink(article.url) : missing("none")],
     ["Author", article.author ?? <span className="muted">not named</span>],
     ["Kind", KIND_LABELS[article.kind]],

@@ -1,13 +1,13 @@
 "use client";
 
-import { LocalDate } from "@/components/ui/local-date";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { Field, SelectField } from "@/components/ui/field";
-import type { ArticleMetadata } from "@/lib/articles/article-metadata";
+import { type ArticleMetadata, withMetadataCorrections } from "@/lib/articles/article-metadata";
 import { blockLabel, groupLines, withDecisions } from "@/lib/articles/line-groups";
 import { ARTICLE_KINDS, KIND_LABELS, type ImportMetadataInput, type ImportOutcome, type ImportPreview } from "@/lib/articles/schemas";
 import "./articles.css";
+import { PublishedDate } from "./published-date";
 
 type Props = {
   name: string;
@@ -48,8 +48,7 @@ export function detailCorrections(metadata: ArticleMetadata, edits: DetailEdits)
 
 /** The extraction with the editor's corrections, as it will be saved. */
 function correctedMetadata(metadata: ArticleMetadata, edits: DetailEdits): ArticleMetadata {
-  const corrections = detailCorrections(metadata, edits);
-  return { ...metadata, ...corrections, titleProvisional: corrections.title === undefined && metadata.titleProvisional } as ArticleMetadata;
+  return withMetadataCorrections(metadata, detailCorrections(metadata, edits) as Partial<ArticleMetadata>);
 }
 
 function PreviewStatus({ preview, outcome }: { preview: ImportPreview | null; outcome: ImportOutcome | null }) {
@@ -205,7 +204,7 @@ function Extraction({ preview, metadata, decisions, onDecide }: ExtractionProps)
     ["Outlet", metadata.outlet ?? "unknown"],
     ["Original URL", metadata.url ?? "none"],
     ["Author", metadata.author ?? "not named"],
-    ["Published", metadata.publishedAt ? <LocalDate key="published" value={metadata.publishedAt} /> : "not stated"],
+    ["Published", metadata.publishedAt ? <PublishedDate key="published" day={metadata.publishedAt} time={metadata.publishedTime} /> : "not stated"],
     [
       "Language",
       preview.format === "text" && preview.classifiedLanguage === null

@@ -11,6 +11,11 @@ export type ArticleMetadata = {
   commentators: string[];
   /** ISO day (YYYY-MM-DD); from extraction, only when the source states its publication date. */
   publishedAt: string | null;
+  /**
+   * The time of day and UTC offset the source states with its date ("22:31-06:00"), only when it
+   * states both: with them the day is one moment everywhere.
+   */
+  publishedTime: string | null;
   /** ISO 639-1 code such as "en", or null when unsure. */
   language: string | null;
   kind: ArticleKindName;
@@ -27,8 +32,34 @@ export function articleMetadata(source: ArticleMetadata): ArticleMetadata {
     author: source.author,
     commentators: source.commentators,
     publishedAt: source.publishedAt,
+    publishedTime: source.publishedTime,
     language: source.language,
     kind: source.kind,
     disclaimer: source.disclaimer,
+  };
+}
+
+/** "22:31-06:00" → "22:31 UTC−06:00", "09:05+00:00" → "09:05 UTC": a stated time for display. */
+export function statedTimeLabel(time: string): string {
+  const zone = time.slice(5);
+  return `${time.slice(0, 5)} UTC${zone === "+00:00" ? "" : zone.replace("-", "−")}`;
+}
+
+/**
+ * The metadata with an editor's corrections (fields left undefined keep the extraction's). A
+ * title the editor gave is no longer provisional; the time the source stated belongs to the day
+ * it stated, so another day drops it.
+ */
+export function withMetadataCorrections<T extends ArticleMetadata>(
+  metadata: T,
+  corrections: Partial<Pick<ArticleMetadata, "title" | "outlet" | "publishedAt" | "author" | "kind">>,
+): T {
+  const given = Object.fromEntries(Object.entries(corrections).filter(([, value]) => value !== undefined));
+  const sameDay = corrections.publishedAt === undefined || corrections.publishedAt === metadata.publishedAt;
+  return {
+    ...metadata,
+    ...given,
+    titleProvisional: corrections.title === undefined ? metadata.titleProvisional : false,
+    publishedTime: sameDay ? metadata.publishedTime : null,
   };
 }

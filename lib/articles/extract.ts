@@ -44,6 +44,7 @@ interface LineMetadata {
   url: string | null;
   outlet: string | null;
   publishedAt: string | null;
+  publishedTime: string | null;
   disclaimer: string | null;
   opinionDisclaimer: boolean;
   sectionLabels: string[];
@@ -155,7 +156,8 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
     url,
     author: source.metadata.author ?? fromText?.author ?? metadata.author,
     commentators: metadata.commentators,
-    publishedAt: source.metadata.publishedAt ?? fromText?.publishedAt ?? metadata.publishedAt,
+    // The time goes with the day it was stated with.
+    ...publication(source.metadata.publishedAt ? source.metadata : fromText?.publishedAt ? fromText : metadata),
     language: source.metadata.language ?? detectLanguage(paragraphs),
     kind: detectKind({
       title,
@@ -192,7 +194,7 @@ function readSource(text: string, format: ArticleFormat): { lines: SourceLine[];
   if (format === "markdown") return readMarkdown(text);
   return {
     lines: splitTextIntoLines(text),
-    metadata: { title: null, author: null, url: null, outlet: null, publishedAt: null, language: null },
+    metadata: { title: null, author: null, url: null, outlet: null, publishedAt: null, publishedTime: null, language: null },
   };
 }
 
@@ -205,6 +207,7 @@ function classifyLines(source: readonly SourceLine[], format: ArticleFormat): { 
     url: null,
     outlet: null,
     publishedAt: null,
+    publishedTime: null,
     disclaimer: null,
     opinionDisclaimer: false,
     sectionLabels: [],
@@ -232,12 +235,19 @@ function classifyLines(source: readonly SourceLine[], format: ArticleFormat): { 
   return { lines, metadata };
 }
 
+function publication(source: { publishedAt: string | null; publishedTime: string | null }): Pick<ParsedArticle, "publishedAt" | "publishedTime"> {
+  return { publishedAt: source.publishedAt, publishedTime: source.publishedAt ? source.publishedTime : null };
+}
+
 /** The first statement of each fact wins; guests and section labels accumulate. */
 function collectFacts(metadata: LineMetadata, facts: LineFacts): void {
   metadata.author ??= facts.author ?? null;
   metadata.url ??= facts.url ?? null;
   metadata.outlet ??= facts.outlet ?? null;
-  metadata.publishedAt ??= facts.publishedAt ?? null;
+  if (!metadata.publishedAt && facts.publishedAt) {
+    metadata.publishedAt = facts.publishedAt;
+    metadata.publishedTime = facts.publishedTime ?? null;
+  }
   metadata.disclaimer ??= facts.disclaimer ?? null;
   metadata.opinionDisclaimer ||= facts.opinionDisclaimer ?? false;
   for (const name of facts.commentators ?? []) {

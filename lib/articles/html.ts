@@ -2,7 +2,7 @@ import { Readability } from "@mozilla/readability";
 import * as chrono from "chrono-node";
 import { parseHTML } from "linkedom";
 import { ParseError } from "./errors";
-import { parseByline, parseStatedDate } from "./metadata";
+import { parseByline, parseStatedDate, parseStatedTime } from "./metadata";
 import { classifyPageLines } from "./line-classifier";
 import { continuesPrevious, normalizeLine } from "./text";
 import type { RemovalReason, SourceLine, SourceMetadata } from "./types";
@@ -140,7 +140,9 @@ export function readHtml(html: string): HtmlSource {
       title: chooseTitle(titles[0], [article?.title, titles[2]], titles[1]),
       // Readability weighs more sources (Dublin Core, JSON-LD, byline elements) than the meta tags.
       author,
-      publishedAt: metadata.publishedAt ?? (article?.publishedTime ? parseStatedDate(article.publishedTime) : null),
+      ...(metadata.publishedAt || !article?.publishedTime
+        ? {}
+        : { publishedAt: parseStatedDate(article.publishedTime), publishedTime: parseStatedTime(article.publishedTime) }),
       outlet: metadata.outlet ?? cleanText(article?.siteName),
     },
   };
@@ -501,6 +503,7 @@ function readDocumentMetadata(document: Document): Omit<SourceMetadata, "title">
     url: absoluteUrl(document.querySelector("link[rel~=canonical]")?.getAttribute("href")) ?? absoluteUrl(meta(document, "og:url")),
     author: author ? parseByline(author) : null,
     publishedAt: published ? parseStatedDate(published) : null,
+    publishedTime: published ? parseStatedTime(published) : null,
     language: primaryLanguage(document.documentElement?.getAttribute("lang") ?? meta(document, "og:locale", "content-language")),
     outlet: meta(document, "og:site_name", "application-name"),
   };

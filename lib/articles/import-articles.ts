@@ -288,7 +288,7 @@ async function adoptImportedRevision(tx: Tx, articleId: string, revisionId: stri
       ...(current.titleProvisional && !fields.titleProvisional ? { title: fields.title, titleProvisional: false } : {}),
       outlet: current.outlet ?? fields.outlet,
       author: current.author ?? fields.author,
-      publishedAt: current.publishedAt ?? fields.publishedAt,
+      ...(current.publishedAt ? {} : { publishedAt: fields.publishedAt, publishedTime: fields.publishedTime }),
       language: current.language ?? fields.language,
       disclaimer: current.disclaimer ?? fields.disclaimer,
       commentators: current.commentators.length > 0 ? undefined : fields.commentators,

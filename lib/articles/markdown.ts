@@ -1,4 +1,4 @@
-import { parseByline, parseStatedDate } from "./metadata";
+import { parseByline, parseStatedDate, parseStatedTime } from "./metadata";
 import { continuesPrevious, hardWrapWidth, normalizeLine } from "./text";
 import type { SourceLine, SourceMetadata } from "./types";
 
@@ -55,6 +55,7 @@ export function readMarkdown(markdown: string): MarkdownSource {
       url: absoluteUrl(field(fields, "url", "canonical", "canonical_url", "source", "link")),
       outlet: field(fields, "outlet", "publication", "site", "site_name") ?? null,
       publishedAt: date ? parseStatedDate(date) : null,
+      publishedTime: date ? parseStatedTime(date) : null,
       language: field(fields, "lang", "language")?.split(/[-_]/)[0].toLowerCase() ?? null,
     },
   };

@@ -14,6 +14,8 @@ export interface LineFacts {
   url?: string;
   outlet?: string;
   publishedAt?: string;
+  /** The time of day and zone stated with `publishedAt` ("22:31-06:00"). */
+  publishedTime?: string;
   disclaimer?: string;
   opinionDisclaimer?: boolean;
   sectionLabel?: string;
@@ -108,6 +110,8 @@ const MAX_BYLINE_WORDS = 10;
 
 const MAX_DATE_LINE_CHARS = 40;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
+// "2019-11-20T04:31:13-06:00", "2019-11-20 04:31Z": a machine-written moment with its offset.
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|z|[+-]\d{2}:?\d{2})$/;
 
 /**
  * Reads a metadata line: labels ("Author: …", "Original article: <url>", "Disclaimer: …"),
@@ -139,7 +143,7 @@ function readLabelValue(kind: LabelKind, value: string, line: string): LineFacts
     case "published":
     case "updated":
       if (wordCount(value) > 8) return null;
-      return kind === "published" ? { reason: "dateline", publishedAt: parseStatedDate(value) ?? undefined } : { reason: "dateline" };
+      return kind === "published" ? { reason: "dateline", ...statedFacts(value) } : { reason: "dateline" };
     case "disclaimer":
       return disclaimerFacts(line);
   }
@@ -210,7 +214,8 @@ function readDateLine(line: string): LineFacts | null {
   if (line.length > MAX_DATE_LINE_CHARS || !/\d/.test(line)) return null;
   const [result] = chrono.strict.parse(line);
   if (!result || result.text.length < line.length * 0.8) return null;
-  return { reason: "dateline", publishedAt: isoDay(result) ?? undefined };
+  const day = isoDay(result);
+  return { reason: "dateline", publishedAt: day ?? undefined, publishedTime: (day && statedTime(result)) || undefined };
 }
 
 /** The author names of a byline value ("By Jane Doe | Reuters" → "Jane Doe"), or null. */
@@ -250,6 +255,36 @@ export function parseStatedDate(value: string): string | null {
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
   const [result] = chrono.strict.parse(value);
   return result ? isoDay(result) : null;
+}
+
+/**
+ * The time of day and zone a date states, as written ("22:31-06:00"), when it states both:
+ * the day alone is the page's own day, and with its zone it is one moment everywhere.
+ */
+export function parseStatedTime(value: string): string | null {
+  const iso = ISO_TIME.exec(value.trim());
+  if (iso) return `${iso[1]}:${iso[2]}${/^z$/i.test(iso[3]) ? "+00:00" : `${iso[3].slice(0, 3)}:${iso[3].slice(-2)}`}`;
+  if (ISO_DAY.test(value.trim())) return null;
+  const [result] = chrono.strict.parse(value);
+  return result && isoDay(result) ? statedTime(result) : null;
+}
+
+/** A day and, when stated with its zone, the time: the facts of a "Published: …" value. */
+function statedFacts(value: string): Pick<LineFacts, "publishedAt" | "publishedTime"> {
+  const publishedAt = parseStatedDate(value);
+  if (!publishedAt) return {};
+  const publishedTime = parseStatedTime(value);
+  return publishedTime ? { publishedAt, publishedTime } : { publishedAt };
+}
+
+/** "22:31-06:00" when chrono read both the hour and the zone from the text, else null. */
+export function statedTime(result: chrono.ParsedResult): string | null {
+  const start = result.start;
+  if (!start.isCertain("hour") || !start.isCertain("timezoneOffset")) return null;
+  const offset = start.get("timezoneOffset") ?? 0;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const zone = `${offset < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return `${pad(start.get("hour") ?? 0)}:${pad(start.get("minute") ?? 0)}${zone}`;
 }
 
 function isoDay(result: chrono.ParsedResult): string | null {

@@ -19,6 +19,7 @@ const editableFields = {
   url: true,
   author: true,
   publishedAt: true,
+  publishedTime: true,
   kind: true,
   version: true,
 } as const;
@@ -53,6 +54,8 @@ export async function updateArticle(actor: Actor, data: UpdateArticleData) {
       url: data.url,
       author: data.author,
       publishedAt: data.publishedAt === undefined ? undefined : data.publishedAt === null ? null : dateOfIsoDay(data.publishedAt),
+      // The time the source stated belongs to the day it stated; another day drops it.
+      publishedTime: data.publishedAt !== undefined && data.publishedAt !== editableView(current).publishedAt ? null : undefined,
       kind: data.kind,
     };
     const { count } = await tx.article.updateMany({

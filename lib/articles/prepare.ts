@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { applyLineDecisions, ParseError, parseArticle, type ArticleFormat, type LineDecision, type ParsedArticle } from "./extract";
+import { withMetadataCorrections } from "./article-metadata";
 import type { ImportMetadataCorrections } from "./schemas";
 
 /** One file or pasted text to import, as bytes: what is stored as the original. */
@@ -37,7 +38,7 @@ export function prepareImport(source: ImportSource): PreparedImport {
   try {
     const parsed = parseArticle({ bytes: source.bytes, filename: source.filename ?? undefined, format: source.format });
     const lines = source.decisions?.length ? { ...parsed, ...applyLineDecisions(parsed.lines, source.decisions) } : parsed;
-    const article = source.metadata ? withCorrections(lines, source.metadata) : lines;
+    const article = source.metadata ? withMetadataCorrections(lines, source.metadata) : lines;
     if (article.paragraphs.length === 0) throw new ParseError("no-body");
     return { ok: true, file, bytes: source.bytes, contentHash: contentHash(source.bytes), article };
   } catch (error) {
@@ -46,12 +47,6 @@ export function prepareImport(source: ImportSource): PreparedImport {
     console.error(`Importing ${file ?? "pasted text"} failed in the parser:`, error);
     return { ok: false, file, error: "The importer could not read this file.", code: "parser" };
   }
-}
-
-/** The editor's corrections over the extraction; a title the editor gave is no longer provisional. */
-function withCorrections(article: ParsedArticle, corrections: ImportMetadataCorrections): ParsedArticle {
-  const given = Object.fromEntries(Object.entries(corrections).filter(([, value]) => value !== undefined));
-  return { ...article, ...given, titleProvisional: corrections.title === undefined ? article.titleProvisional : false };
 }
 
 /** A file over the size limit, refused before its bytes are read. */

@@ -1,6 +1,6 @@
 import * as chrono from "chrono-node";
 import { STOPWORDS } from "./language";
-import { parseByline, readMetadataLine } from "./metadata";
+import { parseByline, readMetadataLine, statedTime } from "./metadata";
 import { outletFromUrl, outletName } from "./outlets";
 import { wordCount } from "./text";
 import type { ClassifiedLine } from "./types";
@@ -18,6 +18,8 @@ export interface TextMetadata {
   headline: string | null;
   author: string | null;
   publishedAt: string | null;
+  /** The time and zone stated with `publishedAt` ("22:31-06:00"), when the page states both. */
+  publishedTime: string | null;
   outlet: string | null;
 }
 
@@ -150,12 +152,14 @@ export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStar
   const headlineIndex = bodyStart === null ? null : findHeadline(lines, bodyStart);
   const anchor = headlineIndex ?? bodyStart;
   const header = anchor === null ? null : headerRange(lines, anchor, bodyStart ?? anchor);
+  const published = header ? findDate(lines, header, anchor!) : null;
   return {
     bodyStart,
     headlineIndex,
     headline: headlineIndex === null ? null : withoutIconNames(lines[headlineIndex].text),
     author: header ? findAuthor(lines, header, anchor!) : null,
-    publishedAt: header ? findDate(lines, header, anchor!) : null,
+    publishedAt: published?.day ?? null,
+    publishedTime: published?.time ?? null,
     outlet: findOutlet(lines, headlineIndex),
   };
 }
@@ -467,8 +471,8 @@ function agencyCredit(text: string): string | null {
  * The publication date stated by a date line or a byline near the headline; "updated" dates
  * only when nothing else is stated. Dates inside body sentences are never taken.
  */
-function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number], anchor: number): string | null {
-  let updated: string | null = null;
+function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number], anchor: number): FoundDay | null {
+  let updated: FoundDay | null = null;
   const pageYear = copyrightYear(lines);
   for (const i of byDistance(from, to, anchor)) {
     const line = lines[i];
@@ -479,11 +483,17 @@ function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number]
       if (!date?.day) continue;
       // A caption or credit counts only when it opens with its date ("November 20, 2019 / 1:07 AM / Network").
       if ((line.reason === "caption" || line.reason === "credit") && !STATUS_PREFIX.test(text.slice(0, date.index)) && !isDateLine(text)) continue;
-      if (UPDATED_LABEL.test(text) && !/\b(?:published|posted)\b/i.test(text)) updated ??= date.day;
-      else return date.day;
+      const found = { day: date.day, time: date.time ?? null };
+      if (UPDATED_LABEL.test(text) && !/\b(?:published|posted)\b/i.test(text)) updated ??= found;
+      else return found;
     }
   }
   return updated;
+}
+
+interface FoundDay {
+  day: string;
+  time: string | null;
 }
 
 /** "Published Nov 18 at 4:07 PM | Updated at 5:36 PM on Nov 18", "Updated Nov 19;Posted Nov 18": each stamp on its own. */
@@ -577,6 +587,8 @@ interface FoundDate {
   day: string | null;
   /** MM-DD when the day is stated without its year ("Posted Nov 18, 8:19 PM"). */
   monthDay?: string;
+  /** "22:31-06:00" when the time is stated with its zone. */
+  time?: string | null;
 }
 
 /** A stated calendar date in a short line (not a time alone, not "today"). */
@@ -592,8 +604,8 @@ function dateIn(text: string): FoundDate | null {
     if (result.tags().has("result/relativeDate")) return { index: result.index, day: null };
     return { index: result.index, day: null, monthDay: isoDate(2000, start.get("month") ?? 0, start.get("day") ?? 0).slice(5) };
   }
-  // The day as the page states it, in the page's own zone.
-  return { index: result.index, day: isoDate(Number(year), start.get("month") ?? 0, start.get("day") ?? 0) };
+  // The day as the page states it, in the page's own zone; with that zone, when stated, it is one moment.
+  return { index: result.index, day: isoDate(Number(year), start.get("month") ?? 0, start.get("day") ?? 0), time: statedTime(result) };
 }
 
 // "18.11.2019": dates written with dots are day first wherever they are used.

@@ -88,5 +88,7 @@ export interface SourceMetadata {
   url: string | null;
   outlet: string | null;
   publishedAt: string | null;
+  /** The time and zone stated with `publishedAt` ("22:31-06:00"), when the source states both. */
+  publishedTime: string | null;
   language: string | null;
 }

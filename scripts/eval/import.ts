@@ -85,7 +85,7 @@ function printTextMisses(dir: string, limit: number | undefined) {
     const article = prepared.ok ? prepared.article : { title: null, titleProvisional: true, author: null, publishedAt: null, outlet: null };
     const found: Record<FieldName, string | null> = {
       headline: article.titleProvisional ? null : article.title,
-      date: article.publishedAt,
+      date: article.publishedAt && "publishedTime" in article && article.publishedTime ? `${article.publishedAt}T${article.publishedTime}` : article.publishedAt,
       author: article.author,
       outlet: article.outlet,
     };

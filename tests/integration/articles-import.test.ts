@@ -380,6 +380,31 @@ describe("importing articles through the API", () => {
     });
   });
 
+  it("keeps the time and zone a page states with its date, until an editor gives another day", async () => {
+    const { word, text } = story();
+    const dated = text.replace("By Maria Lindqvist", "Maria Lindqvist - Mar 3, 2020, 10:31 pm CST");
+    const imported = await callRoute(articlesRoute.POST, { method: "POST", token: editor.token, body: { text: dated } });
+    expect(imported.status).toBe(201);
+    expect(imported.json.metadata).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31-06:00" });
+    const read = await callRoute(articleRoute.GET, { token: editor.token, params: { id: imported.json.id } });
+    expect(read.json.metadata).toMatchObject({ title: expect.stringContaining(word), publishedAt: "2020-03-03", publishedTime: "22:31-06:00" });
+
+    const sameDay = await callRoute(articleRoute.PATCH, {
+      method: "PATCH",
+      token: editor.token,
+      params: { id: imported.json.id },
+      body: { version: imported.json.version, publishedAt: "2020-03-03", author: "Jon Berg" },
+    });
+    expect(sameDay.json.metadata).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31-06:00" });
+    const otherDay = await callRoute(articleRoute.PATCH, {
+      method: "PATCH",
+      token: editor.token,
+      params: { id: imported.json.id },
+      body: { version: sameDay.json.version, publishedAt: "2020-03-04" },
+    });
+    expect(otherDay.json.metadata).toMatchObject({ publishedAt: "2020-03-04", publishedTime: null });
+  });
+
   it("refuses a metadata change based on a stale version (409) with the current state", async () => {
     const { text } = story();
     const imported = await callRoute(articlesRoute.POST, { method: "POST", token: editor.token, body: { text } });

@@ -26,6 +26,15 @@ describe("body metric (word 4-gram shingles)", () => {
 });
 
 describe("metadata matching", () => {
+  it("compares a date stated with its time and zone as one moment, on the declared day in the declared zone", () => {
+    // 22:31 at UTC-6 on the 19th is the 20th in UTC.
+    expect(dateMatches("2019-11-19", { meta_date: "2019-11-20T04:31:13+00:00" }, "22:31-06:00")).toBe(true);
+    expect(dateMatches("2019-11-19", { meta_date: "2019-11-20T04:31:13+00:00" })).toBe(false);
+    expect(dateMatches("2019-11-18", { ld_date: "2019-11-18T19:05:00-05:00" }, "19:05-05:00")).toBe(true);
+    // A declared bare day is compared with the page's own day.
+    expect(dateMatches("2019-11-18", { ld_date: "2019-11-18" }, "23:30-08:00")).toBe(true);
+  });
+
   it("accepts a headline with the site appended, not a bare site name", () => {
     const declared = { h1: ["Budget approved"], og_title: "Council approves the city budget for next year | City News" };
     expect(headlineMatches("Council approves the city budget for next year", declared)).toBe(true);

@@ -59,10 +59,35 @@ describe("preparing an import", () => {
       author: "Anna Novak",
       commentators: [],
       publishedAt: null,
+      publishedTime: null,
       language: "en",
       kind: "NEWS",
       disclaimer: null,
     });
+  });
+});
+
+describe("the stated publication time", () => {
+  const html = `<!doctype html><html><head><meta property="article:published_time" content="2020-03-03T22:31:00-06:00"></head><body><article>${[
+    "The city council approved a new transport plan on Tuesday after months of debate, officials said at a briefing.",
+    "The plan adds three bus lines and a night tram service, and it will be reviewed in two years by an outside panel.",
+  ]
+    .map((p) => `<p>${p}</p>`)
+    .join("")}</article></body></html>`;
+  const prepare = (metadata?: { publishedAt?: string | null; author?: string | null }) => {
+    const prepared = prepareImport({ ...sourceFromText(html, { format: "html" }), metadata });
+    if (!prepared.ok) throw new Error(prepared.error);
+    return prepared.article;
+  };
+
+  it("is read from the page's machine-written moment, in the zone it was written in", () => {
+    expect(prepare()).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31-06:00" });
+  });
+
+  it("goes when the editor corrects the day, and stays for other corrections", () => {
+    expect(prepare({ publishedAt: "2020-03-04" })).toMatchObject({ publishedAt: "2020-03-04", publishedTime: null });
+    expect(prepare({ publishedAt: null })).toMatchObject({ publishedAt: null, publishedTime: null });
+    expect(prepare({ author: "Anna Novak" })).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31-06:00" });
   });
 });
 

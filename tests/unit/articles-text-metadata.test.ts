@@ -220,6 +220,18 @@ describe("publication date of a copied page", () => {
     expect(article.publishedAt).toBe("2020-03-03");
   });
 
+  it("keeps the time with the zone the page states, and the page's own day", () => {
+    const zoned = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Maria Lindqvist - Mar 3, 2020, 10:31 pm CST", BODY));
+    expect(zoned.publishedAt).toBe("2020-03-03");
+    expect(zoned.publishedTime).toBe("22:31-06:00");
+    const published = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "By Maria Lindqvist", "Published: 3 March 2020, 09:14 GMT", BODY));
+    expect(published.publishedTime).toBe("09:14+00:00");
+    // A time without its zone is no moment: the day alone is kept.
+    const unzoned = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "By Maria Lindqvist", "March 3, 2020 10:31 PM", BODY));
+    expect(unzoned.publishedAt).toBe("2020-03-03");
+    expect(unzoned.publishedTime).toBeNull();
+  });
+
   it("prefers the published date to the updated one", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Updated March 5, 2020", "Published March 3, 2020", BODY));
     expect(article.publishedAt).toBe("2020-03-03");

@@ -20,6 +20,8 @@ export interface ExtractedFields {
   titleProvisional: boolean;
   author: string | null;
   publishedAt: string | null;
+  /** "22:31-06:00" when the page stated the time and zone with its date. */
+  publishedTime?: string | null;
   outlet: string | null;
 }
 
@@ -53,15 +55,28 @@ export function headlineMatches(title: string | null, declared: DeclaredMetadata
   });
 }
 
-/** Same calendar day as written in the declared date (its own time zone). */
-export function dateMatches(publishedAt: string | null, declared: DeclaredMetadata): FieldResult {
-  const days = [declared.ld_date, declared.meta_date]
-    .filter(nonEmpty)
-    .map((d) => d.match(/\d{4}-\d{2}-\d{2}/)?.[0])
-    .filter(nonEmpty);
-  if (days.length === 0) return null;
-  return publishedAt !== null && days.includes(publishedAt.slice(0, 10));
+/**
+ * Same calendar day as written in the declared date (its own time zone). A found date with its
+ * stated time and zone is one moment: it matches a declared moment when it falls on the declared
+ * day in the declared zone.
+ */
+export function dateMatches(publishedAt: string | null, declared: DeclaredMetadata, publishedTime: string | null = null): FieldResult {
+  const values = [declared.ld_date, declared.meta_date].filter(nonEmpty).filter((d) => DECLARED_DAY.test(d));
+  if (values.length === 0) return null;
+  if (publishedAt === null) return false;
+  const moment = publishedTime ? Date.parse(`${publishedAt}T${publishedTime}`) : Number.NaN;
+  return values.some((value) => {
+    const day = DECLARED_DAY.exec(value)![0];
+    const zone = DECLARED_ZONE.exec(value)?.[1];
+    if (Number.isNaN(moment) || !zone) return day === publishedAt.slice(0, 10);
+    const offset = /^z$/i.test(zone) ? 0 : (zone[0] === "-" ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+    return new Date(moment + offset * 60_000).toISOString().slice(0, 10) === day;
+  });
 }
+
+const DECLARED_DAY = /\d{4}-\d{2}-\d{2}/;
+// The offset of a declared moment ("…T07:03:25+00:00", "…T01:50:59.403Z"); none for a bare day.
+const DECLARED_ZONE = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /** At least one name word in common (a profile URL counts by the words of its last segment). */
 export function authorMatches(author: string | null, declared: DeclaredMetadata): FieldResult {
@@ -88,7 +103,7 @@ export function outletMatches(outlet: string | null, declared: DeclaredMetadata)
 export function compareMetadata(fields: ExtractedFields, declared: DeclaredMetadata): Record<FieldName, FieldResult> {
   return {
     headline: headlineMatches(fields.titleProvisional ? null : fields.title, declared),
-    date: dateMatches(fields.publishedAt, declared),
+    date: dateMatches(fields.publishedAt, declared, fields.publishedTime ?? null),
     author: authorMatches(fields.author, declared),
     outlet: outletMatches(fields.outlet, declared),
   };
