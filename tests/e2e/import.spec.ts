@@ -134,6 +134,39 @@ test("an editor corrects the outlet and date in the preview; the article is save
   await expect(stored.filter({ hasText: /^6 May 2024$/ })).toBeVisible();
 });
 
+test("the time and zone a page states with its date are shown with the day, and go when the editor gives another day", async ({ page }) => {
+  const word = unique("tz");
+  const title = `Harbour ${word} bridge reopens after storm repairs`;
+  await signIn(page, "editor");
+  await page.goto("/import");
+  await page
+    .getByRole("textbox", { name: "Pasted text" })
+    .fill(
+      [
+        title,
+        "Maria Lindqvist - May 5, 2024, 10:31 pm CDT",
+        "",
+        `The ${word} bridge reopened to traffic on Sunday evening after three weeks of repairs to the storm-damaged deck, the city's transport office said.`,
+        "",
+        "Buses will return to their usual route from Monday morning, and the temporary ferry link across the harbour will stop running at the end of the week.",
+      ].join("\n"),
+    );
+  await page.getByRole("button", { name: "Preview pasted text" }).click();
+  const item = page.getByRole("article", { name: "Import of Pasted text" });
+  const facts = item.getByRole("definition");
+  await expect(facts.filter({ hasText: /^5 May 2024, 22:31 UTC−05:00$/ })).toBeVisible();
+  // The time was stated for that day: another day has no time, the same day has it again.
+  await item.getByRole("button", { name: "Edit details" }).click();
+  await item.getByLabel("Published").fill("2024-05-06");
+  await expect(facts.filter({ hasText: /^6 May 2024$/ })).toBeVisible();
+  await item.getByLabel("Published").fill("2024-05-05");
+  await expect(facts.filter({ hasText: /^5 May 2024, 22:31 UTC−05:00$/ })).toBeVisible();
+
+  await page.getByRole("button", { name: "Import 1 article" }).click();
+  await item.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("definition").filter({ hasText: /^5 May 2024, 22:31 UTC−05:00$/ })).toBeVisible();
+});
+
 test("a copied web page: menus, related links and comments are removed as named blocks, each restored in one click", async ({ page }) => {
   const word = unique("tt");
   await signIn(page, "editor");
