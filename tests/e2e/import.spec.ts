@@ -1,10 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { copiedHomePage, copiedItalianPage, copiedNewsPage } from "../support/copied-pages";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { signIn } from "./support/users";
 
 function unique(prefix: string): string {
   return `${prefix}${randomBytes(4).toString("hex")}`;
+}
+
+/** Pastes a page into the import form and asks for its preview. */
+async function previewPasted(page: Page, text: string): Promise<void> {
+  await page.getByRole("textbox", { name: "Pasted text" }).fill(text);
+  await page.getByRole("button", { name: "Preview pasted text" }).click();
 }
 
 function messyPage(word: string): string {
@@ -30,8 +37,7 @@ test("an editor pastes a page, previews the extraction, saves it, finds it by fu
   await page.getByRole("link", { name: "Import", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Import articles" })).toBeVisible();
 
-  await page.getByRole("textbox", { name: "Pasted text" }).fill(messyPage(word));
-  await page.getByRole("button", { name: "Preview pasted text" }).click();
+  await previewPasted(page, messyPage(word));
 
   const item = page.getByRole("article", { name: "Import of Pasted text" });
   await expect(item.getByText(`Lighthouse ${word} restored after storm damage`).first()).toBeVisible();
@@ -48,8 +54,7 @@ test("an editor pastes a page, previews the extraction, saves it, finds it by fu
   await expect(page.getByText("Finished 1 file: 1 imported, 0 duplicate, 0 new revision, 0 failed.")).toBeVisible();
 
   // Importing the same text again says it is a duplicate.
-  await page.getByRole("textbox", { name: "Pasted text" }).fill(messyPage(word));
-  await page.getByRole("button", { name: "Preview pasted text" }).click();
+  await previewPasted(page, messyPage(word));
   await expect(page.getByRole("article", { name: "Import of Pasted text" }).getByText("already imported")).toBeVisible();
 
   // Full-text search over the body finds it.
@@ -93,18 +98,16 @@ test("an editor corrects the outlet and date in the preview; the article is save
   const title = `Ferry ${word} service resumes after repairs`;
   await signIn(page, "editor");
   await page.goto("/import");
-  await page
-    .getByRole("textbox", { name: "Pasted text" })
-    .fill(
-      [
-        title,
-        "",
-        `The ${word} ferry returned to service on Monday after six weeks in dry dock, where engineers replaced both of its propeller shafts.`,
-        "",
-        "Islanders had relied on a smaller boat with half the capacity, and the operator said the timetable would return to normal from the weekend.",
-      ].join("\n"),
-    );
-  await page.getByRole("button", { name: "Preview pasted text" }).click();
+  await previewPasted(
+    page,
+    [
+      title,
+      "",
+      `The ${word} ferry returned to service on Monday after six weeks in dry dock, where engineers replaced both of its propeller shafts.`,
+      "",
+      "Islanders had relied on a smaller boat with half the capacity, and the operator said the timetable would return to normal from the weekend.",
+    ].join("\n"),
+  );
 
   const item = page.getByRole("article", { name: "Import of Pasted text" });
   const facts = item.getByRole("definition");
@@ -139,19 +142,17 @@ test("the time and zone a page states with its date are shown with the day, and 
   const title = `Harbour ${word} bridge reopens after storm repairs`;
   await signIn(page, "editor");
   await page.goto("/import");
-  await page
-    .getByRole("textbox", { name: "Pasted text" })
-    .fill(
-      [
-        title,
-        "Maria Lindqvist - May 5, 2024, 10:31 pm CDT",
-        "",
-        `The ${word} bridge reopened to traffic on Sunday evening after three weeks of repairs to the storm-damaged deck, the city's transport office said.`,
-        "",
-        "Buses will return to their usual route from Monday morning, and the temporary ferry link across the harbour will stop running at the end of the week.",
-      ].join("\n"),
-    );
-  await page.getByRole("button", { name: "Preview pasted text" }).click();
+  await previewPasted(
+    page,
+    [
+      title,
+      "Maria Lindqvist - May 5, 2024, 10:31 pm CDT",
+      "",
+      `The ${word} bridge reopened to traffic on Sunday evening after three weeks of repairs to the storm-damaged deck, the city's transport office said.`,
+      "",
+      "Buses will return to their usual route from Monday morning, and the temporary ferry link across the harbour will stop running at the end of the week.",
+    ].join("\n"),
+  );
   const item = page.getByRole("article", { name: "Import of Pasted text" });
   const facts = item.getByRole("definition");
   await expect(facts.filter({ hasText: /^5 May 2024, 22:31 UTC−05:00$/ })).toBeVisible();
@@ -171,8 +172,7 @@ test("a copied web page: menus, related links and comments are removed as named 
   const word = unique("tt");
   await signIn(page, "editor");
   await page.goto("/import");
-  await page.getByRole("textbox", { name: "Pasted text" }).fill(copiedNewsPage(word));
-  await page.getByRole("button", { name: "Preview pasted text" }).click();
+  await previewPasted(page, copiedNewsPage(word));
 
   const item = page.getByRole("article", { name: "Import of Pasted text" });
   const body = item.getByRole("list", { name: "Body paragraphs" }).getByRole("listitem");
@@ -201,16 +201,14 @@ test("a page without an article says so and keeps every line; an uncovered langu
   const word = unique("hp");
   await signIn(page, "editor");
   await page.goto("/import");
-  await page.getByRole("textbox", { name: "Pasted text" }).fill(copiedHomePage(word));
-  await page.getByRole("button", { name: "Preview pasted text" }).click();
+  await previewPasted(page, copiedHomePage(word));
   const home = page.getByRole("article", { name: "Import of Pasted text" });
   await expect(home.getByRole("alert")).toContainText("No article text found");
   await expect(home.getByRole("list", { name: "Body paragraphs" }).getByRole("listitem").filter({ hasText: "Council approves new cycle lanes" })).toContainText(
     "unsure",
   );
 
-  await page.getByRole("textbox", { name: "Pasted text" }).fill(copiedItalianPage(word));
-  await page.getByRole("button", { name: "Preview pasted text" }).click();
+  await previewPasted(page, copiedItalianPage(word));
   const italian = page.getByRole("article", { name: "Import of Pasted text" }).last();
   await expect(italian.getByRole("definition").filter({ hasText: "lines sorted by their shape alone" })).toBeVisible();
   await expect(italian.getByRole("list", { name: "Body paragraphs" })).toContainText(`Il porto di ${word} ha riaperto lunedì`);
