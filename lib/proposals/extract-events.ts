@@ -485,16 +485,22 @@ function substantial(m: Candidate): boolean {
   return m.participants.length >= 2 || (m.participants.length >= 1 && dated);
 }
 
+/** "Sun" in "Lee Sun-hee", "Mar" in "Mar Roxas": a word of a longer name that chrono reads as a date. */
+function withinName(names: FoundName[], d: Span): boolean {
+  return names.some((n) => n.start <= d.start && d.end <= n.end && n.end - n.start > d.end - d.start);
+}
+
 /** The article's happenings, its claims about them, and the passage targets both cite. */
 export function extractArticle(article: ProposalArticle, registry: Registry | null): ArticleExtraction {
   const text = article.text;
   const headlines = titleCaseLines(text);
+  const names = findNames(text, registry, headlines);
   const ctx: ArticleContext = {
     article,
     text,
     sentences: sentenceSpans(text),
-    names: findNames(text, registry, headlines),
-    dates: withDaysOfMonth(text, resolveDatesInText(text, article.publishedAt), article.publishedAt),
+    names,
+    dates: withDaysOfMonth(text, resolveDatesInText(text, article.publishedAt), article.publishedAt).filter((d) => !withinName(names, d)),
   };
   const triggers = lineSpans(text).flatMap((line) => (headlines.some((h) => h.start === line.start) ? [] : findTriggers(text, line)));
   const kept: Candidate[] = [];
