@@ -26,6 +26,11 @@ export interface ResolvedDate {
   /** Set when the date is counted from another moment of the story ("the previous day"), not from the publication date. */
   relativeTo?: RelativeTo;
   note?: string;
+  /**
+   * The first and last day the words cover when that is narrower than the precision's period
+   * ("next week": its Monday and Sunday, in a month or across two): no precision names a week.
+   */
+  days?: { from: string; to: string };
 }
 
 export const NO_PUBLICATION_DATE_NOTE = "relative date cannot be resolved: the article has no publication date";
@@ -318,12 +323,14 @@ function resolveFound(passage: string, f: Found, publication: Ymd | null, refere
       ? NO_PUBLICATION_DATE_NOTE
       : "the year is not stated and the article has no publication date"
     : joinNotes(yearMissing ? "year not stated: taken as the nearest to the publication date" : undefined, period.note, weekdayMismatch(f, range));
+  const narrower = !unresolved && period.first && range.from !== range.to && period.note !== undefined;
   return {
     ...base,
     date: unresolved || !period.first ? null : isoDay(period.first),
     precision,
     relative,
     ...(note ? { note } : {}),
+    ...(narrower ? { days: { from: isoDay(fromDayNumber(range.from)), to: isoDay(fromDayNumber(range.to)) } } : {}),
   };
 }
 

@@ -357,8 +357,21 @@ function sharedParticipants(a: KeyedName[], b: KeyedName[]): number {
   return a.filter((n) => b.some((m) => sameName(n, m))).length;
 }
 
+/** The days a date may lie on, as YYYY-MM-DD bounds ("-31" closes any month). */
+function daysOf(d: EventMention["date"]): { from: string; to: string } {
+  if (d.days) return d.days;
+  const date = d.date!;
+  if (d.precision === "year") return { from: date, to: `${date.slice(0, 4)}-12-31` };
+  return d.precision === "month" ? { from: date, to: `${date.slice(0, 7)}-31` } : { from: date, to: date };
+}
+
 function datesFit(a: EventMention["date"], b: EventMention["date"]): boolean {
   if (!a.date || !b.date) return true;
+  // "next week" and "on June 17": the day must lie in the week.
+  if (a.days || b.days) {
+    const [sa, sb] = [daysOf(a), daysOf(b)];
+    return sa.from <= sb.to && sb.from <= sa.to;
+  }
   const [from, to] = [a.date, b.date].sort();
   return a.precision !== "day" || b.precision !== "day" ? to.startsWith(from.slice(0, 7)) || from.startsWith(to.slice(0, 7)) : from === to;
 }
