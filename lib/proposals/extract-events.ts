@@ -29,9 +29,11 @@ const MAX_PARTICIPANTS = 6;
 const SAME_HAPPENING_DISTANCE = 40;
 /** "the discussions were at an early stage", "discussions are continuing": the state of a process, not a happening. */
 const DISCUSSIONS_STATE = /^\s+(?:were|are|is|was|remain(?:s|ed)?|had\s+been|have\s+been)\b(?!\s+(?:held|hosted|conducted)\b)/i;
-/** What links two words naming one happening: "visited Vienna on Monday and met", "arrived in Warsaw for talks", "held a meeting … for talks"; not "talks … before he meets". */
+/** "swapped 95 prisoners … in a deal mediated by X", "under an accord": what the happening carried out, not one of its own. */
+const FRAMEWORK_BEFORE = /\b(?:under|in|as\s+part\s+of|through)\s+(?:a|an|the|their|last\s+\p{L}+['’]s)\s+(?:[\p{L}-]+\s+)?$/iu;
+/** What links two words naming one happening: "visited Vienna on Monday and met", "arrived in Warsaw for talks", "will travel to Caracas on June 20 to meet", "held a meeting … for talks"; not "talks … before he meets". */
 const SAME_HAPPENING_LINK =
-  /^(?![\s\S]*\b(?:before|after|when|while|since|until|as|than|if|whether|that|who|which|but)\b)(?:[\s\S]*\b(?:and|for|to\s+hold|to\s+attend)\s+(?:[\p{L}-]+\s+){0,2}|\s*(?:[\p{L}-]+\s+){0,3})$/iu;
+  /^(?![\s\S]*\b(?:before|after|when|while|since|until|as|than|if|whether|that|who|which|but)\b)(?:[\s\S]*\b(?:and|for|to)\s+(?:[\p{L}-]+\s+){0,3}|\s*(?:[\p{L}-]+\s+){0,3})$/iu;
 
 const PLACE_BEFORE = /\b(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 const DESTINATION_BEFORE = /\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$/iu;
@@ -242,8 +244,11 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
   // "signed an agreement", "held a meeting … for talks" name one happening twice.
   const own = found.filter(
     (t) =>
-      !(t.kind === "agreement" && t.verbal && kindsFound.size > 1) &&
-      !(SERIES_NOUN.test(ctx.text.slice(t.start, t.end)) && DISCUSSIONS_STATE.test(ctx.text.slice(t.end, t.end + 30))),
+      !(
+        t.kind === "agreement" &&
+        (t.verbal || FRAMEWORK_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 30), t.start))) &&
+        kindsFound.size > 1
+      ) && !(SERIES_NOUN.test(ctx.text.slice(t.start, t.end)) && DISCUSSIONS_STATE.test(ctx.text.slice(t.end, t.end + 30))),
   );
   const triggers: Trigger[] = [];
   // "visited Vienna and met Y", "arrived in Warsaw for talks with Y": the second words name the same happening, and their objects take part in it.
