@@ -31,6 +31,8 @@ const SAME_HAPPENING_DISTANCE = 40;
 const DISCUSSIONS_STATE = /^\s+(?:were|are|is|was|remain(?:s|ed)?|had\s+been|have\s+been)\b(?!\s+(?:held|hosted|conducted)\b)/i;
 /** "swapped 95 prisoners … in a deal mediated by X", "under an accord": what the happening carried out, not one of its own. */
 const FRAMEWORK_BEFORE = /\b(?:under|in|as\s+part\s+of|through)\s+(?:a|an|the|their|last\s+\p{L}+['’]s)\s+(?:[\p{L}-]+\s+)?$/iu;
+const ANOTHER_BEFORE = /\b(?:after|following|before|ahead\s+of)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+const OCCASION_BEFORE = /\b(?:sidelines|margins|fringes)\s+of\s+(?:a|an|the|this\s+\p{L}+['’]s)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 /** What links two words naming one happening: "visited Vienna on Monday and met", "arrived in Warsaw for talks", "will travel to Caracas on June 20 to meet", "held a meeting … for talks"; not "talks … before he meets". */
 const SAME_HAPPENING_LINK =
   /^(?![\s\S]*\b(?:before|after|when|while|since|until|as|than|if|whether|that|who|which|but)\b)(?:[\s\S]*\b(?:and|for|to)\s+(?:[\p{L}-]+\s+){0,3}|\s*(?:[\p{L}-]+\s+){0,3})$/iu;
@@ -247,8 +249,15 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
       !(
         t.kind === "agreement" &&
         (t.verbal || FRAMEWORK_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 30), t.start))) &&
-        kindsFound.size > 1
-      ) && !(SERIES_NOUN.test(ctx.text.slice(t.start, t.end)) && DISCUSSIONS_STATE.test(ctx.text.slice(t.end, t.end + 30))),
+        // "agreed to a ceasefire after talks in Jeddah, according to a statement": talks before are another happening, not the one
+        // agreed in, and a statement reports it.
+        found.some(
+          (o) => o.kind !== "agreement" && o.kind !== "statement" && !ANOTHER_BEFORE.test(ctx.text.slice(Math.max(sentence.start, o.start - 30), o.start)),
+        )
+      ) &&
+      // "met … on the sidelines of a regional summit": the occasion, not the meeting, and its names are not the meeting's parties.
+      !(found.some((o) => o !== t && IN_PERSON.has(o.kind)) && OCCASION_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 50), t.start))) &&
+      !(SERIES_NOUN.test(ctx.text.slice(t.start, t.end)) && DISCUSSIONS_STATE.test(ctx.text.slice(t.end, t.end + 30))),
   );
   const triggers: Trigger[] = [];
   // "visited Vienna and met Y", "arrived in Warsaw for talks with Y": the second words name the same happening, and their objects take part in it.

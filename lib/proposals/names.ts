@@ -164,6 +164,14 @@ function worldDemonyms(): Map<string, string> {
   return map;
 }
 
+let countryNames: Set<string> | undefined;
+
+/** Countries' common names in world-countries' list that compromise's lexicon lacks ("Chad", "Eswatini", "North Macedonia"), normalized. */
+function worldCountryNames(): Set<string> {
+  countryNames ??= new Set(worldCountries.map((c) => normalizeName(c.name.common)));
+  return countryNames;
+}
+
 let countriesByStem: [string, string][] | undefined;
 
 /**
@@ -457,7 +465,8 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
   if (inTitle) tokens = tokens.filter((t) => bodyWords.has(t.word) || hasTag(t.word, PERSON_TAGS) || hasTag(t.word, PLACE_TAGS) || isDemonymWord(t.word));
   if (tokens.length === 0 || /^time$/i.test(tokens[tokens.length - 1].word)) return null;
   const lower = tokens.map((t) => t.word.toLowerCase().replace(/\.$/, ""));
-  if (tagsOf(lower.join(" ")).some((t) => PLACE_TAGS.has(t))) return named(text, tokens, "PLACE", registry);
+  if (tagsOf(lower.join(" ")).some((t) => PLACE_TAGS.has(t)) || worldCountryNames().has(normalizeName(lower.join(" "))))
+    return named(text, tokens, "PLACE", registry);
   // "White House Middle East Envoy Steve Witkoff": the person starts at the first name.
   let firstName = tokens.findIndex((t, i) => i > 0 && hasTag(t.word, FIRST_NAME_TAGS) && tokens.length - i <= 3);
   // "Faisal bin Khalid", "Ursula von der Leyen": a word after a particle continues the name begun before it.
@@ -551,7 +560,7 @@ export function participantKeysFor(entityId: string, names: readonly string[]): 
 export function isCountry(name: Pick<FoundName, "name"> & { type?: NameType }): boolean {
   if (name.type === "DEMONYM") return true;
   const words = normalizeName(name.name);
-  return tagsOf(words).includes("Country") || Object.values(COUNTRY_ABBREVIATIONS).some((c) => normalizeName(c) === words);
+  return tagsOf(words).includes("Country") || worldCountryNames().has(words) || Object.values(COUNTRY_ABBREVIATIONS).some((c) => normalizeName(c) === words);
 }
 
 /** A lone word the article also uses as a person's surname ("Lavrov" after "Sergey Lavrov") is that person. */

@@ -43,4 +43,28 @@ describe("wire copy: who met whom, where and when", () => {
     );
     expect(mentions.map((m) => [m.kind, m.date.date])).toEqual([["exchange", "2031-06-10"]]);
   });
+
+  it("does not take the summit a meeting was held on the sidelines of for the meeting, nor its body for a party", () => {
+    const { mentions } = extract(
+      "The foreign ministers of Chile and Bolivia met in Lima last Thursday on the sidelines of an Andean Forum summit, officials said.",
+    );
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]).toMatchObject({ kind: "meeting", place: { name: "Lima" }, date: { date: "2031-06-05" } });
+    expect(parties(mentions[0])).toEqual([
+      ["Chile", null],
+      ["Bolivia", null],
+    ]);
+  });
+
+  it("proposes a ceasefire agreed after talks, as a statement reported it", () => {
+    const { mentions } = extract(
+      "Chad and Niger agreed to a 48-hour ceasefire on Monday after talks in Niamey mediated by the African Union, according to a joint statement.",
+    );
+    const agreement = mentions.find((m) => m.kind === "agreement");
+    expect(agreement).toMatchObject({ date: { date: "2031-06-09" } });
+    expect(agreement && parties(agreement)).toEqual([
+      ["Chad", null],
+      ["Niger", null],
+    ]);
+  });
 });
