@@ -239,7 +239,6 @@ interface Candidate extends MentionWithDates {
 }
 
 function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[]): Candidate[] {
-  const kindsFound = new Set(found.map((t) => t.kind));
   const happenings = ctx.dates.flatMap((d) => (d.relativeTo?.happening && contains(sentence, d.relativeTo.happening) ? [d.relativeTo.happening] : []));
   const inHappening = (t: Span) => happenings.some((h) => contains(h, t));
   // An agreement reached in a call or meeting is that happening's outcome, not a happening of its own;
