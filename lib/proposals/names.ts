@@ -166,7 +166,7 @@ function worldDemonyms(): Map<string, string> {
 
 let countryNames: Set<string> | undefined;
 
-/** Countries' common names in world-countries' list that compromise's lexicon lacks ("Chad", "Eswatini", "North Macedonia"), normalized. */
+/** Countries' common names in world-countries' list, normalized: with those compromise's lexicon lacks ("Chad", "Eswatini", "North Macedonia"). */
 function worldCountryNames(): Set<string> {
   countryNames ??= new Set(worldCountries.map((c) => normalizeName(c.name.common)));
   return countryNames;
@@ -175,8 +175,8 @@ function worldCountryNames(): Set<string> {
 let countriesByStem: [string, string][] | undefined;
 
 /**
- * "Russian" → "Russia", "Ukrainian" → "Ukraine": the shortest country in the lexicon sharing a
- * stem of a demonym the lexicon knows; world-countries' list for the others ("Uzbek" → "Uzbekistan").
+ * "Uzbek" → "Uzbekistan", "Nigerian" → "Nigeria": world-countries' list; else, as "Russian" →
+ * "Russia", the shortest country in the lexicon sharing the demonym's stem.
  */
 function countryOfDemonym(demonym: string): string {
   const word = demonym.toLowerCase();
