@@ -33,4 +33,21 @@ describe("wire copy: dates that name a week", () => {
     });
     expect(sameWeek.map((e) => [e.localDate, e.precision, e.dateNote, e.mentions.length])).toEqual([["2031-06-18", "day", null, 2]]);
   });
+
+  it("ends 'earlier this week' on the day of the report and starts 'later this month' on it", () => {
+    const { events } = propose({
+      articles: [
+        article(
+          "Moroccan envoy Youssef Amrani met Algerian Foreign Minister Karim Belkacem in Geneva earlier this week, diplomats said.",
+          "2031-06-11",
+          "Wire",
+        ),
+        article("Tunisian President Leila Haddad will visit Tripoli later this month, her office said.", "2031-06-11", "Wire"),
+      ],
+    });
+    expect(events.map((e) => [e.kind, e.localDate, e.dateNote])).toEqual([
+      ["meeting", "2031-06", "between 2031-06-09 and 2031-06-11"],
+      ["visit", "2031-06", "between 2031-06-11 and 2031-06-30"],
+    ]);
+  });
 });
