@@ -425,6 +425,8 @@ const SURNAME_PARTICLE = / (?:bin|bint|ibn|ben|abu|van|von|der|den|ter|ten|zu) $
 const ROLE_BEFORE = new RegExp(
   String.raw`\b(?:${[...ROLE_WORDS].filter((w) => w.length > 3 && !["state", "national", "security", "affairs", "press", "team"].includes(w)).join("|")})\s+$`,
 );
+const COLLECTIVE_AFTER =
+  /^\s+(?:negotiators|officials|delegations?|forces|fighters|militants|representatives|leaders|leadership|troops|mediators|envoys|lawmakers|diplomats|authorities|movement|rebels|militia|members|spokesman|spokeswoman|spokesperson)\b/;
 const ACRONYM = /^(?:\p{Lu}\.?){2,}$/u;
 const CONTRACTION = /^\p{Lu}\p{Ll}*['’](?:ll|re|ve|d|m)$/u;
 
@@ -507,7 +509,9 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
     return named(text, rest, person || !rest.some((t) => isCommonWord(t.word)) ? "PERSON" : "ORGANIZATION", registry);
   }
   if (rest.length === 1 && isCommonWord(rest[0].word) && !bodyWords.has(rest[0].word)) return null;
-  return rest.length === 1 ? named(text, rest, "OTHER", registry) : null;
+  if (rest.length !== 1) return null;
+  // "Hamas negotiators", "the Houthi movement": a word naming people together is a body's, not a person's.
+  return named(text, rest, COLLECTIVE_AFTER.test(text.slice(rest[0].end, rest[0].end + 30)) ? "ORGANIZATION" : "OTHER", registry);
 }
 
 /** "Aino Virtanen of Finland", "Hiroshi Tanaka of the Pacific Forum": the person's name stops before "of". */

@@ -66,4 +66,13 @@ describe("wire copy: the names of the parties", () => {
       ["Emeka Obi", "nigeria"],
     ]);
   });
+
+  it("reads an unknown name before a word for a body of people ('Azawad negotiators') as a group, a party beside a country", () => {
+    const [talks] = extract("Malian and Azawad negotiators held indirect talks in Algiers on Sunday, officials said.").mentions;
+    expect(talks).toMatchObject({ kind: "talks", place: { name: "Algiers" }, date: { date: "2031-06-08" } });
+    expect(talks.participants.map((p) => [p.name, p.level])).toEqual([
+      ["Mali", "group"],
+      ["Azawad", "group"],
+    ]);
+  });
 });
