@@ -26,6 +26,11 @@ export interface ResolvedDate {
   /** Set when the date is counted from another moment of the story ("the previous day"), not from the publication date. */
   relativeTo?: RelativeTo;
   note?: string;
+  /**
+   * The first and last day the words cover when that is narrower than the precision's period
+   * ("next week": its Monday and Sunday, in a month or across two): no precision names a week.
+   */
+  days?: { from: string; to: string };
 }
 
 export const NO_PUBLICATION_DATE_NOTE = "relative date cannot be resolved: the article has no publication date";
@@ -308,7 +313,12 @@ function resolveFound(passage: string, f: Found, publication: Ymd | null, refere
     return { ...base, date: null, precision: timePrecision(f) ?? "day", relative, note: "no date stated, only a time of day" };
   }
   const future = isFutureTense(tenseContext(passage, f.start, f.end));
-  const range = dayRange(f.basis, dayNumber(reference), future, approximationWidth(passage, f, reference));
+  const range = withinReferencePeriod(
+    passage,
+    f,
+    dayRange(f.basis, dayNumber(reference), future, approximationWidth(passage, f, reference)),
+    dayNumber(reference),
+  );
   const period = periodContaining(range);
   const precision = (period.precision === "day" ? timePrecision(f) : null) ?? period.precision ?? "year";
   const yearMissing = f.basis.kind === "stated" && f.basis.year === undefined;
@@ -318,13 +328,24 @@ function resolveFound(passage: string, f: Found, publication: Ymd | null, refere
       ? NO_PUBLICATION_DATE_NOTE
       : "the year is not stated and the article has no publication date"
     : joinNotes(yearMissing ? "year not stated: taken as the nearest to the publication date" : undefined, period.note, weekdayMismatch(f, range));
+  const narrower = !unresolved && period.first && range.from !== range.to && period.note !== undefined;
   return {
     ...base,
     date: unresolved || !period.first ? null : isoDay(period.first),
     precision,
     relative,
     ...(note ? { note } : {}),
+    ...(narrower ? { days: { from: isoDay(fromDayNumber(range.from)), to: isoDay(fromDayNumber(range.to)) } } : {}),
   };
+}
+
+/** "earlier this week" ends on the reference day, "later this month" starts on it. */
+function withinReferencePeriod(passage: string, f: Found, range: DayRange, refDay: number): DayRange {
+  if (f.basis.kind !== "fromReference" || range.from > refDay || range.to < refDay) return range;
+  const side =
+    /\b(earlier|later)\s+$/i.exec(passage.slice(Math.max(0, f.start - 12), f.start))?.[1] ?? /^(earlier|later)\b/i.exec(passage.slice(f.start, f.end))?.[1];
+  if (!side) return range;
+  return side.toLowerCase() === "earlier" ? { from: range.from, to: refDay } : { from: refDay, to: range.to };
 }
 
 function timePrecision(f: Found): "hour" | "minute" | null {

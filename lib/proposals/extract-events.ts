@@ -29,9 +29,13 @@ const MAX_PARTICIPANTS = 6;
 const SAME_HAPPENING_DISTANCE = 40;
 /** "the discussions were at an early stage", "discussions are continuing": the state of a process, not a happening. */
 const DISCUSSIONS_STATE = /^\s+(?:were|are|is|was|remain(?:s|ed)?|had\s+been|have\s+been)\b(?!\s+(?:held|hosted|conducted)\b)/i;
-/** What links two words naming one happening: "visited Vienna on Monday and met", "arrived in Warsaw for talks", "held a meeting … for talks"; not "talks … before he meets". */
+/** "swapped 95 prisoners … in a deal mediated by X", "under an accord": what the happening carried out, not one of its own. */
+const FRAMEWORK_BEFORE = /\b(?:under|in|as\s+part\s+of|through)\s+(?:a|an|the|their|last\s+\p{L}+['’]s)\s+(?:[\p{L}-]+\s+)?$/iu;
+const ANOTHER_BEFORE = /\b(?:after|following|before|ahead\s+of)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+const OCCASION_BEFORE = /\b(?:sidelines|margins|fringes)\s+of\s+(?:a|an|the|this\s+\p{L}+['’]s)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+/** What links two words naming one happening: "visited Vienna on Monday and met", "arrived in Warsaw for talks", "will travel to Caracas on June 20 to meet", "held a meeting … for talks"; not "talks … before he meets". */
 const SAME_HAPPENING_LINK =
-  /^(?![\s\S]*\b(?:before|after|when|while|since|until|as|than|if|whether|that|who|which|but)\b)(?:[\s\S]*\b(?:and|for|to\s+hold|to\s+attend)\s+(?:[\p{L}-]+\s+){0,2}|\s*(?:[\p{L}-]+\s+){0,3})$/iu;
+  /^(?![\s\S]*\b(?:before|after|when|while|since|until|as|than|if|whether|that|who|which|but)\b)(?:[\s\S]*\b(?:and|for|to)\s+(?:[\p{L}-]+\s+){0,3}|\s*(?:[\p{L}-]+\s+){0,3})$/iu;
 
 const PLACE_BEFORE = /\b(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 const DESTINATION_BEFORE = /\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$/iu;
@@ -235,14 +239,23 @@ interface Candidate extends MentionWithDates {
 }
 
 function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[]): Candidate[] {
-  const kindsFound = new Set(found.map((t) => t.kind));
   const happenings = ctx.dates.flatMap((d) => (d.relativeTo?.happening && contains(sentence, d.relativeTo.happening) ? [d.relativeTo.happening] : []));
   const inHappening = (t: Span) => happenings.some((h) => contains(h, t));
   // An agreement reached in a call or meeting is that happening's outcome, not a happening of its own;
   // "signed an agreement", "held a meeting … for talks" name one happening twice.
   const own = found.filter(
     (t) =>
-      !(t.kind === "agreement" && t.verbal && kindsFound.size > 1) &&
+      !(
+        t.kind === "agreement" &&
+        (t.verbal || FRAMEWORK_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 30), t.start))) &&
+        // "agreed to a ceasefire after talks in Jeddah, according to a statement": talks before are another happening, not the one
+        // agreed in, and a statement reports it.
+        found.some(
+          (o) => o.kind !== "agreement" && o.kind !== "statement" && !ANOTHER_BEFORE.test(ctx.text.slice(Math.max(sentence.start, o.start - 30), o.start)),
+        )
+      ) &&
+      // "met … on the sidelines of a regional summit": the occasion, not the meeting, and its names are not the meeting's parties.
+      !(found.some((o) => o !== t && IN_PERSON.has(o.kind)) && OCCASION_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 50), t.start))) &&
       !(SERIES_NOUN.test(ctx.text.slice(t.start, t.end)) && DISCUSSIONS_STATE.test(ctx.text.slice(t.end, t.end + 30))),
   );
   const triggers: Trigger[] = [];
@@ -357,8 +370,21 @@ function sharedParticipants(a: KeyedName[], b: KeyedName[]): number {
   return a.filter((n) => b.some((m) => sameName(n, m))).length;
 }
 
+/** The days a date may lie on, as YYYY-MM-DD bounds ("-31" closes any month). */
+function daysOf(d: EventMention["date"]): { from: string; to: string } {
+  if (d.days) return d.days;
+  const date = d.date!;
+  if (d.precision === "year") return { from: date, to: `${date.slice(0, 4)}-12-31` };
+  return d.precision === "month" ? { from: date, to: `${date.slice(0, 7)}-31` } : { from: date, to: date };
+}
+
 function datesFit(a: EventMention["date"], b: EventMention["date"]): boolean {
   if (!a.date || !b.date) return true;
+  // "next week" and "on June 17": the day must lie in the week.
+  if (a.days || b.days) {
+    const [sa, sb] = [daysOf(a), daysOf(b)];
+    return sa.from <= sb.to && sb.from <= sa.to;
+  }
   const [from, to] = [a.date, b.date].sort();
   return a.precision !== "day" || b.precision !== "day" ? to.startsWith(from.slice(0, 7)) || from.startsWith(to.slice(0, 7)) : from === to;
 }
@@ -485,16 +511,22 @@ function substantial(m: Candidate): boolean {
   return m.participants.length >= 2 || (m.participants.length >= 1 && dated);
 }
 
+/** "Sun" in "Lee Sun-hee", "Mar" in "Mar Roxas": a word of a longer name that chrono reads as a date. */
+function withinName(names: FoundName[], d: Span): boolean {
+  return names.some((n) => n.start <= d.start && d.end <= n.end && n.end - n.start > d.end - d.start);
+}
+
 /** The article's happenings, its claims about them, and the passage targets both cite. */
 export function extractArticle(article: ProposalArticle, registry: Registry | null): ArticleExtraction {
   const text = article.text;
   const headlines = titleCaseLines(text);
+  const names = findNames(text, registry, headlines);
   const ctx: ArticleContext = {
     article,
     text,
     sentences: sentenceSpans(text),
-    names: findNames(text, registry, headlines),
-    dates: withDaysOfMonth(text, resolveDatesInText(text, article.publishedAt), article.publishedAt),
+    names,
+    dates: withDaysOfMonth(text, resolveDatesInText(text, article.publishedAt), article.publishedAt).filter((d) => !withinName(names, d)),
   };
   const triggers = lineSpans(text).flatMap((line) => (headlines.some((h) => h.start === line.start) ? [] : findTriggers(text, line)));
   const kept: Candidate[] = [];

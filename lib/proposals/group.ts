@@ -88,7 +88,7 @@ export function extractionDays(extraction: ArticleExtraction): { span: Period | 
 }
 
 export function mentionPeriod(date: MentionDate): Period | null {
-  const period = periodOf(date.localDate, date.precision);
+  const period = date.days && date.localDate ? { from: dayOf(date.days.from), to: dayOf(date.days.to) } : periodOf(date.localDate, date.precision);
   if (!period || date.source !== "reported") return period;
   return { from: period.from - REPORTED_SPAN_DAYS, to: period.to };
 }
@@ -546,6 +546,8 @@ function consensusDate(members: Member[]): Summary["date"] {
   const chosen = onDay[0];
   const others = days.slice(1).filter((d) => gapDays(periodOf(d.localDate, d.precision)!, periodOf(day, "day")!) > 0);
   const notes = [
+    // "next week": no precision names a week, so the period given is the month (or year) holding it, and the note says which days.
+    chosen.days ? `between ${chosen.days.from} and ${chosen.days.to}` : null,
     stated.length === 0 ? "the date the sources report it; it may have happened earlier" : null,
     others.length > 0 ? `sources disagree: ${[chosen, ...others].map(describeDate).join(" or ")}` : null,
   ].filter(Boolean);

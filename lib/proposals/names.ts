@@ -6,7 +6,9 @@
  */
 import nlp from "compromise";
 import { doubleMetaphone } from "double-metaphone";
+import worldCountries from "world-countries";
 import { buildMatcher, normalizeName as normalizeNameOnce, similarNames, type Matcher } from "@/lib/entities/match";
+import { ZONE_ABBREVIATIONS } from "@/lib/events/time-zones";
 import { overlaps } from "./text";
 import type { KeyedName, RegistryEntity, Span } from "./types";
 import { ORGANIZATION_WORDS, ROLE_WORDS } from "./vocabulary";
@@ -63,7 +65,8 @@ function tagsOf(word: string): string[] {
 }
 
 const hasTag = (word: string, set: Set<string>) => tagsOf(word).some((t) => set.has(t));
-const isDemonymWord = (word: string) => tagsOf(word).includes("Demonym") || DEMONYM_COUNTRIES[word.toLowerCase()] !== undefined;
+const isDemonymWord = (word: string) =>
+  tagsOf(word).includes("Demonym") || DEMONYM_COUNTRIES[word.toLowerCase()] !== undefined || worldDemonyms().has(word.toLowerCase());
 const VERB_TAGS = new Set(["Verb", "Infinitive", "PastTense", "PresentTense", "Gerund", "Participle", "Copula", "Modal", "Auxiliary", "PhrasalVerb"]);
 
 /** A verb form ("lasted", "touched", "aimed"): by compromise's lexicon, or by its ending. */
@@ -109,12 +112,77 @@ const COUNTRY_ABBREVIATIONS: Record<string, string> = {
   uae: "United Arab Emirates",
 };
 
+/** Adjectives news copy uses for countries that world-countries gives in another form ("Uzbekistani", "Kirghiz", "Slovene"). */
+const OTHER_DEMONYMS: Record<string, string> = {
+  uzbek: "UZB",
+  tajik: "TJK",
+  kyrgyz: "KGZ",
+  azeri: "AZE",
+  kazakh: "KAZ",
+  turkmen: "TKM",
+  argentinian: "ARG",
+  slovenian: "SVN",
+  slovakian: "SVK",
+  kosovan: "UNK",
+  nepali: "NPL",
+  maldivian: "MDV",
+  djiboutian: "DJI",
+  botswanan: "BWA",
+  comorian: "COM",
+  surinamese: "SUR",
+  luxembourgish: "LUX",
+  ecuadorian: "ECU",
+  saudi: "SAU",
+  emirati: "ARE",
+  lao: "LAO",
+  philippine: "PHL",
+};
+
+let demonymCountries: Map<string, string> | undefined;
+
+/**
+ * Every English demonym of one or two words of world-countries' list and the forms above, to its country
+ * named as compromise's lexicon names it when it knows one of its names (the key other mentions
+ * of the country get), else by its common name. An independent country wins a shared demonym ("Dutch").
+ */
+function worldDemonyms(): Map<string, string> {
+  if (demonymCountries) return demonymCountries;
+  const byCode = new Map(worldCountries.map((c) => [c.cca3, c]));
+  const nameOf = (c: (typeof worldCountries)[number]) => [c.name.common, ...c.altSpellings].find((n) => tagsOf(n).includes("Country")) ?? c.name.common;
+  const map = new Map<string, string>();
+  for (const c of [...worldCountries].sort((a, b) => Number(b.independent) - Number(a.independent))) {
+    for (const form of [c.demonyms.eng?.m, c.demonyms.eng?.f]) {
+      const word = form?.toLowerCase();
+      if (word && /^[\p{L}-]+(?: [\p{L}-]+)?$/u.test(word) && !map.has(word)) map.set(word, nameOf(c));
+    }
+  }
+  for (const [word, code] of Object.entries(OTHER_DEMONYMS)) {
+    const c = byCode.get(code);
+    if (c && !map.has(word)) map.set(word, nameOf(c));
+  }
+  demonymCountries = map;
+  return map;
+}
+
+let countryNames: Set<string> | undefined;
+
+/** Countries' common names in world-countries' list, normalized: with those compromise's lexicon lacks ("Chad", "Eswatini", "North Macedonia"). */
+function worldCountryNames(): Set<string> {
+  countryNames ??= new Set(worldCountries.map((c) => normalizeName(c.name.common)));
+  return countryNames;
+}
+
 let countriesByStem: [string, string][] | undefined;
 
-/** "Russian" → "Russia", "Ukrainian" → "Ukraine": the shortest country in the lexicon sharing the demonym's stem. */
+/**
+ * "Uzbek" → "Uzbekistan", "Nigerian" → "Nigeria": world-countries' list; else, as "Russian" →
+ * "Russia", the shortest country in the lexicon sharing the demonym's stem.
+ */
 function countryOfDemonym(demonym: string): string {
   const word = demonym.toLowerCase();
   if (DEMONYM_COUNTRIES[word]) return DEMONYM_COUNTRIES[word];
+  const listed = worldDemonyms().get(word);
+  if (listed) return listed;
   countriesByStem ??= Object.entries(LEXICON)
     .filter(([, tags]) => (Array.isArray(tags) ? tags : [tags]).includes("Country"))
     .map(([name]) => [name, name.replace(/\b\p{L}/gu, (c) => c.toUpperCase())] as [string, string])
@@ -128,10 +196,17 @@ function countryOfDemonym(demonym: string): string {
 // Finding names
 // ---------------------------------------------------------------------------
 
-/** A capitalized word, an acronym with dots ("U.S."), or a possessive form ("Putin's", the 's dropped later). */
-const TOKEN = /(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}'’]*/gu;
-/** What may join the words of one name: a space, or a lower-case particle ("Secretary of State", "von der Leyen"). */
-const JOIN = /^(?: | (?:of|de|del|der|von|van|da|du|la|le|al|bin|ibn|of the) )$/;
+/**
+ * A capitalized word, an acronym with dots ("U.S."), or a possessive form ("Putin's", the 's dropped
+ * later); with the syllables of a hyphenated given name ("Sun-hee", "Jean-Pierre"), a lower-case
+ * "al-" or "el-" before a surname ("al-Harbi"), and a hyphenated capitalized word only when
+ * another capitalized word follows ("Jean-Pierre Lacroix"; not "U.S.-Iran talks").
+ */
+const TOKEN =
+  /(?:\p{Lu}\.){2,}|(?<!\p{L})(?:(?:al|el|ul|ad|as|ar|an|at|az)-(?=\p{Lu}))?\p{Lu}[\p{L}\p{M}'’]*(?:-\p{Ll}[\p{Ll}\p{M}]{0,5}(?![\p{L}-]))?(?:-\p{Lu}[\p{L}\p{M}'’]*(?= \p{Lu}))?/gu;
+/** What may join the words of one name: a space, or a lower-case particle ("Secretary of State", "von der Leyen", "bint Faisal"). */
+const JOIN =
+  /^(?: | (?:of|de|del|della|der|den|des|di|do|dos|das|du|da|la|le|van|von|ter|ten|zu|al|el|bin|bint|ibn|ben|abu|of the|van der|van den|von der|de la) )$/;
 const CALENDAR =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
 const PRONOUN_OR_DETERMINER =
@@ -162,7 +237,8 @@ export function findNames(text: string, registry: Registry | null, titleLines: S
   return withAffiliations(text, promoteSurnames(found));
 }
 
-const ROLE_GAP = /^(?:['’]s)?(?:\s+(?:[\p{L}-]+))*?\s*$/u;
+/** Role words between a country and a person; a comma only after one ("her Australian counterpart, Penny Walsh"). */
+const ROLE_GAP = /^(?:['’]s)?(?:\s+(?:[\p{L}-]+))*?(?:(?<=\p{L}),)?\s*$/u;
 
 /**
  * "Canadian Prime Minister Claire Dubois", "Canada's foreign minister, Lars Berg", "Claire
@@ -186,10 +262,13 @@ function withAffiliations(text: string, names: FoundName[]): FoundName[] {
         .filter(Boolean)
         .every((w) => ROLE_WORDS.has(w.toLowerCase().replace(/^['’]s$/, "of")) || hasTag(w, ACTOR) || /^['’]s$/.test(w));
     let country: string | null = null;
-    const intro = text
-      .slice(n.introStart, n.start)
-      .split(/\s+/)
-      .find((w) => isDemonymWord(w) || COUNTRY_ABBREVIATIONS[w.toLowerCase().replace(/\.$/, "")]);
+    const introWords = text.slice(n.introStart, n.start).split(/\s+/);
+    // "South African President …": a demonym of two words before one of its words alone.
+    const pair = introWords.findIndex((w, i) => i + 1 < introWords.length && worldDemonyms().has(`${w} ${introWords[i + 1]}`.toLowerCase()));
+    const intro =
+      pair >= 0
+        ? `${introWords[pair]} ${introWords[pair + 1]}`
+        : introWords.find((w) => isDemonymWord(w) || COUNTRY_ABBREVIATIONS[w.toLowerCase().replace(/\.$/, "")]);
     if (after && isCountryName(after) && /^\s+of\s+(?:the\s+)?$/.test(text.slice(n.end, after.start))) country = normalizeName(after.name);
     else if (intro) country = normalizeName(COUNTRY_ABBREVIATIONS[intro.toLowerCase().replace(/\.$/, "")] ?? countryOfDemonym(intro));
     else if (before && isCountryName(before) && isRoleGap(gapBefore)) country = normalizeName(before.name);
@@ -254,7 +333,10 @@ function capitalizedChains(text: string): Token[][] {
   const chains: Token[][] = [];
   let chain: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    const token = { start: m.index, end: m.index + m[0].length, word: m[0] };
+    // "Kremlin-backed", "Qatar-based": a compound adjective, not a syllable of the name.
+    const hyphen = /-\p{Ll}+$/u.exec(m[0]);
+    const word = hyphen && isVerbWord(hyphen[0].slice(1)) ? m[0].slice(0, hyphen.index) : m[0];
+    const token = { start: m.index, end: m.index + word.length, word };
     const last = chain[chain.length - 1];
     const gap = last ? text.slice(last.end, token.start) : "";
     if (last && JOIN.test(gap) && !/['’]s?$/u.test(last.word)) chain.push(token);
@@ -339,7 +421,28 @@ function isCommonWord(word: string): boolean {
 
 const FIRST_NAME_TAGS = new Set(["FirstName", "MaleName", "FemaleName"]);
 const ACTOR = new Set(["Actor"]);
+const SURNAME_PARTICLE = / (?:bin|bint|ibn|ben|abu|van|von|der|den|ter|ten|zu) $/;
+const ROLE_BEFORE = new RegExp(
+  String.raw`\b(?:${[...ROLE_WORDS].filter((w) => w.length > 3 && !["state", "national", "security", "affairs", "press", "team"].includes(w)).join("|")})\s+$`,
+);
+const COLLECTIVE_AFTER =
+  /^\s+(?:negotiators|officials|delegations?|forces|fighters|militants|representatives|leaders|leadership|troops|mediators|envoys|lawmakers|diplomats|authorities|movement|rebels|militia|members|spokesman|spokeswoman|spokesperson)\b/;
+const ACRONYM = /^(?:\p{Lu}\.?){2,}$/u;
 const CONTRACTION = /^\p{Lu}\p{Ll}*['’](?:ll|re|ve|d|m)$/u;
+
+/** A role, nationality, body or place word: what stands before a person's name, not in it. */
+function introducesName(word: string): boolean {
+  const lower = word.toLowerCase().replace(/\.$/, "");
+  return (
+    ROLE_WORDS.has(lower) ||
+    ORGANIZATION_WORDS.has(lower) ||
+    isDemonymWord(word) ||
+    COUNTRY_ABBREVIATIONS[lower] !== undefined ||
+    ACRONYM.test(word) ||
+    hasTag(word, ACTOR) ||
+    hasTag(word, PLACE_TAGS)
+  );
+}
 
 function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Set<string>, registry: Registry | null): FoundName | null {
   let tokens = part
@@ -353,6 +456,9 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
     !hasTag(opener.word, PERSON_TAGS) &&
     !hasTag(opener.word, PLACE_TAGS) &&
     !isDemonymWord(opener.word) &&
+    // "U.S. officials said", "EU leaders met": an acronym is a name wherever it stands.
+    !ACRONYM.test(opener.word) &&
+    !(tokens.length > 1 && worldDemonyms().has(`${opener.word} ${tokens[1].word}`.toLowerCase())) &&
     (tokens.length === 1 || isCommonWord(opener.word))
   ) {
     tokens = tokens.slice(1);
@@ -361,18 +467,24 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
   if (inTitle) tokens = tokens.filter((t) => bodyWords.has(t.word) || hasTag(t.word, PERSON_TAGS) || hasTag(t.word, PLACE_TAGS) || isDemonymWord(t.word));
   if (tokens.length === 0 || /^time$/i.test(tokens[tokens.length - 1].word)) return null;
   const lower = tokens.map((t) => t.word.toLowerCase().replace(/\.$/, ""));
-  if (tagsOf(lower.join(" ")).some((t) => PLACE_TAGS.has(t))) return named(text, tokens, "PLACE", registry);
+  if (tagsOf(lower.join(" ")).some((t) => PLACE_TAGS.has(t)) || worldCountryNames().has(normalizeName(lower.join(" "))))
+    return named(text, tokens, "PLACE", registry);
   // "White House Middle East Envoy Steve Witkoff": the person starts at the first name.
-  const firstName = tokens.findIndex((t, i) => i > 0 && hasTag(t.word, FIRST_NAME_TAGS) && tokens.length - i <= 3);
+  let firstName = tokens.findIndex((t, i) => i > 0 && hasTag(t.word, FIRST_NAME_TAGS) && tokens.length - i <= 3);
+  // "Faisal bin Khalid", "Ursula von der Leyen": a word after a particle continues the name begun before it.
+  while (firstName > 0 && text.slice(tokens[firstName - 1].end, tokens[firstName].start) !== " ") firstName--;
+  // "Prime Minister Tran Van Minh": the lexicon knows a later word of the name as a given name; the name goes back to the role.
+  while (firstName > 1 && tokens.length - firstName < 4 && !introducesName(tokens[firstName - 1].word)) firstName--;
   if (firstName > 0) return named(text, beforeAffiliation(text, tokens.slice(firstName)), "PERSON", registry, undefined, tokens[0].start);
   if (lower.some((w) => ORGANIZATION_WORDS.has(w))) return named(text, tokens, "ORGANIZATION", registry);
   // Leading roles, demonyms and country abbreviations introduce the person who follows them.
   let first = 0;
-  while (
-    first < tokens.length - 1 &&
-    (ROLE_WORDS.has(lower[first]) || isDemonymWord(tokens[first].word) || COUNTRY_ABBREVIATIONS[lower[first]] || hasTag(tokens[first].word, ACTOR))
-  )
-    first++;
+  while (first < tokens.length - 1) {
+    if (ROLE_WORDS.has(lower[first]) || isDemonymWord(tokens[first].word) || COUNTRY_ABBREVIATIONS[lower[first]] || hasTag(tokens[first].word, ACTOR)) first++;
+    // "South Korean Foreign Minister …", "Sri Lankan President …"
+    else if (first < tokens.length - 2 && worldDemonyms().has(`${lower[first]} ${lower[first + 1]}`)) first += 2;
+    else break;
+  }
   const introduced = first > 0;
   const rest = tokens.slice(first);
   const restLower = lower.slice(first);
@@ -382,13 +494,24 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
   }
   if (rest.length === 1 && COUNTRY_ABBREVIATIONS[restLower[0]])
     return named(text, rest, "PLACE", registry, COUNTRY_ABBREVIATIONS[restLower[0]], tokens[0].start);
+  // "The EU and Japan", "NATO said": an acronym that is not a country, a time zone or a time of day is an organization.
+  if (rest.length === 1 && ACRONYM.test(rest[0].word) && !ZONE_ABBREVIATIONS[rest[0].word] && !/^[AP]\.?M\.?$/.test(rest[0].word))
+    return named(text, rest, "ORGANIZATION", registry);
   if (rest.length === 1 && isDemonymWord(rest[0].word) && !introduced) return named(text, rest, "DEMONYM", registry, countryOfDemonym(rest[0].word));
   if (rest.some((t) => hasTag(t.word, PERSON_TAGS)) || introduced)
     return named(text, beforeAffiliation(text, rest), "PERSON", registry, undefined, tokens[0].start);
   if (rest.some((t) => hasTag(t.word, PLACE_TAGS))) return named(text, rest, "PLACE", registry);
-  if (rest.length >= 2 && rest.length <= 4) return named(text, rest, rest.some((t) => isCommonWord(t.word)) ? "ORGANIZATION" : "PERSON", registry);
+  if (rest.length >= 2 && rest.length <= 4) {
+    // "envoy Maarten van der Linden": a role in lower case before the name, or a surname particle inside it, makes it a person's.
+    const person =
+      ROLE_BEFORE.test(text.slice(Math.max(0, rest[0].start - 30), rest[0].start)) ||
+      rest.some((t, i) => i > 0 && SURNAME_PARTICLE.test(text.slice(rest[i - 1].end, t.start)));
+    return named(text, rest, person || !rest.some((t) => isCommonWord(t.word)) ? "PERSON" : "ORGANIZATION", registry);
+  }
   if (rest.length === 1 && isCommonWord(rest[0].word) && !bodyWords.has(rest[0].word)) return null;
-  return rest.length === 1 ? named(text, rest, "OTHER", registry) : null;
+  if (rest.length !== 1) return null;
+  // "Hamas negotiators", "the Houthi movement": a word naming people together is a body's, not a person's.
+  return named(text, rest, COLLECTIVE_AFTER.test(text.slice(rest[0].end, rest[0].end + 30)) ? "ORGANIZATION" : "OTHER", registry);
 }
 
 /** "Aino Virtanen of Finland", "Hiroshi Tanaka of the Pacific Forum": the person's name stops before "of". */
@@ -441,7 +564,7 @@ export function participantKeysFor(entityId: string, names: readonly string[]): 
 export function isCountry(name: Pick<FoundName, "name"> & { type?: NameType }): boolean {
   if (name.type === "DEMONYM") return true;
   const words = normalizeName(name.name);
-  return tagsOf(words).includes("Country") || Object.values(COUNTRY_ABBREVIATIONS).some((c) => normalizeName(c) === words);
+  return tagsOf(words).includes("Country") || worldCountryNames().has(words) || Object.values(COUNTRY_ABBREVIATIONS).some((c) => normalizeName(c) === words);
 }
 
 /** A lone word the article also uses as a person's surname ("Lavrov" after "Sergey Lavrov") is that person. */

@@ -48,6 +48,7 @@ function mentionDate(resolved: ResolvedDate | null, source: DateSource | null, p
     span: { start: resolved.start, end: resolved.end },
     source,
     ...(resolved.relativeTo ? { relativeTo: resolved.relativeTo } : {}),
+    ...(like && resolved.days ? { days: resolved.days } : {}),
   };
 }
 

@@ -20,13 +20,25 @@ const CLAUSE_END =
 const LIST_COMMA =
   /(?<=\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}[\p{L}.]*),(?=\s+(?:and\s+)?\p{Lu})/uy;
 
+/** "met her Australian counterpart, Penny Walsh, in Canberra": a role in lower case, then the name set off by commas. */
+const APPOSITIVE_NAME = /(?<=\b(\p{Ll}+)),\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’.-]*(?=,)/uy;
+
 export function clauseSpans(text: string, sentence: Span): Span[] {
   const clauses: Span[] = [];
   let start = sentence.start;
+  let appositiveEnd = -1;
   for (const m of text.slice(sentence.start, sentence.end).matchAll(CLAUSE_END)) {
-    LIST_COMMA.lastIndex = sentence.start + m.index;
+    const at = sentence.start + m.index;
+    if (at === appositiveEnd) continue;
+    LIST_COMMA.lastIndex = at;
     if (m[0] === "," && LIST_COMMA.test(text)) continue;
-    const end = sentence.start + m.index;
+    APPOSITIVE_NAME.lastIndex = at;
+    const appositive = m[0] === "," ? APPOSITIVE_NAME.exec(text) : null;
+    if (appositive && ROLE_WORDS.has(appositive[1]) && at + appositive[0].length < sentence.end) {
+      appositiveEnd = at + appositive[0].length;
+      continue;
+    }
+    const end = at;
     if (end > start) clauses.push({ start, end });
     start = end + m[0].length;
   }
@@ -142,13 +154,13 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
     const pronounOrNames = relative ? listEndingAt(text, names, clause.start - 1, sentence.start) : [];
     add(pronounOrNames);
     add(subjectBefore(text, names, trigger.start, subjectFloor, head));
-    objects = listStartingAt(text, names, trigger.end, clause.end, OBJECT_LEAD);
+    objects = withAppositive(text, names, listStartingAt(text, names, trigger.end, clause.end, OBJECT_LEAD), trigger.end, sentence.end);
     add(objects);
   } else {
     add(listEndingAt(text, names, trigger.start, sentence.start));
     const possessive = names.find((n) => n.end <= trigger.start && /^['’]s?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(n.end, trigger.start)));
     if (possessive) add([possessive]);
-    objects = listStartingAt(text, names, trigger.end, clause.end, NOUN_OBJECT_LEAD);
+    objects = withAppositive(text, names, listStartingAt(text, names, trigger.end, clause.end, NOUN_OBJECT_LEAD), trigger.end, sentence.end);
     add(objects);
     const light = LIGHT_VERB_BEFORE.exec(text.slice(Math.max(subjectFloor, trigger.start - 120), trigger.start));
     if (light) {
@@ -182,6 +194,22 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
   if (!next) return none;
   const list = listStartingAt(text, names, next.start, next.end, /^/);
   return list.length > 0 ? { names: list, objects: [], how: "clause" } : none;
+}
+
+/** "with her Australian counterpart, Penny Walsh": the person a role after the list names, set off by a comma. */
+function withAppositive(text: string, names: FoundName[], list: FoundName[], from: number, ceiling: number): FoundName[] {
+  const edge = list.length > 0 ? list[list.length - 1].end : from;
+  const next = names.filter((n) => n.introStart >= edge && n.end <= ceiling && n.type !== "DEMONYM").sort((a, b) => a.start - b.start)[0];
+  if (next?.level !== "person") return list;
+  // "her Australian counterpart": a nationality among the role words.
+  let gap = text.slice(edge, next.introStart);
+  for (const n of names)
+    if (n.type === "DEMONYM" && n.start >= edge && n.end <= next.introStart)
+      gap = `${gap.slice(0, n.start - edge)}${" ".repeat(n.end - n.start)}${gap.slice(n.end - edge)}`;
+  const words = gap.split(/[\s,]+/).filter(Boolean);
+  const roles = words.filter((w) => ROLE_WORDS.has(w.toLowerCase()) && !/^(?:of|the|and|for|to|on)$/i.test(w));
+  const fits = words.every((w) => roles.includes(w) || /^(?:with|to|his|her|their|its)$/i.test(w));
+  return roles.length > 0 && fits && /^[^,]*,\s*$/.test(gap) && gap.length <= 40 ? [...list, next] : list;
 }
 
 const SUBORDINATE_PARTICIPLE = /^(?:after|before|while|upon|since|when)\s+\p{Ll}+ing\b/iu;

@@ -95,6 +95,8 @@ export interface ProposedDate {
   text: string | null;
   /** How the date was resolved, or why it could not be. */
   note: string | null;
+  /** The first and last day (YYYY-MM-DD) the words cover when narrower than the precision's period ("next week"). */
+  days?: { from: string; to: string };
 }
 
 export interface MentionDate extends ProposedDate {

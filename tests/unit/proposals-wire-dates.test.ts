@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { propose } from "@/lib/proposals/propose";
+import type { ProposalArticle } from "@/lib/proposals/types";
+
+// Made-up wire copy. 2031-06-11 is a Wednesday: "next week" is Monday 16 to Sunday 22 June.
+let n = 0;
+const article = (text: string, publishedAt: string, outlet: string): ProposalArticle => ({ id: `d${++n}`, text, publishedAt, outlet });
+
+describe("wire copy: dates that name a week", () => {
+  it("proposes 'next week' as the month holding it, and says which days", () => {
+    const { events } = propose({ articles: [article("Chilean President Marta Rojas will visit Lima next week, her office said.", "2031-06-11", "Wire")] });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ kind: "visit", localDate: "2031-06", precision: "month", dateNote: "between 2031-06-16 and 2031-06-22" });
+    expect(events[0].mentions[0].date.days).toEqual({ from: "2031-06-16", to: "2031-06-22" });
+  });
+
+  it("makes a visit 'next week' one happening with a visit on a day of that week, not with one later that month", () => {
+    const { events } = propose({
+      articles: [
+        article("Chilean President Marta Rojas will visit Lima next week, her office said.", "2031-06-11", "Morning Wire"),
+        article("Chilean President Marta Rojas will visit Lima on June 29, her office said.", "2031-06-11", "Evening Post"),
+      ],
+    });
+    expect(events.map((e) => [e.localDate, e.mentions.length])).toEqual([
+      ["2031-06-29", 1],
+      ["2031-06", 1],
+    ]);
+    const { events: sameWeek } = propose({
+      articles: [
+        article("Chilean President Marta Rojas will visit Lima next week, her office said.", "2031-06-11", "Morning Wire"),
+        article("Chilean President Marta Rojas will visit Lima on June 18, her office said.", "2031-06-12", "Evening Post"),
+      ],
+    });
+    expect(sameWeek.map((e) => [e.localDate, e.precision, e.dateNote, e.mentions.length])).toEqual([["2031-06-18", "day", null, 2]]);
+  });
+
+  it("ends 'earlier this week' on the day of the report and starts 'later this month' on it", () => {
+    const { events } = propose({
+      articles: [
+        article(
+          "Moroccan envoy Youssef Amrani met Algerian Foreign Minister Karim Belkacem in Geneva earlier this week, diplomats said.",
+          "2031-06-11",
+          "Wire",
+        ),
+        article("Tunisian President Leila Haddad will visit Tripoli later this month, her office said.", "2031-06-11", "Wire"),
+      ],
+    });
+    expect(events.map((e) => [e.kind, e.localDate, e.dateNote])).toEqual([
+      ["meeting", "2031-06", "between 2031-06-09 and 2031-06-11"],
+      ["visit", "2031-06", "between 2031-06-11 and 2031-06-30"],
+    ]);
+  });
+});

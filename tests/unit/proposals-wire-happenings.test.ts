@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "@/lib/proposals/extract-events";
+import type { ArticleExtraction, EventMention } from "@/lib/proposals/types";
+
+// Made-up wire copy about made-up people, read without a registry. 2031-06-11 is a Wednesday.
+const PUBLISHED = "2031-06-11";
+
+const extract = (text: string): ArticleExtraction => extractArticle({ id: "h1", text, publishedAt: PUBLISHED, outlet: "Wire" }, null);
+const parties = (m: EventMention) => m.participants.map((p) => [p.name, p.affiliation ?? null]);
+
+describe("wire copy: who met whom, where and when", () => {
+  it("reads a counterpart named after a comma as a party, and the place and day after the name as the meeting's", () => {
+    const { mentions } = extract("Malaysian Foreign Minister Aziz Rahman met his Thai counterpart, Suda Chaiyo, in Kuala Lumpur on Monday.");
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]).toMatchObject({ kind: "meeting", place: { name: "Kuala Lumpur" }, date: { date: "2031-06-09" } });
+    expect(parties(mentions[0])).toEqual([
+      ["Aziz Rahman", "malaysia"],
+      ["Suda Chaiyo", "thailand"],
+    ]);
+  });
+
+  it("counts the person a trip is made 'to meet', and the one of 'two days of talks with', among the visit's parties", () => {
+    const [trip] = extract(
+      "Peruvian President Rosa Quispe will travel to Quito on June 20 to meet Ecuadorian leader Andres Salinas, her office said.",
+    ).mentions;
+    expect(trip).toMatchObject({ kind: "visit", planned: true, place: { name: "Quito" }, date: { date: "2031-06-20" } });
+    expect(parties(trip)).toEqual([
+      ["Rosa Quispe", "peru"],
+      ["Andres Salinas", "ecuador"],
+    ]);
+    const [visit] = extract(
+      "Finnish Foreign Minister Aino Lehto arrived in Tallinn on Monday for two days of talks with her Estonian counterpart, Kadri Tamm.",
+    ).mentions;
+    expect(parties(visit)).toEqual([
+      ["Aino Lehto", "finland"],
+      ["Kadri Tamm", "estonia"],
+    ]);
+  });
+
+  it("does not propose the deal a prisoner exchange was carried out under as a happening of its own that day", () => {
+    const { mentions } = extract(
+      "Eritrea and Djibouti swapped 40 prisoners each on Tuesday in a deal mediated by Qatar, the Eritrean information ministry said.",
+    );
+    expect(mentions.map((m) => [m.kind, m.date.date])).toEqual([["exchange", "2031-06-10"]]);
+  });
+
+  it("does not take the summit a meeting was held on the sidelines of for the meeting, nor its body for a party", () => {
+    const { mentions } = extract(
+      "The foreign ministers of Chile and Bolivia met in Lima last Thursday on the sidelines of an Andean Forum summit, officials said.",
+    );
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]).toMatchObject({ kind: "meeting", place: { name: "Lima" }, date: { date: "2031-06-05" } });
+    expect(parties(mentions[0])).toEqual([
+      ["Chile", null],
+      ["Bolivia", null],
+    ]);
+  });
+
+  it("proposes a ceasefire agreed after talks, as a statement reported it", () => {
+    const { mentions } = extract(
+      "Chad and Niger agreed to a 48-hour ceasefire on Monday after talks in Niamey mediated by the African Union, according to a joint statement.",
+    );
+    const agreement = mentions.find((m) => m.kind === "agreement");
+    expect(agreement).toMatchObject({ date: { date: "2031-06-09" } });
+    expect(agreement && parties(agreement)).toEqual([
+      ["Chad", null],
+      ["Niger", null],
+    ]);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "@/lib/proposals/extract-events";
+import type { ArticleExtraction, EventMention } from "@/lib/proposals/types";
+
+// Made-up wire copy about made-up people, read without a registry as a new story's names are. 2031-06-11 is a Wednesday.
+const PUBLISHED = "2031-06-11";
+
+const extract = (text: string): ArticleExtraction => extractArticle({ id: "n1", text, publishedAt: PUBLISHED, outlet: "Wire" }, null);
+const names = (m: EventMention) => m.participants.map((p) => p.name);
+
+describe("wire copy: the names of the parties", () => {
+  it("keeps the second syllable of a hyphenated given name, and does not read 'Sun' of it as Sunday", () => {
+    const [meeting] = extract("Foreign Minister Park Ji-hoon met his counterpart Han Sun-mi in Busan on Monday, the ministry said.").mentions;
+    expect(names(meeting)).toEqual(["Park Ji-hoon", "Han Sun-mi"]);
+    expect(meeting.date).toMatchObject({ date: "2031-06-09", text: "on Monday" });
+  });
+
+  it("keeps a name's particles ('bin', 'bint', 'van der', 'al-') inside the name", () => {
+    const [meeting] = extract(
+      "Princess Nouf bint Saad met Dutch envoy Maarten van der Linden and Iraqi Foreign Minister Hassan Jabir al-Khafaji in Baghdad on Monday.",
+    ).mentions;
+    expect(names(meeting)).toEqual(["Nouf bint Saad", "Maarten van der Linden", "Hassan Jabir al-Khafaji"]);
+    const [talks] = extract("Foreign Minister Tariq bin Rashid held talks with his Jordanian counterpart in Amman on Tuesday.").mentions;
+    expect(names(talks)).toEqual(["Tariq bin Rashid"]);
+  });
+
+  it("does not take a compound adjective after a name ('Kremlin-backed') for a syllable of it", () => {
+    const [meeting] = extract("Envoys of the Qatar-backed council met Jean-Luc Marchand in Doha on Monday.").mentions;
+    expect(names(meeting)).toEqual(["Jean-Luc Marchand"]);
+  });
+
+  it("knows less common nationality adjectives ('Uzbek', 'Tajik') as countries the persons speak for", () => {
+    const [call] = extract("Uzbek President Timur Rakhimov spoke by phone with Tajik President Farrukh Saidov on Monday.").mentions;
+    expect(call.participants.map((p) => [p.name, p.affiliation])).toEqual([
+      ["Timur Rakhimov", "uzbekistan"],
+      ["Farrukh Saidov", "tajikistan"],
+    ]);
+  });
+
+  it("keeps a country abbreviation that opens the sentence among coordinated parties ('U.S. and Iranian negotiators')", () => {
+    const [talks] = extract("U.S. and Iranian negotiators held talks in Muscat on Saturday, officials said.").mentions;
+    expect(talks).toMatchObject({ kind: "talks", date: { date: "2031-06-07" }, place: { name: "Muscat" } });
+    expect(names(talks)).toEqual(["United States", "Iran"]);
+  });
+
+  it("reads an organization's acronym and a country as the parties of negotiations ('The EU and Japan')", () => {
+    const [talks] = extract("The EU and Japan concluded negotiations on a fisheries pact in Brussels on Tuesday.").mentions;
+    expect(talks).toMatchObject({ kind: "talks", date: { date: "2031-06-10" }, place: { name: "Brussels" } });
+    expect(talks.participants.map((p) => [p.name, p.level])).toEqual([
+      ["EU", "group"],
+      ["Japan", "group"],
+    ]);
+  });
+
+  it("keeps a name whose first word the lexicon does not know as a given name ('Prime Minister Dao Van Minh')", () => {
+    const [talks] = extract("Vietnamese Prime Minister Dao Van Minh held talks with Laotian Prime Minister Sone Vongsa in Hanoi on Tuesday.").mentions;
+    expect(names(talks).sort()).toEqual(["Dao Van Minh", "Sone Vongsa"]);
+  });
+
+  it("reads the country of two-word and less common nationality adjectives ('South African', 'Nigerian', 'Philippine')", () => {
+    const [call] = extract(
+      "South African President Thabo Mkhize and Nigerian President Emeka Obi spoke by phone late on Monday, after Philippine envoy Ramon Dizon met them.",
+    ).mentions;
+    expect(call.participants.map((p) => [p.name, p.affiliation])).toEqual([
+      ["Thabo Mkhize", "south africa"],
+      ["Emeka Obi", "nigeria"],
+    ]);
+  });
+
+  it("reads an unknown name before a word for a body of people ('Azawad negotiators') as a group, a party beside a country", () => {
+    const [talks] = extract("Malian and Azawad negotiators held indirect talks in Algiers on Sunday, officials said.").mentions;
+    expect(talks).toMatchObject({ kind: "talks", place: { name: "Algiers" }, date: { date: "2031-06-08" } });
+    expect(talks.participants.map((p) => [p.name, p.level])).toEqual([
+      ["Mali", "group"],
+      ["Azawad", "group"],
+    ]);
+  });
+});
