@@ -9,9 +9,15 @@ import { listClaimProposals, listEventProposals, type ClaimProposalView, type Ev
 import { ClaimProposalControls, EventProposalControls, type ProposalDecisions } from "./proposal-controls";
 import "./proposals.css";
 
+/** The proposed date, and what its note says about it (the week's days, a disagreement between sources). */
 function ProposedDate({ proposal: p }: { proposal: EventProposalView }) {
-  if (p.localDate && p.precision) return <EventDate date={{ localDate: p.localDate, precision: p.precision as DatePrecision, timeZone: p.timeZone }} />;
-  return <>No date{p.dateNote ? `: ${p.dateNote}` : ""}</>;
+  if (!p.localDate || !p.precision) return <>No date{p.dateNote ? `: ${p.dateNote}` : ""}</>;
+  return (
+    <>
+      <EventDate date={{ localDate: p.localDate, precision: p.precision as DatePrecision, timeZone: p.timeZone }} />
+      {p.dateNote ? <span className="muted"> ({p.dateNote})</span> : null}
+    </>
+  );
 }
 
 function ClaimList({

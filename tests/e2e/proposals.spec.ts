@@ -40,3 +40,24 @@ test("an editor accepts a proposed event and a proposed claim on the article pag
   await expect(account.getByRole("cell", { name: /about 1\.5 h/ })).toHaveText(/^\s*about 1\.5 h\s*$/);
   await expect(account.getByRole("cell", { name: /10 June/ })).toContainText("proposed");
 });
+
+test("a proposal dated only to a month says which days its source named", async ({ page }) => {
+  await signIn(page, "editor");
+  const year = 2100 + Math.floor(Math.random() * 800);
+  const imported = await page.request.post("/api/articles", {
+    headers: SAME_ORIGIN,
+    data: {
+      text: `Berg to visit Okoro\n\nPublished: June 2, ${year}\n\nAnna Berg will travel to Lagos next week for talks with Samuel Okoro on fishing rights, officials said on Monday.`,
+    },
+  });
+  expect(imported.status()).toBe(201);
+  const articleId = (await imported.json()).id as string;
+
+  await page.goto(`/articles/${articleId}`);
+  const proposals = page.getByRole("region", { name: "Proposed events and claims" });
+  await expect(async () => {
+    await page.reload();
+    await expect(proposals.getByRole("article")).not.toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 90_000 });
+  await expect(proposals.getByRole("definition").filter({ hasText: /June/ })).toContainText(/between \d{4}-06-\d{2} and \d{4}-06-\d{2}/);
+});
