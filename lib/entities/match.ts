@@ -55,11 +55,24 @@ interface Token {
   key: string;
 }
 
+const wordKeys = new Map<string, string>();
+
+/** normalizeName of one word, remembered: an article's words recur, and its folding is most of a match's cost. */
+function wordKey(word: string): string {
+  let key = wordKeys.get(word);
+  if (key === undefined) {
+    key = normalizeName(word);
+    if (wordKeys.size >= 100_000) wordKeys.clear();
+    wordKeys.set(word, key);
+  }
+  return key;
+}
+
 function tokenize(text: string): Token[] {
   return Array.from(text.matchAll(WORD), (m) => ({
     start: m.index,
     end: m.index + m[0].length,
-    key: normalizeName(m[0]),
+    key: wordKey(m[0]),
   }));
 }
 

@@ -6,7 +6,7 @@ import { eventDateFromRow } from "@/lib/events/date-fields";
 import { isoDay } from "@/lib/iso-day";
 import type { ClaimValue } from "@/lib/contradictions/claim-values";
 import { runTask } from "@/lib/workers/pool";
-import { REGISTRY_MISSING, type ProposalRegistrySnapshot, type TaskInput, type TaskOutput } from "@/lib/workers/tasks";
+import { EXTRACTIONS_MISSING, REGISTRY_MISSING, type ProposalRegistrySnapshot, type TaskInput, type TaskOutput } from "@/lib/workers/tasks";
 import { extractionDays, mergePeriods, personKeysOf, type Period, type Reach, reachOfMentions } from "./group";
 import { candidateFingerprint, claimFingerprint as hashClaim, mentionFingerprint as hashMention } from "./fingerprints";
 import type { ArticleExtraction, ContradictionCandidate, EventProposal, KnownClaim, KnownEvent, ProposalArticle, Proposals } from "./types";
@@ -183,7 +183,8 @@ async function storeExtractions(tx: Tx, extracted: Extracted[]): Promise<void> {
  * publication) read for the articles naming one of `persons` or anyone (null: every article of those days).
  */
 type Read = {
-  rows: Map<string, { revisionId: string; json: string; createdAt: Date }>;
+  /** `json` is null for an extraction the worker thread holds at this version (not read). */
+  rows: Map<string, { revisionId: string; version: string; json: string | null; createdAt: Date }>;
   dated: Period[];
   undated: Period[];
   unbounded: boolean;
@@ -207,18 +208,66 @@ const covers = (read: Read, reach: Reach) =>
   (!reach.unbounded || read.unbounded);
 
 /**
+ * The extractions the worker thread holds, parsed, from its last grouping (lib/workers/tasks.ts),
+ * by article, at the version read: what it was last sent. The thread checks each version, so a
+ * thread that restarted or a grouping run in between costs one more round trip, never a wrong block.
+ */
+let extractionsOnThread = new Map<string, string>();
+
+/**
  * Reads the extractions as their stored JSON text, which the worker thread parses: an extraction
  * is some 40 KB of JSON, and on 1,200 of them reading the parsed JSON took twice as long as reading
  * the text, and cloning the objects to the thread twice as long again as parsing the text there.
+ * Those the thread holds at the same version (`held`) are not read: a row's xmin changes with every write of it.
  */
-async function readRows(read: Read, articleIds: string[]): Promise<void> {
+async function readRows(read: Read, articleIds: string[], held: ReadonlyMap<string, string> = new Map()): Promise<void> {
   const missing = articleIds.filter((id) => !read.rows.has(id));
   if (missing.length === 0) return;
-  const rows = await db.$queryRaw<{ articleId: string; revisionId: string; json: string; createdAt: Date }[]>`
-    SELECT x."articleId", x."revisionId", x."data"::text AS "json", a."createdAt"
-    FROM "ArticleExtraction" x JOIN "Article" a ON a."id" = x."articleId"
-    WHERE x."articleId" = ANY(${missing}::text[])`;
+  const heldKeys = [...held].map(([articleId, version]) => `${articleId}|${version}`);
+  const rows = await db.$queryRaw<{ articleId: string; revisionId: string; version: string; json: string | null; createdAt: Date }[]>`
+    SELECT r."articleId", r."revisionId", r."version", r."createdAt",
+           CASE WHEN r."articleId" || '|' || r."version" = ANY(${heldKeys}::text[]) THEN NULL ELSE r."data"::text END AS "json"
+    FROM (SELECT x."articleId", x."revisionId", x."data", x.xmin::text || ':' || x."updatedAt"::text AS "version", a."createdAt"
+          FROM "ArticleExtraction" x JOIN "Article" a ON a."id" = x."articleId"
+          WHERE x."articleId" = ANY(${missing}::text[])) r`;
   for (const { articleId, ...row } of rows) read.rows.set(articleId, row);
+}
+
+/** Reads the text of the extractions a grouping left unread because the thread held them. */
+async function readHeld(read: Read): Promise<void> {
+  const unread = [...read.rows].filter(([, r]) => r.json === null).map(([id]) => id);
+  for (const id of unread) read.rows.delete(id);
+  await readRows(read, unread);
+}
+
+/** Groups the block on the worker thread, sending the extractions it does not hold. */
+async function groupOnThread(
+  registry: ProposalRegistrySnapshot,
+  read: Read,
+  known: { events: KnownEvent[]; claims: KnownClaim[] },
+  seeds: string[],
+): Promise<TaskOutput<"groupProposalsAround">> {
+  const group = async () => {
+    // Oldest article first, however the block was read: a candidate's sides keep their order.
+    const block = [...read.rows].sort(([idA, a], [idB, b]) => a.createdAt.getTime() - b.createdAt.getTime() || idA.localeCompare(idB));
+    const proposals = await proposalTask("groupProposalsAround", registry, {
+      block: block.map(([articleId, r]) => ({ articleId, version: r.version })),
+      extractionsJson: `[${block.flatMap(([, r]) => (r.json === null ? [] : [r.json])).join(",")}]`,
+      knownEvents: known.events,
+      knownClaims: known.claims,
+      seeds,
+    });
+    extractionsOnThread = new Map(block.map(([articleId, r]) => [articleId, r.version]));
+    return proposals;
+  };
+  try {
+    return await group();
+  } catch (error) {
+    if (!(error instanceof Error && error.message.startsWith(`${EXTRACTIONS_MISSING}:`))) throw error;
+  }
+  extractionsOnThread = new Map();
+  await readHeld(read);
+  return group();
 }
 
 /**
@@ -280,7 +329,7 @@ async function readReach(read: Read, reach: Reach, participantKeys: string[]): P
     persons === null || had === null
       ? null
       : { any: new Set([...had.any, ...persons.any]), solo: new Set([...had.solo, ...persons.solo]), pairs: new Set([...had.pairs, ...persons.pairs]) };
-  await readRows(read, [...ids]);
+  await readRows(read, [...ids], extractionsOnThread);
 }
 
 /** Events already recorded on the days a regrouping reached, and their accepted claims: proposals link to them instead of duplicating them. */
@@ -367,22 +416,12 @@ async function regroupBlock(articleIds: readonly string[], registry: ProposalReg
   await readRows(read, [...new Set([...articleIds, ...sharing.map((s) => s.articleId)])]);
   const seeds = [...read.rows.keys()];
   if (seeds.length === 0) return;
-  const seedExtractions = [...read.rows.values()].map((r) => JSON.parse(r.json) as ArticleExtraction);
+  const seedExtractions = [...read.rows.values()].map((r) => JSON.parse(r.json!) as ArticleExtraction);
   const participantKeys = [...new Set(seedExtractions.flatMap((e) => e.mentions.flatMap((m) => m.participants.map((p) => p.key))))];
   let reach = reachOfMentions(seedExtractions.flatMap((e) => e.mentions));
   for (let pass = 1; ; pass++) {
     await readReach(read, reach, participantKeys);
-    // Oldest article first, however the block was read: a candidate's sides keep their order.
-    const extractions = [...read.rows]
-      .sort(([idA, a], [idB, b]) => a.createdAt.getTime() - b.createdAt.getTime() || idA.localeCompare(idB))
-      .map(([, r]) => r.json);
-    const known = await knownOn(read.dated);
-    const proposals = await proposalTask("groupProposalsAround", registry, {
-      extractionsJson: `[${extractions.join(",")}]`,
-      knownEvents: known.events,
-      knownClaims: known.claims,
-      seeds,
-    });
+    const proposals = await groupOnThread(registry, read, await knownOn(read.dated), seeds);
     if (covers(read, proposals.reach) || pass === MAX_PASSES || read.rows.size >= MAX_REGROUP_ARTICLES) {
       const revisions = new Map([...read.rows].map(([id, r]) => [id, r.revisionId]));
       await db.$transaction((tx) => storeProposals(tx, new Set(seeds), revisions, proposals), { timeout: 60_000 });
