@@ -82,10 +82,12 @@ function printTextMisses(dir: string, limit: number | undefined) {
     const bytes = readPageForm(dir, page.id, "text");
     if (!bytes) continue;
     const prepared = prepareImport({ bytes, filename: `${page.id}.txt`, format: "text" });
-    const article = prepared.ok ? prepared.article : { title: null, titleProvisional: true, author: null, publishedAt: null, outlet: null };
+    const article = prepared.ok
+      ? prepared.article
+      : { title: null, titleProvisional: true, author: null, publishedAt: null, publishedTime: null, outlet: null };
     const found: Record<FieldName, string | null> = {
       headline: article.titleProvisional ? null : article.title,
-      date: article.publishedAt && "publishedTime" in article && article.publishedTime ? `${article.publishedAt}T${article.publishedTime}` : article.publishedAt,
+      date: article.publishedAt && article.publishedTime ? `${article.publishedAt}T${article.publishedTime}` : article.publishedAt,
       author: article.author,
       outlet: article.outlet,
     };
