@@ -69,10 +69,9 @@ export const SEARCH_RANK_LIMIT = 250;
 /**
  * Each side first looks for its newest matches among the articles written since the
  * (this × the matches it needs)-th newest article: a word in most articles fills its quota there,
- * and the cost stays that of the window however large the corpus (the text side through the search
- * index's date column, migration 20261206000100; the title side through the date index beside the
- * title index). Then in a span of time SEARCH_WINDOW_GROWTH times as long, and only then in the
- * whole index (newestMatches).
+ * and the cost stays that of the window however large the corpus (through the date column of each
+ * side's index: migrations 20261206000100 and 20261206000600). Then in a span of time
+ * SEARCH_WINDOW_GROWTH times as long, and only then in the whole index (newestMatches).
  */
 const SEARCH_WINDOW_FACTOR = 10;
 const SEARCH_WINDOW_GROWTH = 10;
@@ -84,7 +83,7 @@ export const LIST_COUNT_LIMIT = 10_000;
  * text of the current revision, with PostgreSQL full-text search (web-search syntax: quotes,
  * OR, -word); a word or name that names a known entity also finds its other spellings. Each
  * side is its own index scan (an OR across the two tables could use neither): the title
- * expression matches the GIN index of migration 20261121000100, the text side the stored,
+ * expression matches the GIN index of migration 20261206000600, the text side the stored,
  * indexed "searchVector" of migration 20261121000300. Each side keeps its newest
  * SEARCH_RANK_LIMIT matches, and only those are ranked. Read from the read replica when there is one.
  */
@@ -300,7 +299,7 @@ async function searchPage(q: string, conditions: Prisma.Sql[], order: Prisma.Sql
   // With a phrase or an exclusion, the newest matches of its words are taken from the index, then checked against the whole query.
   const firstPass = loose ? { query: tsQuery("english", loose), limit: SEARCH_RANK_LIMIT * 4 } : { query: textQuery, limit: textLimit };
   const since = (column: Prisma.Sql, start: Prisma.Sql | null) => (start ? Prisma.sql`AND ${column} >= ${start}` : Prisma.empty);
-  // The expression of the title index (migration 20261121000100), so the planner can use it.
+  // The expression of the title index (migration 20261206000600, with the date), so the planner can use it.
   const titleVector = Prisma.raw(`to_tsvector('simple', coalesce(a."title", '') || ' ' || coalesce(a."outlet", ''))`);
   // Every hit's rank is twice its title-and-outlet rank plus its text rank, whichever side found it.
   const [, rows] = await readDb.$transaction([
