@@ -256,10 +256,11 @@ function looseQuery(expanded: ExpandedQuery): ExpandedQuery | null {
 /**
  * CTEs that give `name` ("id" and "createdAt"): the newest `limit` rows that `matches(since)`
  * finds, where `since` bounds the rows' date (null: no bound). They are looked for among the
- * articles since the (limit × SEARCH_WINDOW_FACTOR)-th newest, then in a span of time
- * SEARCH_WINDOW_GROWTH times as long back from the newest (by the dates, so no more of the date
- * index is read for it), and in the whole index only when both hold fewer than `limit`: a word of a
- * few hundred articles no longer reads every match of it to keep its newest. PostgreSQL decides each
+ * articles since the (limit × SEARCH_WINDOW_FACTOR)-th newest, then, when the window found at
+ * least a SEARCH_WINDOW_GROWTH-th of `limit`, in a span of time SEARCH_WINDOW_GROWTH times as long
+ * back from the newest (by the dates, so no more of the date index is read for it), and in the whole
+ * index only when both hold fewer than `limit`: a word in a few percent of the articles no longer
+ * reads every match of it to keep its newest. PostgreSQL decides each
  * step once, before reading it. A step that holds `limit` rows holds the newest, so the answer is
  * the same whichever step gives it.
  */
@@ -275,7 +276,10 @@ function newestMatches(name: string, limit: number, matches: (since: Prisma.Sql 
     ), ${step("recent")} AS MATERIALIZED (
       ${matches(Prisma.sql`(SELECT "start" FROM ${step("window")})`)}
     ), ${step("wider")} AS MATERIALIZED (
-      SELECT * FROM (${matches(Prisma.sql`(SELECT "wider" FROM ${step("window")})`)}) AS m WHERE ${found("recent")} < ${limit}
+      -- Only for a word the longer span should fill at the rate the window found it: reading the
+      -- span's dates in the index costs a few hundred pages, wasted on a word that then needs the whole index.
+      SELECT * FROM (${matches(Prisma.sql`(SELECT "wider" FROM ${step("window")})`)}) AS m
+      WHERE ${found("recent")} < ${limit} AND ${found("recent")} * ${Prisma.raw(String(SEARCH_WINDOW_GROWTH))} >= ${limit}
     ), ${step("all")} AS MATERIALIZED (
       SELECT * FROM (${matches(null)}) AS m WHERE ${found("recent")} < ${limit} AND ${found("wider")} < ${limit}
     ), ${Prisma.raw(`"${name}"`)} AS (
