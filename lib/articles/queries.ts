@@ -67,12 +67,14 @@ type ListRow = Omit<ArticleListItem, "publishedAt" | "createdAt"> & { publishedA
  */
 export const SEARCH_RANK_LIMIT = 250;
 /**
- * The text side first looks for its newest matches among the revisions written since the
- * (this × the matches it needs)-th newest article, through the search index's date column: a
- * word in most articles fills its quota there, and the cost stays that of the window however
- * large the corpus (migration 20261206000100).
+ * Each side first looks for its newest matches among the articles written since the
+ * (this × the matches it needs)-th newest article: a word in most articles fills its quota there,
+ * and the cost stays that of the window however large the corpus (through the date column of each
+ * side's index: migrations 20261206000100 and 20261206000600). Then in a span of time
+ * SEARCH_WINDOW_GROWTH times as long, and only then in the whole index (newestMatches).
  */
 const SEARCH_WINDOW_FACTOR = 10;
+const SEARCH_WINDOW_GROWTH = 10;
 /** Articles counted exactly at most; a larger list gives the count as "at least" (filtered) or the planner's estimate. */
 export const LIST_COUNT_LIMIT = 10_000;
 
@@ -81,7 +83,7 @@ export const LIST_COUNT_LIMIT = 10_000;
  * text of the current revision, with PostgreSQL full-text search (web-search syntax: quotes,
  * OR, -word); a word or name that names a known entity also finds its other spellings. Each
  * side is its own index scan (an OR across the two tables could use neither): the title
- * expression matches the GIN index of migration 20261121000100, the text side the stored,
+ * expression matches the GIN index of migration 20261206000600, the text side the stored,
  * indexed "searchVector" of migration 20261121000300. Each side keeps its newest
  * SEARCH_RANK_LIMIT matches, and only those are ranked. Read from the read replica when there is one.
  */
@@ -222,16 +224,25 @@ async function listPage(
   return { rows: listed, total, totalIs, page, pageCount, alsoSearched: [], nextCursor: rows.length > ARTICLES_PAGE_SIZE ? listed.at(-1)!.id : null };
 }
 
+/** The words of a spelling, as plain words for websearch_to_tsquery (no quotes, OR or exclusions). */
+const wordsOf = (text: string) =>
+  text
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(" ")
+    .toLowerCase();
+
 /**
  * The tsquery for `q` in a text search configuration: the query as written, with each term
- * that names a known entity OR-ed with that entity's other spellings (each as a phrase).
+ * that names a known entity OR-ed with that entity's other spellings, each as a phrase, or with
+ * `spellings: "words"` as its words in any order (what the index can answer without reading vectors).
  */
-function tsQuery(config: "simple" | "english", expanded: ExpandedQuery): Prisma.Sql {
+function tsQuery(config: "simple" | "english", expanded: ExpandedQuery, spellings: "phrases" | "words" = "phrases"): Prisma.Sql {
   const web = (text: string) => Prisma.sql`websearch_to_tsquery(${config}::regconfig, ${text})`;
-  const quoted = (text: string) => `"${text.replaceAll('"', " ")}"`;
+  const spelling = (text: string) => (spellings === "words" ? wordsOf(text) : `"${text.replaceAll('"', " ")}"`);
   const parts = [
     ...(expanded.rest ? [web(expanded.rest)] : []),
-    ...expanded.terms.map((t) => Prisma.sql`(${Prisma.join([web(quoted(t.term)), ...t.variants.map((v) => web(quoted(v)))], " || ")})`),
+    ...expanded.terms.map((t) => Prisma.sql`(${Prisma.join([web(spelling(t.term)), ...t.variants.map((v) => web(spelling(v)))], " || ")})`),
   ];
   return Prisma.sql`(${Prisma.join(parts, " && ")})`;
 }
@@ -251,58 +262,103 @@ function looseQuery(expanded: ExpandedQuery): ExpandedQuery | null {
   return loose.rest || loose.terms.length ? loose : null;
 }
 
+/**
+ * CTEs that give `name` ("id" and "createdAt"): the newest `limit` rows that `matches(since)`
+ * finds, where `since` bounds the rows' date (null: no bound). They are looked for among the
+ * articles since the (limit × SEARCH_WINDOW_FACTOR)-th newest, then, when the window found at
+ * least a SEARCH_WINDOW_GROWTH-th of `limit`, in a span of time SEARCH_WINDOW_GROWTH times as long
+ * back from the newest (by the dates, so no more of the date index is read for it; not when that
+ * span would reach back over half the articles' dates), and in the whole
+ * index only when both hold fewer than `limit`: a word in a few percent of the articles no longer
+ * reads every match of it to keep its newest. PostgreSQL decides each
+ * step once, before reading it. A step that holds `limit` rows holds the newest, so the answer is
+ * the same whichever step gives it.
+ */
+function newestMatches(name: string, limit: number, matches: (since: Prisma.Sql | null) => Prisma.Sql): Prisma.Sql {
+  const step = (suffix: string) => Prisma.raw(`"${name}_${suffix}"`);
+  const found = (suffix: string) => Prisma.sql`(SELECT count(*) FROM ${step(suffix)})`;
+  const growth = Prisma.raw(String(SEARCH_WINDOW_GROWTH));
+  return Prisma.sql`
+    ${step("window")} AS MATERIALIZED (
+      -- A span reaching back over half the articles' dates costs more through the index's dates than the whole index does.
+      SELECT "start", CASE WHEN ${growth} * ("newest" - "start") < ("newest" - "oldest") / 2 THEN "newest" - ${growth} * ("newest" - "start") END AS "wider"
+      FROM (
+        SELECT (SELECT "createdAt" FROM "Article" ORDER BY "createdAt" DESC OFFSET ${limit * SEARCH_WINDOW_FACTOR} LIMIT 1) AS "start",
+               (SELECT max("createdAt") FROM "Article") AS "newest",
+               (SELECT min("createdAt") FROM "Article") AS "oldest"
+      ) AS bounds
+    ), ${step("recent")} AS MATERIALIZED (
+      ${matches(Prisma.sql`(SELECT "start" FROM ${step("window")})`)}
+    ), ${step("wider")} AS MATERIALIZED (
+      -- Only for a word the longer span should fill at the rate the window found it: reading the
+      -- span's dates in the index costs a few hundred pages, wasted on a word that then needs the whole index.
+      SELECT * FROM (${matches(Prisma.sql`(SELECT "wider" FROM ${step("window")})`)}) AS m
+      WHERE ${found("recent")} < ${limit} AND ${found("recent")} * ${growth} >= ${limit} AND (SELECT "wider" FROM ${step("window")}) IS NOT NULL
+    ), ${step("all")} AS MATERIALIZED (
+      SELECT * FROM (${matches(null)}) AS m WHERE ${found("recent")} < ${limit} AND ${found("wider")} < ${limit}
+    ), ${Prisma.raw(`"${name}"`)} AS (
+      SELECT * FROM ${step("recent")} WHERE ${found("recent")} >= ${limit}
+      UNION ALL
+      SELECT * FROM ${step("wider")} WHERE ${found("wider")} >= ${limit}
+      UNION ALL
+      SELECT * FROM ${step("all")}
+    )`;
+}
+
 async function searchPage(q: string, conditions: Prisma.Sql[], order: Prisma.Sql, requested: number): Promise<Page> {
   const expanded = expandQuery(q, await listSpellings(lookupKeys(q)));
   const textQuery = tsQuery("english", expanded);
-  const exact = queryParts(q).every((p) => !p.phrase && !p.negated);
+  // A spelling of several words ("Bela Evveloff" for "Evvelov") is a phrase too: through the index, every
+  // article with its words was read and its vector checked (650 for one surname at 100,000 articles).
+  const exact =
+    queryParts(q).every((p) => !p.phrase && !p.negated) && expanded.terms.every((t) => [t.term, ...t.variants].every((s) => !wordsOf(s).includes(" ")));
   const loose = exact ? null : looseQuery(expanded);
   const titleQuery = tsQuery("simple", expanded);
   const filters = conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   // Filters apply after the newest matches are taken, so a filtered search takes more of them.
   const textLimit = conditions.length ? SEARCH_RANK_LIMIT * 4 : SEARCH_RANK_LIMIT;
   // With a phrase or an exclusion, the newest matches of its words are taken from the index, then checked against the whole query.
-  const firstPass = loose ? { query: tsQuery("english", loose), limit: SEARCH_RANK_LIMIT * 4 } : { query: textQuery, limit: textLimit };
-  const newestMatches = (since: Prisma.Sql) => Prisma.sql`
-    SELECT r."id", r."createdAt" FROM "ArticleRevision" r WHERE r."searchVector" @@ ${firstPass.query} ${since}
-    ORDER BY r."createdAt" DESC LIMIT ${firstPass.limit}`;
-  const windowStart = Prisma.sql`(SELECT "createdAt" FROM "Article" ORDER BY "createdAt" DESC OFFSET ${firstPass.limit * SEARCH_WINDOW_FACTOR} LIMIT 1)`;
-  // The expression of the title index (migration 20261121000100), so the planner can use it.
+  const firstPass = loose ? { query: tsQuery("english", loose, "words"), limit: SEARCH_RANK_LIMIT * 4 } : { query: textQuery, limit: textLimit };
+  const since = (column: Prisma.Sql, start: Prisma.Sql | null) => (start ? Prisma.sql`AND ${column} >= ${start}` : Prisma.empty);
+  // The expression of the title index (migration 20261206000600, with the date), so the planner can use it.
   const titleVector = Prisma.raw(`to_tsvector('simple', coalesce(a."title", '') || ' ' || coalesce(a."outlet", ''))`);
   // Every hit's rank is twice its title-and-outlet rank plus its text rank, whichever side found it.
-  const [, , rows] = await readDb.$transaction([
+  const [, rows] = await readDb.$transaction([
     // Matching a stored vector outside its index reads and decompresses it (~4 KB each): for a word in
     // most articles the planner would rather read the whole table that way (440,000 buffers at
     // 100,000 articles) or walk the newest articles testing each, than take the index's list of
     // matches and sort them by date (10,000 buffers of table pages, no vector read). It must use the index.
-    readDb.$executeRawUnsafe("SET LOCAL enable_seqscan = off"),
     // Parallel workers for a scan of a few thousand rows cost more to start than they save: on a
     // busy machine the window's 10 ms scan took 70-90 ms with two of them.
-    readDb.$executeRawUnsafe("SET LOCAL max_parallel_workers_per_gather = 0"),
+    readDb.$executeRawUnsafe("SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0"),
     readDb.$queryRaw<(ListRow & { total: bigint; capped: boolean })[]>`
-    WITH recent AS MATERIALIZED (
-      ${newestMatches(Prisma.sql`AND r."createdAt" >= ${windowStart}`)}
-    ), candidates AS (
-      -- The whole index only when the window holds too few matches (rare words, whose matches are few anyway);
-      -- the condition is checked once, before the older matches are read.
-      SELECT "id", "createdAt" FROM recent WHERE (SELECT count(*) FROM recent) >= ${firstPass.limit}
-      UNION ALL
-      SELECT "id", "createdAt" FROM (${newestMatches(Prisma.empty)}) AS every_match WHERE (SELECT count(*) FROM recent) < ${firstPass.limit}
-    ), text_hits AS (
+    WITH ${newestMatches(
+      "candidates",
+      firstPass.limit,
+      (start) => Prisma.sql`
+        SELECT r."id", r."createdAt" FROM "ArticleRevision" r WHERE r."searchVector" @@ ${firstPass.query} ${since(Prisma.sql`r."createdAt"`, start)}
+        ORDER BY r."createdAt" DESC LIMIT ${firstPass.limit}`,
+    )}, text_hits AS (
       ${
         loose
           ? // Checked on each candidate's own vector, an expression the index cannot answer: through the index the
             // planner read every match of the phrase (22,370 at 100,000 articles, 700 ms) to keep some of 1,000.
-            Prisma.sql`SELECT c."id" FROM candidates c JOIN "ArticleRevision" r ON r."id" = c."id" WHERE coalesce(r."searchVector", ''::tsvector) @@ ${textQuery} ORDER BY c."createdAt" DESC`
+            // Newest first, one candidate after another, so the check stops once it has found enough.
+            Prisma.sql`SELECT c."id" FROM (SELECT "id", "createdAt" FROM candidates ORDER BY "createdAt" DESC) AS c
+            CROSS JOIN LATERAL (SELECT 1 FROM "ArticleRevision" r WHERE r."id" = c."id" AND coalesce(r."searchVector", ''::tsvector) @@ ${textQuery}) AS checked`
           : Prisma.sql`SELECT "id" FROM candidates`
       } LIMIT ${textLimit}
-    ), title_hits AS (
-      -- Sorting on an expression keeps the planner from walking the date index and computing
-      -- every title's vector until enough match (24,000 buffers for a topic word at 100,000
-      -- articles); the index's matches sorted by date read only the matching rows.
-      SELECT a."id" FROM "Article" a
-      WHERE ${titleVector} @@ ${titleQuery} ${filters}
-      ORDER BY a."createdAt" + interval '0 seconds' DESC LIMIT ${SEARCH_RANK_LIMIT}
-    ), ranked AS (
+    ), ${newestMatches(
+      "title_hits",
+      SEARCH_RANK_LIMIT,
+      // Sorting on an expression keeps the planner from walking the date index and computing
+      // every title's vector until enough match (24,000 buffers for a topic word at 100,000
+      // articles); the index's matches sorted by date read only the matching rows.
+      (start) => Prisma.sql`
+        SELECT a."id", a."createdAt" FROM "Article" a
+        WHERE ${titleVector} @@ ${titleQuery} ${filters} ${since(Prisma.sql`a."createdAt"`, start)}
+        ORDER BY a."createdAt" + interval '0 seconds' DESC LIMIT ${SEARCH_RANK_LIMIT}`,
+    )}, ranked AS (
       SELECT ${LIST_COLUMNS},
              2 * ts_rank(${titleVector}, ${titleQuery}) + ts_rank(coalesce(r."searchVector", ''::tsvector), ${textQuery}) AS rank
       FROM (

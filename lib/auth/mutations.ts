@@ -96,3 +96,8 @@ export async function revokeApiToken(actor: Actor, tokenId: string) {
     return revoked;
   });
 }
+
+/** Records that a token was used just now (checkApiToken says when that is due). */
+export async function noteApiTokenUse(tokenId: string): Promise<void> {
+  await db.apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: new Date() } });
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 
 /**
  * Counts an event for `key` in a fixed window, shared by every app instance through the
@@ -17,10 +17,14 @@ export async function countAttempt(key: string, windowMs: number): Promise<numbe
 
 /** How many events `key` has in the current window, without counting one. */
 export async function currentAttempts(key: string, windowMs: number): Promise<number> {
-  // The window is measured by the database's clock, as countAttempt measures it.
-  const rows = await db.$queryRaw<{ count: number }[]>`
-    SELECT "count" FROM "RateLimit" WHERE "key" = ${key} AND "windowStart" >= now() - make_interval(secs => ${windowMs / 1000})`;
+  const rows = await db.$queryRaw<{ count: number }[]>`SELECT ${attemptsInWindow(key, windowMs)} AS "count"`;
   return rows[0]?.count ?? 0;
+}
+
+/** currentAttempts as an SQL expression (an integer), for a query that reads it with other things in one round trip. */
+export function attemptsInWindow(key: string, windowMs: number): Prisma.Sql {
+  // The window is measured by the database's clock, as countAttempt measures it.
+  return Prisma.sql`coalesce((SELECT "count" FROM "RateLimit" WHERE "key" = ${key} AND "windowStart" >= now() - make_interval(secs => ${windowMs / 1000})), 0)`;
 }
 
 export async function resetAttempts(key: string): Promise<void> {

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { RateLimitedError } from "@/lib/errors";
 import type { Actor } from "./permissions";
-import { findActorForApiToken } from "./queries";
+import { noteApiTokenUse } from "./mutations";
+import { checkApiToken } from "./queries";
 import { countAttempt, currentAttempts, resetAttempts, sleep } from "./rate-limit";
 import { signInSchema } from "./schemas";
 import { DUMMY_PASSWORD_HASH, TOKEN_PREFIX, verifyPassword } from "./secrets";
@@ -82,12 +83,16 @@ export function tokenKeys(token: string, clientAddress: string): { prefix: strin
  */
 export async function authenticateApiToken(token: string, clientAddress: string): Promise<Actor | null> {
   const keys = tokenKeys(token, clientAddress);
-  if ((await currentAttempts(keys.prefix, RATE_WINDOW_MS)) >= MAX_TOKEN_PREFIX_FAILURES) throw new RateLimitedError();
-  if ((await currentAttempts(keys.address, RATE_WINDOW_MS)) >= MAX_TOKEN_ADDRESS_FAILURES) throw new RateLimitedError();
-  const actor = await findActorForApiToken(token);
+  const {
+    actor,
+    failures: [prefixFailures = 0, addressFailures = 0],
+    staleTokenId,
+  } = await checkApiToken(token, { keys: [keys.prefix, keys.address], windowMs: RATE_WINDOW_MS });
+  if (prefixFailures >= MAX_TOKEN_PREFIX_FAILURES || addressFailures >= MAX_TOKEN_ADDRESS_FAILURES) throw new RateLimitedError();
   if (!actor) {
     await countAttempt(keys.prefix, RATE_WINDOW_MS);
     await countAttempt(keys.address, RATE_WINDOW_MS);
   }
+  if (staleTokenId) await noteApiTokenUse(staleTokenId);
   return actor;
 }

@@ -89,15 +89,17 @@ export async function listEntities(actor: Actor, input: EntitySearchQuery): Prom
   if (searchKey(input.q)) return { entities: await searchEntities(actor, input), nextCursor: null };
   const after = input.cursor ? decodeCursor(input.cursor, entityCursor) : null;
   const keyset = after ? Prisma.sql`AND e."normalizedName" >= ${after[0]} AND (e."normalizedName" > ${after[0]} OR e."id" > ${after[1]})` : Prisma.empty;
-  const rows = await readDb.$queryRaw<{ id: string; normalizedName: string }[]>`
-    SELECT e."id", e."normalizedName" FROM "Entity" e
+  const rows = await readHits(Prisma.sql`
+    SELECT e."id", NULL::text AS "matched", row_number() OVER (ORDER BY e."normalizedName", e."id") AS "place" FROM "Entity" e
     WHERE ${activeEntity(input.type)} ${keyset}
     ORDER BY e."normalizedName", e."id"
-    LIMIT ${input.limit + 1}`;
+    LIMIT ${input.limit + 1}`);
   const listed = rows.slice(0, input.limit);
-  const hits = await loadHits(listed.map((row) => ({ id: row.id, matched: null })));
   const last = listed.at(-1);
-  return { entities: hits, nextCursor: rows.length > input.limit && last ? encodeCursor([last.normalizedName, last.id]) : null };
+  return {
+    entities: listed.map(toHit),
+    nextCursor: rows.length > input.limit && last ? encodeCursor([last.normalizedName, last.id]) : null,
+  };
 }
 
 /**
@@ -107,28 +109,23 @@ export async function listEntities(actor: Actor, input: EntitySearchQuery): Prom
  * indexes), and when those do not fill the list, names and aliases spelled alike ("Lavrow"
  * finds "Lavrov": pg_trgm's word similarity, also through the trigram indexes). Each step reads
  * a bounded number of rows through an index, whatever the size of the registry; the matches are
- * ranked in the database and only the ones listed are read with their aliases.
+ * ranked in the database and only the ones listed are read with their aliases, all in one query.
  */
 export async function searchEntities(actor: Actor, input: EntitySearchQuery): Promise<EntitySearchHit[]> {
   assertEntityReader(actor);
   const { q, type, limit } = input;
   const key = searchKey(q);
   if (!key) {
-    const rows = await readDb.$queryRaw<{ id: string }[]>`
-      SELECT e."id" FROM "Entity" e WHERE ${activeEntity(type)} ORDER BY e."normalizedName", e."id" LIMIT ${limit}`;
-    return loadHits(rows.map((row) => ({ id: row.id, matched: null })));
+    const rows = await readHits(Prisma.sql`
+      SELECT e."id", NULL::text AS "matched", row_number() OVER (ORDER BY e."normalizedName", e."id") AS "place" FROM "Entity" e
+      WHERE ${activeEntity(type)} ORDER BY e."normalizedName", e."id" LIMIT ${limit}`);
+    return rows.map(toHit);
   }
-  const matches = await namesMatching(key, type, limit);
-  const similar =
-    matches.length >= limit || key.length < 3
-      ? []
-      : await namesSpelledAlike(
-          key,
-          type,
-          limit - matches.length,
-          matches.map((m) => m.id),
-        );
-  return loadHits([...matches, ...similar]);
+  const rows = await readHits(Prisma.sql`
+    WITH matching AS MATERIALIZED (${namesMatching(key, type, limit)})
+    SELECT "id", "matched", "place" FROM matching
+    ${key.length < 3 ? Prisma.empty : Prisma.sql`UNION ALL (${namesSpelledAlike(key, type, limit)})`}`);
+  return rows.slice(0, limit).map(toHit);
 }
 
 /** Characters LIKE treats specially are already gone from keys (searchKey). */
@@ -140,8 +137,9 @@ const likePrefix = (key: string) => `${key}%`;
  * then by name in the prefix indexes' order (bytes, hence COLLATE "C" and USING ~<~). Names are
  * read in that order, `take` of them, so the names' part is exactly the best; aliases, SEARCH_POOL
  * of each kind, so that a short prefix thousands of names share reads that many rows, not all.
+ * As SQL giving each its `place` in that order, from 1.
  */
-async function namesMatching(key: string, type: EntityTypeName | undefined, take: number): Promise<{ id: string; matched: string }[]> {
+function namesMatching(key: string, type: EntityTypeName | undefined, take: number): Prisma.Sql {
   const prefix = likePrefix(key);
   const word = `% ${key}%`;
   // A later word of one letter would match most of the registry; two letters are where it starts.
@@ -155,8 +153,8 @@ async function namesMatching(key: string, type: EntityTypeName | undefined, take
         SELECT e."id", a."alias", 5, e."normalizedName"
         FROM (SELECT "entityId", "alias" FROM "EntityAlias" WHERE "normalized" LIKE ${word} LIMIT ${SEARCH_POOL}) a
         JOIN "Entity" e ON e."id" = a."entityId" WHERE ${activeEntity(type)}`;
-  return readDb.$queryRaw<{ id: string; matched: string }[]>`
-    SELECT "id", "matched" FROM (
+  return Prisma.sql`
+    SELECT "id", "matched", row_number() OVER (ORDER BY "rank", "normalizedName" COLLATE "C", "id") AS "place" FROM (
       SELECT DISTINCT ON ("id") "id", "matched", "rank", "normalizedName" FROM (
         (SELECT e."id", e."name" AS "matched", CASE WHEN e."normalizedName" = ${key} THEN 0 ELSE 2 END AS "rank", e."normalizedName"
          FROM "Entity" e WHERE e."normalizedName" LIKE ${prefix} AND ${activeEntity(type)}
@@ -174,46 +172,41 @@ async function namesMatching(key: string, type: EntityTypeName | undefined, take
 }
 
 /**
- * How alike a word must be spelled to count (pg_trgm word similarity; its default, 0.6, misses one
- * wrong letter in an eight-letter name).
+ * Active entities with a name or alias containing a word spelled like `key`, most similar first,
+ * placed after the `take` of the CTE `matching` (namesMatching) and only looked for when those are
+ * fewer than `take` (the condition is checked once, before the trigram indexes are read). The
+ * names and aliases come from entity_spellings_alike (migration 20261206000500), which sets how
+ * alike a word must be for its own call, so no transaction is needed to set it.
  */
-const SPELLED_ALIKE = 0.5;
-
-/** Active entities with a name or alias containing a word spelled like `key`, most similar first. */
-async function namesSpelledAlike(key: string, type: EntityTypeName | undefined, take: number, exclude: string[]): Promise<{ id: string; matched: string }[]> {
-  const [, rows] = await readDb.$transaction([
-    readDb.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${SPELLED_ALIKE}`),
-    readDb.$queryRaw<{ id: string; matched: string }[]>`
-    SELECT e."id", m."matched" FROM (
-      SELECT DISTINCT ON ("id") "id", "matched", "score" FROM (
-        SELECT "id", "name" AS "matched", word_similarity(${key}, "normalizedName") AS "score" FROM "Entity" WHERE ${key} <% "normalizedName"
-        UNION ALL
-        SELECT "entityId", "alias", word_similarity(${key}, "normalized") FROM "EntityAlias" WHERE ${key} <% "normalized"
-      ) AS spellings
-      ORDER BY "id", "score" DESC, length("matched")
+function namesSpelledAlike(key: string, type: EntityTypeName | undefined, take: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT e."id", m."matched", ${take} + row_number() OVER (ORDER BY m."score" DESC, e."normalizedName", e."id") AS "place" FROM (
+      SELECT DISTINCT ON ("entityId") "entityId", "matched", "score" FROM entity_spellings_alike(${key})
+      WHERE (SELECT count(*) FROM matching) < ${take}
+      ORDER BY "entityId", "score" DESC, length("matched")
     ) AS m
-    JOIN "Entity" e ON e."id" = m."id"
-    WHERE ${activeEntity(type)} AND NOT (e."id" = ANY(${exclude}::text[]))
-    ORDER BY m."score" DESC, e."normalizedName", e."id" LIMIT ${take}`,
-  ]);
-  return rows;
+    JOIN "Entity" e ON e."id" = m."entityId"
+    WHERE ${activeEntity(type)} AND e."id" NOT IN (SELECT "id" FROM matching)
+    ORDER BY m."score" DESC, e."normalizedName", e."id" LIMIT ${take}`;
 }
 
+type HitRow = { id: string; name: string; normalizedName: string; type: EntityTypeName; description: string | null; aliases: string[]; matched: string | null };
+
 /**
- * The listed entities with their aliases, in the order given, each with the spelling it was found
- * by (its name when `matched` is null); one query for them all.
+ * The entities `found` lists (SQL giving "id", "matched" and "place"), in the order of their place,
+ * each with its aliases, in the same query.
  */
-async function loadHits(found: { id: string; matched: string | null }[]): Promise<EntitySearchHit[]> {
-  if (found.length === 0) return [];
-  const rows = await readDb.$queryRaw<{ id: string; name: string; type: EntityTypeName; description: string | null; aliases: string[] }[]>`
-    SELECT e."id", e."name", e."type"::text AS "type", e."description",
+function readHits(found: Prisma.Sql): Promise<HitRow[]> {
+  return readDb.$queryRaw<HitRow[]>`
+    SELECT e."id", e."name", e."normalizedName", e."type"::text AS "type", e."description", f."matched",
            coalesce((SELECT array_agg(a."alias" ORDER BY a."alias") FROM "EntityAlias" a WHERE a."entityId" = e."id"), '{}') AS "aliases"
-    FROM "Entity" e WHERE e."id" = ANY(${found.map((f) => f.id)}::text[])`;
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return found.flatMap(({ id, matched }) => {
-    const row = byId.get(id);
-    return row ? [{ id: row.id, name: row.name, type: row.type, description: row.description, aliases: row.aliases, matched: matched ?? row.name }] : [];
-  });
+    FROM (${found}) AS f JOIN "Entity" e ON e."id" = f."id"
+    ORDER BY f."place"`;
+}
+
+/** A hit found by the spelling `matched`, or by its name when that is null. */
+function toHit(row: HitRow): EntitySearchHit {
+  return { id: row.id, name: row.name, type: row.type, description: row.description, aliases: row.aliases, matched: row.matched ?? row.name };
 }
 
 export type EntityPage = {

@@ -274,4 +274,40 @@ export const NOTES: Note[] = [
       "over each text twice, for proposals and for suggestions), then storing the regroupings' new rows (~14,500 proposals, " +
       "20,000 passages and their claims: 22–24 s) and the extractions (10–12 s). The main thread is idle 81 % of the import, the worker thread 67 %.",
   },
+  {
+    date: "2026-12-05",
+    figure: "entity-fuzzy",
+    scale: 100_000,
+    unit: "ms (p95), interleaved with the previous build on one kept database, load 3.0–3.5",
+    before: 45.2,
+    after: 35.2,
+    cause:
+      "A token-authenticated misspelled-name search made nine round trips to the database: two rate-limit reads and the token with " +
+      "its owner, then the matches, a transaction of four statements to set pg_trgm.word_similarity_threshold for one query, and the " +
+      "hits with their aliases. Each costs a few ms of Prisma's and Node.js's work on a busy machine; the statements themselves take under 1 ms at 1,000 articles.",
+    change:
+      "lib/auth/queries.ts checkApiToken reads the token, its owner and both rate-limit counts in one query (nothing cached); " +
+      "lib/entities/queries.ts searchEntities is one statement, the threshold set by entity_spellings_alike (migration " +
+      "20261206000500), a SQL function whose SET clause applies to its own call. p50 24.5 → 19.1 ms; GET /api/me p50 12.5 → 10.5 ms.",
+  },
+  {
+    date: "2026-12-05",
+    figure: "search",
+    scale: 100_000,
+    unit: "ms (p95), interleaved with the previous build on one kept database, load 3.0–3.5",
+    before: 87.9,
+    after: 76.7,
+    cause:
+      "A word too rare to fill the window of the newest articles read every match it has to keep its newest 250; the title side " +
+      "read every title match from the table; a surname whose other spellings have several words was searched with phrases, so " +
+      "the index rechecked the stored vector of every article holding their words (650 for one surname: 3,515 buffers, 139 ms cold).",
+    change:
+      "newestMatches (lib/articles/queries.ts): the window, then a span ten times as long (for a word the window found often enough " +
+      "to fill it, while the span covers less than half the dates), then the whole index, on both sides; the title index holds the " +
+      "date (migration 20261206000600). Spellings of several words go through the index by their words and are checked as phrases " +
+      "on the newest candidates only, stopping at 250.",
+    detail:
+      "First round 118 → 76.7 ms p95; p50 39.6 → 42.7. Cold surnames (30 never asked) unchanged within the noise (p50 73 → 79 ms): " +
+      "their cost is now the ranking of ~270 hits (~5,000 buffers: each hit's article read twice and its vector decompressed for ts_rank).",
+  },
 ];
