@@ -8,6 +8,7 @@ import { buildMatcher, normalizeName, type MatcherEntry } from "@/lib/entities/m
 import { extractArticle } from "@/lib/proposals/extract-events";
 import { buildRegistry, type Registry } from "@/lib/proposals/names";
 import { proposeAround } from "@/lib/proposals/propose";
+import { type StoredExtraction, unpackExtraction } from "@/lib/proposals/stored-extraction";
 import type { ArticleExtraction, KnownClaim, KnownEvent, ProposalArticle, RegistryEntity } from "@/lib/proposals/types";
 import {
   diffSuggestions,
@@ -85,7 +86,12 @@ function blockExtractions(block: { articleId: string; version: string }[], extra
   });
   // Dropped before the sent ones are parsed: the thread holds one block at a time.
   heldExtractions = new Map();
-  const sent = new Map((JSON.parse(extractionsJson) as ArticleExtraction[]).map((e) => [e.articleId, e]));
+  const sent = new Map(
+    (JSON.parse(extractionsJson) as StoredExtraction[]).map((stored) => {
+      const e = unpackExtraction(stored);
+      return [e.articleId, e];
+    }),
+  );
   const extractions = block.map(({ articleId }, i) => sent.get(articleId) ?? held[i]);
   if (extractions.some((e) => e === undefined)) {
     const error = new Error("The worker thread does not hold the extractions it was not sent.");

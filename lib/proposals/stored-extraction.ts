@@ -1,0 +1,183 @@
+/**
+ * An extraction as stored (ArticleExtraction.data) and read back. Written out in full, an
+ * extraction repeats its article's id, outlet and publication day in every mention and claim, and
+ * each passage target its id and offsets: some 40 KB for a 10 KB article, which a regrouping of
+ * 500 articles reads, sends to the worker thread and parses. Stored, each is written once, spans
+ * are pairs and entity keys are derived from their ids. `unpackExtraction` gives back exactly what
+ * `packExtraction` was given, and reads an extraction stored in full as it is. Pure.
+ */
+import type { TextPositionSelector, TextQuoteSelector } from "@/lib/annotations/anchor";
+import { spanKey } from "./text";
+import type { ArticleExtraction, ClaimDraft, EventMention, KeyedName, MentionDate, PassageTarget, Span } from "./types";
+
+/** Marks the packed shape: an extraction stored before it has none. */
+const FORMAT = 2;
+
+type Pair = [number, number];
+
+/** A keyed name; `key` is absent when it is the entity's own ("entity:<id>"). */
+type PackedName = Omit<KeyedName, "key"> & { key?: string };
+
+type PackedMention = Omit<EventMention, "key" | "articleId" | "outlet" | "publishedAt" | "participants" | "place" | "date" | "passages" | "trigger"> & {
+  /** Without the article id it starts with. */
+  key: string;
+  /** Each absent when the article's own. */
+  articleId?: string;
+  outlet?: string | null;
+  publishedAt?: string | null;
+  participants: PackedName[];
+  place: PackedName | null;
+  date: Omit<MentionDate, "span"> & { span: Pair | null };
+  passages: Pair[];
+  trigger: Pair;
+};
+
+type PackedClaim = Omit<ClaimDraft, "key" | "mentionKey" | "articleId" | "outlet" | "passage" | "evidence"> & {
+  key: string;
+  mentionKey: string;
+  articleId?: string;
+  outlet?: string | null;
+  passage: Pair;
+  evidence: Pair;
+};
+
+/** A target of the article at the offsets of its key: the quote's exact words, prefix and suffix; any other kept whole. */
+type PackedTarget = [string, string, string] | PassageTarget;
+
+export interface PackedExtraction {
+  format: typeof FORMAT;
+  articleId: string;
+  outlet: string | null;
+  publishedAt: string | null;
+  mentions: PackedMention[];
+  claims: PackedClaim[];
+  targets: Record<string, PackedTarget>;
+}
+
+const pair = (span: Span): Pair => [span.start, span.end];
+const span = ([start, end]: Pair): Span => ({ start, end });
+
+/** Keys made of the article id and a local part ("<articleId>#1197") keep the local part. */
+const localKey = (key: string, articleId: string) => (key.startsWith(`${articleId}#`) ? key.slice(articleId.length) : key);
+const fullKey = (key: string, articleId: string) => (key.startsWith("#") ? `${articleId}${key}` : key);
+
+function packName({ key, ...rest }: KeyedName): PackedName {
+  return rest.entityId !== null && key === `entity:${rest.entityId}` ? rest : { key, ...rest };
+}
+
+/** The article's own id, outlet and publication day are left out. */
+function own<T extends { articleId: string; outlet: string | null }>(item: T, e: ArticleExtraction) {
+  return {
+    ...(item.articleId === e.articleId ? {} : { articleId: item.articleId }),
+    ...(item.outlet === e.outlet ? {} : { outlet: item.outlet }),
+  };
+}
+
+function packMention(m: EventMention, e: ArticleExtraction): PackedMention {
+  const { key, articleId: _a, outlet: _o, publishedAt, participants, place, date, passages, trigger, ...rest } = m;
+  return {
+    key: localKey(key, e.articleId),
+    ...own(m, e),
+    ...(publishedAt === e.publishedAt ? {} : { publishedAt }),
+    ...rest,
+    participants: participants.map(packName),
+    place: place && packName(place),
+    date: { ...date, span: date.span && pair(date.span) },
+    passages: passages.map(pair),
+    trigger: pair(trigger),
+  };
+}
+
+function packClaim(c: ClaimDraft, e: ArticleExtraction): PackedClaim {
+  const { key, mentionKey, articleId: _a, outlet: _o, passage, evidence, ...rest } = c;
+  return {
+    key: localKey(key, e.articleId),
+    mentionKey: localKey(mentionKey, e.articleId),
+    ...own(c, e),
+    ...rest,
+    passage: pair(passage),
+    evidence: pair(evidence),
+  };
+}
+
+const fields = (o: object) => Object.keys(o).sort().join();
+const SELECTOR_FIELDS = "exact,prefix,suffix,type";
+const POSITION_FIELDS = "end,start,type";
+
+function packTarget(key: string, target: PassageTarget, articleId: string): PackedTarget {
+  const [quote, position] = target.selector;
+  const plain =
+    fields(target) === "articleId,selector" &&
+    target.articleId === articleId &&
+    target.selector.length === 2 &&
+    fields(quote) === SELECTOR_FIELDS &&
+    quote.type === "TextQuoteSelector" &&
+    fields(position) === POSITION_FIELDS &&
+    position.type === "TextPositionSelector" &&
+    spanKey(position) === key;
+  return plain ? [quote.exact, quote.prefix, quote.suffix] : target;
+}
+
+function unpackTarget(key: string, target: PackedTarget, articleId: string): PassageTarget {
+  if (!Array.isArray(target)) return target;
+  const [exact, prefix, suffix] = target;
+  const [start, end] = key.split(":").map(Number);
+  const quote: TextQuoteSelector = { type: "TextQuoteSelector", exact, prefix, suffix };
+  const position: TextPositionSelector = { type: "TextPositionSelector", start, end };
+  return { articleId, selector: [quote, position] };
+}
+
+export function packExtraction(e: ArticleExtraction): PackedExtraction {
+  return {
+    format: FORMAT,
+    articleId: e.articleId,
+    outlet: e.outlet,
+    publishedAt: e.publishedAt,
+    mentions: e.mentions.map((m) => packMention(m, e)),
+    claims: e.claims.map((c) => packClaim(c, e)),
+    targets: Object.fromEntries(Object.entries(e.targets).map(([key, t]) => [key, packTarget(key, t, e.articleId)])),
+  };
+}
+
+/** What ArticleExtraction.data holds: packed, or in full when stored before packing. */
+export type StoredExtraction = PackedExtraction | ArticleExtraction;
+
+/**
+ * A stored extraction, packed or stored in full before packing. A packed one is completed in place:
+ * it was just parsed, and building copies of 500 of them cost as much again as parsing them.
+ */
+export function unpackExtraction(stored: StoredExtraction): ArticleExtraction {
+  if (!("format" in stored)) return stored;
+  const { articleId, outlet, publishedAt } = stored;
+  const own = (item: { articleId?: string; outlet?: string | null }) => {
+    item.articleId ??= articleId;
+    if (item.outlet === undefined) item.outlet = outlet;
+  };
+  const name = (n: PackedName) => {
+    n.key ??= `entity:${n.entityId}`;
+  };
+  for (const m of stored.mentions) {
+    m.key = fullKey(m.key, articleId);
+    own(m);
+    if (m.publishedAt === undefined) m.publishedAt = publishedAt;
+    m.participants.forEach(name);
+    if (m.place) name(m.place);
+    const mention = m as unknown as EventMention;
+    if (m.date.span) mention.date.span = span(m.date.span);
+    mention.passages = m.passages.map(span);
+    mention.trigger = span(m.trigger);
+  }
+  for (const c of stored.claims) {
+    c.key = fullKey(c.key, articleId);
+    c.mentionKey = fullKey(c.mentionKey, articleId);
+    own(c);
+    const claim = c as unknown as ClaimDraft;
+    claim.passage = span(c.passage);
+    claim.evidence = span(c.evidence);
+  }
+  const targets = stored.targets as unknown as ArticleExtraction["targets"];
+  for (const key in stored.targets) targets[key] = unpackTarget(key, stored.targets[key], articleId);
+  const extraction = stored as unknown as ArticleExtraction & { format?: number };
+  delete extraction.format;
+  return extraction;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "@/lib/proposals/extract-events";
+import { buildRegistry } from "@/lib/proposals/names";
+import { proposeAround } from "@/lib/proposals/propose";
+import { packExtraction, unpackExtraction } from "@/lib/proposals/stored-extraction";
+import type { ArticleExtraction } from "@/lib/proposals/types";
+import { TASKS } from "@/lib/workers/tasks";
+import { generateNewsroom } from "@/scripts/eval/newsroom";
+
+/** As stored: through JSON, as jsonb gives it back. */
+const stored = (value: unknown) => JSON.parse(JSON.stringify(value));
+
+/** A claim's evidence is its span; extraction may hand on the found name it came from. */
+const spansOnly = (e: ArticleExtraction): ArticleExtraction => ({
+  ...e,
+  claims: e.claims.map((c) => ({ ...c, evidence: { start: c.evidence.start, end: c.evidence.end } })),
+});
+
+describe("an extraction stored packed and read back", () => {
+  const newsroom = generateNewsroom({ seed: 18, events: 12 });
+  const registry = buildRegistry(newsroom.registry);
+  const extractions = newsroom.articles.map((a) => extractArticle({ id: a.id, text: a.text, publishedAt: a.publishedAt, outlet: a.outlet }, registry));
+  const seeds = [extractions[0].articleId];
+
+  it("reads back what was extracted, in less than two thirds of the JSON", () => {
+    let [full, packedSize] = [0, 0];
+    for (const extraction of extractions) {
+      const packed = packExtraction(extraction);
+      expect(unpackExtraction(stored(packed))).toEqual(stored(spansOnly(extraction)));
+      full += JSON.stringify(extraction).length;
+      packedSize += JSON.stringify(packed).length;
+    }
+    expect(packedSize).toBeLessThan((full * 2) / 3);
+  });
+
+  it("proposes on the worker thread what the extractions as extracted propose, packed or stored in full before packing", () => {
+    const expected = proposeAround(extractions, registry, [], [], seeds);
+    expect(expected.events.length).toBeGreaterThan(0);
+    const block = extractions.map((e) => ({ articleId: e.articleId, version: "1" }));
+    const group = (json: unknown[], version: string) =>
+      TASKS.groupProposalsAround({
+        registry: { fingerprint: "stored-extraction-test", entities: newsroom.registry },
+        block: block.map((b) => ({ ...b, version })),
+        extractionsJson: JSON.stringify(json),
+        knownEvents: [],
+        knownClaims: [],
+        seeds,
+      });
+    expect(group(extractions.map(packExtraction), "packed")).toEqual(expected);
+    // Half the articles stored before packing, half after.
+    expect(
+      group(
+        extractions.map((e, i) => (i % 2 ? e : packExtraction(e))),
+        "mixed",
+      ),
+    ).toEqual(expected);
+  });
+});
