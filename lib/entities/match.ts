@@ -55,15 +55,18 @@ interface Token {
   key: string;
 }
 
-const wordKeys = new Map<string, string>();
+const rememberedKeys = new Map<string, string>();
 
-/** normalizeName of one word, remembered: an article's words recur, and its folding is most of a match's cost. */
-function wordKey(word: string): string {
-  let key = wordKeys.get(word);
+/**
+ * normalizeName, remembered: words and names recur within and across articles, and folding them is
+ * most of a match's cost.
+ */
+export function rememberedNameKey(text: string): string {
+  let key = rememberedKeys.get(text);
   if (key === undefined) {
-    key = normalizeName(word);
-    if (wordKeys.size >= 100_000) wordKeys.clear();
-    wordKeys.set(word, key);
+    key = normalizeName(text);
+    if (rememberedKeys.size >= 100_000) rememberedKeys.clear();
+    rememberedKeys.set(text, key);
   }
   return key;
 }
@@ -72,7 +75,7 @@ function tokenize(text: string): Token[] {
   return Array.from(text.matchAll(WORD), (m) => ({
     start: m.index,
     end: m.index + m[0].length,
-    key: wordKey(m[0]),
+    key: rememberedNameKey(m[0]),
   }));
 }
 

@@ -7,7 +7,7 @@
 import nlp from "compromise";
 import { doubleMetaphone } from "double-metaphone";
 import worldCountries from "world-countries";
-import { buildMatcher, normalizeName as normalizeNameOnce, similarNames, type Matcher } from "@/lib/entities/match";
+import { buildMatcher, rememberedNameKey as normalizeName, similarNames, type Matcher } from "@/lib/entities/match";
 import { ZONE_ABBREVIATIONS } from "@/lib/events/time-zones";
 import { overlaps } from "./text";
 import type { KeyedName, RegistryEntity, Span } from "./types";
@@ -26,19 +26,6 @@ export interface Registry {
   entities: Map<string, RegistryEntity>;
   /** normalizeName(name or alias) → entity. */
   byName: Map<string, RegistryEntity>;
-}
-
-const normalized = new Map<string, string>();
-
-/** normalizeName, remembered: names recur within and across articles. */
-function normalizeName(name: string): string {
-  let key = normalized.get(name);
-  if (key === undefined) {
-    key = normalizeNameOnce(name);
-    if (normalized.size >= 50_000) normalized.clear();
-    normalized.set(name, key);
-  }
-  return key;
 }
 
 export function buildRegistry(entities: RegistryEntity[]): Registry {
