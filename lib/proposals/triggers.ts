@@ -36,7 +36,14 @@ export function findTriggers(text: string, sentence: Span): Trigger[] {
   const slice = text.slice(sentence.start, sentence.end);
   const found: Trigger[] = [];
   for (const rule of TRIGGER_RULES) {
-    for (const m of slice.matchAll(rule.re)) {
+    // exec over the shared global pattern: matchAll would clone each pattern for every line.
+    const re = rule.re;
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m; m = re.exec(slice)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
       const start = sentence.start + m.index;
       const before = text.slice(Math.max(sentence.start, start - 40), start);
       found.push({
