@@ -455,8 +455,15 @@ function joinNotes(...notes: (string | undefined)[]): string | undefined {
 }
 
 function sentenceBounds(passage: string, start: number, end: number): { from: number; to: number } {
-  const before = passage.slice(0, start);
-  const from = Math.max(before.lastIndexOf(". "), before.lastIndexOf("! "), before.lastIndexOf("? "), before.lastIndexOf("\n")) + 1;
+  // Backwards from the date to the nearest ". ", "! ", "? " or line break, not over the whole text before it.
+  let from = 0;
+  for (let i = start - 1; i >= 0; i--) {
+    const c = passage[i];
+    if (c === "\n" || (i + 1 < start && passage[i + 1] === " " && (c === "." || c === "!" || c === "?"))) {
+      from = i + 1;
+      break;
+    }
+  }
   const after = /[.!?](?:\s|$)|\n/.exec(passage.slice(end));
   return { from, to: after ? end + after.index : passage.length };
 }

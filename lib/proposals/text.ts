@@ -64,7 +64,7 @@ export function sentenceSpans(text: string): Span[] {
     const chunk = text.slice(line.start, line.end);
     BOUNDARY.lastIndex = 0;
     for (let m = BOUNDARY.exec(chunk); m; m = BOUNDARY.exec(chunk)) {
-      const before = /([\p{L}.'’]+)$/u.exec(chunk.slice(0, m.index))?.[1] ?? "";
+      const before = trailingWord(chunk, m.index);
       if (m[0].startsWith(".") && isAbbreviation(before)) continue;
       const end = line.start + m.index + m[0].length;
       pushTrimmed(text, spans, start, end);
@@ -73,6 +73,20 @@ export function sentenceSpans(text: string): Span[] {
     pushTrimmed(text, spans, start, line.end);
   }
   return spans;
+}
+
+const WORD_CHARACTER = /^[\p{L}.'’]$/u;
+
+/** The letters, dots and apostrophes just before `end`, read backwards (an anchored pattern would scan the whole line each time). */
+function trailingWord(chunk: string, end: number): string {
+  let start = end;
+  while (start > 0) {
+    const pair = start > 1 && /[\uDC00-\uDFFF]/.test(chunk[start - 1]) && /[\uD800-\uDBFF]/.test(chunk[start - 2]);
+    const size = pair ? 2 : 1;
+    if (!WORD_CHARACTER.test(chunk.slice(start - size, start))) break;
+    start -= size;
+  }
+  return chunk.slice(start, end);
 }
 
 function isAbbreviation(word: string): boolean {

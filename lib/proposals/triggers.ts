@@ -35,7 +35,9 @@ function ellipticalTriggers(text: string, sentence: Span, found: Trigger[]): Tri
 export function findTriggers(text: string, sentence: Span): Trigger[] {
   const slice = text.slice(sentence.start, sentence.end);
   const found: Trigger[] = [];
+  const lower = slice.toLowerCase();
   for (const rule of TRIGGER_RULES) {
+    if (!rule.needs.test(lower)) continue;
     // exec over the shared global pattern: matchAll would clone each pattern for every line.
     const re = rule.re;
     re.lastIndex = 0;

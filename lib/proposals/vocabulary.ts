@@ -61,7 +61,14 @@ export interface TriggerRule {
   re: RegExp;
   /** A verb ("met") rather than a noun ("the meeting"). */
   verbal: boolean;
+  /**
+   * Lower-case words one of which every match contains: a line without any is not searched with
+   * `re`, the costlier pattern (most lines name no happening).
+   */
+  needs: RegExp;
 }
+
+const anyOf = (words: string[]) => new RegExp(words.map((w) => w.toLowerCase()).join("|"));
 
 const CALENDAR_NAMES =
   "(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
@@ -86,20 +93,23 @@ const CAPTIVES = `(?:${CAPTIVE_WORDS})`;
 
 /** Checked in order; at one position the longest match wins. */
 export const TRIGGER_RULES: TriggerRule[] = [
-  { kind: "phone_call", verbal: false, re: /\b(?:tele)?phone\s+(?:call|conversation|talks?|contact|discussion)s?\b/giu },
+  { kind: "phone_call", verbal: false, needs: anyOf(["phone"]), re: /\b(?:tele)?phone\s+(?:call|conversation|talks?|contact|discussion)s?\b/giu },
   {
     kind: "phone_call",
     verbal: false,
+    needs: anyOf(["call", "conversation"]),
     re: /\b(?:(?:the|a|an|their|his|her|this|that|its|first|second|third|last|latest|next|previous|upcoming|planned|anticipated|expected|scheduled|leaders['’]|\p{Lu}[\p{L}'’-]*['’]s?)\s+)(?:(?!to\b|will\b|would\b)\p{L}+(?:-\p{L}+)*[-\s])?(?:call|conversation)s?\b(?!\s+for\b)/giu,
   },
   {
     kind: "phone_call",
     verbal: true,
+    needs: anyOf(CALL),
     re: new RegExp(String.raw`(?<!so-)\b(?:${eitherCase(CALL)})\b(?!\s+(?:for|on|off|up|in|it|them|this|that)\b)${NAME_AHEAD}`, "gu"),
   },
   {
     kind: "phone_call",
     verbal: true,
+    needs: anyOf(SPEAK),
     re: new RegExp(
       String.raw`\b(?:${alt(SPEAK)})\s+(?:${SPEAK_ADVERBIAL}\s+)*(?:(?:(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\s+)?(?:with|to)\b|(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\b)`,
       "giu",
@@ -109,6 +119,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   {
     kind: "phone_call",
     verbal: true,
+    needs: anyOf(["spoke", "talked"]),
     re: new RegExp(
       String.raw`\b(?:spoke|spoken|talked)\b(?<=(?:\band\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}|\b(?:two|both)\s+(?:leaders|presidents|ministers|men|women|sides)\s+|\b[Tt]hey\s+)(?:(?:last|also|previously|first|had|have|has|briefly|again)\s+)*(?:spoke|spoken|talked))(?=\s+(?:${SPEAK_ADVERBIAL}|last\b|on\b|in\s+(?:${CALENDAR_NAMES}|early|late|mid)\b|late\b|early\b|earlier\b|${CALENDAR_NAMES}\b))`,
       "gu",
@@ -117,42 +128,77 @@ export const TRIGGER_RULES: TriggerRule[] = [
   {
     kind: "exchange",
     verbal: false,
+    needs: anyOf(["exchange", "swap"]),
     re: new RegExp(String.raw`\b${CAPTIVES}\s+(?:exchanges?|swaps?)\b|\b(?:exchanges?|swaps?)\s+of\s+(?:\S+\s+){0,2}${CAPTIVES}`, "giu"),
   },
-  { kind: "exchange", verbal: true, re: new RegExp(String.raw`\b(?:${alt(EXCHANGE)})\s+(?:\S+\s+){0,3}${CAPTIVES}`, "giu") },
+  { kind: "exchange", verbal: true, needs: anyOf(EXCHANGE), re: new RegExp(String.raw`\b(?:${alt(EXCHANGE)})\s+(?:\S+\s+){0,3}${CAPTIVES}`, "giu") },
   // "after meeting Finnish President X": the gerund, a verb with its object.
   {
     kind: "meeting",
     verbal: true,
+    needs: anyOf(["meeting"]),
     re: /(?<=\b(?:[Aa]fter|[Bb]efore|[Ww]hile|[Uu]pon|[Ss]ince|[Ww]hen)\s+)meeting(?=\s+(?:with\b|\p{Lu}|his\b|her\b|their\b))/gu,
   },
-  { kind: "meeting", verbal: false, re: /\b(?:meeting|summit|encounter|face-to-face)s?\b/giu },
+  {
+    kind: "meeting",
+    verbal: false,
+    needs: anyOf(["meeting", "summit", "encounter", "face-to-face"]),
+    re: /\b(?:meeting|summit|encounter|face-to-face)s?\b/giu,
+  },
   {
     kind: "meeting",
     verbal: true,
+    needs: anyOf(MEET),
     re: new RegExp(
       String.raw`\b(?:${alt(MEET)})\b(?!\s+(?:a|the|an)\s+(?:call|letter|message|report|briefing|request|proposal)\b)(?=\s+(?:with\b|in\b|at\b|on\b|\p{Lu}|his\b|her\b|their\b|the\b))`,
       "giu",
     ),
   },
-  { kind: "talks", verbal: false, re: /\b(?:round\s+of\s+)?(?:talks|negotiations|consultations)\b/giu },
+  {
+    kind: "talks",
+    verbal: false,
+    needs: anyOf(["talks", "negotiations", "consultations"]),
+    re: /\b(?:round\s+of\s+)?(?:talks|negotiations|consultations)\b/giu,
+  },
   // "held discussions in Hanoi", "The discussions lasted four hours": of the series' kind, like "an initial discussion".
-  { kind: "talks", verbal: false, re: /\bdiscussions\b/giu },
+  { kind: "talks", verbal: false, needs: anyOf(["discussions"]), re: /\bdiscussions\b/giu },
   // "an initial discussion last month", "their previous discussion": an earlier one of a series, of the series' kind (see SERIES_NOUN).
   {
     kind: "talks",
     verbal: false,
+    needs: anyOf(["discussion"]),
     re: /\b(?:(?:an?|the|their|his|her)\s+)?(?:initial|first|previous|last|earlier|latest|recent|second|third)\s+discussions?\b/giu,
   },
-  { kind: "talks", verbal: true, re: new RegExp(String.raw`\b(?:${alt(NEGOTIATE)})\b`, "giu") },
-  { kind: "visit", verbal: false, re: /\b(?:visit|trip)s?\s+(?:to|in)\b/giu },
-  { kind: "visit", verbal: true, re: new RegExp(String.raw`\b(?:${alt(VISIT)})\b(?=\s+\p{Lu})|\b(?:${alt(TRAVEL)})\s+(?:to|in)\b(?=\s+\p{Lu})`, "giu") },
-  { kind: "agreement", verbal: false, re: /\b(?:agreement|deal|accord|treaty|memorandum|truce)s?\b/giu },
-  { kind: "agreement", verbal: true, re: new RegExp(String.raw`\b(?:${alt(AGREE)})\s+(?:on|to|that)\b|\b(?:${alt(SIGN)})\b`, "giu") },
-  { kind: "statement", verbal: false, re: /\b(?:statement|readout|communiqu[ée]|press\s+release|(?:press|news)\s+conference)\b/giu },
+  { kind: "talks", verbal: true, needs: anyOf(NEGOTIATE), re: new RegExp(String.raw`\b(?:${alt(NEGOTIATE)})\b`, "giu") },
+  { kind: "visit", verbal: false, needs: anyOf(["visit", "trip"]), re: /\b(?:visit|trip)s?\s+(?:to|in)\b/giu },
+  {
+    kind: "visit",
+    verbal: true,
+    needs: anyOf([...VISIT, ...TRAVEL]),
+    re: new RegExp(String.raw`\b(?:${alt(VISIT)})\b(?=\s+\p{Lu})|\b(?:${alt(TRAVEL)})\s+(?:to|in)\b(?=\s+\p{Lu})`, "giu"),
+  },
+  {
+    kind: "agreement",
+    verbal: false,
+    needs: anyOf(["agreement", "deal", "accord", "treaty", "memorandum", "truce"]),
+    re: /\b(?:agreement|deal|accord|treaty|memorandum|truce)s?\b/giu,
+  },
+  {
+    kind: "agreement",
+    verbal: true,
+    needs: anyOf([...AGREE, ...SIGN]),
+    re: new RegExp(String.raw`\b(?:${alt(AGREE)})\s+(?:on|to|that)\b|\b(?:${alt(SIGN)})\b`, "giu"),
+  },
+  {
+    kind: "statement",
+    verbal: false,
+    needs: anyOf(["statement", "readout", "communiqu", "release", "conference"]),
+    re: /\b(?:statement|readout|communiqu[ée]|press\s+release|(?:press|news)\s+conference)\b/giu,
+  },
   {
     kind: "statement",
     verbal: true,
+    needs: anyOf(ANNOUNCE),
     re: new RegExp(
       String.raw`\b(?:${alt(ANNOUNCE)})\s+(?:on|in)\s+(?:a\s+|the\s+|his\s+|her\s+|its\s+)?(?:statement|post|social\s+media|website|readout|briefing|(?!${CALENDAR_NAMES}\b)\p{Lu})`,
       "giu",

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { lineSpans } from "@/lib/proposals/text";
+import { TRIGGER_RULES } from "@/lib/proposals/vocabulary";
+import { generateNewsroom } from "@/scripts/eval/newsroom";
+import { loadSeedArticles } from "../support/proposal-seed-labels";
+
+// Each rule searches only the lines holding one of the words it needs: a word missing from that
+// list would silently lose every happening the rule finds.
+describe("the words each trigger rule needs", () => {
+  const texts = [
+    ...loadSeedArticles().map((a) => a.text),
+    ...generateNewsroom({ seed: 18 }).articles.map((a) => a.text),
+    "Both leaders last spoke in March, and Ferreira and Okafor talked on Tuesday.",
+  ];
+  const lines = texts.flatMap((text) => lineSpans(text).map((l) => text.slice(l.start, l.end)));
+
+  it.each(TRIGGER_RULES.map((rule, index) => ({ rule, index })))("rule $index ($rule.kind) finds nothing in a line without them", ({ rule }) => {
+    let matches = 0;
+    for (const line of lines)
+      for (const m of line.matchAll(rule.re)) {
+        matches++;
+        expect(rule.needs.test(m[0].toLowerCase()), `"${m[0]}" in "${line}"`).toBe(true);
+      }
+    expect(matches).toBeGreaterThan(0);
+  });
+});
