@@ -12,7 +12,7 @@ import type { CreateEventData } from "@/lib/events/schemas";
 import { parseInput } from "@/lib/validation";
 import { canDecideProposals } from "./permissions";
 import type { AcceptClaimProposalData, AcceptEventProposalData } from "./schemas";
-import type { EventProposal } from "./types";
+import type { StoredProposalData } from "./stored-proposal";
 
 /**
  * Deciding on proposals. Accepting writes what an editor would have written by hand (an event,
@@ -38,7 +38,11 @@ async function refuseDecided(tx: Tx, id: string): Promise<never> {
 }
 
 /** The proposal's event as the editor corrected it: only registry entities become participants and place. */
-async function eventInput(tx: Tx, proposal: EventProposal, edits: AcceptEventProposalData): Promise<CreateEventData> {
+async function eventInput(
+  tx: Tx,
+  proposal: StoredProposalData & { eventType: CreateEventData["type"]; title: string },
+  edits: AcceptEventProposalData,
+): Promise<CreateEventData> {
   const participantIds = [...new Set(proposal.participants.flatMap((p) => (p.entityId ? [p.entityId] : [])))];
   const proposedPlace = proposal.place?.entityId
     ? await tx.entity.findFirst({
@@ -79,11 +83,13 @@ export async function acceptEventProposal(actor: Actor, id: string, edits: Accep
       where: { id },
       select: {
         data: true,
+        eventType: true,
+        title: true,
         eventId: true,
         mentions: { select: { articleId: true, revisionId: true, exact: true, prefix: true, suffix: true, start: true, end: true } },
       },
     });
-    const proposal = row.data as unknown as EventProposal;
+    const proposal = { ...(row.data as unknown as StoredProposalData), eventType: row.eventType, title: row.title };
     let eventId = edits.eventId ?? row.eventId;
     if (eventId) {
       const event = await tx.event.findUnique({ where: { id: eventId }, select: { deletedAt: true } });

@@ -7,7 +7,8 @@ import { db, type Prisma } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { canReadProposals } from "./permissions";
 import { type CandidateListFilter, candidateListSchema, type ProposalListFilter, proposalListSchema, type ProposalStatusName } from "./schemas";
-import type { CandidateSide, EventProposal, NameRef } from "./types";
+import type { StoredProposalData } from "./stored-proposal";
+import type { CandidateSide, NameRef } from "./types";
 
 /** A W3C annotation target: the article and the passage's TextQuote and TextPosition selectors. */
 export type PassageTargetView = {
@@ -137,7 +138,7 @@ type EventProposalRow = {
 };
 
 function toEventProposalView(row: EventProposalRow): EventProposalView {
-  const p = row.data as EventProposal;
+  const p = row.data as StoredProposalData;
   const event = row.event && !row.event.deletedAt ? { id: row.event.id, title: row.event.title } : null;
   return {
     id: row.id,

@@ -9,6 +9,7 @@ import { runTask } from "@/lib/workers/pool";
 import { EXTRACTIONS_MISSING, REGISTRY_MISSING, type ProposalRegistrySnapshot, type TaskInput, type TaskOutput } from "@/lib/workers/tasks";
 import { extractionDays, mergePeriods, personKeysOf, type Period, type Reach, reachOfMentions } from "./group";
 import { packExtraction, unpackExtraction } from "./stored-extraction";
+import { type StoredProposalData, storedProposalData } from "./stored-proposal";
 import { candidateFingerprint, claimFingerprint as hashClaim, mentionFingerprint as hashMention } from "./fingerprints";
 import type { ArticleExtraction, ContradictionCandidate, EventProposal, KnownClaim, KnownEvent, ProposalArticle, Proposals } from "./types";
 
@@ -512,24 +513,21 @@ const MENTION_FIELDS = {
   end: true,
 } as const;
 
-const PROPOSAL_FIELDS = { id: true, key: true, status: true, eventId: true, data: true, mentions: { select: MENTION_FIELDS } } as const;
+const PROPOSAL_FIELDS = {
+  id: true,
+  key: true,
+  status: true,
+  eventType: true,
+  title: true,
+  eventId: true,
+  data: true,
+  mentions: { select: MENTION_FIELDS },
+} as const;
 
 type MentionRow = ReturnType<typeof mentionRows>[number];
 type StoredMention = MentionRow & { id: string };
 
-type ExistingProposal = {
-  id: string;
-  key: string;
-  status: string;
-  eventId: string | null;
-  data: unknown;
-  revisions: string;
-  fingerprints: Set<string>;
-  mentions: StoredMention[];
-};
-
-const revisionsOf = (mentions: { articleId: string; revisionId: string }[]) =>
-  [...new Set(mentions.map((m) => `${m.articleId}:${m.revisionId}`))].sort().join(",");
+type ExistingProposal = StoredProposal & { fingerprints: Set<string> };
 
 function mentionRows(proposal: EventProposal, revisions: ReadonlyMap<string, string>) {
   return proposal.mentions.map((m) => {
@@ -548,7 +546,7 @@ function mentionRows(proposal: EventProposal, revisions: ReadonlyMap<string, str
   });
 }
 
-type ProposalRow = { id: string; key: string; eventType: string; title: string; data: EventProposal; eventId: string | null; date: string | null };
+type ProposalRow = { id: string; key: string; eventType: string; title: string; data: StoredProposalData; eventId: string | null; date: string | null };
 
 /** Row changes of one regrouping, written with a few multi-row statements at the end. */
 type Changes = { created: ProposalRow[]; updated: ProposalRow[]; mentions: (MentionRow & { id: string; proposalId: string })[]; staleMentionIds: string[] };
@@ -576,7 +574,7 @@ function writeProposal(
     key: proposal.key,
     eventType: proposal.eventType,
     title: proposal.title,
-    data: proposal,
+    data: storedProposalData(proposal),
     eventId,
     date: proposal.date ? proposal.date.slice(0, 10) : null,
   };
@@ -586,22 +584,41 @@ function writeProposal(
     changes.mentions.push(...rows.map((m) => ({ ...m, id: randomUUID(), proposalId: id })));
     return id;
   }
-  // Most of a block is unchanged by one more article: rows already as proposed are left alone.
-  if (existing.status === "OPEN" && existing.eventId === eventId && existing.revisions === revisionsOf(rows) && sameJson(proposal, existing.data))
-    return existing.id;
-  changes.updated.push({ id: existing.id, ...fields });
   // Passages kept exactly as stored stay; only the rest are replaced.
   const kept = new Set<string>();
-  for (const row of rows) {
+  const fresh = rows.filter((row) => {
     const same = existing.mentions.find((m) => !kept.has(m.id) && sameMention(row, m));
     if (same) kept.add(same.id);
-    else changes.mentions.push({ ...row, id: randomUUID(), proposalId: existing.id });
-  }
-  changes.staleMentionIds.push(...existing.mentions.filter((m) => !kept.has(m.id)).map((m) => m.id));
+    return !same;
+  });
+  const stale = existing.mentions.filter((m) => !kept.has(m.id)).map((m) => m.id);
+  // Most of a block is unchanged by one more article: rows already as proposed, passages included, are left alone.
+  const same =
+    existing.status === "OPEN" &&
+    existing.eventId === eventId &&
+    existing.key === fields.key &&
+    existing.eventType === fields.eventType &&
+    existing.title === fields.title &&
+    fresh.length === 0 &&
+    stale.length === 0 &&
+    sameJson(fields.data, existing.data);
+  if (same) return existing.id;
+  changes.updated.push({ id: existing.id, ...fields });
+  changes.mentions.push(...fresh.map((row) => ({ ...row, id: randomUUID(), proposalId: existing.id })));
+  changes.staleMentionIds.push(...stale);
   return existing.id;
 }
 
-type StoredProposal = { id: string; key: string; status: string; eventId: string | null; data: unknown; mentions: StoredMention[] };
+type StoredProposal = {
+  id: string;
+  key: string;
+  status: string;
+  eventType: string;
+  title: string;
+  eventId: string | null;
+  data: unknown;
+  mentions: StoredMention[];
+};
 
 /**
  * The proposals with passages in these articles or among these passages, or holding these keys,
@@ -609,7 +626,7 @@ type StoredProposal = { id: string; key: string; status: string; eventId: string
  */
 async function readProposals(tx: Tx, articleIds: string[], fingerprints: string[], keys: string[]): Promise<StoredProposal[]> {
   const rows = await tx.$queryRaw<Omit<StoredProposal, "mentions">[]>`
-    SELECT "id", "key", "status"::text AS "status", "eventId", "data" FROM "EventProposal"
+    SELECT "id", "key", "status"::text AS "status", "eventType"::text AS "eventType", "title", "eventId", "data" FROM "EventProposal"
     WHERE "id" IN (SELECT "proposalId" FROM "EventProposalMention" WHERE "articleId" = ANY(${articleIds}::text[]))
        OR "id" IN (SELECT "proposalId" FROM "EventProposalMention" WHERE "fingerprint" = ANY(${fingerprints}::text[]))
        OR "key" = ANY(${keys}::text[])`;
@@ -641,7 +658,6 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
   const stored = await readProposals(tx, [...articleIds], fingerprints, keys);
   const toExisting = (r: StoredProposal): ExistingProposal => ({
     ...r,
-    revisions: revisionsOf(r.mentions),
     fingerprints: new Set(r.mentions.map((m) => m.fingerprint)),
   });
   const inBlock = (r: StoredProposal) => r.mentions.some((m) => articleIds.has(m.articleId));
@@ -884,14 +900,10 @@ async function storeCandidates(
   const created: object[] = [];
   const updated: object[] = [];
   for (const candidate of candidates) {
+    // A side's passage is its claim proposal's row: the side keeps its id, not a copy of its selectors.
     const side = (s: ContradictionCandidate["a"]) => {
       const claim = s.accepted ? undefined : claimByKey.get(s.claimKey);
-      return {
-        ...s,
-        claimProposalId: claim ? (claimIds.get(claimFingerprint(claim)) ?? null) : null,
-        claimId: s.accepted ? s.claimKey : null,
-        annotation: claim?.annotation ?? null,
-      };
+      return { ...s, claimProposalId: claim ? (claimIds.get(claimFingerprint(claim)) ?? null) : null, claimId: s.accepted ? s.claimKey : null };
     };
     const [a, b] = [side(candidate.a), side(candidate.b)];
     const fingerprint = candidateFingerprint(candidate, sideKey);

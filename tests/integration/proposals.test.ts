@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as claimProposalsRoute } from "@/app/api/articles/[id]/claim-proposals/route";
 import * as articlesRoute from "@/app/api/articles/route";
@@ -12,6 +13,7 @@ import { POST as acceptEventRoute } from "@/app/api/event-proposals/[id]/accept/
 import { POST as dismissEventRoute } from "@/app/api/event-proposals/[id]/dismiss/route";
 import { GET as eventProposalsRoute } from "@/app/api/event-proposals/route";
 import { db } from "@/lib/db";
+import { readMigrations } from "@/lib/db/migrate";
 import { stopJobQueue } from "@/lib/jobs/queue";
 import type { ClaimProposalView, ContradictionCandidateView, EventProposalView } from "@/lib/proposals/queries";
 import { refreshProposalsFor } from "@/lib/proposals/refresh";
@@ -196,6 +198,62 @@ describe("proposals from imported articles", () => {
 
     await refreshProposalsFor([article]);
     expect(await stored()).toEqual(before);
+  });
+
+  it("keeps a proposal's passages in its passage rows alone, and reads proposals stored whole before as they were, leaving them alone once migrated", async () => {
+    const t = tag();
+    const article = await importHtml({
+      url: `https://northgazette.example.com/${t}`,
+      title: "Berg meets Okoro",
+      date: `${YEAR}-05-05`,
+      paragraphs: ["Anna Berg met Samuel Okoro in Oslo on May 4, her office said.", "They talked about fishing quotas."],
+    });
+    await whenJobsDone();
+    const views = await eventProposals(article);
+    expect(views.length).toBeGreaterThan(0);
+    const ids = views.map((v) => v.id);
+    const rows = () =>
+      db.eventProposal.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, key: true, data: true, version: true, updatedAt: true },
+        orderBy: { id: "asc" },
+      });
+    const stored = await rows();
+    for (const row of stored) {
+      const view = views.find((v) => v.id === row.id)!;
+      for (const m of view.mentions) expect(JSON.stringify(row.data)).not.toContain(m.quote);
+    }
+
+    // As rows were stored before: the whole proposal, its passages' selectors and quotes included.
+    for (const row of stored) {
+      const view = views.find((v) => v.id === row.id)!;
+      const mentions = view.mentions.map((m) => ({
+        mentionKey: `${m.articleId}#${m.annotation.selector[1].start}`,
+        articleId: m.articleId,
+        outlet: m.outlet,
+        annotation: { articleId: m.articleId, selector: m.annotation.selector },
+        quote: m.quote,
+        planned: m.planned,
+        date: { date: view.date, localDate: view.localDate, precision: view.precision, timeZone: view.timeZone, partOfDay: null, text: null, note: null },
+      }));
+      const whole = { ...(row.data as object), key: row.key, eventType: view.eventType, title: view.title, eventId: view.eventId, mentions };
+      await db.eventProposal.update({ where: { id: row.id }, data: { data: whole } });
+    }
+    expect(await eventProposals(article)).toEqual(views);
+
+    const [migration] = (await readMigrations()).filter((m) => m.name.endsWith("_proposal_rows_without_copied_passages"));
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query(migration.sql);
+    } finally {
+      await client.end();
+    }
+    const migrated = await rows();
+    expect(migrated.map((r) => r.data)).toEqual(stored.map((r) => r.data));
+    expect(await eventProposals(article)).toEqual(views);
+    await refreshProposalsFor([article]);
+    expect((await rows()).map((r) => [r.version, r.updatedAt])).toEqual(migrated.map((r) => [r.version, r.updatedAt]));
   });
 
   it("re-anchors a proposal when a revision moves its passage, and withdraws it when a revision edits the passage away", async () => {
