@@ -207,6 +207,62 @@ describe("byline of a copied page", () => {
     expect(article.author).toBe("Reuters");
   });
 
+  it("reads bylines that name a date or the house after the name", () => {
+    expect(bylineName("By Maria Lindqvist on March 3, 2020")).toBe("Maria Lindqvist");
+    expect(bylineName("Posted by Maria Lindqvist on March 3, 2020")).toBe("Maria Lindqvist");
+    expect(bylineName("Published by Maria Lindqvist")).toBe("Maria Lindqvist");
+    expect(bylineName("By Maria Lindqvist for The Coastal Courier")).toBe("Maria Lindqvist");
+    expect(bylineName("By Maria Lindqvist at Harbour Weekly")).toBe("Maria Lindqvist");
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "By Maria Lindqvist for The Coastal Courier", "March 3, 2020", BODY));
+    expect(article.title).toBe("Ferry terminal delayed by two years");
+    expect(article.author).toBe("Maria Lindqvist");
+  });
+
+  it("reads the name after the date in a dateline", () => {
+    expect(bylineName("3 March 2020 · Maria Lindqvist")).toBe("Maria Lindqvist");
+    expect(bylineName("March 3, 2020 | Maria Lindqvist")).toBe("Maria Lindqvist");
+    expect(bylineName("March 3, 2020 | Harbour")).toBeNull();
+  });
+
+  it("reads bylines in other languages without their label", () => {
+    expect(bylineName("Par Marie Dupont")).toBe("Marie Dupont");
+    expect(bylineName("Von Maria Lindqvist")).toBe("Maria Lindqvist");
+    expect(bylineName("Por María López")).toBe("María López");
+    expect(bylineName("Door Marijke de Vries")).toBe("Marijke de Vries");
+    expect(bylineName("Von der Leyen visits the harbour")).toBeNull();
+  });
+
+  it("does not take a date's label for a name", () => {
+    const body = [
+      "L'autorité portuaire a annoncé mardi que le nouveau terminal des ferries ouvrirait au printemps, deux ans plus tard que prévu, après que le constructeur a rencontré un sol meuble sous l'ancien quai.",
+      "Les ingénieurs ont dû enfoncer les pieux deux fois plus profondément que prévu dans le premier projet, a déclaré le directeur de l'autorité lors d'un point presse sur le port, ajoutant que le coût avait augmenté d'un cinquième.",
+      "Les passagers continueront d'utiliser le ponton provisoire jusque-là, et les deux traversées du soir supprimées à l'automne reprendront le mois prochain, a indiqué l'opérateur dans un communiqué.",
+    ];
+    const article = parsePastedText(page(MENU, "Le terminal des ferries retardé de deux ans", "Publié le 3 mars 2020 à 09h14", body));
+    expect(article.author).toBeNull();
+    expect(article.publishedAt).toBe("2020-03-03");
+  });
+
+  it("takes a bare name line with the role line under it beside the dateline", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Maria Lindqvist", "Senior Reporter", "March 3, 2020", BODY));
+    expect(article.author).toBe("Maria Lindqvist");
+  });
+
+  it("reads a name glued to its date and is not taken for the headline", () => {
+    expect(bylineName("Maria LindqvistMar 3, 2020")).toBe("Maria Lindqvist");
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Maria LindqvistMar 3, 2020", BODY));
+    expect(article.title).toBe("Ferry terminal delayed by two years");
+    expect(article.author).toBe("Maria Lindqvist");
+    expect(article.publishedAt).toBe("2020-03-03");
+  });
+
+  it("reads a name glued to a posting time without its day, and states no date", () => {
+    expect(bylineName("Maria LindqvistTuesday 5:30PM")).toBe("Maria Lindqvist");
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Maria LindqvistTuesday 5:30PM", BODY));
+    expect(article.title).toBe("Ferry terminal delayed by two years");
+    expect(article.publishedAt).toBeNull();
+  });
+
   it("is not taken from a photo credit", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Photo: Maria Lindqvist / Getty Images", BODY));
     expect(article.author).toBeNull();
