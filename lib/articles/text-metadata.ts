@@ -167,7 +167,7 @@ export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStar
   return {
     bodyStart,
     headlineIndex,
-    headline: headlineIndex === null ? null : withoutIconNames(lines[headlineIndex].text),
+    headline: headlineIndex === null ? null : withoutBreadcrumb(lines, headlineIndex, withoutIconNames(lines[headlineIndex].text)),
     author: header ? findAuthor(lines, header, anchor!) : null,
     publishedAt: published?.day ?? null,
     publishedTime: published?.time ?? null,
@@ -182,6 +182,25 @@ export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStar
 function withoutIconNames(text: string): string {
   const icon = ICON_NAME.exec(text);
   return icon && icon.index > 0 ? text.slice(0, icon.index).trim() : text;
+}
+
+/**
+ * The headline without the breadcrumb trail a copy glued before it ("Home Recipes Pear Jam for
+ * the Holidays" when the page repeats "PEAR JAM FOR THE HOLIDAYS"): the longest tail of the line,
+ * after capitalised trail items, that opens another line of the page.
+ */
+function withoutBreadcrumb(lines: readonly ClassifiedLine[], index: number, text: string): string {
+  const words = text.split(/\s+/);
+  for (let k = 1; k <= words.length - MIN_HEADLINE_WORDS; k++) {
+    // Trail items are capitalised ("Home", "Eco-Friendly", "&"); a lower-case word is the title's own.
+    if (/^\p{Ll}/u.test(words[k - 1])) return text;
+    const tail = words.slice(k).join(" ");
+    if (!/^[\p{Lu}\p{N}"“‘']/u.test(tail)) continue;
+    const lower = tail.toLowerCase();
+    const repeated = lines.some((line, i) => i !== index && line.text.toLowerCase().startsWith(lower) && !/^[\p{L}\p{N}]/u.test(line.text.slice(tail.length)));
+    if (repeated) return tail;
+  }
+  return text;
 }
 
 /** Lines from a little before the headline to a little into the body. */
@@ -676,7 +695,15 @@ function dateIn(text: string): FoundDate | null {
 // "18.11.2019": dates written with dots are day first wherever they are used.
 const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])/;
 
+// "2019年11月19日", "2019년 11월 19일": year, month and day signs, in any of the languages that use them.
+const SIGNED_DATE = /((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/u;
+
 function numericDate(text: string): FoundDate | null {
+  const signed = SIGNED_DATE.exec(text);
+  if (signed) {
+    const [year, month, day] = [Number(signed[1]), Number(signed[2]), Number(signed[3])];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return { index: signed.index, day: isoDate(year, month, day) };
+  }
   const match = DOTTED_DATE.exec(text);
   if (!match) return null;
   const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];

@@ -132,6 +132,15 @@ describe("headline of a copied page", () => {
     expect(article.title).toBe("Ferry terminal delayed by two years after builder hits soft ground");
   });
 
+  it("is the last item of a breadcrumb trail copied without its separators, when the page repeats it", () => {
+    const article = parsePastedText(
+      page(MENU, "Home Harbour News Ferry terminal delayed by two years", "FERRY TERMINAL DELAYED BY TWO YEARS written by Maria", "Share this", BODY),
+    );
+    expect(article.title).toBe("Ferry terminal delayed by two years");
+    const unrepeated = parsePastedText(page(MENU, "Harbour Ferry terminal delayed by two years", "By Maria Lindqvist", BODY));
+    expect(unrepeated.title).toBe("Harbour Ferry terminal delayed by two years");
+  });
+
   it("stays provisional when only menus precede the body", () => {
     const article = parsePastedText(page("Home", "News", BODY));
     expect(article.titleProvisional).toBe(true);
@@ -322,6 +331,12 @@ describe("publication date of a copied page", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Posted Mar 3, 9:14 AM", BODY, "© 2020 The Coastal Courier"));
     expect(article.publishedAt).toBe("2020-03-03");
     expect(parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Posted Mar 3, 9:14 AM", BODY)).publishedAt).toBeNull();
+  });
+
+  it("reads dates written with the year, month and day signs of Chinese, Japanese and Korean", () => {
+    const dated = (line: string) => parsePastedText(page(MENU, "Ferry terminal delayed by two years", "By Maria Lindqvist", line, BODY)).publishedAt;
+    expect(dated("2020年3月3日 09:14")).toBe("2020-03-03");
+    expect(dated("입력 2020년 3월 3일 09:14")).toBe("2020-03-03");
   });
 
   it("reads month names in the page's own language", () => {
