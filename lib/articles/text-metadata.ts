@@ -505,8 +505,8 @@ function cleanName(name: string): string | null {
 function nameLine(text: string): string | null {
   const first = text.split(",")[0].trim();
   const words = wordCount(first);
-  // An article opens a title ("The Harbour at Night"), never a name.
-  if (words < 2 || words > 4 || wordCount(text) > 8 || agencyCredit(text) || /\d/.test(text) || /^(?:the|an?)\s/i.test(first)) return null;
+  // "The" opens a title ("The Harbour at Night"), never a name ("A" and "An" may be given names).
+  if (words < 2 || words > 4 || wordCount(text) > 8 || agencyCredit(text) || /\d/.test(text) || /^the\s/i.test(first)) return null;
   const shouting = first === first.toUpperCase();
   const candidate = shouting ? first.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, before, letter) => before + letter.toUpperCase()) : first;
   const name = parseByline(candidate);
