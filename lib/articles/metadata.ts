@@ -246,7 +246,8 @@ function isPersonName(text: string): boolean {
   const words = text.split(" ");
   if (words.length > MAX_NAME_WORDS || (words.length === 1 && CALENDAR_WORDS.test(text))) return false;
   if (words.some((word) => ROLE_WORDS.has(word.toLowerCase()))) return false;
-  return words.every((word, i) => NAME_TOKEN.test(word) || (i > 0 && NAME_PARTICLES.has(word)));
+  // A particle joins name words ("Maria de Vries"); one that ends the text is a sentence's word ("Publié le").
+  return words.every((word, i) => NAME_TOKEN.test(word) || (i > 0 && i < words.length - 1 && NAME_PARTICLES.has(word)));
 }
 
 /** YYYY-MM-DD for a stated date ("2025-03-17T10:00:00+08:00", "March 17, 2025"); null without a year. */

@@ -96,11 +96,22 @@ const DATED_BY = /\bby\s*:?\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0
 const PICTURE_CREDIT = /\b(?:images?|photos?|photograph(?:y|er)|pictures?|getty|shutterstock|illustration)\b/i;
 const READING_TIME = /^\d+\s*min(?:ute)?s?\s+read$/i;
 // A copy that lost the space between a name and what follows ("Jane DoeFOXBusiness", "Jane DoeFriday").
-const GLUED_WORD = /(\p{Ll}{2,})(?=\p{Lu}{2}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Updated|Published|Posted)\b)/gu;
+const GLUED_WORD =
+  /(\p{Ll}{2,})(?=\p{Lu}{2}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Updated|Published|Posted)\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)/gu;
 // "by jdoe" as a part of a dateline: an account's name, not a person's.
 const ACCOUNT_CREDIT = /(?:^|[\s/|•·])by\s*:?\s+([\p{L}\p{N}][\p{L}\p{N}_-]{2,29})(?=$|\s*[-–—|•·/]\s*)/iu;
 // Parts of a combined byline and dateline ("March 3, 2020 | By: Jane Doe").
 const BYLINE_PARTS = /\s+[|•·]\s+|\s+[-–—]\s+/;
+// "Posted by", "Story by": a label before "by" that only says what the credit is for.
+const CREDIT_BY = /^(?:(?:written|posted|published|reported|story|words|text)\s+)?by\s*[:：]?\s+(.+)$/i;
+// "By" in other languages ("Par Marie Dupont", "Von Hans Weber", "Por Ana Ruiz", "Door Jan de Vries").
+const FOREIGN_BY = /^(?:par|von|por|door|af|av)\s+(.+)$/i;
+// "By Jane Doe for The Site", "by Jane Doe at Site": the house the writer works for, after the name.
+const FOR_HOUSE = /\s+(?:for|at|from)\s+(?:the\s+)?\p{Lu}.*$/u;
+// A writer's role on its own line under the name ("Senior Reporter", "Staff Writer, Business Desk").
+const ROLE_LINE =
+  /^(?:(?:senior|staff|chief|special|contributing|associate|deputy|executive|managing|investigative|political|business|science)\s+)*(?:writer|reporter|editor|correspondent|columnist|contributor|producer|journalist)\b/i;
+const MAX_ROLE_WORDS = 6;
 // Words that follow a name in bylines without being part of it.
 const STATUS_WORDS = /\s+(?:updated|published|posted|last updated|follow|share|email)\b.*$/i;
 const DATE_LABEL = /^(?:published|posted|first published|publication date|date|created|on)\b\s*(?:on|at)?\s*[:：]?\s*/i;
@@ -156,7 +167,7 @@ export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStar
   return {
     bodyStart,
     headlineIndex,
-    headline: headlineIndex === null ? null : withoutIconNames(lines[headlineIndex].text),
+    headline: headlineIndex === null ? null : withoutBreadcrumb(lines, headlineIndex, withoutIconNames(lines[headlineIndex].text)),
     author: header ? findAuthor(lines, header, anchor!) : null,
     publishedAt: published?.day ?? null,
     publishedTime: published?.time ?? null,
@@ -171,6 +182,25 @@ export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStar
 function withoutIconNames(text: string): string {
   const icon = ICON_NAME.exec(text);
   return icon && icon.index > 0 ? text.slice(0, icon.index).trim() : text;
+}
+
+/**
+ * The headline without the breadcrumb trail a copy glued before it ("Home Recipes Pear Jam for
+ * the Holidays" when the page repeats "PEAR JAM FOR THE HOLIDAYS"): the longest tail of the line,
+ * after capitalised trail items, that opens another line of the page.
+ */
+function withoutBreadcrumb(lines: readonly ClassifiedLine[], index: number, text: string): string {
+  const words = text.split(/\s+/);
+  for (let k = 1; k <= words.length - MIN_HEADLINE_WORDS; k++) {
+    // Trail items are capitalised ("Home", "Eco-Friendly", "&"); a lower-case word is the title's own.
+    if (/^\p{Ll}/u.test(words[k - 1])) return text;
+    const tail = words.slice(k).join(" ");
+    if (!/^[\p{Lu}\p{N}"“‘']/u.test(tail)) continue;
+    const lower = tail.toLowerCase();
+    const repeated = lines.some((line, i) => i !== index && line.text.toLowerCase().startsWith(lower) && !/^[\p{L}\p{N}]/u.test(line.text.slice(tail.length)));
+    if (repeated) return tail;
+  }
+  return text;
 }
 
 /** Lines from a little before the headline to a little into the body. */
@@ -293,8 +323,10 @@ function headerFactsAfter(lines: readonly ClassifiedLine[], index: number): numb
     const text = lines[i].text;
     // Facts right under a line are its own; a few lines down they may belong to a title nearer them.
     const near = 1 - (i - index - 1) * FACT_DISTANCE_DECAY;
-    const credited = bylineName(text) !== null;
-    const dated = stamps(text).some((stamp) => dateIn(stamp)?.day != null);
+    // A bare name with the posting time under it is a byline as much as the two glued on one line.
+    const next = lines[i + 1]?.text;
+    const credited = bylineName(text) !== null || (next !== undefined && isTimeStamp(next) && !dateIn(next)?.day && nameLine(text) !== null);
+    const dated = stamps(unglued(text)).some((stamp) => dateIn(stamp)?.day != null);
     if (!byline && credited) byline = BYLINE_EVIDENCE * near;
     if (!date && dated) date = DATE_EVIDENCE * near;
     // A standfirst: a sentence, or a long line in sentence case under a title in title case.
@@ -328,8 +360,10 @@ function findAuthor(lines: readonly ClassifiedLine[], [from, to]: [number, numbe
     j !== anchor &&
     lines[j] !== undefined &&
     (isDateLine(lines[j].text) || isTimeStamp(lines[j].text) || HANDLE.test(lines[j].text) || READING_TIME.test(lines[j].text));
+  // The name may have its role on the line under it ("Senior Reporter") before the dateline.
+  const roleThenDated = (i: number) => lines[i + 1] !== undefined && isRoleLine(lines[i + 1].text) && dated(i + 2);
   for (let i = anchor + 1; i <= Math.min(to - 1, anchor + NAME_LINE_REACH); i++) {
-    const name = dated(i - 1) || dated(i + 1) ? nameLine(lines[i].text) : null;
+    const name = dated(i - 1) || dated(i + 1) || roleThenDated(i) ? nameLine(lines[i].text) : null;
     if (name) return name;
   }
   for (let i = anchor - 1; i >= Math.max(from, anchor - NAME_LINE_REACH); i--) {
@@ -337,6 +371,10 @@ function findAuthor(lines: readonly ClassifiedLine[], [from, to]: [number, numbe
     if (name) return name;
   }
   return agency;
+}
+
+function isRoleLine(text: string): boolean {
+  return wordCount(text) <= MAX_ROLE_WORDS && ROLE_LINE.test(text);
 }
 
 /** "Author:" alone on its line, the name on the next. */
@@ -382,6 +420,14 @@ function readBylineName(line: string): string | null {
       const name = labelledName(part);
       if (name) return name;
     }
+    // "March 3, 2020 | Jane Doe": a dateline with the name after the date.
+    if (isDateLine(parts[0])) {
+      const name = parts
+        .slice(1)
+        .map(nameLine)
+        .find((found) => found !== null && !outletName(found));
+      if (name) return name;
+    }
   }
   // "Jane Doe - Nov 19, 2019", "Jane Doe @janedoe / 2 days": a name followed only by a date or a handle.
   const date = dateIn(text);
@@ -393,6 +439,11 @@ function readBylineName(line: string): string | null {
   // "Hiking the Flat Irons written by Jane": a credit with its label ends the line.
   if (after && ((date?.day && date.index < after.index) || /\b(?:written|posted|story|words|reported)\s+$/i.test(text.slice(0, after.index)))) {
     const name = parseByline(after[1]);
+    if (name) return name;
+  }
+  // "Jane Doe Tuesday 5:30PM": a name followed only by a posting time without its day.
+  if (!date?.day) {
+    const name = nameBeforeTimeStamp(text);
     if (name) return name;
   }
   const end = Math.min(date && date.index > 0 ? date.index : text.length, text.search(/\s[/|•·]\s/) + 1 || text.length);
@@ -413,11 +464,32 @@ function labelledName(text: string): string | null {
   // A role glued to the name by a copy without spaces ("By Jane DoeStaff Writer").
   const unglued = text.replace(/(\p{Ll})(\p{Lu}\p{Ll}+ (?:Writer|Reporter|Editor|Correspondent)\b)/u, "$1 $2");
   // Lower-case words a copy ran onto the end of the line ("By Jane Doe close video") are not the name.
-  const by = /^by\s*[:：]?\s+(.+)$/i.exec(unglued)?.[1]?.replace(TRAILING_LOWER_CASE, "");
-  if (!by) return null;
-  const name = parseByline(stripRole(stripDate(by.replace(STATUS_WORDS, ""))));
+  const by = CREDIT_BY.exec(unglued)?.[1]?.replace(TRAILING_LOWER_CASE, "");
+  if (!by) return foreignByline(unglued);
+  const name = parseByline(stripRole(stripDate(by.replace(STATUS_WORDS, ""))).replace(FOR_HOUSE, ""));
   return name ? cleanName(name) : null;
 }
+
+/** "Par Marie Dupont", "Von Hans Weber": the whole rest must be a name of two words or more ("Von der Leyen visits" is not). */
+function foreignByline(text: string): string | null {
+  const rest = FOREIGN_BY.exec(text)?.[1];
+  if (!rest) return null;
+  const value = stripDate(rest);
+  const name = parseByline(value);
+  return name === value && wordCount(name) >= 2 ? name : null;
+}
+
+/** "Jane Doe Tuesday 5:30PM", "Jane Doe 3 hours ago": the name before a posting time that names no calendar day. */
+function nameBeforeTimeStamp(text: string): string | null {
+  if (!/\d/.test(text) || !TIME_STAMP_WORDS.test(text)) return null;
+  const stamp = chrono.casual.parse(text).at(-1);
+  if (!stamp || stamp.index === 0 || stamp.index + stamp.text.length < text.length - 1) return null;
+  const name = nameLine(text.slice(0, stamp.index).replace(/[\s|•·,–—/-]+$/, ""));
+  return name && !outletName(name) ? name : null;
+}
+
+// Words of a posting time without its day: weekdays, "yesterday", "3 hours ago".
+const TIME_STAMP_WORDS = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:yesterday|today|ago)\b/i;
 
 /** A name that a status word ran into ("Jane Doe Updated") loses it. */
 function cleanName(name: string): string | null {
@@ -433,7 +505,8 @@ function cleanName(name: string): string | null {
 function nameLine(text: string): string | null {
   const first = text.split(",")[0].trim();
   const words = wordCount(first);
-  if (words < 2 || words > 4 || wordCount(text) > 8 || agencyCredit(text) || /\d/.test(text)) return null;
+  // "The" opens a title ("The Harbour at Night"), never a name ("A" and "An" may be given names).
+  if (words < 2 || words > 4 || wordCount(text) > 8 || agencyCredit(text) || /\d/.test(text) || /^the\s/i.test(first)) return null;
   const shouting = first === first.toUpperCase();
   const candidate = shouting ? first.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, before, letter) => before + letter.toUpperCase()) : first;
   const name = parseByline(candidate);
@@ -442,7 +515,13 @@ function nameLine(text: string): string | null {
 
 function stripDate(text: string): string {
   const date = dateIn(text);
-  return date && date.index > 0 ? text.slice(0, date.index).replace(/[\s|•·,–—-]+$/, "") : text;
+  // "Jane Doe on March 3, 2020": the preposition goes with the date.
+  return date && date.index > 0
+    ? text
+        .slice(0, date.index)
+        .replace(/[\s|•·,–—-]+$/, "")
+        .replace(/\s+(?:on|at)$/i, "")
+    : text;
 }
 
 function stripRole(text: string): string {
@@ -476,7 +555,7 @@ function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number]
   const pageYear = copyrightYear(lines);
   for (const i of byDistance(from, to, anchor)) {
     const line = lines[i];
-    for (const text of stamps(line.text)) {
+    for (const text of stamps(unglued(line.text))) {
       if (wordCount(text) > MAX_DATE_LINE_WORDS && !AGENCY_DATELINE.test(text)) continue;
       const date = dateIn(text.replace(DATE_LABEL, ""));
       if (date && !date.day && date.monthDay && pageYear && (isDateLine(text) || STATUS_LABEL.test(text))) date.day = `${pageYear}-${date.monthDay}`;
@@ -494,6 +573,11 @@ function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number]
 interface FoundDay {
   day: string;
   time: string | null;
+}
+
+/** A line with the spaces a copy lost put back ("Jane DoeMar 3, 2020" → "Jane Doe Mar 3, 2020"). */
+function unglued(text: string): string {
+  return text.replace(GLUED_WORD, "$1 ");
 }
 
 /** "Published Nov 18 at 4:07 PM | Updated at 5:36 PM on Nov 18", "Updated Nov 19;Posted Nov 18": each stamp on its own. */
@@ -611,7 +695,15 @@ function dateIn(text: string): FoundDate | null {
 // "18.11.2019": dates written with dots are day first wherever they are used.
 const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])/;
 
+// "2019年11月19日", "2019년 11월 19일": year, month and day signs, in any of the languages that use them.
+const SIGNED_DATE = /((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/u;
+
 function numericDate(text: string): FoundDate | null {
+  const signed = SIGNED_DATE.exec(text);
+  if (signed) {
+    const [year, month, day] = [Number(signed[1]), Number(signed[2]), Number(signed[3])];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return { index: signed.index, day: isoDate(year, month, day) };
+  }
   const match = DOTTED_DATE.exec(text);
   if (!match) return null;
   const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];

@@ -132,6 +132,15 @@ describe("headline of a copied page", () => {
     expect(article.title).toBe("Ferry terminal delayed by two years after builder hits soft ground");
   });
 
+  it("is the last item of a breadcrumb trail copied without its separators, when the page repeats it", () => {
+    const article = parsePastedText(
+      page(MENU, "Home Harbour News Ferry terminal delayed by two years", "FERRY TERMINAL DELAYED BY TWO YEARS written by Maria", "Share this", BODY),
+    );
+    expect(article.title).toBe("Ferry terminal delayed by two years");
+    const unrepeated = parsePastedText(page(MENU, "Harbour Ferry terminal delayed by two years", "By Maria Lindqvist", BODY));
+    expect(unrepeated.title).toBe("Harbour Ferry terminal delayed by two years");
+  });
+
   it("stays provisional when only menus precede the body", () => {
     const article = parsePastedText(page("Home", "News", BODY));
     expect(article.titleProvisional).toBe(true);
@@ -207,6 +216,62 @@ describe("byline of a copied page", () => {
     expect(article.author).toBe("Reuters");
   });
 
+  it("reads bylines that name a date or the house after the name", () => {
+    expect(bylineName("By Maria Lindqvist on March 3, 2020")).toBe("Maria Lindqvist");
+    expect(bylineName("Posted by Maria Lindqvist on March 3, 2020")).toBe("Maria Lindqvist");
+    expect(bylineName("Published by Maria Lindqvist")).toBe("Maria Lindqvist");
+    expect(bylineName("By Maria Lindqvist for The Coastal Courier")).toBe("Maria Lindqvist");
+    expect(bylineName("By Maria Lindqvist at Harbour Weekly")).toBe("Maria Lindqvist");
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "By Maria Lindqvist for The Coastal Courier", "March 3, 2020", BODY));
+    expect(article.title).toBe("Ferry terminal delayed by two years");
+    expect(article.author).toBe("Maria Lindqvist");
+  });
+
+  it("reads the name after the date in a dateline", () => {
+    expect(bylineName("3 March 2020 · Maria Lindqvist")).toBe("Maria Lindqvist");
+    expect(bylineName("March 3, 2020 | Maria Lindqvist")).toBe("Maria Lindqvist");
+    expect(bylineName("March 3, 2020 | Harbour")).toBeNull();
+  });
+
+  it("reads bylines in other languages without their label", () => {
+    expect(bylineName("Par Marie Dupont")).toBe("Marie Dupont");
+    expect(bylineName("Von Maria Lindqvist")).toBe("Maria Lindqvist");
+    expect(bylineName("Por María López")).toBe("María López");
+    expect(bylineName("Door Marijke de Vries")).toBe("Marijke de Vries");
+    expect(bylineName("Von der Leyen visits the harbour")).toBeNull();
+  });
+
+  it("does not take a date's label for a name", () => {
+    const body = [
+      "L'autorité portuaire a annoncé mardi que le nouveau terminal des ferries ouvrirait au printemps, deux ans plus tard que prévu, après que le constructeur a rencontré un sol meuble sous l'ancien quai.",
+      "Les ingénieurs ont dû enfoncer les pieux deux fois plus profondément que prévu dans le premier projet, a déclaré le directeur de l'autorité lors d'un point presse sur le port, ajoutant que le coût avait augmenté d'un cinquième.",
+      "Les passagers continueront d'utiliser le ponton provisoire jusque-là, et les deux traversées du soir supprimées à l'automne reprendront le mois prochain, a indiqué l'opérateur dans un communiqué.",
+    ];
+    const article = parsePastedText(page(MENU, "Le terminal des ferries retardé de deux ans", "Publié le 3 mars 2020 à 09h14", body));
+    expect(article.author).toBeNull();
+    expect(article.publishedAt).toBe("2020-03-03");
+  });
+
+  it("takes a bare name line with the role line under it beside the dateline", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Maria Lindqvist", "Senior Reporter", "March 3, 2020", BODY));
+    expect(article.author).toBe("Maria Lindqvist");
+  });
+
+  it("reads a name glued to its date and is not taken for the headline", () => {
+    expect(bylineName("Maria LindqvistMar 3, 2020")).toBe("Maria Lindqvist");
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Maria LindqvistMar 3, 2020", BODY));
+    expect(article.title).toBe("Ferry terminal delayed by two years");
+    expect(article.author).toBe("Maria Lindqvist");
+    expect(article.publishedAt).toBe("2020-03-03");
+  });
+
+  it("reads a name glued to a posting time without its day, and states no date", () => {
+    expect(bylineName("Maria LindqvistTuesday 5:30PM")).toBe("Maria Lindqvist");
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Maria LindqvistTuesday 5:30PM", BODY));
+    expect(article.title).toBe("Ferry terminal delayed by two years");
+    expect(article.publishedAt).toBeNull();
+  });
+
   it("is not taken from a photo credit", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Photo: Maria Lindqvist / Getty Images", BODY));
     expect(article.author).toBeNull();
@@ -266,6 +331,12 @@ describe("publication date of a copied page", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Posted Mar 3, 9:14 AM", BODY, "© 2020 The Coastal Courier"));
     expect(article.publishedAt).toBe("2020-03-03");
     expect(parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Posted Mar 3, 9:14 AM", BODY)).publishedAt).toBeNull();
+  });
+
+  it("reads dates written with the year, month and day signs of Chinese, Japanese and Korean", () => {
+    const dated = (line: string) => parsePastedText(page(MENU, "Ferry terminal delayed by two years", "By Maria Lindqvist", line, BODY)).publishedAt;
+    expect(dated("2020年3月3日 09:14")).toBe("2020-03-03");
+    expect(dated("입력 2020년 3월 3일 09:14")).toBe("2020-03-03");
   });
 
   it("reads month names in the page's own language", () => {
