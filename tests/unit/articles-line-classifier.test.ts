@@ -29,16 +29,6 @@ describe("copied web pages", () => {
     expect(italian.classifiedLanguage).toBeNull();
     expect(italian.paragraphs.some((p) => p.startsWith("Il porto di Kelmar ha riaperto"))).toBe(true);
   });
-
-  it("classifies a 10 KB page quickly", () => {
-    const lines = copiedNewsPage("Kelmar").split("\n");
-    const page = Array.from({ length: 12 }, () => lines).flat();
-    classifyPageLines(page, "en");
-    const start = performance.now();
-    for (let i = 0; i < 20; i++) classifyPageLines(page, "en");
-    // Generous bound for a shared machine: measured well under 5 ms per 10 KB on an idle one.
-    expect((performance.now() - start) / 20).toBeLessThan(50);
-  });
 });
 
 describe("editor's view", () => {

@@ -1,3 +1,5 @@
+import { detectLanguage } from "../language";
+import { classifyPageLines } from "../line-classifier";
 import { prepareImport } from "../prepare";
 import { readCorpus, readPageForm, type CorpusForm } from "./corpus";
 import { compareMetadata, type FieldName, type FieldResult } from "./metadata-match";
@@ -22,6 +24,7 @@ export interface PageResult {
   fields: Record<FieldName, FieldResult>;
   error: string | null;
   ms: number;
+  classifierMs: number;
   bytes: number;
 }
 
@@ -32,6 +35,8 @@ export interface FormResult {
   failures: number;
   /** CPU time of the whole import (not the wall clock, which counts waiting for a core). */
   msPer10KB: number;
+  /** Copied text: CPU time of the line classifier alone (language detection and verdicts), its share of the import. */
+  classifierMsPer10KB: number | null;
 }
 
 export interface ImportEvalResult {
@@ -62,6 +67,14 @@ export function runImportEval(dir: string, options: { limit?: number } = {}): Im
       const prepared = prepareImport({ bytes, filename: `${page.id}.${form === "html" ? "html" : "txt"}`, format: form });
       const used = process.cpuUsage(start);
       const ms = (used.user + used.system) / 1000;
+      let classifierMs = 0;
+      if (form === "text") {
+        const lines = new TextDecoder().decode(bytes).split("\n");
+        const before = process.cpuUsage();
+        classifyPageLines(lines, detectLanguage(lines));
+        const spent = process.cpuUsage(before);
+        classifierMs = (spent.user + spent.system) / 1000;
+      }
       const body = prepared.ok ? prepared.article.paragraphs.join("\n\n") : "";
       const counts = shingleMatching(page.truth, body);
       const fields = prepared.ok
@@ -75,6 +88,7 @@ export function runImportEval(dir: string, options: { limit?: number } = {}): Im
         fields,
         error: prepared.ok ? null : prepared.code,
         ms,
+        classifierMs,
         bytes: bytes.length,
       });
     }
@@ -87,6 +101,7 @@ export function runImportEval(dir: string, options: { limit?: number } = {}): Im
       fields: Object.fromEntries(FIELDS.map((field) => [field, fieldScore(results.map((r) => r.fields[field]))])) as Record<FieldName, FieldScore>,
       failures: results.filter((r) => r.error).length,
       msPer10KB: totalBytes ? (totalMs * 10_240) / totalBytes : 0,
+      classifierMsPer10KB: form === "text" && totalBytes ? (results.reduce((sum, r) => sum + r.classifierMs, 0) * 10_240) / totalBytes : null,
     };
   }
   const peers = Object.fromEntries(
