@@ -221,7 +221,36 @@ export function findNames(text: string, registry: Registry | null, titleLines: S
     }
   }
   found.sort((a, b) => a.start - b.start);
-  return withAffiliations(text, promoteSurnames(found));
+  return withAffiliations(text, promoteSurnames(withBodies(text, found)));
+}
+
+/** A country's armed or ruling body, named by a common noun: a party of its own, beside the country. */
+const BODY_AFTER =
+  /^(?:(['’]s)\s+|\s+)(?:(?:own|national|regular|main|ruling)\s+)?(army|military|armed\s+forces|navy|air\s+force|junta|police|security\s+forces|paramilitar(?:y|ies)|coast\s+guard|border\s+guards?|rebels|militias?|opposition)\b(?!['’-])/iu;
+
+/** "Sudan's army chief X": the body between a country and a role. */
+const BODY_WORD = /^(?:army|military|armed|forces|navy|air|force|junta|police|security|coast|guard|border)$/i;
+const LINKING_WORD = /^(?:of|the|and|for|to|on)$/i;
+
+/**
+ * "Sudan's army and the Rapid Support Forces", "the Sudanese military": the body is the party (a
+ * group keyed by its country and noun, so that both wordings meet); not when a role or a name
+ * follows ("Sudan's army chief", "the army's spokesman"), where the country says whom a person speaks for.
+ */
+function withBodies(text: string, names: FoundName[]): FoundName[] {
+  return names.map((n, i) => {
+    if (n.level !== "group" || !(n.type === "DEMONYM" || isCountry(n))) return n;
+    const m = BODY_AFTER.exec(text.slice(n.end, n.end + 60));
+    if (!m || (n.type !== "DEMONYM" && !m[1]) || (n.type === "DEMONYM" && m[1])) return n;
+    const end = n.end + m[0].length;
+    // "Sudan's army chief", "the Sudanese army's spokesman", "the Sudanese Army General X".
+    const next = /^(?:['’]s)?\s+(\p{L}+)/u.exec(text.slice(end, end + 30))?.[1];
+    if (/^['’]s/.test(text.slice(end, end + 2)) || (next && ((ROLE_WORDS.has(next.toLowerCase()) && !LINKING_WORD.test(next)) || /^\p{Lu}/u.test(next))))
+      return n;
+    if (names[i + 1] && names[i + 1].start < end) return n;
+    const body = m[2].toLowerCase().replace(/\s+/g, " ");
+    return { ...n, end, name: `${n.name}'s ${body}`, entityId: null, key: `org:${normalizeName(`${n.name} ${body}`)}`, type: "ORGANIZATION" as const };
+  });
 }
 
 /** Role words between a country and a person; a comma only after one ("her Australian counterpart, Penny Walsh"). */
@@ -247,7 +276,7 @@ function withAffiliations(text: string, names: FoundName[]): FoundName[] {
       gap
         .split(/[\s,]+/)
         .filter(Boolean)
-        .every((w) => ROLE_WORDS.has(w.toLowerCase().replace(/^['’]s$/, "of")) || hasTag(w, ACTOR) || /^['’]s$/.test(w));
+        .every((w) => ROLE_WORDS.has(w.toLowerCase().replace(/^['’]s$/, "of")) || hasTag(w, ACTOR) || /^['’]s$/.test(w) || BODY_WORD.test(w));
     let country: string | null = null;
     const introWords = text.slice(n.introStart, n.start).split(/\s+/);
     // "South African President …": a demonym of two words before one of its words alone.
@@ -461,8 +490,10 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
   // "Faisal bin Khalid", "Ursula von der Leyen": a word after a particle continues the name begun before it.
   while (firstName > 0 && text.slice(tokens[firstName - 1].end, tokens[firstName].start) !== " ") firstName--;
   // "Prime Minister Tran Van Minh": the lexicon knows a later word of the name as a given name; the name goes back to the role.
-  while (firstName > 1 && tokens.length - firstName < 4 && !introducesName(tokens[firstName - 1].word)) firstName--;
-  if (firstName > 0) return named(text, beforeAffiliation(text, tokens.slice(firstName)), "PERSON", registry, undefined, tokens[0].start);
+  const givenNameInside = firstName > 0;
+  // "Abdel Karim Osman": back to the chain's first word too, when it introduces nothing.
+  while (firstName > 0 && tokens.length - firstName < 4 && !introducesName(tokens[firstName - 1].word)) firstName--;
+  if (givenNameInside) return named(text, beforeAffiliation(text, tokens.slice(firstName)), "PERSON", registry, undefined, tokens[0].start);
   if (lower.some((w) => ORGANIZATION_WORDS.has(w))) return named(text, tokens, "ORGANIZATION", registry);
   // Leading roles, demonyms and country abbreviations introduce the person who follows them.
   let first = 0;

@@ -75,4 +75,26 @@ describe("wire copy: the names of the parties", () => {
       ["Azawad", "group"],
     ]);
   });
+
+  it("names a country's army by its common noun as a party beside the other side, in either wording", () => {
+    for (const text of [
+      "Burundi's army and the Imbonerakure militia held talks in Kigoma on Tuesday, mediators said.",
+      "The Burundian army and the Imbonerakure militia held talks in Kigoma on Tuesday, mediators said.",
+    ]) {
+      const [talks] = extract(text).mentions;
+      expect(talks).toMatchObject({ kind: "talks", place: { name: "Kigoma" }, date: { date: "2031-06-10" } });
+      expect(talks.participants.map((p) => [p.key, p.level])).toEqual([
+        ["org:burundi army", "group"],
+        ["org:imbonerakure", "group"],
+      ]);
+    }
+  });
+
+  it("keeps a person introduced by a country's army with the country, and the given name before one the lexicon knows", () => {
+    const [meeting] = extract("Burundi's army chief Abdel Karim Ndayishimiye met Tanzanian President Grace Mollel in Dodoma on Monday.").mentions;
+    expect(meeting.participants.map((p) => [p.name, p.affiliation])).toEqual([
+      ["Abdel Karim Ndayishimiye", "burundi"],
+      ["Grace Mollel", "tanzania"],
+    ]);
+  });
 });
