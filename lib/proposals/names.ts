@@ -221,7 +221,55 @@ export function findNames(text: string, registry: Registry | null, titleLines: S
     }
   }
   found.sort((a, b) => a.start - b.start);
-  return withAffiliations(text, promoteSurnames(withBodies(text, found)));
+  return withAffiliations(text, withBodies(text, placesAndBodies(text, promoteSurnames(found))));
+}
+
+/** "in Kigoma", "near Kigoma", "Kigoma, Tanzania", "the town of Kigoma": where a person's name does not stand. */
+const PLACE_WORDS_BEFORE =
+  /(?:(?<!\b(?:confidence|interest|faith|trust|belief|role|part|stake)\s+)\bin|\bnear|\boutside|\b(?:city|town|port|capital|province|region|village|district)\s+of|\bcapital,?)\s+$/i;
+const PLACE_SUFFIX = /\p{L}{3,}(?:abad|grad|stan|pur|polis|ville|burgh)$/u;
+/** "the Ecowas bloc", "Ecowas member states": a body's words. */
+const BODY_WORDS_AFTER =
+  /^\s+(?:bloc|alliance|coalition|group|grouping|secretariat|member\s+(?:states|countries|nations)|countries|nations|states|commission|council)\b/i;
+const BODY_WORD_AFTER = /^\s+(?:bloc|alliance|coalition|grouping|secretariat)\b/i;
+
+/**
+ * A word the lexicon does not know, with nothing saying it is a person's name, is a place or a
+ * body when the article uses it as one anywhere: after "in" or "near", before a country after a
+ * comma, with a place's ending; after "the" in mid-sentence or before "bloc" or "member states";
+ * in a list with countries or bodies and no person ("Mercosur and the EU").
+ */
+function placesAndBodies(text: string, names: FoundName[]): FoundName[] {
+  const persons = new Set(names.filter((n) => n.type === "PERSON").map((n) => n.key));
+  const evidence = new Map<string, NameType>();
+  names.forEach((n, i) => {
+    if (n.type !== "OTHER" || n.entityId || persons.has(n.key) || /^['’]/.test(text.slice(n.end, n.end + 1))) return;
+    const before = text.slice(Math.max(0, n.start - 30), n.start);
+    const after = text.slice(n.end, n.end + 40);
+    const next = names[i + 1];
+    const previous = names[i - 1];
+    const countryAfter = next && isCountryName(next) && /^,\s*$/.test(text.slice(n.end, next.start));
+    if (PLACE_WORDS_BEFORE.test(before) || PLACE_SUFFIX.test(n.name) || countryAfter) {
+      evidence.set(n.key, "PLACE");
+      return;
+    }
+    const listed = (other: FoundName | undefined, gap: string) => other?.level === "group" && /^(?:\s*,\s*|\s+and\s+(?:the\s+)?)$/.test(gap);
+    const body =
+      (/(?<=[\p{Ll},]\s)the\s+$/u.test(before) && !/^\s+(?:of|in)\b/.test(after)) ||
+      BODY_WORDS_AFTER.test(after) ||
+      listed(next, next ? text.slice(n.end, next.introStart) : "") ||
+      listed(previous, previous ? text.slice(previous.end, n.start).replace(/^\s*,(?=\s+and\s)/, "") : "");
+    if (body && !evidence.has(n.key)) evidence.set(n.key, "ORGANIZATION");
+  });
+  if (evidence.size === 0) return names;
+  return names.map((n) => {
+    const type = n.type === "OTHER" ? evidence.get(n.key) : undefined;
+    if (!type) return n;
+    // "the Cemac bloc and Chad": the body's word belongs to its name, so that a list goes on after it.
+    const word = type === "ORGANIZATION" ? BODY_WORD_AFTER.exec(text.slice(n.end, n.end + 20)) : null;
+    const end = word ? n.end + word[0].length : n.end;
+    return { ...n, end, type, level: "group", key: `${type === "PLACE" ? "place" : "org"}:${normalizeName(n.name)}` };
+  });
 }
 
 /** A country's armed or ruling body, named by a common noun: a party of its own, beside the country. */
@@ -443,6 +491,7 @@ const ROLE_BEFORE = new RegExp(
 );
 const COLLECTIVE_AFTER =
   /^\s+(?:negotiators|officials|delegations?|forces|fighters|militants|representatives|leaders|leadership|troops|mediators|envoys|lawmakers|diplomats|authorities|movement|rebels|militia|members|spokesman|spokeswoman|spokesperson)\b/;
+const LIST_OPENER = /^\s+and\s+(?:the\s+)?\p{Lu}/u;
 const ACRONYM = /^(?:\p{Lu}\.?){2,}$/u;
 const CONTRACTION = /^\p{Lu}\p{Ll}*['’](?:ll|re|ve|d|m)$/u;
 
@@ -475,6 +524,8 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
     // "U.S. officials said", "EU leaders met": an acronym is a name wherever it stands.
     !ACRONYM.test(opener.word) &&
     !(tokens.length > 1 && worldDemonyms().has(`${opener.word} ${tokens[1].word}`.toLowerCase())) &&
+    // "Mercosur and the EU signed …": a word no dictionary knows, opening a list of names.
+    !(tokens.length === 1 && LIST_OPENER.test(text.slice(opener.end, opener.end + 20)) && !isCommonWord(opener.word)) &&
     (tokens.length === 1 || isCommonWord(opener.word))
   ) {
     tokens = tokens.slice(1);

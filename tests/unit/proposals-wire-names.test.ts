@@ -97,4 +97,25 @@ describe("wire copy: the names of the parties", () => {
       ["Grace Mollel", "tanzania"],
     ]);
   });
+
+  it("reads a one-word name no dictionary knows as a body, not a person, when it stands as one ('Mercosur and Bolivia', 'the Cemac bloc')", () => {
+    const [agreement] = extract("Mercosur and Bolivia signed a trade agreement in Asuncion on Monday, officials said.").mentions;
+    expect(agreement).toMatchObject({ kind: "agreement", place: { name: "Asuncion" } });
+    expect(agreement.participants.map((p) => [p.key, p.level])).toEqual([
+      ["org:mercosur", "group"],
+      ["place:bolivia", "group"],
+    ]);
+    const [talks] = extract("The Cemac bloc and Chad held talks in Yaounde on Monday, officials said.").mentions;
+    expect(talks.participants.map((p) => [p.key, p.level])).toEqual([
+      ["org:cemac", "group"],
+      ["place:chad", "group"],
+    ]);
+  });
+
+  it("reads a one-word name no dictionary knows as a place where the article puts something in it ('in the border town of Aflao')", () => {
+    const { mentions } = extract("Ghana and Togo held talks on Sunday in the border town of Aflao. Traders in Aflao said the crossing stayed shut.");
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]).toMatchObject({ kind: "talks", date: { date: "2031-06-08" }, place: { name: "Aflao", key: "place:aflao", level: "group" } });
+    expect(mentions[0].participants.map((p) => p.name)).toEqual(["Ghana", "Togo"]);
+  });
 });
