@@ -50,4 +50,20 @@ describe("wire copy: dates that name a week", () => {
       ["visit", "2031-06", "between 2031-06-11 and 2031-06-30"],
     ]);
   });
+
+  it("reads 'on Sunday and Monday' as a happening of two days, one with a report of either day", () => {
+    const { events } = propose({
+      articles: [
+        article("Foreign ministers of Gabon and Congo met in Libreville on Sunday and Monday, officials said.", "2031-06-11", "Morning Wire"),
+        article("Foreign ministers of Gabon and Congo met in Libreville on Monday, officials said.", "2031-06-10", "Evening Post"),
+      ],
+    });
+    expect(events.map((e) => [e.kind, e.localDate, e.precision, e.mentions.length])).toEqual([["meeting", "2031-06-09", "day", 2]]);
+    const mention = events[0].mentions.find((m) => m.outlet === "Morning Wire");
+    expect(mention?.date).toMatchObject({ text: "on Sunday and Monday", precision: "month", days: { from: "2031-06-08", to: "2031-06-09" } });
+    const { events: planned } = propose({
+      articles: [article("Gabonese and Congolese negotiators will hold talks in Libreville from Saturday to Monday, officials said.", "2031-06-11", "Wire")],
+    });
+    expect(planned.map((e) => [e.kind, e.localDate, e.precision, e.dateNote])).toEqual([["talks", "2031-06", "month", "between 2031-06-14 and 2031-06-16"]]);
+  });
 });
