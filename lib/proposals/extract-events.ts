@@ -211,7 +211,7 @@ const INFINITIVE_AFTER = /^((?:\s+[\p{L}\d,'’-]+){0,4}?)\s+to\s+(?:speak|talk|
 
 /** "would host", "would also travel to": a verb naming a happening right after "would". */
 const REPORTED_WOULD =
-  /\bwould\s+(?:(?:also|then|later|first|next)\s+)?(?=(?:host|meet|visit|travel|fly|head|hold|speak|talk|call|phone|sign|receive|pay|attend|arrive)\b)/i;
+  /\bwould\s+(?:(?:also|then|later|first|next)\s+)?(?=(?:host|meet|visit|travel|fly|head|hold|speak|talk|call|phone|sign|receive|pay|attend|arrive|exchange|swap|free|release)\b)/i;
 
 /** Six words either side of the trigger, within its clause: whether the happening is hypothetical, generic or denied. */
 function nearWords(text: string, trigger: Trigger, clause: Span): string {

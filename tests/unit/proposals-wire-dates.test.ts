@@ -66,4 +66,23 @@ describe("wire copy: dates that name a week", () => {
     });
     expect(planned.map((e) => [e.kind, e.localDate, e.precision, e.dateNote])).toEqual([["talks", "2031-06", "month", "between 2031-06-14 and 2031-06-16"]]);
   });
+
+  it("makes an exchange agreed for Friday and the report of it afterwards one happening on that Friday", () => {
+    const { events } = propose({
+      articles: [
+        article("Ethiopia and Eritrea agreed on Monday to exchange 500 prisoners on Friday, officials said.", "2031-06-11", "Morning Wire"),
+        article("Ethiopia and Eritrea exchanged 500 prisoners on Friday, officials said.", "2031-06-14", "Evening Post"),
+      ],
+    });
+    expect(events.map((e) => [e.kind, e.localDate, e.mentions.map((m) => [m.outlet, m.planned])])).toEqual([
+      [
+        "exchange",
+        "2031-06-13",
+        [
+          ["Morning Wire", true],
+          ["Evening Post", false],
+        ],
+      ],
+    ]);
+  });
 });
