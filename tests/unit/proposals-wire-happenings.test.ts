@@ -73,6 +73,8 @@ describe("wire copy: who met whom, where and when", () => {
     expect(agreed).toMatchObject({ kind: "exchange", planned: true, date: { date: "2031-06-13", text: "on Friday" } });
     const [toCome] = extract("Ethiopia and Eritrea are to exchange 500 prisoners on Friday, officials said.").mentions;
     expect(toCome).toMatchObject({ kind: "exchange", planned: true, date: { date: "2031-06-13" } });
+    const [reported] = extract("The ministry said Ethiopia and Eritrea would swap 500 prisoners on Friday.").mentions;
+    expect(reported).toMatchObject({ kind: "exchange", planned: true, date: { date: "2031-06-13" } });
     const [meeting] = extract("Ethiopia and Eritrea agreed on Monday to meet again in Addis Ababa, officials said.").mentions;
     expect(meeting).toMatchObject({ kind: "meeting", planned: true, place: { name: "Addis Ababa" }, date: { date: null } });
   });
