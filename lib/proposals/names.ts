@@ -221,7 +221,39 @@ export function findNames(text: string, registry: Registry | null, titleLines: S
     }
   }
   found.sort((a, b) => a.start - b.start);
-  return withAffiliations(text, withBodies(text, placesAndBodies(text, promoteSurnames(found))));
+  return withAffiliations(text, withBodies(text, placesAndBodies(text, shortReferences(promoteSurnames(found)))));
+}
+
+/**
+ * "Xi Jinping" … "Xi", "Kim Jong Un" … "Kim": a surname written first, used alone later, is that
+ * person. The full name and the short references are keyed by the word used alone, and carry
+ * the full name (whose last word still matches other articles' reports by surname). Not when two
+ * full names begin with the word, or one ends with it ("Lee Jae-myung" and "Sheila Lee").
+ */
+function shortReferences(names: FoundName[]): FoundName[] {
+  const full = names.filter((n) => n.type === "PERSON" && !n.entityId && n.name.includes(" "));
+  if (full.length === 0) return names;
+  const lastKeys = new Set(full.map((n) => n.key));
+  const byFirst = new Map<string, FoundName | null>();
+  for (const n of full) {
+    const first = normalizeName(n.name.split(" ")[0]);
+    const seen = byFirst.get(first);
+    byFirst.set(first, seen === undefined || seen?.key === n.key ? n : null);
+  }
+  const rekeyed = new Map<string, string>();
+  for (const n of names) {
+    if ((n.type !== "PERSON" && n.type !== "OTHER") || n.entityId || n.name.includes(" ") || lastKeys.has(n.key)) continue;
+    const person = byFirst.get(normalizeName(n.name));
+    if (person) rekeyed.set(person.key, n.key);
+  }
+  if (rekeyed.size === 0) return names;
+  const fullByKey = new Map(full.filter((n) => rekeyed.has(n.key)).map((n) => [n.key, n]));
+  return names.map((n) => {
+    if (n.entityId) return n;
+    if (n.name.includes(" ") && n.type === "PERSON" && rekeyed.has(n.key)) return { ...n, key: rekeyed.get(n.key)! };
+    const person = !n.name.includes(" ") && (n.type === "PERSON" || n.type === "OTHER") ? byFirst.get(normalizeName(n.name)) : undefined;
+    return person && rekeyed.get(person.key) === n.key ? { ...n, type: "PERSON", level: "person", name: (fullByKey.get(person.key) ?? person).name } : n;
+  });
 }
 
 /** "in Kigoma", "near Kigoma", "Kigoma, Tanzania", "the town of Kigoma": where a person's name does not stand. */
@@ -536,6 +568,8 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
   const lower = tokens.map((t) => t.word.toLowerCase().replace(/\.$/, ""));
   if (tagsOf(lower.join(" ")).some((t) => PLACE_TAGS.has(t)) || worldCountryNames().has(normalizeName(lower.join(" "))))
     return named(text, tokens, "PLACE", registry);
+  // "North Korean leader Kim Jong Un": a nationality of two words alone, before a role in lower case.
+  if (tokens.length === 2 && worldDemonyms().has(lower.join(" "))) return named(text, tokens, "DEMONYM", registry, countryOfDemonym(lower.join(" ")));
   // "White House Middle East Envoy Steve Witkoff": the person starts at the first name.
   let firstName = tokens.findIndex((t, i) => i > 0 && hasTag(t.word, FIRST_NAME_TAGS) && tokens.length - i <= 3);
   // "Faisal bin Khalid", "Ursula von der Leyen": a word after a particle continues the name begun before it.
@@ -665,6 +699,13 @@ function soundAlike(a: string, b: string): boolean {
   return ca.some((code) => code.length >= 3 && cb.includes(code));
 }
 
+/** "Xi" and "Xi Jinping": a name of one word that opens the other, where the surname is written first. */
+function surnameFirst(one: string, full: string): boolean {
+  if (one.includes(" ")) return false;
+  const words = full.split(" ");
+  return words.length >= 2 && normalizeName(words[0]) === normalizeName(one);
+}
+
 const MAX_REMEMBERED_PAIRS = 50_000;
 const samePairs = new Map<string, boolean>();
 
@@ -693,7 +734,7 @@ export function sameName(a: KeyedName, b: KeyedName): boolean {
   if (same === undefined) {
     if (a.level === "person") {
       const [sa, sb] = [surname(a.name), surname(b.name)];
-      same = similarNames(sa, sb) >= 0.8 || soundAlike(sa, sb);
+      same = similarNames(sa, sb) >= 0.8 || soundAlike(sa, sb) || surnameFirst(a.name, b.name) || surnameFirst(b.name, a.name);
     } else same = similarNames(a.name, b.name) >= 0.85;
     if (samePairs.size >= MAX_REMEMBERED_PAIRS) samePairs.clear();
     samePairs.set(pair, same);

@@ -85,4 +85,14 @@ describe("wire copy: dates that name a week", () => {
       ],
     ]);
   });
+
+  it("makes a report naming a surname written first alone ('Xi') one happening with reports giving the full name", () => {
+    const { events } = propose({
+      articles: [
+        article("Chinese President Xi Haoran met Mongolian President Bat-Erdene Tsogt in Ulaanbaatar on Monday.", "2031-06-10", "Morning Wire"),
+        article("State media said Xi met Mongolian President Bat-Erdene Tsogt in Ulaanbaatar on Monday.", "2031-06-11", "Evening Post"),
+      ],
+    });
+    expect(events.map((e) => [e.kind, e.localDate, e.mentions.length])).toEqual([["meeting", "2031-06-09", 2]]);
+  });
 });

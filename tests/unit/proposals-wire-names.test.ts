@@ -118,4 +118,18 @@ describe("wire copy: the names of the parties", () => {
     expect(mentions[0]).toMatchObject({ kind: "talks", date: { date: "2031-06-08" }, place: { name: "Aflao", key: "place:aflao", level: "group" } });
     expect(mentions[0].participants.map((p) => p.name)).toEqual(["Ghana", "Togo"]);
   });
+
+  it("joins a surname written first and used alone later ('Kim Jong Un' … 'Kim') to the full name", () => {
+    const { mentions } = extract(
+      "North Korean leader Kim Jong Un arrived in Hanoi on Monday. Kim met Vietnamese President Tran Duc Luong in Hanoi on Tuesday, state media said.",
+    );
+    const meeting = mentions.find((m) => m.kind === "meeting");
+    expect(meeting).toMatchObject({ date: { date: "2031-06-10" }, place: { name: "Hanoi" } });
+    expect(meeting?.participants.map((p) => [p.name, p.affiliation])).toEqual([
+      ["Kim Jong Un", "north korea"],
+      ["Tran Duc Luong", "vietnam"],
+    ]);
+    const keys = mentions.flatMap((m) => m.participants.filter((p) => p.name === "Kim Jong Un").map((p) => p.key));
+    expect(new Set(keys).size).toBe(1);
+  });
 });
