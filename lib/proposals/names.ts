@@ -214,11 +214,20 @@ export function findNames(text: string, registry: Registry | null, titleLines: S
   const known = registry ? registryNames(text, registry) : [];
   const bodyWords = bodyCapitalizedWords(text, titleLines);
   const found: FoundName[] = [...known];
+  // Lone words opening a sentence, left out as likely ordinary words ("Xi met …").
+  const openers: Token[] = [];
   for (const chain of capitalizedChains(text)) {
     for (const part of splitAround(chain, known).flatMap((p) => splitAtPlaceOf(text, p, registry))) {
       const name = classify(text, part, titleLines, bodyWords, registry);
       if (name && !introducesKnownPerson(text, name, known)) found.push(name);
+      else if (!name && part.length === 1 && isSentenceStart(text, part[0].start)) openers.push(part[0]);
     }
+  }
+  // "Xi Jinping … Xi met …": the first word of a person's full name is that person wherever it opens a sentence.
+  const firstWords = new Set(found.filter((n) => n.type === "PERSON" && !n.entityId && n.name.includes(" ")).map((n) => n.name.split(" ")[0]));
+  for (const t of openers) {
+    const word = possessiveStripped(t.word);
+    if (firstWords.has(word) && !isCommonWord(word)) found.push(named(text, [{ ...t, word, end: t.start + word.length }], "OTHER", registry));
   }
   found.sort((a, b) => a.start - b.start);
   return withAffiliations(text, withBodies(text, placesAndBodies(text, shortReferences(promoteSurnames(found)))));

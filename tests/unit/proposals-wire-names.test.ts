@@ -132,4 +132,16 @@ describe("wire copy: the names of the parties", () => {
     const keys = mentions.flatMap((m) => m.participants.filter((p) => p.name === "Kim Jong Un").map((p) => p.key));
     expect(new Set(keys).size).toBe(1);
   });
+
+  it("keeps a surname written first that opens a later sentence alone ('Xi met …') as the person of the full name", () => {
+    const { mentions } = extract(
+      "Xi Haoran arrived in Ulaanbaatar on Sunday for his first trip abroad as China's president. Xi met Mongolian President Bat-Erdene Tsogt on Monday, state media said.",
+    );
+    const meeting = mentions.find((m) => m.kind === "meeting");
+    expect(meeting?.date.date).toBe("2031-06-09");
+    expect(meeting?.participants.map((p) => [p.name, p.affiliation ?? null])).toEqual([
+      ["Xi Haoran", null],
+      ["Bat-Erdene Tsogt", "mongolia"],
+    ]);
+  });
 });
