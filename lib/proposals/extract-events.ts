@@ -132,6 +132,18 @@ function pronounSubject(ctx: ArticleContext, trigger: Trigger, sentence: Span, s
   return earlier[earlier.length - 1] ?? null;
 }
 
+const THEY_SUBJECT = new RegExp(PRONOUN_SUBJECT.source.replace("(he|she|i|we|his|her)", "(they|their)"), "iu");
+
+/** "X and Y said on Monday they would swap prisoners": "they" are the sources named before it. */
+function theySubject(ctx: ArticleContext, trigger: Trigger, parts: SentenceParts): FoundName[] {
+  const before = ctx.text.slice(Math.max(parts.sentence.start, trigger.start - 40), trigger.start);
+  const m = THEY_SUBJECT.exec(before);
+  if (!m) return [];
+  const at = trigger.start - before.length + m.index;
+  const sources = parts.sources.filter((n) => n.end <= at);
+  return sources.length >= 2 ? sources : [];
+}
+
 function keyed(n: FoundName): KeyedName {
   return { name: n.name, entityId: n.entityId, key: n.key, level: n.level, ...(n.affiliation ? { affiliation: n.affiliation } : {}) };
 }
@@ -192,11 +204,12 @@ function participantList(ctx: ArticleContext, parts: SentenceParts, trigger: Tri
       (trigger.kind === "statement" || !parts.sources.includes(n) || (attachment.how === "attached" && !attachment.objects.includes(n))),
   );
   const subject = pronounSubject(ctx, trigger, parts.sentence, parts.sources);
-  const persons = uniqueNames([...(subject ? [keyed(subject)] : []), ...usable.filter((n) => n.level === "person").map(keyed)]);
+  const they = trigger.kind === "statement" ? [] : theySubject(ctx, trigger, parts);
+  const persons = uniqueNames([...(subject ? [subject] : []), ...they, ...usable].filter((n) => n.level === "person").map(keyed));
   // A statement has one author: the first person (or body) named as making it.
   const most = trigger.kind === "statement" ? 1 : MAX_PARTICIPANTS;
   if (persons.length > 0) return persons.slice(0, most);
-  return uniqueNames(usable.filter((n) => n.level === "group").map(keyed)).slice(0, most);
+  return uniqueNames([...they, ...usable].filter((n) => n.level === "group").map(keyed)).slice(0, most);
 }
 
 /** The trigger's clause, with a few words before it: whether the happening is announced rather than past. */

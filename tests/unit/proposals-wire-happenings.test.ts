@@ -83,4 +83,13 @@ describe("wire copy: who met whom, where and when", () => {
     const [meeting] = extract("Ethiopia and Eritrea agreed on Monday to meet again on Sunday and Monday, officials said.").mentions;
     expect(meeting).toMatchObject({ kind: "meeting", planned: true, date: { precision: "month", days: { from: "2031-06-15", to: "2031-06-16" } } });
   });
+
+  it("reads 'they' after the sources that said it as the parties ('X and Y said on Monday they would swap …')", () => {
+    const [swap] = extract("Ethiopia and Eritrea said on Monday they would swap 500 prisoners on Friday.").mentions;
+    expect(swap).toMatchObject({ kind: "exchange", planned: true, date: { date: "2031-06-13" } });
+    expect(parties(swap)).toEqual([
+      ["Ethiopia", null],
+      ["Eritrea", null],
+    ]);
+  });
 });
