@@ -121,7 +121,7 @@ function findDates(passage: string, reference: Ymd): Found[] {
   const found: Found[] = [];
   for (const result of parseAgainst(passage, reference)) {
     if (isDuration(result.text)) continue;
-    const f = partOfDayPrefixed(passage, result, reference) ?? toFound(result, twins(result));
+    const f = withEndWeekday(partOfDayPrefixed(passage, result, reference) ?? toFound(result, twins(result)), result);
     found.push(withTimeZone(passage, trimSpan(passage, f)));
   }
   return found;
@@ -155,6 +155,13 @@ function twinFinder(passage: string, reference: Ymd): (result: chrono.ParsedResu
     }
     return shifted.find((s) => s.index + from === result.index && s.text === result.text) ?? fromWhole(result);
   };
+}
+
+/** "Sunday through Tuesday": a weekday with an end weekday is the days between them. */
+function withEndWeekday(f: Found, result: chrono.ParsedResult): Found {
+  const end = result.end?.isCertain("weekday") ? result.end.get("weekday") : null;
+  if (end === null || end === undefined || f.basis.kind !== "weekday" || f.basis.modifierDay !== null) return f;
+  return { ...f, basis: { ...f.basis, spanDays: ((end - f.basis.weekday + 7) % 7) + 1 } };
 }
 
 /** chrono loses the date in "morning of the 19th" / "night of May 19": parse the date part alone. */
@@ -262,7 +269,8 @@ function mergeNeighbours(passage: string, found: Found[]): Found[] {
   const merged: Found[] = [];
   for (const f of found) {
     const last = merged[merged.length - 1];
-    const joined = last && JOINING_GAP.test(passage.slice(last.end, f.start)) ? mergePair(last, f) : null;
+    const gap = last ? passage.slice(last.end, f.start) : "";
+    const joined = !last ? null : JOINING_GAP.test(gap) ? mergePair(last, f) : /^\s+and\s+$/i.test(gap) ? nextDays(last, f) : null;
     if (joined) merged[merged.length - 1] = joined;
     else merged.push(f);
   }
@@ -289,6 +297,13 @@ function mergePair(a: Found, b: Found): Found | null {
     return { ...b, ...span, statedWeekday: a.basis.weekday, partOfDay: b.partOfDay ?? a.partOfDay };
   }
   return null;
+}
+
+/** "on Sunday and Monday": two weekdays in a row are one span of two days. */
+function nextDays(a: Found, b: Found): Found | null {
+  if (a.basis.kind !== "weekday" || b.basis.kind !== "weekday" || a.basis.modifierDay !== null || b.basis.modifierDay !== null) return null;
+  if (a.hour !== undefined || b.hour !== undefined || (b.basis.weekday - a.basis.weekday + 7) % 7 !== a.basis.spanDays) return null;
+  return { ...a, end: b.end, basis: { ...a.basis, spanDays: a.basis.spanDays + b.basis.spanDays } };
 }
 
 // --- Resolution --------------------------------------------------------------

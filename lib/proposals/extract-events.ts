@@ -37,7 +37,9 @@ const OCCASION_BEFORE = /\b(?:sidelines|margins|fringes)\s+of\s+(?:a|an|the|this
 const SAME_HAPPENING_LINK =
   /^(?![\s\S]*\b(?:before|after|when|while|since|until|as|than|if|whether|that|who|which|but)\b)(?:[\s\S]*\b(?:and|for|to)\s+(?:[\p{L}-]+\s+){0,3}|\s*(?:[\p{L}-]+\s+){0,3})$/iu;
 
-const PLACE_BEFORE = /\b(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
+/** "in Istanbul", "at the Black Sea resort", "in the border town of Aflao". */
+const PLACE_BEFORE =
+  /\b(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$|\b(?:in|at)\s+the\s+(?:[\p{L}-]+\s+)?(?:city|town|port|capital|province|region|village|district|resort|enclave)\s+of\s+$/iu;
 const DESTINATION_BEFORE = /\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$/iu;
 const VERB_BEFORE_PREPOSITION =
   /\b(?:\p{L}+ed|met|meet|meets|held|hold|holds|place|began|begin|begins|opened|concluded|arrived|gathered|convened|talks|meeting|meetings|summit|negotiations)\s+(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
@@ -130,6 +132,18 @@ function pronounSubject(ctx: ArticleContext, trigger: Trigger, sentence: Span, s
   return earlier[earlier.length - 1] ?? null;
 }
 
+const THEY_SUBJECT = new RegExp(PRONOUN_SUBJECT.source.replace("(he|she|i|we|his|her)", "(they|their)"), "iu");
+
+/** "X and Y said on Monday they would swap prisoners": "they" are the sources named before it. */
+function theySubject(ctx: ArticleContext, trigger: Trigger, parts: SentenceParts): FoundName[] {
+  const before = ctx.text.slice(Math.max(parts.sentence.start, trigger.start - 40), trigger.start);
+  const m = THEY_SUBJECT.exec(before);
+  if (!m) return [];
+  const at = trigger.start - before.length + m.index;
+  const sources = parts.sources.filter((n) => n.end <= at);
+  return sources.length >= 2 ? sources : [];
+}
+
 function keyed(n: FoundName): KeyedName {
   return { name: n.name, entityId: n.entityId, key: n.key, level: n.level, ...(n.affiliation ? { affiliation: n.affiliation } : {}) };
 }
@@ -190,11 +204,12 @@ function participantList(ctx: ArticleContext, parts: SentenceParts, trigger: Tri
       (trigger.kind === "statement" || !parts.sources.includes(n) || (attachment.how === "attached" && !attachment.objects.includes(n))),
   );
   const subject = pronounSubject(ctx, trigger, parts.sentence, parts.sources);
-  const persons = uniqueNames([...(subject ? [keyed(subject)] : []), ...usable.filter((n) => n.level === "person").map(keyed)]);
+  const they = trigger.kind === "statement" ? [] : theySubject(ctx, trigger, parts);
+  const persons = uniqueNames([...(subject ? [subject] : []), ...they, ...usable].filter((n) => n.level === "person").map(keyed));
   // A statement has one author: the first person (or body) named as making it.
   const most = trigger.kind === "statement" ? 1 : MAX_PARTICIPANTS;
   if (persons.length > 0) return persons.slice(0, most);
-  return uniqueNames(usable.filter((n) => n.level === "group").map(keyed)).slice(0, most);
+  return uniqueNames([...they, ...usable].filter((n) => n.level === "group").map(keyed)).slice(0, most);
 }
 
 /** The trigger's clause, with a few words before it: whether the happening is announced rather than past. */
@@ -209,7 +224,7 @@ const INFINITIVE_AFTER = /^((?:\s+[\p{L}\d,'’-]+){0,4}?)\s+to\s+(?:speak|talk|
 
 /** "would host", "would also travel to": a verb naming a happening right after "would". */
 const REPORTED_WOULD =
-  /\bwould\s+(?:(?:also|then|later|first|next)\s+)?(?=(?:host|meet|visit|travel|fly|head|hold|speak|talk|call|phone|sign|receive|pay|attend|arrive)\b)/i;
+  /\bwould\s+(?:(?:also|then|later|first|next)\s+)?(?=(?:host|meet|visit|travel|fly|head|hold|speak|talk|call|phone|sign|receive|pay|attend|arrive|exchange|swap|free|release)\b)/i;
 
 /** Six words either side of the trigger, within its clause: whether the happening is hypothetical, generic or denied. */
 function nearWords(text: string, trigger: Trigger, clause: Span): string {

@@ -214,14 +214,132 @@ export function findNames(text: string, registry: Registry | null, titleLines: S
   const known = registry ? registryNames(text, registry) : [];
   const bodyWords = bodyCapitalizedWords(text, titleLines);
   const found: FoundName[] = [...known];
+  // Lone words opening a sentence, left out as likely ordinary words ("Xi met …").
+  const openers: Token[] = [];
   for (const chain of capitalizedChains(text)) {
     for (const part of splitAround(chain, known).flatMap((p) => splitAtPlaceOf(text, p, registry))) {
       const name = classify(text, part, titleLines, bodyWords, registry);
       if (name && !introducesKnownPerson(text, name, known)) found.push(name);
+      else if (!name && part.length === 1 && isSentenceStart(text, part[0].start)) openers.push(part[0]);
     }
   }
+  // "Xi Jinping … Xi met …": the first word of a person's full name is that person wherever it opens a sentence.
+  const firstWords = new Set(found.filter((n) => n.type === "PERSON" && !n.entityId && n.name.includes(" ")).map((n) => n.name.split(" ")[0]));
+  for (const t of openers) {
+    const word = possessiveStripped(t.word);
+    if (firstWords.has(word) && !isCommonWord(word)) found.push(named(text, [{ ...t, word, end: t.start + word.length }], "OTHER", registry));
+  }
   found.sort((a, b) => a.start - b.start);
-  return withAffiliations(text, promoteSurnames(found));
+  return withAffiliations(text, withBodies(text, placesAndBodies(text, shortReferences(promoteSurnames(found)))));
+}
+
+/**
+ * "Xi Jinping" … "Xi", "Kim Jong Un" … "Kim": a surname written first, used alone later, is that
+ * person. The full name and the short references are keyed by the word used alone, and carry
+ * the full name (whose last word still matches other articles' reports by surname). Not when two
+ * full names begin with the word, or one ends with it ("Lee Jae-myung" and "Sheila Lee").
+ */
+function shortReferences(names: FoundName[]): FoundName[] {
+  const full = names.filter((n) => n.type === "PERSON" && !n.entityId && n.name.includes(" "));
+  if (full.length === 0) return names;
+  const lastKeys = new Set(full.map((n) => n.key));
+  const byFirst = new Map<string, FoundName | null>();
+  for (const n of full) {
+    const first = normalizeName(n.name.split(" ")[0]);
+    const seen = byFirst.get(first);
+    byFirst.set(first, seen === undefined || seen?.key === n.key ? n : null);
+  }
+  const rekeyed = new Map<string, string>();
+  for (const n of names) {
+    if ((n.type !== "PERSON" && n.type !== "OTHER") || n.entityId || n.name.includes(" ") || lastKeys.has(n.key)) continue;
+    const person = byFirst.get(normalizeName(n.name));
+    if (person) rekeyed.set(person.key, n.key);
+  }
+  if (rekeyed.size === 0) return names;
+  const fullByKey = new Map(full.filter((n) => rekeyed.has(n.key)).map((n) => [n.key, n]));
+  return names.map((n) => {
+    if (n.entityId) return n;
+    if (n.name.includes(" ") && n.type === "PERSON" && rekeyed.has(n.key)) return { ...n, key: rekeyed.get(n.key)! };
+    const person = !n.name.includes(" ") && (n.type === "PERSON" || n.type === "OTHER") ? byFirst.get(normalizeName(n.name)) : undefined;
+    return person && rekeyed.get(person.key) === n.key ? { ...n, type: "PERSON", level: "person", name: (fullByKey.get(person.key) ?? person).name } : n;
+  });
+}
+
+/** "in Kigoma", "near Kigoma", "Kigoma, Tanzania", "the town of Kigoma": where a person's name does not stand. */
+const PLACE_WORDS_BEFORE =
+  /(?:(?<!\b(?:confidence|interest|faith|trust|belief|role|part|stake)\s+)\bin|\bnear|\boutside|\b(?:city|town|port|capital|province|region|village|district)\s+of|\bcapital,?)\s+$/i;
+const PLACE_SUFFIX = /\p{L}{3,}(?:abad|grad|stan|pur|polis|ville|burgh)$/u;
+/** "the Ecowas bloc", "Ecowas member states": a body's words. */
+const BODY_WORDS_AFTER =
+  /^\s+(?:bloc|alliance|coalition|group|grouping|secretariat|member\s+(?:states|countries|nations)|countries|nations|states|commission|council)\b/i;
+const BODY_WORD_AFTER = /^\s+(?:bloc|alliance|coalition|grouping|secretariat)\b/i;
+
+/**
+ * A word the lexicon does not know, with nothing saying it is a person's name, is a place or a
+ * body when the article uses it as one anywhere: after "in" or "near", before a country after a
+ * comma, with a place's ending; after "the" in mid-sentence or before "bloc" or "member states";
+ * in a list with countries or bodies and no person ("Mercosur and the EU").
+ */
+function placesAndBodies(text: string, names: FoundName[]): FoundName[] {
+  const persons = new Set(names.filter((n) => n.type === "PERSON").map((n) => n.key));
+  const evidence = new Map<string, NameType>();
+  names.forEach((n, i) => {
+    if (n.type !== "OTHER" || n.entityId || persons.has(n.key) || /^['’]/.test(text.slice(n.end, n.end + 1))) return;
+    const before = text.slice(Math.max(0, n.start - 30), n.start);
+    const after = text.slice(n.end, n.end + 40);
+    const next = names[i + 1];
+    const previous = names[i - 1];
+    const countryAfter = next && isCountryName(next) && /^,\s*$/.test(text.slice(n.end, next.start));
+    if (PLACE_WORDS_BEFORE.test(before) || PLACE_SUFFIX.test(n.name) || countryAfter) {
+      evidence.set(n.key, "PLACE");
+      return;
+    }
+    const listed = (other: FoundName | undefined, gap: string) => other?.level === "group" && /^(?:\s*,\s*|\s+and\s+(?:the\s+)?)$/.test(gap);
+    const body =
+      (/(?<=[\p{Ll},]\s)the\s+$/u.test(before) && !/^\s+(?:of|in)\b/.test(after)) ||
+      BODY_WORDS_AFTER.test(after) ||
+      listed(next, next ? text.slice(n.end, next.introStart) : "") ||
+      listed(previous, previous ? text.slice(previous.end, n.start).replace(/^\s*,(?=\s+and\s)/, "") : "");
+    if (body && !evidence.has(n.key)) evidence.set(n.key, "ORGANIZATION");
+  });
+  if (evidence.size === 0) return names;
+  return names.map((n) => {
+    const type = n.type === "OTHER" ? evidence.get(n.key) : undefined;
+    if (!type) return n;
+    // "the Cemac bloc and Chad": the body's word belongs to its name, so that a list goes on after it.
+    const word = type === "ORGANIZATION" ? BODY_WORD_AFTER.exec(text.slice(n.end, n.end + 20)) : null;
+    const end = word ? n.end + word[0].length : n.end;
+    return { ...n, end, type, level: "group", key: `${type === "PLACE" ? "place" : "org"}:${normalizeName(n.name)}` };
+  });
+}
+
+/** A country's armed or ruling body, named by a common noun: a party of its own, beside the country. */
+const BODY_AFTER =
+  /^(?:(['’]s)\s+|\s+)(?:(?:own|national|regular|main|ruling)\s+)?(army|military|armed\s+forces|navy|air\s+force|junta|police|security\s+forces|paramilitar(?:y|ies)|coast\s+guard|border\s+guards?|rebels|militias?|opposition)\b(?!['’-])/iu;
+
+/** "Sudan's army chief X": the body between a country and a role. */
+const BODY_WORD = /^(?:army|military|armed|forces|navy|air|force|junta|police|security|coast|guard|border)$/i;
+const LINKING_WORD = /^(?:of|the|and|for|to|on)$/i;
+
+/**
+ * "Sudan's army and the Rapid Support Forces", "the Sudanese military": the body is the party (a
+ * group keyed by its country and noun, so that both wordings meet); not when a role or a name
+ * follows ("Sudan's army chief", "the army's spokesman"), where the country says whom a person speaks for.
+ */
+function withBodies(text: string, names: FoundName[]): FoundName[] {
+  return names.map((n, i) => {
+    if (n.level !== "group" || !(n.type === "DEMONYM" || isCountry(n))) return n;
+    const m = BODY_AFTER.exec(text.slice(n.end, n.end + 60));
+    if (!m || (n.type !== "DEMONYM" && !m[1]) || (n.type === "DEMONYM" && m[1])) return n;
+    const end = n.end + m[0].length;
+    // "Sudan's army chief", "the Sudanese army's spokesman", "the Sudanese Army General X".
+    const next = /^(?:['’]s)?\s+(\p{L}+)/u.exec(text.slice(end, end + 30))?.[1];
+    if (/^['’]s/.test(text.slice(end, end + 2)) || (next && ((ROLE_WORDS.has(next.toLowerCase()) && !LINKING_WORD.test(next)) || /^\p{Lu}/u.test(next))))
+      return n;
+    if (names[i + 1] && names[i + 1].start < end) return n;
+    const body = m[2].toLowerCase().replace(/\s+/g, " ");
+    return { ...n, end, name: `${n.name}'s ${body}`, entityId: null, key: `org:${normalizeName(`${n.name} ${body}`)}`, type: "ORGANIZATION" as const };
+  });
 }
 
 /** Role words between a country and a person; a comma only after one ("her Australian counterpart, Penny Walsh"). */
@@ -247,7 +365,7 @@ function withAffiliations(text: string, names: FoundName[]): FoundName[] {
       gap
         .split(/[\s,]+/)
         .filter(Boolean)
-        .every((w) => ROLE_WORDS.has(w.toLowerCase().replace(/^['’]s$/, "of")) || hasTag(w, ACTOR) || /^['’]s$/.test(w));
+        .every((w) => ROLE_WORDS.has(w.toLowerCase().replace(/^['’]s$/, "of")) || hasTag(w, ACTOR) || /^['’]s$/.test(w) || BODY_WORD.test(w));
     let country: string | null = null;
     const introWords = text.slice(n.introStart, n.start).split(/\s+/);
     // "South African President …": a demonym of two words before one of its words alone.
@@ -414,6 +532,7 @@ const ROLE_BEFORE = new RegExp(
 );
 const COLLECTIVE_AFTER =
   /^\s+(?:negotiators|officials|delegations?|forces|fighters|militants|representatives|leaders|leadership|troops|mediators|envoys|lawmakers|diplomats|authorities|movement|rebels|militia|members|spokesman|spokeswoman|spokesperson)\b/;
+const LIST_OPENER = /^\s+and\s+(?:the\s+)?\p{Lu}/u;
 const ACRONYM = /^(?:\p{Lu}\.?){2,}$/u;
 const CONTRACTION = /^\p{Lu}\p{Ll}*['’](?:ll|re|ve|d|m)$/u;
 
@@ -446,6 +565,8 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
     // "U.S. officials said", "EU leaders met": an acronym is a name wherever it stands.
     !ACRONYM.test(opener.word) &&
     !(tokens.length > 1 && worldDemonyms().has(`${opener.word} ${tokens[1].word}`.toLowerCase())) &&
+    // "Mercosur and the EU signed …": a word no dictionary knows, opening a list of names.
+    !(tokens.length === 1 && LIST_OPENER.test(text.slice(opener.end, opener.end + 20)) && !isCommonWord(opener.word)) &&
     (tokens.length === 1 || isCommonWord(opener.word))
   ) {
     tokens = tokens.slice(1);
@@ -456,13 +577,17 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
   const lower = tokens.map((t) => t.word.toLowerCase().replace(/\.$/, ""));
   if (tagsOf(lower.join(" ")).some((t) => PLACE_TAGS.has(t)) || worldCountryNames().has(normalizeName(lower.join(" "))))
     return named(text, tokens, "PLACE", registry);
+  // "North Korean leader Kim Jong Un": a nationality of two words alone, before a role in lower case.
+  if (tokens.length === 2 && worldDemonyms().has(lower.join(" "))) return named(text, tokens, "DEMONYM", registry, countryOfDemonym(lower.join(" ")));
   // "White House Middle East Envoy Steve Witkoff": the person starts at the first name.
   let firstName = tokens.findIndex((t, i) => i > 0 && hasTag(t.word, FIRST_NAME_TAGS) && tokens.length - i <= 3);
   // "Faisal bin Khalid", "Ursula von der Leyen": a word after a particle continues the name begun before it.
   while (firstName > 0 && text.slice(tokens[firstName - 1].end, tokens[firstName].start) !== " ") firstName--;
   // "Prime Minister Tran Van Minh": the lexicon knows a later word of the name as a given name; the name goes back to the role.
-  while (firstName > 1 && tokens.length - firstName < 4 && !introducesName(tokens[firstName - 1].word)) firstName--;
-  if (firstName > 0) return named(text, beforeAffiliation(text, tokens.slice(firstName)), "PERSON", registry, undefined, tokens[0].start);
+  const givenNameInside = firstName > 0;
+  // "Abdel Karim Osman": back to the chain's first word too, when it introduces nothing.
+  while (firstName > 0 && tokens.length - firstName < 4 && !introducesName(tokens[firstName - 1].word)) firstName--;
+  if (givenNameInside) return named(text, beforeAffiliation(text, tokens.slice(firstName)), "PERSON", registry, undefined, tokens[0].start);
   if (lower.some((w) => ORGANIZATION_WORDS.has(w))) return named(text, tokens, "ORGANIZATION", registry);
   // Leading roles, demonyms and country abbreviations introduce the person who follows them.
   let first = 0;
@@ -583,6 +708,13 @@ function soundAlike(a: string, b: string): boolean {
   return ca.some((code) => code.length >= 3 && cb.includes(code));
 }
 
+/** "Xi" and "Xi Jinping": a name of one word that opens the other, where the surname is written first. */
+function surnameFirst(one: string, full: string): boolean {
+  if (one.includes(" ")) return false;
+  const words = full.split(" ");
+  return words.length >= 2 && normalizeName(words[0]) === normalizeName(one);
+}
+
 const MAX_REMEMBERED_PAIRS = 50_000;
 const samePairs = new Map<string, boolean>();
 
@@ -611,7 +743,7 @@ export function sameName(a: KeyedName, b: KeyedName): boolean {
   if (same === undefined) {
     if (a.level === "person") {
       const [sa, sb] = [surname(a.name), surname(b.name)];
-      same = similarNames(sa, sb) >= 0.8 || soundAlike(sa, sb);
+      same = similarNames(sa, sb) >= 0.8 || soundAlike(sa, sb) || surnameFirst(a.name, b.name) || surnameFirst(b.name, a.name);
     } else same = similarNames(a.name, b.name) >= 0.85;
     if (samePairs.size >= MAX_REMEMBERED_PAIRS) samePairs.clear();
     samePairs.set(pair, same);

@@ -113,6 +113,17 @@ function forwardIfPlanned(d: ResolvedDate, planned: boolean, publishedAt: string
       return { ...d, date: next, note: "year not stated: the next such date, the happening is announced, not past" };
   }
   if (
+    planned &&
+    publishedAt &&
+    d.days &&
+    d.relative &&
+    !d.relativeTo &&
+    WEEKDAY.test(d.text) &&
+    !/\b(?:last|next|this)\b/i.test(d.text) &&
+    d.days.to < publishedAt
+  )
+    return nextWeekDays({ ...d, days: d.days });
+  if (
     !planned ||
     !publishedAt ||
     !d.date ||
@@ -134,6 +145,16 @@ function forwardIfPlanned(d: ResolvedDate, planned: boolean, publishedAt: string
       return { ...d, date: next.toISOString().slice(0, 10), note: "the next such day of the month: the happening is announced, not past" };
   }
   return d;
+}
+
+/** "agreed to meet on Sunday and Monday", read in the past: the same days a week later. */
+function nextWeekDays(d: ResolvedDate & { days: { from: string; to: string } }): ResolvedDate {
+  const later = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 7 * MS_PER_DAY).toISOString().slice(0, 10);
+  const days = { from: later(d.days.from), to: later(d.days.to) };
+  const note = `between ${days.from} and ${days.to}: the next such days, the happening is announced, not past`;
+  if (days.from.slice(0, 4) !== days.to.slice(0, 4)) return { ...d, date: null, days: undefined, note };
+  const sameMonth = days.from.slice(0, 7) === days.to.slice(0, 7);
+  return { ...d, date: sameMonth ? `${days.from.slice(0, 7)}-01` : `${days.from.slice(0, 4)}-01-01`, precision: sameMonth ? "month" : "year", days, note };
 }
 
 /**
@@ -186,6 +207,8 @@ function reanchored(text: string, d: ResolvedDate, dates: ResolvedDate[]): Resol
   };
 }
 
+const AGREEING_BEFORE = /\b(?:agreed|agrees|decided|decides|pledged|promised|vowed|offered|undertook|resolved)\s+$/i;
+
 export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, parts: SentenceParts, planned: boolean): MentionDate {
   const { sentence, clauses } = parts;
   const inSentence = ctx.dates.filter((d) => contains(sentence, d));
@@ -216,7 +239,14 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
     const inside = candidates.filter((d) => contains(countedFrom, d)).sort(byPreference);
     return inside[0] ? stated(inside[0]) : mentionDate(null, null, ctx.article.publishedAt);
   }
-  const own = candidates.filter((d) => overlaps(clause, d) && !isReported(d) && !nearerAnother(d)).sort(byPreference);
+  // "agreed on Monday to meet again on Sunday": the date of the agreeing, not of the meeting.
+  const infinitive = /\bto\s+$/i.test(ctx.text.slice(Math.max(sentence.start, trigger.start - 4), trigger.start));
+  const ofAgreeing = (d: ResolvedDate) =>
+    infinitive &&
+    d.end <= trigger.start &&
+    /^\s+to\s+$/i.test(ctx.text.slice(d.end, trigger.start)) &&
+    AGREEING_BEFORE.test(ctx.text.slice(sentence.start, d.start));
+  const own = candidates.filter((d) => overlaps(clause, d) && !isReported(d) && !nearerAnother(d) && !ofAgreeing(d)).sort(byPreference);
   if (own[0]) return stated(own[0]);
   // "On May 17, at the initiative of the US side, Lavrov spoke …": a clause that is only a date dates the sentence.
   const leading = clauses

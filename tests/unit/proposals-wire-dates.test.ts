@@ -50,4 +50,49 @@ describe("wire copy: dates that name a week", () => {
       ["visit", "2031-06", "between 2031-06-11 and 2031-06-30"],
     ]);
   });
+
+  it("reads 'on Sunday and Monday' as a happening of two days, one with a report of either day", () => {
+    const { events } = propose({
+      articles: [
+        article("Foreign ministers of Gabon and Congo met in Libreville on Sunday and Monday, officials said.", "2031-06-11", "Morning Wire"),
+        article("Foreign ministers of Gabon and Congo met in Libreville on Monday, officials said.", "2031-06-10", "Evening Post"),
+      ],
+    });
+    expect(events.map((e) => [e.kind, e.localDate, e.precision, e.mentions.length])).toEqual([["meeting", "2031-06-09", "day", 2]]);
+    const mention = events[0].mentions.find((m) => m.outlet === "Morning Wire");
+    expect(mention?.date).toMatchObject({ text: "on Sunday and Monday", precision: "month", days: { from: "2031-06-08", to: "2031-06-09" } });
+    const { events: planned } = propose({
+      articles: [article("Gabonese and Congolese negotiators will hold talks in Libreville from Saturday to Monday, officials said.", "2031-06-11", "Wire")],
+    });
+    expect(planned.map((e) => [e.kind, e.localDate, e.precision, e.dateNote])).toEqual([["talks", "2031-06", "month", "between 2031-06-14 and 2031-06-16"]]);
+  });
+
+  it("makes an exchange agreed for Friday and the report of it afterwards one happening on that Friday", () => {
+    const { events } = propose({
+      articles: [
+        article("Ethiopia and Eritrea agreed on Monday to exchange 500 prisoners on Friday, officials said.", "2031-06-11", "Morning Wire"),
+        article("Ethiopia and Eritrea exchanged 500 prisoners on Friday, officials said.", "2031-06-14", "Evening Post"),
+      ],
+    });
+    expect(events.map((e) => [e.kind, e.localDate, e.mentions.map((m) => [m.outlet, m.planned])])).toEqual([
+      [
+        "exchange",
+        "2031-06-13",
+        [
+          ["Morning Wire", true],
+          ["Evening Post", false],
+        ],
+      ],
+    ]);
+  });
+
+  it("makes a report naming a surname written first alone ('Xi') one happening with reports giving the full name", () => {
+    const { events } = propose({
+      articles: [
+        article("Chinese President Xi Haoran met Mongolian President Bat-Erdene Tsogt in Ulaanbaatar on Monday.", "2031-06-10", "Morning Wire"),
+        article("State media said Xi met Mongolian President Bat-Erdene Tsogt in Ulaanbaatar on Monday.", "2031-06-11", "Evening Post"),
+      ],
+    });
+    expect(events.map((e) => [e.kind, e.localDate, e.mentions.length])).toEqual([["meeting", "2031-06-09", 2]]);
+  });
 });

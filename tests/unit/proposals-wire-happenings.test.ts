@@ -67,4 +67,29 @@ describe("wire copy: who met whom, where and when", () => {
       ["Niger", null],
     ]);
   });
+
+  it("reads an exchange agreed for a later day as planned, dated forward from the report, not by the day it was agreed", () => {
+    const [agreed] = extract("Ethiopia and Eritrea agreed on Monday to exchange 500 prisoners on Friday, officials said.").mentions;
+    expect(agreed).toMatchObject({ kind: "exchange", planned: true, date: { date: "2031-06-13", text: "on Friday" } });
+    const [toCome] = extract("Ethiopia and Eritrea are to exchange 500 prisoners on Friday, officials said.").mentions;
+    expect(toCome).toMatchObject({ kind: "exchange", planned: true, date: { date: "2031-06-13" } });
+    const [reported] = extract("The ministry said Ethiopia and Eritrea would swap 500 prisoners on Friday.").mentions;
+    expect(reported).toMatchObject({ kind: "exchange", planned: true, date: { date: "2031-06-13" } });
+    const [meeting] = extract("Ethiopia and Eritrea agreed on Monday to meet again in Addis Ababa, officials said.").mentions;
+    expect(meeting).toMatchObject({ kind: "meeting", planned: true, place: { name: "Addis Ababa" }, date: { date: null } });
+  });
+
+  it("dates a meeting agreed for two days by those days, the next ones after the report", () => {
+    const [meeting] = extract("Ethiopia and Eritrea agreed on Monday to meet again on Sunday and Monday, officials said.").mentions;
+    expect(meeting).toMatchObject({ kind: "meeting", planned: true, date: { precision: "month", days: { from: "2031-06-15", to: "2031-06-16" } } });
+  });
+
+  it("reads 'they' after the sources that said it as the parties ('X and Y said on Monday they would swap …')", () => {
+    const [swap] = extract("Ethiopia and Eritrea said on Monday they would swap 500 prisoners on Friday.").mentions;
+    expect(swap).toMatchObject({ kind: "exchange", planned: true, date: { date: "2031-06-13" } });
+    expect(parties(swap)).toEqual([
+      ["Ethiopia", null],
+      ["Eritrea", null],
+    ]);
+  });
 });

@@ -75,4 +75,73 @@ describe("wire copy: the names of the parties", () => {
       ["Azawad", "group"],
     ]);
   });
+
+  it("names a country's army by its common noun as a party beside the other side, in either wording", () => {
+    for (const text of [
+      "Burundi's army and the Imbonerakure militia held talks in Kigoma on Tuesday, mediators said.",
+      "The Burundian army and the Imbonerakure militia held talks in Kigoma on Tuesday, mediators said.",
+    ]) {
+      const [talks] = extract(text).mentions;
+      expect(talks).toMatchObject({ kind: "talks", place: { name: "Kigoma" }, date: { date: "2031-06-10" } });
+      expect(talks.participants.map((p) => [p.key, p.level])).toEqual([
+        ["org:burundi army", "group"],
+        ["org:imbonerakure", "group"],
+      ]);
+    }
+  });
+
+  it("keeps a person introduced by a country's army with the country, and the given name before one the lexicon knows", () => {
+    const [meeting] = extract("Burundi's army chief Abdel Karim Ndayishimiye met Tanzanian President Grace Mollel in Dodoma on Monday.").mentions;
+    expect(meeting.participants.map((p) => [p.name, p.affiliation])).toEqual([
+      ["Abdel Karim Ndayishimiye", "burundi"],
+      ["Grace Mollel", "tanzania"],
+    ]);
+  });
+
+  it("reads a one-word name no dictionary knows as a body, not a person, when it stands as one ('Mercosur and Bolivia', 'the Cemac bloc')", () => {
+    const [agreement] = extract("Mercosur and Bolivia signed a trade agreement in Asuncion on Monday, officials said.").mentions;
+    expect(agreement).toMatchObject({ kind: "agreement", place: { name: "Asuncion" } });
+    expect(agreement.participants.map((p) => [p.key, p.level])).toEqual([
+      ["org:mercosur", "group"],
+      ["place:bolivia", "group"],
+    ]);
+    const [talks] = extract("The Cemac bloc and Chad held talks in Yaounde on Monday, officials said.").mentions;
+    expect(talks.participants.map((p) => [p.key, p.level])).toEqual([
+      ["org:cemac", "group"],
+      ["place:chad", "group"],
+    ]);
+  });
+
+  it("reads a one-word name no dictionary knows as a place where the article puts something in it ('in the border town of Aflao')", () => {
+    const { mentions } = extract("Ghana and Togo held talks on Sunday in the border town of Aflao. Traders in Aflao said the crossing stayed shut.");
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]).toMatchObject({ kind: "talks", date: { date: "2031-06-08" }, place: { name: "Aflao", key: "place:aflao", level: "group" } });
+    expect(mentions[0].participants.map((p) => p.name)).toEqual(["Ghana", "Togo"]);
+  });
+
+  it("joins a surname written first and used alone later ('Kim Jong Un' … 'Kim') to the full name", () => {
+    const { mentions } = extract(
+      "North Korean leader Kim Jong Un arrived in Hanoi on Monday. Kim met Vietnamese President Tran Duc Luong in Hanoi on Tuesday, state media said.",
+    );
+    const meeting = mentions.find((m) => m.kind === "meeting");
+    expect(meeting).toMatchObject({ date: { date: "2031-06-10" }, place: { name: "Hanoi" } });
+    expect(meeting?.participants.map((p) => [p.name, p.affiliation])).toEqual([
+      ["Kim Jong Un", "north korea"],
+      ["Tran Duc Luong", "vietnam"],
+    ]);
+    const keys = mentions.flatMap((m) => m.participants.filter((p) => p.name === "Kim Jong Un").map((p) => p.key));
+    expect(new Set(keys).size).toBe(1);
+  });
+
+  it("keeps a surname written first that opens a later sentence alone ('Xi met …') as the person of the full name", () => {
+    const { mentions } = extract(
+      "Xi Haoran arrived in Ulaanbaatar on Sunday for his first trip abroad as China's president. Xi met Mongolian President Bat-Erdene Tsogt on Monday, state media said.",
+    );
+    const meeting = mentions.find((m) => m.kind === "meeting");
+    expect(meeting?.date.date).toBe("2031-06-09");
+    expect(meeting?.participants.map((p) => [p.name, p.affiliation ?? null])).toEqual([
+      ["Xi Haoran", null],
+      ["Bat-Erdene Tsogt", "mongolia"],
+    ]);
+  });
 });
