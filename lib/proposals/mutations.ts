@@ -10,6 +10,7 @@ import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError
 import { insertEvent } from "@/lib/events/mutations";
 import type { CreateEventData } from "@/lib/events/schemas";
 import { parseInput } from "@/lib/validation";
+import { withClaimQuotes } from "./queries";
 import { canDecideProposals } from "./permissions";
 import type { AcceptClaimProposalData, AcceptEventProposalData } from "./schemas";
 import type { StoredProposalData } from "./stored-proposal";
@@ -167,9 +168,7 @@ async function claimProposalRow(id: string) {
       eventId: true,
       attribute: true,
       value: true,
-      exact: true,
-      prefix: true,
-      suffix: true,
+      revisionId: true,
       start: true,
       end: true,
       annotationId: true,
@@ -178,7 +177,7 @@ async function claimProposalRow(id: string) {
     },
   });
   if (!row) throw new NotFoundError("The claim proposal");
-  return row;
+  return (await withClaimQuotes([row]))[0];
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { ClaimValue } from "@/lib/contradictions/claim-values";
 import { entityIdsOf, formatClaimValue } from "@/lib/contradictions/format";
 import { attributeLabel } from "@/lib/contradictions/schemas";
+import { buildSelectors } from "@/lib/annotations/anchor";
 import { db, type Prisma } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { canReadProposals } from "./permissions";
@@ -77,6 +78,25 @@ export type ContradictionCandidateView = {
 };
 
 const articlePath = (articleId: string) => `/articles/${encodeURIComponent(articleId)}`;
+
+type ClaimPassage = { revisionId: string; start: number; end: number };
+
+/**
+ * A claim proposal's passage words: its row keeps the revision and offsets, and its quote, prefix
+ * and suffix are those offsets' selectors in that revision's text, as they were when it was written.
+ */
+export async function withClaimQuotes<T extends ClaimPassage>(rows: T[]): Promise<(T & { exact: string; prefix: string; suffix: string })[]> {
+  const ids = [...new Set(rows.map((r) => r.revisionId))];
+  const texts = new Map(
+    ids.length ? (await db.articleRevision.findMany({ where: { id: { in: ids } }, select: { id: true, text: true } })).map((r) => [r.id, r.text]) : [],
+  );
+  return rows.map((r) => {
+    const text = texts.get(r.revisionId);
+    if (text === undefined) throw new NotFoundError("The claim proposal's revision");
+    const { exact, prefix, suffix } = buildSelectors(text, r.start, r.end).quote;
+    return { ...r, exact, prefix, suffix };
+  });
+}
 
 function target(articleId: string, a: { exact: string; prefix: string; suffix: string; start: number; end: number }): PassageTargetView {
   return {
@@ -214,9 +234,7 @@ export async function listClaimProposals(
       value: true,
       label: true,
       speaker: true,
-      exact: true,
-      prefix: true,
-      suffix: true,
+      revisionId: true,
       start: true,
       end: true,
       annotationId: true,
@@ -227,7 +245,7 @@ export async function listClaimProposals(
     orderBy: [{ start: "asc" }, { attribute: "asc" }],
     take: limit,
   });
-  return rows.map((r) => ({
+  return (await withClaimQuotes(rows)).map((r) => ({
     id: r.id,
     status: r.status,
     articleId: r.articleId,
@@ -330,10 +348,12 @@ export async function getEventAccounts(actor: Actor, eventId: string): Promise<E
       where: { eventId, annotation: { deletedAt: null } },
       select: { attribute: true, value: true, annotation: { select: { articleId: true, exact: true } } },
     }),
-    db.claimProposal.findMany({
-      where: { status: "OPEN", OR: [{ eventId }, { eventProposal: { eventId, status: "ACCEPTED" } }] },
-      select: { attribute: true, value: true, label: true, exact: true, articleId: true },
-    }),
+    db.claimProposal
+      .findMany({
+        where: { status: "OPEN", OR: [{ eventId }, { eventProposal: { eventId, status: "ACCEPTED" } }] },
+        select: { attribute: true, value: true, label: true, articleId: true, revisionId: true, start: true, end: true },
+      })
+      .then(withClaimQuotes),
     db.link.findMany({ where: { eventId, annotation: { deletedAt: null } }, select: { annotation: { select: { articleId: true, exact: true } } } }),
   ]);
   const entityIds = entityIdsOf(claims.map((c) => c.value as unknown as ClaimValue));

@@ -798,16 +798,9 @@ async function storeClaims(
     if (produced.has(fingerprint)) continue;
     produced.add(fingerprint);
     const subject = rowOfProposal.get(claim.proposalKey);
-    const [quote, position] = claim.annotation.selector;
-    const anchor = {
-      fingerprint,
-      revisionId: revisions.get(claim.articleId) ?? "",
-      exact: quote.exact,
-      prefix: quote.prefix,
-      suffix: quote.suffix,
-      start: position.start,
-      end: position.end,
-    };
+    // The revision and offsets name the passage; reads take its words from the revision's text.
+    const position = claim.annotation.selector[1];
+    const anchor = { fingerprint, revisionId: revisions.get(claim.articleId) ?? "", start: position.start, end: position.end };
     const fields = {
       eventProposalId: subject?.id ?? null,
       eventId: subject?.eventId ?? claim.eventId,
@@ -835,22 +828,21 @@ async function storeClaims(
     const json = await stagedJson(tx, JSON.stringify(created));
     await tx.$executeRaw`
       INSERT INTO "ClaimProposal" ("id", "fingerprint", "articleId", "revisionId", "eventProposalId", "eventId", "attribute", "value", "label",
-                                   "speaker", "exact", "prefix", "suffix", "start", "end", "updatedAt")
+                                   "speaker", "start", "end", "updatedAt")
       SELECT r."id", r."fingerprint", r."articleId", r."revisionId", r."eventProposalId", r."eventId", r."attribute", r."value", r."label",
-             r."speaker", r."exact", r."prefix", r."suffix", r."start", r."end", ${now}::timestamp(3)
+             r."speaker", r."start", r."end", ${now}::timestamp(3)
       FROM jsonb_to_recordset(${json}) AS r("id" text, "fingerprint" text, "articleId" text, "revisionId" text, "eventProposalId" text, "eventId" text,
-                                            "attribute" text, "value" jsonb, "label" text, "speaker" jsonb, "exact" text, "prefix" text,
-                                            "suffix" text, "start" int, "end" int)`;
+                                            "attribute" text, "value" jsonb, "label" text, "speaker" jsonb, "start" int, "end" int)`;
   }
   // A claim proposed again without a speaker keeps the one it had.
   if (reopened.length) {
     const json = await stagedJson(tx, JSON.stringify(reopened));
     await tx.$executeRaw`
       UPDATE "ClaimProposal" AS c SET
-        "revisionId" = r."revisionId", "exact" = r."exact", "prefix" = r."prefix", "suffix" = r."suffix", "start" = r."start", "end" = r."end",
+        "revisionId" = r."revisionId", "start" = r."start", "end" = r."end",
         "eventProposalId" = r."eventProposalId", "eventId" = r."eventId", "attribute" = r."attribute", "value" = r."value", "label" = r."label",
         "speaker" = COALESCE(r."speaker", c."speaker"), "status" = 'OPEN', "updatedAt" = ${now}::timestamp(3)
-      FROM jsonb_to_recordset(${json}) AS r("fingerprint" text, "revisionId" text, "exact" text, "prefix" text, "suffix" text, "start" int, "end" int,
+      FROM jsonb_to_recordset(${json}) AS r("fingerprint" text, "revisionId" text, "start" int, "end" int,
                                             "eventProposalId" text, "eventId" text, "attribute" text, "value" jsonb, "label" text, "speaker" jsonb)
       WHERE c."fingerprint" = r."fingerprint"`;
   }
@@ -859,9 +851,8 @@ async function storeClaims(
     const json = await stagedJson(tx, JSON.stringify(moved));
     await tx.$executeRaw`
       UPDATE "ClaimProposal" AS c SET
-        "revisionId" = r."revisionId", "exact" = r."exact", "prefix" = r."prefix", "suffix" = r."suffix", "start" = r."start", "end" = r."end",
-        "updatedAt" = ${now}::timestamp(3)
-      FROM jsonb_to_recordset(${json}) AS r("fingerprint" text, "revisionId" text, "exact" text, "prefix" text, "suffix" text, "start" int, "end" int)
+        "revisionId" = r."revisionId", "start" = r."start", "end" = r."end", "updatedAt" = ${now}::timestamp(3)
+      FROM jsonb_to_recordset(${json}) AS r("fingerprint" text, "revisionId" text, "start" int, "end" int)
       WHERE c."fingerprint" = r."fingerprint"`;
   }
   await tx.$executeRaw`

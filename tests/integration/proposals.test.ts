@@ -285,6 +285,40 @@ describe("proposals from imported articles", () => {
     expect((await eventProposals(article, "withdrawn")).map((p) => p.id)).toEqual([meeting.id]);
   });
 
+  it("shows a claim proposal's passage in the words of the revision it was proposed on, after a revision moves it", async () => {
+    const t = tag();
+    const url = `https://riverside.example.com/${t}`;
+    const base = { url, title: "Okoro in Lagos", date: `${YEAR}-10-03` };
+    const article = await importHtml({ ...base, paragraphs: ["Samuel Okoro met Yui Tanaka in Lagos on October 2.", "They spoke for nearly three hours."] });
+    await whenJobsDone();
+    await importHtml({
+      ...base,
+      paragraphs: ["Crowds lined the road to the harbour.", "Samuel Okoro met Yui Tanaka in Lagos on October 2.", "They spoke for nearly three hours."],
+    });
+    await whenJobsDone();
+    const { text } = await db.articleRevision.findFirstOrThrow({ where: { articleId: article }, orderBy: { number: "desc" }, select: { text: true } });
+    const claims = await claimProposals(article);
+    expect(claims.length).toBeGreaterThan(0);
+    for (const claim of claims) {
+      const [quote, position] = claim.annotation.selector;
+      expect(claim.quote).toBe(quote.exact);
+      expect(quote).toMatchObject({
+        exact: text.slice(position.start, position.end),
+        prefix: text.slice(Math.max(0, position.start - 32), position.start),
+        suffix: text.slice(position.end, position.end + 32),
+      });
+    }
+    expect(claims.find((c) => c.quote.startsWith("Samuel Okoro"))?.annotation.selector[0]).toMatchObject({ prefix: expect.stringContaining("harbour.") });
+
+    const [meeting] = await eventProposals(article);
+    expect((await callRoute(acceptEventRoute, { method: "POST", token: editor.token, params: { id: meeting.id } })).status).toBe(200);
+    const claim = claims.find((c) => c.quote.startsWith("Samuel Okoro"))!;
+    const accepted = await callRoute(acceptClaimRoute, { method: "POST", token: editor.token, params: { id: claim.id } });
+    expect(accepted.status, JSON.stringify(accepted.json)).toBe(200);
+    const annotation = await db.annotation.findUniqueOrThrow({ where: { id: accepted.json.annotationId }, select: { exact: true, prefix: true } });
+    expect(annotation).toMatchObject({ exact: claim.quote, prefix: claim.annotation.selector[0].prefix });
+  });
+
   it("names a participant after an alias for it is added, and titles the proposal with the registry's name, reading again only the articles that may name it", async () => {
     const t = tag();
     // A surname of its own per run: no other test's text or entity has it.
