@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parsePastedText } from "@/lib/articles/extract";
 import { labelLines } from "@/lib/articles/benchmark/train";
 import { blockLabel, groupLines, withDecisions } from "@/lib/articles/line-groups";
-import { classifyPageLines, endAtComments, keepStructuredUnits } from "@/lib/articles/line-classifier";
+import { endAtComments, keepStructuredUnits } from "@/lib/articles/line-classifier";
 import { copiedHomePage, copiedItalianPage, copiedNewsPage } from "@/tests/support/copied-pages";
 
 describe("copied web pages", () => {
