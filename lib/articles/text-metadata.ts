@@ -407,9 +407,7 @@ export function bylineName(line: string): string | null {
 function readBylineName(line: string): string | null {
   if (wordCount(line) > MAX_DATE_LINE_WORDS) return null;
   // Social handles glued to or following the name ("By Jane Doe@janedoe").
-  const text = line
-    .replace(/\s*@\w+/g, " ")
-    .replace(GLUED_WORD, "$1 ")
+  const text = unglued(line.replace(/\s*@\w+/g, " "))
     .replace(/\s+/g, " ")
     .trim();
   const whole = labelledName(text);
@@ -462,10 +460,10 @@ function labelledName(text: string): string | null {
   const facts = readMetadataLine(text, undefined, false);
   if (facts?.author) return cleanName(facts.author);
   // A role glued to the name by a copy without spaces ("By Jane DoeStaff Writer").
-  const unglued = text.replace(/(\p{Ll})(\p{Lu}\p{Ll}+ (?:Writer|Reporter|Editor|Correspondent)\b)/u, "$1 $2");
+  const spaced = text.replace(/(\p{Ll})(\p{Lu}\p{Ll}+ (?:Writer|Reporter|Editor|Correspondent)\b)/u, "$1 $2");
   // Lower-case words a copy ran onto the end of the line ("By Jane Doe close video") are not the name.
-  const by = CREDIT_BY.exec(unglued)?.[1]?.replace(TRAILING_LOWER_CASE, "");
-  if (!by) return foreignByline(unglued);
+  const by = CREDIT_BY.exec(spaced)?.[1]?.replace(TRAILING_LOWER_CASE, "");
+  if (!by) return foreignByline(spaced);
   const name = parseByline(stripRole(stripDate(by.replace(STATUS_WORDS, ""))).replace(FOR_HOUSE, ""));
   return name ? cleanName(name) : null;
 }

@@ -110,8 +110,14 @@ function onlyNamesBetween(text: string, from: number, to: number, names: FoundNa
   return words.length === 0;
 }
 
-const PRONOUN_SUBJECT =
-  /\b(he|she|i|we|his|her)\b(?:['’]ll)?(?:\s+(?:will|would|shall|should|could|can|may|might|must|is|was|are|were|be|been|being|has|have|had|plans?|planned|planning|intends?|to|also|then|first|later|set|due|expected|going|about|not|reportedly|again|directly|separately|personally))*(?:\s+(?:held|had|hosted|attended|conducted|paid|made|resumed|concluded|signed)(?:\s+(?:a|an|the|his|her|their|very|"[^"]{1,30}"|“[^”]{1,30}”|\p{L}+-\p{L}+|\p{L}+ly))*)?\s*$/iu;
+/** What may stand between a subject pronoun and the trigger: "he will", "she has held a", "I'll". */
+const subjectBefore = (pronouns: string) =>
+  new RegExp(
+    String.raw`\b(${pronouns})\b(?:['’]ll)?(?:\s+(?:will|would|shall|should|could|can|may|might|must|is|was|are|were|be|been|being|has|have|had|plans?|planned|planning|intends?|to|also|then|first|later|set|due|expected|going|about|not|reportedly|again|directly|separately|personally))*(?:\s+(?:held|had|hosted|attended|conducted|paid|made|resumed|concluded|signed)(?:\s+(?:a|an|the|his|her|their|very|"[^"]{1,30}"|“[^”]{1,30}”|\p{L}+-\p{L}+|\p{L}+ly))*)?\s*$`,
+    "iu",
+  );
+
+const PRONOUN_SUBJECT = subjectBefore("he|she|i|we|his|her");
 
 /** "he plans to speak", "I'll be speaking": the person the pronoun stands for. */
 function pronounSubject(ctx: ArticleContext, trigger: Trigger, sentence: Span, sources: FoundName[]): FoundName | null {
@@ -132,7 +138,7 @@ function pronounSubject(ctx: ArticleContext, trigger: Trigger, sentence: Span, s
   return earlier[earlier.length - 1] ?? null;
 }
 
-const THEY_SUBJECT = new RegExp(PRONOUN_SUBJECT.source.replace("(he|she|i|we|his|her)", "(they|their)"), "iu");
+const THEY_SUBJECT = subjectBefore("they|their");
 
 /** "X and Y said on Monday they would swap prisoners": "they" are the sources named before it. */
 function theySubject(ctx: ArticleContext, trigger: Trigger, parts: SentenceParts): FoundName[] {
