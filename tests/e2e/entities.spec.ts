@@ -133,12 +133,12 @@ test("an editor creates an event with a zoned time and a participant, sees its l
   const filters = page.getByRole("search", { name: "Filter events" });
   await filters.getByLabel("Involving").fill(person.split(" ")[1]);
   await filters.getByRole("button", { name: new RegExp(person) }).click();
-  await filters.getByLabel("From").fill("2025-05-01");
-  await filters.getByLabel("To").fill("2025-05-31");
+  await filters.getByLabel("From", { exact: true }).fill("2025-05-01");
+  await filters.getByLabel("To", { exact: true }).fill("2025-05-31");
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByRole("group", { name: `Timeline of events involving ${person}` }).getByRole("link")).toHaveCount(1);
-  await filters.getByLabel("From").fill("2025-06-01");
-  await filters.getByLabel("To").fill("2025-06-30");
+  await filters.getByLabel("From", { exact: true }).fill("2025-06-01");
+  await filters.getByLabel("To", { exact: true }).fill("2025-06-30");
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByText("No dated event matches these filters.")).toBeVisible();
 });
