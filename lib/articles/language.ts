@@ -18,22 +18,47 @@ export const STOPWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   es: new Set("el la los las y de que en un una es por con para no se del al lo como más pero sus su fue ha son este esta está".split(" ")),
 };
 
+// Tested in this order: Japanese mixes kana with Han characters.
 const SCRIPTS: [language: string, pattern: RegExp][] = [
-  ["ja", /[\p{Script=Hiragana}\p{Script=Katakana}]/gu],
-  ["ko", /\p{Script=Hangul}/gu],
-  ["zh", /\p{Script=Han}/gu],
-  ["ru", /\p{Script=Cyrillic}/gu],
+  ["ja", /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
+  ["ko", /\p{Script=Hangul}/u],
+  ["zh", /\p{Script=Han}/u],
+  ["ru", /\p{Script=Cyrillic}/u],
 ];
+const ANY_SCRIPT = new RegExp(SCRIPTS.map(([, pattern]) => pattern.source).join("|"), "u");
+const LETTER = /\p{L}/u;
 
-const LETTERS = /\p{L}/gu;
-const WORD = /[\p{L}']+/gu;
+// Each word, with the languages whose stopword it is; words longer than any stopword are not looked up.
+const STOPWORD_LANGUAGES = new Map<string, number[]>();
+Object.values(STOPWORDS).forEach((words, language) => {
+  for (const word of words) STOPWORD_LANGUAGES.set(word, [...(STOPWORD_LANGUAGES.get(word) ?? []), language]);
+});
+const LONGEST_STOPWORD = Math.max(...[...STOPWORD_LANGUAGES.keys()].map((word) => word.length));
 
 export function detectLanguage(paragraphs: readonly string[]): string | null {
   const sample = paragraphs.join("\n").slice(0, SAMPLE_CHARS);
-  const letters = sample.match(LETTERS)?.length ?? 0;
+  // Letters and each script's characters counted in one pass, by code point.
+  let letters = 0;
+  const scriptCounts = SCRIPTS.map(() => 0);
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code < 128) {
+      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) letters++;
+      continue;
+    }
+    const point = sample.codePointAt(i)!;
+    const char = String.fromCodePoint(point);
+    if (point > 0xffff) i++;
+    if (LETTER.test(char)) letters++;
+    if (!ANY_SCRIPT.test(char)) continue;
+    SCRIPTS.forEach(([, pattern], k) => {
+      if (pattern.test(char)) scriptCounts[k]++;
+    });
+  }
   if (letters < MIN_LETTERS) return null;
-  for (const [language, pattern] of SCRIPTS) {
-    const count = sample.match(pattern)?.length ?? 0;
+  for (let k = 0; k < SCRIPTS.length; k++) {
+    const [language] = SCRIPTS[k];
+    const count = scriptCounts[k];
     // Japanese mixes kana with Han characters: a modest kana share is already decisive.
     const share = language === "ja" ? count * 3 : count;
     if (share >= letters * MIN_SCRIPT_SHARE) return language;
@@ -41,13 +66,39 @@ export function detectLanguage(paragraphs: readonly string[]): string | null {
   return latinLanguage(sample);
 }
 
+/** Whether a code point belongs to a word: a letter or an apostrophe. */
+function isWordPoint(point: number, char: string): boolean {
+  if (point < 128) return (point >= 65 && point <= 90) || (point >= 97 && point <= 122) || point === 39;
+  return LETTER.test(char);
+}
+
 function latinLanguage(sample: string): string | null {
-  const scores = Object.fromEntries(Object.keys(STOPWORDS).map((language) => [language, 0]));
-  for (const [word] of sample.toLowerCase().matchAll(WORD)) {
-    for (const language in STOPWORDS) {
-      if (STOPWORDS[language].has(word)) scores[language]++;
+  const languages = Object.keys(STOPWORDS);
+  const counts = languages.map(() => 0);
+  const text = sample.toLowerCase();
+  // Words are runs of letters and apostrophes, found by code point (as a /u pattern would).
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    let inWord = false;
+    let width = 1;
+    if (i < text.length) {
+      const code = text.charCodeAt(i);
+      if (code < 128) inWord = isWordPoint(code, "");
+      else {
+        const point = text.codePointAt(i)!;
+        if (point > 0xffff) width = 2;
+        inWord = isWordPoint(point, String.fromCodePoint(point));
+      }
     }
+    if (inWord) {
+      if (start === -1) start = i;
+    } else if (start !== -1) {
+      if (i - start <= LONGEST_STOPWORD) for (const language of STOPWORD_LANGUAGES.get(text.slice(start, i)) ?? []) counts[language]++;
+      start = -1;
+    }
+    i += width - 1;
   }
-  const [best, second] = Object.entries(scores).sort((a, b) => b[1] - a[1]);
+  const scores = languages.map((language, k) => [language, counts[k]] as const);
+  const [best, second] = scores.sort((a, b) => b[1] - a[1]);
   return best[1] >= MIN_STOPWORDS && best[1] >= second[1] * MIN_LEAD ? best[0] : null;
 }

@@ -1,4 +1,14 @@
-import { COMMENTS_OPENING, heaviestRun, LINE_FEATURES, lineFeatures, INTRO_WORDS, lineShape, structuredUnits, type FeatureVector } from "./line-features";
+import {
+  COMMENTS_OPENING,
+  heaviestRun,
+  LINE_FEATURES,
+  lineFeatures,
+  INTRO_WORDS,
+  pageLines,
+  structuredUnits,
+  type FeatureVector,
+  type PageLines,
+} from "./line-features";
 import model from "./line-model.json";
 
 /**
@@ -54,13 +64,34 @@ export function predictLogistic(m: LogisticModel, x: ArrayLike<number>): number 
 
 const WORDS_FEATURE = LINE_FEATURES.indexOf("words");
 
-export function predictStumps(m: StumpModel, x: ArrayLike<number>): number {
-  let z = m.base;
-  const stumps = m.stumps;
-  for (let k = 0; k < stumps.length; k++) {
-    const stump = stumps[k];
-    z += x[stump[0]] <= stump[1] ? stump[2] : stump[3];
+interface CompiledStumps {
+  feature: Int32Array;
+  threshold: Float64Array;
+  below: Float64Array;
+  above: Float64Array;
+}
+
+// Each model's stumps laid out in typed arrays once: reading them is most of the first stage's time.
+const compiledStumps = new WeakMap<StumpModel, CompiledStumps>();
+
+function compileStumps(m: StumpModel): CompiledStumps {
+  let compiled = compiledStumps.get(m);
+  if (!compiled) {
+    compiled = {
+      feature: Int32Array.from(m.stumps, (stump) => stump[0]),
+      threshold: Float64Array.from(m.stumps, (stump) => stump[1]),
+      below: Float64Array.from(m.stumps, (stump) => stump[2]),
+      above: Float64Array.from(m.stumps, (stump) => stump[3]),
+    };
+    compiledStumps.set(m, compiled);
   }
+  return compiled;
+}
+
+export function predictStumps(m: StumpModel, x: ArrayLike<number>): number {
+  const { feature, threshold, below, above } = compileStumps(m);
+  let z = m.base;
+  for (let k = 0; k < feature.length; k++) z += x[feature[k]] <= threshold[k] ? below[k] : above[k];
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -82,7 +113,7 @@ export function contextFeatures(features: readonly FeatureVector[], first: reado
     const inBlock = block !== null && i >= block.start && i <= block.end;
     const distance = block === null ? n : inBlock ? 0 : i < block.start ? block.start - i : i - block.end;
     const logit = Math.log(Math.max(1e-6, p) / Math.max(1e-6, 1 - p));
-    return Float64Array.from([
+    return [
       logit / 4,
       windowMean(i, 1),
       windowMean(i, 3),
@@ -92,7 +123,7 @@ export function contextFeatures(features: readonly FeatureVector[], first: reado
       inBlock ? 1 : 0,
       Math.log1p(distance) / 4,
       features[i][WORDS_FEATURE],
-    ]);
+    ];
   });
 }
 
@@ -130,16 +161,16 @@ const UNIT_CONTEXT_LINES = 3;
  * and so is one introduced by a line ending in ':' that is kept or reads as a sentence (kept
  * with it).
  */
-export function keepStructuredUnits(article: readonly boolean[], lines: readonly string[]): boolean[] {
+export function keepStructuredUnits(article: readonly boolean[], lines: readonly string[], page: PageLines = pageLines(lines)): boolean[] {
   const result = [...article];
   const keptWithin = (from: number, to: number) => {
     for (let i = Math.max(0, from); i <= Math.min(lines.length - 1, to); i++) if (article[i]) return true;
     return false;
   };
-  for (const unit of structuredUnits(lines)) {
+  for (const unit of structuredUnits(lines, page)) {
     let intro = -1;
     for (let i = Math.max(0, unit.start - UNIT_CONTEXT_LINES); i < unit.start; i++) {
-      if (lines[i].endsWith(":") && (article[i] || lineShape(lines[i]).words >= INTRO_WORDS)) intro = i;
+      if (lines[i].endsWith(":") && (article[i] || page.shapes[i].words >= INTRO_WORDS)) intro = i;
     }
     const between = keptWithin(unit.start - UNIT_CONTEXT_LINES, unit.start - 1) && keptWithin(unit.end + 1, unit.end + UNIT_CONTEXT_LINES);
     if (!between && intro === -1) continue;
@@ -158,21 +189,26 @@ const WORDS_BEFORE_COMMENTS = 100;
  * "Join the conversation") follows enough kept article text, nothing after it is kept. The
  * classifier judges comment lines one by one, and long ones read like prose.
  */
-export function endAtComments(article: readonly boolean[], lines: readonly string[]): boolean[] {
+export function endAtComments(article: readonly boolean[], lines: readonly string[], page: PageLines = pageLines(lines)): boolean[] {
+  const { shapes } = page;
   let words = 0;
   for (let i = 0; i < lines.length; i++) {
     if (words >= WORDS_BEFORE_COMMENTS && isCommentsHeading(lines[i])) {
       // A comment counter in the article's header sits right above its first kept paragraph.
-      const articleFollows = i + 1 < lines.length && article[i + 1] && lineShape(lines[i + 1]).prose;
+      const articleFollows = i + 1 < lines.length && article[i + 1] && shapes[i + 1].prose;
       if (!articleFollows) return article.map((kept, k) => kept && k < i);
     }
-    if (article[i] && words < WORDS_BEFORE_COMMENTS) words += lineShape(lines[i]).words;
+    if (article[i] && words < WORDS_BEFORE_COMMENTS) words += shapes[i].words;
   }
   return [...article];
 }
 
+// Every comments heading holds one of these words; taking out brackets and spaces joins no letters.
+const COMMENTS_WORD = /comment|respons|repl|reaction|discussion|conversation/i;
+
 /** "12 Comments", also in brackets as pages print counters ("[ 167 comments ]", "(42) Comments"). */
 function isCommentsHeading(text: string): boolean {
+  if (!COMMENTS_WORD.test(text)) return false;
   return COMMENTS_OPENING.test(
     text
       .replace(/[[\]()]/g, " ")
@@ -186,10 +222,11 @@ export function classifyPageLines(lines: readonly string[], language: string | n
   if (m.features.join() !== LINE_FEATURES.join() || m.context.join() !== CONTEXT_FEATURES.join()) {
     throw new Error("line-model.json was trained on other features: run npm run train:import.");
   }
-  const features = lineFeatures(lines, language);
+  const page = pageLines(lines);
+  const features = lineFeatures(lines, language, page);
   const first = features.map((x) => predictStumps(m.line, x));
   const probability = contextFeatures(features, first).map((x) => predictLogistic(m.smoothing, x));
-  const article = endAtComments(keepStructuredUnits(chooseLines(probability, features, m.threshold), lines), lines);
+  const article = endAtComments(keepStructuredUnits(chooseLines(probability, features, m.threshold), lines, page), lines, page);
   const unsure = probability.map((p) => Math.abs(p - m.threshold) < m.unsureMargin);
   const start = article.indexOf(true);
   return { probability, article, unsure, body: start === -1 ? null : { start, end: article.lastIndexOf(true) } };

@@ -41,7 +41,7 @@ export const LINE_FEATURES = [
   "relativeLength",
 ] as const;
 
-export type FeatureVector = Float64Array;
+export type FeatureVector = number[];
 
 interface LineShape {
   words: number;
@@ -69,6 +69,8 @@ const MENU_WORDS = new Set(
   ),
 );
 
+const LONGEST_LOOKUP_WORD = Math.max(...[...MENU_WORDS, ...Object.values(STOPWORDS).flatMap((words) => [...words])].map((word) => word.length));
+
 // A line opening the readers' comments ("12 Comments", "Leave a reply", "Join the discussion").
 export const COMMENTS_OPENING =
   /^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)(?:\s*\(\d+\))?:?$|^(?:leave|post|add|write) a (?:comment|reply|response)|^join the (?:discussion|conversation)|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments?$|^(?:discussion|readers'? comments)$/i;
@@ -80,9 +82,19 @@ const SHORT_WORDS = 4;
 // The densest block maximises prose characters minus this cost per line.
 const BLOCK_LINE_COST = 40;
 
-export function lineShape(text: string, tokens: readonly string[] = text.match(WORD) ?? []): LineShape {
+// Every Han, Hiragana and Katakana character is at or above U+2E80 (astral ones as surrogates):
+// a plain character range rules most lines out before the slower script test.
+const MAYBE_UNSPACED = /[\u2E80-\uFFFF]/;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** A line's words as WORD finds them. */
+export function lineTokens(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+export function lineShape(text: string, tokens: readonly string[] = lineTokens(text)): LineShape {
   const words = tokens.length;
-  const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text);
+  const unspaced = MAYBE_UNSPACED.test(text) && UNSPACED.test(text);
   // Chinese and Japanese text has no spaces: count characters as the unit of length.
   const effectiveWords = unspaced ? Math.max(words, Math.round(text.length / 2)) : words;
   const prose = effectiveWords >= PROSE_WORDS && (ENDS_SENTENCE.test(text) || text.length > 150);
@@ -114,11 +126,27 @@ export function heaviestRun(values: readonly number[]): { start: number; end: nu
   return bestRange;
 }
 
+/** Each line's tokens and shape, computed once for a page and shared by the functions below. */
+export interface PageLines {
+  tokens: string[][];
+  shapes: LineShape[];
+}
+
+export function pageLines(lines: readonly string[]): PageLines {
+  const tokens = lines.map(lineTokens);
+  return { tokens, shapes: lines.map((text, i) => lineShape(text, tokens[i])) };
+}
+
+/** Whether a word starts with a capital (the ASCII test first: most words are ASCII). */
+function startsUpper(token: string): boolean {
+  const code = token.charCodeAt(0);
+  return code < 128 ? code >= 65 && code <= 90 : UPPER_START.test(token);
+}
+
 /** One feature vector per line, in the order of LINE_FEATURES. */
-export function lineFeatures(lines: readonly string[], language: string | null): FeatureVector[] {
+export function lineFeatures(lines: readonly string[], language: string | null, page: PageLines = pageLines(lines)): FeatureVector[] {
   const stopwords = language ? STOPWORDS[language] : undefined;
-  const tokenLists = lines.map((text) => text.match(WORD) ?? []);
-  const shapes = lines.map((text, i) => lineShape(text, tokenLists[i]));
+  const { tokens: tokenLists, shapes } = page;
   const counts = new Map<string, number>();
   for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
   const block = proseBlock(shapes);
@@ -128,44 +156,55 @@ export function lineFeatures(lines: readonly string[], language: string | null):
     .map((s) => s.chars)
     .sort((a, b) => a - b);
   const typicalProse = proseLengths.length ? proseLengths[Math.floor(proseLengths.length / 2)] : 100;
-  const commentsFrom = lines.findIndex((line, i) => block !== null && i > block.start && COMMENTS_OPENING.test(line));
+  const commentsFrom = block === null ? -1 : lines.findIndex((line, i) => i > block.start && COMMENTS_OPENING.test(line));
   const shortRuns = runLengths(shapes.map((s) => s.short));
   const n = lines.length;
-  const proseAt = (i: number) => (i >= 0 && i < n && shapes[i].prose ? 1 : 0);
-  const wordsAt = (i: number) => (i >= 0 && i < n ? Math.log1p(shapes[i].words) : 0);
-
-  return lines.map((text, i) => {
+  const prose = new Float64Array(n + 6);
+  const logWords = new Float64Array(n + 6);
+  // Padded by three lines each side, so that the neighbourhood sums need no bounds checks.
+  for (let i = 0; i < n; i++) {
+    prose[i + 3] = shapes[i].prose ? 1 : 0;
+    logWords[i + 3] = Math.log1p(shapes[i].words);
+  }
+  const vectors: FeatureVector[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const text = lines[i];
     const shape = shapes[i];
     const tokens = tokenLists[i];
-    const lower = tokens.map((t) => t.toLowerCase());
     const tokenCount = Math.max(1, tokens.length);
-    const stop = stopwords ? lower.filter((t) => stopwords.has(t)).length / tokenCount : 0;
-    const capitalized = tokens.filter((t) => UPPER_START.test(t)).length / tokenCount;
+    let stops = 0;
+    let capitals = 0;
+    let menuWords = 0;
+    for (const token of tokens) {
+      if (startsUpper(token)) capitals++;
+      // Lowercasing never shortens a word: longer ones cannot be looked-up words.
+      if (token.length > LONGEST_LOOKUP_WORD) continue;
+      const lower = token.toLowerCase();
+      if (stopwords?.has(lower)) stops++;
+      if (MENU_WORDS.has(lower)) menuWords++;
+    }
     const chars = characterCounts(text);
-    const digits = chars.digits / Math.max(1, text.length);
-    const menu = lower.filter((t) => MENU_WORDS.has(t)).length / tokenCount;
-    const allCaps = chars.lower === 0 && chars.upper >= 4;
     const inBlock = block !== null && i >= block.start && i <= block.end;
     const distance = block === null ? n : inBlock ? 0 : i < block.start ? block.start - i : i - block.end;
     let nearby = 0;
     let nearbyWords = 0;
     for (let d = -3; d <= 3; d++) {
       if (d === 0) continue;
-      nearby += proseAt(i + d);
-      nearbyWords += wordsAt(i + d);
+      nearby += prose[i + 3 + d];
+      nearbyWords += logWords[i + 3 + d];
     }
-    const vector = new Float64Array(LINE_FEATURES.length);
-    vector.set([
+    // An array literal: the cheapest vector to allocate, one per line.
+    vectors[i] = [
       Math.log1p(shape.words) / 4,
       Math.log1p(shape.chars) / 6,
       ENDS_SENTENCE.test(text) ? 1 : 0,
-      stop,
+      stopwords ? stops / tokenCount : 0,
       stopwords ? 1 : 0,
-      capitalized,
-      digits,
+      capitals / tokenCount,
+      chars.digits / Math.max(1, text.length),
       DATE_LIKE.test(text) ? 1 : 0,
       classifyBoilerplate(text) ? 1 : 0,
-      menu,
+      menuWords / tokenCount,
       SEPARATORS.test(text) ? 1 : 0,
       shape.short ? Math.log1p(shortRuns[i]) / 3 : 0,
       (counts.get(text) ?? 0) > 1 ? 1 : 0,
@@ -174,10 +213,10 @@ export function lineFeatures(lines: readonly string[], language: string | null):
       block !== null && i < block.start ? 1 : 0,
       block !== null && i > block.end ? 1 : 0,
       n > 1 ? i / (n - 1) : 0,
-      (proseAt(i - 1) + proseAt(i + 1)) / 2,
+      (prose[i + 2] + prose[i + 4]) / 2,
       nearby / 6,
       LOWER_START.test(text) ? 1 : 0,
-      allCaps ? 1 : 0,
+      chars.lower === 0 && chars.upper >= 4 ? 1 : 0,
       text.endsWith(":") ? 1 : 0,
       Math.min(1, chars.commas / 5),
       nearbyWords / 6 / 4,
@@ -185,9 +224,9 @@ export function lineFeatures(lines: readonly string[], language: string | null):
       inBlock && shape.short ? 1 : 0,
       ADDRESS.test(text) ? 1 : 0,
       Math.log(Math.max(1, shape.chars) / typicalProse),
-    ]);
-    return vector;
-  });
+    ];
+  }
+  return vectors;
 }
 
 // A table's rows or a list's items repeat their shape with a period of one to this many lines
@@ -199,12 +238,12 @@ export const INTRO_WORDS = 6;
 // Fewer repeating lines than this is a coincidence, not a table or list.
 const MIN_PATTERN_LINES = 6;
 
-/** A line's coarse shape: how it opens, whether it has digits or a colon, how it ends, its length. */
-function lineSignature(text: string, tokens: readonly string[], shape: LineShape): string {
+/** A line's coarse shape, as a number: how it opens, whether it has digits or a colon, how it ends, its length. */
+function lineSignature(text: string, tokens: readonly string[], shape: LineShape): number {
   const first = tokens[0] ?? "";
-  const opening = /^\p{N}/u.test(first) ? "n" : UPPER_START.test(first) ? "u" : LOWER_START.test(first) ? "l" : "o";
+  const opening = /^\p{N}/u.test(first) ? 0 : UPPER_START.test(first) ? 1 : LOWER_START.test(first) ? 2 : 3;
   const length = shape.words <= 1 ? 1 : shape.words <= 3 ? 2 : shape.words <= 7 ? 3 : shape.words <= 15 ? 4 : 5;
-  return `${opening}${DIGIT.test(text) ? "d" : ""}${text.includes(":") ? ":" : ""}${ENDS_SENTENCE.test(text) ? "." : ""}${length}`;
+  return opening * 64 + (DIGIT.test(text) ? 32 : 0) + (text.includes(":") ? 16 : 0) + (ENDS_SENTENCE.test(text) ? 8 : 0) + length;
 }
 
 /**
@@ -212,10 +251,9 @@ function lineSignature(text: string, tokens: readonly string[], shape: LineShape
  * days), with digits in at least a third of their lines (every menu repeats its one- or
  * two-word shape without them) and without prose.
  */
-export function structuredUnits(lines: readonly string[]): { start: number; end: number }[] {
+export function structuredUnits(lines: readonly string[], page: PageLines = pageLines(lines)): { start: number; end: number }[] {
   const n = lines.length;
-  const tokenLists = lines.map((text) => text.match(WORD) ?? []);
-  const shapes = lines.map((text, i) => lineShape(text, tokenLists[i]));
+  const { tokens: tokenLists, shapes } = page;
   const signatures = lines.map((text, i) => lineSignature(text, tokenLists[i], shapes[i]));
   // Prose is what a unit sits in, and a sentence ending in ':' introduces what follows: no unit
   // runs across either.
