@@ -36,7 +36,7 @@ Object.values(STOPWORDS).forEach((words, language) => {
 const LONGEST_STOPWORD = Math.max(...[...STOPWORD_LANGUAGES.keys()].map((word) => word.length));
 
 export function detectLanguage(paragraphs: readonly string[]): string | null {
-  const sample = paragraphs.join("\n").slice(0, SAMPLE_CHARS);
+  const sample = leadingText(paragraphs, SAMPLE_CHARS);
   // Letters and each script's characters counted in one pass, by code point.
   let letters = 0;
   const scriptCounts = SCRIPTS.map(() => 0);
@@ -64,6 +64,14 @@ export function detectLanguage(paragraphs: readonly string[]): string | null {
     if (share >= letters * MIN_SCRIPT_SHARE) return language;
   }
   return latinLanguage(sample);
+}
+
+/** The first characters of the paragraphs joined by line breaks, without joining the rest. */
+function leadingText(paragraphs: readonly string[], length: number): string {
+  let end = 0;
+  let joined = 0;
+  while (end < paragraphs.length && joined < length) joined += (end > 0 ? 1 : 0) + paragraphs[end++].length;
+  return paragraphs.slice(0, end).join("\n").slice(0, length);
 }
 
 /** Whether a code point belongs to a word: a letter or an apostrophe. */

@@ -88,8 +88,8 @@ function compileStumps(m: StumpModel): CompiledStumps {
   return compiled;
 }
 
-export function predictStumps(m: StumpModel, x: ArrayLike<number>): number {
-  const { feature, threshold, below, above } = compileStumps(m);
+export function predictStumps(m: StumpModel, x: ArrayLike<number>, compiled: CompiledStumps = compileStumps(m)): number {
+  const { feature, threshold, below, above } = compiled;
   let z = m.base;
   for (let k = 0; k < feature.length; k++) z += x[feature[k]] <= threshold[k] ? below[k] : above[k];
   return 1 / (1 + Math.exp(-z));
@@ -224,7 +224,8 @@ export function classifyPageLines(lines: readonly string[], language: string | n
   }
   const page = pageLines(lines);
   const features = lineFeatures(lines, language, page);
-  const first = features.map((x) => predictStumps(m.line, x));
+  const stumps = compileStumps(m.line);
+  const first = features.map((x) => predictStumps(m.line, x, stumps));
   const probability = contextFeatures(features, first).map((x) => predictLogistic(m.smoothing, x));
   const article = endAtComments(keepStructuredUnits(chooseLines(probability, features, m.threshold), lines, page), lines, page);
   const unsure = probability.map((p) => Math.abs(p - m.threshold) < m.unsureMargin);

@@ -51,9 +51,11 @@ interface LineShape {
 }
 
 const ENDS_SENTENCE = /[.!?…。！？]["”’»)\]]?$/u;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+// A word opens with a letter or digit and runs on through letters, digits, apostrophes and hyphens.
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const UPPER_START = /^\p{Lu}/u;
 const LOWER_START = /^\p{Ll}/u;
+const NUMBER_START = /^\p{N}/u;
 const LOWERCASE_LETTER = /\p{Ll}/u;
 const UPPERCASE_LETTER = /\p{Lu}/u;
 const DIGIT = /\p{N}/u;
@@ -87,9 +89,38 @@ const BLOCK_LINE_COST = 40;
 const MAYBE_UNSPACED = /[\u2E80-\uFFFF]/;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-/** A line's words as WORD finds them. */
+/**
+ * A line's words: runs that open with a letter or digit and go on through letters, digits,
+ * apostrophes and hyphens, read by code point. Scanned by hand: most characters are ASCII and
+ * need no Unicode lookup.
+ */
 export function lineTokens(text: string): string[] {
-  return text.match(WORD) ?? [];
+  const tokens: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let word: boolean;
+    let joiner: boolean;
+    let next = i;
+    if (code < 128) {
+      word = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+      joiner = code === 39 || code === 45;
+    } else {
+      const point = text.codePointAt(i) as number;
+      word = WORD_CHAR.test(String.fromCodePoint(point));
+      joiner = point === 0x2019;
+      if (point > 0xffff) next = i + 1;
+    }
+    if (word) {
+      if (start === -1) start = i;
+    } else if (!joiner && start !== -1) {
+      tokens.push(text.slice(start, i));
+      start = -1;
+    }
+    i = next;
+  }
+  if (start !== -1) tokens.push(text.slice(start));
+  return tokens;
 }
 
 export function lineShape(text: string, tokens: readonly string[] = lineTokens(text)): LineShape {
@@ -137,6 +168,15 @@ export function pageLines(lines: readonly string[]): PageLines {
   return { tokens, shapes: lines.map((text, i) => lineShape(text, tokens[i])) };
 }
 
+/** A word in lower case; most are already, in ASCII, and are returned as they are. */
+function lowerCase(token: string): string {
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || code >= 128) return token.toLowerCase();
+  }
+  return token;
+}
+
 /** Whether a word starts with a capital (the ASCII test first: most words are ASCII). */
 function startsUpper(token: string): boolean {
   const code = token.charCodeAt(0);
@@ -179,7 +219,7 @@ export function lineFeatures(lines: readonly string[], language: string | null, 
       if (startsUpper(token)) capitals++;
       // Lowercasing never shortens a word: longer ones cannot be looked-up words.
       if (token.length > LONGEST_LOOKUP_WORD) continue;
-      const lower = token.toLowerCase();
+      const lower = lowerCase(token);
       if (stopwords?.has(lower)) stops++;
       if (MENU_WORDS.has(lower)) menuWords++;
     }
@@ -238,10 +278,16 @@ export const INTRO_WORDS = 6;
 // Fewer repeating lines than this is a coincidence, not a table or list.
 const MIN_PATTERN_LINES = 6;
 
+/** How a word opens: 0 a digit, 1 a capital, 2 a lower-case letter, 3 anything else (no word). */
+function openingKind(word: string): number {
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 48 && code <= 57 ? 0 : code >= 65 && code <= 90 ? 1 : code >= 97 && code <= 122 ? 2 : 3;
+  return NUMBER_START.test(word) ? 0 : UPPER_START.test(word) ? 1 : LOWER_START.test(word) ? 2 : 3;
+}
+
 /** A line's coarse shape, as a number: how it opens, whether it has digits or a colon, how it ends, its length. */
 function lineSignature(text: string, tokens: readonly string[], shape: LineShape): number {
-  const first = tokens[0] ?? "";
-  const opening = /^\p{N}/u.test(first) ? 0 : UPPER_START.test(first) ? 1 : LOWER_START.test(first) ? 2 : 3;
+  const opening = openingKind(tokens[0] ?? "");
   const length = shape.words <= 1 ? 1 : shape.words <= 3 ? 2 : shape.words <= 7 ? 3 : shape.words <= 15 ? 4 : 5;
   return opening * 64 + (DIGIT.test(text) ? 32 : 0) + (text.includes(":") ? 16 : 0) + (ENDS_SENTENCE.test(text) ? 8 : 0) + length;
 }
