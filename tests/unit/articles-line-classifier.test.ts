@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { parsePastedText } from "@/lib/articles/extract";
 import { labelLines } from "@/lib/articles/benchmark/train";
 import { blockLabel, groupLines, withDecisions } from "@/lib/articles/line-groups";
+import { detectLanguage } from "@/lib/articles/language";
 import { endAtComments, keepStructuredUnits } from "@/lib/articles/line-classifier";
+import { lineTokens } from "@/lib/articles/line-features";
 import { copiedHomePage, copiedItalianPage, copiedNewsPage } from "@/tests/support/copied-pages";
 
 describe("copied web pages", () => {
@@ -155,5 +157,24 @@ describe("reader comments after the article", () => {
     const lines = [...article.slice(0, 4), "(2) Comments", ...article.slice(4)];
     const all = lines.map(() => true);
     expect(endAtComments(all, lines)).toEqual(all);
+  });
+});
+
+describe("words and languages of copied lines", () => {
+  it("splits words at spaces and punctuation but keeps apostrophes, hyphens, accents and other scripts inside them", () => {
+    expect(lineTokens("It’s a well-known café — 2019's “best”, said O'Neil.")).toEqual(["It’s", "a", "well-known", "café", "2019's", "best", "said", "O'Neil"]);
+    expect(lineTokens("Москва и 東京 𝐁𝐨𝐥𝐝 -dash 'quote")).toEqual(["Москва", "и", "東京", "𝐁𝐨𝐥𝐝", "dash", "quote"]);
+    expect(lineTokens("… | ·")).toEqual([]);
+  });
+
+  it("tells languages apart by script and by their commonest words", () => {
+    const repeat = (text: string) => Array.from({ length: 4 }, () => text);
+    expect(detectLanguage(repeat("The minister said that the port will reopen in the spring and that it was ready."))).toBe("en");
+    expect(detectLanguage(repeat("Der Minister sagte, dass der Hafen im Frühjahr wieder öffnet und die Stadt bereit ist."))).toBe("de");
+    expect(detectLanguage(repeat("Le ministre a dit que le port rouvrira au printemps et que la ville est prête pour les bateaux."))).toBe("fr");
+    expect(detectLanguage(repeat("Министр сказал, что порт откроется весной."))).toBe("ru");
+    expect(detectLanguage(repeat("港口将于春季重新开放，部长说城市已经准备好了。"))).toBe("zh");
+    expect(detectLanguage(repeat("港は春に再開すると大臣は述べた。"))).toBe("ja");
+    expect(detectLanguage(["Ok."])).toBeNull();
   });
 });
