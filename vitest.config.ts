@@ -30,14 +30,9 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup.ts"],
-          // On a PostgreSQL server each file works in its own copy of the run's migrated database
-          // (tests/integration/setup.ts), so two files run at once; the embedded database serves one
-          // process, so without DATABASE_URL files run one after another on the run's database.
-          fileParallelism: Boolean(process.env.DATABASE_URL),
-          maxWorkers: 2,
-          // A guard against hangs, not a speed test: the first test of a file that starts a worker
-          // thread took 17 s alone on the shared 2-core machine and over 30 s beside another file.
-          testTimeout: 60_000,
+          // One database for the run: files run one after another so fixtures stay predictable.
+          fileParallelism: false,
+          testTimeout: 30_000,
           hookTimeout: 120_000,
         },
       },

@@ -9,7 +9,7 @@ declare module "vitest" {
   }
 }
 
-/** One migrated scratch database for the integration run (on a server, the template each file copies), dropped at the end. */
+/** One migrated scratch database for the whole integration run, dropped at the end. */
 export default async function setup(project: TestProject) {
   const database = await createScratchDatabase("concord_it");
   await migrate(database.url);
