@@ -1,5 +1,5 @@
 import { expect, test } from "./support/test";
-import { E2E_USERS, openAdminMenu, signIn } from "./support/users";
+import { E2E_USERS, openAdminMenu, signIn, signInThroughForm } from "./support/users";
 
 test("an anonymous visitor to the workspace is sent to sign in", async ({ page }) => {
   await page.goto("/articles");
@@ -19,7 +19,7 @@ test("a wrong password gets one generic message", async ({ page }) => {
 });
 
 test("the editor signs in, sees the workspace, and is kept out of user admin", async ({ page }) => {
-  await signIn(page, "editor");
+  await signInThroughForm(page, "editor");
   await expect(page.getByRole("heading", { name: "Inbox", level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
   await page.goto("/admin/users");
