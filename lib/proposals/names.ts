@@ -230,7 +230,7 @@ export function findNames(text: string, registry: Registry | null, titleLines: S
     if (firstWords.has(word) && !isCommonWord(word)) found.push(named(text, [{ ...t, word, end: t.start + word.length }], "OTHER", registry));
   }
   found.sort((a, b) => a.start - b.start);
-  return withAffiliations(text, withBodies(text, placesAndBodies(text, shortReferences(promoteSurnames(found)))));
+  return withAffiliations(text, withBodies(text, placesAndBodies(text, shortReferences(promoteSurnames(found))), registry));
 }
 
 /**
@@ -322,24 +322,52 @@ const BODY_WORD = /^(?:army|military|armed|forces|navy|air|force|junta|police|se
 const LINKING_WORD = /^(?:of|the|and|for|to|on)$/i;
 
 /**
- * "Sudan's army and the Rapid Support Forces", "the Sudanese military": the body is the party (a
- * group keyed by its country and noun, so that both wordings meet); not when a role or a name
- * follows ("Sudan's army chief", "the army's spokesman"), where the country says whom a person speaks for.
+ * "Sudan's army and the Rapid Support Forces", "the Sudanese military", "the Sudanese Army": the
+ * body is the party (a group keyed by its country and noun, so that every wording meets); not
+ * when a role or a name follows ("Sudan's army chief", "the army's spokesman"), where the country
+ * says whom a person speaks for.
  */
-function withBodies(text: string, names: FoundName[]): FoundName[] {
-  return names.map((n, i) => {
-    if (n.level !== "group" || !(n.type === "DEMONYM" || isCountry(n))) return n;
-    const m = BODY_AFTER.exec(text.slice(n.end, n.end + 60));
-    if (!m || (n.type !== "DEMONYM" && !m[1]) || (n.type === "DEMONYM" && m[1])) return n;
-    const end = n.end + m[0].length;
-    // "Sudan's army chief", "the Sudanese army's spokesman", "the Sudanese Army General X".
-    const next = /^(?:['’]s)?\s+(\p{L}+)/u.exec(text.slice(end, end + 30))?.[1];
-    if (/^['’]s/.test(text.slice(end, end + 2)) || (next && ((ROLE_WORDS.has(next.toLowerCase()) && !LINKING_WORD.test(next)) || /^\p{Lu}/u.test(next))))
-      return n;
-    if (names[i + 1] && names[i + 1].start < end) return n;
-    const body = m[2].toLowerCase().replace(/\s+/g, " ");
-    return { ...n, end, name: `${n.name}'s ${body}`, entityId: null, key: `org:${normalizeName(`${n.name} ${body}`)}`, type: "ORGANIZATION" as const };
-  });
+function withBodies(text: string, names: FoundName[], registry: Registry | null): FoundName[] {
+  const kept: FoundName[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const n = countryBeforeBody(text, names[i], registry);
+    const body = n.level === "group" && (n.type === "DEMONYM" || isCountry(n)) ? bodyAfter(text, n) : null;
+    // "Sudan's Army": the capitalized noun was found as a name of its own; it is the body's.
+    while (body && names[i + 1] && names[i + 1].start >= n.end && names[i + 1].end <= body.end) i++;
+    if (body && names[i + 1] && names[i + 1].start < body.end) kept.push(n);
+    else kept.push(body ?? n);
+  }
+  return kept;
+}
+
+function bodyAfter(text: string, n: FoundName): FoundName | null {
+  const m = BODY_AFTER.exec(text.slice(n.end, n.end + 60));
+  if (!m || (n.type === "DEMONYM" && m[1])) return null;
+  // "Sudan army aid" is no body; "the Pakistan Army" (a capital) or "Sudan's army" is.
+  if (n.type !== "DEMONYM" && !m[1] && !/^\p{Lu}/u.test(m[2])) return null;
+  const end = n.end + m[0].length;
+  // "Sudan's army chief", "the Sudanese army's spokesman", "the Sudanese Army General X".
+  const next = /^(?:['’]s)?\s+(\p{L}+)/u.exec(text.slice(end, end + 30))?.[1];
+  if (/^['’]s/.test(text.slice(end, end + 2)) || (next && ((ROLE_WORDS.has(next.toLowerCase()) && !LINKING_WORD.test(next)) || /^\p{Lu}/u.test(next))))
+    return null;
+  const body = m[2].toLowerCase().replace(/\s+/g, " ");
+  return { ...n, end, name: `${n.name}'s ${body}`, entityId: null, key: `org:${normalizeName(`${n.name} ${body}`)}`, type: "ORGANIZATION" };
+}
+
+/** "Sudanese Army", "Pakistan Armed Forces": a body's name written with capitals is its country before the body's noun. */
+function countryBeforeBody(text: string, n: FoundName, registry: Registry | null): FoundName {
+  if (n.type !== "ORGANIZATION" || n.entityId) return n;
+  const words = text.slice(n.start, n.end);
+  for (const m of words.matchAll(/ /g)) {
+    const country = words.slice(0, m.index);
+    const rest = BODY_AFTER.exec(words.slice(m.index));
+    if (!rest || rest[1] || rest[0].length !== words.length - m.index) continue;
+    const token = { start: n.start, end: n.start + country.length, word: country };
+    if (worldDemonyms().has(country.toLowerCase()) || (!country.includes(" ") && isDemonymWord(country)))
+      return named(text, [token], "DEMONYM", registry, countryOfDemonym(country));
+    if (isCountry({ name: country })) return named(text, [token], "PLACE", registry);
+  }
+  return n;
 }
 
 /** Role words between a country and a person; a comma only after one ("her Australian counterpart, Penny Walsh"). */

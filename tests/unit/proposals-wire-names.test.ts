@@ -90,6 +90,26 @@ describe("wire copy: the names of the parties", () => {
     }
   });
 
+  it("keys a country's army written with capitals ('the Sudanese Army', 'Sudan's Army') as the common-noun wording is keyed", () => {
+    for (const text of [
+      "The Burundian Army and the Imbonerakure militia held talks in Kigoma on Tuesday, mediators said.",
+      "Burundi's Army and the Imbonerakure militia held talks in Kigoma on Tuesday, mediators said.",
+    ]) {
+      const [talks] = extract(text).mentions;
+      expect(talks.participants.map((p) => [p.key, p.level])).toEqual([
+        ["org:burundi army", "group"],
+        ["org:imbonerakure", "group"],
+      ]);
+    }
+    const [forces] = extract("The Malawian Armed Forces and the Chikwawa militia signed a truce in Blantyre on Monday.").mentions;
+    expect(forces.participants.map((p) => p.key)).toEqual(["org:malawi armed forces", "org:chikwawa"]);
+    const [meeting] = extract("Burundian Army chief Leonce Bizimana met Tanzanian President Grace Mollel in Dodoma on Monday.").mentions;
+    expect(meeting.participants.map((p) => [p.name, p.affiliation])).toEqual([
+      ["Leonce Bizimana", "burundi"],
+      ["Grace Mollel", "tanzania"],
+    ]);
+  });
+
   it("keeps a person introduced by a country's army with the country, and the given name before one the lexicon knows", () => {
     const [meeting] = extract("Burundi's army chief Abdel Karim Ndayishimiye met Tanzanian President Grace Mollel in Dodoma on Monday.").mentions;
     expect(meeting.participants.map((p) => [p.name, p.affiliation])).toEqual([
