@@ -230,7 +230,7 @@ export function findNames(text: string, registry: Registry | null, titleLines: S
     if (firstWords.has(word) && !isCommonWord(word)) found.push(named(text, [{ ...t, word, end: t.start + word.length }], "OTHER", registry));
   }
   found.sort((a, b) => a.start - b.start);
-  return withAffiliations(text, withBodies(text, placesAndBodies(text, shortReferences(promoteSurnames(found))), registry));
+  return withAffiliations(text, withBodies(text, placesAndBodies(text, shortReferences(promoteSurnames(found)), registry), registry));
 }
 
 /**
@@ -273,19 +273,57 @@ const PLACE_SUFFIX = /\p{L}{3,}(?:abad|grad|stan|pur|polis|ville|burgh)$/u;
 const BODY_WORDS_AFTER =
   /^\s+(?:bloc|alliance|coalition|group|grouping|secretariat|member\s+(?:states|countries|nations)|countries|nations|states|commission|council)\b/i;
 const BODY_WORD_AFTER = /^\s+(?:bloc|alliance|coalition|grouping|secretariat)\b/i;
+/** "visited Kigoma", "travel to Kigoma": where a place may stand as well as a party. */
+const DESTINATION_WORDS_BEFORE = /\b(?:to|visit(?:s|ed|ing)?|via|from)\s+$/i;
+
+const registryPersons = new WeakMap<Registry, Set<string>>();
+
+/** Every word of the registry's persons' names and aliases: a lone word among them may be one of them. */
+function registryPersonWords(registry: Registry | null): Set<string> {
+  if (!registry) return EMPTY;
+  let words = registryPersons.get(registry);
+  if (!words) {
+    words = new Set();
+    for (const e of registry.entities.values())
+      if (e.type === "PERSON") for (const n of [e.name, ...e.aliases]) for (const w of normalizeName(n).split(" ")) words.add(w);
+    registryPersons.set(registry, words);
+  }
+  return words;
+}
+const EMPTY = new Set<string>();
+
+/** "between Trump and Putin", "Trump will speak with Putin": a person the word is joined to by a few lower-case words is its peer. */
+function besidePerson(text: string, a: FoundName | undefined, b: FoundName | undefined): boolean {
+  if (!a || !b || (a.type !== "PERSON" && b.type !== "PERSON")) return false;
+  return /^(?:,?\s+(?:\p{Ll}+\s+){0,4})$/u.test(text.slice(a.end, b.introStart));
+}
 
 /**
  * A word the lexicon does not know, with nothing saying it is a person's name, is a place or a
  * body when the article uses it as one anywhere: after "in" or "near", before a country after a
  * comma, with a place's ending; after "the" in mid-sentence or before "bloc" or "member states";
- * in a list with countries or bodies and no person ("Mercosur and the EU").
+ * in a list with countries or bodies and no person ("Mercosur and the EU"). Otherwise it is a
+ * body too ("talks with Ecowas") unless the article or the registry gives it as a person's name
+ * somewhere (news copy introduces a person by role or full name before using a name alone), or it
+ * stands where a place may ("visited Kigoma", "travelled to Kigoma").
  */
-function placesAndBodies(text: string, names: FoundName[]): FoundName[] {
+function placesAndBodies(text: string, names: FoundName[], registry: Registry | null): FoundName[] {
   const persons = new Set(names.filter((n) => n.type === "PERSON").map((n) => n.key));
+  const personWords = new Set(names.filter((n) => n.type === "PERSON").flatMap((n) => normalizeName(n.name).split(" ")));
   const evidence = new Map<string, NameType>();
+  const maybePerson = new Set<string>();
   names.forEach((n, i) => {
-    if (n.type !== "OTHER" || n.entityId || persons.has(n.key) || /^['’]/.test(text.slice(n.end, n.end + 1))) return;
+    if (n.type !== "OTHER" || n.entityId || persons.has(n.key)) return;
     const before = text.slice(Math.max(0, n.start - 30), n.start);
+    if (
+      personWords.has(normalizeName(n.name)) ||
+      registryPersonWords(registry).has(normalizeName(n.name)) ||
+      DESTINATION_WORDS_BEFORE.test(before) ||
+      besidePerson(text, names[i - 1], n) ||
+      besidePerson(text, n, names[i + 1])
+    )
+      maybePerson.add(n.key);
+    if (/^['’]/.test(text.slice(n.end, n.end + 1))) return;
     const after = text.slice(n.end, n.end + 40);
     const next = names[i + 1];
     const previous = names[i - 1];
@@ -302,6 +340,8 @@ function placesAndBodies(text: string, names: FoundName[]): FoundName[] {
       listed(previous, previous ? text.slice(previous.end, n.start).replace(/^\s*,(?=\s+and\s)/, "") : "");
     if (body && !evidence.has(n.key)) evidence.set(n.key, "ORGANIZATION");
   });
+  for (const n of names)
+    if (n.type === "OTHER" && !n.entityId && !persons.has(n.key) && !maybePerson.has(n.key) && !evidence.has(n.key)) evidence.set(n.key, "ORGANIZATION");
   if (evidence.size === 0) return names;
   return names.map((n) => {
     const type = n.type === "OTHER" ? evidence.get(n.key) : undefined;

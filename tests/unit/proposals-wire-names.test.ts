@@ -132,6 +132,21 @@ describe("wire copy: the names of the parties", () => {
     ]);
   });
 
+  it("reads a one-word name no dictionary knows and nothing gives as a person's as a body ('talks with Ecowas'), keeping the other party", () => {
+    const [talks] = extract("Niger's junta held talks with Ecowas in Niamey on Tuesday, officials said.").mentions;
+    expect(talks).toMatchObject({ kind: "talks", place: { name: "Niamey" }, date: { date: "2031-06-10" } });
+    expect(talks.participants.map((p) => [p.key, p.level]).sort()).toEqual([
+      ["org:ecowas", "group"],
+      ["org:niger junta", "group"],
+    ]);
+    // Beside a person, or where a person of the article is named by it, a lone name stays a person's.
+    const [call] = extract("A call between Okonkwo and Putin took place on Monday, the Kremlin said.").mentions;
+    expect(call.participants.map((p) => [p.key, p.level])).toEqual([
+      ["person:okonkwo", "person"],
+      ["person:putin", "person"],
+    ]);
+  });
+
   it("reads a one-word name no dictionary knows as a place where the article puts something in it ('in the border town of Aflao')", () => {
     const { mentions } = extract("Ghana and Togo held talks on Sunday in the border town of Aflao. Traders in Aflao said the crossing stayed shut.");
     expect(mentions).toHaveLength(1);
