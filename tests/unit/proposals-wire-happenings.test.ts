@@ -92,4 +92,22 @@ describe("wire copy: who met whom, where and when", () => {
       ["Eritrea", null],
     ]);
   });
+
+  it("does not give 'they' the parties of an earlier happening when a plural subject came between ('Opposition lawmakers …')", () => {
+    const lead = "Zambian President Mwila Banda met Malawian President Chifundo Phiri in Lusaka on Monday.";
+    for (const between of ["Opposition lawmakers boycotted the session.", "Hundreds of protesters marched to parliament."]) {
+      const { mentions } = extract(`${lead} ${between} They will hold talks with the government on Friday.`);
+      expect(mentions.map((m) => [m.kind, m.date.date, m.participants.map((p) => p.name)])).toEqual([
+        ["meeting", "2031-06-09", ["Mwila Banda", "Chifundo Phiri"]],
+      ]);
+    }
+    // Commenting on the happening, or naming its parties by a noun, leaves "they" theirs.
+    for (const between of ["Analysts expect little progress.", "The leaders also discussed trade."]) {
+      const { mentions } = extract(`${lead} ${between} They will meet again in Blantyre on Friday.`);
+      expect(mentions.map((m) => [m.kind, m.date.date, m.participants.map((p) => p.name)])).toEqual([
+        ["meeting", "2031-06-09", ["Mwila Banda", "Chifundo Phiri"]],
+        ["meeting", "2031-06-13", ["Mwila Banda", "Chifundo Phiri"]],
+      ]);
+    }
+  });
 });
