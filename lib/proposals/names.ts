@@ -776,11 +776,17 @@ function soundAlike(a: string, b: string): boolean {
   return ca.some((code) => code.length >= 3 && cb.includes(code));
 }
 
-/** "Xi" and "Xi Jinping": a name of one word that opens the other, where the surname is written first. */
-function surnameFirst(one: string, full: string): boolean {
-  if (one.includes(" ")) return false;
-  const words = full.split(" ");
-  return words.length >= 2 && normalizeName(words[0]) === normalizeName(one);
+/**
+ * "Xi" and "Xi Jinping": a name of one word that opens the other, where the surname is written
+ * first: the full name's article used that word alone for the person (it is keyed by it), or no
+ * lexicon knows the word as a given name. "Kim" alone and "Kim Darroch" are not linked: a given
+ * name names nobody across reports.
+ */
+function surnameFirst(one: KeyedName, full: KeyedName): boolean {
+  if (one.name.includes(" ")) return false;
+  const words = full.name.split(" ");
+  if (words.length < 2 || normalizeName(words[0]) !== normalizeName(one.name)) return false;
+  return full.key === `person:${normalizeName(words[0])}` || !hasTag(words[0], FIRST_NAME_TAGS);
 }
 
 const MAX_REMEMBERED_PAIRS = 50_000;
@@ -811,7 +817,7 @@ export function sameName(a: KeyedName, b: KeyedName): boolean {
   if (same === undefined) {
     if (a.level === "person") {
       const [sa, sb] = [surname(a.name), surname(b.name)];
-      same = similarNames(sa, sb) >= 0.8 || soundAlike(sa, sb) || surnameFirst(a.name, b.name) || surnameFirst(b.name, a.name);
+      same = similarNames(sa, sb) >= 0.8 || soundAlike(sa, sb) || surnameFirst(a, b) || surnameFirst(b, a);
     } else same = similarNames(a.name, b.name) >= 0.85;
     if (samePairs.size >= MAX_REMEMBERED_PAIRS) samePairs.clear();
     samePairs.set(pair, same);
