@@ -120,11 +120,19 @@ function findDates(passage: string, reference: Ymd): Found[] {
   const twins = twinFinder(passage, reference);
   const found: Found[] = [];
   for (const result of parseAgainst(passage, reference)) {
-    if (isDuration(result.text)) continue;
+    if (isDuration(result.text) || lengthOfSomething(passage, result)) continue;
     const f = withEndWeekday(partOfDayPrefixed(passage, result, reference) ?? toFound(result, twins(result)), result);
     found.push(withTimeZone(passage, trimSpan(passage, f)));
   }
   return found;
+}
+
+const AMOUNT_OF_TIME = /\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+(?:days?|nights?|weeks?|months?|years?|hours?)$/i;
+
+/** "after a week of talks", "capping two days of negotiations": how long something lasted, not a date counted from now. */
+function lengthOfSomething(passage: string, result: chrono.ParsedResult): boolean {
+  const end = result.index + result.text.length;
+  return AMOUNT_OF_TIME.test(result.text) && /^\s+of\s+\p{Ll}/u.test(passage.slice(end, end + 20));
 }
 
 /**

@@ -117,4 +117,17 @@ describe("wire copy: dates that name a week", () => {
     });
     expect(events.map((e) => [e.kind, e.localDate, e.mentions.length])).toEqual([["meeting", "2031-06-09", 2]]);
   });
+
+  it("does not read 'after a week of talks' as a date a week from the report", () => {
+    const { events } = propose({
+      articles: [
+        article(
+          "Colombia and the ELN agreed to a six-month ceasefire on Tuesday, a Qatari mediator announced after a week of talks in Doha.",
+          "2031-06-11",
+          "Wire",
+        ),
+      ],
+    });
+    expect(events.map((e) => [e.kind, e.localDate, e.precision])).toEqual([["agreement", "2031-06-10", "day"]]);
+  });
 });
