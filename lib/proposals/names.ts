@@ -230,7 +230,21 @@ export function findNames(text: string, registry: Registry | null, titleLines: S
     if (firstWords.has(word) && !isCommonWord(word)) found.push(named(text, [{ ...t, word, end: t.start + word.length }], "OTHER", registry));
   }
   found.sort((a, b) => a.start - b.start);
-  return withAffiliations(text, withBodies(text, placesAndBodies(text, shortReferences(promoteSurnames(found)), registry), registry));
+  return withAffiliations(text, withBodies(text, placesAndBodies(text, shortReferences(promoteSurnames(withoutIntroducers(text, found))), registry), registry));
+}
+
+/** "Tigrayan leader Gebre Haile": a word no dictionary knows before a role and a person's name introduces the person; it names nobody. */
+function withoutIntroducers(text: string, names: FoundName[]): FoundName[] {
+  const kept: FoundName[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const [n, next] = [names[i], names[i + 1]];
+    const gap = next ? text.slice(n.end, next.start).trim().split(/\s+/) : [];
+    if (n.type === "OTHER" && !n.entityId && next?.type === "PERSON" && gap.length <= 3 && gap.every((w) => ROLE_WORDS.has(w) && !LINKING_WORD.test(w))) {
+      kept.push({ ...next, introStart: Math.min(next.introStart, n.start) });
+      i++;
+    } else kept.push(n);
+  }
+  return kept;
 }
 
 /**
@@ -602,6 +616,8 @@ const COLLECTIVE_AFTER =
   /^\s+(?:negotiators|officials|delegations?|forces|fighters|militants|representatives|leaders|leadership|troops|mediators|envoys|lawmakers|diplomats|authorities|movement|rebels|militia|members|spokesman|spokeswoman|spokesperson)\b/;
 const LIST_OPENER = /^\s+and\s+(?:the\s+)?\p{Lu}/u;
 const ACRONYM = /^(?:\p{Lu}\.?){2,}$/u;
+/** "Ho Chi Minh City", "Jeju Island", "Kherson Oblast": the last word says it is a place. */
+const PLACE_NOUN = /^(?:city|province|island|islands|oblast|governorate|county|prefecture|valley|strait|peninsula)$/;
 const CONTRACTION = /^\p{Lu}\p{Ll}*['’](?:ll|re|ve|d|m)$/u;
 
 /** A role, nationality, body or place word: what stands before a person's name, not in it. */
@@ -643,7 +659,11 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
   if (inTitle) tokens = tokens.filter((t) => bodyWords.has(t.word) || hasTag(t.word, PERSON_TAGS) || hasTag(t.word, PLACE_TAGS) || isDemonymWord(t.word));
   if (tokens.length === 0 || /^time$/i.test(tokens[tokens.length - 1].word)) return null;
   const lower = tokens.map((t) => t.word.toLowerCase().replace(/\.$/, ""));
-  if (tagsOf(lower.join(" ")).some((t) => PLACE_TAGS.has(t)) || worldCountryNames().has(normalizeName(lower.join(" "))))
+  if (
+    tagsOf(lower.join(" ")).some((t) => PLACE_TAGS.has(t)) ||
+    worldCountryNames().has(normalizeName(lower.join(" "))) ||
+    (tokens.length > 1 && PLACE_NOUN.test(lower[lower.length - 1]))
+  )
     return named(text, tokens, "PLACE", registry);
   // "North Korean leader Kim Jong Un": a nationality of two words alone, before a role in lower case.
   if (tokens.length === 2 && worldDemonyms().has(lower.join(" "))) return named(text, tokens, "DEMONYM", registry, countryOfDemonym(lower.join(" ")));

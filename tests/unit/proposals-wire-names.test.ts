@@ -179,4 +179,10 @@ describe("wire copy: the names of the parties", () => {
       ["Bat-Erdene Tsogt", "mongolia"],
     ]);
   });
+
+  it("does not take an unknown word before a role and a name ('Tigrayan leader Gebre Haile') for a person of its own", () => {
+    const [meeting] = extract("Ethiopian Prime Minister Dawit Alemu met Tigrayan leader Gebre Haile in Mekelle on Sunday, officials said.").mentions;
+    expect(meeting).toMatchObject({ kind: "meeting", place: { name: "Mekelle" }, date: { date: "2031-06-08" } });
+    expect(names(meeting)).toEqual(["Dawit Alemu", "Gebre Haile"]);
+  });
 });
