@@ -213,6 +213,7 @@ function withAppositive(text: string, names: FoundName[], list: FoundName[], fro
 }
 
 const SUBORDINATE_PARTICIPLE = /^(?:after|before|while|upon|since|when)\s+\p{Ll}+ing\b/iu;
+const TRAILING_PARTICIPLE = /\p{L},\s+\p{Ll}+ing$/u;
 const OPENING_PARTICIPLE = /^\s*(?:Speaking|Talking|Commenting|Writing|Addressing|Briefing)\b/;
 
 /**
@@ -222,7 +223,8 @@ const OPENING_PARTICIPLE = /^\s*(?:Speaking|Talking|Commenting|Writing|Addressin
 function participleSubject(text: string, names: FoundName[], trigger: Span, sentence: Span, clause: Span): FoundName[] {
   const quotes = quoteSpans(text, sentence);
   const person = (from: number, to: number) => names.find((n) => n.level === "person" && n.start >= from && n.end <= to && !insideQuote(quotes, n));
-  if (SUBORDINATE_PARTICIPLE.test(text.slice(clause.start, trigger.end))) {
+  // "X began a visit on Monday, meeting Y on Tuesday": a participle after a comma has the main clause's subject.
+  if (SUBORDINATE_PARTICIPLE.test(text.slice(clause.start, trigger.end)) || TRAILING_PARTICIPLE.test(text.slice(sentence.start, trigger.end))) {
     const subject = person(sentence.start, clause.start);
     return subject ? [subject] : [];
   }

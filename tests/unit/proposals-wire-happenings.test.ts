@@ -110,4 +110,21 @@ describe("wire copy: who met whom, where and when", () => {
       ]);
     }
   });
+
+  it("reads a meeting told by a participle after a comma ('began a state visit on Monday, meeting Y on Tuesday') with both parties", () => {
+    const { mentions } = extract(
+      "Indonesian President Budi Santoso began a three-day state visit to Vietnam on Monday, meeting Vietnamese President Le Van Hoa in Hanoi on Tuesday before travelling to Ho Chi Minh City.",
+    );
+    expect(mentions.map((m) => [m.kind, m.date.date])).toEqual([
+      ["visit", "2031-06-09"],
+      ["meeting", "2031-06-10"],
+    ]);
+    expect(mentions[1].place?.name).toBe("Hanoi");
+    expect(parties(mentions[1]).sort()).toEqual([
+      ["Budi Santoso", "indonesia"],
+      ["Le Van Hoa", "vietnam"],
+    ]);
+    // "Ho Chi Minh City" is a place, not a person "City" among the parties.
+    expect(mentions.flatMap((m) => m.participants.map((p) => p.name))).not.toContain("Ho Chi Minh City");
+  });
 });
