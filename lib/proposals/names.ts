@@ -369,7 +369,7 @@ function placesAndBodies(text: string, names: FoundName[], registry: Registry | 
 
 /** A country's armed or ruling body, named by a common noun: a party of its own, beside the country. */
 const BODY_AFTER =
-  /^(?:(['’]s)\s+|\s+)(?:(?:own|national|regular|main|ruling)\s+)?(army|military|armed\s+forces|navy|air\s+force|junta|police|security\s+forces|paramilitar(?:y|ies)|coast\s+guard|border\s+guards?|rebels|militias?|opposition)\b(?!['’-])/iu;
+  /^(?:(['’]s)\s+|\s+)(?:(?:own|national|regular|main|ruling)\s+)?(army|military|armed\s+forces|navy|air\s+force|junta|police|security\s+forces|paramilitar(?:y|ies)|coast\s+guard|border\s+guards?|rebels|militias?|opposition|government|administration)\b(?!['’-])/iu;
 
 /** "Sudan's army chief X": the body between a country and a role. */
 const BODY_WORD = /^(?:army|military|armed|forces|navy|air|force|junta|police|security|coast|guard|border)$/i;
@@ -405,6 +405,8 @@ function bodyAfter(text: string, n: FoundName): FoundName | null {
   if (/^['’]s/.test(text.slice(end, end + 2)) || (next && ((ROLE_WORDS.has(next.toLowerCase()) && !LINKING_WORD.test(next)) || /^\p{Lu}/u.test(next))))
     return null;
   const body = m[2].toLowerCase().replace(/\s+/g, " ");
+  // "Colombia's government", "the Colombian government": the country itself as a party.
+  if (body === "government" || body === "administration") return { ...n, end };
   return { ...n, end, name: `${n.name}'s ${body}`, entityId: null, key: `org:${normalizeName(`${n.name} ${body}`)}`, type: "ORGANIZATION" };
 }
 

@@ -185,4 +185,15 @@ describe("wire copy: the names of the parties", () => {
     expect(meeting).toMatchObject({ kind: "meeting", place: { name: "Mekelle" }, date: { date: "2031-06-08" } });
     expect(names(meeting)).toEqual(["Dawit Alemu", "Gebre Haile"]);
   });
+
+  it("reads a country's government ('Colombia's government', 'the Colombian government') as the country, a party beside the other side", () => {
+    for (const text of [
+      "Paraguay's government and the EPP rebel group agreed to a six-month ceasefire on Tuesday, a Brazilian mediator announced.",
+      "The Paraguayan government and the EPP rebel group agreed to a six-month ceasefire on Tuesday, a Brazilian mediator announced.",
+    ]) {
+      const [agreement] = extract(text).mentions;
+      expect(agreement).toMatchObject({ kind: "agreement", date: { date: "2031-06-10" } });
+      expect(agreement.participants.map((p) => p.key)).toEqual(["place:paraguay", "org:epp"]);
+    }
+  });
 });
