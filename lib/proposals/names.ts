@@ -458,12 +458,24 @@ function withAffiliations(text: string, names: FoundName[]): FoundName[] {
       pair >= 0
         ? `${introWords[pair]} ${introWords[pair + 1]}`
         : introWords.find((w) => isDemonymWord(w) || COUNTRY_ABBREVIATIONS[w.toLowerCase().replace(/\.$/, "")]);
+    // "New Zealand Prime Minister Grace Hill": a country's name, not its adjective, before the role.
+    const named = intro ? undefined : countryOpening(introWords);
     if (after && isCountryName(after) && /^\s+of\s+(?:the\s+)?$/.test(text.slice(n.end, after.start))) country = normalizeName(after.name);
+    else if (named) country = named;
     else if (intro) country = normalizeName(COUNTRY_ABBREVIATIONS[intro.toLowerCase().replace(/\.$/, "")] ?? countryOfDemonym(intro));
     else if (before && isCountryName(before) && isRoleGap(gapBefore)) country = normalizeName(before.name);
     if (country) byKey.set(n.key, country);
   });
   return names.map((n) => (n.level === "person" && byKey.has(n.key) ? { ...n, affiliation: byKey.get(n.key) } : n));
+}
+
+/** The country whose name of one to three words opens these words, when a role follows it. */
+function countryOpening(words: string[]): string | undefined {
+  for (let length = Math.min(3, words.length - 1); length >= 1; length--) {
+    const name = normalizeName(words.slice(0, length).join(" "));
+    if (ROLE_WORDS.has(words[length].toLowerCase()) && isCountry({ name })) return name;
+  }
+  return undefined;
 }
 
 function isCountryName(n: FoundName): boolean {
@@ -685,6 +697,8 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
     if (ROLE_WORDS.has(lower[first]) || isDemonymWord(tokens[first].word) || COUNTRY_ABBREVIATIONS[lower[first]] || hasTag(tokens[first].word, ACTOR)) first++;
     // "South Korean Foreign Minister …", "Sri Lankan President …"
     else if (first < tokens.length - 2 && worldDemonyms().has(`${lower[first]} ${lower[first + 1]}`)) first += 2;
+    // "Sri Lanka President …", "New Zealand Prime Minister …": a country's name before a role.
+    else if (first === 0 && countryOpening(lower.slice(0, tokens.length - 1))) first += countryOpening(lower.slice(0, tokens.length - 1))!.split(" ").length;
     else break;
   }
   const introduced = first > 0;

@@ -196,4 +196,12 @@ describe("wire copy: the names of the parties", () => {
       expect(agreement.participants.map((p) => p.key)).toEqual(["place:paraguay", "org:epp"]);
     }
   });
+
+  it("reads a country's name before a role ('Sri Lanka President', 'New Zealand Prime Minister') as whom the person speaks for", () => {
+    const [meeting] = extract("Sri Lanka President Ranil Perera met New Zealand Prime Minister Grace Hill in Colombo on Monday.").mentions;
+    expect(meeting.participants.map((p) => [p.name, p.affiliation])).toEqual([
+      ["Ranil Perera", "sri lanka"],
+      ["Grace Hill", "new zealand"],
+    ]);
+  });
 });
