@@ -153,7 +153,8 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
     const head = text.slice(clause.start, trigger.start);
     const pronounOrNames = relative ? listEndingAt(text, names, clause.start - 1, sentence.start) : [];
     add(pronounOrNames);
-    add(subjectBefore(text, names, trigger.start, subjectFloor, head));
+    const subject = subjectBefore(text, names, trigger.start, subjectFloor, head);
+    add(subject.length > 0 || relative ? subject : appositiveSubject(text, names, trigger.start, clause.start, sentence.start));
     objects = withAppositive(text, names, listStartingAt(text, names, trigger.end, clause.end, OBJECT_LEAD), trigger.end, sentence.end);
     add(objects);
   } else {
@@ -194,6 +195,12 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
   if (!next) return none;
   const list = listStartingAt(text, names, next.start, next.end, /^/);
   return list.length > 0 ? { names: list, objects: [], how: "clause" } : none;
+}
+
+/** "The bloc's envoy, former president Olu Adeyemi, met …": the person named just before the comma that closes the subject. */
+function appositiveSubject(text: string, names: FoundName[], offset: number, clauseStart: number, floor: number): FoundName[] {
+  const last = names.filter((n) => n.end <= clauseStart && n.introStart >= floor).pop();
+  return last?.level === "person" && /^\s*,\s*(?:\p{Ll}+ly\s+|also\s+|then\s+)?$/u.test(text.slice(last.end, offset)) ? [last] : [];
 }
 
 /** "with her Australian counterpart, Penny Walsh": the person a role after the list names, set off by a comma. */

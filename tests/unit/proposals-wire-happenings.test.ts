@@ -127,4 +127,15 @@ describe("wire copy: who met whom, where and when", () => {
     // "Ho Chi Minh City" is a place, not a person "City" among the parties.
     expect(mentions.flatMap((m) => m.participants.map((p) => p.name))).not.toContain("Ho Chi Minh City");
   });
+
+  it("takes the person named in an apposition before the verb as the subject ('The bloc's envoy, former president X, met Y')", () => {
+    const [meeting] = extract(
+      "The African Union's envoy, former Nigerian president Olu Adeyemi, met Ethiopian Prime Minister Dawit Alemu in Addis Ababa on Sunday.",
+    ).mentions;
+    expect(meeting).toMatchObject({ kind: "meeting", place: { name: "Addis Ababa" }, date: { date: "2031-06-08" } });
+    expect(parties(meeting)).toEqual([
+      ["Olu Adeyemi", "nigeria"],
+      ["Dawit Alemu", "ethiopia"],
+    ]);
+  });
 });
