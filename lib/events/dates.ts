@@ -70,7 +70,7 @@ type Granularity = "day" | "week" | "month" | "year";
 /** Where the calendar date of an expression comes from. */
 type DateBasis =
   | { kind: "stated"; year?: number; month?: number; day?: number; yearFromReference: number }
-  | { kind: "weekday"; weekday: number; modifierDay: number | null; spanDays: number }
+  | { kind: "weekday"; weekday: number; modifierDay: number | null; spanDays: number; secondWeekday?: number }
   | { kind: "dayOfMonth"; day: number }
   | { kind: "fromReference"; anchorDay: number; granularity: Granularity; certain: ("year" | "month" | "day")[] }
   | { kind: "none" };
@@ -120,11 +120,19 @@ function findDates(passage: string, reference: Ymd): Found[] {
   const twins = twinFinder(passage, reference);
   const found: Found[] = [];
   for (const result of parseAgainst(passage, reference)) {
-    if (isDuration(result.text)) continue;
+    if (isDuration(result.text) || lengthOfSomething(passage, result)) continue;
     const f = withEndWeekday(partOfDayPrefixed(passage, result, reference) ?? toFound(result, twins(result)), result);
     found.push(withTimeZone(passage, trimSpan(passage, f)));
   }
   return found;
+}
+
+const AMOUNT_OF_TIME = /\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+(?:days?|nights?|weeks?|months?|years?|hours?)$/i;
+
+/** "after a week of talks", "capping two days of negotiations": how long something lasted, not a date counted from now. */
+function lengthOfSomething(passage: string, result: chrono.ParsedResult): boolean {
+  const end = result.index + result.text.length;
+  return AMOUNT_OF_TIME.test(result.text) && /^\s+of\s+\p{Ll}/u.test(passage.slice(end, end + 20));
 }
 
 /**
@@ -299,11 +307,19 @@ function mergePair(a: Found, b: Found): Found | null {
   return null;
 }
 
-/** "on Sunday and Monday": two weekdays in a row are one span of two days. */
+/**
+ * "on Sunday and Monday": two weekdays in a row are one span of two days. "On Monday and
+ * Thursday" names two days apart (one happening on each, or one over both): either day may be
+ * the one another report gives, so the expression covers both and the days between, and says so,
+ * rather than the first day alone.
+ */
 function nextDays(a: Found, b: Found): Found | null {
   if (a.basis.kind !== "weekday" || b.basis.kind !== "weekday" || a.basis.modifierDay !== null || b.basis.modifierDay !== null) return null;
-  if (a.hour !== undefined || b.hour !== undefined || (b.basis.weekday - a.basis.weekday + 7) % 7 !== a.basis.spanDays) return null;
-  return { ...a, end: b.end, basis: { ...a.basis, spanDays: a.basis.spanDays + b.basis.spanDays } };
+  if (a.hour !== undefined || b.hour !== undefined || a.basis.secondWeekday !== undefined || b.basis.secondWeekday !== undefined) return null;
+  const apart = (b.basis.weekday - a.basis.weekday + 7) % 7;
+  if (apart === a.basis.spanDays) return { ...a, end: b.end, basis: { ...a.basis, spanDays: a.basis.spanDays + b.basis.spanDays } };
+  const single = a.basis.spanDays === 1 && b.basis.spanDays === 1;
+  return single && apart > 1 ? { ...a, end: b.end, basis: { ...a.basis, secondWeekday: b.basis.weekday } } : null;
 }
 
 // --- Resolution --------------------------------------------------------------
@@ -342,7 +358,13 @@ function resolveFound(passage: string, f: Found, publication: Ymd | null, refere
     ? relative
       ? NO_PUBLICATION_DATE_NOTE
       : "the year is not stated and the article has no publication date"
-    : joinNotes(yearMissing ? "year not stated: taken as the nearest to the publication date" : undefined, period.note, weekdayMismatch(f, range));
+    : joinNotes(
+        yearMissing ? "year not stated: taken as the nearest to the publication date" : undefined,
+        f.basis.kind === "weekday" && f.basis.secondWeekday !== undefined && period.note
+          ? `${isoDay(fromDayNumber(range.from))} and ${isoDay(fromDayNumber(range.to))}, two days apart`
+          : period.note,
+        weekdayMismatch(f, range),
+      );
   const narrower = !unresolved && period.first && range.from !== range.to && period.note !== undefined;
   return {
     ...base,
@@ -373,6 +395,11 @@ function dayRange(basis: Exclude<DateBasis, { kind: "none" }>, refDay: number, f
     case "stated":
       return statedRange(basis);
     case "weekday": {
+      if (basis.secondWeekday !== undefined) {
+        // Each weekday is the nearest such day on its own ("met on Monday and Thursday", written on a Wednesday: the Thursday before).
+        const [one, two] = [nearestWeekday(basis.weekday, refDay, future), nearestWeekday(basis.secondWeekday, refDay, future)];
+        return { from: Math.min(one, two), to: Math.max(one, two) };
+      }
       const first = basis.modifierDay ?? nearestWeekday(basis.weekday, refDay, future);
       return { from: first, to: first + basis.spanDays - 1 };
     }

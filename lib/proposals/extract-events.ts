@@ -472,6 +472,40 @@ function mentionReferredTo(earlier: Candidate[], m: Candidate, groupReference: b
   return undefined;
 }
 
+/** "they" alone, not "the two leaders" or "both sides". */
+const THEY_ALONE = /\b(?:they|their)\b/i;
+/** The nouns a plural subject names the parties already spoken of by ("The leaders also discussed trade"). */
+const PARTIES_NOUN =
+  /^(?:leaders|presidents|ministers|premiers|counterparts|sides|delegations|countries|nations|governments|heads|men|women|allies|neighbours|neighbors|parties|two|both)$/i;
+/** Verbs of saying or thinking: their subject comments on the happening, it is not who "they" are. */
+const COMMENT_VERB = /^(?:expects?|expected|hopes?|hoped|warn(?:s|ed)?|fears?|feared|doubts?|doubted|says?|welcomed|welcomes|see|saw|sees|think|thought)$/i;
+
+/**
+ * "X met Y on Monday. Opposition lawmakers boycotted the session. They will hold talks on Friday":
+ * a sentence between the happening and "they" whose subject is a plural noun (not one for the
+ * parties, nor commenting on them) gives "they" another referent than that happening's parties.
+ */
+function othersMeantBy(ctx: ArticleContext, earlier: Candidate, m: Candidate): boolean {
+  const reference = GROUP_REFERENCE.exec(ctx.text.slice(m.passages[0].start, m.passages[0].end));
+  if (!reference || !THEY_ALONE.test(reference[0])) return false;
+  const from = Math.max(...earlier.passages.map((p) => p.end));
+  const to = m.passages[0].start + reference.index;
+  return ctx.sentences.some((s) => s.start >= from && s.start < to && pluralSubject(ctx, s.start, Math.min(s.end, to)));
+}
+
+/** The sentence opens with a plural noun naming nobody already named ("Opposition lawmakers boycotted", "Hundreds of protesters marched"). */
+function pluralSubject(ctx: ArticleContext, start: number, end: number): boolean {
+  const opening = ctx.text.slice(start, end).replace(/^(?:[\p{L}\d-]+\s+){0,3}[\p{L}\d]+,\s+/u, "");
+  const words = opening.match(/[\p{L}'’-]+/gu) ?? [];
+  const verb = words.findIndex((w, i) => i > 0 && isVerbWord(w) && !/s$/.test(w));
+  if (verb < 1 || COMMENT_VERB.test(words[verb]) || REPORTING_VERB.test(words[verb])) return false;
+  const noun = words[verb - 1];
+  if (!/^\p{Ll}[\p{Ll}-]+[^su']s$/u.test(noun) || PARTIES_NOUN.test(noun) || words.slice(0, verb).some((w) => PARTIES_NOUN.test(w) || THEY_ALONE.test(w)))
+    return false;
+  const subjectEnd = start + ctx.text.slice(start, end).indexOf(noun) + noun.length;
+  return !ctx.names.some((n) => n.level === "person" && n.start >= start && n.end <= subjectEnd);
+}
+
 const PERSONS_REFERENCE = /\b(?:the\s+two|both)\s+(?:leaders|presidents|(?:prime\s+|foreign\s+)?ministers|men|women|heads\s+of\s+state)\b/i;
 const SIDES_REFERENCE = /\b(?:the\s+two|both)\s+(?:sides|delegations|parties)\b/i;
 const REFERENCE_AS_SUBJECT = new RegExp(
@@ -588,7 +622,8 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
         if (phrase) pointedTo.set(spanKey(phrase), target);
       } else if (!phrase || !m.definite) {
         if (m.participants.length === 0 && (m.definite || groupReference || series)) {
-          const referred = mentionReferredTo(kept, m, groupReference || series)?.participants ?? partiesNamedBefore(ctx, m.passages[0]);
+          const earlier = mentionReferredTo(kept, m, groupReference || series);
+          const referred = earlier && othersMeantBy(ctx, earlier, m) ? [] : (earlier?.participants ?? partiesNamedBefore(ctx, m.passages[0]));
           // "officials from the two countries" after a call between two leaders: the countries, not the leaders.
           const toGroups = COUNTRIES_REFERENCE.test(ctx.text.slice(m.passages[0].start, m.passages[0].end));
           m.participants = toGroups ? referred.filter((n) => n.level === "group") : referred;

@@ -230,7 +230,21 @@ export function findNames(text: string, registry: Registry | null, titleLines: S
     if (firstWords.has(word) && !isCommonWord(word)) found.push(named(text, [{ ...t, word, end: t.start + word.length }], "OTHER", registry));
   }
   found.sort((a, b) => a.start - b.start);
-  return withAffiliations(text, withBodies(text, placesAndBodies(text, shortReferences(promoteSurnames(found)))));
+  return withAffiliations(text, withBodies(text, placesAndBodies(text, shortReferences(promoteSurnames(withoutIntroducers(text, found))), registry), registry));
+}
+
+/** "Tigrayan leader Gebre Haile": a word no dictionary knows before a role and a person's name introduces the person; it names nobody. */
+function withoutIntroducers(text: string, names: FoundName[]): FoundName[] {
+  const kept: FoundName[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const [n, next] = [names[i], names[i + 1]];
+    const gap = next ? text.slice(n.end, next.start).trim().split(/\s+/) : [];
+    if (n.type === "OTHER" && !n.entityId && next?.type === "PERSON" && gap.length <= 3 && gap.every((w) => ROLE_WORDS.has(w) && !LINKING_WORD.test(w))) {
+      kept.push({ ...next, introStart: Math.min(next.introStart, n.start) });
+      i++;
+    } else kept.push(n);
+  }
+  return kept;
 }
 
 /**
@@ -273,19 +287,57 @@ const PLACE_SUFFIX = /\p{L}{3,}(?:abad|grad|stan|pur|polis|ville|burgh)$/u;
 const BODY_WORDS_AFTER =
   /^\s+(?:bloc|alliance|coalition|group|grouping|secretariat|member\s+(?:states|countries|nations)|countries|nations|states|commission|council)\b/i;
 const BODY_WORD_AFTER = /^\s+(?:bloc|alliance|coalition|grouping|secretariat)\b/i;
+/** "visited Kigoma", "travel to Kigoma": where a place may stand as well as a party. */
+const DESTINATION_WORDS_BEFORE = /\b(?:to|visit(?:s|ed|ing)?|via|from)\s+$/i;
+
+const registryPersons = new WeakMap<Registry, Set<string>>();
+
+/** Every word of the registry's persons' names and aliases: a lone word among them may be one of them. */
+function registryPersonWords(registry: Registry | null): Set<string> {
+  if (!registry) return EMPTY;
+  let words = registryPersons.get(registry);
+  if (!words) {
+    words = new Set();
+    for (const e of registry.entities.values())
+      if (e.type === "PERSON") for (const n of [e.name, ...e.aliases]) for (const w of normalizeName(n).split(" ")) words.add(w);
+    registryPersons.set(registry, words);
+  }
+  return words;
+}
+const EMPTY = new Set<string>();
+
+/** "between Trump and Putin", "Trump will speak with Putin": a person the word is joined to by a few lower-case words is its peer. */
+function besidePerson(text: string, a: FoundName | undefined, b: FoundName | undefined): boolean {
+  if (!a || !b || (a.type !== "PERSON" && b.type !== "PERSON")) return false;
+  return /^(?:,?\s+(?:\p{Ll}+\s+){0,4})$/u.test(text.slice(a.end, b.introStart));
+}
 
 /**
  * A word the lexicon does not know, with nothing saying it is a person's name, is a place or a
  * body when the article uses it as one anywhere: after "in" or "near", before a country after a
  * comma, with a place's ending; after "the" in mid-sentence or before "bloc" or "member states";
- * in a list with countries or bodies and no person ("Mercosur and the EU").
+ * in a list with countries or bodies and no person ("Mercosur and the EU"). Otherwise it is a
+ * body too ("talks with Ecowas") unless the article or the registry gives it as a person's name
+ * somewhere (news copy introduces a person by role or full name before using a name alone), or it
+ * stands where a place may ("visited Kigoma", "travelled to Kigoma").
  */
-function placesAndBodies(text: string, names: FoundName[]): FoundName[] {
+function placesAndBodies(text: string, names: FoundName[], registry: Registry | null): FoundName[] {
   const persons = new Set(names.filter((n) => n.type === "PERSON").map((n) => n.key));
+  const personWords = new Set(names.filter((n) => n.type === "PERSON").flatMap((n) => normalizeName(n.name).split(" ")));
   const evidence = new Map<string, NameType>();
+  const maybePerson = new Set<string>();
   names.forEach((n, i) => {
-    if (n.type !== "OTHER" || n.entityId || persons.has(n.key) || /^['’]/.test(text.slice(n.end, n.end + 1))) return;
+    if (n.type !== "OTHER" || n.entityId || persons.has(n.key)) return;
     const before = text.slice(Math.max(0, n.start - 30), n.start);
+    if (
+      personWords.has(normalizeName(n.name)) ||
+      registryPersonWords(registry).has(normalizeName(n.name)) ||
+      DESTINATION_WORDS_BEFORE.test(before) ||
+      besidePerson(text, names[i - 1], n) ||
+      besidePerson(text, n, names[i + 1])
+    )
+      maybePerson.add(n.key);
+    if (/^['’]/.test(text.slice(n.end, n.end + 1))) return;
     const after = text.slice(n.end, n.end + 40);
     const next = names[i + 1];
     const previous = names[i - 1];
@@ -302,6 +354,8 @@ function placesAndBodies(text: string, names: FoundName[]): FoundName[] {
       listed(previous, previous ? text.slice(previous.end, n.start).replace(/^\s*,(?=\s+and\s)/, "") : "");
     if (body && !evidence.has(n.key)) evidence.set(n.key, "ORGANIZATION");
   });
+  for (const n of names)
+    if (n.type === "OTHER" && !n.entityId && !persons.has(n.key) && !maybePerson.has(n.key) && !evidence.has(n.key)) evidence.set(n.key, "ORGANIZATION");
   if (evidence.size === 0) return names;
   return names.map((n) => {
     const type = n.type === "OTHER" ? evidence.get(n.key) : undefined;
@@ -315,31 +369,61 @@ function placesAndBodies(text: string, names: FoundName[]): FoundName[] {
 
 /** A country's armed or ruling body, named by a common noun: a party of its own, beside the country. */
 const BODY_AFTER =
-  /^(?:(['’]s)\s+|\s+)(?:(?:own|national|regular|main|ruling)\s+)?(army|military|armed\s+forces|navy|air\s+force|junta|police|security\s+forces|paramilitar(?:y|ies)|coast\s+guard|border\s+guards?|rebels|militias?|opposition)\b(?!['’-])/iu;
+  /^(?:(['’]s)\s+|\s+)(?:(?:own|national|regular|main|ruling)\s+)?(army|military|armed\s+forces|navy|air\s+force|junta|police|security\s+forces|paramilitar(?:y|ies)|coast\s+guard|border\s+guards?|rebels|militias?|opposition|government|administration)\b(?!['’-])/iu;
 
 /** "Sudan's army chief X": the body between a country and a role. */
 const BODY_WORD = /^(?:army|military|armed|forces|navy|air|force|junta|police|security|coast|guard|border)$/i;
 const LINKING_WORD = /^(?:of|the|and|for|to|on)$/i;
 
 /**
- * "Sudan's army and the Rapid Support Forces", "the Sudanese military": the body is the party (a
- * group keyed by its country and noun, so that both wordings meet); not when a role or a name
- * follows ("Sudan's army chief", "the army's spokesman"), where the country says whom a person speaks for.
+ * "Sudan's army and the Rapid Support Forces", "the Sudanese military", "the Sudanese Army": the
+ * body is the party (a group keyed by its country and noun, so that every wording meets); not
+ * when a role or a name follows ("Sudan's army chief", "the army's spokesman"), where the country
+ * says whom a person speaks for.
  */
-function withBodies(text: string, names: FoundName[]): FoundName[] {
-  return names.map((n, i) => {
-    if (n.level !== "group" || !(n.type === "DEMONYM" || isCountry(n))) return n;
-    const m = BODY_AFTER.exec(text.slice(n.end, n.end + 60));
-    if (!m || (n.type !== "DEMONYM" && !m[1]) || (n.type === "DEMONYM" && m[1])) return n;
-    const end = n.end + m[0].length;
-    // "Sudan's army chief", "the Sudanese army's spokesman", "the Sudanese Army General X".
-    const next = /^(?:['’]s)?\s+(\p{L}+)/u.exec(text.slice(end, end + 30))?.[1];
-    if (/^['’]s/.test(text.slice(end, end + 2)) || (next && ((ROLE_WORDS.has(next.toLowerCase()) && !LINKING_WORD.test(next)) || /^\p{Lu}/u.test(next))))
-      return n;
-    if (names[i + 1] && names[i + 1].start < end) return n;
-    const body = m[2].toLowerCase().replace(/\s+/g, " ");
-    return { ...n, end, name: `${n.name}'s ${body}`, entityId: null, key: `org:${normalizeName(`${n.name} ${body}`)}`, type: "ORGANIZATION" as const };
-  });
+function withBodies(text: string, names: FoundName[], registry: Registry | null): FoundName[] {
+  const kept: FoundName[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const n = countryBeforeBody(text, names[i], registry);
+    const body = n.level === "group" && (n.type === "DEMONYM" || isCountry(n)) ? bodyAfter(text, n) : null;
+    // "Sudan's Army": the capitalized noun was found as a name of its own; it is the body's.
+    while (body && names[i + 1] && names[i + 1].start >= n.end && names[i + 1].end <= body.end) i++;
+    if (body && names[i + 1] && names[i + 1].start < body.end) kept.push(n);
+    else kept.push(body ?? n);
+  }
+  return kept;
+}
+
+function bodyAfter(text: string, n: FoundName): FoundName | null {
+  const m = BODY_AFTER.exec(text.slice(n.end, n.end + 60));
+  if (!m || (n.type === "DEMONYM" && m[1])) return null;
+  // "Sudan army aid" is no body; "the Pakistan Army" (a capital) or "Sudan's army" is.
+  if (n.type !== "DEMONYM" && !m[1] && !/^\p{Lu}/u.test(m[2])) return null;
+  const end = n.end + m[0].length;
+  // "Sudan's army chief", "the Sudanese army's spokesman", "the Sudanese Army General X".
+  const next = /^(?:['’]s)?\s+(\p{L}+)/u.exec(text.slice(end, end + 30))?.[1];
+  if (/^['’]s/.test(text.slice(end, end + 2)) || (next && ((ROLE_WORDS.has(next.toLowerCase()) && !LINKING_WORD.test(next)) || /^\p{Lu}/u.test(next))))
+    return null;
+  const body = m[2].toLowerCase().replace(/\s+/g, " ");
+  // "Colombia's government", "the Colombian government": the country itself as a party.
+  if (body === "government" || body === "administration") return { ...n, end };
+  return { ...n, end, name: `${n.name}'s ${body}`, entityId: null, key: `org:${normalizeName(`${n.name} ${body}`)}`, type: "ORGANIZATION" };
+}
+
+/** "Sudanese Army", "Pakistan Armed Forces": a body's name written with capitals is its country before the body's noun. */
+function countryBeforeBody(text: string, n: FoundName, registry: Registry | null): FoundName {
+  if (n.type !== "ORGANIZATION" || n.entityId) return n;
+  const words = text.slice(n.start, n.end);
+  for (const m of words.matchAll(/ /g)) {
+    const country = words.slice(0, m.index);
+    const rest = BODY_AFTER.exec(words.slice(m.index));
+    if (!rest || rest[1] || rest[0].length !== words.length - m.index) continue;
+    const token = { start: n.start, end: n.start + country.length, word: country };
+    if (worldDemonyms().has(country.toLowerCase()) || (!country.includes(" ") && isDemonymWord(country)))
+      return named(text, [token], "DEMONYM", registry, countryOfDemonym(country));
+    if (isCountry({ name: country })) return named(text, [token], "PLACE", registry);
+  }
+  return n;
 }
 
 /** Role words between a country and a person; a comma only after one ("her Australian counterpart, Penny Walsh"). */
@@ -374,12 +458,24 @@ function withAffiliations(text: string, names: FoundName[]): FoundName[] {
       pair >= 0
         ? `${introWords[pair]} ${introWords[pair + 1]}`
         : introWords.find((w) => isDemonymWord(w) || COUNTRY_ABBREVIATIONS[w.toLowerCase().replace(/\.$/, "")]);
+    // "New Zealand Prime Minister Grace Hill": a country's name, not its adjective, before the role.
+    const named = intro ? undefined : countryOpening(introWords);
     if (after && isCountryName(after) && /^\s+of\s+(?:the\s+)?$/.test(text.slice(n.end, after.start))) country = normalizeName(after.name);
+    else if (named) country = named;
     else if (intro) country = normalizeName(COUNTRY_ABBREVIATIONS[intro.toLowerCase().replace(/\.$/, "")] ?? countryOfDemonym(intro));
     else if (before && isCountryName(before) && isRoleGap(gapBefore)) country = normalizeName(before.name);
     if (country) byKey.set(n.key, country);
   });
   return names.map((n) => (n.level === "person" && byKey.has(n.key) ? { ...n, affiliation: byKey.get(n.key) } : n));
+}
+
+/** The country whose name of one to three words opens these words, when a role follows it. */
+function countryOpening(words: string[]): string | undefined {
+  for (let length = Math.min(3, words.length - 1); length >= 1; length--) {
+    const name = normalizeName(words.slice(0, length).join(" "));
+    if (ROLE_WORDS.has(words[length].toLowerCase()) && isCountry({ name })) return name;
+  }
+  return undefined;
 }
 
 function isCountryName(n: FoundName): boolean {
@@ -534,6 +630,8 @@ const COLLECTIVE_AFTER =
   /^\s+(?:negotiators|officials|delegations?|forces|fighters|militants|representatives|leaders|leadership|troops|mediators|envoys|lawmakers|diplomats|authorities|movement|rebels|militia|members|spokesman|spokeswoman|spokesperson)\b/;
 const LIST_OPENER = /^\s+and\s+(?:the\s+)?\p{Lu}/u;
 const ACRONYM = /^(?:\p{Lu}\.?){2,}$/u;
+/** "Ho Chi Minh City", "Jeju Island", "Kherson Oblast": the last word says it is a place. */
+const PLACE_NOUN = /^(?:city|province|island|islands|oblast|governorate|county|prefecture|valley|strait|peninsula)$/;
 const CONTRACTION = /^\p{Lu}\p{Ll}*['’](?:ll|re|ve|d|m)$/u;
 
 /** A role, nationality, body or place word: what stands before a person's name, not in it. */
@@ -575,7 +673,11 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
   if (inTitle) tokens = tokens.filter((t) => bodyWords.has(t.word) || hasTag(t.word, PERSON_TAGS) || hasTag(t.word, PLACE_TAGS) || isDemonymWord(t.word));
   if (tokens.length === 0 || /^time$/i.test(tokens[tokens.length - 1].word)) return null;
   const lower = tokens.map((t) => t.word.toLowerCase().replace(/\.$/, ""));
-  if (tagsOf(lower.join(" ")).some((t) => PLACE_TAGS.has(t)) || worldCountryNames().has(normalizeName(lower.join(" "))))
+  if (
+    tagsOf(lower.join(" ")).some((t) => PLACE_TAGS.has(t)) ||
+    worldCountryNames().has(normalizeName(lower.join(" "))) ||
+    (tokens.length > 1 && PLACE_NOUN.test(lower[lower.length - 1]))
+  )
     return named(text, tokens, "PLACE", registry);
   // "North Korean leader Kim Jong Un": a nationality of two words alone, before a role in lower case.
   if (tokens.length === 2 && worldDemonyms().has(lower.join(" "))) return named(text, tokens, "DEMONYM", registry, countryOfDemonym(lower.join(" ")));
@@ -595,6 +697,8 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
     if (ROLE_WORDS.has(lower[first]) || isDemonymWord(tokens[first].word) || COUNTRY_ABBREVIATIONS[lower[first]] || hasTag(tokens[first].word, ACTOR)) first++;
     // "South Korean Foreign Minister …", "Sri Lankan President …"
     else if (first < tokens.length - 2 && worldDemonyms().has(`${lower[first]} ${lower[first + 1]}`)) first += 2;
+    // "Sri Lanka President …", "New Zealand Prime Minister …": a country's name before a role.
+    else if (first === 0 && countryOpening(lower.slice(0, tokens.length - 1))) first += countryOpening(lower.slice(0, tokens.length - 1))!.split(" ").length;
     else break;
   }
   const introduced = first > 0;
@@ -708,11 +812,17 @@ function soundAlike(a: string, b: string): boolean {
   return ca.some((code) => code.length >= 3 && cb.includes(code));
 }
 
-/** "Xi" and "Xi Jinping": a name of one word that opens the other, where the surname is written first. */
-function surnameFirst(one: string, full: string): boolean {
-  if (one.includes(" ")) return false;
-  const words = full.split(" ");
-  return words.length >= 2 && normalizeName(words[0]) === normalizeName(one);
+/**
+ * "Xi" and "Xi Jinping": a name of one word that opens the other, where the surname is written
+ * first: the full name's article used that word alone for the person (it is keyed by it), or no
+ * lexicon knows the word as a given name. "Kim" alone and "Kim Darroch" are not linked: a given
+ * name names nobody across reports.
+ */
+function surnameFirst(one: KeyedName, full: KeyedName): boolean {
+  if (one.name.includes(" ")) return false;
+  const words = full.name.split(" ");
+  if (words.length < 2 || normalizeName(words[0]) !== normalizeName(one.name)) return false;
+  return full.key === `person:${normalizeName(words[0])}` || !hasTag(words[0], FIRST_NAME_TAGS);
 }
 
 const MAX_REMEMBERED_PAIRS = 50_000;
@@ -743,7 +853,7 @@ export function sameName(a: KeyedName, b: KeyedName): boolean {
   if (same === undefined) {
     if (a.level === "person") {
       const [sa, sb] = [surname(a.name), surname(b.name)];
-      same = similarNames(sa, sb) >= 0.8 || soundAlike(sa, sb) || surnameFirst(a.name, b.name) || surnameFirst(b.name, a.name);
+      same = similarNames(sa, sb) >= 0.8 || soundAlike(sa, sb) || surnameFirst(a, b) || surnameFirst(b, a);
     } else same = similarNames(a.name, b.name) >= 0.85;
     if (samePairs.size >= MAX_REMEMBERED_PAIRS) samePairs.clear();
     samePairs.set(pair, same);

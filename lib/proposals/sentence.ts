@@ -153,7 +153,8 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
     const head = text.slice(clause.start, trigger.start);
     const pronounOrNames = relative ? listEndingAt(text, names, clause.start - 1, sentence.start) : [];
     add(pronounOrNames);
-    add(subjectBefore(text, names, trigger.start, subjectFloor, head));
+    const subject = subjectBefore(text, names, trigger.start, subjectFloor, head);
+    add(subject.length > 0 || relative ? subject : appositiveSubject(text, names, trigger.start, clause.start, sentence.start));
     objects = withAppositive(text, names, listStartingAt(text, names, trigger.end, clause.end, OBJECT_LEAD), trigger.end, sentence.end);
     add(objects);
   } else {
@@ -196,6 +197,12 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
   return list.length > 0 ? { names: list, objects: [], how: "clause" } : none;
 }
 
+/** "The bloc's envoy, former president Olu Adeyemi, met …": the person named just before the comma that closes the subject. */
+function appositiveSubject(text: string, names: FoundName[], offset: number, clauseStart: number, floor: number): FoundName[] {
+  const last = names.filter((n) => n.end <= clauseStart && n.introStart >= floor).pop();
+  return last?.level === "person" && /^\s*,\s*(?:\p{Ll}+ly\s+|also\s+|then\s+)?$/u.test(text.slice(last.end, offset)) ? [last] : [];
+}
+
 /** "with her Australian counterpart, Penny Walsh": the person a role after the list names, set off by a comma. */
 function withAppositive(text: string, names: FoundName[], list: FoundName[], from: number, ceiling: number): FoundName[] {
   const edge = list.length > 0 ? list[list.length - 1].end : from;
@@ -213,6 +220,7 @@ function withAppositive(text: string, names: FoundName[], list: FoundName[], fro
 }
 
 const SUBORDINATE_PARTICIPLE = /^(?:after|before|while|upon|since|when)\s+\p{Ll}+ing\b/iu;
+const TRAILING_PARTICIPLE = /\p{L},\s+\p{Ll}+ing$/u;
 const OPENING_PARTICIPLE = /^\s*(?:Speaking|Talking|Commenting|Writing|Addressing|Briefing)\b/;
 
 /**
@@ -222,7 +230,8 @@ const OPENING_PARTICIPLE = /^\s*(?:Speaking|Talking|Commenting|Writing|Addressin
 function participleSubject(text: string, names: FoundName[], trigger: Span, sentence: Span, clause: Span): FoundName[] {
   const quotes = quoteSpans(text, sentence);
   const person = (from: number, to: number) => names.find((n) => n.level === "person" && n.start >= from && n.end <= to && !insideQuote(quotes, n));
-  if (SUBORDINATE_PARTICIPLE.test(text.slice(clause.start, trigger.end))) {
+  // "X began a visit on Monday, meeting Y on Tuesday": a participle after a comma has the main clause's subject.
+  if (SUBORDINATE_PARTICIPLE.test(text.slice(clause.start, trigger.end)) || TRAILING_PARTICIPLE.test(text.slice(sentence.start, trigger.end))) {
     const subject = person(sentence.start, clause.start);
     return subject ? [subject] : [];
   }

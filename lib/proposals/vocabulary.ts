@@ -132,12 +132,12 @@ export const TRIGGER_RULES: TriggerRule[] = [
     re: new RegExp(String.raw`\b${CAPTIVES}\s+(?:exchanges?|swaps?)\b|\b(?:exchanges?|swaps?)\s+of\s+(?:\S+\s+){0,2}${CAPTIVES}`, "giu"),
   },
   { kind: "exchange", verbal: true, needs: anyOf(EXCHANGE), re: new RegExp(String.raw`\b(?:${alt(EXCHANGE)})\s+(?:\S+\s+){0,3}${CAPTIVES}`, "giu") },
-  // "after meeting Finnish President X": the gerund, a verb with its object.
+  // "after meeting Finnish President X", "visited Hanoi on Monday, meeting X": the gerund, a verb with its object.
   {
     kind: "meeting",
     verbal: true,
     needs: anyOf(["meeting"]),
-    re: /(?<=\b(?:[Aa]fter|[Bb]efore|[Ww]hile|[Uu]pon|[Ss]ince|[Ww]hen)\s+)meeting(?=\s+(?:with\b|\p{Lu}|his\b|her\b|their\b))/gu,
+    re: /(?<=(?:\b(?:[Aa]fter|[Bb]efore|[Ww]hile|[Uu]pon|[Ss]ince|[Ww]hen)|,)\s+)meeting(?=\s+(?:with\b|\p{Lu}|his\b|her\b|their\b))/gu,
   },
   {
     kind: "meeting",

@@ -18,4 +18,26 @@ describe("grouping reports whose outlets spell a name differently", () => {
     );
     expect(proposals.events.map((e) => e.mentions.map((m) => m.articleId).sort())).toEqual([["a", "b"]]);
   });
+
+  it("does not join a report naming a given name alone ('Kim') to one naming a full name it opens ('Kim Darroch'); a surname written first joins", () => {
+    const group = (...texts: string[]) =>
+      proposeFromExtractions(
+        texts.map((t, i) => report(`r${i}`, t)),
+        null,
+        [],
+        [],
+      ).events.map((e) => [...new Set(e.mentions.map((m) => m.articleId))].sort());
+    expect(
+      group(
+        "British envoy Kim Darroch held talks with Fijian Prime Minister Sitiveni Rabuka in Suva on Tuesday, officials said.",
+        "Kim held talks with Fijian Prime Minister Sitiveni Rabuka in Suva on Tuesday, officials said.",
+      ),
+    ).toEqual([["r0"], ["r1"]]);
+    expect(
+      group(
+        "North Korean envoy Kim Song Chol held talks with Fijian Prime Minister Sitiveni Rabuka in Suva on Tuesday. Kim said the talks went well.",
+        "Envoy Kim held talks with Fijian Prime Minister Sitiveni Rabuka in Suva on Tuesday, officials said.",
+      ),
+    ).toEqual([["r0", "r1"]]);
+  });
 });

@@ -67,6 +67,28 @@ describe("wire copy: dates that name a week", () => {
     expect(planned.map((e) => [e.kind, e.localDate, e.precision, e.dateNote])).toEqual([["talks", "2031-06", "month", "between 2031-06-14 and 2031-06-16"]]);
   });
 
+  it("does not date 'on Monday and Thursday' (two days apart) by its first day: the month, both days, and a report of either day joins it", () => {
+    const { events } = propose({
+      articles: [
+        article("Foreign ministers of Gabon and Congo met in Libreville on Monday and Thursday, officials said.", "2031-06-11", "Morning Wire"),
+        article("Foreign ministers of Gabon and Congo met in Libreville on Thursday, officials said.", "2031-06-06", "Evening Post"),
+      ],
+    });
+    expect(events.map((e) => [e.kind, e.localDate, e.precision, e.mentions.length])).toEqual([["meeting", "2031-06-05", "day", 2]]);
+    const mention = events[0].mentions.find((m) => m.outlet === "Morning Wire");
+    // Written on a Wednesday, in the past: the Thursday before the Monday.
+    expect(mention?.date).toMatchObject({
+      text: "on Monday and Thursday",
+      precision: "month",
+      days: { from: "2031-06-05", to: "2031-06-09" },
+      note: "2031-06-05 and 2031-06-09, two days apart",
+    });
+    const { events: alone } = propose({
+      articles: [article("Gabon and Congo will hold talks in Libreville on Friday and Monday, officials said.", "2031-06-11", "Wire")],
+    });
+    expect(alone.map((e) => [e.kind, e.localDate, e.precision, e.dateNote])).toEqual([["talks", "2031-06", "month", "between 2031-06-13 and 2031-06-16"]]);
+  });
+
   it("makes an exchange agreed for Friday and the report of it afterwards one happening on that Friday", () => {
     const { events } = propose({
       articles: [
@@ -94,5 +116,18 @@ describe("wire copy: dates that name a week", () => {
       ],
     });
     expect(events.map((e) => [e.kind, e.localDate, e.mentions.length])).toEqual([["meeting", "2031-06-09", 2]]);
+  });
+
+  it("does not read 'after a week of talks' as a date a week from the report", () => {
+    const { events } = propose({
+      articles: [
+        article(
+          "Colombia and the ELN agreed to a six-month ceasefire on Tuesday, a Qatari mediator announced after a week of talks in Doha.",
+          "2031-06-11",
+          "Wire",
+        ),
+      ],
+    });
+    expect(events.map((e) => [e.kind, e.localDate, e.precision])).toEqual([["agreement", "2031-06-10", "day"]]);
   });
 });

@@ -92,4 +92,50 @@ describe("wire copy: who met whom, where and when", () => {
       ["Eritrea", null],
     ]);
   });
+
+  it("does not give 'they' the parties of an earlier happening when a plural subject came between ('Opposition lawmakers …')", () => {
+    const lead = "Zambian President Mwila Banda met Malawian President Chifundo Phiri in Lusaka on Monday.";
+    for (const between of ["Opposition lawmakers boycotted the session.", "Hundreds of protesters marched to parliament."]) {
+      const { mentions } = extract(`${lead} ${between} They will hold talks with the government on Friday.`);
+      expect(mentions.map((m) => [m.kind, m.date.date, m.participants.map((p) => p.name)])).toEqual([
+        ["meeting", "2031-06-09", ["Mwila Banda", "Chifundo Phiri"]],
+      ]);
+    }
+    // Commenting on the happening, or naming its parties by a noun, leaves "they" theirs.
+    for (const between of ["Analysts expect little progress.", "The leaders also discussed trade."]) {
+      const { mentions } = extract(`${lead} ${between} They will meet again in Blantyre on Friday.`);
+      expect(mentions.map((m) => [m.kind, m.date.date, m.participants.map((p) => p.name)])).toEqual([
+        ["meeting", "2031-06-09", ["Mwila Banda", "Chifundo Phiri"]],
+        ["meeting", "2031-06-13", ["Mwila Banda", "Chifundo Phiri"]],
+      ]);
+    }
+  });
+
+  it("reads a meeting told by a participle after a comma ('began a state visit on Monday, meeting Y on Tuesday') with both parties", () => {
+    const { mentions } = extract(
+      "Indonesian President Budi Santoso began a three-day state visit to Vietnam on Monday, meeting Vietnamese President Le Van Hoa in Hanoi on Tuesday before travelling to Ho Chi Minh City.",
+    );
+    expect(mentions.map((m) => [m.kind, m.date.date])).toEqual([
+      ["visit", "2031-06-09"],
+      ["meeting", "2031-06-10"],
+    ]);
+    expect(mentions[1].place?.name).toBe("Hanoi");
+    expect(parties(mentions[1]).sort()).toEqual([
+      ["Budi Santoso", "indonesia"],
+      ["Le Van Hoa", "vietnam"],
+    ]);
+    // "Ho Chi Minh City" is a place, not a person "City" among the parties.
+    expect(mentions.flatMap((m) => m.participants.map((p) => p.name))).not.toContain("Ho Chi Minh City");
+  });
+
+  it("takes the person named in an apposition before the verb as the subject ('The bloc's envoy, former president X, met Y')", () => {
+    const [meeting] = extract(
+      "The African Union's envoy, former Nigerian president Olu Adeyemi, met Ethiopian Prime Minister Dawit Alemu in Addis Ababa on Sunday.",
+    ).mentions;
+    expect(meeting).toMatchObject({ kind: "meeting", place: { name: "Addis Ababa" }, date: { date: "2031-06-08" } });
+    expect(parties(meeting)).toEqual([
+      ["Olu Adeyemi", "nigeria"],
+      ["Dawit Alemu", "ethiopia"],
+    ]);
+  });
 });

@@ -90,6 +90,26 @@ describe("wire copy: the names of the parties", () => {
     }
   });
 
+  it("keys a country's army written with capitals ('the Sudanese Army', 'Sudan's Army') as the common-noun wording is keyed", () => {
+    for (const text of [
+      "The Burundian Army and the Imbonerakure militia held talks in Kigoma on Tuesday, mediators said.",
+      "Burundi's Army and the Imbonerakure militia held talks in Kigoma on Tuesday, mediators said.",
+    ]) {
+      const [talks] = extract(text).mentions;
+      expect(talks.participants.map((p) => [p.key, p.level])).toEqual([
+        ["org:burundi army", "group"],
+        ["org:imbonerakure", "group"],
+      ]);
+    }
+    const [forces] = extract("The Malawian Armed Forces and the Chikwawa militia signed a truce in Blantyre on Monday.").mentions;
+    expect(forces.participants.map((p) => p.key)).toEqual(["org:malawi armed forces", "org:chikwawa"]);
+    const [meeting] = extract("Burundian Army chief Leonce Bizimana met Tanzanian President Grace Mollel in Dodoma on Monday.").mentions;
+    expect(meeting.participants.map((p) => [p.name, p.affiliation])).toEqual([
+      ["Leonce Bizimana", "burundi"],
+      ["Grace Mollel", "tanzania"],
+    ]);
+  });
+
   it("keeps a person introduced by a country's army with the country, and the given name before one the lexicon knows", () => {
     const [meeting] = extract("Burundi's army chief Abdel Karim Ndayishimiye met Tanzanian President Grace Mollel in Dodoma on Monday.").mentions;
     expect(meeting.participants.map((p) => [p.name, p.affiliation])).toEqual([
@@ -109,6 +129,21 @@ describe("wire copy: the names of the parties", () => {
     expect(talks.participants.map((p) => [p.key, p.level])).toEqual([
       ["org:cemac", "group"],
       ["place:chad", "group"],
+    ]);
+  });
+
+  it("reads a one-word name no dictionary knows and nothing gives as a person's as a body ('talks with Ecowas'), keeping the other party", () => {
+    const [talks] = extract("Niger's junta held talks with Ecowas in Niamey on Tuesday, officials said.").mentions;
+    expect(talks).toMatchObject({ kind: "talks", place: { name: "Niamey" }, date: { date: "2031-06-10" } });
+    expect(talks.participants.map((p) => [p.key, p.level]).sort()).toEqual([
+      ["org:ecowas", "group"],
+      ["org:niger junta", "group"],
+    ]);
+    // Beside a person, or where a person of the article is named by it, a lone name stays a person's.
+    const [call] = extract("A call between Okonkwo and Putin took place on Monday, the Kremlin said.").mentions;
+    expect(call.participants.map((p) => [p.key, p.level])).toEqual([
+      ["person:okonkwo", "person"],
+      ["person:putin", "person"],
     ]);
   });
 
@@ -142,6 +177,31 @@ describe("wire copy: the names of the parties", () => {
     expect(meeting?.participants.map((p) => [p.name, p.affiliation ?? null])).toEqual([
       ["Xi Haoran", null],
       ["Bat-Erdene Tsogt", "mongolia"],
+    ]);
+  });
+
+  it("does not take an unknown word before a role and a name ('Tigrayan leader Gebre Haile') for a person of its own", () => {
+    const [meeting] = extract("Ethiopian Prime Minister Dawit Alemu met Tigrayan leader Gebre Haile in Mekelle on Sunday, officials said.").mentions;
+    expect(meeting).toMatchObject({ kind: "meeting", place: { name: "Mekelle" }, date: { date: "2031-06-08" } });
+    expect(names(meeting)).toEqual(["Dawit Alemu", "Gebre Haile"]);
+  });
+
+  it("reads a country's government ('Colombia's government', 'the Colombian government') as the country, a party beside the other side", () => {
+    for (const text of [
+      "Paraguay's government and the EPP rebel group agreed to a six-month ceasefire on Tuesday, a Brazilian mediator announced.",
+      "The Paraguayan government and the EPP rebel group agreed to a six-month ceasefire on Tuesday, a Brazilian mediator announced.",
+    ]) {
+      const [agreement] = extract(text).mentions;
+      expect(agreement).toMatchObject({ kind: "agreement", date: { date: "2031-06-10" } });
+      expect(agreement.participants.map((p) => p.key)).toEqual(["place:paraguay", "org:epp"]);
+    }
+  });
+
+  it("reads a country's name before a role ('Sri Lanka President', 'New Zealand Prime Minister') as whom the person speaks for", () => {
+    const [meeting] = extract("Sri Lanka President Ranil Perera met New Zealand Prime Minister Grace Hill in Colombo on Monday.").mentions;
+    expect(meeting.participants.map((p) => [p.name, p.affiliation])).toEqual([
+      ["Ranil Perera", "sri lanka"],
+      ["Grace Hill", "new zealand"],
     ]);
   });
 });
