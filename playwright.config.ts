@@ -35,6 +35,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
+  projects: [
+    { name: "chromium", testIgnore: /hostile-import\.spec\.ts$/ },
+    // Last: its 4 MB import keeps a background job busy for minutes after the test, which would share the cores with every later spec.
+    { name: "hostile-import", testMatch: /hostile-import\.spec\.ts$/, dependencies: ["chromium"] },
+  ],
   webServer: {
     // Node itself rather than the tsx wrapper, so the stop signal reaches the script that drops its scratch database.
     command: "node --import tsx --conditions=react-server tests/e2e/support/server.ts",
