@@ -214,8 +214,19 @@ function participantList(ctx: ArticleContext, parts: SentenceParts, trigger: Tri
   const persons = uniqueNames([...(subject ? [subject] : []), ...they, ...usable].filter((n) => n.level === "person").map(keyed));
   // A statement has one author: the first person (or body) named as making it.
   const most = trigger.kind === "statement" ? 1 : MAX_PARTICIPANTS;
-  if (persons.length > 0) return persons.slice(0, most);
+  // "X met the Afghan Taliban": a body named in words of its own, met by persons, is a party beside them (a country is
+  // not: its persons speak for it; nor a lone unknown word, a body only for want of other evidence).
+  const bodies = usable
+    .filter((n) => n.type === "ORGANIZATION" && n.name.includes(" ") && attachment.objects.includes(n) && !introducesPerson(ctx, n))
+    .map(keyed);
+  if (persons.length > 0) return uniqueNames([...persons, ...bodies]).slice(0, most);
   return uniqueNames([...they, ...usable].filter((n) => n.level === "group").map(keyed)).slice(0, most);
+}
+
+/** "the EU's envoy Y", "EU chief Y": a body whose role words lead to a person's name. */
+function introducesPerson(ctx: ArticleContext, n: FoundName): boolean {
+  const next = ctx.names.find((m) => m.start >= n.end);
+  return next?.level === "person" && /^(?:['’]s)?(?:\s+[\p{Ll}-]+)*,?\s*$/u.test(ctx.text.slice(n.end, next.introStart));
 }
 
 /** The trigger's clause, with a few words before it: whether the happening is announced rather than past. */
@@ -423,6 +434,8 @@ function coreferentAmong(earlier: Candidate[], m: Candidate, earlierInstances: b
   for (let i = earlier.length - 1; i >= 0; i--) {
     const e = earlier[i];
     if (e.earlierInstance && !earlierInstances) continue;
+    // "held separate meetings with X and Y": the words read once per party are that many happenings.
+    if (e.trigger.start === m.trigger.start) continue;
     // An announced happening is not one the text dates before the article ("the upcoming call" after "their call last month").
     if (m.planned !== e.planned && pastDated(m.planned ? e : m)) continue;
     // "Tuesday's talks" after "Trump will speak with Putin on Tuesday": talks by phone.
@@ -538,8 +551,13 @@ function partiesNamedBefore(ctx: ArticleContext, passage: Span): KeyedName[] {
 function absorb(target: Candidate, m: Candidate): void {
   target.passages.push(...m.passages.filter((p) => !target.passages.some((q) => q.start === p.start)));
   const joined = uniqueNames([...target.participants, ...m.participants]);
-  // Persons are named more precisely than their countries: once there are persons, they are the participants.
-  target.participants = (joined.some((n) => n.level === "person") ? joined.filter((n) => n.level === "person") : joined).slice(0, MAX_PARTICIPANTS);
+  // Persons are named more precisely than their countries: once there are persons, they are the participants
+  // (with a body the happening already had beside persons: "X met the Afghan Taliban").
+  const beside = target.participants.some((n) => n.level === "person") ? target.participants.filter((n) => n.level === "group") : [];
+  target.participants = (joined.some((n) => n.level === "person") ? joined.filter((n) => n.level === "person" || beside.includes(n)) : joined).slice(
+    0,
+    MAX_PARTICIPANTS,
+  );
   if (target.place && m.place && isCountry(target.place) && !isCountry(m.place)) target.place = { ...m.place, within: normalizeName(target.place.name) };
   else target.place ??= m.place;
   target.statedDates.push(...m.statedDates);

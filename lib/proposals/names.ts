@@ -230,7 +230,29 @@ export function findNames(text: string, registry: Registry | null, titleLines: S
     if (firstWords.has(word) && !isCommonWord(word)) found.push(named(text, [{ ...t, word, end: t.start + word.length }], "OTHER", registry));
   }
   found.sort((a, b) => a.start - b.start);
-  return withAffiliations(text, withBodies(text, placesAndBodies(text, shortReferences(promoteSurnames(withoutIntroducers(text, found))), registry), registry));
+  return withAffiliations(
+    text,
+    withBodies(
+      text,
+      placesAndBodies(text, shortReferences(promoteSurnames(withoutIntroducers(text, bodiesByName(text, found, registry)))), registry),
+      registry,
+    ),
+  );
+}
+
+/** "… the Boko Haram leadership. Boko Haram said …": words the article gives as a body's name are that body wherever they stand bare. */
+function bodiesByName(text: string, names: FoundName[], registry: Registry | null): FoundName[] {
+  const bodies = new Set(names.filter((n) => n.type === "ORGANIZATION" && !n.entityId).map((n) => normalizeName(n.name)));
+  if (bodies.size === 0) return names;
+  return names.map((n) =>
+    n.type === "PERSON" &&
+    !n.entityId &&
+    n.introStart === n.start &&
+    bodies.has(normalizeName(n.name)) &&
+    !n.name.split(" ").some((w) => hasTag(w, PERSON_TAGS))
+      ? named(text, [{ start: n.start, end: n.end, word: n.name }], "ORGANIZATION", registry)
+      : n,
+  );
 }
 
 /** "Tigrayan leader Gebre Haile": a word no dictionary knows before a role and a person's name introduces the person; it names nobody. */
@@ -554,8 +576,8 @@ function capitalizedChains(text: string): Token[][] {
 function splitChain(text: string, chain: Token[]): Token[][] {
   const parts: Token[][] = [];
   let current: Token[] = [];
-  for (const token of chain) {
-    if (CALENDAR.test(possessiveStripped(token.word))) {
+  for (const [i, token] of chain.entries()) {
+    if (CALENDAR.test(possessiveStripped(token.word)) && !calendarWordOfName(text, chain, i)) {
       if (current.length > 0) parts.push(current);
       current = [];
       continue;
@@ -571,6 +593,35 @@ function splitChain(text: string, chain: Token[]): Token[][] {
     const second = { start: last.end + 1, end: last.end + 1 + hyphenated[1].length, word: hyphenated[1] };
     return [part, [second]];
   });
+}
+
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+/** "on May", "in March", "since June", "last Monday", "early August": a calendar word after these is a date. */
+const DATE_WORD_BEFORE =
+  /\b(?:on|in|at|by|since|until|till|through|from|to|between|and|or|of|last|next|this|each|every|early|late|mid|mid-|before|after|during|around|about|as)\s*$/i;
+
+/**
+ * "Theresa May", "President Jan Nowak", "Helena March": a calendar word inside a run of name words is
+ * a name word: after a given name, or (never at a sentence's start for a weekday: "Monday Trump said")
+ * before another name word. A day number after it ("May 5", "Jan. 12") or a word that introduces a
+ * date before it ("in May") keeps it a date.
+ */
+function calendarWordOfName(text: string, chain: Token[], i: number): boolean {
+  const token = chain[i];
+  if (/^\.?\s*\d/.test(text.slice(token.end, token.end + 4))) return false;
+  if (DATE_WORD_BEFORE.test(text.slice(Math.max(0, token.start - 12), token.start))) return false;
+  const [before, after] = [chain[i - 1], chain[i + 1]];
+  const weekday = WEEKDAY.test(possessiveStripped(token.word));
+  const followsGivenName = !weekday && before !== undefined && text.slice(before.end, token.start) === " " && hasTag(before.word, FIRST_NAME_TAGS);
+  const nameAfter =
+    after !== undefined &&
+    !/\bof\b/.test(text.slice(token.end, after.start)) &&
+    !/['’]s?$/u.test(token.word) &&
+    !CALENDAR.test(possessiveStripped(after.word)) &&
+    !introducesName(after.word) &&
+    !isCommonWord(possessiveStripped(after.word)) &&
+    !(weekday && isSentenceStart(text, token.start));
+  return followsGivenName || nameAfter;
 }
 
 /** "President Emre Aydin of Turkey": the person, and the country they belong to, are two names. */
@@ -704,6 +755,15 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
   const introduced = first > 0;
   const rest = tokens.slice(first);
   const restLower = lower.slice(first);
+  const personWord = rest.some((t) => hasTag(t.word, PERSON_TAGS));
+  // "the Boko Haram", "Ansar Dine fighters": a body's name, as a person's never stands.
+  const bodyPlaced =
+    /(?:^|[^\p{L}])the\s+$/iu.test(text.slice(Math.max(0, tokens[0].start - 5), tokens[0].start)) ||
+    COLLECTIVE_AFTER.test(text.slice(rest[rest.length - 1].end, rest[rest.length - 1].end + 30));
+  // "the Afghan Taliban", "Nigerian Boko Haram": words no lexicon knows after a nationality alone (no role) are a body's.
+  const nationalityOnly = introduced && !lower.slice(0, first).some((w) => ROLE_WORDS.has(w)) && !tokens.slice(0, first).some((t) => hasTag(t.word, ACTOR));
+  if (nationalityOnly && !personWord && (rest.length > 1 || bodyPlaced) && !rest.some((t) => isCommonWord(t.word)))
+    return named(text, tokens, "ORGANIZATION", registry);
   if (rest.length === 1 && ROLE_WORDS.has(restLower[0])) {
     // "Brazilian President" before a registry name: the demonym still says whom the person speaks for.
     return isDemonymWord(tokens[0].word) ? named(text, tokens.slice(0, 1), "DEMONYM", registry, countryOfDemonym(tokens[0].word)) : null;
@@ -722,7 +782,7 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
     const person =
       ROLE_BEFORE.test(text.slice(Math.max(0, rest[0].start - 30), rest[0].start)) ||
       rest.some((t, i) => i > 0 && SURNAME_PARTICLE.test(text.slice(rest[i - 1].end, t.start)));
-    return named(text, rest, person || !rest.some((t) => isCommonWord(t.word)) ? "PERSON" : "ORGANIZATION", registry);
+    return named(text, rest, person || (!bodyPlaced && !rest.some((t) => isCommonWord(t.word))) ? "PERSON" : "ORGANIZATION", registry);
   }
   if (rest.length === 1 && isCommonWord(rest[0].word) && !bodyWords.has(rest[0].word)) return null;
   if (rest.length !== 1) return null;

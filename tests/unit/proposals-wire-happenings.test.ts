@@ -9,6 +9,14 @@ const extract = (text: string): ArticleExtraction => extractArticle({ id: "h1", 
 const parties = (m: EventMention) => m.participants.map((p) => [p.name, p.affiliation ?? null]);
 
 describe("wire copy: who met whom, where and when", () => {
+  it("reads 'held separate meetings with X and Y' as one meeting with each, on the day and at the place stated", () => {
+    const { mentions } = extract("UN envoy Rita Kaur held separate meetings with Lars Berg and Omar Haddad in Geneva on Monday.");
+    expect(mentions.map((m) => [m.kind, m.date.date, m.place?.name, m.participants.map((p) => p.name)])).toEqual([
+      ["meeting", "2031-06-09", "Geneva", ["Rita Kaur", "Lars Berg"]],
+      ["meeting", "2031-06-09", "Geneva", ["Rita Kaur", "Omar Haddad"]],
+    ]);
+  });
+
   it("reads a counterpart named after a comma as a party, and the place and day after the name as the meeting's", () => {
     const { mentions } = extract("Malaysian Foreign Minister Aziz Rahman met his Thai counterpart, Suda Chaiyo, in Kuala Lumpur on Monday.");
     expect(mentions).toHaveLength(1);

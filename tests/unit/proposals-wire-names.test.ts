@@ -205,3 +205,59 @@ describe("wire copy: the names of the parties", () => {
     ]);
   });
 });
+
+describe("wire copy: calendar words and bodies' names", () => {
+  it("keeps a month word inside a person's name whole and reads no date from it ('President Jan Nowak', 'Theresa May', 'Helena March')", () => {
+    const [meeting] = extract("Polish President Jan Nowak met Czech Prime Minister Petr Dvorak in Prague on Monday.").mentions;
+    expect(meeting.participants.map((p) => [p.name, p.affiliation])).toEqual([
+      ["Jan Nowak", "poland"],
+      ["Petr Dvorak", "czechia"],
+    ]);
+    const [talks] = extract("Foreign Minister Helena March held talks with Ivo Sun in Vienna on Tuesday.").mentions;
+    expect(names(talks).sort()).toEqual(["Helena March", "Ivo Sun"]);
+    expect(talks.date).toMatchObject({ date: "2031-06-10" });
+    const [visit] = extract("Marta June met Chinese Premier Li Wei in Beijing on Monday.").mentions;
+    expect(names(visit)).toEqual(["Marta June", "Li Wei"]);
+    expect(visit.date).toMatchObject({ date: "2031-06-09" });
+  });
+
+  it("still reads the date beside a name that holds a month word ('on May 5', 'in May', 'May 5, 2031', 'Jan. 12')", () => {
+    for (const [when, date] of [
+      ["on May 5", "2031-05-05"],
+      ["in May", "2031-05-01"],
+      ["on May 5, 2031", "2031-05-05"],
+      ["on Jan. 12", "2031-01-12"],
+    ]) {
+      const [meeting] = extract(`Prime Minister Ruth May met President Ana August in Oslo ${when}.`).mentions;
+      expect(names(meeting)).toEqual(["Ruth May", "Ana August"]);
+      expect(meeting.date).toMatchObject({ date });
+    }
+  });
+
+  it("reads a weekday after a surname as the date, not as a word of the name ('met Berg Tuesday')", () => {
+    const [meeting] = extract("Lars Nilsson met Karin Berg Tuesday in Oslo.").mentions;
+    expect(names(meeting)).toEqual(["Lars Nilsson", "Karin Berg"]);
+    expect(meeting.date).toMatchObject({ date: "2031-06-10" });
+  });
+
+  it("reads unknown names after 'the' or a nationality, or before a word for fighters, as bodies, parties beside a person", () => {
+    const [talks] = extract("Kenyan envoy Sam Otieno met the Somali Shabaab in Doha on Tuesday.").mentions;
+    expect(talks.participants.map((p) => [p.name, p.level])).toEqual([
+      ["Sam Otieno", "person"],
+      ["Somali Shabaab", "group"],
+    ]);
+    const [front] = extract("Mediators held talks with the Mandera Rebel Front in Nairobi on Monday.").mentions;
+    expect(front.participants.map((p) => [p.name, p.level])).toEqual([["Mandera Rebel Front", "group"]]);
+    const { mentions } = extract("Government envoy Musa Bello met Ansar Gidan fighters in Kano on Monday. Ansar Gidan said the meeting went well.");
+    expect(mentions[0].participants.map((p) => [p.name, p.level])).toEqual([
+      ["Musa Bello", "person"],
+      ["Ansar Gidan", "group"],
+    ]);
+    expect(
+      mentions
+        .flatMap((m) => m.participants)
+        .filter((p) => p.name === "Ansar Gidan")
+        .every((p) => p.level === "group"),
+    ).toBe(true);
+  });
+});
