@@ -17,6 +17,14 @@ describe("wire copy: who met whom, where and when", () => {
     ]);
   });
 
+  it("reads 'held separate calls with X and Y' as one call with each, on the day stated", () => {
+    const { mentions } = extract("UN mediator Ines Vidal held separate calls with Tomas Rey and Kofi Mensah on Tuesday.");
+    expect(mentions.map((m) => [m.kind, m.date.date, m.participants.map((p) => p.name)])).toEqual([
+      ["phone_call", "2031-06-10", ["Ines Vidal", "Tomas Rey"]],
+      ["phone_call", "2031-06-10", ["Ines Vidal", "Kofi Mensah"]],
+    ]);
+  });
+
   it("reads a counterpart named after a comma as a party, and the place and day after the name as the meeting's", () => {
     const { mentions } = extract("Malaysian Foreign Minister Aziz Rahman met his Thai counterpart, Suda Chaiyo, in Kuala Lumpur on Monday.");
     expect(mentions).toHaveLength(1);
