@@ -602,7 +602,10 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
     names,
     dates: withDaysOfMonth(text, resolveDatesInText(text, article.publishedAt), article.publishedAt).filter((d) => !withinName(names, d)),
   };
-  const triggers = lineSpans(text).flatMap((line) => (headlines.some((h) => h.start === line.start) ? [] : findTriggers(text, line)));
+  const triggers = lineSpans(text)
+    .flatMap((line) => (headlines.some((h) => h.start === line.start) ? [] : findTriggers(text, line)))
+    // "met Omar Said in Geneva": a verb's word inside a person's name ("Said in …") is the name.
+    .filter((t) => !(t.verbal && names.some((n) => n.level === "person" && n.start < t.start && t.start < n.end)));
   const kept: Candidate[] = [];
   // "the talks" of "the day after the talks", by the span of the phrase: the earlier mention it points back to.
   const pointedTo = new Map<string, Candidate>();

@@ -699,12 +699,29 @@ function introducesName(word: string): boolean {
   );
 }
 
+/** ", the foreign minister, met": a role set off by commas, with no name of its own after it. */
+const ROLE_APPOSITION = /^,\s+(?:the|a|an)\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)\s*,\s*\p{Ll}/u;
+
+/**
+ * "Said, the foreign minister, met …", "Haddad, the envoy, said": the word opening the sentence is the
+ * person the role describes, even a verb in the past ("Said"); not an ordinary opener ("However").
+ */
+function surnameBeforeRole(text: string, opener: Token): boolean {
+  const apposition = ROLE_APPOSITION.exec(text.slice(opener.end, opener.end + 60));
+  return (
+    apposition !== null &&
+    (!isCommonWord(opener.word) || (isVerbWord(opener.word) && !/ing$/i.test(opener.word))) &&
+    apposition[1].split(/\s+/).some((w) => ROLE_WORDS.has(w) && !LINKING_WORD.test(w))
+  );
+}
+
 function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Set<string>, registry: Registry | null): FoundName | null {
   let tokens = part
     .map((t) => ({ ...t, word: possessiveStripped(t.word), end: t.start + possessiveStripped(t.word).length }))
     .filter((t) => t.word.length > 1 && !CONTRACTION.test(t.word) && !PRONOUN_OR_DETERMINER.test(t.word));
   if (tokens.length === 0) return null;
   const opener = tokens[0];
+  if (tokens.length === 1 && isSentenceStart(text, opener.start) && surnameBeforeRole(text, opener)) return named(text, tokens, "PERSON", registry);
   if (
     isSentenceStart(text, opener.start) &&
     !bodyWords.has(opener.word) &&

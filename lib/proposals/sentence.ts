@@ -200,8 +200,15 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
 /** "The bloc's envoy, former president Olu Adeyemi, met …": the person named just before the comma that closes the subject. */
 function appositiveSubject(text: string, names: FoundName[], offset: number, clauseStart: number, floor: number): FoundName[] {
   const last = names.filter((n) => n.end <= clauseStart && n.introStart >= floor).pop();
-  return last?.level === "person" && /^\s*,\s*(?:\p{Ll}+ly\s+|also\s+|then\s+)?$/u.test(text.slice(last.end, offset)) ? [last] : [];
+  if (last?.level !== "person") return [];
+  const between = text.slice(last.end, offset);
+  if (/^\s*,\s*(?:\p{Ll}+ly\s+|also\s+|then\s+)?$/u.test(between)) return [last];
+  // "Omar Haddad, the foreign minister, met …": a role set off by commas after the person.
+  const role = ROLE_APPOSITION.exec(between);
+  return role?.[1].split(/\s+/).some((w) => ROLE_WORDS.has(w) && !/^(?:of|the|and|for|to|on)$/.test(w)) ? [last] : [];
 }
+
+const ROLE_APPOSITION = /^\s*,\s+(?:the|a|an|its|their)\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)\s*,\s*(?:\p{Ll}+ly\s+|also\s+|then\s+)?$/u;
 
 /** "with her Australian counterpart, Penny Walsh": the person a role after the list names, set off by a comma. */
 function withAppositive(text: string, names: FoundName[], list: FoundName[], from: number, ceiling: number): FoundName[] {
@@ -272,6 +279,8 @@ export function sourceNames(text: string, names: FoundName[], sentence: Span): F
   const inSentence = names.filter((n) => contains(sentence, n));
   for (const m of text.slice(sentence.start, sentence.end).matchAll(new RegExp(REPORTING_VERB.source, "gi"))) {
     const at = sentence.start + m.index;
+    // "Omar Said met …": a word of a person's name, not the verb.
+    if (inSentence.some((n) => n.level === "person" && n.start < at && at < n.end)) continue;
     const after = at + m[0].length;
     if (/^according to/i.test(m[0])) {
       const first = inSentence.find((n) => n.introStart >= after && n.introStart - after < 20);

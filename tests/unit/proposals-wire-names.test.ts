@@ -260,4 +260,22 @@ describe("wire copy: calendar words and bodies' names", () => {
         .every((p) => p.level === "group"),
     ).toBe(true);
   });
+
+  it("reads a surname that is a verb of saying ('Said') as a word of the name, not as a statement, and keeps the meeting's day", () => {
+    const { mentions } = extract("Danish envoy Mette Lund met Yusuf Said in Tunis on Tuesday.");
+    expect(mentions.map((m) => [m.kind, m.date.date, m.place?.name, names(m)])).toEqual([["meeting", "2031-06-10", "Tunis", ["Mette Lund", "Yusuf Said"]]]);
+    // In lower case it is the verb: a statement by the one named before it.
+    const [statement] = extract("Yusuf said in a statement on Monday that the border would reopen.").mentions;
+    expect([statement.kind, statement.date.date, names(statement)]).toEqual(["statement", "2031-06-09", ["Yusuf"]]);
+  });
+
+  it("reads the word opening a sentence before a role set off by commas as the person ('Said, the foreign minister, met')", () => {
+    const [meeting] = extract("Said, the foreign minister, met Mette Lund in Tunis on Tuesday.").mentions;
+    expect([meeting.kind, meeting.date.date, names(meeting)]).toEqual(["meeting", "2031-06-10", ["Said", "Mette Lund"]]);
+    const [other] = extract("Karim Belhadj, the foreign minister, met Mette Lund in Tunis on Tuesday.").mentions;
+    expect(names(other)).toEqual(["Karim Belhadj", "Mette Lund"]);
+    // An ordinary word opening the sentence is no name.
+    const [later] = extract("Meanwhile, the foreign minister, met Mette Lund in Tunis on Tuesday.").mentions;
+    expect(names(later)).toEqual(["Mette Lund"]);
+  });
 });
