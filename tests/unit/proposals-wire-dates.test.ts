@@ -130,4 +130,11 @@ describe("wire copy: dates that name a week", () => {
     });
     expect(events.map((e) => [e.kind, e.localDate, e.precision])).toEqual([["agreement", "2031-06-10", "day"]]);
   });
+
+  it("proposes a summit 'postponed until September' as announced for September, not as held on the day of the report", () => {
+    const { events } = propose({
+      articles: [article("The summit of Caspian leaders in Baku has been postponed until September, officials said on Tuesday.", "2031-06-11", "Wire")],
+    });
+    expect(events.map((e) => [e.kind, e.localDate, e.precision])).toEqual([["meeting", "2031-09", "month"]]);
+  });
 });
