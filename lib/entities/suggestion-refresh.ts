@@ -137,10 +137,10 @@ async function refreshBatch(articleIds: readonly string[], holder: ContextHolder
     );
     const plans = withText.map((article, i) => ({ articleId: article.articleId, revisionId: article.revisionId, planned: planned[i] }));
     const outcome = await db.$transaction(async (tx) => {
-      // One order for everyone, so two refreshes of overlapping batches cannot deadlock.
-      for (const { articleId } of [...plans].sort((a, b) => a.articleId.localeCompare(b.articleId))) {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`suggestions:${articleId}`}))`;
-      }
+      // One order for everyone, so two refreshes of overlapping batches cannot deadlock; one
+      // statement for the batch (a round trip per article cost an import some 3 ms an article).
+      const keys = plans.map((p) => `suggestions:${p.articleId}`).sort((a, b) => a.localeCompare(b));
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${keys}::text[]) WITH ORDINALITY AS l(k, n) ORDER BY n`;
       // Written from an older registry, the plan could undo what a newer refresh just wrote.
       if ((await registryFingerprint(tx)) !== context.fingerprint) return "stale";
       const current = await tx.article.findMany({ where: { id: { in: plans.map((p) => p.articleId) } }, select: { id: true, currentRevisionId: true } });

@@ -7,11 +7,12 @@ import { isoDay } from "@/lib/iso-day";
 import type { ClaimValue } from "@/lib/contradictions/claim-values";
 import { runTask } from "@/lib/workers/pool";
 import { EXTRACTIONS_MISSING, REGISTRY_MISSING, type ProposalRegistrySnapshot, type TaskInput, type TaskOutput } from "@/lib/workers/tasks";
-import { extractionDays, mergePeriods, personKeysOf, type Period, type Reach, reachOfMentions } from "./group";
-import { packExtraction, unpackExtraction } from "./stored-extraction";
+import { type ExtractionRow, dayText } from "./extraction-row";
+import { mergePeriods, type Period, type Reach, reachOfMentions } from "./group";
+import { unpackExtraction } from "./stored-extraction";
 import { type StoredProposalData, storedProposalData } from "./stored-proposal";
 import { candidateFingerprint, claimFingerprint as hashClaim, mentionFingerprint as hashMention } from "./fingerprints";
-import type { ArticleExtraction, ContradictionCandidate, EventProposal, KnownClaim, KnownEvent, ProposalArticle, Proposals } from "./types";
+import type { ContradictionCandidate, EventProposal, KnownClaim, KnownEvent, ProposalArticle, Proposals } from "./types";
 
 /**
  * Proposals are kept current by a background job (lib/proposals/jobs.ts): an imported or revised
@@ -92,46 +93,18 @@ async function proposalTask<N extends "extractProposals" | "groupProposalsAround
 }
 
 const DAY_MS = 86_400_000;
-const dayText = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-
-/**
- * An extraction's blocking keys: the days its mentions' happenings and its publication span (none
- * when a mention has no date and the article none either), its publication day when a mention is
- * undated (group.ts says how far each reaches), the participants it names, and the persons its
- * mentions are found by.
- */
-function blockingKeys(extraction: ArticleExtraction) {
-  const { span, undatedOn } = extractionDays(extraction);
-  return {
-    dateFrom: span ? dayText(span.from) : null,
-    dateTo: span ? dayText(span.to) : null,
-    undatedOn: undatedOn === null ? null : dayText(undatedOn),
-    ...personColumns(extraction),
-    participantKeys: [...new Set(extraction.mentions.flatMap((m) => m.participants.map((p) => p.key)))],
-  };
-}
 
 /**
  * A task holds the worker thread while it runs: a slice's articles go to it in tasks of about this
  * many characters (a few news reports, some 100 ms of reading), so a preview someone waits for
  * waits that long at most, and a slice costs a few round trips to the thread, not one per article.
  */
-/** The persons an extraction's mentions are found by (group.ts, personKeysOf), and whether one may be found by anyone. */
-function personColumns(extraction: ArticleExtraction) {
-  const keys = extraction.mentions.map((m) => personKeysOf(m.participants));
-  return {
-    looseMention: keys.some((k) => !k),
-    soloPersons: [...new Set(keys.flatMap((k) => k?.solo ?? []))],
-    personPairs: [...new Set(keys.flatMap((k) => k?.pairs ?? []))],
-  };
-}
-
 const EXTRACT_TASK_CHARS = 50_000;
 
-type Extracted = { extraction: ArticleExtraction; revisionId: string };
+type Extracted = { row: ExtractionRow; revisionId: string };
 
-/** Reads the articles' current revisions and stores what the engine extracts from them. */
-async function extractArticles(articleIds: string[], registry: ProposalRegistrySnapshot): Promise<ArticleExtraction[]> {
+/** Reads the articles' current revisions and stores what the engine extracts from them; answers the ids of those stored. */
+async function extractArticles(articleIds: string[], registry: ProposalRegistrySnapshot): Promise<string[]> {
   const articles = await db.article.findMany({
     where: { id: { in: articleIds } },
     select: { id: true, outlet: true, publishedAt: true, currentRevision: { select: { id: true, text: true } } },
@@ -152,21 +125,21 @@ async function extractArticles(articleIds: string[], registry: ProposalRegistryS
   if (tasks.length === 0) return [];
   const extracted: Extracted[] = [];
   for (const task of tasks) {
-    const extractions = await proposalTask("extractProposals", registry, { articles: task.articles });
-    extractions.forEach((extraction, i) => {
-      extracted.push({ extraction, revisionId: task.revisionIds[i] });
+    const rows = await proposalTask("extractProposals", registry, { articles: task.articles });
+    rows.forEach((row, i) => {
+      extracted.push({ row, revisionId: task.revisionIds[i] });
     });
   }
   await db.$transaction((tx) => storeExtractions(tx, extracted));
-  return extracted.map((e) => e.extraction);
+  return extracted.map((e) => e.row.articleId);
 }
 
-/** One statement for the whole slice: PostgreSQL unpacks the rows from one JSON document. */
+/** One statement for the whole slice: PostgreSQL unpacks the rows from one JSON document, each extraction's JSON text spliced in as it came. */
 async function storeExtractions(tx: Tx, extracted: Extracted[]): Promise<void> {
-  const rows = extracted.map(({ extraction, revisionId }) => {
-    return { articleId: extraction.articleId, revisionId, data: packExtraction(extraction), ...blockingKeys(extraction) };
-  });
-  const json = await stagedJson(tx, JSON.stringify(rows));
+  const rows = extracted.map(
+    ({ row, revisionId }) => `${JSON.stringify({ articleId: row.articleId, revisionId, ...row.keys }).slice(0, -1)},"data":${row.data}}`,
+  );
+  const json = await stagedJson(tx, `[${rows.join(",")}]`);
   await tx.$executeRaw`
     INSERT INTO "ArticleExtraction" ("articleId", "revisionId", "data", "dateFrom", "dateTo", "undatedOn", "participantKeys", "looseMention",
                                      "soloPersons", "personPairs", "updatedAt")
@@ -387,10 +360,11 @@ async function knownOn(periods: Period[]): Promise<{ events: KnownEvent[]; claim
   return { events, claims };
 }
 
-/** Reads the articles (their extractions stored, those of articles without a text dropped). */
-async function extractAll(articleIds: readonly string[], registry: ProposalRegistrySnapshot): Promise<ArticleExtraction[]> {
+/** Reads the articles (their extractions stored, those of articles without a text dropped); answers the ids of those read. */
+async function extractAll(articleIds: readonly string[], registry: ProposalRegistrySnapshot): Promise<string[]> {
   const extracted = await extractArticles([...new Set(articleIds)], registry);
-  const gone = articleIds.filter((id) => !extracted.some((e) => e.articleId === id));
+  const stored = new Set(extracted);
+  const gone = articleIds.filter((id) => !stored.has(id));
   if (gone.length) await db.articleExtraction.deleteMany({ where: { articleId: { in: gone } } });
   return extracted;
 }
@@ -437,11 +411,7 @@ async function regroupBlock(articleIds: readonly string[], registry: ProposalReg
 export async function refreshProposalsFor(articleIds: readonly string[]): Promise<void> {
   if (articleIds.length === 0) return;
   const registry = await loadRegistry();
-  const extracted = await extractAll(articleIds, registry);
-  await regroup(
-    extracted.map((e) => e.articleId),
-    registry,
-  );
+  await regroup(await extractAll(articleIds, registry), registry);
 }
 
 /**

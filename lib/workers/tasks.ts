@@ -6,6 +6,7 @@
 import { prepareImport, type ImportSource, type PreparedImport } from "@/lib/articles/prepare";
 import { buildMatcher, normalizeName, type MatcherEntry } from "@/lib/entities/match";
 import { extractArticle } from "@/lib/proposals/extract-events";
+import { type ExtractionRow, extractionRow } from "@/lib/proposals/extraction-row";
 import { buildRegistry, type Registry } from "@/lib/proposals/names";
 import { proposeAround } from "@/lib/proposals/propose";
 import { type StoredExtraction, unpackExtraction } from "@/lib/proposals/stored-extraction";
@@ -110,9 +111,10 @@ export const TASKS = {
   },
   diffSuggestions: (articles: { stored: StoredSuggestion[]; planned: PlannedSuggestion[]; linkedSpans: string[] }[]): SuggestionChanges[] =>
     articles.map(({ stored, planned, linkedSpans }) => diffSuggestions(stored, planned, new Set(linkedSpans))),
-  extractProposals: (input: { registry: ProposalRegistryRef; articles: ProposalArticle[] }): ArticleExtraction[] => {
+  /** Each article's extraction as its row stores it: a string crosses to the other thread as a copy, an object graph is cloned. */
+  extractProposals: (input: { registry: ProposalRegistryRef; articles: ProposalArticle[] }): ExtractionRow[] => {
     const registry = proposalRegistryFor(input.registry);
-    return input.articles.map((article) => extractArticle(article, registry));
+    return input.articles.map((article) => extractionRow(extractArticle(article, registry)));
   },
   groupProposalsAround: (input: {
     registry: ProposalRegistryRef;

@@ -55,4 +55,18 @@ describe("an extraction stored packed and read back", () => {
       ),
     ).toEqual(expected);
   });
+
+  it("hands over from the worker thread rows whose JSON text reads back as the extraction, with its blocking keys", () => {
+    const rows = TASKS.extractProposals({
+      registry: { fingerprint: "stored-extraction-rows", entities: newsroom.registry },
+      articles: newsroom.articles.map((a) => ({ id: a.id, text: a.text, publishedAt: a.publishedAt, outlet: a.outlet })),
+    });
+    expect(rows.map((r) => r.articleId)).toEqual(extractions.map((e) => e.articleId));
+    rows.forEach((row, i) => {
+      expect(unpackExtraction(JSON.parse(row.data))).toEqual(stored(spansOnly(extractions[i])));
+      const named = new Set(extractions[i].mentions.flatMap((m) => m.participants.map((p) => p.key)));
+      expect(new Set(row.keys.participantKeys)).toEqual(named);
+    });
+    expect(rows.some((r) => r.keys.dateFrom !== null)).toBe(true);
+  });
 });
