@@ -37,15 +37,31 @@ export function prepareImport(source: ImportSource): PreparedImport {
   const file = source.filename ?? null;
   try {
     const parsed = parseArticle({ bytes: source.bytes, filename: source.filename ?? undefined, format: source.format });
-    const lines = source.decisions?.length ? { ...parsed, ...applyLineDecisions(parsed.lines, source.decisions) } : parsed;
+    const lines = source.decisions?.length ? { ...parsed, ...withDecisions(parsed.lines, source.decisions) } : parsed;
     const article = source.metadata ? withMetadataCorrections(lines, source.metadata) : lines;
     if (article.paragraphs.length === 0) throw new ParseError("no-body");
     return { ok: true, file, bytes: source.bytes, contentHash: contentHash(source.bytes), article };
   } catch (error) {
     if (error instanceof ParseError) return { ok: false, file, error: error.message, code: error.code };
-    if (error instanceof RangeError) return { ok: false, file, error: "The lines chosen in the preview do not match this file.", code: "decisions" };
+    if (error instanceof DecisionsMismatch) return { ok: false, file, error: "The lines chosen in the preview do not match this file.", code: "decisions" };
     console.error(`Importing ${file ?? "pasted text"} failed in the parser:`, error);
     return { ok: false, file, error: "The importer could not read this file.", code: "parser" };
+  }
+}
+
+class DecisionsMismatch extends Error {}
+
+/**
+ * The preview's line choices applied to the parsed lines. Only their RangeError means the choices
+ * do not fit the file: elsewhere a RangeError is the parser's own (a page nested deeper than the
+ * stack), which is an unreadable file.
+ */
+function withDecisions(...args: Parameters<typeof applyLineDecisions>): ReturnType<typeof applyLineDecisions> {
+  try {
+    return applyLineDecisions(...args);
+  } catch (error) {
+    if (error instanceof RangeError) throw new DecisionsMismatch(error.message);
+    throw error;
   }
 }
 

@@ -17,6 +17,11 @@ const STORY = [
 ].join("\n");
 
 describe("preparing an import", () => {
+  it("says the preview's line choices do not fit a file that has no such line", () => {
+    const prepared = prepareImport({ ...sourceFromText(STORY, { filename: "story.txt" }), decisions: [{ index: 999, kept: true }] });
+    expect(prepared).toMatchObject({ ok: false, code: "decisions", error: "The lines chosen in the preview do not match this file." });
+  });
+
   it("parses the bytes and hashes exactly them", () => {
     const source = sourceFromText(STORY, { filename: "transport.txt" });
     const prepared = prepareImport(source);
