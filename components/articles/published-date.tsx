@@ -1,7 +1,7 @@
 import { LocalDate } from "@/components/ui/local-date";
 import { statedTimeLabel } from "@/lib/articles/article-metadata";
 
-/** The publication day, and the time with the zone the source stated, as it stated them. */
+/** The publication day, and the time (with its zone when the source named one), as the source stated them. */
 export function PublishedDate({ day, time }: { day: string; time: string | null }) {
   return (
     <>

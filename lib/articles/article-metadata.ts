@@ -12,8 +12,8 @@ export type ArticleMetadata = {
   /** ISO day (YYYY-MM-DD); from extraction, only when the source states its publication date. */
   publishedAt: string | null;
   /**
-   * The time of day and UTC offset the source states with its date ("22:31-06:00"), only when it
-   * states both: with them the day is one moment everywhere.
+   * The time of day the source states with its date: with its UTC offset when it states one
+   * ("22:31-06:00": the day is then one moment everywhere), else as its own clock shows it ("22:31").
    */
   publishedTime: string | null;
   /** ISO 639-1 code such as "en", or null when unsure. */
@@ -39,9 +39,13 @@ export function articleMetadata(source: ArticleMetadata): ArticleMetadata {
   };
 }
 
-/** "22:31-06:00" → "22:31 UTC−06:00", "09:05+00:00" → "09:05 UTC": a stated time for display. */
+/**
+ * "22:31-06:00" → "22:31 UTC−06:00", "09:05+00:00" → "09:05 UTC", "22:31" → "22:31 (time zone not
+ * stated)": a stated time for display.
+ */
 export function statedTimeLabel(time: string): string {
   const zone = time.slice(5);
+  if (!zone) return `${time} (time zone not stated)`;
   return `${time.slice(0, 5)} UTC${zone === "+00:00" ? "" : zone.replace("-", "−")}`;
 }
 

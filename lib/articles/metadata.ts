@@ -278,6 +278,17 @@ function statedFacts(value: string): Pick<LineFacts, "publishedAt" | "publishedT
   return publishedTime ? { publishedAt, publishedTime } : { publishedAt };
 }
 
+/**
+ * The time a page shows with its date, as it shows it: "22:31-06:00" with the zone it names,
+ * "22:31" in its own zone when it names none (pages show readers their local time). Null without an hour.
+ */
+export function shownTime(result: chrono.ParsedResult): string | null {
+  const start = result.start;
+  if (!start.isCertain("hour")) return null;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return statedTime(result) ?? `${pad(start.get("hour") ?? 0)}:${pad(start.get("minute") ?? 0)}`;
+}
+
 /** "22:31-06:00" when chrono read both the hour and the zone from the text, else null. */
 export function statedTime(result: chrono.ParsedResult): string | null {
   const start = result.start;

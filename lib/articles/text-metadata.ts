@@ -1,6 +1,6 @@
 import * as chrono from "chrono-node";
 import { STOPWORDS } from "./language";
-import { parseByline, readMetadataLine, statedTime } from "./metadata";
+import { parseByline, readMetadataLine, shownTime } from "./metadata";
 import { outletFromUrl, outletName } from "./outlets";
 import { wordCount } from "./text";
 import type { ClassifiedLine } from "./types";
@@ -18,7 +18,7 @@ export interface TextMetadata {
   headline: string | null;
   author: string | null;
   publishedAt: string | null;
-  /** The time and zone stated with `publishedAt` ("22:31-06:00"), when the page states both. */
+  /** The time stated with `publishedAt`: "22:31-06:00" with the zone the page names, "22:31" when it names none. */
   publishedTime: string | null;
   outlet: string | null;
 }
@@ -560,12 +560,37 @@ function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number]
       if (!date?.day) continue;
       // A caption or credit counts only when it opens with its date ("November 20, 2019 / 1:07 AM / Network").
       if ((line.reason === "caption" || line.reason === "credit") && !STATUS_PREFIX.test(text.slice(0, date.index)) && !isDateLine(text)) continue;
-      const found = { day: date.day, time: date.time ?? null };
+      // The time may stand apart from its day: "Nov 19, 2019 / 7:03 AM ET" on one line, or
+      // "Nov. 19, 2019" with "5:50 PM" alone on the line under it.
+      const found = { day: date.day, time: date.time ?? timeBeside(text) ?? (isDateLine(text) ? timeAlone(lines[i + 1]?.text) : null) };
       if (UPDATED_LABEL.test(text) && !/\b(?:published|posted)\b/i.test(text)) updated ??= found;
       else return found;
     }
   }
   return updated;
+}
+
+/** The time a part of its own shows after the date of a stamp ("Nov 19, 2019 / 7:03 AM ET", "19.11.2019 | 08:15"). */
+function timeBeside(text: string): string | null {
+  const parts = text.split(STAMP_PARTS);
+  const dated = parts.findIndex((part) => dateIn(part)?.day);
+  if (dated === -1) return null;
+  for (const part of parts.slice(dated + 1)) {
+    const time = timeAlone(part);
+    if (time) return time;
+  }
+  return null;
+}
+
+// Between the parts of a stamp: "Date / Time / Network", "Date -- Time | Topic".
+const STAMP_PARTS = /\s+(?:[/|•·]|--|[–—])\s+/;
+
+/** "5:50 PM", "17:50 GMT": a line or part that is only a time of day, as the page shows it. */
+function timeAlone(text: string | undefined): string | null {
+  if (text === undefined || !/\d/.test(text) || wordCount(text) > MAX_STAMP_WORDS || TIME_STAMP_WORDS.test(text)) return null;
+  const result = chrono.casual.parse(text)[0];
+  if (!result || result.start.isCertain("day") || result.text.length < text.trim().length * 0.8) return null;
+  return shownTime(result);
 }
 
 interface FoundDay {
@@ -669,7 +694,7 @@ interface FoundDate {
   day: string | null;
   /** MM-DD when the day is stated without its year ("Posted Nov 18, 8:19 PM"). */
   monthDay?: string;
-  /** "22:31-06:00" when the time is stated with its zone. */
+  /** "22:31-06:00" when the time is stated with its zone, "22:31" without one. */
   time?: string | null;
 }
 
@@ -684,10 +709,10 @@ function dateIn(text: string): FoundDate | null {
   if (!start.isCertain("year") || !result.text.includes(year.slice(-2))) {
     // "2 days ago" names no day of its own.
     if (result.tags().has("result/relativeDate")) return { index: result.index, day: null };
-    return { index: result.index, day: null, monthDay: isoDate(2000, start.get("month") ?? 0, start.get("day") ?? 0).slice(5) };
+    return { index: result.index, day: null, monthDay: isoDate(2000, start.get("month") ?? 0, start.get("day") ?? 0).slice(5), time: shownTime(result) };
   }
-  // The day as the page states it, in the page's own zone; with that zone, when stated, it is one moment.
-  return { index: result.index, day: isoDate(Number(year), start.get("month") ?? 0, start.get("day") ?? 0), time: statedTime(result) };
+  // The day and time as the page states them, in the page's own zone; with that zone, when stated, it is one moment.
+  return { index: result.index, day: isoDate(Number(year), start.get("month") ?? 0, start.get("day") ?? 0), time: shownTime(result) };
 }
 
 // "18.11.2019": dates written with dots are day first wherever they are used.

@@ -35,6 +35,19 @@ describe("metadata matching", () => {
     expect(dateMatches("2019-11-18", { ld_date: "2019-11-18" }, "23:30-08:00")).toBe(true);
   });
 
+  it("compares a time shown without its zone as the page's clock for the declared moment in some real zone", () => {
+    // 23:03 on the 18th is 07:03 UTC on the 19th at UTC-8.
+    expect(dateMatches("2019-11-18", { ld_date: "2019-11-19T07:03:25+00:00" }, "23:03")).toBe(true);
+    expect(dateMatches("2019-11-19", { meta_date: "2019-11-20T01:50:59.403Z" }, "17:50")).toBe(true);
+    // Another minute, or a clock no zone on Earth shows at that moment, is another time.
+    expect(dateMatches("2019-11-18", { ld_date: "2019-11-19T07:03:25+00:00" }, "23:04")).toBe(false);
+    expect(dateMatches("2019-11-18", { ld_date: "2019-11-19T07:03:25+00:00" }, "23:10")).toBe(false);
+    expect(dateMatches("2019-11-17", { ld_date: "2019-11-19T07:03:25+00:00" }, "23:03")).toBe(false);
+    // Without a time the day is compared as before; a declared day without a zone is no moment.
+    expect(dateMatches("2019-11-18", { ld_date: "2019-11-19T07:03:25+00:00" })).toBe(false);
+    expect(dateMatches("2019-11-18", { ld_date: "2019-11-19 07:03:25" }, "23:03")).toBe(false);
+  });
+
   it("accepts a headline with the site appended, not a bare site name", () => {
     const declared = { h1: ["Budget approved"], og_title: "Council approves the city budget for next year | City News" };
     expect(headlineMatches("Council approves the city budget for next year", declared)).toBe(true);

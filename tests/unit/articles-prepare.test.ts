@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { MAX_IMPORT_BYTES } from "@/lib/articles/extract";
-import { articleMetadata } from "@/lib/articles/article-metadata";
+import { articleMetadata, statedTimeLabel } from "@/lib/articles/article-metadata";
 import { dryRunRecord, prepareImport, sourceFromText, tooLargeImport } from "@/lib/articles/prepare";
 import { articleListQuerySchema, importTextSchema, updateArticleSchema } from "@/lib/articles/schemas";
 
@@ -93,6 +93,14 @@ describe("the stated publication time", () => {
     expect(prepare({ publishedAt: "2020-03-04" })).toMatchObject({ publishedAt: "2020-03-04", publishedTime: null });
     expect(prepare({ publishedAt: null })).toMatchObject({ publishedAt: null, publishedTime: null });
     expect(prepare({ author: "Anna Novak" })).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31-06:00" });
+  });
+});
+
+describe("a stated time as shown", () => {
+  it("names its zone, or says the source named none", () => {
+    expect(statedTimeLabel("22:31-06:00")).toBe("22:31 UTC−06:00");
+    expect(statedTimeLabel("09:05+00:00")).toBe("09:05 UTC");
+    expect(statedTimeLabel("22:31")).toBe("22:31 (time zone not stated)");
   });
 });
 

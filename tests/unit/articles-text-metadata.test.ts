@@ -291,10 +291,19 @@ describe("publication date of a copied page", () => {
     expect(zoned.publishedTime).toBe("22:31-06:00");
     const published = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "By Maria Lindqvist", "Published: 3 March 2020, 09:14 GMT", BODY));
     expect(published.publishedTime).toBe("09:14+00:00");
-    // A time without its zone is no moment: the day alone is kept.
+    // A time without its zone is the page's own clock: kept as shown, with no zone made up.
     const unzoned = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "By Maria Lindqvist", "March 3, 2020 10:31 PM", BODY));
     expect(unzoned.publishedAt).toBe("2020-03-03");
-    expect(unzoned.publishedTime).toBeNull();
+    expect(unzoned.publishedTime).toBe("22:31");
+  });
+
+  it("reads the time a page sets apart from its day, in a part of the stamp or on the line under it", () => {
+    const stamped = (...lines: string[]) => parsePastedText(page(MENU, "Ferry terminal delayed by two years", "By Maria Lindqvist", lines, BODY));
+    expect(stamped("Mar 3, 2020 / 10:31 PM ET")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31-05:00" });
+    expect(stamped("03.03.2020 | 22:31")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31" });
+    expect(stamped("Mar. 3, 2020", "10:31 PM")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31" });
+    // A posting time under a date line is no time of that date when it names its own day.
+    expect(stamped("Mar. 3, 2020", "Monday 10:31 PM")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: null });
   });
 
   it("prefers the published date to the updated one", () => {
@@ -330,6 +339,7 @@ describe("publication date of a copied page", () => {
   it("takes a date stated without its year in the year of the page's copyright line", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Posted Mar 3, 9:14 AM", BODY, "© 2020 The Coastal Courier"));
     expect(article.publishedAt).toBe("2020-03-03");
+    expect(article.publishedTime).toBe("09:14");
     expect(parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Posted Mar 3, 9:14 AM", BODY)).publishedAt).toBeNull();
   });
 

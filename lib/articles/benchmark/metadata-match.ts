@@ -20,7 +20,7 @@ export interface ExtractedFields {
   titleProvisional: boolean;
   author: string | null;
   publishedAt: string | null;
-  /** "22:31-06:00" when the page stated the time and zone with its date. */
+  /** "22:31-06:00" when the page stated the time and zone with its date, "22:31" when it named no zone. */
   publishedTime?: string | null;
   outlet: string | null;
 }
@@ -58,25 +58,49 @@ export function headlineMatches(title: string | null, declared: DeclaredMetadata
 /**
  * Same calendar day as written in the declared date (its own time zone). A found date with its
  * stated time and zone is one moment: it matches a declared moment when it falls on the declared
- * day in the declared zone.
+ * day in the declared zone. A found date with a time but no zone is the page's local clock: it
+ * also matches a declared moment that this clock shows, to the minute, in some real zone (the
+ * page shows "Nov 18, 11:03 PM" where it declares 07:03 UTC on the 19th).
  */
 export function dateMatches(publishedAt: string | null, declared: DeclaredMetadata, publishedTime: string | null = null): FieldResult {
   const values = [declared.ld_date, declared.meta_date].filter(nonEmpty).filter((d) => DECLARED_DAY.test(d));
   if (values.length === 0) return null;
   if (publishedAt === null) return false;
-  const moment = publishedTime ? Date.parse(`${publishedAt}T${publishedTime}`) : Number.NaN;
+  const zoned = publishedTime !== null && ZONED_TIME.test(publishedTime);
+  const moment = zoned ? Date.parse(`${publishedAt}T${publishedTime}`) : Number.NaN;
   return values.some((value) => {
     const day = DECLARED_DAY.exec(value)![0];
     const zone = DECLARED_ZONE.exec(value)?.[1];
+    if (zone && publishedTime && !zoned && sameClock(publishedAt, publishedTime, value)) return true;
     if (Number.isNaN(moment) || !zone) return day === publishedAt.slice(0, 10);
-    const offset = /^z$/i.test(zone) ? 0 : (zone[0] === "-" ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
-    return new Date(moment + offset * 60_000).toISOString().slice(0, 10) === day;
+    return new Date(moment + zoneMinutes(zone) * 60_000).toISOString().slice(0, 10) === day;
   });
 }
 
 const DECLARED_DAY = /\d{4}-\d{2}-\d{2}/;
 // The offset of a declared moment ("…T07:03:25+00:00", "…T01:50:59.403Z"); none for a bare day.
 const DECLARED_ZONE = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const ZONED_TIME = /^\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+const LOCAL_TIME = /^\d{2}:\d{2}$/;
+// UTC offsets in use run from -12:00 to +14:00, in steps of a quarter hour at the finest.
+const MIN_OFFSET = -12 * 60;
+const MAX_OFFSET = 14 * 60;
+const OFFSET_STEP = 15;
+
+function zoneMinutes(zone: string): number {
+  return /^z$/i.test(zone) ? 0 : (zone[0] === "-" ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+}
+
+/** Whether a local day and clock ("2019-11-18", "23:03") is the declared moment at some real UTC offset. */
+function sameClock(day: string, time: string, declaredMoment: string): boolean {
+  if (!LOCAL_TIME.test(time)) return false;
+  const moment = Date.parse(declaredMoment);
+  const clock = Date.parse(`${day}T${time}:00Z`);
+  if (Number.isNaN(moment) || Number.isNaN(clock)) return false;
+  // Seconds are not shown on pages: compare to the minute.
+  const offset = (clock - Math.floor(moment / 60_000) * 60_000) / 60_000;
+  return offset >= MIN_OFFSET && offset <= MAX_OFFSET && offset % OFFSET_STEP === 0;
+}
 
 /** At least one name word in common (a profile URL counts by the words of its last segment). */
 export function authorMatches(author: string | null, declared: DeclaredMetadata): FieldResult {
