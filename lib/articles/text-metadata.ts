@@ -790,6 +790,10 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
       ?.split(/[.,]\s/)[0]
       .replace(/[.,]+$/, "");
     if (staff && isSiteName(staff)) add(staff, SELF_REFERENCE_SCORE);
+    if (PART_OF_WORDS.test(text)) {
+      const site = partOfCompany(text);
+      if (site) add(site, TRADEMARK_SCORE);
+    }
     if (words > SITE_LINE_WORDS * 3) continue;
     // A plain word test first: the patterns themselves are slow to fail on every line.
     if (HOUSE_VOICE_WORDS.test(text)) {
@@ -802,8 +806,15 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
     if (brand) add(brand, TRADEMARK_SCORE);
   }
   for (const [name, count] of menuBrands(lines)) add(name, Math.min(count, MAX_MENU_SCORE));
+  // "© Reuters" under a wire story is the story's copyright; the site's own line names the site.
   let owner: string | null = null;
-  for (let i = lines.length - 1; i >= 0 && !owner; i--) owner = copyrightOwner(lines[i].text);
+  let agencyOwner: string | null = null;
+  for (let i = lines.length - 1; i >= 0 && !owner; i--) {
+    const found = copyrightOwner(lines[i].text);
+    if (found && agencyCredit(found)) agencyOwner ??= found;
+    else owner = found;
+  }
+  owner ??= agencyOwner;
   // A copyright owner written as a web address is the site itself, not a parent company.
   if (owner) add(owner, DOMAIN_NAME.test(owner) ? COPYRIGHT_SCORE + SELF_REFERENCE_SCORE : COPYRIGHT_SCORE);
   for (const name of namesOfOwnAddress(lines)) add(name, SELF_REFERENCE_SCORE);
@@ -857,8 +868,9 @@ const MAX_MENTIONS = 6;
 const MIN_OUTLET_SCORE = 3;
 const TRADEMARK_SCORE = 4;
 const MAX_LOGO_LINES = 2;
-// A coined name, unlike a section's word: capitals inside (TechCrunch), an initialism (CNBC), a domain (Site.com).
-const BRAND_SHAPE = /^(?:\p{Lu}[\p{Ll}\p{N}]+\p{Lu}[\p{L}\p{N}]*|\p{Lu}{2,5}\d*|[\p{L}\p{N}-]+\.(?:com|net|org|co\.uk|info|in|ca))$/u;
+// A coined name, unlike a section's word: capitals inside (TechCrunch, ZDNet; not a plural such as "MBAs"), an initialism (CNBC), a domain (Site.com).
+const BRAND_SHAPE =
+  /^(?:(?!\p{Lu}+s$)\p{Lu}(?=[\p{L}\p{N}]*\p{Lu})(?=[\p{L}\p{N}]*\p{Ll})[\p{L}\p{N}]+|\p{Lu}{2,5}\d*|[\p{L}\p{N}-]+\.(?:com|net|org|co\.uk|info|in|ca))$/u;
 
 /** Coined names that open short menu and footer lines, with how many lines each opens. */
 function menuBrands(lines: readonly ClassifiedLine[]): [string, number][] {
@@ -991,6 +1003,21 @@ function ownTrademark(lines: readonly ClassifiedLine[], index: number): string |
   const footer = lines.slice(Math.max(0, index - 2), index + 3).some((line) => COPYRIGHT.test(line.text));
   return footer ? brand : null;
 }
+
+/**
+ * The site a footer says belongs to a company ("Site News is part of Parent Media Inc", "Site is
+ * a division of Parent Group"): the name before, when what follows is a company by its suffix.
+ */
+function partOfCompany(text: string): string | null {
+  const match = PART_OF.exec(text);
+  if (!match) return null;
+  const [, site, company] = match;
+  return CORPORATE_SUFFIX.test(company.trim()) && isBrandName(site) ? site : null;
+}
+
+const PART_OF_WORDS = /\bis (?:an? )?(?:part|division|unit|subsidiary|member) of\b/;
+const PART_OF =
+  /(?:^|[.!]\s+)((?:The )?\p{Lu}[\p{L}\p{N}.&'’-]*(?: \p{Lu}[\p{L}\p{N}.&'’-]*){0,3}) is (?:an? )?(?:part|division|unit|subsidiary|member) of (?:the )?([^,.;:]{2,60}?)(?=[,.;:]|$)/u;
 
 /** A proper name where the sentence leaves no doubt that it names the house (capitals allowed: "IGN"). */
 function isBrandName(name: string): boolean {

@@ -381,6 +381,27 @@ describe("outlet of a copied page", () => {
     expect(article.outlet).toBe("HarbourWire");
   });
 
+  it("reads coined names opening with several capitals, not plurals of initialisms", () => {
+    const menus = ["QXNet China", "QXNet France", "QXNet Germany", "Politics", "Sports"];
+    expect(parsePastedText(page(MENU, menus, "Ferry terminal delayed by two years", BODY, "© 2020 Coastal Holdings, Inc.")).outlet).toBe("QXNet");
+    const plurals = ["SUVs for families", "SUVs under $30,000", "SUVs we tested", "Politics", "Sports"];
+    expect(parsePastedText(page(MENU, plurals, "Ferry terminal delayed by two years", BODY)).outlet).toBeNull();
+  });
+
+  it("takes the site's copyright over the wire agency's under a republished story", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "© Coastal Courier Pty Ltd. All rights reserved.", BODY, "© Reuters"));
+    expect(article.outlet).toBe("Coastal Courier");
+  });
+
+  it("takes the site a footer says belongs to a company over the company", () => {
+    const footer = "Harbour Weekly is part of Coastal Media Group Inc, an international media group. Visit our corporate site.";
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", BODY, footer, "© 2020 Coastal Media Group Inc."));
+    expect(article.outlet).toBe("Harbour Weekly");
+    // A body sentence about belonging is no footer: what follows is no company.
+    const sentence = "The old quay is part of the harbour estate, the authority said.";
+    expect(parsePastedText(page(MENU, "Ferry terminal delayed by two years", BODY, sentence, "© 2020 Coastal Media Group Inc.")).outlet).toBe("Coastal Media");
+  });
+
   it("comes from the author's note naming the house", () => {
     const note = "Maria Lindqvist is a senior editor at Harbour Weekly. She covers ports and shipping.";
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", BODY, note, "Harbour Weekly", "© 2020 Coastal Holdings, Inc."));
