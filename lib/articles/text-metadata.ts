@@ -316,6 +316,7 @@ function bylineJustAbove(lines: readonly ClassifiedLine[], index: number): boole
 
 /** Evidence that a header follows: a byline, a date line, a standfirst sentence. */
 function headerFactsAfter(lines: readonly ClassifiedLine[], index: number): number {
+  if (inTeaserList(lines, index)) return 0;
   let byline = 0;
   let date = 0;
   let standfirst = 0;
@@ -334,6 +335,33 @@ function headerFactsAfter(lines: readonly ClassifiedLine[], index: number): numb
     if (i === index + 1 && wordCount(text) >= 8 && (/[.!?]$/.test(text) || sentenceCase)) standfirst = STANDFIRST_EVIDENCE;
   }
   return byline + date + standfirst;
+}
+
+/**
+ * A title-like line whose credit or date line under it has the shape of those under other titles
+ * around it ("Title", "Jane Doe 11/13/19 9:00AM", counters, "Title", "Jane Doe 11/12/19 4:40PM"):
+ * an item of a list of teasers, whose facts are its own, not a headline's.
+ */
+function inTeaserList(lines: readonly ClassifiedLine[], index: number): boolean {
+  const shape = factShape(lines[index + 1]?.text);
+  if (!shape) return false;
+  let items = 0;
+  for (let j = Math.max(0, index - TEASER_REACH); j <= Math.min(lines.length - 2, index + TEASER_REACH) && items < MIN_TEASERS; j++) {
+    if (Math.abs(j - index) > 1 && factShape(lines[j + 1].text) === shape && looksLikeHeadline(lines[j].text)) items++;
+  }
+  return items >= MIN_TEASERS;
+}
+
+// Teasers around a title that make it one of a list: two more within a dozen lines.
+const TEASER_REACH = 12;
+const MIN_TEASERS = 2;
+
+/** "credit", "date", "credit date" for a line that credits or dates what stands above it, else null. */
+function factShape(text: string | undefined): string | null {
+  if (text === undefined || wordCount(text) > MAX_DATE_LINE_WORDS) return null;
+  const credited = bylineName(text) !== null;
+  const dated = dateIn(unglued(text))?.day != null;
+  return credited || dated ? `${credited ? "credit" : ""} ${dated ? "date" : ""}` : null;
 }
 
 /** "Video Shows Dramatic Rescue of Girl": the longer words after the first all capitalised. */
@@ -553,6 +581,8 @@ function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number]
   const pageYear = copyrightYear(lines);
   for (const i of byDistance(from, to, anchor)) {
     const line = lines[i];
+    // A teaser's stamp dates the teaser (the headline's own stamp stays its own).
+    if (i > 0 && i - 1 !== anchor && looksLikeHeadline(lines[i - 1].text) && inTeaserList(lines, i - 1)) continue;
     for (const text of stamps(unglued(line.text))) {
       if (wordCount(text) > MAX_DATE_LINE_WORDS && !AGENCY_DATELINE.test(text)) continue;
       const date = dateIn(text.replace(DATE_LABEL, ""));

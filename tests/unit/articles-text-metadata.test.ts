@@ -116,6 +116,23 @@ describe("headline of a copied page", () => {
     expect(article.title).toBe("Ferry terminal delayed by two years after builder hits soft ground");
   });
 
+  it("is not the last of a list of teasers each with its credit and date, nor is the date a teaser's", () => {
+    const teasers = [
+      "Harbour Pilots Strike for a Second Day",
+      "Jon Berg3/2/20 9:00AM",
+      "14",
+      "Fish Market Reopens After the Storm",
+      "Jon Berg3/1/20 4:40PM",
+      "3",
+      "New Tugboat Arrives From the Yard",
+      "Jon Berg2/28/20 11:00AM",
+      "HARBOUR",
+    ];
+    const article = parsePastedText(page(MENU, teasers, "Ferry terminal delayed by two years", "Maria Lindqvist", "Tuesday 5:30PM", BODY));
+    expect(article.title).toBe("Ferry terminal delayed by two years");
+    expect(article.publishedAt).toBeNull();
+  });
+
   it("owns the date right under it, not a menu line a few lines above", () => {
     const article = parsePastedText(
       page(
