@@ -310,7 +310,12 @@ function repetitions(lines: readonly ClassifiedLine[], index: number): number {
 
 function bylineJustAbove(lines: readonly ClassifiedLine[], index: number): boolean {
   // Only "By …" lines: cheap to spot, and reading every line above as a byline would cost a date parse each.
-  for (let i = index - 1; i >= Math.max(0, index - NAME_LINE_REACH); i--) if (/^by\b/i.test(lines[i].text) && bylineName(lines[i].text)) return true;
+  for (let i = index - 1; i >= Math.max(0, index - NAME_LINE_REACH); i--) {
+    if (!/^by\b/i.test(lines[i].text) || !bylineName(lines[i].text)) continue;
+    // The credit of the last teaser in a list above the headline is the teaser's.
+    if (i > 0 && looksLikeHeadline(lines[i - 1].text) && inTeaserList(lines, i - 1)) continue;
+    return true;
+  }
   return false;
 }
 

@@ -133,6 +133,18 @@ describe("headline of a copied page", () => {
     expect(article.publishedAt).toBeNull();
   });
 
+  it("is not lost under the last credit of a list of teasers above it", () => {
+    const rail = [
+      "Latest",
+      "Harbour Pilots Strike for a Second Day",
+      "By Jon Berg | March 2, 2020",
+      "Fish Market Reopens After the Storm",
+      "By Jon Berg | March 1, 2020",
+    ];
+    const article = parsePastedText(page(MENU, rail, "Ferry terminal delayed by two years", "By Maria Lindqvist | March 3, 2020", BODY));
+    expect(article).toMatchObject({ title: "Ferry terminal delayed by two years", author: "Maria Lindqvist", publishedAt: "2020-03-03" });
+  });
+
   it("owns the date right under it, not a menu line a few lines above", () => {
     const article = parsePastedText(
       page(
