@@ -605,12 +605,13 @@ function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number]
   return updated;
 }
 
-/** The time a part of its own shows after the date of a stamp ("Nov 19, 2019 / 7:03 AM ET", "19.11.2019 | 08:15"). */
+/** The time a part of its own shows beside the date of a stamp ("Nov 19, 2019 / 7:03 AM ET", "19.11.2019 | 08:15", "7:03 AM PST · Nov 19, 2019"). */
 function timeBeside(text: string): string | null {
   const parts = text.split(STAMP_PARTS);
   const dated = parts.findIndex((part) => dateIn(part)?.day);
   if (dated === -1) return null;
-  for (const part of parts.slice(dated + 1)) {
+  // After the date first ("Date / Time"), else before it ("7:03 AM PST · Date").
+  for (const part of [...parts.slice(dated + 1), ...parts.slice(0, dated).reverse()]) {
     const time = timeAlone(part);
     if (time) return time;
   }
@@ -635,8 +636,13 @@ interface FoundDay {
 
 /** A line with the spaces a copy lost put back ("Jane DoeMar 3, 2020" → "Jane Doe Mar 3, 2020"). */
 function unglued(text: string): string {
-  return text.replace(GLUED_WORD, "$1 ");
+  return text.replace(GLUED_WORD, "$1 ").replace(GLUED_YEAR, "$1 ").replace(GLUED_CAPITALS, "$1 ");
 }
+
+// "Nov 19 20197:03 AM EST": a year the copy ran into the time after it.
+const GLUED_YEAR = /(?<!\d)((?:19|20)\d{2})(?=\d{1,2}:\d{2}(?!\d))/g;
+// "7:03 AM ESTUPDATED AN HOUR AGO": a stamp in capitals run into the next one's label.
+const GLUED_CAPITALS = /(\p{Lu}{2,})(?=(?:UPDATED|PUBLISHED|POSTED)\b)/gu;
 
 /** "Published Nov 18 at 4:07 PM | Updated at 5:36 PM on Nov 18", "Updated Nov 19;Posted Nov 18": each stamp on its own. */
 function stamps(text: string): string[] {

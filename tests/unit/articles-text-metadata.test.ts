@@ -330,6 +330,10 @@ describe("publication date of a copied page", () => {
     const stamped = (...lines: string[]) => parsePastedText(page(MENU, "Ferry terminal delayed by two years", "By Maria Lindqvist", lines, BODY));
     expect(stamped("Mar 3, 2020 / 10:31 PM ET")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31-05:00" });
     expect(stamped("03.03.2020 | 22:31")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31" });
+    expect(stamped("10:31 PM PST · March 3, 2020")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31-08:00" });
+    // A copy that ran the year into the time.
+    expect(stamped("Published Tue, Mar 3 202010:31 PM EST")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31-05:00" });
+    expect(stamped("PUBLISHED TUE, MAR 3 202010:31 PM ESTUPDATED AN HOUR AGO")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31-05:00" });
     expect(stamped("Mar. 3, 2020", "10:31 PM")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31" });
     // A posting time under a date line is no time of that date when it names its own day.
     expect(stamped("Mar. 3, 2020", "Monday 10:31 PM")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: null });
