@@ -51,6 +51,8 @@ if (declared) {
     `(pages declaring: headline ${declared.headline.declared}, date ${declared.date.declared}, author ${declared.author.declared}, outlet ${declared.outlet.declared})`,
   );
 }
+for (const [form, r] of Object.entries(result.forms) as [string, FormResult][])
+  console.log(`${form}, date without the page's zone-less clock (by the day alone unless a zone was stated): ${pct(r.dateByDay.accuracy).trim()}`);
 if (result.forms.text?.classifierMsPer10KB != null)
   console.log(`text, line classifier alone: CPU ${result.forms.text.classifierMsPer10KB.toFixed(2)} ms/10KB (target < 5)`);
 if (result.keepEveryLine) console.log(`text, every line kept: F1 ${f3(result.keepEveryLine.f1)}`);

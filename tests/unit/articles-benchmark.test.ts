@@ -86,4 +86,11 @@ describe("npm run eval:import on the sample corpus", () => {
     expect(result.peers["first-three-paragraphs"].recall).toBeLessThan(0.9);
     expect(result.forms.html!.fields.headline).toEqual({ correct: 3, declared: 3, accuracy: 1 });
   });
+
+  it("also scores the date by the day alone, on the same pages, never above the clock's comparison", () => {
+    for (const form of [result.forms.html!, result.forms.text!]) {
+      expect(form.dateByDay.declared).toBe(form.fields.date.declared);
+      expect(form.dateByDay.correct).toBeLessThanOrEqual(form.fields.date.correct);
+    }
+  });
 });

@@ -2,7 +2,7 @@ import { detectLanguage } from "../language";
 import { classifyPageLines } from "../line-classifier";
 import { prepareImport } from "../prepare";
 import { readCorpus, readPageForm, type CorpusForm } from "./corpus";
-import { compareMetadata, type FieldName, type FieldResult } from "./metadata-match";
+import { compareMetadata, dateMatches, type FieldName, type FieldResult } from "./metadata-match";
 import { bodyScores, shingleMatching, type BodyScores, type Counts } from "./shingles";
 
 /**
@@ -22,6 +22,8 @@ export interface PageResult {
   counts: Counts;
   f1: number;
   fields: Record<FieldName, FieldResult>;
+  /** The date compared as before a clock without its zone counted: by the day alone unless a zone was stated. */
+  dateByDay: FieldResult;
   error: string | null;
   ms: number;
   classifierMs: number;
@@ -31,6 +33,7 @@ export interface PageResult {
 export interface FormResult {
   body: BodyScores;
   fields: Record<FieldName, FieldScore>;
+  dateByDay: FieldScore;
   /** Pages the importer refused (no body, unreadable). */
   failures: number;
   /** CPU time of the whole import (not the wall clock, which counts waiting for a core). */
@@ -80,12 +83,15 @@ export function runImportEval(dir: string, options: { limit?: number } = {}): Im
       const fields = prepared.ok
         ? compareMetadata(prepared.article, page.declared)
         : compareMetadata({ title: null, titleProvisional: true, author: null, publishedAt: null, outlet: null }, page.declared);
+      const published = prepared.ok ? prepared.article : null;
+      const zonedTime = published?.publishedTime && published.publishedTime.length > 5 ? published.publishedTime : null;
       results.push({
         id: page.id,
         form,
         counts,
         f1: bodyScores([counts]).f1,
         fields,
+        dateByDay: dateMatches(published?.publishedAt ?? null, page.declared, zonedTime),
         error: prepared.ok ? null : prepared.code,
         ms,
         classifierMs,
@@ -99,6 +105,7 @@ export function runImportEval(dir: string, options: { limit?: number } = {}): Im
     forms[form] = {
       body: bodyScores(results.map((r) => r.counts)),
       fields: Object.fromEntries(FIELDS.map((field) => [field, fieldScore(results.map((r) => r.fields[field]))])) as Record<FieldName, FieldScore>,
+      dateByDay: fieldScore(results.map((r) => r.dateByDay)),
       failures: results.filter((r) => r.error).length,
       msPer10KB: totalBytes ? (totalMs * 10_240) / totalBytes : 0,
       classifierMsPer10KB: form === "text" && totalBytes ? (results.reduce((sum, r) => sum + r.classifierMs, 0) * 10_240) / totalBytes : null,
