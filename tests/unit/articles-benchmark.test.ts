@@ -42,6 +42,9 @@ describe("metadata matching", () => {
     // Another minute, or a clock no zone on Earth shows at that moment, is another time.
     expect(dateMatches("2019-11-18", { ld_date: "2019-11-19T07:03:25+00:00" }, "23:04")).toBe(false);
     expect(dateMatches("2019-11-18", { ld_date: "2019-11-19T07:03:25+00:00" }, "23:10")).toBe(false);
+    expect(dateMatches("2019-11-18", { ld_date: "2019-11-19T07:03:25+00:00" }, "23:18")).toBe(false);
+    // Half-hour offsets are in use: 01:33 on the 20th is 20:03 UTC on the 19th at UTC+05:30.
+    expect(dateMatches("2019-11-20", { ld_date: "2019-11-19T20:03:25+00:00" }, "01:33")).toBe(true);
     expect(dateMatches("2019-11-17", { ld_date: "2019-11-19T07:03:25+00:00" }, "23:03")).toBe(false);
     // Without a time the day is compared as before; a declared day without a zone is no moment.
     expect(dateMatches("2019-11-18", { ld_date: "2019-11-19T07:03:25+00:00" })).toBe(false);

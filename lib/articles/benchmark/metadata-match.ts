@@ -59,7 +59,7 @@ export function headlineMatches(title: string | null, declared: DeclaredMetadata
  * Same calendar day as written in the declared date (its own time zone). A found date with its
  * stated time and zone is one moment: it matches a declared moment when it falls on the declared
  * day in the declared zone. A found date with a time but no zone is the page's local clock: it
- * also matches a declared moment that this clock shows, to the minute, in some real zone (the
+ * also matches a declared moment that this clock shows, to the minute, at a UTC offset in use (the
  * page shows "Nov 18, 11:03 PM" where it declares 07:03 UTC on the 19th).
  */
 export function dateMatches(publishedAt: string | null, declared: DeclaredMetadata, publishedTime: string | null = null): FieldResult {
@@ -82,10 +82,11 @@ const DECLARED_DAY = /\d{4}-\d{2}-\d{2}/;
 const DECLARED_ZONE = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const ZONED_TIME = /^\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 const LOCAL_TIME = /^\d{2}:\d{2}$/;
-// UTC offsets in use run from -12:00 to +14:00, in steps of a quarter hour at the finest.
+// UTC offsets in use run from -12:00 to +14:00, in whole and half hours but for a few places
+// (+05:45) left out: each step allowed lets a wrong time match by chance more often.
 const MIN_OFFSET = -12 * 60;
 const MAX_OFFSET = 14 * 60;
-const OFFSET_STEP = 15;
+const OFFSET_STEP = 30;
 
 function zoneMinutes(zone: string): number {
   return /^z$/i.test(zone) ? 0 : (zone[0] === "-" ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
