@@ -597,7 +597,7 @@ function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number]
       if ((line.reason === "caption" || line.reason === "credit") && !STATUS_PREFIX.test(text.slice(0, date.index)) && !isDateLine(text)) continue;
       // The time may stand apart from its day: "Nov 19, 2019 / 7:03 AM ET" on one line, or
       // "Nov. 19, 2019" with "5:50 PM" alone on the line under it.
-      const found = { day: date.day, time: date.time ?? timeBeside(text) ?? (isDateLine(text) ? timeAlone(lines[i + 1]?.text) : null) };
+      const found = { day: date.day, time: date.time ?? timeBeside(text) ?? (isDateLine(text) ? timeAlone(lines[i + 1]?.text, true) : null) };
       if (UPDATED_LABEL.test(text) && !/\b(?:published|posted)\b/i.test(text)) updated ??= found;
       else return found;
     }
@@ -621,11 +621,15 @@ function timeBeside(text: string): string | null {
 // Between the parts of a stamp: "Date / Time / Network", "Date -- Time | Topic".
 const STAMP_PARTS = /\s+(?:[/|•·]|--|[–—])\s+/;
 
-/** "5:50 PM", "17:50 GMT": a line or part that is only a time of day, as the page shows it. */
-function timeAlone(text: string | undefined): string | null {
+/**
+ * "5:50 PM", "17:50 GMT": a line or part that is only a time of day, as the page shows it. On a
+ * line of its own it must say AM/PM or its zone: "1:23" there is as often a video's length.
+ */
+function timeAlone(text: string | undefined, ownLine = false): string | null {
   if (text === undefined || !/\d/.test(text) || wordCount(text) > MAX_STAMP_WORDS || TIME_STAMP_WORDS.test(text)) return null;
   const result = chrono.casual.parse(text)[0];
   if (!result || result.start.isCertain("day") || result.text.length < text.trim().length * 0.8) return null;
+  if (ownLine && !result.start.isCertain("meridiem") && !result.start.isCertain("timezoneOffset")) return null;
   return shownTime(result);
 }
 

@@ -335,6 +335,8 @@ describe("publication date of a copied page", () => {
     expect(stamped("Published Tue, Mar 3 202010:31 PM EST")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31-05:00" });
     expect(stamped("PUBLISHED TUE, MAR 3 202010:31 PM ESTUPDATED AN HOUR AGO")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31-05:00" });
     expect(stamped("Mar. 3, 2020", "10:31 PM")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31" });
+    // Alone on its line without AM/PM or a zone, "1:23" is as likely a video's length.
+    expect(stamped("Mar. 3, 2020", "1:23")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: null });
     // A posting time under a date line is no time of that date when it names its own day.
     expect(stamped("Mar. 3, 2020", "Monday 10:31 PM")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: null });
   });
