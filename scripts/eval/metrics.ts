@@ -45,7 +45,7 @@ export interface Scores {
   mentions: { recall: Ratio; precision: Ratio };
   grouping: { precision: Ratio; recall: Ratio; f1: number | null };
   dates: { resolvable: Ratio; unresolvableLeftOpen: Ratio; errors: string[] };
-  claims: { precision: Ratio; recall: Ratio; byAttribute: Record<string, Ratio> };
+  claims: { precision: Ratio; recall: Ratio; byAttribute: Record<string, Ratio>; missed: string[]; wrong: string[] };
   contradictions: { precision: Ratio; recall: Ratio; missed: string[]; wrong: string[] };
 }
 
@@ -129,17 +129,36 @@ function dateCorrect(truth: { date: string | null; precision: string | null }, p
   return predicted.precision === truth.precision && predicted.date.slice(0, truth.date.length) === truth.date.slice(0, truth.date.length);
 }
 
-/** Entity ids read as names, so "Geneva" (text) and the Geneva entity are the same place. */
-function sameClaimValue(a: ClaimValue, b: ClaimValue, names: ReadonlyMap<string, string>): boolean {
-  const asNames = (v: ClaimValue) =>
-    v.type === "entities"
-      ? v.ids
-          .map((id) => normalizeName(names.get(id) ?? id))
-          .sort()
-          .join("|")
-      : v.type === "text"
-        ? normalizeName(v.text)
-        : null;
+/** Two names of one party: equal, or a person's surname alone ("Lavrov", "Sergei Lavrov"). */
+function sameName(a: string, b: string): boolean {
+  return a === b || a.split(" ").at(-1) === b.split(" ").at(-1);
+}
+
+/**
+ * Entity ids read as names, so "Geneva" (text) and the Geneva entity are the same place; parties
+ * the registry does not know are claimed by name ("Anna Berg, Samuel Okoro"), read as a set of names.
+ */
+function sameClaimValue(
+  attribute: string,
+  a: ClaimValue,
+  b: ClaimValue,
+  names: ReadonlyMap<string, string>,
+  spellings: ReadonlyMap<string, string[]>,
+): boolean {
+  const nameOf = (id: string) => normalizeName(names.get(id) ?? id);
+  if ((attribute === "participants" || attribute === "initiator") && (a.type === "text" || b.type === "text")) {
+    // Each party as the names it goes by: a registry entity by all its spellings, a named one by its name.
+    const asList = (v: ClaimValue) =>
+      v.type === "entities"
+        ? v.ids.map((id) => (spellings.get(id) ?? [id]).map(normalizeName))
+        : v.type === "text"
+          ? v.text.split(", ").map((n) => [normalizeName(n)])
+          : [];
+    const same = (x: string[], y: string[]) => x.some((n) => y.some((m) => sameName(n, m)));
+    const [la, lb] = [asList(a), asList(b)];
+    return la.length === lb.length && la.every((x) => lb.some((y) => same(x, y))) && lb.every((y) => la.some((x) => same(x, y)));
+  }
+  const asNames = (v: ClaimValue) => (v.type === "entities" ? v.ids.map(nameOf).sort().join("|") : v.type === "text" ? normalizeName(v.text) : null);
   const [na, nb] = [asNames(a), asNames(b)];
   if (na !== null && nb !== null) return na === nb || (a.type === "text" && b.type === "text" && (na.includes(nb) || nb.includes(na)));
   const relation = compareValues(a, b);
@@ -158,6 +177,8 @@ export function score(
   countryOf: Readonly<Record<string, string>> = {},
   /** Conflicts known by hand ({ event, attribute }); without them they are computed from the claims. */
   knownConflicts?: { event: string; attribute: string }[],
+  /** Every name each entity goes by, for claims naming parties the registry does not know. */
+  spellings: ReadonlyMap<string, string[]> = new Map(),
 ): Scores {
   const party = (v: ClaimValue): ClaimValue => (v.type === "entities" ? { type: "entities", ids: v.ids.map((id) => countryOf[id] ?? id) } : v);
   const articles = new Map(corpus.map((a) => [a.id, a]));
@@ -250,11 +271,13 @@ export function score(
   let claimHits = 0;
   const byAttribute: Record<string, { hit: number; total: number }> = {};
   const matchedTruth = new Set<string>();
+  const wrongClaims: string[] = [];
+  const shown = (v: ClaimValue) => JSON.stringify(v.type === "entities" ? v.ids.map((id) => entityNames.get(id) ?? id) : v);
   for (const c of proposals.claims) {
     const event = eventOfProposalInArticle(c.proposalKey, c.articleId);
     const truths = (articles.get(c.articleId)?.claims ?? [])
       .map((t, i) => ({ t, i }))
-      .filter(({ t }) => t.event === event && t.attribute === c.attribute && sameClaimValue(t.value, c.value, entityNames));
+      .filter(({ t }) => t.event === event && t.attribute === c.attribute && sameClaimValue(c.attribute, t.value, c.value, entityNames, spellings));
     byAttribute[c.attribute] ??= { hit: 0, total: 0 };
     const attr = byAttribute[c.attribute];
     attr.total++;
@@ -262,9 +285,12 @@ export function score(
       claimHits++;
       attr.hit++;
       for (const { i } of truths) matchedTruth.add(`${c.articleId}#${i}`);
-    }
+    } else wrongClaims.push(`${c.articleId} ${event ?? "(no happening)"} ${c.attribute}: ${shown(c.value)} «${c.quote}»`);
   }
   const truthClaims = corpus.reduce((n, a) => n + a.claims.length, 0);
+  const missedClaims = corpus.flatMap((a) =>
+    a.claims.flatMap((t, i) => (matchedTruth.has(`${a.id}#${i}`) ? [] : [`${a.id} ${t.event} ${t.attribute}: ${shown(t.value)}`])),
+  );
 
   // Contradictions: happenings and attributes on which two outlets' claims conflict.
   const truthConflicts = new Set<string>();
@@ -296,6 +322,8 @@ export function score(
       precision: ratio(claimHits, proposals.claims.length),
       recall: ratio(matchedTruth.size, truthClaims),
       byAttribute: Object.fromEntries(Object.entries(byAttribute).map(([k, v]) => [k, ratio(v.hit, v.total)])),
+      missed: missedClaims,
+      wrong: wrongClaims,
     },
     contradictions: {
       precision: ratio(hits.length, predictedConflicts.size),

@@ -264,6 +264,8 @@ export interface Newsroom {
   registry: RegistryEntity[];
   /** A person's id → their country's id: "the Canadian side" and the Canadian prime minister initiate alike. */
   countryOf: Record<string, string>;
+  /** The registry with every spelling the articles use, for scoring claims that name parties the registry does not know. */
+  truthEntities: RegistryEntity[];
 }
 
 class Writer {
@@ -777,7 +779,13 @@ export function generateNewsroom(options: Options = {}): Newsroom {
       articles.push({ id: `a${String(n).padStart(4, "0")}`, outlet, publishedAt, text: w.text.trim(), mentions: w.mentions, claims: w.claims });
     }
   }
-  return { events, articles, registry: registryOf(), countryOf: Object.fromEntries(PEOPLE.map((p) => [p.id, `c-${p.country.name.toLowerCase()}`])) };
+  const registry = registryOf();
+  const spellings = (p: Person) => p.first.flatMap((first) => p.last.map((last) => `${first} ${last}`));
+  const truthEntities = registry.map((e) => {
+    const person = PEOPLE.find((p) => p.id === e.id);
+    return person ? { ...e, aliases: [...new Set([...e.aliases, ...spellings(person)])] } : e;
+  });
+  return { events, articles, registry, countryOf: Object.fromEntries(PEOPLE.map((p) => [p.id, `c-${p.country.name.toLowerCase()}`])), truthEntities };
 }
 
 /** The registry an editor would have built: canonical names and some spelling variants, not all. */

@@ -69,6 +69,8 @@ function run(
   label: string,
   corpus: EvalArticle[],
   registryEntities: RegistryEntity[] | null,
+  /** The names of the truth's entities: a run without a registry is scored against them too. */
+  truthEntities: RegistryEntity[],
   countryOf: Record<string, string> = {},
   knownConflicts?: { event: string; attribute: string }[],
 ): Run {
@@ -91,13 +93,15 @@ function run(
     proposals: proposals.events.length,
     claims: proposals.claims.length,
     candidates: proposals.contradictions.length,
-    scores: score(proposals, corpus, new Map((registryEntities ?? []).map((e) => [e.id, e.name])), countryOf, knownConflicts),
+    scores: score(proposals, corpus, new Map(truthEntities.map((e) => [e.id, e.name])), countryOf, knownConflicts, spellingsOf(truthEntities)),
   };
 }
 
-function syntheticCorpus(): { corpus: EvalArticle[]; registry: RegistryEntity[]; countryOf: Record<string, string> } {
+const spellingsOf = (entities: RegistryEntity[]) => new Map(entities.map((e) => [e.id, [e.name, ...e.aliases]]));
+
+function syntheticCorpus(): { corpus: EvalArticle[]; registry: RegistryEntity[]; truthEntities: RegistryEntity[]; countryOf: Record<string, string> } {
   const newsroom = generateNewsroom({ seed: Number(args.seed), events: Number(args.events) });
-  return { corpus: newsroom.articles, registry: newsroom.registry, countryOf: newsroom.countryOf };
+  return { corpus: newsroom.articles, registry: newsroom.registry, truthEntities: newsroom.truthEntities, countryOf: newsroom.countryOf };
 }
 
 const pct = (r: Ratio) => (r.value === null ? "—" : `${(r.value * 100).toFixed(1)} % (${r.hit}/${r.total})`);
@@ -153,6 +157,8 @@ function report(runs: Run[]): void {
     );
     if (args.errors) {
       for (const e of s.dates.errors) console.log(`  date: ${e}`);
+      for (const e of s.claims.missed) console.log(`  missed claim: ${e}`);
+      for (const e of s.claims.wrong) console.log(`  wrong claim: ${e}`);
       for (const e of s.contradictions.missed) console.log(`  missed contradiction: ${e}`);
       for (const e of s.contradictions.wrong) console.log(`  wrong contradiction: ${e}`);
     }
@@ -161,11 +167,12 @@ function report(runs: Run[]): void {
 
 const synthetic = syntheticCorpus();
 const seeds = seedEvalCorpus();
+const demo = seedRegistry();
 const runs = [
-  run(`synthetic newsroom (seed ${args.seed}), with registry`, synthetic.corpus, synthetic.registry, synthetic.countryOf),
-  run(`synthetic newsroom (seed ${args.seed}), no registry`, synthetic.corpus, null, synthetic.countryOf),
-  run("seed articles, demo registry", seeds, seedRegistry(), {}, SEED_CONTRADICTIONS),
-  run("seed articles, no registry", seeds, null, {}, SEED_CONTRADICTIONS),
+  run(`synthetic newsroom (seed ${args.seed}), with registry`, synthetic.corpus, synthetic.registry, synthetic.truthEntities, synthetic.countryOf),
+  run(`synthetic newsroom (seed ${args.seed}), no registry`, synthetic.corpus, null, synthetic.truthEntities, synthetic.countryOf),
+  run("seed articles, demo registry", seeds, demo, demo, {}, SEED_CONTRADICTIONS),
+  run("seed articles, no registry", seeds, null, demo, {}, SEED_CONTRADICTIONS),
 ];
 if (args.json)
   console.log(
