@@ -66,18 +66,33 @@ const INITIATIVE_OF =
 const INITIATIVE_POSSESSIVE = /['’]s?\s+(?:initiative|request|invitation|behest)\b/gi;
 const CALLED_BY_SUBJECT = /^(?:called|phoned|telephoned|rang|dialed|dialled)\b/i;
 
+/**
+ * Parties the registry knows are entities; a party it does not know yet (an outlet's first report
+ * of a new official) is stated by name, so the source's claim is not lost for want of an entry.
+ * Names are listed in one order, so that two sources naming the same parties state the same text.
+ */
+function partiesValue(parties: NameRef[]): ClaimValue {
+  if (parties.every((p) => p.entityId)) return { type: "entities", ids: [...new Set(parties.map((p) => p.entityId!))] };
+  return { type: "text", text: [...new Set(parties.map((p) => p.name))].sort((a, b) => a.localeCompare(b)).join(", ") };
+}
+
+/** The fullest name the article gives the party (its participant entry), else the words found. */
+function partyOf(mention: MentionWithDates, name: FoundName): NameRef {
+  const participant = mention.participants.find((p) => p.key === name.key);
+  return { name: participant?.name ?? name.name, entityId: name.entityId ?? participant?.entityId ?? null };
+}
+
 function initiatorClaim(ctx: ArticleContext, mention: MentionWithDates, passage: Span, names: FoundName[]): ClaimDraft | null {
   const slice = ctx.text.slice(passage.start, passage.end);
   for (const m of slice.matchAll(INITIATIVE_OF)) {
     const at = passage.start + m.index + m[0].length;
     const name = names.find((n) => n.start >= at && n.start <= at + 12);
-    if (name?.entityId)
-      return draft(mention, "initiator", { type: "entities", ids: [name.entityId] }, passage, { start: passage.start + m.index, end: name.end });
+    if (name) return draft(mention, "initiator", partiesValue([partyOf(mention, name)]), passage, { start: passage.start + m.index, end: name.end });
   }
   for (const m of slice.matchAll(INITIATIVE_POSSESSIVE)) {
     const at = passage.start + m.index;
     const name = names.find((n) => n.end === at);
-    if (name?.entityId) return draft(mention, "initiator", { type: "entities", ids: [name.entityId] }, passage, { start: name.start, end: at + m[0].length });
+    if (name) return draft(mention, "initiator", partiesValue([partyOf(mention, name)]), passage, { start: name.start, end: at + m[0].length });
   }
   if (
     mention.kind === "phone_call" &&
@@ -86,8 +101,8 @@ function initiatorClaim(ctx: ArticleContext, mention: MentionWithDates, passage:
   ) {
     const before = names.filter((n) => n.end <= mention.trigger.start && n.start >= passage.start && n.level === "person");
     const caller = before[before.length - 1];
-    if (caller?.entityId && ctx.text.slice(caller.end, mention.trigger.start).trim().split(/\s+/).length <= 3) {
-      return draft(mention, "initiator", { type: "entities", ids: [caller.entityId] }, passage, { start: caller.start, end: mention.trigger.end });
+    if (caller && ctx.text.slice(caller.end, mention.trigger.start).trim().split(/\s+/).length <= 3) {
+      return draft(mention, "initiator", partiesValue([partyOf(mention, caller)]), passage, { start: caller.start, end: mention.trigger.end });
     }
   }
   return null;
@@ -140,11 +155,15 @@ function placeClaim(text: string, mention: MentionWithDates, passage: Span, name
   return draft(mention, "place", value, passage, at);
 }
 
-function participantsClaim(mention: MentionWithDates, passage: Span, names: FoundName[]): ClaimDraft | null {
-  const here = names.filter((n) => contains(passage, n) && mention.participants.some((p) => p.key === n.key));
-  const ids = [...new Set(here.map((n) => n.entityId))];
-  if (ids.length < 2 || ids.some((id) => id === null)) return null;
-  return draft(mention, "participants", { type: "entities", ids: ids as string[] }, passage, { start: here[0].start, end: here[here.length - 1].end });
+/** "arrived in Santiago": a bare name after "in" or "near" is where the happening was, whatever else the name may be. */
+const located = (text: string, n: FoundName) => n.introStart === n.start && /\b(?:in|near)\s+$/i.test(text.slice(Math.max(0, n.start - 6), n.start));
+
+function participantsClaim(text: string, mention: MentionWithDates, passage: Span, names: FoundName[]): ClaimDraft | null {
+  const here = names.filter((n) => contains(passage, n) && mention.participants.some((p) => p.key === n.key) && !located(text, n));
+  if (new Set(here.map((n) => n.key)).size < 2) return null;
+  const value = partiesValue(here.map((n) => partyOf(mention, n)));
+  if (value.type === "entities" && value.ids.length < 2) return null;
+  return draft(mention, "participants", value, passage, { start: here[0].start, end: here[here.length - 1].end });
 }
 
 /** Claim drafts for each mention, from the sentences that state it. */
@@ -152,7 +171,7 @@ export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[])
   const claims: ClaimDraft[] = [];
   for (const mention of mentions) {
     let participantsClaimed = false;
-    let initiatorClaimed = false;
+    const initiators = new Set<string>();
     for (const passage of mention.passages) {
       const names = ctx.names.filter((n) => contains(passage, n));
       const dateSpans = ctx.dates.filter((d) => contains(passage, d)).map((d) => ({ start: d.start, end: d.end }));
@@ -168,14 +187,15 @@ export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[])
       const place = placeClaim(ctx.text, mention, passage, names);
       if (place) claims.push(place);
       if (!participantsClaimed) {
-        const participants = participantsClaim(mention, passage, names);
+        const participants = participantsClaim(ctx.text, mention, passage, names);
         if (participants) claims.push(participants);
         participantsClaimed = participants !== null;
       }
-      if (!initiatorClaimed) {
-        const initiator = initiatorClaim(ctx, mention, passage, ctx.names);
-        if (initiator) claims.push(initiator);
-        initiatorClaimed = initiator !== null;
+      // "X phoned Y" and "at the initiative of the Canadian side" are two statements to check.
+      const initiator = initiatorClaim(ctx, mention, passage, ctx.names);
+      if (initiator && !initiators.has(JSON.stringify(initiator.value))) {
+        claims.push(initiator);
+        initiators.add(JSON.stringify(initiator.value));
       }
       claims.push(...statementClaims(ctx, mention, passage, names));
     }
