@@ -11,8 +11,17 @@ import type { FoundName } from "./names";
 import { contains, overlaps } from "./text";
 import type { ClaimDraft, MentionDate, NameRef, Span } from "./types";
 
+const WEEK_MS = 6 * 86_400_000;
+
+/**
+ * "last week", "on Sunday and Monday": words as precise as days within a week, which no date value
+ * states; the period holding them (a month, a year) would claim what the source did not say and
+ * agree with any day in it, so they give no date claim (the happening's proposal keeps the days).
+ * "about a month ago" is a month's words and claims its month.
+ */
 function dateValue(d: MentionDate): DateValue | null {
   if (!d.localDate || !d.precision) return null;
+  if (d.days && Date.parse(d.days.to) - Date.parse(d.days.from) <= WEEK_MS) return null;
   return {
     type: "date",
     localDate: d.localDate,

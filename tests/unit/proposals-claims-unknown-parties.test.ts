@@ -58,3 +58,15 @@ describe("claims about parties the registry does not know", () => {
     ]);
   });
 });
+
+describe("date claims", () => {
+  it("claims no month for 'last week' or two weekdays, which the words place within a week; the proposal keeps the days", () => {
+    const lastWeek = propose({ articles: [article("Foreign ministers Aigerim Bekova and Ruslan Tashiev held talks in Astana last week.")] });
+    expect(claimsOf(lastWeek.claims, "date")).toEqual([]);
+    expect(lastWeek.events[0]).toMatchObject({ localDate: "2031-06", precision: "month" });
+    const twoDays = propose({ articles: [article("Aigerim Bekova and Ruslan Tashiev held talks in Astana on Sunday and Monday.")] });
+    expect(claimsOf(twoDays.claims, "date")).toEqual([]);
+    const monthAgo = propose({ articles: [article("About a month ago, Aigerim Bekova and Ruslan Tashiev had a phone conversation.")] });
+    expect(claimsOf(monthAgo.claims, "date")).toEqual([{ type: "date", localDate: "2031-05", precision: "month" }]);
+  });
+});
