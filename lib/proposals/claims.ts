@@ -120,20 +120,29 @@ function initiatorClaim(ctx: ArticleContext, mention: MentionWithDates, passage:
 const QUOTE = /["“]([^"“”]{12,600})["”]/g;
 const SPEAKER_AFTER = /^\s*,?\s*(?:(?:\p{Lu}[\p{L}'’.-]*\s+){0,4})?(?:said|says|told|stated|added|wrote|noted|stressed)\b/u;
 
-/** Quoted words in the passage with the name of whoever said them in the same sentence. */
-function statementClaims(ctx: ArticleContext, mention: MentionWithDates, passage: Span, names: FoundName[]): ClaimDraft[] {
+/**
+ * Quoted words in the passage with the name of whoever said them in the same sentence; with
+ * `parties`, only words said by one of them (the sentences after a happening's own).
+ */
+function statementClaims(ctx: ArticleContext, mention: MentionWithDates, passage: Span, names: FoundName[], parties?: ReadonlySet<string>): ClaimDraft[] {
   const claims: ClaimDraft[] = [];
   const slice = ctx.text.slice(passage.start, passage.end);
   for (const m of slice.matchAll(QUOTE)) {
     const quote = { start: passage.start + m.index, end: passage.start + m.index + m[0].length };
     const speaker = speakerOf(ctx.text, passage, quote, names);
-    if (!speaker) continue;
+    if (!speaker || (parties && !parties.has(speaker.key))) continue;
     const inner = { start: quote.start + 1, end: quote.end - 1 };
     const text = m[1].trim().replace(/[,]$/, "");
-    claims.push(draft(mention, "statement", { type: "text", text }, passage, inner, { name: speaker.name, entityId: speaker.entityId }));
+    claims.push(draft(mention, "statement", { type: "text", text }, passage, inner, partyOf(mention, speaker)));
   }
   return claims;
 }
+
+/** "said, …", "told reporters …", "called them a …", "described the talks as …", just before the quote. */
+const SAYS_BEFORE =
+  /\b(?:said|says|told\s+[\p{L}\s]{0,30}|stated|added|wrote|posted|called\s+(?:it|them|the\s+\p{L}+)(?:\s+an?)?|described\s+[\p{L}\s]{0,30}as)\s*[:,]?\s*$/u;
+/** "wrote on the social platform Truth Social:", "said in a statement:": a verb of saying, then a colon opening the quote. */
+const SAYS_THEN_COLON = /\b(?:said|says|told|stated|added|wrote|posted)\b[^.!?"“”:]{0,60}:\s*$/u;
 
 function speakerOf(text: string, passage: Span, quote: Span, names: FoundName[]): FoundName | null {
   const inPassage = names.filter((n) => contains(passage, n) && !overlaps(n, quote) && n.type !== "PLACE" && n.type !== "DEMONYM");
@@ -144,14 +153,26 @@ function speakerOf(text: string, passage: Span, quote: Span, names: FoundName[])
   }
   const before = inPassage.filter((n) => n.end <= quote.start);
   const last = before[before.length - 1];
-  if (
-    last &&
-    /\b(?:said|says|told\s+[\p{L}\s]{0,30}|stated|added|wrote|posted|called\s+(?:it|them|the\s+\p{L}+)|described\s+[\p{L}\s]{0,30}as)\s*[:,]?\s*$/u.test(
-      text.slice(last.end, quote.start),
-    )
-  )
-    return last;
+  if (last && SAYS_BEFORE.test(text.slice(last.end, quote.start))) return last;
+  // The names between the speaker and a colon are where it was said ("on … Truth Social:").
+  for (let i = before.length - 1; i >= Math.max(0, before.length - 3); i--) {
+    if (before[i].level === "person" && SAYS_THEN_COLON.test(text.slice(before[i].end, quote.start))) return before[i];
+  }
   return null;
+}
+
+/**
+ * The sentence after a passage when no happening's passage holds it, with the sentences that
+ * close a quote it opens: wire copy quotes a party right after reporting the happening. (Before
+ * an announced one a party's words are as often about the wider story, so only reported ones.)
+ */
+function followingSentence(ctx: ArticleContext, passage: Span, passages: Span[]): Span | null {
+  let i = ctx.sentences.findIndex((s) => s.start >= passage.end);
+  if (i < 0 || passages.some((p) => overlaps(p, ctx.sentences[i]))) return null;
+  const span = { ...ctx.sentences[i] };
+  const open = () => (ctx.text.slice(span.start, span.end).match(/["“”]/g)?.length ?? 0) % 2 === 1;
+  for (let more = 0; more < 3 && open() && i + 1 < ctx.sentences.length; more++) span.end = ctx.sentences[++i].end;
+  return span;
 }
 
 function placeClaim(text: string, mention: MentionWithDates, passage: Span, names: FoundName[]): ClaimDraft | null {
@@ -178,7 +199,9 @@ function participantsClaim(text: string, mention: MentionWithDates, passage: Spa
 /** Claim drafts for each mention, from the sentences that state it. */
 export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[]): ClaimDraft[] {
   const claims: ClaimDraft[] = [];
+  const allPassages = mentions.flatMap((m) => m.passages);
   for (const mention of mentions) {
+    const parties = new Set(mention.participants.filter((p) => p.level === "person").map((p) => p.key));
     let participantsClaimed = false;
     const initiators = new Set<string>();
     for (const passage of mention.passages) {
@@ -207,6 +230,18 @@ export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[])
         initiators.add(JSON.stringify(initiator.value));
       }
       claims.push(...statementClaims(ctx, mention, passage, names));
+      const next = followingSentence(ctx, passage, allPassages);
+      if (next && parties.size > 0 && !mention.planned) {
+        claims.push(
+          ...statementClaims(
+            ctx,
+            mention,
+            next,
+            ctx.names.filter((n) => contains(next, n)),
+            parties,
+          ),
+        );
+      }
     }
   }
   return nearestMentionOnly(claims, mentions);

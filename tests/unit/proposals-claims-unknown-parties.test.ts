@@ -70,3 +70,34 @@ describe("date claims", () => {
     expect(claimsOf(monthAgo.claims, "date")).toEqual([{ type: "date", localDate: "2031-05", precision: "month" }]);
   });
 });
+
+describe("statement claims", () => {
+  const statements = (text: string) =>
+    propose({ articles: [article(text)] })
+      .claims.filter((c) => c.attribute === "statement")
+      .map((c) => [c.value, c.speaker?.name]);
+
+  it("reads a quote opened by a colon after where it was said ('wrote on the platform X:'), naming the speaker as the article names the party", () => {
+    expect(
+      statements(
+        "Chilean President Camila Reyes will hold a phone call with Bolivian President Jorge Mamani on Friday. Reyes wrote on the social platform X: “The call will cover lithium exports and the border crossings.”",
+      ),
+    ).toEqual([[{ type: "text", text: "The call will cover lithium exports and the border crossings." }, "Camila Reyes"]]);
+  });
+
+  it("reads a party's quote in the sentence after the report of the happening, not an analyst's", () => {
+    expect(
+      statements(
+        "Latvian Prime Minister Karlis Ozols met Estonian Prime Minister Liis Tamm in Riga on Tuesday. “We agreed to build the rail link together,” Ozols told reporters. “It is a modest step,” said Ieva Kalna, an analyst in Riga.",
+      ),
+    ).toEqual([[{ type: "text", text: "We agreed to build the rail link together" }, "Karlis Ozols"]]);
+  });
+
+  it("takes 'called them a “…”' as a statement of the one who called them so", () => {
+    expect(
+      statements(
+        "Negotiators from Armenia and Azerbaijan held talks in Almaty on Monday. After the talks, Armenian envoy Aram Petrosyan called them a “useful first exchange on the border.”",
+      ),
+    ).toEqual([[{ type: "text", text: "useful first exchange on the border." }, "Aram Petrosyan"]]);
+  });
+});
