@@ -358,4 +358,34 @@ describe("proposals from imported articles", () => {
     const readAfter = await db.articleExtraction.findUniqueOrThrow({ where: { articleId: unrelated }, select: { updatedAt: true } });
     expect(readAfter.updatedAt).toEqual(readBefore.updatedAt);
   });
+
+  it("proposes the parties of a report naming officials the registry does not know by name, and accepting records that claim", async () => {
+    const t = tag();
+    // Letters only: a name has no digits.
+    const surname = `Quispe${t.replace(/\d/g, (d) => "ghijklmnop"[Number(d)])}`;
+    const article = await importHtml({
+      url: `https://andeanwire.example.com/${t}`,
+      title: "Leaders discuss border",
+      date: `${YEAR}-06-11`,
+      paragraphs: [`Peruvian President Lucia ${surname} phoned Ecuadorean President Mateo Andrade on June 9 to discuss a border dispute.`],
+    });
+    await whenJobsDone();
+    const [call] = (await eventProposals(article)).filter((p) => p.kind === "phone_call");
+    const claims = await claimProposals(article);
+    const participants = claims.find((c) => c.attribute === "participants")!;
+    expect(participants).toMatchObject({ value: { type: "text", text: `Lucia ${surname}, Mateo Andrade` } });
+    expect(claims.find((c) => c.attribute === "initiator")).toMatchObject({ value: { type: "text", text: `Lucia ${surname}` } });
+
+    const event = await callRoute(acceptEventRoute, { method: "POST", token: editor.token, params: { id: call.id } });
+    expect(event.status, JSON.stringify(event.json)).toBe(200);
+    const accepted = await callRoute(acceptClaimRoute, { method: "POST", token: editor.token, params: { id: participants.id } });
+    expect(accepted.status, JSON.stringify(accepted.json)).toBe(200);
+    const claim = await db.claim.findUniqueOrThrow({ where: { id: accepted.json.claimId } });
+    expect(claim).toMatchObject({
+      eventId: event.json.eventId,
+      attribute: "participants",
+      valueType: "TEXT",
+      value: { type: "text", text: `Lucia ${surname}, Mateo Andrade` },
+    });
+  });
 });
