@@ -72,21 +72,26 @@ function proposalRegistryFor(ref: ProposalRegistryRef): Registry {
 export const EXTRACTIONS_MISSING = "ExtractionsMissing";
 
 /**
- * The extractions of the last grouping, parsed, by article, with the version they were read at:
- * the next grouping around the same days (the next article of an import, the next revision) mostly
- * reads the same block, which then neither travels from the database nor is parsed again. One
- * block at most: 500 extractions (refresh.ts, MAX_REGROUP_ARTICLES) hold some 30 MB of the heap.
+ * The extractions of the last groupings, parsed, by article, with the version they were read at:
+ * the next grouping around the same days (the next article of an import, the next revision, the
+ * next report of the same happenings) mostly reads extractions grouped before, which then neither
+ * travel from the database nor are parsed again. The thread keeps those the caller says it holds
+ * (refresh.ts, `heldAfter`, bounds them by the size of their JSON).
  */
 let heldExtractions = new Map<string, { version: string; extraction: ArticleExtraction }>();
 
-/** The block's extractions in its order: those sent as JSON, the rest held from the last grouping at the same version. */
-function blockExtractions(block: { articleId: string; version: string }[], extractionsJson: string): ArticleExtraction[] {
+/**
+ * The block's extractions in its order: those sent as JSON, the rest held from earlier groupings at
+ * the same version. Afterwards the thread holds those of `hold` (the block among them).
+ */
+function blockExtractions(block: { articleId: string; version: string }[], extractionsJson: string, hold: readonly string[]): ArticleExtraction[] {
   const held = block.map(({ articleId, version }) => {
     const found = heldExtractions.get(articleId);
     return found?.version === version ? found.extraction : undefined;
   });
-  // Dropped before the sent ones are parsed: the thread holds one block at a time.
-  heldExtractions = new Map();
+  // Dropped before the sent ones are parsed: the thread holds no more than it was told to.
+  const kept = new Set(hold);
+  for (const articleId of heldExtractions.keys()) if (!kept.has(articleId)) heldExtractions.delete(articleId);
   const sent = new Map(
     (JSON.parse(extractionsJson) as StoredExtraction[]).map((stored) => {
       const e = unpackExtraction(stored);
@@ -95,11 +100,14 @@ function blockExtractions(block: { articleId: string; version: string }[], extra
   );
   const extractions = block.map(({ articleId }, i) => sent.get(articleId) ?? held[i]);
   if (extractions.some((e) => e === undefined)) {
+    heldExtractions = new Map();
     const error = new Error("The worker thread does not hold the extractions it was not sent.");
     error.name = EXTRACTIONS_MISSING;
     throw error;
   }
-  heldExtractions = new Map(block.map(({ articleId, version }, i) => [articleId, { version, extraction: extractions[i]! }]));
+  block.forEach(({ articleId, version }, i) => {
+    if (kept.has(articleId)) heldExtractions.set(articleId, { version, extraction: extractions[i]! });
+  });
   return extractions as ArticleExtraction[];
 }
 
@@ -125,12 +133,14 @@ export const TASKS = {
      * the thread as a copy, an object graph is cloned (refresh.ts, readRows).
      */
     extractionsJson: string;
+    /** The articles whose extractions the thread keeps for later groupings: the block and others it holds. */
+    hold: string[];
     knownEvents: KnownEvent[];
     knownClaims: KnownClaim[];
     seeds: string[];
   }) => {
     const registry = proposalRegistryFor(input.registry);
-    return proposeAround(blockExtractions(input.block, input.extractionsJson), registry, input.knownEvents, input.knownClaims, input.seeds);
+    return proposeAround(blockExtractions(input.block, input.extractionsJson, input.hold), registry, input.knownEvents, input.knownClaims, input.seeds);
   },
 };
 
