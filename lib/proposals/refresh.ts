@@ -8,7 +8,7 @@ import type { ClaimValue } from "@/lib/contradictions/claim-values";
 import { runTask } from "@/lib/workers/pool";
 import { EXTRACTIONS_MISSING, REGISTRY_MISSING, type ProposalRegistrySnapshot, type TaskInput, type TaskOutput } from "@/lib/workers/tasks";
 import { type ExtractionRow, dayText } from "./extraction-row";
-import { mergePeriods, type Period, type Reach, reachOfMentions } from "./group";
+import { type Coverage, mergePeriods, type Period, personsRead, type Reach, reachOfMentions, uncovered } from "./group";
 import { unpackExtraction } from "./stored-extraction";
 import { type StoredProposalData, storedProposalData } from "./stored-proposal";
 import { candidateFingerprint, claimFingerprint as hashClaim, mentionFingerprint as hashMention } from "./fingerprints";
@@ -153,34 +153,11 @@ async function storeExtractions(tx: Tx, extracted: Extracted[]): Promise<void> {
       "soloPersons" = EXCLUDED."soloPersons", "personPairs" = EXCLUDED."personPairs", "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
-/**
- * A regrouping's reads so far: the extractions, the days (of periods, of undated mentions'
- * publication) read for the articles naming one of `persons` or anyone (null: every article of those days).
- */
-type Read = {
+/** A regrouping's reads so far: the extractions, and what they cover (group.ts). */
+type Read = Coverage & {
   /** `json` is null for an extraction the worker thread holds at this version (not read). */
   rows: Map<string, { revisionId: string; version: string; json: string | null; createdAt: Date }>;
-  dated: Period[];
-  undated: Period[];
-  unbounded: boolean;
-  persons: { any: Set<string>; solo: Set<string>; pairs: Set<string> } | null;
 };
-
-/** The periods of `need` that no period of `have` (merged) holds. */
-const uncovered = (need: Period[], have: Period[]) => need.filter((p) => !have.some((h) => h.from <= p.from && h.to >= p.to));
-
-const personsRead = (read: Read, reach: Reach) => {
-  const [had, need] = [read.persons, reach.persons];
-  if (had === null) return true;
-  if (need === null) return false;
-  return need.any.every((k) => had.any.has(k)) && need.solo.every((k) => had.solo.has(k)) && need.pairs.every((k) => had.pairs.has(k));
-};
-
-const covers = (read: Read, reach: Reach) =>
-  personsRead(read, reach) &&
-  uncovered(reach.dated, read.dated).length === 0 &&
-  uncovered(reach.undated, read.undated).length === 0 &&
-  (!reach.unbounded || read.unbounded);
 
 /**
  * The extractions the worker thread holds, parsed, from its last groupings (lib/workers/tasks.ts),
@@ -249,14 +226,17 @@ async function readHeld(read: Read): Promise<void> {
 
 /**
  * Groups the block on the worker thread, sending the extractions it does not hold. Once grouped,
- * the thread holds the whole block: a further pass sends only what it adds.
+ * the thread holds the whole block: a further pass sends only what it adds. Unless this is the
+ * last pass (`last`), a reach beyond what was read comes back without proposals.
  */
 async function groupOnThread(
   registry: ProposalRegistrySnapshot,
   read: Read,
   known: { events: KnownEvent[]; claims: KnownClaim[] },
   seeds: string[],
+  last: boolean,
 ): Promise<TaskOutput<"groupProposalsAround">> {
+  const { dated, undated, unbounded, persons } = read;
   const group = async () => {
     // Oldest article first, however the block was read: a candidate's sides keep their order.
     const block = [...read.rows].sort(([idA, a], [idB, b]) => a.createdAt.getTime() - b.createdAt.getTime() || idA.localeCompare(idB));
@@ -268,6 +248,7 @@ async function groupOnThread(
       knownEvents: known.events,
       knownClaims: known.claims,
       seeds,
+      read: last ? undefined : { dated, undated, unbounded, persons },
     });
     extractionsOnThread = held;
     for (const [, r] of block) r.json = null;
@@ -435,13 +416,14 @@ async function regroupBlock(articleIds: readonly string[], registry: ProposalReg
   let reach = reachOfMentions(seedExtractions.flatMap((e) => e.mentions));
   for (let pass = 1; ; pass++) {
     await readReach(read, reach, participantKeys);
-    const proposals = await groupOnThread(registry, read, await knownOn(read.dated), seeds);
-    if (covers(read, proposals.reach) || pass === MAX_PASSES || read.rows.size >= MAX_REGROUP_ARTICLES) {
+    const last = pass === MAX_PASSES || read.rows.size >= MAX_REGROUP_ARTICLES;
+    const grouped = await groupOnThread(registry, read, await knownOn(read.dated), seeds, last);
+    if (!("beyond" in grouped)) {
       const revisions = new Map([...read.rows].map(([id, r]) => [id, r.revisionId]));
-      await db.$transaction((tx) => storeProposals(tx, new Set(seeds), revisions, proposals), { timeout: 60_000 });
+      await db.$transaction((tx) => storeProposals(tx, new Set(seeds), revisions, grouped), { timeout: 60_000 });
       return;
     }
-    reach = proposals.reach;
+    reach = grouped.reach;
   }
 }
 

@@ -6,6 +6,7 @@
 import { prepareImport, type ImportSource, type PreparedImport } from "@/lib/articles/prepare";
 import { buildMatcher, normalizeName, type MatcherEntry } from "@/lib/entities/match";
 import { extractArticle } from "@/lib/proposals/extract-events";
+import type { Coverage } from "@/lib/proposals/group";
 import { type ExtractionRow, extractionRow } from "@/lib/proposals/extraction-row";
 import { buildRegistry, type Registry } from "@/lib/proposals/names";
 import { proposeAround } from "@/lib/proposals/propose";
@@ -138,9 +139,12 @@ export const TASKS = {
     knownEvents: KnownEvent[];
     knownClaims: KnownClaim[];
     seeds: string[];
+    /** What the caller has read, when it may read further: a reach beyond it comes back without proposals. */
+    read?: Coverage;
   }) => {
     const registry = proposalRegistryFor(input.registry);
-    return proposeAround(blockExtractions(input.block, input.extractionsJson, input.hold), registry, input.knownEvents, input.knownClaims, input.seeds);
+    const extractions = blockExtractions(input.block, input.extractionsJson, input.hold);
+    return proposeAround(extractions, registry, input.knownEvents, input.knownClaims, input.seeds, input.read);
   },
 };
 

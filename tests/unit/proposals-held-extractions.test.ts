@@ -13,8 +13,19 @@ describe("a grouping on the worker thread with the extractions it holds from ear
   );
   const block = extractions.map((e) => ({ articleId: e.articleId, version: "1" }));
   const seeds = [extractions[0].articleId];
-  const group = (input: { block: typeof block; extractionsJson: string; hold?: string[] }, around = seeds) =>
-    TASKS.groupProposalsAround({ registry, hold: input.block.map((b) => b.articleId), ...input, knownEvents: [], knownClaims: [], seeds: around });
+  const group = (input: { block: typeof block; extractionsJson: string; hold?: string[] }, around = seeds) => {
+    const grouped = TASKS.groupProposalsAround({
+      registry,
+      hold: input.block.map((b) => b.articleId),
+      ...input,
+      knownEvents: [],
+      knownClaims: [],
+      seeds: around,
+    });
+    // Told nothing of what was read, the thread always proposes.
+    if ("beyond" in grouped) throw new Error("a grouping without a read came back without proposals");
+    return grouped;
+  };
 
   it("proposes what grouping every extraction sent as JSON proposes, when only the new ones are sent", () => {
     const expected = proposeAround(extractions, buildRegistry(newsroom.registry), [], [], seeds);
