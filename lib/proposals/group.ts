@@ -466,7 +466,13 @@ function connectedAround(members: Member[], seeds: ReadonlySet<string>): Member[
   const loose: Member[] = [];
   for (const m of members) {
     if (!registryOnly(m)) loose.push(m);
-    else for (const key of new Set(m.persons.map((n) => n.key))) byPerson.set(key, [...(byPerson.get(key) ?? []), m]);
+    else
+      for (const key of new Set(m.persons.map((n) => n.key))) {
+        // Appended in place: copying the list of a person named in hundreds of a block's mentions was quadratic.
+        const list = byPerson.get(key);
+        if (list) list.push(m);
+        else byPerson.set(key, [m]);
+      }
   }
   const reached = new Set(members.filter((m) => m.mention && seeds.has(m.mention.articleId)));
   const queue = [...reached];

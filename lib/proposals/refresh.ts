@@ -660,7 +660,11 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
   const position = new Map<ExistingProposal, number>();
   const remember = (e: ExistingProposal) => {
     position.set(e, position.size);
-    for (const f of e.fingerprints) holders.set(f, [...(holders.get(f) ?? []), e]);
+    for (const f of e.fingerprints) {
+      const list = holders.get(f);
+      if (list) list.push(e);
+      else holders.set(f, [e]);
+    }
   };
   existing.forEach(remember);
   /** The unmatched stored proposal sharing the most of these passages (the first stored, among equals). */
