@@ -347,6 +347,35 @@ export interface PersonKeys {
   pairs: string[];
 }
 
+/**
+ * What a regrouping has read so far: the days read (of periods, of undated mentions' publication),
+ * whether it read the mentions of no date, and the persons whose articles it read (null: every
+ * article of those days).
+ */
+export interface Coverage {
+  dated: Period[];
+  undated: Period[];
+  unbounded: boolean;
+  persons: { any: Set<string>; solo: Set<string>; pairs: Set<string> } | null;
+}
+
+/** The periods of `need` that no period of `have` (merged) holds. */
+export const uncovered = (need: Period[], have: Period[]) => need.filter((p) => !have.some((h) => h.from <= p.from && h.to >= p.to));
+
+export function personsRead(read: Coverage, reach: Reach): boolean {
+  const [had, need] = [read.persons, reach.persons];
+  if (had === null) return true;
+  if (need === null) return false;
+  return need.any.every((k) => had.any.has(k)) && need.solo.every((k) => had.solo.has(k)) && need.pairs.every((k) => had.pairs.has(k));
+}
+
+/** Whether a regrouping read every extraction in reach: then its groups are those grouping every stored extraction gives. */
+export const covers = (read: Coverage, reach: Reach) =>
+  personsRead(read, reach) &&
+  uncovered(reach.dated, read.dated).length === 0 &&
+  uncovered(reach.undated, read.undated).length === 0 &&
+  (!reach.unbounded || read.unbounded);
+
 /** A mention's registry persons, once each, or null when it may be one happening with mentions of anyone. */
 function registryPersons(participants: KeyedName[]): string[] | null {
   const persons = participants.filter((n) => n.level === "person");
@@ -437,7 +466,13 @@ function connectedAround(members: Member[], seeds: ReadonlySet<string>): Member[
   const loose: Member[] = [];
   for (const m of members) {
     if (!registryOnly(m)) loose.push(m);
-    else for (const key of new Set(m.persons.map((n) => n.key))) byPerson.set(key, [...(byPerson.get(key) ?? []), m]);
+    else
+      for (const key of new Set(m.persons.map((n) => n.key))) {
+        // Appended in place: copying the list of a person named in hundreds of a block's mentions was quadratic.
+        const list = byPerson.get(key);
+        if (list) list.push(m);
+        else byPerson.set(key, [m]);
+      }
   }
   const reached = new Set(members.filter((m) => m.mention && seeds.has(m.mention.articleId)));
   const queue = [...reached];
@@ -473,29 +508,31 @@ function connectedAround(members: Member[], seeds: ReadonlySet<string>): Member[
 /**
  * The groups of the seed articles' mentions and of every mention connected to them, and where
  * those members' possible partners lie (`reach`): a caller that read every extraction in reach
- * has grouped them as grouping every stored extraction would, and may store them alone.
+ * has grouped them as grouping every stored extraction would, and may store them alone. Given what
+ * the caller has read (`read`), a reach beyond it is answered without groups (null): the caller
+ * reads further and groups again.
  */
 export function groupAround(
   extractions: ArticleExtraction[],
   known: KnownEvent[],
   knownNames: ReadonlyMap<string, KeyedName>,
   seeds: ReadonlySet<string>,
-): { groups: Group[]; reach: Reach } {
+  read?: Coverage,
+): { groups: Group[] | null; reach: Reach } {
   const mentions = withHappeningDates(withKnownAffiliations(extractions.flatMap((e) => e.mentions)), known, knownNames);
   const members = [...known.map((k) => knownMember(k, knownNames)), ...mentions.map(mentionMember)];
   const part = new Set(connectedAround(members, seeds));
-  const reach: Omit<Reach, "persons"> = { dated: [], undated: [], unbounded: false };
+  const bounds: Omit<Reach, "persons"> = { dated: [], undated: [], unbounded: false };
   // An undated recorded event reaches no further than the mentions it is reached through.
-  for (const m of part) if (m.mention || m.period) reachOf(m, reach);
+  for (const m of part) if (m.mention || m.period) reachOf(m, bounds);
+  const reach = withPersons({ dated: mergePeriods(bounds.dated), undated: mergePeriods(bounds.undated), unbounded: bounds.unbounded }, [...part]);
+  if (read && !covers(read, reach)) return { groups: null, reach };
   const groups = groupMentions(
     mentions.filter((_, i) => part.has(members[known.length + i])),
     known.filter((_, i) => part.has(members[i])),
     knownNames,
   );
-  return {
-    groups,
-    reach: withPersons({ dated: mergePeriods(reach.dated), undated: mergePeriods(reach.undated), unbounded: reach.unbounded }, [...part]),
-  };
+  return { groups, reach };
 }
 
 // ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import { formatClaimValue } from "@/lib/contradictions/format";
 import { normalizeName } from "@/lib/entities/match";
 import { findContradictionCandidates, type Equivalences } from "./candidates";
 import { extractArticle } from "./extract-events";
-import { type Group, groupAround, groupWithHappeningDates, proposalKeyOf, type Reach, toProposal } from "./group";
+import { type Coverage, type Group, groupAround, groupWithHappeningDates, proposalKeyOf, type Reach, toProposal } from "./group";
 import { buildRegistry, type Registry } from "./names";
 import { spanKey } from "./text";
 import type { ArticleExtraction, ClaimProposal, KeyedName, KnownClaim, KnownEvent, ProposalArticle, Proposals, RegistryEntity } from "./types";
@@ -79,7 +79,8 @@ export function proposeFromExtractions(
 /**
  * The proposals of the seed articles' mentions and of the mentions connected to them (group.ts,
  * `groupAround`), and where those mentions' possible partners lie: the rest of the block is left
- * as it is.
+ * as it is. Given what the caller has read (`read`), a reach beyond it is answered with the reach
+ * alone (`beyond`): the caller reads further and asks again, and proposals it would discard are not made.
  */
 export function proposeAround(
   extractions: ArticleExtraction[],
@@ -87,8 +88,25 @@ export function proposeAround(
   knownEvents: KnownEvent[],
   knownClaims: KnownClaim[],
   seeds: readonly string[],
-): Proposals & { reach: Reach } {
-  const { groups, reach } = groupAround(extractions, knownEvents, knownNamesOf(registry), new Set(seeds));
+): Proposals & { reach: Reach };
+export function proposeAround(
+  extractions: ArticleExtraction[],
+  registry: Registry | null,
+  knownEvents: KnownEvent[],
+  knownClaims: KnownClaim[],
+  seeds: readonly string[],
+  read: Coverage | undefined,
+): (Proposals & { reach: Reach }) | { beyond: true; reach: Reach };
+export function proposeAround(
+  extractions: ArticleExtraction[],
+  registry: Registry | null,
+  knownEvents: KnownEvent[],
+  knownClaims: KnownClaim[],
+  seeds: readonly string[],
+  read?: Coverage,
+): (Proposals & { reach: Reach }) | { beyond: true; reach: Reach } {
+  const { groups, reach } = groupAround(extractions, knownEvents, knownNamesOf(registry), new Set(seeds), read);
+  if (groups === null) return { beyond: true, reach };
   return { ...proposalsOfGroups(groups, extractions, registry, knownClaims), reach };
 }
 

@@ -8,7 +8,7 @@ import type { ClaimValue } from "@/lib/contradictions/claim-values";
 import { runTask } from "@/lib/workers/pool";
 import { EXTRACTIONS_MISSING, REGISTRY_MISSING, type ProposalRegistrySnapshot, type TaskInput, type TaskOutput } from "@/lib/workers/tasks";
 import { type ExtractionRow, dayText } from "./extraction-row";
-import { mergePeriods, type Period, type Reach, reachOfMentions } from "./group";
+import { type Coverage, mergePeriods, type Period, personsRead, type Reach, reachOfMentions, uncovered } from "./group";
 import { unpackExtraction } from "./stored-extraction";
 import { type StoredProposalData, storedProposalData } from "./stored-proposal";
 import { candidateFingerprint, claimFingerprint as hashClaim, mentionFingerprint as hashMention } from "./fingerprints";
@@ -153,41 +153,47 @@ async function storeExtractions(tx: Tx, extracted: Extracted[]): Promise<void> {
       "soloPersons" = EXCLUDED."soloPersons", "personPairs" = EXCLUDED."personPairs", "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
-/**
- * A regrouping's reads so far: the extractions, the days (of periods, of undated mentions'
- * publication) read for the articles naming one of `persons` or anyone (null: every article of those days).
- */
-type Read = {
+/** A regrouping's reads so far: the extractions, and what they cover (group.ts). */
+type Read = Coverage & {
   /** `json` is null for an extraction the worker thread holds at this version (not read). */
   rows: Map<string, { revisionId: string; version: string; json: string | null; createdAt: Date }>;
-  dated: Period[];
-  undated: Period[];
-  unbounded: boolean;
-  persons: { any: Set<string>; solo: Set<string>; pairs: Set<string> } | null;
 };
-
-/** The periods of `need` that no period of `have` (merged) holds. */
-const uncovered = (need: Period[], have: Period[]) => need.filter((p) => !have.some((h) => h.from <= p.from && h.to >= p.to));
-
-const personsRead = (read: Read, reach: Reach) => {
-  const [had, need] = [read.persons, reach.persons];
-  if (had === null) return true;
-  if (need === null) return false;
-  return need.any.every((k) => had.any.has(k)) && need.solo.every((k) => had.solo.has(k)) && need.pairs.every((k) => had.pairs.has(k));
-};
-
-const covers = (read: Read, reach: Reach) =>
-  personsRead(read, reach) &&
-  uncovered(reach.dated, read.dated).length === 0 &&
-  uncovered(reach.undated, read.undated).length === 0 &&
-  (!reach.unbounded || read.unbounded);
 
 /**
- * The extractions the worker thread holds, parsed, from its last grouping (lib/workers/tasks.ts),
- * by article, at the version read: what it was last sent. The thread checks each version, so a
- * thread that restarted or a grouping run in between costs one more round trip, never a wrong block.
+ * The extractions the worker thread holds, parsed, from its last groupings (lib/workers/tasks.ts),
+ * by article, least recently grouped first: the version read and the length of its JSON. The thread
+ * checks each version, so a thread that restarted or a grouping run in between costs one more
+ * round trip, never a wrong block.
  */
-let extractionsOnThread = new Map<string, string>();
+let extractionsOnThread = new Map<string, { version: string; chars: number }>();
+
+/**
+ * The thread keeps the extractions of its last groupings up to this much of their JSON (some 50 MB
+ * of its heap; a thousand extractions of 10 KB articles): the next article of an import, the next
+ * revision, the next report of the same happenings is mostly grouped with extractions grouped
+ * before, which then neither travel from the database nor are parsed again. Reading, sending and
+ * parsing a block's JSON was most of the CPU time of one article's proposals.
+ */
+const HELD_EXTRACTION_CHARS = 25_000_000;
+
+/** What the thread holds after grouping `block`: the block, then the most recently grouped others while they fit. */
+function heldAfter(block: [string, { version: string; json: string | null }][]): Map<string, { version: string; chars: number }> {
+  const held = new Map(extractionsOnThread);
+  for (const [articleId, r] of block) {
+    const chars = r.json?.length ?? extractionsOnThread.get(articleId)?.chars ?? 0;
+    held.delete(articleId);
+    held.set(articleId, { version: r.version, chars });
+  }
+  let chars = 0;
+  for (const e of held.values()) chars += e.chars;
+  const inBlock = new Set(block.map(([articleId]) => articleId));
+  for (const [articleId, e] of held) {
+    if (chars <= HELD_EXTRACTION_CHARS || inBlock.has(articleId)) break;
+    held.delete(articleId);
+    chars -= e.chars;
+  }
+  return held;
+}
 
 /**
  * Reads the extractions as their stored JSON text, which the worker thread parses: an extraction
@@ -195,10 +201,13 @@ let extractionsOnThread = new Map<string, string>();
  * the text, and cloning the objects to the thread twice as long again as parsing the text there.
  * Those the thread holds at the same version (`held`) are not read: a row's xmin changes with every write of it.
  */
-async function readRows(read: Read, articleIds: string[], held: ReadonlyMap<string, string> = new Map()): Promise<void> {
+async function readRows(read: Read, articleIds: string[], held: ReadonlyMap<string, { version: string }> = new Map()): Promise<void> {
   const missing = articleIds.filter((id) => !read.rows.has(id));
   if (missing.length === 0) return;
-  const heldKeys = [...held].map(([articleId, version]) => `${articleId}|${version}`);
+  const heldKeys = missing.flatMap((id) => {
+    const version = held.get(id)?.version;
+    return version === undefined ? [] : [`${id}|${version}`];
+  });
   const rows = await db.$queryRaw<{ articleId: string; revisionId: string; version: string; json: string | null; createdAt: Date }[]>`
     SELECT r."articleId", r."revisionId", r."version", r."createdAt",
            CASE WHEN r."articleId" || '|' || r."version" = ANY(${heldKeys}::text[]) THEN NULL ELSE r."data"::text END AS "json"
@@ -215,24 +224,34 @@ async function readHeld(read: Read): Promise<void> {
   await readRows(read, unread);
 }
 
-/** Groups the block on the worker thread, sending the extractions it does not hold. */
+/**
+ * Groups the block on the worker thread, sending the extractions it does not hold. Once grouped,
+ * the thread holds the whole block: a further pass sends only what it adds. Unless this is the
+ * last pass (`last`), a reach beyond what was read comes back without proposals.
+ */
 async function groupOnThread(
   registry: ProposalRegistrySnapshot,
   read: Read,
   known: { events: KnownEvent[]; claims: KnownClaim[] },
   seeds: string[],
+  last: boolean,
 ): Promise<TaskOutput<"groupProposalsAround">> {
+  const { dated, undated, unbounded, persons } = read;
   const group = async () => {
     // Oldest article first, however the block was read: a candidate's sides keep their order.
     const block = [...read.rows].sort(([idA, a], [idB, b]) => a.createdAt.getTime() - b.createdAt.getTime() || idA.localeCompare(idB));
+    const held = heldAfter(block);
     const proposals = await proposalTask("groupProposalsAround", registry, {
       block: block.map(([articleId, r]) => ({ articleId, version: r.version })),
       extractionsJson: `[${block.flatMap(([, r]) => (r.json === null ? [] : [r.json])).join(",")}]`,
+      hold: [...held.keys()],
       knownEvents: known.events,
       knownClaims: known.claims,
       seeds,
+      read: last ? undefined : { dated, undated, unbounded, persons },
     });
-    extractionsOnThread = new Map(block.map(([articleId, r]) => [articleId, r.version]));
+    extractionsOnThread = held;
+    for (const [, r] of block) r.json = null;
     return proposals;
   };
   try {
@@ -397,13 +416,14 @@ async function regroupBlock(articleIds: readonly string[], registry: ProposalReg
   let reach = reachOfMentions(seedExtractions.flatMap((e) => e.mentions));
   for (let pass = 1; ; pass++) {
     await readReach(read, reach, participantKeys);
-    const proposals = await groupOnThread(registry, read, await knownOn(read.dated), seeds);
-    if (covers(read, proposals.reach) || pass === MAX_PASSES || read.rows.size >= MAX_REGROUP_ARTICLES) {
+    const last = pass === MAX_PASSES || read.rows.size >= MAX_REGROUP_ARTICLES;
+    const grouped = await groupOnThread(registry, read, await knownOn(read.dated), seeds, last);
+    if (!("beyond" in grouped)) {
       const revisions = new Map([...read.rows].map(([id, r]) => [id, r.revisionId]));
-      await db.$transaction((tx) => storeProposals(tx, new Set(seeds), revisions, proposals), { timeout: 60_000 });
+      await db.$transaction((tx) => storeProposals(tx, new Set(seeds), revisions, grouped), { timeout: 60_000 });
       return;
     }
-    reach = proposals.reach;
+    reach = grouped.reach;
   }
 }
 
@@ -640,7 +660,11 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
   const position = new Map<ExistingProposal, number>();
   const remember = (e: ExistingProposal) => {
     position.set(e, position.size);
-    for (const f of e.fingerprints) holders.set(f, [...(holders.get(f) ?? []), e]);
+    for (const f of e.fingerprints) {
+      const list = holders.get(f);
+      if (list) list.push(e);
+      else holders.set(f, [e]);
+    }
   };
   existing.forEach(remember);
   /** The unmatched stored proposal sharing the most of these passages (the first stored, among equals). */

@@ -6,6 +6,7 @@
 import { prepareImport, type ImportSource, type PreparedImport } from "@/lib/articles/prepare";
 import { buildMatcher, normalizeName, type MatcherEntry } from "@/lib/entities/match";
 import { extractArticle } from "@/lib/proposals/extract-events";
+import type { Coverage } from "@/lib/proposals/group";
 import { type ExtractionRow, extractionRow } from "@/lib/proposals/extraction-row";
 import { buildRegistry, type Registry } from "@/lib/proposals/names";
 import { proposeAround } from "@/lib/proposals/propose";
@@ -72,21 +73,26 @@ function proposalRegistryFor(ref: ProposalRegistryRef): Registry {
 export const EXTRACTIONS_MISSING = "ExtractionsMissing";
 
 /**
- * The extractions of the last grouping, parsed, by article, with the version they were read at:
- * the next grouping around the same days (the next article of an import, the next revision) mostly
- * reads the same block, which then neither travels from the database nor is parsed again. One
- * block at most: 500 extractions (refresh.ts, MAX_REGROUP_ARTICLES) hold some 30 MB of the heap.
+ * The extractions of the last groupings, parsed, by article, with the version they were read at:
+ * the next grouping around the same days (the next article of an import, the next revision, the
+ * next report of the same happenings) mostly reads extractions grouped before, which then neither
+ * travel from the database nor are parsed again. The thread keeps those the caller says it holds
+ * (refresh.ts, `heldAfter`, bounds them by the size of their JSON).
  */
 let heldExtractions = new Map<string, { version: string; extraction: ArticleExtraction }>();
 
-/** The block's extractions in its order: those sent as JSON, the rest held from the last grouping at the same version. */
-function blockExtractions(block: { articleId: string; version: string }[], extractionsJson: string): ArticleExtraction[] {
+/**
+ * The block's extractions in its order: those sent as JSON, the rest held from earlier groupings at
+ * the same version. Afterwards the thread holds those of `hold` (the block among them).
+ */
+function blockExtractions(block: { articleId: string; version: string }[], extractionsJson: string, hold: readonly string[]): ArticleExtraction[] {
   const held = block.map(({ articleId, version }) => {
     const found = heldExtractions.get(articleId);
     return found?.version === version ? found.extraction : undefined;
   });
-  // Dropped before the sent ones are parsed: the thread holds one block at a time.
-  heldExtractions = new Map();
+  // Dropped before the sent ones are parsed: the thread holds no more than it was told to.
+  const kept = new Set(hold);
+  for (const articleId of heldExtractions.keys()) if (!kept.has(articleId)) heldExtractions.delete(articleId);
   const sent = new Map(
     (JSON.parse(extractionsJson) as StoredExtraction[]).map((stored) => {
       const e = unpackExtraction(stored);
@@ -95,11 +101,14 @@ function blockExtractions(block: { articleId: string; version: string }[], extra
   );
   const extractions = block.map(({ articleId }, i) => sent.get(articleId) ?? held[i]);
   if (extractions.some((e) => e === undefined)) {
+    heldExtractions = new Map();
     const error = new Error("The worker thread does not hold the extractions it was not sent.");
     error.name = EXTRACTIONS_MISSING;
     throw error;
   }
-  heldExtractions = new Map(block.map(({ articleId, version }, i) => [articleId, { version, extraction: extractions[i]! }]));
+  block.forEach(({ articleId, version }, i) => {
+    if (kept.has(articleId)) heldExtractions.set(articleId, { version, extraction: extractions[i]! });
+  });
   return extractions as ArticleExtraction[];
 }
 
@@ -125,12 +134,17 @@ export const TASKS = {
      * the thread as a copy, an object graph is cloned (refresh.ts, readRows).
      */
     extractionsJson: string;
+    /** The articles whose extractions the thread keeps for later groupings: the block and others it holds. */
+    hold: string[];
     knownEvents: KnownEvent[];
     knownClaims: KnownClaim[];
     seeds: string[];
+    /** What the caller has read, when it may read further: a reach beyond it comes back without proposals. */
+    read?: Coverage;
   }) => {
     const registry = proposalRegistryFor(input.registry);
-    return proposeAround(blockExtractions(input.block, input.extractionsJson), registry, input.knownEvents, input.knownClaims, input.seeds);
+    const extractions = blockExtractions(input.block, input.extractionsJson, input.hold);
+    return proposeAround(extractions, registry, input.knownEvents, input.knownClaims, input.seeds, input.read);
   },
 };
 

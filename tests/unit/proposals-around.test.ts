@@ -106,6 +106,21 @@ describe("regrouping only the mentions connected to the refreshed articles", () 
     expect(tally.reach.read).toBeLessThan(tally.month.read);
   }, 120_000);
 
+  it("answers with the reach alone while it goes beyond what was read, and with the proposals once it does not", () => {
+    const seed = extractions[extractions.length - 1];
+    const full = proposeAround(extractions, registry, [], [], [seed.articleId]);
+    const persons = (p: PersonKeys | null) => p && { any: new Set(p.any), solo: new Set(p.solo), pairs: new Set(p.pairs) };
+    const readOnlyTheSeed = {
+      dated: [],
+      undated: [],
+      unbounded: false,
+      persons: { any: new Set<string>(), solo: new Set<string>(), pairs: new Set<string>() },
+    };
+    expect(proposeAround(extractions, registry, [], [], [seed.articleId], readOnlyTheSeed)).toEqual({ beyond: true, reach: full.reach });
+    const readTheReach = { ...full.reach, persons: persons(full.reach.persons) };
+    expect(proposeAround(extractions, registry, [], [], [seed.articleId], readTheReach)).toEqual(full);
+  });
+
   it("groups two reports of one call a few days apart, and leaves a far-away article's mentions out", () => {
     const berg = (id: string, text: string, publishedAt: string) => extractArticle({ id, text, publishedAt, outlet: id }, null);
     const first = berg("first", "Anna Berg spoke by phone with Samuel Okoro on June 10, officials said.", "2031-06-11");

@@ -5,7 +5,7 @@ import { proposeAround } from "@/lib/proposals/propose";
 import { EXTRACTIONS_MISSING, TASKS } from "@/lib/workers/tasks";
 import { generateNewsroom } from "@/scripts/eval/newsroom";
 
-describe("a grouping on the worker thread with the extractions it holds from the last one", () => {
+describe("a grouping on the worker thread with the extractions it holds from earlier ones", () => {
   const newsroom = generateNewsroom({ seed: 18, events: 12 });
   const registry = { fingerprint: "held-extractions-test", entities: newsroom.registry };
   const extractions = newsroom.articles.map((a) =>
@@ -13,8 +13,19 @@ describe("a grouping on the worker thread with the extractions it holds from the
   );
   const block = extractions.map((e) => ({ articleId: e.articleId, version: "1" }));
   const seeds = [extractions[0].articleId];
-  const group = (input: { block: typeof block; extractionsJson: string }, around = seeds) =>
-    TASKS.groupProposalsAround({ registry, ...input, knownEvents: [], knownClaims: [], seeds: around });
+  const group = (input: { block: typeof block; extractionsJson: string; hold?: string[] }, around = seeds) => {
+    const grouped = TASKS.groupProposalsAround({
+      registry,
+      hold: input.block.map((b) => b.articleId),
+      ...input,
+      knownEvents: [],
+      knownClaims: [],
+      seeds: around,
+    });
+    // Told nothing of what was read, the thread always proposes.
+    if ("beyond" in grouped) throw new Error("a grouping without a read came back without proposals");
+    return grouped;
+  };
 
   it("proposes what grouping every extraction sent as JSON proposes, when only the new ones are sent", () => {
     const expected = proposeAround(extractions, buildRegistry(newsroom.registry), [], [], seeds);
@@ -24,6 +35,19 @@ describe("a grouping on the worker thread with the extractions it holds from the
     expect(first.events.length).toBeGreaterThan(0);
     const next = group({ block, extractionsJson: JSON.stringify([extractions[0]]) });
     expect(next).toEqual(expected);
+  });
+
+  it("keeps the extractions of an earlier block it is told to hold, and only those", () => {
+    const expected = proposeAround(extractions, buildRegistry(newsroom.registry), [], [], seeds);
+    const half = Math.ceil(extractions.length / 2);
+    const all = block.map((b) => b.articleId);
+    group({ block: block.slice(0, half), extractionsJson: JSON.stringify(extractions.slice(0, half)) });
+    // Another block in between, the first one's extractions held beside it.
+    group({ block: block.slice(half), extractionsJson: JSON.stringify(extractions.slice(half)), hold: all }, [extractions[half].articleId]);
+    expect(group({ block, extractionsJson: "[]", hold: all })).toEqual(expected);
+    // Told to hold the second half alone, it no longer has the first.
+    group({ block: block.slice(half), extractionsJson: "[]" }, [extractions[half].articleId]);
+    expect(() => group({ block, extractionsJson: "[]" })).toThrow(expect.objectContaining({ name: EXTRACTIONS_MISSING }));
   });
 
   it("asks for an extraction again when it holds another version of it, rather than group an old one", () => {

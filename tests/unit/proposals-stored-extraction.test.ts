@@ -42,6 +42,7 @@ describe("an extraction stored packed and read back", () => {
         registry: { fingerprint: "stored-extraction-test", entities: newsroom.registry },
         block: block.map((b) => ({ ...b, version })),
         extractionsJson: JSON.stringify(json),
+        hold: [],
         knownEvents: [],
         knownClaims: [],
         seeds,
