@@ -5,7 +5,7 @@ import { articleRevised, articleTextsChanged } from "@/lib/articles/signals";
 import { registryChanged } from "@/lib/entities/signals";
 import { queueArticleSuggestions, SUGGESTION_JOBS } from "@/lib/entities/suggestion-jobs";
 import type { SomeJobKind } from "@/lib/jobs/kinds";
-import { PROPOSAL_JOBS, queueArticleProposals, requestProposalRefresh } from "@/lib/proposals/jobs";
+import { PROPOSAL_JOBS, queueArticleProposals, queueOutdatedExtractions, requestProposalRefresh } from "@/lib/proposals/jobs";
 import { jobQueue } from "@/lib/jobs/queue";
 import { subscribe } from "@/lib/jobs/signals";
 
@@ -26,9 +26,10 @@ subscribe(articleTextsChanged, (tx, { articleIds }) => queueArticleProposals(tx,
 // May lag: a new alias, a rename or a merge can change who takes part in what the texts report.
 subscribe(registryChanged, (tx, { entityIds }) => requestProposalRefresh(tx, entityIds));
 
-/** Starts this process's workers for every kind of background job. */
-export function startJobWorkers(): Promise<void> {
-  return jobQueue().start(JOB_KINDS);
+/** Starts this process's workers for every kind of background job, and queues the work an upgrade left (extractions older rules made). */
+export async function startJobWorkers(): Promise<void> {
+  await jobQueue().start(JOB_KINDS);
+  await queueOutdatedExtractions();
 }
 
 /** Resolves once no background job waits or runs (command lines and tests that need the results). */
