@@ -26,9 +26,18 @@ subscribe(articleTextsChanged, (tx, { articleIds }) => queueArticleProposals(tx,
 // May lag: a new alias, a rename or a merge can change who takes part in what the texts report.
 subscribe(registryChanged, (tx, { entityIds }) => requestProposalRefresh(tx, entityIds));
 
-/** Starts this process's workers for every kind of background job, and queues the work an upgrade left (extractions older rules made). */
-export async function startJobWorkers(): Promise<void> {
-  await jobQueue().start(JOB_KINDS);
+/** Starts this process's workers for every kind of background job. */
+export function startJobWorkers(): Promise<void> {
+  return jobQueue().start(JOB_KINDS);
+}
+
+/**
+ * The server's start: its workers, and the work an upgrade left (extractions older rules made),
+ * queued in the background. Not the command lines': an import of a few files would otherwise
+ * wait for the pass over the corpus before exiting.
+ */
+export async function startServerJobWorkers(): Promise<void> {
+  await startJobWorkers();
   await queueOutdatedExtractions();
 }
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { stopJobQueue } from "@/lib/jobs/queue";
 import { regroupProposalsAround } from "@/lib/proposals/refresh";
 import { EXTRACTION_RULES_VERSION } from "@/lib/proposals/rules-version";
-import { startJobWorkers, whenJobsDone } from "@/lib/wiring";
+import { startJobWorkers, startServerJobWorkers, whenJobsDone } from "@/lib/wiring";
 import { makeToken, makeUser } from "../support/fixtures";
 import { importWireReport, ownYear } from "../support/wire-imports";
 
@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 describe("extractions made by older rules", () => {
-  it("are read again when the workers start, and the proposals around them regrouped; current ones are left alone", { timeout: 60_000 }, async () => {
+  it("are read again when the server starts, and the proposals around them regrouped; current ones are left alone", { timeout: 60_000 }, async () => {
     const first = await importWireReport(editor.token, `${YEAR}-04-09`, "Anna Berg spoke by phone with Samuel Okoro on April 8, officials said.");
     const second = await importWireReport(editor.token, `${YEAR}-04-09`, "Samuel Okoro and Anna Berg talked by phone on April 8, his office said.");
     await whenJobsDone();
@@ -42,8 +42,8 @@ describe("extractions made by older rules", () => {
     expect(await openProposalsOf(second)).toEqual([]);
     const current = await db.articleExtraction.findUniqueOrThrow({ where: { articleId: first }, select: { updatedAt: true } });
 
-    // A restart after the upgrade: the workers start again.
-    await startJobWorkers();
+    // The server starts again after the upgrade.
+    await startServerJobWorkers();
     await whenJobsDone();
 
     const reread = await db.articleExtraction.findUniqueOrThrow({ where: { articleId: second }, select: { rulesVersion: true } });
