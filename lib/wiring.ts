@@ -5,7 +5,7 @@ import { articleRevised, articleTextsChanged } from "@/lib/articles/signals";
 import { registryChanged } from "@/lib/entities/signals";
 import { queueArticleSuggestions, SUGGESTION_JOBS } from "@/lib/entities/suggestion-jobs";
 import type { SomeJobKind } from "@/lib/jobs/kinds";
-import { PROPOSAL_JOBS, queueArticleProposals, requestProposalRefresh } from "@/lib/proposals/jobs";
+import { PROPOSAL_JOBS, queueArticleProposals, queueOutdatedExtractions, requestProposalRefresh } from "@/lib/proposals/jobs";
 import { jobQueue } from "@/lib/jobs/queue";
 import { subscribe } from "@/lib/jobs/signals";
 
@@ -29,6 +29,16 @@ subscribe(registryChanged, (tx, { entityIds }) => requestProposalRefresh(tx, ent
 /** Starts this process's workers for every kind of background job. */
 export function startJobWorkers(): Promise<void> {
   return jobQueue().start(JOB_KINDS);
+}
+
+/**
+ * The server's start: its workers, and the work an upgrade left (extractions older rules made),
+ * queued in the background. Not the command lines': an import of a few files would otherwise
+ * wait for the pass over the corpus before exiting.
+ */
+export async function startServerJobWorkers(): Promise<void> {
+  await startJobWorkers();
+  await queueOutdatedExtractions();
 }
 
 /** Resolves once no background job waits or runs (command lines and tests that need the results). */

@@ -5,6 +5,7 @@ import { defineJob } from "@/lib/jobs/kinds";
 import { jobQueue } from "@/lib/jobs/queue";
 import { participantKeysFor } from "./names";
 import { extractProposalsFor, regroupProposalsAround } from "./refresh";
+import { EXTRACTION_RULES_VERSION } from "./rules-version";
 
 /**
  * New or changed texts (imports, new revisions): read them, 20 articles between two looks at the
@@ -47,7 +48,60 @@ export const registryProposalsJob = defineJob<{ entityIds: string[] }>({
   },
 });
 
-export const PROPOSAL_JOBS = [articleProposalsJob, registryProposalsJob];
+/** Articles read again per job of the pass over outdated extractions: no job holds more of the corpus. */
+const OUTDATED_PER_JOB = 50;
+/** Read between two looks at the queue, as an import's articles are. */
+const OUTDATED_SLICE = 20;
+
+/**
+ * The next articles whose stored extraction older rules made, newest first: recent reports are
+ * what editors look at. A top-N sort over the outdated rows, never the corpus in memory.
+ */
+async function listOutdatedExtractions(limit: number): Promise<string[]> {
+  const rows = await db.$queryRaw<{ articleId: string }[]>`
+    SELECT x."articleId" FROM "ArticleExtraction" x JOIN "Article" a ON a."id" = x."articleId"
+    WHERE x."rulesVersion" < ${EXTRACTION_RULES_VERSION}::int
+    ORDER BY a."publishedAt" DESC NULLS LAST, a."createdAt" DESC, a."id"
+    LIMIT ${limit}`;
+  return rows.map((r) => r.articleId);
+}
+
+/**
+ * After an upgrade of the extraction rules (rules-version.ts), the articles stored with older
+ * ones are read again and their proposals regrouped, 50 a job, each job queueing the next. Each
+ * job asks the database what is still outdated, so a job cut short, retried or run twice only
+ * repeats reads whose results are the same; the kind coalesces, so instances starting together
+ * queue one pass. Until the pass reaches an article, regroupings keep using its old extraction:
+ * reading it again there would make an import's job read the texts of its whole block.
+ */
+export const outdatedExtractionsJob = defineJob<Record<string, never>>({
+  name: "outdated-extractions",
+  background: true,
+  coalesce: true,
+  retryLimit: 2,
+  retryDelaySeconds: 60,
+  expireInSeconds: 15 * 60,
+  laterDelaySeconds: 1,
+  run: async (_data, context) => {
+    const articleIds = await listOutdatedExtractions(OUTDATED_PER_JOB);
+    if (articleIds.length === 0) return;
+    let read = 0;
+    while (read < articleIds.length && !(read > 0 && (await context.othersWaiting()))) {
+      await extractProposalsFor(articleIds.slice(read, read + OUTDATED_SLICE));
+      read += OUTDATED_SLICE;
+    }
+    await regroupProposalsAround(articleIds.slice(0, read));
+    return { later: {} };
+  },
+});
+
+/** Queues the pass over outdated extractions when there are any (an index lookup); the workers' start calls it. */
+export async function queueOutdatedExtractions(): Promise<void> {
+  const outdated = await db.articleExtraction.findFirst({ where: { rulesVersion: { lt: EXTRACTION_RULES_VERSION } }, select: { articleId: true } });
+  if (outdated) await jobQueue().enqueue(outdatedExtractionsJob, {});
+}
+
+export const PROPOSAL_JOBS = [articleProposalsJob, registryProposalsJob, outdatedExtractionsJob];
 
 /** Queues the pass over the articles that may name these entities, committed with the caller's change to the registry. */
 export async function requestProposalRefresh(tx: Tx, entityIds: string[]): Promise<void> {

@@ -9,6 +9,7 @@ import { runTask } from "@/lib/workers/pool";
 import { EXTRACTIONS_MISSING, REGISTRY_MISSING, type ProposalRegistrySnapshot, type TaskInput, type TaskOutput } from "@/lib/workers/tasks";
 import { type ExtractionRow, dayText } from "./extraction-row";
 import { type Coverage, mergePeriods, type Period, personsRead, type Reach, reachOfMentions, uncovered } from "./group";
+import { EXTRACTION_RULES_VERSION } from "./rules-version";
 import { unpackExtraction } from "./stored-extraction";
 import { type StoredProposalData, storedProposalData } from "./stored-proposal";
 import { candidateFingerprint, claimFingerprint as hashClaim, mentionFingerprint as hashMention } from "./fingerprints";
@@ -142,15 +143,16 @@ async function storeExtractions(tx: Tx, extracted: Extracted[]): Promise<void> {
   const json = await stagedJson(tx, `[${rows.join(",")}]`);
   await tx.$executeRaw`
     INSERT INTO "ArticleExtraction" ("articleId", "revisionId", "data", "dateFrom", "dateTo", "undatedOn", "participantKeys", "looseMention",
-                                     "soloPersons", "personPairs", "updatedAt")
+                                     "soloPersons", "personPairs", "rulesVersion", "updatedAt")
     SELECT r."articleId", r."revisionId", r."data", r."dateFrom", r."dateTo", r."undatedOn", r."participantKeys", r."looseMention",
-           r."soloPersons", r."personPairs", ${new Date().toISOString()}::timestamp(3)
+           r."soloPersons", r."personPairs", ${EXTRACTION_RULES_VERSION}::int, ${new Date().toISOString()}::timestamp(3)
     FROM jsonb_to_recordset(${json}) AS r("articleId" text, "revisionId" text, "data" jsonb, "dateFrom" date, "dateTo" date, "undatedOn" date,
                                           "participantKeys" text[], "looseMention" boolean, "soloPersons" text[], "personPairs" text[])
     ON CONFLICT ("articleId") DO UPDATE SET
       "revisionId" = EXCLUDED."revisionId", "data" = EXCLUDED."data", "dateFrom" = EXCLUDED."dateFrom", "dateTo" = EXCLUDED."dateTo",
       "undatedOn" = EXCLUDED."undatedOn", "participantKeys" = EXCLUDED."participantKeys", "looseMention" = EXCLUDED."looseMention",
-      "soloPersons" = EXCLUDED."soloPersons", "personPairs" = EXCLUDED."personPairs", "updatedAt" = EXCLUDED."updatedAt"`;
+      "soloPersons" = EXCLUDED."soloPersons", "personPairs" = EXCLUDED."personPairs", "rulesVersion" = EXCLUDED."rulesVersion",
+      "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
 /** A regrouping's reads so far: the extractions, and what they cover (group.ts). */
