@@ -32,17 +32,20 @@ const DISCUSSIONS_STATE = /^\s+(?:were|are|is|was|remain(?:s|ed)?|had\s+been|hav
 /** "swapped 95 prisoners … in a deal mediated by X", "under an accord": what the happening carried out, not one of its own. */
 const FRAMEWORK_BEFORE = /\b(?:under|in|as\s+part\s+of|through)\s+(?:a|an|the|their|last\s+\p{L}+['’]s)\s+(?:[\p{L}-]+\s+)?$/iu;
 const ANOTHER_BEFORE = /\b(?:after|following|before|ahead\s+of)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+/** "met reporters", "held a call with journalists": a briefing of the press, not a happening between parties. */
+const PRESS_AFTER =
+  /^(?:\s+(?:by|over)\s+(?:tele)?phone)?\s+(?:(?:with|to)\s+)?(?:(?:the|a|a\s+group\s+of|several|foreign|local|visiting|travell?ing)\s+)*(?:reporters|journalists|correspondents|press|media|news\s+media)\b/i;
 const OCCASION_BEFORE = /\b(?:sidelines|margins|fringes)\s+of\s+(?:a|an|the|this\s+\p{L}+['’]s)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 /** What links two words naming one happening: "visited Vienna on Monday and met", "arrived in Warsaw for talks", "will travel to Caracas on June 20 to meet", "held a meeting … for talks"; not "talks … before he meets". */
 const SAME_HAPPENING_LINK =
   /^(?![\s\S]*\b(?:before|after|when|while|since|until|as|than|if|whether|that|who|which|but)\b)(?:[\s\S]*\b(?:and|for|to)\s+(?:[\p{L}-]+\s+){0,3}|\s*(?:[\p{L}-]+\s+){0,3})$/iu;
 
-/** "in Istanbul", "at the Black Sea resort", "in the border town of Aflao". */
+/** "in Istanbul", "at the Black Sea resort", "in the border town of Aflao", "a summit planned for Lima". */
 const PLACE_BEFORE =
-  /\b(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$|\b(?:in|at)\s+the\s+(?:[\p{L}-]+\s+)?(?:city|town|port|capital|province|region|village|district|resort|enclave)\s+of\s+$/iu;
+  /\b(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$|\b(?:planned|scheduled|set|slated|due|earmarked)\s+for\s+$|\b(?:in|at)\s+the\s+(?:[\p{L}-]+\s+)?(?:city|town|port|capital|province|region|village|district|resort|enclave)\s+of\s+$/iu;
 const DESTINATION_BEFORE = /\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$/iu;
 const VERB_BEFORE_PREPOSITION =
-  /\b(?:\p{L}+ed|met|meet|meets|held|hold|holds|place|began|begin|begins|opened|concluded|arrived|gathered|convened|talks|meeting|meetings|summit|negotiations)\s+(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
+  /\b(?:\p{L}+ed|met|meet|meets|held|hold|holds|place|began|begin|begins|opened|concluded|arrived|gathered|convened|talks|meeting|meetings|summit|negotiations)\s+(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$|\b(?:planned|scheduled|set|slated|due|earmarked)\s+for\s+$/iu;
 const NOT_THE_HAPPENINGS_PLACE =
   /\b(?:war|conflict|crisis|situation|peace|fighting|troops|settlement|ceasefire|sanctions|people|soldiers|interests|relations|region|operations?|attacks?)\b/i;
 
@@ -189,9 +192,12 @@ function participantsOf(
   const participants = participantList(ctx, parts, trigger, place, attachment);
   const objects = attachment.objects.filter((n) => n.level === "person").map(keyed);
   const around = ctx.text.slice(Math.max(parts.sentence.start, trigger.start - 20), trigger.end + 12);
-  if (!SEPARATELY.test(around) || objects.length < 2) return { participants, separately: [] };
+  if (!SEPARATELY.test(around)) return { participants, separately: [] };
   const others = participants.filter((p) => !objects.some((o) => sameName(o, p)));
-  return { participants, separately: objects.map((o) => [...others, o]) };
+  if (objects.length >= 2) return { participants, separately: objects.map((o) => [...others, o]) };
+  // "X and Y held separate calls with Z": each of the subjects had one with the object.
+  if (others.length >= 2) return { participants, separately: others.map((s) => [s, ...objects]) };
+  return { participants, separately: [] };
 }
 
 function participantList(ctx: ArticleContext, parts: SentenceParts, trigger: Trigger, place: FoundName | null, attachment: Attachment): KeyedName[] {
@@ -256,6 +262,25 @@ function nearWords(text: string, trigger: Trigger, clause: Span): string {
   return `${before} ${text.slice(trigger.start, trigger.end)} ${after}`;
 }
 
+const SCHEDULE_APPOSITION =
+  /^\s*,\s*(?:(?:originally|initially|first|previously|earlier)\s+)?(?:planned|scheduled|set|slated|due|expected)\s+(?:to\s+(?:be\s+held|take\s+place)\s+)?(?:for|in|on|at)\b/i;
+const PUT_OFF =
+  /^\s*,\s*(?:(?:has|have|had|was|were|is|are|will\s+be)\s+)?(?:been\s+)?(?:postponed|delayed|deferred|pushed\s+back|put\s+off|moved|rescheduled|brought\s+forward)\b/i;
+
+/**
+ * "The meeting between X and Y, scheduled for Lima on June 20, was put off until next month": the
+ * schedule set off by commas, and the putting off after it, are the happening's clause.
+ */
+function withSchedule(text: string, clause: Span, clauses: Span[]): Span {
+  let end = clause.end;
+  for (const pattern of [SCHEDULE_APPOSITION, PUT_OFF]) {
+    if (!pattern.test(text.slice(end, end + 60))) continue;
+    const next = clauses.find((c) => c.start >= end);
+    if (next) end = next.end;
+  }
+  return end === clause.end ? clause : { start: clause.start, end };
+}
+
 /** A mention with every date its passages state, for the date claims. */
 export interface MentionWithDates extends EventMention {
   statedDates: MentionDate[];
@@ -289,7 +314,8 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
       ) &&
       // "met … on the sidelines of a regional summit": the occasion, not the meeting, and its names are not the meeting's parties.
       !(found.some((o) => o !== t && IN_PERSON.has(o.kind)) && OCCASION_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 50), t.start))) &&
-      !(SERIES_NOUN.test(ctx.text.slice(t.start, t.end)) && DISCUSSIONS_STATE.test(ctx.text.slice(t.end, t.end + 30))),
+      !(SERIES_NOUN.test(ctx.text.slice(t.start, t.end)) && DISCUSSIONS_STATE.test(ctx.text.slice(t.end, t.end + 30))) &&
+      !(t.kind !== "statement" && PRESS_AFTER.test(ctx.text.slice(t.end, t.end + 50))),
   );
   const triggers: Trigger[] = [];
   // "visited Vienna and met Y", "arrived in Warsaw for talks with Y": the second words name the same happening, and their objects take part in it.
@@ -318,7 +344,7 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
   };
   return triggers.flatMap((trigger): Candidate[] => {
     const happening = happenings.find((h) => contains(h, trigger));
-    const clause = happening ?? clauseAt(parts.clauses, trigger.start);
+    const clause = happening ?? withSchedule(ctx.text, clauseAt(parts.clauses, trigger.start), parts.clauses);
     const place = placeOf(ctx.text, trigger, clause, ctx.names);
     const { participants, separately } =
       happening && trigger.definite ? { participants: [], separately: [] } : participantsOf(ctx, parts, trigger, place, alsoNaming.get(trigger) ?? []);

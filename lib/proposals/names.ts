@@ -569,15 +569,45 @@ function capitalizedChains(text: string): Token[][] {
     }
   }
   if (chain.length > 0) chains.push(chain);
-  return chains.flatMap((c) => splitChain(text, c));
+  const surnames = calendarSurnames(text, chains);
+  return chains.flatMap((c) => splitChain(text, c, surnames));
+}
+
+/** "Theresa May": month words the article gives as the last word of a person's name. */
+function calendarSurnames(text: string, chains: Token[][]): Set<string> {
+  const surnames = new Set<string>();
+  for (const chain of chains) {
+    if (chain.length < 2) continue;
+    const i = chain.length - 1;
+    const word = possessiveStripped(chain[i].word);
+    if (CALENDAR.test(word) && !WEEKDAY.test(word) && calendarWordOfName(text, chain, i)) surnames.add(word);
+  }
+  return surnames;
+}
+
+/**
+ * "May said …", "talks with May" after "Theresa May": the surname standing alone is the person,
+ * unless a day number follows it or a word introducing a date stands before it ("in May", "May 5").
+ */
+function calendarSurnameAlone(text: string, token: Token, surnames: Set<string>): boolean {
+  return (
+    surnames.has(possessiveStripped(token.word)) &&
+    !/^\.?\s*\d/.test(text.slice(token.end, token.end + 4)) &&
+    !DATE_WORD_BEFORE.test(text.slice(Math.max(0, token.start - 12), token.start)) &&
+    !/^\s*,?\s*(?:\d|last|next|this)/i.test(text.slice(token.end, token.end + 8))
+  );
 }
 
 /** Cuts a chain at calendar words and splits "Trump-Putin" or "Ukraine–Russia" before an event noun. */
-function splitChain(text: string, chain: Token[]): Token[][] {
+function splitChain(text: string, chain: Token[], surnames: Set<string>): Token[][] {
   const parts: Token[][] = [];
   let current: Token[] = [];
   for (const [i, token] of chain.entries()) {
-    if (CALENDAR.test(possessiveStripped(token.word)) && !calendarWordOfName(text, chain, i)) {
+    if (
+      CALENDAR.test(possessiveStripped(token.word)) &&
+      !calendarWordOfName(text, chain, i) &&
+      !(chain.length === 1 && calendarSurnameAlone(text, token, surnames))
+    ) {
       if (current.length > 0) parts.push(current);
       current = [];
       continue;
@@ -779,7 +809,13 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
     COLLECTIVE_AFTER.test(text.slice(rest[rest.length - 1].end, rest[rest.length - 1].end + 30));
   // "the Afghan Taliban", "Nigerian Boko Haram": words no lexicon knows after a nationality alone (no role) are a body's.
   const nationalityOnly = introduced && !lower.slice(0, first).some((w) => ROLE_WORDS.has(w)) && !tokens.slice(0, first).some((t) => hasTag(t.word, ACTOR));
-  if (nationalityOnly && !personWord && (rest.length > 1 || bodyPlaced) && !rest.some((t) => isCommonWord(t.word)))
+  if (
+    nationalityOnly &&
+    !personWord &&
+    (rest.length > 1 || bodyPlaced) &&
+    !rest.some((t) => isCommonWord(t.word)) &&
+    !(rest.length > 1 && !bodyPlaced && spokenOfAsPerson(text, rest))
+  )
     return named(text, tokens, "ORGANIZATION", registry);
   if (rest.length === 1 && ROLE_WORDS.has(restLower[0])) {
     // "Brazilian President" before a registry name: the demonym still says whom the person speaks for.
@@ -805,6 +841,30 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
   if (rest.length !== 1) return null;
   // "Hamas negotiators", "the Houthi movement": a word naming people together is a body's, not a person's.
   return named(text, rest, COLLECTIVE_AFTER.test(text.slice(rest[0].end, rest[0].end + 30)) ? "ORGANIZATION" : "OTHER", registry);
+}
+
+const HONORIFIC_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|Mme|Mister|Madam)\.?\s+$/;
+const AGE_AFTER = /^\s*,\s*\d{2},/;
+const NAME_WORD_BEFORE = /\p{Lu}[\p{L}\p{M}'’-]*\s+$/u;
+const NAME_WORD_AFTER = /^\s+\p{Lu}/u;
+
+/**
+ * "Kenyan Wanjiru Kamau … Kamau said", "Ms Kamau", "Kamau, 54,": a body's name is never cut to its
+ * last word, given a title or an age; a person's is.
+ */
+function spokenOfAsPerson(text: string, rest: Token[]): boolean {
+  const last = rest[rest.length - 1];
+  if (AGE_AFTER.test(text.slice(last.end, last.end + 6))) return true;
+  const word = last.word;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+    if (at === last.start) continue;
+    const end = at + word.length;
+    if (/[\p{L}\p{M}-]/u.test(text[at - 1] ?? "") || /[\p{L}\p{M}-]/u.test(text[end] ?? "")) continue;
+    const before = text.slice(Math.max(0, at - 12), at);
+    if (HONORIFIC_BEFORE.test(before)) return true;
+    if (!NAME_WORD_BEFORE.test(before) && !NAME_WORD_AFTER.test(text.slice(end, end + 2))) return true;
+  }
+  return false;
 }
 
 /** "Aino Virtanen of Finland", "Hiroshi Tanaka of the Pacific Forum": the person's name stops before "of". */

@@ -207,6 +207,8 @@ function reanchored(text: string, d: ResolvedDate, dates: ResolvedDate[]): Resol
   };
 }
 
+const RESCHEDULED_BEFORE =
+  /\b(?:postponed|delayed|deferred|pushed\s+back|put\s+off|moved|rescheduled|brought\s+forward)\s+(?:(?:again|once\s+more|indefinitely)\s+)?(?:until|till|to|for)\s+(?:(?:early|mid|late|the\s+end\s+of|next)[\s-]+)?$/iu;
 const AGREEING_BEFORE = /\b(?:agreed|agrees|decided|decides|pledged|promised|vowed|offered|undertook|resolved)\s+$/i;
 
 export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, parts: SentenceParts, planned: boolean): MentionDate {
@@ -216,8 +218,9 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
   const isReported = (d: ResolvedDate) => trigger.kind !== "statement" && reportedAt(d);
   const times = inSentence.filter((d) => d.time);
   const distance = (d: ResolvedDate) => Math.min(Math.abs(d.start - trigger.end), Math.abs(trigger.start - d.end));
-  // A stated calendar date wins over a weekday or "yesterday" restating it ("May 19 (Monday)").
-  const rank = (d: ResolvedDate) => (d.relative ? 1 : 0);
+  // A stated calendar date wins over a weekday or "yesterday" restating it ("May 19 (Monday)"); the new date
+  // of a happening put off wins over the one it had ("planned for June 20 … postponed until September").
+  const rank = (d: ResolvedDate) => (RESCHEDULED_BEFORE.test(ctx.text.slice(Math.max(sentence.start, d.start - 40), d.start)) ? -1 : d.relative ? 1 : 0);
   const byPreference = (a: ResolvedDate, b: ResolvedDate) => rank(a) - rank(b) || distance(a) - distance(b);
   const candidates = inSentence.filter((d) => usable(d) && !withinPeriod(ctx.text, sentence, d) && !inDateline(ctx.text, d));
   // "will speak on Tuesday, the ministry said on Monday": an announcement looks ahead from the day it was made.

@@ -13,11 +13,11 @@ import { REPORTING_VERB, ROLE_WORDS } from "./vocabulary";
 /**
  * Clause ends: punctuation, or a word that opens a subordinate or relative clause ("until", not after
  * "postponed": "postponed until September" is when the happening now is). Brackets stay
- * inside, and so do the commas of a list of names ("Norway, Ghana, and Chile") and of a number
- * ("1,000 prisoners").
+ * inside, and so do the commas of a list of names ("Norway, Ghana, and Chile"), of a number
+ * ("1,000 prisoners") and of a person's age ("Okello Odongo, 58, in Kampala").
  */
 const CLAUSE_END =
-  /,(?!\d)|[;\u2013\u2014]|(?<!\d):(?!\d)|\s(?=(?:which|who|whose|whom|while|whereas|although|because|after|before|when|since|as\s+well\s+as)\s)|(?<!\b(?:postponed|delayed|deferred|pushed\s+back|put\s+off))\s(?=until\s)/g;
+  /,(?!\d)(?!(?<=\p{Lu}[\p{L}\p{M}'’.-]*,)\s\d{1,3},)(?<!\p{Lu}[\p{L}\p{M}'’.-]*,\s\d{1,3},)|[;\u2013\u2014]|(?<!\d):(?!\d)|\s(?=(?:which|who|whose|whom|while|whereas|although|because|after|before|when|since|as\s+well\s+as)\s)|(?<!\b(?:postponed|delayed|deferred|pushed\s+back|put\s+off))\s(?=until\s)/gu;
 const LIST_COMMA =
   /(?<=\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}[\p{L}.]*),(?=\s+(?:and\s+)?\p{Lu})/uy;
 
