@@ -40,9 +40,9 @@ const OCCASION_BEFORE = /\b(?:sidelines|margins|fringes)\s+of\s+(?:a|an|the|this
 const SAME_HAPPENING_LINK =
   /^(?![\s\S]*\b(?:before|after|when|while|since|until|as|than|if|whether|that|who|which|but)\b)(?:[\s\S]*\b(?:and|for|to)\s+(?:[\p{L}-]+\s+){0,3}|\s*(?:[\p{L}-]+\s+){0,3})$/iu;
 
-/** "in Istanbul", "at the Black Sea resort", "in the border town of Aflao", "a summit planned for Lima". */
+/** "in Istanbul", "at the Black Sea resort", "in the border town of Aflao", "in the Ethiopian capital, Addis Ababa", "a summit planned for Lima". */
 const PLACE_BEFORE =
-  /\b(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$|\b(?:planned|scheduled|set|slated|due|earmarked)\s+for\s+$|\b(?:in|at)\s+the\s+(?:[\p{L}-]+\s+)?(?:city|town|port|capital|province|region|village|district|resort|enclave)\s+of\s+$/iu;
+  /\b(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$|\b(?:planned|scheduled|set|slated|due|earmarked)\s+for\s+$|\b(?:in|at)\s+the\s+(?:[\p{L}-]+\s+)?(?:city|town|port|capital|province|region|village|district|resort|enclave)\s+of\s+$|\b(?:in|at)\s+the\s+(?:[\p{L}-]+\s+){0,2}(?:city|town|port|capital|province|region|village|district|resort|enclave)\s*,\s*$/iu;
 const DESTINATION_BEFORE = /\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$/iu;
 const VERB_BEFORE_PREPOSITION =
   /\b(?:\p{L}+ed|met|meet|meets|held|hold|holds|place|began|begin|begins|opened|concluded|arrived|gathered|convened|talks|meeting|meetings|summit|negotiations)\s+(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$|\b(?:planned|scheduled|set|slated|due|earmarked)\s+for\s+$/iu;
@@ -106,7 +106,9 @@ function onlyNamesBetween(text: string, from: number, to: number, names: FoundNa
     .filter(Boolean)
     .filter(
       (w) =>
-        !/^(?:with|and|the|to|of|in|at|by|led|headed|between|among|from|phone|telephone|directly|separately)$/i.test(w) &&
+        !/^(?:with|and|the|to|of|in|at|by|led|headed|between|among|from|phone|telephone|directly|separately|['’]s?)$/i.test(w) &&
+        // "with X on Tuesday in Abidjan": the day between the names and the place.
+        !/^(?:on|late|early|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)?)$/i.test(w) &&
         !ROLE_WORDS.has(w.toLowerCase()) &&
         !ROLE_WORDS.has(w.toLowerCase().replace(/s$/, "")),
     );
@@ -262,6 +264,7 @@ function nearWords(text: string, trigger: Trigger, clause: Span): string {
   return `${before} ${text.slice(trigger.start, trigger.end)} ${after}`;
 }
 
+const BY_PHONE_AFTER = /^[^,;.]*?\b(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone\b/i;
 const SCHEDULE_APPOSITION =
   /^\s*,\s*(?:(?:originally|initially|first|previously|earlier)\s+)?(?:planned|scheduled|set|slated|due|expected)\s+(?:to\s+(?:be\s+held|take\s+place)\s+)?(?:for|in|on|at)\b/i;
 const PUT_OFF =
@@ -379,7 +382,8 @@ function candidate(
     articleId: ctx.article.id,
     outlet: ctx.article.outlet,
     publishedAt: ctx.article.publishedAt,
-    kind: trigger.kind,
+    // "held talks with X by phone": a call.
+    kind: trigger.kind === "talks" && BY_PHONE_AFTER.test(ctx.text.slice(trigger.end, Math.min(clause.end, trigger.end + 80))) ? "phone_call" : trigger.kind,
     planned,
     participants,
     place: place ? placeRef(ctx.text, place, parts.names) : null,
@@ -487,7 +491,8 @@ function coreferentAmong(earlier: Candidate[], m: Candidate, earlierInstances: b
       refersBack ||
       samePlaceHere ||
       sameSentence ||
-      (sameKind && sameParties && (sameDay || undated)) ||
+      // "X and Y have spoken by phone … During the call on Thursday, X …": the call named again with its day.
+      (sameKind && sameParties && (sameDay || undated || (m.definite && undatedHere(e) && !e.planned && !m.planned))) ||
       (sameKind && sameDay && m.participants.length === 0)
     )
       return e;

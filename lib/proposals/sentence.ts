@@ -12,15 +12,18 @@ import { REPORTING_VERB, ROLE_WORDS } from "./vocabulary";
 
 /**
  * Clause ends: punctuation, or a word that opens a subordinate or relative clause ("until", not after
- * "postponed": "postponed until September" is when the happening now is). Brackets stay
+ * "postponed": "postponed until September" is when the happening now is), or "and agreed to" (what
+ * was agreed is another happening, with its own date and place). Brackets stay
  * inside, and so do the commas of a list of names ("Norway, Ghana, and Chile"), of a number
  * ("1,000 prisoners") and of a person's age ("Okello Odongo, 58, in Kampala").
  */
 const CLAUSE_END =
-  /,(?!\d)(?!(?<=\p{Lu}[\p{L}\p{M}'’.-]*,)\s\d{1,3},)(?<!\p{Lu}[\p{L}\p{M}'’.-]*,\s\d{1,3},)|[;\u2013\u2014]|(?<!\d):(?!\d)|\s(?=(?:which|who|whose|whom|while|whereas|although|because|after|before|when|since|as\s+well\s+as)\s)|(?<!\b(?:postponed|delayed|deferred|pushed\s+back|put\s+off))\s(?=until\s)/gu;
+  /,(?!\d)(?!(?<=\p{Lu}[\p{L}\p{M}'’.-]*,)\s\d{1,3},)(?<!\p{Lu}[\p{L}\p{M}'’.-]*,\s\d{1,3},)|[;\u2013\u2014]|(?<!\d):(?!\d)|\s(?=(?:which|who|whose|whom|while|whereas|although|because|after|before|when|since|as\s+well\s+as)\s)|\s(?=and\s+(?:also\s+)?(?:agreed|decided|pledged|promised|vowed|resolved|planned)\s+to\s)|(?<!\b(?:postponed|delayed|deferred|pushed\s+back|put\s+off))\s(?=until\s)/gu;
 const LIST_COMMA =
   /(?<=\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}[\p{L}.]*),(?=\s+(?:and\s+)?\p{Lu})/uy;
 
+/** "in the Ethiopian capital, Addis Ababa, for talks": a place's noun, then its name set off by commas. */
+const PLACE_NOUN_BEFORE_NAME = /^(?:capital|city|town|port|province|region|village|district|resort|enclave)$/;
 /** "met her Australian counterpart, Penny Walsh, in Canberra": a role in lower case, then the name set off by commas. */
 const APPOSITIVE_NAME = /(?<=\b(\p{Ll}+)),\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’.-]*(?=,)/uy;
 
@@ -35,7 +38,7 @@ export function clauseSpans(text: string, sentence: Span): Span[] {
     if (m[0] === "," && LIST_COMMA.test(text)) continue;
     APPOSITIVE_NAME.lastIndex = at;
     const appositive = m[0] === "," ? APPOSITIVE_NAME.exec(text) : null;
-    if (appositive && ROLE_WORDS.has(appositive[1]) && at + appositive[0].length < sentence.end) {
+    if (appositive && (ROLE_WORDS.has(appositive[1]) || PLACE_NOUN_BEFORE_NAME.test(appositive[1])) && at + appositive[0].length < sentence.end) {
       appositiveEnd = at + appositive[0].length;
       continue;
     }
@@ -111,7 +114,7 @@ const OBJECT_LEAD =
   /^(?:\s+(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone|\s+(?:directly|separately|again|jointly|briefly|also|privately))*\s*(?:,\s*)?(?:(?:with|to|between|among|involving|of|and|for\s+talks\s+with)\b\s*)?/iu;
 /** After a noun: "talks with X", "talks in Vienna on Monday between X and Y", "an accord … was signed by X and Y". */
 const NOUN_OBJECT_LEAD =
-  /^(?:\s+(?:on|by|over)\s+the\s+phone)?(?:\s+(?:in|at|on)\s+(?:[\p{L}\d.-]+\s+){1,4}?)?\s*(?:(?:with|to|between|among|involving)\b|(?:\s+on\s+[\p{L}\s-]{1,40}?)?\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:signed|held|hosted|attended|concluded|reached|brokered|organi[sz]ed|led|agreed)\s+by\b)\s*/iu;
+  /^(?:\s+(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone)?(?:\s+(?:in|at|on)\s+(?:[\p{L}\d.-]+\s+){1,4}?)?\s*(?:(?:with|to|between|among|involving)\b|(?:\s+on\s+[\p{L}\s-]{1,40}?)?\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:signed|held|hosted|attended|concluded|reached|brokered|organi[sz]ed|led|agreed)\s+by\b)\s*/iu;
 /**
  * A light verb or preposition before a noun naming the happening: its subject takes part ("Dalen
  * had a call", "agreed during a call", "held a two-hour phone conversation").
@@ -156,6 +159,7 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
     add(pronounOrNames);
     const subject = subjectBefore(text, names, trigger.start, subjectFloor, head);
     add(subject.length > 0 || relative ? subject : appositiveSubject(text, names, trigger.start, clause.start, sentence.start));
+    if (subject.length === 0 && !relative) add(coordinatedSubject(text, names, clause, clauses));
     objects = withAppositive(text, names, listStartingAt(text, names, trigger.end, clause.end, OBJECT_LEAD), trigger.end, sentence.end);
     add(objects);
   } else {
@@ -196,6 +200,16 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
   if (!next) return none;
   const list = listStartingAt(text, names, next.start, next.end, /^/);
   return list.length > 0 ? { names: list, objects: [], how: "clause" } : none;
+}
+
+const COORDINATED_PREDICATE = /^\s*and\s+(?:also\s+)?(?:agreed|decided|pledged|promised|vowed|resolved|planned)\s+to\s/i;
+
+/** "X and Y spoke by phone on Thursday and agreed to meet next month": the persons opening the sentence meet. */
+function coordinatedSubject(text: string, names: FoundName[], clause: Span, clauses: Span[]): FoundName[] {
+  if (!COORDINATED_PREDICATE.test(text.slice(clause.start, clause.start + 40))) return [];
+  const previous = clauses.filter((c) => c.end <= clause.start).pop();
+  const first = previous && names.find((n) => n.level === "person" && contains(previous, n));
+  return first ? listStartingAt(text, names, first.introStart, previous.end, /^/) : [];
 }
 
 /** "The bloc's envoy, former president Olu Adeyemi, met …": the person named just before the comma that closes the subject. */
@@ -290,7 +304,9 @@ export function sourceNames(text: string, names: FoundName[], sentence: Span): F
     }
     const before = inSentence.filter((n) => n.end <= at).sort((a, b) => b.end - a.end)[0];
     if (before && (APPOSITION.test(text.slice(before.end, at)) || /^\s*(?:[\p{Ll}]+\s+){0,2}$/u.test(text.slice(before.end, at)))) {
-      sources.push(...listEndingAt(text, inSentence, before.end, sentence.start), before);
+      // "…with Lindiwe Dube, the Brazilian presidency said": "the" opens the source's own words; the list does not reach back past it.
+      const opensPhrase = /\bthe\s+$/i.test(text.slice(Math.max(sentence.start, before.introStart - 5), before.introStart));
+      sources.push(...(opensPhrase ? [] : listEndingAt(text, inSentence, before.end, sentence.start)), before);
     }
     if (/[,"”]\s*$/.test(text.slice(sentence.start, at))) {
       const next = inSentence.find((n) => n.introStart >= after && /^\s*(?:[\p{L}-]+\s+){0,3}$/u.test(text.slice(after, n.introStart)));

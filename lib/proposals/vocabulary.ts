@@ -93,7 +93,13 @@ const CAPTIVES = `(?:${CAPTIVE_WORDS})`;
 
 /** Checked in order; at one position the longest match wins. */
 export const TRIGGER_RULES: TriggerRule[] = [
-  { kind: "phone_call", verbal: false, needs: anyOf(["phone"]), re: /\b(?:tele)?phone\s+(?:call|conversation|talks?|contact|discussion)s?\b/giu },
+  {
+    kind: "phone_call",
+    verbal: false,
+    needs: anyOf(["phone"]),
+    // "held talks by phone": a call, as "phone talks" is.
+    re: /\b(?:tele)?phone\s+(?:call|conversation|talks?|contact|discussion)s?\b|\b(?:talks|conversations?|discussions?)\s+(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone\b/giu,
+  },
   {
     kind: "phone_call",
     verbal: false,
@@ -170,7 +176,13 @@ export const TRIGGER_RULES: TriggerRule[] = [
     re: /\b(?:(?:an?|the|their|his|her)\s+)?(?:initial|first|previous|last|earlier|latest|recent|second|third)\s+discussions?\b/giu,
   },
   { kind: "talks", verbal: true, needs: anyOf(NEGOTIATE), re: new RegExp(String.raw`\b(?:${alt(NEGOTIATE)})\b`, "giu") },
-  { kind: "visit", verbal: false, needs: anyOf(["visit", "trip"]), re: /\b(?:visit|trip)s?\s+(?:to|in)\b/giu },
+  // "a visit by Chinese Premier Li Wei to Nairobi": the visitor's name inside the words naming the visit.
+  {
+    kind: "visit",
+    verbal: false,
+    needs: anyOf(["visit", "trip"]),
+    re: /\b(?:visit|trip)s?\s+(?:to|in)\b|\b(?:visit|trip)s?\s+by\s+(?:[\p{L}.'’-]+\s+){1,6}?(?:to|in)\b/giu,
+  },
   {
     kind: "visit",
     verbal: true,

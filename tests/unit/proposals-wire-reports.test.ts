@@ -85,3 +85,65 @@ describe("wire copy: names the lexicon reads otherwise", () => {
     expect(meeting.participants.map((p) => p.name)).toEqual(["Anja Vogt", "Pavel Novak"]);
   });
 });
+
+describe("wire copy: one call and one meeting as different outlets tell them", () => {
+  it("keeps a call's own day and no place when the leaders 'agreed to meet' somewhere next month, and proposes that meeting with them", () => {
+    const { mentions } = extract(
+      "BRASILIA, June 10 (Reuters) - Brazilian President Marcos Vieira and South African President Lindiwe Dube spoke by telephone on Monday for about 40 minutes and agreed to meet on the sidelines of the G20 summit in Cape Town next month, Vieira's office said.",
+    );
+    expect(mentions.map((m) => [m.kind, m.planned, m.date.date, m.place?.name ?? null, m.participants.map((p) => p.name)])).toEqual([
+      ["phone_call", false, "2031-06-09", null, ["Marcos Vieira", "Lindiwe Dube"]],
+      ["meeting", true, "2031-07-01", "Cape Town", ["Marcos Vieira", "Lindiwe Dube"]],
+    ]);
+  });
+
+  it("reads 'held talks by phone with South Africa's X, the Brazilian presidency said' as a call with X", () => {
+    const [call] = extract(
+      "Brazil's Marcos Vieira on Monday held talks by phone with South Africa's Lindiwe Dube, the Brazilian presidency said, in their first contact this year.",
+    ).mentions;
+    expect(call).toMatchObject({ kind: "phone_call", date: { date: "2031-06-09" } });
+    expect(parties(call)).toEqual([
+      ["Lindiwe Dube", "south africa"],
+      ["Marcos Vieira", "brazil"],
+    ]);
+  });
+
+  it("dates a call reported without its day by 'the call on Monday' in the next paragraph", () => {
+    const { mentions } = extract(
+      "South African President Lindiwe Dube and her Brazilian counterpart Marcos Vieira have spoken by phone, as the two countries seek a common position on Sudan.\n\nDuring the call on Monday, Dube briefed Vieira on the African Union's mediation, the presidency said.",
+    );
+    expect(mentions.map(summary)).toEqual([["phone_call", "2031-06-09", ["Lindiwe Dube", "Marcos Vieira"]]]);
+  });
+
+  it("reads the place of 'met Monday in the Ethiopian capital, Addis Ababa, for talks' and of 'talks with X on Tuesday in Abidjan'", () => {
+    const [meeting] = extract(
+      "NAIROBI, Kenya (AP) — Kenyan President William Otieno and Ethiopian Prime Minister Dawit Bekele met Monday in the Ethiopian capital, Addis Ababa, for talks on the disputed border, officials said.",
+    ).mentions;
+    expect(meeting).toMatchObject({ kind: "meeting", place: { name: "Addis Ababa" }, date: { date: "2031-06-09" } });
+    const [talks] = extract(
+      "Ghanaian Foreign Minister Kwame Asante held talks with Ivory Coast's head of state Alassane Kone on Tuesday in Abidjan, the Ivorian presidency said.",
+    ).mentions;
+    expect(talks).toMatchObject({ place: { name: "Abidjan" }, date: { date: "2031-06-10" } });
+    expect(parties(talks)).toEqual([
+      ["Alassane Kone", "ivory coast"],
+      ["Kwame Asante", "ghana"],
+    ]);
+  });
+
+  it("keeps the visitor of 'a planned visit by X to Y' and its original date, not the same day next year, once it was put off", () => {
+    const { mentions } = extract(
+      "Ghana's President Ama Owusu met Ivorian envoys on Monday. A planned visit by Owusu to Abidjan, originally set for June 3, was postponed indefinitely after the incident.",
+    );
+    const visit = mentions.find((m) => m.kind === "visit");
+    expect(visit).toMatchObject({ planned: true, place: { name: "Abidjan" }, date: { date: "2031-06-03" } });
+    expect(visit?.participants.map((p) => p.name)).toEqual(["Ama Owusu"]);
+  });
+
+  it("does not read the last word of a name ('Haitham al-Said on Friday') as the verb of a report dated that day", () => {
+    const [meeting] = extract(
+      "Iran's Foreign Minister Reza Karimi is expected to meet Sultan Haitham al-Said on Friday in Muscat, state media reported.",
+    ).mentions;
+    expect(meeting).toMatchObject({ kind: "meeting", planned: true, place: { name: "Muscat" }, date: { date: "2031-06-13" } });
+    expect(meeting.participants.map((p) => p.name)).toEqual(["Reza Karimi", "Haitham al-Said"]);
+  });
+});
