@@ -524,12 +524,16 @@ function tenseContext(passage: string, start: number, end: number): string {
   while (from > sentence.from && !clauseBreak.test(passage[from - 1])) from--;
   let to = end;
   while (to < sentence.to && !clauseBreak.test(passage[to])) to++;
+  // "arrived on Sunday night and is due to meet Y on Monday": the future of the next predicate is not this date's.
+  const next = FUTURE_PREDICATE_AFTER.exec(passage.slice(end, to));
+  if (next) to = end + next.index;
   const otherWords = `${passage.slice(from, start)} ${passage.slice(end, to)}`
     .split(/\s+/)
     .filter((w) => /\p{L}/u.test(w) && !DATE_FILLER_WORDS.has(w.toLowerCase()));
   return otherWords.length > 0 ? passage.slice(from, to) : passage.slice(sentence.from, sentence.to);
 }
 
+const FUTURE_PREDICATE_AFTER = /\s(?:and|but)\s+(?:(?:is|are)\s+(?:due|set|scheduled|expected|slated)\s+to|will|shall|plans?\s+to)\b/i;
 const FUTURE_TENSE =
   /\b(?:will|shall|won['’]t|going to|(?:is|are) (?:due|set|scheduled|expected|slated|poised|planning|to)|plans? to|intends? to)\b|\w['’]ll\b/i;
 

@@ -9,7 +9,7 @@ import { extractClaims } from "./claims";
 import { normalizeName } from "@/lib/entities/match";
 import { findNames, isCountry, isVerbWord, sameName, samePlace, titleCaseLines, type FoundName, type Registry } from "./names";
 import { countedBack, countedFromMention, countingExpression, pickDate, withDaysOfMonth } from "./resolve-dates";
-import { attachedNames, clauseAt, clauseSpans, insideQuote, quoteSpans, sourceNames, type Attachment } from "./sentence";
+import { attachedNames, clauseAt, clauseSpans, insideQuote, opensCoordinatedPredicate, quoteSpans, sourceNames, type Attachment } from "./sentence";
 import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
 import type { ArticleExtraction, EventMention, KeyedName, MentionDate, ProposalArticle, Span } from "./types";
@@ -323,6 +323,7 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
   const triggers: Trigger[] = [];
   // "visited Vienna and met Y", "arrived in Warsaw for talks with Y": the second words name the same happening, and their objects take part in it.
   const alsoNaming = new Map<Trigger, Trigger[]>();
+  const clauses = clauseSpans(ctx.text, sentence);
   own.forEach((t, i) => {
     const previous = own[i - 1];
     const separate =
@@ -330,6 +331,8 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
       !kindsCompatible(previous.kind, t.kind) ||
       t.start - previous.end > SAME_HAPPENING_DISTANCE ||
       /[,;:]/.test(ctx.text.slice(previous.end, t.start)) ||
+      // "arrived on Sunday and is due to meet Y on Monday": what comes next is another happening.
+      (clauseAt(clauses, previous.start) !== clauseAt(clauses, t.start) && opensCoordinatedPredicate(ctx.text, clauseAt(clauses, t.start))) ||
       inHappening(t) !== inHappening(previous);
     if (separate) triggers.push(t);
     else if (SAME_HAPPENING_LINK.test(ctx.text.slice(previous.end, t.start)))
@@ -340,7 +343,7 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
   const parts: SentenceParts = {
     sentence,
     triggers,
-    clauses: clauseSpans(ctx.text, sentence),
+    clauses,
     quotes: quoteSpans(ctx.text, sentence),
     sources: sourceNames(ctx.text, names, sentence),
     names,

@@ -18,7 +18,7 @@ import { REPORTING_VERB, ROLE_WORDS } from "./vocabulary";
  * ("1,000 prisoners") and of a person's age ("Okello Odongo, 58, in Kampala").
  */
 const CLAUSE_END =
-  /,(?!\d)(?!(?<=\p{Lu}[\p{L}\p{M}'’.-]*,)\s\d{1,3},)(?<!\p{Lu}[\p{L}\p{M}'’.-]*,\s\d{1,3},)|[;\u2013\u2014]|(?<!\d):(?!\d)|\s(?=(?:which|who|whose|whom|while|whereas|although|because|after|before|when|since|as\s+well\s+as)\s)|\s(?=and\s+(?:also\s+)?(?:agreed|decided|pledged|promised|vowed|resolved|planned)\s+to\s)|(?<!\b(?:postponed|delayed|deferred|pushed\s+back|put\s+off))\s(?=until\s)/gu;
+  /,(?!\d)(?!(?<=\p{Lu}[\p{L}\p{M}'’.-]*,)\s\d{1,3},)(?<!\p{Lu}[\p{L}\p{M}'’.-]*,\s\d{1,3},)|[;\u2013\u2014]|(?<!\d):(?!\d)|\s(?=(?:which|who|whose|whom|while|whereas|although|because|after|before|when|since|as\s+well\s+as)\s)|\s(?=and\s+(?:also\s+)?(?:(?:agreed|decided|pledged|promised|vowed|resolved|planned)\s+to|(?:is|are|was|were)\s+(?:due|expected|set|scheduled|slated)\s+to|will)\s)|(?<!\b(?:postponed|delayed|deferred|pushed\s+back|put\s+off))\s(?=until\s)/gu;
 const LIST_COMMA =
   /(?<=\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}[\p{L}.]*),(?=\s+(?:and\s+)?\p{Lu})/uy;
 
@@ -115,17 +115,20 @@ const OBJECT_LEAD =
 /** After a noun: "talks with X", "talks in Vienna on Monday between X and Y", "an accord … was signed by X and Y". */
 const NOUN_OBJECT_LEAD =
   /^(?:\s+(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone)?(?:\s+(?:in|at|on)\s+(?:[\p{L}\d.-]+\s+){1,4}?)?\s*(?:(?:with|to|between|among|involving)\b|(?:\s+on\s+[\p{L}\s-]{1,40}?)?\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:signed|held|hosted|attended|concluded|reached|brokered|organi[sz]ed|led|agreed)\s+by\b)\s*/iu;
+const NOUN_OBJECT_FROM_LEAD = /^\s*(?:(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone\s+)?from\b\s*/i;
+const CALL_OR_VISIT = /\b(?:call|visit|conversation)s?$/i;
 /**
  * A light verb or preposition before a noun naming the happening: its subject takes part ("Dalen
  * had a call", "agreed during a call", "held a two-hour phone conversation").
  */
 const LIGHT_VERB_BEFORE =
-  /\b(?:had|has|have|having|held|hold|holds|holding|made|make|makes|making|paid|pay|pays|paying|conducted|hosted|attended|placed|engaged?\s+in|engaging\s+in|engage\s+in|took\s+part\s+in|joined|began|begin|started|opened|resumed|resume|resumes|resuming|concluded|wrapped\s+up|carried\s+out|carry\s+out|completed|staged|signed|sealed|struck|reached|during|in|at|over|after)\s+(?:(?:a|an|the|their|his|her|its|first|second|third|new|separate|lengthy|brief|critical|video|long|short|rare|fourth|fifth|sixth|final|[\p{L}\d]+(?:-[\p{L}\d]+)+|[\p{L}-]+ly|\p{L}{2,}est)\s+){0,3}(?:(?:(?:a|an|one|two|three|four|five|several|\d+|another|fresh|new)\s+)?(?:days?|rounds?|hours?|weeks?)\s+of\s+)?(?:(?!(?:of|to|for|with|and|on|by|the|a|an)\s)\p{L}+\s+)?$/iu;
+  /\b(?:had|has|have|having|held|hold|holds|holding|made|make|makes|making|received|receive|receives|receiving|paid|pay|pays|paying|conducted|hosted|attended|placed|engaged?\s+in|engaging\s+in|engage\s+in|took\s+part\s+in|joined|began|begin|started|opened|resumed|resume|resumes|resuming|concluded|wrapped\s+up|carried\s+out|carry\s+out|completed|staged|signed|sealed|struck|reached|during|in|at|over|after)\s+(?:(?:a|an|the|their|his|her|its|first|second|third|new|separate|lengthy|brief|critical|video|long|short|rare|fourth|fifth|sixth|final|[\p{L}\d]+(?:-[\p{L}\d]+)+|[\p{L}-]+ly|\p{L}{2,}est)\s+){0,3}(?:(?:(?:a|an|one|two|three|four|five|several|\d+|another|fresh|new)\s+)?(?:days?|rounds?|hours?|weeks?)\s+of\s+)?(?:(?!(?:of|to|for|with|and|on|by|the|a|an)\s)\p{L}+\s+)?$/iu;
 
 /** "the situation in Syria", "talks on Gaza": a place named by the object, before the words naming the happening. */
 const OBJECT_PLACE_BEFORE =
   /\b(?:situation|war|conflict|crisis|fighting|peace|ceasefire|security|issues?|developments?|events?)\s+(?:in|on|over|around|of)\s+(?:the\s+)?$/i;
 const SAID_BETWEEN = /^\s+(?:said|says|told\s+(?:reporters|journalists))\s+$/i;
+const TOLD_AFTER = /^\s*(?:\p{Ll}+ly\s+)?(?:told|assured|warned|urged|informed|asked|thanked|reminded|pressed|invited|briefed)(?=\s)/u;
 const TOLD_BEFORE = /\b(?:told|assured|warned|urged|informed|asked|thanked|reminded|pressed|invited)\s+$/i;
 
 export interface Attachment {
@@ -166,7 +169,13 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
     add(listEndingAt(text, names, trigger.start, sentence.start));
     const possessive = names.find((n) => n.end <= trigger.start && /^['’]s?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(n.end, trigger.start)));
     if (possessive) add([possessive]);
-    objects = withAppositive(text, names, listStartingAt(text, names, trigger.end, clause.end, NOUN_OBJECT_LEAD), trigger.end, sentence.end);
+    // "received a phone call from X", "a visit from X"; not "a readout from Japan" (whose it is, not who took part).
+    const after = listStartingAt(text, names, trigger.end, clause.end, NOUN_OBJECT_LEAD);
+    const from =
+      after.length === 0 && CALL_OR_VISIT.test(text.slice(trigger.start, trigger.end))
+        ? listStartingAt(text, names, trigger.end, clause.end, NOUN_OBJECT_FROM_LEAD)
+        : after;
+    objects = withAppositive(text, names, from, trigger.end, sentence.end);
     add(objects);
     const light = LIGHT_VERB_BEFORE.exec(text.slice(Math.max(subjectFloor, trigger.start - 120), trigger.start));
     if (light) {
@@ -199,14 +208,23 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
   const next = clauses.find((c) => c.start >= clause.end && names.some((n) => contains(c, n)));
   if (!next) return none;
   const list = listStartingAt(text, names, next.start, next.end, /^/);
-  return list.length > 0 ? { names: list, objects: [], how: "clause" } : none;
+  if (list.length === 0) return none;
+  // "In a phone call on Wednesday, X told Y that …": who told and who was told had the call.
+  const told = TOLD_AFTER.exec(text.slice(list[list.length - 1].end, next.end));
+  const toldNames = told ? listStartingAt(text, names, list[list.length - 1].end + told[0].length, next.end, /^\s*(?:the\s+)?/) : [];
+  return toldNames.length > 0 ? { names: [...list, ...toldNames], objects: toldNames, how: "attached" } : { names: list, objects: [], how: "clause" };
 }
 
-const COORDINATED_PREDICATE = /^\s*and\s+(?:also\s+)?(?:agreed|decided|pledged|promised|vowed|resolved|planned)\s+to\s/i;
+const COORDINATED_PREDICATE =
+  /^\s*and\s+(?:also\s+)?(?:(?:agreed|decided|pledged|promised|vowed|resolved|planned)\s+to|(?:is|are|was|were)\s+(?:due|expected|set|scheduled|slated)\s+to|will)\s/i;
 
-/** "X and Y spoke by phone on Thursday and agreed to meet next month": the persons opening the sentence meet. */
+export function opensCoordinatedPredicate(text: string, clause: Span): boolean {
+  return COORDINATED_PREDICATE.test(text.slice(clause.start, clause.start + 40));
+}
+
+/** "X and Y spoke by phone on Thursday and agreed to meet next month", "X arrived on Sunday and is due to meet Y": the persons opening the sentence meet. */
 function coordinatedSubject(text: string, names: FoundName[], clause: Span, clauses: Span[]): FoundName[] {
-  if (!COORDINATED_PREDICATE.test(text.slice(clause.start, clause.start + 40))) return [];
+  if (!opensCoordinatedPredicate(text, clause)) return [];
   const previous = clauses.filter((c) => c.end <= clause.start).pop();
   const first = previous && names.find((n) => n.level === "person" && contains(previous, n));
   return first ? listStartingAt(text, names, first.introStart, previous.end, /^/) : [];

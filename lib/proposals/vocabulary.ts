@@ -156,7 +156,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
     verbal: true,
     needs: anyOf(MEET),
     re: new RegExp(
-      String.raw`\b(?:${alt(MEET)})\b(?!\s+(?:a|the|an)\s+(?:call|letter|message|report|briefing|request|proposal)\b)(?=\s+(?:with\b|in\b|at\b|on\b|\p{Lu}|his\b|her\b|their\b|the\b))`,
+      String.raw`\b(?:${alt(MEET)})\b(?!\s+(?:a|the|an)\s+(?:(?:tele)?phone\s+|video\s+|brief\s+|[\p{L}\d]+-minute\s+)?(?:call|letter|message|report|briefing|request|proposal)\b)(?=\s+(?:with\b|in\b|at\b|on\b|\p{Lu}|his\b|her\b|their\b|the\b))`,
       "giu",
     ),
   },

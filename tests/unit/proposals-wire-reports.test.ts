@@ -147,3 +147,31 @@ describe("wire copy: one call and one meeting as different outlets tell them", (
     expect(meeting.participants.map((p) => p.name)).toEqual(["Reza Karimi", "Haitham al-Said"]);
   });
 });
+
+describe("wire copy: calls and visits in the wordings of agency copy", () => {
+  it("reads 'In a phone call on Monday, X told Y that …' as a call between X and Y", () => {
+    const [call] = extract(
+      "In a phone call on Monday, Japanese Prime Minister Kenji Mori told Philippine President Ramon Dizon that Tokyo would supply two patrol vessels, the foreign ministry said.",
+    ).mentions;
+    expect(call).toMatchObject({ kind: "phone_call", date: { date: "2031-06-09" } });
+    expect(parties(call)).toEqual([
+      ["Kenji Mori", "japan"],
+      ["Ramon Dizon", "philippines"],
+    ]);
+  });
+
+  it("reads 'X received a phone call from Y' as a call between them, not a meeting", () => {
+    const { mentions } = extract("Japanese Prime Minister Kenji Mori received a phone call from Ramon Dizon on Tuesday, the Japanese government said.");
+    expect(mentions.map((m) => [m.kind, m.date.date, m.participants.map((p) => p.name).sort()])).toEqual([
+      ["phone_call", "2031-06-10", ["Kenji Mori", "Ramon Dizon"]],
+    ]);
+  });
+
+  it("reads 'arrived on Sunday night and is due to meet Y on Friday' as a past arrival and a meeting to come", () => {
+    const { mentions } = extract("Spanish Foreign Minister Ana Ruiz arrived in Havana on Sunday night and is due to meet President Miguel Castillo on Friday.");
+    expect(mentions.map((m) => [m.kind, m.planned, m.date.date, m.participants.map((p) => p.name)])).toEqual([
+      ["visit", false, "2031-06-08", ["Ana Ruiz"]],
+      ["meeting", true, "2031-06-13", ["Ana Ruiz", "Miguel Castillo"]],
+    ]);
+  });
+});
