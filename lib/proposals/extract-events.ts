@@ -35,6 +35,7 @@ const ANOTHER_BEFORE = /\b(?:after|following|before|ahead\s+of)\s+(?:[\p{L}-]+\s
 /** "met reporters", "held a call with journalists": a briefing of the press, not a happening between parties. */
 const PRESS_AFTER =
   /^(?:\s+(?:by|over)\s+(?:tele)?phone)?\s+(?:(?:with|to)\s+)?(?:(?:the|a|a\s+group\s+of|several|foreign|local|visiting|travell?ing)\s+)*(?:reporters|journalists|correspondents|press|media|news\s+media)\b/i;
+const NO_AGREEMENT_BEFORE = /\b(?:without|no|failed\s+to\s+reach|fell\s+short\s+of)\s+(?:an?\s+|any\s+)?(?:[\p{L}-]+\s+)?$/iu;
 const OCCASION_BEFORE = /\b(?:sidelines|margins|fringes)\s+of\s+(?:a|an|the|this\s+\p{L}+['’]s)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 /** What links two words naming one happening: "visited Vienna on Monday and met", "arrived in Warsaw for talks", "will travel to Caracas on June 20 to meet", "held a meeting … for talks"; not "talks … before he meets". */
 const SAME_HAPPENING_LINK =
@@ -46,6 +47,9 @@ const PLACE_BEFORE =
 const DESTINATION_BEFORE = /\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$/iu;
 const VERB_BEFORE_PREPOSITION =
   /\b(?:\p{L}+ed|met|meet|meets|held|hold|holds|place|began|begin|begins|opened|concluded|arrived|gathered|convened|talks|meeting|meetings|summit|negotiations)\s+(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$|\b(?:planned|scheduled|set|slated|due|earmarked)\s+for\s+$/iu;
+/** "talks … ended without agreement late on Monday in Doha": the verb saying what became of the happening, then its place. */
+const HAPPENING_VERB_BEFORE_PLACE =
+  /\b(?:ended|concluded|began|opened|resumed|closed|wrapped\s+up|took\s+place|(?:was|were)\s+held)\b[^,;.]{0,40}?\s(?:in|at)\s+(?:the\s+)?$/iu;
 const NOT_THE_HAPPENINGS_PLACE =
   /\b(?:war|conflict|crisis|situation|peace|fighting|troops|settlement|ceasefire|sanctions|people|soldiers|interests|relations|region|operations?|attacks?)\b/i;
 
@@ -67,6 +71,7 @@ function placeOf(text: string, trigger: Trigger, clause: Span, names: FoundName[
       n.end <= trigger.start ||
       n.start - trigger.end <= 30 ||
       VERB_BEFORE_PREPOSITION.test(before) ||
+      HAPPENING_VERB_BEFORE_PLACE.test(text.slice(Math.max(clause.start, trigger.end, n.start - 70), n.start)) ||
       onlyNamesBetween(text, trigger.end, n.start, names) ||
       noVerbBetween(text.slice(trigger.end, n.start));
     const located = governed && (PLACE_BEFORE.test(before) || (trigger.kind === "visit" && DESTINATION_BEFORE.test(before)));
@@ -318,7 +323,9 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
       // "met … on the sidelines of a regional summit": the occasion, not the meeting, and its names are not the meeting's parties.
       !(found.some((o) => o !== t && IN_PERSON.has(o.kind)) && OCCASION_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 50), t.start))) &&
       !(SERIES_NOUN.test(ctx.text.slice(t.start, t.end)) && DISCUSSIONS_STATE.test(ctx.text.slice(t.end, t.end + 30))) &&
-      !(t.kind !== "statement" && PRESS_AFTER.test(ctx.text.slice(t.end, t.end + 50))),
+      !(t.kind !== "statement" && PRESS_AFTER.test(ctx.text.slice(t.end, t.end + 50))) &&
+      // "talks ended without agreement": no agreement, and the talks keep their day and place.
+      !(t.kind === "agreement" && NO_AGREEMENT_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 30), t.start))),
   );
   const triggers: Trigger[] = [];
   // "visited Vienna and met Y", "arrived in Warsaw for talks with Y": the second words name the same happening, and their objects take part in it.

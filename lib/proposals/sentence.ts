@@ -75,10 +75,17 @@ function isListGap(gap: string): boolean {
     .replace(/\b(?:led|headed)\s+by\b/g, " ")
     .split(/[\s,&/–-]+/)
     .filter(Boolean);
+  // "Sudanese army chief X", "Russian opposition leader Y": a body's noun before the role.
+  const bodies = words.filter((w) => BODY_BEFORE_ROLE.test(w));
   return (
-    inner.length <= 60 && !/[;:.!?()"“”]/.test(inner) && words.every((w) => /^(?:and|the|of|his|her|their|its)$/i.test(w) || ROLE_WORDS.has(w.toLowerCase()))
+    inner.length <= 60 &&
+    !/[;:.!?()"“”]/.test(inner) &&
+    words.every((w) => /^(?:and|the|of|his|her|their|its)$/i.test(w) || ROLE_WORDS.has(w.toLowerCase()) || bodies.includes(w)) &&
+    (bodies.length === 0 || words.some((w) => ROLE_WORDS.has(w.toLowerCase()) && !/^(?:and|the|of)$/i.test(w)))
   );
 }
+
+const BODY_BEFORE_ROLE = /^(?:army|military|armed|forces|intelligence|police|navy|rebel|opposition|party|junta|militia)$/i;
 
 /** The list of names that ends right before `offset` (only list separators in between). */
 function listEndingAt(text: string, names: FoundName[], offset: number, floor: number): FoundName[] {
@@ -122,7 +129,7 @@ const CALL_OR_VISIT = /\b(?:call|visit|conversation)s?$/i;
  * had a call", "agreed during a call", "held a two-hour phone conversation").
  */
 const LIGHT_VERB_BEFORE =
-  /\b(?:had|has|have|having|held|hold|holds|holding|made|make|makes|making|received|receive|receives|receiving|paid|pay|pays|paying|conducted|hosted|attended|placed|engaged?\s+in|engaging\s+in|engage\s+in|took\s+part\s+in|joined|began|begin|started|opened|resumed|resume|resumes|resuming|concluded|wrapped\s+up|carried\s+out|carry\s+out|completed|staged|signed|sealed|struck|reached|during|in|at|over|after)\s+(?:(?:a|an|the|their|his|her|its|first|second|third|new|separate|lengthy|brief|critical|video|long|short|rare|fourth|fifth|sixth|final|[\p{L}\d]+(?:-[\p{L}\d]+)+|[\p{L}-]+ly|\p{L}{2,}est)\s+){0,3}(?:(?:(?:a|an|one|two|three|four|five|several|\d+|another|fresh|new)\s+)?(?:days?|rounds?|hours?|weeks?)\s+of\s+)?(?:(?!(?:of|to|for|with|and|on|by|the|a|an)\s)\p{L}+\s+)?$/iu;
+  /\b(?:had|has|have|having|held|hold|holds|holding|made|make|makes|making|received|receive|receives|receiving|freed|frees|released|releases|handed\s+over|paid|pay|pays|paying|conducted|hosted|attended|placed|engaged?\s+in|engaging\s+in|engage\s+in|took\s+part\s+in|joined|began|begin|started|opened|resumed|resume|resumes|resuming|concluded|wrapped\s+up|carried\s+out|carry\s+out|completed|staged|signed|sealed|struck|reached|during|in|at|over|after)\s+(?:(?:a|an|the|their|his|her|its|first|second|third|new|separate|lengthy|brief|critical|video|long|short|rare|fourth|fifth|sixth|final|\d[\d,]*|[\p{L}\d]+(?:-[\p{L}\d]+)+|[\p{L}-]+ly|\p{L}{2,}est)\s+){0,3}(?:(?:(?:a|an|one|two|three|four|five|several|\d+|another|fresh|new)\s+)?(?:days?|rounds?|hours?|weeks?)\s+of\s+)?(?:(?!(?:of|to|for|with|and|on|by|the|a|an)\s)\p{L}+\s+)?$/iu;
 
 /** "the situation in Syria", "talks on Gaza": a place named by the object, before the words naming the happening. */
 const OBJECT_PLACE_BEFORE =
@@ -232,7 +239,11 @@ function coordinatedSubject(text: string, names: FoundName[], clause: Span, clau
 
 /** "The bloc's envoy, former president Olu Adeyemi, met …": the person named just before the comma that closes the subject. */
 function appositiveSubject(text: string, names: FoundName[], offset: number, clauseStart: number, floor: number): FoundName[] {
-  const last = names.filter((n) => n.end <= clauseStart && n.introStart >= floor).pop();
+  const before = names.filter((n) => n.end <= clauseStart && n.introStart >= floor);
+  // "Obi, who is on a three-day visit to France, met …": the person before a relative clause set off by commas.
+  const relative = before.find((n) => n.level === "person" && RELATIVE_APPOSITION.test(text.slice(n.end, offset)));
+  if (relative) return [relative];
+  const last = before.pop();
   if (last?.level !== "person") return [];
   const between = text.slice(last.end, offset);
   if (/^\s*,\s*(?:\p{Ll}+ly\s+|also\s+|then\s+)?$/u.test(between)) return [last];
@@ -241,6 +252,7 @@ function appositiveSubject(text: string, names: FoundName[], offset: number, cla
   return role?.[1].split(/\s+/).some((w) => ROLE_WORDS.has(w) && !/^(?:of|the|and|for|to|on)$/.test(w)) ? [last] : [];
 }
 
+const RELATIVE_APPOSITION = /^\s*,\s*(?:who|whose)\s[^,;:"“”]{1,120},\s*(?:\p{Ll}+ly\s+|also\s+|then\s+)?$/u;
 const ROLE_APPOSITION = /^\s*,\s+(?:the|a|an|its|their)\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)\s*,\s*(?:\p{Ll}+ly\s+|also\s+|then\s+)?$/u;
 
 /** "with her Australian counterpart, Penny Walsh": the person a role after the list names, set off by a comma. */

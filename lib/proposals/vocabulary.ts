@@ -135,7 +135,11 @@ export const TRIGGER_RULES: TriggerRule[] = [
     kind: "exchange",
     verbal: false,
     needs: anyOf(["exchange", "swap"]),
-    re: new RegExp(String.raw`\b${CAPTIVES}\s+(?:exchanges?|swaps?)\b|\b(?:exchanges?|swaps?)\s+of\s+(?:\S+\s+){0,2}${CAPTIVES}`, "giu"),
+    // "freed 120 prisoners each in a swap mediated by …": the captives, then the swap they were freed in.
+    re: new RegExp(
+      String.raw`\b${CAPTIVES}\s+(?:exchanges?|swaps?)\b|\b(?:exchanges?|swaps?)\s+of\s+(?:\S+\s+){0,2}${CAPTIVES}|\b${CAPTIVES}(?:\s+(?:each|apiece))?\s+(?:in|as\s+part\s+of|under)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}(?:exchange|swap)\b`,
+      "giu",
+    ),
   },
   { kind: "exchange", verbal: true, needs: anyOf(EXCHANGE), re: new RegExp(String.raw`\b(?:${alt(EXCHANGE)})\s+(?:\S+\s+){0,3}${CAPTIVES}`, "giu") },
   // "after meeting Finnish President X", "visited Hanoi on Monday, meeting X": the gerund, a verb with its object.

@@ -175,3 +175,37 @@ describe("wire copy: calls and visits in the wordings of agency copy", () => {
     ]);
   });
 });
+
+describe("wire copy: parties, places and swaps in longer sentences", () => {
+  it("keeps the person after a body's noun and a role ('Sudanese army chief X') among the parties", () => {
+    const [meeting] = extract(
+      "Qatar's Emir Sheikh Tamim bin Hamad received Sudanese army chief Abdel Fattah Idris at the Amiri Diwan in Doha on Tuesday.",
+    ).mentions;
+    expect(meeting).toMatchObject({ kind: "meeting", place: { name: "Doha" }, date: { date: "2031-06-10" } });
+    expect(parties(meeting)[1]).toEqual(["Abdel Fattah Idris", "sudan"]);
+  });
+
+  it("takes the person before a relative clause set off by commas ('Obi, who is on a visit to France, met Y') as the subject", () => {
+    const { mentions } = extract(
+      "Nigerian President Emeka Obi arrived in Paris on Monday. Obi, who is on a three-day visit to France, met Prime Minister Luc Martin on Tuesday.",
+    );
+    expect(mentions.map((m) => [m.kind, m.date.date, m.participants.map((p) => p.name)])).toEqual([
+      ["visit", "2031-06-09", ["Emeka Obi"]],
+      ["meeting", "2031-06-10", ["Emeka Obi", "Luc Martin"]],
+    ]);
+  });
+
+  it("keeps the day and place of talks that 'ended without agreement late on Monday in Doha', and proposes no agreement", () => {
+    const { mentions } = extract(
+      "Talks between Qatari and Sudanese officials ended without agreement late on Monday in Doha, a source familiar with the matter said.",
+    );
+    expect(mentions.map((m) => [m.kind, m.date.date, m.place?.name, m.participants.map((p) => p.name)])).toEqual([
+      ["talks", "2031-06-09", "Doha", ["Qatar", "Sudan"]],
+    ]);
+  });
+
+  it("reads 'freed 120 prisoners each in a swap' as an exchange between the countries", () => {
+    const { mentions } = extract("Ethiopia and Eritrea on Tuesday freed 120 prisoners each in a swap mediated by Saudi Arabia.");
+    expect(mentions.map((m) => [m.kind, m.date.date, m.participants.map((p) => p.name)])).toEqual([["exchange", "2031-06-10", ["Ethiopia", "Eritrea"]]]);
+  });
+});
