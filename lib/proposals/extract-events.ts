@@ -35,6 +35,7 @@ const ANOTHER_BEFORE = /\b(?:after|following|before|ahead\s+of)\s+(?:[\p{L}-]+\s
 /** "met reporters", "held a call with journalists": a briefing of the press, not a happening between parties. */
 const PRESS_AFTER =
   /^(?:\s+(?:by|over)\s+(?:tele)?phone)?\s+(?:(?:with|to)\s+)?(?:(?:the|a|a\s+group\s+of|several|foreign|local|visiting|travell?ing)\s+)*(?:reporters|journalists|correspondents|press|media|news\s+media)\b/i;
+const ATTRIBUTIVE_BEFORE = /\b(?:the|a|an|and|or|with|by|of|met|meets|hosted|received|told|his|her|their)\s+$/i;
 const NO_AGREEMENT_BEFORE = /\b(?:without|no|failed\s+to\s+reach|fell\s+short\s+of)\s+(?:an?\s+|any\s+)?(?:[\p{L}-]+\s+)?$/iu;
 const OCCASION_BEFORE = /\b(?:sidelines|margins|fringes)\s+of\s+(?:a|an|the|this\s+\p{L}+['’]s)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 /** What links two words naming one happening: "visited Vienna on Monday and met", "arrived in Warsaw for talks", "will travel to Caracas on June 20 to meet", "held a meeting … for talks"; not "talks … before he meets". */
@@ -145,8 +146,17 @@ function pronounSubject(ctx: ArticleContext, trigger: Trigger, sentence: Span, s
   const pronounAt = trigger.start - before.length + (own ? own[0].length : 0) + m.index;
   const quotes = quoteSpans(ctx.text, { start: Math.max(0, pronounAt - 600), end: pronounAt });
   const earlier = persons.filter((n) => n.end <= pronounAt && n.start >= Math.max(0, pronounAt - 600) && !insideQuote(quotes, n));
+  // "Rahma … also met party chief Y. She is due to fly to Manila": a pronoun opening its sentence is the last sentence's subject.
+  if (!earlier.some((n) => n.start >= sentence.start)) {
+    const previous = ctx.sentences.filter((s) => s.end <= sentence.start).pop();
+    const subject = previous && earlier.find((n) => n.start >= previous.start && n.introStart - previous.start <= SUBJECT_REACH);
+    if (subject) return subject;
+  }
   return earlier[earlier.length - 1] ?? null;
 }
+
+/** How far into a sentence its subject may start (after a dateline: "HANOI, March 4 (Reuters) - Vietnamese Prime Minister …"). */
+const SUBJECT_REACH = 80;
 
 const THEY_SUBJECT = subjectBefore("they|their");
 
@@ -324,6 +334,8 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
       !(found.some((o) => o !== t && IN_PERSON.has(o.kind)) && OCCASION_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 50), t.start))) &&
       !(SERIES_NOUN.test(ctx.text.slice(t.start, t.end)) && DISCUSSIONS_STATE.test(ctx.text.slice(t.end, t.end + 30))) &&
       !(t.kind !== "statement" && PRESS_AFTER.test(ctx.text.slice(t.end, t.end + 50))) &&
+      // "X and visiting Indonesian President Y held talks": "visiting" describes the person; the talks are the happening.
+      !(/^visiting$/i.test(ctx.text.slice(t.start, t.end)) && ATTRIBUTIVE_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 12), t.start))) &&
       // "talks ended without agreement": no agreement, and the talks keep their day and place.
       !(t.kind === "agreement" && NO_AGREEMENT_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 30), t.start))),
   );

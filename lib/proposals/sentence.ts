@@ -80,7 +80,7 @@ function isListGap(gap: string): boolean {
   return (
     inner.length <= 60 &&
     !/[;:.!?()"“”]/.test(inner) &&
-    words.every((w) => /^(?:and|the|of|his|her|their|its)$/i.test(w) || ROLE_WORDS.has(w.toLowerCase()) || bodies.includes(w)) &&
+    words.every((w) => /^(?:and|the|of|his|her|their|its|visiting)$/i.test(w) || ROLE_WORDS.has(w.toLowerCase()) || bodies.includes(w)) &&
     (bodies.length === 0 || words.some((w) => ROLE_WORDS.has(w.toLowerCase()) && !/^(?:and|the|of)$/i.test(w)))
   );
 }
@@ -129,7 +129,7 @@ const CALL_OR_VISIT = /\b(?:call|visit|conversation)s?$/i;
  * had a call", "agreed during a call", "held a two-hour phone conversation").
  */
 const LIGHT_VERB_BEFORE =
-  /\b(?:had|has|have|having|held|hold|holds|holding|made|make|makes|making|received|receive|receives|receiving|freed|frees|released|releases|handed\s+over|paid|pay|pays|paying|conducted|hosted|attended|placed|engaged?\s+in|engaging\s+in|engage\s+in|took\s+part\s+in|joined|began|begin|started|opened|resumed|resume|resumes|resuming|concluded|wrapped\s+up|carried\s+out|carry\s+out|completed|staged|signed|sealed|struck|reached|during|in|at|over|after)\s+(?:(?:a|an|the|their|his|her|its|first|second|third|new|separate|lengthy|brief|critical|video|long|short|rare|fourth|fifth|sixth|final|\d[\d,]*|[\p{L}\d]+(?:-[\p{L}\d]+)+|[\p{L}-]+ly|\p{L}{2,}est)\s+){0,3}(?:(?:(?:a|an|one|two|three|four|five|several|\d+|another|fresh|new)\s+)?(?:days?|rounds?|hours?|weeks?)\s+of\s+)?(?:(?!(?:of|to|for|with|and|on|by|the|a|an)\s)\p{L}+\s+)?$/iu;
+  /\b(?:had|has|have|having|held|hold|holds|holding|made|make|makes|making|received|receive|receives|receiving|freed|frees|released|releases|handed\s+over|paid|pay|pays|paying|conducted|hosted|attended|placed|engaged?\s+in|engaging\s+in|engage\s+in|took\s+part\s+in|joined|began|begin|started|opened|resumed|resume|resumes|resuming|concluded|wrapped\s+up|carried\s+out|carry\s+out|completed|staged|signed|sealed|struck|reached|during|in|at|over|after)\s+(?:(?:a|an|the|their|his|her|its|first|second|third|new|separate|lengthy|brief|critical|video|long|short|rare|fourth|fifth|sixth|final|\d[\d,]*|[\p{L}\d]+(?:-[\p{L}\d]+)+|[\p{L}-]+ly|\p{L}{2,}est)\s+){0,3}(?:(?:(?:more\s+than|nearly|almost|about|around|over|some|at\s+least)\s+)?(?:(?:a|an|one|two|three|four|five|several|\d+|another|fresh|new)\s+)?(?:days?|rounds?|hours?|weeks?)\s+of\s+)?(?:(?!(?:of|to|for|with|and|on|by|the|a|an)\s)\p{L}+\s+)?$/iu;
 
 /** "the situation in Syria", "talks on Gaza": a place named by the object, before the words naming the happening. */
 const OBJECT_PLACE_BEFORE =
@@ -302,8 +302,10 @@ function subjectBefore(text: string, names: FoundName[], offset: number, floor: 
   const last = candidates[0];
   if (!last) return [];
   const between = text.slice(last.end, offset);
-  // "Putin's proposal to resume negotiations": a possessive qualifies a noun, it is no subject.
-  if (/^['’]s?\s+\S/.test(between)) return [];
+  // "Putin's proposal to resume negotiations": a possessive qualifies a noun, it is no subject; "Vietnam's prime
+  // minister on Tuesday agreed": a role is the country's person, and the country speaks in the person.
+  const role = /^['’]s?\s+([\p{Ll}-]+)\s/u.exec(between);
+  if (/^['’]s?\s+\S/.test(between) && !(role && ROLE_WORDS.has(role[1]) && !/^(?:of|the|and|for|to|on)$/.test(role[1]))) return [];
   if (REPORTING_VERB.test(between) || between.split(/\s+/).filter(Boolean).length > 8 || /[;:]/.test(between) || !head) return [];
   return listEndingAt(text, names, last.end, floor);
 }

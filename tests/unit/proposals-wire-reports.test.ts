@@ -209,3 +209,31 @@ describe("wire copy: parties, places and swaps in longer sentences", () => {
     expect(mentions.map((m) => [m.kind, m.date.date, m.participants.map((p) => p.name)])).toEqual([["exchange", "2031-06-10", ["Ethiopia", "Eritrea"]]]);
   });
 });
+
+describe("wire copy: one state visit as different outlets tell it", () => {
+  it("reads 'X and visiting President Y held more than three hours of talks' as talks between them, not a visit", () => {
+    const { mentions } = extract(
+      "HANOI, June 10 (Reuters) - Vietnamese Prime Minister Tran Van Long and visiting Indonesian President Siti Rahma held more than three hours of talks in Hanoi on Tuesday, Vietnam's government said.",
+    );
+    expect(mentions.map((m) => [m.kind, m.date.date, m.place?.name, m.participants.map((p) => p.name)])).toEqual([
+      ["talks", "2031-06-10", "Hanoi", ["Tran Van Long", "Siti Rahma"]],
+    ]);
+  });
+
+  it("reads 'Indonesia's president and Vietnam's prime minister on Tuesday agreed' as an agreement of the two countries", () => {
+    const [agreement] = extract(
+      "Indonesia's president and Vietnam's prime minister on Tuesday agreed to resolve a long-running dispute over fishing rights, officials said.",
+    ).mentions;
+    expect(agreement).toMatchObject({ kind: "agreement", date: { date: "2031-06-10" } });
+    expect(agreement.participants.map((p) => p.name)).toEqual(["Indonesia", "Vietnam"]);
+  });
+
+  it("gives a pronoun opening a sentence to the subject of the sentence before, not to the last person it named", () => {
+    const { mentions } = extract(
+      "Indonesian President Siti Rahma met Communist Party chief Nguyen Phu Hai in Hanoi on Tuesday. She is due to fly to Manila on Friday.",
+    );
+    const trip = mentions.find((m) => m.place?.name === "Manila");
+    expect(trip).toMatchObject({ kind: "visit", planned: true, date: { date: "2031-06-13" } });
+    expect(trip?.participants.map((p) => p.name)).toEqual(["Siti Rahma"]);
+  });
+});
