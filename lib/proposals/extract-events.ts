@@ -78,7 +78,9 @@ function placeOf(text: string, trigger: Trigger, clause: Span, names: FoundName[
     const located = governed && (PLACE_BEFORE.test(before) || (trigger.kind === "visit" && DESTINATION_BEFORE.test(before)));
     if (!attributive && !located) continue;
     if (n.type === "OTHER" && !located) continue;
-    if (!attributive && (NOT_THE_HAPPENINGS_PLACE.test(between) || between.length > 120)) continue;
+    // "Talks on a ceasefire resumed in Cairo": the verb of the happening governs the place, whatever the talks were about.
+    const happeningVerb = HAPPENING_VERB_BEFORE_PLACE.test(text.slice(Math.max(clause.start, trigger.end, n.start - 70), n.start));
+    if (!attributive && ((NOT_THE_HAPPENINGS_PLACE.test(between) && !happeningVerb) || between.length > 120)) continue;
     // "discussed the situation in Syria in a phone call": the place of what was discussed.
     if (n.end <= trigger.start && NOT_THE_HAPPENINGS_PLACE.test(text.slice(Math.max(clause.start, n.start - 16), n.start))) continue;
     const distance = Math.abs(n.start - trigger.start);

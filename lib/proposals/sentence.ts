@@ -124,6 +124,14 @@ const NOUN_OBJECT_LEAD =
   /^(?:\s+(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone)?(?:\s+(?:in|at|on)\s+(?:[\p{L}\d.-]+\s+){1,4}?)?\s*(?:(?:with|to|between|among|involving)\b|(?:\s+on\s+[\p{L}\s-]{1,40}?)?\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:signed|held|hosted|attended|concluded|reached|brokered|organi[sz]ed|led|agreed)\s+by\b)\s*/iu;
 const NOUN_OBJECT_FROM_LEAD = /^\s*(?:(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone\s+)?from\b\s*/i;
 const CALL_OR_VISIT = /\b(?:call|visit|conversation)s?$/i;
+const DELEGATIONS_FROM = /\bwith\s+(?:the\s+)?(?:delegations?|representatives|officials|envoys|negotiators|negotiating\s+teams?|teams?)\s+(?:from|of)\s+/i;
+
+/** "Talks … resumed in Cairo on Sunday with delegations from Israel and Hamas": the bodies the delegations came from. */
+function delegationsFrom(text: string, names: FoundName[], from: number, ceiling: number): FoundName[] {
+  const m = DELEGATIONS_FROM.exec(text.slice(from, ceiling));
+  return m ? listStartingAt(text, names, from + m.index + m[0].length, ceiling, /^/) : [];
+}
+
 /**
  * A light verb or preposition before a noun naming the happening: its subject takes part ("Dalen
  * had a call", "agreed during a call", "held a two-hour phone conversation").
@@ -182,7 +190,7 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
       after.length === 0 && CALL_OR_VISIT.test(text.slice(trigger.start, trigger.end))
         ? listStartingAt(text, names, trigger.end, clause.end, NOUN_OBJECT_FROM_LEAD)
         : after;
-    objects = withAppositive(text, names, from, trigger.end, sentence.end);
+    objects = withAppositive(text, names, from.length > 0 ? from : delegationsFrom(text, names, trigger.end, clause.end), trigger.end, sentence.end);
     add(objects);
     const light = LIGHT_VERB_BEFORE.exec(text.slice(Math.max(subjectFloor, trigger.start - 120), trigger.start));
     if (light) {
@@ -336,8 +344,11 @@ export function sourceNames(text: string, names: FoundName[], sentence: Span): F
     }
     const before = inSentence.filter((n) => n.end <= at).sort((a, b) => b.end - a.end)[0];
     if (before && (APPOSITION.test(text.slice(before.end, at)) || /^\s*(?:[\p{Ll}]+\s+){0,2}$/u.test(text.slice(before.end, at)))) {
-      // "…with Lindiwe Dube, the Brazilian presidency said": "the" opens the source's own words; the list does not reach back past it.
-      const opensPhrase = /\bthe\s+$/i.test(text.slice(Math.max(sentence.start, before.introStart - 5), before.introStart));
+      // "…with Lindiwe Dube, the Brazilian presidency said", "…Israel and Hamas, Egyptian state media said": "the" or a
+      // comma opens the source's own words before a noun; the list does not reach back past it.
+      const opensPhrase =
+        /\bthe\s+$/i.test(text.slice(Math.max(sentence.start, before.introStart - 5), before.introStart)) ||
+        (/\p{Ll}/u.test(text.slice(before.end, at)) && /,\s*$/.test(text.slice(Math.max(sentence.start, before.introStart - 3), before.introStart)));
       sources.push(...(opensPhrase ? [] : listEndingAt(text, inSentence, before.end, sentence.start)), before);
     }
     if (/[,"”]\s*$/.test(text.slice(sentence.start, at))) {

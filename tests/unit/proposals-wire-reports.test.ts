@@ -237,3 +237,12 @@ describe("wire copy: one state visit as different outlets tell it", () => {
     expect(trip?.participants.map((p) => p.name)).toEqual(["Siti Rahma"]);
   });
 });
+
+describe("wire copy: talks between delegations", () => {
+  it("reads 'Talks on a ceasefire resumed in Cairo on Sunday with delegations from X and Y, Egyptian state media said'", () => {
+    const { mentions } = extract("Talks on a ceasefire resumed in Cairo on Sunday with delegations from Israel and Hamas, Egyptian state media said.");
+    expect(mentions.map((m) => [m.kind, m.date.date, m.place?.name, m.participants.map((p) => p.name)])).toEqual([
+      ["talks", "2031-06-08", "Cairo", ["Israel", "Hamas"]],
+    ]);
+  });
+});
