@@ -343,11 +343,12 @@ function resolveFound(passage: string, f: Found, publication: Ymd | null, refere
   if (f.basis.kind === "none") {
     return { ...base, date: null, precision: timePrecision(f) ?? "day", relative, note: "no date stated, only a time of day" };
   }
-  const future = isFutureTense(tenseContext(passage, f.start, f.end));
+  const tense = tenseContext(passage, f.start, f.end);
+  const future = isFutureTense(tense);
   const range = withinReferencePeriod(
     passage,
     f,
-    dayRange(f.basis, dayNumber(reference), future, approximationWidth(passage, f, reference)),
+    dayRange(f.basis, dayNumber(reference), future, approximationWidth(passage, f, reference), !future && isPastTense(tense)),
     dayNumber(reference),
   );
   const period = periodContaining(range);
@@ -390,10 +391,10 @@ function timePrecision(f: Found): "hour" | "minute" | null {
   return f.minutesStated ? "minute" : "hour";
 }
 
-function dayRange(basis: Exclude<DateBasis, { kind: "none" }>, refDay: number, future: boolean, widen: number): DayRange {
+function dayRange(basis: Exclude<DateBasis, { kind: "none" }>, refDay: number, future: boolean, widen: number, past = false): DayRange {
   switch (basis.kind) {
     case "stated":
-      return statedRange(basis);
+      return basis.year === undefined ? yearlessRange(basis, refDay, future, past) : statedRange(basis);
     case "weekday": {
       if (basis.secondWeekday !== undefined) {
         // Each weekday is the nearest such day on its own ("met on Monday and Thursday", written on a Wednesday: the Thursday before).
@@ -410,6 +411,22 @@ function dayRange(basis: Exclude<DateBasis, { kind: "none" }>, refDay: number, f
     case "fromReference":
       return widen > 0 ? { from: basis.anchorDay - widen, to: basis.anchorDay + widen } : referenceRange(basis, refDay);
   }
+}
+
+/**
+ * A month or day without its year: the nearest one to the publication date (chrono's reading), but
+ * never one wholly after it in a sentence in the past ("last met in December", written in June:
+ * the December before), nor one wholly before it in the future tense ("will meet in December",
+ * written in January: the December to come). A week's slack leaves a date the report is a day or
+ * two off from (a publication stamp in another time zone) as it is.
+ */
+const YEARLESS_SLACK_DAYS = 7;
+
+function yearlessRange(basis: Extract<DateBasis, { kind: "stated" }>, refDay: number, future: boolean, past: boolean): DayRange {
+  const nearest = statedRange(basis);
+  if (past && nearest.from > refDay + YEARLESS_SLACK_DAYS) return statedRange({ ...basis, yearFromReference: basis.yearFromReference - 1 });
+  if (future && nearest.to < refDay - YEARLESS_SLACK_DAYS) return statedRange({ ...basis, yearFromReference: basis.yearFromReference + 1 });
+  return nearest;
 }
 
 function statedRange(basis: Extract<DateBasis, { kind: "stated" }>): DayRange {
@@ -539,6 +556,15 @@ const FUTURE_TENSE =
 
 function isFutureTense(sentence: string): boolean {
   return FUTURE_TENSE.test(sentence);
+}
+
+/** "met", "held", "spoke", "was": a verb in the past, and nothing announcing a plan ("was scheduled for"). */
+const PAST_TENSE =
+  /\b(?:met|held|spoke|spoken|talked|visited|was|were|had|did|took|began|ended|signed|agreed|told|called|phoned|arrived|hosted|received|returned|swapped|exchanged|released|freed|concluded|last)\b/i;
+const PLAN_WORDS = /\b(?:scheduled|planned|expected|due|set|slated|postponed|delayed|until|would|could|might)\b/i;
+
+function isPastTense(sentence: string): boolean {
+  return PAST_TENSE.test(sentence) && !PLAN_WORDS.test(sentence);
 }
 
 // --- As event dates -----------------------------------------------------------
