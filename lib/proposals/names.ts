@@ -230,14 +230,37 @@ export function findNames(text: string, registry: Registry | null, titleLines: S
     if (firstWords.has(word) && !isCommonWord(word)) found.push(named(text, [{ ...t, word, end: t.start + word.length }], "OTHER", registry));
   }
   found.sort((a, b) => a.start - b.start);
-  return withAffiliations(
+  return venuesAfterAt(
     text,
-    withBodies(
+    withAffiliations(
       text,
-      placesAndBodies(text, shortReferences(promoteSurnames(withoutIntroducers(text, bodiesByName(text, found, registry)))), registry),
-      registry,
+      withBodies(
+        text,
+        placesAndBodies(text, shortReferences(promoteSurnames(withoutIntroducers(text, bodiesByName(text, found, registry)))), registry),
+        registry,
+      ),
     ),
   );
+}
+
+/** "at the invitation of", "hit out at X", "a swipe at X": a person or body after "at", not a place. */
+const AT_PERSON_BEFORE =
+  /\b(?:looked|look|looking|laughed|aimed|aim|angry|furious|jabs?|shot|shots|swipe|swipes|lashed\s+out|hit\s+out|hits\s+out|directed|pointed|glared|smiled|waved)\s+at\s+$/i;
+
+/**
+ * "talks at Camp David", "met at Chequers": a name no lexicon places, right after "at", is where something
+ * happens; a person or an organization there is read as the venue (not "NATO", nor "the State Department").
+ */
+function venuesAfterAt(text: string, names: FoundName[]): FoundName[] {
+  return names.map((n) => {
+    if (n.entityId || n.type === "PLACE" || n.type === "DEMONYM" || !/(?:^|[^\p{L}])at\s$/u.test(text.slice(Math.max(0, n.introStart - 4), n.introStart)))
+      return n;
+    if (AT_PERSON_BEFORE.test(text.slice(Math.max(0, n.introStart - 24), n.introStart))) return n;
+    if (n.type !== "PERSON" && (ACRONYM.test(n.name) || n.name.split(" ").some((w) => ORGANIZATION_WORDS.has(w.toLowerCase())))) return n;
+    // "at Putin's residence": the person whose place it is.
+    if (n.introStart !== n.start || /^['’]/.test(text.slice(n.end, n.end + 1))) return n;
+    return { ...n, type: "PLACE", level: "group", key: `place:${normalizeName(n.name)}` };
+  });
 }
 
 /** "… the Boko Haram leadership. Boko Haram said …": words the article gives as a body's name are that body wherever they stand bare. */

@@ -246,3 +246,24 @@ describe("wire copy: talks between delegations", () => {
     ]);
   });
 });
+
+describe("wire copy: a call's length and a venue's name", () => {
+  it("reads 'X told Y in a 90-minute call on Monday' as a call between them, lasting an hour and a half", () => {
+    const { mentions, claims } = extract("Ivan Petrov told Olena Kovalenko in a 90-minute call on Monday that Moscow was ready for talks.");
+    expect(mentions.map((m) => [m.kind, m.date.date, m.participants.map((p) => p.name).sort()])).toEqual([
+      ["phone_call", "2031-06-09", ["Ivan Petrov", "Olena Kovalenko"]],
+    ]);
+    expect(claims.find((c) => c.attribute === "duration")?.value).toMatchObject({ value: 1.5, unit: "h" });
+  });
+
+  it("reads a name after 'talks at' or 'met at' as the venue, not a person or a body ('Camp David', 'Chequers')", () => {
+    const [talks] = extract(
+      "President Mark Hale will host Israeli Prime Minister Avi Peretz for talks at Camp David on Friday, the White House said.",
+    ).mentions;
+    expect(talks).toMatchObject({ planned: true, place: { name: "Camp David" }, date: { date: "2031-06-13" } });
+    expect(talks.participants.map((p) => p.name)).toEqual(["Mark Hale", "Avi Peretz"]);
+    const [meeting] = extract("Prime Minister Jane Holt met Irish leader Sean Kelly at Chequers on Monday.").mentions;
+    expect(meeting).toMatchObject({ place: { name: "Chequers" } });
+    expect(meeting.participants.map((p) => p.name)).toEqual(["Jane Holt", "Sean Kelly"]);
+  });
+});
