@@ -35,6 +35,7 @@ const ANOTHER_BEFORE = /\b(?:after|following|before|ahead\s+of)\s+(?:[\p{L}-]+\s
 /** "met reporters", "held a call with journalists": a briefing of the press, not a happening between parties. */
 const PRESS_AFTER =
   /^(?:\s+(?:by|over)\s+(?:tele)?phone)?\s+(?:(?:with|to)\s+)?(?:(?:the|a|a\s+group\s+of|several|foreign|local|visiting|travell?ing)\s+)*(?:reporters|journalists|correspondents|press|media|news\s+media)\b/i;
+const DISCUSSED_BEFORE = /\bdiscuss(?:ed|es|ing)?\s+(?:(?!the\s)[\p{L}-]+\s+){0,3}$/iu;
 const ATTRIBUTIVE_BEFORE = /\b(?:the|a|an|and|or|with|by|of|met|meets|hosted|received|told|his|her|their)\s+$/i;
 const NO_AGREEMENT_BEFORE = /\b(?:without|no|failed\s+to\s+reach|fell\s+short\s+of)\s+(?:an?\s+|any\s+)?(?:[\p{L}-]+\s+)?$/iu;
 const OCCASION_BEFORE = /\b(?:sidelines|margins|fringes)\s+of\s+(?:a|an|the|this\s+\p{L}+['’]s)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
@@ -289,7 +290,8 @@ const PUT_OFF =
 
 /**
  * "The meeting between X and Y, scheduled for Lima on June 20, was put off until next month": the
- * schedule set off by commas, and the putting off after it, are the happening's clause.
+ * schedule set off by commas, and the putting off after it, are the happening's clause; so is the
+ * venue after a date set off by commas.
  */
 function withSchedule(text: string, clause: Span, clauses: Span[]): Span {
   let end = clause.end;
@@ -298,8 +300,14 @@ function withSchedule(text: string, clause: Span, clauses: Span[]): Span {
     const next = clauses.find((c) => c.start >= end);
     if (next) end = next.end;
   }
+  // "met Y on Tuesday, June 10, at the Elysee Palace": the date set off by commas, then where.
+  const [date, where] = clauses.filter((c) => c.start >= end).slice(0, 2);
+  if (date && where && DATE_ALONE.test(text.slice(date.start, date.end)) && VENUE_ALONE.test(text.slice(where.start, where.end))) end = where.end;
   return end === clause.end ? clause : { start: clause.start, end };
 }
+
+const DATE_ALONE = /^\s*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+\p{Lu}\p{Ll}+)\s*$/u;
+const VENUE_ALONE = /^\s*(?:in|at)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.\s-]{0,60}?[.!]?\s*$/u;
 
 /** A mention with every date its passages state, for the date claims. */
 export interface MentionWithDates extends EventMention {
@@ -336,6 +344,9 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
       !(found.some((o) => o !== t && IN_PERSON.has(o.kind)) && OCCASION_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 50), t.start))) &&
       !(SERIES_NOUN.test(ctx.text.slice(t.start, t.end)) && DISCUSSIONS_STATE.test(ctx.text.slice(t.end, t.end + 30))) &&
       !(t.kind !== "statement" && PRESS_AFTER.test(ctx.text.slice(t.end, t.end + 50))) &&
+      // "discussed prisoner exchanges by telephone": what was discussed, not a happening ("to discuss the talks held
+      // the previous day" names one).
+      !(!t.verbal && !t.definite && DISCUSSED_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 40), t.start))) &&
       // "X and visiting Indonesian President Y held talks": "visiting" describes the person; the talks are the happening.
       !(/^visiting$/i.test(ctx.text.slice(t.start, t.end)) && ATTRIBUTIVE_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 12), t.start))) &&
       // "talks ended without agreement": no agreement, and the talks keep their day and place.

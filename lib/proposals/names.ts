@@ -734,8 +734,8 @@ const COLLECTIVE_AFTER =
   /^\s+(?:negotiators|officials|delegations?|forces|fighters|militants|representatives|leaders|leadership|troops|mediators|envoys|lawmakers|diplomats|authorities|movement|rebels|militia|members|spokesman|spokeswoman|spokesperson)\b/;
 const LIST_OPENER = /^\s+and\s+(?:the\s+)?\p{Lu}/u;
 const ACRONYM = /^(?:\p{Lu}\.?){2,}$/u;
-/** "Ho Chi Minh City", "Jeju Island", "Kherson Oblast": the last word says it is a place. */
-const PLACE_NOUN = /^(?:city|province|island|islands|oblast|governorate|county|prefecture|valley|strait|peninsula)$/;
+/** "Ho Chi Minh City", "Jeju Island", "Kherson Oblast", "Elysee Palace": the last word says it is a place. */
+const PLACE_NOUN = /^(?:city|province|island|islands|oblast|governorate|county|prefecture|valley|strait|peninsula|palace|hotel|airport|stadium)$/;
 const CONTRACTION = /^\p{Lu}\p{Ll}*['’](?:ll|re|ve|d|m)$/u;
 
 /** A role, nationality, body or place word: what stands before a person's name, not in it. */

@@ -68,7 +68,8 @@ export function quoteSpans(text: string, sentence: Span): Span[] {
  */
 function isListGap(gap: string): boolean {
   // The full stop of an abbreviation ("U.S. and Russia") that the name's span left out.
-  const inner = gap.replace(/^\./, "");
+  // "Felix Braun, 67, and Claire Dumas": a person's age set off by commas.
+  const inner = gap.replace(/^\./, "").replace(/^\s*,\s*\d{1,3}\s*,/, ",");
   const words = inner
     .replace(/['’]s\b/g, " ")
     // "the delegation of the European Union led by Commissioner X".

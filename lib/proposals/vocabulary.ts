@@ -121,6 +121,13 @@ export const TRIGGER_RULES: TriggerRule[] = [
       "giu",
     ),
   },
+  // "X and Y discussed prisoner exchanges by telephone": what was said, and that it was said on the phone.
+  {
+    kind: "phone_call",
+    verbal: true,
+    needs: anyOf(["discuss", "conferred", "consulted"]),
+    re: /\b(?:discussed|discusses|discuss|conferred|consulted)\b(?=[^.;:]{0,80}?\b(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b)/giu,
+  },
   // "Berg and Okoro spoke on Tuesday", "the two leaders last talked in March": two parties speaking with each other.
   {
     kind: "phone_call",
@@ -164,6 +171,8 @@ export const TRIGGER_RULES: TriggerRule[] = [
       "giu",
     ),
   },
+  // "X and Y shook hands at the Elysee Palace": they met.
+  { kind: "meeting", verbal: true, needs: anyOf(["hands"]), re: /\b(?:shook|shake|shakes|shaking)\s+hands\b/giu },
   {
     kind: "talks",
     verbal: false,

@@ -267,3 +267,23 @@ describe("wire copy: a call's length and a venue's name", () => {
     expect(meeting.participants.map((p) => p.name)).toEqual(["Jane Holt", "Sean Kelly"]);
   });
 });
+
+describe("wire copy: more ways of telling a call or a meeting", () => {
+  it("reads 'X, 67, and Y, 54, met' with both parties", () => {
+    const [meeting] = extract("Felix Braun, 67, and Claire Dumas, 54, met in Paris on Monday.").mentions;
+    expect(meeting.participants.map((p) => p.name)).toEqual(["Felix Braun", "Claire Dumas"]);
+  });
+
+  it("reads 'X and Y discussed prisoner exchanges by telephone on Tuesday' as a call that day, with no exchange", () => {
+    const { mentions } = extract("According to the Kremlin, Ivan Petrov and Olena Kovalenko discussed prisoner exchanges by telephone on Tuesday.");
+    expect(mentions.map(summary)).toEqual([["phone_call", "2031-06-10", ["Ivan Petrov", "Olena Kovalenko"]]]);
+  });
+
+  it("reads the venue after a date set off by commas, and 'shook hands at the Elysee Palace' as a meeting there", () => {
+    const [meeting] = extract("Felix Braun met Claire Dumas on Tuesday, June 10, at the Elysee Palace.").mentions;
+    expect(meeting).toMatchObject({ date: { date: "2031-06-10" }, place: { name: "Elysee Palace" } });
+    const [handshake] = extract("Felix Braun and Claire Dumas shook hands at the Elysee Palace on Monday before their talks.").mentions;
+    expect(handshake).toMatchObject({ kind: "meeting", date: { date: "2031-06-09" }, place: { name: "Elysee Palace" } });
+    expect(handshake.participants.map((p) => p.name)).toEqual(["Felix Braun", "Claire Dumas"]);
+  });
+});
