@@ -551,8 +551,9 @@ function tenseContext(passage: string, start: number, end: number): string {
 }
 
 const FUTURE_PREDICATE_AFTER = /\s(?:and|but)\s+(?:(?:is|are)\s+(?:due|set|scheduled|expected|slated)\s+to|will|shall|plans?\s+to)\b/i;
+/** "will meet", "is due to", and the present of a schedule ("Braun arrives in Paris on Monday", "the visit begins on Friday"). */
 const FUTURE_TENSE =
-  /\b(?:will|shall|won['’]t|going to|(?:is|are) (?:due|set|scheduled|expected|slated|poised|planning|to)|plans? to|intends? to)\b|\w['’]ll\b/i;
+  /\b(?:will|shall|won['’]t|going to|(?:is|are) (?:due|set|scheduled|expected|slated|poised|planning|to)|plans? to|intends? to|arrives|travels|flies|begins|starts|opens)\b|\w['’]ll\b/i;
 
 function isFutureTense(sentence: string): boolean {
   return FUTURE_TENSE.test(sentence);

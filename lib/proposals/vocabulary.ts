@@ -238,7 +238,7 @@ export const RECIPROCAL_SPEECH = /^(?:spoke|spoken|talked)$/i;
 
 /** Words around a trigger that make the happening announced rather than past. */
 export const PLANNED =
-  /\b(?:will|shall|going\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|slated|poised|planning|planned|to\s+be\s+held)|(?:is|are)\s+to|plans?\s+(?:to|for)|intends?\s+to|upcoming|forthcoming|anticipated|planned|scheduled|expected|ahead\s+of|before\s+the|in\s+the\s+coming|next\s+(?:week|month)|preparations?\s+for|being\s+prepared|(?:postponed|delayed|deferred|pushed\s+back|put\s+off)\s+until|prepar(?:e|es|ing)\s+for|to\s+(?:speak|talk|meet|hold|visit|sign|travel|exchange|swap|free|release))\b|\w['’]ll\b/i;
+  /\b(?:will|shall|going\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|slated|poised|planning|planned|to\s+be\s+held)|(?:is|are)\s+to|plans?\s+(?:to|for)|intends?\s+to|upcoming|forthcoming|anticipated|planned|scheduled|expected|ahead\s+of|before\s+the|in\s+the\s+coming|next\s+(?:week|month)|preparations?\s+for|being\s+prepared|(?:postponed|delayed|deferred|pushed\s+back|put\s+off)\s+until|prepar(?:e|es|ing)\s+for|to\s+(?:speak|talk|meet|hold|visit|sign|travel|exchange|swap|free|release)|(?:arrives|travels|flies)\s+(?:to|in))\b|\w['’]ll\b/i;
 
 /** "agreed to reopen talks": talks to come, unless they are ones the text already named ("to restart the Istanbul negotiations"). */
 export const TO_RESUME = /\bto\s+(?:reopen|resume|restart)\s+(?:[\p{L}-]+\s+){0,2}$/iu;

@@ -273,3 +273,12 @@ describe("resolveDatesInText: a month or day without its year, by the sentence's
     expect(dateOf("A summit was scheduled for December 3.", "2031-06-13")).toBe("2031-12-03");
   });
 });
+
+describe("resolveDatesInText: the present of a schedule", () => {
+  it("reads a weekday after 'arrives' or 'begins' as the coming one, and after 'arrived' as the last one", () => {
+    expect(dateOf("Chancellor Felix Braun arrives in Paris on Monday for talks with President Claire Dumas.", WEDNESDAY)).toBe("2025-05-26");
+    expect(dateOf("The state visit begins on Friday.", WEDNESDAY)).toBe("2025-05-23");
+    expect(dateOf("Chancellor Felix Braun arrived in Paris on Monday.", WEDNESDAY)).toBe("2025-05-19");
+    expect(dateOf("The heads of state met on Monday.", WEDNESDAY)).toBe("2025-05-19");
+  });
+});

@@ -287,3 +287,11 @@ describe("wire copy: more ways of telling a call or a meeting", () => {
     expect(handshake.participants.map((p) => p.name)).toEqual(["Felix Braun", "Claire Dumas"]);
   });
 });
+
+describe("wire copy: the present of a schedule", () => {
+  it("reads 'X arrives in Paris on Monday for talks with Y' as a visit to come", () => {
+    const [visit] = extract("Chancellor Felix Braun arrives in Paris on Monday for talks with President Claire Dumas.").mentions;
+    expect(visit).toMatchObject({ kind: "visit", planned: true, place: { name: "Paris" }, date: { date: "2031-06-16" } });
+    expect(visit.participants.map((p) => p.name)).toEqual(["Felix Braun", "Claire Dumas"]);
+  });
+});
