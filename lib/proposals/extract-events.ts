@@ -45,7 +45,7 @@ const SAME_HAPPENING_LINK =
 
 /** "in Istanbul", "at the Black Sea resort", "in the border town of Aflao", "in the Ethiopian capital, Addis Ababa", "a summit planned for Lima". */
 const PLACE_BEFORE =
-  /\b(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$|\b(?:planned|scheduled|set|slated|due|earmarked)\s+for\s+$|\b(?:in|at)\s+the\s+(?:[\p{L}-]+\s+)?(?:city|town|port|capital|province|region|village|district|resort|enclave)\s+of\s+$|\b(?:in|at)\s+the\s+(?:[\p{L}-]+\s+){0,2}(?:city|town|port|capital|province|region|village|district|resort|enclave)\s*,\s*$/iu;
+  /\b(?:in|at)\s+(?:the\s+)?(?:(?!(?:that|which|who|when|while|after|before)\s)[\p{L}-]+\s+){0,2}$|\b(?:planned|scheduled|set|slated|due|earmarked)\s+for\s+$|\b(?:in|at)\s+the\s+(?:[\p{L}-]+\s+)?(?:city|town|port|capital|province|region|village|district|resort|enclave)\s+of\s+$|\b(?:in|at)\s+the\s+(?:[\p{L}-]+\s+){0,2}(?:city|town|port|capital|province|region|village|district|resort|enclave)\s*,\s*$/iu;
 const DESTINATION_BEFORE = /\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$/iu;
 const VERB_BEFORE_PREPOSITION =
   /\b(?:\p{L}+ed|met|meet|meets|held|hold|holds|place|began|begin|begins|opened|concluded|arrived|gathered|convened|talks|meeting|meetings|summit|negotiations)\s+(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$|\b(?:planned|scheduled|set|slated|due|earmarked)\s+for\s+$/iu;

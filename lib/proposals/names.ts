@@ -1005,6 +1005,12 @@ export function sameGivenNameAlike(a: KeyedName, b: KeyedName): boolean {
  * surnames are spelled or sound alike ("Zelensky"/"Zelenskyy", "Lavrov"/"Sergei Lavrov",
  * "Farouk"/"Faruq") and groups whose names are spelled alike.
  */
+/** "Kim Jong-un" and "Kim Jong Un": one name whose syllables are joined by a hyphen or not (more than one word each). */
+function sameSyllables(a: string, b: string): boolean {
+  const [ja, jb] = [normalizeName(a.replace(/[-‐]/g, " ")), normalizeName(b.replace(/[-‐]/g, " "))];
+  return ja === jb && ja.includes(" ") && normalizeName(a) !== normalizeName(b);
+}
+
 export function sameName(a: KeyedName, b: KeyedName): boolean {
   if (a.key === b.key) return true;
   if ((a.entityId && b.entityId) || a.level !== b.level) return false;
@@ -1013,7 +1019,7 @@ export function sameName(a: KeyedName, b: KeyedName): boolean {
   if (same === undefined) {
     if (a.level === "person") {
       const [sa, sb] = [surname(a.name), surname(b.name)];
-      same = similarNames(sa, sb) >= 0.8 || soundAlike(sa, sb) || surnameFirst(a, b) || surnameFirst(b, a);
+      same = similarNames(sa, sb) >= 0.8 || soundAlike(sa, sb) || surnameFirst(a, b) || surnameFirst(b, a) || sameSyllables(a.name, b.name);
     } else same = similarNames(a.name, b.name) >= 0.85;
     if (samePairs.size >= MAX_REMEMBERED_PAIRS) samePairs.clear();
     samePairs.set(pair, same);

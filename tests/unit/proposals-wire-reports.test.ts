@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "@/lib/proposals/extract-events";
+import { proposeFromExtractions } from "@/lib/proposals/propose";
 import type { ArticleExtraction, EventMention } from "@/lib/proposals/types";
 
 // Made-up wire copy about made-up people, read without a registry. 2031-06-11 is a Wednesday.
@@ -293,5 +294,30 @@ describe("wire copy: the present of a schedule", () => {
     const [visit] = extract("Chancellor Felix Braun arrives in Paris on Monday for talks with President Claire Dumas.").mentions;
     expect(visit).toMatchObject({ kind: "visit", planned: true, place: { name: "Paris" }, date: { date: "2031-06-16" } });
     expect(visit.participants.map((p) => p.name)).toEqual(["Felix Braun", "Claire Dumas"]);
+  });
+});
+
+describe("wire copy: one happening told by several outlets", () => {
+  const propose = (reports: string[]) =>
+    proposeFromExtractions(
+      reports.map((text, i) => extractArticle({ id: `o${i}`, text, publishedAt: PUBLISHED, outlet: `Outlet ${i}` }, null)),
+      null,
+      [],
+      [],
+    ).events;
+
+  it("joins 'Kim Jong-un' and 'Kim Jong Un' as one person, titled by the surname written first", () => {
+    const events = propose([
+      "North Korean leader Kim Jong-un met Russian President Ivan Petrov in Vladivostok on Tuesday.",
+      "Kim Jong Un and Ivan Petrov held talks in Vladivostok on Tuesday, KCNA said.",
+    ]);
+    expect(events.map((e) => [e.title, e.mentions.map((m) => m.articleId).sort()])).toEqual([["Kim–Petrov meeting in Vladivostok", ["o0", "o1"]]]);
+  });
+
+  it("does not take the subject of what was said in a call ('told Y in the call that Ankara backed …') for its place", () => {
+    const { mentions } = extract(
+      "Kerem Yildiz spoke by phone with Ilham Rzayev on Tuesday. Yildiz told Rzayev in the call that Ankara backed the peace process.",
+    );
+    expect(mentions.map((m) => [m.kind, m.date.date, m.place])).toEqual([["phone_call", "2031-06-10", null]]);
   });
 });
