@@ -99,8 +99,8 @@ function placeRef(text: string, place: FoundName, names: FoundName[]): KeyedName
 /** "he will", "I'll be", "she plans to", "his": a pronoun with only auxiliaries between it and the verb. */
 /** "signed an agreement on a joint space programme in Doha": no other verb between, so the place is the signing's. */
 function noVerbBetween(between: string): boolean {
-  // "a visiting delegation … led by Senator X": participles that describe the object, not a new verb.
-  const described = between.replace(/\b(?:(?:led|headed|accompanied)\s+by|visiting|of\s+understanding)\b/gi, " ");
+  // "a visiting delegation … led by Senator X", "talks lasting five hours": participles that describe the object, not a new verb.
+  const described = between.replace(/\b(?:(?:led|headed|accompanied)\s+by|visiting|lasting|of\s+understanding)\b/gi, " ");
   return between.length <= 100 && !described.split(/[\s,]+/).some((w) => isVerbWord(w.replace(/[^\p{L}]/gu, "")));
 }
 
@@ -519,7 +519,9 @@ function coreferentAmong(earlier: Candidate[], m: Candidate, earlierInstances: b
     const refersBack = m.definite && undated;
     const sameParties = shared >= Math.min(2, e.participants.length, m.participants.length) && shared > 0;
     // Within one article, the same place and a fitting date are one happening ("will meet in Saudi Arabia" … "will travel to Saudi Arabia").
-    const samePlaceHere = Boolean(e.place && m.place && samePlace(e.place, m.place)) && (sameDay || undated);
+    // A headline's undated "leaders meet in Abu Dhabi" is the meeting the first paragraph dates there.
+    const samePlaceHere =
+      Boolean(e.place && m.place && samePlace(e.place, m.place)) && (sameDay || undated || (sameKind && undatedHere(e) && !e.planned && !m.planned));
     // "X visited Warsaw on Monday, meeting Y": one sentence, one in-person happening.
     const sameSentence = oneSentence;
     if (

@@ -321,3 +321,19 @@ describe("wire copy: one happening told by several outlets", () => {
     expect(mentions.map((m) => [m.kind, m.date.date, m.place])).toEqual([["phone_call", "2031-06-10", null]]);
   });
 });
+
+describe("wire copy: a headline and its first paragraph", () => {
+  it("joins the headline's undated 'leaders meet in Abu Dhabi' to the meeting the first paragraph dates there", () => {
+    const { mentions } = extract(
+      "Armenia, Azerbaijan leaders meet in Abu Dhabi, agree to keep talking\n\nABU DHABI, June 10 (AFP) - Armenian Prime Minister Aram Petrosyan and Azerbaijani President Ilham Rzayev met in Abu Dhabi on Tuesday for their first face-to-face talks in nearly a year, their offices said.",
+    );
+    expect(mentions.map((m) => [m.kind, m.date.date, m.place?.name, m.participants.map((p) => p.name)])).toEqual([
+      ["meeting", "2031-06-10", "Abu Dhabi", ["Aram Petrosyan", "Ilham Rzayev"]],
+    ]);
+  });
+
+  it("reads the place after 'talks lasting more than five hours'", () => {
+    const [meeting] = extract("Ivan Petrov and Olena Kovalenko met for talks lasting more than five hours in Minsk on Tuesday.").mentions;
+    expect(meeting).toMatchObject({ place: { name: "Minsk" }, date: { date: "2031-06-10" } });
+  });
+});
