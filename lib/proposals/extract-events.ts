@@ -282,6 +282,8 @@ function nearWords(text: string, trigger: Trigger, clause: Span): string {
   return `${before} ${text.slice(trigger.start, trigger.end)} ${after}`;
 }
 
+/** ", on the sidelines of the APEC summit in San Francisco last November": where and when, set off by a comma. */
+const OCCASION_AFTER = /^\s*,\s*(?:on|at|during)\s+the\s+(?:sidelines|margins|fringes)\s+of\b/i;
 const BY_PHONE_AFTER = /^[^,;.]*?\b(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone\b/i;
 const SCHEDULE_APPOSITION =
   /^\s*,\s*(?:(?:originally|initially|first|previously|earlier)\s+)?(?:planned|scheduled|set|slated|due|expected)\s+(?:to\s+(?:be\s+held|take\s+place)\s+)?(?:for|in|on|at)\b/i;
@@ -295,7 +297,7 @@ const PUT_OFF =
  */
 function withSchedule(text: string, clause: Span, clauses: Span[]): Span {
   let end = clause.end;
-  for (const pattern of [SCHEDULE_APPOSITION, PUT_OFF]) {
+  for (const pattern of [SCHEDULE_APPOSITION, PUT_OFF, OCCASION_AFTER]) {
     if (!pattern.test(text.slice(end, end + 60))) continue;
     const next = clauses.find((c) => c.start >= end);
     if (next) end = next.end;

@@ -768,10 +768,20 @@ function surnameBeforeRole(text: string, opener: Token): boolean {
   );
 }
 
+/**
+ * "Vice Premier He Feng", "Cole and He last met": a capitalised pronoun's word after a role inside a
+ * name, or standing mid-sentence where the pronoun would be in lower case, is a (Chinese) surname.
+ */
+function pronounWordOfName(text: string, t: Token, i: number, all: Token[]): boolean {
+  if (!/^(?:He|She)$/.test(t.word)) return false;
+  if (i > 0 && i < all.length - 1 && ROLE_WORDS.has(all[i - 1].word.toLowerCase())) return true;
+  return all.length === 1 && !isSentenceStart(text, t.start) && /\b(?:and|with|met|told|called)\s+$/.test(text.slice(Math.max(0, t.start - 8), t.start));
+}
+
 function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Set<string>, registry: Registry | null): FoundName | null {
   let tokens = part
     .map((t) => ({ ...t, word: possessiveStripped(t.word), end: t.start + possessiveStripped(t.word).length }))
-    .filter((t) => t.word.length > 1 && !CONTRACTION.test(t.word) && !PRONOUN_OR_DETERMINER.test(t.word));
+    .filter((t, i, all) => t.word.length > 1 && !CONTRACTION.test(t.word) && (!PRONOUN_OR_DETERMINER.test(t.word) || pronounWordOfName(text, t, i, all)));
   if (tokens.length === 0) return null;
   const opener = tokens[0];
   if (tokens.length === 1 && isSentenceStart(text, opener.start) && surnameBeforeRole(text, opener)) return named(text, tokens, "PERSON", registry);

@@ -104,7 +104,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
     kind: "phone_call",
     verbal: false,
     needs: anyOf(["call", "conversation"]),
-    re: /\b(?:(?:the|a|an|their|his|her|this|that|its|first|second|third|last|latest|next|previous|upcoming|planned|anticipated|expected|scheduled|separate|leaders['’]|\p{Lu}[\p{L}'’-]*['’]s?)\s+)(?:(?!to\b|will\b|would\b)(?:\p{L}+|\d+)(?:-\p{L}+)*[-\s])?(?:call|conversation)s?\b(?!\s+for\b)/giu,
+    re: /\b(?:(?:the|a|an|their|his|her|this|that|its|first|second|third|last|latest|next|previous|upcoming|planned|anticipated|expected|scheduled|separate|leaders['’]|\p{Lu}[\p{L}'’-]*['’]s?)\s+)(?:(?!to\b|will\b|would\b)(?:\p{L}+|\d+)(?:-\p{L}+)*[-\s]){0,2}(?:call|conversation)s?\b(?!\s+for\b)/giu,
   },
   {
     kind: "phone_call",

@@ -337,3 +337,28 @@ describe("wire copy: a headline and its first paragraph", () => {
     expect(meeting).toMatchObject({ place: { name: "Minsk" }, date: { date: "2031-06-10" } });
   });
 });
+
+describe("wire copy: a call between two presidents and the contacts around it", () => {
+  it("reads 'held a two-hour video call on Wednesday' as a call that day, lasting two hours", () => {
+    const { mentions, claims } = extract(
+      "WASHINGTON, June 11 (Reuters) - U.S. President Mark Hale and Chinese President Li Wei held a two-hour video call on Tuesday, their first conversation since July, the White House said.",
+    );
+    expect(mentions.map(summary)).toEqual([["phone_call", "2031-06-10", ["Mark Hale", "Li Wei"]]]);
+    expect(claims.find((c) => c.attribute === "duration")?.value).toMatchObject({ value: 2, unit: "h" });
+  });
+
+  it("keeps a Chinese surname that is also a pronoun's word ('Vice Premier He Feng', 'Cole and He last met')", () => {
+    const { mentions } = extract(
+      "Treasury Secretary Ann Cole will travel to Beijing on Friday for talks with Vice Premier He Feng. Cole and He last met in Stockholm in May.",
+    );
+    expect(mentions.map((m) => [m.kind, m.date.date, m.participants.map((p) => p.key)])).toEqual([
+      ["visit", "2031-06-13", ["person:cole", "person:he"]],
+      ["meeting", "2031-05-01", ["person:cole", "person:he"]],
+    ]);
+  });
+
+  it("reads the place and date of a meeting 'on the sidelines of the APEC summit in San Francisco last November'", () => {
+    const [meeting] = extract("Hale and Li met in person only once, on the sidelines of the APEC summit in San Francisco last November.").mentions;
+    expect(meeting).toMatchObject({ kind: "meeting", place: { name: "San Francisco" }, date: { date: "2030-11-01", precision: "month" } });
+  });
+});
