@@ -561,7 +561,7 @@ function isFutureTense(sentence: string): boolean {
 
 /** "met", "held", "spoke", "was": a verb in the past, and nothing announcing a plan ("was scheduled for"). */
 const PAST_TENSE =
-  /\b(?:met|held|spoke|spoken|talked|visited|was|were|had|did|took|began|ended|signed|agreed|told|called|phoned|arrived|hosted|received|returned|swapped|exchanged|released|freed|concluded|last)\b/i;
+  /\b(?:met|held|spoke|spoken|talked|visited|was|were|had|did|took|began|ended|signed|agreed|told|called|phoned|arrived|hosted|received|returned|swapped|exchanged|released|freed|concluded|collapsed|failed|stalled|broke|resumed|opened|closed|killed|fought|last)\b/i;
 const PLAN_WORDS = /\b(?:scheduled|planned|expected|due|set|slated|postponed|delayed|until|would|could|might)\b/i;
 
 function isPastTense(sentence: string): boolean {

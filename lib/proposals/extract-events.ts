@@ -282,6 +282,10 @@ function nearWords(text: string, trigger: Trigger, clause: Span): string {
   return `${before} ${text.slice(trigger.start, trigger.end)} ${after}`;
 }
 
+/** "The talks, brokered by Saudi Arabia and the United States, began on Saturday": the apposition, then what the talks did. */
+const AGENT_APPOSITION = /^\s*,\s*(?:brokered|mediated|hosted|organi[sz]ed|chaired|sponsored|facilitated|requested|initiated|arranged|called)\s+by\b/i;
+const PREDICATE_AFTER =
+  /^\s*,\s*(?:began|started|opened|ended|concluded|lasted|resumed|took\s+place|(?:was|were)\s+held|(?:has|have|had)\s+(?:begun|started|ended|concluded))\b/i;
 /** ", on the sidelines of the APEC summit in San Francisco last November": where and when, set off by a comma. */
 const OCCASION_AFTER = /^\s*,\s*(?:on|at|during)\s+the\s+(?:sidelines|margins|fringes)\s+of\b/i;
 const BY_PHONE_AFTER = /^[^,;.]*?\b(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone\b/i;
@@ -297,7 +301,7 @@ const PUT_OFF =
  */
 function withSchedule(text: string, clause: Span, clauses: Span[]): Span {
   let end = clause.end;
-  for (const pattern of [SCHEDULE_APPOSITION, PUT_OFF, OCCASION_AFTER]) {
+  for (const pattern of [SCHEDULE_APPOSITION, PUT_OFF, OCCASION_AFTER, AGENT_APPOSITION, PREDICATE_AFTER]) {
     if (!pattern.test(text.slice(end, end + 60))) continue;
     const next = clauses.find((c) => c.start >= end);
     if (next) end = next.end;
@@ -489,6 +493,9 @@ function datesFit(a: EventMention["date"], b: EventMention["date"]): boolean {
   return a.precision !== "day" || b.precision !== "day" ? to.startsWith(from.slice(0, 7)) || from.startsWith(to.slice(0, 7)) : from === to;
 }
 
+/** A later mention that gives an undated one its date: neither announced, nor an earlier one of a series ("Previous negotiations in Jeddah collapsed in December"). */
+const datesThisOne = (e: Candidate, m: Candidate) => undatedHere(e) && !e.planned && !m.planned && !m.earlierInstance;
+
 /** Joins a sentence's mention to the article's earlier mention of the same happening, if there is one. */
 function coreferent(earlier: Candidate[], m: Candidate): Candidate | undefined {
   // "the call" after "… following their initial discussion last month": the earlier one of a series is a
@@ -522,8 +529,7 @@ function coreferentAmong(earlier: Candidate[], m: Candidate, earlierInstances: b
     const sameParties = shared >= Math.min(2, e.participants.length, m.participants.length) && shared > 0;
     // Within one article, the same place and a fitting date are one happening ("will meet in Saudi Arabia" … "will travel to Saudi Arabia").
     // A headline's undated "leaders meet in Abu Dhabi" is the meeting the first paragraph dates there.
-    const samePlaceHere =
-      Boolean(e.place && m.place && samePlace(e.place, m.place)) && (sameDay || undated || (sameKind && undatedHere(e) && !e.planned && !m.planned));
+    const samePlaceHere = Boolean(e.place && m.place && samePlace(e.place, m.place)) && (sameDay || undated || (sameKind && datesThisOne(e, m)));
     // "X visited Warsaw on Monday, meeting Y": one sentence, one in-person happening.
     const sameSentence = oneSentence;
     if (
@@ -531,7 +537,8 @@ function coreferentAmong(earlier: Candidate[], m: Candidate, earlierInstances: b
       samePlaceHere ||
       sameSentence ||
       // "X and Y have spoken by phone … During the call on Thursday, X …": the call named again with its day.
-      (sameKind && sameParties && (sameDay || undated || (m.definite && undatedHere(e) && !e.planned && !m.planned))) ||
+      (sameKind && (sameParties || m.participants.length === 0) && m.definite && datesThisOne(e, m)) ||
+      (sameKind && sameParties && (sameDay || undated)) ||
       (sameKind && sameDay && m.participants.length === 0)
     )
       return e;

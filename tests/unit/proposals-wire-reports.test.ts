@@ -362,3 +362,15 @@ describe("wire copy: a call between two presidents and the contacts around it", 
     expect(meeting).toMatchObject({ kind: "meeting", place: { name: "San Francisco" }, date: { date: "2030-11-01", precision: "month" } });
   });
 });
+
+describe("wire copy: talks first reported without their day", () => {
+  it("dates them by 'The talks, brokered by X and Y, began on Saturday', and keeps 'Previous negotiations … collapsed in December' apart, in the December before", () => {
+    const { mentions } = extract(
+      "Representatives of Sudan's army and the paramilitary Rapid Support Forces have held their first direct talks in months in the Saudi city of Jeddah, mediators said.\n\nThe talks, brokered by Saudi Arabia and the United States, began on Saturday and were expected to last several days.\n\nPrevious negotiations in Jeddah collapsed in December after both sides accused each other of violating a truce.",
+    );
+    expect(mentions.map((m) => [m.kind, m.date.date, m.place?.name])).toEqual([
+      ["talks", "2031-06-07", "Jeddah"],
+      ["talks", "2030-12-01", "Jeddah"],
+    ]);
+  });
+});
