@@ -35,6 +35,7 @@ const ANOTHER_BEFORE = /\b(?:after|following|before|ahead\s+of)\s+(?:[\p{L}-]+\s
 /** "met reporters", "held a call with journalists": a briefing of the press, not a happening between parties. */
 const PRESS_AFTER =
   /^(?:\s+(?:by|over)\s+(?:tele)?phone)?\s+(?:(?:with|to)\s+)?(?:(?:the|a|a\s+group\s+of|several|foreign|local|visiting|travell?ing)\s+)*(?:reporters|journalists|correspondents|press|media|news\s+media)\b/i;
+const SIGNED_BEFORE = /\b(?:signed|signs|sign|signing|adopted|adopts)\s+(?:(?:a|an|the|joint|final|new)\s+){0,3}$/i;
 const DISCUSSED_BEFORE = /\bdiscuss(?:ed|es|ing)?\s+(?:(?!the\s)[\p{L}-]+\s+){0,3}$/iu;
 const ATTRIBUTIVE_BEFORE = /\b(?:the|a|an|and|or|with|by|of|met|meets|hosted|received|told|his|her|their)\s+$/i;
 const NO_AGREEMENT_BEFORE = /\b(?:without|no|failed\s+to\s+reach|fell\s+short\s+of)\s+(?:an?\s+|any\s+)?(?:[\p{L}-]+\s+)?$/iu;
@@ -350,6 +351,8 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
       !(found.some((o) => o !== t && IN_PERSON.has(o.kind)) && OCCASION_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 50), t.start))) &&
       !(SERIES_NOUN.test(ctx.text.slice(t.start, t.end)) && DISCUSSIONS_STATE.test(ctx.text.slice(t.end, t.end + 30))) &&
       !(t.kind !== "statement" && PRESS_AFTER.test(ctx.text.slice(t.end, t.end + 50))) &&
+      // "signed a joint statement": a document both signed, the signing's agreement, not one party's words.
+      !(t.kind === "statement" && SIGNED_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 30), t.start))) &&
       // "discussed prisoner exchanges by telephone": what was discussed, not a happening ("to discuss the talks held
       // the previous day" names one).
       !(!t.verbal && !t.definite && DISCUSSED_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 40), t.start))) &&

@@ -374,3 +374,14 @@ describe("wire copy: talks first reported without their day", () => {
     ]);
   });
 });
+
+describe("wire copy: a document both sides signed", () => {
+  it("reads 'X and Y signed a joint statement in Beijing on Thursday' as their agreement, not one party's statement", () => {
+    const { mentions } = extract(
+      "Saudi Foreign Minister Faisal al-Saud and Iranian Foreign Minister Reza Karimi signed a joint statement in Beijing on Tuesday agreeing to reopen embassies within two months.",
+    );
+    expect(mentions.map((m) => [m.kind, m.date.date, m.place?.name, m.participants.map((p) => p.name)])).toEqual([
+      ["agreement", "2031-06-10", "Beijing", ["Faisal al-Saud", "Reza Karimi"]],
+    ]);
+  });
+});
