@@ -343,11 +343,12 @@ function resolveFound(passage: string, f: Found, publication: Ymd | null, refere
   if (f.basis.kind === "none") {
     return { ...base, date: null, precision: timePrecision(f) ?? "day", relative, note: "no date stated, only a time of day" };
   }
-  const future = isFutureTense(tenseContext(passage, f.start, f.end));
+  const tense = tenseContext(passage, f.start, f.end);
+  const future = isFutureTense(tense);
   const range = withinReferencePeriod(
     passage,
     f,
-    dayRange(f.basis, dayNumber(reference), future, approximationWidth(passage, f, reference)),
+    dayRange(f.basis, dayNumber(reference), future, approximationWidth(passage, f, reference), !future && isPastTense(tense)),
     dayNumber(reference),
   );
   const period = periodContaining(range);
@@ -390,10 +391,10 @@ function timePrecision(f: Found): "hour" | "minute" | null {
   return f.minutesStated ? "minute" : "hour";
 }
 
-function dayRange(basis: Exclude<DateBasis, { kind: "none" }>, refDay: number, future: boolean, widen: number): DayRange {
+function dayRange(basis: Exclude<DateBasis, { kind: "none" }>, refDay: number, future: boolean, widen: number, past = false): DayRange {
   switch (basis.kind) {
     case "stated":
-      return statedRange(basis);
+      return basis.year === undefined ? yearlessRange(basis, refDay, future, past) : statedRange(basis);
     case "weekday": {
       if (basis.secondWeekday !== undefined) {
         // Each weekday is the nearest such day on its own ("met on Monday and Thursday", written on a Wednesday: the Thursday before).
@@ -410,6 +411,22 @@ function dayRange(basis: Exclude<DateBasis, { kind: "none" }>, refDay: number, f
     case "fromReference":
       return widen > 0 ? { from: basis.anchorDay - widen, to: basis.anchorDay + widen } : referenceRange(basis, refDay);
   }
+}
+
+/**
+ * A month or day without its year: the nearest one to the publication date (chrono's reading), but
+ * never one wholly after it in a sentence in the past ("last met in December", written in June:
+ * the December before), nor one wholly before it in the future tense ("will meet in December",
+ * written in January: the December to come). A week's slack leaves a date the report is a day or
+ * two off from (a publication stamp in another time zone) as it is.
+ */
+const YEARLESS_SLACK_DAYS = 7;
+
+function yearlessRange(basis: Extract<DateBasis, { kind: "stated" }>, refDay: number, future: boolean, past: boolean): DayRange {
+  const nearest = statedRange(basis);
+  if (past && nearest.from > refDay + YEARLESS_SLACK_DAYS) return statedRange({ ...basis, yearFromReference: basis.yearFromReference - 1 });
+  if (future && nearest.to < refDay - YEARLESS_SLACK_DAYS) return statedRange({ ...basis, yearFromReference: basis.yearFromReference + 1 });
+  return nearest;
 }
 
 function statedRange(basis: Extract<DateBasis, { kind: "stated" }>): DayRange {
@@ -524,17 +541,31 @@ function tenseContext(passage: string, start: number, end: number): string {
   while (from > sentence.from && !clauseBreak.test(passage[from - 1])) from--;
   let to = end;
   while (to < sentence.to && !clauseBreak.test(passage[to])) to++;
+  // "arrived on Sunday night and is due to meet Y on Monday": the future of the next predicate is not this date's.
+  const next = FUTURE_PREDICATE_AFTER.exec(passage.slice(end, to));
+  if (next) to = end + next.index;
   const otherWords = `${passage.slice(from, start)} ${passage.slice(end, to)}`
     .split(/\s+/)
     .filter((w) => /\p{L}/u.test(w) && !DATE_FILLER_WORDS.has(w.toLowerCase()));
   return otherWords.length > 0 ? passage.slice(from, to) : passage.slice(sentence.from, sentence.to);
 }
 
+const FUTURE_PREDICATE_AFTER = /\s(?:and|but)\s+(?:(?:is|are)\s+(?:due|set|scheduled|expected|slated)\s+to|will|shall|plans?\s+to)\b/i;
+/** "will meet", "is due to", and the present of a schedule ("Braun arrives in Paris on Monday", "the visit begins on Friday"). */
 const FUTURE_TENSE =
-  /\b(?:will|shall|won['’]t|going to|(?:is|are) (?:due|set|scheduled|expected|slated|poised|planning|to)|plans? to|intends? to)\b|\w['’]ll\b/i;
+  /\b(?:will|shall|won['’]t|going to|(?:is|are) (?:due|set|scheduled|expected|slated|poised|planning|to)|plans? to|intends? to|arrives|travels|flies|begins|starts|opens)\b|\w['’]ll\b/i;
 
 function isFutureTense(sentence: string): boolean {
   return FUTURE_TENSE.test(sentence);
+}
+
+/** "met", "held", "spoke", "was": a verb in the past, and nothing announcing a plan ("was scheduled for"). */
+const PAST_TENSE =
+  /\b(?:met|held|spoke|spoken|talked|visited|was|were|had|did|took|began|ended|signed|agreed|told|called|phoned|arrived|hosted|received|returned|swapped|exchanged|released|freed|concluded|collapsed|failed|stalled|broke|resumed|opened|closed|killed|fought|last)\b/i;
+const PLAN_WORDS = /\b(?:scheduled|planned|expected|due|set|slated|postponed|delayed|until|would|could|might)\b/i;
+
+function isPastTense(sentence: string): boolean {
+  return PAST_TENSE.test(sentence) && !PLAN_WORDS.test(sentence);
 }
 
 // --- As event dates -----------------------------------------------------------

@@ -9,7 +9,7 @@ import { extractClaims } from "./claims";
 import { normalizeName } from "@/lib/entities/match";
 import { findNames, isCountry, isVerbWord, sameName, samePlace, titleCaseLines, type FoundName, type Registry } from "./names";
 import { countedBack, countedFromMention, countingExpression, pickDate, withDaysOfMonth } from "./resolve-dates";
-import { attachedNames, clauseAt, clauseSpans, insideQuote, quoteSpans, sourceNames, type Attachment } from "./sentence";
+import { attachedNames, clauseAt, clauseSpans, insideQuote, opensCoordinatedPredicate, quoteSpans, sourceNames, type Attachment } from "./sentence";
 import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
 import type { ArticleExtraction, EventMention, KeyedName, MentionDate, ProposalArticle, Span } from "./types";
@@ -32,17 +32,27 @@ const DISCUSSIONS_STATE = /^\s+(?:were|are|is|was|remain(?:s|ed)?|had\s+been|hav
 /** "swapped 95 prisoners … in a deal mediated by X", "under an accord": what the happening carried out, not one of its own. */
 const FRAMEWORK_BEFORE = /\b(?:under|in|as\s+part\s+of|through)\s+(?:a|an|the|their|last\s+\p{L}+['’]s)\s+(?:[\p{L}-]+\s+)?$/iu;
 const ANOTHER_BEFORE = /\b(?:after|following|before|ahead\s+of)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+/** "met reporters", "held a call with journalists": a briefing of the press, not a happening between parties. */
+const PRESS_AFTER =
+  /^(?:\s+(?:by|over)\s+(?:tele)?phone)?\s+(?:(?:with|to)\s+)?(?:(?:the|a|a\s+group\s+of|several|foreign|local|visiting|travell?ing)\s+)*(?:reporters|journalists|correspondents|press|media|news\s+media)\b/i;
+const SIGNED_BEFORE = /\b(?:signed|signs|sign|signing|adopted|adopts)\s+(?:(?:a|an|the|joint|final|new)\s+){0,3}$/i;
+const DISCUSSED_BEFORE = /\bdiscuss(?:ed|es|ing)?\s+(?:(?!the\s)[\p{L}-]+\s+){0,3}$/iu;
+const ATTRIBUTIVE_BEFORE = /\b(?:the|a|an|and|or|with|by|of|met|meets|hosted|received|told|his|her|their)\s+$/i;
+const NO_AGREEMENT_BEFORE = /\b(?:without|no|failed\s+to\s+reach|fell\s+short\s+of)\s+(?:an?\s+|any\s+)?(?:[\p{L}-]+\s+)?$/iu;
 const OCCASION_BEFORE = /\b(?:sidelines|margins|fringes)\s+of\s+(?:a|an|the|this\s+\p{L}+['’]s)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 /** What links two words naming one happening: "visited Vienna on Monday and met", "arrived in Warsaw for talks", "will travel to Caracas on June 20 to meet", "held a meeting … for talks"; not "talks … before he meets". */
 const SAME_HAPPENING_LINK =
   /^(?![\s\S]*\b(?:before|after|when|while|since|until|as|than|if|whether|that|who|which|but)\b)(?:[\s\S]*\b(?:and|for|to)\s+(?:[\p{L}-]+\s+){0,3}|\s*(?:[\p{L}-]+\s+){0,3})$/iu;
 
-/** "in Istanbul", "at the Black Sea resort", "in the border town of Aflao". */
+/** "in Istanbul", "at the Black Sea resort", "in the border town of Aflao", "in the Ethiopian capital, Addis Ababa", "a summit planned for Lima". */
 const PLACE_BEFORE =
-  /\b(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$|\b(?:in|at)\s+the\s+(?:[\p{L}-]+\s+)?(?:city|town|port|capital|province|region|village|district|resort|enclave)\s+of\s+$/iu;
+  /\b(?:in|at)\s+(?:the\s+)?(?:(?!(?:that|which|who|when|while|after|before)\s)[\p{L}-]+\s+){0,2}$|\b(?:planned|scheduled|set|slated|due|earmarked)\s+for\s+$|\b(?:in|at)\s+the\s+(?:[\p{L}-]+\s+)?(?:city|town|port|capital|province|region|village|district|resort|enclave)\s+of\s+$|\b(?:in|at)\s+the\s+(?:[\p{L}-]+\s+){0,2}(?:city|town|port|capital|province|region|village|district|resort|enclave)\s*,\s*$/iu;
 const DESTINATION_BEFORE = /\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$/iu;
 const VERB_BEFORE_PREPOSITION =
-  /\b(?:\p{L}+ed|met|meet|meets|held|hold|holds|place|began|begin|begins|opened|concluded|arrived|gathered|convened|talks|meeting|meetings|summit|negotiations)\s+(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
+  /\b(?:\p{L}+ed|met|meet|meets|held|hold|holds|place|began|begin|begins|opened|concluded|arrived|gathered|convened|talks|meeting|meetings|summit|negotiations)\s+(?:in|at)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$|\b(?:planned|scheduled|set|slated|due|earmarked)\s+for\s+$/iu;
+/** "talks … ended without agreement late on Monday in Doha": the verb saying what became of the happening, then its place. */
+const HAPPENING_VERB_BEFORE_PLACE =
+  /\b(?:ended|concluded|began|opened|resumed|closed|wrapped\s+up|took\s+place|(?:was|were)\s+held)\b[^,;.]{0,40}?\s(?:in|at)\s+(?:the\s+)?$/iu;
 const NOT_THE_HAPPENINGS_PLACE =
   /\b(?:war|conflict|crisis|situation|peace|fighting|troops|settlement|ceasefire|sanctions|people|soldiers|interests|relations|region|operations?|attacks?)\b/i;
 
@@ -64,12 +74,15 @@ function placeOf(text: string, trigger: Trigger, clause: Span, names: FoundName[
       n.end <= trigger.start ||
       n.start - trigger.end <= 30 ||
       VERB_BEFORE_PREPOSITION.test(before) ||
+      HAPPENING_VERB_BEFORE_PLACE.test(text.slice(Math.max(clause.start, trigger.end, n.start - 70), n.start)) ||
       onlyNamesBetween(text, trigger.end, n.start, names) ||
       noVerbBetween(text.slice(trigger.end, n.start));
     const located = governed && (PLACE_BEFORE.test(before) || (trigger.kind === "visit" && DESTINATION_BEFORE.test(before)));
     if (!attributive && !located) continue;
     if (n.type === "OTHER" && !located) continue;
-    if (!attributive && (NOT_THE_HAPPENINGS_PLACE.test(between) || between.length > 120)) continue;
+    // "Talks on a ceasefire resumed in Cairo": the verb of the happening governs the place, whatever the talks were about.
+    const happeningVerb = HAPPENING_VERB_BEFORE_PLACE.test(text.slice(Math.max(clause.start, trigger.end, n.start - 70), n.start));
+    if (!attributive && ((NOT_THE_HAPPENINGS_PLACE.test(between) && !happeningVerb) || between.length > 120)) continue;
     // "discussed the situation in Syria in a phone call": the place of what was discussed.
     if (n.end <= trigger.start && NOT_THE_HAPPENINGS_PLACE.test(text.slice(Math.max(clause.start, n.start - 16), n.start))) continue;
     const distance = Math.abs(n.start - trigger.start);
@@ -87,8 +100,8 @@ function placeRef(text: string, place: FoundName, names: FoundName[]): KeyedName
 /** "he will", "I'll be", "she plans to", "his": a pronoun with only auxiliaries between it and the verb. */
 /** "signed an agreement on a joint space programme in Doha": no other verb between, so the place is the signing's. */
 function noVerbBetween(between: string): boolean {
-  // "a visiting delegation … led by Senator X": participles that describe the object, not a new verb.
-  const described = between.replace(/\b(?:(?:led|headed|accompanied)\s+by|visiting|of\s+understanding)\b/gi, " ");
+  // "a visiting delegation … led by Senator X", "talks lasting five hours": participles that describe the object, not a new verb.
+  const described = between.replace(/\b(?:(?:led|headed|accompanied)\s+by|visiting|lasting|of\s+understanding)\b/gi, " ");
   return between.length <= 100 && !described.split(/[\s,]+/).some((w) => isVerbWord(w.replace(/[^\p{L}]/gu, "")));
 }
 
@@ -103,7 +116,9 @@ function onlyNamesBetween(text: string, from: number, to: number, names: FoundNa
     .filter(Boolean)
     .filter(
       (w) =>
-        !/^(?:with|and|the|to|of|in|at|by|led|headed|between|among|from|phone|telephone|directly|separately)$/i.test(w) &&
+        !/^(?:with|and|the|to|of|in|at|by|led|headed|between|among|from|phone|telephone|directly|separately|['’]s?)$/i.test(w) &&
+        // "with X on Tuesday in Abidjan": the day between the names and the place.
+        !/^(?:on|late|early|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)?)$/i.test(w) &&
         !ROLE_WORDS.has(w.toLowerCase()) &&
         !ROLE_WORDS.has(w.toLowerCase().replace(/s$/, "")),
     );
@@ -135,8 +150,17 @@ function pronounSubject(ctx: ArticleContext, trigger: Trigger, sentence: Span, s
   const pronounAt = trigger.start - before.length + (own ? own[0].length : 0) + m.index;
   const quotes = quoteSpans(ctx.text, { start: Math.max(0, pronounAt - 600), end: pronounAt });
   const earlier = persons.filter((n) => n.end <= pronounAt && n.start >= Math.max(0, pronounAt - 600) && !insideQuote(quotes, n));
+  // "Rahma … also met party chief Y. She is due to fly to Manila": a pronoun opening its sentence is the last sentence's subject.
+  if (!earlier.some((n) => n.start >= sentence.start)) {
+    const previous = ctx.sentences.filter((s) => s.end <= sentence.start).pop();
+    const subject = previous && earlier.find((n) => n.start >= previous.start && n.introStart - previous.start <= SUBJECT_REACH);
+    if (subject) return subject;
+  }
   return earlier[earlier.length - 1] ?? null;
 }
+
+/** How far into a sentence its subject may start (after a dateline: "HANOI, March 4 (Reuters) - Vietnamese Prime Minister …"). */
+const SUBJECT_REACH = 80;
 
 const THEY_SUBJECT = subjectBefore("they|their");
 
@@ -189,9 +213,12 @@ function participantsOf(
   const participants = participantList(ctx, parts, trigger, place, attachment);
   const objects = attachment.objects.filter((n) => n.level === "person").map(keyed);
   const around = ctx.text.slice(Math.max(parts.sentence.start, trigger.start - 20), trigger.end + 12);
-  if (!SEPARATELY.test(around) || objects.length < 2) return { participants, separately: [] };
+  if (!SEPARATELY.test(around)) return { participants, separately: [] };
   const others = participants.filter((p) => !objects.some((o) => sameName(o, p)));
-  return { participants, separately: objects.map((o) => [...others, o]) };
+  if (objects.length >= 2) return { participants, separately: objects.map((o) => [...others, o]) };
+  // "X and Y held separate calls with Z": each of the subjects had one with the object.
+  if (others.length >= 2) return { participants, separately: others.map((s) => [s, ...objects]) };
+  return { participants, separately: [] };
 }
 
 function participantList(ctx: ArticleContext, parts: SentenceParts, trigger: Trigger, place: FoundName | null, attachment: Attachment): KeyedName[] {
@@ -256,6 +283,39 @@ function nearWords(text: string, trigger: Trigger, clause: Span): string {
   return `${before} ${text.slice(trigger.start, trigger.end)} ${after}`;
 }
 
+/** "The talks, brokered by Saudi Arabia and the United States, began on Saturday": the apposition, then what the talks did. */
+const AGENT_APPOSITION = /^\s*,\s*(?:brokered|mediated|hosted|organi[sz]ed|chaired|sponsored|facilitated|requested|initiated|arranged|called)\s+by\b/i;
+const PREDICATE_AFTER =
+  /^\s*,\s*(?:began|started|opened|ended|concluded|lasted|resumed|took\s+place|(?:was|were)\s+held|(?:has|have|had)\s+(?:begun|started|ended|concluded))\b/i;
+/** ", on the sidelines of the APEC summit in San Francisco last November": where and when, set off by a comma. */
+const OCCASION_AFTER = /^\s*,\s*(?:on|at|during)\s+the\s+(?:sidelines|margins|fringes)\s+of\b/i;
+const BY_PHONE_AFTER = /^[^,;.]*?\b(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone\b/i;
+const SCHEDULE_APPOSITION =
+  /^\s*,\s*(?:(?:originally|initially|first|previously|earlier)\s+)?(?:planned|scheduled|set|slated|due|expected)\s+(?:to\s+(?:be\s+held|take\s+place)\s+)?(?:for|in|on|at)\b/i;
+const PUT_OFF =
+  /^\s*,\s*(?:(?:has|have|had|was|were|is|are|will\s+be)\s+)?(?:been\s+)?(?:postponed|delayed|deferred|pushed\s+back|put\s+off|moved|rescheduled|brought\s+forward)\b/i;
+
+/**
+ * "The meeting between X and Y, scheduled for Lima on June 20, was put off until next month": the
+ * schedule set off by commas, and the putting off after it, are the happening's clause; so is the
+ * venue after a date set off by commas.
+ */
+function withSchedule(text: string, clause: Span, clauses: Span[]): Span {
+  let end = clause.end;
+  for (const pattern of [SCHEDULE_APPOSITION, PUT_OFF, OCCASION_AFTER, AGENT_APPOSITION, PREDICATE_AFTER]) {
+    if (!pattern.test(text.slice(end, end + 60))) continue;
+    const next = clauses.find((c) => c.start >= end);
+    if (next) end = next.end;
+  }
+  // "met Y on Tuesday, June 10, at the Elysee Palace": the date set off by commas, then where.
+  const [date, where] = clauses.filter((c) => c.start >= end).slice(0, 2);
+  if (date && where && DATE_ALONE.test(text.slice(date.start, date.end)) && VENUE_ALONE.test(text.slice(where.start, where.end))) end = where.end;
+  return end === clause.end ? clause : { start: clause.start, end };
+}
+
+const DATE_ALONE = /^\s*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+\p{Lu}\p{Ll}+)\s*$/u;
+const VENUE_ALONE = /^\s*(?:in|at)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.\s-]{0,60}?[.!]?\s*$/u;
+
 /** A mention with every date its passages state, for the date claims. */
 export interface MentionWithDates extends EventMention {
   statedDates: MentionDate[];
@@ -289,11 +349,22 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
       ) &&
       // "met … on the sidelines of a regional summit": the occasion, not the meeting, and its names are not the meeting's parties.
       !(found.some((o) => o !== t && IN_PERSON.has(o.kind)) && OCCASION_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 50), t.start))) &&
-      !(SERIES_NOUN.test(ctx.text.slice(t.start, t.end)) && DISCUSSIONS_STATE.test(ctx.text.slice(t.end, t.end + 30))),
+      !(SERIES_NOUN.test(ctx.text.slice(t.start, t.end)) && DISCUSSIONS_STATE.test(ctx.text.slice(t.end, t.end + 30))) &&
+      !(t.kind !== "statement" && PRESS_AFTER.test(ctx.text.slice(t.end, t.end + 50))) &&
+      // "signed a joint statement": a document both signed, the signing's agreement, not one party's words.
+      !(t.kind === "statement" && SIGNED_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 30), t.start))) &&
+      // "discussed prisoner exchanges by telephone": what was discussed, not a happening ("to discuss the talks held
+      // the previous day" names one).
+      !(!t.verbal && !t.definite && DISCUSSED_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 40), t.start))) &&
+      // "X and visiting Indonesian President Y held talks": "visiting" describes the person; the talks are the happening.
+      !(/^visiting$/i.test(ctx.text.slice(t.start, t.end)) && ATTRIBUTIVE_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 12), t.start))) &&
+      // "talks ended without agreement": no agreement, and the talks keep their day and place.
+      !(t.kind === "agreement" && NO_AGREEMENT_BEFORE.test(ctx.text.slice(Math.max(sentence.start, t.start - 30), t.start))),
   );
   const triggers: Trigger[] = [];
   // "visited Vienna and met Y", "arrived in Warsaw for talks with Y": the second words name the same happening, and their objects take part in it.
   const alsoNaming = new Map<Trigger, Trigger[]>();
+  const clauses = clauseSpans(ctx.text, sentence);
   own.forEach((t, i) => {
     const previous = own[i - 1];
     const separate =
@@ -301,6 +372,8 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
       !kindsCompatible(previous.kind, t.kind) ||
       t.start - previous.end > SAME_HAPPENING_DISTANCE ||
       /[,;:]/.test(ctx.text.slice(previous.end, t.start)) ||
+      // "arrived on Sunday and is due to meet Y on Monday": what comes next is another happening.
+      (clauseAt(clauses, previous.start) !== clauseAt(clauses, t.start) && opensCoordinatedPredicate(ctx.text, clauseAt(clauses, t.start))) ||
       inHappening(t) !== inHappening(previous);
     if (separate) triggers.push(t);
     else if (SAME_HAPPENING_LINK.test(ctx.text.slice(previous.end, t.start)))
@@ -311,14 +384,14 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
   const parts: SentenceParts = {
     sentence,
     triggers,
-    clauses: clauseSpans(ctx.text, sentence),
+    clauses,
     quotes: quoteSpans(ctx.text, sentence),
     sources: sourceNames(ctx.text, names, sentence),
     names,
   };
   return triggers.flatMap((trigger): Candidate[] => {
     const happening = happenings.find((h) => contains(h, trigger));
-    const clause = happening ?? clauseAt(parts.clauses, trigger.start);
+    const clause = happening ?? withSchedule(ctx.text, clauseAt(parts.clauses, trigger.start), parts.clauses);
     const place = placeOf(ctx.text, trigger, clause, ctx.names);
     const { participants, separately } =
       happening && trigger.definite ? { participants: [], separately: [] } : participantsOf(ctx, parts, trigger, place, alsoNaming.get(trigger) ?? []);
@@ -353,7 +426,8 @@ function candidate(
     articleId: ctx.article.id,
     outlet: ctx.article.outlet,
     publishedAt: ctx.article.publishedAt,
-    kind: trigger.kind,
+    // "held talks with X by phone": a call.
+    kind: trigger.kind === "talks" && BY_PHONE_AFTER.test(ctx.text.slice(trigger.end, Math.min(clause.end, trigger.end + 80))) ? "phone_call" : trigger.kind,
     planned,
     participants,
     place: place ? placeRef(ctx.text, place, parts.names) : null,
@@ -422,6 +496,9 @@ function datesFit(a: EventMention["date"], b: EventMention["date"]): boolean {
   return a.precision !== "day" || b.precision !== "day" ? to.startsWith(from.slice(0, 7)) || from.startsWith(to.slice(0, 7)) : from === to;
 }
 
+/** A later mention that gives an undated one its date: neither announced, nor an earlier one of a series ("Previous negotiations in Jeddah collapsed in December"). */
+const datesThisOne = (e: Candidate, m: Candidate) => undatedHere(e) && !e.planned && !m.planned && !m.earlierInstance;
+
 /** Joins a sentence's mention to the article's earlier mention of the same happening, if there is one. */
 function coreferent(earlier: Candidate[], m: Candidate): Candidate | undefined {
   // "the call" after "… following their initial discussion last month": the earlier one of a series is a
@@ -454,13 +531,16 @@ function coreferentAmong(earlier: Candidate[], m: Candidate, earlierInstances: b
     const refersBack = m.definite && undated;
     const sameParties = shared >= Math.min(2, e.participants.length, m.participants.length) && shared > 0;
     // Within one article, the same place and a fitting date are one happening ("will meet in Saudi Arabia" … "will travel to Saudi Arabia").
-    const samePlaceHere = Boolean(e.place && m.place && samePlace(e.place, m.place)) && (sameDay || undated);
+    // A headline's undated "leaders meet in Abu Dhabi" is the meeting the first paragraph dates there.
+    const samePlaceHere = Boolean(e.place && m.place && samePlace(e.place, m.place)) && (sameDay || undated || (sameKind && datesThisOne(e, m)));
     // "X visited Warsaw on Monday, meeting Y": one sentence, one in-person happening.
     const sameSentence = oneSentence;
     if (
       refersBack ||
       samePlaceHere ||
       sameSentence ||
+      // "X and Y have spoken by phone … During the call on Thursday, X …": the call named again with its day.
+      (sameKind && (sameParties || m.participants.length === 0) && m.definite && datesThisOne(e, m)) ||
       (sameKind && sameParties && (sameDay || undated)) ||
       (sameKind && sameDay && m.participants.length === 0)
     )

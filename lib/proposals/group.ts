@@ -591,7 +591,13 @@ function consensusDate(members: Member[]): Summary["date"] {
   return { localDate: chosen.localDate, precision: chosen.precision, timeZone: chosen.timeZone, note: notes.length > 0 ? notes.join("; ") : null };
 }
 
-const shortName = (n: NameRef & { level?: string }) => (n.level === "person" ? (n.name.trim().split(/\s+/).pop() ?? n.name) : n.name);
+/** A person's surname: the last word, or the first where the last is a hyphenated given name ("Kim Jong-un", "Park Ji-hoon"). */
+const shortName = (n: NameRef & { level?: string }) => {
+  if (n.level !== "person") return n.name;
+  const words = n.name.trim().split(/\s+/);
+  const last = words[words.length - 1];
+  return words.length > 1 && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(last) ? words[0] : last;
+};
 
 function summarize(group: Group): Summary {
   const members = group.members;

@@ -230,14 +230,37 @@ export function findNames(text: string, registry: Registry | null, titleLines: S
     if (firstWords.has(word) && !isCommonWord(word)) found.push(named(text, [{ ...t, word, end: t.start + word.length }], "OTHER", registry));
   }
   found.sort((a, b) => a.start - b.start);
-  return withAffiliations(
+  return venuesAfterAt(
     text,
-    withBodies(
+    withAffiliations(
       text,
-      placesAndBodies(text, shortReferences(promoteSurnames(withoutIntroducers(text, bodiesByName(text, found, registry)))), registry),
-      registry,
+      withBodies(
+        text,
+        placesAndBodies(text, shortReferences(promoteSurnames(withoutIntroducers(text, bodiesByName(text, found, registry)))), registry),
+        registry,
+      ),
     ),
   );
+}
+
+/** "at the invitation of", "hit out at X", "a swipe at X": a person or body after "at", not a place. */
+const AT_PERSON_BEFORE =
+  /\b(?:looked|look|looking|laughed|aimed|aim|angry|furious|jabs?|shot|shots|swipe|swipes|lashed\s+out|hit\s+out|hits\s+out|directed|pointed|glared|smiled|waved)\s+at\s+$/i;
+
+/**
+ * "talks at Camp David", "met at Chequers": a name no lexicon places, right after "at", is where something
+ * happens; a person or an organization there is read as the venue (not "NATO", nor "the State Department").
+ */
+function venuesAfterAt(text: string, names: FoundName[]): FoundName[] {
+  return names.map((n) => {
+    if (n.entityId || n.type === "PLACE" || n.type === "DEMONYM" || !/(?:^|[^\p{L}])at\s$/u.test(text.slice(Math.max(0, n.introStart - 4), n.introStart)))
+      return n;
+    if (AT_PERSON_BEFORE.test(text.slice(Math.max(0, n.introStart - 24), n.introStart))) return n;
+    if (n.type !== "PERSON" && (ACRONYM.test(n.name) || n.name.split(" ").some((w) => ORGANIZATION_WORDS.has(w.toLowerCase())))) return n;
+    // "at Putin's residence": the person whose place it is.
+    if (n.introStart !== n.start || /^['’]/.test(text.slice(n.end, n.end + 1))) return n;
+    return { ...n, type: "PLACE", level: "group", key: `place:${normalizeName(n.name)}` };
+  });
 }
 
 /** "… the Boko Haram leadership. Boko Haram said …": words the article gives as a body's name are that body wherever they stand bare. */
@@ -569,15 +592,45 @@ function capitalizedChains(text: string): Token[][] {
     }
   }
   if (chain.length > 0) chains.push(chain);
-  return chains.flatMap((c) => splitChain(text, c));
+  const surnames = calendarSurnames(text, chains);
+  return chains.flatMap((c) => splitChain(text, c, surnames));
+}
+
+/** "Theresa May": month words the article gives as the last word of a person's name. */
+function calendarSurnames(text: string, chains: Token[][]): Set<string> {
+  const surnames = new Set<string>();
+  for (const chain of chains) {
+    if (chain.length < 2) continue;
+    const i = chain.length - 1;
+    const word = possessiveStripped(chain[i].word);
+    if (CALENDAR.test(word) && !WEEKDAY.test(word) && calendarWordOfName(text, chain, i)) surnames.add(word);
+  }
+  return surnames;
+}
+
+/**
+ * "May said …", "talks with May" after "Theresa May": the surname standing alone is the person,
+ * unless a day number follows it or a word introducing a date stands before it ("in May", "May 5").
+ */
+function calendarSurnameAlone(text: string, token: Token, surnames: Set<string>): boolean {
+  return (
+    surnames.has(possessiveStripped(token.word)) &&
+    !/^\.?\s*\d/.test(text.slice(token.end, token.end + 4)) &&
+    !DATE_WORD_BEFORE.test(text.slice(Math.max(0, token.start - 12), token.start)) &&
+    !/^\s*,?\s*(?:\d|last|next|this)/i.test(text.slice(token.end, token.end + 8))
+  );
 }
 
 /** Cuts a chain at calendar words and splits "Trump-Putin" or "Ukraine–Russia" before an event noun. */
-function splitChain(text: string, chain: Token[]): Token[][] {
+function splitChain(text: string, chain: Token[], surnames: Set<string>): Token[][] {
   const parts: Token[][] = [];
   let current: Token[] = [];
   for (const [i, token] of chain.entries()) {
-    if (CALENDAR.test(possessiveStripped(token.word)) && !calendarWordOfName(text, chain, i)) {
+    if (
+      CALENDAR.test(possessiveStripped(token.word)) &&
+      !calendarWordOfName(text, chain, i) &&
+      !(chain.length === 1 && calendarSurnameAlone(text, token, surnames))
+    ) {
       if (current.length > 0) parts.push(current);
       current = [];
       continue;
@@ -681,8 +734,8 @@ const COLLECTIVE_AFTER =
   /^\s+(?:negotiators|officials|delegations?|forces|fighters|militants|representatives|leaders|leadership|troops|mediators|envoys|lawmakers|diplomats|authorities|movement|rebels|militia|members|spokesman|spokeswoman|spokesperson)\b/;
 const LIST_OPENER = /^\s+and\s+(?:the\s+)?\p{Lu}/u;
 const ACRONYM = /^(?:\p{Lu}\.?){2,}$/u;
-/** "Ho Chi Minh City", "Jeju Island", "Kherson Oblast": the last word says it is a place. */
-const PLACE_NOUN = /^(?:city|province|island|islands|oblast|governorate|county|prefecture|valley|strait|peninsula)$/;
+/** "Ho Chi Minh City", "Jeju Island", "Kherson Oblast", "Elysee Palace": the last word says it is a place. */
+const PLACE_NOUN = /^(?:city|province|island|islands|oblast|governorate|county|prefecture|valley|strait|peninsula|palace|hotel|airport|stadium)$/;
 const CONTRACTION = /^\p{Lu}\p{Ll}*['’](?:ll|re|ve|d|m)$/u;
 
 /** A role, nationality, body or place word: what stands before a person's name, not in it. */
@@ -715,10 +768,20 @@ function surnameBeforeRole(text: string, opener: Token): boolean {
   );
 }
 
+/**
+ * "Vice Premier He Feng", "Cole and He last met": a capitalised pronoun's word after a role inside a
+ * name, or standing mid-sentence where the pronoun would be in lower case, is a (Chinese) surname.
+ */
+function pronounWordOfName(text: string, t: Token, i: number, all: Token[]): boolean {
+  if (!/^(?:He|She)$/.test(t.word)) return false;
+  if (i > 0 && i < all.length - 1 && ROLE_WORDS.has(all[i - 1].word.toLowerCase())) return true;
+  return all.length === 1 && !isSentenceStart(text, t.start) && /\b(?:and|with|met|told|called)\s+$/.test(text.slice(Math.max(0, t.start - 8), t.start));
+}
+
 function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Set<string>, registry: Registry | null): FoundName | null {
   let tokens = part
     .map((t) => ({ ...t, word: possessiveStripped(t.word), end: t.start + possessiveStripped(t.word).length }))
-    .filter((t) => t.word.length > 1 && !CONTRACTION.test(t.word) && !PRONOUN_OR_DETERMINER.test(t.word));
+    .filter((t, i, all) => t.word.length > 1 && !CONTRACTION.test(t.word) && (!PRONOUN_OR_DETERMINER.test(t.word) || pronounWordOfName(text, t, i, all)));
   if (tokens.length === 0) return null;
   const opener = tokens[0];
   if (tokens.length === 1 && isSentenceStart(text, opener.start) && surnameBeforeRole(text, opener)) return named(text, tokens, "PERSON", registry);
@@ -779,7 +842,13 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
     COLLECTIVE_AFTER.test(text.slice(rest[rest.length - 1].end, rest[rest.length - 1].end + 30));
   // "the Afghan Taliban", "Nigerian Boko Haram": words no lexicon knows after a nationality alone (no role) are a body's.
   const nationalityOnly = introduced && !lower.slice(0, first).some((w) => ROLE_WORDS.has(w)) && !tokens.slice(0, first).some((t) => hasTag(t.word, ACTOR));
-  if (nationalityOnly && !personWord && (rest.length > 1 || bodyPlaced) && !rest.some((t) => isCommonWord(t.word)))
+  if (
+    nationalityOnly &&
+    !personWord &&
+    (rest.length > 1 || bodyPlaced) &&
+    !rest.some((t) => isCommonWord(t.word)) &&
+    !(rest.length > 1 && !bodyPlaced && spokenOfAsPerson(text, rest))
+  )
     return named(text, tokens, "ORGANIZATION", registry);
   if (rest.length === 1 && ROLE_WORDS.has(restLower[0])) {
     // "Brazilian President" before a registry name: the demonym still says whom the person speaks for.
@@ -805,6 +874,30 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
   if (rest.length !== 1) return null;
   // "Hamas negotiators", "the Houthi movement": a word naming people together is a body's, not a person's.
   return named(text, rest, COLLECTIVE_AFTER.test(text.slice(rest[0].end, rest[0].end + 30)) ? "ORGANIZATION" : "OTHER", registry);
+}
+
+const HONORIFIC_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|Mme|Mister|Madam)\.?\s+$/;
+const AGE_AFTER = /^\s*,\s*\d{2},/;
+const NAME_WORD_BEFORE = /\p{Lu}[\p{L}\p{M}'’-]*\s+$/u;
+const NAME_WORD_AFTER = /^\s+\p{Lu}/u;
+
+/**
+ * "Kenyan Wanjiru Kamau … Kamau said", "Ms Kamau", "Kamau, 54,": a body's name is never cut to its
+ * last word, given a title or an age; a person's is.
+ */
+function spokenOfAsPerson(text: string, rest: Token[]): boolean {
+  const last = rest[rest.length - 1];
+  if (AGE_AFTER.test(text.slice(last.end, last.end + 6))) return true;
+  const word = last.word;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+    if (at === last.start) continue;
+    const end = at + word.length;
+    if (/[\p{L}\p{M}-]/u.test(text[at - 1] ?? "") || /[\p{L}\p{M}-]/u.test(text[end] ?? "")) continue;
+    const before = text.slice(Math.max(0, at - 12), at);
+    if (HONORIFIC_BEFORE.test(before)) return true;
+    if (!NAME_WORD_BEFORE.test(before) && !NAME_WORD_AFTER.test(text.slice(end, end + 2))) return true;
+  }
+  return false;
 }
 
 /** "Aino Virtanen of Finland", "Hiroshi Tanaka of the Pacific Forum": the person's name stops before "of". */
@@ -922,6 +1015,12 @@ export function sameGivenNameAlike(a: KeyedName, b: KeyedName): boolean {
  * surnames are spelled or sound alike ("Zelensky"/"Zelenskyy", "Lavrov"/"Sergei Lavrov",
  * "Farouk"/"Faruq") and groups whose names are spelled alike.
  */
+/** "Kim Jong-un" and "Kim Jong Un": one name whose syllables are joined by a hyphen or not (more than one word each). */
+function sameSyllables(a: string, b: string): boolean {
+  const [ja, jb] = [normalizeName(a.replace(/[-‐]/g, " ")), normalizeName(b.replace(/[-‐]/g, " "))];
+  return ja === jb && ja.includes(" ") && normalizeName(a) !== normalizeName(b);
+}
+
 export function sameName(a: KeyedName, b: KeyedName): boolean {
   if (a.key === b.key) return true;
   if ((a.entityId && b.entityId) || a.level !== b.level) return false;
@@ -930,7 +1029,7 @@ export function sameName(a: KeyedName, b: KeyedName): boolean {
   if (same === undefined) {
     if (a.level === "person") {
       const [sa, sb] = [surname(a.name), surname(b.name)];
-      same = similarNames(sa, sb) >= 0.8 || soundAlike(sa, sb) || surnameFirst(a, b) || surnameFirst(b, a);
+      same = similarNames(sa, sb) >= 0.8 || soundAlike(sa, sb) || surnameFirst(a, b) || surnameFirst(b, a) || sameSyllables(a.name, b.name);
     } else same = similarNames(a.name, b.name) >= 0.85;
     if (samePairs.size >= MAX_REMEMBERED_PAIRS) samePairs.clear();
     samePairs.set(pair, same);

@@ -56,6 +56,13 @@ function mentionDate(resolved: ResolvedDate | null, source: DateSource | null, p
 const REPORTED_BEFORE =
   /\b(?:said|says|told\s+(?:reporters|journalists|\p{Lu}\S*)|stated|reported|announced|confirmed|wrote|posted|added|noted)(?:\s+(?:late|early|in\s+a\s+statement|in\s+an\s+interview))?(?:\s+on)?\s*$/iu;
 
+/** "…, the ministry said on Saturday": the verb of saying right before a date; not a word of a name ("Sultan Haitham al-Said on Wednesday"). */
+function reportingVerbBefore(ctx: ArticleContext, from: number, d: Span): RegExpExecArray | null {
+  const verb = REPORTED_BEFORE.exec(ctx.text.slice(from, d.start));
+  const at = verb ? from + verb.index : -1;
+  return verb && !ctx.names.some((n) => n.level === "person" && n.start <= at && at < n.end) ? verb : null;
+}
+
 const LOWER_CASE_MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(?:of|in|on|to))?$/;
 
 /** A date expression worth taking: resolved, counted from another moment, or unresolvable for a stated reason. */
@@ -207,26 +214,33 @@ function reanchored(text: string, d: ResolvedDate, dates: ResolvedDate[]): Resol
   };
 }
 
+const ORIGINAL_SCHEDULE_BEFORE =
+  /\b(?:originally|initially|previously|first)\s+(?:planned|scheduled|set|slated|due|expected)\s+(?:to\s+(?:be\s+held|take\s+place)\s+)?(?:for|on|in)\s+$/i;
+const RESCHEDULED_BEFORE =
+  /\b(?:postponed|delayed|deferred|pushed\s+back|put\s+off|moved|rescheduled|brought\s+forward)\s+(?:(?:again|once\s+more|indefinitely)\s+)?(?:until|till|to|for)\s+(?:(?:early|mid|late|the\s+end\s+of|next)[\s-]+)?$/iu;
 const AGREEING_BEFORE = /\b(?:agreed|agrees|decided|decides|pledged|promised|vowed|offered|undertook|resolved)\s+$/i;
 
 export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, parts: SentenceParts, planned: boolean): MentionDate {
   const { sentence, clauses } = parts;
   const inSentence = ctx.dates.filter((d) => contains(sentence, d));
-  const reportedAt = (d: ResolvedDate) => REPORTED_BEFORE.test(ctx.text.slice(sentence.start, d.start));
+  const reportedAt = (d: ResolvedDate) => reportingVerbBefore(ctx, sentence.start, d) !== null;
   const isReported = (d: ResolvedDate) => trigger.kind !== "statement" && reportedAt(d);
   const times = inSentence.filter((d) => d.time);
   const distance = (d: ResolvedDate) => Math.min(Math.abs(d.start - trigger.end), Math.abs(trigger.start - d.end));
-  // A stated calendar date wins over a weekday or "yesterday" restating it ("May 19 (Monday)").
-  const rank = (d: ResolvedDate) => (d.relative ? 1 : 0);
+  // A stated calendar date wins over a weekday or "yesterday" restating it ("May 19 (Monday)"); the new date
+  // of a happening put off wins over the one it had ("planned for June 20 … postponed until September").
+  const rank = (d: ResolvedDate) => (RESCHEDULED_BEFORE.test(ctx.text.slice(Math.max(sentence.start, d.start - 40), d.start)) ? -1 : d.relative ? 1 : 0);
   const byPreference = (a: ResolvedDate, b: ResolvedDate) => rank(a) - rank(b) || distance(a) - distance(b);
   const candidates = inSentence.filter((d) => usable(d) && !withinPeriod(ctx.text, sentence, d) && !inDateline(ctx.text, d));
   // "will speak on Tuesday, the ministry said on Monday": an announcement looks ahead from the day it was made.
   const announcedOn =
     candidates.find((d) => d.date && d.precision === "day" && reportedAt(d) && (!ctx.article.publishedAt || d.date <= ctx.article.publishedAt))?.date ??
     ctx.article.publishedAt;
+  // "originally set for June 10": the date it had, written before the report, is not moved to next year.
+  const ahead = (d: ResolvedDate) => planned && !ORIGINAL_SCHEDULE_BEFORE.test(ctx.text.slice(Math.max(sentence.start, d.start - 40), d.start));
   const stated = (d: ResolvedDate) =>
     mentionDate(
-      withTime(ctx.text, fromAnnouncement(forwardIfPlanned(reanchored(ctx.text, d, ctx.dates), planned, announcedOn), planned, announcedOn), times),
+      withTime(ctx.text, fromAnnouncement(forwardIfPlanned(reanchored(ctx.text, d, ctx.dates), ahead(d), announcedOn), ahead(d), announcedOn), times),
       "stated",
       ctx.article.publishedAt,
     );
@@ -271,7 +285,7 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
 function reporterOf(ctx: ArticleContext, d: ResolvedDate): FoundName | null {
   const sentence = ctx.sentences.find((s) => contains(s, d));
   if (!sentence) return null;
-  const verb = REPORTED_BEFORE.exec(ctx.text.slice(sentence.start, d.start));
+  const verb = reportingVerbBefore(ctx, sentence.start, d);
   if (!verb) return null;
   const at = sentence.start + verb.index;
   const before = ctx.names.filter((n) => n.end <= at && n.start >= sentence.start && /^\s*$/.test(ctx.text.slice(n.end, at)));

@@ -12,15 +12,18 @@ import { REPORTING_VERB, ROLE_WORDS } from "./vocabulary";
 
 /**
  * Clause ends: punctuation, or a word that opens a subordinate or relative clause ("until", not after
- * "postponed": "postponed until September" is when the happening now is). Brackets stay
- * inside, and so do the commas of a list of names ("Norway, Ghana, and Chile") and of a number
- * ("1,000 prisoners").
+ * "postponed": "postponed until September" is when the happening now is), or "and agreed to" (what
+ * was agreed is another happening, with its own date and place). Brackets stay
+ * inside, and so do the commas of a list of names ("Norway, Ghana, and Chile"), of a number
+ * ("1,000 prisoners") and of a person's age ("Okello Odongo, 58, in Kampala").
  */
 const CLAUSE_END =
-  /,(?!\d)|[;\u2013\u2014]|(?<!\d):(?!\d)|\s(?=(?:which|who|whose|whom|while|whereas|although|because|after|before|when|since|as\s+well\s+as)\s)|(?<!\b(?:postponed|delayed|deferred|pushed\s+back|put\s+off))\s(?=until\s)/g;
+  /,(?!\d)(?!(?<=\p{Lu}[\p{L}\p{M}'’.-]*,)\s\d{1,3},)(?<!\p{Lu}[\p{L}\p{M}'’.-]*,\s\d{1,3},)|[;\u2013\u2014]|(?<!\d):(?!\d)|\s(?=(?:which|who|whose|whom|while|whereas|although|because|after|before|when|since|as\s+well\s+as)\s)|\s(?=and\s+(?:also\s+)?(?:(?:agreed|decided|pledged|promised|vowed|resolved|planned)\s+to|(?:is|are|was|were)\s+(?:due|expected|set|scheduled|slated)\s+to|will)\s)|(?<!\b(?:postponed|delayed|deferred|pushed\s+back|put\s+off))\s(?=until\s)/gu;
 const LIST_COMMA =
   /(?<=\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}[\p{L}.]*),(?=\s+(?:and\s+)?\p{Lu})/uy;
 
+/** "in the Ethiopian capital, Addis Ababa, for talks": a place's noun, then its name set off by commas. */
+const PLACE_NOUN_BEFORE_NAME = /^(?:capital|city|town|port|province|region|village|district|resort|enclave)$/;
 /** "met her Australian counterpart, Penny Walsh, in Canberra": a role in lower case, then the name set off by commas. */
 const APPOSITIVE_NAME = /(?<=\b(\p{Ll}+)),\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’.-]*(?=,)/uy;
 
@@ -35,7 +38,7 @@ export function clauseSpans(text: string, sentence: Span): Span[] {
     if (m[0] === "," && LIST_COMMA.test(text)) continue;
     APPOSITIVE_NAME.lastIndex = at;
     const appositive = m[0] === "," ? APPOSITIVE_NAME.exec(text) : null;
-    if (appositive && ROLE_WORDS.has(appositive[1]) && at + appositive[0].length < sentence.end) {
+    if (appositive && (ROLE_WORDS.has(appositive[1]) || PLACE_NOUN_BEFORE_NAME.test(appositive[1])) && at + appositive[0].length < sentence.end) {
       appositiveEnd = at + appositive[0].length;
       continue;
     }
@@ -65,17 +68,25 @@ export function quoteSpans(text: string, sentence: Span): Span[] {
  */
 function isListGap(gap: string): boolean {
   // The full stop of an abbreviation ("U.S. and Russia") that the name's span left out.
-  const inner = gap.replace(/^\./, "");
+  // "Felix Braun, 67, and Claire Dumas": a person's age set off by commas.
+  const inner = gap.replace(/^\./, "").replace(/^\s*,\s*\d{1,3}\s*,/, ",");
   const words = inner
     .replace(/['’]s\b/g, " ")
     // "the delegation of the European Union led by Commissioner X".
     .replace(/\b(?:led|headed)\s+by\b/g, " ")
     .split(/[\s,&/–-]+/)
     .filter(Boolean);
+  // "Sudanese army chief X", "Russian opposition leader Y": a body's noun before the role.
+  const bodies = words.filter((w) => BODY_BEFORE_ROLE.test(w));
   return (
-    inner.length <= 60 && !/[;:.!?()"“”]/.test(inner) && words.every((w) => /^(?:and|the|of|his|her|their|its)$/i.test(w) || ROLE_WORDS.has(w.toLowerCase()))
+    inner.length <= 60 &&
+    !/[;:.!?()"“”]/.test(inner) &&
+    words.every((w) => /^(?:and|the|of|his|her|their|its|visiting)$/i.test(w) || ROLE_WORDS.has(w.toLowerCase()) || bodies.includes(w)) &&
+    (bodies.length === 0 || words.some((w) => ROLE_WORDS.has(w.toLowerCase()) && !/^(?:and|the|of)$/i.test(w)))
   );
 }
+
+const BODY_BEFORE_ROLE = /^(?:army|military|armed|forces|intelligence|police|navy|rebel|opposition|party|junta|militia)$/i;
 
 /** The list of names that ends right before `offset` (only list separators in between). */
 function listEndingAt(text: string, names: FoundName[], offset: number, floor: number): FoundName[] {
@@ -111,18 +122,29 @@ const OBJECT_LEAD =
   /^(?:\s+(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone|\s+(?:directly|separately|again|jointly|briefly|also|privately))*\s*(?:,\s*)?(?:(?:with|to|between|among|involving|of|and|for\s+talks\s+with)\b\s*)?/iu;
 /** After a noun: "talks with X", "talks in Vienna on Monday between X and Y", "an accord … was signed by X and Y". */
 const NOUN_OBJECT_LEAD =
-  /^(?:\s+(?:on|by|over)\s+the\s+phone)?(?:\s+(?:in|at|on)\s+(?:[\p{L}\d.-]+\s+){1,4}?)?\s*(?:(?:with|to|between|among|involving)\b|(?:\s+on\s+[\p{L}\s-]{1,40}?)?\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:signed|held|hosted|attended|concluded|reached|brokered|organi[sz]ed|led|agreed)\s+by\b)\s*/iu;
+  /^(?:\s+(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone)?(?:\s+(?:in|at|on)\s+(?:[\p{L}\d.-]+\s+){1,4}?)?\s*(?:(?:with|to|between|among|involving)\b|(?:\s+on\s+[\p{L}\s-]{1,40}?)?\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:signed|held|hosted|attended|concluded|reached|brokered|organi[sz]ed|led|agreed)\s+by\b)\s*/iu;
+const NOUN_OBJECT_FROM_LEAD = /^\s*(?:(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone\s+)?from\b\s*/i;
+const CALL_OR_VISIT = /\b(?:call|visit|conversation)s?$/i;
+const DELEGATIONS_FROM = /\bwith\s+(?:the\s+)?(?:delegations?|representatives|officials|envoys|negotiators|negotiating\s+teams?|teams?)\s+(?:from|of)\s+/i;
+
+/** "Talks … resumed in Cairo on Sunday with delegations from Israel and Hamas": the bodies the delegations came from. */
+function delegationsFrom(text: string, names: FoundName[], from: number, ceiling: number): FoundName[] {
+  const m = DELEGATIONS_FROM.exec(text.slice(from, ceiling));
+  return m ? listStartingAt(text, names, from + m.index + m[0].length, ceiling, /^/) : [];
+}
+
 /**
  * A light verb or preposition before a noun naming the happening: its subject takes part ("Dalen
  * had a call", "agreed during a call", "held a two-hour phone conversation").
  */
 const LIGHT_VERB_BEFORE =
-  /\b(?:had|has|have|having|held|hold|holds|holding|made|make|makes|making|paid|pay|pays|paying|conducted|hosted|attended|placed|engaged?\s+in|engaging\s+in|engage\s+in|took\s+part\s+in|joined|began|begin|started|opened|resumed|resume|resumes|resuming|concluded|wrapped\s+up|carried\s+out|carry\s+out|completed|staged|signed|sealed|struck|reached|during|in|at|over|after)\s+(?:(?:a|an|the|their|his|her|its|first|second|third|new|separate|lengthy|brief|critical|video|long|short|rare|fourth|fifth|sixth|final|[\p{L}\d]+(?:-[\p{L}\d]+)+|[\p{L}-]+ly|\p{L}{2,}est)\s+){0,3}(?:(?:(?:a|an|one|two|three|four|five|several|\d+|another|fresh|new)\s+)?(?:days?|rounds?|hours?|weeks?)\s+of\s+)?(?:(?!(?:of|to|for|with|and|on|by|the|a|an)\s)\p{L}+\s+)?$/iu;
+  /\b(?:had|has|have|having|held|hold|holds|holding|made|make|makes|making|received|receive|receives|receiving|freed|frees|released|releases|handed\s+over|paid|pay|pays|paying|conducted|hosted|attended|placed|engaged?\s+in|engaging\s+in|engage\s+in|took\s+part\s+in|joined|began|begin|started|opened|resumed|resume|resumes|resuming|concluded|wrapped\s+up|carried\s+out|carry\s+out|completed|staged|signed|sealed|struck|reached|during|in|at|over|after)\s+(?:(?:a|an|the|their|his|her|its|first|second|third|new|separate|lengthy|brief|critical|video|long|short|rare|fourth|fifth|sixth|final|\d[\d,]*|[\p{L}\d]+(?:-[\p{L}\d]+)+|[\p{L}-]+ly|\p{L}{2,}est)\s+){0,3}(?:(?:(?:more\s+than|nearly|almost|about|around|over|some|at\s+least)\s+)?(?:(?:a|an|one|two|three|four|five|several|\d+|another|fresh|new)\s+)?(?:days?|rounds?|hours?|weeks?)\s+of\s+)?(?:(?!(?:of|to|for|with|and|on|by|the|a|an)\s)\p{L}+\s+)?$/iu;
 
 /** "the situation in Syria", "talks on Gaza": a place named by the object, before the words naming the happening. */
 const OBJECT_PLACE_BEFORE =
   /\b(?:situation|war|conflict|crisis|fighting|peace|ceasefire|security|issues?|developments?|events?)\s+(?:in|on|over|around|of)\s+(?:the\s+)?$/i;
 const SAID_BETWEEN = /^\s+(?:said|says|told\s+(?:reporters|journalists))\s+$/i;
+const TOLD_AFTER = /^\s*(?:\p{Ll}+ly\s+)?(?:told|assured|warned|urged|informed|asked|thanked|reminded|pressed|invited|briefed)(?=\s)/u;
 const TOLD_BEFORE = /\b(?:told|assured|warned|urged|informed|asked|thanked|reminded|pressed|invited)\s+$/i;
 
 export interface Attachment {
@@ -156,13 +178,20 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
     add(pronounOrNames);
     const subject = subjectBefore(text, names, trigger.start, subjectFloor, head);
     add(subject.length > 0 || relative ? subject : appositiveSubject(text, names, trigger.start, clause.start, sentence.start));
+    if (subject.length === 0 && !relative) add(coordinatedSubject(text, names, clause, clauses));
     objects = withAppositive(text, names, listStartingAt(text, names, trigger.end, clause.end, OBJECT_LEAD), trigger.end, sentence.end);
     add(objects);
   } else {
     add(listEndingAt(text, names, trigger.start, sentence.start));
     const possessive = names.find((n) => n.end <= trigger.start && /^['’]s?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(n.end, trigger.start)));
     if (possessive) add([possessive]);
-    objects = withAppositive(text, names, listStartingAt(text, names, trigger.end, clause.end, NOUN_OBJECT_LEAD), trigger.end, sentence.end);
+    // "received a phone call from X", "a visit from X"; not "a readout from Japan" (whose it is, not who took part).
+    const after = listStartingAt(text, names, trigger.end, clause.end, NOUN_OBJECT_LEAD);
+    const from =
+      after.length === 0 && CALL_OR_VISIT.test(text.slice(trigger.start, trigger.end))
+        ? listStartingAt(text, names, trigger.end, clause.end, NOUN_OBJECT_FROM_LEAD)
+        : after;
+    objects = withAppositive(text, names, from.length > 0 ? from : delegationsFrom(text, names, trigger.end, clause.end), trigger.end, sentence.end);
     add(objects);
     const light = LIGHT_VERB_BEFORE.exec(text.slice(Math.max(subjectFloor, trigger.start - 120), trigger.start));
     if (light) {
@@ -195,12 +224,35 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
   const next = clauses.find((c) => c.start >= clause.end && names.some((n) => contains(c, n)));
   if (!next) return none;
   const list = listStartingAt(text, names, next.start, next.end, /^/);
-  return list.length > 0 ? { names: list, objects: [], how: "clause" } : none;
+  if (list.length === 0) return none;
+  // "In a phone call on Wednesday, X told Y that …": who told and who was told had the call.
+  const told = TOLD_AFTER.exec(text.slice(list[list.length - 1].end, next.end));
+  const toldNames = told ? listStartingAt(text, names, list[list.length - 1].end + told[0].length, next.end, /^\s*(?:the\s+)?/) : [];
+  return toldNames.length > 0 ? { names: [...list, ...toldNames], objects: toldNames, how: "attached" } : { names: list, objects: [], how: "clause" };
+}
+
+const COORDINATED_PREDICATE =
+  /^\s*and\s+(?:also\s+)?(?:(?:agreed|decided|pledged|promised|vowed|resolved|planned)\s+to|(?:is|are|was|were)\s+(?:due|expected|set|scheduled|slated)\s+to|will)\s/i;
+
+export function opensCoordinatedPredicate(text: string, clause: Span): boolean {
+  return COORDINATED_PREDICATE.test(text.slice(clause.start, clause.start + 40));
+}
+
+/** "X and Y spoke by phone on Thursday and agreed to meet next month", "X arrived on Sunday and is due to meet Y": the persons opening the sentence meet. */
+function coordinatedSubject(text: string, names: FoundName[], clause: Span, clauses: Span[]): FoundName[] {
+  if (!opensCoordinatedPredicate(text, clause)) return [];
+  const previous = clauses.filter((c) => c.end <= clause.start).pop();
+  const first = previous && names.find((n) => n.level === "person" && contains(previous, n));
+  return first ? listStartingAt(text, names, first.introStart, previous.end, /^/) : [];
 }
 
 /** "The bloc's envoy, former president Olu Adeyemi, met …": the person named just before the comma that closes the subject. */
 function appositiveSubject(text: string, names: FoundName[], offset: number, clauseStart: number, floor: number): FoundName[] {
-  const last = names.filter((n) => n.end <= clauseStart && n.introStart >= floor).pop();
+  const before = names.filter((n) => n.end <= clauseStart && n.introStart >= floor);
+  // "Obi, who is on a three-day visit to France, met …": the person before a relative clause set off by commas.
+  const relative = before.find((n) => n.level === "person" && RELATIVE_APPOSITION.test(text.slice(n.end, offset)));
+  if (relative) return [relative];
+  const last = before.pop();
   if (last?.level !== "person") return [];
   const between = text.slice(last.end, offset);
   if (/^\s*,\s*(?:\p{Ll}+ly\s+|also\s+|then\s+)?$/u.test(between)) return [last];
@@ -209,6 +261,7 @@ function appositiveSubject(text: string, names: FoundName[], offset: number, cla
   return role?.[1].split(/\s+/).some((w) => ROLE_WORDS.has(w) && !/^(?:of|the|and|for|to|on)$/.test(w)) ? [last] : [];
 }
 
+const RELATIVE_APPOSITION = /^\s*,\s*(?:who|whose)\s[^,;:"“”]{1,120},\s*(?:\p{Ll}+ly\s+|also\s+|then\s+)?$/u;
 const ROLE_APPOSITION = /^\s*,\s+(?:the|a|an|its|their)\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)\s*,\s*(?:\p{Ll}+ly\s+|also\s+|then\s+)?$/u;
 
 /** "with her Australian counterpart, Penny Walsh": the person a role after the list names, set off by a comma. */
@@ -258,8 +311,10 @@ function subjectBefore(text: string, names: FoundName[], offset: number, floor: 
   const last = candidates[0];
   if (!last) return [];
   const between = text.slice(last.end, offset);
-  // "Putin's proposal to resume negotiations": a possessive qualifies a noun, it is no subject.
-  if (/^['’]s?\s+\S/.test(between)) return [];
+  // "Putin's proposal to resume negotiations": a possessive qualifies a noun, it is no subject; "Vietnam's prime
+  // minister on Tuesday agreed": a role is the country's person, and the country speaks in the person.
+  const role = /^['’]s?\s+([\p{Ll}-]+)\s/u.exec(between);
+  if (/^['’]s?\s+\S/.test(between) && !(role && ROLE_WORDS.has(role[1]) && !/^(?:of|the|and|for|to|on)$/.test(role[1]))) return [];
   if (REPORTING_VERB.test(between) || between.split(/\s+/).filter(Boolean).length > 8 || /[;:]/.test(between) || !head) return [];
   return listEndingAt(text, names, last.end, floor);
 }
@@ -290,7 +345,12 @@ export function sourceNames(text: string, names: FoundName[], sentence: Span): F
     }
     const before = inSentence.filter((n) => n.end <= at).sort((a, b) => b.end - a.end)[0];
     if (before && (APPOSITION.test(text.slice(before.end, at)) || /^\s*(?:[\p{Ll}]+\s+){0,2}$/u.test(text.slice(before.end, at)))) {
-      sources.push(...listEndingAt(text, inSentence, before.end, sentence.start), before);
+      // "…with Lindiwe Dube, the Brazilian presidency said", "…Israel and Hamas, Egyptian state media said": "the" or a
+      // comma opens the source's own words before a noun; the list does not reach back past it.
+      const opensPhrase =
+        /\bthe\s+$/i.test(text.slice(Math.max(sentence.start, before.introStart - 5), before.introStart)) ||
+        (/\p{Ll}/u.test(text.slice(before.end, at)) && /,\s*$/.test(text.slice(Math.max(sentence.start, before.introStart - 3), before.introStart)));
+      sources.push(...(opensPhrase ? [] : listEndingAt(text, inSentence, before.end, sentence.start)), before);
     }
     if (/[,"”]\s*$/.test(text.slice(sentence.start, at))) {
       const next = inSentence.find((n) => n.introStart >= after && /^\s*(?:[\p{L}-]+\s+){0,3}$/u.test(text.slice(after, n.introStart)));

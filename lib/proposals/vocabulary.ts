@@ -93,12 +93,18 @@ const CAPTIVES = `(?:${CAPTIVE_WORDS})`;
 
 /** Checked in order; at one position the longest match wins. */
 export const TRIGGER_RULES: TriggerRule[] = [
-  { kind: "phone_call", verbal: false, needs: anyOf(["phone"]), re: /\b(?:tele)?phone\s+(?:call|conversation|talks?|contact|discussion)s?\b/giu },
+  {
+    kind: "phone_call",
+    verbal: false,
+    needs: anyOf(["phone"]),
+    // "held talks by phone": a call, as "phone talks" is.
+    re: /\b(?:tele)?phone\s+(?:call|conversation|talks?|contact|discussion)s?\b|\b(?:talks|conversations?|discussions?)\s+(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone\b/giu,
+  },
   {
     kind: "phone_call",
     verbal: false,
     needs: anyOf(["call", "conversation"]),
-    re: /\b(?:(?:the|a|an|their|his|her|this|that|its|first|second|third|last|latest|next|previous|upcoming|planned|anticipated|expected|scheduled|separate|leaders['’]|\p{Lu}[\p{L}'’-]*['’]s?)\s+)(?:(?!to\b|will\b|would\b)\p{L}+(?:-\p{L}+)*[-\s])?(?:call|conversation)s?\b(?!\s+for\b)/giu,
+    re: /\b(?:(?:the|a|an|their|his|her|this|that|its|first|second|third|last|latest|next|previous|upcoming|planned|anticipated|expected|scheduled|separate|leaders['’]|\p{Lu}[\p{L}'’-]*['’]s?)\s+)(?:(?!to\b|will\b|would\b)(?:\p{L}+|\d+)(?:-\p{L}+)*[-\s]){0,2}(?:call|conversation)s?\b(?!\s+for\b)/giu,
   },
   {
     kind: "phone_call",
@@ -115,6 +121,13 @@ export const TRIGGER_RULES: TriggerRule[] = [
       "giu",
     ),
   },
+  // "X and Y discussed prisoner exchanges by telephone": what was said, and that it was said on the phone.
+  {
+    kind: "phone_call",
+    verbal: true,
+    needs: anyOf(["discuss", "conferred", "consulted"]),
+    re: /\b(?:discussed|discusses|discuss|conferred|consulted)\b(?=[^.;:]{0,80}?\b(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b)/giu,
+  },
   // "Berg and Okoro spoke on Tuesday", "the two leaders last talked in March": two parties speaking with each other.
   {
     kind: "phone_call",
@@ -129,7 +142,11 @@ export const TRIGGER_RULES: TriggerRule[] = [
     kind: "exchange",
     verbal: false,
     needs: anyOf(["exchange", "swap"]),
-    re: new RegExp(String.raw`\b${CAPTIVES}\s+(?:exchanges?|swaps?)\b|\b(?:exchanges?|swaps?)\s+of\s+(?:\S+\s+){0,2}${CAPTIVES}`, "giu"),
+    // "freed 120 prisoners each in a swap mediated by …": the captives, then the swap they were freed in.
+    re: new RegExp(
+      String.raw`\b${CAPTIVES}\s+(?:exchanges?|swaps?)\b|\b(?:exchanges?|swaps?)\s+of\s+(?:\S+\s+){0,2}${CAPTIVES}|\b${CAPTIVES}(?:\s+(?:each|apiece))?\s+(?:in|as\s+part\s+of|under)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}(?:exchange|swap)\b`,
+      "giu",
+    ),
   },
   { kind: "exchange", verbal: true, needs: anyOf(EXCHANGE), re: new RegExp(String.raw`\b(?:${alt(EXCHANGE)})\s+(?:\S+\s+){0,3}${CAPTIVES}`, "giu") },
   // "after meeting Finnish President X", "visited Hanoi on Monday, meeting X": the gerund, a verb with its object.
@@ -150,10 +167,12 @@ export const TRIGGER_RULES: TriggerRule[] = [
     verbal: true,
     needs: anyOf(MEET),
     re: new RegExp(
-      String.raw`\b(?:${alt(MEET)})\b(?!\s+(?:a|the|an)\s+(?:call|letter|message|report|briefing|request|proposal)\b)(?=\s+(?:with\b|in\b|at\b|on\b|\p{Lu}|his\b|her\b|their\b|the\b))`,
+      String.raw`\b(?:${alt(MEET)})\b(?!\s+(?:a|the|an)\s+(?:(?:tele)?phone\s+|video\s+|brief\s+|[\p{L}\d]+-minute\s+)?(?:call|letter|message|report|briefing|request|proposal)\b)(?=\s+(?:with\b|in\b|at\b|on\b|\p{Lu}|his\b|her\b|their\b|the\b))`,
       "giu",
     ),
   },
+  // "X and Y shook hands at the Elysee Palace": they met.
+  { kind: "meeting", verbal: true, needs: anyOf(["hands"]), re: /\b(?:shook|shake|shakes|shaking)\s+hands\b/giu },
   {
     kind: "talks",
     verbal: false,
@@ -170,7 +189,13 @@ export const TRIGGER_RULES: TriggerRule[] = [
     re: /\b(?:(?:an?|the|their|his|her)\s+)?(?:initial|first|previous|last|earlier|latest|recent|second|third)\s+discussions?\b/giu,
   },
   { kind: "talks", verbal: true, needs: anyOf(NEGOTIATE), re: new RegExp(String.raw`\b(?:${alt(NEGOTIATE)})\b`, "giu") },
-  { kind: "visit", verbal: false, needs: anyOf(["visit", "trip"]), re: /\b(?:visit|trip)s?\s+(?:to|in)\b/giu },
+  // "a visit by Chinese Premier Li Wei to Nairobi": the visitor's name inside the words naming the visit.
+  {
+    kind: "visit",
+    verbal: false,
+    needs: anyOf(["visit", "trip"]),
+    re: /\b(?:visit|trip)s?\s+(?:to|in)\b|\b(?:visit|trip)s?\s+by\s+(?:[\p{L}.'’-]+\s+){1,6}?(?:to|in)\b/giu,
+  },
   {
     kind: "visit",
     verbal: true,
@@ -213,7 +238,7 @@ export const RECIPROCAL_SPEECH = /^(?:spoke|spoken|talked)$/i;
 
 /** Words around a trigger that make the happening announced rather than past. */
 export const PLANNED =
-  /\b(?:will|shall|going\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|slated|poised|planning|planned|to\s+be\s+held)|(?:is|are)\s+to|plans?\s+(?:to|for)|intends?\s+to|upcoming|forthcoming|anticipated|planned|scheduled|expected|ahead\s+of|before\s+the|in\s+the\s+coming|next\s+(?:week|month)|preparations?\s+for|being\s+prepared|(?:postponed|delayed|deferred|pushed\s+back|put\s+off)\s+until|prepar(?:e|es|ing)\s+for|to\s+(?:speak|talk|meet|hold|visit|sign|travel|exchange|swap|free|release))\b|\w['’]ll\b/i;
+  /\b(?:will|shall|going\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|slated|poised|planning|planned|to\s+be\s+held)|(?:is|are)\s+to|plans?\s+(?:to|for)|intends?\s+to|upcoming|forthcoming|anticipated|planned|scheduled|expected|ahead\s+of|before\s+the|in\s+the\s+coming|next\s+(?:week|month)|preparations?\s+for|being\s+prepared|(?:postponed|delayed|deferred|pushed\s+back|put\s+off)\s+until|prepar(?:e|es|ing)\s+for|to\s+(?:speak|talk|meet|hold|visit|sign|travel|exchange|swap|free|release)|(?:arrives|travels|flies)\s+(?:to|in))\b|\w['’]ll\b/i;
 
 /** "agreed to reopen talks": talks to come, unless they are ones the text already named ("to restart the Istanbul negotiations"). */
 export const TO_RESUME = /\bto\s+(?:reopen|resume|restart)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
@@ -324,6 +349,20 @@ export const ROLE_WORDS = new Set([
   "deputy",
   "counterpart",
   "negotiator",
+  "mediator",
+  "facilitator",
+  "coordinator",
+  "commissioner",
+  "rapporteur",
+  "speaker",
+  "chairman",
+  "chairwoman",
+  "chairperson",
+  "director",
+  "emir",
+  "sultan",
+  "crown",
+  "opposition",
   "king",
   "queen",
   "prince",

@@ -260,3 +260,25 @@ describe("datesDisagree", () => {
     expect(datesDisagree(unresolved, { localDate: "2025-05-19", precision: "day", timeZone: null })).toBe(false);
   });
 });
+
+describe("resolveDatesInText: a month or day without its year, by the sentence's tense", () => {
+  it("reads a month in the past tense as the last one before publication, and in the future tense as the next one", () => {
+    expect(dateOf("The two ministers last held talks in Beijing in December.", "2031-06-13")).toBe("2030-12-01");
+    expect(dateOf("They met in January.", "2031-12-20")).toBe("2031-01-01");
+    expect(dateOf("They will meet in December.", "2031-01-10")).toBe("2031-12-01");
+  });
+
+  it("leaves a date a few days off the publication date, or in a sentence about a plan, at the nearest such date", () => {
+    expect(dateOf("Delegations held talks in Singapore on May 13.", "2030-05-12")).toBe("2030-05-13");
+    expect(dateOf("A summit was scheduled for December 3.", "2031-06-13")).toBe("2031-12-03");
+  });
+});
+
+describe("resolveDatesInText: the present of a schedule", () => {
+  it("reads a weekday after 'arrives' or 'begins' as the coming one, and after 'arrived' as the last one", () => {
+    expect(dateOf("Chancellor Felix Braun arrives in Paris on Monday for talks with President Claire Dumas.", WEDNESDAY)).toBe("2025-05-26");
+    expect(dateOf("The state visit begins on Friday.", WEDNESDAY)).toBe("2025-05-23");
+    expect(dateOf("Chancellor Felix Braun arrived in Paris on Monday.", WEDNESDAY)).toBe("2025-05-19");
+    expect(dateOf("The heads of state met on Monday.", WEDNESDAY)).toBe("2025-05-19");
+  });
+});

@@ -11,6 +11,7 @@ describe("the words each trigger rule needs", () => {
     ...loadSeedArticles().map((a) => a.text),
     ...generateNewsroom({ seed: 18 }).articles.map((a) => a.text),
     "Both leaders last spoke in March, and Ferreira and Okafor talked on Tuesday.",
+    "Ferreira and Okafor discussed prisoner exchanges by telephone, and the two men shook hands in Lagos.",
   ];
   const lines = texts.flatMap((text) => lineSpans(text).map((l) => text.slice(l.start, l.end)));
 
