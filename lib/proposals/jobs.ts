@@ -1,5 +1,6 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, Prisma, type Tx } from "@/lib/db";
+import { describeConnectionError } from "@/lib/db/connection";
 import { defineArticleJob } from "@/lib/jobs/article-jobs";
 import { defineJob } from "@/lib/jobs/kinds";
 import { jobQueue } from "@/lib/jobs/queue";
@@ -66,13 +67,57 @@ async function listOutdatedExtractions(limit: number): Promise<string[]> {
   return rows.map((r) => r.articleId);
 }
 
+/** A failure of the database rather than of one article's reading: the job fails and is retried. */
+function isDatabaseFailure(error: unknown): boolean {
+  return (
+    error instanceof Prisma.PrismaClientKnownRequestError ||
+    error instanceof Prisma.PrismaClientUnknownRequestError ||
+    error instanceof Prisma.PrismaClientInitializationError ||
+    describeConnectionError(error) !== null
+  );
+}
+
+/**
+ * Reads a slice again; when the slice fails, its articles one at a time. An article whose reading
+ * fails alone (the worker thread's time or memory limit, a text the rules cannot read) keeps its
+ * previous extraction, now marked current, and is logged: as after an import's job fails for
+ * good, the article keeps the proposals it had, and the pass goes past it instead of stopping on
+ * it at every try. A failure of the database fails the job, which is retried. Answers the articles read.
+ */
+async function readAgain(articleIds: string[]): Promise<string[]> {
+  try {
+    await extractProposalsFor(articleIds);
+    return articleIds;
+  } catch (error) {
+    if (isDatabaseFailure(error)) throw error;
+  }
+  const read: string[] = [];
+  for (const articleId of articleIds) {
+    try {
+      await extractProposalsFor([articleId]);
+      read.push(articleId);
+    } catch (error) {
+      if (isDatabaseFailure(error)) throw error;
+      console.error(
+        `Reading article ${articleId} with the current extraction rules failed; its previous extraction is kept:`,
+        error instanceof Error ? error.message : error,
+      );
+      await db.$executeRaw`
+        UPDATE "ArticleExtraction" SET "rulesVersion" = ${EXTRACTION_RULES_VERSION}::int
+        WHERE "articleId" = ${articleId} AND "rulesVersion" < ${EXTRACTION_RULES_VERSION}::int`;
+    }
+  }
+  return read;
+}
+
 /**
  * After an upgrade of the extraction rules (rules-version.ts), the articles stored with older
  * ones are read again and their proposals regrouped, 50 a job, each job queueing the next. Each
  * job asks the database what is still outdated, so a job cut short, retried or run twice only
  * repeats reads whose results are the same; the kind coalesces, so instances starting together
  * queue one pass. Until the pass reaches an article, regroupings keep using its old extraction:
- * reading it again there would make an import's job read the texts of its whole block.
+ * reading it again there would make an import's job read the texts of its whole block. An article
+ * that cannot be read keeps its old extraction (`readAgain`).
  */
 export const outdatedExtractionsJob = defineJob<Record<string, never>>({
   name: "outdated-extractions",
@@ -85,12 +130,13 @@ export const outdatedExtractionsJob = defineJob<Record<string, never>>({
   run: async (_data, context) => {
     const articleIds = await listOutdatedExtractions(OUTDATED_PER_JOB);
     if (articleIds.length === 0) return;
-    let read = 0;
-    while (read < articleIds.length && !(read > 0 && (await context.othersWaiting()))) {
-      await extractProposalsFor(articleIds.slice(read, read + OUTDATED_SLICE));
-      read += OUTDATED_SLICE;
+    const read: string[] = [];
+    let at = 0;
+    while (at < articleIds.length && !(at > 0 && (await context.othersWaiting()))) {
+      read.push(...(await readAgain(articleIds.slice(at, at + OUTDATED_SLICE))));
+      at += OUTDATED_SLICE;
     }
-    await regroupProposalsAround(articleIds.slice(0, read));
+    await regroupProposalsAround(read);
     return { later: {} };
   },
 });

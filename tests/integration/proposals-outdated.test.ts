@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { stopJobQueue } from "@/lib/jobs/queue";
 import { regroupProposalsAround } from "@/lib/proposals/refresh";
@@ -52,5 +52,39 @@ describe("extractions made by older rules", () => {
     expect(new Set(again.mentions.map((m) => m.articleId))).toEqual(new Set([first, second]));
     const untouched = await db.articleExtraction.findUniqueOrThrow({ where: { articleId: first }, select: { updatedAt: true } });
     expect(untouched.updatedAt).toEqual(current.updatedAt);
+  });
+
+  it("go past an article that cannot be read, which keeps its previous extraction, and reach the older ones", { timeout: 60_000 }, async () => {
+    const older = await importWireReport(editor.token, `${YEAR}-06-09`, "Lena Fischer met Omar Haddad in Vienna on June 8, officials said.");
+    const alsoOlder = await importWireReport(editor.token, `${YEAR}-06-09`, "Omar Haddad and Lena Fischer met in Vienna on June 8, his office said.");
+    const unreadable = await importWireReport(editor.token, `${YEAR}-06-10`, "Lena Fischer spoke with Omar Haddad on June 9.");
+    await whenJobsDone();
+    await db.$executeRaw`
+      UPDATE "ArticleExtraction" SET "rulesVersion" = 0, "data" = jsonb_set(jsonb_set("data", '{mentions}', '[]'), '{claims}', '[]')
+      WHERE "articleId" IN (${older}, ${alsoOlder})`;
+    // A publication day past what the server's dates can hold (a row written by hand or another
+    // tool): reading this article fails every time. Its slice is the newest, read first.
+    await db.$executeRaw`UPDATE "Article" SET "publishedAt" = '300000-01-01' WHERE "id" = ${unreadable}`;
+    await db.$executeRaw`UPDATE "ArticleExtraction" SET "rulesVersion" = 0 WHERE "articleId" = ${unreadable}`;
+    const before = await db.$queryRaw<{ data: string }[]>`SELECT "data"::text AS "data" FROM "ArticleExtraction" WHERE "articleId" = ${unreadable}`;
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
+      logged.push(args.map(String).join(" "));
+    });
+
+    try {
+      await startServerJobWorkers();
+      await whenJobsDone();
+    } finally {
+      spy.mockRestore();
+    }
+
+    const versions = await db.articleExtraction.findMany({ where: { articleId: { in: [older, alsoOlder, unreadable] } }, select: { rulesVersion: true } });
+    expect(versions.map((v) => v.rulesVersion)).toEqual([EXTRACTION_RULES_VERSION, EXTRACTION_RULES_VERSION, EXTRACTION_RULES_VERSION]);
+    const [meeting] = await openProposalsOf(older);
+    expect(new Set(meeting.mentions.map((m) => m.articleId))).toContain(alsoOlder);
+    const after = await db.$queryRaw<{ data: string }[]>`SELECT "data"::text AS "data" FROM "ArticleExtraction" WHERE "articleId" = ${unreadable}`;
+    expect(after).toEqual(before);
+    expect(logged.filter((line) => line.includes(unreadable))).toEqual([expect.stringContaining("Invalid time value")]);
   });
 });
