@@ -82,7 +82,8 @@ function isDatabaseFailure(error: unknown): boolean {
  * fails alone (the worker thread's time or memory limit, a text the rules cannot read) keeps its
  * previous extraction, now marked current, and is logged: as after an import's job fails for
  * good, the article keeps the proposals it had, and the pass goes past it instead of stopping on
- * it at every try. A failure of the database fails the job, which is retried. Answers the articles read.
+ * it at every try. A failure of the database, or of every article of the slice, fails the job, which
+ * is retried. Answers the articles read.
  */
 async function readAgain(articleIds: string[]): Promise<string[]> {
   try {
@@ -92,20 +93,23 @@ async function readAgain(articleIds: string[]): Promise<string[]> {
     if (isDatabaseFailure(error)) throw error;
   }
   const read: string[] = [];
+  const failed: { articleId: string; message: string }[] = [];
   for (const articleId of articleIds) {
     try {
       await extractProposalsFor([articleId]);
       read.push(articleId);
     } catch (error) {
       if (isDatabaseFailure(error)) throw error;
-      console.error(
-        `Reading article ${articleId} with the current extraction rules failed; its previous extraction is kept:`,
-        error instanceof Error ? error.message : error,
-      );
-      await db.$executeRaw`
-        UPDATE "ArticleExtraction" SET "rulesVersion" = ${EXTRACTION_RULES_VERSION}::int
-        WHERE "articleId" = ${articleId} AND "rulesVersion" < ${EXTRACTION_RULES_VERSION}::int`;
+      failed.push({ articleId, message: error instanceof Error ? error.message : String(error) });
     }
+  }
+  // Every article of a slice failing alone is the reading that is broken, not the articles: retried, none marked.
+  if (read.length === 0 && failed.length > 1) throw new Error(`None of ${failed.length} articles could be read: ${failed[0].message}`);
+  for (const { articleId, message } of failed) {
+    console.error(`Reading article ${articleId} with the current extraction rules failed; its previous extraction is kept:`, message);
+    await db.$executeRaw`
+      UPDATE "ArticleExtraction" SET "rulesVersion" = ${EXTRACTION_RULES_VERSION}::int
+      WHERE "articleId" = ${articleId} AND "rulesVersion" < ${EXTRACTION_RULES_VERSION}::int`;
   }
   return read;
 }
