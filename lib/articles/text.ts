@@ -4,6 +4,7 @@ import type { SourceLine } from "./types";
 // BOM, soft hyphen, and control characters (C0 except whitespace, DEL, C1).
 const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
 const WHITESPACE_RUN = /\s+/g;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const LINE_BREAK = /\r\n?|\n|\u2028|\u2029/;
 
 // A line that ends a sentence or a label: what follows it is a new paragraph.
@@ -22,6 +23,8 @@ const MIN_WRAPPED_LINES = 2;
  * as they are: annotation offsets count characters of this exact text.
  */
 export function normalizeLine(text: string): string {
+  // Printable ASCII is already NFC and holds nothing invisible: only runs of spaces can change.
+  if (PRINTABLE_ASCII.test(text)) return (text.includes("  ") ? text.replace(WHITESPACE_RUN, " ") : text).trim();
   return text.normalize("NFC").replace(INVISIBLE, "").replace(WHITESPACE_RUN, " ").trim();
 }
 
