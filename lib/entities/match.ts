@@ -46,8 +46,8 @@ export function normalizeName(s: string): string {
     .trim();
 }
 
-/** A word: letters, digits and combining marks (so a decomposed "ï" stays inside its word). */
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/** A word is a run of letters, digits and combining marks (so a decomposed "ï" stays inside its word). */
+const WORD_POINT = /[\p{L}\p{N}\p{M}]/u;
 
 interface Token {
   start: number;
@@ -71,12 +71,44 @@ export function rememberedNameKey(text: string): string {
   return key;
 }
 
+/**
+ * The text's words, read by code point, with their name keys. Scanned by hand:
+ * most characters are ASCII and need no Unicode lookup, and a word of ASCII letters and digits
+ * needs only lower-casing (normalizeName changes nothing else in it).
+ */
 function tokenize(text: string): Token[] {
-  return Array.from(text.matchAll(WORD), (m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-    key: rememberedNameKey(m[0]),
-  }));
+  const tokens: Token[] = [];
+  let start = -1;
+  let ascii = true;
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    let width = 1;
+    let inWord: boolean;
+    if (code < 128) inWord = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+    else {
+      const point = text.codePointAt(i) as number;
+      if (point > 0xffff) width = 2;
+      inWord = WORD_POINT.test(String.fromCodePoint(point));
+    }
+    if (inWord) {
+      if (start === -1) {
+        start = i;
+        ascii = true;
+      }
+      if (code >= 128) ascii = false;
+    } else if (start !== -1) {
+      tokens.push(token(text, start, i, ascii));
+      start = -1;
+    }
+    i += width;
+  }
+  if (start !== -1) tokens.push(token(text, start, text.length, ascii));
+  return tokens;
+}
+
+function token(text: string, start: number, end: number, ascii: boolean): Token {
+  const word = text.slice(start, end);
+  return { start, end, key: ascii ? word.toLowerCase() : rememberedNameKey(word) };
 }
 
 // ---------------------------------------------------------------------------
@@ -202,10 +234,13 @@ function findMentions(root: TrieNode, text: string): Mention[] {
   return mentions;
 }
 
+const NO_ENDINGS: readonly { lastToken: number; aliases: AliasForm[] }[] = [];
+
 /** Every alias ending along the trie path that starts at token `first`, shortest first. */
 function aliasEndingsFrom(root: TrieNode, tokens: Token[], first: number, text: string) {
-  const endings: { lastToken: number; aliases: AliasForm[] }[] = [];
   let node = root.children.get(tokens[first].key);
+  if (!node) return NO_ENDINGS;
+  const endings: { lastToken: number; aliases: AliasForm[] }[] = [];
   let j = first;
   while (node) {
     if (node.aliases.length > 0) endings.push({ lastToken: j, aliases: node.aliases });
