@@ -117,7 +117,11 @@ function initiatorClaim(ctx: ArticleContext, mention: MentionWithDates, passage:
   return null;
 }
 
-const QUOTE = /["“]([^"“”]{12,600})["”]/g;
+/**
+ * Double quotes of a sentence's length, or single curly ones of any length (‘positive,’): an
+ * opening ‘ is never an apostrophe, and the closing ’ must end the word.
+ */
+const QUOTE = /["“]([^"“”]{12,600})["”]|(?<![\p{L}\d])‘([^‘’"“”]{2,300}?)’(?!\p{L})/gu;
 const SPEAKER_AFTER = /^\s*,?\s*(?:(?:\p{Lu}[\p{L}'’.-]*\s+){0,4})?(?:said|says|told|stated|added|wrote|noted|stressed)\b/u;
 
 /**
@@ -132,7 +136,7 @@ function statementClaims(ctx: ArticleContext, mention: MentionWithDates, passage
     const speaker = speakerOf(ctx.text, passage, quote, names);
     if (!speaker || (parties && !parties.has(speaker.key))) continue;
     const inner = { start: quote.start + 1, end: quote.end - 1 };
-    const text = m[1].trim().replace(/[,]$/, "");
+    const text = (m[1] ?? m[2]).trim().replace(/[,]$/, "");
     claims.push(draft(mention, "statement", { type: "text", text }, passage, inner, partyOf(mention, speaker)));
   }
   return claims;
