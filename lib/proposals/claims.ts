@@ -8,6 +8,7 @@ import type { ClaimValue, DateValue } from "@/lib/contradictions/claim-values";
 import { findDurations, parseValue } from "@/lib/contradictions/compare-values";
 import type { ArticleContext, MentionWithDates } from "./extract-events";
 import type { FoundName } from "./names";
+import { type DatedHappening, resolveAgainstHappenings } from "./resolve-dates";
 import { contains, overlaps } from "./text";
 import type { ClaimDraft, MentionDate, NameRef, Span } from "./types";
 
@@ -200,18 +201,40 @@ function participantsClaim(text: string, mention: MentionWithDates, passage: Spa
   return draft(mention, "participants", value, passage, { start: here[0].start, end: here[here.length - 1].end });
 }
 
+/** The article's own happenings dated to the day, which "the day after the Lusaka talks" may be counted from. */
+function datedHappenings(ctx: ArticleContext, mentions: MentionWithDates[]): DatedHappening[] {
+  return mentions
+    .filter((m) => m.date.date && m.date.precision && ["day", "hour", "minute"].includes(m.date.precision))
+    .map((m) => ({ kind: m.kind, date: m.date.date!, names: m.participants, place: m.place, label: `“${ctx.text.slice(m.trigger.start, m.trigger.end)}”` }));
+}
+
+/**
+ * "the day after the Lusaka talks" when the article dates those talks itself, even a sentence
+ * later ("The talks in Lusaka had taken place on March 17."): counted from that day, as the
+ * happening's proposal is; a date the article does not give stays unclaimed.
+ */
+function countedDate(mention: MentionWithDates, d: MentionDate, happenings: DatedHappening[]): MentionDate {
+  if (d.date || !d.relativeTo?.happening) return d;
+  return resolveAgainstHappenings({ ...mention, date: d }, happenings).date;
+}
+
 /** Claim drafts for each mention, from the sentences that state it. */
 export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[]): ClaimDraft[] {
   const claims: ClaimDraft[] = [];
   const allPassages = mentions.flatMap((m) => m.passages);
   for (const mention of mentions) {
+    const others = datedHappenings(
+      ctx,
+      mentions.filter((m) => m !== mention),
+    );
     const parties = new Set(mention.participants.filter((p) => p.level === "person").map((p) => p.key));
     let participantsClaimed = false;
     const initiators = new Set<string>();
     for (const passage of mention.passages) {
       const names = ctx.names.filter((n) => contains(passage, n));
       const dateSpans = ctx.dates.filter((d) => contains(passage, d)).map((d) => ({ start: d.start, end: d.end }));
-      for (const d of mention.statedDates) {
+      for (const stated of mention.statedDates) {
+        const d = countedDate(mention, stated, others);
         const value = dateValue(d);
         if (value && d.span && contains(passage, d.span)) claims.push(draft(mention, "date", value, passage, d.span));
       }

@@ -19,3 +19,22 @@ describe("claim proposals, second round", () => {
     expect(claimsOf(text, "statement")).toEqual([]);
   });
 });
+
+describe("dates counted from another happening", () => {
+  it("claims 'the day after the Geneva talks' as the day after the date the article gives those talks, even a sentence later", () => {
+    const text =
+      "Anna Berg spoke by phone with Yui Tanaka the day after the Geneva talks, discussing fishing quotas. The talks in Geneva had taken place on June 3. The call lasted less than an hour.";
+    const dates = propose({ articles: [article(text)], registry: PROPOSAL_REGISTRY }).claims.filter((c) => c.attribute === "date");
+    expect(dates.map((c) => [c.value, c.quote.slice(0, 14)])).toEqual(
+      expect.arrayContaining([
+        [{ type: "date", localDate: "2031-06-04", precision: "day" }, "Anna Berg spok"],
+        [{ type: "date", localDate: "2031-06-03", precision: "day" }, "The talks in G"],
+      ]),
+    );
+  });
+
+  it("claims no date when the article does not date the happening it counts from", () => {
+    const text = "Anna Berg spoke by phone with Yui Tanaka the day after the Geneva talks, discussing fishing quotas. The call lasted less than an hour.";
+    expect(claimsOf(text, "date")).toEqual([]);
+  });
+});
