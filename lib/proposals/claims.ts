@@ -127,7 +127,8 @@ const SPEAKER_AFTER = /^\s*,?\s*(?:(?:\p{Lu}[\p{L}'’.-]*\s+){0,4})?(?:said|say
 
 /**
  * Quoted words in the passage with the name of whoever said them in the same sentence; with
- * `parties`, only words said by one of them (the sentences after a happening's own).
+ * `parties`, only words said by one of them or by a spokesperson (the sentences after a
+ * happening's own), so that an analyst's view is not taken for a party's statement.
  */
 function statementClaims(ctx: ArticleContext, mention: MentionWithDates, passage: Span, names: FoundName[], parties?: ReadonlySet<string>): ClaimDraft[] {
   const claims: ClaimDraft[] = [];
@@ -135,7 +136,8 @@ function statementClaims(ctx: ArticleContext, mention: MentionWithDates, passage
   for (const m of slice.matchAll(QUOTE)) {
     const quote = { start: passage.start + m.index, end: passage.start + m.index + m[0].length };
     const speaker = speakerOf(ctx.text, passage, quote, names);
-    if (!speaker || (parties && !parties.has(speaker.key))) continue;
+    if (!speaker || commentator(ctx.text, speaker)) continue;
+    if (parties && !parties.has(speaker.key) && !speaksForParty(ctx.text, speaker)) continue;
     const inner = { start: quote.start + 1, end: quote.end - 1 };
     const text = (m[1] ?? m[2]).trim().replace(/[,]$/, "");
     claims.push(draft(mention, "statement", { type: "text", text }, passage, inner, partyOf(mention, speaker)));
@@ -143,9 +145,30 @@ function statementClaims(ctx: ArticleContext, mention: MentionWithDates, passage
   return claims;
 }
 
-/** "said, …", "told reporters …", "called them a …", "described the talks as …", just before the quote. */
+/**
+ * "said, …", "told reporters …", "called them a …", "described the talks as …", just before the
+ * quote; or "said the dialogue “is being prepared”": a few words of the reported clause before a
+ * quote that goes on with it in lower case.
+ */
 const SAYS_BEFORE =
   /\b(?:said|says|told\s+[\p{L}\s]{0,30}|stated|added|wrote|posted|called\s+(?:it|them|the\s+\p{L}+)(?:\s+an?)?|described\s+[\p{L}\s]{0,30}as)\s*[:,]?\s*$/u;
+const SAYS_CLAUSE_BEFORE = /\b(?:said|says|stated|added)\s+(?:that\s+)?(?:[\p{Ll}\p{Lu}][\p{L}’'-]*\s+){1,4}$/u;
+/** Speaks for a party: the one whose words a party's spokesperson or press office reads out. */
+const SPOKESPERSON_BEFORE = /\b(?:spokes(?:man|woman|person)|press\s+secretary|press\s+officer|press\s+service|aide)\b[^.;"“”]{0,30}$/iu;
+const SPOKESPERSON_AFTER = /^,\s*(?:the\s+|an?\s+)?(?:[\p{L}’'-]+\s+){0,4}(?:spokes(?:man|woman|person)|press\s+secretary|press\s+officer|aide)\b/iu;
+
+/** Comments on the story rather than speaks for a party: "Analyst Tom Reed", "…, a professor of …". */
+const COMMENTATOR_BEFORE = /\b(?:analysts?|experts?|professor|scholar|researcher|commentator|economist|observer)\b[^.;"“”]{0,30}$/iu;
+const COMMENTATOR_AFTER =
+  /^,?\s*(?:(?:an?|the)\s+)?(?:[\p{L}’'-]+\s+){0,3}(?:analyst|expert|professor|scholar|researcher|commentator|economist|observer|fellow|former\s+\p{L}+)\b|^\s+of\s+the\s+[\p{Lu}][\p{L}\s]{0,40}(?:Institute|Forum|Centre|Center|University|Foundation|Council)\b/u;
+
+function speaksForParty(text: string, n: FoundName): boolean {
+  return SPOKESPERSON_BEFORE.test(text.slice(Math.max(0, n.introStart - 40), n.start)) || SPOKESPERSON_AFTER.test(text.slice(n.end, n.end + 60));
+}
+
+function commentator(text: string, n: FoundName): boolean {
+  return COMMENTATOR_BEFORE.test(text.slice(Math.max(0, n.introStart - 40), n.start)) || COMMENTATOR_AFTER.test(text.slice(n.end, n.end + 80));
+}
 /** "wrote on the social platform Truth Social:", "said in a statement:": a verb of saying, then a colon opening the quote. */
 const SAYS_THEN_COLON = /\b(?:said|says|told|stated|added|wrote|posted)\b[^.!?"“”:]{0,60}:\s*$/u;
 
@@ -159,6 +182,7 @@ function speakerOf(text: string, passage: Span, quote: Span, names: FoundName[])
   const before = inPassage.filter((n) => n.end <= quote.start);
   const last = before[before.length - 1];
   if (last && SAYS_BEFORE.test(text.slice(last.end, quote.start))) return last;
+  if (last && SAYS_CLAUSE_BEFORE.test(text.slice(last.end, quote.start)) && /^\s*\p{Ll}/u.test(text.slice(quote.start + 1, quote.end))) return last;
   // The names between the speaker and a colon are where it was said ("on … Truth Social:").
   for (let i = before.length - 1; i >= Math.max(0, before.length - 3); i--) {
     if (before[i].level === "person" && SAYS_THEN_COLON.test(text.slice(before[i].end, quote.start))) return before[i];
@@ -169,7 +193,8 @@ function speakerOf(text: string, passage: Span, quote: Span, names: FoundName[])
 /**
  * The sentence after a passage when no happening's passage holds it, with the sentences that
  * close a quote it opens: wire copy quotes a party right after reporting the happening. (Before
- * an announced one a party's words are as often about the wider story, so only reported ones.)
+ * an announced one a party's words are as often about the wider story, so there only a
+ * spokesperson's.)
  */
 function followingSentence(ctx: ArticleContext, passage: Span, passages: Span[]): Span | null {
   let i = ctx.sentences.findIndex((s) => s.start >= passage.end);
@@ -258,14 +283,16 @@ export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[])
       }
       claims.push(...statementClaims(ctx, mention, passage, names));
       const next = followingSentence(ctx, passage, allPassages);
-      if (next && parties.size > 0 && !mention.planned) {
+      // Before an announced happening only a spokesperson's words are about it ("the dialogue is being prepared").
+      if (next && (parties.size > 0 || mention.planned)) {
+        const speakers = mention.planned ? new Set<string>() : parties;
         claims.push(
           ...statementClaims(
             ctx,
             mention,
             next,
             ctx.names.filter((n) => contains(next, n)),
-            parties,
+            speakers,
           ),
         );
       }

@@ -38,3 +38,30 @@ describe("dates counted from another happening", () => {
     expect(claimsOf(text, "date")).toEqual([]);
   });
 });
+
+describe("quotes of a party's spokesperson", () => {
+  it("claims a spokesperson's words about the happening with the spokesperson's name", () => {
+    const text =
+      "Anna Berg and Samuel Okoro spoke by phone on Monday. Ministry spokeswoman Lena Dahl said the dialogue “is being prepared carefully” by both governments.";
+    expect(claimsOf(text, "statement")).toMatchObject([
+      { value: { type: "text", text: "is being prepared carefully" }, speaker: { name: "Lena Dahl", entityId: null } },
+    ]);
+  });
+
+  it("keeps an analyst's quote after the happening out", () => {
+    const text =
+      "Anna Berg and Samuel Okoro spoke by phone on Monday. Analyst Tom Reed of the Baltic Institute said the call “changes very little” for the region.";
+    expect(claimsOf(text, "statement")).toEqual([]);
+  });
+});
+
+describe("quotes before an announced happening", () => {
+  it("claims a spokesperson's words right after the announcement, but not a party's own view of the wider story", () => {
+    const spokesperson =
+      "Anna Berg and Samuel Okoro will speak by phone on Friday, officials said. Norwegian press secretary Lena Dahl said, “everything is being prepared,” but gave no details.";
+    expect(claimsOf(spokesperson, "statement")).toMatchObject([{ value: { text: "everything is being prepared" }, speaker: { name: "Lena Dahl" } }]);
+    const party =
+      "Anna Berg and Samuel Okoro will speak by phone on Friday, officials said. Berg said, “our fishing fleets need certainty,” before leaving Oslo.";
+    expect(claimsOf(party, "statement")).toEqual([]);
+  });
+});
