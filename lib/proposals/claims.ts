@@ -243,6 +243,37 @@ function countedDate(mention: MentionWithDates, d: MentionDate, happenings: Date
   return resolveAgainstHappenings({ ...mention, date: d }, happenings).date;
 }
 
+/**
+ * Who a figure is attributed to in its sentence: "…, the Norwegian ministry said.", "According
+ * to state media, …", "Ghanaian state media said it lasted …". Two sources in one article may
+ * give two figures, and each is its own claim; a pronoun ("he said") names nobody.
+ */
+const SOURCE_AFTER = /,\s*(?:according\s+to\s+([^,;"“”]{2,60}?)|([^,;"“”]{2,60}?)\s+(?:said|says|reported|reports|announced|told\s+\p{L}+))\s*[.!]?\s*$/u;
+const SOURCE_BEFORE = /^\s*(?:according\s+to\s+([^,;"“”]{2,60}?),|([^,;"“”]{2,60}?)\s+(?:said|says|reported|reports|announced)\b)/iu;
+const PRONOUN = /^(?:he|she|they|it|we|i|you|officials?)$/i;
+
+function sourceOf(ctx: ArticleContext, evidence: Span): NameRef | undefined {
+  const sentence = ctx.sentences.find((s) => contains(s, evidence));
+  if (!sentence) return undefined;
+  const after = ctx.text.slice(evidence.end, sentence.end);
+  const before = ctx.text.slice(sentence.start, evidence.start);
+  const trailing = after.match(SOURCE_AFTER);
+  const m = trailing ?? before.match(SOURCE_BEFORE);
+  const said = (m?.[1] ?? m?.[2])?.trim().replace(/^(?:and\s+)?the\s+/i, "");
+  if (!m || !said || PRONOUN.test(said) || said.split(/\s+/).length > 6 || !/\p{Lu}|media|ministry|office/u.test(said)) return undefined;
+  const at = ctx.text.indexOf(said, (trailing ? evidence.end : sentence.start) + (m.index ?? 0));
+  const name = ctx.names.find((n) => n.start === at && n.end === at + said.length);
+  return { name: said, entityId: name?.entityId ?? null };
+}
+
+/** "…, the Kremlin said. State media said it lasted more than two hours.": the sentence after names the same happening's figure. */
+const REFERS_BACK_DURATION = /\b(?:it|the\s+(?:call|conversation|talks|meeting|visit|session|exchange))\s+(?:had\s+)?(?:lasted|went\s+on|ran)\s*(?:for\s+)?$/iu;
+
+function attributed(ctx: ArticleContext, claim: ClaimDraft): ClaimDraft {
+  const source = sourceOf(ctx, claim.evidence);
+  return source ? { ...claim, speaker: source } : claim;
+}
+
 /** Claim drafts for each mention, from the sentences that state it. */
 export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[]): ClaimDraft[] {
   const claims: ClaimDraft[] = [];
@@ -266,8 +297,8 @@ export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[])
       const durations = findDurations(ctx.text.slice(passage.start, passage.end))
         .map((d) => ({ ...d, start: passage.start + d.start, end: passage.start + d.end }))
         .filter((d) => !dateSpans.some((s) => overlaps(s, d)));
-      for (const d of durations) claims.push(draft(mention, "duration", d.value, passage, d));
-      claims.push(...countClaims(ctx, mention, passage, [...dateSpans, ...durations]));
+      for (const d of durations) claims.push(attributed(ctx, draft(mention, "duration", d.value, passage, d)));
+      claims.push(...countClaims(ctx, mention, passage, [...dateSpans, ...durations]).map((c) => attributed(ctx, c)));
       const place = placeClaim(ctx.text, mention, passage, names);
       if (place) claims.push(place);
       if (!participantsClaimed) {
@@ -283,6 +314,13 @@ export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[])
       }
       claims.push(...statementClaims(ctx, mention, passage, names));
       const next = followingSentence(ctx, passage, allPassages);
+      if (next && !mention.planned) {
+        for (const d of findDurations(ctx.text.slice(next.start, next.end))) {
+          const evidence = { start: next.start + d.start, end: next.start + d.end };
+          if (REFERS_BACK_DURATION.test(ctx.text.slice(next.start, evidence.start)))
+            claims.push(attributed(ctx, draft(mention, "duration", d.value, next, evidence)));
+        }
+      }
       // Before an announced happening only a spokesperson's words are about it ("the dialogue is being prepared").
       if (next && (parties.size > 0 || mention.planned)) {
         const speakers = mention.planned ? new Set<string>() : parties;

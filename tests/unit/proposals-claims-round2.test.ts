@@ -65,3 +65,22 @@ describe("quotes before an announced happening", () => {
     expect(claimsOf(party, "statement")).toEqual([]);
   });
 });
+
+describe("figures from two sources in one article", () => {
+  const text =
+    "Anna Berg and Samuel Okoro spoke by phone on Monday. The call lasted about 90 minutes, the Norwegian foreign ministry said. Ghanaian state media said it lasted more than two hours.";
+
+  it("claims each attributed figure with its source", () => {
+    expect(claimsOf(text, "duration").map((c) => [c.label, c.speaker?.name])).toEqual([
+      ["about 1.5 h", "Norwegian foreign ministry"],
+      ["more than 2 h", "Ghanaian state media"],
+    ]);
+  });
+
+  it("leaves the conflict inside one article to its reader: a candidate needs two outlets", () => {
+    expect(propose({ articles: [article(text)], registry: PROPOSAL_REGISTRY }).contradictions).toEqual([]);
+    const other = article("Anna Berg and Samuel Okoro spoke by phone on Monday. The call lasted about 30 minutes.", "Evening Post");
+    const { contradictions } = propose({ articles: [article(text, "Morning Wire"), other], registry: PROPOSAL_REGISTRY });
+    expect(contradictions.map((c) => c.reason).sort()).toEqual(["duration: about 1.5 h vs about 0.5 h", "duration: more than 2 h vs about 0.5 h"].sort());
+  });
+});
