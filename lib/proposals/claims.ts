@@ -8,6 +8,7 @@ import type { ClaimValue, DateValue } from "@/lib/contradictions/claim-values";
 import { findDurations, parseValue } from "@/lib/contradictions/compare-values";
 import type { ArticleContext, MentionWithDates } from "./extract-events";
 import type { FoundName } from "./names";
+import { type DatedHappening, resolveAgainstHappenings } from "./resolve-dates";
 import { contains, overlaps } from "./text";
 import type { ClaimDraft, MentionDate, NameRef, Span } from "./types";
 
@@ -117,12 +118,17 @@ function initiatorClaim(ctx: ArticleContext, mention: MentionWithDates, passage:
   return null;
 }
 
-const QUOTE = /["“]([^"“”]{12,600})["”]/g;
+/**
+ * Double quotes of a sentence's length, or single curly ones of any length (‘positive,’): an
+ * opening ‘ is never an apostrophe, and the closing ’ must end the word.
+ */
+const QUOTE = /["“]([^"“”]{12,600})["”]|(?<![\p{L}\d])‘([^‘’"“”]{2,300}?)’(?!\p{L})/gu;
 const SPEAKER_AFTER = /^\s*,?\s*(?:(?:\p{Lu}[\p{L}'’.-]*\s+){0,4})?(?:said|says|told|stated|added|wrote|noted|stressed)\b/u;
 
 /**
  * Quoted words in the passage with the name of whoever said them in the same sentence; with
- * `parties`, only words said by one of them (the sentences after a happening's own).
+ * `parties`, only words said by one of them or by a spokesperson (the sentences after a
+ * happening's own), so that an analyst's view is not taken for a party's statement.
  */
 function statementClaims(ctx: ArticleContext, mention: MentionWithDates, passage: Span, names: FoundName[], parties?: ReadonlySet<string>): ClaimDraft[] {
   const claims: ClaimDraft[] = [];
@@ -130,17 +136,39 @@ function statementClaims(ctx: ArticleContext, mention: MentionWithDates, passage
   for (const m of slice.matchAll(QUOTE)) {
     const quote = { start: passage.start + m.index, end: passage.start + m.index + m[0].length };
     const speaker = speakerOf(ctx.text, passage, quote, names);
-    if (!speaker || (parties && !parties.has(speaker.key))) continue;
+    if (!speaker || commentator(ctx.text, speaker)) continue;
+    if (parties && !parties.has(speaker.key) && !speaksForParty(ctx.text, speaker)) continue;
     const inner = { start: quote.start + 1, end: quote.end - 1 };
-    const text = m[1].trim().replace(/[,]$/, "");
+    const text = (m[1] ?? m[2]).trim().replace(/[,]$/, "");
     claims.push(draft(mention, "statement", { type: "text", text }, passage, inner, partyOf(mention, speaker)));
   }
   return claims;
 }
 
-/** "said, …", "told reporters …", "called them a …", "described the talks as …", just before the quote. */
+/**
+ * "said, …", "told reporters …", "called them a …", "described the talks as …", just before the
+ * quote; or "said the dialogue “is being prepared”": a few words of the reported clause before a
+ * quote that goes on with it in lower case.
+ */
 const SAYS_BEFORE =
   /\b(?:said|says|told\s+[\p{L}\s]{0,30}|stated|added|wrote|posted|called\s+(?:it|them|the\s+\p{L}+)(?:\s+an?)?|described\s+[\p{L}\s]{0,30}as)\s*[:,]?\s*$/u;
+const SAYS_CLAUSE_BEFORE = /\b(?:said|says|stated|added)\s+(?:that\s+)?(?:[\p{Ll}\p{Lu}][\p{L}’'-]*\s+){1,4}$/u;
+/** Speaks for a party: the one whose words a party's spokesperson or press office reads out. */
+const SPOKESPERSON_BEFORE = /\b(?:spokes(?:man|woman|person)|press\s+secretary|press\s+officer|press\s+service|aide)\b[^.;"“”]{0,30}$/iu;
+const SPOKESPERSON_AFTER = /^,\s*(?:the\s+|an?\s+)?(?:[\p{L}’'-]+\s+){0,4}(?:spokes(?:man|woman|person)|press\s+secretary|press\s+officer|aide)\b/iu;
+
+/** Comments on the story rather than speaks for a party: "Analyst Tom Reed", "…, a professor of …". */
+const COMMENTATOR_BEFORE = /\b(?:analysts?|experts?|professor|scholar|researcher|commentator|economist|observer)\b[^.;"“”]{0,30}$/iu;
+const COMMENTATOR_AFTER =
+  /^,?\s*(?:(?:an?|the)\s+)?(?:[\p{L}’'-]+\s+){0,3}(?:analyst|expert|professor|scholar|researcher|commentator|economist|observer|fellow|former\s+\p{L}+)\b|^\s+of\s+the\s+[\p{Lu}][\p{L}\s]{0,40}(?:Institute|Forum|Centre|Center|University|Foundation|Council)\b/u;
+
+function speaksForParty(text: string, n: FoundName): boolean {
+  return SPOKESPERSON_BEFORE.test(text.slice(Math.max(0, n.introStart - 40), n.start)) || SPOKESPERSON_AFTER.test(text.slice(n.end, n.end + 60));
+}
+
+function commentator(text: string, n: FoundName): boolean {
+  return COMMENTATOR_BEFORE.test(text.slice(Math.max(0, n.introStart - 40), n.start)) || COMMENTATOR_AFTER.test(text.slice(n.end, n.end + 80));
+}
 /** "wrote on the social platform Truth Social:", "said in a statement:": a verb of saying, then a colon opening the quote. */
 const SAYS_THEN_COLON = /\b(?:said|says|told|stated|added|wrote|posted)\b[^.!?"“”:]{0,60}:\s*$/u;
 
@@ -154,6 +182,7 @@ function speakerOf(text: string, passage: Span, quote: Span, names: FoundName[])
   const before = inPassage.filter((n) => n.end <= quote.start);
   const last = before[before.length - 1];
   if (last && SAYS_BEFORE.test(text.slice(last.end, quote.start))) return last;
+  if (last && SAYS_CLAUSE_BEFORE.test(text.slice(last.end, quote.start)) && /^\s*\p{Ll}/u.test(text.slice(quote.start + 1, quote.end))) return last;
   // The names between the speaker and a colon are where it was said ("on … Truth Social:").
   for (let i = before.length - 1; i >= Math.max(0, before.length - 3); i--) {
     if (before[i].level === "person" && SAYS_THEN_COLON.test(text.slice(before[i].end, quote.start))) return before[i];
@@ -164,7 +193,8 @@ function speakerOf(text: string, passage: Span, quote: Span, names: FoundName[])
 /**
  * The sentence after a passage when no happening's passage holds it, with the sentences that
  * close a quote it opens: wire copy quotes a party right after reporting the happening. (Before
- * an announced one a party's words are as often about the wider story, so only reported ones.)
+ * an announced one a party's words are as often about the wider story, so there only a
+ * spokesperson's.)
  */
 function followingSentence(ctx: ArticleContext, passage: Span, passages: Span[]): Span | null {
   let i = ctx.sentences.findIndex((s) => s.start >= passage.end);
@@ -196,26 +226,79 @@ function participantsClaim(text: string, mention: MentionWithDates, passage: Spa
   return draft(mention, "participants", value, passage, { start: here[0].start, end: here[here.length - 1].end });
 }
 
+/** The article's own happenings dated to the day, which "the day after the Lusaka talks" may be counted from. */
+function datedHappenings(ctx: ArticleContext, mentions: MentionWithDates[]): DatedHappening[] {
+  return mentions
+    .filter((m) => m.date.date && m.date.precision && ["day", "hour", "minute"].includes(m.date.precision))
+    .map((m) => ({ kind: m.kind, date: m.date.date!, names: m.participants, place: m.place, label: `“${ctx.text.slice(m.trigger.start, m.trigger.end)}”` }));
+}
+
+/**
+ * "the day after the Lusaka talks" when the article dates those talks itself, even a sentence
+ * later ("The talks in Lusaka had taken place on March 17."): counted from that day, as the
+ * happening's proposal is; a date the article does not give stays unclaimed.
+ */
+function countedDate(mention: MentionWithDates, d: MentionDate, happenings: DatedHappening[]): MentionDate {
+  if (d.date || !d.relativeTo?.happening) return d;
+  return resolveAgainstHappenings({ ...mention, date: d }, happenings).date;
+}
+
+/**
+ * Who a figure is attributed to in its sentence: "…, the Norwegian ministry said.", "According
+ * to state media, …", "Ghanaian state media said it lasted …". Two sources in one article may
+ * give two figures, and each is its own claim; a pronoun ("he said") names nobody.
+ */
+const SOURCE_AFTER = /,\s*(?:according\s+to\s+([^,;"“”]{2,60}?)|([^,;"“”]{2,60}?)\s+(?:said|says|reported|reports|announced|told\s+\p{L}+))\s*[.!]?\s*$/u;
+const SOURCE_BEFORE = /^\s*(?:according\s+to\s+([^,;"“”]{2,60}?),|([^,;"“”]{2,60}?)\s+(?:said|says|reported|reports|announced)\b)/iu;
+const PRONOUN = /^(?:he|she|they|it|we|i|you|officials?)$/i;
+
+function sourceOf(ctx: ArticleContext, evidence: Span): NameRef | undefined {
+  const sentence = ctx.sentences.find((s) => contains(s, evidence));
+  if (!sentence) return undefined;
+  const after = ctx.text.slice(evidence.end, sentence.end);
+  const before = ctx.text.slice(sentence.start, evidence.start);
+  const trailing = after.match(SOURCE_AFTER);
+  const m = trailing ?? before.match(SOURCE_BEFORE);
+  const said = (m?.[1] ?? m?.[2])?.trim().replace(/^(?:and\s+)?the\s+/i, "");
+  if (!m || !said || PRONOUN.test(said) || said.split(/\s+/).length > 6 || !/\p{Lu}|media|ministry|office/u.test(said)) return undefined;
+  const at = ctx.text.indexOf(said, (trailing ? evidence.end : sentence.start) + (m.index ?? 0));
+  const name = ctx.names.find((n) => n.start === at && n.end === at + said.length);
+  return { name: said, entityId: name?.entityId ?? null };
+}
+
+/** "…, the Kremlin said. State media said it lasted more than two hours.": the sentence after names the same happening's figure. */
+const REFERS_BACK_DURATION = /\b(?:it|the\s+(?:call|conversation|talks|meeting|visit|session|exchange))\s+(?:had\s+)?(?:lasted|went\s+on|ran)\s*(?:for\s+)?$/iu;
+
+function attributed(ctx: ArticleContext, claim: ClaimDraft): ClaimDraft {
+  const source = sourceOf(ctx, claim.evidence);
+  return source ? { ...claim, speaker: source } : claim;
+}
+
 /** Claim drafts for each mention, from the sentences that state it. */
 export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[]): ClaimDraft[] {
   const claims: ClaimDraft[] = [];
   const allPassages = mentions.flatMap((m) => m.passages);
   for (const mention of mentions) {
+    const others = datedHappenings(
+      ctx,
+      mentions.filter((m) => m !== mention),
+    );
     const parties = new Set(mention.participants.filter((p) => p.level === "person").map((p) => p.key));
     let participantsClaimed = false;
     const initiators = new Set<string>();
     for (const passage of mention.passages) {
       const names = ctx.names.filter((n) => contains(passage, n));
       const dateSpans = ctx.dates.filter((d) => contains(passage, d)).map((d) => ({ start: d.start, end: d.end }));
-      for (const d of mention.statedDates) {
+      for (const stated of mention.statedDates) {
+        const d = countedDate(mention, stated, others);
         const value = dateValue(d);
         if (value && d.span && contains(passage, d.span)) claims.push(draft(mention, "date", value, passage, d.span));
       }
       const durations = findDurations(ctx.text.slice(passage.start, passage.end))
         .map((d) => ({ ...d, start: passage.start + d.start, end: passage.start + d.end }))
         .filter((d) => !dateSpans.some((s) => overlaps(s, d)));
-      for (const d of durations) claims.push(draft(mention, "duration", d.value, passage, d));
-      claims.push(...countClaims(ctx, mention, passage, [...dateSpans, ...durations]));
+      for (const d of durations) claims.push(attributed(ctx, draft(mention, "duration", d.value, passage, d)));
+      claims.push(...countClaims(ctx, mention, passage, [...dateSpans, ...durations]).map((c) => attributed(ctx, c)));
       const place = placeClaim(ctx.text, mention, passage, names);
       if (place) claims.push(place);
       if (!participantsClaimed) {
@@ -231,14 +314,23 @@ export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[])
       }
       claims.push(...statementClaims(ctx, mention, passage, names));
       const next = followingSentence(ctx, passage, allPassages);
-      if (next && parties.size > 0 && !mention.planned) {
+      if (next && !mention.planned) {
+        for (const d of findDurations(ctx.text.slice(next.start, next.end))) {
+          const evidence = { start: next.start + d.start, end: next.start + d.end };
+          if (REFERS_BACK_DURATION.test(ctx.text.slice(next.start, evidence.start)))
+            claims.push(attributed(ctx, draft(mention, "duration", d.value, next, evidence)));
+        }
+      }
+      // Before an announced happening only a spokesperson's words are about it ("the dialogue is being prepared").
+      if (next && (parties.size > 0 || mention.planned)) {
+        const speakers = mention.planned ? new Set<string>() : parties;
         claims.push(
           ...statementClaims(
             ctx,
             mention,
             next,
             ctx.names.filter((n) => contains(next, n)),
-            parties,
+            speakers,
           ),
         );
       }

@@ -730,7 +730,6 @@ export function generateNewsroom(options: Options = {}): Newsroom {
           precision: account.date === e.date ? "day" : null,
           planned: false,
         }).add(`, discussing ${e.topic}. `);
-        if (account.date === e.date) w.claim(e.id, "date", { type: "date", localDate: e.date, precision: "day" });
         w.claim(e.id, "participants", { type: "entities", ids: [a.id, b.id] });
         const held = datePhrase(v, anchor.date, false);
         w.add("The ")
@@ -742,6 +741,12 @@ export function generateNewsroom(options: Options = {}): Newsroom {
             planned: false,
           })
           .add(". ");
+        // The article's own claims: the talks' place and day, and the call's day only when the article gives the talks' day.
+        if (anchor.place) w.claim(anchor.id, "place", { type: "text", text: anchor.place });
+        if (held.truth && held.precision === "day") {
+          w.claim(anchor.id, "date", { type: "date", localDate: held.truth, precision: "day" });
+          if (account.date === e.date) w.claim(e.id, "date", { type: "date", localDate: e.date, precision: "day" });
+        }
       } else {
         leadSentence(w, v, account);
       }
