@@ -7,7 +7,7 @@
 import { resolveDatesInText, type ResolvedDate } from "@/lib/events/dates";
 import { extractClaims } from "./claims";
 import { normalizeName } from "@/lib/entities/match";
-import { findNames, isCountry, isVerbWord, sameName, samePlace, titleCaseLines, type FoundName, type Registry } from "./names";
+import { countryOfNationality, findNames, isCountry, isVerbWord, sameName, samePlace, titleCaseLines, type FoundName, type Registry } from "./names";
 import { countedBack, countedFromMention, countingExpression, pickDate, withDaysOfMonth } from "./resolve-dates";
 import { attachedNames, clauseAt, clauseSpans, insideQuote, opensCoordinatedPredicate, quoteSpans, sourceNames, type Attachment } from "./sentence";
 import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
@@ -246,8 +246,50 @@ function participantList(ctx: ArticleContext, parts: SentenceParts, trigger: Tri
   const bodies = usable
     .filter((n) => n.type === "ORGANIZATION" && n.name.includes(" ") && attachment.objects.includes(n) && !introducesPerson(ctx, n))
     .map(keyed);
-  if (persons.length > 0) return uniqueNames([...persons, ...bodies]).slice(0, most);
+  if (persons.length > 0) return uniqueNames([...persons, ...unnamedCounterparts(ctx, parts, trigger, persons), ...bodies]).slice(0, most);
   return uniqueNames([...they, ...usable].filter((n) => n.level === "group").map(keyed)).slice(0, most);
+}
+
+/** "his Chilean counterpart" with no name after it; a name follows "counterpart Han Sun-mi" and "counterpart, Penny Walsh". */
+const UNNAMED_COUNTERPART = /\b(?:his|her|their)\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)\s+counterparts?\b(?!\s*,?\s*\p{Lu})/gu;
+
+/** "Norway's Foreign Minister", "Finnish President": the role words right before a name, without the country. */
+function roleOf(before: string): string {
+  const words = before.trim().split(/\s+/);
+  const role: string[] = [];
+  for (let i = words.length - 1; i >= 0 && role.length < 4; i--) {
+    const w = words[i];
+    if (!/^[\p{L}-]+$/u.test(w) || !(/^\p{Lu}/u.test(w) || ROLE_WORDS.has(w.toLowerCase()))) break;
+    if (!countryOfNationality(w) && !isCountry({ name: w })) role.unshift(w.toLowerCase());
+  }
+  return role.join(" ");
+}
+
+/**
+ * "X met his Chilean counterpart": Chile's holder of X's role is a party, compared with any person the
+ * other reports give for Chile (names.ts, sameName), keyed by the country and the role.
+ */
+function unnamedCounterparts(ctx: ArticleContext, parts: SentenceParts, trigger: Trigger, persons: KeyedName[]): KeyedName[] {
+  if (trigger.kind === "statement") return [];
+  const text = ctx.text.slice(parts.sentence.start, parts.sentence.end);
+  const found: KeyedName[] = [];
+  for (const m of text.matchAll(UNNAMED_COUNTERPART)) {
+    const at = parts.sentence.start + (m.index ?? 0);
+    // The counterpart of the nearest happening only.
+    const nearest = parts.triggers.reduce((a, b) => (Math.abs(b.start - at) < Math.abs(a.start - at) ? b : a));
+    const country = nearest === trigger ? countryOfNationality(m[1]) : null;
+    if (!country) continue;
+    const holder = ctx.names.find((n) => n.level === "person" && n.end <= at && persons.some((p) => p.key === n.key) && n.affiliation !== country);
+    const role = holder ? roleOf(ctx.text.slice(Math.max(parts.sentence.start, holder.introStart - 40), holder.start)) : "";
+    found.push({
+      name: `${m[1]} counterpart${role ? ` (${role})` : ""}`,
+      entityId: null,
+      key: `counterpart:${country}${role ? `:${role}` : ""}`,
+      level: "person",
+      affiliation: country,
+    });
+  }
+  return found;
 }
 
 /** "the EU's envoy Y", "EU chief Y": a body whose role words lead to a person's name. */

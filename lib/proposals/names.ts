@@ -179,6 +179,16 @@ function countryOfDemonym(demonym: string): string {
   return found ? found[1] : demonym;
 }
 
+/** "Chilean", "South African": the country a nationality adjective names, normalized; null for other words. */
+export function countryOfNationality(words: string): string | null {
+  const word = words.toLowerCase();
+  if (word.includes(" ")) return worldDemonyms().has(word) ? normalizeName(worldDemonyms().get(word)!) : null;
+  return isDemonymWord(words) ? normalizeName(countryOfDemonym(words)) : null;
+}
+
+/** A counterpart left unnamed ("his Chilean counterpart"): the holder of the role in that country. */
+export const isCounterpart = (n: KeyedName) => n.key.startsWith("counterpart:");
+
 // ---------------------------------------------------------------------------
 // Finding names
 // ---------------------------------------------------------------------------
@@ -1023,6 +1033,8 @@ function sameSyllables(a: string, b: string): boolean {
 
 export function sameName(a: KeyedName, b: KeyedName): boolean {
   if (a.key === b.key) return true;
+  // An unnamed counterpart may be any person of their country; reports that name them still tell one happening.
+  if (isCounterpart(a) || isCounterpart(b)) return a.level === b.level && a.affiliation !== undefined && a.affiliation === b.affiliation;
   if ((a.entityId && b.entityId) || a.level !== b.level) return false;
   const pair = a.key < b.key ? `${a.key}\u0000${b.key}\u0000${a.name}\u0000${b.name}` : `${b.key}\u0000${a.key}\u0000${b.name}\u0000${a.name}`;
   let same = samePairs.get(pair);

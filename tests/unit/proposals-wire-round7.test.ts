@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "@/lib/proposals/extract-events";
+import { proposeFromExtractions } from "@/lib/proposals/propose";
+import type { ArticleExtraction, EventMention } from "@/lib/proposals/types";
+
+// Made-up wire copy about made-up people, read without a registry as a new story's names are. 2031-06-11 is a Wednesday.
+const PUBLISHED = "2031-06-11";
+
+const extract = (text: string, id = "r7"): ArticleExtraction => extractArticle({ id, text, publishedAt: PUBLISHED, outlet: "Wire" }, null);
+const names = (m: EventMention) => m.participants.map((p) => p.name);
+
+describe("wire copy, seventh round", () => {
+  it("makes an unnamed counterpart a party of its own: the other country's holder of the role", () => {
+    const [talks] = extract("Foreign Minister Ingrid Solberg met her Chilean counterpart in Oslo on Monday.").mentions;
+    expect(talks.participants).toHaveLength(2);
+    expect(names(talks)[0]).toBe("Ingrid Solberg");
+    expect(talks.participants[1]).toMatchObject({ level: "person", affiliation: "chile" });
+  });
+
+  it("groups a report naming the counterpart with one that does not, and keeps another country's minister apart", () => {
+    const events = proposeFromExtractions(
+      [
+        "Foreign Minister Ingrid Solberg met her Chilean counterpart in Oslo on Monday.",
+        "Norwegian Foreign Minister Ingrid Solberg met Chilean Foreign Minister Tomás Irarrázaval in Oslo on Monday.",
+        "Norwegian Foreign Minister Ingrid Solberg met Danish Foreign Minister Karen Holm in Oslo on Monday.",
+      ].map((text, i) => extract(text, `o${i}`)),
+      null,
+      [],
+      [],
+    ).events;
+    expect(events.map((e) => e.mentions.map((m) => m.articleId).sort()).sort()).toEqual([["o0", "o1"], ["o2"]]);
+  });
+});
