@@ -735,6 +735,8 @@ function isCommonWord(word: string): boolean {
 }
 
 const FIRST_NAME_TAGS = new Set(["FirstName", "MaleName", "FemaleName"]);
+/** What compromise tags a given name with: "Santiago" and "Victoria" are a "Person". */
+const GIVEN_NAME_TAGS = new Set([...FIRST_NAME_TAGS, "Person"]);
 const ACTOR = new Set(["Actor"]);
 const SURNAME_PARTICLE = / (?:bin|bint|ibn|ben|abu|van|von|der|den|ter|ten|zu) $/;
 const ROLE_BEFORE = new RegExp(
@@ -870,6 +872,15 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
   if (rest.length === 1 && ACRONYM.test(rest[0].word) && !ZONE_ABBREVIATIONS[rest[0].word] && !/^[AP]\.?M\.?$/.test(rest[0].word))
     return named(text, rest, "ORGANIZATION", registry);
   if (rest.length === 1 && isDemonymWord(rest[0].word) && !introduced) return named(text, rest, "DEMONYM", registry, countryOfDemonym(rest[0].word));
+  // "talks in Santiago", "arrived in Victoria": a given name alone where a place goes is the city named after it.
+  if (
+    rest.length === 1 &&
+    !introduced &&
+    hasTag(rest[0].word, GIVEN_NAME_TAGS) &&
+    PLACE_PREPOSITION.test(text.slice(Math.max(0, rest[0].start - 20), rest[0].start)) &&
+    !/^['’]s\b/.test(text.slice(rest[0].end, rest[0].end + 3))
+  )
+    return named(text, rest, "PLACE", registry);
   if (rest.some((t) => hasTag(t.word, PERSON_TAGS)) || introduced)
     return named(text, beforeAffiliation(text, rest), "PERSON", registry, undefined, tokens[0].start);
   if (rest.some((t) => hasTag(t.word, PLACE_TAGS))) return named(text, rest, "PLACE", registry);
@@ -886,6 +897,7 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
   return named(text, rest, COLLECTIVE_AFTER.test(text.slice(rest[0].end, rest[0].end + 30)) ? "ORGANIZATION" : "OTHER", registry);
 }
 
+const PLACE_PREPOSITION = /\b(?:in|to|from|near|outside|visit(?:s|ed|ing)?)\s+$/;
 const HONORIFIC_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|Mme|Mister|Madam)\.?\s+$/;
 const AGE_AFTER = /^\s*,\s*\d{2},/;
 const NAME_WORD_BEFORE = /\p{Lu}[\p{L}\p{M}'’-]*\s+$/u;

@@ -30,4 +30,13 @@ describe("wire copy, seventh round", () => {
     ).events;
     expect(events.map((e) => e.mentions.map((m) => m.articleId).sort()).sort()).toEqual([["o0", "o1"], ["o2"]]);
   });
+
+  it("reads a city that is also a given name as the place, not a person", () => {
+    const [talks] = extract("Peruvian and Bolivian negotiators held talks in Santiago on Tuesday.").mentions;
+    expect(talks.place?.name).toBe("Santiago");
+    expect(names(talks)).toEqual(["Peru", "Bolivia"]);
+    const [visit] = extract("Prime Minister Aroha Ngata arrived in Victoria on Monday for a two-day visit.").mentions;
+    expect(names(visit)).toEqual(["Aroha Ngata"]);
+    expect(visit.place?.name).toBe("Victoria");
+  });
 });
