@@ -81,10 +81,16 @@ function isListGap(gap: string): boolean {
   return (
     inner.length <= 60 &&
     !/[;:.!?()"“”]/.test(inner) &&
-    words.every((w) => /^(?:and|the|of|his|her|their|its|visiting)$/i.test(w) || ROLE_WORDS.has(w.toLowerCase()) || bodies.includes(w)) &&
+    words.every(
+      (w) => /^(?:and|the|of|his|her|their|its|visiting)$/i.test(w) || ROLE_WORDS.has(w.toLowerCase()) || bodies.includes(w) || BODY_QUALIFIER.test(w),
+    ) &&
     (bodies.length === 0 || words.some((w) => ROLE_WORDS.has(w.toLowerCase()) && !/^(?:and|the|of)$/i.test(w)))
   );
 }
+
+const ALIAS_OPENS = /^\s*\(\s*$/;
+/** "Sudan's army and the paramilitary Rapid Support Forces": words describing an armed body, before its name. */
+const BODY_QUALIFIER = /^(?:paramilitary|militant|separatist|insurgent|rival)$/i;
 
 const BODY_BEFORE_ROLE = /^(?:army|military|armed|forces|intelligence|police|navy|rebel|opposition|party|junta|militia)$/i;
 
@@ -95,6 +101,12 @@ function listEndingAt(text: string, names: FoundName[], offset: number, floor: n
   let edge = offset;
   for (const n of before) {
     const gap = text.slice(n.end, edge);
+    // "the Rapid Support Forces (RSF)": the name the acronym in brackets stands for is the party.
+    if (list.length > 0 && ALIAS_OPENS.test(gap) && text[list[list.length - 1].end] === ")") {
+      list[list.length - 1] = n;
+      edge = n.introStart;
+      continue;
+    }
     if (list.length === 0 ? !/^\s*$|^['’]s?\s*$|^\s*[-–]\s*$/.test(gap) : !isListGap(gap)) break;
     list.push(n);
     edge = n.introStart;
@@ -111,6 +123,10 @@ function listStartingAt(text: string, names: FoundName[], offset: number, ceilin
   let edge = offset + m[0].length;
   for (const n of after) {
     const gap = text.slice(edge, n.introStart);
+    if (list.length > 0 && ALIAS_OPENS.test(gap) && text[n.end] === ")") {
+      edge = n.end + 1;
+      continue;
+    }
     if (list.length === 0 ? !/^\s*(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/u.test(gap) || !isListGap(gap) : !isListGap(gap)) break;
     list.push(n);
     edge = n.end;

@@ -39,4 +39,11 @@ describe("wire copy, seventh round", () => {
     expect(names(visit)).toEqual(["Aroha Ngata"]);
     expect(visit.place?.name).toBe("Victoria");
   });
+
+  it("names both armed sides of 'the army and the paramilitary X (ABC)'", () => {
+    const [talks] = extract("Chad's army and the paramilitary Desert Shield Brigades (DSB) held talks in N'Djamena on Sunday, mediators said.").mentions;
+    expect(names(talks)).toEqual(["Chad's army", "Desert Shield Brigades"]);
+    const [meeting] = extract("The envoy met the paramilitary Desert Shield Brigades (DSB) and Chad's army in Abéché on Monday.").mentions;
+    expect(names(meeting)).toEqual(["Desert Shield Brigades", "Chad's army"]);
+  });
 });
