@@ -431,14 +431,27 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
     sources: sourceNames(ctx.text, names, sentence),
     names,
   };
-  return triggers.flatMap((trigger): Candidate[] => {
+  const made: Candidate[] = [];
+  for (const trigger of triggers) {
     const happening = happenings.find((h) => contains(h, trigger));
     const clause = happening ?? withSchedule(ctx.text, clauseAt(parts.clauses, trigger.start), parts.clauses);
     const place = placeOf(ctx.text, trigger, clause, ctx.names);
     const { participants, separately } =
       happening && trigger.definite ? { participants: [], separately: [] } : participantsOf(ctx, parts, trigger, place, alsoNaming.get(trigger) ?? []);
-    return (separately.length > 1 ? separately : [participants]).map((list, i) => candidate(ctx, parts, trigger, clause, place, list, i));
-  });
+    const lists = separately.length > 1 ? separately : [participants.length > 0 ? participants : partiesOfAgreementAfter(ctx, made, trigger)];
+    made.push(...lists.map((list, i) => candidate(ctx, parts, trigger, clause, place, list, i)));
+  }
+  return made;
+}
+
+const TALKS_LEADING_TO = /\b(?:after|following)\s+(?:[\p{L}\d-]+\s+){0,4}$/iu;
+
+/** "X and Y signed the accord after talks that lasted nine hours": the talks that led to the agreement were between its parties. */
+function partiesOfAgreementAfter(ctx: ArticleContext, made: Candidate[], trigger: Trigger): KeyedName[] {
+  if (trigger.kind !== "talks" && trigger.kind !== "meeting") return [];
+  const agreement = made.findLast((m) => m.kind === "agreement" && m.participants.length >= 2 && m.trigger.end <= trigger.start);
+  if (!agreement || !TALKS_LEADING_TO.test(ctx.text.slice(agreement.trigger.end, trigger.start))) return [];
+  return agreement.participants;
 }
 
 function candidate(

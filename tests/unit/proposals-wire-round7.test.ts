@@ -46,4 +46,12 @@ describe("wire copy, seventh round", () => {
     const [meeting] = extract("The envoy met the paramilitary Desert Shield Brigades (DSB) and Chad's army in Abéché on Monday.").mentions;
     expect(names(meeting)).toEqual(["Desert Shield Brigades", "Chad's army"]);
   });
+
+  it("proposes the talks that led to an agreement", () => {
+    const talks = extract("Ghana and Togo signed the border accord on Tuesday after talks that lasted nine hours in Lomé.").mentions.find(
+      (m) => m.kind === "talks",
+    );
+    expect(talks && names(talks)).toEqual(["Ghana", "Togo"]);
+    expect(talks?.place?.name).toBe("Lomé");
+  });
 });
