@@ -370,6 +370,8 @@ interface Candidate extends MentionWithDates {
   specific: boolean;
   /** An earlier one of a series ("their first call", "an initial discussion", "since their last conversation"). */
   earlierInstance: boolean;
+  /** "she also met Y": one more happening beside the one just told, not that one again. */
+  further: boolean;
 }
 
 function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[]): Candidate[] {
@@ -416,7 +418,9 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
       /[,;:]/.test(ctx.text.slice(previous.end, t.start)) ||
       // "arrived on Sunday and is due to meet Y on Monday": what comes next is another happening.
       (clauseAt(clauses, previous.start) !== clauseAt(clauses, t.start) && opensCoordinatedPredicate(ctx.text, clauseAt(clauses, t.start))) ||
-      inHappening(t) !== inHappening(previous);
+      inHappening(t) !== inHappening(previous) ||
+      // "visited Lisbon and also met Y", "During the trip she also met Y": a meeting within the visit, not the visit.
+      (previous.kind === "visit" && t.kind === "meeting" && t.verbal && ALSO_BEFORE.test(ctx.text.slice(previous.end, t.start)));
     if (separate) triggers.push(t);
     else if (SAME_HAPPENING_LINK.test(ctx.text.slice(previous.end, t.start)))
       alsoNaming.set(triggers[triggers.length - 1], [...(alsoNaming.get(triggers[triggers.length - 1]) ?? []), t]);
@@ -444,6 +448,7 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
   return made;
 }
 
+const ALSO_BEFORE = /\balso\s+$/i;
 const TALKS_LEADING_TO = /\b(?:after|following)\s+(?:[\p{L}\d-]+\s+){0,4}$/iu;
 
 /** "X and Y signed the accord after talks that lasted nine hours": the talks that led to the agreement were between its parties. */
@@ -498,6 +503,7 @@ function candidate(
     definite: trigger.definite,
     specific: trigger.verbal || trigger.definite || participants.length > 0 || place !== null || date.source === "stated",
     earlierInstance: EARLIER_INSTANCE.test(ctx.text.slice(Math.max(sentence.start, trigger.start - 12), trigger.end)),
+    further: trigger.verbal && trigger.kind === "meeting" && ALSO_BEFORE.test(ctx.text.slice(Math.max(sentence.start, trigger.start - 12), trigger.start)),
   };
 }
 
@@ -568,6 +574,8 @@ function coreferentAmong(earlier: Candidate[], m: Candidate, earlierInstances: b
     if (e.earlierInstance && !earlierInstances) continue;
     // "held separate meetings with X and Y": the words read once per party are that many happenings.
     if (e.trigger.start === m.trigger.start) continue;
+    // "visited Lisbon … she also met Y": another happening, unless it names again whom an earlier one had.
+    if (m.further && !(m.participants.length > 0 && m.participants.every((p) => e.participants.some((q) => sameName(p, q))))) continue;
     // An announced happening is not one the text dates before the article ("the upcoming call" after "their call last month").
     if (m.planned !== e.planned && pastDated(m.planned ? e : m)) continue;
     // "Tuesday's talks" after "Trump will speak with Putin on Tuesday": talks by phone.
@@ -706,6 +714,22 @@ function absorb(target: Candidate, m: Candidate): void {
 const IN_PERSON = new Set(["meeting", "talks", "visit"]);
 const EARLIER_INSTANCE = /\b(?:initial|first|previous|last|earlier|prior)\s+(?:[\p{L}-]+\s+)?\p{L}+$/iu;
 
+/** How far back a visit may be told for "she also met Y" to be a meeting during it. */
+const VISIT_REACH = 400;
+
+/**
+ * "X visited Lisbon on Monday … she also met Y": a meeting during the visit, with the visitor, where and
+ * when the visit was unless its own words say otherwise.
+ */
+function withinVisit(kept: Candidate[], m: Candidate): void {
+  const visit = kept.findLast((k) => k.kind === "visit" && m.trigger.start - k.trigger.end <= VISIT_REACH && k.trigger.end <= m.trigger.start);
+  if (!visit) return;
+  const visitors = visit.participants.filter((n) => n.level === "person").slice(0, 1);
+  m.participants = uniqueNames([...visitors, ...m.participants]).slice(0, MAX_PARTICIPANTS);
+  m.place ??= visit.place;
+  if (!m.date.date && !m.date.text) m.date = { ...visit.date, source: visit.date.source ? "context" : null };
+}
+
 /**
  * Kept on its own: a particular happening reported as real, said to involve someone and to have a
  * date or a place (in-person happenings need one of them; a call between two named people does not).
@@ -766,7 +790,8 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
         if (ofParties) m.kind = ofParties.kind;
       }
       // "What does Trump want to talk to Putin about?": a hypothetical mention joins nothing unless it points back ("the call").
-      const target = m.hypothetical && !m.definite ? undefined : (coreferent(kept, m) ?? sameGroupHappening(ctx, kept, m));
+      if (m.further) withinVisit(kept, m);
+      const target = m.hypothetical && !m.definite ? undefined : (coreferent(kept, m) ?? (m.further ? undefined : sameGroupHappening(ctx, kept, m)));
       const phrase = ctx.dates.find((d) => d.relativeTo?.happening && contains(d.relativeTo.happening, m.trigger))?.relativeTo?.happening;
       const owner = target ?? m;
       const counting = countingExpression(ctx, sentence, m.trigger);
@@ -815,7 +840,7 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
   }
   const found = kept.filter(substantial);
   const claims = extractClaims(ctx, found);
-  const mentions: EventMention[] = found.map(({ hypothetical: _h, definite: _d, specific: _p, statedDates: _s, earlierInstance: _e, ...m }) => m);
+  const mentions: EventMention[] = found.map(({ hypothetical: _h, definite: _d, specific: _p, statedDates: _s, earlierInstance: _e, further: _f, ...m }) => m);
   const targets: ArticleExtraction["targets"] = {};
   for (const span of [...mentions.flatMap((m) => m.passages), ...claims.map((c) => c.passage)])
     targets[spanKey(span)] ??= passageTarget(article.id, text, span);

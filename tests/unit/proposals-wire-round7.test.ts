@@ -54,4 +54,14 @@ describe("wire copy, seventh round", () => {
     expect(talks && names(talks)).toEqual(["Ghana", "Togo"]);
     expect(talks?.place?.name).toBe("Lomé");
   });
+
+  it("reads 'also met Y' on a trip as a meeting with Y", () => {
+    const mentions = extract("Chancellor Hedda Voss visited Lisbon on Monday. During the trip she also met Portuguese opposition leader Rui Falcão.").mentions;
+    expect(mentions.map((m) => [m.kind, names(m), m.place?.name, m.date.date])).toEqual([
+      ["visit", ["Hedda Voss"], "Lisbon", "2031-06-09"],
+      ["meeting", ["Hedda Voss", "Rui Falcão"], "Lisbon", "2031-06-09"],
+    ]);
+    const [, sameSentence] = extract("Chancellor Hedda Voss visited Lisbon on Monday and also met Portuguese opposition leader Rui Falcão.").mentions;
+    expect(sameSentence && [sameSentence.kind, names(sameSentence)]).toEqual(["meeting", ["Hedda Voss", "Rui Falcão"]]);
+  });
 });
