@@ -352,9 +352,13 @@ function withSchedule(text: string, clause: Span, clauses: Span[]): Span {
   // "met Y on Tuesday, June 10, at the Elysee Palace": the date set off by commas, then where.
   const [date, where] = clauses.filter((c) => c.start >= end).slice(0, 2);
   if (date && where && DATE_ALONE.test(text.slice(date.start, date.end)) && VENUE_ALONE.test(text.slice(where.start, where.end))) end = where.end;
+  // The same with the comma inside the date ("on Tuesday, June 10") no end of a clause.
+  const [venue] = clauses.filter((c) => c.start >= end);
+  if (venue && DATE_ENDS.test(text.slice(clause.start, end)) && VENUE_ALONE.test(text.slice(venue.start, venue.end))) end = venue.end;
   return end === clause.end ? clause : { start: clause.start, end };
 }
 
+const DATE_ENDS = /(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+\p{Lu}\p{Ll}+)\s*$/u;
 const DATE_ALONE = /^\s*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+\p{Lu}\p{Ll}+)\s*$/u;
 const VENUE_ALONE = /^\s*(?:in|at)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.\s-]{0,60}?[.!]?\s*$/u;
 

@@ -36,6 +36,7 @@ export function clauseSpans(text: string, sentence: Span): Span[] {
     if (at === appositiveEnd) continue;
     LIST_COMMA.lastIndex = at;
     if (m[0] === "," && LIST_COMMA.test(text)) continue;
+    if (m[0] === "," && dateComma(text, at)) continue;
     APPOSITIVE_NAME.lastIndex = at;
     const appositive = m[0] === "," ? APPOSITIVE_NAME.exec(text) : null;
     if (appositive && (ROLE_WORDS.has(appositive[1]) || PLACE_NOUN_BEFORE_NAME.test(appositive[1])) && at + appositive[0].length < sentence.end) {
@@ -48,6 +49,18 @@ export function clauseSpans(text: string, sentence: Span): Span[] {
   }
   if (sentence.end > start) clauses.push({ start, end: sentence.end });
   return clauses;
+}
+
+const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?`;
+const WEEKDAY_BEFORE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const DAY_OF_MONTH_AFTER = new RegExp(String.raw`^\s+(?:\d{1,2}\s+${MONTH}|${MONTH}\s+\d{1,2})\b`);
+const MONTH_DAY_BEFORE = new RegExp(String.raw`\b${MONTH}\s+\d{1,2}$`);
+
+/** The comma inside a date ("on Saturday, April 20", "April 20, 2031"): no end of a clause. */
+function dateComma(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 12), at);
+  const after = text.slice(at + 1, at + 16);
+  return (WEEKDAY_BEFORE.test(before) && DAY_OF_MONTH_AFTER.test(after)) || (MONTH_DAY_BEFORE.test(before) && /^\s+\d{4}\b/.test(after));
 }
 
 export function clauseAt(clauses: Span[], offset: number): Span {
@@ -136,9 +149,9 @@ function listStartingAt(text: string, names: FoundName[], offset: number, ceilin
 
 const OBJECT_LEAD =
   /^(?:\s+(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone|\s+(?:directly|separately|again|jointly|briefly|also|privately))*\s*(?:,\s*)?(?:(?:with|to|between|among|involving|of|and|for\s+talks\s+with)\b\s*)?/iu;
-/** After a noun: "talks with X", "talks in Vienna on Monday between X and Y", "an accord … was signed by X and Y". */
+/** After a noun: "talks with X", "talks in Vienna on Saturday, May 4 between X and Y", "an accord … was signed by X and Y". */
 const NOUN_OBJECT_LEAD =
-  /^(?:\s+(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone)?(?:\s+(?:in|at|on)\s+(?:[\p{L}\d.-]+\s+){1,4}?)?\s*(?:(?:with|to|between|among|involving)\b|(?:\s+on\s+[\p{L}\s-]{1,40}?)?\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:signed|held|hosted|attended|concluded|reached|brokered|organi[sz]ed|led|agreed)\s+by\b)\s*/iu;
+  /^(?:\s+(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone)?(?:,?\s*\b(?:in|at|on)\s+(?:[\p{L}\d.-]+,?\s+){1,4}?){0,3}\s*(?:(?:with|to|between|among|involving)\b|(?:\s+on\s+[\p{L}\s-]{1,40}?)?\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:signed|held|hosted|attended|concluded|reached|brokered|organi[sz]ed|led|agreed)\s+by\b)\s*/iu;
 const NOUN_OBJECT_FROM_LEAD = /^\s*(?:(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone\s+)?from\b\s*/i;
 const CALL_OR_VISIT = /\b(?:call|visit|conversation)s?$/i;
 const DELEGATIONS_FROM = /\bwith\s+(?:the\s+)?(?:delegations?|representatives|officials|envoys|negotiators|negotiating\s+teams?|teams?)\s+(?:from|of)\s+/i;

@@ -64,4 +64,10 @@ describe("wire copy, seventh round", () => {
     const [, sameSentence] = extract("Chancellor Hedda Voss visited Lisbon on Monday and also met Portuguese opposition leader Rui Falcão.").mentions;
     expect(sameSentence && [sameSentence.kind, names(sameSentence)]).toEqual(["meeting", ["Hedda Voss", "Rui Falcão"]]);
   });
+
+  it("keeps the parties named after a date", () => {
+    const [talks] = extract("Officials said talks in Jakarta on Saturday, June 7 between Finland and Kenya ended without a deal.").mentions;
+    expect(talks).toMatchObject({ kind: "talks", place: { name: "Jakarta" } });
+    expect(names(talks)).toEqual(["Finland", "Kenya"]);
+  });
 });
