@@ -70,4 +70,13 @@ describe("wire copy, seventh round", () => {
     expect(talks).toMatchObject({ kind: "talks", place: { name: "Jakarta" } });
     expect(names(talks)).toEqual(["Finland", "Kenya"]);
   });
+
+  it("reads the parties of 'sat down with Y on the sidelines of a summit'", () => {
+    const [meeting] = extract(
+      "Canadian Prime Minister Colette Brassard sat down with Indian Prime Minister Arjun Mehra on the sidelines of the summit in Nairobi on Monday.",
+    ).mentions;
+    expect(names(meeting)).toEqual(["Colette Brassard", "Arjun Mehra"]);
+    // "sat" of "sat down" is no Saturday.
+    expect(meeting).toMatchObject({ kind: "meeting", place: { name: "Nairobi" }, date: { date: "2031-06-09" } });
+  });
 });
