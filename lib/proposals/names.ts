@@ -745,6 +745,7 @@ const ROLE_BEFORE = new RegExp(
 const COLLECTIVE_AFTER =
   /^\s+(?:negotiators|officials|delegations?|forces|fighters|militants|representatives|leaders|leadership|troops|mediators|envoys|lawmakers|diplomats|authorities|movement|rebels|militia|members|spokesman|spokeswoman|spokesperson)\b/;
 const LIST_OPENER = /^\s+and\s+(?:the\s+)?\p{Lu}/u;
+const SURNAME_OPENS_CONTACT = /^\s+(?:met|meets|hosted|hosts|received|receives|phoned|calls|called|visited|visits)\s+(?:with\s+)?\p{Lu}/u;
 const ACRONYM = /^(?:\p{Lu}\.?){2,}$/u;
 /** "Ho Chi Minh City", "Jeju Island", "Kherson Oblast", "Elysee Palace": the last word says it is a place. */
 const PLACE_NOUN = /^(?:city|province|island|islands|oblast|governorate|county|prefecture|valley|strait|peninsula|palace|hotel|airport|stadium)$/;
@@ -808,6 +809,8 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
     !(tokens.length > 1 && worldDemonyms().has(`${opener.word} ${tokens[1].word}`.toLowerCase())) &&
     // "Mercosur and the EU signed …": a word no dictionary knows, opening a list of names.
     !(tokens.length === 1 && LIST_OPENER.test(text.slice(opener.end, opener.end + 20)) && !isCommonWord(opener.word)) &&
+    // "Okafor met Lindqvist in Accra": a surname no dictionary knows, doing what persons do to another name.
+    !(tokens.length === 1 && SURNAME_OPENS_CONTACT.test(text.slice(opener.end, opener.end + 40)) && !isCommonWord(opener.word)) &&
     (tokens.length === 1 || isCommonWord(opener.word))
   ) {
     tokens = tokens.slice(1);

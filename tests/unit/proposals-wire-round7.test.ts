@@ -40,6 +40,16 @@ describe("wire copy, seventh round", () => {
     expect(visit.place?.name).toBe("Victoria");
   });
 
+  it("reads a surname alone opening the lead as a person, named in full when the article names them so later", () => {
+    const [meeting] = extract(
+      "Okafor met Lindqvist in Accra on Monday, the first such meeting in a decade. Chidi Okafor, Nigeria's foreign minister, told reporters that Eva Lindqvist had accepted an invitation to Abuja.",
+    ).mentions;
+    expect(meeting).toMatchObject({ kind: "meeting", place: { name: "Accra" }, date: { date: "2031-06-09" } });
+    expect(names(meeting)).toEqual(["Chidi Okafor", "Eva Lindqvist"]);
+    const [brief] = extract("Okafor met Lindqvist in Accra on Monday to discuss cocoa exports, officials said.").mentions;
+    expect(names(brief)).toEqual(["Okafor", "Lindqvist"]);
+  });
+
   it("names both armed sides of 'the army and the paramilitary X (ABC)'", () => {
     const [talks] = extract("Chad's army and the paramilitary Desert Shield Brigades (DSB) held talks in N'Djamena on Sunday, mediators said.").mentions;
     expect(names(talks)).toEqual(["Chad's army", "Desert Shield Brigades"]);
