@@ -727,6 +727,8 @@ const VISIT_REACH = 400;
  */
 function withinVisit(kept: Candidate[], m: Candidate): void {
   const visit = kept.findLast((k) => k.kind === "visit" && m.trigger.start - k.trigger.end <= VISIT_REACH && k.trigger.end <= m.trigger.start);
+  // "X met Y on Monday. He also met Z": with no visit to be part of, it is read as before.
+  m.further = visit !== undefined;
   if (!visit) return;
   const visitors = visit.participants.filter((n) => n.level === "person").slice(0, 1);
   m.participants = uniqueNames([...visitors, ...m.participants]).slice(0, MAX_PARTICIPANTS);
