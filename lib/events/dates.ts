@@ -120,12 +120,15 @@ function findDates(passage: string, reference: Ymd): Found[] {
   const twins = twinFinder(passage, reference);
   const found: Found[] = [];
   for (const result of parseAgainst(passage, reference)) {
-    if (isDuration(result.text) || lengthOfSomething(passage, result)) continue;
+    if (isDuration(result.text) || lengthOfSomething(passage, result) || LOWER_CASE_WEEKDAY_WORD.test(result.text)) continue;
     const f = withEndWeekday(partOfDayPrefixed(passage, result, reference) ?? toFound(result, twins(result)), result);
     found.push(withTimeZone(passage, trimSpan(passage, f)));
   }
   return found;
 }
+
+/** "sat down with", "wed": a word in lower case that chrono reads as an abbreviated weekday. */
+const LOWER_CASE_WEEKDAY_WORD = /^(?:sat|sun|mon|wed)$/;
 
 const AMOUNT_OF_TIME = /\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+(?:days?|nights?|weeks?|months?|years?|hours?)$/i;
 

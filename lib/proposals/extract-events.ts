@@ -7,7 +7,7 @@
 import { resolveDatesInText, type ResolvedDate } from "@/lib/events/dates";
 import { extractClaims } from "./claims";
 import { normalizeName } from "@/lib/entities/match";
-import { findNames, isCountry, isVerbWord, sameName, samePlace, titleCaseLines, type FoundName, type Registry } from "./names";
+import { countryOfNationality, findNames, isCountry, isVerbWord, sameName, samePlace, titleCaseLines, type FoundName, type Registry } from "./names";
 import { countedBack, countedFromMention, countingExpression, pickDate, withDaysOfMonth } from "./resolve-dates";
 import { attachedNames, clauseAt, clauseSpans, insideQuote, opensCoordinatedPredicate, quoteSpans, sourceNames, type Attachment } from "./sentence";
 import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
@@ -246,8 +246,50 @@ function participantList(ctx: ArticleContext, parts: SentenceParts, trigger: Tri
   const bodies = usable
     .filter((n) => n.type === "ORGANIZATION" && n.name.includes(" ") && attachment.objects.includes(n) && !introducesPerson(ctx, n))
     .map(keyed);
-  if (persons.length > 0) return uniqueNames([...persons, ...bodies]).slice(0, most);
+  if (persons.length > 0) return uniqueNames([...persons, ...unnamedCounterparts(ctx, parts, trigger, persons), ...bodies]).slice(0, most);
   return uniqueNames([...they, ...usable].filter((n) => n.level === "group").map(keyed)).slice(0, most);
+}
+
+/** "his Chilean counterpart" with no name after it; a name follows "counterpart Han Sun-mi" and "counterpart, Penny Walsh". */
+const UNNAMED_COUNTERPART = /\b(?:his|her|their)\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)\s+counterparts?\b(?!\s*,?\s*\p{Lu})/gu;
+
+/** "Norway's Foreign Minister", "Finnish President": the role words right before a name, without the country. */
+function roleOf(before: string): string {
+  const words = before.trim().split(/\s+/);
+  const role: string[] = [];
+  for (let i = words.length - 1; i >= 0 && role.length < 4; i--) {
+    const w = words[i];
+    if (!/^[\p{L}-]+$/u.test(w) || !(/^\p{Lu}/u.test(w) || ROLE_WORDS.has(w.toLowerCase()))) break;
+    if (!countryOfNationality(w) && !isCountry({ name: w })) role.unshift(w.toLowerCase());
+  }
+  return role.join(" ");
+}
+
+/**
+ * "X met his Chilean counterpart": Chile's holder of X's role is a party, compared with any person the
+ * other reports give for Chile (names.ts, sameName), keyed by the country and the role.
+ */
+function unnamedCounterparts(ctx: ArticleContext, parts: SentenceParts, trigger: Trigger, persons: KeyedName[]): KeyedName[] {
+  if (trigger.kind === "statement") return [];
+  const text = ctx.text.slice(parts.sentence.start, parts.sentence.end);
+  const found: KeyedName[] = [];
+  for (const m of text.matchAll(UNNAMED_COUNTERPART)) {
+    const at = parts.sentence.start + (m.index ?? 0);
+    // The counterpart of the nearest happening only.
+    const nearest = parts.triggers.reduce((a, b) => (Math.abs(b.start - at) < Math.abs(a.start - at) ? b : a));
+    const country = nearest === trigger ? countryOfNationality(m[1]) : null;
+    if (!country) continue;
+    const holder = ctx.names.find((n) => n.level === "person" && n.end <= at && persons.some((p) => p.key === n.key) && n.affiliation !== country);
+    const role = holder ? roleOf(ctx.text.slice(Math.max(parts.sentence.start, holder.introStart - 40), holder.start)) : "";
+    found.push({
+      name: `${m[1]} counterpart${role ? ` (${role})` : ""}`,
+      entityId: null,
+      key: `counterpart:${country}${role ? `:${role}` : ""}`,
+      level: "person",
+      affiliation: country,
+    });
+  }
+  return found;
 }
 
 /** "the EU's envoy Y", "EU chief Y": a body whose role words lead to a person's name. */
@@ -310,9 +352,13 @@ function withSchedule(text: string, clause: Span, clauses: Span[]): Span {
   // "met Y on Tuesday, June 10, at the Elysee Palace": the date set off by commas, then where.
   const [date, where] = clauses.filter((c) => c.start >= end).slice(0, 2);
   if (date && where && DATE_ALONE.test(text.slice(date.start, date.end)) && VENUE_ALONE.test(text.slice(where.start, where.end))) end = where.end;
+  // The same with the comma inside the date ("on Tuesday, June 10") no end of a clause.
+  const [venue] = clauses.filter((c) => c.start >= end);
+  if (venue && DATE_ENDS.test(text.slice(clause.start, end)) && VENUE_ALONE.test(text.slice(venue.start, venue.end))) end = venue.end;
   return end === clause.end ? clause : { start: clause.start, end };
 }
 
+const DATE_ENDS = /(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+\p{Lu}\p{Ll}+)\s*$/u;
 const DATE_ALONE = /^\s*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+\p{Lu}\p{Ll}+)\s*$/u;
 const VENUE_ALONE = /^\s*(?:in|at)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.\s-]{0,60}?[.!]?\s*$/u;
 
@@ -328,6 +374,8 @@ interface Candidate extends MentionWithDates {
   specific: boolean;
   /** An earlier one of a series ("their first call", "an initial discussion", "since their last conversation"). */
   earlierInstance: boolean;
+  /** "she also met Y": one more happening beside the one just told, not that one again. */
+  further: boolean;
 }
 
 function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[]): Candidate[] {
@@ -374,7 +422,9 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
       /[,;:]/.test(ctx.text.slice(previous.end, t.start)) ||
       // "arrived on Sunday and is due to meet Y on Monday": what comes next is another happening.
       (clauseAt(clauses, previous.start) !== clauseAt(clauses, t.start) && opensCoordinatedPredicate(ctx.text, clauseAt(clauses, t.start))) ||
-      inHappening(t) !== inHappening(previous);
+      inHappening(t) !== inHappening(previous) ||
+      // "visited Lisbon and also met Y", "During the trip she also met Y": a meeting within the visit, not the visit.
+      (previous.kind === "visit" && t.kind === "meeting" && t.verbal && ALSO_BEFORE.test(ctx.text.slice(previous.end, t.start)));
     if (separate) triggers.push(t);
     else if (SAME_HAPPENING_LINK.test(ctx.text.slice(previous.end, t.start)))
       alsoNaming.set(triggers[triggers.length - 1], [...(alsoNaming.get(triggers[triggers.length - 1]) ?? []), t]);
@@ -389,14 +439,28 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
     sources: sourceNames(ctx.text, names, sentence),
     names,
   };
-  return triggers.flatMap((trigger): Candidate[] => {
+  const made: Candidate[] = [];
+  for (const trigger of triggers) {
     const happening = happenings.find((h) => contains(h, trigger));
     const clause = happening ?? withSchedule(ctx.text, clauseAt(parts.clauses, trigger.start), parts.clauses);
     const place = placeOf(ctx.text, trigger, clause, ctx.names);
     const { participants, separately } =
       happening && trigger.definite ? { participants: [], separately: [] } : participantsOf(ctx, parts, trigger, place, alsoNaming.get(trigger) ?? []);
-    return (separately.length > 1 ? separately : [participants]).map((list, i) => candidate(ctx, parts, trigger, clause, place, list, i));
-  });
+    const lists = separately.length > 1 ? separately : [participants.length > 0 ? participants : partiesOfAgreementAfter(ctx, made, trigger)];
+    made.push(...lists.map((list, i) => candidate(ctx, parts, trigger, clause, place, list, i)));
+  }
+  return made;
+}
+
+const ALSO_BEFORE = /\balso\s+$/i;
+const TALKS_LEADING_TO = /\b(?:after|following)\s+(?:[\p{L}\d-]+\s+){0,4}$/iu;
+
+/** "X and Y signed the accord after talks that lasted nine hours": the talks that led to the agreement were between its parties. */
+function partiesOfAgreementAfter(ctx: ArticleContext, made: Candidate[], trigger: Trigger): KeyedName[] {
+  if (trigger.kind !== "talks" && trigger.kind !== "meeting") return [];
+  const agreement = made.findLast((m) => m.kind === "agreement" && m.participants.length >= 2 && m.trigger.end <= trigger.start);
+  if (!agreement || !TALKS_LEADING_TO.test(ctx.text.slice(agreement.trigger.end, trigger.start))) return [];
+  return agreement.participants;
 }
 
 function candidate(
@@ -443,6 +507,7 @@ function candidate(
     definite: trigger.definite,
     specific: trigger.verbal || trigger.definite || participants.length > 0 || place !== null || date.source === "stated",
     earlierInstance: EARLIER_INSTANCE.test(ctx.text.slice(Math.max(sentence.start, trigger.start - 12), trigger.end)),
+    further: trigger.verbal && trigger.kind === "meeting" && ALSO_BEFORE.test(ctx.text.slice(Math.max(sentence.start, trigger.start - 12), trigger.start)),
   };
 }
 
@@ -513,6 +578,8 @@ function coreferentAmong(earlier: Candidate[], m: Candidate, earlierInstances: b
     if (e.earlierInstance && !earlierInstances) continue;
     // "held separate meetings with X and Y": the words read once per party are that many happenings.
     if (e.trigger.start === m.trigger.start) continue;
+    // "visited Lisbon … she also met Y": another happening, unless it names again whom an earlier one had.
+    if (m.further && !(m.participants.length > 0 && m.participants.every((p) => e.participants.some((q) => sameName(p, q))))) continue;
     // An announced happening is not one the text dates before the article ("the upcoming call" after "their call last month").
     if (m.planned !== e.planned && pastDated(m.planned ? e : m)) continue;
     // "Tuesday's talks" after "Trump will speak with Putin on Tuesday": talks by phone.
@@ -651,6 +718,24 @@ function absorb(target: Candidate, m: Candidate): void {
 const IN_PERSON = new Set(["meeting", "talks", "visit"]);
 const EARLIER_INSTANCE = /\b(?:initial|first|previous|last|earlier|prior)\s+(?:[\p{L}-]+\s+)?\p{L}+$/iu;
 
+/** How far back a visit may be told for "she also met Y" to be a meeting during it. */
+const VISIT_REACH = 400;
+
+/**
+ * "X visited Lisbon on Monday … she also met Y": a meeting during the visit, with the visitor, where and
+ * when the visit was unless its own words say otherwise.
+ */
+function withinVisit(kept: Candidate[], m: Candidate): void {
+  const visit = kept.findLast((k) => k.kind === "visit" && m.trigger.start - k.trigger.end <= VISIT_REACH && k.trigger.end <= m.trigger.start);
+  // "X met Y on Monday. He also met Z": with no visit to be part of, it is read as before.
+  m.further = visit !== undefined;
+  if (!visit) return;
+  const visitors = visit.participants.filter((n) => n.level === "person").slice(0, 1);
+  m.participants = uniqueNames([...visitors, ...m.participants]).slice(0, MAX_PARTICIPANTS);
+  m.place ??= visit.place;
+  if (!m.date.date && !m.date.text) m.date = { ...visit.date, source: visit.date.source ? "context" : null };
+}
+
 /**
  * Kept on its own: a particular happening reported as real, said to involve someone and to have a
  * date or a place (in-person happenings need one of them; a call between two named people does not).
@@ -711,7 +796,8 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
         if (ofParties) m.kind = ofParties.kind;
       }
       // "What does Trump want to talk to Putin about?": a hypothetical mention joins nothing unless it points back ("the call").
-      const target = m.hypothetical && !m.definite ? undefined : (coreferent(kept, m) ?? sameGroupHappening(ctx, kept, m));
+      if (m.further) withinVisit(kept, m);
+      const target = m.hypothetical && !m.definite ? undefined : (coreferent(kept, m) ?? (m.further ? undefined : sameGroupHappening(ctx, kept, m)));
       const phrase = ctx.dates.find((d) => d.relativeTo?.happening && contains(d.relativeTo.happening, m.trigger))?.relativeTo?.happening;
       const owner = target ?? m;
       const counting = countingExpression(ctx, sentence, m.trigger);
@@ -760,7 +846,7 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
   }
   const found = kept.filter(substantial);
   const claims = extractClaims(ctx, found);
-  const mentions: EventMention[] = found.map(({ hypothetical: _h, definite: _d, specific: _p, statedDates: _s, earlierInstance: _e, ...m }) => m);
+  const mentions: EventMention[] = found.map(({ hypothetical: _h, definite: _d, specific: _p, statedDates: _s, earlierInstance: _e, further: _f, ...m }) => m);
   const targets: ArticleExtraction["targets"] = {};
   for (const span of [...mentions.flatMap((m) => m.passages), ...claims.map((c) => c.passage)])
     targets[spanKey(span)] ??= passageTarget(article.id, text, span);

@@ -179,6 +179,16 @@ function countryOfDemonym(demonym: string): string {
   return found ? found[1] : demonym;
 }
 
+/** "Chilean", "South African": the country a nationality adjective names, normalized; null for other words. */
+export function countryOfNationality(words: string): string | null {
+  const word = words.toLowerCase();
+  if (word.includes(" ")) return worldDemonyms().has(word) ? normalizeName(worldDemonyms().get(word)!) : null;
+  return isDemonymWord(words) ? normalizeName(countryOfDemonym(words)) : null;
+}
+
+/** A counterpart left unnamed ("his Chilean counterpart"): the holder of the role in that country. */
+export const isCounterpart = (n: KeyedName) => n.key.startsWith("counterpart:");
+
 // ---------------------------------------------------------------------------
 // Finding names
 // ---------------------------------------------------------------------------
@@ -725,6 +735,8 @@ function isCommonWord(word: string): boolean {
 }
 
 const FIRST_NAME_TAGS = new Set(["FirstName", "MaleName", "FemaleName"]);
+/** What compromise tags a given name with: "Santiago" and "Victoria" are a "Person". */
+const GIVEN_NAME_TAGS = new Set([...FIRST_NAME_TAGS, "Person"]);
 const ACTOR = new Set(["Actor"]);
 const SURNAME_PARTICLE = / (?:bin|bint|ibn|ben|abu|van|von|der|den|ter|ten|zu) $/;
 const ROLE_BEFORE = new RegExp(
@@ -733,6 +745,7 @@ const ROLE_BEFORE = new RegExp(
 const COLLECTIVE_AFTER =
   /^\s+(?:negotiators|officials|delegations?|forces|fighters|militants|representatives|leaders|leadership|troops|mediators|envoys|lawmakers|diplomats|authorities|movement|rebels|militia|members|spokesman|spokeswoman|spokesperson)\b/;
 const LIST_OPENER = /^\s+and\s+(?:the\s+)?\p{Lu}/u;
+const SURNAME_OPENS_CONTACT = /^\s+(?:met|meets|hosted|hosts|received|receives|phoned|calls|called|visited|visits)\s+(?:with\s+)?\p{Lu}/u;
 const ACRONYM = /^(?:\p{Lu}\.?){2,}$/u;
 /** "Ho Chi Minh City", "Jeju Island", "Kherson Oblast", "Elysee Palace": the last word says it is a place. */
 const PLACE_NOUN = /^(?:city|province|island|islands|oblast|governorate|county|prefecture|valley|strait|peninsula|palace|hotel|airport|stadium)$/;
@@ -796,6 +809,8 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
     !(tokens.length > 1 && worldDemonyms().has(`${opener.word} ${tokens[1].word}`.toLowerCase())) &&
     // "Mercosur and the EU signed …": a word no dictionary knows, opening a list of names.
     !(tokens.length === 1 && LIST_OPENER.test(text.slice(opener.end, opener.end + 20)) && !isCommonWord(opener.word)) &&
+    // "Okafor met Lindqvist in Accra": a surname no dictionary knows, doing what persons do to another name.
+    !(tokens.length === 1 && SURNAME_OPENS_CONTACT.test(text.slice(opener.end, opener.end + 40)) && !isCommonWord(opener.word)) &&
     (tokens.length === 1 || isCommonWord(opener.word))
   ) {
     tokens = tokens.slice(1);
@@ -860,6 +875,15 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
   if (rest.length === 1 && ACRONYM.test(rest[0].word) && !ZONE_ABBREVIATIONS[rest[0].word] && !/^[AP]\.?M\.?$/.test(rest[0].word))
     return named(text, rest, "ORGANIZATION", registry);
   if (rest.length === 1 && isDemonymWord(rest[0].word) && !introduced) return named(text, rest, "DEMONYM", registry, countryOfDemonym(rest[0].word));
+  // "talks in Santiago", "arrived in Victoria": a given name alone where a place goes is the city named after it.
+  if (
+    rest.length === 1 &&
+    !introduced &&
+    hasTag(rest[0].word, GIVEN_NAME_TAGS) &&
+    PLACE_PREPOSITION.test(text.slice(Math.max(0, rest[0].start - 20), rest[0].start)) &&
+    !/^['’]s\b/.test(text.slice(rest[0].end, rest[0].end + 3))
+  )
+    return named(text, rest, "PLACE", registry);
   if (rest.some((t) => hasTag(t.word, PERSON_TAGS)) || introduced)
     return named(text, beforeAffiliation(text, rest), "PERSON", registry, undefined, tokens[0].start);
   if (rest.some((t) => hasTag(t.word, PLACE_TAGS))) return named(text, rest, "PLACE", registry);
@@ -876,6 +900,7 @@ function classify(text: string, part: Token[], titleLines: Span[], bodyWords: Se
   return named(text, rest, COLLECTIVE_AFTER.test(text.slice(rest[0].end, rest[0].end + 30)) ? "ORGANIZATION" : "OTHER", registry);
 }
 
+const PLACE_PREPOSITION = /\b(?:in|to|from|near|outside|visit(?:s|ed|ing)?)\s+$/;
 const HONORIFIC_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|Mme|Mister|Madam)\.?\s+$/;
 const AGE_AFTER = /^\s*,\s*\d{2},/;
 const NAME_WORD_BEFORE = /\p{Lu}[\p{L}\p{M}'’-]*\s+$/u;
@@ -1023,6 +1048,8 @@ function sameSyllables(a: string, b: string): boolean {
 
 export function sameName(a: KeyedName, b: KeyedName): boolean {
   if (a.key === b.key) return true;
+  // An unnamed counterpart may be any person of their country; reports that name them still tell one happening.
+  if (isCounterpart(a) || isCounterpart(b)) return a.level === b.level && a.affiliation !== undefined && a.affiliation === b.affiliation;
   if ((a.entityId && b.entityId) || a.level !== b.level) return false;
   const pair = a.key < b.key ? `${a.key}\u0000${b.key}\u0000${a.name}\u0000${b.name}` : `${b.key}\u0000${a.key}\u0000${b.name}\u0000${a.name}`;
   let same = samePairs.get(pair);

@@ -36,6 +36,7 @@ export function clauseSpans(text: string, sentence: Span): Span[] {
     if (at === appositiveEnd) continue;
     LIST_COMMA.lastIndex = at;
     if (m[0] === "," && LIST_COMMA.test(text)) continue;
+    if (m[0] === "," && dateComma(text, at)) continue;
     APPOSITIVE_NAME.lastIndex = at;
     const appositive = m[0] === "," ? APPOSITIVE_NAME.exec(text) : null;
     if (appositive && (ROLE_WORDS.has(appositive[1]) || PLACE_NOUN_BEFORE_NAME.test(appositive[1])) && at + appositive[0].length < sentence.end) {
@@ -48,6 +49,18 @@ export function clauseSpans(text: string, sentence: Span): Span[] {
   }
   if (sentence.end > start) clauses.push({ start, end: sentence.end });
   return clauses;
+}
+
+const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?`;
+const WEEKDAY_BEFORE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const DAY_OF_MONTH_AFTER = new RegExp(String.raw`^\s+(?:\d{1,2}\s+${MONTH}|${MONTH}\s+\d{1,2})\b`);
+const MONTH_DAY_BEFORE = new RegExp(String.raw`\b${MONTH}\s+\d{1,2}$`);
+
+/** The comma inside a date ("on Saturday, April 20", "April 20, 2031"): no end of a clause. */
+function dateComma(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 12), at);
+  const after = text.slice(at + 1, at + 16);
+  return (WEEKDAY_BEFORE.test(before) && DAY_OF_MONTH_AFTER.test(after)) || (MONTH_DAY_BEFORE.test(before) && /^\s+\d{4}\b/.test(after));
 }
 
 export function clauseAt(clauses: Span[], offset: number): Span {
@@ -81,10 +94,16 @@ function isListGap(gap: string): boolean {
   return (
     inner.length <= 60 &&
     !/[;:.!?()"“”]/.test(inner) &&
-    words.every((w) => /^(?:and|the|of|his|her|their|its|visiting)$/i.test(w) || ROLE_WORDS.has(w.toLowerCase()) || bodies.includes(w)) &&
+    words.every(
+      (w) => /^(?:and|the|of|his|her|their|its|visiting)$/i.test(w) || ROLE_WORDS.has(w.toLowerCase()) || bodies.includes(w) || BODY_QUALIFIER.test(w),
+    ) &&
     (bodies.length === 0 || words.some((w) => ROLE_WORDS.has(w.toLowerCase()) && !/^(?:and|the|of)$/i.test(w)))
   );
 }
+
+const ALIAS_OPENS = /^\s*\(\s*$/;
+/** "Sudan's army and the paramilitary Rapid Support Forces": words describing an armed body, before its name. */
+const BODY_QUALIFIER = /^(?:paramilitary|militant|separatist|insurgent|rival)$/i;
 
 const BODY_BEFORE_ROLE = /^(?:army|military|armed|forces|intelligence|police|navy|rebel|opposition|party|junta|militia)$/i;
 
@@ -95,6 +114,12 @@ function listEndingAt(text: string, names: FoundName[], offset: number, floor: n
   let edge = offset;
   for (const n of before) {
     const gap = text.slice(n.end, edge);
+    // "the Rapid Support Forces (RSF)": the name the acronym in brackets stands for is the party.
+    if (list.length > 0 && ALIAS_OPENS.test(gap) && text[list[list.length - 1].end] === ")") {
+      list[list.length - 1] = n;
+      edge = n.introStart;
+      continue;
+    }
     if (list.length === 0 ? !/^\s*$|^['’]s?\s*$|^\s*[-–]\s*$/.test(gap) : !isListGap(gap)) break;
     list.push(n);
     edge = n.introStart;
@@ -111,6 +136,10 @@ function listStartingAt(text: string, names: FoundName[], offset: number, ceilin
   let edge = offset + m[0].length;
   for (const n of after) {
     const gap = text.slice(edge, n.introStart);
+    if (list.length > 0 && ALIAS_OPENS.test(gap) && text[n.end] === ")") {
+      edge = n.end + 1;
+      continue;
+    }
     if (list.length === 0 ? !/^\s*(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/u.test(gap) || !isListGap(gap) : !isListGap(gap)) break;
     list.push(n);
     edge = n.end;
@@ -120,9 +149,9 @@ function listStartingAt(text: string, names: FoundName[], offset: number, ceilin
 
 const OBJECT_LEAD =
   /^(?:\s+(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone|\s+(?:directly|separately|again|jointly|briefly|also|privately))*\s*(?:,\s*)?(?:(?:with|to|between|among|involving|of|and|for\s+talks\s+with)\b\s*)?/iu;
-/** After a noun: "talks with X", "talks in Vienna on Monday between X and Y", "an accord … was signed by X and Y". */
+/** After a noun: "talks with X", "talks in Vienna on Saturday, May 4 between X and Y", "an accord … was signed by X and Y". */
 const NOUN_OBJECT_LEAD =
-  /^(?:\s+(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone)?(?:\s+(?:in|at|on)\s+(?:[\p{L}\d.-]+\s+){1,4}?)?\s*(?:(?:with|to|between|among|involving)\b|(?:\s+on\s+[\p{L}\s-]{1,40}?)?\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:signed|held|hosted|attended|concluded|reached|brokered|organi[sz]ed|led|agreed)\s+by\b)\s*/iu;
+  /^(?:\s+(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone)?(?:,?\s*\b(?:in|at|on)\s+(?:[\p{L}\d.-]+,?\s+){1,4}?){0,3}\s*(?:(?:with|to|between|among|involving)\b|(?:\s+on\s+[\p{L}\s-]{1,40}?)?\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:signed|held|hosted|attended|concluded|reached|brokered|organi[sz]ed|led|agreed)\s+by\b)\s*/iu;
 const NOUN_OBJECT_FROM_LEAD = /^\s*(?:(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone\s+)?from\b\s*/i;
 const CALL_OR_VISIT = /\b(?:call|visit|conversation)s?$/i;
 const DELEGATIONS_FROM = /\bwith\s+(?:the\s+)?(?:delegations?|representatives|officials|envoys|negotiators|negotiating\s+teams?|teams?)\s+(?:from|of)\s+/i;

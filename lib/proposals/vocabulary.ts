@@ -173,6 +173,8 @@ export const TRIGGER_RULES: TriggerRule[] = [
   },
   // "X and Y shook hands at the Elysee Palace": they met.
   { kind: "meeting", verbal: true, needs: anyOf(["hands"]), re: /\b(?:shook|shake|shakes|shaking)\s+hands\b/giu },
+  // "X sat down with Y on the sidelines of the summit": they met.
+  { kind: "meeting", verbal: true, needs: anyOf(["down"]), re: /\b(?:sat|sit|sits|sitting)\s+down\s+(?=with\b)/giu },
   {
     kind: "talks",
     verbal: false,

@@ -118,7 +118,7 @@ describe("wire copy: dates that name a week", () => {
     expect(events.map((e) => [e.kind, e.localDate, e.mentions.length])).toEqual([["meeting", "2031-06-09", 2]]);
   });
 
-  it("does not read 'after a week of talks' as a date a week from the report", () => {
+  it("does not read 'after a week of talks' as a date a week from the report, and leaves those talks undated", () => {
     const { events } = propose({
       articles: [
         article(
@@ -128,7 +128,10 @@ describe("wire copy: dates that name a week", () => {
         ),
       ],
     });
-    expect(events.map((e) => [e.kind, e.localDate, e.precision])).toEqual([["agreement", "2031-06-10", "day"]]);
+    expect(events.map((e) => [e.kind, e.localDate, e.precision])).toEqual([
+      ["agreement", "2031-06-10", "day"],
+      ["talks", null, null],
+    ]);
   });
 
   it("proposes a summit 'postponed until September' as announced for September, not as held on the day of the report", () => {
