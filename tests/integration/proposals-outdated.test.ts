@@ -65,26 +65,31 @@ describe("extractions made by older rules", () => {
     // A publication day past what the server's dates can hold (a row written by hand or another
     // tool): reading this article fails every time. Its slice is the newest, read first.
     await db.$executeRaw`UPDATE "Article" SET "publishedAt" = '300000-01-01' WHERE "id" = ${unreadable}`;
-    await db.$executeRaw`UPDATE "ArticleExtraction" SET "rulesVersion" = 0 WHERE "articleId" = ${unreadable}`;
-    const before = await db.$queryRaw<{ data: string }[]>`SELECT "data"::text AS "data" FROM "ArticleExtraction" WHERE "articleId" = ${unreadable}`;
-    const logged: string[] = [];
-    const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
-      logged.push(args.map(String).join(" "));
-    });
-
+    // The tests share one database: the row is made readable again whatever happens, or every later list of articles fails on it.
     try {
-      await startServerJobWorkers();
-      await whenJobsDone();
-    } finally {
-      spy.mockRestore();
-    }
+      await db.$executeRaw`UPDATE "ArticleExtraction" SET "rulesVersion" = 0 WHERE "articleId" = ${unreadable}`;
+      const before = await db.$queryRaw<{ data: string }[]>`SELECT "data"::text AS "data" FROM "ArticleExtraction" WHERE "articleId" = ${unreadable}`;
+      const logged: string[] = [];
+      const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
+        logged.push(args.map(String).join(" "));
+      });
 
-    const versions = await db.articleExtraction.findMany({ where: { articleId: { in: [older, alsoOlder, unreadable] } }, select: { rulesVersion: true } });
-    expect(versions.map((v) => v.rulesVersion)).toEqual([EXTRACTION_RULES_VERSION, EXTRACTION_RULES_VERSION, EXTRACTION_RULES_VERSION]);
-    const [meeting] = await openProposalsOf(older);
-    expect(new Set(meeting.mentions.map((m) => m.articleId))).toContain(alsoOlder);
-    const after = await db.$queryRaw<{ data: string }[]>`SELECT "data"::text AS "data" FROM "ArticleExtraction" WHERE "articleId" = ${unreadable}`;
-    expect(after).toEqual(before);
-    expect(logged.filter((line) => line.includes(unreadable))).toEqual([expect.stringContaining("Invalid time value")]);
+      try {
+        await startServerJobWorkers();
+        await whenJobsDone();
+      } finally {
+        spy.mockRestore();
+      }
+
+      const versions = await db.articleExtraction.findMany({ where: { articleId: { in: [older, alsoOlder, unreadable] } }, select: { rulesVersion: true } });
+      expect(versions.map((v) => v.rulesVersion)).toEqual([EXTRACTION_RULES_VERSION, EXTRACTION_RULES_VERSION, EXTRACTION_RULES_VERSION]);
+      const [meeting] = await openProposalsOf(older);
+      expect(new Set(meeting.mentions.map((m) => m.articleId))).toContain(alsoOlder);
+      const after = await db.$queryRaw<{ data: string }[]>`SELECT "data"::text AS "data" FROM "ArticleExtraction" WHERE "articleId" = ${unreadable}`;
+      expect(after).toEqual(before);
+      expect(logged.filter((line) => line.includes(unreadable))).toEqual([expect.stringContaining("Invalid time value")]);
+    } finally {
+      await db.$executeRaw`UPDATE "Article" SET "publishedAt" = ${`${YEAR}-06-10`}::date WHERE "id" = ${unreadable}`;
+    }
   });
 });
