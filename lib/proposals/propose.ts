@@ -58,13 +58,27 @@ function equivalencesOf(extractions: ArticleExtraction[], registry: Registry | n
   };
 }
 
-function knownNamesOf(registry: Registry | null): Map<string, KeyedName> {
-  const knownNames = new Map<string, KeyedName>();
-  for (const e of registry?.entities.values() ?? []) {
-    knownNames.set(e.id, { name: e.name, entityId: e.id, key: `entity:${e.id}`, level: e.type === "PERSON" ? "person" : "group" });
+/**
+ * The registry's names by entity id, made once per registry: the worker thread keeps its registry
+ * between regroupings, and at 50,000 entities building these maps again took some 30 ms of each.
+ */
+const namesOfRegistry = new WeakMap<Registry, { known: Map<string, KeyedName>; entityNames: Map<string, string> }>();
+
+function registryNames(registry: Registry | null): { known: Map<string, KeyedName>; entityNames: Map<string, string> } {
+  if (!registry) return { known: new Map(), entityNames: new Map() };
+  let names = namesOfRegistry.get(registry);
+  if (!names) {
+    const known = new Map<string, KeyedName>();
+    for (const e of registry.entities.values()) {
+      known.set(e.id, { name: e.name, entityId: e.id, key: `entity:${e.id}`, level: e.type === "PERSON" ? "person" : "group" });
+    }
+    names = { known, entityNames: new Map([...registry.entities.values()].map((e) => [e.id, e.name])) };
+    namesOfRegistry.set(registry, names);
   }
-  return knownNames;
+  return names;
 }
+
+const knownNamesOf = (registry: Registry | null) => registryNames(registry).known;
 
 export function proposeFromExtractions(
   extractions: ArticleExtraction[],
@@ -118,7 +132,7 @@ function proposalsOfGroups(groups: Group[], extractions: ArticleExtraction[], re
   groups.forEach((g, i) => {
     for (const m of g.members) if (m.mention) subjectOfMention.set(m.mention.key, { proposalKey: proposalKeyOf(g), eventId: events[i].eventId });
   });
-  const entityNames = new Map([...(registry?.entities.values() ?? [])].map((e) => [e.id, e.name]));
+  const { entityNames } = registryNames(registry);
   // A block's claims repeat a few values many times; formatting a date is costly.
   const labels = new Map<string, string>();
   const labelOf = (value: ClaimProposal["value"]) => {
@@ -130,27 +144,39 @@ function proposalsOfGroups(groups: Group[], extractions: ArticleExtraction[], re
     }
     return label;
   };
-  const claims: ClaimProposal[] = extractions.flatMap((extraction) =>
-    extraction.claims.flatMap((c) => {
-      const subject = subjectOfMention.get(c.mentionKey);
-      if (!subject) return [];
-      const annotation = extraction.targets[spanKey(c.passage)];
-      return [
-        {
-          key: c.key,
-          ...subject,
-          articleId: c.articleId,
-          outlet: c.outlet,
-          attribute: c.attribute,
-          value: c.value,
-          label: labelOf(c.value),
-          annotation,
-          quote: annotation.selector[0].exact,
-          ...(c.speaker ? { speaker: c.speaker } : {}),
-        },
-      ];
-    }),
+  // Claims are proposed about grouped mentions only: a block's other articles have none to give.
+  const grouped = new Set(groups.flatMap((g) => g.members.flatMap((m) => (m.mention ? [m.mention.articleId] : []))));
+  const claims: ClaimProposal[] = extractions
+    .filter((e) => grouped.has(e.articleId))
+    .flatMap((extraction) =>
+      extraction.claims.flatMap((c) => {
+        const subject = subjectOfMention.get(c.mentionKey);
+        if (!subject) return [];
+        const annotation = extraction.targets[spanKey(c.passage)];
+        return [
+          {
+            key: c.key,
+            ...subject,
+            articleId: c.articleId,
+            outlet: c.outlet,
+            attribute: c.attribute,
+            value: c.value,
+            label: labelOf(c.value),
+            annotation,
+            quote: annotation.selector[0].exact,
+            ...(c.speaker ? { speaker: c.speaker } : {}),
+          },
+        ];
+      }),
+    );
+  // An accepted claim is compared only with proposed claims about its event: those of events no group holds meet none
+  // (a refresh reads the accepted claims of every event on the days it reached, some 3,000 in a dense stretch).
+  const groupedEvents = new Set(events.flatMap((e) => (e.eventId ? [e.eventId] : [])));
+  const contradictions = findContradictionCandidates(
+    claims,
+    knownClaims.filter((k) => groupedEvents.has(k.eventId)),
+    entityNames,
+    equivalencesOf(extractions, registry),
   );
-  const contradictions = findContradictionCandidates(claims, knownClaims, entityNames, equivalencesOf(extractions, registry));
   return { events, claims, contradictions };
 }

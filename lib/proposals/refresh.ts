@@ -4,7 +4,6 @@ import { db, Prisma, type Tx } from "@/lib/db";
 import { stagedJson } from "@/lib/db/staged";
 import { eventDateFromRow } from "@/lib/events/date-fields";
 import { isoDay } from "@/lib/iso-day";
-import type { ClaimValue } from "@/lib/contradictions/claim-values";
 import { runTask } from "@/lib/workers/pool";
 import { EXTRACTIONS_MISSING, REGISTRY_MISSING, type ProposalRegistrySnapshot, type TaskInput, type TaskOutput } from "@/lib/workers/tasks";
 import { type ExtractionRow, dayText } from "./extraction-row";
@@ -357,27 +356,13 @@ async function knownOn(periods: Period[]): Promise<{ events: KnownEvent[]; claim
     participantIds: r.participants.map((p) => p.entityId),
     placeId: r.placeId,
   }));
-  const claimRows = events.length
-    ? await db.claim.findMany({
-        where: { eventId: { in: events.map((e) => e.id) }, annotation: { deletedAt: null } },
-        select: {
-          id: true,
-          eventId: true,
-          attribute: true,
-          value: true,
-          annotation: { select: { articleId: true, exact: true, article: { select: { outlet: true } } } },
-        },
-      })
+  // One statement: through Prisma's relations the accepted claims of a dense stretch's thousand events (some 3,000) took 85–105 ms.
+  const claims: KnownClaim[] = events.length
+    ? await db.$queryRaw<KnownClaim[]>`
+        SELECT c."id", c."eventId", c."attribute", c."value", an."articleId", a."outlet", an."exact" AS "quote"
+        FROM "Claim" c JOIN "Annotation" an ON an."id" = c."annotationId" JOIN "Article" a ON a."id" = an."articleId"
+        WHERE c."eventId" = ANY(${events.map((e) => e.id)}::text[]) AND an."deletedAt" IS NULL`
     : [];
-  const claims: KnownClaim[] = claimRows.map((c) => ({
-    id: c.id,
-    eventId: c.eventId!,
-    attribute: c.attribute,
-    value: c.value as unknown as ClaimValue,
-    articleId: c.annotation.articleId,
-    outlet: c.annotation.article.outlet,
-    quote: c.annotation.exact,
-  }));
   return { events, claims };
 }
 
