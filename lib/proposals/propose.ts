@@ -95,6 +95,8 @@ export function proposeFromExtractions(
  * `groupAround`), and where those mentions' possible partners lie: the rest of the block is left
  * as it is. Given what the caller has read (`read`), a reach beyond it is answered with the reach
  * alone (`beyond`): the caller reads further and asks again, and proposals it would discard are not made.
+ * Given no accepted claims (`knownClaims` null: not read), groups holding recorded events are answered
+ * with those events alone (`claimsOf`): the caller reads their accepted claims and asks again.
  */
 export function proposeAround(
   extractions: ArticleExtraction[],
@@ -107,21 +109,25 @@ export function proposeAround(
   extractions: ArticleExtraction[],
   registry: Registry | null,
   knownEvents: KnownEvent[],
-  knownClaims: KnownClaim[],
+  knownClaims: KnownClaim[] | null,
   seeds: readonly string[],
   read: Coverage | undefined,
-): (Proposals & { reach: Reach }) | { beyond: true; reach: Reach };
+): (Proposals & { reach: Reach }) | { beyond: true; reach: Reach } | { claimsOf: string[]; reach: Reach };
 export function proposeAround(
   extractions: ArticleExtraction[],
   registry: Registry | null,
   knownEvents: KnownEvent[],
-  knownClaims: KnownClaim[],
+  knownClaims: KnownClaim[] | null,
   seeds: readonly string[],
   read?: Coverage,
-): (Proposals & { reach: Reach }) | { beyond: true; reach: Reach } {
+): (Proposals & { reach: Reach }) | { beyond: true; reach: Reach } | { claimsOf: string[]; reach: Reach } {
   const { groups, reach } = groupAround(extractions, knownEvents, knownNamesOf(registry), new Set(seeds), read);
   if (groups === null) return { beyond: true, reach };
-  return { ...proposalsOfGroups(groups, extractions, registry, knownClaims), reach };
+  if (knownClaims === null) {
+    const claimsOf = groups.flatMap((g) => g.members.flatMap((m) => (m.known ? [m.known.id] : [])));
+    if (claimsOf.length > 0) return { claimsOf, reach };
+  }
+  return { ...proposalsOfGroups(groups, extractions, registry, knownClaims ?? []), reach };
 }
 
 function proposalsOfGroups(groups: Group[], extractions: ArticleExtraction[], registry: Registry | null, knownClaims: KnownClaim[]): Proposals {
