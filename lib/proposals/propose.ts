@@ -175,8 +175,7 @@ function proposalsOfGroups(groups: Group[], extractions: ArticleExtraction[], re
         ];
       }),
     );
-  // An accepted claim is compared only with proposed claims about its event: those of events no group holds meet none
-  // (a refresh reads the accepted claims of every event on the days it reached, some 3,000 in a dense stretch).
+  // An accepted claim is compared only with proposed claims about its event: those of events no group holds meet none.
   const groupedEvents = new Set(events.flatMap((e) => (e.eventId ? [e.eventId] : [])));
   const contradictions = findContradictionCandidates(
     claims,
