@@ -58,13 +58,27 @@ function equivalencesOf(extractions: ArticleExtraction[], registry: Registry | n
   };
 }
 
-function knownNamesOf(registry: Registry | null): Map<string, KeyedName> {
-  const knownNames = new Map<string, KeyedName>();
-  for (const e of registry?.entities.values() ?? []) {
-    knownNames.set(e.id, { name: e.name, entityId: e.id, key: `entity:${e.id}`, level: e.type === "PERSON" ? "person" : "group" });
+/**
+ * The registry's names by entity id, made once per registry: the worker thread keeps its registry
+ * between regroupings, and at 50,000 entities building these maps again took some 30 ms of each.
+ */
+const namesOfRegistry = new WeakMap<Registry, { known: Map<string, KeyedName>; entityNames: Map<string, string> }>();
+
+function registryNames(registry: Registry | null): { known: Map<string, KeyedName>; entityNames: Map<string, string> } {
+  if (!registry) return { known: new Map(), entityNames: new Map() };
+  let names = namesOfRegistry.get(registry);
+  if (!names) {
+    const known = new Map<string, KeyedName>();
+    for (const e of registry.entities.values()) {
+      known.set(e.id, { name: e.name, entityId: e.id, key: `entity:${e.id}`, level: e.type === "PERSON" ? "person" : "group" });
+    }
+    names = { known, entityNames: new Map([...registry.entities.values()].map((e) => [e.id, e.name])) };
+    namesOfRegistry.set(registry, names);
   }
-  return knownNames;
+  return names;
 }
+
+const knownNamesOf = (registry: Registry | null) => registryNames(registry).known;
 
 export function proposeFromExtractions(
   extractions: ArticleExtraction[],
@@ -81,6 +95,8 @@ export function proposeFromExtractions(
  * `groupAround`), and where those mentions' possible partners lie: the rest of the block is left
  * as it is. Given what the caller has read (`read`), a reach beyond it is answered with the reach
  * alone (`beyond`): the caller reads further and asks again, and proposals it would discard are not made.
+ * Given no accepted claims (`knownClaims` null: not read), groups holding recorded events are answered
+ * with those events alone (`claimsOf`): the caller reads their accepted claims and asks again.
  */
 export function proposeAround(
   extractions: ArticleExtraction[],
@@ -93,21 +109,25 @@ export function proposeAround(
   extractions: ArticleExtraction[],
   registry: Registry | null,
   knownEvents: KnownEvent[],
-  knownClaims: KnownClaim[],
+  knownClaims: KnownClaim[] | null,
   seeds: readonly string[],
   read: Coverage | undefined,
-): (Proposals & { reach: Reach }) | { beyond: true; reach: Reach };
+): (Proposals & { reach: Reach }) | { beyond: true; reach: Reach } | { claimsOf: string[]; reach: Reach };
 export function proposeAround(
   extractions: ArticleExtraction[],
   registry: Registry | null,
   knownEvents: KnownEvent[],
-  knownClaims: KnownClaim[],
+  knownClaims: KnownClaim[] | null,
   seeds: readonly string[],
   read?: Coverage,
-): (Proposals & { reach: Reach }) | { beyond: true; reach: Reach } {
+): (Proposals & { reach: Reach }) | { beyond: true; reach: Reach } | { claimsOf: string[]; reach: Reach } {
   const { groups, reach } = groupAround(extractions, knownEvents, knownNamesOf(registry), new Set(seeds), read);
   if (groups === null) return { beyond: true, reach };
-  return { ...proposalsOfGroups(groups, extractions, registry, knownClaims), reach };
+  if (knownClaims === null) {
+    const claimsOf = groups.flatMap((g) => g.members.flatMap((m) => (m.known ? [m.known.id] : [])));
+    if (claimsOf.length > 0) return { claimsOf, reach };
+  }
+  return { ...proposalsOfGroups(groups, extractions, registry, knownClaims ?? []), reach };
 }
 
 function proposalsOfGroups(groups: Group[], extractions: ArticleExtraction[], registry: Registry | null, knownClaims: KnownClaim[]): Proposals {
@@ -118,7 +138,7 @@ function proposalsOfGroups(groups: Group[], extractions: ArticleExtraction[], re
   groups.forEach((g, i) => {
     for (const m of g.members) if (m.mention) subjectOfMention.set(m.mention.key, { proposalKey: proposalKeyOf(g), eventId: events[i].eventId });
   });
-  const entityNames = new Map([...(registry?.entities.values() ?? [])].map((e) => [e.id, e.name]));
+  const { entityNames } = registryNames(registry);
   // A block's claims repeat a few values many times; formatting a date is costly.
   const labels = new Map<string, string>();
   const labelOf = (value: ClaimProposal["value"]) => {
@@ -130,27 +150,38 @@ function proposalsOfGroups(groups: Group[], extractions: ArticleExtraction[], re
     }
     return label;
   };
-  const claims: ClaimProposal[] = extractions.flatMap((extraction) =>
-    extraction.claims.flatMap((c) => {
-      const subject = subjectOfMention.get(c.mentionKey);
-      if (!subject) return [];
-      const annotation = extraction.targets[spanKey(c.passage)];
-      return [
-        {
-          key: c.key,
-          ...subject,
-          articleId: c.articleId,
-          outlet: c.outlet,
-          attribute: c.attribute,
-          value: c.value,
-          label: labelOf(c.value),
-          annotation,
-          quote: annotation.selector[0].exact,
-          ...(c.speaker ? { speaker: c.speaker } : {}),
-        },
-      ];
-    }),
+  // Claims are proposed about grouped mentions only: a block's other articles have none to give.
+  const grouped = new Set(groups.flatMap((g) => g.members.flatMap((m) => (m.mention ? [m.mention.articleId] : []))));
+  const claims: ClaimProposal[] = extractions
+    .filter((e) => grouped.has(e.articleId))
+    .flatMap((extraction) =>
+      extraction.claims.flatMap((c) => {
+        const subject = subjectOfMention.get(c.mentionKey);
+        if (!subject) return [];
+        const annotation = extraction.targets[spanKey(c.passage)];
+        return [
+          {
+            key: c.key,
+            ...subject,
+            articleId: c.articleId,
+            outlet: c.outlet,
+            attribute: c.attribute,
+            value: c.value,
+            label: labelOf(c.value),
+            annotation,
+            quote: annotation.selector[0].exact,
+            ...(c.speaker ? { speaker: c.speaker } : {}),
+          },
+        ];
+      }),
+    );
+  // An accepted claim is compared only with proposed claims about its event: those of events no group holds meet none.
+  const groupedEvents = new Set(events.flatMap((e) => (e.eventId ? [e.eventId] : [])));
+  const contradictions = findContradictionCandidates(
+    claims,
+    knownClaims.filter((k) => groupedEvents.has(k.eventId)),
+    entityNames,
+    equivalencesOf(extractions, registry),
   );
-  const contradictions = findContradictionCandidates(claims, knownClaims, entityNames, equivalencesOf(extractions, registry));
   return { events, claims, contradictions };
 }

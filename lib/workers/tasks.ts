@@ -137,7 +137,8 @@ export const TASKS = {
     /** The articles whose extractions the thread keeps for later groupings: the block and others it holds. */
     hold: string[];
     knownEvents: KnownEvent[];
-    knownClaims: KnownClaim[];
+    /** Null when not read: groups holding recorded events then come back as those events (`claimsOf`), for their claims. */
+    knownClaims: KnownClaim[] | null;
     seeds: string[];
     /** What the caller has read, when it may read further: a reach beyond it comes back without proposals. */
     read?: Coverage;

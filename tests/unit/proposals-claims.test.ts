@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { propose } from "@/lib/proposals/propose";
-import type { ClaimProposal, ProposalArticle } from "@/lib/proposals/types";
+import { extractArticle } from "@/lib/proposals/extract-events";
+import { buildRegistry } from "@/lib/proposals/names";
+import { propose, proposeAround } from "@/lib/proposals/propose";
+import type { ClaimProposal, KnownClaim, KnownEvent, ProposalArticle } from "@/lib/proposals/types";
 import { PROPOSAL_REGISTRY } from "../support/proposal-fixtures";
 
 let n = 0;
@@ -135,5 +137,38 @@ describe("contradiction candidates", () => {
         b: expect.objectContaining({ claimKey: "claim-1", accepted: true }),
       }),
     ]);
+  });
+
+  it("around an article, asks for the accepted claims of the events its groups hold, then compares with those", () => {
+    const registry = buildRegistry(PROPOSAL_REGISTRY);
+    const extraction = extractArticle(article("Anna Berg met Samuel Okoro in Geneva on June 19.", "Evening Post", "2031-06-20"), registry);
+    const meeting: KnownEvent = {
+      id: "ev-1",
+      type: "MEETING",
+      title: "Berg–Okoro meeting",
+      date: { localDate: "2031-06-18", precision: "day", timeZone: null },
+      participantIds: ["p-berg", "p-okoro"],
+      placeId: "v-geneva",
+    };
+    const call: KnownEvent = { ...meeting, id: "ev-2", type: "PHONE_CALL", title: "Berg–Okoro call", placeId: null };
+    const accepted = (id: string, eventId: string): KnownClaim => ({
+      id,
+      eventId,
+      attribute: "date",
+      value: { type: "date", localDate: "2031-06-18", precision: "day" },
+      articleId: "old",
+      outlet: "Morning Wire",
+      quote: "They met on June 18.",
+    });
+    const asked = proposeAround([extraction], registry, [meeting, call], null, [extraction.articleId], undefined);
+    expect(asked).toEqual({ claimsOf: ["ev-1"], reach: expect.anything() });
+    const { contradictions } = proposeAround(
+      [extraction],
+      registry,
+      [meeting, call],
+      [accepted("claim-1", "ev-1"), accepted("claim-2", "ev-2")],
+      [extraction.articleId],
+    );
+    expect(contradictions).toEqual([expect.objectContaining({ eventId: "ev-1", b: expect.objectContaining({ claimKey: "claim-1", accepted: true }) })]);
   });
 });
