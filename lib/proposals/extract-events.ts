@@ -7,7 +7,18 @@
 import { resolveDatesInText, type ResolvedDate } from "@/lib/events/dates";
 import { extractClaims } from "./claims";
 import { normalizeName } from "@/lib/entities/match";
-import { countryOfNationality, findNames, isCountry, isVerbWord, sameName, samePlace, titleCaseLines, type FoundName, type Registry } from "./names";
+import {
+  countryOfNationality,
+  findNames,
+  isCountry,
+  isVerbWord,
+  type RoledName,
+  sameName,
+  samePlace,
+  titleCaseLines,
+  type FoundName,
+  type Registry,
+} from "./names";
 import { countedBack, countedFromMention, countingExpression, pickDate, withDaysOfMonth } from "./resolve-dates";
 import { attachedNames, clauseAt, clauseSpans, insideQuote, opensCoordinatedPredicate, quoteSpans, sourceNames, type Attachment } from "./sentence";
 import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
@@ -238,7 +249,9 @@ function participantList(ctx: ArticleContext, parts: SentenceParts, trigger: Tri
   );
   const subject = pronounSubject(ctx, trigger, parts.sentence, parts.sources);
   const they = trigger.kind === "statement" ? [] : theySubject(ctx, trigger, parts);
-  const persons = uniqueNames([...(subject ? [subject] : []), ...they, ...usable].filter((n) => n.level === "person").map(keyed));
+  const persons = uniqueNames(
+    [...(subject ? [subject] : []), ...they, ...usable].filter((n) => n.level === "person").map((n) => withRole(ctx, parts.sentence, n)),
+  );
   // A statement has one author: the first person (or body) named as making it.
   const most = trigger.kind === "statement" ? 1 : MAX_PARTICIPANTS;
   // "X met the Afghan Taliban": a body named in words of its own, met by persons, is a party beside them (a country is
@@ -265,9 +278,16 @@ function roleOf(before: string): string {
   return role.join(" ");
 }
 
+/** "Chilean President Tomás Ruiz": a person with the role words that introduce them, which tell whose counterpart they can be. */
+function withRole(ctx: ArticleContext, sentence: Span, n: FoundName): RoledName {
+  // Read as the counterpart's holder is read (unnamedCounterparts), so that one role reads as one role.
+  const role = n.introStart < n.start ? roleOf(ctx.text.slice(Math.max(sentence.start, n.introStart - 40), n.start)) : "";
+  return { ...keyed(n), ...(role ? { role } : {}) };
+}
+
 /**
- * "X met his Chilean counterpart": Chile's holder of X's role is a party, compared with any person the
- * other reports give for Chile (names.ts, sameName), keyed by the country and the role.
+ * "X met his Chilean counterpart": Chile's holder of X's role is a party, compared with the persons the
+ * other reports give for Chile in that role, or in a role they do not say (names.ts, sameName), keyed by the country and the role.
  */
 function unnamedCounterparts(ctx: ArticleContext, parts: SentenceParts, trigger: Trigger, persons: KeyedName[]): KeyedName[] {
   if (trigger.kind === "statement") return [];

@@ -189,6 +189,21 @@ export function countryOfNationality(words: string): string | null {
 /** A counterpart left unnamed ("his Chilean counterpart"): the holder of the role in that country. */
 export const isCounterpart = (n: KeyedName) => n.key.startsWith("counterpart:");
 
+/** A person as the article introduces them: the role words before the name ("foreign minister"), when any. */
+export type RoledName = KeyedName & { role?: string };
+
+/** One role however the copy words it before a name ("Foreign Secretary", "Foreign Affairs Minister"). */
+const ROLE_SYNONYMS = new Map([
+  ["foreign secretary", "foreign minister"],
+  ["foreign affairs minister", "foreign minister"],
+]);
+
+/** The role a participant is known by: a counterpart's is in its key ("counterpart:chile:foreign minister"). */
+function knownRole(n: RoledName): string {
+  const role = isCounterpart(n) ? (n.key.split(":")[2] ?? "") : (n.role ?? "");
+  return ROLE_SYNONYMS.get(role) ?? role;
+}
+
 // ---------------------------------------------------------------------------
 // Finding names
 // ---------------------------------------------------------------------------
@@ -1048,8 +1063,14 @@ function sameSyllables(a: string, b: string): boolean {
 
 export function sameName(a: KeyedName, b: KeyedName): boolean {
   if (a.key === b.key) return true;
-  // An unnamed counterpart may be any person of their country; reports that name them still tell one happening.
-  if (isCounterpart(a) || isCounterpart(b)) return a.level === b.level && a.affiliation !== undefined && a.affiliation === b.affiliation;
+  // An unnamed counterpart may be any person of their country holding the same role (any, when either role is
+  // unknown); reports that name them still tell one happening, but a president is no foreign minister's counterpart.
+  if (isCounterpart(a) || isCounterpart(b)) {
+    const [ra, rb] = [knownRole(a), knownRole(b)];
+    // "minister" and "foreign minister": one role said more or less fully.
+    const agree = !ra || !rb || ra === rb || ra.endsWith(` ${rb}`) || rb.endsWith(` ${ra}`);
+    return a.level === b.level && a.affiliation !== undefined && a.affiliation === b.affiliation && agree;
+  }
   if ((a.entityId && b.entityId) || a.level !== b.level) return false;
   const pair = a.key < b.key ? `${a.key}\u0000${b.key}\u0000${a.name}\u0000${b.name}` : `${b.key}\u0000${a.key}\u0000${b.name}\u0000${a.name}`;
   let same = samePairs.get(pair);

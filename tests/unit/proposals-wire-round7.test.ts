@@ -31,6 +31,45 @@ describe("wire copy, seventh round", () => {
     expect(events.map((e) => e.mentions.map((m) => m.articleId).sort()).sort()).toEqual([["o0", "o1"], ["o2"]]);
   });
 
+  it("groups a foreign ministers' counterpart report with one naming that country's foreign minister, not its president", () => {
+    const events = proposeFromExtractions(
+      [
+        "Foreign Minister Lena Varga met her Peruvian counterpart in Budapest on Monday.",
+        "Hungarian Foreign Minister Lena Varga met Peruvian President Mateo Quispe in Budapest on Monday.",
+        "Hungarian Foreign Minister Lena Varga met Peruvian Foreign Minister Rosa Huamán in Budapest on Monday.",
+      ].map((text, i) => extract(text, `p${i}`)),
+      null,
+      [],
+      [],
+    ).events;
+    expect(events.map((e) => e.mentions.map((m) => m.articleId).sort()).sort()).toEqual([["p0", "p2"], ["p1"]]);
+  });
+
+  it("keeps a foreign ministers' counterpart report apart from a same-day meeting with that country's president", () => {
+    const events = proposeFromExtractions(
+      [
+        "Foreign Minister Lena Varga met her Peruvian counterpart in Budapest on Monday.",
+        "Hungarian Foreign Minister Lena Varga met Peruvian President Mateo Quispe in Budapest on Monday.",
+      ].map((text, i) => extract(text, `q${i}`)),
+      null,
+      [],
+      [],
+    ).events;
+    expect(events.map((e) => e.mentions.map((m) => m.articleId))).toHaveLength(2);
+  });
+
+  it("groups a counterpart report with one naming that country's foreign secretary, or a person whose role it does not say", () => {
+    const group = (other: string) =>
+      proposeFromExtractions(
+        ["Foreign Minister Lena Varga met her Peruvian counterpart in Budapest on Monday.", other].map((text, i) => extract(text, `r${i}`)),
+        null,
+        [],
+        [],
+      ).events.map((e) => e.mentions.map((m) => m.articleId).sort());
+    expect(group("Hungarian Foreign Minister Lena Varga met Peruvian Foreign Secretary Rosa Huamán in Budapest on Monday.")).toEqual([["r0", "r1"]]);
+    expect(group("Hungarian Foreign Minister Lena Varga met Rosa Huamán of Peru in Budapest on Monday.")).toEqual([["r0", "r1"]]);
+  });
+
   it("reads a city that is also a given name as the place, not a person", () => {
     const [talks] = extract("Peruvian and Bolivian negotiators held talks in Santiago on Tuesday.").mentions;
     expect(talks.place?.name).toBe("Santiago");
