@@ -266,12 +266,17 @@ function participantList(ctx: ArticleContext, parts: SentenceParts, trigger: Tri
 /** "his Chilean counterpart" with no name after it; a name follows "counterpart Han Sun-mi" and "counterpart, Penny Walsh". */
 const UNNAMED_COUNTERPART = /\b(?:his|her|their)\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)\s+counterparts?\b(?!\s*,?\s*\p{Lu})/gu;
 
-/** "Norway's Foreign Minister", "Finnish President": the role words right before a name, without the country. */
+/** "Norway's Foreign Minister", "Finnish President", "Secretary of State": the role words right before a name, without the country. */
 function roleOf(before: string): string {
   const words = before.trim().split(/\s+/);
   const role: string[] = [];
   for (let i = words.length - 1; i >= 0 && role.length < 4; i--) {
     const w = words[i];
+    // "Secretary of State", "head of state": "of" inside a role, between a role word and the rest.
+    if (w === "of" && role.length > 0 && i > 0 && ROLE_WORDS.has(words[i - 1].toLowerCase())) {
+      role.unshift(w);
+      continue;
+    }
     if (!/^[\p{L}-]+$/u.test(w) || !(/^\p{Lu}/u.test(w) || ROLE_WORDS.has(w.toLowerCase()))) break;
     if (!countryOfNationality(w) && !isCountry({ name: w })) role.unshift(w.toLowerCase());
   }

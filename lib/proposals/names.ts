@@ -192,10 +192,13 @@ export const isCounterpart = (n: KeyedName) => n.key.startsWith("counterpart:");
 /** A person as the article introduces them: the role words before the name ("foreign minister"), when any. */
 export type RoledName = KeyedName & { role?: string };
 
-/** One role however the copy words it before a name ("Foreign Secretary", "Foreign Affairs Minister"). */
+/** One role however the copy words it before a name ("Foreign Secretary", "Secretary of State", "head of state"). */
 const ROLE_SYNONYMS = new Map([
   ["foreign secretary", "foreign minister"],
   ["foreign affairs minister", "foreign minister"],
+  ["minister of foreign affairs", "foreign minister"],
+  ["secretary of state", "foreign minister"],
+  ["head of state", "president"],
 ]);
 
 /** The role a participant is known by: a counterpart's is in its key ("counterpart:chile:foreign minister"). */

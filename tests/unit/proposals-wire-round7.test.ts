@@ -58,7 +58,7 @@ describe("wire copy, seventh round", () => {
     expect(events.map((e) => e.mentions.map((m) => m.articleId))).toHaveLength(2);
   });
 
-  it("groups a counterpart report with one naming that country's foreign secretary, or a person whose role it does not say", () => {
+  it("groups a counterpart report with one naming that country's foreign secretary or a person whose role it does not say, and a secretary of state's with a foreign minister", () => {
     const group = (other: string) =>
       proposeFromExtractions(
         ["Foreign Minister Lena Varga met her Peruvian counterpart in Budapest on Monday.", other].map((text, i) => extract(text, `r${i}`)),
@@ -68,6 +68,16 @@ describe("wire copy, seventh round", () => {
       ).events.map((e) => e.mentions.map((m) => m.articleId).sort());
     expect(group("Hungarian Foreign Minister Lena Varga met Peruvian Foreign Secretary Rosa Huamán in Budapest on Monday.")).toEqual([["r0", "r1"]]);
     expect(group("Hungarian Foreign Minister Lena Varga met Rosa Huamán of Peru in Budapest on Monday.")).toEqual([["r0", "r1"]]);
+    const states = proposeFromExtractions(
+      [
+        "Secretary of State Dana Whitlock met her Peruvian counterpart in Lima on Monday.",
+        "U.S. Secretary of State Dana Whitlock met Peruvian Foreign Minister Rosa Huamán in Lima on Monday.",
+      ].map((text, i) => extract(text, `s${i}`)),
+      null,
+      [],
+      [],
+    ).events;
+    expect(states.map((e) => e.mentions.map((m) => m.articleId).sort())).toEqual([["s0", "s1"]]);
   });
 
   it("reads a city that is also a given name as the place, not a person", () => {
