@@ -5,4 +5,4 @@
  * job workers read every article stored with an older version again, in the background, newest first
  * (jobs.ts, `outdatedExtractionsJob`). Extractions stored before versions were recorded are 0.
  */
-export const EXTRACTION_RULES_VERSION = 2;
+export const EXTRACTION_RULES_VERSION = 3;
