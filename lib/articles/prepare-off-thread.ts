@@ -5,15 +5,15 @@ import type { ImportSource, PreparedImport } from "./prepare";
 const PARSE_TIME_LIMIT_MS = 30_000;
 
 /**
- * Parses sources on the worker thread (lib/workers), one after another, so that an odd or
- * hostile file never holds up the requests of other users; `background` (a job's files) lets
- * parses someone waits for go first. A file that takes too long or
- * exhausts the thread's memory becomes a per-file failure like any file the parser refuses.
+ * Parses sources on the worker threads (lib/workers), so that an odd or hostile file never holds
+ * up the requests of other users; `background` (a job's files) lets parses someone waits for go
+ * first. Each file is a task of its own (its own time limit), all queued at once: they run on
+ * whichever thread is free, and a job's files wait for their turn behind other background work
+ * once, not once per file. A file that takes too long or exhausts the thread's memory becomes a
+ * per-file failure like any file the parser refuses.
  */
-export async function prepareImportsOffThread(sources: readonly ImportSource[], options: { background?: boolean } = {}): Promise<PreparedImport[]> {
-  const prepared: PreparedImport[] = [];
-  for (const source of sources) prepared.push(await prepareOne(source, options.background ?? false));
-  return prepared;
+export function prepareImportsOffThread(sources: readonly ImportSource[], options: { background?: boolean } = {}): Promise<PreparedImport[]> {
+  return Promise.all(sources.map((source) => prepareOne(source, options.background ?? false)));
 }
 
 async function prepareOne(source: ImportSource, background: boolean): Promise<PreparedImport> {

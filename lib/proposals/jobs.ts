@@ -10,9 +10,14 @@ import { EXTRACTION_RULES_VERSION } from "./rules-version";
 
 /**
  * New or changed texts (imports, new revisions): read them, 20 articles between two looks at the
- * queue, then regroup the proposals around all of them at once.
+ * queue; the proposals are regrouped around them by jobs of their own, each around all the
+ * articles read while the previous one ran, so reading and regrouping overlap.
  */
-const articleProposals = defineArticleJob("article-proposals", { slice: 20, run: extractProposalsFor, finish: regroupProposalsAround });
+const articleProposals = defineArticleJob("article-proposals", {
+  slice: 20,
+  run: extractProposalsFor,
+  finish: { name: "article-proposals-regroup", run: regroupProposalsAround },
+});
 export const articleProposalsJob = articleProposals.job;
 
 /** Queues proposals for these articles, committed with the caller's write of their text. */
@@ -151,7 +156,7 @@ export async function queueOutdatedExtractions(): Promise<void> {
   if (outdated) await jobQueue().enqueue(outdatedExtractionsJob, {});
 }
 
-export const PROPOSAL_JOBS = [articleProposalsJob, registryProposalsJob, outdatedExtractionsJob];
+export const PROPOSAL_JOBS = [...articleProposals.kinds, registryProposalsJob, outdatedExtractionsJob];
 
 /** Queues the pass over the articles that may name these entities, committed with the caller's change to the registry. */
 export async function requestProposalRefresh(tx: Tx, entityIds: string[]): Promise<void> {

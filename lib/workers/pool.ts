@@ -1,15 +1,18 @@
 /**
- * Runs the tasks of lib/workers/tasks.ts (parsing imports, planning mention suggestions) on a
- * worker thread, so that a large or hostile input never holds up the thread that answers
- * requests. One thread, started on first use and stopped when idle, takes one task at a time;
- * a task over its time limit stops the thread (a synchronous parser cannot be interrupted any
- * other way) and fails with a TaskTimeoutError; the next task gets a fresh thread.
+ * Runs the tasks of lib/workers/tasks.ts (parsing imports, planning mention suggestions, reading
+ * and grouping proposals) on worker threads, so that a large or hostile input never holds up the
+ * thread that answers requests. Up to THREADS threads, each started on first use and stopped when
+ * idle, take one task at a time each; a task over its time limit stops its thread (a synchronous
+ * parser cannot be interrupted any other way) and fails with a TaskTimeoutError; the next task
+ * there gets a fresh thread. Tasks someone waits for go to any free thread; background tasks go,
+ * by kind, to one thread (LANES).
  *
  * The entry is written as `new Worker(new URL("./thread.ts", import.meta.url))` so that Next.js
  * bundles it as a worker of its own in `next build` and `next dev` (plain JavaScript for plain
  * Node.js, no TypeScript loader in the server); where lib/ runs as TypeScript source (tsx
  * scripts, Vitest) the thread loads the same entry through tsx.
  */
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { TaskInput, TaskName, TaskOutput } from "./tasks";
 
@@ -17,6 +20,22 @@ import type { TaskInput, TaskName, TaskOutput } from "./tasks";
 const MAX_HEAP_MB = 384;
 /** An idle thread gives its memory back after this long. */
 const IDLE_MS = 30_000;
+/**
+ * Threads per process: an import's parses, suggestions and proposals then run beside each other
+ * on two cores instead of in turn on one. Each costs its heap (60–100 MB) while it runs.
+ */
+const THREADS = Number(process.env.WORKER_THREADS ?? Math.max(1, Math.min(2, availableParallelism())));
+
+/**
+ * The thread each kind of background task runs on (modulo THREADS): reading texts for proposals,
+ * the largest part of an import's work, on one, and parsing, suggestions and grouping on the
+ * other, so an import's stages run beside each other. A kind always on the same thread finds there
+ * what the previous task of its kind left (the registry tables, the extractions the last grouping
+ * held; tasks.ts) and code the thread has already optimized: two threads each taking any task
+ * cost an import about a fifth more CPU (each building every table and compiling every task's code,
+ * each heap collected apart), and a grouping on the other thread had to be sent its block again.
+ */
+const LANES: Partial<Record<TaskName, number>> = { extractProposals: 1 };
 
 export class TaskTimeoutError extends Error {
   constructor(readonly seconds: number) {
@@ -53,53 +72,54 @@ type Pending = {
 
 type Reply = { id: number; ok: true; output: unknown } | { id: number; ok: false; error: string };
 
-type PoolState = {
+type Slot = {
   worker: Worker | null;
   busy: Pending | null;
+  timer: NodeJS.Timeout | null;
+  idleTimer: NodeJS.Timeout | null;
+};
+
+type PoolState = {
+  slots: Slot[];
   /** Work someone waits for (previews, single imports) goes before background jobs' work. */
   queue: Pending[];
   background: Pending[];
   nextId: number;
-  timer: NodeJS.Timeout | null;
-  idleTimer: NodeJS.Timeout | null;
   /** When the last task someone waited for finished (or arrived). */
   lastWaitedAt: number;
   graceTimer: NodeJS.Timeout | null;
 };
 
 // On globalThis: Next.js may load this module more than once in one server process.
-const holder = globalThis as unknown as { concordWorkerPool?: PoolState };
-holder.concordWorkerPool ??= {
-  worker: null,
-  busy: null,
+const holder = globalThis as unknown as { concordWorkerThreads?: PoolState };
+holder.concordWorkerThreads ??= {
+  slots: Array.from({ length: THREADS }, () => ({ worker: null, busy: null, timer: null, idleTimer: null })),
   queue: [],
   background: [],
   nextId: 1,
-  timer: null,
-  idleTimer: null,
   lastWaitedAt: 0,
   graceTimer: null,
 };
-const pool: PoolState = holder.concordWorkerPool;
+const pool: PoolState = holder.concordWorkerThreads;
 
-function startWorker(): Worker {
+function startWorker(slot: Slot): Worker {
   const options = { resourceLimits: { maxOldGenerationSizeMb: MAX_HEAP_MB }, execArgv: conditionFlags(process.execArgv) };
   // Inside Next.js (which sets NEXT_RUNTIME) the entry is the worker bundle Next.js made of thread.ts.
   const worker = process.env.NEXT_RUNTIME
     ? new Worker(new URL("./thread.ts", import.meta.url), options)
     : new Worker(loadThroughTsx(`${import.meta.url.slice(0, import.meta.url.lastIndexOf("/"))}/thread.ts`), { ...options, eval: true });
   worker.on("message", (reply: Reply) => {
-    const task = pool.busy;
-    if (!task || task.id !== reply.id) return;
-    finish();
+    const task = slot.busy;
+    if (slot.worker !== worker || !task || task.id !== reply.id) return;
+    finish(slot);
     if (reply.ok) task.resolve(reply.output);
     else task.reject(new Error(reply.error));
   });
   const lost = (cause: unknown) => {
-    if (pool.worker !== worker) return;
-    pool.worker = null;
-    const task = pool.busy;
-    finish();
+    if (slot.worker !== worker) return;
+    slot.worker = null;
+    const task = slot.busy;
+    finish(slot);
     task?.reject(new TaskCrashError(cause));
   };
   worker.on("error", lost);
@@ -107,12 +127,19 @@ function startWorker(): Worker {
   return worker;
 }
 
-function finish(): void {
-  if (pool.busy && !pool.busy.background) pool.lastWaitedAt = Date.now();
-  if (pool.timer) clearTimeout(pool.timer);
-  pool.timer = null;
-  pool.busy = null;
+function finish(slot: Slot): void {
+  if (slot.busy && !slot.busy.background) pool.lastWaitedAt = Date.now();
+  if (slot.timer) clearTimeout(slot.timer);
+  slot.timer = null;
+  slot.busy = null;
   setImmediate(next);
+}
+
+/** Stops a slot's thread; what it held is gone with it. */
+function stopThread(slot: Slot): void {
+  const worker = slot.worker;
+  slot.worker = null;
+  void worker?.terminate();
 }
 
 /**
@@ -122,42 +149,61 @@ function finish(): void {
  */
 const BACKGROUND_GRACE_MS = 1_500;
 
+/** The next task for an idle slot: work someone waits for first, then background work of the slot's lane. */
+function takeFor(slot: Slot, queue: Pending[]): Pending | undefined {
+  const lane = pool.slots.indexOf(slot);
+  const at = queue.findIndex((task) => !task.background || (LANES[task.name] ?? 0) % pool.slots.length === lane);
+  return at < 0 ? undefined : queue.splice(at, 1)[0];
+}
+
 function next(): void {
-  if (pool.busy) return;
+  const idle = pool.slots.filter((slot) => !slot.busy);
+  // A thread already running (its registry tables built) before a fresh one.
+  idle.sort((a, b) => Number(!a.worker) - Number(!b.worker));
   const sinceWaited = Date.now() - pool.lastWaitedAt;
-  if (pool.queue.length === 0 && pool.background.length > 0 && sinceWaited < BACKGROUND_GRACE_MS) {
+  const backgroundDue = sinceWaited >= BACKGROUND_GRACE_MS;
+  for (const slot of idle) {
+    const task = takeFor(slot, pool.queue) ?? (backgroundDue && pool.queue.length === 0 ? takeFor(slot, pool.background) : undefined);
+    if (task) run(slot, task);
+  }
+  if (!backgroundDue && pool.queue.length === 0 && pool.background.length > 0) {
     pool.graceTimer ??= setTimeout(() => {
       pool.graceTimer = null;
       next();
     }, BACKGROUND_GRACE_MS - sinceWaited);
-    return;
   }
-  const task = pool.queue.shift() ?? pool.background.shift();
-  if (!task) {
+  for (const slot of pool.slots) {
+    if (slot.busy || !slot.worker) continue;
     // An idle thread must not keep a command-line script alive.
-    pool.worker?.unref();
-    pool.idleTimer ??= setTimeout(() => void stopWorkers(), IDLE_MS).unref();
-    return;
+    slot.worker.unref();
+    slot.idleTimer ??= setTimeout(() => stopIdle(slot), IDLE_MS).unref();
   }
-  if (pool.idleTimer) clearTimeout(pool.idleTimer);
-  pool.idleTimer = null;
-  pool.worker ??= startWorker();
-  pool.worker.ref();
-  pool.busy = task;
-  pool.timer = setTimeout(() => {
-    const worker = pool.worker;
-    pool.worker = null;
-    pool.busy = null;
-    pool.timer = null;
+}
+
+function stopIdle(slot: Slot): void {
+  slot.idleTimer = null;
+  if (!slot.busy) stopThread(slot);
+}
+
+function run(slot: Slot, task: Pending): void {
+  if (slot.idleTimer) clearTimeout(slot.idleTimer);
+  slot.idleTimer = null;
+  slot.worker ??= startWorker(slot);
+  const worker = slot.worker;
+  worker.ref();
+  slot.busy = task;
+  slot.timer = setTimeout(() => {
+    slot.busy = null;
+    slot.timer = null;
+    stopThread(slot);
     task.reject(new TaskTimeoutError(Math.round(task.timeoutMs / 1000)));
-    void worker?.terminate();
     setImmediate(next);
   }, task.timeoutMs);
-  pool.worker.postMessage({ id: task.id, name: task.name, input: task.input });
+  worker.postMessage({ id: task.id, name: task.name, input: task.input });
 }
 
 /**
- * Runs one task on the worker thread; rejects with TaskTimeoutError past `timeoutMs`. A
+ * Runs one task on a worker thread; rejects with TaskTimeoutError past `timeoutMs`. A
  * `background` task waits while tasks someone waits for are queued, and gives way to them when running.
  */
 export function runTask<N extends TaskName>(name: N, input: TaskInput<N>, options: { timeoutMs: number; background?: boolean }): Promise<TaskOutput<N>> {
@@ -181,20 +227,22 @@ export function runTask<N extends TaskName>(name: N, input: TaskInput<N>, option
 }
 
 /**
- * A background task in the way of one someone waits for is stopped and queued again, so a preview
- * waits for a fresh thread rather than for a job's long task. Tasks are pure functions of their
- * input: the stopped one simply runs again later.
+ * When every thread is busy, a background task in the way of one someone waits for is stopped and
+ * queued again, so a preview waits for a fresh thread rather than for a job's long task. Tasks are
+ * pure functions of their input (what a thread keeps between tasks, a fresh one is sent again):
+ * the stopped one simply runs again later. The last lane's goes first: the first one's thread
+ * holds the most (the suggestion matcher, the grouping's extractions).
  */
 function preemptBackground(): void {
-  const task = pool.busy;
-  if (!task?.background) return;
-  if (pool.timer) clearTimeout(pool.timer);
-  pool.timer = null;
-  pool.busy = null;
-  const worker = pool.worker;
-  pool.worker = null;
+  if (pool.slots.some((slot) => !slot.busy)) return;
+  const slot = pool.slots.findLast((s) => s.busy?.background);
+  if (!slot) return;
+  const task = slot.busy!;
+  if (slot.timer) clearTimeout(slot.timer);
+  slot.timer = null;
+  slot.busy = null;
+  stopThread(slot);
   pool.background.unshift(task);
-  void worker?.terminate();
 }
 
 /** The process's export conditions (`--conditions=react-server`), for the thread to resolve modules alike. */
@@ -215,12 +263,16 @@ function loadThroughTsx(entry: string): string {
   return `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
 }
 
-/** Stops the thread once it is idle (for shutdown and tests); a later task starts a new one. */
+/** Stops the threads once they are idle (for shutdown and tests); a later task starts new ones. */
 export async function stopWorkers(): Promise<void> {
-  if (pool.idleTimer) clearTimeout(pool.idleTimer);
-  pool.idleTimer = null;
-  if (pool.busy || pool.queue.length > 0 || pool.background.length > 0) return;
-  const worker = pool.worker;
-  pool.worker = null;
-  await worker?.terminate();
+  if (pool.slots.some((slot) => slot.busy) || pool.queue.length > 0 || pool.background.length > 0) return;
+  const stopping: Promise<number>[] = [];
+  for (const slot of pool.slots) {
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = null;
+    const worker = slot.worker;
+    slot.worker = null;
+    if (worker) stopping.push(worker.terminate());
+  }
+  await Promise.all(stopping);
 }
