@@ -24,7 +24,7 @@ const IDLE_MS = 30_000;
  * Threads per process: an import's parses, suggestions and proposals then run beside each other
  * on two cores instead of in turn on one. Each costs its heap (60–100 MB) while it runs.
  */
-const THREADS = Number(process.env.WORKER_THREADS ?? Math.max(1, Math.min(2, availableParallelism())));
+const THREADS = Math.min(2, availableParallelism());
 
 /**
  * The thread each kind of background task runs on (modulo THREADS): reading texts for proposals,

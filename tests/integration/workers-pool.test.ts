@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { extractArticle } from "@/lib/proposals/extract-events";
+import { buildRegistry } from "@/lib/proposals/names";
 import { runTask, stopWorkers } from "@/lib/workers/pool";
+import { generateNewsroom } from "@/scripts/eval/newsroom";
 
 /** A long text of names for the suggestion planner: seconds of work on the worker thread. */
 function longText(): string {
@@ -10,7 +13,18 @@ function longText(): string {
   ).join(" ");
 }
 
-describe("the worker thread", () => {
+const preview = { bytes: new TextEncoder().encode("Title\n\nA short article about talks in Riyadh on Tuesday."), filename: "a.txt" };
+
+/** Reading 50,000 characters of the long text for proposals (a task's most): seconds of background work on the other thread. */
+function readForProposals(registry: { fingerprint: string; entities: ReturnType<typeof generateNewsroom>["registry"] }) {
+  return runTask(
+    "extractProposals",
+    { registry, articles: [{ id: "long", text: longText().slice(0, 50_000), publishedAt: "2026-03-10", outlet: "Wire" }] },
+    { timeoutMs: 120_000, background: true },
+  );
+}
+
+describe("the worker threads", () => {
   it("stops a background task for one someone waits for, then runs the background task again to its end", async () => {
     const finished: string[] = [];
     const registry = { fingerprint: "pool-test", entries: [{ entityId: "e1", names: ["Sergei Lavrov"] }] };
@@ -31,6 +45,58 @@ describe("the worker thread", () => {
     expect(preview.ok).toBe(true);
     expect(finished).toEqual(["preview", "background"]);
     expect(plans[0].some((p) => p.entityId === "e1")).toBe(true);
+    await stopWorkers();
+  }, 180_000);
+
+  it("answers a preview first while background tasks hold every thread, and finishes those tasks after it", async () => {
+    const finished: string[] = [];
+    const newsroom = generateNewsroom({ seed: 18, events: 4 });
+    const suggestions = runTask(
+      "planSuggestions",
+      { registry: { fingerprint: "pool-test-busy", entries: [{ entityId: "e1", names: ["Sergei Lavrov"] }] }, texts: [longText()] },
+      { timeoutMs: 120_000, background: true },
+    ).then((plans) => {
+      finished.push("suggestions");
+      return plans;
+    });
+    const proposals = readForProposals({ fingerprint: "pool-test-busy", entities: newsroom.registry }).then((rows) => {
+      finished.push("proposals");
+      return rows;
+    });
+    // Past the pause background work takes after a task someone waited for (the previous test's preview).
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const parsed = await runTask("prepareImport", preview, { timeoutMs: 30_000 });
+    finished.push("preview");
+    const [plans, rows] = await Promise.all([suggestions, proposals]);
+
+    expect(parsed.ok).toBe(true);
+    expect(finished[0]).toBe("preview");
+    expect(plans[0].some((p) => p.entityId === "e1")).toBe(true);
+    expect(rows.map((row) => row.articleId)).toEqual(["long"]);
+    await stopWorkers();
+  }, 180_000);
+
+  it("groups on the thread holding the previous grouping's extractions while another task runs beside it", async () => {
+    const newsroom = generateNewsroom({ seed: 18, events: 6 });
+    const registry = { fingerprint: "pool-test-held", entities: newsroom.registry };
+    const extractions = newsroom.articles.map((a) =>
+      extractArticle({ id: a.id, text: a.text, publishedAt: a.publishedAt, outlet: a.outlet }, buildRegistry(newsroom.registry)),
+    );
+    const block = extractions.map((e) => ({ articleId: e.articleId, version: "1" }));
+    const group = (extractionsJson: string) =>
+      runTask(
+        "groupProposalsAround",
+        { registry, block, extractionsJson, hold: block.map((b) => b.articleId), knownEvents: [], knownClaims: [], seeds: [block[0].articleId] },
+        { timeoutMs: 60_000, background: true },
+      );
+    const first = await group(JSON.stringify(extractions));
+    // Another thread busy with other background work: the next grouping, sent none of the block, still finds it held.
+    const reading = readForProposals(registry);
+    const again = await group("[]");
+    await reading;
+
+    expect("events" in first && first.events.length).toBeGreaterThan(0);
+    expect(again).toEqual(first);
     await stopWorkers();
   }, 180_000);
 });
