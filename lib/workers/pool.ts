@@ -28,14 +28,15 @@ const THREADS = Math.min(2, availableParallelism());
 
 /**
  * The thread each kind of background task runs on (modulo THREADS): reading texts for proposals,
- * the largest part of an import's work, on one, and parsing, suggestions and grouping on the
- * other, so an import's stages run beside each other. A kind always on the same thread finds there
- * what the previous task of its kind left (the registry tables, the extractions the last grouping
- * held; tasks.ts) and code the thread has already optimized: two threads each taking any task
- * cost an import about a fifth more CPU (each building every table and compiling every task's code,
- * each heap collected apart), and a grouping on the other thread had to be sent its block again.
+ * the largest part of an import's work, on one, and suggestions and grouping on the other, so an
+ * import's stages run beside each other. A kind always on the same thread finds there what the
+ * previous task of its kind left (the registry tables, the extractions the last grouping held;
+ * tasks.ts) and code the thread has already optimized: two threads each taking any task cost an
+ * import about a fifth more CPU (each building every table and compiling every task's code, each
+ * heap collected apart), and a grouping on the other thread had to be sent its block again.
+ * Parsing, which keeps nothing, goes to whichever thread is free.
  */
-const LANES: Partial<Record<TaskName, number>> = { extractProposals: 1 };
+const LANES: Partial<Record<TaskName, number>> = { extractProposals: 1, groupProposalsAround: 0, planSuggestions: 0, diffSuggestions: 0 };
 
 export class TaskTimeoutError extends Error {
   constructor(readonly seconds: number) {
@@ -149,10 +150,13 @@ function stopThread(slot: Slot): void {
  */
 const BACKGROUND_GRACE_MS = 1_500;
 
-/** The next task for an idle slot: work someone waits for first, then background work of the slot's lane. */
+/** The next task for an idle slot: work someone waits for first, then background work of the slot's lane or of none. */
 function takeFor(slot: Slot, queue: Pending[]): Pending | undefined {
   const lane = pool.slots.indexOf(slot);
-  const at = queue.findIndex((task) => !task.background || (LANES[task.name] ?? 0) % pool.slots.length === lane);
+  const at = queue.findIndex((task) => {
+    const wanted = LANES[task.name];
+    return !task.background || wanted === undefined || wanted % pool.slots.length === lane;
+  });
   return at < 0 ? undefined : queue.splice(at, 1)[0];
 }
 
