@@ -33,6 +33,8 @@ const BODY_GAP = 4;
 const SUBSTANTIAL_RUN = 0.35;
 // How far before the body the headline may sit (a share panel or a photo gallery may stand between).
 const HEADER_WINDOW = 40;
+// How far above that a headline with its date line may sit when none is nearer.
+const DISTANT_HEADER_WINDOW = 160;
 // How far into the body a byline or dateline may sit (agency datelines open the first paragraph).
 const BODY_LOOKAHEAD = 3;
 
@@ -46,6 +48,8 @@ const BYLINE_EVIDENCE = 2;
 const DATE_EVIDENCE = 1.5;
 const STANDFIRST_EVIDENCE = 1;
 const FACT_DISTANCE_DECAY = 0.15;
+// A date line at most three lines under a distant headline.
+const DISTANT_DATE_EVIDENCE = DATE_EVIDENCE * (1 - 2 * FACT_DISTANCE_DECAY);
 const MAX_HEADLINE_WORDS = 30;
 const MAX_HEADLINE_CHARS = 250;
 const HEADLINE_START = /^["“‘'([¿¡\p{Lu}\p{N}\p{Lo}]/u;
@@ -249,7 +253,7 @@ export function findBodyStart(lines: readonly ClassifiedLine[]): number | null {
  * page repeats it (a title with the site's name, a share text).
  */
 function findHeadline(lines: readonly ClassifiedLine[], bodyStart: number): number | null {
-  let best: { index: number; score: number } | null = null;
+  let best: { index: number; score: number; facts: number } | null = null;
   const from = Math.max(0, bodyStart - HEADER_WINDOW);
   for (let i = bodyStart - 1; i >= from; i--) {
     const line = lines[i];
@@ -261,13 +265,33 @@ function findHeadline(lines: readonly ClassifiedLine[], bodyStart: number): numb
     // Twice is a headline shown as title and heading; more often is page furniture.
     if (copies === 1) score += 1.5;
     else if (copies > 1) score -= 1;
-    score += headerFactsAfter(lines, i);
+    const facts = headerFactsAfter(lines, i);
+    score += facts;
     // A headline comes before its byline: a title-like line just under a byline is a caption or a teaser.
     if (bylineJustAbove(lines, i)) score -= BELOW_BYLINE_PENALTY;
     if (line.text === line.text.toUpperCase() && /\p{Lu}/u.test(line.text)) score -= 1;
-    if (!best || score > best.score) best = { index: i, score };
+    if (!best || score > best.score) best = { index: i, score, facts };
   }
-  return best && best.score > 0.5 ? best.index : null;
+  // A title-like line near the body with nothing of a header under it gives way to a title further up that has its date line.
+  if (best && best.score > 0.5 && best.facts > 0) return best.index;
+  return distantHeadline(lines, from) ?? (best && best.score > 0.5 ? best.index : null);
+}
+
+/**
+ * A headline further up, beyond a long menu or a list of teasers the page put between it and the
+ * body: the nearest title-like line with its date line close under it, or the title-like line
+ * just above that one (a headline opens its header; a standfirst may stand between it and the date).
+ */
+function distantHeadline(lines: readonly ClassifiedLine[], before: number): number | null {
+  const isTitle = (i: number) => lines[i].kept && looksLikeHeadline(lines[i].text) && !inTeaserList(lines, i);
+  for (let i = before - 1; i >= Math.max(0, before - DISTANT_HEADER_WINDOW); i--) {
+    if (!isTitle(i) || headerFactsAfter(lines, i) < DISTANT_DATE_EVIDENCE) continue;
+    for (let above = Math.max(0, i - 2); above < i; above++) {
+      if (isTitle(above) && headerFactsAfter(lines, above) >= DISTANT_DATE_EVIDENCE) return above;
+    }
+    return i;
+  }
+  return null;
 }
 
 function looksLikeHeadline(text: string): boolean {
@@ -327,6 +351,8 @@ function headerFactsAfter(lines: readonly ClassifiedLine[], index: number): numb
   let standfirst = 0;
   for (let i = index + 1; i < Math.min(lines.length, index + HEADER_FACTS_SPAN); i++) {
     const text = lines[i].text;
+    // Facts under a teaser's title are the teaser's ("More stories", then a list of titles with their dates).
+    if (looksLikeHeadline(text) && inTeaserList(lines, i)) break;
     // Facts right under a line are its own; a few lines down they may belong to a title nearer them.
     const near = 1 - (i - index - 1) * FACT_DISTANCE_DECAY;
     // A bare name with the posting time under it is a byline as much as the two glued on one line.

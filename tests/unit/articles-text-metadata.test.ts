@@ -352,6 +352,31 @@ describe("publication date of a copied page", () => {
     expect(stamped("Updated Mar 4, 2020, 9:41 AM;Posted Mar 3, 2020, 8:19 PM")).toBe("2020-03-03");
   });
 
+  it("comes from the headline's date line above a long menu and a list of teasers before the body", () => {
+    const ports = ["Aberdeen", "Bergen", "Calais", "Dover", "Esbjerg", "Flushing", "Gdansk", "Hamburg", "Ipswich", "Kiel"];
+    const chooser = ["Choose your port", ...ports, ...ports.map((port) => `${port} North`), ...ports.map((port) => `${port} South`), "Choose a route"];
+    const teasers = [
+      "MORE FROM THE HARBOUR",
+      "NEWS",
+      "Harbour pilots strike for a second day",
+      "February 28, 2017",
+      "FEATURES",
+      "Fish market reopens after the storm",
+      "December 18, 2015",
+      "NEWS",
+      "New tugboat arrives from the yard",
+      "August 18, 2014",
+    ];
+    const article = parsePastedText(
+      page(MENU, "Ferry terminal delayed by two years after builder hits soft ground", "Port news March 3, 2020 13:42", chooser, teasers, BODY),
+    );
+    expect(article).toMatchObject({
+      title: "Ferry terminal delayed by two years after builder hits soft ground",
+      publishedAt: "2020-03-03",
+      publishedTime: "13:42",
+    });
+  });
+
   it("is never guessed from dates in the body or from relative times", () => {
     const dated = [...BODY, "The contract was signed on June 14, 2016, and the terminal was meant to open on May 1, 2018."];
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "2 days ago", dated));
