@@ -351,8 +351,6 @@ function headerFactsAfter(lines: readonly ClassifiedLine[], index: number): numb
   let standfirst = 0;
   for (let i = index + 1; i < Math.min(lines.length, index + HEADER_FACTS_SPAN); i++) {
     const text = lines[i].text;
-    // Facts under a teaser's title are the teaser's ("More stories", then a list of titles with their dates).
-    if (looksLikeHeadline(text) && inTeaserList(lines, i)) break;
     // Facts right under a line are its own; a few lines down they may belong to a title nearer them.
     const near = 1 - (i - index - 1) * FACT_DISTANCE_DECAY;
     // A bare name with the posting time under it is a byline as much as the two glued on one line.
