@@ -171,7 +171,7 @@ export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStar
   return {
     bodyStart,
     headlineIndex,
-    headline: headlineIndex === null ? null : withoutBreadcrumb(lines, headlineIndex, withoutIconNames(lines[headlineIndex].text)),
+    headline: headlineIndex === null ? null : withoutBreadcrumb(lines, headlineIndex, withoutIconNames(titleText(lines[headlineIndex].text))),
     author: header ? findAuthor(lines, header, anchor!) : null,
     publishedAt: published?.day ?? null,
     publishedTime: published?.time ?? null,
@@ -257,19 +257,20 @@ function findHeadline(lines: readonly ClassifiedLine[], bodyStart: number): numb
   const from = Math.max(0, bodyStart - HEADER_WINDOW);
   for (let i = bodyStart - 1; i >= from; i--) {
     const line = lines[i];
-    if (!line.kept || !looksLikeHeadline(line.text)) continue;
+    const title = titleText(line.text);
+    if (!line.kept || !looksLikeHeadline(title)) continue;
     let score = 1 - (bodyStart - i) * 0.03;
-    const words = wordCount(line.text);
+    const words = wordCount(title);
     if (words >= 5 && words <= 20) score += 1;
     const copies = repetitions(lines, i);
     // Twice is a headline shown as title and heading; more often is page furniture.
     if (copies === 1) score += 1.5;
     else if (copies > 1) score -= 1;
-    const facts = headerFactsAfter(lines, i);
+    const facts = headerFactsAfter(lines, i) + (title === line.text ? 0 : DATE_EVIDENCE);
     score += facts;
     // A headline comes before its byline: a title-like line just under a byline is a caption or a teaser.
     if (bylineJustAbove(lines, i)) score -= BELOW_BYLINE_PENALTY;
-    if (line.text === line.text.toUpperCase() && /\p{Lu}/u.test(line.text)) score -= 1;
+    if (title === title.toUpperCase() && /\p{Lu}/u.test(title)) score -= 1;
     if (!best || score > best.score) best = { index: i, score, facts };
   }
   // A title-like line near the body with nothing of a header under it gives way to a title further up that has its date line.
@@ -293,6 +294,22 @@ function distantHeadline(lines: readonly ClassifiedLine[], before: number): numb
   }
   return null;
 }
+
+/**
+ * A line without the date line a copy joined to it: languages that write weekdays in lower case
+ * ("martes, 3 de marzo de 2020", "sexta-feira, 22 de outubro de 2010") have their date line read
+ * as the rest of the headline above it.
+ */
+function titleText(text: string): string {
+  const joined = JOINED_DATE.exec(text);
+  if (!joined) return text;
+  const date = parseDates(joined[1])[0];
+  const whole = date !== undefined && date.index === 0 && date.start.isCertain("weekday") && date.text.length >= joined[1].length * 0.5;
+  return whole && dateIn(joined[1])?.day ? text.slice(0, joined.index) : text;
+}
+
+// A lower-case word and a day number ending a line: where a joined date line may begin.
+const JOINED_DATE = /\s(\p{Ll}[\p{Ll}-]+,?\s+\d{1,2}\b.*)$/u;
 
 function looksLikeHeadline(text: string): boolean {
   const words = wordCount(text);

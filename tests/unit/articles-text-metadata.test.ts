@@ -176,6 +176,27 @@ describe("headline of a copied page", () => {
   });
 });
 
+describe("headline and date of a copied page in a language that writes weekdays in lower case", () => {
+  // A date line opening with a lower-case weekday reads, to the line splitter, as the rest of the headline above it.
+  const body = [
+    "La autoridad portuaria dijo el martes que la nueva terminal de ferris abrirá en primavera, dos años más tarde de lo previsto, después de que el constructor encontrara suelo blando bajo el viejo muelle.",
+    "Los ingenieros tuvieron que clavar los pilotes el doble de profundo de lo que permitía el primer diseño, dijo el director de la autoridad a los periodistas en el paseo marítimo, y el coste subió una quinta parte.",
+    "Los pasajeros seguirán usando el pontón provisional hasta entonces, y los dos cruces de la tarde que se suprimieron en otoño volverán el mes que viene, dijo el operador en un comunicado.",
+  ];
+
+  it("are the headline without its date line, and that date line's date and time", () => {
+    const article = parsePastedText(
+      page("Inicio", "Mundo", "Economía", "La terminal de ferris se retrasa dos años", "martes, 3 de marzo de 2020, 09:14", body),
+    );
+    expect(article).toMatchObject({
+      title: "La terminal de ferris se retrasa dos años",
+      titleProvisional: false,
+      publishedAt: "2020-03-03",
+      publishedTime: "09:14",
+    });
+  });
+});
+
 describe("byline of a copied page", () => {
   it("reads 'By' bylines with roles, handles and dates glued on", () => {
     expect(bylineName("By Maria LindqvistStaff Writer")).toBe("Maria Lindqvist");
