@@ -666,13 +666,17 @@ const STAMP_PARTS = /\s+(?:[/|•·]|--|[–—])\s+/;
  * "5:50 PM", "17:50 GMT": a line or part that is only a time of day, as the page shows it. On a
  * line of its own it must say AM/PM or its zone: "1:23" there is as often a video's length.
  */
-function timeAlone(text: string | undefined, ownLine = false): string | null {
+function timeAlone(stamp: string | undefined, ownLine = false): string | null {
+  // "19:14 GMT (14:14 EST)": the same moment again in brackets, in the reader's zone.
+  const text = stamp?.replace(BRACKETED, "");
   if (text === undefined || !/\d/.test(text) || wordCount(text) > MAX_STAMP_WORDS || TIME_STAMP_WORDS.test(text)) return null;
   const result = chrono.casual.parse(text)[0];
   if (!result || result.start.isCertain("day") || result.text.length < text.trim().length * 0.8) return null;
   if (ownLine && !result.start.isCertain("meridiem") && !result.start.isCertain("timezoneOffset")) return null;
   return shownTime(result);
 }
+
+const BRACKETED = /\s*\([^()]*\)/g;
 
 interface FoundDay {
   day: string;

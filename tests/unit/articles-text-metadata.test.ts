@@ -352,6 +352,8 @@ describe("publication date of a copied page", () => {
     expect(stamped("Mar 3, 2020 / 10:31 PM ET")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31-05:00" });
     expect(stamped("03.03.2020 | 22:31")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31" });
     expect(stamped("10:31 PM PST · March 3, 2020")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31-08:00" });
+    // The same time again in brackets, in the reader's own zone.
+    expect(stamped("March 3, 2020 -- 22:31 GMT (17:31 EST) | Topic: Ports")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31+00:00" });
     // A copy that ran the year into the time.
     expect(stamped("Published Tue, Mar 3 202010:31 PM EST")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31-05:00" });
     expect(stamped("PUBLISHED TUE, MAR 3 202010:31 PM ESTUPDATED AN HOUR AGO")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31-05:00" });
