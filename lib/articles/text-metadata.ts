@@ -65,7 +65,7 @@ const TWO_SENTENCES = /\p{Ll}{4}[.!?] \p{Lu}/u;
 const ENDS_WITH_FUNCTION_WORD = /\b(?:on|via|to|by|for|of|in|at|as|the|and|with|from)$/i;
 // Reading times, counters, link notices.
 const PAGE_FURNITURE =
-  /^\d+\s*min(?:ute)?s?\s+read$|\b(?:e-?mails|newsletters?|alerts|panel|sign ?out|log ?out|sign ?in|log ?in|main story)$|^(?:continue reading|close|edit|open|show|hide|copy (?:this |the )?link)\b|\b\d+\s+(?:comments?|replies|views|shares)\b|\b(?:external links?|new window|you are here|captioning|privacy policy|terms of (?:use|service))\b|^(?:updated|posted|published)\b/i;
+  /^\d+\s*min(?:ute)?s?\s+read$|\b(?:e-?mails|newsletters?|alerts|panel|sign ?out|log ?out|sign ?in|log ?in|main story)$|^(?:continue reading|close|edit|open|show|hide|copy (?:this |the )?link)\b|\b\d+\s+(?:comments?|replies|views|shares)\b|\b(?:external links?|new window|you are here|captioning|privacy policy|terms of (?:use|service))\b/i;
 // A title repeated on the page with the site's name ("Headline | Site", "Headline - Site").
 const TITLE_SUFFIX = /^\s*(?:[|–—·:-]|::)\s*(.{2,60})$/;
 
@@ -122,9 +122,17 @@ const DATE_LABEL = /^(?:published|posted|first published|publication date|date|c
 // Nothing, or only a status label, before a date ("Updated on: ").
 const STATUS_PREFIX = /^\s*(?:(?:updated|published|posted|first published|last updated)\b\s*(?:on|at)?\s*:?\s*)?$/i;
 const STATUS_LABEL = /^(?:updated|published|posted|first published|last updated)\b/i;
-// Between the stamps of one line ("Published … | Updated …").
-const STAMP_SEPARATOR = /\s+[|•·]\s+|\s*;\s*/;
-const UPDATED_LABEL = /\b(?:updated|modified|last updated|edited)\b/i;
+// "Published" and "Updated" in the languages whose month names are read ("Publié le …", "Actualizado: …").
+const PUBLISHED_WORDS = "published|posted|publié|publiée|publicado|publicada|veröffentlicht|pubblicato|gepubliceerd|publicerad|julkaistu";
+const UPDATED_WORDS =
+  "updated|modified|edited|mis à jour|modifié|actualizado|actualizada|atualizado|atualizada|aktualisiert|aggiornato|bijgewerkt|uppdaterad|päivitetty";
+const asWord = (words: string) => `(?<!\\p{L})(?:${words})(?!\\p{L})`;
+const PUBLISHED_LABEL = new RegExp(asWord(PUBLISHED_WORDS), "iu");
+const UPDATED_LABEL = new RegExp(asWord(UPDATED_WORDS), "iu");
+// A status label opening a line: a stamp, never a headline.
+const STATUS_OPENING = new RegExp(`^${asWord(`${PUBLISHED_WORDS}|${UPDATED_WORDS}`)}`, "iu");
+// Between the stamps of one line ("Published … | Updated …", "Mis à jour le … - Publié le …").
+const STAMP_SEPARATOR = new RegExp(`\\s+[|•·]\\s+|\\s*;\\s*|\\s+[-–—]\\s+(?=${asWord(`${PUBLISHED_WORDS}|${UPDATED_WORDS}`)})`, "iu");
 const MAX_DATE_LINE_WORDS = 16;
 const MAX_STAMP_WORDS = 6;
 // Page furniture naming its own site: "Contact X", "About X", "Follow X on", "X Newsletter".
@@ -324,6 +332,7 @@ function looksLikeHeadline(text: string): boolean {
     !TWO_SENTENCES.test(text) &&
     !ENDS_WITH_FUNCTION_WORD.test(text) &&
     !PAGE_FURNITURE.test(text) &&
+    !STATUS_OPENING.test(text) &&
     !readMetadataLine(text, undefined, true) &&
     !bylineName(text) &&
     !isDateLine(text) &&
@@ -639,7 +648,7 @@ function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number]
       // The time may stand apart from its day: "Nov 19, 2019 / 7:03 AM ET" on one line, or
       // "Nov. 19, 2019" with "5:50 PM" alone on the line under it.
       const found = { day: date.day, time: date.time ?? timeBeside(text) ?? (isDateLine(text) ? timeAlone(lines[i + 1]?.text, true) : null) };
-      if (UPDATED_LABEL.test(text) && !/\b(?:published|posted)\b/i.test(text)) updated ??= found;
+      if (UPDATED_LABEL.test(text) && !PUBLISHED_LABEL.test(text)) updated ??= found;
       else return found;
     }
   }

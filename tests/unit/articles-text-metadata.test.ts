@@ -176,15 +176,14 @@ describe("headline of a copied page", () => {
   });
 });
 
-describe("headline and date of a copied page in a language that writes weekdays in lower case", () => {
-  // A date line opening with a lower-case weekday reads, to the line splitter, as the rest of the headline above it.
+describe("headline and date of a copied page in Spanish", () => {
   const body = [
     "La autoridad portuaria dijo el martes que la nueva terminal de ferris abrirá en primavera, dos años más tarde de lo previsto, después de que el constructor encontrara suelo blando bajo el viejo muelle.",
     "Los ingenieros tuvieron que clavar los pilotes el doble de profundo de lo que permitía el primer diseño, dijo el director de la autoridad a los periodistas en el paseo marítimo, y el coste subió una quinta parte.",
     "Los pasajeros seguirán usando el pontón provisional hasta entonces, y los dos cruces de la tarde que se suprimieron en otoño volverán el mes que viene, dijo el operador en un comunicado.",
   ];
 
-  it("are the headline without its date line, and that date line's date and time", () => {
+  it("are read when the weekday of the date line is in lower case, which the line splitter joins to the headline above it", () => {
     const article = parsePastedText(
       page("Inicio", "Mundo", "Economía", "La terminal de ferris se retrasa dos años", "martes, 3 de marzo de 2020, 09:14", body),
     );
@@ -194,6 +193,13 @@ describe("headline and date of a copied page in a language that writes weekdays 
       publishedAt: "2020-03-03",
       publishedTime: "09:14",
     });
+  });
+
+  it("take the published stamp over the updated one, however the line separates them", () => {
+    const stamped = (line: string) => parsePastedText(page("Inicio", "Mundo", "La terminal de ferris se retrasa dos años", line, body));
+    expect(stamped("Actualizado: 04/03/2020 08:00 | Publicado: 03/03/2020 09:14")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "09:14" });
+    const dashed = stamped("Actualizado el 4 de marzo de 2020 a las 08:00 - Publicado el 3 de marzo de 2020 a las 09:14");
+    expect(dashed).toMatchObject({ title: "La terminal de ferris se retrasa dos años", publishedAt: "2020-03-03" });
   });
 });
 
