@@ -9,7 +9,7 @@ import { findDurations, parseValue } from "@/lib/contradictions/compare-values";
 import type { ArticleContext, MentionWithDates } from "./extract-events";
 import type { FoundName } from "./names";
 import { type DatedHappening, resolveAgainstHappenings } from "./resolve-dates";
-import { contains, overlaps } from "./text";
+import { allMatches, contains, overlaps } from "./text";
 import type { ClaimDraft, MentionDate, NameRef, Span } from "./types";
 
 const WEEK_MS = 6 * 86_400_000;
@@ -46,6 +46,13 @@ function draft(mention: MentionWithDates, attribute: string, value: ClaimValue, 
   };
 }
 
+/** Every length of time names its unit ("hours", "hrs", "minutes", "mins"); most sentences name none, and the full pattern is costly. */
+const DURATION_UNIT = /h(?:ou)?r|min/iu;
+
+function durationsIn(passage: string): ReturnType<typeof findDurations> {
+  return DURATION_UNIT.test(passage) ? findDurations(passage) : [];
+}
+
 const COUNTED_KINDS = new Set(["exchange", "agreement", "talks", "meeting", "visit"]);
 /** "1,000 prisoners", "about 390 prisoners of war": a number and the plural noun it counts ("… each": per side). */
 const COUNT =
@@ -59,7 +66,7 @@ function countClaims(ctx: ArticleContext, mention: MentionWithDates, passage: Sp
   if (!COUNTED_KINDS.has(mention.kind)) return [];
   const claims: ClaimDraft[] = [];
   const slice = ctx.text.slice(passage.start, passage.end);
-  for (const m of slice.matchAll(COUNT)) {
+  for (const m of allMatches(COUNT, slice)) {
     const evidence = { start: passage.start + m.index, end: passage.start + m.index + m[0].length };
     if (taken.some((t) => overlaps(t, evidence)) || NOT_COUNTED.test(m[3])) continue;
     if (/^(?:19|20)\d{2}$/.test(m[1].replace(/^\D+/, ""))) continue;
@@ -94,12 +101,12 @@ function partyOf(mention: MentionWithDates, name: FoundName): NameRef {
 
 function initiatorClaim(ctx: ArticleContext, mention: MentionWithDates, passage: Span, names: FoundName[]): ClaimDraft | null {
   const slice = ctx.text.slice(passage.start, passage.end);
-  for (const m of slice.matchAll(INITIATIVE_OF)) {
+  for (const m of allMatches(INITIATIVE_OF, slice)) {
     const at = passage.start + m.index + m[0].length;
     const name = names.find((n) => n.start >= at && n.start <= at + 12);
     if (name) return draft(mention, "initiator", partiesValue([partyOf(mention, name)]), passage, { start: passage.start + m.index, end: name.end });
   }
-  for (const m of slice.matchAll(INITIATIVE_POSSESSIVE)) {
+  for (const m of allMatches(INITIATIVE_POSSESSIVE, slice)) {
     const at = passage.start + m.index;
     const name = names.find((n) => n.end === at);
     if (name) return draft(mention, "initiator", partiesValue([partyOf(mention, name)]), passage, { start: name.start, end: at + m[0].length });
@@ -133,7 +140,7 @@ const SPEAKER_AFTER = /^\s*,?\s*(?:(?:\p{Lu}[\p{L}'’.-]*\s+){0,4})?(?:said|say
 function statementClaims(ctx: ArticleContext, mention: MentionWithDates, passage: Span, names: FoundName[], parties?: ReadonlySet<string>): ClaimDraft[] {
   const claims: ClaimDraft[] = [];
   const slice = ctx.text.slice(passage.start, passage.end);
-  for (const m of slice.matchAll(QUOTE)) {
+  for (const m of allMatches(QUOTE, slice)) {
     const quote = { start: passage.start + m.index, end: passage.start + m.index + m[0].length };
     const speaker = speakerOf(ctx.text, passage, quote, names);
     if (!speaker || commentator(ctx.text, speaker)) continue;
@@ -294,7 +301,7 @@ export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[])
         const value = dateValue(d);
         if (value && d.span && contains(passage, d.span)) claims.push(draft(mention, "date", value, passage, d.span));
       }
-      const durations = findDurations(ctx.text.slice(passage.start, passage.end))
+      const durations = durationsIn(ctx.text.slice(passage.start, passage.end))
         .map((d) => ({ ...d, start: passage.start + d.start, end: passage.start + d.end }))
         .filter((d) => !dateSpans.some((s) => overlaps(s, d)));
       for (const d of durations) claims.push(attributed(ctx, draft(mention, "duration", d.value, passage, d)));
@@ -315,7 +322,7 @@ export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[])
       claims.push(...statementClaims(ctx, mention, passage, names));
       const next = followingSentence(ctx, passage, allPassages);
       if (next && !mention.planned) {
-        for (const d of findDurations(ctx.text.slice(next.start, next.end))) {
+        for (const d of durationsIn(ctx.text.slice(next.start, next.end))) {
           const evidence = { start: next.start + d.start, end: next.start + d.end };
           if (REFERS_BACK_DURATION.test(ctx.text.slice(next.start, evidence.start)))
             claims.push(attributed(ctx, draft(mention, "duration", d.value, next, evidence)));

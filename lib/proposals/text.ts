@@ -111,6 +111,28 @@ function pushTrimmed(text: string, spans: Span[], start: number, end: number): v
   if (end > start) spans.push({ start, end });
 }
 
+/**
+ * What `text.matchAll(re)` yields, for a global pattern shared by the module: matchAll clones the
+ * pattern on every call, which costs more than the search on a sentence.
+ */
+export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    found.push(m);
+    if (m[0].length === 0) re.lastIndex = advance(text, re.lastIndex, re.unicode);
+  }
+  re.lastIndex = 0;
+  return found;
+}
+
+/** The index after an empty match, as matchAll steps: one code point on a unicode pattern. */
+function advance(text: string, at: number, unicode: boolean): number {
+  if (!unicode || at + 1 >= text.length) return at + 1;
+  const code = text.charCodeAt(at);
+  return code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? at + 2 : at + 1;
+}
+
 export const spanKey = (span: Span) => `${span.start}:${span.end}`;
 
 export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
