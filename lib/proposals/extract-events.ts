@@ -405,7 +405,8 @@ interface Candidate extends MentionWithDates {
 
 function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[]): Candidate[] {
   if (found.length === 0) return [];
-  const happenings = ctx.dates.flatMap((d) => (d.relativeTo?.happening && contains(sentence, d.relativeTo.happening) ? [d.relativeTo.happening] : []));
+  const happenings: Span[] = [];
+  for (const d of ctx.dates) if (d.relativeTo?.happening && contains(sentence, d.relativeTo.happening)) happenings.push(d.relativeTo.happening);
   const inHappening = (t: Span) => happenings.some((h) => contains(h, t));
   // An agreement reached in a call or meeting is that happening's outcome, not a happening of its own;
   // "signed an agreement", "held a meeting … for talks" name one happening twice.

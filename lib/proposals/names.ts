@@ -57,9 +57,26 @@ const isDemonymWord = (word: string) =>
 const VERB_TAGS = new Set(["Verb", "Infinitive", "PastTense", "PresentTense", "Gerund", "Participle", "Copula", "Modal", "Auxiliary", "PhrasalVerb"]);
 
 /** A verb form ("lasted", "touched", "aimed"): by compromise's lexicon, or by its ending. */
-export function isVerbWord(word: string): boolean {
-  return tagsOf(word).some((t) => VERB_TAGS.has(t)) || /\p{L}{3,}(?:ed|ing)$/iu.test(word);
+const MAX_REMEMBERED_WORDS = 20_000;
+
+/**
+ * A function of one word or name over fixed word lists, remembered: the rules ask it of the same words
+ * many times an article (every word between a happening and a place, every role word before a name).
+ */
+function rememberedByWord<T>(read: (word: string) => T): (word: string) => T {
+  const known = new Map<string, T>();
+  return (word) => {
+    let value = known.get(word);
+    if (value === undefined && !known.has(word)) {
+      value = read(word);
+      if (known.size >= MAX_REMEMBERED_WORDS) known.clear();
+      known.set(word, value);
+    }
+    return value as T;
+  };
 }
+
+export const isVerbWord = rememberedByWord((word) => tagsOf(word).some((t) => VERB_TAGS.has(t)) || /\p{L}{3,}(?:ed|ing)$/iu.test(word));
 
 /** A word the lexicon knows as something other than a name ("However", "Officials", "Aims"). */
 const isOrdinaryWord = (word: string) => {
@@ -180,11 +197,11 @@ function countryOfDemonym(demonym: string): string {
 }
 
 /** "Chilean", "South African": the country a nationality adjective names, normalized; null for other words. */
-export function countryOfNationality(words: string): string | null {
+export const countryOfNationality = rememberedByWord((words): string | null => {
   const word = words.toLowerCase();
   if (word.includes(" ")) return worldDemonyms().has(word) ? normalizeName(worldDemonyms().get(word)!) : null;
   return isDemonymWord(words) ? normalizeName(countryOfDemonym(words)) : null;
-}
+});
 
 /** A counterpart left unnamed ("his Chilean counterpart"): the holder of the role in that country. */
 export const isCounterpart = (n: KeyedName) => n.key.startsWith("counterpart:");
@@ -738,7 +755,6 @@ function isSentenceStart(text: string, offset: number): boolean {
 
 const commonWords = new Map<string, boolean>();
 const COMMON_TAGS = "(#Adverb|#Adjective|#Verb|#Plural|#Conjunction|#Preposition|#Determiner|#Pronoun|#Value|#QuestionWord)";
-const MAX_REMEMBERED_WORDS = 20_000;
 
 /** A word that is ordinary in lower case ("Observers", "Additionally", "Following"): tagged once, remembered. */
 function isCommonWord(word: string): boolean {
@@ -991,10 +1007,13 @@ export function participantKeysFor(entityId: string, names: readonly string[]): 
 }
 
 export function isCountry(name: Pick<FoundName, "name"> & { type?: NameType }): boolean {
-  if (name.type === "DEMONYM") return true;
-  const words = normalizeName(name.name);
-  return tagsOf(words).includes("Country") || worldCountryNames().has(words) || Object.values(COUNTRY_ABBREVIATIONS).some((c) => normalizeName(c) === words);
+  return name.type === "DEMONYM" || isCountryWords(normalizeName(name.name));
 }
+
+const isCountryWords = rememberedByWord(
+  (words) =>
+    tagsOf(words).includes("Country") || worldCountryNames().has(words) || Object.values(COUNTRY_ABBREVIATIONS).some((c) => normalizeName(c) === words),
+);
 
 /** A lone word the article also uses as a person's surname ("Lavrov" after "Sergey Lavrov") is that person. */
 function promoteSurnames(names: FoundName[]): FoundName[] {
