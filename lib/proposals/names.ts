@@ -9,7 +9,7 @@ import { doubleMetaphone } from "double-metaphone";
 import worldCountries from "world-countries";
 import { buildMatcher, rememberedNameKey as normalizeName, similarNames, type Matcher } from "@/lib/entities/match";
 import { ZONE_ABBREVIATIONS } from "@/lib/events/time-zones";
-import { overlaps } from "./text";
+import { overlapsAnyOf } from "./text";
 import type { KeyedName, RegistryEntity, Span } from "./types";
 import { ORGANIZATION_WORDS, ROLE_WORDS } from "./vocabulary";
 
@@ -259,12 +259,14 @@ export function findNames(text: string, registry: Registry | null, titleLines: S
   const known = registry ? registryNames(text, registry) : [];
   const bodyWords = bodyCapitalizedWords(text, titleLines);
   const found: FoundName[] = [...known];
+  const overlapsKnown = overlapsAnyOf(known);
+  const knownPersonStarts = new Set(known.filter((k) => k.type === "PERSON").map((k) => k.start));
   // Lone words opening a sentence, left out as likely ordinary words ("Xi met …").
   const openers: Token[] = [];
   for (const chain of capitalizedChains(text)) {
-    for (const part of splitAround(chain, known).flatMap((p) => splitAtPlaceOf(text, p, registry))) {
+    for (const part of splitAround(chain, overlapsKnown).flatMap((p) => splitAtPlaceOf(text, p, registry))) {
       const name = classify(text, part, titleLines, bodyWords, registry);
-      if (name && !introducesKnownPerson(text, name, known)) found.push(name);
+      if (name && !introducesKnownPerson(text, name, knownPersonStarts)) found.push(name);
       else if (!name && part.length === 1 && isSentenceStart(text, part[0].start)) openers.push(part[0]);
     }
   }
@@ -413,14 +415,19 @@ function besidePerson(text: string, a: FoundName | undefined, b: FoundName | und
  */
 function placesAndBodies(text: string, names: FoundName[], registry: Registry | null): FoundName[] {
   const persons = new Set(names.filter((n) => n.type === "PERSON").map((n) => n.key));
-  const personWords = new Set(names.filter((n) => n.type === "PERSON").flatMap((n) => normalizeName(n.name).split(" ")));
+  // Read only when a name without evidence of its own is met (names the registry knows need none).
+  let personWords: Set<string> | undefined;
+  const isPersonWord = (word: string) => {
+    personWords ??= new Set(names.filter((n) => n.type === "PERSON").flatMap((n) => normalizeName(n.name).split(" ")));
+    return personWords.has(word);
+  };
   const evidence = new Map<string, NameType>();
   const maybePerson = new Set<string>();
   names.forEach((n, i) => {
     if (n.type !== "OTHER" || n.entityId || persons.has(n.key)) return;
     const before = text.slice(Math.max(0, n.start - 30), n.start);
     if (
-      personWords.has(normalizeName(n.name)) ||
+      isPersonWord(normalizeName(n.name)) ||
       registryPersonWords(registry).has(normalizeName(n.name)) ||
       DESTINATION_WORDS_BEFORE.test(before) ||
       besidePerson(text, names[i - 1], n) ||
@@ -573,9 +580,8 @@ function isCountryName(n: FoundName): boolean {
 }
 
 /** "Evgeny" in "Evgeny Orlov" when the registry knows only "Orlov": part of that person's name, not a person. */
-function introducesKnownPerson(text: string, name: FoundName, known: FoundName[]): boolean {
-  if (name.level !== "person") return false;
-  return known.some((k) => k.type === "PERSON" && k.start === name.end + 1 && text[name.end] === " ");
+function introducesKnownPerson(text: string, name: FoundName, knownPersonStarts: ReadonlySet<number>): boolean {
+  return name.level === "person" && knownPersonStarts.has(name.end + 1) && text[name.end] === " ";
 }
 
 function registryNames(text: string, registry: Registry): FoundName[] {
@@ -735,11 +741,11 @@ function splitAtPlaceOf(text: string, part: Token[], registry: Registry | null):
   return [part];
 }
 
-function splitAround(chain: Token[], known: FoundName[]): Token[][] {
+function splitAround(chain: Token[], overlapsKnown: (span: Span) => boolean): Token[][] {
   const parts: Token[][] = [];
   let current: Token[] = [];
   for (const token of chain) {
-    if (known.some((k) => overlaps(k, token))) {
+    if (overlapsKnown(token)) {
       if (current.length > 0) parts.push(current);
       current = [];
     } else current.push(token);

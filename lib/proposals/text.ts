@@ -139,6 +139,26 @@ export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end
 
 export const contains = (outer: Span, inner: Span) => outer.start <= inner.start && inner.end <= outer.end;
 
+/**
+ * Whether a span overlaps any of `spans`. Spans in text order without overlaps (names found by the
+ * matcher) are searched by halves; any others one by one.
+ */
+export function overlapsAnyOf(spans: readonly Span[]): (span: Span) => boolean {
+  const disjoint = spans.every((s, i) => i === 0 || spans[i - 1].end <= s.start);
+  if (!disjoint) return (span) => spans.some((s) => overlaps(s, span));
+  return (span) => {
+    // The first span ending after `span` starts: the only one that can overlap it.
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].end > span.start) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo < spans.length && overlaps(spans[lo], span);
+  };
+}
+
 /** The W3C selectors for a passage, as annotations store them. */
 export function passageTarget(articleId: string, text: string, span: Span): PassageTarget {
   const { quote, position } = buildSelectors(text, span.start, span.end);
