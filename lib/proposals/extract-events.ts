@@ -781,6 +781,13 @@ function withinName(names: FoundName[], d: Span): boolean {
   return names.some((n) => n.start <= d.start && d.end <= n.end && n.end - n.start > d.end - d.start);
 }
 
+/** For each offset of the text, 1 when it lies within a person's name after its first character. */
+function insidePersons(text: string, names: FoundName[]): Uint8Array {
+  const inside = new Uint8Array(text.length + 1);
+  for (const n of names) if (n.level === "person") inside.fill(1, n.start + 1, n.end);
+  return inside;
+}
+
 /** The article's happenings, its claims about them, and the passage targets both cite. */
 export function extractArticle(article: ProposalArticle, registry: Registry | null): ArticleExtraction {
   const text = article.text;
@@ -793,10 +800,12 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
     names,
     dates: withDaysOfMonth(text, resolveDatesInText(text, article.publishedAt), article.publishedAt).filter((d) => !withinName(names, d)),
   };
+  const headlineStarts = new Set(headlines.map((h) => h.start));
+  const insidePerson = insidePersons(text, names);
   const triggers = lineSpans(text)
-    .flatMap((line) => (headlines.some((h) => h.start === line.start) ? [] : findTriggers(text, line)))
+    .flatMap((line) => (headlineStarts.has(line.start) ? [] : findTriggers(text, line)))
     // "met Omar Said in Geneva": a verb's word inside a person's name ("Said in …") is the name.
-    .filter((t) => !(t.verbal && names.some((n) => n.level === "person" && n.start < t.start && t.start < n.end)));
+    .filter((t) => !(t.verbal && insidePerson[t.start] === 1));
   const kept: Candidate[] = [];
   // "the talks" of "the day after the talks", by the span of the phrase: the earlier mention it points back to.
   const pointedTo = new Map<string, Candidate>();

@@ -330,8 +330,9 @@ function withoutIntroducers(text: string, names: FoundName[]): FoundName[] {
   const kept: FoundName[] = [];
   for (let i = 0; i < names.length; i++) {
     const [n, next] = [names[i], names[i + 1]];
-    const gap = next ? text.slice(n.end, next.start).trim().split(/\s+/) : [];
-    if (n.type === "OTHER" && !n.entityId && next?.type === "PERSON" && gap.length <= 3 && gap.every((w) => ROLE_WORDS.has(w) && !LINKING_WORD.test(w))) {
+    const introduces = n.type === "OTHER" && !n.entityId && next?.type === "PERSON";
+    const gap = introduces ? text.slice(n.end, next.start).trim().split(/\s+/) : [];
+    if (introduces && gap.length <= 3 && gap.every((w) => ROLE_WORDS.has(w) && !LINKING_WORD.test(w))) {
       kept.push({ ...next, introStart: Math.min(next.introStart, n.start) });
       i++;
     } else kept.push(n);

@@ -34,12 +34,13 @@ function ellipticalTriggers(text: string, sentence: Span, found: Trigger[]): Tri
 /** A rule's pattern without the global flag, sticky: tried at one position, with what precedes it in view of its lookbehinds. */
 const stickyPatterns = new Map(TRIGGER_RULES.map((rule) => [rule, new RegExp(rule.re.source, `${rule.re.flags.replace("g", "")}y`)]));
 
-/** The rules searched where their words start, by the first two letters of each word. */
-const LEADING_BY_PAIR = new Map<number, { rule: TriggerRule; word: string }[]>();
+/** The rules searched where their words start, by the first two letters of each word (ASCII: 128 × 128 slots). */
+const LEADING_BY_PAIR: ({ rule: TriggerRule; word: string }[] | undefined)[] = new Array(128 * 128);
 for (const rule of TRIGGER_RULES)
   for (const word of rule.leading ?? []) {
-    const pair = word.charCodeAt(0) * 65536 + word.charCodeAt(1);
-    LEADING_BY_PAIR.set(pair, [...(LEADING_BY_PAIR.get(pair) ?? []), { rule, word }]);
+    if (!/^[a-z][\x00-\x7f]/.test(word)) throw new Error(`A rule's leading word must open with two ASCII characters: ${word}`);
+    const pair = word.charCodeAt(0) * 128 + word.charCodeAt(1);
+    LEADING_BY_PAIR[pair] = [...(LEADING_BY_PAIR[pair] ?? []), { rule, word }];
   }
 
 const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
@@ -50,9 +51,14 @@ const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 48 
  */
 function leadingStarts(lower: string): Map<TriggerRule, number[]> {
   const starts = new Map<TriggerRule, number[]>();
+  let previous = 32;
   for (let i = 0; i < lower.length - 1; i++) {
-    if (i > 0 && isWordCode(lower.charCodeAt(i - 1))) continue;
-    const entries = LEADING_BY_PAIR.get(lower.charCodeAt(i) * 65536 + lower.charCodeAt(i + 1));
+    const code = lower.charCodeAt(i);
+    const wordStart = !isWordCode(previous);
+    previous = code;
+    if (!wordStart || code >= 128) continue;
+    const second = lower.charCodeAt(i + 1);
+    const entries = second < 128 ? LEADING_BY_PAIR[code * 128 + second] : undefined;
     if (!entries) continue;
     for (const { rule, word } of entries) {
       if (!lower.startsWith(word, i)) continue;
