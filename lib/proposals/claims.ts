@@ -245,9 +245,9 @@ function datedHappenings(ctx: ArticleContext, mentions: MentionWithDates[]): Dat
  * later ("The talks in Lusaka had taken place on March 17."): counted from that day, as the
  * happening's proposal is; a date the article does not give stays unclaimed.
  */
-function countedDate(mention: MentionWithDates, d: MentionDate, happenings: DatedHappening[]): MentionDate {
+function countedDate(mention: MentionWithDates, d: MentionDate, happenings: () => DatedHappening[]): MentionDate {
   if (d.date || !d.relativeTo?.happening) return d;
-  return resolveAgainstHappenings({ ...mention, date: d }, happenings).date;
+  return resolveAgainstHappenings({ ...mention, date: d }, happenings()).date;
 }
 
 /**
@@ -286,10 +286,15 @@ export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[])
   const claims: ClaimDraft[] = [];
   const allPassages = mentions.flatMap((m) => m.passages);
   for (const mention of mentions) {
-    const others = datedHappenings(
-      ctx,
-      mentions.filter((m) => m !== mention),
-    );
+    // The other happenings a stated date may be counted from: read only for such a date (most have their own day).
+    let others: DatedHappening[] | undefined;
+    const othersDated = () => {
+      others ??= datedHappenings(
+        ctx,
+        mentions.filter((m) => m !== mention),
+      );
+      return others;
+    };
     const parties = new Set(mention.participants.filter((p) => p.level === "person").map((p) => p.key));
     let participantsClaimed = false;
     const initiators = new Set<string>();
@@ -297,7 +302,7 @@ export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[])
       const names = ctx.names.filter((n) => contains(passage, n));
       const dateSpans = ctx.dates.filter((d) => contains(passage, d)).map((d) => ({ start: d.start, end: d.end }));
       for (const stated of mention.statedDates) {
-        const d = countedDate(mention, stated, others);
+        const d = countedDate(mention, stated, othersDated);
         const value = dateValue(d);
         if (value && d.span && contains(passage, d.span)) claims.push(draft(mention, "date", value, passage, d.span));
       }

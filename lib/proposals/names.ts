@@ -251,7 +251,8 @@ interface Token extends Span {
 }
 
 function possessiveStripped(word: string): string {
-  return word.replace(/['’]s?$/u, "");
+  // Most words hold no apostrophe: no pattern to run.
+  return word.includes("'") || word.includes("’") ? word.replace(/['’]s?$/u, "") : word;
 }
 
 /** All names of a text, in text order, without overlaps. */
@@ -632,7 +633,7 @@ function capitalizedChains(text: string): Token[][] {
   let chain: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     // "Kremlin-backed", "Qatar-based": a compound adjective, not a syllable of the name.
-    const hyphen = /-\p{Ll}+$/u.exec(m[0]);
+    const hyphen = m[0].includes("-") ? /-\p{Ll}+$/u.exec(m[0]) : null;
     const word = hyphen && isVerbWord(hyphen[0].slice(1)) ? m[0].slice(0, hyphen.index) : m[0];
     const token = { start: m.index, end: m.index + word.length, word };
     const last = chain[chain.length - 1];
