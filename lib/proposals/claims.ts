@@ -9,7 +9,7 @@ import { findDurations, parseValue } from "@/lib/contradictions/compare-values";
 import type { ArticleContext, MentionWithDates } from "./extract-events";
 import type { FoundName } from "./names";
 import { type DatedHappening, resolveAgainstHappenings } from "./resolve-dates";
-import { allMatches, contains, overlaps } from "./text";
+import { allMatches, contains, overlaps, spansWithin } from "./text";
 import type { ClaimDraft, MentionDate, NameRef, Span } from "./types";
 
 const WEEK_MS = 6 * 86_400_000;
@@ -299,7 +299,7 @@ export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[])
     let participantsClaimed = false;
     const initiators = new Set<string>();
     for (const passage of mention.passages) {
-      const names = ctx.names.filter((n) => contains(passage, n));
+      const names = spansWithin(ctx.names, passage);
       const dateSpans = ctx.dates.filter((d) => contains(passage, d)).map((d) => ({ start: d.start, end: d.end }));
       for (const stated of mention.statedDates) {
         const d = countedDate(mention, stated, othersDated);
@@ -336,15 +336,7 @@ export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[])
       // Before an announced happening only a spokesperson's words are about it ("the dialogue is being prepared").
       if (next && (parties.size > 0 || mention.planned)) {
         const speakers = mention.planned ? new Set<string>() : parties;
-        claims.push(
-          ...statementClaims(
-            ctx,
-            mention,
-            next,
-            ctx.names.filter((n) => contains(next, n)),
-            speakers,
-          ),
-        );
+        claims.push(...statementClaims(ctx, mention, next, spansWithin(ctx.names, next), speakers));
       }
     }
   }

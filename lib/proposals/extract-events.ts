@@ -21,7 +21,7 @@ import {
 } from "./names";
 import { countedBack, countedFromMention, countingExpression, pickDate, withDaysOfMonth } from "./resolve-dates";
 import { attachedNames, clauseAt, clauseSpans, insideQuote, opensCoordinatedPredicate, quoteSpans, sourceNames, type Attachment } from "./sentence";
-import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
+import { contains, lineSpans, passageTarget, sentenceSpans, spanKey, spansWithin } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
 import type { ArticleExtraction, EventMention, KeyedName, MentionDate, ProposalArticle, Span } from "./types";
 import { HYPOTHETICAL, kindsCompatible, PLANNED, RECIPROCAL_SPEECH, REPORTING_VERB, ROLE_WORDS, SERIES_NOUN, TO_RESUME } from "./vocabulary";
@@ -69,7 +69,7 @@ const NOT_THE_HAPPENINGS_PLACE =
 
 /** "in Istanbul", "visited Moscow", "the Istanbul talks" (a city before the noun; a country there is a party). */
 function placeOf(text: string, trigger: Trigger, clause: Span, names: FoundName[]): FoundName | null {
-  const candidates = names.filter((n) => contains(clause, n) && (n.type === "PLACE" || n.type === "OTHER"));
+  const candidates = spansWithin(names, clause).filter((n) => n.type === "PLACE" || n.type === "OTHER");
   let best: { name: FoundName; distance: number } | null = null;
   for (const n of candidates) {
     const before = text.slice(Math.max(clause.start, n.start - 30), n.start);
@@ -456,7 +456,7 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
       alsoNaming.set(triggers[triggers.length - 1], [...(alsoNaming.get(triggers[triggers.length - 1]) ?? []), t]);
   });
   if (triggers.length === 0) return [];
-  const names = ctx.names.filter((n) => contains(sentence, n));
+  const names = spansWithin(ctx.names, sentence);
   const parts: SentenceParts = {
     sentence,
     triggers,

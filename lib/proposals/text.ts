@@ -139,6 +139,33 @@ export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end
 
 export const contains = (outer: Span, inner: Span) => outer.start <= inner.start && inner.end <= outer.end;
 
+const inTextOrder = new WeakMap<readonly Span[], boolean>();
+
+/**
+ * The spans lying within `outer`, in their order: `spans.filter((s) => contains(outer, s))`. Spans
+ * sorted by start (an article's names, read many times for each sentence and passage) are found by
+ * halves; `spans` must not change once asked about.
+ */
+export function spansWithin<T extends Span>(spans: readonly T[], outer: Span): T[] {
+  let sorted = inTextOrder.get(spans);
+  if (sorted === undefined) {
+    sorted = spans.every((s, i) => i === 0 || spans[i - 1].start <= s.start);
+    inTextOrder.set(spans, sorted);
+  }
+  if (!sorted) return spans.filter((s) => contains(outer, s));
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < outer.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: T[] = [];
+  // An empty span at the outer end lies within it too.
+  for (let i = lo; i < spans.length && spans[i].start <= outer.end; i++) if (spans[i].end <= outer.end) found.push(spans[i]);
+  return found;
+}
+
 /**
  * Whether a span overlaps any of `spans`. Spans in text order without overlaps (names found by the
  * matcher) are searched by halves; any others one by one.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allMatches, overlaps, overlapsAnyOf } from "@/lib/proposals/text";
+import { allMatches, contains, overlaps, overlapsAnyOf, spansWithin } from "@/lib/proposals/text";
 
 describe("overlapsAnyOf", () => {
   const spans = [
@@ -28,5 +28,23 @@ describe("allMatches", () => {
     const expected = [...text.matchAll(pattern)].map((m) => [m.index, m[0]]);
     expect(allMatches(pattern, text).map((m) => [m.index, m[0]])).toEqual(expected);
     expect(allMatches(pattern, text).map((m) => [m.index, m[0]])).toEqual(expected);
+  });
+});
+
+describe("spansWithin", () => {
+  const outers = [0, 2, 3, 5, 9, 12].flatMap((start) => [0, 1, 4, 10].map((length) => ({ start, end: start + length })));
+
+  it("finds the spans a filter finds, in their order, whether or not they are sorted by start", () => {
+    const sorted = [
+      { start: 1, end: 4 },
+      { start: 2, end: 3 },
+      { start: 2, end: 12 },
+      { start: 5, end: 5 },
+      { start: 5, end: 9 },
+      { start: 10, end: 13 },
+    ];
+    const unsorted = [sorted[4], sorted[0], sorted[5], sorted[2]];
+    for (const spans of [sorted, unsorted, []])
+      for (const outer of outers) expect(spansWithin(spans, outer), JSON.stringify(outer)).toEqual(spans.filter((s) => contains(outer, s)));
   });
 });
