@@ -693,6 +693,8 @@ function splitChain(text: string, chain: Token[], surnames: Set<string>): Token[
   if (current.length > 0) parts.push(current);
   return parts.flatMap((part) => {
     const last = part[part.length - 1];
+    // Only a hyphen or a dash right after the part can join another name to it.
+    if (text[last.end] !== "-" && text[last.end] !== "–") return [part];
     const next = text.slice(last.end, last.end + 40);
     const hyphenated = /^[-–](\p{Lu}[\p{L}\p{M}'’]*)/u.exec(next);
     if (!hyphenated || !EVENT_NOUNS_AFTER.test(next.slice(hyphenated[0].length))) return [part];
