@@ -80,15 +80,16 @@ function placeOf(text: string, trigger: Trigger, clause: Span, names: FoundName[
       !trigger.verbal &&
       !isCountry(n) &&
       !/[-–]$/.test(text.slice(n.start - 1, n.start));
-    // "met in Riyadh", "met with X in Germany", "talks … concluded in Istanbul"; not "properties in the U.S.".
-    const governed =
-      n.end <= trigger.start ||
-      n.start - trigger.end <= 30 ||
-      VERB_BEFORE_PREPOSITION.test(before) ||
-      HAPPENING_VERB_BEFORE_PLACE.test(text.slice(Math.max(clause.start, trigger.end, n.start - 70), n.start)) ||
-      onlyNamesBetween(text, trigger.end, n.start, names) ||
-      noVerbBetween(text.slice(trigger.end, n.start));
-    const located = governed && (PLACE_BEFORE.test(before) || (trigger.kind === "visit" && DESTINATION_BEFORE.test(before)));
+    // After a preposition of place, whether the happening's words govern it: "met in Riyadh", "met with X in Germany",
+    // "talks … concluded in Istanbul"; not "properties in the U.S.".
+    const located =
+      (PLACE_BEFORE.test(before) || (trigger.kind === "visit" && DESTINATION_BEFORE.test(before))) &&
+      (n.end <= trigger.start ||
+        n.start - trigger.end <= 30 ||
+        VERB_BEFORE_PREPOSITION.test(before) ||
+        HAPPENING_VERB_BEFORE_PLACE.test(text.slice(Math.max(clause.start, trigger.end, n.start - 70), n.start)) ||
+        onlyNamesBetween(text, trigger.end, n.start, names) ||
+        noVerbBetween(text.slice(trigger.end, n.start)));
     if (!attributive && !located) continue;
     if (n.type === "OTHER" && !located) continue;
     // "Talks on a ceasefire resumed in Cairo": the verb of the happening governs the place, whatever the talks were about.
