@@ -620,14 +620,19 @@ type StoredProposal = {
 
 /**
  * The proposals with passages in these articles or among these passages, or holding these keys,
- * with their passages: two statements with array parameters, however many keys.
+ * with their passages: two statements with array parameters, however many keys. The ids are found
+ * first, each way by its index: the three conditions OR'ed in one filter scanned the whole table
+ * (100 ms at 100,000 articles' 95,000 proposals). In the order the table holds them (`ctid`), as
+ * that scan gave them: among equally good matches, the first wins (storeProposals).
  */
 async function readProposals(tx: Tx, articleIds: string[], fingerprints: string[], keys: string[]): Promise<StoredProposal[]> {
   const rows = await tx.$queryRaw<Omit<StoredProposal, "mentions">[]>`
     SELECT "id", "key", "status"::text AS "status", "eventType"::text AS "eventType", "title", "eventId", "data" FROM "EventProposal"
-    WHERE "id" IN (SELECT "proposalId" FROM "EventProposalMention" WHERE "articleId" = ANY(${articleIds}::text[]))
-       OR "id" IN (SELECT "proposalId" FROM "EventProposalMention" WHERE "fingerprint" = ANY(${fingerprints}::text[]))
-       OR "key" = ANY(${keys}::text[])`;
+    WHERE "id" = ANY(ARRAY(
+      SELECT "proposalId" FROM "EventProposalMention" WHERE "articleId" = ANY(${articleIds}::text[])
+      UNION SELECT "proposalId" FROM "EventProposalMention" WHERE "fingerprint" = ANY(${fingerprints}::text[])
+      UNION SELECT "id" FROM "EventProposal" WHERE "key" = ANY(${keys}::text[])))
+    ORDER BY ctid`;
   if (rows.length === 0) return [];
   const mentions = await tx.$queryRaw<(StoredMention & { proposalId: string })[]>`
     SELECT "id", "proposalId", "fingerprint", "articleId", "revisionId", "planned", "exact", "prefix", "suffix", "start", "end"
