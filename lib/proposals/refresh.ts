@@ -279,10 +279,23 @@ async function groupWithClaims(
 }
 
 /**
+ * Whether an extraction's text[] column shares an element with `keys`, as `&&` answers it (null
+ * where the column is). `&&` compares every element of one array with every element of the other:
+ * ordering a slice of 20 articles' dated reach (600 participant keys, 6,000 extractions at 100,000
+ * articles) by it took 2 s; each element looked up in the keys, which PostgreSQL hashes, 0.09 s.
+ */
+const sharesAny = (column: "participantKeys" | "soloPersons" | "personPairs", keys: readonly string[]) => {
+  const values = Prisma.raw(`x."${column}"`);
+  return Prisma.sql`(CASE WHEN ${values} IS NULL THEN NULL ELSE EXISTS (SELECT 1 FROM unnest(${values}) AS k WHERE k = ANY(${keys}::text[])) END)`;
+};
+
+/**
  * Reads the stored extractions a reach adds: those whose periods overlap its dated days (a GiST
  * index on the days), those with undated mentions published on its undated days, and those without
  * days that share a participant with the refreshed ones (at most UNDATED_BLOCK: any date may be
  * theirs), or, when the reach holds a mention with no date (nor its article), every article sharing one.
+ * Where a read stops short of its reach, those sharing a participant come first, then the lowest
+ * article ids: refreshes around the same days read the same block, which the worker thread holds.
  */
 async function readReach(read: Read, reach: Reach, participantKeys: string[]): Promise<void> {
   // Partners of more persons than read so far: the whole reach again, for them.
@@ -293,8 +306,9 @@ async function readReach(read: Read, reach: Reach, participantKeys: string[]): P
   const naming =
     persons === null
       ? Prisma.sql`true`
-      : Prisma.sql`(x."looseMention" OR x."participantKeys" && ${persons.any}::text[] OR x."soloPersons" && ${persons.solo}::text[]
-                    OR x."personPairs" && ${persons.pairs}::text[])`;
+      : Prisma.sql`(x."looseMention" OR ${sharesAny("participantKeys", persons.any)} OR ${sharesAny("soloPersons", persons.solo)}
+                    OR ${sharesAny("personPairs", persons.pairs)})`;
+  const sharing = sharesAny("participantKeys", participantKeys);
   const ids = new Set<string>();
   const left = () => MAX_REGROUP_ARTICLES - read.rows.size - ids.size;
   const taken = () => [...read.rows.keys(), ...ids];
@@ -303,21 +317,21 @@ async function readReach(read: Read, reach: Reach, participantKeys: string[]): P
     const [los, his] = bounds(dated);
     const rows = await db.$queryRaw<{ articleId: string }[]>`
       SELECT "articleId" FROM (
-        SELECT DISTINCT x."articleId", x."participantKeys" && ${participantKeys}::text[] AS "sharing"
+        SELECT DISTINCT x."articleId", ${sharing} AS "sharing"
         FROM unnest(${los}::date[], ${his}::date[]) AS r("lo", "hi")
         JOIN "ArticleExtraction" x ON x."dateFrom" IS NOT NULL AND daterange(x."dateFrom", x."dateTo", '[]') && daterange(r."lo", r."hi", '[]')
           AND ${naming} AND x."articleId" <> ALL(${taken()}::text[])) d
-      ORDER BY "sharing" DESC LIMIT ${left()}`;
+      ORDER BY "sharing" DESC, "articleId" LIMIT ${left()}`;
     for (const r of rows) ids.add(r.articleId);
   }
   if (undated.length && left() > 0) {
     const [los, his] = bounds(undated);
     const rows = await db.$queryRaw<{ articleId: string }[]>`
       SELECT "articleId" FROM (
-        SELECT DISTINCT x."articleId", x."participantKeys" && ${participantKeys}::text[] AS "sharing"
+        SELECT DISTINCT x."articleId", ${sharing} AS "sharing"
         FROM unnest(${los}::date[], ${his}::date[]) AS r("lo", "hi")
         JOIN "ArticleExtraction" x ON x."undatedOn" BETWEEN r."lo" AND r."hi" AND ${naming} AND x."articleId" <> ALL(${taken()}::text[])) d
-      ORDER BY "sharing" DESC LIMIT ${left()}`;
+      ORDER BY "sharing" DESC, "articleId" LIMIT ${left()}`;
     for (const r of rows) ids.add(r.articleId);
   }
   if (participantKeys.length && !read.unbounded && left() > 0) {
