@@ -33,6 +33,8 @@ const BODY_GAP = 4;
 const SUBSTANTIAL_RUN = 0.35;
 // How far before the body the headline may sit (a share panel or a photo gallery may stand between).
 const HEADER_WINDOW = 40;
+// How far above that a headline with its date line may sit when none is nearer.
+const DISTANT_HEADER_WINDOW = 160;
 // How far into the body a byline or dateline may sit (agency datelines open the first paragraph).
 const BODY_LOOKAHEAD = 3;
 
@@ -46,6 +48,8 @@ const BYLINE_EVIDENCE = 2;
 const DATE_EVIDENCE = 1.5;
 const STANDFIRST_EVIDENCE = 1;
 const FACT_DISTANCE_DECAY = 0.15;
+// A date line at most three lines under a distant headline.
+const DISTANT_DATE_EVIDENCE = DATE_EVIDENCE * (1 - 2 * FACT_DISTANCE_DECAY);
 const MAX_HEADLINE_WORDS = 30;
 const MAX_HEADLINE_CHARS = 250;
 const HEADLINE_START = /^["“‘'([¿¡\p{Lu}\p{N}\p{Lo}]/u;
@@ -61,7 +65,7 @@ const TWO_SENTENCES = /\p{Ll}{4}[.!?] \p{Lu}/u;
 const ENDS_WITH_FUNCTION_WORD = /\b(?:on|via|to|by|for|of|in|at|as|the|and|with|from)$/i;
 // Reading times, counters, link notices.
 const PAGE_FURNITURE =
-  /^\d+\s*min(?:ute)?s?\s+read$|\b(?:e-?mails|newsletters?|alerts|panel|sign ?out|log ?out|sign ?in|log ?in|main story)$|^(?:continue reading|close|edit|open|show|hide|copy (?:this |the )?link)\b|\b\d+\s+(?:comments?|replies|views|shares)\b|\b(?:external links?|new window|you are here|captioning|privacy policy|terms of (?:use|service))\b|^(?:updated|posted|published)\b/i;
+  /^\d+\s*min(?:ute)?s?\s+read$|\b(?:e-?mails|newsletters?|alerts|panel|sign ?out|log ?out|sign ?in|log ?in|main story)$|^(?:continue reading|close|edit|open|show|hide|copy (?:this |the )?link)\b|\b\d+\s+(?:comments?|replies|views|shares)\b|\b(?:external links?|new window|you are here|captioning|privacy policy|terms of (?:use|service))\b/i;
 // A title repeated on the page with the site's name ("Headline | Site", "Headline - Site").
 const TITLE_SUFFIX = /^\s*(?:[|–—·:-]|::)\s*(.{2,60})$/;
 
@@ -118,9 +122,17 @@ const DATE_LABEL = /^(?:published|posted|first published|publication date|date|c
 // Nothing, or only a status label, before a date ("Updated on: ").
 const STATUS_PREFIX = /^\s*(?:(?:updated|published|posted|first published|last updated)\b\s*(?:on|at)?\s*:?\s*)?$/i;
 const STATUS_LABEL = /^(?:updated|published|posted|first published|last updated)\b/i;
-// Between the stamps of one line ("Published … | Updated …").
-const STAMP_SEPARATOR = /\s+[|•·]\s+|\s*;\s*/;
-const UPDATED_LABEL = /\b(?:updated|modified|last updated|edited)\b/i;
+// "Published" and "Updated" in the languages whose month names are read ("Publié le …", "Actualizado: …").
+const PUBLISHED_WORDS = "published|posted|publié|publiée|publicado|publicada|veröffentlicht|pubblicato|gepubliceerd|publicerad|julkaistu";
+const UPDATED_WORDS =
+  "updated|modified|edited|mis à jour|modifié|actualizado|actualizada|atualizado|atualizada|aktualisiert|aggiornato|bijgewerkt|uppdaterad|päivitetty";
+const asWord = (words: string) => `(?<!\\p{L})(?:${words})(?!\\p{L})`;
+const PUBLISHED_LABEL = new RegExp(asWord(PUBLISHED_WORDS), "iu");
+const UPDATED_LABEL = new RegExp(asWord(UPDATED_WORDS), "iu");
+// A status label opening a line: a stamp, never a headline.
+const STATUS_OPENING = new RegExp(`^${asWord(`${PUBLISHED_WORDS}|${UPDATED_WORDS}`)}`, "iu");
+// Between the stamps of one line ("Published … | Updated …", "Mis à jour le … - Publié le …").
+const STAMP_SEPARATOR = new RegExp(`\\s+[|•·]\\s+|\\s*;\\s*|\\s+[-–—]\\s+(?=${asWord(`${PUBLISHED_WORDS}|${UPDATED_WORDS}`)})`, "iu");
 const MAX_DATE_LINE_WORDS = 16;
 const MAX_STAMP_WORDS = 6;
 // Page furniture naming its own site: "Contact X", "About X", "Follow X on", "X Newsletter".
@@ -167,7 +179,7 @@ export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStar
   return {
     bodyStart,
     headlineIndex,
-    headline: headlineIndex === null ? null : withoutBreadcrumb(lines, headlineIndex, withoutIconNames(lines[headlineIndex].text)),
+    headline: headlineIndex === null ? null : withoutBreadcrumb(lines, headlineIndex, withoutIconNames(titleText(lines[headlineIndex].text))),
     author: header ? findAuthor(lines, header, anchor!) : null,
     publishedAt: published?.day ?? null,
     publishedTime: published?.time ?? null,
@@ -249,26 +261,63 @@ export function findBodyStart(lines: readonly ClassifiedLine[]): number | null {
  * page repeats it (a title with the site's name, a share text).
  */
 function findHeadline(lines: readonly ClassifiedLine[], bodyStart: number): number | null {
-  let best: { index: number; score: number } | null = null;
+  let best: { index: number; score: number; facts: number } | null = null;
   const from = Math.max(0, bodyStart - HEADER_WINDOW);
   for (let i = bodyStart - 1; i >= from; i--) {
     const line = lines[i];
-    if (!line.kept || !looksLikeHeadline(line.text)) continue;
+    const title = titleText(line.text);
+    if (!line.kept || !looksLikeHeadline(title)) continue;
     let score = 1 - (bodyStart - i) * 0.03;
-    const words = wordCount(line.text);
+    const words = wordCount(title);
     if (words >= 5 && words <= 20) score += 1;
     const copies = repetitions(lines, i);
     // Twice is a headline shown as title and heading; more often is page furniture.
     if (copies === 1) score += 1.5;
     else if (copies > 1) score -= 1;
-    score += headerFactsAfter(lines, i);
+    const facts = headerFactsAfter(lines, i) + (title === line.text ? 0 : DATE_EVIDENCE);
+    score += facts;
     // A headline comes before its byline: a title-like line just under a byline is a caption or a teaser.
     if (bylineJustAbove(lines, i)) score -= BELOW_BYLINE_PENALTY;
-    if (line.text === line.text.toUpperCase() && /\p{Lu}/u.test(line.text)) score -= 1;
-    if (!best || score > best.score) best = { index: i, score };
+    if (title === title.toUpperCase() && /\p{Lu}/u.test(title)) score -= 1;
+    if (!best || score > best.score) best = { index: i, score, facts };
   }
-  return best && best.score > 0.5 ? best.index : null;
+  // A title-like line near the body with nothing of a header under it gives way to a title further up that has its date line.
+  if (best && best.score > 0.5 && best.facts > 0) return best.index;
+  return distantHeadline(lines, from) ?? (best && best.score > 0.5 ? best.index : null);
 }
+
+/**
+ * A headline further up, beyond a long menu or a list of teasers the page put between it and the
+ * body: the nearest title-like line with its date line close under it, or the title-like line
+ * just above that one (a headline opens its header; a standfirst may stand between it and the date).
+ */
+function distantHeadline(lines: readonly ClassifiedLine[], before: number): number | null {
+  const isTitle = (i: number) => lines[i].kept && looksLikeHeadline(lines[i].text) && !inTeaserList(lines, i);
+  for (let i = before - 1; i >= Math.max(0, before - DISTANT_HEADER_WINDOW); i--) {
+    if (!isTitle(i) || headerFactsAfter(lines, i) < DISTANT_DATE_EVIDENCE) continue;
+    for (let above = Math.max(0, i - 2); above < i; above++) {
+      if (isTitle(above) && headerFactsAfter(lines, above) >= DISTANT_DATE_EVIDENCE) return above;
+    }
+    return i;
+  }
+  return null;
+}
+
+/**
+ * A line without the date line a copy joined to it: languages that write weekdays in lower case
+ * ("martes, 3 de marzo de 2020", "sexta-feira, 22 de outubro de 2010") have their date line read
+ * as the rest of the headline above it.
+ */
+function titleText(text: string): string {
+  const joined = JOINED_DATE.exec(text);
+  if (!joined) return text;
+  const date = parseDates(joined[1])[0];
+  const whole = date !== undefined && date.index === 0 && date.start.isCertain("weekday") && date.text.length >= joined[1].length * 0.5;
+  return whole && dateIn(joined[1])?.day ? text.slice(0, joined.index) : text;
+}
+
+// A lower-case word and a day number ending a line: where a joined date line may begin.
+const JOINED_DATE = /\s(\p{Ll}[\p{Ll}-]+,?\s+\d{1,2}\b.*)$/u;
 
 function looksLikeHeadline(text: string): boolean {
   const words = wordCount(text);
@@ -283,6 +332,7 @@ function looksLikeHeadline(text: string): boolean {
     !TWO_SENTENCES.test(text) &&
     !ENDS_WITH_FUNCTION_WORD.test(text) &&
     !PAGE_FURNITURE.test(text) &&
+    !STATUS_OPENING.test(text) &&
     !readMetadataLine(text, undefined, true) &&
     !bylineName(text) &&
     !isDateLine(text) &&
@@ -598,7 +648,7 @@ function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number]
       // The time may stand apart from its day: "Nov 19, 2019 / 7:03 AM ET" on one line, or
       // "Nov. 19, 2019" with "5:50 PM" alone on the line under it.
       const found = { day: date.day, time: date.time ?? timeBeside(text) ?? (isDateLine(text) ? timeAlone(lines[i + 1]?.text, true) : null) };
-      if (UPDATED_LABEL.test(text) && !/\b(?:published|posted)\b/i.test(text)) updated ??= found;
+      if (UPDATED_LABEL.test(text) && !PUBLISHED_LABEL.test(text)) updated ??= found;
       else return found;
     }
   }
@@ -625,13 +675,17 @@ const STAMP_PARTS = /\s+(?:[/|•·]|--|[–—])\s+/;
  * "5:50 PM", "17:50 GMT": a line or part that is only a time of day, as the page shows it. On a
  * line of its own it must say AM/PM or its zone: "1:23" there is as often a video's length.
  */
-function timeAlone(text: string | undefined, ownLine = false): string | null {
+function timeAlone(stamp: string | undefined, ownLine = false): string | null {
+  // "19:14 GMT (14:14 EST)": the same moment again in brackets, in the reader's zone.
+  const text = stamp?.replace(BRACKETED, "");
   if (text === undefined || !/\d/.test(text) || wordCount(text) > MAX_STAMP_WORDS || TIME_STAMP_WORDS.test(text)) return null;
   const result = chrono.casual.parse(text)[0];
   if (!result || result.start.isCertain("day") || result.text.length < text.trim().length * 0.8) return null;
   if (ownLine && !result.start.isCertain("meridiem") && !result.start.isCertain("timezoneOffset")) return null;
   return shownTime(result);
 }
+
+const BRACKETED = /\s*\([^()]*\)/g;
 
 interface FoundDay {
   day: string;

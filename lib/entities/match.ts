@@ -245,8 +245,10 @@ function aliasEndingsFrom(root: TrieNode, tokens: Token[], first: number, text: 
   while (node) {
     if (node.aliases.length > 0) endings.push({ lastToken: j, aliases: node.aliases });
     const next = tokens[j + 1];
-    if (!next || !isWordGap(text.slice(tokens[j].end, next.start))) break;
-    node = node.children.get(next.key);
+    // The next word first: most words continue no alias, and then the gap before them need not be read.
+    const child: TrieNode | undefined = next && node.children.get(next.key);
+    if (!child || !isWordGap(text.slice(tokens[j].end, next.start))) break;
+    node = child;
     j += 1;
   }
   return endings;

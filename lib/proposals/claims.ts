@@ -9,7 +9,7 @@ import { findDurations, parseValue } from "@/lib/contradictions/compare-values";
 import type { ArticleContext, MentionWithDates } from "./extract-events";
 import type { FoundName } from "./names";
 import { type DatedHappening, resolveAgainstHappenings } from "./resolve-dates";
-import { contains, overlaps } from "./text";
+import { allMatches, contains, overlaps, spansWithin } from "./text";
 import type { ClaimDraft, MentionDate, NameRef, Span } from "./types";
 
 const WEEK_MS = 6 * 86_400_000;
@@ -46,6 +46,13 @@ function draft(mention: MentionWithDates, attribute: string, value: ClaimValue, 
   };
 }
 
+/** Every length of time names its unit ("hours", "hrs", "minutes", "mins"); most sentences name none, and the full pattern is costly. */
+const DURATION_UNIT = /h(?:ou)?r|min/iu;
+
+function durationsIn(passage: string): ReturnType<typeof findDurations> {
+  return DURATION_UNIT.test(passage) ? findDurations(passage) : [];
+}
+
 const COUNTED_KINDS = new Set(["exchange", "agreement", "talks", "meeting", "visit"]);
 /** "1,000 prisoners", "about 390 prisoners of war": a number and the plural noun it counts ("… each": per side). */
 const COUNT =
@@ -59,7 +66,7 @@ function countClaims(ctx: ArticleContext, mention: MentionWithDates, passage: Sp
   if (!COUNTED_KINDS.has(mention.kind)) return [];
   const claims: ClaimDraft[] = [];
   const slice = ctx.text.slice(passage.start, passage.end);
-  for (const m of slice.matchAll(COUNT)) {
+  for (const m of allMatches(COUNT, slice)) {
     const evidence = { start: passage.start + m.index, end: passage.start + m.index + m[0].length };
     if (taken.some((t) => overlaps(t, evidence)) || NOT_COUNTED.test(m[3])) continue;
     if (/^(?:19|20)\d{2}$/.test(m[1].replace(/^\D+/, ""))) continue;
@@ -94,12 +101,12 @@ function partyOf(mention: MentionWithDates, name: FoundName): NameRef {
 
 function initiatorClaim(ctx: ArticleContext, mention: MentionWithDates, passage: Span, names: FoundName[]): ClaimDraft | null {
   const slice = ctx.text.slice(passage.start, passage.end);
-  for (const m of slice.matchAll(INITIATIVE_OF)) {
+  for (const m of allMatches(INITIATIVE_OF, slice)) {
     const at = passage.start + m.index + m[0].length;
     const name = names.find((n) => n.start >= at && n.start <= at + 12);
     if (name) return draft(mention, "initiator", partiesValue([partyOf(mention, name)]), passage, { start: passage.start + m.index, end: name.end });
   }
-  for (const m of slice.matchAll(INITIATIVE_POSSESSIVE)) {
+  for (const m of allMatches(INITIATIVE_POSSESSIVE, slice)) {
     const at = passage.start + m.index;
     const name = names.find((n) => n.end === at);
     if (name) return draft(mention, "initiator", partiesValue([partyOf(mention, name)]), passage, { start: name.start, end: at + m[0].length });
@@ -133,7 +140,7 @@ const SPEAKER_AFTER = /^\s*,?\s*(?:(?:\p{Lu}[\p{L}'’.-]*\s+){0,4})?(?:said|say
 function statementClaims(ctx: ArticleContext, mention: MentionWithDates, passage: Span, names: FoundName[], parties?: ReadonlySet<string>): ClaimDraft[] {
   const claims: ClaimDraft[] = [];
   const slice = ctx.text.slice(passage.start, passage.end);
-  for (const m of slice.matchAll(QUOTE)) {
+  for (const m of allMatches(QUOTE, slice)) {
     const quote = { start: passage.start + m.index, end: passage.start + m.index + m[0].length };
     const speaker = speakerOf(ctx.text, passage, quote, names);
     if (!speaker || commentator(ctx.text, speaker)) continue;
@@ -238,9 +245,9 @@ function datedHappenings(ctx: ArticleContext, mentions: MentionWithDates[]): Dat
  * later ("The talks in Lusaka had taken place on March 17."): counted from that day, as the
  * happening's proposal is; a date the article does not give stays unclaimed.
  */
-function countedDate(mention: MentionWithDates, d: MentionDate, happenings: DatedHappening[]): MentionDate {
+function countedDate(mention: MentionWithDates, d: MentionDate, happenings: () => DatedHappening[]): MentionDate {
   if (d.date || !d.relativeTo?.happening) return d;
-  return resolveAgainstHappenings({ ...mention, date: d }, happenings).date;
+  return resolveAgainstHappenings({ ...mention, date: d }, happenings()).date;
 }
 
 /**
@@ -279,22 +286,27 @@ export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[])
   const claims: ClaimDraft[] = [];
   const allPassages = mentions.flatMap((m) => m.passages);
   for (const mention of mentions) {
-    const others = datedHappenings(
-      ctx,
-      mentions.filter((m) => m !== mention),
-    );
+    // The other happenings a stated date may be counted from: read only for such a date (most have their own day).
+    let others: DatedHappening[] | undefined;
+    const othersDated = () => {
+      others ??= datedHappenings(
+        ctx,
+        mentions.filter((m) => m !== mention),
+      );
+      return others;
+    };
     const parties = new Set(mention.participants.filter((p) => p.level === "person").map((p) => p.key));
     let participantsClaimed = false;
     const initiators = new Set<string>();
     for (const passage of mention.passages) {
-      const names = ctx.names.filter((n) => contains(passage, n));
+      const names = spansWithin(ctx.names, passage);
       const dateSpans = ctx.dates.filter((d) => contains(passage, d)).map((d) => ({ start: d.start, end: d.end }));
       for (const stated of mention.statedDates) {
-        const d = countedDate(mention, stated, others);
+        const d = countedDate(mention, stated, othersDated);
         const value = dateValue(d);
         if (value && d.span && contains(passage, d.span)) claims.push(draft(mention, "date", value, passage, d.span));
       }
-      const durations = findDurations(ctx.text.slice(passage.start, passage.end))
+      const durations = durationsIn(ctx.text.slice(passage.start, passage.end))
         .map((d) => ({ ...d, start: passage.start + d.start, end: passage.start + d.end }))
         .filter((d) => !dateSpans.some((s) => overlaps(s, d)));
       for (const d of durations) claims.push(attributed(ctx, draft(mention, "duration", d.value, passage, d)));
@@ -315,7 +327,7 @@ export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[])
       claims.push(...statementClaims(ctx, mention, passage, names));
       const next = followingSentence(ctx, passage, allPassages);
       if (next && !mention.planned) {
-        for (const d of findDurations(ctx.text.slice(next.start, next.end))) {
+        for (const d of durationsIn(ctx.text.slice(next.start, next.end))) {
           const evidence = { start: next.start + d.start, end: next.start + d.end };
           if (REFERS_BACK_DURATION.test(ctx.text.slice(next.start, evidence.start)))
             claims.push(attributed(ctx, draft(mention, "duration", d.value, next, evidence)));
@@ -324,15 +336,7 @@ export function extractClaims(ctx: ArticleContext, mentions: MentionWithDates[])
       // Before an announced happening only a spokesperson's words are about it ("the dialogue is being prepared").
       if (next && (parties.size > 0 || mention.planned)) {
         const speakers = mention.planned ? new Set<string>() : parties;
-        claims.push(
-          ...statementClaims(
-            ctx,
-            mention,
-            next,
-            ctx.names.filter((n) => contains(next, n)),
-            speakers,
-          ),
-        );
+        claims.push(...statementClaims(ctx, mention, next, spansWithin(ctx.names, next), speakers));
       }
     }
   }

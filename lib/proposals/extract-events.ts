@@ -21,7 +21,7 @@ import {
 } from "./names";
 import { countedBack, countedFromMention, countingExpression, pickDate, withDaysOfMonth } from "./resolve-dates";
 import { attachedNames, clauseAt, clauseSpans, insideQuote, opensCoordinatedPredicate, quoteSpans, sourceNames, type Attachment } from "./sentence";
-import { contains, lineSpans, passageTarget, sentenceSpans, spanKey } from "./text";
+import { contains, lineSpans, passageTarget, sentenceSpans, spanKey, spansWithin } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
 import type { ArticleExtraction, EventMention, KeyedName, MentionDate, ProposalArticle, Span } from "./types";
 import { HYPOTHETICAL, kindsCompatible, PLANNED, RECIPROCAL_SPEECH, REPORTING_VERB, ROLE_WORDS, SERIES_NOUN, TO_RESUME } from "./vocabulary";
@@ -69,7 +69,7 @@ const NOT_THE_HAPPENINGS_PLACE =
 
 /** "in Istanbul", "visited Moscow", "the Istanbul talks" (a city before the noun; a country there is a party). */
 function placeOf(text: string, trigger: Trigger, clause: Span, names: FoundName[]): FoundName | null {
-  const candidates = names.filter((n) => contains(clause, n) && (n.type === "PLACE" || n.type === "OTHER"));
+  const candidates = spansWithin(names, clause).filter((n) => n.type === "PLACE" || n.type === "OTHER");
   let best: { name: FoundName; distance: number } | null = null;
   for (const n of candidates) {
     const before = text.slice(Math.max(clause.start, n.start - 30), n.start);
@@ -80,15 +80,16 @@ function placeOf(text: string, trigger: Trigger, clause: Span, names: FoundName[
       !trigger.verbal &&
       !isCountry(n) &&
       !/[-–]$/.test(text.slice(n.start - 1, n.start));
-    // "met in Riyadh", "met with X in Germany", "talks … concluded in Istanbul"; not "properties in the U.S.".
-    const governed =
-      n.end <= trigger.start ||
-      n.start - trigger.end <= 30 ||
-      VERB_BEFORE_PREPOSITION.test(before) ||
-      HAPPENING_VERB_BEFORE_PLACE.test(text.slice(Math.max(clause.start, trigger.end, n.start - 70), n.start)) ||
-      onlyNamesBetween(text, trigger.end, n.start, names) ||
-      noVerbBetween(text.slice(trigger.end, n.start));
-    const located = governed && (PLACE_BEFORE.test(before) || (trigger.kind === "visit" && DESTINATION_BEFORE.test(before)));
+    // After a preposition of place, whether the happening's words govern it: "met in Riyadh", "met with X in Germany",
+    // "talks … concluded in Istanbul"; not "properties in the U.S.".
+    const located =
+      (PLACE_BEFORE.test(before) || (trigger.kind === "visit" && DESTINATION_BEFORE.test(before))) &&
+      (n.end <= trigger.start ||
+        n.start - trigger.end <= 30 ||
+        VERB_BEFORE_PREPOSITION.test(before) ||
+        HAPPENING_VERB_BEFORE_PLACE.test(text.slice(Math.max(clause.start, trigger.end, n.start - 70), n.start)) ||
+        onlyNamesBetween(text, trigger.end, n.start, names) ||
+        noVerbBetween(text.slice(trigger.end, n.start)));
     if (!attributive && !located) continue;
     if (n.type === "OTHER" && !located) continue;
     // "Talks on a ceasefire resumed in Cairo": the verb of the happening governs the place, whatever the talks were about.
@@ -405,7 +406,8 @@ interface Candidate extends MentionWithDates {
 
 function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[]): Candidate[] {
   if (found.length === 0) return [];
-  const happenings = ctx.dates.flatMap((d) => (d.relativeTo?.happening && contains(sentence, d.relativeTo.happening) ? [d.relativeTo.happening] : []));
+  const happenings: Span[] = [];
+  for (const d of ctx.dates) if (d.relativeTo?.happening && contains(sentence, d.relativeTo.happening)) happenings.push(d.relativeTo.happening);
   const inHappening = (t: Span) => happenings.some((h) => contains(h, t));
   // An agreement reached in a call or meeting is that happening's outcome, not a happening of its own;
   // "signed an agreement", "held a meeting … for talks" name one happening twice.
@@ -455,7 +457,7 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
       alsoNaming.set(triggers[triggers.length - 1], [...(alsoNaming.get(triggers[triggers.length - 1]) ?? []), t]);
   });
   if (triggers.length === 0) return [];
-  const names = ctx.names.filter((n) => contains(sentence, n));
+  const names = spansWithin(ctx.names, sentence);
   const parts: SentenceParts = {
     sentence,
     triggers,
@@ -780,6 +782,13 @@ function withinName(names: FoundName[], d: Span): boolean {
   return names.some((n) => n.start <= d.start && d.end <= n.end && n.end - n.start > d.end - d.start);
 }
 
+/** For each offset of the text, 1 when it lies within a person's name after its first character. */
+function insidePersons(text: string, names: FoundName[]): Uint8Array {
+  const inside = new Uint8Array(text.length + 1);
+  for (const n of names) if (n.level === "person") inside.fill(1, n.start + 1, n.end);
+  return inside;
+}
+
 /** The article's happenings, its claims about them, and the passage targets both cite. */
 export function extractArticle(article: ProposalArticle, registry: Registry | null): ArticleExtraction {
   const text = article.text;
@@ -792,10 +801,12 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
     names,
     dates: withDaysOfMonth(text, resolveDatesInText(text, article.publishedAt), article.publishedAt).filter((d) => !withinName(names, d)),
   };
+  const headlineStarts = new Set(headlines.map((h) => h.start));
+  const insidePerson = insidePersons(text, names);
   const triggers = lineSpans(text)
-    .flatMap((line) => (headlines.some((h) => h.start === line.start) ? [] : findTriggers(text, line)))
+    .flatMap((line) => (headlineStarts.has(line.start) ? [] : findTriggers(text, line)))
     // "met Omar Said in Geneva": a verb's word inside a person's name ("Said in …") is the name.
-    .filter((t) => !(t.verbal && names.some((n) => n.level === "person" && n.start < t.start && t.start < n.end)));
+    .filter((t) => !(t.verbal && insidePerson[t.start] === 1));
   const kept: Candidate[] = [];
   // "the talks" of "the day after the talks", by the span of the phrase: the earlier mention it points back to.
   const pointedTo = new Map<string, Candidate>();

@@ -9,7 +9,7 @@ import { doubleMetaphone } from "double-metaphone";
 import worldCountries from "world-countries";
 import { buildMatcher, rememberedNameKey as normalizeName, similarNames, type Matcher } from "@/lib/entities/match";
 import { ZONE_ABBREVIATIONS } from "@/lib/events/time-zones";
-import { overlaps } from "./text";
+import { overlapsAnyOf } from "./text";
 import type { KeyedName, RegistryEntity, Span } from "./types";
 import { ORGANIZATION_WORDS, ROLE_WORDS } from "./vocabulary";
 
@@ -57,9 +57,26 @@ const isDemonymWord = (word: string) =>
 const VERB_TAGS = new Set(["Verb", "Infinitive", "PastTense", "PresentTense", "Gerund", "Participle", "Copula", "Modal", "Auxiliary", "PhrasalVerb"]);
 
 /** A verb form ("lasted", "touched", "aimed"): by compromise's lexicon, or by its ending. */
-export function isVerbWord(word: string): boolean {
-  return tagsOf(word).some((t) => VERB_TAGS.has(t)) || /\p{L}{3,}(?:ed|ing)$/iu.test(word);
+const MAX_REMEMBERED_WORDS = 20_000;
+
+/**
+ * A function of one word or name over fixed word lists, remembered: the rules ask it of the same words
+ * many times an article (every word between a happening and a place, every role word before a name).
+ */
+function rememberedByWord<T>(read: (word: string) => T): (word: string) => T {
+  const known = new Map<string, T>();
+  return (word) => {
+    let value = known.get(word);
+    if (value === undefined && !known.has(word)) {
+      value = read(word);
+      if (known.size >= MAX_REMEMBERED_WORDS) known.clear();
+      known.set(word, value);
+    }
+    return value as T;
+  };
 }
+
+export const isVerbWord = rememberedByWord((word) => tagsOf(word).some((t) => VERB_TAGS.has(t)) || /\p{L}{3,}(?:ed|ing)$/iu.test(word));
 
 /** A word the lexicon knows as something other than a name ("However", "Officials", "Aims"). */
 const isOrdinaryWord = (word: string) => {
@@ -180,11 +197,11 @@ function countryOfDemonym(demonym: string): string {
 }
 
 /** "Chilean", "South African": the country a nationality adjective names, normalized; null for other words. */
-export function countryOfNationality(words: string): string | null {
+export const countryOfNationality = rememberedByWord((words): string | null => {
   const word = words.toLowerCase();
   if (word.includes(" ")) return worldDemonyms().has(word) ? normalizeName(worldDemonyms().get(word)!) : null;
   return isDemonymWord(words) ? normalizeName(countryOfDemonym(words)) : null;
-}
+});
 
 /** A counterpart left unnamed ("his Chilean counterpart"): the holder of the role in that country. */
 export const isCounterpart = (n: KeyedName) => n.key.startsWith("counterpart:");
@@ -234,7 +251,8 @@ interface Token extends Span {
 }
 
 function possessiveStripped(word: string): string {
-  return word.replace(/['’]s?$/u, "");
+  // Most words hold no apostrophe: no pattern to run.
+  return word.includes("'") || word.includes("’") ? word.replace(/['’]s?$/u, "") : word;
 }
 
 /** All names of a text, in text order, without overlaps. */
@@ -242,12 +260,14 @@ export function findNames(text: string, registry: Registry | null, titleLines: S
   const known = registry ? registryNames(text, registry) : [];
   const bodyWords = bodyCapitalizedWords(text, titleLines);
   const found: FoundName[] = [...known];
+  const overlapsKnown = overlapsAnyOf(known);
+  const knownPersonStarts = new Set(known.filter((k) => k.type === "PERSON").map((k) => k.start));
   // Lone words opening a sentence, left out as likely ordinary words ("Xi met …").
   const openers: Token[] = [];
   for (const chain of capitalizedChains(text)) {
-    for (const part of splitAround(chain, known).flatMap((p) => splitAtPlaceOf(text, p, registry))) {
+    for (const part of splitAround(chain, overlapsKnown).flatMap((p) => splitAtPlaceOf(text, p, registry))) {
       const name = classify(text, part, titleLines, bodyWords, registry);
-      if (name && !introducesKnownPerson(text, name, known)) found.push(name);
+      if (name && !introducesKnownPerson(text, name, knownPersonStarts)) found.push(name);
       else if (!name && part.length === 1 && isSentenceStart(text, part[0].start)) openers.push(part[0]);
     }
   }
@@ -311,8 +331,9 @@ function withoutIntroducers(text: string, names: FoundName[]): FoundName[] {
   const kept: FoundName[] = [];
   for (let i = 0; i < names.length; i++) {
     const [n, next] = [names[i], names[i + 1]];
-    const gap = next ? text.slice(n.end, next.start).trim().split(/\s+/) : [];
-    if (n.type === "OTHER" && !n.entityId && next?.type === "PERSON" && gap.length <= 3 && gap.every((w) => ROLE_WORDS.has(w) && !LINKING_WORD.test(w))) {
+    const introduces = n.type === "OTHER" && !n.entityId && next?.type === "PERSON";
+    const gap = introduces ? text.slice(n.end, next.start).trim().split(/\s+/) : [];
+    if (introduces && gap.length <= 3 && gap.every((w) => ROLE_WORDS.has(w) && !LINKING_WORD.test(w))) {
       kept.push({ ...next, introStart: Math.min(next.introStart, n.start) });
       i++;
     } else kept.push(n);
@@ -396,14 +417,19 @@ function besidePerson(text: string, a: FoundName | undefined, b: FoundName | und
  */
 function placesAndBodies(text: string, names: FoundName[], registry: Registry | null): FoundName[] {
   const persons = new Set(names.filter((n) => n.type === "PERSON").map((n) => n.key));
-  const personWords = new Set(names.filter((n) => n.type === "PERSON").flatMap((n) => normalizeName(n.name).split(" ")));
+  // Read only when a name without evidence of its own is met (names the registry knows need none).
+  let personWords: Set<string> | undefined;
+  const isPersonWord = (word: string) => {
+    personWords ??= new Set(names.filter((n) => n.type === "PERSON").flatMap((n) => normalizeName(n.name).split(" ")));
+    return personWords.has(word);
+  };
   const evidence = new Map<string, NameType>();
   const maybePerson = new Set<string>();
   names.forEach((n, i) => {
     if (n.type !== "OTHER" || n.entityId || persons.has(n.key)) return;
     const before = text.slice(Math.max(0, n.start - 30), n.start);
     if (
-      personWords.has(normalizeName(n.name)) ||
+      isPersonWord(normalizeName(n.name)) ||
       registryPersonWords(registry).has(normalizeName(n.name)) ||
       DESTINATION_WORDS_BEFORE.test(before) ||
       besidePerson(text, names[i - 1], n) ||
@@ -556,9 +582,8 @@ function isCountryName(n: FoundName): boolean {
 }
 
 /** "Evgeny" in "Evgeny Orlov" when the registry knows only "Orlov": part of that person's name, not a person. */
-function introducesKnownPerson(text: string, name: FoundName, known: FoundName[]): boolean {
-  if (name.level !== "person") return false;
-  return known.some((k) => k.type === "PERSON" && k.start === name.end + 1 && text[name.end] === " ");
+function introducesKnownPerson(text: string, name: FoundName, knownPersonStarts: ReadonlySet<number>): boolean {
+  return name.level === "person" && knownPersonStarts.has(name.end + 1) && text[name.end] === " ";
 }
 
 function registryNames(text: string, registry: Registry): FoundName[] {
@@ -608,7 +633,7 @@ function capitalizedChains(text: string): Token[][] {
   let chain: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     // "Kremlin-backed", "Qatar-based": a compound adjective, not a syllable of the name.
-    const hyphen = /-\p{Ll}+$/u.exec(m[0]);
+    const hyphen = m[0].includes("-") ? /-\p{Ll}+$/u.exec(m[0]) : null;
     const word = hyphen && isVerbWord(hyphen[0].slice(1)) ? m[0].slice(0, hyphen.index) : m[0];
     const token = { start: m.index, end: m.index + word.length, word };
     const last = chain[chain.length - 1];
@@ -668,6 +693,8 @@ function splitChain(text: string, chain: Token[], surnames: Set<string>): Token[
   if (current.length > 0) parts.push(current);
   return parts.flatMap((part) => {
     const last = part[part.length - 1];
+    // Only a hyphen or a dash right after the part can join another name to it.
+    if (text[last.end] !== "-" && text[last.end] !== "–") return [part];
     const next = text.slice(last.end, last.end + 40);
     const hyphenated = /^[-–](\p{Lu}[\p{L}\p{M}'’]*)/u.exec(next);
     if (!hyphenated || !EVENT_NOUNS_AFTER.test(next.slice(hyphenated[0].length))) return [part];
@@ -718,11 +745,11 @@ function splitAtPlaceOf(text: string, part: Token[], registry: Registry | null):
   return [part];
 }
 
-function splitAround(chain: Token[], known: FoundName[]): Token[][] {
+function splitAround(chain: Token[], overlapsKnown: (span: Span) => boolean): Token[][] {
   const parts: Token[][] = [];
   let current: Token[] = [];
   for (const token of chain) {
-    if (known.some((k) => overlaps(k, token))) {
+    if (overlapsKnown(token)) {
       if (current.length > 0) parts.push(current);
       current = [];
     } else current.push(token);
@@ -738,7 +765,6 @@ function isSentenceStart(text: string, offset: number): boolean {
 
 const commonWords = new Map<string, boolean>();
 const COMMON_TAGS = "(#Adverb|#Adjective|#Verb|#Plural|#Conjunction|#Preposition|#Determiner|#Pronoun|#Value|#QuestionWord)";
-const MAX_REMEMBERED_WORDS = 20_000;
 
 /** A word that is ordinary in lower case ("Observers", "Additionally", "Following"): tagged once, remembered. */
 function isCommonWord(word: string): boolean {
@@ -991,10 +1017,13 @@ export function participantKeysFor(entityId: string, names: readonly string[]): 
 }
 
 export function isCountry(name: Pick<FoundName, "name"> & { type?: NameType }): boolean {
-  if (name.type === "DEMONYM") return true;
-  const words = normalizeName(name.name);
-  return tagsOf(words).includes("Country") || worldCountryNames().has(words) || Object.values(COUNTRY_ABBREVIATIONS).some((c) => normalizeName(c) === words);
+  return name.type === "DEMONYM" || isCountryWords(normalizeName(name.name));
 }
+
+const isCountryWords = rememberedByWord(
+  (words) =>
+    tagsOf(words).includes("Country") || worldCountryNames().has(words) || Object.values(COUNTRY_ABBREVIATIONS).some((c) => normalizeName(c) === words),
+);
 
 /** A lone word the article also uses as a person's surname ("Lavrov" after "Sergey Lavrov") is that person. */
 function promoteSurnames(names: FoundName[]): FoundName[] {

@@ -121,14 +121,42 @@ export function proposeAround(
   seeds: readonly string[],
   read?: Coverage,
 ): (Proposals & { reach: Reach }) | { beyond: true; reach: Reach } | { claimsOf: string[]; reach: Reach } {
-  const { groups, reach } = groupAround(extractions, knownEvents, knownNamesOf(registry), new Set(seeds), read);
+  const asked = { registry, extractions, known: JSON.stringify(knownEvents), seeds: seeds.join(" "), read: coverageKey(read) };
+  const kept = awaitingClaims && sameGrouping(awaitingClaims, asked) ? awaitingClaims : null;
+  awaitingClaims = null;
+  const { groups, reach } = kept ?? groupAround(extractions, knownEvents, knownNamesOf(registry), new Set(seeds), read);
   if (groups === null) return { beyond: true, reach };
   if (knownClaims === null) {
     const claimsOf = groups.flatMap((g) => g.members.flatMap((m) => (m.known ? [m.known.id] : [])));
-    if (claimsOf.length > 0) return { claimsOf, reach };
+    if (claimsOf.length > 0) {
+      awaitingClaims = { ...asked, groups, reach };
+      return { claimsOf, reach };
+    }
   }
   return { ...proposalsOfGroups(groups, extractions, registry, knownClaims ?? []), reach };
 }
+
+type Grouping = { registry: Registry | null; extractions: readonly ArticleExtraction[]; known: string; seeds: string; read: string };
+
+/**
+ * The groups last answered with `claimsOf`: the caller asks again with those events' claims, over
+ * the same block (the worker thread holds its extractions, the same objects), and grouping a block
+ * of 500 articles again cost as much as grouping it the first time. Kept for that one call.
+ */
+let awaitingClaims: (Grouping & { groups: Group[]; reach: Reach }) | null = null;
+
+const coverageKey = (read: Coverage | undefined) =>
+  read
+    ? JSON.stringify([read.dated, read.undated, read.unbounded, read.persons && [[...read.persons.any], [...read.persons.solo], [...read.persons.pairs]]])
+    : "";
+
+const sameGrouping = (a: Grouping, b: Grouping) =>
+  a.registry === b.registry &&
+  a.known === b.known &&
+  a.seeds === b.seeds &&
+  a.read === b.read &&
+  a.extractions.length === b.extractions.length &&
+  a.extractions.every((e, i) => e === b.extractions[i]);
 
 function proposalsOfGroups(groups: Group[], extractions: ArticleExtraction[], registry: Registry | null, knownClaims: KnownClaim[]): Proposals {
   const targets = new Map(extractions.map((e) => [e.articleId, e.targets]));

@@ -223,6 +223,11 @@ const AGREEING_BEFORE = /\b(?:agreed|agrees|decided|decides|pledged|promised|vow
 export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, parts: SentenceParts, planned: boolean): MentionDate {
   const { sentence, clauses } = parts;
   const inSentence = ctx.dates.filter((d) => contains(sentence, d));
+  // A sentence stating no date: only an earlier report of the same source may date the happening (as below).
+  if (inSentence.length === 0) {
+    const earlier = reportDateLeftOut(ctx, trigger, clause, sentence, planned) ? null : sameSourceReport(ctx, parts);
+    return earlier ? mentionDate(earlier, "reported", ctx.article.publishedAt) : mentionDate(null, null, ctx.article.publishedAt);
+  }
   const reportedAt = (d: ResolvedDate) => reportingVerbBefore(ctx, sentence.start, d) !== null;
   const isReported = (d: ResolvedDate) => trigger.kind !== "statement" && reportedAt(d);
   const times = inSentence.filter((d) => d.time);
@@ -269,16 +274,22 @@ export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, pa
     .reverse()
     .flatMap((c) => (dateOnly(ctx.text, c, inSentence) ? candidates.filter((d) => overlaps(c, d)).sort(byPreference) : []));
   if (leading[0] && !isReported(leading[0])) return stated(leading[0]);
-  // The report's own date ("…, the ministry said on Saturday"), unless the happening is only mentioned in passing ("which …").
+  const leftOut = reportDateLeftOut(ctx, trigger, clause, sentence, planned);
+  const reported = leftOut ? [] : candidates.filter(reportedAt).sort(byPreference);
+  if (reported[0]) return mentionDate(reported[0], "reported", ctx.article.publishedAt);
+  const earlier = leftOut ? null : sameSourceReport(ctx, parts);
+  if (earlier) return mentionDate(earlier, "reported", ctx.article.publishedAt);
+  return mentionDate(null, null, ctx.article.publishedAt);
+}
+
+/** The report's own date ("…, the ministry said on Saturday") is not the happening's: mentioned in passing, announced, or before the report. */
+function reportDateLeftOut(ctx: ArticleContext, trigger: Trigger, clause: Span, sentence: Span, planned: boolean): boolean {
+  // Mentioned in passing ("which …").
   const inRelativeClause = /^\s*(?:which|who|whose)\b/i.test(ctx.text.slice(clause.start, clause.start + 8));
   // An announced happening comes after the report of it: the report's date is not its date.
   // "said on Wednesday she had spoken with …": the happening came before the report, on a day the text does not give.
   const pluperfect = /\bhad\s+(?:\p{L}+ly\s+)?$/iu.test(ctx.text.slice(Math.max(sentence.start, trigger.start - 30), trigger.start));
-  const reported = inRelativeClause || planned || pluperfect ? [] : candidates.filter(reportedAt).sort(byPreference);
-  if (reported[0]) return mentionDate(reported[0], "reported", ctx.article.publishedAt);
-  const earlier = inRelativeClause || planned || pluperfect ? null : sameSourceReport(ctx, parts);
-  if (earlier) return mentionDate(earlier, "reported", ctx.article.publishedAt);
-  return mentionDate(null, null, ctx.article.publishedAt);
+  return inRelativeClause || planned || pluperfect;
 }
 
 /** The name that makes a dated report ("the Foreign Ministry said on Saturday"): the last one before its reporting verb. */

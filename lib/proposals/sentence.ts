@@ -31,7 +31,10 @@ export function clauseSpans(text: string, sentence: Span): Span[] {
   const clauses: Span[] = [];
   let start = sentence.start;
   let appositiveEnd = -1;
-  for (const m of text.slice(sentence.start, sentence.end).matchAll(CLAUSE_END)) {
+  const slice = text.slice(sentence.start, sentence.end);
+  // exec over the shared global pattern: matchAll would clone it for every sentence.
+  CLAUSE_END.lastIndex = 0;
+  for (let m = CLAUSE_END.exec(slice); m; m = CLAUSE_END.exec(slice)) {
     const at = sentence.start + m.index;
     if (at === appositiveEnd) continue;
     LIST_COMMA.lastIndex = at;
@@ -67,9 +70,13 @@ export function clauseAt(clauses: Span[], offset: number): Span {
   return clauses.find((c) => c.start <= offset && offset < c.end) ?? clauses[clauses.length - 1];
 }
 
+const QUOTE_SPAN = /["“][^"“”]*["”]?/g;
+
 export function quoteSpans(text: string, sentence: Span): Span[] {
   const spans: Span[] = [];
-  for (const m of text.slice(sentence.start, sentence.end).matchAll(/["“][^"“”]*["”]?/g)) {
+  const slice = text.slice(sentence.start, sentence.end);
+  QUOTE_SPAN.lastIndex = 0;
+  for (let m = QUOTE_SPAN.exec(slice); m; m = QUOTE_SPAN.exec(slice)) {
     spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
   }
   return spans;
@@ -353,6 +360,7 @@ function subjectBefore(text: string, names: FoundName[], offset: number, floor: 
 // ---------------------------------------------------------------------------
 
 const APPOSITION = /^\s*,[^,;]{0,160},\s*$/;
+const REPORTING_VERBS = new RegExp(REPORTING_VERB.source, "gi");
 
 /**
  * Names that attribute the sentence's content: the subject of "said", "told", "according to"
@@ -362,7 +370,9 @@ const APPOSITION = /^\s*,[^,;]{0,160},\s*$/;
 export function sourceNames(text: string, names: FoundName[], sentence: Span): FoundName[] {
   const sources: FoundName[] = [];
   const inSentence = names.filter((n) => contains(sentence, n));
-  for (const m of text.slice(sentence.start, sentence.end).matchAll(new RegExp(REPORTING_VERB.source, "gi"))) {
+  const slice = text.slice(sentence.start, sentence.end);
+  REPORTING_VERBS.lastIndex = 0;
+  for (let m = REPORTING_VERBS.exec(slice); m; m = REPORTING_VERBS.exec(slice)) {
     const at = sentence.start + m.index;
     // "Omar Said met …": a word of a person's name, not the verb.
     if (inSentence.some((n) => n.level === "person" && n.start < at && at < n.end)) continue;

@@ -111,11 +111,80 @@ function pushTrimmed(text: string, spans: Span[], start: number, end: number): v
   if (end > start) spans.push({ start, end });
 }
 
+/**
+ * What `text.matchAll(re)` yields, for a global pattern shared by the module: matchAll clones the
+ * pattern on every call, which costs more than the search on a sentence.
+ */
+export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    found.push(m);
+    if (m[0].length === 0) re.lastIndex = advance(text, re.lastIndex, re.unicode);
+  }
+  re.lastIndex = 0;
+  return found;
+}
+
+/** The index after an empty match, as matchAll steps: one code point on a unicode pattern. */
+function advance(text: string, at: number, unicode: boolean): number {
+  if (!unicode || at + 1 >= text.length) return at + 1;
+  const code = text.charCodeAt(at);
+  return code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? at + 2 : at + 1;
+}
+
 export const spanKey = (span: Span) => `${span.start}:${span.end}`;
 
 export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 export const contains = (outer: Span, inner: Span) => outer.start <= inner.start && inner.end <= outer.end;
+
+const inTextOrder = new WeakMap<readonly Span[], boolean>();
+
+/**
+ * The spans lying within `outer`, in their order: `spans.filter((s) => contains(outer, s))`. Spans
+ * sorted by start (an article's names, read many times for each sentence and passage) are found by
+ * halves; `spans` must not change once asked about.
+ */
+export function spansWithin<T extends Span>(spans: readonly T[], outer: Span): T[] {
+  let sorted = inTextOrder.get(spans);
+  if (sorted === undefined) {
+    sorted = spans.every((s, i) => i === 0 || spans[i - 1].start <= s.start);
+    inTextOrder.set(spans, sorted);
+  }
+  if (!sorted) return spans.filter((s) => contains(outer, s));
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < outer.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: T[] = [];
+  // An empty span at the outer end lies within it too.
+  for (let i = lo; i < spans.length && spans[i].start <= outer.end; i++) if (spans[i].end <= outer.end) found.push(spans[i]);
+  return found;
+}
+
+/**
+ * Whether a span overlaps any of `spans`. Spans in text order without overlaps (names found by the
+ * matcher) are searched by halves; any others one by one.
+ */
+export function overlapsAnyOf(spans: readonly Span[]): (span: Span) => boolean {
+  const disjoint = spans.every((s, i) => i === 0 || spans[i - 1].end <= s.start);
+  if (!disjoint) return (span) => spans.some((s) => overlaps(s, span));
+  return (span) => {
+    // The first span ending after `span` starts: the only one that can overlap it.
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].end > span.start) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo < spans.length && overlaps(spans[lo], span);
+  };
+}
 
 /** The W3C selectors for a passage, as annotations store them. */
 export function passageTarget(articleId: string, text: string, span: Span): PassageTarget {

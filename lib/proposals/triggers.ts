@@ -3,7 +3,7 @@
  */
 import { overlaps } from "./text";
 import type { Span } from "./types";
-import { TRIGGER_RULES, type HappeningKind } from "./vocabulary";
+import { TRIGGER_RULES, type HappeningKind, type TriggerRule } from "./vocabulary";
 
 export interface Trigger extends Span {
   kind: HappeningKind;
@@ -31,12 +31,81 @@ function ellipticalTriggers(text: string, sentence: Span, found: Trigger[]): Tri
   });
 }
 
+/** A rule's pattern without the global flag, sticky: tried at one position, with what precedes it in view of its lookbehinds. */
+const stickyPatterns = new Map(TRIGGER_RULES.map((rule) => [rule, new RegExp(rule.re.source, `${rule.re.flags.replace("g", "")}y`)]));
+
+/** The rules searched where their words start, by the first two letters of each word (ASCII: 128 × 128 slots). */
+const LEADING_BY_PAIR: ({ rule: TriggerRule; word: string }[] | undefined)[] = new Array(128 * 128);
+for (const rule of TRIGGER_RULES)
+  for (const word of rule.leading ?? []) {
+    if (!/^[a-z][\x00-\x7f]/.test(word)) throw new Error(`A rule's leading word must open with two ASCII characters: ${word}`);
+    const pair = word.charCodeAt(0) * 128 + word.charCodeAt(1);
+    LEADING_BY_PAIR[pair] = [...(LEADING_BY_PAIR[pair] ?? []), { rule, word }];
+  }
+
+const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
+
+/**
+ * For each rule with leading words, where in the lower-cased line one of them starts a word, in
+ * order: the only places its pattern (\b, then the word) can match. Read in one pass over the line.
+ */
+function leadingStarts(lower: string): Map<TriggerRule, number[]> {
+  const starts = new Map<TriggerRule, number[]>();
+  let previous = 32;
+  for (let i = 0; i < lower.length - 1; i++) {
+    const code = lower.charCodeAt(i);
+    const wordStart = !isWordCode(previous);
+    previous = code;
+    if (!wordStart || code >= 128) continue;
+    const second = lower.charCodeAt(i + 1);
+    const entries = second < 128 ? LEADING_BY_PAIR[code * 128 + second] : undefined;
+    if (!entries) continue;
+    for (const { rule, word } of entries) {
+      if (!lower.startsWith(word, i)) continue;
+      const at = starts.get(rule);
+      if (!at) starts.set(rule, [i]);
+      else if (at[at.length - 1] !== i) at.push(i);
+    }
+  }
+  return starts;
+}
+
+const FOLDS_TO_ASCII = /[\u017f\u212a]/;
+
 /** Triggers inside `sentence`, in text order; where rules overlap, the longest match wins. */
 export function findTriggers(text: string, sentence: Span): Trigger[] {
   const slice = text.slice(sentence.start, sentence.end);
   const found: Trigger[] = [];
   const lower = slice.toLowerCase();
+  // Where the lower-cased line keeps every offset of the line and holds neither "ſ" nor the Kelvin sign (the two
+  // letters a case-insensitive pattern reads as ASCII ones), a rule's words in it are every place its matches can start.
+  const leading = lower.length === slice.length && !FOLDS_TO_ASCII.test(slice) ? leadingStarts(lower) : null;
+  const add = (rule: TriggerRule, m: RegExpExecArray) => {
+    const start = sentence.start + m.index;
+    const before = text.slice(Math.max(sentence.start, start - 40), start);
+    found.push({
+      kind: rule.kind,
+      verbal: rule.verbal,
+      start,
+      end: start + m[0].length,
+      definite: !rule.verbal && (DEFINITE.test(m[0]) || DEFINITE_BEFORE.test(before)),
+    });
+  };
   for (const rule of TRIGGER_RULES) {
+    if (rule.leading && leading) {
+      // As the global search below, tried only where a match can start: the first match at or after the last one's end.
+      const sticky = stickyPatterns.get(rule)!;
+      let from = 0;
+      for (const at of leading.get(rule) ?? []) {
+        if (at < from) continue;
+        sticky.lastIndex = at;
+        const m = sticky.exec(slice);
+        if (!m || m[0].length === 0) continue;
+        add(rule, m);
+        from = at + m[0].length;
+      }
+      continue;
+    }
     if (!rule.needs.test(lower)) continue;
     // exec over the shared global pattern: matchAll would clone each pattern for every line.
     const re = rule.re;
@@ -46,15 +115,7 @@ export function findTriggers(text: string, sentence: Span): Trigger[] {
         re.lastIndex++;
         continue;
       }
-      const start = sentence.start + m.index;
-      const before = text.slice(Math.max(sentence.start, start - 40), start);
-      found.push({
-        kind: rule.kind,
-        verbal: rule.verbal,
-        start,
-        end: start + m[0].length,
-        definite: !rule.verbal && (DEFINITE.test(m[0]) || DEFINITE_BEFORE.test(before)),
-      });
+      add(rule, m);
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));

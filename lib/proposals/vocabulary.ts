@@ -66,9 +66,16 @@ export interface TriggerRule {
    * `re`, the costlier pattern (most lines name no happening).
    */
   needs: RegExp;
+  /**
+   * The same words, when every match starts with one of them: a line is then searched only where
+   * they stand (findTriggers), not at each of its characters.
+   */
+  leading?: readonly string[];
 }
 
 const anyOf = (words: string[]) => new RegExp(words.map((w) => w.toLowerCase()).join("|"));
+/** `needs` and `leading` for a rule whose matches start with one of `words`. */
+const startingWith = (words: string[]) => ({ needs: anyOf(words), leading: words.map((w) => w.toLowerCase()) });
 
 const CALENDAR_NAMES =
   "(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
@@ -109,13 +116,13 @@ export const TRIGGER_RULES: TriggerRule[] = [
   {
     kind: "phone_call",
     verbal: true,
-    needs: anyOf(CALL),
+    ...startingWith(CALL),
     re: new RegExp(String.raw`(?<!so-)\b(?:${eitherCase(CALL)})\b(?!\s+(?:for|on|off|up|in|it|them|this|that)\b)${NAME_AHEAD}`, "gu"),
   },
   {
     kind: "phone_call",
     verbal: true,
-    needs: anyOf(SPEAK),
+    ...startingWith(SPEAK),
     re: new RegExp(
       String.raw`\b(?:${alt(SPEAK)})\s+(?:${SPEAK_ADVERBIAL}\s+)*(?:(?:(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\s+)?(?:with|to)\b|(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\b)`,
       "giu",
@@ -125,14 +132,14 @@ export const TRIGGER_RULES: TriggerRule[] = [
   {
     kind: "phone_call",
     verbal: true,
-    needs: anyOf(["discuss", "conferred", "consulted"]),
+    ...startingWith(["discuss", "conferred", "consulted"]),
     re: /\b(?:discussed|discusses|discuss|conferred|consulted)\b(?=[^.;:]{0,80}?\b(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b)/giu,
   },
   // "Berg and Okoro spoke on Tuesday", "the two leaders last talked in March": two parties speaking with each other.
   {
     kind: "phone_call",
     verbal: true,
-    needs: anyOf(["spoke", "talked"]),
+    ...startingWith(["spoke", "talked"]),
     re: new RegExp(
       String.raw`\b(?:spoke|spoken|talked)\b(?<=(?:\band\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}|\b(?:two|both)\s+(?:leaders|presidents|ministers|men|women|sides)\s+|\b[Tt]hey\s+)(?:(?:last|also|previously|first|had|have|has|briefly|again)\s+)*(?:spoke|spoken|talked))(?=\s+(?:${SPEAK_ADVERBIAL}|last\b|on\b|in\s+(?:${CALENDAR_NAMES}|early|late|mid)\b|late\b|early\b|earlier\b|${CALENDAR_NAMES}\b))`,
       "gu",
@@ -148,24 +155,24 @@ export const TRIGGER_RULES: TriggerRule[] = [
       "giu",
     ),
   },
-  { kind: "exchange", verbal: true, needs: anyOf(EXCHANGE), re: new RegExp(String.raw`\b(?:${alt(EXCHANGE)})\s+(?:\S+\s+){0,3}${CAPTIVES}`, "giu") },
+  { kind: "exchange", verbal: true, ...startingWith(EXCHANGE), re: new RegExp(String.raw`\b(?:${alt(EXCHANGE)})\s+(?:\S+\s+){0,3}${CAPTIVES}`, "giu") },
   // "after meeting Finnish President X", "visited Hanoi on Monday, meeting X": the gerund, a verb with its object.
   {
     kind: "meeting",
     verbal: true,
-    needs: anyOf(["meeting"]),
+    ...startingWith(["meeting"]),
     re: /(?<=(?:\b(?:[Aa]fter|[Bb]efore|[Ww]hile|[Uu]pon|[Ss]ince|[Ww]hen)|,)\s+)meeting(?=\s+(?:with\b|\p{Lu}|his\b|her\b|their\b))/gu,
   },
   {
     kind: "meeting",
     verbal: false,
-    needs: anyOf(["meeting", "summit", "encounter", "face-to-face"]),
+    ...startingWith(["meeting", "summit", "encounter", "face-to-face"]),
     re: /\b(?:meeting|summit|encounter|face-to-face)s?\b/giu,
   },
   {
     kind: "meeting",
     verbal: true,
-    needs: anyOf(MEET),
+    ...startingWith(MEET),
     re: new RegExp(
       String.raw`\b(?:${alt(MEET)})\b(?!\s+(?:a|the|an)\s+(?:(?:tele)?phone\s+|video\s+|brief\s+|[\p{L}\d]+-minute\s+)?(?:call|letter|message|report|briefing|request|proposal)\b)(?=\s+(?:with\b|in\b|at\b|on\b|\p{Lu}|his\b|her\b|their\b|the\b))`,
       "giu",
@@ -182,7 +189,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
     re: /\b(?:round\s+of\s+)?(?:talks|negotiations|consultations)\b/giu,
   },
   // "held discussions in Hanoi", "The discussions lasted four hours": of the series' kind, like "an initial discussion".
-  { kind: "talks", verbal: false, needs: anyOf(["discussions"]), re: /\bdiscussions\b/giu },
+  { kind: "talks", verbal: false, ...startingWith(["discussions"]), re: /\bdiscussions\b/giu },
   // "an initial discussion last month", "their previous discussion": an earlier one of a series, of the series' kind (see SERIES_NOUN).
   {
     kind: "talks",
@@ -190,30 +197,30 @@ export const TRIGGER_RULES: TriggerRule[] = [
     needs: anyOf(["discussion"]),
     re: /\b(?:(?:an?|the|their|his|her)\s+)?(?:initial|first|previous|last|earlier|latest|recent|second|third)\s+discussions?\b/giu,
   },
-  { kind: "talks", verbal: true, needs: anyOf(NEGOTIATE), re: new RegExp(String.raw`\b(?:${alt(NEGOTIATE)})\b`, "giu") },
+  { kind: "talks", verbal: true, ...startingWith(NEGOTIATE), re: new RegExp(String.raw`\b(?:${alt(NEGOTIATE)})\b`, "giu") },
   // "a visit by Chinese Premier Li Wei to Nairobi": the visitor's name inside the words naming the visit.
   {
     kind: "visit",
     verbal: false,
-    needs: anyOf(["visit", "trip"]),
+    ...startingWith(["visit", "trip"]),
     re: /\b(?:visit|trip)s?\s+(?:to|in)\b|\b(?:visit|trip)s?\s+by\s+(?:[\p{L}.'’-]+\s+){1,6}?(?:to|in)\b/giu,
   },
   {
     kind: "visit",
     verbal: true,
-    needs: anyOf([...VISIT, ...TRAVEL]),
+    ...startingWith([...VISIT, ...TRAVEL]),
     re: new RegExp(String.raw`\b(?:${alt(VISIT)})\b(?=\s+\p{Lu})|\b(?:${alt(TRAVEL)})\s+(?:to|in)\b(?=\s+\p{Lu})`, "giu"),
   },
   {
     kind: "agreement",
     verbal: false,
-    needs: anyOf(["agreement", "deal", "accord", "treaty", "memorandum", "truce"]),
+    ...startingWith(["agreement", "deal", "accord", "treaty", "memorandum", "truce"]),
     re: /\b(?:agreement|deal|accord|treaty|memorandum|truce)s?\b/giu,
   },
   {
     kind: "agreement",
     verbal: true,
-    needs: anyOf([...AGREE, ...SIGN]),
+    ...startingWith([...AGREE, ...SIGN]),
     re: new RegExp(String.raw`\b(?:${alt(AGREE)})\s+(?:on|to|that)\b|\b(?:${alt(SIGN)})\b`, "giu"),
   },
   {
@@ -225,7 +232,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   {
     kind: "statement",
     verbal: true,
-    needs: anyOf(ANNOUNCE),
+    ...startingWith(ANNOUNCE),
     re: new RegExp(
       String.raw`\b(?:${alt(ANNOUNCE)})\s+(?:on|in)\s+(?:a\s+|the\s+|his\s+|her\s+|its\s+)?(?:statement|post|social\s+media|website|readout|briefing|(?!${CALENDAR_NAMES}\b)\p{Lu})`,
       "giu",

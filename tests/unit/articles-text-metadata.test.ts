@@ -176,6 +176,33 @@ describe("headline of a copied page", () => {
   });
 });
 
+describe("headline and date of a copied page in Spanish", () => {
+  const body = [
+    "La autoridad portuaria dijo el martes que la nueva terminal de ferris abrirá en primavera, dos años más tarde de lo previsto, después de que el constructor encontrara suelo blando bajo el viejo muelle.",
+    "Los ingenieros tuvieron que clavar los pilotes el doble de profundo de lo que permitía el primer diseño, dijo el director de la autoridad a los periodistas en el paseo marítimo, y el coste subió una quinta parte.",
+    "Los pasajeros seguirán usando el pontón provisional hasta entonces, y los dos cruces de la tarde que se suprimieron en otoño volverán el mes que viene, dijo el operador en un comunicado.",
+  ];
+
+  it("are read when the weekday of the date line is in lower case, which the line splitter joins to the headline above it", () => {
+    const article = parsePastedText(
+      page("Inicio", "Mundo", "Economía", "La terminal de ferris se retrasa dos años", "martes, 3 de marzo de 2020, 09:14", body),
+    );
+    expect(article).toMatchObject({
+      title: "La terminal de ferris se retrasa dos años",
+      titleProvisional: false,
+      publishedAt: "2020-03-03",
+      publishedTime: "09:14",
+    });
+  });
+
+  it("take the published stamp over the updated one, however the line separates them", () => {
+    const stamped = (line: string) => parsePastedText(page("Inicio", "Mundo", "La terminal de ferris se retrasa dos años", line, body));
+    expect(stamped("Actualizado: 04/03/2020 08:00 | Publicado: 03/03/2020 09:14")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "09:14" });
+    const dashed = stamped("Actualizado el 4 de marzo de 2020 a las 08:00 - Publicado el 3 de marzo de 2020 a las 09:14");
+    expect(dashed).toMatchObject({ title: "La terminal de ferris se retrasa dos años", publishedAt: "2020-03-03" });
+  });
+});
+
 describe("byline of a copied page", () => {
   it("reads 'By' bylines with roles, handles and dates glued on", () => {
     expect(bylineName("By Maria LindqvistStaff Writer")).toBe("Maria Lindqvist");
@@ -331,6 +358,8 @@ describe("publication date of a copied page", () => {
     expect(stamped("Mar 3, 2020 / 10:31 PM ET")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31-05:00" });
     expect(stamped("03.03.2020 | 22:31")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31" });
     expect(stamped("10:31 PM PST · March 3, 2020")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31-08:00" });
+    // The same time again in brackets, in the reader's own zone.
+    expect(stamped("March 3, 2020 -- 22:31 GMT (17:31 EST) | Topic: Ports")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31+00:00" });
     // A copy that ran the year into the time.
     expect(stamped("Published Tue, Mar 3 202010:31 PM EST")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31-05:00" });
     expect(stamped("PUBLISHED TUE, MAR 3 202010:31 PM ESTUPDATED AN HOUR AGO")).toMatchObject({ publishedAt: "2020-03-03", publishedTime: "22:31-05:00" });
@@ -350,6 +379,31 @@ describe("publication date of a copied page", () => {
     const stamped = (line: string) => parsePastedText(page(MENU, "Ferry terminal delayed by two years", "By Maria Lindqvist", line, BODY)).publishedAt;
     expect(stamped("Published Mar 3, 2020 at 11:07 PM | Updated at 5:36 AM CST on Mar 4, 2020")).toBe("2020-03-03");
     expect(stamped("Updated Mar 4, 2020, 9:41 AM;Posted Mar 3, 2020, 8:19 PM")).toBe("2020-03-03");
+  });
+
+  it("comes from the headline's date line above a long menu and a list of teasers before the body", () => {
+    const ports = ["Aberdeen", "Bergen", "Calais", "Dover", "Esbjerg", "Flushing", "Gdansk", "Hamburg", "Ipswich", "Kiel"];
+    const chooser = ["Choose your port", ...ports, ...ports.map((port) => `${port} North`), ...ports.map((port) => `${port} South`), "Choose a route"];
+    const teasers = [
+      "MORE FROM THE HARBOUR",
+      "NEWS",
+      "Harbour pilots strike for a second day",
+      "February 28, 2017",
+      "FEATURES",
+      "Fish market reopens after the storm",
+      "December 18, 2015",
+      "NEWS",
+      "New tugboat arrives from the yard",
+      "August 18, 2014",
+    ];
+    const article = parsePastedText(
+      page(MENU, "Ferry terminal delayed by two years after builder hits soft ground", "Port news March 3, 2020 13:42", chooser, teasers, BODY),
+    );
+    expect(article).toMatchObject({
+      title: "Ferry terminal delayed by two years after builder hits soft ground",
+      publishedAt: "2020-03-03",
+      publishedTime: "13:42",
+    });
   });
 
   it("is never guessed from dates in the body or from relative times", () => {
