@@ -63,6 +63,9 @@ async function audit(page: Page, findings: Finding[]): Promise<void> {
     seen.add(pathname);
     // Feeds and other XML the browser shows as a tree are not pages for readers: axe's page rules do not apply.
     if ((await page.evaluate(() => document.contentType)) !== "text/html") return;
+    // After a client-side navigation the router puts the new page's <title> in a moment later; a page
+    // that never gets one still fails axe's document-title rule.
+    await page.waitForFunction(() => document.title !== "", null, { timeout: 5_000 }).catch(() => undefined);
     const response = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
     for (const violation of response.violations) {
       if (violation.impact !== "serious" && violation.impact !== "critical") continue;
