@@ -763,19 +763,13 @@ function isSentenceStart(text: string, offset: number): boolean {
   return offset === 0 || /(?:^|[.!?:"“”]\s*|\n\s*)$/.test(before);
 }
 
-const commonWords = new Map<string, boolean>();
 const COMMON_TAGS = "(#Adverb|#Adjective|#Verb|#Plural|#Conjunction|#Preposition|#Determiner|#Pronoun|#Value|#QuestionWord)";
+
+const isCommonLowerCaseWord = rememberedByWord((key) => isOrdinaryWord(key) || nlp(key).has(COMMON_TAGS));
 
 /** A word that is ordinary in lower case ("Observers", "Additionally", "Following"): tagged once, remembered. */
 function isCommonWord(word: string): boolean {
-  const key = word.toLowerCase();
-  let common = commonWords.get(key);
-  if (common === undefined) {
-    common = isOrdinaryWord(key) || nlp(key).has(COMMON_TAGS);
-    if (commonWords.size >= MAX_REMEMBERED_WORDS) commonWords.clear();
-    commonWords.set(key, common);
-  }
-  return common;
+  return isCommonLowerCaseWord(word.toLowerCase());
 }
 
 const FIRST_NAME_TAGS = new Set(["FirstName", "MaleName", "FemaleName"]);

@@ -8,6 +8,15 @@ import { PROPOSAL_REGISTRY } from "../support/proposal-fixtures";
 let n = 0;
 const article = (text: string, outlet: string, publishedAt = "2031-06-11"): ProposalArticle => ({ id: `c${++n}`, text, publishedAt, outlet });
 const claimsOf = (claims: ClaimProposal[], attribute: string) => claims.filter((c) => c.attribute === attribute).map((c) => c.value);
+/** A meeting already recorded, a day before the one the test articles report. */
+const bergOkoroMeeting: KnownEvent = {
+  id: "ev-1",
+  type: "MEETING",
+  title: "Berg–Okoro meeting",
+  date: { localDate: "2031-06-18", precision: "day", timeZone: null },
+  participantIds: ["p-berg", "p-okoro"],
+  placeId: "v-geneva",
+};
 
 describe("claim proposals", () => {
   it("reads date and time with its zone, duration as a range in hours, and who initiated the call", () => {
@@ -108,16 +117,7 @@ describe("contradiction candidates", () => {
     const { contradictions } = propose({
       articles: [article("Anna Berg met Samuel Okoro in Geneva on June 19.", "Evening Post", "2031-06-20")],
       registry: PROPOSAL_REGISTRY,
-      knownEvents: [
-        {
-          id: "ev-1",
-          type: "MEETING",
-          title: "Berg–Okoro meeting",
-          date: { localDate: "2031-06-18", precision: "day", timeZone: null },
-          participantIds: ["p-berg", "p-okoro"],
-          placeId: "v-geneva",
-        },
-      ],
+      knownEvents: [bergOkoroMeeting],
       knownClaims: [
         {
           id: "claim-1",
@@ -142,15 +142,7 @@ describe("contradiction candidates", () => {
   it("around an article, asks for the accepted claims of the events its groups hold, then compares with those", () => {
     const registry = buildRegistry(PROPOSAL_REGISTRY);
     const extraction = extractArticle(article("Anna Berg met Samuel Okoro in Geneva on June 19.", "Evening Post", "2031-06-20"), registry);
-    const meeting: KnownEvent = {
-      id: "ev-1",
-      type: "MEETING",
-      title: "Berg–Okoro meeting",
-      date: { localDate: "2031-06-18", precision: "day", timeZone: null },
-      participantIds: ["p-berg", "p-okoro"],
-      placeId: "v-geneva",
-    };
-    const call: KnownEvent = { ...meeting, id: "ev-2", type: "PHONE_CALL", title: "Berg–Okoro call", placeId: null };
+    const call: KnownEvent = { ...bergOkoroMeeting, id: "ev-2", type: "PHONE_CALL", title: "Berg–Okoro call", placeId: null };
     const accepted = (id: string, eventId: string): KnownClaim => ({
       id,
       eventId,
@@ -160,12 +152,12 @@ describe("contradiction candidates", () => {
       outlet: "Morning Wire",
       quote: "They met on June 18.",
     });
-    const asked = proposeAround([extraction], registry, [meeting, call], null, [extraction.articleId], undefined);
+    const asked = proposeAround([extraction], registry, [bergOkoroMeeting, call], null, [extraction.articleId], undefined);
     expect(asked).toEqual({ claimsOf: ["ev-1"], reach: expect.anything() });
     const { contradictions } = proposeAround(
       [extraction],
       registry,
-      [meeting, call],
+      [bergOkoroMeeting, call],
       [accepted("claim-1", "ev-1"), accepted("claim-2", "ev-2")],
       [extraction.articleId],
     );
