@@ -5,7 +5,7 @@ import { startJobWorkers, whenJobsDone } from "@/lib/wiring";
 import { makeToken, makeUser } from "../support/fixtures";
 import { importWireReport, ownYear } from "../support/wire-imports";
 
-const YEAR = ownYear();
+const YEAR = await ownYear();
 
 let editor: { token: string };
 

@@ -7,7 +7,7 @@ import { startJobWorkers, startServerJobWorkers, whenJobsDone } from "@/lib/wiri
 import { makeToken, makeUser } from "../support/fixtures";
 import { importWireReport, ownYear } from "../support/wire-imports";
 
-const YEAR = ownYear();
+const YEAR = await ownYear();
 
 let editor: { token: string };
 

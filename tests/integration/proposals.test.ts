@@ -20,9 +20,10 @@ import { refreshProposalsFor } from "@/lib/proposals/refresh";
 import { startJobWorkers, whenJobsDone } from "@/lib/wiring";
 import { callRoute } from "../support/api";
 import { makeToken, makeUser } from "../support/fixtures";
+import { ownYear } from "../support/wire-imports";
 
 /** A year of its own per run, so the proposals of other tests' articles are never in the same block. */
-const YEAR = 2100 + Math.floor(Math.random() * 800);
+const YEAR = await ownYear();
 const tag = () => randomBytes(4).toString("hex");
 
 let editor: { token: string };

@@ -1,10 +1,20 @@
 import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
 import * as articlesRoute from "@/app/api/articles/route";
+import { db } from "@/lib/db";
 import { callRoute } from "./api";
 
-/** A year of its own for one test file's run, so other tests' articles never share the days its reports reach. */
-export const ownYear = () => 2100 + Math.floor(Math.random() * 800);
+/**
+ * A year of its own for one test file's run, so other tests' articles never share the days its
+ * reports reach: one no stored article is published in (test files share the database, one after another).
+ */
+export async function ownYear(): Promise<number> {
+  for (;;) {
+    const year = 2100 + Math.floor(Math.random() * 800);
+    const taken = await db.article.count({ where: { publishedAt: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } } });
+    if (taken === 0) return year;
+  }
+}
 
 /** Imports a one-paragraph wire report published on `date` through the API; its follow-up jobs are queued, not awaited. */
 export async function importWireReport(token: string, date: string, paragraph: string): Promise<string> {
