@@ -113,8 +113,75 @@ export function resolveDatesInText(passage: string, publishedAt: string | null):
 
 function parseAgainst(passage: string, reference: Ymd, shiftDays = 0): chrono.ParsedResult[] {
   const instant = new Date((dayNumber(reference) + shiftDays) * MS_PER_DAY + 12 * 3_600_000);
-  return parser.parse(passage, { instant, timezone: 0 });
+  const results: chrono.ParsedResult[] = [];
+  for (const { from, to } of dateWindows(passage)) {
+    for (const result of parser.parse(passage.slice(from, to), { instant, timezone: 0 })) {
+      results.push(from === 0 ? result : Object.assign(result, { index: result.index + from }));
+    }
+  }
+  return results;
 }
+
+/**
+ * Something every parser above needs among its words: a digit, a month or weekday name, a word of
+ * the day ("yesterday", "tonight", "noon"), a unit of time, or a number word before a unit's letter
+ * ("a few d"). Deliberately loose ("may", "monitor", "sat"): a false hint only costs a parse.
+ */
+const NUMBER_WORDS = "(?:an?|the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|half|couple)";
+const DATE_HINT = new RegExp(
+  [
+    String.raw`\d`,
+    String.raw`\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`,
+    String.raw`\b(?:mon|tue|wed|thu|fri|sat|sun)`,
+    String.raw`\b(?:now|today|tonight|tomorrow|tmrw?|overmorrow|yesterday|morning|afternoon|evening|night|midnight|midday|noon)(?![a-z])`,
+    "(?:quarters?|qtr|seconds?|sec|minutes?|mins?|hours?|hrs?|days?|weeks?|weekend|weekday|months?|mon|mos?|years?|yrs?)(?![a-z])",
+    // A unit's letter after a number word, alone or followed by the next amount ("the h" + "one y" of "the honey").
+    String.raw`\b(?:${NUMBER_WORDS}|of|this|last|past|next|after)\s{1,3}(?:[smhdwy]|mos|mo|yr|hrs?|mins?|sec|qtr)(?:(?![a-z])|${NUMBER_WORDS})`,
+  ].join("|"),
+  "i",
+);
+
+/**
+ * The stretches of the passage chrono is run on: per line, from the first sentence with a date
+ * hint to the last one. chrono's parsers scan every position and its end-of-period refiner
+ * matches the whole text before each date, so the cost grew with the article's length; what
+ * lies outside these stretches holds nothing it reads, and no date runs across lines.
+ */
+function dateWindows(passage: string): { from: number; to: number }[] {
+  const windows: { from: number; to: number }[] = [];
+  let lineStart = 0;
+  while (lineStart <= passage.length) {
+    const newline = passage.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 ? passage.length : newline;
+    let from = -1;
+    let to = -1;
+    let sentenceStart = lineStart;
+    let previousEnd = -1;
+    while (sentenceStart < lineEnd) {
+      SENTENCE_END.lastIndex = sentenceStart;
+      const end = SENTENCE_END.exec(passage);
+      const sentenceEnd = end && end.index < lineEnd ? end.index + end[1].length : lineEnd;
+      const sentence = passage.slice(sentenceStart, sentenceEnd);
+      // "10 a.m. ET said": chrono reads a zone written after a date, across what looks like a sentence's end.
+      if (DATE_HINT.test(sentence) || (to === previousEnd && to !== -1 && ZONE_AFTER.test(sentence))) {
+        if (from === -1) from = sentenceStart;
+        to = sentenceEnd;
+      }
+      previousEnd = sentenceEnd;
+      sentenceStart = end && end.index < lineEnd ? end.index + end[0].length : lineEnd;
+    }
+    if (from !== -1) windows.push({ from, to });
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  return windows;
+}
+
+/** What chrono's zone refiners read after a date: an abbreviation ("ET", "(GMT)") or an offset ("+03:00"). */
+const ZONE_AFTER = /^(?:\(?[A-Z]{2,5}\b|[+-]|\()/;
+
+/** A sentence's closing punctuation (group 1) and the spaces after it, within a line. */
+const SENTENCE_END = /([.!?]+)[^\S\n]+/g;
 
 function findDates(passage: string, reference: Ymd): Found[] {
   const twins = twinFinder(passage, reference);
@@ -153,6 +220,7 @@ function twinFinder(passage: string, reference: Ymd): (result: chrono.ParsedResu
   };
   return (result) => {
     if (!COMPONENTS_OF_DATE.some((k) => result.start.isCertain(k))) return undefined;
+    if (writtenOut(result)) return result;
     if (whole) return fromWhole(result);
     const sentence = sentenceBounds(passage, result.index, result.index + result.text.length);
     // With its closing punctuation: chrono reads what follows a date ("10:00 ET.").
@@ -166,6 +234,25 @@ function twinFinder(passage: string, reference: Ymd): (result: chrono.ParsedResu
     }
     return shifted.find((s) => s.index + from === result.index && s.text === result.text) ?? fromWhole(result);
   };
+}
+
+/** chrono's parsers that take every calendar value they report from the words ("May 19", "2025-05-19", "5/19/2025", "10:00"). */
+const WRITTEN_OUT_TAGS = new Set([
+  "parser/ENMonthNameMiddleEndianParser",
+  "parser/ENMonthNameParser",
+  "parser/ENYearMonthNameParser",
+  "parser/ISOFormatParser",
+  "parser/SlashDateFormatParser",
+  "parser/ENTimeExpressionParser",
+]);
+/** Words by which chrono counts from the reference, or which a refiner may have merged in from an untagged parser ("Monday, May 19"). */
+const COUNTING_WORDS =
+  /\b(?:yesterday|today|tomorrow|tonight|now|ago|last|next|this|past|later|after|before|earlier|within|mon|tue|wed|thu|fri|sat|sun|week|day|month|year|hour|minute|second|quarter|end)/i;
+
+/** A result whose values all come from its words: parsed against another reference it would read the same, so it is its own twin. */
+function writtenOut(result: chrono.ParsedResult): boolean {
+  const tags = [...result.start.tags(), ...(result.end?.tags() ?? [])];
+  return tags.length > 0 && tags.every((tag) => WRITTEN_OUT_TAGS.has(tag)) && !COUNTING_WORDS.test(result.text);
 }
 
 /** "Sunday through Tuesday": a weekday with an end weekday is the days between them. */
