@@ -30,8 +30,10 @@ export function normalizeLine(text: string): string {
 
 /**
  * Splits plain text into candidate lines. Works for one paragraph per line as well as for
- * blank-line-separated paragraphs; within a block of consecutive lines, a line is joined to the
- * previous one only when it evidently continues it (see `continuesPrevious`).
+ * blank-line-separated paragraphs. Only hard-wrapped text has paragraphs broken across lines:
+ * there a line is joined to the previous one when it evidently continues it (see
+ * `continuesPrevious`). Elsewhere, as in a page copied from a browser, each line is a block of
+ * its own, even one starting in lower case ("por Ana Ruiz", "martes, 3 de marzo de 2020", a menu).
  */
 export function splitTextIntoLines(text: string): SourceLine[] {
   const raw = text.split(LINE_BREAK).map(normalizeLine);
@@ -40,7 +42,7 @@ export function splitTextIntoLines(text: string): SourceLine[] {
   let previousRaw = "";
   for (const line of raw) {
     const last = lines.at(-1);
-    if (line && last && previousRaw && continuesPrevious(previousRaw, line, wrapWidth)) {
+    if (wrapWidth !== null && line && last && previousRaw && continuesPrevious(previousRaw, line, wrapWidth)) {
       last.text = `${last.text} ${line}`;
     } else if (line) {
       lines.push({ text: line });

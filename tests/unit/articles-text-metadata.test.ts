@@ -183,7 +183,7 @@ describe("headline and date of a copied page in Spanish", () => {
     "Los pasajeros seguirán usando el pontón provisional hasta entonces, y los dos cruces de la tarde que se suprimieron en otoño volverán el mes que viene, dijo el operador en un comunicado.",
   ];
 
-  it("are read when the weekday of the date line is in lower case, which the line splitter joins to the headline above it", () => {
+  it("are read when the weekday of the date line is in lower case", () => {
     const article = parsePastedText(
       page("Inicio", "Mundo", "Economía", "La terminal de ferris se retrasa dos años", "martes, 3 de marzo de 2020, 09:14", body),
     );
@@ -192,6 +192,18 @@ describe("headline and date of a copied page in Spanish", () => {
       titleProvisional: false,
       publishedAt: "2020-03-03",
       publishedTime: "09:14",
+    });
+  });
+
+  it("read a byline in lower case between the headline and the date line", () => {
+    const article = parsePastedText(
+      page("Inicio", "Mundo", "Economía", "La terminal de ferris se retrasa dos años", "por Ana Ruiz", "martes, 3 de marzo de 2020, 09:14", body),
+    );
+    expect(article).toMatchObject({
+      title: "La terminal de ferris se retrasa dos años",
+      titleProvisional: false,
+      author: "Ana Ruiz",
+      publishedAt: "2020-03-03",
     });
   });
 
@@ -571,6 +583,24 @@ describe("outlet of a copied page", () => {
   it("is the copyright owner when the page names nothing else", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", BODY, "© 2020 The Coastal Courier"));
     expect(article.outlet).toBe("The Coastal Courier");
+  });
+
+  it("is not read from a shortened or share link alone on a line above the article", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Share:", "https://bit.ly/3abc", BODY, "© 2020 The Coastal Courier"));
+    expect(article.url).toBeNull();
+    expect(article.outlet).toBe("The Coastal Courier");
+  });
+
+  it("is not read from an address the article gives its readers", () => {
+    const [first, ...rest] = BODY;
+    const linked = parsePastedText(
+      page(MENU, "Ferry terminal delayed by two years", first, "https://coastalcourier.example/port", rest, "© 2020 The Coastal Courier"),
+    );
+    expect(linked.url).toBeNull();
+    expect(linked.outlet).toBe("The Coastal Courier");
+    expect(linked.paragraphs).toContain("https://coastalcourier.example/port");
+    const own = parsePastedText(page("https://coastalcourier.example/port/terminal", MENU, "Ferry terminal delayed by two years", BODY));
+    expect(own.url).toBe("https://coastalcourier.example/port/terminal");
   });
 
   it("comes from the page's own links, not from share or shortened links", () => {
