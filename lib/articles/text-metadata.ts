@@ -55,8 +55,8 @@ const MAX_HEADLINE_CHARS = 250;
 const HEADLINE_START = /^["“‘'([¿¡\p{Lu}\p{N}\p{Lo}]/u;
 const SENTENCE_END = /[^.]\.["”’)]?$/;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{6}/u;
-// Credits, handles, file names and menus are not headlines.
-const NOT_HEADLINE = /[/@|•»«>#]|\bwww\.|\.(?:jpe?g|png|gif|webp)\b|^(?:\d+\s*)?(?:comments?|shares?|views?)\b/i;
+// Credits, handles, file names, menus and buttons naming the page ("Print This Article") are not headlines.
+const NOT_HEADLINE = /[/@|•»«>#]|\bwww\.|\bthis (?:article|story|post|page)$|\.(?:jpe?g|png|gif|webp)\b|^(?:\d+\s*)?(?:comments?|shares?|views?)\b/i;
 // "chevron_left", "arrow_back": an icon font's ligature, shown as a symbol but copied as its name.
 const ICON_NAME = /(?<!\S)\p{Ll}+(?:_\p{Ll}+)+(?!\S)/u;
 // Two sentences are a standfirst or a blurb.

@@ -176,6 +176,18 @@ describe("headline of a copied page", () => {
   });
 });
 
+describe("headline of a copied page with buttons between it and the byline", () => {
+  it("is not a button naming the page", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "March 3, 2020", "Print This Article", "by Maria Lindqvist", BODY));
+    expect(article).toMatchObject({
+      title: "Ferry terminal delayed by two years",
+      titleProvisional: false,
+      author: "Maria Lindqvist",
+      publishedAt: "2020-03-03",
+    });
+  });
+});
+
 describe("headline and date of a copied page in Spanish", () => {
   const body = [
     "La autoridad portuaria dijo el martes que la nueva terminal de ferris abrirá en primavera, dos años más tarde de lo previsto, después de que el constructor encontrara suelo blando bajo el viejo muelle.",
