@@ -34,6 +34,28 @@ describe("splitTextIntoLines", () => {
     expect(texts(copied)).toEqual(copied.split("\n"));
   });
 
+  it("keeps the lines of a copied page without long lines apart, though a few long titles end without a stop", () => {
+    const copied = [
+      "Home",
+      "World",
+      "Business",
+      "Sport",
+      "Ferry terminal delayed by two years after builder hits soft ground",
+      "by Maria Lindqvist",
+      "March 3, 2020",
+      "The harbour authority said on Tuesday that the terminal would open in the spring.",
+      "Engineers had to drive piles twice as deep as the first design allowed.",
+      "Passengers will keep using the temporary pontoon until then.",
+      "More from Ports",
+      "New crane for the container quay arrives from the shipyard at last",
+      "Tide tables",
+      "Contact us",
+      "Follow us",
+      "twitter",
+    ].join("\n");
+    expect(texts(copied)).toEqual(copied.split("\n"));
+  });
+
   it("joins the lines of a hard-wrapped paragraph, including one starting in lower case", () => {
     const wrapped = [
       "Ferry terminal delayed",
