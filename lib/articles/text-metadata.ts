@@ -498,8 +498,7 @@ function readBylineName(line: string): string | null {
   if (account && date?.day && !isStopword(account.toLowerCase()) && !PICTURE_CREDIT.test(text) && !chrono.casual.parse(account).length) return account;
   // "Posted on March 30, 2015 by Jane Doe", "21:17 18.11.2019 by Jane Doe": a dateline ending with its author.
   const after = DATED_BY.exec(text);
-  // "Hiking the Flat Irons written by Jane": a credit with its label ends the line.
-  if (after && ((date?.day && date.index < after.index) || /\b(?:written|posted|story|words|reported)\s+$/i.test(text.slice(0, after.index)))) {
+  if (after && date?.day && date.index < after.index) {
     const name = parseByline(after[1]);
     if (name) return name;
   }
