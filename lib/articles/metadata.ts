@@ -66,6 +66,9 @@ const LABELS = new Map<string, LabelKind>([
 const LABEL_LINE = /^([\p{L}][\p{L}' ]{0,28}?)\s*[:：]\s*(.*)$/u;
 const BYLINE = /^(?:written )?by\s+(.+)$/i;
 const URL_ONLY = /^<?(https?:\/\/[^\s<>]+)>?$/i;
+// Hosts that carry links to everyone's pages: social networks, link shorteners, stores, blogs.
+export const NOT_AN_OUTLET_HOST =
+  /(?:^|\.)(?:facebook|twitter|x|instagram|youtube|youtu|linkedin|pinterest|reddit|tiktok|whatsapp|telegram|t|bit|goo|amzn|tinyurl|ow|buff|lnkd|wordpress|blogspot|google|apple|amazon|wikipedia)\.[a-z.]+$/i;
 const SECTION_LABEL =
   /^(?:opinion|analysis|news analysis|commentary|comment|editorial|op-ed|interview|exclusive|q ?& ?a|viewpoint|column|perspective|explainer)$/i;
 
@@ -115,7 +118,7 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(
 
 /**
  * Reads a metadata line: labels ("Author: …", "Original article: <url>", "Disclaimer: …"),
- * "By Name" bylines, bare URLs, section labels and, in the header, date-only lines. `next` is
+ * "By Name" bylines, section labels and, in the header, bare URLs and date-only lines. `next` is
  * the following line, used when a label stands alone. Null when the line is not metadata.
  */
 export function readMetadataLine(line: string, next: string | undefined, inHeader: boolean): LineFacts | null {
@@ -125,7 +128,9 @@ export function readMetadataLine(line: string, next: string | undefined, inHeade
     const facts = labelled[2] ? readLabelValue(kind, labelled[2], line) : readLabelValueOnNextLine(kind, next);
     if (facts) return facts;
   }
-  return readDisclaimer(line) ?? readByline(line) ?? readBareUrl(line) ?? readSectionLabel(line) ?? (inHeader ? readDateLine(line) : null);
+  // A bare address above the article is the page's own; inside or below it, a link the article
+  // gives its readers or the page's furniture, left to the rest of the reading.
+  return readDisclaimer(line) ?? readByline(line) ?? readSectionLabel(line) ?? (inHeader ? (readBareUrl(line) ?? readDateLine(line)) : null);
 }
 
 function readLabelValue(kind: LabelKind, value: string, line: string): LineFacts | null {
@@ -200,9 +205,19 @@ function isClause(text: string): boolean {
   return /[.]$/.test(part) || (/^\p{Ll}/u.test(part) && wordCount(part) > 3);
 }
 
+/** A URL alone on a line: the article's address, unless a share or shortened link, which points anywhere. */
 function readBareUrl(line: string): LineFacts | null {
   const url = URL_ONLY.exec(line)?.[1];
-  return url ? { reason: "source link", url } : null;
+  if (!url) return null;
+  return NOT_AN_OUTLET_HOST.test(hostOf(url)) ? { reason: "source link" } : { reason: "source link", url };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return "";
+  }
 }
 
 function readSectionLabel(line: string): LineFacts | null {

@@ -1,6 +1,6 @@
 import * as chrono from "chrono-node";
 import { STOPWORDS } from "./language";
-import { parseByline, readMetadataLine, shownTime } from "./metadata";
+import { NOT_AN_OUTLET_HOST, parseByline, readMetadataLine, shownTime } from "./metadata";
 import { outletFromUrl, outletName } from "./outlets";
 import { wordCount } from "./text";
 import type { ClassifiedLine } from "./types";
@@ -55,8 +55,8 @@ const MAX_HEADLINE_CHARS = 250;
 const HEADLINE_START = /^["“‘'([¿¡\p{Lu}\p{N}\p{Lo}]/u;
 const SENTENCE_END = /[^.]\.["”’)]?$/;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{6}/u;
-// Credits, handles, file names and menus are not headlines.
-const NOT_HEADLINE = /[/@|•»«>#]|\bwww\.|\.(?:jpe?g|png|gif|webp)\b|^(?:\d+\s*)?(?:comments?|shares?|views?)\b/i;
+// Credits, handles, file names, menus and buttons naming the page ("Print This Article") are not headlines.
+const NOT_HEADLINE = /[/@|•»«>#]|\bwww\.|\bthis (?:article|story|post|page)$|\.(?:jpe?g|png|gif|webp)\b|^(?:\d+\s*)?(?:comments?|shares?|views?)\b/i;
 // "chevron_left", "arrow_back": an icon font's ligature, shown as a symbol but copied as its name.
 const ICON_NAME = /(?<!\S)\p{Ll}+(?:_\p{Ll}+)+(?!\S)/u;
 // Two sentences are a standfirst or a blurb.
@@ -145,9 +145,6 @@ const STAFF_OF =
   /\b(?:editor|writer|reporter|correspondent|contributor|columnist|producer)\b[^.]{0,40}?\b(?:at|for) (?:the )?(\p{Lu}[\p{L}\p{N}.&'’-]*(?: \p{Lu}[\p{L}\p{N}.&'’-]*){0,3})/u;
 const SITE_NAME = /^(?:The )?[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*(?: [\p{Lu}\p{N}&][\p{L}\p{N}.&'’-]*){0,3}$/u;
 const SITE_LINE_WORDS = 8;
-// Hosts that carry links to everyone's pages: social networks, link shorteners, stores, blogs.
-const NOT_AN_OUTLET_HOST =
-  /(?:^|\.)(?:facebook|twitter|x|instagram|youtube|youtu|linkedin|pinterest|reddit|tiktok|whatsapp|telegram|t|bit|goo|amzn|tinyurl|ow|buff|lnkd|wordpress|blogspot|google|apple|amazon|wikipedia)\.[a-z.]+$/i;
 // Menu words that the patterns above also catch ("Share this", "Meet the team", "Get the app").
 const GENERIC_SITE_WORDS =
   /^(?:us|our|this|share|subscribe|meet|get|e-?mail|join|find|follow|like|sign|upcoming|rss|help|news|newsletters?|search|home|all|more|latest|privacy|terms|advertising|editorial|contact|daily|weekly|facebook|twitter|instagram|youtube|linkedin|google|apple|app|toolkit|pick)\b/i;
@@ -179,7 +176,7 @@ export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStar
   return {
     bodyStart,
     headlineIndex,
-    headline: headlineIndex === null ? null : withoutBreadcrumb(lines, headlineIndex, withoutIconNames(titleText(lines[headlineIndex].text))),
+    headline: headlineIndex === null ? null : withoutBreadcrumb(lines, headlineIndex, withoutIconNames(lines[headlineIndex].text)),
     author: header ? findAuthor(lines, header, anchor!) : null,
     publishedAt: published?.day ?? null,
     publishedTime: published?.time ?? null,
@@ -265,7 +262,7 @@ function findHeadline(lines: readonly ClassifiedLine[], bodyStart: number): numb
   const from = Math.max(0, bodyStart - HEADER_WINDOW);
   for (let i = bodyStart - 1; i >= from; i--) {
     const line = lines[i];
-    const title = titleText(line.text);
+    const title = line.text;
     if (!line.kept || !looksLikeHeadline(title)) continue;
     let score = 1 - (bodyStart - i) * 0.03;
     const words = wordCount(title);
@@ -274,7 +271,7 @@ function findHeadline(lines: readonly ClassifiedLine[], bodyStart: number): numb
     // Twice is a headline shown as title and heading; more often is page furniture.
     if (copies === 1) score += 1.5;
     else if (copies > 1) score -= 1;
-    const facts = headerFactsAfter(lines, i) + (title === line.text ? 0 : DATE_EVIDENCE);
+    const facts = headerFactsAfter(lines, i);
     score += facts;
     // A headline comes before its byline: a title-like line just under a byline is a caption or a teaser.
     if (bylineJustAbove(lines, i)) score -= BELOW_BYLINE_PENALTY;
@@ -302,22 +299,6 @@ function distantHeadline(lines: readonly ClassifiedLine[], before: number): numb
   }
   return null;
 }
-
-/**
- * A line without the date line a copy joined to it: languages that write weekdays in lower case
- * ("martes, 3 de marzo de 2020", "sexta-feira, 22 de outubro de 2010") have their date line read
- * as the rest of the headline above it.
- */
-function titleText(text: string): string {
-  const joined = JOINED_DATE.exec(text);
-  if (!joined) return text;
-  const date = parseDates(joined[1])[0];
-  const whole = date !== undefined && date.index === 0 && date.start.isCertain("weekday") && date.text.length >= joined[1].length * 0.5;
-  return whole && dateIn(joined[1])?.day ? text.slice(0, joined.index) : text;
-}
-
-// A lower-case word and a day number ending a line: where a joined date line may begin.
-const JOINED_DATE = /\s(\p{Ll}[\p{Ll}-]+,?\s+\d{1,2}\b.*)$/u;
 
 function looksLikeHeadline(text: string): boolean {
   const words = wordCount(text);
@@ -517,8 +498,7 @@ function readBylineName(line: string): string | null {
   if (account && date?.day && !isStopword(account.toLowerCase()) && !PICTURE_CREDIT.test(text) && !chrono.casual.parse(account).length) return account;
   // "Posted on March 30, 2015 by Jane Doe", "21:17 18.11.2019 by Jane Doe": a dateline ending with its author.
   const after = DATED_BY.exec(text);
-  // "Hiking the Flat Irons written by Jane": a credit with its label ends the line.
-  if (after && ((date?.day && date.index < after.index) || /\b(?:written|posted|story|words|reported)\s+$/i.test(text.slice(0, after.index)))) {
+  if (after && date?.day && date.index < after.index) {
     const name = parseByline(after[1]);
     if (name) return name;
   }

@@ -16,6 +16,8 @@ const MAX_WRAP_WIDTH = 100;
 const MIN_WRAP_WIDTH = 50;
 const WRAPPED_LINE_SHARE = 0.75;
 const MIN_WRAPPED_LINES = 2;
+// In wrapped prose most lines break mid-sentence; a page of short lines has a few long titles at most.
+const MIN_WRAPPED_SHARE = 0.2;
 
 /**
  * Canonical form of one line: NFC, invisible characters removed, whitespace runs (including
@@ -30,8 +32,10 @@ export function normalizeLine(text: string): string {
 
 /**
  * Splits plain text into candidate lines. Works for one paragraph per line as well as for
- * blank-line-separated paragraphs; within a block of consecutive lines, a line is joined to the
- * previous one only when it evidently continues it (see `continuesPrevious`).
+ * blank-line-separated paragraphs. Only hard-wrapped text has paragraphs broken across lines:
+ * there a line is joined to the previous one when it evidently continues it (see
+ * `continuesPrevious`). Elsewhere, as in a page copied from a browser, each line is a block of
+ * its own, even one starting in lower case ("por Ana Ruiz", "martes, 3 de marzo de 2020", a menu).
  */
 export function splitTextIntoLines(text: string): SourceLine[] {
   const raw = text.split(LINE_BREAK).map(normalizeLine);
@@ -40,7 +44,7 @@ export function splitTextIntoLines(text: string): SourceLine[] {
   let previousRaw = "";
   for (const line of raw) {
     const last = lines.at(-1);
-    if (line && last && previousRaw && continuesPrevious(previousRaw, line, wrapWidth)) {
+    if (wrapWidth !== null && line && last && previousRaw && continuesPrevious(previousRaw, line, wrapWidth)) {
       last.text = `${last.text} ${line}`;
     } else if (line) {
       lines.push({ text: line });
@@ -63,18 +67,21 @@ export function continuesPrevious(previous: string, line: string, wrapWidth: num
 
 /**
  * The wrap width when the text looks hard-wrapped, else null: no line is longer than a typical
- * terminal width, and several long lines break mid-sentence onto a following line. (Text with
- * one short paragraph per line has long lines too, but they end sentences.)
+ * terminal width, and many lines near that width break mid-sentence onto a following line. (Text
+ * with one short paragraph per line has long lines too, but they end sentences; a page of menus
+ * and titles has a few long lines without an ending, among many short ones.)
  */
 export function hardWrapWidth(lines: readonly string[]): number | null {
   const longest = lines.reduce((max, line) => Math.max(max, line.length), 0);
   if (longest < MIN_WRAP_WIDTH || longest > MAX_WRAP_WIDTH) return null;
   let wrapped = 0;
-  for (let i = 0; i < lines.length - 1; i++) {
+  let nonEmpty = 0;
+  for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    if (line) nonEmpty++;
     if (lines[i + 1] && line.length >= longest * WRAPPED_LINE_SHARE && !ENDS_PARAGRAPH.test(line)) wrapped++;
   }
-  return wrapped >= MIN_WRAPPED_LINES ? longest : null;
+  return wrapped >= MIN_WRAPPED_LINES && wrapped >= nonEmpty * MIN_WRAPPED_SHARE ? longest : null;
 }
 
 export function wordCount(line: string): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeLine } from "@/lib/articles/text";
+import { normalizeLine, splitTextIntoLines } from "@/lib/articles/text";
 
 describe("normalizeLine", () => {
   it("collapses runs of spaces and trims a plain ASCII line, keeping every other character", () => {
@@ -14,5 +14,59 @@ describe("normalizeLine", () => {
     expect(normalizeLine("soft\u00adhyphen and zero\u200bwidth")).toBe("softhyphen and zerowidth");
     expect(normalizeLine("Caf\u0065\u0301 \u00a0\tcorner\u3000")).toBe("Café corner");
     expect(normalizeLine("bell\u0007 and\u007f delete")).toBe("bell and delete");
+  });
+});
+
+describe("splitTextIntoLines", () => {
+  const texts = (text: string) => splitTextIntoLines(text).map((line) => line.text);
+
+  it("keeps each line of a copied page apart, even one starting in lower case", () => {
+    const copied = [
+      "Inicio",
+      "La terminal de ferris se retrasa dos años",
+      "por Ana Ruiz",
+      "martes, 3 de marzo de 2020",
+      "La autoridad portuaria dijo el martes que la nueva terminal de ferris abrirá en primavera, dos años más tarde de lo previsto, después de que el constructor encontrara suelo blando.",
+      "Follow us",
+      "twitter",
+      "facebook",
+    ].join("\n");
+    expect(texts(copied)).toEqual(copied.split("\n"));
+  });
+
+  it("keeps the lines of a copied page without long lines apart, though a few long titles end without a stop", () => {
+    const copied = [
+      "Home",
+      "World",
+      "Business",
+      "Sport",
+      "Ferry terminal delayed by two years after builder hits soft ground",
+      "by Maria Lindqvist",
+      "March 3, 2020",
+      "The harbour authority said on Tuesday that the terminal would open in the spring.",
+      "Engineers had to drive piles twice as deep as the first design allowed.",
+      "Passengers will keep using the temporary pontoon until then.",
+      "More from Ports",
+      "New crane for the container quay arrives from the shipyard at last",
+      "Tide tables",
+      "Contact us",
+      "Follow us",
+      "twitter",
+    ].join("\n");
+    expect(texts(copied)).toEqual(copied.split("\n"));
+  });
+
+  it("joins the lines of a hard-wrapped paragraph, including one starting in lower case", () => {
+    const wrapped = [
+      "Ferry terminal delayed",
+      "",
+      "The harbour authority said on Tuesday that the new ferry terminal would open",
+      "in the spring, two years later than planned, after the builder ran into soft",
+      "ground under the old quay.",
+    ].join("\n");
+    expect(texts(wrapped)).toEqual([
+      "Ferry terminal delayed",
+      "The harbour authority said on Tuesday that the new ferry terminal would open in the spring, two years later than planned, after the builder ran into soft ground under the old quay.",
+    ]);
   });
 });

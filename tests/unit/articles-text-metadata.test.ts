@@ -163,7 +163,7 @@ describe("headline of a copied page", () => {
 
   it("is the last item of a breadcrumb trail copied without its separators, when the page repeats it", () => {
     const article = parsePastedText(
-      page(MENU, "Home Harbour News Ferry terminal delayed by two years", "FERRY TERMINAL DELAYED BY TWO YEARS written by Maria", "Share this", BODY),
+      page(MENU, "Home Harbour News Ferry terminal delayed by two years", "FERRY TERMINAL DELAYED BY TWO YEARS", "written by Maria", "Share this", BODY),
     );
     expect(article.title).toBe("Ferry terminal delayed by two years");
     const unrepeated = parsePastedText(page(MENU, "Harbour Ferry terminal delayed by two years", "By Maria Lindqvist", BODY));
@@ -176,6 +176,18 @@ describe("headline of a copied page", () => {
   });
 });
 
+describe("headline of a copied page with buttons between it and the byline", () => {
+  it("is not a button naming the page", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "March 3, 2020", "Print This Article", "by Maria Lindqvist", BODY));
+    expect(article).toMatchObject({
+      title: "Ferry terminal delayed by two years",
+      titleProvisional: false,
+      author: "Maria Lindqvist",
+      publishedAt: "2020-03-03",
+    });
+  });
+});
+
 describe("headline and date of a copied page in Spanish", () => {
   const body = [
     "La autoridad portuaria dijo el martes que la nueva terminal de ferris abrirá en primavera, dos años más tarde de lo previsto, después de que el constructor encontrara suelo blando bajo el viejo muelle.",
@@ -183,7 +195,7 @@ describe("headline and date of a copied page in Spanish", () => {
     "Los pasajeros seguirán usando el pontón provisional hasta entonces, y los dos cruces de la tarde que se suprimieron en otoño volverán el mes que viene, dijo el operador en un comunicado.",
   ];
 
-  it("are read when the weekday of the date line is in lower case, which the line splitter joins to the headline above it", () => {
+  it("are read when the weekday of the date line is in lower case", () => {
     const article = parsePastedText(
       page("Inicio", "Mundo", "Economía", "La terminal de ferris se retrasa dos años", "martes, 3 de marzo de 2020, 09:14", body),
     );
@@ -192,6 +204,18 @@ describe("headline and date of a copied page in Spanish", () => {
       titleProvisional: false,
       publishedAt: "2020-03-03",
       publishedTime: "09:14",
+    });
+  });
+
+  it("read a byline in lower case between the headline and the date line", () => {
+    const article = parsePastedText(
+      page("Inicio", "Mundo", "Economía", "La terminal de ferris se retrasa dos años", "por Ana Ruiz", "martes, 3 de marzo de 2020, 09:14", body),
+    );
+    expect(article).toMatchObject({
+      title: "La terminal de ferris se retrasa dos años",
+      titleProvisional: false,
+      author: "Ana Ruiz",
+      publishedAt: "2020-03-03",
     });
   });
 
@@ -216,7 +240,7 @@ describe("byline of a copied page", () => {
     expect(bylineName("Posted on March 3, 2020 by Maria Lindqvist")).toBe("Maria Lindqvist");
     expect(bylineName("21:17 03.03.2020 Get short URL by Maria Lindqvist")).toBe("Maria Lindqvist");
     expect(bylineName("Ferry terminal closed by Harbour Authority")).toBeNull();
-    expect(bylineName("FERRY TERMINAL DELAYED written by Maria")).toBe("Maria");
+    expect(bylineName("written by Maria")).toBe("Maria");
     expect(bylineName("Ferry terminal hit by Storm Ciara")).toBeNull();
   });
 
@@ -571,6 +595,24 @@ describe("outlet of a copied page", () => {
   it("is the copyright owner when the page names nothing else", () => {
     const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", BODY, "© 2020 The Coastal Courier"));
     expect(article.outlet).toBe("The Coastal Courier");
+  });
+
+  it("is not read from a shortened or share link alone on a line above the article", () => {
+    const article = parsePastedText(page(MENU, "Ferry terminal delayed by two years", "Share:", "https://bit.ly/3abc", BODY, "© 2020 The Coastal Courier"));
+    expect(article.url).toBeNull();
+    expect(article.outlet).toBe("The Coastal Courier");
+  });
+
+  it("is not read from an address the article gives its readers", () => {
+    const [first, ...rest] = BODY;
+    const linked = parsePastedText(
+      page(MENU, "Ferry terminal delayed by two years", first, "https://coastalcourier.example/port", rest, "© 2020 The Coastal Courier"),
+    );
+    expect(linked.url).toBeNull();
+    expect(linked.outlet).toBe("The Coastal Courier");
+    expect(linked.paragraphs).toContain("https://coastalcourier.example/port");
+    const own = parsePastedText(page("https://coastalcourier.example/port/terminal", MENU, "Ferry terminal delayed by two years", BODY));
+    expect(own.url).toBe("https://coastalcourier.example/port/terminal");
   });
 
   it("comes from the page's own links, not from share or shortened links", () => {
