@@ -37,15 +37,22 @@ interface Member {
   /** The participants by level, as every comparison of the member reads them. */
   persons: KeyedName[];
   parties: KeyedName[];
+  /** Its persons' keys, once each, when it names registry persons alone (connectedAround finds its partners by them); else null. */
+  registryKeys: string[] | null;
   place: KeyedName | null;
   period: Period | null;
   publishedAt: number | null;
 }
 
-const byLevel = (participants: KeyedName[]) => ({
-  persons: participants.filter((n) => n.level === "person"),
-  parties: participants.filter((n) => n.level === "group"),
-});
+function byLevel(participants: KeyedName[]) {
+  const persons = participants.filter((n) => n.level === "person");
+  const registryOnly = persons.length > 0 && persons.every((n) => n.entityId);
+  return {
+    persons,
+    parties: participants.filter((n) => n.level === "group"),
+    registryKeys: registryOnly ? [...new Set(persons.map((n) => n.key))] : null,
+  };
+}
 
 export interface Group {
   members: Member[];
@@ -106,17 +113,31 @@ const KINDS_OF_TYPE: Record<KnownEvent["type"], readonly HappeningKind[]> = {
   OTHER: HAPPENING_KINDS,
 };
 
+/**
+ * Each mention's member, made once: the worker thread keeps a block's extractions from one grouping
+ * to the next (lib/workers/tasks.ts), and making again the members of a block's 11,000 mentions
+ * (their periods parsed from dates, their participants split by level, their persons' keys) was
+ * half of grouping a block it held. A mention is not changed once read, nor a member once made; a
+ * mention given another date or affiliation for one grouping is a new object, with a member of its own.
+ */
+const memberOfMention = new WeakMap<EventMention, Member>();
+
 function mentionMember(mention: EventMention): Member {
-  return {
-    mention,
-    known: null,
-    kinds: [mention.kind],
-    participants: mention.participants,
-    ...byLevel(mention.participants),
-    place: mention.place,
-    period: mentionPeriod(mention.date),
-    publishedAt: mention.publishedAt ? dayOf(mention.publishedAt) : null,
-  };
+  let member = memberOfMention.get(mention);
+  if (!member) {
+    member = {
+      mention,
+      known: null,
+      kinds: [mention.kind],
+      participants: mention.participants,
+      ...byLevel(mention.participants),
+      place: mention.place,
+      period: mentionPeriod(mention.date),
+      publishedAt: mention.publishedAt ? dayOf(mention.publishedAt) : null,
+    };
+    memberOfMention.set(mention, member);
+  }
+  return member;
 }
 
 /** An existing event as a group member; `names` keys its participants and place like the extracted ones. */
@@ -415,8 +436,6 @@ function withPersons(reach: Omit<Reach, "persons">, members: Member[]): Reach {
   return { ...reach, persons: { any: [...any].sort(), solo: [...solo].sort(), pairs: [...pairs].sort() } };
 }
 
-const registryOnly = (m: Member) => m.persons.length > 0 && m.persons.every((n) => n.entityId);
-
 /** Overlapping or adjacent periods as one. */
 export function mergePeriods(periods: Period[]): Period[] {
   const merged: Period[] = [];
@@ -465,9 +484,9 @@ function connectedAround(members: Member[], seeds: ReadonlySet<string>): Member[
   const byPerson = new Map<string, Member[]>();
   const loose: Member[] = [];
   for (const m of members) {
-    if (!registryOnly(m)) loose.push(m);
+    if (!m.registryKeys) loose.push(m);
     else
-      for (const key of new Set(m.persons.map((n) => n.key))) {
+      for (const key of m.registryKeys) {
         // Appended in place: copying the list of a person named in hundreds of a block's mentions was quadratic.
         const list = byPerson.get(key);
         if (list) list.push(m);
@@ -484,8 +503,8 @@ function connectedAround(members: Member[], seeds: ReadonlySet<string>): Member[
   while (queue.length > 0) {
     const member = queue.pop()!;
     const p = member.period;
-    if (registryOnly(member)) {
-      for (const key of new Set(member.persons.map((n) => n.key))) for (const other of byPerson.get(key)!) visit(member, other);
+    if (member.registryKeys) {
+      for (const key of member.registryKeys) for (const other of byPerson.get(key)!) visit(member, other);
       for (const other of loose) visit(member, other);
       continue;
     }

@@ -159,7 +159,10 @@ const sameGrouping = (a: Grouping, b: Grouping) =>
   a.extractions.every((e, i) => e === b.extractions[i]);
 
 function proposalsOfGroups(groups: Group[], extractions: ArticleExtraction[], registry: Registry | null, knownClaims: KnownClaim[]): Proposals {
-  const targets = new Map(extractions.map((e) => [e.articleId, e.targets]));
+  // Passages and claims are proposed of grouped mentions only: a block's other articles have none to give, and
+  // their targets and claims are left unread (a stored extraction parses them when first read).
+  const grouped = new Set(groups.flatMap((g) => g.members.flatMap((m) => (m.mention ? [m.mention.articleId] : []))));
+  const targets = new Map(extractions.filter((e) => grouped.has(e.articleId)).map((e) => [e.articleId, e.targets]));
   const events = groups.map((g) => toProposal(g, targets));
 
   const subjectOfMention = new Map<string, { proposalKey: string; eventId: string | null }>();
@@ -178,8 +181,6 @@ function proposalsOfGroups(groups: Group[], extractions: ArticleExtraction[], re
     }
     return label;
   };
-  // Claims are proposed about grouped mentions only: a block's other articles have none to give.
-  const grouped = new Set(groups.flatMap((g) => g.members.flatMap((m) => (m.mention ? [m.mention.articleId] : []))));
   const claims: ClaimProposal[] = extractions
     .filter((e) => grouped.has(e.articleId))
     .flatMap((extraction) =>

@@ -132,18 +132,19 @@ async function extractArticles(articleIds: string[], registry: ProposalRegistryS
   return extracted.map((e) => e.row.articleId);
 }
 
-/** One statement for the whole slice: PostgreSQL unpacks the rows from one JSON document, each extraction's JSON text spliced in as it came. */
+/**
+ * One statement for the whole slice: PostgreSQL unpacks the rows from one JSON document, each
+ * extraction's JSON text in it as a string, stored as the worker thread wrote it.
+ */
 async function storeExtractions(tx: Tx, extracted: Extracted[]): Promise<void> {
-  const rows = extracted.map(
-    ({ row, revisionId }) => `${JSON.stringify({ articleId: row.articleId, revisionId, ...row.keys }).slice(0, -1)},"data":${row.data}}`,
-  );
+  const rows = extracted.map(({ row, revisionId }) => JSON.stringify({ articleId: row.articleId, revisionId, ...row.keys, data: row.data }));
   const json = await stagedJson(tx, `[${rows.join(",")}]`);
   await tx.$executeRaw`
     INSERT INTO "ArticleExtraction" ("articleId", "revisionId", "data", "dateFrom", "dateTo", "undatedOn", "participantKeys", "looseMention",
                                      "soloPersons", "personPairs", "rulesVersion", "updatedAt")
     SELECT r."articleId", r."revisionId", r."data", r."dateFrom", r."dateTo", r."undatedOn", r."participantKeys", r."looseMention",
            r."soloPersons", r."personPairs", ${EXTRACTION_RULES_VERSION}::int, ${new Date().toISOString()}::timestamp(3)
-    FROM jsonb_to_recordset(${json}) AS r("articleId" text, "revisionId" text, "data" jsonb, "dateFrom" date, "dateTo" date, "undatedOn" date,
+    FROM jsonb_to_recordset(${json}) AS r("articleId" text, "revisionId" text, "data" text, "dateFrom" date, "dateTo" date, "undatedOn" date,
                                           "participantKeys" text[], "looseMention" boolean, "soloPersons" text[], "personPairs" text[])
     ON CONFLICT ("articleId") DO UPDATE SET
       "revisionId" = EXCLUDED."revisionId", "data" = EXCLUDED."data", "dateFrom" = EXCLUDED."dateFrom", "dateTo" = EXCLUDED."dateTo",
@@ -209,7 +210,7 @@ async function readRows(read: Read, articleIds: string[], held: ReadonlyMap<stri
   });
   const rows = await db.$queryRaw<{ articleId: string; revisionId: string; version: string; json: string | null; createdAt: Date }[]>`
     SELECT r."articleId", r."revisionId", r."version", r."createdAt",
-           CASE WHEN r."articleId" || '|' || r."version" = ANY(${heldKeys}::text[]) THEN NULL ELSE r."data"::text END AS "json"
+           CASE WHEN r."articleId" || '|' || r."version" = ANY(${heldKeys}::text[]) THEN NULL ELSE r."data" END AS "json"
     FROM (SELECT x."articleId", x."revisionId", x."data", x.xmin::text || ':' || x."updatedAt"::text AS "version", a."createdAt"
           FROM "ArticleExtraction" x JOIN "Article" a ON a."id" = x."articleId"
           WHERE x."articleId" = ANY(${missing}::text[])) r`;

@@ -4,14 +4,15 @@
  * each passage target its id and offsets: some 40 KB for a 10 KB article, which a regrouping of
  * 500 articles reads, sends to the worker thread and parses. Stored, each is written once, spans
  * are pairs and entity keys are derived from their ids. `unpackExtraction` gives back exactly what
- * `packExtraction` was given, and reads an extraction stored in full as it is. Pure.
+ * `packExtraction` was given, and reads an extraction stored in full, or packed before its claims
+ * and targets were kept as text (format 2), as it is. Pure.
  */
 import type { TextPositionSelector, TextQuoteSelector } from "@/lib/annotations/anchor";
 import { spanKey } from "./text";
 import type { ArticleExtraction, ClaimDraft, EventMention, KeyedName, MentionDate, PassageTarget, Span } from "./types";
 
-/** Marks the packed shape: an extraction stored before it has none. */
-const FORMAT = 2;
+/** Marks the packed shape: an extraction stored before it has none; one of format 2 holds its claims and targets as JSON, not as text. */
+const FORMAT = 3;
 
 type Pair = [number, number];
 
@@ -44,15 +45,27 @@ type PackedClaim = Omit<ClaimDraft, "key" | "mentionKey" | "articleId" | "outlet
 /** A target of the article at the offsets of its key: the quote's exact words, prefix and suffix; any other kept whole. */
 type PackedTarget = [string, string, string] | PassageTarget;
 
+interface PackedPassages {
+  claims: PackedClaim[];
+  targets: Record<string, PackedTarget>;
+}
+
 export interface PackedExtraction {
   format: typeof FORMAT;
   articleId: string;
   outlet: string | null;
   publishedAt: string | null;
   mentions: PackedMention[];
-  claims: PackedClaim[];
-  targets: Record<string, PackedTarget>;
+  /**
+   * The claims and targets (PackedPassages) as JSON text: a regrouping parses a block of 500
+   * extractions and groups every mention, but proposes the claims and passages of the few articles
+   * its groups hold, and parsing the block's claims and targets was half of parsing the block.
+   * Parsed when first read.
+   */
+  passages: string;
 }
+
+type PackedBeforeText = Omit<PackedExtraction, "format" | "passages"> & PackedPassages & { format: 2 };
 
 const pair = (span: Span): Pair => [span.start, span.end];
 const span = ([start, end]: Pair): Span => ({ start, end });
@@ -128,31 +141,56 @@ function unpackTarget(key: string, target: PackedTarget, articleId: string): Pas
 }
 
 export function packExtraction(e: ArticleExtraction): PackedExtraction {
+  const passages: PackedPassages = {
+    claims: e.claims.map((c) => packClaim(c, e)),
+    targets: Object.fromEntries(Object.entries(e.targets).map(([key, t]) => [key, packTarget(key, t, e.articleId)])),
+  };
   return {
     format: FORMAT,
     articleId: e.articleId,
     outlet: e.outlet,
     publishedAt: e.publishedAt,
     mentions: e.mentions.map((m) => packMention(m, e)),
-    claims: e.claims.map((c) => packClaim(c, e)),
-    targets: Object.fromEntries(Object.entries(e.targets).map(([key, t]) => [key, packTarget(key, t, e.articleId)])),
+    passages: JSON.stringify(passages),
   };
 }
 
 /** What ArticleExtraction.data holds: packed, or in full when stored before packing. */
-export type StoredExtraction = PackedExtraction | ArticleExtraction;
+export type StoredExtraction = PackedExtraction | PackedBeforeText | ArticleExtraction;
+
+/** The article's own id and outlet where an item leaves them out. */
+function ownOf({ articleId, outlet }: { articleId: string; outlet: string | null }) {
+  return (item: { articleId?: string; outlet?: string | null }) => {
+    item.articleId ??= articleId;
+    if (item.outlet === undefined) item.outlet = outlet;
+  };
+}
+
+/** Claims and targets as packed, completed in place. */
+function unpackPassages(passages: PackedPassages, e: { articleId: string; outlet: string | null }): Pick<ArticleExtraction, "claims" | "targets"> {
+  const own = ownOf(e);
+  for (const c of passages.claims) {
+    c.key = fullKey(c.key, e.articleId);
+    c.mentionKey = fullKey(c.mentionKey, e.articleId);
+    own(c);
+    const claim = c as unknown as ClaimDraft;
+    claim.passage = span(c.passage);
+    claim.evidence = span(c.evidence);
+  }
+  const targets = passages.targets as unknown as ArticleExtraction["targets"];
+  for (const key in passages.targets) targets[key] = unpackTarget(key, passages.targets[key], e.articleId);
+  return { claims: passages.claims as unknown as ClaimDraft[], targets };
+}
 
 /**
  * A stored extraction, packed or stored in full before packing. A packed one is completed in place:
- * it was just parsed, and building copies of 500 of them cost as much again as parsing them.
+ * it was just parsed, and building copies of 500 of them cost as much again as parsing them. Its
+ * claims and targets are parsed and completed when first read.
  */
 export function unpackExtraction(stored: StoredExtraction): ArticleExtraction {
   if (!("format" in stored)) return stored;
   const { articleId, outlet, publishedAt } = stored;
-  const own = (item: { articleId?: string; outlet?: string | null }) => {
-    item.articleId ??= articleId;
-    if (item.outlet === undefined) item.outlet = outlet;
-  };
+  const own = ownOf(stored);
   const name = (n: PackedName) => {
     n.key ??= `entity:${n.entityId}`;
   };
@@ -167,17 +205,22 @@ export function unpackExtraction(stored: StoredExtraction): ArticleExtraction {
     mention.passages = m.passages.map(span);
     mention.trigger = span(m.trigger);
   }
-  for (const c of stored.claims) {
-    c.key = fullKey(c.key, articleId);
-    c.mentionKey = fullKey(c.mentionKey, articleId);
-    own(c);
-    const claim = c as unknown as ClaimDraft;
-    claim.passage = span(c.passage);
-    claim.evidence = span(c.evidence);
+  const extraction = stored as unknown as ArticleExtraction & { format?: number; passages?: string };
+  if (stored.format === 2) {
+    unpackPassages(stored, stored);
+    delete extraction.format;
+    return extraction;
   }
-  const targets = stored.targets as unknown as ArticleExtraction["targets"];
-  for (const key in stored.targets) targets[key] = unpackTarget(key, stored.targets[key], articleId);
-  const extraction = stored as unknown as ArticleExtraction & { format?: number };
+  const text = stored.passages;
   delete extraction.format;
-  return extraction;
+  delete extraction.passages;
+  let passages: Pick<ArticleExtraction, "claims" | "targets"> | null = null;
+  const read = () => {
+    passages ??= unpackPassages(JSON.parse(text) as PackedPassages, { articleId, outlet });
+    return passages;
+  };
+  return Object.defineProperties(extraction, {
+    claims: { get: () => read().claims, enumerable: true },
+    targets: { get: () => read().targets, enumerable: true },
+  });
 }

@@ -234,7 +234,7 @@ export async function benchProposals(ctx: BenchContext): Promise<Figure[]> {
       detail: {
         ...latencyDetail(durations),
         textChars: articles[0]!.text.length,
-        mentionsPerArticle: (extraction?.data as { mentions?: unknown[] } | undefined)?.mentions?.length ?? 0,
+        mentionsPerArticle: extraction ? ((JSON.parse(extraction.data) as { mentions?: unknown[] }).mentions?.length ?? 0) : 0,
         extractionsStored: block,
         openEventProposals: await db.eventProposal.count({ where: { status: "OPEN" } }),
       },

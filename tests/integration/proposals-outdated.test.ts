@@ -36,7 +36,7 @@ describe("extractions made by older rules", () => {
 
     // What rules before this version made of the second report: nothing, stored before versions were recorded.
     await db.$executeRaw`
-      UPDATE "ArticleExtraction" SET "rulesVersion" = 0, "data" = jsonb_set(jsonb_set("data", '{mentions}', '[]'), '{claims}', '[]')
+      UPDATE "ArticleExtraction" SET "rulesVersion" = 0, "data" = jsonb_set(jsonb_set("data"::jsonb, '{mentions}', '[]'), '{claims}', '[]')::text
       WHERE "articleId" = ${second}`;
     await regroupProposalsAround([second]);
     expect(await openProposalsOf(second)).toEqual([]);
@@ -60,7 +60,7 @@ describe("extractions made by older rules", () => {
     const unreadable = await importWireReport(editor.token, `${YEAR}-06-10`, "Lena Fischer spoke with Omar Haddad on June 9.");
     await whenJobsDone();
     await db.$executeRaw`
-      UPDATE "ArticleExtraction" SET "rulesVersion" = 0, "data" = jsonb_set(jsonb_set("data", '{mentions}', '[]'), '{claims}', '[]')
+      UPDATE "ArticleExtraction" SET "rulesVersion" = 0, "data" = jsonb_set(jsonb_set("data"::jsonb, '{mentions}', '[]'), '{claims}', '[]')::text
       WHERE "articleId" IN (${older}, ${alsoOlder})`;
     // A publication day past what the server's dates can hold (a row written by hand or another
     // tool): reading this article fails every time. Its slice is the newest, read first.
@@ -68,7 +68,7 @@ describe("extractions made by older rules", () => {
     // The tests share one database: the row is made readable again whatever happens, or every later list of articles fails on it.
     try {
       await db.$executeRaw`UPDATE "ArticleExtraction" SET "rulesVersion" = 0 WHERE "articleId" = ${unreadable}`;
-      const before = await db.$queryRaw<{ data: string }[]>`SELECT "data"::text AS "data" FROM "ArticleExtraction" WHERE "articleId" = ${unreadable}`;
+      const before = await db.$queryRaw<{ data: string }[]>`SELECT "data" FROM "ArticleExtraction" WHERE "articleId" = ${unreadable}`;
       const logged: string[] = [];
       const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
         logged.push(args.map(String).join(" "));
@@ -85,7 +85,7 @@ describe("extractions made by older rules", () => {
       expect(versions.map((v) => v.rulesVersion)).toEqual([EXTRACTION_RULES_VERSION, EXTRACTION_RULES_VERSION, EXTRACTION_RULES_VERSION]);
       const [meeting] = await openProposalsOf(older);
       expect(new Set(meeting.mentions.map((m) => m.articleId))).toContain(alsoOlder);
-      const after = await db.$queryRaw<{ data: string }[]>`SELECT "data"::text AS "data" FROM "ArticleExtraction" WHERE "articleId" = ${unreadable}`;
+      const after = await db.$queryRaw<{ data: string }[]>`SELECT "data" FROM "ArticleExtraction" WHERE "articleId" = ${unreadable}`;
       expect(after).toEqual(before);
       expect(logged.filter((line) => line.includes(unreadable))).toEqual([expect.stringContaining("Invalid time value")]);
     } finally {
