@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db";
+import { LONG_TRANSACTION } from "@/lib/db/long-transaction";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { defineJob } from "@/lib/jobs/kinds";
 import { jobQueue } from "@/lib/jobs/queue";
@@ -52,6 +53,7 @@ function chunkFiles(importJobId: string, offset: number, files: readonly JobFile
   return chunks;
 }
 
+/** In the upload's transaction: the job's files are queued with it or not at all (under load, over the default 5 s for 50 MB). */
 async function enqueueChunks(tx: Tx, chunks: ChunkData[]): Promise<void> {
   for (const chunk of chunks) await jobQueue().enqueue(importChunkJob, chunk, { tx });
 }
@@ -71,7 +73,7 @@ export async function createImportJob(actor: Actor, input: { total?: number; fil
     await enqueueChunks(tx, chunkFiles(created.id, 0, input.files));
     await recordAudit(tx, { actorId: actor.id, action: "import-job.create", targetType: "ImportJob", targetId: created.id, detail: { total } });
     return created.id;
-  });
+  }, LONG_TRANSACTION);
   return getImportJob(actor, id, { results: false });
 }
 
@@ -84,7 +86,7 @@ export async function addImportJobFiles(actor: Actor, jobId: string, offset: num
   if (!Number.isInteger(offset) || offset < 0 || offset + files.length > job.total) {
     throw new ValidationError(`This job takes ${job.total} files; files ${offset + 1} to ${offset + files.length} are outside it.`);
   }
-  await db.$transaction((tx) => enqueueChunks(tx, chunkFiles(job.id, offset, files)));
+  await db.$transaction((tx) => enqueueChunks(tx, chunkFiles(job.id, offset, files)), LONG_TRANSACTION);
   return getImportJob(actor, job.id, { results: false });
 }
 

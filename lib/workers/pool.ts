@@ -13,6 +13,7 @@
  * scripts, Vitest) the thread loads the same entry through tsx.
  */
 import { availableParallelism } from "node:os";
+import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { TaskInput, TaskName, TaskOutput } from "./tasks";
 
@@ -104,6 +105,7 @@ holder.concordWorkerThreads ??= {
 const pool: PoolState = holder.concordWorkerThreads;
 
 function startWorker(slot: Slot): Worker {
+  releaseProcessHeapLimit();
   const options = { resourceLimits: { maxOldGenerationSizeMb: MAX_HEAP_MB }, execArgv: conditionFlags(process.execArgv) };
   // Inside Next.js (which sets NEXT_RUNTIME) the entry is the worker bundle Next.js made of thread.ts.
   const worker = process.env.NEXT_RUNTIME
@@ -134,6 +136,17 @@ function finish(slot: Slot): void {
   slot.timer = null;
   slot.busy = null;
   setImmediate(next);
+}
+
+/**
+ * V8 reads `--max-old-space-size` for every isolate it creates, and the flag wins over a thread's
+ * `resourceLimits`: under the production server's flag (scripts/serve-flags.mjs, 1.5 GB) each
+ * thread's heap could grow to 1.5 GB instead of MAX_HEAP_MB, and with it V8's allowance for
+ * garbage between collections. The main thread's heap was sized when the process started;
+ * clearing the flag leaves it as it is and gives the threads their own limit.
+ */
+function releaseProcessHeapLimit(): void {
+  setFlagsFromString("--max-old-space-size=0");
 }
 
 /** Stops a slot's thread; what it held is gone with it. */
