@@ -6,8 +6,15 @@
 const nextConfig = {
   // Lets several builds of one checkout coexist (e.g. parallel test runs); .next by default.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
-  // forbidden() and unauthorized() render proper 403/401 pages for role checks.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() and unauthorized() render proper 403/401 pages for role checks.
+    authInterrupts: true,
+    // Next.js hands the proxy (proxy.ts) a copy of each request body and cut it off at 10 MB, so a
+    // background import's upload slice of more (up to 50 MB of files, lib/articles/http.ts) reached
+    // its route truncated and was refused as unreadable. Above the largest body a route reads (70 MB),
+    // so the route itself sees an oversized one and answers 413 with the limit.
+    proxyClientMaxBodySize: "72mb",
+  },
   // Server-side libraries that must not be bundled (native-free but large or dynamic).
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "linkedom", "pg-boss", "compromise"],
   poweredByHeader: false,

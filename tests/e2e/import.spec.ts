@@ -287,6 +287,29 @@ test("a folder-sized upload imports in the background with visible progress and 
   await expect(page.getByRole("status")).toHaveText("13 articles match.");
 });
 
+/** A saved web page of about 1.1 MB: a short article and, as on many real pages, a large inline script. */
+function savedPageWithInlineState(word: string, n: number): string {
+  const state = JSON.stringify({ items: Array.from({ length: 11_000 }, (_, i) => ({ id: i, slug: `item-${i}-${"x".repeat(70)}` })) });
+  return `<!doctype html><html><head><title>Ferry ${n} ${word} timetable changes</title><script>window.__STATE__ = ${state};</script></head>
+<body><article><h1>Ferry ${n} ${word} timetable changes</h1>
+<p>The ${word} ferry line ${n} will run every forty minutes from Monday, the harbour authority said, after a new vessel joined the fleet.</p>
+<p>Evening departures are moved half an hour later so that commuters can catch the last trains on the mainland.</p></article></body></html>`;
+}
+
+test("a folder of saved pages larger than 10 MB uploads in one slice and every page imports", async ({ page }) => {
+  const word = unique("sv");
+  await signIn(page, "editor");
+  await page.goto("/import");
+  const files = Array.from({ length: 11 }, (_, n) => ({ name: `ferry-${n}.html`, mimeType: "text/html", buffer: Buffer.from(savedPageWithInlineState(word, n)) }));
+  expect(files.reduce((sum, file) => sum + file.buffer.length, 0)).toBeGreaterThan(11 * 1024 * 1024);
+  await page.getByLabel("Files to import").setInputFiles(files);
+  await page.getByRole("button", { name: "Import 11 articles" }).click();
+  await expect(page.getByText("Finished 11 files: 11 imported, 0 duplicate, 0 new revision, 0 failed.")).toBeVisible({ timeout: 90_000 });
+
+  await page.goto(`/articles?q=${word}`);
+  await expect(page.getByRole("status")).toHaveText("11 articles match.");
+});
+
 test("the seed articles are there on first start; an analyst reads them but cannot import or edit", async ({ page }) => {
   await signIn(page, "analyst");
   await expect(page.getByRole("table", { name: "Articles" }).getByRole("row")).not.toHaveCount(1);
