@@ -300,7 +300,11 @@ test("a folder of saved pages larger than 10 MB uploads in one slice and every p
   const word = unique("sv");
   await signIn(page, "editor");
   await page.goto("/import");
-  const files = Array.from({ length: 11 }, (_, n) => ({ name: `ferry-${n}.html`, mimeType: "text/html", buffer: Buffer.from(savedPageWithInlineState(word, n)) }));
+  const files = Array.from({ length: 11 }, (_, n) => ({
+    name: `ferry-${n}.html`,
+    mimeType: "text/html",
+    buffer: Buffer.from(savedPageWithInlineState(word, n)),
+  }));
   expect(files.reduce((sum, file) => sum + file.buffer.length, 0)).toBeGreaterThan(11 * 1024 * 1024);
   await page.getByLabel("Files to import").setInputFiles(files);
   await page.getByRole("button", { name: "Import 11 articles" }).click();
