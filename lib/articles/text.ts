@@ -18,6 +18,9 @@ const WRAPPED_LINE_SHARE = 0.75;
 const MIN_WRAPPED_LINES = 2;
 // In wrapped prose most lines break mid-sentence; a page of short lines has a few long titles at most.
 const MIN_WRAPPED_SHARE = 0.2;
+// On a page that also holds many short lines: most of its long lines, and at least this many.
+const MIN_FORCED_SHARE_OF_LONG = 0.5;
+const MIN_FORCED_AMONG_LONG = 3;
 
 /**
  * Canonical form of one line: NFC, invisible characters removed, whitespace runs (including
@@ -56,32 +59,46 @@ export function splitTextIntoLines(text: string): SourceLine[] {
 
 /**
  * True when `line` is the rest of the paragraph `previous` started: the previous line does not
- * end a sentence and either this one starts in lowercase, or the text is hard-wrapped and the
- * previous line was long enough to have been wrapped.
+ * end a sentence and this one starts in lowercase, or the text is hard-wrapped and this line's
+ * first word would not have fitted on the previous one, so the wrap forced the break (a title
+ * followed by its byline or date was broken by hand).
  */
 export function continuesPrevious(previous: string, line: string, wrapWidth: number | null): boolean {
   if (ENDS_PARAGRAPH.test(previous)) return false;
-  if (STARTS_LOWERCASE.test(line)) return true;
-  return wrapWidth !== null && previous.length >= wrapWidth * WRAPPED_LINE_SHARE;
+  if (wrapWidth === null) return STARTS_LOWERCASE.test(line);
+  return STARTS_LOWERCASE.test(line) || forcedBreak(previous, line, wrapWidth);
+}
+
+function forcedBreak(previous: string, line: string, wrapWidth: number): boolean {
+  const space = line.indexOf(" ");
+  const firstWord = space === -1 ? line.length : space;
+  return previous.length + 1 + firstWord > wrapWidth;
 }
 
 /**
  * The wrap width when the text looks hard-wrapped, else null: no line is longer than a typical
- * terminal width, and many lines near that width break mid-sentence onto a following line. (Text
- * with one short paragraph per line has long lines too, but they end sentences; a page of menus
- * and titles has a few long lines without an ending, among many short ones.)
+ * terminal width, and many lines break mid-sentence where the next line's first word would not
+ * have fitted. Such breaks must be a fifth of all lines, or most of the long lines when the page
+ * also holds many short ones (menus, lists): a page of menus and titles has a few long lines
+ * without an ending, but rarely one whose next word would overflow it.
  */
 export function hardWrapWidth(lines: readonly string[]): number | null {
   const longest = lines.reduce((max, line) => Math.max(max, line.length), 0);
   if (longest < MIN_WRAP_WIDTH || longest > MAX_WRAP_WIDTH) return null;
-  let wrapped = 0;
+  let forced = 0;
+  let long = 0;
   let nonEmpty = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (line) nonEmpty++;
-    if (lines[i + 1] && line.length >= longest * WRAPPED_LINE_SHARE && !ENDS_PARAGRAPH.test(line)) wrapped++;
+    if (!line) continue;
+    nonEmpty++;
+    if (line.length < longest * WRAPPED_LINE_SHARE) continue;
+    long++;
+    const next = lines[i + 1];
+    if (next && !ENDS_PARAGRAPH.test(line) && forcedBreak(line, next, longest)) forced++;
   }
-  return wrapped >= MIN_WRAPPED_LINES && wrapped >= nonEmpty * MIN_WRAPPED_SHARE ? longest : null;
+  if (forced >= MIN_WRAPPED_LINES && forced >= nonEmpty * MIN_WRAPPED_SHARE) return longest;
+  return forced >= MIN_FORCED_AMONG_LONG && forced >= long * MIN_FORCED_SHARE_OF_LONG ? longest : null;
 }
 
 export function wordCount(line: string): number {

@@ -69,4 +69,43 @@ describe("splitTextIntoLines", () => {
       "The harbour authority said on Tuesday that the new ferry terminal would open in the spring, two years later than planned, after the builder ran into soft ground under the old quay.",
     ]);
   });
+
+  it("keeps a hard-wrapped title apart from its byline, which would have fitted on its line", () => {
+    const wrapped = [
+      "Ferry terminal delayed by two years as builder hits soft ground",
+      "By Maria Lindqvist",
+      "",
+      "The harbour authority said on Tuesday that the new ferry terminal would",
+      "open in the spring, two years later than planned, after the builder ran",
+      "into soft ground under the old quay, where engineers had to drive piles",
+      "twice as deep as the first design allowed.",
+    ].join("\n");
+    expect(texts(wrapped)).toEqual([
+      "Ferry terminal delayed by two years as builder hits soft ground",
+      "By Maria Lindqvist",
+      "The harbour authority said on Tuesday that the new ferry terminal would open in the spring, two years later than planned, after the builder ran into soft ground under the old quay, where engineers had to drive piles twice as deep as the first design allowed.",
+    ]);
+  });
+
+  it("rejoins a hard-wrapped article among many short menu lines, also where a line starts with a name", () => {
+    const menu = ["Home", "World", "Business", "Sport", "Culture", "Opinion", "Weather", "Podcasts", "Newsletters", "Contact us"];
+    const wrapped = [
+      ...menu,
+      "Ferry terminal delayed",
+      "The harbour authority said on Tuesday that the new ferry terminal would",
+      "open in the spring, two years later than planned, according to director",
+      "Maria Lindqvist, after the builder ran into soft ground under the quay.",
+      "Engineers had to drive piles twice as deep as the first design allowed,",
+      "said the project's chief engineer, who spoke to reporters at the site",
+      "Tuesday afternoon.",
+      ...menu,
+    ].join("\n");
+    expect(texts(wrapped)).toEqual([
+      ...menu,
+      "Ferry terminal delayed",
+      "The harbour authority said on Tuesday that the new ferry terminal would open in the spring, two years later than planned, according to director Maria Lindqvist, after the builder ran into soft ground under the quay.",
+      "Engineers had to drive piles twice as deep as the first design allowed, said the project's chief engineer, who spoke to reporters at the site Tuesday afternoon.",
+      ...menu,
+    ]);
+  });
 });
