@@ -6,6 +6,7 @@
  *   npm run eval:import                                  # the development corpus in ../shared
  *   npm run eval:import -- --corpus DIR --json out.json --limit 10
  *   npm run eval:import -- --misses                      # copied text only: each metadata miss, found vs declared
+ *   npm run eval:import -- --wrap 72                     # the copied text hard-wrapped at 72 characters, as in an e-mail
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
@@ -24,6 +25,7 @@ const { values: args } = parseArgs({
     limit: { type: "string" },
     pages: { type: "boolean", default: false },
     misses: { type: "boolean", default: false },
+    wrap: { type: "string" },
   },
 });
 
@@ -32,11 +34,14 @@ if (args.misses) {
   process.exit(0);
 }
 
-const result = runImportEval(path.resolve(args.corpus!), { limit: args.limit ? Number(args.limit) : undefined });
+const result = runImportEval(path.resolve(args.corpus!), {
+  limit: args.limit ? Number(args.limit) : undefined,
+  wrap: args.wrap ? Number(args.wrap) : undefined,
+});
 const pct = (x: number) => `${(x * 100).toFixed(0)} %`.padStart(5);
 const f3 = (x: number) => x.toFixed(3);
 
-console.log(`Corpus ${result.corpus}: ${result.pages} pages`);
+console.log(`Corpus ${result.corpus}: ${result.pages} pages${args.wrap ? `, copied text hard-wrapped at ${args.wrap} characters` : ""}`);
 console.log("");
 console.log("form   body F1  precision  recall  headline  date   author  outlet  failures  CPU ms/10KB");
 for (const [form, r] of Object.entries(result.forms) as [string, FormResult][]) {

@@ -1,6 +1,7 @@
 import { detectLanguage } from "../language";
 import { classifyPageLines } from "../line-classifier";
 import { prepareImport } from "../prepare";
+import wrapAnsi from "wrap-ansi";
 import { readCorpus, readPageForm, type CorpusForm } from "./corpus";
 import { compareMetadata, dateMatches, type FieldName, type FieldResult } from "./metadata-match";
 import { bodyScores, shingleMatching, type BodyScores, type Counts } from "./shingles";
@@ -55,7 +56,13 @@ export interface ImportEvalResult {
 const FIELDS: FieldName[] = ["headline", "date", "author", "outlet"];
 const FORMS: CorpusForm[] = ["html", "text"];
 
-export function runImportEval(dir: string, options: { limit?: number } = {}): ImportEvalResult {
+export interface ImportEvalOptions {
+  limit?: number;
+  /** Hard-wrap the copied text at this many characters, as an e-mail client or a plain-text export does. */
+  wrap?: number;
+}
+
+export function runImportEval(dir: string, options: ImportEvalOptions = {}): ImportEvalResult {
   const corpus = readCorpus(dir, options);
   const perPage: PageResult[] = [];
   const forms: Partial<Record<CorpusForm, FormResult>> = {};
@@ -63,8 +70,9 @@ export function runImportEval(dir: string, options: { limit?: number } = {}): Im
   for (const form of FORMS) {
     const results: PageResult[] = [];
     for (const page of corpus.pages) {
-      const bytes = readPageForm(dir, page.id, form);
-      if (!bytes) continue;
+      const stored = readPageForm(dir, page.id, form);
+      if (!stored) continue;
+      const bytes = form === "text" && options.wrap ? hardWrap(stored, options.wrap) : stored;
       if (form === "text") keepAll.push(shingleMatching(page.truth, new TextDecoder().decode(bytes)));
       const start = process.cpuUsage();
       const prepared = prepareImport({ bytes, filename: `${page.id}.${form === "html" ? "html" : "txt"}`, format: form });
@@ -128,4 +136,13 @@ function fieldScore(results: readonly FieldResult[]): FieldScore {
   const declared = results.filter((r) => r !== null).length;
   const correct = results.filter((r) => r === true).length;
   return { correct, declared, accuracy: declared ? correct / declared : 0 };
+}
+
+function hardWrap(bytes: Uint8Array, width: number): Uint8Array {
+  const text = new TextDecoder().decode(bytes);
+  const wrapped = text
+    .split("\n")
+    .map((line) => wrapAnsi(line, width, { hard: false, trim: true }))
+    .join("\n");
+  return new TextEncoder().encode(wrapped);
 }
