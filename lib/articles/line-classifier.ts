@@ -180,6 +180,36 @@ export function keepStructuredUnits(article: readonly boolean[], lines: readonly
   return result;
 }
 
+// A paragraph above the article's first kept line is its opening when the classifier gives it at
+// least this probability and no more than this many other lines stand between them.
+const OPENING_PROBABILITY = 0.2;
+const OPENING_GAP = 4;
+
+/**
+ * The article's opening paragraphs (a standfirst, the paragraph introducing a list) sit right
+ * under the page's header, and the smoothing over neighbours drags them below the threshold: the
+ * kept text is extended upwards over prose lines the classifier leans some way towards, across
+ * gaps of a few lines that are not (share buttons, an image credit, a list's items), which stay
+ * out.
+ */
+export function keepOpeningParagraphs(article: readonly boolean[], probability: readonly number[], page: PageLines): boolean[] {
+  const result = [...article];
+  let first = article.indexOf(true);
+  if (first === -1) return result;
+  const { shapes } = page;
+  let gap = 0;
+  for (let i = first - 1; i >= 0 && gap <= OPENING_GAP; i--) {
+    if (!shapes[i].prose || probability[i] < OPENING_PROBABILITY) {
+      gap++;
+      continue;
+    }
+    for (let k = i; k < first; k++) if (shapes[k].prose) result[k] = true;
+    first = i;
+    gap = 0;
+  }
+  return result;
+}
+
 // Article words kept above a comments heading that make it the end of the article, not a menu
 // item or a teaser's counter above it.
 const WORDS_BEFORE_COMMENTS = 100;
@@ -227,7 +257,8 @@ export function classifyPageLines(lines: readonly string[], language: string | n
   const stumps = compileStumps(m.line);
   const first = features.map((x) => predictStumps(m.line, x, stumps));
   const probability = contextFeatures(features, first).map((x) => predictLogistic(m.smoothing, x));
-  const article = endAtComments(keepStructuredUnits(chooseLines(probability, features, m.threshold), lines, page), lines, page);
+  const chosen = keepStructuredUnits(chooseLines(probability, features, m.threshold), lines, page);
+  const article = endAtComments(keepOpeningParagraphs(chosen, probability, page), lines, page);
   const unsure = probability.map((p) => Math.abs(p - m.threshold) < m.unsureMargin);
   const start = article.indexOf(true);
   return { probability, article, unsure, body: start === -1 ? null : { start, end: article.lastIndexOf(true) } };

@@ -3,8 +3,8 @@ import { parsePastedText } from "@/lib/articles/extract";
 import { labelLines } from "@/lib/articles/benchmark/train";
 import { blockLabel, groupLines, withDecisions } from "@/lib/articles/line-groups";
 import { detectLanguage } from "@/lib/articles/language";
-import { endAtComments, keepStructuredUnits } from "@/lib/articles/line-classifier";
-import { lineTokens } from "@/lib/articles/line-features";
+import { endAtComments, keepOpeningParagraphs, keepStructuredUnits } from "@/lib/articles/line-classifier";
+import { lineTokens, pageLines } from "@/lib/articles/line-features";
 import { copiedHomePage, copiedItalianPage, copiedNewsPage } from "@/tests/support/copied-pages";
 
 describe("copied web pages", () => {
@@ -123,6 +123,40 @@ describe("tables and lists in copied web pages", () => {
     expect(keepStructuredUnits(onlyAbove, list.lines)).toEqual(onlyAbove);
     const menuPage = between(menu);
     expect(keepStructuredUnits(menuPage.article, menuPage.lines)).toEqual(menuPage.article);
+  });
+});
+
+describe("the article's opening paragraphs", () => {
+  const lines = [
+    "Last winter a ferry operator in the north promised that the harbour would be open all year round.",
+    "Home",
+    "Travel",
+    "Outdoors",
+    "Walks",
+    "Walking the cliffs above the harbour",
+    "We moved to the coast two years ago and have walked the cliff path almost every weekend since then.",
+    "Share",
+    "Pin",
+    "What we pack for the walk is really very simple.",
+    "two bottles of water",
+    "a rain jacket",
+    "snack bars for the children",
+    "The path starts behind the harbour wall and climbs for about a mile before it levels out above the bay.",
+    "From the top you can see the ferry leave for the islands, and on a clear day the lighthouse on the far shore.",
+  ];
+  // The classifier's probabilities: the body from the path onwards, the opening paragraphs some way below the threshold.
+  const probability = [0.25, 0.01, 0.01, 0.02, 0.02, 0.05, 0.3, 0.03, 0.03, 0.25, 0.4, 0.4, 0.4, 0.9, 0.95];
+  const chosen = lines.map((_, i) => i >= 13);
+
+  it("keeps the paragraphs above the first kept line that the classifier leans towards, but not the furniture or the list between them", () => {
+    const kept = keepOpeningParagraphs(chosen, probability, pageLines(lines));
+    expect(lines.filter((_, i) => kept[i])).toEqual([lines[6], lines[9], ...lines.slice(13)]);
+  });
+
+  it("stops at a paragraph the classifier does not lean towards, and at more than four lines of furniture", () => {
+    const doubted = probability.map((p, i) => (i === 9 ? 0.1 : p));
+    const kept = keepOpeningParagraphs(chosen, doubted, pageLines(lines));
+    expect(lines.filter((_, i) => kept[i])).toEqual(lines.slice(13));
   });
 });
 

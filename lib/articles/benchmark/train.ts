@@ -4,6 +4,7 @@ import {
   chooseLines,
   contextFeatures,
   endAtComments,
+  keepOpeningParagraphs,
   keepStructuredUnits,
   predictLogistic,
   predictStumps,
@@ -11,7 +12,7 @@ import {
   type LogisticModel,
   type StumpModel,
 } from "../line-classifier";
-import { LINE_FEATURES, lineFeatures } from "../line-features";
+import { LINE_FEATURES, lineFeatures, pageLines } from "../line-features";
 import { splitTextIntoLines } from "../text";
 import { readCorpus, readPageForm } from "./corpus";
 import { bodyScores, shingleMatching, shingles, tokenize, type BodyScores } from "./shingles";
@@ -211,10 +212,12 @@ export function scorePages(pages: readonly TrainingPage[], chosen: readonly (rea
 
 export function predictPages(model: LineModel, pages: readonly TrainingPage[]): boolean[][] {
   return pages.map((page) => {
-    const features = lineFeatures(page.lines, page.language);
+    const shaped = pageLines(page.lines);
+    const features = lineFeatures(page.lines, page.language, shaped);
     const first = features.map((x) => predictStumps(model.line, x));
     const probability = contextFeatures(features, first).map((x) => predictLogistic(model.smoothing, x));
-    return endAtComments(keepStructuredUnits(chooseLines(probability, features, model.threshold), page.lines), page.lines);
+    const chosen = keepStructuredUnits(chooseLines(probability, features, model.threshold), page.lines, shaped);
+    return endAtComments(keepOpeningParagraphs(chosen, probability, shaped), page.lines, shaped);
   });
 }
 
