@@ -120,7 +120,7 @@ const CREDIT_BY = /^(?:(?:written|posted|published|reported|story|words|text)\s+
 // "By" in other languages ("Par Marie Dupont", "Von Hans Weber", "Por Ana Ruiz", "Door Jan de Vries").
 const FOREIGN_BY = /^(?:par|von|por|door|af|av)\s+(.+)$/i;
 // "By Jane Doe for The Site", "by Jane Doe at Site": the house the writer works for, after the name.
-const FOR_HOUSE = /\s+(?:for|at|from)\s+(?:the\s+)?\p{Lu}.*$/u;
+const FOR_HOUSE = /\s+(?:[Ff]or|at|from)\s+(?:the\s+)?\p{Lu}.*$/u;
 // A writer's role on its own line under the name ("Senior Reporter", "Staff Writer, Business Desk").
 const ROLE_LINE =
   /^(?:(?:senior|staff|chief|special|contributing|associate|deputy|executive|managing|investigative|political|business|science)\s+)*(?:writer|reporter|editor|correspondent|columnist|contributor|producer|journalist)\b/i;
@@ -147,7 +147,7 @@ const MAX_DATE_LINE_WORDS = 16;
 const MAX_STAMP_WORDS = 6;
 // Page furniture naming its own site: "Contact X", "About X", "Follow X on", "X Newsletter".
 const SELF_REFERENCES = [
-  /^(?:contact|about|follow|subscribe to|sign up for|download the|more from|welcome to|search|support|advertise (?:with|on|in)|work (?:at|for)|careers at) (.+?)(?: on| online| app| today)?$/i,
+  /^(?:contact|about|follow|subscribe to|sign up for|download the|more from|welcome to|search|support|advertise (?:with|on|in)|work (?:at|for)|careers at) (.+?)(?: on| online| app| today| newsletters?| on (?:facebook|twitter|x|instagram|youtube|linkedin|whatsapp|telegram))?$/i,
   /^(.+?) (?:newsletters?|homepage|home page|apps?|store|shop|staff|team|events|podcasts?|on (?:facebook|twitter|instagram|youtube))$/i,
 ];
 // An author's note naming the house: "… is a senior editor at Site", "a reporter for The Site".
@@ -473,7 +473,7 @@ function nameUnderLabel(text: string, next: string | undefined): string | null {
 
 /** "Monday 6:30PM", "Yesterday 2:45PM", "22 hours ago": when a page was posted, without its calendar day. */
 function isTimeStamp(text: string): boolean {
-  if (!/\d/.test(text) || wordCount(text) > MAX_STAMP_WORDS) return false;
+  if (!(/\d/.test(text) || SPELLED_AGO.test(text)) || wordCount(text) > MAX_STAMP_WORDS) return false;
   const result = chrono.casual.parse(text)[0];
   return result !== undefined && result.text.length >= text.length * 0.5;
 }
@@ -590,6 +590,8 @@ function nameBeforeTimeStamp(text: string): string | null {
   return name && !outletName(name) ? name : null;
 }
 
+// "a day ago", "an hour ago": a posting time with its number spelled out.
+const SPELLED_AGO = /^(?:an?|one)\s+(?:minute|hour|day|week)\s+ago$/i;
 // Words of a posting time without its day: weekdays, "yesterday", "3 hours ago".
 const TIME_STAMP_WORDS = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:yesterday|today|ago)\b/i;
 
@@ -948,10 +950,12 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
     const words = wordCount(text);
     if (words <= SITE_LINE_WORDS) {
       for (const pattern of SELF_REFERENCES) {
+        // "Follow the Site on X": the article before the name is the sentence's.
         const name = pattern
           .exec(text.replace(/[.:!]+$/, ""))?.[1]
           ?.trim()
-          .replace(/[.,:;!]+$/, "");
+          .replace(/[.,:;!]+$/, "")
+          .replace(/^the (?=\p{Lu})/u, "The ");
         if (name && isSiteName(name)) add(name, SELF_REFERENCE_SCORE);
       }
       // The site's address alone on a line ("Bugle.com"): its logo, in the header and the footer.

@@ -148,6 +148,19 @@ describe("byline of a copied page, in the forms news sites print it", () => {
     expect(withHeader("Published March 5, 2025 By Jane Doe").author).toBe("Jane Doe");
   });
 
+  it("reads a byline naming the house it writes for with a capital 'For', and does not take it for the headline", () => {
+    const article = withHeader("By Jane Doe For The Harbour Herald", "PUBLISHED: 14:03 GMT, 5 March 2025 | UPDATED: 09:12 GMT, 6 March 2025");
+    expect(article.title).toBe(HEADLINE);
+    expect(article.author).toBe("Jane Doe");
+    expect(article.publishedAt).toBe("2025-03-05");
+  });
+
+  it("reads a bare name beside a posting time spelled out, which dates nothing", () => {
+    const article = withHeader("Jane Doe", "a day ago");
+    expect(article.author).toBe("Jane Doe");
+    expect(article.publishedAt).toBeNull();
+  });
+
   it("reads a name with its social handle after it", () => {
     expect(withHeader("Jane Doe @janedoe", "March 5, 2025").author).toBe("Jane Doe");
   });
@@ -197,5 +210,21 @@ describe("byline of a copied page, in the forms news sites print it", () => {
       FOOTER,
     );
     expect(republished.author).toBe("Reuters");
+  });
+});
+
+describe("outlet of a copied page, in the forms news sites print it", () => {
+  it("is the site its sign-up and follow prompts name, over the parent company of the copyright line", () => {
+    const article = read(
+      MENU,
+      HEADLINE,
+      "By Jane Doe",
+      "March 5, 2025",
+      BODY,
+      "Sign up for the Harbour Herald newsletter",
+      "Follow the Harbour Herald on Twitter",
+      "© 2025 Northgate Media Group",
+    );
+    expect(article.outlet).toBe("The Harbour Herald");
   });
 });
