@@ -89,7 +89,7 @@ const AGENCIES: ReadonlyArray<[RegExp, string]> = [
   [/\bIANS\b/, "IANS"],
 ];
 // "By Jane Doe, Reuters", "By JANE DOE Associated Press": the agency after the writer's name.
-const TRAILING_AGENCY = new RegExp(`[\\s,/|•·–—-]+(?:${AGENCIES.map(([pattern]) => pattern.source).join("|")})\\s*$`, "u");
+const TRAILING_AGENCY = new RegExp(`[\\s,/|•·–—-]+\\(?(?:${AGENCIES.map(([pattern]) => pattern.source).join("|")})\\)?\\s*$`, "u");
 // "Jane Doe in Brussels": where the writer filed from, after the name.
 const IN_PLACE = /\s+in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
 // "WASHINGTON (Reuters) -", "(AP) —": the agency dateline opening a wire story.
@@ -559,7 +559,7 @@ function labelledName(text: string): string | null {
   const name = parseByline(
     stripRole(stripDate(by.replace(STATUS_WORDS, "")))
       .replace(FOR_HOUSE, "")
-      .replace(TRAILING_AGENCY, "")
+      .replace(TRAILING_AGENCY, (agency, at, value: string) => (wordCount(value.slice(0, at)) >= 2 ? "" : agency))
       .replace(IN_PLACE, ""),
   );
   return name ? cleanName(name) : null;

@@ -116,6 +116,15 @@ describe("byline of a copied page, in the forms news sites print it", () => {
     expect(withHeader("By JANE DOE, Associated Press", "March 5, 2025").author).toBe("Jane Doe");
   });
 
+  it("drops an agency in brackets after the name, and credits the agency a byline names alone", () => {
+    expect(withHeader("By Jane Doe (Reuters)", "November 19, 2019").author).toBe("Jane Doe");
+    expect(withHeader("By The Associated Press", "November 19, 2019").author).toBe("Associated Press");
+  });
+
+  it("reads three writers listed in one byline", () => {
+    expect(withHeader("By Jane Doe, John Roe and Max Major", "November 19, 2019").author).toBe("Jane Doe, John Roe, Max Major");
+  });
+
   it("shows a name set in capitals in its usual case", () => {
     expect(withHeader("BY JANE DOE", "March 5, 2025").author).toBe("Jane Doe");
     expect(withHeader("By JANE DOE | March 5, 2025").author).toBe("Jane Doe");
