@@ -117,8 +117,8 @@ const ACCOUNT_CREDIT = /(?:^|[\s/|•·])by\s*:?\s+([\p{L}\p{N}][\p{L}\p{N}_-]{2
 const BYLINE_PARTS = /\s+[|•·]\s+|\s+[-–—]\s+/;
 // "Posted by", "Story by": a label before "by" that only says what the credit is for.
 const CREDIT_BY = /^(?:(?:written|posted|published|reported|story|words|text)\s+)?by\s*[:：]?\s+(.+)$/i;
-// "By" in other languages ("Par Marie Dupont", "Von Hans Weber", "Por Ana Ruiz", "Door Jan de Vries").
-const FOREIGN_BY = /^(?:par|von|por|door|af|av)\s+(.+)$/i;
+// "By" in other languages ("Par Marie Dupont", "Von Hans Weber", "Por Ana Ruiz", "Door Jan de Vries", "di Marco Rossi").
+const FOREIGN_BY = /^(?:par|von|por|door|af|av|di)\s+(.+)$/i;
 // "By Jane Doe for The Site", "by Jane Doe at Site": the house the writer works for, after the name.
 const FOR_HOUSE = /\s+(?:[Ff]or|at|from)\s+(?:the\s+)?\p{Lu}.*$/u;
 // A writer's role on its own line under the name ("Senior Reporter", "Staff Writer, Business Desk").
@@ -832,10 +832,11 @@ function parseDates(text: string): chrono.ParsedResult[] {
     if (localParser && !results.some(isCalendarDate)) results = [...localParser.parse(text), ...results];
     // A dated line in a language the guesser does not know ("Posted on Maret 30, 2015"): its
     // month is read in whichever language names one. Only lines shaped like a date, to stay cheap.
-    if (!results.some(isCalendarDate) && FOREIGN_DATE_SHAPE.test(text)) {
+    // A parser that reads only part of it ("5 de mar" of "5 de março de 2025" in Spanish) leaves the year unread.
+    if (!results.some(isCalendarDateWithYear) && FOREIGN_DATE_SHAPE.test(text)) {
       for (const parser of Object.values(LOCAL_PARSERS)) {
         if (parser === localParser) continue;
-        const found = parser.parse(text).filter(isCalendarDate);
+        const found = parser.parse(text).filter(isCalendarDateWithYear);
         if (found.length) {
           results = [...found, ...results];
           break;
@@ -849,6 +850,10 @@ function parseDates(text: string): chrono.ParsedResult[] {
 
 function isCalendarDate(result: chrono.ParsedResult): boolean {
   return result.start.isCertain("day") && result.start.isCertain("month");
+}
+
+function isCalendarDateWithYear(result: chrono.ParsedResult): boolean {
+  return isCalendarDate(result) && result.start.isCertain("year");
 }
 
 interface FoundDate {

@@ -23,6 +23,16 @@ const SPANISH_BODY = [
   "Por el paso salía la mayor parte de las exportaciones de cereal de la región antes del cierre, y los comerciantes de ambos lados habían advertido de que los almacenes estaban llenos y de que los agricultores no podrían pagar la siembra.",
   "Los aduaneros volverán a sus puestos en quince días, y una comisión mixta se reunirá cada mes para resolver las disputas sobre las tasas de tránsito.",
 ];
+const PORTUGUESE_BODY = [
+  "Os ministros das Relações Exteriores dos dois países vizinhos concordaram na quarta-feira em reabrir a passagem de fronteira fechada desde o outono, segundo um comunicado conjunto divulgado depois de seis horas de conversas.",
+  "A passagem escoava a maior parte das exportações de cereais da região antes do fechamento, e os comerciantes dos dois lados tinham avisado que os armazéns estavam cheios e que os agricultores não podiam pagar a semeadura.",
+  "Os funcionários da alfândega devem voltar aos postos dentro de duas semanas, e uma comissão conjunta vai se reunir todos os meses para resolver as disputas sobre as taxas de trânsito.",
+];
+const ITALIAN_BODY = [
+  "I ministri degli Esteri dei due paesi vicini hanno concordato mercoledì di riaprire il valico di frontiera chiuso dall'autunno, secondo una dichiarazione congiunta diffusa dopo sei ore di colloqui nella capitale.",
+  "Prima della chiusura il valico trasportava la maggior parte delle esportazioni di cereali della regione, e i commercianti di entrambe le parti avevano avvertito che i magazzini erano pieni e che gli agricoltori non potevano pagare la semina.",
+  "I doganieri torneranno ai loro posti entro due settimane, e una commissione mista si riunirà ogni mese per risolvere le controversie sulle tasse di transito.",
+];
 const GERMAN_BODY = [
   "Die Außenminister der beiden Nachbarstaaten haben sich am Mittwoch darauf geeinigt, den seit dem Herbst geschlossenen Grenzübergang wieder zu öffnen, wie es in einer gemeinsamen Erklärung hieß.",
   "Über den Übergang liefen vor der Schließung die meisten Getreideexporte der Region, und Händler auf beiden Seiten hatten gewarnt, dass die Lager voll seien und die Bauern die Aussaat nicht bezahlen könnten.",
@@ -54,6 +64,18 @@ describe("publication date of a copied page, in the forms news sites print it", 
       "Publié le 05/03/2025 à 14h03, mis à jour le 06/03/2025 à 09h12",
       FRENCH_BODY,
       "© 2025 Éditions du Nord",
+    );
+    expect(article.publishedAt).toBe("2025-03-05");
+  });
+
+  it("reads a date whose month a neighbouring language's names only in part ('mar' of 'março')", () => {
+    const article = read(
+      ["Início", "Mundo"],
+      "Passagem de fronteira vai reabrir após acordo entre ministros",
+      "Por Ana Souza",
+      "5 de março de 2025 às 14:03",
+      PORTUGUESE_BODY,
+      "© 2025 Editora Norte",
     );
     expect(article.publishedAt).toBe("2025-03-05");
   });
@@ -172,6 +194,18 @@ describe("byline of a copied page, in the forms news sites print it", () => {
 
   it("reads a name with its social handle after it", () => {
     expect(withHeader("Jane Doe @janedoe", "March 5, 2025").author).toBe("Jane Doe");
+  });
+
+  it("reads an Italian byline", () => {
+    const article = read(
+      ["Home", "Esteri"],
+      "Il valico di frontiera riaprirà dopo l'accordo tra i ministri",
+      "di Marco Rossi",
+      "5 marzo 2025 14:03",
+      ITALIAN_BODY,
+      "© 2025 Editrice Nord",
+    );
+    expect(article.author).toBe("Marco Rossi");
   });
 
   it("reads two writers joined by the page's own word for 'and'", () => {
