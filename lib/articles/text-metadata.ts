@@ -93,7 +93,7 @@ const TRAILING_AGENCY = new RegExp(`[\\s,/|•·–—-]+\\(?(?:${AGENCIES.map((
 // "Jane Doe in Brussels": where the writer filed from, after the name.
 const IN_PLACE = /\s+in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
 // "WASHINGTON (Reuters) -", "(AP) —": the agency dateline opening a wire story.
-const AGENCY_DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{L}\p{N} .,'-]{0,40})?\(([^)]{2,40})\)\.?\s*[-–—]/u;
+const AGENCY_DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{L}\p{N} .,'-]{0,40})?(?:\(([^)]{2,40})\)\.?\s*[-–—]|\.?\s*\/([^/]{2,20})\/\.?\s)/u;
 // "Reporting by Jane Doe in Moscow; Editing by John Roe": the tail of a wire story names its reporters.
 const WIRE_TAIL = /^\(?(?:reporting|reported|writing|written)\s+by\s+([^;)]+)/i;
 const MAX_WIRE_TAIL_WORDS = 40;
@@ -117,6 +117,8 @@ const ACCOUNT_CREDIT = /(?:^|[\s/|•·])by\s*:?\s+([\p{L}\p{N}][\p{L}\p{N}_-]{2
 const BYLINE_PARTS = /\s+[|•·]\s+|\s+[-–—]\s+/;
 // "Posted by", "Story by": a label before "by" that only says what the credit is for.
 const CREDIT_BY = /^(?:(?:written|posted|published|reported|story|words|text)\s+)?by\s*[:：]?\s+(.+)$/i;
+// "Author Jane Doe": the label without its colon, on a short line.
+const AUTHOR_LABEL = /^authors?\s+(\p{Lu}.+)$/iu;
 // "By" in other languages ("Par Marie Dupont", "Von Hans Weber", "Por Ana Ruiz", "Door Jan de Vries", "di Marco Rossi").
 const FOREIGN_BY = /^(?:par|von|por|door|af|av|di)\s+(.+)$/i;
 // "By Jane Doe for The Site", "by Jane Doe at Site": the house the writer works for, after the name.
@@ -554,6 +556,8 @@ function labelledName(text: string): string | null {
   // A role glued to the name by a copy without spaces ("By Jane DoeStaff Writer").
   const spaced = text.replace(/(\p{Ll})(\p{Lu}\p{Ll}+ (?:Writer|Reporter|Editor|Correspondent)\b)/u, "$1 $2");
   // Lower-case words a copy ran onto the end of the line ("By Jane Doe close video") are not the name.
+  const unlabelled = AUTHOR_LABEL.exec(spaced)?.[1];
+  if (unlabelled) return nameLine(unlabelled);
   const by = CREDIT_BY.exec(spaced)?.[1]?.replace(TRAILING_LOWER_CASE, "");
   if (!by) return foreignByline(spaced);
   const name = parseByline(
@@ -670,7 +674,8 @@ function datelineCredit(text: string): string | null {
 }
 
 function agencyCredit(text: string): string | null {
-  const dateline = AGENCY_DATELINE.exec(text)?.[1];
+  const match = AGENCY_DATELINE.exec(text);
+  const dateline = match?.[1] ?? match?.[2];
   const source = dateline ?? (wordCount(text) <= MAX_DATE_LINE_WORDS ? text : null);
   if (!source) return null;
   for (const [pattern, name] of AGENCIES) if (pattern.test(source)) return name;
@@ -715,9 +720,10 @@ function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number]
   return updated ?? aboveAnotherTitle;
 }
 
-// A dateline up to its dash: a city in capitals ("MOSCOW, March 5 —", "KYIV, Ukraine, March 5, 2025 —"), or any with its agency ("Brussels, March 5 (AFP) -").
+// A dateline up to its dash: a city in capitals ("MOSCOW, March 5 —", "KYIV, Ukraine, March 5, 2025 —",
+// "MOSCOW, March 5. /TASS/."), or any with its agency ("Brussels, March 5 (AFP) -").
 const DATELINE_HEAD =
-  /^(\p{Lu}{2,}[\p{Lu} .'’-]*,[^—–()]{3,40}?|\p{Lu}[\p{L} .'’-]{1,30},[^—–()]{3,40}?(?=\s*\([^)]{2,40}\)))(?:\s*\([^)]{2,40}\)\.?)?\s*(?:[—–]|-{1,2})\s/u;
+  /^(\p{Lu}{2,}[\p{Lu} .'’-]*,[^—–()]{3,40}?|\p{Lu}[\p{L} .'’-]{1,30},[^—–()]{3,40}?(?=\s*\([^)]{2,40}\)))(?:(?:\s*\([^)]{2,40}\)\.?)?\s*(?:[—–]|-{1,2})\s|\.?\s*\/[^/]{2,20}\/\.?\s)/u;
 
 /** The time a part of its own shows beside the date of a stamp ("Nov 19, 2019 / 7:03 AM ET", "19.11.2019 | 08:15", "7:03 AM PST · Nov 19, 2019"). */
 function timeBeside(text: string): string | null {

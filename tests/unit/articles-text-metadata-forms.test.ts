@@ -90,6 +90,12 @@ describe("publication date of a copied page, in the forms news sites print it", 
     expect(article.author).toBe("Reuters");
   });
 
+  it("reads a dateline that credits its agency between slashes", () => {
+    const article = read(MENU, HEADLINE, `MOSCOW, March 5. /TASS/. ${BODY[0]}`, BODY.slice(1), FOOTER);
+    expect(article.publishedAt).toBe("2025-03-05");
+    expect(article.author).toBe("TASS");
+  });
+
   it("reads a newspaper dateline with its year in the first paragraph", () => {
     const article = read(MENU, HEADLINE, "By Jane Doe", `KYIV, Ukraine, March 5, 2025 — ${BODY[0]}`, BODY.slice(1), FOOTER);
     expect(article.publishedAt).toBe("2025-03-05");
@@ -190,6 +196,10 @@ describe("byline of a copied page, in the forms news sites print it", () => {
     const article = withHeader("Jane Doe", "a day ago");
     expect(article.author).toBe("Jane Doe");
     expect(article.publishedAt).toBeNull();
+  });
+
+  it("reads an author label without its colon", () => {
+    expect(withHeader("Date 05.03.2025", "Author Jane Doe").author).toBe("Jane Doe");
   });
 
   it("reads a name with its social handle after it", () => {
