@@ -266,7 +266,18 @@ describe("byline of a copied page, in the forms news sites print it", () => {
   });
 });
 
+describe("headline of a copied page, in the forms news sites print it", () => {
+  it("is not a sign-in prompt in title case above a headline in sentence case", () => {
+    const article = read(MENU, "Sign in to Harbour Herald", HEADLINE, "By Jane Doe", "March 5, 2025", BODY, FOOTER);
+    expect(article.title).toBe(HEADLINE);
+  });
+});
+
 describe("outlet of a copied page, in the forms news sites print it", () => {
+  it("is the site's address its copyright line gives in lower case", () => {
+    expect(read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY, "© 2025 harbourherald.com").outlet).toBe("harbourherald.com");
+  });
+
   it("is the site its sign-up and follow prompts name, over the parent company of the copyright line", () => {
     const article = read(
       MENU,
