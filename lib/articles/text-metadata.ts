@@ -197,6 +197,17 @@ export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStar
 }
 
 /**
+ * "Opinion | Title", "Analysis | Title": the title without the one-word section label set before it,
+ * to judge its shape by (the headline keeps the label, which tells the article's kind).
+ */
+function withoutSectionLabel(text: string): string {
+  const label = SECTION_LABEL.exec(text);
+  return label ? text.slice(label[0].length) : text;
+}
+
+const SECTION_LABEL = /^\p{Lu}\p{Ll}{2,11}\s+\|\s+(?=\S)/u;
+
+/**
  * The headline without a button an icon font's ligature name starts ("Title chevron_left Browse All
  * Posts" is the title and a link back, copied as one line).
  */
@@ -312,7 +323,8 @@ function distantHeadline(lines: readonly ClassifiedLine[], before: number): numb
   return null;
 }
 
-function looksLikeHeadline(text: string): boolean {
+function looksLikeHeadline(line: string): boolean {
+  const text = withoutSectionLabel(line);
   const words = wordCount(text);
   return (
     (words >= MIN_HEADLINE_WORDS || UNSPACED.test(text)) &&

@@ -267,6 +267,13 @@ describe("byline of a copied page, in the forms news sites print it", () => {
 });
 
 describe("headline of a copied page, in the forms news sites print it", () => {
+  it("is a title with its section label before a bar, which still tells the article's kind", () => {
+    const article = read(MENU, "Opinion | Why the border deal will not survive the spring", "By Jane Doe", "March 5, 2025", BODY, FOOTER);
+    expect(article.titleProvisional).toBe(false);
+    expect(article.title).toBe("Opinion | Why the border deal will not survive the spring");
+    expect(article.kind).toBe("OPINION");
+  });
+
   it("is not a sign-in prompt in title case above a headline in sentence case", () => {
     const article = read(MENU, "Sign in to Harbour Herald", HEADLINE, "By Jane Doe", "March 5, 2025", BODY, FOOTER);
     expect(article.title).toBe(HEADLINE);
