@@ -196,8 +196,16 @@ function readByline(line: string): LineFacts | null {
   const [first, ...rest] = namePart.split(",");
   // A comma may introduce a role or an outlet ("By Jane Doe, Reuters"), never a clause.
   if (rest.some(isClause)) return null;
-  const names = parseNames(rest.length ? first : namePart.replace(/\.$/, ""));
+  const names = listOfPeople(namePart) ?? parseNames(rest.length ? first : namePart.replace(/\.$/, ""));
   return names.length ? { reason: "byline", author: names.join(", ") } : null;
+}
+
+/** "Jane Doe, John Roe and Max Major": a list of three or more people, each a name of two words or more. */
+function listOfPeople(value: string): string[] | null {
+  if (!/,[^,]+,?\s(?:and|&)\s/.test(value)) return null;
+  const parts = value.split(NAME_LIST_SEPARATOR).filter(Boolean);
+  const names = parseNames(value);
+  return names.length === parts.length && names.every((name) => name.split(" ").length >= 2) ? names : null;
 }
 
 function isClause(text: string): boolean {

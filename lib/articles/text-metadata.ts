@@ -65,7 +65,7 @@ const TWO_SENTENCES = /\p{Ll}{4}[.!?] \p{Lu}/u;
 const ENDS_WITH_FUNCTION_WORD = /\b(?:on|via|to|by|for|of|in|at|as|the|and|with|from)$/i;
 // Reading times, counters, link notices.
 const PAGE_FURNITURE =
-  /^\d+\s*min(?:ute)?s?\s+read$|\b(?:e-?mails|newsletters?|alerts|panel|sign ?out|log ?out|sign ?in|log ?in|main story)$|^(?:continue reading|close|edit|open|show|hide|copy (?:this |the )?link)\b|\b\d+\s+(?:comments?|replies|views|shares)\b|\b(?:external links?|new window|you are here|captioning|privacy policy|terms of (?:use|service))\b/i;
+  /^\d+\s*min(?:ute)?s?\s+read$|^(?:sign (?:in|up)|log ?in|subscribe|register) (?:to|for|with)\b|\b(?:e-?mails|newsletters?|alerts|panel|sign ?out|log ?out|sign ?in|log ?in|main story)$|^(?:continue reading|close|edit|open|show|hide|copy (?:this |the )?link)\b|\b\d+\s+(?:comments?|replies|views|shares)\b|\b(?:external links?|new window|you are here|captioning|privacy policy|terms of (?:use|service))\b/i;
 // A title repeated on the page with the site's name ("Headline | Site", "Headline - Site").
 const TITLE_SUFFIX = /^\s*(?:[|–—·:-]|::)\s*(.{2,60})$/;
 
@@ -88,14 +88,23 @@ const AGENCIES: ReadonlyArray<[RegExp, string]> = [
   [/\bPress Trust of India\b|\bPTI\b/, "PTI"],
   [/\bIANS\b/, "IANS"],
 ];
+// "By Jane Doe, Reuters", "By JANE DOE Associated Press": the agency after the writer's name.
+const TRAILING_AGENCY = new RegExp(`[\\s,/|•·–—-]+\\(?(?:${AGENCIES.map(([pattern]) => pattern.source).join("|")})\\)?\\s*$`, "u");
+// "Jane Doe in Brussels": where the writer filed from, after the name.
+const IN_PLACE = /\s+in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
 // "WASHINGTON (Reuters) -", "(AP) —": the agency dateline opening a wire story.
-const AGENCY_DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{L} .,'-]{0,40})?\(([^)]{2,40})\)\s*[-–—]/u;
+const AGENCY_DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{L}\p{N} .,'-]{0,40})?(?:\(([^)]{2,40})\)\.?\s*[-–—]|\.?\s*\/([^/]{2,20})\/\.?\s)/u;
+// "Reporting by Jane Doe in Moscow; Editing by John Roe": the tail of a wire story names its reporters.
+const WIRE_TAIL = /^\(?(?:reporting|reported|writing|written)\s+by\s+([^;)]+)/i;
+const MAX_WIRE_TAIL_WORDS = 40;
+// "Jane Doe in Moscow and John Roe in Kyiv": the places each filed from.
+const FILED_FROM = /\s+in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)?(?=\s*(?:,|&|\band\b|$))/gu;
 
 const HANDLE = /^@\w+$/;
 // Lower-case words after a capitalised name: buttons a copy ran onto a byline ("close video").
 const TRAILING_LOWER_CASE = /(?<=\p{Lu}[\p{L}'’-]*)(?:\s+\p{Ll}[\p{Ll}-]*)+$/u;
 // "… by Jane Doe" ending a line.
-const DATED_BY = /\bby\s*:?\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})$/u;
+const DATED_BY = /\b[Bb][Yy]\s*:?\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})$/u;
 // "Jane Doe | Agency | Getty Images": a photographer's credit, not a byline.
 const PICTURE_CREDIT = /\b(?:images?|photos?|photograph(?:y|er)|pictures?|getty|shutterstock|illustration)\b/i;
 const READING_TIME = /^\d+\s*min(?:ute)?s?\s+read$/i;
@@ -108,14 +117,17 @@ const ACCOUNT_CREDIT = /(?:^|[\s/|•·])by\s*:?\s+([\p{L}\p{N}][\p{L}\p{N}_-]{2
 const BYLINE_PARTS = /\s+[|•·]\s+|\s+[-–—]\s+/;
 // "Posted by", "Story by": a label before "by" that only says what the credit is for.
 const CREDIT_BY = /^(?:(?:written|posted|published|reported|story|words|text)\s+)?by\s*[:：]?\s+(.+)$/i;
-// "By" in other languages ("Par Marie Dupont", "Von Hans Weber", "Por Ana Ruiz", "Door Jan de Vries").
-const FOREIGN_BY = /^(?:par|von|por|door|af|av)\s+(.+)$/i;
+// "Author Jane Doe": the label without its colon, on a short line.
+const AUTHOR_LABEL = /^authors?\s+(\p{Lu}.+)$/iu;
+// "By" in other languages ("Par Marie Dupont", "Von Hans Weber", "Por Ana Ruiz", "Door Jan de Vries", "di Marco Rossi").
+const FOREIGN_BY = /^(?:par|von|por|door|af|av|di)\s+(.+)$/i;
 // "By Jane Doe for The Site", "by Jane Doe at Site": the house the writer works for, after the name.
-const FOR_HOUSE = /\s+(?:for|at|from)\s+(?:the\s+)?\p{Lu}.*$/u;
+const FOR_HOUSE = /\s+(?:[Ff]or|at|from)\s+(?:the\s+)?\p{Lu}.*$/u;
 // A writer's role on its own line under the name ("Senior Reporter", "Staff Writer, Business Desk").
 const ROLE_LINE =
   /^(?:(?:senior|staff|chief|special|contributing|associate|deputy|executive|managing|investigative|political|business|science)\s+)*(?:writer|reporter|editor|correspondent|columnist|contributor|producer|journalist)\b/i;
 const MAX_ROLE_WORDS = 6;
+const ROLE_WORD = /\b(?:writer|reporter|editor|correspondent|columnist|contributor|producer|journalist)$/i;
 // Words that follow a name in bylines without being part of it.
 const STATUS_WORDS = /\s+(?:updated|published|posted|last updated|follow|share|email)\b.*$/i;
 const DATE_LABEL = /^(?:published|posted|first published|publication date|date|created|on)\b\s*(?:on|at)?\s*[:：]?\s*/i;
@@ -137,7 +149,7 @@ const MAX_DATE_LINE_WORDS = 16;
 const MAX_STAMP_WORDS = 6;
 // Page furniture naming its own site: "Contact X", "About X", "Follow X on", "X Newsletter".
 const SELF_REFERENCES = [
-  /^(?:contact|about|follow|subscribe to|sign up for|download the|more from|welcome to|search|support|advertise (?:with|on|in)|work (?:at|for)|careers at) (.+?)(?: on| online| app| today)?$/i,
+  /^(?:contact|about|follow|subscribe to|sign up for|download the|more from|welcome to|search|support|advertise (?:with|on|in)|work (?:at|for)|careers at) (.+?)(?: on| online| app| today| newsletters?| on (?:facebook|twitter|x|instagram|youtube|linkedin|whatsapp|telegram))?$/i,
   /^(.+?) (?:newsletters?|homepage|home page|apps?|store|shop|staff|team|events|podcasts?|on (?:facebook|twitter|instagram|youtube))$/i,
 ];
 // An author's note naming the house: "… is a senior editor at Site", "a reporter for The Site".
@@ -172,7 +184,7 @@ export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStar
   const headlineIndex = bodyStart === null ? null : findHeadline(lines, bodyStart);
   const anchor = headlineIndex ?? bodyStart;
   const header = anchor === null ? null : headerRange(lines, anchor, bodyStart ?? anchor);
-  const published = header ? findDate(lines, header, anchor!) : null;
+  const published = header ? findDate(lines, header, anchor!, bodyStart ?? anchor!) : null;
   return {
     bodyStart,
     headlineIndex,
@@ -183,6 +195,17 @@ export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStar
     outlet: findOutlet(lines, headlineIndex),
   };
 }
+
+/**
+ * "Opinion | Title", "Analysis | Title": the title without the one-word section label set before it,
+ * to judge its shape by (the headline keeps the label, which tells the article's kind).
+ */
+function withoutSectionLabel(text: string): string {
+  const label = SECTION_LABEL.exec(text);
+  return label ? text.slice(label[0].length) : text;
+}
+
+const SECTION_LABEL = /^\p{Lu}\p{Ll}{2,11}\s+\|\s+(?=\S)/u;
 
 /**
  * The headline without a button an icon font's ligature name starts ("Title chevron_left Browse All
@@ -300,7 +323,8 @@ function distantHeadline(lines: readonly ClassifiedLine[], before: number): numb
   return null;
 }
 
-function looksLikeHeadline(text: string): boolean {
+function looksLikeHeadline(line: string): boolean {
+  const text = withoutSectionLabel(line);
   const words = wordCount(text);
   return (
     (words >= MIN_HEADLINE_WORDS || UNSPACED.test(text)) &&
@@ -316,6 +340,7 @@ function looksLikeHeadline(text: string): boolean {
     !STATUS_OPENING.test(text) &&
     !readMetadataLine(text, undefined, true) &&
     !bylineName(text) &&
+    !namesTwoPeople(text) &&
     !isDateLine(text) &&
     !dateIn(text)?.day
   );
@@ -434,7 +459,19 @@ function findAuthor(lines: readonly ClassifiedLine[], [from, to]: [number, numbe
     const name = [i - 2, i - 1, i + 1, i + 2].some((j) => j < anchor && dated(j)) ? nameLine(lines[i].text) : null;
     if (name) return name;
   }
-  return agency;
+  // A republished wire story credits its agency ("WASHINGTON (Reuters) -"); its tail's reporters only when nothing else is credited.
+  return agency ?? wireReporters(lines, anchor);
+}
+
+/** The reporters a wire story's tail credits, below the headline ("(Reporting by Jane Doe; Editing by John Roe)"). */
+function wireReporters(lines: readonly ClassifiedLine[], from: number): string | null {
+  for (let i = from + 1; i < lines.length; i++) {
+    const text = lines[i].text;
+    const tail = /^\(?(?:rep|wri)/i.test(text) && wordCount(text) <= MAX_WIRE_TAIL_WORDS ? WIRE_TAIL.exec(text) : null;
+    const name = tail && parseByline(tail[1].replace(FILED_FROM, "").trim());
+    if (name) return name;
+  }
+  return null;
 }
 
 function isRoleLine(text: string): boolean {
@@ -450,7 +487,7 @@ function nameUnderLabel(text: string, next: string | undefined): string | null {
 
 /** "Monday 6:30PM", "Yesterday 2:45PM", "22 hours ago": when a page was posted, without its calendar day. */
 function isTimeStamp(text: string): boolean {
-  if (!/\d/.test(text) || wordCount(text) > MAX_STAMP_WORDS) return false;
+  if (!(/\d/.test(text) || SPELLED_AGO.test(text)) || wordCount(text) > MAX_STAMP_WORDS) return false;
   const result = chrono.casual.parse(text)[0];
   return result !== undefined && result.text.length >= text.length * 0.5;
 }
@@ -491,6 +528,12 @@ function readBylineName(line: string): string | null {
       if (name) return name;
     }
   }
+  // "Jane Doe, Foreign Affairs Editor": a name and the writer's role.
+  const comma = text.indexOf(",");
+  if (comma > 0 && wordCount(text.slice(comma + 1)) <= MAX_ROLE_WORDS && ROLE_WORD.test(text.slice(comma + 1))) {
+    const name = nameLine(text.slice(0, comma));
+    if (name) return name;
+  }
   // "Jane Doe - Nov 19, 2019", "Jane Doe @janedoe / 2 days": a name followed only by a date or a handle.
   const date = dateIn(text);
   // "By admin - 2018-09-16", "March 3, 2020 / by jdoe": a dateline crediting a site account.
@@ -525,9 +568,16 @@ function labelledName(text: string): string | null {
   // A role glued to the name by a copy without spaces ("By Jane DoeStaff Writer").
   const spaced = text.replace(/(\p{Ll})(\p{Lu}\p{Ll}+ (?:Writer|Reporter|Editor|Correspondent)\b)/u, "$1 $2");
   // Lower-case words a copy ran onto the end of the line ("By Jane Doe close video") are not the name.
+  const unlabelled = AUTHOR_LABEL.exec(spaced)?.[1];
+  if (unlabelled) return nameLine(unlabelled);
   const by = CREDIT_BY.exec(spaced)?.[1]?.replace(TRAILING_LOWER_CASE, "");
   if (!by) return foreignByline(spaced);
-  const name = parseByline(stripRole(stripDate(by.replace(STATUS_WORDS, ""))).replace(FOR_HOUSE, ""));
+  const name = parseByline(
+    stripRole(stripDate(by.replace(STATUS_WORDS, "")))
+      .replace(FOR_HOUSE, "")
+      .replace(TRAILING_AGENCY, (agency, at, value: string) => (wordCount(value.slice(0, at)) >= 2 ? "" : agency))
+      .replace(IN_PLACE, ""),
+  );
   return name ? cleanName(name) : null;
 }
 
@@ -535,10 +585,17 @@ function labelledName(text: string): string | null {
 function foreignByline(text: string): string | null {
   const rest = FOREIGN_BY.exec(text)?.[1];
   if (!rest) return null;
-  const value = stripDate(rest);
-  const name = parseByline(value);
-  return name === value && wordCount(name) >= 2 ? name : null;
+  const names: string[] = [];
+  // "Von Hans Weber und Erika Muster", "Por Ana Ruiz y Luis Gómez": each person a name of two words or more.
+  for (const value of stripDate(rest).split(FOREIGN_AND)) {
+    const name = parseByline(value);
+    if (name !== value || wordCount(name) < 2) return null;
+    names.push(name);
+  }
+  return names.join(", ");
 }
+
+const FOREIGN_AND = /\s+(?:und|et|y|e|en|og|och)\s+/;
 
 /** "Jane Doe Tuesday 5:30PM", "Jane Doe 3 hours ago": the name before a posting time that names no calendar day. */
 function nameBeforeTimeStamp(text: string): string | null {
@@ -549,6 +606,8 @@ function nameBeforeTimeStamp(text: string): string | null {
   return name && !outletName(name) ? name : null;
 }
 
+// "a day ago", "an hour ago": a posting time with its number spelled out.
+const SPELLED_AGO = /^(?:an?|one)\s+(?:minute|hour|day|week)\s+ago$/i;
 // Words of a posting time without its day: weekdays, "yesterday", "3 hours ago".
 const TIME_STAMP_WORDS = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:yesterday|today|ago)\b/i;
 
@@ -559,19 +618,46 @@ function cleanName(name: string): string | null {
     .replace(STATUS_WORDS, "")
     .replace(/\s+\S*\p{Lu}{2,}\p{Ll}\S*$/u, "")
     .trim();
-  return cleaned || null;
+  // "By JANE DOE": a name set in capitals is shown in its usual case.
+  return cleaned ? (isShouted(cleaned) ? nameCase(cleaned) : cleaned) : null;
 }
 
-/** A name alone on a line ("Jane Doe", "JANE DOE, SPECIAL CORRESPONDENT"), in its written case. */
+function isShouted(text: string): boolean {
+  return text === text.toUpperCase() && /\p{Lu}{2}/u.test(text);
+}
+
+function nameCase(text: string): string {
+  return text.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, before, letter) => before + letter.toUpperCase());
+}
+
+/**
+ * A name alone on a line ("Jane Doe", "JANE DOE, SPECIAL CORRESPONDENT", "Jane Doe, Reuters",
+ * "Jane Doe in Brussels", "Jane Doe and John Roe"), in its usual case.
+ */
 function nameLine(text: string): string | null {
-  const first = text.split(",")[0].trim();
-  const words = wordCount(first);
-  // "The" opens a title ("The Harbour at Night"), never a name ("A" and "An" may be given names).
-  if (words < 2 || words > 4 || wordCount(text) > 8 || agencyCredit(text) || /\d/.test(text) || /^the\s/i.test(first)) return null;
-  const shouting = first === first.toUpperCase();
-  const candidate = shouting ? first.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, before, letter) => before + letter.toUpperCase()) : first;
-  const name = parseByline(candidate);
-  return name === candidate ? name : null;
+  const first = text
+    .split(",")[0]
+    .replace(/\s*@\w+/g, "")
+    .trim()
+    .replace(IN_PLACE, "");
+  if (wordCount(text) > 8 || agencyCredit(first) || /\d/.test(text)) return null;
+  const people = first.split(/\s+(?:and|&)\s+/i);
+  if (people.length > 2) return null;
+  const names: string[] = [];
+  for (const person of people) {
+    const words = wordCount(person);
+    // "The" opens a title ("The Harbour at Night"), never a name ("A" and "An" may be given names).
+    if (words < 2 || words > 4 || /^the\s/i.test(person)) return null;
+    const candidate = person === person.toUpperCase() ? nameCase(person) : person;
+    if (parseByline(candidate) !== candidate) return null;
+    names.push(candidate);
+  }
+  return names.join(", ");
+}
+
+/** "Jane Doe and John Roe": a credit naming two people, never a headline. */
+function namesTwoPeople(text: string): boolean {
+  return /\s(?:and|&)\s/i.test(text) && nameLine(text) !== null;
 }
 
 function stripDate(text: string): string {
@@ -600,7 +686,8 @@ function datelineCredit(text: string): string | null {
 }
 
 function agencyCredit(text: string): string | null {
-  const dateline = AGENCY_DATELINE.exec(text)?.[1];
+  const match = AGENCY_DATELINE.exec(text);
+  const dateline = match?.[1] ?? match?.[2];
   const source = dateline ?? (wordCount(text) <= MAX_DATE_LINE_WORDS ? text : null);
   if (!source) return null;
   for (const [pattern, name] of AGENCIES) if (pattern.test(source)) return name;
@@ -611,29 +698,44 @@ function agencyCredit(text: string): string | null {
  * The publication date stated by a date line or a byline near the headline; "updated" dates
  * only when nothing else is stated. Dates inside body sentences are never taken.
  */
-function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number], anchor: number): FoundDay | null {
+function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number], anchor: number, bodyStart: number): FoundDay | null {
   let updated: FoundDay | null = null;
+  let aboveAnotherTitle: FoundDay | null = null;
   const pageYear = copyrightYear(lines);
   for (const i of byDistance(from, to, anchor)) {
     const line = lines[i];
     // A teaser's stamp dates the teaser (the headline's own stamp stays its own).
     if (i > 0 && i - 1 !== anchor && looksLikeHeadline(lines[i - 1].text) && inTeaserList(lines, i - 1)) continue;
-    for (const text of stamps(unglued(line.text))) {
-      if (wordCount(text) > MAX_DATE_LINE_WORDS && !AGENCY_DATELINE.test(text)) continue;
+    // A date under another title above the headline is that title's (a related story's), unless nothing else is dated.
+    const underOtherTitle = i < anchor && i > 0 && looksLikeHeadline(lines[i - 1].text);
+    for (const stamp of stamps(unglued(line.text))) {
+      // "MOSCOW, March 5 (Reuters) - …": a wire dateline opening a paragraph is read up to its dash.
+      const dateline = wordCount(stamp) > MAX_DATE_LINE_WORDS ? DATELINE_HEAD.exec(stamp)?.[1] : undefined;
+      const text = dateline ?? stamp;
+      if (wordCount(text) > MAX_DATE_LINE_WORDS) continue;
       const date = dateIn(text.replace(DATE_LABEL, ""));
-      if (date && !date.day && date.monthDay && pageYear && (isDateLine(text) || STATUS_LABEL.test(text))) date.day = `${pageYear}-${date.monthDay}`;
+      if (date && !date.day && date.monthDay && pageYear && (dateline || isDateLine(text) || STATUS_LABEL.test(text)))
+        date.day = `${pageYear}-${date.monthDay}`;
       if (!date?.day) continue;
+      // Inside the body a date is the article's only on a line of its own, a stamp or a dateline: a caption's or a subheading's date is their own.
+      if (i > bodyStart && !dateline && !isDateLine(text) && !STATUS_LABEL.test(text) && !bylineName(text)) continue;
       // A caption or credit counts only when it opens with its date ("November 20, 2019 / 1:07 AM / Network").
       if ((line.reason === "caption" || line.reason === "credit") && !STATUS_PREFIX.test(text.slice(0, date.index)) && !isDateLine(text)) continue;
       // The time may stand apart from its day: "Nov 19, 2019 / 7:03 AM ET" on one line, or
       // "Nov. 19, 2019" with "5:50 PM" alone on the line under it.
       const found = { day: date.day, time: date.time ?? timeBeside(text) ?? (isDateLine(text) ? timeAlone(lines[i + 1]?.text, true) : null) };
       if (UPDATED_LABEL.test(text) && !PUBLISHED_LABEL.test(text)) updated ??= found;
+      else if (underOtherTitle) aboveAnotherTitle ??= found;
       else return found;
     }
   }
-  return updated;
+  return updated ?? aboveAnotherTitle;
 }
+
+// A dateline up to its dash: a city in capitals ("MOSCOW, March 5 —", "KYIV, Ukraine, March 5, 2025 —",
+// "MOSCOW, March 5. /TASS/."), or any with its agency ("Brussels, March 5 (AFP) -").
+const DATELINE_HEAD =
+  /^(\p{Lu}{2,}[\p{Lu} .'’-]*,[^—–()]{3,40}?|\p{Lu}[\p{L} .'’-]{1,30},[^—–()]{3,40}?(?=\s*\([^)]{2,40}\)))(?:(?:\s*\([^)]{2,40}\)\.?)?\s*(?:[—–]|-{1,2})\s|\.?\s*\/[^/]{2,20}\/\.?\s)/u;
 
 /** The time a part of its own shows beside the date of a stamp ("Nov 19, 2019 / 7:03 AM ET", "19.11.2019 | 08:15", "7:03 AM PST · Nov 19, 2019"). */
 function timeBeside(text: string): string | null {
@@ -748,10 +850,11 @@ function parseDates(text: string): chrono.ParsedResult[] {
     if (localParser && !results.some(isCalendarDate)) results = [...localParser.parse(text), ...results];
     // A dated line in a language the guesser does not know ("Posted on Maret 30, 2015"): its
     // month is read in whichever language names one. Only lines shaped like a date, to stay cheap.
-    if (!results.some(isCalendarDate) && FOREIGN_DATE_SHAPE.test(text)) {
+    // A parser that reads only part of it ("5 de mar" of "5 de março de 2025" in Spanish) leaves the year unread.
+    if (!results.some(isCalendarDateWithYear) && FOREIGN_DATE_SHAPE.test(text)) {
       for (const parser of Object.values(LOCAL_PARSERS)) {
         if (parser === localParser) continue;
-        const found = parser.parse(text).filter(isCalendarDate);
+        const found = parser.parse(text).filter(isCalendarDateWithYear);
         if (found.length) {
           results = [...found, ...results];
           break;
@@ -767,6 +870,10 @@ function isCalendarDate(result: chrono.ParsedResult): boolean {
   return result.start.isCertain("day") && result.start.isCertain("month");
 }
 
+function isCalendarDateWithYear(result: chrono.ParsedResult): boolean {
+  return isCalendarDate(result) && result.start.isCertain("year");
+}
+
 interface FoundDate {
   index: number;
   /** YYYY-MM-DD when the year and day are stated. */
@@ -780,9 +887,17 @@ interface FoundDate {
 /** A stated calendar date in a short line (not a time alone, not "today"). */
 function dateIn(text: string): FoundDate | null {
   if (!/\d/.test(text) || wordCount(text) > MAX_DATE_LINE_WORDS) return null;
-  const result = parseDates(text).find(isCalendarDate);
+  const calendar = parseDates(text).filter(isCalendarDate);
+  // "2 hours ago | March 5, 2025": the stated day, not the relative time beside it.
+  const result = calendar.find((found) => !found.tags().has("result/relativeDate")) ?? calendar[0];
   if (!result) return numericDate(text);
   const start = result.start;
+  // English reads "05.03.2025" month first; dots, and slashes on a page in another language, are day first.
+  const dayFirst = DOTTED_DATE.exec(text) ?? (localParser ? SLASHED_DATE.exec(text) : null);
+  if (dayFirst && dayFirst.index >= result.index && dayFirst.index < result.index + result.text.length) {
+    const day = dayMonthYear(dayFirst);
+    if (day) return { index: result.index, day, time: shownTime(result) };
+  }
   // The year must be written out: chrono fills it in for "2 days ago" or "Nov 19".
   const year = String(start.get("year"));
   if (!start.isCertain("year") || !result.text.includes(year.slice(-2))) {
@@ -796,6 +911,7 @@ function dateIn(text: string): FoundDate | null {
 
 // "18.11.2019": dates written with dots are day first wherever they are used.
 const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])/;
+const SLASHED_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?![\d/])/;
 
 // "2019年11月19日", "2019년 11월 19일": year, month and day signs, in any of the languages that use them.
 const SIGNED_DATE = /((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/u;
@@ -806,11 +922,15 @@ function numericDate(text: string): FoundDate | null {
     const [year, month, day] = [Number(signed[1]), Number(signed[2]), Number(signed[3])];
     if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return { index: signed.index, day: isoDate(year, month, day) };
   }
-  const match = DOTTED_DATE.exec(text);
-  if (!match) return null;
+  const match = DOTTED_DATE.exec(text) ?? (localParser ? SLASHED_DATE.exec(text) : null);
+  const day = match && dayMonthYear(match);
+  return day ? { index: match.index, day } : null;
+}
+
+function dayMonthYear(match: RegExpExecArray): string | null {
   const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  return { index: match.index, day: isoDate(year, month, day) };
+  return isoDate(year, month, day);
 }
 
 function isoDate(year: number, month: number, day: number): string {
@@ -853,10 +973,12 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
     const words = wordCount(text);
     if (words <= SITE_LINE_WORDS) {
       for (const pattern of SELF_REFERENCES) {
+        // "Follow the Site on X": the article before the name is the sentence's.
         const name = pattern
           .exec(text.replace(/[.:!]+$/, ""))?.[1]
           ?.trim()
-          .replace(/[.,:;!]+$/, "");
+          .replace(/[.,:;!]+$/, "")
+          .replace(/^the (?=\p{Lu})/u, "The ");
         if (name && isSiteName(name)) add(name, SELF_REFERENCE_SCORE);
       }
       // The site's address alone on a line ("Bugle.com"): its logo, in the header and the footer.
@@ -1124,6 +1246,7 @@ export function copyrightOwner(text: string): string | null {
       .replace(CORPORATE_SUFFIX, "")
       .trim()
       .replace(/\s*(?:&|and)$/i, "");
-  if (!owner || wordCount(owner) > 6 || !/^[\p{Lu}\p{N}\p{Lo}]/u.test(owner)) return null;
+  // "© 2025 site.com": a site may write its address in lower case.
+  if (!owner || wordCount(owner) > 6 || !(/^[\p{Lu}\p{N}\p{Lo}]/u.test(owner) || DOMAIN_NAME.test(owner))) return null;
   return outletName(owner) ?? owner;
 }

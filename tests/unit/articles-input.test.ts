@@ -360,8 +360,8 @@ describe("metadata lines", () => {
       "rating prompt",
       "copyright",
     ]);
-    // A dateline inside the lead paragraph is not a publication date (no year is stated).
-    expect(article.publishedAt).toBeNull();
+    // A wire dateline opening the lead paragraph dates the page; it states no year, which the copyright line gives.
+    expect(article.publishedAt).toBe("2025-03-05");
   });
 
   it("does not take an outlet cited by other outlets for the article's own", () => {

@@ -1,0 +1,301 @@
+import { describe, expect, it } from "vitest";
+import { prepareImport } from "@/lib/articles/prepare";
+
+// Made-up copied pages in the shapes news sites print their headers, datelines and credits in,
+// read as the import reads a copied page.
+const MENU = ["Skip to content", "World", "Politics", "Business", "Opinion", "Subscribe", "Sign in"];
+const HEADLINE = "Border crossing to reopen after ministers strike deal on grain transit";
+const BODY = [
+  "Foreign ministers from the two neighbouring states agreed on Wednesday to reopen the border crossing that has been closed since the autumn, a joint statement said after six hours of talks in the capital.",
+  "The crossing carried most of the region's grain exports before it shut, and traders on both sides had warned that warehouses were full and that farmers could not pay for the spring planting without it.",
+  "Officials said customs teams would return to the posts within a fortnight, and that a joint commission would meet every month to settle the disputes over transit fees that led to the closure.",
+  "Opposition lawmakers in both parliaments criticised the deal as too vague, saying it left the question of the fees to a commission that had failed twice before to agree on anything at all.",
+];
+const FOOTER = ["About us", "Contact us", "Privacy policy", "© 2025 Northgate Media Group. All rights reserved."];
+
+const FRENCH_BODY = [
+  "Les ministres des affaires étrangères des deux pays voisins se sont mis d'accord mercredi pour rouvrir le poste-frontière fermé depuis l'automne, selon une déclaration commune publiée après six heures de discussions.",
+  "Le passage acheminait la plupart des exportations de céréales de la région avant sa fermeture, et les négociants des deux côtés avaient averti que les entrepôts étaient pleins et que les agriculteurs ne pourraient pas payer les semis.",
+  "Les douaniers doivent reprendre leur poste d'ici quinze jours, et une commission mixte se réunira chaque mois pour régler les différends sur les droits de transit.",
+];
+const SPANISH_BODY = [
+  "Los ministros de Exteriores de los dos países vecinos acordaron el miércoles reabrir el paso fronterizo cerrado desde el otoño, según un comunicado conjunto difundido tras seis horas de conversaciones en la capital.",
+  "Por el paso salía la mayor parte de las exportaciones de cereal de la región antes del cierre, y los comerciantes de ambos lados habían advertido de que los almacenes estaban llenos y de que los agricultores no podrían pagar la siembra.",
+  "Los aduaneros volverán a sus puestos en quince días, y una comisión mixta se reunirá cada mes para resolver las disputas sobre las tasas de tránsito.",
+];
+const PORTUGUESE_BODY = [
+  "Os ministros das Relações Exteriores dos dois países vizinhos concordaram na quarta-feira em reabrir a passagem de fronteira fechada desde o outono, segundo um comunicado conjunto divulgado depois de seis horas de conversas.",
+  "A passagem escoava a maior parte das exportações de cereais da região antes do fechamento, e os comerciantes dos dois lados tinham avisado que os armazéns estavam cheios e que os agricultores não podiam pagar a semeadura.",
+  "Os funcionários da alfândega devem voltar aos postos dentro de duas semanas, e uma comissão conjunta vai se reunir todos os meses para resolver as disputas sobre as taxas de trânsito.",
+];
+const ITALIAN_BODY = [
+  "I ministri degli Esteri dei due paesi vicini hanno concordato mercoledì di riaprire il valico di frontiera chiuso dall'autunno, secondo una dichiarazione congiunta diffusa dopo sei ore di colloqui nella capitale.",
+  "Prima della chiusura il valico trasportava la maggior parte delle esportazioni di cereali della regione, e i commercianti di entrambe le parti avevano avvertito che i magazzini erano pieni e che gli agricoltori non potevano pagare la semina.",
+  "I doganieri torneranno ai loro posti entro due settimane, e una commissione mista si riunirà ogni mese per risolvere le controversie sulle tasse di transito.",
+];
+const GERMAN_BODY = [
+  "Die Außenminister der beiden Nachbarstaaten haben sich am Mittwoch darauf geeinigt, den seit dem Herbst geschlossenen Grenzübergang wieder zu öffnen, wie es in einer gemeinsamen Erklärung hieß.",
+  "Über den Übergang liefen vor der Schließung die meisten Getreideexporte der Region, und Händler auf beiden Seiten hatten gewarnt, dass die Lager voll seien und die Bauern die Aussaat nicht bezahlen könnten.",
+  "Die Zollbeamten sollen innerhalb von zwei Wochen an die Posten zurückkehren, und eine gemeinsame Kommission soll jeden Monat über die Streitigkeiten um die Transitgebühren beraten.",
+];
+
+function read(...parts: (string | string[])[]) {
+  const prepared = prepareImport({ bytes: new TextEncoder().encode(parts.flat().join("\n")), filename: "page.txt", format: "text" });
+  if (!prepared.ok) throw new Error(prepared.error);
+  return prepared.article;
+}
+
+/** The usual page: menu, headline, the header lines given, the article, the footer. */
+function withHeader(...header: string[]) {
+  return read(MENU, HEADLINE, header, BODY, FOOTER);
+}
+
+describe("publication date of a copied page, in the forms news sites print it", () => {
+  it("reads a dotted date with its time day first, as every site writing dots means it", () => {
+    expect(withHeader("05.03.2025 14:03").publishedAt).toBe("2025-03-05");
+    expect(withHeader("05.03.2025, 14:03").publishedAt).toBe("2025-03-05");
+  });
+
+  it("reads a slashed date day first on a page in a language that writes it so", () => {
+    const article = read(
+      ["Accueil", "International", "Économie"],
+      "Le poste-frontière va rouvrir après un accord entre les ministres",
+      "Par Marie Dupont",
+      "Publié le 05/03/2025 à 14h03, mis à jour le 06/03/2025 à 09h12",
+      FRENCH_BODY,
+      "© 2025 Éditions du Nord",
+    );
+    expect(article.publishedAt).toBe("2025-03-05");
+  });
+
+  it("reads a date whose month a neighbouring language's names only in part ('mar' of 'março')", () => {
+    const article = read(
+      ["Início", "Mundo"],
+      "Passagem de fronteira vai reabrir após acordo entre ministros",
+      "Por Ana Souza",
+      "5 de março de 2025 às 14:03",
+      PORTUGUESE_BODY,
+      "© 2025 Editora Norte",
+    );
+    expect(article.publishedAt).toBe("2025-03-05");
+  });
+
+  it("takes the stated day beside a relative time, not the relative time", () => {
+    expect(withHeader("2 hours ago | March 5, 2025").publishedAt).toBe("2025-03-05");
+  });
+
+  it("reads the date of a wire dateline opening the first paragraph, its year from the copyright line", () => {
+    const article = read(MENU, HEADLINE, `MOSCOW, March 5 (Reuters) - ${BODY[0]}`, BODY.slice(1), FOOTER);
+    expect(article.publishedAt).toBe("2025-03-05");
+    expect(article.author).toBe("Reuters");
+  });
+
+  it("reads a dateline that credits its agency between slashes", () => {
+    const article = read(MENU, HEADLINE, `MOSCOW, March 5. /TASS/. ${BODY[0]}`, BODY.slice(1), FOOTER);
+    expect(article.publishedAt).toBe("2025-03-05");
+    expect(article.author).toBe("TASS");
+  });
+
+  it("reads a newspaper dateline with its year in the first paragraph", () => {
+    const article = read(MENU, HEADLINE, "By Jane Doe", `KYIV, Ukraine, March 5, 2025 — ${BODY[0]}`, BODY.slice(1), FOOTER);
+    expect(article.publishedAt).toBe("2025-03-05");
+    expect(article.author).toBe("Jane Doe");
+  });
+
+  it("reads an agency dateline closed with '.-' and a month abbreviated in the page's language", () => {
+    const article = read(
+      ["Inicio", "Internacional", "Economía"],
+      "El paso fronterizo reabrirá tras el acuerdo de los ministros",
+      `Madrid, 5 mar (EFE).- ${SPANISH_BODY[0]}`,
+      SPANISH_BODY.slice(1),
+      "© 2025 Ediciones del Norte",
+    );
+    expect(article.publishedAt).toBe("2025-03-05");
+    expect(article.author).toBe("EFE");
+  });
+
+  it("does not take the date of a related story's title above the headline", () => {
+    const article = read(
+      MENU,
+      "Related",
+      "Ministers to meet on grain corridor next week",
+      "February 27, 2025",
+      HEADLINE,
+      "By Jane Doe",
+      "March 5, 2025",
+      BODY,
+      FOOTER,
+    );
+    expect(article.title).toBe(HEADLINE);
+    expect(article.publishedAt).toBe("2025-03-05");
+  });
+
+  it("does not date the page by a caption inside the article when the header gives only a relative time", () => {
+    const article = read(MENU, HEADLINE, "By Jane Doe", "Updated 3 hours ago", BODY[0], "Ministers at the talks, February 3, 2025", BODY.slice(1), FOOTER);
+    expect(article.publishedAt).toBeNull();
+  });
+});
+
+describe("byline of a copied page, in the forms news sites print it", () => {
+  it("reads a byline in capitals with its agency after it, and does not take it for the headline", () => {
+    const article = withHeader("By JANE DOE Associated Press", "March 5, 2025");
+    expect(article.title).toBe(HEADLINE);
+    expect(article.author).toBe("Jane Doe");
+    expect(withHeader("By JANE DOE, Associated Press", "March 5, 2025").author).toBe("Jane Doe");
+  });
+
+  it("drops an agency in brackets after the name, and credits the agency a byline names alone", () => {
+    expect(withHeader("By Jane Doe (Reuters)", "November 19, 2019").author).toBe("Jane Doe");
+    expect(withHeader("By The Associated Press", "November 19, 2019").author).toBe("Associated Press");
+  });
+
+  it("reads three writers listed in one byline", () => {
+    expect(withHeader("By Jane Doe, John Roe and Max Major", "November 19, 2019").author).toBe("Jane Doe, John Roe, Max Major");
+  });
+
+  it("shows a name set in capitals in its usual case", () => {
+    expect(withHeader("BY JANE DOE", "March 5, 2025").author).toBe("Jane Doe");
+    expect(withHeader("By JANE DOE | March 5, 2025").author).toBe("Jane Doe");
+  });
+
+  it("leaves out the place the writer filed from", () => {
+    expect(withHeader("Jane Doe in Brussels", "Wed 5 Mar 2025 14.03 GMT").author).toBe("Jane Doe");
+    const article = withHeader("By Jane Doe in Moscow", "March 5, 2025");
+    expect(article.title).toBe(HEADLINE);
+    expect(article.author).toBe("Jane Doe");
+  });
+
+  it("takes the writer before the agency named after the name", () => {
+    expect(withHeader("Jane Doe, Reuters", "March 5, 2025").author).toBe("Jane Doe");
+  });
+
+  it("reads two writers named on their own line, and does not take them for the headline", () => {
+    const article = withHeader("Jane Doe and John Roe", "March 5, 2025");
+    expect(article.title).toBe(HEADLINE);
+    expect(article.author).toBe("Jane Doe, John Roe");
+  });
+
+  it("reads a name with the writer's role after a comma", () => {
+    const article = withHeader("Jane Doe, Foreign Affairs Editor", "March 5, 2025");
+    expect(article.title).toBe(HEADLINE);
+    expect(article.author).toBe("Jane Doe");
+  });
+
+  it("reads a capitalised 'By' ending a date line", () => {
+    expect(withHeader("Published March 5, 2025 By Jane Doe").author).toBe("Jane Doe");
+  });
+
+  it("reads a byline naming the house it writes for with a capital 'For', and does not take it for the headline", () => {
+    const article = withHeader("By Jane Doe For The Harbour Herald", "PUBLISHED: 14:03 GMT, 5 March 2025 | UPDATED: 09:12 GMT, 6 March 2025");
+    expect(article.title).toBe(HEADLINE);
+    expect(article.author).toBe("Jane Doe");
+    expect(article.publishedAt).toBe("2025-03-05");
+  });
+
+  it("reads a bare name beside a posting time spelled out, which dates nothing", () => {
+    const article = withHeader("Jane Doe", "a day ago");
+    expect(article.author).toBe("Jane Doe");
+    expect(article.publishedAt).toBeNull();
+  });
+
+  it("reads an author label without its colon", () => {
+    expect(withHeader("Date 05.03.2025", "Author Jane Doe").author).toBe("Jane Doe");
+  });
+
+  it("reads a name with its social handle after it", () => {
+    expect(withHeader("Jane Doe @janedoe", "March 5, 2025").author).toBe("Jane Doe");
+  });
+
+  it("reads an Italian byline", () => {
+    const article = read(
+      ["Home", "Esteri"],
+      "Il valico di frontiera riaprirà dopo l'accordo tra i ministri",
+      "di Marco Rossi",
+      "5 marzo 2025 14:03",
+      ITALIAN_BODY,
+      "© 2025 Editrice Nord",
+    );
+    expect(article.author).toBe("Marco Rossi");
+  });
+
+  it("reads two writers joined by the page's own word for 'and'", () => {
+    const german = read(
+      ["Startseite", "Politik", "Wirtschaft"],
+      "Grenzübergang soll nach Einigung der Minister wieder öffnen",
+      "Von Hans Weber und Erika Muster",
+      "05.03.2025",
+      GERMAN_BODY,
+      "© 2025 Nordtor Verlag",
+    );
+    expect(german.title).toBe("Grenzübergang soll nach Einigung der Minister wieder öffnen");
+    expect(german.author).toBe("Hans Weber, Erika Muster");
+    const spanish = read(
+      ["Inicio", "Internacional", "Economía"],
+      "El paso fronterizo reabrirá tras el acuerdo de los ministros",
+      "Por Ana Ruiz y Luis Gómez",
+      "05/03/2025 14:03",
+      SPANISH_BODY,
+      "© 2025 Ediciones del Norte",
+    );
+    expect(spanish.author).toBe("Ana Ruiz, Luis Gómez");
+    expect(spanish.publishedAt).toBe("2025-03-05");
+  });
+
+  it("takes a wire story's reporters from its tail when no one else is credited, never its editors", () => {
+    const article = read(
+      MENU,
+      HEADLINE,
+      "March 5, 2025",
+      `MOSCOW, March 5 - ${BODY[0]}`,
+      BODY.slice(1),
+      "(Reporting by Jane Doe in Moscow and Max Mustermann in Kyiv; Editing by John Roe)",
+      FOOTER,
+    );
+    expect(article.author).toBe("Jane Doe, Max Mustermann");
+    // A republished wire story credits its agency, which stays the author.
+    const republished = read(
+      MENU,
+      HEADLINE,
+      "March 5, 2025",
+      `MOSCOW (Reuters) - ${BODY[0]}`,
+      BODY.slice(1),
+      "Reporting by Jane Doe; Editing by John Roe",
+      FOOTER,
+    );
+    expect(republished.author).toBe("Reuters");
+  });
+});
+
+describe("headline of a copied page, in the forms news sites print it", () => {
+  it("is a title with its section label before a bar, which still tells the article's kind", () => {
+    const article = read(MENU, "Opinion | Why the border deal will not survive the spring", "By Jane Doe", "March 5, 2025", BODY, FOOTER);
+    expect(article.titleProvisional).toBe(false);
+    expect(article.title).toBe("Opinion | Why the border deal will not survive the spring");
+    expect(article.kind).toBe("OPINION");
+  });
+
+  it("is not a sign-in prompt in title case above a headline in sentence case", () => {
+    const article = read(MENU, "Sign in to Harbour Herald", HEADLINE, "By Jane Doe", "March 5, 2025", BODY, FOOTER);
+    expect(article.title).toBe(HEADLINE);
+  });
+});
+
+describe("outlet of a copied page, in the forms news sites print it", () => {
+  it("is the site's address its copyright line gives in lower case", () => {
+    expect(read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY, "© 2025 harbourherald.com").outlet).toBe("harbourherald.com");
+  });
+
+  it("is the site its sign-up and follow prompts name, over the parent company of the copyright line", () => {
+    const article = read(
+      MENU,
+      HEADLINE,
+      "By Jane Doe",
+      "March 5, 2025",
+      BODY,
+      "Sign up for the Harbour Herald newsletter",
+      "Follow the Harbour Herald on Twitter",
+      "© 2025 Northgate Media Group",
+    );
+    expect(article.outlet).toBe("The Harbour Herald");
+  });
+});
