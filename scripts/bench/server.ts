@@ -7,7 +7,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { clearRuntimeCaches } from "../runtime-cache";
-import { SERVE_NODE_FLAGS } from "../serve-flags.mjs";
+import { SERVE_ENV, SERVE_NODE_FLAGS } from "../serve-flags.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const nextBin = path.join(root, "node_modules/.bin/next");
@@ -88,6 +88,7 @@ export async function startAppServer(options: { databaseUrl: string; poolMax: nu
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
+      ...SERVE_ENV,
       ...process.env,
       NODE_ENV: "production",
       DATABASE_URL: options.databaseUrl,
