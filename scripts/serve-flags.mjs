@@ -25,6 +25,6 @@ export const SERVE_NODE_FLAGS = ["--max-old-space-size=1536", "--heap-growing-pe
  * the worker threads, Prisma and the pg driver pass megabytes of JSON back and forth, and after a
  * 1,000-file import 95–107 MB of the server's RSS sat in 18–19 such arenas. Two arenas for the
  * whole process held 10–23 MB; with the background work on one worker thread (lib/workers/pool.ts)
- * the import's peak went from 750–769 to 568–581 MB (docs/performance.md).
+ * the import's peak went from 750–823 to 568–625 MB in four pairs (docs/performance.md).
  */
 export const SERVE_ENV = { MALLOC_ARENA_MAX: "2" };
