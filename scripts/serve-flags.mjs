@@ -17,3 +17,14 @@
  * V8 applies it to every thread.
  */
 export const SERVE_NODE_FLAGS = ["--max-old-space-size=1536", "--heap-growing-percent=30"];
+
+/**
+ * Environment of the production server process, under what its starter was given (an operator's
+ * own value wins). glibc's malloc gives each thread that allocates an arena of its own, up to eight
+ * per core, and keeps what is freed there for that arena's later use; during a background import
+ * the worker threads, Prisma and the pg driver pass megabytes of JSON back and forth, and after a
+ * 1,000-file import 95–107 MB of the server's RSS sat in 18–19 such arenas. Two arenas for the
+ * whole process held 10–23 MB; with the background work on one worker thread (lib/workers/pool.ts)
+ * the import's peak went from 750–823 to 568–625 MB in four pairs (docs/performance.md).
+ */
+export const SERVE_ENV = { MALLOC_ARENA_MAX: "2" };

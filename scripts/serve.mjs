@@ -3,7 +3,7 @@
 // briefing pages answered before Next.js's routing (lib/server/public-page-cache.mjs). Plain
 // JavaScript, run by plain Node.js: a TypeScript loader would cost the server about 100 MB.
 // Usage: node --max-old-space-size=1536 scripts/serve.mjs [-p PORT] [-H HOSTNAME]   (a finished `next build` is required;
-// the flags are scripts/serve-flags.mjs, which npm start passes)
+// the flags and malloc settings are scripts/serve-flags.mjs, which npm start passes)
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";

@@ -9,7 +9,7 @@ import { describeConnectionError } from "@/lib/db/connection";
 import { DATA_DIR, startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { clearRuntimeCaches } from "./runtime-cache";
-import { SERVE_NODE_FLAGS } from "./serve-flags.mjs";
+import { SERVE_ENV, SERVE_NODE_FLAGS } from "./serve-flags.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -129,6 +129,6 @@ if (!dev && needsBuild()) {
 await clearRuntimeCaches(root);
 const code = dev
   ? await run(next, ["dev", "-p", port], env)
-  : await run(process.execPath, [...SERVE_NODE_FLAGS, path.join(root, "scripts/serve.mjs"), "-p", port], env);
+  : await run(process.execPath, [...SERVE_NODE_FLAGS, path.join(root, "scripts/serve.mjs"), "-p", port], { ...SERVE_ENV, ...env });
 await embedded?.stop();
 process.exit(code);

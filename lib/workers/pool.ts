@@ -22,22 +22,26 @@ const MAX_HEAP_MB = 384;
 /** An idle thread gives its memory back after this long. */
 const IDLE_MS = 30_000;
 /**
- * Threads per process: an import's parses, suggestions and proposals then run beside each other
- * on two cores instead of in turn on one. Each costs its heap (60–100 MB) while it runs.
+ * Threads per process: work someone waits for (a preview, a single import) and an import's parsing
+ * run beside the background work on two cores instead of in turn on one. Each costs its heap
+ * (60–200 MB) while it runs, and stops when idle.
  */
 const THREADS = Math.min(2, availableParallelism());
 
 /**
- * The thread each kind of background task runs on (modulo THREADS): reading texts for proposals,
- * the largest part of an import's work, on one, and suggestions and grouping on the other, so an
- * import's stages run beside each other. A kind always on the same thread finds there what the
- * previous task of its kind left (the registry tables, the extractions the last grouping held;
- * tasks.ts) and code the thread has already optimized: two threads each taking any task cost an
- * import about a fifth more CPU (each building every table and compiling every task's code, each
- * heap collected apart), and a grouping on the other thread had to be sent its block again.
+ * The thread each kind of background task runs on (modulo THREADS): all on the first. A kind
+ * always on the same thread finds there what the previous task of its kind left (the registry
+ * tables, the extractions the last grouping held; tasks.ts) and code the thread has already
+ * optimized: two threads each taking any task cost an import about a fifth more CPU (each building
+ * every table and compiling every task's code, each heap collected apart), and a grouping on the
+ * other thread had to be sent its block again. Reading texts for proposals had a thread of its
+ * own, beside suggestions and grouping: an import's follow-up work then finished 5–17 % sooner for
+ * the same CPU, but that thread's heap and the main thread's extra work in flight raised the
+ * server's peak RSS during a 1,000-file import by 70–190 MB, over its 600 MB target
+ * (docs/performance.md).
  * Parsing, which keeps nothing, goes to whichever thread is free.
  */
-const LANES: Partial<Record<TaskName, number>> = { extractProposals: 1, groupProposalsAround: 0, planSuggestions: 0, diffSuggestions: 0 };
+const LANES: Partial<Record<TaskName, number>> = { extractProposals: 0, groupProposalsAround: 0, planSuggestions: 0, diffSuggestions: 0 };
 
 export class TaskTimeoutError extends Error {
   constructor(readonly seconds: number) {

@@ -17,6 +17,7 @@ import { createRng, generateArticle, pickAnnotationSpans, reviseText, type Rng }
 import { ceilingHeaders, loadTest, percentile, rawGet, responseFingerprint, startCeilingServer, timeRepeated, type LoadResult, type RawResponse } from "./load";
 import { storeAnnotatedArticle, storeGeneratedArticles, type Workspace } from "./seed";
 import type { AppServer } from "./server";
+import { importThroughServer } from "./server-import";
 
 export type Target = { op: "<" | ">="; value: number };
 
@@ -662,6 +663,53 @@ export async function benchMemory(ctx: HttpContext, peakAfter: Record<string, nu
       detail: {
         processes: memory.processes.map((p) => ({ pid: p.pid, name: p.name, peakMb: mb(p.peakBytes), currentMb: mb(p.currentBytes) })),
         peakMbAfter: after,
+      },
+    }),
+  ];
+}
+
+/**
+ * Peak resident memory of the server while it imports files in the background, as an editor's
+ * upload of a folder: the files posted to /api/import-jobs, then parsed, stored, and given their
+ * suggestions and proposals by the server's own job workers and worker threads. The peak starts
+ * over at the first request, so it is the import's, on a server that has served the rest.
+ */
+export async function benchServerImport(ctx: HttpContext): Promise<Figure[]> {
+  const count = Math.min(1000, ctx.scale);
+  const rng = createRng(ctx.seed + 2);
+  const { entities } = ctx.workspace.corpus;
+  const files = Array.from({ length: count }, (_, i) => {
+    const article = generateArticle(rng, 2_000_000 + i, entities, ctx.workspace.recentEvents, { targetBytes: 10_000 });
+    return { bytes: new TextEncoder().encode(article.text), filename: article.filename };
+  });
+  const before = await ctx.server.peakMemory();
+  await ctx.server.resetPeakMemory();
+  const result = await importThroughServer({ origin: ctx.server.origin, pid: ctx.server.pid, token: ctx.workspace.users.editor.token, files }).finally(
+    stopJobQueue,
+  );
+  const mb = (bytes: number) => round(bytes / 1024 / 1024);
+  return [
+    figure({
+      name: "server-import-memory",
+      label: `Server peak RSS during an import of ${count} files through the server`,
+      value: mb(result.peakBytes),
+      unit: "MB",
+      target: { op: "<", value: 600 },
+      samples: count,
+      detail: {
+        megabytes: round(result.megabytes, 1),
+        rssBeforeMb: mb(before.processes.reduce((sum, p) => sum + p.currentBytes, 0)),
+        sampledPeak: {
+          rssMb: mb(result.sampledPeak.rssBytes),
+          anonymousMb: mb(result.sampledPeak.anonBytes),
+          fileMb: mb(result.sampledPeak.fileBytes),
+          atSeconds: round(result.sampledPeak.atSeconds, 1),
+        },
+        storedSeconds: round(result.storedSeconds, 1),
+        doneSeconds: round(result.doneSeconds, 1),
+        serverCpuSeconds: round(result.cpuSeconds, 1),
+        serverCpuMsPerFile: round((result.cpuSeconds * 1000) / count),
+        timeline: result.timeline,
       },
     }),
   ];

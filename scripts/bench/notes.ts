@@ -310,4 +310,22 @@ export const NOTES: Note[] = [
       "First round 118 → 76.7 ms p95; p50 39.6 → 42.7. Cold surnames (30 never asked) unchanged within the noise (p50 73 → 79 ms): " +
       "their cost is now the ranking of ~270 hits (~5,000 buffers: each hit's article read twice and its vector decompressed for ts_rank).",
   },
+  {
+    date: "2026-12-06",
+    figure: "server-import-memory",
+    scale: 0,
+    unit: "MB, 1,000 files into a fresh database, old and new started together, load 4–11",
+    before: 769,
+    after: 581,
+    cause:
+      "Two worker threads ran an import's background work beside each other (reading texts for proposals on one, grouping and " +
+      "suggestions on the other): the second heap (85–87 MB committed) and the main thread's extra work in flight raised the peak; " +
+      "glibc kept 95–104 MB of freed memory in 18–19 per-thread malloc arenas.",
+    change:
+      "lib/workers/pool.ts runs every background task on the first thread (the second still parses and answers previews); the " +
+      "server runs with MALLOC_ARENA_MAX=2 (scripts/serve-flags.mjs SERVE_ENV, passed by npm start, the benchmark and the e2e server).",
+    detail:
+      "Four pairs: 750/769/823/769 → 568/581/582/625 MB (one over the target); the server's CPU 80.2/98.3/80.1/91.1 → " +
+      "85.1/101.1/85.8/92.6 s; all jobs done 5–17 % later. The peak now comes at the end of the proposals.",
+  },
 ];

@@ -19,6 +19,7 @@ import {
   benchReanchor,
   benchReviewQueue,
   benchSearch,
+  benchServerImport,
   benchProposals,
   benchSuggestions,
   figure,
@@ -48,6 +49,7 @@ const USAGE = `Usage: npm run bench -- [--scale N] [--only NAME]… [--quick] [-
     "review-queue",
     "entity-search",
     "memory",
+    "server-import",
   ].join(", ")}
   --quick      short load tests and few samples (CI smoke run)
   --seed N     corpus seed (default 20261121): the same seed gives the same corpus
@@ -66,7 +68,7 @@ const OVER_HTTP = {
   "review-queue": benchReviewQueue,
   "entity-search": benchEntitySearch,
 } as const;
-const NAMES = [...Object.keys(IN_PROCESS), ...Object.keys(OVER_HTTP), "memory"];
+const NAMES = [...Object.keys(IN_PROCESS), ...Object.keys(OVER_HTTP), "memory", "server-import"];
 
 const { values } = readArgs({
   scale: { type: "string" },
@@ -105,7 +107,7 @@ if ((quiet !== null && !(quiet > 0)) || !(quietWait >= 0)) {
   process.exit(2);
 }
 const selected = (name: string) => !only || only.includes(name);
-const httpSelected = Object.keys(OVER_HTTP).some(selected) || (only?.includes("memory") ?? false);
+const httpSelected = Object.keys(OVER_HTTP).some(selected) || ["memory", "server-import"].some((name) => only?.includes(name) ?? false);
 
 const log = (line: string) => console.log(line);
 const startedAt = new Date();
@@ -181,6 +183,8 @@ try {
       peakAfter[name] = (await server.peakMemory()).totalPeakBytes;
     }
     await run("memory", () => benchMemory(httpContext, peakAfter));
+    // After the memory figure: it starts the server's peak over.
+    if (selected("server-import")) await run("server-import", () => benchServerImport(httpContext));
     if (values.hold) await hold(Number(values.hold), httpContext);
   }
 

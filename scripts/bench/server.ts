@@ -3,11 +3,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { clearRuntimeCaches } from "../runtime-cache";
-import { SERVE_NODE_FLAGS } from "../serve-flags.mjs";
+import { SERVE_ENV, SERVE_NODE_FLAGS } from "../serve-flags.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const nextBin = path.join(root, "node_modules/.bin/next");
@@ -67,6 +67,8 @@ export type AppServer = {
   pid: number;
   /** Peak resident memory (VmHWM) of the server process and its children so far. */
   peakMemory: () => Promise<ProcessMemory>;
+  /** Starts the peak over (VmHWM back to the current RSS), so the next reading is the peak of what follows. */
+  resetPeakMemory: () => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -86,6 +88,7 @@ export async function startAppServer(options: { databaseUrl: string; poolMax: nu
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
+      ...SERVE_ENV,
       ...process.env,
       NODE_ENV: "production",
       DATABASE_URL: options.databaseUrl,
@@ -117,7 +120,7 @@ export async function startAppServer(options: { databaseUrl: string; poolMax: nu
     await stop();
     throw error;
   }
-  return { origin, pid: child.pid!, peakMemory: () => treeMemory(child.pid!), stop };
+  return { origin, pid: child.pid!, peakMemory: () => treeMemory(child.pid!), resetPeakMemory: () => resetTreePeak(child.pid!), stop };
 }
 
 async function waitUntilServing(url: string, child: ChildProcess): Promise<void> {
@@ -149,6 +152,11 @@ export async function treeMemory(pid: number): Promise<ProcessMemory> {
     processes.push({ pid: p, name: /^Name:\s+(.*)$/m.exec(status)?.[1] ?? "?", peakBytes: field("VmHWM"), currentBytes: field("VmRSS") });
   }
   return { totalPeakBytes: processes.reduce((sum, p) => sum + p.peakBytes, 0), processes };
+}
+
+/** Writing 5 to clear_refs resets a process's VmHWM (Linux 4.0 and later; allowed for one's own processes). */
+async function resetTreePeak(pid: number): Promise<void> {
+  for (const p of [pid, ...(await descendants(pid))]) await writeFile(`/proc/${p}/clear_refs`, "5").catch(() => {});
 }
 
 async function descendants(pid: number): Promise<number[]> {

@@ -13,7 +13,7 @@ import "@/lib/wiring";
 import { clearRuntimeCaches } from "../../../scripts/runtime-cache";
 import { E2E_USERS } from "./users";
 import { SYSTEM } from "@/lib/auth/principal";
-import { SERVE_NODE_FLAGS } from "../../../scripts/serve-flags.mjs";
+import { SERVE_ENV, SERVE_NODE_FLAGS } from "../../../scripts/serve-flags.mjs";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const port = process.env.E2E_PORT ?? "3100";
@@ -32,6 +32,7 @@ const server = spawn(process.execPath, [...SERVE_NODE_FLAGS, path.join(root, "sc
   cwd: root,
   stdio: "inherit",
   env: {
+    ...SERVE_ENV,
     ...process.env,
     AUTH_SECRET: "e2e-secret-not-for-production",
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
