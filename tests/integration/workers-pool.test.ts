@@ -48,7 +48,7 @@ describe("the worker threads", () => {
     await stopWorkers();
   }, 180_000);
 
-  it("answers a preview first while background tasks hold every thread, and finishes those tasks after it", async () => {
+  it("answers a preview first while background tasks run, and finishes those tasks after it", async () => {
     const finished: string[] = [];
     const newsroom = generateNewsroom({ seed: 18, events: 4 });
     const suggestions = runTask(
@@ -76,7 +76,7 @@ describe("the worker threads", () => {
     await stopWorkers();
   }, 180_000);
 
-  it("groups on the thread holding the previous grouping's extractions while another task runs beside it", async () => {
+  it("groups on the thread holding the previous grouping's extractions when other background work came between", async () => {
     const newsroom = generateNewsroom({ seed: 18, events: 6 });
     const registry = { fingerprint: "pool-test-held", entities: newsroom.registry };
     const extractions = newsroom.articles.map((a) =>
@@ -90,7 +90,7 @@ describe("the worker threads", () => {
         { timeoutMs: 60_000, background: true },
       );
     const first = await group(JSON.stringify(extractions));
-    // Another thread busy with other background work: the next grouping, sent none of the block, still finds it held.
+    // Other background work between the two groupings: the next one, sent none of the block, still finds it held.
     const reading = readForProposals(registry);
     const again = await group("[]");
     await reading;
