@@ -32,6 +32,12 @@ export const test = base.extend<{ accessibilityCheck: undefined }>({
       browser.newContext = async (options) => {
         const created = await newContext(options);
         watch(created);
+        // A test that closes its own context waits for the checks of its pages first: closing it under a running check broke Playwright's connection.
+        const close = created.close.bind(created);
+        created.close = async (closeOptions) => {
+          await Promise.all(pending);
+          return close(closeOptions);
+        };
         return created;
       };
       try {
