@@ -51,9 +51,13 @@ describe("the worker threads", () => {
   it("answers a preview first while background tasks run, and finishes those tasks after it", async () => {
     const finished: string[] = [];
     const newsroom = generateNewsroom({ seed: 18, events: 4 });
+    // Background work long enough to outlast the preview, which a free thread takes meanwhile.
     const suggestions = runTask(
       "planSuggestions",
-      { registry: { fingerprint: "pool-test-busy", entries: [{ entityId: "e1", names: ["Sergei Lavrov"] }] }, texts: [longText()] },
+      {
+        registry: { fingerprint: "pool-test-busy", entries: [{ entityId: "e1", names: ["Sergei Lavrov"] }] },
+        texts: [longText(), longText(), longText(), longText(), longText(), longText()],
+      },
       { timeoutMs: 120_000, background: true },
     ).then((plans) => {
       finished.push("suggestions");
