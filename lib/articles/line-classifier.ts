@@ -247,6 +247,18 @@ function isCommentsHeading(text: string): boolean {
   );
 }
 
+/** The lines kept as the article: the classifier's choice, then the rules over whole units, the opening and the comments. Training scores the same. */
+export function chooseArticleLines(
+  probability: readonly number[],
+  features: readonly FeatureVector[],
+  threshold: number,
+  lines: readonly string[],
+  page: PageLines,
+): boolean[] {
+  const chosen = keepStructuredUnits(chooseLines(probability, features, threshold), lines, page);
+  return endAtComments(keepOpeningParagraphs(chosen, probability, page), lines, page);
+}
+
 export function classifyPageLines(lines: readonly string[], language: string | null, m: LineModel = LINE_MODEL): LineVerdicts {
   // Checked on use rather than on loading, so that the trainer can load this module to rebuild a stale model.
   if (m.features.join() !== LINE_FEATURES.join() || m.context.join() !== CONTEXT_FEATURES.join()) {
@@ -257,8 +269,7 @@ export function classifyPageLines(lines: readonly string[], language: string | n
   const stumps = compileStumps(m.line);
   const first = features.map((x) => predictStumps(m.line, x, stumps));
   const probability = contextFeatures(features, first).map((x) => predictLogistic(m.smoothing, x));
-  const chosen = keepStructuredUnits(chooseLines(probability, features, m.threshold), lines, page);
-  const article = endAtComments(keepOpeningParagraphs(chosen, probability, page), lines, page);
+  const article = chooseArticleLines(probability, features, m.threshold, lines, page);
   const unsure = probability.map((p) => Math.abs(p - m.threshold) < m.unsureMargin);
   const start = article.indexOf(true);
   return { probability, article, unsure, body: start === -1 ? null : { start, end: article.lastIndexOf(true) } };

@@ -1,11 +1,8 @@
 import { detectLanguage } from "../language";
 import {
+  chooseArticleLines,
   CONTEXT_FEATURES,
-  chooseLines,
   contextFeatures,
-  endAtComments,
-  keepOpeningParagraphs,
-  keepStructuredUnits,
   predictLogistic,
   predictStumps,
   type LineModel,
@@ -216,8 +213,7 @@ export function predictPages(model: LineModel, pages: readonly TrainingPage[]): 
     const features = lineFeatures(page.lines, page.language, shaped);
     const first = features.map((x) => predictStumps(model.line, x));
     const probability = contextFeatures(features, first).map((x) => predictLogistic(model.smoothing, x));
-    const chosen = keepStructuredUnits(chooseLines(probability, features, model.threshold), page.lines, shaped);
-    return endAtComments(keepOpeningParagraphs(chosen, probability, shaped), page.lines, shaped);
+    return chooseArticleLines(probability, features, model.threshold, page.lines, shaped);
   });
 }
 
