@@ -5,7 +5,7 @@ import { recordAuditMany, type AuditEntry } from "@/lib/audit/record";
 import { type Principal, principalId } from "@/lib/auth/principal";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { LONG_TRANSACTION } from "@/lib/db/long-transaction";
-import { stagedJson } from "@/lib/db/staged";
+import { jsonDocument } from "@/lib/db/json-document";
 import { dateOfIsoDay } from "@/lib/iso-day";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { emit } from "@/lib/jobs/signals";
@@ -262,7 +262,7 @@ function revisionRow(item: Parsed, actor: Principal, fields: { id: string; artic
  * builds a multi-row insert of large texts, nested line lists and bytes.
  */
 async function insertRevisions(tx: Tx, rows: RevisionRow[]): Promise<void> {
-  const json = await stagedJson(tx, JSON.stringify(rows));
+  const json = jsonDocument(JSON.stringify(rows));
   await tx.$executeRaw`
     INSERT INTO "ArticleRevision" ("id", "articleId", "number", "originalBytes", "originalFilename", "originalFormat", "encoding",
                                    "contentHash", "text", "removed", "metadata", "note", "createdById")

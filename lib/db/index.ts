@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { releaseJsonDocuments, withJsonDocuments } from "./json-document";
 
 export { Prisma } from "./generated/client";
 export type * from "./generated/client";
@@ -11,17 +12,35 @@ const globalForPrisma = globalThis as unknown as { concordPrisma?: PrismaClient;
  * Prisma's query interpreter loads the relations of one query side by side. Inside an interactive
  * transaction they share the transaction's one connection, where pg merely queues them and warns
  * on every start that pg 9 will refuse it. Here a transaction's queries go one after another.
+ * Every statement, in a transaction or not, gets its JSON documents (`json-document.ts`) here.
  */
 class SerialTransactionsPg extends PrismaPg {
   override async connect() {
     const adapter = await super.connect();
+    const queryRaw = adapter.queryRaw.bind(adapter);
+    const executeRaw = adapter.executeRaw.bind(adapter);
+    adapter.queryRaw = (query) => queryRaw({ ...query, args: withJsonDocuments(query.args) });
+    adapter.executeRaw = (query) => executeRaw({ ...query, args: withJsonDocuments(query.args) });
     const start = adapter.startTransaction.bind(adapter);
-    adapter.startTransaction = async (...args) => inTurn(await start(...args));
+    adapter.startTransaction = async (...args) => inTurn(withTransactionDocuments(await start(...args)));
     return adapter;
   }
 }
 
 type Transaction = Awaited<ReturnType<Awaited<ReturnType<PrismaPg["connect"]>>["startTransaction"]>>;
+
+function withTransactionDocuments(tx: Transaction): Transaction {
+  const used = new Set<string>();
+  const queryRaw = tx.queryRaw.bind(tx);
+  const executeRaw = tx.executeRaw.bind(tx);
+  const commit = tx.commit.bind(tx);
+  const rollback = tx.rollback.bind(tx);
+  tx.queryRaw = (query) => queryRaw({ ...query, args: withJsonDocuments(query.args, used) });
+  tx.executeRaw = (query) => executeRaw({ ...query, args: withJsonDocuments(query.args, used) });
+  tx.commit = () => commit().finally(() => releaseJsonDocuments(used));
+  tx.rollback = () => rollback().finally(() => releaseJsonDocuments(used));
+  return tx;
+}
 
 function inTurn(tx: Transaction): Transaction {
   let last: Promise<unknown> = Promise.resolve();

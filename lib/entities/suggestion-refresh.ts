@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { LONG_TRANSACTION } from "@/lib/db/long-transaction";
-import { stagedJson } from "@/lib/db/staged";
+import { jsonDocument } from "@/lib/db/json-document";
 import { runTask } from "@/lib/workers/pool";
 import { REGISTRY_MISSING, type RegistrySnapshot } from "@/lib/workers/tasks";
 import { textPieces } from "./name-candidates";
@@ -216,7 +216,7 @@ const INSERT_SLICE = 2_000;
  * statement, the largest of an import's writes).
  */
 async function insertSlice(tx: Tx, rows: (PlannedSuggestion & { articleId: string; revisionId: string })[]): Promise<void> {
-  const json = await stagedJson(tx, JSON.stringify(rows.map((row) => ({ id: randomUUID(), ...row }))));
+  const json = jsonDocument(JSON.stringify(rows.map((row) => ({ id: randomUUID(), ...row }))));
   await tx.$executeRaw`
     INSERT INTO "MentionSuggestion" ("id", "articleId", "revisionId", "entityId", "proposedName", "proposedType", "exact", "start", "end", "ambiguous")
     SELECT r."id", r."articleId", r."revisionId", r."entityId", r."proposedName", r."proposedType", r."exact", r."start", r."end", r."ambiguous"

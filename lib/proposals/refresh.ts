@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db, Prisma, type Tx } from "@/lib/db";
-import { stagedJson } from "@/lib/db/staged";
+import { jsonDocument } from "@/lib/db/json-document";
 import { eventDateFromRow, type StoredEventDate } from "@/lib/events/date-fields";
 import { isoDay } from "@/lib/iso-day";
 import { runTask } from "@/lib/workers/pool";
@@ -138,7 +138,7 @@ async function extractArticles(articleIds: string[], registry: ProposalRegistryS
  */
 async function storeExtractions(tx: Tx, extracted: Extracted[]): Promise<void> {
   const rows = extracted.map(({ row, revisionId }) => JSON.stringify({ articleId: row.articleId, revisionId, ...row.keys, data: row.data }));
-  const json = await stagedJson(tx, `[${rows.join(",")}]`);
+  const json = jsonDocument(`[${rows.join(",")}]`);
   await tx.$executeRaw`
     INSERT INTO "ArticleExtraction" ("articleId", "revisionId", "data", "dateFrom", "dateTo", "undatedOn", "participantKeys", "looseMention",
                                      "soloPersons", "personPairs", "rulesVersion", "updatedAt")
@@ -746,7 +746,7 @@ async function storeProposals(tx: Tx, articleIds: Set<string>, revisions: Readon
 async function writeProposalChanges(tx: Tx, changes: Changes, withdrawn: string[], now: string): Promise<void> {
   // Updates before inserts: a key a stored row gives up may be the key of a new row.
   if (changes.updated.length) {
-    const json = await stagedJson(tx, JSON.stringify(changes.updated));
+    const json = jsonDocument(JSON.stringify(changes.updated));
     // Rows passing keys along (one takes the key another gives up) first hold their own id: the
     // unique index is checked row by row, whatever order one statement updates them in.
     await tx.$executeRaw`
@@ -762,14 +762,14 @@ async function writeProposalChanges(tx: Tx, changes: Changes, withdrawn: string[
   }
   if (changes.staleMentionIds.length) await tx.$executeRaw`DELETE FROM "EventProposalMention" WHERE "id" = ANY(${changes.staleMentionIds}::text[])`;
   if (changes.created.length) {
-    const json = await stagedJson(tx, JSON.stringify(changes.created));
+    const json = jsonDocument(JSON.stringify(changes.created));
     await tx.$executeRaw`
       INSERT INTO "EventProposal" ("id", "key", "eventType", "title", "data", "eventId", "date", "updatedAt")
       SELECT r."id", r."key", r."eventType"::"EventType", r."title", r."data", r."eventId", r."date", ${now}::timestamp(3)
       FROM jsonb_to_recordset(${json}) AS r("id" text, "key" text, "eventType" text, "title" text, "data" jsonb, "eventId" text, "date" date)`;
   }
   if (changes.mentions.length) {
-    const json = await stagedJson(tx, JSON.stringify(changes.mentions));
+    const json = jsonDocument(JSON.stringify(changes.mentions));
     await tx.$executeRaw`
       INSERT INTO "EventProposalMention" ("id", "proposalId", "articleId", "revisionId", "fingerprint", "planned", "exact", "prefix", "suffix", "start", "end")
       SELECT r."id", r."proposalId", r."articleId", r."revisionId", r."fingerprint", r."planned", r."exact", r."prefix", r."suffix", r."start", r."end"
@@ -835,7 +835,7 @@ async function storeClaims(
     } else if (current.revisionId !== anchor.revisionId || current.start !== anchor.start) moved.push(anchor);
   }
   if (created.length) {
-    const json = await stagedJson(tx, JSON.stringify(created));
+    const json = jsonDocument(JSON.stringify(created));
     await tx.$executeRaw`
       INSERT INTO "ClaimProposal" ("id", "fingerprint", "articleId", "revisionId", "eventProposalId", "eventId", "attribute", "value", "label",
                                    "speaker", "start", "end", "updatedAt")
@@ -846,7 +846,7 @@ async function storeClaims(
   }
   // A claim proposed again without a speaker keeps the one it had.
   if (reopened.length) {
-    const json = await stagedJson(tx, JSON.stringify(reopened));
+    const json = jsonDocument(JSON.stringify(reopened));
     await tx.$executeRaw`
       UPDATE "ClaimProposal" AS c SET
         "revisionId" = r."revisionId", "start" = r."start", "end" = r."end",
@@ -858,7 +858,7 @@ async function storeClaims(
   }
   // Accepted and dismissed claims keep their judgement; only their passage follows the revision.
   if (moved.length) {
-    const json = await stagedJson(tx, JSON.stringify(moved));
+    const json = jsonDocument(JSON.stringify(moved));
     await tx.$executeRaw`
       UPDATE "ClaimProposal" AS c SET
         "revisionId" = r."revisionId", "start" = r."start", "end" = r."end", "updatedAt" = ${now}::timestamp(3)
@@ -934,7 +934,7 @@ async function storeCandidates(
       updated.push(fields);
   }
   if (created.length) {
-    const json = await stagedJson(tx, JSON.stringify(created));
+    const json = jsonDocument(JSON.stringify(created));
     await tx.$executeRaw`
       INSERT INTO "ContradictionCandidate" ("id", "fingerprint", "attribute", "reason", "eventProposalId", "eventId", "sideA", "sideB", "articleIds", "updatedAt")
       SELECT r."id", r."fingerprint", r."attribute", r."reason", r."eventProposalId", r."eventId", r."sideA", r."sideB", r."articleIds", ${now}::timestamp(3)
@@ -942,7 +942,7 @@ async function storeCandidates(
                                             "sideA" jsonb, "sideB" jsonb, "articleIds" text[])`;
   }
   if (updated.length) {
-    const json = await stagedJson(tx, JSON.stringify(updated));
+    const json = jsonDocument(JSON.stringify(updated));
     await tx.$executeRaw`
       UPDATE "ContradictionCandidate" AS c SET
         "attribute" = r."attribute", "reason" = r."reason", "eventProposalId" = r."eventProposalId", "eventId" = r."eventId",
