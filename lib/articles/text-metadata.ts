@@ -180,6 +180,7 @@ export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStar
   parsedDates = new Map();
   bylines = new Map();
   localParser = (language && LOCAL_PARSERS[language]) || null;
+  slashedDayFirst = localParser !== null || slashedOrderOf(lines) === "day";
   const bodyStart = knownBodyStart === undefined ? findBodyStart(lines) : knownBodyStart;
   const headlineIndex = bodyStart === null ? null : findHeadline(lines, bodyStart);
   const anchor = headlineIndex ?? bodyStart;
@@ -892,8 +893,8 @@ function dateIn(text: string): FoundDate | null {
   const result = calendar.find((found) => !found.tags().has("result/relativeDate")) ?? calendar[0];
   if (!result) return numericDate(text);
   const start = result.start;
-  // English reads "05.03.2025" month first; dots, and slashes on a page in another language, are day first.
-  const dayFirst = DOTTED_DATE.exec(text) ?? (localParser ? SLASHED_DATE.exec(text) : null);
+  // English reads "05.03.2025" month first; dots, and slashes on a page in another language or of a day-first writer, are day first.
+  const dayFirst = DOTTED_DATE.exec(text) ?? (slashedDayFirst ? SLASHED_DATE.exec(text) : null);
   if (dayFirst && dayFirst.index >= result.index && dayFirst.index < result.index + result.text.length) {
     const day = dayMonthYear(dayFirst);
     if (day) return { index: result.index, day, time: shownTime(result) };
@@ -912,6 +913,26 @@ function dateIn(text: string): FoundDate | null {
 // "18.11.2019": dates written with dots are day first wherever they are used.
 const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])/;
 const SLASHED_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?![\d/])/;
+const SLASHED_DATES = new RegExp(SLASHED_DATE.source, "g");
+
+/**
+ * Slashed dates ("03/05/2025") are read day first on a page in another language, and on an English
+ * page whose other slashed dates can only be day first ("21/04/2025") and none only month first.
+ */
+let slashedDayFirst = false;
+
+function slashedOrderOf(lines: readonly ClassifiedLine[]): "day" | "month" | null {
+  let dayFirst = false;
+  let monthFirst = false;
+  for (const { text } of lines) {
+    if (!text.includes("/")) continue;
+    for (const [, first, second] of text.matchAll(SLASHED_DATES)) {
+      if (Number(first) > 12 && Number(second) <= 12) dayFirst = true;
+      if (Number(second) > 12 && Number(first) <= 12) monthFirst = true;
+    }
+  }
+  return dayFirst === monthFirst ? null : dayFirst ? "day" : "month";
+}
 
 // "2019年11月19日", "2019년 11월 19일": year, month and day signs, in any of the languages that use them.
 const SIGNED_DATE = /((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/u;
@@ -922,7 +943,7 @@ function numericDate(text: string): FoundDate | null {
     const [year, month, day] = [Number(signed[1]), Number(signed[2]), Number(signed[3])];
     if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return { index: signed.index, day: isoDate(year, month, day) };
   }
-  const match = DOTTED_DATE.exec(text) ?? (localParser ? SLASHED_DATE.exec(text) : null);
+  const match = DOTTED_DATE.exec(text) ?? (slashedDayFirst ? SLASHED_DATE.exec(text) : null);
   const day = match && dayMonthYear(match);
   return day ? { index: match.index, day } : null;
 }

@@ -56,6 +56,15 @@ describe("publication date of a copied page, in the forms news sites print it", 
     expect(withHeader("05.03.2025, 14:03").publishedAt).toBe("2025-03-05");
   });
 
+  it("reads a slashed date day first on an English page whose other slashed dates are written day first, month first otherwise", () => {
+    const british = read(MENU, HEADLINE, "03/05/2025 14:03", BODY, "Corrected 21/05/2025: the commission meets monthly, not weekly.", FOOTER);
+    expect(british.publishedAt).toBe("2025-05-03");
+    const american = read(MENU, HEADLINE, "03/05/2025 14:03", BODY, FOOTER);
+    expect(american.publishedAt).toBe("2025-03-05");
+    const mixed = read(MENU, HEADLINE, "03/05/2025 14:03", BODY, "Corrected 21/05/2025 and 05/22/2025.", FOOTER);
+    expect(mixed.publishedAt).toBe("2025-03-05");
+  });
+
   it("reads a slashed date day first on a page in a language that writes it so", () => {
     const article = read(
       ["Accueil", "International", "Économie"],
