@@ -28,11 +28,15 @@ export interface Registry {
   byName: Map<string, RegistryEntity>;
 }
 
-export function buildRegistry(entities: RegistryEntity[]): Registry {
+/** `matcher`: one already built from these entities' names (the worker thread shares it with suggestions). */
+export function buildRegistry(
+  entities: RegistryEntity[],
+  matcher: Matcher = buildMatcher(entities.map((e) => ({ entityId: e.id, names: [e.name, ...e.aliases] }))),
+): Registry {
   const byName = new Map<string, RegistryEntity>();
   for (const e of entities) for (const n of [e.name, ...e.aliases]) if (!byName.has(normalizeName(n))) byName.set(normalizeName(n), e);
   return {
-    matcher: buildMatcher(entities.map((e) => ({ entityId: e.id, names: [e.name, ...e.aliases] }))),
+    matcher,
     entities: new Map(entities.map((e) => [e.id, e])),
     byName,
   };
