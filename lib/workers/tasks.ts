@@ -8,7 +8,7 @@ import { buildMatcher, normalizeName, type Matcher, type MatcherEntry } from "@/
 import { extractArticle } from "@/lib/proposals/extract-events";
 import type { Coverage } from "@/lib/proposals/group";
 import { type ExtractionRow, extractionRow } from "@/lib/proposals/extraction-row";
-import { buildRegistry, type Registry } from "@/lib/proposals/names";
+import { buildRegistry, matcherEntries, type Registry } from "@/lib/proposals/names";
 import { proposeAround } from "@/lib/proposals/propose";
 import { type StoredExtraction, unpackExtraction } from "@/lib/proposals/stored-extraction";
 import type { ArticleExtraction, KnownClaim, KnownEvent, ProposalArticle, RegistryEntity } from "@/lib/proposals/types";
@@ -91,8 +91,7 @@ function proposalRegistryFor(ref: ProposalRegistryRef): Registry {
       error.name = REGISTRY_MISSING;
       throw error;
     }
-    const entries = ref.entities.map((e) => ({ entityId: e.id, names: [e.name, ...e.aliases] }));
-    proposalRegistry = { fingerprint: ref.fingerprint, registry: buildRegistry(ref.entities, sharedMatcher(entries)) };
+    proposalRegistry = { fingerprint: ref.fingerprint, registry: buildRegistry(ref.entities, sharedMatcher(matcherEntries(ref.entities))) };
   }
   return proposalRegistry.registry;
 }
