@@ -917,22 +917,43 @@ const SLASHED_DATES = new RegExp(SLASHED_DATE.source, "g");
 
 /**
  * Slashed dates ("03/05/2025") are read day first on a page in another language, and on an English
- * page whose other slashed dates can only be day first ("21/04/2025") and none only month first.
+ * page whose other slashed dates can only be day first ("21/04/2025") and none only month first;
+ * when those say nothing, on a page that writes its dates with the month's name day first ("21 May
+ * 2025") more often than month first ("May 21, 2025"), as the countries writing slashed dates day
+ * first do.
  */
 let slashedDayFirst = false;
 
 function slashedOrderOf(lines: readonly ClassifiedLine[]): "day" | "month" | null {
   let dayFirst = false;
   let monthFirst = false;
+  let namedDayFirst = 0;
+  let namedMonthFirst = 0;
   for (const { text } of lines) {
-    if (!text.includes("/")) continue;
-    for (const [, first, second] of text.matchAll(SLASHED_DATES)) {
-      if (Number(first) > 12 && Number(second) <= 12) dayFirst = true;
-      if (Number(second) > 12 && Number(first) <= 12) monthFirst = true;
+    if (text.includes("/")) {
+      for (const [, first, second] of text.matchAll(SLASHED_DATES)) {
+        if (Number(first) > 12 && Number(second) <= 12) dayFirst = true;
+        if (Number(second) > 12 && Number(first) <= 12) monthFirst = true;
+      }
+    }
+    if (!MONTH_NAME.test(text)) continue;
+    for (const [, day, , month, monthDay] of text.matchAll(NAMED_DATES)) {
+      if (day && Number(day) <= 31) namedDayFirst++;
+      else if (month && monthDay && Number(monthDay) <= 31) namedMonthFirst++;
     }
   }
-  return dayFirst === monthFirst ? null : dayFirst ? "day" : "month";
+  if (dayFirst !== monthFirst) return dayFirst ? "day" : "month";
+  return namedDayFirst === namedMonthFirst ? null : namedDayFirst > namedMonthFirst ? "day" : "month";
 }
+
+const MONTH_NAMES =
+  "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?";
+const MONTH_NAME = new RegExp(`\\b${MONTH_NAMES}\\b`);
+/** "21 May 2025", "3rd of March" (day first); "May 21", "March 3rd, 2025" (month first); not "May 2025". */
+const NAMED_DATES = new RegExp(
+  `(?<![\\d.,])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_NAMES})(?![\\p{L}])|\\b(${MONTH_NAMES})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:]|\\.\\d|\\s*(?:am|pm)\\b)`,
+  "gu",
+);
 
 // "2019年11月19日", "2019년 11월 19일": year, month and day signs, in any of the languages that use them.
 const SIGNED_DATE = /((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/u;

@@ -65,6 +65,16 @@ describe("publication date of a copied page, in the forms news sites print it", 
     expect(mixed.publishedAt).toBe("2025-03-05");
   });
 
+  it("reads an ambiguous slashed date as the page writes its other dates with the month's name", () => {
+    const british = read(MENU, HEADLINE, "03/05/2025 14:03", BODY, "The commission first met on 21 May and meets again on 4 June.", FOOTER);
+    expect(british.publishedAt).toBe("2025-05-03");
+    const american = read(MENU, HEADLINE, "03/05/2025 14:03", BODY, "The commission first met on May 21 and meets again on June 4.", FOOTER);
+    expect(american.publishedAt).toBe("2025-03-05");
+    // A slashed date that can only be read one way outweighs how the month's names are written.
+    const stated = read(MENU, HEADLINE, "03/05/2025 14:03", BODY, "The commission first met on 21 May.", "Corrected 05/22/2025.", FOOTER);
+    expect(stated.publishedAt).toBe("2025-03-05");
+  });
+
   it("reads a slashed date day first on a page in a language that writes it so", () => {
     const article = read(
       ["Accueil", "International", "Économie"],
