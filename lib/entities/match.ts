@@ -147,9 +147,10 @@ interface AliasForm {
   caseRule: CaseRule;
 }
 
+/** Most nodes end a name and continue none: their map of next words is made when first needed. */
 interface TrieNode {
-  children: Map<string, TrieNode>;
-  aliases: AliasForm[];
+  children: Map<string, TrieNode> | null;
+  aliases: AliasForm[] | null;
 }
 
 /** Short acronyms are common words in lower case ("US", "WHO"); longer ones are often title-cased ("Nato"). */
@@ -185,7 +186,7 @@ function isWordGap(gap: string): boolean {
 }
 
 function newNode(): TrieNode {
-  return { children: new Map(), aliases: [] };
+  return { children: null, aliases: null };
 }
 
 function insertAlias(root: TrieNode, entityId: string, alias: string): void {
@@ -193,6 +194,7 @@ function insertAlias(root: TrieNode, entityId: string, alias: string): void {
   if (keys.length === 0) return;
   let node = root;
   for (const key of keys) {
+    node.children ??= new Map();
     let child = node.children.get(key);
     if (!child) {
       child = newNode();
@@ -201,9 +203,10 @@ function insertAlias(root: TrieNode, entityId: string, alias: string): void {
     node = child;
   }
   const form = collapseSpaces(alias);
-  if (!node.aliases.some((a) => a.entityId === entityId && a.form === form)) {
-    node.aliases.push({ entityId, form, caseRule: caseRuleFor(form) });
-  }
+  if (node.aliases?.some((a) => a.entityId === entityId && a.form === form)) return;
+  // A literal, not a push: V8 gives a pushed array room for 16 more, and most nodes end one name.
+  const added = { entityId, form, caseRule: caseRuleFor(form) };
+  node.aliases = node.aliases ? [...node.aliases, added] : [added];
 }
 
 /**
@@ -238,15 +241,15 @@ const NO_ENDINGS: readonly { lastToken: number; aliases: AliasForm[] }[] = [];
 
 /** Every alias ending along the trie path that starts at token `first`, shortest first. */
 function aliasEndingsFrom(root: TrieNode, tokens: Token[], first: number, text: string) {
-  let node = root.children.get(tokens[first].key);
+  let node = root.children?.get(tokens[first].key);
   if (!node) return NO_ENDINGS;
   const endings: { lastToken: number; aliases: AliasForm[] }[] = [];
   let j = first;
   while (node) {
-    if (node.aliases.length > 0) endings.push({ lastToken: j, aliases: node.aliases });
+    if (node.aliases) endings.push({ lastToken: j, aliases: node.aliases });
     const next = tokens[j + 1];
     // The next word first: most words continue no alias, and then the gap before them need not be read.
-    const child: TrieNode | undefined = next && node.children.get(next.key);
+    const child: TrieNode | undefined = next && node.children?.get(next.key);
     if (!child || !isWordGap(text.slice(tokens[j].end, next.start))) break;
     node = child;
     j += 1;
