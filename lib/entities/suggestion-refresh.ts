@@ -4,36 +4,12 @@ import { db, type Tx } from "@/lib/db";
 import { LONG_TRANSACTION } from "@/lib/db/long-transaction";
 import { jsonDocument } from "@/lib/db/json-document";
 import { runTask } from "@/lib/workers/pool";
-import { REGISTRY_MISSING, type RegistrySnapshot } from "@/lib/workers/tasks";
+import type { RegistrySnapshot } from "@/lib/workers/tasks";
 import { textPieces } from "./name-candidates";
+import { loadRegistrySnapshot, registryFingerprint, runRegistryTask } from "./registry-snapshot";
 import type { PlannedSuggestion } from "./suggestion-plan";
 
 // ─────────────────────────── computing suggestions ───────────────────────────
-
-/**
- * Changes whenever an entity or alias is created, edited, merged or deleted: a trigger bumps it
- * with every such statement (migration 20261205000100_registry_version), so checking costs one
- * row's read however large the registry.
- */
-async function registryFingerprint(client: Tx | typeof db): Promise<string> {
-  const row = await client.registryVersion.findUnique({ where: { id: 1 }, select: { version: true } });
-  return String(row?.version ?? 0);
-}
-
-/** Names of every active entity; the worker thread builds (and keeps) the matcher from them. */
-let cachedRegistry: RegistrySnapshot | null = null;
-
-async function loadRegistry(): Promise<RegistrySnapshot> {
-  // Read before the entities, so a change in between makes the snapshot look stale, never fresh.
-  const fingerprint = await registryFingerprint(db);
-  if (cachedRegistry?.fingerprint === fingerprint) return cachedRegistry;
-  const entities = await db.entity.findMany({
-    where: { deletedAt: null, mergedIntoId: null },
-    select: { id: true, name: true, aliases: { select: { alias: true } } },
-  });
-  cachedRegistry = { fingerprint, entries: entities.map((e) => ({ entityId: e.id, names: [e.name, ...e.aliases.map((a) => a.alias)] })) };
-  return cachedRegistry;
-}
 
 /**
  * A registry snapshot shared by the articles of one pass, reloaded when the registry changed
@@ -67,21 +43,8 @@ async function planOffThread(registry: RegistrySnapshot, texts: string[], backgr
   return plans;
 }
 
-/** The registry the worker thread was last sent; it keeps the matcher built from it. */
-let registryOnThread: string | null = null;
-
-/** Sends the registry's entries only when the thread may lack them, and again when it restarted without them. */
-async function planTask(registry: RegistrySnapshot, texts: string[], limits: { timeoutMs: number; background: boolean }): Promise<PlannedSuggestion[][]> {
-  if (registryOnThread === registry.fingerprint) {
-    try {
-      return await runTask("planSuggestions", { registry: { fingerprint: registry.fingerprint }, texts }, limits);
-    } catch (error) {
-      if (!(error instanceof Error && error.message.startsWith(`${REGISTRY_MISSING}:`))) throw error;
-    }
-  }
-  const planned = await runTask("planSuggestions", { registry, texts }, limits);
-  registryOnThread = registry.fingerprint;
-  return planned;
+function planTask(registry: RegistrySnapshot, texts: string[], limits: { timeoutMs: number; background: boolean }): Promise<PlannedSuggestion[][]> {
+  return runRegistryTask("planSuggestions", registry, { texts }, limits);
 }
 
 /**
@@ -90,7 +53,7 @@ async function planTask(registry: RegistrySnapshot, texts: string[], limits: { t
  * Accepted and dismissed suggestions are kept and not suggested again.
  */
 export async function refreshArticleSuggestions(articleId: string): Promise<void> {
-  await refreshBatch([articleId], { context: await loadRegistry(), background: false });
+  await refreshBatch([articleId], { context: await loadRegistrySnapshot(), background: false });
 }
 
 /** Articles written in one transaction: large enough to save round trips, small enough to keep locks short. */
@@ -103,7 +66,7 @@ const WRITE_BATCH = 50;
  */
 export async function refreshSuggestionsFor(articleIds: readonly string[]): Promise<void> {
   const ids = [...new Set(articleIds)];
-  const holder: ContextHolder = { context: await loadRegistry(), background: true };
+  const holder: ContextHolder = { context: await loadRegistrySnapshot(), background: true };
   for (let at = 0; at < ids.length; at += WRITE_BATCH) await refreshIsolated(ids.slice(at, at + WRITE_BATCH), holder);
 }
 
@@ -154,7 +117,7 @@ async function refreshBatch(articleIds: readonly string[], holder: ContextHolder
       return "done";
     }, LONG_TRANSACTION);
     if (outcome === "done" || attempt === MAX_ATTEMPTS) return;
-    holder.context = await loadRegistry();
+    holder.context = await loadRegistrySnapshot();
   }
 }
 
@@ -248,7 +211,7 @@ const BATCH_SIZE = 20;
 
 /** Every article's suggestions against the current registry (a queued job after an entity changed, lib/entities/suggestion-jobs.ts). */
 export async function refreshAllArticles(): Promise<void> {
-  const holder: ContextHolder = { context: await loadRegistry(), background: true };
+  const holder: ContextHolder = { context: await loadRegistrySnapshot(), background: true };
   let cursor: string | undefined;
   for (;;) {
     const batch = await db.article.findMany({

@@ -4,6 +4,14 @@ import type { DuplicateVerdictName, EntityTypeName, LinkRelationName, LinkTarget
 
 export type EntityRef = { id: string; name: string; type: EntityTypeName };
 
+/** An active entity with its names, as the name matcher and the proposal engine read the registry. */
+export interface RegistryEntity {
+  id: string;
+  name: string;
+  type: EntityTypeName;
+  aliases: string[];
+}
+
 export type EntityAliasView = { id: string; alias: string };
 
 export type EntityView = {

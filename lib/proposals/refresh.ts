@@ -4,8 +4,8 @@ import { db, Prisma, type Tx } from "@/lib/db";
 import { jsonDocument } from "@/lib/db/json-document";
 import { eventDateFromRow, type StoredEventDate } from "@/lib/events/date-fields";
 import { isoDay } from "@/lib/iso-day";
-import { runTask } from "@/lib/workers/pool";
-import { EXTRACTIONS_MISSING, REGISTRY_MISSING, type ProposalRegistrySnapshot, type TaskInput, type TaskOutput } from "@/lib/workers/tasks";
+import { loadRegistrySnapshot, runRegistryTask } from "@/lib/entities/registry-snapshot";
+import { EXTRACTIONS_MISSING, type RegistrySnapshot, type TaskOutput } from "@/lib/workers/tasks";
 import { type ExtractionRow, dayText } from "./extraction-row";
 import { type Coverage, mergePeriods, type Period, personsRead, type Reach, reachOfMentions, uncovered } from "./group";
 import { EXTRACTION_RULES_VERSION } from "./rules-version";
@@ -52,46 +52,6 @@ const TASK_LIMITS = { timeoutMs: 60_000, background: true };
 const MAX_PROPOSAL_CHARS = 100_000;
 
 /** A trigger bumps the registry's version with every change to an entity or alias (migration 20261205000100_registry_version). */
-async function registryFingerprint(): Promise<string> {
-  const row = await db.registryVersion.findUnique({ where: { id: 1 }, select: { version: true } });
-  return String(row?.version ?? 0);
-}
-
-let cachedRegistry: ProposalRegistrySnapshot | null = null;
-
-async function loadRegistry(): Promise<ProposalRegistrySnapshot> {
-  // Read before the entities, so a change in between makes the snapshot look stale, never fresh.
-  const fingerprint = await registryFingerprint();
-  if (cachedRegistry?.fingerprint === fingerprint) return cachedRegistry;
-  const entities = await db.entity.findMany({
-    where: { deletedAt: null, mergedIntoId: null },
-    select: { id: true, name: true, type: true, aliases: { select: { alias: true } } },
-  });
-  cachedRegistry = { fingerprint, entities: entities.map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases.map((a) => a.alias) })) };
-  return cachedRegistry;
-}
-
-/** The registry the worker thread was last sent; it keeps the engine's registry built from it. */
-let registryOnThread: string | null = null;
-
-/** Runs a proposal task, sending the registry's entities only when the thread may lack them (first use, a change, a restarted thread). */
-async function proposalTask<N extends "extractProposals" | "groupProposalsAround">(
-  name: N,
-  registry: ProposalRegistrySnapshot,
-  input: Omit<TaskInput<N>, "registry">,
-): Promise<TaskOutput<N>> {
-  if (registryOnThread === registry.fingerprint) {
-    try {
-      return await runTask(name, { ...input, registry: { fingerprint: registry.fingerprint } } as TaskInput<N>, TASK_LIMITS);
-    } catch (error) {
-      if (!(error instanceof Error && error.message.startsWith(`${REGISTRY_MISSING}:`))) throw error;
-    }
-  }
-  const output = await runTask(name, { ...input, registry } as TaskInput<N>, TASK_LIMITS);
-  registryOnThread = registry.fingerprint;
-  return output;
-}
-
 /**
  * A task holds the worker thread while it runs: a slice's articles go to it in tasks of about this
  * many characters (a few news reports, some 100 ms of reading), so a preview someone waits for
@@ -102,7 +62,7 @@ const EXTRACT_TASK_CHARS = 50_000;
 type Extracted = { row: ExtractionRow; revisionId: string };
 
 /** Reads the articles' current revisions and stores what the engine extracts from them; answers the ids of those stored. */
-async function extractArticles(articleIds: string[], registry: ProposalRegistrySnapshot): Promise<string[]> {
+async function extractArticles(articleIds: string[], registry: RegistrySnapshot): Promise<string[]> {
   const articles = await db.article.findMany({
     where: { id: { in: articleIds } },
     select: { id: true, outlet: true, publishedAt: true, currentRevision: { select: { id: true, text: true } } },
@@ -123,7 +83,7 @@ async function extractArticles(articleIds: string[], registry: ProposalRegistryS
   if (tasks.length === 0) return [];
   const extracted: Extracted[] = [];
   for (const task of tasks) {
-    const rows = await proposalTask("extractProposals", registry, { articles: task.articles });
+    const rows = await runRegistryTask("extractProposals", registry, { articles: task.articles }, TASK_LIMITS);
     rows.forEach((row, i) => {
       extracted.push({ row, revisionId: task.revisionIds[i] });
     });
@@ -231,7 +191,7 @@ async function readHeld(read: Read): Promise<void> {
  * last pass (`last`), a reach beyond what was read comes back without proposals.
  */
 async function groupOnThread(
-  registry: ProposalRegistrySnapshot,
+  registry: RegistrySnapshot,
   read: Read,
   known: { events: KnownEvent[]; claims: KnownClaim[] | null },
   seeds: string[],
@@ -242,15 +202,20 @@ async function groupOnThread(
     // Oldest article first, however the block was read: a candidate's sides keep their order.
     const block = [...read.rows].sort(([idA, a], [idB, b]) => a.createdAt.getTime() - b.createdAt.getTime() || idA.localeCompare(idB));
     const held = heldAfter(block);
-    const proposals = await proposalTask("groupProposalsAround", registry, {
-      block: block.map(([articleId, r]) => ({ articleId, version: r.version })),
-      extractionsJson: `[${block.flatMap(([, r]) => (r.json === null ? [] : [r.json])).join(",")}]`,
-      hold: [...held.keys()],
-      knownEvents: known.events,
-      knownClaims: known.claims,
-      seeds,
-      read: last ? undefined : { dated, undated, unbounded, persons },
-    });
+    const proposals = await runRegistryTask(
+      "groupProposalsAround",
+      registry,
+      {
+        block: block.map(([articleId, r]) => ({ articleId, version: r.version })),
+        extractionsJson: `[${block.flatMap(([, r]) => (r.json === null ? [] : [r.json])).join(",")}]`,
+        hold: [...held.keys()],
+        knownEvents: known.events,
+        knownClaims: known.claims,
+        seeds,
+        read: last ? undefined : { dated, undated, unbounded, persons },
+      },
+      TASK_LIMITS,
+    );
     extractionsOnThread = held;
     for (const [, r] of block) r.json = null;
     return proposals;
@@ -267,7 +232,7 @@ async function groupOnThread(
 
 /** Groups the block, then again with the accepted claims of the recorded events its groups hold, if any. */
 async function groupWithClaims(
-  registry: ProposalRegistrySnapshot,
+  registry: RegistrySnapshot,
   read: Read,
   events: KnownEvent[],
   seeds: string[],
@@ -392,7 +357,7 @@ async function acceptedClaimsOf(eventIds: string[]): Promise<KnownClaim[]> {
 }
 
 /** Reads the articles (their extractions stored, those of articles without a text dropped); answers the ids of those read. */
-async function extractAll(articleIds: readonly string[], registry: ProposalRegistrySnapshot): Promise<string[]> {
+async function extractAll(articleIds: readonly string[], registry: RegistrySnapshot): Promise<string[]> {
   const extracted = await extractArticles([...new Set(articleIds)], registry);
   const stored = new Set(extracted);
   const gone = articleIds.filter((id) => !stored.has(id));
@@ -401,7 +366,7 @@ async function extractAll(articleIds: readonly string[], registry: ProposalRegis
 }
 
 /** Regroups around these extracted articles, MAX_REGROUP_SEEDS at a time. */
-async function regroup(articleIds: readonly string[], registry: ProposalRegistrySnapshot): Promise<void> {
+async function regroup(articleIds: readonly string[], registry: RegistrySnapshot): Promise<void> {
   const parts = Math.ceil(articleIds.length / MAX_REGROUP_SEEDS);
   const size = Math.ceil(articleIds.length / parts);
   for (let at = 0; at < articleIds.length; at += size) await regroupBlock(articleIds.slice(at, at + size), registry);
@@ -412,7 +377,7 @@ async function regroup(articleIds: readonly string[], registry: ProposalRegistry
  * with every stored mention connected to them, and stores those groups alone: the rest of the
  * corpus keeps its proposals. Reads again while the connected mentions reach further than it read.
  */
-async function regroupBlock(articleIds: readonly string[], registry: ProposalRegistrySnapshot): Promise<void> {
+async function regroupBlock(articleIds: readonly string[], registry: RegistrySnapshot): Promise<void> {
   const sharing = await db.eventProposalMention.findMany({
     where: { proposal: { mentions: { some: { articleId: { in: [...articleIds] } } } } },
     select: { articleId: true },
@@ -442,7 +407,7 @@ async function regroupBlock(articleIds: readonly string[], registry: ProposalReg
 /** Extracts the articles and regroups the proposals around them. Never called in a request. */
 export async function refreshProposalsFor(articleIds: readonly string[]): Promise<void> {
   if (articleIds.length === 0) return;
-  const registry = await loadRegistry();
+  const registry = await loadRegistrySnapshot();
   await regroup(await extractAll(articleIds, registry), registry);
 }
 
@@ -452,12 +417,12 @@ export async function refreshProposalsFor(articleIds: readonly string[]): Promis
  * several slices touch are regrouped once, not once per slice.
  */
 export async function extractProposalsFor(articleIds: readonly string[]): Promise<void> {
-  if (articleIds.length > 0) await extractAll(articleIds, await loadRegistry());
+  if (articleIds.length > 0) await extractAll(articleIds, await loadRegistrySnapshot());
 }
 
 /** The second half: regroups the proposals around articles whose extractions are stored. */
 export async function regroupProposalsAround(articleIds: readonly string[]): Promise<void> {
-  if (articleIds.length > 0) await regroup([...new Set(articleIds)], await loadRegistry());
+  if (articleIds.length > 0) await regroup([...new Set(articleIds)], await loadRegistrySnapshot());
 }
 
 // ─────────────────────────── storing a regrouping ───────────────────────────

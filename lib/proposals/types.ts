@@ -6,7 +6,6 @@
  */
 import type { TextPositionSelector, TextQuoteSelector } from "@/lib/annotations/anchor";
 import type { ClaimValue } from "@/lib/contradictions/claim-values";
-import type { EntityTypeName } from "@/lib/entities/schemas";
 import type { DatePrecision, EventDate, PartOfDay } from "@/lib/events/event-dates";
 import type { RelativeTo } from "@/lib/events/relative-dates";
 import type { EventTypeName } from "@/lib/events/vocabulary";
@@ -25,13 +24,7 @@ export interface ProposalArticle {
   outlet: string | null;
 }
 
-/** A registry entity, for the alias matcher. */
-export interface RegistryEntity {
-  id: string;
-  name: string;
-  type: EntityTypeName;
-  aliases: string[];
-}
+export type { RegistryEntity } from "@/lib/entities/types";
 
 /** A canonical event that already exists: proposals link to it instead of duplicating it. */
 export interface KnownEvent {

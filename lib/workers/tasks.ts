@@ -4,7 +4,7 @@
  * database, no "server-only" modules), so the worker loads only the parsers and the name finder.
  */
 import { prepareImport, type ImportSource, type PreparedImport } from "@/lib/articles/prepare";
-import { buildMatcher, normalizeName, type Matcher, type MatcherEntry } from "@/lib/entities/match";
+import { buildMatcher, normalizeName, type Matcher } from "@/lib/entities/match";
 import { extractArticle } from "@/lib/proposals/extract-events";
 import type { Coverage } from "@/lib/proposals/group";
 import { type ExtractionRow, extractionRow } from "@/lib/proposals/extraction-row";
@@ -21,79 +21,49 @@ import {
   type SuggestionChanges,
 } from "@/lib/entities/suggestion-plan";
 
-/** The entity registry as the suggestion planner needs it; `fingerprint` changes whenever it does. */
-export type RegistrySnapshot = { fingerprint: string; entries: MatcherEntry[] };
+/** The entity registry as suggestions and proposals read it; `fingerprint` changes whenever it does. */
+export type RegistrySnapshot = { fingerprint: string; entities: RegistryEntity[] };
 
 /**
- * What a planning task carries: the entries only when the thread may not hold this registry yet.
- * Copying 50,000 entities to the thread on every task cost more than matching the article.
+ * What a task reading names carries: the entities only when the thread may not hold this registry
+ * yet. Copying 50,000 entities to the thread on every task cost more than matching the article.
  */
-export type RegistryRef = { fingerprint: string; entries?: MatcherEntry[] };
+export type RegistryRef = { fingerprint: string; entities?: RegistryEntity[] };
 
-/** The thread has no matcher for the fingerprint and was sent none (it restarted): send the entries. */
+/** The thread holds no registry for the fingerprint and was sent none (it restarted, or another thread was sent it): send the entities. */
 export const REGISTRY_MISSING = "RegistryMissing";
 
 /**
- * Suggestions and proposals match the same names (every active entity's name and aliases): the
- * thread builds one matcher for both when their entries are the same, as they are at the same
- * registry version. Each was some 70 MB of the thread's heap at 50,000 entities.
+ * The registry the thread was last sent, with what each kind of task builds from it once: the
+ * matcher of its names (shared: suggestions and proposals match the same names, some 25 MB at
+ * 50,000 entities), the suggestions' set of known names and the proposal engine's registry.
  */
-let lastMatcher: { signature: string; matcher: Matcher } | null = null;
+let registry: { fingerprint: string; entities: RegistryEntity[]; matcher: Matcher; suggestions?: MatchContext; proposals?: Registry } | null = null;
 
-function sharedMatcher(entries: MatcherEntry[]): Matcher {
-  const signature = entriesSignature(entries);
-  if (lastMatcher?.signature !== signature) lastMatcher = { signature, matcher: buildMatcher(entries) };
-  return lastMatcher.matcher;
-}
-
-/** The entries' content whatever their order: a sum and an exclusive or of each entry's FNV-1a hash, and their count. */
-function entriesSignature(entries: MatcherEntry[]): string {
-  let sum = 0;
-  let xor = 0;
-  for (const entry of entries) {
-    let hash = 0x811c9dc5;
-    const text = `${entry.entityId}\u0000${entry.names.join("\u0001")}`;
-    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    sum = (sum + hash) | 0;
-    xor ^= hash;
-  }
-  return `${entries.length}:${sum}:${xor}`;
-}
-
-/** Building the matcher for thousands of entities costs more than matching an article: kept while the registry is unchanged. */
-let context: (MatchContext & { fingerprint: string }) | null = null;
-
-function contextFor(registry: RegistryRef): MatchContext {
-  if (context?.fingerprint !== registry.fingerprint) {
-    if (!registry.entries) {
-      const error = new Error("The worker thread holds no matcher for this registry.");
-      error.name = REGISTRY_MISSING;
-      throw error;
-    }
-    const known = new Set(registry.entries.flatMap((entry) => entry.names.map(normalizeName)));
-    context = { matcher: sharedMatcher(registry.entries), known, fingerprint: registry.fingerprint };
-  }
-  return context;
-}
-
-/** The registry as the proposal engine needs it; `fingerprint` changes whenever it does. */
-export type ProposalRegistrySnapshot = { fingerprint: string; entities: RegistryEntity[] };
-
-/** What a proposal task carries: the entities only when the thread may not hold this registry yet. */
-export type ProposalRegistryRef = { fingerprint: string; entities?: RegistryEntity[] };
-
-let proposalRegistry: { fingerprint: string; registry: Registry } | null = null;
-
-function proposalRegistryFor(ref: ProposalRegistryRef): Registry {
-  if (proposalRegistry?.fingerprint !== ref.fingerprint) {
+function registryFor(ref: RegistryRef) {
+  if (registry?.fingerprint !== ref.fingerprint) {
     if (!ref.entities) {
-      const error = new Error("The worker thread holds no proposal registry for this fingerprint.");
+      const error = new Error("The worker thread holds no registry for this fingerprint.");
       error.name = REGISTRY_MISSING;
       throw error;
     }
-    proposalRegistry = { fingerprint: ref.fingerprint, registry: buildRegistry(ref.entities, sharedMatcher(matcherEntries(ref.entities))) };
+    // Dropped first: the thread never holds two registries' matchers at once.
+    registry = null;
+    registry = { fingerprint: ref.fingerprint, entities: ref.entities, matcher: buildMatcher(matcherEntries(ref.entities)) };
   }
-  return proposalRegistry.registry;
+  return registry;
+}
+
+function contextFor(ref: RegistryRef): MatchContext {
+  const held = registryFor(ref);
+  held.suggestions ??= { matcher: held.matcher, known: new Set(held.entities.flatMap((e) => [e.name, ...e.aliases].map(normalizeName))) };
+  return held.suggestions;
+}
+
+function proposalRegistryFor(ref: RegistryRef): Registry {
+  const held = registryFor(ref);
+  held.proposals ??= buildRegistry(held.entities, held.matcher);
+  return held.proposals;
 }
 
 /** The thread holds none of the extractions a grouping says it holds (it restarted, or held others): send them all. */
@@ -148,12 +118,12 @@ export const TASKS = {
   diffSuggestions: (articles: { stored: StoredSuggestion[]; planned: PlannedSuggestion[]; linkedSpans: string[] }[]): SuggestionChanges[] =>
     articles.map(({ stored, planned, linkedSpans }) => diffSuggestions(stored, planned, new Set(linkedSpans))),
   /** Each article's extraction as its row stores it: a string crosses to the other thread as a copy, an object graph is cloned. */
-  extractProposals: (input: { registry: ProposalRegistryRef; articles: ProposalArticle[] }): ExtractionRow[] => {
+  extractProposals: (input: { registry: RegistryRef; articles: ProposalArticle[] }): ExtractionRow[] => {
     const registry = proposalRegistryFor(input.registry);
     return input.articles.map((article) => extractionRow(extractArticle(article, registry)));
   },
   groupProposalsAround: (input: {
-    registry: ProposalRegistryRef;
+    registry: RegistryRef;
     /** The block's articles, oldest first, each with the version of its stored extraction. */
     block: { articleId: string; version: string }[];
     /**

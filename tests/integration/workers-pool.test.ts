@@ -27,7 +27,7 @@ function readForProposals(registry: { fingerprint: string; entities: ReturnType<
 describe("the worker threads", () => {
   it("stops a background task for one someone waits for, then runs the background task again to its end", async () => {
     const finished: string[] = [];
-    const registry = { fingerprint: "pool-test", entries: [{ entityId: "e1", names: ["Sergei Lavrov"] }] };
+    const registry = { fingerprint: "pool-test", entities: [{ id: "e1", name: "Sergei Lavrov", type: "PERSON" as const, aliases: [] }] };
     const background = runTask("planSuggestions", { registry, texts: [longText()] }, { timeoutMs: 120_000, background: true }).then((plans) => {
       finished.push("background");
       return plans;
@@ -55,7 +55,7 @@ describe("the worker threads", () => {
     const suggestions = runTask(
       "planSuggestions",
       {
-        registry: { fingerprint: "pool-test-busy", entries: [{ entityId: "e1", names: ["Sergei Lavrov"] }] },
+        registry: { fingerprint: "pool-test-busy", entities: [{ id: "e1", name: "Sergei Lavrov", type: "PERSON", aliases: [] }] },
         texts: [longText(), longText(), longText(), longText(), longText(), longText()],
       },
       { timeoutMs: 120_000, background: true },
