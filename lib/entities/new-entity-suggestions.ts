@@ -55,12 +55,15 @@ const TYPE_VIEWS: [SuggestedEntityType, "people" | "organizations" | "places"][]
   ["PLACE", "places"],
 ];
 
+/** Only asked whether it holds a name: the worker thread answers with the proposal registry's map of names. */
+export type KnownNames = Pick<ReadonlySet<string>, "has">;
+
 /**
  * Proposes people, organizations and places found by compromise that are not known yet.
  * `knownNormalizedNames` holds normalizeName() of every known name and alias; `knownSpans`
  * (the matcher's mentions) spares compromise the sentences that name only known entities.
  */
-export function suggestNewEntities(text: string, knownNormalizedNames: Set<string>, knownSpans: readonly TextRange[] = []): EntitySuggestion[] {
+export function suggestNewEntities(text: string, knownNormalizedNames: KnownNames, knownSpans: readonly TextRange[] = []): EntitySuggestion[] {
   // Same length, so compromise's offsets stay valid; compromise only understands straight apostrophes.
   const prepared = text.replace(APOSTROPHES, "'");
   const spans: Span[] = [];
@@ -163,7 +166,7 @@ function mergeAdjacentSpans(text: string, spans: Span[]): Span[] {
   return merged;
 }
 
-function groupSuggestions(text: string, spans: Span[], known: Set<string>): EntitySuggestion[] {
+function groupSuggestions(text: string, spans: Span[], known: KnownNames): EntitySuggestion[] {
   const byKey = new Map<string, EntitySuggestion>();
   for (const span of spans) {
     const name = collapseSpaces(text.slice(span.start, span.end));

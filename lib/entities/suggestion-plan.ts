@@ -3,7 +3,7 @@
  * stored ones without losing an editor's decisions. Pure functions, no database.
  */
 import { normalizeName, type Matcher } from "./match";
-import { suggestNewEntities, type SuggestedEntityType } from "./new-entity-suggestions";
+import { type KnownNames, suggestNewEntities, type SuggestedEntityType } from "./new-entity-suggestions";
 
 export type PlannedSuggestion = {
   /** A known entity, or null for a proposed new one. */
@@ -29,8 +29,8 @@ export type StoredSuggestion = {
 
 export type MatchContext = {
   matcher: Matcher;
-  /** normalizeName() of every known name and alias. */
-  known: Set<string>;
+  /** normalizeName() of every known name and alias (a set, or a map keyed by them). */
+  known: KnownNames;
 };
 
 /**

@@ -4,7 +4,7 @@
  * database, no "server-only" modules), so the worker loads only the parsers and the name finder.
  */
 import { prepareImport, type ImportSource, type PreparedImport } from "@/lib/articles/prepare";
-import { buildMatcher, normalizeName, type Matcher } from "@/lib/entities/match";
+import { buildMatcher, type Matcher } from "@/lib/entities/match";
 import { extractArticle } from "@/lib/proposals/extract-events";
 import type { Coverage } from "@/lib/proposals/group";
 import { type ExtractionRow, extractionRow } from "@/lib/proposals/extraction-row";
@@ -34,11 +34,11 @@ export type RegistryRef = { fingerprint: string; entities?: RegistryEntity[] };
 export const REGISTRY_MISSING = "RegistryMissing";
 
 /**
- * The registry the thread was last sent, with what each kind of task builds from it once: the
- * matcher of its names (shared: suggestions and proposals match the same names, some 25 MB at
- * 50,000 entities), the suggestions' set of known names and the proposal engine's registry.
+ * The registry the thread was last sent, with what the tasks build from it once: the matcher of
+ * its names (suggestions and proposals match the same names, some 25 MB at 50,000 entities) and
+ * the proposal engine's registry.
  */
-let registry: { fingerprint: string; entities: RegistryEntity[]; matcher: Matcher; suggestions?: MatchContext; proposals?: Registry } | null = null;
+let registry: { fingerprint: string; entities: RegistryEntity[]; matcher: Matcher; proposals?: Registry } | null = null;
 
 function registryFor(ref: RegistryRef) {
   if (registry?.fingerprint !== ref.fingerprint) {
@@ -54,10 +54,10 @@ function registryFor(ref: RegistryRef) {
   return registry;
 }
 
+/** The proposal registry's map of normalized names is the suggestions' set of known names: the same keys. */
 function contextFor(ref: RegistryRef): MatchContext {
-  const held = registryFor(ref);
-  held.suggestions ??= { matcher: held.matcher, known: new Set(held.entities.flatMap((e) => [e.name, ...e.aliases].map(normalizeName))) };
-  return held.suggestions;
+  const { matcher, byName } = proposalRegistryFor(ref);
+  return { matcher, known: byName };
 }
 
 function proposalRegistryFor(ref: RegistryRef): Registry {
