@@ -33,6 +33,12 @@ async function search(token: string, q: string, extra = "") {
   return response.json.entities as { id: string; name: string; matched: string }[];
 }
 
+/**
+ * The hits that are this test's own entities (named with its tag): a search also lists other
+ * tests' entities spelled alike ("Sergei Lavrov" for "lavrovhkmo…"), after its own matches.
+ */
+const own = (hits: { id: string; name: string }[], t: string) => hits.filter((h) => h.name.toLowerCase().includes(t)).map((h) => h.id);
+
 describe("alias-aware search", () => {
   it("finds an entity by spelling variants and transliterations, ignoring case and diacritics", async () => {
     const token = await editorToken();
@@ -54,8 +60,8 @@ describe("alias-aware search", () => {
     const t = tag();
     const lavrov = await createEntity(token, { type: "person", name: `Sergei Lavrov${t}`, aliases: [`Sergey Lavrov${t}`] });
     expect((await search(token, "Serge")).map((h) => h.id)).toContain(lavrov.id);
-    expect((await search(token, `lavrov${t}`)).map((h) => h.id)).toEqual([lavrov.id]);
-    expect((await search(token, `sergéy lavrov${t}`)).map((h) => h.id)).toEqual([lavrov.id]);
+    expect(own(await search(token, `lavrov${t}`), t)).toEqual([lavrov.id]);
+    expect(own(await search(token, `sergéy lavrov${t}`), t)).toEqual([lavrov.id]);
   });
 
   it("forgives a misspelled name, ranking it below exact alias hits", async () => {
@@ -76,7 +82,8 @@ describe("alias-aware search", () => {
     const longer = await createEntity(token, { type: "organization", name: `Kremlin${t} Press Office` });
     const exact = await createEntity(token, { type: "organization", name: `Kremlin${t}`, aliases: [`the Kremlin${t}`] });
     const hits = await search(token, `kremlin${t}`);
-    expect(hits.map((h) => h.id)).toEqual([exact.id, longer.id]);
+    expect(hits.map((h) => h.id).slice(0, 2)).toEqual([exact.id, longer.id]);
+    expect(own(hits, t)).toEqual([exact.id, longer.id]);
     expect(await search(token, `kremlin${t}`, "&type=person")).toEqual([]);
   });
 
