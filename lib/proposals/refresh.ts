@@ -51,7 +51,6 @@ const TASK_LIMITS = { timeoutMs: 60_000, background: true };
  */
 const MAX_PROPOSAL_CHARS = 100_000;
 
-/** A trigger bumps the registry's version with every change to an entity or alias (migration 20261205000100_registry_version). */
 /**
  * A task holds the worker thread while it runs: a slice's articles go to it in tasks of about this
  * many characters (a few news reports, some 100 ms of reading), so a preview someone waits for
