@@ -24,6 +24,12 @@ function readForProposals(registry: { fingerprint: string; entities: ReturnType<
   );
 }
 
+/** Which of the pool's threads are running (lib/workers/pool.ts keeps its state on globalThis). */
+function threadsRunning(): boolean[] {
+  const pool = (globalThis as unknown as { concordWorkerThreads: { slots: { worker: unknown }[] } }).concordWorkerThreads;
+  return pool.slots.map((slot) => slot.worker !== null);
+}
+
 describe("the worker threads", () => {
   it("stops a background task for one someone waits for, then runs the background task again to its end", async () => {
     const finished: string[] = [];
@@ -77,6 +83,32 @@ describe("the worker threads", () => {
     expect(finished[0]).toBe("preview");
     expect(plans[0].some((p) => p.entityId === "e1")).toBe(true);
     expect(rows.map((row) => row.articleId)).toEqual(["long"]);
+    await stopWorkers();
+  }, 180_000);
+
+  it("stops the thread background work does not run on sooner than the one holding the registry", async () => {
+    const newsroom = generateNewsroom({ seed: 18, events: 4 });
+    const registry = { fingerprint: "pool-test-idle", entities: newsroom.registry };
+    // Background work holds the first thread, so the preview starts the second.
+    const background = readForProposals(registry);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const parsed = await runTask("prepareImport", preview, { timeoutMs: 30_000 });
+    await background;
+    expect(parsed.ok).toBe(true);
+    expect(threadsRunning()).toEqual([true, true]);
+
+    await new Promise((resolve) => setTimeout(resolve, 11_000));
+    expect(threadsRunning()).toEqual([true, false]);
+    // The first thread kept its registry: a task sending only the registry's fingerprint is answered.
+    const rows = await runTask(
+      "extractProposals",
+      {
+        registry: { fingerprint: registry.fingerprint },
+        articles: [{ id: "short", text: "Lavrov met Rubio in Riyadh on Tuesday.", publishedAt: "2026-03-10", outlet: "Wire" }],
+      },
+      { timeoutMs: 60_000, background: true },
+    );
+    expect(rows.map((row) => row.articleId)).toEqual(["short"]);
     await stopWorkers();
   }, 180_000);
 
