@@ -25,9 +25,10 @@ const IDLE_MS = 30_000;
  * A thread no kind of background task runs on (LANES) keeps nothing between tasks, so it stops
  * sooner: it parses an import's files at the start, and held its heap (some 70 MB) through the
  * background work that follows, when the server's memory peaks (a 1,000-file import: 615 and 622
- * MB peak RSS, 541 and 540 with these threads stopped after 5 s; docs/performance.md). A preview
- * that finds it stopped while the other thread runs background work waits for a fresh thread
- * (0.6–0.8 s in the built server, against 12–45 ms warm).
+ * MB peak RSS, 570 with these threads stopped after 10 s, 541 and 540 after 5 s;
+ * docs/performance.md). A preview that finds it stopped while the other thread runs background
+ * work waits for a fresh thread (0.6–0.8 s in the built server, against 12–45 ms warm): 10 s
+ * rather than 5 spares that to previews made a few seconds apart.
  */
 const LANELESS_IDLE_MS = 10_000;
 /**
