@@ -66,7 +66,23 @@ export function splitTextIntoLines(text: string): SourceLine[] {
 export function continuesPrevious(previous: string, line: string, wrapWidth: number | null): boolean {
   if (ENDS_PARAGRAPH.test(previous)) return false;
   if (wrapWidth === null) return STARTS_LOWERCASE.test(line);
-  return STARTS_LOWERCASE.test(line) || forcedBreak(previous, line, wrapWidth);
+  if (STARTS_LOWERCASE.test(line)) return true;
+  // A title long enough to reach the wrap width, then its date or byline on a line of their own.
+  if (HEADER_LINE_START.test(line) && inTitleCase(previous)) return false;
+  return forcedBreak(previous, line, wrapWidth);
+}
+
+const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+/** "Monday November 18, 2019 7:45 am", "Nov 19, 6:55 AM", "Updated …", "By Joe Rossignol": a header's date or byline. */
+const HEADER_LINE_START = new RegExp(
+  `^(?:by\\s+\\p{Lu}|(?:updated|posted|published)\\b|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+(?:\\d{1,2}\\b|${MONTH}\\s+\\d)|${MONTH}\\s+\\d{1,2}\\b)`,
+  "iu",
+);
+
+/** Most of its longer words capitalized, as titles are and running prose is not. */
+function inTitleCase(line: string): boolean {
+  const words = line.split(" ").filter((word) => /^\p{L}{4,}/u.test(word));
+  return words.length >= 3 && words.filter((word) => /^\p{Lu}/u.test(word)).length >= words.length * 0.7;
 }
 
 function forcedBreak(previous: string, line: string, wrapWidth: number): boolean {

@@ -87,6 +87,24 @@ describe("splitTextIntoLines", () => {
     ]);
   });
 
+  it("keeps a hard-wrapped title reaching the wrap width apart from the date or byline under it", () => {
+    const wrapped = [
+      "Harbour Authority Confirms New Ferry Terminal Will Open Two Years Late",
+      "Monday November 18, 2019 7:45 am PST by Maria Lindqvist",
+      "",
+      "The harbour authority said on Tuesday that the new ferry terminal would",
+      "open in the spring, two years later than planned, after the builder ran",
+      "into soft ground under the old quay, where engineers had to drive piles",
+      "twice as deep as the first design allowed. Work resumed on Monday",
+      "November 18 after a pause of three weeks.",
+    ].join("\n");
+    expect(texts(wrapped)).toEqual([
+      "Harbour Authority Confirms New Ferry Terminal Will Open Two Years Late",
+      "Monday November 18, 2019 7:45 am PST by Maria Lindqvist",
+      "The harbour authority said on Tuesday that the new ferry terminal would open in the spring, two years later than planned, after the builder ran into soft ground under the old quay, where engineers had to drive piles twice as deep as the first design allowed. Work resumed on Monday November 18 after a pause of three weeks.",
+    ]);
+  });
+
   it("rejoins a hard-wrapped article among many short menu lines, also where a line starts with a name", () => {
     const menu = ["Home", "World", "Business", "Sport", "Culture", "Opinion", "Weather", "Podcasts", "Newsletters", "Contact us"];
     const wrapped = [
