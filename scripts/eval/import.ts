@@ -5,7 +5,7 @@
  *
  *   npm run eval:import                                  # the development corpus in ../shared
  *   npm run eval:import -- --corpus DIR --json out.json --limit 10
- *   npm run eval:import -- --misses                      # copied text only: each metadata miss, found vs declared
+ *   npm run eval:import -- --misses [--wrap N]           # copied text only: each metadata miss, found vs declared
  *   npm run eval:import -- --wrap 72                     # the copied text hard-wrapped at 72 characters, as in an e-mail
  */
 import { writeFileSync } from "node:fs";
@@ -13,7 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { readCorpus, readPageForm } from "@/lib/articles/benchmark/corpus";
 import { compareMetadata, type DeclaredMetadata, type FieldName } from "@/lib/articles/benchmark/metadata-match";
-import { runImportEval, type FormResult } from "@/lib/articles/benchmark/run";
+import { hardWrap, runImportEval, type FormResult } from "@/lib/articles/benchmark/run";
 import { prepareImport } from "@/lib/articles/prepare";
 
 const DEFAULT_CORPUS = path.resolve(import.meta.dirname, "../../../shared/corpora/article-extraction");
@@ -30,7 +30,7 @@ const { values: args } = parseArgs({
 });
 
 if (args.misses) {
-  printTextMisses(path.resolve(args.corpus!), args.limit ? Number(args.limit) : undefined);
+  printTextMisses(path.resolve(args.corpus!), args.limit ? Number(args.limit) : undefined, args.wrap ? Number(args.wrap) : undefined);
   process.exit(0);
 }
 
@@ -78,7 +78,7 @@ if (args.json) {
 }
 
 /** The copied-text form alone: per field, what was found beside what the page declares, for every miss. */
-function printTextMisses(dir: string, limit: number | undefined) {
+function printTextMisses(dir: string, limit: number | undefined, wrap: number | undefined) {
   const declaredOf: Record<FieldName, (d: DeclaredMetadata) => string> = {
     headline: (d) => [d.h1?.[0], d.og_title, d.ld_headline].filter(Boolean).join(" ‖ "),
     date: (d) => [d.ld_date, d.meta_date].filter(Boolean).join(" ‖ "),
@@ -88,8 +88,9 @@ function printTextMisses(dir: string, limit: number | undefined) {
   const misses: Record<FieldName, string[]> = { headline: [], date: [], author: [], outlet: [] };
   const scores: Record<FieldName, [number, number]> = { headline: [0, 0], date: [0, 0], author: [0, 0], outlet: [0, 0] };
   for (const page of readCorpus(dir, { limit }).pages) {
-    const bytes = readPageForm(dir, page.id, "text");
-    if (!bytes) continue;
+    const stored = readPageForm(dir, page.id, "text");
+    if (!stored) continue;
+    const bytes = wrap ? hardWrap(stored, wrap) : stored;
     const prepared = prepareImport({ bytes, filename: `${page.id}.txt`, format: "text" });
     const article = prepared.ok
       ? prepared.article

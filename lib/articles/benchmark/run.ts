@@ -138,7 +138,8 @@ function fieldScore(results: readonly FieldResult[]): FieldScore {
   return { correct, declared, accuracy: declared ? correct / declared : 0 };
 }
 
-function hardWrap(bytes: Uint8Array, width: number): Uint8Array {
+/** The text as an e-mail client sends it: every line over `width` broken between words. */
+export function hardWrap(bytes: Uint8Array, width: number): Uint8Array {
   const text = new TextDecoder().decode(bytes);
   const wrapped = text
     .split("\n")
