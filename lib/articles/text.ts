@@ -72,7 +72,7 @@ export function continuesPrevious(previous: string, line: string, wrapWidth: num
   return forcedBreak(previous, line, wrapWidth);
 }
 
-const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
 /** "Monday November 18, 2019 7:45 am", "Nov 19, 6:55 AM", "Updated …", "By Joe Rossignol": a header's date or byline. */
 const HEADER_LINE_START = new RegExp(
   `^(?:by\\s+\\p{Lu}|(?:updated|posted|published)\\b|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+(?:\\d{1,2}\\b|${MONTH}\\s+\\d)|${MONTH}\\s+\\d{1,2}\\b)`,

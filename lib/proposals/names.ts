@@ -7,7 +7,7 @@
 import nlp from "compromise";
 import { doubleMetaphone } from "double-metaphone";
 import worldCountries from "world-countries";
-import { buildMatcher, rememberedNameKey as normalizeName, similarNames, type Matcher, type MatcherEntry } from "@/lib/entities/match";
+import { buildMatcher, rememberedNameKey as normalizeName, similarNames, type Matcher } from "@/lib/entities/match";
 import { ZONE_ABBREVIATIONS } from "@/lib/events/time-zones";
 import { overlapsAnyOf } from "./text";
 import type { KeyedName, RegistryEntity, Span } from "./types";
@@ -28,17 +28,11 @@ export interface Registry {
   byName: Map<string, RegistryEntity>;
 }
 
-/** What the registry's matcher is built from: each entity's name and aliases. */
-export function matcherEntries(entities: RegistryEntity[]): MatcherEntry[] {
-  return entities.map((e) => ({ entityId: e.id, names: [e.name, ...e.aliases] }));
-}
-
-/** `matcher`: one already built from `matcherEntries(entities)` (the worker thread shares it with suggestions). */
-export function buildRegistry(entities: RegistryEntity[], matcher: Matcher = buildMatcher(matcherEntries(entities))): Registry {
+export function buildRegistry(entities: RegistryEntity[]): Registry {
   const byName = new Map<string, RegistryEntity>();
   for (const e of entities) for (const n of [e.name, ...e.aliases]) if (!byName.has(normalizeName(n))) byName.set(normalizeName(n), e);
   return {
-    matcher,
+    matcher: buildMatcher(entities.map((e) => ({ entityId: e.id, names: [e.name, ...e.aliases] }))),
     entities: new Map(entities.map((e) => [e.id, e])),
     byName,
   };

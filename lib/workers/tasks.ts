@@ -4,11 +4,10 @@
  * database, no "server-only" modules), so the worker loads only the parsers and the name finder.
  */
 import { prepareImport, type ImportSource, type PreparedImport } from "@/lib/articles/prepare";
-import { buildMatcher, type Matcher } from "@/lib/entities/match";
 import { extractArticle } from "@/lib/proposals/extract-events";
 import type { Coverage } from "@/lib/proposals/group";
 import { type ExtractionRow, extractionRow } from "@/lib/proposals/extraction-row";
-import { buildRegistry, matcherEntries, type Registry } from "@/lib/proposals/names";
+import { buildRegistry, type Registry } from "@/lib/proposals/names";
 import { proposeAround } from "@/lib/proposals/propose";
 import { type StoredExtraction, unpackExtraction } from "@/lib/proposals/stored-extraction";
 import type { ArticleExtraction, KnownClaim, KnownEvent, ProposalArticle, RegistryEntity } from "@/lib/proposals/types";
@@ -34,36 +33,29 @@ export type RegistryRef = { fingerprint: string; entities?: RegistryEntity[] };
 export const REGISTRY_MISSING = "RegistryMissing";
 
 /**
- * The registry the thread was last sent, with what the tasks build from it once: the matcher of
- * its names (suggestions and proposals match the same names, some 25 MB at 50,000 entities) and
- * the proposal engine's registry.
+ * The registry the thread was last sent, built once for suggestions and proposals alike: its
+ * matcher of names (some 25 MB at 50,000 entities) and its map of names by which suggestions tell
+ * known names (the same keys as a set of them).
  */
-let registry: { fingerprint: string; entities: RegistryEntity[]; matcher: Matcher; proposals?: Registry } | null = null;
+let registryOnThread: { fingerprint: string; registry: Registry } | null = null;
 
-function registryFor(ref: RegistryRef) {
-  if (registry?.fingerprint !== ref.fingerprint) {
+function registryFor(ref: RegistryRef): Registry {
+  if (registryOnThread?.fingerprint !== ref.fingerprint) {
     if (!ref.entities) {
       const error = new Error("The worker thread holds no registry for this fingerprint.");
       error.name = REGISTRY_MISSING;
       throw error;
     }
-    // Dropped first: the thread never holds two registries' matchers at once.
-    registry = null;
-    registry = { fingerprint: ref.fingerprint, entities: ref.entities, matcher: buildMatcher(matcherEntries(ref.entities)) };
+    // Dropped first: the thread never holds two registries at once.
+    registryOnThread = null;
+    registryOnThread = { fingerprint: ref.fingerprint, registry: buildRegistry(ref.entities) };
   }
-  return registry;
+  return registryOnThread.registry;
 }
 
-/** The proposal registry's map of normalized names is the suggestions' set of known names: the same keys. */
 function contextFor(ref: RegistryRef): MatchContext {
-  const { matcher, byName } = proposalRegistryFor(ref);
+  const { matcher, byName } = registryFor(ref);
   return { matcher, known: byName };
-}
-
-function proposalRegistryFor(ref: RegistryRef): Registry {
-  const held = registryFor(ref);
-  held.proposals ??= buildRegistry(held.entities, held.matcher);
-  return held.proposals;
 }
 
 /** The thread holds none of the extractions a grouping says it holds (it restarted, or held others): send them all. */
@@ -119,7 +111,7 @@ export const TASKS = {
     articles.map(({ stored, planned, linkedSpans }) => diffSuggestions(stored, planned, new Set(linkedSpans))),
   /** Each article's extraction as its row stores it: a string crosses to the other thread as a copy, an object graph is cloned. */
   extractProposals: (input: { registry: RegistryRef; articles: ProposalArticle[] }): ExtractionRow[] => {
-    const registry = proposalRegistryFor(input.registry);
+    const registry = registryFor(input.registry);
     return input.articles.map((article) => extractionRow(extractArticle(article, registry)));
   },
   groupProposalsAround: (input: {
@@ -140,7 +132,7 @@ export const TASKS = {
     /** What the caller has read, when it may read further: a reach beyond it comes back without proposals. */
     read?: Coverage;
   }) => {
-    const registry = proposalRegistryFor(input.registry);
+    const registry = registryFor(input.registry);
     const extractions = blockExtractions(input.block, input.extractionsJson, input.hold);
     return proposeAround(extractions, registry, input.knownEvents, input.knownClaims, input.seeds, input.read);
   },
