@@ -13,7 +13,7 @@ import type { RoleName } from "@/lib/auth/schemas";
 import type { BriefingDoc } from "@/lib/briefings/document";
 import { approveBriefing, createBriefing, publishBriefing, submitBriefing } from "@/lib/briefings/mutations";
 import { db, type Prisma } from "@/lib/db";
-import { normalizeName } from "@/lib/entities/match";
+import { buildMatcher, normalizeName } from "@/lib/entities/match";
 import { extractProposalsFor, regroupProposalsAround } from "@/lib/proposals/refresh";
 import {
   annotationCount,
@@ -225,7 +225,7 @@ export async function storeGeneratedArticles(generated: CorpusArticle[], created
 // ───────────────────────────── indexes during the load ─────────────────────────────
 
 /** The tables the bulk load fills. */
-const BULK_TABLES = ["Article", "ArticleRevision", "Annotation", "AnnotationReview", "Claim", "Link"];
+const BULK_TABLES = ["Article", "ArticleRevision", "Annotation", "AnnotationReview", "Claim", "Link", "MentionSuggestion"];
 
 type IndexDefinition = { name: string; definition: string };
 
@@ -466,7 +466,13 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
   const claimsByEvent = new Map<string, ClaimRef[]>();
   const articleEvent = new Map<string, string>();
   const entityByKey = new Map(corpusEntities.map((e) => [e.key, e]));
-  const counts = { articles: 0, annotations: 0, claims: 0, links: 0, extractions: 0 };
+  const counts = { articles: 0, annotations: 0, claims: 0, links: 0, suggestions: 0, extractions: 0 };
+  // The open mention suggestions an import leaves on every article (its known names, as the
+  // importer's matcher finds them), so that the import and the suggestions figures write into a
+  // table of a workspace's size.
+  const namesById = new Map(corpusEntities.map((e) => [entityIds.get(e.key)!, [e.name]]));
+  for (const alias of aliasRows) namesById.get(alias.entityId!)!.push(alias.alias);
+  const matcher = buildMatcher([...namesById].map(([entityId, names]) => ({ entityId, names })));
   const recentKeys = new Set(corpusEvents.filter(isRecent).map((e) => e.key));
   const recentArticles: string[] = [];
   const authors = [users.editor.id, users.editor2.id, users.admin.id];
@@ -483,6 +489,7 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
     const annotations: AnnotationRow[] = [];
     const claims: Record<string, unknown>[] = [];
     const links: Record<string, unknown>[] = [];
+    const suggestions: Record<string, unknown>[] = [];
     for (const [k, article] of rows.stored.entries()) {
       const source = generated[k]!;
       const eventId = eventIds.get(source.eventKeys[0]!)!;
@@ -542,6 +549,20 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
           createdById: row.authorId,
         });
       }
+      for (const mention of matcher.findMentions(article.text)) {
+        for (const entityId of mention.entityIds) {
+          suggestions.push({
+            id: newId(),
+            articleId: article.id,
+            revisionId: article.revisionId,
+            entityId,
+            exact: article.text.slice(mention.start, mention.end),
+            start: mention.start,
+            end: mention.end,
+            ambiguous: mention.entityIds.length > 1,
+          });
+        }
+      }
       if ((from + k) % sampleEvery === 0) articles.push(article);
       if (k % 20 === 19) await yieldToWrites();
     }
@@ -578,9 +599,27 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
       counts.articles += rows.stored.length;
       counts.annotations += annotations.length;
       counts.claims += claims.length;
+      await bulkInsert(
+        "MentionSuggestion",
+        [
+          ["id", "text"],
+          ["articleId", "text"],
+          ["revisionId", "text"],
+          ["entityId", "text"],
+          ["exact", "text"],
+          ["start", "int"],
+          ["end", "int"],
+          ["ambiguous", "boolean"],
+        ],
+        suggestions,
+        5_000,
+      );
       counts.links += links.length;
+      counts.suggestions += suggestions.length;
       if ((from / BATCH) % 10 === 9 || from + BATCH >= scale)
-        log(`  ${counts.articles} articles, ${counts.annotations} annotations (${Math.round((performance.now() - loadStarted) / 1000)} s)`);
+        log(
+          `  ${counts.articles} articles, ${counts.annotations} annotations, ${counts.suggestions} suggestions (${Math.round((performance.now() - loadStarted) / 1000)} s)`,
+        );
     })();
     // Awaited before the next batch is written; a failure surfaces there.
     writing.catch(() => {});
@@ -732,6 +771,7 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
       annotations: counts.annotations,
       claims: counts.claims,
       links: counts.links,
+      suggestions: counts.suggestions,
       entities: corpusEntities.length,
       aliases: aliasRows.length,
       events: corpusEvents.length,
