@@ -596,9 +596,6 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
         ],
         links,
       );
-      counts.articles += rows.stored.length;
-      counts.annotations += annotations.length;
-      counts.claims += claims.length;
       await bulkInsert(
         "MentionSuggestion",
         [
@@ -614,6 +611,9 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
         suggestions,
         5_000,
       );
+      counts.articles += rows.stored.length;
+      counts.annotations += annotations.length;
+      counts.claims += claims.length;
       counts.links += links.length;
       counts.suggestions += suggestions.length;
       if ((from / BATCH) % 10 === 9 || from + BATCH >= scale)
