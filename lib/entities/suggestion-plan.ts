@@ -2,7 +2,7 @@
  * Which mention suggestions an article's text should have, and how to get there from the
  * stored ones without losing an editor's decisions. Pure functions, no database.
  */
-import { normalizeName, type Matcher } from "./match";
+import { type Matcher, type Mention, normalizeName } from "./match";
 import { type KnownNames, suggestNewEntities, type SuggestedEntityType } from "./new-entity-suggestions";
 
 export type PlannedSuggestion = {
@@ -40,20 +40,7 @@ export type MatchContext = {
  */
 export function planSuggestions(text: string, context: MatchContext): PlannedSuggestion[] {
   const mentions = context.matcher.findMentions(text);
-  const planned: PlannedSuggestion[] = [];
-  for (const m of mentions) {
-    for (const entityId of m.entityIds) {
-      planned.push({
-        entityId,
-        proposedName: null,
-        proposedType: null,
-        exact: text.slice(m.start, m.end),
-        start: m.start,
-        end: m.end,
-        ambiguous: m.entityIds.length > 1,
-      });
-    }
-  }
+  const planned = knownEntitySuggestions(text, mentions);
   const overlapsKnown = (start: number, end: number) => mentions.some((m) => start < m.end && m.start < end);
   for (const proposal of suggestNewEntities(text, context.known, mentions)) {
     for (const { start, end } of proposal.occurrences) {
@@ -66,6 +53,25 @@ export function planSuggestions(text: string, context: MatchContext): PlannedSug
         start,
         end,
         ambiguous: false,
+      });
+    }
+  }
+  return planned;
+}
+
+/** The suggestions of known entities found in the text: one per entity a name may be, flagged ambiguous when there are several. */
+export function knownEntitySuggestions(text: string, mentions: readonly Mention[]): PlannedSuggestion[] {
+  const planned: PlannedSuggestion[] = [];
+  for (const m of mentions) {
+    for (const entityId of m.entityIds) {
+      planned.push({
+        entityId,
+        proposedName: null,
+        proposedType: null,
+        exact: text.slice(m.start, m.end),
+        start: m.start,
+        end: m.end,
+        ambiguous: m.entityIds.length > 1,
       });
     }
   }

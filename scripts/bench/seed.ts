@@ -14,6 +14,7 @@ import type { BriefingDoc } from "@/lib/briefings/document";
 import { approveBriefing, createBriefing, publishBriefing, submitBriefing } from "@/lib/briefings/mutations";
 import { db, type Prisma } from "@/lib/db";
 import { buildMatcher, normalizeName } from "@/lib/entities/match";
+import { knownEntitySuggestions } from "@/lib/entities/suggestion-plan";
 import { extractProposalsFor, regroupProposalsAround } from "@/lib/proposals/refresh";
 import {
   annotationCount,
@@ -549,20 +550,8 @@ export async function seedWorkspace(options: { scale: number; seed: number; runI
           createdById: row.authorId,
         });
       }
-      for (const mention of matcher.findMentions(article.text)) {
-        for (const entityId of mention.entityIds) {
-          suggestions.push({
-            id: newId(),
-            articleId: article.id,
-            revisionId: article.revisionId,
-            entityId,
-            exact: article.text.slice(mention.start, mention.end),
-            start: mention.start,
-            end: mention.end,
-            ambiguous: mention.entityIds.length > 1,
-          });
-        }
-      }
+      for (const suggestion of knownEntitySuggestions(article.text, matcher.findMentions(article.text)))
+        suggestions.push({ id: newId(), articleId: article.id, revisionId: article.revisionId, ...suggestion });
       if ((from + k) % sampleEvery === 0) articles.push(article);
       if (k % 20 === 19) await yieldToWrites();
     }
