@@ -1,7 +1,7 @@
 /**
  * A small language guesser: script proportions for Chinese, Japanese, Korean and Russian, and
- * stopword counts for English, German, French and Spanish. Returns null when unsure; editors can
- * always set the language by hand.
+ * stopword counts for English, German, French, Spanish, Portuguese, Italian, Dutch and Indonesian.
+ * Returns null when unsure; editors can always set the language by hand.
  */
 
 const SAMPLE_CHARS = 4000;
@@ -11,11 +11,21 @@ const MIN_STOPWORDS = 4;
 // The winner must clearly beat the runner-up: the languages share words ("de", "la", "en").
 const MIN_LEAD = 1.5;
 
+const words = (list: string): ReadonlySet<string> => new Set(list.split(" "));
+
 export const STOPWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: new Set("the and of to in is that for on with as was by it at from he said this are be have has not which will an or but his they were".split(" ")),
-  de: new Set("der die und das ist nicht den von zu mit sich des auf für im dem ein eine auch es als wird bei nach sie er wie oder aber wurde sind".split(" ")),
-  fr: new Set("le la les et des est du une un que pour dans pas qui sur au avec ce il par plus sont ont mais aux son nous elle été".split(" ")),
-  es: new Set("el la los las y de que en un una es por con para no se del al lo como más pero sus su fue ha son este esta está".split(" ")),
+  en: words("the and of to in is that for on with as was by it at from he said this are be have has not which will an or but his they were"),
+  de: words("der die und das ist nicht den von zu mit sich des auf für im dem ein eine auch es als wird bei nach sie er wie oder aber wurde sind"),
+  fr: words("le la les et des est du une un que pour dans pas qui sur au avec ce il par plus sont ont mais aux son nous elle été"),
+  es: words("el la los las y de que en un una es por con para no se del al lo como más pero sus su fue ha son este esta está"),
+  pt: words("de que em um uma os da do dos das na no nos nas para com não por mais se como mas foi ao ele ela são seu sua também já pelo pela muito quando"),
+  it: words(
+    "il di che la per un una non del della è sono con le gli si da al nel anche come più ma questo questa dei delle alla nella degli stato essere hanno",
+  ),
+  nl: words("de het een en van in is dat op te voor met zijn niet die er aan ook als bij om door maar naar wordt dan nog wel heeft uit worden werd deze hun"),
+  id: words(
+    "yang dan di ini itu dengan untuk dari dalam tidak ke akan pada juga ada karena atau oleh mereka kita saya sudah bisa lebih seperti telah bahwa adalah kami para",
+  ),
 };
 
 // Tested in this order: Japanese mixes kana with Han characters.

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { copiedHomePage, copiedItalianPage, copiedNewsPage } from "../support/copied-pages";
+import { copiedHomePage, copiedPolishPage, copiedNewsPage } from "../support/copied-pages";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { signIn } from "./support/users";
@@ -208,11 +208,11 @@ test("a page without an article says so and keeps every line; an uncovered langu
     "unsure",
   );
 
-  await previewPasted(page, copiedItalianPage(word));
-  const italian = page.getByRole("article", { name: "Import of Pasted text" }).last();
-  await expect(italian.getByRole("definition").filter({ hasText: "lines sorted by their shape alone" })).toBeVisible();
-  await expect(italian.getByRole("list", { name: "Body paragraphs" })).toContainText(`Il porto di ${word} ha riaperto lunedì`);
-  await expect(italian.getByText("ready")).toBeVisible();
+  await previewPasted(page, copiedPolishPage(word));
+  const polish = page.getByRole("article", { name: "Import of Pasted text" }).last();
+  await expect(polish.getByRole("definition").filter({ hasText: "lines sorted by their shape alone" })).toBeVisible();
+  await expect(polish.getByRole("list", { name: "Body paragraphs" })).toContainText(`Port w ${word} został w poniedziałek`);
+  await expect(polish.getByText("ready")).toBeVisible();
 });
 
 test("an editor uploads files: bad ones get a clear reason, the headline-less one a provisional title to confirm", async ({ page }) => {

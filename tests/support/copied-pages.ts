@@ -65,23 +65,23 @@ export function copiedHomePage(word: string): string {
   ].join("\n");
 }
 
-/** An article in a language the stopword lists do not cover (Italian). */
-export function copiedItalianPage(word: string): string {
+/** An article in a language the stopword lists do not cover (Polish). */
+export function copiedPolishPage(word: string): string {
   return [
-    "Home",
-    "Cronaca",
-    "Politica",
-    "Economia",
+    "Strona główna",
+    "Kraj",
+    "Polityka",
+    "Gospodarka",
     "Sport",
-    "Cultura",
-    `Il porto di ${word} riapre dopo i lavori di dragaggio`,
-    `Il porto di ${word} ha riaperto lunedì ai pescherecci dopo i lavori di dragaggio che sono durati quasi tutto l'inverno, ha annunciato l'autorità portuale.`,
-    "I pescatori hanno detto che il canale più profondo permetterà alle barche più grandi di scaricare di nuovo il pescato in città, invece di andare nei porti vicini.",
-    "Il sindaco ha ringraziato i lavoratori e ha promesso che la banchina nord sarà rinnovata entro la fine dell'anno, con nuove luci e un mercato coperto.",
-    "Articoli correlati",
-    "Nuova pista ciclabile sul lungomare",
-    "Mercato del pesce, cambiano gli orari",
-    "Condividi",
+    "Kultura",
+    `Port w ${word} znów otwarty po pogłębieniu toru wodnego`,
+    `Port w ${word} został w poniedziałek ponownie otwarty dla kutrów rybackich po pracach pogłębiarskich, które trwały prawie całą zimę, poinformował zarząd portu.`,
+    "Rybacy powiedzieli, że głębszy kanał pozwoli większym łodziom znów wyładowywać połów w mieście, zamiast płynąć do sąsiednich portów.",
+    "Burmistrz podziękował pracownikom i obiecał, że północne nabrzeże zostanie odnowione przed końcem roku, z nowym oświetleniem i zadaszonym targiem.",
+    "Powiązane artykuły",
+    "Nowa ścieżka rowerowa przy bulwarze",
+    "Targ rybny zmienia godziny otwarcia",
+    "Udostępnij",
     "Facebook",
     "Twitter",
   ].join("\n");

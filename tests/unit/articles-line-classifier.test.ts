@@ -5,7 +5,7 @@ import { blockLabel, groupLines, withDecisions } from "@/lib/articles/line-group
 import { detectLanguage } from "@/lib/articles/language";
 import { endAtComments, keepOpeningParagraphs, keepStructuredUnits } from "@/lib/articles/line-classifier";
 import { lineTokens, pageLines } from "@/lib/articles/line-features";
-import { copiedHomePage, copiedItalianPage, copiedNewsPage } from "@/tests/support/copied-pages";
+import { copiedHomePage, copiedPolishPage, copiedNewsPage } from "@/tests/support/copied-pages";
 
 describe("copied web pages", () => {
   const article = parsePastedText(copiedNewsPage("Kelmar"));
@@ -27,9 +27,9 @@ describe("copied web pages", () => {
   });
 
   it("imports a language without a word list by the shape of its lines", () => {
-    const italian = parsePastedText(copiedItalianPage("Kelmar"));
-    expect(italian.classifiedLanguage).toBeNull();
-    expect(italian.paragraphs.some((p) => p.startsWith("Il porto di Kelmar ha riaperto"))).toBe(true);
+    const polish = parsePastedText(copiedPolishPage("Kelmar"));
+    expect(polish.classifiedLanguage).toBeNull();
+    expect(polish.paragraphs.some((p) => p.startsWith("Port w Kelmar został w poniedziałek"))).toBe(true);
   });
 });
 
@@ -206,6 +206,12 @@ describe("words and languages of copied lines", () => {
     expect(detectLanguage(repeat("The minister said that the port will reopen in the spring and that it was ready."))).toBe("en");
     expect(detectLanguage(repeat("Der Minister sagte, dass der Hafen im Frühjahr wieder öffnet und die Stadt bereit ist."))).toBe("de");
     expect(detectLanguage(repeat("Le ministre a dit que le port rouvrira au printemps et que la ville est prête pour les bateaux."))).toBe("fr");
+    expect(detectLanguage(repeat("El ministro dijo que el puerto volverá a abrir en la primavera y que la ciudad está lista."))).toBe("es");
+    // Portuguese shares its commonest words with Spanish; its own ("não", "uma", "também") tell them apart.
+    expect(detectLanguage(repeat("O ministro disse que o porto não vai reabrir antes da primavera e que a cidade também está pronta."))).toBe("pt");
+    expect(detectLanguage(repeat("Il ministro ha detto che il porto sarà riaperto in primavera e che la città non è ancora pronta."))).toBe("it");
+    expect(detectLanguage(repeat("De minister zei dat de haven in het voorjaar weer opengaat en dat de stad er klaar voor is."))).toBe("nl");
+    expect(detectLanguage(repeat("Menteri mengatakan bahwa pelabuhan itu akan dibuka kembali pada musim semi dan kota sudah siap."))).toBe("id");
     expect(detectLanguage(repeat("Министр сказал, что порт откроется весной."))).toBe("ru");
     expect(detectLanguage(repeat("港口将于春季重新开放，部长说城市已经准备好了。"))).toBe("zh");
     expect(detectLanguage(repeat("港は春に再開すると大臣は述べた。"))).toBe("ja");
