@@ -716,7 +716,7 @@ function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number]
       if (wordCount(text) > MAX_DATE_LINE_WORDS) continue;
       const date = dateIn(text.replace(DATE_LABEL, ""));
       if (date && !date.day && date.monthDay && pageYear && (dateline || isDateLine(text) || STATUS_LABEL.test(text)))
-        date.day = `${pageYear}-${date.monthDay}`;
+        date.day = `${yearOfMonthDay(date.monthDay, pageYear, date.weekday)}-${date.monthDay}`;
       if (!date?.day) continue;
       // Inside the body a date is the article's only on a line of its own, a stamp or a dateline: a caption's or a subheading's date is their own.
       if (i > bodyStart && !dateline && !isDateLine(text) && !STATUS_LABEL.test(text) && !bylineName(text)) continue;
@@ -805,6 +805,28 @@ function copyrightYear(lines: readonly ClassifiedLine[]): number | null {
   return null;
 }
 
+/**
+ * The year of a day stated without one: the copyright line's, unless the weekday stated with it
+ * ("Monday, Nov 18") falls in another year. Then the nearest year that fits (the earlier of two
+ * as near): an archived story under this year's footer, or a footer left at an older year.
+ */
+function yearOfMonthDay(monthDay: string, pageYear: number, weekday: number | undefined): number {
+  if (weekday === undefined) return pageYear;
+  const [month, day] = monthDay.split("-").map(Number);
+  const fits = (year: number) => {
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCDate() === day && date.getUTCDay() === weekday;
+  };
+  // A fixed day's weekday repeats within 11 years (28 for 29 February).
+  for (let distance = 0; distance <= MAX_WEEKDAY_YEARS; distance++) {
+    if (fits(pageYear - distance)) return pageYear - distance;
+    if (distance > 0 && fits(pageYear + distance)) return pageYear + distance;
+  }
+  return pageYear;
+}
+
+const MAX_WEEKDAY_YEARS = 14;
+
 /** Indices from `from` to `to` (exclusive), nearest to `anchor` first, earlier before later unless `laterFirst`. */
 function byDistance(from: number, to: number, anchor: number, laterFirst = false): number[] {
   const indices: number[] = [];
@@ -881,6 +903,8 @@ interface FoundDate {
   day: string | null;
   /** MM-DD when the day is stated without its year ("Posted Nov 18, 8:19 PM"). */
   monthDay?: string;
+  /** The weekday stated with a day without its year ("Monday, Nov 18"), 0 for Sunday. */
+  weekday?: number;
   /** "22:31-06:00" when the time is stated with its zone, "22:31" without one. */
   time?: string | null;
 }
@@ -904,7 +928,9 @@ function dateIn(text: string): FoundDate | null {
   if (!start.isCertain("year") || !result.text.includes(year.slice(-2))) {
     // "2 days ago" names no day of its own.
     if (result.tags().has("result/relativeDate")) return { index: result.index, day: null };
-    return { index: result.index, day: null, monthDay: isoDate(2000, start.get("month") ?? 0, start.get("day") ?? 0).slice(5), time: shownTime(result) };
+    const monthDay = isoDate(2000, start.get("month") ?? 0, start.get("day") ?? 0).slice(5);
+    const weekday = start.isCertain("weekday") ? (start.get("weekday") ?? undefined) : undefined;
+    return { index: result.index, day: null, monthDay, weekday, time: shownTime(result) };
   }
   // The day and time as the page states them, in the page's own zone; with that zone, when stated, it is one moment.
   return { index: result.index, day: isoDate(Number(year), start.get("month") ?? 0, start.get("day") ?? 0), time: shownTime(result) };

@@ -109,6 +109,14 @@ describe("publication date of a copied page, in the forms news sites print it", 
     expect(article.author).toBe("Reuters");
   });
 
+  it("takes the year of a date without one from the copyright line, unless its weekday falls in another year", () => {
+    expect(withHeader("Wednesday, March 5").publishedAt).toBe("2025-03-05");
+    // An archived story under this year's footer: 18 November was a Monday in 2024, not in 2025.
+    expect(withHeader("Monday, November 18").publishedAt).toBe("2024-11-18");
+    // A footer left at an older year: 5 March was a Wednesday in 2025, the nearest year that fits.
+    expect(read(MENU, HEADLINE, "Wednesday, March 5", BODY, "© 2023 Northgate Media Group").publishedAt).toBe("2025-03-05");
+  });
+
   it("reads a dateline that credits its agency between slashes", () => {
     const article = read(MENU, HEADLINE, `MOSCOW, March 5. /TASS/. ${BODY[0]}`, BODY.slice(1), FOOTER);
     expect(article.publishedAt).toBe("2025-03-05");
