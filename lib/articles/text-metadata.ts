@@ -817,7 +817,7 @@ function yearOfMonthDay(monthDay: string, pageYear: number, weekday: number | un
     const date = new Date(Date.UTC(year, month - 1, day));
     return date.getUTCDate() === day && date.getUTCDay() === weekday;
   };
-  // A fixed day's weekday repeats within 11 years (28 for 29 February).
+  // 14 years each way hold every weekday of any day, 29 February's included (they repeat every 28 years).
   for (let distance = 0; distance <= MAX_WEEKDAY_YEARS; distance++) {
     if (fits(pageYear - distance)) return pageYear - distance;
     if (distance > 0 && fits(pageYear + distance)) return pageYear + distance;
