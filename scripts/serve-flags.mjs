@@ -16,14 +16,10 @@
  * again; at 30% it holds a third of that, for a few more full collections (docs/performance.md).
  * V8 applies it to every thread.
  *
- * --max-semi-space-size: each thread's young generation (where requests and tasks allocate) had two
- * 16 MB semi-spaces, held while the thread runs. At 8 MB the server's peak RSS during a 1,000-file
- * import was 502–545 MB against 520–586 (four runs each, alternating; means 525 and 562), and 304
- * against 357 MB under the benchmark's HTTP load, for more frequent young collections: some 6 %
- * more CPU for the import, interactive latencies within their spread (docs/performance.md).
- * V8 applies it to every thread too.
+ * No --max-semi-space-size: at 8 MB instead of 16 an import's peak fell by some 40 MB, but entity
+ * search under load took half as long again, over its target (docs/performance.md).
  */
-export const SERVE_NODE_FLAGS = ["--max-old-space-size=1536", "--heap-growing-percent=30", "--max-semi-space-size=8"];
+export const SERVE_NODE_FLAGS = ["--max-old-space-size=1536", "--heap-growing-percent=30"];
 
 /**
  * Environment of the production server process, under what its starter was given (an operator's
