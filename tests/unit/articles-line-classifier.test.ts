@@ -207,7 +207,7 @@ describe("words and languages of copied lines", () => {
     expect(detectLanguage(repeat("Der Minister sagte, dass der Hafen im Frühjahr wieder öffnet und die Stadt bereit ist."))).toBe("de");
     expect(detectLanguage(repeat("Le ministre a dit que le port rouvrira au printemps et que la ville est prête pour les bateaux."))).toBe("fr");
     expect(detectLanguage(repeat("El ministro dijo que el puerto volverá a abrir en la primavera y que la ciudad está lista."))).toBe("es");
-    // Portuguese shares its commonest words with Spanish; its own ("não", "uma", "também") tell them apart.
+    // Portuguese shares its commonest words with Spanish; its own ("não", "também") tell them apart.
     expect(detectLanguage(repeat("O ministro disse que o porto não vai reabrir antes da primavera e que a cidade também está pronta."))).toBe("pt");
     expect(detectLanguage(repeat("Il ministro ha detto che il porto sarà riaperto in primavera e che la città non è ancora pronta."))).toBe("it");
     expect(detectLanguage(repeat("De minister zei dat de haven in het voorjaar weer opengaat en dat de stad er klaar voor is."))).toBe("nl");
