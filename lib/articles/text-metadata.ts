@@ -1,4 +1,5 @@
 import * as chrono from "chrono-node";
+import { dateOfIsoDay, isRealDay } from "@/lib/iso-day";
 import { STOPWORDS } from "./language";
 import { NOT_AN_OUTLET_HOST, parseByline, readMetadataLine, shownTime } from "./metadata";
 import { outletFromUrl, outletName } from "./outlets";
@@ -812,10 +813,9 @@ function copyrightYear(lines: readonly ClassifiedLine[]): number | null {
  */
 function yearOfMonthDay(monthDay: string, pageYear: number, weekday: number | undefined): number {
   if (weekday === undefined) return pageYear;
-  const [month, day] = monthDay.split("-").map(Number);
   const fits = (year: number) => {
-    const date = new Date(Date.UTC(year, month - 1, day));
-    return date.getUTCDate() === day && date.getUTCDay() === weekday;
+    const day = `${year}-${monthDay}`;
+    return isRealDay(day) && dateOfIsoDay(day).getUTCDay() === weekday;
   };
   // 14 years each way hold every weekday of any day, 29 February's included (they repeat every 28 years).
   for (let distance = 0; distance <= MAX_WEEKDAY_YEARS; distance++) {
