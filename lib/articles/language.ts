@@ -1,7 +1,9 @@
 /**
- * A small language guesser: script proportions for Chinese, Japanese, Korean and Russian, and
- * stopword counts for English, German, French, Spanish, Portuguese, Italian, Dutch and Indonesian.
- * Returns null when unsure; editors can always set the language by hand.
+ * A small language guesser: script proportions for the languages a script mostly belongs to
+ * (Japanese, Korean, Chinese, Greek, Hebrew, Thai, Hindi, Georgian, Armenian), the letters that
+ * tell apart the languages sharing the Cyrillic and the Arabic scripts, and stopword counts for
+ * English, German, French, Spanish, Portuguese, Italian, Dutch and Indonesian. Returns null when
+ * unsure; editors can always set the language by hand.
  */
 
 const SAMPLE_CHARS = 4000;
@@ -28,13 +30,56 @@ export const STOPWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   ),
 };
 
-// Tested in this order: Japanese mixes kana with Han characters.
+// Tested in this order: Japanese mixes kana with Han characters. A script shared by several
+// languages is told apart by its letters (SHARED_SCRIPTS).
 const SCRIPTS: [language: string, pattern: RegExp][] = [
   ["ja", /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
   ["ko", /\p{Script=Hangul}/u],
   ["zh", /\p{Script=Han}/u],
-  ["ru", /\p{Script=Cyrillic}/u],
+  ["cyrillic", /\p{Script=Cyrillic}/u],
+  ["arabic", /\p{Script=Arabic}/u],
+  ["el", /\p{Script=Greek}/u],
+  ["he", /\p{Script=Hebrew}/u],
+  ["th", /\p{Script=Thai}/u],
+  ["hi", /\p{Script=Devanagari}/u],
+  ["ka", /\p{Script=Georgian}/u],
+  ["hy", /\p{Script=Armenian}/u],
 ];
+
+/**
+ * Letters only some of a script's languages write. A language of `first` whose own letters make at
+ * least MIN_OWN_LETTERS of the script's letters is it (Belarusian also writes "і", "ы" and "э",
+ * Macedonian "ј", and Urdu Persian's letters, so theirs are looked for first); else the language of
+ * `rest` with the most of its own letters (the first of those on a tie); else the script's commonest
+ * language.
+ */
+type SharedScript = { fallback: string; first: [language: string, letters: string][]; rest: [language: string, letters: string][] };
+const SHARED_SCRIPTS: Record<string, SharedScript> = {
+  cyrillic: {
+    fallback: "ru",
+    first: [
+      ["be", "ў"],
+      ["mk", "ѓќѕ"],
+    ],
+    // In this order on a tie: Russian also writes "ъ", rarely.
+    rest: [
+      ["ru", "ыэё"],
+      ["uk", "іїєґ"],
+      ["sr", "ђјљњћџ"],
+      ["bg", "ъ"],
+    ],
+  },
+  arabic: {
+    fallback: "ar",
+    first: [
+      ["ur", "ٹڈڑںے"],
+      ["fa", "پچژگکی"],
+    ],
+    rest: [["ar", "ةيكى"]],
+  },
+};
+const MIN_OWN_LETTERS = 0.003;
+
 const ANY_SCRIPT = new RegExp(SCRIPTS.map(([, pattern]) => pattern.source).join("|"), "u");
 const LETTER = /\p{L}/u;
 
@@ -71,9 +116,23 @@ export function detectLanguage(paragraphs: readonly string[]): string | null {
     const count = scriptCounts[k];
     // Japanese mixes kana with Han characters: a modest kana share is already decisive.
     const share = language === "ja" ? count * 3 : count;
-    if (share >= letters * MIN_SCRIPT_SHARE) return language;
+    if (share >= letters * MIN_SCRIPT_SHARE) return SHARED_SCRIPTS[language] ? languageByLetters(sample, SHARED_SCRIPTS[language], count) : language;
   }
   return latinLanguage(sample);
+}
+
+function languageByLetters(sample: string, script: SharedScript, scriptLetters: number): string {
+  const text = sample.toLowerCase();
+  const count = (letters: string) => {
+    let n = 0;
+    for (const char of text) if (letters.includes(char)) n++;
+    return n;
+  };
+  const first = script.first.find(([, letters]) => count(letters) >= scriptLetters * MIN_OWN_LETTERS);
+  if (first) return first[0];
+  const counts = script.rest.map(([, letters]) => count(letters));
+  const most = counts.indexOf(Math.max(...counts));
+  return counts[most] > 0 ? script.rest[most][0] : script.fallback;
 }
 
 /** The first characters of the paragraphs joined by line breaks, without joining the rest. */
@@ -119,4 +178,21 @@ function latinLanguage(sample: string): string | null {
   const scores = languages.map((language, k) => [language, counts[k]] as const);
   const [best, second] = scores.sort((a, b) => b[1] - a[1]);
   return best[1] >= MIN_STOPWORDS && best[1] >= second[1] * MIN_LEAD ? best[0] : null;
+}
+
+/** Whether lines in this language are classified by its words, not by their shape alone. */
+export function hasWordList(language: string): boolean {
+  return Object.hasOwn(STOPWORDS, language);
+}
+
+const LANGUAGE_NAMES = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+
+/** "Ukrainian (uk)" for a language code; the value as it is when it names no language (an editor typed it). */
+export function languageLabel(language: string): string {
+  try {
+    const name = LANGUAGE_NAMES.of(language);
+    return name ? `${name} (${language})` : language;
+  } catch {
+    return language;
+  }
 }
