@@ -837,6 +837,7 @@ function byDistance(from: number, to: number, anchor: number, laterFirst = false
 /** A line that is mostly a date ("Nov 19, 2019, 10:31 pm", "Updated: 19 November 2019"). */
 function isDateLine(text: string): boolean {
   if (!/\d/.test(text) && !MONTH_OR_DAY.test(text)) return false;
+  if (DATE_SHAPED_LINE.test(text)) return true;
   const result = parseDates(text)[0];
   return result !== undefined && result.text.length >= text.replace(DATE_LABEL, "").length * 0.5;
 }
@@ -865,6 +866,9 @@ const LOCAL_PARSERS: Record<string, chrono.Chrono> = {
 let localParser: chrono.Chrono | null = null;
 // A word beside a day and a year ("Maret 30, 2015", "22 de outubro de 2010", "3. März 2020").
 const FOREIGN_DATE_SHAPE = /\p{L}{3,}\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\b|\b\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,}\.?,?\s+(?:de\s+)?(?:19|20)\d{2}\b/u;
+// A line that is only such a date, with a weekday before and a time after, whether or not a parser
+// reads its month ("19 مايو 2025", "الاثنين، 19 مايو 2025، 18:40"): never a headline.
+const DATE_SHAPED_LINE = new RegExp(String.raw`^(?:\p{L}+[,،]?\s+)?(?:${FOREIGN_DATE_SHAPE.source})(?:[,،]?\s+\d{1,2}[:.]\d{2}[^\n]{0,20})?$`, "u");
 
 function parseDates(text: string): chrono.ParsedResult[] {
   let results = parsedDates.get(text);

@@ -301,6 +301,23 @@ describe("headline of a copied page, in the forms news sites print it", () => {
     expect(article.kind).toBe("OPINION");
   });
 
+  it("is not a date line whose month no parser reads, and the page says which language it is in", () => {
+    const article = read(
+      ["الرئيسية", "أخبار", "سياسة", "اقتصاد", "رياضة"],
+      "بوتين وترامب يجريان اتصالا هاتفيا",
+      "الاثنين، 19 مايو 2025",
+      [
+        "أجرى الرئيس الروسي والرئيس الأمريكي يوم الاثنين اتصالا هاتفيا استمر أكثر من ساعتين، بحسب ما أعلن الكرملين في بيان نشره بعد الاتصال.",
+        "وقال مساعد الرئيس الروسي إن الجانبين ناقشا إمكانية استئناف المفاوضات المباشرة بين موسكو وكييف، إضافة إلى تبادل الأسرى بين البلدين.",
+        "وأشار الكرملين إلى أن المحادثة جرت في أجواء بناءة، معربا عن أمله في استمرار الاتصالات على أعلى مستوى خلال الأسابيع المقبلة.",
+        "وكان وزير الخارجية الروسي قد قال في وقت سابق إن موسكو مستعدة للمفاوضات دون شروط مسبقة، وإنها تنتظر رد الجانب الأوكراني.",
+      ],
+      ["اقرأ أيضا", "تابعونا على قناتنا", "© 2025 أخبار"],
+    );
+    expect(article.title).toBe("بوتين وترامب يجريان اتصالا هاتفيا");
+    expect(article.language).toBe("ar");
+  });
+
   it("is not a sign-in prompt in title case above a headline in sentence case", () => {
     const article = read(MENU, "Sign in to Harbour Herald", HEADLINE, "By Jane Doe", "March 5, 2025", BODY, FOOTER);
     expect(article.title).toBe(HEADLINE);
