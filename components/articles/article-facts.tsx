@@ -1,5 +1,6 @@
 import { LocalDate } from "@/components/ui/local-date";
 import { PublishedDate } from "./published-date";
+import { languageLabel } from "@/lib/articles/language";
 import type { ArticleDetail } from "@/lib/articles/queries";
 import { KIND_LABELS } from "@/lib/articles/schemas";
 import "./articles.css";
@@ -30,7 +31,8 @@ export function ArticleFacts({ article }: { article: ArticleDetail }) {
   ];
   if (article.commentators.length > 0) facts.push(["Commentators", article.commentators.join(", ")]);
   if (article.disclaimer) facts.push(["Disclaimer", article.disclaimer]);
-  facts.push(["Language", article.language ?? <span className="muted">not recognised</span>]);
+  const notRecognised = <span className="muted">not recognised</span>;
+  facts.push(["Language", article.language ? languageLabel(article.language) : notRecognised]);
   facts.push([
     "Imported",
     <>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { Field, SelectField } from "@/components/ui/field";
 import { type ArticleMetadata, withMetadataCorrections } from "@/lib/articles/article-metadata";
+import { hasWordList, languageLabel } from "@/lib/articles/language";
 import { blockLabel, groupLines, withDecisions } from "@/lib/articles/line-groups";
 import { ARTICLE_KINDS, KIND_LABELS, type ImportMetadataInput, type ImportOutcome, type ImportPreview } from "@/lib/articles/schemas";
 import "./articles.css";
@@ -198,7 +199,7 @@ function Extraction({ preview, metadata, decisions, onDecide }: ExtractionProps)
   const kept = groups.flatMap((group) => (group.kind === "kept" ? [group] : []));
   const removedCount = lines.length - kept.length;
   const unsure = lines.filter((line) => line.unsure).length;
-  const language = metadata.language ?? "not recognised";
+  const language = metadata.language ? languageLabel(metadata.language) : "not recognised";
   const facts: [string, React.ReactNode][] = [
     ["Title", metadata.titleProvisional ? `${metadata.title} (provisional: no headline found)` : metadata.title],
     ["Outlet", metadata.outlet ?? "unknown"],
@@ -207,7 +208,7 @@ function Extraction({ preview, metadata, decisions, onDecide }: ExtractionProps)
     ["Published", metadata.publishedAt ? <PublishedDate key="published" day={metadata.publishedAt} time={metadata.publishedTime} /> : "not stated"],
     [
       "Language",
-      preview.format === "text" && preview.classifiedLanguage === null
+      preview.format === "text" && (preview.classifiedLanguage === null || !hasWordList(preview.classifiedLanguage))
         ? `${language}; lines sorted by their shape alone (no word list for this language)`
         : language,
     ],

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { copiedHomePage, copiedPolishPage, copiedNewsPage } from "../support/copied-pages";
+import { copiedHomePage, copiedPolishPage, copiedNewsPage, copiedUkrainianPage } from "../support/copied-pages";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { signIn } from "./support/users";
@@ -213,6 +213,12 @@ test("a page without an article says so and keeps every line; an uncovered langu
   await expect(polish.getByRole("definition").filter({ hasText: "lines sorted by their shape alone" })).toBeVisible();
   await expect(polish.getByRole("list", { name: "Body paragraphs" })).toContainText(`Port w ${word} został w poniedziałek`);
   await expect(polish.getByText("ready")).toBeVisible();
+
+  // A language told by its script and letters is named, and still has no word list.
+  await previewPasted(page, copiedUkrainianPage(word));
+  const ukrainian = page.getByRole("article", { name: "Import of Pasted text" }).last();
+  await expect(ukrainian.getByRole("definition").filter({ hasText: "Ukrainian (uk); lines sorted by their shape alone" })).toBeVisible();
+  await expect(ukrainian.getByRole("list", { name: "Body paragraphs" })).toContainText(`Порт ${word} у понеділок знову відкрили`);
 });
 
 test("an editor uploads files: bad ones get a clear reason, the headline-less one a provisional title to confirm", async ({ page }) => {

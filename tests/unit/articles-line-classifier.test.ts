@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { parsePastedText } from "@/lib/articles/extract";
 import { labelLines } from "@/lib/articles/benchmark/train";
 import { blockLabel, groupLines, withDecisions } from "@/lib/articles/line-groups";
-import { detectLanguage } from "@/lib/articles/language";
+import { detectLanguage, hasWordList, languageLabel } from "@/lib/articles/language";
 import { endAtComments, keepOpeningParagraphs, keepStructuredUnits } from "@/lib/articles/line-classifier";
 import { lineTokens, pageLines } from "@/lib/articles/line-features";
-import { copiedHomePage, copiedPolishPage, copiedNewsPage } from "@/tests/support/copied-pages";
+import { copiedHomePage, copiedPolishPage, copiedNewsPage, copiedUkrainianPage } from "@/tests/support/copied-pages";
 
 describe("copied web pages", () => {
   const article = parsePastedText(copiedNewsPage("Kelmar"));
@@ -30,6 +30,16 @@ describe("copied web pages", () => {
     const polish = parsePastedText(copiedPolishPage("Kelmar"));
     expect(polish.classifiedLanguage).toBeNull();
     expect(polish.paragraphs.some((p) => p.startsWith("Port w Kelmar został w poniedziałek"))).toBe(true);
+  });
+
+  it("names a language it tells by its letters, which has no word list either", () => {
+    const ukrainian = parsePastedText(copiedUkrainianPage("Kelmar"));
+    expect(ukrainian.language).toBe("uk");
+    expect(hasWordList("uk")).toBe(false);
+    expect(languageLabel("uk")).toBe("Ukrainian (uk)");
+    expect(ukrainian.title).toBe("Порт Kelmar знову відкрито після поглиблення фарватеру");
+    expect(ukrainian.paragraphs.some((p) => p.startsWith("Порт Kelmar у понеділок знову відкрили"))).toBe(true);
+    expect(ukrainian.paragraphs.some((p) => p === "Поділитися")).toBe(false);
   });
 });
 
