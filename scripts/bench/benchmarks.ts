@@ -15,6 +15,7 @@ import { extractProposalsFor, refreshProposalsFor, regroupProposalsAround } from
 import { startJobWorkers, whenJobsDone } from "@/lib/wiring";
 import { createRng, generateArticle, pickAnnotationSpans, reviseText, type Rng } from "./corpus";
 import { ceilingHeaders, loadTest, percentile, rawGet, responseFingerprint, startCeilingServer, timeRepeated, type LoadResult, type RawResponse } from "./load";
+import { measureCpu } from "./cpu";
 import { storeAnnotatedArticle, storeGeneratedArticles, type Workspace } from "./seed";
 import type { AppServer } from "./server";
 import { importThroughServer } from "./server-import";
@@ -49,6 +50,8 @@ export type BenchContext = {
   scale: number;
   seed: number;
   quick: boolean;
+  /** The benchmark database's name on a PostgreSQL server of this machine; null for the embedded one. */
+  serverDatabase: string | null;
 };
 
 export type HttpContext = BenchContext & { server: AppServer; editorCookie: string; analystCookie: string };
@@ -102,6 +105,7 @@ export async function benchImport(ctx: BenchContext): Promise<Figure[]> {
   // The worker threads started before the clock: through tsx each start compiles the thread's modules
   // (some 2.7 s of CPU), which a built server's threads do not.
   await prepareImportsOffThread(files.slice(0, 2), { background: true });
+  const cpu = measureCpu(ctx.serverDatabase);
   const started = performance.now();
   await startJobWorkers();
   for (let at = 0; at < count; at += IMPORT_CHUNK_FILES) {
@@ -124,6 +128,7 @@ export async function benchImport(ctx: BenchContext): Promise<Figure[]> {
   await stopJobQueue();
   times.followUpMs = performance.now() - t;
   const seconds = (performance.now() - started) / 1000;
+  const cpuUsed = await cpu.stop();
   const suggestions = await db.mentionSuggestion.count({ where: { articleId: { in: imported } } });
   const proposalMentions = await db.eventProposalMention.count({ where: { articleId: { in: imported } } });
   const perSecond = (ms: number) => round(count / (ms / 1000), 0);
@@ -157,6 +162,19 @@ export async function benchImport(ctx: BenchContext): Promise<Figure[]> {
       unit: "articles/s",
       target: null,
       samples: count,
+    }),
+    figure({
+      name: "import-cpu",
+      label: `  CPU per article (this process${cpuUsed.databaseMs !== null ? " and PostgreSQL" : ctx.serverDatabase ? "; PostgreSQL not counted" : " with its embedded database"})`,
+      value: round((cpuUsed.processMs + (cpuUsed.databaseMs ?? 0)) / count),
+      unit: "ms",
+      target: null,
+      samples: count,
+      // Two cores give 20 ms of CPU an article at 100 articles/s; the rate moves with the machine's load, this much less.
+      detail: {
+        processMsPerArticle: round(cpuUsed.processMs / count),
+        databaseMsPerArticle: cpuUsed.databaseMs === null ? null : round(cpuUsed.databaseMs / count),
+      },
     }),
   ];
 }

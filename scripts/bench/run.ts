@@ -147,7 +147,14 @@ try {
   const workspace = await seedWorkspace({ scale, seed, runId, log });
   const setupSeconds = Math.round((performance.now() - setupStarted) / 100) / 10;
   log(`Workspace loaded in ${setupSeconds} s.`);
-  const context: BenchContext = { workspace, scale, seed, quick };
+  const context: BenchContext = {
+    workspace,
+    scale,
+    seed,
+    quick,
+    // The embedded database runs inside this process: its CPU is the process's.
+    serverDatabase: database.embedded ? null : new URL(database.url).pathname.slice(1),
+  };
   const waited = quiet === null ? null : await waitForQuiet(quiet, quietWait, log);
   if (waited && !waited.quietReached) log(`The machine did not get quiet within ${quietWait} min; measuring anyway (the run is flagged).`);
   const loadSampler = sampleLoad();
