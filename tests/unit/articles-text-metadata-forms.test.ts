@@ -39,6 +39,26 @@ const GERMAN_BODY = [
   "Die Zollbeamten sollen innerhalb von zwei Wochen an die Posten zurückkehren, und eine gemeinsame Kommission soll jeden Monat über die Streitigkeiten um die Transitgebühren beraten.",
 ];
 
+const ARABIC_MENU = ["الرئيسية", "أخبار", "سياسة", "اقتصاد", "رياضة"];
+const ARABIC_HEADLINE = "بوتين وترامب يجريان اتصالا هاتفيا";
+const ARABIC_BODY = [
+  "أجرى الرئيس الروسي والرئيس الأمريكي يوم الاثنين اتصالا هاتفيا استمر أكثر من ساعتين، بحسب ما أعلن الكرملين في بيان نشره بعد الاتصال.",
+  "وقال مساعد الرئيس الروسي إن الجانبين ناقشا إمكانية استئناف المفاوضات المباشرة بين موسكو وكييف، إضافة إلى تبادل الأسرى بين البلدين.",
+  "وأشار الكرملين إلى أن المحادثة جرت في أجواء بناءة، معربا عن أمله في استمرار الاتصالات على أعلى مستوى خلال الأسابيع المقبلة.",
+  "وكان وزير الخارجية الروسي قد قال في وقت سابق إن موسكو مستعدة للمفاوضات دون شروط مسبقة، وإنها تنتظر رد الجانب الأوكراني.",
+];
+const ARABIC_FOOTER = ["اقرأ أيضا", "تابعونا على قناتنا", "© 2025 أخبار"];
+const GREEK_BODY = [
+  "Οι υπουργοί Εξωτερικών των δύο γειτονικών χωρών συμφώνησαν την Τετάρτη να ανοίξει ξανά η συνοριακή διάβαση που είναι κλειστή από το φθινόπωρο, σύμφωνα με κοινή ανακοίνωση.",
+  "Από τη διάβαση περνούσε το μεγαλύτερο μέρος των εξαγωγών σιτηρών της περιοχής πριν κλείσει, και οι έμποροι και των δύο πλευρών είχαν προειδοποιήσει ότι οι αποθήκες ήταν γεμάτες.",
+  "Οι τελωνειακοί θα επιστρέψουν στις θέσεις τους μέσα σε δύο εβδομάδες, και μια μικτή επιτροπή θα συνεδριάζει κάθε μήνα για να λύνει τις διαφορές για τα τέλη διέλευσης.",
+];
+const HEBREW_BODY = [
+  "שרי החוץ של שתי המדינות השכנות הסכימו ביום רביעי לפתוח מחדש את מעבר הגבול שסגור מאז הסתיו, כך נמסר בהודעה משותפת לאחר שש שעות של שיחות בבירה.",
+  "דרך המעבר עברו רוב יצוא התבואה של האזור לפני שנסגר, והסוחרים משני הצדדים הזהירו כי המחסנים מלאים וכי החקלאים לא יוכלו לשלם על הזריעה באביב.",
+  "פקידי המכס יחזרו לעמדותיהם בתוך שבועיים, וועדה משותפת תתכנס מדי חודש כדי ליישב את המחלוקות על דמי המעבר שהובילו לסגירה.",
+];
+
 function read(...parts: (string | string[])[]) {
   const prepared = prepareImport({ bytes: new TextEncoder().encode(parts.flat().join("\n")), filename: "page.txt", format: "text" });
   if (!prepared.ok) throw new Error(prepared.error);
@@ -51,6 +71,16 @@ function withHeader(...header: string[]) {
 }
 
 describe("publication date of a copied page, in the forms news sites print it", () => {
+  it("reads a month's name in a language chrono has no parser for: Arabic (two names, either region's), Greek, Hebrew", () => {
+    expect(read(ARABIC_MENU, ARABIC_HEADLINE, "الاثنين، 19 مايو/أيار 2025", ARABIC_BODY, ARABIC_FOOTER).publishedAt).toBe("2025-05-19");
+    expect(read(ARABIC_MENU, ARABIC_HEADLINE, "18 شباط 2025 - 14:05", ARABIC_BODY, ARABIC_FOOTER).publishedAt).toBe("2025-02-18");
+    const greekHeadline = "Ανοίγει ξανά η συνοριακή διάβαση";
+    const greek = read(["Αρχική", "Ειδήσεις", "Πολιτική"], greekHeadline, "Τετάρτη, 5 Μαρτίου 2025", GREEK_BODY);
+    expect([greek.language, greek.publishedAt, greek.title]).toEqual(["el", "2025-03-05", greekHeadline]);
+    const hebrew = read(["ראשי", "חדשות", "פוליטיקה"], "מעבר הגבול ייפתח מחדש", "5 במרץ 2025", HEBREW_BODY);
+    expect([hebrew.language, hebrew.publishedAt, hebrew.title]).toEqual(["he", "2025-03-05", "מעבר הגבול ייפתח מחדש"]);
+  });
+
   it("reads a dotted date with its time day first, as every site writing dots means it", () => {
     expect(withHeader("05.03.2025 14:03").publishedAt).toBe("2025-03-05");
     expect(withHeader("05.03.2025, 14:03").publishedAt).toBe("2025-03-05");
@@ -302,20 +332,10 @@ describe("headline of a copied page, in the forms news sites print it", () => {
   });
 
   it("is not a date line whose month no parser reads, and the page says which language it is in", () => {
-    const article = read(
-      ["الرئيسية", "أخبار", "سياسة", "اقتصاد", "رياضة"],
-      "بوتين وترامب يجريان اتصالا هاتفيا",
-      "الاثنين، 19 مايو 2025",
-      [
-        "أجرى الرئيس الروسي والرئيس الأمريكي يوم الاثنين اتصالا هاتفيا استمر أكثر من ساعتين، بحسب ما أعلن الكرملين في بيان نشره بعد الاتصال.",
-        "وقال مساعد الرئيس الروسي إن الجانبين ناقشا إمكانية استئناف المفاوضات المباشرة بين موسكو وكييف، إضافة إلى تبادل الأسرى بين البلدين.",
-        "وأشار الكرملين إلى أن المحادثة جرت في أجواء بناءة، معربا عن أمله في استمرار الاتصالات على أعلى مستوى خلال الأسابيع المقبلة.",
-        "وكان وزير الخارجية الروسي قد قال في وقت سابق إن موسكو مستعدة للمفاوضات دون شروط مسبقة، وإنها تنتظر رد الجانب الأوكراني.",
-      ],
-      ["اقرأ أيضا", "تابعونا على قناتنا", "© 2025 أخبار"],
-    );
-    expect(article.title).toBe("بوتين وترامب يجريان اتصالا هاتفيا");
+    const article = read(ARABIC_MENU, ARABIC_HEADLINE, "الاثنين 21 ذو القعدة 1446 هـ", ARABIC_BODY, ARABIC_FOOTER);
+    expect(article.title).toBe(ARABIC_HEADLINE);
     expect(article.language).toBe("ar");
+    expect(article.publishedAt).toBeNull();
   });
 
   it("is not a sign-in prompt in title case above a headline in sentence case", () => {
