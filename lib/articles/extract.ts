@@ -182,6 +182,9 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
  * (a short note) falls back to the classifier's or the first line when that looks like a headline.
  */
 function markTextHeadline(lines: ClassifiedLine[], found: TextMetadata, classifierApplied: boolean): string | null {
+  // The date line the rules did not read (a month in another language than English) is header, not body.
+  const dateLine = found.dateLineIndex === null ? null : lines[found.dateLineIndex];
+  if (dateLine?.kept) lines[found.dateLineIndex!] = { text: dateLine.text, kept: false, reason: "dateline" };
   if (found.bodyStart === null) return classifierApplied ? markHeadlineAboveBody(lines, CLASSIFIER_REASONS) : markHeadline(lines, null);
   if (found.headlineIndex === null) return null;
   const line = lines[found.headlineIndex];

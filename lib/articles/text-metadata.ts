@@ -22,6 +22,8 @@ export interface TextMetadata {
   publishedAt: string | null;
   /** The time stated with `publishedAt`: "22:31-06:00" with the zone the page names, "22:31" when it names none. */
   publishedTime: string | null;
+  /** Index in `lines` of the header line `publishedAt` was read from when that line is only a date. */
+  dateLineIndex: number | null;
   outlet: string | null;
 }
 
@@ -195,6 +197,7 @@ export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStar
     author: header ? findAuthor(lines, header, anchor!) : null,
     publishedAt: published?.day ?? null,
     publishedTime: published?.time ?? null,
+    dateLineIndex: published && (bodyStart === null || published.index < bodyStart) && isDateLine(lines[published.index].text) ? published.index : null,
     outlet: findOutlet(lines, headlineIndex),
   };
 }
@@ -726,7 +729,7 @@ function findDate(lines: readonly ClassifiedLine[], [from, to]: [number, number]
       if ((line.reason === "caption" || line.reason === "credit") && !STATUS_PREFIX.test(text.slice(0, date.index)) && !isDateLine(text)) continue;
       // The time may stand apart from its day: "Nov 19, 2019 / 7:03 AM ET" on one line, or
       // "Nov. 19, 2019" with "5:50 PM" alone on the line under it.
-      const found = { day: date.day, time: date.time ?? timeBeside(text) ?? (isDateLine(text) ? timeAlone(lines[i + 1]?.text, true) : null) };
+      const found = { day: date.day, time: date.time ?? timeBeside(text) ?? (isDateLine(text) ? timeAlone(lines[i + 1]?.text, true) : null), index: i };
       if (UPDATED_LABEL.test(text) && !PUBLISHED_LABEL.test(text)) updated ??= found;
       else if (underOtherTitle) aboveAnotherTitle ??= found;
       else return found;
@@ -775,6 +778,8 @@ const BRACKETED = /\s*\([^()]*\)/g;
 interface FoundDay {
   day: string;
   time: string | null;
+  /** The line it was read from. */
+  index: number;
 }
 
 /** A line with the spaces a copy lost put back ("Jane DoeMar 3, 2020" → "Jane Doe Mar 3, 2020"). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prepareImport } from "@/lib/articles/prepare";
+import { copiedArabicPage } from "@/tests/support/copied-pages";
 
 // Made-up copied pages in the shapes news sites print their headers, datelines and credits in,
 // read as the import reads a copied page.
@@ -39,15 +40,6 @@ const GERMAN_BODY = [
   "Die Zollbeamten sollen innerhalb von zwei Wochen an die Posten zurückkehren, und eine gemeinsame Kommission soll jeden Monat über die Streitigkeiten um die Transitgebühren beraten.",
 ];
 
-const ARABIC_MENU = ["الرئيسية", "أخبار", "سياسة", "اقتصاد", "رياضة"];
-const ARABIC_HEADLINE = "بوتين وترامب يجريان اتصالا هاتفيا";
-const ARABIC_BODY = [
-  "أجرى الرئيس الروسي والرئيس الأمريكي يوم الاثنين اتصالا هاتفيا استمر أكثر من ساعتين، بحسب ما أعلن الكرملين في بيان نشره بعد الاتصال.",
-  "وقال مساعد الرئيس الروسي إن الجانبين ناقشا إمكانية استئناف المفاوضات المباشرة بين موسكو وكييف، إضافة إلى تبادل الأسرى بين البلدين.",
-  "وأشار الكرملين إلى أن المحادثة جرت في أجواء بناءة، معربا عن أمله في استمرار الاتصالات على أعلى مستوى خلال الأسابيع المقبلة.",
-  "وكان وزير الخارجية الروسي قد قال في وقت سابق إن موسكو مستعدة للمفاوضات دون شروط مسبقة، وإنها تنتظر رد الجانب الأوكراني.",
-];
-const ARABIC_FOOTER = ["اقرأ أيضا", "تابعونا على قناتنا", "© 2025 أخبار"];
 const GREEK_BODY = [
   "Οι υπουργοί Εξωτερικών των δύο γειτονικών χωρών συμφώνησαν την Τετάρτη να ανοίξει ξανά η συνοριακή διάβαση που είναι κλειστή από το φθινόπωρο, σύμφωνα με κοινή ανακοίνωση.",
   "Από τη διάβαση περνούσε το μεγαλύτερο μέρος των εξαγωγών σιτηρών της περιοχής πριν κλείσει, και οι έμποροι και των δύο πλευρών είχαν προειδοποιήσει ότι οι αποθήκες ήταν γεμάτες.",
@@ -72,8 +64,11 @@ function withHeader(...header: string[]) {
 
 describe("publication date of a copied page, in the forms news sites print it", () => {
   it("reads a month's name in a language chrono has no parser for: Arabic (two names, either region's), Greek, Hebrew", () => {
-    expect(read(ARABIC_MENU, ARABIC_HEADLINE, "الاثنين، 19 مايو/أيار 2025", ARABIC_BODY, ARABIC_FOOTER).publishedAt).toBe("2025-05-19");
-    expect(read(ARABIC_MENU, ARABIC_HEADLINE, "18 شباط 2025 - 14:05", ARABIC_BODY, ARABIC_FOOTER).publishedAt).toBe("2025-02-18");
+    const arabic = read(copiedArabicPage("Kelmar"));
+    expect(arabic.publishedAt).toBe("2025-05-19");
+    // The date line is header, not the article's first paragraph.
+    expect(arabic.lines.find((line) => line.text === "الاثنين، 19 مايو/أيار 2025")).toMatchObject({ kept: false, reason: "dateline" });
+    expect(read(copiedArabicPage("Kelmar", "18 شباط 2025 - 14:05")).publishedAt).toBe("2025-02-18");
     const greekHeadline = "Ανοίγει ξανά η συνοριακή διάβαση";
     const greek = read(["Αρχική", "Ειδήσεις", "Πολιτική"], greekHeadline, "Τετάρτη, 5 Μαρτίου 2025", GREEK_BODY);
     expect([greek.language, greek.publishedAt, greek.title]).toEqual(["el", "2025-03-05", greekHeadline]);
@@ -332,8 +327,8 @@ describe("headline of a copied page, in the forms news sites print it", () => {
   });
 
   it("is not a date line whose month no parser reads, and the page says which language it is in", () => {
-    const article = read(ARABIC_MENU, ARABIC_HEADLINE, "الاثنين 21 ذو القعدة 1446 هـ", ARABIC_BODY, ARABIC_FOOTER);
-    expect(article.title).toBe(ARABIC_HEADLINE);
+    const article = read(copiedArabicPage("Kelmar", "الاثنين 21 ذو القعدة 1446 هـ"));
+    expect(article.title).toBe("بوتين وترامب يجريان اتصالا هاتفيا");
     expect(article.language).toBe("ar");
     expect(article.publishedAt).toBeNull();
   });
