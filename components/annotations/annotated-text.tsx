@@ -56,7 +56,8 @@ export function AnnotatedText({ ref, text, annotations, kinds, activeId, pending
   return (
     <div ref={ref} className="annotated-text serif">
       {paragraphs.map((paragraph) => (
-        <p key={paragraph.start}>
+        // An article in Arabic or Hebrew reads right to left, each paragraph by its own first letters.
+        <p key={paragraph.start} dir="auto">
           {paragraph.segments.map((segment) => {
             const ids = segment.ids.filter((id) => id !== PENDING_ID);
             const offsets = { "data-start": segment.start, "data-end": segment.end };

@@ -245,14 +245,14 @@ function Extraction({ preview, metadata, decisions, onDecide }: ExtractionProps)
                 <li key={block.indices[0]}>
                   {block.lines.length === 1 ? (
                     <>
-                      <del>{block.lines[0].text}</del> <span className="badge">{block.reason}</span>
+                      <del dir="auto">{block.lines[0].text}</del> <span className="badge">{block.reason}</span>
                     </>
                   ) : (
                     <details className="removed-block">
                       <summary>{label}</summary>
                       {block.lines.map((line, k) => (
                         <div key={block.indices[k]}>
-                          <del>{line.text}</del>
+                          <del dir="auto">{line.text}</del>
                           {line.unsure ? (
                             <>
                               {" "}
@@ -291,7 +291,7 @@ function Extraction({ preview, metadata, decisions, onDecide }: ExtractionProps)
         <ol aria-label="Body paragraphs">
           {kept.map(({ index, line }) => (
             <li key={index}>
-              {line.text}
+              <bdi>{line.text}</bdi>
               {line.unsure ? (
                 <>
                   {" "}

@@ -80,10 +80,12 @@ export function LineList({ articleId, revisionId, lines, change }: Props) {
               </span>
               <span>
                 {line.kept ? (
-                  line.text
+                  <bdi>{line.text}</bdi>
                 ) : (
                   <>
-                    <del className="removed-text">{line.text}</del>
+                    <del className="removed-text" dir="auto">
+                      {line.text}
+                    </del>
                     <span className="badge reason">removed: {line.reason ?? "editor"}</span>
                   </>
                 )}

@@ -25,12 +25,12 @@ export function SourceNotes({
         {notes.map((note) => (
           <li key={note.number} id={`note-${note.number}`} className="source-note" tabIndex={-1}>
             <blockquote cite={note.url ?? undefined}>
-              <p>“{note.quote}”</p>
+              <p dir="auto">“{note.quote}”</p>
             </blockquote>
             <p className="source-meta">
               {note.outlet ? <span className="source-outlet">{note.outlet}</span> : null}
               {note.outlet ? ", " : null}
-              <cite>{note.articleTitle}</cite>
+              <cite dir="auto">{note.articleTitle}</cite>
               {note.publishedAt ? (
                 <>
                   , <DateView value={note.publishedAt} />
@@ -45,7 +45,7 @@ export function SourceNotes({
             </p>
             <details className="source-context">
               <summary>The passage in context</summary>
-              <p>
+              <p dir="auto">
                 {note.before}
                 <mark>{note.quote}</mark>
                 {note.after}

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { copiedHomePage, copiedPolishPage, copiedNewsPage, copiedUkrainianPage } from "../support/copied-pages";
+import { copiedArabicPage, copiedHomePage, copiedPolishPage, copiedNewsPage, copiedUkrainianPage } from "../support/copied-pages";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { signIn } from "./support/users";
@@ -219,6 +219,24 @@ test("a page without an article says so and keeps every line; an uncovered langu
   const ukrainian = page.getByRole("article", { name: "Import of Pasted text" }).last();
   await expect(ukrainian.getByRole("definition").filter({ hasText: "Ukrainian (uk); lines sorted by their shape alone" })).toBeVisible();
   await expect(ukrainian.getByRole("list", { name: "Body paragraphs" })).toContainText(`Порт ${word} у понеділок знову відкрили`);
+});
+
+test("an article in Arabic is read with its headline and date, and reads right to left", async ({ page }) => {
+  const word = unique("ar");
+  await signIn(page, "editor");
+  await page.goto("/import");
+  await previewPasted(page, copiedArabicPage(word));
+  const item = page.getByRole("article", { name: "Import of Pasted text" });
+  const facts = item.getByRole("definition");
+  await expect(facts.filter({ hasText: /^بوتين وترامب يجريان اتصالا هاتفيا$/ })).toBeVisible();
+  await expect(facts.filter({ hasText: "Arabic (ar); lines sorted by their shape alone" })).toBeVisible();
+  await expect(facts.filter({ hasText: /^19 May 2025$/ })).toBeVisible();
+
+  await page.getByRole("button", { name: "Import 1 article" }).click();
+  await item.getByRole("status").getByRole("link", { name: "بوتين وترامب يجريان اتصالا هاتفيا" }).click();
+  const paragraph = page.getByRole("paragraph").filter({ hasText: `اتصالا هاتفيا من منتجع ${word}` });
+  await expect(paragraph).toHaveCSS("direction", "rtl");
+  await expect(page.getByRole("definition").filter({ hasText: "Arabic (ar)" })).toBeVisible();
 });
 
 test("an editor uploads files: bad ones get a clear reason, the headline-less one a provisional title to confirm", async ({ page }) => {

@@ -69,7 +69,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
         <Link href="/articles">← All articles</Link>
       </p>
       <h1 id="article-title">
-        {article.title}
+        <bdi>{article.title}</bdi>
         {article.titleProvisional ? (
           <>
             {" "}

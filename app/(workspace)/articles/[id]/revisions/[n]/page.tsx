@@ -44,7 +44,9 @@ export default async function RevisionPage({ params }: { params: Params }) {
         <h2 id="revision-text-heading">Text</h2>
         <div className="serif">
           {revision.paragraphs.map((paragraph, i) => (
-            <p key={i}>{paragraph}</p>
+            <p key={i} dir="auto">
+              {paragraph}
+            </p>
           ))}
         </div>
       </section>
