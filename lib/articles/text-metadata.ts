@@ -841,11 +841,21 @@ function byDistance(from: number, to: number, anchor: number, laterFirst = false
 }
 
 /** A line that is mostly a date ("Nov 19, 2019, 10:31 pm", "Updated: 19 November 2019"). */
-function isDateLine(text: string): boolean {
+function isDateLine(line: string): boolean {
+  const text = westernDigits(line);
   if (!/\d/.test(text) && !MONTH_OR_DAY.test(text)) return false;
   if (DATE_SHAPED_LINE.test(text)) return true;
   const result = parseDates(text)[0];
   return result !== undefined && result.text.length >= text.replace(DATE_LABEL, "").length * 0.5;
+}
+
+// Arabic-Indic and Persian digits ("١٩ مايو ٢٠٢٥"), one for one, so that offsets stay those of the line.
+const EASTERN_DIGIT = /[\u0660-\u0669\u06f0-\u06f9]/;
+const EASTERN_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
+
+function westernDigits(text: string): string {
+  if (!EASTERN_DIGIT.test(text)) return text;
+  return text.replace(EASTERN_DIGITS, (digit) => String(digit.charCodeAt(0) - (digit >= "\u06f0" ? 0x6f0 : 0x660)));
 }
 
 const MONTH_OR_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
@@ -923,7 +933,8 @@ interface FoundDate {
 }
 
 /** A stated calendar date in a short line (not a time alone, not "today"). */
-function dateIn(text: string): FoundDate | null {
+function dateIn(line: string): FoundDate | null {
+  const text = westernDigits(line);
   if (!/\d/.test(text) || wordCount(text) > MAX_DATE_LINE_WORDS) return null;
   const calendar = parseDates(text).filter(isCalendarDate);
   // "2 hours ago | March 5, 2025": the stated day, not the relative time beside it.

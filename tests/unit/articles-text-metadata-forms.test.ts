@@ -63,12 +63,15 @@ function withHeader(...header: string[]) {
 }
 
 describe("publication date of a copied page, in the forms news sites print it", () => {
-  it("reads a month's name in a language chrono has no parser for: Arabic (two names, either region's), Greek, Hebrew", () => {
+  it("reads a month's name in a language chrono has no parser for: Arabic (two names, either region's, Arabic-Indic digits), Greek, Hebrew", () => {
     const arabic = read(copiedArabicPage("Kelmar"));
     expect(arabic.publishedAt).toBe("2025-05-19");
     // The date line is header, not the article's first paragraph.
     expect(arabic.lines.find((line) => line.text === "الاثنين، 19 مايو/أيار 2025")).toMatchObject({ kept: false, reason: "dateline" });
     expect(read(copiedArabicPage("Kelmar", "18 شباط 2025 - 14:05")).publishedAt).toBe("2025-02-18");
+    const easternDigits = read(copiedArabicPage("Kelmar", "الاثنين ١٩ مايو ٢٠٢٥"));
+    expect([easternDigits.publishedAt, easternDigits.title]).toEqual(["2025-05-19", "بوتين وترامب يجريان اتصالا هاتفيا"]);
+    expect(easternDigits.lines.find((line) => line.text === "الاثنين ١٩ مايو ٢٠٢٥")).toMatchObject({ kept: false, reason: "dateline" });
     const greekHeadline = "Ανοίγει ξανά η συνοριακή διάβαση";
     const greek = read(["Αρχική", "Ειδήσεις", "Πολιτική"], greekHeadline, "Τετάρτη, 5 Μαρτίου 2025", GREEK_BODY);
     expect([greek.language, greek.publishedAt, greek.title]).toEqual(["el", "2025-03-05", greekHeadline]);
