@@ -2,7 +2,8 @@
  * Dates written with a month's name in languages chrono has no parser for: Arabic (the names of
  * Egypt and the Gulf, of the Levant and Iraq, and of the Maghreb), Greek and Hebrew, as a news
  * page's header writes them: the day, the month (Arabic pages often give two names, "مايو/أيار"),
- * the year ("19 مايو 2025", "19 Μαΐου 2025", "19 במאי 2025"). Western digits only.
+ * the year ("19 مايو 2025", "19 Μαΐου 2025", "19 במאי 2025"), in Western digits (text-metadata.ts
+ * reads Arabic-Indic ones as those).
  */
 import * as chrono from "chrono-node";
 
