@@ -336,6 +336,10 @@ describe("headline of a copied page, in the forms news sites print it", () => {
     expect(article.publishedAt).toBeNull();
   });
 
+  it("may hold a number and a year, in a shape no date has", () => {
+    expect(read(MENU, "Top 10 films of 2024", "By Jane Doe", "March 5, 2025", BODY, FOOTER).title).toBe("Top 10 films of 2024");
+  });
+
   it("is not a sign-in prompt in title case above a headline in sentence case", () => {
     const article = read(MENU, "Sign in to Harbour Herald", HEADLINE, "By Jane Doe", "March 5, 2025", BODY, FOOTER);
     expect(article.title).toBe(HEADLINE);
