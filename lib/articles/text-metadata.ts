@@ -883,11 +883,13 @@ const LOCAL_PARSERS: Record<string, chrono.Chrono> = {
 let localParser: chrono.Chrono | null = null;
 // A word beside a day and a year ("Maret 30, 2015", "22 de outubro de 2010", "3. März 2020").
 const FOREIGN_DATE_SHAPE = /\p{L}{3,}\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\b|\b\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,}\.?,?\s+(?:de\s+)?(?:19|20)\d{2}\b/u;
-// A line that is only a date (a day, a month's name, of two words in Arabic, a Gregorian or Hijri
-// year, an era's letter), with a weekday before and a time after, whether or not a parser reads its
-// month ("19 ذو القعدة 1446 هـ", "Τετάρτη, 5 Μαρτίου 2025, 18:40"): never a headline.
+// A line that is only a date with its month's name in another script than the Latin one (of two
+// words in Arabic), a Gregorian or Hijri year and an era's letter, a weekday before and a time
+// after, whether or not a parser reads its month ("19 ذو القعدة 1446 هـ", "Τετάρτη, 5 Μαρτίου 2025,
+// 18:40"): never a headline. Latin-script months are left to the parsers: "Windows 11 Review 2024"
+// is a headline.
 const DATE_SHAPED_LINE =
-  /^(?:\p{L}+[,،]?\s+)?(?:\d{1,2}\.?\s+(?:\p{L}+|\p{Script=Arabic}+\s+\p{Script=Arabic}+)\s+|\p{L}{3,}\.?\s+\d{1,2},?\s+)(?:19|20|13|14)\d{2}(?:\s+\p{L}{1,2}\.?)?(?:[,،]?\s+\d{1,2}[:.]\d{2}[^\n]{0,20})?$/u;
+  /^(?:\p{L}+[,،]?\s+)?(?:\d{1,2}\.?\s+(?:(?!\p{Script=Latin})\p{L}+|\p{Script=Arabic}+\s+\p{Script=Arabic}+)\s+|(?!\p{Script=Latin})\p{L}{3,}\.?\s+\d{1,2},?\s+)(?:19|20|13|14)\d{2}(?:\s+\p{L}{1,2}\.?)?(?:[,،]?\s+\d{1,2}[:.]\d{2}[^\n]{0,20})?$/u;
 
 function parseDates(text: string): chrono.ParsedResult[] {
   let results = parsedDates.get(text);
