@@ -178,7 +178,7 @@ export type ImportPreview =
       lines: ClassifiedLine[];
       /** A copied page in which the line classifier found no article text. */
       noArticleFound: boolean;
-      /** Copied pages: the language whose word list sorted the lines (null: shape alone). */
+      /** Copied pages: the language the line classifier named (null: none); without a word list for it (hasWordList) the lines were sorted by shape alone. */
       classifiedLanguage: string | null;
       /** Set when this exact content was imported before. */
       duplicateOf: { id: string; title: string } | null;

@@ -70,7 +70,7 @@ export interface ParsedArticle extends ArticleMetadata {
    * the editor decides (keep every line, or give up).
    */
   noArticleFound?: boolean;
-  /** The language the line classifier read the page in (null: shape features only). */
+  /** The language the line classifier named (null: none); without a word list for it the lines were sorted by shape alone. */
   classifiedLanguage?: string | null;
 }
 
