@@ -143,6 +143,7 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
   // Metadata sits in the header lines the classifier removes: it is read from the lines as the
   // rules left them, around the body the classifier found.
   const fromText = beforeClassifier ? readTextMetadata(beforeClassifier, classified?.applied ? findBodyStart(lines) : undefined, classified?.language) : null;
+  if (fromText) markTextDateLine(lines, fromText);
   const headline = fromText ? markTextHeadline(lines, fromText, classified?.applied ?? false) : markHeadline(lines, source.metadata.title);
   const { paragraphs, removed } = deriveContent(lines);
   if (paragraphs.length === 0) throw new ParseError("no-body");
@@ -182,14 +183,18 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
  * (a short note) falls back to the classifier's or the first line when that looks like a headline.
  */
 function markTextHeadline(lines: ClassifiedLine[], found: TextMetadata, classifierApplied: boolean): string | null {
-  // The date line the rules did not read (a month in another language than English) is header, not body.
-  const dateLine = found.dateLineIndex === null ? null : lines[found.dateLineIndex];
-  if (dateLine?.kept) lines[found.dateLineIndex!] = { text: dateLine.text, kept: false, reason: "dateline" };
   if (found.bodyStart === null) return classifierApplied ? markHeadlineAboveBody(lines, CLASSIFIER_REASONS) : markHeadline(lines, null);
   if (found.headlineIndex === null) return null;
   const line = lines[found.headlineIndex];
   lines[found.headlineIndex] = { text: line.text, kept: false, reason: "headline" };
   return found.headline ?? line.text;
+}
+
+/** The header's date line the rules did not read (a month in another language than English) is header, not body. */
+function markTextDateLine(lines: ClassifiedLine[], found: TextMetadata): void {
+  if (found.dateLineIndex === null) return;
+  const line = lines[found.dateLineIndex];
+  if (line.kept) lines[found.dateLineIndex] = { text: line.text, kept: false, reason: "dateline" };
 }
 
 function readSource(text: string, format: ArticleFormat): { lines: SourceLine[]; metadata: SourceMetadata } {

@@ -850,11 +850,9 @@ function isDateLine(line: string): boolean {
 }
 
 // Arabic-Indic and Persian digits ("١٩ مايو ٢٠٢٥"), one for one, so that offsets stay those of the line.
-const EASTERN_DIGIT = /[\u0660-\u0669\u06f0-\u06f9]/;
 const EASTERN_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
 
 function westernDigits(text: string): string {
-  if (!EASTERN_DIGIT.test(text)) return text;
   return text.replace(EASTERN_DIGITS, (digit) => String(digit.charCodeAt(0) - (digit >= "\u06f0" ? 0x6f0 : 0x660)));
 }
 
