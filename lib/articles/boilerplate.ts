@@ -32,6 +32,19 @@ const SOCIAL_ONLY = new RegExp(`^(?:(?:${SOCIAL_NAMES})[\\s,|•·/]*){2,}$`, "i
 // Case-sensitive: the agency is a capitalised name after " /".
 const AGENCY_SUFFIX = /\s\/\s?\p{Lu}\p{L}*(?: \p{Lu}\p{L}*){0,2}\.?$/u;
 const PHOTO_SUFFIX = /\[photos?(?:\/[^\]]*)?\]$|\((?:photo|photograph|image|picture)\b[^)]*\)\.?$/i;
+// A photographer's credit ending a caption: "… REUTERS/Jane Doe", "… Sputnik/Jane Doe/Pool via REUTERS",
+// "[File: Jane Doe/Agency via AP]": an agency in capitals and a name on either side of a slash, and no full stop.
+const PHOTOGRAPHER_SUFFIX = /(?:\b\p{Lu}{2,}(?:-\p{Lu}{2,})?\/\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)+|\/[\p{L}'’. -]+ via \p{Lu}{2,}\b)[\])]?$/u;
+// "Read also", "Related", "See also": a label over links to other stories.
+const RELATED_LABEL =
+  "(?:read more|read also|also read|related(?: articles| stories| news| content| coverage)?|see also|recommended(?: for you)?|more on this(?: story)?|you may also like|more from \\w+)";
+
+/** A line that is only a label over links to other stories ("READ ALSO", "Related:"): the line under it is one of them. */
+export function isRelatedLabel(line: string): boolean {
+  return RELATED_LABEL_ONLY.test(line.trim());
+}
+
+const RELATED_LABEL_ONLY = new RegExp(`^${RELATED_LABEL}\\s*[:>»|-]?$`, "i");
 
 const RULES: readonly Rule[] = [
   // Banners address the reader ("you agree", "our use of cookies"); articles about cookie law do not.
@@ -75,13 +88,7 @@ const RULES: readonly Rule[] = [
     maxWords: 20,
     test: matches(/^(?:subscribe\b|sign up (?:for|to)\b|get our \w+ newsletter|(?:our |the )?newsletter\b|follow us on\b)/i),
   },
-  {
-    reason: "related link",
-    maxWords: 25,
-    test: matches(
-      /^(?:read more|read also|also read|related(?: articles| stories| news| content| coverage)?|see also|recommended(?: for you)?|more on this(?: story)?|you may also like|more from \w+)\s*(?:[:>»|-]|$)/i,
-    ),
-  },
+  { reason: "related link", maxWords: 25, test: matches(new RegExp(`^${RELATED_LABEL}\\s*(?:[:>»|-]|$)`, "i")) },
   {
     reason: "advertisement",
     maxWords: 5,
@@ -109,13 +116,15 @@ const RULES: readonly Rule[] = [
       /^(?:an? |this )?(?:file|undated|handout|aerial) (?:photo|picture|image)\b|^(?:photo|picture) (?:taken|shows)\b|^(?:a )?screenshot\b|^in this (?:photo|picture|image)\b/i,
     ),
   },
-  // Agency suffix ("… Osaka, June 28, 2019. /VCG", "[Photo/Agencies]", "(Photo: AP)").
+  // Agency suffix ("… Osaka, June 28, 2019. /VCG", "[Photo/Agencies]", "(Photo: AP)", "… REUTERS/Jane Doe").
   {
     reason: "caption",
     maxWords: 80,
-    test: (line) => AGENCY_SUFFIX.test(line) || PHOTO_SUFFIX.test(line),
+    test: (line) => AGENCY_SUFFIX.test(line) || PHOTO_SUFFIX.test(line) || PHOTOGRAPHER_SUFFIX.test(line),
   },
   { reason: "caption", maxWords: 60, test: matches(/\b(?:photo|drawing|portrait|digital|stock|file) illustration\b/i) },
+  // A gallery's caption numbered by its picture: "[1/2] …", "Item 1 of 2 …", "Photo 3 of 12 …".
+  { reason: "caption", maxWords: 80, test: matches(/^(?:\[\d{1,3}\s*\/\s*\d{1,3}\]|(?:item|image|photo|picture|slide)\s+\d{1,3}\s+of\s+\d{1,3}\b)/i) },
 ];
 
 /** The boilerplate reason for a line, or null when the line may be body text. */

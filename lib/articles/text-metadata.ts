@@ -1,5 +1,6 @@
 import * as chrono from "chrono-node";
 import { dateOfIsoDay, isRealDay } from "@/lib/iso-day";
+import { isRelatedLabel } from "./boilerplate";
 import { STOPWORDS } from "./language";
 import { MONTH_NAME_PARSERS } from "./month-names";
 import { NOT_AN_OUTLET_HOST, parseByline, readMetadataLine, shownTime } from "./metadata";
@@ -51,6 +52,7 @@ const BELOW_BYLINE_PENALTY = 1.5;
 const BYLINE_EVIDENCE = 2;
 const DATE_EVIDENCE = 1.5;
 const STANDFIRST_EVIDENCE = 1;
+const LONG_STANDFIRST_WORDS = 14;
 const FACT_DISTANCE_DECAY = 0.15;
 // A date line at most three lines under a distant headline.
 const DISTANT_DATE_EVIDENCE = DATE_EVIDENCE * (1 - 2 * FACT_DISTANCE_DECAY);
@@ -165,6 +167,7 @@ const SITE_LINE_WORDS = 8;
 const GENERIC_SITE_WORDS =
   /^(?:us|our|this|share|subscribe|meet|get|e-?mail|join|find|follow|like|sign|upcoming|rss|help|news|newsletters?|search|home|all|more|latest|privacy|terms|advertising|editorial|contact|daily|weekly|facebook|twitter|instagram|youtube|linkedin|google|apple|app|toolkit|pick)\b/i;
 const COPYRIGHT = /(?:©|\bcopyright\b|\(c\)\s*\d)/i;
+const NAME_BEFORE_COPYRIGHT = /^(\p{Lu}[^©]{1,60}?)\s*(?:©|\(c\))\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?(?:\s*all rights reserved\.?)?$/iu;
 const CORPORATE_SUFFIX = /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.a|pty|holdings|company|group|all rights reserved)\.?$/i;
 // "X is a registered trademark of Y": the footer naming the site's brand, not its owner.
 const TRADEMARK = /(?:^|[.!]\s+)["“]?([^"”.]{2,40}?)["”]? is a (?:registered )?trademark\b(?: of ([^.]{2,60}))?/i;
@@ -292,7 +295,7 @@ function findHeadline(lines: readonly ClassifiedLine[], bodyStart: number): numb
   for (let i = bodyStart - 1; i >= from; i--) {
     const line = lines[i];
     const title = line.text;
-    if (!line.kept || !looksLikeHeadline(title)) continue;
+    if (!line.kept || !looksLikeHeadline(title) || underRelatedLabel(lines, i)) continue;
     let score = 1 - (bodyStart - i) * 0.03;
     const words = wordCount(title);
     if (words >= 5 && words <= 20) score += 1;
@@ -318,7 +321,7 @@ function findHeadline(lines: readonly ClassifiedLine[], bodyStart: number): numb
  * just above that one (a headline opens its header; a standfirst may stand between it and the date).
  */
 function distantHeadline(lines: readonly ClassifiedLine[], before: number): number | null {
-  const isTitle = (i: number) => lines[i].kept && looksLikeHeadline(lines[i].text) && !inTeaserList(lines, i);
+  const isTitle = (i: number) => lines[i].kept && looksLikeHeadline(lines[i].text) && !inTeaserList(lines, i) && !underRelatedLabel(lines, i);
   for (let i = before - 1; i >= Math.max(0, before - DISTANT_HEADER_WINDOW); i--) {
     if (!isTitle(i) || headerFactsAfter(lines, i) < DISTANT_DATE_EVIDENCE) continue;
     for (let above = Math.max(0, i - 2); above < i; above++) {
@@ -350,6 +353,11 @@ function looksLikeHeadline(line: string): boolean {
     !isDateLine(text) &&
     !dateIn(text)?.day
   );
+}
+
+/** A title under "Read also", "Related": another story's, linked from this one. */
+function underRelatedLabel(lines: readonly ClassifiedLine[], index: number): boolean {
+  return index > 0 && isRelatedLabel(lines[index - 1].text);
 }
 
 /** How many other lines are this one, or this one with the site's name after it. */
@@ -399,7 +407,11 @@ function headerFactsAfter(lines: readonly ClassifiedLine[], index: number): numb
     if (!date && dated) date = DATE_EVIDENCE * near;
     // A standfirst: a sentence, or a long line in sentence case under a title in title case.
     const sentenceCase = !credited && !dated && isTitleCase(lines[index].text) && !isTitleCase(text);
-    if (i === index + 1 && wordCount(text) >= 8 && (/[.!?]$/.test(text) || sentenceCase)) standfirst = STANDFIRST_EVIDENCE;
+    // Some sites end a standfirst without a full stop: a line far longer than a title of a headline's length says as much.
+    const words = wordCount(text);
+    const titleWords = wordCount(lines[index].text);
+    const longer = titleWords >= 5 && words >= LONG_STANDFIRST_WORDS && words >= titleWords * 1.3 && !credited && !dated;
+    if (i === index + 1 && words >= 8 && (/[.!?]$/.test(text) || sentenceCase || longer)) standfirst = STANDFIRST_EVIDENCE;
   }
   return byline + date + standfirst;
 }
@@ -448,7 +460,7 @@ function findAuthor(lines: readonly ClassifiedLine[], [from, to]: [number, numbe
     const text = lines[i].text;
     const name = bylineName(text) ?? nameUnderLabel(text, lines[i + 1]?.text);
     if (name) return name;
-    agency ??= agencyCredit(text) ?? datelineCredit(text);
+    agency ??= agencyCredit(text) ?? datelineCredit(text) ?? staffCredit(text);
   }
   // A bare name just after the headline beside a dateline, or in the dateline's lines above it.
   const dated = (j: number) =>
@@ -696,9 +708,28 @@ function agencyCredit(text: string): string | null {
   const dateline = match?.[1] ?? match?.[2];
   const source = dateline ?? (wordCount(text) <= MAX_DATE_LINE_WORDS ? text : null);
   if (!source) return null;
-  for (const [pattern, name] of AGENCIES) if (pattern.test(source)) return name;
+  for (const [pattern, name] of AGENCIES) {
+    const match = pattern.exec(source);
+    // "Jane Doe/Sputnik via AP", "AP Photo/Jane Doe", "REUTERS/Jane Doe": the agency of a picture, not of the story.
+    if (match && !PICTURE_AGENCY_BEFORE.test(source.slice(0, match.index)) && !PICTURE_AGENCY_AFTER.test(source.slice(match.index + match[0].length)))
+      return name;
+  }
   return null;
 }
+
+const PICTURE_AGENCY_BEFORE = /(?:\/|\bvia)\s*$/i;
+const PICTURE_AGENCY_AFTER = /^\s*(?:photos?\b|\/)/i;
+
+/** A credit to the house, not to a person ("By Daily Bugle Staff", "Daily Bugle Newsroom"): the house's name. */
+function staffCredit(text: string): string | null {
+  const house = STAFF_CREDIT.exec(text)?.[1];
+  // The pattern ignores case for "by" and "staff"; the house's name must still be capitalised.
+  if (!house || wordCount(house) > 4 || !/^(?:the\s+)?\p{Lu}/u.test(house) || isStopword(house.toLowerCase())) return null;
+  return outletName(house) ?? house;
+}
+
+const STAFF_CREDIT =
+  /^(?:by\s+)?((?:the\s+)?\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,3})\s+(?:staff(?:\s+(?:writers?|reporters?))?|newsroom|news\s+desk|web\s+desk|editorial\s+(?:team|staff|board))$/iu;
 
 /**
  * The publication date stated by a date line or a byline near the headline; "updated" dates
@@ -1325,7 +1356,10 @@ function isSiteName(name: string): boolean {
 /** "© 2019 The Daily Bugle. All rights reserved." → "The Daily Bugle". */
 export function copyrightOwner(text: string): string | null {
   if (!COPYRIGHT.test(text) || wordCount(text) > 30) return null;
-  let owner = text
+  // "The Daily Bugle © 2000-2025": the name before the sign when only years follow it.
+  const before = NAME_BEFORE_COPYRIGHT.exec(text)?.[1];
+  const named = before && !PICTURE_CREDIT.test(before) ? before : null;
+  let owner = (named ?? text)
     .replace(/^.*?(?:©|\bcopyright\b|\(c\))/i, "")
     .replace(/(?:©|\bcopyright\b|\(c\))/gi, "")
     .replace(/^[\s:,.-]*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,.-]*/, "")

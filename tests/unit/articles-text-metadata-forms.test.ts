@@ -319,6 +319,12 @@ describe("byline of a copied page, in the forms news sites print it", () => {
     );
     expect(republished.author).toBe("Reuters");
   });
+  it("credits the house a staff byline names, never the agency of a photograph's credit", () => {
+    const article = withHeader("Ministers shake hands after the talks [File: Jane Roe/Northgate via AP]", "By Harbour Herald Staff", "March 5, 2025");
+    expect(article.author).toBe("Harbour Herald");
+    expect(article.paragraphs.join(" ")).not.toContain("shake hands");
+    expect(withHeader("Ministers shake hands after the talks. REUTERS/Jane Roe", "March 5, 2025").author).toBeNull();
+  });
 });
 
 describe("headline of a copied page, in the forms news sites print it", () => {
@@ -346,6 +352,12 @@ describe("headline of a copied page, in the forms news sites print it", () => {
     const article = read(MENU, "Sign in to Harbour Herald", HEADLINE, "By Jane Doe", "March 5, 2025", BODY, FOOTER);
     expect(article.title).toBe(HEADLINE);
   });
+  it("is not the related story under a 'Read also' label, and may have a standfirst without a full stop under it", () => {
+    const standfirst = "According to the joint statement the ministers called the talks long and difficult but in the end quite useful";
+    const related = "Customs officers to return to their posts along the northern border";
+    const article = read(MENU, "March 5, 14:05", HEADLINE, standfirst, "READ ALSO", related, BODY, FOOTER);
+    expect(article.title).toBe(HEADLINE);
+  });
 });
 
 describe("outlet of a copied page, in the forms news sites print it", () => {
@@ -365,5 +377,23 @@ describe("outlet of a copied page, in the forms news sites print it", () => {
       "© 2025 Northgate Media Group",
     );
     expect(article.outlet).toBe("The Harbour Herald");
+  });
+  it("is the name a copyright line gives before the sign", () => {
+    expect(read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY, "About us", "Harbour Herald © 2000-2025").outlet).toBe("Harbour Herald");
+  });
+});
+
+describe("captions of a copied page", () => {
+  it("are removed when numbered as a gallery's or ending with a photographer's credit, while a sentence opening with a count stays", () => {
+    const captions = [
+      "Item 1 of 2 Ministers shake hands after the talks in the capital, March 5, 2025. Northgate/Jane Roe/Pool via REUTERS",
+      "[1/2] Ministers shake hands after the talks in the capital, March 5, 2025",
+      "Traders wait at the closed crossing, March 4, 2025. REUTERS/Jane Roe",
+    ];
+    const count = "1 of 2 traders at the crossing said they had stopped buying grain from farmers on the far side of the border this winter.";
+    const article = read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", captions, BODY[0], count, BODY.slice(1), FOOTER);
+    const body = article.paragraphs;
+    expect(body).toEqual([BODY[0], count, ...BODY.slice(1)]);
+    expect(article.removed.filter((line) => line.reason === "caption").map((line) => line.text)).toEqual(captions);
   });
 });
