@@ -35,9 +35,11 @@ const PHOTO_SUFFIX = /\[photos?(?:\/[^\]]*)?\]$|\((?:photo|photograph|image|pict
 // A photographer's credit ending a caption: "… REUTERS/Jane Doe", "… Sputnik/Jane Doe/Pool via REUTERS",
 // "[File: Jane Doe/Agency via AP]": an agency in capitals and a name on either side of a slash, and no full stop.
 const PHOTOGRAPHER_SUFFIX = /(?:\b\p{Lu}{2,}(?:-\p{Lu}{2,})?\/\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)+|\/[\p{L}'’. -]+ via \p{Lu}{2,}\b)[\])]?$/u;
-// "Read also", "Related", "See also": a label over links to other stories.
+// "Read also", "Related", "See also": a label over links to other stories, in the languages with word lists.
 const RELATED_LABEL =
-  "(?:read more|read also|also read|related(?: articles| stories| news| content| coverage)?|see also|recommended(?: for you)?|more on this(?: story)?|you may also like|more from \\w+)";
+  "(?:read more|read also|also read|related(?: articles| stories| news| content| coverage)?|see also|recommended(?: for you)?|more on this(?: story)?|you may also like|more from \\w+" +
+  "|(?:à )?lire aussi|voir aussi|lee también|lea también|leia também|veja também|lesen sie auch|mehr zum thema|leggi anche|czytaj (?:też|także)|zobacz (?:też|także)" +
+  "|читайте (?:также|також)|см\\. также|дивіться також)";
 
 /** A line that is only a label over links to other stories ("READ ALSO", "Related:"): the line under it is one of them. */
 export function isRelatedLabel(line: string): boolean {
@@ -86,7 +88,9 @@ const RULES: readonly Rule[] = [
   {
     reason: "subscription prompt",
     maxWords: 20,
-    test: matches(/^(?:subscribe\b|sign up (?:for|to)\b|get our \w+ newsletter|(?:our |the )?newsletter\b|follow us on\b)/i),
+    test: matches(
+      /^(?:subscribe\b|sign up (?:for|to)\b|get our \w+ newsletter|(?:our |the )?newsletter\b|follow us on\b)|^(?:become an? (?:member|patron|supporter|subscriber)|support us|donate(?: now| today)?)[.!]?$/i,
+    ),
   },
   { reason: "related link", maxWords: 25, test: matches(new RegExp(`^${RELATED_LABEL}\\s*(?:[:>»|-]|$)`, "i")) },
   {

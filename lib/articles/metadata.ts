@@ -200,11 +200,17 @@ function readByline(line: string): LineFacts | null {
   return names.length ? { reason: "byline", author: names.join(", ") } : null;
 }
 
-/** "Jane Doe, John Roe and Max Major": a list of three or more people, each a name of two words or more. */
+/**
+ * "Jane Doe, John Roe and Max Major": a list of three or more people, each a name of two words or
+ * more, and perhaps the house they write for after it ("…, Reuters", "…, CNN").
+ */
 function listOfPeople(value: string): string[] | null {
   if (!/,[^,]+,?\s(?:and|&)\s/.test(value)) return null;
-  const parts = value.split(NAME_LIST_SEPARATOR).filter(Boolean);
-  const names = parseNames(value);
+  const listed = value.split(NAME_LIST_SEPARATOR).filter(Boolean);
+  const last = listed.at(-1) ?? "";
+  const house = listed.length > 3 && (outletName(last) !== null || /^\p{Lu}{2,}$/u.test(last));
+  const parts = house ? listed.slice(0, -1) : listed;
+  const names = parseNames(parts.join(", "));
   return names.length === parts.length && names.every((name) => name.split(" ").length >= 2) ? names : null;
 }
 

@@ -45,6 +45,8 @@ const BODY_LOOKAHEAD = 3;
 
 // A bare name counts as the byline this close to the headline.
 const NAME_LINE_REACH = 3;
+// Share and save buttons may stand between the headline and a name over its house.
+const HOUSE_NAME_REACH = 6;
 // Lines after the headline where its byline, date or standfirst may sit.
 const HEADER_FACTS_SPAN = 6;
 const MIN_HEADLINE_WORDS = 3;
@@ -141,16 +143,20 @@ const DATE_LABEL = /^(?:published|posted|first published|publication date|date|c
 const STATUS_PREFIX = /^\s*(?:(?:updated|published|posted|first published|last updated)\b\s*(?:on|at)?\s*:?\s*)?$/i;
 const STATUS_LABEL = /^(?:updated|published|posted|first published|last updated)\b/i;
 // "Published" and "Updated" in the languages whose month names are read ("Publié le …", "Actualizado: …").
-const PUBLISHED_WORDS = "published|posted|publié|publiée|publicado|publicada|veröffentlicht|pubblicato|gepubliceerd|publicerad|julkaistu";
+const PUBLISHED_WORDS =
+  "published|posted|publié|publiée|publicado|publicada|veröffentlicht|pubblicato|gepubliceerd|publicerad|julkaistu|opublikowano|опубликовано|опубліковано";
 const UPDATED_WORDS =
-  "updated|modified|edited|mis à jour|modifié|actualizado|actualizada|atualizado|atualizada|aktualisiert|aggiornato|bijgewerkt|uppdaterad|päivitetty";
+  "updated|modified|edited|mis à jour|modifié|actualizado|actualizada|atualizado|atualizada|aktualisiert|aggiornato|bijgewerkt|uppdaterad|päivitetty|zaktualizowano|обновлено|оновлено";
 const asWord = (words: string) => `(?<!\\p{L})(?:${words})(?!\\p{L})`;
 const PUBLISHED_LABEL = new RegExp(asWord(PUBLISHED_WORDS), "iu");
 const UPDATED_LABEL = new RegExp(asWord(UPDATED_WORDS), "iu");
 // A status label opening a line: a stamp, never a headline.
 const STATUS_OPENING = new RegExp(`^${asWord(`${PUBLISHED_WORDS}|${UPDATED_WORDS}`)}`, "iu");
-// Between the stamps of one line ("Published … | Updated …", "Mis à jour le … - Publié le …").
-const STAMP_SEPARATOR = new RegExp(`\\s+[|•·]\\s+|\\s*;\\s*|\\s+[-–—]\\s+(?=${asWord(`${PUBLISHED_WORDS}|${UPDATED_WORDS}`)})`, "iu");
+// Between the stamps of one line ("Published … | Updated …", "Mis à jour le … - Publié le …", "… (updated: …)").
+const STAMP_SEPARATOR = new RegExp(
+  `\\s+[|•·]\\s+|\\s*;\\s*|\\s+[-–—]\\s+(?=${asWord(`${PUBLISHED_WORDS}|${UPDATED_WORDS}`)})|\\s*\\((?=${asWord(`${PUBLISHED_WORDS}|${UPDATED_WORDS}`)})|\\)$`,
+  "iu",
+);
 const MAX_DATE_LINE_WORDS = 16;
 const MAX_STAMP_WORDS = 6;
 // Page furniture naming its own site: "Contact X", "About X", "Follow X on", "X Newsletter".
@@ -200,7 +206,7 @@ export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStar
     author: header ? findAuthor(lines, header, anchor!) : null,
     publishedAt: published?.day ?? null,
     publishedTime: published?.time ?? null,
-    dateLineIndex: published && (bodyStart === null || published.index < bodyStart) && isDateLine(lines[published.index].text) ? published.index : null,
+    dateLineIndex: published && (bodyStart === null || published.index < bodyStart) && isDatesOnly(lines[published.index].text) ? published.index : null,
     outlet: findOutlet(lines, headlineIndex),
   };
 }
@@ -476,6 +482,11 @@ function findAuthor(lines: readonly ClassifiedLine[], [from, to]: [number, numbe
   for (let i = anchor - 1; i >= Math.max(from, anchor - NAME_LINE_REACH); i--) {
     const name = [i - 2, i - 1, i + 1, i + 2].some((j) => j < anchor && dated(j)) ? nameLine(lines[i].text) : null;
     if (name) return name;
+  }
+  // "Jane Doe" over "Daily Bugle News": a name with the house it writes for on the line under it.
+  for (let i = anchor + 1; i <= Math.min(to - 2, anchor + HOUSE_NAME_REACH); i++) {
+    const name = outletName(lines[i + 1].text) ? nameLine(lines[i].text) : null;
+    if (name && !outletName(name)) return name;
   }
   // A republished wire story credits its agency ("WASHINGTON (Reuters) -"); its tail's reporters only when nothing else is credited.
   return agency ?? wireReporters(lines, anchor);
@@ -872,6 +883,13 @@ function byDistance(from: number, to: number, anchor: number, laterFirst = false
 }
 
 /** A line that is mostly a date ("Nov 19, 2019, 10:31 pm", "Updated: 19 November 2019"). */
+/** A line of dates alone: one date, or the stamps of one ("18:55 18.03.2025 (updated: 20:12 18.03.2025)"). */
+function isDatesOnly(line: string): boolean {
+  return stamps(line)
+    .filter(Boolean)
+    .every((stamp) => isDateLine(stamp.replace(STATUS_OPENING, "").replace(/^\s*[:：]?\s*/, "")));
+}
+
 function isDateLine(line: string): boolean {
   const text = westernDigits(line);
   if (!/\d/.test(text) && !MONTH_OR_DAY.test(text)) return false;
@@ -1363,7 +1381,7 @@ export function copyrightOwner(text: string): string | null {
     .replace(/^.*?(?:©|\bcopyright\b|\(c\))/i, "")
     .replace(/(?:©|\bcopyright\b|\(c\))/gi, "")
     .replace(/^[\s:,.-]*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,.-]*/, "")
-    .split(/\.\s|\s[|•·]\s|,\s+an?\s|\ball rights reserved\b/i)[0]
+    .split(/\.\s|\s[|•·]\s|,\s+an?\s|\ball rights reserved\b|,?\s+(?:or|and) its (?:affiliated companies|affiliates|subsidiaries)\b/i)[0]
     .replace(/\s*\d{4}\s*$/, "")
     .trim()
     .replace(/[.,]$/, "");

@@ -40,6 +40,7 @@ describe("copied web pages", () => {
     expect(ukrainian.title).toBe("Порт Kelmar знову відкрито після поглиблення фарватеру");
     expect(ukrainian.paragraphs.some((p) => p.startsWith("Порт Kelmar у понеділок знову відкрили"))).toBe(true);
     expect(ukrainian.paragraphs.some((p) => p === "Поділитися")).toBe(false);
+    expect(ukrainian.removed).toContainEqual({ text: "Читайте також", reason: "related link" });
   });
 });
 

@@ -40,6 +40,12 @@ const GERMAN_BODY = [
   "Die Zollbeamten sollen innerhalb von zwei Wochen an die Posten zurückkehren, und eine gemeinsame Kommission soll jeden Monat über die Streitigkeiten um die Transitgebühren beraten.",
 ];
 
+const RUSSIAN_MENU = ["Главная", "Политика", "В мире", "Экономика", "Спорт"];
+const RUSSIAN_BODY = [
+  "Министры иностранных дел двух соседних государств договорились в среду вновь открыть пограничный переход, закрытый с осени, говорится в совместном заявлении после шестичасовых переговоров.",
+  "Через переход до его закрытия шла большая часть экспорта зерна из региона, и торговцы с обеих сторон предупреждали, что склады переполнены.",
+  "Таможенники вернутся на посты в течение двух недель, а совместная комиссия будет собираться каждый месяц, чтобы решать споры о транзитных сборах.",
+];
 const GREEK_BODY = [
   "Οι υπουργοί Εξωτερικών των δύο γειτονικών χωρών συμφώνησαν την Τετάρτη να ανοίξει ξανά η συνοριακή διάβαση που είναι κλειστή από το φθινόπωρο, σύμφωνα με κοινή ανακοίνωση.",
   "Από τη διάβαση περνούσε το μεγαλύτερο μέρος των εξαγωγών σιτηρών της περιοχής πριν κλείσει, και οι έμποροι και των δύο πλευρών είχαν προειδοποιήσει ότι οι αποθήκες ήταν γεμάτες.",
@@ -189,6 +195,20 @@ describe("publication date of a copied page, in the forms news sites print it", 
     const article = read(MENU, HEADLINE, "By Jane Doe", "Updated 3 hours ago", BODY[0], "Ministers at the talks, February 3, 2025", BODY.slice(1), FOOTER);
     expect(article.publishedAt).toBeNull();
   });
+
+  it("removes the header's date line with the update it gives in brackets, in Russian as in English", () => {
+    const russian = read(
+      RUSSIAN_MENU,
+      "Пограничный переход откроют после переговоров министров",
+      "18:55 18.03.2025 (обновлено: 20:12 18.03.2025)",
+      RUSSIAN_BODY,
+    );
+    expect(russian.publishedAt).toBe("2025-03-18");
+    expect(russian.paragraphs).toEqual(RUSSIAN_BODY);
+    const english = withHeader("March 5, 2025 (updated March 6, 2025)");
+    expect(english.publishedAt).toBe("2025-03-05");
+    expect(english.paragraphs[0]).toBe(BODY[0]);
+  });
 });
 
 describe("byline of a copied page, in the forms news sites print it", () => {
@@ -325,6 +345,14 @@ describe("byline of a copied page, in the forms news sites print it", () => {
     expect(article.paragraphs.join(" ")).not.toContain("shake hands");
     expect(withHeader("Ministers shake hands after the talks. REUTERS/Jane Roe", "March 5, 2025").author).toBeNull();
   });
+
+  it("reads a name over the house it writes for, below the share buttons", () => {
+    expect(read(MENU, HEADLINE, "5 March 2025", "Share", "Save", "Jane Doe", "Harbour Herald News", BODY, FOOTER).author).toBe("Jane Doe");
+  });
+
+  it("reads a list of writers with their house after it", () => {
+    expect(withHeader("By Jane Doe, John Roe and Max Major, CNN", "March 5, 2025").author).toBe("Jane Doe, John Roe, Max Major");
+  });
 });
 
 describe("headline of a copied page, in the forms news sites print it", () => {
@@ -381,6 +409,11 @@ describe("outlet of a copied page, in the forms news sites print it", () => {
   it("is the name a copyright line gives before the sign", () => {
     expect(read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY, "About us", "Harbour Herald © 2000-2025").outlet).toBe("Harbour Herald");
   });
+
+  it("is the company a copyright line names before its affiliates", () => {
+    const footer = "© 2025 Harbour Herald Media Limited or its affiliated companies. All rights reserved.";
+    expect(read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY, footer).outlet).toBe("Harbour Herald Media");
+  });
 });
 
 describe("captions of a copied page", () => {
@@ -395,5 +428,10 @@ describe("captions of a copied page", () => {
     const body = article.paragraphs;
     expect(body).toEqual([BODY[0], count, ...BODY.slice(1)]);
     expect(article.removed.filter((line) => line.reason === "caption").map((line) => line.text)).toEqual(captions);
+  });
+
+  it("leave with the button asking readers to become members", () => {
+    const article = read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY.slice(0, 2), "Become a member", BODY.slice(2), FOOTER);
+    expect(article.paragraphs).toEqual(BODY);
   });
 });
