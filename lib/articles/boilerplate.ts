@@ -127,6 +127,10 @@ const RULES: readonly Rule[] = [
     test: (line) => AGENCY_SUFFIX.test(line) || PHOTO_SUFFIX.test(line) || PHOTOGRAPHER_SUFFIX.test(line),
   },
   { reason: "caption", maxWords: 60, test: matches(/\b(?:photo|drawing|portrait|digital|stock|file) illustration\b/i) },
+  // A credit the copy glued to its caption: "… (file photo)Image: Jane Doe/Agency".
+  { reason: "credit", maxWords: 40, test: matches(/(?:\)|\p{Ll})(?:Image|Photo|Picture)s?:\s/u) },
+  // The print edition's note: "A version of this article appears in print on …".
+  { reason: "credit", maxWords: 60, test: matches(/^(?:a version of )?this (?:article|story) (?:appears|appeared) in print\b/i) },
   // A gallery's caption numbered by its picture: "[1/2] …", "Item 1 of 2 …", "Photo 3 of 12 …".
   { reason: "caption", maxWords: 80, test: matches(/^(?:\[\d{1,3}\s*\/\s*\d{1,3}\]|(?:item|image|photo|picture|slide)\s+\d{1,3}\s+of\s+\d{1,3}\b)/i) },
 ];

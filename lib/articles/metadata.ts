@@ -87,7 +87,7 @@ const DOMAIN_LIKE = /\.\p{L}{2,}/u;
 // A lone calendar word after "By" is a time phrase ("By Monday, …"), not a person.
 const CALENDAR_WORDS =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|then|now)$/i;
-// Job titles that follow a name in bylines ("Jane Doe, Staff Reporter").
+// Job titles that follow a name in bylines ("Jane Doe, Staff Reporter"), and institutions.
 const ROLE_WORDS = new Set([
   "reporter",
   "correspondent",
@@ -106,6 +106,17 @@ const ROLE_WORDS = new Set([
   "team",
   "desk",
   "agencies",
+  // Institutions credited like people ("Kremlin Press Service", "Foreign Ministry").
+  "press",
+  "service",
+  "office",
+  "ministry",
+  "department",
+  "agency",
+  "council",
+  "committee",
+  "government",
+  "pool",
 ]);
 const INITIAL_AT_END = /(?:^|\s)(?:\p{Lu}|Jr|Sr)\.$/u;
 const MAX_NAME_WORDS = 5;

@@ -73,7 +73,7 @@ const TWO_SENTENCES = /\p{Ll}{4}[.!?] \p{Lu}/u;
 const ENDS_WITH_FUNCTION_WORD = /\b(?:on|via|to|by|for|of|in|at|as|the|and|with|from)$/i;
 // Reading times, counters, link notices.
 const PAGE_FURNITURE =
-  /^\d+\s*min(?:ute)?s?\s+read$|^(?:sign (?:in|up)|log ?in|subscribe|register) (?:to|for|with)\b|\b(?:e-?mails|newsletters?|alerts|panel|sign ?out|log ?out|sign ?in|log ?in|main story)$|^(?:continue reading|close|edit|open|show|hide|copy (?:this |the )?link)\b|\b\d+\s+(?:comments?|replies|views|shares)\b|\b(?:external links?|new window|you are here|captioning|privacy policy|terms of (?:use|service))\b/i;
+  /^\d+\s*min(?:ute)?s?\s+read$|^listen to (?:this )?(?:article|story)\b|^(?:sign (?:in|up)|log ?in|subscribe|register) (?:to|for|with)\b|\b(?:e-?mails|newsletters?|alerts|panel|sign ?out|log ?out|sign ?in|log ?in|main story)$|^(?:continue reading|close|edit|open|show|hide|copy (?:this |the )?link)\b|\b\d+\s+(?:comments?|replies|views|shares)\b|\b(?:external links?|new window|you are here|captioning|privacy policy|terms of (?:use|service))\b/i;
 // A title repeated on the page with the site's name ("Headline | Site", "Headline - Site").
 const TITLE_SUFFIX = /^\s*(?:[|–—·:-]|::)\s*(.{2,60})$/;
 

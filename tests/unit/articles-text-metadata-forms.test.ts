@@ -353,6 +353,10 @@ describe("byline of a copied page, in the forms news sites print it", () => {
   it("reads a list of writers with their house after it", () => {
     expect(withHeader("By Jane Doe, John Roe and Max Major, CNN", "March 5, 2025").author).toBe("Jane Doe, John Roe, Max Major");
   });
+
+  it("does not take an institution credited under the date, a picture's credit, for the writer", () => {
+    expect(withHeader("March 5, 2025", "Northgate Press Service").author).toBeNull();
+  });
 });
 
 describe("headline of a copied page, in the forms news sites print it", () => {
@@ -384,6 +388,22 @@ describe("headline of a copied page, in the forms news sites print it", () => {
     const standfirst = "According to the joint statement the ministers called the talks long and difficult but in the end quite useful";
     const related = "Customs officers to return to their posts along the northern border";
     const article = read(MENU, "March 5, 14:05", HEADLINE, standfirst, "READ ALSO", related, BODY, FOOTER);
+    expect(article.title).toBe(HEADLINE);
+  });
+
+  it("is not the audio player's prompt above the byline", () => {
+    const standfirst = "Ministers agreed after six hours of talks to reopen the crossing within a fortnight.";
+    const article = read(
+      MENU,
+      HEADLINE,
+      standfirst,
+      "Listen to this article · 6:12 min Learn more",
+      "Share full article",
+      "By Jane Doe",
+      "March 5, 2025",
+      BODY,
+      FOOTER,
+    );
     expect(article.title).toBe(HEADLINE);
   });
 });
@@ -432,6 +452,14 @@ describe("captions of a copied page", () => {
 
   it("leave with the button asking readers to become members", () => {
     const article = read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY.slice(0, 2), "Become a member", BODY.slice(2), FOOTER);
+    expect(article.paragraphs).toEqual(BODY);
+  });
+
+  it("leave with a credit glued to its caption and with the print edition's note", () => {
+    const caption = "Ministers after the talks (file photo)Image: Jane Roe/Northgate Pool/picture alliance";
+    const note =
+      "A version of this article appears in print on March 6, 2025, Section A, Page 1 of the national edition with the headline: Crossing to reopen.";
+    const article = read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", caption, BODY, note, FOOTER);
     expect(article.paragraphs).toEqual(BODY);
   });
 });
