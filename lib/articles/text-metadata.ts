@@ -73,7 +73,7 @@ const TWO_SENTENCES = /\p{Ll}{4}[.!?] \p{Lu}/u;
 const ENDS_WITH_FUNCTION_WORD = /\b(?:on|via|to|by|for|of|in|at|as|the|and|with|from)$/i;
 // Reading times, counters, link notices.
 const PAGE_FURNITURE =
-  /^\d+\s*min(?:ute)?s?\s+read$|^listen to (?:this )?(?:article|story)\b|^(?:sign (?:in|up)|log ?in|subscribe|register) (?:to|for|with)\b|\b(?:e-?mails|newsletters?|alerts|panel|sign ?out|log ?out|sign ?in|log ?in|main story)$|^(?:continue reading|close|edit|open|show|hide|copy (?:this |the )?link)\b|\b\d+\s+(?:comments?|replies|views|shares)\b|\b(?:external links?|new window|you are here|captioning|privacy policy|terms of (?:use|service))\b/i;
+  /^\d+\s*min(?:ute)?s?\s+read$|\blisten to (?:this |[a-z ]{0,30})(?:articles?|story)\b|^(?:sign (?:in|up)|log ?in|subscribe|register) (?:to|for|with)\b|\b(?:e-?mails|newsletters?|alerts|panel|sign ?out|log ?out|sign ?in|log ?in|main story)$|^(?:continue reading|close|edit|open|show|hide|copy (?:this |the )?link)\b|\b\d+\s+(?:comments?|replies|views|shares)\b|\b(?:external links?|new window|you are here|captioning|privacy policy|terms of (?:use|service))\b/i;
 // A title repeated on the page with the site's name ("Headline | Site", "Headline - Site").
 const TITLE_SUFFIX = /^\s*(?:[|–—·:-]|::)\s*(.{2,60})$/;
 
@@ -416,7 +416,7 @@ function headerFactsAfter(lines: readonly ClassifiedLine[], index: number): numb
     // Some sites end a standfirst without a full stop: a line far longer than a title of a headline's length says as much.
     const words = wordCount(text);
     const titleWords = wordCount(lines[index].text);
-    const longer = titleWords >= 5 && words >= LONG_STANDFIRST_WORDS && words >= titleWords * 1.3 && !credited && !dated;
+    const longer = titleWords >= 5 && words >= LONG_STANDFIRST_WORDS && words > titleWords && !credited && !dated;
     if (i === index + 1 && words >= 8 && (/[.!?]$/.test(text) || sentenceCase || longer)) standfirst = STANDFIRST_EVIDENCE;
   }
   return byline + date + standfirst;
@@ -602,12 +602,23 @@ function labelledName(text: string): string | null {
   const by = CREDIT_BY.exec(spaced)?.[1]?.replace(TRAILING_LOWER_CASE, "");
   if (!by) return foreignByline(spaced);
   const name = parseByline(
-    stripRole(stripDate(by.replace(STATUS_WORDS, "")))
-      .replace(FOR_HOUSE, "")
-      .replace(TRAILING_AGENCY, (agency, at, value: string) => (wordCount(value.slice(0, at)) >= 2 ? "" : agency))
-      .replace(IN_PLACE, ""),
+    withoutTrailingHouse(
+      stripRole(stripDate(by.replace(STATUS_WORDS, "")))
+        .replace(FOR_HOUSE, "")
+        .replace(TRAILING_AGENCY, (agency, at, value: string) => (wordCount(value.slice(0, at)) >= 2 ? "" : agency))
+        .replace(IN_PLACE, ""),
+    ),
   );
   return name ? cleanName(name) : null;
+}
+
+/** "Jane Doe Daily News": the house a copy ran onto the name without a comma, when two words of a name are left. */
+function withoutTrailingHouse(value: string): string {
+  const words = value.split(" ");
+  for (let count = 2; count <= Math.min(3, words.length - 2); count++) {
+    if (outletName(words.slice(-count).join(" "))) return words.slice(0, -count).join(" ");
+  }
+  return value;
 }
 
 /** "Par Marie Dupont", "Von Hans Weber": the whole rest must be a name of two words or more ("Von der Leyen visits" is not). */
@@ -1122,10 +1133,14 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
           .replace(/^the (?=\p{Lu})/u, "The ");
         if (name && isSiteName(name)) add(name, SELF_REFERENCE_SCORE);
       }
-      // The site's address alone on a line ("Bugle.com"): its logo, in the header and the footer.
-      if (words === 1 && DOMAIN_NAME.test(text) && !NOT_AN_OUTLET_HOST.test(text) && (logos.get(siteKey(text)) ?? 0) < MAX_LOGO_LINES) {
-        logos.set(siteKey(text), (logos.get(siteKey(text)) ?? 0) + 1);
-        add(text, SELF_REFERENCE_SCORE);
+    }
+    // The site's address alone on a line ("Bugle.com"), its logo in the header and the footer, or
+    // a part of its own in a byline ("By Jane Doe | bugle.com | Updated …").
+    if (words <= SITE_LINE_WORDS * 2) {
+      for (const part of text.split(/\s+\|\s+/)) {
+        if (wordCount(part) !== 1 || !DOMAIN_NAME.test(part) || NOT_AN_OUTLET_HOST.test(part) || (logos.get(siteKey(part)) ?? 0) >= MAX_LOGO_LINES) continue;
+        logos.set(siteKey(part), (logos.get(siteKey(part)) ?? 0) + 1);
+        add(part, SELF_REFERENCE_SCORE);
       }
     }
     const staff = STAFF_OF.exec(text)?.[1]
@@ -1229,7 +1244,7 @@ function menuBrands(lines: readonly ClassifiedLine[]): [string, number][] {
   return [...seen.values()].filter((entry) => entry.lines >= MIN_BRAND_LINES).map((entry) => [entry.name, entry.lines]);
 }
 
-const DOMAIN_NAME = /^[\p{L}\p{N}-]+\.(?:com|net|org|co\.uk|info|in|ca)$/u;
+const DOMAIN_NAME = /^[\p{L}\p{N}-]+\.(?:(?:com|co|net|org)\.[a-z]{2}|com|net|org|info|in|ca|ru|ua|cn|de|fr|it|es|eu|news|tv)$/u;
 
 /**
  * A line that is the name of a web address the page writes out ("SiteName" beside

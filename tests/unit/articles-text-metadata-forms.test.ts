@@ -357,6 +357,10 @@ describe("byline of a copied page, in the forms news sites print it", () => {
   it("does not take an institution credited under the date, a picture's credit, for the writer", () => {
     expect(withHeader("March 5, 2025", "Northgate Press Service").author).toBeNull();
   });
+
+  it("reads a name with its house run on after it without a comma", () => {
+    expect(withHeader("By Jane Doe Harbour News", "March 5, 2025").author).toBe("Jane Doe");
+  });
 });
 
 describe("headline of a copied page, in the forms news sites print it", () => {
@@ -406,6 +410,22 @@ describe("headline of a copied page, in the forms news sites print it", () => {
     );
     expect(article.title).toBe(HEADLINE);
   });
+
+  it("is the title over a standfirst without a full stop, not the standfirst over the byline", () => {
+    const title = `${HEADLINE} after six hours of talks`;
+    const standfirst = "Officials say customs teams will return within a fortnight, with a joint commission to settle the transit fees";
+    expect(read(MENU, title, standfirst, "Jane Doe |05.03.2025 - Update : 05.03.2025", BODY, FOOTER).title).toBe(title);
+  });
+
+  it("is not a prompt to listen to the site's articles", () => {
+    const teaser = ["close", "Video", "Ministers talk for over six hours", "Our correspondent reports on the talks.", "Politics"];
+    const standfirst = "Officials say customs teams will return to the posts within a fortnight after six hours of talks";
+    const header = ["Published March 5, 2025 3:05pm EDT", HEADLINE, standfirst, "By Jane Doe Harbour News", "close"];
+    const article = read(MENU, teaser, header, "NEWYou can now listen to Harbour Herald articles!", BODY, FOOTER);
+    expect(article.title).toBe(HEADLINE);
+    expect(article.author).toBe("Jane Doe");
+    expect(article.publishedAt).toBe("2025-03-05");
+  });
 });
 
 describe("outlet of a copied page, in the forms news sites print it", () => {
@@ -433,6 +453,11 @@ describe("outlet of a copied page, in the forms news sites print it", () => {
   it("is the company a copyright line names before its affiliates", () => {
     const footer = "© 2025 Harbour Herald Media Limited or its affiliated companies. All rights reserved.";
     expect(read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY, footer).outlet).toBe("Harbour Herald Media");
+  });
+
+  it("is the site's address its byline gives as a part of its own", () => {
+    const article = read(MENU, HEADLINE, "By Jane Doe in Kelmar | harbourherald.com.cn | Updated: 2025-03-05 07:35", BODY, "About us");
+    expect(article.outlet).toBe("harbourherald.com.cn");
   });
 });
 
