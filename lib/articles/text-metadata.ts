@@ -102,6 +102,11 @@ const TRAILING_AGENCY = new RegExp(`[\\s,/|•·–—-]+\\(?(?:${AGENCIES.map((
 const IN_PLACE = /\s+in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
 // "WASHINGTON (Reuters) -", "(AP) —": the agency dateline opening a wire story.
 const AGENCY_DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{L}\p{N} .,'-]{0,40})?(?:\(([^)]{2,40})\)\.?\s*[-–—]|\.?\s*\/([^/]{2,20})\/\.?\s)/u;
+// "Le Monde avec AFP", "Staff and agencies", "DW with Reuters, AFP": a house's credit shared with agencies.
+const HOUSE_WITH_AGENCIES = new RegExp(
+  `^(\\p{Lu}[\\p{L}.'’-]*(?: \\p{L}[\\p{L}.'’-]*){0,3}) (?:with|and|&|avec|et|con|y|mit|und|com|e) (?:(?:${[...AGENCIES.map(([pattern]) => pattern.source), "agencies", "agences", "agencias", "agenzie", "agenturen", "agências"].join("|")})(?:,\\s*|\\s+and\\s+|\\s+et\\s+)?)+$`,
+  "u",
+);
 // "Reporting by Jane Doe in Moscow; Editing by John Roe": the tail of a wire story names its reporters.
 const WIRE_TAIL = /^\(?(?:reporting|reported|writing|written)\s+by\s+([^;)]+)/i;
 const MAX_WIRE_TAIL_WORDS = 40;
@@ -174,7 +179,8 @@ const GENERIC_SITE_WORDS =
   /^(?:us|our|this|share|subscribe|meet|get|e-?mail|join|find|follow|like|sign|upcoming|rss|help|news|newsletters?|search|home|all|more|latest|privacy|terms|advertising|editorial|contact|daily|weekly|facebook|twitter|instagram|youtube|linkedin|google|apple|app|toolkit|pick)\b/i;
 const COPYRIGHT = /(?:©|\bcopyright\b|\(c\)\s*\d)/i;
 const NAME_BEFORE_COPYRIGHT = /^(\p{Lu}[^©]{1,60}?)\s*(?:©|\(c\))\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?(?:\s*all rights reserved\.?)?$/iu;
-const CORPORATE_SUFFIX = /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.a|pty|holdings|company|group|all rights reserved)\.?$/i;
+const CORPORATE_SUFFIX =
+  /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.a|s\.l|s\.p\.a|srl|sas|ag|pty|holdings|company|group|all rights reserved)\.?$/i;
 // "X is a registered trademark of Y": the footer naming the site's brand, not its owner.
 const TRADEMARK = /(?:^|[.!]\s+)["“]?([^"”.]{2,40}?)["”]? is a (?:registered )?trademark\b(?: of ([^.]{2,60}))?/i;
 // "By Jane Doe, Site Staff", "By Jane Doe, Site.com", "Welcome to Site's …": the house named in its own voice.
@@ -301,7 +307,7 @@ function findHeadline(lines: readonly ClassifiedLine[], bodyStart: number): numb
   for (let i = bodyStart - 1; i >= from; i--) {
     const line = lines[i];
     const title = line.text;
-    if (!line.kept || !looksLikeHeadline(title) || underRelatedLabel(lines, i)) continue;
+    if (!line.kept || !looksLikeHeadline(title) || underRelatedLabel(lines, i) || isNameOverDate(lines, i)) continue;
     let score = 1 - (bodyStart - i) * 0.03;
     const words = wordCount(title);
     if (words >= 5 && words <= 20) score += 1;
@@ -356,9 +362,20 @@ function looksLikeHeadline(line: string): boolean {
     !readMetadataLine(text, undefined, true) &&
     !bylineName(text) &&
     !namesTwoPeople(text) &&
+    !HOUSE_WITH_AGENCIES.test(text) &&
     !isDateLine(text) &&
     !dateIn(text)?.day
   );
+}
+
+/**
+ * "Jane Doe" over "Brussels - 5 Mar 2025 - 21:03": a byline, however title-like a name looks. Only
+ * in a script with capitals: without them a short title has a name's shape.
+ */
+function isNameOverDate(lines: readonly ClassifiedLine[], index: number): boolean {
+  const text = lines[index].text;
+  const next = lines[index + 1]?.text;
+  return next !== undefined && /^\p{Lu}/u.test(text) && (isDateLine(next) || isTimeStamp(next) || dateIn(next)?.day != null) && nameLine(text) !== null;
 }
 
 /** A title under "Read also", "Related": another story's, linked from this one. */
@@ -413,11 +430,16 @@ function headerFactsAfter(lines: readonly ClassifiedLine[], index: number): numb
     if (!date && dated) date = DATE_EVIDENCE * near;
     // A standfirst: a sentence, or a long line in sentence case under a title in title case.
     const sentenceCase = !credited && !dated && isTitleCase(lines[index].text) && !isTitleCase(text);
-    // Some sites end a standfirst without a full stop: a line far longer than a title of a headline's length says as much.
+    // Some sites end a standfirst without a full stop: under a title of a headline's length, a line
+    // longer than it says as much, and so does a line of a sentence's length in sentence case with
+    // the byline or date under it (headline, standfirst, byline; a title in title case there is the
+    // headline, under a teaser or a breadcrumb).
     const words = wordCount(text);
     const titleWords = wordCount(lines[index].text);
-    const longer = titleWords >= 5 && words >= LONG_STANDFIRST_WORDS && words > titleWords && !credited && !dated;
-    if (i === index + 1 && words >= 8 && (/[.!?]$/.test(text) || sentenceCase || longer)) standfirst = STANDFIRST_EVIDENCE;
+    const credit = lines[i + 1]?.text;
+    const creditUnder = credit !== undefined && !isTitleCase(text) && (bylineName(credit) !== null || isNameOverDate(lines, i + 1) || isDateLine(credit));
+    const unstopped = titleWords >= 5 && !credited && !dated && ((words >= LONG_STANDFIRST_WORDS && words > titleWords) || creditUnder);
+    if (i === index + 1 && words >= 8 && (/[.!?]$/.test(text) || sentenceCase || unstopped)) standfirst = STANDFIRST_EVIDENCE;
   }
   return byline + date + standfirst;
 }
@@ -1147,6 +1169,9 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
       ?.split(/[.,]\s/)[0]
       .replace(/[.,]+$/, "");
     if (staff && isSiteName(staff)) add(staff, SELF_REFERENCE_SCORE);
+    // "Le Monde avec AFP": the house sharing its credit with agencies ("Staff and agencies" names none).
+    const house = HOUSE_WITH_AGENCIES.exec(text)?.[1];
+    if (house && !/^staff$/i.test(house) && isSiteName(house)) add(house, SELF_REFERENCE_SCORE);
     if (PART_OF_WORDS.test(text)) {
       const site = partOfCompany(text);
       if (site) add(site, TRADEMARK_SCORE);

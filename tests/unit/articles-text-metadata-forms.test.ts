@@ -426,6 +426,29 @@ describe("headline of a copied page, in the forms news sites print it", () => {
     expect(article.author).toBe("Jane Doe");
     expect(article.publishedAt).toBe("2025-03-05");
   });
+
+  it("is not the writer's name over the place and date it was filed from", () => {
+    const standfirst = "Los aduaneros volverán a sus puestos en quince días, según el comunicado";
+    const article = read(
+      MENU,
+      "Los ministros acuerdan reabrir el paso fronterizo tras la crisis del grano",
+      standfirst,
+      "María R. Ruiz",
+      "Kelmar - 5 mar 2025 - 21:03 CET",
+      SPANISH_BODY,
+      FOOTER,
+    );
+    expect(article.title).toBe("Los ministros acuerdan reabrir el paso fronterizo tras la crisis del grano");
+    expect(article.author).toBe("María R. Ruiz");
+  });
+
+  it("is not the house's credit shared with an agency, which names the outlet", () => {
+    const standfirst = "Les douaniers doivent reprendre leur poste d'ici quinze jours, selon une déclaration commune.";
+    const title = "Les ministres s'accordent pour rouvrir le poste-frontière après six heures de discussions";
+    const article = read(MENU, title, standfirst, "Le Héraut avec AFP", "Publié le 5 mars 2025 à 20h15", FRENCH_BODY, "Le Héraut avec AFP", "Contribuer");
+    expect(article.title).toBe(title);
+    expect(article.outlet).toBe("Le Héraut");
+  });
 });
 
 describe("outlet of a copied page, in the forms news sites print it", () => {
