@@ -144,6 +144,9 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
   // rules left them, around the body the classifier found.
   const fromText = beforeClassifier ? readTextMetadata(beforeClassifier, classified?.applied ? findBodyStart(lines) : undefined, classified?.language) : null;
   if (fromText) markTextDateLine(lines, fromText);
+  // A page whose markup states no date or author may still print them in its header, read there as in a copied page.
+  const unsaid = !(source.metadata.publishedAt || metadata.publishedAt) || !(source.metadata.author || metadata.author);
+  const fromPage = source.page && unsaid ? readPageMetadata(source.page, source.metadata.language) : null;
   const headline = fromText ? markTextHeadline(lines, fromText, classified?.applied ?? false) : markHeadline(lines, source.metadata.title);
   const { paragraphs, removed } = deriveContent(lines);
   if (paragraphs.length === 0) throw new ParseError("no-body");
@@ -155,10 +158,10 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
     titleProvisional: title === null,
     outlet: source.metadata.outlet ?? (url ? outletFromUrl(url) : null) ?? metadata.outlet ?? fromText?.outlet ?? outletFromSelfReference(paragraphs),
     url,
-    author: source.metadata.author ?? fromText?.author ?? metadata.author,
+    author: source.metadata.author ?? fromText?.author ?? metadata.author ?? fromPage?.author ?? null,
     commentators: metadata.commentators,
     // The time goes with the day it was stated with.
-    ...publication(source.metadata.publishedAt ? source.metadata : fromText?.publishedAt ? fromText : metadata),
+    ...publication(source.metadata.publishedAt ? source.metadata : fromText?.publishedAt ? fromText : (fromPage ?? metadata)),
     language: source.metadata.language ?? detectLanguage(paragraphs),
     kind: detectKind({
       title,
@@ -190,6 +193,18 @@ function markTextHeadline(lines: ClassifiedLine[], found: TextMetadata, classifi
   return found.headline ?? line.text;
 }
 
+/** A page's text read as a copied page's, for what its markup leaves unsaid. */
+function readPageMetadata(page: readonly string[], language: string | null): TextMetadata {
+  return readTextMetadata(
+    classifyLines(
+      page.map((text) => ({ text })),
+      "text",
+    ).lines,
+    undefined,
+    language,
+  );
+}
+
 /** The header's date line the rules did not read (a month in another language than English) is header, not body. */
 function markTextDateLine(lines: ClassifiedLine[], found: TextMetadata): void {
   if (found.dateLineIndex === null) return;
@@ -197,7 +212,7 @@ function markTextDateLine(lines: ClassifiedLine[], found: TextMetadata): void {
   if (line.kept) lines[found.dateLineIndex] = { text: line.text, kept: false, reason: "dateline" };
 }
 
-function readSource(text: string, format: ArticleFormat): { lines: SourceLine[]; metadata: SourceMetadata } {
+function readSource(text: string, format: ArticleFormat): { lines: SourceLine[]; metadata: SourceMetadata; page?: string[] } {
   if (format === "html") return readHtml(text);
   if (format === "markdown") return readMarkdown(text);
   return {

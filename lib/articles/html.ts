@@ -10,6 +10,8 @@ import type { RemovalReason, SourceLine, SourceMetadata } from "./types";
 export interface HtmlSource {
   lines: SourceLine[];
   metadata: SourceMetadata;
+  /** The whole page's text, a line per block, as a browser's copy of it reads. */
+  page: string[];
 }
 
 const ELEMENT_NODE = 1;
@@ -127,14 +129,12 @@ export function readHtml(html: string): HtmlSource {
   if (lines.length === 0) lines = bodyLines(html);
   if (lines.length === 0) throw new ParseError("no-text");
   if (articleBody) lines = keepPublisherBody(lines, articleBody);
-  lines = dropClassifiedFurniture(
-    lines,
-    bodyLines(html).map((line) => line.text),
-    metadata.language,
-  );
+  const page = bodyLines(html).map((line) => line.text);
+  lines = dropClassifiedFurniture(lines, page, metadata.language);
 
   return {
     lines,
+    page,
     metadata: {
       ...metadata,
       title: chooseTitle(titles[0], [article?.title, titles[2]], titles[1]),

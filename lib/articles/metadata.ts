@@ -124,6 +124,7 @@ const MAX_BYLINE_WORDS = 10;
 
 const MAX_DATE_LINE_CHARS = 40;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
+const FIRST_PUBLISHING_YEAR = 1800;
 // "2019-11-20T04:31:13-06:00", "2019-11-20 04:31Z": a machine-written moment with its offset.
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|z|[+-]\d{2}:?\d{2})$/;
 
@@ -293,7 +294,8 @@ function isPersonName(text: string): boolean {
 /** YYYY-MM-DD for a stated date ("2025-03-17T10:00:00+08:00", "March 17, 2025"); null without a year. */
 export function parseStatedDate(value: string): string | null {
   const iso = ISO_DAY.exec(value.trim());
-  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  // "0001-01-01": a content system's empty date, not a day anything was published.
+  if (iso) return Number(iso[1]) >= FIRST_PUBLISHING_YEAR ? `${iso[1]}-${iso[2]}-${iso[3]}` : null;
   const [result] = chrono.strict.parse(value);
   return result ? isoDay(result) : null;
 }

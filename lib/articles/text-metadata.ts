@@ -709,7 +709,8 @@ function nameLine(text: string): string | null {
   for (const person of people) {
     const words = wordCount(person);
     // "The" opens a title ("The Harbour at Night"), never a name ("A" and "An" may be given names).
-    if (words < 2 || words > 4 || /^the\s/i.test(person)) return null;
+    // In a script without capitals a short title has a name's shape: only a labelled byline names a writer there.
+    if (words < 2 || words > 4 || /^the\s/i.test(person) || !/\p{Lu}/u.test(person)) return null;
     const candidate = person === person.toUpperCase() ? nameCase(person) : person;
     if (parseByline(candidate) !== candidate) return null;
     names.push(candidate);

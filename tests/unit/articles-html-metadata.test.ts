@@ -180,3 +180,21 @@ describe("HTML body", () => {
     expect(article.paragraphs).toContain("The harbour master, Jonas Berg, said the terminal would be worth the wait for the town and its visitors.");
   });
 });
+
+describe("HTML date and byline the markup leaves unsaid", () => {
+  const header = `<div class="head"><h1>Ferry terminal delayed by two years after builder hits soft ground</h1><div class="date">March 18, 2025</div><div class="credit">By Jane Doe</div></div>`;
+
+  it("are read from the page's header, as in a copied page", () => {
+    const article = parseHtml(articlePage({ head: "<title>Ferry terminal delayed</title>", before: header }));
+    expect(article.publishedAt).toBe("2025-03-18");
+    expect(article.author).toBe("Jane Doe");
+  });
+
+  it("give way to what the markup states, and a content system's empty date states nothing", () => {
+    const stated = `<meta property="article:published_time" content="2025-03-17T10:00:00Z"><meta name="author" content="John Roe">`;
+    const article = parseHtml(articlePage({ head: stated, before: header }));
+    expect([article.publishedAt, article.author]).toEqual(["2025-03-17", "John Roe"]);
+    const empty = parseHtml(articlePage({ head: `<meta property="article:published_time" content="0001-01-01T00:00:00Z">`, before: header }));
+    expect(empty.publishedAt).toBe("2025-03-18");
+  });
+});

@@ -361,6 +361,16 @@ describe("byline of a copied page, in the forms news sites print it", () => {
   it("reads a name with its house run on after it without a comma", () => {
     expect(withHeader("By Jane Doe Harbour News", "March 5, 2025").author).toBe("Jane Doe");
   });
+
+  it("does not take two words in a script without capitals over the date for a writer's name", () => {
+    const korean = [
+      "두 나라 외교장관은 수요일 가을부터 닫혀 있던 국경 검문소를 다시 열기로 합의했다고 공동 성명에서 밝혔다. 회담은 여섯 시간 동안 이어졌다.",
+      "이 검문소는 폐쇄 전까지 지역 곡물 수출의 대부분을 처리했으며, 양측 상인들은 창고가 가득 찼다고 경고해 왔다.",
+      "세관 직원들은 두 주 안에 근무지로 돌아갈 예정이며, 공동 위원회가 매달 만나 통과 요금 분쟁을 해결할 것이라고 관계자들은 말했다.",
+    ];
+    const article = read(["홈", "뉴스", "정치"], "국경 검문소 다시 연다", "외교장관 합의", "2025-03-05 10:00", korean);
+    expect(article.author).toBeNull();
+  });
 });
 
 describe("headline of a copied page, in the forms news sites print it", () => {
