@@ -10,7 +10,7 @@ import { readMarkdown } from "./markdown";
 import { outletFromSelfReference, readMetadataLine, type LineFacts } from "./metadata";
 import { outletFromUrl } from "./outlets";
 import { splitTextIntoLines, wordCount } from "./text";
-import { findBodyStart, readTextMetadata, type TextMetadata } from "./text-metadata";
+import { bylineName, findBodyStart, readTextMetadata, type TextMetadata } from "./text-metadata";
 import type { ArticleFormat, ClassifiedLine, ParsedArticle, RemovalReason, RemovedLine, SourceLine, SourceMetadata } from "./types";
 
 export { MAX_IMPORT_BYTES, ParseError, type ParseErrorCode } from "./errors";
@@ -158,7 +158,7 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
     titleProvisional: title === null,
     outlet: source.metadata.outlet ?? (url ? outletFromUrl(url) : null) ?? metadata.outlet ?? fromText?.outlet ?? outletFromSelfReference(paragraphs),
     url,
-    author: source.metadata.author ?? fromText?.author ?? metadata.author ?? fromPage?.author ?? null,
+    author: source.metadata.author ?? fromText?.author ?? metadata.author ?? (fromPage && source.page ? creditedOnPage(fromPage, source.page) : null),
     commentators: metadata.commentators,
     // The time goes with the day it was stated with.
     ...publication(source.metadata.publishedAt ? source.metadata : fromText?.publishedAt ? fromText : (fromPage ?? metadata)),
@@ -191,6 +191,15 @@ function markTextHeadline(lines: ClassifiedLine[], found: TextMetadata, classifi
   const line = lines[found.headlineIndex];
   lines[found.headlineIndex] = { text: line.text, kept: false, reason: "headline" };
   return found.headline ?? line.text;
+}
+
+/**
+ * The author read from a page's text when a line credits them as a byline does ("By Jane Doe"):
+ * a name alone over a date, which a copied page's reader accepts, is on a page with markup as often
+ * the blog's or the section's name.
+ */
+function creditedOnPage(found: TextMetadata, page: readonly string[]): string | null {
+  return found.author !== null && page.some((line) => bylineName(line) === found.author) ? found.author : null;
 }
 
 /** A page's text read as a copied page's, for what its markup leaves unsaid. */

@@ -768,8 +768,10 @@ const PICTURE_AGENCY_AFTER = /^\s*(?:photos?\b|\/)/i;
 /** A credit to the house, not to a person ("By Daily Bugle Staff", "Daily Bugle Newsroom"): the house's name. */
 function staffCredit(text: string): string | null {
   const house = STAFF_CREDIT.exec(text)?.[1];
-  // The pattern ignores case for "by" and "staff"; the house's name must still be capitalised.
-  if (!house || wordCount(house) > 4 || !/^(?:the\s+)?\p{Lu}/u.test(house) || isStopword(house.toLowerCase())) return null;
+  // The pattern ignores case for "by" and "staff"; the house's name must still be capitalised, and
+  // "By Our Foreign Staff" names none.
+  if (!house || wordCount(house) > 4 || !/^(?:the\s+)?\p{Lu}/u.test(house) || /^(?:our|your|their)\b/i.test(house) || isStopword(house.toLowerCase()))
+    return null;
   return outletName(house) ?? house;
 }
 

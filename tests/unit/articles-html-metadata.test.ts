@@ -190,6 +190,12 @@ describe("HTML date and byline the markup leaves unsaid", () => {
     expect(article.author).toBe("Jane Doe");
   });
 
+  it("take no name for the writer that only a name's shape over the date suggests, such as a blog's", () => {
+    const blog = `<div class="blog-title">Harbour Notes</div><div class="date">March 18, 2025</div>`;
+    const article = parseHtml(articlePage({ head: "<title>Ferry terminal delayed</title>", before: blog }));
+    expect([article.publishedAt, article.author]).toEqual(["2025-03-18", null]);
+  });
+
   it("give way to what the markup states, and a content system's empty date states nothing", () => {
     const stated = `<meta property="article:published_time" content="2025-03-17T10:00:00Z"><meta name="author" content="John Roe">`;
     const article = parseHtml(articlePage({ head: stated, before: header }));

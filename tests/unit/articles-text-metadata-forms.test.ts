@@ -344,6 +344,7 @@ describe("byline of a copied page, in the forms news sites print it", () => {
     expect(article.author).toBe("Harbour Herald");
     expect(article.paragraphs.join(" ")).not.toContain("shake hands");
     expect(withHeader("Ministers shake hands after the talks. REUTERS/Jane Roe", "March 5, 2025").author).toBeNull();
+    expect(withHeader("By Our Foreign Staff", "March 5, 2025").author).toBeNull();
   });
 
   it("reads a name over the house it writes for, below the share buttons", () => {
