@@ -129,7 +129,8 @@ const ACCOUNT_CREDIT = /(?:^|[\s/|•·])by\s*:?\s+([\p{L}\p{N}][\p{L}\p{N}_-]{2
 // Parts of a combined byline and dateline ("March 3, 2020 | By: Jane Doe").
 const BYLINE_PARTS = /\s+[|•·]\s+|\s+[-–—]\s+/;
 // "Posted by", "Story by": a label before "by" that only says what the credit is for.
-const CREDIT_BY = /^(?:(?:written|posted|published|reported|story|words|text)\s+)?by\s*[:：]?\s+(.+)$/i;
+const CREDIT_BY =
+  /^(?:(?:written|posted|published|reported|story|words|text|opinion|analysis|commentary|column|essay|review|interview)\s+)?by\s*[:：]?\s+(.+)$/i;
 // "Author Jane Doe": the label without its colon, on a short line.
 const AUTHOR_LABEL = /^authors?\s+(\p{Lu}.+)$/iu;
 // "By" in other languages ("Par Marie Dupont", "Von Hans Weber", "Por Ana Ruiz", "Door Jan de Vries", "di Marco Rossi").

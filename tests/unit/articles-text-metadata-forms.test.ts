@@ -372,6 +372,12 @@ describe("byline of a copied page, in the forms news sites print it", () => {
     const article = read(["홈", "뉴스", "정치"], "국경 검문소 다시 연다", "외교장관 합의", "2025-03-05 10:00", korean);
     expect(article.author).toBeNull();
   });
+
+  it("reads a byline labelled with the piece's kind, and does not take it for the headline", () => {
+    const article = withHeader("Opinion by Jane Doe, former ambassador", "Updated 10:12 AM EDT, Wed March 19, 2025");
+    expect([article.title, article.author]).toEqual([HEADLINE, "Jane Doe"]);
+    expect(withHeader("Analysis by Jane Doe", "March 5, 2025").author).toBe("Jane Doe");
+  });
 });
 
 describe("headline of a copied page, in the forms news sites print it", () => {
