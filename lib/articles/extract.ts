@@ -158,10 +158,10 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
     titleProvisional: title === null,
     outlet: source.metadata.outlet ?? (url ? outletFromUrl(url) : null) ?? metadata.outlet ?? fromText?.outlet ?? outletFromSelfReference(paragraphs),
     url,
-    author: source.metadata.author ?? fromText?.author ?? metadata.author ?? (fromPage && source.page ? creditedOnPage(fromPage, source.page) : null),
+    author: source.metadata.author ?? fromText?.author ?? metadata.author ?? fromPage?.author ?? null,
     commentators: metadata.commentators,
     // The time goes with the day it was stated with.
-    ...publication(source.metadata.publishedAt ? source.metadata : fromText?.publishedAt ? fromText : (fromPage ?? metadata)),
+    ...publication(source.metadata.publishedAt ? source.metadata : fromText?.publishedAt ? fromText : metadata.publishedAt || !fromPage ? metadata : fromPage),
     language: source.metadata.language ?? detectLanguage(paragraphs),
     kind: detectKind({
       title,
@@ -194,24 +194,19 @@ function markTextHeadline(lines: ClassifiedLine[], found: TextMetadata, classifi
 }
 
 /**
- * The author read from a page's text when a line credits them as a byline does ("By Jane Doe"):
- * a name alone over a date, which a copied page's reader accepts, is on a page with markup as often
- * the blog's or the section's name.
+ * A page's date and author, read from its text as from a copied page's, for what its markup leaves
+ * unsaid. The author only where a line credits them as a byline does ("By Jane Doe"): a name alone
+ * over a date, which a copied page's reader accepts, is on a page with markup as often the blog's
+ * or the section's name.
  */
-function creditedOnPage(found: TextMetadata, page: readonly string[]): string | null {
-  return found.author !== null && page.some((line) => bylineName(line) === found.author) ? found.author : null;
-}
-
-/** A page's text read as a copied page's, for what its markup leaves unsaid. */
-function readPageMetadata(page: readonly string[], language: string | null): TextMetadata {
-  return readTextMetadata(
-    classifyLines(
-      page.map((text) => ({ text })),
-      "text",
-    ).lines,
-    undefined,
-    language,
+function readPageMetadata(page: readonly string[], language: string | null): Pick<TextMetadata, "author" | "publishedAt" | "publishedTime"> {
+  const { lines } = classifyLines(
+    page.map((text) => ({ text })),
+    "text",
   );
+  const found = readTextMetadata(lines, undefined, language);
+  const credited = found.author !== null && page.some((line) => bylineName(line) === found.author);
+  return { author: credited ? found.author : null, publishedAt: found.publishedAt, publishedTime: found.publishedTime };
 }
 
 /** The header's date line the rules did not read (a month in another language than English) is header, not body. */
