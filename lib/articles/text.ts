@@ -21,6 +21,9 @@ const MIN_WRAPPED_SHARE = 0.2;
 // On a page that also holds many short lines: most of its long lines, and at least this many.
 const MIN_FORCED_SHARE_OF_LONG = 0.5;
 const MIN_FORCED_AMONG_LONG = 3;
+// Lines a hard-wrapped text may hold past its width, and their most share of its characters.
+const MAX_OVERLONG_LINES = 3;
+const MAX_OVERLONG_SHARE = 0.35;
 
 /**
  * Canonical form of one line: NFC, invisible characters removed, whitespace runs (including
@@ -96,25 +99,42 @@ function forcedBreak(previous: string, line: string, wrapWidth: number): boolean
  * terminal width, and many lines break mid-sentence where the next line's first word would not
  * have fitted. Such breaks must be a fifth of all lines, or most of the long lines when the page
  * also holds many short ones (menus, lists): a page of menus and titles has a few long lines
- * without an ending, but rarely one whose next word would overflow it.
+ * without an ending, but rarely one whose next word would overflow it. A few lines may run past
+ * the wrap (an e-mail's subject or an address the mail program would not break): each of the
+ * longest lengths is tried as the width in turn, the lines over it left out.
  */
 export function hardWrapWidth(lines: readonly string[]): number | null {
-  const longest = lines.reduce((max, line) => Math.max(max, line.length), 0);
-  if (longest < MIN_WRAP_WIDTH || longest > MAX_WRAP_WIDTH) return null;
+  const lengths = lines.map((line) => line.length).sort((a, b) => b - a);
+  const total = lengths.reduce((sum, length) => sum + length, 0);
+  let overChars = 0;
+  for (let over = 0; over <= MAX_OVERLONG_LINES && over < lengths.length; over++) {
+    const width = lengths[over];
+    if (width < MIN_WRAP_WIDTH) return null;
+    overChars += lengths[over - 1] ?? 0;
+    // The lines past the wrap are a few headers, not the paragraphs of a page that is not wrapped.
+    if (overChars > total * MAX_OVERLONG_SHARE) return null;
+    // Lines of one length: the next distinct length is tried with the same lines over it.
+    if (width === lengths[over - 1]) continue;
+    if (width <= MAX_WRAP_WIDTH && wrapsAt(lines, width)) return width;
+  }
+  return null;
+}
+
+function wrapsAt(lines: readonly string[], width: number): boolean {
   let forced = 0;
   let long = 0;
   let nonEmpty = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (!line) continue;
+    if (!line || line.length > width) continue;
     nonEmpty++;
-    if (line.length < longest * WRAPPED_LINE_SHARE) continue;
+    if (line.length < width * WRAPPED_LINE_SHARE) continue;
     long++;
     const next = lines[i + 1];
-    if (next && !ENDS_PARAGRAPH.test(line) && forcedBreak(line, next, longest)) forced++;
+    if (next && !ENDS_PARAGRAPH.test(line) && forcedBreak(line, next, width)) forced++;
   }
-  if (forced >= MIN_WRAPPED_LINES && forced >= nonEmpty * MIN_WRAPPED_SHARE) return longest;
-  return forced >= MIN_FORCED_AMONG_LONG && forced >= long * MIN_FORCED_SHARE_OF_LONG ? longest : null;
+  if (forced >= MIN_WRAPPED_LINES && forced >= nonEmpty * MIN_WRAPPED_SHARE) return true;
+  return forced >= MIN_FORCED_AMONG_LONG && forced >= long * MIN_FORCED_SHARE_OF_LONG;
 }
 
 export function wordCount(line: string): number {

@@ -126,4 +126,27 @@ describe("splitTextIntoLines", () => {
       ...menu,
     ]);
   });
+
+  it("rejoins a hard-wrapped e-mail whose subject and an address run past the wrap", () => {
+    const mail = [
+      "From: Wire Desk <wire-desk@harbour-herald.example>",
+      "Subject: FW: Ferry terminal delayed by two years after the builder hits soft ground",
+      "",
+      "The harbour authority said on Tuesday that the new ferry terminal would",
+      "open in the spring, two years later than planned, after the builder ran",
+      "into soft ground under the old quay.",
+      "",
+      "Engineers had to drive piles twice as deep as the first design allowed,",
+      "the authority's director told reporters at a briefing on the waterfront.",
+      "",
+      "https://www.harbour-herald.example/news/2025/03/18/ferry-terminal-delayed-soft-ground",
+    ].join("\n");
+    expect(texts(mail)).toEqual([
+      "From: Wire Desk <wire-desk@harbour-herald.example>",
+      "Subject: FW: Ferry terminal delayed by two years after the builder hits soft ground",
+      "The harbour authority said on Tuesday that the new ferry terminal would open in the spring, two years later than planned, after the builder ran into soft ground under the old quay.",
+      "Engineers had to drive piles twice as deep as the first design allowed, the authority's director told reporters at a briefing on the waterfront.",
+      "https://www.harbour-herald.example/news/2025/03/18/ferry-terminal-delayed-soft-ground",
+    ]);
+  });
 });
