@@ -209,7 +209,15 @@ function readByline(line: string): LineFacts | null {
   // A comma may introduce a role or an outlet ("By Jane Doe, Reuters"), never a clause.
   if (rest.some(isClause)) return null;
   const names = listOfPeople(namePart) ?? parseNames(rest.length ? first : namePart.replace(/\.$/, ""));
-  return names.length ? { reason: "byline", author: names.join(", ") } : null;
+  if (!names.length) return null;
+  // "By Jane Doe · March 18, 2025": the date the byline gives after the name.
+  const dated = value
+    .split(BYLINE_SEPARATOR)
+    .slice(1)
+    .find((part) => parseStatedDate(part) !== null);
+  const publishedAt = dated ? parseStatedDate(dated) : null;
+  const publishedTime = dated && publishedAt ? parseStatedTime(dated) : null;
+  return { reason: "byline", author: names.join(", "), ...(publishedAt ? { publishedAt } : {}), ...(publishedTime ? { publishedTime } : {}) };
 }
 
 /**

@@ -232,6 +232,12 @@ describe("Markdown", () => {
     expect(article.removed).toContainEqual({ text: "Buses at the central station", reason: "caption" });
   });
 
+  it("reads the date a byline gives after the name", () => {
+    const dated = markdown.replace("*By Jane Doe*", "*By Jane Doe · March 18, 2025*");
+    const article = parseArticle({ bytes: utf8(dated), filename: "plan.md" });
+    expect([article.author, article.publishedAt]).toEqual(["Jane Doe", "2025-03-18"]);
+  });
+
   it("is recognised by content and by the .markdown extension", () => {
     expect(parseArticle({ bytes: utf8(markdown) }).format).toBe("markdown");
     expect(parseArticle({ bytes: utf8(STORY), filename: "story.markdown" }).format).toBe("markdown");
