@@ -180,6 +180,7 @@ const GENERIC_SITE_WORDS =
   /^(?:us|our|this|share|subscribe|meet|get|e-?mail|join|find|follow|like|sign|upcoming|rss|help|news|newsletters?|search|home|all|more|latest|privacy|terms|advertising|editorial|contact|daily|weekly|facebook|twitter|instagram|youtube|linkedin|google|apple|app|toolkit|pick)\b/i;
 const COPYRIGHT = /(?:©|\bcopyright\b|\(c\)\s*\d)/i;
 const NAME_BEFORE_COPYRIGHT = /^(\p{Lu}[^©]{1,60}?)\s*(?:©|\(c\))\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?(?:\s*all rights reserved\.?)?$/iu;
+const CORPORATE_PREFIX = /^(?:АО|ООО|ОАО|ЗАО|ПАО|ТОВ|ПрАТ|ТзОВ)\s+/u;
 const CORPORATE_SUFFIX =
   /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.a|s\.l|s\.p\.a|srl|sas|ag|pty|holdings|company|group|all rights reserved)\.?$/i;
 // "X is a registered trademark of Y": the footer naming the site's brand, not its owner.
@@ -1434,6 +1435,8 @@ export function copyrightOwner(text: string): string | null {
       .replace(CORPORATE_SUFFIX, "")
       .trim()
       .replace(/\s*(?:&|and)$/i, "");
+  // "АО «Коммерсантъ»": a company form written before the name, which stands in quotes.
+  owner = owner.replace(CORPORATE_PREFIX, "").replace(/^[«"„“](.+)[»"“”]$/u, "$1");
   // "© 2025 site.com": a site may write its address in lower case.
   if (!owner || wordCount(owner) > 6 || !(/^[\p{Lu}\p{N}\p{Lo}]/u.test(owner) || DOMAIN_NAME.test(owner))) return null;
   return outletName(owner) ?? owner;

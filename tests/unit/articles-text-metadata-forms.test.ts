@@ -490,6 +490,13 @@ describe("outlet of a copied page, in the forms news sites print it", () => {
     expect(read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY, "About us", "Harbour Herald © 2000-2025").outlet).toBe("Harbour Herald");
   });
 
+  it("is the name a copyright line gives after a company form written before it, without its quotes", () => {
+    expect(
+      read(RUSSIAN_MENU, "Пограничный переход откроют после переговоров министров", "18.03.2025", RUSSIAN_BODY, "© АО «Северный вестник». Все права защищены.")
+        .outlet,
+    ).toBe("Северный вестник");
+  });
+
   it("is the company a copyright line names before its affiliates", () => {
     const footer = "© 2025 Harbour Herald Media Limited or its affiliated companies. All rights reserved.";
     expect(read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY, footer).outlet).toBe("Harbour Herald Media");
