@@ -96,7 +96,9 @@ const RULES: readonly Rule[] = [
   {
     reason: "advertisement",
     maxWords: 5,
-    test: matches(/^(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|scroll to continue with content)$/i),
+    test: matches(
+      /^(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|scroll to continue with content)(?:\s*[·|•-]\s*scroll to continue(?: with content)?)?$/i,
+    ),
   },
   // Credits before captions: a caption line naming a stock agency is a credit.
   {

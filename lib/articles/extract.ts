@@ -1,4 +1,4 @@
-import { classifyBoilerplate } from "./boilerplate";
+import { classifyBoilerplate, isRelatedLabel } from "./boilerplate";
 import { assertTextual, decodeBytes } from "./decode";
 import { MAX_IMPORT_BYTES, ParseError } from "./errors";
 import { readHtml } from "./html";
@@ -255,11 +255,26 @@ function classifyLines(source: readonly SourceLine[], format: ArticleFormat): { 
       if (facts.consumesNext) lines.push(removedLine(source[++i].text, facts.reason));
       continue;
     }
-    const reason = classifyBoilerplate(text) ?? (text === source[i - 1]?.text ? "duplicate" : null);
+    const reason = classifyBoilerplate(text) ?? (text === source[i - 1]?.text ? "duplicate" : null) ?? (isRelatedTitle(lines, text) ? "related link" : null);
     lines.push(reason ? removedLine(text, reason) : { text, kept: true });
     if (!reason && wordCount(text) >= BODY_LINE_WORDS) inHeader = false;
   }
   return { lines, metadata };
+}
+
+// Titles a "Read more:" label lists: a few short lines that do not end as a sentence does.
+const MAX_RELATED_TITLES = 5;
+const MAX_RELATED_TITLE_WORDS = 16;
+
+/** A title under a "Read more:" or "Related" label, or under another such title right below one. */
+function isRelatedTitle(lines: readonly ClassifiedLine[], text: string): boolean {
+  // A subheading in capitals after the list goes back to the article.
+  if (wordCount(text) > MAX_RELATED_TITLE_WORDS || /[.,;:]$/.test(text) || !/^\p{Lu}|^\p{N}|^["“‘']/u.test(text) || text === text.toUpperCase()) return false;
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - MAX_RELATED_TITLES); i--) {
+    if (isRelatedLabel(lines[i].text)) return true;
+    if (lines[i].reason !== "related link") return false;
+  }
+  return false;
 }
 
 function publication(source: { publishedAt: string | null; publishedTime: string | null }): Pick<ParsedArticle, "publishedAt" | "publishedTime"> {

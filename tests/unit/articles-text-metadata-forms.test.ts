@@ -535,3 +535,26 @@ describe("captions of a copied page", () => {
     expect(article.paragraphs).toEqual(BODY);
   });
 });
+
+describe("links to other stories inside a copied article", () => {
+  it("are related links with their 'Read more:' label, which a subheading in capitals after them is not", () => {
+    const related = ["Read more:", "Harbour dredging to start in May as the port widens its channel", "Explainer: What the transit fees pay for"];
+    const article = read(
+      MENU,
+      HEADLINE,
+      "By Jane Doe",
+      "March 5, 2025",
+      BODY.slice(0, 2),
+      "Advertisement · Scroll to continue",
+      related,
+      "WHAT COMES NEXT",
+      BODY.slice(2),
+      FOOTER,
+    );
+    const reasons = new Map(article.lines.map((line) => [line.text, line.kept ? "kept" : line.reason]));
+    expect(related.map((text) => reasons.get(text))).toEqual(["related link", "related link", "related link"]);
+    expect(reasons.get("Advertisement · Scroll to continue")).toBe("advertisement");
+    expect(reasons.get("WHAT COMES NEXT")).not.toBe("related link");
+    expect(article.paragraphs.slice(0, 2)).toEqual(BODY.slice(0, 2));
+  });
+});
