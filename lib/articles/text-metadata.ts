@@ -182,7 +182,7 @@ const COPYRIGHT = /(?:©|\bcopyright\b|\(c\)\s*\d)/i;
 const NAME_BEFORE_COPYRIGHT = /^(\p{Lu}[^©]{1,60}?)\s*(?:©|\(c\))\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?(?:\s*all rights reserved\.?)?$/iu;
 const CORPORATE_PREFIX = /^(?:АО|ООО|ОАО|ЗАО|ПАО|ТОВ|ПрАТ|ТзОВ)\s+/u;
 const CORPORATE_SUFFIX =
-  /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.a|s\.l|s\.p\.a|srl|sas|ag|pty|holdings|company|group|all rights reserved)\.?$/i;
+  /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.a|s\.l|s\.p\.a|srl|sas|ag|pty|holdings|company|group|editorial (?:board|team|staff)|all rights reserved)\.?$/i;
 // "X is a registered trademark of Y": the footer naming the site's brand, not its owner.
 const TRADEMARK = /(?:^|[.!]\s+)["“]?([^"”.]{2,40}?)["”]? is a (?:registered )?trademark\b(?: of ([^.]{2,60}))?/i;
 // "By Jane Doe, Site Staff", "By Jane Doe, Site.com", "Welcome to Site's …": the house named in its own voice.
@@ -767,8 +767,11 @@ function agencyCredit(text: string): string | null {
 const PICTURE_AGENCY_BEFORE = /(?:\/|\bvia)\s*$/i;
 const PICTURE_AGENCY_AFTER = /^\s*(?:photos?\b|\/)/i;
 
-/** A credit to the house, not to a person ("By Daily Bugle Staff", "Daily Bugle Newsroom"): the house's name. */
+/** A credit to the house, not to a person ("By Daily Bugle Staff", "Daily Bugle Newsroom", "By Daily News"): the house's name. */
 function staffCredit(text: string): string | null {
+  // "By Global Times": a byline naming a house by a media word of its name.
+  const byHouse = /^by\s+(.+)$/i.exec(text)?.[1];
+  if (byHouse && wordCount(byHouse) <= 4 && /^(?:the\s+)?\p{Lu}/u.test(byHouse) && outletName(byHouse)) return outletName(byHouse);
   const house = STAFF_CREDIT.exec(text)?.[1];
   // The pattern ignores case for "by" and "staff"; the house's name must still be capitalised, and
   // "By Our Foreign Staff" names none.
@@ -1425,7 +1428,7 @@ export function copyrightOwner(text: string): string | null {
   let owner = (named ?? text)
     .replace(/^.*?(?:©|\bcopyright\b|\(c\))/i, "")
     .replace(/(?:©|\bcopyright\b|\(c\))/gi, "")
-    .replace(/^[\s:,.-]*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,.-]*/, "")
+    .replace(/^[\s:,.-]*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,.-]*(?:by\s+)?/i, "")
     .split(/\.\s|\s[|•·]\s|,\s+an?\s|\ball rights reserved\b|,?\s+(?:or|and) its (?:affiliated companies|affiliates|subsidiaries)\b/i)[0]
     .replace(/\s*\d{4}\s*$/, "")
     .trim()

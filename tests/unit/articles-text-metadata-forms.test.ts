@@ -345,6 +345,10 @@ describe("byline of a copied page, in the forms news sites print it", () => {
     expect(article.paragraphs.join(" ")).not.toContain("shake hands");
     expect(withHeader("Ministers shake hands after the talks. REUTERS/Jane Roe", "March 5, 2025").author).toBeNull();
     expect(withHeader("By Our Foreign Staff", "March 5, 2025").author).toBeNull();
+    expect(read(MENU, HEADLINE, "By Harbour Times", "Published: Mar 5, 2025 10:42 PM", BODY, "Copyright by Harbour Times Editorial Board")).toMatchObject({
+      author: "Harbour Times",
+      outlet: "Harbour Times",
+    });
   });
 
   it("reads a name over the house it writes for, below the share buttons", () => {
