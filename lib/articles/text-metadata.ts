@@ -756,9 +756,9 @@ function agencyCredit(text: string): string | null {
   const source = dateline ?? (wordCount(text) <= MAX_DATE_LINE_WORDS ? text : null);
   if (!source) return null;
   for (const [pattern, name] of AGENCIES) {
-    const match = pattern.exec(source);
+    const named = pattern.exec(source);
     // "Jane Doe/Sputnik via AP", "AP Photo/Jane Doe", "REUTERS/Jane Doe": the agency of a picture, not of the story.
-    if (match && !PICTURE_AGENCY_BEFORE.test(source.slice(0, match.index)) && !PICTURE_AGENCY_AFTER.test(source.slice(match.index + match[0].length)))
+    if (named && !PICTURE_AGENCY_BEFORE.test(source.slice(0, named.index)) && !PICTURE_AGENCY_AFTER.test(source.slice(named.index + named[0].length)))
       return name;
   }
   return null;
@@ -771,7 +771,8 @@ const PICTURE_AGENCY_AFTER = /^\s*(?:photos?\b|\/)/i;
 function staffCredit(text: string): string | null {
   // "By Global Times": a byline naming a house by a media word of its name.
   const byHouse = /^by\s+(.+)$/i.exec(text)?.[1];
-  if (byHouse && wordCount(byHouse) <= 4 && /^(?:the\s+)?\p{Lu}/u.test(byHouse) && outletName(byHouse)) return outletName(byHouse);
+  const named = byHouse && wordCount(byHouse) <= 4 && /^(?:the\s+)?\p{Lu}/u.test(byHouse) ? outletName(byHouse) : null;
+  if (named) return named;
   const house = STAFF_CREDIT.exec(text)?.[1];
   // The pattern ignores case for "by" and "staff"; the house's name must still be capitalised, and
   // "By Our Foreign Staff" names none.
@@ -923,7 +924,6 @@ function byDistance(from: number, to: number, anchor: number, laterFirst = false
   return indices.sort((a, b) => Math.abs(a - anchor) - Math.abs(b - anchor) || (laterFirst ? b - a : a - b));
 }
 
-/** A line that is mostly a date ("Nov 19, 2019, 10:31 pm", "Updated: 19 November 2019"). */
 /** A line of dates alone: one date, or the stamps of one ("18:55 18.03.2025 (updated: 20:12 18.03.2025)"). */
 function isDatesOnly(line: string): boolean {
   return stamps(line)
@@ -931,6 +931,7 @@ function isDatesOnly(line: string): boolean {
     .every((stamp) => isDateLine(stamp.replace(STATUS_OPENING, "").replace(/^\s*[:：]?\s*/, "")));
 }
 
+/** A line that is mostly a date ("Nov 19, 2019, 10:31 pm", "Updated: 19 November 2019"). */
 function isDateLine(line: string): boolean {
   const text = westernDigits(line);
   if (!/\d/.test(text) && !MONTH_OR_DAY.test(text)) return false;
