@@ -133,6 +133,8 @@ const RULES: readonly Rule[] = [
   { reason: "credit", maxWords: 40, test: matches(/(?:\)|\p{Ll})(?:Image|Photo|Picture)s?:\s/u) },
   // The print edition's note: "A version of this article appears in print on …".
   { reason: "credit", maxWords: 60, test: matches(/^(?:a version of )?this (?:article|story) (?:appears|appeared) in print\b/i) },
+  // A printed page's running footer or header copied from a PDF: "… Press Release No. 512 Page 1 of 2", "- 3 -".
+  { reason: "page furniture", maxWords: 20, test: matches(/(?:^|\s)page \d{1,4}(?: (?:of|\/) \d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i) },
   // A gallery's caption numbered by its picture: "[1/2] …", "Item 1 of 2 …", "Photo 3 of 12 …".
   { reason: "caption", maxWords: 80, test: matches(/^(?:\[\d{1,3}\s*\/\s*\d{1,3}\]|(?:item|image|photo|picture|slide)\s+\d{1,3}\s+of\s+\d{1,3}\b)/i) },
 ];

@@ -562,3 +562,12 @@ describe("links to other stories inside a copied article", () => {
     expect(article.paragraphs.slice(0, 2)).toEqual(BODY.slice(0, 2));
   });
 });
+
+describe("a press release copied from a PDF", () => {
+  it("leaves its running page footers out of the body", () => {
+    const footer = "Harbour Authority – Press Release No. 512 Page 1 of 2";
+    const article = read(HEADLINE, "March 5, 2025", BODY.slice(0, 2), footer, BODY.slice(2), "Harbour Authority – Press Release No. 512 Page 2 of 2");
+    expect(article.paragraphs).toEqual(BODY);
+    expect(article.removed).toContainEqual({ text: footer, reason: "page furniture" });
+  });
+});
