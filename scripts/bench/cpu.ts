@@ -13,8 +13,8 @@ export type CpuUsed = {
   databaseMs: number | null;
 };
 
-/** utime + stime of a process, in ms; null once it has exited. */
-async function processCpuMs(pid: string): Promise<number | null> {
+/** utime + stime of a process and its threads, in ms; null once it has exited (or without /proc). */
+export async function processCpuMs(pid: string | number): Promise<number | null> {
   try {
     const stat = await readFile(`/proc/${pid}/stat`, "utf8");
     // The command name, in brackets, may hold spaces: count fields after its closing bracket.

@@ -4,6 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { jobQueue } from "@/lib/jobs/queue";
 import { JOB_KINDS } from "@/lib/wiring";
+import { processCpuMs } from "./cpu";
 import { treeMemory } from "./server";
 
 /** Files per request: a browser's upload slice of small files (lib/articles/http.ts takes up to 50 MB). */
@@ -101,9 +102,5 @@ async function readStatus(pid: number): Promise<{ rssBytes: number; anonBytes: n
 
 /** User and system CPU of a process and its threads so far (Linux; 0 elsewhere). */
 async function processCpuSeconds(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => null);
-  if (!stat) return 0;
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  // utime and stime are the 14th and 15th fields of the line, the 12th and 13th after the name.
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  return ((await processCpuMs(pid)) ?? 0) / 1000;
 }
