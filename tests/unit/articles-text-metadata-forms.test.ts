@@ -512,7 +512,7 @@ describe("outlet of a copied page, in the forms news sites print it", () => {
   });
 });
 
-describe("captions of a copied page", () => {
+describe("captions, credits and prompts of a copied page", () => {
   it("are removed when numbered as a gallery's or ending with a photographer's credit, while a sentence opening with a count stays", () => {
     const captions = [
       "Item 1 of 2 Ministers shake hands after the talks in the capital, March 5, 2025. Northgate/Jane Roe/Pool via REUTERS",
