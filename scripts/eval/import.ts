@@ -25,12 +25,15 @@ const { values: args } = parseArgs({
     limit: { type: "string" },
     pages: { type: "boolean", default: false },
     misses: { type: "boolean", default: false },
+    // With --misses: which form's misses (text or html).
+    form: { type: "string", default: "text" },
     wrap: { type: "string" },
   },
 });
 
 if (args.misses) {
-  printTextMisses(path.resolve(args.corpus!), args.limit ? Number(args.limit) : undefined, args.wrap ? Number(args.wrap) : undefined);
+  if (args.form !== "text" && args.form !== "html") throw new Error(`--form is text or html, not ${args.form}`);
+  printMisses(path.resolve(args.corpus!), args.form, args.limit ? Number(args.limit) : undefined, args.wrap ? Number(args.wrap) : undefined);
   process.exit(0);
 }
 
@@ -78,7 +81,7 @@ if (args.json) {
 }
 
 /** The copied-text form alone: per field, what was found beside what the page declares, for every miss. */
-function printTextMisses(dir: string, limit: number | undefined, wrap: number | undefined) {
+function printMisses(dir: string, form: "text" | "html", limit: number | undefined, wrap: number | undefined) {
   const declaredOf: Record<FieldName, (d: DeclaredMetadata) => string> = {
     headline: (d) => [d.h1?.[0], d.og_title, d.ld_headline].filter(Boolean).join(" ‖ "),
     date: (d) => [d.ld_date, d.meta_date].filter(Boolean).join(" ‖ "),
@@ -88,10 +91,10 @@ function printTextMisses(dir: string, limit: number | undefined, wrap: number | 
   const misses: Record<FieldName, string[]> = { headline: [], date: [], author: [], outlet: [] };
   const scores: Record<FieldName, [number, number]> = { headline: [0, 0], date: [0, 0], author: [0, 0], outlet: [0, 0] };
   for (const page of readCorpus(dir, { limit }).pages) {
-    const stored = readPageForm(dir, page.id, "text");
+    const stored = readPageForm(dir, page.id, form);
     if (!stored) continue;
-    const bytes = wrap ? hardWrap(stored, wrap) : stored;
-    const prepared = prepareImport({ bytes, filename: `${page.id}.txt`, format: "text" });
+    const bytes = wrap && form === "text" ? hardWrap(stored, wrap) : stored;
+    const prepared = prepareImport({ bytes, filename: `${page.id}.${form === "text" ? "txt" : "html"}`, format: form });
     const article = prepared.ok
       ? prepared.article
       : { title: null, titleProvisional: true, author: null, publishedAt: null, publishedTime: null, outlet: null };
