@@ -119,8 +119,11 @@ export function readHtml(html: string): HtmlSource {
   keepEmbeddedPosts(document);
   markBoxesByClass(document);
 
+  const markedByline = bylineInMarkup(document);
   const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
-  const author = (article?.byline ? authorFromByline(article.byline) : null) ?? metadata.author;
+  const readabilityAuthor = article?.byline ? authorFromByline(article.byline) : null;
+  // A byline read with its date ("Jane Doe Monday, February 29") is better read one text at a time.
+  const author = (article?.byline && /\d/.test(article.byline) ? (markedByline ?? readabilityAuthor) : readabilityAuthor) ?? metadata.author ?? markedByline;
   const withinSite = linksWithinSite(metadata.url);
   let lines: SourceLine[] = article?.content ? dropLinkLines(blockLines(article.content, withinSite), withinSite) : [];
   lines = dropArticleEdges(lines, [...titles, article?.title ?? null], author, metadata.language);
@@ -549,8 +552,9 @@ export function authorFromByline(byline: string): string | null {
     .map(normalizeLine)
     .find(Boolean);
   if (!first || NOT_A_BYLINE.test(first)) return null;
-  // "By Jane Doe - March 3, 2020": the name is the part before a separator.
-  const head = first.split(/\s+[|•·]\s+|\s+[-–—]\s+/)[0];
+  // "By Jane Doe - March 3, 2020": the name is the part before a separator; "by Jane Doe22 Dec 2016":
+  // a date glued to the name by a page whose elements had no space between them.
+  const head = first.split(/\s+[|•·]\s+|\s+[-–—]\s+/)[0].replace(/(?<=\p{Ll})\d.*$/u, "");
   const text = normalizeLine(
     head
       .replace(/\([^)]*\)/g, " ")
@@ -563,6 +567,40 @@ export function authorFromByline(byline: string): string | null {
   const bare = text.replace(/^(?:written )?by\s+/i, "").replace(/[.,;:]+$/, "");
   const words = bare.split(" ").length;
   return bare && !dated && words <= MAX_BARE_BYLINE_WORDS && !NOT_A_BYLINE.test(bare) ? bare : null;
+}
+
+// Where a name marked as an author is a commenter's or another article's.
+const NOT_BYLINE_PLACE = /comment|repl(?:y|ies)|respon|sidebar|widget|related|footer/i;
+const MAX_BYLINE_CHARS = 100;
+
+/**
+ * The writer named by the page's first byline element (rel="author", itemprop="author", a
+ * byline or author class), read before Readability: it finds one only while walking the
+ * elements it keeps, and a first pass that keeps enough text never visits a header it drops.
+ * Only a person's name counts here, and never inside comments, footers or side boxes.
+ */
+function bylineInMarkup(document: Document): string | null {
+  for (const element of document.querySelectorAll(BYLINE_SELECTOR)) {
+    const text = normalizeLine(element.textContent ?? "");
+    if (!text || text.length >= MAX_BYLINE_CHARS || insideNonArticlePlace(element)) continue;
+    // With a date beside the name ("Joe Wee Monday, February 29, 2016"), each of its texts alone.
+    const name = /\d/.test(text) ? textsOf(element).map(parseByline).find(Boolean) : parseByline(text);
+    if (name) return name;
+  }
+  return null;
+}
+
+function textsOf(node: Node): string[] {
+  if (node.nodeType === TEXT_NODE) return [normalizeLine(node.textContent ?? "")].filter(Boolean);
+  return [...node.childNodes].flatMap(textsOf);
+}
+
+function insideNonArticlePlace(element: Element): boolean {
+  for (let at: Element | null = element; at && at.localName !== "body"; at = at.parentElement) {
+    if (at.localName === "footer" || at.localName === "aside" || at.localName === "nav") return true;
+    if (NOT_BYLINE_PLACE.test(`${at.getAttribute("class") ?? ""} ${at.getAttribute("id") ?? ""}`)) return true;
+  }
+  return false;
 }
 
 function absoluteUrl(value: string | null | undefined): string | null {

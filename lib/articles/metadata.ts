@@ -269,7 +269,7 @@ function readDateLine(line: string): LineFacts | null {
 
 /** The author names of a byline value ("By Jane Doe | Reuters" → "Jane Doe"), or null. */
 export function parseByline(value: string): string | null {
-  const names = parseNames(value.replace(/^by\s+/i, "").split(BYLINE_SEPARATOR)[0]);
+  const names = parseNames(value.replace(/^by(?:\s+|$)/i, "").split(BYLINE_SEPARATOR)[0]);
   return names.length ? names.join(", ") : null;
 }
 

@@ -56,6 +56,30 @@ describe("HTML byline", () => {
     const article = parseHtml(articlePage({ byline: `<p class="byline">By Maria Lindqvist, Staff Writer</p>` }));
     expect(article.author).toBe("Maria Lindqvist");
   });
+
+  it("keeps the name when the page glued the date to it", () => {
+    expect(authorFromByline("by Maria Lindqvist22 Dec 2016651")).toBe("Maria Lindqvist");
+  });
+
+  it("comes from an author link in a header that Readability drops with the page's furniture", () => {
+    const header = `<header class="entry-header"><h1>Ferry terminal delayed</h1><div class="entry-info"><address class="vcard"><a rel="author" href="/author/ml/">Maria Lindqvist</a></address><time>March 18, 2025</time></div></header>`;
+    const article = parseHtml(articlePage({ before: header }));
+    expect(article.author).toBe("Maria Lindqvist");
+  });
+
+  it("is the name alone when the author element also holds the date", () => {
+    const byline = `<div class="article-author"><a href="/latest?author=ml"><span>Maria Lindqvist</span></a> <span>Monday, February 29, 2016 @ 11:10 PM UTC</span></div>`;
+    const article = parseHtml(articlePage({ before: `<h1>Ferry terminal delayed</h1>${byline}` }));
+    expect(article.author).toBe("Maria Lindqvist");
+    const labelled = `<p class="byline"><span>By</span> <a href="/author/ml/">Maria Lindqvist</a><span>22 Dec 2016</span></p>`;
+    expect(parseHtml(articlePage({ before: `<h1>Ferry terminal delayed</h1>${labelled}` })).author).toBe("Maria Lindqvist");
+  });
+
+  it("is never a commenter's name", () => {
+    const comments = `<section id="comments"><div class="comment"><span class="comment-author">Jonas Berg</span><p>About time too.</p></div></section>`;
+    const article = parseHtml(articlePage({ after: comments }));
+    expect(article.author).toBeNull();
+  });
 });
 
 describe("HTML body", () => {
