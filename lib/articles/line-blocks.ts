@@ -1,6 +1,7 @@
 import { detectLanguage } from "./language";
 import { classifyPageLines, type LineVerdicts } from "./line-classifier";
 import { lineShape } from "./line-features";
+import { isDateLine } from "./text-metadata";
 import type { ClassifiedLine, RemovalReason } from "./types";
 
 /**
@@ -19,6 +20,12 @@ export interface PageClassification {
 
 // Less article text than this (in words) is not an article: a home page, a list of links.
 const MIN_ARTICLE_WORDS = 40;
+// Unless it is a brief (a readout, a news-in-brief item): at least this many words of whole sentences under a date.
+const MIN_BRIEF_WORDS = 12;
+const BRIEF_DATE_REACH = 3;
+const MAX_OTHER_DATE_LINES = 1;
+const MIN_SENTENCE_WORDS = 3;
+const SENTENCE_END = /[.!?。»”"')]$/u;
 /** The reasons this module gives. */
 export const CLASSIFIER_REASONS: ReadonlySet<RemovalReason> = new Set(["navigation", "reader comments", "related links", "page furniture"]);
 const COMMENT_CUES = /\b(?:repl(?:y|ies)|comments?|commented|says|wrote|ago|likes?|report|permalink)\b|:$/i;
@@ -34,8 +41,17 @@ export function classifyCopiedPage(lines: ClassifiedLine[]): PageClassification 
   const verdicts = classifyPageLines(texts, language);
   const articleWords = lines.reduce((sum, line, i) => sum + (line.kept && verdicts.article[i] ? lineShape(line.text).words : 0), 0);
   if (articleWords < MIN_ARTICLE_WORDS) {
-    for (const line of lines) if (line.kept) line.unsure = true;
-    return { verdicts, language, applied: false, noArticleFound: true };
+    const brief = datedBrief(lines, verdicts.article, articleWords);
+    if (!brief) {
+      for (const line of lines) if (line.kept) line.unsure = true;
+      return { verdicts, language, applied: false, noArticleFound: true };
+    }
+    // Its last short sentences ("They agreed to meet again.") read like furniture to the classifier: whole sentences right after it are the item's.
+    for (let i = brief.end + 1; i < lines.length && lines[i].kept && isWholeSentence(lines[i].text); i++) {
+      verdicts.article[i] = true;
+      verdicts.unsure[i] = true;
+      if (verdicts.body) verdicts.body.end = i;
+    }
   }
   const removedHere = lines.map((line, i) => line.kept && !verdicts.article[i]);
   const sureRemovals = removedHere.filter((removed, i) => removed && !verdicts.unsure[i]).length;
@@ -75,4 +91,29 @@ export function blockReason(texts: readonly string[], place: "before" | "inside"
   if (share((_, i) => shapes[i].words <= MENU_LINE_WORDS) >= 0.6) return "navigation";
   if (share((t, i) => shapes[i].words >= 3 && !/[.!?。]$/.test(t)) >= 0.6) return "related links";
   return "page furniture";
+}
+
+/**
+ * A short item the classifier is sure of too few words for an article: the lines it takes for
+ * article text are one run of whole sentences, and a date line stands just above them (under the
+ * headline), as a readout or a brief prints its date. A home page or a list holds titles, and
+ * dates each of its items where it dates any. Returns the run, or null.
+ */
+function datedBrief(lines: readonly ClassifiedLine[], article: readonly boolean[], articleWords: number): { start: number; end: number } | null {
+  if (articleWords < MIN_BRIEF_WORDS) return null;
+  const chosen = lines.flatMap((line, i) => (line.kept && article[i] ? [i] : []));
+  const start = chosen[0];
+  const end = chosen[chosen.length - 1];
+  if (start === undefined || end - start + 1 !== chosen.length) return null;
+  if (!chosen.every((i) => isWholeSentence(lines[i].text))) return null;
+  const reach = Math.max(0, start - BRIEF_DATE_REACH);
+  if (!lines.slice(reach, start).some((line) => isDateLine(line.text))) return null;
+  // A list dates each of its items; a brief's page states its date once more at most (a footer's "Published …").
+  const otherDates = lines.filter((line, i) => (i < reach || i > end) && isDateLine(line.text)).length;
+  return otherDates <= MAX_OTHER_DATE_LINES ? { start, end } : null;
+}
+
+function isWholeSentence(text: string): boolean {
+  const trimmed = text.trim();
+  return SENTENCE_END.test(trimmed) && lineShape(trimmed).words >= MIN_SENTENCE_WORDS;
 }

@@ -314,8 +314,9 @@ function findHeadline(lines: readonly ClassifiedLine[], bodyStart: number): numb
     const words = wordCount(title);
     if (words >= 5 && words <= 20) score += 1;
     const copies = repetitions(lines, i);
-    // Twice is a headline shown as title and heading; more often is page furniture.
-    if (copies === 1) score += 1.5;
+    // Twice is a headline shown as title and heading; more often is page furniture. A short line
+    // twice is as often a menu's item repeated over the article ("Office of the Spokesperson").
+    if (copies === 1 && words >= 5) score += 1.5;
     else if (copies > 1) score -= 1;
     const facts = headerFactsAfter(lines, i);
     score += facts;
@@ -932,7 +933,7 @@ function isDatesOnly(line: string): boolean {
 }
 
 /** A line that is mostly a date ("Nov 19, 2019, 10:31 pm", "Updated: 19 November 2019"). */
-function isDateLine(line: string): boolean {
+export function isDateLine(line: string): boolean {
   const text = westernDigits(line);
   if (!/\d/.test(text) && !MONTH_OR_DAY.test(text)) return false;
   if (DATE_SHAPED_LINE.test(text)) return true;

@@ -65,6 +65,48 @@ export function copiedHomePage(word: string): string {
   ].join("\n");
 }
 
+/** A ministry's readout of a call: a short item of two sentences under its title and date. */
+export function copiedReadoutPage(word: string): string {
+  return [
+    "Ministry of Harbours",
+    "News",
+    "Press releases",
+    "Speeches",
+    "Office of the Spokesperson",
+    "Search",
+    `Minister's call with the Mayor of ${word}`,
+    "Readout",
+    "Office of the Spokesperson",
+    "March 18, 2025",
+    `The Minister spoke with the Mayor of ${word} on Tuesday about the dredging of the northern channel.`,
+    "They agreed to meet again next month.",
+    "Topics",
+    "Harbours",
+    "Publication date: March 18, 2025",
+    "Contact",
+    "Privacy policy",
+  ].join("\n");
+}
+
+/** A section front that dates each headline, one of them with its teaser. */
+export function copiedDatedHomePage(word: string): string {
+  return [
+    ...MENU,
+    `Latest from ${word}`,
+    "Storm closes ferry routes for a second day",
+    "March 18, 2025",
+    "Ferry operators cancelled every crossing on Tuesday as gale-force winds battered the northern coast again.",
+    "How a small town rebuilt its high street",
+    "March 17, 2025",
+    "Council approves new cycle lanes",
+    "March 17, 2025",
+    "Local team wins regional final",
+    "March 16, 2025",
+    "More stories",
+    "© 2025 Coastal Courier",
+  ].join("\n");
+}
+
 /** An article in a language the stopword lists do not cover (Polish). */
 export function copiedPolishPage(word: string): string {
   return [

@@ -5,7 +5,7 @@ import { blockLabel, groupLines, withDecisions } from "@/lib/articles/line-group
 import { detectLanguage, hasWordList, languageLabel } from "@/lib/articles/language";
 import { endAtComments, keepOpeningParagraphs, keepStructuredUnits } from "@/lib/articles/line-classifier";
 import { lineTokens, pageLines } from "@/lib/articles/line-features";
-import { copiedHomePage, copiedPolishPage, copiedNewsPage, copiedUkrainianPage } from "@/tests/support/copied-pages";
+import { copiedDatedHomePage, copiedHomePage, copiedPolishPage, copiedNewsPage, copiedReadoutPage, copiedUkrainianPage } from "@/tests/support/copied-pages";
 
 describe("copied web pages", () => {
   const article = parsePastedText(copiedNewsPage("Kelmar"));
@@ -24,6 +24,21 @@ describe("copied web pages", () => {
     const home = parsePastedText(copiedHomePage("Kelmar"));
     expect(home.noArticleFound).toBe(true);
     expect(home.lines.filter((line) => line.kept).every((line) => line.unsure)).toBe(true);
+  });
+
+  it("reads a short readout under its title and date as an article, not as a page without one", () => {
+    const readout = parsePastedText(copiedReadoutPage("Kelmar"));
+    expect(readout.noArticleFound).toBeFalsy();
+    expect(readout.paragraphs).toEqual([
+      "The Minister spoke with the Mayor of Kelmar on Tuesday about the dredging of the northern channel.",
+      "They agreed to meet again next month.",
+    ]);
+    expect(readout.title).toBe("Minister's call with the Mayor of Kelmar");
+    expect(readout.publishedAt).toBe("2025-03-18");
+  });
+
+  it("still finds no article on a section front that dates each headline, one with its teaser", () => {
+    expect(parsePastedText(copiedDatedHomePage("Kelmar")).noArticleFound).toBe(true);
   });
 
   it("imports a language without a word list by the shape of its lines", () => {
