@@ -41,7 +41,7 @@ export function classifyCopiedPage(lines: ClassifiedLine[]): PageClassification 
   const verdicts = classifyPageLines(texts, language);
   const articleWords = lines.reduce((sum, line, i) => sum + (line.kept && verdicts.article[i] ? lineShape(line.text).words : 0), 0);
   if (articleWords < MIN_ARTICLE_WORDS) {
-    const brief = datedBrief(lines, verdicts.article, articleWords);
+    const brief = datedBrief(lines, verdicts.article);
     if (!brief) {
       for (const line of lines) if (line.kept) line.unsure = true;
       return { verdicts, language, applied: false, noArticleFound: true };
@@ -99,13 +99,15 @@ export function blockReason(texts: readonly string[], place: "before" | "inside"
  * headline), as a readout or a brief prints its date. A home page or a list holds titles, and
  * dates each of its items where it dates any. Returns the run, or null.
  */
-function datedBrief(lines: readonly ClassifiedLine[], article: readonly boolean[], articleWords: number): { start: number; end: number } | null {
-  if (articleWords < MIN_BRIEF_WORDS) return null;
+function datedBrief(lines: readonly ClassifiedLine[], article: readonly boolean[]): { start: number; end: number } | null {
   const chosen = lines.flatMap((line, i) => (line.kept && article[i] ? [i] : []));
+  // The date line itself may open the run: it is the item's date, not its text.
+  while (chosen.length > 0 && isDateLine(lines[chosen[0]].text)) chosen.shift();
   const start = chosen[0];
   const end = chosen[chosen.length - 1];
   if (start === undefined || end - start + 1 !== chosen.length) return null;
   if (!chosen.every((i) => isWholeSentence(lines[i].text))) return null;
+  if (chosen.reduce((sum, i) => sum + lineShape(lines[i].text).words, 0) < MIN_BRIEF_WORDS) return null;
   const reach = Math.max(0, start - BRIEF_DATE_REACH);
   if (!lines.slice(reach, start).some((line) => isDateLine(line.text))) return null;
   // A list dates each of its items; a brief's page states its date once more at most (a footer's "Published …").

@@ -88,6 +88,25 @@ export function copiedReadoutPage(word: string): string {
   ].join("\n");
 }
 
+/** The same kind of readout in Russian, which has no word list: its lines are read by their shape. */
+export function copiedRussianReadoutPage(word: string): string {
+  return [
+    "Министерство портов",
+    "Новости",
+    "Пресс-релизы",
+    "Выступления",
+    "Поиск",
+    `Телефонный разговор министра с мэром города ${word}`,
+    "18 марта 2025 года, 20:00",
+    `Министр обсудил с мэром города ${word} углубление северного фарватера и ремонт старой пристани.`,
+    "Стороны договорились встретиться в следующем месяце.",
+    "Темы",
+    "Порты",
+    "Дата публикации: 18 марта 2025 года",
+    "Контакты",
+  ].join("\n");
+}
+
 /** A section front that dates each headline, one of them with its teaser. */
 export function copiedDatedHomePage(word: string): string {
   return [

@@ -5,7 +5,15 @@ import { blockLabel, groupLines, withDecisions } from "@/lib/articles/line-group
 import { detectLanguage, hasWordList, languageLabel } from "@/lib/articles/language";
 import { endAtComments, keepOpeningParagraphs, keepStructuredUnits } from "@/lib/articles/line-classifier";
 import { lineTokens, pageLines } from "@/lib/articles/line-features";
-import { copiedDatedHomePage, copiedHomePage, copiedPolishPage, copiedNewsPage, copiedReadoutPage, copiedUkrainianPage } from "@/tests/support/copied-pages";
+import {
+  copiedDatedHomePage,
+  copiedHomePage,
+  copiedPolishPage,
+  copiedNewsPage,
+  copiedReadoutPage,
+  copiedRussianReadoutPage,
+  copiedUkrainianPage,
+} from "@/tests/support/copied-pages";
 
 describe("copied web pages", () => {
   const article = parsePastedText(copiedNewsPage("Kelmar"));
@@ -34,6 +42,16 @@ describe("copied web pages", () => {
       "They agreed to meet again next month.",
     ]);
     expect(readout.title).toBe("Minister's call with the Mayor of Kelmar");
+    expect(readout.publishedAt).toBe("2025-03-18");
+  });
+
+  it("reads such a readout in a language without a word list, whose date line the classifier takes for text", () => {
+    const readout = parsePastedText(copiedRussianReadoutPage("Kelmar"));
+    expect(readout.noArticleFound).toBeFalsy();
+    expect(readout.paragraphs).toEqual([
+      "Министр обсудил с мэром города Kelmar углубление северного фарватера и ремонт старой пристани.",
+      "Стороны договорились встретиться в следующем месяце.",
+    ]);
     expect(readout.publishedAt).toBe("2025-03-18");
   });
 
