@@ -1,5 +1,5 @@
 import { parseByline, parseStatedDate, parseStatedTime } from "./metadata";
-import { continuesPrevious, hardWrapWidth, normalizeLine } from "./text";
+import { continuesPrevious, hardWrapWidth, lineJoiner, normalizeLine } from "./text";
 import type { SourceLine, SourceMetadata } from "./types";
 
 export interface MarkdownSource {
@@ -117,6 +117,7 @@ function readLine(raw: string): Block {
 /** Merges continued lines and marks the headline and image captions. */
 function toLines(blocks: Block[], title: string | null): SourceLine[] {
   const wrapWidth = hardWrapWidth(blocks.map((block) => block.text));
+  const join = lineJoiner(blocks.map((block) => block.text).join("\n"));
   const lines: SourceLine[] = [];
   let previous: Block | undefined;
   for (const block of blocks) {
@@ -126,7 +127,7 @@ function toLines(blocks: Block[], title: string | null): SourceLine[] {
       continue;
     }
     if (last && previous && !previous.standalone && !block.standalone && continuesPrevious(previous.text, block.text, wrapWidth)) {
-      last.text = `${last.text} ${block.text}`;
+      last.text = join(last.text, block.text);
     } else if (block.image) {
       lines.push({ text: block.text, preset: "caption" });
     } else if (block.heading && lines.length === 0 && block.text === title) {

@@ -46,12 +46,13 @@ export function normalizeLine(text: string): string {
 export function splitTextIntoLines(text: string): SourceLine[] {
   const raw = text.split(LINE_BREAK).map(normalizeLine);
   const wrapWidth = hardWrapWidth(raw);
+  const join = lineJoiner(text);
   const lines: SourceLine[] = [];
   let previousRaw = "";
   for (const line of raw) {
     const last = lines.at(-1);
     if (wrapWidth !== null && line && last && previousRaw && continuesPrevious(previousRaw, line, wrapWidth)) {
-      last.text = `${last.text} ${line}`;
+      last.text = join(last.text, line);
     } else if (line) {
       lines.push({ text: line });
     }
@@ -73,6 +74,29 @@ export function continuesPrevious(previous: string, line: string, wrapWidth: num
   // A title long enough to reach the wrap width, then its date or byline on a line of their own.
   if (HEADER_LINE_START.test(line) && inTitleCase(previous)) return false;
   return forcedBreak(previous, line, wrapWidth);
+}
+
+/** A word broken by a hyphen at the end of a wrapped line ("nego-"), and what the next line opens with. */
+const BROKEN_WORD = /(?<![\p{L}-])(\p{L}+(?:-\p{L}+)*)-$/u;
+const NEXT_WORD = /^(\p{L}+)/u;
+
+/**
+ * Joins a line to the paragraph it continues. A word the wrap broke with a hyphen is made whole
+ * ("nego-" + "tiations"), unless the text writes that compound with its hyphen elsewhere
+ * ("long-" + "term" where it also says "long-term"), or the part after it opens in capitals or
+ * digits ("Trump-" + "Putin talks", "COVID-" + "19"): then only the line break goes.
+ */
+export function lineJoiner(text: string): (paragraph: string, line: string) => string {
+  let lower: string | null = null;
+  return (paragraph, line) => {
+    const broken = BROKEN_WORD.exec(paragraph);
+    if (!broken) return `${paragraph} ${line}`;
+    const next = NEXT_WORD.exec(line)?.[1];
+    if (next === undefined || !STARTS_LOWERCASE.test(next)) return /^[\p{L}\p{N}]/u.test(line) ? `${paragraph}${line}` : `${paragraph} ${line}`;
+    lower ??= text.toLowerCase();
+    const compound = `${broken[1]}-${next}`.toLowerCase();
+    return lower.includes(compound) ? `${paragraph}${line}` : `${paragraph.slice(0, -1)}${line}`;
+  };
 }
 
 const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";

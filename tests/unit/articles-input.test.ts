@@ -238,6 +238,21 @@ describe("Markdown", () => {
     expect([article.author, article.publishedAt]).toEqual(["Jane Doe", "2025-03-18"]);
   });
 
+  it("makes whole a word a hard-wrapped paragraph broke with a hyphen", () => {
+    const wrapped = [
+      "# Council backs transport plan",
+      "",
+      "The city council approved a new transport plan on Tuesday after months",
+      "of debate over the cost of the night tram service and the three new bus",
+      "lines, which the opposition said would take money from road mainte-",
+      "nance. The vote was 31 to 12, and the first of the new lines opens in May.",
+    ].join("\n");
+    const article = parseArticle({ bytes: utf8(wrapped), filename: "plan.md" });
+    expect(article.paragraphs).toEqual([
+      "The city council approved a new transport plan on Tuesday after months of debate over the cost of the night tram service and the three new bus lines, which the opposition said would take money from road maintenance. The vote was 31 to 12, and the first of the new lines opens in May.",
+    ]);
+  });
+
   it("is recognised by content and by the .markdown extension", () => {
     expect(parseArticle({ bytes: utf8(markdown) }).format).toBe("markdown");
     expect(parseArticle({ bytes: utf8(STORY), filename: "story.markdown" }).format).toBe("markdown");

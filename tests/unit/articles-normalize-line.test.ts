@@ -70,6 +70,24 @@ describe("splitTextIntoLines", () => {
     ]);
   });
 
+  it("makes whole the words the wrap broke with a hyphen, keeping the hyphen of a compound", () => {
+    const wrapped = [
+      "Harbour talks to resume",
+      "",
+      "The ministers of the two countries agreed on Tuesday to resume nego-",
+      "tiations on the northern harbour, a long-term plan that stalled last",
+      "autumn over the cost of dredging and over the future of the Kelmar-",
+      "Ostrava ferry link. Technical teams will meet in Geneva beforehand to",
+      "pre-",
+      "pare a draft agreement on the division of costs, and the long-",
+      "term plan is to finish the new quay and the channel by the end of 2026.",
+    ].join("\n");
+    expect(texts(wrapped)).toEqual([
+      "Harbour talks to resume",
+      "The ministers of the two countries agreed on Tuesday to resume negotiations on the northern harbour, a long-term plan that stalled last autumn over the cost of dredging and over the future of the Kelmar-Ostrava ferry link. Technical teams will meet in Geneva beforehand to prepare a draft agreement on the division of costs, and the long-term plan is to finish the new quay and the channel by the end of 2026.",
+    ]);
+  });
+
   it("keeps a hard-wrapped title apart from its byline, which would have fitted on its line", () => {
     const wrapped = [
       "Ferry terminal delayed by two years as builder hits soft ground",
