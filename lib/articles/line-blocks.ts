@@ -23,6 +23,7 @@ const MIN_ARTICLE_WORDS = 40;
 // Unless it is a brief (a readout, a news-in-brief item): at least this many words of whole sentences under a date.
 const MIN_BRIEF_WORDS = 12;
 const BRIEF_DATE_REACH = 3;
+const POST_DATE_REACH = 2;
 const MAX_OTHER_DATE_LINES = 1;
 const MIN_SENTENCE_WORDS = 3;
 const SENTENCE_END = /[.!?。»”"')]$/u;
@@ -108,10 +109,13 @@ function datedBrief(lines: readonly ClassifiedLine[], article: readonly boolean[
   if (start === undefined || end - start + 1 !== chosen.length) return null;
   if (!chosen.every((i) => isWholeSentence(lines[i].text))) return null;
   if (chosen.reduce((sum, i) => sum + lineShape(lines[i].text).words, 0) < MIN_BRIEF_WORDS) return null;
-  const reach = Math.max(0, start - BRIEF_DATE_REACH);
-  if (!lines.slice(reach, start).some((line) => isDateLine(line.text))) return null;
+  // A readout prints its date over its text, a social network's post its time under it.
+  const above = lines.slice(Math.max(0, start - BRIEF_DATE_REACH), start).findIndex((line) => isDateLine(line.text));
+  const below = above === -1 ? lines.slice(end + 1, end + 1 + POST_DATE_REACH).findIndex((line) => isDateLine(line.text)) : -1;
+  if (above === -1 && below === -1) return null;
+  const dateAt = above !== -1 ? Math.max(0, start - BRIEF_DATE_REACH) + above : end + 1 + below;
   // A list dates each of its items; a brief's page states its date once more at most (a footer's "Published …").
-  const otherDates = lines.filter((line, i) => (i < reach || i > end) && isDateLine(line.text)).length;
+  const otherDates = lines.filter((line, i) => (i < start || i > end) && i !== dateAt && isDateLine(line.text)).length;
   return otherDates <= MAX_OTHER_DATE_LINES ? { start, end } : null;
 }
 

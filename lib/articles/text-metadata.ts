@@ -203,7 +203,8 @@ export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStar
   localParser = (language && LOCAL_PARSERS[language]) || null;
   slashedDayFirst = localParser !== null || slashedOrderOf(lines) === "day";
   const bodyStart = knownBodyStart === undefined ? findBodyStart(lines) : knownBodyStart;
-  const headlineIndex = bodyStart === null ? null : findHeadline(lines, bodyStart);
+  const account = bodyStart === null ? null : postAccount(lines, bodyStart);
+  const headlineIndex = bodyStart === null || account !== null ? null : findHeadline(lines, bodyStart);
   const anchor = headlineIndex ?? bodyStart;
   const header = anchor === null ? null : headerRange(lines, anchor, bodyStart ?? anchor);
   const published = header ? findDate(lines, header, anchor!, bodyStart ?? anchor!) : null;
@@ -211,13 +212,27 @@ export function readTextMetadata(lines: readonly ClassifiedLine[], knownBodyStar
     bodyStart,
     headlineIndex,
     headline: headlineIndex === null ? null : withoutBreadcrumb(lines, headlineIndex, withoutIconNames(lines[headlineIndex].text)),
-    author: header ? findAuthor(lines, header, anchor!) : null,
+    author: account ?? (header ? findAuthor(lines, header, anchor!) : null),
     publishedAt: published?.day ?? null,
     publishedTime: published?.time ?? null,
     dateLineIndex: published && (bodyStart === null || published.index < bodyStart) && isDatesOnly(lines[published.index].text) ? published.index : null,
     outlet: findOutlet(lines, headlineIndex),
   };
 }
+
+/**
+ * A social network's post: its account's name over its handle, just above the text. A post has
+ * no headline (the editor confirms a provisional title), and the account is its author, a
+ * person's or an institution's.
+ */
+function postAccount(lines: readonly ClassifiedLine[], bodyStart: number): string | null {
+  const handle = lines[bodyStart - 1]?.text;
+  const name = lines[bodyStart - 2]?.text;
+  if (handle === undefined || name === undefined || !HANDLE.test(handle)) return null;
+  return wordCount(name) <= MAX_ACCOUNT_WORDS && /^\p{Lu}/u.test(name) && !/[.!?:]$/.test(name) ? name : null;
+}
+
+const MAX_ACCOUNT_WORDS = 6;
 
 /**
  * "Opinion | Title", "Analysis | Title": the title without the one-word section label set before it,
@@ -932,10 +947,19 @@ function isDatesOnly(line: string): boolean {
     .every((stamp) => isDateLine(stamp.replace(STATUS_OPENING, "").replace(/^\s*[:：]?\s*/, "")));
 }
 
-/** A line that is mostly a date ("Nov 19, 2019, 10:31 pm", "Updated: 19 November 2019"). */
+/**
+ * A line that is mostly a date ("Nov 19, 2019, 10:31 pm", "Updated: 19 November 2019"), or its
+ * date and time as parts of their own ("9:14 PM · Mar 18, 2025", a social network's post stamp).
+ */
 export function isDateLine(line: string): boolean {
   const text = westernDigits(line);
   if (!/\d/.test(text) && !MONTH_OR_DAY.test(text)) return false;
+  if (isMostlyDate(text)) return true;
+  const parts = text.split(STAMP_PARTS);
+  return parts.length > 1 && parts.every(isMostlyDate);
+}
+
+function isMostlyDate(text: string): boolean {
   if (DATE_SHAPED_LINE.test(text)) return true;
   const result = parseDates(text)[0];
   return result !== undefined && result.text.length >= text.replace(DATE_LABEL, "").length * 0.5;

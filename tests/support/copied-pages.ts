@@ -107,6 +107,36 @@ export function copiedRussianReadoutPage(word: string): string {
   ].join("\n");
 }
 
+/** A social network's post as its page copies: the account over the text, the time under it, then a reply. */
+export function copiedPostPage(word: string): string {
+  return [
+    "Post",
+    "See new posts",
+    "Conversation",
+    "Harbour Ministry",
+    "@HarbourMinistry",
+    `The Minister spoke with the Mayor of ${word} today about the dredging of the northern channel. Both agreed to resume talks next month.`,
+    "9:14 PM · Mar 18, 2025",
+    "·",
+    "12.4K",
+    "Views",
+    "48",
+    "Reposts",
+    "230",
+    "Likes",
+    "Post your reply",
+    "Reply",
+    "Jonas Berg",
+    "@jberg",
+    "·",
+    "Mar 18",
+    "About time.",
+    "Relevant people",
+    "Follow",
+    "Trending now",
+  ].join("\n");
+}
+
 /** A section front that dates each headline, one of them with its teaser. */
 export function copiedDatedHomePage(word: string): string {
   return [

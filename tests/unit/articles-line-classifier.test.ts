@@ -10,6 +10,7 @@ import {
   copiedHomePage,
   copiedPolishPage,
   copiedNewsPage,
+  copiedPostPage,
   copiedReadoutPage,
   copiedRussianReadoutPage,
   copiedUkrainianPage,
@@ -53,6 +54,15 @@ describe("copied web pages", () => {
       "Стороны договорились встретиться в следующем месяце.",
     ]);
     expect(readout.publishedAt).toBe("2025-03-18");
+  });
+
+  it("reads a social network's post: its text, its account as the author, the time under it, and no headline", () => {
+    const post = parsePastedText(copiedPostPage("Kelmar"));
+    expect(post.noArticleFound).toBeFalsy();
+    expect(post.paragraphs).toEqual([
+      "The Minister spoke with the Mayor of Kelmar today about the dredging of the northern channel. Both agreed to resume talks next month.",
+    ]);
+    expect([post.author, post.publishedAt, post.titleProvisional]).toEqual(["Harbour Ministry", "2025-03-18", true]);
   });
 
   it("still finds no article on a section front that dates each headline, one with its teaser", () => {
