@@ -136,6 +136,12 @@ describe("HTML body", () => {
     expect(article.paragraphs).toEqual(PARAGRAPHS);
   });
 
+  it("drops the kind of piece printed over the headline", () => {
+    const article = parseHtml(articlePage({ byline: `<p class="content-type">Readout</p><h1>Ferry terminal delayed by two years</h1>` }));
+    expect(article.paragraphs).toEqual(PARAGRAPHS);
+    expect(article.removed).toContainEqual({ text: "Readout", reason: "section label" });
+  });
+
   it("drops the repeated headline, the dateline and the author's byline above the article", () => {
     const article = parseHtml(
       articlePage({
