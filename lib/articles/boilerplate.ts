@@ -47,6 +47,12 @@ export function isRelatedLabel(line: string): boolean {
 }
 
 const RELATED_LABEL_ONLY = new RegExp(`^${RELATED_LABEL}\\s*[:>»|-]?$`, "i");
+const RELATED_LABEL_OPENING = new RegExp(`^${RELATED_LABEL}\\s*[:>»|-]?\\s*`, "i");
+
+/** How many characters a related label opening the line takes ("Read also: …", "Читайте такжеВ …" glued to its link), else 0. */
+export function relatedLabelLength(line: string): number {
+  return RELATED_LABEL_OPENING.exec(line)?.[0].length ?? 0;
+}
 
 const RULES: readonly Rule[] = [
   // Banners address the reader ("you agree", "our use of cookies"); articles about cookie law do not.

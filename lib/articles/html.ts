@@ -1,6 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import * as chrono from "chrono-node";
 import { parseHTML } from "linkedom";
+import { relatedLabelLength } from "./boilerplate";
 import { ParseError } from "./errors";
 import { parseByline, parseStatedDate, parseStatedTime } from "./metadata";
 import { classifyPageLines } from "./line-classifier";
@@ -188,6 +189,11 @@ function dropLinkLines(lines: BlockLine[], withinSite: (href: string) => boolean
     // The page's own address, written out to be copied or shared.
     if (BARE_URL.test(text) && withinSite(text.replace(/^<|>$/g, ""))) return { text, preset: "source link" };
     if (letters > 0 && linkLetters >= letters * LINK_LINE_SHARE && text.split(" ").length <= LINK_LINE_WORDS) return { text, preset: "related link" };
+    // "Read also" set before a link to another story, on one line with it.
+    const label = relatedLabelLength(text);
+    const labelLetters = label > 0 ? letterCount(text.slice(0, label)) : 0;
+    if (labelLetters > 0 && linkLetters >= (letters - labelLetters) * LINK_LINE_SHARE && text.split(" ").length <= LINK_LINE_WORDS)
+      return { text, preset: "related link" };
     return { text };
   });
   // The label of a list of links ("More:", "You may also like", "Related stories").

@@ -136,6 +136,14 @@ describe("HTML body", () => {
     expect(article.paragraphs).toEqual(PARAGRAPHS);
   });
 
+  it('drops a link to another story set on one line with its "Read also" label inside the article', () => {
+    const inside = `<p><span>Read also</span><a href="/news/bus-lanes">Council approves new bus lanes</a></p>`;
+    const html = articlePage({}).replace(`<p>${PARAGRAPHS[2]}</p>`, `${inside}<p>${PARAGRAPHS[2]}</p>`);
+    const article = parseHtml(html);
+    expect(article.paragraphs).toEqual(PARAGRAPHS);
+    expect(article.removed).toContainEqual({ text: "Read alsoCouncil approves new bus lanes", reason: "related link" });
+  });
+
   it("drops the kind of piece printed over the headline", () => {
     const article = parseHtml(articlePage({ byline: `<p class="content-type">Readout</p><h1>Ferry terminal delayed by two years</h1>` }));
     expect(article.paragraphs).toEqual(PARAGRAPHS);
