@@ -955,9 +955,13 @@ export function isDateLine(line: string): boolean {
   const text = westernDigits(line);
   if (!/\d/.test(text) && !MONTH_OR_DAY.test(text)) return false;
   if (isMostlyDate(text)) return true;
+  if (text.length > MAX_STAMP_CHARS) return false;
   const parts = text.split(STAMP_PARTS);
-  return parts.length > 1 && parts.every(isMostlyDate);
+  return parts.length > 1 && parts.every((part) => (/\d/.test(part) || MONTH_OR_DAY.test(part)) && isMostlyDate(part));
 }
+
+// A date and a time as parts of their own make a short line; longer lines with a dash are prose.
+const MAX_STAMP_CHARS = 60;
 
 function isMostlyDate(text: string): boolean {
   if (DATE_SHAPED_LINE.test(text)) return true;
