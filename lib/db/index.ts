@@ -17,26 +17,35 @@ const globalForPrisma = globalThis as unknown as { concordPrisma?: PrismaClient;
 class SerialTransactionsPg extends PrismaPg {
   override async connect() {
     const adapter = await super.connect();
-    const queryRaw = adapter.queryRaw.bind(adapter);
-    const executeRaw = adapter.executeRaw.bind(adapter);
-    adapter.queryRaw = (query) => queryRaw({ ...query, args: withJsonDocuments(query.args) });
-    adapter.executeRaw = (query) => executeRaw({ ...query, args: withJsonDocuments(query.args) });
+    withDocumentsAtIO(adapter);
     const start = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (...args) => inTurn(withTransactionDocuments(await start(...args)));
     return adapter;
   }
 }
 
-type Transaction = Awaited<ReturnType<Awaited<ReturnType<PrismaPg["connect"]>>["startTransaction"]>>;
+type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+type Query = Parameters<Adapter["queryRaw"]>[0];
+
+/**
+ * The documents go in where the adapter hands a statement to pg (its `performIO`), after its
+ * `queryRaw` and `executeRaw` have logged the statement: Prisma's debug log keeps the arguments of
+ * its last 100 calls whether or not logging is on, and with the documents in them it held tens
+ * of megabytes of an import's rows after they were written. It keeps the short tokens instead.
+ */
+function withDocumentsAtIO(queryable: Adapter | Transaction, used?: Set<string>): void {
+  const io = queryable as unknown as { performIO?: (query: Query) => Promise<unknown> };
+  if (typeof io.performIO !== "function") throw new Error("@prisma/adapter-pg has no performIO to put JSON documents in (lib/db/index.ts).");
+  const performIO = io.performIO.bind(queryable);
+  io.performIO = (query) => performIO({ ...query, args: withJsonDocuments(query.args, used) });
+}
 
 function withTransactionDocuments(tx: Transaction): Transaction {
   const used = new Set<string>();
-  const queryRaw = tx.queryRaw.bind(tx);
-  const executeRaw = tx.executeRaw.bind(tx);
+  withDocumentsAtIO(tx, used);
   const commit = tx.commit.bind(tx);
   const rollback = tx.rollback.bind(tx);
-  tx.queryRaw = (query) => queryRaw({ ...query, args: withJsonDocuments(query.args, used) });
-  tx.executeRaw = (query) => executeRaw({ ...query, args: withJsonDocuments(query.args, used) });
   tx.commit = () => commit().finally(() => releaseJsonDocuments(used));
   tx.rollback = () => rollback().finally(() => releaseJsonDocuments(used));
   return tx;
