@@ -247,10 +247,11 @@ function dropArticleEdges(lines: SourceLine[], titles: readonly (string | null |
   return lines.map((line, i) => {
     if (line.preset) return line;
     let reason: RemovalReason | null = null;
-    if (i < firstProse || i > lastProse) reason = isHeadline(line.text) ? "headline" : edgeReason(line.text, authorKey, dates);
-    // "Readout", "Analysis", "Exclusive" over the headline: the kind of piece, not its text.
-    if (!reason && i < firstProse && KIND_LABEL.test(line.text)) reason = "section label";
-    else if (i >= lastProse - 1 && authorKey && isAuthorNote(line.text, authorKey)) reason = "byline";
+    if (i < firstProse || i > lastProse) {
+      reason = isHeadline(line.text) ? "headline" : edgeReason(line.text, authorKey, dates);
+      // "Readout", "Analysis", "Exclusive" over the headline: the kind of piece, not its text.
+      if (!reason && i < firstProse && KIND_LABEL.test(line.text)) reason = "section label";
+    } else if (i >= lastProse - 1 && authorKey && isAuthorNote(line.text, authorKey)) reason = "byline";
     return reason ? { text: line.text, preset: reason } : line;
   });
 }

@@ -80,7 +80,7 @@ if (args.json) {
   console.log(`\nWrote ${args.json}`);
 }
 
-/** The copied-text form alone: per field, what was found beside what the page declares, for every miss. */
+/** One form of the pages (copied text, or saved HTML): per field, what was found beside what the page declares, for every miss. */
 function printMisses(dir: string, form: "text" | "html", limit: number | undefined, wrap: number | undefined) {
   const declaredOf: Record<FieldName, (d: DeclaredMetadata) => string> = {
     headline: (d) => [d.h1?.[0], d.og_title, d.ld_headline].filter(Boolean).join(" ‖ "),
