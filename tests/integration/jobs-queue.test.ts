@@ -22,7 +22,8 @@ const tag = () =>
 /** Saves an entity in another process, which is killed (SIGKILL) as soon as the save has committed. */
 function saveEntityThenKill(actor: Actor, entity: Record<string, unknown>): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "tests/support/save-entity-then-hang.ts"], {
+    // Node itself with tsx's loader, not the tsx wrapper: the wrapper would die alone and leave the saving process hanging.
+    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "tests/support/save-entity-then-hang.ts"], {
       cwd: root,
       env: { ...process.env, CONCORD_TEST_ACTOR: JSON.stringify(actor), CONCORD_TEST_ENTITY: JSON.stringify(entity) },
     });
