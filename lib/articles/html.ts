@@ -188,11 +188,9 @@ function dropLinkLines(lines: BlockLine[], withinSite: (href: string) => boolean
     if (preset) return { text, preset };
     // The page's own address, written out to be copied or shared.
     if (BARE_URL.test(text) && withinSite(text.replace(/^<|>$/g, ""))) return { text, preset: "source link" };
-    if (letters > 0 && linkLetters >= letters * LINK_LINE_SHARE && text.split(" ").length <= LINK_LINE_WORDS) return { text, preset: "related link" };
-    // "Read also" set before a link to another story, on one line with it.
-    const label = relatedLabelLength(text);
-    const labelLetters = label > 0 ? letterCount(text.slice(0, label)) : 0;
-    if (labelLetters > 0 && linkLetters >= (letters - labelLetters) * LINK_LINE_SHARE && text.split(" ").length <= LINK_LINE_WORDS)
+    // Mostly link text, not counting a "Read also" label set before the link on one line with it.
+    const labelLetters = letterCount(text.slice(0, relatedLabelLength(text)));
+    if (letters > 0 && linkLetters >= (letters - labelLetters) * LINK_LINE_SHARE && text.split(" ").length <= LINK_LINE_WORDS)
       return { text, preset: "related link" };
     return { text };
   });
