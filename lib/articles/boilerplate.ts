@@ -70,7 +70,7 @@ const RULES: readonly Rule[] = [
     reason: "navigation",
     maxWords: 6,
     test: matches(
-      /^(?:choose|select|change|switch)(?: your| the)? (?:language|edition|region|country|site)\b|^skip to (?:main )?(?:content|navigation)$|^(?:home|menu|search|sign in|log in|login|register|back to top|top|next|previous|more|close)$|^home\s*[>›»/|]/i,
+      /^(?:choose|select|change|switch)(?: your| the)? (?:language|edition|region|country|site)\b|^(?:skip to (?:the )?(?:main )?(?:content|navigation|site index|search|footer|menu)\s*)+$|^(?:home|menu|search|sign in|log in|login|register|back to top|top|next|previous|more|close)$|^home\s*[>›»/|]/i,
     ),
   },
   // Three or more short items separated by bars or bullets: a menu or a language list.

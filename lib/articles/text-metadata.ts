@@ -61,7 +61,9 @@ const DISTANT_DATE_EVIDENCE = DATE_EVIDENCE * (1 - 2 * FACT_DISTANCE_DECAY);
 const MAX_HEADLINE_WORDS = 30;
 const MAX_HEADLINE_CHARS = 250;
 const HEADLINE_START = /^["“‘'([¿¡\p{Lu}\p{N}\p{Lo}]/u;
+// Not after an abbreviation of initials a title may end with ("… Underneath N.Y.C.", "… in the U.S.").
 const SENTENCE_END = /[^.]\.["”’)]?$/;
+const INITIALS_END = /(?:^|[\s(])(?:\p{Lu}\.){2,}["”’)]?$/u;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{6}/u;
 // Credits, handles, file names, menus and buttons naming the page ("Print This Article") are not headlines.
 const NOT_HEADLINE = /[/@|•»«>#]|\bwww\.|\bthis (?:article|story|post|page)$|\.(?:jpe?g|png|gif|webp)\b|^(?:\d+\s*)?(?:comments?|shares?|views?)\b/i;
@@ -73,7 +75,7 @@ const TWO_SENTENCES = /\p{Ll}{4}[.!?] \p{Lu}/u;
 const ENDS_WITH_FUNCTION_WORD = /\b(?:on|via|to|by|for|of|in|at|as|the|and|with|from)$/i;
 // Reading times, counters, link notices.
 const PAGE_FURNITURE =
-  /^\d+\s*min(?:ute)?s?\s+read$|\blisten to (?:this |[a-z ]{0,30})(?:articles?|story)\b|^(?:sign (?:in|up)|log ?in|subscribe|register) (?:to|for|with)\b|\b(?:e-?mails|newsletters?|alerts|panel|sign ?out|log ?out|sign ?in|log ?in|main story)$|^(?:continue reading|close|edit|open|show|hide|copy (?:this |the )?link)\b|\b\d+\s+(?:comments?|replies|views|shares)\b|\b(?:external links?|new window|you are here|captioning|privacy policy|terms of (?:use|service))\b/i;
+  /^\d+\s*min(?:ute)?s?\s+read$|\blisten to (?:this |[a-z ]{0,30})(?:articles?|story)\b|^(?:sign (?:in|up)|log ?in|subscribe|register) (?:to|for|with)\b|\b(?:e-?mails|newsletters?|alerts|panel|sign ?out|log ?out|sign ?in|log ?in|main story)$|^(?:continue reading|close|edit|open|show|hide|copy (?:this |the )?link|skip to)\b|\b\d+\s+(?:comments?|replies|views|shares)\b|\b(?:external links?|new window|you are here|captioning|privacy policy|terms of (?:use|service))\b/i;
 // A title repeated on the page with the site's name ("Headline | Site", "Headline - Site").
 const TITLE_SUFFIX = /^\s*(?:[|–—·:-]|::)\s*(.{2,60})$/;
 
@@ -288,8 +290,9 @@ function isProse(text: string): boolean {
 
 /**
  * The first line of the article body: the start of the first run of prose lines (with short
- * gaps) holding at least half as many words as the longest run. Comments and "most read"
- * teasers come after the article, so the earliest substantial run wins. Null without prose.
+ * gaps) holding at least about a third as many words as the longest run. Comments and "most read"
+ * teasers come after the article, so the earliest substantial run wins. Kept lines that are not
+ * prose (a list the article introduces) carry a run on; only removed lines part it. Null without prose.
  */
 export function findBodyStart(lines: readonly ClassifiedLine[]): number | null {
   const runs: { start: number; words: number }[] = [];
@@ -304,7 +307,7 @@ export function findBodyStart(lines: readonly ClassifiedLine[]): number | null {
       }
       run.words += wordCount(line.text);
       gap = 0;
-    } else if (run && ++gap > BODY_GAP) {
+    } else if (run && !line.kept && ++gap > BODY_GAP) {
       run = null;
       gap = 0;
     }
@@ -370,7 +373,7 @@ function looksLikeHeadline(line: string): boolean {
     words <= MAX_HEADLINE_WORDS &&
     text.length <= MAX_HEADLINE_CHARS &&
     HEADLINE_START.test(text) &&
-    !SENTENCE_END.test(text) &&
+    (!SENTENCE_END.test(text) || INITIALS_END.test(text)) &&
     !/[,;:]$/.test(text) &&
     !NOT_HEADLINE.test(text) &&
     !TWO_SENTENCES.test(text) &&

@@ -463,6 +463,13 @@ describe("headline of a copied page, in the forms news sites print it", () => {
     expect(article.author).toBe("María R. Ruiz");
   });
 
+  it("may end with initials, and is never the skip links a copy glued together", () => {
+    const title = "Burst pipes and manhole fires: how winter wreaks havoc under N.Y.C.";
+    const article = read("Skip to contentSkip to site index", MENU.slice(1), title, "By Jane Doe", "Feb. 21, 2019", BODY, FOOTER);
+    expect(article.title).toBe(title);
+    expect(article.lines.find((line) => line.text === "Skip to contentSkip to site index")?.kept).toBe(false);
+  });
+
   it("is not the house's credit shared with an agency, which names the outlet", () => {
     const standfirst = "Les douaniers doivent reprendre leur poste d'ici quinze jours, selon une déclaration commune.";
     const title = "Les ministres s'accordent pour rouvrir le poste-frontière après six heures de discussions";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parsePastedText } from "@/lib/articles/extract";
-import { abbreviates, bylineName, copyrightOwner } from "@/lib/articles/text-metadata";
+import { abbreviates, bylineName, copyrightOwner, findBodyStart } from "@/lib/articles/text-metadata";
 
 // Small copied pages written for these tests: menus first, the article in the middle, a footer.
 const MENU = ["Home", "World", "Business Markets", "Sign In", "Subscribe"];
@@ -173,6 +173,36 @@ describe("headline of a copied page", () => {
   it("stays provisional when only menus precede the body", () => {
     const article = parsePastedText(page("Home", "News", BODY));
     expect(article.titleProvisional).toBe(true);
+  });
+});
+
+describe("where the body of a copied page begins", () => {
+  it("is the article's opening paragraphs when a list the classifier kept parts them from the longer rest", () => {
+    const kept = (text: string) => ({ text, kept: true });
+    const removed = (text: string) => ({ text, kept: false });
+    const items = [
+      "Customs teams return within a fortnight",
+      "A joint commission meets monthly",
+      "Fees stay frozen until June",
+      "Trucks get their own lane",
+      "Depots take over inspections",
+      "Scanners are paid for jointly",
+    ];
+    const rest = [...BODY, ...BODY.map((text) => `Later, ${text}`), ...BODY.map((text) => `Finally, ${text}`)];
+    const lines = [
+      removed("Ferry terminal delayed by two years"),
+      removed("March 3, 2020"),
+      kept(BODY[0]),
+      kept(BODY[1]),
+      kept("The authority also said:"),
+      ...items.map(kept),
+      removed("Read the full statement"),
+      ...rest.map(kept),
+    ];
+    expect(findBodyStart(lines)).toBe(2);
+    // Lines the classifier removed still part the runs: a teaser's summary above a menu is not the body's start.
+    const teaser = [kept(BODY[0]), ...items.map(removed), ...rest.map(kept)];
+    expect(findBodyStart(teaser)).toBe(1 + items.length);
   });
 });
 
