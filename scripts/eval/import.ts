@@ -10,25 +10,23 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { readCorpus, readPageForm } from "@/lib/articles/benchmark/corpus";
 import { compareMetadata, type DeclaredMetadata, type FieldName } from "@/lib/articles/benchmark/metadata-match";
 import { hardWrap, runImportEval, type FormResult } from "@/lib/articles/benchmark/run";
 import { prepareImport } from "@/lib/articles/prepare";
+import { readArgs } from "../args";
 
 const DEFAULT_CORPUS = path.resolve(import.meta.dirname, "../../../shared/corpora/article-extraction");
 
-const { values: args } = parseArgs({
-  options: {
-    corpus: { type: "string", default: process.env.IMPORT_EVAL_CORPUS ?? DEFAULT_CORPUS },
-    json: { type: "string" },
-    limit: { type: "string" },
-    pages: { type: "boolean", default: false },
-    misses: { type: "boolean", default: false },
-    // With --misses: which form's misses (text or html).
-    form: { type: "string", default: "text" },
-    wrap: { type: "string" },
-  },
+const { values: args } = readArgs({
+  corpus: { type: "string", default: process.env.IMPORT_EVAL_CORPUS ?? DEFAULT_CORPUS },
+  json: { type: "string" },
+  limit: { type: "string" },
+  pages: { type: "boolean", default: false },
+  misses: { type: "boolean", default: false },
+  // With --misses: which form's misses (text or html).
+  form: { type: "string", default: "text" },
+  wrap: { type: "string" },
 });
 
 if (args.misses) {
