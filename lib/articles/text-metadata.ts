@@ -179,7 +179,7 @@ const SITE_NAME = /^(?:The )?[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*(?: [\p{Lu}\p{N}&]
 const SITE_LINE_WORDS = 8;
 // Menu words that the patterns above also catch ("Share this", "Meet the team", "Get the app").
 const GENERIC_SITE_WORDS =
-  /^(?:us|our|this|share|subscribe|meet|get|e-?mail|join|find|follow|like|sign|upcoming|rss|help|news|newsletters?|search|home|all|more|latest|privacy|terms|advertising|editorial|contact|daily|weekly|facebook|twitter|instagram|youtube|linkedin|google|apple|app|toolkit|pick)\b/i;
+  /^(?:us|our|this|share|subscribe|meet|get|e-?mail|join|find|follow|like|sign|upcoming|rss|help|news|newsletters?|search|home|all|more|latest|privacy|terms|advertising|editorial|contact|daily|weekly|facebook|twitter|instagram|youtube|linkedin|google|apple|app|toolkit|pick|my|your|go|authors?)\b/i;
 const COPYRIGHT = /(?:©|\bcopyright\b|\(c\)\s*\d)/i;
 const NAME_BEFORE_COPYRIGHT = /^(\p{Lu}[^©]{1,60}?)\s*(?:©|\(c\))\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?(?:\s*all rights reserved\.?)?$/iu;
 const CORPORATE_PREFIX = /^(?:АО|ООО|ОАО|ЗАО|ПАО|ТОВ|ПрАТ|ТзОВ)\s+/u;

@@ -480,6 +480,13 @@ describe("headline of a copied page, in the forms news sites print it", () => {
 });
 
 describe("outlet of a copied page, in the forms news sites print it", () => {
+  it("is never a word of the account menu, the search button or the author box", () => {
+    const account = ["My Account", "My details", "My newsletters", "Search Go"];
+    const authorBox = ["About The Author", "Jane Doe covers trade and transport for the paper."];
+    const article = read(MENU, account, HEADLINE, "By Jane Doe", "March 5, 2025", BODY, authorBox, "© 2025 Harbour Herald Ltd");
+    expect(article.outlet).toBe("Harbour Herald");
+  });
+
   it("is the site's address its copyright line gives in lower case", () => {
     expect(read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY, "© 2025 harbourherald.com").outlet).toBe("harbourherald.com");
   });
