@@ -422,6 +422,10 @@ function repetitions(lines: readonly ClassifiedLine[], index: number): number {
   return count;
 }
 
+const DESCRIBED_BYLINE = /^by\s+([^,]{3,60}),\s+(?:a|an|the)\s+\p{Ll}/iu;
+const PICTURE_PART = /\s+(?:and|&)\s+[^()]{3,40}?\s*\((?:photo\w*|pictures?|images?|video|graphics?|illustrations?)\)/giu;
+const WORK_PART = /\s*\(\p{Ll}[\p{Ll} ]{2,30}\)/gu;
+
 function bylineJustAbove(lines: readonly ClassifiedLine[], index: number): boolean {
   // Only "By …" lines: cheap to spot, and reading every line above as a byline would cost a date parse each.
   for (let i = index - 1; i >= Math.max(0, index - NAME_LINE_REACH); i--) {
@@ -578,9 +582,18 @@ export function bylineName(line: string): string | null {
 }
 
 function readBylineName(line: string): string | null {
+  // "By Jane Doe, a deputy editor who has covered …": the writer described in a sentence after the name.
+  const described = DESCRIBED_BYLINE.exec(line);
+  if (described) return nameLine(described[1]);
   if (wordCount(line) > MAX_DATE_LINE_WORDS) return null;
-  // Social handles glued to or following the name ("By Jane Doe@janedoe").
-  const text = unglued(line.replace(/\s*@\w+/g, " "))
+  // Social handles glued to or following the name ("By Jane Doe@janedoe"); each name's part in the
+  // work in brackets, and the photographer's name with it ("by Jane Doe (reporting) and John Roe (photography)").
+  const text = unglued(
+    line
+      .replace(/\s*@\w+/g, " ")
+      .replace(PICTURE_PART, "")
+      .replace(WORK_PART, ""),
+  )
     .replace(/\s+/g, " ")
     .trim();
   const whole = labelledName(text);

@@ -219,6 +219,12 @@ describe("byline of a copied page, in the forms news sites print it", () => {
     expect(withHeader("By JANE DOE, Associated Press", "March 5, 2025").author).toBe("Jane Doe");
   });
 
+  it("reads the name before a sentence describing the writer, and without each one's part in brackets or the photographer", () => {
+    const described = "By Jane Doe, a deputy editor and author of the Harbour Letter newsletter. She has covered trade for over a decade at two papers.";
+    expect(withHeader(described, "March 5, 2025").author).toBe("Jane Doe");
+    expect(withHeader("by Jane Doe (reporting) and John Roe (photography)", "March 5, 2025").author).toBe("Jane Doe");
+  });
+
   it("drops an agency in brackets after the name, and credits the agency a byline names alone", () => {
     expect(withHeader("By Jane Doe (Reuters)", "November 19, 2019").author).toBe("Jane Doe");
     expect(withHeader("By The Associated Press", "November 19, 2019").author).toBe("Associated Press");
