@@ -968,7 +968,7 @@ function isDatesOnly(line: string): boolean {
  * date and time as parts of their own ("9:14 PM · Mar 18, 2025", a social network's post stamp).
  */
 export function isDateLine(line: string): boolean {
-  const text = westernDigits(line);
+  const text = dateReadable(line);
   if (!/\d/.test(text) && !MONTH_OR_DAY.test(text)) return false;
   if (isMostlyDate(text)) return true;
   if (text.length > MAX_STAMP_CHARS) return false;
@@ -985,11 +985,13 @@ function isMostlyDate(text: string): boolean {
   return result !== undefined && result.text.length >= text.replace(DATE_LABEL, "").length * 0.5;
 }
 
-// Arabic-Indic and Persian digits ("١٩ مايو ٢٠٢٥"), one for one, so that offsets stay those of the line.
+// Arabic-Indic and Persian digits ("١٩ مايو ٢٠٢٥"), and dots around a month's name ("21.dez.2018"),
+// are replaced one for one, so that offsets stay those of the line.
 const EASTERN_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
+const DOTTED_MONTH = /(?<![\d.])(\d{1,2})\.(\p{L}{3,9})\.((?:19|20)\d{2})(?!\d)/gu;
 
-function westernDigits(text: string): string {
-  return text.replace(EASTERN_DIGITS, (digit) => String(digit.charCodeAt(0) - (digit >= "\u06f0" ? 0x6f0 : 0x660)));
+function dateReadable(text: string): string {
+  return text.replace(EASTERN_DIGITS, (digit) => String(digit.charCodeAt(0) - (digit >= "\u06f0" ? 0x6f0 : 0x660))).replace(DOTTED_MONTH, "$1 $2 $3");
 }
 
 const MONTH_OR_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
@@ -1070,7 +1072,7 @@ interface FoundDate {
 
 /** A stated calendar date in a short line (not a time alone, not "today"). */
 function dateIn(line: string): FoundDate | null {
-  const text = westernDigits(line);
+  const text = dateReadable(line);
   if (!/\d/.test(text) || wordCount(text) > MAX_DATE_LINE_WORDS) return null;
   const calendar = parseDates(text).filter(isCalendarDate);
   // "2 hours ago | March 5, 2025": the stated day, not the relative time beside it.

@@ -85,6 +85,12 @@ describe("publication date of a copied page, in the forms news sites print it", 
     expect([hebrew.language, hebrew.publishedAt, hebrew.title]).toEqual(["he", "2025-03-05", "מעבר הגבול ייפתח מחדש"]);
   });
 
+  it("reads a month's short name between dots, and does not take that date line for the headline", () => {
+    const title = "Ministros concordam em reabrir a passagem de fronteira";
+    const article = read(["Início", "Mundo", "Política"], title, "21.dez.2018 às 12h55", PORTUGUESE_BODY, FOOTER);
+    expect([article.title, article.publishedAt]).toEqual([title, "2018-12-21"]);
+  });
+
   it("reads a dotted date with its time day first, as every site writing dots means it", () => {
     expect(withHeader("05.03.2025 14:03").publishedAt).toBe("2025-03-05");
     expect(withHeader("05.03.2025, 14:03").publishedAt).toBe("2025-03-05");
