@@ -210,6 +210,29 @@ export function keepOpeningParagraphs(article: readonly boolean[], probability: 
   return result;
 }
 
+// A prose line between two kept lines at most this many lines apart is the article's when the classifier gives it this probability.
+const BETWEEN_PROBABILITY = 0.3;
+const MAX_BETWEEN_GAP = 12;
+
+/**
+ * Paragraphs that an article's interruptions (an advertisement, a related link, an embedded
+ * widget) dragged under the threshold, since the classifier smooths over neighbours: prose it
+ * leans some way towards, between kept lines of the article, is kept. Not across a longer gap,
+ * which parts the article from kept lines further down (a reader's comment that reads like prose).
+ */
+export function keepParagraphsBetween(article: readonly boolean[], probability: readonly number[], page: PageLines): boolean[] {
+  const result = [...article];
+  let previous = article.indexOf(true);
+  for (let next = previous + 1; next < article.length && previous !== -1; next++) {
+    if (!article[next]) continue;
+    if (next - previous - 1 <= MAX_BETWEEN_GAP) {
+      for (let i = previous + 1; i < next; i++) if (page.shapes[i].prose && probability[i] >= BETWEEN_PROBABILITY) result[i] = true;
+    }
+    previous = next;
+  }
+  return result;
+}
+
 // Article words kept above a comments heading that make it the end of the article, not a menu
 // item or a teaser's counter above it.
 const WORDS_BEFORE_COMMENTS = 100;
@@ -247,7 +270,7 @@ function isCommentsHeading(text: string): boolean {
   );
 }
 
-/** The lines kept as the article: the classifier's choice, then the rules over whole units, the opening and the comments. Training scores the same. */
+/** The lines kept as the article: the classifier's choice, then the rules over whole units, the opening, the paragraphs between and the comments. Training scores the same. */
 export function chooseArticleLines(
   probability: readonly number[],
   features: readonly FeatureVector[],
@@ -256,7 +279,7 @@ export function chooseArticleLines(
   page: PageLines,
 ): boolean[] {
   const chosen = keepStructuredUnits(chooseLines(probability, features, threshold), lines, page);
-  return endAtComments(keepOpeningParagraphs(chosen, probability, page), lines, page);
+  return endAtComments(keepParagraphsBetween(keepOpeningParagraphs(chosen, probability, page), probability, page), lines, page);
 }
 
 export function classifyPageLines(lines: readonly string[], language: string | null, m: LineModel = LINE_MODEL): LineVerdicts {

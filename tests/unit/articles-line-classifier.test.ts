@@ -3,7 +3,7 @@ import { parsePastedText } from "@/lib/articles/extract";
 import { labelLines } from "@/lib/articles/benchmark/train";
 import { blockLabel, groupLines, withDecisions } from "@/lib/articles/line-groups";
 import { detectLanguage, hasWordList, languageLabel } from "@/lib/articles/language";
-import { endAtComments, keepOpeningParagraphs, keepStructuredUnits } from "@/lib/articles/line-classifier";
+import { endAtComments, keepOpeningParagraphs, keepParagraphsBetween, keepStructuredUnits } from "@/lib/articles/line-classifier";
 import { lineTokens, pageLines } from "@/lib/articles/line-features";
 import {
   copiedDatedHomePage,
@@ -211,6 +211,31 @@ describe("the article's opening paragraphs", () => {
     const doubted = probability.map((p, i) => (i === 9 ? 0.1 : p));
     const kept = keepOpeningParagraphs(chosen, doubted, pageLines(lines));
     expect(lines.filter((_, i) => kept[i])).toEqual(lines.slice(13));
+  });
+});
+
+describe("paragraphs between an article's interruptions", () => {
+  const paragraph = (topic: string) =>
+    `The report on ${topic} was published on Monday by the university's centre on poverty, and its authors compared ten wealthy countries over two decades of data.`;
+  const lines = [
+    paragraph("income"),
+    "Powered by SmartAsset.com",
+    paragraph("wealth"),
+    "Related: Rich are paying more in taxes",
+    "ADVERTISING",
+    paragraph("jobs"),
+    paragraph("mobility"),
+    ...Array.from({ length: 14 }, (_, i) => `Most read story ${i + 1}`),
+    "I have read this report twice and I still think its authors miss the point about the schools in the poorer states entirely.",
+    paragraph("schools"),
+  ];
+  // The classifier's probabilities: the interruptions drag the paragraphs between them under the threshold.
+  const probability = lines.map((_, i) => ([0, 6, 22].includes(i) ? 0.9 : [2, 5, 21].includes(i) ? 0.4 : 0.05));
+  const chosen = probability.map((p) => p >= 0.65);
+
+  it("keeps prose the classifier leans towards between kept lines, but not the interruptions, nor prose across a long run of furniture", () => {
+    const kept = keepParagraphsBetween(chosen, probability, pageLines(lines));
+    expect(lines.filter((_, i) => kept[i])).toEqual([lines[0], lines[2], lines[5], lines[6], lines[22]]);
   });
 });
 
