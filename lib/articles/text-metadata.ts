@@ -50,6 +50,7 @@ const HOUSE_NAME_REACH = 6;
 // Lines after the headline where its byline, date or standfirst may sit.
 const HEADER_FACTS_SPAN = 6;
 const MIN_HEADLINE_WORDS = 3;
+const LONG_TITLE_WORDS = 8;
 const BELOW_BYLINE_PENALTY = 1.5;
 const BYLINE_EVIDENCE = 2;
 const DATE_EVIDENCE = 1.5;
@@ -332,10 +333,11 @@ function findHeadline(lines: readonly ClassifiedLine[], bodyStart: number): numb
     const words = wordCount(title);
     if (words >= 5 && words <= 20) score += 1;
     const copies = repetitions(lines, i);
-    // Twice is a headline shown as title and heading; more often is page furniture. A short line
-    // twice is as often a menu's item repeated over the article ("Office of the Spokesperson").
+    // Twice is a headline shown as title and heading; a short line more often is page furniture,
+    // and a short line twice is as often a menu's item repeated over the article ("Office of the
+    // Spokesperson"). A long title the page repeats more often (a bar, a list of most read) is no menu's.
     if (copies === 1 && words >= 5) score += 1.5;
-    else if (copies > 1) score -= 1;
+    else if (copies > 1 && words < LONG_TITLE_WORDS) score -= 1;
     const facts = headerFactsAfter(lines, i);
     score += facts;
     // A headline comes before its byline: a title-like line just under a byline is a caption or a teaser.

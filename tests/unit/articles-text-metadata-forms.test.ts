@@ -475,6 +475,13 @@ describe("headline of a copied page, in the forms news sites print it", () => {
     expect(article.author).toBe("María R. Ruiz");
   });
 
+  it("is the long title the page repeats in its bar, its heading and its list of most read stories", () => {
+    const share = ["Share on Facebook", "Share on Twitter", "Share via Email", "More Options", "Share on LinkedIn", "Resize Text", "Print Article", "Comments"];
+    const mostRead = ["Most Read", HEADLINE, "Ferry timetable changes from Monday"];
+    const article = read(MENU, "The Harbour Herald", HEADLINE, "Sign In", "World", HEADLINE, share, "By Jane Doe March 18 at 12:22 PM", BODY, mostRead, FOOTER);
+    expect(article.title).toBe(HEADLINE);
+  });
+
   it("may end with initials, and is never the skip links a copy glued together", () => {
     const title = "Burst pipes and manhole fires: how winter wreaks havoc under N.Y.C.";
     const article = read("Skip to contentSkip to site index", MENU.slice(1), title, "By Jane Doe", "Feb. 21, 2019", BODY, FOOTER);
