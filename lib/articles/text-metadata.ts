@@ -325,10 +325,11 @@ export function findBodyStart(lines: readonly ClassifiedLine[]): number | null {
 function findHeadline(lines: readonly ClassifiedLine[], bodyStart: number): number | null {
   let best: { index: number; score: number; facts: number } | null = null;
   const from = Math.max(0, bodyStart - HEADER_WINDOW);
+  const contents = tableOfContents(lines, from, bodyStart);
   for (let i = bodyStart - 1; i >= from; i--) {
     const line = lines[i];
     const title = line.text;
-    if (!line.kept || !looksLikeHeadline(title) || underRelatedLabel(lines, i) || isNameOverDate(lines, i)) continue;
+    if (!line.kept || !looksLikeHeadline(title) || underRelatedLabel(lines, i) || isNameOverDate(lines, i) || contents.has(title)) continue;
     let score = 1 - (bodyStart - i) * 0.03;
     const words = wordCount(title);
     if (words >= 5 && words <= 20) score += 1;
@@ -404,6 +405,31 @@ function isNameOverDate(lines: readonly ClassifiedLine[], index: number): boolea
 /** A title under "Read also", "Related": another story's, linked from this one. */
 function underRelatedLabel(lines: readonly ClassifiedLine[], index: number): boolean {
   return index > 0 && isRelatedLabel(lines[index - 1].text);
+}
+
+/**
+ * The entries of a table of contents above the body: title-like lines, two or more in a row, that
+ * the article repeats as subheadings over its paragraphs. Neither an entry nor the subheading
+ * repeating it is the headline. (A headline the page repeats over a summary, as a video box does,
+ * has no such neighbour.)
+ */
+function tableOfContents(lines: readonly ClassifiedLine[], from: number, bodyStart: number): Set<string> {
+  const heads = (i: number) => {
+    const text = lines[i]?.text;
+    if (text === undefined || i < from || i >= bodyStart) return false;
+    for (let j = i + 1; j < lines.length - 1; j++) if (lines[j].text === text && isProse(lines[j + 1].text)) return true;
+    return false;
+  };
+  const entries = new Set<string>();
+  let previous = false;
+  let current = heads(from);
+  for (let i = from; i < bodyStart; i++) {
+    const next = heads(i + 1);
+    if (current && (previous || next)) entries.add(lines[i].text);
+    previous = current;
+    current = next;
+  }
+  return entries;
 }
 
 /** How many other lines are this one, or this one with the site's name after it. */

@@ -482,6 +482,15 @@ describe("headline of a copied page, in the forms news sites print it", () => {
     expect(article.title).toBe(HEADLINE);
   });
 
+  it("is not the last entry of the table of contents between the header and the article", () => {
+    const sections = ["What the ministers agreed in the capital", "What the traders expect at the crossing", "What comes next for the grain trade"];
+    const title = "How the border crossing will reopen, and what it means for the grain trade";
+    const body = sections.flatMap((section, i) => [section, BODY[i], BODY[(i + 1) % BODY.length]]);
+    const article = read(MENU, title, "On 3/5/2025 by @janedoe", "Contents", sections, body, FOOTER);
+    expect(article.title).toBe(title);
+    expect(article.publishedAt).toBe("2025-03-05");
+  });
+
   it("may end with initials, and is never the skip links a copy glued together", () => {
     const title = "Burst pipes and manhole fires: how winter wreaks havoc under N.Y.C.";
     const article = read("Skip to contentSkip to site index", MENU.slice(1), title, "By Jane Doe", "Feb. 21, 2019", BODY, FOOTER);
