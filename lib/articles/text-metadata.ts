@@ -122,7 +122,8 @@ const TRAILING_LOWER_CASE = /(?<=\p{Lu}[\p{L}'’-]*)(?:\s+\p{Ll}[\p{Ll}-]*)+$/u
 // "… by Jane Doe" ending a line.
 const DATED_BY = /\b[Bb][Yy]\s*:?\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})$/u;
 // "Jane Doe | Agency | Getty Images": a photographer's credit, not a byline.
-const PICTURE_CREDIT = /\b(?:images?|photos?|photograph(?:y|er)|pictures?|getty|shutterstock|illustration)\b/i;
+const PICTURE_CREDIT =
+  /(?<!\p{L})(?:images?|photos?|photograph(?:y|er)|pictures?|getty|shutterstock|illustration|fotos?|fotograf\p{L}*|bild|фото)(?![\p{L}])/iu;
 const READING_TIME = /^\d+\s*min(?:ute)?s?\s+read$/i;
 // A copy that lost the space between a name and what follows ("Jane DoeFOXBusiness", "Jane DoeFriday").
 const GLUED_WORD =
@@ -696,9 +697,13 @@ function labelledName(text: string): string | null {
   return name ? cleanName(name) : null;
 }
 
-/** "Jane Doe Daily News": the house a copy ran onto the name without a comma, when two words of a name are left. */
+/**
+ * "Jane Doe Daily News": the house a copy ran onto the name without a comma, when two words of a
+ * name are left ("The New York Times" is one house's name, not "The New" and "York Times").
+ */
 function withoutTrailingHouse(value: string): string {
   const words = value.split(" ");
+  if (/^the$/i.test(words[0])) return value;
   for (let count = 2; count <= Math.min(3, words.length - 2); count++) {
     if (outletName(words.slice(-count).join(" "))) return words.slice(0, -count).join(" ");
   }
@@ -824,7 +829,7 @@ function agencyCredit(text: string): string | null {
   return null;
 }
 
-const PICTURE_AGENCY_BEFORE = /(?:\/|\bvia)\s*$/i;
+const PICTURE_AGENCY_BEFORE = /(?:\/|\bvia|(?<!\p{L})(?:photos?|fotos?|images?|bild|фото|credit)\s*:)\s*$/iu;
 const PICTURE_AGENCY_AFTER = /^\s*(?:photos?\b|\/)/i;
 
 /** A credit to the house, not to a person ("By Daily Bugle Staff", "Daily Bugle Newsroom", "By Daily News"): the house's name. */

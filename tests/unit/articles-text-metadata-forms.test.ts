@@ -231,6 +231,12 @@ describe("byline of a copied page, in the forms news sites print it", () => {
     expect(withHeader("by Jane Doe (reporting) and John Roe (photography)", "March 5, 2025").author).toBe("Jane Doe");
   });
 
+  it("never credits the agency of a photo or a house's name cut in two", () => {
+    const caption = "Ministers at the border post on Wednesday. | Foto: Reuters";
+    expect(read(MENU, HEADLINE, "March 5, 2025", BODY[0], caption, BODY.slice(1), FOOTER).author).toBeNull();
+    expect(withHeader("By The Harbour Daily News", "March 5, 2025").author).not.toBe("The Harbour");
+  });
+
   it("drops an agency in brackets after the name, and credits the agency a byline names alone", () => {
     expect(withHeader("By Jane Doe (Reuters)", "November 19, 2019").author).toBe("Jane Doe");
     expect(withHeader("By The Associated Press", "November 19, 2019").author).toBe("Associated Press");
