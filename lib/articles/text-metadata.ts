@@ -451,6 +451,7 @@ function repetitions(lines: readonly ClassifiedLine[], index: number): number {
   return count;
 }
 
+const BYLINE_MARK = /^[/|•·—–-]+\s*(?=by\s)/i;
 const DESCRIBED_BYLINE = /^by\s+([^,]{3,60}),\s+(?:a|an|the)\s+\p{Ll}/iu;
 const PICTURE_PART = /\s+(?:and|&)\s+[^()]{3,40}?\s*\((?:photo\w*|pictures?|images?|video|graphics?|illustrations?)\)/giu;
 const WORK_PART = /\s*\(\p{Ll}[\p{Ll} ]{2,30}\)/gu;
@@ -610,7 +611,9 @@ export function bylineName(line: string): string | null {
   return name;
 }
 
-function readBylineName(line: string): string | null {
+function readBylineName(source: string): string | null {
+  // "// By Jane Doe • Nov 11, 2020": a byline set off by a mark before it.
+  const line = source.replace(BYLINE_MARK, "");
   // "By Jane Doe, a deputy editor who has covered …": the writer described in a sentence after the name.
   const described = DESCRIBED_BYLINE.exec(line);
   if (described) return nameLine(described[1]);

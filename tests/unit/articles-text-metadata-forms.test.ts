@@ -231,6 +231,11 @@ describe("byline of a copied page, in the forms news sites print it", () => {
     expect(withHeader("by Jane Doe (reporting) and John Roe (photography)", "March 5, 2025").author).toBe("Jane Doe");
   });
 
+  it("reads a byline set off by a mark before it", () => {
+    const article = withHeader("// By Jane Doe • March 5, 2025");
+    expect([article.author, article.publishedAt]).toEqual(["Jane Doe", "2025-03-05"]);
+  });
+
   it("never credits the agency of a photo or a house's name cut in two", () => {
     const caption = "Ministers at the border post on Wednesday. | Foto: Reuters";
     expect(read(MENU, HEADLINE, "March 5, 2025", BODY[0], caption, BODY.slice(1), FOOTER).author).toBeNull();
