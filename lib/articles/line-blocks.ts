@@ -1,6 +1,6 @@
 import { detectLanguage } from "./language";
 import { classifyPageLines, type LineVerdicts } from "./line-classifier";
-import { lineShape } from "./line-features";
+import { INTRO_WORDS, lineShape } from "./line-features";
 import { isDateLine } from "./text-metadata";
 import type { ClassifiedLine, RemovalReason } from "./types";
 
@@ -47,6 +47,7 @@ export function classifyCopiedPage(lines: ClassifiedLine[]): PageClassification 
       for (const line of lines) if (line.kept) line.unsure = true;
       return { verdicts, language, applied: false, noArticleFound: true };
     }
+    for (let i = brief.start; i <= brief.end; i++) verdicts.article[i] = true;
     // Its last short sentences ("They agreed to meet again.") read like furniture to the classifier: whole sentences right after it are the item's.
     for (let i = brief.end + 1; i < lines.length && lines[i].kept && isWholeSentence(lines[i].text); i++) {
       verdicts.article[i] = true;
@@ -104,19 +105,27 @@ function datedBrief(lines: readonly ClassifiedLine[], article: readonly boolean[
   const chosen = lines.flatMap((line, i) => (line.kept && article[i] ? [i] : []));
   // The date line itself may open the run: it is the item's date, not its text.
   while (chosen.length > 0 && isDateLine(lines[chosen[0]].text)) chosen.shift();
+  // "The following is attributable to the Spokesperson:": a readout's attribution introduces its sentences.
+  const above = chosen.length > 0 ? chosen[0] - 1 : -1;
+  if (above >= 0 && lines[above].kept && isIntroduction(lines[above].text)) chosen.unshift(above);
   const start = chosen[0];
   const end = chosen[chosen.length - 1];
   if (start === undefined || end - start + 1 !== chosen.length) return null;
-  if (!chosen.every((i) => isWholeSentence(lines[i].text))) return null;
+  if (!chosen.every((i, k) => isWholeSentence(lines[i].text) || (k === 0 && chosen.length > 1 && isIntroduction(lines[i].text)))) return null;
   if (chosen.reduce((sum, i) => sum + lineShape(lines[i].text).words, 0) < MIN_BRIEF_WORDS) return null;
   // A readout prints its date over its text, a social network's post its time under it.
-  const above = lines.slice(Math.max(0, start - BRIEF_DATE_REACH), start).findIndex((line) => isDateLine(line.text));
-  const below = above === -1 ? lines.slice(end + 1, end + 1 + POST_DATE_REACH).findIndex((line) => isDateLine(line.text)) : -1;
-  if (above === -1 && below === -1) return null;
-  const dateAt = above !== -1 ? Math.max(0, start - BRIEF_DATE_REACH) + above : end + 1 + below;
+  const dateAbove = lines.slice(Math.max(0, start - BRIEF_DATE_REACH), start).findIndex((line) => isDateLine(line.text));
+  const dateBelow = dateAbove === -1 ? lines.slice(end + 1, end + 1 + POST_DATE_REACH).findIndex((line) => isDateLine(line.text)) : -1;
+  if (dateAbove === -1 && dateBelow === -1) return null;
+  const dateAt = dateAbove !== -1 ? Math.max(0, start - BRIEF_DATE_REACH) + dateAbove : end + 1 + dateBelow;
   // A list dates each of its items; a brief's page states its date once more at most (a footer's "Published …").
   const otherDates = lines.filter((line, i) => (i < start || i > end) && i !== dateAt && isDateLine(line.text)).length;
   return otherDates <= MAX_OTHER_DATE_LINES ? { start, end } : null;
+}
+
+function isIntroduction(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.endsWith(":") && lineShape(trimmed).words >= INTRO_WORDS;
 }
 
 function isWholeSentence(text: string): boolean {

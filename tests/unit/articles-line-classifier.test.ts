@@ -46,6 +46,17 @@ describe("copied web pages", () => {
     expect(readout.publishedAt).toBe("2025-03-18");
   });
 
+  it("reads a readout of one sentence under its attribution, and keeps the attribution with it", () => {
+    const attribution = "The following is attributable to Spokesperson Jane Doe:";
+    const page = copiedReadoutPage("Kelmar")
+      .replace("March 18, 2025\n", `March 18, 2025\n${attribution}\n`)
+      .replace("They agreed to meet again next month.\n", "");
+    const readout = parsePastedText(page);
+    expect(readout.noArticleFound).toBeFalsy();
+    expect(readout.paragraphs).toEqual([attribution, "The Minister spoke with the Mayor of Kelmar on Tuesday about the dredging of the northern channel."]);
+    expect(readout.publishedAt).toBe("2025-03-18");
+  });
+
   it("reads such a readout in a language without a word list, whose date line the classifier takes for text", () => {
     const readout = parsePastedText(copiedRussianReadoutPage("Kelmar"));
     expect(readout.noArticleFound).toBeFalsy();
