@@ -451,11 +451,6 @@ function repetitions(lines: readonly ClassifiedLine[], index: number): number {
   return count;
 }
 
-const BYLINE_MARK = /^[/|•·—–-]+\s*(?=by\s)/i;
-const DESCRIBED_BYLINE = /^by\s+([^,]{3,60}),\s+(?:a|an|the)\s+\p{Ll}/iu;
-const PICTURE_PART = /\s+(?:and|&)\s+[^()]{3,40}?\s*\((?:photo\w*|pictures?|images?|video|graphics?|illustrations?)\)/giu;
-const WORK_PART = /\s*\(\p{Ll}[\p{Ll} ]{2,30}\)/gu;
-
 function bylineJustAbove(lines: readonly ClassifiedLine[], index: number): boolean {
   // Only "By …" lines: cheap to spot, and reading every line above as a byline would cost a date parse each.
   for (let i = index - 1; i >= Math.max(0, index - NAME_LINE_REACH); i--) {
@@ -610,6 +605,11 @@ export function bylineName(line: string): string | null {
   }
   return name;
 }
+
+const BYLINE_MARK = /^[/|•·—–-]+\s*(?=by\s)/i;
+const DESCRIBED_BYLINE = /^by\s+([^,]{3,60}),\s+(?:a|an|the)\s+\p{Ll}/iu;
+const PICTURE_PART = /\s+(?:and|&)\s+[^()]{3,40}?\s*\((?:photo\w*|pictures?|images?|video|graphics?|illustrations?)\)/giu;
+const WORK_PART = /\s*\(\p{Ll}[\p{Ll} ]{2,30}\)/gu;
 
 function readBylineName(source: string): string | null {
   // "// By Jane Doe • Nov 11, 2020": a byline set off by a mark before it.

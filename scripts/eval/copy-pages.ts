@@ -7,8 +7,9 @@
  * Each page is copied as the development corpus's were: Chromium's `document.body.innerText`
  * with JavaScript off and nothing fetched (no external stylesheets or images). The truth is the
  * text of Readability's expected output, copied the same way, and the declared metadata is the
- * page's first headings with Readability's title, byline, site name and date; so the figures say how far Concord's reading
- * of copied text agrees with Readability's reading of the HTML, not with a hand-made body.
+ * page's first headings with Readability's title, byline, site name and date; so the figures say
+ * how far Concord's reading of copied text agrees with Readability's reading of the HTML, not
+ * with a hand-made body.
  *
  *   npm run eval:copy-pages -- --pages /tmp/test-pages --out /tmp/readability-corpus [--min-words 100]
  */
