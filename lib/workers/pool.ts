@@ -32,15 +32,6 @@ const IDLE_MS = 30_000;
  */
 const LANELESS_IDLE_MS = 10_000;
 /**
- * While background work runs or waits (an import's suggestions and proposals), such a thread stops
- * 3 s after its last task: long enough to stay up between an import's upload slices, and its heap
- * is given back while the background thread's grows. A 1,000-file import peaked at 544 MB against
- * 582 with 10 s, at 10,000 articles 561 against 597, its files stored and its follow-up work done
- * as soon; stopping at once saved as much but restarted the thread for each slice, storing the
- * files 3–5 s later (docs/performance.md). A preview in that window may wait for a fresh thread.
- */
-const LANELESS_IDLE_MS_IN_BACKGROUND_WORK = 3_000;
-/**
  * Threads per process: work someone waits for (a preview, a single import) and an import's parsing
  * run beside the background work on two cores instead of in turn on one. Each costs its heap
  * (60–200 MB) while it runs, and stops when idle.
@@ -216,16 +207,8 @@ function next(): void {
     if (slot.busy || !slot.worker) continue;
     // An idle thread must not keep a command-line script alive.
     slot.worker.unref();
-    slot.idleTimer ??= setTimeout(
-      () => stopIdle(slot),
-      holdsLane(slot) ? IDLE_MS : backgroundRunning() ? LANELESS_IDLE_MS_IN_BACKGROUND_WORK : LANELESS_IDLE_MS,
-    ).unref();
+    slot.idleTimer ??= setTimeout(() => stopIdle(slot), holdsLane(slot) ? IDLE_MS : LANELESS_IDLE_MS).unref();
   }
-}
-
-/** Whether background work runs or waits: the server's memory is then at its height. */
-function backgroundRunning(): boolean {
-  return pool.slots.some((slot) => slot.busy?.background) || pool.background.length > 0;
 }
 
 /** Whether some kind of background task runs on this slot's thread, which then keeps what those tasks leave. */
