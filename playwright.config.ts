@@ -1,19 +1,7 @@
-import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumPath } from "./scripts/chromium";
 
 const port = process.env.E2E_PORT ?? "3100";
-
-// Browser downloads are impossible where Concord is tested: use the system's Chromium.
-function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) {
-    throw new Error(
-      "No Chromium found for the end-to-end tests. Install it (Debian/Ubuntu: `apt-get update && apt-get install -y chromium`) or set CHROMIUM_PATH to its executable.",
-    );
-  }
-  return found;
-}
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -32,7 +20,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromiumPath(),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [

@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { readArgs } from "../args";
+import { CHROMIUM_ARGS, chromiumPath } from "../chromium";
 
 const { values: args } = readArgs({
   pages: { type: "string" },
@@ -42,11 +43,7 @@ mkdirSync(path.join(outDir, "text"), { recursive: true });
 const names = readdirSync(pagesDir)
   .filter((name) => ["source.html", "expected.html", "expected-metadata.json"].every((file) => existsSync(path.join(pagesDir, name, file))))
   .sort();
-const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => p && existsSync(p));
-const browser = await chromium.launch({
-  executablePath,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 const context = await browser.newContext({ javaScriptEnabled: false });
 await context.route("**/*", (route) => route.abort());
 const page = await context.newPage();
