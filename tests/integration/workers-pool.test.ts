@@ -112,6 +112,29 @@ describe("the worker threads", () => {
     await stopWorkers();
   }, 180_000);
 
+  it("stops the parsing thread within seconds of its last task while background work runs", async () => {
+    const newsroom = generateNewsroom({ seed: 18, events: 4 });
+    const registry = { fingerprint: "pool-test-busy-idle", entities: newsroom.registry };
+    let backgroundDone = false;
+    const background = Promise.all([
+      readForProposals(registry),
+      runTask("planSuggestions", { registry, texts: Array.from({ length: 8 }, longText) }, { timeoutMs: 120_000, background: true }),
+    ]).then(() => {
+      backgroundDone = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const parsed = await runTask("prepareImport", preview, { timeoutMs: 30_000 });
+    expect(threadsRunning()).toEqual([true, true]);
+
+    await new Promise((resolve) => setTimeout(resolve, 4_500));
+    // Only meaningful while the background work still runs.
+    expect(backgroundDone).toBe(false);
+    expect(parsed.ok).toBe(true);
+    expect(threadsRunning()).toEqual([true, false]);
+    await background;
+    await stopWorkers();
+  }, 180_000);
+
   it("groups on the thread holding the previous grouping's extractions when other background work came between", async () => {
     const newsroom = generateNewsroom({ seed: 18, events: 6 });
     const registry = { fingerprint: "pool-test-held", entities: newsroom.registry };
