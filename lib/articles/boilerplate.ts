@@ -38,6 +38,7 @@ const PHOTOGRAPHER_SUFFIX = /(?:\b\p{Lu}{2,}(?:-\p{Lu}{2,})?\/\p{Lu}[\p{L}'’.-
 // "Read also", "Related", "See also": a label over links to other stories, in the languages with word lists.
 const RELATED_LABEL =
   "(?:read more|read also|also read|related(?: articles| stories| news| content| coverage)?|see also|recommended(?: for you)?|more on this(?: story)?|you may also like|more from \\w+" +
+  "|more on (?:this|the same) (?:topic|subject)|on the same (?:topic|subject)|sur le même (?:sujet|thème)|sobre el mismo tema|sobre o mesmo (?:assunto|tema)|sullo stesso (?:argomento|tema)|zum gleichen thema" +
   "|(?:à )?lire aussi|voir aussi|lee también|lea también|leia também|veja também|lesen sie auch|mehr zum thema|leggi anche|czytaj (?:też|także)|zobacz (?:też|także)" +
   "|читайте (?:также|також)|см\\. также|дивіться також)";
 

@@ -57,6 +57,8 @@ const DATE_EVIDENCE = 1.5;
 const STANDFIRST_EVIDENCE = 1;
 const LONG_STANDFIRST_WORDS = 14;
 const FACT_DISTANCE_DECAY = 0.15;
+// How far under a related label ("Read also") its list of teasers reaches.
+const RELATED_LIST_REACH = 5;
 // A date line at most three lines under a distant headline.
 const DISTANT_DATE_EVIDENCE = DATE_EVIDENCE * (1 - 2 * FACT_DISTANCE_DECAY);
 const MAX_HEADLINE_WORDS = 30;
@@ -403,9 +405,24 @@ function isNameOverDate(lines: readonly ClassifiedLine[], index: number): boolea
   return next !== undefined && /^\p{Lu}/u.test(text) && (isDateLine(next) || isTimeStamp(next) || dateIn(next)?.day != null) && nameLine(text) !== null;
 }
 
-/** A title under "Read also", "Related": another story's, linked from this one. */
+/**
+ * A title under "Read also", "Related": another story's, linked from this one. The label heads a
+ * list: a title further under it (another teaser's kind label and byline between) is one of its
+ * items when its credit or date line has the shape of the first item's.
+ */
 function underRelatedLabel(lines: readonly ClassifiedLine[], index: number): boolean {
-  return index > 0 && isRelatedLabel(lines[index - 1].text);
+  let first: number | null = null;
+  for (let i = index - 1; i >= Math.max(0, index - RELATED_LIST_REACH); i--) {
+    const text = lines[i].text;
+    if (isRelatedLabel(text)) {
+      if (first === null) return true;
+      const shape = factShape(lines[index + 1]?.text);
+      return shape !== null && shape === factShape(lines[first + 1]?.text);
+    }
+    if (isProse(text)) return false;
+    if (looksLikeHeadline(text)) first = i;
+  }
+  return false;
 }
 
 /**
@@ -475,7 +492,8 @@ function headerFactsAfter(lines: readonly ClassifiedLine[], index: number): numb
     // A bare name with the posting time under it is a byline as much as the two glued on one line.
     const next = lines[i + 1]?.text;
     const credited = bylineName(text) !== null || (next !== undefined && isTimeStamp(next) && !dateIn(next)?.day && nameLine(text) !== null);
-    const dated = stamps(unglued(text)).some((stamp) => dateIn(stamp)?.day != null);
+    // A photo's caption dates the photo ("A man prays in Kathmandu on 30 April 2015. (Photo Jane Doe)").
+    const dated = !(lines[i].reason === "caption" && PICTURE_CREDIT.test(text)) && stamps(unglued(text)).some((stamp) => dateIn(stamp)?.day != null);
     if (!byline && credited) byline = BYLINE_EVIDENCE * near;
     if (!date && dated) date = DATE_EVIDENCE * near;
     // A standfirst: a sentence, or a long line in sentence case under a title in title case.

@@ -509,6 +509,25 @@ describe("headline of a copied page, in the forms news sites print it", () => {
     expect(article.lines.find((line) => line.text === "Skip to contentSkip to site index")?.kept).toBe(false);
   });
 
+  it("is the title over its dateline, not a button over a dated photo caption nor a teaser of the list on the same subject", () => {
+    const title = "Un deuxième poste-frontière rouvrira la semaine prochaine";
+    const buttons = ["Facebook :Facebook", "Twitter :Twitter", "Envoyer :Mail", "Imprimer cet articleImprimer", "Ouvrir en lecture zenMode zen"];
+    const caption = "Des camions attendent au poste-frontière de Kelmar, le 5 mars 2025. (Photo Jeanne Martin. AFP)";
+    const standfirst = "Les ministres ont annoncé la réouverture mercredi soir à l'issue de six heures de discussions.";
+    const related = [
+      "Sur le même sujet",
+      "Reportage",
+      "A Kelmar, les camions attendent toujours",
+      "Par Paul Durand",
+      "interview",
+      "Douanes : «Nous serons prêts en quinze jours»",
+      "Par Anne Petit",
+    ];
+    const article = read(MENU, title, "AFP 5 mars 2025 à 20:15 (Mis à jour : 5 mars 2025 à 21:02)", buttons, caption, standfirst, related, FRENCH_BODY, FOOTER);
+    expect(article.title).toBe(title);
+    expect(article.publishedAt).toBe("2025-03-05");
+  });
+
   it("is not the house's credit shared with an agency, which names the outlet", () => {
     const standfirst = "Les douaniers doivent reprendre leur poste d'ici quinze jours, selon une déclaration commune.";
     const title = "Les ministres s'accordent pour rouvrir le poste-frontière après six heures de discussions";
