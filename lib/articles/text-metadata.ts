@@ -556,13 +556,17 @@ function findAuthor(lines: readonly ClassifiedLine[], [from, to]: [number, numbe
     const text = lines[i].text;
     const name = bylineName(text) ?? nameUnderLabel(text, lines[i + 1]?.text);
     if (name) return name;
-    agency ??= agencyCredit(text) ?? datelineCredit(text) ?? staffCredit(text);
+    agency ??= agencyCredit(unglued(text)) ?? datelineCredit(text) ?? staffCredit(text);
   }
   // A bare name just after the headline beside a dateline, or in the dateline's lines above it.
   const dated = (j: number) =>
     j !== anchor &&
     lines[j] !== undefined &&
-    (isDateLine(lines[j].text) || isTimeStamp(lines[j].text) || HANDLE.test(lines[j].text) || READING_TIME.test(lines[j].text));
+    (isDateLine(lines[j].text) ||
+      isTimeStamp(lines[j].text) ||
+      HANDLE.test(lines[j].text) ||
+      READING_TIME.test(lines[j].text) ||
+      isHouseDateLine(lines[j].text));
   // The name may have its role on the line under it ("Senior Reporter") before the dateline.
   const roleThenDated = (i: number) => lines[i + 1] !== undefined && isRoleLine(lines[i + 1].text) && dated(i + 2);
   for (let i = anchor + 1; i <= Math.min(to - 1, anchor + NAME_LINE_REACH); i++) {
@@ -580,6 +584,15 @@ function findAuthor(lines: readonly ClassifiedLine[], [from, to]: [number, numbe
   }
   // A republished wire story credits its agency ("WASHINGTON (Reuters) -"); its tail's reporters only when nothing else is credited.
   return agency ?? wireReporters(lines, anchor);
+}
+
+/** "Associated PressDecember 2, 2016", "Daily Bugle News | March 5, 2025": an agency's or a house's name with the date. */
+function isHouseDateLine(text: string): boolean {
+  const line = unglued(text);
+  const date = dateIn(line);
+  if (!date?.day || date.index === 0) return false;
+  const house = stripDate(line).replace(/[\s|•·,–—/-]+$/, "");
+  return agencyCredit(house) !== null || outletName(house) !== null;
 }
 
 /** The reporters a wire story's tail credits, below the headline ("(Reporting by Jane Doe; Editing by John Roe)"). */

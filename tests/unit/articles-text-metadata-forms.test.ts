@@ -225,6 +225,12 @@ describe("byline of a copied page, in the forms news sites print it", () => {
     expect(withHeader("By JANE DOE, Associated Press", "March 5, 2025").author).toBe("Jane Doe");
   });
 
+  it("is the reporter named over the agency's credit the copy glued to the date, not the agency", () => {
+    expect(withHeader("JANE DOE", "Associated PressMarch 5, 2025").author).toBe("Jane Doe");
+    expect(withHeader("Jane Doe", "Associated Press | March 5, 2025").author).toBe("Jane Doe");
+    expect(withHeader("Associated PressMarch 5, 2025").author).toBe("Associated Press");
+  });
+
   it("reads the name before a sentence describing the writer, and without each one's part in brackets or the photographer", () => {
     const described = "By Jane Doe, a deputy editor and author of the Harbour Letter newsletter. She has covered trade for over a decade at two papers.";
     expect(withHeader(described, "March 5, 2025").author).toBe("Jane Doe");
