@@ -270,7 +270,45 @@ function isCommentsHeading(text: string): boolean {
   );
 }
 
-/** The lines kept as the article: the classifier's choice, then the rules over whole units, the opening, the paragraphs between and the comments. Training scores the same. */
+// A slide's counter opening its caption line ("7/50 Pubs get protected", "3 of 12").
+const SLIDE_COUNTER = /^(\d{1,3})\s*(?:\/|of)\s*(\d{1,3})(?!\d)(?![/.:]\d)/i;
+// Counters of one gallery, in order, that make it one.
+const MIN_SLIDES = 3;
+// Short lines over the first slide that go with it: the gallery's title, a "show all" button.
+const GALLERY_HEADING_LINES = 3;
+
+/**
+ * A gallery's slides ("1/50 United go down", its caption, its credit; "2/50 …") are not the
+ * article, however much prose their captions hold: from the first counter of a run counting up to
+ * one total (and the gallery's title over it) to the caption under the last, nothing is kept.
+ */
+export function dropGallery(article: readonly boolean[], lines: readonly string[], page: PageLines): boolean[] {
+  const result = [...article];
+  const counters = lines.map((line) => SLIDE_COUNTER.exec(line.trim())).map((m) => (m ? { slide: Number(m[1]), of: Number(m[2]) } : null));
+  for (let i = 0; i < lines.length; i++) {
+    const first = counters[i];
+    if (!first || first.slide < 1 || first.slide > first.of) continue;
+    let last = i;
+    let slides = 1;
+    for (let j = i + 1; j < lines.length; j++) {
+      const next = counters[j];
+      if (!next || next.of !== first.of) continue;
+      if (next.slide <= (counters[last]?.slide ?? 0)) break;
+      last = j;
+      slides++;
+    }
+    if (slides < MIN_SLIDES) continue;
+    let start = i;
+    while (start > 0 && i - start < GALLERY_HEADING_LINES && !page.shapes[start - 1].prose) start--;
+    let end = last + 1;
+    while (end < lines.length && !page.shapes[end].prose) end++;
+    for (let k = start; k <= Math.min(end, lines.length - 1); k++) result[k] = false;
+    i = end;
+  }
+  return result;
+}
+
+/** The lines kept as the article: the classifier's choice, then the rules over whole units, the opening, the paragraphs between, a gallery's slides and the comments. Training scores the same. */
 export function chooseArticleLines(
   probability: readonly number[],
   features: readonly FeatureVector[],
@@ -279,7 +317,8 @@ export function chooseArticleLines(
   page: PageLines,
 ): boolean[] {
   const chosen = keepStructuredUnits(chooseLines(probability, features, threshold), lines, page);
-  return endAtComments(keepParagraphsBetween(keepOpeningParagraphs(chosen, probability, page), probability, page), lines, page);
+  const between = keepParagraphsBetween(keepOpeningParagraphs(chosen, probability, page), probability, page);
+  return endAtComments(dropGallery(between, lines, page), lines, page);
 }
 
 export function classifyPageLines(lines: readonly string[], language: string | null, m: LineModel = LINE_MODEL): LineVerdicts {

@@ -604,6 +604,17 @@ describe("captions, credits and prompts of a copied page", () => {
     expect(article.removed.filter((line) => line.reason === "caption").map((line) => line.text)).toEqual(captions);
   });
 
+  it("leave with a gallery's numbered slides, however long their captions", () => {
+    const topics = ["ports", "grain", "rail", "fuel", "shipping", "customs"];
+    const slides = topics.flatMap((topic, i) => [
+      `${i + 1}/${topics.length} A week of ${topic}`,
+      `Traders in the ${topic} business said on Monday that prices had risen for the third week in a row, and that the reopening of the border crossing would take months to bring them down again.`,
+      "Getty",
+    ]);
+    const article = read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY, "Business news in pictures", slides, FOOTER);
+    expect(article.paragraphs).toEqual(BODY);
+  });
+
   it("leave with the button asking readers to become members", () => {
     const article = read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY.slice(0, 2), "Become a member", BODY.slice(2), FOOTER);
     expect(article.paragraphs).toEqual(BODY);
