@@ -272,8 +272,9 @@ function isCommentsHeading(text: string): boolean {
 
 // A slide's counter opening its caption line ("7/50 Pubs get protected", "3 of 12").
 const SLIDE_COUNTER = /^(\d{1,3})\s*(?:\/|of)\s*(\d{1,3})(?!\d)(?![/.:]\d)/i;
-// Counters of one gallery, in order, that make it one.
+// Counters of one gallery, in order, that make it one, each within a few lines of the one before.
 const MIN_SLIDES = 3;
+const SLIDE_GAP = 10;
 // Short lines over the first slide that go with it: the gallery's title, a "show all" button.
 const GALLERY_HEADING_LINES = 3;
 
@@ -290,7 +291,7 @@ export function dropGallery(article: readonly boolean[], lines: readonly string[
     if (!first || first.slide < 1 || first.slide > first.of) continue;
     let last = i;
     let slides = 1;
-    for (let j = i + 1; j < lines.length; j++) {
+    for (let j = i + 1; j < lines.length && j - last <= SLIDE_GAP; j++) {
       const next = counters[j];
       if (!next || next.of !== first.of) continue;
       if (next.slide <= (counters[last]?.slide ?? 0)) break;
