@@ -175,6 +175,9 @@ const MAX_STAMP_WORDS = 6;
 const SELF_REFERENCES = [
   /^(?:contact|about|follow|subscribe to|sign up for|download the|more from|welcome to|search|support|advertise (?:with|on|in)|work (?:at|for)|careers at) (.+?)(?: on| online| app| today| newsletters?| on (?:facebook|twitter|x|instagram|youtube|linkedin|whatsapp|telegram))?$/i,
   /^(.+?) (?:newsletters?|homepage|home page|apps?|store|shop|staff|team|events|podcasts?|on (?:facebook|twitter|instagram|youtube))$/i,
+  // "Subscribe now to access Site", "Get Site delivered to your inbox".
+  /^subscribe (?:now )?to (?:access|read) (.+)$/i,
+  /^get (.+?) (?:delivered to your inbox|in your inbox)$/i,
 ];
 // An author's note naming the house: "… is a senior editor at Site", "a reporter for The Site".
 const STAFF_OF =

@@ -568,6 +568,12 @@ describe("outlet of a copied page, in the forms news sites print it", () => {
     );
     expect(article.outlet).toBe("The Harbour Herald");
   });
+  it("is the site its paywall and newsletter prompts name, over the owner of the copyright line", () => {
+    const prompts = ["Subscribe now to access Harbour Sun.", "Get Harbour Sun delivered to your inbox"];
+    const article = read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY, prompts, "Copyright Northgate and Weekly Times. All times GMT");
+    expect(article.outlet).toBe("Harbour Sun");
+  });
+
   it("is the name a copyright line gives before the sign", () => {
     expect(read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY, "About us", "Harbour Herald © 2000-2025").outlet).toBe("Harbour Herald");
   });
