@@ -125,7 +125,7 @@ const TRAILING_LOWER_CASE = /(?<=\p{Lu}[\p{L}'’-]*)(?:\s+\p{Ll}[\p{Ll}-]*)+$/u
 const DATED_BY = /\b[Bb][Yy]\s*:?\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})$/u;
 // "Jane Doe | Agency | Getty Images": a photographer's credit, not a byline.
 const PICTURE_CREDIT =
-  /(?<!\p{L})(?:images?|photos?|photograph(?:y|er)|pictures?|getty|shutterstock|illustration|fotos?|fotograf\p{L}*|bild|фото)(?![\p{L}])/iu;
+  /(?<!\p{L})(?:images?|photos?|photograph(?:y|ers?|s)?|pictures?|getty|shutterstock|illustration|fotos?|fotograf\p{L}*|bild|фото)(?![\p{L}])/iu;
 const READING_TIME = /^\d+\s*min(?:ute)?s?\s+read$/i;
 // A copy that lost the space between a name and what follows ("Jane DoeFOXBusiness", "Jane DoeFriday").
 const GLUED_WORD =
@@ -335,7 +335,14 @@ function findHeadline(lines: readonly ClassifiedLine[], bodyStart: number): numb
   for (let i = bodyStart - 1; i >= from; i--) {
     const line = lines[i];
     const title = line.text;
-    if (!line.kept || !looksLikeHeadline(title) || underRelatedLabel(lines, i) || isNameOverDate(lines, i) || contents.has(title)) continue;
+    if (
+      !line.kept ||
+      !(looksLikeHeadline(title) || repeatedTwoSentenceTitle(lines, i)) ||
+      underRelatedLabel(lines, i) ||
+      isNameOverDate(lines, i) ||
+      contents.has(title)
+    )
+      continue;
     let score = 1 - (bodyStart - i) * 0.03;
     const words = wordCount(title);
     if (words >= 5 && words <= 20) score += 1;
@@ -374,7 +381,18 @@ function distantHeadline(lines: readonly ClassifiedLine[], before: number): numb
   return null;
 }
 
-function looksLikeHeadline(line: string): boolean {
+/**
+ * "Ministers strike a deal at last. The crossing reopens next week": some newsrooms' headlines
+ * (Czech and Slovak ones often) are two short sentences. Such a line is a title only when the page
+ * repeats it (as its heading and in its title bar) and it credits no picture (a caption repeated
+ * under a photo and in its gallery).
+ */
+function repeatedTwoSentenceTitle(lines: readonly ClassifiedLine[], index: number): boolean {
+  const text = lines[index].text;
+  return TWO_SENTENCES.test(text) && !PICTURE_CREDIT.test(text) && looksLikeHeadline(text, true) && repetitions(lines, index) > 0;
+}
+
+function looksLikeHeadline(line: string, twoSentences = false): boolean {
   const text = withoutSectionLabel(line);
   const words = wordCount(text);
   return (
@@ -385,7 +403,7 @@ function looksLikeHeadline(line: string): boolean {
     (!SENTENCE_END.test(text) || INITIALS_END.test(text)) &&
     !/[,;:]$/.test(text) &&
     !NOT_HEADLINE.test(text) &&
-    !TWO_SENTENCES.test(text) &&
+    (twoSentences || !TWO_SENTENCES.test(text)) &&
     !ENDS_WITH_FUNCTION_WORD.test(text) &&
     !PAGE_FURNITURE.test(text) &&
     !STATUS_OPENING.test(text) &&

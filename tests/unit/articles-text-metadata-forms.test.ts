@@ -534,6 +534,13 @@ describe("headline of a copied page, in the forms news sites print it", () => {
     expect(article.publishedAt).toBe("2025-03-05");
   });
 
+  it("may be two short sentences when the page repeats it, but not a photo's caption repeated so", () => {
+    const title = "Ministers strike a deal at last. The crossing reopens next week";
+    const caption = "Traders at the crossing. Photograph: Jane Roe for the Herald";
+    const article = read(MENU, title, "Share", "Facebook Twitter", caption, title, "Jane Doe", "2 hours ago", BODY.slice(0, 2), caption, BODY.slice(2), FOOTER);
+    expect(article.title).toBe(title);
+  });
+
   it("is not the house's credit shared with an agency, which names the outlet", () => {
     const standfirst = "Les douaniers doivent reprendre leur poste d'ici quinze jours, selon une déclaration commune.";
     const title = "Les ministres s'accordent pour rouvrir le poste-frontière après six heures de discussions";
