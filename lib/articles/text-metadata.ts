@@ -612,7 +612,8 @@ function isHouseDateLine(text: string): boolean {
   const line = unglued(text);
   const date = dateIn(line);
   if (!date?.day || date.index === 0) return false;
-  const house = stripDate(line).replace(/[\s|•·,–—/-]+$/, "");
+  // stripDate leaves a slash before the date ("Associated Press / March 5, 2025").
+  const house = stripDate(line).replace(/[\s/]+$/, "");
   return agencyCredit(house) !== null || outletName(house) !== null;
 }
 
