@@ -142,7 +142,9 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
   const classified = format === "text" ? classifyCopiedPage(lines) : null;
   // Metadata sits in the header lines the classifier removes: it is read from the lines as the
   // rules left them, around the body the classifier found.
-  const fromText = beforeClassifier ? readTextMetadata(beforeClassifier, classified?.applied ? findBodyStart(lines) : undefined, classified?.language) : null;
+  const fromText = beforeClassifier
+    ? readTextMetadata(beforeClassifier, classified?.applied ? classifiedBodyStart(lines) : undefined, classified?.language)
+    : null;
   if (fromText) markTextDateLine(lines, fromText);
   // A page whose markup states no date or author may still print them in its header, read there as in a copied page.
   const unsaid = !(source.metadata.publishedAt || metadata.publishedAt) || !(source.metadata.author || metadata.author);
@@ -178,6 +180,15 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
     format,
     ...(classified ? { noArticleFound: classified.noArticleFound, classifiedLanguage: classified.language } : {}),
   };
+}
+
+/**
+ * Where the classifier's body begins, for reading the header above it: its first long prose run,
+ * else (a table of results, a list of short items) its first kept line.
+ */
+function classifiedBodyStart(lines: readonly ClassifiedLine[]): number | null {
+  const first = lines.findIndex((line) => line.kept);
+  return findBodyStart(lines) ?? (first === -1 ? null : first);
 }
 
 /**

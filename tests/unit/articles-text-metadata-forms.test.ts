@@ -215,6 +215,37 @@ describe("publication date of a copied page, in the forms news sites print it", 
     expect(english.publishedAt).toBe("2025-03-05");
     expect(english.paragraphs[0]).toBe(BODY[0]);
   });
+
+  it("reads the header over an article that is a table rather than prose (a championship's standings)", () => {
+    const drivers = [
+      "Anna Kowal",
+      "Mark Trent",
+      "Lena Ortiz",
+      "Jonas Berg",
+      "Pia Sandoval",
+      "Omar Haddad",
+      "Rui Costa",
+      "Ivo Petrov",
+      "Tom Meyer",
+      "Sam Okafor",
+    ];
+    const standings = [
+      "Pos. Piloto Pontos Vitórias Poles Top 5 Top 10",
+      ...drivers.map((name, i) => `${i + 1} ${name} ${5040 - 37 * i} ${(7 * i) % 8} ${(3 * i) % 5} ${17 - i} ${27 - i}`),
+    ];
+    const page = read(
+      ["Início", "Notícias", "Resultados", "Pilotos", "Equipes", "Calendário", "Fórum"],
+      "Classificação do campeonato",
+      "sexta-feira, 22 de outubro de 2010 às 20:13",
+      "Share this on WhatsApp",
+      "Nesta página você encontra sempre a classificação do campeonato depois da última corrida!",
+      "Coloque a página nos seus favoritos e venha sempre conferir a classificação!",
+      standings,
+      ["Quem somos", "Contato", "Política de privacidade", "© 2010 Pista Semanal. Todos os direitos reservados."],
+    );
+    expect([page.title, page.publishedAt]).toEqual(["Classificação do campeonato", "2010-10-22"]);
+    expect(page.paragraphs).toContain("1 Anna Kowal 5040 0 0 17 27");
+  });
 });
 
 describe("byline of a copied page, in the forms news sites print it", () => {
