@@ -127,6 +127,10 @@ const DATED_BY = /\b[Bb][Yy]\s*:?\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’
 const PICTURE_CREDIT =
   /(?<!\p{L})(?:images?|photos?|photograph(?:y|ers?|s)?|pictures?|getty|shutterstock|illustration|fotos?|fotograf\p{L}*|bild|фото)(?![\p{L}])/iu;
 const READING_TIME = /^\d+\s*min(?:ute)?s?\s+read$/i;
+// "Mar 5, 2025 · 6 min read": the reading time after the date.
+const READING_TIME_AFTER = /\s+[·•|]\s+\d+\s*min(?:ute)?s?\s+read$/i;
+// A button beside a writer's name: "Follow", in the languages with word lists.
+const FOLLOW_BUTTON = /^\+?\s*(?:follow|folgen|suivre|seguir|segui|volgen|följ|seuraa)$/i;
 // A copy that lost the space between a name and what follows ("Jane DoeFOXBusiness", "Jane DoeFriday").
 const GLUED_WORD =
   /(\p{Ll}{2,})(?=\p{Lu}{2}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Updated|Published|Posted)\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)/gu;
@@ -583,13 +587,14 @@ function findAuthor(lines: readonly ClassifiedLine[], [from, to]: [number, numbe
   const dated = (j: number) =>
     j !== anchor &&
     lines[j] !== undefined &&
-    (isDateLine(lines[j].text) ||
+    (isDateLine(lines[j].text.replace(READING_TIME_AFTER, "")) ||
       isTimeStamp(lines[j].text) ||
       HANDLE.test(lines[j].text) ||
       READING_TIME.test(lines[j].text) ||
       isHouseDateLine(lines[j].text));
   // The name may have its role on the line under it ("Senior Reporter") before the dateline.
-  const roleThenDated = (i: number) => lines[i + 1] !== undefined && isRoleLine(lines[i + 1].text) && dated(i + 2);
+  // ... or its role or a button to follow the writer ("Follow").
+  const roleThenDated = (i: number) => lines[i + 1] !== undefined && (isRoleLine(lines[i + 1].text) || FOLLOW_BUTTON.test(lines[i + 1].text)) && dated(i + 2);
   for (let i = anchor + 1; i <= Math.min(to - 1, anchor + NAME_LINE_REACH); i++) {
     const name = dated(i - 1) || dated(i + 1) || roleThenDated(i) ? nameLine(lines[i].text) : null;
     if (name) return name;

@@ -256,6 +256,13 @@ describe("byline of a copied page, in the forms news sites print it", () => {
     expect(withHeader("By JANE DOE, Associated Press", "March 5, 2025").author).toBe("Jane Doe");
   });
 
+  it("is a blog's writer named over the button to follow them and the date with its reading time", () => {
+    const article = withHeader("Jane Doe", "Follow", "Mar 5, 2025 · 6 min read");
+    expect([article.author, article.publishedAt, article.title]).toEqual(["Jane Doe", "2025-03-05", HEADLINE]);
+    expect(withHeader("Jane Doe", "Follow", "March 5, 2025").author).toBe("Jane Doe");
+    expect(withHeader("Jane Doe", "Mar 5, 2025 · 6 min read").author).toBe("Jane Doe");
+  });
+
   it("is the reporter named over the agency's credit the copy glued to the date, not the agency", () => {
     expect(withHeader("JANE DOE", "Associated PressMarch 5, 2025").author).toBe("Jane Doe");
     expect(withHeader("Jane Doe", "Associated Press | March 5, 2025").author).toBe("Jane Doe");
