@@ -183,6 +183,8 @@ const SELF_REFERENCES = [
   /^subscribe (?:now )?to (?:access|read) (.+)$/i,
   /^get (.+?) (?:delivered to your inbox|in your inbox)$/i,
 ];
+// A button's state copied after its label ("Follow Site Followed", "Subscribe to Site Subscribed").
+const BUTTON_STATE = /\s+(?:followed|following|unfollow|subscribed|unsubscribe)$/i;
 // An author's note naming the house: "… is a senior editor at Site", "a reporter for The Site".
 const STAFF_OF =
   /\b(?:editor|writer|reporter|correspondent|contributor|columnist|producer)\b[^.]{0,40}?\b(?:at|for) (?:the )?(\p{Lu}[\p{L}\p{N}.&'’-]*(?: \p{Lu}[\p{L}\p{N}.&'’-]*){0,3})/u;
@@ -1299,7 +1301,7 @@ function findOutlet(lines: readonly ClassifiedLine[], headlineIndex: number | nu
       for (const pattern of SELF_REFERENCES) {
         // "Follow the Site on X": the article before the name is the sentence's.
         const name = pattern
-          .exec(text.replace(/[.:!]+$/, ""))?.[1]
+          .exec(text.replace(/[.:!]+$/, "").replace(BUTTON_STATE, ""))?.[1]
           ?.trim()
           .replace(/[.,:;!]+$/, "")
           .replace(/^the (?=\p{Lu})/u, "The ");

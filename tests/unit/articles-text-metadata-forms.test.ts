@@ -600,6 +600,22 @@ describe("outlet of a copied page, in the forms news sites print it", () => {
     expect(read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY, "© 2025 harbourherald.com").outlet).toBe("harbourherald.com");
   });
 
+  it("is the site a follow button names, without the button's state copied after it", () => {
+    const page = (state: string) =>
+      read(
+        `Follow Harbour Herald ${state}`,
+        MENU,
+        HEADLINE,
+        "By Jane Doe",
+        "March 5, 2025",
+        BODY,
+        `Follow Harbour Herald ${state}`,
+        "© 2025 Northgate Media Group",
+      );
+    expect(page("Followed").outlet).toBe("Harbour Herald");
+    expect(page("Following").outlet).toBe("Harbour Herald");
+  });
+
   it("is the site its sign-up and follow prompts name, over the parent company of the copyright line", () => {
     const article = read(
       MENU,
