@@ -1085,9 +1085,15 @@ function isMostlyDate(text: string): boolean {
 // are replaced one for one, so that offsets stay those of the line.
 const EASTERN_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
 const DOTTED_MONTH = /(?<![\d.])(\d{1,2})\.(\p{L}{3,9})\.((?:19|20)\d{2})(?!\d)/gu;
+// "Dec 28 Sat 2013 00:28": a weekday between the day and the year, which chrono does not read (blanked).
+const WEEKDAY_BEFORE_YEAR =
+  /(\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+)((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?)(\s+(?:19|20)\d{2}\b)/gi;
 
 function dateReadable(text: string): string {
-  return text.replace(EASTERN_DIGITS, (digit) => String(digit.charCodeAt(0) - (digit >= "\u06f0" ? 0x6f0 : 0x660))).replace(DOTTED_MONTH, "$1 $2 $3");
+  return text
+    .replace(EASTERN_DIGITS, (digit) => String(digit.charCodeAt(0) - (digit >= "\u06f0" ? 0x6f0 : 0x660)))
+    .replace(DOTTED_MONTH, "$1 $2 $3")
+    .replace(WEEKDAY_BEFORE_YEAR, (_, day: string, weekday: string, year: string) => `${day}${" ".repeat(weekday.length)}${year}`);
 }
 
 const MONTH_OR_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;

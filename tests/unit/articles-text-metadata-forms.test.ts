@@ -216,6 +216,11 @@ describe("publication date of a copied page, in the forms news sites print it", 
     expect(english.paragraphs[0]).toBe(BODY[0]);
   });
 
+  it("reads a blog platform's stamp with the weekday between the day and the year", () => {
+    expect(withHeader("Mar 05 Wed 2025 14:03").publishedAt).toBe("2025-03-05");
+    expect(withHeader("Mar 5 Wed, 2025").publishedAt).toBe("2025-03-05");
+  });
+
   it("reads the header over an article that is a table rather than prose (a championship's standings)", () => {
     const drivers = [
       "Anna Kowal",
