@@ -594,11 +594,10 @@ function findAuthor(lines: readonly ClassifiedLine[], [from, to]: [number, numbe
       HANDLE.test(lines[j].text) ||
       READING_TIME.test(lines[j].text) ||
       isHouseDateLine(lines[j].text));
-  // The name may have its role on the line under it ("Senior Reporter") before the dateline.
-  // ... or its role or a button to follow the writer ("Follow").
-  const roleThenDated = (i: number) => lines[i + 1] !== undefined && (isRoleLine(lines[i + 1].text) || FOLLOW_BUTTON.test(lines[i + 1].text)) && dated(i + 2);
+  // The name may have its role ("Senior Reporter") or a button to follow the writer ("Follow") on the line under it, before the dateline.
+  const labelThenDated = (i: number) => lines[i + 1] !== undefined && (isRoleLine(lines[i + 1].text) || FOLLOW_BUTTON.test(lines[i + 1].text)) && dated(i + 2);
   for (let i = anchor + 1; i <= Math.min(to - 1, anchor + NAME_LINE_REACH); i++) {
-    const name = dated(i - 1) || dated(i + 1) || roleThenDated(i) ? nameLine(lines[i].text) : null;
+    const name = dated(i - 1) || dated(i + 1) || labelThenDated(i) ? nameLine(lines[i].text) : null;
     if (name) return name;
   }
   for (let i = anchor - 1; i >= Math.max(from, anchor - NAME_LINE_REACH); i--) {
