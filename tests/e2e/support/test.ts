@@ -66,8 +66,16 @@ async function audit(page: Page, findings: Finding[]): Promise<void> {
     if ((await page.evaluate(() => document.contentType)) !== "text/html") return;
     // After a client-side navigation the router puts the new page's <title> in a moment later; a page
     // that never gets one still fails axe's document-title rule.
-    await page.waitForFunction(() => document.title !== "", null, { timeout: 5_000 }).catch(() => undefined);
-    const response = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    const waitForTitle = () => page.waitForFunction(() => document.title !== "", null, { timeout: 5_000 }).catch(() => undefined);
+    const analyze = () => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    await waitForTitle();
+    let response = await analyze();
+    // A check can still fall while the router replaces the <title> (seen once under load, on a page
+    // that has one): once more after the title is back, so only a page that never gets one fails.
+    if (response.violations.some((violation) => violation.id === "document-title")) {
+      await waitForTitle();
+      response = await analyze();
+    }
     for (const violation of response.violations) {
       if (violation.impact !== "serious" && violation.impact !== "critical") continue;
       findings.push({ url, rule: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => String(node.target)) });
