@@ -126,9 +126,13 @@ const DATED_BY = /\b[Bb][Yy]\s*:?\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’
 // "Jane Doe | Agency | Getty Images": a photographer's credit, not a byline.
 const PICTURE_CREDIT =
   /(?<!\p{L})(?:images?|photos?|photograph(?:y|ers?|s)?|pictures?|getty|shutterstock|illustration|fotos?|fotograf\p{L}*|bild|фото)(?![\p{L}])/iu;
-const READING_TIME = /^\d+\s*min(?:ute)?s?\s+read$/i;
+const READING_TIME_WORDS = String.raw`\d+\s*min(?:ute)?s?\s+read`;
+const READING_TIME = new RegExp(`^${READING_TIME_WORDS}$`, "i");
 // "Mar 5, 2025 · 6 min read": the reading time after the date.
-const READING_TIME_AFTER = /\s+[·•|]\s+\d+\s*min(?:ute)?s?\s+read$/i;
+const READING_TIME_AFTER = new RegExp(String.raw`\s+[·•|]\s+${READING_TIME_WORDS}$`, "i");
+// English months' and weekdays' names as they start ("Dec", "December"; "Sat", "Saturday").
+const MONTH_STARTS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
+const WEEKDAY_STARTS = "mon|tue|wed|thu|fri|sat|sun";
 // A button beside a writer's name: "Follow", in the languages with word lists.
 const FOLLOW_BUTTON = /^\+?\s*(?:follow|folgen|suivre|seguir|segui|volgen|följ|seuraa)$/i;
 // A copy that lost the space between a name and what follows ("Jane DoeFOXBusiness", "Jane DoeFriday").
@@ -800,7 +804,7 @@ function nameBeforeTimeStamp(text: string): string | null {
 // "a day ago", "an hour ago": a posting time with its number spelled out.
 const SPELLED_AGO = /^(?:an?|one)\s+(?:minute|hour|day|week)\s+ago$/i;
 // Words of a posting time without its day: weekdays, "yesterday", "3 hours ago".
-const TIME_STAMP_WORDS = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:yesterday|today|ago)\b/i;
+const TIME_STAMP_WORDS = new RegExp(String.raw`\b(?:${WEEKDAY_STARTS})[a-z]*\b|\b(?:yesterday|today|ago)\b`, "i");
 
 /** A name that a status word ran into ("Jane Doe Updated") loses it. */
 function cleanName(name: string): string | null {
@@ -1085,8 +1089,10 @@ function isMostlyDate(text: string): boolean {
 const EASTERN_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
 const DOTTED_MONTH = /(?<![\d.])(\d{1,2})\.(\p{L}{3,9})\.((?:19|20)\d{2})(?!\d)/gu;
 // "Dec 28 Sat 2013 00:28": a weekday between the day and the year, which chrono does not read (blanked).
-const WEEKDAY_BEFORE_YEAR =
-  /(\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+)((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?)(\s+(?:19|20)\d{2}\b)/gi;
+const WEEKDAY_BEFORE_YEAR = new RegExp(
+  String.raw`(\b(?:${MONTH_STARTS})[a-z]*\.?\s+\d{1,2},?\s+)((?:${WEEKDAY_STARTS})[a-z]*\.?,?)(\s+(?:19|20)\d{2}\b)`,
+  "gi",
+);
 
 function dateReadable(text: string): string {
   return text
@@ -1095,7 +1101,7 @@ function dateReadable(text: string): string {
     .replace(WEEKDAY_BEFORE_YEAR, (_, day: string, weekday: string, year: string) => `${day}${" ".repeat(weekday.length)}${year}`);
 }
 
-const MONTH_OR_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
+const MONTH_OR_DAY = new RegExp(String.raw`\b(?:${MONTH_STARTS}|${WEEKDAY_STARTS})`, "i");
 // The same header lines are looked at from several places; chrono is the costly part.
 let parsedDates = new Map<string, chrono.ParsedResult[]>();
 let bylines = new Map<string, string | null>();
