@@ -1,17 +1,19 @@
 /**
- * An extraction as its ArticleExtraction row stores it: the packed JSON text (stored-extraction.ts)
- * and the blocking keys a regrouping finds it by. Made on the worker thread that extracted it, so
+ * An extraction as its ArticleExtraction row stores it: the packed mentions and the claims and
+ * targets as JSON text (stored-extraction.ts), and the blocking keys a regrouping finds it by. Made on the worker thread that extracted it, so
  * the thread that stores it receives a string and a few keys instead of cloning the whole object
  * graph and serializing it again. Pure.
  */
 import { extractionDays, personKeysOf } from "./group";
-import { packExtraction } from "./stored-extraction";
+import { packExtraction, packPassages } from "./stored-extraction";
 import type { ArticleExtraction } from "./types";
 
 export interface ExtractionRow {
   articleId: string;
-  /** The packed extraction as JSON text. */
+  /** The packed mentions as JSON text. */
   data: string;
+  /** The packed claims and targets as JSON text. */
+  passages: string;
   keys: BlockingKeys;
 }
 
@@ -48,5 +50,10 @@ function blockingKeys(extraction: ArticleExtraction) {
 }
 
 export function extractionRow(extraction: ArticleExtraction): ExtractionRow {
-  return { articleId: extraction.articleId, data: JSON.stringify(packExtraction(extraction)), keys: blockingKeys(extraction) };
+  return {
+    articleId: extraction.articleId,
+    data: JSON.stringify(packExtraction(extraction)),
+    passages: packPassages(extraction),
+    keys: blockingKeys(extraction),
+  };
 }

@@ -9,6 +9,7 @@ import { findContradictionCandidates, type Equivalences } from "./candidates";
 import { extractArticle } from "./extract-events";
 import { type Coverage, type Group, groupAround, groupWithHappeningDates, proposalKeyOf, type Reach, toProposal } from "./group";
 import { buildRegistry, type Registry } from "./names";
+import { lacksPassages } from "./stored-extraction";
 import { spanKey } from "./text";
 import type { ArticleExtraction, ClaimProposal, KeyedName, KnownClaim, KnownEvent, ProposalArticle, Proposals, RegistryEntity } from "./types";
 
@@ -96,7 +97,9 @@ export function proposeFromExtractions(
  * as it is. Given what the caller has read (`read`), a reach beyond it is answered with the reach
  * alone (`beyond`): the caller reads further and asks again, and proposals it would discard are not made.
  * Given no accepted claims (`knownClaims` null: not read), groups holding recorded events are answered
- * with those events alone (`claimsOf`): the caller reads their accepted claims and asks again.
+ * with those events alone (`claimsOf`), and groups holding articles whose claims and targets were
+ * not given (stored-extraction.ts, `lacksPassages`) with those articles (`passagesOf`): the caller
+ * reads them and asks again.
  */
 export function proposeAround(
   extractions: ArticleExtraction[],
@@ -112,7 +115,7 @@ export function proposeAround(
   knownClaims: KnownClaim[] | null,
   seeds: readonly string[],
   read: Coverage | undefined,
-): (Proposals & { reach: Reach }) | { beyond: true; reach: Reach } | { claimsOf: string[]; reach: Reach };
+): (Proposals & { reach: Reach }) | { beyond: true; reach: Reach } | Wanted;
 export function proposeAround(
   extractions: ArticleExtraction[],
   registry: Registry | null,
@@ -120,30 +123,35 @@ export function proposeAround(
   knownClaims: KnownClaim[] | null,
   seeds: readonly string[],
   read?: Coverage,
-): (Proposals & { reach: Reach }) | { beyond: true; reach: Reach } | { claimsOf: string[]; reach: Reach } {
+): (Proposals & { reach: Reach }) | { beyond: true; reach: Reach } | Wanted {
   const asked = { registry, extractions, known: JSON.stringify(knownEvents), seeds: seeds.join(" "), read: coverageKey(read) };
-  const kept = awaitingClaims && sameGrouping(awaitingClaims, asked) ? awaitingClaims : null;
-  awaitingClaims = null;
+  const kept = awaiting && sameGrouping(awaiting, asked) ? awaiting : null;
+  awaiting = null;
   const { groups, reach } = kept ?? groupAround(extractions, knownEvents, knownNamesOf(registry), new Set(seeds), read);
   if (groups === null) return { beyond: true, reach };
-  if (knownClaims === null) {
-    const claimsOf = groups.flatMap((g) => g.members.flatMap((m) => (m.known ? [m.known.id] : [])));
-    if (claimsOf.length > 0) {
-      awaitingClaims = { ...asked, groups, reach };
-      return { claimsOf, reach };
-    }
+  const claimsOf = knownClaims === null ? groups.flatMap((g) => g.members.flatMap((m) => (m.known ? [m.known.id] : []))) : [];
+  const grouped = groupedArticles(groups);
+  const passagesOf = extractions.filter((e) => grouped.has(e.articleId) && lacksPassages(e)).map((e) => e.articleId);
+  if (claimsOf.length > 0 || passagesOf.length > 0) {
+    awaiting = { ...asked, groups, reach };
+    return { claimsOf, passagesOf, reach };
   }
   return { ...proposalsOfGroups(groups, extractions, registry, knownClaims ?? []), reach };
 }
 
+/** What a grouping needs before it proposes: recorded events' accepted claims, articles' claims and targets. */
+export type Wanted = { claimsOf: string[]; passagesOf: string[]; reach: Reach };
+
+const groupedArticles = (groups: Group[]) => new Set(groups.flatMap((g) => g.members.flatMap((m) => (m.mention ? [m.mention.articleId] : []))));
+
 type Grouping = { registry: Registry | null; extractions: readonly ArticleExtraction[]; known: string; seeds: string; read: string };
 
 /**
- * The groups last answered with `claimsOf`: the caller asks again with those events' claims, over
- * the same block (the worker thread holds its extractions, the same objects), and grouping a block
- * of 500 articles again cost as much as grouping it the first time. Kept for that one call.
+ * The groups last answered with what they want (`Wanted`): the caller asks again with it, over the
+ * same block (the worker thread holds its extractions, the same objects), and grouping a block of
+ * 500 articles again cost as much as grouping it the first time. Kept for that one call.
  */
-let awaitingClaims: (Grouping & { groups: Group[]; reach: Reach }) | null = null;
+let awaiting: (Grouping & { groups: Group[]; reach: Reach }) | null = null;
 
 const coverageKey = (read: Coverage | undefined) =>
   read
@@ -161,7 +169,7 @@ const sameGrouping = (a: Grouping, b: Grouping) =>
 function proposalsOfGroups(groups: Group[], extractions: ArticleExtraction[], registry: Registry | null, knownClaims: KnownClaim[]): Proposals {
   // Passages and claims are proposed of grouped mentions only: a block's other articles have none to give, and
   // their targets and claims are left unread (a stored extraction parses them when first read).
-  const grouped = new Set(groups.flatMap((g) => g.members.flatMap((m) => (m.mention ? [m.mention.articleId] : []))));
+  const grouped = groupedArticles(groups);
   const targets = new Map(extractions.filter((e) => grouped.has(e.articleId)).map((e) => [e.articleId, e.targets]));
   const events = groups.map((g) => toProposal(g, targets));
 

@@ -96,20 +96,22 @@ async function extractArticles(articleIds: string[], registry: RegistrySnapshot)
  * extraction's JSON text in it as a string, stored as the worker thread wrote it.
  */
 async function storeExtractions(tx: Tx, extracted: Extracted[]): Promise<void> {
-  const rows = extracted.map(({ row, revisionId }) => JSON.stringify({ articleId: row.articleId, revisionId, ...row.keys, data: row.data }));
+  const rows = extracted.map(({ row, revisionId }) =>
+    JSON.stringify({ articleId: row.articleId, revisionId, ...row.keys, data: row.data, passages: row.passages }),
+  );
   const json = jsonDocument(`[${rows.join(",")}]`);
   await tx.$executeRaw`
-    INSERT INTO "ArticleExtraction" ("articleId", "revisionId", "data", "dateFrom", "dateTo", "undatedOn", "participantKeys", "looseMention",
-                                     "soloPersons", "personPairs", "rulesVersion", "updatedAt")
-    SELECT r."articleId", r."revisionId", r."data", r."dateFrom", r."dateTo", r."undatedOn", r."participantKeys", r."looseMention",
+    INSERT INTO "ArticleExtraction" ("articleId", "revisionId", "data", "passages", "dateFrom", "dateTo", "undatedOn", "participantKeys",
+                                     "looseMention", "soloPersons", "personPairs", "rulesVersion", "updatedAt")
+    SELECT r."articleId", r."revisionId", r."data", r."passages", r."dateFrom", r."dateTo", r."undatedOn", r."participantKeys", r."looseMention",
            r."soloPersons", r."personPairs", ${EXTRACTION_RULES_VERSION}::int, ${new Date().toISOString()}::timestamp(3)
-    FROM jsonb_to_recordset(${json}) AS r("articleId" text, "revisionId" text, "data" text, "dateFrom" date, "dateTo" date, "undatedOn" date,
-                                          "participantKeys" text[], "looseMention" boolean, "soloPersons" text[], "personPairs" text[])
+    FROM jsonb_to_recordset(${json}) AS r("articleId" text, "revisionId" text, "data" text, "passages" text, "dateFrom" date, "dateTo" date,
+                                          "undatedOn" date, "participantKeys" text[], "looseMention" boolean, "soloPersons" text[], "personPairs" text[])
     ON CONFLICT ("articleId") DO UPDATE SET
-      "revisionId" = EXCLUDED."revisionId", "data" = EXCLUDED."data", "dateFrom" = EXCLUDED."dateFrom", "dateTo" = EXCLUDED."dateTo",
-      "undatedOn" = EXCLUDED."undatedOn", "participantKeys" = EXCLUDED."participantKeys", "looseMention" = EXCLUDED."looseMention",
-      "soloPersons" = EXCLUDED."soloPersons", "personPairs" = EXCLUDED."personPairs", "rulesVersion" = EXCLUDED."rulesVersion",
-      "updatedAt" = EXCLUDED."updatedAt"`;
+      "revisionId" = EXCLUDED."revisionId", "data" = EXCLUDED."data", "passages" = EXCLUDED."passages",
+      "dateFrom" = EXCLUDED."dateFrom", "dateTo" = EXCLUDED."dateTo", "undatedOn" = EXCLUDED."undatedOn",
+      "participantKeys" = EXCLUDED."participantKeys", "looseMention" = EXCLUDED."looseMention", "soloPersons" = EXCLUDED."soloPersons",
+      "personPairs" = EXCLUDED."personPairs", "rulesVersion" = EXCLUDED."rulesVersion", "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
 /** A regrouping's reads so far: the extractions, and what they cover (group.ts). */
@@ -127,14 +129,14 @@ type Read = Coverage & {
 let extractionsOnThread = new Map<string, { version: string; chars: number }>();
 
 /**
- * The thread keeps the extractions of its last groupings up to this much of their JSON (some 25 MB
- * of its heap; a block of 500 extractions of 10 KB articles): the next article of an import, the
+ * The thread keeps the extractions of its last groupings up to this much of their mentions' JSON (a
+ * block of 500 extractions of 10 KB articles, some 10 KB each): the next article of an import, the
  * next revision, the next report of the same happenings is mostly grouped with extractions grouped
  * before, which then neither travel from the database nor are parsed again. Reading, sending and
  * parsing a block's JSON was most of the CPU time of one article's proposals. Twice as much held
  * raised the server's peak during a 1,000-file import by 50–80 MB, over its 600 MB target.
  */
-const HELD_EXTRACTION_CHARS = 12_000_000;
+const HELD_EXTRACTION_CHARS = 6_000_000;
 
 /** What the thread holds after grouping `block`: the block, then the most recently grouped others while they fit. */
 function heldAfter(block: [string, { version: string; json: string | null }][]): Map<string, { version: string; chars: number }> {
@@ -156,10 +158,12 @@ function heldAfter(block: [string, { version: string; json: string | null }][]):
 }
 
 /**
- * Reads the extractions as their stored JSON text, which the worker thread parses: an extraction
- * is some 20 KB of JSON (stored-extraction.ts), and on 1,200 of them reading the parsed JSON took twice as long as reading
- * the text, and cloning the objects to the thread twice as long again as parsing the text there.
- * Those the thread holds at the same version (`held`) are not read: a row's xmin changes with every write of it.
+ * Reads the extractions' mentions as their stored JSON text, which the worker thread parses: some
+ * 10 KB of JSON an article (stored-extraction.ts). On 1,200 extractions, reading the parsed JSON took twice
+ * as long as reading the text, and cloning the objects to the thread twice as long again as parsing
+ * the text there. Their claims and targets are read later, for the articles the groups hold
+ * (`readPassages`). Those the thread holds at the same version (`held`) are not read: a row's xmin
+ * changes with every write of it.
  */
 async function readRows(read: Read, articleIds: string[], held: ReadonlyMap<string, { version: string }> = new Map()): Promise<void> {
   const missing = articleIds.filter((id) => !read.rows.has(id));
@@ -185,9 +189,10 @@ async function readHeld(read: Read): Promise<void> {
 }
 
 /**
- * Groups the block on the worker thread, sending the extractions it does not hold. Once grouped,
- * the thread holds the whole block: a further pass sends only what it adds. Unless this is the
- * last pass (`last`), a reach beyond what was read comes back without proposals.
+ * Groups the block on the worker thread, sending the extractions it does not hold and the claims
+ * and targets it asked for (`passages`). Once grouped, the thread holds the whole block: a further
+ * pass sends only what it adds. Unless this is the last pass (`last`), a reach beyond what was read
+ * comes back without proposals.
  */
 async function groupOnThread(
   registry: RegistrySnapshot,
@@ -195,6 +200,7 @@ async function groupOnThread(
   known: { events: KnownEvent[]; claims: KnownClaim[] | null },
   seeds: string[],
   last: boolean,
+  passages: [string, string][],
 ): Promise<TaskOutput<"groupProposalsAround">> {
   const { dated, undated, unbounded, persons } = read;
   const group = async () => {
@@ -208,6 +214,7 @@ async function groupOnThread(
         block: block.map(([articleId, r]) => ({ articleId, version: r.version })),
         extractionsJson: `[${block.flatMap(([, r]) => (r.json === null ? [] : [r.json])).join(",")}]`,
         hold: [...held.keys()],
+        passages,
         knownEvents: known.events,
         knownClaims: known.claims,
         seeds,
@@ -229,19 +236,58 @@ async function groupOnThread(
   return group();
 }
 
-/** Groups the block, then again with the accepted claims of the recorded events its groups hold, if any. */
-async function groupWithClaims(
+/**
+ * The claims and targets of these articles as stored with the mentions the regrouping read, and the
+ * articles whose row was written since (a revision read in between) or is gone.
+ */
+async function readPassages(read: Read, articleIds: string[]): Promise<{ passages: [string, string][]; changed: string[] }> {
+  if (articleIds.length === 0) return { passages: [], changed: [] };
+  const rows = await db.$queryRaw<{ articleId: string; version: string; passages: string | null }[]>`
+    SELECT x."articleId", x.xmin::text || ':' || x."updatedAt"::text AS "version", x."passages"
+    FROM "ArticleExtraction" x WHERE x."articleId" = ANY(${articleIds}::text[])`;
+  const found = new Map(rows.map((r) => [r.articleId, r]));
+  const passages: [string, string][] = [];
+  const changed: string[] = [];
+  for (const articleId of articleIds) {
+    const row = found.get(articleId);
+    if (row?.passages != null && row.version === read.rows.get(articleId)?.version) passages.push([articleId, row.passages]);
+    else changed.push(articleId);
+  }
+  return { passages, changed };
+}
+
+/** A grouping asks at most for accepted claims and passages, then for those of rows written meanwhile, a few times. */
+const MAX_ASKS = 4;
+
+/**
+ * Groups the block, then again with what its groups want (propose.ts, `Wanted`): the accepted
+ * claims of the recorded events they hold, the claims and targets of the articles they hold. A
+ * block's other articles' claims and targets, most of its stored JSON, are never read.
+ */
+async function groupWithWanted(
   registry: RegistrySnapshot,
   read: Read,
   events: KnownEvent[],
   seeds: string[],
   last: boolean,
 ): Promise<Exclude<TaskOutput<"groupProposalsAround">, { claimsOf: string[] }>> {
-  const grouped = await groupOnThread(registry, read, { events, claims: null }, seeds, last);
-  if (!("claimsOf" in grouped)) return grouped;
-  const again = await groupOnThread(registry, read, { events, claims: await acceptedClaimsOf(grouped.claimsOf) }, seeds, last);
-  if ("claimsOf" in again) throw new Error("A grouping sent the accepted claims asked for them again.");
-  return again;
+  let claims: KnownClaim[] | null = null;
+  let passages: [string, string][] = [];
+  for (let ask = 0; ask < MAX_ASKS; ask++) {
+    const grouped = await groupOnThread(registry, read, { events, claims }, seeds, last, passages);
+    if (!("claimsOf" in grouped)) return grouped;
+    const found = await readPassages(read, grouped.passagesOf);
+    if (found.changed.length > 0) {
+      // Grouped again with those rows as they are now, and asked again for what those groups want.
+      for (const articleId of found.changed) read.rows.delete(articleId);
+      await readRows(read, found.changed);
+      [claims, passages] = [null, []];
+      continue;
+    }
+    claims ??= grouped.claimsOf.length > 0 ? await acceptedClaimsOf(grouped.claimsOf) : [];
+    passages = found.passages;
+  }
+  throw new Error("A grouping kept asking for claims and passages it was sent.");
 }
 
 /**
@@ -393,7 +439,7 @@ async function regroupBlock(articleIds: readonly string[], registry: RegistrySna
   for (let pass = 1; ; pass++) {
     await readReach(read, reach, participantKeys);
     const last = pass === MAX_PASSES || read.rows.size >= MAX_REGROUP_ARTICLES;
-    const grouped = await groupWithClaims(registry, read, await knownOn(read.dated), seeds, last);
+    const grouped = await groupWithWanted(registry, read, await knownOn(read.dated), seeds, last);
     if (!("beyond" in grouped)) {
       const revisions = new Map([...read.rows].map(([id, r]) => [id, r.revisionId]));
       await db.$transaction((tx) => storeProposals(tx, new Set(seeds), revisions, grouped), { timeout: 60_000 });

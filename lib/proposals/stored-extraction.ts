@@ -1,18 +1,22 @@
 /**
- * An extraction as stored (ArticleExtraction.data) and read back. Written out in full, an
- * extraction repeats its article's id, outlet and publication day in every mention and claim, and
- * each passage target its id and offsets: some 40 KB for a 10 KB article, which a regrouping of
- * 500 articles reads, sends to the worker thread and parses. Stored, each is written once, spans
- * are pairs and entity keys are derived from their ids. `unpackExtraction` gives back exactly what
- * `packExtraction` was given, and reads an extraction stored in full, or packed before its claims
- * and targets were kept as text (format 2), as it is. Pure.
+ * An extraction as stored (ArticleExtraction.data and .passages) and read back. Written out in
+ * full, an extraction repeats its article's id, outlet and publication day in every mention and
+ * claim, and each passage target its id and offsets: some 40 KB for a 10 KB article, which a
+ * regrouping of 500 articles reads, sends to the worker thread and parses. Stored, each is written
+ * once, spans are pairs and entity keys are derived from their ids; the claims and targets are a
+ * text of their own (`packPassages`), which a regrouping reads only for the articles its groups
+ * hold. `unpackExtraction` gives back exactly what was packed, and reads an extraction stored in
+ * full, or packed before its claims and targets were kept apart (formats 2 and 3), as it is. Pure.
  */
 import type { TextPositionSelector, TextQuoteSelector } from "@/lib/annotations/anchor";
 import { spanKey } from "./text";
 import type { ArticleExtraction, ClaimDraft, EventMention, KeyedName, MentionDate, PassageTarget, Span } from "./types";
 
-/** Marks the packed shape: an extraction stored before it has none; one of format 2 holds its claims and targets as JSON, not as text. */
-const FORMAT = 3;
+/**
+ * Marks the packed shape: an extraction stored before it has none; one of format 2 holds its claims
+ * and targets as JSON, one of format 3 as JSON text in `passages`; one of format 4 holds neither.
+ */
+const FORMAT = 4;
 
 type Pair = [number, number];
 
@@ -56,16 +60,11 @@ export interface PackedExtraction {
   outlet: string | null;
   publishedAt: string | null;
   mentions: PackedMention[];
-  /**
-   * The claims and targets (PackedPassages) as JSON text: a regrouping parses a block of 500
-   * extractions and groups every mention, but proposes the claims and passages of the few articles
-   * its groups hold, and parsing the block's claims and targets was half of parsing the block.
-   * Parsed when first read.
-   */
-  passages: string;
 }
 
-type PackedBeforeText = Omit<PackedExtraction, "format" | "passages"> & PackedPassages & { format: 2 };
+type PackedBeforeText = Omit<PackedExtraction, "format"> & PackedPassages & { format: 2 };
+/** The claims and targets (PackedPassages) as JSON text beside the mentions, parsed when first read. */
+type PackedBeforeColumn = Omit<PackedExtraction, "format"> & { format: 3; passages: string };
 
 const pair = (span: Span): Pair => [span.start, span.end];
 const span = ([start, end]: Pair): Span => ({ start, end });
@@ -140,23 +139,22 @@ function unpackTarget(key: string, target: PackedTarget, articleId: string): Pas
   return { articleId, selector: [quote, position] };
 }
 
+/** The mentions, as ArticleExtraction.data holds them. */
 export function packExtraction(e: ArticleExtraction): PackedExtraction {
+  return { format: FORMAT, articleId: e.articleId, outlet: e.outlet, publishedAt: e.publishedAt, mentions: e.mentions.map((m) => packMention(m, e)) };
+}
+
+/** The claims and targets as JSON text, as ArticleExtraction.passages holds them. */
+export function packPassages(e: ArticleExtraction): string {
   const passages: PackedPassages = {
     claims: e.claims.map((c) => packClaim(c, e)),
     targets: Object.fromEntries(Object.entries(e.targets).map(([key, t]) => [key, packTarget(key, t, e.articleId)])),
   };
-  return {
-    format: FORMAT,
-    articleId: e.articleId,
-    outlet: e.outlet,
-    publishedAt: e.publishedAt,
-    mentions: e.mentions.map((m) => packMention(m, e)),
-    passages: JSON.stringify(passages),
-  };
+  return JSON.stringify(passages);
 }
 
 /** What ArticleExtraction.data holds: packed, or in full when stored before packing. */
-export type StoredExtraction = PackedExtraction | PackedBeforeText | ArticleExtraction;
+export type StoredExtraction = PackedExtraction | PackedBeforeColumn | PackedBeforeText | ArticleExtraction;
 
 /** The article's own id and outlet where an item leaves them out. */
 function ownOf({ articleId, outlet }: { articleId: string; outlet: string | null }) {
@@ -182,12 +180,27 @@ function unpackPassages(passages: PackedPassages, e: { articleId: string; outlet
   return { claims: passages.claims as unknown as ClaimDraft[], targets };
 }
 
+/** The claims and targets of an unpacked extraction: their text until first read (null until given), then parsed. */
+const passagesOf = new WeakMap<ArticleExtraction, { text: string | null; read: Pick<ArticleExtraction, "claims" | "targets"> | null }>();
+
+/** Whether the extraction's claims and targets are still to be given (`givePassages`). */
+export function lacksPassages(extraction: ArticleExtraction): boolean {
+  return passagesOf.get(extraction)?.text === null;
+}
+
+/** Gives an extraction unpacked without them its claims and targets (ArticleExtraction.passages). */
+export function givePassages(extraction: ArticleExtraction, text: string): void {
+  const slot = passagesOf.get(extraction);
+  if (slot && slot.read === null) slot.text = text;
+}
+
 /**
  * A stored extraction, packed or stored in full before packing. A packed one is completed in place:
  * it was just parsed, and building copies of 500 of them cost as much again as parsing them. Its
- * claims and targets are parsed and completed when first read.
+ * claims and targets are parsed and completed when first read: from `passages` (the row's column),
+ * from the text stored beside the mentions (format 3), or from what `givePassages` gives later.
  */
-export function unpackExtraction(stored: StoredExtraction): ArticleExtraction {
+export function unpackExtraction(stored: StoredExtraction, passages: string | null = null): ArticleExtraction {
   if (!("format" in stored)) return stored;
   const { articleId, outlet, publishedAt } = stored;
   const own = ownOf(stored);
@@ -211,14 +224,15 @@ export function unpackExtraction(stored: StoredExtraction): ArticleExtraction {
     delete extraction.format;
     return extraction;
   }
-  const text = stored.passages;
+  const slot = { text: stored.format === 3 ? stored.passages : passages, read: null as Pick<ArticleExtraction, "claims" | "targets"> | null };
   delete extraction.format;
   delete extraction.passages;
-  let passages: Pick<ArticleExtraction, "claims" | "targets"> | null = null;
   const read = () => {
-    passages ??= unpackPassages(JSON.parse(text) as PackedPassages, { articleId, outlet });
-    return passages;
+    if (slot.text === null) throw new Error(`The claims and targets of article ${articleId} were not read.`);
+    slot.read ??= unpackPassages(JSON.parse(slot.text) as PackedPassages, { articleId, outlet });
+    return slot.read;
   };
+  passagesOf.set(extraction, slot);
   return Object.defineProperties(extraction, {
     claims: { get: () => read().claims, enumerable: true },
     targets: { get: () => read().targets, enumerable: true },

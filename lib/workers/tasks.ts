@@ -9,7 +9,7 @@ import type { Coverage } from "@/lib/proposals/group";
 import { type ExtractionRow, extractionRow } from "@/lib/proposals/extraction-row";
 import { buildRegistry, type Registry } from "@/lib/proposals/names";
 import { proposeAround } from "@/lib/proposals/propose";
-import { type StoredExtraction, unpackExtraction } from "@/lib/proposals/stored-extraction";
+import { givePassages, type StoredExtraction, unpackExtraction } from "@/lib/proposals/stored-extraction";
 import type { ArticleExtraction, KnownClaim, KnownEvent, ProposalArticle, RegistryEntity } from "@/lib/proposals/types";
 import {
   diffSuggestions,
@@ -125,6 +125,8 @@ export const TASKS = {
     extractionsJson: string;
     /** The articles whose extractions the thread keeps for later groupings: the block and others it holds. */
     hold: string[];
+    /** Claims and targets (ArticleExtraction.passages) of the block's articles a grouping asked for, by article. */
+    passages?: [articleId: string, text: string][];
     knownEvents: KnownEvent[];
     /** Null when not read: groups holding recorded events then come back as those events (`claimsOf`), for their claims. */
     knownClaims: KnownClaim[] | null;
@@ -134,6 +136,13 @@ export const TASKS = {
   }) => {
     const registry = registryFor(input.registry);
     const extractions = blockExtractions(input.block, input.extractionsJson, input.hold);
+    if (input.passages?.length) {
+      const byArticle = new Map(extractions.map((e) => [e.articleId, e]));
+      for (const [articleId, text] of input.passages) {
+        const extraction = byArticle.get(articleId);
+        if (extraction) givePassages(extraction, text);
+      }
+    }
     return proposeAround(extractions, registry, input.knownEvents, input.knownClaims, input.seeds, input.read);
   },
 };

@@ -16,7 +16,7 @@ import { db } from "@/lib/db";
 import { readMigrations } from "@/lib/db/migrate";
 import { stopJobQueue } from "@/lib/jobs/queue";
 import type { ClaimProposalView, ContradictionCandidateView, EventProposalView } from "@/lib/proposals/queries";
-import { refreshProposalsFor } from "@/lib/proposals/refresh";
+import { refreshProposalsFor, regroupProposalsAround } from "@/lib/proposals/refresh";
 import { startJobWorkers, whenJobsDone } from "@/lib/wiring";
 import { callRoute } from "../support/api";
 import { makeToken, makeUser } from "../support/fixtures";
@@ -255,6 +255,58 @@ describe("proposals from imported articles", () => {
     expect(await eventProposals(article)).toEqual(views);
     await refreshProposalsFor([article]);
     expect((await rows()).map((r) => [r.version, r.updatedAt])).toEqual(migrated.map((r) => [r.version, r.updatedAt]));
+  });
+
+  it("proposes the same from extractions stored with their claims and passages inside, before and after the migration that keeps them apart", async () => {
+    const t = tag();
+    const morning = await importHtml({
+      url: `https://harbourtimes.example.com/${t}`,
+      title: "Berg and Okoro talk quotas",
+      date: `${YEAR}-09-03`,
+      paragraphs: ["Anna Berg and Samuel Okoro spoke by phone on September 2 for about an hour, officials said."],
+    });
+    const evening = await importHtml({
+      url: `https://quayside.example.com/${t}`,
+      title: "Leaders talk quotas",
+      date: `${YEAR}-09-03`,
+      paragraphs: ["Anna Berg spoke by phone with Samuel Okoro on September 2.", "The call lasted more than four hours, according to Okoro's office."],
+    });
+    await whenJobsDone();
+    const views = async () => ({ events: await eventProposals(morning), claims: await claimProposals(evening) });
+    const before = await views();
+    expect(new Set(before.events.find((p) => p.kind === "phone_call")?.mentions.map((m) => m.articleId))).toEqual(new Set([morning, evening]));
+    expect(before.claims.some((c) => c.attribute === "duration")).toBe(true);
+    const extractions = () =>
+      db.$queryRaw<{ articleId: string; format: string; inside: boolean; passages: string | null }[]>`
+        SELECT "articleId", "data"::jsonb->>'format' AS "format", "data"::jsonb ? 'passages' AS "inside", "passages"
+        FROM "ArticleExtraction" WHERE "articleId" = ANY(${[morning, evening]}::text[]) ORDER BY "articleId"`;
+    expect((await extractions()).every((x) => x.format === "4" && !x.inside && x.passages !== null)).toBe(true);
+
+    // As stored before the column: the claims and targets as JSON text inside the packed extraction (format 3).
+    await db.$executeRaw`
+      UPDATE "ArticleExtraction" SET "data" = ("data"::jsonb || jsonb_build_object('format', 3, 'passages', "passages"))::text, "passages" = NULL
+      WHERE "articleId" = ANY(${[morning, evening]}::text[])`;
+    // One read again (stored as now), the other left as it was.
+    await refreshProposalsFor([morning]);
+    expect((await extractions()).map((x) => [x.articleId, x.format])).toEqual(
+      [
+        [morning, "4"],
+        [evening, "3"],
+      ].sort(),
+    );
+    expect(await views()).toEqual(before);
+
+    const [migration] = (await readMigrations()).filter((m) => m.name.endsWith("_extraction_passages_apart"));
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query(migration.sql);
+    } finally {
+      await client.end();
+    }
+    expect((await extractions()).every((x) => x.format === "4" && !x.inside && x.passages !== null)).toBe(true);
+    await regroupProposalsAround([morning, evening]);
+    expect(await views()).toEqual(before);
   });
 
   it("re-anchors a proposal when a revision moves its passage, and withdraws it when a revision edits the passage away", async () => {

@@ -153,7 +153,7 @@ describe("contradiction candidates", () => {
       quote: "They met on June 18.",
     });
     const asked = proposeAround([extraction], registry, [bergOkoroMeeting, call], null, [extraction.articleId], undefined);
-    expect(asked).toEqual({ claimsOf: ["ev-1"], reach: expect.anything() });
+    expect(asked).toEqual({ claimsOf: ["ev-1"], passagesOf: [], reach: expect.anything() });
     const { contradictions } = proposeAround(
       [extraction],
       registry,
