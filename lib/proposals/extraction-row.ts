@@ -1,8 +1,8 @@
 /**
  * An extraction as its ArticleExtraction row stores it: the packed mentions and the claims and
- * targets as JSON text (stored-extraction.ts), and the blocking keys a regrouping finds it by. Made on the worker thread that extracted it, so
- * the thread that stores it receives a string and a few keys instead of cloning the whole object
- * graph and serializing it again. Pure.
+ * targets as JSON text (stored-extraction.ts), and the blocking keys a regrouping finds it by. Made
+ * on the worker thread that extracted it, so the thread that stores it receives strings and a few
+ * keys instead of cloning the whole object graph and serializing it again. Pure.
  */
 import { extractionDays, personKeysOf } from "./group";
 import { packExtraction, packPassages } from "./stored-extraction";
