@@ -157,6 +157,9 @@ function heldAfter(block: [string, { version: string; json: string | null }][]):
   return held;
 }
 
+/** An extraction row's version (alias `x`), which every write of it changes: one expression wherever versions are compared. */
+const ROW_VERSION = Prisma.sql`x.xmin::text || ':' || x."updatedAt"::text`;
+
 /**
  * Reads the extractions' mentions as their stored JSON text, which the worker thread parses: some
  * 10 KB of JSON an article (stored-extraction.ts). On 1,200 extractions, reading the parsed JSON took twice
@@ -175,7 +178,7 @@ async function readRows(read: Read, articleIds: string[], held: ReadonlyMap<stri
   const rows = await db.$queryRaw<{ articleId: string; revisionId: string; version: string; json: string | null; createdAt: Date }[]>`
     SELECT r."articleId", r."revisionId", r."version", r."createdAt",
            CASE WHEN r."articleId" || '|' || r."version" = ANY(${heldKeys}::text[]) THEN NULL ELSE r."data" END AS "json"
-    FROM (SELECT x."articleId", x."revisionId", x."data", x.xmin::text || ':' || x."updatedAt"::text AS "version", a."createdAt"
+    FROM (SELECT x."articleId", x."revisionId", x."data", ${ROW_VERSION} AS "version", a."createdAt"
           FROM "ArticleExtraction" x JOIN "Article" a ON a."id" = x."articleId"
           WHERE x."articleId" = ANY(${missing}::text[])) r`;
   for (const { articleId, ...row } of rows) read.rows.set(articleId, row);
@@ -243,7 +246,7 @@ async function groupOnThread(
 async function readPassages(read: Read, articleIds: string[]): Promise<{ passages: [string, string][]; changed: string[] }> {
   if (articleIds.length === 0) return { passages: [], changed: [] };
   const rows = await db.$queryRaw<{ articleId: string; version: string; passages: string | null }[]>`
-    SELECT x."articleId", x.xmin::text || ':' || x."updatedAt"::text AS "version", x."passages"
+    SELECT x."articleId", ${ROW_VERSION} AS "version", x."passages"
     FROM "ArticleExtraction" x WHERE x."articleId" = ANY(${articleIds}::text[])`;
   const found = new Map(rows.map((r) => [r.articleId, r]));
   const passages: [string, string][] = [];
