@@ -215,7 +215,7 @@ async function groupOnThread(
       registry,
       {
         block: block.map(([articleId, r]) => ({ articleId, version: r.version })),
-        extractionsJson: `[${block.flatMap(([, r]) => (r.json === null ? [] : [r.json])).join(",")}]`,
+        extractionsJson: block.flatMap(([, r]) => (r.json === null ? [] : [r.json])),
         hold: [...held.keys()],
         passages,
         knownEvents: known.events,

@@ -142,16 +142,16 @@ describe("the worker threads", () => {
       extractArticle({ id: a.id, text: a.text, publishedAt: a.publishedAt, outlet: a.outlet }, buildRegistry(newsroom.registry)),
     );
     const block = extractions.map((e) => ({ articleId: e.articleId, version: "1" }));
-    const group = (extractionsJson: string) =>
+    const group = (extractionsJson: string[]) =>
       runTask(
         "groupProposalsAround",
         { registry, block, extractionsJson, hold: block.map((b) => b.articleId), knownEvents: [], knownClaims: [], seeds: [block[0].articleId] },
         { timeoutMs: 60_000, background: true },
       );
-    const first = await group(JSON.stringify(extractions));
+    const first = await group(extractions.map((e) => JSON.stringify(e)));
     // Other background work between the two groupings: the next one, sent none of the block, still finds it held.
     const reading = readForProposals(registry);
-    const again = await group("[]");
+    const again = await group([]);
     await reading;
 
     expect("events" in first && first.events.length).toBeGreaterThan(0);

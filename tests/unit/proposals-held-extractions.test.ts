@@ -13,7 +13,8 @@ describe("a grouping on the worker thread with the extractions it holds from ear
   );
   const block = extractions.map((e) => ({ articleId: e.articleId, version: "1" }));
   const seeds = [extractions[0].articleId];
-  const group = (input: { block: typeof block; extractionsJson: string; hold?: string[] }, around = seeds) => {
+  const texts = (list: typeof extractions) => list.map((e) => JSON.stringify(e));
+  const group = (input: { block: typeof block; extractionsJson: string[]; hold?: string[] }, around = seeds) => {
     const grouped = TASKS.groupProposalsAround({
       registry,
       hold: input.block.map((b) => b.articleId),
@@ -31,9 +32,9 @@ describe("a grouping on the worker thread with the extractions it holds from ear
     const expected = proposeAround(extractions, buildRegistry(newsroom.registry), [], [], seeds);
     expect(expected.events.length).toBeGreaterThan(0);
     // The first grouping is sent all but one; the next, around one more article, only that one.
-    const first = group({ block: block.slice(1), extractionsJson: JSON.stringify(extractions.slice(1)) }, [extractions[1].articleId]);
+    const first = group({ block: block.slice(1), extractionsJson: texts(extractions.slice(1)) }, [extractions[1].articleId]);
     expect(first.events.length).toBeGreaterThan(0);
-    const next = group({ block, extractionsJson: JSON.stringify([extractions[0]]) });
+    const next = group({ block, extractionsJson: texts([extractions[0]]) });
     expect(next).toEqual(expected);
   });
 
@@ -41,20 +42,20 @@ describe("a grouping on the worker thread with the extractions it holds from ear
     const expected = proposeAround(extractions, buildRegistry(newsroom.registry), [], [], seeds);
     const half = Math.ceil(extractions.length / 2);
     const all = block.map((b) => b.articleId);
-    group({ block: block.slice(0, half), extractionsJson: JSON.stringify(extractions.slice(0, half)) });
+    group({ block: block.slice(0, half), extractionsJson: texts(extractions.slice(0, half)) });
     // Another block in between, the first one's extractions held beside it.
-    group({ block: block.slice(half), extractionsJson: JSON.stringify(extractions.slice(half)), hold: all }, [extractions[half].articleId]);
-    expect(group({ block, extractionsJson: "[]", hold: all })).toEqual(expected);
+    group({ block: block.slice(half), extractionsJson: texts(extractions.slice(half)), hold: all }, [extractions[half].articleId]);
+    expect(group({ block, extractionsJson: [], hold: all })).toEqual(expected);
     // Told to hold the second half alone, it no longer has the first.
-    group({ block: block.slice(half), extractionsJson: "[]" }, [extractions[half].articleId]);
-    expect(() => group({ block, extractionsJson: "[]" })).toThrow(expect.objectContaining({ name: EXTRACTIONS_MISSING }));
+    group({ block: block.slice(half), extractionsJson: [] }, [extractions[half].articleId]);
+    expect(() => group({ block, extractionsJson: [] })).toThrow(expect.objectContaining({ name: EXTRACTIONS_MISSING }));
   });
 
   it("asks for an extraction again when it holds another version of it, rather than group an old one", () => {
-    group({ block, extractionsJson: JSON.stringify(extractions) });
+    group({ block, extractionsJson: texts(extractions) });
     const changed = block.map((b, i) => (i === 1 ? { ...b, version: "2" } : b));
-    expect(() => group({ block: changed, extractionsJson: "[]" })).toThrow(expect.objectContaining({ name: EXTRACTIONS_MISSING }));
+    expect(() => group({ block: changed, extractionsJson: [] })).toThrow(expect.objectContaining({ name: EXTRACTIONS_MISSING }));
     // Nor does it hold the rest after a grouping it could not do: everything is sent again.
-    expect(() => group({ block, extractionsJson: "[]" })).toThrow(expect.objectContaining({ name: EXTRACTIONS_MISSING }));
+    expect(() => group({ block, extractionsJson: [] })).toThrow(expect.objectContaining({ name: EXTRACTIONS_MISSING }));
   });
 });

@@ -44,7 +44,7 @@ describe("an extraction stored packed and read back", () => {
       TASKS.groupProposalsAround({
         registry: { fingerprint: "stored-extraction-test", entities: newsroom.registry },
         block: block.map((b) => ({ ...b, version })),
-        extractionsJson: JSON.stringify(json),
+        extractionsJson: json.map((e) => JSON.stringify(e)),
         hold: block.map((b) => b.articleId),
         passages,
         knownEvents: [],
