@@ -270,6 +270,30 @@ function isCommentsHeading(text: string): boolean {
   );
 }
 
+// "Most read", "Most popular stories", "Les plus lus", "Up next": a list of the site's other stories, never the article's.
+const MOST_READ_HEADING =
+  /^(?:next\s+up|up\s+next|read\s+next|what\s+to\s+read\s+next|(?:the\s+)?most\s+(?:read|popular|viewed|shared|commented|emailed)|les\s+plus\s+(?:lus|populaires|partagés)|(?:lo\s+)?más\s+(?:leíd[oa]s|visto)|(?:as\s+|os\s+)?mais\s+(?:lid[oa]s|vist[oa]s)|meistgelesen|(?:i\s+)?più\s+lett[ie]|meest\s+gelezen|terpopuler)(?![\p{L}\p{N}])(?:\s+\S+){0,3}$/iu;
+// A list of most read stories holds a handful of teasers.
+const MOST_READ_ITEMS = 12;
+
+/**
+ * A list of the site's most read stories after the article: its teasers (a title with its blurb)
+ * read like prose, but once the article is under way a "Most read" heading opens the list, and its
+ * items, up to the first line the classifier removed, are not the article.
+ */
+export function dropMostRead(article: readonly boolean[], lines: readonly string[], page: PageLines): boolean[] {
+  const result = [...article];
+  let words = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (words >= WORDS_BEFORE_COMMENTS && MOST_READ_HEADING.test(lines[i].trim())) {
+      result[i] = false;
+      for (let k = i + 1; k < lines.length && k <= i + MOST_READ_ITEMS && article[k]; k++) result[k] = false;
+    }
+    if (article[i]) words += page.shapes[i].words;
+  }
+  return result;
+}
+
 // A slide's counter opening its caption line ("7/50 Pubs get protected", "3 of 12").
 const SLIDE_COUNTER = /^(\d{1,3})\s*(?:\/|of)\s*(\d{1,3})(?!\d)(?![/.:]\d)/i;
 // Counters of one gallery, in order, that make it one, each within a few lines of the one before.
@@ -309,7 +333,7 @@ export function dropGallery(article: readonly boolean[], lines: readonly string[
   return result;
 }
 
-/** The lines kept as the article: the classifier's choice, then the rules over whole units, the opening, the paragraphs between, a gallery's slides and the comments. Training scores the same. */
+/** The lines kept as the article: the classifier's choice, then the rules over whole units, the opening, the paragraphs between, a gallery's slides, a list of most read stories and the comments. Training scores the same. */
 export function chooseArticleLines(
   probability: readonly number[],
   features: readonly FeatureVector[],
@@ -319,7 +343,7 @@ export function chooseArticleLines(
 ): boolean[] {
   const chosen = keepStructuredUnits(chooseLines(probability, features, threshold), lines, page);
   const between = keepParagraphsBetween(keepOpeningParagraphs(chosen, probability, page), probability, page);
-  return endAtComments(dropGallery(between, lines, page), lines, page);
+  return endAtComments(dropMostRead(dropGallery(between, lines, page), lines, page), lines, page);
 }
 
 export function classifyPageLines(lines: readonly string[], language: string | null, m: LineModel = LINE_MODEL): LineVerdicts {

@@ -76,9 +76,9 @@ const ICON_NAME = /(?<!\S)\p{Ll}+(?:_\p{Ll}+)+(?!\S)/u;
 const TWO_SENTENCES = /\p{Ll}{4}[.!?] \p{Lu}/u;
 // "Follow us on", "Share via": a label for what follows, not a title.
 const ENDS_WITH_FUNCTION_WORD = /\b(?:on|via|to|by|for|of|in|at|as|the|and|with|from)$/i;
-// Reading times, counters, link notices.
+// Reading times, counters, link notices, buttons (a title may open with "Open" or "Show": a button's label is short).
 const PAGE_FURNITURE =
-  /^\d+\s*min(?:ute)?s?\s+read$|\blisten to (?:this |[a-z ]{0,30})(?:articles?|story)\b|^(?:sign (?:in|up)|log ?in|subscribe|register) (?:to|for|with)\b|\b(?:e-?mails|newsletters?|alerts|panel|sign ?out|log ?out|sign ?in|log ?in|main story)$|^(?:continue reading|close|edit|open|show|hide|copy (?:this |the )?link|skip to)\b|\b\d+\s+(?:comments?|replies|views|shares)\b|\b(?:external links?|new window|you are here|captioning|privacy policy|terms of (?:use|service))\b/i;
+  /^\d+\s*min(?:ute)?s?\s+read$|\blisten to (?:this |[a-z ]{0,30})(?:articles?|story)\b|^(?:sign (?:in|up)|log ?in|subscribe|register) (?:to|for|with)\b|\b(?:e-?mails|newsletters?|alerts|panel|sign ?out|log ?out|sign ?in|log ?in|main story)$|^(?:continue reading|copy (?:this |the )?link|skip to)\b|^(?:close|edit|open|show|hide)\b(?:\s+\S+){0,3}$|\b\d+\s+(?:comments?|replies|views|shares)\b|\b(?:external links?|new window|you are here|captioning|privacy policy|terms of (?:use|service))\b/i;
 // A title repeated on the page with the site's name ("Headline | Site", "Headline - Site").
 const TITLE_SUFFIX = /^\s*(?:[|–—·:-]|::)\s*(.{2,60})$/;
 
@@ -155,6 +155,8 @@ const FOR_HOUSE = /\s+(?:[Ff]or|at|from)\s+(?:the\s+)?\p{Lu}.*$/u;
 const ROLE_LINE =
   /^(?:(?:senior|staff|chief|special|contributing|associate|deputy|executive|managing|investigative|political|business|science)\s+)*(?:writer|reporter|editor|correspondent|columnist|contributor|producer|journalist)\b/i;
 const MAX_ROLE_WORDS = 6;
+// "Games Editor", "Technology Reporter": a desk's name in title case before the role.
+const DESK_ROLE_LINE = /^(?:\p{Lu}[\p{L}&-]*\s+){1,3}(?:Writer|Reporter|Editor|Correspondent|Columnist|Contributor|Producer|Journalist)$/u;
 const ROLE_WORD = /\b(?:writer|reporter|editor|correspondent|columnist|contributor|producer|journalist)$/i;
 // Words that follow a name in bylines without being part of it.
 const STATUS_WORDS = /\s+(?:updated|published|posted|last updated|follow|share|email)\b.*$/i;
@@ -172,9 +174,9 @@ const PUBLISHED_LABEL = new RegExp(asWord(PUBLISHED_WORDS), "iu");
 const UPDATED_LABEL = new RegExp(asWord(UPDATED_WORDS), "iu");
 // A status label opening a line: a stamp, never a headline.
 const STATUS_OPENING = new RegExp(`^${asWord(`${PUBLISHED_WORDS}|${UPDATED_WORDS}`)}`, "iu");
-// Between the stamps of one line ("Published … | Updated …", "Mis à jour le … - Publié le …", "… (updated: …)").
+// Between the stamps of one line ("Published … | Updated …", "Mis à jour le … - Publié le …", "… / Updated …", "… (updated: …)").
 const STAMP_SEPARATOR = new RegExp(
-  `\\s+[|•·]\\s+|\\s*;\\s*|\\s+[-–—]\\s+(?=${asWord(`${PUBLISHED_WORDS}|${UPDATED_WORDS}`)})|\\s*\\((?=${asWord(`${PUBLISHED_WORDS}|${UPDATED_WORDS}`)})|\\)$`,
+  `\\s+[|•·]\\s+|\\s*;\\s*|\\s+[-–—/]\\s+(?=${asWord(`${PUBLISHED_WORDS}|${UPDATED_WORDS}`)})|\\s*\\((?=${asWord(`${PUBLISHED_WORDS}|${UPDATED_WORDS}`)})|\\)$`,
   "iu",
 );
 const MAX_DATE_LINE_WORDS = 16;
@@ -198,6 +200,8 @@ const SITE_LINE_WORDS = 8;
 const GENERIC_SITE_WORDS =
   /^(?:us|our|this|share|subscribe|meet|get|e-?mail|join|find|follow|like|sign|upcoming|rss|help|news|newsletters?|search|home|all|more|latest|privacy|terms|advertising|editorial|contact|daily|weekly|facebook|twitter|instagram|youtube|linkedin|google|apple|app|toolkit|pick|my|your|go|authors?)\b/i;
 const COPYRIGHT = /(?:©|\bcopyright\b|\(c\)\s*\d)/i;
+const MAX_COPYRIGHT_WORDS = 30;
+const FOOTER_LINKS = /\s+[|•·▪]\s+/;
 const NAME_BEFORE_COPYRIGHT = /^(\p{Lu}[^©]{1,60}?)\s*(?:©|\(c\))\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?(?:\s*all rights reserved\.?)?$/iu;
 const CORPORATE_PREFIX = /^(?:АО|ООО|ОАО|ЗАО|ПАО|ТОВ|ПрАТ|ТзОВ)\s+/u;
 const CORPORATE_SUFFIX =
@@ -585,7 +589,9 @@ function findAuthor(lines: readonly ClassifiedLine[], [from, to]: [number, numbe
   // At equal distance the line under the headline first: that is where bylines sit.
   for (const i of byDistance(from, to, anchor, true)) {
     const text = lines[i].text;
-    const name = bylineName(text) ?? nameUnderLabel(text, lines[i + 1]?.text);
+    const next = lines[i + 1]?.text;
+    // A name with the writer's role under it ("Jane Doe" / "Games Editor") credits the writer as "By" does.
+    const name = bylineName(text) ?? nameUnderLabel(text, next) ?? (next !== undefined && isRoleLine(next) ? nameLine(text) : null);
     if (name) return name;
     agency ??= agencyCredit(unglued(text)) ?? datelineCredit(text) ?? staffCredit(text);
   }
@@ -639,7 +645,7 @@ function wireReporters(lines: readonly ClassifiedLine[], from: number): string |
 }
 
 function isRoleLine(text: string): boolean {
-  return wordCount(text) <= MAX_ROLE_WORDS && ROLE_LINE.test(text);
+  return wordCount(text) <= MAX_ROLE_WORDS && (ROLE_LINE.test(text) || DESK_ROLE_LINE.test(text));
 }
 
 /** "Author:" alone on its line, the name on the next. */
@@ -1575,8 +1581,10 @@ function isSiteName(name: string): boolean {
 }
 
 /** "© 2019 The Daily Bugle. All rights reserved." → "The Daily Bugle". */
-export function copyrightOwner(text: string): string | null {
-  if (!COPYRIGHT.test(text) || wordCount(text) > 30) return null;
+export function copyrightOwner(line: string): string | null {
+  // A footer's links may run on after the notice on one line ("© Site | Terms | Privacy | …"): then only the notice is read.
+  const text = wordCount(line) > MAX_COPYRIGHT_WORDS ? line.split(FOOTER_LINKS).find((part) => COPYRIGHT.test(part)) : line;
+  if (text === undefined || !COPYRIGHT.test(text) || wordCount(text) > MAX_COPYRIGHT_WORDS) return null;
   // "The Daily Bugle © 2000-2025": the name before the sign when only years follow it.
   const before = NAME_BEFORE_COPYRIGHT.exec(text)?.[1];
   const named = before && !PICTURE_CREDIT.test(before) ? before : null;

@@ -157,6 +157,12 @@ describe("publication date of a copied page, in the forms news sites print it", 
     expect(read(MENU, HEADLINE, "Wednesday, March 5", BODY, "© 2023 Northgate Media Group").publishedAt).toBe("2025-03-05");
   });
 
+  it("reads the published stamp of a line that gives the update after a slash, under the article's first paragraph", () => {
+    const stamp = "Mar. 5, 2025, 10:00 PM UTC / Updated Mar. 6, 2025, 12:43 PM UTC";
+    const article = read(MENU, HEADLINE, BODY[0], "Get more news on", stamp, "By Jane Doe and John Roe", BODY.slice(1), FOOTER);
+    expect([article.title, article.publishedAt, article.publishedTime]).toEqual([HEADLINE, "2025-03-05", "22:00+00:00"]);
+  });
+
   it("reads a dateline that credits its agency between slashes", () => {
     const article = read(MENU, HEADLINE, `MOSCOW, March 5. /TASS/. ${BODY[0]}`, BODY.slice(1), FOOTER);
     expect(article.publishedAt).toBe("2025-03-05");
@@ -266,6 +272,11 @@ describe("byline of a copied page, in the forms news sites print it", () => {
     expect([article.author, article.publishedAt, article.title]).toEqual(["Jane Doe", "2025-03-05", HEADLINE]);
     expect(withHeader("Jane Doe", "Follow", "March 5, 2025").author).toBe("Jane Doe");
     expect(withHeader("Jane Doe", "Mar 5, 2025 · 6 min read").author).toBe("Jane Doe");
+  });
+
+  it("is the writer named over their desk's role, not the house the copy glued to the date under it", () => {
+    expect(withHeader("Jane Doe", "Transport Editor", "Harbour HeraldMarch 5, 2025").author).toBe("Jane Doe");
+    expect(withHeader("Jane Doe", "Transport Editor", "March 5, 2025").author).toBe("Jane Doe");
   });
 
   it("is the reporter named over the agency's credit the copy glued to the date, not the agency", () => {
@@ -464,6 +475,13 @@ describe("headline of a copied page, in the forms news sites print it", () => {
     expect(article.kind).toBe("OPINION");
   });
 
+  it("may open with a word buttons use ('Open', 'Close', 'Show'), while the short button itself is no headline", () => {
+    const title = "Open season for grain traders as the border crossing reopens";
+    const article = read(MENU, "Blog", "Wednesday, March 5, 2025", title, BODY, FOOTER);
+    expect([article.title, article.titleProvisional]).toEqual([title, false]);
+    expect(read(MENU, "By Jane Doe", "March 5, 2025", "Show more stories", BODY, FOOTER).titleProvisional).toBe(true);
+  });
+
   it("is not a date line whose month no parser reads, and the page says which language it is in", () => {
     const article = read(copiedArabicPage("Kelmar", "الاثنين 21 ذو القعدة 1446 هـ"));
     expect(article.title).toBe("بوتين وترامب يجريان اتصالا هاتفيا");
@@ -651,6 +669,12 @@ describe("outlet of a copied page, in the forms news sites print it", () => {
     ).toBe("Северный вестник");
   });
 
+  it("is the name a copyright line gives before the footer's links the copy ran onto the same line", () => {
+    const footer =
+      "© Harbour Herald | Audited circulation | Terms of sale | Legal notices | Who we are | Group charter | Advertising | Index | Help (FAQ): web - subscriptions - paper - mobile";
+    expect(read(MENU, "Jobs Newsletters", HEADLINE, "By Jane Doe", "March 5, 2025", BODY, footer).outlet).toBe("Harbour Herald");
+  });
+
   it("is the company a copyright line names before its affiliates", () => {
     const footer = "© 2025 Harbour Herald Media Limited or its affiliated companies. All rights reserved.";
     expect(read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY, footer).outlet).toBe("Harbour Herald Media");
@@ -721,6 +745,28 @@ describe("links to other stories inside a copied article", () => {
     expect(reasons.get("Advertisement · Scroll to continue")).toBe("advertisement");
     expect(reasons.get("WHAT COMES NEXT")).not.toBe("related link");
     expect(article.paragraphs.slice(0, 2)).toEqual(BODY.slice(0, 2));
+  });
+});
+
+describe("lists of other stories after a copied article", () => {
+  // Each teaser is a title with its blurb, copied as one line: it reads like a paragraph.
+  const teasers = [
+    "Storm closes the coastal road for a week Engineers say the cliff above the road moved again overnight and must be made safe before any traffic returns.",
+    "Library reopens after two years of repairs The reading rooms have new windows and heating, and the archive moves back from the warehouse next month.",
+    "Ferry fares to rise in the spring The operator blames fuel and the new harbour dues, and says season tickets bought before April keep their price.",
+    "School bus route changes from Monday Parents on the hill estate say the new stop is too far from the houses for the youngest children to walk to.",
+  ];
+
+  it("leave with their 'Most read' or 'Up next' heading, however much their teasers read like paragraphs", () => {
+    for (const heading of ["Most read", "Most Popular Stories", "Up next"]) {
+      const article = read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY, heading, teasers, FOOTER);
+      expect(article.paragraphs).toEqual(BODY);
+    }
+  });
+
+  it("leave the article whole when such a heading stands above it, before the article is under way", () => {
+    const article = read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", "Most read", BODY, FOOTER);
+    expect(article.paragraphs).toEqual(BODY);
   });
 });
 
