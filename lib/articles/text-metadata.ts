@@ -155,9 +155,9 @@ const FOR_HOUSE = /\s+(?:[Ff]or|at|from)\s+(?:the\s+)?\p{Lu}.*$/u;
 const ROLE_LINE =
   /^(?:(?:senior|staff|chief|special|contributing|associate|deputy|executive|managing|investigative|political|business|science)\s+)*(?:writer|reporter|editor|correspondent|columnist|contributor|producer|journalist)\b/i;
 const MAX_ROLE_WORDS = 6;
-// "Games Editor", "Technology Reporter": a desk's name in title case before the role.
-const DESK_ROLE_LINE = /^(?:\p{Lu}[\p{L}&-]*\s+){1,3}(?:Writer|Reporter|Editor|Correspondent|Columnist|Contributor|Producer|Journalist)$/u;
 const ROLE_WORD = /\b(?:writer|reporter|editor|correspondent|columnist|contributor|producer|journalist)$/i;
+// "Games Editor", "Technology Reporter": a desk's name in title case before the role (ROLE_WORD).
+const DESK_ROLE_LINE = /^(?:\p{Lu}[\p{L}&-]*\s+){1,3}\p{Lu}\p{Ll}+$/u;
 // Words that follow a name in bylines without being part of it.
 const STATUS_WORDS = /\s+(?:updated|published|posted|last updated|follow|share|email)\b.*$/i;
 const DATE_LABEL = /^(?:published|posted|first published|publication date|date|created|on)\b\s*(?:on|at)?\s*[:：]?\s*/i;
@@ -645,7 +645,7 @@ function wireReporters(lines: readonly ClassifiedLine[], from: number): string |
 }
 
 function isRoleLine(text: string): boolean {
-  return wordCount(text) <= MAX_ROLE_WORDS && (ROLE_LINE.test(text) || DESK_ROLE_LINE.test(text));
+  return wordCount(text) <= MAX_ROLE_WORDS && (ROLE_LINE.test(text) || (DESK_ROLE_LINE.test(text) && ROLE_WORD.test(text)));
 }
 
 /** "Author:" alone on its line, the name on the next. */
