@@ -135,9 +135,9 @@ const MONTH_STARTS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
 const WEEKDAY_STARTS = "mon|tue|wed|thu|fri|sat|sun";
 // A button beside a writer's name: "Follow", in the languages with word lists.
 const FOLLOW_BUTTON = /^\+?\s*(?:follow|folgen|suivre|seguir|segui|volgen|följ|seuraa)$/i;
-// A copy that lost the space between a name and what follows ("Jane DoeFOXBusiness", "Jane DoeFriday").
+// A copy that lost the space between a name and what follows ("Jane DoeFOXBusiness", "Jane DoeFriday", "Jane Doe22 Dec 2016").
 const GLUED_WORD =
-  /(\p{Ll}{2,})(?=\p{Lu}{2}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Updated|Published|Posted)\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)/gu;
+  /(\p{Ll}{2,})(?=\p{Lu}{2}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Updated|Published|Posted)\b|(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)/gu;
 // "by jdoe" as a part of a dateline: an account's name, not a person's.
 const ACCOUNT_CREDIT = /(?:^|[\s/|•·])by\s*:?\s+([\p{L}\p{N}][\p{L}\p{N}_-]{2,29})(?=$|\s*[-–—|•·/]\s*)/iu;
 // Parts of a combined byline and dateline ("March 3, 2020 | By: Jane Doe").
@@ -686,7 +686,7 @@ function readBylineName(source: string): string | null {
   // "By Jane Doe, a deputy editor who has covered …": the writer described in a sentence after the name.
   const described = DESCRIBED_BYLINE.exec(line);
   if (described) return nameLine(described[1]);
-  if (wordCount(line) > MAX_DATE_LINE_WORDS) return null;
+  if (wordCount(line) > MAX_DATE_LINE_WORDS) return labelledPart(line);
   // Social handles glued to or following the name ("By Jane Doe@janedoe"); each name's part in the
   // work in brackets, and the photographer's name with it ("by Jane Doe (reporting) and John Roe (photography)").
   const text = unglued(
@@ -746,6 +746,25 @@ function readBylineName(source: string): string | null {
   }
   return null;
 }
+
+/**
+ * "Daily Bugle | 4 May 2015, 1:36 pm • Updated 5 May 2015, 8:13 pm | By Jane Doe (with John Roe)": a
+ * header line too long for a byline whose one part is a labelled credit; the writers it adds in
+ * brackets are left out.
+ */
+function labelledPart(line: string): string | null {
+  const parts = line.split(BYLINE_PARTS);
+  if (parts.length < 2) return null;
+  for (const part of parts) {
+    const credit = part.replace(TRAILING_BRACKETS, "");
+    if (wordCount(credit) > MAX_DATE_LINE_WORDS) continue;
+    const name = labelledName(credit);
+    if (name) return name;
+  }
+  return null;
+}
+
+const TRAILING_BRACKETS = /\s*\([^()]*\)\s*$/;
 
 /** "By …", "Author: …", "BY: …" with the name cleaned of a glued role, a date or a status word. */
 function labelledName(text: string): string | null {
@@ -1593,7 +1612,7 @@ export function copyrightOwner(line: string): string | null {
     .replace(/(?:©|\bcopyright\b|\(c\))/gi, "")
     .replace(/^[\s:,.-]*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,.-]*(?:by\s+)?/i, "")
     .split(/\.\s|\s[|•·]\s|,\s+an?\s|\ball rights reserved\b|,?\s+(?:or|and) its (?:affiliated companies|affiliates|subsidiaries)\b/i)[0]
-    .replace(/\s*\d{4}\s*$/, "")
+    .replace(/\s*\d{4}(?:\s*[-–]\s*\d{4})?\s*$/, "")
     .trim()
     .replace(/[.,]$/, "");
   while (CORPORATE_SUFFIX.test(owner))

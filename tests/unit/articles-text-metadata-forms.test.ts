@@ -291,6 +291,17 @@ describe("byline of a copied page, in the forms news sites print it", () => {
     expect(withHeader("by Jane Doe (reporting) and John Roe (photography)", "March 5, 2025").author).toBe("Jane Doe");
   });
 
+  it("reads a name the copy glued to the day of the date after it, and a counter glued to the year", () => {
+    const article = withHeader("by Jane Doe5 Mar 2025312");
+    expect([article.author, article.publishedAt]).toEqual(["Jane Doe", "2025-03-05"]);
+  });
+
+  it("reads the credit of a long header line that also gives the house, the date and its update", () => {
+    const header = "Harbour Herald | 05.03.2025 à 13h36 • Mis à jour le 06.03.2025 à 20h13 | Par Jeanne Dupont (avec Jean Martin et Marie Durand)";
+    const article = read(MENU, HEADLINE, header, FRENCH_BODY, FOOTER);
+    expect([article.author, article.publishedAt]).toEqual(["Jeanne Dupont", "2025-03-05"]);
+  });
+
   it("reads a byline set off by a mark before it", () => {
     const article = withHeader("// By Jane Doe • March 5, 2025");
     expect([article.author, article.publishedAt]).toEqual(["Jane Doe", "2025-03-05"]);
@@ -673,6 +684,10 @@ describe("outlet of a copied page, in the forms news sites print it", () => {
     const footer =
       "© Harbour Herald | Audited circulation | Terms of sale | Legal notices | Who we are | Group charter | Advertising | Index | Help (FAQ): web - subscriptions - paper - mobile";
     expect(read(MENU, "Jobs Newsletters", HEADLINE, "By Jane Doe", "March 5, 2025", BODY, footer).outlet).toBe("Harbour Herald");
+  });
+
+  it("is the name a copyright line gives before the range of its years", () => {
+    expect(read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY, "About", "© Harbour Herald 2016-2025").outlet).toBe("Harbour Herald");
   });
 
   it("is the company a copyright line names before its affiliates", () => {
