@@ -104,7 +104,7 @@ const RULES: readonly Rule[] = [
     reason: "advertisement",
     maxWords: 5,
     test: matches(
-      /^(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|scroll to continue with content)(?:\s*[·|•-]\s*scroll to continue(?: with content)?)?$/i,
+      /^(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|scroll to continue with content)(?:\s*[·|•-]\s*scroll to continue(?: with content)?)?$|^(?:(?:the )?(?:story|article) continues below|continue reading (?:below|after (?:the )?(?:ad|advertisement)))(?: (?:this |the )?(?:ad|advert|advertisement))?$/i,
     ),
   },
   // Credits before captions: a caption line naming a stock agency is a credit.
@@ -145,6 +145,14 @@ const RULES: readonly Rule[] = [
   // A gallery's caption numbered by its picture: "[1/2] …", "Item 1 of 2 …", "Photo 3 of 12 …".
   { reason: "caption", maxWords: 80, test: matches(/^(?:\[\d{1,3}\s*\/\s*\d{1,3}\]|(?:item|image|photo|picture|slide)\s+\d{1,3}\s+of\s+\d{1,3}\b)/i) },
 ];
+
+/**
+ * An advertisement's label ("Advertisement", "Story continues below advertisement"): pages print one
+ * between paragraphs, as often as between every two.
+ */
+export function isAdvertisementLabel(line: string): boolean {
+  return classifyBoilerplate(line) === "advertisement";
+}
 
 /** The boilerplate reason for a line, or null when the line may be body text. */
 export function classifyBoilerplate(line: string): RemovalReason | null {

@@ -9,6 +9,7 @@ import {
   type FeatureVector,
   type PageLines,
 } from "./line-features";
+import { isAdvertisementLabel } from "./boilerplate";
 import model from "./line-model.json";
 
 /**
@@ -346,7 +347,40 @@ export function chooseArticleLines(
   return endAtComments(dropMostRead(dropGallery(between, lines, page), lines, page), lines, page);
 }
 
+/**
+ * The classifier's verdicts on a page, its advertisements' labels left out before the lines are
+ * weighed (never article): a label between every two paragraphs parts the article into runs of one
+ * line, which the classifier, weighing each line with its neighbours, takes for furniture. The model
+ * is trained on pages without them alike (benchmark/train.ts).
+ */
 export function classifyPageLines(lines: readonly string[], language: string | null, m: LineModel = LINE_MODEL): LineVerdicts {
+  const shown = withoutAdvertisementLabels(lines);
+  if (shown.length === lines.length) return classifyShownLines(lines, language, m);
+  const verdicts = classifyShownLines(
+    shown.map((i) => lines[i]),
+    language,
+    m,
+  );
+  const probability = new Array<number>(lines.length).fill(0);
+  const article = new Array<boolean>(lines.length).fill(false);
+  const unsure = new Array<boolean>(lines.length).fill(false);
+  shown.forEach((i, k) => {
+    probability[i] = verdicts.probability[k];
+    article[i] = verdicts.article[k];
+    unsure[i] = verdicts.unsure[k];
+  });
+  const body = verdicts.body && { start: shown[verdicts.body.start], end: shown[verdicts.body.end] };
+  return { probability, article, unsure, body };
+}
+
+/** The indices of the lines that are not an advertisement's label. */
+export function withoutAdvertisementLabels(lines: readonly string[]): number[] {
+  const shown: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (!isAdvertisementLabel(lines[i])) shown.push(i);
+  return shown;
+}
+
+function classifyShownLines(lines: readonly string[], language: string | null, m: LineModel): LineVerdicts {
   // Checked on use rather than on loading, so that the trainer can load this module to rebuild a stale model.
   if (m.features.join() !== LINE_FEATURES.join() || m.context.join() !== CONTEXT_FEATURES.join()) {
     throw new Error("line-model.json was trained on other features: run npm run train:import.");

@@ -715,6 +715,14 @@ describe("captions, credits and prompts of a copied page", () => {
     expect(article.removed.filter((line) => line.reason === "caption").map((line) => line.text)).toEqual(captions);
   });
 
+  it("leave with an advertisement's label between every two paragraphs, which keep their article", () => {
+    for (const label of ["Advertisement", "Story continues below advertisement"]) {
+      const article = read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", ...BODY.map((paragraph) => [paragraph, label]), FOOTER);
+      expect(article.paragraphs).toEqual(BODY);
+      expect(article.removed.filter((line) => line.text === label)).toHaveLength(BODY.length);
+    }
+  });
+
   it("leave with a gallery's numbered slides, however long their captions", () => {
     const topics = ["ports", "grain", "rail", "fuel", "shipping", "customs"];
     const slides = topics.flatMap((topic, i) => [

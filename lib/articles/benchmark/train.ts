@@ -1,3 +1,4 @@
+import { isAdvertisementLabel } from "../boilerplate";
 import { detectLanguage } from "../language";
 import {
   chooseArticleLines,
@@ -55,7 +56,10 @@ export function readTrainingPages(dir: string): TrainingPage[] {
   for (const page of corpus.pages) {
     const bytes = readPageForm(dir, page.id, "text");
     if (!bytes) continue;
-    const lines = splitTextIntoLines(new TextDecoder().decode(bytes)).map((line) => line.text);
+    // As the classifier weighs a page: without its advertisements' labels (line-classifier.ts).
+    const lines = splitTextIntoLines(new TextDecoder().decode(bytes))
+      .map((line) => line.text)
+      .filter((line) => !isAdvertisementLabel(line));
     pages.push({ id: page.id, lines, language: detectLanguage(lines), labels: labelLines(lines, page.truth), truth: page.truth });
   }
   return pages;
