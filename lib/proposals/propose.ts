@@ -124,7 +124,7 @@ export function proposeAround(
   seeds: readonly string[],
   read?: Coverage,
 ): (Proposals & { reach: Reach }) | { beyond: true; reach: Reach } | Wanted {
-  const asked = { registry, extractions, known: JSON.stringify(knownEvents), seeds: seeds.join(" "), read: coverageKey(read) };
+  const asked = { registry, extractions, known: knownEvents, seeds: seeds.join(" "), read: coverageKey(read) };
   const kept = awaiting && sameGrouping(awaiting, asked) ? awaiting : null;
   awaiting = null;
   const { groups, reach } = kept ?? groupAround(extractions, knownEvents, knownNamesOf(registry), new Set(seeds), read);
@@ -144,7 +144,8 @@ export type Wanted = { claimsOf: string[]; passagesOf: string[]; reach: Reach };
 
 const groupedArticles = (groups: Group[]) => new Set(groups.flatMap((g) => g.members.flatMap((m) => (m.mention ? [m.mention.articleId] : []))));
 
-type Grouping = { registry: Registry | null; extractions: readonly ArticleExtraction[]; known: string; seeds: string; read: string };
+// The recorded events by identity: the worker thread parses the same events' text once (tasks.ts, `knownEventsOf`).
+type Grouping = { registry: Registry | null; extractions: readonly ArticleExtraction[]; known: readonly KnownEvent[]; seeds: string; read: string };
 
 /**
  * The groups last answered with what they want (`Wanted`): the caller asks again with it, over the

@@ -200,7 +200,7 @@ async function readHeld(read: Read): Promise<void> {
 async function groupOnThread(
   registry: RegistrySnapshot,
   read: Read,
-  known: { events: KnownEvent[]; claims: KnownClaim[] | null },
+  known: { events: string; claims: KnownClaim[] | null },
   seeds: string[],
   last: boolean,
   passages: [string, string][],
@@ -218,7 +218,7 @@ async function groupOnThread(
         extractionsJson: block.flatMap(([, r]) => (r.json === null ? [] : [r.json])),
         hold: [...held.keys()],
         passages,
-        knownEvents: known.events,
+        knownEventsJson: known.events,
         knownClaims: known.claims,
         seeds,
         read: last ? undefined : { dated, undated, unbounded, persons },
@@ -274,10 +274,12 @@ async function groupWithWanted(
   seeds: string[],
   last: boolean,
 ): Promise<Exclude<TaskOutput<"groupProposalsAround">, { claimsOf: string[] }>> {
+  // One text for every ask: the thread parses it once.
+  const eventsJson = JSON.stringify(events);
   let claims: KnownClaim[] | null = null;
   let passages: [string, string][] = [];
   for (let ask = 0; ask < MAX_ASKS; ask++) {
-    const grouped = await groupOnThread(registry, read, { events, claims }, seeds, last, passages);
+    const grouped = await groupOnThread(registry, read, { events: eventsJson, claims }, seeds, last, passages);
     if (!("claimsOf" in grouped)) return grouped;
     const found = await readPassages(read, grouped.passagesOf);
     if (found.changed.length > 0) {

@@ -129,7 +129,12 @@ export const TASKS = {
     hold: string[];
     /** Claims and targets (ArticleExtraction.passages) of the block's articles a grouping asked for, by article. */
     passages?: [articleId: string, text: string][];
-    knownEvents: KnownEvent[];
+    /**
+     * The events recorded near the block's days, as one JSON text: a string crosses to the thread
+     * as a copy, where cloning the thousand events of a dense month cost 4–16 ms each way and each
+     * ask sends them again.
+     */
+    knownEventsJson: string;
     /** Null when not read: groups holding recorded events then come back as those events (`claimsOf`), for their claims. */
     knownClaims: KnownClaim[] | null;
     seeds: string[];
@@ -145,9 +150,20 @@ export const TASKS = {
         if (extraction) givePassages(extraction, text);
       }
     }
-    return proposeAround(extractions, registry, input.knownEvents, input.knownClaims, input.seeds, input.read);
+    return proposeAround(extractions, registry, knownEventsOf(input.knownEventsJson), input.knownClaims, input.seeds, input.read);
   },
 };
+
+/**
+ * The recorded events of the last grouping, parsed once: its further asks send the same text, and
+ * the grouping they answer is kept only for the very same events (propose.ts, `awaiting`).
+ */
+let knownOnThread: { json: string; events: KnownEvent[] } | null = null;
+
+function knownEventsOf(json: string): KnownEvent[] {
+  if (knownOnThread?.json !== json) knownOnThread = { json, events: JSON.parse(json) as KnownEvent[] };
+  return knownOnThread.events;
+}
 
 export type TaskName = keyof typeof TASKS;
 export type TaskInput<N extends TaskName> = Parameters<(typeof TASKS)[N]>[0];

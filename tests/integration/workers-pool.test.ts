@@ -145,7 +145,7 @@ describe("the worker threads", () => {
     const group = (extractionsJson: string[]) =>
       runTask(
         "groupProposalsAround",
-        { registry, block, extractionsJson, hold: block.map((b) => b.articleId), knownEvents: [], knownClaims: [], seeds: [block[0].articleId] },
+        { registry, block, extractionsJson, hold: block.map((b) => b.articleId), knownEventsJson: "[]", knownClaims: [], seeds: [block[0].articleId] },
         { timeoutMs: 60_000, background: true },
       );
     const first = await group(extractions.map((e) => JSON.stringify(e)));

@@ -19,7 +19,7 @@ describe("a grouping on the worker thread with the extractions it holds from ear
       registry,
       hold: input.block.map((b) => b.articleId),
       ...input,
-      knownEvents: [],
+      knownEventsJson: "[]",
       knownClaims: [],
       seeds: around,
     });

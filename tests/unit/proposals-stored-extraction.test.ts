@@ -47,7 +47,7 @@ describe("an extraction stored packed and read back", () => {
         extractionsJson: json.map((e) => JSON.stringify(e)),
         hold: block.map((b) => b.articleId),
         passages,
-        knownEvents: [],
+        knownEventsJson: "[]",
         knownClaims: [],
         seeds,
       });
