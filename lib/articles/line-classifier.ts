@@ -160,15 +160,22 @@ const UNIT_CONTEXT_LINES = 3;
  * A table or list (structuredUnits) is one unit: the first stage scores its rows low, since
  * they are short and unlike prose. One sitting between kept lines of the article is kept whole,
  * and so is one introduced by a line ending in ':' that is kept or reads as a sentence (kept
- * with it).
+ * with it). Given the classifier's probabilities, the prose straight after a kept unit that the
+ * classifier leans some way towards goes on with the article: the unit's short lines dragged it
+ * under the threshold as they drag a table's rows.
  */
-export function keepStructuredUnits(article: readonly boolean[], lines: readonly string[], page: PageLines = pageLines(lines)): boolean[] {
+export function keepStructuredUnits(
+  article: readonly boolean[],
+  lines: readonly string[],
+  page: PageLines = pageLines(lines),
+  probability?: readonly number[],
+): boolean[] {
   const result = [...article];
   const keptWithin = (from: number, to: number) => {
     for (let i = Math.max(0, from); i <= Math.min(lines.length - 1, to); i++) if (article[i]) return true;
     return false;
   };
-  for (const unit of structuredUnits(lines, page)) {
+  for (const unit of [...structuredUnits(lines, page), ...bulletedLists(lines)]) {
     let intro = -1;
     for (let i = Math.max(0, unit.start - UNIT_CONTEXT_LINES); i < unit.start; i++) {
       if (lines[i].endsWith(":") && (article[i] || page.shapes[i].words >= INTRO_WORDS)) intro = i;
@@ -177,8 +184,27 @@ export function keepStructuredUnits(article: readonly boolean[], lines: readonly
     if (!between && intro === -1) continue;
     // The introduction and a header row under it go with the unit.
     for (let i = intro === -1 ? unit.start : intro; i <= unit.end; i++) result[i] = true;
+    if (!probability) continue;
+    for (let i = unit.end + 1; i < lines.length && page.shapes[i].prose && probability[i] >= BETWEEN_PROBABILITY; i++) result[i] = true;
   }
   return result;
+}
+
+// A list item the page writes with its bullet ("• …", "- …", "* …"), as a copy keeps it where the site typed one.
+const BULLET = /^[•·▪◦‣●*–-]\s+\S/u;
+const MIN_LIST_ITEMS = 2;
+
+/** Runs of bulleted lines, each a list: unlike a table's rows, its items need not hold digits. */
+function bulletedLists(lines: readonly string[]): { start: number; end: number }[] {
+  const lists: { start: number; end: number }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!BULLET.test(lines[i])) continue;
+    let end = i;
+    while (end + 1 < lines.length && BULLET.test(lines[end + 1])) end++;
+    if (end - i + 1 >= MIN_LIST_ITEMS) lists.push({ start: i, end });
+    i = end;
+  }
+  return lists;
 }
 
 // A paragraph above the article's first kept line is its opening when the classifier gives it at
@@ -342,7 +368,7 @@ export function chooseArticleLines(
   lines: readonly string[],
   page: PageLines,
 ): boolean[] {
-  const chosen = keepStructuredUnits(chooseLines(probability, features, threshold), lines, page);
+  const chosen = keepStructuredUnits(chooseLines(probability, features, threshold), lines, page, probability);
   const between = keepParagraphsBetween(keepOpeningParagraphs(chosen, probability, page), probability, page);
   return endAtComments(dropMostRead(dropGallery(between, lines, page), lines, page), lines, page);
 }

@@ -723,6 +723,12 @@ describe("captions, credits and prompts of a copied page", () => {
     }
   });
 
+  it("leave a bulleted list in the article whole, its items without digits", () => {
+    const list = ["The agreement the ministers signed sets out:", "• customs teams back at the posts within a fortnight", "• a joint commission meeting every month", "• transit fees frozen until it agrees"];
+    const article = read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY.slice(0, 2), list, BODY.slice(2), FOOTER);
+    expect(article.paragraphs).toEqual([...BODY.slice(0, 2), ...list, ...BODY.slice(2)]);
+  });
+
   it("leave with a gallery's numbered slides, however long their captions", () => {
     const topics = ["ports", "grain", "rail", "fuel", "shipping", "customs"];
     const slides = topics.flatMap((topic, i) => [
