@@ -354,7 +354,8 @@ function findHeadline(lines: readonly ClassifiedLine[], bodyStart: number): numb
       !(looksLikeHeadline(title) || repeatedTwoSentenceTitle(lines, i)) ||
       underRelatedLabel(lines, i) ||
       isNameOverDate(lines, i) ||
-      contents.has(title)
+      contents.has(title) ||
+      insideTitleList(lines, i)
     )
       continue;
     let score = 1 - (bodyStart - i) * 0.03;
@@ -376,6 +377,22 @@ function findHeadline(lines: readonly ClassifiedLine[], bodyStart: number): numb
   // A title-like line near the body with nothing of a header under it gives way to a title further up that has its date line.
   if (best && best.score > 0.5 && best.facts > 0) return best.index;
   return distantHeadline(lines, from) ?? (best && best.score > 0.5 ? best.index : null);
+}
+
+// A list's titles are teasers' length; shorter title-like lines are menus' and buttons'.
+const LISTED_TITLE_WORDS = 5;
+
+/**
+ * A title with another under it and another over it ("Trending": three teasers in a row, the
+ * headline under them) is an item of a list: a headline has its standfirst, byline or date under
+ * it, and a title over it only when a list ends there.
+ */
+function insideTitleList(lines: readonly ClassifiedLine[], index: number): boolean {
+  const listed = (i: number) => {
+    const text = lines[i]?.text;
+    return text !== undefined && wordCount(text) >= LISTED_TITLE_WORDS && looksLikeHeadline(text) && factShape(text) === null && !isDateLine(text);
+  };
+  return listed(index - 1) && listed(index + 1);
 }
 
 /**

@@ -533,6 +533,16 @@ describe("headline of a copied page, in the forms news sites print it", () => {
     expect(article.title).toBe(HEADLINE);
   });
 
+  it("is the title under a list of trending stories, not the list's last item", () => {
+    const trending = [
+      "Trending now",
+      "Floods close mountain pass for third day running",
+      "Port strike enters second week as talks stall",
+      "Central bank holds rates steady amid inflation worries",
+    ];
+    expect(read(MENU, trending, HEADLINE, "By Jane Doe", "March 5, 2025", BODY, FOOTER).title).toBe(HEADLINE);
+  });
+
   it("is the title over a standfirst without a full stop, not the standfirst over the byline", () => {
     const title = `${HEADLINE} after six hours of talks`;
     const standfirst = "Officials say customs teams will return within a fortnight, with a joint commission to settle the transit fees";
@@ -724,7 +734,12 @@ describe("captions, credits and prompts of a copied page", () => {
   });
 
   it("leave a bulleted list in the article whole, its items without digits", () => {
-    const list = ["The agreement the ministers signed sets out:", "• customs teams back at the posts within a fortnight", "• a joint commission meeting every month", "• transit fees frozen until it agrees"];
+    const list = [
+      "The agreement the ministers signed sets out:",
+      "• customs teams back at the posts within a fortnight",
+      "• a joint commission meeting every month",
+      "• transit fees frozen until it agrees",
+    ];
     const article = read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", BODY.slice(0, 2), list, BODY.slice(2), FOOTER);
     expect(article.paragraphs).toEqual([...BODY.slice(0, 2), ...list, ...BODY.slice(2)]);
   });
