@@ -127,6 +127,36 @@ export function outletName(name: string): string | null {
   return words.length >= 2 && MEDIA_WORDS.has(last) ? words.join(" ") : null;
 }
 
+// Words a newspaper's title ends with that say less on their own ("Argus Leader", "Morning Star"):
+// read as a house's name only where a byline puts one.
+const NEWSPAPER_WORDS = new Set([
+  "leader",
+  "register",
+  "courier",
+  "record",
+  "sentinel",
+  "dispatch",
+  "bulletin",
+  "examiner",
+  "inquirer",
+  "enquirer",
+  "star",
+  "sun",
+  "citizen",
+  "democrat",
+  "independent",
+  "advocate",
+  "beacon",
+  "ledger",
+  "globe",
+]);
+
+/** A newspaper's name, as a byline prints the house after the writer ("… Sioux Falls Argus Leader"). */
+export function newspaperName(name: string): string | null {
+  const words = name.split(" ");
+  return outletName(name) ?? (words.length >= 2 && NEWSPAPER_WORDS.has(words.at(-1)?.toLowerCase() ?? "") ? name : null);
+}
+
 function nameKey(name: string): string {
   return name.toLowerCase().replace(/^the\s+/, "");
 }

@@ -4,7 +4,7 @@ import { isRelatedLabel } from "./boilerplate";
 import { STOPWORDS } from "./language";
 import { MONTH_NAME_PARSERS } from "./month-names";
 import { NOT_AN_OUTLET_HOST, parseByline, readMetadataLine, shownTime } from "./metadata";
-import { outletFromUrl, outletName } from "./outlets";
+import { newspaperName, outletFromUrl, outletName } from "./outlets";
 import { wordCount } from "./text";
 import type { ClassifiedLine } from "./types";
 
@@ -454,7 +454,36 @@ function looksLikeHeadline(line: string, twoSentences = false): boolean {
 function isNameOverDate(lines: readonly ClassifiedLine[], index: number): boolean {
   const text = lines[index].text;
   const next = lines[index + 1]?.text;
-  return next !== undefined && /^\p{Lu}/u.test(text) && (isDateLine(next) || isTimeStamp(next) || dateIn(next)?.day != null) && nameLine(text) !== null;
+  return (
+    next !== undefined &&
+    /^\p{Lu}/u.test(text) &&
+    (isDateLine(next) || isTimeStamp(next) || dateIn(next)?.day != null) &&
+    (nameLine(text) ?? namesBeforeHouse(text)) !== null
+  );
+}
+
+// A given name, a middle initial or name, a surname; a house's name of a few capitalised words after it.
+const PERSON_WORDS = [2, 3];
+const MAX_HOUSE_WORDS = 5;
+
+/**
+ * "Jane Doe and John Q. Roe Harbour Daily Herald": the writers and, with no mark between, the house
+ * they write for, as some newspaper groups print a byline over its date. Each name is the shortest
+ * run of two or three words that reads as one; the rest must be a newspaper's name.
+ */
+function namesBeforeHouse(text: string): string | null {
+  const parts = text.split(/\s+(?:and|&)\s+/);
+  if (parts.length !== 2 || wordCount(text) > 8 + MAX_HOUSE_WORDS) return null;
+  const first = nameLine(parts[0]);
+  const words = parts[1].split(/\s+/);
+  if (!first) return null;
+  for (const size of PERSON_WORDS) {
+    const house = words.slice(size);
+    if (house.length === 0 || house.length > MAX_HOUSE_WORDS || !newspaperName(house.join(" "))) continue;
+    const second = nameLine(words.slice(0, size).join(" "));
+    if (second && !/\p{Lu}\.$/u.test(second)) return `${first}, ${second}`;
+  }
+  return null;
 }
 
 /**
@@ -624,7 +653,7 @@ function findAuthor(lines: readonly ClassifiedLine[], [from, to]: [number, numbe
   // The name may have its role ("Senior Reporter") or a button to follow the writer ("Follow") on the line under it, before the dateline.
   const labelThenDated = (i: number) => lines[i + 1] !== undefined && (isRoleLine(lines[i + 1].text) || FOLLOW_BUTTON.test(lines[i + 1].text)) && dated(i + 2);
   for (let i = anchor + 1; i <= Math.min(to - 1, anchor + NAME_LINE_REACH); i++) {
-    const name = dated(i - 1) || dated(i + 1) || labelThenDated(i) ? nameLine(lines[i].text) : null;
+    const name = dated(i - 1) || dated(i + 1) || labelThenDated(i) ? (nameLine(lines[i].text) ?? namesBeforeHouse(lines[i].text)) : null;
     if (name) return name;
   }
   for (let i = anchor - 1; i >= Math.max(from, anchor - NAME_LINE_REACH); i--) {

@@ -318,6 +318,13 @@ describe("byline of a copied page, in the forms news sites print it", () => {
     expect(withHeader("By The Associated Press", "November 19, 2019").author).toBe("Associated Press");
   });
 
+  it("reads two writers named with their newspaper after them over the date, and does not take them for the headline", () => {
+    const article = withHeader("Jane Doe and John Q. Roe Harbour Daily Herald", "Published 10:02 AM EST Nov 19, 2019");
+    expect([article.title, article.author, article.publishedAt]).toEqual([HEADLINE, "Jane Doe, John Q. Roe", "2019-11-19"]);
+    const couple = "Jane Doe and John Roe Agree On Harbour Deal";
+    expect(read(MENU, couple, "Published 10:02 AM EST Nov 19, 2019", BODY, FOOTER).title).toBe(couple);
+  });
+
   it("reads three writers listed in one byline", () => {
     expect(withHeader("By Jane Doe, John Roe and Max Major", "November 19, 2019").author).toBe("Jane Doe, John Roe, Max Major");
   });
