@@ -5,6 +5,7 @@ import {
   lineFeatures,
   INTRO_WORDS,
   pageLines,
+  PROSE_WORDS,
   structuredUnits,
   type FeatureVector,
   type PageLines,
@@ -219,21 +220,56 @@ const OPENING_GAP = 4;
  * gaps of a few lines that are not (share buttons, an image credit, a list's items), which stay
  * out.
  */
-export function keepOpeningParagraphs(article: readonly boolean[], probability: readonly number[], page: PageLines): boolean[] {
+export function keepOpeningParagraphs(article: readonly boolean[], probability: readonly number[], page: PageLines, lines?: readonly string[]): boolean[] {
   const result = [...article];
   let first = article.indexOf(true);
   if (first === -1) return result;
-  const { shapes } = page;
+  const prose = paragraphTest(article, page, lines);
   let gap = 0;
   for (let i = first - 1; i >= 0 && gap <= OPENING_GAP; i--) {
-    if (!shapes[i].prose || probability[i] < OPENING_PROBABILITY) {
+    if (!prose(i) || probability[i] < OPENING_PROBABILITY) {
       gap++;
       continue;
     }
-    for (let k = i; k < first; k++) if (shapes[k].prose) result[k] = true;
+    for (let k = i; k < first; k++) if (prose(k)) result[k] = true;
     first = i;
     gap = 0;
   }
+  return result;
+}
+
+// A sentence this long is a paragraph of an article written in one-sentence paragraphs.
+const SHORT_SENTENCE_WORDS = 4;
+const SHORT_SENTENCE = /^["“‘(\p{Lu}].*[.!?…]["”’)]?$/u;
+
+/**
+ * Which lines read as the article's paragraphs: prose (a sentence of eight words or more), and on
+ * a page whose kept lines are mostly shorter (an article told in one-sentence paragraphs), any
+ * whole sentence of four words or more.
+ */
+function paragraphTest(article: readonly boolean[], page: PageLines, lines?: readonly string[]): (i: number) => boolean {
+  const { shapes } = page;
+  const kept = shapes
+    .filter((_, i) => article[i])
+    .map((shape) => shape.words)
+    .sort((a, b) => a - b);
+  const shortBody = lines !== undefined && kept.length > 0 && kept[Math.floor(kept.length / 2)] < PROSE_WORDS;
+  if (!shortBody) return (i) => shapes[i].prose;
+  return (i) => shapes[i].prose || (shapes[i].words >= SHORT_SENTENCE_WORDS && SHORT_SENTENCE.test(lines[i].trim()));
+}
+
+/**
+ * The closing sentences of an article told in one-sentence paragraphs: its last short lines read
+ * like furniture to the classifier as the footer nears. Whole sentences straight after the last
+ * kept line that the classifier leans some way towards are kept; on other pages nothing is (a
+ * closing paragraph there is as often an author's note or a reader's comment).
+ */
+export function keepClosingSentences(article: readonly boolean[], probability: readonly number[], page: PageLines, lines: readonly string[]): boolean[] {
+  const result = [...article];
+  const last = article.lastIndexOf(true);
+  if (last === -1) return result;
+  const prose = paragraphTest(article, page, lines);
+  for (let i = last + 1; i < lines.length && !page.shapes[i].prose && prose(i) && probability[i] >= BETWEEN_PROBABILITY; i++) result[i] = true;
   return result;
 }
 
@@ -369,7 +405,8 @@ export function chooseArticleLines(
   page: PageLines,
 ): boolean[] {
   const chosen = keepStructuredUnits(chooseLines(probability, features, threshold), lines, page, probability);
-  const between = keepParagraphsBetween(keepOpeningParagraphs(chosen, probability, page), probability, page);
+  const opened = keepOpeningParagraphs(chosen, probability, page, lines);
+  const between = keepClosingSentences(keepParagraphsBetween(opened, probability, page), probability, page, lines);
   return endAtComments(dropMostRead(dropGallery(between, lines, page), lines, page), lines, page);
 }
 

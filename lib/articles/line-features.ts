@@ -78,7 +78,7 @@ export const COMMENTS_OPENING =
   /^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)(?:\s*\(\d+\))?:?$|^(?:leave|post|add|write) a (?:comment|reply|response)|^join the (?:discussion|conversation)|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments?$|^(?:discussion|readers'? comments)$/i;
 
 // A line of prose: long enough to be a sentence, ending like one.
-const PROSE_WORDS = 8;
+export const PROSE_WORDS = 8;
 // Furniture lines are mostly this short.
 const SHORT_WORDS = 4;
 // The densest block maximises prose characters minus this cost per line.

@@ -751,6 +751,20 @@ describe("captions, credits and prompts of a copied page", () => {
     expect(article.paragraphs).toEqual([...BODY.slice(0, 2), ...list, ...BODY.slice(2)]);
   });
 
+  it("leave an article told in one-sentence paragraphs whole, its first and last sentences with it", () => {
+    const sentences = [
+      "The border will reopen next week.",
+      "Ministers agreed after six hours of talks.",
+      "Grain traders welcomed the news on Wednesday.",
+      "Customs teams will return within a fortnight.",
+      "A joint commission will meet every month.",
+      "Opposition lawmakers called the deal too vague.",
+      "Farmers said the damage would last for years.",
+      "Lorries could cross as early as Monday.",
+    ];
+    expect(read(MENU, HEADLINE, "By Jane Doe", "March 5, 2025", sentences, FOOTER).paragraphs).toEqual(sentences);
+  });
+
   it("leave with a gallery's numbered slides, however long their captions", () => {
     const topics = ["ports", "grain", "rail", "fuel", "shipping", "customs"];
     const slides = topics.flatMap((topic, i) => [
