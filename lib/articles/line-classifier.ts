@@ -396,7 +396,7 @@ export function dropGallery(article: readonly boolean[], lines: readonly string[
   return result;
 }
 
-/** The lines kept as the article: the classifier's choice, then the rules over whole units, the opening, the paragraphs between, a gallery's slides, a list of most read stories and the comments. Training scores the same. */
+/** The lines kept as the article: the classifier's choice, then the rules over whole units, the opening, the paragraphs between, the closing sentences, a gallery's slides, a list of most read stories and the comments. Training scores the same. */
 export function chooseArticleLines(
   probability: readonly number[],
   features: readonly FeatureVector[],
@@ -437,7 +437,7 @@ export function classifyPageLines(lines: readonly string[], language: string | n
 }
 
 /** The indices of the lines that are not an advertisement's label. */
-export function withoutAdvertisementLabels(lines: readonly string[]): number[] {
+function withoutAdvertisementLabels(lines: readonly string[]): number[] {
   const shown: number[] = [];
   for (let i = 0; i < lines.length; i++) if (!isAdvertisementLabel(lines[i])) shown.push(i);
   return shown;

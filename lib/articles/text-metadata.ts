@@ -462,7 +462,7 @@ function isNameOverDate(lines: readonly ClassifiedLine[], index: number): boolea
   );
 }
 
-// A given name, a middle initial or name, a surname; a house's name of a few capitalised words after it.
+// A writer's name: a given name, a middle initial or name, a surname; a newspaper's name of up to five words after the last.
 const PERSON_WORDS = [2, 3];
 const MAX_HOUSE_WORDS = 5;
 
