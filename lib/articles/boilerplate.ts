@@ -15,6 +15,10 @@ interface Rule {
 
 const matches = (pattern: RegExp) => (line: string) => pattern.test(line);
 
+const ADVERTISEMENT_LABEL =
+  /^(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|scroll to continue with content)(?:\s*[·|•-]\s*scroll to continue(?: with content)?)?$|^(?:(?:the )?(?:story|article) continues below|continue reading (?:below|after (?:the )?(?:ad|advertisement)))(?: (?:this |the )?(?:ad|advert|advertisement))?$/i;
+const ADVERTISEMENT_WORDS = 5;
+
 const RATING_PROMPT =
   /thumbs[ -]?(?:up|down)|👍|👎|express your (?:opinion|views?) by|was this (?:article |story |page )?(?:helpful|useful)|rate this (?:article|story)/i;
 const SHARE_PROMPT = /^(?:share(?: this)?(?: article| story| post| page)?(?: (?:on|via|to) \S+)?|tweet|email this|print this|copy link)\s*[:!]?$/i;
@@ -102,10 +106,8 @@ const RULES: readonly Rule[] = [
   { reason: "related link", maxWords: 25, test: matches(new RegExp(`^${RELATED_LABEL}\\s*(?:[:>»|-]|$)`, "i")) },
   {
     reason: "advertisement",
-    maxWords: 5,
-    test: matches(
-      /^(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|scroll to continue with content)(?:\s*[·|•-]\s*scroll to continue(?: with content)?)?$|^(?:(?:the )?(?:story|article) continues below|continue reading (?:below|after (?:the )?(?:ad|advertisement)))(?: (?:this |the )?(?:ad|advert|advertisement))?$/i,
-    ),
+    maxWords: ADVERTISEMENT_WORDS,
+    test: matches(ADVERTISEMENT_LABEL),
   },
   // Credits before captions: a caption line naming a stock agency is a credit.
   {
@@ -151,8 +153,12 @@ const RULES: readonly Rule[] = [
  * between paragraphs, as often as between every two.
  */
 export function isAdvertisementLabel(line: string): boolean {
-  return classifyBoilerplate(line) === "advertisement";
+  // The one pattern, not the whole list of rules: the classifier asks it of every line of a page.
+  return line.length <= ADVERTISEMENT_CHARS && ADVERTISEMENT_LABEL.test(line.trim()) && wordCount(line) <= ADVERTISEMENT_WORDS;
 }
+
+// The longest label the pattern matches is well under this.
+const ADVERTISEMENT_CHARS = 60;
 
 /** The boilerplate reason for a line, or null when the line may be body text. */
 export function classifyBoilerplate(line: string): RemovalReason | null {
