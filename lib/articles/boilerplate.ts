@@ -154,11 +154,8 @@ const RULES: readonly Rule[] = [
  */
 export function isAdvertisementLabel(line: string): boolean {
   // The one pattern, not the whole list of rules: the classifier asks it of every line of a page.
-  return line.length <= ADVERTISEMENT_CHARS && ADVERTISEMENT_LABEL.test(line.trim()) && wordCount(line) <= ADVERTISEMENT_WORDS;
+  return wordCount(line) <= ADVERTISEMENT_WORDS && ADVERTISEMENT_LABEL.test(line.trim());
 }
-
-// The longest label the pattern matches is well under this.
-const ADVERTISEMENT_CHARS = 60;
 
 /** The boilerplate reason for a line, or null when the line may be body text. */
 export function classifyBoilerplate(line: string): RemovalReason | null {

@@ -465,6 +465,8 @@ function isNameOverDate(lines: readonly ClassifiedLine[], index: number): boolea
 // A writer's name: a given name, a middle initial or name, a surname; a newspaper's name of up to five words after the last.
 const PERSON_WORDS = [2, 3];
 const MAX_HOUSE_WORDS = 5;
+// A line naming people (nameLine) is this short.
+const MAX_NAME_LINE_WORDS = 8;
 
 /**
  * "Jane Doe and John Q. Roe Harbour Daily Herald": the writers and, with no mark between, the house
@@ -473,10 +475,10 @@ const MAX_HOUSE_WORDS = 5;
  */
 function namesBeforeHouse(text: string): string | null {
   const parts = text.split(/\s+(?:and|&)\s+/);
-  if (parts.length !== 2 || wordCount(text) > 8 + MAX_HOUSE_WORDS) return null;
+  if (parts.length !== 2 || wordCount(text) > MAX_NAME_LINE_WORDS + MAX_HOUSE_WORDS) return null;
   const first = nameLine(parts[0]);
-  const words = parts[1].split(/\s+/);
   if (!first) return null;
+  const words = parts[1].split(/\s+/);
   for (const size of PERSON_WORDS) {
     const house = words.slice(size);
     if (house.length === 0 || house.length > MAX_HOUSE_WORDS || !newspaperName(house.join(" "))) continue;
@@ -906,7 +908,7 @@ function nameLine(text: string): string | null {
     .replace(/\s*@\w+/g, "")
     .trim()
     .replace(IN_PLACE, "");
-  if (wordCount(text) > 8 || agencyCredit(first) || /\d/.test(text)) return null;
+  if (wordCount(text) > MAX_NAME_LINE_WORDS || agencyCredit(first) || /\d/.test(text)) return null;
   const people = first.split(/\s+(?:and|&)\s+/i);
   if (people.length > 2) return null;
   const names: string[] = [];
