@@ -143,7 +143,8 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
   // Metadata sits in the header lines the classifier removes: it is read from the lines as the
   // rules left them, around the body the classifier found.
   const fromText = beforeClassifier
-    ? readTextMetadata(beforeClassifier, classified?.applied ? classifiedBodyStart(lines) : undefined, classified?.language)
+    ? ((classified?.applied ? openingUnderHeader(lines, beforeClassifier, classified.language) : null) ??
+      readTextMetadata(beforeClassifier, classified?.applied ? classifiedBodyStart(lines) : undefined, classified?.language))
     : null;
   if (fromText) markTextDateLine(lines, fromText);
   // A page whose markup states no date or author may still print them in its header, read there as in a copied page.
@@ -180,6 +181,27 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
     format,
     ...(classified ? { noArticleFound: classified.noArticleFound, classifiedLanguage: classified.language } : {}),
   };
+}
+
+// The article's header (headline, standfirst, byline, date, a picture's caption) spans at most this many lines.
+const HEADER_LINES = 8;
+
+/**
+ * An article cut by charts or a gallery: the classifier may keep only its last stretch and detach
+ * the paragraphs above (line-blocks.ts). When the first detached paragraphs sit right under a
+ * headline with its byline or date, they open the article: they and the detached paragraphs
+ * between them and the kept body are restored, and the header is read above them. Null otherwise.
+ */
+function openingUnderHeader(lines: ClassifiedLine[], beforeClassifier: readonly ClassifiedLine[], language: string | null): TextMetadata | null {
+  const first = lines.findIndex((line) => line.reason === "detached paragraphs");
+  const body = lines.findIndex((line) => line.kept);
+  if (first === -1 || body === -1 || first > body) return null;
+  const header = readTextMetadata(beforeClassifier, first, language);
+  if (header.headlineIndex === null || first - header.headlineIndex > HEADER_LINES) return null;
+  // Dated above them: a standfirst or an author's note between the headline and its date line is header, not article.
+  if (header.dateLineIndex === null || header.dateLineIndex < header.headlineIndex || header.dateLineIndex > first) return null;
+  for (let i = first; i < body; i++) if (lines[i].reason === "detached paragraphs") lines[i] = { text: lines[i].text, kept: true };
+  return header;
 }
 
 /**

@@ -28,7 +28,13 @@ const MAX_OTHER_DATE_LINES = 1;
 const MIN_SENTENCE_WORDS = 3;
 const SENTENCE_END = /[.!?。»”"')]$/u;
 /** The reasons this module gives. */
-export const CLASSIFIER_REASONS: ReadonlySet<RemovalReason> = new Set(["navigation", "reader comments", "related links", "page furniture"]);
+export const CLASSIFIER_REASONS: ReadonlySet<RemovalReason> = new Set([
+  "navigation",
+  "reader comments",
+  "related links",
+  "page furniture",
+  "detached paragraphs",
+]);
 const COMMENT_CUES = /\b(?:repl(?:y|ies)|comments?|commented|says|wrote|ago|likes?|report|permalink)\b|:$/i;
 const MENU_LINE_WORDS = 3;
 // A copy where the classifier is sure of hardly any furniture is a clean paste, not a web page:
@@ -63,6 +69,7 @@ export function classifyCopiedPage(lines: ClassifiedLine[]): PageClassification 
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].kept && verdicts.unsure[i]) lines[i].unsure = true;
   }
+  const copies = countCopies(lines);
   let i = 0;
   while (i < lines.length) {
     if (!removedHere[i]) {
@@ -71,18 +78,64 @@ export function classifyCopiedPage(lines: ClassifiedLine[]): PageClassification 
     }
     let j = i;
     while (j < lines.length && removedHere[j]) j++;
-    const block = lines.slice(i, j);
-    const reason = blockReason(
-      block.map((line) => line.text),
-      verdicts.body !== null && i > verdicts.body.end ? "after" : verdicts.body !== null && j <= verdicts.body.start ? "before" : "inside",
-    );
-    for (let k = i; k < j; k++) {
-      lines[k].kept = false;
-      lines[k].reason = reason;
+    const place = verdicts.body !== null && i > verdicts.body.end ? "after" : verdicts.body !== null && j <= verdicts.body.start ? "before" : "inside";
+    for (const part of place === "after" ? [{ start: i, end: j, detached: false }] : detachedParts(lines, i, j, copies)) {
+      const reason = part.detached
+        ? "detached paragraphs"
+        : blockReason(
+            lines.slice(part.start, part.end).map((line) => line.text),
+            place,
+          );
+      for (let k = part.start; k < part.end; k++) {
+        lines[k].kept = false;
+        lines[k].reason = reason;
+        if (part.detached) lines[k].unsure = true;
+      }
     }
     i = j;
   }
   return { verdicts, language, applied: true, noArticleFound: false };
+}
+
+// Consecutive paragraphs of prose this many or more, removed before the article or inside it, are a block of their own.
+const MIN_DETACHED_PARAGRAPHS = 2;
+
+/**
+ * A removed run before or inside the article parted where it holds paragraphs of prose: an article
+ * cut by charts or a gallery loses whole stretches of its text to the furniture around them, and
+ * a block named after the furniture ("navigation, 250 lines") would hide them. Its paragraphs are
+ * a block of their own, marked unsure, which the editor restores in one click. Readers' comments
+ * follow the article and are left whole.
+ */
+export function detachedParts(
+  lines: readonly ClassifiedLine[],
+  start: number,
+  end: number,
+  copies: ReadonlyMap<string, number> = countCopies(lines),
+): { start: number; end: number; detached: boolean }[] {
+  const parts: { start: number; end: number; detached: boolean }[] = [];
+  // A paragraph the page prints twice is a caption or a teaser's summary (a gallery repeats its captions).
+  const paragraph = (line: ClassifiedLine) => lineShape(line.text).prose && copies.get(line.text) === 1;
+  let from = start;
+  let i = start;
+  while (i < end) {
+    let j = i;
+    while (j < end && paragraph(lines[j])) j++;
+    if (j - i >= MIN_DETACHED_PARAGRAPHS) {
+      if (from < i) parts.push({ start: from, end: i, detached: false });
+      parts.push({ start: i, end: j, detached: true });
+      from = j;
+    }
+    i = Math.max(j, i + 1);
+  }
+  if (from < end) parts.push({ start: from, end, detached: false });
+  return parts;
+}
+
+function countCopies(lines: readonly ClassifiedLine[]): Map<string, number> {
+  const copies = new Map<string, number>();
+  for (const line of lines) copies.set(line.text, (copies.get(line.text) ?? 0) + 1);
+  return copies;
 }
 
 /** One reason for a run of removed lines, from its shape and place. */

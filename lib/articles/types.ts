@@ -34,6 +34,7 @@ export const REMOVAL_REASONS = [
   "reader comments",
   "related links",
   "page furniture",
+  "detached paragraphs",
 ] as const;
 
 export type RemovalReason = (typeof REMOVAL_REASONS)[number];

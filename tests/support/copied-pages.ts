@@ -218,3 +218,43 @@ export function copiedArabicPage(word: string, dateLine = "الاثنين، 19 �
     "© 2025 أخبار",
   ].join("\n");
 }
+
+/** A chart as a copy prints it: its title, axis labels and source credit, once for narrow screens and once for wide ones. */
+function copiedChart(title: string): string[] {
+  const axes = ["Tonnes landed, thousands", "40", "30", "20", "10", "0"];
+  return [title, ...axes, "’02", "’06", "’10", "’14", "’18", "’22", title, ...axes, "’02", "’10", "’18", "By the Courier | Source: Harbour Authority"];
+}
+
+/**
+ * An article cut in two by a chart: four paragraphs under its header, the chart's labels, then
+ * six more. `header` stands between the headline (and its standfirst) and the first paragraph.
+ */
+export function copiedChartPage(word: string, header: readonly string[] = ["By Ines Carvalho", "March 12, 2024"]): string {
+  return [
+    "Sections",
+    "Search",
+    "Skip to content",
+    "Business",
+    "Subscribe",
+    "Log in",
+    "Today’s paper",
+    `Why the ${word} harbour's fish landings halved in twenty years`,
+    "Quotas, fuel prices and an ageing fleet have thinned the boats that once crowded the quay.",
+    ...header,
+    "Twenty years ago more than two hundred boats landed their catch at the harbour every week; last year fewer than ninety did, according to figures the harbour authority published on Tuesday.",
+    "The fall was steepest after 2010, when the regional quota for cod was cut by a third and fuel prices rose for four years in a row, the authority said in its annual report.",
+    "Skippers who stayed in the trade have bought larger boats that go further out, so the tonnage landed fell by less than the number of boats, but the quay is quieter than it has been for a century.",
+    "“We used to queue for the crane at five in the morning,” said one skipper, who has fished from the harbour for thirty-one years. “Now I can tie up wherever I like.”",
+    ...copiedChart("Fish landed at the harbour"),
+    "The authority expects landings to stabilise if the quota is held at this year's level, though it warned that the fleet's average age, now twenty-six years, would force more boats out of service.",
+    "Younger crews are hard to find: the fishing school on the quay trained eleven deckhands last year against forty in 2004, and half of them left the trade within two years.",
+    "The council has proposed a fund to help skippers replace their engines, which would cut fuel costs by about a fifth, but the plan has not yet been approved.",
+    "Fishmongers in the town say they now buy much of their stock from larger ports along the coast, which adds a day to the time the fish takes to reach the counter.",
+    "The harbour's restaurants have adapted by changing their menus with the week's landings rather than printing them for the season.",
+    "The authority will publish its next report in the spring, with figures for each species for the first time.",
+    "Most popular",
+    "Storm closes ferry routes for a second day",
+    "How a small town rebuilt its high street",
+    "© 2024 Coastal Courier. All rights reserved.",
+  ].join("\n");
+}

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parsePastedText } from "@/lib/articles/extract";
 import { labelLines } from "@/lib/articles/benchmark/train";
+import { detachedParts } from "@/lib/articles/line-blocks";
 import { blockLabel, groupLines, withDecisions } from "@/lib/articles/line-groups";
 import { detectLanguage, hasWordList, languageLabel } from "@/lib/articles/language";
 import { endAtComments, keepOpeningParagraphs, keepParagraphsBetween, keepStructuredUnits } from "@/lib/articles/line-classifier";
 import { lineTokens, pageLines } from "@/lib/articles/line-features";
 import {
+  copiedChartPage,
   copiedDatedHomePage,
   copiedHomePage,
   copiedPolishPage,
@@ -95,6 +97,45 @@ describe("copied web pages", () => {
     expect(ukrainian.paragraphs.some((p) => p.startsWith("Порт Kelmar у понеділок знову відкрили"))).toBe(true);
     expect(ukrainian.paragraphs.some((p) => p === "Поділитися")).toBe(false);
     expect(ukrainian.removed).toContainEqual({ text: "Читайте також", reason: "related link" });
+  });
+});
+
+describe("an article cut in two by a chart", () => {
+  const removedBlocks = (lines: ReturnType<typeof parsePastedText>["lines"]) =>
+    groupLines(lines).flatMap((g) => (g.kind === "removed" ? [{ label: blockLabel(g.reason, g.lines.length), unsure: g.unsure, first: g.lines[0].text }] : []));
+
+  it("keeps the paragraphs between its dated header and the chart, and reads the header above them", () => {
+    const article = parsePastedText(copiedChartPage("Kelmar"));
+    expect(article.paragraphs).toHaveLength(10);
+    expect(article.paragraphs[0]).toMatch(/^Twenty years ago/);
+    expect(article.paragraphs.join("\n")).not.toMatch(/Tonnes landed|Source: Harbour Authority/);
+    expect(article.title).toBe("Why the Kelmar harbour's fish landings halved in twenty years");
+    expect(article.author).toBe("Ines Carvalho");
+    expect(article.publishedAt).toBe("2024-03-12");
+  });
+
+  it("without a dated header, shows the paragraphs it removed as a block of their own for the editor to check first", () => {
+    const article = parsePastedText(copiedChartPage("Kelmar", ["Share", "Save"]));
+    expect(article.paragraphs[0]).toMatch(/^The authority expects/);
+    expect(removedBlocks(article.lines)).toContainEqual({
+      label: "detached paragraphs, 4 lines",
+      unsure: 4,
+      first: expect.stringMatching(/^Twenty years ago/),
+    });
+  });
+
+  it("parts paragraphs from the furniture around them, but not a gallery's captions, which the page prints twice", () => {
+    const first = "Skippers unload the morning's catch at the north quay, where the harbour authority counts every crate that comes ashore.";
+    const second = "A crane lifts a trawler out of the water for repairs at the boatyard beside the fish market, one of two left on this coast.";
+    const removed = (text: string) => ({ text, kept: false });
+    const page = [removed("Menu"), removed(first), removed(second), removed("Photo: Ines Carvalho"), removed("1 / 12")];
+    expect(detachedParts(page, 0, page.length)).toEqual([
+      { start: 0, end: 1, detached: false },
+      { start: 1, end: 3, detached: true },
+      { start: 3, end: 5, detached: false },
+    ]);
+    const gallery = [...page, removed(first), removed(second)];
+    expect(detachedParts(gallery, 0, 5)).toEqual([{ start: 0, end: 5, detached: false }]);
   });
 });
 
