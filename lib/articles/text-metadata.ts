@@ -70,6 +70,9 @@ const INITIALS_END = /(?:^|[\s(])(?:\p{Lu}\.){2,}["”’)]?$/u;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{6}/u;
 // Credits, handles, file names, menus and buttons naming the page ("Print This Article") are not headlines.
 const NOT_HEADLINE = /[/@|•»«>#]|\bwww\.|\bthis (?:article|story|post|page)$|\.(?:jpe?g|png|gif|webp)\b|^(?:\d+\s*)?(?:comments?|shares?|views?)\b/i;
+// A line of code in a technical post ("LAG(alert) OVER (PARTITION BY", "x = f(y);"): a call's bracket against its name, a brace or
+// semicolon ending it, an operator between spaces. (An icon's name, "chevron_left", is cut from a headline, below.)
+const CODE_LINE = /\p{L}\((?!s\))|[{};]$|\s(?:==?|>=|<=|=>|->|:=|&&|\|\|)\s/u;
 // "chevron_left", "arrow_back": an icon font's ligature, shown as a symbol but copied as its name.
 const ICON_NAME = /(?<!\S)\p{Ll}+(?:_\p{Ll}+)+(?!\S)/u;
 // Two sentences are a standfirst or a blurb.
@@ -434,6 +437,7 @@ function looksLikeHeadline(line: string, twoSentences = false): boolean {
     (!SENTENCE_END.test(text) || INITIALS_END.test(text)) &&
     !/[,;:]$/.test(text) &&
     !NOT_HEADLINE.test(text) &&
+    !CODE_LINE.test(text) &&
     (twoSentences || !TWO_SENTENCES.test(text)) &&
     !ENDS_WITH_FUNCTION_WORD.test(text) &&
     !PAGE_FURNITURE.test(text) &&

@@ -513,6 +513,13 @@ describe("headline of a copied page, in the forms news sites print it", () => {
     }
   });
 
+  it("is not a line of code a technical post prints between its title and its text", () => {
+    const title = "Counting lorries at the border crossing with plain SQL";
+    const code = ["SELECT COUNT(*) OVER (PARTITION BY crossing)", "FROM border_log WHERE day >= now()"];
+    const article = read(MENU, title, "Jane Doe", code, BODY, FOOTER);
+    expect([article.title, article.titleProvisional]).toEqual([title, false]);
+  });
+
   it("is not a sign-in prompt in title case above a headline in sentence case", () => {
     const article = read(MENU, "Sign in to Harbour Herald", HEADLINE, "By Jane Doe", "March 5, 2025", BODY, FOOTER);
     expect(article.title).toBe(HEADLINE);
