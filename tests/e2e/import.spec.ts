@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { copiedArabicPage, copiedHomePage, copiedPolishPage, copiedNewsPage, copiedUkrainianPage } from "../support/copied-pages";
+import { copiedArabicPage, copiedChartPage, copiedHomePage, copiedPolishPage, copiedNewsPage, copiedUkrainianPage } from "../support/copied-pages";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { signIn } from "./support/users";
@@ -195,6 +195,21 @@ test("a copied web page: menus, related links and comments are removed as named 
   await lines.getByRole("button", { name: "Restore reader comments, 8 lines" }).click();
   await expect(page.getByRole("status").filter({ hasText: "8 lines restored: revision 2 created" })).toBeVisible();
   await expect(lines.getByRole("listitem").filter({ hasText: "Good to see this working at last" }).locator("del")).toHaveCount(0);
+});
+
+test("paragraphs an article lost to a chart's labels are a block of their own, marked unsure and restored in one click", async ({ page }) => {
+  await signIn(page, "editor");
+  await page.goto("/import");
+  await previewPasted(page, copiedChartPage(unique("ch"), ["Share", "Save"]));
+
+  const item = page.getByRole("article", { name: "Import of Pasted text" });
+  const body = item.getByRole("list", { name: "Body paragraphs" }).getByRole("listitem");
+  await expect(body).toHaveCount(6);
+  await expect(item.getByText("4 lines marked “unsure”: check them first.")).toBeVisible();
+  const removed = item.getByRole("list", { name: "Removed lines" });
+  await removed.getByRole("button", { name: "Restore detached paragraphs, 4 lines" }).click();
+  await expect(body).toHaveCount(10);
+  await expect(body.first()).toContainText("Twenty years ago more than two hundred boats");
 });
 
 test("a page without an article says so and keeps every line; an uncovered language still imports", async ({ page }) => {
