@@ -379,7 +379,29 @@ function findHeadline(lines: readonly ClassifiedLine[], bodyStart: number): numb
   }
   // A title-like line near the body with nothing of a header under it gives way to a title further up that has its date line.
   if (best && best.score > 0.5 && best.facts > 0) return best.index;
-  return distantHeadline(lines, from) ?? (best && best.score > 0.5 ? best.index : null);
+  return stoppedTitleOverDate(lines, from, bodyStart) ?? distantHeadline(lines, from) ?? (best && best.score > 0.5 ? best.index : null);
+}
+
+/**
+ * A headline some newsrooms end with a full stop ("Border crossing reopens at last. Traders say it
+ * is too late."), which the title shape refuses as a sentence: the line right over the header's
+ * date line nearest the body, when no title-like line there has a header's facts under it.
+ */
+function stoppedTitleOverDate(lines: readonly ClassifiedLine[], from: number, bodyStart: number): number | null {
+  for (let i = bodyStart - 1; i > from; i--) {
+    const text = lines[i].text;
+    // A stamp without its year ("Updated Nov 19, 9:41 AM") dates a header as well.
+    const dated = stamps(unglued(text)).some((stamp) => {
+      const found = dateIn(stamp);
+      return found?.day != null || found?.monthDay !== undefined;
+    });
+    if (!(dated || isDateLine(text) || isTimeStamp(text))) continue;
+    const title = lines[i - 1];
+    const unstopped = title.text.replace(/\.$/, "");
+    const stopped = title.kept && SENTENCE_END.test(title.text) && wordCount(title.text) >= LISTED_TITLE_WORDS;
+    return stopped && looksLikeHeadline(unstopped, true) && !isNameOverDate(lines, i - 1) ? i - 1 : null;
+  }
+  return null;
 }
 
 // A list's titles are teasers' length; shorter title-like lines are menus' and buttons'.

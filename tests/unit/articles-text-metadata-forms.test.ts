@@ -513,6 +513,14 @@ describe("headline of a copied page, in the forms news sites print it", () => {
     }
   });
 
+  it("may end with a full stop, right over its date line, and a standfirst over the date stays the standfirst", () => {
+    const title = "Border crossing reopens at last. Traders say it is too late.";
+    const article = read(MENU, title, "Updated Nov 19, 2019, 9:41 AM", BODY, FOOTER);
+    expect([article.title, article.titleProvisional, article.publishedAt]).toEqual([title, false, "2019-11-19"]);
+    const standfirst = "Traders on both sides say the deal comes too late for this year's harvest.";
+    expect(read(MENU, HEADLINE, standfirst, "Updated Nov 19, 2019, 9:41 AM", BODY, FOOTER).title).toBe(HEADLINE);
+  });
+
   it("is not a line of code a technical post prints between its title and its text", () => {
     const title = "Counting lorries at the border crossing with plain SQL";
     const code = ["SELECT COUNT(*) OVER (PARTITION BY crossing)", "FROM border_log WHERE day >= now()"];
