@@ -750,6 +750,9 @@ export function bylineName(line: string): string | null {
 }
 
 const BYLINE_MARK = /^[/|•·—–-]+\s*(?=by\s)/i;
+// The link to the writer's page after the name, glued to it or not ("Jane DoeView More Articles", "Jane Doe More stories by this author").
+const WRITER_PAGE_LINK =
+  /(?:\s+|(?<=\p{Ll})(?=\p{Lu}))(?:(?:[Vv]iew|[Ss]ee|[Rr]ead)\s+(?:[Aa]ll|[Mm]ore)|[Mm]ore|[Aa]ll)\s+(?:[Aa]rticles|[Pp]osts|[Ss]tories)\b.*$/u;
 const DESCRIBED_BYLINE = /^by\s+([^,]{3,60}),\s+(?:a|an|the)\s+\p{Ll}/iu;
 const PICTURE_PART = /\s+(?:and|&)\s+[^()]{3,40}?\s*\((?:photo\w*|pictures?|images?|video|graphics?|illustrations?)\)/giu;
 const WORK_PART = /\s*\(\p{Ll}[\p{Ll} ]{2,30}\)/gu;
@@ -773,6 +776,11 @@ function readBylineName(source: string): string | null {
     .trim();
   const whole = labelledName(text);
   if (whole) return whole;
+  const linked = WRITER_PAGE_LINK.exec(text);
+  if (linked && linked.index > 0) {
+    const name = nameLine(text.slice(0, linked.index));
+    if (name) return name;
+  }
   const parts = text.split(BYLINE_PARTS).filter(Boolean);
   if (parts.length > 1) {
     for (const part of parts) {

@@ -267,6 +267,12 @@ describe("byline of a copied page, in the forms news sites print it", () => {
     expect(withHeader("By JANE DOE, Associated Press", "March 5, 2025").author).toBe("Jane Doe");
   });
 
+  it("is a name with the link to the writer's page after it, glued to it or not, with no date beside it", () => {
+    expect(withHeader("Jane DoeView More Articles", "Related: Ferry routes close for a second day").author).toBe("Jane Doe");
+    expect(withHeader("Jane Doe More stories", "Related: Ferry routes close for a second day").author).toBe("Jane Doe");
+    expect(withHeader("More stories", "Related: Ferry routes close for a second day").author).toBeNull();
+  });
+
   it("is a blog's writer named over the button to follow them and the date with its reading time", () => {
     const article = withHeader("Jane Doe", "Follow", "Mar 5, 2025 · 6 min read");
     expect([article.author, article.publishedAt, article.title]).toEqual(["Jane Doe", "2025-03-05", HEADLINE]);
