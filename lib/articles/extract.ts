@@ -187,10 +187,11 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
 const HEADER_LINES = 8;
 
 /**
- * An article cut by charts or a gallery: the classifier may keep only its last stretch and detach
- * the paragraphs above (line-blocks.ts). When the first detached paragraphs sit right under a
- * headline with its byline or date, they open the article: they and the detached paragraphs
- * between them and the kept body are restored, and the header is read above them. Null otherwise.
+ * An article cut by charts or a video player: the classifier may keep only its last stretch and
+ * detach the paragraphs above (line-blocks.ts). When the first detached paragraphs sit right under
+ * a headline and its date line, they open the article: they and the detached paragraphs between
+ * them and the kept body are restored (still marked unsure, for the editor to check), and the
+ * header is read above them. Null otherwise.
  */
 function openingUnderHeader(lines: ClassifiedLine[], beforeClassifier: readonly ClassifiedLine[], language: string | null): TextMetadata | null {
   const first = lines.findIndex((line) => line.reason === "detached paragraphs");
@@ -200,7 +201,7 @@ function openingUnderHeader(lines: ClassifiedLine[], beforeClassifier: readonly 
   if (header.headlineIndex === null || first - header.headlineIndex > HEADER_LINES) return null;
   // Dated above them: a standfirst or an author's note between the headline and its date line is header, not article.
   if (header.dateLineIndex === null || header.dateLineIndex < header.headlineIndex || header.dateLineIndex > first) return null;
-  for (let i = first; i < body; i++) if (lines[i].reason === "detached paragraphs") lines[i] = { text: lines[i].text, kept: true };
+  for (let i = first; i < body; i++) if (lines[i].reason === "detached paragraphs") lines[i] = { text: lines[i].text, kept: true, unsure: true };
   return header;
 }
 
