@@ -47,6 +47,10 @@ export function classifyCopiedPage(lines: ClassifiedLine[]): PageClassification 
   const language = detectLanguage(texts);
   const verdicts = classifyPageLines(texts, language);
   const articleWords = lines.reduce((sum, line, i) => sum + (line.kept && verdicts.article[i] ? lineShape(line.text).words : 0), 0);
+  if (datedList(lines, verdicts.article)) {
+    for (const line of lines) if (line.kept) line.unsure = true;
+    return { verdicts, language, applied: false, noArticleFound: true };
+  }
   if (articleWords < MIN_ARTICLE_WORDS) {
     const brief = datedBrief(lines, verdicts.article);
     if (!brief) {
@@ -174,6 +178,29 @@ function datedBrief(lines: readonly ClassifiedLine[], article: readonly boolean[
   // A list dates each of its items; a brief's page states its date once more at most (a footer's "Published …").
   const otherDates = lines.filter((line, i) => (i < start || i > end) && i !== dateAt && isDateLine(line.text)).length;
   return otherDates <= MAX_OTHER_DATE_LINES ? { start, end } : null;
+}
+
+// Items of a list of dated stories this many or more, each its title, its date and its summary.
+const MIN_LIST_ITEMS = 3;
+
+/**
+ * Search results, an archive, a section front with teasers: most paragraphs the classifier keeps
+ * are one-paragraph summaries, each under a title and a date line ("Title", "5 March 2025",
+ * "Summary."), three or more. An article's paragraphs follow one another under one headline.
+ */
+function datedList(lines: readonly ClassifiedLine[], article: readonly boolean[]): boolean {
+  const title = (i: number) => lines[i] !== undefined && !lineShape(lines[i].text).prose && lineShape(lines[i].text).words >= MIN_SENTENCE_WORDS;
+  let paragraphs = 0;
+  let items = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].kept || !article[i] || !lineShape(lines[i].text).prose) continue;
+    paragraphs++;
+    const dated = i >= 2 && isDateLine(lines[i - 1].text) && title(i - 2);
+    // One paragraph to an item: the next line is the next item's title, or not the article's.
+    const alone = i + 1 >= lines.length || !article[i + 1] || !lineShape(lines[i + 1].text).prose;
+    if (dated && alone) items++;
+  }
+  return items >= MIN_LIST_ITEMS && items * 2 >= paragraphs;
 }
 
 function isIntroduction(text: string): boolean {

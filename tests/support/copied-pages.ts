@@ -258,3 +258,36 @@ export function copiedChartPage(word: string, header: readonly string[] = ["By I
     "© 2024 Coastal Courier. All rights reserved.",
   ].join("\n");
 }
+
+/** A site's search results: each a title, its date and a one-sentence summary. */
+export function copiedSearchResultsPage(word: string): string {
+  const results = [
+    [
+      `Ferry routes to ${word} close for a second day`,
+      "Ferry operators cancelled every crossing on Tuesday as gale-force winds battered the northern coast again, stranding hundreds of passengers.",
+    ],
+    [
+      `${word} council approves new cycle lanes on the harbour road`,
+      "Councillors voted by a wide margin to build protected cycle lanes along the harbour road, despite objections from several shop owners.",
+    ],
+    [
+      `How ${word} rebuilt its high street after the floods`,
+      "Two years after the river burst its banks, most of the shops on the high street have reopened, many of them run by new owners.",
+    ],
+    [
+      `${word} fishermen land the smallest catch in twenty years`,
+      "The harbour authority said on Friday that fewer than ninety boats landed their catch last year, the lowest number since records began.",
+    ],
+  ];
+  return [
+    "Home",
+    "News",
+    "Sport",
+    "Search",
+    `Search results for “${word}”`,
+    "About 48 results",
+    ...results.flatMap(([title, summary], i) => [title, `${18 - i} March 2025`, summary]),
+    "Next page",
+    "© 2025 Coastal Courier",
+  ].join("\n");
+}

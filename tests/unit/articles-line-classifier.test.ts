@@ -15,6 +15,7 @@ import {
   copiedPostPage,
   copiedReadoutPage,
   copiedRussianReadoutPage,
+  copiedSearchResultsPage,
   copiedUkrainianPage,
 } from "@/tests/support/copied-pages";
 
@@ -80,6 +81,31 @@ describe("copied web pages", () => {
 
   it("still finds no article on a section front that dates each headline, one with its teaser", () => {
     expect(parsePastedText(copiedDatedHomePage("Kelmar")).noArticleFound).toBe(true);
+  });
+
+  it("finds no article in a site's search results, each a title, a date and a summary", () => {
+    const results = parsePastedText(copiedSearchResultsPage("Kelmar"));
+    expect(results.noArticleFound).toBe(true);
+    expect(results.lines.filter((line) => line.kept).every((line) => line.unsure)).toBe(true);
+  });
+
+  it("still reads an article that dates its paragraphs, a timeline under one headline", () => {
+    const timeline = [
+      "How the Kelmar border talks unfolded",
+      "By Ines Carvalho",
+      "March 20, 2025",
+      "The talks that reopened the crossing took three weeks and nearly collapsed twice, according to officials on both sides.",
+      "March 3, 2025",
+      "Foreign ministers met for the first time in a year, in the capital, and agreed only to keep talking after six hours behind closed doors.",
+      "March 10, 2025",
+      "Negotiators broke off for two days after a dispute over transit fees, which both sides blamed on the other's customs officials.",
+      "March 17, 2025",
+      "The ministers signed the agreement late in the evening, and the crossing reopened to lorries two days later, officials said.",
+      "© 2025 Coastal Courier",
+    ];
+    const article = parsePastedText(timeline.join("\n"));
+    expect(article.noArticleFound).toBe(false);
+    expect(article.paragraphs.filter((p) => p.length > 80)).toHaveLength(4);
   });
 
   it("imports a language without a word list by the shape of its lines", () => {
