@@ -47,7 +47,7 @@ export function classifyCopiedPage(lines: ClassifiedLine[]): PageClassification 
   const language = detectLanguage(texts);
   const verdicts = classifyPageLines(texts, language);
   const articleWords = lines.reduce((sum, line, i) => sum + (line.kept && verdicts.article[i] ? lineShape(line.text).words : 0), 0);
-  if (datedList(lines, verdicts.article)) {
+  if (listOfStories(lines, verdicts.article)) {
     for (const line of lines) if (line.kept) line.unsure = true;
     return { verdicts, language, applied: false, noArticleFound: true };
   }
@@ -180,25 +180,29 @@ function datedBrief(lines: readonly ClassifiedLine[], article: readonly boolean[
   return otherDates <= MAX_OTHER_DATE_LINES ? { start, end } : null;
 }
 
-// Items of a list of dated stories this many or more, each its title, its date and its summary.
+// Items of a list of stories this many or more, each its title, its date or address and its summary.
 const MIN_LIST_ITEMS = 3;
+// A result's address as search engines print it: a host, then its path or a breadcrumb ("site.com › news › story").
+const RESULT_ADDRESS = /^(?:https?:\/\/)?(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)+(?:\/\S*|\s+›.*)?$/u;
 
 /**
  * Search results, an archive, a section front with teasers: most paragraphs the classifier keeps
- * are one-paragraph summaries, each under a title and a date line ("Title", "5 March 2025",
- * "Summary."), three or more. An article's paragraphs follow one another under one headline.
+ * are one-paragraph summaries, each under a title and its date line or address ("Title",
+ * "5 March 2025", "Summary."), three or more. An article's paragraphs follow one another under
+ * one headline.
  */
-function datedList(lines: readonly ClassifiedLine[], article: readonly boolean[]): boolean {
+function listOfStories(lines: readonly ClassifiedLine[], article: readonly boolean[]): boolean {
   const title = (i: number) => lines[i] !== undefined && !lineShape(lines[i].text).prose && lineShape(lines[i].text).words >= MIN_SENTENCE_WORDS;
+  const itemFact = (text: string) => isDateLine(text) || RESULT_ADDRESS.test(text.trim());
   let paragraphs = 0;
   let items = 0;
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].kept || !article[i] || !lineShape(lines[i].text).prose) continue;
     paragraphs++;
-    const dated = i >= 2 && isDateLine(lines[i - 1].text) && title(i - 2);
+    const underTitle = i >= 2 && itemFact(lines[i - 1].text) && title(i - 2);
     // One paragraph to an item: the next line is the next item's title, or not the article's.
     const alone = i + 1 >= lines.length || !article[i + 1] || !lineShape(lines[i + 1].text).prose;
-    if (dated && alone) items++;
+    if (underTitle && alone) items++;
   }
   return items >= MIN_LIST_ITEMS && items * 2 >= paragraphs;
 }

@@ -291,3 +291,30 @@ export function copiedSearchResultsPage(word: string): string {
     "© 2025 Coastal Courier",
   ].join("\n");
 }
+
+/** A web search engine's results: each a title, its address as a breadcrumb and a summary. */
+export function copiedSearchEnginePage(word: string): string {
+  const results = [
+    [
+      `Ferry routes to ${word} close for a second day`,
+      "https://www.coastalcourier.example › news › ferry-routes",
+      "Ferry operators cancelled every crossing on Tuesday as gale-force winds battered the northern coast again, stranding hundreds of passengers.",
+    ],
+    [
+      `${word} council approves new cycle lanes`,
+      "https://www.harbourherald.example › local › cycle-lanes",
+      "Councillors voted by a wide margin to build protected cycle lanes along the harbour road, despite objections from several shop owners.",
+    ],
+    [
+      `How ${word} rebuilt its high street after the floods`,
+      "northgate.example/features/high-street",
+      "Two years after the river burst its banks, most of the shops on the high street have reopened, many of them run by new owners.",
+    ],
+    [
+      `${word} fishermen land the smallest catch in twenty years`,
+      "https://www.coastalcourier.example › business › catch",
+      "The harbour authority said on Friday that fewer than ninety boats landed their catch last year, the lowest number since records began.",
+    ],
+  ];
+  return ["All", "News", "Images", "Videos", "About 1,240 results (0.42 seconds)", ...results.flat(), "Next", "Privacy", "Terms"].join("\n");
+}

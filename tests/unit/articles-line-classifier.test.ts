@@ -15,6 +15,7 @@ import {
   copiedPostPage,
   copiedReadoutPage,
   copiedRussianReadoutPage,
+  copiedSearchEnginePage,
   copiedSearchResultsPage,
   copiedUkrainianPage,
 } from "@/tests/support/copied-pages";
@@ -83,10 +84,12 @@ describe("copied web pages", () => {
     expect(parsePastedText(copiedDatedHomePage("Kelmar")).noArticleFound).toBe(true);
   });
 
-  it("finds no article in a site's search results, each a title, a date and a summary", () => {
-    const results = parsePastedText(copiedSearchResultsPage("Kelmar"));
-    expect(results.noArticleFound).toBe(true);
-    expect(results.lines.filter((line) => line.kept).every((line) => line.unsure)).toBe(true);
+  it("finds no article in search results, each a title, its date or address, and a summary", () => {
+    for (const page of [copiedSearchResultsPage("Kelmar"), copiedSearchEnginePage("Kelmar")]) {
+      const results = parsePastedText(page);
+      expect(results.noArticleFound).toBe(true);
+      expect(results.lines.filter((line) => line.kept).every((line) => line.unsure)).toBe(true);
+    }
   });
 
   it("still reads an article that dates its paragraphs, a timeline under one headline", () => {
