@@ -185,11 +185,13 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
 
 // The article's header (headline, standfirst, byline, date, a picture's caption) spans at most this many lines.
 const HEADER_LINES = 8;
+// A blog's header may date the post over its title ("March 12, 2024", a category, the title).
+const DATE_ABOVE_HEADLINE = 3;
 
 /**
  * An article cut by charts or a video player: the classifier may keep only its last stretch and
  * detach the paragraphs above (line-blocks.ts). When the first detached paragraphs sit right under
- * a headline and its date line, they open the article: they and the detached paragraphs between
+ * a headline and its date line (or a date line just over the headline), they open the article: they and the detached paragraphs between
  * them and the kept body are restored (still marked unsure, for the editor to check), and the
  * header is read above them. Null otherwise.
  */
@@ -199,8 +201,8 @@ function openingUnderHeader(lines: ClassifiedLine[], beforeClassifier: readonly 
   if (first === -1 || body === -1 || first > body) return null;
   const header = readTextMetadata(beforeClassifier, first, language);
   if (header.headlineIndex === null || first - header.headlineIndex > HEADER_LINES) return null;
-  // Dated above them: a standfirst or an author's note between the headline and its date line is header, not article.
-  if (header.dateLineIndex === null || header.dateLineIndex < header.headlineIndex || header.dateLineIndex > first) return null;
+  // Dated above them, under the headline or just over it: a standfirst or an author's note between the headline and its date line is header, not article.
+  if (header.dateLineIndex === null || header.dateLineIndex < header.headlineIndex - DATE_ABOVE_HEADLINE || header.dateLineIndex > first) return null;
   for (let i = first; i < body; i++) if (lines[i].reason === "detached paragraphs") lines[i] = { text: lines[i].text, kept: true, unsure: true };
   return header;
 }

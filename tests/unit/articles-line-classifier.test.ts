@@ -150,6 +150,13 @@ describe("an article cut in two by a chart", () => {
     expect(article.publishedAt).toBe("2024-03-12");
   });
 
+  it("keeps them under a headline whose date line stands over it, as a blog dates its posts", () => {
+    const page = copiedChartPage("Kelmar", ["Share", "Save"]).replace("Why the Kelmar harbour's", "Business\nMarch 12, 2024\nWhy the Kelmar harbour's");
+    const article = parsePastedText(page);
+    expect(article.paragraphs).toHaveLength(10);
+    expect([article.title, article.publishedAt]).toEqual(["Why the Kelmar harbour's fish landings halved in twenty years", "2024-03-12"]);
+  });
+
   it("without a dated header, shows the paragraphs it removed as a block of their own for the editor to check first", () => {
     const article = parsePastedText(copiedChartPage("Kelmar", ["Share", "Save"]));
     expect(article.paragraphs[0]).toMatch(/^The authority expects/);
