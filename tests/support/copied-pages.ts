@@ -259,26 +259,34 @@ export function copiedChartPage(word: string, header: readonly string[] = ["By I
   ].join("\n");
 }
 
+/** Stories as search results list them: a title, where the story is (its address) and a one-sentence summary. */
+function searchResults(word: string): { title: string; address: string; summary: string }[] {
+  return [
+    {
+      title: `Ferry routes to ${word} close for a second day`,
+      address: "https://www.coastalcourier.example › news › ferry-routes",
+      summary: "Ferry operators cancelled every crossing on Tuesday as gale-force winds battered the northern coast again, stranding hundreds of passengers.",
+    },
+    {
+      title: `${word} council approves new cycle lanes on the harbour road`,
+      address: "https://www.harbourherald.example › local › cycle-lanes",
+      summary: "Councillors voted by a wide margin to build protected cycle lanes along the harbour road, despite objections from several shop owners.",
+    },
+    {
+      title: `How ${word} rebuilt its high street after the floods`,
+      address: "northgate.example/features/high-street",
+      summary: "Two years after the river burst its banks, most of the shops on the high street have reopened, many of them run by new owners.",
+    },
+    {
+      title: `${word} fishermen land the smallest catch in twenty years`,
+      address: "https://www.coastalcourier.example › business › catch",
+      summary: "The harbour authority said on Friday that fewer than ninety boats landed their catch last year, the lowest number since records began.",
+    },
+  ];
+}
+
 /** A site's search results: each a title, its date and a one-sentence summary. */
 export function copiedSearchResultsPage(word: string): string {
-  const results = [
-    [
-      `Ferry routes to ${word} close for a second day`,
-      "Ferry operators cancelled every crossing on Tuesday as gale-force winds battered the northern coast again, stranding hundreds of passengers.",
-    ],
-    [
-      `${word} council approves new cycle lanes on the harbour road`,
-      "Councillors voted by a wide margin to build protected cycle lanes along the harbour road, despite objections from several shop owners.",
-    ],
-    [
-      `How ${word} rebuilt its high street after the floods`,
-      "Two years after the river burst its banks, most of the shops on the high street have reopened, many of them run by new owners.",
-    ],
-    [
-      `${word} fishermen land the smallest catch in twenty years`,
-      "The harbour authority said on Friday that fewer than ninety boats landed their catch last year, the lowest number since records began.",
-    ],
-  ];
   return [
     "Home",
     "News",
@@ -286,7 +294,7 @@ export function copiedSearchResultsPage(word: string): string {
     "Search",
     `Search results for “${word}”`,
     "About 48 results",
-    ...results.flatMap(([title, summary], i) => [title, `${18 - i} March 2025`, summary]),
+    ...searchResults(word).flatMap(({ title, summary }, i) => [title, `${18 - i} March 2025`, summary]),
     "Next page",
     "© 2025 Coastal Courier",
   ].join("\n");
@@ -294,27 +302,6 @@ export function copiedSearchResultsPage(word: string): string {
 
 /** A web search engine's results: each a title, its address as a breadcrumb and a summary. */
 export function copiedSearchEnginePage(word: string): string {
-  const results = [
-    [
-      `Ferry routes to ${word} close for a second day`,
-      "https://www.coastalcourier.example › news › ferry-routes",
-      "Ferry operators cancelled every crossing on Tuesday as gale-force winds battered the northern coast again, stranding hundreds of passengers.",
-    ],
-    [
-      `${word} council approves new cycle lanes`,
-      "https://www.harbourherald.example › local › cycle-lanes",
-      "Councillors voted by a wide margin to build protected cycle lanes along the harbour road, despite objections from several shop owners.",
-    ],
-    [
-      `How ${word} rebuilt its high street after the floods`,
-      "northgate.example/features/high-street",
-      "Two years after the river burst its banks, most of the shops on the high street have reopened, many of them run by new owners.",
-    ],
-    [
-      `${word} fishermen land the smallest catch in twenty years`,
-      "https://www.coastalcourier.example › business › catch",
-      "The harbour authority said on Friday that fewer than ninety boats landed their catch last year, the lowest number since records began.",
-    ],
-  ];
-  return ["All", "News", "Images", "Videos", "About 1,240 results (0.42 seconds)", ...results.flat(), "Next", "Privacy", "Terms"].join("\n");
+  const results = searchResults(word).flatMap(({ title, address, summary }) => [title, address, summary]);
+  return ["All", "News", "Images", "Videos", "About 1,240 results (0.42 seconds)", ...results, "Next", "Privacy", "Terms"].join("\n");
 }
