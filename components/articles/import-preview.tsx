@@ -249,7 +249,15 @@ function Extraction({ preview, metadata, decisions, onDecide }: ExtractionProps)
                     </>
                   ) : (
                     <details className="removed-block">
-                      <summary>{label}</summary>
+                      <summary>
+                        {label}
+                        {block.unsure ? (
+                          <>
+                            {" "}
+                            <span className="badge warn">{block.unsure} unsure</span>
+                          </>
+                        ) : null}
+                      </summary>
                       {block.lines.map((line, k) => (
                         <div key={block.indices[k]}>
                           <del dir="auto">{line.text}</del>

@@ -207,6 +207,8 @@ test("paragraphs an article lost to a chart's labels are a block of their own, m
   await expect(body).toHaveCount(6);
   await expect(item.getByText("4 lines marked “unsure”: check them first.")).toBeVisible();
   const removed = item.getByRole("list", { name: "Removed lines" });
+  // The block says how many of its own lines are unsure, before it is opened.
+  await expect(removed.getByRole("listitem").filter({ hasText: "detached paragraphs, 4 lines" })).toContainText("4 unsure");
   await removed.getByRole("button", { name: "Restore detached paragraphs, 4 lines" }).click();
   await expect(body).toHaveCount(10);
   await expect(body.first()).toContainText("Twenty years ago more than two hundred boats");
