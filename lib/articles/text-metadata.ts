@@ -379,7 +379,31 @@ function findHeadline(lines: readonly ClassifiedLine[], bodyStart: number): numb
   }
   // A title-like line near the body with nothing of a header under it gives way to a title further up that has its date line.
   if (best && best.score > 0.5 && best.facts > 0) return best.index;
-  return stoppedTitleOverDate(lines, from, bodyStart) ?? distantHeadline(lines, from) ?? (best && best.score > 0.5 ? best.index : null);
+  return (
+    stoppedTitleOverDate(lines, from, bodyStart) ??
+    titleOverButtonRow(lines, from, bodyStart) ??
+    distantHeadline(lines, from) ??
+    (best && best.score > 0.5 ? best.index : null)
+  );
+}
+
+// How many short lines (share, print, resize, comment buttons) may stand between a headline and its byline.
+const BUTTON_ROW_REACH = 16;
+
+/**
+ * A headline parted from its byline by a row of buttons ("Share on Facebook", "Print Article",
+ * "Comments"): the title-like line over the byline nearest the body, across short lines only.
+ * The classifier may have removed it with the buttons around it; the byline says where the header is.
+ */
+function titleOverButtonRow(lines: readonly ClassifiedLine[], from: number, bodyStart: number): number | null {
+  for (let i = bodyStart - 1; i > from; i--) {
+    if (bylineName(lines[i].text) === null) continue;
+    let j = i - 1;
+    while (j > from && i - j <= BUTTON_ROW_REACH && wordCount(lines[j].text) < LISTED_TITLE_WORDS) j--;
+    const title = lines[j].text;
+    return j < i - 1 && wordCount(title) >= LISTED_TITLE_WORDS && looksLikeHeadline(title) && !isNameOverDate(lines, j) ? j : null;
+  }
+  return null;
 }
 
 /**

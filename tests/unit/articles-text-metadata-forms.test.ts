@@ -609,6 +609,16 @@ describe("headline of a copied page, in the forms news sites print it", () => {
     expect(article.title).toBe(HEADLINE);
   });
 
+  it("is the title over the share buttons and the byline, not a photo gallery's title between the byline and the article", () => {
+    const share = ["Share on Facebook", "Share on Twitter", "Share on Google Plus", "More Options", "Resize Text", "Print Article", "Comments"];
+    const controls = ["1 of 24", "Full Screen", "Autoplay", "Close", "Skip Ad", "×"];
+    const gallery = [...controls, "Traders wait at the crossing as customs teams prepare to return", "View Photos"];
+    const caption = "Lorries queue at the Kelmar crossing on Wednesday, hours before the ministers announced the deal.";
+    const article = read(MENU, "World", HEADLINE, share, "By Jane Doe March 18 at 12:22 PM Follow @janedoe", gallery, caption, BODY, FOOTER);
+    expect(article.title).toBe(HEADLINE);
+    expect(article.author).toBe("Jane Doe");
+  });
+
   it("is not the last entry of the table of contents between the header and the article", () => {
     const sections = ["What the ministers agreed in the capital", "What the traders expect at the crossing", "What comes next for the grain trade"];
     const title = "How the border crossing will reopen, and what it means for the grain trade";
