@@ -163,7 +163,7 @@ function dateWindows(passage: string): { from: number; to: number }[] {
       const sentenceEnd = end && end.index < lineEnd ? end.index + end[1].length : lineEnd;
       const sentence = passage.slice(sentenceStart, sentenceEnd);
       // "10 a.m. ET said": chrono reads a zone written after a date, across what looks like a sentence's end.
-      if (DATE_HINT.test(sentence) || (to === previousEnd && to !== -1 && ZONE_AFTER.test(sentence))) {
+      if (DIGIT.test(sentence) || DATE_HINT.test(sentence) || (to === previousEnd && to !== -1 && ZONE_AFTER.test(sentence))) {
         if (from === -1) from = sentenceStart;
         to = sentenceEnd;
       }
@@ -176,6 +176,9 @@ function dateWindows(passage: string): { from: number; to: number }[] {
   }
   return windows;
 }
+
+/** DATE_HINT's first branch alone: a sentence with a digit (most with a date) is found by a plain scan for it. */
+const DIGIT = /\d/;
 
 /** What chrono's zone refiners read after a date: an abbreviation ("ET", "(GMT)") or an offset ("+03:00"). */
 const ZONE_AFTER = /^(?:\(?[A-Z]{2,5}\b|[+-]|\()/;

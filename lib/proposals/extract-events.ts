@@ -408,7 +408,6 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
   if (found.length === 0) return [];
   const happenings: Span[] = [];
   for (const d of ctx.dates) if (d.relativeTo?.happening && contains(sentence, d.relativeTo.happening)) happenings.push(d.relativeTo.happening);
-  const inHappening = (t: Span) => happenings.some((h) => contains(h, t));
   // An agreement reached in a call or meeting is that happening's outcome, not a happening of its own;
   // "signed an agreement", "held a meeting … for talks" name one happening twice.
   const own = found.filter(
@@ -449,7 +448,7 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
       /[,;:]/.test(ctx.text.slice(previous.end, t.start)) ||
       // "arrived on Sunday and is due to meet Y on Monday": what comes next is another happening.
       (clauseAt(clauses, previous.start) !== clauseAt(clauses, t.start) && opensCoordinatedPredicate(ctx.text, clauseAt(clauses, t.start))) ||
-      inHappening(t) !== inHappening(previous) ||
+      withinAny(happenings, t) !== withinAny(happenings, previous) ||
       // "visited Lisbon and also met Y", "During the trip she also met Y": a meeting within the visit, not the visit.
       (previous.kind === "visit" && t.kind === "meeting" && t.verbal && ALSO_BEFORE.test(ctx.text.slice(previous.end, t.start)));
     if (separate) triggers.push(t);
@@ -478,6 +477,8 @@ function mentionsOfSentence(ctx: ArticleContext, sentence: Span, found: Trigger[
   }
   return made;
 }
+
+const withinAny = (spans: Span[], span: Span) => spans.some((s) => contains(s, span));
 
 const ALSO_BEFORE = /\balso\s+$/i;
 const TALKS_LEADING_TO = /\b(?:after|following)\s+(?:[\p{L}\d-]+\s+){0,4}$/iu;
@@ -782,6 +783,28 @@ function withinName(names: FoundName[], d: Span): boolean {
   return names.some((n) => n.start <= d.start && d.end <= n.end && n.end - n.start > d.end - d.start);
 }
 
+/** The dates not within a name. */
+function outsideNames(names: FoundName[], dates: ResolvedDate[]): ResolvedDate[] {
+  // With the names in text order, a date lies within none of those starting at or before it when the farthest
+  // end among them falls short of its end: most dates are told so by halves, not against every name.
+  const inOrder = names.every((n, i) => i === 0 || names[i - 1].start <= n.start);
+  const reach: number[] = [];
+  if (inOrder) for (const n of names) reach.push(Math.max(reach[reach.length - 1] ?? -1, n.end));
+  return dates.filter((d) => {
+    if (inOrder) {
+      let lo = 0;
+      let hi = names.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (names[mid].start <= d.start) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo === 0 || reach[lo - 1] < d.end) return true;
+    }
+    return !withinName(names, d);
+  });
+}
+
 /** For each offset of the text, 1 when it lies within a person's name after its first character. */
 function insidePersons(text: string, names: FoundName[]): Uint8Array {
   const inside = new Uint8Array(text.length + 1);
@@ -799,7 +822,7 @@ export function extractArticle(article: ProposalArticle, registry: Registry | nu
     text,
     sentences: sentenceSpans(text),
     names,
-    dates: withDaysOfMonth(text, resolveDatesInText(text, article.publishedAt), article.publishedAt).filter((d) => !withinName(names, d)),
+    dates: outsideNames(names, withDaysOfMonth(text, resolveDatesInText(text, article.publishedAt), article.publishedAt)),
   };
   const headlineStarts = new Set(headlines.map((h) => h.start));
   const insidePerson = insidePersons(text, names);

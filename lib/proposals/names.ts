@@ -445,12 +445,11 @@ function placesAndBodies(text: string, names: FoundName[], registry: Registry | 
       evidence.set(n.key, "PLACE");
       return;
     }
-    const listed = (other: FoundName | undefined, gap: string) => other?.level === "group" && /^(?:\s*,\s*|\s+and\s+(?:the\s+)?)$/.test(gap);
     const body =
       (/(?<=[\p{Ll},]\s)the\s+$/u.test(before) && !/^\s+(?:of|in)\b/.test(after)) ||
       BODY_WORDS_AFTER.test(after) ||
-      listed(next, next ? text.slice(n.end, next.introStart) : "") ||
-      listed(previous, previous ? text.slice(previous.end, n.start).replace(/^\s*,(?=\s+and\s)/, "") : "");
+      listedWith(next, next ? text.slice(n.end, next.introStart) : "") ||
+      listedWith(previous, previous ? text.slice(previous.end, n.start).replace(/^\s*,(?=\s+and\s)/, "") : "");
     if (body && !evidence.has(n.key)) evidence.set(n.key, "ORGANIZATION");
   });
   for (const n of names)
@@ -465,6 +464,9 @@ function placesAndBodies(text: string, names: FoundName[], registry: Registry | 
     return { ...n, end, type, level: "group", key: `${type === "PLACE" ? "place" : "org"}:${normalizeName(n.name)}` };
   });
 }
+
+/** "Mercosur and the EU": a word in a list with a country or body. */
+const listedWith = (other: FoundName | undefined, gap: string) => other?.level === "group" && /^(?:\s*,\s*|\s+and\s+(?:the\s+)?)$/.test(gap);
 
 /** A country's armed or ruling body, named by a common noun: a party of its own, beside the country. */
 const BODY_AFTER =
@@ -540,15 +542,6 @@ function withAffiliations(text: string, names: FoundName[]): FoundName[] {
     const before = names[i - 1];
     const after = names[i + 1];
     const gapBefore = before ? text.slice(before.end, n.start) : "";
-    // "Turkey and Mehta": a list, not an introduction.
-    const isRoleGap = (gap: string) =>
-      gap.length <= 60 &&
-      !/[\n.!?;:]|\band\b/.test(gap) &&
-      ROLE_GAP.test(gap) &&
-      gap
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .every((w) => ROLE_WORDS.has(w.toLowerCase().replace(/^['’]s$/, "of")) || hasTag(w, ACTOR) || /^['’]s$/.test(w) || BODY_WORD.test(w));
     let country: string | null = null;
     const introWords = text.slice(n.introStart, n.start).split(/\s+/);
     // "South African President …": a demonym of two words before one of its words alone.
@@ -567,6 +560,16 @@ function withAffiliations(text: string, names: FoundName[]): FoundName[] {
   });
   return names.map((n) => (n.level === "person" && byKey.has(n.key) ? { ...n, affiliation: byKey.get(n.key) } : n));
 }
+
+/** Only role words between a country and a person; "Turkey and Mehta" is a list, not an introduction. */
+const isRoleGap = (gap: string) =>
+  gap.length <= 60 &&
+  !/[\n.!?;:]|\band\b/.test(gap) &&
+  ROLE_GAP.test(gap) &&
+  gap
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .every((w) => ROLE_WORDS.has(w.toLowerCase().replace(/^['’]s$/, "of")) || hasTag(w, ACTOR) || /^['’]s$/.test(w) || BODY_WORD.test(w));
 
 /** The country whose name of one to three words opens these words, when a role follows it. */
 function countryOpening(words: string[]): string | undefined {
@@ -611,9 +614,12 @@ export function titleCaseLines(text: string): Span[] {
   const lines: Span[] = [];
   let start = 0;
   for (const line of text.split("\n")) {
-    const words = line.match(/\p{L}{4,}/gu) ?? [];
-    const capitalized = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-    if (words.length >= 2 && capitalized / words.length >= 0.6 && !/[.!?:"”]\s*$/.test(line)) lines.push({ start, end: start + line.length });
+    // A line closed by a full stop (a paragraph, most lines) is none: its words need not be read.
+    if (!/[.!?:"”]\s*$/.test(line)) {
+      const words = line.match(/\p{L}{4,}/gu) ?? [];
+      const capitalized = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+      if (words.length >= 2 && capitalized / words.length >= 0.6) lines.push({ start, end: start + line.length });
+    }
     start += line.length + 1;
   }
   return lines;

@@ -11,7 +11,7 @@ import { shiftFrom } from "@/lib/events/relative-dates";
 import { normalizeName } from "@/lib/entities/match";
 import type { ArticleContext, SentenceParts } from "./extract-events";
 import { type FoundName, sameName } from "./names";
-import { contains, overlaps } from "./text";
+import { contains, overlaps, spansWithin } from "./text";
 import { findTriggers, type Trigger } from "./triggers";
 import type { DateSource, EventMention, KeyedName, MentionDate, Span } from "./types";
 import { kindsCompatible, type HappeningKind } from "./vocabulary";
@@ -222,65 +222,100 @@ const AGREEING_BEFORE = /\b(?:agreed|agrees|decided|decides|pledged|promised|vow
 
 export function pickDate(ctx: ArticleContext, trigger: Trigger, clause: Span, parts: SentenceParts, planned: boolean): MentionDate {
   const { sentence, clauses } = parts;
-  const inSentence = ctx.dates.filter((d) => contains(sentence, d));
+  const inSentence = spansWithin(ctx.dates, sentence);
   // A sentence stating no date: only an earlier report of the same source may date the happening (as below).
   if (inSentence.length === 0) {
     const earlier = reportDateLeftOut(ctx, trigger, clause, sentence, planned) ? null : sameSourceReport(ctx, parts);
     return earlier ? mentionDate(earlier, "reported", ctx.article.publishedAt) : mentionDate(null, null, ctx.article.publishedAt);
   }
-  const reportedAt = (d: ResolvedDate) => reportingVerbBefore(ctx, sentence.start, d) !== null;
-  const isReported = (d: ResolvedDate) => trigger.kind !== "statement" && reportedAt(d);
   const times = inSentence.filter((d) => d.time);
-  const distance = (d: ResolvedDate) => Math.min(Math.abs(d.start - trigger.end), Math.abs(trigger.start - d.end));
-  // A stated calendar date wins over a weekday or "yesterday" restating it ("May 19 (Monday)"); the new date
-  // of a happening put off wins over the one it had ("planned for June 20 … postponed until September").
-  const rank = (d: ResolvedDate) => (RESCHEDULED_BEFORE.test(ctx.text.slice(Math.max(sentence.start, d.start - 40), d.start)) ? -1 : d.relative ? 1 : 0);
-  const byPreference = (a: ResolvedDate, b: ResolvedDate) => rank(a) - rank(b) || distance(a) - distance(b);
+  const byPreference = preferenceOrder(ctx.text, sentence, trigger);
   const candidates = inSentence.filter((d) => usable(d) && !withinPeriod(ctx.text, sentence, d) && !inDateline(ctx.text, d));
   // "will speak on Tuesday, the ministry said on Monday": an announcement looks ahead from the day it was made.
   const announcedOn =
-    candidates.find((d) => d.date && d.precision === "day" && reportedAt(d) && (!ctx.article.publishedAt || d.date <= ctx.article.publishedAt))?.date ??
-    ctx.article.publishedAt;
-  // "originally set for June 10": the date it had, written before the report, is not moved to next year.
-  const ahead = (d: ResolvedDate) => planned && !ORIGINAL_SCHEDULE_BEFORE.test(ctx.text.slice(Math.max(sentence.start, d.start - 40), d.start));
-  const stated = (d: ResolvedDate) =>
-    mentionDate(
-      withTime(ctx.text, fromAnnouncement(forwardIfPlanned(reanchored(ctx.text, d, ctx.dates), ahead(d), announcedOn), ahead(d), announcedOn), times),
-      "stated",
-      ctx.article.publishedAt,
-    );
-  // "Berg called Okoro to discuss the talks held the previous day": that date is the talks'.
-  const nearerAnother = (d: ResolvedDate) =>
-    parts.triggers.some((t) => t !== trigger && (trigger.end <= t.start ? t.start <= d.start : d.end <= t.end && t.end <= trigger.start));
+    candidates.find((d) => d.date && d.precision === "day" && reportedAt(ctx, sentence, d) && (!ctx.article.publishedAt || d.date <= ctx.article.publishedAt))
+      ?.date ?? ctx.article.publishedAt;
+  const at: StatedAt = { ctx, sentence, planned, announcedOn, times };
   // "two days after the leaders met in Geneva": the happening counted from has only the dates of its own words.
   const countedFrom = countingExpression(ctx, sentence, trigger)?.relativeTo?.happening;
   if (countedFrom) {
     const inside = candidates.filter((d) => contains(countedFrom, d)).sort(byPreference);
-    return inside[0] ? stated(inside[0]) : mentionDate(null, null, ctx.article.publishedAt);
+    return inside[0] ? stated(at, inside[0]) : mentionDate(null, null, ctx.article.publishedAt);
   }
   // "agreed on Monday to meet again on Sunday": the date of the agreeing, not of the meeting.
   const infinitive = /\bto\s+$/i.test(ctx.text.slice(Math.max(sentence.start, trigger.start - 4), trigger.start));
-  const ofAgreeing = (d: ResolvedDate) =>
-    infinitive &&
-    d.end <= trigger.start &&
-    /^\s+to\s+$/i.test(ctx.text.slice(d.end, trigger.start)) &&
-    AGREEING_BEFORE.test(ctx.text.slice(sentence.start, d.start));
-  const own = candidates.filter((d) => overlaps(clause, d) && !isReported(d) && !nearerAnother(d) && !ofAgreeing(d)).sort(byPreference);
-  if (own[0]) return stated(own[0]);
+  const own = candidates
+    .filter(
+      (d) =>
+        overlaps(clause, d) &&
+        !isReported(ctx, sentence, trigger, d) &&
+        !nearerAnother(parts.triggers, trigger, d) &&
+        !(infinitive && ofAgreeing(ctx.text, sentence, trigger, d)),
+    )
+    .sort(byPreference);
+  if (own[0]) return stated(at, own[0]);
   // "On May 17, at the initiative of the US side, Lavrov spoke …": a clause that is only a date dates the sentence.
   const leading = clauses
     // "Norway and Ghana on Saturday exchanged prisoners, … agreed at talks in Lisbon": that clause's date is its own happening's.
     .filter((c) => c.end <= clause.start && !parts.triggers.some((t) => t !== trigger && overlaps(c, t)))
     .reverse()
     .flatMap((c) => (dateOnly(ctx.text, c, inSentence) ? candidates.filter((d) => overlaps(c, d)).sort(byPreference) : []));
-  if (leading[0] && !isReported(leading[0])) return stated(leading[0]);
+  if (leading[0] && !isReported(ctx, sentence, trigger, leading[0])) return stated(at, leading[0]);
   const leftOut = reportDateLeftOut(ctx, trigger, clause, sentence, planned);
-  const reported = leftOut ? [] : candidates.filter(reportedAt).sort(byPreference);
+  const reported = leftOut ? [] : candidates.filter((d) => reportedAt(ctx, sentence, d)).sort(byPreference);
   if (reported[0]) return mentionDate(reported[0], "reported", ctx.article.publishedAt);
   const earlier = leftOut ? null : sameSourceReport(ctx, parts);
   if (earlier) return mentionDate(earlier, "reported", ctx.article.publishedAt);
   return mentionDate(null, null, ctx.article.publishedAt);
 }
+
+// pickDate's rules are functions of the module rather than closures inside it: tsx (which runs the
+// benchmark and its worker threads) names every closure when it is made, which cost more than the rules.
+
+const reportedAt = (ctx: ArticleContext, sentence: Span, d: ResolvedDate) => reportingVerbBefore(ctx, sentence.start, d) !== null;
+
+const isReported = (ctx: ArticleContext, sentence: Span, trigger: Trigger, d: ResolvedDate) => trigger.kind !== "statement" && reportedAt(ctx, sentence, d);
+
+const distance = (trigger: Span, d: ResolvedDate) => Math.min(Math.abs(d.start - trigger.end), Math.abs(trigger.start - d.end));
+
+/**
+ * A stated calendar date wins over a weekday or "yesterday" restating it ("May 19 (Monday)"); the new date
+ * of a happening put off wins over the one it had ("planned for June 20 … postponed until September").
+ */
+const rank = (text: string, sentence: Span, d: ResolvedDate) =>
+  RESCHEDULED_BEFORE.test(text.slice(Math.max(sentence.start, d.start - 40), d.start)) ? -1 : d.relative ? 1 : 0;
+
+const preferenceOrder = (text: string, sentence: Span, trigger: Span) => (a: ResolvedDate, b: ResolvedDate) =>
+  rank(text, sentence, a) - rank(text, sentence, b) || distance(trigger, a) - distance(trigger, b);
+
+/** What a stated date of a mention is read with. */
+interface StatedAt {
+  ctx: ArticleContext;
+  sentence: Span;
+  planned: boolean;
+  announcedOn: string | null;
+  times: ResolvedDate[];
+}
+
+/** "originally set for June 10": the date it had, written before the report, is not moved to next year. */
+const ahead = ({ ctx, sentence, planned }: StatedAt, d: ResolvedDate) =>
+  planned && !ORIGINAL_SCHEDULE_BEFORE.test(ctx.text.slice(Math.max(sentence.start, d.start - 40), d.start));
+
+function stated(at: StatedAt, d: ResolvedDate): MentionDate {
+  const { ctx, announcedOn } = at;
+  return mentionDate(
+    withTime(ctx.text, fromAnnouncement(forwardIfPlanned(reanchored(ctx.text, d, ctx.dates), ahead(at, d), announcedOn), ahead(at, d), announcedOn), at.times),
+    "stated",
+    ctx.article.publishedAt,
+  );
+}
+
+/** "Berg called Okoro to discuss the talks held the previous day": that date is the talks'. */
+const nearerAnother = (triggers: Trigger[], trigger: Trigger, d: ResolvedDate) =>
+  triggers.some((t) => t !== trigger && (trigger.end <= t.start ? t.start <= d.start : d.end <= t.end && t.end <= trigger.start));
+
+const ofAgreeing = (text: string, sentence: Span, trigger: Span, d: ResolvedDate) =>
+  d.end <= trigger.start && /^\s+to\s+$/i.test(text.slice(d.end, trigger.start)) && AGREEING_BEFORE.test(text.slice(sentence.start, d.start));
 
 /** The report's own date ("…, the ministry said on Saturday") is not the happening's: mentioned in passing, announced, or before the report. */
 function reportDateLeftOut(ctx: ArticleContext, trigger: Trigger, clause: Span, sentence: Span, planned: boolean): boolean {

@@ -191,6 +191,11 @@ export interface Attachment {
   how: "attached" | "clause" | "none";
 }
 
+/** Adds the names of `list` not yet in `found` (a function of the module: tsx names every closure when it is made). */
+function addNew(found: FoundName[], list: FoundName[]): void {
+  for (const n of list) if (!found.includes(n)) found.push(n);
+}
+
 /**
  * Names attached to the trigger [start, end): verbal triggers take the list before them (their
  * subject) and after them (their object); nouns take names in front of them, "between/with/to"
@@ -199,11 +204,11 @@ export interface Attachment {
 export function attachedNames(text: string, names: FoundName[], trigger: Span & { verbal: boolean }, sentence: Span, clauses: Span[]): Attachment {
   const clause = clauseAt(clauses, trigger.start);
   const found: FoundName[] = [];
-  const add = (list: FoundName[]) => {
-    for (const n of list) if (!found.includes(n)) found.push(n);
-  };
   // "Trump's call", "the Trump-Putin call": names inside the words of the trigger.
-  add(names.filter((n) => overlaps(n, trigger)));
+  addNew(
+    found,
+    names.filter((n) => overlaps(n, trigger)),
+  );
   let objects: FoundName[] = [];
   // "X, who met Y": the clause opens with "who"; its subject is the name before it.
   const relative = /^\s*(?:who|which)\b/i.test(text.slice(clause.start, clause.start + 8));
@@ -211,16 +216,16 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
   if (trigger.verbal) {
     const head = text.slice(clause.start, trigger.start);
     const pronounOrNames = relative ? listEndingAt(text, names, clause.start - 1, sentence.start) : [];
-    add(pronounOrNames);
+    addNew(found, pronounOrNames);
     const subject = subjectBefore(text, names, trigger.start, subjectFloor, head);
-    add(subject.length > 0 || relative ? subject : appositiveSubject(text, names, trigger.start, clause.start, sentence.start));
-    if (subject.length === 0 && !relative) add(coordinatedSubject(text, names, clause, clauses));
+    addNew(found, subject.length > 0 || relative ? subject : appositiveSubject(text, names, trigger.start, clause.start, sentence.start));
+    if (subject.length === 0 && !relative) addNew(found, coordinatedSubject(text, names, clause, clauses));
     objects = withAppositive(text, names, listStartingAt(text, names, trigger.end, clause.end, OBJECT_LEAD), trigger.end, sentence.end);
-    add(objects);
+    addNew(found, objects);
   } else {
-    add(listEndingAt(text, names, trigger.start, sentence.start));
+    addNew(found, listEndingAt(text, names, trigger.start, sentence.start));
     const possessive = names.find((n) => n.end <= trigger.start && /^['’]s?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(n.end, trigger.start)));
-    if (possessive) add([possessive]);
+    if (possessive) addNew(found, [possessive]);
     // "received a phone call from X", "a visit from X"; not "a readout from Japan" (whose it is, not who took part).
     const after = listStartingAt(text, names, trigger.end, clause.end, NOUN_OBJECT_LEAD);
     const from =
@@ -228,7 +233,7 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
         ? listStartingAt(text, names, trigger.end, clause.end, NOUN_OBJECT_FROM_LEAD)
         : after;
     objects = withAppositive(text, names, from.length > 0 ? from : delegationsFrom(text, names, trigger.end, clause.end), trigger.end, sentence.end);
-    add(objects);
+    addNew(found, objects);
     const light = LIGHT_VERB_BEFORE.exec(text.slice(Math.max(subjectFloor, trigger.start - 120), trigger.start));
     if (light) {
       const verbAt = trigger.start - (text.slice(Math.max(subjectFloor, trigger.start - 120), trigger.start).length - light.index);
@@ -241,17 +246,17 @@ export function attachedNames(text: string, names: FoundName[], trigger: Span & 
         OBJECT_PLACE_BEFORE.test(text.slice(Math.max(subjectFloor, subject[0].introStart - 30), subject[0].introStart))
       )
         subject = listStartingAt(text, names, subjectFloor, subject[0].introStart, /^\s*(?:the\s+)?/);
-      add(subject);
+      addNew(found, subject);
       // "Berg told Okoro in a phone call that …": who told took part too.
       const told = subject.length > 0 && /^(?:in|during|over)\b/i.test(light[0]) ? TOLD_BEFORE.exec(text.slice(subjectFloor, subject[0].introStart)) : null;
-      if (told) add(subjectBefore(text, names, subjectFloor + told.index, subjectFloor, text.slice(subjectFloor, subjectFloor + told.index)));
+      if (told) addNew(found, subjectBefore(text, names, subjectFloor + told.index, subjectFloor, text.slice(subjectFloor, subjectFloor + told.index)));
       // "Berg said after a call with Okoro": the speaker had the call with them.
       const speaker = names.filter((n) => n.end <= verbAt && n.introStart >= sentence.start).pop();
-      if (subject.length === 0 && objects.length > 0 && speaker && SAID_BETWEEN.test(text.slice(speaker.end, verbAt))) add([speaker]);
-      if (relative) add(listEndingAt(text, names, clause.start - 1, sentence.start));
+      if (subject.length === 0 && objects.length > 0 && speaker && SAID_BETWEEN.test(text.slice(speaker.end, verbAt))) addNew(found, [speaker]);
+      if (relative) addNew(found, listEndingAt(text, names, clause.start - 1, sentence.start));
     }
   }
-  if (!found.some((n) => n.level === "person" && !objects.includes(n))) add(participleSubject(text, names, trigger, sentence, clause));
+  if (!found.some((n) => n.level === "person" && !objects.includes(n))) addNew(found, participleSubject(text, names, trigger, sentence, clause));
   if (found.length > 0) return { names: found, objects, how: "attached" };
   const none: Attachment = { names: [], objects: [], how: "none" };
   // "In a phone call on Monday, X and Y discussed …": the names open the next clause.
@@ -316,6 +321,11 @@ function withAppositive(text: string, names: FoundName[], list: FoundName[], fro
   return roles.length > 0 && fits && /^[^,]*,\s*$/.test(gap) && gap.length <= 40 ? [...list, next] : list;
 }
 
+/** The first person named in [from, to) outside quotes. */
+function personWithin(names: FoundName[], quotes: Span[], from: number, to: number): FoundName | undefined {
+  return names.find((n) => n.level === "person" && n.start >= from && n.end <= to && !insideQuote(quotes, n));
+}
+
 const SUBORDINATE_PARTICIPLE = /^(?:after|before|while|upon|since|when)\s+\p{Ll}+ing\b/iu;
 const TRAILING_PARTICIPLE = /\p{L},\s+\p{Ll}+ing$/u;
 const OPENING_PARTICIPLE = /^\s*(?:Speaking|Talking|Commenting|Writing|Addressing|Briefing)\b/;
@@ -326,16 +336,15 @@ const OPENING_PARTICIPLE = /^\s*(?:Speaking|Talking|Commenting|Writing|Addressin
  */
 function participleSubject(text: string, names: FoundName[], trigger: Span, sentence: Span, clause: Span): FoundName[] {
   const quotes = quoteSpans(text, sentence);
-  const person = (from: number, to: number) => names.find((n) => n.level === "person" && n.start >= from && n.end <= to && !insideQuote(quotes, n));
   // "X began a visit on Monday, meeting Y on Tuesday": a participle after a comma has the main clause's subject.
   if (SUBORDINATE_PARTICIPLE.test(text.slice(clause.start, trigger.end)) || TRAILING_PARTICIPLE.test(text.slice(sentence.start, trigger.end))) {
-    const subject = person(sentence.start, clause.start);
+    const subject = personWithin(names, quotes, sentence.start, clause.start);
     return subject ? [subject] : [];
   }
   const opening = text.slice(sentence.start, trigger.start);
   const comma = text.indexOf(",", trigger.end);
   if (OPENING_PARTICIPLE.test(opening) && !opening.includes(",") && comma > 0 && comma < sentence.end) {
-    const subject = person(comma, sentence.end);
+    const subject = personWithin(names, quotes, comma, sentence.end);
     return subject ? [subject] : [];
   }
   return [];

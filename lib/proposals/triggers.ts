@@ -72,6 +72,19 @@ function leadingStarts(lower: string): Map<TriggerRule, number[]> {
 
 const FOLDS_TO_ASCII = /[\u017f\u212a]/;
 
+/** A rule's match in `sentence` (a function of the module, not a closure: tsx names every closure when it is made). */
+function triggerOf(text: string, sentence: Span, rule: TriggerRule, m: RegExpExecArray): Trigger {
+  const start = sentence.start + m.index;
+  const before = text.slice(Math.max(sentence.start, start - 40), start);
+  return {
+    kind: rule.kind,
+    verbal: rule.verbal,
+    start,
+    end: start + m[0].length,
+    definite: !rule.verbal && (DEFINITE.test(m[0]) || DEFINITE_BEFORE.test(before)),
+  };
+}
+
 /** Triggers inside `sentence`, in text order; where rules overlap, the longest match wins. */
 export function findTriggers(text: string, sentence: Span): Trigger[] {
   const slice = text.slice(sentence.start, sentence.end);
@@ -80,17 +93,6 @@ export function findTriggers(text: string, sentence: Span): Trigger[] {
   // Where the lower-cased line keeps every offset of the line and holds neither "ſ" nor the Kelvin sign (the two
   // letters a case-insensitive pattern reads as ASCII ones), a rule's words in it are every place its matches can start.
   const leading = lower.length === slice.length && !FOLDS_TO_ASCII.test(slice) ? leadingStarts(lower) : null;
-  const add = (rule: TriggerRule, m: RegExpExecArray) => {
-    const start = sentence.start + m.index;
-    const before = text.slice(Math.max(sentence.start, start - 40), start);
-    found.push({
-      kind: rule.kind,
-      verbal: rule.verbal,
-      start,
-      end: start + m[0].length,
-      definite: !rule.verbal && (DEFINITE.test(m[0]) || DEFINITE_BEFORE.test(before)),
-    });
-  };
   for (const rule of TRIGGER_RULES) {
     if (rule.leading && leading) {
       // As the global search below, tried only where a match can start: the first match at or after the last one's end.
@@ -101,7 +103,7 @@ export function findTriggers(text: string, sentence: Span): Trigger[] {
         sticky.lastIndex = at;
         const m = sticky.exec(slice);
         if (!m || m[0].length === 0) continue;
-        add(rule, m);
+        found.push(triggerOf(text, sentence, rule, m));
         from = at + m[0].length;
       }
       continue;
@@ -115,7 +117,7 @@ export function findTriggers(text: string, sentence: Span): Trigger[] {
         re.lastIndex++;
         continue;
       }
-      add(rule, m);
+      found.push(triggerOf(text, sentence, rule, m));
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));

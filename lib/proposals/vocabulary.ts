@@ -185,7 +185,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   {
     kind: "talks",
     verbal: false,
-    needs: anyOf(["talks", "negotiations", "consultations"]),
+    ...startingWith(["round", "talks", "negotiations", "consultations"]),
     re: /\b(?:round\s+of\s+)?(?:talks|negotiations|consultations)\b/giu,
   },
   // "held discussions in Hanoi", "The discussions lasted four hours": of the series' kind, like "an initial discussion".
@@ -226,7 +226,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   {
     kind: "statement",
     verbal: false,
-    needs: anyOf(["statement", "readout", "communiqu", "release", "conference"]),
+    ...startingWith(["statement", "readout", "communiqu", "press", "news"]),
     re: /\b(?:statement|readout|communiqu[ée]|press\s+release|(?:press|news)\s+conference)\b/giu,
   },
   {
