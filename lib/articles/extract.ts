@@ -4,7 +4,7 @@ import { MAX_IMPORT_BYTES, ParseError } from "./errors";
 import { readHtml } from "./html";
 import { markHeadline, markHeadlineAboveBody, provisionalTitle } from "./headline";
 import { CLASSIFIER_REASONS, classifyCopiedPage } from "./line-blocks";
-import { detectKind } from "./kind";
+import { detectKind, kickerLabels } from "./kind";
 import { detectLanguage } from "./language";
 import { readMarkdown } from "./markdown";
 import { outletFromSelfReference, readMetadataLine, type LineFacts } from "./metadata";
@@ -168,7 +168,7 @@ function buildArticle(text: string, format: ArticleFormat, encoding: string): Pa
     language: source.metadata.language ?? detectLanguage(paragraphs),
     kind: detectKind({
       title,
-      sectionLabels: metadata.sectionLabels,
+      sectionLabels: beforeClassifier ? kickerLabels(beforeClassifier, fromText?.headlineIndex ?? null) : metadata.sectionLabels,
       opinionDisclaimer: metadata.opinionDisclaimer,
       commentators: metadata.commentators,
       paragraphs,

@@ -1,4 +1,6 @@
 import type { ArticleKindName } from "./schemas";
+import { wordCount } from "./text";
+import type { ClassifiedLine } from "./types";
 
 export interface KindSignals {
   title: string | null;
@@ -16,8 +18,12 @@ const OPINION_LABELS = /^(?:opinion|commentary|comment|op-ed|editorial|column|vi
 const ANALYSIS_LABELS = /^(?:news analysis|analysis|explainer)$/;
 const INTERVIEW_LABELS = /^(?:interview|q ?& ?a)$/;
 
-// Turns of a conversation: "Q: …", "Answer: …", and answers introduced by a dash ("— Indeed so.").
-const QA_TURN = /^(?:q|a|question|answer)\s*[:.：]\s|^[—–]\s/i;
+// Turns of a conversation: "Q: …", "Answer: …", and turns introduced by a dash ("— Why now?", "— Indeed so.").
+const QA_TURN = /^(?:q|a|question|answer)\s*[:.：]\s/i;
+const DASH_TURN = /^[—–]\s/;
+// A dash also opens an embedded post's attribution or a list's item: dashed turns are a conversation when some ask.
+const DASHED_QUESTIONS = 2;
+const QUESTION_END = /[?？]["”»]?$/;
 // "Interviewer: …" — a short speaker label that recurs across paragraphs.
 const SPEAKER_LABEL = /^(\p{Lu}[\p{L} .'-]{0,40}?):\s/u;
 const MIN_TURNS = 3;
@@ -41,14 +47,54 @@ function titleLabel(title: string | null): string[] {
   return match ? [match[1] ?? match[2]] : [];
 }
 
-/** At least three question/answer turns, or one speaker label used at least three times. */
+/**
+ * At least three question/answer turns; three turns opened by a dash, two of them questions; or a
+ * speaker label used at least three times, the word passing between speakers at least every other
+ * turn (a label repeated over a list's items, "See it now: …", is no conversation).
+ */
 function hasConversation(paragraphs: readonly string[]): boolean {
   let turns = 0;
-  const speakers = new Map<string, number>();
+  let dashed = 0;
+  let questions = 0;
+  const speakers: string[] = [];
   for (const paragraph of paragraphs) {
     if (QA_TURN.test(paragraph)) turns++;
+    if (DASH_TURN.test(paragraph)) {
+      dashed++;
+      if (QUESTION_END.test(paragraph)) questions++;
+    }
     const speaker = SPEAKER_LABEL.exec(paragraph)?.[1];
-    if (speaker) speakers.set(speaker, (speakers.get(speaker) ?? 0) + 1);
+    if (speaker) speakers.push(speaker);
   }
-  return turns >= MIN_TURNS || [...speakers.values()].some((count) => count >= MIN_TURNS);
+  if (turns >= MIN_TURNS || (dashed >= MIN_TURNS && questions >= DASHED_QUESTIONS)) return true;
+  const uses = new Map<string, number>();
+  for (const speaker of speakers) uses.set(speaker, (uses.get(speaker) ?? 0) + 1);
+  const changes = speakers.filter((speaker, i) => i > 0 && speaker !== speakers[i - 1]).length;
+  return [...uses.values()].some((count) => count >= MIN_TURNS) && changes * 2 >= speakers.length - 1;
+}
+
+// A kicker stands at most this many lines over the headline (a date line may come between), or right under it.
+const KICKER_REACH = 2;
+// Menu items are short lines in a row; a run this long around a label makes it one of them.
+const MENU_RUN = 3;
+const MENU_ITEM_WORDS = 3;
+
+/**
+ * The section labels of a copied page that tell its kind: the headline's kicker ("Opinion" just
+ * over the headline). A copied page's menus name sections too ("News", "Opinion", "Sport"), so a
+ * label elsewhere, or among a run of short lines, is a menu's item and says nothing of the article.
+ */
+export function kickerLabels(lines: readonly ClassifiedLine[], headlineIndex: number | null): string[] {
+  if (headlineIndex === null) return [];
+  const short = (i: number) => i !== headlineIndex && lines[i] !== undefined && wordCount(lines[i].text) <= MENU_ITEM_WORDS;
+  const labels: string[] = [];
+  for (let i = Math.max(0, headlineIndex - KICKER_REACH); i <= Math.min(lines.length - 1, headlineIndex + 1); i++) {
+    if (lines[i].reason !== "section label") continue;
+    let from = i;
+    let to = i;
+    while (short(from - 1)) from--;
+    while (short(to + 1)) to++;
+    if (to - from + 1 < MENU_RUN) labels.push(lines[i].text.toLowerCase());
+  }
+  return labels;
 }

@@ -491,6 +491,21 @@ describe("byline of a copied page, in the forms news sites print it", () => {
   });
 });
 
+describe("kind of a copied page", () => {
+  it("is news when the page's menu lists its opinion and analysis sections", () => {
+    const article = read(MENU, "Analysis", "Interview", "Sport", HEADLINE, "By Jane Doe", "March 5, 2025", BODY, FOOTER);
+    expect(article.title).toBe(HEADLINE);
+    expect(article.kind).toBe("NEWS");
+  });
+
+  it("is opinion under the section label that stands over its headline as a kicker", () => {
+    const title = "Why the border deal will not survive the spring";
+    const article = read(MENU, "Our journalism is free to read thanks to readers like you.", "Opinion", title, "By Jane Doe", "March 5, 2025", BODY, FOOTER);
+    expect(article.title).toBe(title);
+    expect(article.kind).toBe("OPINION");
+  });
+});
+
 describe("headline of a copied page, in the forms news sites print it", () => {
   it("is a title with its section label before a bar, which still tells the article's kind", () => {
     const article = read(MENU, "Opinion | Why the border deal will not survive the spring", "By Jane Doe", "March 5, 2025", BODY, FOOTER);
